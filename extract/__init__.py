@@ -1,0 +1,1 @@
+"""Readers: turn an input file into the shared document model (schemas.document)."""

@@ -1,0 +1,125 @@
+"""Clean one cell of OCR text: markup out, LaTeX unwrapped, widths folded, breaks joined.
+
+Each function takes a string and gives a string; `clean_cell` applies them in order.
+The raw text is kept elsewhere (Cell.raw); this only produces Cell.text.
+"""
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+import schemas
+
+CLEANING_FILE = Path(schemas.__file__).parent / "text_cleaning.yaml"
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e\u201c-\u201d\u2018-\u2019"
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    rules = yaml.safe_load(CLEANING_FILE.read_text(encoding="utf-8"))
+    tags = "|".join(rules["block_tags"])
+    commands = rules["latex_commands"]
+    wrappers = "|".join(rules["latex_wrappers"])
+    keep = set(rules["keep_fullwidth"])
+    fold = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F) if chr(cp) not in keep}
+    fold[0x3000] = " "
+    fold.update({ord(ch): None for ch in rules["zero_width"]})
+    return {
+        "block_tag": re.compile(rf"</?(?:{tags})\b[^>]*>", re.I),
+        "any_tag": re.compile(r"</?[a-zA-Z][^<>]*>"),
+        "math": re.compile(r"\$([^$]*)\$"),
+        "wrapper": re.compile(rf"\\(?:{wrappers})\s*\{{([^{{}}]*)\}}"),
+        "command": re.compile(r"\\(" + "|".join(sorted((re.escape(c) for c in commands), key=len, reverse=True)) + r")(?![a-zA-Z])"),
+        "commands": commands,
+        "fold": fold,
+        "cjk_gap": re.compile(rf"(?<=[{CJK}])[ \t]+(?=[{CJK}])"),
+    }
+
+
+def normalize_newlines(text: str) -> str:
+    r"""
+    >>> normalize_newlines("a\r\nb\rc")
+    'a\nb\nc'
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def strip_html(text: str) -> str:
+    """Block tags become line breaks, other tags go, entities are decoded (twice, for
+    double-escaped text).
+
+    >>> strip_html("<p>1. 甲；</p> <p>2. 乙</p>")
+    '1. 甲；\\n \\n2. 乙'
+    >>> strip_html("<b>预算情况</b> &amp;ge;90%")
+    '预算情况 ≥90%'
+    """
+    rules = _rules()
+    text = rules["block_tag"].sub("\n", text)
+    text = rules["any_tag"].sub("", text)
+    return html.unescape(html.unescape(text)).strip("\n")
+
+
+def unwrap_latex(text: str) -> str:
+    r"""Replace inline `$...$` math by the plain text it shows.
+
+    >>> unwrap_latex(r"$\geq 95.00(\%)$")
+    '≥95.00(%)'
+    >>> unwrap_latex(r"$=150000.00(\text{人次})$")
+    '=150000.00(人次)'
+    """
+    if "\\" not in text and "$" not in text:
+        return text
+    rules = _rules()
+
+    def plain(math: str) -> str:
+        math = rules["wrapper"].sub(r"\1", math)
+        math = rules["command"].sub(lambda m: rules["commands"][m.group(1)], math)
+        return math.replace("{", "").replace("}", "").replace(" ", "")
+
+    text = rules["math"].sub(lambda m: plain(m.group(1)), text)
+    if "\\" in text:  # LaTeX without dollars, e.g. `\geq 95\%`
+        text = plain(text) if rules["command"].search(text) or rules["wrapper"].search(text) else text
+    return text
+
+
+def fold_widths(text: str) -> str:
+    """Fold full-width ASCII to ASCII (keeping Chinese punctuation) and drop zero-width
+    characters.
+
+    >>> fold_widths("≥９５．００（％），共\u200b１人")
+    '≥95.00（%），共1人'
+    """
+    return text.translate(_rules()["fold"])
+
+
+def join_cjk_breaks(text: str) -> str:
+    """Remove the spaces OCR leaves where a line of Chinese text wrapped.
+
+    >>> join_cjk_breaks("服务体系 建设, 依托 镇居")
+    '服务体系建设, 依托镇居'
+    """
+    return _rules()["cjk_gap"].sub("", text)
+
+
+def collapse_spaces(text: str) -> str:
+    lines = (re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def clean_cell(raw: str) -> str:
+    """The cleaned text of one cell.
+
+    >>> clean_cell("<b>预算情况</b>")
+    '预算情况'
+    >>> clean_cell(r"$> 90.00(\\%)$")
+    '>90.00(%)'
+    """
+    text = strip_html(raw) if "<" in raw or "&" in raw else raw
+    text = unwrap_latex(text)
+    text = fold_widths(text)
+    text = join_cjk_breaks(text)
+    return collapse_spaces(text)

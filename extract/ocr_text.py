@@ -1,0 +1,42 @@
+"""Read OCR'd text (one table row a line, cells separated by tabs) into a Document.
+
+Structure that OCR text carries is kept: a tab separates cells, a blank line is a page
+break, and the line number becomes each cell's `source_ref`.
+"""
+from __future__ import annotations
+
+from extract.cleaning import clean_cell, normalize_newlines
+from extract.encoding import decode_bytes
+from schemas.document import Cell, Document, Issue, Row
+
+
+def iter_text_rows(text: str):
+    """Yield one Row per non-blank line; blank lines after content advance the page.
+
+    >>> [(r.page, r.texts) for r in iter_text_rows("a\\tb\\n\\nc")]
+    [(1, ['a', 'b']), (2, ['c'])]
+    """
+    page, seen_content, gap = 1, False, False
+    for number, line in enumerate(normalize_newlines(text).split("\n"), start=1):
+        if not line.strip():
+            gap = seen_content
+            continue
+        if gap:
+            page, gap = page + 1, False
+        seen_content = True
+        ref = f"line {number}"
+        cells = tuple(Cell(text=clean_cell(part), raw=part, col=i, source_ref=ref)
+                      for i, part in enumerate(line.split("\t")))
+        yield Row(index=number, cells=cells, page=page, source_ref=ref)
+
+
+def read_ocr_text(data: bytes, *, doc_id: str, source_path: str, source_format: str = "text") -> Document:
+    decoded = decode_bytes(data)
+    issues = []
+    if decoded.lossy:
+        issues.append(Issue("warning", "encoding_lossy",
+                            f"some bytes were not valid {decoded.encoding} and were replaced",
+                            field="encoding"))
+    return Document(doc_id=doc_id, source_path=source_path, source_format=source_format,
+                    rows=list(iter_text_rows(decoded.text)), spans_known=False,
+                    raw_text=decoded.text, encoding=decoded.encoding, issues=issues)

@@ -1,0 +1,101 @@
+"""预算情况: amounts (元, or 万元 converted), head count and department count.
+
+Two layouts occur: a label cell followed by its number on the same row, and a row of
+labels whose numbers sit on the next row (年末在职人数 / 内设机构数 in the seed).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from normalize.labels import LabelMatch, Vocabulary, label_key
+from normalize.numbers import parse_amount, parse_count, scale_amount
+from schemas.document import Cell, Issue, Row
+
+
+@dataclass
+class Budget:
+    amounts: dict[str, Decimal] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    refs: dict[str, str] = field(default_factory=dict)
+
+
+def unit_power(text: str, unit_words: tuple[tuple[str, int], ...]) -> int | None:
+    """The power of ten a label's unit word states: `(万元)` → 4, `(元)` → 0, none → None."""
+    for word, power in sorted(unit_words, key=lambda w: -len(w[0])):
+        if f"({word})" in text or f"（{word}）" in text:
+            return power
+    return None
+
+
+def is_number(cell: Cell) -> bool:
+    return parse_amount(cell.text) is not None
+
+
+def match_budget_label(cell: Cell, vocab: Vocabulary) -> LabelMatch | None:
+    if is_number(cell) or len(label_key(cell.text)) > 24:
+        return None
+    return vocab.match(cell.text, contains=True)
+
+
+def rows_to_budget(rows: list[Row], vocab: Vocabulary, counts: frozenset[str],
+                   unit_words: tuple[tuple[str, int], ...]) -> tuple[Budget, list[Issue]]:
+    budget, issues = Budget(), []
+    power = 0
+    pending: list[tuple[LabelMatch, Cell]] = []  # labels waiting for numbers on the next row
+    for row in rows:
+        filled = row.filled
+        stated = next((p for c in filled if (p := unit_power(c.text, unit_words)) is not None), None)
+        power = stated if stated is not None else power
+        if pending and filled and all(is_number(c) for c in filled):
+            for (hit, label), cell in zip(pending, filled):
+                store(budget, hit, cell, power, counts, issues)
+            if len(filled) != len(pending):
+                issues.append(Issue("warning", "budget_values_misaligned",
+                                    f"{len(pending)} labels but {len(filled)} numbers",
+                                    field="budget", source_ref=row.source_ref))
+            pending = []
+            continue
+        pending = []
+        labels = [(match_budget_label(c, vocab), c) for c in filled]
+        for i, (hit, cell) in enumerate(labels):
+            if hit is None:
+                continue
+            following = filled[i + 1] if i + 1 < len(filled) else None
+            if following is not None and is_number(following):
+                store(budget, hit, following, power, counts, issues)
+            elif following is None or labels[i + 1][0] is not None:
+                pending.append((hit, cell))
+    return budget, issues
+
+
+def store(budget: Budget, hit: LabelMatch, cell: Cell, power: int,
+          counts: frozenset[str], issues: list[Issue]) -> None:
+    if hit.name in budget.amounts or hit.name in budget.counts:
+        return
+    if hit.name in counts:
+        value = parse_count(cell.text)
+        if value is None:
+            issues.append(Issue("warning", "count_unparsed", f"{cell.text!r} is not a whole number",
+                                field=hit.name, source_ref=cell.source_ref))
+            return
+        budget.counts[hit.name] = value
+    else:
+        budget.amounts[hit.name] = scale_amount(parse_amount(cell.text), power)
+    budget.refs[hit.name] = cell.source_ref
+
+
+def check_budget(amounts: dict[str, Decimal]) -> list[Issue]:
+    """total = fiscal + other = basic + project, to the fen; each break is a warning."""
+    issues = []
+    total = amounts.get("budget_total")
+    for parts, label in ((("budget_fiscal", "budget_other"), "资金来源"),
+                         (("budget_basic", "budget_project"), "资金结构")):
+        if total is None or any(p not in amounts for p in parts):
+            continue
+        summed = sum((amounts[p] for p in parts), Decimal("0.00"))
+        if summed != total:
+            issues.append(Issue("warning", "budget_sum_mismatch",
+                                f"{label} adds up to {summed:,.2f} but the total is {total:,.2f}",
+                                field="budget_total"))
+    return issues

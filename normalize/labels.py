@@ -1,0 +1,85 @@
+"""Match label text against a vocabulary, tolerant of OCR damage.
+
+Labels are compared by a *key*: NFKC-folded, with spaces, punctuation, enumerators
+(`1、`, `(1)`, `一、`) and parenthesised remarks removed. Keys are compared exactly first,
+then by containment (for long labels that embed the alias), then by rapidfuzz's
+normalized Indel ratio, which forgives one wrong character in a four-character label.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+FUZZY_CUTOFF = 74.0  # one character wrong in four (单立名称 ~ 单位名称) scores 75
+PAREN = re.compile(r"[\(（\[【][^\)）\]】]{0,20}[\)）\]】]")
+ENUMERATOR = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．)）]")
+NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=65536)
+def label_key(text: str) -> str:
+    """The comparable core of a label.
+
+    >>> label_key("1、资金来源: (1) 财政拨款")
+    '资金来源财政拨款'
+    >>> label_key("部门整体预算总额(元)")
+    '部门整体预算总额'
+    >>> label_key("主要内容（重点工作计划）")
+    '主要内容'
+    """
+    text = unicodedata.normalize("NFKC", text or "")
+    text = PAREN.sub("", text.strip())
+    text = ENUMERATOR.sub("", text.lstrip())
+    return NOISE.sub("", text)
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    name: str      # the vocabulary entry the label belongs to
+    alias: str     # the alias it matched
+    score: float   # 100 for an exact key match
+
+    @property
+    def exact(self) -> bool:
+        return self.score >= 100
+
+
+class Vocabulary:
+    """Aliases grouped by name, with precomputed keys. Build once per schema."""
+
+    def __init__(self, entries: dict[str, tuple[str, ...]] | list[tuple[str, tuple[str, ...]]]):
+        items = entries.items() if isinstance(entries, dict) else entries
+        self._by_key: dict[str, tuple[str, str]] = {}
+        for name, aliases in items:
+            for alias in (name, *aliases) if _is_label(name) else aliases:
+                self._by_key.setdefault(label_key(alias), (name, alias))
+        self._keys = [k for k in self._by_key if k]
+
+    def match(self, text: str, *, contains: bool = False, cutoff: float = FUZZY_CUTOFF) -> LabelMatch | None:
+        """The best entry for `text`, or None. With `contains`, a label that embeds an
+        alias (`1、资金来源: (1) 财政拨款` embeds 财政拨款) matches it."""
+        key = label_key(text)
+        if not key:
+            return None
+        if key in self._by_key:
+            return LabelMatch(*self._by_key[key], 100.0)
+        if contains:
+            embedded = [k for k in self._keys if len(k) >= 2 and k in key]
+            if embedded:
+                best = max(embedded, key=len)
+                return LabelMatch(*self._by_key[best], 99.0)
+        if len(key) > 3 * max((len(k) for k in self._keys), default=0):
+            return None  # prose, not a label
+        found = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if found is None:
+            return None
+        return LabelMatch(*self._by_key[found[0]], round(found[1], 1))
+
+
+def _is_label(name: str) -> bool:
+    """Vocabulary names that are Chinese labels themselves count as their own alias."""
+    return not name.isascii()

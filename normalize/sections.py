@@ -1,0 +1,147 @@
+"""Split a document's rows into the form's parts: title, header fields, and sections.
+
+`rows_to_sections` walks the rows once. A row whose first cell matches a section title
+(fuzzily, from the form schema) opens that section; a row whose first cell matches a
+header field label is a field; a row that matches a section's column headers opens the
+section even when its title row was lost. Everything else belongs to the open section.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from normalize.labels import LabelMatch, Vocabulary, label_key
+from schemas.document import Row
+from schemas.forms import FieldSpec, FormSchema
+
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+INLINE_LABEL = re.compile(r"^([^:：]{2,12})[:：]\s*(.+)$", re.S)
+
+
+@dataclass
+class FieldHit:
+    spec: FieldSpec
+    value: str
+    row: Row
+    match: LabelMatch
+
+
+@dataclass
+class Sections:
+    title: str | None = None
+    title_row: Row | None = None
+    title_match: LabelMatch | None = None
+    year: int | None = None
+    fields: list[FieldHit] = field(default_factory=list)
+    parts: dict[str, list[Row]] = field(default_factory=dict)
+    section_matches: dict[str, tuple[Row, LabelMatch]] = field(default_factory=dict)
+    unplaced: list[Row] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SchemaVocabularies:
+    titles: Vocabulary
+    sections: Vocabulary
+    fields: Vocabulary
+    task_columns: Vocabulary
+    indicator_columns: Vocabulary
+
+
+@lru_cache(maxsize=None)
+def vocabularies_of(schema: FormSchema) -> SchemaVocabularies:
+    tasks = schema.section("tasks")
+    return SchemaVocabularies(
+        titles=Vocabulary({"title": schema.title_aliases}),
+        sections=Vocabulary([(s.name, s.labels) for s in schema.sections]),
+        fields=Vocabulary([(f.name, f.labels) for f in schema.fields]),
+        task_columns=Vocabulary(list(tasks.columns) if tasks else []),
+        indicator_columns=Vocabulary(list(schema.indicator_columns)),
+    )
+
+
+def match_title(row: Row, schema: FormSchema) -> LabelMatch | None:
+    filled = row.filled
+    if not filled:
+        return None
+    text = YEAR.sub("", filled[0].text)
+    return vocabularies_of(schema).titles.match(re.sub(r"[\(（]?\s*年度\s*[\)）]?", "", text), contains=True)
+
+
+def find_year(rows: list[Row]) -> int | None:
+    """The first 4-digit year followed by 年 in the given rows (the title and the line under it)."""
+    for row in rows:
+        for cell in row.filled:
+            found = YEAR.search(cell.text)
+            if found:
+                return int(found.group(1))
+    return None
+
+
+def count_column_matches(row: Row, vocabulary: Vocabulary) -> int:
+    names = {m.name for c in row.filled if len(label_key(c.text)) <= 12
+             for m in [vocabulary.match(c.text)] if m}
+    return len(names)
+
+
+def split_inline_label(row: Row, vocabulary: Vocabulary) -> tuple[LabelMatch, str] | None:
+    """`单位名称：某某中心` written in one cell."""
+    found = INLINE_LABEL.match(row.filled[0].text)
+    if not found:
+        return None
+    hit = vocabulary.match(found.group(1))
+    return (hit, found.group(2).strip()) if hit else None
+
+
+def without_first_cell(row: Row) -> Row:
+    first = row.filled[0]
+    return Row(row.index, tuple(c for c in row.cells if c is not first), row.page, row.source_ref)
+
+
+def rows_to_sections(rows: list[Row], schema: FormSchema) -> Sections:
+    vocab = vocabularies_of(schema)
+    fields = {f.name: f for f in schema.fields}
+    out = Sections()
+    state = "header"
+    for i, row in enumerate(rows):
+        filled = row.filled
+        if not filled:
+            continue
+        if out.title_row is None and state == "header":
+            hit = match_title(row, schema)
+            if hit:
+                out.title_row, out.title_match = row, hit
+                out.title = YEAR.sub("", filled[0].text).strip(" ()（）年度")
+                out.year = find_year(rows[i:i + 3])
+                continue
+        first = filled[0].text
+        section = vocab.sections.match(first) if len(label_key(first)) <= 12 else None
+        if section:
+            state = section.name
+            out.section_matches.setdefault(state, (row, section))
+            if len(filled) > 1:
+                out.parts.setdefault(state, []).append(without_first_cell(row))
+            continue
+        if state == "header":
+            hit = vocab.fields.match(first) if len(label_key(first)) <= 12 else None
+            value = "\n".join(c.text for c in filled[1:])
+            if not hit:
+                inline = split_inline_label(row, vocab.fields)
+                hit, value = inline if inline else (None, value)
+            if hit:
+                out.fields.append(FieldHit(fields[hit.name], value, row, hit))
+                continue
+            if count_column_matches(row, vocab.task_columns) >= 2:
+                state = "tasks"
+            elif count_column_matches(row, vocab.indicator_columns) >= 2:
+                state = "indicators"
+            elif YEAR.search(first) and len(filled) == 1 and len(label_key(first)) <= 8:
+                out.year = out.year or find_year([row])  # the `(2026年度)` line under the title
+                continue
+            else:
+                out.unplaced.append(row)
+                continue
+        elif state != "indicators" and count_column_matches(row, vocab.indicator_columns) >= 3:
+            state = "indicators"
+        out.parts.setdefault(state, []).append(row)
+    return out

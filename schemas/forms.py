@@ -1,0 +1,220 @@
+"""Load and validate form schema files (`schemas/forms/*.yaml`).
+
+A form schema is the vocabulary of one form family: title aliases, header field labels,
+section titles, budget line labels, indicator column aliases and the level-1/level-2
+categories. Loading validates every key so that a typo in a YAML file fails at once,
+naming the file and the key, instead of silently matching nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from schemas.errors import SchemaError
+
+SCHEMA_DIR = Path(__file__).parent
+FORMS_DIR = SCHEMA_DIR / "forms"
+
+FIELD_KINDS = frozenset({"text", "list"})
+FORM_KEYS = frozenset({"form_type", "title", "fields", "sections", "budget", "indicators"})
+SECTION_NAMES = frozenset({"tasks", "budget", "indicators", "trailer"})
+TASK_COLUMNS = frozenset({"name", "content", "amount", "expected_outcome"})
+INDICATOR_COLUMNS = frozenset({"level1", "level2", "level3", "target", "unit", "operator"})
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    labels: tuple[str, ...]
+    required: bool = False
+    kind: str = "text"
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    name: str
+    labels: tuple[str, ...]
+    required: bool = False
+    columns: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+@dataclass(frozen=True)
+class Level2Spec:
+    label: str
+    level1: str
+    order: int
+    aliases: tuple[str, ...] = ()
+    strong: tuple[str, ...] = ()
+    weak: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Level1Spec:
+    label: str
+    aliases: tuple[str, ...]
+    level2: tuple[Level2Spec, ...]
+
+
+@dataclass(frozen=True)
+class FormSchema:
+    form_type: str
+    title_aliases: tuple[str, ...]
+    fields: tuple[FieldSpec, ...]
+    sections: tuple[SectionSpec, ...]
+    budget_amounts: tuple[tuple[str, tuple[str, ...]], ...]
+    budget_counts: tuple[tuple[str, tuple[str, ...]], ...]
+    unit_words: tuple[tuple[str, int], ...]
+    indicator_columns: tuple[tuple[str, tuple[str, ...]], ...]
+    levels: tuple[Level1Spec, ...]
+
+    def section(self, name: str) -> SectionSpec | None:
+        return next((s for s in self.sections if s.name == name), None)
+
+    @property
+    def level2_order(self) -> tuple[Level2Spec, ...]:
+        """Every level-2 category in canonical order across level-1 groups."""
+        return tuple(l2 for l1 in self.levels for l2 in l1.level2)
+
+
+def _strings(path: str, key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise SchemaError(path, key, "expected a list of non-empty strings")
+    return tuple(value)
+
+
+def _mapping(path: str, key: str, value: Any) -> dict:
+    if not isinstance(value, dict):
+        raise SchemaError(path, key, "expected a mapping")
+    return value
+
+
+def _check_keys(path: str, key: str, value: dict, allowed: frozenset[str]) -> None:
+    unknown = set(value) - allowed
+    if unknown:
+        raise SchemaError(path, key, f"unknown keys {sorted(unknown)}; allowed: {sorted(allowed)}")
+
+
+def _columns(path: str, key: str, value: Any, allowed: frozenset[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    value = _mapping(path, key, value or {})
+    _check_keys(path, key, value, allowed)
+    return tuple((name, _strings(path, f"{key}.{name}", aliases)) for name, aliases in value.items())
+
+
+def _field(path: str, name: str, value: Any) -> FieldSpec:
+    value = _mapping(path, f"fields.{name}", value)
+    _check_keys(path, f"fields.{name}", value, frozenset({"labels", "required", "kind"}))
+    kind = value.get("kind", "text")
+    if kind not in FIELD_KINDS:
+        raise SchemaError(path, f"fields.{name}.kind", f"{kind!r} is not one of {sorted(FIELD_KINDS)}")
+    return FieldSpec(name, _strings(path, f"fields.{name}.labels", value.get("labels")),
+                     bool(value.get("required", False)), kind)
+
+
+def _section(path: str, name: str, value: Any) -> SectionSpec:
+    key = f"sections.{name}"
+    if name not in SECTION_NAMES:
+        raise SchemaError(path, key, f"unknown section; allowed: {sorted(SECTION_NAMES)}")
+    value = _mapping(path, key, value)
+    _check_keys(path, key, value, frozenset({"labels", "required", "columns"}))
+    columns = _columns(path, f"{key}.columns", value.get("columns"), TASK_COLUMNS)
+    return SectionSpec(name, _strings(path, f"{key}.labels", value.get("labels")),
+                       bool(value.get("required", False)), columns)
+
+
+def _level2(path: str, key: str, value: Any, level1: str, order: int) -> Level2Spec:
+    value = _mapping(path, key, value)
+    _check_keys(path, key, value, frozenset({"label", "aliases", "keywords", "requires"}))
+    keywords = _mapping(path, f"{key}.keywords", value.get("keywords") or {})
+    _check_keys(path, f"{key}.keywords", keywords, frozenset({"strong", "weak"}))
+    return Level2Spec(
+        label=_strings(path, f"{key}.label", value.get("label"))[0],
+        level1=level1,
+        order=order,
+        aliases=_strings(path, f"{key}.aliases", value.get("aliases") or []) if value.get("aliases") else (),
+        strong=_strings(path, f"{key}.keywords.strong", keywords["strong"]) if keywords.get("strong") else (),
+        weak=_strings(path, f"{key}.keywords.weak", keywords["weak"]) if keywords.get("weak") else (),
+        requires=_strings(path, f"{key}.requires", value["requires"]) if value.get("requires") else (),
+    )
+
+
+@lru_cache(maxsize=None)
+def load_levels(name: str) -> tuple[Level1Spec, ...]:
+    """Load a level vocabulary file `schemas/<name>.yaml`, validated."""
+    file = SCHEMA_DIR / f"{name}.yaml"
+    path = str(file.relative_to(SCHEMA_DIR.parent))
+    data = _mapping(path, "<top>", yaml.safe_load(file.read_text(encoding="utf-8")))
+    groups = data.get("level1")
+    if not isinstance(groups, list) or not groups:
+        raise SchemaError(path, "level1", "expected a non-empty list of level-1 groups")
+    levels, order = [], 0
+    for i, group in enumerate(groups):
+        key = f"level1[{i}]"
+        group = _mapping(path, key, group)
+        _check_keys(path, key, group, frozenset({"label", "aliases", "level2"}))
+        label = _strings(path, f"{key}.label", group.get("label"))[0]
+        children = []
+        for j, child in enumerate(group.get("level2") or []):
+            children.append(_level2(path, f"{key}.level2[{j}]", child, label, order))
+            order += 1
+        if not children:
+            raise SchemaError(path, f"{key}.level2", "a level-1 group needs at least one level-2 category")
+        aliases = _strings(path, f"{key}.aliases", group["aliases"]) if group.get("aliases") else ()
+        levels.append(Level1Spec(label, aliases, tuple(children)))
+    return tuple(levels)
+
+
+def parse_form_schema(data: Any, path: str) -> FormSchema:
+    data = _mapping(path, "<top>", data)
+    _check_keys(path, "<top>", data, FORM_KEYS)
+    form_type = data.get("form_type")
+    if not isinstance(form_type, str) or not form_type.isidentifier():
+        raise SchemaError(path, "form_type", "expected a snake_case name")
+    title = _mapping(path, "title", data.get("title"))
+    fields = _mapping(path, "fields", data.get("fields"))
+    sections = _mapping(path, "sections", data.get("sections") or {})
+    budget = _mapping(path, "budget", data.get("budget") or {})
+    _check_keys(path, "budget", budget, frozenset({"amounts", "counts", "unit_words"}))
+    indicators = _mapping(path, "indicators", data.get("indicators") or {})
+    _check_keys(path, "indicators", indicators, frozenset({"columns", "levels"}))
+    unit_words = _mapping(path, "budget.unit_words", budget.get("unit_words") or {"元": 0})
+    if not all(isinstance(v, int) for v in unit_words.values()):
+        raise SchemaError(path, "budget.unit_words", "expected word: power-of-ten integers")
+    levels_name = indicators.get("levels", "indicator_levels")
+    if not isinstance(levels_name, str) or not (SCHEMA_DIR / f"{levels_name}.yaml").is_file():
+        raise SchemaError(path, "indicators.levels", f"no level file schemas/{levels_name}.yaml")
+    return FormSchema(
+        form_type=form_type,
+        title_aliases=_strings(path, "title.aliases", title.get("aliases")),
+        fields=tuple(_field(path, name, spec) for name, spec in fields.items()),
+        sections=tuple(_section(path, name, spec) for name, spec in sections.items()),
+        budget_amounts=_columns(path, "budget.amounts", budget.get("amounts"),
+                                frozenset({"budget_total", "budget_fiscal", "budget_other",
+                                           "budget_basic", "budget_project"})),
+        budget_counts=_columns(path, "budget.counts", budget.get("counts"),
+                               frozenset({"staff_count", "internal_departments"})),
+        unit_words=tuple(unit_words.items()),
+        indicator_columns=_columns(path, "indicators.columns", indicators.get("columns"), INDICATOR_COLUMNS),
+        levels=load_levels(levels_name),
+    )
+
+
+@lru_cache(maxsize=None)
+def load_form_schema(form_type: str) -> FormSchema:
+    file = FORMS_DIR / f"{form_type}.yaml"
+    if not file.is_file():
+        known = sorted(p.stem for p in FORMS_DIR.glob("*.yaml"))
+        raise SchemaError(str(file), "form_type", f"unknown form type; known: {known}")
+    path = str(file.relative_to(SCHEMA_DIR.parent))
+    return parse_form_schema(yaml.safe_load(file.read_text(encoding="utf-8")), path)
+
+
+def load_all_form_schemas() -> tuple[FormSchema, ...]:
+    """Every form schema shipped, in name order (the order detection tries them)."""
+    return tuple(load_form_schema(p.stem) for p in sorted(FORMS_DIR.glob("*.yaml")))
