@@ -116,6 +116,8 @@ def rows_to_sections(rows: list[Row], schema: FormSchema) -> Sections:
                 continue
         first = filled[0].text
         section = vocab.sections.match(first) if len(label_key(first)) <= 12 else None
+        if section and not section.exact and (len(filled) > 1 or section.name in out.section_matches):
+            section = None  # a fuzzy title match must be a row of its own, and new (时效指标 ≈ 绩效指标)
         if section:
             state = section.name
             out.section_matches.setdefault(state, (row, section))

@@ -1,0 +1,110 @@
+"""One document through the normalize stage: detect the form, split it into sections,
+read each section, validate, and decide the document's status.
+
+`normalize_document` is the list the README's "How it works" follows:
+`detect_form` → `rows_to_sections` → `fields_to_values` → `rows_to_tasks` →
+`rows_to_budget` → `rows_to_indicators` → `check_form`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from normalize.budget import Budget, check_budget, rows_to_budget
+from normalize.header import fields_to_values
+from normalize.indicators import Indicator, rows_to_indicators
+from normalize.labels import Vocabulary
+from normalize.sections import Sections, rows_to_sections, vocabularies_of
+from normalize.tasks import Task, rows_to_tasks
+from schemas.document import Document, Issue
+from schemas.forms import FormSchema, load_all_form_schemas
+
+MIN_EVIDENCE = 2  # labels (title, fields, sections) a form must show to be recognised
+
+
+@dataclass
+class FormResult:
+    """Everything the normalize stage made of one document."""
+
+    form_type: str | None
+    status: str                                  # ok, partial, failed
+    error: str | None = None
+    year: int | None = None
+    header: dict[str, object] = field(default_factory=dict)
+    budget: Budget = field(default_factory=Budget)
+    tasks: list[Task] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    sections: Sections | None = None
+
+
+def evidence_of(sections: Sections) -> int:
+    return (sections.title_match is not None) * 2 + len(sections.fields) + len(sections.section_matches)
+
+
+def detect_form(doc: Document, schemas: tuple[FormSchema, ...]) -> tuple[FormSchema, Sections] | None:
+    """The schema whose labels the document shows most, if it shows enough of them."""
+    scored = [(evidence_of(s), schema.form_type, schema, s)
+              for schema in schemas for s in [rows_to_sections(doc.rows, schema)]]
+    if not scored:
+        return None
+    evidence, _, schema, sections = max(scored, key=lambda t: (t[0], t[1]))
+    return (schema, sections) if evidence >= MIN_EVIDENCE else None
+
+
+def check_form(schema: FormSchema, sections: Sections, header: dict, result: FormResult) -> list[Issue]:
+    """Missing required fields and sections are errors (the document becomes partial)."""
+    issues = []
+    for spec in schema.fields:
+        if spec.required and not header.get(spec.name):
+            issues.append(Issue("error", "field_missing", f"required field {spec.labels[0]} not found",
+                                field=spec.name))
+    for spec in schema.sections:
+        if spec.required and spec.name not in sections.parts:
+            issues.append(Issue("error", "section_missing", f"section {spec.labels[0]} not found",
+                                field=spec.name))
+    if "indicators" in sections.parts and not result.indicators:
+        issues.append(Issue("error", "indicators_empty", "the 绩效指标 section has no indicator rows",
+                            field="indicators"))
+    if sections.year is None:
+        issues.append(Issue("warning", "year_missing", "no year found near the title", field="year"))
+    return issues
+
+
+def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = None) -> FormResult:
+    detected = detect_form(doc, schemas or load_all_form_schemas())
+    if detected is None:
+        return FormResult(None, "failed", error="no known form found: no title, section or field "
+                          "label matched a form schema", issues=list(doc.issues))
+    schema, sections = detected
+    result = FormResult(schema.form_type, "ok", year=sections.year, sections=sections,
+                        issues=list(doc.issues))
+    if sections.title_match and not sections.title_match.exact:
+        result.issues.append(Issue("info", "header_fuzzy_match",
+                                   f"title read as {sections.title_match.alias!r}", field="title",
+                                   source_ref=sections.title_row.source_ref))
+    for name, (row, hit) in sections.section_matches.items():
+        if not hit.exact:
+            result.issues.append(Issue("info", "header_fuzzy_match",
+                                       f"section title {row.filled[0].text!r} read as {hit.alias!r}",
+                                       field=name, source_ref=row.source_ref))
+    for row in sections.unplaced:
+        result.issues.append(Issue("warning", "row_unplaced",
+                                   f"row not recognised and kept only here: {' | '.join(row.texts)!r}",
+                                   source_ref=row.source_ref))
+    result.header, issues = fields_to_values(sections.fields)
+    result.header["title"] = sections.title
+    result.issues += issues
+    parts = sections.parts
+    result.tasks, issues = rows_to_tasks(parts.get("tasks", []), vocabularies_of(schema).task_columns)
+    result.issues += issues
+    budget_vocab = Vocabulary(list(schema.budget_amounts) + list(schema.budget_counts))
+    counts = frozenset(name for name, _ in schema.budget_counts)
+    result.budget, issues = rows_to_budget(parts.get("budget", []), budget_vocab, counts, schema.unit_words)
+    result.issues += issues + check_budget(result.budget.amounts)
+    result.indicators, issues = rows_to_indicators(parts.get("indicators", []), schema,
+                                                   spans_known=doc.spans_known, year=sections.year)
+    result.issues += issues
+    result.issues += check_form(schema, sections, result.header, result)
+    if any(issue.severity == "error" for issue in result.issues):
+        result.status = "partial"
+    return result

@@ -1,0 +1,180 @@
+"""Assign each indicator row its level-1 / level-2 category.
+
+In OCR text a merged label sits on an arbitrary row of its block, so labels are hints,
+not positions. The rows are segmented into blocks that follow the canonical category
+order of the schema (a block never goes back in that order). The segmentation is the
+cheapest one under these costs, found by dynamic programming over rows × categories:
+
+* a row that states its own category (a level-2 entry without indicators, or a label
+  from a known column position) must take it, and such an entry is a block of its own;
+* a level-2 label on a row costs `LABEL` if the row is put elsewhere (then the label is
+  *displaced*), a level-1 label costs `LEVEL1_LABEL`;
+* an indicator's own wording (及时 → 时效, 准确 → 质量, 满意 → 满意度 …, data in the
+  level vocabulary) costs the gap between the best-worded category and the chosen one;
+  a category that `requires` a word costs `MISSING_REQUIRED` without it;
+* a tiny cost per category step keeps rows in the earlier block on a tie.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from normalize.indicator_rows import IndicatorRow
+from schemas.document import Issue
+from schemas.forms import Level2Spec
+
+LABEL = 2.0
+LEVEL1_LABEL = 1.0
+STRONG_WORD, WEAK_WORD = 2.0, 1.0
+MISSING_REQUIRED = 3.0
+TIE_BREAK = 1e-3
+INF = float("inf")
+
+
+@dataclass(frozen=True)
+class Placement:
+    level2: Level2Spec
+    source: str                 # explicit, filled, inferred, displaced
+    level1_raw: str | None
+    level2_raw: str | None
+
+
+def wording_score(name: str | None, category: Level2Spec) -> float:
+    """How strongly an indicator's name points at a category.
+
+    >>> from schemas.forms import Level2Spec
+    >>> wording_score("岗位补贴发放及时性", Level2Spec("时效指标", "产出指标", 0, strong=("及时",)))
+    2.0
+    """
+    if not name:
+        return 0.0
+    if any(word in name for word in category.strong):
+        return STRONG_WORD
+    if any(word in name for word in category.weak):
+        return WEAK_WORD
+    return 0.0
+
+
+def row_costs(item: IndicatorRow, categories: tuple[Level2Spec, ...]) -> list[float]:
+    if item.own_level2 is not None and (item.is_level2_entry or item.positional):
+        own = item.own_level2.spec.label
+        return [0.0 if c.label == own else INF for c in categories]
+    scores = [wording_score(item.name, c) for c in categories]
+    best = max(scores, default=0.0)
+    costs = []
+    for k, category in enumerate(categories):
+        cost = (best - scores[k]) + TIE_BREAK * k
+        cost += sum(LABEL for h in item.level2 if h.spec.label != category.label)
+        cost += sum(LEVEL1_LABEL for h in item.level1 if h.spec.label != category.level1)
+        if category.requires and not any(w in (item.name or "") for w in category.requires):
+            cost += MISSING_REQUIRED
+        costs.append(cost)
+    return costs
+
+
+def segment_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> list[int] | None:
+    """The cheapest non-decreasing category index per row, or None when the rows'
+    stated categories contradict the canonical order."""
+    n, m = len(items), len(categories)
+    if n == 0:
+        return []
+    costs = [row_costs(item, categories) for item in items]
+    best = [costs[0][:]]
+    back: list[list[int]] = [[-1] * m]
+    for i in range(1, n):
+        strict = items[i].is_level2_entry or items[i - 1].is_level2_entry
+        row_best, row_back = [INF] * m, [-1] * m
+        running, running_arg = INF, -1  # min over best[i-1][0..k] (or 0..k-1 when strict)
+        for k in range(m):
+            if not strict and best[i - 1][k] < running:
+                running, running_arg = best[i - 1][k], k
+            if running < INF and costs[i][k] < INF:
+                row_best[k], row_back[k] = running + costs[i][k], running_arg
+            if strict and best[i - 1][k] < running:
+                running, running_arg = best[i - 1][k], k
+        best.append(row_best)
+        back.append(row_back)
+    last = min(range(m), key=lambda k: best[-1][k])
+    if best[-1][last] == INF:
+        return None
+    path = [last]
+    for i in range(n - 1, 0, -1):
+        path.append(back[i][path[-1]])
+    return path[::-1]
+
+
+def nearest_label_categories(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> list[int]:
+    """Fallback when the order is unusual: each row takes the last level-2 label seen."""
+    index = {c.label: k for k, c in enumerate(categories)}
+    current, out = 0, []
+    for item in items:
+        labels = [item.own_level2] if item.own_level2 else item.level2
+        if labels:
+            current = index[labels[-1].spec.label]
+        out.append(current)
+    return out
+
+
+def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
+               ) -> tuple[list[Placement], list[Issue]]:
+    issues: list[Issue] = []
+    path = segment_rows(items, categories)
+    if path is None:
+        issues.append(Issue("warning", "level_order_unusual",
+                            "the level labels do not follow the canonical category order; "
+                            "each row took the last label above it", field="level2"))
+        path = nearest_label_categories(items, categories)
+    blocks = block_ids(path, items)
+    explicit_blocks = {blocks[i] for i, item in enumerate(items)
+                       if own_label_agrees(item, categories[path[i]])}
+    placements = []
+    for i, item in enumerate(items):
+        category = categories[path[i]]
+        placements.append(placement_of(item, category, blocks[i] in explicit_blocks))
+        issues.extend(displaced_label_issues(item, category))
+    return placements, issues
+
+
+def block_ids(path: list[int], items: list[IndicatorRow]) -> list[int]:
+    ids, current = [], 0
+    for i, k in enumerate(path):
+        if i and (k != path[i - 1] or items[i].is_level2_entry or items[i - 1].is_level2_entry):
+            current += 1
+        ids.append(current)
+    return ids
+
+
+def own_label_agrees(item: IndicatorRow, category: Level2Spec) -> bool:
+    labels = [item.own_level2] if item.own_level2 else item.level2
+    return any(h.spec.label == category.label and not h.copied for h in labels)
+
+
+def placement_of(item: IndicatorRow, category: Level2Spec, block_has_label: bool) -> Placement:
+    level1_raw = item.level1[-1].cell.text if item.level1 and not item.level1[-1].copied else None
+    stated = item.own_level2 or (item.level2[-1] if item.level2 else None)
+    level2_raw = stated.cell.text if stated and not stated.copied else None
+    if own_label_agrees(item, category):
+        source = "explicit"
+    elif stated is not None and not stated.copied:
+        source = "displaced"
+    elif block_has_label:
+        source = "filled"
+    else:
+        source = "inferred"
+    return Placement(category, source, level1_raw, level2_raw)
+
+
+def displaced_label_issues(item: IndicatorRow, category: Level2Spec) -> list[Issue]:
+    issues = []
+    for hint in item.level2:
+        if hint.spec.label != category.label and not hint.copied:
+            issues.append(Issue("warning", "label_displaced",
+                                f"level-2 label {hint.cell.text!r} sits on a row of the "
+                                f"{category.label} block; it was not applied to this row",
+                                field="level2", source_ref=item.row.source_ref))
+    for hint in item.level1:
+        if hint.spec.label != category.level1 and not hint.copied:
+            issues.append(Issue("warning", "label_displaced",
+                                f"level-1 label {hint.cell.text!r} sits on a row of the "
+                                f"{category.level1} group; it was not applied to this row",
+                                field="level1", source_ref=item.row.source_ref))
+    return issues

@@ -1,0 +1,238 @@
+"""The 绩效指标 table's rows, each cell classified: level label, indicator name or target.
+
+OCR text loses cell positions (leading cells drop off a row, trailing tabs appear), so
+for such documents a cell's role comes from its content: a level label is recognised by
+the level vocabulary, a target by the target parser, and what remains is the indicator
+name. Where spans are known (spreadsheets, HTML, ruled PDFs) the header's column
+positions are trusted instead, and merged labels are filled down: nothing is guessed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from normalize.labels import LabelMatch, Vocabulary, label_key
+from normalize.targets import parse_target
+from schemas.document import Cell, Issue, Row
+from schemas.forms import FormSchema, Level1Spec, Level2Spec
+
+LABEL_CUTOFF = 80.0   # level labels are long and alike (社会效益指标 / 经济效益指标): be strict
+LABEL_MAX_KEY = 12
+CONTINUATION_MAX = 12  # a lone short cell under an indicator is its wrapped name
+
+
+@dataclass(frozen=True)
+class LabelHint:
+    level: int                       # 1 or 2
+    spec: Level1Spec | Level2Spec
+    cell: Cell
+    match: LabelMatch
+    copied: bool = False             # filled down from a merged cell above
+
+
+@dataclass
+class IndicatorRow:
+    row: Row
+    level1: list[LabelHint] = field(default_factory=list)
+    level2: list[LabelHint] = field(default_factory=list)
+    own_level2: LabelHint | None = None   # a label the row states as its own category
+    name: str | None = None
+    target: Cell | None = None
+    unit: str | None = None
+    operator: str | None = None
+    positional: bool = False   # cells placed by known column positions (spans known)
+
+    @property
+    def is_level2_entry(self) -> bool:
+        """A level-2 category listed without indicators (`经济效益指标 无`)."""
+        return self.own_level2 is not None and self.name is None
+
+
+@dataclass(frozen=True)
+class LevelVocabulary:
+    level1: Vocabulary
+    level2: Vocabulary
+    level1_specs: dict[str, Level1Spec]
+    level2_specs: dict[str, Level2Spec]
+    columns: Vocabulary
+
+
+@lru_cache(maxsize=None)
+def level_vocabulary(schema: FormSchema) -> LevelVocabulary:
+    l1 = {spec.label: spec for spec in schema.levels}
+    l2 = {spec.label: spec for spec in schema.level2_order}
+    return LevelVocabulary(
+        level1=Vocabulary([(s.label, (s.label, *s.aliases)) for s in schema.levels]),
+        level2=Vocabulary([(s.label, (s.label, *s.aliases)) for s in schema.level2_order]),
+        level1_specs=l1, level2_specs=l2,
+        columns=Vocabulary(list(schema.indicator_columns)),
+    )
+
+
+def classify_label(cell: Cell, vocab: LevelVocabulary) -> LabelHint | None:
+    """A level-1 or level-2 label, or None. Exact matches win over fuzzy ones, and a
+    level-1 label wins a tie (新 forms' 成本指标 is a level-1 group)."""
+    if len(label_key(cell.text)) > LABEL_MAX_KEY:
+        return None
+    one = vocab.level1.match(cell.text, cutoff=LABEL_CUTOFF)
+    two = vocab.level2.match(cell.text, cutoff=LABEL_CUTOFF)
+    if one and (two is None or one.score >= two.score):
+        return LabelHint(1, vocab.level1_specs[one.name], cell, one)
+    if two:
+        return LabelHint(2, vocab.level2_specs[two.name], cell, two)
+    return None
+
+
+def looks_like_target(text: str) -> bool:
+    """True when the target parser reads the text as a target value, not as prose."""
+    parsed = parse_target(text)
+    if parsed.kind in ("quantitative", "deadline"):
+        return "leading_text" not in parsed.flags
+    if parsed.kind == "none":
+        return True
+    return parsed.kind == "qualitative" and parsed.qual != "other"
+
+
+def find_header(rows: list[Row], vocab: LevelVocabulary) -> tuple[int, dict[int, str]]:
+    """(index of the header row or -1, column position -> role)."""
+    for i, row in enumerate(rows[:5]):
+        roles = header_roles(row, vocab)
+        if len(set(roles.values())) >= 2:
+            return i, roles
+    return -1, {}
+
+
+def header_roles(row: Row, vocab: LevelVocabulary) -> dict[int, str]:
+    roles = {}
+    for cell in row.filled:
+        if len(label_key(cell.text)) <= LABEL_MAX_KEY:
+            hit = vocab.columns.match(cell.text)
+            if hit and hit.name not in roles.values():
+                roles[cell.col] = hit.name
+    return roles
+
+
+def cells_by_content(row: Row, vocab: LevelVocabulary) -> IndicatorRow:
+    """Classify a row of unknown positions by what its cells say."""
+    out = IndicatorRow(row)
+    texts: list[Cell] = []
+    for cell in row.filled:
+        hint = classify_label(cell, vocab)
+        if hint is None:
+            texts.append(cell)
+        elif hint.level == 1:
+            out.level1.append(hint)
+        else:
+            out.level2.append(hint)
+    if len(texts) >= 2:
+        out.name = "".join(c.text for c in texts[:-1])
+        out.target = texts[-1]
+    elif len(texts) == 1:
+        if (out.level1 or out.level2) and looks_like_target(texts[0].text) or \
+                (not out.level1 and not out.level2 and looks_like_target(texts[0].text)
+                 and texts[0].col > 0):
+            out.target = texts[0]
+        else:
+            out.name = texts[0].text
+    if out.name is None and out.level2:
+        # the label nearest the data is the row's own; any other is a displaced hint
+        out.own_level2 = out.level2[-1]
+    return out
+
+
+def cells_by_position(row: Row, roles: dict[int, str], vocab: LevelVocabulary,
+                      copied: set[int]) -> IndicatorRow:
+    """Classify a row whose cell positions are known, using the header's roles."""
+    out = IndicatorRow(row, positional=True)
+    for cell in row.filled:
+        role = roles.get(cell.col)
+        if role in ("level1", "level2"):
+            hint = classify_label(cell, vocab)
+            if hint is None:
+                continue
+            hint = LabelHint(hint.level, hint.spec, cell, hint.match, copied=cell.col in copied)
+            (out.level1 if hint.level == 1 else out.level2).append(hint)
+        elif role == "level3":
+            out.name = cell.text
+        elif role == "target":
+            out.target = cell
+        elif role == "unit":
+            out.unit = cell.text
+        elif role == "operator":
+            out.operator = cell.text
+    if out.level2:
+        out.own_level2 = out.level2[-1]
+    return out
+
+
+def fill_down(rows: list[Row]) -> list[tuple[Row, set[int]]]:
+    """Copy each merged cell into the rows its span covers; report which columns of
+    each row were copies (so the first row keeps `explicit`, the rest `filled`)."""
+    carried: dict[int, tuple[Cell, int]] = {}  # col -> (cell, rows left)
+    out = []
+    for row in rows:
+        own = {c.col: c for c in row.cells if c.text}
+        copies = set()
+        cells = list(row.cells)
+        for col, (cell, left) in list(carried.items()):
+            if col not in own and left > 0:
+                cells = [c for c in cells if c.col != col] + [cell]
+                copies.add(col)
+                carried[col] = (cell, left - 1)
+        for cell in own.values():
+            if cell.rowspan > 1:
+                carried[cell.col] = (cell, cell.rowspan - 1)
+        cells.sort(key=lambda c: c.col)
+        out.append((Row(row.index, tuple(cells), row.page, row.source_ref), copies))
+    return out
+
+
+def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: bool
+                           ) -> tuple[list[IndicatorRow], list[Issue]]:
+    """The table's indicator rows in order, with repeated headers skipped, wrapped
+    names joined and lone level-1 labels carried to the next row as hints."""
+    vocab = level_vocabulary(schema)
+    header, roles = find_header(rows, vocab)
+    issues: list[Issue] = []
+    if header < 0:
+        issues.append(Issue("warning", "header_missing",
+                            "no 绩效指标 header row found; cells were placed by content",
+                            field="indicators", source_ref=rows[0].source_ref if rows else None))
+    body = rows[header + 1:]
+    prepared = fill_down(body) if spans_known else [(r, set()) for r in body]
+    out: list[IndicatorRow] = []
+    pending_level1: list[LabelHint] = []
+    for row, copied in prepared:
+        if not row.filled:
+            continue
+        if len(set(header_roles(row, vocab).values())) >= 2:
+            issues.append(Issue("info", "header_repeated", "repeated header row skipped",
+                                field="indicators", source_ref=row.source_ref))
+            continue
+        item = (cells_by_position(row, roles, vocab, copied) if spans_known and roles
+                else cells_by_content(row, vocab))
+        if item.name is None and item.target is None and not item.level2:
+            pending_level1.extend(item.level1)   # a merged level-1 label on a row of its own
+            continue
+        previous = out[-1] if out else None
+        if previous and is_continuation(item, previous):
+            previous.name = (previous.name or "") + item.name
+            issues.append(Issue("info", "cell_joined",
+                                f"{item.name!r} continues the indicator name above; joined",
+                                field="level3", source_ref=row.source_ref))
+            continue
+        if previous and item.name is None and item.target and not item.level1 and not item.level2 \
+                and previous.target is None:
+            previous.target = item.target   # the target wrapped onto the next line
+            continue
+        item.level1 = pending_level1 + item.level1
+        pending_level1 = []
+        out.append(item)
+    return out, issues
+
+
+def is_continuation(item: IndicatorRow, previous: IndicatorRow) -> bool:
+    return (item.name is not None and item.target is None and not item.level1
+            and not item.level2 and len(item.row.filled) == 1
+            and len(item.name) <= CONTINUATION_MAX and previous.name is not None
+            and previous.target is not None)

@@ -1,0 +1,60 @@
+"""绩效指标 rows to `indicators` records: placed in the hierarchy, targets typed."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from normalize.hierarchy import Placement, place_rows
+from normalize.indicator_rows import IndicatorRow, rows_to_indicator_rows
+from normalize.targets import Target, apply_target_context, join_split_target, parse_target
+from schemas.document import Issue, Row
+from schemas.forms import FormSchema
+
+TARGET_ISSUES = {  # target_status -> (severity, code)
+    "ambiguous": ("warning", "target_ambiguous"),
+    "failed": ("warning", "target_unparsed"),
+    "partial": ("info", "target_partial"),
+}
+
+
+@dataclass
+class Indicator:
+    row: IndicatorRow
+    placement: Placement
+    target: Target
+
+    @property
+    def source_ref(self) -> str:
+        return self.row.row.source_ref
+
+
+def target_of(item: IndicatorRow, year: int | None) -> Target:
+    raw = item.target.raw if item.target is not None else None
+    if item.operator and raw is not None:
+        raw = join_split_target(item.operator, raw, item.unit or "")
+    target = parse_target(raw, year=year)
+    return apply_target_context(target, indicator_name=item.name, unit_column=item.unit, year=year)
+
+
+def target_issues(indicator: Indicator) -> list[Issue]:
+    target = indicator.target
+    if target.status not in TARGET_ISSUES:
+        return []
+    severity, code = TARGET_ISSUES[target.status]
+    flags = ", ".join(target.flags) or "no flags"
+    return [Issue(severity, code,
+                  f"target {target.raw!r} of {indicator.row.name or indicator.placement.level2.label!r} "
+                  f"is {target.status} ({flags})",
+                  field="target", source_ref=indicator.source_ref)]
+
+
+def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool,
+                       year: int | None) -> tuple[list[Indicator], list[Issue]]:
+    items, issues = rows_to_indicator_rows(rows, schema, spans_known)
+    placements, placement_issues = place_rows(items, schema.level2_order)
+    issues.extend(placement_issues)
+    indicators = []
+    for item, placement in zip(items, placements):
+        indicator = Indicator(item, placement, target_of(item, year))
+        issues.extend(target_issues(indicator))
+        indicators.append(indicator)
+    return indicators, issues
