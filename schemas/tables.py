@@ -111,6 +111,8 @@ ISSUES = pa.schema([
     pa.field("source_ref", pa.string()),
 ])
 
+PARTITION_COLUMN = "year"
+
 TABLE_SCHEMAS: dict[str, pa.Schema] = {
     "documents": DOCUMENTS,
     "forms": FORMS,
@@ -118,3 +120,10 @@ TABLE_SCHEMAS: dict[str, pa.Schema] = {
     "indicators": INDICATORS,
     "issues": ISSUES,
 }
+
+
+def file_schema(table: str) -> pa.Schema:
+    """The schema of the Parquet files of a table: the contract's columns less `year`,
+    which the hive partition path (`year=2026/`) carries, as warehouses expect."""
+    schema = TABLE_SCHEMAS[table]
+    return schema.remove(schema.get_field_index(PARTITION_COLUMN))

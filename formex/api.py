@@ -1,0 +1,27 @@
+"""The Python API for notebooks: `formex.extract(path)` and `formex.read(out)`."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+
+from formex.dataset import SORT_KEYS, read_dataset
+from formex.runner import run_extract
+from schemas.tables import TABLE_NAMES, TABLE_SCHEMAS
+
+
+def extract(*paths: str | Path) -> dict[str, pd.DataFrame]:
+    """Extract files or folders in memory; the five tables as DataFrames, nothing written."""
+    _, kept = run_extract([Path(p) for p in paths], out=None)
+    frames = {}
+    for table in TABLE_NAMES:
+        rows = [row for records in kept for row in records.tables[table]]
+        frame = pa.Table.from_pylist(rows, schema=TABLE_SCHEMAS[table]).to_pandas()
+        frames[table] = frame.sort_values(SORT_KEYS[table], kind="stable").reset_index(drop=True)
+    return frames
+
+
+def read(out: str | Path) -> dict[str, pd.DataFrame]:
+    """Read a dataset written by `formex extract` back as DataFrames."""
+    return read_dataset(out)

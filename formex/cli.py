@@ -1,0 +1,60 @@
+"""The command line: a thin shell over the library (`formex --help`)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from formex.api import extract as extract_tables
+from formex.runner import Summary, run_extract
+from formex.show import show_tables
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Turn OCR'd government forms into typed Parquet tables.")
+
+
+def print_summary(summary: Summary, console: Console) -> None:
+    statuses = summary.statuses
+    console.print(f"documents: {statuses['ok']} ok, {statuses['partial']} partial, "
+                  f"{statuses['failed']} failed")
+    console.print("rows: " + ", ".join(f"{table} {n}" for table, n in summary.rows.items()))
+    for path, error in summary.failures:
+        console.print(f"  failed: {path}: {error}", markup=False)
+    if summary.duplicates:
+        console.print(f"skipped {len(summary.duplicates)} duplicate file(s): "
+                      + "; ".join(summary.duplicates), markup=False)
+    if summary.skipped:
+        console.print(f"ignored {len(summary.skipped)} file(s) that are not a form format "
+                      f"(e.g. {summary.skipped[0]})", markup=False)
+    console.print(f"wrote: {summary.out.resolve()}  (one folder per table, partitioned by year)",
+                  markup=False)
+
+
+@app.command()
+def extract(inputs: list[Path] = typer.Argument(..., exists=True, help="Files or folders (recursed)."),
+            out: Path = typer.Option(..., "--out", "-o", help="Dataset folder to write.")) -> None:
+    """Extract forms from files and folders into a Parquet dataset."""
+    summary, _ = run_extract(inputs, out)
+    print_summary(summary, Console())
+
+
+@app.command()
+def show(file: Path = typer.Argument(..., exists=True, dir_okay=False)) -> None:
+    """Print one document's extraction as tables; writes nothing."""
+    show_tables(extract_tables(file), Console())
+
+
+def main() -> None:
+    app()
+
+
+@app.command("eval")
+def eval_(out: Path = typer.Argument(..., exists=True, file_okay=False, help="Dataset written by extract."),
+          gold: Path = typer.Option(..., "--gold", exists=True, file_okay=False,
+                                    help="A sample folder, or a folder of them (each with expected/)."),
+          mismatches: int = typer.Option(20, help="How many mismatches to list.")) -> None:
+    """Precision, recall and F1 per table and per column against hand-written expected files."""
+    from formex.evaluate import evaluate
+    from formex.report_eval import print_report
+    print_report(evaluate(out, gold), Console(), mismatches)

@@ -1,0 +1,102 @@
+"""A normalized document as the contract's table rows (plain dicts keyed by column)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+
+from normalize.form import FormResult
+from normalize.targets import Target
+from schemas.document import Issue
+from schemas.tables import SCHEMA_VERSION, TABLE_NAMES, TYPED_VALUE_FIELDS
+
+try:
+    EXTRACTOR_VERSION = version("formex")
+except PackageNotFoundError:  # running from a checkout that was not installed
+    EXTRACTOR_VERSION = "0+unknown"
+
+
+@dataclass
+class Records:
+    """Rows for every table, for one document."""
+
+    doc_id: str
+    year: int | None
+    tables: dict[str, list[dict]] = field(default_factory=lambda: {t: [] for t in TABLE_NAMES})
+
+    @property
+    def status(self) -> str:
+        return self.tables["documents"][0]["status"]
+
+
+def blank_to_none(value):
+    return None if value == "" else value
+
+
+def typed_columns(prefix: str, target: Target | None) -> dict:
+    if target is None:
+        return {f"{prefix}_{name}": None for name, _ in TYPED_VALUE_FIELDS}
+    row = {f"{prefix}_{name}": getattr(target, name) for name, _ in TYPED_VALUE_FIELDS}
+    row[f"{prefix}_flags"] = list(target.flags)
+    return row
+
+
+def issue_rows(doc_id: str, year: int | None, issues: list[Issue]) -> list[dict]:
+    return [{"doc_id": doc_id, "year": year, "seq": seq, "severity": i.severity, "code": i.code,
+             "field": i.field, "message": i.message, "source_ref": i.source_ref}
+            for seq, i in enumerate(issues, start=1)]
+
+
+def failed_records(doc_id: str, source_path: str, source_format: str | None, error: str,
+                   issues: list[Issue] = ()) -> Records:
+    records = Records(doc_id, None)
+    records.tables["documents"].append(document_row(doc_id, None, source_path, source_format,
+                                                    None, "failed", error, 0))
+    records.tables["issues"] = issue_rows(doc_id, None, [*issues, Issue("error", "document_failed", error)])
+    return records
+
+
+def document_row(doc_id, year, source_path, source_format, form_type, status, error, n_indicators) -> dict:
+    return {"doc_id": doc_id, "year": year, "source_path": source_path, "source_format": source_format,
+            "form_type": form_type, "status": status, "error": error, "n_indicators": n_indicators,
+            "extractor_version": EXTRACTOR_VERSION, "schema_version": SCHEMA_VERSION}
+
+
+def result_to_records(doc_id: str, source_path: str, source_format: str, result: FormResult) -> Records:
+    if result.status == "failed":
+        return failed_records(doc_id, source_path, source_format, result.error or "failed", result.issues)
+    year = result.year
+    records = Records(doc_id, year)
+    tables = records.tables
+    tables["documents"].append(document_row(doc_id, year, source_path, source_format, result.form_type,
+                                            result.status, None, len(result.indicators)))
+    header, budget = result.header, result.budget
+    tables["forms"].append({
+        "doc_id": doc_id, "year": year, "form_type": result.form_type,
+        "title": header.get("title"), "unit_name": header.get("unit_name"),
+        "funding_method": header.get("funding_method"),
+        "responsibilities": header.get("responsibilities"), "annual_goal": header.get("annual_goal"),
+        **{name: budget.amounts.get(name) for name in
+           ("budget_total", "budget_fiscal", "budget_other", "budget_basic", "budget_project")},
+        "staff_count": budget.counts.get("staff_count"),
+        "internal_departments": budget.counts.get("internal_departments"),
+        "project_name": header.get("project_name"), "department": header.get("department"),
+        "implementing_unit": header.get("implementing_unit"),
+    })
+    tables["tasks"] = [{"doc_id": doc_id, "year": year, "seq": seq, "name": blank_to_none(t.name),
+                        "content": blank_to_none(t.content), "amount": t.amount,
+                        "expected_outcome": blank_to_none(t.expected_outcome), "source_ref": t.source_ref}
+                       for seq, t in enumerate(result.tasks, start=1)]
+    for seq, indicator in enumerate(result.indicators, start=1):
+        placement = indicator.placement
+        tables["indicators"].append({
+            "doc_id": doc_id, "year": year, "seq": seq,
+            "level1": placement.level2.level1, "level2": placement.level2.label,
+            "level1_raw": placement.level1_raw, "level2_raw": placement.level2_raw,
+            "level2_source": placement.source, "level3": blank_to_none(indicator.row.name),
+            **typed_columns("target", indicator.target),
+            **typed_columns("actual", None),
+            "weight": None, "score": None, "deviation": None,
+            "source_ref": indicator.source_ref,
+        })
+    tables["issues"] = issue_rows(doc_id, year, result.issues)
+    return records
