@@ -69,13 +69,16 @@ def level_vocabulary(schema: FormSchema) -> LevelVocabulary:
     )
 
 
-def classify_label(cell: Cell, vocab: LevelVocabulary) -> LabelHint | None:
+def classify_label(cell: Cell, vocab: LevelVocabulary, level: int | None = None) -> LabelHint | None:
     """A level-1 or level-2 label, or None. Exact matches win over fuzzy ones, and a
-    level-1 label wins a tie (新 forms' 成本指标 is a level-1 group)."""
+    level-1 label wins a tie (newer forms' 成本指标 is a level-1 group) unless the cell's
+    column says which level it is (`level`)."""
     if len(label_key(cell.text)) > LABEL_MAX_KEY:
         return None
-    one = vocab.level1.match(cell.text, cutoff=LABEL_CUTOFF)
-    two = vocab.level2.match(cell.text, cutoff=LABEL_CUTOFF)
+    one = vocab.level1.match(cell.text, cutoff=LABEL_CUTOFF) if level != 2 else None
+    two = vocab.level2.match(cell.text, cutoff=LABEL_CUTOFF) if level != 1 else None
+    if level is not None and one is None and two is None:
+        return classify_label(cell, vocab)  # a label in the other level's column
     if one and (two is None or one.score >= two.score):
         return LabelHint(1, vocab.level1_specs[one.name], cell, one)
     if two:
@@ -147,7 +150,7 @@ def cells_by_position(row: Row, roles: dict[int, str], vocab: LevelVocabulary,
     for cell in row.filled:
         role = roles.get(cell.col)
         if role in ("level1", "level2"):
-            hint = classify_label(cell, vocab)
+            hint = classify_label(cell, vocab, level=1 if role == "level1" else 2)
             if hint is None:
                 continue
             hint = LabelHint(hint.level, hint.spec, cell, hint.match, copied=cell.col in copied)

@@ -1,0 +1,85 @@
+"""Bad input gets a clear error and loses nothing: every file becomes a documents row,
+and a bad file never stops a batch."""
+from __future__ import annotations
+
+import codecs
+
+from typer.testing import CliRunner
+
+from formex import extract, read
+from formex.cli import app
+from tests.conftest import SEED_FILE
+
+
+def test_a_bad_file_does_not_stop_the_batch(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a-good.txt").write_bytes(SEED_FILE.read_bytes())
+    (inputs / "b-empty.txt").write_bytes(b"")
+    (inputs / "c-binary.txt").write_bytes(bytes(range(256)) * 40)
+    (inputs / "d-not-a-form.txt").write_text("会议纪要\n今天天气很好。\n", encoding="utf-8")
+    (inputs / "e-later.docx").write_bytes(b"PK\x03\x04 not really a docx")
+    (inputs / "notes.json").write_text("{}", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["extract", str(inputs), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "1 ok, 0 partial, 4 failed" in result.output
+    docs = read(out)["documents"].set_index("source_path")
+    assert set(docs.index) == {"a-good.txt", "b-empty.txt", "c-binary.txt", "d-not-a-form.txt", "e-later.docx"}
+    assert docs.loc["a-good.txt", "status"] == "ok"
+    assert "no known form" in docs.loc["b-empty.txt", "error"]
+    assert "no reader" in docs.loc["e-later.docx", "error"]
+    failed = docs[docs["status"] == "failed"]
+    assert failed["error"].notna().all()
+    assert (out / "documents" / "year=__unknown__").is_dir()
+    issues = read(out)["issues"]
+    assert set(issues.loc[issues["code"] == "document_failed", "doc_id"]) == set(failed["doc_id"])
+
+
+def test_gb18030_crlf_and_bom_give_the_same_rows(tmp_path):
+    text = SEED_FILE.read_text(encoding="utf-8")
+    variants = {
+        "gb.txt": text.encode("gb18030"),
+        "crlf.txt": text.replace("\n", "\r\n").encode("utf-8"),
+        "bom.txt": codecs.BOM_UTF8 + text.encode("utf-8"),
+    }
+    reference = extract(SEED_FILE)["indicators"].drop(columns="doc_id")
+    for name, data in variants.items():
+        (tmp_path / name).write_bytes(data)
+        got = extract(tmp_path / name)["indicators"].drop(columns="doc_id")
+        assert got.equals(reference), name
+
+
+def test_missing_required_field_makes_the_document_partial(tmp_path):
+    lines = [line for line in SEED_FILE.read_text(encoding="utf-8").split("\n")
+             if not line.startswith("单位名称")]
+    damaged = tmp_path / "no-unit-name.txt"
+    damaged.write_text("\n".join(lines), encoding="utf-8")
+    tables = extract(damaged)
+    assert tables["documents"].loc[0, "status"] == "partial"
+    assert "field_missing" in set(tables["issues"]["code"])
+    assert len(tables["indicators"]) == 83
+
+
+def test_budget_mismatch_is_an_issue_not_a_failure(tmp_path):
+    text = SEED_FILE.read_text(encoding="utf-8").replace("6,479,520.00", "6,479,521.00")
+    damaged = tmp_path / "mismatch.txt"
+    damaged.write_text(text, encoding="utf-8")
+    tables = extract(damaged)
+    assert tables["documents"].loc[0, "status"] == "ok"
+    issue = tables["issues"][tables["issues"]["code"] == "budget_sum_mismatch"]
+    assert len(issue) == 1 and "234,962,721.00" in issue.iloc[0]["message"]
+
+
+def test_ocr_typos_in_labels_still_land(tmp_path):
+    text = (SEED_FILE.read_text(encoding="utf-8")
+            .replace("单位名称", "单立名称").replace("<b>预算情况</b>", "预箅情况")
+            .replace("<b>绩效指标</b>", "绩效指摽"))
+    damaged = tmp_path / "typos.txt"
+    damaged.write_text(text, encoding="utf-8")
+    tables = extract(damaged)
+    assert tables["forms"].loc[0, "unit_name"] == "上海市闵行区虹桥镇社区事务受理服务中心"
+    assert str(tables["forms"].loc[0, "budget_total"]) == "234962720.00"
+    assert len(tables["indicators"]) == 83
+    fuzzy = tables["issues"][tables["issues"]["code"] == "header_fuzzy_match"]
+    assert set(fuzzy["field"]) == {"unit_name", "budget", "indicators"}

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from typer.testing import CliRunner
+
+from formex.cli import app
+from tests.conftest import SEED, SEED_FILE
+
+
+def test_show_prints_tables_and_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["show", str(SEED_FILE)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "上海市闵行区虹桥镇社区事务受理服务中心" in result.output
+    assert "indicators (83)" in result.output and "tasks (7)" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_eval_reports_f1_per_table_and_column(seed_dataset):
+    result = CliRunner().invoke(app, ["eval", str(seed_dataset), "--gold", str(SEED)],
+                                env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "per table" in result.output and "per column" in result.output
+    indicator_line = next(line for line in result.output.splitlines()
+                          if line.strip("│ ").startswith("indicators"))
+    assert "1.0000" in indicator_line
+
+
+def test_eval_counts_a_wrong_value(seed_dataset, tmp_path):
+    import shutil
+
+    gold = tmp_path / "gold"
+    shutil.copytree(SEED, gold)
+    csv_file = gold / "expected" / "indicators.csv"
+    csv_file.write_text(csv_file.read_text(encoding="utf-8").replace("服装验收合格率", "服装验收合格"),
+                        encoding="utf-8")
+    from formex.evaluate import evaluate
+
+    report = evaluate(seed_dataset, gold)
+    counts = report.columns[("indicators", "level3")]
+    assert (counts.tp, counts.fp, counts.fn) == (74, 1, 1)  # 75 names, one changed
+    assert report.columns[("indicators", "level2")].f1 == 1.0

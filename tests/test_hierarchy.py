@@ -1,0 +1,84 @@
+"""The level hierarchy: inferred from order and wording in OCR text, filled down (never
+guessed) where spans are known."""
+from __future__ import annotations
+
+from normalize.hierarchy import segment_rows, wording_score
+from normalize.indicators import rows_to_indicators
+from schemas.document import Cell, Row
+from schemas.forms import load_form_schema
+
+SCHEMA = load_form_schema("unit_overall_target")
+
+
+def grid_rows(spec: list[list[tuple[str, int]]]) -> list[Row]:
+    """Rows from (text, rowspan) cells; empty text marks a cell covered by a span."""
+    rows = []
+    for r, cells in enumerate(spec, start=1):
+        row_cells = tuple(Cell(text=t, raw=t, col=c, rowspan=span, source_ref=f"Sheet1!{'ABCD'[c]}{r}")
+                          for c, (t, span) in enumerate(cells) if t)
+        rows.append(Row(r, row_cells, 1, f"row {r}"))
+    return rows
+
+
+def test_known_spans_are_filled_down_not_inferred():
+    rows = grid_rows([
+        [("一级指标", 1), ("二级指标", 1), ("三级指标", 1), ("指标值", 1)],
+        [("产出指标", 5), ("数量指标", 2), ("城乡居民基础养老金标准", 1), ("≥200元", 1)],
+        [("", 0), ("", 0), ("发放创业担保贷款金额", 1), ("5000万元", 1)],
+        [("", 0), ("质量指标", 2), ("创业担保贷款还款率", 1), ("≧90%", 1)],
+        # wording says 时效 (及时), but the merged cell says 质量: the span wins
+        [("", 0), ("", 0), ("补贴发放及时率", 1), ("≧98%", 1)],
+        [("", 0), ("成本指标", 1), ("", 0), ("", 0)],
+        [("满意度指标", 1), ("服务对象满意度指标", 1), ("群众满意度", 1), ("≥75%", 1)],
+    ])
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=True, year=2023)
+    got = [(i.placement.level2.level1, i.placement.level2.label, i.placement.source, i.row.name)
+           for i in indicators]
+    assert got == [
+        ("产出指标", "数量指标", "explicit", "城乡居民基础养老金标准"),
+        ("产出指标", "数量指标", "filled", "发放创业担保贷款金额"),
+        ("产出指标", "质量指标", "explicit", "创业担保贷款还款率"),
+        ("产出指标", "质量指标", "filled", "补贴发放及时率"),
+        ("产出指标", "成本指标", "explicit", None),
+        ("满意度指标", "服务对象满意度指标", "explicit", "群众满意度"),
+    ]
+    assert [i.placement.level1_raw for i in indicators] == ["产出指标", None, None, None, None, "满意度指标"]
+    assert not [i for i in issues if i.code == "label_displaced"]
+
+
+def test_wording_decides_a_boundary_without_labels():
+    text = ["\t".join(r) for r in [
+        ("一级指标", "二级指标", "三级指标", "指标值"),
+        ("产出指标", "数量指标", "培训人次", "≥500人次"),
+        ("", "", "发放补贴户数", "≥100户"),
+        ("", "", "补贴发放准确率", "≥98%"),
+        ("", "", "资料归档合格率", "=100%"),
+        ("", "", "补贴发放及时率", "≥95%"),
+    ]]
+    rows = [Row(i, tuple(Cell(t, t, c) for c, t in enumerate(line.split("\t"))), 1, f"line {i}")
+            for i, line in enumerate(text, start=1)]
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [(i.placement.level2.label, i.placement.source) for i in indicators] == [
+        ("数量指标", "explicit"), ("数量指标", "filled"),
+        ("质量指标", "inferred"), ("质量指标", "inferred"), ("时效指标", "inferred")]
+
+
+def test_contradictory_order_falls_back_without_crashing():
+    text = [("一级指标", "二级指标", "三级指标", "指标值"),
+            ("满意度指标", "服务对象满意度指标", "", ""),
+            ("产出指标", "数量指标", "", "")]
+    rows = [Row(i, tuple(Cell(t, t, c) for c, t in enumerate(r)), 1, f"line {i}")
+            for i, r in enumerate(text, start=1)]
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [i.placement.level2.label for i in indicators] == ["服务对象满意度指标", "数量指标"]
+    assert "level_order_unusual" in {i.code for i in issues}
+
+
+def test_segment_rows_of_nothing_is_empty():
+    assert segment_rows([], SCHEMA.level2_order) == []
+
+
+def test_wording_score_prefers_strong_words():
+    quality = next(c for c in SCHEMA.level2_order if c.label == "质量指标")
+    assert wording_score("补贴发放准确率", quality) == 2.0
+    assert wording_score("补贴发放人数", quality) == 0.0
