@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from normalize.budget import Budget, check_budget, rows_to_budget
 from normalize.header import fields_to_values
 from normalize.indicators import Indicator, rows_to_indicators
-from normalize.labels import Vocabulary
 from normalize.sections import Sections, rows_to_sections, vocabularies_of
 from normalize.tasks import Task, rows_to_tasks
 from schemas.document import Document, Issue
@@ -97,9 +96,9 @@ def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = N
     parts = sections.parts
     result.tasks, issues = rows_to_tasks(parts.get("tasks", []), vocabularies_of(schema).task_columns)
     result.issues += issues
-    budget_vocab = Vocabulary(list(schema.budget_amounts) + list(schema.budget_counts))
     counts = frozenset(name for name, _ in schema.budget_counts)
-    result.budget, issues = rows_to_budget(parts.get("budget", []), budget_vocab, counts, schema.unit_words)
+    result.budget, issues = rows_to_budget(parts.get("budget", []), vocabularies_of(schema).budget,
+                                           counts, schema.unit_words)
     result.issues += issues + check_budget(result.budget.amounts)
     result.indicators, issues = rows_to_indicators(parts.get("indicators", []), schema,
                                                    spans_known=doc.spans_known, year=sections.year)

@@ -206,8 +206,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     out: list[IndicatorRow] = []
     pending_level1: list[LabelHint] = []
     for row, copied in prepared:
-        if not row.filled:
-            continue
+        if not row.filled or all(c.col in copied for c in row.filled):
+            continue  # blank, or only the lower part of merged cells
         if len(set(header_roles(row, vocab).values())) >= 2:
             issues.append(Issue("info", "header_repeated", "repeated header row skipped",
                                 field="indicators", source_ref=row.source_ref))

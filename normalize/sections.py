@@ -46,6 +46,7 @@ class SchemaVocabularies:
     fields: Vocabulary
     task_columns: Vocabulary
     indicator_columns: Vocabulary
+    budget: Vocabulary
 
 
 @lru_cache(maxsize=None)
@@ -57,6 +58,7 @@ def vocabularies_of(schema: FormSchema) -> SchemaVocabularies:
         fields=Vocabulary([(f.name, f.labels) for f in schema.fields]),
         task_columns=Vocabulary(list(tasks.columns) if tasks else []),
         indicator_columns=Vocabulary(list(schema.indicator_columns)),
+        budget=Vocabulary(list(schema.budget_amounts) + list(schema.budget_counts)),
     )
 
 
@@ -93,6 +95,16 @@ def split_inline_label(row: Row, vocabulary: Vocabulary) -> tuple[LabelMatch, st
     return (hit, found.group(2).strip()) if hit else None
 
 
+def match_field(row: Row, fields: Vocabulary) -> tuple[LabelMatch, str] | None:
+    """(label match, value) when the row is a header field: the label in the first
+    cell and the value in the others, or both in one cell (`单位名称：某某中心`)."""
+    first = row.filled[0].text
+    hit = fields.match(first) if len(label_key(first)) <= 12 else None
+    if hit:
+        return hit, "\n".join(c.text for c in row.filled[1:])
+    return split_inline_label(row, fields)
+
+
 def without_first_cell(row: Row) -> Row:
     first = row.filled[0]
     return Row(row.index, tuple(c for c in row.cells if c is not first), row.page, row.source_ref)
@@ -124,21 +136,23 @@ def rows_to_sections(rows: list[Row], schema: FormSchema) -> Sections:
             if len(filled) > 1:
                 out.parts.setdefault(state, []).append(without_first_cell(row))
             continue
-        if state == "header":
-            hit = vocab.fields.match(first) if len(label_key(first)) <= 12 else None
-            value = "\n".join(c.text for c in filled[1:])
-            if not hit:
-                inline = split_inline_label(row, vocab.fields)
-                hit, value = inline if inline else (None, value)
-            if hit:
-                out.fields.append(FieldHit(fields[hit.name], value, row, hit))
+        if state in ("header", "budget"):  # some forms put 总体绩效目标 after the budget
+            found = match_field(row, vocab.fields)
+            if found:
+                out.fields.append(FieldHit(fields[found[0].name], found[1], row, found[0]))
                 continue
+        if state == "header":
             if count_column_matches(row, vocab.task_columns) >= 2:
                 state = "tasks"
             elif count_column_matches(row, vocab.indicator_columns) >= 2:
                 state = "indicators"
             elif YEAR.search(first) and len(filled) == 1 and len(label_key(first)) <= 8:
                 out.year = out.year or find_year([row])  # the `(2026年度)` line under the title
+                continue
+            elif any(vocab.budget.match(c.text, contains=True) for c in filled
+                     if len(label_key(c.text)) <= 12):
+                # head counts in a 基本信息 block above the budget section
+                out.parts.setdefault("budget", []).append(row)
                 continue
             else:
                 out.unplaced.append(row)
