@@ -84,8 +84,8 @@ class FormSchema:
 def _strings(path: str, key: str, value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise SchemaError(path, key, "expected a list of non-empty strings")
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+        raise SchemaError(path, key, "expected a non-empty list of non-empty strings")
     return tuple(value)
 
 

@@ -1,0 +1,47 @@
+"""Schema files load, validate, and fail loudly (file and key named) when malformed."""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from schemas.errors import SchemaError
+from schemas.forms import FORMS_DIR, load_all_form_schemas, parse_form_schema
+
+SEED_SCHEMA = yaml.safe_load((FORMS_DIR / "unit_overall_target.yaml").read_text(encoding="utf-8"))
+
+
+def test_every_shipped_schema_loads():
+    schemas = load_all_form_schemas()
+    assert [s.form_type for s in schemas] == ["unit_overall_target"]
+    order = [c.label for c in schemas[0].level2_order]
+    assert order[:7] == ["预算编审管理", "预算执行管理", "预算绩效管理", "资产管理", "预算透明度",
+                         "内部控制管理", "预算信息化"]
+    assert order.index("数量指标") < order.index("质量指标") < order.index("时效指标") \
+        < order.index("经济效益指标") < order.index("可持续影响指标") < order.index("服务对象满意度指标")
+
+
+@pytest.mark.parametrize("damage, key", [
+    (lambda d: d.update(surprise=1), "<top>"),
+    (lambda d: d["fields"]["unit_name"].update(kind="number"), "fields.unit_name.kind"),
+    (lambda d: d["fields"]["unit_name"].update(labels=[]), "fields.unit_name.labels"),
+    (lambda d: d["sections"].update(appendix={"labels": ["附件"]}), "sections.appendix"),
+    (lambda d: d["budget"]["amounts"].update(budget_misc=["杂项"]), "budget.amounts"),
+    (lambda d: d["indicators"].update(levels="no_such_file"), "indicators.levels"),
+])
+def test_malformed_schema_names_the_key(damage, key):
+    data = yaml.safe_load(yaml.safe_dump(SEED_SCHEMA, allow_unicode=True))
+    damage(data)
+    with pytest.raises(SchemaError) as caught:
+        parse_form_schema(data, "schemas/forms/broken.yaml")
+    assert caught.value.key == key and "schemas/forms/broken.yaml" in str(caught.value)
+
+
+def test_no_alias_belongs_to_two_level_categories():
+    from normalize.labels import label_key
+
+    schema = load_all_form_schemas()[0]
+    seen: dict[str, str] = {}
+    for category in schema.level2_order:
+        for alias in (category.label, *category.aliases):
+            key = label_key(alias)
+            assert seen.setdefault(key, category.label) == category.label or key == "管理指标", alias
