@@ -12,6 +12,8 @@ cheapest one under these costs, found by dynamic programming over rows × catego
 * an indicator's own wording (及时 → 时效, 准确 → 质量, 满意 → 满意度 …, data in the
   level vocabulary) costs the gap between the best-worded category and the chosen one;
   a category that `requires` a word costs `MISSING_REQUIRED` without it;
+* each new block costs `NEW_BLOCK`, so rows without labels or telling words join a
+  neighbouring block that has its label rather than open an unlabelled one;
 * a tiny cost per category step keeps rows in the earlier block on a tie.
 """
 from __future__ import annotations
@@ -26,6 +28,7 @@ LABEL = 2.0
 LEVEL1_LABEL = 1.0
 STRONG_WORD, WEAK_WORD = 2.0, 1.0
 MISSING_REQUIRED = 3.0
+NEW_BLOCK = 0.5
 TIE_BREAK = 1e-3
 INF = float("inf")
 
@@ -83,14 +86,17 @@ def segment_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) 
     for i in range(1, n):
         strict = items[i].is_level2_entry or items[i - 1].is_level2_entry
         row_best, row_back = [INF] * m, [-1] * m
-        running, running_arg = INF, -1  # min over best[i-1][0..k] (or 0..k-1 when strict)
+        running, running_arg = INF, -1  # cheapest earlier category, new block paid
         for k in range(m):
-            if not strict and best[i - 1][k] < running:
-                running, running_arg = best[i - 1][k], k
-            if running < INF and costs[i][k] < INF:
-                row_best[k], row_back[k] = running + costs[i][k], running_arg
-            if strict and best[i - 1][k] < running:
-                running, running_arg = best[i - 1][k], k
+            stay = best[i - 1][k] if not strict else INF
+            if stay <= running and stay < INF:
+                enter, enter_arg = stay, k
+            else:
+                enter, enter_arg = running, running_arg
+            if enter < INF and costs[i][k] < INF:
+                row_best[k], row_back[k] = enter + costs[i][k], enter_arg
+            if best[i - 1][k] + NEW_BLOCK < running:
+                running, running_arg = best[i - 1][k] + NEW_BLOCK, k
         best.append(row_best)
         back.append(row_back)
     last = min(range(m), key=lambda k: best[-1][k])

@@ -16,7 +16,7 @@ from normalize.targets import parse_target
 from schemas.document import Cell, Issue, Row
 from schemas.forms import FormSchema, Level1Spec, Level2Spec
 
-LABEL_CUTOFF = 80.0   # level labels are long and alike (社会效益指标 / 经济效益指标): be strict
+LABEL_CUTOFF = 74.0   # one wrong character in a 4-character label (数量指抔) still matches
 LABEL_MAX_KEY = 12
 CONTINUATION_MAX = 12  # a lone short cell under an indicator is its wrapped name
 
@@ -28,6 +28,7 @@ class LabelHint:
     cell: Cell
     match: LabelMatch
     copied: bool = False             # filled down from a merged cell above
+    level1_reading: Level1Spec | None = None  # the same text read as a level-1 label
 
 
 @dataclass
@@ -70,20 +71,48 @@ def level_vocabulary(schema: FormSchema) -> LevelVocabulary:
 
 
 def classify_label(cell: Cell, vocab: LevelVocabulary, level: int | None = None) -> LabelHint | None:
-    """A level-1 or level-2 label, or None. Exact matches win over fuzzy ones, and a
-    level-1 label wins a tie (newer forms' 成本指标 is a level-1 group) unless the cell's
-    column says which level it is (`level`)."""
+    """A level-1 or level-2 label, or None; the better match wins, and the cell's column
+    decides when it is known (`level`). A label that is both (成本指标: a level-2 category
+    under 产出 in older forms, a level-1 group in newer ones) is read as level 2 and
+    remembers its level-1 reading, which `settle_dual_labels` may pick instead."""
     if len(label_key(cell.text)) > LABEL_MAX_KEY:
         return None
     one = vocab.level1.match(cell.text, cutoff=LABEL_CUTOFF) if level != 2 else None
     two = vocab.level2.match(cell.text, cutoff=LABEL_CUTOFF) if level != 1 else None
     if level is not None and one is None and two is None:
         return classify_label(cell, vocab)  # a label in the other level's column
-    if one and (two is None or one.score >= two.score):
+    if two and one and two.score == one.score:
+        return LabelHint(2, vocab.level2_specs[two.name], cell, two,
+                         level1_reading=vocab.level1_specs[one.name])
+    if one and (two is None or one.score > two.score):
         return LabelHint(1, vocab.level1_specs[one.name], cell, one)
     if two:
         return LabelHint(2, vocab.level2_specs[two.name], cell, two)
     return None
+
+
+def settle_dual_labels(item: IndicatorRow) -> None:
+    """A label readable as both levels is level 1 when the row has another level-2 label."""
+    dual = [h for h in item.level2 if h.level1_reading is not None]
+    if dual and len(item.level2) > len(dual):
+        for hint in dual:
+            item.level2.remove(hint)
+            item.level1.append(LabelHint(1, hint.level1_reading, hint.cell, hint.match, hint.copied))
+
+
+def join_lines(text: str) -> str:
+    """An indicator name wrapped inside its cell, on one line again.
+
+    >>> join_lines("公益性岗位补贴\n发放准确率"), join_lines("Wi-Fi\ncoverage")
+    ('公益性岗位补贴发放准确率', 'Wi-Fi coverage')
+    """
+    if "\n" not in text:
+        return text
+    parts = text.split("\n")
+    out = parts[0]
+    for part in parts[1:]:
+        out += part if (out[-1:] > "\u2e80" and part[:1] > "\u2e80") else " " + part
+    return out
 
 
 def looks_like_target(text: str) -> bool:
@@ -127,8 +156,9 @@ def cells_by_content(row: Row, vocab: LevelVocabulary) -> IndicatorRow:
             out.level1.append(hint)
         else:
             out.level2.append(hint)
+    settle_dual_labels(out)
     if len(texts) >= 2:
-        out.name = "".join(c.text for c in texts[:-1])
+        out.name = "".join(join_lines(c.text) for c in texts[:-1])
         out.target = texts[-1]
     elif len(texts) == 1:
         if (out.level1 or out.level2) and looks_like_target(texts[0].text) or \
@@ -136,7 +166,7 @@ def cells_by_content(row: Row, vocab: LevelVocabulary) -> IndicatorRow:
                  and texts[0].col > 0):
             out.target = texts[0]
         else:
-            out.name = texts[0].text
+            out.name = join_lines(texts[0].text)
     if out.name is None and out.level2:
         # the label nearest the data is the row's own; any other is a displaced hint
         out.own_level2 = out.level2[-1]
@@ -156,7 +186,7 @@ def cells_by_position(row: Row, roles: dict[int, str], vocab: LevelVocabulary,
             hint = LabelHint(hint.level, hint.spec, cell, hint.match, copied=cell.col in copied)
             (out.level1 if hint.level == 1 else out.level2).append(hint)
         elif role == "level3":
-            out.name = cell.text
+            out.name = join_lines(cell.text)
         elif role == "target":
             out.target = cell
         elif role == "unit":

@@ -15,6 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 FUZZY_CUTOFF = 74.0  # one character wrong in four (单立名称 ~ 单位名称) scores 75
+FUZZY_MIN_LEN = 4    # shorter aliases must match exactly
 PAREN = re.compile(r"[\(（\[【][^\)）\]】]{0,20}[\)）\]】]")
 ENUMERATOR = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．)）]")
 NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
@@ -72,9 +73,10 @@ class Vocabulary:
             if embedded:
                 best = max(embedded, key=len)
                 return LabelMatch(*self._by_key[best], 99.0)
-        if len(key) > 3 * max((len(k) for k in self._keys), default=0):
-            return None  # prose, not a label
-        found = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+        # OCR damage swaps, drops or adds a character: compare with aliases of about the
+        # same length only, so 职工满意度 never fuzzily "matches" the short alias 满意度
+        near = [k for k in self._keys if len(k) >= FUZZY_MIN_LEN and abs(len(k) - len(key)) <= 1]
+        found = process.extractOne(key, near, scorer=fuzz.ratio, score_cutoff=cutoff) if near else None
         if found is None:
             return None
         return LabelMatch(*self._by_key[found[0]], round(found[1], 1))
