@@ -101,7 +101,7 @@ def settle_dual_labels(item: IndicatorRow) -> None:
 
 
 def join_lines(text: str) -> str:
-    """An indicator name wrapped inside its cell, on one line again.
+    r"""An indicator name wrapped inside its cell, on one line again.
 
     >>> join_lines("公益性岗位补贴\n发放准确率"), join_lines("Wi-Fi\ncoverage")
     ('公益性岗位补贴发放准确率', 'Wi-Fi coverage')
