@@ -1,0 +1,146 @@
+"""Numbers in target cells: Arabic digits, Chinese numerals and percent idioms.
+
+Chinese numerals are evaluated whole (两万 -> 20000, no scale split), as docs/targets.md
+asks; a scale word after Arabic digits (1.5亿) is the grammar's business, not this one's.
+The vocabulary (digits, unit characters, idioms) comes from schemas/targets.yaml.
+
+>>> parse_chinese_numeral("九十五"), parse_chinese_numeral("两万"), parse_chinese_numeral("一百零五")
+(95.0, 20000.0, 105.0)
+>>> match_number("百分之九十五以上", 0)
+NumberMatch(value=95.0, text='百分之九十五', end=6, unit='%', unit_raw='百分之', chinese=True)
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from schemas.target_lexicon import TargetLexicon, load_target_lexicon
+
+
+class NumberMatch(NamedTuple):
+    value: float
+    text: str            # the number as written (Arabic digits kept exact for value_base)
+    end: int
+    unit: str | None     # set by an idiom: 百分之X -> %, X成 -> %
+    unit_raw: str | None
+    chinese: bool
+
+
+class _NumeralPatterns(NamedTuple):
+    arabic: re.Pattern
+    chinese: re.Pattern
+    whole: re.Pattern | None
+    of: re.Pattern | None
+    tenths: re.Pattern | None
+
+
+def alternation(words) -> str:
+    """A regex alternation of `words`, longest first so 大于等于 wins over 大于.
+
+    >>> alternation(["大于", "大于等于", "+"])
+    '大于等于|大于|\\\\+'
+    """
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=4)
+def numeral_patterns(lexicon: TargetLexicon | None = None) -> _NumeralPatterns:
+    lex = lexicon or load_target_lexicon()
+    starts = "".join(list(lex.cn_digits) + [u for u, p in lex.cn_small_units.items() if p == 1])
+    body = "".join(list(lex.cn_digits) + list(lex.cn_small_units) + list(lex.cn_big_units))
+    chinese = f"[{re.escape(starts)}][{re.escape(body)}]*(?:{re.escape(lex.cn_decimal_point)}[{re.escape(body)}]+)?"
+    arabic = r"[+-]?\d+(?:\.\d+)?"
+    return _NumeralPatterns(
+        arabic=re.compile(arabic),
+        chinese=re.compile(chinese),
+        whole=re.compile(alternation(lex.idiom_whole)) if lex.idiom_whole else None,
+        of=re.compile(f"({alternation(lex.idiom_of)})({arabic}|{chinese})") if lex.idiom_of else None,
+        tenths=re.compile(alternation(lex.idiom_tenths)) if lex.idiom_tenths else None,
+    )
+
+
+def parse_chinese_numeral(text: str, lexicon: TargetLexicon | None = None) -> float | None:
+    """A Chinese numeral as a float, or None when `text` is not one.
+
+    >>> [parse_chinese_numeral(s) for s in ["十", "十五", "三千", "一亿二千万", "三万亿", "二〇二六", "九十五点五"]]
+    [10.0, 15.0, 3000.0, 120000000.0, 3000000000000.0, 2026.0, 95.5]
+    >>> parse_chinese_numeral("满意") is None
+    True
+    """
+    lex = lexicon or load_target_lexicon()
+    if not text:
+        return None
+    whole, _, fraction = text.partition(lex.cn_decimal_point)
+    value = _integer_part(whole, lex)
+    if value is None:
+        return None
+    if fraction:
+        digits = [lex.cn_digits.get(ch) for ch in fraction]
+        if None in digits:
+            return None
+        value += float("0." + "".join(str(d) for d in digits))
+    return float(value)
+
+
+def _integer_part(text: str, lex: TargetLexicon) -> int | None:
+    if text and all(ch in lex.cn_digits for ch in text):      # 二〇二六: positional digits
+        return int("".join(str(lex.cn_digits[ch]) for ch in text))
+    total = section = digit = 0
+    for ch in text:
+        if ch in lex.cn_digits:
+            digit = lex.cn_digits[ch]
+        elif ch in lex.cn_small_units:
+            section += (digit or 1) * 10 ** lex.cn_small_units[ch]
+            digit = 0
+        elif ch in lex.cn_big_units:
+            power = lex.cn_big_units[ch]
+            if power >= 8:
+                total = (total + section + digit) * 10 ** power
+            else:
+                total += (section + digit) * 10 ** power
+            section = digit = 0
+        else:
+            return None
+    return total + section + digit
+
+
+def match_number(text: str, pos: int, lexicon: TargetLexicon | None = None) -> NumberMatch | None:
+    """The number (or percent idiom) that starts at `pos`, or None.
+
+    >>> match_number("≥1.5亿元", 1)
+    NumberMatch(value=1.5, text='1.5', end=4, unit=None, unit_raw=None, chinese=False)
+    >>> match_number("九成", 0).value, match_number("百分百", 0).unit_raw
+    (90.0, '百分')
+    """
+    lex = lexicon or load_target_lexicon()
+    pat = numeral_patterns(lexicon)
+    m = pat.arabic.match(text, pos)
+    if m:
+        return _with_tenths(NumberMatch(float(m.group()), m.group(), m.end(), None, None, False), text, lex, pat)
+    if pat.whole and (m := pat.whole.match(text, pos)):
+        value, unit, unit_raw = lex.idiom_whole[m.group()]
+        return NumberMatch(value, m.group(), m.end(), unit, unit_raw, True)
+    if pat.of and (m := pat.of.match(text, pos)):
+        inner = m.group(2)
+        value = float(inner) if inner[0] in "+-0123456789" else parse_chinese_numeral(inner, lexicon)
+        if value is not None:
+            return NumberMatch(value, m.group(), m.end(), lex.idiom_of[m.group(1)], m.group(1), True)
+    m = pat.chinese.match(text, pos)
+    if m:
+        value = parse_chinese_numeral(m.group(), lexicon)
+        if value is not None:
+            return _with_tenths(NumberMatch(value, m.group(), m.end(), None, None, True), text, lex, pat)
+    return None
+
+
+def _with_tenths(number: NumberMatch, text: str, lex: TargetLexicon, pat: _NumeralPatterns) -> NumberMatch:
+    """九成 -> 90 %: a number followed by a tenths word becomes a percentage."""
+    if pat.tenths is None:
+        return number
+    m = pat.tenths.match(text, number.end)
+    if not m:
+        return number
+    factor, unit = lex.idiom_tenths[m.group()]
+    start = number.end - len(number.text)
+    return NumberMatch(number.value * factor, text[start:m.end()], m.end(), unit, m.group(), True)

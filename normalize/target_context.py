@@ -1,0 +1,201 @@
+"""The context pass: what the row around a target cell settles that the cell alone cannot.
+
+`apply_target_context` takes a parsed Target and the row's indicator name, unit column
+and form year, and returns a new Target (never the same object changed) with what it
+changed recorded in the flags:
+
+* `unit_from_column`  a bare number gets the unit column's unit (95 + `%` -> 95 %)
+* `unit_conflict`     the cell's unit contradicts the column's (the cell wins; ambiguous)
+* `unit_from_name`    a bare number gets a unit the indicator name clearly states
+                      (`…率(%)`, `…率` with 1 < value ≤ 100, `…人数`); conservative by design
+* `zero_from_name`    the placeholder `无` on an 事故/投诉/违规 count becomes eq 0
+* `year_from_context` a relative deadline (`年底前`) resolved with the form's year
+
+`join_split_target` glues forms that split 指标性质 / 指标值 / 计量单位 into columns.
+
+>>> from normalize.targets import parse_target
+>>> t = apply_target_context(parse_target("95"), unit_column="%")
+>>> t.unit, t.status, "unit_from_column" in t.flags
+('%', 'ok', True)
+>>> join_split_target("≥", "95", "%")
+'≥95%'
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from normalize.target_grammar import Clause, grammar_patterns, match_comparator, match_scale_unit, parse_quantity
+from normalize.target_model import Target, grade, value_base
+from normalize.target_reading import read_target
+from normalize.target_text import clean_target_text
+from schemas.target_lexicon import TargetLexicon, UnitVariant, load_target_lexicon
+
+_PAREN_UNIT = re.compile(r"\(([^()]{1,6})\)$")
+_CONTEXT_BASE = 0.95          # confidence of a bare number once a unit is known from the row
+
+
+def parse_unit_text(text: str | None, lexicon: TargetLexicon | None = None) -> tuple[UnitVariant | None, int, str] | None:
+    """(unit, scale, as written) for a unit written on its own (a unit column), or None.
+
+    >>> parse_unit_text("万元")[0].canonical, parse_unit_text("万元")[1], parse_unit_text("(%)")[2]
+    ('元', 4, '%')
+    >>> parse_unit_text("个村") is None
+    True
+    """
+    if not text:
+        return None
+    lex = lexicon or load_target_lexicon()
+    cleaned = clean_target_text(text, lexicon).text.strip("()")
+    if not cleaned:
+        return None
+    clause = Clause()
+    end = match_scale_unit(cleaned, 0, clause, lex, grammar_patterns(lexicon))
+    if end != len(cleaned) or clause.unit_raw is None:
+        return None
+    return clause.unit, clause.scale, cleaned
+
+
+def _regrade(target: Target, flags: set[str], base: float | None = None, **changes) -> Target:
+    kind = changes.get("kind", target.kind)
+    status, confidence = grade(kind, flags, target.confidence if base is None else base)
+    return dataclasses.replace(target, flags=tuple(sorted(flags)), status=status, confidence=confidence,
+                               **changes)
+
+
+def _with_unit(target: Target, unit: UnitVariant | None, scale: int, written: str | None, flag: str) -> Target:
+    """Give a unit-less (or scale-only) number the unit found in the row."""
+    flags = (set(target.flags) - {"no_unit", "scale_only_unit"}) | {flag}
+    scale = scale or target.scale
+    base = value_base(None, target.value, scale) if target.value is not None else None
+    if target.value is not None and scale == target.scale:
+        base = target.value_base
+    return _regrade(target, flags, base=min(_CONTEXT_BASE, max(target.confidence, 0.9)),
+                    unit=unit.canonical if unit else None, unit_class=unit.unit_class if unit else None,
+                    unit_raw=target.unit_raw if target.unit_raw and not written else (written or target.unit_raw),
+                    scale=scale, value_base=base)
+
+
+def apply_unit_column(target: Target, unit_column: str | None, lex: TargetLexicon) -> Target:
+    column = parse_unit_text(unit_column, lex)
+    if column is None or target.kind != "quantitative" or "zero_phrase" in target.flags:
+        return target
+    unit, scale, written = column
+    bare = target.unit is None and target.unit_raw is None
+    scale_only = target.unit is None and "scale_only_unit" in target.flags
+    if bare:
+        return _with_unit(target, unit, scale, written, "unit_from_column")
+    if scale_only and unit is not None and scale in (0, target.scale):
+        return _with_unit(target, unit, target.scale, target.unit_raw + unit_column_word(written, scale, lex),
+                          "unit_from_column")
+    if target.unit is not None and unit is not None and (unit.canonical, scale) != (target.unit, target.scale):
+        return _regrade(target, set(target.flags) | {"unit_conflict"})
+    return target
+
+
+def unit_column_word(written: str, scale: int, lex: TargetLexicon) -> str:
+    """The column's unit word without its scale word (万元 -> 元)."""
+    for word, power in lex.scale_words.items():
+        if power == scale and written.startswith(word):
+            return written[len(word):]
+    return written
+
+
+def apply_indicator_name(target: Target, name: str | None, lex: TargetLexicon) -> Target:
+    if not name:
+        return target
+    name = clean_target_text(name, lex).text
+    if target.kind == "none" and "maybe_zero" in target.flags and is_zero_count_name(name, lex):
+        return _regrade(target, set(target.flags) | {"zero_from_name"}, base=0.8, kind="quantitative",
+                        op="eq", value=0.0, value_base=0.0, direction="equal",
+                        lower_inclusive=True, upper_inclusive=True)
+    if target.kind != "quantitative" or target.unit is not None or "zero_phrase" in target.flags:
+        return target
+    if target.unit_raw is not None and "scale_only_unit" not in target.flags:
+        return target
+    m = _PAREN_UNIT.search(name)
+    stated = parse_unit_text(m.group(1), lex) if m else None
+    if stated and stated[0] is not None and stated[1] in (0, target.scale):
+        return _with_unit(target, stated[0], target.scale, None, "unit_from_name")
+    for rule in lex.unit_from_name:
+        if rule.pattern.search(name) and _in_range(target, rule.min_value, rule.max_value):
+            unit = next(v for v in lex.units.values() if v.canonical == rule.unit)
+            return _with_unit(target, unit, target.scale, None, "unit_from_name")
+    return target
+
+
+def _in_range(target: Target, low: float | None, high: float | None) -> bool:
+    values = [v for v in (target.value, target.value_max) if v is not None]
+    if low is not None and any(v < low for v in values):
+        return False
+    if high is not None and (target.scale or any(v > high for v in values)):
+        return False
+    return bool(values)
+
+
+def is_zero_count_name(name: str, lex: TargetLexicon) -> bool:
+    """An indicator that counts incidents (事故/投诉/违规 …), not a rate of them.
+
+    >>> lex = load_target_lexicon()
+    >>> is_zero_count_name("重大安全事故发生次数", lex), is_zero_count_name("投诉处理率", lex)
+    (True, False)
+    """
+    name = _PAREN_UNIT.sub("", name)
+    return any(word in name for word in lex.zero_count_names) and not name.endswith(lex.not_count_suffixes)
+
+
+def apply_year(target: Target, year: int | None, lex: TargetLexicon) -> Target:
+    if year is None or target.deadline is not None or "relative_date" not in target.flags:
+        return target
+    resolved = read_target(target.raw, year, lex)
+    return dataclasses.replace(resolved, flags=tuple(sorted(set(resolved.flags) | set(target.flags))))
+
+
+def apply_target_context(target: Target, *, indicator_name: str | None = None,
+                         unit_column: str | None = None, year: int | None = None) -> Target:
+    """The target with what its row says applied (see the module docstring); never raises."""
+    try:
+        lex = load_target_lexicon()
+        target = apply_year(target, year, lex)
+        target = apply_unit_column(target, unit_column, lex)
+        return apply_indicator_name(target, indicator_name, lex)
+    except Exception:  # noqa: BLE001 - a bad row gives a flagged value, never an exception
+        return dataclasses.replace(target, flags=tuple(sorted(set(target.flags) | {"context_error"})))
+
+
+def join_split_target(op_text: str | None, value_text: str | None, unit_text: str | None) -> str:
+    """One target string from separate 指标性质 (op), 指标值 and 计量单位 columns.
+
+    The op is used only when it is a comparator (正向/定量 are not), and the unit only when
+    the value is a bare number.
+
+    >>> join_split_target("大于等于", "90", "(%)"), join_split_target("正向", "≥5", "万元")
+    ('大于等于90%', '≥5万元')
+    >>> join_split_target("定性", "按时完成", "%")
+    '按时完成'
+    """
+    value = clean_target_text(value_text or "").text
+    if not value:
+        return value_text or ""
+    quantity = parse_quantity(value)
+    if quantity is None:                    # 按时完成, 无: no op or unit to add
+        return value
+    lex = load_target_lexicon()
+    op = clean_target_text(op_text or "").text
+    comparator = match_comparator(op, 0) if op else None
+    if comparator and comparator[2] == len(op) and quantity.op is None:
+        value = op + value
+    elif op in lex.suffix_words and quantity.op is None:
+        value = value + op
+    unit = clean_target_text(unit_text or "").text.strip("()")
+    if unit and quantity.unit_raw is None:
+        value = _insert_unit(value, unit, lex)
+    return value
+
+
+def _insert_unit(value: str, unit: str, lex: TargetLexicon) -> str:
+    """Put the unit after the number, before a suffix word: 95以上 + % -> 95%以上."""
+    for word in sorted(lex.suffix_words, key=len, reverse=True):
+        if value.endswith(word) and word not in lex.approx_suffix_words:
+            return value[:-len(word)] + unit + word
+    return value + unit

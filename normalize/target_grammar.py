@@ -1,0 +1,321 @@
+"""The grammar of a quantitative target: comparator, number, scale, unit, suffix word.
+
+A cell is one or more *clauses* (`≥95%`, `不少于10次`, `500余人`, `1个月内`); two clauses
+make a range when joined by a dash (`90%-95%`) or when one is a lower and the other an
+upper bound (`大于90%小于95%`, `≥95%;≤100%`). Each piece is a small matcher over the
+cleaned text, built once from schemas/targets.yaml:
+
+    match_comparator -> match_number -> match_scale_unit -> match_suffix  (= parse_clause)
+    parse_clause, parse_clause ... -> clauses_to_quantity                 (= parse_quantity)
+
+>>> q = parse_quantity("≥1.5亿元")
+>>> q.op, q.value, q.scale, q.unit, q.unit_raw
+('ge', 1.5, 8, '元', '亿元')
+>>> parse_quantity("大于90%小于95%")[:5]
+('range', 90.0, 95.0, False, False)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
+
+from normalize.numerals import NumberMatch, alternation, match_number
+from schemas.target_lexicon import TargetLexicon, UnitVariant, load_target_lexicon
+
+MAX_TRAILING_UNIT = 4      # CJK characters after the number that still read as a unit (个村)
+MAX_TRAILING_TEXT = 8      # beyond this, the cell is prose, not a target
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+_LOWER, _UPPER = {"ge", "gt"}, {"le", "lt"}
+
+
+@dataclass
+class Clause:
+    """One comparator-number-unit group."""
+    op: str | None = None
+    op_source: str | None = None          # symbol | word | suffix
+    number: NumberMatch | None = None
+    scale: int = 0
+    unit: UnitVariant | None = None
+    unit_name: str | None = None
+    unit_raw: str | None = None
+    flags: set[str] = field(default_factory=set)
+    end: int = 0
+
+
+class Quantity(NamedTuple):
+    op: str | None            # None = no comparator written (bare number)
+    value: float
+    value_max: float | None
+    lower_inclusive: bool | None
+    upper_inclusive: bool | None
+    scale: int
+    number_text: str
+    unit: str | None
+    unit_raw: str | None
+    unit_class: str | None
+    op_source: str | None
+    flags: frozenset[str]
+
+
+class _GrammarPatterns(NamedTuple):
+    symbol: re.Pattern
+    prefix_word: re.Pattern
+    approx_prefix: re.Pattern
+    approx_suffix: re.Pattern
+    approx_after: re.Pattern
+    scale: re.Pattern
+    unit: re.Pattern
+    suffix_word: re.Pattern
+    connector: re.Pattern
+    separator: re.Pattern
+    range_prefix: re.Pattern
+    range_suffix: re.Pattern
+    filler: re.Pattern
+    comparator_run: re.Pattern
+
+
+def _unit_alternation(words) -> str:
+    """Longest first; an ASCII unit (m, t, kg) must not run into more letters (min, times)."""
+    parts = []
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        parts.append(re.escape(w) + ("(?![A-Za-z])" if w[-1].isascii() and w[-1].isalpha() else ""))
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=4)
+def grammar_patterns(lexicon: TargetLexicon | None = None) -> _GrammarPatterns:
+    lex = lexicon or load_target_lexicon()
+    symbols = "".join(re.escape(s) for s in lex.symbols)
+    return _GrammarPatterns(
+        symbol=re.compile(f"[{symbols}]"),
+        prefix_word=re.compile(alternation(lex.prefix_words)),
+        approx_prefix=re.compile(alternation(lex.approx_prefix_words)),
+        approx_suffix=re.compile(alternation(lex.approx_suffix_words)),
+        approx_after=re.compile(alternation(lex.approx_after_words)),
+        scale=re.compile(alternation(lex.scale_words)),
+        unit=re.compile(_unit_alternation(lex.units)),
+        suffix_word=re.compile(alternation(lex.suffix_words)),
+        connector=re.compile(alternation(lex.range_connectors)),
+        separator=re.compile(alternation(lex.clause_separators)),
+        range_prefix=re.compile(alternation(lex.range_prefix_words)),
+        range_suffix=re.compile(alternation(lex.range_suffix_words)),
+        filler=re.compile(alternation(lex.trailing_fillers)),
+        comparator_run=re.compile(f"[{symbols}]|{alternation(lex.prefix_words)}"),
+    )
+
+
+def match_comparator(text: str, pos: int, lexicon: TargetLexicon | None = None) -> tuple[str, str, int] | None:
+    """(op, source, end) of a comparator symbol or prefix word at `pos`.
+
+    >>> match_comparator("不低于90%", 0), match_comparator("≥95%", 0), match_comparator("95%", 0)
+    (('ge', 'word', 3), ('ge', 'symbol', 1), None)
+    """
+    lex = lexicon or load_target_lexicon()
+    pat = grammar_patterns(lexicon)
+    m = pat.symbol.match(text, pos)
+    if m:
+        return lex.symbols[m.group()], "symbol", m.end()
+    m = pat.prefix_word.match(text, pos)
+    if m:
+        return lex.prefix_words[m.group()], "word", m.end()
+    return None
+
+
+def match_unit(text: str, pos: int = 0, lexicon: TargetLexicon | None = None) -> tuple[UnitVariant, str, int] | None:
+    """(unit, as written, end) of a known unit at `pos`, longest spelling first.
+
+    >>> match_unit("个工作日内")[0].canonical, match_unit("千米")[0].canonical, match_unit("min")[1]
+    ('工作日', '千米', 'min')
+    """
+    lex = lexicon or load_target_lexicon()
+    m = grammar_patterns(lexicon).unit.match(text, pos)
+    return (lex.units[m.group()], m.group(), m.end()) if m else None
+
+
+def match_scale_unit(text: str, pos: int, clause: Clause, lex: TargetLexicon, pat: _GrammarPatterns) -> int:
+    """Fill `clause` with scale and unit at `pos` (千米 is a unit, 千元 is 千 + 元); return the end."""
+    unit = match_unit(text, pos, lex)
+    if unit:
+        clause.unit, clause.unit_raw = unit[0], unit[1]
+        return unit[2]
+    m = pat.scale.match(text, pos)
+    if not m:
+        return pos
+    clause.scale, end = lex.scale_words[m.group()], m.end()
+    end = _approx_gt(text, end, clause, lex, pat)
+    unit = match_unit(text, end, lex)
+    if unit:
+        clause.unit, end = unit[0], unit[2]
+    clause.unit_raw = m.group() + (unit[1] if unit else "")
+    return end
+
+
+def _approx_gt(text: str, pos: int, clause: Clause, lex: TargetLexicon, pat: _GrammarPatterns) -> int:
+    """500余人, 500多人: more than 500, approximately."""
+    m = pat.approx_suffix.match(text, pos)
+    if not m or clause.number is None or clause.number.unit:
+        return pos
+    clause.flags.add("approx")
+    _set_op(clause, lex.suffix_words.get(m.group(), "gt"), "suffix")
+    return m.end()
+
+
+def _set_op(clause: Clause, op: str, source: str) -> None:
+    if clause.op is None:
+        clause.op, clause.op_source = op, source
+    elif clause.op != op:
+        clause.flags.add("op_conflict")
+
+
+def match_paren_unit(text: str, pos: int, clause: Clause, lex: TargetLexicon, pat: _GrammarPatterns) -> int:
+    """`(%)`, `(人次)`, `(万)`; an unknown word in parentheses is kept as unit_raw."""
+    close = text.find(")", pos)
+    if close < 0:
+        return pos
+    inner = text[pos + 1:close]
+    if not inner or not _CJK_RUN.fullmatch(inner) and match_unit(inner, 0, lex) is None:
+        return pos if inner else close + 1
+    end = match_scale_unit(inner, 0, clause, lex, pat)
+    if end < len(inner):
+        clause.unit, clause.scale, clause.unit_raw = None, 0, inner
+        clause.flags.add("unit_unknown")
+    return close + 1
+
+
+def parse_clause(text: str, pos: int, lexicon: TargetLexicon | None = None) -> Clause | None:
+    """The clause that starts at `pos`, or None when no number follows the comparator."""
+    lex = lexicon or load_target_lexicon()
+    pat = grammar_patterns(lexicon)
+    clause = Clause()
+    m = pat.approx_prefix.match(text, pos)
+    if m:
+        clause.flags.add("approx")
+        pos = m.end()
+    comparator = match_comparator(text, pos, lexicon)
+    if comparator:
+        clause.op, clause.op_source, pos = comparator
+        if (m := pat.approx_prefix.match(text, pos)):
+            clause.flags.add("approx")
+            pos = m.end()
+    number = match_number(text, pos, lexicon)
+    if number is None:
+        return None
+    clause.number, pos = number, number.end
+    if number.chinese:
+        clause.flags.add("chinese_numeral")
+    if number.unit:
+        clause.unit = lex.units.get(number.unit)
+        clause.unit_raw = number.unit_raw
+    else:
+        pos = _approx_gt(text, pos, clause, lex, pat)
+        pos = (match_paren_unit(text, pos, clause, lex, pat) if text.startswith("(", pos)
+               else match_scale_unit(text, pos, clause, lex, pat))
+    return match_suffix(text, pos, clause, lex, pat)
+
+
+def match_suffix(text: str, pos: int, clause: Clause, lex: TargetLexicon, pat: _GrammarPatterns) -> Clause:
+    """以上 / 以内 / 左右 after the number or unit, then a unit in parentheses if one follows."""
+    m = pat.suffix_word.match(text, pos)
+    if m and m.group() not in lex.approx_suffix_words:
+        _set_op(clause, lex.suffix_words[m.group()], "suffix")
+        pos = m.end()
+    m = pat.approx_after.match(text, pos)
+    if m:
+        clause.flags.add("approx")
+        pos = m.end()
+    if clause.unit is None and clause.unit_raw is None and text.startswith("(", pos):
+        pos = match_paren_unit(text, pos, clause, lex, pat)
+    if clause.unit is not None:
+        clause.unit_name = clause.unit.canonical
+        if clause.unit.synonym:
+            clause.flags.add("unit_synonym")
+    clause.end = pos
+    return clause
+
+
+def parse_quantity(text: str, lexicon: TargetLexicon | None = None) -> Quantity | None:
+    """The whole of `text` read as a quantity, or None when it does not read as one."""
+    lex = lexicon or load_target_lexicon()
+    pat = grammar_patterns(lexicon)
+    pos = 0
+    m = pat.range_prefix.match(text)
+    first = parse_clause(text, m.end() if m else 0, lexicon)
+    if first is None:
+        return None
+    clauses, dashed, pos = [first], False, first.end
+    while pos < len(text):
+        m = pat.connector.match(text, pos)
+        if m and len(clauses) == 1 and (nxt := parse_clause(text, m.end(), lexicon)) and nxt.op is None:
+            clauses.append(nxt)
+            dashed, pos = True, nxt.end
+            continue
+        m = pat.separator.match(text, pos)
+        nxt = parse_clause(text, m.end() if m else pos, lexicon)
+        if nxt is None or nxt.op is None and not m:
+            break
+        clauses.append(nxt)
+        pos = nxt.end
+    flags: set[str] = set()
+    for clause in clauses:
+        flags |= clause.flags
+    tail = _read_tail(text, pos, pat)
+    if tail is None:
+        return None
+    if tail:
+        if "chinese_numeral" in flags:
+            return None                    # 十分满意, 一户一档: words, not numbers
+        last = clauses[-1]
+        if last.unit is None and last.unit_raw is None and len(tail) <= MAX_TRAILING_UNIT:
+            last.unit_raw = tail
+            flags.add("unit_unknown")
+        else:
+            flags.add("trailing_text" if len(tail) <= MAX_TRAILING_UNIT else "free_text")
+    return clauses_to_quantity(clauses, dashed, flags)
+
+
+def _read_tail(text: str, pos: int, pat: _GrammarPatterns) -> str | None:
+    """What follows the clauses: '' when only 之间/左右/完成 remain, a short CJK word, or None."""
+    for matcher in (pat.range_suffix, pat.approx_after, pat.filler):
+        m = matcher.match(text, pos)
+        if m:
+            pos = m.end()
+    rest = text[pos:]
+    if not rest:
+        return ""
+    if len(rest) <= MAX_TRAILING_TEXT and _CJK_RUN.fullmatch(rest):
+        return rest
+    return None
+
+
+def clauses_to_quantity(clauses: list[Clause], dashed: bool, flags: set[str]) -> Quantity:
+    """One clause, a range (dash, or a lower with an upper bound), or several targets (first kept)."""
+    first = clauses[0]
+    if len(clauses) == 2 and (dashed or {clauses[0].op, clauses[1].op} in ({"ge", "le"}, {"ge", "lt"},
+                                                                          {"gt", "le"}, {"gt", "lt"})):
+        low, high = (clauses[0], clauses[1]) if dashed or clauses[0].op in _LOWER else (clauses[1], clauses[0])
+        unit_source = high if high.unit_raw is not None else low
+        if low.unit_raw and high.unit_raw and (low.unit_name, low.scale) != (high.unit_name, high.scale) \
+                and not (low.scale and low.unit is None and high.scale == low.scale):
+            flags.add("unit_conflict")
+        scale = low.scale or high.scale
+        if low.number.value > high.number.value:
+            flags.add("range_reversed")
+        return Quantity("range", low.number.value, high.number.value, low.op != "gt", high.op != "lt",
+                        scale, low.number.text, unit_source.unit_name, unit_source.unit_raw,
+                        unit_source.unit.unit_class if unit_source.unit else None, "range", frozenset(flags))
+    if len(clauses) > 1:
+        flags.add("multiple_targets")
+    unit_class = first.unit.unit_class if first.unit else None
+    return Quantity(first.op, first.number.value, None, None, None, first.scale, first.number.text,
+                    first.unit_name, first.unit_raw, unit_class, first.op_source, frozenset(flags))
+
+
+def find_comparator_runs(text: str, lexicon: TargetLexicon | None = None) -> list[int]:
+    """Start offsets of every comparator symbol or prefix word, last first (科目调整次数≤10次).
+
+    >>> find_comparator_runs("科目调整次数≤10次")
+    [6]
+    """
+    return [m.start() for m in grammar_patterns(lexicon).comparator_run.finditer(text)][::-1]

@@ -1,0 +1,135 @@
+"""The typed target value and the rules that grade it (status, confidence, direction).
+
+`Target` is what the parser gives for every cell: the raw text kept, the typed fields of
+the contract's `target_*` columns, and a few extras. Status and confidence are not set by
+hand in each strategy: a strategy gives a base confidence and flags, and `grade` applies
+the table `FLAG_EFFECTS` below, so one flag always means the same thing.
+
+>>> grade("quantitative", {"no_unit", "op_implicit"}, 0.9)
+('ok', 0.85)
+>>> grade("quantitative", {"scale_only_unit"}, 1.0)
+('partial', 0.8)
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from schemas.target_lexicon import OPS
+
+OP_DIRECTION = {"eq": "equal", "ge": "positive", "gt": "positive", "le": "negative", "lt": "negative",
+                "range": "band", "none": "none"}
+OP_BOUNDS = {"eq": (True, True), "ge": (True, None), "gt": (False, None), "le": (None, True),
+             "lt": (None, False), "range": (True, True), "none": (None, None)}
+FLIPPED_OP = {"ge": "le", "gt": "lt", "le": "ge", "lt": "gt", "eq": "eq", "range": "range", "none": "none"}
+assert OP_DIRECTION.keys() == OPS == OP_BOUNDS.keys() == FLIPPED_OP.keys()
+
+# flag -> (status it forces or None, confidence cap or None). Every flag the parser can
+# emit is listed here; a test checks that parses only ever carry these.
+FLAG_EFFECTS: dict[str, tuple[str | None, float | None]] = {
+    # cleaning repairs (docs/targets.md noise catalogue): recorded, harmless
+    "latex": (None, None), "fullwidth": (None, None), "op_variant": (None, None),
+    "whitespace": (None, None), "html_entity": (None, None), "thousands_sep": (None, None),
+    "unbalanced_paren": (None, 0.95), "digit_lookalike": (None, 0.9),
+    # readings that are right but less certain
+    "op_implicit": (None, 0.9), "approx": (None, 0.9), "chinese_numeral": (None, 0.9),
+    "no_unit": (None, 0.85), "relative_change": (None, 0.85), "zero_phrase": (None, 0.85),
+    "unit_unknown": (None, 0.8), "trailing_text": (None, 0.8), "unit_from_name": (None, 0.8),
+    "year_from_context": (None, 0.8), "maybe_zero": (None, 0.8), "zero_from_name": (None, 0.7),
+    "unit_synonym": (None, None), "basis_note": (None, None), "unit_from_column": (None, None),
+    "spreadsheet_error": (None, None),
+    # incomplete: typed, but something is missing
+    "scale_only_unit": ("partial", 0.8), "leading_text": ("partial", 0.7),
+    "relative_date": ("partial", 0.6),
+    # a person should look
+    "multiple_targets": ("ambiguous", 0.4), "garbage_prefix": ("ambiguous", 0.4),
+    "ocr_op_lost_suspect": ("ambiguous", 0.4), "unit_conflict": ("ambiguous", 0.4),
+    "op_conflict": ("ambiguous", 0.4), "range_reversed": ("ambiguous", 0.4),
+    "free_text": ("ambiguous", 0.4), "invalid_date": ("ambiguous", 0.3),
+    # nothing typed
+    "no_target": ("failed", 0.0), "too_long": ("failed", 0.0), "parse_error": ("failed", 0.0),
+    "context_error": (None, None),
+}
+KNOWN_FLAGS = frozenset(FLAG_EFFECTS)
+_STATUS_ORDER = {"ok": 0, "partial": 1, "ambiguous": 2, "failed": 3}
+_ARABIC = re.compile(r"[+-]?\d+(?:\.\d+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    raw: str | None                 # exactly as given
+    text: str | None                # cleaned text; None for None input
+    kind: str                       # quantitative | qualitative | deadline | none | unknown
+    op: str                         # eq | ge | gt | le | lt | range | none
+    value: float | None
+    value_max: float | None
+    scale: int                      # power of ten of a scale word, 0 when none
+    value_base: float | None        # value * 10**scale
+    unit: str | None                # canonical
+    unit_raw: str | None            # as written (scale word included: 万元)
+    deadline: datetime.date | None
+    qual: str | None
+    status: str                     # ok | partial | ambiguous | failed | empty
+    confidence: float               # 0..1
+    flags: tuple[str, ...]          # sorted, unique
+    direction: str | None = None    # positive | negative | equal | band | none
+    unit_class: str | None = None
+    qual_rank: int | None = None
+    relative_to: str | None = None
+    deadline_precision: str | None = None
+    basis: str | None = None
+    lower_inclusive: bool | None = None
+    upper_inclusive: bool | None = None
+
+
+def grade(kind: str, flags: set[str] | frozenset[str], base: float) -> tuple[str, float]:
+    """(status, confidence) from the kind, the flags and the strategy's base confidence."""
+    if kind == "none":
+        status, confidence = "empty", base
+    elif kind == "unknown":
+        return "failed", 0.0
+    else:
+        status, confidence = "ok", base
+    for flag in flags:
+        forced, cap = FLAG_EFFECTS.get(flag, (None, None))
+        if flag == "relative_date" and "year_from_context" in flags:
+            continue                                    # the form's year resolved it
+        if cap is not None:
+            confidence = min(confidence, cap)
+        if forced and status != "empty" and _STATUS_ORDER[forced] > _STATUS_ORDER[status]:
+            status = forced
+    return status, round(confidence, 2)
+
+
+def value_base(number_text: str | None, value: float | None, scale: int) -> float | None:
+    """value x 10**scale, exact in decimal when the number was written in Arabic digits.
+
+    >>> value_base("28.8", 28.8, 4), value_base(None, 2.0, 4)
+    (288000.0, 20000.0)
+    """
+    if value is None:
+        return None
+    if number_text is not None and _ARABIC.fullmatch(number_text):
+        return float(f"{number_text}e{scale}")
+    return value * 10 ** scale
+
+
+def build_target(raw: str | None, text: str | None, reading: dict[str, Any], flags: set[str]) -> Target:
+    """A Target from a strategy's reading (fields + `base` confidence) and all flags."""
+    kind = reading["kind"]
+    op = reading.get("op", "none")
+    status, confidence = grade(kind, flags, reading.get("base", 1.0))
+    direction = reading.get("direction") or OP_DIRECTION[op]
+    lower, upper = reading.get("bounds") or OP_BOUNDS[op]
+    return Target(
+        raw=raw, text=text, kind=kind, op=op,
+        value=reading.get("value"), value_max=reading.get("value_max"), scale=reading.get("scale", 0),
+        value_base=reading.get("value_base"), unit=reading.get("unit"), unit_raw=reading.get("unit_raw"),
+        deadline=reading.get("deadline"), qual=reading.get("qual"), status=status, confidence=confidence,
+        flags=tuple(sorted(flags)), direction=direction, unit_class=reading.get("unit_class"),
+        qual_rank=reading.get("qual_rank"), relative_to=reading.get("relative_to"),
+        deadline_precision=reading.get("deadline_precision"), basis=reading.get("basis"),
+        lower_inclusive=lower, upper_inclusive=upper,
+    )

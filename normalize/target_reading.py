@@ -1,0 +1,280 @@
+"""Read a cleaned target cell: an ordered registry of strategies, the first that fits wins.
+
+Each strategy takes the cleaned text (basis note removed) and the form's year and gives
+a *reading* (a dict of Target fields, a `base` confidence and its own `flags`) or None
+for "not me". The order is the table `STRATEGIES`; docs/targets.md explains why each
+form exists.
+
+>>> read_target("不低于90%").op, read_target("2026年底前").deadline, read_target("应保尽保").qual
+('ge', datetime.date(2026, 12, 31), 'full_coverage')
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Callable, NamedTuple
+
+from normalize.deadlines import parse_deadline
+from normalize.numerals import alternation
+from normalize.target_grammar import Quantity, find_comparator_runs, parse_quantity
+from normalize.target_model import FLIPPED_OP, Target, build_target, value_base
+from normalize.target_text import clean_target_text
+from schemas.target_lexicon import TargetLexicon, load_target_lexicon
+
+Reading = dict[str, Any]
+MAX_TARGET_CHARS = 300
+_OP_SOURCE_BASE = {"symbol": 1.0, "word": 0.95, "suffix": 0.95, "range": 0.95, None: 0.9}
+_ASCII_DIGIT = re.compile(r"[0-9]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LAST_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_TRAILING_PUNCT = re.compile(r"[。;,、.]+$")
+
+
+class _ReadingPatterns(NamedTuple):
+    basis: re.Pattern
+    relative: re.Pattern
+    level: re.Pattern
+
+
+@lru_cache(maxsize=4)
+def reading_patterns(lexicon: TargetLexicon | None = None) -> _ReadingPatterns:
+    lex = lexicon or load_target_lexicon()
+    notes = alternation(lex.basis_notes)
+    verbs = alternation(list(lex.increase_words) + list(lex.decrease_words))
+    level_ops = alternation(list(lex.prefix_words) + list(lex.level_words))
+    return _ReadingPatterns(
+        basis=re.compile(f"\\(({notes})\\)|({notes})$"),
+        relative=re.compile(f"(?P<ref>{alternation(lex.relative_references)})?(?P<verb>{verbs})"),
+        level=re.compile(f"^(?P<word>{level_ops})?(?:与|和|同|比)?(?P<ref>{alternation(lex.relative_levels)})"
+                         f"(?P<suffix>{alternation(lex.level_suffix_words)})?(?:水平)?$"),
+    )
+
+
+def split_basis_note(text: str, flags: set[str], lex: TargetLexicon) -> tuple[str, str | None]:
+    """`2019年12月(计划标准)` -> (`2019年12月`, 'plan').
+
+    >>> split_basis_note("100%(历史标准)", set(), load_target_lexicon())
+    ('100%', 'history')
+    """
+    m = reading_patterns(lex).basis.search(text)
+    if not m:
+        return text, None
+    flags.add("basis_note")
+    return text[:m.start()] + text[m.end():], lex.basis_notes[m.group(1) or m.group(2)]
+
+
+# ---------------------------------------------------------------- strategies
+def read_placeholder(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
+    if text in lex.placeholders_maybe_zero:
+        return {"kind": "none", "base": 1.0, "flags": {"maybe_zero"}}
+    if text in lex.placeholders_plain:
+        return {"kind": "none", "base": 1.0, "flags": set()}
+    return None
+
+
+def read_spreadsheet_error(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
+    if text.startswith("#") and text.upper() in lex.spreadsheet_errors:
+        return {"kind": "unknown", "flags": {"no_target", "spreadsheet_error"}}
+    return None
+
+
+def read_too_long(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
+    return {"kind": "unknown", "flags": {"no_target", "too_long"}} if len(text) > MAX_TARGET_CHARS else None
+
+
+def read_qualitative(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
+    """Exact phrases, then the anchored patterns; only on text without digits."""
+    if _ASCII_DIGIT.search(text):
+        return None
+    spec = lex.qual_phrases.get(text)
+    if spec is None:
+        spec = next((s for pattern, s in lex.qual_patterns if pattern.search(text)), None)
+    if spec is None:
+        return None
+    return {"kind": "qualitative", "qual": spec.code, "qual_rank": spec.rank, "direction": spec.direction,
+            "base": 0.9, "flags": set()}
+
+
+def read_zero_phrase(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
+    """零投诉, 无重大安全事故: a zero target (eq 0)."""
+    if not text.startswith(lex.zero_prefixes):
+        return None
+    for prefix in lex.zero_prefixes:
+        if text.startswith(prefix) and len(text) > len(prefix):
+            rest = text[len(prefix):]
+            if _ASCII_DIGIT.search(rest) or not _CJK.search(rest) or text.startswith(lex.zero_exceptions):
+                return None
+            return {"kind": "quantitative", "op": "eq", "value": 0.0, "value_base": 0.0, "base": 0.9,
+                    "flags": {"zero_phrase", "op_implicit"}}
+    return None
+
+
+def read_relative_level(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
+    """不低于上年度水平: a comparator against a reference level, no number -> qualitative stable."""
+    m = reading_patterns(lex).level.match(text)
+    if not m or not (m.group("word") or m.group("suffix")):
+        return None
+    word = m.group("word")
+    op = lex.prefix_words.get(word) or lex.level_words.get(word) or lex.level_suffix_words[m.group("suffix")]
+    return {"kind": "qualitative", "qual": "stable", "op": op, "relative_to": lex.relative_levels[m.group("ref")],
+            "base": 0.85, "flags": {"relative_change"}}
+
+
+def read_deadline(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
+    match = parse_deadline(text, year=year, lexicon=lex)
+    if match is None:
+        return None
+    flags = set()
+    if not match.explicit:
+        flags.add("op_implicit")
+    if match.relative:
+        flags.add("relative_date")
+        if match.deadline is not None:
+            flags.add("year_from_context")
+    if not match.valid:
+        flags.add("invalid_date")
+    base = 0.95 if match.explicit else 0.9 if match.precision == "day" else 0.85
+    return {"kind": "deadline", "op": "le", "deadline": match.deadline, "deadline_precision": match.precision,
+            "direction": "negative", "base": base, "flags": flags}
+
+
+def quantity_to_reading(q: Quantity) -> Reading:
+    """A parsed quantity as Target fields: implicit op, unit flags, value_base, OCR check."""
+    flags = set(q.flags)
+    op = q.op
+    if op is None:
+        op = "eq"
+        flags.add("op_implicit")
+    if q.unit is None and q.unit_raw is None:
+        flags.add("no_unit")
+    elif q.unit is None and q.scale and "unit_unknown" not in flags:
+        flags.add("scale_only_unit")
+    if "op_implicit" in flags and lost_ge_suspect(q):
+        flags.add("ocr_op_lost_suspect")
+    bounds = (q.lower_inclusive, q.upper_inclusive) if op == "range" else None
+    return {"kind": "quantitative", "op": op, "value": q.value, "value_max": q.value_max, "scale": q.scale,
+            "value_base": value_base(q.number_text, q.value, q.scale), "unit": q.unit, "unit_raw": q.unit_raw,
+            "unit_class": q.unit_class, "bounds": bounds, "base": _OP_SOURCE_BASE.get(q.op_source, 0.9),
+            "flags": flags}
+
+
+def lost_ge_suspect(q: Quantity) -> bool:
+    """292% for ≥92%: a percentage over 100 whose first digit 2 was once ≥."""
+    digits = q.number_text
+    if q.unit != "%" or q.value <= 100 or not digits.startswith("2") or len(digits) < 3:
+        return False
+    rest = digits[1:]
+    return rest[0] not in "0." and 0 < float(rest) <= 100
+
+
+def read_relative_change(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
+    """较上年提高5%, 同比下降10% (a signed change: ≤ -10 %), 提高2个百分点."""
+    for m in reading_patterns(lex).relative.finditer(text):
+        q = parse_quantity(text[m.end():], lex)
+        if q is None:
+            continue
+        reading = quantity_to_reading(q)
+        falling = m.group("verb") in lex.decrease_words
+        if q.op is None:
+            reading["op"] = "le" if falling else "ge"
+        elif falling:
+            reading["op"] = FLIPPED_OP[q.op]
+        if falling:
+            _negate(reading)
+        reading["relative_to"] = lex.relative_references.get(m.group("ref") or "")
+        reading["base"] = 0.9
+        reading["flags"] |= {"relative_change"} | ({"leading_text"} if m.start() else set())
+        return reading
+    return None
+
+
+def _negate(reading: Reading) -> None:
+    low, high = reading["value"], reading["value_max"]
+    if high is None:
+        reading["value"], reading["value_base"] = -low, -reading["value_base"]
+        return
+    reading["value"], reading["value_max"] = -high, -low
+    reading["value_base"] = value_base(None, -high, reading["scale"])
+    if reading["bounds"]:
+        reading["bounds"] = reading["bounds"][::-1]
+
+
+def read_quantity(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
+    q = parse_quantity(text, lex)
+    return quantity_to_reading(q) if q else None
+
+
+def read_garbage_prefix(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
+    """无100: a stray placeholder (or OCR of 为) before the number."""
+    for prefix in lex.garbage_prefixes:
+        if text.startswith(prefix) and (q := parse_quantity(text[len(prefix):], lex)):
+            reading = quantity_to_reading(q)
+            reading["flags"].add("garbage_prefix")
+            return reading
+    return None
+
+
+def read_leading_text(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
+    """科目调整次数≤10次: the indicator name bled in; take the last comparator run (or number)."""
+    starts = find_comparator_runs(text, lex)
+    numbers = list(_LAST_NUMBER.finditer(text))
+    if numbers:
+        starts.append(numbers[-1].start())
+    for start in starts:
+        if start and (q := parse_quantity(text[start:], lex)):
+            reading = quantity_to_reading(q)
+            reading["flags"].add("leading_text")
+            return reading
+    return None
+
+
+def read_free_text(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
+    """Any other Chinese text: qualitative `other` (prose with digits is flagged free_text)."""
+    if not _CJK.search(text):
+        return None
+    flags = {"free_text"} if _ASCII_DIGIT.search(text) else set()
+    return {"kind": "qualitative", "qual": "other", "base": 0.6, "flags": flags}
+
+
+def read_unknown(text: str, year: int | None, lex: TargetLexicon) -> Reading:
+    return {"kind": "unknown", "flags": {"no_target"}}
+
+
+Strategy = Callable[[str, "int | None", TargetLexicon], "Reading | None"]
+STRATEGIES: tuple[tuple[str, Strategy], ...] = (
+    ("placeholder", read_placeholder),
+    ("spreadsheet_error", read_spreadsheet_error),
+    ("too_long", read_too_long),
+    ("qualitative", read_qualitative),
+    ("zero_phrase", read_zero_phrase),
+    ("relative_level", read_relative_level),
+    ("deadline", read_deadline),
+    ("relative_change", read_relative_change),
+    ("quantity", read_quantity),
+    ("garbage_prefix", read_garbage_prefix),
+    ("leading_text", read_leading_text),
+    ("free_text", read_free_text),
+    ("unknown", read_unknown),
+)
+
+
+def read_target(raw: str | None, year: int | None = None, lexicon: TargetLexicon | None = None) -> Target:
+    """Clean, split off a basis note, then run the strategies in order (may raise on a bug:
+    `normalize.targets.parse_target` is the never-raising entry point)."""
+    if raw is None:
+        return build_target(None, None, {"kind": "none"}, set())
+    if not isinstance(raw, str):
+        raw = str(raw)
+    lex = lexicon or load_target_lexicon()
+    cleaned = clean_target_text(raw, lexicon)
+    flags = set(cleaned.flags)
+    text, basis = split_basis_note(cleaned.text, flags, lex)
+    if text not in lex.placeholders_plain:
+        text = _TRAILING_PUNCT.sub("", text)
+    for _name, strategy in STRATEGIES:
+        reading = strategy(text, year, lex)
+        if reading is not None:
+            break
+    flags |= reading.pop("flags")
+    reading["basis"] = basis
+    return build_target(raw, cleaned.text, reading, flags)

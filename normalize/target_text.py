@@ -1,0 +1,250 @@
+"""Clean a target cell before parsing: markup, LaTeX, full-width forms, OCR look-alikes.
+
+`clean_target_text` is the first stage of the target parser and the source of the
+`target_text` column. Every repair it makes is reported as a flag (docs/targets.md, noise
+catalogue). The steps run in this order, each one a small function below:
+
+1. `unescape_html`        &ge; &#8805; &amp;ge; (double escaped) -> ≥
+2. `fold_width`           NFKC (＞＝９５％ -> >=95%), then ≧ ⩾ 〜 ... which NFKC keeps
+3. `drop_invisible`       zero-width, control characters, lone surrogates
+4. `collapse_whitespace`  line breaks and spaces go; a space between two digits stays
+5. `unwrap_latex`         $...$, \\text{人次}, \\geq, \\%
+6. `fold_op_variants`     >= => <= =< -> ≥ ≤
+7. `fix_digit_lookalikes` 95.OO -> 95.00 (only inside a run holding a real digit)
+8. `drop_thousands_sep`   1,000 -> 1000
+9. `close_paren`          ≥95.00(% -> ≥95.00(%)
+
+The result is stable: cleaning a cleaned text changes nothing (a property test checks it).
+
+>>> clean_target_text("$\\\\geq 95.00(\\\\%)$")
+CleanedText(text='≥95.00(%)', flags=('latex',))
+>>> clean_target_text("＞＝９５％")
+CleanedText(text='≥95%', flags=('fullwidth', 'op_variant'))
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+from normalize.numerals import alternation
+from schemas.target_lexicon import TargetLexicon, load_target_lexicon
+
+MAX_PASSES = 4
+
+
+class CleanedText(NamedTuple):
+    text: str
+    flags: tuple[str, ...]
+
+
+class _CleanPatterns(NamedTuple):
+    invisible: re.Pattern
+    fold_table: dict
+    latex_wrapper: re.Pattern
+    latex_command: re.Pattern
+    latex_commands: dict
+    op_variant: re.Pattern
+    op_variants: dict
+    lookalike_char: re.Pattern
+    lookalike_run: re.Pattern
+    lookalike_table: dict
+
+
+_FULLWIDTH = re.compile("[\u3000\uff01-\uff5e\uffe0-\uffe6]")
+_WHITESPACE = re.compile(r"\s+")
+_MATH_SPAN = re.compile(r"\$[^$]*\$")
+_COMMAND_SPACE = re.compile(r"\\[A-Za-z]+\s+")
+_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
+
+
+@lru_cache(maxsize=4)
+def clean_patterns(lexicon: TargetLexicon | None = None) -> _CleanPatterns:
+    lex = lexicon or load_target_lexicon()
+    invisible = "".join(re.escape(ch) for ch in lex.zero_width)
+    wrappers = alternation(lex.latex_wrappers)
+    commands = sorted(lex.latex_commands, key=lambda c: (-len(c), c))
+    letters = [c for c in commands if c.isalpha()]
+    others = "".join(re.escape(c) for c in commands if not c.isalpha())
+    lookalikes = "".join(re.escape(ch) for ch in lex.digit_lookalikes)
+    return _CleanPatterns(
+        invisible=re.compile(f"[\\x00-\\x08\\x0e-\\x1b\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069"
+                             f"\\ud800-\\udfff{invisible}]"),
+        fold_table=str.maketrans(dict(lex.fold_chars)),
+        latex_wrapper=re.compile(f"\\\\(?:{wrappers})\\{{([^{{}}]*)\\}}"),
+        latex_command=re.compile(f"\\\\(?:({'|'.join(letters)})(?![A-Za-z])|([{others}]))"),
+        latex_commands=dict(lex.latex_commands),
+        op_variant=re.compile(alternation(lex.symbol_variants)),
+        op_variants=dict(lex.symbol_variants),
+        lookalike_char=re.compile(f"[{lookalikes}]"),
+        lookalike_run=re.compile(f"(?<![A-Za-z])[0-9.{lookalikes}]*[0-9][0-9.{lookalikes}]*(?![A-Za-z])"),
+        lookalike_table=str.maketrans(dict(lex.digit_lookalikes)),
+    )
+
+
+def unescape_html(text: str, flags: set[str]) -> str:
+    """Undo HTML escaping, as often as it was applied.
+
+    >>> unescape_html("&amp;ge;90%", set())
+    '≥90%'
+    """
+    if "&" not in text:
+        return text
+    for _ in range(MAX_PASSES):
+        unescaped = html.unescape(text)
+        if unescaped == text:
+            break
+        flags.add("html_entity")
+        text = unescaped
+    return text
+
+
+def fold_width(text: str, flags: set[str], pat: _CleanPatterns) -> str:
+    """NFKC (full-width digits, ％, （）, ；), then the explicit map for what NFKC keeps.
+
+    >>> fold_width("=100.00（%）", set(), clean_patterns())
+    '=100.00(%)'
+    """
+    if text.isascii():
+        return text
+    if _FULLWIDTH.search(text):
+        flags.add("fullwidth")
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return text.translate(pat.fold_table)
+
+
+def drop_invisible(text: str, pat: _CleanPatterns) -> str:
+    r"""Remove zero-width and control characters (tabs and line breaks stay: they are whitespace).
+
+    >>> drop_invisible("9\u200b5%\x00", clean_patterns())
+    '95%'
+    """
+    return pat.invisible.sub("", text)
+
+
+def collapse_whitespace(text: str, flags: set[str]) -> str:
+    """Remove whitespace, keeping one space between two digits.
+
+    Whitespace that LaTeX ignores (inside $...$ or after a command) is not flagged.
+
+    >>> collapse_whitespace("≥ 100.00 ( 件 )", set())
+    '≥100.00(件)'
+    >>> collapse_whitespace("95 100", set())
+    '95 100'
+    """
+    text = text.strip()
+    if not _WHITESPACE.search(text):
+        return text
+    outside_math = _COMMAND_SPACE.sub("", _MATH_SPAN.sub("", text))
+    if _WHITESPACE.search(outside_math.strip()):
+        flags.add("whitespace")
+    return _WHITESPACE.sub(_space_or_nothing, text)
+
+
+def _space_or_nothing(m: re.Match) -> str:
+    s, start, end = m.string, m.start(), m.end()
+    return " " if 0 < start and end < len(s) and s[start - 1].isdigit() and s[end].isdigit() else ""
+
+
+def unwrap_latex(text: str, flags: set[str], pat: _CleanPatterns) -> str:
+    r"""Strip inline LaTeX: `$`, `\text{..}` wrappers, `\geq`-style commands, `\%`.
+
+    >>> unwrap_latex(r"$=150000.00(\text{人次})$", set(), clean_patterns())
+    '=150000.00(人次)'
+    """
+    if "\\" not in text and "$" not in text:
+        return text
+    before = text
+    for _ in range(2):                              # \text{\mathrm{..}} nests at most twice in practice
+        text = pat.latex_wrapper.sub(r"\1", text)
+    text = text.replace("$", "")
+    text = pat.latex_command.sub(lambda m: pat.latex_commands[m.group(1) or m.group(2)], text)
+    if text != before:
+        flags.add("latex")
+        text = text.replace("{", "").replace("}", "")
+    return text
+
+
+def fold_op_variants(text: str, flags: set[str], pat: _CleanPatterns) -> str:
+    """`>=`, `=>`, `≧` ... -> `≥`; `<=`, `=<`, `≦` ... -> `≤`.
+
+    >>> fold_op_variants("=<5%", set(), clean_patterns())
+    '≤5%'
+    """
+    folded = pat.op_variant.sub(lambda m: pat.op_variants[m.group()], text)
+    if folded != text:
+        flags.add("op_variant")
+    return folded
+
+
+def fix_digit_lookalikes(text: str, flags: set[str], pat: _CleanPatterns) -> str:
+    """O/o/〇 -> 0 and l/I -> 1, only inside a run that holds a real digit.
+
+    >>> fix_digit_lookalikes("95.OO%", set(), clean_patterns()), fix_digit_lookalikes("ISO9001", set(), clean_patterns())
+    ('95.00%', 'ISO9001')
+    """
+    if not pat.lookalike_char.search(text):
+        return text
+    fixed = pat.lookalike_run.sub(lambda m: m.group().translate(pat.lookalike_table), text)
+    if fixed != text:
+        flags.add("digit_lookalike")
+    return fixed
+
+
+def drop_thousands_sep(text: str, flags: set[str]) -> str:
+    """1,000,000 -> 1000000 (groups of exactly three digits only).
+
+    >>> drop_thousands_sep("≥1,000人", set()), drop_thousands_sep("≥95%,≤100%", set())
+    ('≥1000人', '≥95%,≤100%')
+    """
+    if "," not in text:
+        return text
+    fixed = _THOUSANDS.sub(lambda m: m.group().replace(",", ""), text)
+    if fixed != text:
+        flags.add("thousands_sep")
+    return fixed
+
+
+def close_paren(text: str, flags: set[str]) -> str:
+    """Close a single parenthesis left open at the end of the cell.
+
+    >>> close_paren("≥95.00(%", set())
+    '≥95.00(%)'
+    """
+    if "(" in text and text.count("(") == text.count(")") + 1 and text.rfind("(") > text.rfind(")"):
+        flags.add("unbalanced_paren")
+        return text + ")"
+    return text
+
+
+def _clean_once(text: str, flags: set[str], pat: _CleanPatterns) -> str:
+    text = unescape_html(text, flags)
+    text = fold_width(text, flags, pat)
+    text = drop_invisible(text, pat)
+    text = collapse_whitespace(text, flags)
+    text = unwrap_latex(text, flags, pat)
+    text = fold_op_variants(text, flags, pat)
+    text = fix_digit_lookalikes(text, flags, pat)
+    text = drop_thousands_sep(text, flags)
+    return close_paren(text, flags)
+
+
+def clean_target_text(raw: str, lexicon: TargetLexicon | None = None) -> CleanedText:
+    """The cleaned text of a target cell and the repairs made, as sorted flags.
+
+    >>> clean_target_text("> =95%")
+    CleanedText(text='≥95%', flags=('op_variant', 'whitespace'))
+    """
+    pat = clean_patterns(lexicon)
+    flags: set[str] = set()
+    text = _clean_once(raw, flags, pat)
+    if text != raw:                                  # run to a fixed point: steps can expose work
+        for _ in range(MAX_PASSES):
+            again = _clean_once(text, flags, pat)
+            if again == text:
+                break
+            text = again
+    return CleanedText(text, tuple(sorted(flags)))
