@@ -73,6 +73,9 @@ def store(budget: Budget, hit: LabelMatch, cell: Cell, power: int,
           counts: frozenset[str], issues: list[Issue]) -> None:
     if hit.name in budget.amounts or hit.name in budget.counts:
         return
+    if hit.score < 99:  # 99: the label embeds an alias exactly (`1、资金来源: (1) 财政拨款`)
+        issues.append(Issue("info", "header_fuzzy_match", f"budget label read as {hit.alias!r} "
+                            f"(similarity {hit.score:.0f})", field=hit.name, source_ref=cell.source_ref))
     if hit.name in counts:
         value = parse_count(cell.text)
         if value is None:

@@ -28,7 +28,7 @@ class LabelHint:
     cell: Cell
     match: LabelMatch
     copied: bool = False             # filled down from a merged cell above
-    level1_reading: Level1Spec | None = None  # the same text read as a level-1 label
+    level1_reading: tuple[Level1Spec, LabelMatch] | None = None  # the text read as a level-1 label
 
 
 @dataclass
@@ -83,7 +83,7 @@ def classify_label(cell: Cell, vocab: LevelVocabulary, level: int | None = None)
         return classify_label(cell, vocab)  # a label in the other level's column
     if two and one and two.score == one.score:
         return LabelHint(2, vocab.level2_specs[two.name], cell, two,
-                         level1_reading=vocab.level1_specs[one.name])
+                         level1_reading=(vocab.level1_specs[one.name], one))
     if one and (two is None or one.score > two.score):
         return LabelHint(1, vocab.level1_specs[one.name], cell, one)
     if two:
@@ -97,7 +97,8 @@ def settle_dual_labels(item: IndicatorRow) -> None:
     if dual and len(item.level2) > len(dual):
         for hint in dual:
             item.level2.remove(hint)
-            item.level1.append(LabelHint(1, hint.level1_reading, hint.cell, hint.match, hint.copied))
+            spec, match = hint.level1_reading
+            item.level1.append(LabelHint(1, spec, hint.cell, match, hint.copied))
 
 
 def join_lines(text: str) -> str:
@@ -260,6 +261,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             continue
         item.level1 = pending_level1 + item.level1
         pending_level1 = []
+        issues.extend(fuzzy_label_issues(item))
         out.append(item)
     return out, issues
 
@@ -269,3 +271,12 @@ def is_continuation(item: IndicatorRow, previous: IndicatorRow) -> bool:
             and not item.level2 and len(item.row.filled) == 1
             and len(item.name) <= CONTINUATION_MAX and previous.name is not None
             and previous.target is not None)
+
+
+def fuzzy_label_issues(item: IndicatorRow) -> list[Issue]:
+    """An info row for each level label read through OCR damage (数量指抔 → 数量指标)."""
+    return [Issue("info", "header_fuzzy_match",
+                  f"level label {hint.cell.text!r} read as {hint.match.alias!r} "
+                  f"(similarity {hint.match.score:.0f})",
+                  field=f"level{hint.level}", source_ref=item.row.source_ref)
+            for hint in (*item.level1, *item.level2) if not hint.match.exact and not hint.copied]

@@ -18,6 +18,9 @@ from typing import NamedTuple
 from schemas.target_lexicon import TargetLexicon, load_target_lexicon
 
 
+MAX_CHINESE_NUMERAL = 24     # longer runs of numeral characters are not a number anyone wrote
+
+
 class NumberMatch(NamedTuple):
     value: float
     text: str            # the number as written (Arabic digits kept exact for value_base)
@@ -113,8 +116,11 @@ def match_number(text: str, pos: int, lexicon: TargetLexicon | None = None) -> N
     >>> match_number("九成", 0).value, match_number("百分百", 0).unit_raw
     (90.0, '百分')
     """
-    lex = lexicon or load_target_lexicon()
-    pat = numeral_patterns(lexicon)
+    return number_at(text, pos, lexicon or load_target_lexicon(), numeral_patterns(lexicon))
+
+
+def number_at(text: str, pos: int, lex: TargetLexicon, pat: _NumeralPatterns) -> NumberMatch | None:
+    """`match_number` with the lexicon and patterns already in hand (the parser's hot path)."""
     m = pat.arabic.match(text, pos)
     if m:
         return _with_tenths(NumberMatch(float(m.group()), m.group(), m.end(), None, None, False), text, lex, pat)
@@ -123,12 +129,12 @@ def match_number(text: str, pos: int, lexicon: TargetLexicon | None = None) -> N
         return NumberMatch(value, m.group(), m.end(), unit, unit_raw, True)
     if pat.of and (m := pat.of.match(text, pos)):
         inner = m.group(2)
-        value = float(inner) if inner[0] in "+-0123456789" else parse_chinese_numeral(inner, lexicon)
+        value = float(inner) if inner[0] in "+-0123456789" else parse_chinese_numeral(inner, lex)
         if value is not None:
             return NumberMatch(value, m.group(), m.end(), lex.idiom_of[m.group(1)], m.group(1), True)
     m = pat.chinese.match(text, pos)
-    if m:
-        value = parse_chinese_numeral(m.group(), lexicon)
+    if m and len(m.group()) <= MAX_CHINESE_NUMERAL:
+        value = parse_chinese_numeral(m.group(), lex)
         if value is not None:
             return _with_tenths(NumberMatch(value, m.group(), m.end(), None, None, True), text, lex, pat)
     return None

@@ -45,12 +45,11 @@ def parse_unit_text(text: str | None, lexicon: TargetLexicon | None = None) -> t
     """
     if not text:
         return None
-    lex = lexicon or load_target_lexicon()
     cleaned = clean_target_text(text, lexicon).text.strip("()")
     if not cleaned:
         return None
     clause = Clause()
-    end = match_scale_unit(cleaned, 0, clause, lex, grammar_patterns(lexicon))
+    end = match_scale_unit(cleaned, 0, clause, grammar_patterns(lexicon))
     if end != len(cleaned) or clause.unit_raw is None:
         return None
     return clause.unit, clause.scale, cleaned

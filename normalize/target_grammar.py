@@ -8,6 +8,9 @@ cleaned text, built once from schemas/targets.yaml:
     match_comparator -> match_number -> match_scale_unit -> match_suffix  (= parse_clause)
     parse_clause, parse_clause ... -> clauses_to_quantity                 (= parse_quantity)
 
+The public `match_*`/`parse_*` functions take an optional lexicon; the `*_at` twins take
+the `Grammar` bundle (lexicon + compiled patterns) so the hot path looks nothing up twice.
+
 >>> q = parse_quantity("≥1.5亿元")
 >>> q.op, q.value, q.scale, q.unit, q.unit_raw
 ('ge', 1.5, 8, '元', '亿元')
@@ -21,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from normalize.numerals import NumberMatch, alternation, match_number
+from normalize.numerals import NumberMatch, _NumeralPatterns, alternation, number_at, numeral_patterns
 from schemas.target_lexicon import TargetLexicon, UnitVariant, load_target_lexicon
 
 MAX_TRAILING_UNIT = 4      # CJK characters after the number that still read as a unit (个村)
@@ -59,7 +62,10 @@ class Quantity(NamedTuple):
     flags: frozenset[str]
 
 
-class _GrammarPatterns(NamedTuple):
+class Grammar(NamedTuple):
+    """The lexicon, the numeral patterns and the grammar's own patterns, built once."""
+    lex: TargetLexicon
+    numerals: _NumeralPatterns
     symbol: re.Pattern
     prefix_word: re.Pattern
     approx_prefix: re.Pattern
@@ -85,10 +91,12 @@ def _unit_alternation(words) -> str:
 
 
 @lru_cache(maxsize=4)
-def grammar_patterns(lexicon: TargetLexicon | None = None) -> _GrammarPatterns:
+def grammar_patterns(lexicon: TargetLexicon | None = None) -> Grammar:
     lex = lexicon or load_target_lexicon()
     symbols = "".join(re.escape(s) for s in lex.symbols)
-    return _GrammarPatterns(
+    return Grammar(
+        lex=lex,
+        numerals=numeral_patterns(lexicon),
         symbol=re.compile(f"[{symbols}]"),
         prefix_word=re.compile(alternation(lex.prefix_words)),
         approx_prefix=re.compile(alternation(lex.approx_prefix_words)),
@@ -112,14 +120,16 @@ def match_comparator(text: str, pos: int, lexicon: TargetLexicon | None = None) 
     >>> match_comparator("不低于90%", 0), match_comparator("≥95%", 0), match_comparator("95%", 0)
     (('ge', 'word', 3), ('ge', 'symbol', 1), None)
     """
-    lex = lexicon or load_target_lexicon()
-    pat = grammar_patterns(lexicon)
-    m = pat.symbol.match(text, pos)
+    return comparator_at(text, pos, grammar_patterns(lexicon))
+
+
+def comparator_at(text: str, pos: int, g: Grammar) -> tuple[str, str, int] | None:
+    m = g.symbol.match(text, pos)
     if m:
-        return lex.symbols[m.group()], "symbol", m.end()
-    m = pat.prefix_word.match(text, pos)
+        return g.lex.symbols[m.group()], "symbol", m.end()
+    m = g.prefix_word.match(text, pos)
     if m:
-        return lex.prefix_words[m.group()], "word", m.end()
+        return g.lex.prefix_words[m.group()], "word", m.end()
     return None
 
 
@@ -129,36 +139,39 @@ def match_unit(text: str, pos: int = 0, lexicon: TargetLexicon | None = None) ->
     >>> match_unit("个工作日内")[0].canonical, match_unit("千米")[0].canonical, match_unit("min")[1]
     ('工作日', '千米', 'min')
     """
-    lex = lexicon or load_target_lexicon()
-    m = grammar_patterns(lexicon).unit.match(text, pos)
-    return (lex.units[m.group()], m.group(), m.end()) if m else None
+    return unit_at(text, pos, grammar_patterns(lexicon))
 
 
-def match_scale_unit(text: str, pos: int, clause: Clause, lex: TargetLexicon, pat: _GrammarPatterns) -> int:
+def unit_at(text: str, pos: int, g: Grammar) -> tuple[UnitVariant, str, int] | None:
+    m = g.unit.match(text, pos)
+    return (g.lex.units[m.group()], m.group(), m.end()) if m else None
+
+
+def match_scale_unit(text: str, pos: int, clause: Clause, g: Grammar) -> int:
     """Fill `clause` with scale and unit at `pos` (千米 is a unit, 千元 is 千 + 元); return the end."""
-    unit = match_unit(text, pos, lex)
+    unit = unit_at(text, pos, g)
     if unit:
         clause.unit, clause.unit_raw = unit[0], unit[1]
         return unit[2]
-    m = pat.scale.match(text, pos)
+    m = g.scale.match(text, pos)
     if not m:
         return pos
-    clause.scale, end = lex.scale_words[m.group()], m.end()
-    end = _approx_gt(text, end, clause, lex, pat)
-    unit = match_unit(text, end, lex)
+    clause.scale, end = g.lex.scale_words[m.group()], m.end()
+    end = _approx_gt(text, end, clause, g)
+    unit = unit_at(text, end, g)
     if unit:
         clause.unit, end = unit[0], unit[2]
     clause.unit_raw = m.group() + (unit[1] if unit else "")
     return end
 
 
-def _approx_gt(text: str, pos: int, clause: Clause, lex: TargetLexicon, pat: _GrammarPatterns) -> int:
+def _approx_gt(text: str, pos: int, clause: Clause, g: Grammar) -> int:
     """500余人, 500多人: more than 500, approximately."""
-    m = pat.approx_suffix.match(text, pos)
+    m = g.approx_suffix.match(text, pos)
     if not m or clause.number is None or clause.number.unit:
         return pos
     clause.flags.add("approx")
-    _set_op(clause, lex.suffix_words.get(m.group(), "gt"), "suffix")
+    _set_op(clause, g.lex.suffix_words.get(m.group(), "gt"), "suffix")
     return m.end()
 
 
@@ -169,15 +182,15 @@ def _set_op(clause: Clause, op: str, source: str) -> None:
         clause.flags.add("op_conflict")
 
 
-def match_paren_unit(text: str, pos: int, clause: Clause, lex: TargetLexicon, pat: _GrammarPatterns) -> int:
+def match_paren_unit(text: str, pos: int, clause: Clause, g: Grammar) -> int:
     """`(%)`, `(人次)`, `(万)`; an unknown word in parentheses is kept as unit_raw."""
     close = text.find(")", pos)
     if close < 0:
         return pos
     inner = text[pos + 1:close]
-    if not inner or not _CJK_RUN.fullmatch(inner) and match_unit(inner, 0, lex) is None:
+    if not inner or not _CJK_RUN.fullmatch(inner) and unit_at(inner, 0, g) is None:
         return pos if inner else close + 1
-    end = match_scale_unit(inner, 0, clause, lex, pat)
+    end = match_scale_unit(inner, 0, clause, g)
     if end < len(inner):
         clause.unit, clause.scale, clause.unit_raw = None, 0, inner
         clause.flags.add("unit_unknown")
@@ -185,48 +198,55 @@ def match_paren_unit(text: str, pos: int, clause: Clause, lex: TargetLexicon, pa
 
 
 def parse_clause(text: str, pos: int, lexicon: TargetLexicon | None = None) -> Clause | None:
-    """The clause that starts at `pos`, or None when no number follows the comparator."""
-    lex = lexicon or load_target_lexicon()
-    pat = grammar_patterns(lexicon)
+    """The clause that starts at `pos`, or None when no number follows the comparator.
+
+    >>> c = parse_clause("不少于10次以上", 0)
+    >>> c.op, c.number.value, c.unit_name, c.end
+    ('ge', 10.0, '次', 8)
+    """
+    return clause_at(text, pos, grammar_patterns(lexicon))
+
+
+def clause_at(text: str, pos: int, g: Grammar) -> Clause | None:
     clause = Clause()
-    m = pat.approx_prefix.match(text, pos)
+    m = g.approx_prefix.match(text, pos)
     if m:
         clause.flags.add("approx")
         pos = m.end()
-    comparator = match_comparator(text, pos, lexicon)
+    comparator = comparator_at(text, pos, g)
     if comparator:
         clause.op, clause.op_source, pos = comparator
-        if (m := pat.approx_prefix.match(text, pos)):
+        if (m := g.approx_prefix.match(text, pos)):
             clause.flags.add("approx")
             pos = m.end()
-    number = match_number(text, pos, lexicon)
+    number = number_at(text, pos, g.lex, g.numerals)
     if number is None:
         return None
     clause.number, pos = number, number.end
     if number.chinese:
         clause.flags.add("chinese_numeral")
     if number.unit:
-        clause.unit = lex.units.get(number.unit)
+        clause.unit = g.lex.units.get(number.unit)
         clause.unit_raw = number.unit_raw
     else:
-        pos = _approx_gt(text, pos, clause, lex, pat)
-        pos = (match_paren_unit(text, pos, clause, lex, pat) if text.startswith("(", pos)
-               else match_scale_unit(text, pos, clause, lex, pat))
-    return match_suffix(text, pos, clause, lex, pat)
+        pos = _approx_gt(text, pos, clause, g)
+        pos = (match_paren_unit(text, pos, clause, g) if text.startswith("(", pos)
+               else match_scale_unit(text, pos, clause, g))
+    return match_suffix(text, pos, clause, g)
 
 
-def match_suffix(text: str, pos: int, clause: Clause, lex: TargetLexicon, pat: _GrammarPatterns) -> Clause:
+def match_suffix(text: str, pos: int, clause: Clause, g: Grammar) -> Clause:
     """以上 / 以内 / 左右 after the number or unit, then a unit in parentheses if one follows."""
-    m = pat.suffix_word.match(text, pos)
-    if m and m.group() not in lex.approx_suffix_words:
-        _set_op(clause, lex.suffix_words[m.group()], "suffix")
+    m = g.suffix_word.match(text, pos)
+    if m and m.group() not in g.lex.approx_suffix_words:
+        _set_op(clause, g.lex.suffix_words[m.group()], "suffix")
         pos = m.end()
-    m = pat.approx_after.match(text, pos)
+    m = g.approx_after.match(text, pos)
     if m:
         clause.flags.add("approx")
         pos = m.end()
     if clause.unit is None and clause.unit_raw is None and text.startswith("(", pos):
-        pos = match_paren_unit(text, pos, clause, lex, pat)
+        pos = match_paren_unit(text, pos, clause, g)
     if clause.unit is not None:
         clause.unit_name = clause.unit.canonical
         if clause.unit.synonym:
@@ -237,22 +257,20 @@ def match_suffix(text: str, pos: int, clause: Clause, lex: TargetLexicon, pat: _
 
 def parse_quantity(text: str, lexicon: TargetLexicon | None = None) -> Quantity | None:
     """The whole of `text` read as a quantity, or None when it does not read as one."""
-    lex = lexicon or load_target_lexicon()
-    pat = grammar_patterns(lexicon)
-    pos = 0
-    m = pat.range_prefix.match(text)
-    first = parse_clause(text, m.end() if m else 0, lexicon)
+    g = grammar_patterns(lexicon)
+    m = g.range_prefix.match(text)
+    first = clause_at(text, m.end() if m else 0, g)
     if first is None:
         return None
     clauses, dashed, pos = [first], False, first.end
     while pos < len(text):
-        m = pat.connector.match(text, pos)
-        if m and len(clauses) == 1 and (nxt := parse_clause(text, m.end(), lexicon)) and nxt.op is None:
+        m = g.connector.match(text, pos)
+        if m and len(clauses) == 1 and (nxt := clause_at(text, m.end(), g)) and nxt.op is None:
             clauses.append(nxt)
             dashed, pos = True, nxt.end
             continue
-        m = pat.separator.match(text, pos)
-        nxt = parse_clause(text, m.end() if m else pos, lexicon)
+        m = g.separator.match(text, pos)
+        nxt = clause_at(text, m.end() if m else pos, g)
         if nxt is None or nxt.op is None and not m:
             break
         clauses.append(nxt)
@@ -260,7 +278,7 @@ def parse_quantity(text: str, lexicon: TargetLexicon | None = None) -> Quantity 
     flags: set[str] = set()
     for clause in clauses:
         flags |= clause.flags
-    tail = _read_tail(text, pos, pat)
+    tail = _read_tail(text, pos, g)
     if tail is None:
         return None
     if tail:
@@ -275,9 +293,9 @@ def parse_quantity(text: str, lexicon: TargetLexicon | None = None) -> Quantity 
     return clauses_to_quantity(clauses, dashed, flags)
 
 
-def _read_tail(text: str, pos: int, pat: _GrammarPatterns) -> str | None:
+def _read_tail(text: str, pos: int, g: Grammar) -> str | None:
     """What follows the clauses: '' when only 之间/左右/完成 remain, a short CJK word, or None."""
-    for matcher in (pat.range_suffix, pat.approx_after, pat.filler):
+    for matcher in (g.range_suffix, g.approx_after, g.filler):
         m = matcher.match(text, pos)
         if m:
             pos = m.end()

@@ -27,7 +27,8 @@ _OP_SOURCE_BASE = {"symbol": 1.0, "word": 0.95, "suffix": 0.95, "range": 0.95, N
 _ASCII_DIGIT = re.compile(r"[0-9]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LAST_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_TRAILING_PUNCT = re.compile(r"[。;,、.]+$")
+_TRAILING_PUNCT_CHARS = "。;,、."
+_TRAILING_PUNCT = re.compile(f"[{_TRAILING_PUNCT_CHARS}]+$")
 
 
 class _ReadingPatterns(NamedTuple):
@@ -56,6 +57,8 @@ def split_basis_note(text: str, flags: set[str], lex: TargetLexicon) -> tuple[st
     >>> split_basis_note("100%(历史标准)", set(), load_target_lexicon())
     ('100%', 'history')
     """
+    if not any(note in text for note in lex.basis_notes):
+        return text, None
     m = reading_patterns(lex).basis.search(text)
     if not m:
         return text, None
@@ -161,7 +164,8 @@ def quantity_to_reading(q: Quantity) -> Reading:
 def lost_ge_suspect(q: Quantity) -> bool:
     """292% for ≥92%: a percentage over 100 whose first digit 2 was once ≥."""
     digits = q.number_text
-    if q.unit != "%" or q.value <= 100 or not digits.startswith("2") or len(digits) < 3:
+    if q.unit != "%" or q.value <= 100 or not digits.startswith("2") or len(digits) < 3 \
+            or not digits.replace(".", "", 1).isdigit():            # 21成 is 210 %, not digits
         return False
     rest = digits[1:]
     return rest[0] not in "0." and 0 < float(rest) <= 100
@@ -249,8 +253,8 @@ STRATEGIES: tuple[tuple[str, Strategy], ...] = (
     ("zero_phrase", read_zero_phrase),
     ("relative_level", read_relative_level),
     ("deadline", read_deadline),
-    ("relative_change", read_relative_change),
-    ("quantity", read_quantity),
+    ("quantity", read_quantity),               # before relative_change: a strict quantity never
+    ("relative_change", read_relative_change), # starts with 较上年/同比/提高, so the order is free
     ("garbage_prefix", read_garbage_prefix),
     ("leading_text", read_leading_text),
     ("free_text", read_free_text),
@@ -269,7 +273,7 @@ def read_target(raw: str | None, year: int | None = None, lexicon: TargetLexicon
     cleaned = clean_target_text(raw, lexicon)
     flags = set(cleaned.flags)
     text, basis = split_basis_note(cleaned.text, flags, lex)
-    if text not in lex.placeholders_plain:
+    if text and text[-1] in _TRAILING_PUNCT_CHARS and text not in lex.placeholders_plain:
         text = _TRAILING_PUNCT.sub("", text)
     for _name, strategy in STRATEGIES:
         reading = strategy(text, year, lex)

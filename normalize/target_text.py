@@ -41,6 +41,7 @@ class CleanedText(NamedTuple):
 
 
 class _CleanPatterns(NamedTuple):
+    needs_work: re.Pattern
     invisible: re.Pattern
     fold_table: dict
     latex_wrapper: re.Pattern
@@ -69,9 +70,14 @@ def clean_patterns(lexicon: TargetLexicon | None = None) -> _CleanPatterns:
     letters = [c for c in commands if c.isalpha()]
     others = "".join(re.escape(c) for c in commands if not c.isalpha())
     lookalikes = "".join(re.escape(ch) for ch in lex.digit_lookalikes)
+    invisible_class = (f"\\x00-\\x08\\x0e-\\x1b\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069"
+                       f"\\ud800-\\udfff{invisible}")
+    folds = "".join(re.escape(ch) for ch in lex.fold_chars)
     return _CleanPatterns(
-        invisible=re.compile(f"[\\x00-\\x08\\x0e-\\x1b\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069"
-                             f"\\ud800-\\udfff{invisible}]"),
+        # any character or sequence that some step below would change
+        needs_work=re.compile(f"[&\\\\$,\\s{invisible_class}{folds}{lookalikes}\\u3000\\uff01-\\uff5e]|"
+                              f"{alternation(lex.symbol_variants)}"),
+        invisible=re.compile(f"[{invisible_class}]"),
         fold_table=str.maketrans(dict(lex.fold_chars)),
         latex_wrapper=re.compile(f"\\\\(?:{wrappers})\\{{([^{{}}]*)\\}}"),
         latex_command=re.compile(f"\\\\(?:({'|'.join(letters)})(?![A-Za-z])|([{others}]))"),
@@ -240,11 +246,17 @@ def clean_target_text(raw: str, lexicon: TargetLexicon | None = None) -> Cleaned
     """
     pat = clean_patterns(lexicon)
     flags: set[str] = set()
-    text = _clean_once(raw, flags, pat)
-    if text != raw:                                  # run to a fixed point: steps can expose work
-        for _ in range(MAX_PASSES):
-            again = _clean_once(text, flags, pat)
-            if again == text:
-                break
-            text = again
-    return CleanedText(text, tuple(sorted(flags)))
+    text = raw
+    for _ in range(MAX_PASSES):                      # to a fixed point: one step can expose work
+        if is_clean(text, pat):                      # for another (`&l$t;` -> `&lt;` -> `<`)
+            break
+        again = _clean_once(text, flags, pat)
+        if again == text:
+            break
+        text = again
+    return CleanedText(close_paren(text, flags), tuple(sorted(flags)))
+
+
+def is_clean(text: str, pat: _CleanPatterns) -> bool:
+    """True when no cleaning step would change `text` (the common case, checked in one scan)."""
+    return not pat.needs_work.search(text) and (text.isascii() or unicodedata.is_normalized("NFKC", text))
