@@ -10,14 +10,20 @@ INDICATOR_COLUMNS = ["seq", "level1", "level2", "level2_source", "level3", "targ
                      "source_ref"]
 
 
+def cell_text(value) -> str:
+    if value is None or (not isinstance(value, (list, tuple)) and not hasattr(value, "__len__")
+                         and pd.isna(value)):
+        return ""
+    return str(value)
+
+
 def frame_to_table(frame: pd.DataFrame, title: str, columns: list[str] | None = None) -> Table:
     columns = [c for c in (columns or list(frame.columns)) if c in frame.columns]
     table = Table(title=f"{title} ({len(frame)})", show_lines=False, title_justify="left")
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in frame[columns].itertuples(index=False):
-        table.add_row(*("" if value is None or (isinstance(value, float) and pd.isna(value))
-                        else str(value) for value in row))
+        table.add_row(*(cell_text(value) for value in row))
     return table
 
 
@@ -30,7 +36,7 @@ def form_to_table(form: pd.Series) -> Table:
             continue
         if name == "responsibilities" and value is not None:
             value = "\n".join(f"{i}. {item}" for i, item in enumerate(value, start=1))
-        table.add_row(name, "" if value is None or value is pd.NA else str(value))
+        table.add_row(name, cell_text(value))
     return table
 
 
