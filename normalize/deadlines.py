@@ -47,7 +47,7 @@ def deadline_patterns(lexicon: TargetLexicon | None = None) -> tuple[tuple[str, 
     suf = (f"(?P<before>{alternation(lex.deadline_before_words)})?"
            f"(?:{alternation(lex.deadline_trailing_words)})?")
     month_end = f"(?P<me>{alternation(lex.month_end_words)})?"
-    quarter = f"{_QUARTER}(?:{re.escape(lex.quarter_word)}|季)"
+    quarter = f"{_QUARTER}(?:{re.escape(lex.quarter_word)}|季)(?:{alternation(lex.month_end_words)})?"
     halves = f"(?P<h>{alternation(lex.half_year_end_month)})"
     ends = f"(?P<ye>{alternation(lex.year_end_words)})"
     sep = r"[年\-/.]"

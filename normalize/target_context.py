@@ -25,7 +25,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from normalize.target_grammar import Clause, grammar_patterns, match_comparator, match_scale_unit, parse_quantity
+from normalize.target_grammar import (Clause, grammar_patterns, match_comparator, match_per_units, match_scale_unit,
+                                      parse_quantity)
 from normalize.target_model import Target, grade, value_base
 from normalize.target_reading import read_target
 from normalize.target_text import clean_target_text
@@ -40,19 +41,23 @@ def parse_unit_text(text: str | None, lexicon: TargetLexicon | None = None) -> t
 
     >>> parse_unit_text("万元")[0].canonical, parse_unit_text("万元")[1], parse_unit_text("(%)")[2]
     ('元', 4, '%')
-    >>> parse_unit_text("个村") is None
-    True
+    >>> parse_unit_text("个村") is None, parse_unit_text("元/人")[0].canonical
+    (True, '元/人')
     """
     if not text:
         return None
     cleaned = clean_target_text(text, lexicon).text.strip("()")
     if not cleaned:
         return None
+    g = grammar_patterns(lexicon)
     clause = Clause()
-    end = match_scale_unit(cleaned, 0, clause, grammar_patterns(lexicon))
+    end = match_per_units(cleaned, match_scale_unit(cleaned, 0, clause, g), clause, g)
     if end != len(cleaned) or clause.unit_raw is None:
         return None
-    return clause.unit, clause.scale, cleaned
+    unit = clause.unit
+    if unit is not None and clause.per:
+        unit = dataclasses.replace(unit, canonical="/".join((unit.canonical, *clause.per)))
+    return unit, clause.scale, cleaned
 
 
 def _regrade(target: Target, flags: set[str], base: float | None = None, **changes) -> Target:
@@ -63,16 +68,17 @@ def _regrade(target: Target, flags: set[str], base: float | None = None, **chang
 
 
 def _with_unit(target: Target, unit: UnitVariant | None, scale: int, written: str | None, flag: str) -> Target:
-    """Give a unit-less (or scale-only) number the unit found in the row."""
+    """Give a unit-less (or scale-only) number the unit (and scale) found in the row."""
     flags = (set(target.flags) - {"no_unit", "scale_only_unit"}) | {flag}
+    if unit is None:
+        flags.add("scale_only_unit")                 # the row only said 万
     scale = scale or target.scale
-    base = value_base(None, target.value, scale) if target.value is not None else None
-    if target.value is not None and scale == target.scale:
-        base = target.value_base
+    scaled = target.value_base
+    if target.value is not None and scale != target.scale:
+        scaled = value_base(repr(target.value), target.value, scale)
     return _regrade(target, flags, base=min(_CONTEXT_BASE, max(target.confidence, 0.9)),
                     unit=unit.canonical if unit else None, unit_class=unit.unit_class if unit else None,
-                    unit_raw=target.unit_raw if target.unit_raw and not written else (written or target.unit_raw),
-                    scale=scale, value_base=base)
+                    unit_raw=written or target.unit_raw, scale=scale, value_base=scaled)
 
 
 def apply_unit_column(target: Target, unit_column: str | None, lex: TargetLexicon) -> Target:
@@ -114,9 +120,11 @@ def apply_indicator_name(target: Target, name: str | None, lex: TargetLexicon) -
         return target
     m = _PAREN_UNIT.search(name)
     stated = parse_unit_text(m.group(1), lex) if m else None
-    if stated and stated[0] is not None and stated[1] in (0, target.scale):
-        return _with_unit(target, stated[0], target.scale, None, "unit_from_name")
+    if stated and stated[0] is not None and target.scale in (0, stated[1]):       # 金额(万元) + 28.8
+        return _with_unit(target, stated[0], stated[1], None, "unit_from_name")
     for rule in lex.unit_from_name:
+        if rule.only_with_scale and not target.scale:
+            continue
         if rule.pattern.search(name) and _in_range(target, rule.min_value, rule.max_value):
             unit = next(v for v in lex.units.values() if v.canonical == rule.unit)
             return _with_unit(target, unit, target.scale, None, "unit_from_name")

@@ -43,6 +43,7 @@ class Clause:
     unit: UnitVariant | None = None
     unit_name: str | None = None
     unit_raw: str | None = None
+    per: tuple[str, ...] = ()             # 元/人/月 -> ("人", "月")
     flags: set[str] = field(default_factory=set)
     end: int = 0
 
@@ -75,6 +76,7 @@ class Grammar(NamedTuple):
     unit: re.Pattern
     suffix_word: re.Pattern
     connector: re.Pattern
+    per_unit: re.Pattern
     separator: re.Pattern
     range_prefix: re.Pattern
     range_suffix: re.Pattern
@@ -106,6 +108,7 @@ def grammar_patterns(lexicon: TargetLexicon | None = None) -> Grammar:
         unit=re.compile(_unit_alternation(lex.units)),
         suffix_word=re.compile(alternation(lex.suffix_words)),
         connector=re.compile(alternation(lex.range_connectors)),
+        per_unit=re.compile(alternation(lex.per_unit_separators)),
         separator=re.compile(alternation(lex.clause_separators)),
         range_prefix=re.compile(alternation(lex.range_prefix_words)),
         range_suffix=re.compile(alternation(lex.range_suffix_words)),
@@ -190,7 +193,7 @@ def match_paren_unit(text: str, pos: int, clause: Clause, g: Grammar) -> int:
     inner = text[pos + 1:close]
     if not inner or not _CJK_RUN.fullmatch(inner) and unit_at(inner, 0, g) is None:
         return pos if inner else close + 1
-    end = match_scale_unit(inner, 0, clause, g)
+    end = match_per_units(inner, match_scale_unit(inner, 0, clause, g), clause, g)
     if end < len(inner):
         clause.unit, clause.scale, clause.unit_raw = None, 0, inner
         clause.flags.add("unit_unknown")
@@ -231,8 +234,20 @@ def clause_at(text: str, pos: int, g: Grammar) -> Clause | None:
     else:
         pos = _approx_gt(text, pos, clause, g)
         pos = (match_paren_unit(text, pos, clause, g) if text.startswith("(", pos)
-               else match_scale_unit(text, pos, clause, g))
+               else match_per_units(text, match_scale_unit(text, pos, clause, g), clause, g))
     return match_suffix(text, pos, clause, g)
+
+
+def match_per_units(text: str, pos: int, clause: Clause, g: Grammar) -> int:
+    """元/人, 次/年, 元/人/月: a rate; the denominators join the unit (unit 元/人)."""
+    while clause.unit is not None and (m := g.per_unit.match(text, pos)):
+        unit = unit_at(text, m.end(), g)
+        if unit is None:
+            break
+        clause.per += (unit[0].canonical,)
+        clause.unit_raw += m.group() + unit[1]
+        pos = unit[2]
+    return pos
 
 
 def match_suffix(text: str, pos: int, clause: Clause, g: Grammar) -> Clause:
@@ -248,7 +263,7 @@ def match_suffix(text: str, pos: int, clause: Clause, g: Grammar) -> Clause:
     if clause.unit is None and clause.unit_raw is None and text.startswith("(", pos):
         pos = match_paren_unit(text, pos, clause, g)
     if clause.unit is not None:
-        clause.unit_name = clause.unit.canonical
+        clause.unit_name = "/".join((clause.unit.canonical, *clause.per))
         if clause.unit.synonym:
             clause.flags.add("unit_synonym")
     clause.end = pos

@@ -116,20 +116,20 @@ def value_base(number_text: str | None, value: float | None, scale: int) -> floa
     return value * 10 ** scale
 
 
+_READING_DEFAULTS: dict[str, Any] = {
+    "op": "none", "value": None, "value_max": None, "scale": 0, "value_base": None, "unit": None,
+    "unit_raw": None, "deadline": None, "qual": None, "direction": None, "unit_class": None,
+    "qual_rank": None, "relative_to": None, "deadline_precision": None, "basis": None}
+
+
 def build_target(raw: str | None, text: str | None, reading: dict[str, Any], flags: set[str]) -> Target:
-    """A Target from a strategy's reading (fields + `base` confidence) and all flags."""
-    kind = reading["kind"]
-    op = reading.get("op", "none")
-    status, confidence = grade(kind, flags, reading.get("base", 1.0))
-    direction = reading.get("direction") or OP_DIRECTION[op]
-    lower, upper = reading.get("bounds") or OP_BOUNDS[op]
-    return Target(
-        raw=raw, text=text, kind=kind, op=op,
-        value=reading.get("value"), value_max=reading.get("value_max"), scale=reading.get("scale", 0),
-        value_base=reading.get("value_base"), unit=reading.get("unit"), unit_raw=reading.get("unit_raw"),
-        deadline=reading.get("deadline"), qual=reading.get("qual"), status=status, confidence=confidence,
-        flags=tuple(sorted(flags)), direction=direction, unit_class=reading.get("unit_class"),
-        qual_rank=reading.get("qual_rank"), relative_to=reading.get("relative_to"),
-        deadline_precision=reading.get("deadline_precision"), basis=reading.get("basis"),
-        lower_inclusive=lower, upper_inclusive=upper,
-    )
+    """A Target from a strategy's reading (Target fields, plus a `base` confidence and
+    optional `bounds`) and all the flags collected on the way."""
+    fields = {**_READING_DEFAULTS, **reading}
+    status, confidence = grade(fields["kind"], flags, fields.pop("base", 1.0))
+    op = fields["op"]
+    lower, upper = fields.pop("bounds", None) or OP_BOUNDS[op]
+    if fields["direction"] is None:
+        fields["direction"] = OP_DIRECTION[op]
+    return Target(raw=raw, text=text, status=status, confidence=confidence, flags=tuple(sorted(flags)),
+                  lower_inclusive=lower, upper_inclusive=upper, **fields)

@@ -219,13 +219,14 @@ def read_garbage_prefix(text: str, year: int | None, lex: TargetLexicon) -> Read
 
 
 def read_leading_text(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
-    """科目调整次数≤10次: the indicator name bled in; take the last comparator run (or number)."""
+    """科目调整次数≤10次: the indicator name bled in; take the last comparator run (or number).
+    The leading part must hold words (CJK): `1:1` is not a name followed by a target."""
     starts = find_comparator_runs(text, lex)
     numbers = list(_LAST_NUMBER.finditer(text))
     if numbers:
         starts.append(numbers[-1].start())
     for start in starts:
-        if start and (q := parse_quantity(text[start:], lex)):
+        if start and _CJK.search(text, 0, start) and (q := parse_quantity(text[start:], lex)):
             reading = quantity_to_reading(q)
             reading["flags"].add("leading_text")
             return reading

@@ -77,6 +77,7 @@ class NameUnitRule:
     unit: str
     min_value: float | None = None
     max_value: float | None = None
+    only_with_scale: bool = False      # only when the cell wrote a scale word and no unit (=350(万))
 
 
 @dataclass(frozen=True, eq=False)
@@ -96,6 +97,7 @@ class TargetLexicon:
     approx_prefix_words: tuple[str, ...]
     approx_after_words: tuple[str, ...]
     range_connectors: tuple[str, ...]
+    per_unit_separators: tuple[str, ...]
     range_prefix_words: tuple[str, ...]
     range_suffix_words: tuple[str, ...]
     clause_separators: tuple[str, ...]
@@ -278,11 +280,15 @@ def _name_rules(r: _Reader, node: Any, units: Mapping[str, UnitVariant]) -> tupl
     for i, spec in enumerate(node):
         key = f"context.unit_from_name[{i}]"
         spec = r.mapping(spec, key)
-        r.keys(spec, key, frozenset({"pattern", "unit", "min_value", "max_value"}), frozenset({"pattern", "unit"}))
+        r.keys(spec, key, frozenset({"pattern", "unit", "min_value", "max_value", "only_with_scale"}),
+               frozenset({"pattern", "unit"}))
+        only_with_scale = spec.get("only_with_scale", False)
+        if not isinstance(only_with_scale, bool):
+            raise r.fail(f"{key}.only_with_scale", f"expected true or false, got {only_with_scale!r}")
         unit = r.choice(spec["unit"], f"{key}.unit", frozenset(v.canonical for v in units.values()))
         low = r.number(spec["min_value"], f"{key}.min_value") if "min_value" in spec else None
         high = r.number(spec["max_value"], f"{key}.max_value") if "max_value" in spec else None
-        rules.append(NameUnitRule(r.pattern(spec["pattern"], f"{key}.pattern"), unit, low, high))
+        rules.append(NameUnitRule(r.pattern(spec["pattern"], f"{key}.pattern"), unit, low, high, only_with_scale))
     return tuple(rules)
 
 
@@ -321,6 +327,7 @@ def lexicon_from_dict(data: Any, path: str | Path = "<dict>") -> TargetLexicon:
         approx_prefix_words=r.words(cmp_.get("approx_prefix_words"), "comparators.approx_prefix_words"),
         approx_after_words=r.words(cmp_.get("approx_after_words"), "comparators.approx_after_words"),
         range_connectors=r.words(cmp_.get("range_connectors"), "comparators.range_connectors"),
+        per_unit_separators=r.words(cmp_.get("per_unit_separators"), "comparators.per_unit_separators"),
         range_prefix_words=r.words(cmp_.get("range_prefix_words"), "comparators.range_prefix_words"),
         range_suffix_words=r.words(cmp_.get("range_suffix_words"), "comparators.range_suffix_words"),
         clause_separators=r.words(cmp_.get("clause_separators"), "comparators.clause_separators"),
