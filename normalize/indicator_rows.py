@@ -120,7 +120,7 @@ def looks_like_target(text: str) -> bool:
     """True when the target parser reads the text as a target value, not as prose."""
     parsed = parse_target(text)
     if parsed.kind in ("quantitative", "deadline"):
-        return "leading_text" not in parsed.flags
+        return not {"leading_text", "free_text"} & set(parsed.flags)
     if parsed.kind == "none":
         return True
     return parsed.kind == "qualitative" and parsed.qual != "other"
