@@ -170,17 +170,14 @@ def placement_of(item: IndicatorRow, category: Level2Spec, block_has_label: bool
 
 
 def displaced_label_issues(item: IndicatorRow, category: Level2Spec) -> list[Issue]:
+    """A warning for each label on the row that belongs to another block or group."""
+    belongs = {2: (category.label, "block"), 1: (category.level1, "group")}
     issues = []
-    for hint in item.level2:
-        if hint.spec.label != category.label and not hint.copied:
+    for hint in (*item.level2, *item.level1):
+        label, unit = belongs[hint.level]
+        if hint.spec.label != label and not hint.copied:
             issues.append(Issue("warning", "label_displaced",
-                                f"level-2 label {hint.cell.text!r} sits on a row of the "
-                                f"{category.label} block; it was not applied to this row",
-                                field="level2", source_ref=item.row.source_ref))
-    for hint in item.level1:
-        if hint.spec.label != category.level1 and not hint.copied:
-            issues.append(Issue("warning", "label_displaced",
-                                f"level-1 label {hint.cell.text!r} sits on a row of the "
-                                f"{category.level1} group; it was not applied to this row",
-                                field="level1", source_ref=item.row.source_ref))
+                                f"level-{hint.level} label {hint.cell.text!r} sits on a row of the "
+                                f"{label} {unit}; it was not applied to this row",
+                                field=f"level{hint.level}", source_ref=item.row.source_ref))
     return issues
