@@ -145,11 +145,39 @@ def header_roles(row: Row, vocab: LevelVocabulary) -> dict[int, str]:
     return roles
 
 
-def cells_by_content(row: Row, vocab: LevelVocabulary) -> IndicatorRow:
+def split_value_columns(row: Row, roles: dict[int, str]) -> tuple[dict[str, Cell], list[Cell]]:
+    """Cells of the operator / target / unit columns, when the header has operator or
+    unit columns (指标性质 / 指标值 / 计量单位 written apart), and the other cells.
+
+    Content cannot tell `≥` `95` `%` apart from a name, but their columns sit at the
+    right of the table, so the row's cells are aligned to the header from the right
+    (OCR drops leading cells, not trailing ones)."""
+    if not {"operator", "unit"} & set(roles.values()):
+        return {}, row.filled
+    width = max(roles) + 1
+    cells = list(row.cells)
+    while len(cells) > width and not cells[-1].text:
+        cells.pop()  # a trailing tab
+    offset = width - len(cells)
+    if offset < 0:
+        return {}, row.filled
+    values, rest = {}, []
+    for j, cell in enumerate(cells):
+        role = roles.get(j + offset)
+        if role in ("operator", "target", "unit"):
+            if cell.text:
+                values[role] = cell
+        elif cell.text:
+            rest.append(cell)
+    return values, rest
+
+
+def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) -> IndicatorRow:
     """Classify a row of unknown positions by what its cells say."""
     out = IndicatorRow(row)
+    values, cells = split_value_columns(row, roles)
     texts: list[Cell] = []
-    for cell in row.filled:
+    for cell in cells:
         hint = classify_label(cell, vocab)
         if hint is None:
             texts.append(cell)
@@ -158,7 +186,12 @@ def cells_by_content(row: Row, vocab: LevelVocabulary) -> IndicatorRow:
         else:
             out.level2.append(hint)
     settle_dual_labels(out)
-    if len(texts) >= 2:
+    if values:
+        out.target = values.get("target")
+        out.operator = values["operator"].text if "operator" in values else None
+        out.unit = values["unit"].text if "unit" in values else None
+        out.name = "".join(join_lines(c.text) for c in texts) or None
+    elif len(texts) >= 2:
         out.name = "".join(join_lines(c.text) for c in texts[:-1])
         out.target = texts[-1]
     elif len(texts) == 1:
@@ -244,7 +277,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                                 field="indicators", source_ref=row.source_ref))
             continue
         item = (cells_by_position(row, roles, vocab, copied) if spans_known and roles
-                else cells_by_content(row, vocab))
+                else cells_by_content(row, vocab, roles))
         if item.name is None and item.target is None and not item.level2:
             pending_level1.extend(item.level1)   # a merged level-1 label on a row of its own
             continue

@@ -1,7 +1,7 @@
 """绩效指标 rows to `indicators` records: placed in the hierarchy, targets typed."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from normalize.hierarchy import Placement, place_rows
 from normalize.indicator_rows import IndicatorRow, rows_to_indicator_rows
@@ -28,10 +28,14 @@ class Indicator:
 
 
 def target_of(item: IndicatorRow, year: int | None) -> Target:
+    """The typed target; operator and unit columns written apart are joined first, and
+    target_raw stays the value cell as read."""
     raw = item.target.raw if item.target is not None else None
     if item.operator and raw is not None:
-        raw = join_split_target(item.operator, raw, item.unit or "")
-    target = parse_target(raw, year=year)
+        joined = parse_target(join_split_target(item.operator, raw, item.unit or ""), year=year)
+        target = replace(joined, raw=raw, flags=tuple(sorted({*joined.flags, "columns_joined"})))
+    else:
+        target = parse_target(raw, year=year)
     return apply_target_context(target, indicator_name=item.name, unit_column=item.unit, year=year)
 
 

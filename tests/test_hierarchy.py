@@ -83,3 +83,21 @@ def test_wording_score_prefers_strong_words():
     quality = next(c for c in SCHEMA.level2_order if c.label == "质量指标")
     assert wording_score("补贴发放准确率", quality) == 2.0
     assert wording_score("补贴发放人数", quality) == 0.0
+
+
+def test_operator_value_and_unit_columns_are_joined():
+    text = [("一级指标", "二级指标", "三级指标", "指标性质", "指标值", "计量单位"),
+            ("产出指标", "数量指标", "新增区级创业孵化基地数量", "≥", "1", "个"),
+            ("", "", "社会保险补贴发放准确率", "≥", "95", "%"),
+            # leading cells dropped by OCR: aligned from the right
+            ("城镇新增就业人数", "≥", "39500", "人"),
+            ("资金使用合规性", "", "合规", "")]
+    rows = [Row(i, tuple(Cell(t, t, c) for c, t in enumerate(r)), 1, f"line {i}")
+            for i, r in enumerate(text, start=1)]
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2021)
+    got = [(i.row.name, i.target.raw, i.target.op, i.target.value, i.target.unit) for i in indicators]
+    assert got == [("新增区级创业孵化基地数量", "1", "ge", 1.0, "个"),
+                   ("社会保险补贴发放准确率", "95", "ge", 95.0, "%"),
+                   ("城镇新增就业人数", "39500", "ge", 39500.0, "人"),
+                   ("资金使用合规性", "合规", "none", None, None)]
+    assert "columns_joined" in indicators[0].target.flags
