@@ -42,6 +42,7 @@ class IndicatorRow:
     unit: str | None = None
     operator: str | None = None
     positional: bool = False   # cells placed by known column positions (spans known)
+    unrecognised: list[Cell] = field(default_factory=list)  # level cells no vocabulary knows
 
     @property
     def is_level2_entry(self) -> bool:
@@ -216,6 +217,8 @@ def cells_by_position(row: Row, roles: dict[int, str], vocab: LevelVocabulary,
         if role in ("level1", "level2"):
             hint = classify_label(cell, vocab, level=1 if role == "level1" else 2)
             if hint is None:
+                if cell.col not in copied:
+                    out.unrecognised.append(cell)
                 continue
             hint = LabelHint(hint.level, hint.spec, cell, hint.match, copied=cell.col in copied)
             (out.level1 if hint.level == 1 else out.level2).append(hint)
@@ -307,9 +310,16 @@ def is_continuation(item: IndicatorRow, previous: IndicatorRow) -> bool:
 
 
 def fuzzy_label_issues(item: IndicatorRow) -> list[Issue]:
-    """An info row for each level label read through OCR damage (数量指抔 → 数量指标)."""
-    return [Issue("info", "header_fuzzy_match",
-                  f"level label {hint.cell.text!r} read as {hint.match.alias!r} "
-                  f"(similarity {hint.match.score:.0f})",
-                  field=f"level{hint.level}", source_ref=item.row.source_ref)
-            for hint in (*item.level1, *item.level2) if not hint.match.exact and not hint.copied]
+    """An info row for each level label read through OCR damage (数量指抔 → 数量指标),
+    and a warning, with the text, for each level cell that matches no category."""
+    issues = [Issue("info", "header_fuzzy_match",
+                    f"level label {hint.cell.text!r} read as {hint.match.alias!r} "
+                    f"(similarity {hint.match.score:.0f})",
+                    field=f"level{hint.level}", source_ref=item.row.source_ref)
+              for hint in (*item.level1, *item.level2) if not hint.match.exact and not hint.copied]
+    issues += [Issue("warning", "label_unrecognised",
+                     f"{cell.text!r} in a level column matches no category of the schema; "
+                     "the row was placed by the other labels", field="level2",
+                     source_ref=cell.source_ref or item.row.source_ref)
+               for cell in item.unrecognised]
+    return issues

@@ -101,3 +101,15 @@ def test_operator_value_and_unit_columns_are_joined():
                    ("城镇新增就业人数", "39500", "ge", 39500.0, "人"),
                    ("资金使用合规性", "合规", "none", None, None)]
     assert "columns_joined" in indicators[0].target.flags
+
+
+def test_an_unknown_label_in_a_level_column_is_reported_not_dropped():
+    rows = grid_rows([
+        [("一级指标", 1), ("二级指标", 1), ("三级指标", 1), ("指标值", 1)],
+        [("产出指标", 2), ("数量指标", 1), ("培训人次", 1), ("≥500人次", 1)],
+        [("", 0), ("政策落实指标", 1), ("政策知晓率", 1), ("≥90%", 1)],
+    ])
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=True, year=2023)
+    assert len(indicators) == 2
+    unknown = [i for i in issues if i.code == "label_unrecognised"]
+    assert len(unknown) == 1 and "政策落实指标" in unknown[0].message
