@@ -14,7 +14,12 @@ cheapest one under these costs, found by dynamic programming over rows × catego
   a category that `requires` a word costs `MISSING_REQUIRED` without it;
 * each new block costs `NEW_BLOCK`, so rows without labels or telling words join a
   neighbouring block that has its label rather than open an unlabelled one;
-* a tiny cost per category step keeps rows in the earlier block on a tie.
+* where merged labels print mid-block (the table's first indicator row carries no
+  label, see `labels_mid_block`), a row costs `DISTANCE` per row between it and the
+  category's nearest label (capped), or `NO_LABEL_DISTANCE` rows' worth for a category
+  whose label appears nowhere; this only settles rows that nothing else decides. Where
+  labels print on the first row of their block, they are simply carried down;
+* a tiny cost per category step keeps rows in the earlier block on a final tie.
 """
 from __future__ import annotations
 
@@ -24,11 +29,12 @@ from normalize.indicator_rows import IndicatorRow
 from schemas.document import Issue
 from schemas.forms import Level2Spec
 
-LABEL = 2.0
+LABEL = 1.5  # below a strong word: 合格率 under a stray 时效指标 label stays 质量
 LEVEL1_LABEL = 1.0
 STRONG_WORD, WEAK_WORD = 2.0, 1.0
 MISSING_REQUIRED = 3.0
 NEW_BLOCK = 0.5
+DISTANCE, DISTANCE_CAP, NO_LABEL_DISTANCE = 0.01, 10.0, 1.5
 TIE_BREAK = 1e-3
 INF = float("inf")
 
@@ -57,7 +63,34 @@ def wording_score(name: str | None, category: Level2Spec) -> float:
     return 0.0
 
 
-def row_costs(item: IndicatorRow, categories: tuple[Level2Spec, ...]) -> list[float]:
+def label_positions(items: list[IndicatorRow]) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Where each level-2 and level-1 label is written, as row positions (a label alone
+    on its line sits half a row above the row it was carried to)."""
+    level2: dict[str, list[float]] = {}
+    level1: dict[str, list[float]] = {}
+    for i, item in enumerate(items):
+        for hint in {id(h): h for h in (item.own_level2, *item.level2) if h}.values():
+            level2.setdefault(hint.spec.label, []).append(i)
+        for hint in item.level1:
+            level1.setdefault(hint.spec.label, []).append(i - 0.5 if hint.carried else i)
+    return level2, level1
+
+
+def labels_mid_block(items: list[IndicatorRow]) -> bool:
+    """True when the first indicator row carries no level label: merged labels then print
+    inside their blocks (OCR of a PDF), not on each block's first row (a grid export)."""
+    first = next((item for item in items if not item.is_level2_entry), None)
+    return first is not None and not first.level2 and not [h for h in first.level1 if not h.carried]
+
+
+def distance_cost(i: int, positions: list[float] | None) -> float:
+    if not positions:
+        return DISTANCE * NO_LABEL_DISTANCE
+    return DISTANCE * min(DISTANCE_CAP, min(abs(i - p) for p in positions))
+
+
+def row_costs(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...],
+              positions: tuple[dict[str, list[float]], dict[str, list[float]]] | None) -> list[float]:
     if item.own_level2 is not None and (item.is_level2_entry or item.positional):
         own = item.own_level2.spec.label
         return [0.0 if c.label == own else INF for c in categories]
@@ -70,6 +103,9 @@ def row_costs(item: IndicatorRow, categories: tuple[Level2Spec, ...]) -> list[fl
         cost += sum(LEVEL1_LABEL for h in item.level1 if h.spec.label != category.level1)
         if category.requires and not any(w in (item.name or "") for w in category.requires):
             cost += MISSING_REQUIRED
+        if positions is not None:
+            cost += distance_cost(i, positions[0].get(category.label))
+            cost += distance_cost(i, positions[1].get(category.level1))
         costs.append(cost)
     return costs
 
@@ -80,7 +116,8 @@ def segment_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) 
     n, m = len(items), len(categories)
     if n == 0:
         return []
-    costs = [row_costs(item, categories) for item in items]
+    positions = label_positions(items) if labels_mid_block(items) else None
+    costs = [row_costs(i, item, categories, positions) for i, item in enumerate(items)]
     best = [costs[0][:]]
     back: list[list[int]] = [[-1] * m]
     for i in range(1, n):
@@ -155,7 +192,8 @@ def own_label_agrees(item: IndicatorRow, category: Level2Spec) -> bool:
 
 
 def placement_of(item: IndicatorRow, category: Level2Spec, block_has_label: bool) -> Placement:
-    level1_raw = item.level1[-1].cell.text if item.level1 and not item.level1[-1].copied else None
+    written = [h for h in item.level1 if not h.copied and not h.carried]
+    level1_raw = written[-1].cell.text if written else None
     stated = item.own_level2 or (item.level2[-1] if item.level2 else None)
     level2_raw = stated.cell.text if stated and not stated.copied else None
     if own_label_agrees(item, category):

@@ -8,7 +8,7 @@ positions are trusted instead, and merged labels are filled down: nothing is gue
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from normalize.labels import LabelMatch, Vocabulary, label_key
@@ -29,6 +29,7 @@ class LabelHint:
     match: LabelMatch
     copied: bool = False             # filled down from a merged cell above
     level1_reading: tuple[Level1Spec, LabelMatch] | None = None  # the text read as a level-1 label
+    carried: bool = False            # a label alone on the line above, carried to this row
 
 
 @dataclass
@@ -295,7 +296,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                 and previous.target is None:
             previous.target = item.target   # the target wrapped onto the next line
             continue
-        item.level1 = pending_level1 + item.level1
+        item.level1 = [replace(h, carried=True) for h in pending_level1] + item.level1
         pending_level1 = []
         issues.extend(fuzzy_label_issues(item))
         out.append(item)
