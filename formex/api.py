@@ -17,7 +17,7 @@ def extract(*paths: str | Path) -> dict[str, pd.DataFrame]:
     frames = {}
     for table in TABLE_NAMES:
         rows = [row for records in kept for row in records.tables[table]]
-        frame = pa.Table.from_pylist(rows, schema=TABLE_SCHEMAS[table]).to_pandas()
+        frame = pa.Table.from_pylist(rows, schema=TABLE_SCHEMAS[table]).to_pandas()  # checked once already
         frames[table] = frame.sort_values(SORT_KEYS[table], kind="stable").reset_index(drop=True)
     return frames
 

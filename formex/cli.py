@@ -35,7 +35,11 @@ def print_summary(summary: Summary, console: Console) -> None:
 def extract(inputs: list[Path] = typer.Argument(..., exists=True, help="Files or folders (recursed)."),
             out: Path = typer.Option(..., "--out", "-o", help="Dataset folder to write.")) -> None:
     """Extract forms from files and folders into a Parquet dataset."""
-    summary, _ = run_extract(inputs, out)
+    try:
+        summary, _ = run_extract(inputs, out)
+    except OSError as error:  # the output folder, not a document: nothing more can be written
+        Console(stderr=True).print(f"formex: cannot write the dataset under {out}: {error}", markup=False)
+        raise typer.Exit(code=1) from error
     print_summary(summary, Console())
 
 

@@ -3,10 +3,14 @@
 The `year` column lives in the partition path only (`year=2026/`, `year=__unknown__/`),
 so pandas, pyarrow, DuckDB and Spark all read a table folder whole without a clash
 between a file column and a partition key. Each document's rows go to one file per
-table, named by its doc_id, so re-running over
-an output folder replaces a document's rows instead of adding them twice. Files are
-written under a temporary name and renamed into place, so a crash never leaves half a
-file where a reader would find it.
+table, named by its doc_id, so re-running over an output folder replaces a document's
+rows instead of adding them twice.
+
+Replacing a document is ordered so that a crash at any point leaves either its old rows
+or its new rows in each table, never a table without them: every new file is first
+written under a temporary name, then renamed into place (the `documents` file last, as
+the commit mark), and only then are the document's stale files in other partitions
+removed.
 """
 from __future__ import annotations
 
@@ -29,24 +33,33 @@ def partition_name(year: int | None) -> str:
     return f"year={UNKNOWN_YEAR if year is None else year}"
 
 
-def remove_document(out: Path, table: str, doc_id: str) -> None:
-    for old in (out / table).glob(f"year=*/{doc_id}.parquet"):
-        old.unlink()
+def rows_to_arrow(tables: dict[str, list[dict]]) -> dict[str, pa.Table]:
+    """Each table's rows as Arrow, in the file schema. Raises when a value does not fit
+    its column (the runner turns that into a failed document)."""
+    return {table: pa.Table.from_pylist(tables[table], schema=file_schema(table))
+            for table in TABLE_NAMES if tables.get(table)}
 
 
-def write_document(out: Path, doc_id: str, year: int | None, tables: dict[str, list[dict]]) -> None:
-    """Replace one document's rows in every table of the dataset at `out`."""
-    for table in TABLE_NAMES:
-        remove_document(out, table, doc_id)
-        rows = tables.get(table) or []
-        if not rows:
-            continue
-        folder = out / table / partition_name(year)
+def write_document(out: Path, doc_id: str, year: int | None, arrow: dict[str, pa.Table],
+                   replaces: tuple[str, ...] = ()) -> None:
+    """Replace one document's rows in every table of the dataset at `out`, and drop the
+    rows of the documents it `replaces` (a failed read of the same path)."""
+    partition = partition_name(year)
+    placed: list[tuple[Path, Path]] = []
+    for table in sorted(arrow, key=lambda t: t == "documents"):  # documents last
+        folder = out / table / partition
         folder.mkdir(parents=True, exist_ok=True)
-        arrow = pa.Table.from_pylist(rows, schema=file_schema(table))
         tmp = folder / f".{doc_id}.parquet.tmp"
-        pq.write_table(arrow, tmp)
-        os.replace(tmp, folder / f"{doc_id}.parquet")
+        pq.write_table(arrow[table], tmp)
+        placed.append((tmp, folder / f"{doc_id}.parquet"))
+    for tmp, final in placed:
+        os.replace(tmp, final)
+    keep = {final for _, final in placed}
+    for table in TABLE_NAMES:
+        for old_id in (doc_id, *replaces):
+            for old in (out / table).glob(f"year=*/{old_id}.parquet"):
+                if old not in keep:
+                    old.unlink()
 
 
 def read_table(out: Path | str, table: str) -> pd.DataFrame:

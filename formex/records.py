@@ -22,6 +22,7 @@ class Records:
     doc_id: str
     year: int | None
     tables: dict[str, list[dict]] = field(default_factory=lambda: {t: [] for t in TABLE_NAMES})
+    arrow: dict = field(default_factory=dict)   # the same rows as Arrow tables, once built
 
     @property
     def status(self) -> str:

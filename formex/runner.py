@@ -11,14 +11,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyarrow as pa
+
 from extract.errors import ExtractError
 from extract.readers import doc_id_of, read_document, source_format_of
-from formex.dataset import write_document
+from formex.dataset import rows_to_arrow, write_document
 from formex.records import Records, failed_records, result_to_records
 from normalize.form import normalize_document
 from schemas.tables import TABLE_NAMES
 
-SKIPPED_NAMES = ("README", "LICENSE")
+SKIPPED_STEMS = frozenset({"README", "LICENSE", "CHANGELOG"})  # a folder's own notes, not forms
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class Summary:
 
 
 def is_candidate(path: Path) -> bool:
-    return not path.name.startswith(".") and not path.name.startswith(SKIPPED_NAMES)
+    return not path.name.startswith(".") and path.stem.upper() not in SKIPPED_STEMS
 
 
 def iter_input_files(inputs: list[Path], summary: Summary | None = None):
@@ -47,9 +49,9 @@ def iter_input_files(inputs: list[Path], summary: Summary | None = None):
         if given.is_dir():
             for path in sorted(p for p in given.rglob("*") if p.is_file()):
                 relative = path.relative_to(given)
-                if any(part.startswith(".") for part in relative.parts) or not is_candidate(path):
+                if any(part.startswith(".") for part in relative.parts):
                     continue
-                if source_format_of(path) is None:
+                if source_format_of(path) is None or not is_candidate(path):
                     if summary is not None:
                         summary.skipped.append(str(relative))
                     continue
@@ -58,26 +60,43 @@ def iter_input_files(inputs: list[Path], summary: Summary | None = None):
             yield InputFile(given, given.name)
 
 
+def unreadable_doc_id(source_path: str) -> str:
+    """The id of a file that could not be read: its bytes are unknown, so its path names
+    it, and a later successful read of the same path replaces that row."""
+    return doc_id_of(f"unreadable:{source_path}".encode())
+
+
 def extract_file(item: InputFile) -> Records:
-    """Read and normalize one file; bad documents give `failed` records, never raise."""
+    """Read and normalize one file, rows already in Arrow form; bad documents give
+    `failed` records, never raise."""
     try:
         data = item.path.read_bytes()
     except OSError as error:
-        return failed_records(doc_id_of(str(item.path).encode()), item.source_path,
-                              source_format_of(item.path), f"cannot read the file: {error.strerror}")
+        return with_arrow(failed_records(unreadable_doc_id(item.source_path), item.source_path,
+                                         source_format_of(item.path),
+                                         f"cannot read the file: {error.strerror}"))
     doc_id = doc_id_of(data)
     source_format = source_format_of(item.path)
     try:
         document = read_document(data, item.source_path)
         result = normalize_document(document)
-        return result_to_records(doc_id, item.source_path, document.source_format, result)
+        return with_arrow(result_to_records(doc_id, item.source_path, document.source_format, result))
     except ExtractError as error:
-        return failed_records(doc_id, item.source_path, source_format, str(error))
+        return with_arrow(failed_records(doc_id, item.source_path, source_format, str(error)))
+    except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError) as error:
+        return with_arrow(failed_records(doc_id, item.source_path, source_format,
+                                         f"a value does not fit its column: {error}"))
     except Exception as error:  # a bug in a stage: record it and keep the batch going
         where = traceback.extract_tb(error.__traceback__)[-1]
-        return failed_records(doc_id, item.source_path, source_format,
-                              f"internal error (a formex bug, please report): {type(error).__name__}: "
-                              f"{error} at {Path(where.filename).name}:{where.lineno}")
+        return with_arrow(failed_records(
+            doc_id, item.source_path, source_format,
+            f"internal error (a formex bug, please report): {type(error).__name__}: "
+            f"{error} at {Path(where.filename).name}:{where.lineno}"))
+
+
+def with_arrow(records: Records) -> Records:
+    records.arrow = rows_to_arrow(records.tables)
+    return records
 
 
 def run_extract(inputs: list[Path], out: Path | None) -> tuple[Summary, list[Records]]:
@@ -98,7 +117,8 @@ def run_extract(inputs: list[Path], out: Path | None) -> tuple[Summary, list[Rec
         if document["status"] == "failed":
             summary.failures.append((item.source_path, document["error"]))
         if out is not None:
-            write_document(out, records.doc_id, records.year, records.tables)
+            write_document(out, records.doc_id, records.year, records.arrow,
+                           replaces=(unreadable_doc_id(item.source_path),))
         else:
             kept.append(records)
     return summary, kept

@@ -13,6 +13,10 @@ from normalize.numbers import parse_amount, parse_count, scale_amount
 from schemas.document import Cell, Issue, Row
 
 
+MAX_COUNT = 2**31 - 1              # int32 columns
+MAX_AMOUNT = Decimal(10) ** 16     # decimal128(18, 2)
+
+
 @dataclass
 class Budget:
     amounts: dict[str, Decimal] = field(default_factory=dict)
@@ -78,13 +82,18 @@ def store(budget: Budget, hit: LabelMatch, cell: Cell, power: int,
                             f"(similarity {hit.score:.0f})", field=hit.name, source_ref=cell.source_ref))
     if hit.name in counts:
         value = parse_count(cell.text)
-        if value is None:
+        if value is None or not 0 <= value <= MAX_COUNT:
             issues.append(Issue("warning", "count_unparsed", f"{cell.text!r} is not a whole number",
                                 field=hit.name, source_ref=cell.source_ref))
             return
         budget.counts[hit.name] = value
     else:
-        budget.amounts[hit.name] = scale_amount(parse_amount(cell.text), power)
+        amount = scale_amount(parse_amount(cell.text), power)
+        if abs(amount) >= MAX_AMOUNT:
+            issues.append(Issue("warning", "amount_unparsed", f"{cell.text!r} is too large for an amount",
+                                field=hit.name, source_ref=cell.source_ref))
+            return
+        budget.amounts[hit.name] = amount
     budget.refs[hit.name] = cell.source_ref
 
 

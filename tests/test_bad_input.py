@@ -83,3 +83,67 @@ def test_ocr_typos_in_labels_still_land(tmp_path):
     assert len(tables["indicators"]) == 83
     fuzzy = tables["issues"][tables["issues"]["code"] == "header_fuzzy_match"]
     assert set(fuzzy["field"]) == {"unit_name", "budget", "indicators"}
+
+
+def test_a_value_too_large_for_its_column_is_an_issue_and_the_batch_goes_on(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    text = SEED_FILE.read_text(encoding="utf-8")
+    (inputs / "a-phone.txt").write_text(text.replace("13\t1\t\t", "13800138000\t1\t\t"), encoding="utf-8")
+    (inputs / "b-huge.txt").write_text(text.replace("234,962,720.00", "2349627200000000000.00"),
+                                       encoding="utf-8")
+    (inputs / "c-good.txt").write_bytes(SEED_FILE.read_bytes())
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["extract", str(inputs), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    tables = read(out)
+    assert len(tables["documents"]) == 3 and len(tables["indicators"]) == 3 * 83
+    codes = set(tables["issues"]["code"])
+    assert {"count_unparsed", "amount_unparsed"} <= codes
+
+
+def test_a_failed_read_is_replaced_when_the_file_becomes_readable(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    form = inputs / "form.txt"
+    form.write_bytes(SEED_FILE.read_bytes())
+    out = tmp_path / "out"
+    real_read = Path.read_bytes
+
+    def refuse(self):
+        if self.name == "form.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    CliRunner().invoke(app, ["extract", str(inputs), "--out", str(out)])
+    assert read(out)["documents"]["status"].tolist() == ["failed"]
+    monkeypatch.setattr(Path, "read_bytes", real_read)
+    CliRunner().invoke(app, ["extract", str(inputs), "--out", str(out)])
+    assert read(out)["documents"]["status"].tolist() == ["ok"]
+
+
+def test_an_interrupted_rewrite_keeps_the_old_rows(tmp_path, monkeypatch):
+    import pyarrow.parquet as pq
+
+    from formex import dataset
+
+    out = tmp_path / "out"
+    CliRunner().invoke(app, ["extract", str(SEED_FILE), "--out", str(out)])
+    real_write = pq.write_table
+    calls = []
+
+    def fail_on_indicators(table, where, *args, **kwargs):
+        calls.append(where)
+        if "indicators" in str(where):
+            raise OSError(28, "No space left on device")
+        return real_write(table, where, *args, **kwargs)
+
+    monkeypatch.setattr(dataset.pq, "write_table", fail_on_indicators)
+    result = CliRunner().invoke(app, ["extract", str(SEED_FILE), "--out", str(out)])
+    assert result.exit_code != 0 and calls
+    monkeypatch.setattr(dataset.pq, "write_table", real_write)
+    tables = read(out)
+    assert len(tables["indicators"]) == 83 and len(tables["documents"]) == 1
