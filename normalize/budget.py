@@ -5,6 +5,7 @@ labels whose numbers sit on the next row (年末在职人数 / 内设机构数 i
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -25,15 +26,33 @@ class Budget:
 
 
 def unit_power(text: str, unit_words: tuple[tuple[str, int], ...]) -> int | None:
-    """The power of ten a label's unit word states: `(万元)` → 4, `(元)` → 0, none → None."""
+    """The power of ten a label or note states for the amounts it governs: `(万元)` → 4,
+    `(元)` → 0, `金额单位：万元` → 4, none → None.
+
+    >>> unit_power("部门整体预算总额(元)", (("元", 0), ("万元", 4))), unit_power("单位：万元", (("元", 0), ("万元", 4)))
+    (0, 4)
+    """
     for word, power in sorted(unit_words, key=lambda w: -len(w[0])):
-        if f"({word})" in text or f"（{word}）" in text:
+        if f"({word})" in text or f"（{word}）" in text or re.search(rf"单位\s*[:：]\s*{word}", text):
+            return power
+    return None
+
+
+def amount_power(text: str, unit_words: tuple[tuple[str, int], ...]) -> int | None:
+    """The power of ten an amount cell's own unit states (`23,496.27万元` → 4), or None."""
+    for word, power in sorted(unit_words, key=lambda w: -len(w[0])):
+        if text.rstrip().endswith(word):
             return power
     return None
 
 
 def is_number(cell: Cell) -> bool:
     return parse_amount(cell.text) is not None
+
+
+def is_value(cell: Cell) -> bool:
+    """An amount or a count (`13人`)."""
+    return is_number(cell) or parse_count(cell.text) is not None
 
 
 def match_budget_label(cell: Cell, vocab: Vocabulary) -> LabelMatch | None:
@@ -44,6 +63,8 @@ def match_budget_label(cell: Cell, vocab: Vocabulary) -> LabelMatch | None:
 
 def rows_to_budget(rows: list[Row], vocab: Vocabulary, counts: frozenset[str],
                    unit_words: tuple[tuple[str, int], ...]) -> tuple[Budget, list[Issue]]:
+    """Amounts and counts by label; every number or labelled value that cannot be placed
+    leaves an issue with its text."""
     budget, issues = Budget(), []
     power = 0
     pending: list[tuple[LabelMatch, Cell]] = []  # labels waiting for numbers on the next row
@@ -51,31 +72,49 @@ def rows_to_budget(rows: list[Row], vocab: Vocabulary, counts: frozenset[str],
         filled = row.filled
         stated = next((p for c in filled if (p := unit_power(c.text, unit_words)) is not None), None)
         power = stated if stated is not None else power
-        if pending and filled and all(is_number(c) for c in filled):
+        if pending and filled and all(is_value(c) for c in filled):
             for (hit, label), cell in zip(pending, filled):
-                store(budget, hit, cell, power, counts, issues)
+                store(budget, hit, cell, power, counts, issues, unit_words)
             if len(filled) != len(pending):
                 issues.append(Issue("warning", "budget_values_misaligned",
                                     f"{len(pending)} labels but {len(filled)} numbers",
                                     field="budget", source_ref=row.source_ref))
             pending = []
             continue
+        issues += [Issue("warning", "amount_unparsed", f"no value found for {label.text!r}",
+                         field=hit.name, source_ref=label.source_ref) for hit, label in pending]
         pending = []
+        used: set[int] = set()
         labels = [(match_budget_label(c, vocab), c) for c in filled]
         for i, (hit, cell) in enumerate(labels):
             if hit is None:
                 continue
             following = filled[i + 1] if i + 1 < len(filled) else None
-            if following is not None and is_number(following):
-                store(budget, hit, following, power, counts, issues)
-            elif following is None or labels[i + 1][0] is not None:
+            if following is not None and labels[i + 1][0] is None:
+                used.add(id(following))
+                if is_value(following):
+                    store(budget, hit, following, power, counts, issues, unit_words)
+                elif unit_power(following.text, unit_words) is None:
+                    issues.append(Issue("warning", "amount_unparsed",
+                                        f"{following.text!r} given for {cell.text!r} is not a number",
+                                        field=hit.name, source_ref=following.source_ref))
+            else:
                 pending.append((hit, cell))
+        issues += [Issue("warning", "row_unplaced",
+                         f"budget value {c.text!r} on the row {' | '.join(row.texts)!r} has no "
+                         "known label; kept only here", field="budget", source_ref=row.source_ref)
+                   for c in filled if is_number(c) and id(c) not in used]
+    issues += [Issue("warning", "amount_unparsed", f"no value found for {label.text!r}",
+                     field=hit.name, source_ref=label.source_ref) for hit, label in pending]
     return budget, issues
 
 
 def store(budget: Budget, hit: LabelMatch, cell: Cell, power: int,
-          counts: frozenset[str], issues: list[Issue]) -> None:
+          counts: frozenset[str], issues: list[Issue], unit_words=()) -> None:
     if hit.name in budget.amounts or hit.name in budget.counts:
+        issues.append(Issue("warning", "field_repeated",
+                            f"a second value {cell.text!r} for {hit.alias!r} was not used",
+                            field=hit.name, source_ref=cell.source_ref))
         return
     if hit.score < 99:  # 99: the label embeds an alias exactly (`1、资金来源: (1) 财政拨款`)
         issues.append(Issue("info", "header_fuzzy_match", f"budget label read as {hit.alias!r} "
@@ -88,7 +127,8 @@ def store(budget: Budget, hit: LabelMatch, cell: Cell, power: int,
             return
         budget.counts[hit.name] = value
     else:
-        amount = scale_amount(parse_amount(cell.text), power)
+        stated = amount_power(cell.text, unit_words)
+        amount = scale_amount(parse_amount(cell.text), power if stated is None else stated)
         if abs(amount) >= MAX_AMOUNT:
             issues.append(Issue("warning", "amount_unparsed", f"{cell.text!r} is too large for an amount",
                                 field=hit.name, source_ref=cell.source_ref))

@@ -26,7 +26,7 @@ def parse_amount(text: str | None) -> Decimal | None:
     if not text:
         return None
     text = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
-    text = re.sub(r"(万元|元)$", "", text)
+    text = re.sub(r"(亿元|万元|元)$", "", text)  # the unit's scale is the caller's to apply
     if GROUPED.match(text):
         text = text.replace(",", "")
     if not AMOUNT.match(text):

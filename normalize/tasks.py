@@ -62,8 +62,10 @@ def rows_to_tasks(rows: list[Row], columns: Vocabulary) -> tuple[list[Task], lis
                                 field="content", source_ref=row.source_ref))
             continue
         amount = parse_amount(values.get("amount"))
-        if amount is not None and scale:
-            amount = scale_amount(amount, scale)
+        if amount is not None:
+            cell_text = (values.get("amount") or "").rstrip()
+            stated = 4 if cell_text.endswith("万元") else 0 if cell_text.endswith("元") else None
+            amount = scale_amount(amount, scale if stated is None else stated)
         if values.get("amount") and amount is None:
             issues.append(Issue("warning", "amount_unparsed",
                                 f"task amount {values['amount']!r} is not a number",
