@@ -4,7 +4,8 @@ Order: a byte-order mark decides; valid UTF-8 is UTF-8 (a strict decode cannot b
 fooled); otherwise charset-normalizer, a maintained detector, picks the codec. Chinese
 GB2312/GBK answers are widened to GB18030, their superset, so rare characters survive;
 and since our forms are mainland Chinese, any East Asian answer (Big5, Shift-JIS …) is
-overruled by GB18030 when the bytes are valid GB18030: short texts fool the detector.
+overruled by GB18030: short texts fool the detector. A UTF-8 file with a few damaged
+bytes stays UTF-8 (the damaged characters become U+FFFD and the document says so).
 """
 from __future__ import annotations
 
@@ -34,14 +35,20 @@ def decode_bytes(data: bytes) -> Decoded:
     '预算'
     >>> decode_bytes(codecs.BOM_UTF8 + "表".encode()).encoding
     'utf-8-sig'
+    >>> decoded = decode_bytes("单位名称：上海市某中心".encode() + b"\\xff" + "预算情况".encode())
+    >>> decoded.encoding, decoded.lossy
+    ('utf-8', True)
     """
     for bom, codec in BOMS:
         if data.startswith(bom):
-            return Decoded(data.decode(codec, errors="replace"), codec)
+            text = data.decode(codec, errors="replace")
+            return Decoded(text, codec, lossy="\ufffd" in text)
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    if mostly_utf8(data):  # a stray or truncated byte in a UTF-8 file: keep the rest
+        return Decoded(data.decode("utf-8", errors="replace"), "utf-8", lossy=True)
     best = from_bytes(data).best()
     codec = best.encoding if best else "gb18030"
     if codec in EAST_ASIAN:
@@ -50,3 +57,13 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(data.decode(codec), codec)
     except (UnicodeDecodeError, LookupError):
         return Decoded(data.decode("gb18030", errors="replace"), "gb18030", lossy=True)
+
+
+def mostly_utf8(data: bytes) -> bool:
+    """True when all but a few bytes form valid UTF-8 multi-byte text. GB18030 text is
+    almost never valid UTF-8 beyond a character or two, so a handful of bad bytes among
+    many good multi-byte sequences means damage, not another encoding."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    return good >= 8 and bad <= max(2, good // 200)

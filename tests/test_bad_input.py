@@ -147,3 +147,13 @@ def test_an_interrupted_rewrite_keeps_the_old_rows(tmp_path, monkeypatch):
     monkeypatch.setattr(dataset.pq, "write_table", real_write)
     tables = read(out)
     assert len(tables["indicators"]) == 83 and len(tables["documents"]) == 1
+
+
+def test_a_damaged_byte_in_utf8_costs_one_character_not_the_document(tmp_path):
+    data = SEED_FILE.read_bytes()
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_bytes(data[:200] + b"\xff" + data[200:-2])  # a stray byte, and the last character cut
+    tables = extract(damaged)
+    assert tables["documents"].loc[0, "status"] == "ok"
+    assert len(tables["indicators"]) == 83
+    assert "encoding_lossy" in set(tables["issues"]["code"])
