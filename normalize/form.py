@@ -37,7 +37,9 @@ class FormResult:
 
 
 def evidence_of(sections: Sections) -> int:
-    return (sections.title_match is not None) * 2 + len(sections.fields) + len(sections.section_matches)
+    """Labels of the schema found: the title, each distinct field, each section."""
+    fields = {hit.spec.name for hit in sections.fields}
+    return (sections.title_match is not None) + len(fields) + len(sections.section_matches)
 
 
 def detect_form(doc: Document, schemas: tuple[FormSchema, ...]) -> tuple[FormSchema, Sections] | None:
@@ -86,6 +88,10 @@ def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = N
             result.issues.append(Issue("info", "header_fuzzy_match",
                                        f"section title {row.filled[0].text!r} read as {hit.alias!r}",
                                        field=name, source_ref=row.source_ref))
+    for row in sections.trailer:
+        result.issues.append(Issue("info", "trailer_row",
+                                   f"signature or footer row kept only here: {' | '.join(row.texts)!r}",
+                                   source_ref=row.source_ref))
     for row in sections.unplaced:
         result.issues.append(Issue("warning", "row_unplaced",
                                    f"row not recognised and kept only here: {' | '.join(row.texts)!r}",

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from normalize.labels import LabelMatch, Vocabulary, label_key
+from normalize.numbers import parse_amount
 from schemas.document import Row
 from schemas.forms import FieldSpec, FormSchema
 
-YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 INLINE_LABEL = re.compile(r"^([^:：]{2,12})[:：]\s*(.+)$", re.S)
 
 
@@ -37,6 +38,7 @@ class Sections:
     parts: dict[str, list[Row]] = field(default_factory=dict)
     section_matches: dict[str, tuple[Row, LabelMatch]] = field(default_factory=dict)
     unplaced: list[Row] = field(default_factory=list)
+    trailer: list[Row] = field(default_factory=list)   # signature / page-footer rows
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,23 @@ def match_field(row: Row, fields: Vocabulary) -> tuple[LabelMatch, str] | None:
     return split_inline_label(row, fields)
 
 
+def opens_budget(row: Row, budget: Vocabulary) -> bool:
+    """A budget line (label, then an amount) where tasks were expected."""
+    filled = row.filled
+    return (len(filled) >= 2 and len(label_key(filled[0].text)) <= 24
+            and budget.match(filled[0].text, contains=True) is not None
+            and any(parse_amount(c.text) is not None for c in filled[1:]))
+
+
+def named_section(row: Row, sections: Vocabulary) -> str | None:
+    """The section a later cell of the row names exactly (`内容 | 预算情况`), if any."""
+    for cell in row.filled[1:]:
+        hit = sections.match(cell.text) if len(label_key(cell.text)) <= 12 else None
+        if hit is not None and hit.exact and hit.name not in ("trailer", "tasks"):
+            return hit.name
+    return None
+
+
 def without_first_cell(row: Row) -> Row:
     first = row.filled[0]
     return Row(row.index, tuple(c for c in row.cells if c is not first), row.page, row.source_ref)
@@ -130,6 +149,9 @@ def rows_to_sections(rows: list[Row], schema: FormSchema) -> Sections:
         section = vocab.sections.match(first) if len(label_key(first)) <= 12 else None
         if section and not section.exact and (len(filled) > 1 or section.name in out.section_matches):
             section = None  # a fuzzy title match must be a row of its own, and new (时效指标 ≈ 绩效指标)
+        if section and section.name == "trailer":
+            out.trailer.append(row)  # 填报人 / 联系电话 lines, also page footers mid-table
+            continue
         if section:
             state = section.name
             out.section_matches.setdefault(state, (row, section))
@@ -159,5 +181,9 @@ def rows_to_sections(rows: list[Row], schema: FormSchema) -> Sections:
                 continue
         elif state != "indicators" and count_column_matches(row, vocab.indicator_columns) >= 3:
             state = "indicators"
+        elif state == "tasks" and (named := named_section(row, vocab.sections)):
+            state = named  # its title row was lost, but its header row names it
+        elif state == "tasks" and opens_budget(row, vocab.budget):
+            state = "budget"  # the 预算情况 title row was lost
         out.parts.setdefault(state, []).append(row)
     return out

@@ -10,6 +10,7 @@ from schemas.document import Issue, Row
 
 NAME_MAX = 20  # a task name longer than this is content that wrapped onto its own line
 MAN_YUAN = re.compile(r"万元")
+SENTENCE_END = "。；;，,、"  # a lone cell ending like this is content that wrapped, not a name
 
 
 @dataclass
@@ -56,7 +57,8 @@ def rows_to_tasks(rows: list[Row], columns: Vocabulary) -> tuple[list[Task], lis
         if not filled:
             continue
         values = row_to_values(row, positions)
-        if len(filled) == 1 and tasks and len(filled[0].text) > NAME_MAX:
+        if len(filled) == 1 and tasks and (len(filled[0].text) > NAME_MAX
+                                           or filled[0].text[-1] in SENTENCE_END):
             tasks[-1].content = "".join(filter(None, [tasks[-1].content, filled[0].text]))
             issues.append(Issue("info", "cell_joined", "task content continued on its own line; joined",
                                 field="content", source_ref=row.source_ref))
