@@ -6,7 +6,15 @@ import re
 from normalize.sections import FieldHit
 from schemas.document import Issue
 
-DUTY_NUMBER = re.compile(r"(?:^|(?<=\s)|(?<=[；;。]))\(?(\d{1,2})[.、．)）]\s*")
+# A duty number at the start, after whitespace or after a sentence end: `1.` (not the
+# `12.` of `12.5万`), `1、`, `1)`, `(1)`, `（1）`. Only the style of the first number found
+# splits, so `(1)` sub-items inside `1、` duties stay inside their duty.
+DUTY_STYLES = (
+    r"(?P<n>\d{1,2})(?:\.(?!\d)|[、．])",
+    r"[(（](?P<n>\d{1,2})[)）]",
+    r"(?P<n>\d{1,2})[)）]",
+)
+DUTY_START = r"(?:^|(?<=\s)|(?<=[；;。：:]))"
 
 
 def split_duties(text: str) -> list[str]:
@@ -14,14 +22,20 @@ def split_duties(text: str) -> list[str]:
 
     >>> split_duties("1. 甲；\\n2. 乙。")
     ['甲；', '乙。']
-    >>> split_duties("1、甲；2、乙")
-    ['甲；', '乙']
+    >>> split_duties("主要职责：1、负责全镇12.5万平方米绿地；(1)养护；(2)巡查。2、其他")
+    ['负责全镇12.5万平方米绿地；(1)养护；(2)巡查。', '其他']
     """
-    parts = DUTY_NUMBER.split(text)
-    if len(parts) == 1:
+    styles = [(m.start(), style) for style in DUTY_STYLES
+              for m in [re.search(DUTY_START + style, text)] if m]
+    if not styles:
         return [line.strip() for line in text.split("\n") if line.strip()]
-    # split() alternates text and captured numbers: [before, n1, item1, n2, item2, ...]
-    items = [parts[0]] + parts[2::2]
+    style = min(styles)[1]
+    pattern = re.compile(DUTY_START + style + r"\s*")
+    starts = [m for m in pattern.finditer(text)]
+    lead_in = text[:starts[0].start()].strip()
+    items = [lead_in if not lead_in.endswith((":", "：")) else ""] + [  # `主要职责：` is no duty
+        text[m.end(): starts[k + 1].start() if k + 1 < len(starts) else len(text)]
+        for k, m in enumerate(starts)]
     return [item.strip() for item in items if item.strip()]
 
 
