@@ -304,8 +304,11 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
 
 
 def is_continuation(item: IndicatorRow, previous: IndicatorRow) -> bool:
+    """A lone short fragment under a complete indicator is the rest of its name, unless
+    the row goes on past it (an empty target cell after it means a blank target)."""
     return (item.name is not None and item.target is None and not item.level1
             and not item.level2 and len(item.row.filled) == 1
+            and item.row.cells[-1].text != "" and not item.positional
             and len(item.name) <= CONTINUATION_MAX and previous.name is not None
             and previous.target is not None)
 
