@@ -289,8 +289,10 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         previous = out[-1] if out else None
         if previous and is_continuation(item, previous):
             previous.name = (previous.name or "") + item.name
-            issues.append(Issue("info", "cell_joined",
-                                f"{item.name!r} continues the indicator name above; joined",
+            # OCR pads rows with empty cells, so a wrapped fragment and a short name with a
+            # blank target look alike: join, and say so loudly enough to be reviewed
+            issues.append(Issue("warning", "cell_joined",
+                                f"{item.name!r} read as the end of the indicator name above; joined",
                                 field="level3", source_ref=row.source_ref))
             continue
         if previous and item.name is None and item.target and not item.level1 and not item.level2 \
