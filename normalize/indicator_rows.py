@@ -19,7 +19,6 @@ from schemas.forms import FormSchema, Level1Spec, Level2Spec
 LABEL_CUTOFF = 74.0   # one wrong character in a 4-character label (数量指抔) still matches
 LABEL_MAX_KEY = 12
 CONTINUATION_MAX = 12  # a lone short cell under an indicator is its wrapped name
-FRAGMENT_MAX = 3       # ... even with an empty cell after it, when too short to be a name
 
 
 @dataclass(frozen=True)
@@ -307,13 +306,9 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
 
 
 def is_continuation(item: IndicatorRow, previous: IndicatorRow) -> bool:
-    """A lone short fragment under a complete indicator is the rest of its name, unless
-    the row goes on past it (an empty target cell after it means a blank target) and the
-    fragment is long enough to be a name of its own."""
-    ends_row = item.row.cells[-1].text != ""
+    """A lone short fragment under a complete indicator is the rest of its name."""
     return (item.name is not None and item.target is None and not item.level1
             and not item.level2 and len(item.row.filled) == 1 and not item.positional
-            and (ends_row or len(item.name) <= FRAGMENT_MAX)
             and len(item.name) <= CONTINUATION_MAX and previous.name is not None
             and previous.target is not None)
 
