@@ -120,22 +120,6 @@ def text_rows(lines: list[str]) -> list[Row]:
             for i, line in enumerate(lines, start=1)]
 
 
-def test_a_wrapped_name_is_joined_but_a_blank_target_is_not_a_wrap():
-    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
-                      "产出指标\t数量指标\t家庭医生签约服务\t≥40%",
-                      "\t\t覆盖率",
-                      "\t\t沟通协调有效性\t"])
-    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
-    assert [i.row.name for i in indicators] == ["家庭医生签约服务覆盖率", "沟通协调有效性"]
-    assert indicators[1].target.status == "empty"
-    assert [i.code for i in issues].count("cell_joined") == 1
-
-
-def text_rows(lines: list[str]) -> list[Row]:
-    return [Row(i, tuple(Cell(t, t, c) for c, t in enumerate(line.split("\t"))), 1, f"line {i}")
-            for i, line in enumerate(lines, start=1)]
-
-
 def test_a_wrapped_name_is_joined_with_a_warning():
     rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
                       "产出指标\t数量指标\t家庭医生签约服务\t≥40%",
