@@ -2,7 +2,7 @@
 
 In OCR text a merged label sits on an arbitrary row of its block, so labels are hints,
 not positions. The rows are segmented into blocks that follow the canonical category
-order of the schema (a block never goes back in that order). The segmentation is the
+order of the schema (a block never goes back in that order within a level-1 group). The segmentation is the
 cheapest one under these costs, found by dynamic programming over rows × categories:
 
 * a row that states its own category (a level-2 entry without indicators, or a label
@@ -19,6 +19,8 @@ cheapest one under these costs, found by dynamic programming over rows × catego
   category's nearest label (capped), or `NO_LABEL_DISTANCE` rows' worth for a category
   whose label appears nowhere; this only settles rows that nothing else decides. Where
   labels print on the first row of their block, they are simply carried down;
+* level-1 groups may come in another order, but going back costs `GROUP_BACK`, more
+  than a label, so only labels stated in known columns (or several labels) pay for it;
 * a tiny cost per category step keeps rows in the earlier block on a final tie.
 """
 from __future__ import annotations
@@ -34,6 +36,7 @@ LEVEL1_LABEL = 1.0
 STRONG_WORD, WEAK_WORD = 2.0, 1.0
 MISSING_REQUIRED = 3.0
 NEW_BLOCK = 0.5
+GROUP_BACK = 8.0  # a level-1 group listed out of canonical order: only stated labels pay for it
 DISTANCE, DISTANCE_CAP, NO_LABEL_DISTANCE = 0.01, 10.0, 1.5
 TIE_BREAK = 1e-3
 INF = float("inf")
@@ -111,29 +114,39 @@ def row_costs(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...],
 
 
 def segment_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> list[int] | None:
-    """The cheapest non-decreasing category index per row, or None when the rows'
-    stated categories contradict the canonical order."""
+    """The cheapest category index per row, or None when the rows' stated categories
+    contradict the canonical order within a level-1 group.
+
+    From category j on one row to k on the next: staying is free (unless a level-2
+    entry forces a new block), moving on in canonical order costs `NEW_BLOCK`, and going
+    back only to another level-1 group costs `NEW_BLOCK + GROUP_BACK`."""
     n, m = len(items), len(categories)
     if n == 0:
         return []
     positions = label_positions(items) if labels_mid_block(items) else None
     costs = [row_costs(i, item, categories, positions) for i, item in enumerate(items)]
+    group_end = [next((j for j in range(k, m) if categories[j].level1 != categories[k].level1), m)
+                 for k in range(m)]
     best = [costs[0][:]]
     back: list[list[int]] = [[-1] * m]
     for i in range(1, n):
         strict = items[i].is_level2_entry or items[i - 1].is_level2_entry
+        previous = best[i - 1]
+        later = [(INF, -1)] * (m + 1)  # cheapest previous category at index >= x
+        for j in range(m - 1, -1, -1):
+            later[j] = min((previous[j], j), later[j + 1])
         row_best, row_back = [INF] * m, [-1] * m
         running, running_arg = INF, -1  # cheapest earlier category, new block paid
         for k in range(m):
-            stay = best[i - 1][k] if not strict else INF
-            if stay <= running and stay < INF:
-                enter, enter_arg = stay, k
-            else:
-                enter, enter_arg = running, running_arg
+            stay = previous[k] if not strict else INF
+            enter, enter_arg = (stay, k) if stay <= running else (running, running_arg)
+            back_cost, back_arg = later[group_end[k]]
+            if back_cost + NEW_BLOCK + GROUP_BACK < enter:
+                enter, enter_arg = back_cost + NEW_BLOCK + GROUP_BACK, back_arg
             if enter < INF and costs[i][k] < INF:
                 row_best[k], row_back[k] = enter + costs[i][k], enter_arg
-            if best[i - 1][k] + NEW_BLOCK < running:
-                running, running_arg = best[i - 1][k] + NEW_BLOCK, k
+            if previous[k] + NEW_BLOCK < running:
+                running, running_arg = previous[k] + NEW_BLOCK, k
         best.append(row_best)
         back.append(row_back)
     last = min(range(m), key=lambda k: best[-1][k])
@@ -166,6 +179,10 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
                             "the level labels do not follow the canonical category order; "
                             "each row took the last label above it", field="level2"))
         path = nearest_label_categories(items, categories)
+    if any(path[i] < path[i - 1] for i in range(1, len(path))):
+        issues.append(Issue("info", "level_order_unusual",
+                            "the level-1 groups are not in the canonical order; their labels were "
+                            "followed", field="level1"))
     blocks = block_ids(path, items)
     explicit_blocks = {blocks[i] for i, item in enumerate(items)
                        if own_label_agrees(item, categories[path[i]])}

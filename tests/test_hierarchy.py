@@ -129,3 +129,28 @@ def test_a_wrapped_name_is_joined_with_a_warning():
     assert [i.row.name for i in indicators] == ["家庭医生签约服务覆盖率", "签约居民人数"]
     joined = [i for i in issues if i.code == "cell_joined"]
     assert len(joined) == 1 and joined[0].severity == "warning" and joined[0].source_ref == "line 3"
+
+
+def test_the_2021_template_order_with_a_cost_group():
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "产出指标\t数量指标\t培训人次\t≥500人次",
+                      "成本指标\t经济成本指标\t人均培训成本\t≤300元",
+                      "效益指标\t社会效益指标\t就业率\t≥90%",
+                      "满意度指标\t服务对象满意度指标\t学员满意度\t≥90%"])
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [(i.placement.level2.level1, i.placement.source) for i in indicators] == [
+        ("产出指标", "explicit"), ("成本指标", "explicit"), ("效益指标", "explicit"),
+        ("满意度指标", "explicit")]
+    assert not issues
+
+
+def test_known_labels_may_list_groups_out_of_order():
+    rows = grid_rows([
+        [("一级指标", 1), ("二级指标", 1), ("三级指标", 1), ("指标值", 1)],
+        [("效益指标", 1), ("社会效益指标", 1), ("就业率", 1), ("≥90%", 1)],
+        [("产出指标", 2), ("数量指标", 1), ("培训人次", 1), ("≥500人次", 1)],
+        [("", 0), ("质量指标", 1), ("培训合格率", 1), ("≥95%", 1)],
+    ])
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=True, year=2026)
+    assert [i.placement.level2.label for i in indicators] == ["社会效益指标", "数量指标", "质量指标"]
+    assert [i.code for i in issues] == ["level_order_unusual"]
