@@ -18,6 +18,8 @@ from schemas.forms import FormSchema, Level1Spec, Level2Spec
 
 LABEL_CUTOFF = 74.0   # one wrong character in a 4-character label (数量指抔) still matches
 LABEL_MAX_KEY = 12
+OTHER = "other"        # a header column the contract has no place for (备注, 分值 …)
+VALUE_ROLES = ("operator", "target", "unit", OTHER)
 CONTINUATION_MAX = 12  # a lone short cell under an indicator is its wrapped name
 
 
@@ -44,6 +46,7 @@ class IndicatorRow:
     operator: str | None = None
     positional: bool = False   # cells placed by known column positions (spans known)
     unrecognised: list[Cell] = field(default_factory=list)  # level cells no vocabulary knows
+    unplaced: list[Cell] = field(default_factory=list)      # cells of columns with no place
 
     @property
     def is_level2_entry(self) -> bool:
@@ -129,32 +132,35 @@ def looks_like_target(text: str) -> bool:
 
 
 def find_header(rows: list[Row], vocab: LevelVocabulary) -> tuple[int, dict[int, str]]:
-    """(index of the header row or -1, column position -> role)."""
+    """(index of the header row or -1, column position -> role, `other` included)."""
     for i, row in enumerate(rows[:5]):
-        roles = header_roles(row, vocab)
-        if len(set(roles.values())) >= 2:
-            return i, roles
+        if len(set(header_roles(row, vocab).values())) >= 2:
+            return i, header_roles(row, vocab, others=True)
     return -1, {}
 
 
-def header_roles(row: Row, vocab: LevelVocabulary) -> dict[int, str]:
+def header_roles(row: Row, vocab: LevelVocabulary, *, others: bool = False) -> dict[int, str]:
+    """Column position -> role (level1, level2, level3, target, unit, operator); with
+    `others`, header cells no alias matches (备注, 分值 …) get the role `other`."""
     roles = {}
     for cell in row.filled:
-        if len(label_key(cell.text)) <= LABEL_MAX_KEY:
-            hit = vocab.columns.match(cell.text)
-            if hit and hit.name not in roles.values():
-                roles[cell.col] = hit.name
+        hit = vocab.columns.match(cell.text) if len(label_key(cell.text)) <= LABEL_MAX_KEY else None
+        if hit and hit.name not in roles.values():
+            roles[cell.col] = hit.name
+        elif others:
+            roles[cell.col] = OTHER
     return roles
 
 
 def split_value_columns(row: Row, roles: dict[int, str]) -> tuple[dict[str, Cell], list[Cell]]:
-    """Cells of the operator / target / unit columns, when the header has operator or
-    unit columns (指标性质 / 指标值 / 计量单位 written apart), and the other cells.
+    """Cells of the columns right of the name — operator, target, unit and columns the
+    contract has no place for — when the header has any besides the target, and the
+    other cells.
 
-    Content cannot tell `≥` `95` `%` apart from a name, but their columns sit at the
-    right of the table, so the row's cells are aligned to the header from the right
-    (OCR drops leading cells, not trailing ones)."""
-    if not {"operator", "unit"} & set(roles.values()):
+    Content cannot tell `≥` `95` `%` or a remark apart from a name, but these columns
+    sit at the right of the table, so the row's cells are aligned to the header from the
+    right (OCR drops leading cells, not trailing ones)."""
+    if not {"operator", "unit", OTHER} & set(roles.values()):
         return {}, row.filled
     width = max(roles) + 1
     cells = list(row.cells)
@@ -166,12 +172,18 @@ def split_value_columns(row: Row, roles: dict[int, str]) -> tuple[dict[str, Cell
     values, rest = {}, []
     for j, cell in enumerate(cells):
         role = roles.get(j + offset)
-        if role in ("operator", "target", "unit"):
+        if role in VALUE_ROLES:
             if cell.text:
-                values[role] = cell
+                values[role if role != OTHER else f"{OTHER}{j + offset}"] = cell
         elif cell.text:
             rest.append(cell)
     return values, rest
+
+
+def looks_like_label(text: str) -> bool:
+    """Short text ending in 指标 that no vocabulary knows: a category label, not a name."""
+    key = label_key(text)
+    return key.endswith("指标") and len(key) <= LABEL_MAX_KEY
 
 
 def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) -> IndicatorRow:
@@ -181,13 +193,16 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
     texts: list[Cell] = []
     for cell in cells:
         hint = classify_label(cell, vocab)
-        if hint is None:
+        if hint is None and looks_like_label(cell.text):
+            out.unrecognised.append(cell)
+        elif hint is None:
             texts.append(cell)
         elif hint.level == 1:
             out.level1.append(hint)
         else:
             out.level2.append(hint)
     settle_dual_labels(out)
+    out.unplaced = [cell for role, cell in values.items() if role.startswith(OTHER)]
     if values:
         out.target = values.get("target")
         out.operator = values["operator"].text if "operator" in values else None
@@ -231,6 +246,8 @@ def cells_by_position(row: Row, roles: dict[int, str], vocab: LevelVocabulary,
             out.unit = cell.text
         elif role == "operator":
             out.operator = cell.text
+        elif cell.col not in copied:
+            out.unplaced.append(cell)
     if out.level2:
         out.own_level2 = out.level2[-1]
     return out
@@ -300,7 +317,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             continue
         item.level1 = [replace(h, carried=True) for h in pending_level1] + item.level1
         pending_level1 = []
-        issues.extend(fuzzy_label_issues(item))
+        issues.extend(cell_issues(item))
         out.append(item)
     return out, issues
 
@@ -313,9 +330,10 @@ def is_continuation(item: IndicatorRow, previous: IndicatorRow) -> bool:
             and previous.target is not None)
 
 
-def fuzzy_label_issues(item: IndicatorRow) -> list[Issue]:
-    """An info row for each level label read through OCR damage (数量指抔 → 数量指标),
-    and a warning, with the text, for each level cell that matches no category."""
+def cell_issues(item: IndicatorRow) -> list[Issue]:
+    """An info row for each level label read through OCR damage (数量指抔 → 数量指标), a
+    warning for each level cell that matches no category, and an info row for each cell
+    of a column the output has no place for; each with the cell's text."""
     issues = [Issue("info", "header_fuzzy_match",
                     f"level label {hint.cell.text!r} read as {hint.match.alias!r} "
                     f"(similarity {hint.match.score:.0f})",
@@ -326,4 +344,8 @@ def fuzzy_label_issues(item: IndicatorRow) -> list[Issue]:
                      "the row was placed by the other labels", field="level2",
                      source_ref=cell.source_ref or item.row.source_ref)
                for cell in item.unrecognised]
+    issues += [Issue("info", "cell_unplaced",
+                     f"{cell.text!r} is in a column the output has no place for; kept only here",
+                     field="indicators", source_ref=cell.source_ref or item.row.source_ref)
+               for cell in item.unplaced]
     return issues

@@ -154,3 +154,16 @@ def test_known_labels_may_list_groups_out_of_order():
     indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=True, year=2026)
     assert [i.placement.level2.label for i in indicators] == ["社会效益指标", "数量指标", "质量指标"]
     assert [i.code for i in issues] == ["level_order_unusual"]
+
+
+def test_a_remarks_column_is_kept_out_of_name_and_target():
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值\t备注",
+                      "产出指标\t数量指标\t培训人次\t≥500人次\t按年度统计",
+                      "\t\t培训合格率\t≥95%\t",
+                      "\t政策落实指标\t政策知晓率\t≥90%\t"])
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [(i.row.name, i.target.raw) for i in indicators] == [
+        ("培训人次", "≥500人次"), ("培训合格率", "≥95%"), ("政策知晓率", "≥90%")]
+    by_code = {i.code: i for i in issues}
+    assert "按年度统计" in by_code["cell_unplaced"].message
+    assert "政策落实指标" in by_code["label_unrecognised"].message
