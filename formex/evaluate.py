@@ -149,7 +149,10 @@ def align_rows(gold: list[dict], pred: list[dict], key: str | None) -> list[tupl
 
 
 def score_table(report: Report, sample: str, table: str, gold: list[dict], pred: list[dict]) -> None:
-    columns = [c for c in dict.fromkeys(k for row in gold for k in row) if c in TABLE_SCHEMAS[table].names]
+    columns = list(dict.fromkeys(k for row in gold for k in row))
+    unknown = [c for c in columns if c not in TABLE_SCHEMAS[table].names]
+    if unknown:  # a misspelt golden column would otherwise check nothing
+        raise ValueError(f"{sample}: expected {table} has columns the table does not: {unknown}")
     for index, (g, p) in enumerate(align_rows(gold, pred, ALIGN_KEYS.get(table))):
         for column in columns:
             expected = None if g is None else g.get(column)

@@ -81,7 +81,7 @@ def rows_to_budget(rows: list[Row], vocab: Vocabulary, counts: frozenset[str],
                                     field="budget", source_ref=row.source_ref))
             pending = []
             continue
-        issues += [Issue("warning", "amount_unparsed", f"no value found for {label.text!r}",
+        issues += [Issue("error", "amount_unparsed", f"no value found for {label.text!r}",
                          field=hit.name, source_ref=label.source_ref) for hit, label in pending]
         pending = []
         used: set[int] = set()
@@ -95,16 +95,16 @@ def rows_to_budget(rows: list[Row], vocab: Vocabulary, counts: frozenset[str],
                 if is_value(following):
                     store(budget, hit, following, power, counts, issues, unit_words)
                 elif unit_power(following.text, unit_words) is None:
-                    issues.append(Issue("warning", "amount_unparsed",
+                    issues.append(Issue("error", "amount_unparsed",
                                         f"{following.text!r} given for {cell.text!r} is not a number",
                                         field=hit.name, source_ref=following.source_ref))
             else:
                 pending.append((hit, cell))
-        issues += [Issue("warning", "row_unplaced",
+        issues += [Issue("error", "row_unplaced",
                          f"budget value {c.text!r} on the row {' | '.join(row.texts)!r} has no "
                          "known label; kept only here", field="budget", source_ref=row.source_ref)
                    for c in filled if is_number(c) and id(c) not in used]
-    issues += [Issue("warning", "amount_unparsed", f"no value found for {label.text!r}",
+    issues += [Issue("error", "amount_unparsed", f"no value found for {label.text!r}",
                      field=hit.name, source_ref=label.source_ref) for hit, label in pending]
     return budget, issues
 
@@ -122,7 +122,7 @@ def store(budget: Budget, hit: LabelMatch, cell: Cell, power: int,
     if hit.name in counts:
         value = parse_count(cell.text)
         if value is None or not 0 <= value <= MAX_COUNT:
-            issues.append(Issue("warning", "count_unparsed", f"{cell.text!r} is not a whole number",
+            issues.append(Issue("error", "count_unparsed", f"{cell.text!r} is not a whole number",
                                 field=hit.name, source_ref=cell.source_ref))
             return
         budget.counts[hit.name] = value
@@ -130,7 +130,7 @@ def store(budget: Budget, hit: LabelMatch, cell: Cell, power: int,
         stated = amount_power(cell.text, unit_words)
         amount = scale_amount(parse_amount(cell.text), power if stated is None else stated)
         if abs(amount) >= MAX_AMOUNT:
-            issues.append(Issue("warning", "amount_unparsed", f"{cell.text!r} is too large for an amount",
+            issues.append(Issue("error", "amount_unparsed", f"{cell.text!r} is too large for an amount",
                                 field=hit.name, source_ref=cell.source_ref))
             return
         budget.amounts[hit.name] = amount

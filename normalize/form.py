@@ -93,7 +93,7 @@ def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = N
                                    f"signature or footer row kept only here: {' | '.join(row.texts)!r}",
                                    source_ref=row.source_ref))
     for row in sections.unplaced:
-        result.issues.append(Issue("warning", "row_unplaced",
+        result.issues.append(Issue("error", "row_unplaced",
                                    f"row not recognised and kept only here: {' | '.join(row.texts)!r}",
                                    source_ref=row.source_ref))
     result.header, issues = fields_to_values(sections.fields)

@@ -69,7 +69,7 @@ def rows_to_tasks(rows: list[Row], columns: Vocabulary) -> tuple[list[Task], lis
             stated = 4 if cell_text.endswith("万元") else 0 if cell_text.endswith("元") else None
             amount = scale_amount(amount, scale if stated is None else stated)
         if values.get("amount") and amount is None:
-            issues.append(Issue("warning", "amount_unparsed",
+            issues.append(Issue("error", "amount_unparsed",
                                 f"task amount {values['amount']!r} is not a number",
                                 field="amount", source_ref=row.source_ref))
         task = Task(values.get("name"), values.get("content"), amount,

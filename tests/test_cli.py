@@ -39,3 +39,19 @@ def test_eval_counts_a_wrong_value(seed_dataset, tmp_path):
     counts = report.columns[("indicators", "level3")]
     assert (counts.tp, counts.fp, counts.fn) == (74, 1, 1)  # 75 names, one changed
     assert report.columns[("indicators", "level2")].f1 == 1.0
+
+
+def test_eval_refuses_a_golden_column_the_table_does_not_have(seed_dataset, tmp_path):
+    import shutil
+
+    import pytest
+
+    from formex.evaluate import evaluate
+
+    gold = tmp_path / "gold"
+    shutil.copytree(SEED, gold)
+    csv_file = gold / "expected" / "indicators.csv"
+    csv_file.write_text(csv_file.read_text(encoding="utf-8").replace(",level2,", ",levl2,", 1),
+                        encoding="utf-8")
+    with pytest.raises(ValueError, match="levl2"):
+        evaluate(seed_dataset, gold)
