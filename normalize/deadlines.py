@@ -3,14 +3,19 @@
 A deadline is read as "on or before" (op le) the last day of the period written, with
 the period's size kept as the precision (day, month, quarter, half_year, year). A date
 without a year is relative: it resolves against `year` (the form's year) when given;
-otherwise the deadline stays None and the target is partial.
+otherwise the deadline stays None and the target is partial. A period written as a span
+(`2026年1月1日-2026年12月31日`, `2026年1-6月`) is a deadline at the span's end (`span`).
+Years may be written in Chinese digits (`二〇二六年十二月三十一日前`).
 
->>> parse_deadline("2026年12月31日前")
-DeadlineMatch(deadline=datetime.date(2026, 12, 31), precision='day', explicit=True, relative=False, valid=True)
+>>> parse_deadline("2026年12月31日前")[:4]
+(datetime.date(2026, 12, 31), 'day', True, False)
+>>> m = parse_deadline("2026年1-6月")
+>>> m.deadline, m.precision, m.explicit, m.span
+(datetime.date(2026, 6, 30), 'month', False, True)
 >>> parse_deadline("年底前", year=2026).deadline
 datetime.date(2026, 12, 31)
 >>> parse_deadline("第三季度")
-DeadlineMatch(deadline=None, precision='quarter', explicit=False, relative=True, valid=True)
+DeadlineMatch(deadline=None, precision='quarter', explicit=False, relative=True, valid=True, span=False)
 """
 from __future__ import annotations
 
@@ -24,9 +29,12 @@ from normalize.numerals import alternation, parse_chinese_numeral
 from schemas.target_lexicon import TargetLexicon, load_target_lexicon
 
 _CN_SMALL = "一二三四五六七八九十"
-_YEAR = r"(?P<y>(?:19|20)\d\d)"
-_MONTH = rf"(?P<m>\d{{1,2}}|[{_CN_SMALL}]{{1,3}})"
-_DAY = rf"(?P<d>\d{{1,2}}|[{_CN_SMALL}]{{1,3}})"
+_CN_YEAR_DIGITS = {**{ch: 0 for ch in "〇零○"}, **{ch: i for i, ch in enumerate("一二三四五六七八九", 1)}}
+_YEAR_TEXT = rf"(?:19|20)\d\d|(?:一九|二[〇零○])[{''.join(_CN_YEAR_DIGITS)}]{{2}}"   # ○ is OCR for 〇
+_SMALL_TEXT = rf"\d{{1,2}}|[{_CN_SMALL}]{{1,3}}"
+_YEAR = rf"(?P<y>{_YEAR_TEXT})"
+_MONTH = rf"(?P<m>{_SMALL_TEXT})"
+_DAY = rf"(?P<d>{_SMALL_TEXT})"
 _QUARTER = r"第?(?P<q>[1-4一二三四])"
 _DATE_HINT = re.compile(r"[年月季]|\d{4}[-/.]\d")     # every deadline form has one of these
 
@@ -37,6 +45,7 @@ class DeadlineMatch(NamedTuple):
     explicit: bool       # 前 / 之前 / 截至 ... wrote the comparator
     relative: bool       # no year in the text
     valid: bool          # False for 2026年2月30日
+    span: bool = False   # written as a span (from - to); the deadline is its end
 
 
 @lru_cache(maxsize=4)
@@ -57,6 +66,7 @@ def deadline_patterns(lexicon: TargetLexicon | None = None) -> tuple[tuple[str, 
         ("quarter", rf"{_YEAR}年?{quarter}"),
         ("half_year", rf"{_YEAR}年?{halves}"),
         ("year", rf"{_YEAR}(?:年(?P<yend>底|末|终|内|度内|度)?)"),
+        ("end", rf"{_YEAR}年?{ends}"),                         # 2026年年底前
         ("day", rf"{_MONTH}月{_DAY}[日号]"),
         ("month", rf"{_MONTH}月{month_end}"),
         ("quarter", quarter),
@@ -65,11 +75,22 @@ def deadline_patterns(lexicon: TargetLexicon | None = None) -> tuple[tuple[str, 
     return tuple((precision, re.compile(f"^{pre}{form}{suf}$")) for precision, form in forms)
 
 
+@lru_cache(maxsize=4)
+def span_patterns(lexicon: TargetLexicon | None = None) -> tuple[re.Pattern, re.Pattern]:
+    """(connector, start of a span): `2026年1月1日` | `2026-01-01` | `2026年1` | `1月1日`, then 起."""
+    lex = lexicon or load_target_lexicon()
+    start = (f"(?:{alternation(lex.deadline_range_start_words)})?"
+             rf"(?P<sy>{_YEAR_TEXT})?(?:年|[\-/.])?(?:(?:{_SMALL_TEXT})(?:月|[\-/.])?(?:(?:{_SMALL_TEXT})[日号]?)?)?起?")
+    return re.compile(alternation(lex.range_connectors)), re.compile(start)
+
+
 def _small_number(text: str | None) -> int | None:
     if text is None:
         return None
     if text.isdigit():
         return int(text)
+    if len(text) == 4 and all(ch in _CN_YEAR_DIGITS for ch in text):     # 二〇二六: positional digits
+        return int("".join(str(_CN_YEAR_DIGITS[ch]) for ch in text))
     value = parse_chinese_numeral(text)
     return int(value) if value is not None else None
 
@@ -101,10 +122,35 @@ def parse_deadline(text: str, *, year: int | None = None,
     if not _DATE_HINT.search(text):
         return None
     lex = lexicon or load_target_lexicon()
-    for precision, pattern in deadline_patterns(lexicon):
+    return _parse_period(text, year, lex) or parse_deadline_span(text, year, lex)
+
+
+def _parse_period(text: str, year: int | None, lex: TargetLexicon) -> DeadlineMatch | None:
+    for precision, pattern in deadline_patterns(lex):
         m = pattern.match(text)
         if m:
             return _match_to_deadline(m, precision, year, lex)
+    return None
+
+
+def parse_deadline_span(text: str, year: int | None, lex: TargetLexicon) -> DeadlineMatch | None:
+    """`2026年1月1日-2026年12月31日`, `2026年1-6月`: the deadline at the end of the span.
+
+    The start must hold a year or 月 (so `3-5个月` is not a span), and the end, read as a
+    deadline, takes the start's year when it writes none.
+
+    >>> parse_deadline_span("2026年1月1日至12月31日", None, load_target_lexicon()).deadline
+    datetime.date(2026, 12, 31)
+    """
+    connector, start = span_patterns(lex)
+    for m in connector.finditer(text):
+        s = start.fullmatch(text, 0, m.start())
+        if s is None or not (s.group("sy") or "月" in s.group()):
+            continue
+        start_year = _small_number(s.group("sy"))
+        end = _parse_period(text[m.end():], start_year or year, lex)
+        if end is not None:
+            return end._replace(relative=end.relative and start_year is None, span=True)
     return None
 
 
@@ -117,7 +163,7 @@ def _match_to_deadline(m: re.Match, precision: str, year: int | None, lex: Targe
         half_month = lex.half_year_end_month.get(word, 12)
     elif precision == "half_year":
         half_month = lex.half_year_end_month[groups["h"]]
-    written_year = int(groups["y"]) if groups.get("y") else None
+    written_year = _small_number(groups.get("y"))
     explicit = bool(groups.get("before")) or groups.get("pre") in lex.deadline_explicit_prefix_words \
         or (groups.get("yend") or groups.get("ye") or "").endswith("内")
     resolved_year = written_year or year

@@ -1,7 +1,8 @@
 """Numbers in target cells: Arabic digits, Chinese numerals and percent idioms.
 
-Chinese numerals are evaluated whole (两万 -> 20000, no scale split), as docs/targets.md
-asks; a scale word after Arabic digits (1.5亿) is the grammar's business, not this one's.
+Chinese numerals are evaluated whole (两万 -> 20000, 一点五亿 -> 150000000, no scale
+split), as docs/targets.md asks; a scale word after Arabic digits (1.5亿) is the
+grammar's business, not this one's.
 The vocabulary (digits, unit characters, idioms) comes from schemas/targets.yaml.
 
 >>> parse_chinese_numeral("九十五"), parse_chinese_numeral("两万"), parse_chinese_numeral("一百零五")
@@ -52,7 +53,9 @@ def numeral_patterns(lexicon: TargetLexicon | None = None) -> _NumeralPatterns:
     lex = lexicon or load_target_lexicon()
     starts = "".join(list(lex.cn_digits) + [u for u, p in lex.cn_small_units.items() if p == 1])
     body = "".join(list(lex.cn_digits) + list(lex.cn_small_units) + list(lex.cn_big_units))
-    chinese = f"[{re.escape(starts)}][{re.escape(body)}]*(?:{re.escape(lex.cn_decimal_point)}[{re.escape(body)}]+)?"
+    digits, big = re.escape("".join(lex.cn_digits)), re.escape("".join(lex.cn_big_units))
+    point = re.escape(lex.cn_decimal_point)
+    chinese = f"[{re.escape(starts)}][{re.escape(body)}]*(?:{point}[{digits}]+[{big}]*)?"     # 一点五亿
     arabic = r"[+-]?\d+(?:\.\d+)?"
     return _NumeralPatterns(
         arabic=re.compile(arabic),
@@ -68,22 +71,28 @@ def parse_chinese_numeral(text: str, lexicon: TargetLexicon | None = None) -> fl
 
     >>> [parse_chinese_numeral(s) for s in ["十", "十五", "三千", "一亿二千万", "三万亿", "二〇二六", "九十五点五"]]
     [10.0, 15.0, 3000.0, 120000000.0, 3000000000000.0, 2026.0, 95.5]
+    >>> [parse_chinese_numeral(s) for s in ["一点五亿", "三点五万", "零点五", "一点二三万亿"]]
+    [150000000.0, 35000.0, 0.5, 1230000000000.0]
     >>> parse_chinese_numeral("满意") is None
     True
     """
     lex = lexicon or load_target_lexicon()
     if not text:
         return None
-    whole, _, fraction = text.partition(lex.cn_decimal_point)
+    whole, point, fraction = text.partition(lex.cn_decimal_point)
     value = _integer_part(whole, lex)
-    if value is None:
+    if value is None or point and not fraction:
         return None
-    if fraction:
-        digits = [lex.cn_digits.get(ch) for ch in fraction]
-        if None in digits:
-            return None
-        value += float("0." + "".join(str(d) for d in digits))
-    return float(value)
+    if not fraction:
+        return float(value)
+    power = 0
+    while fraction and fraction[-1] in lex.cn_big_units:        # 一点五亿: the big units scale it all
+        power += lex.cn_big_units[fraction[-1]]
+        fraction = fraction[:-1]
+    digits = [lex.cn_digits.get(ch) for ch in fraction]
+    if not digits or None in digits or whole and whole[-1] in lex.cn_big_units:
+        return None
+    return float(f"{value}.{''.join(map(str, digits))}e{power}")
 
 
 def _integer_part(text: str, lex: TargetLexicon) -> int | None:

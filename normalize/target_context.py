@@ -23,6 +23,7 @@ changed recorded in the flags:
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 
 from normalize.target_grammar import (Clause, grammar_patterns, match_comparator, match_per_units, match_scale_unit,
@@ -93,9 +94,23 @@ def apply_unit_column(target: Target, unit_column: str | None, lex: TargetLexico
     if scale_only and unit is not None and scale in (0, target.scale):
         return _with_unit(target, unit, target.scale, target.unit_raw + unit_column_word(written, scale, lex),
                           "unit_from_column")
-    if target.unit is not None and unit is not None and (unit.canonical, scale) != (target.unit, target.scale):
-        return _regrade(target, set(target.flags) | {"unit_conflict"})
+    if scale_only and scale not in (0, target.scale) \
+            or target.unit is not None and unit is not None and not units_agree(target, unit.canonical, scale):
+        return _regrade(target, set(target.flags) | {"unit_conflict"})      # ≥1.5万 in a 亿元 column
     return target
+
+
+def units_agree(target: Target, column_unit: str, column_scale: int) -> bool:
+    """Same unit and scale; a rate and its base unit agree (2次 in a 次/年 column, and back).
+
+    >>> from normalize.targets import parse_target
+    >>> units_agree(parse_target("≥2次"), "次/年", 0), units_agree(parse_target("≥2次"), "人", 0)
+    (True, False)
+    """
+    if column_scale != target.scale:
+        return False
+    cell, column = target.unit.split("/"), column_unit.split("/")
+    return cell == column or cell[0] == column[0] and (len(cell) == 1 or len(column) == 1)
 
 
 def unit_column_word(written: str, scale: int, lex: TargetLexicon) -> str:
@@ -178,26 +193,34 @@ def join_split_target(op_text: str | None, value_text: str | None, unit_text: st
 
     >>> join_split_target("大于等于", "90", "(%)"), join_split_target("正向", "≥5", "万元")
     ('大于等于90%', '≥5万元')
-    >>> join_split_target("定性", "按时完成", "%")
-    '按时完成'
+    >>> join_split_target("定性", "按时完成", "%"), join_split_target(None, 95, "%")
+    ('按时完成', '95%')
     """
-    value = clean_target_text(value_text or "").text
+    value_text, op_text, unit_text = _as_text(value_text), _as_text(op_text), _as_text(unit_text)
+    value = clean_target_text(value_text).text
     if not value:
-        return value_text or ""
+        return value_text
     quantity = parse_quantity(value)
     if quantity is None:                    # 按时完成, 无: no op or unit to add
         return value
     lex = load_target_lexicon()
-    op = clean_target_text(op_text or "").text
+    op = clean_target_text(op_text).text
     comparator = match_comparator(op, 0) if op else None
     if comparator and comparator[2] == len(op) and quantity.op is None:
         value = op + value
     elif op in lex.suffix_words and quantity.op is None:
         value = value + op
-    unit = clean_target_text(unit_text or "").text.strip("()")
-    if unit and quantity.unit_raw is None:
+    unit = clean_target_text(unit_text).text.strip("()")
+    if unit and quantity.unit_raw is None and not unit[0].isdigit():     # a number is no unit
         value = _insert_unit(value, unit, lex)
     return value
+
+
+def _as_text(cell) -> str:
+    """A spreadsheet cell as text: None and NaN are empty, numbers as written (95, 95.5)."""
+    if cell is None or isinstance(cell, float) and math.isnan(cell):
+        return ""
+    return cell if isinstance(cell, str) else str(cell)
 
 
 def _insert_unit(value: str, unit: str, lex: TargetLexicon) -> str:

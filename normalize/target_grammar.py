@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -61,6 +62,7 @@ class Quantity(NamedTuple):
     unit_class: str | None
     op_source: str | None
     flags: frozenset[str]
+    max_text: str | None = None   # the upper end as written (on the common scale), for an exact base
 
 
 class Grammar(NamedTuple):
@@ -278,6 +280,7 @@ def parse_quantity(text: str, lexicon: TargetLexicon | None = None) -> Quantity 
     if first is None:
         return None
     clauses, dashed, pos = [first], False, first.end
+    bounded = m is not None                                 # 在 / 介于 ... (之间)
     while pos < len(text):
         m = g.connector.match(text, pos)
         if m and len(clauses) == 1 and (nxt := clause_at(text, m.end(), g)) and nxt.op is None:
@@ -293,12 +296,15 @@ def parse_quantity(text: str, lexicon: TargetLexicon | None = None) -> Quantity 
     flags: set[str] = set()
     for clause in clauses:
         flags |= clause.flags
+    if len(clauses) == 2 and not dashed and clauses[0].op is None and clauses[1].op is None \
+            and (bounded or g.range_suffix.match(text, pos)):
+        dashed = True                                       # 介于90%和95%之间
     tail = _read_tail(text, pos, g)
     if tail is None:
         return None
     if tail:
-        if "chinese_numeral" in flags:
-            return None                    # 十分满意, 一户一档: words, not numbers
+        if any(c.number.chinese and c.number.unit is None for c in clauses):
+            return None                    # 十分满意, 一户一档: words, not numbers (百分百覆盖 is one)
         last = clauses[-1]
         if last.unit is None and last.unit_raw is None and len(tail) <= MAX_TRAILING_UNIT:
             last.unit_raw = tail
@@ -308,8 +314,53 @@ def parse_quantity(text: str, lexicon: TargetLexicon | None = None) -> Quantity 
     return clauses_to_quantity(clauses, dashed, flags)
 
 
+def range_quantity(low: Clause, high: Clause, flags: set[str]) -> Quantity:
+    """The range low .. high, both ends on one scale.
+
+    An end written without a unit shares the other end's scale and unit (`1-2万元` is 1万 to
+    2万元). When both ends write their own scale (`5000元-1万元`, `50万-1亿元`), both are put
+    on the LARGER scale, the one the upper end usually writes: value 0.5, value_max 1,
+    scale 4, value_base 5000 (the lower end; the upper is value_max x 10**scale = 10000).
+    The reversed check runs on those common-scale values. A scale word with no unit
+    (`50万`) takes the other end's unit; two different units are a `unit_conflict`.
+
+    >>> q = parse_quantity("5000元-1万元")
+    >>> q.value, q.value_max, q.scale, q.unit, q.number_text, "range_reversed" in q.flags
+    (0.5, 1.0, 4, '元', '0.5000', False)
+    """
+    unit_source = high if high.unit_raw is not None else low
+    if low.unit_raw and high.unit_raw and not (_scale_only(low) or _scale_only(high)) \
+            and low.unit_name != high.unit_name:
+        flags.add("unit_conflict")
+    shared = low.unit_raw is None or high.unit_raw is None
+    scale = (low.scale or high.scale) if shared else max(low.scale, high.scale)
+    value, low_text = _on_scale(low, low.scale if shared else scale)
+    value_max, high_text = _on_scale(high, high.scale if shared else scale)
+    if value > value_max:
+        flags.add("range_reversed")
+    return Quantity("range", value, value_max, low.op != "gt", high.op != "lt", scale, low_text,
+                    unit_source.unit_name, unit_source.unit_raw,
+                    unit_source.unit.unit_class if unit_source.unit else None, "range", frozenset(flags), high_text)
+
+
+def _scale_only(clause: Clause) -> bool:
+    return clause.unit is None and clause.scale > 0 and "unit_unknown" not in clause.flags
+
+
+def _on_scale(clause: Clause, scale: int) -> tuple[float, str]:
+    """(value, decimal text) of the clause's number on `scale` (5000 on scale 4 -> 0.5, '0.5000')."""
+    number = clause.number
+    if clause.scale == scale:
+        return number.value, number.text
+    exact = Decimal(number.text) if not number.chinese else Decimal(repr(number.value))
+    text = str(exact.scaleb(clause.scale - scale))
+    return float(text), text
+
+
 def _read_tail(text: str, pos: int, g: Grammar) -> str | None:
     """What follows the clauses: '' when only 之间/左右/完成 remain, a short CJK word, or None."""
+    if pos >= len(text):
+        return ""
     for matcher in (g.range_suffix, g.approx_after, g.filler):
         m = matcher.match(text, pos)
         if m:
@@ -328,16 +379,7 @@ def clauses_to_quantity(clauses: list[Clause], dashed: bool, flags: set[str]) ->
     if len(clauses) == 2 and (dashed or {clauses[0].op, clauses[1].op} in ({"ge", "le"}, {"ge", "lt"},
                                                                           {"gt", "le"}, {"gt", "lt"})):
         low, high = (clauses[0], clauses[1]) if dashed or clauses[0].op in _LOWER else (clauses[1], clauses[0])
-        unit_source = high if high.unit_raw is not None else low
-        if low.unit_raw and high.unit_raw and (low.unit_name, low.scale) != (high.unit_name, high.scale) \
-                and not (low.scale and low.unit is None and high.scale == low.scale):
-            flags.add("unit_conflict")
-        scale = low.scale or high.scale
-        if low.number.value > high.number.value:
-            flags.add("range_reversed")
-        return Quantity("range", low.number.value, high.number.value, low.op != "gt", high.op != "lt",
-                        scale, low.number.text, unit_source.unit_name, unit_source.unit_raw,
-                        unit_source.unit.unit_class if unit_source.unit else None, "range", frozenset(flags))
+        return range_quantity(low, high, flags)
     if len(clauses) > 1:
         flags.add("multiple_targets")
     unit_class = first.unit.unit_class if first.unit else None

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from schemas.target_lexicon import OPS
@@ -32,6 +32,7 @@ FLAG_EFFECTS: dict[str, tuple[str | None, float | None]] = {
     # cleaning repairs (docs/targets.md noise catalogue): recorded, harmless
     "latex": (None, None), "fullwidth": (None, None), "op_variant": (None, None),
     "whitespace": (None, None), "html_entity": (None, None), "thousands_sep": (None, None),
+    "stray_mark": (None, None), "wrapped": (None, None), "inclusive_note": (None, None),
     "unbalanced_paren": (None, 0.95), "digit_lookalike": (None, 0.9),
     # readings that are right but less certain
     "op_implicit": (None, 0.9), "approx": (None, 0.9), "chinese_numeral": (None, 0.9),
@@ -39,7 +40,7 @@ FLAG_EFFECTS: dict[str, tuple[str | None, float | None]] = {
     "unit_unknown": (None, 0.8), "trailing_text": (None, 0.8), "unit_from_name": (None, 0.8),
     "year_from_context": (None, 0.8), "maybe_zero": (None, 0.8), "zero_from_name": (None, 0.7),
     "unit_synonym": (None, None), "basis_note": (None, None), "unit_from_column": (None, None),
-    "spreadsheet_error": (None, None),
+    "spreadsheet_error": (None, None), "date_span": (None, None),
     # incomplete: typed, but something is missing
     "scale_only_unit": ("partial", 0.8), "leading_text": ("partial", 0.7),
     "relative_date": ("partial", 0.6),
@@ -57,7 +58,7 @@ _STATUS_ORDER = {"ok": 0, "partial": 1, "ambiguous": 2, "failed": 3}
 _ARABIC = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Target:
     raw: str | None                 # exactly as given
     text: str | None                # cleaned text; None for None input
@@ -122,14 +123,34 @@ _READING_DEFAULTS: dict[str, Any] = {
     "qual_rank": None, "relative_to": None, "deadline_precision": None, "basis": None}
 
 
+_FIELD_COUNT = len(fields(Target))
+
+
 def build_target(raw: str | None, text: str | None, reading: dict[str, Any], flags: set[str]) -> Target:
     """A Target from a strategy's reading (Target fields, plus a `base` confidence and
     optional `bounds`) and all the flags collected on the way."""
-    fields = {**_READING_DEFAULTS, **reading}
-    status, confidence = grade(fields["kind"], flags, fields.pop("base", 1.0))
-    op = fields["op"]
-    lower, upper = fields.pop("bounds", None) or OP_BOUNDS[op]
-    if fields["direction"] is None:
-        fields["direction"] = OP_DIRECTION[op]
-    return Target(raw=raw, text=text, status=status, confidence=confidence, flags=tuple(sorted(flags)),
-                  lower_inclusive=lower, upper_inclusive=upper, **fields)
+    values = {**_READING_DEFAULTS, **reading}
+    status, confidence = grade(values["kind"], flags, values.pop("base", 1.0))
+    op = values["op"]
+    values["lower_inclusive"], values["upper_inclusive"] = values.pop("bounds", None) or OP_BOUNDS[op]
+    if values["direction"] is None:
+        values["direction"] = OP_DIRECTION[op]
+    values.update(raw=raw, text=text, status=status, confidence=confidence, flags=tuple(sorted(flags)))
+    return _new_target(values)
+
+
+def _new_target(values: dict[str, Any]) -> Target:
+    """Target(**values) without the frozen dataclass's __init__, which sets each of the 24
+    fields through object.__setattr__ and cost a fifth of a whole parse. The instance is
+    the same (equal, frozen, `dataclasses.replace` works); a key that is not a field fails
+    as it would in __init__.
+
+    >>> t = _new_target({f.name: None for f in fields(Target)})
+    >>> t == Target(**{f.name: None for f in fields(Target)})
+    True
+    """
+    if len(values) != _FIELD_COUNT:
+        Target(**values)                                # raises the TypeError naming the field
+    target = object.__new__(Target)
+    target.__dict__.update(values)
+    return target

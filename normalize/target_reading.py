@@ -10,12 +10,13 @@ form exists.
 """
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from typing import Any, Callable, NamedTuple
 
 from normalize.deadlines import parse_deadline
-from normalize.numerals import alternation
+from normalize.numerals import alternation, match_number
 from normalize.target_grammar import Quantity, find_comparator_runs, parse_quantity
 from normalize.target_model import FLIPPED_OP, Target, build_target, value_base
 from normalize.target_text import clean_target_text
@@ -23,6 +24,7 @@ from schemas.target_lexicon import TargetLexicon, load_target_lexicon
 
 Reading = dict[str, Any]
 MAX_TARGET_CHARS = 300
+MAX_PROSE_CHARS = 60       # longer cells are prose: a phrase or free text, never searched for a number
 _OP_SOURCE_BASE = {"symbol": 1.0, "word": 0.95, "suffix": 0.95, "range": 0.95, None: 0.9}
 _ASCII_DIGIT = re.compile(r"[0-9]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -33,8 +35,12 @@ _TRAILING_PUNCT = re.compile(f"[{_TRAILING_PUNCT_CHARS}]+$")
 
 class _ReadingPatterns(NamedTuple):
     basis: re.Pattern
+    inclusive: re.Pattern
     relative: re.Pattern
     level: re.Pattern
+    level_starts: frozenset[str]         # a first character the level pattern can match
+    references: tuple[str, ...]          # relative references, longest first
+    target_separator: re.Pattern
 
 
 @lru_cache(maxsize=4)
@@ -43,11 +49,17 @@ def reading_patterns(lexicon: TargetLexicon | None = None) -> _ReadingPatterns:
     notes = alternation(lex.basis_notes)
     verbs = alternation(list(lex.increase_words) + list(lex.decrease_words))
     level_ops = alternation(list(lex.prefix_words) + list(lex.level_words))
+    level_joins = "与和同比"
+    level_starts = frozenset(w[0] for w in [*lex.prefix_words, *lex.level_words, *lex.relative_levels, *level_joins])
     return _ReadingPatterns(
         basis=re.compile(f"\\(({notes})\\)|({notes})$"),
+        inclusive=re.compile(f"\\((?:{alternation(lex.inclusive_notes)})\\)$"),
         relative=re.compile(f"(?P<ref>{alternation(lex.relative_references)})?(?P<verb>{verbs})"),
-        level=re.compile(f"^(?P<word>{level_ops})?(?:与|和|同|比)?(?P<ref>{alternation(lex.relative_levels)})"
+        level=re.compile(f"^(?P<word>{level_ops})?[{level_joins}]?(?P<ref>{alternation(lex.relative_levels)})"
                          f"(?P<suffix>{alternation(lex.level_suffix_words)})?(?:水平)?$"),
+        level_starts=level_starts,
+        references=tuple(sorted(lex.relative_references, key=len, reverse=True)),
+        target_separator=re.compile(alternation(lex.target_separators)),
     )
 
 
@@ -57,13 +69,35 @@ def split_basis_note(text: str, flags: set[str], lex: TargetLexicon) -> tuple[st
     >>> split_basis_note("100%(历史标准)", set(), load_target_lexicon())
     ('100%', 'history')
     """
-    if not any(note in text for note in lex.basis_notes):
-        return text, None
     m = reading_patterns(lex).basis.search(text)
     if not m:
         return text, None
     flags.add("basis_note")
     return text[:m.start()] + text[m.end():], lex.basis_notes[m.group(1) or m.group(2)]
+
+
+def split_inclusive_note(text: str, flags: set[str], lex: TargetLexicon) -> tuple[str, bool]:
+    """`≥95%(含)` -> (`≥95%`, True): the bound itself is included.
+
+    >>> split_inclusive_note("<5%(含)", set(), load_target_lexicon())
+    ('<5%', True)
+    """
+    if not text.endswith(")") or "含" not in text:
+        return text, False
+    m = reading_patterns(lex).inclusive.search(text)
+    if not m:
+        return text, False
+    flags.add("inclusive_note")
+    return text[:m.start()], True
+
+
+def include_bound(reading: Reading) -> None:
+    """An inclusive note turns a strict bound into an inclusive one (>95%(含) is ≥95%)."""
+    op = reading.get("op")
+    if op in ("gt", "lt"):
+        reading["op"] = {"gt": "ge", "lt": "le"}[op]
+    elif op == "range" and reading.get("bounds"):
+        reading["bounds"] = (True, True)
 
 
 # ---------------------------------------------------------------- strategies
@@ -83,6 +117,15 @@ def read_spreadsheet_error(text: str, year: int | None, lex: TargetLexicon) -> R
 
 def read_too_long(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
     return {"kind": "unknown", "flags": {"no_target", "too_long"}} if len(text) > MAX_TARGET_CHARS else None
+
+
+def read_prose(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
+    """A cell longer than MAX_PROSE_CHARS is prose (an explanation, a merged paragraph): a
+    qualitative phrase (严格执行…规定) or free text, never scanned for a target inside it,
+    so a long cell costs little (the pipeline parses any cell to see if it is a target)."""
+    if len(text) <= MAX_PROSE_CHARS:
+        return None
+    return read_qualitative(text, year, lex) or read_free_text(text, year, lex) or read_unknown(text, year, lex)
 
 
 def read_qualitative(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
@@ -107,27 +150,46 @@ def read_zero_phrase(text: str, year: int | None, lex: TargetLexicon) -> Reading
             rest = text[len(prefix):]
             if _ASCII_DIGIT.search(rest) or not _CJK.search(rest) or text.startswith(lex.zero_exceptions):
                 return None
+            number = match_number(text, 0, lex)
+            if number is not None and number.end > len(prefix):
+                return None                                 # 零点五: a numeral, not 零 + noun
             return {"kind": "quantitative", "op": "eq", "value": 0.0, "value_base": 0.0, "base": 0.9,
                     "flags": {"zero_phrase", "op_implicit"}}
     return None
 
 
 def read_relative_level(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
-    """不低于上年度水平: a comparator against a reference level, no number -> qualitative stable."""
-    m = reading_patterns(lex).level.match(text)
+    """不低于上年度水平: a comparator against a reference level, no number -> qualitative:
+    stable for ≥ ≤ =, improve for > (高于上年水平), decrease for < (低于上年); the op is kept."""
+    patterns = reading_patterns(lex)
+    if text[:1] not in patterns.level_starts:
+        return None
+    m = patterns.level.match(text)
     if not m or not (m.group("word") or m.group("suffix")):
         return None
     word = m.group("word")
     op = lex.prefix_words.get(word) or lex.level_words.get(word) or lex.level_suffix_words[m.group("suffix")]
-    return {"kind": "qualitative", "qual": "stable", "op": op, "relative_to": lex.relative_levels[m.group("ref")],
-            "base": 0.85, "flags": {"relative_change"}}
+    return {"kind": "qualitative", "qual": lex.level_quals[op], "op": op,
+            "relative_to": lex.relative_levels[m.group("ref")], "base": 0.85, "flags": {"relative_change"}}
+
+
+def read_relative_trend(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
+    """较上年提高, 同比有所下降: a reference, then a trend phrase -> improve / decrease."""
+    references = reading_patterns(lex).references
+    if not text.startswith(references):
+        return None
+    ref = next(r for r in references if text.startswith(r))
+    trend = read_qualitative(text[len(ref):], year, lex)
+    if trend is None or trend["qual"] not in ("improve", "decrease", "stable"):
+        return None
+    return {**trend, "relative_to": lex.relative_references[ref], "base": 0.85, "flags": {"relative_change"}}
 
 
 def read_deadline(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
     match = parse_deadline(text, year=year, lexicon=lex)
     if match is None:
         return None
-    flags = set()
+    flags = {"date_span"} if match.span else set()
     if not match.explicit:
         flags.add("op_implicit")
     if match.relative:
@@ -184,7 +246,7 @@ def read_relative_change(text: str, year: int | None, lex: TargetLexicon) -> Rea
         elif falling:
             reading["op"] = FLIPPED_OP[q.op]
         if falling:
-            _negate(reading)
+            _negate(reading, q)
         reading["relative_to"] = lex.relative_references.get(m.group("ref") or "")
         reading["base"] = 0.9
         reading["flags"] |= {"relative_change"} | ({"leading_text"} if m.start() else set())
@@ -192,13 +254,16 @@ def read_relative_change(text: str, year: int | None, lex: TargetLexicon) -> Rea
     return None
 
 
-def _negate(reading: Reading) -> None:
+def _negate(reading: Reading, q: Quantity) -> None:
+    """A decrease as a signed change; a range flips ends (减少1-1.15亿元 is -1.15 .. -1 亿元),
+    its base taken from the upper end as written so it stays exact."""
     low, high = reading["value"], reading["value_max"]
     if high is None:
         reading["value"], reading["value_base"] = -low, -reading["value_base"]
         return
     reading["value"], reading["value_max"] = -high, -low
-    reading["value_base"] = value_base(None, -high, reading["scale"])
+    base = value_base(q.max_text, high, reading["scale"])
+    reading["value_base"] = None if base is None else -base
     if reading["bounds"]:
         reading["bounds"] = reading["bounds"][::-1]
 
@@ -218,10 +283,31 @@ def read_garbage_prefix(text: str, year: int | None, lex: TargetLexicon) -> Read
     return None
 
 
+def read_several_targets(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
+    """参保率不低于90%，违规率不超过5%: two targets (quantities or deadlines) in one cell; the
+    first is kept (§6), ambiguous."""
+    separator = reading_patterns(lex).target_separator
+    if not separator.search(text):
+        return None
+    readings = []
+    for piece in filter(None, separator.split(text)):
+        reading = read_deadline(piece, year, lex) or read_quantity(piece, year, lex) \
+            or read_leading_text(piece, year, lex)
+        if reading is not None:
+            readings.append(reading)
+    if len(readings) < 2:
+        return None
+    readings[0]["flags"].add("multiple_targets")
+    return readings[0]
+
+
 def read_leading_text(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
-    """科目调整次数≤10次: the indicator name bled in; take the last comparator run (or number).
-    The leading part must hold words (CJK): `1:1` is not a name followed by a target."""
-    starts = find_comparator_runs(text, lex)
+    """科目调整次数≤10次: the indicator name bled in; the target is the FIRST comparator run
+    from which the rest reads as a quantity (a comparator word inside the name does not,
+    so this is the spec's "last run" unless the rest holds several targets: §6 keeps the
+    first), else the last number. The leading part must hold words (CJK): `1:1` is not a
+    name followed by a target."""
+    starts = find_comparator_runs(text, lex)[::-1]
     numbers = list(_LAST_NUMBER.finditer(text))
     if numbers:
         starts.append(numbers[-1].start())
@@ -250,13 +336,16 @@ STRATEGIES: tuple[tuple[str, Strategy], ...] = (
     ("placeholder", read_placeholder),
     ("spreadsheet_error", read_spreadsheet_error),
     ("too_long", read_too_long),
+    ("prose", read_prose),
     ("qualitative", read_qualitative),
     ("zero_phrase", read_zero_phrase),
     ("relative_level", read_relative_level),
+    ("relative_trend", read_relative_trend),
     ("deadline", read_deadline),
     ("quantity", read_quantity),               # before relative_change: a strict quantity never
     ("relative_change", read_relative_change), # starts with 较上年/同比/提高, so the order is free
     ("garbage_prefix", read_garbage_prefix),
+    ("several_targets", read_several_targets),
     ("leading_text", read_leading_text),
     ("free_text", read_free_text),
     ("unknown", read_unknown),
@@ -266,7 +355,7 @@ STRATEGIES: tuple[tuple[str, Strategy], ...] = (
 def read_target(raw: str | None, year: int | None = None, lexicon: TargetLexicon | None = None) -> Target:
     """Clean, split off a basis note, then run the strategies in order (may raise on a bug:
     `normalize.targets.parse_target` is the never-raising entry point)."""
-    if raw is None:
+    if raw is None or isinstance(raw, float) and math.isnan(raw):       # NaN: a missing spreadsheet cell
         return build_target(None, None, {"kind": "none"}, set())
     if not isinstance(raw, str):
         raw = str(raw)
@@ -274,6 +363,7 @@ def read_target(raw: str | None, year: int | None = None, lexicon: TargetLexicon
     cleaned = clean_target_text(raw, lexicon)
     flags = set(cleaned.flags)
     text, basis = split_basis_note(cleaned.text, flags, lex)
+    text, inclusive = split_inclusive_note(text, flags, lex)
     if text and text[-1] in _TRAILING_PUNCT_CHARS and text not in lex.placeholders_plain:
         text = _TRAILING_PUNCT.sub("", text)
     for _name, strategy in STRATEGIES:
@@ -281,5 +371,7 @@ def read_target(raw: str | None, year: int | None = None, lexicon: TargetLexicon
         if reading is not None:
             break
     flags |= reading.pop("flags")
+    if inclusive:
+        include_bound(reading)
     reading["basis"] = basis
     return build_target(raw, cleaned.text, reading, flags)

@@ -7,12 +7,14 @@ catalogue). The steps run in this order, each one a small function below:
 1. `unescape_html`        &ge; &#8805; &amp;ge; (double escaped) -> ≥
 2. `fold_width`           NFKC (＞＝９５％ -> >=95%), then ≧ ⩾ 〜 ... which NFKC keeps
 3. `drop_invisible`       zero-width, control characters, lone surrogates
-4. `collapse_whitespace`  line breaks and spaces go; a space between two digits stays
+4. `collapse_whitespace`  line breaks and spaces go; a space inside a number goes too
+                          (9 5 -> 95, 1 000 -> 1000); other spaces between digits stay
 5. `unwrap_latex`         $...$, \\text{人次}, \\geq, \\%
-6. `fold_op_variants`     >= => <= =< -> ≥ ≤
+6. `fold_op_variants`     >= => <= =< ≥= -> ≥ ≤
 7. `fix_digit_lookalikes` 95.OO -> 95.00 (only inside a run holding a real digit)
 8. `drop_thousands_sep`   1,000 -> 1000
-9. `close_paren`          ≥95.00(% -> ≥95.00(%)
+9. `strip_wrapping`       ≥95%| -> ≥95%, (≥95%) -> ≥95%
+10. `close_paren`         ≥95.00(% -> ≥95.00(%)
 
 The result is stable: cleaning a cleaned text changes nothing (a property test checks it).
 
@@ -43,6 +45,7 @@ class CleanedText(NamedTuple):
 class _CleanPatterns(NamedTuple):
     needs_work: re.Pattern
     invisible: re.Pattern
+    fold_char: re.Pattern
     fold_table: dict
     latex_wrapper: re.Pattern
     latex_command: re.Pattern
@@ -52,13 +55,19 @@ class _CleanPatterns(NamedTuple):
     lookalike_char: re.Pattern
     lookalike_run: re.Pattern
     lookalike_table: dict
+    stray_marks: str
+    wrapping_pairs: dict
 
 
+_PERCENT = ("%", "‰")
 _FULLWIDTH = re.compile("[\u3000\uff01-\uff5e\uffe0-\uffe6]")
 _WHITESPACE = re.compile(r"\s+")
 _MATH_SPAN = re.compile(r"\$[^$]*\$")
 _COMMAND_SPACE = re.compile(r"\\[A-Za-z]+\s+")
 _THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
+_DIGIT_COMMA = re.compile(r"\d,\d")
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?: \d{3})+(?![\d.])")     # 1 000 000
+_SPLIT_DIGIT = re.compile(r"(?<![\d.])(\d) (?=\d(?!\d))")                  # 9 5: one digit split off
 
 
 @lru_cache(maxsize=4)
@@ -75,9 +84,10 @@ def clean_patterns(lexicon: TargetLexicon | None = None) -> _CleanPatterns:
     folds = "".join(re.escape(ch) for ch in lex.fold_chars)
     return _CleanPatterns(
         # any character or sequence that some step below would change
-        needs_work=re.compile(f"[&\\\\$,\\s{invisible_class}{folds}{lookalikes}\\u3000\\uff01-\\uff5e]|"
+        needs_work=re.compile(f"[&\\\\$\\s{invisible_class}{folds}{lookalikes}\\u3000\\uff01-\\uff5e]|\\d,\\d|"
                               f"{alternation(lex.symbol_variants)}"),
         invisible=re.compile(f"[{invisible_class}]"),
+        fold_char=re.compile(f"[{folds}]"),
         fold_table=str.maketrans(dict(lex.fold_chars)),
         latex_wrapper=re.compile(f"\\\\(?:{wrappers})\\{{([^{{}}]*)\\}}"),
         latex_command=re.compile(f"\\\\(?:({'|'.join(letters)})(?![A-Za-z])|([{others}]))"),
@@ -87,6 +97,8 @@ def clean_patterns(lexicon: TargetLexicon | None = None) -> _CleanPatterns:
         lookalike_char=re.compile(f"[{lookalikes}]"),
         lookalike_run=re.compile(f"(?<![A-Za-z])[0-9.{lookalikes}]*[0-9][0-9.{lookalikes}]*(?![A-Za-z])"),
         lookalike_table=str.maketrans(dict(lex.digit_lookalikes)),
+        stray_marks="".join(lex.stray_marks),
+        wrapping_pairs=dict(lex.wrapping_pairs),
     )
 
 
@@ -119,7 +131,7 @@ def fold_width(text: str, flags: set[str], pat: _CleanPatterns) -> str:
         flags.add("fullwidth")
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
-    return text.translate(pat.fold_table)
+    return text.translate(pat.fold_table) if pat.fold_char.search(text) else text
 
 
 def drop_invisible(text: str, pat: _CleanPatterns) -> str:
@@ -132,14 +144,15 @@ def drop_invisible(text: str, pat: _CleanPatterns) -> str:
 
 
 def collapse_whitespace(text: str, flags: set[str]) -> str:
-    """Remove whitespace, keeping one space between two digits.
+    """Remove whitespace, keeping one space between two digits unless it sits inside one
+    number: thousands groups (`1 000`, like `1,000`) or a single digit split off (`9 5`).
 
     Whitespace that LaTeX ignores (inside $...$ or after a command) is not flagged.
 
     >>> collapse_whitespace("≥ 100.00 ( 件 )", set())
     '≥100.00(件)'
-    >>> collapse_whitespace("95 100", set())
-    '95 100'
+    >>> collapse_whitespace("9 5%", set()), collapse_whitespace("1 000人", set()), collapse_whitespace("95 10", set())
+    ('95%', '1000人', '95 10')
     """
     text = text.strip()
     if not _WHITESPACE.search(text):
@@ -147,7 +160,13 @@ def collapse_whitespace(text: str, flags: set[str]) -> str:
     outside_math = _COMMAND_SPACE.sub("", _MATH_SPAN.sub("", text))
     if _WHITESPACE.search(outside_math.strip()):
         flags.add("whitespace")
-    return _WHITESPACE.sub(_space_or_nothing, text)
+    text = _WHITESPACE.sub(_space_or_nothing, text)
+    if " " not in text:
+        return text
+    joined = _SPACED_THOUSANDS.sub(lambda m: m.group().replace(" ", ""), text)
+    if joined != text:
+        flags.add("thousands_sep")
+    return _SPLIT_DIGIT.sub(r"\1", joined)
 
 
 def _space_or_nothing(m: re.Match) -> str:
@@ -187,17 +206,28 @@ def fold_op_variants(text: str, flags: set[str], pat: _CleanPatterns) -> str:
 
 
 def fix_digit_lookalikes(text: str, flags: set[str], pat: _CleanPatterns) -> str:
-    """O/o/〇 -> 0 and l/I -> 1, only inside a run that holds a real digit.
+    """O/o/〇 -> 0 and l/I -> 1, only inside a run that holds a real digit. A final `l`
+    after a digit is the unit L (≥5l), unless a percent sign follows (9l% -> 91%).
 
-    >>> fix_digit_lookalikes("95.OO%", set(), clean_patterns()), fix_digit_lookalikes("ISO9001", set(), clean_patterns())
+    >>> pat = clean_patterns()
+    >>> fix_digit_lookalikes("95.OO%", set(), pat), fix_digit_lookalikes("ISO9001", set(), pat)
     ('95.00%', 'ISO9001')
+    >>> fix_digit_lookalikes("≥5l", set(), pat), fix_digit_lookalikes("≥9l%", set(), pat)
+    ('≥5l', '≥91%')
     """
     if not pat.lookalike_char.search(text):
         return text
-    fixed = pat.lookalike_run.sub(lambda m: m.group().translate(pat.lookalike_table), text)
+    fixed = pat.lookalike_run.sub(lambda m: _fix_run(m, pat), text)
     if fixed != text:
         flags.add("digit_lookalike")
     return fixed
+
+
+def _fix_run(m: re.Match, pat: _CleanPatterns) -> str:
+    run = m.group()
+    if len(run) > 1 and run[-1] == "l" and run[-2].isdigit() and m.string[m.end():m.end() + 1] not in _PERCENT:
+        return run[:-1].translate(pat.lookalike_table) + "l"
+    return run.translate(pat.lookalike_table)
 
 
 def drop_thousands_sep(text: str, flags: set[str]) -> str:
@@ -206,12 +236,43 @@ def drop_thousands_sep(text: str, flags: set[str]) -> str:
     >>> drop_thousands_sep("≥1,000人", set()), drop_thousands_sep("≥95%,≤100%", set())
     ('≥1000人', '≥95%,≤100%')
     """
-    if "," not in text:
+    if "," not in text or not _DIGIT_COMMA.search(text):      # the quick scan first: prose has commas
         return text
     fixed = _THOUSANDS.sub(lambda m: m.group().replace(",", ""), text)
     if fixed != text:
         flags.add("thousands_sep")
     return fixed
+
+
+def strip_wrapping(text: str, flags: set[str], pat: _CleanPatterns) -> str:
+    """Drop stray table rules at either end (`≥95%|`) and a pair wrapping the whole cell
+    (`(≥95%)`, `“≥95%”`), as long as the pair really encloses all of it.
+
+    >>> pat = clean_patterns()
+    >>> strip_wrapping("|≥95%|", set(), pat), strip_wrapping("(≥95%)", set(), pat), strip_wrapping("(1)(2)", set(), pat)
+    ('≥95%', '≥95%', '(1)(2)')
+    """
+    stripped = text.strip(pat.stray_marks)
+    if stripped != text:
+        flags.add("stray_mark")
+        text = stripped
+    while len(text) > 2 and pat.wrapping_pairs.get(text[0]) == text[-1] and _encloses(text):
+        flags.add("wrapped")
+        text = text[1:-1]
+    return text
+
+
+def _encloses(text: str) -> bool:
+    """True when the opening character's pair closes only at the very end."""
+    opener, closer = text[0], text[-1]
+    if opener == closer:
+        return opener not in text[1:-1]
+    depth = 0
+    for ch in text[1:-1]:
+        depth += (ch == opener) - (ch == closer)
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def close_paren(text: str, flags: set[str]) -> str:
@@ -235,6 +296,7 @@ def _clean_once(text: str, flags: set[str], pat: _CleanPatterns) -> str:
     text = fold_op_variants(text, flags, pat)
     text = fix_digit_lookalikes(text, flags, pat)
     text = drop_thousands_sep(text, flags)
+    text = strip_wrapping(text, flags, pat)
     return close_paren(text, flags)
 
 
@@ -259,4 +321,6 @@ def clean_target_text(raw: str, lexicon: TargetLexicon | None = None) -> Cleaned
 
 def is_clean(text: str, pat: _CleanPatterns) -> bool:
     """True when no cleaning step would change `text` (the common case, checked in one scan)."""
+    if text and (text[0] in pat.wrapping_pairs or text[0] in pat.stray_marks or text[-1] in pat.stray_marks):
+        return False
     return not pat.needs_work.search(text) and (text.isascii() or unicodedata.is_normalized("NFKC", text))

@@ -51,7 +51,7 @@ RELATIVE_TO = frozenset(get_args(RelativeTo))
 PRECISIONS = frozenset(get_args(Precision))
 
 TOP_LEVEL_KEYS = frozenset({
-    "version", "zero_width", "fold_chars", "latex", "digit_lookalikes", "comparators",
+    "version", "zero_width", "fold_chars", "latex", "digit_lookalikes", "stray_marks", "wrapping_pairs", "comparators",
     "scale_words", "chinese_numerals", "percent_idioms", "units", "placeholders",
     "spreadsheet_errors", "zero_phrases", "basis_notes", "qualitative", "relative",
     "deadlines", "context"})
@@ -89,6 +89,8 @@ class TargetLexicon:
     latex_commands: Mapping[str, str]
     latex_wrappers: tuple[str, ...]
     digit_lookalikes: Mapping[str, str]
+    stray_marks: tuple[str, ...]             # | at either end of the cell
+    wrapping_pairs: Mapping[str, str]        # ( -> ): a cell wrapped whole
     symbols: Mapping[str, str]               # ≥ -> ge
     symbol_variants: Mapping[str, str]       # >= -> ≥
     prefix_words: Mapping[str, str]          # 不低于 -> ge
@@ -101,6 +103,8 @@ class TargetLexicon:
     range_prefix_words: tuple[str, ...]
     range_suffix_words: tuple[str, ...]
     clause_separators: tuple[str, ...]
+    target_separators: tuple[str, ...]       # between whole targets in one cell
+    inclusive_notes: tuple[str, ...]         # ≥95%(含)
     garbage_prefixes: tuple[str, ...]
     trailing_fillers: tuple[str, ...]
     scale_words: Mapping[str, int]
@@ -127,7 +131,9 @@ class TargetLexicon:
     relative_levels: Mapping[str, str]
     level_words: Mapping[str, str]
     level_suffix_words: Mapping[str, str]
+    level_quals: Mapping[str, str]           # op of a level target -> qual code (gt -> improve)
     deadline_prefix_words: tuple[str, ...]
+    deadline_range_start_words: tuple[str, ...]
     deadline_explicit_prefix_words: frozenset[str]
     deadline_before_words: tuple[str, ...]
     deadline_trailing_words: tuple[str, ...]
@@ -171,6 +177,14 @@ class _Reader:
         if isinstance(node, bool) or not isinstance(node, int):
             raise self.fail(key, f"expected an integer, got {node!r}")
         return node
+
+    def integers(self, node: Any, key: str) -> dict[str, int]:
+        """{word: integer}."""
+        return {w: self.integer(n, f"{key}.{w}") for w, n in self.mapping(node, key).items()}
+
+    def texts(self, node: Any, key: str) -> dict[str, str]:
+        """{word: non-empty string}."""
+        return {w: self.text(t, f"{key}.{w}") for w, t in self.mapping(node, key).items()}
 
     def number(self, node: Any, key: str) -> float:
         if isinstance(node, bool) or not isinstance(node, (int, float)):
@@ -264,13 +278,21 @@ def _idioms(r: _Reader, node: Any):
         r.keys(spec, key, frozenset({"value", "unit", "unit_raw"}), frozenset({"value", "unit", "unit_raw"}))
         whole[word] = (r.number(spec["value"], f"{key}.value"), r.text(spec["unit"], f"{key}.unit"),
                        r.text(spec["unit_raw"], f"{key}.unit_raw"))
-    of = {w: r.text(u, f"percent_idioms.of.{w}") for w, u in r.mapping(node["of"], "percent_idioms.of").items()}
+    of = r.texts(node["of"], "percent_idioms.of")
     tenths = {}
     for word, spec in r.mapping(node["tenths"], "percent_idioms.tenths").items():
         key = f"percent_idioms.tenths.{word}"
         spec = r.mapping(spec, key)
         tenths[word] = (r.number(spec.get("factor"), f"{key}.factor"), r.text(spec.get("unit"), f"{key}.unit"))
     return whole, of, tenths
+
+
+def _level_quals(r: _Reader, node: Any) -> dict[str, str]:
+    """{op: qual code}, exactly one entry for each comparator op."""
+    quals = r.coded(node, "relative.level_quals", QUAL_CODES)
+    if quals.keys() != COMPARATOR_OPS:
+        raise r.fail("relative.level_quals", f"needs every op, and only those: {', '.join(sorted(COMPARATOR_OPS))}")
+    return quals
 
 
 def _name_rules(r: _Reader, node: Any, units: Mapping[str, UnitVariant]) -> tuple[NameUnitRule, ...]:
@@ -312,13 +334,14 @@ def lexicon_from_dict(data: Any, path: str | Path = "<dict>") -> TargetLexicon:
     units, unit_classes = _units(r, data["units"])
     phrases, patterns = _qualitative(r, data["qualitative"])
     whole, of, tenths = _idioms(r, data["percent_idioms"])
-    scale = {w: r.integer(n, f"scale_words.{w}") for w, n in r.mapping(data["scale_words"], "scale_words").items()}
     return TargetLexicon(
         zero_width=r.words(data["zero_width"], "zero_width"),
         fold_chars=_frozen(r.mapping(data["fold_chars"], "fold_chars")),
         latex_commands=_frozen(r.mapping(latex.get("commands"), "latex.commands")),
         latex_wrappers=r.words(latex.get("wrappers"), "latex.wrappers"),
         digit_lookalikes=_frozen(r.mapping(data["digit_lookalikes"], "digit_lookalikes")),
+        stray_marks=r.words(data["stray_marks"], "stray_marks"),
+        wrapping_pairs=_frozen(r.texts(data["wrapping_pairs"], "wrapping_pairs")),
         symbols=_frozen(symbols),
         symbol_variants=_frozen(variants),
         prefix_words=_frozen(r.op_words(cmp_.get("prefix_words"), "comparators.prefix_words", COMPARATOR_OPS)),
@@ -331,15 +354,14 @@ def lexicon_from_dict(data: Any, path: str | Path = "<dict>") -> TargetLexicon:
         range_prefix_words=r.words(cmp_.get("range_prefix_words"), "comparators.range_prefix_words"),
         range_suffix_words=r.words(cmp_.get("range_suffix_words"), "comparators.range_suffix_words"),
         clause_separators=r.words(cmp_.get("clause_separators"), "comparators.clause_separators"),
+        target_separators=r.words(cmp_.get("target_separators"), "comparators.target_separators"),
+        inclusive_notes=r.words(cmp_.get("inclusive_notes"), "comparators.inclusive_notes"),
         garbage_prefixes=r.words(cmp_.get("garbage_prefixes"), "comparators.garbage_prefixes"),
         trailing_fillers=r.words(cmp_.get("trailing_fillers"), "comparators.trailing_fillers"),
-        scale_words=_frozen(scale),
-        cn_digits=_frozen({w: r.integer(n, f"chinese_numerals.digits.{w}")
-                           for w, n in r.mapping(cn.get("digits"), "chinese_numerals.digits").items()}),
-        cn_small_units=_frozen({w: r.integer(n, f"chinese_numerals.small_units.{w}")
-                                for w, n in r.mapping(cn.get("small_units"), "chinese_numerals.small_units").items()}),
-        cn_big_units=_frozen({w: r.integer(n, f"chinese_numerals.big_units.{w}")
-                              for w, n in r.mapping(cn.get("big_units"), "chinese_numerals.big_units").items()}),
+        scale_words=_frozen(r.integers(data["scale_words"], "scale_words")),
+        cn_digits=_frozen(r.integers(cn.get("digits"), "chinese_numerals.digits")),
+        cn_small_units=_frozen(r.integers(cn.get("small_units"), "chinese_numerals.small_units")),
+        cn_big_units=_frozen(r.integers(cn.get("big_units"), "chinese_numerals.big_units")),
         cn_decimal_point=r.text(cn.get("decimal_point"), "chinese_numerals.decimal_point"),
         idiom_whole=_frozen(whole), idiom_of=_frozen(of), idiom_tenths=_frozen(tenths),
         units=_frozen(units), unit_classes=_frozen(unit_classes),
@@ -357,15 +379,16 @@ def lexicon_from_dict(data: Any, path: str | Path = "<dict>") -> TargetLexicon:
         level_words=_frozen(r.coded(rel.get("level_words"), "relative.level_words", COMPARATOR_OPS)),
         level_suffix_words=_frozen(r.coded(rel.get("level_suffix_words"), "relative.level_suffix_words",
                                            COMPARATOR_OPS)),
+        level_quals=_frozen(_level_quals(r, rel.get("level_quals"))),
         deadline_prefix_words=r.words(dl.get("prefix_words"), "deadlines.prefix_words"),
+        deadline_range_start_words=r.words(dl.get("range_start_words"), "deadlines.range_start_words"),
         deadline_explicit_prefix_words=frozenset(r.words(dl.get("explicit_prefix_words"),
                                                          "deadlines.explicit_prefix_words")),
         deadline_before_words=r.words(dl.get("before_words"), "deadlines.before_words"),
         deadline_trailing_words=r.words(dl.get("trailing_words"), "deadlines.trailing_words"),
         month_end_words=r.words(dl.get("month_end_words"), "deadlines.month_end_words"),
         year_end_words=_frozen(r.coded(dl.get("year_end_words"), "deadlines.year_end_words", PRECISIONS)),
-        half_year_end_month=_frozen({w: r.integer(m, f"deadlines.half_year_end_month.{w}") for w, m in
-                                     r.mapping(dl.get("half_year_end_month"), "deadlines.half_year_end_month").items()}),
+        half_year_end_month=_frozen(r.integers(dl.get("half_year_end_month"), "deadlines.half_year_end_month")),
         quarter_word=r.text(dl.get("quarter_word"), "deadlines.quarter_word"),
         zero_count_names=r.words(ctx.get("zero_count_names"), "context.zero_count_names"),
         not_count_suffixes=r.words(ctx.get("not_count_suffixes"), "context.not_count_suffixes"),
