@@ -17,10 +17,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract.readers import read_document  # noqa: E402
+from formex.extract.readers import read_document  # noqa: E402
 from formex.records import result_to_records  # noqa: E402
 from formex.runner import run_extract  # noqa: E402
-from normalize.form import normalize_document  # noqa: E402
+from formex.normalize.form import normalize_document  # noqa: E402
 
 SEED = ROOT / "samples" / "seed-shanghai-2026-unit-overall" / "000_36305e3f8ca00a2f.txt"
 

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from normalize.targets import parse_target  # noqa: E402  (after the path fix, so it runs from a checkout)
+from formex.normalize.targets import parse_target  # noqa: E402  (after the path fix, so it runs from a checkout)
 
 GOAL = 50_000
 N = 200_000

@@ -1,1 +1,1 @@
-"""Readers: turn an input file into the shared document model (schemas.document)."""
+"""Readers: turn an input file into the shared document model (formex.schemas.document)."""

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import yaml
 
-import schemas
+import formex.schemas
 
-CLEANING_FILE = Path(schemas.__file__).parent / "text_cleaning.yaml"
+CLEANING_FILE = Path(formex.schemas.__file__).parent / "text_cleaning.yaml"
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e\u201c-\u201d\u2018-\u2019"
 
 

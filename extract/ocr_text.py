@@ -5,9 +5,9 @@ break, and the line number becomes each cell's `source_ref`.
 """
 from __future__ import annotations
 
-from extract.cleaning import clean_cell, normalize_newlines
-from extract.encoding import decode_bytes
-from schemas.document import Cell, Document, Issue, Row
+from formex.extract.cleaning import clean_cell, normalize_newlines
+from formex.extract.encoding import decode_bytes
+from formex.schemas.document import Cell, Document, Issue, Row
 
 
 def iter_text_rows(text: str):

@@ -9,9 +9,9 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from extract.errors import UnsupportedFormat
-from extract.ocr_text import read_ocr_text
-from schemas.document import Document
+from formex.extract.errors import UnsupportedFormat
+from formex.extract.ocr_text import read_ocr_text
+from formex.schemas.document import Document
 
 Reader = Callable[..., Document]
 

@@ -1,4 +1,16 @@
 """formex: scanned and OCR'd government forms to clean, typed tables."""
-from formex.api import extract, read
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
-__all__ = ["extract", "read"]
+from formex._checkout import install_if_checkout
+
+install_if_checkout(Path(__file__).resolve().parent)
+
+try:
+    __version__ = version("formex")
+except PackageNotFoundError:  # a checkout that was never installed
+    __version__ = "0+unknown"
+
+from formex.api import extract_tables, read  # noqa: E402  (after the checkout finder)
+
+__all__ = ["__version__", "extract_tables", "read"]

@@ -1,4 +1,7 @@
-"""The Python API for notebooks: `formex.extract(path)` and `formex.read(out)`."""
+"""The Python API for notebooks: `formex.extract_tables(path)` and `formex.read(out)`.
+
+(`formex.extract` is the readers' package, so the function has its own name.)
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,10 +11,10 @@ import pyarrow as pa
 
 from formex.dataset import SORT_KEYS, read_dataset
 from formex.runner import run_extract
-from schemas.tables import TABLE_NAMES, TABLE_SCHEMAS
+from formex.schemas.tables import TABLE_NAMES, TABLE_SCHEMAS
 
 
-def extract(*paths: str | Path) -> dict[str, pd.DataFrame]:
+def extract_tables(*paths: str | Path) -> dict[str, pd.DataFrame]:
     """Extract files or folders in memory; the five tables as DataFrames, nothing written."""
     _, kept = run_extract([Path(p) for p in paths], out=None)
     frames = {}

@@ -4,14 +4,28 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+
+import formex
 from rich.console import Console
 
-from formex.api import extract as extract_tables
+from formex.api import extract_tables
 from formex.runner import Summary, run_extract
 from formex.show import show_tables
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn OCR'd government forms into typed Parquet tables.")
+
+
+def print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"formex {formex.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(version: bool = typer.Option(False, "--version", callback=print_version, is_eager=True,
+                                         help="Print the version and exit.")) -> None:
+    """Turn OCR'd government forms into typed Parquet tables."""
 
 
 def print_summary(summary: Summary, console: Console) -> None:

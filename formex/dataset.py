@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from schemas.tables import PARTITION_COLUMN, TABLE_NAMES, TABLE_SCHEMAS, file_schema
+from formex.schemas.tables import PARTITION_COLUMN, TABLE_NAMES, TABLE_SCHEMAS, file_schema
 
 UNKNOWN_YEAR = "__unknown__"
 SORT_KEYS = {"documents": ["doc_id"], "forms": ["doc_id"], "tasks": ["doc_id", "seq"],

@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from formex.dataset import read_dataset
-from schemas.tables import TABLE_NAMES, TABLE_SCHEMAS
+from formex.schemas.tables import TABLE_NAMES, TABLE_SCHEMAS
 
 EXPECTED_DIR = "expected"
 ALIGN_KEYS = {"tasks": "name", "indicators": "level3", "issues": "code"}

@@ -2,17 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib.metadata import PackageNotFoundError, version
 
-from normalize.form import FormResult
-from normalize.targets import Target
-from schemas.document import Issue
-from schemas.tables import SCHEMA_VERSION, TABLE_NAMES, TYPED_VALUE_FIELDS
+import formex
+from formex.normalize.form import FormResult
+from formex.normalize.targets import Target
+from formex.schemas.document import Issue
+from formex.schemas.tables import SCHEMA_VERSION, TABLE_NAMES, TYPED_VALUE_FIELDS
 
-try:
-    EXTRACTOR_VERSION = version("formex")
-except PackageNotFoundError:  # running from a checkout that was not installed
-    EXTRACTOR_VERSION = "0+unknown"
+EXTRACTOR_VERSION = formex.__version__
 
 
 @dataclass

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from extract.errors import ExtractError
-from extract.readers import doc_id_of, read_document, source_format_of
+from formex.extract.errors import ExtractError
+from formex.extract.readers import doc_id_of, read_document, source_format_of
 from formex.dataset import rows_to_arrow, write_document
 from formex.records import Records, failed_records, result_to_records
-from normalize.form import normalize_document
-from schemas.tables import TABLE_NAMES
+from formex.normalize.form import normalize_document
+from formex.schemas.tables import TABLE_NAMES
 
 SKIPPED_STEMS = frozenset({"README", "LICENSE", "CHANGELOG"})  # a folder's own notes, not forms
 

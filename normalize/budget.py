@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from normalize.labels import LabelMatch, Vocabulary, label_key
-from normalize.numbers import parse_amount, parse_count, scale_amount
-from schemas.document import Cell, Issue, Row
+from formex.normalize.labels import LabelMatch, Vocabulary, label_key
+from formex.normalize.amounts import parse_amount, parse_count, scale_amount
+from formex.schemas.document import Cell, Issue, Row
 
 
 MAX_COUNT = 2**31 - 1              # int32 columns

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from normalize.budget import Budget, check_budget, rows_to_budget
-from normalize.header import fields_to_values
-from normalize.indicators import Indicator, rows_to_indicators
-from normalize.sections import Sections, rows_to_sections, vocabularies_of
-from normalize.tasks import Task, rows_to_tasks
-from schemas.document import Document, Issue
-from schemas.forms import FormSchema, load_all_form_schemas
+from formex.normalize.budget import Budget, check_budget, rows_to_budget
+from formex.normalize.header import fields_to_values
+from formex.normalize.indicators import Indicator, rows_to_indicators
+from formex.normalize.sections import Sections, rows_to_sections, vocabularies_of
+from formex.normalize.tasks import Task, rows_to_tasks
+from formex.schemas.document import Document, Issue
+from formex.schemas.forms import FormSchema, load_all_form_schemas
 
 MIN_EVIDENCE = 2  # labels (title, fields, sections) a form must show to be recognised
 

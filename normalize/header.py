@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from normalize.sections import FieldHit
-from schemas.document import Issue
+from formex.normalize.sections import FieldHit
+from formex.schemas.document import Issue
 
 # A duty number at the start, after whitespace or after a sentence end: `1.` (not the
 # `12.` of `12.5万`), `1、`, `1)`, `(1)`, `（1）`. Only the style of the first number found

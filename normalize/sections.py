@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from normalize.labels import LabelMatch, Vocabulary, label_key
-from normalize.numbers import parse_amount
-from schemas.document import Row
-from schemas.forms import FieldSpec, FormSchema
+from formex.normalize.labels import LabelMatch, Vocabulary, label_key
+from formex.normalize.amounts import parse_amount
+from formex.schemas.document import Row
+from formex.schemas.forms import FieldSpec, FormSchema
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 INLINE_LABEL = re.compile(r"^([^:：]{2,12})[:：]\s*(.+)$", re.S)

@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from normalize.labels import Vocabulary, label_key
-from normalize.numbers import parse_amount, scale_amount
-from schemas.document import Issue, Row
+from formex.normalize.labels import Vocabulary, label_key
+from formex.normalize.amounts import parse_amount, scale_amount
+from formex.schemas.document import Issue, Row
 
 NAME_MAX = 20  # a task name longer than this is content that wrapped onto its own line
 MAN_YUAN = re.compile(r"万元")

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from schemas.errors import SchemaError
+from formex.schemas.errors import SchemaError
 
 SCHEMA_DIR = Path(__file__).parent
 FORMS_DIR = SCHEMA_DIR / "forms"

@@ -22,7 +22,7 @@ from typing import Any, Literal, Mapping, get_args
 
 import yaml
 
-from schemas.errors import SchemaError
+from formex.schemas.errors import SchemaError
 
 TARGETS_YAML = Path(__file__).with_name("targets.yaml")
 

@@ -6,7 +6,7 @@ import codecs
 
 from typer.testing import CliRunner
 
-from formex import extract, read
+from formex import extract_tables, read
 from formex.cli import app
 from tests.conftest import SEED_FILE
 
@@ -43,10 +43,10 @@ def test_gb18030_crlf_and_bom_give_the_same_rows(tmp_path):
         "crlf.txt": text.replace("\n", "\r\n").encode("utf-8"),
         "bom.txt": codecs.BOM_UTF8 + text.encode("utf-8"),
     }
-    reference = extract(SEED_FILE)["indicators"].drop(columns="doc_id")
+    reference = extract_tables(SEED_FILE)["indicators"].drop(columns="doc_id")
     for name, data in variants.items():
         (tmp_path / name).write_bytes(data)
-        got = extract(tmp_path / name)["indicators"].drop(columns="doc_id")
+        got = extract_tables(tmp_path / name)["indicators"].drop(columns="doc_id")
         assert got.equals(reference), name
 
 
@@ -55,7 +55,7 @@ def test_missing_required_field_makes_the_document_partial(tmp_path):
              if not line.startswith("单位名称")]
     damaged = tmp_path / "no-unit-name.txt"
     damaged.write_text("\n".join(lines), encoding="utf-8")
-    tables = extract(damaged)
+    tables = extract_tables(damaged)
     assert tables["documents"].loc[0, "status"] == "partial"
     assert "field_missing" in set(tables["issues"]["code"])
     assert len(tables["indicators"]) == 83
@@ -65,7 +65,7 @@ def test_budget_mismatch_is_an_issue_not_a_failure(tmp_path):
     text = SEED_FILE.read_text(encoding="utf-8").replace("6,479,520.00", "6,479,521.00")
     damaged = tmp_path / "mismatch.txt"
     damaged.write_text(text, encoding="utf-8")
-    tables = extract(damaged)
+    tables = extract_tables(damaged)
     assert tables["documents"].loc[0, "status"] == "ok"
     issue = tables["issues"][tables["issues"]["code"] == "budget_sum_mismatch"]
     assert len(issue) == 1 and "234,962,721.00" in issue.iloc[0]["message"]
@@ -77,7 +77,7 @@ def test_ocr_typos_in_labels_still_land(tmp_path):
             .replace("<b>绩效指标</b>", "绩效指摽"))
     damaged = tmp_path / "typos.txt"
     damaged.write_text(text, encoding="utf-8")
-    tables = extract(damaged)
+    tables = extract_tables(damaged)
     assert tables["forms"].loc[0, "unit_name"] == "上海市闵行区虹桥镇社区事务受理服务中心"
     assert str(tables["forms"].loc[0, "budget_total"]) == "234962720.00"
     assert len(tables["indicators"]) == 83
@@ -153,7 +153,7 @@ def test_a_damaged_byte_in_utf8_costs_one_character_not_the_document(tmp_path):
     data = SEED_FILE.read_bytes()
     damaged = tmp_path / "damaged.txt"
     damaged.write_bytes(data[:200] + b"\xff" + data[200:-2])  # a stray byte, and the last character cut
-    tables = extract(damaged)
+    tables = extract_tables(damaged)
     assert tables["documents"].loc[0, "status"] == "ok"
     assert len(tables["indicators"]) == 83
     assert "encoding_lossy" in set(tables["issues"]["code"])

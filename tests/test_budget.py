@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from formex import extract
+from formex import extract_tables
 from tests.conftest import SEED_FILE
 
 
 def budget_of(tmp_path, text: str):
     path = tmp_path / "form.txt"
     path.write_text(text, encoding="utf-8")
-    tables = extract(path)
+    tables = extract_tables(path)
     return tables["forms"].iloc[0], tables["issues"]
 
 

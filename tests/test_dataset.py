@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from formex import read
 from formex.cli import app
-from schemas.tables import TABLE_NAMES, file_schema
+from formex.schemas.tables import TABLE_NAMES, file_schema
 from tests.conftest import SEED
 
 

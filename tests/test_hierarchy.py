@@ -2,10 +2,10 @@
 guessed) where spans are known."""
 from __future__ import annotations
 
-from normalize.hierarchy import segment_rows, wording_score
-from normalize.indicators import rows_to_indicators
-from schemas.document import Cell, Row
-from schemas.forms import load_form_schema
+from formex.normalize.indicators.hierarchy import segment_rows, wording_score
+from formex.normalize.indicators import rows_to_indicators
+from formex.schemas.document import Cell, Row
+from formex.schemas.forms import load_form_schema
 
 SCHEMA = load_form_schema("unit_overall_target")
 

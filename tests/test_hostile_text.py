@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.readers import read_document
-from normalize.form import normalize_document
+from formex.extract.readers import read_document
+from formex.normalize.form import normalize_document
 from tests.conftest import SEED_FILE
 
 FRAGMENTS = [

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from schemas.errors import SchemaError
-from schemas.forms import FORMS_DIR, load_all_form_schemas, parse_form_schema
+from formex.schemas.errors import SchemaError
+from formex.schemas.forms import FORMS_DIR, load_all_form_schemas, parse_form_schema
 
 SEED_SCHEMA = yaml.safe_load((FORMS_DIR / "unit_overall_target.yaml").read_text(encoding="utf-8"))
 
@@ -37,7 +37,7 @@ def test_malformed_schema_names_the_key(damage, key):
 
 
 def test_no_alias_belongs_to_two_level_categories():
-    from normalize.labels import label_key
+    from formex.normalize.labels import label_key
 
     schema = load_all_form_schemas()[0]
     seen: dict[str, str] = {}

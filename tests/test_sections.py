@@ -1,7 +1,7 @@
 """Sections: title and year, trailer rows, lost section titles, cover letters."""
 from __future__ import annotations
 
-from formex import extract
+from formex import extract_tables
 from tests.conftest import SEED_FILE
 
 SEED = SEED_FILE.read_text(encoding="utf-8")
@@ -10,7 +10,7 @@ SEED = SEED_FILE.read_text(encoding="utf-8")
 def extract_text(tmp_path, text: str):
     path = tmp_path / "form.txt"
     path.write_text(text, encoding="utf-8")
-    return extract(path)
+    return extract_tables(path)
 
 
 def test_a_footer_row_inside_the_table_loses_no_indicator(tmp_path):

@@ -31,11 +31,11 @@ from typing import Any
 import pytest
 import yaml
 
-from normalize.target_model import FLAG_EFFECTS, KNOWN_FLAGS, OP_BOUNDS, OP_DIRECTION
-from normalize.target_text import clean_target_text
-from normalize.targets import Target, apply_target_context, join_split_target, parse_target
-from schemas.errors import SchemaError
-from schemas.target_lexicon import (COMPARATOR_OPS, DIRECTIONS, KINDS, OPS, QUAL_CODES, STATUSES,
+from formex.normalize.targets.model import FLAG_EFFECTS, KNOWN_FLAGS, OP_BOUNDS, OP_DIRECTION
+from formex.normalize.targets.text import clean_target_text
+from formex.normalize.targets import Target, apply_target_context, join_split_target, parse_target
+from formex.schemas.errors import SchemaError
+from formex.schemas.target_lexicon import (COMPARATOR_OPS, DIRECTIONS, KINDS, OPS, QUAL_CODES, STATUSES,
                                     TARGETS_YAML, UNIT_CLASSES, lexicon_from_dict, load_target_lexicon)
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,9 +14,9 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from normalize.target_model import KNOWN_FLAGS
-from normalize.targets import apply_target_context, parse_target
-from schemas.target_lexicon import KINDS, OPS, STATUSES, load_target_lexicon
+from formex.normalize.targets.model import KNOWN_FLAGS
+from formex.normalize.targets import apply_target_context, parse_target
+from formex.schemas.target_lexicon import KINDS, OPS, STATUSES, load_target_lexicon
 
 LEX = load_target_lexicon()
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

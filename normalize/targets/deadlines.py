@@ -25,8 +25,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from normalize.numerals import alternation, parse_chinese_numeral
-from schemas.target_lexicon import TargetLexicon, load_target_lexicon
+from formex.normalize.targets.numerals import alternation, parse_chinese_numeral
+from formex.schemas.target_lexicon import TargetLexicon, load_target_lexicon
 
 _CN_SMALL = "一二三四五六七八九十"
 _CN_YEAR_DIGITS = {**{ch: 0 for ch in "〇零○"}, **{ch: i for i, ch in enumerate("一二三四五六七八九", 1)}}

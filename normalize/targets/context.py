@@ -13,7 +13,7 @@ changed recorded in the flags:
 
 `join_split_target` glues forms that split 指标性质 / 指标值 / 计量单位 into columns.
 
->>> from normalize.targets import parse_target
+>>> from formex.normalize.targets import parse_target
 >>> t = apply_target_context(parse_target("95"), unit_column="%")
 >>> t.unit, t.status, "unit_from_column" in t.flags
 ('%', 'ok', True)
@@ -26,12 +26,12 @@ import dataclasses
 import math
 import re
 
-from normalize.target_grammar import (Clause, grammar_patterns, match_comparator, match_per_units, match_scale_unit,
+from formex.normalize.targets.grammar import (Clause, grammar_patterns, match_comparator, match_per_units, match_scale_unit,
                                       parse_quantity)
-from normalize.target_model import Target, grade, value_base
-from normalize.target_reading import read_target
-from normalize.target_text import clean_target_text
-from schemas.target_lexicon import TargetLexicon, UnitVariant, load_target_lexicon
+from formex.normalize.targets.model import Target, grade, value_base
+from formex.normalize.targets.reading import read_target
+from formex.normalize.targets.text import clean_target_text
+from formex.schemas.target_lexicon import TargetLexicon, UnitVariant, load_target_lexicon
 
 _PAREN_UNIT = re.compile(r"\(([^()]{1,6})\)$")
 _CONTEXT_BASE = 0.95          # confidence of a bare number once a unit is known from the row
@@ -103,7 +103,7 @@ def apply_unit_column(target: Target, unit_column: str | None, lex: TargetLexico
 def units_agree(target: Target, column_unit: str, column_scale: int) -> bool:
     """Same unit and scale; a rate and its base unit agree (2次 in a 次/年 column, and back).
 
-    >>> from normalize.targets import parse_target
+    >>> from formex.normalize.targets import parse_target
     >>> units_agree(parse_target("≥2次"), "次/年", 0), units_agree(parse_target("≥2次"), "人", 0)
     (True, False)
     """

@@ -25,8 +25,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
-from normalize.numerals import NumberMatch, _NumeralPatterns, alternation, number_at, numeral_patterns
-from schemas.target_lexicon import TargetLexicon, UnitVariant, load_target_lexicon
+from formex.normalize.targets.numerals import NumberMatch, _NumeralPatterns, alternation, number_at, numeral_patterns
+from formex.schemas.target_lexicon import TargetLexicon, UnitVariant, load_target_lexicon
 
 MAX_TRAILING_UNIT = 4      # CJK characters after the number that still read as a unit (个村)
 MAX_TRAILING_TEXT = 8      # beyond this, the cell is prose, not a target

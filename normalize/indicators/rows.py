@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from normalize.labels import LabelMatch, Vocabulary, label_key
-from normalize.targets import parse_target
-from schemas.document import Cell, Issue, Row
-from schemas.forms import FormSchema, Level1Spec, Level2Spec
+from formex.normalize.labels import LabelMatch, Vocabulary, label_key
+from formex.normalize.targets import parse_target
+from formex.schemas.document import Cell, Issue, Row
+from formex.schemas.forms import FormSchema, Level1Spec, Level2Spec
 
 LABEL_CUTOFF = 74.0   # one wrong character in a 4-character label (数量指抔) still matches
 LABEL_MAX_KEY = 12

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from schemas.target_lexicon import TargetLexicon, load_target_lexicon
+from formex.schemas.target_lexicon import TargetLexicon, load_target_lexicon
 
 
 MAX_CHINESE_NUMERAL = 24     # longer runs of numeral characters are not a number anyone wrote

@@ -34,9 +34,9 @@ datetime.date(2026, 12, 31)
 """
 from __future__ import annotations
 
-from normalize.target_context import apply_target_context, join_split_target
-from normalize.target_model import FLAG_EFFECTS, KNOWN_FLAGS, OP_DIRECTION, Target, build_target
-from normalize.target_reading import STRATEGIES, read_target
+from formex.normalize.targets.context import apply_target_context, join_split_target
+from formex.normalize.targets.model import FLAG_EFFECTS, KNOWN_FLAGS, OP_DIRECTION, Target, build_target
+from formex.normalize.targets.reading import STRATEGIES, read_target
 
 __all__ = ["Target", "parse_target", "apply_target_context", "join_split_target", "STRATEGIES",
            "FLAG_EFFECTS", "KNOWN_FLAGS", "OP_DIRECTION"]

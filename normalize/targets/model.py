@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, fields
 from typing import Any
 
-from schemas.target_lexicon import OPS
+from formex.schemas.target_lexicon import OPS
 
 OP_DIRECTION = {"eq": "equal", "ge": "positive", "gt": "positive", "le": "negative", "lt": "negative",
                 "range": "band", "none": "none"}

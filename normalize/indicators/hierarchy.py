@@ -27,9 +27,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from normalize.indicator_rows import IndicatorRow
-from schemas.document import Issue
-from schemas.forms import Level2Spec
+from formex.normalize.indicators.rows import IndicatorRow
+from formex.schemas.document import Issue
+from formex.schemas.forms import Level2Spec
 
 LABEL = 1.5  # below a strong word: 合格率 under a stray 时效指标 label stays 质量
 LEVEL1_LABEL = 1.0
@@ -53,7 +53,7 @@ class Placement:
 def wording_score(name: str | None, category: Level2Spec) -> float:
     """How strongly an indicator's name points at a category.
 
-    >>> from schemas.forms import Level2Spec
+    >>> from formex.schemas.forms import Level2Spec
     >>> wording_score("岗位补贴发放及时性", Level2Spec("时效指标", "产出指标", 0, strong=("及时",)))
     2.0
     """

@@ -31,8 +31,8 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from normalize.numerals import alternation
-from schemas.target_lexicon import TargetLexicon, load_target_lexicon
+from formex.normalize.targets.numerals import alternation
+from formex.schemas.target_lexicon import TargetLexicon, load_target_lexicon
 
 MAX_PASSES = 4
 

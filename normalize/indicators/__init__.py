@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from normalize.hierarchy import Placement, place_rows
-from normalize.indicator_rows import IndicatorRow, rows_to_indicator_rows
-from normalize.targets import Target, apply_target_context, join_split_target, parse_target
-from schemas.document import Issue, Row
-from schemas.forms import FormSchema
+from formex.normalize.indicators.hierarchy import Placement, place_rows
+from formex.normalize.indicators.rows import IndicatorRow, rows_to_indicator_rows
+from formex.normalize.targets import Target, apply_target_context, join_split_target, parse_target
+from formex.schemas.document import Issue, Row
+from formex.schemas.forms import FormSchema
 
 TARGET_ISSUES = {  # target_status -> (severity, code)
     "ambiguous": ("warning", "target_ambiguous"),

@@ -15,12 +15,12 @@ import re
 from functools import lru_cache
 from typing import Any, Callable, NamedTuple
 
-from normalize.deadlines import parse_deadline
-from normalize.numerals import alternation, match_number
-from normalize.target_grammar import Quantity, find_comparator_runs, parse_quantity
-from normalize.target_model import FLIPPED_OP, Target, build_target, value_base
-from normalize.target_text import clean_target_text
-from schemas.target_lexicon import TargetLexicon, load_target_lexicon
+from formex.normalize.targets.deadlines import parse_deadline
+from formex.normalize.targets.numerals import alternation, match_number
+from formex.normalize.targets.grammar import Quantity, find_comparator_runs, parse_quantity
+from formex.normalize.targets.model import FLIPPED_OP, Target, build_target, value_base
+from formex.normalize.targets.text import clean_target_text
+from formex.schemas.target_lexicon import TargetLexicon, load_target_lexicon
 
 Reading = dict[str, Any]
 MAX_TARGET_CHARS = 300
@@ -354,7 +354,7 @@ STRATEGIES: tuple[tuple[str, Strategy], ...] = (
 
 def read_target(raw: str | None, year: int | None = None, lexicon: TargetLexicon | None = None) -> Target:
     """Clean, split off a basis note, then run the strategies in order (may raise on a bug:
-    `normalize.targets.parse_target` is the never-raising entry point)."""
+    `formex.normalize.targets.parse_target` is the never-raising entry point)."""
     if raw is None or isinstance(raw, float) and math.isnan(raw):       # NaN: a missing spreadsheet cell
         return build_target(None, None, {"kind": "none"}, set())
     if not isinstance(raw, str):

@@ -1,6 +1,6 @@
 """Parse the plain numbers of header and budget cells (amounts, head counts).
 
-Target values have their own parser (normalize.targets); these are the simple ones.
+Target values have their own parser (formex.normalize.targets); these are the simple ones.
 """
 from __future__ import annotations
 

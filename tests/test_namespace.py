@@ -1,0 +1,57 @@
+"""One namespace: the stage folders install as formex.extract / .normalize / .schemas.
+
+A user's `extract.py` or another project's `schemas` package in the working directory
+must not break formex, and formex must not put top-level stage names on the path.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+import types
+
+from typer.testing import CliRunner
+
+import formex
+from formex.cli import app
+from tests.conftest import SEED_FILE
+
+SHADOWS = ("extract.py", "normalize.py", "schemas.py")
+
+
+def test_stages_are_subpackages_of_formex():
+    import formex.extract.readers
+    import formex.normalize.targets
+    import formex.schemas.tables
+
+    for module in (formex.extract.readers, formex.normalize.targets, formex.schemas.tables):
+        assert isinstance(module, types.ModuleType)
+        assert module.__name__.startswith("formex.")
+    assert callable(formex.extract_tables) and callable(formex.read)
+
+
+def test_version_everywhere():
+    assert formex.__version__ and formex.__version__ != "0+unknown"
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.strip() == f"formex {formex.__version__}"
+
+
+def test_python_dash_m_formex(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "formex", "--help"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "extract" in result.stdout and "show" in result.stdout
+
+
+def test_local_files_named_like_stages_do_not_shadow_formex(tmp_path):
+    for name in SHADOWS:
+        (tmp_path / name).write_text("raise SystemExit('a local file was imported')\n", encoding="utf-8")
+    script = ("import importlib.util, formex\n"
+              f"tables = formex.extract_tables({str(SEED_FILE)!r})\n"
+              "print(len(tables['indicators']))\n"
+              "print(importlib.util.find_spec('extract').origin)\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    count, origin = result.stdout.split()
+    assert count == "83"
+    assert origin == str(tmp_path / "extract.py")  # the user's file, not ours
