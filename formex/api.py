@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 
-from formex.dataset import SORT_KEYS, read_dataset
+from formex.dataset import arrow_to_frame, read_dataset
 from formex.runner import run_extract
 from formex.schemas.tables import TABLE_NAMES, TABLE_SCHEMAS
 
@@ -20,8 +20,7 @@ def extract_tables(*paths: str | Path) -> dict[str, pd.DataFrame]:
     frames = {}
     for table in TABLE_NAMES:
         rows = [row for records in kept for row in records.tables[table]]
-        frame = pa.Table.from_pylist(rows, schema=TABLE_SCHEMAS[table]).to_pandas()  # checked once already
-        frames[table] = frame.sort_values(SORT_KEYS[table], kind="stable").reset_index(drop=True)
+        frames[table] = arrow_to_frame(pa.Table.from_pylist(rows, schema=TABLE_SCHEMAS[table]), table)
     return frames
 
 

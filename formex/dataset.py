@@ -1,8 +1,10 @@
 """Write and read the Parquet dataset: one folder per table, hive-partitioned by year.
 
-The `year` column lives in the partition path only (`year=2026/`, `year=__unknown__/`),
-so pandas, pyarrow, DuckDB and Spark all read a table folder whole without a clash
-between a file column and a partition key. Each document's rows go to one file per
+The `year` column lives in the partition path only (`year=2026/`), so pandas, pyarrow,
+DuckDB and Spark all read a table folder whole without a clash between a file column and
+a partition key. A document without a year goes to `year=__HIVE_DEFAULT_PARTITION__/`,
+the Hive convention for a null partition value: pyarrow datasets, DuckDB and Spark read it
+as a null integer, so `year` stays an integer column whatever the dataset holds. Each document's rows go to one file per
 table, named by its doc_id, so re-running over an output folder replaces a document's
 rows instead of adding them twice.
 
@@ -24,7 +26,12 @@ import pyarrow.parquet as pq
 
 from formex.schemas.tables import PARTITION_COLUMN, TABLE_NAMES, TABLE_SCHEMAS, file_schema
 
-UNKNOWN_YEAR = "__unknown__"
+UNKNOWN_YEAR = "__HIVE_DEFAULT_PARTITION__"
+LEGACY_UNKNOWN_YEARS = frozenset({"__unknown__"})   # schema 1.0 wrote this; still read as null
+
+# Arrow integer types -> pandas' nullable integers, so a null does not turn a column float64.
+NULLABLE_INTEGERS = {pa.int8(): pd.Int8Dtype(), pa.int16(): pd.Int16Dtype(),
+                     pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype()}
 SORT_KEYS = {"documents": ["doc_id"], "forms": ["doc_id"], "tasks": ["doc_id", "seq"],
              "indicators": ["doc_id", "seq"], "issues": ["doc_id", "seq"]}
 
@@ -67,17 +74,23 @@ def read_table(out: Path | str, table: str) -> pd.DataFrame:
     folder = Path(out) / table
     schema = TABLE_SCHEMAS[table]
     if not folder.is_dir() or not any(folder.glob("year=*/*.parquet")):
-        return schema.empty_table().to_pandas()
+        return arrow_to_frame(schema.empty_table(), table)
     partitioning = ds.partitioning(pa.schema([(PARTITION_COLUMN, pa.string())]), flavor="hive")
     files = sorted(str(p) for p in folder.glob("year=*/*.parquet"))
     scan_schema = file_schema(table).append(pa.field(PARTITION_COLUMN, pa.string()))
     arrow = ds.dataset(files, schema=scan_schema, format="parquet", partitioning=partitioning,
                        partition_base_dir=str(folder)).to_table()
-    years = [int(y) if y not in (None, UNKNOWN_YEAR) else None
+    years = [None if y is None or y == UNKNOWN_YEAR or y in LEGACY_UNKNOWN_YEARS else int(y)
              for y in arrow.column(PARTITION_COLUMN).to_pylist()]
     arrow = arrow.set_column(arrow.schema.get_field_index(PARTITION_COLUMN), PARTITION_COLUMN,
                              pa.array(years, pa.int16()))
-    frame = arrow.select(schema.names).cast(schema).to_pandas()
+    return arrow_to_frame(arrow.select(schema.names).cast(schema), table)
+
+
+def arrow_to_frame(arrow: pa.Table, table: str) -> pd.DataFrame:
+    """A table's rows as a DataFrame in key order; integer columns stay integers
+    (pandas' nullable Int16/Int32) even where they hold nulls."""
+    frame = arrow.to_pandas(types_mapper=NULLABLE_INTEGERS.get)
     return frame.sort_values(SORT_KEYS[table], kind="stable").reset_index(drop=True)
 
 

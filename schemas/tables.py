@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: unknown year partition is year=__HIVE_DEFAULT_PARTITION__
 
 TABLE_NAMES = ("documents", "forms", "tasks", "indicators", "issues")
 

@@ -31,7 +31,7 @@ def test_a_bad_file_does_not_stop_the_batch(tmp_path):
     assert "no reader" in docs.loc["e-later.docx", "error"]
     failed = docs[docs["status"] == "failed"]
     assert failed["error"].notna().all()
-    assert (out / "documents" / "year=__unknown__").is_dir()
+    assert (out / "documents" / "year=__HIVE_DEFAULT_PARTITION__").is_dir()
     issues = read(out)["issues"]
     assert set(issues.loc[issues["code"] == "document_failed", "doc_id"]) == set(failed["doc_id"])
 

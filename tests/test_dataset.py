@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import duckdb
+import pyarrow as pa
 import pyarrow.parquet as pq
 from typer.testing import CliRunner
 
 from formex import read
 from formex.cli import app
 from formex.schemas.tables import TABLE_NAMES, file_schema
-from tests.conftest import SEED
+from tests.conftest import SEED, SEED_FILE
 
 
 def test_every_file_matches_its_arrow_schema(seed_dataset):
@@ -63,3 +64,58 @@ def test_same_input_same_rows_across_processes(tmp_path):
     assert len(outs[0]["indicators"]) == 83
     for table in TABLE_NAMES:
         assert outs[0][table].equals(outs[1][table]), table
+
+
+def mixed_dataset(tmp_path):
+    """The seed plus a failed document (no year) and a form with no year (partial)."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    text = SEED_FILE.read_text(encoding="utf-8")
+    (inputs / "seed.txt").write_text(text, encoding="utf-8")
+    (inputs / "broken.txt").write_bytes(b"\x00\x01 not a form")
+    (inputs / "no-year.txt").write_text(text.replace("(2026年度)", "").replace("2026年", ""), encoding="utf-8")
+    out = tmp_path / "out"
+    assert CliRunner().invoke(app, ["extract", str(inputs), "--out", str(out)]).exit_code == 0
+    return out
+
+
+def test_integer_columns_stay_integers_with_a_failed_document(tmp_path):
+    tables = read(mixed_dataset(tmp_path))
+    docs = tables["documents"].set_index("source_path")
+    assert docs.loc["broken.txt", "status"] == "failed"
+    assert docs["year"].isna().sum() >= 1 and docs.loc["seed.txt", "year"] == 2026
+    for table, frame in tables.items():
+        for column, dtype in frame.dtypes.items():
+            assert str(dtype) != "float64" or column.endswith(("value", "value_max", "value_base")) \
+                or column in ("weight", "score"), (table, column, dtype)
+    assert str(docs["year"].dtype) == "Int16" and str(docs["n_indicators"].dtype) == "Int32"
+    assert str(tables["forms"]["staff_count"].dtype) == "Int32"
+    assert str(tables["indicators"]["target_scale"].dtype) == "Int8"
+
+
+def test_year_is_an_integer_in_every_reader_with_a_failed_document(tmp_path):
+    import pandas as pd
+    import pyarrow.dataset as ds
+
+    out = mixed_dataset(tmp_path)
+    arrow = ds.dataset(out / "documents", partitioning="hive").to_table()
+    assert pa.types.is_integer(arrow.schema.field("year").type)
+    assert sorted(arrow.column("year").to_pylist(), key=str) == [2026, None, None]
+    frame = pd.read_parquet(out / "documents", dtype_backend="numpy_nullable",
+                            partitioning=ds.HivePartitioning.discover(infer_dictionary=False))
+    assert str(frame["year"].dtype).startswith("Int") and frame["year"].isna().sum() == 2
+    glob = str(out / "documents" / "**" / "*.parquet")
+    kind, nulls = duckdb.connect().execute(
+        f"select typeof(year), count(*) filter (where year is null) from "
+        f"read_parquet('{glob}', hive_partitioning=true) group by 1").fetchone()
+    assert kind in ("BIGINT", "INTEGER") and nulls == 2
+
+
+def test_datasets_written_by_schema_1_0_still_read(tmp_path):
+    out = mixed_dataset(tmp_path)
+    for table_folder in out.iterdir():
+        null_part = table_folder / "year=__HIVE_DEFAULT_PARTITION__"
+        if null_part.exists():
+            null_part.rename(table_folder / "year=__unknown__")
+    docs = read(out)["documents"]
+    assert str(docs["year"].dtype) == "Int16" and docs["year"].isna().sum() == 2
