@@ -25,6 +25,7 @@ from formex.records import EXTRACTOR_VERSION, Records, failed_records, result_to
 from formex.normalize.form import normalize_document
 from formex.schemas.document import Document
 from formex.schemas.document_file import DOCUMENT_FILE_SUFFIX, read_document_file, write_document_file
+from formex.schemas.errors import DocumentFileError
 from formex.schemas.tables import TABLE_NAMES
 
 SKIPPED_STEMS = frozenset({"README", "LICENSE", "CHANGELOG"})  # a folder's own notes, not forms
@@ -173,21 +174,32 @@ def collect(results, summary: Summary, out: Path | None,
             summary.duplicates.append(f"{source_path} (same bytes as {seen[records.doc_id]})")
             continue
         seen[records.doc_id] = source_path
+        if documents is not None and records.document is not None:  # saved before its rows
+            records = save_document(records, documents, summary)
+        records.document = None  # not kept: the rows are what callers asked for
         summary.statuses[records.status] += 1
         for table in TABLE_NAMES:
             summary.rows[table] += len(records.tables[table])
         document = records.tables["documents"][0]
         if document["status"] == "failed":
             summary.failures.append((source_path, document["error"]))
-        if documents is not None and records.document is not None:  # saved before its rows
-            documents.mkdir(parents=True, exist_ok=True)
-            write_document_file(documents / f"{records.doc_id}{DOCUMENT_FILE_SUFFIX}",
-                                records.document, extractor_version=EXTRACTOR_VERSION)
-            summary.saved += 1
-        records.document = None  # not kept: the rows are what callers asked for
         if out is not None:
             write_document(out, records.doc_id, records.year, records.arrow,
                            replaces=(unreadable_doc_id(source_path),))
         else:
             kept.append(records)
     return kept
+
+
+def save_document(records: Records, documents: Path, summary: Summary) -> Records:
+    """Save the Document the records came from as `documents/<doc_id>.jsonl.gz`. One that
+    cannot be saved (a reader bug, e.g. a NaN in a bbox) fails, and the batch goes on."""
+    document = records.document
+    documents.mkdir(parents=True, exist_ok=True)
+    try:
+        write_document_file(documents / f"{records.doc_id}{DOCUMENT_FILE_SUFFIX}", document,
+                            extractor_version=EXTRACTOR_VERSION)
+    except DocumentFileError as error:
+        return failure_records(error, records.doc_id, document.source_path, document.source_format)
+    summary.saved += 1
+    return records

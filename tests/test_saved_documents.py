@@ -149,3 +149,34 @@ def test_a_saved_document_of_another_version_stops_renormalize_with_one_line(tmp
 def test_keep_documents_needs_an_output_folder():
     with pytest.raises(ValueError, match="output folder"):
         run_extract([SEED_FILE], None, keep_documents=True)
+
+
+def test_a_document_that_cannot_be_saved_fails_alone(tmp_path, monkeypatch):
+    """A reader bug (a NaN in a bbox) makes that document a failed row; the batch goes on."""
+    import math
+
+    import formex.runner
+    from formex.extract.readers import read_document
+    from formex.schemas.document import Cell, Row
+
+    def read_with_nan(data, source_path):
+        doc = read_document(data, source_path)
+        if source_path.startswith("b"):
+            row = doc.rows[0]
+            doc.rows[0] = Row(row.index, (Cell("x", "x", 0, bbox=(0, 0, math.nan, 1)),), row.page, row.source_ref)
+        return doc
+
+    monkeypatch.setattr(formex.runner, "read_document", read_with_nan)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_bytes(SEED_FILE.read_bytes())
+    (inputs / "b.txt").write_bytes(SEED_FILE.read_bytes() + b"\n")
+    out = tmp_path / "out"
+    result = invoke("extract", inputs, "--out", out, "--keep-documents")
+    assert result.exit_code == 0, result.output
+    assert "1 ok, 0 partial, 1 failed" in result.output and "saved 1 document(s)" in result.output
+    documents = formex.read(out)["documents"].set_index("source_path")
+    assert documents.loc["a.txt", "status"] == "ok"
+    assert "cannot save the document" in documents.loc["b.txt", "error"]
+    assert len(formex.read(out)["indicators"]) == 83  # only a.txt's rows
+    assert len(list((out / "_documents").iterdir())) == 1
