@@ -4,7 +4,7 @@ it again (after a vocabulary fix) without reading or OCR'ing its source file.
 The file is JSON Lines, UTF-8, gzip-compressed when its name ends in `.gz`
 (`<doc_id>.jsonl.gz`; `zcat FILE | jq .` reads it). Format version 1:
 
-- line 1, the header: `{"format": "formex.document", "version": 1, "extractor_version":
+- line 1, the header: `{"format": "formex-document", "version": 1, "extractor_version":
   "0.2.0", "doc_id": …, "source_path": …, "source_format": "text", "spans_known": false,
   "encoding": "utf-8", "n_rows": 109, "issues": [{"severity": …, "code": …, "message": …,
   "field": …, "source_ref": …}], "raw_text": "…"}` (`extractor_version` records which
@@ -34,7 +34,7 @@ from pathlib import Path
 from formex.schemas.document import SEVERITIES, SOURCE_FORMATS, Cell, Document, Issue, Row
 from formex.schemas.errors import DocumentFileError, DocumentVersionError
 
-FORMAT_NAME = "formex.document"
+FORMAT_NAME = "formex-document"
 FORMAT_VERSION = 1
 READABLE_VERSIONS = (1,)
 DOCUMENT_FILE_SUFFIX = ".jsonl.gz"

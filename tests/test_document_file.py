@@ -74,7 +74,7 @@ def test_file_layout_is_the_documented_one(tmp_path):
     doc = read_document(SEED_BYTES, "seed.txt")
     lines = document_to_jsonl(doc, extractor_version="9.9").decode("utf-8").split("\n")
     header = json.loads(lines[0])
-    assert header["format"] == "formex.document" and header["version"] == FORMAT_VERSION == 1
+    assert header["format"] == "formex-document" and header["version"] == FORMAT_VERSION == 1
     assert header["extractor_version"] == "9.9" and header["n_rows"] == len(doc.rows)
     assert list(header)[-1] == "raw_text"  # metadata first, for `zcat | head`
     assert lines[-1] == "" and len(lines) == len(doc.rows) + 2
