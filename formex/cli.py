@@ -9,7 +9,8 @@ import formex
 from rich.console import Console
 
 from formex.api import extract_tables
-from formex.runner import Summary, run_extract
+from formex.runner import DOCUMENTS_FOLDER, Summary, run_extract, run_renormalize
+from formex.schemas.errors import DocumentFileError
 from formex.show import show_tables
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -43,16 +44,40 @@ def print_summary(summary: Summary, console: Console) -> None:
                       f"(e.g. {summary.skipped[0]})", markup=False)
     console.print(f"wrote: {summary.out.resolve()}  (one folder per table, partitioned by year)",
                   markup=False)
+    if summary.saved:
+        console.print(f"saved {summary.saved} document(s) as read: "
+                      f"{(summary.out / DOCUMENTS_FOLDER).resolve()}", markup=False)
 
 
 @app.command()
 def extract(inputs: list[Path] = typer.Argument(..., exists=True, help="Files or folders (recursed)."),
-            out: Path = typer.Option(..., "--out", "-o", help="Dataset folder to write.")) -> None:
+            out: Path = typer.Option(..., "--out", "-o", help="Dataset folder to write."),
+            keep_documents: bool = typer.Option(
+                False, "--keep-documents",
+                help="Also save each document as read, as OUT/_documents/<doc_id>.jsonl.gz, "
+                     "so `formex renormalize` can redo its tables without reading the file "
+                     "again.")) -> None:
     """Extract forms from files and folders into a Parquet dataset."""
     try:
-        summary, _ = run_extract(inputs, out)
+        summary, _ = run_extract(inputs, out, keep_documents=keep_documents)
     except OSError as error:  # the output folder, not a document: nothing more can be written
         Console(stderr=True).print(f"formex: cannot write the dataset under {out}: {error}", markup=False)
+        raise typer.Exit(code=1) from error
+    print_summary(summary, Console())
+
+
+@app.command()
+def renormalize(inputs: list[Path] = typer.Argument(
+                    ..., exists=True, help="Saved documents (*.jsonl.gz) or folders of them, "
+                                           "e.g. OUT/_documents."),
+                out: Path = typer.Option(..., "--out", "-o", help="Dataset folder to write; "
+                                         "the documents' rows there are replaced.")) -> None:
+    """Normalize documents saved by `extract --keep-documents` again (after a vocabulary
+    fix), without reading or OCR'ing their source files."""
+    try:
+        summary, _ = run_renormalize(inputs, out)
+    except (DocumentFileError, OSError) as error:
+        Console(stderr=True).print(f"formex: {error}", markup=False)
         raise typer.Exit(code=1) from error
     print_summary(summary, Console())
 
