@@ -106,6 +106,8 @@ class IssueCalls(ast.NodeVisitor):
 # take them from. A new such function fails the test below until it is listed here.
 DYNAMIC_ISSUE_SOURCES = {
     ("normalize/indicators/__init__.py", "target_issues"): {(code, sev) for sev, code in TARGET_ISSUES.values()},
+    # rebuilds issues a reader already raised, from a saved document: no codes of its own
+    ("schemas/document_file.py", "json_to_issue"): set(),
 }
 
 
