@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from formex.normalize.labels import Vocabulary, label_key
-from formex.normalize.amounts import parse_amount, scale_amount
+from formex.normalize.amounts import amount_unit_power, parse_amount, scale_amount
 from formex.schemas.document import Issue, Row
 
 NAME_MAX = 20  # a task name longer than this is content that wrapped onto its own line
@@ -65,8 +65,7 @@ def rows_to_tasks(rows: list[Row], columns: Vocabulary) -> tuple[list[Task], lis
             continue
         amount = parse_amount(values.get("amount"))
         if amount is not None:
-            cell_text = (values.get("amount") or "").rstrip()
-            stated = 4 if cell_text.endswith("万元") else 0 if cell_text.endswith("元") else None
+            stated = amount_unit_power(values.get("amount") or "")
             amount = scale_amount(amount, scale if stated is None else stated)
         if values.get("amount") and amount is None:
             issues.append(Issue("error", "amount_unparsed",
