@@ -72,16 +72,31 @@ def amount_unit_power(text: str) -> int | None:
     return load_text_vocabulary().amount_units[m.group()] if m else None
 
 
+def named_unit_power(text: str) -> int | None:
+    """The power of ten of the amount unit a header names anywhere, or None.
+
+    >>> named_unit_power("金额（万元）"), named_unit_power("金额(元)"), named_unit_power("金额")
+    (4, 0, None)
+    """
+    m = _amount_unit_anywhere().search(text)
+    return load_text_vocabulary().amount_units[m.group()] if m else None
+
+
 @lru_cache(maxsize=1)
 def _amount_unit() -> re.Pattern:
-    return _suffix(load_text_vocabulary().amount_units)
+    return re.compile(_alternation(load_text_vocabulary().amount_units) + "$")
+
+
+@lru_cache(maxsize=1)
+def _amount_unit_anywhere() -> re.Pattern:
+    return re.compile(_alternation(load_text_vocabulary().amount_units))
 
 
 @lru_cache(maxsize=1)
 def _count_unit() -> re.Pattern:
-    return _suffix(load_text_vocabulary().count_units)
+    return re.compile(_alternation(load_text_vocabulary().count_units) + "$")
 
 
-def _suffix(words) -> re.Pattern:
-    """Any of `words` at the end of the text, longest first (万元 before 元)."""
-    return re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")$")
+def _alternation(words) -> str:
+    """Any of `words`, longest first (万元 before 元)."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
