@@ -1,4 +1,4 @@
-"""The three ways formex folds text before reading it, and why there are three.
+r"""The three ways formex folds text before reading it, and why there are three.
 
 OCR gives the same character in several forms (`９５％` and `95%`, `（` and `(`, `9\u200b5`
 and `95`). How much of that to fold depends on what the result is for, so each reader
@@ -99,7 +99,8 @@ class ChineseNumerals:
     @cached_property
     def year_digits(self) -> Mapping[str, int]:
         """Positional digits of a year written in Chinese (二〇二六, and 二○二六 as OCR reads it)."""
-        return MappingProxyType({**self.digits, **{ch: self.digits[like] for ch, like in self.digit_lookalikes.items()}})
+        lookalikes = {ch: self.digits[like] for ch, like in self.digit_lookalikes.items()}
+        return MappingProxyType({**self.digits, **lookalikes})
 
     def spellings(self, digit: int, table: Mapping[str, int]) -> str:
         """The characters of `table` that write `digit`, as a regex class body.
@@ -125,7 +126,7 @@ class TextVocabulary:
 
 
 def fold_cell_text(text: str) -> str:
-    """Cell cleaning: full-width ASCII to ASCII except Chinese punctuation, the ideographic
+    r"""Cell cleaning: full-width ASCII to ASCII except Chinese punctuation, the ideographic
     space to a space, zero-width characters dropped; nothing else changes.
 
     >>> fold_cell_text("≥９５．００（％），共\u200b１人\u3000①")
@@ -149,7 +150,7 @@ def fold_label_text(text: str) -> str:
 
 
 def fold_number_text(text: str) -> str:
-    """Number reading: as label keys, then the marks NFKC keeps mapped (〜 -> ~, ∶ -> :).
+    r"""Number reading: as label keys, then the marks NFKC keeps mapped (〜 -> ~, ∶ -> :).
 
     >>> fold_number_text("９\u200b５％〜１００％"), fold_number_text("1∶2")
     ('95%~100%', '1:2')
@@ -227,7 +228,8 @@ class _Reader:
         """{single character: replacement}, the replacement one of `allowed` when given."""
         node = self.mapping(node, key)
         for ch, to in node.items():
-            if len(ch) != 1 or not isinstance(to, str) or (allowed is not None and (len(to) != 1 or to not in allowed)):
+            bad_target = allowed is not None and (len(to) != 1 or to not in allowed)
+            if len(ch) != 1 or not isinstance(to, str) or bad_target:
                 raise self.fail(f"{key}.{ch}", f"expected one character mapped to "
                                                f"{'one of ' + allowed if allowed else 'a string'}, got {to!r}")
         return MappingProxyType(dict(node))
@@ -246,7 +248,7 @@ def _numerals(r: _Reader, node: Any) -> ChineseNumerals:
             seen[ch] = key
     point = node["decimal_point"]
     if not isinstance(point, str) or len(point) != 1 or point in seen:
-        raise r.fail("chinese_numerals.decimal_point", f"expected one character that is no digit or unit, got {point!r}")
+        raise r.fail("chinese_numerals.decimal_point", f"expected one character, no digit or unit; got {point!r}")
     lookalikes = r.chars(node["digit_lookalikes"], "chinese_numerals.digit_lookalikes", "".join(tables["digits"]))
     return ChineseNumerals(decimal_point=point, digit_lookalikes=lookalikes, **tables)
 

@@ -103,7 +103,8 @@ def span_patterns(lexicon: TargetLexicon | None = None) -> tuple[re.Pattern, re.
     lex = lexicon or load_target_lexicon()
     numbers = date_numbers()
     start = (f"(?:{alternation(lex.deadline_range_start_words)})?"
-             rf"(?P<sy>{numbers.year})?(?:年|[\-/.])?(?:(?:{numbers.small})(?:月|[\-/.])?(?:(?:{numbers.small})[日号]?)?)?起?")
+             rf"(?P<sy>{numbers.year})?(?:年|[\-/.])?"
+             rf"(?:(?:{numbers.small})(?:月|[\-/.])?(?:(?:{numbers.small})[日号]?)?)?起?")
     return re.compile(alternation(lex.range_connectors)), re.compile(start)
 
 
