@@ -164,6 +164,12 @@ def test_only_everyday_digits_write_ordinals_and_years():
         assert ch not in CN.ordinals and ch not in CN.year_digits
 
 
+def test_a_lookalike_that_is_a_chinese_digit_means_that_digit():
+    """〇 is both: in an Arabic run (2〇26) and in a Chinese numeral it is 0."""
+    both = set(VOCAB.digit_lookalikes) & set(CN.value_digits)
+    assert both and all(int(VOCAB.digit_lookalikes[ch]) == CN.value_digits[ch] for ch in both)
+
+
 @pytest.mark.parametrize("unit, power", sorted(VOCAB.amount_units.items()))
 def test_every_amount_unit_is_stripped_and_scales(unit, power):
     assert parse_amount(f"12.50{unit}") == Decimal("12.50")
