@@ -1,6 +1,7 @@
 """Typed targets: a 指标值 cell (`≥90.00(%)`, `百分百`, `不低于上年度水平`, `2026年12月31日前`,
 `无`) as a `Target` value. The specification is docs/targets.md; the vocabulary is
-schemas/targets.yaml.
+schemas/targets.yaml, with what it shares with the other readers (zero-width characters,
+LaTeX, digit look-alikes, Chinese numerals) in schemas/text.yaml.
 
 How it works (each step is one function, in this order):
 
