@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from formex.extract.errors import UnsupportedFormat
+from formex.extract.html_doc import read_html
+from formex.extract.markdown_doc import read_markdown
 from formex.extract.ocr_text import read_ocr_text
 from formex.schemas.document import Document
 
@@ -19,6 +21,10 @@ Reader = Callable[..., Document]
 READERS: dict[str, tuple[str, Reader]] = {
     ".txt": ("text", read_ocr_text),
     ".text": ("text", read_ocr_text),
+    ".html": ("html", read_html),
+    ".htm": ("html", read_html),
+    ".md": ("markdown", read_markdown),
+    ".markdown": ("markdown", read_markdown),
 }
 
 # Formats the pipeline will read (see README roadmap); listed so a batch recognises them
