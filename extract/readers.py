@@ -13,6 +13,7 @@ from formex.extract.errors import UnsupportedFormat
 from formex.extract.html_doc import read_html
 from formex.extract.markdown_doc import read_markdown
 from formex.extract.ocr_text import read_ocr_text
+from formex.extract.xlsx_doc import read_xlsx, refuse_xls
 from formex.schemas.document import Document
 
 Reader = Callable[..., Document]
@@ -25,6 +26,9 @@ READERS: dict[str, tuple[str, Reader]] = {
     ".htm": ("html", read_html),
     ".md": ("markdown", read_markdown),
     ".markdown": ("markdown", read_markdown),
+    ".xlsx": ("xlsx", read_xlsx),
+    ".xlsm": ("xlsx", read_xlsx),
+    ".xls": ("xlsx", refuse_xls),
 }
 
 # Formats the pipeline will read (see README roadmap); listed so a batch recognises them
