@@ -365,6 +365,7 @@ def put_value(cell, text: str, percent: bool) -> None:
         cell.number_format = ("#,##0" if "," in text else "0") + ("." + "0" * decimals if decimals else "")
     else:
         cell.value = re.sub(r"\n\s*\n+", "\n", plain_text)
+        cell.data_type = "s"  # text, even when it starts with `=` (`=100.00(%)` is no formula)
 
 
 def write_docx(blocks: list[Block]) -> tuple[bytes, dict]:

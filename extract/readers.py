@@ -9,6 +9,7 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+from formex.extract.docx_doc import read_docx
 from formex.extract.errors import UnsupportedFormat
 from formex.extract.html_doc import read_html
 from formex.extract.markdown_doc import read_markdown
@@ -29,6 +30,7 @@ READERS: dict[str, tuple[str, Reader]] = {
     ".xlsx": ("xlsx", read_xlsx),
     ".xlsm": ("xlsx", read_xlsx),
     ".xls": ("xlsx", refuse_xls),
+    ".docx": ("docx", read_docx),
 }
 
 # Formats the pipeline will read (see README roadmap); listed so a batch recognises them
