@@ -54,7 +54,7 @@ def place_cells(rows: list[SourceRow]) -> list[list[tuple[int, SourceCell, int, 
     Rowspans are cut at the end of the table and colspans at `MAX_COLUMNS`.
 
     >>> rows = [SourceRow([SourceCell("a", rowspan=2), SourceCell("b")]), SourceRow([SourceCell("c")])]
-    >>> [[(col, c.raw, rs) for col, c, rs, cs in row] for row in place_cells(rows)]
+    >>> [[(col, c.raw, rs, cs) for col, c, rs, cs in row] for row in place_cells(rows)]
     [[(0, 'a', 2, 1), (1, 'b', 1, 1)], [(1, 'c', 1, 1)]]
     """
     covered: dict[int, int] = {}   # column -> rows still covered below the current one

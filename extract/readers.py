@@ -35,9 +35,8 @@ READERS: dict[str, tuple[str, Reader]] = {
 
 # Formats the pipeline will read (see README roadmap); listed so a batch recognises them
 # and reports "no reader yet" instead of skipping them silently.
-KNOWN_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
-                  ".pdf": "pdf", ".png": "image", ".jpg": "image", ".jpeg": "image",
-                  ".tif": "image", ".tiff": "image", ".xlsx": "xlsx", ".docx": "docx"}
+KNOWN_SUFFIXES = {".pdf": "pdf", ".png": "image", ".jpg": "image", ".jpeg": "image",
+                  ".tif": "image", ".tiff": "image"}
 
 
 def doc_id_of(data: bytes) -> str:
