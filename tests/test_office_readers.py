@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 
 import formex
+from tests.conftest import ROOT
 from formex.extract.readers import read_document
 from formex.runner import InputFile, extract_file
 
@@ -298,3 +299,16 @@ def test_broken_sheet_xml_is_a_failed_row(tmp_path):
     data = with_members(make_xlsx(xlsx_form), {}, {"xl/worksheets/sheet1.xml": b"<worksheet><sheetData><row"})
     document, _ = run_one(tmp_path, "broken.xlsx", data)
     assert document["status"] == "failed" and "not a readable xlsx" in document["error"]
+
+
+REAL = next((p for p in (ROOT.parent / "shared" / "real", ROOT.parent.parent / "shared" / "real")
+             if p.is_dir()), None)
+
+
+@pytest.mark.skipif(REAL is None, reason="shared/real is not beside this checkout")
+def test_the_real_self_evaluation_form_fails_with_its_reason(tmp_path):
+    """Its family (项目支出绩效自评表) has no schema yet: a failed row that names it."""
+    path = REAL / "yuzhong-2021-project-self-evaluation.xlsx"
+    document, _ = run_one(tmp_path, path.name, path.read_bytes())
+    assert document["status"] == "failed"
+    assert "项目支出绩效自评表" in document["error"] and "no form formex reads yet" in document["error"]
