@@ -29,9 +29,18 @@ def w_val(element, path: str) -> str | None:
 
 
 def paragraph_text(p) -> str:
-    from docx.text.paragraph import Paragraph
-
-    return Paragraph(p, None).text
+    """A paragraph's text as Word shows it: runs' `w:t`, tabs, line breaks (a page break
+    is no text). Deleted text (`w:delText`) and field codes (`w:instrText`) are not `w:t`."""
+    parts = []
+    for node in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"):
+        if node.tag == f"{W}t":
+            parts.append(node.text or "")
+        elif node.tag == f"{W}tab":
+            if node.getparent().tag == f"{W}r":   # a tab stop in pPr/tabs is no character
+                parts.append("\t")
+        elif node.get(f"{W}type") != "page":
+            parts.append("\n")
+    return "".join(parts)
 
 
 def page_break_in(p) -> tuple[bool, bool]:
