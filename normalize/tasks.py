@@ -46,12 +46,22 @@ def row_to_values(row: Row, positions: dict[int, str]) -> dict[str, str]:
     return dict(zip(order, (c.text for c in filled)))
 
 
-def rows_to_tasks(rows: list[Row], columns: Vocabulary) -> tuple[list[Task], list[Issue]]:
+def rows_to_tasks(rows: list[Row], columns: Vocabulary, *, spans_known: bool = False
+                  ) -> tuple[list[Task], list[Issue]]:
     header, positions, scale = find_task_header(rows, columns)
     tasks: list[Task] = []
     issues: list[Issue] = []
     for row in rows[header + 1:]:
         filled = row.filled
+        if spans_known and positions and any(c.col < min(positions) for c in filled):
+            # a label left of the task columns (`其他需完成的任务（可选填）` in the section-title
+            # column) titles rows of its own; it is no task
+            issues += [Issue("info", "cell_unplaced", f"{c.text!r} left of the task columns is a "
+                             "label, not a task; kept only here", field="tasks", source_ref=c.source_ref)
+                       for c in filled if c.col < min(positions)]
+            row = Row(row.index, tuple(c for c in row.cells if c.col >= min(positions)), row.page,
+                      row.source_ref)
+            filled = row.filled
         if not filled:
             continue
         values = row_to_values(row, positions)
