@@ -92,45 +92,76 @@ def distance_cost(i: int, positions: list[float] | None) -> float:
     return DISTANCE * min(DISTANCE_CAP, min(abs(i - p) for p in positions))
 
 
-def row_costs(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...],
-              positions: tuple[dict[str, list[float]], dict[str, list[float]]] | None) -> list[float]:
+COST_PARTS = ("wording", "order", "label", "level1_label", "required", "distance", "level1_distance")
+
+
+def row_cost_parts(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...],
+                   positions: tuple[dict[str, list[float]], dict[str, list[float]]] | None
+                   ) -> list[tuple[float, ...] | None]:
+    """Per category, the parts of the row's cost in `COST_PARTS` order, or None where the
+    row states another category (it cannot go there)."""
     if item.own_level2 is not None and (item.is_level2_entry or item.positional):
         own = item.own_level2.spec.label
-        return [0.0 if c.label == own else INF for c in categories]
+        return [(0.0,) * len(COST_PARTS) if c.label == own else None for c in categories]
     scores = [wording_score(item.name, c) for c in categories]
     best = max(scores, default=0.0)
-    costs = []
+    parts = []
     for k, category in enumerate(categories):
-        cost = (best - scores[k]) + TIE_BREAK * k
-        cost += sum(LABEL for h in item.level2 if h.spec.label != category.label)
-        cost += sum(LEVEL1_LABEL for h in item.level1 if h.spec.label != category.level1)
-        if category.requires and not any(w in (item.name or "") for w in category.requires):
-            cost += MISSING_REQUIRED
-        if positions is not None:
-            cost += distance_cost(i, positions[0].get(category.label))
-            cost += distance_cost(i, positions[1].get(category.level1))
-        costs.append(cost)
-    return costs
+        required = (MISSING_REQUIRED if category.requires
+                    and not any(w in (item.name or "") for w in category.requires) else 0.0)
+        parts.append((
+            best - scores[k], TIE_BREAK * k,
+            sum(LABEL for h in item.level2 if h.spec.label != category.label),
+            sum(LEVEL1_LABEL for h in item.level1 if h.spec.label != category.level1),
+            required,
+            distance_cost(i, positions[0].get(category.label)) if positions is not None else 0.0,
+            distance_cost(i, positions[1].get(category.level1)) if positions is not None else 0.0))
+    return parts
+
+
+def cost_of(parts: tuple[float, ...] | None) -> float:
+    """The row's cost from its parts, added left to right (the same sum to the bit
+    whatever `sum` does in a later Python)."""
+    if parts is None:
+        return INF
+    wording, order, label, level1_label, required, distance, level1_distance = parts
+    return wording + order + label + level1_label + required + distance + level1_distance
+
+
+def cost_table(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
+               ) -> list[list[tuple[float, ...] | None]]:
+    """Per row and category, the parts of the row's cost (see `row_cost_parts`)."""
+    positions = label_positions(items) if labels_mid_block(items) else None
+    return [row_cost_parts(i, item, categories, positions) for i, item in enumerate(items)]
 
 
 def segment_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> list[int] | None:
     """The cheapest category index per row, or None when the rows' stated categories
-    contradict the canonical order within a level-1 group.
+    contradict the canonical order within a level-1 group."""
+    if not items:
+        return []
+    costs = [[cost_of(parts) for parts in row] for row in cost_table(items, categories)]
+    best, back = cheapest_prefixes(costs, [item.is_level2_entry for item in items],
+                                   [c.level1 for c in categories])
+    return cheapest_path(best, back)
+
+
+def cheapest_prefixes(costs: list[list[float]], entries: list[bool], groups: list[str]
+                      ) -> tuple[list[list[float]], list[list[int]]]:
+    """The dynamic programme: `best[i][k]`, the cheapest cost of rows 0..i with row i in
+    category k, and `back[i][k]`, the category of row i-1 on that path. `costs` is row x
+    category, `entries[i]` says row i is a level-2 entry (a block of its own), `groups[k]`
+    is category k's level-1 group (groups are contiguous, in canonical order).
 
     From category j on one row to k on the next: staying is free (unless a level-2
     entry forces a new block), moving on in canonical order costs `NEW_BLOCK`, and going
     back only to another level-1 group costs `NEW_BLOCK + GROUP_BACK`."""
-    n, m = len(items), len(categories)
-    if n == 0:
-        return []
-    positions = label_positions(items) if labels_mid_block(items) else None
-    costs = [row_costs(i, item, categories, positions) for i, item in enumerate(items)]
-    group_end = [next((j for j in range(k, m) if categories[j].level1 != categories[k].level1), m)
-                 for k in range(m)]
+    n, m = len(costs), len(groups)
+    group_end = [next((j for j in range(k, m) if groups[j] != groups[k]), m) for k in range(m)]
     best = [costs[0][:]]
     back: list[list[int]] = [[-1] * m]
     for i in range(1, n):
-        strict = items[i].is_level2_entry or items[i - 1].is_level2_entry
+        strict = entries[i] or entries[i - 1]
         previous = best[i - 1]
         later = [(INF, -1)] * (m + 1)  # cheapest previous category at index >= x
         for j in range(m - 1, -1, -1):
@@ -149,11 +180,17 @@ def segment_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) 
                 running, running_arg = previous[k] + NEW_BLOCK, k
         best.append(row_best)
         back.append(row_back)
+    return best, back
+
+
+def cheapest_path(best: list[list[float]], back: list[list[int]]) -> list[int] | None:
+    """The category per row on the cheapest path, or None when every path is impossible."""
+    m = len(best[-1])
     last = min(range(m), key=lambda k: best[-1][k])
     if best[-1][last] == INF:
         return None
     path = [last]
-    for i in range(n - 1, 0, -1):
+    for i in range(len(best) - 1, 0, -1):
         path.append(back[i][path[-1]])
     return path[::-1]
 
