@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, fields
 from typing import Any
 
+from formex.schemas.target_flags import load_flag_phrases
 from formex.schemas.target_lexicon import OPS
 
 OP_DIRECTION = {"eq": "equal", "ge": "positive", "gt": "positive", "le": "negative", "lt": "negative",
@@ -109,6 +110,18 @@ def grade(kind: str, flags: set[str] | frozenset[str], base: float) -> tuple[str
         if status == "empty" or _STATUS_ORDER[forced] > _STATUS_ORDER[status]:
             status = forced
     return status, round(confidence, 2)
+
+
+def describe_flags(flags: tuple[str, ...] | list[str]) -> str:
+    """The flags in words (`schemas/target_flags.yaml`), those that set the status first.
+
+    >>> describe_flags(("garbage_prefix", "no_unit", "op_implicit"))
+    'stray characters before the number; no unit; no comparison sign written'
+    """
+    phrases = load_flag_phrases()
+    weight = {flag: -_STATUS_ORDER.get(FLAG_EFFECTS.get(flag, (None, None))[0], -1) for flag in flags}
+    ordered = sorted(flags, key=lambda flag: (weight[flag], flag))
+    return "; ".join(phrases.get(flag, flag.replace("_", " ")) for flag in ordered)
 
 
 def value_base(number_text: str | None, value: float | None, scale: int) -> float | None:
