@@ -1,6 +1,7 @@
 """The command line: a thin shell over the library (`formex --help`)."""
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 
 import typer
@@ -11,7 +12,9 @@ from rich.console import Console
 from formex.api import extract_tables
 from formex.runner import DOCUMENTS_FOLDER, Summary, run_extract, run_renormalize
 from formex.schemas.errors import DocumentFileError
-from formex.show import show_tables
+from formex.explain import explain_file, explanation_to_json, print_explanation
+from formex.show import show_tables, tables_to_json
+from formex.terminal import safe_text
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn OCR'd government forms into typed Parquet tables.")
@@ -35,13 +38,13 @@ def print_summary(summary: Summary, console: Console) -> None:
                   f"{statuses['failed']} failed")
     console.print("rows: " + ", ".join(f"{table} {n}" for table, n in summary.rows.items()))
     for path, error in summary.failures:
-        console.print(f"  failed: {path}: {error}", markup=False)
+        console.print(f"  failed: {safe_text(path)}: {safe_text(error)}", markup=False)
     if summary.duplicates:
         console.print(f"skipped {len(summary.duplicates)} duplicate file(s): "
-                      + "; ".join(summary.duplicates), markup=False)
+                      + safe_text("; ".join(summary.duplicates)), markup=False)
     if summary.skipped:
         console.print(f"ignored {len(summary.skipped)} file(s) that are not a form format "
-                      f"(e.g. {summary.skipped[0]})", markup=False)
+                      f"(e.g. {safe_text(summary.skipped[0])})", markup=False)
     console.print(f"wrote: {summary.out.resolve()}  (one folder per table, partitioned by year)",
                   markup=False)
     if summary.saved:
@@ -82,10 +85,35 @@ def renormalize(inputs: list[Path] = typer.Argument(
     print_summary(summary, Console())
 
 
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
 @app.command()
-def show(file: Path = typer.Argument(..., exists=True, dir_okay=False)) -> None:
-    """Print one document's extraction as tables; writes nothing."""
-    show_tables(extract_tables(file), Console())
+def show(file: Path = typer.Argument(..., exists=True, dir_okay=False),
+         format: Format = typer.Option(Format.text, "--format", help="text (for a person) or json."),
+         explain_rows: bool = typer.Option(False, "--explain", help="Print `formex explain FILE` instead.")
+         ) -> None:
+    """Print one document's extraction: header, tasks, indicator tree, issues; writes nothing."""
+    if explain_rows:
+        explain(file, format)
+    elif format is Format.json:
+        typer.echo(tables_to_json(extract_tables(file)))
+    else:
+        show_tables(extract_tables(file), Console())
+
+
+@app.command()
+def explain(file: Path = typer.Argument(..., exists=True, dir_okay=False),
+            format: Format = typer.Option(Format.text, "--format", help="text (for a person) or json.")
+            ) -> None:
+    """Why each indicator row landed where it did: its cells, the hierarchy's costs, the choice."""
+    explanation = explain_file(file)
+    if format is Format.json:
+        typer.echo(explanation_to_json(explanation))
+    else:
+        print_explanation(explanation, Console())
 
 
 def main() -> None:
