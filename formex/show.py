@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -41,7 +41,7 @@ def show_tables(tables: dict[str, pd.DataFrame], console: Console) -> None:
 
 def document_view(tables: dict[str, pd.DataFrame], doc_id: str) -> Iterator[RenderableType]:
     """The text view of one document, part by part."""
-    rows = {name: frame[frame["doc_id"] == doc_id] for name, frame in tables.items()}
+    rows = {name: frame[frame["doc_id"] == doc_id].reset_index(drop=True) for name, frame in tables.items()}
     document = rows["documents"].iloc[0]
     forms = rows["forms"]
     form = forms.iloc[0] if len(forms) else None
@@ -148,16 +148,16 @@ def indicator_tree(indicators: pd.DataFrame) -> Iterator[RenderableType]:
         if l1 != level1:
             yield Text(safe_text(l1), style="bold")
             level1 = l1
-        heading = Text("  " + safe_text(l2), style="bold")
+        title = Text("  " + safe_text(l2), style="bold")
         notes = sorted({SOURCE_NOTES[s] for s in block["level2_source"] if s in SOURCE_NOTES})
         if notes:
-            heading.append(f"  ({'; '.join(notes)})", style="dim")
+            title.append(f"  ({'; '.join(notes)})", style="dim")
         if block["level3"].isna().all():   # a level-2 entry without indicators (经济效益指标 无)
-            heading.append("  ")
-            heading.append_text(Text(" ").join(targets[i] for i in block.index))
-            yield heading
+            title.append("  ")
+            title.append_text(Text(" ").join(targets[i] for i in block.index))
+            yield title
             continue
-        yield heading
+        yield title
         grid = Table.grid(padding=(0, 1))
         grid.add_column(overflow="fold", width=widths[0])
         grid.add_column(no_wrap=True, width=widths[1])
@@ -179,7 +179,7 @@ def iter_blocks(indicators: pd.DataFrame) -> Iterator[tuple[tuple[str, str], pd.
             start = i
 
 
-def issues_view(issues: pd.DataFrame) -> Group:
+def issues_view(issues: pd.DataFrame) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(no_wrap=True, style="dim")
@@ -189,7 +189,7 @@ def issues_view(issues: pd.DataFrame) -> Group:
         severity = safe_text(issue.severity)
         grid.add_row(Text(severity, style=styles.get(severity, "")), Text(safe_text(issue.source_ref)),
                      Text(safe_text(issue.message)))
-    return Group(grid)
+    return grid
 
 
 # ---------------------------------------------------------------- JSON

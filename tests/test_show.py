@@ -226,3 +226,22 @@ def test_explain_says_when_the_order_fallback_placed_the_rows(tmp_path):
     assert "line 30  产出指标 › 质量指标" in output and "line 31  产出指标 › 数量指标" in output
     data = json.loads(run("explain", "--format", "json", str(path)))
     assert not data["ordered"] and [r["candidates"][0]["extra"] for r in data["rows"]] == [None, None]
+
+
+def test_show_tables_prints_each_document_of_a_batch():
+    import io
+
+    from rich.console import Console
+
+    from formex.api import extract_tables
+    from formex.show import show_tables
+
+    tables = extract_tables(SEED_FILE, SAMPLES / "labels-mid-block")
+    console = Console(file=io.StringIO(), width=80, color_system=None)
+    show_tables(tables, console)
+    output = console.file.getvalue()
+    assert_fits(output)
+    assert "indicators (83)" in output and "indicators (34)" in output
+    rows = {line.split()[0]: line.split()[1:] for line in output.splitlines() if "line " in line}
+    assert rows["提高优抚补助对象收入水平"] == ["≥95%", "line", "84"]     # the seed
+    assert rows["社区事务受理业务办件量"] == ["≥120000件", "line", "25"]  # the other document
