@@ -17,11 +17,10 @@ import re
 from markdown_it import MarkdownIt
 
 from formex.extract.cleaning import clean_cell
-from formex.extract.encoding import decode_bytes
+from formex.extract.encoding import decode_bytes, decoding_issues
 from formex.extract.grid import SourceCell, SourceRow, grid_rows
-from formex.extract.html_doc import (MAX_HTML_BYTES, PAGE_COMMENT, HtmlUnreadable, html_rows,
-                                     parse_html)
-from formex.schemas.document import Cell, Document, Issue, Row
+from formex.extract.html_doc import PAGE_COMMENT, html_rows, parse_html, refuse_oversized
+from formex.schemas.document import Cell, Document, Row
 
 MARKER_PAGE = re.compile(r"^\s*\{\d+\}-{3,}\s*$")  # Marker's paginated output
 EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
@@ -118,15 +117,9 @@ def markdown_rows(text: str) -> list[Row]:
 
 def read_markdown(data: bytes, *, doc_id: str, source_path: str,
                   source_format: str = "markdown") -> Document:
-    if len(data) > MAX_HTML_BYTES:
-        raise HtmlUnreadable(f"{source_path}: {len(data) / 2**20:.0f} MiB of Markdown is over the "
-                             f"limit of {MAX_HTML_BYTES // 2**20} MiB for one form")
+    refuse_oversized(data, source_path, "Markdown")
     decoded = decode_bytes(data)
-    issues = []
-    if decoded.lossy:
-        issues.append(Issue("warning", "encoding_lossy",
-                            f"some bytes were not valid {decoded.encoding} and were replaced",
-                            field="encoding"))
+    issues = decoding_issues(decoded)
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
     return Document(doc_id=doc_id, source_path=source_path, source_format=source_format,
                     rows=markdown_rows(text), spans_known=True, raw_text=decoded.text,
