@@ -312,3 +312,23 @@ def test_the_real_self_evaluation_form_fails_with_its_reason(tmp_path):
     document, _ = run_one(tmp_path, path.name, path.read_bytes())
     assert document["status"] == "failed"
     assert "项目支出绩效自评表" in document["error"] and "no form formex reads yet" in document["error"]
+
+
+def test_xlsx_amount_formatted_without_decimals_is_read_in_full(tmp_path):
+    def build(wb):
+        xlsx_form(wb)
+        ws = wb.active
+        ws["B9"].value = 10596.35
+        ws["B9"].number_format = "#,##0"
+        ws["C2"] = 3
+        ws["C2"].number_format = "# ?/?"
+
+    data = make_xlsx(build)
+    doc = read_document(data, "r.xlsx")
+    cell = next(c for r in doc.rows for c in r.cells if c.source_ref == "表1!B9")
+    assert (cell.text, cell.raw) == ("10,596.35", "10,596")
+    codes = {(i.code, i.source_ref) for i in doc.issues}
+    assert ("value_precision_kept", "表1!B9") in codes
+    assert ("number_format_unknown", "表1!C2") in codes
+    tables = extract_bytes(tmp_path, "r.xlsx", data)
+    assert str(tables["forms"]["budget_total"][0]) == "10596.35"
