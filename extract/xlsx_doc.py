@@ -140,8 +140,10 @@ def sheet_rows(ws, page: int, first_index: int, formulas: set[str], issues: list
     for merged in ws.merged_cells.ranges:
         if merged.min_row > MAX_ROWS or merged.min_col > MAX_COLUMNS:
             continue
-        spans[(merged.min_row, merged.min_col)] = (merged.max_row - merged.min_row + 1,
-                                                   merged.max_col - merged.min_col + 1)
+        # a merged range reaching past the limits (B1:XFD1) spans only to them
+        spans[(merged.min_row, merged.min_col)] = (
+            min(merged.max_row, MAX_ROWS) - merged.min_row + 1,
+            min(merged.max_col, MAX_COLUMNS) - merged.min_col + 1)
         if (merged.max_row - merged.min_row + 1) * (merged.max_col - merged.min_col + 1) <= 100_000:
             covered.update((r, c) for r in range(merged.min_row, merged.max_row + 1)
                            for c in range(merged.min_col, merged.max_col + 1)
