@@ -76,7 +76,7 @@ def test_html_nested_table_rows_follow_the_whole_table():
 
 def test_a_nested_table_does_not_break_the_outer_row_spans(tmp_path):
     nested = SPANNED.replace("<td>≥100(人次)</td>",
-                             "<td>≥100(人次)<table><tr><td>注</td><td>另表</td></tr></table></td>")
+                             "<td>≥100(人次)<table><tr><td>注：另表</td></tr></table></td>")
     tables = extract_bytes(tmp_path, "n.html", html_form(nested).encode())
     check_indicators(tables)
 
