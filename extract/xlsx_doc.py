@@ -45,10 +45,6 @@ def sheet_ref(title: str) -> str:
     return "'" + title.replace("'", "''") + "'"
 
 
-def display_text(cell) -> str:
-    return cell_texts(cell).shown
-
-
 def cell_texts(cell) -> Formatted:
     """The cell as the sheet displays it, and its value in full (a number the format
     rounds keeps all its digits in `exact`)."""
