@@ -10,20 +10,26 @@ import pandas as pd
 import pyarrow as pa
 
 from formex.dataset import arrow_to_frame, read_dataset
-from formex.runner import run_extract
-from formex.schemas.tables import TABLE_NAMES, TABLE_SCHEMAS
+from formex.runner import Result, extract_in_memory
+from formex.schemas.tables import PARTITION_COLUMN, TABLE_NAMES, TABLE_SCHEMAS
 
 
 def extract_tables(*paths: str | Path) -> dict[str, pd.DataFrame]:
     """Extract files or folders in memory; the five tables as DataFrames, nothing written."""
-    _, kept = run_extract([Path(p) for p in paths], out=None)
-    frames = {}
-    for table in TABLE_NAMES:
-        rows = [row for records in kept for row in records.tables[table]]
-        frames[table] = arrow_to_frame(pa.Table.from_pylist(rows, schema=TABLE_SCHEMAS[table]), table)
-    return frames
+    _, kept = extract_in_memory([Path(p) for p in paths])
+    return {table: arrow_to_frame(results_to_arrow(kept, table), table) for table in TABLE_NAMES}
+
+
+def results_to_arrow(results: list[Result], table: str) -> pa.Table:
+    """One table's rows of some results, `year` put back (files carry it in their path)."""
+    schema = TABLE_SCHEMAS[table]
+    position = schema.get_field_index(PARTITION_COLUMN)
+    parts = [result.arrow[table].add_column(position, PARTITION_COLUMN,
+                                            pa.array([result.year] * result.arrow[table].num_rows, pa.int16()))
+             for result in results if table in result.arrow]
+    return pa.concat_tables(parts).cast(schema) if parts else schema.empty_table()
 
 
 def read(out: str | Path) -> dict[str, pd.DataFrame]:
-    """Read a dataset written by `formex extract` back as DataFrames."""
+    """Read a dataset written by `formex extract` back as DataFrames (its last commit)."""
     return read_dataset(out)

@@ -1,15 +1,24 @@
 """The command line: a thin shell over the library (`formex --help`)."""
 from __future__ import annotations
 
+import json
+import sys
+import time
+from enum import Enum
 from pathlib import Path
+from typing import Optional
 
 import typer
-
-import formex
 from rich.console import Console
 
+import formex
 from formex.api import extract_tables
-from formex.runner import Summary, run_extract
+from formex.committer import DEFAULT_BATCH_DOCS, DEFAULT_BATCH_ROWS, BatchPolicy, DatasetError
+from formex.engines import open_engine
+from formex.manifest import ManifestError
+from formex.report_run import (EXIT_RUN_FAILED, EXIT_USAGE, BarProgress, LogProgress, exit_code, print_summary,
+                               summary_to_json)
+from formex.runner import InputError, RunSettings, list_inputs, run_extract
 from formex.show import show_tables
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -28,33 +37,77 @@ def options(version: bool = typer.Option(False, "--version", callback=print_vers
     """Turn OCR'd government forms into typed Parquet tables."""
 
 
-def print_summary(summary: Summary, console: Console) -> None:
-    statuses = summary.statuses
-    console.print(f"documents: {statuses['ok']} ok, {statuses['partial']} partial, "
-                  f"{statuses['failed']} failed")
-    console.print("rows: " + ", ".join(f"{table} {n}" for table, n in summary.rows.items()))
-    for path, error in summary.failures:
-        console.print(f"  failed: {path}: {error}", markup=False)
-    if summary.duplicates:
-        console.print(f"skipped {len(summary.duplicates)} duplicate file(s): "
-                      + "; ".join(summary.duplicates), markup=False)
-    if summary.skipped:
-        console.print(f"ignored {len(summary.skipped)} file(s) that are not a form format "
-                      f"(e.g. {summary.skipped[0]})", markup=False)
-    console.print(f"wrote: {summary.out.resolve()}  (one folder per table, partitioned by year)",
-                  markup=False)
+class FailOn(str, Enum):
+    failed = "failed"
+    partial = "partial"
+    never = "never"
+
+
+class EngineName(str, Enum):
+    local = "local"
+    dask = "dask"
 
 
 @app.command()
-def extract(inputs: list[Path] = typer.Argument(..., exists=True, help="Files or folders (recursed)."),
-            out: Path = typer.Option(..., "--out", "-o", help="Dataset folder to write.")) -> None:
-    """Extract forms from files and folders into a Parquet dataset."""
+def extract(
+    inputs: list[Path] = typer.Argument(..., exists=True, help="Files or folders (recursed)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Dataset folder to write (created if missing)."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1,
+                                          help="Worker processes (default: every core)."),
+    engine: EngineName = typer.Option(EngineName.local, "--engine",
+                                      help="local (this machine) or dask (a LocalCluster)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS",
+                                            help="Run on the Dask scheduler at ADDRESS (implies --engine dask)."),
+    force: bool = typer.Option(False, "--force", help="Re-extract sources whose bytes are unchanged."),
+    prune: bool = typer.Option(False, "--prune", help="Drop sources the inputs no longer have."),
+    fail_on: FailOn = typer.Option(FailOn.failed, "--fail-on",
+                                   help="Exit 1 when a document failed, was failed or partial, or never."),
+    json_report: bool = typer.Option(False, "--json", help="Print a JSON run report on stdout; text goes to stderr."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress and no summary (errors only)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="A line per document, every failure listed."),
+    batch_rows: int = typer.Option(DEFAULT_BATCH_ROWS, "--batch-rows", min=1,
+                                   help="Commit when a batch holds this many rows (all tables)."),
+    batch_docs: int = typer.Option(DEFAULT_BATCH_DOCS, "--batch-docs", min=1,
+                                   help="Commit when a batch holds this many documents."),
+) -> None:
+    """Extract forms from files and folders into a Parquet dataset.
+
+    Exit codes: 0 every document loaded; 1 some documents failed (the rest are loaded;
+    see --fail-on); 2 usage error; 3 the run stopped (another run holds the output, or
+    the output cannot be written): the dataset keeps its last commit.
+    """
+    if quiet and verbose:
+        raise typer.BadParameter("--quiet and --verbose contradict each other")
+    err = Console(stderr=True, soft_wrap=not sys.stderr.isatty())
+    text = err if json_report else Console(soft_wrap=not sys.stdout.isatty())
+    settings = RunSettings(force=force, prune=prune, batch=BatchPolicy(batch_rows, batch_docs))
+    if quiet:
+        progress = None
+    elif err.is_terminal:
+        progress = BarProgress(err, verbose=verbose)
+    else:
+        progress = LogProgress(verbose=verbose)
+    started = time.monotonic()
     try:
-        summary, _ = run_extract(inputs, out)
-    except OSError as error:  # the output folder, not a document: nothing more can be written
-        Console(stderr=True).print(f"formex: cannot write the dataset under {out}: {error}", markup=False)
-        raise typer.Exit(code=1) from error
-    print_summary(summary, Console())
+        items = list_inputs(inputs)
+        chosen = open_engine(engine.value, workers, scheduler, documents=len(items))
+        with chosen:
+            summary = run_extract(inputs, out, settings, engine=chosen, progress=progress)
+    except InputError as error:
+        err.print(f"formex: {error}", markup=False)
+        raise typer.Exit(code=EXIT_USAGE) from error
+    except (DatasetError, ManifestError, OSError) as error:
+        err.print(f"formex: the run stopped, the dataset under {out} keeps its last commit: {error}",
+                  markup=False)
+        raise typer.Exit(code=EXIT_RUN_FAILED) from error
+    code = exit_code(summary, fail_on.value)
+    if not quiet:
+        print_summary(summary, text, verbose=verbose)
+    if json_report:
+        report = summary_to_json(summary, code=code, engine=chosen.name, workers=chosen.workers,
+                                 seconds=time.monotonic() - started)
+        sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
+    raise typer.Exit(code=code)
 
 
 @app.command()

@@ -3,6 +3,15 @@
 Every input file ends as a `documents` row, whatever became of it: a file no reader
 handles, one that cannot be read, and one that trips a bug in a stage all become
 `failed` rows with a reason, and the batch goes on.
+
+A document is identified by its *source*: its path relative to the folder given on the
+command line (a file given directly: its path as given), and versioned by the sha256 of
+its bytes. A run skips a source whose bytes are unchanged since the dataset last loaded
+them, replaces the rows of one whose bytes changed, and (with `prune`) drops sources
+whose files are gone. Extraction runs on an engine (`formex.engines`: in this process,
+worker processes, or Dask); results come back in source order and are committed in
+batches by `formex.committer.Committer`, so the output does not depend on the engine or
+the number of workers.
 """
 from __future__ import annotations
 
@@ -13,30 +22,83 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from formex.committer import BatchPolicy, Committer
+from formex.dataset import rows_to_arrow
 from formex.extract.errors import ExtractError
 from formex.extract.readers import doc_id_of, read_document, source_format_of
-from formex.dataset import rows_to_arrow, write_document
-from formex.records import Records, failed_records, result_to_records
 from formex.normalize.form import normalize_document
+from formex.records import Records, failed_records, result_to_records
 from formex.schemas.tables import TABLE_NAMES
 
 SKIPPED_STEMS = frozenset({"README", "LICENSE", "CHANGELOG"})  # a folder's own notes, not forms
+OUTCOMES = ("new", "replaced", "unchanged", "failed", "duplicate", "pruned")
+
+
+class InputError(Exception):
+    """The inputs cannot be run as given (a usage error: the CLI exits 2)."""
 
 
 @dataclass(frozen=True)
 class InputFile:
     path: Path
-    source_path: str          # relative to the input root, as the dataset records it
+    source_path: str          # the source key: relative to the input root, as recorded
 
 
 @dataclass
 class Summary:
     out: Path | None
-    statuses: Counter = field(default_factory=Counter)
-    rows: Counter = field(default_factory=Counter)
+    total: int = 0                                        # input files that are documents
+    outcomes: Counter = field(default_factory=Counter)    # new, replaced, unchanged, failed, ...
+    statuses: Counter = field(default_factory=Counter)    # ok / partial / failed, this run's loads
+    rows: Counter = field(default_factory=Counter)        # rows written this run, per table
     skipped: list[str] = field(default_factory=list)      # files in folders that are not forms
-    duplicates: list[str] = field(default_factory=list)   # same bytes as an earlier input
+    duplicates: list[tuple[str, str]] = field(default_factory=list)   # (source, same bytes as)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    partials: list[str] = field(default_factory=list)
+    pruned: list[str] = field(default_factory=list)
+    commits: int = 0
+    generation: int = 0
+    orphans_removed: int = 0                              # files a killed run left, removed
+    migrated: int = 0                                     # documents adopted from formex 0.2
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    force: bool = False          # re-extract unchanged sources
+    prune: bool = False          # drop sources the inputs no longer have
+    batch: BatchPolicy = field(default_factory=BatchPolicy)
+
+
+@dataclass(frozen=True)
+class Task:
+    """One source for a worker: read (unless `data` is given), hash, extract."""
+
+    path: str
+    source: str
+    known_sha256: str | None = None   # the dataset's version: equal bytes are not extracted
+    data: bytes | None = None         # bytes read by the caller (engines without shared files)
+
+
+@dataclass
+class Result:
+    """A worker's answer for one source; `status` None means unchanged (not extracted)."""
+
+    source: str
+    sha256: str | None                # None: the file could not be read
+    doc_id: str | None = None
+    year: int | None = None
+    status: str | None = None
+    error: str | None = None
+    arrow: dict[str, pa.Table] = field(default_factory=dict)
+
+
+class NullProgress:
+    """What a run reports as it goes; the CLI supplies a progress bar or log lines."""
+
+    def start(self, total: int) -> None: ...
+    def advance(self, source: str, outcome: str, result: Result | None) -> None: ...
+    def committed(self, generation: int, documents: int) -> None: ...
+    def finish(self) -> None: ...
 
 
 def is_candidate(path: Path) -> bool:
@@ -57,7 +119,19 @@ def iter_input_files(inputs: list[Path], summary: Summary | None = None):
                     continue
                 yield InputFile(path, relative.as_posix())
         else:
-            yield InputFile(given, given.name)
+            yield InputFile(given, given.as_posix())
+
+
+def list_inputs(inputs: list[Path], summary: Summary | None = None) -> list[InputFile]:
+    """Every input file in source order; two inputs with one source key are refused."""
+    items: dict[str, InputFile] = {}
+    for item in iter_input_files(inputs, summary):
+        other = items.get(item.source_path)
+        if other is not None and other.path.resolve() != item.path.resolve():
+            raise InputError(f"two inputs would be recorded as the same source {item.source_path!r}: "
+                             f"{other.path} and {item.path}; give their common folder instead")
+        items[item.source_path] = item
+    return [items[key] for key in sorted(items)]
 
 
 def unreadable_doc_id(source_path: str) -> str:
@@ -66,32 +140,40 @@ def unreadable_doc_id(source_path: str) -> str:
     return doc_id_of(f"unreadable:{source_path}".encode())
 
 
-def extract_file(item: InputFile) -> Records:
-    """Read and normalize one file, rows already in Arrow form; bad documents give
+def extract_bytes(data: bytes, doc_id: str, source_path: str) -> Records:
+    """Read and normalize one file's bytes, rows already in Arrow form; bad documents give
     `failed` records, never raise."""
+    source_format = source_format_of(source_path)
     try:
-        data = item.path.read_bytes()
-    except OSError as error:
-        return with_arrow(failed_records(unreadable_doc_id(item.source_path), item.source_path,
-                                         source_format_of(item.path),
-                                         f"cannot read the file: {error.strerror}"))
-    doc_id = doc_id_of(data)
-    source_format = source_format_of(item.path)
-    try:
-        document = read_document(data, item.source_path)
+        document = read_document(data, source_path)
         result = normalize_document(document)
-        return with_arrow(result_to_records(doc_id, item.source_path, document.source_format, result))
+        return with_arrow(result_to_records(doc_id, source_path, document.source_format, result))
     except ExtractError as error:
-        return with_arrow(failed_records(doc_id, item.source_path, source_format, str(error)))
+        return with_arrow(failed_records(doc_id, source_path, source_format, str(error)))
     except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError) as error:
-        return with_arrow(failed_records(doc_id, item.source_path, source_format,
+        return with_arrow(failed_records(doc_id, source_path, source_format,
                                          f"a value does not fit its column: {error}"))
     except Exception as error:  # a bug in a stage: record it and keep the batch going
         where = traceback.extract_tb(error.__traceback__)[-1]
         return with_arrow(failed_records(
-            doc_id, item.source_path, source_format,
+            doc_id, source_path, source_format,
             f"internal error (a formex bug, please report): {type(error).__name__}: "
             f"{error} at {Path(where.filename).name}:{where.lineno}"))
+
+
+def extract_file(item: InputFile) -> Records:
+    """One file, read once: its bytes are hashed and parsed as read."""
+    try:
+        data = item.path.read_bytes()
+    except OSError as error:
+        return unreadable_records(item.source_path, error)
+    return extract_bytes(data, doc_id_of(data), item.source_path)
+
+
+def unreadable_records(source_path: str, error: OSError) -> Records:
+    return with_arrow(failed_records(unreadable_doc_id(source_path), source_path,
+                                     source_format_of(source_path),
+                                     f"cannot read the file: {error.strerror or error}"))
 
 
 def with_arrow(records: Records) -> Records:
@@ -99,26 +181,130 @@ def with_arrow(records: Records) -> Records:
     return records
 
 
-def run_extract(inputs: list[Path], out: Path | None) -> tuple[Summary, list[Records]]:
-    """Extract every input; write the dataset when `out` is given, else keep the rows."""
+def run_task(task: Task) -> Result:
+    """The per-document work every engine runs: the bytes are read once, hashed, and
+    (unless they are the dataset's version already) extracted from those same bytes."""
+    data = task.data
+    if data is None:
+        try:
+            data = Path(task.path).read_bytes()
+        except OSError as error:
+            return records_to_result(task.source, None, unreadable_records(task.source, error))
+    sha256 = doc_id_of(data)
+    if sha256 == task.known_sha256:
+        return Result(task.source, sha256)
+    return records_to_result(task.source, sha256, extract_bytes(data, sha256, task.source))
+
+
+def records_to_result(source: str, sha256: str | None, records: Records) -> Result:
+    document = records.tables["documents"][0]
+    return Result(source, sha256, records.doc_id, records.year, document["status"], document["error"],
+                  records.arrow)
+
+
+def known_sha256(committer: Committer, source: str, force: bool) -> str | None:
+    """The version the dataset holds for `source`, when a run may skip equal bytes."""
+    entry = committer.entry(source)
+    if force or entry is None or entry.sha256 is None:
+        return None
+    if entry.status == "duplicate" and committer.holder_of(entry.doc_id) is None:
+        return None   # the document it duplicated is gone: load it now
+    return entry.sha256
+
+
+def run_extract(inputs: list[Path], out: Path, settings: RunSettings | None = None,
+                engine=None, progress=None) -> Summary:
+    """Extract every input into the dataset at `out`, committing in batches."""
+    from formex.engines import SerialEngine
+
+    settings = settings or RunSettings()
+    engine = engine or SerialEngine()
+    progress = progress or NullProgress()
     summary = Summary(out)
-    kept: list[Records] = []
+    items = list_inputs(inputs, summary)
+    summary.total = len(items)
+    try:
+        with Committer(out, settings.batch) as committer:
+            summary.orphans_removed, summary.migrated = committer.orphans_removed, committer.migrated
+            progress.start(len(items))
+            outcome_of: dict[str, str] = {}
+
+            def load(tasks) -> None:
+                for result in engine.map(run_task, tasks):
+                    outcome = outcome_of[result.source] = record_result(summary, committer, result)
+                    progress.advance(result.source, outcome, result)
+                    if committer.batch_full():
+                        commit(summary, committer, progress)
+
+            load(Task(str(item.path), item.source_path,
+                      known_sha256(committer, item.source_path, settings.force)) for item in items)
+            if settings.prune:
+                present = {item.source_path for item in items}
+                for source in sorted(committer.sources() - present):
+                    committer.drop(source)
+                    summary.outcomes["pruned"] += 1
+                    summary.pruned.append(source)
+            commit(summary, committer, progress)
+            # Duplicates whose original was replaced or pruned in this run hold no rows now.
+            again = [item for item in items if (entry := committer.entry(item.source_path)) is not None
+                     and entry.status == "duplicate" and committer.holder_of(entry.doc_id) is None]
+            if again:
+                redo = {item.source_path for item in again}
+                for source in redo:
+                    summary.outcomes[outcome_of[source]] -= 1
+                summary.duplicates = [d for d in summary.duplicates if d[0] not in redo]
+                load(Task(str(item.path), item.source_path) for item in again)
+                commit(summary, committer, progress)
+            summary.generation = committer.manifest.generation
+    finally:
+        progress.finish()
+    return summary
+
+
+def record_result(summary: Summary, committer: Committer, result: Result) -> str:
+    if result.status is None:
+        summary.outcomes["unchanged"] += 1
+        return "unchanged"
+    outcome = committer.add(result.source, result.sha256, result)
+    if outcome == "duplicate":
+        summary.outcomes["duplicate"] += 1
+        summary.duplicates.append((result.source, committer.holder_of(result.doc_id)))
+        return outcome
+    if result.status == "failed":
+        outcome = "failed"
+        summary.failures.append((result.source, result.error))
+    elif result.status == "partial":
+        summary.partials.append(result.source)
+    summary.outcomes[outcome] += 1
+    summary.statuses[result.status] += 1
+    for table, arrow in result.arrow.items():
+        summary.rows[table] += arrow.num_rows
+    return outcome
+
+
+def commit(summary: Summary, committer: Committer, progress) -> None:
+    info = committer.commit()
+    if info is not None:
+        summary.commits += 1
+        progress.committed(info.generation, info.documents)
+
+
+def extract_in_memory(inputs: list[Path]) -> tuple[Summary, list[Result]]:
+    """Extract in this process and keep the results (the Python API); nothing written.
+    Files with the same bytes as an earlier one are left out."""
+    summary = Summary(None)
+    kept: list[Result] = []
     seen: dict[str, str] = {}
-    for item in iter_input_files(inputs, summary):
-        records = extract_file(item)
-        if records.doc_id in seen:
-            summary.duplicates.append(f"{item.source_path} (same bytes as {seen[records.doc_id]})")
+    for item in list_inputs(inputs, summary):
+        result = run_task(Task(str(item.path), item.source_path))
+        if result.doc_id in seen:
+            summary.duplicates.append((item.source_path, seen[result.doc_id]))
             continue
-        seen[records.doc_id] = item.source_path
-        summary.statuses[records.status] += 1
-        for table in TABLE_NAMES:
-            summary.rows[table] += len(records.tables[table])
-        document = records.tables["documents"][0]
-        if document["status"] == "failed":
-            summary.failures.append((item.source_path, document["error"]))
-        if out is not None:
-            write_document(out, records.doc_id, records.year, records.arrow,
-                           replaces=(unreadable_doc_id(item.source_path),))
-        else:
-            kept.append(records)
+        seen[result.doc_id] = item.source_path
+        summary.statuses[result.status] += 1
+        kept.append(result)
     return summary, kept
+
+
+__all__ = ["InputError", "InputFile", "OUTCOMES", "Result", "RunSettings", "Summary", "Task",
+           "extract_file", "iter_input_files", "list_inputs", "run_extract", "run_task", "TABLE_NAMES"]

@@ -1,0 +1,164 @@
+"""Where the per-document work runs: in this process, in worker processes, or on Dask.
+
+Every engine has one method, `map(fn, tasks)`, that runs `fn` (the runner's `run_task`)
+on each task and yields the results *in task order*, with a bounded number of tasks in
+flight, so memory stays flat however many documents there are and the committer sees
+the same sequence whatever the engine or the number of workers.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from pathlib import Path
+
+from formex.extract.readers import doc_id_of
+
+IN_FLIGHT_PER_WORKER = 4     # tasks queued per worker: keeps workers busy, memory bounded
+MIN_DOCS_PER_WORKER = 16     # below this a worker process costs more to start than it saves
+ENGINES = ("local", "dask")
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+class SerialEngine:
+    """In this process, one task after another."""
+
+    workers = 1
+    name = "local"
+
+    def __enter__(self) -> SerialEngine:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def map(self, fn: Callable, tasks: Iterable) -> Iterator:
+        for task in tasks:
+            yield fn(task)
+
+
+class ProcessEngine:
+    """Worker processes on this machine (a forkserver: workers start from a clean process
+    that has imported formex once, not from a copy of a parent running threads)."""
+
+    name = "local"
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> ProcessEngine:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["formex.runner"])
+        self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def map(self, fn: Callable, tasks: Iterable) -> Iterator:
+        return ordered(lambda task: self._pool.submit(fn, task), tasks,
+                       self.workers * IN_FLIGHT_PER_WORKER)
+
+
+class DaskEngine:
+    """Dask distributed: a LocalCluster of worker processes, or the scheduler at `address`.
+
+    The parent reads each file and sends its bytes, so workers need formex installed but
+    not the input files; bytes the dataset already holds are not sent at all.
+    """
+
+    name = "dask"
+
+    def __init__(self, workers: int, address: str | None = None):
+        self.workers = workers
+        self.address = address
+        self.client = None
+        self.cluster = None
+
+    def __enter__(self) -> DaskEngine:
+        from distributed import Client, LocalCluster
+
+        if self.address:
+            self.client = Client(self.address)
+            self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+        else:
+            self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None, silence_logs=logging.ERROR)
+            self.client = Client(self.cluster)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.client is not None:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+    def map(self, fn: Callable, tasks: Iterable) -> Iterator:
+        def submit(task):
+            done, task = read_for_remote(fn, task)
+            return done if done is not None else self.client.submit(fn, task, pure=False)
+        return ordered(submit, tasks, self.workers * IN_FLIGHT_PER_WORKER)
+
+
+def read_for_remote(fn: Callable, task):
+    """Read the task's bytes here, for a worker that may not see the file. Returns
+    (finished result, None) when no worker is needed (the file cannot be read, or its bytes
+    are the dataset's version already), else (None, the task carrying its bytes)."""
+    try:
+        data = Path(task.path).read_bytes()
+    except OSError:
+        return Done(fn(task)), None        # the same failed row a worker would make
+    task = replace(task, data=data)
+    if doc_id_of(data) == task.known_sha256:
+        return Done(fn(task)), None        # unchanged: hashed, not extracted
+    return None, task
+
+
+class Done:
+    """A result computed in the parent, queued in order with the futures."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+def ordered(submit: Callable, tasks: Iterable, window: int) -> Iterator:
+    """Submit tasks with at most `window` in flight; yield their results in task order."""
+    in_flight: deque = deque()
+    for task in tasks:
+        in_flight.append(submit(task))
+        if len(in_flight) >= window:
+            yield in_flight.popleft().result()
+    while in_flight:
+        yield in_flight.popleft().result()
+
+
+def open_engine(engine: str = "local", workers: int | None = None, scheduler: str | None = None,
+                documents: int | None = None):
+    """The engine a run asked for. `workers` defaults to every core; a local run with few
+    documents uses fewer processes (one: none at all, the work runs in this process)."""
+    if scheduler:
+        engine = "dask"
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    requested = workers or available_cores()
+    if requested < 1:
+        raise ValueError("--workers must be at least 1")
+    if engine == "dask":
+        return DaskEngine(requested, scheduler)
+    if documents is not None:
+        requested = min(requested, max(1, -(-documents // MIN_DOCS_PER_WORKER)))
+    return SerialEngine() if requested == 1 else ProcessEngine(requested)
