@@ -19,13 +19,15 @@ LISTED = 20          # failures listed in the summary before "… and N more"
 
 
 def exit_code(summary: Summary, fail_on: str) -> int:
-    """0 all loaded; 1 some documents of this run failed (`--fail-on partial`: or were
-    partial); `--fail-on never` keeps 0."""
+    """0 all loaded; 1 some of the inputs' documents failed (`--fail-on partial`: or are
+    partial), whether extracted in this run or unchanged since a run that failed them, so
+    the same inputs give the same exit code however often they are run; `--fail-on never`
+    keeps 0."""
     if fail_on == "never":
         return EXIT_OK
-    bad = summary.outcomes["failed"]
+    bad = summary.outcomes["failed"] + len(summary.still_failed)
     if fail_on == "partial":
-        bad += summary.statuses["partial"]
+        bad += summary.statuses["partial"] + summary.still_partial
     return EXIT_DOCUMENTS_FAILED if bad else EXIT_OK
 
 
@@ -39,6 +41,7 @@ def summary_to_json(summary: Summary, *, code: int, engine: str, workers: int, s
         "statuses": {name: summary.statuses[name] for name in ("ok", "partial", "failed")},
         "rows": dict(summary.rows),
         "failed": [{"source": source, "error": error} for source, error in summary.failures],
+        "unchanged_failed": list(summary.still_failed),
         "partial": list(summary.partials),
         "duplicates": [{"source": source, "same_bytes_as": of} for source, of in summary.duplicates],
         "pruned": list(summary.pruned),
@@ -66,6 +69,9 @@ def print_summary(summary: Summary, console: Console, verbose: bool = False) -> 
     if limit is not None and len(summary.failures) > limit:
         out(f"  … and {len(summary.failures) - limit} more failed (all in --json, and in the "
             f"documents table: status = 'failed')")
+    if summary.still_failed:
+        out(f"unchanged and failed when last extracted: {len(summary.still_failed)} (e.g. "
+            f"{summary.still_failed[0]}; --force re-extracts)")
     if summary.duplicates:
         out(f"skipped {len(summary.duplicates)} duplicate file(s): "
             + "; ".join(f"{source} (same bytes as {of})" for source, of in summary.duplicates[:limit]))

@@ -56,6 +56,8 @@ class Summary:
     failures: list[tuple[str, str]] = field(default_factory=list)
     partials: list[str] = field(default_factory=list)
     pruned: list[str] = field(default_factory=list)
+    still_failed: list[str] = field(default_factory=list)   # unchanged, failed when last extracted
+    still_partial: int = 0                                  # unchanged, partial when last extracted
     commits: int = 0
     generation: int = 0
     orphans_removed: int = 0                              # files a killed run left, removed
@@ -264,6 +266,11 @@ def run_extract(inputs: list[Path], out: Path, settings: RunSettings | None = No
 def record_result(summary: Summary, committer: Committer, result: Result) -> str:
     if result.status is None:
         summary.outcomes["unchanged"] += 1
+        entry = committer.entry(result.source)
+        if entry.status == "failed":
+            summary.still_failed.append(result.source)
+        elif entry.status == "partial":
+            summary.still_partial += 1
         return "unchanged"
     outcome = committer.add(result.source, result.sha256, result)
     if outcome == "duplicate":
