@@ -1,0 +1,58 @@
+"""Engines run the same per-document work and the committer writes the same dataset:
+row for row, and here file for file, whatever the engine or the number of workers."""
+from __future__ import annotations
+
+import pytest
+
+from formex import read
+from formex.committer import BatchPolicy
+from formex.engines import ProcessEngine, SerialEngine, open_engine
+from formex.runner import RunSettings, run_extract
+from formex.schemas.tables import TABLE_NAMES
+from tests.conftest import write_forms
+
+
+def mixed_inputs(folder):
+    write_forms(folder, 9, years=(2024, 2025, 2026))
+    (folder / "broken.txt").write_bytes(b"\x00\x01 not a form")
+    (folder / "copy.txt").write_bytes((folder / "form-0003.txt").read_bytes())
+    return folder
+
+
+def dataset_bytes(out):
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*.parquet"))}
+
+
+def run_with(engine, inputs, out):
+    with engine:
+        return run_extract([inputs], out, RunSettings(batch=BatchPolicy(max_docs=4)), engine=engine)
+
+
+def assert_same_dataset(a, b):
+    ta, tb = read(a), read(b)
+    for table in TABLE_NAMES:
+        assert ta[table].equals(tb[table]), table
+    assert dataset_bytes(a) == dataset_bytes(b)
+    assert (a / "_formex" / "manifest.json").read_bytes() == (b / "_formex" / "manifest.json").read_bytes()
+
+
+def test_two_worker_processes_write_what_one_process_writes(tmp_path):
+    inputs = mixed_inputs(tmp_path / "in")
+    serial = run_with(SerialEngine(), inputs, tmp_path / "serial")
+    parallel = run_with(ProcessEngine(2), inputs, tmp_path / "parallel")
+    assert serial.outcomes == parallel.outcomes and serial.outcomes["new"] == 9
+    assert parallel.duplicates == [("form-0003.txt", "copy.txt")]
+    assert_same_dataset(tmp_path / "serial", tmp_path / "parallel")
+    assert len(read(tmp_path / "parallel")["indicators"]) == 9 * 83
+
+
+def test_the_default_engine_uses_every_core_but_not_for_a_handful_of_documents(monkeypatch):
+    from formex import engines
+
+    monkeypatch.setattr(engines, "available_cores", lambda: 4)
+    assert isinstance(open_engine(), ProcessEngine) and open_engine().workers == 4
+    assert isinstance(open_engine(documents=3), SerialEngine)
+    assert open_engine(documents=40).workers == 3
+    assert open_engine(workers=2, documents=1000).workers == 2
+    with pytest.raises(ValueError, match="unknown engine 'spark'"):
+        open_engine("spark")
