@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -62,7 +63,8 @@ class ProcessEngine:
     def __enter__(self) -> ProcessEngine:
         warm_up()
         context = multiprocessing.get_context("fork")
-        self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=die_with_parent,
+                                         initargs=(os.getpid(),))
         self._pool.submit(warm_up).result()   # a fork start method starts every worker now
         return self
 
@@ -72,6 +74,20 @@ class ProcessEngine:
     def map(self, fn: Callable, tasks: Iterable) -> Iterator:
         return ordered(lambda task: self._pool.submit(fn, task), tasks,
                        self.workers * IN_FLIGHT_PER_WORKER)
+
+
+def die_with_parent(parent: int) -> None:
+    """A worker ends when the run does, even when the run is SIGKILLed: forked workers
+    share the task queue's pipe, so none of them would ever read an end-of-file."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:          # the parent died before the line above
+        os._exit(1)
 
 
 def warm_up() -> None:
