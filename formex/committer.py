@@ -157,6 +157,18 @@ class Committer:
         self._pending_rows += sum(t.num_rows for t in records.arrow.values())
         return "new" if previous is None else "replaced"
 
+    def add_duplicate(self, source: str, sha256: str) -> str | None:
+        """Record `source` as holding the same bytes as the source that holds `sha256`:
+        'duplicate', or None when no source holds them (any more)."""
+        holder = self._holders.get(sha256)
+        if holder is None or holder == source:
+            return None
+        previous = self._current(source)
+        if previous is not None and self._holders.get(previous.doc_id) == source:
+            del self._holders[previous.doc_id]
+        self._pending.append(Change(source, sha256, sha256, None, duplicate_of=holder))
+        return "duplicate"
+
     def drop(self, source: str) -> None:
         """Remove a source and its rows (its file is gone: `--prune`)."""
         previous = self._current(source)

@@ -1,9 +1,10 @@
 """Where the per-document work runs: in this process, in worker processes, or on Dask.
 
-Every engine has one method, `map(fn, tasks)`, that runs `fn` (the runner's `run_task`)
-on each task and yields the results *in task order*, with a bounded number of tasks in
-flight, so memory stays flat however many documents there are and the committer sees
-the same sequence whatever the engine or the number of workers.
+Every engine has one method, `map(fn, tasks)`, that runs `fn` (the runner's `run_task`:
+extract bytes the run has read and hashed) on each task and yields the results *in task
+order*, with a bounded number of tasks in flight, so memory stays flat however many
+documents there are and the committer sees the same sequence whatever the engine or the
+number of workers.
 """
 from __future__ import annotations
 
@@ -14,10 +15,7 @@ import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
-from pathlib import Path
 
-from formex.extract.readers import doc_id_of
 
 IN_FLIGHT_PER_WORKER = 4     # tasks queued per worker: keeps workers busy, memory bounded
 MIN_DOCS_PER_WORKER = 16     # below this a worker process costs more to start than it saves
@@ -45,7 +43,7 @@ class SerialEngine:
 
     def map(self, fn: Callable, tasks: Iterable) -> Iterator:
         for task in tasks:
-            yield fn(task)
+            yield task.result() if hasattr(task, "result") else fn(task)
 
 
 class ProcessEngine:
@@ -100,8 +98,8 @@ def warm_up() -> None:
 class DaskEngine:
     """Dask distributed: a LocalCluster of worker processes, or the scheduler at `address`.
 
-    The parent reads each file and sends its bytes, so workers need formex installed but
-    not the input files; bytes the dataset already holds are not sent at all.
+    Tasks carry the bytes the run read, so workers need formex installed but not the
+    input files.
     """
 
     name = "dask"
@@ -131,41 +129,17 @@ class DaskEngine:
             self.cluster.close()
 
     def map(self, fn: Callable, tasks: Iterable) -> Iterator:
-        def submit(task):
-            done, task = read_for_remote(fn, task)
-            return done if done is not None else self.client.submit(fn, task, pure=False)
-        return ordered(submit, tasks, self.workers * IN_FLIGHT_PER_WORKER)
-
-
-def read_for_remote(fn: Callable, task):
-    """Read the task's bytes here, for a worker that may not see the file. Returns
-    (finished result, None) when no worker is needed (the file cannot be read, or its bytes
-    are the dataset's version already), else (None, the task carrying its bytes)."""
-    try:
-        data = Path(task.path).read_bytes()
-    except OSError:
-        return Done(fn(task)), None        # the same failed row a worker would make
-    task = replace(task, data=data)
-    if doc_id_of(data) == task.known_sha256:
-        return Done(fn(task)), None        # unchanged: hashed, not extracted
-    return None, task
-
-
-class Done:
-    """A result computed in the parent, queued in order with the futures."""
-
-    def __init__(self, value):
-        self.value = value
-
-    def result(self):
-        return self.value
+        return ordered(lambda task: self.client.submit(fn, task, pure=False), tasks,
+                       self.workers * IN_FLIGHT_PER_WORKER)
 
 
 def ordered(submit: Callable, tasks: Iterable, window: int) -> Iterator:
-    """Submit tasks with at most `window` in flight; yield their results in task order."""
+    """Submit tasks with at most `window` in flight; yield their results in task order.
+    A task that is already done (it has a `result()`: the run decided it without a
+    worker) passes through in its place."""
     in_flight: deque = deque()
     for task in tasks:
-        in_flight.append(submit(task))
+        in_flight.append(task if hasattr(task, "result") else submit(task))
         if len(in_flight) >= window:
             yield in_flight.popleft().result()
     while in_flight:

@@ -32,6 +32,7 @@ from formex.schemas.tables import TABLE_NAMES
 
 SKIPPED_STEMS = frozenset({"README", "LICENSE", "CHANGELOG"})  # a folder's own notes, not forms
 OUTCOMES = ("new", "replaced", "unchanged", "failed", "duplicate", "pruned")
+DUPLICATE = "duplicate"   # a Result's status when the run found the same bytes loaded by another source
 
 
 class InputError(Exception):
@@ -73,12 +74,11 @@ class RunSettings:
 
 @dataclass(frozen=True)
 class Task:
-    """One source for a worker: read (unless `data` is given), hash, extract."""
+    """One source for a worker: bytes read once by the run, hashed, to extract."""
 
-    path: str
     source: str
-    known_sha256: str | None = None   # the dataset's version: equal bytes are not extracted
-    data: bytes | None = None         # bytes read by the caller (engines without shared files)
+    sha256: str
+    data: bytes
 
 
 @dataclass
@@ -184,18 +184,45 @@ def with_arrow(records: Records) -> Records:
 
 
 def run_task(task: Task) -> Result:
-    """The per-document work every engine runs: the bytes are read once, hashed, and
-    (unless they are the dataset's version already) extracted from those same bytes."""
-    data = task.data
-    if data is None:
+    """The per-document work every engine runs: extract the bytes the run read and hashed."""
+    return records_to_result(task.source, task.sha256, extract_bytes(task.data, task.sha256, task.source))
+
+
+class Done:
+    """A source's result decided by the run itself, without a worker; engines pass it
+    through in order with the results of tasks."""
+
+    def __init__(self, value: Result):
+        self.value = value
+
+    def result(self) -> Result:
+        return self.value
+
+
+class Planner:
+    """Reads each input once, in source order, and decides what it needs: nothing (its
+    bytes are the dataset's version, or another source's that comes first or is loaded),
+    a failed row (it cannot be read), or extraction by a worker (a `Task`)."""
+
+    def __init__(self, committer: Committer, force: bool):
+        self.committer = committer
+        self.force = force
+        self.dispatched: dict[str, str] = {}    # sha256 -> source sent to extraction this run
+
+    def plan(self, item: InputFile, *, force: bool = False) -> Task | Done:
+        source = item.source_path
         try:
-            data = Path(task.path).read_bytes()
+            data = item.path.read_bytes()
         except OSError as error:
-            return records_to_result(task.source, None, unreadable_records(task.source, error))
-    sha256 = doc_id_of(data)
-    if sha256 == task.known_sha256:
-        return Result(task.source, sha256)
-    return records_to_result(task.source, sha256, extract_bytes(data, sha256, task.source))
+            return Done(records_to_result(source, None, unreadable_records(source, error)))
+        sha256 = doc_id_of(data)
+        if not (force or self.force) and sha256 == known_sha256(self.committer, source):
+            return Done(Result(source, sha256))
+        holder = self.committer.holder_of(sha256) or self.dispatched.get(sha256)
+        if holder is not None and holder != source:
+            return Done(Result(source, sha256, doc_id=sha256, status=DUPLICATE))
+        self.dispatched[sha256] = source
+        return Task(source, sha256, data)
 
 
 def records_to_result(source: str, sha256: str | None, records: Records) -> Result:
@@ -204,10 +231,10 @@ def records_to_result(source: str, sha256: str | None, records: Records) -> Resu
                   records.arrow)
 
 
-def known_sha256(committer: Committer, source: str, force: bool) -> str | None:
+def known_sha256(committer: Committer, source: str) -> str | None:
     """The version the dataset holds for `source`, when a run may skip equal bytes."""
     entry = committer.entry(source)
-    if force or entry is None or entry.sha256 is None:
+    if entry is None or entry.sha256 is None:
         return None
     if entry.status == "duplicate" and committer.holder_of(entry.doc_id) is None:
         return None   # the document it duplicated is gone: load it now
@@ -220,7 +247,6 @@ def run_extract(inputs: list[Path], out: Path, settings: RunSettings | None = No
     from formex.engines import SerialEngine
 
     settings = settings or RunSettings()
-    engine = engine or SerialEngine()
     progress = progress or NullProgress()
     summary = Summary(out)
     items = list_inputs(inputs, summary)
@@ -229,71 +255,101 @@ def run_extract(inputs: list[Path], out: Path, settings: RunSettings | None = No
         with Committer(out, settings.batch) as committer:
             summary.orphans_removed, summary.migrated = committer.orphans_removed, committer.migrated
             progress.start(len(items))
-            outcome_of: dict[str, str] = {}
-
-            def load(tasks) -> None:
-                for result in engine.map(run_task, tasks):
-                    outcome = outcome_of[result.source] = record_result(summary, committer, result)
-                    progress.advance(result.source, outcome, result)
-                    if committer.batch_full():
-                        commit(summary, committer, progress)
-
-            load(Task(str(item.path), item.source_path,
-                      known_sha256(committer, item.source_path, settings.force)) for item in items)
+            run = BatchRun(summary, committer, engine or SerialEngine(), progress, Planner(committer, settings.force))
+            run.load(items)
             if settings.prune:
-                present = {item.source_path for item in items}
-                for source in sorted(committer.sources() - present):
-                    committer.drop(source)
-                    summary.outcomes["pruned"] += 1
-                    summary.pruned.append(source)
-            commit(summary, committer, progress)
-            # Duplicates whose original was replaced or pruned in this run hold no rows now.
-            again = [item for item in items if (entry := committer.entry(item.source_path)) is not None
-                     and entry.status == "duplicate" and committer.holder_of(entry.doc_id) is None]
-            if again:
-                redo = {item.source_path for item in again}
-                for source in redo:
-                    summary.outcomes[outcome_of[source]] -= 1
-                summary.duplicates = [d for d in summary.duplicates if d[0] not in redo]
-                load(Task(str(item.path), item.source_path) for item in again)
-                commit(summary, committer, progress)
+                run.prune({item.source_path for item in items})
+            run.commit()
+            run.load_orphaned_duplicates(items)
             summary.generation = committer.manifest.generation
     finally:
         progress.finish()
     return summary
 
 
-def record_result(summary: Summary, committer: Committer, result: Result) -> str:
-    if result.status is None:
-        summary.outcomes["unchanged"] += 1
-        entry = committer.entry(result.source)
-        if entry.status == "failed":
-            summary.still_failed.append(result.source)
-        elif entry.status == "partial":
-            summary.still_partial += 1
-        return "unchanged"
-    outcome = committer.add(result.source, result.sha256, result)
-    if outcome == "duplicate":
-        summary.outcomes["duplicate"] += 1
-        summary.duplicates.append((result.source, committer.holder_of(result.doc_id)))
+class BatchRun:
+    """One run's loop: plan each input, run the tasks on the engine, hand the results to
+    the committer in source order, commit whenever a batch is full."""
+
+    def __init__(self, summary: Summary, committer: Committer, engine, progress, planner: Planner):
+        self.summary, self.committer, self.engine = summary, committer, engine
+        self.progress, self.planner = progress, planner
+        self.outcome_of: dict[str, str] = {}
+        self.deferred: list[str] = []   # duplicates whose original went before they were recorded
+
+    def load(self, items: list[InputFile], force: bool = False) -> None:
+        for result in self.engine.map(run_task, (self.planner.plan(item, force=force) for item in items)):
+            outcome = self.record(result)
+            if outcome is None:
+                self.deferred.append(result.source)
+                continue
+            self.outcome_of[result.source] = outcome
+            self.progress.advance(result.source, outcome, result)
+            if self.committer.batch_full():
+                self.commit()
+
+    def record(self, result: Result) -> str | None:
+        summary, committer = self.summary, self.committer
+        if result.status is None:
+            summary.outcomes["unchanged"] += 1
+            entry = committer.entry(result.source)
+            if entry.status == "failed":
+                summary.still_failed.append(result.source)
+            elif entry.status == "partial":
+                summary.still_partial += 1
+            return "unchanged"
+        if result.status == DUPLICATE:
+            outcome = committer.add_duplicate(result.source, result.sha256)
+            if outcome is None:
+                return None
+        else:
+            outcome = committer.add(result.source, result.sha256, result)
+        if outcome == "duplicate":
+            summary.outcomes["duplicate"] += 1
+            summary.duplicates.append((result.source, committer.holder_of(result.sha256)))
+            return outcome
+        if result.status == "failed":
+            outcome = "failed"
+            summary.failures.append((result.source, result.error))
+        elif result.status == "partial":
+            summary.partials.append(result.source)
+        summary.outcomes[outcome] += 1
+        summary.statuses[result.status] += 1
+        for table, arrow in result.arrow.items():
+            summary.rows[table] += arrow.num_rows
         return outcome
-    if result.status == "failed":
-        outcome = "failed"
-        summary.failures.append((result.source, result.error))
-    elif result.status == "partial":
-        summary.partials.append(result.source)
-    summary.outcomes[outcome] += 1
-    summary.statuses[result.status] += 1
-    for table, arrow in result.arrow.items():
-        summary.rows[table] += arrow.num_rows
-    return outcome
 
+    def prune(self, present: set[str]) -> None:
+        for source in sorted(self.committer.sources() - present):
+            self.committer.drop(source)
+            self.summary.outcomes["pruned"] += 1
+            self.summary.pruned.append(source)
 
-def commit(summary: Summary, committer: Committer, progress) -> None:
-    info = committer.commit()
-    if info is not None:
-        summary.commits += 1
-        progress.committed(info.generation, info.documents)
+    def commit(self) -> None:
+        info = self.committer.commit()
+        if info is not None:
+            self.summary.commits += 1
+            self.progress.committed(info.generation, info.documents)
+
+    def load_orphaned_duplicates(self, items: list[InputFile]) -> None:
+        """Duplicates whose original was replaced or pruned in this run, after they were
+        planned, hold no rows: extract them now."""
+        committer = self.committer
+        deferred = set(self.deferred)
+        again = [item for item in items if item.source_path in deferred
+                 or ((entry := committer.entry(item.source_path)) is not None
+                     and entry.status == DUPLICATE and committer.holder_of(entry.doc_id) is None)]
+        if not again:
+            return
+        for item in again:
+            previous = self.outcome_of.pop(item.source_path, None)
+            if previous is not None:
+                self.summary.outcomes[previous] -= 1
+        redo = {item.source_path for item in again}
+        self.summary.duplicates = [d for d in self.summary.duplicates if d[0] not in redo]
+        self.deferred = []
+        self.load(again, force=True)
+        self.commit()
 
 
 def extract_in_memory(inputs: list[Path]) -> tuple[Summary, list[Result]]:
@@ -303,11 +359,17 @@ def extract_in_memory(inputs: list[Path]) -> tuple[Summary, list[Result]]:
     kept: list[Result] = []
     seen: dict[str, str] = {}
     for item in list_inputs(inputs, summary):
-        result = run_task(Task(str(item.path), item.source_path))
-        if result.doc_id in seen:
-            summary.duplicates.append((item.source_path, seen[result.doc_id]))
-            continue
-        seen[result.doc_id] = item.source_path
+        try:
+            data = item.path.read_bytes()
+        except OSError as error:
+            result = records_to_result(item.source_path, None, unreadable_records(item.source_path, error))
+        else:
+            sha256 = doc_id_of(data)
+            if sha256 in seen:   # recognised before it is extracted
+                summary.duplicates.append((item.source_path, seen[sha256]))
+                continue
+            seen[sha256] = item.source_path
+            result = run_task(Task(item.source_path, sha256, data))
         summary.statuses[result.status] += 1
         kept.append(result)
     return summary, kept

@@ -280,3 +280,17 @@ def test_the_seed_file_given_directly_is_recorded_as_given(tmp_path, monkeypatch
     extract([Path(SEED_FILE.parent.name) / SEED_FILE.name], tmp_path / "out")
     assert read(tmp_path / "out")["documents"]["source_path"].tolist() == [
         f"{SEED_FILE.parent.name}/{SEED_FILE.name}"]
+
+
+def test_copies_are_recognised_before_they_are_extracted(tmp_path, monkeypatch):
+    from formex import runner
+
+    paths = write_forms(tmp_path / "in", 1)
+    for name in ("b.txt", "c.txt", "d.txt"):
+        (tmp_path / "in" / name).write_bytes(paths[0].read_bytes())
+    calls = []
+    real = runner.extract_bytes
+    monkeypatch.setattr(runner, "extract_bytes", lambda *args: calls.append(args[2]) or real(*args))
+    summary = extract(tmp_path / "in", tmp_path / "out")
+    assert calls == ["b.txt"] and summary.outcomes["duplicate"] == 3
+    assert summary.duplicates == [("c.txt", "b.txt"), ("d.txt", "b.txt"), ("form-0000.txt", "b.txt")]

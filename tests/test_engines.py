@@ -56,3 +56,29 @@ def test_the_default_engine_uses_every_core_but_not_for_a_handful_of_documents(m
     assert open_engine(workers=2, documents=1000).workers == 2
     with pytest.raises(ValueError, match="unknown engine 'spark'"):
         open_engine("spark")
+
+
+def test_bytes_a_replaced_source_gave_up_are_loaded_for_the_source_that_has_them_now(tmp_path):
+    """a.txt held X; now a.txt is Y and b.txt is X. Planned ahead (in flight), b.txt looks
+    like a copy of a.txt's old version; it must end loaded, as in a run from scratch."""
+    from tests.conftest import seed_variant
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text(seed_variant(1), encoding="utf-8")
+    write_forms(inputs, 20, start=100)
+    for engine, out in ((SerialEngine(), tmp_path / "serial"), (ProcessEngine(2), tmp_path / "parallel")):
+        (inputs / "a.txt").write_text(seed_variant(1), encoding="utf-8")
+        (inputs / "b.txt").unlink(missing_ok=True)
+        run_with(engine.__class__(*([2] if isinstance(engine, ProcessEngine) else [])), inputs, out)
+        (inputs / "a.txt").write_text(seed_variant(2), encoding="utf-8")
+        (inputs / "b.txt").write_text(seed_variant(1), encoding="utf-8")
+        summary = run_with(engine, inputs, out)
+        assert (summary.outcomes["replaced"], summary.outcomes["new"], summary.outcomes["duplicate"]) == (1, 1, 0)
+        docs = read(out)["documents"]
+        assert len(docs) == 22 and {"a.txt", "b.txt"} <= set(docs["source_path"])
+    run_with(SerialEngine(), inputs, tmp_path / "clean")
+    for out in (tmp_path / "serial", tmp_path / "parallel"):
+        clean, got = read(tmp_path / "clean"), read(out)
+        for table in TABLE_NAMES:
+            assert got[table].equals(clean[table]), (out, table)
