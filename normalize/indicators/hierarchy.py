@@ -97,20 +97,45 @@ def row_costs(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...],
     if item.own_level2 is not None and (item.is_level2_entry or item.positional):
         own = item.own_level2.spec.label
         return [0.0 if c.label == own else INF for c in categories]
-    scores = [wording_score(item.name, c) for c in categories]
-    best = max(scores, default=0.0)
+    base, required = name_costs(item.name, categories)
     costs = []
     for k, category in enumerate(categories):
-        cost = (best - scores[k]) + TIE_BREAK * k
-        cost += sum(LABEL for h in item.level2 if h.spec.label != category.label)
-        cost += sum(LEVEL1_LABEL for h in item.level1 if h.spec.label != category.level1)
-        if category.requires and not any(w in (item.name or "") for w in category.requires):
-            cost += MISSING_REQUIRED
+        cost = base[k]
+        if item.level2:
+            cost += sum(LABEL for h in item.level2 if h.spec.label != category.label)
+        if item.level1:
+            cost += sum(LEVEL1_LABEL for h in item.level1 if h.spec.label != category.level1)
+        cost += required[k]
         if positions is not None:
             cost += distance_cost(i, positions[0].get(category.label))
             cost += distance_cost(i, positions[1].get(category.level1))
         costs.append(cost)
     return costs
+
+
+_NAME_COSTS: dict[int, tuple[tuple[Level2Spec, ...], dict]] = {}   # id(categories) -> (categories, memo)
+NAME_MEMO_LIMIT = 50_000
+
+
+def name_costs(name: str | None, categories: tuple[Level2Spec, ...]) -> tuple[list[float], list[float]]:
+    """What an indicator's name alone costs in each category: the gap to its best-worded
+    category (plus the tie-break step), and `MISSING_REQUIRED` where a required word is
+    missing. Remembered per name: names repeat across a batch."""
+    held = _NAME_COSTS.get(id(categories))
+    if held is None or held[0] is not categories:
+        held = _NAME_COSTS[id(categories)] = (categories, {})
+    memo = held[1]
+    found = memo.get(name)
+    if found is None:
+        scores = [wording_score(name, c) for c in categories]
+        best = max(scores, default=0.0)
+        found = ([(best - scores[k]) + TIE_BREAK * k for k in range(len(categories))],
+                 [MISSING_REQUIRED if c.requires and not any(w in (name or "") for w in c.requires) else 0.0
+                  for c in categories])
+        if len(memo) >= NAME_MEMO_LIMIT:
+            memo.clear()
+        memo[name] = found
+    return found
 
 
 def segment_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> list[int] | None:
