@@ -93,11 +93,12 @@ def distance_cost(i: int, positions: list[float] | None) -> float:
 
 
 def row_costs(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...],
-              positions: tuple[dict[str, list[float]], dict[str, list[float]]] | None) -> list[float]:
+              positions: tuple[dict[str, list[float]], dict[str, list[float]]] | None,
+              memo: dict | None = None) -> list[float]:
     if item.own_level2 is not None and (item.is_level2_entry or item.positional):
         own = item.own_level2.spec.label
         return [0.0 if c.label == own else INF for c in categories]
-    base, required = name_costs(item.name, categories)
+    base, required = name_costs(item.name, categories, memo)
     costs = []
     for k, category in enumerate(categories):
         cost = base[k]
@@ -113,18 +114,25 @@ def row_costs(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...],
     return costs
 
 
-_NAME_COSTS: dict[int, tuple[tuple[Level2Spec, ...], dict]] = {}   # id(categories) -> (categories, memo)
+_NAME_COSTS: dict[tuple[Level2Spec, ...], dict] = {}   # categories -> {name: costs}
 NAME_MEMO_LIMIT = 50_000
 
 
-def name_costs(name: str | None, categories: tuple[Level2Spec, ...]) -> tuple[list[float], list[float]]:
+def name_memo(categories: tuple[Level2Spec, ...]) -> dict:
+    memo = _NAME_COSTS.get(categories)
+    if memo is None:
+        memo = _NAME_COSTS[categories] = {}
+    return memo
+
+
+def name_costs(name: str | None, categories: tuple[Level2Spec, ...],
+               memo: dict | None = None) -> tuple[list[float], list[float]]:
     """What an indicator's name alone costs in each category: the gap to its best-worded
     category (plus the tie-break step), and `MISSING_REQUIRED` where a required word is
-    missing. Remembered per name: names repeat across a batch."""
-    held = _NAME_COSTS.get(id(categories))
-    if held is None or held[0] is not categories:
-        held = _NAME_COSTS[id(categories)] = (categories, {})
-    memo = held[1]
+    missing. Remembered per name (`memo`: `name_memo(categories)`): names repeat across a
+    batch."""
+    if memo is None:
+        memo = name_memo(categories)
     found = memo.get(name)
     if found is None:
         scores = [wording_score(name, c) for c in categories]
@@ -149,7 +157,8 @@ def segment_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) 
     if n == 0:
         return []
     positions = label_positions(items) if labels_mid_block(items) else None
-    costs = [row_costs(i, item, categories, positions) for i, item in enumerate(items)]
+    memo = name_memo(categories)
+    costs = [row_costs(i, item, categories, positions, memo) for i, item in enumerate(items)]
     group_end = [next((j for j in range(k, m) if categories[j].level1 != categories[k].level1), m)
                  for k in range(m)]
     best = [costs[0][:]]
