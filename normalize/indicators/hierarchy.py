@@ -99,6 +99,8 @@ def row_costs(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...],
         own = item.own_level2.spec.label
         return [0.0 if c.label == own else INF for c in categories]
     base, required = name_costs(item.name, categories, memo)
+    if not item.level2 and not item.level1 and positions is None:
+        return [b + r for b, r in zip(base, required)]   # the sums below, with nothing to add
     costs = []
     for k, category in enumerate(categories):
         cost = base[k]
@@ -163,22 +165,29 @@ def segment_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) 
                  for k in range(m)]
     best = [costs[0][:]]
     back: list[list[int]] = [[-1] * m]
+    later_cost, later_arg = [INF] * (m + 1), [-1] * (m + 1)  # cheapest previous category at index >= x
     for i in range(1, n):
         strict = items[i].is_level2_entry or items[i - 1].is_level2_entry
         previous = best[i - 1]
-        later = [(INF, -1)] * (m + 1)  # cheapest previous category at index >= x
+        cost_here = costs[i]
+        low, low_arg = INF, -1
         for j in range(m - 1, -1, -1):
-            later[j] = min((previous[j], j), later[j + 1])
+            p = previous[j]
+            if p < low or (p == low and low != INF):   # min((p, j), (low, low_arg)): ties go to j
+                low, low_arg = p, j
+            later_cost[j], later_arg[j] = low, low_arg
         row_best, row_back = [INF] * m, [-1] * m
         running, running_arg = INF, -1  # cheapest earlier category, new block paid
         for k in range(m):
             stay = previous[k] if not strict else INF
             enter, enter_arg = (stay, k) if stay <= running else (running, running_arg)
-            back_cost, back_arg = later[group_end[k]]
-            if back_cost + NEW_BLOCK + GROUP_BACK < enter:
-                enter, enter_arg = back_cost + NEW_BLOCK + GROUP_BACK, back_arg
-            if enter < INF and costs[i][k] < INF:
-                row_best[k], row_back[k] = enter + costs[i][k], enter_arg
+            end = group_end[k]
+            back_cost = later_cost[end] + NEW_BLOCK + GROUP_BACK
+            if back_cost < enter:
+                enter, enter_arg = back_cost, later_arg[end]
+            here = cost_here[k]
+            if enter < INF and here < INF:
+                row_best[k], row_back[k] = enter + here, enter_arg
             if previous[k] + NEW_BLOCK < running:
                 running, running_arg = previous[k] + NEW_BLOCK, k
         best.append(row_best)
