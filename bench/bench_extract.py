@@ -117,14 +117,16 @@ def bench(n: int, workers: int, engines: list[str], tmp: Path, inputs: Path) -> 
           f"{n / floor:.0f} documents/s", flush=True)
     one, one_mib, report = run_formex(inputs, tmp / "one", "--workers", "1")
     print(f"local, 1 process:  {one:.2f} s = {n / one:.1f} documents/s = {one / floor:.2f}x the floor; "
-          f"peak {one_mib:.0f} MiB", flush=True)
+          f"peak {one_mib:.0f} MiB; CPU s: {report['cpu_seconds']['run']}", flush=True)
     statuses = report["statuses"]
     rows = report["rows"]
     print(f"    documents: {statuses}; rows: {rows}", flush=True)
     if "local" in engines and workers > 1:
-        many, many_mib, _ = run_formex(inputs, tmp / "many", "--workers", str(workers))
+        many, many_mib, report_many = run_formex(inputs, tmp / "many", "--workers", str(workers))
+        cpu = report_many["cpu_seconds"]
         print(f"local, {workers} workers: {many:.2f} s = {n / many:.1f} documents/s = {one / many:.2f}x "
-              f"1 process; peak {many_mib:.0f} MiB", flush=True)
+              f"1 process; peak {many_mib:.0f} MiB; CPU s: run {cpu['run']}, workers {cpu['workers']}",
+              flush=True)
     if "dask" in engines:
         dask, dask_mib, _ = run_formex(inputs, tmp / "dask", "--engine", "dask", "--workers", str(workers))
         print(f"dask LocalCluster, {workers} workers: {dask:.2f} s = {n / dask:.1f} documents/s = "

@@ -105,9 +105,17 @@ def extract(
         print_summary(summary, text, verbose=verbose)
     if json_report:
         report = summary_to_json(summary, code=code, engine=chosen.name, workers=chosen.workers,
-                                 seconds=time.monotonic() - started)
+                                 seconds=time.monotonic() - started, cpu=cpu_seconds())
         sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
     raise typer.Exit(code=code)
+
+
+def cpu_seconds() -> dict[str, float]:
+    """CPU time of this process and of its finished worker processes (for the report)."""
+    import resource
+
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"run": round(own.ru_utime + own.ru_stime, 3), "workers": round(workers.ru_utime + workers.ru_stime, 3)}
 
 
 @app.command()

@@ -31,7 +31,8 @@ def exit_code(summary: Summary, fail_on: str) -> int:
     return EXIT_DOCUMENTS_FAILED if bad else EXIT_OK
 
 
-def summary_to_json(summary: Summary, *, code: int, engine: str, workers: int, seconds: float) -> dict:
+def summary_to_json(summary: Summary, *, code: int, engine: str, workers: int, seconds: float,
+                    cpu: dict | None = None) -> dict:
     return {
         "formex": formex.__version__,
         "out": str(summary.out.resolve()) if summary.out else None,
@@ -53,6 +54,7 @@ def summary_to_json(summary: Summary, *, code: int, engine: str, workers: int, s
         "engine": engine,
         "workers": workers,
         "seconds": round(seconds, 3),
+        "cpu_seconds": cpu or {},
     }
 
 

@@ -188,6 +188,44 @@ def run_task(task: Task) -> Result:
     return records_to_result(task.source, task.sha256, extract_bytes(task.data, task.sha256, task.source))
 
 
+def run_chunk(tasks: list[Task]) -> ResultChunk:
+    """`run_task` for several tasks, answered as one `ResultChunk` (what engines run)."""
+    return ResultChunk([run_task(task) for task in tasks])
+
+
+class ResultChunk:
+    """Results of consecutive tasks. Sent between processes as one Arrow table per table
+    for all of them, plus each result's fields and row counts; read back, each result's
+    tables are zero-copy slices of those."""
+
+    def __init__(self, results: list[Result]):
+        self.results = results
+
+    def __iter__(self):
+        return iter(self.results)
+
+    def __getstate__(self) -> tuple:
+        meta = [(r.source, r.sha256, r.doc_id, r.year, r.status, r.error,
+                 {t: a.num_rows for t, a in r.arrow.items()}) for r in self.results]
+        tables = {}
+        for table in TABLE_NAMES:
+            parts = [r.arrow[table] for r in self.results if table in r.arrow]
+            if parts:
+                tables[table] = pa.concat_tables(parts).combine_chunks()
+        return meta, tables
+
+    def __setstate__(self, state: tuple) -> None:
+        meta, tables = state
+        offsets = dict.fromkeys(tables, 0)
+        self.results = []
+        for source, sha256, doc_id, year, status, error, counts in meta:
+            arrow = {}
+            for table, n in counts.items():
+                arrow[table] = tables[table].slice(offsets[table], n)
+                offsets[table] += n
+            self.results.append(Result(source, sha256, doc_id, year, status, error, arrow))
+
+
 class Done:
     """A source's result decided by the run itself, without a worker; engines pass it
     through in order with the results of tasks."""
@@ -278,7 +316,7 @@ class BatchRun:
         self.deferred: list[str] = []   # duplicates whose original went before they were recorded
 
     def load(self, items: list[InputFile], force: bool = False) -> None:
-        for result in self.engine.map(run_task, (self.planner.plan(item, force=force) for item in items)):
+        for result in self.engine.map(run_chunk, (self.planner.plan(item, force=force) for item in items)):
             outcome = self.record(result)
             if outcome is None:
                 self.deferred.append(result.source)
