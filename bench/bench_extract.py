@@ -1,7 +1,7 @@
 """Benchmark: `formex extract` on N varied forms against the read+write floor, on one
 process, on worker processes and on Dask, with the peak memory of each run.
 
-    python bench/bench_extract.py [N] [--workers 2] [--engines local,dask] [--repeat 1]
+    python bench/bench_extract.py [N] [--workers 2] [--engines local,dask] [--repeat 1] [--seed-only]
 
 1. Generates N varied forms (bench/forms.py: units, years, targets, OCR noise).
 2. The floor, in this process: read each file, split its lines and cells, write those
@@ -146,11 +146,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--engines", default="local,dask")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--seed-only", action="store_true",
+                        help="vary only the seed sample (83 indicators), as in issue 12's figures")
     args = parser.parse_args()
     engines = args.engines.split(",")
     with tempfile.TemporaryDirectory(prefix="formex-bench-") as tmp:
         inputs = Path(tmp) / "in"
-        generate_forms(inputs, args.n)
+        generate_forms(inputs, args.n, only="seed-shanghai-2026-unit-overall" if args.seed_only else None)
         size = sum(p.stat().st_size for p in inputs.rglob("*.txt"))
         print(f"{args.n} varied forms, {size / args.n / 1024:.1f} KiB each on average; {os.cpu_count()} cores",
               flush=True)

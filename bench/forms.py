@@ -31,9 +31,12 @@ LOOK_ALIKES = (("预算", "预箅"), ("指标", "指摽"), ("单位", "单立"),
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
-def templates() -> list[str]:
+def templates(only: str | None = None) -> list[str]:
+    """Sample texts to vary (`only`: one sample folder's, e.g. the seed's)."""
     texts = []
     for sample in sorted((ROOT / "samples").iterdir()):
+        if only is not None and sample.name != only:
+            continue
         for path in sorted(sample.glob("*.txt")):
             weight = 4 if sample.name == SEED_NAME else 1
             texts += [path.read_text(encoding="utf-8")] * weight
@@ -74,10 +77,10 @@ def add_noise(line: str, rng: random.Random) -> str:
     return "\t".join(cells)
 
 
-def generate_forms(folder: Path, n: int, seed: int = 12) -> list[Path]:
+def generate_forms(folder: Path, n: int, seed: int = 12, only: str | None = None) -> list[Path]:
     """`n` varied forms in `folder`, spread over sub-folders of 500 like a bureau's inbox."""
     rng = random.Random(seed)
-    sources = templates()
+    sources = templates(only)
     paths = []
     for i in range(n):
         path = folder / f"batch-{i // 500:03d}" / f"form-{i:06d}.txt"
