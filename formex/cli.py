@@ -13,6 +13,7 @@ from rich.console import Console
 
 import formex
 from formex.api import extract_tables
+from formex.compact import DEFAULT_FILE_ROWS
 from formex.committer import DEFAULT_BATCH_DOCS, DEFAULT_BATCH_ROWS, BatchPolicy, DatasetError
 from formex.engines import open_engine
 from formex.manifest import ManifestError
@@ -116,6 +117,26 @@ def cpu_seconds() -> dict[str, float]:
 
     own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return {"run": round(own.ru_utime + own.ru_stime, 3), "workers": round(workers.ru_utime + workers.ru_stime, 3)}
+
+
+@app.command("compact")
+def compact_(out: Path = typer.Argument(..., exists=True, file_okay=False, help="Dataset written by extract."),
+             max_rows: int = typer.Option(DEFAULT_FILE_ROWS, "--max-rows", min=1,
+                                          help="Rows per file at most (a document is never split).")) -> None:
+    """Merge a dataset's small batch files into few large ones; rows and readers are unchanged."""
+    from formex.compact import compact
+
+    try:
+        info = compact(out, max_rows)
+    except (DatasetError, ManifestError, OSError) as error:
+        Console(stderr=True).print(f"formex: compaction stopped, the dataset under {out} keeps its last "
+                                   f"commit: {error}", markup=False)
+        raise typer.Exit(code=EXIT_RUN_FAILED) from error
+    if info.groups:
+        typer.echo(f"compacted {info.groups} table partition(s): {info.files_before} files -> "
+                   f"{info.files_after} (commit {info.generation})")
+    else:
+        typer.echo(f"nothing to compact: {info.files_before} files, as few as --max-rows allows")
 
 
 @app.command()

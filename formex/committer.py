@@ -201,6 +201,16 @@ class Committer:
         try:
             superseded = self._strip_old_rows(changes, old, new, writer)
             self._write_new_rows(changes, new, writer)
+        except BaseException:
+            writer.discard()
+            raise
+        self.publish(new, writer, superseded)
+        return CommitInfo(new.generation, len(changes), len(writer.placed), len(superseded))
+
+    def publish(self, new: Manifest, writer: BatchWriter, superseded: set[str]) -> None:
+        """Steps 3-5 of a commit: the staged files into place, the manifest, then the
+        files it no longer lists deleted."""
+        try:
             writer.place()
             save_manifest(self.out, new)
         except BaseException:
@@ -210,7 +220,6 @@ class Committer:
         for path in sorted(superseded):
             (self.out / path).unlink(missing_ok=True)
         remove_empty_partitions(self.out)
-        return CommitInfo(new.generation, len(changes), len(writer.placed), len(superseded))
 
     def _strip_old_rows(self, changes: list[Change], old: Manifest, new: Manifest,
                         writer: BatchWriter) -> set[str]:
