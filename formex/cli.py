@@ -139,6 +139,31 @@ def compact_(out: Path = typer.Argument(..., exists=True, file_okay=False, help=
         typer.echo(f"nothing to compact: {info.files_before} files, as few as --max-rows allows")
 
 
+@app.command("query")
+def query_(out: Path = typer.Argument(..., exists=True, file_okay=False, help="Dataset written by extract."),
+           sql: str = typer.Argument(..., help="DuckDB SQL; tables documents, forms, tasks, indicators, issues."),
+           to: Optional[Path] = typer.Option(None, "--to", help="Write the result to a .csv or .parquet file."),
+           max_rows: int = typer.Option(100, "--max-rows", min=1, help="Rows printed at most.")) -> None:
+    """Run SQL (DuckDB) over the dataset's committed files; each table is a view."""
+    from formex.query import QueryError, arrow_to_rich_table, run_query
+
+    try:
+        result = run_query(out, sql, to)
+    except QueryError as error:
+        Console(stderr=True).print(f"formex: {error}", markup=False)
+        raise typer.Exit(code=EXIT_USAGE) from error
+    except (ManifestError, OSError) as error:
+        Console(stderr=True).print(f"formex: cannot read the dataset under {out}: {error}", markup=False)
+        raise typer.Exit(code=EXIT_RUN_FAILED) from error
+    if result is None:
+        typer.echo(f"wrote {to}")
+        return
+    console = Console(soft_wrap=not sys.stdout.isatty())
+    console.print(arrow_to_rich_table(result, max_rows))
+    if result.num_rows > max_rows:
+        console.print(f"{result.num_rows} rows, {max_rows} shown (--to FILE writes them all)")
+
+
 @app.command()
 def show(file: Path = typer.Argument(..., exists=True, dir_okay=False)) -> None:
     """Print one document's extraction as tables; writes nothing."""

@@ -2,6 +2,8 @@
 row for row, and here file for file, whatever the engine or the number of workers."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from formex import read
@@ -82,3 +84,37 @@ def test_bytes_a_replaced_source_gave_up_are_loaded_for_the_source_that_has_them
         clean, got = read(tmp_path / "clean"), read(out)
         for table in TABLE_NAMES:
             assert got[table].equals(clean[table]), (out, table)
+
+
+def test_dask_local_cluster_writes_what_the_local_engine_writes(tmp_path):
+    """A real LocalCluster with two worker processes, through the same committer.
+    (dask[distributed] is the `dask` extra; `make test` installs it, so this always runs.)"""
+    from formex.engines import DaskEngine
+
+    inputs = mixed_inputs(tmp_path / "in")
+    serial = run_with(SerialEngine(), inputs, tmp_path / "serial")
+    engine = DaskEngine(2)
+    with engine:
+        assert len(engine.client.scheduler_info()["workers"]) == 2
+        summary = run_extract([inputs], tmp_path / "dask", RunSettings(batch=BatchPolicy(max_docs=4)), engine=engine)
+    assert summary.outcomes == serial.outcomes
+    assert_same_dataset(tmp_path / "serial", tmp_path / "dask")
+
+
+def test_extract_on_a_running_dask_scheduler_writes_what_the_local_engine_writes(tmp_path):
+    """`--scheduler ADDRESS`: a cluster started elsewhere (here: a LocalCluster of two
+    worker processes), the CLI only connects to it."""
+    from distributed import LocalCluster
+    from typer.testing import CliRunner
+
+    from formex.cli import app
+
+    inputs = mixed_inputs(tmp_path / "in")
+    run_with(SerialEngine(), inputs, tmp_path / "serial")
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        result = CliRunner().invoke(app, ["extract", str(inputs), "--out", str(tmp_path / "remote"), "--batch-docs",
+                                          "4", "--scheduler", cluster.scheduler_address, "--json"])
+    assert result.exit_code == 1, result.output     # broken.txt failed
+    report = json.loads(result.stdout)
+    assert (report["engine"], report["workers"], report["outcomes"]["new"]) == ("dask", 2, 9)
+    assert_same_dataset(tmp_path / "serial", tmp_path / "remote")
