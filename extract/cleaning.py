@@ -1,33 +1,27 @@
 """Clean one cell of OCR text: markup out, LaTeX unwrapped, widths folded, breaks joined.
 
 Each function takes a string and gives a string; `clean_cell` applies them in order.
-The raw text is kept elsewhere (Cell.raw); this only produces Cell.text.
+The raw text is kept elsewhere (Cell.raw); this only produces Cell.text. Widths fold by
+the cell-cleaning policy of formex.schemas.text_policy, which says why it keeps Chinese
+punctuation; tags and LaTeX commands come from schemas/text.yaml.
 """
 from __future__ import annotations
 
 import html
 import re
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
+from formex.schemas.text_policy import fold_cell_text, load_text_vocabulary
 
-import formex.schemas
-
-CLEANING_FILE = Path(formex.schemas.__file__).parent / "text_cleaning.yaml"
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e\u201c-\u201d\u2018-\u2019"
 
 
 @lru_cache(maxsize=1)
 def _rules() -> dict:
-    rules = yaml.safe_load(CLEANING_FILE.read_text(encoding="utf-8"))
-    tags = "|".join(rules["block_tags"])
-    commands = rules["latex_commands"]
-    wrappers = "|".join(rules["latex_wrappers"])
-    keep = set(rules["keep_fullwidth"])
-    fold = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F) if chr(cp) not in keep}
-    fold[0x3000] = " "
-    fold.update({ord(ch): None for ch in rules["zero_width"]})
+    vocab = load_text_vocabulary()
+    tags = "|".join(vocab.block_tags)
+    commands = vocab.latex_commands
+    wrappers = "|".join(vocab.latex_wrappers)
     return {
         "block_tag": re.compile(rf"</?(?:{tags})\b[^>]*>", re.I),
         "any_tag": re.compile(r"</?[a-zA-Z][^<>]*>"),
@@ -35,7 +29,6 @@ def _rules() -> dict:
         "wrapper": re.compile(rf"\\(?:{wrappers})\s*\{{([^{{}}]*)\}}"),
         "command": re.compile(r"\\(" + "|".join(sorted((re.escape(c) for c in commands), key=len, reverse=True)) + r")(?![a-zA-Z])"),
         "commands": commands,
-        "fold": fold,
         "cjk_gap": re.compile(rf"(?<=[{CJK}])[ \t]+(?=[{CJK}])"),
     }
 
@@ -88,12 +81,12 @@ def unwrap_latex(text: str) -> str:
 
 def fold_widths(text: str) -> str:
     """Fold full-width ASCII to ASCII (keeping Chinese punctuation) and drop zero-width
-    characters.
+    characters: the cell-cleaning policy.
 
     >>> fold_widths("≥９５．００（％），共\u200b１人")
     '≥95.00（%），共1人'
     """
-    return text.translate(_rules()["fold"])
+    return fold_cell_text(text)
 
 
 def join_cjk_breaks(text: str) -> str:

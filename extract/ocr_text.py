@@ -8,8 +8,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from formex.extract.cleaning import clean_cell, normalize_newlines
-from formex.extract.encoding import decode_bytes
-from formex.schemas.document import Cell, Document, Issue, Row
+from formex.extract.encoding import decode_bytes, decoding_issues
+from formex.schemas.document import Cell, Document, Row
 
 
 def iter_text_rows(text: str):
@@ -37,11 +37,7 @@ clean_cell_cached = lru_cache(maxsize=65536)(clean_cell)   # cells repeat across
 
 def read_ocr_text(data: bytes, *, doc_id: str, source_path: str, source_format: str = "text") -> Document:
     decoded = decode_bytes(data)
-    issues = []
-    if decoded.lossy:
-        issues.append(Issue("warning", "encoding_lossy",
-                            f"some bytes were not valid {decoded.encoding} and were replaced",
-                            field="encoding"))
+    issues = decoding_issues(decoded)
     return Document(doc_id=doc_id, source_path=source_path, source_format=source_format,
                     rows=list(iter_text_rows(decoded.text)), spans_known=False,
                     raw_text=decoded.text, encoding=decoded.encoding, issues=issues)

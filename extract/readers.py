@@ -9,8 +9,12 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+from formex.extract.docx_doc import read_docx
 from formex.extract.errors import UnsupportedFormat
+from formex.extract.html_doc import read_html
+from formex.extract.markdown_doc import read_markdown
 from formex.extract.ocr_text import read_ocr_text
+from formex.extract.xlsx_doc import read_xlsx, refuse_xls
 from formex.schemas.document import Document
 
 Reader = Callable[..., Document]
@@ -19,13 +23,20 @@ Reader = Callable[..., Document]
 READERS: dict[str, tuple[str, Reader]] = {
     ".txt": ("text", read_ocr_text),
     ".text": ("text", read_ocr_text),
+    ".html": ("html", read_html),
+    ".htm": ("html", read_html),
+    ".md": ("markdown", read_markdown),
+    ".markdown": ("markdown", read_markdown),
+    ".xlsx": ("xlsx", read_xlsx),
+    ".xlsm": ("xlsx", read_xlsx),
+    ".xls": ("xlsx", refuse_xls),
+    ".docx": ("docx", read_docx),
 }
 
 # Formats the pipeline will read (see README roadmap); listed so a batch recognises them
 # and reports "no reader yet" instead of skipping them silently.
-KNOWN_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
-                  ".pdf": "pdf", ".png": "image", ".jpg": "image", ".jpeg": "image",
-                  ".tif": "image", ".tiff": "image", ".xlsx": "xlsx", ".docx": "docx"}
+KNOWN_SUFFIXES = {".pdf": "pdf", ".png": "image", ".jpg": "image", ".jpeg": "image",
+                  ".tif": "image", ".tiff": "image"}
 
 
 def doc_id_of(data: bytes) -> str:

@@ -11,6 +11,6 @@ try:
 except PackageNotFoundError:  # a checkout that was never installed
     __version__ = "0+unknown"
 
-from formex.api import extract_tables, read  # noqa: E402  (after the checkout finder)
+from formex.api import extract_tables, read, renormalize  # noqa: E402  (after the checkout finder)
 
-__all__ = ["__version__", "extract_tables", "read"]
+__all__ = ["__version__", "extract_tables", "read", "renormalize"]

@@ -1,4 +1,5 @@
-"""The Python API for notebooks: `formex.extract_tables(path)` and `formex.read(out)`.
+"""The Python API for notebooks: `formex.extract_tables(path)`, `formex.read(out)` and
+`formex.renormalize(saved)`.
 
 (`formex.extract` is the readers' package, so the function has its own name.)
 """
@@ -10,18 +11,31 @@ import pandas as pd
 import pyarrow as pa
 
 from formex.dataset import arrow_to_frame, read_dataset
-from formex.runner import Result, extract_in_memory
+from formex.runner import Result, extract_in_memory, renormalize_in_memory
 from formex.schemas.tables import PARTITION_COLUMN, TABLE_NAMES, TABLE_SCHEMAS
 
 
 def extract_tables(*paths: str | Path) -> dict[str, pd.DataFrame]:
     """Extract files or folders in memory; the five tables as DataFrames, nothing written."""
     _, kept = extract_in_memory([Path(p) for p in paths])
-    return {table: arrow_to_frame(results_to_arrow(kept, table), table) for table in TABLE_NAMES}
+    return results_to_frames(kept)
+
+
+def renormalize(*paths: str | Path) -> dict[str, pd.DataFrame]:
+    """Normalize documents saved by `formex extract --keep-documents` again, in memory:
+    saved files (`<doc_id>.jsonl.gz`) or folders of them (`OUT/_documents`). The five
+    tables as DataFrames, as `extract_tables` gives them; the source files are not read."""
+    _, kept = renormalize_in_memory([Path(p) for p in paths])
+    return results_to_frames(kept)
+
+
+def results_to_frames(results: list[Result]) -> dict[str, pd.DataFrame]:
+    return {table: arrow_to_frame(results_to_arrow(results, table), table) for table in TABLE_NAMES}
 
 
 def results_to_arrow(results: list[Result], table: str) -> pa.Table:
-    """One table's rows of some results, `year` put back (files carry it in their path)."""
+    """One table's rows of some results, `year` put back (files carry it in their path):
+    the rows were converted to Arrow once, by the worker."""
     schema = TABLE_SCHEMAS[table]
     position = schema.get_field_index(PARTITION_COLUMN)
     parts = [result.arrow[table].add_column(position, PARTITION_COLUMN,

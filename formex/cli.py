@@ -16,11 +16,13 @@ from formex.api import extract_tables
 from formex.compact import DEFAULT_FILE_ROWS
 from formex.committer import DEFAULT_BATCH_DOCS, DEFAULT_BATCH_ROWS, BatchPolicy, DatasetError
 from formex.engines import open_engine
+from formex.explain import explain_file, explanation_to_json, print_explanation
 from formex.manifest import ManifestError
-from formex.report_run import (EXIT_RUN_FAILED, EXIT_USAGE, BarProgress, LogProgress, exit_code, print_summary,
-                               summary_to_json)
-from formex.runner import InputError, RunSettings, list_inputs, run_extract
-from formex.show import show_tables
+from formex.report_run import (EXIT_DOCUMENTS_FAILED, EXIT_RUN_FAILED, EXIT_USAGE, BarProgress, LogProgress,
+                               exit_code, print_summary, summary_to_json)
+from formex.runner import InputError, RunSettings, list_inputs, run_extract, run_renormalize
+from formex.schemas.errors import DocumentFileError
+from formex.show import show_tables, tables_to_json
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn OCR'd government forms into typed Parquet tables.")
@@ -66,6 +68,14 @@ def extract(
     json_report: bool = typer.Option(False, "--json", help="Print a JSON run report on stdout; text goes to stderr."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress and no summary (errors only)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="A line per document, every failure listed."),
+    keep_documents: bool = typer.Option(
+        False, "--keep-documents",
+        help="Also save each document as read, as OUT/_documents/<doc_id>.jsonl.gz, so --renormalize "
+             "or `formex renormalize` can redo its tables without reading the file again."),
+    renormalize: bool = typer.Option(
+        False, "--renormalize",
+        help="Sources whose bytes are unchanged and whose document is saved: normalize the saved "
+             "document again (after a vocabulary fix); changed sources are extracted."),
     batch_rows: int = typer.Option(DEFAULT_BATCH_ROWS, "--batch-rows", min=1,
                                    help="Commit when a batch holds this many rows (all tables)."),
     batch_docs: int = typer.Option(DEFAULT_BATCH_DOCS, "--batch-docs", min=1,
@@ -81,7 +91,8 @@ def extract(
         raise typer.BadParameter("--quiet and --verbose contradict each other")
     err = Console(stderr=True, soft_wrap=not sys.stderr.isatty())
     text = err if json_report else Console(soft_wrap=not sys.stdout.isatty())
-    settings = RunSettings(force=force, prune=prune, batch=BatchPolicy(batch_rows, batch_docs))
+    settings = RunSettings(force=force, prune=prune, keep_documents=keep_documents, renormalize=renormalize,
+                           batch=BatchPolicy(batch_rows, batch_docs))
     if quiet:
         progress = None
     elif err.is_terminal:
@@ -117,6 +128,62 @@ def cpu_seconds() -> dict[str, float]:
 
     own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return {"run": round(own.ru_utime + own.ru_stime, 3), "workers": round(workers.ru_utime + workers.ru_stime, 3)}
+
+
+@app.command()
+def renormalize(inputs: list[Path] = typer.Argument(
+                    ..., exists=True, help="Saved documents (*.jsonl.gz) or folders of them, "
+                                           "e.g. OUT/_documents."),
+                out: Path = typer.Option(..., "--out", "-o", help="Dataset folder to write; "
+                                         "the documents' rows there are replaced."),
+                fail_on: FailOn = typer.Option(FailOn.failed, "--fail-on",
+                                               help="Exit 1 when a document failed, was failed or partial, or never."),
+                quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary (errors only).")) -> None:
+    """Normalize documents saved by `extract --keep-documents` again (after a vocabulary
+    fix), without reading or OCR'ing their source files."""
+    try:
+        summary = run_renormalize(inputs, out)
+    except DocumentFileError as error:
+        Console(stderr=True).print(f"formex: {error}", markup=False)
+        raise typer.Exit(code=EXIT_DOCUMENTS_FAILED) from error
+    except (DatasetError, ManifestError, OSError) as error:
+        Console(stderr=True).print(f"formex: the run stopped, the dataset under {out} keeps its last commit: "
+                                   f"{error}", markup=False)
+        raise typer.Exit(code=EXIT_RUN_FAILED) from error
+    if not quiet:
+        print_summary(summary, Console(soft_wrap=not sys.stdout.isatty()))
+    raise typer.Exit(code=exit_code(summary, fail_on.value))
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def show(file: Path = typer.Argument(..., exists=True, dir_okay=False),
+         format: Format = typer.Option(Format.text, "--format", help="text (for a person) or json."),
+         explain_rows: bool = typer.Option(False, "--explain", help="Print `formex explain FILE` instead.")
+         ) -> None:
+    """Print one document's extraction: header, tasks, indicator tree, issues; writes nothing."""
+    if explain_rows:
+        explain(file, format)
+    elif format is Format.json:
+        typer.echo(tables_to_json(extract_tables(file)))
+    else:
+        show_tables(extract_tables(file), Console())
+
+
+@app.command()
+def explain(file: Path = typer.Argument(..., exists=True, dir_okay=False),
+            format: Format = typer.Option(Format.text, "--format", help="text (for a person) or json.")
+            ) -> None:
+    """Why each indicator row landed where it did: its cells, the hierarchy's costs, the choice."""
+    explanation = explain_file(file)
+    if format is Format.json:
+        typer.echo(explanation_to_json(explanation))
+    else:
+        print_explanation(explanation, Console())
 
 
 @app.command("compact")
@@ -162,12 +229,6 @@ def query_(out: Path = typer.Argument(..., exists=True, file_okay=False, help="D
     console.print(arrow_to_rich_table(result, max_rows))
     if result.num_rows > max_rows:
         console.print(f"{result.num_rows} rows, {max_rows} shown (--to FILE writes them all)")
-
-
-@app.command()
-def show(file: Path = typer.Argument(..., exists=True, dir_okay=False)) -> None:
-    """Print one document's extraction as tables; writes nothing."""
-    show_tables(extract_tables(file), Console())
 
 
 def main() -> None:

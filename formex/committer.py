@@ -40,6 +40,10 @@ from formex.schemas.tables import TABLE_NAMES, file_schema
 
 LOCK_NAME = "lock"
 STAGING = "staging"
+# Documents saved as read (`extract --keep-documents`), `<doc_id>.jsonl.gz`: the `_` keeps
+# them out of what pyarrow and Spark read as the dataset. The committer deletes the saved
+# Document of a version no source holds any more, after the commit that replaced it.
+DOCUMENTS_FOLDER = "_documents"
 DEFAULT_BATCH_ROWS = 50_000    # rows across tables per batch: ~600 seed-sized documents
 DEFAULT_BATCH_DOCS = 5_000
 FLUSH_THREADS = 16
@@ -120,6 +124,7 @@ class Committer:
                     save_manifest(self.out, manifest)
             self.manifest = manifest
             self.orphans_removed = remove_orphans(self.out, manifest)
+            self.orphans_removed += remove_unlisted_documents(self.out, manifest)
         except BaseException:
             self.close()
             raise
@@ -216,10 +221,15 @@ class Committer:
         except BaseException:
             writer.discard()
             raise
+        old = self.manifest
         self.manifest = new
         for path in sorted(superseded):
             (self.out / path).unlink(missing_ok=True)
         remove_empty_partitions(self.out)
+        held = loaded_doc_ids(new)
+        for entry in old.documents.values():
+            if entry.doc_id not in held:
+                saved_document_path(self.out, entry.doc_id).unlink(missing_ok=True)
 
     def _strip_old_rows(self, changes: list[Change], old: Manifest, new: Manifest,
                         writer: BatchWriter) -> set[str]:
@@ -377,6 +387,30 @@ def remove_orphans(out: Path, manifest: Manifest) -> int:
                 path.unlink()
                 removed += 1
     remove_empty_partitions(out)
+    return removed
+
+
+def saved_document_path(out: Path, doc_id: str) -> Path:
+    return out / DOCUMENTS_FOLDER / f"{doc_id}.jsonl.gz"
+
+
+def loaded_doc_ids(manifest: Manifest) -> set[str]:
+    return {entry.doc_id for entry in manifest.documents.values() if entry.status != "duplicate"}
+
+
+def remove_unlisted_documents(out: Path, manifest: Manifest) -> int:
+    """Saved Documents of no document the manifest lists: saved by a run killed before
+    its commit, or of a version replaced by a run killed before it deleted them."""
+    folder = out / DOCUMENTS_FOLDER
+    if not folder.is_dir():
+        return 0
+    held = loaded_doc_ids(manifest)
+    removed = 0
+    for path in folder.iterdir():
+        name = path.name
+        if name.endswith(".tmp") or (name.endswith(".jsonl.gz") and name[:-len(".jsonl.gz")] not in held):
+            path.unlink()
+            removed += 1
     return removed
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 import formex
 from formex.normalize.form import FormResult
 from formex.normalize.targets import Target
-from formex.schemas.document import Issue
+from formex.schemas.document import Document, Issue
 from formex.schemas.tables import SCHEMA_VERSION, TABLE_NAMES, TYPED_VALUE_FIELDS
 
 EXTRACTOR_VERSION = formex.__version__
@@ -20,6 +20,7 @@ class Records:
     year: int | None
     tables: dict[str, list[dict]] = field(default_factory=lambda: {t: [] for t in TABLE_NAMES})
     arrow: dict = field(default_factory=dict)   # the same rows as Arrow tables, once built
+    document: Document | None = None            # as read, until the runner has saved it
 
     @property
     def status(self) -> str:

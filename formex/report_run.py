@@ -10,7 +10,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColum
 from rich.text import Text
 
 import formex
+from formex.committer import DOCUMENTS_FOLDER
 from formex.runner import OUTCOMES, Result, Summary
+from formex.terminal import safe_text
 
 FAIL_ON = ("failed", "partial", "never")
 EXIT_OK, EXIT_DOCUMENTS_FAILED, EXIT_USAGE, EXIT_RUN_FAILED = 0, 1, 2, 3
@@ -46,7 +48,10 @@ def summary_to_json(summary: Summary, *, code: int, engine: str, workers: int, s
         "partial": list(summary.partials),
         "duplicates": [{"source": source, "same_bytes_as": of} for source, of in summary.duplicates],
         "pruned": list(summary.pruned),
+        "saved": summary.saved,
+        "renormalized": summary.renormalized,
         "ignored": list(summary.skipped),
+        "stale": list(summary.stale),
         "commits": summary.commits,
         "generation": summary.generation,
         "orphans_removed": summary.orphans_removed,
@@ -59,6 +64,8 @@ def summary_to_json(summary: Summary, *, code: int, engine: str, workers: int, s
 
 
 def print_summary(summary: Summary, console: Console, verbose: bool = False) -> None:
+    """What the run did, in a few lines; paths and errors from documents are printed
+    safely (`safe_text`: no escape sequence in a file name reaches the terminal)."""
     out = lambda text: console.print(text, markup=False, highlight=False, soft_wrap=True)  # noqa: E731
     counts = summary.outcomes
     out(f"documents: {summary.total} input(s): " + ", ".join(f"{counts[name]} {name}" for name in OUTCOMES))
@@ -67,22 +74,31 @@ def print_summary(summary: Summary, console: Console, verbose: bool = False) -> 
     out("rows written: " + (", ".join(f"{table} {n}" for table, n in summary.rows.items()) or "none"))
     limit = None if verbose else LISTED
     for source, error in summary.failures[:limit]:
-        out(f"  failed: {source}: {error}")
+        out(f"  failed: {safe_text(source)}: {safe_text(error)}")
     if limit is not None and len(summary.failures) > limit:
         out(f"  … and {len(summary.failures) - limit} more failed (all in --json, and in the "
             f"documents table: status = 'failed')")
     if summary.still_failed:
         out(f"unchanged and failed when last extracted: {len(summary.still_failed)} (e.g. "
-            f"{summary.still_failed[0]}; --force re-extracts)")
+            f"{safe_text(summary.still_failed[0])}; --force re-extracts)")
     if summary.duplicates:
         out(f"skipped {len(summary.duplicates)} duplicate file(s): "
-            + "; ".join(f"{source} (same bytes as {of})" for source, of in summary.duplicates[:limit]))
+            + safe_text("; ".join(f"{source} (same bytes as {of})" for source, of in summary.duplicates[:limit])))
     if summary.pruned:
-        out(f"pruned {len(summary.pruned)} source(s) whose files are gone: " + "; ".join(summary.pruned[:limit]))
+        out(f"pruned {len(summary.pruned)} source(s) whose files are gone: "
+            + safe_text("; ".join(summary.pruned[:limit])))
     if summary.skipped:
-        out(f"ignored {len(summary.skipped)} file(s) that are not a form format (e.g. {summary.skipped[0]})")
+        out(f"ignored {len(summary.skipped)} file(s) that are not a form format "
+            f"(e.g. {safe_text(summary.skipped[0])})")
+    if summary.stale:
+        out(f"skipped {len(summary.stale)} stale saved document(s) (their source has changed since): "
+            + safe_text("; ".join(summary.stale[:limit])))
     if summary.migrated:
         out(f"adopted {summary.migrated} document(s) written by formex 0.2 into the manifest")
+    if summary.renormalized:
+        out(f"re-normalized {summary.renormalized} document(s) without reading their files")
+    if summary.saved:
+        out(f"saved {summary.saved} document(s) as read: {(summary.out / DOCUMENTS_FOLDER).resolve()}")
     if summary.orphans_removed:
         out(f"recovered: removed {summary.orphans_removed} file(s) left by an interrupted run")
     out(f"wrote: {summary.out.resolve()}  (commit {summary.generation}, {summary.commits} this run; "
@@ -111,7 +127,7 @@ class LogProgress:
         self.done += 1
         if self.verbose:
             status = f" {result.status}" if result is not None and result.status else ""
-            self.emit(f"{outcome}{status}: {source}")
+            self.emit(f"{outcome}{status}: {safe_text(source)}")
         now = time.monotonic()
         if now - self.last >= self.every:
             self.last = now
@@ -155,7 +171,7 @@ class BarProgress:
     def advance(self, source: str, outcome: str, result: Result | None) -> None:
         if self.verbose:
             status = f" {result.status}" if result is not None and result.status else ""
-            self.bar.console.print(f"{outcome}{status}: {source}", markup=False, highlight=False)
+            self.bar.console.print(f"{outcome}{status}: {safe_text(source)}", markup=False, highlight=False)
         self.bar.advance(self.task)
 
     def committed(self, generation: int, documents: int) -> None:

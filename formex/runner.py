@@ -22,15 +22,19 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from formex.committer import BatchPolicy, Committer
+from formex.committer import DOCUMENTS_FOLDER, BatchPolicy, Committer
 from formex.dataset import rows_to_arrow
 from formex.extract.errors import ExtractError
 from formex.extract.readers import doc_id_of, read_document, source_format_of
 from formex.normalize.form import normalize_document
-from formex.records import Records, failed_records, result_to_records
+from formex.records import EXTRACTOR_VERSION, Records, failed_records, result_to_records
+from formex.schemas.document import Document
+from formex.schemas.document_file import DOCUMENT_FILE_SUFFIX, read_document_file, write_document_file
+from formex.schemas.errors import DocumentFileError
 from formex.schemas.tables import TABLE_NAMES
 
 SKIPPED_STEMS = frozenset({"README", "LICENSE", "CHANGELOG"})  # a folder's own notes, not forms
+SAVED_SUFFIXES = (DOCUMENT_FILE_SUFFIX, ".jsonl")
 OUTCOMES = ("new", "replaced", "unchanged", "failed", "duplicate", "pruned")
 DUPLICATE = "duplicate"   # a Result's status when the run found the same bytes loaded by another source
 
@@ -59,6 +63,9 @@ class Summary:
     pruned: list[str] = field(default_factory=list)
     still_failed: list[str] = field(default_factory=list)   # unchanged, failed when last extracted
     still_partial: int = 0                                  # unchanged, partial when last extracted
+    stale: list[str] = field(default_factory=list)          # saved documents of replaced versions
+    saved: int = 0                                        # documents saved as read (--keep-documents)
+    renormalized: int = 0                                 # normalized again from a saved document
     commits: int = 0
     generation: int = 0
     orphans_removed: int = 0                              # files a killed run left, removed
@@ -67,18 +74,24 @@ class Summary:
 
 @dataclass(frozen=True)
 class RunSettings:
-    force: bool = False          # re-extract unchanged sources
-    prune: bool = False          # drop sources the inputs no longer have
+    force: bool = False            # re-extract unchanged sources
+    prune: bool = False            # drop sources the inputs no longer have
+    keep_documents: bool = False   # save each Document as read, in OUT/_documents
+    renormalize: bool = False      # unchanged sources with a saved Document: normalize it again
     batch: BatchPolicy = field(default_factory=BatchPolicy)
 
 
 @dataclass(frozen=True)
 class Task:
-    """One source for a worker: bytes read once by the run, hashed, to extract."""
+    """One source for a worker: bytes read once by the run and hashed, to extract (and
+    save the Document read in `documents`, when given); or, with `saved`, a saved
+    Document to normalize again."""
 
     source: str
     sha256: str
-    data: bytes
+    data: bytes | None
+    documents: str | None = None      # folder to save the Document read in (--keep-documents)
+    saved: str | None = None          # a saved Document to normalize instead of reading `data`
 
 
 @dataclass
@@ -92,6 +105,8 @@ class Result:
     status: str | None = None
     error: str | None = None
     arrow: dict[str, pa.Table] = field(default_factory=dict)
+    saved: bool = False               # its Document was saved as read
+    renormalized: bool = False        # normalized again from a saved Document
 
 
 class NullProgress:
@@ -142,25 +157,58 @@ def unreadable_doc_id(source_path: str) -> str:
     return doc_id_of(f"unreadable:{source_path}".encode())
 
 
-def extract_bytes(data: bytes, doc_id: str, source_path: str) -> Records:
+def extract_bytes(data: bytes, doc_id: str, source_path: str, documents: Path | None = None) -> Records:
     """Read and normalize one file's bytes, rows already in Arrow form; bad documents give
-    `failed` records, never raise."""
-    source_format = source_format_of(source_path)
+    `failed` records, never raise. With `documents`, the Document read is saved there
+    first (`records.document` says it was)."""
     try:
         document = read_document(data, source_path)
+    except Exception as error:
+        return failure_records(error, doc_id, source_path, source_format_of(source_path))
+    if documents is not None:
+        try:
+            save_document(document, documents)
+        except DocumentFileError as error:
+            return failure_records(error, doc_id, source_path, document.source_format)
+    records = document_to_records(document)
+    records.document = document
+    return records
+
+
+def document_to_records(document: Document) -> Records:
+    """Normalize a Document (just read, or loaded from a saved file) into rows in Arrow
+    form; a document that trips a stage gives `failed` records, never raises."""
+    try:
         result = normalize_document(document)
-        return with_arrow(result_to_records(doc_id, source_path, document.source_format, result))
-    except ExtractError as error:
-        return with_arrow(failed_records(doc_id, source_path, source_format, str(error)))
-    except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError) as error:
-        return with_arrow(failed_records(doc_id, source_path, source_format,
-                                         f"a value does not fit its column: {error}"))
-    except Exception as error:  # a bug in a stage: record it and keep the batch going
+        return with_arrow(result_to_records(document.doc_id, document.source_path,
+                                            document.source_format, result))
+    except Exception as error:
+        return failure_records(error, document.doc_id, document.source_path, document.source_format)
+
+
+def failure_records(error: Exception, doc_id: str, source_path: str,
+                    source_format: str | None) -> Records:
+    """A stage's exception as a `failed` document, with a reason a person can act on."""
+    if isinstance(error, (ExtractError, DocumentFileError)):
+        reason = str(error)
+    elif isinstance(error, (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError)):
+        reason = f"a value does not fit its column: {error}"
+    else:  # a bug in a stage: record it and keep the batch going
         where = traceback.extract_tb(error.__traceback__)[-1]
-        return with_arrow(failed_records(
-            doc_id, source_path, source_format,
-            f"internal error (a formex bug, please report): {type(error).__name__}: "
-            f"{error} at {Path(where.filename).name}:{where.lineno}"))
+        reason = (f"internal error (a formex bug, please report): {type(error).__name__}: "
+                  f"{error} at {Path(where.filename).name}:{where.lineno}")
+    return with_arrow(failed_records(doc_id, source_path, source_format, reason))
+
+
+def saved_path(documents: Path, doc_id: str) -> Path:
+    return documents / f"{doc_id}{DOCUMENT_FILE_SUFFIX}"
+
+
+def save_document(document: Document, documents: Path) -> None:
+    """Save a Document as read, as `documents/<doc_id>.jsonl.gz` (written atomically; the
+    same Document gives the same bytes, so saving it again changes nothing)."""
+    documents.mkdir(parents=True, exist_ok=True)
+    write_document_file(saved_path(documents, document.doc_id), document, extractor_version=EXTRACTOR_VERSION)
 
 
 def extract_file(item: InputFile) -> Records:
@@ -184,8 +232,23 @@ def with_arrow(records: Records) -> Records:
 
 
 def run_task(task: Task) -> Result:
-    """The per-document work every engine runs: extract the bytes the run read and hashed."""
-    return records_to_result(task.source, task.sha256, extract_bytes(task.data, task.sha256, task.source))
+    """The per-document work every engine runs: extract the bytes the run read and hashed
+    (saving the Document read, when asked), or normalize a saved Document again."""
+    if task.saved is not None:
+        try:
+            document = read_document_file(Path(task.saved))
+        except (DocumentFileError, OSError) as error:   # then the file itself is read again
+            if task.data is None:
+                raise
+            records = extract_bytes(task.data, task.sha256, task.source,
+                                    Path(task.documents) if task.documents else None)
+            return records_to_result(task.source, task.sha256, records, saved=task.documents is not None)
+        result = records_to_result(task.source, task.sha256, document_to_records(document))
+        result.renormalized = True
+        return result
+    records = extract_bytes(task.data, task.sha256, task.source, Path(task.documents) if task.documents else None)
+    return records_to_result(task.source, task.sha256, records, saved=records.document is not None
+                             and task.documents is not None)
 
 
 def run_chunk(tasks: list[Task]) -> ResultChunk:
@@ -205,7 +268,7 @@ class ResultChunk:
         return iter(self.results)
 
     def __getstate__(self) -> tuple:
-        meta = [(r.source, r.sha256, r.doc_id, r.year, r.status, r.error,
+        meta = [(r.source, r.sha256, r.doc_id, r.year, r.status, r.error, r.saved, r.renormalized,
                  {t: a.num_rows for t, a in r.arrow.items()}) for r in self.results]
         tables = {}
         for table in TABLE_NAMES:
@@ -218,12 +281,12 @@ class ResultChunk:
         meta, tables = state
         offsets = dict.fromkeys(tables, 0)
         self.results = []
-        for source, sha256, doc_id, year, status, error, counts in meta:
+        for source, sha256, doc_id, year, status, error, saved, renormalized, counts in meta:
             arrow = {}
             for table, n in counts.items():
                 arrow[table] = tables[table].slice(offsets[table], n)
                 offsets[table] += n
-            self.results.append(Result(source, sha256, doc_id, year, status, error, arrow))
+            self.results.append(Result(source, sha256, doc_id, year, status, error, arrow, saved, renormalized))
 
 
 class Done:
@@ -242,31 +305,38 @@ class Planner:
     bytes are the dataset's version, or another source's that comes first or is loaded),
     a failed row (it cannot be read), or extraction by a worker (a `Task`)."""
 
-    def __init__(self, committer: Committer, force: bool):
+    def __init__(self, committer: Committer, settings: RunSettings):
         self.committer = committer
-        self.force = force
+        self.settings = settings
+        self.documents = committer.out / DOCUMENTS_FOLDER
         self.dispatched: dict[str, str] = {}    # sha256 -> source sent to extraction this run
 
     def plan(self, item: InputFile, *, force: bool = False) -> Task | Done:
-        source = item.source_path
+        source, settings = item.source_path, self.settings
         try:
             data = item.path.read_bytes()
         except OSError as error:
             return Done(records_to_result(source, None, unreadable_records(source, error)))
         sha256 = doc_id_of(data)
-        if not (force or self.force) and sha256 == known_sha256(self.committer, source):
-            return Done(Result(source, sha256))
+        documents = str(self.documents) if settings.keep_documents else None
+        if sha256 == known_sha256(self.committer, source):
+            saved = saved_path(self.documents, sha256)
+            if settings.renormalize and saved.is_file():
+                return Task(source, sha256, data, documents, saved=str(saved))
+            if not (force or settings.force or (settings.keep_documents and not saved.is_file()
+                                                and self.committer.entry(source).status != DUPLICATE)):
+                return Done(Result(source, sha256))
         holder = self.committer.holder_of(sha256) or self.dispatched.get(sha256)
         if holder is not None and holder != source:
             return Done(Result(source, sha256, doc_id=sha256, status=DUPLICATE))
         self.dispatched[sha256] = source
-        return Task(source, sha256, data)
+        return Task(source, sha256, data, documents)
 
 
-def records_to_result(source: str, sha256: str | None, records: Records) -> Result:
+def records_to_result(source: str, sha256: str | None, records: Records, saved: bool = False) -> Result:
     document = records.tables["documents"][0]
     return Result(source, sha256, records.doc_id, records.year, document["status"], document["error"],
-                  records.arrow)
+                  records.arrow, saved=saved)
 
 
 def known_sha256(committer: Committer, source: str) -> str | None:
@@ -284,6 +354,9 @@ def run_extract(inputs: list[Path], out: Path, settings: RunSettings | None = No
     """Extract every input into the dataset at `out`, committing in batches."""
     from formex.engines import SerialEngine
 
+    if out is None:
+        raise ValueError("run_extract writes a dataset and needs an output folder (out); "
+                         "extract_in_memory extracts without one")
     settings = settings or RunSettings()
     progress = progress or NullProgress()
     summary = Summary(out)
@@ -293,7 +366,7 @@ def run_extract(inputs: list[Path], out: Path, settings: RunSettings | None = No
         with Committer(out, settings.batch) as committer:
             summary.orphans_removed, summary.migrated = committer.orphans_removed, committer.migrated
             progress.start(len(items))
-            run = BatchRun(summary, committer, engine or SerialEngine(), progress, Planner(committer, settings.force))
+            run = BatchRun(summary, committer, engine or SerialEngine(), progress, Planner(committer, settings))
             run.load(items)
             if settings.prune:
                 run.prune({item.source_path for item in items})
@@ -316,7 +389,11 @@ class BatchRun:
         self.deferred: list[str] = []   # duplicates whose original went before they were recorded
 
     def load(self, items: list[InputFile], force: bool = False) -> None:
-        for result in self.engine.map(run_chunk, (self.planner.plan(item, force=force) for item in items)):
+        self.load_planned(self.planner.plan(item, force=force) for item in items)
+
+    def load_planned(self, planned) -> None:
+        """Run planned tasks (and pass done ones) on the engine; record and commit."""
+        for result in self.engine.map(run_chunk, planned):
             outcome = self.record(result)
             if outcome is None:
                 self.deferred.append(result.source)
@@ -353,6 +430,8 @@ class BatchRun:
             summary.partials.append(result.source)
         summary.outcomes[outcome] += 1
         summary.statuses[result.status] += 1
+        summary.saved += result.saved
+        summary.renormalized += result.renormalized
         for table, arrow in result.arrow.items():
             summary.rows[table] += arrow.num_rows
         return outcome
@@ -413,5 +492,82 @@ def extract_in_memory(inputs: list[Path]) -> tuple[Summary, list[Result]]:
     return summary, kept
 
 
-__all__ = ["InputError", "InputFile", "OUTCOMES", "Result", "RunSettings", "Summary", "Task",
-           "extract_file", "iter_input_files", "list_inputs", "run_extract", "run_task", "TABLE_NAMES"]
+def iter_saved_paths(inputs: list[Path]):
+    """Files saved by `--keep-documents`: files given directly, and every `*.jsonl.gz` /
+    `*.jsonl` under folders (e.g. `OUT/_documents`), in sorted order."""
+    for given in inputs:
+        if not given.is_dir():
+            yield given
+            continue
+        yield from sorted(p for p in given.rglob("*") if p.name.endswith(SAVED_SUFFIXES)
+                          and not p.name.startswith(".") and p.is_file())
+
+
+def saved_to_result(document: Document) -> Result:
+    result = records_to_result(document.source_path, document.doc_id, document_to_records(document))
+    result.renormalized = True
+    return result
+
+
+def run_renormalize(inputs: list[Path], out: Path, settings: RunSettings | None = None,
+                    progress=None) -> Summary:
+    """Normalize saved documents again, without reading their source files, into the
+    dataset at `out`: each replaces the rows of its source (a saved document of another
+    version of a source the dataset holds is stale and skipped). Raises
+    DocumentFileError at the first file that cannot be loaded; what was committed
+    before stays, and running again is safe."""
+    from formex.engines import SerialEngine
+
+    settings = settings or RunSettings()
+    progress = progress or NullProgress()
+    summary = Summary(out)
+    try:
+        with Committer(out, settings.batch) as committer:
+            summary.orphans_removed, summary.migrated = committer.orphans_removed, committer.migrated
+            paths = list(iter_saved_paths(inputs))   # after the committer removed stale saved files
+            summary.total = len(paths)
+            progress.start(len(paths))
+            run = BatchRun(summary, committer, SerialEngine(), progress, Planner(committer, settings))
+
+            def plans():
+                for path in paths:
+                    document = read_document_file(path)
+                    entry = committer.entry(document.source_path)
+                    if entry is not None and entry.sha256 not in (None, document.doc_id):
+                        summary.stale.append(f"{path.name} ({document.source_path})")
+                        continue
+                    holder = committer.holder_of(document.doc_id)
+                    if holder is not None and holder != document.source_path:
+                        yield Done(Result(document.source_path, document.doc_id, doc_id=document.doc_id,
+                                          status=DUPLICATE))
+                        continue
+                    yield Done(saved_to_result(document))
+
+            run.load_planned(plans())
+            run.commit()
+            summary.generation = committer.manifest.generation
+    finally:
+        progress.finish()
+    return summary
+
+
+def renormalize_in_memory(inputs: list[Path]) -> tuple[Summary, list[Result]]:
+    """Saved documents normalized again in this process (the Python API); nothing written."""
+    summary = Summary(None)
+    kept: list[Result] = []
+    seen: dict[str, str] = {}
+    for path in iter_saved_paths(inputs):
+        document = read_document_file(path)
+        if document.doc_id in seen:
+            summary.duplicates.append((document.source_path, seen[document.doc_id]))
+            continue
+        seen[document.doc_id] = document.source_path
+        result = saved_to_result(document)
+        summary.statuses[result.status] += 1
+        kept.append(result)
+    return summary, kept
+
+
+__all__ = ["DOCUMENTS_FOLDER", "InputError", "InputFile", "OUTCOMES", "Result", "RunSettings", "Summary", "Task",
+           "extract_file", "extract_in_memory", "iter_input_files", "list_inputs", "renormalize_in_memory",
+           "run_extract", "run_renormalize", "run_task", "TABLE_NAMES"]

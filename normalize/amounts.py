@@ -1,12 +1,16 @@
 """Parse the plain numbers of header and budget cells (amounts, head counts).
 
 Target values have their own parser (formex.normalize.targets); these are the simple ones.
+Text folds by the number-reading policy of formex.schemas.text_policy; the unit suffixes
+an amount or a count may end with are listed in schemas/text.yaml.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from formex.schemas.text_policy import fold_number_text, load_text_vocabulary
 
 AMOUNT = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 GROUPED = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
@@ -25,8 +29,8 @@ def parse_amount(text: str | None) -> Decimal | None:
     """
     if not text:
         return None
-    text = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
-    text = re.sub(r"(亿元|万元|元)$", "", text)  # the unit's scale is the caller's to apply
+    text = fold_number_text(text).strip().replace(" ", "")
+    text = _amount_unit().sub("", text)  # the unit's scale is the caller's to apply
     if GROUPED.match(text):
         text = text.replace(",", "")
     if not AMOUNT.match(text):
@@ -52,7 +56,47 @@ def parse_count(text: str | None) -> int | None:
     >>> parse_count("13"), parse_count("13人"), parse_count("1.5")
     (13, 13, None)
     """
-    amount = parse_amount(re.sub(r"(人|个|名|家)$", "", (text or "").strip()))
+    amount = parse_amount(_count_unit().sub("", (text or "").strip()))
     if amount is None or amount != amount.to_integral_value():
         return None
     return int(amount)
+
+
+def amount_unit_power(text: str) -> int | None:
+    """The power of ten the unit an amount ends with states, or None when it ends with none.
+
+    >>> amount_unit_power("23,496.27万元"), amount_unit_power("1.5亿元"), amount_unit_power("350.00")
+    (4, 8, None)
+    """
+    m = _amount_unit().search(text.rstrip())
+    return load_text_vocabulary().amount_units[m.group()] if m else None
+
+
+def named_unit_power(text: str) -> int | None:
+    """The power of ten of the amount unit a header names anywhere, or None.
+
+    >>> named_unit_power("金额（万元）"), named_unit_power("金额(元)"), named_unit_power("金额")
+    (4, 0, None)
+    """
+    m = _amount_unit_anywhere().search(text)
+    return load_text_vocabulary().amount_units[m.group()] if m else None
+
+
+@lru_cache(maxsize=1)
+def _amount_unit() -> re.Pattern:
+    return re.compile(_alternation(load_text_vocabulary().amount_units) + "$")
+
+
+@lru_cache(maxsize=1)
+def _amount_unit_anywhere() -> re.Pattern:
+    return re.compile(_alternation(load_text_vocabulary().amount_units))
+
+
+@lru_cache(maxsize=1)
+def _count_unit() -> re.Pattern:
+    return re.compile(_alternation(load_text_vocabulary().count_units) + "$")
+
+
+def _alternation(words) -> str:
+    """Any of `words`, longest first (万元 before 元)."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"

@@ -84,6 +84,9 @@ def rows_to_budget(rows: list[Row], vocab: Vocabulary, counts: frozenset[str],
         issues += [Issue("error", "amount_unparsed", f"no value found for {label.text!r}",
                          field=hit.name, source_ref=label.source_ref) for hit, label in pending]
         pending = []
+        if not any(is_value(c) for c in filled) and \
+                any(unit_power(c.text, unit_words) is not None for c in filled[1:]):
+            continue  # column headers stating the unit (`部门预算支出 | 预算金额（万元）| 收入来源 …`)
         used: set[int] = set()
         labels = [(match_budget_label(c, vocab), c) for c in filled]
         for i, (hit, cell) in enumerate(labels):

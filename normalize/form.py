@@ -74,8 +74,10 @@ def check_form(schema: FormSchema, sections: Sections, header: dict, result: For
 def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = None) -> FormResult:
     detected = detect_form(doc, schemas or load_all_form_schemas())
     if detected is None:
-        return FormResult(None, "failed", error="no known form found: no title, section or field "
-                          "label matched a form schema", issues=list(doc.issues))
+        seen = next((c.text for row in doc.rows[:3] for c in row.filled if "表" in c.text), None)
+        title = f"its title {seen[:60]!r} is no form formex reads yet, and " if seen else ""
+        return FormResult(None, "failed", error=f"no known form found: {title}no title, section or "
+                          "field label matched a form schema", issues=list(doc.issues))
     schema, sections = detected
     result = FormResult(schema.form_type, "ok", year=sections.year, sections=sections,
                         issues=list(doc.issues))
@@ -100,7 +102,8 @@ def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = N
     result.header["title"] = sections.title
     result.issues += issues
     parts = sections.parts
-    result.tasks, issues = rows_to_tasks(parts.get("tasks", []), vocabularies_of(schema).task_columns)
+    result.tasks, issues = rows_to_tasks(parts.get("tasks", []), vocabularies_of(schema).task_columns,
+                                         spans_known=doc.spans_known)
     result.issues += issues
     counts = frozenset(name for name, _ in schema.budget_counts)
     result.budget, issues = rows_to_budget(parts.get("budget", []), vocabularies_of(schema).budget,

@@ -1,24 +1,26 @@
 """Match label text against a vocabulary, tolerant of OCR damage.
 
-Labels are compared by a *key*: NFKC-folded, with spaces, punctuation, enumerators
-(`1、`, `(1)`, `一、`) and parenthesised remarks removed. Keys are compared exactly first,
-then by containment (for long labels that embed the alias), then by rapidfuzz's
-normalized Indel ratio, which forgives one wrong character in a four-character label.
+Labels are compared by a *key*: folded by the label-key policy of
+formex.schemas.text_policy (NFKC, so every width compares equal), with spaces,
+punctuation, enumerators (`1、`, `(1)`, `一、`) and parenthesised remarks removed. Keys are
+compared exactly first, then by containment (for long labels that embed the alias), then
+by rapidfuzz's normalized Indel ratio, which forgives one wrong character in a
+four-character label.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from formex.schemas.text_policy import fold_label_text, load_text_vocabulary
+
 FUZZY_CUTOFF = 74.0  # one character wrong in four (单立名称 ~ 单位名称) scores 75
 FUZZY_MIN_LEN = 4    # shorter aliases must match exactly
 MEMO_LIMIT = 20_000  # texts remembered per vocabulary (labels repeat across a batch); then forgotten
 PAREN = re.compile(r"[\(（\[【][^\)）\]】]{0,20}[\)）\]】]")
-ENUMERATOR = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[、.．)）]")
 NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
@@ -33,10 +35,17 @@ def label_key(text: str) -> str:
     >>> label_key("主要内容（重点工作计划）")
     '主要内容'
     """
-    text = unicodedata.normalize("NFKC", text or "")
+    text = fold_label_text(text or "")
     text = PAREN.sub("", text.strip())
-    text = ENUMERATOR.sub("", text.lstrip())
+    text = _enumerator().sub("", text.lstrip())
     return NOISE.sub("", text)
+
+
+@lru_cache(maxsize=1)
+def _enumerator() -> re.Pattern:
+    """`1、`, `12.`, `三、`, `十二)` at the start of a label (folded already: `．）` are `.)`)."""
+    ordinals = load_text_vocabulary().numerals.ordinals
+    return re.compile(rf"^(?:\d{{1,2}}|[{ordinals}]{{1,3}})[、.)]")
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,13 @@
 """年度重点任务 rows: one task per row, wrapped content joined, across page breaks."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from formex.normalize.labels import Vocabulary, label_key
-from formex.normalize.amounts import parse_amount, scale_amount
+from formex.normalize.amounts import amount_unit_power, named_unit_power, parse_amount, scale_amount
 from formex.schemas.document import Issue, Row
 
 NAME_MAX = 20  # a task name longer than this is content that wrapped onto its own line
-MAN_YUAN = re.compile(r"万元")
 SENTENCE_END = "。；;，,、"  # a lone cell ending like this is content that wrapped, not a name
 
 
@@ -31,8 +29,8 @@ def find_task_header(rows: list[Row], columns: Vocabulary) -> tuple[int, dict[in
             hit = columns.match(cell.text) if len(label_key(cell.text)) <= 12 else None
             if hit:
                 positions[cell.col] = hit.name
-                if hit.name == "amount" and MAN_YUAN.search(cell.text):
-                    scale = 4
+                if hit.name == "amount":
+                    scale = named_unit_power(cell.text) or 0
         if len(positions) >= 2:
             return i, positions, scale
     return -1, {}, 0
@@ -48,12 +46,22 @@ def row_to_values(row: Row, positions: dict[int, str]) -> dict[str, str]:
     return dict(zip(order, (c.text for c in filled)))
 
 
-def rows_to_tasks(rows: list[Row], columns: Vocabulary) -> tuple[list[Task], list[Issue]]:
+def rows_to_tasks(rows: list[Row], columns: Vocabulary, *, spans_known: bool = False
+                  ) -> tuple[list[Task], list[Issue]]:
     header, positions, scale = find_task_header(rows, columns)
     tasks: list[Task] = []
     issues: list[Issue] = []
     for row in rows[header + 1:]:
         filled = row.filled
+        if spans_known and positions and any(c.col < min(positions) for c in filled):
+            # a label left of the task columns (`其他需完成的任务（可选填）` in the section-title
+            # column) titles rows of its own; it is no task
+            issues += [Issue("info", "cell_unplaced", f"{c.text!r} left of the task columns is a "
+                             "label, not a task; kept only here", field="tasks", source_ref=c.source_ref)
+                       for c in filled if c.col < min(positions)]
+            row = Row(row.index, tuple(c for c in row.cells if c.col >= min(positions)), row.page,
+                      row.source_ref)
+            filled = row.filled
         if not filled:
             continue
         values = row_to_values(row, positions)
@@ -65,8 +73,7 @@ def rows_to_tasks(rows: list[Row], columns: Vocabulary) -> tuple[list[Task], lis
             continue
         amount = parse_amount(values.get("amount"))
         if amount is not None:
-            cell_text = (values.get("amount") or "").rstrip()
-            stated = 4 if cell_text.endswith("万元") else 0 if cell_text.endswith("元") else None
+            stated = amount_unit_power(values.get("amount") or "")
             amount = scale_amount(amount, scale if stated is None else stated)
         if values.get("amount") and amount is None:
             issues.append(Issue("error", "amount_unparsed",

@@ -3,7 +3,11 @@
 A document is a grid of rows and cells, whatever the input was: a line of OCR text is a
 row whose tab-separated parts are cells; a spreadsheet row is a row whose merged cells
 carry their spans. Cells keep the text as read (`raw`) beside the cleaned `text`, and a
-`source_ref` that says where they came from.
+`source_ref` that says where they came from; readers that know the geometry (text PDFs,
+OCR boxes) also give each cell its page and bounding box.
+
+A Document can be saved and loaded again without its source file:
+`formex.schemas.document_file`.
 """
 from __future__ import annotations
 
@@ -16,15 +20,37 @@ SOURCE_FORMATS = frozenset(get_args(SourceFormat))
 Severity = Literal["error", "warning", "info"]
 SEVERITIES = frozenset(get_args(Severity))
 
+BBox = tuple[float, float, float, float]
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class Cell:
+    """One cell as a reader found it.
+
+    - `text`: cleaned text; `raw`: exactly as read.
+    - `col`: 0-based column of the cell's first grid column.
+    - `rowspan`, `colspan`: grid rows and columns a merged cell covers (1 = not merged);
+      only meaningful when the document's `spans_known` is true.
+    - `source_ref`: where the cell came from in words (`line 84`, `page 3 row 12`,
+      `Sheet1!D22`).
+    - `page`: 1-based page the cell lies on, None when the reader does not know it (OCR
+      text guesses pages from blank lines and says so on the Row, not here).
+    - `bbox`: `(x0, top, x1, bottom)` of the cell on its page, in the page's own units
+      with the origin at the page's top-left corner and y growing downwards: PDF points
+      (1/72 inch, pdfplumber's coordinates) for PDFs, pixels of the scanned image for
+      images; None when the reader has no geometry (OCR text, xlsx, docx, HTML).
+
+    Frozen and slotted: readers build one per cell of thousands of documents.
+    """
+
     text: str
     raw: str
     col: int
     rowspan: int = 1
     colspan: int = 1
     source_ref: str = ""
+    page: int | None = None
+    bbox: BBox | None = None
 
 
 @dataclass(frozen=True)

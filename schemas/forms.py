@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from formex.schemas.errors import SchemaError
+from formex.schemas.text_policy import load_text_vocabulary
 
 SCHEMA_DIR = Path(__file__).parent
 FORMS_DIR = SCHEMA_DIR / "forms"
@@ -183,7 +184,8 @@ def parse_form_schema(data: Any, path: str) -> FormSchema:
     _check_keys(path, "budget", budget, frozenset({"amounts", "counts", "unit_words"}))
     indicators = _mapping(path, "indicators", data.get("indicators") or {})
     _check_keys(path, "indicators", indicators, frozenset({"columns", "levels"}))
-    unit_words = _mapping(path, "budget.unit_words", budget.get("unit_words") or {"元": 0})
+    base_units = {unit: 0 for unit, power in load_text_vocabulary().amount_units.items() if power == 0}   # 元
+    unit_words = _mapping(path, "budget.unit_words", budget.get("unit_words") or base_units)
     if not all(isinstance(v, int) for v in unit_words.values()):
         raise SchemaError(path, "budget.unit_words", "expected word: power-of-ten integers")
     levels_name = indicators.get("levels", "indicator_levels")

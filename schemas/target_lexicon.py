@@ -51,8 +51,8 @@ RELATIVE_TO = frozenset(get_args(RelativeTo))
 PRECISIONS = frozenset(get_args(Precision))
 
 TOP_LEVEL_KEYS = frozenset({
-    "version", "zero_width", "fold_chars", "latex", "digit_lookalikes", "stray_marks", "wrapping_pairs", "comparators",
-    "scale_words", "chinese_numerals", "percent_idioms", "units", "placeholders",
+    "version", "stray_marks", "wrapping_pairs", "comparators",
+    "scale_words", "percent_idioms", "units", "placeholders",
     "spreadsheet_errors", "zero_phrases", "basis_notes", "qualitative", "relative",
     "deadlines", "context"})
 
@@ -84,11 +84,6 @@ class NameUnitRule:
 class TargetLexicon:
     """Lookup tables, every word in its cleaned (post-NFKC) spelling. Hashed by identity,
     so derived tables (compiled patterns) can be cached per lexicon."""
-    zero_width: tuple[str, ...]
-    fold_chars: Mapping[str, str]
-    latex_commands: Mapping[str, str]
-    latex_wrappers: tuple[str, ...]
-    digit_lookalikes: Mapping[str, str]
     stray_marks: tuple[str, ...]             # | at either end of the cell
     wrapping_pairs: Mapping[str, str]        # ( -> ): a cell wrapped whole
     symbols: Mapping[str, str]               # ≥ -> ge
@@ -108,10 +103,6 @@ class TargetLexicon:
     garbage_prefixes: tuple[str, ...]
     trailing_fillers: tuple[str, ...]
     scale_words: Mapping[str, int]
-    cn_digits: Mapping[str, int]
-    cn_small_units: Mapping[str, int]
-    cn_big_units: Mapping[str, int]
-    cn_decimal_point: str
     idiom_whole: Mapping[str, tuple[float, str, str]]   # 百分百 -> (100, %, 百分)
     idiom_of: Mapping[str, str]                          # 百分之 -> %
     idiom_tenths: Mapping[str, tuple[float, str]]        # 成 -> (10, %)
@@ -320,8 +311,6 @@ def lexicon_from_dict(data: Any, path: str | Path = "<dict>") -> TargetLexicon:
     data = r.mapping(data, "<top>")
     r.keys(data, "<top>", TOP_LEVEL_KEYS, TOP_LEVEL_KEYS)
     cmp_ = r.mapping(data["comparators"], "comparators")
-    latex = r.mapping(data["latex"], "latex")
-    cn = r.mapping(data["chinese_numerals"], "chinese_numerals")
     rel = r.mapping(data["relative"], "relative")
     dl = r.mapping(data["deadlines"], "deadlines")
     ctx = r.mapping(data["context"], "context")
@@ -335,11 +324,6 @@ def lexicon_from_dict(data: Any, path: str | Path = "<dict>") -> TargetLexicon:
     phrases, patterns = _qualitative(r, data["qualitative"])
     whole, of, tenths = _idioms(r, data["percent_idioms"])
     return TargetLexicon(
-        zero_width=r.words(data["zero_width"], "zero_width"),
-        fold_chars=_frozen(r.mapping(data["fold_chars"], "fold_chars")),
-        latex_commands=_frozen(r.mapping(latex.get("commands"), "latex.commands")),
-        latex_wrappers=r.words(latex.get("wrappers"), "latex.wrappers"),
-        digit_lookalikes=_frozen(r.mapping(data["digit_lookalikes"], "digit_lookalikes")),
         stray_marks=r.words(data["stray_marks"], "stray_marks"),
         wrapping_pairs=_frozen(r.texts(data["wrapping_pairs"], "wrapping_pairs")),
         symbols=_frozen(symbols),
@@ -359,10 +343,6 @@ def lexicon_from_dict(data: Any, path: str | Path = "<dict>") -> TargetLexicon:
         garbage_prefixes=r.words(cmp_.get("garbage_prefixes"), "comparators.garbage_prefixes"),
         trailing_fillers=r.words(cmp_.get("trailing_fillers"), "comparators.trailing_fillers"),
         scale_words=_frozen(r.integers(data["scale_words"], "scale_words")),
-        cn_digits=_frozen(r.integers(cn.get("digits"), "chinese_numerals.digits")),
-        cn_small_units=_frozen(r.integers(cn.get("small_units"), "chinese_numerals.small_units")),
-        cn_big_units=_frozen(r.integers(cn.get("big_units"), "chinese_numerals.big_units")),
-        cn_decimal_point=r.text(cn.get("decimal_point"), "chinese_numerals.decimal_point"),
         idiom_whole=_frozen(whole), idiom_of=_frozen(of), idiom_tenths=_frozen(tenths),
         units=_frozen(units), unit_classes=_frozen(unit_classes),
         placeholders_maybe_zero=frozenset(r.words(ph.get("maybe_zero"), "placeholders.maybe_zero")),

@@ -55,3 +55,15 @@ def test_local_files_named_like_stages_do_not_shadow_formex(tmp_path):
     count, origin = result.stdout.split()
     assert count == "83"
     assert origin == str(tmp_path / "extract.py")  # the user's file, not ours
+
+
+def test_no_top_level_stage_packages_are_installed(tmp_path):
+    """From a neutral directory, only `formex` resolves: the install adds no `extract`,
+    `normalize` or `schemas` of its own for other projects to collide with."""
+    script = ("import importlib.util\n"
+              "print([importlib.util.find_spec(n) is None for n in ('extract', 'normalize', 'schemas')])\n"
+              "print(importlib.util.find_spec('formex.normalize.targets') is not None)\n")
+    result = subprocess.run([sys.executable, "-I", "-c", script], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["[True, True, True]", "True"]

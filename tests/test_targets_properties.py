@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from formex.normalize.targets.model import KNOWN_FLAGS
 from formex.normalize.targets import apply_target_context, parse_target
 from formex.schemas.target_lexicon import KINDS, OPS, STATUSES, load_target_lexicon
+from formex.schemas.text_policy import load_text_vocabulary
 
 LEX = load_target_lexicon()
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -28,7 +29,7 @@ NOISE = ["$", "\\text{", "}", "\\geq ", "\\le", "\\%", "&amp;", "&ge;", "&#8805;
          "上年度水平", "(计划标准)", "(历史标准)", "之间", "左右", "约"]
 FRAGMENTS = sorted({*LEX.symbols, *LEX.symbol_variants, *LEX.prefix_words, *LEX.suffix_words, *LEX.units,
                     *LEX.scale_words, *LEX.range_connectors, *LEX.qual_phrases, *LEX.placeholders_plain,
-                    *LEX.fold_chars, *LEX.zero_prefixes, *NOISE})
+                    *load_text_vocabulary().after_nfkc, *LEX.zero_prefixes, *NOISE})
 numbers = st.one_of(
     st.integers(min_value=0, max_value=10**7).map(str),
     st.decimals(min_value=0, max_value=100000, places=2, allow_nan=False, allow_infinity=False).map(str),

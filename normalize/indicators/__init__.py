@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from formex.normalize.indicators.hierarchy import Placement, place_rows
 from formex.normalize.indicators.rows import IndicatorRow, rows_to_indicator_rows
 from formex.normalize.targets import Target, apply_target_context, join_split_target, parse_target
+from formex.normalize.targets.model import describe_flags
 from formex.schemas.document import Issue, Row
 from formex.schemas.forms import FormSchema
 
@@ -14,6 +15,8 @@ TARGET_ISSUES = {  # target_status -> (severity, code)
     "failed": ("warning", "target_unparsed"),
     "partial": ("info", "target_partial"),
 }
+TARGET_VERDICTS = {"ambiguous": "is ambiguous", "failed": "could not be read", "partial": "is incomplete"}
+assert TARGET_VERDICTS.keys() == TARGET_ISSUES.keys()
 
 
 @dataclass
@@ -44,10 +47,11 @@ def target_issues(indicator: Indicator) -> list[Issue]:
     if target.status not in TARGET_ISSUES:
         return []
     severity, code = TARGET_ISSUES[target.status]
-    flags = ", ".join(target.flags) or "no flags"
+    verdict = TARGET_VERDICTS[target.status]
+    reasons = describe_flags(target.flags)
     return [Issue(severity, code,
                   f"target {target.raw!r} of {indicator.row.name or indicator.placement.level2.label!r} "
-                  f"is {target.status} ({flags})",
+                  f"{verdict}" + (f": {reasons}" if reasons else ""),
                   field="target", source_ref=indicator.source_ref)]
 
 

@@ -92,22 +92,66 @@ def distance_cost(i: int, positions: list[float] | None) -> float:
     return DISTANCE * min(DISTANCE_CAP, min(abs(i - p) for p in positions))
 
 
+COST_PARTS = ("wording", "order", "label", "level1_label", "required", "distance", "level1_distance")
+
+
+def row_cost_parts(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...],
+                   positions: tuple[dict[str, list[float]], dict[str, list[float]]] | None
+                   ) -> list[tuple[float, ...] | None]:
+    """Per category, the parts of the row's cost in `COST_PARTS` order, or None where the
+    row states another category (it cannot go there)."""
+    if item.own_level2 is not None and (item.is_level2_entry or item.positional):
+        own = item.own_level2.spec.label
+        return [(0.0,) * len(COST_PARTS) if c.label == own else None for c in categories]
+    scores = [wording_score(item.name, c) for c in categories]
+    best = max(scores, default=0.0)
+    parts = []
+    for k, category in enumerate(categories):
+        required = (MISSING_REQUIRED if category.requires
+                    and not any(w in (item.name or "") for w in category.requires) else 0.0)
+        parts.append((
+            best - scores[k], TIE_BREAK * k,
+            sum(LABEL for h in item.level2 if h.spec.label != category.label),
+            sum(LEVEL1_LABEL for h in item.level1 if h.spec.label != category.level1),
+            required,
+            distance_cost(i, positions[0].get(category.label)) if positions is not None else 0.0,
+            distance_cost(i, positions[1].get(category.level1)) if positions is not None else 0.0))
+    return parts
+
+
+def cost_of(parts: tuple[float, ...] | None) -> float:
+    """The row's cost from its parts, added left to right (the same sum to the bit
+    whatever `sum` does in a later Python)."""
+    if parts is None:
+        return INF
+    wording, order, label, level1_label, required, distance, level1_distance = parts
+    return wording + order + label + level1_label + required + distance + level1_distance
+
+
+def cost_table(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
+               ) -> list[list[tuple[float, ...] | None]]:
+    """Per row and category, the parts of the row's cost (see `row_cost_parts`)."""
+    positions = label_positions(items) if labels_mid_block(items) else None
+    return [row_cost_parts(i, item, categories, positions) for i, item in enumerate(items)]
+
+
 def row_costs(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...],
               positions: tuple[dict[str, list[float]], dict[str, list[float]]] | None,
-              memo: dict | None = None) -> list[float]:
+              memo: dict) -> list[float]:
+    """`cost_of` each of `row_cost_parts(...)`, computed without building the parts: the
+    same sums in the same order (tests/test_hierarchy.py checks they agree), with the
+    name's parts remembered (`memo`, from `name_memo`): names repeat across a batch."""
     if item.own_level2 is not None and (item.is_level2_entry or item.positional):
         own = item.own_level2.spec.label
         return [0.0 if c.label == own else INF for c in categories]
     base, required = name_costs(item.name, categories, memo)
     if not item.level2 and not item.level1 and positions is None:
-        return [b + r for b, r in zip(base, required)]   # the sums below, with nothing to add
+        return [b + r for b, r in zip(base, required)]   # the label and distance parts are 0.0
     costs = []
     for k, category in enumerate(categories):
         cost = base[k]
-        if item.level2:
-            cost += sum(LABEL for h in item.level2 if h.spec.label != category.label)
-        if item.level1:
-            cost += sum(LEVEL1_LABEL for h in item.level1 if h.spec.label != category.level1)
+        cost += sum(LABEL for h in item.level2 if h.spec.label != category.label)
+        cost += sum(LEVEL1_LABEL for h in item.level1 if h.spec.label != category.level1)
         cost += required[k]
         if positions is not None:
             cost += distance_cost(i, positions[0].get(category.label))
@@ -116,25 +160,22 @@ def row_costs(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...],
     return costs
 
 
-_NAME_COSTS: dict[tuple[Level2Spec, ...], dict] = {}   # categories -> {name: costs}
+_NAME_COSTS: dict[tuple[Level2Spec, ...], dict] = {}   # categories -> {name: (wording + order, required)}
 NAME_MEMO_LIMIT = 50_000
 
 
 def name_memo(categories: tuple[Level2Spec, ...]) -> dict:
+    """The memo of `name_costs` for a category list (found once per table: a schema's
+    `level2_order` is a new tuple on every call, equal to the last)."""
     memo = _NAME_COSTS.get(categories)
     if memo is None:
         memo = _NAME_COSTS[categories] = {}
     return memo
 
 
-def name_costs(name: str | None, categories: tuple[Level2Spec, ...],
-               memo: dict | None = None) -> tuple[list[float], list[float]]:
-    """What an indicator's name alone costs in each category: the gap to its best-worded
-    category (plus the tie-break step), and `MISSING_REQUIRED` where a required word is
-    missing. Remembered per name (`memo`: `name_memo(categories)`): names repeat across a
-    batch."""
-    if memo is None:
-        memo = name_memo(categories)
+def name_costs(name: str | None, categories: tuple[Level2Spec, ...], memo: dict) -> tuple[list[float], list[float]]:
+    """The parts of a row's cost its name alone decides, per category: wording + order,
+    and required."""
     found = memo.get(name)
     if found is None:
         scores = [wording_score(name, c) for c in categories]
@@ -150,24 +191,34 @@ def name_costs(name: str | None, categories: tuple[Level2Spec, ...],
 
 def segment_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> list[int] | None:
     """The cheapest category index per row, or None when the rows' stated categories
-    contradict the canonical order within a level-1 group.
-
-    From category j on one row to k on the next: staying is free (unless a level-2
-    entry forces a new block), moving on in canonical order costs `NEW_BLOCK`, and going
-    back only to another level-1 group costs `NEW_BLOCK + GROUP_BACK`."""
-    n, m = len(items), len(categories)
-    if n == 0:
+    contradict the canonical order within a level-1 group."""
+    if not items:
         return []
     positions = label_positions(items) if labels_mid_block(items) else None
     memo = name_memo(categories)
     costs = [row_costs(i, item, categories, positions, memo) for i, item in enumerate(items)]
-    group_end = [next((j for j in range(k, m) if categories[j].level1 != categories[k].level1), m)
-                 for k in range(m)]
+    best, back = cheapest_prefixes(costs, [item.is_level2_entry for item in items],
+                                   [c.level1 for c in categories])
+    return cheapest_path(best, back)
+
+
+def cheapest_prefixes(costs: list[list[float]], entries: list[bool], groups: list[str]
+                      ) -> tuple[list[list[float]], list[list[int]]]:
+    """The dynamic programme: `best[i][k]`, the cheapest cost of rows 0..i with row i in
+    category k, and `back[i][k]`, the category of row i-1 on that path. `costs` is row x
+    category, `entries[i]` says row i is a level-2 entry (a block of its own), `groups[k]`
+    is category k's level-1 group (groups are contiguous, in canonical order).
+
+    From category j on one row to k on the next: staying is free (unless a level-2
+    entry forces a new block), moving on in canonical order costs `NEW_BLOCK`, and going
+    back only to another level-1 group costs `NEW_BLOCK + GROUP_BACK`."""
+    n, m = len(costs), len(groups)
+    group_end = [next((j for j in range(k, m) if groups[j] != groups[k]), m) for k in range(m)]
     best = [costs[0][:]]
     back: list[list[int]] = [[-1] * m]
     later_cost, later_arg = [INF] * (m + 1), [-1] * (m + 1)  # cheapest previous category at index >= x
     for i in range(1, n):
-        strict = items[i].is_level2_entry or items[i - 1].is_level2_entry
+        strict = entries[i] or entries[i - 1]
         previous = best[i - 1]
         cost_here = costs[i]
         low, low_arg = INF, -1
@@ -192,11 +243,17 @@ def segment_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) 
                 running, running_arg = previous[k] + NEW_BLOCK, k
         best.append(row_best)
         back.append(row_back)
+    return best, back
+
+
+def cheapest_path(best: list[list[float]], back: list[list[int]]) -> list[int] | None:
+    """The category per row on the cheapest path, or None when every path is impossible."""
+    m = len(best[-1])
     last = min(range(m), key=lambda k: best[-1][k])
     if best[-1][last] == INF:
         return None
     path = [last]
-    for i in range(n - 1, 0, -1):
+    for i in range(len(best) - 1, 0, -1):
         path.append(back[i][path[-1]])
     return path[::-1]
 

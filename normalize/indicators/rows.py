@@ -275,6 +275,34 @@ def fill_down(rows: list[Row]) -> list[tuple[Row, set[int]]]:
     return out
 
 
+def carry_labels(row: Row, copied: set[int], roles: dict[int, str],
+                 last: dict[int, Cell]) -> tuple[Row, set[int]]:
+    """Level labels of a grid whose merged cells were written out: a blank level cell
+    takes the label above it (a pipe table leaves the rows under a merged cell blank) and
+    a label equal to the one above is that label repeated (an engine that writes a merged
+    cell's text on every row); both count as copies. A new level-1 label ends the level-2
+    label above it. `last` (column -> label cell) is updated."""
+    level_cols = sorted(col for col, role in roles.items() if role in ("level1", "level2"))
+    own = {c.col: c for c in row.cells if c.text and c.col not in copied}
+    one = next((col for col in level_cols if roles[col] == "level1"), None)
+    if one in own and (one not in last or own[one].text != last[one].text):
+        for col in level_cols:
+            if roles[col] == "level2":
+                last.pop(col, None)
+    cells = {c.col: c for c in row.cells if c.text}
+    copies = set(copied)
+    for col in level_cols:
+        if col not in cells and col in last:
+            cells[col] = last[col]
+            copies.add(col)
+        elif col in own and col in last and own[col].text == last[col].text:
+            copies.add(col)
+        if col in cells:
+            last[col] = cells[col]
+    return Row(row.index, tuple(sorted(cells.values(), key=lambda c: c.col)), row.page,
+               row.source_ref), copies
+
+
 def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: bool
                            ) -> tuple[list[IndicatorRow], list[Issue]]:
     """The table's indicator rows in order, with repeated headers skipped, wrapped
@@ -290,13 +318,17 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     prepared = fill_down(body) if spans_known else [(r, set()) for r in body]
     out: list[IndicatorRow] = []
     pending_level1: list[LabelHint] = []
+    last_labels: dict[int, Cell] = {}
     for row, copied in prepared:
         if not row.filled or all(c.col in copied for c in row.filled):
             continue  # blank, or only the lower part of merged cells
         if len(set(header_roles(row, vocab).values())) >= 2:
             issues.append(Issue("info", "header_repeated", "repeated header row skipped",
                                 field="indicators", source_ref=row.source_ref))
+            last_labels = {}   # a table continued on a new page restates its labels
             continue
+        if spans_known and roles:
+            row, copied = carry_labels(row, copied, roles, last_labels)
         item = (cells_by_position(row, roles, vocab, copied) if spans_known and roles
                 else cells_by_content(row, vocab, roles))
         if item.name is None and item.target is None and not item.level2:

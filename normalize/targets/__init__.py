@@ -1,25 +1,26 @@
 """Typed targets: a 指标值 cell (`≥90.00(%)`, `百分百`, `不低于上年度水平`, `2026年12月31日前`,
 `无`) as a `Target` value. The specification is docs/targets.md; the vocabulary is
-schemas/targets.yaml.
+schemas/targets.yaml, with what it shares with the other readers (zero-width characters,
+LaTeX, digit look-alikes, Chinese numerals) in schemas/text.yaml.
 
 How it works (each step is one function, in this order):
 
-1. `clean_target_text`   (normalize/target_text.py) HTML entities, NFKC, LaTeX, op
-                         variants, digit look-alikes; every repair becomes a flag
-2. `split_basis_note`    (normalize/target_reading.py) `(计划标准)` -> basis=plan, then
+1. `clean_target_text`   (text.py) HTML entities, NFKC, LaTeX, op variants, digit
+                         look-alikes; every repair becomes a flag
+2. `split_basis_note`    (reading.py) `(计划标准)` -> basis=plan, then
    `split_inclusive_note` `(含)` -> the bound is included
-3. `STRATEGIES`          (normalize/target_reading.py) tried in order, first fit wins:
-                         placeholder, spreadsheet error, too long, prose, qualitative
-                         phrase, zero phrase, relative level, relative trend, deadline
-                         (normalize/deadlines.py), quantity (normalize/target_grammar.py,
-                         normalize/numerals.py), relative change, garbage prefix, several
-                         targets, leading text, free text, unknown
-4. `build_target`        (normalize/target_model.py) status and confidence from the flags
-5. `apply_target_context` (normalize/target_context.py) the row's unit column, indicator
-                         name and year settle what the cell alone cannot
+3. `STRATEGIES`          (reading.py) tried in order, first fit wins: placeholder,
+                         spreadsheet error, too long, prose, qualitative phrase, zero
+                         phrase, relative level, relative trend, deadline (deadlines.py),
+                         quantity (grammar.py, numerals.py), relative change, garbage
+                         prefix, several targets, leading text, free text, unknown
+4. `build_target`        (model.py) status and confidence from the flags (FLAG_EFFECTS)
+5. `apply_target_context` (context.py) the row's unit column, indicator name and year
+                         settle what the cell alone cannot
 
 `parse_target` never raises: whatever it cannot read is a Target with status ambiguous or
-failed, the raw text kept and a flag saying why.
+failed, the raw text kept and a flag saying why (`parse_error` when a strategy raised,
+`context_error` when the context pass did; both make the target `failed`).
 
 >>> t = parse_target("$\\\\geq 95.00(\\\\%)$")
 >>> t.kind, t.op, t.value, t.unit, t.status, t.flags

@@ -10,6 +10,8 @@ changed recorded in the flags:
                       (`…率(%)`, `…率` with 1 < value ≤ 100, `…人数`); conservative by design
 * `zero_from_name`    the placeholder `无` on an 事故/投诉/违规 count becomes eq 0
 * `year_from_context` a relative deadline (`年底前`) resolved with the form's year
+* `context_error`     the pass itself raised (a bug): the cell's own reading is returned
+                      with this flag, which makes it `failed` (FLAG_EFFECTS), never `ok`
 
 `join_split_target` glues forms that split 指标性质 / 指标值 / 计量单位 into columns.
 
@@ -175,14 +177,19 @@ def apply_year(target: Target, year: int | None, lex: TargetLexicon) -> Target:
 
 def apply_target_context(target: Target, *, indicator_name: str | None = None,
                          unit_column: str | None = None, year: int | None = None) -> Target:
-    """The target with what its row says applied (see the module docstring); never raises."""
+    """The target with what its row says applied (see the module docstring); never raises.
+
+    When a step raises, the target comes back as the cell alone read it (not half
+    changed), raw text kept, flagged `context_error` and graded `failed` by that flag.
+    """
+    cell_reading = target
     try:
         lex = load_target_lexicon()
         target = apply_year(target, year, lex)
         target = apply_unit_column(target, unit_column, lex)
         return apply_indicator_name(target, indicator_name, lex)
     except Exception:  # noqa: BLE001 - a bad row gives a flagged value, never an exception
-        return dataclasses.replace(target, flags=tuple(sorted(set(target.flags) | {"context_error"})))
+        return _regrade(cell_reading, set(cell_reading.flags) | {"context_error"})
 
 
 def join_split_target(op_text: str | None, value_text: str | None, unit_text: str | None) -> str:

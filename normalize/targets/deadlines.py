@@ -5,7 +5,8 @@ the period's size kept as the precision (day, month, quarter, half_year, year). 
 without a year is relative: it resolves against `year` (the form's year) when given;
 otherwise the deadline stays None and the target is partial. A period written as a span
 (`2026年1月1日-2026年12月31日`, `2026年1-6月`) is a deadline at the span's end (`span`).
-Years may be written in Chinese digits (`二〇二六年十二月三十一日前`).
+Years may be written in Chinese digits (`二〇二六年十二月三十一日前`); the numerals come
+from schemas/text.yaml.
 
 >>> parse_deadline("2026年12月31日前")[:4]
 (datetime.date(2026, 12, 31), 'day', True, False)
@@ -27,15 +28,9 @@ from typing import NamedTuple
 
 from formex.normalize.targets.numerals import alternation, parse_chinese_numeral
 from formex.schemas.target_lexicon import TargetLexicon, load_target_lexicon
+from formex.schemas.text_policy import load_text_vocabulary
 
-_CN_SMALL = "一二三四五六七八九十"
-_CN_YEAR_DIGITS = {**{ch: 0 for ch in "〇零○"}, **{ch: i for i, ch in enumerate("一二三四五六七八九", 1)}}
-_YEAR_TEXT = rf"(?:19|20)\d\d|(?:一九|二[〇零○])[{''.join(_CN_YEAR_DIGITS)}]{{2}}"   # ○ is OCR for 〇
-_SMALL_TEXT = rf"\d{{1,2}}|[{_CN_SMALL}]{{1,3}}"
-_YEAR = rf"(?P<y>{_YEAR_TEXT})"
-_MONTH = rf"(?P<m>{_SMALL_TEXT})"
-_DAY = rf"(?P<d>{_SMALL_TEXT})"
-_QUARTER = r"第?(?P<q>[1-4一二三四])"
+CENTURIES = ("19", "20")     # a year is 1900-2099, in Arabic or Chinese digits
 _DATE_HINT = re.compile(r"[年月季]|\d{4}[-/.]\d")     # every deadline form has one of these
 
 
@@ -48,27 +43,54 @@ class DeadlineMatch(NamedTuple):
     span: bool = False   # written as a span (from - to); the deadline is its end
 
 
+class _DateNumbers(NamedTuple):
+    """Regex sources for the numbers of a date, Arabic or Chinese."""
+    year: str        # 2026 | 二〇二六 (二○二六 as OCR reads it)
+    small: str       # a month or a day: 12 | 十二
+    quarter: str     # 第3季度 | 第三季度
+
+
+@lru_cache(maxsize=1)
+def date_numbers() -> _DateNumbers:
+    """The numbers of a date, built from the Chinese numerals of schemas/text.yaml.
+
+    >>> [bool(re.fullmatch(date_numbers().year, y)) for y in ("2026", "二〇二六", "二○二六", "两〇二六", "2126")]
+    [True, True, True, False, False]
+    >>> [bool(re.fullmatch(date_numbers().small, d)) for d in ("12", "三十一", "两", "拾")]
+    [True, True, False, False]
+    """
+    cn = load_text_vocabulary().numerals
+    every = "".join(map(re.escape, cn.year_digits))
+    chinese = "|".join("".join(f"[{cn.spellings(int(d), cn.year_digits)}]" for d in c) for c in CENTURIES)
+    quarters = "".join(cn.spellings(q, cn.digits) for q in range(1, 5))
+    return _DateNumbers(year=rf"(?:{'|'.join(CENTURIES)})\d\d|(?:{chinese})[{every}]{{2}}",
+                        small=rf"\d{{1,2}}|[{cn.ordinals}]{{1,3}}",
+                        quarter=rf"第?(?P<q>[1-4{quarters}])")
+
+
 @lru_cache(maxsize=4)
 def deadline_patterns(lexicon: TargetLexicon | None = None) -> tuple[tuple[str, re.Pattern], ...]:
     """(precision, full-match pattern) pairs, tried in order."""
     lex = lexicon or load_target_lexicon()
+    numbers = date_numbers()
+    year, month, day = (rf"(?P<y>{numbers.year})", rf"(?P<m>{numbers.small})", rf"(?P<d>{numbers.small})")
     pre = f"(?P<pre>{alternation(lex.deadline_prefix_words)})?"
     suf = (f"(?P<before>{alternation(lex.deadline_before_words)})?"
            f"(?:{alternation(lex.deadline_trailing_words)})?")
     month_end = f"(?P<me>{alternation(lex.month_end_words)})?"
-    quarter = f"{_QUARTER}(?:{re.escape(lex.quarter_word)}|季)(?:{alternation(lex.month_end_words)})?"
+    quarter = f"{numbers.quarter}(?:{re.escape(lex.quarter_word)}|季)(?:{alternation(lex.month_end_words)})?"
     halves = f"(?P<h>{alternation(lex.half_year_end_month)})"
     ends = f"(?P<ye>{alternation(lex.year_end_words)})"
     sep = r"[年\-/.]"
     forms = (
-        ("day", rf"{_YEAR}{sep}{_MONTH}[月\-/.]{_DAY}[日号]?"),
-        ("month", rf"{_YEAR}{sep}{_MONTH}月?{month_end}"),
-        ("quarter", rf"{_YEAR}年?{quarter}"),
-        ("half_year", rf"{_YEAR}年?{halves}"),
-        ("year", rf"{_YEAR}(?:年(?P<yend>底|末|终|内|度内|度)?)"),
-        ("end", rf"{_YEAR}年?{ends}"),                         # 2026年年底前
-        ("day", rf"{_MONTH}月{_DAY}[日号]"),
-        ("month", rf"{_MONTH}月{month_end}"),
+        ("day", rf"{year}{sep}{month}[月\-/.]{day}[日号]?"),
+        ("month", rf"{year}{sep}{month}月?{month_end}"),
+        ("quarter", rf"{year}年?{quarter}"),
+        ("half_year", rf"{year}年?{halves}"),
+        ("year", rf"{year}(?:年(?P<yend>底|末|终|内|度内|度)?)"),
+        ("end", rf"{year}年?{ends}"),                         # 2026年年底前
+        ("day", rf"{month}月{day}[日号]"),
+        ("month", rf"{month}月{month_end}"),
         ("quarter", quarter),
         ("end", ends),
     )
@@ -79,8 +101,10 @@ def deadline_patterns(lexicon: TargetLexicon | None = None) -> tuple[tuple[str, 
 def span_patterns(lexicon: TargetLexicon | None = None) -> tuple[re.Pattern, re.Pattern]:
     """(connector, start of a span): `2026年1月1日` | `2026-01-01` | `2026年1` | `1月1日`, then 起."""
     lex = lexicon or load_target_lexicon()
+    numbers = date_numbers()
     start = (f"(?:{alternation(lex.deadline_range_start_words)})?"
-             rf"(?P<sy>{_YEAR_TEXT})?(?:年|[\-/.])?(?:(?:{_SMALL_TEXT})(?:月|[\-/.])?(?:(?:{_SMALL_TEXT})[日号]?)?)?起?")
+             rf"(?P<sy>{numbers.year})?(?:年|[\-/.])?"
+             rf"(?:(?:{numbers.small})(?:月|[\-/.])?(?:(?:{numbers.small})[日号]?)?)?起?")
     return re.compile(alternation(lex.range_connectors)), re.compile(start)
 
 
@@ -89,8 +113,9 @@ def _small_number(text: str | None) -> int | None:
         return None
     if text.isdigit():
         return int(text)
-    if len(text) == 4 and all(ch in _CN_YEAR_DIGITS for ch in text):     # 二〇二六: positional digits
-        return int("".join(str(_CN_YEAR_DIGITS[ch]) for ch in text))
+    year_digits = load_text_vocabulary().numerals.year_digits
+    if len(text) == 4 and all(ch in year_digits for ch in text):     # 二〇二六: positional digits
+        return int("".join(str(year_digits[ch]) for ch in text))
     value = parse_chinese_numeral(text)
     return int(value) if value is not None else None
 

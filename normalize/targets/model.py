@@ -9,6 +9,8 @@ the table `FLAG_EFFECTS` below, so one flag always means the same thing.
 ('ok', 0.85)
 >>> grade("quantitative", {"scale_only_unit"}, 1.0)
 ('partial', 0.8)
+>>> grade("none", {"maybe_zero"}, 1.0), grade("none", {"maybe_zero", "context_error"}, 1.0)
+(('empty', 0.8), ('failed', 0.0))
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import re
 from dataclasses import dataclass, fields
 from typing import Any
 
+from formex.schemas.target_flags import load_flag_phrases
 from formex.schemas.target_lexicon import OPS
 
 OP_DIRECTION = {"eq": "equal", "ge": "positive", "gt": "positive", "le": "negative", "lt": "negative",
@@ -26,13 +29,15 @@ OP_BOUNDS = {"eq": (True, True), "ge": (True, None), "gt": (False, None), "le": 
 FLIPPED_OP = {"ge": "le", "gt": "lt", "le": "ge", "lt": "gt", "eq": "eq", "range": "range", "none": "none"}
 assert OP_DIRECTION.keys() == OPS == OP_BOUNDS.keys() == FLIPPED_OP.keys()
 
-# flag -> (status it forces or None, confidence cap or None). Every flag the parser can
-# emit is listed here; a test checks that parses only ever carry these.
+# flag -> (status it forces or None, confidence cap or None). Every flag the parser (and
+# the indicators stage, `columns_joined`) can emit is listed here, and docs/targets.md
+# lists the same table; tests/test_signals.py checks both, statically and on parses.
 FLAG_EFFECTS: dict[str, tuple[str | None, float | None]] = {
     # cleaning repairs (docs/targets.md noise catalogue): recorded, harmless
     "latex": (None, None), "fullwidth": (None, None), "op_variant": (None, None),
     "whitespace": (None, None), "html_entity": (None, None), "thousands_sep": (None, None),
     "stray_mark": (None, None), "wrapped": (None, None), "inclusive_note": (None, None),
+    "columns_joined": (None, None),     # set by the indicators stage: 指标性质/计量单位 cells joined
     "unbalanced_paren": (None, 0.95), "digit_lookalike": (None, 0.9),
     # readings that are right but less certain
     "op_implicit": (None, 0.9), "approx": (None, 0.9), "chinese_numeral": (None, 0.9),
@@ -51,7 +56,8 @@ FLAG_EFFECTS: dict[str, tuple[str | None, float | None]] = {
     "free_text": ("ambiguous", 0.4), "invalid_date": ("ambiguous", 0.3),
     # nothing typed
     "no_target": ("failed", 0.0), "too_long": ("failed", 0.0), "parse_error": ("failed", 0.0),
-    "context_error": (None, None),
+    # the context pass raised: the cell's own reading is kept, but nothing vouches for it
+    "context_error": ("failed", 0.0),
 }
 KNOWN_FLAGS = frozenset(FLAG_EFFECTS)
 _STATUS_ORDER = {"ok": 0, "partial": 1, "ambiguous": 2, "failed": 3}
@@ -99,9 +105,23 @@ def grade(kind: str, flags: set[str] | frozenset[str], base: float) -> tuple[str
             continue                                    # the form's year resolved it
         if cap is not None:
             confidence = min(confidence, cap)
-        if forced and status != "empty" and _STATUS_ORDER[forced] > _STATUS_ORDER[status]:
+        if forced is None or status == "empty" and forced != "failed":
+            continue                                    # a placeholder stays empty, unless it failed
+        if status == "empty" or _STATUS_ORDER[forced] > _STATUS_ORDER[status]:
             status = forced
     return status, round(confidence, 2)
+
+
+def describe_flags(flags: tuple[str, ...] | list[str]) -> str:
+    """The flags in words (`schemas/target_flags.yaml`), those that set the status first.
+
+    >>> describe_flags(("garbage_prefix", "no_unit", "op_implicit"))
+    'stray characters before the number; no unit; no comparison sign written'
+    """
+    phrases = load_flag_phrases()
+    weight = {flag: -_STATUS_ORDER.get(FLAG_EFFECTS.get(flag, (None, None))[0], -1) for flag in flags}
+    ordered = sorted(flags, key=lambda flag: (weight[flag], flag))
+    return "; ".join(phrases.get(flag, flag.replace("_", " ")) for flag in ordered)
 
 
 def value_base(number_text: str | None, value: float | None, scale: int) -> float | None:

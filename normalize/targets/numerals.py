@@ -3,7 +3,8 @@
 Chinese numerals are evaluated whole (两万 -> 20000, 一点五亿 -> 150000000, no scale
 split), as docs/targets.md asks; a scale word after Arabic digits (1.5亿) is the
 grammar's business, not this one's.
-The vocabulary (digits, unit characters, idioms) comes from schemas/targets.yaml.
+Digits and unit characters come from schemas/text.yaml (shared with the other readers),
+the percent idioms from schemas/targets.yaml.
 
 >>> parse_chinese_numeral("九十五"), parse_chinese_numeral("两万"), parse_chinese_numeral("一百零五")
 (95.0, 20000.0, 105.0)
@@ -17,6 +18,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from formex.schemas.target_lexicon import TargetLexicon, load_target_lexicon
+from formex.schemas.text_policy import ChineseNumerals, load_text_vocabulary
 
 
 MAX_CHINESE_NUMERAL = 24     # longer runs of numeral characters are not a number anyone wrote
@@ -37,6 +39,7 @@ class _NumeralPatterns(NamedTuple):
     whole: re.Pattern | None
     of: re.Pattern | None
     tenths: re.Pattern | None
+    numerals: ChineseNumerals
 
 
 def alternation(words) -> str:
@@ -51,10 +54,11 @@ def alternation(words) -> str:
 @lru_cache(maxsize=4)
 def numeral_patterns(lexicon: TargetLexicon | None = None) -> _NumeralPatterns:
     lex = lexicon or load_target_lexicon()
-    starts = "".join(list(lex.cn_digits) + [u for u, p in lex.cn_small_units.items() if p == 1])
-    body = "".join(list(lex.cn_digits) + list(lex.cn_small_units) + list(lex.cn_big_units))
-    digits, big = re.escape("".join(lex.cn_digits)), re.escape("".join(lex.cn_big_units))
-    point = re.escape(lex.cn_decimal_point)
+    cn = load_text_vocabulary().numerals
+    starts = "".join(list(cn.value_digits) + [u for u, p in cn.value_small_units.items() if p == 1])
+    body = "".join(list(cn.value_digits) + list(cn.value_small_units) + list(cn.big_units))
+    digits, big = re.escape("".join(cn.value_digits)), re.escape("".join(cn.big_units))
+    point = re.escape(cn.decimal_point)
     chinese = f"[{re.escape(starts)}][{re.escape(body)}]*(?:{point}[{digits}]+[{big}]*)?"     # 一点五亿
     arabic = r"[+-]?\d+(?:\.\d+)?"
     return _NumeralPatterns(
@@ -63,10 +67,11 @@ def numeral_patterns(lexicon: TargetLexicon | None = None) -> _NumeralPatterns:
         whole=re.compile(alternation(lex.idiom_whole)) if lex.idiom_whole else None,
         of=re.compile(f"({alternation(lex.idiom_of)})({arabic}|{chinese})") if lex.idiom_of else None,
         tenths=re.compile(alternation(lex.idiom_tenths)) if lex.idiom_tenths else None,
+        numerals=cn,
     )
 
 
-def parse_chinese_numeral(text: str, lexicon: TargetLexicon | None = None) -> float | None:
+def parse_chinese_numeral(text: str, numerals: ChineseNumerals | None = None) -> float | None:
     """A Chinese numeral as a float, or None when `text` is not one.
 
     >>> [parse_chinese_numeral(s) for s in ["十", "十五", "三千", "一亿二千万", "三万亿", "二〇二六", "九十五点五"]]
@@ -76,37 +81,38 @@ def parse_chinese_numeral(text: str, lexicon: TargetLexicon | None = None) -> fl
     >>> parse_chinese_numeral("满意") is None
     True
     """
-    lex = lexicon or load_target_lexicon()
+    cn = numerals or load_text_vocabulary().numerals
     if not text:
         return None
-    whole, point, fraction = text.partition(lex.cn_decimal_point)
-    value = _integer_part(whole, lex)
+    whole, point, fraction = text.partition(cn.decimal_point)
+    value = _integer_part(whole, cn)
     if value is None or point and not fraction:
         return None
     if not fraction:
         return float(value)
     power = 0
-    while fraction and fraction[-1] in lex.cn_big_units:        # 一点五亿: the big units scale it all
-        power += lex.cn_big_units[fraction[-1]]
+    while fraction and fraction[-1] in cn.big_units:        # 一点五亿: the big units scale it all
+        power += cn.big_units[fraction[-1]]
         fraction = fraction[:-1]
-    digits = [lex.cn_digits.get(ch) for ch in fraction]
-    if not digits or None in digits or whole and whole[-1] in lex.cn_big_units:
+    digits = [cn.value_digits.get(ch) for ch in fraction]
+    if not digits or None in digits or whole and whole[-1] in cn.big_units:
         return None
     return float(f"{value}.{''.join(map(str, digits))}e{power}")
 
 
-def _integer_part(text: str, lex: TargetLexicon) -> int | None:
-    if text and all(ch in lex.cn_digits for ch in text):      # 二〇二六: positional digits
-        return int("".join(str(lex.cn_digits[ch]) for ch in text))
+def _integer_part(text: str, cn: ChineseNumerals) -> int | None:
+    digits, small_units = cn.value_digits, cn.value_small_units
+    if text and all(ch in digits for ch in text):      # 二〇二六: positional digits
+        return int("".join(str(digits[ch]) for ch in text))
     total = section = digit = 0
     for ch in text:
-        if ch in lex.cn_digits:
-            digit = lex.cn_digits[ch]
-        elif ch in lex.cn_small_units:
-            section += (digit or 1) * 10 ** lex.cn_small_units[ch]
+        if ch in digits:
+            digit = digits[ch]
+        elif ch in small_units:
+            section += (digit or 1) * 10 ** small_units[ch]
             digit = 0
-        elif ch in lex.cn_big_units:
-            power = lex.cn_big_units[ch]
+        elif ch in cn.big_units:
+            power = cn.big_units[ch]
             if power >= 8:
                 total = (total + section + digit) * 10 ** power
             else:
@@ -138,12 +144,12 @@ def number_at(text: str, pos: int, lex: TargetLexicon, pat: _NumeralPatterns) ->
         return NumberMatch(value, m.group(), m.end(), unit, unit_raw, True)
     if pat.of and (m := pat.of.match(text, pos)):
         inner = m.group(2)
-        value = float(inner) if inner[0] in "+-0123456789" else parse_chinese_numeral(inner, lex)
+        value = float(inner) if inner[0] in "+-0123456789" else parse_chinese_numeral(inner, pat.numerals)
         if value is not None:
             return NumberMatch(value, m.group(), m.end(), lex.idiom_of[m.group(1)], m.group(1), True)
     m = pat.chinese.match(text, pos)
     if m and len(m.group()) <= MAX_CHINESE_NUMERAL:
-        value = parse_chinese_numeral(m.group(), lex)
+        value = parse_chinese_numeral(m.group(), pat.numerals)
         if value is not None:
             return _with_tenths(NumberMatch(value, m.group(), m.end(), None, None, True), text, lex, pat)
     return None

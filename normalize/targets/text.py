@@ -5,7 +5,8 @@
 catalogue). The steps run in this order, each one a small function below:
 
 1. `unescape_html`        &ge; &#8805; &amp;ge; (double escaped) -> ≥
-2. `fold_width`           NFKC (＞＝９５％ -> >=95%), then ≧ ⩾ 〜 ... which NFKC keeps
+2. `fold_width`           the number-reading policy (formex.schemas.text_policy): NFKC
+                          (＞＝９５％ -> >=95%), then 〜 ∶ which NFKC keeps
 3. `drop_invisible`       zero-width, control characters, lone surrogates
 4. `collapse_whitespace`  line breaks and spaces go; a space inside a number goes too
                           (9 5 -> 95, 1 000 -> 1000); other spaces between digits stay
@@ -33,6 +34,7 @@ from typing import NamedTuple
 
 from formex.normalize.targets.numerals import alternation
 from formex.schemas.target_lexicon import TargetLexicon, load_target_lexicon
+from formex.schemas.text_policy import fold_number_text, load_text_vocabulary
 
 MAX_PASSES = 4
 
@@ -45,8 +47,6 @@ class CleanedText(NamedTuple):
 class _CleanPatterns(NamedTuple):
     needs_work: re.Pattern
     invisible: re.Pattern
-    fold_char: re.Pattern
-    fold_table: dict
     latex_wrapper: re.Pattern
     latex_command: re.Pattern
     latex_commands: dict
@@ -73,30 +73,29 @@ _SPLIT_DIGIT = re.compile(r"(?<![\d.])(\d) (?=\d(?!\d))")                  # 9 5
 @lru_cache(maxsize=4)
 def clean_patterns(lexicon: TargetLexicon | None = None) -> _CleanPatterns:
     lex = lexicon or load_target_lexicon()
-    invisible = "".join(re.escape(ch) for ch in lex.zero_width)
-    wrappers = alternation(lex.latex_wrappers)
-    commands = sorted(lex.latex_commands, key=lambda c: (-len(c), c))
+    shared = load_text_vocabulary()          # zero-width, LaTeX, look-alikes: schemas/text.yaml
+    invisible = "".join(re.escape(ch) for ch in shared.zero_width)
+    wrappers = alternation(shared.latex_wrappers)
+    commands = sorted(shared.latex_commands, key=lambda c: (-len(c), c))
     letters = [c for c in commands if c.isalpha()]
     others = "".join(re.escape(c) for c in commands if not c.isalpha())
-    lookalikes = "".join(re.escape(ch) for ch in lex.digit_lookalikes)
+    lookalikes = "".join(re.escape(ch) for ch in shared.digit_lookalikes)
     invisible_class = (f"\\x00-\\x08\\x0e-\\x1b\\x7f-\\x9f\\u202a-\\u202e\\u2066-\\u2069"
                        f"\\ud800-\\udfff{invisible}")
-    folds = "".join(re.escape(ch) for ch in lex.fold_chars)
+    folds = "".join(re.escape(ch) for ch in shared.after_nfkc)
     return _CleanPatterns(
         # any character or sequence that some step below would change
         needs_work=re.compile(f"[&\\\\$\\s{invisible_class}{folds}{lookalikes}\\u3000\\uff01-\\uff5e]|\\d,\\d|"
                               f"{alternation(lex.symbol_variants)}"),
         invisible=re.compile(f"[{invisible_class}]"),
-        fold_char=re.compile(f"[{folds}]"),
-        fold_table=str.maketrans(dict(lex.fold_chars)),
         latex_wrapper=re.compile(f"\\\\(?:{wrappers})\\{{([^{{}}]*)\\}}"),
         latex_command=re.compile(f"\\\\(?:({'|'.join(letters)})(?![A-Za-z])|([{others}]))"),
-        latex_commands=dict(lex.latex_commands),
+        latex_commands=dict(shared.latex_commands),
         op_variant=re.compile(alternation(lex.symbol_variants)),
         op_variants=dict(lex.symbol_variants),
         lookalike_char=re.compile(f"[{lookalikes}]"),
         lookalike_run=re.compile(f"(?<![A-Za-z])[0-9.{lookalikes}]*[0-9][0-9.{lookalikes}]*(?![A-Za-z])"),
-        lookalike_table=str.maketrans(dict(lex.digit_lookalikes)),
+        lookalike_table=str.maketrans(dict(shared.digit_lookalikes)),
         stray_marks="".join(lex.stray_marks),
         wrapping_pairs=dict(lex.wrapping_pairs),
     )
@@ -119,19 +118,18 @@ def unescape_html(text: str, flags: set[str]) -> str:
     return text
 
 
-def fold_width(text: str, flags: set[str], pat: _CleanPatterns) -> str:
-    """NFKC (full-width digits, ％, （）, ；), then the explicit map for what NFKC keeps.
+def fold_width(text: str, flags: set[str]) -> str:
+    """The number-reading policy: NFKC (full-width digits, ％, （）, ；), then the marks NFKC
+    keeps (〜 -> ~); flagged when full-width forms were folded.
 
-    >>> fold_width("=100.00（%）", set(), clean_patterns())
+    >>> fold_width("=100.00（%）", set())
     '=100.00(%)'
     """
     if text.isascii():
         return text
     if _FULLWIDTH.search(text):
         flags.add("fullwidth")
-    if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
-    return text.translate(pat.fold_table) if pat.fold_char.search(text) else text
+    return fold_number_text(text)
 
 
 def drop_invisible(text: str, pat: _CleanPatterns) -> str:
@@ -289,7 +287,7 @@ def close_paren(text: str, flags: set[str]) -> str:
 
 def _clean_once(text: str, flags: set[str], pat: _CleanPatterns) -> str:
     text = unescape_html(text, flags)
-    text = fold_width(text, flags, pat)
+    text = fold_width(text, flags)
     text = drop_invisible(text, pat)
     text = collapse_whitespace(text, flags)
     text = unwrap_latex(text, flags, pat)
