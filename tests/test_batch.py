@@ -294,3 +294,49 @@ def test_copies_are_recognised_before_they_are_extracted(tmp_path, monkeypatch):
     summary = extract(tmp_path / "in", tmp_path / "out")
     assert calls == ["b.txt"] and summary.outcomes["duplicate"] == 3
     assert summary.duplicates == [("c.txt", "b.txt"), ("d.txt", "b.txt"), ("form-0000.txt", "b.txt")]
+
+
+def test_renormalize_uses_saved_documents_and_reads_only_changed_files(tmp_path, monkeypatch):
+    from formex import runner
+
+    paths = write_forms(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    run_extract([tmp_path / "in"], out, RunSettings(keep_documents=True))
+    before = read(out)
+    saved = sorted(p.name for p in (out / "_documents").iterdir())
+    assert saved == sorted(f"{d}.jsonl.gz" for d in before["documents"]["doc_id"])
+    paths[2].write_text(seed_variant(2).replace("≥90", "≥97"), encoding="utf-8")
+    real_read = runner.read_document
+    read_sources = []
+    monkeypatch.setattr(runner, "read_document", lambda data, source: read_sources.append(source)
+                        or real_read(data, source))
+    summary = run_extract([tmp_path / "in"], out, RunSettings(keep_documents=True, renormalize=True))
+    assert read_sources == ["form-0002.txt"]            # the others came from their saved documents
+    assert summary.renormalized == 2 and summary.outcomes["replaced"] == 3
+    after = read(out)
+    for table in TABLE_NAMES:
+        same = after[table][after[table]["doc_id"].isin(before["documents"]["doc_id"])].reset_index(drop=True)
+        old = before[table][before[table]["doc_id"].isin(after["documents"]["doc_id"])].reset_index(drop=True)
+        assert same.equals(old), table
+    # the changed file's old saved document went with its rows
+    assert sorted(p.name for p in (out / "_documents").iterdir()) == \
+        sorted(f"{d}.jsonl.gz" for d in after["documents"]["doc_id"])
+
+
+def test_keep_documents_saves_what_an_earlier_run_did_not(tmp_path):
+    write_forms(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    extract(tmp_path / "in", out)
+    summary = run_extract([tmp_path / "in"], out, RunSettings(keep_documents=True))
+    assert summary.saved == 2 and summary.outcomes["replaced"] == 2
+    assert run_extract([tmp_path / "in"], out, RunSettings(keep_documents=True)).outcomes["unchanged"] == 2
+
+
+def test_saved_documents_of_a_killed_run_are_removed_by_the_next(tmp_path):
+    write_forms(tmp_path / "in", 1)
+    out = tmp_path / "out"
+    run_extract([tmp_path / "in"], out, RunSettings(keep_documents=True))
+    (out / "_documents" / ("0" * 64 + ".jsonl.gz")).write_bytes(b"saved, never committed")
+    (out / "_documents" / ".x.jsonl.gz.tmp").write_bytes(b"half")
+    summary = run_extract([tmp_path / "in"], out, RunSettings(keep_documents=True))
+    assert summary.orphans_removed == 2 and len(list((out / "_documents").iterdir())) == 1

@@ -139,7 +139,7 @@ def row_costs(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...],
               positions: tuple[dict[str, list[float]], dict[str, list[float]]] | None,
               memo: dict) -> list[float]:
     """`cost_of` each of `row_cost_parts(...)`, computed without building the parts: the
-    same sums in the same order (tests/test_hierarchy.py checks they agree), with the
+    same sums in the same order (tests/test_hierarchy_costs.py checks they agree), with the
     name's parts remembered (`memo`, from `name_memo`): names repeat across a batch."""
     if item.own_level2 is not None and (item.is_level2_entry or item.positional):
         own = item.own_level2.spec.label
