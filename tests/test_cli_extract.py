@@ -107,3 +107,20 @@ def test_without_a_terminal_progress_is_log_lines_and_nothing_wraps(tmp_path):
     failed = [line for line in done.stdout.splitlines() if line.startswith("  failed:")]
     assert failed == [f"  failed: {long_name}: no known form found: no title, section or field label "
                       f"matched a form schema"]
+
+
+def test_on_a_terminal_progress_is_a_bar_with_documents_per_second(tmp_path):
+    import io
+
+    from rich.console import Console
+
+    from formex.report_run import BarProgress
+    from formex.runner import run_extract
+
+    write_forms(tmp_path / "in", 3)
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=120)
+    run_extract([tmp_path / "in"], tmp_path / "out", progress=BarProgress(console, verbose=True))
+    shown = screen.getvalue()
+    assert "extracting" in shown and "docs/s" in shown and "3/3" in shown
+    assert "new ok: form-0002.txt" in shown and "committed 3 document(s) (commit 1)" in shown
