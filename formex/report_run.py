@@ -176,7 +176,8 @@ class BarProgress:
 
     def committed(self, generation: int, documents: int) -> None:
         if self.verbose:
-            self.bar.console.print(f"committed {documents} document(s) (commit {generation})")
+            self.bar.console.print(f"committed {documents} document(s) (commit {generation})", markup=False,
+                                   highlight=False)
 
     def finish(self) -> None:
         self.bar.stop()
