@@ -99,7 +99,7 @@ def extract(
         progress = BarProgress(err, verbose=verbose)
     else:
         progress = LogProgress(verbose=verbose)
-    started = time.monotonic()
+    started, started_cpu = time.monotonic(), cpu_seconds()
     try:
         items = list_inputs(inputs)
         chosen = open_engine(engine.value, workers, scheduler, documents=len(items))
@@ -117,13 +117,15 @@ def extract(
         print_summary(summary, text, verbose=verbose)
     if json_report:
         report = summary_to_json(summary, code=code, engine=chosen.name, workers=chosen.workers,
-                                 seconds=time.monotonic() - started, cpu=cpu_seconds())
+                                 seconds=time.monotonic() - started,
+                                 cpu={k: round(v - started_cpu[k], 3) for k, v in cpu_seconds().items()})
         sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
     raise typer.Exit(code=code)
 
 
 def cpu_seconds() -> dict[str, float]:
-    """CPU time of this process and of its finished worker processes (for the report)."""
+    """CPU time of this process and of its finished worker processes (the report gives
+    what the run used: the difference from its start, after imports)."""
     import resource
 
     own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
