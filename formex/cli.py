@@ -15,7 +15,7 @@ import formex
 from formex.api import extract_tables
 from formex.compact import DEFAULT_FILE_ROWS
 from formex.committer import DEFAULT_BATCH_DOCS, DEFAULT_BATCH_ROWS, BatchPolicy, DatasetError
-from formex.engines import open_engine
+from formex.engines import EngineError, open_engine
 from formex.explain import explain_file, explanation_to_json, print_explanation
 from formex.manifest import ManifestError
 from formex.report_run import (EXIT_DOCUMENTS_FAILED, EXIT_RUN_FAILED, EXIT_USAGE, BarProgress, LogProgress,
@@ -108,9 +108,16 @@ def extract(
     except InputError as error:
         err.print(f"formex: {error}", markup=False)
         raise typer.Exit(code=EXIT_USAGE) from error
-    except (DatasetError, ManifestError, OSError) as error:
+    except (DatasetError, ManifestError, EngineError, OSError) as error:
         err.print(f"formex: the run stopped, the dataset under {out} keeps its last commit: {error}",
                   markup=False)
+        raise typer.Exit(code=EXIT_RUN_FAILED) from error
+    except Exception as error:   # a formex bug outside any document: never exit 1 ("some documents failed")
+        import traceback
+
+        err.print(traceback.format_exc(), markup=False, highlight=False)
+        err.print(f"formex: internal error (a formex bug, please report); the run stopped, the dataset "
+                  f"under {out} keeps its last commit: {type(error).__name__}: {error}", markup=False)
         raise typer.Exit(code=EXIT_RUN_FAILED) from error
     code = exit_code(summary, fail_on.value)
     if not quiet:

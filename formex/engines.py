@@ -18,12 +18,18 @@ import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 
 CHUNK_DOCS = 8               # documents per task sent to a worker
 IN_FLIGHT_PER_WORKER = 3     # chunks queued per worker: keeps workers busy, memory bounded
 MIN_DOCS_PER_WORKER = 16     # below this a worker process costs more to start than it saves
 ENGINES = ("local", "dask")
+
+
+class EngineError(Exception):
+    """The engine lost work it was given (a worker process died, the cluster went away):
+    the run stops; what it committed stays."""
 
 
 def available_cores() -> int:
@@ -77,8 +83,12 @@ class ProcessEngine:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def map(self, fn: Callable, tasks: Iterable) -> Iterator:
-        return ordered(lambda chunk: self._pool.submit(fn, chunk), tasks,
-                       self.workers * IN_FLIGHT_PER_WORKER)
+        try:
+            yield from ordered(lambda chunk: self._pool.submit(fn, chunk), tasks,
+                               self.workers * IN_FLIGHT_PER_WORKER)
+        except BrokenProcessPool as error:
+            raise EngineError("a worker process died (killed, or out of memory?); run again to go on "
+                              "from the last commit") from error
 
 
 def die_with_parent(parent: int) -> None:
@@ -136,8 +146,14 @@ class DaskEngine:
             self.cluster.close()
 
     def map(self, fn: Callable, tasks: Iterable) -> Iterator:
-        return ordered(lambda chunk: self.client.submit(fn, chunk, pure=False), tasks,
-                       self.workers * IN_FLIGHT_PER_WORKER)
+        from distributed import KilledWorker
+
+        try:
+            yield from ordered(lambda chunk: self.client.submit(fn, chunk, pure=False), tasks,
+                               self.workers * IN_FLIGHT_PER_WORKER)
+        except (KilledWorker, OSError, TimeoutError) as error:
+            raise EngineError(f"the Dask cluster lost work ({type(error).__name__}: {error}); run again "
+                              f"to go on from the last commit") from error
 
 
 def chunks(tasks: Iterable, size: int = CHUNK_DOCS) -> Iterator:

@@ -118,3 +118,32 @@ def test_extract_on_a_running_dask_scheduler_writes_what_the_local_engine_writes
     report = json.loads(result.stdout)
     assert (report["engine"], report["workers"], report["outcomes"]["new"]) == ("dask", 2, 9)
     assert_same_dataset(tmp_path / "serial", tmp_path / "remote")
+
+
+def die_on_form_20(tasks):
+    """run_chunk, but the worker that gets form-0020.txt is killed (as by the OOM killer)."""
+    import os
+    import signal
+
+    from formex.runner import ResultChunk, run_task
+
+    if any(task.source == "form-0020.txt" for task in tasks):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return ResultChunk([run_task(task) for task in tasks])
+
+
+def test_a_worker_that_dies_stops_the_run_with_exit_3_and_the_last_commit_stays(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from formex import engines, runner
+    from formex.cli import app
+
+    write_forms(tmp_path / "in", 40)
+    monkeypatch.setattr(runner, "run_chunk", die_on_form_20)
+    monkeypatch.setattr(engines, "available_cores", lambda: 2)
+    result = CliRunner().invoke(app, ["extract", str(tmp_path / "in"), "--out", str(tmp_path / "out"),
+                                      "--batch-docs", "8"])
+    assert result.exit_code == 3, result.output
+    assert "a worker process died" in result.stderr
+    loaded = len(read(tmp_path / "out")["documents"])
+    assert loaded in (0, 8, 16)    # whole batches before form-0020's chunk, as far as they had come back
