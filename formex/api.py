@@ -6,13 +6,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 
 from formex.dataset import arrow_to_frame, read_dataset
 from formex.runner import Result, extract_in_memory, renormalize_in_memory
 from formex.schemas.tables import PARTITION_COLUMN, TABLE_NAMES, TABLE_SCHEMAS
+
+if TYPE_CHECKING:   # pandas is imported when frames are made (arrow_to_frame), not with formex
+    import pandas as pd
 
 
 def extract_tables(*paths: str | Path) -> dict[str, pd.DataFrame]:

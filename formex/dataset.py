@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
+from typing import TYPE_CHECKING
+
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as ds
 
 from formex.manifest import Manifest, load_manifest
 
@@ -27,9 +27,16 @@ from formex.schemas.tables import PARTITION_COLUMN, TABLE_NAMES, TABLE_SCHEMAS, 
 UNKNOWN_YEAR = "__HIVE_DEFAULT_PARTITION__"
 LEGACY_UNKNOWN_YEARS = frozenset({"__unknown__"})   # schema 1.0 wrote this; still read as null
 
-# Arrow integer types -> pandas' nullable integers, so a null does not turn a column float64.
-NULLABLE_INTEGERS = {pa.int8(): pd.Int8Dtype(), pa.int16(): pd.Int16Dtype(),
-                     pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype()}
+if TYPE_CHECKING:   # pandas is imported where frames are made: worker processes never need it
+    import pandas as pd
+
+
+def nullable_integers() -> dict:
+    """Arrow integer types -> pandas' nullable integers, so a null does not turn a column float64."""
+    import pandas as pd
+
+    return {pa.int8(): pd.Int8Dtype(), pa.int16(): pd.Int16Dtype(),
+            pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype()}
 SORT_KEYS = {"documents": ["doc_id"], "forms": ["doc_id"], "tasks": ["doc_id", "seq"],
              "indicators": ["doc_id", "seq"], "issues": ["doc_id", "seq"]}
 
@@ -83,6 +90,8 @@ def read_arrow_tables(out: Path | str, tables: tuple[str, ...] = TABLE_NAMES,
 
 def files_to_arrow(folder: Path, files: list[Path], table: str) -> pa.Table:
     """Rows of some files of a table in the contract's schema, `year` from the partition."""
+    import pyarrow.dataset as ds   # it imports pandas: not in worker processes, which never read
+
     schema = TABLE_SCHEMAS[table]
     if not files:
         return schema.empty_table()
@@ -100,5 +109,5 @@ def files_to_arrow(folder: Path, files: list[Path], table: str) -> pa.Table:
 def arrow_to_frame(arrow: pa.Table, table: str) -> pd.DataFrame:
     """A table's rows as a DataFrame in key order; integer columns stay integers
     (pandas' nullable Int16/Int32) even where they hold nulls."""
-    frame = arrow.to_pandas(types_mapper=NULLABLE_INTEGERS.get)
+    frame = arrow.to_pandas(types_mapper=nullable_integers().get)
     return frame.sort_values(SORT_KEYS[table], kind="stable").reset_index(drop=True)
