@@ -32,7 +32,7 @@ def iter_text_rows(text: str):
         yield Row(index=number, cells=cells, page=page, source_ref=ref)
 
 
-clean_cell_cached = lru_cache(maxsize=65536)(clean_cell)   # cells repeat across a batch
+clean_cell_cached = lru_cache(maxsize=20_000)(clean_cell)   # cells repeat across a batch
 
 
 def read_ocr_text(data: bytes, *, doc_id: str, source_path: str, source_format: str = "text") -> Document:

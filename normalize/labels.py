@@ -19,7 +19,7 @@ from formex.schemas.text_policy import fold_label_text, load_text_vocabulary
 
 FUZZY_CUTOFF = 74.0  # one character wrong in four (单立名称 ~ 单位名称) scores 75
 FUZZY_MIN_LEN = 4    # shorter aliases must match exactly
-MEMO_LIMIT = 20_000  # texts remembered per vocabulary (labels repeat across a batch); then forgotten
+MEMO_LIMIT = 10_000  # texts remembered per vocabulary (labels repeat across a batch); then forgotten
 PAREN = re.compile(r"[\(（\[【][^\)）\]】]{0,20}[\)）\]】]")
 NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 

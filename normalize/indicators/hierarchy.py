@@ -161,7 +161,7 @@ def row_costs(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...],
 
 
 _NAME_COSTS: dict[tuple[Level2Spec, ...], dict] = {}   # categories -> {name: (wording + order, required)}
-NAME_MEMO_LIMIT = 50_000
+NAME_MEMO_LIMIT = 10_000
 
 
 def name_memo(categories: tuple[Level2Spec, ...]) -> dict:

@@ -43,7 +43,7 @@ __all__ = ["Target", "parse_target", "apply_target_context", "join_split_target"
            "FLAG_EFFECTS", "KNOWN_FLAGS", "OP_DIRECTION"]
 
 
-MEMO_LIMIT = 50_000   # targets remembered (a Target is immutable; cells repeat across a batch)
+MEMO_LIMIT = 20_000   # targets remembered (a Target is immutable; cells repeat across a batch)
 _MEMO: dict[tuple[str | None, int | None], Target] = {}
 
 
