@@ -340,3 +340,28 @@ def test_saved_documents_of_a_killed_run_are_removed_by_the_next(tmp_path):
     (out / "_documents" / ".x.jsonl.gz.tmp").write_bytes(b"half")
     summary = run_extract([tmp_path / "in"], out, RunSettings(keep_documents=True))
     assert summary.orphans_removed == 2 and len(list((out / "_documents").iterdir())) == 1
+
+
+def test_a_file_rewritten_while_it_is_read_is_one_document_hashed_and_parsed_from_the_same_bytes(
+        tmp_path, monkeypatch):
+    import hashlib
+    from pathlib import Path
+
+    paths = write_forms(tmp_path / "in", 1)
+    versions = iter([seed_variant(0).encode(), seed_variant(0).replace("≥90", "≥98").encode()])
+    calls = []
+    real_read = Path.read_bytes
+
+    def changing(self):
+        if self.name == "form-0000.txt":
+            calls.append(self.name)
+            return next(versions)     # the writer replaces the file between any two reads
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", changing)
+    extract(tmp_path / "in", tmp_path / "out")
+    assert calls == ["form-0000.txt"]                        # read once
+    tables = read(tmp_path / "out")
+    assert tables["documents"]["doc_id"].tolist() == [hashlib.sha256(seed_variant(0).encode()).hexdigest()]
+    assert (tables["indicators"]["target_value"] == 98).sum() == 0   # its rows are of the bytes hashed
+    assert paths
