@@ -83,9 +83,7 @@ def extract(
 ) -> None:
     """Extract forms from files and folders into a Parquet dataset.
 
-    Exit codes: 0 every document loaded; 1 some documents failed (the rest are loaded;
-    see --fail-on); 2 usage error; 3 the run stopped (another run holds the output, or
-    the output cannot be written): the dataset keeps its last commit.
+    Re-running skips unchanged files and replaces changed ones. Exit codes: 0 every document loaded; 1 some documents failed, the rest are loaded (see --fail-on); 2 usage error; 3 the run stopped (another run holds the output, a worker died, the output cannot be written) and the dataset keeps its last commit.
     """
     if quiet and verbose:
         raise typer.BadParameter("--quiet and --verbose contradict each other")
