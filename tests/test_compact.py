@@ -1,6 +1,7 @@
 """`formex compact`: many small batch files become few, the rows and later runs unchanged."""
 from __future__ import annotations
 
+import pytest
 from typer.testing import CliRunner
 
 from formex import read
@@ -65,3 +66,26 @@ def test_a_compacted_dataset_takes_replacements_and_reruns(tmp_path):
     tables = read(out)
     assert len(tables["documents"]) == 7 and len(tables["indicators"]) == 7 * 83
     assert files_on_disk(out) == sorted(load_manifest(out).all_files())
+
+
+@pytest.mark.parametrize("point", ["place", "manifest", "commit"])
+def test_a_compaction_killed_at_any_point_leaves_the_rows_and_the_next_run_cleans_up(tmp_path, point):
+    import signal
+    import subprocess
+    import sys
+
+    from tests.test_crash import KILL_RUN, assert_consistent, assert_no_leftovers
+
+    inputs, out = fragmented_dataset(tmp_path)
+    before = read(out)
+    done = subprocess.run([sys.executable, str(KILL_RUN), point, "1", "--", "compact", str(out)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    assert_consistent(out)
+    for table in TABLE_NAMES:
+        assert read(out)[table].equals(before[table]), table
+    assert extract(inputs, out).outcomes["unchanged"] == 7
+    assert_no_leftovers(out)
+    compact(out)
+    for table in TABLE_NAMES:
+        assert read(out)[table].equals(before[table]), table
