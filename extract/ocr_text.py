@@ -5,6 +5,8 @@ break, and the line number becomes each cell's `source_ref`.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from formex.extract.cleaning import clean_cell, normalize_newlines
 from formex.extract.encoding import decode_bytes, decoding_issues
 from formex.schemas.document import Cell, Document, Row
@@ -25,9 +27,12 @@ def iter_text_rows(text: str):
             page, gap = page + 1, False
         seen_content = True
         ref = f"line {number}"
-        cells = tuple(Cell(text=clean_cell(part), raw=part, col=i, source_ref=ref)
+        cells = tuple(Cell(text=clean_cell_cached(part), raw=part, col=i, source_ref=ref)
                       for i, part in enumerate(line.split("\t")))
         yield Row(index=number, cells=cells, page=page, source_ref=ref)
+
+
+clean_cell_cached = lru_cache(maxsize=20_000)(clean_cell)   # cells repeat across a batch
 
 
 def read_ocr_text(data: bytes, *, doc_id: str, source_path: str, source_format: str = "text") -> Document:

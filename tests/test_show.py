@@ -65,10 +65,11 @@ def test_show_and_explain_fit_80_columns_on_every_sample(path):
     assert_fits(run("explain", str(path)))
 
 
-def test_show_a_file_that_is_no_form(tmp_path):
+def test_show_a_file_that_is_no_form(tmp_path, monkeypatch):
     letter = tmp_path / "letter.txt"
     letter.write_text("关于报送绩效目标的函\n请查收。\n", encoding="utf-8")
-    output = run("show", str(letter))
+    monkeypatch.chdir(tmp_path)   # a file given directly is recorded by the path given
+    output = run("show", "letter.txt")
     assert output.startswith("letter.txt · text · no form recognised · failed · 0 indicators\n")
     assert "no known form found" in output
     unreadable = run("show", str(SAMPLES / ".." / "pyproject.toml"))
@@ -213,8 +214,9 @@ def test_extract_summary_escapes_file_names(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "letter\x1b[31m.txt").write_text("关于报送绩效目标的函\n", encoding="utf-8")
-    output = run("extract", str(folder), "--out", str(tmp_path / "out"))
+    output = run("extract", str(folder), "--out", str(tmp_path / "out"), "--fail-on", "never", "--verbose")
     assert "failed: letter\\x1b[31m.txt: no known form found" in output and "\x1b" not in output
+    assert "formex: failed failed: letter\\x1b[31m.txt" in output
 
 
 def test_explain_says_when_the_order_fallback_placed_the_rows(tmp_path):

@@ -135,12 +135,68 @@ def cost_table(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
     return [row_cost_parts(i, item, categories, positions) for i, item in enumerate(items)]
 
 
+def row_costs(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...],
+              positions: tuple[dict[str, list[float]], dict[str, list[float]]] | None,
+              memo: dict) -> list[float]:
+    """`cost_of` each of `row_cost_parts(...)`, computed without building the parts: the
+    same sums in the same order (tests/test_hierarchy_costs.py checks they agree), with the
+    name's parts remembered (`memo`, from `name_memo`): names repeat across a batch."""
+    if item.own_level2 is not None and (item.is_level2_entry or item.positional):
+        own = item.own_level2.spec.label
+        return [0.0 if c.label == own else INF for c in categories]
+    base, required = name_costs(item.name, categories, memo)
+    if not item.level2 and not item.level1 and positions is None:
+        return [b + r for b, r in zip(base, required)]   # the label and distance parts are 0.0
+    costs = []
+    for k, category in enumerate(categories):
+        cost = base[k]
+        cost += sum(LABEL for h in item.level2 if h.spec.label != category.label)
+        cost += sum(LEVEL1_LABEL for h in item.level1 if h.spec.label != category.level1)
+        cost += required[k]
+        if positions is not None:
+            cost += distance_cost(i, positions[0].get(category.label))
+            cost += distance_cost(i, positions[1].get(category.level1))
+        costs.append(cost)
+    return costs
+
+
+_NAME_COSTS: dict[tuple[Level2Spec, ...], dict] = {}   # categories -> {name: (wording + order, required)}
+NAME_MEMO_LIMIT = 10_000
+
+
+def name_memo(categories: tuple[Level2Spec, ...]) -> dict:
+    """The memo of `name_costs` for a category list (found once per table: a schema's
+    `level2_order` is a new tuple on every call, equal to the last)."""
+    memo = _NAME_COSTS.get(categories)
+    if memo is None:
+        memo = _NAME_COSTS[categories] = {}
+    return memo
+
+
+def name_costs(name: str | None, categories: tuple[Level2Spec, ...], memo: dict) -> tuple[list[float], list[float]]:
+    """The parts of a row's cost its name alone decides, per category: wording + order,
+    and required."""
+    found = memo.get(name)
+    if found is None:
+        scores = [wording_score(name, c) for c in categories]
+        best = max(scores, default=0.0)
+        found = ([(best - scores[k]) + TIE_BREAK * k for k in range(len(categories))],
+                 [MISSING_REQUIRED if c.requires and not any(w in (name or "") for w in c.requires) else 0.0
+                  for c in categories])
+        if len(memo) >= NAME_MEMO_LIMIT:
+            memo.clear()
+        memo[name] = found
+    return found
+
+
 def segment_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> list[int] | None:
     """The cheapest category index per row, or None when the rows' stated categories
     contradict the canonical order within a level-1 group."""
     if not items:
         return []
-    costs = [[cost_of(parts) for parts in row] for row in cost_table(items, categories)]
+    positions = label_positions(items) if labels_mid_block(items) else None
+    memo = name_memo(categories)
+    costs = [row_costs(i, item, categories, positions, memo) for i, item in enumerate(items)]
     best, back = cheapest_prefixes(costs, [item.is_level2_entry for item in items],
                                    [c.level1 for c in categories])
     return cheapest_path(best, back)
@@ -160,22 +216,29 @@ def cheapest_prefixes(costs: list[list[float]], entries: list[bool], groups: lis
     group_end = [next((j for j in range(k, m) if groups[j] != groups[k]), m) for k in range(m)]
     best = [costs[0][:]]
     back: list[list[int]] = [[-1] * m]
+    later_cost, later_arg = [INF] * (m + 1), [-1] * (m + 1)  # cheapest previous category at index >= x
     for i in range(1, n):
         strict = entries[i] or entries[i - 1]
         previous = best[i - 1]
-        later = [(INF, -1)] * (m + 1)  # cheapest previous category at index >= x
+        cost_here = costs[i]
+        low, low_arg = INF, -1
         for j in range(m - 1, -1, -1):
-            later[j] = min((previous[j], j), later[j + 1])
+            p = previous[j]
+            if p < low or (p == low and low != INF):   # min((p, j), (low, low_arg)): ties go to j
+                low, low_arg = p, j
+            later_cost[j], later_arg[j] = low, low_arg
         row_best, row_back = [INF] * m, [-1] * m
         running, running_arg = INF, -1  # cheapest earlier category, new block paid
         for k in range(m):
             stay = previous[k] if not strict else INF
             enter, enter_arg = (stay, k) if stay <= running else (running, running_arg)
-            back_cost, back_arg = later[group_end[k]]
-            if back_cost + NEW_BLOCK + GROUP_BACK < enter:
-                enter, enter_arg = back_cost + NEW_BLOCK + GROUP_BACK, back_arg
-            if enter < INF and costs[i][k] < INF:
-                row_best[k], row_back[k] = enter + costs[i][k], enter_arg
+            end = group_end[k]
+            back_cost = later_cost[end] + NEW_BLOCK + GROUP_BACK
+            if back_cost < enter:
+                enter, enter_arg = back_cost, later_arg[end]
+            here = cost_here[k]
+            if enter < INF and here < INF:
+                row_best[k], row_back[k] = enter + here, enter_arg
             if previous[k] + NEW_BLOCK < running:
                 running, running_arg = previous[k] + NEW_BLOCK, k
         best.append(row_best)
