@@ -41,6 +41,7 @@ class IndicatorRow:
     level2: list[LabelHint] = field(default_factory=list)
     own_level2: LabelHint | None = None   # a label the row states as its own category
     name: str | None = None
+    note: str | None = None    # text that is neither a name nor a target (a policy note, 备注)
     target: Cell | None = None
     unit: str | None = None
     operator: str | None = None
