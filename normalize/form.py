@@ -90,6 +90,10 @@ def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = N
             result.issues.append(Issue("info", "header_fuzzy_match",
                                        f"section title {row.filled[0].text!r} read as {hit.alias!r}",
                                        field=name, source_ref=row.source_ref))
+    for row in sections.furniture:
+        result.issues.append(Issue("info", "page_furniture",
+                                   f"page number, page header or stamp kept only here: "
+                                   f"{' | '.join(row.texts)!r}", source_ref=row.source_ref))
     for row in sections.trailer:
         result.issues.append(Issue("info", "trailer_row",
                                    f"signature or footer row kept only here: {' | '.join(row.texts)!r}",

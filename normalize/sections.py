@@ -1,5 +1,8 @@
 """Split a document's rows into the form's parts: title, header fields, and sections.
 
+Page furniture (page numbers, 续表, stamps, sign-off lines) is taken out first
+(`split_page_furniture`), wherever it falls.
+
 `rows_to_sections` walks the rows once. A row whose first cell matches a section title
 (fuzzily, from the form schema) opens that section; a row whose first cell matches a
 header field label is a field; a row that matches a section's column headers opens the
@@ -13,6 +16,7 @@ from functools import lru_cache
 
 from formex.normalize.labels import LabelMatch, Vocabulary, label_key
 from formex.normalize.amounts import parse_amount
+from formex.normalize.furniture import split_page_furniture
 from formex.schemas.document import Row
 from formex.schemas.forms import FieldSpec, FormSchema
 
@@ -38,7 +42,8 @@ class Sections:
     parts: dict[str, list[Row]] = field(default_factory=dict)
     section_matches: dict[str, tuple[Row, LabelMatch]] = field(default_factory=dict)
     unplaced: list[Row] = field(default_factory=list)
-    trailer: list[Row] = field(default_factory=list)   # signature / page-footer rows
+    trailer: list[Row] = field(default_factory=list)   # signature / sign-off rows
+    furniture: list[Row] = field(default_factory=list)  # page numbers, 续表, stamps
 
 
 @dataclass(frozen=True)
@@ -133,6 +138,8 @@ def rows_to_sections(rows: list[Row], schema: FormSchema) -> Sections:
     vocab = vocabularies_of(schema)
     fields = {f.name: f for f in schema.fields}
     out = Sections()
+    found = split_page_furniture(rows, schema)
+    out.furniture, out.trailer, rows = found.furniture, found.sign_offs, found.rows
     state = "header"
     for i, row in enumerate(rows):
         filled = row.filled

@@ -21,7 +21,8 @@ SCHEMA_DIR = Path(__file__).parent
 FORMS_DIR = SCHEMA_DIR / "forms"
 
 FIELD_KINDS = frozenset({"text", "list"})
-FORM_KEYS = frozenset({"form_type", "title", "fields", "sections", "budget", "indicators"})
+FORM_KEYS = frozenset({"form_type", "title", "fields", "sections", "budget", "indicators", "page_furniture"})
+FURNITURE_KEYS = frozenset({"page_numbers", "continued", "stamps"})
 SECTION_NAMES = frozenset({"tasks", "budget", "indicators", "trailer"})
 TASK_COLUMNS = frozenset({"name", "content", "amount", "expected_outcome"})
 INDICATOR_COLUMNS = frozenset({"level1", "level2", "level3", "target", "unit", "operator"})
@@ -72,6 +73,7 @@ class FormSchema:
     unit_words: tuple[tuple[str, int], ...]
     indicator_columns: tuple[tuple[str, tuple[str, ...]], ...]
     levels: tuple[Level1Spec, ...]
+    page_furniture: tuple[tuple[str, tuple[str, ...]], ...] = ()   # page numbers, 续表, stamps
 
     def section(self, name: str) -> SectionSpec | None:
         return next((s for s in self.sections if s.name == name), None)
@@ -204,6 +206,7 @@ def parse_form_schema(data: Any, path: str) -> FormSchema:
         unit_words=tuple(unit_words.items()),
         indicator_columns=_columns(path, "indicators.columns", indicators.get("columns"), INDICATOR_COLUMNS),
         levels=load_levels(levels_name),
+        page_furniture=_columns(path, "page_furniture", data.get("page_furniture"), FURNITURE_KEYS),
     )
 
 
