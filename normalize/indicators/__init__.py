@@ -65,4 +65,10 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
         indicator = Indicator(item, placement, target_of(item, year))
         issues.extend(target_issues(indicator))
         indicators.append(indicator)
+    named = [item for item in items if item.name]
+    if named and not any(item.target is not None for item in named):
+        issues.append(Issue("error", "targets_missing",
+                            f"none of the {len(named)} indicators has a target: the target column "
+                            "was not found or not read", field="target",
+                            source_ref=named[0].row.source_ref))
     return indicators, issues

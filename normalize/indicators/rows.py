@@ -17,6 +17,7 @@ from formex.schemas.document import Cell, Issue, Row
 from formex.schemas.forms import FormSchema, Level1Spec, Level2Spec
 
 LABEL_CUTOFF = 74.0   # one wrong character in a 4-character label (数量指抔) still matches
+COLUMN_CUTOFF = 50.0  # in a level column (known from the header), two of four (严出损标)
 LABEL_MAX_KEY = 12
 OTHER = "other"        # a header column the contract has no place for (备注, 分值 …)
 VALUE_ROLES = ("operator", "target", "unit", OTHER)
@@ -76,17 +77,18 @@ def level_vocabulary(schema: FormSchema) -> LevelVocabulary:
     )
 
 
-def classify_label(cell: Cell, vocab: LevelVocabulary, level: int | None = None) -> LabelHint | None:
+def classify_label(cell: Cell, vocab: LevelVocabulary, level: int | None = None,
+                   cutoff: float = LABEL_CUTOFF) -> LabelHint | None:
     """A level-1 or level-2 label, or None; the better match wins, and the cell's column
     decides when it is known (`level`). A label that is both (成本指标: a level-2 category
     under 产出 in older forms, a level-1 group in newer ones) is read as level 2 and
     remembers its level-1 reading, which `settle_dual_labels` may pick instead."""
     if len(label_key(cell.text)) > LABEL_MAX_KEY:
         return None
-    one = vocab.level1.match(cell.text, cutoff=LABEL_CUTOFF) if level != 2 else None
-    two = vocab.level2.match(cell.text, cutoff=LABEL_CUTOFF) if level != 1 else None
+    one = vocab.level1.match(cell.text, cutoff=cutoff) if level != 2 else None
+    two = vocab.level2.match(cell.text, cutoff=cutoff) if level != 1 else None
     if level is not None and one is None and two is None:
-        return classify_label(cell, vocab)  # a label in the other level's column
+        return classify_label(cell, vocab, cutoff=cutoff)  # a label in the other level's column
     if two and one and two.score == one.score:
         return LabelHint(2, vocab.level2_specs[two.name], cell, two,
                          level1_reading=(vocab.level1_specs[one.name], one))
@@ -133,23 +135,89 @@ def looks_like_target(text: str) -> bool:
 
 
 def find_header(rows: list[Row], vocab: LevelVocabulary) -> tuple[int, dict[int, str]]:
-    """(index of the header row or -1, column position -> role, `other` included)."""
+    """(index of the header row or -1, column position -> role, `other` included).
+
+    A header damaged by OCR (`一圾指栎 | 三极损标 | 指际值`) matches too few aliases; then
+    the first row above any target whose short cells match column aliases at
+    `COLUMN_CUTOFF` (and are no level labels) is the header."""
     for i, row in enumerate(rows[:5]):
         if len(set(header_roles(row, vocab).values())) >= 2:
             return i, header_roles(row, vocab, others=True)
+    for i, row in enumerate(rows[:5]):
+        if any(looks_like_target(c.text) and c.text.strip() for c in row.filled):
+            break
+        if any(classify_label(c, vocab) for c in row.filled):
+            continue
+        if len(set(header_roles(row, vocab, cutoff=COLUMN_CUTOFF).values())) >= 2:
+            return i, header_roles(row, vocab, others=True, cutoff=COLUMN_CUTOFF)
     return -1, {}
 
 
-def header_roles(row: Row, vocab: LevelVocabulary, *, others: bool = False) -> dict[int, str]:
+def header_roles(row: Row, vocab: LevelVocabulary, *, others: bool = False,
+                 cutoff: float | None = None) -> dict[int, str]:
     """Column position -> role (level1, level2, level3, target, unit, operator); with
     `others`, header cells no alias matches (备注, 分值 …) get the role `other`."""
     roles = {}
     for cell in row.filled:
-        hit = vocab.columns.match(cell.text) if len(label_key(cell.text)) <= LABEL_MAX_KEY else None
+        hit = None
+        if len(label_key(cell.text)) <= LABEL_MAX_KEY:
+            hit = vocab.columns.match(cell.text) if cutoff is None else \
+                vocab.columns.match(cell.text, cutoff=cutoff)
         if hit and hit.name not in roles.values():
             roles[cell.col] = hit.name
         elif others:
             roles[cell.col] = OTHER
+    return roles
+
+
+REQUIRED_ROLES = ("target", "level3")   # a table without either cannot be read by position
+CONTENT_MIN_SHARE = 0.5                  # of a column's filled cells, to give it a role by content
+
+
+def aligned_cells(row: Row, width: int) -> list[tuple[int, Cell]]:
+    """(header column, cell) for the row's filled cells, aligned to the header from the
+    right (OCR drops leading cells, not trailing ones); [] when the row is wider."""
+    cells = list(row.cells)
+    while len(cells) > width and not cells[-1].text:
+        cells.pop()
+    offset = width - len(cells)
+    if offset < 0:
+        return []
+    return [(j + offset, cell) for j, cell in enumerate(cells) if cell.text]
+
+
+def complete_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabulary) -> dict[int, str]:
+    """Header roles with a missing required role (the target, the name) given to the
+    header column whose cells say it: a header cell damaged by OCR (`措标值`) matches no
+    alias, but the cells under it parse as targets. Each unmatched column is scored by
+    its cells aligned to the header: the share that read as targets, as plain text
+    (neither target nor level label), as level-1 or level-2 labels; for each missing role
+    (target and name first, then the level columns) the best column over
+    `CONTENT_MIN_SHARE` takes it."""
+    missing = [role for role in (*REQUIRED_ROLES, "level1", "level2") if role not in roles.values()]
+    unmatched = [col for col, role in roles.items() if role == OTHER]
+    if not missing or not unmatched:
+        return roles
+    width = max(roles) + 1
+    counts = {col: [0, 0, 0, 0, 0] for col in unmatched}   # filled, targets, text, level 1, level 2
+    for row in body:
+        for col, cell in aligned_cells(row, width):
+            if col in counts:
+                is_target = looks_like_target(cell.text)
+                label = None if is_target else classify_label(cell, vocab)
+                counts[col][0] += 1
+                counts[col][1] += is_target
+                counts[col][2] += not is_target and label is None
+                if label is not None:
+                    counts[col][2 + label.level] += 1
+    roles = dict(roles)
+    shares = {"target": 1, "level3": 2, "level1": 3, "level2": 4}
+    for role in missing:
+        scored = [(counts[col][shares[role]] / counts[col][0], col) for col in unmatched
+                  if roles[col] == OTHER and counts[col][0]]
+        best = max(scored, default=None)
+        if best and best[0] >= CONTENT_MIN_SHARE:
+            roles[best[1]] = role
     return roles
 
 
@@ -191,9 +259,16 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
     """Classify a row of unknown positions by what its cells say."""
     out = IndicatorRow(row)
     values, cells = split_value_columns(row, roles)
+    levels = level_columns(row, roles)
     texts: list[Cell] = []
     for cell in cells:
         hint = classify_label(cell, vocab)
+        if hint is None and id(cell) in levels and not looks_like_target(cell.text):
+            # a cell under a level column of the header: a label, however damaged
+            hint = classify_label(cell, vocab, levels[id(cell)], cutoff=COLUMN_CUTOFF)
+            if hint is None:
+                out.unrecognised.append(cell)
+                continue
         if hint is None and looks_like_label(cell.text):
             out.unrecognised.append(cell)
         elif hint is None:
@@ -223,6 +298,28 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
         # the label nearest the data is the row's own; any other is a displaced hint
         out.own_level2 = out.level2[-1]
     return out
+
+
+def level_columns(row: Row, roles: dict[int, str]) -> dict[int, int]:
+    """id(cell) -> level (1 or 2) for the row's cells that sit under a level column of
+    the header, when the row shows its columns: aligned on its target, else from the
+    right, with a name under the name column or every column's tab kept; {} when the
+    header or the row's layout is unknown."""
+    if not roles or len(row.cells) < 2 or "level3" not in roles.values():
+        return {}
+    aligned = aligned_cells(row, max(roles) + 1)
+    target_col = next((col for col, role in roles.items() if role == "target"), None)
+    targets = [j for j, cell in enumerate(row.cells) if cell.text and looks_like_target(cell.text)]
+    if target_col is not None and targets and not any(col == target_col and looks_like_target(cell.text)
+                                                      for col, cell in aligned):
+        # anchored on the target: a stray trailing tab must not shift the row
+        offset = target_col - targets[-1]
+        aligned = [(j + offset, cell) for j, cell in enumerate(row.cells) if cell.text and j + offset >= 0]
+    named = any(roles.get(col) == "level3" and not looks_like_target(cell.text) for col, cell in aligned)
+    if not named and len(row.cells) != max(roles) + 1:
+        return {}   # neither a name to align on nor every column's tab kept
+    return {id(cell): 1 if roles[col] == "level1" else 2 for col, cell in aligned
+            if roles.get(col) in ("level1", "level2")}
 
 
 def cells_by_position(row: Row, roles: dict[int, str], vocab: LevelVocabulary,
@@ -316,6 +413,12 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                             "no 绩效指标 header row found; cells were placed by content",
                             field="indicators", source_ref=rows[0].source_ref if rows else None))
     body = rows[header + 1:]
+    roles = complete_roles(roles, body, vocab)
+    if roles and "target" not in roles.values():
+        issues.append(Issue("error", "target_column_missing",
+                            "the 绩效指标 header names no target column and no column's cells read "
+                            f"as targets: {' | '.join(rows[header].texts)!r}", field="target",
+                            source_ref=rows[header].source_ref))
     prepared = fill_down(body) if spans_known else [(r, set()) for r in body]
     out: list[IndicatorRow] = []
     pending_level1: list[LabelHint] = []
