@@ -25,7 +25,7 @@ FORM_KEYS = frozenset({"form_type", "title", "fields", "sections", "budget", "in
 FURNITURE_KEYS = frozenset({"page_numbers", "continued", "stamps"})
 SECTION_NAMES = frozenset({"tasks", "budget", "indicators", "trailer"})
 TASK_COLUMNS = frozenset({"name", "content", "amount", "expected_outcome"})
-INDICATOR_COLUMNS = frozenset({"level1", "level2", "level3", "target", "unit", "operator"})
+INDICATOR_COLUMNS = frozenset({"level1", "level2", "level3", "target", "unit", "operator", "note"})
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ class Level2Spec:
     strong: tuple[str, ...] = ()
     weak: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()     # target types (unit classes, `deadline`) that point here
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class FormSchema:
     indicator_columns: tuple[tuple[str, tuple[str, ...]], ...]
     levels: tuple[Level1Spec, ...]
     page_furniture: tuple[tuple[str, tuple[str, ...]], ...] = ()   # page numbers, 续表, stamps
+    note_openers: tuple[str, ...] = ()   # words that open a note in the name column (根据 …)
 
     def section(self, name: str) -> SectionSpec | None:
         return next((s for s in self.sections if s.name == name), None)
@@ -133,7 +135,7 @@ def _section(path: str, name: str, value: Any) -> SectionSpec:
 
 def _level2(path: str, key: str, value: Any, level1: str, order: int) -> Level2Spec:
     value = _mapping(path, key, value)
-    _check_keys(path, key, value, frozenset({"label", "aliases", "keywords", "requires"}))
+    _check_keys(path, key, value, frozenset({"label", "aliases", "keywords", "requires", "targets"}))
     keywords = _mapping(path, f"{key}.keywords", value.get("keywords") or {})
     _check_keys(path, f"{key}.keywords", keywords, frozenset({"strong", "weak"}))
     return Level2Spec(
@@ -144,6 +146,7 @@ def _level2(path: str, key: str, value: Any, level1: str, order: int) -> Level2S
         strong=_strings(path, f"{key}.keywords.strong", keywords["strong"]) if keywords.get("strong") else (),
         weak=_strings(path, f"{key}.keywords.weak", keywords["weak"]) if keywords.get("weak") else (),
         requires=_strings(path, f"{key}.requires", value["requires"]) if value.get("requires") else (),
+        targets=_strings(path, f"{key}.targets", value["targets"]) if value.get("targets") else (),
     )
 
 
@@ -185,7 +188,7 @@ def parse_form_schema(data: Any, path: str) -> FormSchema:
     budget = _mapping(path, "budget", data.get("budget") or {})
     _check_keys(path, "budget", budget, frozenset({"amounts", "counts", "unit_words"}))
     indicators = _mapping(path, "indicators", data.get("indicators") or {})
-    _check_keys(path, "indicators", indicators, frozenset({"columns", "levels"}))
+    _check_keys(path, "indicators", indicators, frozenset({"columns", "levels", "note_openers"}))
     base_units = {unit: 0 for unit, power in load_text_vocabulary().amount_units.items() if power == 0}   # 元
     unit_words = _mapping(path, "budget.unit_words", budget.get("unit_words") or base_units)
     if not all(isinstance(v, int) for v in unit_words.values()):
@@ -207,6 +210,8 @@ def parse_form_schema(data: Any, path: str) -> FormSchema:
         indicator_columns=_columns(path, "indicators.columns", indicators.get("columns"), INDICATOR_COLUMNS),
         levels=load_levels(levels_name),
         page_furniture=_columns(path, "page_furniture", data.get("page_furniture"), FURNITURE_KEYS),
+        note_openers=_strings(path, "indicators.note_openers", indicators["note_openers"])
+        if indicators.get("note_openers") else (),
     )
 
 

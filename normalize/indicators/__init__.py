@@ -62,6 +62,8 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
     issues.extend(placement_issues)
     indicators = []
     for item, placement in zip(items, placements):
+        if placement is None:   # a merged label on a line of its own, absorbed by its block
+            continue
         indicator = Indicator(item, placement, target_of(item, year))
         issues.extend(target_issues(indicator))
         indicators.append(indicator)

@@ -20,7 +20,8 @@ LABEL_CUTOFF = 74.0   # one wrong character in a 4-character label (数量指抔
 COLUMN_CUTOFF = 50.0  # in a level column (known from the header), two of four (严出损标)
 LABEL_MAX_KEY = 12
 OTHER = "other"        # a header column the contract has no place for (备注, 分值 …)
-VALUE_ROLES = ("operator", "target", "unit", OTHER)
+VALUE_ROLES = ("operator", "target", "unit", "note", OTHER)
+NOTE_MIN_CHARS = 8     # a note opener starts a sentence, not a short name
 CONTINUATION_MAX = 12  # a lone short cell under an indicator is its wrapped name
 
 
@@ -33,6 +34,8 @@ class LabelHint:
     copied: bool = False             # filled down from a merged cell above
     level1_reading: tuple[Level1Spec, LabelMatch] | None = None  # the text read as a level-1 label
     carried: bool = False            # a label alone on the line above, carried to this row
+    line: float = 0                  # the table body line it prints on (x.5: a line of its own)
+    moved: bool = False              # printed on a row where it cannot apply; moved here
 
 
 @dataclass
@@ -49,11 +52,22 @@ class IndicatorRow:
     positional: bool = False   # cells placed by known column positions (spans known)
     unrecognised: list[Cell] = field(default_factory=list)  # level cells no vocabulary knows
     unplaced: list[Cell] = field(default_factory=list)      # cells of columns with no place
+    lines: tuple[int, int] = (0, 0)  # first and last table body line of the row (wraps included)
+    pages: tuple[int, int] = (1, 1)  # the pages of those lines
+    displaced: list[LabelHint] = field(default_factory=list)  # labels moved away from this row
 
     @property
     def is_level2_entry(self) -> bool:
         """A level-2 category listed without indicators (`经济效益指标 无`)."""
         return self.own_level2 is not None and self.name is None
+
+    @property
+    def is_label_only(self) -> bool:
+        """Nothing but level-2 labels: no name, target or note. Either a merged label printed
+        on a line of its own (then it belongs to the rows of its block) or a category
+        listed without indicators and without a placeholder; the hierarchy decides."""
+        return (self.own_level2 is not None and self.name is None and self.target is None
+                and self.note is None and not self.positional and not self.unplaced)
 
 
 @dataclass(frozen=True)
@@ -63,6 +77,7 @@ class LevelVocabulary:
     level1_specs: dict[str, Level1Spec]
     level2_specs: dict[str, Level2Spec]
     columns: Vocabulary
+    note_openers: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=None)
@@ -74,6 +89,7 @@ def level_vocabulary(schema: FormSchema) -> LevelVocabulary:
         level2=Vocabulary([(s.label, (s.label, *s.aliases)) for s in schema.level2_order]),
         level1_specs=l1, level2_specs=l2,
         columns=Vocabulary(list(schema.indicator_columns)),
+        note_openers=schema.note_openers,
     )
 
 
@@ -229,7 +245,7 @@ def split_value_columns(row: Row, roles: dict[int, str]) -> tuple[dict[str, Cell
     Content cannot tell `≥` `95` `%` or a remark apart from a name, but these columns
     sit at the right of the table, so the row's cells are aligned to the header from the
     right (OCR drops leading cells, not trailing ones)."""
-    if not {"operator", "unit", OTHER} & set(roles.values()):
+    if not {"operator", "unit", "note", OTHER} & set(roles.values()):
         return {}, row.filled
     width = max(roles) + 1
     cells = list(row.cells)
@@ -279,6 +295,7 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
             out.level2.append(hint)
     settle_dual_labels(out)
     out.unplaced = [cell for role, cell in values.items() if role.startswith(OTHER)]
+    out.note = values["note"].text if "note" in values else None
     if values:
         out.target = values.get("target")
         out.operator = values["operator"].text if "operator" in values else None
@@ -294,10 +311,18 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
             out.target = texts[0]
         else:
             out.name = join_lines(texts[0].text)
+    if out.target is None and out.name and is_note(out.name, vocab.note_openers):
+        out.note, out.name = "\n".join(filter(None, [out.name, out.note])), None
     if out.name is None and out.level2:
         # the label nearest the data is the row's own; any other is a displaced hint
         out.own_level2 = out.level2[-1]
     return out
+
+
+def is_note(text: str, openers: tuple[str, ...]) -> bool:
+    """Text in the name column that opens like a note, not an indicator's name (`根据…的
+    规定要求设置三级指标和指标值`)."""
+    return len(text) >= NOTE_MIN_CHARS and text.startswith(openers)
 
 
 def level_columns(row: Row, roles: dict[int, str]) -> dict[int, int]:
@@ -344,8 +369,12 @@ def cells_by_position(row: Row, roles: dict[int, str], vocab: LevelVocabulary,
             out.unit = cell.text
         elif role == "operator":
             out.operator = cell.text
+        elif role == "note":
+            out.note = cell.text
         elif cell.col not in copied:
             out.unplaced.append(cell)
+    if out.target is None and out.name and is_note(out.name, vocab.note_openers):
+        out.note, out.name = "\n".join(filter(None, [out.name, out.note])), None
     if out.level2:
         out.own_level2 = out.level2[-1]
     return out
@@ -423,10 +452,12 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     out: list[IndicatorRow] = []
     pending_level1: list[LabelHint] = []
     last_labels: dict[int, Cell] = {}
+    header_texts = [c.text for c in rows[header].filled] if header >= 0 else None
+    line = -1
     for row, copied in prepared:
         if not row.filled or all(c.col in copied for c in row.filled):
             continue  # blank, or only the lower part of merged cells
-        if len(set(header_roles(row, vocab).values())) >= 2:
+        if len(set(header_roles(row, vocab).values())) >= 2 or [c.text for c in row.filled] == header_texts:
             issues.append(Issue("info", "header_repeated", "repeated header row skipped",
                                 field="indicators", source_ref=row.source_ref))
             last_labels = {}   # a table continued on a new page restates its labels
@@ -435,12 +466,21 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             row, copied = carry_labels(row, copied, roles, last_labels)
         item = (cells_by_position(row, roles, vocab, copied) if spans_known and roles
                 else cells_by_content(row, vocab, roles))
-        if item.name is None and item.target is None and not item.level2:
-            pending_level1.extend(item.level1)   # a merged level-1 label on a row of its own
+        if item.name is None and item.target is None and not item.level2 and item.note is None:
+            # a merged level-1 label on a line of its own, between two rows
+            pending_level1.extend(replace(h, line=line + 0.5) for h in item.level1)
             continue
+        line += 1
+        item.lines, item.pages = (line, line), (row.page, row.page)
+        item.level1 = [replace(h, line=line) for h in item.level1]
+        item.level2 = [replace(h, line=line) for h in item.level2]
+        if item.own_level2 is not None:
+            item.own_level2 = item.level2[-1]
         previous = out[-1] if out else None
         if previous and is_continuation(item, previous):
             previous.name = (previous.name or "") + item.name
+            previous.lines = (previous.lines[0], line)
+            previous.pages = (previous.pages[0], row.page)
             # OCR pads rows with empty cells, so a wrapped fragment and a short name with a
             # blank target look alike: join, and say so loudly enough to be reviewed
             issues.append(Issue("warning", "cell_joined",
@@ -450,12 +490,47 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         if previous and item.name is None and item.target and not item.level1 and not item.level2 \
                 and previous.target is None:
             previous.target = item.target   # the target wrapped onto the next line
+            previous.lines = (previous.lines[0], line)
+            previous.pages = (previous.pages[0], row.page)
             continue
         item.level1 = [replace(h, carried=True) for h in pending_level1] + item.level1
         pending_level1 = []
         issues.extend(cell_issues(item))
         out.append(item)
+    move_inapplicable_labels(out, schema)
     return out, issues
+
+
+def move_inapplicable_labels(items: list[IndicatorRow], schema: FormSchema) -> None:
+    """A level-2 label printed where it cannot apply moves to the first row where it can:
+    on a level-2 entry of another category (`可持续影响指标 | 生态效益指标 | 无`), or just
+    above entries that come before it in the canonical order (社会效益指标 printed on the
+    row above `经济效益指标 无`). The row keeps it in `displaced`."""
+    order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
+    for i, item in enumerate(items):
+        if item.positional:
+            continue
+        own = item.own_level2.spec.label if item.is_level2_entry else None
+        stray = [h for h in item.level2 if not h.copied and h is not item.own_level2
+                 and h.spec.label != own]
+        for hint in stray:
+            j = i + 1 if item.is_level2_entry else i
+            if not item.is_level2_entry:
+                k = i + 1
+                while k < len(items) and items[k].is_level2_entry and \
+                        items[k].own_level2.spec.level1 == hint.spec.level1 and \
+                        order[items[k].own_level2.spec.label] < order[hint.spec.label]:
+                    k += 1
+                if k == i + 1:
+                    continue          # it can apply where it is printed
+                j = k
+            while j < len(items) and items[j].is_level2_entry:
+                j += 1
+            if j >= len(items):
+                continue
+            item.level2.remove(hint)
+            item.displaced.append(hint)
+            items[j].level2.insert(0, replace(hint, moved=True, line=items[j].lines[0]))
 
 
 def is_continuation(item: IndicatorRow, previous: IndicatorRow) -> bool:
