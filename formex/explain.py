@@ -140,8 +140,9 @@ def label_text(hint: LabelHint) -> str:
 def row_cells(item: IndicatorRow) -> list[ClassifiedCell]:
     """The row's cells by the role the classifier gave them."""
     cells = []
-    for hint in (*item.level1, *item.level2):
-        how = " (line above)" if hint.carried else " (filled down)" if hint.copied else ""
+    for hint in (*item.level1, *item.displaced, *item.level2):
+        how = (" (moved here)" if hint.moved else " (line above)" if hint.carried
+               else " (filled down)" if hint.copied else "")
         cells.append(ClassifiedCell(f"level {hint.level}{how}", label_text(hint)))
     named = (("name", item.name), ("operator", item.operator),
              ("target", item.target.raw if item.target is not None else None), ("unit", item.unit))

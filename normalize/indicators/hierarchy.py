@@ -38,7 +38,7 @@ CARRIED_LABEL = 1.5  # a label on a line of its own next to the row
 LEVEL1_LABEL = 1.0
 STRONG_WORD, WEAK_WORD = 2.0, 1.0
 INNER_WORD = 0.5  # a keyword inside a compound counts this share of one at the name's head (its end)
-HEAD_CHARS = 2    # characters after a keyword that still leave it at the head (及时|率, 满意|度)
+HEAD_CHARS = 3    # characters after a keyword that still leave it at the head (及时|拨付率, 满意|度)
 TARGET_HINT = 0.5  # the parsed target's type (a count, a duration …) names the category
 MISSING_REQUIRED = 3.0
 NEW_BLOCK = 0.5
@@ -182,9 +182,10 @@ def label_clusters(items: list[IndicatorRow]) -> list[Cluster]:
         entry = item.is_level2_entry and not item.is_label_only
         last = clusters[-1] if clusters else None
         if last and last.category == category and not last.entry and not entry:
-            clusters[-1] = Cluster(category, last.first, i, last.lines + lines)
+            clusters[-1] = Cluster(category, last.first, i, last.lines + lines, group=last.group)
         else:
-            clusters.append(Cluster(category, i, i, lines, entry, optional=item.is_label_only))
+            clusters.append(Cluster(category, i, i, lines, entry, optional=item.is_label_only,
+                                    group=hints[-1].spec.level1))
     return clusters
 
 
@@ -344,8 +345,8 @@ def placement_of(item: IndicatorRow, category: Level2Spec, block_has_label: bool
     written = [h for h in item.level1 if not h.copied and not h.carried]
     level1_raw = written[-1].cell.text if written else None
     on_row = [h for h in ([item.own_level2] if item.own_level2 else item.level2)
-              if not (h.copied or h.carried or h.moved)] + item.displaced
-    stated = on_row[-1] if on_row else None
+              if not (h.copied or h.carried or h.moved)]
+    stated = on_row[-1] if on_row else (item.displaced[-1] if item.displaced else None)
     level2_raw = stated.cell.text if stated else None
     if own_label_agrees(item, category):
         source = "explicit"

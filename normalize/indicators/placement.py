@@ -32,8 +32,10 @@ MODELS = ("top", "page_top", "centre_up", "centre_down", "page_centre_up", "page
 TOLERANCE = 0.01  # lines are whole numbers: a model predicts the line itself
 CAP = 3.0         # a label this many lines off counts no more (a model that misfits one block)
 UNLABELLED = 1.0  # a block without a label between two labelled ones (or at an end)
+UNLABELLED_ROW = 0.5  # ... per row of it, where the labels around fit the model exactly
 STRONG, WEAK = 3.0, 0.5   # per line of a gap whose clusters fit the model exactly / not
 ABSORB = 0.5      # a label alone on its row read as a label of rows around it, not as an entry
+CROSS = 1.0       # per row a level-2 block takes from another group that the level-1 labels place
 INF = float("inf")
 
 
@@ -47,6 +49,7 @@ class Cluster:
     lines: tuple[float, ...]    # the lines its labels print on
     entry: bool = False
     optional: bool = False      # a label alone on its row: an entry, or its block's label
+    group: str | None = None    # a level-2 category's level-1 group
 
 
 GapCosts = dict[int, tuple[str | None, str | None, float, float, float]]
@@ -133,7 +136,8 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
     one whose rows fit best together."""
     if n == 0 or not (level2 or level1):
         return [Fit(None, 0.0)]
-    chains = [Chain(clusters, geo, n) for clusters in (level2, level1)]
+    groups = Chain(level1, geo, n)
+    chains = [Chain(level2, geo, n, groups.row_groups()), groups]
     totals = [sum(c.total(m) for c in chains) for m in range(len(MODELS))]
     best = min(totals)
     if best == INF:
@@ -156,12 +160,42 @@ class Chain:
     The previous block ends at some position y of the gap and the next one starts at a
     position x >= y; rows y..x-1 between them form a block without a label (`UNLABELLED`)."""
 
-    def __init__(self, clusters: list[Cluster], geo: Geometry, n: int):
+    def __init__(self, clusters: list[Cluster], geo: Geometry, n: int,
+                 row_groups: list[list[str | None]] | None = None):
         self.clusters, self.n = clusters, n
         self.gaps = gap_ranges(clusters, n) if clusters else []
-        self.tables = [block_costs(c, self.gaps[t], self.gaps[t + 1], geo)
+        crossing = group_crossings(row_groups, n) if row_groups else None
+        self.tables = [block_costs(c, self.gaps[t], self.gaps[t + 1], geo, crossing)
                        for t, c in enumerate(clusters)]
         self.runs = {}
+
+    def row_groups(self) -> list[list[str | None]]:
+        """Per model, each row's level-1 group where every cheapest chain agrees on it and
+        the blocks around fit the model exactly, else None (these chains are groups)."""
+        out = []
+        for m in range(len(MODELS)):
+            rows: list[str | None] = [None] * self.n
+            if self.clusters:
+                run = self.run(m)
+                exact = [self.tables[t].get(block, (INF,) * len(MODELS))[m] <= 0.0
+                         for t, block in enumerate(run.blocks)]
+                for t, cluster in enumerate(self.clusters):
+                    if exact[t]:
+                        rows[cluster.first:cluster.last + 1] = [cluster.category] * (cluster.last - cluster.first + 1)
+                for g, (lo, hi) in enumerate(self.gaps):
+                    if not ((g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g])):
+                        continue
+                    for i in range(lo, hi):
+                        options = row_options(run, g, i)
+                        least = min(options)
+                        if least <= run.total + 1e-9 and sorted(options)[1] > least + 1e-9:
+                            k = options.index(least)
+                            if k == 0 and g > 0:
+                                rows[i] = self.clusters[g - 1].category
+                            elif k == 1 and g < len(self.clusters):
+                                rows[i] = self.clusters[g].category
+            out.append(rows)
+        return out
 
     def run(self, m: int) -> "ChainRun":
         if m not in self.runs:
@@ -212,9 +246,34 @@ def gap_ranges(clusters: list[Cluster], n: int) -> list[tuple[int, int]]:
     return ranges
 
 
-def block_costs(cluster: Cluster, starts: tuple[int, int], ends: tuple[int, int], geo: Geometry
-                ) -> dict[tuple[int, int], tuple[float, ...]]:
-    """(first row, row after the last) -> per-model cost of the cluster's block there."""
+def group_crossings(row_groups: list[list[str | None]], n: int):
+    """Per model, prefix counts of rows a fitting level-1 block holds, in all and by
+    group: how many rows of a..b another group's block holds."""
+    tables = []
+    for rows in row_groups:
+        placed, by_group = [0] * (n + 1), {}
+        for i, group in enumerate(rows):
+            placed[i + 1] = placed[i] + (group is not None)
+        for group in set(rows) - {None}:
+            counts = [0] * (n + 1)
+            for i, g in enumerate(rows):
+                counts[i + 1] = counts[i] + (g == group)
+            by_group[group] = counts
+        tables.append((placed, by_group))
+
+    def crossing(x: int, y: int, group: str | None) -> tuple[float, ...]:
+        out = []
+        for placed, by_group in tables:
+            own = by_group.get(group)
+            out.append(CROSS * ((placed[y] - placed[x]) - ((own[y] - own[x]) if own else 0)))
+        return tuple(out)
+    return crossing
+
+
+def block_costs(cluster: Cluster, starts: tuple[int, int], ends: tuple[int, int], geo: Geometry,
+                crossing=None) -> dict[tuple[int, int], tuple[float, ...]]:
+    """(first row, row after the last) -> per-model cost of the cluster's block there
+    (with `crossing`, what it costs to reach into rows another group's label holds)."""
     out = {}
     for x in range(starts[0], starts[1] + 1):
         for y in range(ends[0], ends[1] + 1):
@@ -225,6 +284,8 @@ def block_costs(cluster: Cluster, starts: tuple[int, int], ends: tuple[int, int]
             costs = predicted_costs(a, b, cluster.lines, geo)
             if cluster.optional and (x, y) != (cluster.first, cluster.first + 1):
                 costs = tuple(c + ABSORB for c in costs)
+            if crossing is not None:
+                costs = tuple(c + k for c, k in zip(costs, crossing(x, y, cluster.group)))
             out[(x, y)] = costs
     return out
 
@@ -268,6 +329,18 @@ def run_chain(ch: Chain, m: int) -> ChainRun:
     return ChainRun(ends, starts, back_ends, back_starts, total, blocks[::-1])
 
 
+def row_options(run: ChainRun, g: int, i: int) -> list[float]:
+    """The cheapest chain with row i of gap g in the left block, the right block, or a
+    block without a label."""
+    ends, back_ends = run.ends[g], run.back_ends[g]
+    starts, back_starts = run.starts[g], run.back_starts[g]
+    left = min((v + back_ends[y] for y, v in ends.items() if y > i), default=INF)
+    right = min((starts[x] + v for x, v in back_starts.items() if x <= i), default=INF)
+    prefix = min((v for y, v in ends.items() if y <= i), default=INF)
+    suffix = min((v for x, v in back_starts.items() if x > i), default=INF)
+    return [left, right, prefix + suffix + UNLABELLED]
+
+
 def add_gap_costs(out: GapCosts, run: ChainRun, g: int, lo: int, hi: int, left: str | None,
                   right: str | None, weight: float) -> None:
     """Rows lo..hi-1 of gap g: in the left cluster's block (its end pushed past the row),
@@ -294,7 +367,11 @@ def add_gap_costs(out: GapCosts, run: ChainRun, g: int, lo: int, hi: int, left: 
     def scaled(extra):
         return weight * min(extra, CAP * 2) if extra < INF else weight * CAP * 2
 
+    prior = UNLABELLED_ROW if weight == STRONG else 0.0
     for i in range(lo, hi):
         in_left = scaled(with_left(i) - with_left(i - 1)) if left is not None else INF
         in_right = scaled(with_right(i) - with_right(i + 1)) if right is not None else INF
-        out[i] = (left, right, in_left, in_right, scaled(unlabelled(i) - best))
+        # what the geometry loses; the prior against a block without a label is paid once
+        # per row, unscaled: a name's clear wording may still open such a block
+        elsewhere = scaled(max(0.0, unlabelled(i) - best - UNLABELLED)) + prior
+        out[i] = (left, right, in_left, in_right, elsewhere)
