@@ -71,23 +71,29 @@ def compact(text: str) -> str:
     return re.sub(r"\s+", "", fold_label_text(text))
 
 
-def furniture_kind(row: Row, at_edge: bool, patterns: FurniturePatterns) -> str | None:
-    """`page_number`, `continued` or `stamp` when the row is one, else None."""
+def furniture_kind(row: Row, patterns: FurniturePatterns) -> str | None:
+    """`page_number`, `continued` or `stamp` when the row is one wherever it stands,
+    else None."""
     filled = row.filled
     if len(filled) != 1:
         return None
     text = compact(filled[0].text)
     if patterns.anywhere and patterns.anywhere.match(text):
         return "page_number"
-    if patterns.at_edge and at_edge and (m := patterns.at_edge.match(text)):
-        number = next(int(g) for g in m.groups() if g)
-        if number == row.page:
-            return "page_number"
     if text.strip("()（）") in patterns.continued:
         return "continued"
     if patterns.stamp and len(text) <= 40 and patterns.stamp.search(text):
         return "stamp"
     return None
+
+
+def is_edge_page_number(row: Row, patterns: FurniturePatterns) -> bool:
+    """A bare or dashed number that is its page's number (checked at a page's edge)."""
+    filled = row.filled
+    if len(filled) != 1 or patterns.at_edge is None:
+        return False
+    found = patterns.at_edge.match(compact(filled[0].text))
+    return found is not None and next(int(g) for g in found.groups() if g) == row.page
 
 
 def is_sign_off(row: Row, patterns: FurniturePatterns) -> bool:
@@ -111,15 +117,23 @@ def page_edges(rows: list[Row]) -> set[int]:
 
 
 def split_page_furniture(rows: list[Row], schema: FormSchema) -> Furniture:
+    """Furniture that says what it is wherever it stands first; then, among the rows
+    left, bare page numbers at a page's edge (a stamp or sign-off line printed after
+    the page number does not hide it)."""
     patterns = furniture_patterns(schema)
-    content = [row for row in rows if row.filled]
-    edges = page_edges(content)
     out = Furniture([], [], [])
-    for i, row in enumerate(content):
-        if furniture_kind(row, i in edges, patterns):
+    kept = []
+    for row in rows:
+        if not row.filled:
+            continue
+        if furniture_kind(row, patterns):
             out.furniture.append(row)
         elif is_sign_off(row, patterns):
             out.sign_offs.append(row)
         else:
-            out.rows.append(row)
+            kept.append(row)
+    edges = page_edges(kept)
+    for i, row in enumerate(kept):
+        (out.furniture if i in edges and is_edge_page_number(row, patterns) else out.rows).append(row)
+    out.furniture.sort(key=lambda r: r.index)
     return out
