@@ -101,8 +101,12 @@ def classify_label(cell: Cell, vocab: LevelVocabulary, level: int | None = None,
     remembers its level-1 reading, which `settle_dual_labels` may pick instead."""
     if len(label_key(cell.text)) > LABEL_MAX_KEY:
         return None
-    one = vocab.level1.match(cell.text, cutoff=cutoff) if level != 2 else None
-    two = vocab.level2.match(cell.text, cutoff=cutoff) if level != 1 else None
+    def match(vocabulary: Vocabulary):
+        if cutoff >= LABEL_CUTOFF:
+            return vocabulary.match(cell.text, cutoff=cutoff)
+        return vocabulary.match_unique(cell.text, cutoff)   # loose: only an unambiguous reading
+    one = match(vocab.level1) if level != 2 else None
+    two = match(vocab.level2) if level != 1 else None
     if level is not None and one is None and two is None:
         return classify_label(cell, vocab, cutoff=cutoff)  # a label in the other level's column
     if two and one and two.score == one.score:
@@ -328,8 +332,8 @@ def is_note(text: str, openers: tuple[str, ...]) -> bool:
 def level_columns(row: Row, roles: dict[int, str]) -> dict[int, int]:
     """id(cell) -> level (1 or 2) for the row's cells that sit under a level column of
     the header, when the row shows its columns: aligned on its target, else from the
-    right, with a name under the name column or every column's tab kept; {} when the
-    header or the row's layout is unknown."""
+    right, with a name under the name column or the row's tabs kept; {} when the header
+    or the row's layout is unknown."""
     if not roles or len(row.cells) < 2 or "level3" not in roles.values():
         return {}
     aligned = aligned_cells(row, max(roles) + 1)
@@ -341,8 +345,8 @@ def level_columns(row: Row, roles: dict[int, str]) -> dict[int, int]:
         offset = target_col - targets[-1]
         aligned = [(j + offset, cell) for j, cell in enumerate(row.cells) if cell.text and j + offset >= 0]
     named = any(roles.get(col) == "level3" and not looks_like_target(cell.text) for col, cell in aligned)
-    if not named and len(row.cells) != max(roles) + 1:
-        return {}   # neither a name to align on nor every column's tab kept
+    if not named and len(row.cells) < 2:
+        return {}   # neither a name to align on nor the row's tabs
     return {id(cell): 1 if roles[col] == "level1" else 2 for col, cell in aligned
             if roles.get(col) in ("level1", "level2")}
 
