@@ -94,6 +94,11 @@ def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = N
         result.issues.append(Issue("info", "page_furniture",
                                    f"page number, page header or stamp kept only here: "
                                    f"{' | '.join(row.texts)!r}", source_ref=row.source_ref))
+    for row in sections.not_values:
+        result.issues.append(Issue("info", "cell_unplaced",
+                                   f"{row.texts[-1]!r} where {row.filled[0].text!r} has its value is a "
+                                   "unit note or a label, not a value; kept only here",
+                                   source_ref=row.source_ref))
     for row in sections.trailer:
         result.issues.append(Issue("info", "trailer_row",
                                    f"signature or footer row kept only here: {' | '.join(row.texts)!r}",
