@@ -76,6 +76,7 @@ class FormSchema:
     levels: tuple[Level1Spec, ...]
     page_furniture: tuple[tuple[str, tuple[str, ...]], ...] = ()   # page numbers, 续表, stamps
     note_openers: tuple[str, ...] = ()   # words that open a note in the name column (根据 …)
+    name_heads: tuple[str, ...] = ()     # words a whole indicator name ends with (…率, …人数)
 
     def section(self, name: str) -> SectionSpec | None:
         return next((s for s in self.sections if s.name == name), None)
@@ -188,7 +189,8 @@ def parse_form_schema(data: Any, path: str) -> FormSchema:
     budget = _mapping(path, "budget", data.get("budget") or {})
     _check_keys(path, "budget", budget, frozenset({"amounts", "counts", "unit_words"}))
     indicators = _mapping(path, "indicators", data.get("indicators") or {})
-    _check_keys(path, "indicators", indicators, frozenset({"columns", "levels", "note_openers"}))
+    _check_keys(path, "indicators", indicators,
+                frozenset({"columns", "levels", "note_openers", "name_heads"}))
     base_units = {unit: 0 for unit, power in load_text_vocabulary().amount_units.items() if power == 0}   # 元
     unit_words = _mapping(path, "budget.unit_words", budget.get("unit_words") or base_units)
     if not all(isinstance(v, int) for v in unit_words.values()):
@@ -212,6 +214,8 @@ def parse_form_schema(data: Any, path: str) -> FormSchema:
         page_furniture=_columns(path, "page_furniture", data.get("page_furniture"), FURNITURE_KEYS),
         note_openers=_strings(path, "indicators.note_openers", indicators["note_openers"])
         if indicators.get("note_openers") else (),
+        name_heads=_strings(path, "indicators.name_heads", indicators["name_heads"])
+        if indicators.get("name_heads") else (),
     )
 
 

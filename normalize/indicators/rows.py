@@ -22,7 +22,8 @@ LABEL_MAX_KEY = 12
 OTHER = "other"        # a header column the contract has no place for (备注, 分值 …)
 VALUE_ROLES = ("operator", "target", "unit", "note", OTHER)
 NOTE_MIN_CHARS = 8     # a note opener starts a sentence, not a short name
-CONTINUATION_MAX = 12  # a lone short cell under an indicator is its wrapped name
+CONTINUATION_MAX = 12  # a longer line is never the rest of the name above
+SHORT_FRAGMENT = 3     # a line this short (建档率, 及时率) is a wrapped name's end
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class LevelVocabulary:
     level2_specs: dict[str, Level2Spec]
     columns: Vocabulary
     note_openers: tuple[str, ...] = ()
+    name_heads: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=None)
@@ -90,6 +92,7 @@ def level_vocabulary(schema: FormSchema) -> LevelVocabulary:
         level1_specs=l1, level2_specs=l2,
         columns=Vocabulary(list(schema.indicator_columns)),
         note_openers=schema.note_openers,
+        name_heads=schema.name_heads,
     )
 
 
@@ -453,11 +456,9 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                             f"as targets: {' | '.join(rows[header].texts)!r}", field="target",
                             source_ref=rows[header].source_ref))
     prepared = fill_down(body) if spans_known else [(r, set()) for r in body]
-    out: list[IndicatorRow] = []
-    pending_level1: list[LabelHint] = []
+    classified: list[IndicatorRow] = []
     last_labels: dict[int, Cell] = {}
     header_texts = [c.text for c in rows[header].filled] if header >= 0 else None
-    line = -1
     for row, copied in prepared:
         if not row.filled or all(c.col in copied for c in row.filled):
             continue  # blank, or only the lower part of merged cells
@@ -468,8 +469,14 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             continue
         if spans_known and roles:
             row, copied = carry_labels(row, copied, roles, last_labels)
-        item = (cells_by_position(row, roles, vocab, copied) if spans_known and roles
-                else cells_by_content(row, vocab, roles))
+        classified.append(cells_by_position(row, roles, vocab, copied) if spans_known and roles
+                          else cells_by_content(row, vocab, roles))
+    width = wrap_width(classified)
+    out: list[IndicatorRow] = []
+    pending_level1: list[LabelHint] = []
+    line = -1
+    for item in classified:
+        row = item.row
         if item.name is None and item.target is None and not item.level2 and item.note is None:
             # a merged level-1 label on a line of its own, between two rows
             pending_level1.extend(replace(h, line=line + 0.5) for h in item.level1)
@@ -481,10 +488,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         if item.own_level2 is not None:
             item.own_level2 = item.level2[-1]
         previous = out[-1] if out else None
-        if previous and is_continuation(item, previous):
-            previous.name = (previous.name or "") + item.name
-            previous.lines = (previous.lines[0], line)
-            previous.pages = (previous.pages[0], row.page)
+        if previous and is_wrap(item, previous, width, vocab.name_heads):
+            join_wrapped(previous, item, line)
             # OCR pads rows with empty cells, so a wrapped fragment and a short name with a
             # blank target look alike: join, and say so loudly enough to be reviewed
             issues.append(Issue("warning", "cell_joined",
@@ -492,7 +497,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                                 field="level3", source_ref=row.source_ref))
             continue
         if previous and item.name is None and item.target and not item.level1 and not item.level2 \
-                and previous.target is None:
+                and previous.target is None and previous.name is not None:
             previous.target = item.target   # the target wrapped onto the next line
             previous.lines = (previous.lines[0], line)
             previous.pages = (previous.pages[0], row.page)
@@ -503,6 +508,54 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         out.append(item)
     move_inapplicable_labels(out, schema)
     return out, issues
+
+
+WRAP_MIN_LINES = 3     # lines of the same greatest name length that show a wrapping column
+
+
+def wrap_width(items: list[IndicatorRow]) -> int | None:
+    """The name column's width in characters when the table wraps names at it: the
+    greatest name length, reached by several lines (every wrapped name fills its first
+    line); None when names simply vary."""
+    lengths = [len(item.name) for item in items if item.name and not item.positional]
+    if not lengths:
+        return None
+    widest = max(lengths)
+    return widest if lengths.count(widest) >= WRAP_MIN_LINES else None
+
+
+def is_wrap(item: IndicatorRow, previous: IndicatorRow, width: int | None, heads: tuple[str, ...]) -> bool:
+    """Whether a line's name is the rest of the name above, wrapped in its cell, rather
+    than an indicator of its own (whose target cell may be empty). Weighed from what the
+    two lines say: a very short fragment, a name above that stops before its head word
+    (…健康 | 管理人数) or fills the column's width is a wrap; a name above that ends in a
+    head word (…人数, …率) and a line that is a whole name itself are not."""
+    if (item.name is None or previous.name is None or item.positional or previous.positional
+            or item.is_level2_entry or previous.is_level2_entry or item.note or previous.note
+            or (item.target is not None and previous.target is not None)
+            or len(item.name) > CONTINUATION_MAX):
+        return False
+    evidence = 0
+    evidence += 2 if len(item.name) <= SHORT_FRAGMENT else 0
+    evidence += -2 if previous.name.endswith(heads) else 2
+    evidence -= 1 if len(item.name) > SHORT_FRAGMENT + 1 and item.name.endswith(heads) else 0
+    if width is not None:
+        evidence += 2 if len(previous.name) == width else -2
+    if item.level1 or item.level2:
+        evidence -= 1    # a label on the line: more often a row of its own
+    return evidence > 0
+
+
+def join_wrapped(previous: IndicatorRow, item: IndicatorRow, line: int) -> None:
+    previous.name = previous.name + item.name
+    previous.target = previous.target if previous.target is not None else item.target
+    previous.unit = previous.unit or item.unit
+    previous.operator = previous.operator or item.operator
+    previous.level1 += item.level1
+    previous.level2 += item.level2
+    previous.unplaced += item.unplaced
+    previous.lines = (previous.lines[0], line)
+    previous.pages = (previous.pages[0], item.row.page)
 
 
 def move_inapplicable_labels(items: list[IndicatorRow], schema: FormSchema) -> None:
@@ -535,14 +588,6 @@ def move_inapplicable_labels(items: list[IndicatorRow], schema: FormSchema) -> N
             item.level2.remove(hint)
             item.displaced.append(hint)
             items[j].level2.insert(0, replace(hint, moved=True, line=items[j].lines[0]))
-
-
-def is_continuation(item: IndicatorRow, previous: IndicatorRow) -> bool:
-    """A lone short fragment under a complete indicator is the rest of its name."""
-    return (item.name is not None and item.target is None and not item.level1
-            and not item.level2 and len(item.row.filled) == 1 and not item.positional
-            and len(item.name) <= CONTINUATION_MAX and previous.name is not None
-            and previous.target is not None)
 
 
 def cell_issues(item: IndicatorRow) -> list[Issue]:
