@@ -342,8 +342,9 @@ def level_columns(row: Row, roles: dict[int, str]) -> dict[int, int]:
     aligned = aligned_cells(row, max(roles) + 1)
     target_col = next((col for col, role in roles.items() if role == "target"), None)
     targets = [j for j, cell in enumerate(row.cells) if cell.text and looks_like_target(cell.text)]
-    if target_col is not None and targets and not any(col == target_col and looks_like_target(cell.text)
-                                                      for col, cell in aligned):
+    plain = not {"operator", "unit", "note", OTHER} & set(roles.values())   # nothing right of it
+    if plain and target_col is not None and targets and \
+            not any(col == target_col and looks_like_target(cell.text) for col, cell in aligned):
         # anchored on the target: a stray trailing tab must not shift the row
         offset = target_col - targets[-1]
         aligned = [(j + offset, cell) for j, cell in enumerate(row.cells) if cell.text and j + offset >= 0]
@@ -471,7 +472,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             row, copied = carry_labels(row, copied, roles, last_labels)
         classified.append(cells_by_position(row, roles, vocab, copied) if spans_known and roles
                           else cells_by_content(row, vocab, roles))
-    width = wrap_width(classified)
+    wrapping = wrap_width(classified)
     out: list[IndicatorRow] = []
     pending_level1: list[LabelHint] = []
     line = -1
@@ -488,7 +489,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         if item.own_level2 is not None:
             item.own_level2 = item.level2[-1]
         previous = out[-1] if out else None
-        if previous and is_wrap(item, previous, width, vocab.name_heads):
+        if previous and is_wrap(item, previous, wrapping, vocab.name_heads):
             join_wrapped(previous, item, line)
             # OCR pads rows with empty cells, so a wrapped fragment and a short name with a
             # blank target look alike: join, and say so loudly enough to be reviewed
@@ -511,27 +512,47 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
 
 
 WRAP_MIN_LINES = 3     # lines of the same greatest name length that show a wrapping column
+WIDTH_EVIDENCE = 3     # a name that fills the column's width is cut; one short of it is whole
+TARGET_EVIDENCE = 4    # a target on the line the table's wrapped rows print it on starts or ends a row
 
 
-def wrap_width(items: list[IndicatorRow]) -> int | None:
-    """The name column's width in characters when the table wraps names at it: the
-    greatest name length, reached by several lines (every wrapped name fills its first
-    line); None when names simply vary."""
-    lengths = [len(item.name) for item in items if item.name and not item.positional]
-    if not lengths:
+@dataclass(frozen=True)
+class Wrapping:
+    """How the name column wraps: its width in characters, and whether a wrapped row's
+    target prints on its first line, its last, or either (None)."""
+
+    width: int
+    target_first: bool | None
+
+
+def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
+    """The name column's wrapping when the table wraps names: the greatest name length,
+    reached by several lines (every wrapped name fills its first line); None when names
+    simply vary. Where the target prints shows on the plain fragments (a line of a few
+    characters under a full one): with a target, it is the wrapped row's last line."""
+    named = [item for item in items if item.name and not item.positional]
+    if not named:
         return None
-    widest = max(lengths)
-    return widest if lengths.count(widest) >= WRAP_MIN_LINES else None
+    widest = max(len(item.name) for item in named)
+    if sum(len(item.name) == widest for item in named) < WRAP_MIN_LINES:
+        return None
+    fragments = [item for above, item in zip(named, named[1:])
+                 if len(above.name) == widest and len(item.name) <= SHORT_FRAGMENT]
+    with_target = sum(item.target is not None for item in fragments)
+    without = len(fragments) - with_target
+    return Wrapping(widest, None if with_target == without else without > with_target)
 
 
-def is_wrap(item: IndicatorRow, previous: IndicatorRow, width: int | None, heads: tuple[str, ...]) -> bool:
+def is_wrap(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
+            heads: tuple[str, ...]) -> bool:
     """Whether a line's name is the rest of the name above, wrapped in its cell, rather
     than an indicator of its own (whose target cell may be empty). Weighed from what the
-    two lines say: a very short fragment, a name above that stops before its head word
+    lines say: a very short fragment, a name above that stops before its head word
     (…健康 | 管理人数) or fills the column's width is a wrap; a name above that ends in a
-    head word (…人数, …率) and a line that is a whole name itself are not."""
+    head word (…人数, …率), a line that is a whole name itself, a target where the
+    table prints a wrapped row's target on its other line are not."""
     if (item.name is None or previous.name is None or item.positional or previous.positional
-            or item.is_level2_entry or previous.is_level2_entry or item.note or previous.note
+            or item.is_level2_entry or previous.is_level2_entry
             or (item.target is not None and previous.target is not None)
             or len(item.name) > CONTINUATION_MAX):
         return False
@@ -539,8 +560,12 @@ def is_wrap(item: IndicatorRow, previous: IndicatorRow, width: int | None, heads
     evidence += 2 if len(item.name) <= SHORT_FRAGMENT else 0
     evidence += -2 if previous.name.endswith(heads) else 2
     evidence -= 1 if len(item.name) > SHORT_FRAGMENT + 1 and item.name.endswith(heads) else 0
-    if width is not None:
-        evidence += 2 if len(previous.name) == width else -2
+    if wrapping is not None:
+        evidence += WIDTH_EVIDENCE if len(previous.name) == wrapping.width else -WIDTH_EVIDENCE
+        # the line that carries a wrapped row's target opens (or closes) the row
+        if wrapping.target_first is not None and \
+                (item.target if wrapping.target_first else previous.target) is not None:
+            evidence -= TARGET_EVIDENCE
     if item.level1 or item.level2:
         evidence -= 1    # a label on the line: more often a row of its own
     return evidence > 0
@@ -554,6 +579,7 @@ def join_wrapped(previous: IndicatorRow, item: IndicatorRow, line: int) -> None:
     previous.level1 += item.level1
     previous.level2 += item.level2
     previous.unplaced += item.unplaced
+    previous.note = "\n".join(filter(None, [previous.note, item.note])) or None
     previous.lines = (previous.lines[0], line)
     previous.pages = (previous.pages[0], item.row.page)
 
