@@ -91,6 +91,21 @@ class Vocabulary:
         return LabelMatch(*self._by_key[found[0]], round(found[1], 1))
 
 
+    def match_embedded(self, text: str, slack: int = 3) -> LabelMatch | None:
+        """The entry whose alias is written inside the label with a few characters more
+        (`数量性指标` ⊃ 数量指标, `生态环境效益指标` ⊃ 生态效益指标, `产出类` ⊃ 产出): the
+        longest such alias, None when two entries tie."""
+        key = label_key(text)
+        found = [k for k in self._keys if 2 <= len(k) < len(key) <= len(k) + slack and _within(k, key)]
+        if not found:
+            return None
+        longest = max(map(len, found))
+        names = {self._by_key[k][0] for k in found if len(k) == longest}
+        if len(names) > 1:
+            return None
+        best = next(k for k in found if len(k) == longest)
+        return LabelMatch(*self._by_key[best], 99.0)
+
     def match_unique(self, text: str, cutoff: float) -> LabelMatch | None:
         """The best entry at a loose `cutoff`, but only when no other entry scores as
         well: `严山指标` is as near 产出指标 as 投入指标, so it is neither."""
@@ -108,6 +123,12 @@ class Vocabulary:
         if len(names) > 1:
             return None
         return LabelMatch(*self._by_key[found[0][0]], round(best, 1))
+
+
+def _within(alias: str, key: str) -> bool:
+    """The alias's characters appear in the key, in order."""
+    chars = iter(key)
+    return all(ch in chars for ch in alias)
 
 
 def _is_label(name: str) -> bool:

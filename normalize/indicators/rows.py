@@ -18,6 +18,7 @@ from formex.schemas.forms import FormSchema, Level1Spec, Level2Spec
 
 LABEL_CUTOFF = 74.0   # one wrong character in a 4-character label (数量指抔) still matches
 COLUMN_CUTOFF = 50.0  # in a level column (known from the header), two of four (严出损标)
+LABEL_ENDINGS = ("指标", "类")
 LABEL_MAX_KEY = 12
 OTHER = "other"        # a header column the contract has no place for (备注, 分值 …)
 VALUE_ROLES = ("operator", "target", "unit", "note", OTHER)
@@ -106,7 +107,12 @@ def classify_label(cell: Cell, vocab: LevelVocabulary, level: int | None = None,
         return None
     def match(vocabulary: Vocabulary):
         if cutoff >= LABEL_CUTOFF:
-            return vocabulary.match(cell.text, cutoff=cutoff)
+            found = vocabulary.match(cell.text, cutoff=cutoff)
+            if (found is None or not found.exact) and (level is not None or looks_like_label(cell.text)) \
+                    and not looks_like_target(cell.text):
+                # a label printed with more words (数量性指标, 生态环境效益指标) than the vocabulary's
+                found = vocabulary.match_embedded(cell.text) or found
+            return found
         return vocabulary.match_unique(cell.text, cutoff)   # loose: only an unambiguous reading
     one = match(vocab.level1) if level != 2 else None
     two = match(vocab.level2) if level != 1 else None
@@ -273,16 +279,18 @@ def split_value_columns(row: Row, roles: dict[int, str]) -> tuple[dict[str, Cell
 
 
 def looks_like_label(text: str) -> bool:
-    """Short text ending in 指标 that no vocabulary knows: a category label, not a name."""
+    """Short text ending in 指标 (or 类) : a category label, not a name."""
     key = label_key(text)
-    return key.endswith("指标") and len(key) <= LABEL_MAX_KEY
+    return key.endswith(LABEL_ENDINGS) and len(key) <= LABEL_MAX_KEY
 
 
 def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) -> IndicatorRow:
     """Classify a row of unknown positions by what its cells say."""
     out = IndicatorRow(row)
     values, cells = split_value_columns(row, roles)
-    levels = level_columns(row, roles)
+    columns = cell_columns(row, roles)
+    levels = {key: 1 if role == "level1" else 2 for key, role in columns.items()
+              if role in ("level1", "level2")}
     texts: list[Cell] = []
     for cell in cells:
         hint = classify_label(cell, vocab)
@@ -292,8 +300,8 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
             if hint is None:
                 out.unrecognised.append(cell)
                 continue
-        if hint is None and looks_like_label(cell.text):
-            out.unrecognised.append(cell)
+        if hint is None and looks_like_label(cell.text) and not looks_like_target(cell.text):
+            out.unrecognised.append(cell)   # (达成年度指标 ends in 指标 but is a target)
         elif hint is None:
             texts.append(cell)
         elif hint.level == 1:
@@ -312,7 +320,9 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
         out.name = "".join(join_lines(c.text) for c in texts[:-1])
         out.target = texts[-1]
     elif len(texts) == 1:
-        if (out.level1 or out.level2) and looks_like_target(texts[0].text) or \
+        if columns.get(id(texts[0])) == "level3":
+            out.name = join_lines(texts[0].text)   # under the name column: a name (及时… too)
+        elif (out.level1 or out.level2) and looks_like_target(texts[0].text) or \
                 (not out.level1 and not out.level2 and looks_like_target(texts[0].text)
                  and texts[0].col > 0):
             out.target = texts[0]
@@ -333,10 +343,15 @@ def is_note(text: str, openers: tuple[str, ...]) -> bool:
 
 
 def level_columns(row: Row, roles: dict[int, str]) -> dict[int, int]:
-    """id(cell) -> level (1 or 2) for the row's cells that sit under a level column of
-    the header, when the row shows its columns: aligned on its target, else from the
-    right, with a name under the name column or the row's tabs kept; {} when the header
-    or the row's layout is unknown."""
+    """id(cell) -> level (1 or 2) for the row's cells that sit under a level column."""
+    return {key: 1 if role == "level1" else 2 for key, role in cell_columns(row, roles).items()
+            if role in ("level1", "level2")}
+
+
+def cell_columns(row: Row, roles: dict[int, str]) -> dict[int, str]:
+    """id(cell) -> the header role of the column the cell sits under, when the row shows
+    its columns: aligned on its target, else from the right, with a name under the name
+    column or the row's tabs kept; {} when the header or the row's layout is unknown."""
     if not roles or len(row.cells) < 2 or "level3" not in roles.values():
         return {}
     aligned = aligned_cells(row, max(roles) + 1)
@@ -351,8 +366,7 @@ def level_columns(row: Row, roles: dict[int, str]) -> dict[int, int]:
     named = any(roles.get(col) == "level3" and not looks_like_target(cell.text) for col, cell in aligned)
     if not named and len(row.cells) < 2:
         return {}   # neither a name to align on nor the row's tabs
-    return {id(cell): 1 if roles[col] == "level1" else 2 for col, cell in aligned
-            if roles.get(col) in ("level1", "level2")}
+    return {id(cell): roles[col] for col, cell in aligned if col in roles}
 
 
 def cells_by_position(row: Row, roles: dict[int, str], vocab: LevelVocabulary,
