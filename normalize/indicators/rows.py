@@ -163,6 +163,15 @@ def looks_like_target(text: str) -> bool:
     return parsed.kind == "qualitative" and parsed.qual != "other"
 
 
+VALUE_MAX_PHRASE = 6   # a longer qualitative phrase may as well be a name (及时残疾人服务…)
+
+
+def looks_like_value(text: str) -> bool:
+    """A cell that can only be a target: a number, a date, a placeholder, a short phrase."""
+    return looks_like_target(text) and (len(text) <= VALUE_MAX_PHRASE
+                                        or parse_target(text).kind != "qualitative")
+
+
 def find_header(rows: list[Row], vocab: LevelVocabulary) -> tuple[int, dict[int, str]]:
     """(index of the header row or -1, column position -> role, `other` included).
 
@@ -356,7 +365,7 @@ def cell_columns(row: Row, roles: dict[int, str]) -> dict[int, str]:
         return {}
     aligned = aligned_cells(row, max(roles) + 1)
     target_col = next((col for col, role in roles.items() if role == "target"), None)
-    targets = [j for j, cell in enumerate(row.cells) if cell.text and looks_like_target(cell.text)]
+    targets = [j for j, cell in enumerate(row.cells) if cell.text and looks_like_value(cell.text)]
     plain = not {"operator", "unit", "note", OTHER} & set(roles.values())   # nothing right of it
     if plain and target_col is not None and targets and \
             not any(col == target_col and looks_like_target(cell.text) for col, cell in aligned):
