@@ -502,13 +502,14 @@ def gold_tables(structure: Structure, printed: list[Item], has_amount: bool) -> 
     for seq, item in enumerate(printed, start=1):
         row = {"level1": item.level1, "level2": item.level2, "level3": item.level3,
                "note": item.note, "target_raw": item.target}
-        if item.typed and item.target == structure.items[seq - 1].target:
-            row.update({k: v for k, v in item.typed.items()})
-        else:  # no hand-written typing: the parser's reading of the clean cell
-            target = apply_target_context(parse_target(item.target, year=year),
-                                          indicator_name=item.level3, year=year)
-            row.update({"target_kind": target.kind, "target_op": target.op,
-                        "target_value": target.value, "target_unit": target.unit})
+        # typed columns: the golden's, written by hand, where it has them for this very
+        # cell; the others are the parser's reading of the clean cell with its clean name
+        target = apply_target_context(parse_target(item.target, year=year),
+                                      indicator_name=structure.items[seq - 1].level3, year=year)
+        row.update({"target_kind": target.kind, "target_op": target.op,
+                    "target_value": target.value, "target_unit": target.unit})
+        if item.target == structure.items[seq - 1].target:
+            row.update(item.typed)
         indicators.append(row)
     tasks = [{"name": t["name"], "content": (t.get("content") or "").replace("\n", " "),
               **({"amount": t.get("amount")} if has_amount else {})}
