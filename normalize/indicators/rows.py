@@ -163,13 +163,10 @@ def looks_like_target(text: str) -> bool:
     return parsed.kind == "qualitative" and parsed.qual != "other"
 
 
-VALUE_MAX_PHRASE = 6   # a longer qualitative phrase may as well be a name (及时残疾人服务…)
-
-
 def looks_like_value(text: str) -> bool:
-    """A cell that can only be a target: a number, a date, a placeholder, a short phrase."""
-    return looks_like_target(text) and (len(text) <= VALUE_MAX_PHRASE
-                                        or parse_target(text).kind != "qualitative")
+    """A cell that can only be a target: a number, a date, a placeholder (a phrase such
+    as 及时率 or 及时残疾人服务… may as well be a name or the end of one)."""
+    return looks_like_target(text) and parse_target(text).kind != "qualitative"
 
 
 def find_header(rows: list[Row], vocab: LevelVocabulary) -> tuple[int, dict[int, str]]:
