@@ -109,10 +109,13 @@ def match_field(row: Row, fields: Vocabulary) -> tuple[LabelMatch, str] | None:
     cell and the value in the others, or both in one cell (`单位名称：某某中心`). A long
     legacy label that contains an alias (`单位年度履职目标`) matches it."""
     first = row.filled[0].text
+    inline = split_inline_label(row, fields)
+    if inline:
+        return inline
     hit = fields.match(first, contains=True) if len(label_key(first)) <= 12 else None
     if hit:
         return hit, "\n".join(c.text for c in row.filled[1:])
-    return split_inline_label(row, fields)
+    return None
 
 
 def is_label_not_value(text: str, vocab: SchemaVocabularies, unit_words) -> bool:
