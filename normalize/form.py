@@ -112,7 +112,7 @@ def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = N
     result.issues += issues
     parts = sections.parts
     result.tasks, issues = rows_to_tasks(parts.get("tasks", []), vocabularies_of(schema).task_columns,
-                                         spans_known=doc.spans_known)
+                                         spans_known=doc.spans_known, spec=schema.section("tasks"))
     result.issues += issues
     counts = frozenset(name for name, _ in schema.budget_counts)
     result.budget, issues = rows_to_budget(parts.get("budget", []), vocabularies_of(schema).budget,

@@ -42,6 +42,9 @@ class SectionSpec:
     labels: tuple[str, ...]
     required: bool = False
     columns: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    totals: tuple[str, ...] = ()          # a row named so sums the rows above (合计)
+    optional_rows: tuple[str, ...] = ()   # a row named with one of these is a slot to fill (可选填)
+    subheadings: tuple[str, ...] = ()     # words of a header's second row (合计, 其中 …)
 
 
 @dataclass(frozen=True)
@@ -128,10 +131,13 @@ def _section(path: str, name: str, value: Any) -> SectionSpec:
     if name not in SECTION_NAMES:
         raise SchemaError(path, key, f"unknown section; allowed: {sorted(SECTION_NAMES)}")
     value = _mapping(path, key, value)
-    _check_keys(path, key, value, frozenset({"labels", "required", "columns"}))
+    _check_keys(path, key, value, frozenset({"labels", "required", "columns", "totals",
+                                             "optional_rows", "subheadings"}))
     columns = _columns(path, f"{key}.columns", value.get("columns"), TASK_COLUMNS)
+    lists = {name: _strings(path, f"{key}.{name}", value[name]) if value.get(name) else ()
+             for name in ("totals", "optional_rows", "subheadings")}
     return SectionSpec(name, _strings(path, f"{key}.labels", value.get("labels")),
-                       bool(value.get("required", False)), columns)
+                       bool(value.get("required", False)), columns, **lists)
 
 
 def _level2(path: str, key: str, value: Any, level1: str, order: int) -> Level2Spec:
