@@ -185,8 +185,9 @@ class Chain:
                 for g, (lo, hi) in enumerate(self.gaps):
                     if not ((g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g])):
                         continue
+                    profile = gap_profile(run, g, lo, hi) if hi > lo else {}
                     for i in range(lo, hi):
-                        options = row_options(run, g, i)
+                        options = list(profile[i])
                         least = min(options)
                         if least <= run.total + 1e-9 and sorted(options)[1] > least + 1e-9:
                             k = options.index(least)
@@ -299,27 +300,37 @@ def run_chain(ch: Chain, m: int) -> ChainRun:
     end_from: list[dict[int, int]] = [{} for _ in range(T + 1)]
     for g in range(T + 1):
         lo, hi = gaps[g]
-        xs = [n] if g == T else range(lo, hi + 1)
-        for x in xs:
-            options = [(v + (UNLABELLED if y < x else 0.0), y) for y, v in ends[g].items() if y <= x]
-            starts[g][x], start_from[g][x] = min(options, default=(INF, -1))
+        here, best_before, best_y = ends[g], INF, -1   # cheapest end strictly before x
+        for x in range(min(lo, 0) if g == 0 else lo, hi + 1):
+            at = here.get(x, INF)
+            value, origin = (at, x) if at <= best_before + UNLABELLED else (best_before + UNLABELLED, best_y)
+            if x >= lo and (g < T or x == n):
+                starts[g][x], start_from[g][x] = value, origin
+            if at < best_before:
+                best_before, best_y = at, x
         if g < T:
+            there, pointers, start = ends[g + 1], end_from[g + 1], starts[g]
             for (x, y), costs in ch.tables[g].items():
-                value = starts[g][x] + costs[m]
-                if value < ends[g + 1].get(y, INF):
-                    ends[g + 1][y], end_from[g + 1][y] = value, x
-    total = starts[T][n]
+                value = start[x] + costs[m]
+                if value < there.get(y, INF):
+                    there[y], pointers[y] = value, x
+    total = starts[T].get(n, INF)
     back_starts: list[dict[int, float]] = [{} for _ in range(T)] + [{n: 0.0}]
     back_ends: list[dict[int, float]] = [{} for _ in range(T + 1)]
     for g in range(T, -1, -1):
-        for y in ends[g]:
-            back_ends[g][y] = min((v + (UNLABELLED if y < x else 0.0)
-                                   for x, v in back_starts[g].items() if x >= y), default=INF)
+        lo, hi = gaps[g]
+        after, best_after = back_starts[g], INF      # cheapest start strictly after y
+        for y in range(hi, min(lo, 0) - 1 if g == 0 else lo - 1, -1):
+            at = after.get(y, INF)
+            if y in ends[g]:
+                back_ends[g][y] = min(at, best_after + UNLABELLED)
+            best_after = min(best_after, at)
         if g > 0:
+            there, behind = back_starts[g - 1], back_ends[g]
             for (x, y), costs in ch.tables[g - 1].items():
-                value = costs[m] + back_ends[g].get(y, INF)
-                if value < back_starts[g - 1].get(x, INF):
-                    back_starts[g - 1][x] = value
+                value = costs[m] + behind.get(y, INF)
+                if value < there.get(x, INF):
+                    there[x] = value
     blocks: list[tuple[int, int]] = []
     x = n
     for g in range(T, 0, -1):
@@ -329,16 +340,31 @@ def run_chain(ch: Chain, m: int) -> ChainRun:
     return ChainRun(ends, starts, back_ends, back_starts, total, blocks[::-1])
 
 
-def row_options(run: ChainRun, g: int, i: int) -> list[float]:
-    """The cheapest chain with row i of gap g in the left block, the right block, or a
-    block without a label."""
+def gap_profile(run: ChainRun, g: int, lo: int, hi: int) -> dict[int, tuple[float, float, float]]:
+    """For rows lo-1..hi of gap g, the cheapest chain with the row in the left block, in
+    the right block, or in a block without a label."""
     ends, back_ends = run.ends[g], run.back_ends[g]
     starts, back_starts = run.starts[g], run.back_starts[g]
-    left = min((v + back_ends[y] for y, v in ends.items() if y > i), default=INF)
-    right = min((starts[x] + v for x, v in back_starts.items() if x <= i), default=INF)
-    prefix = min((v for y, v in ends.items() if y <= i), default=INF)
-    suffix = min((v for x, v in back_starts.items() if x > i), default=INF)
-    return [left, right, prefix + suffix + UNLABELLED]
+    rows = range(lo - 1, hi + 1)
+    left, best = {}, INF                         # min over ends y > i of the chain through y
+    for i in reversed(rows):
+        left[i] = best
+        if i in ends:
+            best = min(best, ends[i] + back_ends.get(i, INF))
+    right, best = {}, INF                        # min over starts x <= i of the chain through x
+    prefix, lowest = {}, INF                     # min over ends y <= i
+    for i in rows:
+        if i in back_starts:
+            best = min(best, starts.get(i, INF) + back_starts[i])
+        if i in ends:
+            lowest = min(lowest, ends[i])
+        right[i], prefix[i] = best, lowest
+    suffix, lowest = {}, INF                     # min over starts x > i
+    for i in reversed(rows):
+        suffix[i] = lowest
+        if i in back_starts:
+            lowest = min(lowest, back_starts[i])
+    return {i: (left[i], right[i], prefix[i] + suffix[i] + UNLABELLED) for i in rows}
 
 
 def add_gap_costs(out: GapCosts, run: ChainRun, g: int, lo: int, hi: int, left: str | None,
@@ -348,30 +374,19 @@ def add_gap_costs(out: GapCosts, run: ChainRun, g: int, lo: int, hi: int, left: 
     Each pays, times `weight`, what that adds to the cheapest chain; the first two as
     increments that add up, over a run of rows, to the whole change once."""
     best = run.total
-    if best == INF:
+    if best == INF or hi <= lo:
         return
-    ends, back_ends = run.ends[g], run.back_ends[g]
-    starts, back_starts = run.starts[g], run.back_starts[g]
-
-    def with_left(i):    # the previous block still holds row i (ends after it)
-        return min((v + back_ends[y] for y, v in ends.items() if y > i), default=INF)
-
-    def with_right(i):   # the next block already holds row i (starts at or before it)
-        return min((starts[x] + v for x, v in back_starts.items() if x <= i), default=INF)
-
-    def unlabelled(i):   # a block without a label holds row i
-        prefix = min((v for y, v in ends.items() if y <= i), default=INF)
-        suffix = min((v for x, v in back_starts.items() if x > i), default=INF)
-        return prefix + suffix + UNLABELLED
+    profile = gap_profile(run, g, lo, hi)
 
     def scaled(extra):
         return weight * min(extra, CAP * 2) if extra < INF else weight * CAP * 2
 
     prior = UNLABELLED_ROW if weight == STRONG else 0.0
     for i in range(lo, hi):
-        in_left = scaled(with_left(i) - with_left(i - 1)) if left is not None else INF
-        in_right = scaled(with_right(i) - with_right(i + 1)) if right is not None else INF
+        with_left, with_right, unlabelled = profile[i]
+        in_left = scaled(with_left - profile[i - 1][0]) if left is not None else INF
+        in_right = scaled(with_right - profile[i + 1][1]) if right is not None else INF
         # what the geometry loses; the prior against a block without a label is paid once
         # per row, unscaled: a name's clear wording may still open such a block
-        elsewhere = scaled(max(0.0, unlabelled(i) - best - UNLABELLED)) + prior
+        elsewhere = scaled(max(0.0, unlabelled - best - UNLABELLED)) + prior
         out[i] = (left, right, in_left, in_right, elsewhere)
