@@ -26,6 +26,7 @@ cheapest one under these costs, found by dynamic programming over rows × catego
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from formex.normalize.indicators.placement import Cluster, Fit, Geometry, fit_placement
 from formex.normalize.indicators.rows import IndicatorRow
@@ -90,10 +91,26 @@ def target_class(item: IndicatorRow) -> str | None:
     currency …) or `deadline`; None when there is no typed target."""
     if item.target is None or not item.target.text:
         return None
-    parsed = parse_target(item.target.text)
+    return target_class_of(item.target.text)
+
+
+@lru_cache(maxsize=16384)
+def target_class_of(text: str) -> str | None:
+    parsed = parse_target(text)
     if parsed.kind == "deadline":
         return "deadline"
     return parsed.unit_class if parsed.kind == "quantitative" else None
+
+
+@lru_cache(maxsize=16384)
+def wording_scores(name: str | None, kind: str | None, categories: tuple[Level2Spec, ...]
+                   ) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """Per category, the wording gap to the best-worded one and the required-word cost."""
+    scores = [wording_score(name, c, kind) for c in categories]
+    best = max(scores, default=0.0)
+    required = tuple(MISSING_REQUIRED if c.requires and not any(w in (name or "") for w in c.requires)
+                     else 0.0 for c in categories)
+    return tuple(best - score for score in scores), required
 
 
 COST_PARTS = ("wording", "order", "label", "level1_label", "required", "placement")
@@ -106,19 +123,17 @@ def row_cost_parts(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...
     if item.own_level2 is not None and (item.is_level2_entry or item.positional):
         own = item.own_level2.spec.label
         return [(0.0,) * len(COST_PARTS) if c.label == own else None for c in categories]
-    kind = target_class(item)
-    scores = [wording_score(item.name, c, kind) for c in categories]
-    best = max(scores, default=0.0)
+    gaps, required_costs = wording_scores(item.name, target_class(item), categories)
+    level2 = [(h.spec.label, CARRIED_LABEL if h.carried or h.moved else LABEL) for h in item.level2]
+    all_level2 = sum(cost for _, cost in level2)
+    level1 = [h.spec.label for h in item.level1]
     parts = []
     for k, category in enumerate(categories):
-        required = (MISSING_REQUIRED if category.requires
-                    and not any(w in (item.name or "") for w in category.requires) else 0.0)
         parts.append((
-            best - scores[k], TIE_BREAK * k,
-            sum(CARRIED_LABEL if h.carried or h.moved else LABEL
-                for h in item.level2 if h.spec.label != category.label),
-            sum(LEVEL1_LABEL for h in item.level1 if h.spec.label != category.level1),
-            required,
+            gaps[k], TIE_BREAK * k,
+            all_level2 - sum(cost for label, cost in level2 if label == category.label) if level2 else 0.0,
+            LEVEL1_LABEL * sum(label != category.level1 for label in level1) if level1 else 0.0,
+            required_costs[k],
             fit.row_cost(i, category.label, category.level1)))
     return parts
 

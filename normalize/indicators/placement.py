@@ -24,8 +24,9 @@ wording cannot pull a boundary the labels placed); elsewhere the model is weak e
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
+
+import numpy as np
 
 MODELS = ("top", "page_top", "centre_up", "centre_down", "page_centre_up", "page_centre_down",
           "span_centre_up", "span_centre_down", "bottom", "after_break")
@@ -36,6 +37,7 @@ UNLABELLED_ROW = 0.5  # ... per row of it, where the labels around fit the model
 STRONG, WEAK = 3.0, 0.5   # per line of a gap whose clusters fit the model exactly / not
 ABSORB = 0.5      # a label alone on its row read as a label of rows around it, not as an entry
 CROSS = 1.0       # per row a level-2 block takes from another group that the level-1 labels place
+GROUP_SLACK = 2.0  # level-1 fits this much worse than the best do not bound level-2 blocks
 INF = float("inf")
 
 
@@ -91,42 +93,44 @@ class Geometry:
     ends: list[float]
     page_starts: list[float]    # sorted first lines of pages 2, 3 …
 
-    def page_bounds(self, line: float) -> tuple[float, float]:
-        """(first, last) line of the page holding `line` (unbounded at the ends)."""
-        k = bisect_right(self.page_starts, line)
-        lo = self.page_starts[k - 1] if k else -INF
-        hi = self.page_starts[k] - 1 if k < len(self.page_starts) else INF
-        return lo, hi
+    def page_bounds(self, lines: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(first, last) line of the page holding each line (unbounded at the ends)."""
+        edges = np.array([-INF, *self.page_starts, INF])
+        k = np.searchsorted(edges, lines, side="right")
+        return edges[k - 1], np.where(k < len(edges) - 1, edges[np.minimum(k, len(edges) - 1)] - 1, INF)
 
 
-def predicted_costs(a: float, b: float, lines: tuple[float, ...], geo: Geometry) -> tuple[float, ...]:
-    """Per model (`MODELS` order), what the labels at `lines` cost for a block spanning
-    lines a..b. An even span has two middle lines; an engine takes the upper or the
-    lower one, the same way throughout a document (`_up`, `_down`)."""
-    up, down = (a + b) // 2, -((-a - b) // 2)
-    span_up, span_down = part_centres(up, a, b, geo), part_centres(down, a, b, geo)
-    a_lo, a_hi = geo.page_bounds(a)
-    after = a_hi + 1 if b > a_hi else a
-    totals = [0.0] * len(MODELS)
+def predicted_costs(a: np.ndarray, b: np.ndarray, lines: tuple[float, ...], geo: Geometry) -> np.ndarray:
+    """Per block (a..b, one per row of the arrays) and model (`MODELS` order), what the
+    labels at `lines` cost. An even span has two middle lines; an engine takes the upper
+    or the lower one, the same way throughout a document (`_up`, `_down`)."""
+    up, down = np.floor((a + b) / 2), np.ceil((a + b) / 2)
+    span_up = part_centres(up, a, b, geo)[0]
+    span_down = part_centres(down, a, b, geo)[1]
+    span_exact = (sum(part_centres(up, a, b, geo)) / 2, sum(part_centres(down, a, b, geo)) / 2)
+    a_hi = geo.page_bounds(a)[1]
+    after = np.where(b > a_hi, a_hi + 1, a)
+    totals = np.zeros((len(a), len(MODELS)))
     for line in lines:
-        part_up, part_down = part_centres(line, a, b, geo)
-        part_top = max(a, geo.page_bounds(line)[0])
-        predicted = (a, part_top, up, down, part_up, part_down, span_up[0], span_down[1], b, after)
-        if line != int(line):   # a line of its own between two rows: an even span's exact centre
-            predicted = (a, part_top, (a + b) / 2, (a + b) / 2, (part_up + part_down) / 2,
-                         (part_up + part_down) / 2, sum(span_up) / 2, sum(span_down) / 2, b, after)
-        for k, p in enumerate(predicted):
-            off = abs(line - p) - TOLERANCE
-            if off > 0:
-                totals[k] += min(off, CAP)
-    return tuple(totals)
+        here = np.full(len(a), line)
+        part_up, part_down = part_centres(here, a, b, geo)
+        part_top = np.maximum(a, geo.page_bounds(here)[0])
+        if line == int(line):
+            columns = (a, part_top, up, down, part_up, part_down, span_up, span_down, b, after)
+        else:   # a line of its own between two rows: an even span's exact centre
+            centre, part = (a + b) / 2, (part_up + part_down) / 2
+            columns = (a, part_top, centre, centre, part, part, *span_exact, b, after)
+        off = np.abs(line - np.stack(columns, axis=1)) - TOLERANCE
+        totals += np.clip(off, 0.0, CAP)
+    return totals
 
 
-def part_centres(line: float, a: float, b: float, geo: Geometry) -> tuple[float, float]:
-    """The upper and lower middle line of the part of a..b on the page holding `line`."""
-    lo, hi = geo.page_bounds(line)
-    lo, hi = max(a, lo), min(b, hi)
-    return (lo + hi) // 2, -((-lo - hi) // 2)
+def part_centres(lines: np.ndarray, a: np.ndarray, b: np.ndarray, geo: Geometry
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """The upper and lower middle line of the part of a..b on the page holding `lines`."""
+    lo, hi = geo.page_bounds(lines)
+    lo, hi = np.maximum(a, lo), np.minimum(b, hi)
+    return np.floor((lo + hi) / 2), np.ceil((lo + hi) / 2)
 
 
 def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n: int) -> list[Fit]:
@@ -153,12 +157,13 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
 
 
 class Chain:
-    """Clusters in order and, per model, the cheapest blocks around them.
+    """Clusters in order and, for every model at once, the cheapest blocks around them.
 
     Gap g lies before cluster g (gap 0 starts the table, the last gap ends it); its
     positions run from the row after the previous cluster to this cluster's first row.
     The previous block ends at some position y of the gap and the next one starts at a
-    position x >= y; rows y..x-1 between them form a block without a label (`UNLABELLED`)."""
+    position x >= y; rows y..x-1 between them form a block without a label (`UNLABELLED`).
+    Costs are arrays over positions (rows) and models (columns)."""
 
     def __init__(self, clusters: list[Cluster], geo: Geometry, n: int,
                  row_groups: list[list[str | None]] | None = None):
@@ -167,29 +172,66 @@ class Chain:
         crossing = group_crossings(row_groups, n) if row_groups else None
         self.tables = [block_costs(c, self.gaps[t], self.gaps[t + 1], geo, crossing)
                        for t, c in enumerate(clusters)]
-        self.runs = {}
+        if clusters:
+            self.ends, self.starts, self.back_ends, self.back_starts = run_chains(self)
+            self.totals = self.starts[-1][-1]         # the last start is the table's end, n
+        else:
+            self.totals = np.zeros(len(MODELS))
+        self.paths: dict[int, list[tuple[int, int]]] = {}
+
+    def total(self, m: int) -> float:
+        return float(self.totals[m])
+
+    def blocks(self, m: int) -> list[tuple[int, int]]:
+        """One cheapest chain under model m: each cluster's (first row, row after)."""
+        if m not in self.paths:
+            self.paths[m] = cheapest_blocks(self, m)
+        return self.paths[m]
+
+    def exact(self, m: int) -> list[bool]:
+        return [self.tables[t].cost(block, m) <= 0.0 for t, block in enumerate(self.blocks(m))]
+
+    def entries(self, m: int) -> frozenset[int]:
+        """Optional clusters whose block is their own row on the cheapest chain."""
+        if not self.clusters:
+            return frozenset()
+        return frozenset(c.first for c, block in zip(self.clusters, self.blocks(m))
+                         if c.optional and block == (c.first, c.first + 1))
+
+    def profile(self, g: int, m: int) -> np.ndarray:
+        """For positions lo-1..hi of gap g (rows), the cheapest chain with the row in the
+        left block, in the right block, or in a block without a label (3 columns)."""
+        ends, back_ends = self.ends[g][:, m], self.back_ends[g][:, m]
+        starts, back_starts = self.starts[g][:, m], self.back_starts[g][:, m]
+        through_end = np.concatenate(([INF], ends + back_ends, [INF]))       # index i - lo + 1
+        through_start = np.concatenate(([INF], starts + back_starts, [INF]))
+        left = suffix_min(through_end, strict=True)          # an end y > i
+        right = np.minimum.accumulate(through_start)         # a start x <= i
+        prefix = np.minimum.accumulate(np.concatenate(([INF], ends, [INF])))
+        suffix = suffix_min(np.concatenate(([INF], back_starts, [INF])), strict=True)
+        return np.stack([left, right, prefix + suffix + UNLABELLED], axis=1)
 
     def row_groups(self) -> list[list[str | None]]:
         """Per model, each row's level-1 group where every cheapest chain agrees on it and
-        the blocks around fit the model exactly, else None (these chains are groups)."""
+        the blocks around fit the model exactly, else None (these chains are groups).
+        Models that fit the groups clearly worse than the best are left out (all None)."""
         out = []
+        best = float(np.min(self.totals)) if self.clusters else 0.0
         for m in range(len(MODELS)):
             rows: list[str | None] = [None] * self.n
-            if self.clusters:
-                run = self.run(m)
-                exact = [self.tables[t].get(block, (INF,) * len(MODELS))[m] <= 0.0
-                         for t, block in enumerate(run.blocks)]
+            if self.clusters and self.totals[m] <= best + GROUP_SLACK:
+                exact = self.exact(m)
                 for t, cluster in enumerate(self.clusters):
                     if exact[t]:
                         rows[cluster.first:cluster.last + 1] = [cluster.category] * (cluster.last - cluster.first + 1)
                 for g, (lo, hi) in enumerate(self.gaps):
-                    if not ((g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g])):
+                    if hi <= lo or not ((g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g])):
                         continue
-                    profile = gap_profile(run, g, lo, hi) if hi > lo else {}
+                    profile = self.profile(g, m)
                     for i in range(lo, hi):
-                        options = list(profile[i])
+                        options = list(profile[i - lo + 1])
                         least = min(options)
-                        if least <= run.total + 1e-9 and sorted(options)[1] > least + 1e-9:
+                        if least <= self.totals[m] + 1e-9 and sorted(options)[1] > least + 1e-9:
                             k = options.index(least)
                             if k == 0 and g > 0:
                                 rows[i] = self.clusters[g - 1].category
@@ -198,45 +240,43 @@ class Chain:
             out.append(rows)
         return out
 
-    def run(self, m: int) -> "ChainRun":
-        if m not in self.runs:
-            self.runs[m] = run_chain(self, m)
-        return self.runs[m]
-
-    def total(self, m: int) -> float:
-        return self.run(m).total if self.clusters else 0.0
-
-    def entries(self, m: int) -> frozenset[int]:
-        """Optional clusters whose block is their own row on the cheapest chain."""
-        if not self.clusters:
-            return frozenset()
-        blocks = self.run(m).blocks
-        return frozenset(c.first for c, block in zip(self.clusters, blocks)
-                         if c.optional and block == (c.first, c.first + 1))
-
     def gap_costs(self, m: int) -> GapCosts:
         if not self.clusters:
             return {}
-        run = self.run(m)
-        exact = [self.tables[t].get(block, (INF,) * len(MODELS))[m] <= 0.0
-                 for t, block in enumerate(run.blocks)]
+        exact = self.exact(m)
         out: GapCosts = {}
         for g, (lo, hi) in enumerate(self.gaps):
             left = self.clusters[g - 1].category if g > 0 else None
             right = self.clusters[g].category if g < len(self.clusters) else None
             trusted = (g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g])
-            add_gap_costs(out, run, g, lo, hi, left, right, STRONG if trusted else WEAK)
+            add_gap_costs(out, self, g, m, left, right, STRONG if trusted else WEAK)
         return out
 
 
+def suffix_min(values: np.ndarray, strict: bool = False) -> np.ndarray:
+    """Minimum of values[j] for j >= i (j > i when strict)."""
+    out = np.minimum.accumulate(values[::-1])[::-1]
+    return np.concatenate((out[1:], [INF])) if strict else out
+
+
 @dataclass
-class ChainRun:
-    ends: list[dict[int, float]]     # gap -> previous block's end y -> cheapest prefix
-    starts: list[dict[int, float]]   # gap -> next block's start x -> cheapest prefix before it
-    back_ends: list[dict[int, float]]    # gap -> y -> cheapest suffix after the previous block
-    back_starts: list[dict[int, float]]  # gap -> x -> cheapest suffix from the next block
-    total: float
-    blocks: list[tuple[int, int]]    # one cheapest chain: each cluster's (first row, row after)
+class Table:
+    """A cluster's candidate blocks: first rows X, rows after the last Y, cost per model."""
+
+    xs: tuple[int, int]
+    ys: tuple[int, int]
+    X: np.ndarray
+    Y: np.ndarray
+    C: np.ndarray              # (blocks, models)
+    entry: bool
+
+    def cost(self, block: tuple[int, int], m: int) -> float:
+        x, y = block
+        if self.entry:
+            return float(self.C[0, m]) if (x, y) == (self.X[0], self.Y[0]) else INF
+        if not (self.xs[0] <= x <= self.xs[1] and self.ys[0] <= y <= self.ys[1]):
+            return INF
+        return float(self.C[(x - self.xs[0]) * (self.ys[1] - self.ys[0] + 1) + (y - self.ys[0]), m])
 
 
 def gap_ranges(clusters: list[Cluster], n: int) -> list[tuple[int, int]]:
@@ -249,144 +289,119 @@ def gap_ranges(clusters: list[Cluster], n: int) -> list[tuple[int, int]]:
 
 def group_crossings(row_groups: list[list[str | None]], n: int):
     """Per model, prefix counts of rows a fitting level-1 block holds, in all and by
-    group: how many rows of a..b another group's block holds."""
-    tables = []
-    for rows in row_groups:
-        placed, by_group = [0] * (n + 1), {}
-        for i, group in enumerate(rows):
-            placed[i + 1] = placed[i] + (group is not None)
-        for group in set(rows) - {None}:
-            counts = [0] * (n + 1)
-            for i, g in enumerate(rows):
-                counts[i + 1] = counts[i] + (g == group)
-            by_group[group] = counts
-        tables.append((placed, by_group))
+    group: how many rows of a block another group's block holds."""
+    placed = np.array([np.concatenate(([0], np.cumsum([g is not None for g in rows]))) for rows in row_groups])
+    groups = {g for rows in row_groups for g in rows} - {None}
+    by_group = {group: np.array([np.concatenate(([0], np.cumsum([g == group for g in rows])))
+                                 for rows in row_groups]) for group in groups}
 
-    def crossing(x: int, y: int, group: str | None) -> tuple[float, ...]:
-        out = []
-        for placed, by_group in tables:
-            own = by_group.get(group)
-            out.append(CROSS * ((placed[y] - placed[x]) - ((own[y] - own[x]) if own else 0)))
-        return tuple(out)
+    def crossing(X: np.ndarray, Y: np.ndarray, group: str | None) -> np.ndarray:
+        inside = placed[:, Y] - placed[:, X]                    # (models, blocks)
+        own = by_group.get(group)
+        if own is not None:
+            inside = inside - (own[:, Y] - own[:, X])
+        return CROSS * inside.T
     return crossing
 
 
 def block_costs(cluster: Cluster, starts: tuple[int, int], ends: tuple[int, int], geo: Geometry,
-                crossing=None) -> dict[tuple[int, int], tuple[float, ...]]:
-    """(first row, row after the last) -> per-model cost of the cluster's block there
-    (with `crossing`, what it costs to reach into rows another group's label holds)."""
-    out = {}
-    for x in range(starts[0], starts[1] + 1):
-        for y in range(ends[0], ends[1] + 1):
-            if cluster.entry and (x != cluster.first or y != cluster.first + 1):
-                continue
-            a = min(geo.starts[x], min(cluster.lines))
-            b = max(geo.ends[y - 1], max(cluster.lines))
-            costs = predicted_costs(a, b, cluster.lines, geo)
-            if cluster.optional and (x, y) != (cluster.first, cluster.first + 1):
-                costs = tuple(c + ABSORB for c in costs)
-            if crossing is not None:
-                costs = tuple(c + k for c, k in zip(costs, crossing(x, y, cluster.group)))
-            out[(x, y)] = costs
-    return out
+                crossing=None) -> Table:
+    """The cluster's candidate blocks and their cost per model (with `crossing`, what it
+    costs to reach into rows another group's label holds)."""
+    if cluster.entry:
+        X, Y = np.array([cluster.first]), np.array([cluster.first + 1])
+    else:
+        X, Y = np.meshgrid(np.arange(starts[0], starts[1] + 1), np.arange(ends[0], ends[1] + 1),
+                           indexing="ij")
+        X, Y = X.ravel(), Y.ravel()
+    row_starts, row_ends = np.array(geo.starts), np.array(geo.ends)
+    a = np.minimum(row_starts[X], min(cluster.lines))
+    b = np.maximum(row_ends[Y - 1], max(cluster.lines))
+    C = predicted_costs(a, b, cluster.lines, geo)
+    if cluster.optional:
+        C = C + np.where((X == cluster.first) & (Y == cluster.first + 1), 0.0, ABSORB)[:, None]
+    if crossing is not None:
+        C = C + crossing(X, Y, cluster.group)
+    return Table(starts, ends, X, Y, C, cluster.entry)
 
 
-def run_chain(ch: Chain, m: int) -> ChainRun:
-    """The dynamic programme along the chain, forwards and backwards, under model m."""
-    T, n, gaps = len(ch.clusters), ch.n, ch.gaps
-    ends: list[dict[int, float]] = [{0: 0.0}] + [{} for _ in range(T)]
-    starts: list[dict[int, float]] = [{} for _ in range(T + 1)]
-    start_from: list[dict[int, int]] = [{} for _ in range(T + 1)]
-    end_from: list[dict[int, int]] = [{} for _ in range(T + 1)]
+def run_chains(ch: Chain):
+    """The dynamic programme along the chain, forwards and backwards, for every model:
+    per gap, arrays over its positions of the cheapest prefix ending the previous block
+    there (`ends`), the cheapest prefix before the next block starting there (`starts`),
+    and the cheapest suffixes after them (`back_ends`, `back_starts`)."""
+    T, n, M = len(ch.clusters), ch.n, len(MODELS)
+    sizes = [hi - lo + 1 for lo, hi in ch.gaps]
+    ends = [np.full((size, M), INF) for size in sizes]
+    ends[0][0] = 0.0                                   # the table starts at row 0
+    starts: list[np.ndarray] = []
     for g in range(T + 1):
-        lo, hi = gaps[g]
-        here, best_before, best_y = ends[g], INF, -1   # cheapest end strictly before x
-        for x in range(min(lo, 0) if g == 0 else lo, hi + 1):
-            at = here.get(x, INF)
-            value, origin = (at, x) if at <= best_before + UNLABELLED else (best_before + UNLABELLED, best_y)
-            if x >= lo and (g < T or x == n):
-                starts[g][x], start_from[g][x] = value, origin
-            if at < best_before:
-                best_before, best_y = at, x
+        lo = ch.gaps[g][0]
+        before = np.vstack([np.full((1, M), INF), np.minimum.accumulate(ends[g], axis=0)[:-1]])
+        starts.append(np.minimum(ends[g], before + UNLABELLED))
         if g < T:
-            there, pointers, start = ends[g + 1], end_from[g + 1], starts[g]
-            for (x, y), costs in ch.tables[g].items():
-                value = start[x] + costs[m]
-                if value < there.get(y, INF):
-                    there[y], pointers[y] = value, x
-    total = starts[T].get(n, INF)
-    back_starts: list[dict[int, float]] = [{} for _ in range(T)] + [{n: 0.0}]
-    back_ends: list[dict[int, float]] = [{} for _ in range(T + 1)]
+            table = ch.tables[g]
+            values = starts[g][table.X - lo] + table.C
+            np.minimum.at(ends[g + 1], table.Y - ch.gaps[g + 1][0], values)
+    if T:   # the last block is followed by the table's end, nothing starts before it
+        starts[T][:-1] = INF
+    back_starts = [np.full((size, M), INF) for size in sizes]
+    back_starts[T][-1] = 0.0                           # position n: the table's end
+    back_ends: list[np.ndarray] = [None] * (T + 1)    # type: ignore[list-item]
     for g in range(T, -1, -1):
-        lo, hi = gaps[g]
-        after, best_after = back_starts[g], INF      # cheapest start strictly after y
-        for y in range(hi, min(lo, 0) - 1 if g == 0 else lo - 1, -1):
-            at = after.get(y, INF)
-            if y in ends[g]:
-                back_ends[g][y] = min(at, best_after + UNLABELLED)
-            best_after = min(best_after, at)
+        after = np.vstack([suffix_min_rows(back_starts[g])[1:], np.full((1, M), INF)])
+        back_ends[g] = np.minimum(back_starts[g], after + UNLABELLED)
         if g > 0:
-            there, behind = back_starts[g - 1], back_ends[g]
-            for (x, y), costs in ch.tables[g - 1].items():
-                value = costs[m] + behind.get(y, INF)
-                if value < there.get(x, INF):
-                    there[x] = value
-    blocks: list[tuple[int, int]] = []
-    x = n
-    for g in range(T, 0, -1):
-        y = start_from[g].get(x, -1)
-        x = end_from[g].get(y, -1)
+            table = ch.tables[g - 1]
+            values = table.C + back_ends[g][table.Y - ch.gaps[g][0]]
+            np.minimum.at(back_starts[g - 1], table.X - ch.gaps[g - 1][0], values)
+    return ends, starts, back_ends, back_starts
+
+
+def suffix_min_rows(values: np.ndarray) -> np.ndarray:
+    return np.minimum.accumulate(values[::-1], axis=0)[::-1]
+
+
+def cheapest_blocks(ch: Chain, m: int) -> list[tuple[int, int]]:
+    """Walk one cheapest chain back from the table's end under model m."""
+    blocks = []
+    x = ch.n
+    for g in range(len(ch.clusters), 0, -1):
+        lo = ch.gaps[g][0]
+        ends = ch.ends[g][:, m]
+        target = ch.starts[g][x - lo, m]
+        y = x if ends[x - lo] <= target + 1e-9 else lo + int(np.argmin(ends[:x - lo]))
+        table, start_lo = ch.tables[g - 1], ch.gaps[g - 1][0]
+        chosen = np.nonzero(table.Y == y)[0]
+        values = ch.starts[g - 1][table.X[chosen] - start_lo, m] + table.C[chosen, m]
+        x = int(table.X[chosen[int(np.argmin(values))]]) if len(chosen) else -1
         blocks.append((x, y))
-    return ChainRun(ends, starts, back_ends, back_starts, total, blocks[::-1])
+    return blocks[::-1]
 
 
-def gap_profile(run: ChainRun, g: int, lo: int, hi: int) -> dict[int, tuple[float, float, float]]:
-    """For rows lo-1..hi of gap g, the cheapest chain with the row in the left block, in
-    the right block, or in a block without a label."""
-    ends, back_ends = run.ends[g], run.back_ends[g]
-    starts, back_starts = run.starts[g], run.back_starts[g]
-    rows = range(lo - 1, hi + 1)
-    left, best = {}, INF                         # min over ends y > i of the chain through y
-    for i in reversed(rows):
-        left[i] = best
-        if i in ends:
-            best = min(best, ends[i] + back_ends.get(i, INF))
-    right, best = {}, INF                        # min over starts x <= i of the chain through x
-    prefix, lowest = {}, INF                     # min over ends y <= i
-    for i in rows:
-        if i in back_starts:
-            best = min(best, starts.get(i, INF) + back_starts[i])
-        if i in ends:
-            lowest = min(lowest, ends[i])
-        right[i], prefix[i] = best, lowest
-    suffix, lowest = {}, INF                     # min over starts x > i
-    for i in reversed(rows):
-        suffix[i] = lowest
-        if i in back_starts:
-            lowest = min(lowest, back_starts[i])
-    return {i: (left[i], right[i], prefix[i] + suffix[i] + UNLABELLED) for i in rows}
-
-
-def add_gap_costs(out: GapCosts, run: ChainRun, g: int, lo: int, hi: int, left: str | None,
-                  right: str | None, weight: float) -> None:
+def add_gap_costs(out: GapCosts, ch: Chain, g: int, m: int, left: str | None, right: str | None,
+                  weight: float) -> None:
     """Rows lo..hi-1 of gap g: in the left cluster's block (its end pushed past the row),
     in the right one's (its start at or before the row), or in a block without a label.
     Each pays, times `weight`, what that adds to the cheapest chain; the first two as
     increments that add up, over a run of rows, to the whole change once."""
-    best = run.total
+    lo, hi = ch.gaps[g]
+    best = ch.totals[m]
     if best == INF or hi <= lo:
         return
-    profile = gap_profile(run, g, lo, hi)
+    profile = ch.profile(g, m)
 
-    def scaled(extra):
+    def scaled(value, base=0.0):
+        extra = value - base if value < INF and base < INF else INF
         return weight * min(extra, CAP * 2) if extra < INF else weight * CAP * 2
 
     prior = UNLABELLED_ROW if weight == STRONG else 0.0
     for i in range(lo, hi):
-        with_left, with_right, unlabelled = profile[i]
-        in_left = scaled(with_left - profile[i - 1][0]) if left is not None else INF
-        in_right = scaled(with_right - profile[i + 1][1]) if right is not None else INF
+        k = i - lo + 1
+        with_left, with_right, unlabelled = profile[k]
+        in_left = scaled(with_left, profile[k - 1][0]) if left is not None else INF
+        in_right = scaled(with_right, profile[k + 1][1]) if right is not None else INF
         # what the geometry loses; the prior against a block without a label is paid once
         # per row, unscaled: a name's clear wording may still open such a block
-        elsewhere = scaled(max(0.0, unlabelled - best - UNLABELLED)) + prior
-        out[i] = (left, right, in_left, in_right, elsewhere)
+        elsewhere = scaled(max(0.0, unlabelled - best - UNLABELLED) if unlabelled < INF else INF) + prior
+        out[i] = (left, right, float(in_left), float(in_right), float(elsewhere))

@@ -72,7 +72,7 @@ class IndicatorRow:
                 and self.note is None and not self.positional and not self.unplaced)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)   # hashed by identity: one per schema (level_vocabulary)
 class LevelVocabulary:
     level1: Vocabulary
     level2: Vocabulary
@@ -105,17 +105,7 @@ def classify_label(cell: Cell, vocab: LevelVocabulary, level: int | None = None,
     remembers its level-1 reading, which `settle_dual_labels` may pick instead."""
     if len(label_key(cell.text)) > LABEL_MAX_KEY:
         return None
-    def match(vocabulary: Vocabulary):
-        if cutoff >= LABEL_CUTOFF:
-            found = vocabulary.match(cell.text, cutoff=cutoff)
-            if (found is None or not found.exact) and (level is not None or looks_like_label(cell.text)) \
-                    and not looks_like_target(cell.text):
-                # a label printed with more words (数量性指标, 生态环境效益指标) than the vocabulary's
-                found = vocabulary.match_embedded(cell.text) or found
-            return found
-        return vocabulary.match_unique(cell.text, cutoff)   # loose: only an unambiguous reading
-    one = match(vocab.level1) if level != 2 else None
-    two = match(vocab.level2) if level != 1 else None
+    one, two = level_matches(cell.text, vocab, level, cutoff)
     if level is not None and one is None and two is None:
         return classify_label(cell, vocab, cutoff=cutoff)  # a label in the other level's column
     if two and one and two.score == one.score:
@@ -126,6 +116,22 @@ def classify_label(cell: Cell, vocab: LevelVocabulary, level: int | None = None,
     if two:
         return LabelHint(2, vocab.level2_specs[two.name], cell, two)
     return None
+
+
+@lru_cache(maxsize=16384)
+def level_matches(text: str, vocab: LevelVocabulary, level: int | None, cutoff: float
+                  ) -> tuple[LabelMatch | None, LabelMatch | None]:
+    """The text's level-1 and level-2 readings (None where `level` rules one out)."""
+    def match(vocabulary: Vocabulary):
+        if cutoff >= LABEL_CUTOFF:
+            found = vocabulary.match(text, cutoff=cutoff)
+            if (found is None or not found.exact) and (level is not None or looks_like_label(text)) \
+                    and not looks_like_target(text):
+                # a label printed with more words (数量性指标, 生态环境效益指标) than the vocabulary's
+                found = vocabulary.match_embedded(text) or found
+            return found
+        return vocabulary.match_unique(text, cutoff)   # loose: only an unambiguous reading
+    return (match(vocab.level1) if level != 2 else None, match(vocab.level2) if level != 1 else None)
 
 
 def settle_dual_labels(item: IndicatorRow) -> None:
@@ -153,6 +159,7 @@ def join_lines(text: str) -> str:
     return out
 
 
+@lru_cache(maxsize=16384)
 def looks_like_target(text: str) -> bool:
     """True when the target parser reads the text as a target value, not as prose."""
     parsed = parse_target(text)
@@ -163,6 +170,7 @@ def looks_like_target(text: str) -> bool:
     return parsed.kind == "qualitative" and parsed.qual != "other"
 
 
+@lru_cache(maxsize=16384)
 def looks_like_value(text: str) -> bool:
     """A cell that can only be a target: a number, a date, a placeholder (a phrase such
     as 及时率 or 及时残疾人服务… may as well be a name or the end of one)."""
