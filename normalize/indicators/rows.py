@@ -541,7 +541,6 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
 
 WRAP_MIN_LINES = 3     # lines of the same greatest name length that show a wrapping column
 WIDTH_EVIDENCE = 3     # a name that fills the column's width is cut; one short of it is whole
-TARGET_EVIDENCE = 4    # a target on the line the table's wrapped rows print it on starts or ends a row
 
 
 @dataclass(frozen=True)
@@ -590,10 +589,10 @@ def is_wrap(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | Non
     evidence -= 1 if len(item.name) > SHORT_FRAGMENT + 1 and item.name.endswith(heads) else 0
     if wrapping is not None:
         evidence += WIDTH_EVIDENCE if len(previous.name) == wrapping.width else -WIDTH_EVIDENCE
-        # the line that carries a wrapped row's target opens (or closes) the row
+        # the line that carries a wrapped row's target opens (or closes) its row
         if wrapping.target_first is not None and \
                 (item.target if wrapping.target_first else previous.target) is not None:
-            evidence -= TARGET_EVIDENCE
+            return False
     if item.level1 or item.level2:
         evidence -= 1    # a label on the line: more often a row of its own
     return evidence > 0
