@@ -79,6 +79,7 @@ class FormSchema:
     levels: tuple[Level1Spec, ...]
     page_furniture: tuple[tuple[str, tuple[str, ...]], ...] = ()   # page numbers, 续表, stamps
     note_openers: tuple[str, ...] = ()   # words that open a note in the name column (根据 …)
+    other_families: tuple[str, ...] = ()  # titles of forms this schema must not read (项目支出…)
     name_heads: tuple[str, ...] = ()     # words a whole indicator name ends with (…率, …人数)
 
     def section(self, name: str) -> SectionSpec | None:
@@ -190,6 +191,7 @@ def parse_form_schema(data: Any, path: str) -> FormSchema:
     if not isinstance(form_type, str) or not form_type.isidentifier():
         raise SchemaError(path, "form_type", "expected a snake_case name")
     title = _mapping(path, "title", data.get("title"))
+    _check_keys(path, "title", title, frozenset({"aliases", "other_families"}))
     fields = _mapping(path, "fields", data.get("fields"))
     sections = _mapping(path, "sections", data.get("sections") or {})
     budget = _mapping(path, "budget", data.get("budget") or {})
@@ -222,6 +224,8 @@ def parse_form_schema(data: Any, path: str) -> FormSchema:
         if indicators.get("note_openers") else (),
         name_heads=_strings(path, "indicators.name_heads", indicators["name_heads"])
         if indicators.get("name_heads") else (),
+        other_families=_strings(path, "title.other_families", title["other_families"])
+        if title.get("other_families") else (),
     )
 
 
