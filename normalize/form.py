@@ -92,9 +92,9 @@ def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = N
     if detected is None:
         family = next((t for schema in schemas if (t := other_family_title(doc, schema))), None)
         if family:
-            return FormResult(None, "failed", error=f"its title {family[:60]!r} names a form family "
-                              "formex does not read yet (project or self-evaluation forms)",
-                              issues=list(doc.issues))
+            return FormResult(None, "failed", error=f"no known form found: its title {family[:60]!r} "
+                              "is no form formex reads yet: it names another form family (a project "
+                              "or self-evaluation form)", issues=list(doc.issues))
         seen = next((c.text for row in doc.rows[:3] for c in row.filled if "表" in c.text), None)
         title = f"its title {seen[:60]!r} is no form formex reads yet, and " if seen else ""
         return FormResult(None, "failed", error=f"no known form found: {title}no title, section or "
