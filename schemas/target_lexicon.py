@@ -31,12 +31,13 @@ Kind = Literal["quantitative", "qualitative", "deadline", "none", "unknown"]
 Status = Literal["ok", "partial", "ambiguous", "failed", "empty"]
 QualCode = Literal["achieved", "partially_achieved", "not_achieved", "on_time", "on_schedule",
                    "compliant", "effective", "full_coverage", "improve", "decrease", "stable",
+                   "relative", "deferred",
                    "yes", "no", "excellent", "good", "fair", "pass", "poor", "other"]
 UnitClass = Literal["ratio", "ratio_delta", "currency", "count", "duration", "length", "area",
                     "mass", "volume", "score"]
 Direction = Literal["positive", "negative", "equal", "band", "none"]
 Basis = Literal["plan", "history", "industry"]
-RelativeTo = Literal["prior_year", "prior_period"]
+RelativeTo = Literal["prior_year", "prior_period", "budget"]
 Precision = Literal["day", "month", "quarter", "half_year", "year"]
 
 OPS = frozenset(get_args(Op))

@@ -117,8 +117,8 @@ SEED_EXAMPLES = [
       extras=RATIO, ref="A6"),
     none("无", confidence=0.8, flags=("maybe_zero",), ref="A7"),
     q("为100", "eq", 100.0, confidence=0.85, flags=("no_unit",), ref="A8"),
-    q("无100", "eq", 100.0, status="ambiguous", confidence=0.4,
-      flags=("garbage_prefix", "no_unit", "op_implicit"), ref="A9"),
+    Example("无100", "unknown", status="ambiguous", confidence=0.4, flags=("garbage_prefix",),
+            ref="A9"),   # ruling L12: a number is never guessed out of a damaged cell
     q("$\\geq 95.00(\\%)$", "ge", 95.0, "%", confidence=1.0, flags=("latex",), text="≥95.00(%)",
       extras=RATIO, ref="A10"),
     q("$> 90.00(\\%)$", "gt", 90.0, "%", confidence=1.0, flags=("latex",), text=">90.00(%)",
@@ -404,9 +404,9 @@ OUR_EXAMPLES = [
     q("无重大安全事故", "eq", 0.0, flags=("zero_phrase",), ref="无 + noun"),
     ql("无障碍设施完善", "other", ref="无障碍 is not a zero phrase"),
     ql("十分满意", "other", ref="十分 is not ten points"),
-    ql("不低于上年度水平", "stable", op="ge", direction="positive", flags=("relative_change",),
-       extras={"relative_to": "prior_year"}, ref="no number: qualitative stable, op kept"),
-    ql("与上年持平", "stable", op="eq", direction="equal", extras={"relative_to": "prior_year"}, ref="持平"),
+    ql("不低于上年度水平", "relative", op="ge", direction="positive", flags=("relative_change",),
+       extras={"relative_to": "prior_year"}, ref="no number: qualitative relative, op kept (L3)"),
+    ql("与上年持平", "relative", op="eq", direction="equal", extras={"relative_to": "prior_year"}, ref="持平"),
     ql("严格执行相关制度规定", "compliant", ref="L5 real"), ql("符合相关规定", "compliant", ref="符合…规定"),
     ql("应发尽发", "full_coverage", ref="应发尽发"), ql("应补尽补", "full_coverage", ref="应X尽X"),
     ql("达成年度指标", "achieved", ref="L1"), ql("基本完成", "partially_achieved", ref="基本完成"),
@@ -524,10 +524,10 @@ REVIEW_FINDINGS = [
     q(">95%(含)", "ge", 95.0, "%", flags=("inclusive_note",), extras={"lower_inclusive": True},
       ref="R13 (含) makes > inclusive"),
     # 14. a level or trend against the prior year
-    ql("高于上年水平", "improve", op="gt", direction="positive", flags=("relative_change",),
-       extras={"relative_to": "prior_year"}, ref="R14 高于上年水平"),
-    ql("低于上年", "decrease", op="lt", direction="negative", flags=("relative_change",),
-       extras={"relative_to": "prior_year"}, ref="R14 低于上年"),
+    ql("高于上年水平", "relative", op="gt", direction="positive", flags=("relative_change",),
+       extras={"relative_to": "prior_year"}, ref="R14 高于上年水平 (L3: relative)"),
+    ql("低于上年", "relative", op="lt", direction="negative", flags=("relative_change",),
+       extras={"relative_to": "prior_year"}, ref="R14 低于上年 (L3: relative)"),
     ql("较上年提高", "improve", direction="positive", flags=("relative_change",),
        extras={"relative_to": "prior_year"}, ref="R14 较上年提高"),
     ql("同比有所下降", "decrease", direction="negative", extras={"relative_to": "prior_year"}, ref="R14 同比…"),
@@ -647,7 +647,7 @@ SEED_CELLS = {   # distinct cell -> (kind, op, value, unit, status); section A, 
     "=30.00(%)": ("quantitative", "eq", 30.0, "%", "ok"),
     "≥460.00(人)": ("quantitative", "ge", 460.0, "人", "ok"),
     ">500.00(人次)": ("quantitative", "gt", 500.0, "人次", "ok"),
-    "无100": ("quantitative", "eq", 100.0, None, "ambiguous"),
+    "无100": ("unknown", "none", None, None, "ambiguous"),
     "≥90.00(%)": ("quantitative", "ge", 90.0, "%", "ok"),
     ">95.00(%)": ("quantitative", "gt", 95.0, "%", "ok"),
 }
@@ -680,7 +680,8 @@ LEX = load_target_lexicon()
 def test_enumerations_match_the_code_tables():
     assert OP_DIRECTION.keys() == OPS == OP_BOUNDS.keys()
     assert set(OP_DIRECTION.values()) == DIRECTIONS
-    assert {spec.code for spec in LEX.qual_phrases.values()} | {"other"} == QUAL_CODES
+    assert {spec.code for spec in LEX.qual_phrases.values()} | {"other", "relative"} == QUAL_CODES
+    assert set(LEX.level_quals.values()) == {"relative"}                       # ruling L3
     assert set(LEX.unit_classes.values()) == UNIT_CLASSES
     assert set(LEX.prefix_words.values()) <= COMPARATOR_OPS and set(LEX.suffix_words.values()) <= COMPARATOR_OPS
     assert {status for status, _ in FLAG_EFFECTS.values() if status} <= STATUSES
@@ -702,6 +703,7 @@ QUAL_PHRASES = {
     "improve": "逐步提高 有所提升 持续改善 明显提升 稳步提升",
     "decrease": "逐步降低 有所下降 持续减少",
     "stable": "保持稳定 基本稳定 稳定 长期 可持续 持续 长效 长期有效 持续发挥作用 无变化 保持不变",
+    "deferred": "以实际为准 据实结算 按实际 以实际完成为准 待定",
     "yes": "是 有", "no": "否 没有",
     "excellent": "优 优秀 好", "good": "良 良好 较好", "fair": "中 一般 中等", "pass": "合格", "poor": "差 较差 不合格",
 }
@@ -727,7 +729,7 @@ PREFIX_WORDS = {     # §4, plus the 到/至 forms of the trend verbs (提高到
           "提高到 提高至 提升到 提升至 增加到 增加至 增长到 增长至 上升到 上升至",
     "gt": "大于 高于 超过 多于",
     "le": "不超过 不高于 不大于 不多于 小于等于 小于或等于 低于或等于 至多 最多 不得超过 不得高于 不应超过 控制在 "
-          "降低到 降低至 下降到 下降至 减少到 减少至 降到 降至 压缩到 压缩至",
+          "降低到 降低至 下降到 下降至 减少到 减少至 降到 降至 压缩到 压缩至 不超",
     "lt": "小于 低于 少于 不足 不满 不到",
     "eq": "为 等于 是",
 }

@@ -167,6 +167,8 @@ def looks_like_target(text: str) -> bool:
         return not {"leading_text", "free_text"} & set(parsed.flags)
     if parsed.kind == "none":
         return True
+    if parsed.kind == "unknown":      # seen for what it is (无100: a damaged target), not prose
+        return parsed.status != "failed"
     return parsed.kind == "qualitative" and parsed.qual != "other"
 
 

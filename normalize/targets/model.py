@@ -60,6 +60,8 @@ FLAG_EFFECTS: dict[str, tuple[str | None, float | None]] = {
     "context_error": ("failed", 0.0),
 }
 KNOWN_FLAGS = frozenset(FLAG_EFFECTS)
+# flags that say what an unknown cell is (kind unknown, nothing typed, not failed)
+SEEN_FLAGS = frozenset({"garbage_prefix", "graded_standard"})
 _STATUS_ORDER = {"ok": 0, "partial": 1, "ambiguous": 2, "failed": 3}
 _ARABIC = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
@@ -95,9 +97,9 @@ def grade(kind: str, flags: set[str] | frozenset[str], base: float) -> tuple[str
     """(status, confidence) from the kind, the flags and the strategy's base confidence."""
     if kind == "none":
         status, confidence = "empty", base
-    elif kind == "unknown":
+    elif kind == "unknown" and ("no_target" in flags or not flags & SEEN_FLAGS):
         return "failed", 0.0
-    else:
+    else:   # typed, or unknown but seen for what it is (无100, a graded standard)
         status, confidence = "ok", base
     for flag in flags:
         forced, cap = FLAG_EFFECTS.get(flag, (None, None))

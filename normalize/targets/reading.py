@@ -274,12 +274,11 @@ def read_quantity(text: str, year: int | None, lex: TargetLexicon) -> Reading | 
 
 
 def read_garbage_prefix(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
-    """无100: a stray placeholder (or OCR of 为) before the number."""
+    """无100: a placeholder with a number, a stray placeholder or OCR of 为. A number is
+    never guessed out of a damaged cell (ruling L12): kind unknown, no value, ambiguous."""
     for prefix in lex.garbage_prefixes:
-        if text.startswith(prefix) and (q := parse_quantity(text[len(prefix):], lex)):
-            reading = quantity_to_reading(q)
-            reading["flags"].add("garbage_prefix")
-            return reading
+        if text.startswith(prefix) and parse_quantity(text[len(prefix):], lex):
+            return {"kind": "unknown", "base": 0.4, "flags": {"garbage_prefix"}}
     return None
 
 
