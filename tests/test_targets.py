@@ -391,7 +391,7 @@ OUR_EXAMPLES = [
     q("≥ 95 %", "ge", 95.0, "%", flags=("whitespace",), ref="spaced"),
     q("=> 95%", "ge", 95.0, "%", flags=("op_variant",), ref="reversed >="),
     q("≥95%。", "ge", 95.0, "%", ref="trailing full stop"),
-    q("=5(个村)", "eq", 5.0, None, unit_raw="个村", flags=("unit_unknown",), ref="unknown unit kept raw"),
+    q("=5(个村)", "eq", 5.0, "个村", flags=("unit_unlisted",), ref="unknown unit kept as written (L1)"),
     q("≤1万元/人", "le", 1.0, "元/人", scale=4, unit_raw="万元/人", extras={"unit_class": "currency"},
       ref="per-unit rate"),
     q("不少于3次/年", "ge", 3.0, "次/年", extras={"unit_class": "count"}, ref="per-unit rate, word op"),

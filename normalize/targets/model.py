@@ -42,7 +42,7 @@ FLAG_EFFECTS: dict[str, tuple[str | None, float | None]] = {
     # readings that are right but less certain
     "op_implicit": (None, 0.9), "approx": (None, 0.9), "chinese_numeral": (None, 0.9),
     "no_unit": (None, 0.85), "relative_change": (None, 0.85), "zero_phrase": (None, 0.85),
-    "unit_unknown": (None, 0.8), "trailing_text": (None, 0.8), "unit_from_name": (None, 0.8),
+    "unit_unlisted": (None, 0.8), "trailing_text": (None, 0.8), "unit_from_name": (None, 0.8),
     "year_from_context": (None, 0.8), "maybe_zero": (None, 0.8), "zero_from_name": (None, 0.7),
     "unit_synonym": (None, None), "basis_note": (None, None), "unit_from_column": (None, None),
     "spreadsheet_error": (None, None), "date_span": (None, None),

@@ -212,13 +212,16 @@ def quantity_to_reading(q: Quantity) -> Reading:
         flags.add("op_implicit")
     if q.unit is None and q.unit_raw is None:
         flags.add("no_unit")
-    elif q.unit is None and q.scale and "unit_unknown" not in flags:
+    elif q.unit is None and q.scale and "unit_unlisted" not in flags:
         flags.add("scale_only_unit")
     if "op_implicit" in flags and lost_ge_suspect(q):
         flags.add("ocr_op_lost_suspect")
     bounds = (q.lower_inclusive, q.upper_inclusive) if op == "range" else None
+    unit = q.unit
+    if unit is None and q.unit_raw and "unit_unlisted" in flags:
+        unit = q.unit_raw           # ruling L1: a written unit is never dropped (个村, GB)
     return {"kind": "quantitative", "op": op, "value": q.value, "value_max": q.value_max, "scale": q.scale,
-            "value_base": value_base(q.number_text, q.value, q.scale), "unit": q.unit, "unit_raw": q.unit_raw,
+            "value_base": value_base(q.number_text, q.value, q.scale), "unit": unit, "unit_raw": q.unit_raw,
             "unit_class": q.unit_class, "bounds": bounds, "base": _OP_SOURCE_BASE.get(q.op_source, 0.9),
             "flags": flags}
 
