@@ -96,9 +96,9 @@ def test_operator_value_and_unit_columns_are_joined():
             for i, r in enumerate(text, start=1)]
     indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2021)
     got = [(i.row.name, i.target.raw, i.target.op, i.target.value, i.target.unit) for i in indicators]
-    assert got == [("新增区级创业孵化基地数量", "1", "ge", 1.0, "个"),
-                   ("社会保险补贴发放准确率", "95", "ge", 95.0, "%"),
-                   ("城镇新增就业人数", "39500", "ge", 39500.0, "人"),
+    assert got == [("新增区级创业孵化基地数量", "≥ 1 个", "ge", 1.0, "个"),      # ruling L6: the cells joined
+                   ("社会保险补贴发放准确率", "≥ 95 %", "ge", 95.0, "%"),
+                   ("城镇新增就业人数", "≥ 39500 人", "ge", 39500.0, "人"),
                    ("资金使用合规性", "合规", "none", None, None)]
     assert "columns_joined" in indicators[0].target.flags
 

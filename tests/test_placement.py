@@ -159,3 +159,9 @@ def test_a_column_that_wraps_at_its_width_joins_only_full_lines():
     assert [(i.row.name, i.target.raw) for i in indicators][1:] == [
         ("城乡居民基础养老金标准", "≥200元"), ("发放创业担保贷款金额", "5000万元"),
         ("促进创业人数统计", "≥10(人)"), ("培训人数", None), ("城镇新增就业人数", "≥3(万人)")]
+
+
+def test_a_basis_word_alone_in_the_target_cell_is_a_note_not_a_target():
+    indicators, _ = place("\n".join([HEADER, "产出指标\t数量指标\t培训人数\t计划标准", "\t\t服务户数\t≥5(户)"]))
+    first = indicators[0]
+    assert (first.target.kind, first.row.note) == ("none", "计划标准")      # ruling L7

@@ -8,6 +8,7 @@ Where a new case goes:
   BASIS_UNIT_PLACEHOLDERS = K), with `ref` set to its row number;
 * anything else the taxonomy names, or a bug you fixed -> OUR_EXAMPLES;
 * a problem a review found -> REVIEW_FINDINGS, one row per reproduced case;
+* a ruling of section L -> RULINGS, `ref` the ruling's number (L1 … L12);
 * something the cell alone cannot decide -> KNOWN_LIMITS, written as the TRUE meaning;
   it runs as a strict xfail, so the day it passes the test says so.
 
@@ -97,6 +98,13 @@ def dl(raw, deadline, precision, **kw) -> Example:
     """A deadline example (op le, direction negative)."""
     extras = {"deadline_precision": precision, **kw.pop("extras", {})}
     return Example(raw, "deadline", "le", deadline=deadline, extras=extras, **kw)
+
+
+def period(raw, start, end, precision, **kw) -> Example:
+    """A period target (ruling L4): a deadline range from its first to its last day."""
+    extras = {"deadline_precision": precision, "deadline_start": start, **kw.pop("extras", {})}
+    return Example(raw, "deadline", "range", deadline=end, direction="band", extras=extras,
+                   flags=("date_span", *kw.pop("flags", ())), **kw)
 
 
 def none(raw, **kw) -> Example:
@@ -465,12 +473,12 @@ REVIEW_FINDINGS = [
     # 2. year + 年底: a deadline, not 2026 years
     dl("2026年年底前", D(2026, 12, 31), "year", confidence=0.95, not_flags=("op_implicit",), ref="R2 年年底前"),
     dl("2026年年末", D(2026, 12, 31), "year", flags=("op_implicit",), ref="R2 年年末"),
-    # 3. a period written as a span ends at its end date; 至 makes le explicit
-    dl("2026年1月1日-2026年12月31日", D(2026, 12, 31), "day", flags=("date_span", "op_implicit"), ref="R3 span"),
-    dl("2026年1月1日至12月31日", D(2026, 12, 31), "day", flags=("date_span",), ref="R3 span, year written once"),
-    dl("2026-01-01~2026-12-31", D(2026, 12, 31), "day", flags=("date_span",), ref="R3 span, ISO dates"),
+    # 3. a period written as a span: a range from its start to its end (ruling L4); 至 alone makes le explicit
+    period("2026年1月1日-2026年12月31日", D(2026, 1, 1), D(2026, 12, 31), "day", ref="R3 span"),
+    period("2026年1月1日至12月31日", D(2026, 1, 1), D(2026, 12, 31), "day", ref="R3 span, year written once"),
+    period("2026-01-01~2026-12-31", D(2026, 1, 1), D(2026, 12, 31), "day", ref="R3 span, ISO dates"),
     dl("至2026年12月31日", D(2026, 12, 31), "day", confidence=0.95, not_flags=("op_implicit",), ref="R3 至"),
-    dl("2026年1-6月", D(2026, 6, 30), "month", flags=("date_span", "op_implicit"), ref="R3 month span"),
+    period("2026年1-6月", D(2026, 1, 1), D(2026, 6, 30), "month", ref="R3 month span"),
     q("3-5个月", "range", 3.0, "月", value_max=5.0, unit_raw="个月", extras=CLOSED, ref="R3 a duration, not a span"),
     # 4. several targets in one cell: the first is kept (§6)
     q("参保率不低于90%，违规率不超过5%", "ge", 90.0, "%", status="ambiguous",
@@ -546,6 +554,36 @@ REVIEW_FINDINGS = [
     q(95, "eq", 95.0, flags=("no_unit", "op_implicit"), ref="an int from a spreadsheet"),  # type: ignore[arg-type]
 ]
 
+# ---------------------------------------------------------------- L. the rulings for what real forms raise
+RULINGS = [
+    q("≥5种", "ge", 5.0, "种", flags=("unit_unlisted",), ref="L1 an unlisted counter word, kept"),
+    q("≥100GB", "ge", 100.0, "GB", flags=("unit_unlisted",), ref="L1 a Latin unit, kept"),
+    q("≥3户/人.月", "ge", 3.0, "户/人/月", unit_raw="户/人.月", extras=COUNT, ref="L1 户/人.月 a rate"),
+    q("≥2元/亩", "ge", 2.0, "元/亩", extras=CURRENCY, ref="L1 元/亩"),
+    q("1600人、200人", "eq", 1600.0, "人", status="ambiguous", flags=("multiple_targets",), ref="L2"),
+    ql("不低于上年度水平", "relative", op="ge", direction="positive", extras={"relative_to": "prior_year"},
+       ref="L3 不低于上年度水平"),
+    ql("不超过上年", "relative", op="le", direction="negative", extras={"relative_to": "prior_year"},
+       ref="L3 不超过上年"),
+    ql("不超预算", "relative", op="le", direction="negative", extras={"relative_to": "budget"}, ref="L3 不超预算"),
+    period("2023.07-2024.01", D(2023, 7, 1), D(2024, 1, 31), "month", ref="L4 a period"),
+    dl("2020年全年", D(2020, 12, 31), "year", flags=("op_implicit",), ref="L4 a whole year"),
+    dl("全年", D(2026, 12, 31), "year", year=2026, flags=("year_from_context",), ref="L4 全年"),
+    q("11月底完成100%", "eq", 100.0, "%", deadline=D(2026, 11, 30), year=2026, flags=("with_deadline",),
+      not_flags=("leading_text",), ref="L5 a deadline and a quantity"),
+    Example("满意率98%以上…30%以下", "unknown", status="partial", flags=("graded_standard",),
+            ref="L7 a graded standard"),
+    none("计划标准", flags=("basis_note",), extras={"basis": "plan"}, ref="L7 a basis word alone"),
+    q("≥1萬人", "ge", 1.0, "人", scale=4, unit_raw="万人", flags=("traditional",), ref="L8 萬"),
+    ql("應(yīng)保尽保", "full_coverage", flags=("pinyin_gloss", "traditional"), text="应保尽保", ref="L8 gloss"),
+    ql("根据下达任务目标要求确定", "deferred", ref="L9 real (Zhanjiang 2023)"),
+    ql("以实际为准", "deferred", ref="L9 以实际为准"),
+    q("%=99百分比", "eq", 99.0, "%", unit_raw="百分比", status="ambiguous",
+      flags=("garbage_prefix", "unit_repeated"), ref="L11 a stray unit glyph"),
+    q("≥95%百分比", "ge", 95.0, "%", flags=("unit_repeated",), not_flags=("trailing_text",), ref="L11 repeated"),
+    Example("无100", "unknown", status="ambiguous", flags=("garbage_prefix",), ref="L12"),
+]
+
 # ---------------------------------------------------------------- known limits: the TRUE meaning, strict xfail
 KNOWN_LIMITS = [
     pytest.param(q("2280次", "ge", 280.0, "次", ref="C55 true"), id="C55 2280次 really ≥280次",
@@ -564,7 +602,7 @@ KNOWN_LIMITS = [
 
 DOC_LISTS = [SEED_EXAMPLES, COMMON_PHRASES, OCR_NOISE, WORD_OPERATORS, RANGES, SCALE_AND_NUMERALS, RELATIVE,
              ZERO, DEADLINES, QUALITATIVE, BASIS_UNIT_PLACEHOLDERS]
-ALL_EXAMPLES = [ex for group in DOC_LISTS for ex in group] + OUR_EXAMPLES + REVIEW_FINDINGS
+ALL_EXAMPLES = [ex for group in DOC_LISTS for ex in group] + OUR_EXAMPLES + REVIEW_FINDINGS + RULINGS
 
 
 def idfn(ex: Example) -> str:

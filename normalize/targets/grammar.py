@@ -306,7 +306,10 @@ def parse_quantity(text: str, lexicon: TargetLexicon | None = None) -> Quantity 
         if any(c.number.chinese and c.number.unit is None for c in clauses):
             return None                    # 十分满意, 一户一档: words, not numbers (百分百覆盖 is one)
         last = clauses[-1]
-        if last.unit is None and last.unit_raw is None and len(tail) <= MAX_TRAILING_UNIT:
+        repeated = g.lex.units.get(tail)
+        if last.unit is not None and repeated is not None and repeated.canonical == last.unit.canonical:
+            flags.add("unit_repeated")     # ≥95%百分比: the unit written twice (ruling L11)
+        elif last.unit is None and last.unit_raw is None and len(tail) <= MAX_TRAILING_UNIT:
             last.unit_raw = tail
             flags.add("unit_unlisted")
         else:

@@ -45,10 +45,11 @@ FLAG_EFFECTS: dict[str, tuple[str | None, float | None]] = {
     "unit_unlisted": (None, 0.8), "trailing_text": (None, 0.8), "unit_from_name": (None, 0.8),
     "year_from_context": (None, 0.8), "maybe_zero": (None, 0.8), "zero_from_name": (None, 0.7),
     "unit_synonym": (None, None), "basis_note": (None, None), "unit_from_column": (None, None),
-    "spreadsheet_error": (None, None), "date_span": (None, None),
+    "spreadsheet_error": (None, None), "date_span": (None, None), "unit_repeated": (None, 0.9),
+    "with_deadline": (None, None), "traditional": (None, None), "pinyin_gloss": (None, None),
     # incomplete: typed, but something is missing
     "scale_only_unit": ("partial", 0.8), "leading_text": ("partial", 0.7),
-    "relative_date": ("partial", 0.6),
+    "relative_date": ("partial", 0.6), "graded_standard": ("partial", 0.5),
     # a person should look
     "multiple_targets": ("ambiguous", 0.4), "garbage_prefix": ("ambiguous", 0.4),
     "ocr_op_lost_suspect": ("ambiguous", 0.4), "unit_conflict": ("ambiguous", 0.4),
@@ -79,6 +80,7 @@ class Target:
     unit: str | None                # canonical
     unit_raw: str | None            # as written (scale word included: 万元)
     deadline: datetime.date | None
+    deadline_start: datetime.date | None  # the first day of a period target (ruling L4)
     qual: str | None
     status: str                     # ok | partial | ambiguous | failed | empty
     confidence: float               # 0..1
@@ -141,7 +143,7 @@ def value_base(number_text: str | None, value: float | None, scale: int) -> floa
 
 _READING_DEFAULTS: dict[str, Any] = {
     "op": "none", "value": None, "value_max": None, "scale": 0, "value_base": None, "unit": None,
-    "unit_raw": None, "deadline": None, "qual": None, "direction": None, "unit_class": None,
+    "unit_raw": None, "deadline": None, "deadline_start": None, "qual": None, "direction": None, "unit_class": None,
     "qual_rank": None, "relative_to": None, "deadline_precision": None, "basis": None}
 
 

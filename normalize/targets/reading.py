@@ -190,7 +190,7 @@ def read_deadline(text: str, year: int | None, lex: TargetLexicon) -> Reading | 
     if match is None:
         return None
     flags = {"date_span"} if match.span else set()
-    if not match.explicit:
+    if not match.explicit and not match.start:
         flags.add("op_implicit")
     if match.relative:
         flags.add("relative_date")
@@ -199,6 +199,9 @@ def read_deadline(text: str, year: int | None, lex: TargetLexicon) -> Reading | 
     if not match.valid:
         flags.add("invalid_date")
     base = 0.95 if match.explicit else 0.9 if match.precision == "day" else 0.85
+    if match.span and match.start is not None:   # a period (ruling L4): from its start to its end
+        return {"kind": "deadline", "op": "range", "deadline": match.deadline, "deadline_start": match.start,
+                "deadline_precision": match.precision, "direction": "band", "base": base, "flags": flags}
     return {"kind": "deadline", "op": "le", "deadline": match.deadline, "deadline_precision": match.precision,
             "direction": "negative", "base": base, "flags": flags}
 
@@ -285,6 +288,55 @@ def read_garbage_prefix(text: str, year: int | None, lex: TargetLexicon) -> Read
     return None
 
 
+def read_stray_unit(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
+    """%=99百分比: a unit glyph OCR put before the comparator (ruling L11); the target after
+    it is read, the glyph is noise (garbage_prefix), twice the same unit is unit_repeated."""
+    glyph = lex.units.get(text[:1])
+    if glyph is None or len(text) < 2:
+        return None
+    q = parse_quantity(text[1:], lex)
+    if q is None:
+        return None
+    reading = quantity_to_reading(q)
+    reading["flags"].add("garbage_prefix")
+    if q.unit is not None and q.unit.split("/")[0] == glyph.canonical:
+        reading["flags"].add("unit_repeated")
+    return reading
+
+
+def read_graded(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
+    """满意率98%以上…30%以下, …得满分: a graded scoring standard (several bands), not one
+    target (ruling L7): kind unknown, raw kept, partial."""
+    if len(_LAST_NUMBER.findall(text)) < 2 or not any(m in text for m in lex.graded_markers):
+        return None
+    return {"kind": "unknown", "base": 0.5, "flags": {"graded_standard"}}
+
+
+def read_deadline_quantity(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
+    """11月底完成100%: a deadline, then the quantity due by it (ruling L5): the quantity is
+    the target, and `deadline` holds the date (flag with_deadline)."""
+    for m in _LAST_NUMBER.finditer(text):
+        head = text[:m.start()]
+        for filler in sorted(lex.deadline_trailing_words, key=len, reverse=True):
+            if head.endswith(filler):
+                head = head[:-len(filler)]
+                break
+        start = m.start()
+        while start and text[start - 1] in "≥≤=<>":
+            start -= 1
+        if not head or (deadline := read_deadline(head[:len(head) - (m.start() - start)] if start < m.start()
+                                                  else head, year, lex)) is None:
+            continue
+        q = parse_quantity(text[start:], lex)
+        if q is None:
+            continue
+        reading = quantity_to_reading(q)
+        reading["deadline"] = deadline["deadline"]
+        reading["flags"] |= {"with_deadline"} | (deadline["flags"] - {"op_implicit", "date_span"})
+        return reading
+    return None
+
+
 def read_several_targets(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
     """参保率不低于90%，违规率不超过5%: two targets (quantities or deadlines) in one cell; the
     first is kept (§6), ambiguous."""
@@ -344,9 +396,12 @@ STRATEGIES: tuple[tuple[str, Strategy], ...] = (
     ("relative_level", read_relative_level),
     ("relative_trend", read_relative_trend),
     ("deadline", read_deadline),
+    ("graded", read_graded),
     ("quantity", read_quantity),               # before relative_change: a strict quantity never
     ("relative_change", read_relative_change), # starts with 较上年/同比/提高, so the order is free
     ("garbage_prefix", read_garbage_prefix),
+    ("stray_unit", read_stray_unit),
+    ("deadline_quantity", read_deadline_quantity),
     ("several_targets", read_several_targets),
     ("leading_text", read_leading_text),
     ("free_text", read_free_text),
@@ -364,7 +419,8 @@ def read_target(raw: str | None, year: int | None = None, lexicon: TargetLexicon
     lex = lexicon or load_target_lexicon()
     cleaned = clean_target_text(raw, lexicon)
     flags = set(cleaned.flags)
-    text, basis = split_basis_note(cleaned.text, flags, lex)
+    folded = fold_traditional(cleaned.text, flags, lex)
+    text, basis = split_basis_note(folded, flags, lex)
     text, inclusive = split_inclusive_note(text, flags, lex)
     if text and text[-1] in _TRAILING_PUNCT_CHARS and text not in lex.placeholders_plain:
         text = _TRAILING_PUNCT.sub("", text)
@@ -376,4 +432,28 @@ def read_target(raw: str | None, year: int | None = None, lexicon: TargetLexicon
     if inclusive:
         include_bound(reading)
     reading["basis"] = basis
-    return build_target(raw, cleaned.text, reading, flags)
+    return build_target(raw, folded, reading, flags)
+
+
+_PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])\([a-zA-Z\u00c0-\u024f\s]+\)")
+
+
+def fold_traditional(text: str, flags: set[str], lex: TargetLexicon) -> str:
+    """Traditional forms folded to simplified (萬 -> 万) and pinyin glosses dropped
+    (`應(yīng)保` -> 应保), ruling L8.
+
+    >>> fold_traditional("≥1萬人", set(), load_target_lexicon()), fold_traditional("應(yīng)保盡保", set(), load_target_lexicon())
+    ('≥1万人', '应保尽保')
+    """
+    glossed = _PINYIN_GLOSS.sub("", text)
+    if glossed != text:
+        flags.add("pinyin_gloss")
+    folded = glossed.translate(_traditional_table(lex))
+    if folded != glossed:
+        flags.add("traditional")
+    return folded
+
+
+@lru_cache(maxsize=4)
+def _traditional_table(lex: TargetLexicon) -> dict[int, str]:
+    return {ord(k): v for k, v in lex.traditional.items()}
