@@ -94,7 +94,8 @@ class Vocabulary:
     def match_embedded(self, text: str, slack: int = 3) -> LabelMatch | None:
         """The entry whose alias is written inside the label with a few characters more
         (`数量性指标` ⊃ 数量指标, `生态环境效益指标` ⊃ 生态效益指标, `产出类` ⊃ 产出): the
-        longest such alias, None when two entries tie."""
+        longest such alias, None when two entries tie; its score is the share of the
+        label the alias covers."""
         key = label_key(text)
         found = [k for k in self._keys if 2 <= len(k) < len(key) <= len(k) + slack and _within(k, key)]
         if not found:
@@ -104,7 +105,7 @@ class Vocabulary:
         if len(names) > 1:
             return None
         best = next(k for k in found if len(k) == longest)
-        return LabelMatch(*self._by_key[best], 99.0)
+        return LabelMatch(*self._by_key[best], round(100.0 * len(best) / len(key), 1))   # its share
 
     def match_unique(self, text: str, cutoff: float) -> LabelMatch | None:
         """The best entry at a loose `cutoff`, but only when no other entry scores as

@@ -128,7 +128,9 @@ def level_matches(text: str, vocab: LevelVocabulary, level: int | None, cutoff: 
             if (found is None or not found.exact) and (level is not None or looks_like_label(text)) \
                     and not looks_like_target(text):
                 # a label printed with more words (数量性指标, 生态环境效益指标) than the vocabulary's
-                found = vocabulary.match_embedded(text) or found
+                embedded = vocabulary.match_embedded(text)
+                if embedded is not None and (found is None or embedded.score >= found.score):
+                    found = embedded
             return found
         return vocabulary.match_unique(text, cutoff)   # loose: only an unambiguous reading
     return (match(vocab.level1) if level != 2 else None, match(vocab.level2) if level != 1 else None)
