@@ -545,6 +545,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
 
 WRAP_MIN_LINES = 3     # lines of the same greatest name length that show a wrapping column
 WIDTH_EVIDENCE = 3     # a name that fills the column's width is cut; one short of it is whole
+LONG_FRAGMENT = 6      # longer than the ends of wrapped names seen without a wrap width
 
 
 @dataclass(frozen=True)
@@ -597,6 +598,8 @@ def is_wrap(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | Non
         if wrapping.target_first is not None and \
                 (item.target if wrapping.target_first else previous.target) is not None:
             return False
+    elif len(item.name) > LONG_FRAGMENT:
+        evidence -= 2    # a long line under a column that does not wrap at a width is a name
     if item.level1 or item.level2:
         evidence -= 1    # a label on the line: more often a row of its own
     return evidence > 0
