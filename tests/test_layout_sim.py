@@ -62,3 +62,15 @@ def test_the_corpus_is_deterministic_and_every_policy_renders():
 
 def test_held_out_policies_are_named_policies():
     assert set(sim.HELD_OUT) < set(sim.POLICY_BY_NAME)
+
+
+table = _load("layout_table")
+
+
+@pytest.mark.parametrize("policy", [p.name for p in sim.POLICIES if p.name not in sim.HELD_OUT])
+def test_a_few_simulated_documents_per_tuned_policy_read_well(policy):
+    """A small corpus only (the big table is `python bench/layout_table.py`): each tuned
+    policy's documents are read with levels and targets nearly right, none failed."""
+    result = table.run_policy(sim.POLICY_BY_NAME[policy], 3, 7, sim.load_structures())
+    assert result["scores"]["levels"] >= 0.97 and result["scores"]["targets"] >= 0.98
+    assert result["not_ok"] == 0
