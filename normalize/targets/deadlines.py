@@ -31,7 +31,7 @@ from formex.schemas.target_lexicon import TargetLexicon, load_target_lexicon
 from formex.schemas.text_policy import load_text_vocabulary
 
 CENTURIES = ("19", "20")     # a year is 1900-2099, in Arabic or Chinese digits
-_DATE_HINT = re.compile(r"[年月季]|\d{4}[-/.]\d")     # every deadline form has one of these
+DATE_HINT = re.compile(r"[年月季]|\d{4}[-/.]\d")     # every deadline form has one of these
 
 
 class DeadlineMatch(NamedTuple):
@@ -145,7 +145,7 @@ def period_end(year: int, precision: str, month: int | None = None, day: int | N
 def parse_deadline(text: str, *, year: int | None = None,
                    lexicon: TargetLexicon | None = None) -> DeadlineMatch | None:
     """The deadline the whole of `text` states, or None when it is not a deadline."""
-    if not _DATE_HINT.search(text):
+    if not DATE_HINT.search(text):
         return None
     lex = lexicon or load_target_lexicon()
     return _parse_period(text, year, lex) or parse_deadline_span(text, year, lex)

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import Any, Callable, NamedTuple
 
-from formex.normalize.targets.deadlines import parse_deadline
+from formex.normalize.targets.deadlines import DATE_HINT, parse_deadline
 from formex.normalize.targets.numerals import alternation, match_number
 from formex.normalize.targets.grammar import Quantity, find_comparator_runs, parse_quantity
 from formex.normalize.targets.model import FLIPPED_OP, Target, build_target, value_base
@@ -307,7 +307,7 @@ def read_stray_unit(text: str, year: int | None, lex: TargetLexicon) -> Reading 
 def read_graded(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
     """满意率98%以上…30%以下, …得满分: a graded scoring standard (several bands), not one
     target (ruling L7): kind unknown, raw kept, partial."""
-    if len(_LAST_NUMBER.findall(text)) < 2 or not any(m in text for m in lex.graded_markers):
+    if not any(m in text for m in lex.graded_markers) or len(_LAST_NUMBER.findall(text)) < 2:
         return None
     return {"kind": "unknown", "base": 0.5, "flags": {"graded_standard"}}
 
@@ -315,6 +315,8 @@ def read_graded(text: str, year: int | None, lex: TargetLexicon) -> Reading | No
 def read_deadline_quantity(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
     """11月底完成100%: a deadline, then the quantity due by it (ruling L5): the quantity is
     the target, and `deadline` holds the date (flag with_deadline)."""
+    if not DATE_HINT.search(text):
+        return None
     for m in _LAST_NUMBER.finditer(text):
         head = text[:m.start()]
         for filler in sorted(lex.deadline_trailing_words, key=len, reverse=True):
@@ -445,15 +447,18 @@ def fold_traditional(text: str, flags: set[str], lex: TargetLexicon) -> str:
     >>> fold_traditional("≥1萬人", set(), load_target_lexicon()), fold_traditional("應(yīng)保盡保", set(), load_target_lexicon())
     ('≥1万人', '应保尽保')
     """
-    glossed = _PINYIN_GLOSS.sub("", text)
+    if text.isascii():
+        return text
+    glossed = _PINYIN_GLOSS.sub("", text) if "(" in text else text
     if glossed != text:
         flags.add("pinyin_gloss")
-    folded = glossed.translate(_traditional_table(lex))
-    if folded != glossed:
-        flags.add("traditional")
-    return folded
+    table = _traditional_table(lex)
+    if not table[1].search(glossed):
+        return glossed
+    flags.add("traditional")
+    return glossed.translate(table[0])
 
 
 @lru_cache(maxsize=4)
-def _traditional_table(lex: TargetLexicon) -> dict[int, str]:
-    return {ord(k): v for k, v in lex.traditional.items()}
+def _traditional_table(lex: TargetLexicon) -> tuple[dict[int, str], re.Pattern]:
+    return {ord(k): v for k, v in lex.traditional.items()}, re.compile(f"[{''.join(lex.traditional)}]")
