@@ -330,7 +330,7 @@ def run_chains(ch: Chain):
     per gap, arrays over its positions of the cheapest prefix ending the previous block
     there (`ends`), the cheapest prefix before the next block starting there (`starts`),
     and the cheapest suffixes after them (`back_ends`, `back_starts`)."""
-    T, n, M = len(ch.clusters), ch.n, len(MODELS)
+    T, M = len(ch.clusters), len(MODELS)
     sizes = [hi - lo + 1 for lo, hi in ch.gaps]
     ends = [np.full((size, M), INF) for size in sizes]
     ends[0][0] = 0.0                                   # the table starts at row 0
