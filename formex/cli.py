@@ -18,13 +18,11 @@ from formex.committer import DEFAULT_BATCH_DOCS, DEFAULT_BATCH_ROWS, BatchPolicy
 from formex.engines import EngineError, open_engine
 from formex.extract.readers import KNOWN_SUFFIXES, READERS
 from formex.extract.xlsx_doc import refuse_xls
-from formex.explain import explain_file, explanation_to_json, print_explanation
 from formex.manifest import ManifestError
 from formex.report_run import (EXIT_DOCUMENTS_FAILED, EXIT_RUN_FAILED, EXIT_USAGE, BarProgress, LogProgress,
                                exit_code, print_summary, summary_to_json)
 from formex.runner import InputError, RunSettings, list_inputs, run_extract, run_renormalize
 from formex.schemas.errors import DocumentFileError
-from formex.show import show_tables, tables_to_json
 
 # Built from the readers' own table, so the help names exactly the formats read today.
 READ_SUFFIXES = sorted(s for s, (_, reader) in READERS.items() if reader is not refuse_xls)
@@ -182,6 +180,7 @@ def show(file: Path = typer.Argument(..., exists=True, dir_okay=False),
          explain_rows: bool = typer.Option(False, "--explain", help="Print `formex explain FILE` instead.")
          ) -> None:
     """Print one document's extraction: header, tasks, indicator tree, issues; writes nothing."""
+    from formex.show import show_tables, tables_to_json   # here: `extract` runs without pandas
     if explain_rows:
         explain(file, format)
     elif format is Format.json:
@@ -195,6 +194,7 @@ def explain(file: Path = typer.Argument(..., exists=True, dir_okay=False),
             format: Format = typer.Option(Format.text, "--format", help="text (for a person) or json.")
             ) -> None:
     """Why each indicator row landed where it did: its cells, the hierarchy's costs, the choice."""
+    from formex.explain import explain_file, explanation_to_json, print_explanation
     explanation = explain_file(file)
     if format is Format.json:
         typer.echo(explanation_to_json(explanation))

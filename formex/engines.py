@@ -19,6 +19,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 
 
 CHUNK_DOCS = 8               # documents per task sent to a worker
@@ -115,8 +116,12 @@ def warm_up() -> None:
 class DaskEngine:
     """Dask distributed: a LocalCluster of worker processes, or the scheduler at `address`.
 
-    Tasks carry the bytes the run read, so workers need formex installed but not the
-    input files.
+    On a cluster given by address, tasks carry the bytes the run read, so workers need
+    formex installed but not the input files. A LocalCluster's workers read the files
+    themselves (tasks carry the path): a scheduler keeps what it was sent longer than the
+    task, so sending every file's bytes through it would grow the run's memory with the
+    number of documents. A worker hashes what it reads, so a file changed since the run
+    read it is still one document, of the bytes parsed.
     """
 
     name = "dask"
@@ -148,9 +153,14 @@ class DaskEngine:
     def map(self, fn: Callable, tasks: Iterable) -> Iterator:
         from distributed import KilledWorker
 
+        def submit(chunk: list) -> object:
+            if self.cluster is not None:   # workers on this machine read the files themselves
+                chunk = [replace(task, data=None) if task.path is not None and task.saved is None else task
+                         for task in chunk]
+            return self.client.submit(fn, chunk, pure=False)
+
         try:
-            yield from ordered(lambda chunk: self.client.submit(fn, chunk, pure=False), tasks,
-                               self.workers * IN_FLIGHT_PER_WORKER)
+            yield from ordered(submit, tasks, self.workers * IN_FLIGHT_PER_WORKER)
         except (KilledWorker, OSError, TimeoutError) as error:
             raise EngineError(f"the Dask cluster lost work ({type(error).__name__}: {error}); run again "
                               f"to go on from the last commit") from error

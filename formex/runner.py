@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import traceback
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pyarrow as pa
@@ -92,6 +92,7 @@ class Task:
     data: bytes | None
     documents: str | None = None      # folder to save the Document read in (--keep-documents)
     saved: str | None = None          # a saved Document to normalize instead of reading `data`
+    path: str | None = None           # the file, for a worker on this machine sent no `data`
 
 
 @dataclass
@@ -233,7 +234,15 @@ def with_arrow(records: Records) -> Records:
 
 def run_task(task: Task) -> Result:
     """The per-document work every engine runs: extract the bytes the run read and hashed
-    (saving the Document read, when asked), or normalize a saved Document again."""
+    (saving the Document read, when asked), or normalize a saved Document again. A task
+    sent without its bytes (`path` only) reads the file itself, once, and its result
+    carries the hash of the bytes it parsed, whatever the run had read before."""
+    if task.data is None and task.path is not None and task.saved is None:
+        try:
+            data = Path(task.path).read_bytes()
+        except OSError as error:
+            return records_to_result(task.source, None, unreadable_records(task.source, error))
+        task = replace(task, sha256=doc_id_of(data), data=data)
     if task.saved is not None:
         try:
             document = read_document_file(Path(task.saved))
@@ -322,7 +331,7 @@ class Planner:
         if sha256 == known_sha256(self.committer, source):
             saved = saved_path(self.documents, sha256)
             if settings.renormalize and saved.is_file():
-                return Task(source, sha256, data, documents, saved=str(saved))
+                return Task(source, sha256, data, documents, saved=str(saved), path=str(item.path))
             if not (force or settings.force or (settings.keep_documents and not saved.is_file()
                                                 and self.committer.entry(source).status != DUPLICATE)):
                 return Done(Result(source, sha256))
@@ -330,7 +339,7 @@ class Planner:
         if holder is not None and holder != source:
             return Done(Result(source, sha256, doc_id=sha256, status=DUPLICATE))
         self.dispatched[sha256] = source
-        return Task(source, sha256, data, documents)
+        return Task(source, sha256, data, documents, path=str(item.path))
 
 
 def records_to_result(source: str, sha256: str | None, records: Records, saved: bool = False) -> Result:

@@ -18,7 +18,6 @@ import re
 from decimal import Decimal
 from typing import Any, Mapping
 
-import pandas as pd
 
 from formex.schemas.target_lexicon import load_target_lexicon
 from formex.schemas.text_policy import load_text_vocabulary
@@ -63,6 +62,8 @@ def safe_json(data: Any) -> str:
 
 def is_missing(value: Any) -> bool:
     """None, NaN, pd.NA or NaT (pandas gives any of them for an empty cell)."""
+    import pandas as pd   # here, not above: `formex extract` prints through this module without pandas
+
     if value is None or value is pd.NA or value is pd.NaT:
         return True
     try:

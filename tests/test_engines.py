@@ -147,3 +147,21 @@ def test_a_worker_that_dies_stops_the_run_with_exit_3_and_the_last_commit_stays(
     assert "a worker process died" in result.stderr
     loaded = len(read(tmp_path / "out")["documents"])
     assert loaded in (0, 8, 16)    # whole batches before form-0020's chunk, as far as they had come back
+
+
+def test_a_task_sent_without_bytes_is_the_document_of_the_bytes_the_worker_read(tmp_path):
+    """LocalCluster workers read the file themselves: if it changed since the run hashed
+    it, the result is the new bytes' document (hash, doc_id and rows agree)."""
+    import hashlib
+
+    from formex.runner import Task, run_task
+    from tests.conftest import seed_variant
+
+    path = tmp_path / "form.txt"
+    path.write_text(seed_variant(1), encoding="utf-8")
+    planned = hashlib.sha256(path.read_bytes()).hexdigest()
+    path.write_text(seed_variant(2), encoding="utf-8")     # rewritten after the run read it
+    result = run_task(Task("form.txt", planned, None, path=str(path)))
+    actual = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert result.sha256 == result.doc_id == actual != planned
+    assert set(result.arrow["documents"].column("doc_id").to_pylist()) == {actual}
