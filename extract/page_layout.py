@@ -66,6 +66,7 @@ class PageTable:
     col_edges: list[float]
     row_edges: list[float]
     skip_rows: set[int] = field(default_factory=set)   # repeated header rows
+    first_row: dict[int, str] | None = None            # the texts of the first row of the table it continues
 
     @property
     def n_rows(self) -> int:
@@ -210,7 +211,7 @@ def continue_table(before: PageTable, after: PageTable, tolerance: float, issues
         cell.col = mapping[cell.col]
         cell.colspan = last - cell.col
     after.col_edges = before.col_edges
-    first_texts = row_texts(before, min(set(range(before.n_rows)) - before.skip_rows, default=0))
+    first_texts = after.first_row = before.first_row or row_texts(before, 0)
     start = 0
     if after.n_rows > 1 and row_texts(after, 0) == first_texts and any(first_texts.values()):
         after.skip_rows.add(0)
