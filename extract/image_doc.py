@@ -9,6 +9,7 @@ sideways); a very large scan is reduced to `MAX_SIDE` pixels before OCR.
 from __future__ import annotations
 
 import io
+import re
 import time
 import warnings
 
@@ -32,9 +33,12 @@ def open_image(data: bytes, source_path: str, limits: ReadLimits):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")   # Pillow's DecompressionBombWarning: we check below
             image = Image.open(io.BytesIO(data))
-    except Image.DecompressionBombError:
-        raise ImageUnreadable(f"{source_path}: the image is over {limits.max_image_pixels:,} pixels "
-                              "(a scan of a form page is about 4 million); it was not read") from None
+    except Image.DecompressionBombError as error:   # Pillow's own bound, from the header
+        found = re.search(r"\((\d+) pixels\)", str(error))
+        size = f"{int(found.group(1)):,} pixels" if found else "too many pixels"
+        raise ImageUnreadable(f"{source_path}: the image is {size}, over the limit of "
+                              f"{limits.max_image_pixels:,} (a scan of a form page is about 4 million); "
+                              "it was not read") from None
     except Exception as error:  # Pillow raises many types on damaged files
         raise ImageUnreadable(f"{source_path}: not a readable image: the file is damaged or not an "
                               f"image ({type(error).__name__})") from None

@@ -47,7 +47,7 @@ def ocr_engine(threads: int):
     cv2.setNumThreads(threads)
     # pages are straightened before OCR, so the text-direction classifier is off: it
     # turned some upright lines (`$> 90.00(\\%)$`) over and read them backwards
-    return RapidOCR(params={"Global.log_level": "warning", "Global.use_cls": False,
+    return RapidOCR(params={"Global.log_level": "error", "Global.use_cls": False,
                             "EngineConfig.onnxruntime.intra_op_num_threads": threads,
                             "EngineConfig.onnxruntime.inter_op_num_threads": 1})
 
