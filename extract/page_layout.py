@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from formex.extract.cleaning import clean_cell
 from formex.schemas.document import BBox, Cell, Issue, Row
 
@@ -34,6 +36,9 @@ RUNNING_BAND = 0.09        # share of the page height at its top and bottom sear
 PAGE_NUMBER = re.compile(r"^\s*(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|[-—–]\s*\d+\s*[-—–]|"
                          r"page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*/\s*\d+)\s*$", re.I)
 DIGITS = re.compile(r"\d+")
+EDGE_TOLERANCE = 0.012     # column edges of a continued table match within this share of its width
+PLACE_TOLERANCE = 0.05     # ... and the table lies at the same place across the page, within this share
+REPEAT_SIMILARITY = 85     # rapidfuzz ratio of a repeated header row to the table's first row
 
 
 @dataclass(frozen=True)
@@ -183,11 +188,24 @@ def find_running_lines(pages: list[PageContent]) -> set[tuple[int, int]]:
 
 
 def map_edges(edges: list[float], onto: list[float], tolerance: float) -> list[int] | None:
-    """Index in `onto` of each edge, or None when one of them has no match."""
+    """Index in `onto` of each edge, edges taken relative to their table's width (so a
+    scanned page shifted or scaled against the one before still matches), or None when
+    one has no match within `tolerance` (a share of the width).
+
+    >>> map_edges([110, 150, 230], [50, 90, 130, 170], 0.02)     # the same columns, shifted and wider
+    [0, 1, 3]
+    >>> map_edges([110, 160, 230], [50, 90, 130, 170], 0.02) is None
+    True
+    """
+    def relative(values: list[float]) -> list[float]:
+        width = (values[-1] - values[0]) or 1.0
+        return [(v - values[0]) / width for v in values]
+
     out = []
-    for edge in edges:
-        k = min(range(len(onto)), key=lambda i: abs(onto[i] - edge))
-        if abs(onto[k] - edge) > tolerance:
+    targets = relative(onto)
+    for edge in relative(edges):
+        k = min(range(len(targets)), key=lambda i: abs(targets[i] - edge))
+        if abs(targets[k] - edge) > tolerance:
             return None
         out.append(k)
     return out
@@ -199,11 +217,10 @@ def root_of(cell: TableCell) -> TableCell:
     return cell
 
 
-def continue_table(before: PageTable, after: PageTable, tolerance: float, issues: list[Issue],
-                   page: int) -> bool:
+def continue_table(before: PageTable, after: PageTable, issues: list[Issue], page: int) -> bool:
     """Join `after` (first on its page) to `before` (last on the previous page) when
     their columns match; returns whether they were joined."""
-    mapping = map_edges(after.col_edges, before.col_edges, tolerance)
+    mapping = map_edges(after.col_edges, before.col_edges, EDGE_TOLERANCE)
     if mapping is None or mapping[0] != 0 or mapping[-1] != len(before.col_edges) - 1:
         return False
     for cell in after.cells:
@@ -213,7 +230,7 @@ def continue_table(before: PageTable, after: PageTable, tolerance: float, issues
     after.col_edges = before.col_edges
     first_texts = after.first_row = before.first_row or row_texts(before, 0)
     start = 0
-    if after.n_rows > 1 and row_texts(after, 0) == first_texts and any(first_texts.values()):
+    if after.n_rows > 1 and same_row(row_texts(after, 0), first_texts):
         after.skip_rows.add(0)
         start = 1
         issues.append(Issue("info", "header_repeated", "repeated table header row after a page "
@@ -239,6 +256,19 @@ def row_texts(table: PageTable, row: int) -> dict[int, str]:
     return {c.col: clean_cell(c.raw) for c in table.cells if c.row == row}
 
 
+def same_row(texts: dict[int, str], first: dict[int, str]) -> bool:
+    """A row repeats the table's first row: the same cells, their text equal but for
+    an OCR slip here and there.
+
+    >>> same_row({0: "一级目标", 1: "三级日标"}, {0: "一级目标", 1: "三级目标"})
+    True
+    """
+    if texts.keys() != first.keys() or not any(first.values()):
+        return False
+    joined, wanted = "|".join(texts[k] for k in sorted(texts)), "|".join(first[k] for k in sorted(first))
+    return joined == wanted or fuzz.ratio(joined, wanted) >= REPEAT_SIMILARITY
+
+
 def join_tables(pages: list[PageContent], running: set[tuple[int, int]], issues: list[Issue]) -> None:
     """Join each page's first table to the previous page's last table when nothing but
     page headers and footers lies between them and their columns match."""
@@ -253,8 +283,18 @@ def join_tables(pages: list[PageContent], running: set[tuple[int, int]], issues:
                          if (page.number, k) not in running)
         if text_below or text_above:
             continue
-        tolerance = max(2.0, 0.006 * page.width)
-        continue_table(before, after, tolerance, issues, page.number)
+        if not same_place(before, before_page, after, page):
+            continue
+        continue_table(before, after, issues, page.number)
+
+
+def same_place(before: PageTable, before_page: PageContent, after: PageTable, page: PageContent) -> bool:
+    """The two tables span the same share of their pages' width (a text page and a
+    scanned one have different units)."""
+    def span(table: PageTable, on: PageContent) -> tuple[float, float]:
+        return table.bbox[0] / on.width, table.bbox[2] / on.width
+    (a0, a1), (b0, b1) = span(before, before_page), span(after, page)
+    return abs(a0 - b0) < PLACE_TOLERANCE and abs(a1 - b1) < PLACE_TOLERANCE
 
 
 def paragraphs(page: PageContent, running: set[tuple[int, int]]) -> list[list[TextLine]]:

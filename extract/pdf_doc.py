@@ -172,47 +172,70 @@ def read_text_page(page, number: int, limits: ReadLimits, issues: list[Issue]) -
     return find_page_content(page, number)
 
 
-def read_pages(pdf, data: bytes, source_path: str, limits: ReadLimits, pages: list[PageContent],
-               issues: list[Issue]) -> None:
-    """Append the PageContent of each page that can be read, in order."""
-    import pdfplumber
-    from pdfminer.pdfpage import PDFPage
+class PageReader:
+    """Reads one page at a time by its route, within the document's page and time budget;
+    renders scanned pages with pypdfium2, opened on the first one."""
 
-    started = time.monotonic()
-    scans = None
-    declared = declared_page_count(pdf)
-    for number, page_obj in enumerate(PDFPage.create_pages(pdf.doc), 1):
-        if number > limits.max_pages or time.monotonic() - started > limits.max_seconds:
-            why = (f"only its first {limits.max_pages} pages are read" if number > limits.max_pages
-                   else f"the document's reading time ran past {limits.max_seconds:g} s")
-            issues.append(Issue("warning", "content_cut", f"pages from {number} on were not read"
-                                + (f" (of {declared})" if declared else "") + f": {why}",
-                                field="document", source_ref=f"page {number}"))
-            break
-        page = pdfplumber.page.Page(pdf, page_obj, page_number=number, initial_doctop=0)
+    def __init__(self, pdf, data: bytes, source_path: str, limits: ReadLimits, issues: list[Issue]):
+        self.pdf, self.data, self.source_path, self.limits, self.issues = pdf, data, source_path, limits, issues
+        self.started = time.monotonic()
+        self.scans = None
+
+    def over_budget(self, number: int) -> bool:
+        limits = self.limits
+        if number <= limits.max_pages and time.monotonic() - self.started <= limits.max_seconds:
+            return False
+        why = (f"only its first {limits.max_pages} pages are read" if number > limits.max_pages
+               else f"the document's reading time ran past {limits.max_seconds:g} s")
+        declared = declared_page_count(self.pdf)
+        self.issues.append(Issue("warning", "content_cut", f"pages from {number} on were not read"
+                                 + (f" (of {declared})" if declared else "") + f": {why}",
+                                 field="document", source_ref=f"page {number}"))
+        return True
+
+    def read(self, number: int, page_obj) -> PageContent | None:
+        import pdfplumber
+
+        page = pdfplumber.page.Page(self.pdf, page_obj, page_number=number, initial_doctop=0)
         try:
-            if content_too_large(page, number, limits, issues):
-                content = None
-            elif page_route(page) == "text":
-                content = read_text_page(page, number, limits, issues)
-            else:
-                if scans is None:
-                    from formex.extract.scan_doc import PdfPageImages
-                    scans = PdfPageImages(data, source_path, limits)
-                content = scans.read_page(number, issues)
+            if content_too_large(page, number, self.limits, self.issues):
+                return None
+            if page_route(page) == "text":
+                return read_text_page(page, number, self.limits, self.issues)
+            if self.scans is None:
+                from formex.extract.scan_doc import PdfPageImages
+                self.scans = PdfPageImages(self.data, self.source_path, self.limits)
+            return self.scans.read_page(number, self.issues)
         except ExtractError:
             raise
         except Exception as error:  # a damaged page: say so, read the others
-            issues.append(Issue("error", "page_unread", f"page {number} could not be read "
-                                f"({type(error).__name__}: {str(error)[:100]})", field="document",
-                                source_ref=f"page {number}"))
-            content = None
+            self.issues.append(Issue("error", "page_unread", f"page {number} could not be read "
+                                     f"({type(error).__name__}: {str(error)[:100]})", field="document",
+                                     source_ref=f"page {number}"))
+            return None
         finally:
             page.close()
-        if content is not None:
-            pages.append(content)
-    if scans is not None:
-        scans.close()
+
+    def close(self) -> None:
+        if self.scans is not None:
+            self.scans.close()
+
+
+def read_pages(pdf, data: bytes, source_path: str, limits: ReadLimits, pages: list[PageContent],
+               issues: list[Issue]) -> None:
+    """Append the PageContent of each page that can be read, in order."""
+    from pdfminer.pdfpage import PDFPage
+
+    reader = PageReader(pdf, data, source_path, limits, issues)
+    try:
+        for number, page_obj in enumerate(PDFPage.create_pages(pdf.doc), 1):
+            if reader.over_budget(number):
+                break
+            content = reader.read(number, page_obj)
+            if content is not None:
+                pages.append(content)
+    finally:
+        reader.close()
 
 
 def read_pdf(data: bytes, *, doc_id: str, source_path: str, source_format: str = "pdf",
