@@ -1,8 +1,9 @@
 """One scanned page (an image) to a PageContent: ruled tables from OpenCV, text from OCR.
 
 1. `to_gray`: one brightness channel, in which colour turns white: a pixel's brightest
-   channel plus its colourfulness (brightest minus darkest), so a red stamp or blue ink
-   over a cell fades out and black print, even under the stamp, stays.
+   channel plus half its colourfulness (brightest minus darkest), so a red stamp or blue
+   ink over a cell fades out and black print, even under the stamp (where JPEG smears
+   the stamp's colour into a rule), stays dark.
 2. `estimate_skew` / `deskew`: the angle of the long near-horizontal lines (the table
    rules, found by a probabilistic Hough transform on a reduced image) is measured and
    the page rotated back, up to `MAX_SKEW` degrees.
@@ -34,15 +35,15 @@ OCR_SPLIT_GAP = 2.5       # ... and wider than this, outside tables, separates t
 
 def to_gray(image: np.ndarray) -> np.ndarray:
     """
-    >>> to_gray(np.array([[[0, 0, 0], [205, 30, 40], [128, 128, 128], [100, 15, 20]]], np.uint8)).tolist()
-    [[0, 255, 128, 185]]
+    >>> to_gray(np.array([[[0, 0, 0], [205, 30, 40], [128, 128, 128], [90, 0, 0]]], np.uint8)).tolist()
+    [[0, 255, 128, 135]]
     """
     if image.ndim == 2:
         return image
     image = image[:, :, :3]
     brightest = image.max(axis=2)
     spread = brightest - image.min(axis=2)
-    return np.minimum(brightest.astype(np.uint16) + spread, 255).astype(np.uint8)
+    return np.minimum(brightest.astype(np.uint16) + spread // 2, 255).astype(np.uint8)
 
 
 def estimate_skew(gray: np.ndarray) -> float:
@@ -101,7 +102,7 @@ def find_line_mask(gray: np.ndarray) -> np.ndarray:
     h, w = gray.shape
     binary = cv2.adaptiveThreshold(255 - gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 25, -15)
     unit = max(h, w) / 2339 * 200 / 72            # pixels per point, scaled to an A4 page
-    bridge = max(3, int(3 * unit))
+    bridge = max(3, int(5 * unit))             # gaps up to 5 points
 
     def rules(length: int, horizontal: bool) -> np.ndarray:
         shape = (lambda n: (n, 1)) if horizontal else (lambda n: (1, n))
