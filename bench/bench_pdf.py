@@ -107,7 +107,7 @@ def bench_scan(rounds: int) -> None:
     from rapidocr import RapidOCR
 
     from formex.extract.ocr_engine import ocr_engine
-    from formex.extract.scan_doc import DEFAULT_OCR_THREADS
+    from formex.extract.limits import DEFAULT_OCR_THREADS
 
     files = [(p, p.read_bytes()) for p in scan_files()]
     images = [image for path, data in files for image in page_images(path, data)]

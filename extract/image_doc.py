@@ -105,7 +105,7 @@ def read_image(data: bytes, *, doc_id: str, source_path: str, source_format: str
             issues.append(Issue("error", "page_unread", f"page {number} could not be decoded "
                                 f"({type(error).__name__})", field="document", source_ref=f"page {number}"))
             continue
-        content = scan_to_content(array, number, issues, "an image")
+        content = scan_to_content(array, number, issues, "an image", limits.ocr_threads)
         if content is not None:
             pages.append(content)
     if not pages:

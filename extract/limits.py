@@ -1,6 +1,7 @@
 """The bounds a PDF or image reader keeps to, so that one hostile file (a PDF bomb, a
 20,000 x 20,000 pixel image, a page of a million tiny objects) costs bounded time and
-memory and ends as a `failed` or `partial` document with a sentence saying why.
+memory and ends as a `failed` or `partial` document with a sentence saying why; and
+the threads OCR may use (a batch running one process per core wants 1).
 
 `resolve_limits(None | dict | ReadLimits)` is the one entry point; a dict names only
 the fields to change. Every field is in the README's limits table.
@@ -23,6 +24,7 @@ DEFAULT_MAX_PAGE_CHARS = 50_000             # characters on one page
 DEFAULT_MAX_IMAGE_PIXELS = 60_000_000       # one image or rendered page (A4 at 600 dpi is 35 Mpx)
 DEFAULT_RENDER_DPI = 200                    # scanned PDF pages are rendered at this resolution for OCR
 DEFAULT_MAX_SECONDS = 600.0                 # per document; pages after the limit are cut with a warning
+DEFAULT_OCR_THREADS = 2                     # onnxruntime and OpenCV threads for OCR (the reference machine has 2 cores)
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class ReadLimits:
     max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS
     render_dpi: int = DEFAULT_RENDER_DPI
     max_seconds: float = DEFAULT_MAX_SECONDS
+    ocr_threads: int = DEFAULT_OCR_THREADS
 
     def __post_init__(self):
         for f in fields(self):
@@ -59,7 +62,7 @@ def resolve_limits(value: "None | dict | ReadLimits" = None) -> ReadLimits:
     >>> resolve_limits({"pages": 5})
     Traceback (most recent call last):
     ...
-    formex.extract.limits.LimitsInvalid: unknown read limit 'pages'; known: max_file_bytes, max_pages, max_stream_bytes, max_total_stream_bytes, max_page_content_bytes, max_page_shapes, max_page_chars, max_image_pixels, render_dpi, max_seconds
+    formex.extract.limits.LimitsInvalid: unknown read limit 'pages'; known: max_file_bytes, max_pages, max_stream_bytes, max_total_stream_bytes, max_page_content_bytes, max_page_shapes, max_page_chars, max_image_pixels, render_dpi, max_seconds, ocr_threads
     """
     if value is None:
         return ReadLimits()

@@ -168,9 +168,9 @@ def line_key(text: str) -> str:
 
 def find_running_lines(pages: list[PageContent]) -> set[tuple[int, int]]:
     """(page number, line index) of page headers and footers: lines in the top or bottom
-    band of the page that recur (digits aside) on at least two pages, or are a page
-    number."""
-    banded: dict[str, list[tuple[int, int]]] = {}
+    band of the page that recur (digits aside, an OCR slip allowed) on at least two
+    pages, or are a page number."""
+    groups: list[tuple[str, list[tuple[int, int]]]] = []   # (a line's key, where lines like it are)
     found: set[tuple[int, int]] = set()
     for page in pages:
         for k, line in enumerate(page.lines):
@@ -180,8 +180,14 @@ def find_running_lines(pages: list[PageContent]) -> set[tuple[int, int]]:
             text = " ".join(f.text for f in line)
             if PAGE_NUMBER.match(text):
                 found.add((page.number, k))
-            banded.setdefault(line_key(text), []).append((page.number, k))
-    for places in banded.values():
+            key = line_key(text)
+            group = next((places for first, places in groups
+                          if first == key or fuzz.ratio(first, key) >= REPEAT_SIMILARITY), None)
+            if group is None:
+                groups.append((key, [(page.number, k)]))
+            else:
+                group.append((page.number, k))
+    for _, places in groups:
         if len({p for p, _ in places}) >= 2:
             found.update(places)
     return found

@@ -181,7 +181,7 @@ def boxes_to_cells(boxes: list[OcrBox], tables: list[PageTable]) -> list[Glyph]:
     return outside
 
 
-def read_scan_page(image: np.ndarray, number: int, threads: int = 2) -> tuple[PageContent, float]:
+def read_scan_page(image: np.ndarray, number: int, threads: int) -> tuple[PageContent, float]:
     """The page's content (in the straightened image's pixels) and the skew undone."""
     gray = to_gray(image)
     angle = estimate_skew(gray)

@@ -134,3 +134,20 @@ def test_a_multi_page_tiff_is_one_document_in_page_order():
     assert doc.source_format == "image"
     assert [(row.page, row.cells[0].text) for row in doc.rows] == [(1, "ONE"), (2, "TWO")]
     assert doc.rows[1].source_ref == "page 2 row 1"
+
+
+def test_scan_fixtures_are_what_the_renderer_makes(tmp_path):
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("render_scans", ROOT / "bench" / "render_scans.py")
+    render = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = render
+    spec.loader.exec_module(render)
+    if not Path(render.FONT_PATH).exists():
+        pytest.skip(f"{render.FONT_PATH} is not installed (needed only to render fixtures)")
+    pdf_folder = ROOT / "samples" / "rendered" / "seed-shanghai-2026-unit-overall-pdf"
+    for folder in render.render_sample(pdf_folder, tmp_path, mixed=True):
+        for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+            twin = SCANS / folder.name / file.relative_to(folder)
+            assert twin.read_bytes() == file.read_bytes(), f"{twin} is stale: run make fixtures"
