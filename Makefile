@@ -7,11 +7,11 @@ OUT ?= out
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench fixtures clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,dask]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,dask,ocr]'
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -24,6 +24,13 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_targets.py
 	$(BIN)/python bench/bench_extract.py
+
+# Re-render the committed fixtures (needs: apt-get install fonts-wqy-microhei)
+fixtures: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,dask,ocr,fixtures]'
+	$(BIN)/python bench/render_fixtures.py
+	$(BIN)/python bench/render_pdfs.py
+	$(BIN)/python bench/render_scans.py samples/rendered bench/scans seed-shanghai-2026-unit-overall three-page-table-repeated-headers
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .hypothesis

@@ -8,7 +8,10 @@ class ExtractError(Exception):
 
 
 class UnsupportedFormat(ExtractError):
-    def __init__(self, path: str, suffix: str, known: list[str]):
+    def __init__(self, path: str, suffix: str, known: list[str], what: str | None = None):
         self.path, self.suffix, self.known = path, suffix, known
-        super().__init__(f"{path}: no reader for {suffix or 'files without a suffix'!r} yet; "
-                         f"readable: {', '.join(known)}")
+        if what:
+            super().__init__(f"{path}: no reader for {what}")
+        else:
+            super().__init__(f"{path}: no reader for {suffix or 'files without a suffix'!r} yet; "
+                             f"readable: {', '.join(known)}")

@@ -18,7 +18,7 @@ def test_a_bad_file_does_not_stop_the_batch(tmp_path):
     (inputs / "b-empty.txt").write_bytes(b"")
     (inputs / "c-binary.txt").write_bytes(bytes(range(256)) * 40)
     (inputs / "d-not-a-form.txt").write_text("会议纪要\n今天天气很好。\n", encoding="utf-8")
-    (inputs / "e-later.pdf").write_bytes(b"%PDF-1.7 no reader for this yet")
+    (inputs / "e-later.pdf").write_bytes(b"%PDF-1.7 cut short")
     (inputs / "notes.json").write_text("{}", encoding="utf-8")
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["extract", str(inputs), "--out", str(out)])
@@ -28,7 +28,7 @@ def test_a_bad_file_does_not_stop_the_batch(tmp_path):
     assert set(docs.index) == {"a-good.txt", "b-empty.txt", "c-binary.txt", "d-not-a-form.txt", "e-later.pdf"}
     assert docs.loc["a-good.txt", "status"] == "ok"
     assert "no known form" in docs.loc["b-empty.txt", "error"]
-    assert "no reader" in docs.loc["e-later.pdf", "error"]
+    assert "not a readable PDF" in docs.loc["e-later.pdf", "error"]
     failed = docs[docs["status"] == "failed"]
     assert failed["error"].notna().all()
     assert (out / "documents" / "year=__HIVE_DEFAULT_PARTITION__").is_dir()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from formex.extract.errors import ExtractError
 from formex.extract.readers import read_document
 from formex.normalize.form import normalize_document
 from tests.conftest import SEED_FILE
@@ -46,5 +47,9 @@ def test_seed_with_lines_dropped_or_swapped_never_raises(data):
 @settings(max_examples=100, deadline=None)
 @given(st.binary(max_size=2000))
 def test_arbitrary_bytes_never_raise(data):
-    result = normalize_document(read_document(data, "bytes.txt"))
+    try:
+        document = read_document(data, "bytes.txt")
+    except ExtractError:   # bytes that start like a PDF or an image: a `failed` row with its reason
+        return
+    result = normalize_document(document)
     assert result.status in ("ok", "partial", "failed")

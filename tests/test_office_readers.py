@@ -355,7 +355,9 @@ def test_corrupt_zip_and_wrong_package(tmp_path):
     good = make_xlsx(xlsx_form)
     document, _ = run_one(tmp_path, "cut.xlsx", good[: len(good) // 2])
     assert document["status"] == "failed" and "corrupt zip" in document["error"]
-    document, _ = run_one(tmp_path, "word.xlsx", make_docx(docx_form))
+    document, _ = run_one(tmp_path, "word.xlsx", make_docx(docx_form))   # read by its bytes
+    assert document["status"] == "ok" and document["source_format"] == "docx"
+    document, _ = run_one(tmp_path, "other.xlsx", zip_with({"[Content_Types].xml": b"<Types/>"}))
     assert document["status"] == "failed" and "no workbook part" in document["error"]
     document, _ = run_one(tmp_path, "old.xls", b"\xd0\xcf\x11\xe0" + b"\0" * 100)
     assert document["status"] == "failed" and "save it as .xlsx" in document["error"]

@@ -1,0 +1,60 @@
+"""A file's format from its first bytes, so that a PDF named `.txt`, a scan named `.pdf`
+or a file without an extension reach the right reader.
+
+`sniff_format(data)` gives a source format (`pdf`, `image`, `xlsx`, `docx`, `html`),
+`legacy_office` for an Office 97-2003 binary file, or None when the bytes say nothing
+certain (plain text, Markdown, a damaged zip): the suffix decides then.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+IMAGE_MAGIC = (
+    b"\x89PNG\r\n\x1a\n",     # PNG
+    b"\xff\xd8\xff",          # JPEG
+    b"II*\x00", b"MM\x00*",   # TIFF, little- and big-endian
+    b"BM",                    # BMP
+    b"GIF87a", b"GIF89a",
+)
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|table)\b",
+                        re.I | re.S)
+
+
+def sniff_format(data: bytes) -> str | None:
+    """
+    >>> sniff_format(b"%PDF-1.7\\n..."), sniff_format(b"\\x89PNG\\r\\n\\x1a\\n...")
+    ('pdf', 'image')
+    >>> sniff_format(b"<!DOCTYPE html><html>"), sniff_format("单位名称\\t某单位".encode())
+    ('html', None)
+    """
+    head = data[:1024]
+    if b"%PDF-" in head:            # readers accept junk before the header
+        return "pdf"
+    if head.startswith(IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
+        return "image"
+    if head.startswith(OLE2_MAGIC):
+        return "legacy_office"
+    if head.startswith(b"PK\x03\x04"):
+        return office_zip_format(data)
+    text = head.lstrip(b"\xef\xbb\xbf")
+    if HTML_START.match(text):
+        return "html"
+    return None
+
+
+def office_zip_format(data: bytes) -> str | None:
+    """`xlsx` or `docx` by the package's main part; None for another or a damaged zip."""
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        return None
+    if "[Content_Types].xml" not in names:
+        return None
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "word/document.xml" in names:
+        return "docx"
+    return None
