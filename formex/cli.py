@@ -16,7 +16,7 @@ from formex.api import extract_tables
 from formex.compact import DEFAULT_FILE_ROWS
 from formex.committer import DEFAULT_BATCH_DOCS, DEFAULT_BATCH_ROWS, BatchPolicy, DatasetError
 from formex.engines import EngineError, open_engine
-from formex.extract.readers import KNOWN_SUFFIXES, READERS
+from formex.extract.readers import READERS
 from formex.extract.xlsx_doc import refuse_xls
 from formex.manifest import ManifestError
 from formex.report_run import (EXIT_DOCUMENTS_FAILED, EXIT_RUN_FAILED, EXIT_USAGE, BarProgress, LogProgress,
@@ -26,7 +26,7 @@ from formex.schemas.errors import DocumentFileError
 
 # Built from the readers' own table, so the help names exactly the formats read today.
 READ_SUFFIXES = sorted(s for s, (_, reader) in READERS.items() if reader is not refuse_xls)
-REFUSED_SUFFIXES = sorted({s for s, (_, reader) in READERS.items() if reader is refuse_xls} | set(KNOWN_SUFFIXES))
+REFUSED_SUFFIXES = sorted(s for s, (_, reader) in READERS.items() if reader is refuse_xls)
 INPUTS_HELP = (f"Files or folders (recursed). Read: {' '.join(READ_SUFFIXES)}. Recorded as failed "
                f"with a reason: {' '.join(REFUSED_SUFFIXES)}. Other files in folders are skipped "
                "and counted.")
