@@ -97,7 +97,7 @@ def table_rows(table, ref_prefix: str, page: int) -> list[SourceRow]:
 
 
 def html_rows(root, *, first_index: int = 1, page: int = 1, table_ref=None,
-              line_offset: int = 0) -> tuple[list[Row], int]:
+              line_offset: int = 0, issues: list | None = None) -> tuple[list[Row], int]:
     """Rows of an HTML tree in document order, and the page reached.
 
     `table_ref(n, element)` names the n-th table for source refs (`table 2` by default)."""
@@ -128,7 +128,7 @@ def html_rows(root, *, first_index: int = 1, page: int = 1, table_ref=None,
         if tag == "table":
             tables += 1
             prefix = table_ref(tables, node) if table_ref else f"table {tables}"
-            rows.extend(grid_rows(table_rows(node, prefix, page), first_index + len(rows)))
+            rows.extend(grid_rows(table_rows(node, prefix, page), first_index + len(rows), issues))
             return
         has_blocks = any(isinstance(c.tag, str) and (c.tag in BLOCK_TAGS or c.tag == "table")
                          for c in node)
@@ -171,7 +171,7 @@ def read_html(data: bytes, *, doc_id: str, source_path: str, source_format: str 
     decoded = decode_bytes(data)
     issues = decoding_issues(decoded)
     root = parse_html(decoded.text)
-    rows = html_rows(root)[0] if root is not None else []
+    rows = html_rows(root, issues=issues)[0] if root is not None else []
     return Document(doc_id=doc_id, source_path=source_path, source_format=source_format,
                     rows=rows, spans_known=True, raw_text=decoded.text,
                     encoding=decoded.encoding, issues=issues)

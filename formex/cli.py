@@ -16,11 +16,20 @@ from formex.api import extract_tables
 from formex.compact import DEFAULT_FILE_ROWS
 from formex.committer import DEFAULT_BATCH_DOCS, DEFAULT_BATCH_ROWS, BatchPolicy, DatasetError
 from formex.engines import EngineError, open_engine
+from formex.extract.readers import KNOWN_SUFFIXES, READERS
+from formex.extract.xlsx_doc import refuse_xls
 from formex.manifest import ManifestError
 from formex.report_run import (EXIT_DOCUMENTS_FAILED, EXIT_RUN_FAILED, EXIT_USAGE, BarProgress, LogProgress,
                                exit_code, print_summary, summary_to_json)
 from formex.runner import InputError, RunSettings, list_inputs, run_extract, run_renormalize
 from formex.schemas.errors import DocumentFileError
+
+# Built from the readers' own table, so the help names exactly the formats read today.
+READ_SUFFIXES = sorted(s for s, (_, reader) in READERS.items() if reader is not refuse_xls)
+REFUSED_SUFFIXES = sorted({s for s, (_, reader) in READERS.items() if reader is refuse_xls} | set(KNOWN_SUFFIXES))
+INPUTS_HELP = (f"Files or folders (recursed). Read: {' '.join(READ_SUFFIXES)}. Recorded as failed "
+               f"with a reason: {' '.join(REFUSED_SUFFIXES)}. Other files in folders are skipped "
+               "and counted.")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn OCR'd government forms into typed Parquet tables.")
@@ -51,7 +60,7 @@ class EngineName(str, Enum):
 
 @app.command()
 def extract(
-    inputs: list[Path] = typer.Argument(..., exists=True, help="Files or folders (recursed)."),
+    inputs: list[Path] = typer.Argument(..., exists=True, help=INPUTS_HELP),
     out: Path = typer.Option(..., "--out", "-o", help="Dataset folder to write (created if missing)."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1,
                                           help="Worker processes (default: every core)."),

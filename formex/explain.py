@@ -31,8 +31,7 @@ from formex.terminal import format_target, safe_json, safe_text
 TOP_CANDIDATES = 3
 ROUND = 6   # decimals kept of a cost: float noise off, the 0.001 tie-break kept
 PART_WORDS = {"wording": "words", "order": "order", "label": "label", "level1_label": "level-1 label",
-              "required": "required word missing", "distance": "distance",
-              "level1_distance": "distance"}
+              "required": "required word missing", "placement": "placement"}
 assert set(PART_WORDS) == set(hierarchy.COST_PARTS)
 DOUBTFUL = frozenset({"partial", "ambiguous", "failed"})
 WORDING = hierarchy.COST_PARTS.index("wording")
@@ -71,7 +70,7 @@ class Explanation:
     status: str                            # the document's: ok, partial, failed
     error: str | None
     form_type: str | None
-    labels_mid_block: bool                 # rows also pay for their distance to a label
+    placement: str | None                  # where the document prints its labels (fitted model)
     ordered: bool                          # False: the order fallback placed the rows
     rows: tuple[RowExplanation, ...]
 
@@ -82,17 +81,17 @@ def explain_file(path: str | Path, top: int = TOP_CANDIDATES) -> Explanation:
     try:
         document = read_document(path.read_bytes(), path.name)
     except ExtractError as error:
-        return Explanation(path.name, "failed", str(error), None, False, True, ())
+        return Explanation(path.name, "failed", str(error), None, None, True, ())
     result = normalize_document(document)
     if result.form_type is None:
-        return Explanation(path.name, result.status, result.error, None, False, True, ())
+        return Explanation(path.name, result.status, result.error, None, None, True, ())
     schema = next(s for s in load_all_form_schemas() if s.form_type == result.form_type)
     categories = schema.level2_order
     decisions = decide_rows([indicator.row for indicator in result.indicators], categories)
     rows = tuple(row_explanation(indicator, decision, categories, top)
                  for indicator, decision in zip(result.indicators, decisions.rows))
     return Explanation(path.name, result.status, result.error, result.form_type,
-                       decisions.labels_mid_block, decisions.ordered, rows)
+                       decisions.placement, decisions.ordered, rows)
 
 
 def row_explanation(indicator: Indicator, decision: RowDecision, categories: tuple[Level2Spec, ...],
@@ -141,8 +140,9 @@ def label_text(hint: LabelHint) -> str:
 def row_cells(item: IndicatorRow) -> list[ClassifiedCell]:
     """The row's cells by the role the classifier gave them."""
     cells = []
-    for hint in (*item.level1, *item.level2):
-        how = " (line above)" if hint.carried else " (filled down)" if hint.copied else ""
+    for hint in (*item.level1, *item.displaced, *item.level2):
+        how = (" (moved here)" if hint.moved else " (line above)" if hint.carried
+               else " (filled down)" if hint.copied else "")
         cells.append(ClassifiedCell(f"level {hint.level}{how}", label_text(hint)))
     named = (("name", item.name), ("operator", item.operator),
              ("target", item.target.raw if item.target is not None else None), ("unit", item.unit))
@@ -166,9 +166,9 @@ def legend() -> Text:
         "row there; after it, the row's own cost there and its parts: label "
         f"({h.LABEL} for each label of another category on the row), level-1 label "
         f"({h.LEVEL1_LABEL}), words (how much better its wording fits another category, "
-        f"up to {h.STRONG_WORD}), required word missing ({h.MISSING_REQUIRED}), distance "
-        f"({h.DISTANCE} per row to the category's nearest label, when labels print "
-        f"mid-block); row costs also hold {h.TIE_BREAK} per category step, which settles ties. Between rows: {h.NEW_BLOCK} for each new block, {h.GROUP_BACK} more "
+        f"up to {h.STRONG_WORD}), required word missing ({h.MISSING_REQUIRED}), placement "
+        "(what the row there adds to the fitted label placement: a boundary pushed away "
+        "from where the document's labels put it); row costs also hold {h.TIE_BREAK} per category step, which settles ties. Between rows: {h.NEW_BLOCK} for each new block, {h.GROUP_BACK} more "
         "to go back to an earlier level-1 group.", style="dim")
 
 
@@ -181,8 +181,9 @@ def print_explanation(explanation: Explanation, console: Console) -> None:
     if not explanation.rows:
         console.print(Text("no indicator rows to explain"))
         return
-    if explanation.labels_mid_block:
-        console.print(Text("Labels print mid-block here, so the distance cost applies."))
+    if explanation.placement:
+        console.print(Text(f"Labels print at the {explanation.placement.replace('_', ' ')} "
+                           "of their blocks here (the fitted placement model)."))
     if not explanation.ordered:
         console.print(Text("The labels contradict the canonical order: each row took the last "
                            "label above it, and no costs apply.", style="yellow"))

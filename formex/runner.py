@@ -246,7 +246,7 @@ def run_task(task: Task) -> Result:
     if task.saved is not None:
         try:
             document = read_document_file(Path(task.saved))
-        except (DocumentFileError, OSError) as error:   # then the file itself is read again
+        except (DocumentFileError, OSError):   # then the file itself is read again
             if task.data is None:
                 raise
             records = extract_bytes(task.data, task.sha256, task.source,

@@ -120,6 +120,47 @@ class Vocabulary:
         return LabelMatch(*self._by_key[found[0]], round(found[1], 1))
 
 
+    def match_embedded(self, text: str, slack: int = 3) -> LabelMatch | None:
+        """The entry whose alias is written inside the label with a few characters more
+        (`数量性指标` ⊃ 数量指标, `生态环境效益指标` ⊃ 生态效益指标, `产出类` ⊃ 产出): the
+        longest such alias, None when two entries tie; its score is the share of the
+        label the alias covers."""
+        key = label_key(text)
+        found = [k for k in self._keys if 2 <= len(k) < len(key) <= len(k) + slack and _within(k, key)]
+        if not found:
+            return None
+        longest = max(map(len, found))
+        names = {self._by_key[k][0] for k in found if len(k) == longest}
+        if len(names) > 1:
+            return None
+        best = next(k for k in found if len(k) == longest)
+        return LabelMatch(*self._by_key[best], round(100.0 * len(best) / len(key), 1))   # its share
+
+    def match_unique(self, text: str, cutoff: float) -> LabelMatch | None:
+        """The best entry at a loose `cutoff`, but only when no other entry scores as
+        well: `严山指标` is as near 产出指标 as 投入指标, so it is neither."""
+        key = label_key(text)
+        if not key:
+            return None
+        if key in self._by_key:
+            return LabelMatch(*self._by_key[key], 100.0)
+        near = [k for k in self._keys if len(k) >= FUZZY_MIN_LEN and abs(len(k) - len(key)) <= 1]
+        found = process.extract(key, near, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+        if not found:
+            return None
+        best = found[0][1]
+        names = {self._by_key[k][0] for k, score, _ in found if score >= best}
+        if len(names) > 1:
+            return None
+        return LabelMatch(*self._by_key[found[0][0]], round(best, 1))
+
+
+def _within(alias: str, key: str) -> bool:
+    """The alias's characters appear in the key, in order."""
+    chars = iter(key)
+    return all(ch in chars for ch in alias)
+
+
 def _is_label(name: str) -> bool:
     """Vocabulary names that are Chinese labels themselves count as their own alias."""
     return not name.isascii()

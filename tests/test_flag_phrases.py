@@ -47,8 +47,8 @@ def test_target_issue_messages_use_phrases():
     assert issues.loc["line 40", "message"] == (
         "target '=350.00(万)' of '各类社会保障补贴计划发放数' is incomplete: "
         "a scale word (万, 亿) without a unit")
-    assert issues.loc["line 106", "message"].endswith(
-        "is ambiguous: stray characters before the number; no unit; no comparison sign written")
+    assert issues.loc["line 106", "message"].endswith(   # ruling L12: nothing typed
+        "is ambiguous: stray characters before the number")
 
 
 def test_no_issue_message_of_any_sample_names_a_flag():

@@ -67,3 +67,16 @@ def test_no_top_level_stage_packages_are_installed(tmp_path):
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[:2] == ["[True, True, True]", "True"]
+
+
+def test_extract_help_names_the_formats_read_today():
+    from formex.cli import READ_SUFFIXES, REFUSED_SUFFIXES
+    from formex.extract.readers import KNOWN_SUFFIXES, READERS
+
+    assert set(READ_SUFFIXES) | set(REFUSED_SUFFIXES) == set(READERS) | set(KNOWN_SUFFIXES)
+    assert ".txt" in READ_SUFFIXES and ".xls" in REFUSED_SUFFIXES
+    result = CliRunner().invoke(app, ["extract", "--help"], env={"COLUMNS": "400"})
+    assert result.exit_code == 0
+    read_part, _, refused_part = result.output.partition("Recorded as failed")
+    assert all(suffix in read_part for suffix in READ_SUFFIXES)
+    assert all(suffix in refused_part for suffix in REFUSED_SUFFIXES)

@@ -49,7 +49,7 @@ def test_show_seed_is_a_compact_tree_in_80_columns():
     assert row.split() == ["提高优抚补助对象收入水平", "≥95%", "line", "84"]
     row = next(line for line in lines if "各类社会保障补贴计划发放数" in line)
     assert row.split() == ["各类社会保障补贴计划发放数", "350万", "?", "line", "40"]
-    assert "  经济效益指标  —" in text and "(no label on the form: inferred)" in text
+    assert "  经济效益指标  —" in text
 
 
 def test_show_issues_are_sentences_without_flag_names():
@@ -135,9 +135,10 @@ def test_explain_shows_cells_costs_and_choice():
     flat = " ".join(block.split())
     assert flat.startswith("line 82 产出指标 › 时效指标 (displaced)")
     assert "level 2 社会效益指标 · name 集体退休干部、党政退休干部补贴发放及时率 · target 百分百 → 100%" in flat
-    assert "✓ 时效指标 +0.00 row 1.51: label 1.50" in flat
-    # the row's own label names a category no segmentation in canonical order allows
-    assert "社会效益指标 — row 2.02: words 2.00; the blocks' order rules it out" in flat
+    # its label cannot apply above the 经济效益指标 entry: it moved to line 84, so no label cost
+    assert "✓ 时效指标 +0.00 row 0.01" in flat
+    moved = " ".join(output[output.index("line 84 "):output.index("line 85 ")].split())
+    assert "level 2 (moved here) 社会效益指标" in moved
     entry = " ".join(output[output.index("line 83 "):output.index("line 84 ")].split())
     assert "the row states its category" in entry
     for ref in range(37, 116):
@@ -155,8 +156,9 @@ def test_explain_json_has_every_row_with_its_candidates():
     row = next(r for r in data["rows"] if r["source_ref"] == "line 82")
     assert row["cells"][0] == {"role": "level 2", "text": "社会效益指标"}
     chosen = row["candidates"][0]
-    assert (chosen["level2"], chosen["extra"], chosen["parts"]["label"]) == ("时效指标", 0.0, 1.5)
-    assert {c["level2"]: c["extra"] for c in row["candidates"]}["社会效益指标"] is None
+    assert (chosen["level2"], chosen["extra"]) == ("时效指标", 0.0) and "label" not in chosen["parts"]
+    moved = next(r for r in data["rows"] if r["source_ref"] == "line 84")
+    assert {"role": "level 2 (moved here)", "text": "社会效益指标"} in moved["cells"]
 
 
 def test_explain_a_file_that_is_no_form(tmp_path):

@@ -32,11 +32,13 @@ class Indicator:
 
 def target_of(item: IndicatorRow, year: int | None) -> Target:
     """The typed target; operator and unit columns written apart are joined first, and
-    target_raw stays the value cell as read."""
+    target_raw is those cells joined with single spaces in column order (`≥ 1 人/年`,
+    ruling L6)."""
     raw = item.target.raw if item.target is not None else None
     if item.operator and raw is not None:
         joined = parse_target(join_split_target(item.operator, raw, item.unit or ""), year=year)
-        target = replace(joined, raw=raw, flags=tuple(sorted({*joined.flags, "columns_joined"})))
+        written = " ".join(part.strip() for part in (item.operator, raw, item.unit or "") if part.strip())
+        target = replace(joined, raw=written, flags=tuple(sorted({*joined.flags, "columns_joined"})))
     else:
         target = parse_target(raw, year=year)
     return apply_target_context(target, indicator_name=item.name, unit_column=item.unit, year=year)
@@ -62,7 +64,18 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
     issues.extend(placement_issues)
     indicators = []
     for item, placement in zip(items, placements):
+        if placement is None:   # a merged label on a line of its own, absorbed by its block
+            continue
         indicator = Indicator(item, placement, target_of(item, year))
+        if indicator.target.kind == "none" and indicator.target.basis and item.target is not None:
+            # a basis word alone in the target cell (计划标准): no target; the word is a note (L7)
+            item.note = "\n".join(filter(None, [item.note, item.target.text]))
         issues.extend(target_issues(indicator))
         indicators.append(indicator)
+    named = [item for item in items if item.name]
+    if named and not any(item.target is not None for item in named):
+        issues.append(Issue("error", "targets_missing",
+                            f"none of the {len(named)} indicators has a target: the target column "
+                            "was not found or not read", field="target",
+                            source_ref=named[0].row.source_ref))
     return indicators, issues

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from formex.normalize.indicators.hierarchy import (
-    INF, cheapest_path, cheapest_prefixes, cost_of, cost_table, labels_mid_block,
+    INF, cheapest_path, cheapest_prefixes, cost_of, cost_table, entry_flags, fit_items,
     nearest_label_categories)
 from formex.normalize.indicators.rows import IndicatorRow
 from formex.schemas.forms import Level2Spec
@@ -44,7 +44,7 @@ class RowDecision:
 @dataclass(frozen=True)
 class Decisions:
     rows: list[RowDecision]
-    labels_mid_block: bool   # the distance cost applies
+    placement: str | None    # the document's fitted placement model (None: no labels to fit)
     ordered: bool            # False: the labels contradict the order; each row took the last label
 
 
@@ -52,13 +52,14 @@ def decide_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -
     """Per row, the costs behind `place_rows`'s choice (which it always agrees with)."""
     if not items:
         return Decisions([], False, True)
-    parts = cost_table(items, categories)
+    fit = fit_items(items, categories)
+    parts = cost_table(items, categories, fit)
     costs = [[cost_of(p) for p in row] for row in parts]
-    entries = [item.is_level2_entry for item in items]
+    entries = entry_flags(items, fit)
     groups = [c.level1 for c in categories]
     forward, back = cheapest_prefixes(costs, entries, groups)
     path = cheapest_path(forward, back)
-    mid_block = labels_mid_block(items)
+    mid_block = fit.model
     if path is None:
         path = nearest_label_categories(items, categories)
         return Decisions([RowDecision(k, tuple(c), tuple(p), (INF,) * len(categories))
