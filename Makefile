@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,ocr]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,dask,ocr]'
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -27,7 +27,7 @@ bench: $(STAMP)
 
 # Re-render the committed fixtures (needs: apt-get install fonts-wqy-microhei)
 fixtures: $(STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,ocr,fixtures]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,dask,ocr,fixtures]'
 	$(BIN)/python bench/render_fixtures.py
 	$(BIN)/python bench/render_pdfs.py
 	$(BIN)/python bench/render_scans.py samples/rendered bench/scans seed-shanghai-2026-unit-overall three-page-table-repeated-headers

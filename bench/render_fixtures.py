@@ -130,8 +130,8 @@ def blocks_of(keys: list) -> list[tuple[int, int]]:
 def indicator_rows(segment: list[dict], gold: list[dict]) -> list[GRow]:
     """One segment's rows with level-1 and level-2 cells merged over their blocks; a
     level-2 entry without indicators (no name) is a block of its own."""
-    cells: list[dict[int, GCell]] = [{2: GCell(r["level3"] or "", 2), 3: GCell(r["target_raw"] or "", 3)}
-                                     for r in segment]
+    cells: list[dict[int, GCell]] = [{2: GCell(r["level3"] or r.get("note") or "", 2),
+                                      3: GCell(r["target_raw"] or "", 3)} for r in segment]
     level1_keys = [r["level1"] for r in segment]
     level2_keys = [(r["level1"], r["level2"]) if r["level3"] else None for r in segment]
     for start, end in blocks_of(level1_keys):

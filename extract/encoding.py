@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
+from formex.schemas.document import Issue
+
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
         (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"))
@@ -67,3 +69,11 @@ def mostly_utf8(data: bytes) -> bool:
     bad = text.count("\ufffd")
     good = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
     return good >= 8 and bad <= max(2, good // 200)
+
+
+def decoding_issues(decoded: Decoded) -> list[Issue]:
+    """The warning a lossy decode leaves on the document; none when every byte decoded."""
+    if not decoded.lossy:
+        return []
+    return [Issue("warning", "encoding_lossy",
+                  f"some bytes were not valid {decoded.encoding} and were replaced", field="encoding")]

@@ -16,10 +16,10 @@ import re
 import lxml.etree
 import lxml.html
 
-from formex.extract.encoding import decode_bytes
+from formex.extract.encoding import decode_bytes, decoding_issues
 from formex.extract.errors import ExtractError
 from formex.extract.grid import SourceCell, SourceRow, clamp_span, grid_rows, text_row
-from formex.schemas.document import Document, Issue, Row
+from formex.schemas.document import Document, Row
 
 BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
                         "tr", "caption", "blockquote", "pre", "section", "article", "header",
@@ -97,7 +97,7 @@ def table_rows(table, ref_prefix: str, page: int) -> list[SourceRow]:
 
 
 def html_rows(root, *, first_index: int = 1, page: int = 1, table_ref=None,
-              line_offset: int = 0) -> tuple[list[Row], int]:
+              line_offset: int = 0, issues: list | None = None) -> tuple[list[Row], int]:
     """Rows of an HTML tree in document order, and the page reached.
 
     `table_ref(n, element)` names the n-th table for source refs (`table 2` by default)."""
@@ -112,7 +112,7 @@ def html_rows(root, *, first_index: int = 1, page: int = 1, table_ref=None,
             rows.append(text_row(raw, first_index + len(rows), page, line_of(node)))
 
     def walk(node) -> None:
-        nonlocal page, tables
+        nonlocal page
         before, after = page_breaks(node)
         if before and rows:
             page += 1
@@ -121,14 +121,14 @@ def html_rows(root, *, first_index: int = 1, page: int = 1, table_ref=None,
             page += 1
 
     def walk_content(node) -> None:
-        nonlocal page, tables
+        nonlocal tables
         tag = node.tag if isinstance(node.tag, str) else None
         if tag is None or tag in SKIP_TAGS:
             return
         if tag == "table":
             tables += 1
             prefix = table_ref(tables, node) if table_ref else f"table {tables}"
-            rows.extend(grid_rows(table_rows(node, prefix, page), first_index + len(rows)))
+            rows.extend(grid_rows(table_rows(node, prefix, page), first_index + len(rows), issues))
             return
         has_blocks = any(isinstance(c.tag, str) and (c.tag in BLOCK_TAGS or c.tag == "table")
                          for c in node)
@@ -149,6 +149,13 @@ def html_rows(root, *, first_index: int = 1, page: int = 1, table_ref=None,
     return rows, page
 
 
+def refuse_oversized(data: bytes, source_path: str, kind: str) -> None:
+    """Raise HtmlUnreadable for a markup file larger than one form can be."""
+    if len(data) > MAX_HTML_BYTES:
+        raise HtmlUnreadable(f"{source_path}: {len(data) / 2**20:.0f} MiB of {kind} is over the "
+                             f"limit of {MAX_HTML_BYTES // 2**20} MiB for one form")
+
+
 def parse_html(text: str):
     """An lxml tree for an HTML document or fragment; None when there is nothing in it."""
     if not text.strip():
@@ -160,17 +167,11 @@ def parse_html(text: str):
 
 
 def read_html(data: bytes, *, doc_id: str, source_path: str, source_format: str = "html") -> Document:
-    if len(data) > MAX_HTML_BYTES:
-        raise HtmlUnreadable(f"{source_path}: {len(data) / 2**20:.0f} MiB of HTML is over the "
-                             f"limit of {MAX_HTML_BYTES // 2**20} MiB for one form")
+    refuse_oversized(data, source_path, "HTML")
     decoded = decode_bytes(data)
-    issues = []
-    if decoded.lossy:
-        issues.append(Issue("warning", "encoding_lossy",
-                            f"some bytes were not valid {decoded.encoding} and were replaced",
-                            field="encoding"))
+    issues = decoding_issues(decoded)
     root = parse_html(decoded.text)
-    rows = html_rows(root)[0] if root is not None else []
+    rows = html_rows(root, issues=issues)[0] if root is not None else []
     return Document(doc_id=doc_id, source_path=source_path, source_format=source_format,
                     rows=rows, spans_known=True, raw_text=decoded.text,
                     encoding=decoded.encoding, issues=issues)

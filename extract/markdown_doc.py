@@ -17,11 +17,10 @@ import re
 from markdown_it import MarkdownIt
 
 from formex.extract.cleaning import clean_cell
-from formex.extract.encoding import decode_bytes
+from formex.extract.encoding import decode_bytes, decoding_issues
 from formex.extract.grid import SourceCell, SourceRow, grid_rows
-from formex.extract.html_doc import (MAX_HTML_BYTES, PAGE_COMMENT, HtmlUnreadable, html_rows,
-                                     parse_html)
-from formex.schemas.document import Cell, Document, Issue, Row
+from formex.extract.html_doc import PAGE_COMMENT, html_rows, parse_html, refuse_oversized
+from formex.schemas.document import Cell, Document, Row
 
 MARKER_PAGE = re.compile(r"^\s*\{\d+\}-{3,}\s*$")  # Marker's paginated output
 EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
@@ -42,8 +41,27 @@ def plain(raw: str) -> str:
     return clean_cell(EMPHASIS.sub(r"\2", raw).replace("\n", " "))
 
 
-def pipe_table(tokens, start: int, page: int) -> tuple[list[SourceRow], int]:
-    """The rows of a GFM table starting at tokens[start] (table_open), and the index after it."""
+PIPE = re.compile(r"(?<!\\)\|")
+
+
+def pipe_cells(line: str) -> list[str]:
+    r"""A pipe-table row's cells as written (GFM: an outer pipe is optional, `\|` is a pipe).
+
+    >>> pipe_cells("| 1 | 2 \\| 3 | 4 |"), pipe_cells("a | b")
+    (['1', '2 \\| 3', '4'], ['a', 'b'])
+    """
+    text = line.strip()
+    text = text[1:] if text.startswith("|") else text
+    text = text[:-1] if text.endswith("|") and not text.endswith("\\|") else text
+    return [part.strip() for part in PIPE.split(text)]
+
+
+def pipe_table(tokens, start: int, page: int, lines: list[str] | None = None
+               ) -> tuple[list[SourceRow], int]:
+    """The rows of a GFM table starting at tokens[start] (table_open), and the index after it.
+
+    GFM drops the cells of a row past the header's count; they are read back from the
+    source line and kept as further cells."""
     rows: list[SourceRow] = []
     cells: list[SourceCell] = []
     line = 0
@@ -51,17 +69,22 @@ def pipe_table(tokens, start: int, page: int) -> tuple[list[SourceRow], int]:
     while tokens[i].type != "table_close":
         token = tokens[i]
         if token.type == "tr_open":
-            cells, line = [], token.map[0] + 1
+            cells, line = [], token.map[0] + 1 if token.map else 0
         elif token.type == "inline":
             cells.append(SourceCell(token.content, ref=f"line {line} col {len(cells) + 1}"))
         elif token.type == "tr_close":
+            if lines and 0 < line <= len(lines):
+                written = pipe_cells(lines[line - 1])
+                for extra in written[len(cells):]:
+                    cells.append(SourceCell(extra.replace("\\|", "|"),
+                                            ref=f"line {line} col {len(cells) + 1}"))
             rows.append(SourceRow(cells, f"line {line}", page))
         i += 1
     return rows, i + 1
 
 
-def html_block_rows(source_lines: list[str], first_line: int, page: int, first_index: int
-                    ) -> tuple[list[Row], int, int]:
+def html_block_rows(source_lines: list[str], first_line: int, page: int, first_index: int,
+                    issues: list | None = None) -> tuple[list[Row], int, int]:
     """Rows of an HTML block starting at `first_line` (0-based); a `<table>` runs on to
     its closing tag even across blank lines. Returns rows, page and the next line."""
     end = first_line + 1
@@ -74,11 +97,12 @@ def html_block_rows(source_lines: list[str], first_line: int, page: int, first_i
     if root is None:
         return [], page, end
     rows, page = html_rows(root, first_index=first_index, page=page, line_offset=first_line,
-                           table_ref=lambda n, el: f"line {first_line + (el.sourceline or 1)}")
+                           table_ref=lambda n, el: f"line {first_line + (el.sourceline or 1)}",
+                           issues=issues)
     return rows, page, end
 
 
-def markdown_rows(text: str) -> list[Row]:
+def markdown_rows(text: str, issues: list | None = None) -> list[Row]:
     lines = text.split("\n")
     tokens = markdown_parser().parse(text)
     rows: list[Row] = []
@@ -91,8 +115,8 @@ def markdown_rows(text: str) -> list[Row]:
             i += 1
             continue
         if token.type == "table_open":
-            source, i = pipe_table(tokens, i, page)
-            rows += grid_rows(source, len(rows) + 1)
+            source, i = pipe_table(tokens, i, page, lines)
+            rows += grid_rows(source, len(rows) + 1, issues)
             continue
         if token.type == "html_block" and (comment := COMMENT.fullmatch(token.content)):
             page += bool(PAGE_COMMENT.match(comment.group(1)) and rows)
@@ -100,7 +124,7 @@ def markdown_rows(text: str) -> list[Row]:
             for offset in range(token.map[0], token.map[1]):
                 if offset < consumed or not lines[offset].strip():
                     continue
-                block, page, consumed = html_block_rows(lines, offset, page, len(rows) + 1)
+                block, page, consumed = html_block_rows(lines, offset, page, len(rows) + 1, issues)
                 rows += block
                 if consumed >= token.map[1]:
                     break
@@ -118,16 +142,10 @@ def markdown_rows(text: str) -> list[Row]:
 
 def read_markdown(data: bytes, *, doc_id: str, source_path: str,
                   source_format: str = "markdown") -> Document:
-    if len(data) > MAX_HTML_BYTES:
-        raise HtmlUnreadable(f"{source_path}: {len(data) / 2**20:.0f} MiB of Markdown is over the "
-                             f"limit of {MAX_HTML_BYTES // 2**20} MiB for one form")
+    refuse_oversized(data, source_path, "Markdown")
     decoded = decode_bytes(data)
-    issues = []
-    if decoded.lossy:
-        issues.append(Issue("warning", "encoding_lossy",
-                            f"some bytes were not valid {decoded.encoding} and were replaced",
-                            field="encoding"))
+    issues = decoding_issues(decoded)
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
     return Document(doc_id=doc_id, source_path=source_path, source_format=source_format,
-                    rows=markdown_rows(text), spans_known=True, raw_text=decoded.text,
+                    rows=markdown_rows(text, issues), spans_known=True, raw_text=decoded.text,
                     encoding=decoded.encoding, issues=issues)

@@ -2,14 +2,22 @@
 
 Covers what forms use: General, fixed decimals, thousands separators, percentages,
 literal text around the number (`0.00"万元"`), sections for negatives and zero, and
-dates and times (`yyyy"年"m"月"d"日"`, `yyyy-mm-dd`, `h:mm`). Colours, conditions,
-locale codes, padding (`_)`) and fills (`*`) change nothing a reader needs and are
-dropped. Anything else falls back to General.
+scaling by trailing commas (`#,##0,`), escaped literals (`0!.0000"万元"`), scientific
+notation (`0.00E+00`), and dates and times (`yyyy"年"m"月"d"日"`, `yyyy-mm-dd`, `h:mm`).
+Numbers round half away from zero, as Excel does. Colours, conditions, locale codes,
+padding (`_)`) and fills (`*`) change nothing a reader needs and are dropped. Anything
+else (fractions, digits laid around text) falls back to General, marked not understood.
+
+`format_value` also gives the value in full: a reader that only took the display would
+read 10596.35 formatted `#,##0` as 10,596.
 """
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 BRACKETS = re.compile(r"\[(?:\$([^\]-]*)[^\]]*|[^\]]*)\]")
 DATE_TOKENS = re.compile(r"yyyy|yy|mmmmm|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am/pm|a/p|\.0+", re.I)
@@ -33,7 +41,7 @@ def general(value: float | int) -> str:
 
 
 def split_literals(section: str) -> list[tuple[bool, str]]:
-    """(is_literal, text) pieces: quoted text, backslash escapes, and the rest."""
+    """(is_literal, text) pieces: quoted text, `\\` and `!` escapes, and the rest."""
     pieces, i, buffer = [], 0, ""
     while i < len(section):
         ch = section[i]
@@ -42,7 +50,7 @@ def split_literals(section: str) -> list[tuple[bool, str]]:
             end = len(section) if end < 0 else end
             pieces += [(False, buffer), (True, section[i + 1:end])]
             buffer, i = "", end + 1
-        elif ch == "\\" and i + 1 < len(section):
+        elif ch in "\\!" and i + 1 < len(section):
             pieces += [(False, buffer), (True, section[i + 1])]
             buffer, i = "", i + 2
         elif ch in "_*" and i + 1 < len(section):
@@ -60,6 +68,8 @@ def clean_section(section: str) -> str:
 
 
 def pick_section(fmt: str, value: float) -> tuple[str, float]:
+    """The section for the value, and the value it formats (a negative's own section
+    shows its sign as literal text)."""
     sections = split_sections(fmt)
     if value < 0 and len(sections) >= 2:
         return sections[1], abs(value)
@@ -82,39 +92,160 @@ def split_sections(fmt: str) -> list[str]:
     return out
 
 
-def format_number(value: float | int, fmt: str | None) -> str:
+@dataclass(frozen=True)
+class Formatted:
+    """A number as the sheet shows it (`shown`), the same in full (`exact`: every digit
+    of the stored value, with the format's literal text, percent and scale), and whether
+    the format was understood (when not, both are General)."""
+
+    shown: str
+    exact: str
+    understood: bool = True
+
+    @property
+    def lossy(self) -> bool:
+        return self.shown != self.exact
+
+
+def stored_decimal(value: float | int) -> Decimal:
+    """The stored value as Excel keeps it: 15 significant digits.
+
+    >>> stored_decimal(0.1 + 0.2), stored_decimal(10596.35), stored_decimal(7)
+    (Decimal('0.3'), Decimal('10596.35'), Decimal('7'))
     """
-    >>> format_number(1, "0%"), format_number(0.955, "0.0%"), format_number(234962720, "#,##0.00")
-    ('100%', '95.5%', '234,962,720.00')
-    >>> format_number(12.5, '0.00"万元"'), format_number(-3, "0.00;[Red]-0.00"), format_number(7, "@")
-    ('12.50万元', '-3.00', '7')
-    >>> format_number(3, "General"), format_number(0, '0;-0;"-"')
-    ('3', '-')
+    if isinstance(value, int):
+        return Decimal(value)
+    return Decimal(f"{float(value):.15g}")
+
+
+def plain(number: Decimal, decimals: int, thousands: bool) -> str:
+    number = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return format(number, f"{',' if thousands else ''}.{decimals}f")
+
+
+def digits_after_point(number: Decimal) -> int:
+    exponent = number.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def general_formatted(value: float | int, understood: bool = True) -> Formatted:
+    shown = general(value)
+    if isinstance(value, bool) or not math.isfinite(float(value)):
+        return Formatted(shown, shown, understood)
+    number = stored_decimal(value)
+    try:
+        same = Decimal(shown) == number
+    except ArithmeticError:
+        same = True
+    exact = shown if same else format(number.normalize(), "f")
+    return Formatted(shown, exact, understood)
+
+
+PLACEHOLDER = "0#?"
+
+
+def merge_literal_points(pieces: list[tuple[bool, str]]) -> tuple[list[tuple[bool, str]], int]:
+    """A literal point between digits (`0!.0000`, `0"."0000`) moves the decimal point:
+    Excel lays the rounded integer's digits around it, which reads as the value divided
+    by ten per digit after it. Returns the pieces with the point made a real one, and
+    that power of ten."""
+    if any("." in text for lit, text in pieces if not lit):
+        return pieces, 0
+    for k in range(1, len(pieces) - 1):
+        (lit_a, before), (lit, point), (lit_b, after) = pieces[k - 1:k + 2]
+        if lit and point == "." and not lit_a and not lit_b and before[-1:] in PLACEHOLDER \
+                and before and after[:1] in PLACEHOLDER and after:
+            run = re.match(r"[0#?]+", after).group(0)
+            merged = (False, before + "." + after)
+            return pieces[:k - 1] + [merged] + pieces[k + 2:], len(run)
+    return pieces, 0
+
+
+def format_value(value: float | int, fmt: str | None) -> Formatted:
+    """
+    >>> format_value(10596.35, "#,##0")
+    Formatted(shown='10,596', exact='10,596.35', understood=True)
+    >>> format_value(12345678, '0!.0000"万元"')
+    Formatted(shown='1234.5678万元', exact='1234.5678万元', understood=True)
+    >>> format_value(3, "# ?/?")
+    Formatted(shown='3', exact='3', understood=False)
     """
     if not fmt or fmt.lower() in ("general", "@") or isinstance(value, bool):
-        return general(value)
-    section, number = pick_section(fmt, value)
+        return general_formatted(value)
+    if not math.isfinite(float(value)):
+        return general_formatted(value)
+    section, _ = pick_section(fmt, value)
+    negative_section = value < 0 and len(split_sections(fmt)) >= 2
+    number = stored_decimal(value)
+    if negative_section:
+        number = abs(number)
     pieces = split_literals(clean_section(section))
     code = "".join(text for lit, text in pieces if not lit)
     if not re.search(r"[0#?]", code):
         if not code.strip():       # a section of literal text only (`"-"` for zero)
-            return "".join(text for _, text in pieces)
-        return general(value)
-    if re.search(r"[eE][+-]|/", code):
-        return general(value)
-    number *= 100 ** code.count("%")
-    decimals_part = code.split(".", 1)[1] if "." in code else ""
-    decimals = len(re.findall(r"[0#?]", decimals_part))
-    thousands = bool(re.search(r"[0#?],[0#?]", code))
-    text = f"{number:,.{decimals}f}" if thousands else f"{number:.{decimals}f}"
-    if decimals and "0" not in decimals_part:  # `#.##`: trailing zeros are not shown
-        text = text.rstrip("0").rstrip(".")
+            text = "".join(text for _, text in pieces)
+            return Formatted(text, text)
+        return general_formatted(value, understood=False)
+    if "/" in code:
+        return general_formatted(value, understood=False)
+    pieces, shift = merge_literal_points(pieces)
+    number = number.scaleb(-shift)
+    if sum(bool(re.search(r"[0#?]", text)) for lit, text in pieces if not lit) > 1:
+        return general_formatted(value, understood=False)  # digits laid around text
+    code = "".join(text for lit, text in pieces if not lit)
+    region = re.search(r"[0#?][0#?,.]*(?:[eE][+-][0#?]+)?,*", code)
+    if region is None or re.search(r"[0#?]", code[region.end():]):
+        return general_formatted(value, understood=False)  # digits in two places
+    number_code = region.group(0)
+    number *= Decimal(100) ** code.count("%")
+    scientific = re.search(r"[eE]([+-])([0#?]+)", number_code)
+    if scientific:
+        shown, exact = scientific_text(number, number_code[:scientific.start()],
+                                       scientific.group(1), len(scientific.group(2)))
+    else:
+        body = number_code.rstrip(",")
+        integer_part = body.split(".", 1)[0]
+        scale = (len(number_code) - len(body)) + (len(integer_part) - len(integer_part.rstrip(",")))
+        number = number.scaleb(-3 * scale)
+        decimals_part = body.split(".", 1)[1] if "." in body else ""
+        decimals = len(re.findall(r"[0#?]", decimals_part))
+        thousands = bool(re.search(r"[0#?],+[0#?]", integer_part))
+        shown = plain(number, decimals, thousands)
+        exact = plain(number, max(decimals, digits_after_point(number)), thousands)
+        if decimals and "0" not in decimals_part:  # `#.##`: trailing zeros are not shown
+            shown = shown.rstrip("0").rstrip(".")
+            exact = exact.rstrip("0").rstrip(".") if "." in exact else exact
+        elif "." in exact and len(exact.split(".")[1]) > decimals:
+            exact = exact.rstrip("0")
+    return Formatted(place(pieces, shown), place(pieces, exact))
+
+
+def scientific_text(number: Decimal, mantissa_code: str, sign: str, exponent_digits: int) -> tuple[str, str]:
+    integer_digits = max(1, len(re.findall(r"[0#?]", mantissa_code.split(".", 1)[0])))
+    decimals = len(re.findall(r"[0#?]", mantissa_code.split(".", 1)[1])) if "." in mantissa_code else 0
+    exponent = (number.adjusted() if number else 0) - (integer_digits - 1)
+    mantissa = number.scaleb(-exponent)
+    rounded, shown_exponent = mantissa.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP), exponent
+    if abs(rounded) >= Decimal(10) ** integer_digits:   # 9.99 -> 10.0: one more power
+        shown_exponent += 1
+        rounded = number.scaleb(-shown_exponent).quantize(Decimal(1).scaleb(-decimals),
+                                                          rounding=ROUND_HALF_UP)
+
+    def text(m: Decimal, places: int, power: int) -> str:
+        mark = "-" if power < 0 else ("+" if sign == "+" else "")
+        return f"{plain(m, places, False)}E{mark}{abs(power):0{exponent_digits}d}"
+
+    return (text(rounded, decimals, shown_exponent),
+            text(mantissa, max(decimals, digits_after_point(mantissa)), exponent))
+
+
+def place(pieces: list[tuple[bool, str]], text: str) -> str:
     out, placed = [], False
     for lit, piece in pieces:
         if lit:
             out.append(piece)
             continue
-        match = re.search(r"[0#?][0#?,.]*", piece)
+        match = re.search(r"[0#?][0#?,.]*(?:[eE][+-][0#?]+)?,*", piece)
         if match and not placed:
             prefix, suffix = piece[:match.start()], piece[match.end():]
             out += [prefix.replace("%", ""), text, suffix]
@@ -122,6 +253,19 @@ def format_number(value: float | int, fmt: str | None) -> str:
         else:
             out.append(re.sub(r"[0#?,.]", "", piece))
     return "".join(out).strip()
+
+
+def format_number(value: float | int, fmt: str | None) -> str:
+    """The number as the sheet displays it: Excel rounds half away from zero.
+
+    >>> format_number(1, "0%"), format_number(0.955, "0.0%"), format_number(234962720, "#,##0.00")
+    ('100%', '95.5%', '234,962,720.00')
+    >>> format_number(12.5, '0.00"万元"'), format_number(-3, "0.00;[Red]-0.00"), format_number(7, "@")
+    ('12.50万元', '-3.00', '7')
+    >>> format_number(3, "General"), format_number(0, '0;-0;"-"')
+    ('3', '-')
+    """
+    return format_value(value, fmt).shown
 
 
 def format_date(value: dt.datetime | dt.date | dt.time, fmt: str | None) -> str:

@@ -5,9 +5,11 @@ break, and the line number becomes each cell's `source_ref`.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from formex.extract.cleaning import clean_cell, normalize_newlines
-from formex.extract.encoding import decode_bytes
-from formex.schemas.document import Cell, Document, Issue, Row
+from formex.extract.encoding import decode_bytes, decoding_issues
+from formex.schemas.document import Cell, Document, Row
 
 
 def iter_text_rows(text: str):
@@ -25,18 +27,17 @@ def iter_text_rows(text: str):
             page, gap = page + 1, False
         seen_content = True
         ref = f"line {number}"
-        cells = tuple(Cell(text=clean_cell(part), raw=part, col=i, source_ref=ref)
+        cells = tuple(Cell(text=clean_cell_cached(part), raw=part, col=i, source_ref=ref)
                       for i, part in enumerate(line.split("\t")))
         yield Row(index=number, cells=cells, page=page, source_ref=ref)
 
 
+clean_cell_cached = lru_cache(maxsize=20_000)(clean_cell)   # cells repeat across a batch
+
+
 def read_ocr_text(data: bytes, *, doc_id: str, source_path: str, source_format: str = "text") -> Document:
     decoded = decode_bytes(data)
-    issues = []
-    if decoded.lossy:
-        issues.append(Issue("warning", "encoding_lossy",
-                            f"some bytes were not valid {decoded.encoding} and were replaced",
-                            field="encoding"))
+    issues = decoding_issues(decoded)
     return Document(doc_id=doc_id, source_path=source_path, source_format=source_format,
                     rows=list(iter_text_rows(decoded.text)), spans_known=False,
                     raw_text=decoded.text, encoding=decoded.encoding, issues=issues)

@@ -3,7 +3,8 @@
 Each visible sheet is read in order (a form over several sheets is one document; each
 sheet starts a new page). A cell's text is its value as the sheet displays it
 (`formex.extract.number_format`): a 1 formatted `0%` is `100%`, dates are dates, amounts
-keep their separators. Formulas give the value cached when the file was last saved; a
+keep their separators. A number the format rounds (10596.35 shown `10,596`) is read in
+full, in the format's form (`10,596.35`), with the display as `raw` and an info issue. Formulas give the value cached when the file was last saved; a
 formula with no cached value is an empty cell and a warning. Merged ranges are spans on
 their top-left cell. Hidden rows and columns are read and reported; hidden sheets are
 not read and reported. Macros are never run (openpyxl does not run them; `keep_vba` is
@@ -23,7 +24,7 @@ import zipfile
 
 from formex.extract.errors import ExtractError
 from formex.extract.grid import MAX_COLUMNS
-from formex.extract.number_format import format_date, format_number
+from formex.extract.number_format import Formatted, format_date, format_value
 from formex.extract.office_zip import OfficeFileRejected, open_package
 from formex.extract.cleaning import clean_cell
 from formex.schemas.document import Cell, Document, Issue, Row
@@ -44,17 +45,20 @@ def sheet_ref(title: str) -> str:
     return "'" + title.replace("'", "''") + "'"
 
 
-def display_text(cell) -> str:
+def cell_texts(cell) -> Formatted:
+    """The cell as the sheet displays it, and its value in full (a number the format
+    rounds keeps all its digits in `exact`)."""
     value = cell.value
     if value is None:
-        return ""
+        return Formatted("", "")
     if isinstance(value, str):
-        return value
+        return Formatted(value, value)
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
-        return format_date(value, cell.number_format)
+        text = format_date(value, cell.number_format)
+        return Formatted(text, text)
     if isinstance(value, (int, float)):
-        return format_number(value, cell.number_format)
-    return str(value)
+        return format_value(value, cell.number_format)
+    return Formatted(str(value), str(value))
 
 
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -132,8 +136,10 @@ def sheet_rows(ws, page: int, first_index: int, formulas: set[str], issues: list
     for merged in ws.merged_cells.ranges:
         if merged.min_row > MAX_ROWS or merged.min_col > MAX_COLUMNS:
             continue
-        spans[(merged.min_row, merged.min_col)] = (merged.max_row - merged.min_row + 1,
-                                                   merged.max_col - merged.min_col + 1)
+        # a merged range reaching past the limits (B1:XFD1) spans only to them
+        spans[(merged.min_row, merged.min_col)] = (
+            min(merged.max_row, MAX_ROWS) - merged.min_row + 1,
+            min(merged.max_col, MAX_COLUMNS) - merged.min_col + 1)
         if (merged.max_row - merged.min_row + 1) * (merged.max_col - merged.min_col + 1) <= 100_000:
             covered.update((r, c) for r in range(merged.min_row, merged.max_row + 1)
                            for c in range(merged.min_col, merged.max_col + 1)
@@ -169,13 +175,23 @@ def sheet_rows(ws, page: int, first_index: int, formulas: set[str], issues: list
     for r in sorted(by_row):
         cells = []
         for cell in by_row[r]:
-            raw = display_text(cell)
-            text = clean_cell(raw)
+            texts = cell_texts(cell)
+            raw, text = texts.shown, clean_cell(texts.exact)
             if not text:
                 continue
+            cell_ref = f"{ref}!{cell.coordinate}"
+            if not texts.understood:
+                issues.append(Issue("info", "number_format_unknown",
+                                    f"cell {cell.coordinate}: number format {cell.number_format!r} "
+                                    f"is not understood; the value was read as General ({raw!r})",
+                                    field="document", source_ref=cell_ref))
+            elif texts.lossy:
+                issues.append(Issue("info", "value_precision_kept",
+                                    f"cell {cell.coordinate} shows {raw!r} but holds {texts.exact!r}; "
+                                    "the full value was read", field="document", source_ref=cell_ref))
             rowspan, colspan = spans.get((r, cell.column), (1, 1))
             cells.append(Cell(text=text, raw=raw, col=cell.column - 1, rowspan=rowspan,
-                              colspan=colspan, source_ref=f"{ref}!{cell.coordinate}"))
+                              colspan=colspan, source_ref=cell_ref))
         if cells:
             rows.append(Row(first_index + len(rows), tuple(cells), page, f"{ref}!{r}:{r}"))
     return rows

@@ -6,38 +6,47 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 
 from formex.dataset import arrow_to_frame, read_dataset
-from formex.records import Records
-from formex.runner import run_extract, run_renormalize
-from formex.schemas.tables import TABLE_NAMES, TABLE_SCHEMAS
+from formex.runner import Result, extract_in_memory, renormalize_in_memory
+from formex.schemas.tables import PARTITION_COLUMN, TABLE_NAMES, TABLE_SCHEMAS
+
+if TYPE_CHECKING:   # pandas is imported when frames are made (arrow_to_frame), not with formex
+    import pandas as pd
 
 
 def extract_tables(*paths: str | Path) -> dict[str, pd.DataFrame]:
     """Extract files or folders in memory; the five tables as DataFrames, nothing written."""
-    _, kept = run_extract([Path(p) for p in paths], out=None)
-    return records_to_frames(kept)
+    _, kept = extract_in_memory([Path(p) for p in paths])
+    return results_to_frames(kept)
 
 
 def renormalize(*paths: str | Path) -> dict[str, pd.DataFrame]:
     """Normalize documents saved by `formex extract --keep-documents` again, in memory:
     saved files (`<doc_id>.jsonl.gz`) or folders of them (`OUT/_documents`). The five
     tables as DataFrames, as `extract_tables` gives them; the source files are not read."""
-    _, kept = run_renormalize([Path(p) for p in paths], out=None)
-    return records_to_frames(kept)
+    _, kept = renormalize_in_memory([Path(p) for p in paths])
+    return results_to_frames(kept)
 
 
-def records_to_frames(kept: list[Records]) -> dict[str, pd.DataFrame]:
-    frames = {}
-    for table in TABLE_NAMES:
-        rows = [row for records in kept for row in records.tables[table]]
-        frames[table] = arrow_to_frame(pa.Table.from_pylist(rows, schema=TABLE_SCHEMAS[table]), table)
-    return frames
+def results_to_frames(results: list[Result]) -> dict[str, pd.DataFrame]:
+    return {table: arrow_to_frame(results_to_arrow(results, table), table) for table in TABLE_NAMES}
+
+
+def results_to_arrow(results: list[Result], table: str) -> pa.Table:
+    """One table's rows of some results, `year` put back (files carry it in their path):
+    the rows were converted to Arrow once, by the worker."""
+    schema = TABLE_SCHEMAS[table]
+    position = schema.get_field_index(PARTITION_COLUMN)
+    parts = [result.arrow[table].add_column(position, PARTITION_COLUMN,
+                                            pa.array([result.year] * result.arrow[table].num_rows, pa.int16()))
+             for result in results if table in result.arrow]
+    return pa.concat_tables(parts).cast(schema) if parts else schema.empty_table()
 
 
 def read(out: str | Path) -> dict[str, pd.DataFrame]:
-    """Read a dataset written by `formex extract` back as DataFrames."""
+    """Read a dataset written by `formex extract` back as DataFrames (its last commit)."""
     return read_dataset(out)

@@ -1,17 +1,35 @@
 """The command line: a thin shell over the library (`formex --help`)."""
 from __future__ import annotations
 
+import json
+import sys
+import time
+from enum import Enum
 from pathlib import Path
+from typing import Optional
 
 import typer
-
-import formex
 from rich.console import Console
 
+import formex
 from formex.api import extract_tables
-from formex.runner import DOCUMENTS_FOLDER, Summary, run_extract, run_renormalize
+from formex.compact import DEFAULT_FILE_ROWS
+from formex.committer import DEFAULT_BATCH_DOCS, DEFAULT_BATCH_ROWS, BatchPolicy, DatasetError
+from formex.engines import EngineError, open_engine
+from formex.extract.readers import READERS
+from formex.extract.xlsx_doc import refuse_xls
+from formex.manifest import ManifestError
+from formex.report_run import (EXIT_DOCUMENTS_FAILED, EXIT_RUN_FAILED, EXIT_USAGE, BarProgress, LogProgress,
+                               exit_code, print_summary, summary_to_json)
+from formex.runner import InputError, RunSettings, list_inputs, run_extract, run_renormalize
 from formex.schemas.errors import DocumentFileError
-from formex.show import show_tables
+
+# Built from the readers' own table, so the help names exactly the formats read today.
+READ_SUFFIXES = sorted(s for s, (_, reader) in READERS.items() if reader is not refuse_xls)
+REFUSED_SUFFIXES = sorted(s for s, (_, reader) in READERS.items() if reader is refuse_xls)
+INPUTS_HELP = (f"Files or folders (recursed). Read: {' '.join(READ_SUFFIXES)}. Recorded as failed "
+               f"with a reason: {' '.join(REFUSED_SUFFIXES)}. Other files in folders are skipped "
+               "and counted.")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn OCR'd government forms into typed Parquet tables.")
@@ -29,41 +47,101 @@ def options(version: bool = typer.Option(False, "--version", callback=print_vers
     """Turn OCR'd government forms into typed Parquet tables."""
 
 
-def print_summary(summary: Summary, console: Console) -> None:
-    statuses = summary.statuses
-    console.print(f"documents: {statuses['ok']} ok, {statuses['partial']} partial, "
-                  f"{statuses['failed']} failed")
-    console.print("rows: " + ", ".join(f"{table} {n}" for table, n in summary.rows.items()))
-    for path, error in summary.failures:
-        console.print(f"  failed: {path}: {error}", markup=False)
-    if summary.duplicates:
-        console.print(f"skipped {len(summary.duplicates)} duplicate file(s): "
-                      + "; ".join(summary.duplicates), markup=False)
-    if summary.skipped:
-        console.print(f"ignored {len(summary.skipped)} file(s) that are not a form format "
-                      f"(e.g. {summary.skipped[0]})", markup=False)
-    console.print(f"wrote: {summary.out.resolve()}  (one folder per table, partitioned by year)",
-                  markup=False)
-    if summary.saved:
-        console.print(f"saved {summary.saved} document(s) as read: "
-                      f"{(summary.out / DOCUMENTS_FOLDER).resolve()}", markup=False)
+class FailOn(str, Enum):
+    failed = "failed"
+    partial = "partial"
+    never = "never"
+
+
+class EngineName(str, Enum):
+    local = "local"
+    dask = "dask"
 
 
 @app.command()
-def extract(inputs: list[Path] = typer.Argument(..., exists=True, help="Files or folders (recursed)."),
-            out: Path = typer.Option(..., "--out", "-o", help="Dataset folder to write."),
-            keep_documents: bool = typer.Option(
-                False, "--keep-documents",
-                help="Also save each document as read, as OUT/_documents/<doc_id>.jsonl.gz, "
-                     "so `formex renormalize` can redo its tables without reading the file "
-                     "again.")) -> None:
-    """Extract forms from files and folders into a Parquet dataset."""
+def extract(
+    inputs: list[Path] = typer.Argument(..., exists=True, help=INPUTS_HELP),
+    out: Path = typer.Option(..., "--out", "-o", help="Dataset folder to write (created if missing)."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1,
+                                          help="Worker processes (default: every core)."),
+    engine: EngineName = typer.Option(EngineName.local, "--engine",
+                                      help="local (this machine) or dask (a LocalCluster)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADDRESS",
+                                            help="Run on the Dask scheduler at ADDRESS (implies --engine dask)."),
+    force: bool = typer.Option(False, "--force", help="Re-extract sources whose bytes are unchanged."),
+    prune: bool = typer.Option(False, "--prune", help="Drop sources the inputs no longer have."),
+    fail_on: FailOn = typer.Option(FailOn.failed, "--fail-on",
+                                   help="Exit 1 when a document failed, was failed or partial, or never."),
+    json_report: bool = typer.Option(False, "--json", help="Print a JSON run report on stdout; text goes to stderr."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress and no summary (errors only)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="A line per document, every failure listed."),
+    keep_documents: bool = typer.Option(
+        False, "--keep-documents",
+        help="Also save each document as read, as OUT/_documents/<doc_id>.jsonl.gz, so --renormalize "
+             "or `formex renormalize` can redo its tables without reading the file again."),
+    renormalize: bool = typer.Option(
+        False, "--renormalize",
+        help="Sources whose bytes are unchanged and whose document is saved: normalize the saved "
+             "document again (after a vocabulary fix); changed sources are extracted."),
+    batch_rows: int = typer.Option(DEFAULT_BATCH_ROWS, "--batch-rows", min=1,
+                                   help="Commit when a batch holds this many rows (all tables)."),
+    batch_docs: int = typer.Option(DEFAULT_BATCH_DOCS, "--batch-docs", min=1,
+                                   help="Commit when a batch holds this many documents."),
+) -> None:
+    """Extract forms from files and folders into a Parquet dataset.
+
+    Re-running skips unchanged files and replaces changed ones. Exit codes: 0 every document loaded; 1 some documents failed, the rest are loaded (see --fail-on); 2 usage error; 3 the run stopped (another run holds the output, a worker died, the output cannot be written) and the dataset keeps its last commit.
+    """
+    if quiet and verbose:
+        raise typer.BadParameter("--quiet and --verbose contradict each other")
+    err = Console(stderr=True, soft_wrap=not sys.stderr.isatty())
+    text = err if json_report else Console(soft_wrap=not sys.stdout.isatty())
+    settings = RunSettings(force=force, prune=prune, keep_documents=keep_documents, renormalize=renormalize,
+                           batch=BatchPolicy(batch_rows, batch_docs))
+    if quiet:
+        progress = None
+    elif err.is_terminal:
+        progress = BarProgress(err, verbose=verbose)
+    else:
+        progress = LogProgress(verbose=verbose)
+    started, started_cpu = time.monotonic(), cpu_seconds()
     try:
-        summary, _ = run_extract(inputs, out, keep_documents=keep_documents)
-    except OSError as error:  # the output folder, not a document: nothing more can be written
-        Console(stderr=True).print(f"formex: cannot write the dataset under {out}: {error}", markup=False)
-        raise typer.Exit(code=1) from error
-    print_summary(summary, Console())
+        items = list_inputs(inputs)
+        chosen = open_engine(engine.value, workers, scheduler, documents=len(items))
+        with chosen:
+            summary = run_extract(inputs, out, settings, engine=chosen, progress=progress)
+    except InputError as error:
+        err.print(f"formex: {error}", markup=False)
+        raise typer.Exit(code=EXIT_USAGE) from error
+    except (DatasetError, ManifestError, EngineError, OSError) as error:
+        err.print(f"formex: the run stopped, the dataset under {out} keeps its last commit: {error}",
+                  markup=False)
+        raise typer.Exit(code=EXIT_RUN_FAILED) from error
+    except Exception as error:   # a formex bug outside any document: never exit 1 ("some documents failed")
+        import traceback
+
+        err.print(traceback.format_exc(), markup=False, highlight=False)
+        err.print(f"formex: internal error (a formex bug, please report); the run stopped, the dataset "
+                  f"under {out} keeps its last commit: {type(error).__name__}: {error}", markup=False)
+        raise typer.Exit(code=EXIT_RUN_FAILED) from error
+    code = exit_code(summary, fail_on.value)
+    if not quiet:
+        print_summary(summary, text, verbose=verbose)
+    if json_report:
+        report = summary_to_json(summary, code=code, engine=chosen.name, workers=chosen.workers,
+                                 seconds=time.monotonic() - started,
+                                 cpu={k: round(v - started_cpu[k], 3) for k, v in cpu_seconds().items()})
+        sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
+    raise typer.Exit(code=code)
+
+
+def cpu_seconds() -> dict[str, float]:
+    """CPU time of this process and of its finished worker processes (the report gives
+    what the run used: the difference from its start, after imports)."""
+    import resource
+
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"run": round(own.ru_utime + own.ru_stime, 3), "workers": round(workers.ru_utime + workers.ru_stime, 3)}
 
 
 @app.command()
@@ -71,21 +149,102 @@ def renormalize(inputs: list[Path] = typer.Argument(
                     ..., exists=True, help="Saved documents (*.jsonl.gz) or folders of them, "
                                            "e.g. OUT/_documents."),
                 out: Path = typer.Option(..., "--out", "-o", help="Dataset folder to write; "
-                                         "the documents' rows there are replaced.")) -> None:
+                                         "the documents' rows there are replaced."),
+                fail_on: FailOn = typer.Option(FailOn.failed, "--fail-on",
+                                               help="Exit 1 when a document failed, was failed or partial, or never."),
+                quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary (errors only).")) -> None:
     """Normalize documents saved by `extract --keep-documents` again (after a vocabulary
     fix), without reading or OCR'ing their source files."""
     try:
-        summary, _ = run_renormalize(inputs, out)
-    except (DocumentFileError, OSError) as error:
+        summary = run_renormalize(inputs, out)
+    except DocumentFileError as error:
         Console(stderr=True).print(f"formex: {error}", markup=False)
-        raise typer.Exit(code=1) from error
-    print_summary(summary, Console())
+        raise typer.Exit(code=EXIT_DOCUMENTS_FAILED) from error
+    except (DatasetError, ManifestError, OSError) as error:
+        Console(stderr=True).print(f"formex: the run stopped, the dataset under {out} keeps its last commit: "
+                                   f"{error}", markup=False)
+        raise typer.Exit(code=EXIT_RUN_FAILED) from error
+    if not quiet:
+        print_summary(summary, Console(soft_wrap=not sys.stdout.isatty()))
+    raise typer.Exit(code=exit_code(summary, fail_on.value))
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
 
 
 @app.command()
-def show(file: Path = typer.Argument(..., exists=True, dir_okay=False)) -> None:
-    """Print one document's extraction as tables; writes nothing."""
-    show_tables(extract_tables(file), Console())
+def show(file: Path = typer.Argument(..., exists=True, dir_okay=False),
+         format: Format = typer.Option(Format.text, "--format", help="text (for a person) or json."),
+         explain_rows: bool = typer.Option(False, "--explain", help="Print `formex explain FILE` instead.")
+         ) -> None:
+    """Print one document's extraction: header, tasks, indicator tree, issues; writes nothing."""
+    from formex.show import show_tables, tables_to_json   # here: `extract` runs without pandas
+    if explain_rows:
+        explain(file, format)
+    elif format is Format.json:
+        typer.echo(tables_to_json(extract_tables(file)))
+    else:
+        show_tables(extract_tables(file), Console())
+
+
+@app.command()
+def explain(file: Path = typer.Argument(..., exists=True, dir_okay=False),
+            format: Format = typer.Option(Format.text, "--format", help="text (for a person) or json.")
+            ) -> None:
+    """Why each indicator row landed where it did: its cells, the hierarchy's costs, the choice."""
+    from formex.explain import explain_file, explanation_to_json, print_explanation
+    explanation = explain_file(file)
+    if format is Format.json:
+        typer.echo(explanation_to_json(explanation))
+    else:
+        print_explanation(explanation, Console())
+
+
+@app.command("compact")
+def compact_(out: Path = typer.Argument(..., exists=True, file_okay=False, help="Dataset written by extract."),
+             max_rows: int = typer.Option(DEFAULT_FILE_ROWS, "--max-rows", min=1,
+                                          help="Rows per file at most (a document is never split).")) -> None:
+    """Merge a dataset's small batch files into few large ones; rows and readers are unchanged."""
+    from formex.compact import compact
+
+    try:
+        info = compact(out, max_rows)
+    except (DatasetError, ManifestError, OSError) as error:
+        Console(stderr=True).print(f"formex: compaction stopped, the dataset under {out} keeps its last "
+                                   f"commit: {error}", markup=False)
+        raise typer.Exit(code=EXIT_RUN_FAILED) from error
+    if info.groups:
+        typer.echo(f"compacted {info.groups} table partition(s): {info.files_before} files -> "
+                   f"{info.files_after} (commit {info.generation})")
+    else:
+        typer.echo(f"nothing to compact: {info.files_before} files, as few as --max-rows allows")
+
+
+@app.command("query")
+def query_(out: Path = typer.Argument(..., exists=True, file_okay=False, help="Dataset written by extract."),
+           sql: str = typer.Argument(..., help="DuckDB SQL; tables documents, forms, tasks, indicators, issues."),
+           to: Optional[Path] = typer.Option(None, "--to", help="Write the result to a .csv or .parquet file."),
+           max_rows: int = typer.Option(100, "--max-rows", min=1, help="Rows printed at most.")) -> None:
+    """Run SQL (DuckDB) over the dataset's committed files; each table is a view."""
+    from formex.query import QueryError, arrow_to_rich_table, run_query
+
+    try:
+        result = run_query(out, sql, to)
+    except QueryError as error:
+        Console(stderr=True).print(f"formex: {error}", markup=False)
+        raise typer.Exit(code=EXIT_USAGE) from error
+    except (ManifestError, OSError) as error:
+        Console(stderr=True).print(f"formex: cannot read the dataset under {out}: {error}", markup=False)
+        raise typer.Exit(code=EXIT_RUN_FAILED) from error
+    if result is None:
+        typer.echo(f"wrote {to}")
+        return
+    console = Console(soft_wrap=not sys.stdout.isatty())
+    console.print(arrow_to_rich_table(result, max_rows))
+    if result.num_rows > max_rows:
+        console.print(f"{result.num_rows} rows, {max_rows} shown (--to FILE writes them all)")
 
 
 def main() -> None:

@@ -92,6 +92,7 @@ def result_to_records(doc_id: str, source_path: str, source_format: str, result:
             "level1": placement.level2.level1, "level2": placement.level2.label,
             "level1_raw": placement.level1_raw, "level2_raw": placement.level2_raw,
             "level2_source": placement.source, "level3": blank_to_none(indicator.row.name),
+            "note": blank_to_none(indicator.row.note),
             **typed_columns("target", indicator.target),
             **typed_columns("actual", None),
             "weight": None, "score": None, "deviation": None,

@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 from formex.normalize.budget import Budget, check_budget, rows_to_budget
 from formex.normalize.header import fields_to_values
 from formex.normalize.indicators import Indicator, rows_to_indicators
+from formex.normalize.labels import label_key
 from formex.normalize.sections import Sections, rows_to_sections, vocabularies_of
 from formex.normalize.tasks import Task, rows_to_tasks
 from formex.schemas.document import Document, Issue
 from formex.schemas.forms import FormSchema, load_all_form_schemas
 
 MIN_EVIDENCE = 2  # labels (title, fields, sections) a form must show to be recognised
+TITLE_ROWS = 4    # rows at the top where a form's title prints
 
 
 @dataclass
@@ -42,10 +44,23 @@ def evidence_of(sections: Sections) -> int:
     return (sections.title_match is not None) + len(fields) + len(sections.section_matches)
 
 
+def other_family_title(doc: Document, schema: FormSchema) -> str | None:
+    """The title of another form family (a project form, a self-evaluation) that the
+    document's first rows carry: negative evidence against reading it as `schema`."""
+    for row in doc.rows[:TITLE_ROWS]:
+        for cell in row.filled:
+            key = label_key(cell.text)
+            if key and len(key) <= 40 and any(label_key(t) in key for t in schema.other_families):
+                return cell.text.strip()
+    return None
+
+
 def detect_form(doc: Document, schemas: tuple[FormSchema, ...]) -> tuple[FormSchema, Sections] | None:
-    """The schema whose labels the document shows most, if it shows enough of them."""
+    """The schema whose labels the document shows most, if it shows enough of them; a
+    schema the document's title rules out (another family's title) is not tried."""
     scored = [(evidence_of(s), schema.form_type, schema, s)
-              for schema in schemas for s in [rows_to_sections(doc.rows, schema)]]
+              for schema in schemas if other_family_title(doc, schema) is None
+              for s in [rows_to_sections(doc.rows, schema)]]
     if not scored:
         return None
     evidence, _, schema, sections = max(scored, key=lambda t: (t[0], t[1]))
@@ -72,8 +87,14 @@ def check_form(schema: FormSchema, sections: Sections, header: dict, result: For
 
 
 def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = None) -> FormResult:
-    detected = detect_form(doc, schemas or load_all_form_schemas())
+    schemas = schemas or load_all_form_schemas()
+    detected = detect_form(doc, schemas)
     if detected is None:
+        family = next((t for schema in schemas if (t := other_family_title(doc, schema))), None)
+        if family:
+            return FormResult(None, "failed", error=f"no known form found: its title {family[:60]!r} "
+                              "is no form formex reads yet: it names another form family (a project "
+                              "or self-evaluation form)", issues=list(doc.issues))
         seen = next((c.text for row in doc.rows[:3] for c in row.filled if "表" in c.text), None)
         title = f"its title {seen[:60]!r} is no form formex reads yet, and " if seen else ""
         return FormResult(None, "failed", error=f"no known form found: {title}no title, section or "
@@ -90,6 +111,15 @@ def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = N
             result.issues.append(Issue("info", "header_fuzzy_match",
                                        f"section title {row.filled[0].text!r} read as {hit.alias!r}",
                                        field=name, source_ref=row.source_ref))
+    for row in sections.furniture:
+        result.issues.append(Issue("info", "page_furniture",
+                                   f"page number, page header or stamp kept only here: "
+                                   f"{' | '.join(row.texts)!r}", source_ref=row.source_ref))
+    for row in sections.not_values:
+        result.issues.append(Issue("info", "cell_unplaced",
+                                   f"{row.texts[-1]!r} where {row.filled[0].text!r} has its value is a "
+                                   "unit note or a label, not a value; kept only here",
+                                   source_ref=row.source_ref))
     for row in sections.trailer:
         result.issues.append(Issue("info", "trailer_row",
                                    f"signature or footer row kept only here: {' | '.join(row.texts)!r}",
@@ -103,7 +133,7 @@ def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = N
     result.issues += issues
     parts = sections.parts
     result.tasks, issues = rows_to_tasks(parts.get("tasks", []), vocabularies_of(schema).task_columns,
-                                         spans_known=doc.spans_known)
+                                         spans_known=doc.spans_known, spec=schema.section("tasks"))
     result.issues += issues
     counts = frozenset(name for name, _ in schema.budget_counts)
     result.budget, issues = rows_to_budget(parts.get("budget", []), vocabularies_of(schema).budget,

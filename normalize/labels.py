@@ -19,6 +19,7 @@ from formex.schemas.text_policy import fold_label_text, load_text_vocabulary
 
 FUZZY_CUTOFF = 74.0  # one character wrong in four (单立名称 ~ 单位名称) scores 75
 FUZZY_MIN_LEN = 4    # shorter aliases must match exactly
+MEMO_LIMIT = 10_000  # texts remembered per vocabulary (labels repeat across a batch); then forgotten
 PAREN = re.compile(r"[\(（\[【][^\)）\]】]{0,20}[\)）\]】]")
 NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
@@ -59,7 +60,11 @@ class LabelMatch:
 
 
 class Vocabulary:
-    """Aliases grouped by name, with precomputed keys. Build once per schema."""
+    """Aliases grouped by name, with precomputed keys. Build once per schema.
+
+    Answers are remembered per text (labels and cell texts repeat across a batch), and a
+    fuzzy comparison looks only at aliases of about the text's length, listed per length
+    once, in vocabulary order (which settles ties)."""
 
     def __init__(self, entries: dict[str, tuple[str, ...]] | list[tuple[str, tuple[str, ...]]]):
         items = entries.items() if isinstance(entries, dict) else entries
@@ -68,27 +73,92 @@ class Vocabulary:
             for alias in (name, *aliases) if _is_label(name) else aliases:
                 self._by_key.setdefault(label_key(alias), (name, alias))
         self._keys = [k for k in self._by_key if k]
+        self._embeddable = [k for k in self._keys if len(k) >= 2]
+        self._near: dict[int, list[str]] = {}
+        self._memo: dict[tuple[str, bool, float], LabelMatch | None] = {}
 
     def match(self, text: str, *, contains: bool = False, cutoff: float = FUZZY_CUTOFF) -> LabelMatch | None:
         """The best entry for `text`, or None. With `contains`, a label that embeds an
         alias (`1、资金来源: (1) 财政拨款` embeds 财政拨款) matches it."""
+        memo_key = (text, contains, cutoff)
+        try:
+            return self._memo[memo_key]
+        except KeyError:
+            pass
+        found = self._match(text, contains, cutoff)
+        if len(self._memo) >= MEMO_LIMIT:
+            self._memo.clear()
+        self._memo[memo_key] = found
+        return found
+
+    def near(self, length: int) -> list[str]:
+        """Aliases a key of `length` may fuzzily match: at least FUZZY_MIN_LEN long, and
+        at most one character longer or shorter."""
+        found = self._near.get(length)
+        if found is None:
+            found = self._near[length] = [k for k in self._keys
+                                          if len(k) >= FUZZY_MIN_LEN and abs(len(k) - length) <= 1]
+        return found
+
+    def _match(self, text: str, contains: bool, cutoff: float) -> LabelMatch | None:
         key = label_key(text)
         if not key:
             return None
         if key in self._by_key:
             return LabelMatch(*self._by_key[key], 100.0)
         if contains:
-            embedded = [k for k in self._keys if len(k) >= 2 and k in key]
+            embedded = [k for k in self._embeddable if len(k) <= len(key) and k in key]
             if embedded:
                 best = max(embedded, key=len)
                 return LabelMatch(*self._by_key[best], 99.0)
         # OCR damage swaps, drops or adds a character: compare with aliases of about the
         # same length only, so 职工满意度 never fuzzily "matches" the short alias 满意度
-        near = [k for k in self._keys if len(k) >= FUZZY_MIN_LEN and abs(len(k) - len(key)) <= 1]
+        near = self.near(len(key))
         found = process.extractOne(key, near, scorer=fuzz.ratio, score_cutoff=cutoff) if near else None
         if found is None:
             return None
         return LabelMatch(*self._by_key[found[0]], round(found[1], 1))
+
+
+    def match_embedded(self, text: str, slack: int = 3) -> LabelMatch | None:
+        """The entry whose alias is written inside the label with a few characters more
+        (`数量性指标` ⊃ 数量指标, `生态环境效益指标` ⊃ 生态效益指标, `产出类` ⊃ 产出): the
+        longest such alias, None when two entries tie; its score is the share of the
+        label the alias covers."""
+        key = label_key(text)
+        found = [k for k in self._keys if 2 <= len(k) < len(key) <= len(k) + slack and _within(k, key)]
+        if not found:
+            return None
+        longest = max(map(len, found))
+        names = {self._by_key[k][0] for k in found if len(k) == longest}
+        if len(names) > 1:
+            return None
+        best = next(k for k in found if len(k) == longest)
+        return LabelMatch(*self._by_key[best], round(100.0 * len(best) / len(key), 1))   # its share
+
+    def match_unique(self, text: str, cutoff: float) -> LabelMatch | None:
+        """The best entry at a loose `cutoff`, but only when no other entry scores as
+        well: `严山指标` is as near 产出指标 as 投入指标, so it is neither."""
+        key = label_key(text)
+        if not key:
+            return None
+        if key in self._by_key:
+            return LabelMatch(*self._by_key[key], 100.0)
+        near = [k for k in self._keys if len(k) >= FUZZY_MIN_LEN and abs(len(k) - len(key)) <= 1]
+        found = process.extract(key, near, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+        if not found:
+            return None
+        best = found[0][1]
+        names = {self._by_key[k][0] for k, score, _ in found if score >= best}
+        if len(names) > 1:
+            return None
+        return LabelMatch(*self._by_key[found[0][0]], round(best, 1))
+
+
+def _within(alias: str, key: str) -> bool:
+    """The alias's characters appear in the key, in order."""
+    chars = iter(key)
+    return all(ch in chars for ch in alias)
 
 
 def _is_label(name: str) -> bool:

@@ -1,5 +1,8 @@
 """Split a document's rows into the form's parts: title, header fields, and sections.
 
+Page furniture (page numbers, 续表, stamps, sign-off lines) is taken out first
+(`split_page_furniture`), wherever it falls.
+
 `rows_to_sections` walks the rows once. A row whose first cell matches a section title
 (fuzzily, from the form schema) opens that section; a row whose first cell matches a
 header field label is a field; a row that matches a section's column headers opens the
@@ -13,6 +16,8 @@ from functools import lru_cache
 
 from formex.normalize.labels import LabelMatch, Vocabulary, label_key
 from formex.normalize.amounts import parse_amount
+from formex.normalize.budget import unit_power
+from formex.normalize.furniture import split_page_furniture
 from formex.schemas.document import Row
 from formex.schemas.forms import FieldSpec, FormSchema
 
@@ -38,7 +43,9 @@ class Sections:
     parts: dict[str, list[Row]] = field(default_factory=dict)
     section_matches: dict[str, tuple[Row, LabelMatch]] = field(default_factory=dict)
     unplaced: list[Row] = field(default_factory=list)
-    trailer: list[Row] = field(default_factory=list)   # signature / page-footer rows
+    trailer: list[Row] = field(default_factory=list)   # signature / sign-off rows
+    furniture: list[Row] = field(default_factory=list)  # page numbers, 续表, stamps
+    not_values: list[Row] = field(default_factory=list)  # field rows whose value is a note or label
 
 
 @dataclass(frozen=True)
@@ -99,12 +106,25 @@ def split_inline_label(row: Row, vocabulary: Vocabulary) -> tuple[LabelMatch, st
 
 def match_field(row: Row, fields: Vocabulary) -> tuple[LabelMatch, str] | None:
     """(label match, value) when the row is a header field: the label in the first
-    cell and the value in the others, or both in one cell (`单位名称：某某中心`)."""
+    cell and the value in the others, or both in one cell (`单位名称：某某中心`). A long
+    legacy label that contains an alias (`单位年度履职目标`) matches it."""
     first = row.filled[0].text
-    hit = fields.match(first) if len(label_key(first)) <= 12 else None
+    inline = split_inline_label(row, fields)
+    if inline:
+        return inline
+    hit = fields.match(first, contains=True) if len(label_key(first)) <= 12 else None
     if hit:
         return hit, "\n".join(c.text for c in row.filled[1:])
-    return split_inline_label(row, fields)
+    return None
+
+
+def is_label_not_value(text: str, vocab: SchemaVocabularies, unit_words) -> bool:
+    """A field's value cell that holds a unit note (`金额单位：元`) or another label."""
+    key = label_key(text)
+    if not key or len(key) > 12:
+        return False
+    return (unit_power(text, unit_words) is not None and len(key) <= 8) or \
+        any(v.match(text) is not None and v.match(text).exact for v in (vocab.fields, vocab.sections))
 
 
 def opens_budget(row: Row, budget: Vocabulary) -> bool:
@@ -133,6 +153,8 @@ def rows_to_sections(rows: list[Row], schema: FormSchema) -> Sections:
     vocab = vocabularies_of(schema)
     fields = {f.name: f for f in schema.fields}
     out = Sections()
+    found = split_page_furniture(rows, schema)
+    out.furniture, out.trailer, rows = found.furniture, found.sign_offs, found.rows
     state = "header"
     for i, row in enumerate(rows):
         filled = row.filled
@@ -161,7 +183,11 @@ def rows_to_sections(rows: list[Row], schema: FormSchema) -> Sections:
         if state in ("header", "budget"):  # some forms put 总体绩效目标 after the budget
             found = match_field(row, vocab.fields)
             if found:
-                out.fields.append(FieldHit(fields[found[0].name], found[1], row, found[0]))
+                value = found[1]
+                if is_label_not_value(value, vocab, schema.unit_words):
+                    out.not_values.append(row)   # the value cell holds a note or a label
+                    value = ""
+                out.fields.append(FieldHit(fields[found[0].name], value, row, found[0]))
                 continue
         if state == "header":
             if count_column_matches(row, vocab.task_columns) >= 2:

@@ -21,10 +21,11 @@ SCHEMA_DIR = Path(__file__).parent
 FORMS_DIR = SCHEMA_DIR / "forms"
 
 FIELD_KINDS = frozenset({"text", "list"})
-FORM_KEYS = frozenset({"form_type", "title", "fields", "sections", "budget", "indicators"})
+FORM_KEYS = frozenset({"form_type", "title", "fields", "sections", "budget", "indicators", "page_furniture"})
+FURNITURE_KEYS = frozenset({"page_numbers", "continued", "stamps"})
 SECTION_NAMES = frozenset({"tasks", "budget", "indicators", "trailer"})
 TASK_COLUMNS = frozenset({"name", "content", "amount", "expected_outcome"})
-INDICATOR_COLUMNS = frozenset({"level1", "level2", "level3", "target", "unit", "operator"})
+INDICATOR_COLUMNS = frozenset({"level1", "level2", "level3", "target", "unit", "operator", "note"})
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,9 @@ class SectionSpec:
     labels: tuple[str, ...]
     required: bool = False
     columns: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    totals: tuple[str, ...] = ()          # a row named so sums the rows above (合计)
+    optional_rows: tuple[str, ...] = ()   # a row named with one of these is a slot to fill (可选填)
+    subheadings: tuple[str, ...] = ()     # words of a header's second row (合计, 其中 …)
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,7 @@ class Level2Spec:
     strong: tuple[str, ...] = ()
     weak: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()     # target types (unit classes, `deadline`) that point here
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,10 @@ class FormSchema:
     unit_words: tuple[tuple[str, int], ...]
     indicator_columns: tuple[tuple[str, tuple[str, ...]], ...]
     levels: tuple[Level1Spec, ...]
+    page_furniture: tuple[tuple[str, tuple[str, ...]], ...] = ()   # page numbers, 续表, stamps
+    note_openers: tuple[str, ...] = ()   # words that open a note in the name column (根据 …)
+    other_families: tuple[str, ...] = ()  # titles of forms this schema must not read (项目支出…)
+    name_heads: tuple[str, ...] = ()     # words a whole indicator name ends with (…率, …人数)
 
     def section(self, name: str) -> SectionSpec | None:
         return next((s for s in self.sections if s.name == name), None)
@@ -123,15 +132,18 @@ def _section(path: str, name: str, value: Any) -> SectionSpec:
     if name not in SECTION_NAMES:
         raise SchemaError(path, key, f"unknown section; allowed: {sorted(SECTION_NAMES)}")
     value = _mapping(path, key, value)
-    _check_keys(path, key, value, frozenset({"labels", "required", "columns"}))
+    _check_keys(path, key, value, frozenset({"labels", "required", "columns", "totals",
+                                             "optional_rows", "subheadings"}))
     columns = _columns(path, f"{key}.columns", value.get("columns"), TASK_COLUMNS)
+    lists = {name: _strings(path, f"{key}.{name}", value[name]) if value.get(name) else ()
+             for name in ("totals", "optional_rows", "subheadings")}
     return SectionSpec(name, _strings(path, f"{key}.labels", value.get("labels")),
-                       bool(value.get("required", False)), columns)
+                       bool(value.get("required", False)), columns, **lists)
 
 
 def _level2(path: str, key: str, value: Any, level1: str, order: int) -> Level2Spec:
     value = _mapping(path, key, value)
-    _check_keys(path, key, value, frozenset({"label", "aliases", "keywords", "requires"}))
+    _check_keys(path, key, value, frozenset({"label", "aliases", "keywords", "requires", "targets"}))
     keywords = _mapping(path, f"{key}.keywords", value.get("keywords") or {})
     _check_keys(path, f"{key}.keywords", keywords, frozenset({"strong", "weak"}))
     return Level2Spec(
@@ -142,6 +154,7 @@ def _level2(path: str, key: str, value: Any, level1: str, order: int) -> Level2S
         strong=_strings(path, f"{key}.keywords.strong", keywords["strong"]) if keywords.get("strong") else (),
         weak=_strings(path, f"{key}.keywords.weak", keywords["weak"]) if keywords.get("weak") else (),
         requires=_strings(path, f"{key}.requires", value["requires"]) if value.get("requires") else (),
+        targets=_strings(path, f"{key}.targets", value["targets"]) if value.get("targets") else (),
     )
 
 
@@ -178,12 +191,14 @@ def parse_form_schema(data: Any, path: str) -> FormSchema:
     if not isinstance(form_type, str) or not form_type.isidentifier():
         raise SchemaError(path, "form_type", "expected a snake_case name")
     title = _mapping(path, "title", data.get("title"))
+    _check_keys(path, "title", title, frozenset({"aliases", "other_families"}))
     fields = _mapping(path, "fields", data.get("fields"))
     sections = _mapping(path, "sections", data.get("sections") or {})
     budget = _mapping(path, "budget", data.get("budget") or {})
     _check_keys(path, "budget", budget, frozenset({"amounts", "counts", "unit_words"}))
     indicators = _mapping(path, "indicators", data.get("indicators") or {})
-    _check_keys(path, "indicators", indicators, frozenset({"columns", "levels"}))
+    _check_keys(path, "indicators", indicators,
+                frozenset({"columns", "levels", "note_openers", "name_heads"}))
     base_units = {unit: 0 for unit, power in load_text_vocabulary().amount_units.items() if power == 0}   # 元
     unit_words = _mapping(path, "budget.unit_words", budget.get("unit_words") or base_units)
     if not all(isinstance(v, int) for v in unit_words.values()):
@@ -204,6 +219,13 @@ def parse_form_schema(data: Any, path: str) -> FormSchema:
         unit_words=tuple(unit_words.items()),
         indicator_columns=_columns(path, "indicators.columns", indicators.get("columns"), INDICATOR_COLUMNS),
         levels=load_levels(levels_name),
+        page_furniture=_columns(path, "page_furniture", data.get("page_furniture"), FURNITURE_KEYS),
+        note_openers=_strings(path, "indicators.note_openers", indicators["note_openers"])
+        if indicators.get("note_openers") else (),
+        name_heads=_strings(path, "indicators.name_heads", indicators["name_heads"])
+        if indicators.get("name_heads") else (),
+        other_families=_strings(path, "title.other_families", title["other_families"])
+        if title.get("other_families") else (),
     )
 
 

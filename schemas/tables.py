@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.1"  # 1.1: unknown year partition is year=__HIVE_DEFAULT_PARTITION__
+SCHEMA_VERSION = "1.2"  # 1.1: unknown year partition is year=__HIVE_DEFAULT_PARTITION__;
+# 1.2: indicators.note, target_deadline_start / actual_deadline_start
 
 TABLE_NAMES = ("documents", "forms", "tasks", "indicators", "issues")
 
@@ -26,6 +27,7 @@ TYPED_VALUE_FIELDS: tuple[tuple[str, pa.DataType], ...] = (
     ("unit", pa.string()),
     ("unit_raw", pa.string()),
     ("deadline", pa.date32()),
+    ("deadline_start", pa.date32()),
     ("qual", pa.string()),
     ("status", pa.string()),
     ("confidence", pa.float32()),
@@ -92,6 +94,7 @@ INDICATORS = pa.schema([
     pa.field("level2_raw", pa.string()),
     pa.field("level2_source", pa.string()),
     pa.field("level3", pa.string()),
+    pa.field("note", pa.string()),
     *_typed_value_fields("target"),
     *_typed_value_fields("actual"),
     pa.field("weight", pa.float64()),

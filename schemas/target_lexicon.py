@@ -31,12 +31,13 @@ Kind = Literal["quantitative", "qualitative", "deadline", "none", "unknown"]
 Status = Literal["ok", "partial", "ambiguous", "failed", "empty"]
 QualCode = Literal["achieved", "partially_achieved", "not_achieved", "on_time", "on_schedule",
                    "compliant", "effective", "full_coverage", "improve", "decrease", "stable",
+                   "relative", "deferred",
                    "yes", "no", "excellent", "good", "fair", "pass", "poor", "other"]
 UnitClass = Literal["ratio", "ratio_delta", "currency", "count", "duration", "length", "area",
                     "mass", "volume", "score"]
 Direction = Literal["positive", "negative", "equal", "band", "none"]
 Basis = Literal["plan", "history", "industry"]
-RelativeTo = Literal["prior_year", "prior_period"]
+RelativeTo = Literal["prior_year", "prior_period", "budget"]
 Precision = Literal["day", "month", "quarter", "half_year", "year"]
 
 OPS = frozenset(get_args(Op))
@@ -54,7 +55,7 @@ TOP_LEVEL_KEYS = frozenset({
     "version", "stray_marks", "wrapping_pairs", "comparators",
     "scale_words", "percent_idioms", "units", "placeholders",
     "spreadsheet_errors", "zero_phrases", "basis_notes", "qualitative", "relative",
-    "deadlines", "context"})
+    "deadlines", "context", "traditional"})
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,8 @@ class TargetLexicon:
     inclusive_notes: tuple[str, ...]         # ≥95%(含)
     garbage_prefixes: tuple[str, ...]
     trailing_fillers: tuple[str, ...]
+    graded_markers: tuple[str, ...]          # 满意率98%以上…30%以下: a graded standard
+    traditional: Mapping[str, str]           # 萬 -> 万: folded before parsing
     scale_words: Mapping[str, int]
     idiom_whole: Mapping[str, tuple[float, str, str]]   # 百分百 -> (100, %, 百分)
     idiom_of: Mapping[str, str]                          # 百分之 -> %
@@ -278,6 +281,15 @@ def _idioms(r: _Reader, node: Any):
     return whole, of, tenths
 
 
+def _traditional(r: _Reader, node: Any) -> dict[str, str]:
+    """{traditional character: simplified character}, one character each."""
+    table = r.mapping(node, "traditional")
+    for written, folded in table.items():
+        if not (isinstance(written, str) and isinstance(folded, str) and len(written) == len(folded) == 1):
+            raise r.fail(f"traditional.{written}", "expected one character mapped to one character")
+    return dict(table)
+
+
 def _level_quals(r: _Reader, node: Any) -> dict[str, str]:
     """{op: qual code}, exactly one entry for each comparator op."""
     quals = r.coded(node, "relative.level_quals", QUAL_CODES)
@@ -342,6 +354,8 @@ def lexicon_from_dict(data: Any, path: str | Path = "<dict>") -> TargetLexicon:
         inclusive_notes=r.words(cmp_.get("inclusive_notes"), "comparators.inclusive_notes"),
         garbage_prefixes=r.words(cmp_.get("garbage_prefixes"), "comparators.garbage_prefixes"),
         trailing_fillers=r.words(cmp_.get("trailing_fillers"), "comparators.trailing_fillers"),
+        graded_markers=r.words(cmp_.get("graded_markers"), "comparators.graded_markers"),
+        traditional=_frozen(_traditional(r, data["traditional"])),
         scale_words=_frozen(r.integers(data["scale_words"], "scale_words")),
         idiom_whole=_frozen(whole), idiom_of=_frozen(of), idiom_tenths=_frozen(tenths),
         units=_frozen(units), unit_classes=_frozen(unit_classes),

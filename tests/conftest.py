@@ -21,3 +21,21 @@ def seed_dataset(tmp_path_factory) -> Path:
     result = CliRunner().invoke(app, ["extract", str(SEED), "--out", str(out)])
     assert result.exit_code == 0, result.output
     return out
+
+
+def seed_variant(i: int, year: int = 2026) -> str:
+    """The seed form as another unit (and year) would submit it: distinct bytes."""
+    text = SEED_FILE.read_text(encoding="utf-8")
+    return (text.replace("上海市闵行区虹桥镇社区事务受理服务中心", f"测试单位{i:05d}")
+            .replace("(2026年度)", f"({year}年度)"))
+
+
+def write_forms(folder: Path, n: int, years=(2026,), start: int = 0) -> list[Path]:
+    """`n` distinct seed-based forms in `folder`, years taken in turn from `years`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(start, start + n):
+        path = folder / f"form-{i:04d}.txt"
+        path.write_text(seed_variant(i, years[i % len(years)]), encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -22,7 +22,7 @@ def test_a_bad_file_does_not_stop_the_batch(tmp_path):
     (inputs / "notes.json").write_text("{}", encoding="utf-8")
     out = tmp_path / "out"
     result = CliRunner().invoke(app, ["extract", str(inputs), "--out", str(out)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output   # some documents failed, the rest loaded
     assert "1 ok, 0 partial, 4 failed" in result.output
     docs = read(out)["documents"].set_index("source_path")
     assert set(docs.index) == {"a-good.txt", "b-empty.txt", "c-binary.txt", "d-not-a-form.txt", "e-later.pdf"}
@@ -128,7 +128,7 @@ def test_a_failed_read_is_replaced_when_the_file_becomes_readable(tmp_path, monk
 def test_an_interrupted_rewrite_keeps_the_old_rows(tmp_path, monkeypatch):
     import pyarrow.parquet as pq
 
-    from formex import dataset
+    from formex import committer
 
     out = tmp_path / "out"
     CliRunner().invoke(app, ["extract", str(SEED_FILE), "--out", str(out)])
@@ -141,12 +141,15 @@ def test_an_interrupted_rewrite_keeps_the_old_rows(tmp_path, monkeypatch):
             raise OSError(28, "No space left on device")
         return real_write(table, where, *args, **kwargs)
 
-    monkeypatch.setattr(dataset.pq, "write_table", fail_on_indicators)
-    result = CliRunner().invoke(app, ["extract", str(SEED_FILE), "--out", str(out)])
-    assert result.exit_code != 0 and calls
-    monkeypatch.setattr(dataset.pq, "write_table", real_write)
+    monkeypatch.setattr(committer.pq, "write_table", fail_on_indicators)
+    result = CliRunner().invoke(app, ["extract", str(SEED_FILE), "--out", str(out), "--force"])
+    assert result.exit_code == 3 and calls, result.output   # the run stopped; the dataset is as it was
+    assert "No space left on device" in result.output
+    monkeypatch.setattr(committer.pq, "write_table", real_write)
     tables = read(out)
     assert len(tables["indicators"]) == 83 and len(tables["documents"]) == 1
+    assert not [p for p in out.rglob("*") if p.is_file() and p.suffix not in (".parquet", ".json")
+                and p.name != "lock"], "a temporary file was left"
 
 
 def test_a_damaged_byte_in_utf8_costs_one_character_not_the_document(tmp_path):

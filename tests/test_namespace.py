@@ -55,3 +55,28 @@ def test_local_files_named_like_stages_do_not_shadow_formex(tmp_path):
     count, origin = result.stdout.split()
     assert count == "83"
     assert origin == str(tmp_path / "extract.py")  # the user's file, not ours
+
+
+def test_no_top_level_stage_packages_are_installed(tmp_path):
+    """From a neutral directory, only `formex` resolves: the install adds no `extract`,
+    `normalize` or `schemas` of its own for other projects to collide with."""
+    script = ("import importlib.util\n"
+              "print([importlib.util.find_spec(n) is None for n in ('extract', 'normalize', 'schemas')])\n"
+              "print(importlib.util.find_spec('formex.normalize.targets') is not None)\n")
+    result = subprocess.run([sys.executable, "-I", "-c", script], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["[True, True, True]", "True"]
+
+
+def test_extract_help_names_the_formats_read_today():
+    from formex.cli import READ_SUFFIXES, REFUSED_SUFFIXES
+    from formex.extract.readers import READERS
+
+    assert set(READ_SUFFIXES) | set(REFUSED_SUFFIXES) == set(READERS)
+    assert ".txt" in READ_SUFFIXES and ".xls" in REFUSED_SUFFIXES
+    result = CliRunner().invoke(app, ["extract", "--help"], env={"COLUMNS": "400"})
+    assert result.exit_code == 0
+    read_part, _, refused_part = result.output.partition("Recorded as failed")
+    assert all(suffix in read_part for suffix in READ_SUFFIXES)
+    assert all(suffix in refused_part for suffix in REFUSED_SUFFIXES)

@@ -67,11 +67,32 @@ def test_html_spans_latex_br_and_entities(tmp_path):
     assert tables["indicators"]["source_ref"][0] == "table 4 row 2"
 
 
-def test_html_nested_table_rows_follow_their_row():
+def test_html_nested_table_rows_follow_the_whole_table():
     html = ("<table><tr><td>外</td><td><table><tr><td>内1</td><td>内2</td></tr></table></td></tr>"
             "<tr><td>下</td></tr></table>")
     doc = read_document(html.encode(), "n.html")
-    assert [r.texts for r in doc.rows] == [["外"], ["内1", "内2"], ["下"]]
+    assert [r.texts for r in doc.rows] == [["外"], ["下"], ["内1", "内2"]]
+
+
+def test_a_nested_table_does_not_break_the_outer_row_spans(tmp_path):
+    nested = SPANNED.replace("<td>≥100(人次)</td>",
+                             "<td>≥100(人次)<table><tr><td>注：另表</td></tr></table></td>")
+    tables = extract_bytes(tmp_path, "n.html", html_form(nested).encode())
+    check_indicators(tables)
+
+
+def test_cells_after_a_huge_colspan_are_reported_with_their_text():
+    doc = read_document(b'<table><tr><td colspan="100000">X</td><td>after-huge</td></tr></table>', "h.html")
+    cut = [i for i in doc.issues if i.code == "content_cut"]
+    assert len(cut) == 1 and "after-huge" in cut[0].message and cut[0].severity == "warning"
+    md = read_document(b'x\n\n<table><tr><td colspan="100000">X</td><td>after-huge</td></tr></table>\n', "h.md")
+    assert any("after-huge" in i.message for i in md.issues if i.code == "content_cut")
+
+
+def test_markdown_rows_wider_than_the_header_keep_their_cells():
+    doc = read_document("| a | b |\n|---|---|\n| 1 | 2 | 3 | 4 \\| x |\n| y |\n".encode(), "w.md")
+    assert [r.texts for r in doc.rows] == [["a", "b"], ["1", "2", "3", "4 | x"], ["y"]]
+    assert [c.col for c in doc.rows[1].cells] == [0, 1, 2, 3]
 
 
 def test_html_page_markers_and_a_table_split_over_pages():
@@ -230,6 +251,81 @@ def test_docx_paragraphs_vmerge_gridspan_and_nested_tables(tmp_path):
     assert doc.rows[-1].texts == ["注：另表"] and doc.rows[-1].source_ref == "table 3 row 5 col 4 table 1 row 1"
 
 
+def docx_bytes_with(build, change) -> bytes:
+    """A docx built by python-docx, its body XML changed by `change(body)` with lxml."""
+    import docx
+
+    document = docx.Document()
+    build(document)
+    change(document.element.body)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def three_rows(document):
+    table = document.add_table(rows=3, cols=2)
+    for r in range(3):
+        for c in range(2):
+            table.cell(r, c).text = f"r{r + 1}c{c + 1}"
+
+
+def test_docx_rows_and_cells_inside_content_controls_and_custom_xml_are_read():
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+    def wrap(element, tag):
+        outer = etree.Element(f"{w}{tag}")
+        element.addprevious(outer)
+        if tag == "sdt":
+            content = etree.SubElement(outer, f"{w}sdtContent")
+            content.append(element)
+        else:
+            outer.append(element)
+
+    def change(body):
+        rows = body.find(f"{w}tbl").findall(f"{w}tr")
+        wrap(rows[1], "sdt")
+        wrap(rows[2].findall(f"{w}tc")[1], "customXml")
+        wrap(rows[2].findall(f"{w}tc")[0], "sdt")
+
+    doc = read_document(docx_bytes_with(three_rows, change), "c.docx")
+    assert [r.texts for r in doc.rows] == [["r1c1", "r1c2"], ["r2c1", "r2c2"], ["r3c1", "r3c2"]]
+    assert [c.col for c in doc.rows[2].cells] == [0, 1]
+
+
+def test_docx_rows_past_the_limit_and_cells_past_the_grid_are_reported(monkeypatch):
+    from lxml import etree
+
+    from formex.extract import docx_doc
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    monkeypatch.setattr(docx_doc, "MAX_ROWS", 2)
+
+    def change(body):
+        tc = body.find(f"{w}tbl").find(f"{w}tr").find(f"{w}tc")
+        props = tc.find(f"{w}tcPr")
+        span = etree.SubElement(props, f"{w}gridSpan")
+        span.set(f"{w}val", "100000")
+
+    doc = read_document(docx_bytes_with(three_rows, change), "l.docx")
+    assert [r.texts for r in doc.rows] == [["r1c1"], ["r2c1", "r2c2"]]
+    messages = [i.message for i in doc.issues if i.code == "content_cut"]
+    assert len(messages) == 2
+    assert any("r1c2" in m for m in messages) and any("past row 2" in m for m in messages)
+
+
+def test_xlsx_merged_range_to_the_last_column_is_capped():
+    def build(wb):
+        ws = wb.active
+        ws["B1"] = "title"
+        ws.merge_cells("B1:XFD1")
+
+    doc = read_document(make_xlsx(build), "m.xlsx")
+    assert rows(doc) == [[(1, "title", 1, 255)]]
+
+
 # ---- hostile office files: each one ends as a documents row with a reason
 
 
@@ -314,3 +410,23 @@ def test_the_real_self_evaluation_form_fails_with_its_reason(tmp_path):
     document, _ = run_one(tmp_path, path.name, path.read_bytes())
     assert document["status"] == "failed"
     assert "项目支出绩效自评表" in document["error"] and "no form formex reads yet" in document["error"]
+
+
+def test_xlsx_amount_formatted_without_decimals_is_read_in_full(tmp_path):
+    def build(wb):
+        xlsx_form(wb)
+        ws = wb.active
+        ws["B9"].value = 10596.35
+        ws["B9"].number_format = "#,##0"
+        ws["C2"] = 3
+        ws["C2"].number_format = "# ?/?"
+
+    data = make_xlsx(build)
+    doc = read_document(data, "r.xlsx")
+    cell = next(c for r in doc.rows for c in r.cells if c.source_ref == "表1!B9")
+    assert (cell.text, cell.raw) == ("10,596.35", "10,596")
+    codes = {(i.code, i.source_ref) for i in doc.issues}
+    assert ("value_precision_kept", "表1!B9") in codes
+    assert ("number_format_unknown", "表1!C2") in codes
+    tables = extract_bytes(tmp_path, "r.xlsx", data)
+    assert str(tables["forms"]["budget_total"][0]) == "10596.35"

@@ -8,6 +8,7 @@ Where a new case goes:
   BASIS_UNIT_PLACEHOLDERS = K), with `ref` set to its row number;
 * anything else the taxonomy names, or a bug you fixed -> OUR_EXAMPLES;
 * a problem a review found -> REVIEW_FINDINGS, one row per reproduced case;
+* a ruling of section L -> RULINGS, `ref` the ruling's number (L1 … L12);
 * something the cell alone cannot decide -> KNOWN_LIMITS, written as the TRUE meaning;
   it runs as a strict xfail, so the day it passes the test says so.
 
@@ -99,6 +100,13 @@ def dl(raw, deadline, precision, **kw) -> Example:
     return Example(raw, "deadline", "le", deadline=deadline, extras=extras, **kw)
 
 
+def period(raw, start, end, precision, **kw) -> Example:
+    """A period target (ruling L4): a deadline range from its first to its last day."""
+    extras = {"deadline_precision": precision, "deadline_start": start, **kw.pop("extras", {})}
+    return Example(raw, "deadline", "range", deadline=end, direction="band", extras=extras,
+                   flags=("date_span", *kw.pop("flags", ())), **kw)
+
+
 def none(raw, **kw) -> Example:
     return Example(raw, "none", status="empty", **kw)
 
@@ -117,8 +125,8 @@ SEED_EXAMPLES = [
       extras=RATIO, ref="A6"),
     none("无", confidence=0.8, flags=("maybe_zero",), ref="A7"),
     q("为100", "eq", 100.0, confidence=0.85, flags=("no_unit",), ref="A8"),
-    q("无100", "eq", 100.0, status="ambiguous", confidence=0.4,
-      flags=("garbage_prefix", "no_unit", "op_implicit"), ref="A9"),
+    Example("无100", "unknown", status="ambiguous", confidence=0.4, flags=("garbage_prefix",),
+            ref="A9"),   # ruling L12: a number is never guessed out of a damaged cell
     q("$\\geq 95.00(\\%)$", "ge", 95.0, "%", confidence=1.0, flags=("latex",), text="≥95.00(%)",
       extras=RATIO, ref="A10"),
     q("$> 90.00(\\%)$", "gt", 90.0, "%", confidence=1.0, flags=("latex",), text=">90.00(%)",
@@ -391,7 +399,7 @@ OUR_EXAMPLES = [
     q("≥ 95 %", "ge", 95.0, "%", flags=("whitespace",), ref="spaced"),
     q("=> 95%", "ge", 95.0, "%", flags=("op_variant",), ref="reversed >="),
     q("≥95%。", "ge", 95.0, "%", ref="trailing full stop"),
-    q("=5(个村)", "eq", 5.0, None, unit_raw="个村", flags=("unit_unknown",), ref="unknown unit kept raw"),
+    q("=5(个村)", "eq", 5.0, "个村", flags=("unit_unlisted",), ref="unknown unit kept as written (L1)"),
     q("≤1万元/人", "le", 1.0, "元/人", scale=4, unit_raw="万元/人", extras={"unit_class": "currency"},
       ref="per-unit rate"),
     q("不少于3次/年", "ge", 3.0, "次/年", extras={"unit_class": "count"}, ref="per-unit rate, word op"),
@@ -404,9 +412,9 @@ OUR_EXAMPLES = [
     q("无重大安全事故", "eq", 0.0, flags=("zero_phrase",), ref="无 + noun"),
     ql("无障碍设施完善", "other", ref="无障碍 is not a zero phrase"),
     ql("十分满意", "other", ref="十分 is not ten points"),
-    ql("不低于上年度水平", "stable", op="ge", direction="positive", flags=("relative_change",),
-       extras={"relative_to": "prior_year"}, ref="no number: qualitative stable, op kept"),
-    ql("与上年持平", "stable", op="eq", direction="equal", extras={"relative_to": "prior_year"}, ref="持平"),
+    ql("不低于上年度水平", "relative", op="ge", direction="positive", flags=("relative_change",),
+       extras={"relative_to": "prior_year"}, ref="no number: qualitative relative, op kept (L3)"),
+    ql("与上年持平", "relative", op="eq", direction="equal", extras={"relative_to": "prior_year"}, ref="持平"),
     ql("严格执行相关制度规定", "compliant", ref="L5 real"), ql("符合相关规定", "compliant", ref="符合…规定"),
     ql("应发尽发", "full_coverage", ref="应发尽发"), ql("应补尽补", "full_coverage", ref="应X尽X"),
     ql("达成年度指标", "achieved", ref="L1"), ql("基本完成", "partially_achieved", ref="基本完成"),
@@ -465,12 +473,12 @@ REVIEW_FINDINGS = [
     # 2. year + 年底: a deadline, not 2026 years
     dl("2026年年底前", D(2026, 12, 31), "year", confidence=0.95, not_flags=("op_implicit",), ref="R2 年年底前"),
     dl("2026年年末", D(2026, 12, 31), "year", flags=("op_implicit",), ref="R2 年年末"),
-    # 3. a period written as a span ends at its end date; 至 makes le explicit
-    dl("2026年1月1日-2026年12月31日", D(2026, 12, 31), "day", flags=("date_span", "op_implicit"), ref="R3 span"),
-    dl("2026年1月1日至12月31日", D(2026, 12, 31), "day", flags=("date_span",), ref="R3 span, year written once"),
-    dl("2026-01-01~2026-12-31", D(2026, 12, 31), "day", flags=("date_span",), ref="R3 span, ISO dates"),
+    # 3. a period written as a span: a range from its start to its end (ruling L4); 至 alone makes le explicit
+    period("2026年1月1日-2026年12月31日", D(2026, 1, 1), D(2026, 12, 31), "day", ref="R3 span"),
+    period("2026年1月1日至12月31日", D(2026, 1, 1), D(2026, 12, 31), "day", ref="R3 span, year written once"),
+    period("2026-01-01~2026-12-31", D(2026, 1, 1), D(2026, 12, 31), "day", ref="R3 span, ISO dates"),
     dl("至2026年12月31日", D(2026, 12, 31), "day", confidence=0.95, not_flags=("op_implicit",), ref="R3 至"),
-    dl("2026年1-6月", D(2026, 6, 30), "month", flags=("date_span", "op_implicit"), ref="R3 month span"),
+    period("2026年1-6月", D(2026, 1, 1), D(2026, 6, 30), "month", ref="R3 month span"),
     q("3-5个月", "range", 3.0, "月", value_max=5.0, unit_raw="个月", extras=CLOSED, ref="R3 a duration, not a span"),
     # 4. several targets in one cell: the first is kept (§6)
     q("参保率不低于90%，违规率不超过5%", "ge", 90.0, "%", status="ambiguous",
@@ -524,10 +532,10 @@ REVIEW_FINDINGS = [
     q(">95%(含)", "ge", 95.0, "%", flags=("inclusive_note",), extras={"lower_inclusive": True},
       ref="R13 (含) makes > inclusive"),
     # 14. a level or trend against the prior year
-    ql("高于上年水平", "improve", op="gt", direction="positive", flags=("relative_change",),
-       extras={"relative_to": "prior_year"}, ref="R14 高于上年水平"),
-    ql("低于上年", "decrease", op="lt", direction="negative", flags=("relative_change",),
-       extras={"relative_to": "prior_year"}, ref="R14 低于上年"),
+    ql("高于上年水平", "relative", op="gt", direction="positive", flags=("relative_change",),
+       extras={"relative_to": "prior_year"}, ref="R14 高于上年水平 (L3: relative)"),
+    ql("低于上年", "relative", op="lt", direction="negative", flags=("relative_change",),
+       extras={"relative_to": "prior_year"}, ref="R14 低于上年 (L3: relative)"),
     ql("较上年提高", "improve", direction="positive", flags=("relative_change",),
        extras={"relative_to": "prior_year"}, ref="R14 较上年提高"),
     ql("同比有所下降", "decrease", direction="negative", extras={"relative_to": "prior_year"}, ref="R14 同比…"),
@@ -544,6 +552,36 @@ REVIEW_FINDINGS = [
       ref="次 in a 人 column conflicts"),
     Example(float("nan"), "none", status="empty", ref="NaN from a spreadsheet"),  # type: ignore[arg-type]
     q(95, "eq", 95.0, flags=("no_unit", "op_implicit"), ref="an int from a spreadsheet"),  # type: ignore[arg-type]
+]
+
+# ---------------------------------------------------------------- L. the rulings for what real forms raise
+RULINGS = [
+    q("≥5种", "ge", 5.0, "种", flags=("unit_unlisted",), ref="L1 an unlisted counter word, kept"),
+    q("≥100GB", "ge", 100.0, "GB", flags=("unit_unlisted",), ref="L1 a Latin unit, kept"),
+    q("≥3户/人.月", "ge", 3.0, "户/人/月", unit_raw="户/人.月", extras=COUNT, ref="L1 户/人.月 a rate"),
+    q("≥2元/亩", "ge", 2.0, "元/亩", extras=CURRENCY, ref="L1 元/亩"),
+    q("1600人、200人", "eq", 1600.0, "人", status="ambiguous", flags=("multiple_targets",), ref="L2"),
+    ql("不低于上年度水平", "relative", op="ge", direction="positive", extras={"relative_to": "prior_year"},
+       ref="L3 不低于上年度水平"),
+    ql("不超过上年", "relative", op="le", direction="negative", extras={"relative_to": "prior_year"},
+       ref="L3 不超过上年"),
+    ql("不超预算", "relative", op="le", direction="negative", extras={"relative_to": "budget"}, ref="L3 不超预算"),
+    period("2023.07-2024.01", D(2023, 7, 1), D(2024, 1, 31), "month", ref="L4 a period"),
+    dl("2020年全年", D(2020, 12, 31), "year", flags=("op_implicit",), ref="L4 a whole year"),
+    dl("全年", D(2026, 12, 31), "year", year=2026, flags=("year_from_context",), ref="L4 全年"),
+    q("11月底完成100%", "eq", 100.0, "%", deadline=D(2026, 11, 30), year=2026, flags=("with_deadline",),
+      not_flags=("leading_text",), ref="L5 a deadline and a quantity"),
+    Example("满意率98%以上…30%以下", "unknown", status="partial", flags=("graded_standard",),
+            ref="L7 a graded standard"),
+    none("计划标准", flags=("basis_note",), extras={"basis": "plan"}, ref="L7 a basis word alone"),
+    q("≥1萬人", "ge", 1.0, "人", scale=4, unit_raw="万人", flags=("traditional",), ref="L8 萬"),
+    ql("應(yīng)保尽保", "full_coverage", flags=("pinyin_gloss", "traditional"), text="应保尽保", ref="L8 gloss"),
+    ql("根据下达任务目标要求确定", "deferred", ref="L9 real (Zhanjiang 2023)"),
+    ql("以实际为准", "deferred", ref="L9 以实际为准"),
+    q("%=99百分比", "eq", 99.0, "%", unit_raw="百分比", status="ambiguous",
+      flags=("garbage_prefix", "unit_repeated"), ref="L11 a stray unit glyph"),
+    q("≥95%百分比", "ge", 95.0, "%", flags=("unit_repeated",), not_flags=("trailing_text",), ref="L11 repeated"),
+    Example("无100", "unknown", status="ambiguous", flags=("garbage_prefix",), ref="L12"),
 ]
 
 # ---------------------------------------------------------------- known limits: the TRUE meaning, strict xfail
@@ -564,7 +602,7 @@ KNOWN_LIMITS = [
 
 DOC_LISTS = [SEED_EXAMPLES, COMMON_PHRASES, OCR_NOISE, WORD_OPERATORS, RANGES, SCALE_AND_NUMERALS, RELATIVE,
              ZERO, DEADLINES, QUALITATIVE, BASIS_UNIT_PLACEHOLDERS]
-ALL_EXAMPLES = [ex for group in DOC_LISTS for ex in group] + OUR_EXAMPLES + REVIEW_FINDINGS
+ALL_EXAMPLES = [ex for group in DOC_LISTS for ex in group] + OUR_EXAMPLES + REVIEW_FINDINGS + RULINGS
 
 
 def idfn(ex: Example) -> str:
@@ -647,7 +685,7 @@ SEED_CELLS = {   # distinct cell -> (kind, op, value, unit, status); section A, 
     "=30.00(%)": ("quantitative", "eq", 30.0, "%", "ok"),
     "≥460.00(人)": ("quantitative", "ge", 460.0, "人", "ok"),
     ">500.00(人次)": ("quantitative", "gt", 500.0, "人次", "ok"),
-    "无100": ("quantitative", "eq", 100.0, None, "ambiguous"),
+    "无100": ("unknown", "none", None, None, "ambiguous"),
     "≥90.00(%)": ("quantitative", "ge", 90.0, "%", "ok"),
     ">95.00(%)": ("quantitative", "gt", 95.0, "%", "ok"),
 }
@@ -680,7 +718,8 @@ LEX = load_target_lexicon()
 def test_enumerations_match_the_code_tables():
     assert OP_DIRECTION.keys() == OPS == OP_BOUNDS.keys()
     assert set(OP_DIRECTION.values()) == DIRECTIONS
-    assert {spec.code for spec in LEX.qual_phrases.values()} | {"other"} == QUAL_CODES
+    assert {spec.code for spec in LEX.qual_phrases.values()} | {"other", "relative"} == QUAL_CODES
+    assert set(LEX.level_quals.values()) == {"relative"}                       # ruling L3
     assert set(LEX.unit_classes.values()) == UNIT_CLASSES
     assert set(LEX.prefix_words.values()) <= COMPARATOR_OPS and set(LEX.suffix_words.values()) <= COMPARATOR_OPS
     assert {status for status, _ in FLAG_EFFECTS.values() if status} <= STATUSES
@@ -702,6 +741,7 @@ QUAL_PHRASES = {
     "improve": "逐步提高 有所提升 持续改善 明显提升 稳步提升",
     "decrease": "逐步降低 有所下降 持续减少",
     "stable": "保持稳定 基本稳定 稳定 长期 可持续 持续 长效 长期有效 持续发挥作用 无变化 保持不变",
+    "deferred": "以实际为准 据实结算 按实际 以实际完成为准 待定",
     "yes": "是 有", "no": "否 没有",
     "excellent": "优 优秀 好", "good": "良 良好 较好", "fair": "中 一般 中等", "pass": "合格", "poor": "差 较差 不合格",
 }
@@ -727,7 +767,7 @@ PREFIX_WORDS = {     # §4, plus the 到/至 forms of the trend verbs (提高到
           "提高到 提高至 提升到 提升至 增加到 增加至 增长到 增长至 上升到 上升至",
     "gt": "大于 高于 超过 多于",
     "le": "不超过 不高于 不大于 不多于 小于等于 小于或等于 低于或等于 至多 最多 不得超过 不得高于 不应超过 控制在 "
-          "降低到 降低至 下降到 下降至 减少到 减少至 降到 降至 压缩到 压缩至",
+          "降低到 降低至 下降到 下降至 减少到 减少至 降到 降至 压缩到 压缩至 不超",
     "lt": "小于 低于 少于 不足 不满 不到",
     "eq": "为 等于 是",
 }

@@ -14,11 +14,11 @@ cheapest one under these costs, found by dynamic programming over rows × catego
   a category that `requires` a word costs `MISSING_REQUIRED` without it;
 * each new block costs `NEW_BLOCK`, so rows without labels or telling words join a
   neighbouring block that has its label rather than open an unlabelled one;
-* where merged labels print mid-block (the table's first indicator row carries no
-  label, see `labels_mid_block`), a row costs `DISTANCE` per row between it and the
-  category's nearest label (capped), or `NO_LABEL_DISTANCE` rows' worth for a category
-  whose label appears nowhere; this only settles rows that nothing else decides. Where
-  labels print on the first row of their block, they are simply carried down;
+* where OCR text lost the merged cells, the document's placement model (where its
+  engine prints a merged label: top, centre, page centre, bottom …, fitted once from all
+  its labels by `placement.fit_placement`) adds its cost for putting a row in a block it
+  does not predict; a model that fits the labels exactly outranks wording, a poor fit is
+  weak evidence;
 * level-1 groups may come in another order, but going back costs `GROUP_BACK`, more
   than a label, so only labels stated in known columns (or several labels) pay for it;
 * a tiny cost per category step keeps rows in the earlier block on a final tie.
@@ -26,18 +26,24 @@ cheapest one under these costs, found by dynamic programming over rows × catego
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
+from formex.normalize.indicators.placement import Cluster, Fit, Geometry, fit_placement
 from formex.normalize.indicators.rows import IndicatorRow
+from formex.normalize.targets import parse_target
 from formex.schemas.document import Issue
 from formex.schemas.forms import Level2Spec
 
-LABEL = 1.5  # below a strong word: 合格率 under a stray 时效指标 label stays 质量
+LABEL = 6.0  # a label on the row is strong evidence: more than any wording
+CARRIED_LABEL = 1.5  # a label on a line of its own next to the row
 LEVEL1_LABEL = 1.0
 STRONG_WORD, WEAK_WORD = 2.0, 1.0
-MISSING_REQUIRED = 3.0
+INNER_WORD = 0.5  # a keyword inside a compound counts this share of one at the name's head (its end)
+HEAD_CHARS = 3    # characters after a keyword that still leave it at the head (及时|拨付率, 满意|度)
+TARGET_HINT = 0.5  # the parsed target's type (a count, a duration …) names the category
+MISSING_REQUIRED = 1.5  # wording, so below a label and a trusted placement
 NEW_BLOCK = 0.5
 GROUP_BACK = 8.0  # a level-1 group listed out of canonical order: only stated labels pay for it
-DISTANCE, DISTANCE_CAP, NO_LABEL_DISTANCE = 0.01, 10.0, 1.5
 TIE_BREAK = 1e-3
 INF = float("inf")
 
@@ -50,110 +56,244 @@ class Placement:
     level2_raw: str | None
 
 
-def wording_score(name: str | None, category: Level2Spec) -> float:
-    """How strongly an indicator's name points at a category.
+def keyword_score(name: str, words: tuple[str, ...], weight: float) -> float:
+    """`weight` for a keyword at the head of the name (a Chinese compound's head is its
+    end: 补贴发放|及时率), `INNER_WORD` of it for one inside (及时|率考核次数)."""
+    best = 0.0
+    for word in words:
+        at = name.rfind(word)
+        if at < 0:
+            continue
+        head = at + len(word) >= len(name) - HEAD_CHARS
+        best = max(best, weight if head else weight * INNER_WORD)
+    return best
+
+
+def wording_score(name: str | None, category: Level2Spec, target_class: str | None = None) -> float:
+    """How strongly an indicator's name (and its target's type) points at a category.
 
     >>> from formex.schemas.forms import Level2Spec
-    >>> wording_score("岗位补贴发放及时性", Level2Spec("时效指标", "产出指标", 0, strong=("及时",)))
-    2.0
+    >>> time = Level2Spec("时效指标", "产出指标", 0, strong=("及时",))
+    >>> wording_score("岗位补贴发放及时性", time), wording_score("及时发放补贴人数", time)
+    (2.0, 1.0)
     """
-    if not name:
-        return 0.0
-    if any(word in name for word in category.strong):
-        return STRONG_WORD
-    if any(word in name for word in category.weak):
-        return WEAK_WORD
-    return 0.0
+    score = 0.0
+    if name:
+        score = max(keyword_score(name, category.strong, STRONG_WORD),
+                    keyword_score(name, category.weak, WEAK_WORD))
+    if target_class and target_class in category.targets:
+        score += TARGET_HINT
+    return score
 
 
-def label_positions(items: list[IndicatorRow]) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
-    """Where each level-2 and level-1 label is written, as row positions (a label alone
-    on its line sits half a row above the row it was carried to)."""
-    level2: dict[str, list[float]] = {}
-    level1: dict[str, list[float]] = {}
-    for i, item in enumerate(items):
-        for hint in {id(h): h for h in (item.own_level2, *item.level2) if h}.values():
-            level2.setdefault(hint.spec.label, []).append(i)
-        for hint in item.level1:
-            level1.setdefault(hint.spec.label, []).append(i - 0.5 if hint.carried else i)
-    return level2, level1
+def target_class(item: IndicatorRow) -> str | None:
+    """The kind of quantity the row's target states: a unit class (count, duration,
+    currency …) or `deadline`; None when there is no typed target."""
+    if item.target is None or not item.target.text:
+        return None
+    return target_class_of(item.target.text)
 
 
-def labels_mid_block(items: list[IndicatorRow]) -> bool:
-    """True when the first indicator row carries no level label: merged labels then print
-    inside their blocks (OCR of a PDF), not on each block's first row (a grid export)."""
-    first = next((item for item in items if not item.is_level2_entry), None)
-    return first is not None and not first.level2 and not [h for h in first.level1 if not h.carried]
+@lru_cache(maxsize=16384)
+def target_class_of(text: str) -> str | None:
+    parsed = parse_target(text)
+    if parsed.kind == "deadline":
+        return "deadline"
+    return parsed.unit_class if parsed.kind == "quantitative" else None
 
 
-def distance_cost(i: int, positions: list[float] | None) -> float:
-    if not positions:
-        return DISTANCE * NO_LABEL_DISTANCE
-    return DISTANCE * min(DISTANCE_CAP, min(abs(i - p) for p in positions))
+@lru_cache(maxsize=16384)
+def wording_scores(name: str | None, kind: str | None, categories: tuple[Level2Spec, ...]
+                   ) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """Per category, the wording gap to the best-worded one and the required-word cost."""
+    scores = [wording_score(name, c, kind) for c in categories]
+    best = max(scores, default=0.0)
+    required = tuple(MISSING_REQUIRED if c.requires and not any(w in (name or "") for w in c.requires)
+                     else 0.0 for c in categories)
+    return tuple(best - score for score in scores), required
 
 
-def row_costs(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...],
-              positions: tuple[dict[str, list[float]], dict[str, list[float]]] | None) -> list[float]:
+COST_PARTS = ("wording", "order", "label", "level1_label", "required", "placement")
+
+
+def row_cost_parts(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...], fit: Fit
+                   ) -> list[tuple[float, ...] | None]:
+    """Per category, the parts of the row's cost in `COST_PARTS` order, or None where the
+    row states another category (it cannot go there)."""
     if item.own_level2 is not None and (item.is_level2_entry or item.positional):
         own = item.own_level2.spec.label
-        return [0.0 if c.label == own else INF for c in categories]
-    scores = [wording_score(item.name, c) for c in categories]
-    best = max(scores, default=0.0)
-    costs = []
+        return [(0.0,) * len(COST_PARTS) if c.label == own else None for c in categories]
+    gaps, required_costs = wording_scores(item.name, target_class(item), categories)
+    level2 = [(h.spec.label, CARRIED_LABEL if h.carried or h.moved else LABEL) for h in item.level2]
+    all_level2 = sum(cost for _, cost in level2)
+    level1 = [h.spec.label for h in item.level1]
+    parts = []
     for k, category in enumerate(categories):
-        cost = (best - scores[k]) + TIE_BREAK * k
-        cost += sum(LABEL for h in item.level2 if h.spec.label != category.label)
-        cost += sum(LEVEL1_LABEL for h in item.level1 if h.spec.label != category.level1)
-        if category.requires and not any(w in (item.name or "") for w in category.requires):
-            cost += MISSING_REQUIRED
-        if positions is not None:
-            cost += distance_cost(i, positions[0].get(category.label))
-            cost += distance_cost(i, positions[1].get(category.level1))
-        costs.append(cost)
-    return costs
+        parts.append((
+            gaps[k], TIE_BREAK * k,
+            all_level2 - sum(cost for label, cost in level2 if label == category.label) if level2 else 0.0,
+            LEVEL1_LABEL * sum(label != category.level1 for label in level1) if level1 else 0.0,
+            required_costs[k],
+            fit.row_cost(i, category.label, category.level1)))
+    return parts
 
 
-def segment_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> list[int] | None:
+def cost_of(parts: tuple[float, ...] | None) -> float:
+    """The row's cost from its parts, added left to right (the same sum to the bit
+    whatever `sum` does in a later Python)."""
+    if parts is None:
+        return INF
+    wording, order, label, level1_label, required, placement = parts
+    return wording + order + label + level1_label + required + placement
+
+
+def fit_items(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> Fit:
+    """The document's placement model, fitted on its labels (none where cell positions
+    are known: there every row states its labels). Of the models that explain the labels
+    equally well, the one whose segmentation costs least: the level-1 and level-2
+    labels must agree on the same boundaries."""
+    if not items or any(item.positional for item in items):
+        return Fit(None, 0.0)
+    fits = fit_placement(label_clusters(items), group_clusters(items), geometry_of(items), len(items))
+    if len(fits) == 1:
+        return fits[0]
+    groups = [c.level1 for c in categories]
+
+    def segmentation_cost(fit: Fit) -> float:
+        costs = [[cost_of(parts) for parts in row] for row in cost_table(items, categories, fit)]
+        best, _ = cheapest_prefixes(costs, entry_flags(items, fit), groups)
+        return min(best[-1])
+
+    return min(fits, key=segmentation_cost)
+
+
+def group_clusters(items: list[IndicatorRow]) -> list[Cluster]:
+    """Consecutive rows carrying one level-1 group's label (lines of their own included)."""
+    clusters: list[Cluster] = []
+    for i, item in enumerate(items):
+        hints = [h for h in item.level1 if not h.copied]
+        if not hints:
+            continue
+        group = hints[-1].spec.label
+        lines = tuple(float(h.line) for h in hints if h.spec.label == group)
+        last = clusters[-1] if clusters else None
+        if last and last.category == group:
+            clusters[-1] = Cluster(group, last.first, i, last.lines + lines)
+        else:
+            clusters.append(Cluster(group, i, i, lines))
+    return clusters
+
+
+def label_clusters(items: list[IndicatorRow]) -> list[Cluster]:
+    """Consecutive rows labelled with one category (copied labels aside), each level-2
+    entry a cluster of its own."""
+    clusters: list[Cluster] = []
+    for i, item in enumerate(items):
+        hints = [item.own_level2] if item.is_level2_entry else [h for h in item.level2 if not h.copied]
+        if not hints:
+            continue
+        category = hints[-1].spec.label
+        lines = tuple(float(h.line) for h in hints if h.spec.label == category)
+        entry = item.is_level2_entry and not item.is_label_only
+        last = clusters[-1] if clusters else None
+        if last and last.category == category and not last.entry and not entry:
+            clusters[-1] = Cluster(category, last.first, i, last.lines + lines, group=last.group)
+        else:
+            clusters.append(Cluster(category, i, i, lines, entry, optional=item.is_label_only,
+                                    group=hints[-1].spec.level1))
+    return clusters
+
+
+def geometry_of(items: list[IndicatorRow]) -> Geometry:
+    page_starts = []
+    for i, item in enumerate(items):
+        if i and item.pages[0] != items[i - 1].pages[1]:
+            page_starts.append(float(item.lines[0]))
+        if item.pages[1] != item.pages[0]:
+            page_starts.append(float(item.lines[1]))
+    return Geometry([float(it.lines[0]) for it in items], [float(it.lines[1]) for it in items],
+                    sorted(page_starts))
+
+
+def cost_table(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fit: Fit | None = None
+               ) -> list[list[tuple[float, ...] | None]]:
+    """Per row and category, the parts of the row's cost (see `row_cost_parts`)."""
+    fit = fit if fit is not None else fit_items(items, categories)
+    return [row_cost_parts(i, item, categories, fit) for i, item in enumerate(items)]
+
+
+def segment_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...],
+                 fit: Fit | None = None) -> list[int] | None:
     """The cheapest category index per row, or None when the rows' stated categories
-    contradict the canonical order within a level-1 group.
+    contradict the canonical order within a level-1 group."""
+    if not items:
+        return []
+    fit = fit if fit is not None else fit_items(items, categories)
+    costs = [[cost_of(parts) for parts in row] for row in cost_table(items, categories, fit)]
+    best, back = cheapest_prefixes(costs, entry_flags(items, fit), [c.level1 for c in categories])
+    return cheapest_path(best, back)
+
+
+def entry_flags(items: list[IndicatorRow], fit: Fit | None = None) -> list[bool]:
+    """Rows that are blocks of their own: level-2 entries. A label-only row is one when
+    the placement fit reads it so; otherwise it may join the rows of its block."""
+    entries = fit.entries if fit is not None else frozenset()
+    return [item.is_level2_entry and (not item.is_label_only or i in entries)
+            for i, item in enumerate(items)]
+
+
+def cheapest_prefixes(costs: list[list[float]], entries: list[bool], groups: list[str]
+                      ) -> tuple[list[list[float]], list[list[int]]]:
+    """The dynamic programme: `best[i][k]`, the cheapest cost of rows 0..i with row i in
+    category k, and `back[i][k]`, the category of row i-1 on that path. `costs` is row x
+    category, `entries[i]` says row i is a level-2 entry (a block of its own), `groups[k]`
+    is category k's level-1 group (groups are contiguous, in canonical order).
 
     From category j on one row to k on the next: staying is free (unless a level-2
     entry forces a new block), moving on in canonical order costs `NEW_BLOCK`, and going
     back only to another level-1 group costs `NEW_BLOCK + GROUP_BACK`."""
-    n, m = len(items), len(categories)
-    if n == 0:
-        return []
-    positions = label_positions(items) if labels_mid_block(items) else None
-    costs = [row_costs(i, item, categories, positions) for i, item in enumerate(items)]
-    group_end = [next((j for j in range(k, m) if categories[j].level1 != categories[k].level1), m)
-                 for k in range(m)]
+    n, m = len(costs), len(groups)
+    group_end = [next((j for j in range(k, m) if groups[j] != groups[k]), m) for k in range(m)]
     best = [costs[0][:]]
     back: list[list[int]] = [[-1] * m]
+    later_cost, later_arg = [INF] * (m + 1), [-1] * (m + 1)  # cheapest previous category at index >= x
     for i in range(1, n):
-        strict = items[i].is_level2_entry or items[i - 1].is_level2_entry
+        strict = entries[i] or entries[i - 1]
         previous = best[i - 1]
-        later = [(INF, -1)] * (m + 1)  # cheapest previous category at index >= x
+        cost_here = costs[i]
+        low, low_arg = INF, -1
         for j in range(m - 1, -1, -1):
-            later[j] = min((previous[j], j), later[j + 1])
+            p = previous[j]
+            if p < low or (p == low and low != INF):   # min((p, j), (low, low_arg)): ties go to j
+                low, low_arg = p, j
+            later_cost[j], later_arg[j] = low, low_arg
         row_best, row_back = [INF] * m, [-1] * m
         running, running_arg = INF, -1  # cheapest earlier category, new block paid
         for k in range(m):
             stay = previous[k] if not strict else INF
             enter, enter_arg = (stay, k) if stay <= running else (running, running_arg)
-            back_cost, back_arg = later[group_end[k]]
-            if back_cost + NEW_BLOCK + GROUP_BACK < enter:
-                enter, enter_arg = back_cost + NEW_BLOCK + GROUP_BACK, back_arg
-            if enter < INF and costs[i][k] < INF:
-                row_best[k], row_back[k] = enter + costs[i][k], enter_arg
+            end = group_end[k]
+            back_cost = later_cost[end] + NEW_BLOCK + GROUP_BACK
+            if back_cost < enter:
+                enter, enter_arg = back_cost, later_arg[end]
+            here = cost_here[k]
+            if enter < INF and here < INF:
+                row_best[k], row_back[k] = enter + here, enter_arg
             if previous[k] + NEW_BLOCK < running:
                 running, running_arg = previous[k] + NEW_BLOCK, k
         best.append(row_best)
         back.append(row_back)
+    return best, back
+
+
+def cheapest_path(best: list[list[float]], back: list[list[int]]) -> list[int] | None:
+    """The category per row on the cheapest path, or None when every path is impossible."""
+    m = len(best[-1])
     last = min(range(m), key=lambda k: best[-1][k])
     if best[-1][last] == INF:
         return None
     path = [last]
-    for i in range(n - 1, 0, -1):
+    for i in range(len(best) - 1, 0, -1):
         path.append(back[i][path[-1]])
     return path[::-1]
 
@@ -173,7 +313,8 @@ def nearest_label_categories(items: list[IndicatorRow], categories: tuple[Level2
 def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
                ) -> tuple[list[Placement], list[Issue]]:
     issues: list[Issue] = []
-    path = segment_rows(items, categories)
+    fit = fit_items(items, categories)
+    path = segment_rows(items, categories, fit)
     if path is None:
         issues.append(Issue("warning", "level_order_unusual",
                             "the level labels do not follow the canonical category order; "
@@ -183,39 +324,55 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
         issues.append(Issue("info", "level_order_unusual",
                             "the level-1 groups are not in the canonical order; their labels were "
                             "followed", field="level1"))
-    blocks = block_ids(path, items)
-    explicit_blocks = {blocks[i] for i, item in enumerate(items)
-                       if own_label_agrees(item, categories[path[i]])}
-    placements = []
+    blocks = block_ids(path, entry_flags(items, fit))
+    labelled_blocks = {blocks[i] for i, item in enumerate(items)
+                       if any(h.spec.label == categories[path[i]].label and not h.copied
+                              for h in ([item.own_level2] if item.own_level2 else item.level2))}
+    absorbed = absorbed_rows(blocks, items)
+    placements: list[Placement | None] = []
     for i, item in enumerate(items):
         category = categories[path[i]]
-        placements.append(placement_of(item, category, blocks[i] in explicit_blocks))
+        if i in absorbed:   # a merged label on a line of its own: its block's label, no row
+            placements.append(None)
+            continue
+        placements.append(placement_of(item, category, blocks[i] in labelled_blocks))
         issues.extend(displaced_label_issues(item, category))
     return placements, issues
 
 
-def block_ids(path: list[int], items: list[IndicatorRow]) -> list[int]:
+def block_ids(path: list[int], entries: list[bool]) -> list[int]:
     ids, current = [], 0
     for i, k in enumerate(path):
-        if i and (k != path[i - 1] or items[i].is_level2_entry or items[i - 1].is_level2_entry):
+        if i and (k != path[i - 1] or entries[i] or entries[i - 1]):
             current += 1
         ids.append(current)
     return ids
 
 
+def absorbed_rows(blocks: list[int], items: list[IndicatorRow]) -> set[int]:
+    """Label-only rows in a block with rows of their own: the block's label printed on a
+    line of its own, not a category listed without indicators."""
+    with_rows = {blocks[i] for i, item in enumerate(items) if not item.is_label_only}
+    return {i for i, item in enumerate(items) if item.is_label_only and blocks[i] in with_rows}
+
+
 def own_label_agrees(item: IndicatorRow, category: Level2Spec) -> bool:
+    """The row states its category with a label written on it (not filled down, carried
+    from a line of its own or moved here)."""
     labels = [item.own_level2] if item.own_level2 else item.level2
-    return any(h.spec.label == category.label and not h.copied for h in labels)
+    return any(h.spec.label == category.label and not (h.copied or h.carried or h.moved) for h in labels)
 
 
 def placement_of(item: IndicatorRow, category: Level2Spec, block_has_label: bool) -> Placement:
     written = [h for h in item.level1 if not h.copied and not h.carried]
     level1_raw = written[-1].cell.text if written else None
-    stated = item.own_level2 or (item.level2[-1] if item.level2 else None)
-    level2_raw = stated.cell.text if stated and not stated.copied else None
+    on_row = [h for h in ([item.own_level2] if item.own_level2 else item.level2)
+              if not (h.copied or h.carried or h.moved)]
+    stated = on_row[-1] if on_row else (item.displaced[-1] if item.displaced else None)
+    level2_raw = stated.cell.text if stated else None
     if own_label_agrees(item, category):
         source = "explicit"
-    elif stated is not None and not stated.copied:
+    elif stated is not None:
         source = "displaced"
     elif block_has_label:
         source = "filled"
@@ -228,9 +385,9 @@ def displaced_label_issues(item: IndicatorRow, category: Level2Spec) -> list[Iss
     """A warning for each label on the row that belongs to another block or group."""
     belongs = {2: (category.label, "block"), 1: (category.level1, "group")}
     issues = []
-    for hint in (*item.level2, *item.level1):
+    for hint in (*item.level2, *item.displaced, *item.level1):
         label, unit = belongs[hint.level]
-        if hint.spec.label != label and not hint.copied:
+        if hint.spec.label != label and not (hint.copied or hint.moved):
             issues.append(Issue("warning", "label_displaced",
                                 f"level-{hint.level} label {hint.cell.text!r} sits on a row of the "
                                 f"{label} {unit}; it was not applied to this row",

@@ -8,193 +8,37 @@ positions are trusted instead, and merged labels are filled down: nothing is gue
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from dataclasses import replace
 
-from formex.normalize.labels import LabelMatch, Vocabulary, label_key
-from formex.normalize.targets import parse_target
+from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, level_vocabulary: also callers'
+    COLUMN_CUTOFF, OTHER, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
+    level_vocabulary, looks_like_label, looks_like_target, settle_dual_labels)
+from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
+    cell_columns, complete_roles, find_header, header_roles, split_value_columns)
+from formex.normalize.indicators.wraps import is_wrap, join_wrapped, wrap_width
 from formex.schemas.document import Cell, Issue, Row
-from formex.schemas.forms import FormSchema, Level1Spec, Level2Spec
+from formex.schemas.forms import FormSchema
 
-LABEL_CUTOFF = 74.0   # one wrong character in a 4-character label (数量指抔) still matches
-LABEL_MAX_KEY = 12
-OTHER = "other"        # a header column the contract has no place for (备注, 分值 …)
-VALUE_ROLES = ("operator", "target", "unit", OTHER)
-CONTINUATION_MAX = 12  # a lone short cell under an indicator is its wrapped name
-
-
-@dataclass(frozen=True)
-class LabelHint:
-    level: int                       # 1 or 2
-    spec: Level1Spec | Level2Spec
-    cell: Cell
-    match: LabelMatch
-    copied: bool = False             # filled down from a merged cell above
-    level1_reading: tuple[Level1Spec, LabelMatch] | None = None  # the text read as a level-1 label
-    carried: bool = False            # a label alone on the line above, carried to this row
-
-
-@dataclass
-class IndicatorRow:
-    row: Row
-    level1: list[LabelHint] = field(default_factory=list)
-    level2: list[LabelHint] = field(default_factory=list)
-    own_level2: LabelHint | None = None   # a label the row states as its own category
-    name: str | None = None
-    target: Cell | None = None
-    unit: str | None = None
-    operator: str | None = None
-    positional: bool = False   # cells placed by known column positions (spans known)
-    unrecognised: list[Cell] = field(default_factory=list)  # level cells no vocabulary knows
-    unplaced: list[Cell] = field(default_factory=list)      # cells of columns with no place
-
-    @property
-    def is_level2_entry(self) -> bool:
-        """A level-2 category listed without indicators (`经济效益指标 无`)."""
-        return self.own_level2 is not None and self.name is None
-
-
-@dataclass(frozen=True)
-class LevelVocabulary:
-    level1: Vocabulary
-    level2: Vocabulary
-    level1_specs: dict[str, Level1Spec]
-    level2_specs: dict[str, Level2Spec]
-    columns: Vocabulary
-
-
-@lru_cache(maxsize=None)
-def level_vocabulary(schema: FormSchema) -> LevelVocabulary:
-    l1 = {spec.label: spec for spec in schema.levels}
-    l2 = {spec.label: spec for spec in schema.level2_order}
-    return LevelVocabulary(
-        level1=Vocabulary([(s.label, (s.label, *s.aliases)) for s in schema.levels]),
-        level2=Vocabulary([(s.label, (s.label, *s.aliases)) for s in schema.level2_order]),
-        level1_specs=l1, level2_specs=l2,
-        columns=Vocabulary(list(schema.indicator_columns)),
-    )
-
-
-def classify_label(cell: Cell, vocab: LevelVocabulary, level: int | None = None) -> LabelHint | None:
-    """A level-1 or level-2 label, or None; the better match wins, and the cell's column
-    decides when it is known (`level`). A label that is both (成本指标: a level-2 category
-    under 产出 in older forms, a level-1 group in newer ones) is read as level 2 and
-    remembers its level-1 reading, which `settle_dual_labels` may pick instead."""
-    if len(label_key(cell.text)) > LABEL_MAX_KEY:
-        return None
-    one = vocab.level1.match(cell.text, cutoff=LABEL_CUTOFF) if level != 2 else None
-    two = vocab.level2.match(cell.text, cutoff=LABEL_CUTOFF) if level != 1 else None
-    if level is not None and one is None and two is None:
-        return classify_label(cell, vocab)  # a label in the other level's column
-    if two and one and two.score == one.score:
-        return LabelHint(2, vocab.level2_specs[two.name], cell, two,
-                         level1_reading=(vocab.level1_specs[one.name], one))
-    if one and (two is None or one.score > two.score):
-        return LabelHint(1, vocab.level1_specs[one.name], cell, one)
-    if two:
-        return LabelHint(2, vocab.level2_specs[two.name], cell, two)
-    return None
-
-
-def settle_dual_labels(item: IndicatorRow) -> None:
-    """A label readable as both levels is level 1 when the row has another level-2 label."""
-    dual = [h for h in item.level2 if h.level1_reading is not None]
-    if dual and len(item.level2) > len(dual):
-        for hint in dual:
-            item.level2.remove(hint)
-            spec, match = hint.level1_reading
-            item.level1.append(LabelHint(1, spec, hint.cell, match, hint.copied))
-
-
-def join_lines(text: str) -> str:
-    r"""An indicator name wrapped inside its cell, on one line again.
-
-    >>> join_lines("公益性岗位补贴\n发放准确率"), join_lines("Wi-Fi\ncoverage")
-    ('公益性岗位补贴发放准确率', 'Wi-Fi coverage')
-    """
-    if "\n" not in text:
-        return text
-    parts = text.split("\n")
-    out = parts[0]
-    for part in parts[1:]:
-        out += part if (out[-1:] > "\u2e80" and part[:1] > "\u2e80") else " " + part
-    return out
-
-
-def looks_like_target(text: str) -> bool:
-    """True when the target parser reads the text as a target value, not as prose."""
-    parsed = parse_target(text)
-    if parsed.kind in ("quantitative", "deadline"):
-        return not {"leading_text", "free_text"} & set(parsed.flags)
-    if parsed.kind == "none":
-        return True
-    return parsed.kind == "qualitative" and parsed.qual != "other"
-
-
-def find_header(rows: list[Row], vocab: LevelVocabulary) -> tuple[int, dict[int, str]]:
-    """(index of the header row or -1, column position -> role, `other` included)."""
-    for i, row in enumerate(rows[:5]):
-        if len(set(header_roles(row, vocab).values())) >= 2:
-            return i, header_roles(row, vocab, others=True)
-    return -1, {}
-
-
-def header_roles(row: Row, vocab: LevelVocabulary, *, others: bool = False) -> dict[int, str]:
-    """Column position -> role (level1, level2, level3, target, unit, operator); with
-    `others`, header cells no alias matches (备注, 分值 …) get the role `other`."""
-    roles = {}
-    for cell in row.filled:
-        hit = vocab.columns.match(cell.text) if len(label_key(cell.text)) <= LABEL_MAX_KEY else None
-        if hit and hit.name not in roles.values():
-            roles[cell.col] = hit.name
-        elif others:
-            roles[cell.col] = OTHER
-    return roles
-
-
-def split_value_columns(row: Row, roles: dict[int, str]) -> tuple[dict[str, Cell], list[Cell]]:
-    """Cells of the columns right of the name — operator, target, unit and columns the
-    contract has no place for — when the header has any besides the target, and the
-    other cells.
-
-    Content cannot tell `≥` `95` `%` or a remark apart from a name, but these columns
-    sit at the right of the table, so the row's cells are aligned to the header from the
-    right (OCR drops leading cells, not trailing ones)."""
-    if not {"operator", "unit", OTHER} & set(roles.values()):
-        return {}, row.filled
-    width = max(roles) + 1
-    cells = list(row.cells)
-    while len(cells) > width and not cells[-1].text:
-        cells.pop()  # a trailing tab
-    offset = width - len(cells)
-    if offset < 0:
-        return {}, row.filled
-    values, rest = {}, []
-    for j, cell in enumerate(cells):
-        role = roles.get(j + offset)
-        if role in VALUE_ROLES:
-            if cell.text:
-                values[role if role != OTHER else f"{OTHER}{j + offset}"] = cell
-        elif cell.text:
-            rest.append(cell)
-    return values, rest
-
-
-def looks_like_label(text: str) -> bool:
-    """Short text ending in 指标 that no vocabulary knows: a category label, not a name."""
-    key = label_key(text)
-    return key.endswith("指标") and len(key) <= LABEL_MAX_KEY
-
+NOTE_MIN_CHARS = 8     # a note opener starts a sentence, not a short name
 
 def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) -> IndicatorRow:
     """Classify a row of unknown positions by what its cells say."""
     out = IndicatorRow(row)
     values, cells = split_value_columns(row, roles)
+    columns = cell_columns(row, roles)
+    levels = {key: 1 if role == "level1" else 2 for key, role in columns.items()
+              if role in ("level1", "level2")}
     texts: list[Cell] = []
     for cell in cells:
         hint = classify_label(cell, vocab)
-        if hint is None and looks_like_label(cell.text):
-            out.unrecognised.append(cell)
+        if hint is None and id(cell) in levels and not looks_like_target(cell.text):
+            # a cell under a level column of the header: a label, however damaged
+            hint = classify_label(cell, vocab, levels[id(cell)], cutoff=COLUMN_CUTOFF)
+            if hint is None:
+                out.unrecognised.append(cell)
+                continue
+        if hint is None and looks_like_label(cell.text) and not looks_like_target(cell.text):
+            out.unrecognised.append(cell)   # (达成年度指标 ends in 指标 but is a target)
         elif hint is None:
             texts.append(cell)
         elif hint.level == 1:
@@ -203,6 +47,7 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
             out.level2.append(hint)
     settle_dual_labels(out)
     out.unplaced = [cell for role, cell in values.items() if role.startswith(OTHER)]
+    out.note = values["note"].text if "note" in values else None
     if values:
         out.target = values.get("target")
         out.operator = values["operator"].text if "operator" in values else None
@@ -212,17 +57,25 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
         out.name = "".join(join_lines(c.text) for c in texts[:-1])
         out.target = texts[-1]
     elif len(texts) == 1:
-        if (out.level1 or out.level2) and looks_like_target(texts[0].text) or \
+        if columns.get(id(texts[0])) == "level3":
+            out.name = join_lines(texts[0].text)   # under the name column: a name (及时… too)
+        elif (out.level1 or out.level2) and looks_like_target(texts[0].text) or \
                 (not out.level1 and not out.level2 and looks_like_target(texts[0].text)
                  and texts[0].col > 0):
             out.target = texts[0]
         else:
             out.name = join_lines(texts[0].text)
+    if out.target is None and out.name and is_note(out.name, vocab.note_openers):
+        out.note, out.name = "\n".join(filter(None, [out.name, out.note])), None
     if out.name is None and out.level2:
         # the label nearest the data is the row's own; any other is a displaced hint
         out.own_level2 = out.level2[-1]
     return out
 
+def is_note(text: str, openers: tuple[str, ...]) -> bool:
+    """Text in the name column that opens like a note, not an indicator's name (`根据…的
+    规定要求设置三级指标和指标值`)."""
+    return len(text) >= NOTE_MIN_CHARS and text.startswith(openers)
 
 def cells_by_position(row: Row, roles: dict[int, str], vocab: LevelVocabulary,
                       copied: set[int]) -> IndicatorRow:
@@ -246,12 +99,15 @@ def cells_by_position(row: Row, roles: dict[int, str], vocab: LevelVocabulary,
             out.unit = cell.text
         elif role == "operator":
             out.operator = cell.text
+        elif role == "note":
+            out.note = cell.text
         elif cell.col not in copied:
             out.unplaced.append(cell)
+    if out.target is None and out.name and is_note(out.name, vocab.note_openers):
+        out.note, out.name = "\n".join(filter(None, [out.name, out.note])), None
     if out.level2:
         out.own_level2 = out.level2[-1]
     return out
-
 
 def fill_down(rows: list[Row]) -> list[tuple[Row, set[int]]]:
     """Copy each merged cell into the rows its span covers; report which columns of
@@ -273,7 +129,6 @@ def fill_down(rows: list[Row]) -> list[tuple[Row, set[int]]]:
         cells.sort(key=lambda c: c.col)
         out.append((Row(row.index, tuple(cells), row.page, row.source_ref), copies))
     return out
-
 
 def carry_labels(row: Row, copied: set[int], roles: dict[int, str],
                  last: dict[int, Cell]) -> tuple[Row, set[int]]:
@@ -302,7 +157,6 @@ def carry_labels(row: Row, copied: set[int], roles: dict[int, str],
     return Row(row.index, tuple(sorted(cells.values(), key=lambda c: c.col)), row.page,
                row.source_ref), copies
 
-
 def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: bool
                            ) -> tuple[list[IndicatorRow], list[Issue]]:
     """The table's indicator rows in order, with repeated headers skipped, wrapped
@@ -315,28 +169,47 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                             "no 绩效指标 header row found; cells were placed by content",
                             field="indicators", source_ref=rows[0].source_ref if rows else None))
     body = rows[header + 1:]
+    roles = complete_roles(roles, body, vocab)
+    if roles and "target" not in roles.values():
+        issues.append(Issue("error", "target_column_missing",
+                            "the 绩效指标 header names no target column and no column's cells read "
+                            f"as targets: {' | '.join(rows[header].texts)!r}", field="target",
+                            source_ref=rows[header].source_ref))
     prepared = fill_down(body) if spans_known else [(r, set()) for r in body]
-    out: list[IndicatorRow] = []
-    pending_level1: list[LabelHint] = []
+    classified: list[IndicatorRow] = []
     last_labels: dict[int, Cell] = {}
+    header_texts = [c.text for c in rows[header].filled] if header >= 0 else None
     for row, copied in prepared:
         if not row.filled or all(c.col in copied for c in row.filled):
             continue  # blank, or only the lower part of merged cells
-        if len(set(header_roles(row, vocab).values())) >= 2:
+        if len(set(header_roles(row, vocab).values())) >= 2 or [c.text for c in row.filled] == header_texts:
             issues.append(Issue("info", "header_repeated", "repeated header row skipped",
                                 field="indicators", source_ref=row.source_ref))
             last_labels = {}   # a table continued on a new page restates its labels
             continue
         if spans_known and roles:
             row, copied = carry_labels(row, copied, roles, last_labels)
-        item = (cells_by_position(row, roles, vocab, copied) if spans_known and roles
-                else cells_by_content(row, vocab, roles))
-        if item.name is None and item.target is None and not item.level2:
-            pending_level1.extend(item.level1)   # a merged level-1 label on a row of its own
+        classified.append(cells_by_position(row, roles, vocab, copied) if spans_known and roles
+                          else cells_by_content(row, vocab, roles))
+    wrapping = wrap_width(classified)
+    out: list[IndicatorRow] = []
+    pending_level1: list[LabelHint] = []
+    line = -1
+    for item in classified:
+        row = item.row
+        if item.name is None and item.target is None and not item.level2 and item.note is None:
+            # a merged level-1 label on a line of its own, between two rows
+            pending_level1.extend(replace(h, line=line + 0.5) for h in item.level1)
             continue
+        line += 1
+        item.lines, item.pages = (line, line), (row.page, row.page)
+        item.level1 = [replace(h, line=line) for h in item.level1]
+        item.level2 = [replace(h, line=line) for h in item.level2]
+        if item.own_level2 is not None:
+            item.own_level2 = item.level2[-1]
         previous = out[-1] if out else None
-        if previous and is_continuation(item, previous):
-            previous.name = (previous.name or "") + item.name
+        if previous and is_wrap(item, previous, wrapping, vocab.name_heads):
+            join_wrapped(previous, item, line)
             # OCR pads rows with empty cells, so a wrapped fragment and a short name with a
             # blank target look alike: join, and say so loudly enough to be reviewed
             issues.append(Issue("warning", "cell_joined",
@@ -344,23 +217,48 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                                 field="level3", source_ref=row.source_ref))
             continue
         if previous and item.name is None and item.target and not item.level1 and not item.level2 \
-                and previous.target is None:
+                and previous.target is None and previous.name is not None:
             previous.target = item.target   # the target wrapped onto the next line
+            previous.lines = (previous.lines[0], line)
+            previous.pages = (previous.pages[0], row.page)
             continue
         item.level1 = [replace(h, carried=True) for h in pending_level1] + item.level1
         pending_level1 = []
         issues.extend(cell_issues(item))
         out.append(item)
+    move_inapplicable_labels(out, schema)
     return out, issues
 
-
-def is_continuation(item: IndicatorRow, previous: IndicatorRow) -> bool:
-    """A lone short fragment under a complete indicator is the rest of its name."""
-    return (item.name is not None and item.target is None and not item.level1
-            and not item.level2 and len(item.row.filled) == 1 and not item.positional
-            and len(item.name) <= CONTINUATION_MAX and previous.name is not None
-            and previous.target is not None)
-
+def move_inapplicable_labels(items: list[IndicatorRow], schema: FormSchema) -> None:
+    """A level-2 label printed where it cannot apply moves to the first row where it can:
+    on a level-2 entry of another category (`可持续影响指标 | 生态效益指标 | 无`), or just
+    above entries that come before it in the canonical order (社会效益指标 printed on the
+    row above `经济效益指标 无`). The row keeps it in `displaced`."""
+    order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
+    for i, item in enumerate(items):
+        if item.positional:
+            continue
+        own = item.own_level2.spec.label if item.is_level2_entry else None
+        stray = [h for h in item.level2 if not h.copied and h is not item.own_level2
+                 and h.spec.label != own]
+        for hint in stray:
+            j = i + 1 if item.is_level2_entry else i
+            if not item.is_level2_entry:
+                k = i + 1
+                while k < len(items) and items[k].is_level2_entry and \
+                        items[k].own_level2.spec.level1 == hint.spec.level1 and \
+                        order[items[k].own_level2.spec.label] < order[hint.spec.label]:
+                    k += 1
+                if k == i + 1:
+                    continue          # it can apply where it is printed
+                j = k
+            while j < len(items) and items[j].is_level2_entry:
+                j += 1
+            if j >= len(items):
+                continue
+            item.level2.remove(hint)
+            item.displaced.append(hint)
+            items[j].level2.insert(0, replace(hint, moved=True, line=items[j].lines[0]))
 
 def cell_issues(item: IndicatorRow) -> list[Issue]:
     """An info row for each level label read through OCR damage (数量指抔 → 数量指标), a

@@ -43,6 +43,10 @@ __all__ = ["Target", "parse_target", "apply_target_context", "join_split_target"
            "FLAG_EFFECTS", "KNOWN_FLAGS", "OP_DIRECTION"]
 
 
+MEMO_LIMIT = 20_000   # targets remembered (a Target is immutable; cells repeat across a batch)
+_MEMO: dict[tuple[str | None, int | None], Target] = {}
+
+
 def parse_target(raw: str | None, *, year: int | None = None) -> Target:
     """The typed value of one target (or actual) cell. Never raises.
 
@@ -51,6 +55,19 @@ def parse_target(raw: str | None, *, year: int | None = None) -> Target:
     >>> parse_target("较上年提高5%").relative_to, parse_target("同比下降10%").value
     ('prior_year', -10.0)
     """
+    if raw is not None and type(raw) is not str:
+        return _parse(raw, year)
+    key = (raw, year)
+    found = _MEMO.get(key)
+    if found is None:
+        found = _parse(raw, year)
+        if len(_MEMO) >= MEMO_LIMIT:
+            _MEMO.clear()
+        _MEMO[key] = found
+    return found
+
+
+def _parse(raw, year: int | None) -> Target:
     try:
         return read_target(raw, year)
     except Exception:  # noqa: BLE001 - bad content gives a value, never an exception

@@ -16,7 +16,7 @@ from schemas/text.yaml.
 >>> parse_deadline("年底前", year=2026).deadline
 datetime.date(2026, 12, 31)
 >>> parse_deadline("第三季度")
-DeadlineMatch(deadline=None, precision='quarter', explicit=False, relative=True, valid=True, span=False)
+DeadlineMatch(deadline=None, precision='quarter', explicit=False, relative=True, valid=True, span=False, start=None)
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ from formex.schemas.target_lexicon import TargetLexicon, load_target_lexicon
 from formex.schemas.text_policy import load_text_vocabulary
 
 CENTURIES = ("19", "20")     # a year is 1900-2099, in Arabic or Chinese digits
-_DATE_HINT = re.compile(r"[年月季]|\d{4}[-/.]\d")     # every deadline form has one of these
+DATE_HINT = re.compile(r"[年月季]|\d{4}[-/.]\d")     # every deadline form has one of these
 
 
 class DeadlineMatch(NamedTuple):
@@ -41,6 +41,7 @@ class DeadlineMatch(NamedTuple):
     relative: bool       # no year in the text
     valid: bool          # False for 2026年2月30日
     span: bool = False   # written as a span (from - to); the deadline is its end
+    start: datetime.date | None = None   # a span's first day
 
 
 class _DateNumbers(NamedTuple):
@@ -144,7 +145,7 @@ def period_end(year: int, precision: str, month: int | None = None, day: int | N
 def parse_deadline(text: str, *, year: int | None = None,
                    lexicon: TargetLexicon | None = None) -> DeadlineMatch | None:
     """The deadline the whole of `text` states, or None when it is not a deadline."""
-    if not _DATE_HINT.search(text):
+    if not DATE_HINT.search(text):
         return None
     lex = lexicon or load_target_lexicon()
     return _parse_period(text, year, lex) or parse_deadline_span(text, year, lex)
@@ -175,8 +176,20 @@ def parse_deadline_span(text: str, year: int | None, lex: TargetLexicon) -> Dead
         start_year = _small_number(s.group("sy"))
         end = _parse_period(text[m.end():], start_year or year, lex)
         if end is not None:
-            return end._replace(relative=end.relative and start_year is None, span=True)
+            begin = _parse_period(text[:m.start()], start_year or year, lex)
+            first = period_start(begin.deadline, begin.precision) if begin and begin.deadline else None
+            return end._replace(relative=end.relative and start_year is None, span=True, start=first)
     return None
+
+
+def period_start(end: datetime.date, precision: str) -> datetime.date:
+    """The first day of the period whose last day is `end`.
+
+    >>> period_start(datetime.date(2023, 7, 31), "month"), period_start(datetime.date(2026, 9, 30), "quarter")
+    (datetime.date(2023, 7, 1), datetime.date(2026, 7, 1))
+    """
+    back = {"day": 0, "month": 0, "quarter": 2, "half_year": 5, "year": 11}[precision]
+    return end if precision == "day" else datetime.date(end.year, end.month - back, 1)
 
 
 def _match_to_deadline(m: re.Match, precision: str, year: int | None, lex: TargetLexicon) -> DeadlineMatch:

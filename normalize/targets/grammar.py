@@ -198,7 +198,7 @@ def match_paren_unit(text: str, pos: int, clause: Clause, g: Grammar) -> int:
     end = match_per_units(inner, match_scale_unit(inner, 0, clause, g), clause, g)
     if end < len(inner):
         clause.unit, clause.scale, clause.unit_raw = None, 0, inner
-        clause.flags.add("unit_unknown")
+        clause.flags.add("unit_unlisted")
     return close + 1
 
 
@@ -306,9 +306,12 @@ def parse_quantity(text: str, lexicon: TargetLexicon | None = None) -> Quantity 
         if any(c.number.chinese and c.number.unit is None for c in clauses):
             return None                    # 十分满意, 一户一档: words, not numbers (百分百覆盖 is one)
         last = clauses[-1]
-        if last.unit is None and last.unit_raw is None and len(tail) <= MAX_TRAILING_UNIT:
+        repeated = g.lex.units.get(tail)
+        if last.unit is not None and repeated is not None and repeated.canonical == last.unit.canonical:
+            flags.add("unit_repeated")     # ≥95%百分比: the unit written twice (ruling L11)
+        elif last.unit is None and last.unit_raw is None and len(tail) <= MAX_TRAILING_UNIT:
             last.unit_raw = tail
-            flags.add("unit_unknown")
+            flags.add("unit_unlisted")
         else:
             flags.add("trailing_text" if len(tail) <= MAX_TRAILING_UNIT else "free_text")
     return clauses_to_quantity(clauses, dashed, flags)
@@ -344,7 +347,7 @@ def range_quantity(low: Clause, high: Clause, flags: set[str]) -> Quantity:
 
 
 def _scale_only(clause: Clause) -> bool:
-    return clause.unit is None and clause.scale > 0 and "unit_unknown" not in clause.flags
+    return clause.unit is None and clause.scale > 0 and "unit_unlisted" not in clause.flags
 
 
 def _on_scale(clause: Clause, scale: int) -> tuple[float, str]:
@@ -355,6 +358,9 @@ def _on_scale(clause: Clause, scale: int) -> tuple[float, str]:
     exact = Decimal(number.text) if not number.chinese else Decimal(repr(number.value))
     text = str(exact.scaleb(clause.scale - scale))
     return float(text), text
+
+
+MAX_LATIN_UNIT = 4
 
 
 def _read_tail(text: str, pos: int, g: Grammar) -> str | None:
@@ -370,6 +376,8 @@ def _read_tail(text: str, pos: int, g: Grammar) -> str | None:
         return ""
     if len(rest) <= MAX_TRAILING_TEXT and _CJK_RUN.fullmatch(rest):
         return rest
+    if len(rest) <= MAX_LATIN_UNIT and rest.isascii() and rest.isalpha():
+        return rest                        # a Latin unit outside the list (GB, M): ruling L1
     return None
 
 

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, fields
 from typing import Any
 
+from formex.schemas.target_flags import load_flag_phrases
 from formex.schemas.target_lexicon import OPS
 
 OP_DIRECTION = {"eq": "equal", "ge": "positive", "gt": "positive", "le": "negative", "lt": "negative",
@@ -41,13 +42,14 @@ FLAG_EFFECTS: dict[str, tuple[str | None, float | None]] = {
     # readings that are right but less certain
     "op_implicit": (None, 0.9), "approx": (None, 0.9), "chinese_numeral": (None, 0.9),
     "no_unit": (None, 0.85), "relative_change": (None, 0.85), "zero_phrase": (None, 0.85),
-    "unit_unknown": (None, 0.8), "trailing_text": (None, 0.8), "unit_from_name": (None, 0.8),
+    "unit_unlisted": (None, 0.8), "trailing_text": (None, 0.8), "unit_from_name": (None, 0.8),
     "year_from_context": (None, 0.8), "maybe_zero": (None, 0.8), "zero_from_name": (None, 0.7),
     "unit_synonym": (None, None), "basis_note": (None, None), "unit_from_column": (None, None),
-    "spreadsheet_error": (None, None), "date_span": (None, None),
+    "spreadsheet_error": (None, None), "date_span": (None, None), "unit_repeated": (None, 0.9),
+    "with_deadline": (None, None), "traditional": (None, None), "pinyin_gloss": (None, None),
     # incomplete: typed, but something is missing
     "scale_only_unit": ("partial", 0.8), "leading_text": ("partial", 0.7),
-    "relative_date": ("partial", 0.6),
+    "relative_date": ("partial", 0.6), "graded_standard": ("partial", 0.5),
     # a person should look
     "multiple_targets": ("ambiguous", 0.4), "garbage_prefix": ("ambiguous", 0.4),
     "ocr_op_lost_suspect": ("ambiguous", 0.4), "unit_conflict": ("ambiguous", 0.4),
@@ -59,6 +61,8 @@ FLAG_EFFECTS: dict[str, tuple[str | None, float | None]] = {
     "context_error": ("failed", 0.0),
 }
 KNOWN_FLAGS = frozenset(FLAG_EFFECTS)
+# flags that say what an unknown cell is (kind unknown, nothing typed, not failed)
+SEEN_FLAGS = frozenset({"garbage_prefix", "graded_standard"})
 _STATUS_ORDER = {"ok": 0, "partial": 1, "ambiguous": 2, "failed": 3}
 _ARABIC = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
@@ -76,6 +80,7 @@ class Target:
     unit: str | None                # canonical
     unit_raw: str | None            # as written (scale word included: 万元)
     deadline: datetime.date | None
+    deadline_start: datetime.date | None  # the first day of a period target (ruling L4)
     qual: str | None
     status: str                     # ok | partial | ambiguous | failed | empty
     confidence: float               # 0..1
@@ -94,9 +99,9 @@ def grade(kind: str, flags: set[str] | frozenset[str], base: float) -> tuple[str
     """(status, confidence) from the kind, the flags and the strategy's base confidence."""
     if kind == "none":
         status, confidence = "empty", base
-    elif kind == "unknown":
+    elif kind == "unknown" and ("no_target" in flags or not flags & SEEN_FLAGS):
         return "failed", 0.0
-    else:
+    else:   # typed, or unknown but seen for what it is (无100, a graded standard)
         status, confidence = "ok", base
     for flag in flags:
         forced, cap = FLAG_EFFECTS.get(flag, (None, None))
@@ -109,6 +114,18 @@ def grade(kind: str, flags: set[str] | frozenset[str], base: float) -> tuple[str
         if status == "empty" or _STATUS_ORDER[forced] > _STATUS_ORDER[status]:
             status = forced
     return status, round(confidence, 2)
+
+
+def describe_flags(flags: tuple[str, ...] | list[str]) -> str:
+    """The flags in words (`schemas/target_flags.yaml`), those that set the status first.
+
+    >>> describe_flags(("garbage_prefix", "no_unit", "op_implicit"))
+    'stray characters before the number; no unit; no comparison sign written'
+    """
+    phrases = load_flag_phrases()
+    weight = {flag: -_STATUS_ORDER.get(FLAG_EFFECTS.get(flag, (None, None))[0], -1) for flag in flags}
+    ordered = sorted(flags, key=lambda flag: (weight[flag], flag))
+    return "; ".join(phrases.get(flag, flag.replace("_", " ")) for flag in ordered)
 
 
 def value_base(number_text: str | None, value: float | None, scale: int) -> float | None:
@@ -126,7 +143,7 @@ def value_base(number_text: str | None, value: float | None, scale: int) -> floa
 
 _READING_DEFAULTS: dict[str, Any] = {
     "op": "none", "value": None, "value_max": None, "scale": 0, "value_base": None, "unit": None,
-    "unit_raw": None, "deadline": None, "qual": None, "direction": None, "unit_class": None,
+    "unit_raw": None, "deadline": None, "deadline_start": None, "qual": None, "direction": None, "unit_class": None,
     "qual_rank": None, "relative_to": None, "deadline_precision": None, "basis": None}
 
 

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import Any, Callable, NamedTuple
 
-from formex.normalize.targets.deadlines import parse_deadline
+from formex.normalize.targets.deadlines import DATE_HINT, parse_deadline
 from formex.normalize.targets.numerals import alternation, match_number
 from formex.normalize.targets.grammar import Quantity, find_comparator_runs, parse_quantity
 from formex.normalize.targets.model import FLIPPED_OP, Target, build_target, value_base
@@ -190,7 +190,7 @@ def read_deadline(text: str, year: int | None, lex: TargetLexicon) -> Reading | 
     if match is None:
         return None
     flags = {"date_span"} if match.span else set()
-    if not match.explicit:
+    if not match.explicit and not match.start:
         flags.add("op_implicit")
     if match.relative:
         flags.add("relative_date")
@@ -199,6 +199,9 @@ def read_deadline(text: str, year: int | None, lex: TargetLexicon) -> Reading | 
     if not match.valid:
         flags.add("invalid_date")
     base = 0.95 if match.explicit else 0.9 if match.precision == "day" else 0.85
+    if match.span and match.start is not None:   # a period (ruling L4): from its start to its end
+        return {"kind": "deadline", "op": "range", "deadline": match.deadline, "deadline_start": match.start,
+                "deadline_precision": match.precision, "direction": "band", "base": base, "flags": flags}
     return {"kind": "deadline", "op": "le", "deadline": match.deadline, "deadline_precision": match.precision,
             "direction": "negative", "base": base, "flags": flags}
 
@@ -212,13 +215,16 @@ def quantity_to_reading(q: Quantity) -> Reading:
         flags.add("op_implicit")
     if q.unit is None and q.unit_raw is None:
         flags.add("no_unit")
-    elif q.unit is None and q.scale and "unit_unknown" not in flags:
+    elif q.unit is None and q.scale and "unit_unlisted" not in flags:
         flags.add("scale_only_unit")
     if "op_implicit" in flags and lost_ge_suspect(q):
         flags.add("ocr_op_lost_suspect")
     bounds = (q.lower_inclusive, q.upper_inclusive) if op == "range" else None
+    unit = q.unit
+    if unit is None and q.unit_raw and "unit_unlisted" in flags:
+        unit = q.unit_raw           # ruling L1: a written unit is never dropped (个村, GB)
     return {"kind": "quantitative", "op": op, "value": q.value, "value_max": q.value_max, "scale": q.scale,
-            "value_base": value_base(q.number_text, q.value, q.scale), "unit": q.unit, "unit_raw": q.unit_raw,
+            "value_base": value_base(q.number_text, q.value, q.scale), "unit": unit, "unit_raw": q.unit_raw,
             "unit_class": q.unit_class, "bounds": bounds, "base": _OP_SOURCE_BASE.get(q.op_source, 0.9),
             "flags": flags}
 
@@ -274,12 +280,62 @@ def read_quantity(text: str, year: int | None, lex: TargetLexicon) -> Reading | 
 
 
 def read_garbage_prefix(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
-    """无100: a stray placeholder (or OCR of 为) before the number."""
+    """无100: a placeholder with a number, a stray placeholder or OCR of 为. A number is
+    never guessed out of a damaged cell (ruling L12): kind unknown, no value, ambiguous."""
     for prefix in lex.garbage_prefixes:
-        if text.startswith(prefix) and (q := parse_quantity(text[len(prefix):], lex)):
-            reading = quantity_to_reading(q)
-            reading["flags"].add("garbage_prefix")
-            return reading
+        if text.startswith(prefix) and parse_quantity(text[len(prefix):], lex):
+            return {"kind": "unknown", "base": 0.4, "flags": {"garbage_prefix"}}
+    return None
+
+
+def read_stray_unit(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
+    """%=99百分比: a unit glyph OCR put before the comparator (ruling L11); the target after
+    it is read, the glyph is noise (garbage_prefix), twice the same unit is unit_repeated."""
+    glyph = lex.units.get(text[:1])
+    if glyph is None or len(text) < 2:
+        return None
+    q = parse_quantity(text[1:], lex)
+    if q is None:
+        return None
+    reading = quantity_to_reading(q)
+    reading["flags"].add("garbage_prefix")
+    if q.unit is not None and q.unit.split("/")[0] == glyph.canonical:
+        reading["flags"].add("unit_repeated")
+    return reading
+
+
+def read_graded(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
+    """满意率98%以上…30%以下, …得满分: a graded scoring standard (several bands), not one
+    target (ruling L7): kind unknown, raw kept, partial."""
+    if not any(m in text for m in lex.graded_markers) or len(_LAST_NUMBER.findall(text)) < 2:
+        return None
+    return {"kind": "unknown", "base": 0.5, "flags": {"graded_standard"}}
+
+
+def read_deadline_quantity(text: str, year: int | None, lex: TargetLexicon) -> Reading | None:
+    """11月底完成100%: a deadline, then the quantity due by it (ruling L5): the quantity is
+    the target, and `deadline` holds the date (flag with_deadline)."""
+    if not DATE_HINT.search(text):
+        return None
+    for m in _LAST_NUMBER.finditer(text):
+        head = text[:m.start()]
+        for filler in sorted(lex.deadline_trailing_words, key=len, reverse=True):
+            if head.endswith(filler):
+                head = head[:-len(filler)]
+                break
+        start = m.start()
+        while start and text[start - 1] in "≥≤=<>":
+            start -= 1
+        if not head or (deadline := read_deadline(head[:len(head) - (m.start() - start)] if start < m.start()
+                                                  else head, year, lex)) is None:
+            continue
+        q = parse_quantity(text[start:], lex)
+        if q is None:
+            continue
+        reading = quantity_to_reading(q)
+        reading["deadline"] = deadline["deadline"]
+        reading["flags"] |= {"with_deadline"} | (deadline["flags"] - {"op_implicit", "date_span"})
+        return reading
     return None
 
 
@@ -342,9 +398,12 @@ STRATEGIES: tuple[tuple[str, Strategy], ...] = (
     ("relative_level", read_relative_level),
     ("relative_trend", read_relative_trend),
     ("deadline", read_deadline),
+    ("graded", read_graded),
     ("quantity", read_quantity),               # before relative_change: a strict quantity never
     ("relative_change", read_relative_change), # starts with 较上年/同比/提高, so the order is free
     ("garbage_prefix", read_garbage_prefix),
+    ("stray_unit", read_stray_unit),
+    ("deadline_quantity", read_deadline_quantity),
     ("several_targets", read_several_targets),
     ("leading_text", read_leading_text),
     ("free_text", read_free_text),
@@ -362,7 +421,8 @@ def read_target(raw: str | None, year: int | None = None, lexicon: TargetLexicon
     lex = lexicon or load_target_lexicon()
     cleaned = clean_target_text(raw, lexicon)
     flags = set(cleaned.flags)
-    text, basis = split_basis_note(cleaned.text, flags, lex)
+    folded = fold_traditional(cleaned.text, flags, lex)
+    text, basis = split_basis_note(folded, flags, lex)
     text, inclusive = split_inclusive_note(text, flags, lex)
     if text and text[-1] in _TRAILING_PUNCT_CHARS and text not in lex.placeholders_plain:
         text = _TRAILING_PUNCT.sub("", text)
@@ -374,4 +434,31 @@ def read_target(raw: str | None, year: int | None = None, lexicon: TargetLexicon
     if inclusive:
         include_bound(reading)
     reading["basis"] = basis
-    return build_target(raw, cleaned.text, reading, flags)
+    return build_target(raw, folded, reading, flags)
+
+
+_PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])\([a-zA-Z\u00c0-\u024f\s]+\)")
+
+
+def fold_traditional(text: str, flags: set[str], lex: TargetLexicon) -> str:
+    """Traditional forms folded to simplified (萬 -> 万) and pinyin glosses dropped
+    (`應(yīng)保` -> 应保), ruling L8.
+
+    >>> fold_traditional("≥1萬人", set(), load_target_lexicon()), fold_traditional("應(yīng)保盡保", set(), load_target_lexicon())
+    ('≥1万人', '应保尽保')
+    """
+    if text.isascii():
+        return text
+    glossed = _PINYIN_GLOSS.sub("", text) if "(" in text else text
+    if glossed != text:
+        flags.add("pinyin_gloss")
+    table = _traditional_table(lex)
+    if not table[1].search(glossed):
+        return glossed
+    flags.add("traditional")
+    return glossed.translate(table[0])
+
+
+@lru_cache(maxsize=4)
+def _traditional_table(lex: TargetLexicon) -> tuple[dict[int, str], re.Pattern]:
+    return {ord(k): v for k, v in lex.traditional.items()}, re.compile(f"[{''.join(lex.traditional)}]")

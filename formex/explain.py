@@ -1,0 +1,240 @@
+"""`formex explain`: why each indicator row landed where it did.
+
+`explain_file` runs one file through the pipeline and keeps, per indicator row, what
+the JSON and text views need: the row's cells as classified (labels, name, target,
+operator and unit columns …), the typed target, the categories the hierarchy weighed
+with their costs (`formex.normalize.indicators.decisions`), and the category chosen.
+The costs are the hierarchy's own, from the same code; nothing is recomputed here.
+"""
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from formex.extract.errors import ExtractError
+from formex.extract.readers import read_document
+from formex.normalize.form import normalize_document
+from formex.normalize.indicators import Indicator
+from formex.normalize.indicators import hierarchy
+from formex.normalize.indicators.decisions import RowDecision, decide_rows
+from formex.normalize.indicators.rows import IndicatorRow, LabelHint
+from formex.schemas.forms import Level2Spec, load_all_form_schemas
+from formex.terminal import format_target, safe_json, safe_text
+
+TOP_CANDIDATES = 3
+ROUND = 6   # decimals kept of a cost: float noise off, the 0.001 tie-break kept
+PART_WORDS = {"wording": "words", "order": "order", "label": "label", "level1_label": "level-1 label",
+              "required": "required word missing", "placement": "placement"}
+assert set(PART_WORDS) == set(hierarchy.COST_PARTS)
+DOUBTFUL = frozenset({"partial", "ambiguous", "failed"})
+WORDING = hierarchy.COST_PARTS.index("wording")
+
+
+@dataclass(frozen=True)
+class ClassifiedCell:
+    role: str                      # level 1, level 2, name, operator, target, unit …
+    text: str                      # as read (labels: with the category they were read as)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    level1: str
+    level2: str
+    extra: float | None            # added to the chosen segmentation's cost; None: impossible
+    cost: float | None             # the row's own cost in this category; None: impossible
+    parts: dict[str, float]        # its non-zero parts (`hierarchy.COST_PARTS` names)
+
+
+@dataclass(frozen=True)
+class RowExplanation:
+    source_ref: str
+    cells: tuple[ClassifiedCell, ...]
+    target: str                            # the typed target, written short
+    level1: str
+    level2: str
+    level2_source: str
+    stated: bool                           # the row states its category: nothing else possible
+    candidates: tuple[Candidate, ...]      # the chosen first, then the cheapest others
+
+
+@dataclass(frozen=True)
+class Explanation:
+    source_path: str
+    status: str                            # the document's: ok, partial, failed
+    error: str | None
+    form_type: str | None
+    placement: str | None                  # where the document prints its labels (fitted model)
+    ordered: bool                          # False: the order fallback placed the rows
+    rows: tuple[RowExplanation, ...]
+
+
+def explain_file(path: str | Path, top: int = TOP_CANDIDATES) -> Explanation:
+    """The explanation of one file's indicator rows (nothing written)."""
+    path = Path(path)
+    try:
+        document = read_document(path.read_bytes(), path.name)
+    except ExtractError as error:
+        return Explanation(path.name, "failed", str(error), None, None, True, ())
+    result = normalize_document(document)
+    if result.form_type is None:
+        return Explanation(path.name, result.status, result.error, None, None, True, ())
+    schema = next(s for s in load_all_form_schemas() if s.form_type == result.form_type)
+    categories = schema.level2_order
+    decisions = decide_rows([indicator.row for indicator in result.indicators], categories)
+    rows = tuple(row_explanation(indicator, decision, categories, top)
+                 for indicator, decision in zip(result.indicators, decisions.rows))
+    return Explanation(path.name, result.status, result.error, result.form_type,
+                       decisions.placement, decisions.ordered, rows)
+
+
+def row_explanation(indicator: Indicator, decision: RowDecision, categories: tuple[Level2Spec, ...],
+                    top: int) -> RowExplanation:
+    target = indicator.target
+    typed = format_target(vars(target)) + (" ?" if target.status in DOUBTFUL else "")
+    placement = indicator.placement
+    return RowExplanation(
+        source_ref=indicator.source_ref, cells=tuple(row_cells(indicator.row)), target=typed,
+        level1=placement.level2.level1, level2=placement.level2.label, level2_source=placement.source,
+        stated=sum(cost != math.inf for cost in decision.costs) == 1,
+        candidates=tuple(candidate(categories[k], decision, k)
+                         for k in categories_to_show(indicator.row, decision, categories, top)))
+
+
+def categories_to_show(item: IndicatorRow, decision: RowDecision, categories: tuple[Level2Spec, ...],
+                       top: int) -> list[int]:
+    """The chosen category, the next cheapest ones (`top` in all), then those the row's
+    labels or wording point at, even where the order rules them out."""
+    possible = [k for k, cost in enumerate(decision.costs) if cost != math.inf]
+    extra = decision.extra
+    cheapest = sorted((k for k in possible if k != decision.chosen and extra[k] != math.inf),
+                      key=lambda k: (extra[k], k))
+    named = [k for k, c in enumerate(categories) if any(h.spec.label == c.label for h in item.level2)]
+    chosen_parts = decision.parts[decision.chosen]
+    if chosen_parts is not None and chosen_parts[WORDING] > 0:   # its wording points elsewhere
+        named += [k for k in possible if decision.parts[k][WORDING] == 0][:1]
+    return list(dict.fromkeys([decision.chosen, *cheapest[:top - 1], *named]))
+
+
+def candidate(category: Level2Spec, decision: RowDecision, k: int) -> Candidate:
+    parts = decision.parts[k]
+    named = {} if parts is None else {name: round(value, ROUND) for name, value
+                                      in zip(hierarchy.COST_PARTS, parts) if value}
+    extra, cost = decision.extra[k], decision.costs[k]
+    return Candidate(category.level1, category.label, None if extra == math.inf else round(extra, ROUND),
+                     None if cost == math.inf else round(cost, ROUND), named)
+
+
+def label_text(hint: LabelHint) -> str:
+    """The label as written, with the category it was read as when that differs."""
+    written = hint.cell.text
+    return written if written == hint.spec.label else f"{written} (= {hint.spec.label})"
+
+
+def row_cells(item: IndicatorRow) -> list[ClassifiedCell]:
+    """The row's cells by the role the classifier gave them."""
+    cells = []
+    for hint in (*item.level1, *item.displaced, *item.level2):
+        how = (" (moved here)" if hint.moved else " (line above)" if hint.carried
+               else " (filled down)" if hint.copied else "")
+        cells.append(ClassifiedCell(f"level {hint.level}{how}", label_text(hint)))
+    named = (("name", item.name), ("operator", item.operator),
+             ("target", item.target.raw if item.target is not None else None), ("unit", item.unit))
+    cells += [ClassifiedCell(role, text) for role, text in named if text is not None]
+    cells += [ClassifiedCell("unknown label", cell.text) for cell in item.unrecognised]
+    cells += [ClassifiedCell("other column", cell.text) for cell in item.unplaced]
+    return cells
+
+
+def explanation_to_json(explanation: Explanation) -> str:
+    """The explanation as one JSON object (impossible costs as null)."""
+    return safe_json(dataclasses.asdict(explanation))
+
+
+# ---------------------------------------------------------------- text
+def legend() -> Text:
+    h = hierarchy
+    return Text(
+        "Each row: its cells as classified, then the categories the hierarchy weighed, "
+        "cheapest first (✓ chosen). +x is what the whole table would cost more with the "
+        "row there; after it, the row's own cost there and its parts: label "
+        f"({h.LABEL} for each label of another category on the row), level-1 label "
+        f"({h.LEVEL1_LABEL}), words (how much better its wording fits another category, "
+        f"up to {h.STRONG_WORD}), required word missing ({h.MISSING_REQUIRED}), placement "
+        "(what the row there adds to the fitted label placement: a boundary pushed away "
+        "from where the document's labels put it); row costs also hold {h.TIE_BREAK} per category step, which settles ties. Between rows: {h.NEW_BLOCK} for each new block, {h.GROUP_BACK} more "
+        "to go back to an earlier level-1 group.", style="dim")
+
+
+def print_explanation(explanation: Explanation, console: Console) -> None:
+    facts = [safe_text(explanation.source_path), safe_text(explanation.form_type or "no form recognised"),
+             safe_text(explanation.status), f"{len(explanation.rows)} indicator rows"]
+    console.print(Text(" · ".join(facts), style="bold"))
+    if explanation.error:
+        console.print(Text(safe_text(explanation.error), style="red"))
+    if not explanation.rows:
+        console.print(Text("no indicator rows to explain"))
+        return
+    if explanation.placement:
+        console.print(Text(f"Labels print at the {explanation.placement.replace('_', ' ')} "
+                           "of their blocks here (the fitted placement model)."))
+    if not explanation.ordered:
+        console.print(Text("The labels contradict the canonical order: each row took the last "
+                           "label above it, and no costs apply.", style="yellow"))
+    console.print(legend())
+    for row in explanation.rows:
+        console.print()
+        for part in row_view(row, explanation.ordered):
+            console.print(part)
+
+
+def row_view(row: RowExplanation, ordered: bool = True) -> list:
+    head = Text(safe_text(row.source_ref), style="bold")
+    head.append(f"  {safe_text(row.level1)} › {safe_text(row.level2)}")
+    head.append(f"  ({row.level2_source})", style="dim")
+    cells = Text()
+    for i, cell in enumerate(row.cells):
+        if i:
+            cells.append(" · ", style="dim")
+        cells.append(cell.role + " ", style="dim")
+        cells.append(safe_text(cell.text))
+        if cell.role == "target":
+            cells.append(f" → {row.target}")
+    if not row.cells:
+        cells.append("(no cells)", style="dim")
+    if row.stated:
+        return [head, Padding(cells, (0, 0, 0, 2)),
+                Text("    the row states its category: no other was possible", style="dim")]
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column(overflow="fold")
+    for i, option in enumerate(row.candidates):
+        grid.add_row(Text("✓" if i == 0 else " "), Text(safe_text(option.level2)),
+                     Text(extra_text(option.extra)), Text(cost_text(option, ordered)))
+    return [head, Padding(cells, (0, 0, 0, 2)), Padding(grid, (0, 0, 0, 2))]
+
+
+def extra_text(extra: float | None) -> str:
+    if extra is None:
+        return "—"
+    return "+0.00 tie" if 0 < extra < 0.005 else f"+{extra:.2f}"
+
+
+def cost_text(option: Candidate, ordered: bool = True) -> str:
+    if option.cost is None:
+        return "not possible: the row states another category"
+    words: dict[str, float] = {}
+    for name, value in option.parts.items():
+        words[PART_WORDS[name]] = words.get(PART_WORDS[name], 0.0) + value
+    detail = ", ".join(f"{word} {value:.2f}" for word, value in words.items()
+                       if word != "order" and round(value, 2))
+    text = f"row {option.cost:.2f}" + (f": {detail}" if detail else "")
+    return text if option.extra is not None or not ordered else text + "; the blocks' order rules it out"

@@ -1,0 +1,169 @@
+"""The 绩效指标 table's cells as the hierarchy reads them: the row record (`IndicatorRow`),
+its level-label hints, and the tests that say what a cell is: a level label (fuzzy
+against the level vocabulary, looser under a level column), a target (the target parser
+reads it as one), or text."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from formex.normalize.labels import LabelMatch, Vocabulary, label_key
+from formex.normalize.targets import parse_target
+from formex.schemas.document import Cell, Row
+from formex.schemas.forms import FormSchema, Level1Spec, Level2Spec
+
+LABEL_CUTOFF = 74.0   # one wrong character in a 4-character label (数量指抔) still matches
+COLUMN_CUTOFF = 50.0  # in a level column (known from the header), two of four (严出损标)
+LABEL_ENDINGS = ("指标", "类")
+LABEL_MAX_KEY = 12
+OTHER = "other"        # a header column the contract has no place for (备注, 分值 …)
+
+
+@dataclass(frozen=True)
+class LabelHint:
+    level: int                       # 1 or 2
+    spec: Level1Spec | Level2Spec
+    cell: Cell
+    match: LabelMatch
+    copied: bool = False             # filled down from a merged cell above
+    level1_reading: tuple[Level1Spec, LabelMatch] | None = None  # the text read as a level-1 label
+    carried: bool = False            # a label alone on the line above, carried to this row
+    line: float = 0                  # the table body line it prints on (x.5: a line of its own)
+    moved: bool = False              # printed on a row where it cannot apply; moved here
+
+@dataclass
+class IndicatorRow:
+    row: Row
+    level1: list[LabelHint] = field(default_factory=list)
+    level2: list[LabelHint] = field(default_factory=list)
+    own_level2: LabelHint | None = None   # a label the row states as its own category
+    name: str | None = None
+    note: str | None = None    # text that is neither a name nor a target (a policy note, 备注)
+    target: Cell | None = None
+    unit: str | None = None
+    operator: str | None = None
+    positional: bool = False   # cells placed by known column positions (spans known)
+    unrecognised: list[Cell] = field(default_factory=list)  # level cells no vocabulary knows
+    unplaced: list[Cell] = field(default_factory=list)      # cells of columns with no place
+    lines: tuple[int, int] = (0, 0)  # first and last table body line of the row (wraps included)
+    pages: tuple[int, int] = (1, 1)  # the pages of those lines
+    displaced: list[LabelHint] = field(default_factory=list)  # labels moved away from this row
+
+    @property
+    def is_level2_entry(self) -> bool:
+        """A level-2 category listed without indicators (`经济效益指标 无`)."""
+        return self.own_level2 is not None and self.name is None
+
+    @property
+    def is_label_only(self) -> bool:
+        """Nothing but level-2 labels: no name, target or note. Either a merged label printed
+        on a line of its own (then it belongs to the rows of its block) or a category
+        listed without indicators and without a placeholder; the hierarchy decides."""
+        return (self.own_level2 is not None and self.name is None and self.target is None
+                and self.note is None and not self.positional and not self.unplaced)
+
+@dataclass(frozen=True, eq=False)   # hashed by identity: one per schema (level_vocabulary)
+class LevelVocabulary:
+    level1: Vocabulary
+    level2: Vocabulary
+    level1_specs: dict[str, Level1Spec]
+    level2_specs: dict[str, Level2Spec]
+    columns: Vocabulary
+    note_openers: tuple[str, ...] = ()
+    name_heads: tuple[str, ...] = ()
+
+@lru_cache(maxsize=None)
+def level_vocabulary(schema: FormSchema) -> LevelVocabulary:
+    l1 = {spec.label: spec for spec in schema.levels}
+    l2 = {spec.label: spec for spec in schema.level2_order}
+    return LevelVocabulary(
+        level1=Vocabulary([(s.label, (s.label, *s.aliases)) for s in schema.levels]),
+        level2=Vocabulary([(s.label, (s.label, *s.aliases)) for s in schema.level2_order]),
+        level1_specs=l1, level2_specs=l2,
+        columns=Vocabulary(list(schema.indicator_columns)),
+        note_openers=schema.note_openers,
+        name_heads=schema.name_heads,
+    )
+
+def classify_label(cell: Cell, vocab: LevelVocabulary, level: int | None = None,
+                   cutoff: float = LABEL_CUTOFF) -> LabelHint | None:
+    """A level-1 or level-2 label, or None; the better match wins, and the cell's column
+    decides when it is known (`level`). A label that is both (成本指标: a level-2 category
+    under 产出 in older forms, a level-1 group in newer ones) is read as level 2 and
+    remembers its level-1 reading, which `settle_dual_labels` may pick instead."""
+    if len(label_key(cell.text)) > LABEL_MAX_KEY:
+        return None
+    one, two = level_matches(cell.text, vocab, level, cutoff)
+    if level is not None and one is None and two is None:
+        return classify_label(cell, vocab, cutoff=cutoff)  # a label in the other level's column
+    if two and one and two.score == one.score:
+        return LabelHint(2, vocab.level2_specs[two.name], cell, two,
+                         level1_reading=(vocab.level1_specs[one.name], one))
+    if one and (two is None or one.score > two.score):
+        return LabelHint(1, vocab.level1_specs[one.name], cell, one)
+    if two:
+        return LabelHint(2, vocab.level2_specs[two.name], cell, two)
+    return None
+
+@lru_cache(maxsize=16384)
+def level_matches(text: str, vocab: LevelVocabulary, level: int | None, cutoff: float
+                  ) -> tuple[LabelMatch | None, LabelMatch | None]:
+    """The text's level-1 and level-2 readings (None where `level` rules one out)."""
+    def match(vocabulary: Vocabulary):
+        if cutoff >= LABEL_CUTOFF:
+            found = vocabulary.match(text, cutoff=cutoff)
+            if (found is None or not found.exact) and (level is not None or looks_like_label(text)) \
+                    and not looks_like_target(text):
+                # a label printed with more words (数量性指标, 生态环境效益指标) than the vocabulary's
+                embedded = vocabulary.match_embedded(text)
+                if embedded is not None and (found is None or embedded.score >= found.score):
+                    found = embedded
+            return found
+        return vocabulary.match_unique(text, cutoff)   # loose: only an unambiguous reading
+    return (match(vocab.level1) if level != 2 else None, match(vocab.level2) if level != 1 else None)
+
+def settle_dual_labels(item: IndicatorRow) -> None:
+    """A label readable as both levels is level 1 when the row has another level-2 label."""
+    dual = [h for h in item.level2 if h.level1_reading is not None]
+    if dual and len(item.level2) > len(dual):
+        for hint in dual:
+            item.level2.remove(hint)
+            spec, match = hint.level1_reading
+            item.level1.append(LabelHint(1, spec, hint.cell, match, hint.copied))
+
+def join_lines(text: str) -> str:
+    r"""An indicator name wrapped inside its cell, on one line again.
+
+    >>> join_lines("公益性岗位补贴\n发放准确率"), join_lines("Wi-Fi\ncoverage")
+    ('公益性岗位补贴发放准确率', 'Wi-Fi coverage')
+    """
+    if "\n" not in text:
+        return text
+    parts = text.split("\n")
+    out = parts[0]
+    for part in parts[1:]:
+        out += part if (out[-1:] > "\u2e80" and part[:1] > "\u2e80") else " " + part
+    return out
+
+@lru_cache(maxsize=16384)
+def looks_like_target(text: str) -> bool:
+    """True when the target parser reads the text as a target value, not as prose."""
+    parsed = parse_target(text)
+    if parsed.kind in ("quantitative", "deadline"):
+        return not {"leading_text", "free_text"} & set(parsed.flags)
+    if parsed.kind == "none":
+        return True
+    if parsed.kind == "unknown":      # seen for what it is (无100: a damaged target), not prose
+        return parsed.status != "failed"
+    return parsed.kind == "qualitative" and parsed.qual != "other"
+
+@lru_cache(maxsize=16384)
+def looks_like_value(text: str) -> bool:
+    """A cell that can only be a target: a number, a date, a placeholder (a phrase such
+    as 及时率 or 及时残疾人服务… may as well be a name or the end of one)."""
+    return looks_like_target(text) and parse_target(text).kind != "qualitative"
+
+def looks_like_label(text: str) -> bool:
+    """Short text ending in 指标 (or 类) : a category label, not a name."""
+    key = label_key(text)
+    return key.endswith(LABEL_ENDINGS) and len(key) <= LABEL_MAX_KEY

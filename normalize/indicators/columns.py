@@ -1,0 +1,145 @@
+"""Column roles of the 绩效指标 table: the header's (fuzzy, and loose for a damaged header
+row), completed from the cells under each column when a required role is missing, and
+each row's cells aligned to the header (from the right, or on the target)."""
+from __future__ import annotations
+
+from formex.normalize.indicators.cells import (
+    COLUMN_CUTOFF, LABEL_MAX_KEY, OTHER, LevelVocabulary, classify_label, looks_like_target, looks_like_value)
+from formex.normalize.labels import label_key
+from formex.schemas.document import Cell, Row
+
+VALUE_ROLES = ("operator", "target", "unit", "note", OTHER)
+REQUIRED_ROLES = ("target", "level3")   # a table without either cannot be read by position
+CONTENT_MIN_SHARE = 0.5                  # of a column's filled cells, to give it a role by content
+
+
+def find_header(rows: list[Row], vocab: LevelVocabulary) -> tuple[int, dict[int, str]]:
+    """(index of the header row or -1, column position -> role, `other` included).
+
+    A header damaged by OCR (`一圾指栎 | 三极损标 | 指际值`) matches too few aliases; then
+    the first row above any target whose short cells match column aliases at
+    `COLUMN_CUTOFF` (and are no level labels) is the header."""
+    for i, row in enumerate(rows[:5]):
+        if len(set(header_roles(row, vocab).values())) >= 2:
+            return i, header_roles(row, vocab, others=True)
+    for i, row in enumerate(rows[:5]):
+        if any(looks_like_target(c.text) and c.text.strip() for c in row.filled):
+            break
+        if any(classify_label(c, vocab) for c in row.filled):
+            continue
+        if len(set(header_roles(row, vocab, cutoff=COLUMN_CUTOFF).values())) >= 2:
+            return i, header_roles(row, vocab, others=True, cutoff=COLUMN_CUTOFF)
+    return -1, {}
+
+def header_roles(row: Row, vocab: LevelVocabulary, *, others: bool = False,
+                 cutoff: float | None = None) -> dict[int, str]:
+    """Column position -> role (level1, level2, level3, target, unit, operator); with
+    `others`, header cells no alias matches (备注, 分值 …) get the role `other`."""
+    roles = {}
+    for cell in row.filled:
+        hit = None
+        if len(label_key(cell.text)) <= LABEL_MAX_KEY:
+            hit = vocab.columns.match(cell.text) if cutoff is None else \
+                vocab.columns.match(cell.text, cutoff=cutoff)
+        if hit and hit.name not in roles.values():
+            roles[cell.col] = hit.name
+        elif others:
+            roles[cell.col] = OTHER
+    return roles
+
+def aligned_cells(row: Row, width: int) -> list[tuple[int, Cell]]:
+    """(header column, cell) for the row's filled cells, aligned to the header from the
+    right (OCR drops leading cells, not trailing ones); [] when the row is wider."""
+    cells = list(row.cells)
+    while len(cells) > width and not cells[-1].text:
+        cells.pop()
+    offset = width - len(cells)
+    if offset < 0:
+        return []
+    return [(j + offset, cell) for j, cell in enumerate(cells) if cell.text]
+
+def complete_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabulary) -> dict[int, str]:
+    """Header roles with a missing required role (the target, the name) given to the
+    header column whose cells say it: a header cell damaged by OCR (`措标值`) matches no
+    alias, but the cells under it parse as targets. Each unmatched column is scored by
+    its cells aligned to the header: the share that read as targets, as plain text
+    (neither target nor level label), as level-1 or level-2 labels; for each missing role
+    (target and name first, then the level columns) the best column over
+    `CONTENT_MIN_SHARE` takes it."""
+    missing = [role for role in (*REQUIRED_ROLES, "level1", "level2") if role not in roles.values()]
+    unmatched = [col for col, role in roles.items() if role == OTHER]
+    if not missing or not unmatched:
+        return roles
+    width = max(roles) + 1
+    counts = {col: [0, 0, 0, 0, 0] for col in unmatched}   # filled, targets, text, level 1, level 2
+    for row in body:
+        for col, cell in aligned_cells(row, width):
+            if col in counts:
+                is_target = looks_like_target(cell.text)
+                label = None if is_target else classify_label(cell, vocab)
+                counts[col][0] += 1
+                counts[col][1] += is_target
+                counts[col][2] += not is_target and label is None
+                if label is not None:
+                    counts[col][2 + label.level] += 1
+    roles = dict(roles)
+    shares = {"target": 1, "level3": 2, "level1": 3, "level2": 4}
+    for role in missing:
+        scored = [(counts[col][shares[role]] / counts[col][0], col) for col in unmatched
+                  if roles[col] == OTHER and counts[col][0]]
+        best = max(scored, default=None)
+        if best and best[0] >= CONTENT_MIN_SHARE:
+            roles[best[1]] = role
+    return roles
+
+def split_value_columns(row: Row, roles: dict[int, str]) -> tuple[dict[str, Cell], list[Cell]]:
+    """Cells of the columns right of the name — operator, target, unit and columns the
+    contract has no place for — when the header has any besides the target, and the
+    other cells.
+
+    Content cannot tell `≥` `95` `%` or a remark apart from a name, but these columns
+    sit at the right of the table, so the row's cells are aligned to the header from the
+    right (OCR drops leading cells, not trailing ones)."""
+    if not {"operator", "unit", "note", OTHER} & set(roles.values()):
+        return {}, row.filled
+    width = max(roles) + 1
+    cells = list(row.cells)
+    while len(cells) > width and not cells[-1].text:
+        cells.pop()  # a trailing tab
+    offset = width - len(cells)
+    if offset < 0:
+        return {}, row.filled
+    values, rest = {}, []
+    for j, cell in enumerate(cells):
+        role = roles.get(j + offset)
+        if role in VALUE_ROLES:
+            if cell.text:
+                values[role if role != OTHER else f"{OTHER}{j + offset}"] = cell
+        elif cell.text:
+            rest.append(cell)
+    return values, rest
+
+def level_columns(row: Row, roles: dict[int, str]) -> dict[int, int]:
+    """id(cell) -> level (1 or 2) for the row's cells that sit under a level column."""
+    return {key: 1 if role == "level1" else 2 for key, role in cell_columns(row, roles).items()
+            if role in ("level1", "level2")}
+
+def cell_columns(row: Row, roles: dict[int, str]) -> dict[int, str]:
+    """id(cell) -> the header role of the column the cell sits under, when the row shows
+    its columns: aligned on its target, else from the right, with a name under the name
+    column or the row's tabs kept; {} when the header or the row's layout is unknown."""
+    if not roles or len(row.cells) < 2 or "level3" not in roles.values():
+        return {}
+    aligned = aligned_cells(row, max(roles) + 1)
+    target_col = next((col for col, role in roles.items() if role == "target"), None)
+    targets = [j for j, cell in enumerate(row.cells) if cell.text and looks_like_value(cell.text)]
+    plain = not {"operator", "unit", "note", OTHER} & set(roles.values())   # nothing right of it
+    if plain and target_col is not None and targets and \
+            not any(col == target_col and looks_like_target(cell.text) for col, cell in aligned):
+        # anchored on the target: a stray trailing tab must not shift the row
+        offset = target_col - targets[-1]
+        aligned = [(j + offset, cell) for j, cell in enumerate(row.cells) if cell.text and j + offset >= 0]
+    named = any(roles.get(col) == "level3" and not looks_like_target(cell.text) for col, cell in aligned)
+    if not named and len(row.cells) < 2:
+        return {}   # neither a name to align on nor the row's tabs
+    return {id(cell): roles[col] for col, cell in aligned if col in roles}

@@ -1,0 +1,407 @@
+"""Where a document prints its merged labels, fitted once per document from all its
+labels, and what that says about where each block begins and ends.
+
+A merged level-2 cell spans its block's rows, but OCR text keeps its label on one line
+(or one per page), and which line is a property of the engine or printer, the same for
+the whole document: the top row of the span (or of each page's part of it, a label
+restated on every page), its vertical centre, the centre of each page's part of it, the
+centre of the part that holds the span's centre, the bottom row, or the first row after
+a page break inside the span (else the top). Each of these
+`MODELS` predicts, for a block of rows, the lines its label should sit on.
+
+`fit_placement` takes the labelled rows as *clusters* (consecutive rows labelled with
+one category; a level-2 entry is a cluster whose block is its own row) and the free
+rows between clusters as *gaps*. Under a model, each cluster's block costs the lines
+by which its labels miss the predicted lines (`TOLERANCE` free, each label capped at
+`CAP`); the block boundaries are then chosen together by a small dynamic programme
+along the chain of clusters. The model with the cheapest chain is the document's.
+
+From the fitted model, every free row gets a cost per category: what putting it there
+adds to the cheapest chain (the boundary pushed past it). A gap whose two clusters fit
+the model exactly is trusted (`STRONG` per line: more than a strong word, so a name's
+wording cannot pull a boundary the labels placed); elsewhere the model is weak evidence
+(`WEAK` per line) and the wording decides.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+MODELS = ("top", "page_top", "centre_up", "centre_down", "page_centre_up", "page_centre_down",
+          "span_centre_up", "span_centre_down", "bottom", "after_break")
+TOLERANCE = 0.01  # lines are whole numbers: a model predicts the line itself
+CAP = 3.0         # a label this many lines off counts no more (a model that misfits one block)
+UNLABELLED = 1.0  # a block without a label between two labelled ones (or at an end)
+UNLABELLED_ROW = 0.5  # ... per row of it, where the labels around fit the model exactly
+STRONG, WEAK = 3.0, 0.5   # per line of a gap whose clusters fit the model exactly / not
+ABSORB = 0.5      # a label alone on its row read as a label of rows around it, not as an entry
+CROSS = 1.0       # per row a level-2 block takes from another group that the level-1 labels place
+GROUP_SLACK = 2.0  # level-1 fits this much worse than the best do not bound level-2 blocks
+INF = float("inf")
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Consecutive labelled rows of one category; `entry`: its block is its own row."""
+
+    category: str
+    first: int
+    last: int
+    lines: tuple[float, ...]    # the lines its labels print on
+    entry: bool = False
+    optional: bool = False      # a label alone on its row: an entry, or its block's label
+    group: str | None = None    # a level-2 category's level-1 group
+
+
+GapCosts = dict[int, tuple[str | None, str | None, float, float, float]]
+# row -> (left category, right category, cost in left, cost in right, cost elsewhere)
+
+
+@dataclass
+class Fit:
+    """The fitted model and each free row's extra cost per level-2 category and per
+    level-1 group."""
+
+    model: str | None
+    cost: float
+    level2: GapCosts = field(default_factory=dict)
+    level1: GapCosts = field(default_factory=dict)
+    entries: frozenset[int] = frozenset()   # label-only rows read as entries of their own
+
+    def row_cost(self, row: int, category: str, group: str) -> float:
+        return gap_cost(self.level2, row, category) + gap_cost(self.level1, row, group)
+
+
+def gap_cost(costs: GapCosts, row: int, name: str) -> float:
+    found = costs.get(row)
+    if found is None:
+        return 0.0
+    left, right, in_left, in_right, elsewhere = found
+    if name == left:
+        return in_left
+    if name == right:
+        return in_right
+    return elsewhere
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Table body lines: each row's first and last line, and where pages begin."""
+
+    starts: list[float]
+    ends: list[float]
+    page_starts: list[float]    # sorted first lines of pages 2, 3 …
+
+    def page_bounds(self, lines: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(first, last) line of the page holding each line (unbounded at the ends)."""
+        edges = np.array([-INF, *self.page_starts, INF])
+        k = np.searchsorted(edges, lines, side="right")
+        return edges[k - 1], np.where(k < len(edges) - 1, edges[np.minimum(k, len(edges) - 1)] - 1, INF)
+
+
+def predicted_costs(a: np.ndarray, b: np.ndarray, lines: tuple[float, ...], geo: Geometry) -> np.ndarray:
+    """Per block (a..b, one per row of the arrays) and model (`MODELS` order), what the
+    labels at `lines` cost. An even span has two middle lines; an engine takes the upper
+    or the lower one, the same way throughout a document (`_up`, `_down`)."""
+    up, down = np.floor((a + b) / 2), np.ceil((a + b) / 2)
+    span_up = part_centres(up, a, b, geo)[0]
+    span_down = part_centres(down, a, b, geo)[1]
+    span_exact = (sum(part_centres(up, a, b, geo)) / 2, sum(part_centres(down, a, b, geo)) / 2)
+    a_hi = geo.page_bounds(a)[1]
+    after = np.where(b > a_hi, a_hi + 1, a)
+    totals = np.zeros((len(a), len(MODELS)))
+    for line in lines:
+        here = np.full(len(a), line)
+        part_up, part_down = part_centres(here, a, b, geo)
+        part_top = np.maximum(a, geo.page_bounds(here)[0])
+        if line == int(line):
+            columns = (a, part_top, up, down, part_up, part_down, span_up, span_down, b, after)
+        else:   # a line of its own between two rows: an even span's exact centre
+            centre, part = (a + b) / 2, (part_up + part_down) / 2
+            columns = (a, part_top, centre, centre, part, part, *span_exact, b, after)
+        off = np.abs(line - np.stack(columns, axis=1)) - TOLERANCE
+        totals += np.clip(off, 0.0, CAP)
+    return totals
+
+
+def part_centres(lines: np.ndarray, a: np.ndarray, b: np.ndarray, geo: Geometry
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """The upper and lower middle line of the part of a..b on the page holding `lines`."""
+    lo, hi = geo.page_bounds(lines)
+    lo, hi = np.maximum(a, lo), np.minimum(b, hi)
+    return np.floor((lo + hi) / 2), np.ceil((lo + hi) / 2)
+
+
+def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n: int) -> list[Fit]:
+    """The models that explain all the labels best (level-2 blocks and level-1 groups
+    alike, each chain on its own), with the free rows' costs under each. Several can
+    tie (a short table rarely tells centre-up from centre-down): the caller keeps the
+    one whose rows fit best together."""
+    if n == 0 or not (level2 or level1):
+        return [Fit(None, 0.0)]
+    groups = Chain(level1, geo, n)
+    chains = [Chain(level2, geo, n, groups.row_groups()), groups]
+    totals = [sum(c.total(m) for c in chains) for m in range(len(MODELS))]
+    best = min(totals)
+    if best == INF:
+        return [Fit(None, INF)]
+    fits = []
+    for m in range(len(MODELS)):
+        if totals[m] <= best + 1e-9:
+            fit = Fit(MODELS[m], totals[m])
+            fit.level2, fit.level1 = (chain.gap_costs(m) for chain in chains)
+            fit.entries = chains[0].entries(m)
+            fits.append(fit)
+    return fits
+
+
+class Chain:
+    """Clusters in order and, for every model at once, the cheapest blocks around them.
+
+    Gap g lies before cluster g (gap 0 starts the table, the last gap ends it); its
+    positions run from the row after the previous cluster to this cluster's first row.
+    The previous block ends at some position y of the gap and the next one starts at a
+    position x >= y; rows y..x-1 between them form a block without a label (`UNLABELLED`).
+    Costs are arrays over positions (rows) and models (columns)."""
+
+    def __init__(self, clusters: list[Cluster], geo: Geometry, n: int,
+                 row_groups: list[list[str | None]] | None = None):
+        self.clusters, self.n = clusters, n
+        self.gaps = gap_ranges(clusters, n) if clusters else []
+        crossing = group_crossings(row_groups, n) if row_groups else None
+        self.tables = [block_costs(c, self.gaps[t], self.gaps[t + 1], geo, crossing)
+                       for t, c in enumerate(clusters)]
+        if clusters:
+            self.ends, self.starts, self.back_ends, self.back_starts = run_chains(self)
+            self.totals = self.starts[-1][-1]         # the last start is the table's end, n
+        else:
+            self.totals = np.zeros(len(MODELS))
+        self.paths: dict[int, list[tuple[int, int]]] = {}
+
+    def total(self, m: int) -> float:
+        return float(self.totals[m])
+
+    def blocks(self, m: int) -> list[tuple[int, int]]:
+        """One cheapest chain under model m: each cluster's (first row, row after)."""
+        if m not in self.paths:
+            self.paths[m] = cheapest_blocks(self, m)
+        return self.paths[m]
+
+    def exact(self, m: int) -> list[bool]:
+        return [self.tables[t].cost(block, m) <= 0.0 for t, block in enumerate(self.blocks(m))]
+
+    def entries(self, m: int) -> frozenset[int]:
+        """Optional clusters whose block is their own row on the cheapest chain."""
+        if not self.clusters:
+            return frozenset()
+        return frozenset(c.first for c, block in zip(self.clusters, self.blocks(m))
+                         if c.optional and block == (c.first, c.first + 1))
+
+    def profile(self, g: int, m: int) -> np.ndarray:
+        """For positions lo-1..hi of gap g (rows), the cheapest chain with the row in the
+        left block, in the right block, or in a block without a label (3 columns)."""
+        ends, back_ends = self.ends[g][:, m], self.back_ends[g][:, m]
+        starts, back_starts = self.starts[g][:, m], self.back_starts[g][:, m]
+        through_end = np.concatenate(([INF], ends + back_ends, [INF]))       # index i - lo + 1
+        through_start = np.concatenate(([INF], starts + back_starts, [INF]))
+        left = suffix_min(through_end, strict=True)          # an end y > i
+        right = np.minimum.accumulate(through_start)         # a start x <= i
+        prefix = np.minimum.accumulate(np.concatenate(([INF], ends, [INF])))
+        suffix = suffix_min(np.concatenate(([INF], back_starts, [INF])), strict=True)
+        return np.stack([left, right, prefix + suffix + UNLABELLED], axis=1)
+
+    def row_groups(self) -> list[list[str | None]]:
+        """Per model, each row's level-1 group where every cheapest chain agrees on it and
+        the blocks around fit the model exactly, else None (these chains are groups).
+        Models that fit the groups clearly worse than the best are left out (all None)."""
+        out = []
+        best = float(np.min(self.totals)) if self.clusters else 0.0
+        for m in range(len(MODELS)):
+            rows: list[str | None] = [None] * self.n
+            if self.clusters and self.totals[m] <= best + GROUP_SLACK:
+                exact = self.exact(m)
+                for t, cluster in enumerate(self.clusters):
+                    if exact[t]:
+                        rows[cluster.first:cluster.last + 1] = [cluster.category] * (cluster.last - cluster.first + 1)
+                for g, (lo, hi) in enumerate(self.gaps):
+                    if hi <= lo or not ((g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g])):
+                        continue
+                    profile = self.profile(g, m)
+                    for i in range(lo, hi):
+                        options = list(profile[i - lo + 1])
+                        least = min(options)
+                        if least <= self.totals[m] + 1e-9 and sorted(options)[1] > least + 1e-9:
+                            k = options.index(least)
+                            if k == 0 and g > 0:
+                                rows[i] = self.clusters[g - 1].category
+                            elif k == 1 and g < len(self.clusters):
+                                rows[i] = self.clusters[g].category
+            out.append(rows)
+        return out
+
+    def gap_costs(self, m: int) -> GapCosts:
+        if not self.clusters:
+            return {}
+        exact = self.exact(m)
+        out: GapCosts = {}
+        for g, (lo, hi) in enumerate(self.gaps):
+            left = self.clusters[g - 1].category if g > 0 else None
+            right = self.clusters[g].category if g < len(self.clusters) else None
+            trusted = (g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g])
+            add_gap_costs(out, self, g, m, left, right, STRONG if trusted else WEAK)
+        return out
+
+
+def suffix_min(values: np.ndarray, strict: bool = False) -> np.ndarray:
+    """Minimum of values[j] for j >= i (j > i when strict)."""
+    out = np.minimum.accumulate(values[::-1])[::-1]
+    return np.concatenate((out[1:], [INF])) if strict else out
+
+
+@dataclass
+class Table:
+    """A cluster's candidate blocks: first rows X, rows after the last Y, cost per model."""
+
+    xs: tuple[int, int]
+    ys: tuple[int, int]
+    X: np.ndarray
+    Y: np.ndarray
+    C: np.ndarray              # (blocks, models)
+    entry: bool
+
+    def cost(self, block: tuple[int, int], m: int) -> float:
+        x, y = block
+        if self.entry:
+            return float(self.C[0, m]) if (x, y) == (self.X[0], self.Y[0]) else INF
+        if not (self.xs[0] <= x <= self.xs[1] and self.ys[0] <= y <= self.ys[1]):
+            return INF
+        return float(self.C[(x - self.xs[0]) * (self.ys[1] - self.ys[0] + 1) + (y - self.ys[0]), m])
+
+
+def gap_ranges(clusters: list[Cluster], n: int) -> list[tuple[int, int]]:
+    ranges = [(0, clusters[0].first)]
+    for t in range(1, len(clusters)):
+        ranges.append((clusters[t - 1].last + 1, clusters[t].first))
+    ranges.append((clusters[-1].last + 1, n))
+    return ranges
+
+
+def group_crossings(row_groups: list[list[str | None]], n: int):
+    """Per model, prefix counts of rows a fitting level-1 block holds, in all and by
+    group: how many rows of a block another group's block holds."""
+    placed = np.array([np.concatenate(([0], np.cumsum([g is not None for g in rows]))) for rows in row_groups])
+    groups = {g for rows in row_groups for g in rows} - {None}
+    by_group = {group: np.array([np.concatenate(([0], np.cumsum([g == group for g in rows])))
+                                 for rows in row_groups]) for group in groups}
+
+    def crossing(X: np.ndarray, Y: np.ndarray, group: str | None) -> np.ndarray:
+        inside = placed[:, Y] - placed[:, X]                    # (models, blocks)
+        own = by_group.get(group)
+        if own is not None:
+            inside = inside - (own[:, Y] - own[:, X])
+        return CROSS * inside.T
+    return crossing
+
+
+def block_costs(cluster: Cluster, starts: tuple[int, int], ends: tuple[int, int], geo: Geometry,
+                crossing=None) -> Table:
+    """The cluster's candidate blocks and their cost per model (with `crossing`, what it
+    costs to reach into rows another group's label holds)."""
+    if cluster.entry:
+        X, Y = np.array([cluster.first]), np.array([cluster.first + 1])
+    else:
+        X, Y = np.meshgrid(np.arange(starts[0], starts[1] + 1), np.arange(ends[0], ends[1] + 1),
+                           indexing="ij")
+        X, Y = X.ravel(), Y.ravel()
+    row_starts, row_ends = np.array(geo.starts), np.array(geo.ends)
+    a = np.minimum(row_starts[X], min(cluster.lines))
+    b = np.maximum(row_ends[Y - 1], max(cluster.lines))
+    C = predicted_costs(a, b, cluster.lines, geo)
+    if cluster.optional:
+        C = C + np.where((X == cluster.first) & (Y == cluster.first + 1), 0.0, ABSORB)[:, None]
+    if crossing is not None:
+        C = C + crossing(X, Y, cluster.group)
+    return Table(starts, ends, X, Y, C, cluster.entry)
+
+
+def run_chains(ch: Chain):
+    """The dynamic programme along the chain, forwards and backwards, for every model:
+    per gap, arrays over its positions of the cheapest prefix ending the previous block
+    there (`ends`), the cheapest prefix before the next block starting there (`starts`),
+    and the cheapest suffixes after them (`back_ends`, `back_starts`)."""
+    T, M = len(ch.clusters), len(MODELS)
+    sizes = [hi - lo + 1 for lo, hi in ch.gaps]
+    ends = [np.full((size, M), INF) for size in sizes]
+    ends[0][0] = 0.0                                   # the table starts at row 0
+    starts: list[np.ndarray] = []
+    for g in range(T + 1):
+        lo = ch.gaps[g][0]
+        before = np.vstack([np.full((1, M), INF), np.minimum.accumulate(ends[g], axis=0)[:-1]])
+        starts.append(np.minimum(ends[g], before + UNLABELLED))
+        if g < T:
+            table = ch.tables[g]
+            values = starts[g][table.X - lo] + table.C
+            np.minimum.at(ends[g + 1], table.Y - ch.gaps[g + 1][0], values)
+    if T:   # the last block is followed by the table's end, nothing starts before it
+        starts[T][:-1] = INF
+    back_starts = [np.full((size, M), INF) for size in sizes]
+    back_starts[T][-1] = 0.0                           # position n: the table's end
+    back_ends: list[np.ndarray] = [None] * (T + 1)    # type: ignore[list-item]
+    for g in range(T, -1, -1):
+        after = np.vstack([suffix_min_rows(back_starts[g])[1:], np.full((1, M), INF)])
+        back_ends[g] = np.minimum(back_starts[g], after + UNLABELLED)
+        if g > 0:
+            table = ch.tables[g - 1]
+            values = table.C + back_ends[g][table.Y - ch.gaps[g][0]]
+            np.minimum.at(back_starts[g - 1], table.X - ch.gaps[g - 1][0], values)
+    return ends, starts, back_ends, back_starts
+
+
+def suffix_min_rows(values: np.ndarray) -> np.ndarray:
+    return np.minimum.accumulate(values[::-1], axis=0)[::-1]
+
+
+def cheapest_blocks(ch: Chain, m: int) -> list[tuple[int, int]]:
+    """Walk one cheapest chain back from the table's end under model m."""
+    blocks = []
+    x = ch.n
+    for g in range(len(ch.clusters), 0, -1):
+        lo = ch.gaps[g][0]
+        ends = ch.ends[g][:, m]
+        target = ch.starts[g][x - lo, m]
+        y = x if ends[x - lo] <= target + 1e-9 else lo + int(np.argmin(ends[:x - lo]))
+        table, start_lo = ch.tables[g - 1], ch.gaps[g - 1][0]
+        chosen = np.nonzero(table.Y == y)[0]
+        values = ch.starts[g - 1][table.X[chosen] - start_lo, m] + table.C[chosen, m]
+        x = int(table.X[chosen[int(np.argmin(values))]]) if len(chosen) else -1
+        blocks.append((x, y))
+    return blocks[::-1]
+
+
+def add_gap_costs(out: GapCosts, ch: Chain, g: int, m: int, left: str | None, right: str | None,
+                  weight: float) -> None:
+    """Rows lo..hi-1 of gap g: in the left cluster's block (its end pushed past the row),
+    in the right one's (its start at or before the row), or in a block without a label.
+    Each pays, times `weight`, what that adds to the cheapest chain; the first two as
+    increments that add up, over a run of rows, to the whole change once."""
+    lo, hi = ch.gaps[g]
+    best = ch.totals[m]
+    if best == INF or hi <= lo:
+        return
+    profile = ch.profile(g, m)
+
+    def scaled(value, base=0.0):
+        extra = value - base if value < INF and base < INF else INF
+        return weight * min(extra, CAP * 2) if extra < INF else weight * CAP * 2
+
+    prior = UNLABELLED_ROW if weight == STRONG else 0.0
+    for i in range(lo, hi):
+        k = i - lo + 1
+        with_left, with_right, unlabelled = profile[k]
+        in_left = scaled(with_left, profile[k - 1][0]) if left is not None else INF
+        in_right = scaled(with_right, profile[k + 1][1]) if right is not None else INF
+        # what the geometry loses; the prior against a block without a label is paid once
+        # per row, unscaled: a name's clear wording may still open such a block
+        elsewhere = scaled(max(0.0, unlabelled - best - UNLABELLED) if unlabelled < INF else INF) + prior
+        out[i] = (left, right, float(in_left), float(in_right), float(elsewhere))

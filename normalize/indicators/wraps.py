@@ -1,0 +1,81 @@
+"""A name wrapped in its cell, told from an indicator whose target cell is empty: the
+lines' evidence (a very short fragment, a name stopping before its head word, a column
+that wraps at a fixed width, where a wrapped row prints its target) decides."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from formex.normalize.indicators.cells import IndicatorRow
+
+CONTINUATION_MAX = 12  # a longer line is never the rest of the name above
+SHORT_FRAGMENT = 3     # a line this short (建档率, 及时率) is a wrapped name's end
+WRAP_MIN_LINES = 3     # lines of the same greatest name length that show a wrapping column
+WIDTH_EVIDENCE = 3     # a name that fills the column's width is cut; one short of it is whole
+LONG_FRAGMENT = 6      # longer than the ends of wrapped names seen without a wrap width
+
+
+@dataclass(frozen=True)
+class Wrapping:
+    """How the name column wraps: its width in characters, and whether a wrapped row's
+    target prints on its first line, its last, or either (None)."""
+
+    width: int
+    target_first: bool | None
+
+def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
+    """The name column's wrapping when the table wraps names: the greatest name length,
+    reached by several lines (every wrapped name fills its first line); None when names
+    simply vary. Where the target prints shows on the plain fragments (a line of a few
+    characters under a full one): with a target, it is the wrapped row's last line."""
+    named = [item for item in items if item.name and not item.positional]
+    if not named:
+        return None
+    widest = max(len(item.name) for item in named)
+    if sum(len(item.name) == widest for item in named) < WRAP_MIN_LINES:
+        return None
+    fragments = [item for above, item in zip(named, named[1:])
+                 if len(above.name) == widest and len(item.name) <= SHORT_FRAGMENT]
+    with_target = sum(item.target is not None for item in fragments)
+    without = len(fragments) - with_target
+    return Wrapping(widest, None if with_target == without else without > with_target)
+
+def is_wrap(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
+            heads: tuple[str, ...]) -> bool:
+    """Whether a line's name is the rest of the name above, wrapped in its cell, rather
+    than an indicator of its own (whose target cell may be empty). Weighed from what the
+    lines say: a very short fragment, a name above that stops before its head word
+    (…健康 | 管理人数) or fills the column's width is a wrap; a name above that ends in a
+    head word (…人数, …率), a line that is a whole name itself, a target where the
+    table prints a wrapped row's target on its other line are not."""
+    if (item.name is None or previous.name is None or item.positional or previous.positional
+            or item.is_level2_entry or previous.is_level2_entry
+            or (item.target is not None and previous.target is not None)
+            or len(item.name) > CONTINUATION_MAX):
+        return False
+    evidence = 0
+    evidence += 2 if len(item.name) <= SHORT_FRAGMENT else 0
+    evidence += -2 if previous.name.endswith(heads) else 2
+    evidence -= 1 if len(item.name) > SHORT_FRAGMENT + 1 and item.name.endswith(heads) else 0
+    if wrapping is not None:
+        evidence += WIDTH_EVIDENCE if len(previous.name) == wrapping.width else -WIDTH_EVIDENCE
+        # the line that carries a wrapped row's target opens (or closes) its row
+        if wrapping.target_first is not None and \
+                (item.target if wrapping.target_first else previous.target) is not None:
+            return False
+    elif len(item.name) > LONG_FRAGMENT:
+        evidence -= 2    # a long line under a column that does not wrap at a width is a name
+    if item.level1 or item.level2:
+        evidence -= 1    # a label on the line: more often a row of its own
+    return evidence > 0
+
+def join_wrapped(previous: IndicatorRow, item: IndicatorRow, line: int) -> None:
+    previous.name = previous.name + item.name
+    previous.target = previous.target if previous.target is not None else item.target
+    previous.unit = previous.unit or item.unit
+    previous.operator = previous.operator or item.operator
+    previous.level1 += item.level1
+    previous.level2 += item.level2
+    previous.unplaced += item.unplaced
+    previous.note = "\n".join(filter(None, [previous.note, item.note])) or None
+    previous.lines = (previous.lines[0], line)
+    previous.pages = (previous.pages[0], item.row.page)

@@ -1,0 +1,64 @@
+"""Column roles come from the content as well as the header: a header cell damaged by OCR
+does not drop its column, and a table whose targets cannot be found is an error."""
+from __future__ import annotations
+
+import pytest
+
+from formex.extract.ocr_text import iter_text_rows
+from formex.normalize.indicators import rows_to_indicators
+from formex.normalize.indicators.rows import complete_roles, find_header, level_vocabulary
+from formex.schemas.forms import load_form_schema
+
+SCHEMA = load_form_schema("unit_overall_target")
+VOCAB = level_vocabulary(SCHEMA)
+HEADER = ["一级指标", "二级指标", "三级指标", "指标值"]
+BODY = ["产出指标\t数量指标\t社区事务受理办件量\t≥120000(件)",
+        "\t\t为老服务计划完成率\t=100.00(%)",
+        "\t质量指标\t窗口服务规范达标率\t=100.00(%)",
+        "\t\t各类救助补贴发放准确率\t≥98%",
+        "效益指标\t社会效益指标\t居民办事便利度\t≥90.00(%)",
+        "\t\t提升社区治理水平\t有所提升"]
+NAMES = ["社区事务受理办件量", "为老服务计划完成率", "窗口服务规范达标率", "各类救助补贴发放准确率",
+         "居民办事便利度", "提升社区治理水平"]
+LEVEL2 = ["数量指标", "数量指标", "质量指标", "质量指标", "社会效益指标", "社会效益指标"]
+
+
+def read(header: list[str], body: list[str] = BODY, drop_leading: bool = False):
+    lines = ["\t".join(header)] + [line.lstrip("\t") if drop_leading else line for line in body]
+    rows = list(iter_text_rows("\n".join(lines)))
+    return rows_to_indicators(rows, SCHEMA, spans_known=False, year=2024)
+
+
+DAMAGE = {0: "一圾损标", 1: "二圾措标", 2: "三极指栎", 3: "措标值"}   # two look-alikes each (one in 措标值)
+
+
+@pytest.mark.parametrize("drop_leading", [False, True])
+@pytest.mark.parametrize("damaged", [(0,), (1,), (2,), (3,), (2, 3), (1, 3), (0, 1, 3)])
+def test_a_damaged_header_cell_keeps_its_column(damaged, drop_leading):
+    header = [DAMAGE[k] if k in damaged else h for k, h in enumerate(HEADER)]
+    indicators, issues = read(header, drop_leading=drop_leading)
+    assert [i.row.name for i in indicators] == NAMES
+    assert [i.target.raw for i in indicators] == [line.split("\t")[-1] for line in BODY]
+    assert [i.placement.level2.label for i in indicators] == LEVEL2
+    assert not [i for i in issues if i.severity == "error"]
+
+
+def test_roles_are_completed_from_the_cells_under_the_header():
+    rows = list(iter_text_rows("\n".join(["\t".join(["一级指标", "二圾措标", "三极指栎", "措标值"])] + BODY)))
+    index, roles = find_header(rows, VOCAB)
+    assert index == 0 and roles[3] == "other"          # 措标值: too short to match fuzzily
+    assert complete_roles(roles, rows[1:], VOCAB) == {0: "level1", 1: "level2", 2: "level3", 3: "target"}
+
+
+def test_a_table_without_a_target_column_is_an_error():
+    body = [line.rsplit("\t", 1)[0] + "\t备注文字" for line in BODY]      # the value column holds prose
+    _, issues = read(["一级指标", "二级指标", "三级指标", "说明"], body)
+    codes = {i.code for i in issues if i.severity == "error"}
+    assert {"target_column_missing", "targets_missing"} <= codes
+
+
+def test_targets_that_all_vanish_are_an_error_even_without_a_header():
+    body = [line.rsplit("\t", 1)[0] for line in BODY]
+    indicators, issues = read(["一级指标", "二级指标", "三级指标", "指标值"], body)
+    assert indicators and all(i.target.raw is None for i in indicators)
+    assert "targets_missing" in {i.code for i in issues if i.severity == "error"}

@@ -1,0 +1,102 @@
+"""The hierarchy's decisions as `formex explain` shows them: the same choice as
+`place_rows`, and totals that are what they claim (checked against brute force)."""
+from __future__ import annotations
+
+import itertools
+import math
+import random
+
+import pytest
+
+from formex.evaluate import find_gold_samples
+from formex.extract.readers import read_document
+from formex.normalize.form import normalize_document
+from formex.normalize.indicators.decisions import decide_rows, segmentation_totals
+from formex.normalize.indicators.hierarchy import (
+    GROUP_BACK, INF, NEW_BLOCK, cheapest_path, cheapest_prefixes, segment_rows)
+from formex.schemas.forms import load_all_form_schemas
+from tests.conftest import SAMPLES
+
+SAMPLE_FILES = sorted(f for d in find_gold_samples(SAMPLES) for f in d.iterdir() if f.is_file())
+SCHEMAS = {schema.form_type: schema for schema in load_all_form_schemas()}
+
+
+def transition(j: int, k: int, strict: bool, groups: list[str]) -> float:
+    """The rules of `cheapest_prefixes`' docstring, written out for one step j -> k."""
+    order = list(dict.fromkeys(groups))
+    if j == k:
+        return INF if strict else 0.0
+    if j < k:
+        return NEW_BLOCK
+    if order.index(groups[j]) > order.index(groups[k]):
+        return NEW_BLOCK + GROUP_BACK
+    return INF   # back within a level-1 group
+
+
+def brute_totals(costs, entries, groups):
+    n, m = len(costs), len(groups)
+    totals = [[INF] * m for _ in range(n)]
+    for path in itertools.product(range(m), repeat=n):
+        cost = sum(costs[i][k] for i, k in enumerate(path))
+        cost += sum(transition(path[i - 1], path[i], entries[i] or entries[i - 1], groups)
+                    for i in range(1, n))
+        for i, k in enumerate(path):
+            totals[i][k] = min(totals[i][k], cost)
+    return totals
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_totals_are_the_cheapest_segmentation_through_each_cell(seed):
+    rng = random.Random(seed)
+    groups = sorted(rng.choice("AB") for _ in range(rng.randint(2, 4)))
+    n = rng.randint(1, 5)
+    costs = [[INF if rng.random() < 0.15 else round(rng.uniform(0, 3), 3) for _ in groups]
+             for _ in range(n)]
+    entries = [rng.random() < 0.25 for _ in range(n)]
+    expected = brute_totals(costs, entries, groups)
+    got = segmentation_totals(costs, entries, groups)
+    for want_row, got_row in zip(expected, got):
+        for want, value in zip(want_row, got_row):
+            assert (want == INF and value == INF) or math.isclose(want, value, abs_tol=1e-9)
+    best, back = cheapest_prefixes(costs, entries, groups)
+    path = cheapest_path(best, back)
+    optimum = min(min(row) for row in expected)
+    assert (path is None) == (optimum == INF)
+    if path is not None:   # the path the programme takes is an optimal one
+        assert all(math.isclose(got[i][k], optimum, abs_tol=1e-9) for i, k in enumerate(path))
+
+
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda p: p.name)
+def test_decisions_agree_with_the_placed_rows(path):
+    result = normalize_document(read_document(path.read_bytes(), path.name))
+    categories = SCHEMAS[result.form_type].level2_order
+    items = [indicator.row for indicator in result.indicators]
+    decisions = decide_rows(items, categories)
+    assert decisions.ordered and segment_rows(items, categories) == [d.chosen for d in decisions.rows]
+    assert [categories[d.chosen].label for d in decisions.rows] == \
+        [indicator.placement.level2.label for indicator in result.indicators]
+    optimum = decisions.rows[0].totals[decisions.rows[0].chosen]
+    for decision in decisions.rows:
+        assert math.isclose(decision.totals[decision.chosen], optimum, abs_tol=1e-9)
+        assert decision.extra[decision.chosen] == 0.0 and min(decision.extra) == 0.0
+
+
+def test_a_stated_category_leaves_no_other_candidate():
+    path = SAMPLES / "seed-shanghai-2026-unit-overall" / "000_36305e3f8ca00a2f.txt"
+    result = normalize_document(read_document(path.read_bytes(), path.name))
+    categories = SCHEMAS[result.form_type].level2_order
+    decisions = decide_rows([indicator.row for indicator in result.indicators], categories)
+    entry = next(d for d, i in zip(decisions.rows, result.indicators) if i.source_ref == "line 83")
+    assert categories[entry.chosen].label == "经济效益指标"
+    assert [k for k, cost in enumerate(entry.costs) if cost != INF] == [entry.chosen]
+    assert entry.parts[entry.chosen] is not None and all(p is None for k, p in enumerate(entry.parts)
+                                                         if k != entry.chosen)
+
+
+def test_no_rows_no_decisions():
+    decisions = decide_rows([], SCHEMAS["unit_overall_target"].level2_order)
+    assert decisions.rows == [] and decisions.ordered
+
+
+def test_sample_files_are_found():
+    assert len(SAMPLE_FILES) == len(find_gold_samples(SAMPLES))   # one input file per sample

@@ -1,0 +1,76 @@
+"""The layout simulator (bench/layout_sim.py): deterministic, and each placement puts a
+merged cell's text where its definition says. The big table is a bench command
+(`python bench/layout_table.py`); here only a handful of documents are generated."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def _load(name: str):
+    if name in sys.modules:
+        return sys.modules[name]
+    sys.path.insert(0, str(ROOT / "bench"))
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+sim = _load("layout_sim")
+
+
+def config(placement: str, round_up: bool = True):
+    return sim.Config(placement=placement, round_up=round_up, drop_leading=False, repeat_header=False,
+                      page_len=10, first_break=5, wrap_width=None, target_line="first", remark=False,
+                      multirow=False, totals=False, legacy=False)
+
+
+@pytest.mark.parametrize("placement, expected", [
+    ("top", [2]),
+    ("bottom", [11]),
+    ("centre", [7]),             # lines 2..11: an even span, the lower of the middle rows (6, 7)
+    ("own_line", [6.5]),         # its own line between the two middle rows
+    ("page_centre", [3, 8]),     # parts 2..4 and 5..11 (a break before line 5)
+    ("span_centre", [8]),        # the whole span's centre (6 or 7) lies in the part 5..11
+    ("after_break", [5]),
+])
+def test_label_positions(placement, expected):
+    assert sim.label_positions((2, 11), [5], config(placement, round_up=False)) == expected
+
+
+def test_after_break_without_a_break_is_the_top_row():
+    assert sim.label_positions((2, 4), [5], config("after_break")) == [2]
+
+
+def test_the_corpus_is_deterministic_and_every_policy_renders():
+    structures = sim.load_structures()
+    assert len(structures) >= 10
+    for policy in sim.POLICIES:
+        first = list(sim.iter_corpus(policy, 2, seed=3, structures=structures))
+        again = list(sim.iter_corpus(policy, 2, seed=3, structures=structures))
+        assert [t for _, t, _ in first] == [t for _, t, _ in again]
+        for _, text, gold in first:
+            assert "\n\n\n" not in text
+            assert gold["indicators"] and gold["forms"][0]["unit_name"] in text
+
+
+def test_held_out_policies_are_named_policies():
+    assert set(sim.HELD_OUT) < set(sim.POLICY_BY_NAME)
+
+
+table = _load("layout_table")
+
+
+@pytest.mark.parametrize("policy", [p.name for p in sim.POLICIES if p.name not in sim.HELD_OUT])
+def test_a_few_simulated_documents_per_tuned_policy_read_well(policy):
+    """A small corpus only (the big table is `python bench/layout_table.py`): each tuned
+    policy's documents are read with levels and targets nearly right, none failed."""
+    result = table.run_policy(sim.POLICY_BY_NAME[policy], 3, 7, sim.load_structures())
+    assert result["scores"]["levels"] >= 0.97 and result["scores"]["targets"] >= 0.98
+    assert result["not_ok"] == 0

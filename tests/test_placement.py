@@ -1,0 +1,167 @@
+"""The indicator hierarchy's mechanisms, each on a small table made for it: labels outrank
+wording, the placement model is fitted per document and places block boundaries, a label
+that cannot apply where it is printed moves, a label alone on its line is its block's
+label (or an entry), a policy note is a note, a wrapped name is told from an empty
+target by evidence."""
+from __future__ import annotations
+
+import pytest
+
+from formex.extract.ocr_text import iter_text_rows
+from formex.normalize.indicators import rows_to_indicators
+from formex.normalize.indicators.hierarchy import fit_items
+from formex.normalize.indicators.rows import rows_to_indicator_rows
+from formex.schemas.forms import load_form_schema
+
+SCHEMA = load_form_schema("unit_overall_target")
+HEADER = "一级指标\t二级指标\t三级指标\t指标值"
+# names worded for their own category, the way forms word them; where a centre leaves a
+# boundary a row's play (a block of 4 rows with its label on its 2nd row could be 3 rows
+# long), the wording settles it
+PLAIN = ["培训人数", "服务户数", "发放人次", "走访人数", "验收合格率", "抽检合格率", "建档规范率",
+         "审核准确率", "资料达标率", "拨付及时率", "办结及时率", "上报及时率", "人均成本", "维护费用"]
+BLOCKS = [("数量指标", 4), ("质量指标", 5), ("时效指标", 3), ("成本指标", 2)]
+
+
+def label_rows(placement: str, sizes: list[int], breaks: set[int]) -> list[int]:
+    """The row each block's label prints on, by the placement's definition."""
+    rows, start = [], 0
+    for size in sizes:
+        end = start + size - 1
+        inner = [k for k in sorted(breaks) if start < k <= end]
+        rows.append({"top": start, "bottom": end, "centre_up": (start + end) // 2,
+                     "centre_down": -((-start - end) // 2),
+                     "after_break": inner[0] if inner else start}[placement])
+        start = end + 1
+    return rows
+
+
+def table(placement: str, breaks: set[int] = frozenset(), names=None) -> str:
+    sizes = [size for _, size in BLOCKS]
+    labels = dict(zip(label_rows(placement, sizes, breaks), (label for label, _ in BLOCKS)))
+    group_row = label_rows(placement, [sum(sizes)], breaks)[0]   # the level-1 label, same rule
+    names = names or PLAIN
+    lines = [HEADER]
+    for i in range(sum(sizes)):
+        if i in breaks:
+            lines.append("")
+        group = "产出指标" if i == group_row else ""
+        lines.append(f"{group}\t{labels.get(i, '')}\t{names[i]}\t≥{i + 1}(项)")
+    return "\n".join(lines)
+
+
+def place(text: str):
+    rows = list(iter_text_rows(text))
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    return indicators, issues
+
+
+def expected_categories() -> list[str]:
+    return [label for label, size in BLOCKS for _ in range(size)]
+
+
+@pytest.mark.parametrize("placement, breaks", [
+    ("top", set()), ("centre_up", set()), ("centre_down", set()), ("bottom", set()),
+    ("after_break", {2, 6, 11}), ("centre_up", {3, 8}),
+])
+def test_the_placement_model_is_fitted_and_places_every_boundary(placement, breaks):
+    indicators, _ = place(table(placement, breaks))
+    assert [i.placement.level2.label for i in indicators] == expected_categories()
+
+
+def test_the_fitted_model_is_the_documents():
+    rows = list(iter_text_rows(table("bottom")))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert fit_items(items, SCHEMA.level2_order).model == "bottom"
+
+
+@pytest.mark.parametrize("placement, rows", [
+    ("top", (3, 4)), ("bottom", (3, 4)),
+    ("centre_up", (5, 10)), ("centre_down", (5, 10)),   # rows a centred label pins to its block
+])
+def test_labels_outrank_wording(placement, rows):
+    names = list(PLAIN)
+    for row in rows:   # worded for the neighbouring block
+        names[row] = "资金发放及时率" if expected_categories()[row] != "时效指标" else "补贴发放人数"
+    indicators, _ = place(table(placement, names=names))
+    assert [i.placement.level2.label for i in indicators] == expected_categories()
+
+
+def test_wording_decides_where_no_label_speaks():
+    # labels on each block's first row, but 时效 printed no label: the rows between 质量's
+    # label and 成本's belong to 质量 or to an unlabelled block, and their words say 时效
+    text = "\n".join([HEADER, "产出指标\t数量指标\t培训人数\t≥5(人)", "\t\t服务人数\t≥6(人)",
+                      "\t质量指标\t验收合格率\t100%", "\t\t抽检合格率\t100%",
+                      "\t\t资金拨付及时率\t100%", "\t\t报告按时完成率\t100%",
+                      "\t成本指标\t人均成本\t≤5(元)"])
+    indicators, _ = place(text)
+    assert [i.placement.level2.label for i in indicators] == [
+        "数量指标", "数量指标", "质量指标", "质量指标", "时效指标", "时效指标", "成本指标"]
+    assert [i.placement.source for i in indicators][4:6] == ["inferred", "inferred"]
+
+
+def test_a_label_that_cannot_apply_where_printed_moves_to_the_first_row_where_it_can():
+    text = "\n".join([HEADER, "产出指标\t时效指标\t资金拨付及时率\t100%",
+                      "社会效益指标\t发放及时率\t100%",          # 社会 printed above the 经济 entry
+                      "效益指标\t经济效益指标\t\t无",
+                      "\t\t群众生活水平\t提高", "\t\t就业人数\t≥10(人)",
+                      "可持续影响指标\t生态效益指标\t无",           # 可持续 printed on the 生态 entry
+                      "\t\t长效机制\t健全"])
+    indicators, issues = place(text)
+    got = [(i.placement.level2.label, i.placement.source) for i in indicators]
+    assert got == [("时效指标", "explicit"), ("时效指标", "displaced"), ("经济效益指标", "explicit"),
+                   ("社会效益指标", "filled"), ("社会效益指标", "filled"), ("生态效益指标", "explicit"),
+                   ("可持续影响指标", "filled")]
+    assert [i.source_ref for i in issues if i.code == "label_displaced"] == ["line 3", "line 7"]
+
+
+def test_a_policy_note_across_a_block_is_a_note_not_an_indicator():
+    text = "\n".join([HEADER, "投入管理指标\t预算编审管理\t根据有关文件的规定要求设置三级指标和指标值\t",
+                      "\t预算执行管理\t\t", "\t资产管理\t\t", "产出指标\t数量指标\t培训人数\t≥5(人)"])
+    indicators, _ = place(text)
+    first = indicators[0]
+    assert (first.row.name, first.row.note) == (None, "根据有关文件的规定要求设置三级指标和指标值")
+    assert [i.placement.level2.label for i in indicators] == ["预算编审管理", "预算执行管理", "资产管理", "数量指标"]
+
+
+def test_a_label_alone_on_its_line_is_its_blocks_label_or_an_entry():
+    # 质量指标 alone between two rows of its block (an even span's centre); 成本指标 alone
+    # with nothing after it but another block: a category listed without indicators
+    text = "\n".join([HEADER, "\t\t培训人数\t≥1(人)", "\t数量指标\t服务户数\t≥2(户)", "\t\t发放人次\t≥3(人次)",
+                      "产出指标\t\t验收合格率\t100%", "\t\t抽检合格率\t100%", "\t质量指标\t\t",
+                      "\t\t建档规范率\t100%", "\t\t审核准确率\t100%",
+                      "\t成本指标\t\t", "效益指标\t社会效益指标\t群众受益人数\t≥7(人)"])
+    indicators, _ = place(text)
+    assert [(i.row.name, i.placement.level2.label) for i in indicators] == [
+        ("培训人数", "数量指标"), ("服务户数", "数量指标"), ("发放人次", "数量指标"),
+        ("验收合格率", "质量指标"), ("抽检合格率", "质量指标"), ("建档规范率", "质量指标"),
+        ("审核准确率", "质量指标"), (None, "成本指标"), ("群众受益人数", "社会效益指标")]
+
+
+@pytest.mark.parametrize("lines, names", [
+    # a short fragment, a name above that stops before its head word: wrapped
+    (["\t\t65岁以上老年人健康\t≥7500人", "\t\t管理人数\t"], ["65岁以上老年人健康管理人数"]),
+    (["\t\t突发公共卫生事件报告\t100%", "及时率"], ["突发公共卫生事件报告及时率"]),
+    # a whole name under a whole name: an indicator with an empty target
+    (["\t\t军休干部服务管理人数\t=46(人)", "\t\t烈士纪念设施维护数量\t"], ["军休干部服务管理人数", "烈士纪念设施维护数量"]),
+    (["\t\t门诊患者满意度\t≥90%", "\t\t职工满意度\t"], ["门诊患者满意度", "职工满意度"]),
+])
+def test_a_wrapped_name_is_told_from_an_empty_target(lines, names):
+    indicators, _ = place("\n".join([HEADER, "产出指标\t数量指标\t培训人数\t≥5(人)", *lines]))
+    assert [i.row.name for i in indicators][1:] == names
+
+
+def test_a_column_that_wraps_at_its_width_joins_only_full_lines():
+    # the column wraps at 8 characters and the target prints on a wrapped row's last line
+    rows = ["\t\t城乡居民基础养老\t", "\t\t金标准\t≥200元", "\t\t发放创业担保贷款\t", "\t\t金额\t5000万元",
+            "\t\t促进创业人数统计\t≥10(人)", "\t\t培训人数\t", "\t\t城镇新增就业人数\t≥3(万人)"]
+    indicators, _ = place("\n".join([HEADER, "产出指标\t数量指标\t培训场次\t≥5(场)", *rows]))
+    assert [(i.row.name, i.target.raw) for i in indicators][1:] == [
+        ("城乡居民基础养老金标准", "≥200元"), ("发放创业担保贷款金额", "5000万元"),
+        ("促进创业人数统计", "≥10(人)"), ("培训人数", None), ("城镇新增就业人数", "≥3(万人)")]
+
+
+def test_a_basis_word_alone_in_the_target_cell_is_a_note_not_a_target():
+    indicators, _ = place("\n".join([HEADER, "产出指标\t数量指标\t培训人数\t计划标准", "\t\t服务户数\t≥5(户)"]))
+    first = indicators[0]
+    assert (first.target.kind, first.row.note) == ("none", "计划标准")      # ruling L7
