@@ -48,10 +48,6 @@ READERS: dict[str, tuple[str, Reader]] = {
     ".tiff": ("image", read_image),
 }
 
-# Formats recognised by suffix that have no reader yet (the CLI lists them as refused):
-# none since PDFs and images are read.
-KNOWN_SUFFIXES: dict[str, str] = {}
-
 # source format -> reader, for a format found from the bytes
 FORMAT_READERS: dict[str, Reader] = {"pdf": read_pdf, "image": read_image, "xlsx": read_xlsx,
                                      "docx": read_docx, "html": read_html, "text": read_ocr_text}
