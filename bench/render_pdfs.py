@@ -30,7 +30,6 @@ Needs reportlab and the font at render time only: the PDFs are committed.
 from __future__ import annotations
 
 import io
-import re
 import shutil
 import sys
 from dataclasses import dataclass, field
@@ -38,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from render_fixtures import ANY_TAG, WIDTH, Block, GRow, build_form, span_starts, write_golden  # noqa: E402
+from render_fixtures import ANY_TAG, Block, build_form, span_starts, write_golden  # noqa: E402
 
 FONT_PATH = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 FONT = "WQY"

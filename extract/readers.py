@@ -52,19 +52,42 @@ READERS: dict[str, tuple[str, Reader]] = {
 FORMAT_READERS: dict[str, Reader] = {"pdf": read_pdf, "image": read_image, "xlsx": read_xlsx,
                                      "docx": read_docx, "html": read_html, "text": read_ocr_text}
 SNIFF_WINS = frozenset({"pdf", "image", "xlsx", "docx"})   # bytes that say these beat the suffix
+MAX_SNIFFED_ZIP = 50 * 1024 * 1024   # a suffix-less zip is looked into up to this size
 
 
 def doc_id_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def source_format_of(path: str | Path) -> str | None:
+def source_format_of(path: str | Path, *, look: bool = False) -> str | None:
     """The format a file's suffix promises (None for an unknown suffix); its bytes may
-    say otherwise (`format_of`)."""
+    say otherwise (`format_of`). With `look`, a file whose name has no suffix a reader
+    knows is recognised by its first bytes when they say PDF, image, xlsx, docx or HTML
+    (so a scan saved without an extension is not skipped in a folder); plain text
+    without a suffix stays unrecognised (README, LICENSE …)."""
     suffix = Path(path).suffix.lower()
     if suffix in READERS:
         return READERS[suffix][0]
-    return None
+    if not look:
+        return None
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1024)
+            if head.startswith(b"PK\x03\x04"):
+                head += handle.read(MAX_SNIFFED_ZIP)
+    except OSError:
+        return None
+    found = sniff_format(head)
+    return found if found in FORMAT_READERS else None
+
+
+def format_or_none(data: bytes, source_path: str) -> str | None:
+    """The format `read_document` reads these bytes as, or the suffix's guess when no
+    reader takes them: for a `failed` row's source_format. Never raises."""
+    try:
+        return format_of(data, source_path)
+    except UnsupportedFormat:
+        return source_format_of(source_path)
 
 
 def choose_reader(data: bytes, source_path: str) -> tuple[str, Reader]:

@@ -82,3 +82,17 @@ def test_pdf_renderings_are_what_the_renderer_makes(tmp_path):
     for file in sorted(p for p in folder.rglob("*") if p.is_file()):
         twin = committed / file.relative_to(folder)
         assert twin.read_bytes() == file.read_bytes(), f"{twin} is stale: run make fixtures"
+
+
+def test_suffix_less_files_in_folders_are_recognised_by_their_bytes(tmp_path):
+    from formex.extract.readers import format_or_none, source_format_of
+
+    (tmp_path / "scan").write_bytes(SEED_PDF.read_bytes())
+    (tmp_path / "README").write_text("notes", encoding="utf-8")
+    (tmp_path / "form.2024").write_bytes((RENDERED / "seed-shanghai-2026-unit-overall-xlsx" /
+                                          "seed-shanghai-2026-unit-overall.xlsx").read_bytes())
+    assert source_format_of(tmp_path / "scan") is None
+    assert [source_format_of(tmp_path / n, look=True) for n in ("scan", "README", "form.2024")] == [
+        "pdf", None, "xlsx"]
+    assert format_or_none(b"%PDF-1.7 cut", "x.txt") == "pdf"
+    assert format_or_none(b"{}", "x.json") is None
