@@ -25,7 +25,7 @@ import pyarrow as pa
 from formex.committer import DOCUMENTS_FOLDER, BatchPolicy, Committer
 from formex.dataset import rows_to_arrow
 from formex.extract.errors import ExtractError
-from formex.extract.readers import doc_id_of, read_document, source_format_of
+from formex.extract.readers import doc_id_of, format_or_none, read_document, source_format_of
 from formex.normalize.form import normalize_document
 from formex.records import EXTRACTOR_VERSION, Records, failed_records, result_to_records
 from formex.schemas.document import Document
@@ -131,7 +131,7 @@ def iter_input_files(inputs: list[Path], summary: Summary | None = None):
                 relative = path.relative_to(given)
                 if any(part.startswith(".") for part in relative.parts):
                     continue
-                if source_format_of(path) is None or not is_candidate(path):
+                if source_format_of(path, look=True) is None or not is_candidate(path):
                     if summary is not None:
                         summary.skipped.append(str(relative))
                     continue
@@ -165,7 +165,7 @@ def extract_bytes(data: bytes, doc_id: str, source_path: str, documents: Path | 
     try:
         document = read_document(data, source_path)
     except Exception as error:
-        return failure_records(error, doc_id, source_path, source_format_of(source_path))
+        return failure_records(error, doc_id, source_path, format_or_none(data, source_path))
     if documents is not None:
         try:
             save_document(document, documents)

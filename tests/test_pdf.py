@@ -96,3 +96,26 @@ def test_suffix_less_files_in_folders_are_recognised_by_their_bytes(tmp_path):
         "pdf", None, "xlsx"]
     assert format_or_none(b"%PDF-1.7 cut", "x.txt") == "pdf"
     assert format_or_none(b"{}", "x.json") is None
+
+
+def test_a_folder_keeps_a_pdf_without_a_suffix_and_records_a_failed_pdf_as_pdf(tmp_path):
+    """Files in folders are chosen by their bytes too, and a failed row names the format
+    its bytes have, not its suffix."""
+    from typer.testing import CliRunner
+
+    from formex import read
+    from formex.cli import app
+
+    pdfs = sorted((SAMPLES / "rendered").glob("*-pdf/*.pdf"))
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "scan-without-suffix").write_bytes(pdfs[0].read_bytes())
+    (inputs / "broken.txt").write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["extract", str(inputs), "--out", str(out)])
+    assert result.exit_code == 1, result.output
+    docs = read(out)["documents"].set_index("source_path")
+    assert docs.loc["scan-without-suffix", "source_format"] == "pdf"
+    assert docs.loc["scan-without-suffix", "status"] in ("ok", "partial")
+    assert docs.loc["broken.txt", "status"] == "failed"
+    assert docs.loc["broken.txt", "source_format"] == "pdf"
