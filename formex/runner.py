@@ -27,6 +27,8 @@ from formex.dataset import rows_to_arrow
 from formex.extract.errors import ExtractError
 from formex.extract.readers import doc_id_of, format_or_none, read_document, source_format_of
 from formex.normalize.form import normalize_document
+from formex.override_rows import apply_overrides
+from formex.overrides import Override, OverrideBook
 from formex.records import EXTRACTOR_VERSION, Records, failed_records, result_to_records
 from formex.schemas.document import Document
 from formex.schemas.document_file import DOCUMENT_FILE_SUFFIX, read_document_file, write_document_file
@@ -93,6 +95,7 @@ class Task:
     documents: str | None = None      # folder to save the Document read in (--keep-documents)
     saved: str | None = None          # a saved Document to normalize instead of reading `data`
     path: str | None = None           # the file, for a worker on this machine sent no `data`
+    overrides: tuple[Override, ...] = ()   # a reviewer's corrections of this source
 
 
 @dataclass
@@ -233,10 +236,19 @@ def with_arrow(records: Records) -> Records:
 
 
 def run_task(task: Task) -> Result:
-    """The per-document work every engine runs: extract the bytes the run read and hashed
-    (saving the Document read, when asked), or normalize a saved Document again. A task
-    sent without its bytes (`path` only) reads the file itself, once, and its result
-    carries the hash of the bytes it parsed, whatever the run had read before."""
+    """The per-document work every engine runs: `task_to_result`, then the reviewer's
+    corrections of the source applied (`formex.override_rows`)."""
+    result = task_to_result(task)
+    if task.overrides:
+        result.arrow = apply_overrides(result.arrow, result.year, task.overrides)
+    return result
+
+
+def task_to_result(task: Task) -> Result:
+    """Extract the bytes the run read and hashed (saving the Document read, when asked),
+    or normalize a saved Document again. A task sent without its bytes (`path` only)
+    reads the file itself, once, and its result carries the hash of the bytes it parsed,
+    whatever the run had read before."""
     if task.data is None and task.path is not None and task.saved is None:
         try:
             data = Path(task.path).read_bytes()
@@ -319,6 +331,7 @@ class Planner:
         self.settings = settings
         self.documents = committer.out / DOCUMENTS_FOLDER
         self.dispatched: dict[str, str] = {}    # sha256 -> source sent to extraction this run
+        self.overrides = OverrideBook.open(committer.out)
 
     def plan(self, item: InputFile, *, force: bool = False) -> Task | Done:
         source, settings = item.source_path, self.settings
@@ -331,15 +344,17 @@ class Planner:
         if sha256 == known_sha256(self.committer, source):
             saved = saved_path(self.documents, sha256)
             if settings.renormalize and saved.is_file():
-                return Task(source, sha256, data, documents, saved=str(saved), path=str(item.path))
-            if not (force or settings.force or (settings.keep_documents and not saved.is_file()
-                                                and self.committer.entry(source).status != DUPLICATE)):
+                return Task(source, sha256, data, documents, saved=str(saved), path=str(item.path),
+                            overrides=self.overrides.take(source))
+            if not (force or settings.force or self.overrides.changed(source)
+                    or (settings.keep_documents and not saved.is_file()
+                        and self.committer.entry(source).status != DUPLICATE)):
                 return Done(Result(source, sha256))
         holder = self.committer.holder_of(sha256) or self.dispatched.get(sha256)
         if holder is not None and holder != source:
             return Done(Result(source, sha256, doc_id=sha256, status=DUPLICATE))
         self.dispatched[sha256] = source
-        return Task(source, sha256, data, documents, path=str(item.path))
+        return Task(source, sha256, data, documents, path=str(item.path), overrides=self.overrides.take(source))
 
 
 def records_to_result(source: str, sha256: str | None, records: Records, saved: bool = False) -> Result:
@@ -382,6 +397,7 @@ def run_extract(inputs: list[Path], out: Path, settings: RunSettings | None = No
             run.commit()
             run.load_orphaned_duplicates(items)
             summary.generation = committer.manifest.generation
+            run.planner.overrides.record_loaded()
     finally:
         progress.finish()
     return summary
@@ -550,11 +566,15 @@ def run_renormalize(inputs: list[Path], out: Path, settings: RunSettings | None 
                         yield Done(Result(document.source_path, document.doc_id, doc_id=document.doc_id,
                                           status=DUPLICATE))
                         continue
-                    yield Done(saved_to_result(document))
+                    result = saved_to_result(document)
+                    overrides = run.planner.overrides.take(document.source_path)
+                    result.arrow = apply_overrides(result.arrow, result.year, overrides)
+                    yield Done(result)
 
             run.load_planned(plans())
             run.commit()
             summary.generation = committer.manifest.generation
+            run.planner.overrides.record_loaded()
     finally:
         progress.finish()
     return summary
