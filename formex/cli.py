@@ -260,3 +260,53 @@ def eval_(out: Path = typer.Argument(..., exists=True, file_okay=False, help="Da
     from formex.evaluate import evaluate
     from formex.report_eval import print_report
     print_report(evaluate(out, gold), Console(), mismatches)
+
+
+review_app = typer.Typer(no_args_is_help=True, help="Export rows needing review as CSV; apply a reviewer's corrections.")
+app.add_typer(review_app, name="review")
+
+
+@review_app.command("export")
+def review_export(out: Path = typer.Argument(..., exists=True, file_okay=False, help="Dataset written by extract."),
+                  to: Path = typer.Option(..., "--to", help="The CSV to write.")) -> None:
+    """Write every row needing review (low confidence, displaced labels, budget mismatches …)
+    as a CSV whose level, target and header columns a person corrects."""
+    from formex.review_csv import export_review_csv
+
+    try:
+        n = export_review_csv(out, to)
+    except (ManifestError, OSError) as error:
+        Console(stderr=True).print(f"formex: cannot read the dataset under {out}: {error}", markup=False)
+        raise typer.Exit(code=EXIT_RUN_FAILED) from error
+    typer.echo(f"wrote {n} row(s) needing review to {to}")
+
+
+@review_app.command("apply")
+def review_apply(csv_file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A CSV from review export, edited."),
+                 out: Path = typer.Argument(..., exists=True, file_okay=False, help="Dataset written by extract.")) -> None:
+    """Record the CSV's corrections in OUT/_formex/overrides.jsonl, which every later run
+    applies; redo the rows of saved documents now."""
+    from formex.overrides import overrides_path
+    from formex.review_csv import ReviewError, apply_review_csv
+
+    err = Console(stderr=True)
+    try:
+        report = apply_review_csv(csv_file, out)
+    except ReviewError as error:
+        err.print(f"formex: {error}", markup=False)
+        raise typer.Exit(code=EXIT_USAGE) from error
+    except (DatasetError, ManifestError, DocumentFileError, OSError) as error:
+        err.print(f"formex: the corrections could not be applied to {out}: {error}", markup=False)
+        raise typer.Exit(code=EXIT_RUN_FAILED) from error
+    typer.echo(f"recorded {len(report.recorded)} correction(s) of {len(report.sources)} source(s) "
+               f"in {overrides_path(out)}")
+    for line in report.unmatched:
+        err.print(f"formex: {line}: recorded, and reported as override_unmatched until the row is back",
+                  markup=False)
+    if report.reloadable:
+        typer.echo(f"redone from saved documents: {len(report.reloadable)} source(s)")
+    if report.waiting:
+        typer.echo(f"{len(report.waiting)} source(s) were not saved (--keep-documents): the next "
+                   f"`formex extract INPUT --out {out}` re-extracts them with the corrections: "
+                   + ", ".join(report.waiting[:5]) + (" …" if len(report.waiting) > 5 else ""))
+    raise typer.Exit(code=EXIT_DOCUMENTS_FAILED if report.unmatched else 0)

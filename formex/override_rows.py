@@ -82,6 +82,7 @@ def set_values(table: str, row: dict, override: Override, year: int | None) -> l
     """Set a correction's columns on its row; the changes in words."""
     changes = []
     values = dict(override.values)
+    before = dict(row)
     if "target_text" in values:   # typed again; target_raw stays as read
         target = parse_target(values["target_text"], year=year)
         typed = typed_columns("target", target)
@@ -90,9 +91,8 @@ def set_values(table: str, row: dict, override: Override, year: int | None) -> l
     if "level2" in values and "level1" not in values and values["level2"] in level1_of_level2():
         values["level1"] = level1_of_level2()[values["level2"]]
     for column, value in values.items():
-        before = row.get(column)
         row[column] = json_to_value(table, column, value)
-        changes.append(f"{column} {value_to_text(row[column])!r} (was {value_to_text(before)!r})")
+        changes.append(f"{column} {value_to_text(row[column])!r} (was {value_to_text(before.get(column))!r})")
     if "level2" in values:
         row["level2_source"] = REVIEWED
     return changes
