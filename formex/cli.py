@@ -310,3 +310,19 @@ def review_apply(csv_file: Path = typer.Argument(..., exists=True, dir_okay=Fals
                    f"`formex extract INPUT --out {out}` re-extracts them with the corrections: "
                    + ", ".join(report.waiting[:5]) + (" …" if len(report.waiting) > 5 else ""))
     raise typer.Exit(code=EXIT_DOCUMENTS_FAILED if report.unmatched else 0)
+
+
+@app.command("report")
+def report(out: Path = typer.Argument(..., exists=True, file_okay=False, help="Dataset written by extract."),
+           to: Optional[Path] = typer.Option(None, "--to", help="Folder to write the report in "
+                                             "(index.html, doc/<doc_id>.html); default OUT/_report.")) -> None:
+    """Write an HTML quality report: the batch at a glance, everything needing review beside
+    its source text, and a page per document. Self-contained: nothing is fetched."""
+    from formex.report_html import write_report
+
+    try:
+        info = write_report(out, to or out / "_report")
+    except (ManifestError, OSError) as error:
+        Console(stderr=True).print(f"formex: cannot write the report of {out}: {error}", markup=False)
+        raise typer.Exit(code=EXIT_RUN_FAILED) from error
+    typer.echo(f"wrote {info.index}: {info.documents} document(s), {info.review_items} item(s) needing review")

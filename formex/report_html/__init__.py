@@ -1,0 +1,69 @@
+"""`formex report`: a dataset as HTML a person reads in a browser, with nothing fetched
+from anywhere (inline CSS and SVG, a small inline script, system fonts).
+
+The report is a folder: `index.html` (the batch at a glance, the filterable table of
+everything needing review beside its source text, the list of documents) and
+`doc/<doc_id>.html`, one page per document (its indicator tree beside its source text).
+One file per document keeps a large batch's index small enough to open; the review
+table pages itself (50 rows at a time). The same dataset gives the same bytes.
+"""
+from __future__ import annotations
+
+import shutil
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from formex.override_rows import row_keys
+from formex.report_html.document_page import document_body
+from formex.report_html.index_page import index_body
+from formex.report_html.markup import esc, page_html
+from formex.review_items import ReviewItem, read_review_tables, tables_to_review_items
+from formex.source_lines import SourceText, read_source_text
+
+DOC_FOLDER = "doc"
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    index: Path
+    documents: int
+    review_items: int
+
+
+def write_report(out: Path, to: Path) -> ReportInfo:
+    """Write the report of the dataset at `out` into the folder `to` (its `index.html`
+    and `doc/` replaced)."""
+    out, to = Path(out), Path(to)
+    tables = read_review_tables(out)
+    items = tables_to_review_items(tables)
+    sources: dict[str, SourceText | None] = {d["doc_id"]: read_source_text(out, d["doc_id"])
+                                             for d in tables["documents"]}
+    to.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(to / DOC_FOLDER, ignore_errors=True)
+    (to / DOC_FOLDER).mkdir()
+    for document, body in iter_document_bodies(tables, items, sources):
+        title = document["source_path"] or document["doc_id"]
+        (to / DOC_FOLDER / f"{document['doc_id']}.html").write_text(
+            page_html(f"{title} · formex", esc(title), body, home="../index.html#documents"), encoding="utf-8")
+    index = to / "index.html"
+    index.write_text(page_html(f"{out.name} · formex report", f"formex report: {esc(out.name)}",
+                               index_body(out.name, tables, items, sources), script=True), encoding="utf-8")
+    return ReportInfo(index, len(tables["documents"]), len(items))
+
+
+def iter_document_bodies(tables: dict[str, list[dict]], items: list[ReviewItem],
+                         sources: dict[str, SourceText | None]):
+    by_doc: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
+    for name in ("forms", "tasks", "indicators", "issues"):
+        for row in tables[name]:
+            by_doc[row["doc_id"]][name].append(row)
+    items_of: dict[str, list[ReviewItem]] = defaultdict(list)
+    for item in items:
+        items_of[item.doc_id].append(item)
+    for document in sorted(tables["documents"], key=lambda d: d["doc_id"]):
+        rows = by_doc[document["doc_id"]]
+        for name in ("tasks", "indicators", "issues"):
+            rows[name].sort(key=lambda r: r["seq"])
+        yield document, document_body(document, rows, row_keys(rows["indicators"]), items_of[document["doc_id"]],
+                                      sources[document["doc_id"]])
