@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from formex.report_html.markup import esc
 
-LABEL_WIDTH = 170
-BAR_WIDTH = 230
-COUNT_WIDTH = 60
+LABEL_WIDTH = 150
+BAR_WIDTH = 170
+COUNT_WIDTH = 50
 ROW_HEIGHT = 20
 TITLE_HEIGHT = 24
 MAX_BARS = 20          # a chart with more bars shows the largest and says how many more
