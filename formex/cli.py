@@ -269,8 +269,7 @@ app.add_typer(review_app, name="review")
 @review_app.command("export")
 def review_export(out: Path = typer.Argument(..., exists=True, file_okay=False, help="Dataset written by extract."),
                   to: Path = typer.Option(..., "--to", help="The CSV to write.")) -> None:
-    """Write every row needing review (low confidence, displaced labels, budget mismatches …)
-    as a CSV whose level, target and header columns a person corrects."""
+    """Write the rows needing review as a CSV whose level, target and header columns a person corrects."""
     from formex.review_csv import export_review_csv
 
     try:
@@ -284,8 +283,11 @@ def review_export(out: Path = typer.Argument(..., exists=True, file_okay=False, 
 @review_app.command("apply")
 def review_apply(csv_file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A CSV from review export, edited."),
                  out: Path = typer.Argument(..., exists=True, file_okay=False, help="Dataset written by extract.")) -> None:
-    """Record the CSV's corrections in OUT/_formex/overrides.jsonl, which every later run
-    applies; redo the rows of saved documents now."""
+    """Record the CSV's corrections in OUT/_formex/overrides.jsonl; every later run applies them.
+
+    Sources whose documents were saved (--keep-documents) are redone at once; the others
+    by the next `formex extract` over the inputs. Exit 1 when a correction names a row the
+    dataset does not hold (it is recorded all the same)."""
     from formex.overrides import overrides_path
     from formex.review_csv import ReviewError, apply_review_csv
 
@@ -316,8 +318,9 @@ def review_apply(csv_file: Path = typer.Argument(..., exists=True, dir_okay=Fals
 def report(out: Path = typer.Argument(..., exists=True, file_okay=False, help="Dataset written by extract."),
            to: Optional[Path] = typer.Option(None, "--to", help="Folder to write the report in "
                                              "(index.html, doc/<doc_id>.html); default OUT/_report.")) -> None:
-    """Write an HTML quality report: the batch at a glance, everything needing review beside
-    its source text, and a page per document. Self-contained: nothing is fetched."""
+    """Write an HTML quality report (batch at a glance, rows needing review, a page per document).
+
+    Self-contained: inline CSS, SVG charts and a small script; nothing is fetched."""
     from formex.report_html import write_report
 
     try:

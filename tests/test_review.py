@@ -168,3 +168,23 @@ def test_the_overrides_file_is_sorted_json_lines(forms, tmp_path):
     assert all(r["set"] == {} and r["from"] == "review.csv" for r in records)
     extract(forms, out)
     assert len(issues(out, "override_applied")) == len(records)
+
+
+def test_a_header_field_is_corrected_through_field_and_value(forms, tmp_path):
+    text = SEED_FILE.read_text(encoding="utf-8").replace("部门整体预算总额(元)\t234,962,720.00",
+                                                         "部门整体预算总额(元)\t234,962,770.00")
+    (forms / "seed.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    extract(forms, out)
+    exported = tmp_path / "review.csv"
+    run("review", "export", str(out), "--to", str(exported))
+    rows = read_csv(exported)
+    budget = next(r for r in rows if r["table"] == "forms")
+    assert (budget["row"], budget["field"], budget["value"]) == ("", "budget_total", "234962770.00")
+    assert "budget_mismatch" in budget["reasons"]
+    budget["value"] = "234,962,720"
+    write_csv(exported, rows)
+    run("review", "apply", str(exported), str(out))
+    extract(forms, out, "--force")
+    assert str(formex.read(out)["forms"].iloc[0]["budget_total"]) == "234962720.00"
+    assert "budget_total '234962720.00' (was '234962770.00')" in issues(out, "override_applied").iloc[0]["message"]
