@@ -43,6 +43,10 @@ class SourceText:
     def line(self, source_ref: str | None) -> SourceLine | None:
         return self.by_ref.get(source_ref or "")
 
+    def only(self, refs: set[str | None]) -> SourceText:
+        """The lines of these references only (what an index quotes of a document)."""
+        return SourceText(self.source_format, (), {r: self.by_ref[r] for r in refs if r in self.by_ref})
+
 
 def document_to_source_text(document: Document) -> SourceText:
     lines, by_ref = [], {}

@@ -37,23 +37,27 @@ def write_report(out: Path, to: Path) -> ReportInfo:
     out, to = Path(out), Path(to)
     tables = read_review_tables(out)
     items = tables_to_review_items(tables)
-    sources: dict[str, SourceText | None] = {d["doc_id"]: read_source_text(out, d["doc_id"])
-                                             for d in tables["documents"]}
     to.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(to / DOC_FOLDER, ignore_errors=True)
     (to / DOC_FOLDER).mkdir()
-    for document, body in iter_document_bodies(tables, items, sources):
+    sources: dict[str, SourceText | None] = {}    # kept for the index: the lines it quotes
+    quoted: dict[str, set] = defaultdict(set)
+    for item in items:
+        quoted[item.doc_id].add(item.source_ref)
+    for document, body, source in iter_document_bodies(out, tables, items):
         title = document["source_path"] or document["doc_id"]
         (to / DOC_FOLDER / f"{document['doc_id']}.html").write_text(
             page_html(f"{title} · formex", esc(title), body, home="../index.html#documents"), encoding="utf-8")
+        sources[document["doc_id"]] = source and source.only(quoted[document["doc_id"]])
     index = to / "index.html"
     index.write_text(page_html(f"{out.name} · formex report", f"formex report: {esc(out.name)}",
                                index_body(out.name, tables, items, sources), script=True), encoding="utf-8")
     return ReportInfo(index, len(tables["documents"]), len(items))
 
 
-def iter_document_bodies(tables: dict[str, list[dict]], items: list[ReviewItem],
-                         sources: dict[str, SourceText | None]):
+def iter_document_bodies(out: Path, tables: dict[str, list[dict]], items: list[ReviewItem]):
+    """(document row, page body, source text) per document, one source text in memory
+    at a time."""
     by_doc: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
     for name in ("forms", "tasks", "indicators", "issues"):
         for row in tables[name]:
@@ -65,5 +69,6 @@ def iter_document_bodies(tables: dict[str, list[dict]], items: list[ReviewItem],
         rows = by_doc[document["doc_id"]]
         for name in ("tasks", "indicators", "issues"):
             rows[name].sort(key=lambda r: r["seq"])
+        source = read_source_text(out, document["doc_id"])
         yield document, document_body(document, rows, row_keys(rows["indicators"]), items_of[document["doc_id"]],
-                                      sources[document["doc_id"]])
+                                      source), source
