@@ -188,3 +188,30 @@ def test_a_header_field_is_corrected_through_field_and_value(forms, tmp_path):
     extract(forms, out, "--force")
     assert str(formex.read(out)["forms"].iloc[0]["budget_total"]) == "234962720.00"
     assert "budget_total '234962720.00' (was '234962770.00')" in issues(out, "override_applied").iloc[0]["message"]
+
+
+def test_an_issue_pointing_at_no_row_is_listed_but_has_nothing_to_correct():
+    from formex.review_items import UNPLACED_TABLE, tables_to_review_items
+
+    issue = {"doc_id": "d", "seq": 1, "severity": "error", "code": "row_unplaced", "field": None,
+             "message": "row not recognised and kept only here: '合计 | 12'", "source_ref": "line 40"}
+    info = dict(issue, seq=2, severity="info", code="cell_unplaced", source_ref="line 41")
+    tables = {"documents": [{"doc_id": "d", "source_path": "a.txt"}], "forms": [], "tasks": [],
+              "indicators": [], "issues": [issue, info]}
+    [item] = tables_to_review_items(tables)
+    assert (item.table, item.row, item.reasons, item.severity) == (UNPLACED_TABLE, "line 40", ("unplaced",), "error")
+    assert item.messages == [issue["message"]]
+
+
+def test_review_rules_name_the_key_they_cannot_read(tmp_path):
+    import yaml
+
+    from formex.schemas.errors import SchemaError
+    from formex.schemas.review_rules import REVIEW_YAML, load_review_rules
+
+    data = yaml.safe_load(REVIEW_YAML.read_text(encoding="utf-8"))
+    data["editable"]["forms"].append("no_such_column")
+    broken = tmp_path / "review.yaml"
+    broken.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(SchemaError, match="editable.forms.*no_such_column"):
+        load_review_rules(broken)
