@@ -317,14 +317,18 @@ def review_apply(csv_file: Path = typer.Argument(..., exists=True, dir_okay=Fals
 @app.command("report")
 def report(out: Path = typer.Argument(..., exists=True, file_okay=False, help="Dataset written by extract."),
            to: Optional[Path] = typer.Option(None, "--to", help="Folder to write the report in "
-                                             "(index.html, doc/<doc_id>.html); default OUT/_report.")) -> None:
+                                             "(index.html, doc/<doc_id>.html); default OUT/_report."),
+           sources: Optional[Path] = typer.Option(None, "--sources", exists=True, file_okay=False,
+                                                  help="The input folder given to extract: lines of PDFs and "
+                                                       "scans found there unchanged are shown as page crops.")
+           ) -> None:
     """Write an HTML quality report (batch at a glance, rows needing review, a page per document).
 
     Self-contained: inline CSS, SVG charts and a small script; nothing is fetched."""
     from formex.report_html import write_report
 
     try:
-        info = write_report(out, to or out / "_report")
+        info = write_report(out, to or out / "_report", sources)
     except (ManifestError, OSError) as error:
         Console(stderr=True).print(f"formex: cannot write the report of {out}: {error}", markup=False)
         raise typer.Exit(code=EXIT_RUN_FAILED) from error

@@ -21,6 +21,7 @@ class SourceCell:
     text: str
     page: int | None
     bbox: BBox | None
+    rowspan: int = 1        # a merged cell's box covers the rows below too
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def document_to_source_text(document: Document) -> SourceText:
     lines, by_ref = [], {}
     for row in document.rows:
         line = SourceLine(row.source_ref, row.page,
-                          tuple(SourceCell(c.text, c.page, c.bbox) for c in row.cells))
+                          tuple(SourceCell(c.text, c.page, c.bbox, c.rowspan) for c in row.cells))
         lines.append(line)
         by_ref.setdefault(row.source_ref, line)
         for cell in row.cells:

@@ -67,7 +67,8 @@ def check_page(path: Path) -> Checker:
     assert checker.stack == [], f"{path.name}: unclosed {checker.stack}"
     assert len(checker.ids) == len(set(checker.ids)), f"{path.name}: an id given twice"
     for reference in checker.references:
-        assert not re.match(r"[a-z]+:", reference) and not reference.startswith("//"), reference
+        inline = reference.startswith("data:image/png;base64,")
+        assert inline or (not re.match(r"[a-z]+:", reference) and not reference.startswith("//")), reference
     assert re.findall(r"https?://[^\s\"'<>]+", text) == [SVG_NAMESPACE] * text.count(SVG_NAMESPACE)
     return checker
 
@@ -136,3 +137,25 @@ def test_a_dataset_without_saved_documents_says_so(seed_dataset, tmp_path):
     assert "were not saved as read" in index and "not saved (extract with --keep-documents)" in index
     page = next((tmp_path / "report" / "doc").iterdir()).read_text(encoding="utf-8")
     assert "each indicator row's own cells are shown" in page and "百分百" in page
+
+
+def test_given_the_inputs_pdf_lines_show_crops_of_their_pages(samples_dataset, tmp_path):
+    write_report(samples_dataset, tmp_path / "report", inputs=SAMPLES)
+    documents = formex.read(samples_dataset)["documents"]
+    for document in documents.itertuples():
+        page = tmp_path / "report" / "doc" / f"{document.doc_id}.html"
+        check_page(page)
+        crops = page.read_text(encoding="utf-8").count('<img class="crop"')
+        if document.source_format == "pdf":
+            assert crops >= document.n_indicators > 0, document.source_path
+        else:
+            assert crops == 0, document.source_path
+
+
+def test_a_changed_source_file_gives_no_crops(samples_dataset, tmp_path):
+    from formex.report_html.page_crops import open_page_images
+
+    pdf = formex.read(samples_dataset)["documents"].query("source_format == 'pdf'").iloc[0]
+    assert open_page_images(SAMPLES, pdf["source_path"], "pdf", pdf["doc_id"]) is not None
+    assert open_page_images(SAMPLES, pdf["source_path"], "pdf", "0" * 64) is None, "other bytes than loaded"
+    assert open_page_images(None, pdf["source_path"], "pdf", pdf["doc_id"]) is None

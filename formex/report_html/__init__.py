@@ -18,6 +18,7 @@ from formex.override_rows import row_keys
 from formex.report_html.document_page import document_body
 from formex.report_html.index_page import index_body
 from formex.report_html.markup import esc, page_html
+from formex.report_html.page_crops import open_page_images
 from formex.review_items import ReviewItem, read_review_tables, tables_to_review_items
 from formex.source_lines import SourceText, read_source_text
 
@@ -31,9 +32,10 @@ class ReportInfo:
     review_items: int
 
 
-def write_report(out: Path, to: Path) -> ReportInfo:
+def write_report(out: Path, to: Path, inputs: Path | None = None) -> ReportInfo:
     """Write the report of the dataset at `out` into the folder `to` (its `index.html`
-    and `doc/` replaced)."""
+    and `doc/` replaced). With `inputs`, the input folder given to extract, lines of PDFs
+    and scans found there unchanged are shown as crops of their pages too."""
     out, to = Path(out), Path(to)
     tables = read_review_tables(out)
     items = tables_to_review_items(tables)
@@ -44,7 +46,7 @@ def write_report(out: Path, to: Path) -> ReportInfo:
     quoted: dict[str, set] = defaultdict(set)
     for item in items:
         quoted[item.doc_id].add(item.source_ref)
-    for document, body, source in iter_document_bodies(out, tables, items):
+    for document, body, source in iter_document_bodies(out, tables, items, inputs):
         title = document["source_path"] or document["doc_id"]
         (to / DOC_FOLDER / f"{document['doc_id']}.html").write_text(
             page_html(f"{title} · formex", esc(title), body, home="../index.html#documents"), encoding="utf-8")
@@ -55,7 +57,8 @@ def write_report(out: Path, to: Path) -> ReportInfo:
     return ReportInfo(index, len(tables["documents"]), len(items))
 
 
-def iter_document_bodies(out: Path, tables: dict[str, list[dict]], items: list[ReviewItem]):
+def iter_document_bodies(out: Path, tables: dict[str, list[dict]], items: list[ReviewItem],
+                         inputs: Path | None = None):
     """(document row, page body, source text) per document, one source text in memory
     at a time."""
     by_doc: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
@@ -70,5 +73,28 @@ def iter_document_bodies(out: Path, tables: dict[str, list[dict]], items: list[R
         for name in ("tasks", "indicators", "issues"):
             rows[name].sort(key=lambda r: r["seq"])
         source = read_source_text(out, document["doc_id"])
+        crops = line_crops(source, document, rows["indicators"], items_of[document["doc_id"]], inputs)
         yield document, document_body(document, rows, row_keys(rows["indicators"]), items_of[document["doc_id"]],
-                                      source), source
+                                      source, crops), source
+
+
+def line_crops(source: SourceText | None, document: dict, indicators: list[dict], items: list[ReviewItem],
+               inputs: Path | None) -> dict[str, str]:
+    """source_ref -> crop of its page, for the indicator and review lines of a PDF or
+    scan whose file is under `inputs` unchanged; empty otherwise."""
+    if source is None:
+        return {}
+    images = open_page_images(inputs, document["source_path"], document["source_format"], document["doc_id"])
+    if images is None:
+        return {}
+    wanted = {row["source_ref"] for row in indicators} | {item.source_ref for item in items}
+    try:
+        crops = {}
+        for ref in sorted(r for r in wanted if r):
+            line = source.line(ref)
+            uri = images.crop_uri(line) if line is not None else None
+            if uri:
+                crops[line.source_ref] = uri
+        return crops
+    finally:
+        images.close()

@@ -87,7 +87,7 @@ def indicator_tree(indicators: list[dict], keys: list[str], review: dict[str, Re
     return f'<table id="indicator-tree">{head}<tbody>{"".join(rows)}</tbody></table>'
 
 
-def source_line_html(line: SourceLine, review_refs: set[str]) -> str:
+def source_line_html(line: SourceLine, review_refs: set[str], crop: str | None = None) -> str:
     cells = []
     for cell in line.cells:
         if not cell.text:
@@ -97,12 +97,15 @@ def source_line_html(line: SourceLine, review_refs: set[str]) -> str:
             box = element("span", f" p.{cell.page or line.page} (" + ", ".join(f"{v:.0f}" for v in cell.bbox) + ")",
                           cls="box")
         cells.append(f'<span class="cell">{esc(cell.text)}{box}</span>')
+    if crop:
+        cells.append(f'<br><img class="crop" alt="{esc(line.source_ref)} on the page" src="{esc(crop)}">')
     css = "srcline review" if line.source_ref in review_refs else "srcline"
     return (f'<div class="{css}" id="src-ref-{slug(line.source_ref)}"><span class="muted">{esc(line.source_ref)}'
             f'</span><span>{"".join(cells)}</span></div>')
 
 
-def source_pane(source: SourceText | None, indicators: list[dict], review_refs: set[str]) -> str:
+def source_pane(source: SourceText | None, indicators: list[dict], review_refs: set[str],
+                crops: dict[str, str]) -> str:
     if source is None:
         rows = "".join(
             f'<div class="srcline{" review" if r["source_ref"] in review_refs else ""}" id="src-ref-{slug(r["source_ref"] or "")}">'
@@ -113,15 +116,19 @@ def source_pane(source: SourceText | None, indicators: list[dict], review_refs: 
         return ('<p class="muted">This document was not saved as read (extract with --keep-documents): '
                 "each indicator row's own cells are shown instead of the source text.</p>" + rows)
     note = ""
-    if source.source_format in ("pdf", "image"):
+    if crops:
+        note = ('<p class="muted">Each indicator line is shown as read and as a crop of its page, '
+                "cut from the source file by its cells' boxes (x0, top, x1, bottom) in page units.</p>")
+    elif source.source_format in ("pdf", "image"):
         note = ('<p class="muted">Page images are not kept: each cell is shown with its page and box '
-                "(x0, top, x1, bottom) in page units.</p>")
+                "(x0, top, x1, bottom) in page units (`formex report --sources DIR` adds crops of the "
+                "pages when the source files are there).</p>")
     seen, lines = set(), []
     for line in source.lines:
         if line.source_ref in seen:     # an id once: the first line with a reference
             continue
         seen.add(line.source_ref)
-        lines.append(source_line_html(line, review_refs))
+        lines.append(source_line_html(line, review_refs, crops.get(line.source_ref)))
     return note + "".join(lines)
 
 
@@ -140,7 +147,7 @@ def issues_section(issues: list[dict]) -> str:
 
 
 def document_body(document: dict, rows: dict[str, list[dict]], keys: list[str], items: list[ReviewItem],
-                  source: SourceText | None) -> str:
+                  source: SourceText | None, crops: dict[str, str] | None = None) -> str:
     review = {i.row: i for i in items if i.table == "indicators"}
     review_refs = {i.source_ref for i in items if i.source_ref}
     form = rows["forms"][0] if rows["forms"] else None
@@ -148,5 +155,5 @@ def document_body(document: dict, rows: dict[str, list[dict]], keys: list[str], 
         '<p class="muted">no indicators</p>'
     return (f"<section>{facts(document)}</section>"
             f'<section><div class="split"><div><h2>Indicators ({len(rows["indicators"])})</h2>{tree}</div>'
-            f'<div class="pane" id="source"><h2>Source text</h2>{source_pane(source, rows["indicators"], review_refs)}'
+            f'<div class="pane" id="source"><h2>Source text</h2>{source_pane(source, rows["indicators"], review_refs, crops or {})}'
             f"</div></div></section>{issues_section(rows['issues'])}{form_fields(form)}{tasks_section(rows['tasks'])}")
