@@ -91,13 +91,18 @@ class ApplyReport:
 
 
 def read_csv_lines(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in (*KEY_COLUMNS, "decision") if c not in (reader.fieldnames or [])]
-        if missing:
-            raise ReviewError(f"{path} lacks the columns {', '.join(missing)}; export it with "
-                              "`formex review export`")
-        return list(reader)
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in (*KEY_COLUMNS, "decision") if c not in (reader.fieldnames or [])]
+            if missing:
+                raise ReviewError(f"{path} lacks the columns {', '.join(missing)}; export it with "
+                                  "`formex review export`")
+            return list(reader)
+    except UnicodeDecodeError:   # a spreadsheet program saved it in the system's code page
+        raise ReviewError(f"{path} is not UTF-8 text; save it as \"CSV UTF-8\"") from None
+    except csv.Error as error:
+        raise ReviewError(f"{path} is not a CSV file: {error}") from None
 
 
 def csv_to_overrides(path: Path, out: Path) -> ApplyReport:

@@ -215,3 +215,13 @@ def test_review_rules_name_the_key_they_cannot_read(tmp_path):
     broken.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(SchemaError, match="editable.forms.*no_such_column"):
         load_review_rules(broken)
+
+
+def test_a_csv_saved_in_another_encoding_is_refused_with_what_to_do(forms, tmp_path):
+    out = tmp_path / "out"
+    extract(forms, out)
+    edited = export_and_correct(out, tmp_path, level2="社会效益指标")
+    gbk = tmp_path / "gbk.csv"
+    gbk.write_bytes(edited.read_text(encoding="utf-8-sig").encode("gb18030"))
+    result = CliRunner().invoke(app, ["review", "apply", str(gbk), str(out)])
+    assert result.exit_code == 2 and "CSV UTF-8" in result.output
