@@ -317,7 +317,8 @@ def review_apply(csv_file: Path = typer.Argument(..., exists=True, dir_okay=Fals
 @app.command("report")
 def report(out: Path = typer.Argument(..., exists=True, file_okay=False, help="Dataset written by extract."),
            to: Optional[Path] = typer.Option(None, "--to", help="Folder to write the report in "
-                                             "(index.html, doc/<doc_id>.html); default OUT/_report."),
+                                             "(index.html, doc/<doc_id>.html), or an .html file to write "
+                                             "the index as (doc/ beside it); default OUT/_report."),
            sources: Optional[Path] = typer.Option(None, "--sources", exists=True, file_okay=False,
                                                   help="The input folder given to extract: lines of PDFs and "
                                                        "scans found there unchanged are shown as page crops.")

@@ -159,3 +159,11 @@ def test_a_changed_source_file_gives_no_crops(samples_dataset, tmp_path):
     assert open_page_images(SAMPLES, pdf["source_path"], "pdf", pdf["doc_id"]) is not None
     assert open_page_images(SAMPLES, pdf["source_path"], "pdf", "0" * 64) is None, "other bytes than loaded"
     assert open_page_images(None, pdf["source_path"], "pdf", pdf["doc_id"]) is None
+
+
+def test_to_an_html_file_writes_the_index_there_and_the_pages_beside_it(seed_dataset, tmp_path):
+    info = write_report(seed_dataset, tmp_path / "report.html")
+    assert info.index == tmp_path / "report.html" and info.index.is_file()
+    [page] = (tmp_path / "doc").iterdir()
+    assert 'href="../report.html#documents"' in page.read_text(encoding="utf-8")
+    assert f'href="doc/{page.name}"' in info.index.read_text(encoding="utf-8")

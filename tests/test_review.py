@@ -225,3 +225,20 @@ def test_a_csv_saved_in_another_encoding_is_refused_with_what_to_do(forms, tmp_p
     gbk.write_bytes(edited.read_text(encoding="utf-8-sig").encode("gb18030"))
     result = CliRunner().invoke(app, ["review", "apply", str(gbk), str(out)])
     assert result.exit_code == 2 and "CSV UTF-8" in result.output
+
+
+def test_every_engine_applies_the_corrections_alike(forms, tmp_path):
+    """The corrections travel with each task to the engine's workers (here worker
+    processes, and a Dask LocalCluster), so every engine writes the same rows."""
+    from formex.engines import DaskEngine, ProcessEngine
+    from formex.runner import RunSettings, run_extract
+
+    out = tmp_path / "out"
+    extract(forms, out)
+    run("review", "apply", str(export_and_correct(out, tmp_path, level2="社会效益指标")), str(out))
+    rows = {}
+    for name, engine in (("processes", ProcessEngine(2)), ("dask", DaskEngine(1))):
+        with engine:
+            run_extract([forms], out, RunSettings(force=True), engine=engine)
+        rows[name] = (indicator(out, DISPLACED)["level2"], list(issues(out, "override_applied")["message"]))
+    assert rows["processes"] == rows["dask"] and rows["dask"][0] == "社会效益指标"

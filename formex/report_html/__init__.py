@@ -34,9 +34,12 @@ class ReportInfo:
 
 def write_report(out: Path, to: Path, inputs: Path | None = None) -> ReportInfo:
     """Write the report of the dataset at `out` into the folder `to` (its `index.html`
-    and `doc/` replaced). With `inputs`, the input folder given to extract, lines of PDFs
+    and `doc/` replaced), or, when `to` names an `.html` file, as that file with `doc/`
+    beside it. With `inputs`, the input folder given to extract, lines of PDFs
     and scans found there unchanged are shown as crops of their pages too."""
     out, to = Path(out), Path(to)
+    index = to if to.suffix == ".html" else to / "index.html"   # `--to report.html`: pages beside it
+    to = index.parent
     tables = read_review_tables(out)
     items = tables_to_review_items(tables)
     to.mkdir(parents=True, exist_ok=True)
@@ -49,9 +52,8 @@ def write_report(out: Path, to: Path, inputs: Path | None = None) -> ReportInfo:
     for document, body, source in iter_document_bodies(out, tables, items, inputs):
         title = document["source_path"] or document["doc_id"]
         (to / DOC_FOLDER / f"{document['doc_id']}.html").write_text(
-            page_html(f"{title} · formex", esc(title), body, home="../index.html#documents"), encoding="utf-8")
+            page_html(f"{title} · formex", esc(title), body, home=f"../{index.name}#documents"), encoding="utf-8")
         sources[document["doc_id"]] = source and source.only(quoted[document["doc_id"]])
-    index = to / "index.html"
     index.write_text(page_html(f"{out.name} · formex report", f"formex report: {esc(out.name)}",
                                index_body(out.name, tables, items, sources), script=True), encoding="utf-8")
     return ReportInfo(index, len(tables["documents"]), len(items))
