@@ -153,7 +153,10 @@ def csv_to_overrides(path: Path, out: Path) -> ApplyReport:
     for source in sorted({o.source_path for o in report.recorded}):
         saved = Path(out) / DOCUMENTS_FOLDER / f"{documents[source]['doc_id']}{DOCUMENT_FILE_SUFFIX}"
         report.sources.append(source)
-        (report.reloadable.append(saved) if saved.is_file() else report.waiting.append(source))
+        if saved.is_file():
+            report.reloadable.append(saved)
+        else:
+            report.waiting.append(source)
     return report
 
 

@@ -45,12 +45,15 @@ def source_cell(item: ReviewItem, source: SourceText | None) -> str:
     return element("div", line.text, cls="source") if line else '<span class="muted">no single line</span>'
 
 
+def options(values, words=None) -> str:
+    """`<option>`s of a filter: each value, shown as its phrase where `words` has one."""
+    return "".join(f'<option value="{esc(v)}">{esc(words[v] if words else v)}</option>' for v in values)
+
+
 def review_table(items: list[ReviewItem], sources: dict[str, SourceText | None]) -> str:
     rules = load_review_rules()
     reasons = sorted({r for i in items for r in i.reasons})
     tables = sorted({i.table for i in items})
-    options = lambda values, words=None: "".join(  # noqa: E731
-        f'<option value="{esc(v)}">{esc(words[v] if words else v)}</option>' for v in values)
     filters = ('<div class="filters">'
                '<input id="f-text" type="search" placeholder="filter: any text" aria-label="filter">'
                f'<select id="f-reason" aria-label="reason"><option value="">every reason</option>'
