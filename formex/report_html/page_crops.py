@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import importlib.util
 import io
 from pathlib import Path
 
@@ -96,9 +97,7 @@ def open_page_images(sources: Path | None, source_path: str | None, source_forma
     with the bytes the dataset loaded; None otherwise."""
     if sources is None or source_path is None or source_format not in CROP_FORMATS:
         return None
-    try:
-        import PIL  # noqa: F401  (Pillow: the ocr extra; without it the report shows no crops)
-    except ImportError:
+    if importlib.util.find_spec("PIL") is None:   # Pillow comes with the ocr extra: no crops without it
         return None
     path = Path(sources) / source_path
     if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != doc_id:
