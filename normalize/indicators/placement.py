@@ -16,6 +16,14 @@ by which its labels miss the predicted lines (`TOLERANCE` free, each label cappe
 `CAP`); the block boundaries are then chosen together by a small dynamic programme
 along the chain of clusters. The model with the cheapest chain is the document's.
 
+A row with nothing but a level-2 label is read either as a table row (a category listed
+without indicators: its block is its own row, free) or as a line of its own between
+rows (a merged label: `apart`, at x.5, taking no row of any span around it). The lines
+of every block around it, its level-1 group's above all, count differently in the two
+readings, so the caller fits the readings (`hierarchy.reading_fits`); here a cluster only
+pays its reading's prior: `ABSORB` for a row read as a label of rows around it or for a
+line apart read as an entry, `APART` for a line apart read as its block's label.
+
 From the fitted model, every free row gets a cost per category: what putting it there
 adds to the cheapest chain (the boundary pushed past it). A gap whose two clusters fit
 the model exactly is trusted (`STRONG` per line: more than a strong word, so a name's
@@ -36,6 +44,8 @@ UNLABELLED = 1.0  # a block without a label between two labelled ones (or at an 
 UNLABELLED_ROW = 0.5  # ... per row of it, where the labels around fit the model exactly
 STRONG, WEAK = 3.0, 0.5   # per line of a gap whose clusters fit the model exactly / not
 ABSORB = 0.5      # a label alone on its row read as a label of rows around it, not as an entry
+APART = 0.25      # ... read so on a line of its own between rows: less than a half-line misfit,
+                  # more than nothing, so lines that fit either way stay rows as printed
 CROSS = 1.0       # per row a level-2 block takes from another group that the level-1 labels place
 GROUP_SLACK = 2.0  # level-1 fits this much worse than the best do not bound level-2 blocks
 INF = float("inf")
@@ -52,6 +62,7 @@ class Cluster:
     entry: bool = False
     optional: bool = False      # a label alone on its row: an entry, or its block's label
     group: str | None = None    # a level-2 category's level-1 group
+    apart: bool = False         # optional, and read as a line of its own: an entry is the exception
 
 
 GapCosts = dict[int, tuple[str | None, str | None, float, float, float]]
@@ -319,7 +330,13 @@ def block_costs(cluster: Cluster, starts: tuple[int, int], ends: tuple[int, int]
     b = np.maximum(row_ends[Y - 1], max(cluster.lines))
     C = predicted_costs(a, b, cluster.lines, geo)
     if cluster.optional:
-        C = C + np.where((X == cluster.first) & (Y == cluster.first + 1), 0.0, ABSORB)[:, None]
+        # the prior goes to the reading of the lines the fit is trying: a row (an entry)
+        # or a line of its own between rows (its block's label)
+        own_row = (X == cluster.first) & (Y == cluster.first + 1)
+        if cluster.apart:
+            C = C + np.where(own_row, ABSORB, APART)[:, None]
+        else:
+            C = C + np.where(own_row, 0.0, ABSORB)[:, None]
     if crossing is not None:
         C = C + crossing(X, Y, cluster.group)
     return Table(starts, ends, X, Y, C, cluster.entry)
