@@ -31,7 +31,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from formex.normalize.indicators.placement import Cluster, Fit, Geometry, fit_placement
+from formex.normalize.indicators.placement import APART, Cluster, Fit, Geometry, fit_placement
 from formex.normalize.indicators.rows import IndicatorRow
 from formex.normalize.targets import parse_target
 from formex.schemas.document import Issue
@@ -155,7 +155,8 @@ def fit_items(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> 
     """The document's placement model, fitted on its labels (none where cell positions
     are known: there every row states its labels). Of the models that explain the labels
     equally well, the one whose segmentation costs least: the level-1 and level-2
-    labels must agree on the same boundaries."""
+    labels must agree on the same boundaries (between readings of label-only rows, which
+    differ by a prior, the fit's own cost counts too)."""
     if not items or any(item.positional for item in items):
         return Fit(None, 0.0)
     fits = reading_fits(items)
@@ -168,7 +169,7 @@ def fit_items(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> 
         best, _ = cheapest_prefixes(costs, entry_flags(items, fit), groups)
         return min(best[-1])
 
-    return min(fits, key=segmentation_cost)
+    return min(fits, key=lambda fit: fit.cost + segmentation_cost(fit))
 
 
 def reading_fits(items: list[IndicatorRow]) -> list[Fit]:
@@ -180,8 +181,9 @@ def reading_fits(items: list[IndicatorRow]) -> list[Fit]:
     differently in the two readings. A reading says which label-only rows are lines
     apart; the fit under it says which it reads as entries, and those are rows in the
     next reading. Starting once from all rows and once from all lines apart, readings
-    are refitted until one repeats (`READINGS` rounds at most); the cheapest fits of all
-    are kept."""
+    are refitted until one repeats (`READINGS` rounds at most). The cheapest fits of all
+    are kept, and those within `APART` of them: a reading's prior is no more than that,
+    and the rows' wording may outweigh it."""
     fits = fit_reading(items, frozenset())
     label_only = frozenset(i for i, item in enumerate(items) if item.is_label_only)
     if not label_only:
@@ -197,7 +199,7 @@ def reading_fits(items: list[IndicatorRow]) -> list[Fit]:
                 break
             apart, fitted = read, None
     best = min(fit.cost for fit in found)
-    return [fit for fit in found if fit.cost <= best + 1e-9]
+    return [fit for fit in found if fit.cost <= best + APART + 1e-9]
 
 
 def fit_reading(items: list[IndicatorRow], apart: frozenset[int]) -> list[Fit]:
