@@ -186,18 +186,18 @@ def reading_fits(items: list[IndicatorRow]) -> list[Fit]:
     and the rows' wording may outweigh it."""
     fits = fit_reading(items, frozenset())
     label_only = frozenset(i for i, item in enumerate(items) if item.is_label_only)
-    if not label_only:
-        return fits
-    found = list(fits)
-    for apart, fitted in ((frozenset(), fits), (label_only, None)):
+    if not label_only or fits[0].cost <= 0.0:
+        return fits          # the rows as printed fit exactly: nothing to reread
+    fitted: dict[frozenset[int], list[Fit]] = {frozenset(): fits}
+    for apart in (frozenset(), label_only):
         for _ in range(READINGS):
-            fitted = fitted or fit_reading(items, apart)
-            if fitted is not fits:
-                found += fitted
-            read = label_only - fitted[0].entries
+            if apart not in fitted:
+                fitted[apart] = fit_reading(items, apart)
+            read = label_only - fitted[apart][0].entries
             if read == apart:
                 break
-            apart, fitted = read, None
+            apart = read
+    found = [fit for readings in fitted.values() for fit in readings]
     best = min(fit.cost for fit in found)
     return [fit for fit in found if fit.cost <= best + APART + 1e-9]
 
