@@ -196,3 +196,16 @@ def test_a_basis_word_alone_in_the_target_cell_is_a_note_not_a_target():
     indicators, _ = place("\n".join([HEADER, "产出指标\t数量指标\t培训人数\t计划标准", "\t\t服务户数\t≥5(户)"]))
     first = indicators[0]
     assert (first.target.kind, first.row.note) == ("none", "计划标准")      # ruling L7
+
+
+def test_a_wrapped_name_that_ends_in_a_label_word_keeps_it():
+    # the name column wraps at 10 characters (three names fill it); 数量 and 满意度 are
+    # aliases of level labels, but under a name cut at the width they end it
+    text = "\n".join([HEADER, "产出指标\t数量指标\t新增区级创业孵化基地\t", "\t\t数量\t≥1(个)",
+                      "\t\t就业见习岗位募集人数\t≥600(个)", "\t\t公益性岗位开发的人数\t≥120(个)",
+                      "满意度指标\t服务对象满意度指标\t创业孵化基地入驻企业\t", "\t\t满意度\t≥90(%)"])
+    indicators, _ = place(text)
+    assert [(i.row.name, i.target.raw, i.placement.level2.label) for i in indicators] == [
+        ("新增区级创业孵化基地数量", "≥1(个)", "数量指标"), ("就业见习岗位募集人数", "≥600(个)", "数量指标"),
+        ("公益性岗位开发的人数", "≥120(个)", "数量指标"),
+        ("创业孵化基地入驻企业满意度", "≥90(%)", "服务对象满意度指标")]
