@@ -209,3 +209,20 @@ def test_a_wrapped_name_that_ends_in_a_label_word_keeps_it():
         ("新增区级创业孵化基地数量", "≥1(个)", "数量指标"), ("就业见习岗位募集人数", "≥600(个)", "数量指标"),
         ("公益性岗位开发的人数", "≥120(个)", "数量指标"),
         ("创业孵化基地入驻企业满意度", "≥90(%)", "服务对象满意度指标")]
+
+
+def test_labels_at_the_bottom_of_each_pages_part_fit_their_own_model():
+    # breaks before rows 2 and 7: 数量指标 (rows 0-3) prints on rows 1 and 3, 质量指标
+    # (4-8) on 6 and 8, 产出指标 (0-13) on 1, 6 and 13
+    level2 = {1: "数量指标", 3: "数量指标", 6: "质量指标", 8: "质量指标", 11: "时效指标", 13: "成本指标"}
+    level1 = {1, 6, 13}
+    lines = [HEADER]
+    for i in range(14):
+        if i in (2, 7):
+            lines += ["", HEADER]
+        lines.append(f"{'产出指标' if i in level1 else ''}\t{level2.get(i, '')}\t{PLAIN[i]}\t≥{i + 1}(项)")
+    rows = list(iter_text_rows("\n".join(lines)))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert fit_items(items, SCHEMA.level2_order).model == "page_bottom"
+    indicators, _ = place("\n".join(lines))
+    assert [i.placement.level2.label for i in indicators] == expected_categories()

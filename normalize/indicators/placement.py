@@ -5,8 +5,8 @@ A merged level-2 cell spans its block's rows, but OCR text keeps its label on on
 (or one per page), and which line is a property of the engine or printer, the same for
 the whole document: the top row of the span (or of each page's part of it, a label
 restated on every page), its vertical centre, the centre of each page's part of it, the
-centre of the part that holds the span's centre, the bottom row, or the first row after
-a page break inside the span (else the top). Each of these
+centre of the part that holds the span's centre, the bottom row (or that of each page's
+part), or the first row after a page break inside the span (else the top). Each of these
 `MODELS` predicts, for a block of rows, the lines its label should sit on.
 
 `fit_placement` takes the labelled rows as *clusters* (consecutive rows labelled with
@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 MODELS = ("top", "page_top", "centre_up", "centre_down", "page_centre_up", "page_centre_down",
-          "span_centre_up", "span_centre_down", "bottom", "after_break")
+          "span_centre_up", "span_centre_down", "bottom", "after_break", "page_bottom")
 TOLERANCE = 0.01  # lines are whole numbers: a model predicts the line itself
 CAP = 3.0         # a label this many lines off counts no more (a model that misfits one block)
 UNLABELLED = 1.0  # a block without a label between two labelled ones (or at an end)
@@ -125,12 +125,13 @@ def predicted_costs(a: np.ndarray, b: np.ndarray, lines: tuple[float, ...], geo:
     for line in lines:
         here = np.full(len(a), line)
         part_up, part_down = part_centres(here, a, b, geo)
-        part_top = np.maximum(a, geo.page_bounds(here)[0])
+        page_lo, page_hi = geo.page_bounds(here)
+        part_top, part_bottom = np.maximum(a, page_lo), np.minimum(b, page_hi)
         if line == int(line):
-            columns = (a, part_top, up, down, part_up, part_down, span_up, span_down, b, after)
+            columns = (a, part_top, up, down, part_up, part_down, span_up, span_down, b, after, part_bottom)
         else:   # a line of its own between two rows: an even span's exact centre
             centre, part = (a + b) / 2, (part_up + part_down) / 2
-            columns = (a, part_top, centre, centre, part, part, *span_exact, b, after)
+            columns = (a, part_top, centre, centre, part, part, *span_exact, b, after, part_bottom)
         off = np.abs(line - np.stack(columns, axis=1)) - TOLERANCE
         totals += np.clip(off, 0.0, CAP)
     return totals
