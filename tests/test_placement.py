@@ -69,15 +69,6 @@ def test_the_placement_model_is_fitted_and_places_every_boundary(placement, brea
     assert [i.placement.level2.label for i in indicators] == expected_categories()
 
 
-@pytest.mark.parametrize("breaks", [{4}, {9}, {2, 12}, {4, 8}])
-def test_one_label_per_block_across_page_breaks_is_not_a_per_page_model(breaks):
-    # labels at the bottom of their blocks, once each, names that tell nothing: a model
-    # that restates labels per page would let a block run on past a break for free
-    names = [f"工作事项{k:02d}" for k in range(14)]
-    indicators, _ = place(table("bottom", breaks, names))
-    assert [i.placement.level2.label for i in indicators] == expected_categories()
-
-
 def test_the_fitted_model_is_the_documents():
     rows = list(iter_text_rows(table("bottom")))
     items, _ = rows_to_indicator_rows(rows, SCHEMA, False)

@@ -7,9 +7,7 @@ the whole document: the top row of the span (or of each page's part of it, a lab
 restated on every page), its vertical centre, the centre of each page's part of it, the
 centre of the part that holds the span's centre, the bottom row (or that of each page's
 part), or the first row after a page break inside the span (else the top). Each of these
-`MODELS` predicts, for a block of rows, the lines its label should sit on; a model that
-restates the label on every page (`PER_PAGE`) also expects one in each page's part of
-the block, and a part without one costs `MISSING_PART`.
+`MODELS` predicts, for a block of rows, the lines its label should sit on.
 
 `fit_placement` takes the labelled rows as *clusters* (consecutive rows labelled with
 one category; a level-2 entry is a cluster whose block is its own row) and the free
@@ -50,10 +48,7 @@ APART = 0.25      # ... read so on a line of its own between rows: less than a h
                   # more than nothing, so lines that fit either way stay rows as printed
 CROSS = 1.0       # per row a level-2 block takes from another group that the level-1 labels place
 GROUP_SLACK = 2.0  # level-1 fits this much worse than the best do not bound level-2 blocks
-MISSING_PART = 1.0  # under a model that restates labels per page: a page's part of a span without one
-PER_PAGE = ("page_top", "page_centre_up", "page_centre_down", "page_bottom")
 INF = float("inf")
-PER_PAGE_COLUMNS = [MODELS.index(model) for model in PER_PAGE]
 
 
 @dataclass(frozen=True)
@@ -139,18 +134,7 @@ def predicted_costs(a: np.ndarray, b: np.ndarray, lines: tuple[float, ...], geo:
             columns = (a, part_top, centre, centre, part, part, *span_exact, b, after, part_bottom)
         off = np.abs(line - np.stack(columns, axis=1)) - TOLERANCE
         totals += np.clip(off, 0.0, CAP)
-    totals[:, PER_PAGE_COLUMNS] += MISSING_PART * unlabelled_parts(a, b, lines, geo)[:, None]
     return totals
-
-
-def unlabelled_parts(a: np.ndarray, b: np.ndarray, lines: tuple[float, ...], geo: Geometry) -> np.ndarray:
-    """Per block a..b, how many of its pages' parts hold none of the label `lines`: a
-    model that restates a label on every page expects one in each (and without this, a
-    block could run on over a page break for free)."""
-    starts = np.array(geo.page_starts)
-    parts = np.searchsorted(starts, b, side="right") - np.searchsorted(starts, a, side="right") + 1
-    labelled = len(set(np.searchsorted(starts, lines, side="right").tolist()))
-    return np.maximum(parts - labelled, 0)
 
 
 def part_centres(lines: np.ndarray, a: np.ndarray, b: np.ndarray, geo: Geometry
