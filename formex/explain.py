@@ -31,8 +31,7 @@ from formex.terminal import format_target, safe_json, safe_text
 TOP_CANDIDATES = 3
 ROUND = 6   # decimals kept of a cost: float noise off, the 0.001 tie-break kept
 PART_WORDS = {"wording": "words", "order": "order", "label": "label", "level1_label": "level-1 label",
-              "required": "required word missing", "placement": "placement",
-              "unnamed": "group no label names"}
+              "required": "required word missing", "placement": "placement"}
 assert set(PART_WORDS) == set(hierarchy.COST_PARTS)
 DOUBTFUL = frozenset({"partial", "ambiguous", "failed"})
 WORDING = hierarchy.COST_PARTS.index("wording")

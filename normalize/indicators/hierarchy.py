@@ -45,8 +45,6 @@ INNER_WORD = 0.5  # a keyword inside a compound counts this share of one at the 
 HEAD_CHARS = 3    # characters after a keyword that still leave it at the head (及时|拨付率, 满意|度)
 TARGET_HINT = 0.5  # the parsed target's type (a count, a duration …) names the category
 MISSING_REQUIRED = 1.5  # wording, so below a label and a trusted placement
-UNNAMED_GROUP = 1.5  # per row in a level-1 group no label of the document names: a group
-                     # the form may not have, opened by clear wording only
 NEW_BLOCK = 0.5
 GROUP_BACK = 8.0  # a level-1 group listed out of canonical order: only stated labels pay for it
 TIE_BREAK = 1e-3
@@ -119,14 +117,13 @@ def wording_scores(name: str | None, kind: str | None, categories: tuple[Level2S
     return tuple(best - score for score in scores), required
 
 
-COST_PARTS = ("wording", "order", "label", "level1_label", "required", "placement", "unnamed")
+COST_PARTS = ("wording", "order", "label", "level1_label", "required", "placement")
 
 
-def row_cost_parts(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...], fit: Fit,
-                   named: frozenset[str] = frozenset()) -> list[tuple[float, ...] | None]:
+def row_cost_parts(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...], fit: Fit
+                   ) -> list[tuple[float, ...] | None]:
     """Per category, the parts of the row's cost in `COST_PARTS` order, or None where the
-    row states another category (it cannot go there). `named`: the level-1 groups the
-    document's labels name (none named: no group is unnamed)."""
+    row states another category (it cannot go there)."""
     if item.own_level2 is not None and (item.is_level2_entry or item.positional):
         own = item.own_level2.spec.label
         return [(0.0,) * len(COST_PARTS) if c.label == own else None for c in categories]
@@ -141,8 +138,7 @@ def row_cost_parts(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...
             all_level2 - sum(cost for label, cost in level2 if label == category.label) if level2 else 0.0,
             LEVEL1_LABEL * sum(label != category.level1 for label in level1) if level1 else 0.0,
             required_costs[k],
-            fit.row_cost(i, category.label, category.level1),
-            UNNAMED_GROUP if named and category.level1 not in named else 0.0))
+            fit.row_cost(i, category.label, category.level1)))
     return parts
 
 
@@ -151,8 +147,8 @@ def cost_of(parts: tuple[float, ...] | None) -> float:
     whatever `sum` does in a later Python)."""
     if parts is None:
         return INF
-    wording, order, label, level1_label, required, placement, unnamed = parts
-    return wording + order + label + level1_label + required + placement + unnamed
+    wording, order, label, level1_label, required, placement = parts
+    return wording + order + label + level1_label + required + placement
 
 
 def fit_items(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> Fit:
@@ -294,17 +290,7 @@ def cost_table(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fi
                ) -> list[list[tuple[float, ...] | None]]:
     """Per row and category, the parts of the row's cost (see `row_cost_parts`)."""
     fit = fit if fit is not None else fit_items(items, categories)
-    named = named_groups(items)
-    return [row_cost_parts(i, item, categories, fit, named) for i, item in enumerate(items)]
-
-
-def named_groups(items: list[IndicatorRow]) -> frozenset[str]:
-    """The level-1 groups the document's labels name, by a level-1 label or a level-2
-    category of theirs."""
-    return frozenset(h.spec.label if h.level == 1 else h.spec.level1
-                     for item in items
-                     for h in (*item.level1, *item.level2, *item.displaced,
-                               *([item.own_level2] if item.own_level2 else [])))
+    return [row_cost_parts(i, item, categories, fit) for i, item in enumerate(items)]
 
 
 def segment_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...],
