@@ -88,6 +88,8 @@ def document_with_table(tmp_path, table: list[str]):
     # level labels only: categories listed, not one indicator with a target
     (["\t".join(HEADER), "产出指标\t数量指标\t\t", "\t质量指标\t\t", "效益指标\t社会效益指标\t\t"],
      "targets_missing"),
+    # the header and nothing under it: no indicators at all
+    (["\t".join(HEADER)], "indicators_empty"),
 ])
 def test_a_document_without_targets_is_never_ok(tmp_path, table, code):
     status, errors = document_with_table(tmp_path, table)
