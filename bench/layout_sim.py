@@ -8,8 +8,10 @@ A *policy* says how a document is printed and read back:
 - where a vertically merged cell's text (a level label, the 投入管理 policy note) lands:
   the top row of its span, its vertical centre, the centre of each page's part of the
   span (repeated per page), the centre of the page part that holds the span's centre,
-  the bottom row, the first row after a page break inside the span, or its own line
-  between the two middle rows of an even span;
+  the bottom row, the first row after a page break inside the span, its own line
+  between the two middle rows of an even span, the last row of each page's part of the
+  span, or a line of its own just above the span (a sub-header); in a narrow level
+  column a label wraps over two or three lines (`split_labels`);
 - page breaks at arbitrary rows (blocks split across pages), repeated table headers,
   page footers and headers, stamps and sign-off lines, leading empty cells dropped;
 - OCR look-alike typos in level labels and in the table header (a confusion table in
@@ -18,7 +20,9 @@ A *policy* says how a document is printed and read back:
   short or unlisted level labels, multi-row task and budget headers, totals rows, long
   legacy field labels.
 
-`HELD_OUT` policies are never looked at while tuning: the table reports them apart.
+`HELD_OUT` policies are never looked at while tuning: the table reports them apart. A
+held-out policy whose mismatches were looked at moves to the tuned ones, and new held-out
+policies are written, and committed, before a fix is run on them.
 
     python bench/layout_table.py             # the policy x metric table
     python bench/layout_table.py --write D   # sample folders for formex extract / eval
@@ -39,7 +43,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 DATA = Path(__file__).resolve().parent / "layout_data.yaml"
 
-PLACEMENTS = ("top", "centre", "page_centre", "span_centre", "bottom", "after_break", "own_line")
+PLACEMENTS = ("top", "centre", "page_centre", "span_centre", "bottom", "after_break", "own_line",
+              "page_bottom", "sub_header")
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,7 @@ class Policy:
     totals: float = 0.0                # chance of a 合计 row under the tasks
     legacy_fields: float = 0.0         # chance of long legacy field labels
     remark_column: float = 0.0         # chance of a 备注 column right of the target
+    split_labels: float = 0.0          # chance the level columns are so narrow labels wrap
 
 
 TUNED_PLACEMENTS = ("top", "centre", "page_centre", "after_break")
@@ -75,11 +81,21 @@ POLICIES = (
     Policy("bottom", ("bottom",)),
     Policy("span_centre", ("span_centre",)),
     Policy("own_line", ("own_line",)),
-    Policy("mixed", PLACEMENTS, page_noise=0.6, sign_off_inside=0.3, typos=0.25, header_typos=0.3,
+    Policy("mixed", PLACEMENTS[:7], page_noise=0.6, sign_off_inside=0.3, typos=0.25, header_typos=0.3,
            keyword_names=0.1, empty_targets=0.06, wrap=0.5, label_variants=0.25,
            multirow_headers=0.5, totals=0.5, legacy_fields=0.5, remark_column=0.25),
+    # held out, written after `own_line` was looked at (issue 8's last gap) and before the
+    # fix was run on them
+    Policy("page_bottom", ("page_bottom",)),
+    Policy("sub_header", ("sub_header",)),
+    Policy("split_label", ("top", "centre", "page_centre", "bottom", "own_line"), split_labels=1.0),
+    Policy("unseen_mixed", PLACEMENTS, split_labels=0.4, page_noise=0.6, sign_off_inside=0.3,
+           typos=0.25, header_typos=0.3, keyword_names=0.1, empty_targets=0.06, wrap=0.5,
+           label_variants=0.25, multirow_headers=0.5, totals=0.5, legacy_fields=0.5,
+           remark_column=0.25),
 )
-HELD_OUT = ("bottom", "span_centre", "own_line", "mixed")
+# mixed and page_bottom were read after the fix for label-only lines fell short on them
+HELD_OUT = ("bottom", "span_centre", "sub_header", "split_label", "unseen_mixed")
 POLICY_BY_NAME = {p.name: p for p in POLICIES}
 
 
@@ -161,6 +177,7 @@ class Config:
     multirow: bool
     totals: bool
     legacy: bool
+    split_width: int | None = None   # level columns this many characters wide (labels wrap)
 
 
 @dataclass
@@ -168,6 +185,7 @@ class Line:
     cells: list[str]
     body: int | None = None          # index of the indicator table's body line, else None
     kind: str = "text"               # text, break
+    page_of: int | None = None       # a line of its own printed on the page of this body line
 
 
 def draw_config(policy: Policy, rng: random.Random) -> Config:
@@ -179,7 +197,10 @@ def draw_config(policy: Policy, rng: random.Random) -> Config:
         wrap_width=rng.randint(9, 14) if rng.random() < policy.wrap else None,
         target_line=rng.choice(("first", "last")),
         remark=rng.random() < policy.remark_column, multirow=rng.random() < policy.multirow_headers,
-        totals=rng.random() < policy.totals, legacy=rng.random() < policy.legacy_fields)
+        totals=rng.random() < policy.totals, legacy=rng.random() < policy.legacy_fields,
+        # drawn only where the policy wraps labels: the other policies' documents stay as they were
+        split_width=(rng.choice((3, 4, 5)) if policy.split_labels and rng.random() < policy.split_labels
+                     else None))
 
 
 def typo(text: str, rng: random.Random, count: int | None = None) -> str:
@@ -217,6 +238,10 @@ def label_positions(span: tuple[int, int], breaks: list[int], config: Config) ->
         return [a]
     if placement == "bottom":
         return [b]
+    if placement == "page_bottom":
+        return [hi for lo, hi in parts]
+    if placement == "sub_header":      # a line of its own just above the span's first row
+        return [a - 0.5]
     if placement in ("centre", "own_line"):
         return [centre(a, b)]
     if placement == "page_centre":
@@ -279,6 +304,15 @@ def render_table(items: list[Item], config: Config, policy: Policy, rng: random.
     def line_cells(pos: float) -> list[str]:
         return cells.setdefault(pos, [""] * width)
 
+    last_line = [first_line[i] + len(lines_of[i]) - 1 for i in range(len(printed))]
+    page_of: dict[float, int] = {}
+
+    def put_label(column: int, text: str, positions: list[float], span: tuple[int, int]) -> None:
+        for pos, chunk in label_lines(text, positions, span, breaks, config):
+            line_cells(pos)[column] = chunk
+            if config.placement == "sub_header" and pos != int(pos):
+                page_of[pos] = int(pos + 1)
+
     for i, item in enumerate(printed):
         parts = lines_of[i]
         for j, part in enumerate(parts):
@@ -287,22 +321,19 @@ def render_table(items: list[Item], config: Config, policy: Policy, rng: random.
         if item.target:
             line_cells(t_line)[3] = item.target
         if item.is_entry:
-            line_cells(first_line[i])[1] = print_label(item.level2, policy, rng)
-    last_line = [first_line[i] + len(lines_of[i]) - 1 for i in range(len(printed))]
+            put_label(1, print_label(item.level2, policy, rng), [first_line[i]], (first_line[i], last_line[i]))
 
     def span_of(first: int, last: int) -> tuple[int, int]:
         return first_line[first], last_line[last]
 
     for first, last in runs([it.level1 for it in printed]):
         text = print_label(printed[first].level1, policy, rng)
-        for pos in label_positions(span_of(first, last), breaks, config):
-            line_cells(pos)[0] = text
+        put_label(0, text, label_positions(span_of(first, last), breaks, config), span_of(first, last))
     for first, last in runs([(it.level1, it.level2, it.is_entry and k) for k, it in enumerate(printed)]):
         if printed[first].is_entry:
             continue
         text = print_label(printed[first].level2, policy, rng)
-        for pos in label_positions(span_of(first, last), breaks, config):
-            line_cells(pos)[1] = text
+        put_label(1, text, label_positions(span_of(first, last), breaks, config), span_of(first, last))
     item_at = [i for i in range(len(printed)) for _ in lines_of[i]]
     for i, item in enumerate(list(printed)):
         if not item.note:
@@ -324,15 +355,47 @@ def render_table(items: list[Item], config: Config, policy: Policy, rng: random.
                 remark = rng.choice(("计划标准", "历史标准", "行业标准"))
                 line_cells(first_line[i])[4] = remark
                 printed[i] = replace(item, note=remark)
-    lines = [Line(cells[pos], body=int(pos) if pos == int(pos) else None) for pos in sorted(cells)]
+    lines = [Line(cells[pos], body=int(pos) if pos == int(pos) else None, page_of=page_of.get(pos))
+             for pos in sorted(cells)]
     out: list[Line] = []
+    broken: set[int] = set()
     for line in lines:
-        if line.body is not None and line.body in breaks and out:
+        at = line.body if line.body is not None else line.page_of
+        if at is not None and at in breaks and at not in broken and out:
+            broken.add(at)
             out.append(Line([], kind="break"))
             if config.repeat_header:
                 out.append(Line(list(header)))
         out.append(line)
     return out, printed
+
+
+def label_lines(text: str, positions: list[float], span: tuple[int, int], breaks: list[int],
+                config: Config) -> list[tuple[float, str]]:
+    """(line, text) for each line a merged label prints on. In a level column too narrow
+    for it (`split_width`) the label wraps: its lines run down the rows of its span from
+    where it prints (moved up to keep a centred or bottom label's lines around that row),
+    and on lines of their own below the last row the cell's page part holds."""
+    width = config.split_width
+    if not width or len(text) <= width:
+        return [(pos, text) for pos in positions]
+    chunks = [text[i:i + width] for i in range(0, len(text), width)]
+    out = []
+    for pos in positions:
+        if pos != int(pos):           # a line of its own: its continuation lines too
+            out += [(pos + k / 10, chunk) for k, chunk in enumerate(chunks)]
+            continue
+        lo = max([span[0], *[k for k in breaks if k <= pos]])
+        hi = min([span[1], *[k - 1 for k in breaks if k > pos]])
+        shift = {"bottom": len(chunks) - 1, "page_bottom": len(chunks) - 1}.get(
+            config.placement, 0 if config.placement in ("top", "after_break") else (len(chunks) - 1) // 2)
+        row = max(lo, int(pos) - shift)
+        for k, chunk in enumerate(chunks):
+            if row + k <= hi:
+                out.append((float(row + k), chunk))
+            else:                     # past the part's rows: a line of its own
+                out.append((hi + (row + k - hi) / 10, chunk))
+    return out
 
 
 def print_label(label: str, policy: Policy, rng: random.Random) -> str:

@@ -29,6 +29,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+# the checkout this script sits in, not the installed formex (an editable install may
+# point at another worktree): the table measures the code beside it
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from layout_sim import HELD_OUT, POLICIES, POLICY_BY_NAME, iter_corpus, load_structures  # noqa: E402
 

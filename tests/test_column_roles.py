@@ -62,3 +62,40 @@ def test_targets_that_all_vanish_are_an_error_even_without_a_header():
     indicators, issues = read(["一级指标", "二级指标", "三级指标", "指标值"], body)
     assert indicators and all(i.target.raw is None for i in indicators)
     assert "targets_missing" in {i.code for i in issues if i.severity == "error"}
+
+
+# ---------------------------------------------------------------- the document's status
+def document_with_table(tmp_path, table: list[str]):
+    """The seed form with its indicator table replaced by `table` (header included)."""
+    from formex import extract_tables
+    from tests.conftest import SEED_FILE
+
+    lines = SEED_FILE.read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if "绩效指标" in line) + 1
+    path = tmp_path / "form.txt"
+    path.write_text("\n".join(lines[:start] + table), encoding="utf-8")
+    tables = extract_tables(path)
+    errors = set(tables["issues"].loc[tables["issues"]["severity"] == "error", "code"])
+    return tables["documents"].loc[0, "status"], errors
+
+
+@pytest.mark.parametrize("table, code", [
+    # every target cell empty
+    (["\t".join(HEADER)] + [line.rsplit("\t", 1)[0] + "\t" for line in BODY], "targets_missing"),
+    # no column reads as targets, and the header names none
+    (["\t".join(HEADER[:3] + ["说明"])] + [line.rsplit("\t", 1)[0] + "\t备注文字" for line in BODY],
+     "target_column_missing"),
+    # level labels only: categories listed, not one indicator with a target
+    (["\t".join(HEADER), "产出指标\t数量指标\t\t", "\t质量指标\t\t", "效益指标\t社会效益指标\t\t"],
+     "targets_missing"),
+    # the header and nothing under it: no indicators at all
+    (["\t".join(HEADER)], "indicators_empty"),
+])
+def test_a_document_without_targets_is_never_ok(tmp_path, table, code):
+    status, errors = document_with_table(tmp_path, table)
+    assert status != "ok" and code in errors
+
+
+def test_the_same_document_with_its_targets_is_ok(tmp_path):
+    # the check above can fail: the same form with the table's targets in place is ok
+    assert document_with_table(tmp_path, ["\t".join(HEADER)] + BODY) == ("ok", set())

@@ -39,9 +39,46 @@ def config(placement: str, round_up: bool = True):
     ("page_centre", [3, 8]),     # parts 2..4 and 5..11 (a break before line 5)
     ("span_centre", [8]),        # the whole span's centre (6 or 7) lies in the part 5..11
     ("after_break", [5]),
+    ("page_bottom", [4, 11]),    # the last row of each page's part
+    ("sub_header", [1.5]),       # a line of its own just above the span's first row
 ])
 def test_label_positions(placement, expected):
     assert sim.label_positions((2, 11), [5], config(placement, round_up=False)) == expected
+
+
+@pytest.mark.parametrize("placement, expected", [
+    # 经济效益指标 in a column 4 characters wide, printed at the centre row 7 of 2..11
+    ("centre", [(7.0, "经济效益"), (8.0, "指标")]),
+    ("bottom", [(10.0, "经济效益"), (11.0, "指标")]),
+    ("top", [(2.0, "经济效益"), (3.0, "指标")]),
+    ("own_line", [(6.5, "经济效益"), (6.6, "指标")]),
+])
+def test_a_label_in_a_narrow_column_wraps_down_its_rows(placement, expected):
+    narrow = sim.replace(config(placement, round_up=False), split_width=4)
+    positions = sim.label_positions((2, 11), [], narrow)
+    assert sim.label_lines("经济效益指标", positions, (2, 11), [], narrow) == expected
+
+
+def test_a_wrapped_label_past_its_rows_continues_on_lines_of_its_own():
+    narrow = sim.replace(config("top"), split_width=3)
+    assert sim.label_lines("服务对象满意度指标", [4.0], (4, 4), [], narrow) == \
+        [(4.0, "服务对"), (4.1, "象满意"), (4.2, "度指标")]
+
+
+def test_a_sub_header_label_prints_after_the_page_break_its_block_starts():
+    items = sim.load_structures()[0].items
+    starts = [k for k in range(1, len(items))          # blocks with a merged label (not entries)
+              if items[k].level1 != items[k - 1].level1
+              or (items[k].level2 != items[k - 1].level2 and not items[k].is_entry)]
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    for k in starts:
+        page = sim.replace(config("sub_header"), first_break=k, page_len=100, repeat_header=True)
+        lines, _ = sim.render_table(items, page, sim.POLICY_BY_NAME["sub_header"], sim.random.Random(0), header)
+        at = next(i for i, line in enumerate(lines) if line.kind == "break")
+        labels = {items[k].level1, items[k].level2} - ({items[k].level2} if items[k].is_entry else set())
+        assert lines[at + 1].cells == header and lines[at + 2].body is None, k
+        assert labels & set(lines[at + 2].cells), k
+        assert sum(line.kind == "break" for line in lines) == 1
 
 
 def test_after_break_without_a_break_is_the_top_row():

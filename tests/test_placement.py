@@ -138,6 +138,37 @@ def test_a_label_alone_on_its_line_is_its_blocks_label_or_an_entry():
         ("审核准确率", "质量指标"), (None, "成本指标"), ("群众受益人数", "社会效益指标")]
 
 
+def test_a_level2_label_on_a_line_of_its_own_takes_no_row_of_its_groups_span():
+    # an engine that writes an even span's label on a line of its own between its middle
+    # rows: 产出指标 between rows 3 and 4 of its 8 rows, 时效指标 between its 2. Counted
+    # as a row, the 时效指标 line would move the group's centre and fit as an entry
+    text = "\n".join([HEADER, "\t\t培训人数\t≥1(人)", "\t数量指标\t服务户数\t≥2(户)", "\t\t发放人次\t≥3(人次)",
+                      "产出指标\t\t\t", "\t\t验收合格率\t100%", "\t质量指标\t抽检合格率\t100%",
+                      "\t\t建档规范率\t100%", "\t\t拨付及时率\t100%", "\t时效指标\t\t", "\t\t上报及时率\t100%",
+                      "\t\t群众受益人数\t≥7(人)", "效益指标\t社会效益指标\t带动就业人数\t≥8(人)",
+                      "\t\t惠及户数\t≥9(户)"])
+    indicators, _ = place(text)
+    assert [(i.row.name, i.placement.level2.label) for i in indicators] == [
+        ("培训人数", "数量指标"), ("服务户数", "数量指标"), ("发放人次", "数量指标"),
+        ("验收合格率", "质量指标"), ("抽检合格率", "质量指标"), ("建档规范率", "质量指标"),
+        ("拨付及时率", "时效指标"), ("上报及时率", "时效指标"), ("群众受益人数", "社会效益指标"),
+        ("带动就业人数", "社会效益指标"), ("惠及户数", "社会效益指标")]
+
+
+def test_a_label_alone_that_fits_as_a_row_stays_an_entry():
+    # labels at their blocks' centres, all on rows: 成本指标 alone is a category listed
+    # without indicators, though read as a line of its own it would fit a block of the
+    # rows around it as well
+    text = "\n".join([HEADER, "\t\t培训人数\t≥1(人)", "\t数量指标\t服务户数\t≥2(户)", "\t\t发放人次\t≥3(人次)",
+                      "产出指标\t\t拨付及时率\t100%", "\t时效指标\t上报及时率\t100%", "\t\t办结及时率\t100%",
+                      "\t成本指标\t\t", "\t\t带动就业人数\t≥8(人)", "效益指标\t经济效益指标\t增收金额\t≥9(万元)"])
+    indicators, _ = place(text)
+    assert [(i.row.name, i.placement.level2.label) for i in indicators] == [
+        ("培训人数", "数量指标"), ("服务户数", "数量指标"), ("发放人次", "数量指标"),
+        ("拨付及时率", "时效指标"), ("上报及时率", "时效指标"), ("办结及时率", "时效指标"),
+        (None, "成本指标"), ("带动就业人数", "经济效益指标"), ("增收金额", "经济效益指标")]
+
+
 @pytest.mark.parametrize("lines, names", [
     # a short fragment, a name above that stops before its head word: wrapped
     (["\t\t65岁以上老年人健康\t≥7500人", "\t\t管理人数\t"], ["65岁以上老年人健康管理人数"]),
@@ -165,3 +196,33 @@ def test_a_basis_word_alone_in_the_target_cell_is_a_note_not_a_target():
     indicators, _ = place("\n".join([HEADER, "产出指标\t数量指标\t培训人数\t计划标准", "\t\t服务户数\t≥5(户)"]))
     first = indicators[0]
     assert (first.target.kind, first.row.note) == ("none", "计划标准")      # ruling L7
+
+
+def test_a_wrapped_name_that_ends_in_a_label_word_keeps_it():
+    # the name column wraps at 10 characters (three names fill it); 数量 and 满意度 are
+    # aliases of level labels, but under a name cut at the width they end it
+    text = "\n".join([HEADER, "产出指标\t数量指标\t新增区级创业孵化基地\t", "\t\t数量\t≥1(个)",
+                      "\t\t就业见习岗位募集人数\t≥600(个)", "\t\t公益性岗位开发的人数\t≥120(个)",
+                      "满意度指标\t服务对象满意度指标\t创业孵化基地入驻企业\t", "\t\t满意度\t≥90(%)"])
+    indicators, _ = place(text)
+    assert [(i.row.name, i.target.raw, i.placement.level2.label) for i in indicators] == [
+        ("新增区级创业孵化基地数量", "≥1(个)", "数量指标"), ("就业见习岗位募集人数", "≥600(个)", "数量指标"),
+        ("公益性岗位开发的人数", "≥120(个)", "数量指标"),
+        ("创业孵化基地入驻企业满意度", "≥90(%)", "服务对象满意度指标")]
+
+
+def test_labels_at_the_bottom_of_each_pages_part_fit_their_own_model():
+    # breaks before rows 2 and 7: 数量指标 (rows 0-3) prints on rows 1 and 3, 质量指标
+    # (4-8) on 6 and 8, 产出指标 (0-13) on 1, 6 and 13
+    level2 = {1: "数量指标", 3: "数量指标", 6: "质量指标", 8: "质量指标", 11: "时效指标", 13: "成本指标"}
+    level1 = {1, 6, 13}
+    lines = [HEADER]
+    for i in range(14):
+        if i in (2, 7):
+            lines += ["", HEADER]
+        lines.append(f"{'产出指标' if i in level1 else ''}\t{level2.get(i, '')}\t{PLAIN[i]}\t≥{i + 1}(项)")
+    rows = list(iter_text_rows("\n".join(lines)))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert fit_items(items, SCHEMA.level2_order).model == "page_bottom"
+    indicators, _ = place("\n".join(lines))
+    assert [i.placement.level2.label for i in indicators] == expected_categories()

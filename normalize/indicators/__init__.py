@@ -72,7 +72,9 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
             item.note = "\n".join(filter(None, [item.note, item.target.text]))
         issues.extend(target_issues(indicator))
         indicators.append(indicator)
-    named = [item for item in items if item.name]
+    # the named rows, or where none has a name (level labels only) every row: a table
+    # that lists categories without one target has no targets either
+    named = [item for item in items if item.name] or items
     if named and not any(item.target is not None for item in named):
         issues.append(Issue("error", "targets_missing",
                             f"none of the {len(named)} indicators has a target: the target column "

@@ -18,17 +18,20 @@ cheapest one under these costs, found by dynamic programming over rows × catego
   engine prints a merged label: top, centre, page centre, bottom …, fitted once from all
   its labels by `placement.fit_placement`) adds its cost for putting a row in a block it
   does not predict; a model that fits the labels exactly outranks wording, a poor fit is
-  weak evidence;
+  weak evidence. A row holding nothing but a level-2 label is a table row or a line of
+  its own between rows; the fit is made under both readings of such rows
+  (`reading_fits`), since they count the lines of the blocks around differently;
 * level-1 groups may come in another order, but going back costs `GROUP_BACK`, more
   than a label, so only labels stated in known columns (or several labels) pay for it;
 * a tiny cost per category step keeps rows in the earlier block on a final tie.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from formex.normalize.indicators.placement import Cluster, Fit, Geometry, fit_placement
+from formex.normalize.indicators.placement import APART, Cluster, Fit, Geometry, fit_placement
 from formex.normalize.indicators.rows import IndicatorRow
 from formex.normalize.targets import parse_target
 from formex.schemas.document import Issue
@@ -45,6 +48,7 @@ MISSING_REQUIRED = 1.5  # wording, so below a label and a trusted placement
 NEW_BLOCK = 0.5
 GROUP_BACK = 8.0  # a level-1 group listed out of canonical order: only stated labels pay for it
 TIE_BREAK = 1e-3
+READINGS = 4      # rounds of rereading label-only rows as rows or lines apart (see reading_fits)
 INF = float("inf")
 
 
@@ -151,10 +155,11 @@ def fit_items(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> 
     """The document's placement model, fitted on its labels (none where cell positions
     are known: there every row states its labels). Of the models that explain the labels
     equally well, the one whose segmentation costs least: the level-1 and level-2
-    labels must agree on the same boundaries."""
+    labels must agree on the same boundaries (between readings of label-only rows, which
+    differ by a prior, the fit's own cost counts too)."""
     if not items or any(item.positional for item in items):
         return Fit(None, 0.0)
-    fits = fit_placement(label_clusters(items), group_clusters(items), geometry_of(items), len(items))
+    fits = reading_fits(items)
     if len(fits) == 1:
         return fits[0]
     groups = [c.level1 for c in categories]
@@ -164,10 +169,73 @@ def fit_items(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> 
         best, _ = cheapest_prefixes(costs, entry_flags(items, fit), groups)
         return min(best[-1])
 
-    return min(fits, key=segmentation_cost)
+    return min(fits, key=lambda fit: fit.cost + segmentation_cost(fit))
 
 
-def group_clusters(items: list[IndicatorRow]) -> list[Cluster]:
+def reading_fits(items: list[IndicatorRow]) -> list[Fit]:
+    """The best placement fits over the readings of the label-only rows.
+
+    A row with nothing but a level-2 label is a table row (a category listed without
+    indicators) or a merged label the engine wrote on a line of its own between rows,
+    and the blocks around it (its level-1 group's above all) count their lines
+    differently in the two readings. A reading says which label-only rows are lines
+    apart; the fit under it says which it reads as entries, and those are rows in the
+    next reading. Starting once from all rows and once from all lines apart, readings
+    are refitted until one repeats (`READINGS` rounds at most). The cheapest fits of all
+    are kept, and those within `APART` of them: a reading's prior is no more than that,
+    and the rows' wording may outweigh it."""
+    fits = fit_reading(items, frozenset())
+    label_only = frozenset(i for i, item in enumerate(items) if item.is_label_only)
+    if not label_only or fits[0].cost <= 0.0:
+        return fits          # the rows as printed fit exactly: nothing to reread
+    fitted: dict[frozenset[int], list[Fit]] = {frozenset(): fits}
+    for apart in (frozenset(), label_only):
+        for _ in range(READINGS):
+            if apart not in fitted:
+                fitted[apart] = fit_reading(items, apart)
+            read = label_only - fitted[apart][0].entries
+            if read == apart:
+                break
+            apart = read
+    found = [fit for readings in fitted.values() for fit in readings]
+    best = min(fit.cost for fit in found)
+    return [fit for fit in found if fit.cost <= best + APART + 1e-9]
+
+
+def fit_reading(items: list[IndicatorRow], apart: frozenset[int]) -> list[Fit]:
+    """The placement fits with the label-only rows `apart` read as lines of their own."""
+    lines = lines_apart(items, apart)
+    return fit_placement(label_clusters(items, lines), group_clusters(items, lines),
+                         geometry_of(items, lines), len(items))
+
+
+def lines_apart(items: list[IndicatorRow], rows: frozenset[int]) -> dict[int, float] | None:
+    """Each table body line's place when the label-only `rows` are lines of their own
+    between rows, not rows: x.5 after the row above, and the rows below move up (None
+    when there are none: every line in place)."""
+    if not rows:
+        return None
+    apart = {line for i in rows for line in range(items[i].lines[0], items[i].lines[1] + 1)}
+    out, row = {}, -1
+    for line in range(max(item.lines[1] for item in items) + 1):
+        if line not in apart:
+            row += 1
+        out[line] = row + 0.5 if line in apart else float(row)
+    return out
+
+
+def line_place(line: float, apart: dict[int, float] | None) -> float:
+    """Where a line sits under `lines_apart`'s reading (unchanged without one)."""
+    if apart is None:
+        return float(line)
+    base = math.floor(line)
+    placed = apart.get(base, float(base))
+    if line == base or placed != int(placed):   # a line of its own after one: the same gap
+        return placed
+    return placed + 0.5
+
+
+def group_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = None) -> list[Cluster]:
     """Consecutive rows carrying one level-1 group's label (lines of their own included)."""
     clusters: list[Cluster] = []
     for i, item in enumerate(items):
@@ -175,7 +243,7 @@ def group_clusters(items: list[IndicatorRow]) -> list[Cluster]:
         if not hints:
             continue
         group = hints[-1].spec.label
-        lines = tuple(float(h.line) for h in hints if h.spec.label == group)
+        lines = tuple(line_place(h.line, apart) for h in hints if h.spec.label == group)
         last = clusters[-1] if clusters else None
         if last and last.category == group:
             clusters[-1] = Cluster(group, last.first, i, last.lines + lines)
@@ -184,35 +252,38 @@ def group_clusters(items: list[IndicatorRow]) -> list[Cluster]:
     return clusters
 
 
-def label_clusters(items: list[IndicatorRow]) -> list[Cluster]:
+def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = None) -> list[Cluster]:
     """Consecutive rows labelled with one category (copied labels aside), each level-2
-    entry a cluster of its own."""
+    entry a cluster of its own. With `apart`, label-only rows are lines of their own."""
     clusters: list[Cluster] = []
     for i, item in enumerate(items):
         hints = [item.own_level2] if item.is_level2_entry else [h for h in item.level2 if not h.copied]
         if not hints:
             continue
         category = hints[-1].spec.label
-        lines = tuple(float(h.line) for h in hints if h.spec.label == category)
+        lines = tuple(line_place(h.line, apart) for h in hints if h.spec.label == category)
         entry = item.is_level2_entry and not item.is_label_only
         last = clusters[-1] if clusters else None
         if last and last.category == category and not last.entry and not entry:
             clusters[-1] = Cluster(category, last.first, i, last.lines + lines, group=last.group)
         else:
             clusters.append(Cluster(category, i, i, lines, entry, optional=item.is_label_only,
-                                    group=hints[-1].spec.level1))
+                                    group=hints[-1].spec.level1,
+                                    apart=item.is_label_only and line_place(item.lines[0], apart) % 1 != 0))
     return clusters
 
 
-def geometry_of(items: list[IndicatorRow]) -> Geometry:
+def geometry_of(items: list[IndicatorRow], apart: dict[int, float] | None = None) -> Geometry:
+    """Rows' first and last lines and the pages' first lines (with `apart`, label-only
+    rows as lines of their own)."""
     page_starts = []
     for i, item in enumerate(items):
         if i and item.pages[0] != items[i - 1].pages[1]:
-            page_starts.append(float(item.lines[0]))
+            page_starts.append(line_place(item.lines[0], apart))
         if item.pages[1] != item.pages[0]:
-            page_starts.append(float(item.lines[1]))
-    return Geometry([float(it.lines[0]) for it in items], [float(it.lines[1]) for it in items],
-                    sorted(page_starts))
+            page_starts.append(line_place(item.lines[1], apart))
+    return Geometry([line_place(it.lines[0], apart) for it in items],
+                    [line_place(it.lines[1], apart) for it in items], sorted(page_starts))
 
 
 def cost_table(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fit: Fit | None = None

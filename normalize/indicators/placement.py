@@ -5,8 +5,8 @@ A merged level-2 cell spans its block's rows, but OCR text keeps its label on on
 (or one per page), and which line is a property of the engine or printer, the same for
 the whole document: the top row of the span (or of each page's part of it, a label
 restated on every page), its vertical centre, the centre of each page's part of it, the
-centre of the part that holds the span's centre, the bottom row, or the first row after
-a page break inside the span (else the top). Each of these
+centre of the part that holds the span's centre, the bottom row (or that of each page's
+part), or the first row after a page break inside the span (else the top). Each of these
 `MODELS` predicts, for a block of rows, the lines its label should sit on.
 
 `fit_placement` takes the labelled rows as *clusters* (consecutive rows labelled with
@@ -15,6 +15,14 @@ rows between clusters as *gaps*. Under a model, each cluster's block costs the l
 by which its labels miss the predicted lines (`TOLERANCE` free, each label capped at
 `CAP`); the block boundaries are then chosen together by a small dynamic programme
 along the chain of clusters. The model with the cheapest chain is the document's.
+
+A row with nothing but a level-2 label is read either as a table row (a category listed
+without indicators: its block is its own row, free) or as a line of its own between
+rows (a merged label: `apart`, at x.5, taking no row of any span around it). The lines
+of every block around it, its level-1 group's above all, count differently in the two
+readings, so the caller fits the readings (`hierarchy.reading_fits`); here a cluster only
+pays its reading's prior: `ABSORB` for a row read as a label of rows around it or for a
+line apart read as an entry, `APART` for a line apart read as its block's label.
 
 From the fitted model, every free row gets a cost per category: what putting it there
 adds to the cheapest chain (the boundary pushed past it). A gap whose two clusters fit
@@ -29,13 +37,15 @@ from dataclasses import dataclass, field
 import numpy as np
 
 MODELS = ("top", "page_top", "centre_up", "centre_down", "page_centre_up", "page_centre_down",
-          "span_centre_up", "span_centre_down", "bottom", "after_break")
+          "span_centre_up", "span_centre_down", "bottom", "after_break", "page_bottom")
 TOLERANCE = 0.01  # lines are whole numbers: a model predicts the line itself
 CAP = 3.0         # a label this many lines off counts no more (a model that misfits one block)
 UNLABELLED = 1.0  # a block without a label between two labelled ones (or at an end)
 UNLABELLED_ROW = 0.5  # ... per row of it, where the labels around fit the model exactly
 STRONG, WEAK = 3.0, 0.5   # per line of a gap whose clusters fit the model exactly / not
 ABSORB = 0.5      # a label alone on its row read as a label of rows around it, not as an entry
+APART = 0.25      # ... read so on a line of its own between rows: less than a half-line misfit,
+                  # more than nothing, so lines that fit either way stay rows as printed
 CROSS = 1.0       # per row a level-2 block takes from another group that the level-1 labels place
 GROUP_SLACK = 2.0  # level-1 fits this much worse than the best do not bound level-2 blocks
 INF = float("inf")
@@ -52,6 +62,7 @@ class Cluster:
     entry: bool = False
     optional: bool = False      # a label alone on its row: an entry, or its block's label
     group: str | None = None    # a level-2 category's level-1 group
+    apart: bool = False         # optional, and read as a line of its own: an entry is the exception
 
 
 GapCosts = dict[int, tuple[str | None, str | None, float, float, float]]
@@ -114,12 +125,13 @@ def predicted_costs(a: np.ndarray, b: np.ndarray, lines: tuple[float, ...], geo:
     for line in lines:
         here = np.full(len(a), line)
         part_up, part_down = part_centres(here, a, b, geo)
-        part_top = np.maximum(a, geo.page_bounds(here)[0])
+        page_lo, page_hi = geo.page_bounds(here)
+        part_top, part_bottom = np.maximum(a, page_lo), np.minimum(b, page_hi)
         if line == int(line):
-            columns = (a, part_top, up, down, part_up, part_down, span_up, span_down, b, after)
+            columns = (a, part_top, up, down, part_up, part_down, span_up, span_down, b, after, part_bottom)
         else:   # a line of its own between two rows: an even span's exact centre
             centre, part = (a + b) / 2, (part_up + part_down) / 2
-            columns = (a, part_top, centre, centre, part, part, *span_exact, b, after)
+            columns = (a, part_top, centre, centre, part, part, *span_exact, b, after, part_bottom)
         off = np.abs(line - np.stack(columns, axis=1)) - TOLERANCE
         totals += np.clip(off, 0.0, CAP)
     return totals
@@ -319,7 +331,13 @@ def block_costs(cluster: Cluster, starts: tuple[int, int], ends: tuple[int, int]
     b = np.maximum(row_ends[Y - 1], max(cluster.lines))
     C = predicted_costs(a, b, cluster.lines, geo)
     if cluster.optional:
-        C = C + np.where((X == cluster.first) & (Y == cluster.first + 1), 0.0, ABSORB)[:, None]
+        # the prior goes to the reading of the lines the fit is trying: a row (an entry)
+        # or a line of its own between rows (its block's label)
+        own_row = (X == cluster.first) & (Y == cluster.first + 1)
+        if cluster.apart:
+            C = C + np.where(own_row, ABSORB, APART)[:, None]
+        else:
+            C = C + np.where(own_row, 0.0, ABSORB)[:, None]
     if crossing is not None:
         C = C + crossing(X, Y, cluster.group)
     return Table(starts, ends, X, Y, C, cluster.entry)

@@ -15,7 +15,7 @@ from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, leve
     level_vocabulary, looks_like_label, looks_like_target, settle_dual_labels)
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
     cell_columns, complete_roles, find_header, header_roles, split_value_columns)
-from formex.normalize.indicators.wraps import is_wrap, join_wrapped, wrap_width
+from formex.normalize.indicators.wraps import is_wrap, join_wrapped, label_read_as_fragment, wrap_width
 from formex.schemas.document import Cell, Issue, Row
 from formex.schemas.forms import FormSchema
 
@@ -208,6 +208,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         if item.own_level2 is not None:
             item.own_level2 = item.level2[-1]
         previous = out[-1] if out else None
+        fragment = previous and label_read_as_fragment(item, previous, wrapping, vocab.name_heads)
+        item = fragment or item
         if previous and is_wrap(item, previous, wrapping, vocab.name_heads):
             join_wrapped(previous, item, line)
             # OCR pads rows with empty cells, so a wrapped fragment and a short name with a

@@ -3,9 +3,9 @@ lines' evidence (a very short fragment, a name stopping before its head word, a 
 that wraps at a fixed width, where a wrapped row prints its target) decides."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from formex.normalize.indicators.cells import IndicatorRow
+from formex.normalize.indicators.cells import LABEL_ENDINGS, IndicatorRow
 
 CONTINUATION_MAX = 12  # a longer line is never the rest of the name above
 SHORT_FRAGMENT = 3     # a line this short (建档率, 及时率) is a wrapped name's end
@@ -67,6 +67,22 @@ def is_wrap(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | Non
     if item.level1 or item.level2:
         evidence -= 1    # a label on the line: more often a row of its own
     return evidence > 0
+
+def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
+                           heads: tuple[str, ...]) -> IndicatorRow | None:
+    """The row with its one level label read as the end of the name above, or None. A
+    wrapped name can end in a word that is also a short label (…入驻企业 | 满意度, …孵化基地 |
+    数量: aliases of level labels, read exactly); under a name cut at the column's width,
+    with nothing else on the line to name it, that word is the name's end, if it reads
+    as a wrap. A label read through OCR damage (生忞效益指栎) or ending as labels end is a
+    label."""
+    hints = [*item.level1, *item.level2]
+    if (item.name is not None or item.positional or wrapping is None or previous.name is None
+            or len(previous.name) != wrapping.width or len(hints) != 1
+            or not hints[0].match.exact or hints[0].cell.text.endswith(LABEL_ENDINGS)):
+        return None
+    read = replace(item, name=hints[0].cell.text, level1=[], level2=[], own_level2=None)
+    return read if is_wrap(read, previous, wrapping, heads) else None
 
 def join_wrapped(previous: IndicatorRow, item: IndicatorRow, line: int) -> None:
     previous.name = previous.name + item.name
