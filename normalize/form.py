@@ -2,13 +2,14 @@
 read each section, validate, and decide the document's status.
 
 `normalize_document` is the list the README's "How it works" follows:
-`detect_form` → `rows_to_sections` → `fields_to_values` → `rows_to_tasks` →
+`detect_family` (which runs `rows_to_sections` per family) → `fields_to_values` → `rows_to_tasks` →
 `rows_to_budget` → `rows_to_indicators` → `check_form`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from formex.normalize.detect import CLOSE_SHARE, Detection, detect_family
 from formex.normalize.budget import Budget, check_budget, rows_to_budget
 from formex.normalize.header import fields_to_values
 from formex.normalize.indicators import Indicator, rows_to_indicators
@@ -17,10 +18,6 @@ from formex.normalize.sections import Sections, rows_to_sections, vocabularies_o
 from formex.normalize.tasks import Task, rows_to_tasks
 from formex.schemas.document import Document, Issue
 from formex.schemas.forms import FormSchema, load_all_form_schemas
-
-MIN_EVIDENCE = 2  # labels (title, fields, sections) a form must show to be recognised
-TITLE_ROWS = 4    # rows at the top where a form's title prints
-
 
 @dataclass
 class FormResult:
@@ -36,35 +33,18 @@ class FormResult:
     indicators: list[Indicator] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     sections: Sections | None = None
+    confidence: float | None = None              # of the family detection (see normalize.detect)
 
 
-def evidence_of(sections: Sections) -> int:
-    """Labels of the schema found: the title, each distinct field, each section."""
-    fields = {hit.spec.name for hit in sections.fields}
-    return (sections.title_match is not None) + len(fields) + len(sections.section_matches)
-
-
-def other_family_title(doc: Document, schema: FormSchema) -> str | None:
-    """The title of another form family (a project form, a self-evaluation) that the
-    document's first rows carry: negative evidence against reading it as `schema`."""
-    for row in doc.rows[:TITLE_ROWS]:
-        for cell in row.filled:
-            key = label_key(cell.text)
-            if key and len(key) <= 40 and any(label_key(t) in key for t in schema.other_families):
-                return cell.text.strip()
-    return None
-
-
-def detect_form(doc: Document, schemas: tuple[FormSchema, ...]) -> tuple[FormSchema, Sections] | None:
-    """The schema whose labels the document shows most, if it shows enough of them; a
-    schema the document's title rules out (another family's title) is not tried."""
-    scored = [(evidence_of(s), schema.form_type, schema, s)
-              for schema in schemas if other_family_title(doc, schema) is None
-              for s in [rows_to_sections(doc.rows, schema)]]
-    if not scored:
-        return None
-    evidence, _, schema, sections = max(scored, key=lambda t: (t[0], t[1]))
-    return (schema, sections) if evidence >= MIN_EVIDENCE else None
+def close_family_issues(detection: Detection) -> list[Issue]:
+    """A warning when another family showed nearly as many of its labels: the reader
+    should check the family chosen."""
+    runner_up = detection.runner_up
+    if runner_up is None or detection.confidence > 1 / (1 + CLOSE_SHARE):
+        return []
+    return [Issue("warning", "family_close",
+                  f"read as {detection.schema.form_type} (confidence {detection.confidence:.2f}); "
+                  f"{runner_up.schema.form_type} matched nearly as well", field="form_type")]
 
 
 def check_form(schema: FormSchema, sections: Sections, header: dict, result: FormResult) -> list[Issue]:
@@ -88,20 +68,13 @@ def check_form(schema: FormSchema, sections: Sections, header: dict, result: For
 
 def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = None) -> FormResult:
     schemas = schemas or load_all_form_schemas()
-    detected = detect_form(doc, schemas)
-    if detected is None:
-        family = next((t for schema in schemas if (t := other_family_title(doc, schema))), None)
-        if family:
-            return FormResult(None, "failed", error=f"no known form found: its title {family[:60]!r} "
-                              "is no form formex reads yet: it names another form family (a project "
-                              "or self-evaluation form)", issues=list(doc.issues))
-        seen = next((c.text for row in doc.rows[:3] for c in row.filled if "表" in c.text), None)
-        title = f"its title {seen[:60]!r} is no form formex reads yet, and " if seen else ""
-        return FormResult(None, "failed", error=f"no known form found: {title}no title, section or "
-                          "field label matched a form schema", issues=list(doc.issues))
-    schema, sections = detected
+    detection = detect_family(doc, schemas)
+    if detection.schema is None:
+        return FormResult(None, "failed", error=detection.error, issues=list(doc.issues))
+    schema, sections = detection.schema, detection.sections
     result = FormResult(schema.form_type, "ok", year=sections.year, sections=sections,
-                        issues=list(doc.issues))
+                        issues=list(doc.issues), confidence=detection.confidence)
+    result.issues += close_family_issues(detection)
     if sections.title_match and not sections.title_match.exact:
         result.issues.append(Issue("info", "header_fuzzy_match",
                                    f"title read as {sections.title_match.alias!r}", field="title",

@@ -22,7 +22,9 @@ def test_every_shipped_schema_loads():
 
 @pytest.mark.parametrize("damage, key", [
     (lambda d: d.update(surprise=1), "<top>"),
-    (lambda d: d["fields"]["unit_name"].update(kind="number"), "fields.unit_name.kind"),
+    (lambda d: d["fields"]["unit_name"].update(kind="table"), "fields.unit_name.kind"),
+    (lambda d: d["fields"].update(unit_motto={"labels": ["单位口号"]}), "fields.unit_motto"),
+    (lambda d: d["indicators"]["columns"].update(colour=["颜色"]), "indicators.columns"),
     (lambda d: d["fields"]["unit_name"].update(labels=[]), "fields.unit_name.labels"),
     (lambda d: d["sections"].update(appendix={"labels": ["附件"]}), "sections.appendix"),
     (lambda d: d["budget"]["amounts"].update(budget_misc=["杂项"]), "budget.amounts"),
