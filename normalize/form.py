@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from formex.normalize.detect import CLOSE_SHARE, Detection, detect_family
-from formex.normalize.budget import Budget, check_budget, rows_to_budget
+from formex.normalize.budget import Budget, check_budget, rows_to_budget, unit_power
 from formex.normalize.header import fields_to_values
 from formex.normalize.indicators import Indicator, rows_to_indicators
-from formex.normalize.labels import label_key
-from formex.normalize.sections import Sections, rows_to_sections, vocabularies_of
+from formex.normalize.sections import Sections, vocabularies_of
+from formex.normalize.scores import check_scores, split_total_rows, total_rows_to_totals
 from formex.normalize.tasks import Task, rows_to_tasks
 from formex.schemas.document import Document, Issue
 from formex.schemas.forms import FormSchema, load_all_form_schemas
@@ -34,6 +34,16 @@ class FormResult:
     issues: list[Issue] = field(default_factory=list)
     sections: Sections | None = None
     confidence: float | None = None              # of the family detection (see normalize.detect)
+
+
+INDICATOR_TABLES = (("indicators", "annual"), ("indicators_mid_term", "mid_term"))   # section, period
+
+
+def section_power(sections: Sections, schema: FormSchema) -> int:
+    """The unit the budget section's title states (`项目预算执行情况（万元）`: 4), else 元."""
+    found = sections.section_matches.get("budget")
+    power = unit_power(found[0].filled[0].text, schema.unit_words) if found else None
+    return power or 0
 
 
 def close_family_issues(detection: Detection) -> list[Issue]:
@@ -101,7 +111,7 @@ def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = N
         result.issues.append(Issue("error", "row_unplaced",
                                    f"row not recognised and kept only here: {' | '.join(row.texts)!r}",
                                    source_ref=row.source_ref))
-    result.header, issues = fields_to_values(sections.fields)
+    result.header, issues = fields_to_values(sections.fields, schema.unit_words)
     result.header["title"] = sections.title
     result.issues += issues
     parts = sections.parts
@@ -110,11 +120,22 @@ def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = N
     result.issues += issues
     counts = frozenset(name for name, _ in schema.budget_counts)
     result.budget, issues = rows_to_budget(parts.get("budget", []), vocabularies_of(schema).budget,
-                                           counts, schema.unit_words)
+                                           counts, schema.unit_words, section_power(sections, schema))
     result.issues += issues + check_budget(result.budget.amounts)
-    result.indicators, issues = rows_to_indicators(parts.get("indicators", []), schema,
-                                                   spans_known=doc.spans_known, year=sections.year)
-    result.issues += issues
+    totals: dict[str, float] = {}
+    for name, period in INDICATOR_TABLES:
+        if name != "indicators" and name not in parts:
+            continue   # the 绩效指标 table is always read (its absence is reported there)
+        rows, total_rows = split_total_rows(parts.get(name, []), schema)
+        indicators, issues = rows_to_indicators(rows, schema, spans_known=doc.spans_known,
+                                                year=sections.year, period=period)
+        for key, value in total_rows_to_totals(total_rows, rows, schema, doc.spans_known).items():
+            totals.setdefault(key, value)
+        result.indicators += indicators
+        result.issues += issues
+    if result.header.get("total_score") is None and "score" in totals:
+        result.header["total_score"] = totals["score"]     # the 合计 row states it
+    result.issues += check_scores(result.indicators, totals, result.header.get("total_score"))
     result.issues += check_form(schema, sections, result.header, result)
     if any(issue.severity == "error" for issue in result.issues):
         result.status = "partial"

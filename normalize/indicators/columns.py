@@ -8,7 +8,9 @@ from formex.normalize.indicators.cells import (
 from formex.normalize.labels import label_key
 from formex.schemas.document import Cell, Row
 
-VALUE_ROLES = ("operator", "target", "unit", "note", OTHER)
+VALUE_ROLES = ("operator", "target", "unit", "note", "target_mid", "actual", "weight", "score", "deviation",
+               OTHER)
+RIGHT_ROLES = frozenset(VALUE_ROLES) - {"target"}   # columns right of the name besides the target
 REQUIRED_ROLES = ("target", "level3")   # a table without either cannot be read by position
 CONTENT_MIN_SHARE = 0.5                  # of a column's filled cells, to give it a role by content
 
@@ -100,7 +102,7 @@ def split_value_columns(row: Row, roles: dict[int, str]) -> tuple[dict[str, Cell
     Content cannot tell `≥` `95` `%` or a remark apart from a name, but these columns
     sit at the right of the table, so the row's cells are aligned to the header from the
     right (OCR drops leading cells, not trailing ones)."""
-    if not {"operator", "unit", "note", OTHER} & set(roles.values()):
+    if not RIGHT_ROLES & set(roles.values()):
         return {}, row.filled
     width = max(roles) + 1
     cells = list(row.cells)
@@ -133,7 +135,7 @@ def cell_columns(row: Row, roles: dict[int, str]) -> dict[int, str]:
     aligned = aligned_cells(row, max(roles) + 1)
     target_col = next((col for col, role in roles.items() if role == "target"), None)
     targets = [j for j, cell in enumerate(row.cells) if cell.text and looks_like_value(cell.text)]
-    plain = not {"operator", "unit", "note", OTHER} & set(roles.values())   # nothing right of it
+    plain = not RIGHT_ROLES & set(roles.values())   # nothing right of it
     if plain and target_col is not None and targets and \
             not any(col == target_col and looks_like_target(cell.text) for col, cell in aligned):
         # anchored on the target: a stray trailing tab must not shift the row

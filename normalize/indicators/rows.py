@@ -52,6 +52,7 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
         out.target = values.get("target")
         out.operator = values["operator"].text if "operator" in values else None
         out.unit = values["unit"].text if "unit" in values else None
+        take_evaluation_cells(out, values)
         out.name = "".join(join_lines(c.text) for c in texts) or None
     elif len(texts) >= 2:
         out.name = "".join(join_lines(c.text) for c in texts[:-1])
@@ -71,6 +72,19 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
         # the label nearest the data is the row's own; any other is a displaced hint
         out.own_level2 = out.level2[-1]
     return out
+
+EVALUATION_ROLES = ("target_mid", "actual", "weight", "score", "deviation")
+
+
+def take_evaluation_cells(out: IndicatorRow, values: dict[str, Cell]) -> None:
+    """The 中期 target and the self-evaluation cells: kept as cells where the target
+    parser reads them, as text where a number or remark is all they hold."""
+    out.target_mid = values.get("target_mid", out.target_mid)
+    out.actual = values.get("actual", out.actual)
+    for role in ("weight", "score", "deviation"):
+        if role in values:
+            setattr(out, role, values[role].text)
+
 
 def is_note(text: str, openers: tuple[str, ...]) -> bool:
     """Text in the name column that opens like a note, not an indicator's name (`根据…的
@@ -101,6 +115,8 @@ def cells_by_position(row: Row, roles: dict[int, str], vocab: LevelVocabulary,
             out.operator = cell.text
         elif role == "note":
             out.note = cell.text
+        elif role in EVALUATION_ROLES:
+            take_evaluation_cells(out, {role: cell})
         elif cell.col not in copied:
             out.unplaced.append(cell)
     if out.target is None and out.name and is_note(out.name, vocab.note_openers):
