@@ -103,7 +103,7 @@ def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = N
                                    f"{row.texts[-1]!r} where {row.filled[0].text!r} has its value is a "
                                    "unit note or a label, not a value; kept only here",
                                    source_ref=row.source_ref))
-    for row in sections.trailer:
+    for row in sorted(sections.trailer, key=lambda r: r.index):   # in the order they print
         result.issues.append(Issue("info", "trailer_row",
                                    f"signature or footer row kept only here: {' | '.join(row.texts)!r}",
                                    source_ref=row.source_ref))

@@ -118,6 +118,56 @@ def match_field(row: Row, fields: Vocabulary) -> tuple[LabelMatch, str] | None:
     return None
 
 
+def field_label(cell, fields: Vocabulary) -> LabelMatch | None:
+    """A cell that is exactly a field's label (short, no OCR damage allowed: a value that
+    happens to look like a label must not start a new field)."""
+    if len(label_key(cell.text)) > 12:
+        return None
+    hit = fields.match(cell.text)
+    return hit if hit is not None and hit.exact else None
+
+
+def split_field_pairs(row: Row, fields: Vocabulary) -> list[tuple[LabelMatch, str]]:
+    """`项目名称 | 就业补助资金 | 项目联系人 | 向俐`: a row of two or more label/value pairs,
+    each label followed by its value cells; [] for a row with one label."""
+    filled = row.filled
+    starts = [(i, hit) for i, cell in enumerate(filled) for hit in [field_label(cell, fields)] if hit]
+    if len(starts) < 2 or starts[0][0] != 0 or len({hit.name for _, hit in starts}) < len(starts):
+        return []
+    bounds = [i for i, _ in starts] + [len(filled)]
+    return [(hit, "\n".join(c.text for c in filled[i + 1:bounds[k + 1]])) for k, (i, hit) in enumerate(starts)]
+
+
+def labels_over_values(row: Row, below: Row | None, fields: Vocabulary) -> list[tuple[LabelMatch, str]]:
+    """`当年绩效目标 | 全年绩效目标 | 全年目标实际完成情况` over a row of the two goals: each
+    label's value is the cell under it (by column where the row shows its columns, else
+    in order). A leading cell that is no field (the group's label) is left out. [] when
+    the row is not two or more labels over as many values."""
+    if below is None or not below.filled:
+        return []
+    cells = row.filled
+    hits = [field_label(c, fields) for c in cells]
+    if hits and hits[0] is None:
+        cells, hits = cells[1:], hits[1:]
+    if len(hits) < 2 or any(h is None for h in hits) or any(field_label(c, fields) for c in below.filled):
+        return []
+    values = below.filled
+    if len(values) != len(hits):
+        starts = [c.col for c in cells] + [10 ** 6]
+        values_by_label = [[v for v in values if starts[k] <= v.col < starts[k + 1]] for k in range(len(cells))]
+        if sum(map(len, values_by_label)) != len(values):
+            return []
+        return [(h, "\n".join(v.text for v in vs)) for h, vs in zip(hits, values_by_label)]
+    return [(h, v.text) for h, v in zip(hits, values)]
+
+
+def is_trailer_note(row: Row, sections: Vocabulary) -> bool:
+    """`备注：1.表中…` written in one cell: a trailer label with its text."""
+    found = INLINE_LABEL.match(row.filled[0].text)
+    hit = sections.match(found.group(1)) if found else None
+    return hit is not None and hit.exact and hit.name == "trailer"
+
+
 def is_label_not_value(text: str, vocab: SchemaVocabularies, unit_words) -> bool:
     """A field's value cell that holds a unit note (`金额单位：元`) or another label."""
     key = label_key(text)
@@ -156,9 +206,10 @@ def rows_to_sections(rows: list[Row], schema: FormSchema) -> Sections:
     found = split_page_furniture(rows, schema)
     out.furniture, out.trailer, rows = found.furniture, found.sign_offs, found.rows
     state = "header"
+    taken: set[int] = set()   # rows read as the values of the labels above them
     for i, row in enumerate(rows):
         filled = row.filled
-        if not filled:
+        if not filled or i in taken:
             continue
         if out.title_row is None and state == "header":
             hit = match_title(row, schema)
@@ -171,7 +222,7 @@ def rows_to_sections(rows: list[Row], schema: FormSchema) -> Sections:
         section = vocab.sections.match(first) if len(label_key(first)) <= 12 else None
         if section and not section.exact and (len(filled) > 1 or section.name in out.section_matches):
             section = None  # a fuzzy title match must be a row of its own, and new (时效指标 ≈ 绩效指标)
-        if section and section.name == "trailer":
+        if (section and section.name == "trailer") or (section is None and is_trailer_note(row, vocab.sections)):
             out.trailer.append(row)  # 填报人 / 联系电话 lines, also page footers mid-table
             continue
         if section:
@@ -181,6 +232,13 @@ def rows_to_sections(rows: list[Row], schema: FormSchema) -> Sections:
                 out.parts.setdefault(state, []).append(without_first_cell(row))
             continue
         if state in ("header", "budget"):  # some forms put 总体绩效目标 after the budget
+            below = next((r for r in rows[i + 1:i + 2] if r.filled), None)
+            pairs = split_field_pairs(row, vocab.fields) or labels_over_values(row, below, vocab.fields)
+            if pairs:
+                if not split_field_pairs(row, vocab.fields):
+                    taken.add(i + 1)
+                out.fields += [FieldHit(fields[hit.name], value, row, hit) for hit, value in pairs]
+                continue
             found = match_field(row, vocab.fields)
             if found:
                 value = found[1]
