@@ -127,15 +127,32 @@ def field_label(cell, fields: Vocabulary) -> LabelMatch | None:
     return hit if hit is not None and hit.exact else None
 
 
-def split_field_pairs(row: Row, fields: Vocabulary) -> list[tuple[LabelMatch, str]]:
+def split_field_pairs(row: Row, vocab: SchemaVocabularies) -> tuple[list[tuple[LabelMatch, str]], list[Row]]:
     """`项目名称 | 就业补助资金 | 项目联系人 | 向俐`: a row of two or more label/value pairs,
-    each label followed by its value cells; [] for a row with one label."""
+    each label followed by its value cells: ([(label, value)], []); ([], []) for a row
+    with one label. A sign-off label among them (`项目负责人 | 张明 | 联系电话 | 021…`)
+    ends the value before it; its pair comes back as a trailer row of its own."""
     filled = row.filled
-    starts = [(i, hit) for i, cell in enumerate(filled) for hit in [field_label(cell, fields)] if hit]
-    if len(starts) < 2 or starts[0][0] != 0 or len({hit.name for _, hit in starts}) < len(starts):
-        return []
+    starts = []
+    for i, cell in enumerate(filled):
+        hit = field_label(cell, vocab.fields)
+        if hit is None and i and len(label_key(cell.text)) <= 12:
+            trailer = vocab.sections.match(cell.text)
+            hit = trailer if trailer is not None and trailer.exact and trailer.name == "trailer" else None
+        if hit:
+            starts.append((i, hit))
+    names = [hit.name for _, hit in starts if hit.name != "trailer"]
+    if len(starts) < 2 or starts[0][0] != 0 or len(set(names)) < len(names):
+        return [], []
     bounds = [i for i, _ in starts] + [len(filled)]
-    return [(hit, "\n".join(c.text for c in filled[i + 1:bounds[k + 1]])) for k, (i, hit) in enumerate(starts)]
+    pairs, trailers = [], []
+    for k, (i, hit) in enumerate(starts):
+        cells = filled[i:bounds[k + 1]]
+        if hit.name == "trailer":
+            trailers.append(Row(row.index, tuple(cells), row.page, row.source_ref))
+        else:
+            pairs.append((hit, "\n".join(c.text for c in cells[1:])))
+    return pairs, trailers
 
 
 def labels_over_values(row: Row, below: Row | None, fields: Vocabulary) -> list[tuple[LabelMatch, str]]:
@@ -233,11 +250,13 @@ def rows_to_sections(rows: list[Row], schema: FormSchema) -> Sections:
             continue
         if state in ("header", "budget"):  # some forms put 总体绩效目标 after the budget
             below = next((r for r in rows[i + 1:i + 2] if r.filled), None)
-            pairs = split_field_pairs(row, vocab.fields) or labels_over_values(row, below, vocab.fields)
+            pairs, trailers = split_field_pairs(row, vocab)
+            if not pairs:
+                pairs = labels_over_values(row, below, vocab.fields)
+                taken.update([i + 1] if pairs else [])
             if pairs:
-                if not split_field_pairs(row, vocab.fields):
-                    taken.add(i + 1)
                 out.fields += [FieldHit(fields[hit.name], value, row, hit) for hit, value in pairs]
+                out.trailer += trailers
                 continue
             found = match_field(row, vocab.fields)
             if found:

@@ -281,6 +281,15 @@ def load_form_schema(form_type: str) -> FormSchema:
     return load_form_file(file)
 
 
+def is_level_file(file: Path) -> bool:
+    """A level vocabulary (`level1:` groups) kept beside the form files that use it."""
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return False   # then loading it as a form file names the problem
+    return isinstance(data, dict) and "level1" in data and "form_type" not in data
+
+
 @lru_cache(maxsize=None)
 def load_all_form_schemas(extra: tuple[str, ...] = ()) -> tuple[FormSchema, ...]:
     """Every form family shipped, then those of the `extra` folders (`formex extract
@@ -289,7 +298,7 @@ def load_all_form_schemas(extra: tuple[str, ...] = ()) -> tuple[FormSchema, ...]
     families = {schema.form_type: schema for schema in
                 (load_form_file(p) for p in sorted(FORMS_DIR.glob("*.yaml")))}
     for folder in extra:
-        files = sorted(Path(folder).glob("*.yaml"))
+        files = [p for p in sorted(Path(folder).glob("*.yaml")) if not is_level_file(p)]
         if not files:
             raise SchemaError(str(folder), "<folder>", "no form family (*.yaml) in the folder")
         for file in files:
