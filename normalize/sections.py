@@ -282,7 +282,7 @@ def rows_to_sections(rows: list[Row], schema: FormSchema) -> Sections:
             else:
                 out.unplaced.append(row)
                 continue
-        elif state != "indicators" and count_column_matches(row, vocab.indicator_columns) >= 3:
+        elif not state.startswith("indicators") and count_column_matches(row, vocab.indicator_columns) >= 3:
             state = "indicators"
         elif state == "tasks" and (named := named_section(row, vocab.sections)):
             state = named  # its title row was lost, but its header row names it

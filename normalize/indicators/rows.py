@@ -30,6 +30,9 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
               if role in ("level1", "level2")}
     texts: list[Cell] = []
     for cell in cells:
+        if columns.get(id(cell)) == "level3" and not looks_like_label(cell.text):
+            texts.append(cell)   # under the name column: a name, even one worded like a category
+            continue             # (服务对象满意度 is both)
         hint = classify_label(cell, vocab)
         if hint is None and id(cell) in levels and not looks_like_target(cell.text):
             # a cell under a level column of the header: a label, however damaged
