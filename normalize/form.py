@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from formex.normalize.detect import CLOSE_SHARE, Detection, detect_family
+from formex.normalize.budget_grid import GridValues, grid_rows_to_values, split_grid_rows
 from formex.normalize.budget import Budget, check_budget, rows_to_budget, unit_power
 from formex.normalize.header import fields_to_values
 from formex.normalize.indicators import Indicator, rows_to_indicators
@@ -44,6 +45,17 @@ def section_power(sections: Sections, schema: FormSchema) -> int:
     found = sections.section_matches.get("budget")
     power = unit_power(found[0].filled[0].text, schema.unit_words) if found else None
     return power or 0
+
+
+def merge_grid(result: FormResult, grid: GridValues) -> None:
+    """The budget grid's amounts and figures, where the form's other rows gave none."""
+    for name, amount in grid.amounts.items():
+        result.budget.amounts.setdefault(name, amount)
+    for name, value in grid.numbers.items():
+        if result.header.get(name) is None:
+            result.header[name] = value
+    if grid.scale is not None:
+        result.budget.scale = max(result.budget.scale or 0, grid.scale)
 
 
 def close_family_issues(detection: Detection) -> list[Issue]:
@@ -119,9 +131,17 @@ def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = N
                                          spans_known=doc.spans_known, spec=schema.section("tasks"))
     result.issues += issues
     counts = frozenset(name for name, _ in schema.budget_counts)
-    result.budget, issues = rows_to_budget(parts.get("budget", []), vocabularies_of(schema).budget,
-                                           counts, schema.unit_words, section_power(sections, schema))
-    result.issues += issues + check_budget(result.budget.amounts)
+    grid_rows, budget_rows = split_grid_rows(parts.get("budget", []), schema.budget_grid)
+    power = section_power(sections, schema)
+    result.budget, issues = rows_to_budget(budget_rows, vocabularies_of(schema).budget,
+                                           counts, schema.unit_words, power)
+    result.issues += issues
+    grid = GridValues()
+    if grid_rows:
+        grid, issues = grid_rows_to_values(grid_rows, schema.budget_grid, power)
+        result.issues += issues
+        merge_grid(result, grid)
+    result.issues += check_budget(result.budget.amounts)
     totals: dict[str, float] = {}
     for name, period in INDICATOR_TABLES:
         if name != "indicators" and name not in parts:
@@ -135,7 +155,7 @@ def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = N
         result.issues += issues
     if result.header.get("total_score") is None and "score" in totals:
         result.header["total_score"] = totals["score"]     # the 合计 row states it
-    result.issues += check_scores(result.indicators, totals, result.header.get("total_score"))
+    result.issues += check_scores(result.indicators, totals, result.header.get("total_score"), grid.points)
     result.issues += check_form(schema, sections, result.header, result)
     if any(issue.severity == "error" for issue in result.issues):
         result.status = "partial"

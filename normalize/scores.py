@@ -34,8 +34,11 @@ def total_rows_to_totals(totals: list[Row], rows: list[Row], schema: FormSchema,
     _, roles = find_header(rows, level_vocabulary(schema))
     out: dict[str, float] = {}
     for row in totals:
+        numbers = [c for c in row.filled[1:] if parse_amount(c.text.removesuffix("分")) is not None]
         if spans_known:
             cells = {roles.get(c.col): c for c in row.filled[1:]}
+        elif len(numbers) == len(TOTALLED) and set(TOTALLED) <= set(roles.values()):
+            cells = dict(zip(TOTALLED, numbers))   # `总分 | 100 | 98`: OCR kept the numbers only
         else:
             cells, _ = split_value_columns(row, roles)
         for role in TOTALLED:
@@ -45,17 +48,19 @@ def total_rows_to_totals(totals: list[Row], rows: list[Row], schema: FormSchema,
     return out
 
 
-def check_scores(indicators: list[Indicator], totals: dict[str, float], total_score: float | None
-                 ) -> list[Issue]:
-    """A warning when the indicators' 得分 (or 分值) do not add up to the stated total:
-    the 总分 field or the 合计 row."""
+def check_scores(indicators: list[Indicator], totals: dict[str, float], total_score: float | None,
+                 budget_points: dict[str, float] | None = None) -> list[Issue]:
+    """A warning when the indicators' 得分 (or 分值), with the budget line's where the
+    budget has them (预算执行率 is scored there in the national template), do not add up
+    to the stated total: the 总分 field or the 合计 row."""
     issues = []
+    budget_points = budget_points or {}
     stated = {"weight": totals.get("weight"), "score": totals.get("score", total_score)}
     for column in TOTALLED:
         values = [getattr(i, column) for i in indicators if i.period == "annual" and getattr(i, column) is not None]
         if stated[column] is None or not values:
             continue
-        summed = sum(values)
+        summed = sum(values) + budget_points.get(column, 0.0)
         if abs(summed - stated[column]) > SUM_TOLERANCE:
             word = "得分" if column == "score" else "分值"
             issues.append(Issue("warning", "score_total_mismatch",

@@ -164,8 +164,8 @@ def labels_over_values(row: Row, below: Row | None, fields: Vocabulary) -> list[
         return []
     cells = row.filled
     hits = [field_label(c, fields) for c in cells]
-    if hits and hits[0] is None:
-        cells, hits = cells[1:], hits[1:]
+    if hits and (hits[0] is None or len(cells) == len(below.filled) + 1):
+        cells, hits = cells[1:], hits[1:]   # the group's label (当年绩效目标, 年度总体目标)
     if len(hits) < 2 or any(h is None for h in hits) or any(field_label(c, fields) for c in below.filled):
         return []
     values = below.filled
@@ -183,6 +183,15 @@ def is_trailer_note(row: Row, sections: Vocabulary) -> bool:
     found = INLINE_LABEL.match(row.filled[0].text)
     hit = sections.match(found.group(1)) if found else None
     return hit is not None and hit.exact and hit.name == "trailer"
+
+
+def match_late_field(row: Row, vocabulary: Vocabulary, fields: dict[str, FieldSpec]
+                     ) -> tuple[LabelMatch, str] | None:
+    """A field the family prints below its tables (`自评等级 | 优`), by its exact label."""
+    hit = field_label(row.filled[0], vocabulary)
+    if hit is None or not fields[hit.name].after_tables:
+        return None
+    return hit, "\n".join(c.text for c in row.filled[1:])
 
 
 def is_label_not_value(text: str, vocab: SchemaVocabularies, unit_words) -> bool:
@@ -247,6 +256,9 @@ def rows_to_sections(rows: list[Row], schema: FormSchema) -> Sections:
             out.section_matches.setdefault(state, (row, section))
             if len(filled) > 1:
                 out.parts.setdefault(state, []).append(without_first_cell(row))
+            continue
+        if state != "header" and state != "budget" and (late := match_late_field(row, vocab.fields, fields)):
+            out.fields.append(FieldHit(fields[late[0].name], late[1], row, late[0]))
             continue
         if state in ("header", "budget"):  # some forms put 总体绩效目标 after the budget
             below = next((r for r in rows[i + 1:i + 2] if r.filled), None)

@@ -43,6 +43,7 @@ class FieldSpec:
     labels: tuple[str, ...]
     required: bool = False
     kind: str = "text"
+    after_tables: bool = False    # may print below the indicator table (自评等级)
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,23 @@ class Level1Spec:
     level2: tuple[Level2Spec, ...]
 
 
+GRID_TARGETS = BUDGET_AMOUNTS | {"execution_rate", "weight", "score"}   # weight, score: the line's points
+
+
+@dataclass(frozen=True)
+class BudgetGrid:
+    """A budget of money lines (rows) by kinds of figure (columns); `cells` says which
+    (line, column) cell goes into which forms column (or the points of the total score)."""
+
+    rows: tuple[tuple[str, tuple[str, ...]], ...]
+    columns: tuple[tuple[str, tuple[str, ...]], ...]
+    cells: tuple[tuple[str, tuple[str, str]], ...]
+
+    @staticmethod
+    def money(into: str) -> bool:
+        return into in BUDGET_AMOUNTS
+
+
 @dataclass(frozen=True)
 class FormSchema:
     form_type: str
@@ -91,6 +109,7 @@ class FormSchema:
     other_families: tuple[str, ...] = ()  # titles of forms this schema must not read (项目支出…)
     name_heads: tuple[str, ...] = ()     # words a whole indicator name ends with (…率, …人数)
     indicator_totals: tuple[str, ...] = ()  # a row of the indicator table named so states totals (合计)
+    budget_grid: BudgetGrid | None = None   # a budget laid out as lines by figures (self-evaluations)
     path: str = ""                       # the file it was loaded from, for messages
 
     def section(self, name: str) -> SectionSpec | None:
@@ -133,12 +152,12 @@ def _field(path: str, name: str, value: Any) -> FieldSpec:
         columns = sorted(set(FORMS.names) - FORMS_OWN_COLUMNS)
         raise SchemaError(path, f"fields.{name}", f"a field is a column of the forms table; known: {columns}")
     value = _mapping(path, f"fields.{name}", value)
-    _check_keys(path, f"fields.{name}", value, frozenset({"labels", "required", "kind"}))
+    _check_keys(path, f"fields.{name}", value, frozenset({"labels", "required", "kind", "after_tables"}))
     kind = value.get("kind", "text")
     if kind not in FIELD_KINDS:
         raise SchemaError(path, f"fields.{name}.kind", f"{kind!r} is not one of {sorted(FIELD_KINDS)}")
     return FieldSpec(name, _strings(path, f"fields.{name}.labels", value.get("labels")),
-                     bool(value.get("required", False)), kind)
+                     bool(value.get("required", False)), kind, bool(value.get("after_tables", False)))
 
 
 def _section(path: str, name: str, value: Any) -> SectionSpec:
@@ -153,6 +172,25 @@ def _section(path: str, name: str, value: Any) -> SectionSpec:
              for name in ("totals", "optional_rows", "subheadings")}
     return SectionSpec(name, _strings(path, f"{key}.labels", value.get("labels")),
                        bool(value.get("required", False)), columns, **lists)
+
+
+def _grid(path: str, value: Any) -> BudgetGrid:
+    value = _mapping(path, "budget.grid", value)
+    _check_keys(path, "budget.grid", value, frozenset({"rows", "columns", "cells"}))
+    names = {}
+    for part in ("rows", "columns"):
+        entries = _mapping(path, f"budget.grid.{part}", value.get(part))
+        names[part] = tuple((name, _strings(path, f"budget.grid.{part}.{name}", aliases))
+                            for name, aliases in entries.items())
+    cells = _mapping(path, "budget.grid.cells", value.get("cells"))
+    _check_keys(path, "budget.grid.cells", cells, GRID_TARGETS)
+    out = []
+    for into, where in cells.items():
+        line, _, column = str(where).partition(".")
+        if line not in dict(names["rows"]) or column not in dict(names["columns"]):
+            raise SchemaError(path, f"budget.grid.cells.{into}", f"{where!r} is not <row>.<column> of the grid")
+        out.append((into, (line, column)))
+    return BudgetGrid(names["rows"], names["columns"], tuple(out))
 
 
 def _level2(path: str, key: str, value: Any, level1: str, order: int) -> Level2Spec:
@@ -226,7 +264,7 @@ def parse_form_schema(data: Any, path: str, folder: Path = FORMS_DIR) -> FormSch
     fields = _mapping(path, "fields", data.get("fields"))
     sections = _mapping(path, "sections", data.get("sections") or {})
     budget = _mapping(path, "budget", data.get("budget") or {})
-    _check_keys(path, "budget", budget, frozenset({"amounts", "counts", "unit_words"}))
+    _check_keys(path, "budget", budget, frozenset({"amounts", "counts", "unit_words", "grid"}))
     indicators = _mapping(path, "indicators", data.get("indicators") or {})
     _check_keys(path, "indicators", indicators,
                 frozenset({"columns", "levels", "note_openers", "name_heads", "totals"}))
@@ -259,6 +297,7 @@ def parse_form_schema(data: Any, path: str, folder: Path = FORMS_DIR) -> FormSch
         if title.get("other_families") else (),
         indicator_totals=_strings(path, "indicators.totals", indicators["totals"])
         if indicators.get("totals") else (),
+        budget_grid=_grid(path, budget["grid"]) if budget.get("grid") else None,
         path=path,
     )
 
