@@ -151,3 +151,19 @@ def test_a_level_file_may_extend_the_shared_one(tmp_path):
     schema = next(s for s in load_all_form_schemas((str(tmp_path),)) if s.form_type == "training_plan_target")
     labels = [spec.label for spec in schema.level2_order]
     assert labels[-1] == "课程指标" and "数量指标" in labels
+
+
+def test_eval_reports_each_family_its_samples_name(tmp_path):
+    from formex.evaluate import evaluate
+    from tests.conftest import SAMPLES
+
+    import shutil
+
+    gold = tmp_path / "gold"
+    for name in ("project-target-2026-elderly-care", "project-self-evaluation-2022-rural-water"):
+        shutil.copytree(SAMPLES / name, gold / name)
+    result = CliRunner().invoke(app, ["extract", str(gold), "--out", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 0, result.output
+    report = evaluate(tmp_path / "out", gold)
+    assert sorted(report.families) == ["project_self_evaluation", "project_target"]
+    assert all(counts.f1 == 1.0 and counts.tp > 50 for counts in report.families.values())
