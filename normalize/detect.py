@@ -96,6 +96,8 @@ def score_families(doc: Document, schemas: tuple[FormSchema, ...]) -> list[Famil
 def detect_family(doc: Document, schemas: tuple[FormSchema, ...]) -> Detection:
     scores = score_families(doc, schemas)
     eligible = [s for s in scores if s.excluded is None and s.labels >= MIN_EVIDENCE]
+    if not any(s.title for s in scores) and any(s.excluded for s in scores):
+        eligible = []   # its title names a form no family claims: read as none, not as a look-alike
     if not eligible:
         return Detection(None, None, 0.0, unknown_form_reason(doc, scores))
     best, second = eligible[0], (eligible[1] if len(eligible) > 1 else None)

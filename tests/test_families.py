@@ -28,9 +28,9 @@ def normalize_text(lines: list[str], schemas=None):
 
 
 def test_a_form_of_a_family_without_a_file_fails_naming_its_title_and_the_closest_family():
-    result = normalize_text(["部门整体支出绩效自评表", "(2026年度)", *BODY])
+    result = normalize_text(["政府购买服务绩效自评表", "(2026年度)", *BODY])
     assert result.status == "failed"
-    assert "部门整体支出绩效自评表" in result.error and "form family" in result.error
+    assert "政府购买服务绩效自评表" in result.error and "form family" in result.error
     assert "closest family is" in result.error
 
 
