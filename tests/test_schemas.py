@@ -12,7 +12,8 @@ SEED_SCHEMA = yaml.safe_load((FORMS_DIR / "unit_overall_target.yaml").read_text(
 
 def test_every_shipped_schema_loads():
     schemas = load_all_form_schemas()
-    assert [s.form_type for s in schemas] == ["project_self_evaluation", "project_target", "unit_overall_target"]
+    assert [s.form_type for s in schemas] == ["dept_overall_self_evaluation", "project_self_evaluation",
+                                             "project_target", "unit_overall_target"]
     unit = next(s for s in schemas if s.form_type == "unit_overall_target")
     order = [c.label for c in unit.level2_order]
     assert order[:7] == ["预算编审管理", "预算执行管理", "预算绩效管理", "资产管理", "预算透明度",
