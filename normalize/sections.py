@@ -145,6 +145,8 @@ def split_field_pairs(row: Row, vocab: SchemaVocabularies) -> tuple[list[tuple[L
     if len(starts) < 2 or starts[0][0] != 0 or len(set(names)) < len(names):
         return [], []
     bounds = [i for i, _ in starts] + [len(filled)]
+    if any(bounds[k + 1] - i < 2 for k, (i, _) in enumerate(starts)):
+        return [], []   # a label with no value beside it: labels over values (中期目标 | 年度目标)
     pairs, trailers = [], []
     for k, (i, hit) in enumerate(starts):
         cells = filled[i:bounds[k + 1]]
