@@ -18,6 +18,7 @@ from formex.normalize.budget import amount_power
 from formex.normalize.labels import Vocabulary, label_key
 from formex.schemas.document import Cell, Issue, Row
 from formex.schemas.forms import BudgetGrid
+from formex.schemas.target_lexicon import load_target_lexicon
 
 HEADER_MIN = 2        # column labels a row must show to be the grid's header
 POINTS = ("weight", "score")   # grid cells that are points of the total score, not forms columns
@@ -80,8 +81,8 @@ def grid_rows_to_values(rows: list[Row], grid: BudgetGrid, power: int) -> tuple[
         for j, cell in enumerate(values):
             column = header[j + offset] if 0 <= j + offset < len(header) else None
             into = wanted.get((line.name, column.name)) if line and column else None
-            if into is None:
-                continue
+            if into is None or cell.text.strip() in load_target_lexicon().placeholders_plain:
+                continue   # `—`: nothing stated on this line
             if into in POINTS:
                 value = number_of(cell)
                 if value is not None:
@@ -89,7 +90,9 @@ def grid_rows_to_values(rows: list[Row], grid: BudgetGrid, power: int) -> tuple[
             elif grid.money(into):
                 amount = parse_amount(cell.text)
                 if amount is None:
-                    continue    # `—`: nothing to read on this line
+                    issues.append(Issue("error", "amount_unparsed", f"{cell.text!r} for {label.text} "
+                                        f"({column.alias}) is not an amount", field=into, source_ref=row.source_ref))
+                    continue
                 stated = amount_power(cell.text, ())
                 out.amounts[into] = scale_amount(amount, power if stated is None else stated)
                 out.scale = max(out.scale or 0, power)
