@@ -117,10 +117,10 @@ def unknown_form_reason(doc: Document, scores: list[FamilyScore]) -> str:
     named = next((s.excluded for s in scores if s.excluded), None)
     seen = named or next((c.text for row in doc.rows[:3] for c in row.filled if "表" in c.text), None)
     closest = next((s for s in scores if s.excluded is None), scores[0] if scores else None)
+    if closest is None or (not closest.labels and not named):
+        return "no known form found: no title, section or field label matched a form schema"
     title = f"its title {seen[:60]!r} is no form family formex reads yet" if seen else \
-        "no title, section or field label matched a form family"
-    if closest is None:
-        return f"no known form found: {title}"
+        "too few of any form family's labels"
     return (f"no known form found: {title}; the closest family is {closest.schema.form_type} "
             f"({closest.labels} of its labels), which misses "
             f"{', '.join(closest.missing()[:4]) or 'nothing required'}")

@@ -65,8 +65,11 @@ def test_fields_both_project_families_share_are_no_reason_to_choose_one():
 
 
 def test_nothing_recognisable_fails_naming_the_closest_family_and_what_it_missed():
-    result = normalize_text(["会议纪要", "时间\t周一", "地点\t会议室"])
-    assert result.status == "failed" and "closest family" in result.error and "misses" in result.error
+    result = normalize_text(["会议纪要", "项目名称\t周例会", "地点\t会议室"])
+    assert result.status == "failed" and "closest family is project_" in result.error
+    assert "misses title" in result.error
+    nothing = normalize_text(["会议纪要", "时间\t周一", "地点\t会议室"])
+    assert nothing.status == "failed" and "no title, section or field label matched" in nothing.error
 
 
 def test_two_families_matching_equally_fail_naming_both(tmp_path):
