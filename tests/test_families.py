@@ -53,6 +53,8 @@ PROJECT = ["项目名称\t社区养老服务", "主管部门\t某区民政局", 
 def test_without_a_title_the_fields_choose_the_family():
     result = normalize_text(["实施期\t2026年1月-12月", *PROJECT])
     assert result.form_type == "project_target" and result.status != "failed"
+    # one field apart from the self-evaluation: chosen, but the reader is told
+    assert 0.5 < result.confidence < 0.6 and any(i.code == "family_close" for i in result.issues)
     self_evaluation = normalize_text([*PROJECT[:-2], "一级指标\t三级指标\t指标值\t实际完成值\t分值\t得分",
                                       "产出指标\t服务人次\t≥100人次\t120人次\t10\t10"])
     assert self_evaluation.form_type == "project_self_evaluation"

@@ -48,3 +48,11 @@ def test_the_budget_grid_fills_the_forms_columns_in_yuan():
     amounts = result.budget.amounts
     assert amounts["budget_total"] == 1_000_000 and amounts["budget_executed"] == 900_000
     assert result.header["execution_rate"] == 90 and result.budget.scale == 4
+
+
+def test_weight_and_score_columns_whose_short_headers_ocr_damaged_are_found_by_their_numbers():
+    damaged = [TABLE[0].replace("\t分值\t得分\t", "\t分植\t得汾\t"), *TABLE[1:]]
+    result = read([*HEAD, *damaged])
+    assert [(i.weight, i.score) for i in result.indicators] == [(50, 50), (40, 35)]
+    unit_like = [damaged[0].replace("实际完成值", "完戌情况"), *damaged[1:]]   # no actual column: no guess
+    assert all(i.weight is None for i in read([*HEAD, *unit_like]).indicators)

@@ -76,6 +76,7 @@ class LevelVocabulary:
     columns: Vocabulary
     note_openers: tuple[str, ...] = ()
     name_heads: tuple[str, ...] = ()
+    column_roles: frozenset[str] = frozenset()   # the roles the family's table may have
 
 @lru_cache(maxsize=None)
 def level_vocabulary(schema: FormSchema) -> LevelVocabulary:
@@ -88,6 +89,7 @@ def level_vocabulary(schema: FormSchema) -> LevelVocabulary:
         columns=Vocabulary(list(schema.indicator_columns)),
         note_openers=schema.note_openers,
         name_heads=schema.name_heads,
+        column_roles=frozenset(name for name, _ in schema.indicator_columns),
     )
 
 def classify_label(cell: Cell, vocab: LevelVocabulary, level: int | None = None,
