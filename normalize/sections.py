@@ -7,6 +7,11 @@ Page furniture (page numbers, 续表, stamps, sign-off lines) is taken out first
 (fuzzily, from the form schema) opens that section; a row whose first cell matches a
 header field label is a field; a row that matches a section's column headers opens the
 section even when its title row was lost. Everything else belongs to the open section.
+
+Header fields come three ways: a label and its value (`单位名称 | 某某中心`, or in one cell
+`单位名称：某某中心`), several label/value pairs on one row (`项目名称 | 就业补助资金 |
+项目联系人 | 向俐`), and a row of labels over a row of their values (`中期目标 | 年度目标`).
+A field the family prints below its tables (`自评等级 | 优`) is read there too.
 """
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ from formex.normalize.labels import LabelMatch, Vocabulary, label_key
 from formex.normalize.amounts import parse_amount
 from formex.normalize.budget import unit_power
 from formex.normalize.furniture import split_page_furniture
-from formex.schemas.document import Row
+from formex.schemas.document import Cell, Row
 from formex.schemas.forms import FieldSpec, FormSchema
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
@@ -118,7 +123,7 @@ def match_field(row: Row, fields: Vocabulary) -> tuple[LabelMatch, str] | None:
     return None
 
 
-def field_label(cell, fields: Vocabulary) -> LabelMatch | None:
+def field_label(cell: Cell, fields: Vocabulary) -> LabelMatch | None:
     """A cell that is exactly a field's label (short, no OCR damage allowed: a value that
     happens to look like a label must not start a new field)."""
     if len(label_key(cell.text)) > 12:
@@ -157,12 +162,14 @@ def split_field_pairs(row: Row, vocab: SchemaVocabularies) -> tuple[list[tuple[L
     return pairs, trailers
 
 
-def labels_over_values(row: Row, below: Row | None, fields: Vocabulary) -> list[tuple[LabelMatch, str]]:
+def labels_over_values(row: Row, below: Row | None, vocab: SchemaVocabularies) -> list[tuple[LabelMatch, str]]:
     """`当年绩效目标 | 全年绩效目标 | 全年目标实际完成情况` over a row of the two goals: each
-    label's value is the cell under it (by column where the row shows its columns, else
-    in order). A leading cell that is no field (the group's label) is left out. [] when
-    the row is not two or more labels over as many values."""
-    if below is None or not below.filled:
+    label's value is the cell under it (in order when the counts agree, else by column).
+    A leading cell that is no field, or one more cell than there are values, is the
+    group's label and is left out. [] when the row is not two or more field labels over
+    a row of values (a row of labels or a section title is no values)."""
+    fields = vocab.fields
+    if below is None or not below.filled or vocab.sections.match(below.filled[0].text) is not None:
         return []
     cells = row.filled
     hits = [field_label(c, fields) for c in cells]
@@ -266,7 +273,7 @@ def rows_to_sections(rows: list[Row], schema: FormSchema) -> Sections:
             below = next((r for r in rows[i + 1:i + 2] if r.filled), None)
             pairs, trailers = split_field_pairs(row, vocab)
             if not pairs:
-                pairs = labels_over_values(row, below, vocab.fields)
+                pairs = labels_over_values(row, below, vocab)
                 taken.update([i + 1] if pairs else [])
             if pairs:
                 out.fields += [FieldHit(fields[hit.name], value, row, hit) for hit, value in pairs]
