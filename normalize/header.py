@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from formex.normalize.amounts import parse_amount, scale_amount
-from formex.normalize.budget import amount_power, unit_power
+from formex.normalize.budget import MAX_AMOUNT, amount_power, unit_power
 from formex.normalize.sections import FieldHit
 from formex.schemas.text_policy import fold_number_text
 from formex.schemas.document import Issue
@@ -59,8 +59,8 @@ def parse_field_value(hit: FieldHit, text: str, unit_words: tuple[tuple[str, int
         label = hit.row.filled[0].text
         power = amount_power(text, unit_words)
         power = unit_power(label, unit_words) if power is None else power
-        if amount is not None:
-            return scale_amount(amount, power or 0), None
+        if amount is not None and abs(scaled := scale_amount(amount, power or 0)) < MAX_AMOUNT:
+            return scaled, None
     else:
         found = NUMBER.fullmatch(fold_number_text(text).strip().rstrip("%％分").strip())
         if found:

@@ -172,3 +172,18 @@ def test_eval_reports_each_family_its_samples_name(tmp_path):
     report = evaluate(tmp_path / "out", gold)
     assert sorted(report.families) == ["project_self_evaluation", "project_target"]
     assert all(counts.f1 == 1.0 and counts.tp > 50 for counts in report.families.values())
+
+
+def test_a_money_field_of_a_folder_family_is_scaled_and_a_huge_one_is_an_issue(tmp_path):
+    family = yaml.safe_load(TRAINING_FAMILY)
+    family["fields"]["budget_total"] = {"labels": ["培训经费"], "kind": "money"}
+    family["budget"] = {"unit_words": {"元": 0, "万元": 4}}   # the units its labels may state
+    (tmp_path / "training.yaml").write_text(yaml.safe_dump(family, allow_unicode=True), encoding="utf-8")
+    schemas = load_all_form_schemas((str(tmp_path),))
+    lines = ["培训项目绩效目标表", "培训项目\t轮训", "培训绩效指标", "一级指标\t二级指标\t三级指标\t目标值",
+             "产出指标\t数量指标\t培训人次\t≥300人次"]
+    result = normalize_text([*lines[:2], "培训经费（万元）\t12.5", *lines[2:]], schemas)
+    assert result.header["budget_total"] == 125000
+    huge = normalize_text([*lines[:2], "培训经费（万元）\t" + "9" * 18, *lines[2:]], schemas)
+    assert huge.header["budget_total"] is None and huge.status == "partial"
+    assert any(i.code == "amount_unparsed" and i.field == "budget_total" for i in huge.issues)
