@@ -271,3 +271,77 @@ def eval_(out: Path = typer.Argument(..., exists=True, file_okay=False, help="Da
     from formex.evaluate import evaluate
     from formex.report_eval import print_report
     print_report(evaluate(out, gold), Console(), mismatches)
+
+
+review_app = typer.Typer(no_args_is_help=True, help="Export rows needing review as CSV; apply a reviewer's corrections.")
+app.add_typer(review_app, name="review")
+
+
+@review_app.command("export")
+def review_export(out: Path = typer.Argument(..., exists=True, file_okay=False, help="Dataset written by extract."),
+                  to: Path = typer.Option(..., "--to", help="The CSV to write.")) -> None:
+    """Write the rows needing review as a CSV whose level, target and header columns a person corrects."""
+    from formex.review_csv import export_review_csv
+
+    try:
+        n = export_review_csv(out, to)
+    except (ManifestError, OSError) as error:
+        Console(stderr=True).print(f"formex: cannot read the dataset under {out}: {error}", markup=False)
+        raise typer.Exit(code=EXIT_RUN_FAILED) from error
+    typer.echo(f"wrote {n} row(s) needing review to {to}")
+
+
+@review_app.command("apply")
+def review_apply(csv_file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A CSV from review export, edited."),
+                 out: Path = typer.Argument(..., exists=True, file_okay=False, help="Dataset written by extract.")) -> None:
+    """Record the CSV's corrections in OUT/_formex/overrides.jsonl; every later run applies them.
+
+    Sources whose documents were saved (--keep-documents) are redone at once; the others
+    by the next `formex extract` over the inputs. Exit 1 when a correction names a row the
+    dataset does not hold (it is recorded all the same)."""
+    from formex.overrides import overrides_path
+    from formex.review_csv import ReviewError, apply_review_csv
+
+    err = Console(stderr=True)
+    try:
+        report = apply_review_csv(csv_file, out)
+    except ReviewError as error:
+        err.print(f"formex: {error}", markup=False)
+        raise typer.Exit(code=EXIT_USAGE) from error
+    except (DatasetError, ManifestError, DocumentFileError, OSError) as error:
+        err.print(f"formex: the corrections could not be applied to {out}: {error}", markup=False)
+        raise typer.Exit(code=EXIT_RUN_FAILED) from error
+    typer.echo(f"recorded {len(report.recorded)} correction(s) of {len(report.sources)} source(s) "
+               f"in {overrides_path(out)}")
+    for line in report.unmatched:
+        err.print(f"formex: {line}: recorded, and reported as override_unmatched until the row is back",
+                  markup=False)
+    if report.reloadable:
+        typer.echo(f"redone from saved documents: {len(report.reloadable)} source(s)")
+    if report.waiting:
+        typer.echo(f"{len(report.waiting)} source(s) were not saved (--keep-documents): the next "
+                   f"`formex extract INPUT --out {out}` re-extracts them with the corrections: "
+                   + ", ".join(report.waiting[:5]) + (" …" if len(report.waiting) > 5 else ""))
+    raise typer.Exit(code=EXIT_DOCUMENTS_FAILED if report.unmatched else 0)
+
+
+@app.command("report")
+def report(out: Path = typer.Argument(..., exists=True, file_okay=False, help="Dataset written by extract."),
+           to: Optional[Path] = typer.Option(None, "--to", help="Folder to write the report in "
+                                             "(index.html, doc/<doc_id>.html), or an .html file to write "
+                                             "the index as (doc/ beside it); default OUT/_report."),
+           sources: Optional[Path] = typer.Option(None, "--sources", exists=True, file_okay=False,
+                                                  help="The input folder given to extract: lines of PDFs and "
+                                                       "scans found there unchanged are shown as page crops.")
+           ) -> None:
+    """Write an HTML quality report (batch at a glance, rows needing review, a page per document).
+
+    Self-contained: inline CSS, SVG charts and a small script; nothing is fetched."""
+    from formex.report_html import write_report
+
+    try:
+        info = write_report(out, to or out / "_report", sources)
+    except (ManifestError, OSError) as error:
+        Console(stderr=True).print(f"formex: cannot write the report of {out}: {error}", markup=False)
+        raise typer.Exit(code=EXIT_RUN_FAILED) from error
+    typer.echo(f"wrote {info.index}: {info.documents} document(s), {info.review_items} item(s) needing review")

@@ -27,6 +27,8 @@ from formex.dataset import rows_to_arrow
 from formex.extract.errors import ExtractError
 from formex.extract.readers import doc_id_of, format_or_none, read_document, source_format_of
 from formex.normalize.form import normalize_document
+from formex.override_rows import apply_overrides
+from formex.overrides import Override, OverrideBook
 from formex.schemas.forms import load_all_form_schemas
 from formex.records import EXTRACTOR_VERSION, Records, failed_records, result_to_records
 from formex.schemas.document import Document
@@ -95,6 +97,7 @@ class Task:
     documents: str | None = None      # folder to save the Document read in (--keep-documents)
     saved: str | None = None          # a saved Document to normalize instead of reading `data`
     path: str | None = None           # the file, for a worker on this machine sent no `data`
+    overrides: tuple[Override, ...] = ()   # a reviewer's corrections of this source
     schemas: tuple[str, ...] = ()     # folders of extra form families (--schemas)
 
 
@@ -238,10 +241,19 @@ def with_arrow(records: Records) -> Records:
 
 
 def run_task(task: Task) -> Result:
-    """The per-document work every engine runs: extract the bytes the run read and hashed
-    (saving the Document read, when asked), or normalize a saved Document again. A task
-    sent without its bytes (`path` only) reads the file itself, once, and its result
-    carries the hash of the bytes it parsed, whatever the run had read before."""
+    """The per-document work every engine runs: `task_to_result`, then the reviewer's
+    corrections of the source applied (`formex.override_rows`)."""
+    result = task_to_result(task)
+    if task.overrides:
+        result.arrow = apply_overrides(result.arrow, result.year, task.overrides)
+    return result
+
+
+def task_to_result(task: Task) -> Result:
+    """Extract the bytes the run read and hashed (saving the Document read, when asked),
+    or normalize a saved Document again. A task sent without its bytes (`path` only)
+    reads the file itself, once, and its result carries the hash of the bytes it parsed,
+    whatever the run had read before."""
     if task.data is None and task.path is not None and task.saved is None:
         try:
             data = Path(task.path).read_bytes()
@@ -325,6 +337,7 @@ class Planner:
         self.settings = settings
         self.documents = committer.out / DOCUMENTS_FOLDER
         self.dispatched: dict[str, str] = {}    # sha256 -> source sent to extraction this run
+        self.overrides = OverrideBook.open(committer.out)
 
     def plan(self, item: InputFile, *, force: bool = False) -> Task | Done:
         source, settings = item.source_path, self.settings
@@ -338,15 +351,17 @@ class Planner:
             saved = saved_path(self.documents, sha256)
             if settings.renormalize and saved.is_file():
                 return Task(source, sha256, data, documents, saved=str(saved), path=str(item.path),
-                            schemas=settings.schemas)
-            if not (force or settings.force or (settings.keep_documents and not saved.is_file()
-                                                and self.committer.entry(source).status != DUPLICATE)):
+                            overrides=self.overrides.take(source), schemas=settings.schemas)
+            if not (force or settings.force or self.overrides.changed(source)
+                    or (settings.keep_documents and not saved.is_file()
+                        and self.committer.entry(source).status != DUPLICATE)):
                 return Done(Result(source, sha256))
         holder = self.committer.holder_of(sha256) or self.dispatched.get(sha256)
         if holder is not None and holder != source:
             return Done(Result(source, sha256, doc_id=sha256, status=DUPLICATE))
         self.dispatched[sha256] = source
-        return Task(source, sha256, data, documents, path=str(item.path), schemas=settings.schemas)
+        return Task(source, sha256, data, documents, path=str(item.path), overrides=self.overrides.take(source),
+                    schemas=settings.schemas)
 
 
 def records_to_result(source: str, sha256: str | None, records: Records, saved: bool = False) -> Result:
@@ -389,6 +404,7 @@ def run_extract(inputs: list[Path], out: Path, settings: RunSettings | None = No
             run.commit()
             run.load_orphaned_duplicates(items)
             summary.generation = committer.manifest.generation
+            run.planner.overrides.record_loaded()
     finally:
         progress.finish()
     return summary
@@ -557,11 +573,15 @@ def run_renormalize(inputs: list[Path], out: Path, settings: RunSettings | None 
                         yield Done(Result(document.source_path, document.doc_id, doc_id=document.doc_id,
                                           status=DUPLICATE))
                         continue
-                    yield Done(saved_to_result(document))
+                    result = saved_to_result(document)
+                    overrides = run.planner.overrides.take(document.source_path)
+                    result.arrow = apply_overrides(result.arrow, result.year, overrides)
+                    yield Done(result)
 
             run.load_planned(plans())
             run.commit()
             summary.generation = committer.manifest.generation
+            run.planner.overrides.record_loaded()
     finally:
         progress.finish()
     return summary

@@ -1,0 +1,244 @@
+"""The review loop: `formex review export` lists what needs review with stable keys, and
+`formex review apply` records corrections that every later run applies (`--force`,
+incremental runs, renormalize), each leaving an issue; a correction whose row is gone is
+reported, not lost."""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import formex
+from formex.cli import app
+from formex.overrides import load_overrides, overrides_path
+from tests.conftest import SEED_FILE
+
+DISPLACED = "line 82"        # the seed's row carrying another block's level-2 label
+
+
+def run(*args: str, code: int = 0) -> str:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == code, result.output
+    return result.output
+
+
+def extract(source: Path, out: Path, *options: str) -> None:
+    run("extract", str(source), "--out", str(out), "-q", "--fail-on", "never", *options)
+
+
+def read_csv(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def write_csv(path: Path, rows: list[dict]) -> None:
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.fixture
+def forms(tmp_path) -> Path:
+    folder = tmp_path / "forms"
+    folder.mkdir()
+    (folder / "seed.txt").write_bytes(SEED_FILE.read_bytes())
+    return folder
+
+
+def export_and_correct(out: Path, tmp_path: Path, **changes) -> Path:
+    """Export, set `changes` on the displaced row's line, write the edited CSV."""
+    exported = tmp_path / "review.csv"
+    run("review", "export", str(out), "--to", str(exported))
+    rows = read_csv(exported)
+    row = next(r for r in rows if r["row"] == DISPLACED)
+    row.update(changes)
+    edited = tmp_path / "edited.csv"
+    write_csv(edited, rows)
+    return edited
+
+
+def indicator(out: Path, source_ref: str):
+    return formex.read(out)["indicators"].set_index("source_ref").loc[source_ref]
+
+
+def issues(out: Path, code: str):
+    frame = formex.read(out)["issues"]
+    return frame[frame["code"] == code]
+
+
+def test_export_lists_rows_needing_review_with_stable_keys(forms, tmp_path):
+    out = tmp_path / "out"
+    extract(forms, out)
+    exported = tmp_path / "review.csv"
+    run("review", "export", str(out), "--to", str(exported))
+    rows = read_csv(exported)
+    keys = {(r["source_path"], r["table"], r["row"]) for r in rows}
+    assert ("seed.txt", "indicators", DISPLACED) in keys
+    row = next(r for r in rows if r["row"] == DISPLACED)
+    assert row["reasons"] == "displaced_label" and "社会效益指标" in row["why"]
+    assert row["level2"] == "时效指标" and row["level3"] == "集体退休干部、党政退休干部补贴发放及时率"
+    ambiguous = next(r for r in rows if "ambiguous_target" in r["reasons"].split())
+    assert ambiguous["target_text"] == "无100"
+
+
+def test_a_correction_survives_force_and_incremental_runs(forms, tmp_path):
+    out = tmp_path / "out"
+    extract(forms, out)
+    edited = export_and_correct(out, tmp_path, level2="社会效益指标")
+    run("review", "apply", str(edited), str(out))
+    assert load_overrides(overrides_path(out))[0].values == (("level2", "社会效益指标"),)
+    extract(forms, out)                 # incremental: the bytes are unchanged, the corrections not
+    for _ in range(2):
+        row = indicator(out, DISPLACED)
+        assert (row["level1"], row["level2"], row["level2_source"]) == ("效益指标", "社会效益指标", "reviewed")
+        applied = issues(out, "override_applied")
+        assert len(applied) == 1 and "edited.csv" in applied.iloc[0]["message"]
+        assert "'时效指标'" in applied.iloc[0]["message"] and applied.iloc[0]["source_ref"] == DISPLACED
+        extract(forms, out, "--force")
+    again = tmp_path / "again.csv"
+    run("review", "export", str(out), "--to", str(again))
+    assert DISPLACED not in {r["row"] for r in read_csv(again)}, "a corrected row is reviewed"
+
+
+def test_saved_documents_are_redone_at_once_and_by_renormalize(forms, tmp_path):
+    out = tmp_path / "out"
+    extract(forms, out, "--keep-documents")
+    edited = export_and_correct(out, tmp_path, target_text="≥98%")
+    output = run("review", "apply", str(edited), str(out))
+    assert "redone from saved documents: 1" in output
+    row = indicator(out, DISPLACED)
+    assert (row["target_op"], row["target_value"], row["target_unit"]) == ("ge", 98.0, "%")
+    assert row["target_raw"] == "百分百", "the cell as read is kept"
+    run("renormalize", str(out / "_documents"), "--out", str(out), "-q")
+    assert indicator(out, DISPLACED)["target_value"] == 98.0
+    assert len(issues(out, "override_applied")) == 1
+
+
+def test_a_correction_whose_row_is_gone_is_reported_and_kept(forms, tmp_path):
+    out = tmp_path / "out"
+    extract(forms, out)
+    edited = export_and_correct(out, tmp_path, row="line 999", level3="不存在的指标")
+    result = CliRunner().invoke(app, ["review", "apply", str(edited), str(out)])
+    assert result.exit_code == 1 and "line 999" in result.output
+    extract(forms, out, "--force")
+    unmatched = issues(out, "override_unmatched")
+    assert len(unmatched) == 1 and "不存在的指标" in unmatched.iloc[0]["message"]
+    assert [o.row for o in load_overrides(overrides_path(out))] == ["line 999"]
+
+
+def test_a_row_whose_line_moved_is_found_by_what_it_said(forms, tmp_path):
+    out = tmp_path / "out"
+    extract(forms, out)
+    run("review", "apply", str(export_and_correct(out, tmp_path, level2="社会效益指标")), str(out))
+    lines = SEED_FILE.read_text(encoding="utf-8").split("\n")
+    moved = lines[:2] + [lines[1]] + lines[2:]            # a line repeated near the top: every row one down
+    (forms / "seed.txt").write_text("\n".join(moved), encoding="utf-8")
+    extract(forms, out)
+    row = indicator(out, "line 83")
+    assert (row["level3"], row["level2"]) == ("集体退休干部、党政退休干部补贴发放及时率", "社会效益指标")
+    assert "found at line 83, reviewed at line 82" in issues(out, "override_applied").iloc[0]["message"]
+
+
+def test_a_level_outside_the_vocabulary_is_refused(forms, tmp_path):
+    out = tmp_path / "out"
+    extract(forms, out)
+    edited = export_and_correct(out, tmp_path, level2="没有的指标")
+    result = CliRunner().invoke(app, ["review", "apply", str(edited), str(out)])
+    assert result.exit_code == 2 and "没有的指标" in result.output
+    assert not overrides_path(out).exists()
+
+
+def test_the_overrides_file_is_sorted_json_lines(forms, tmp_path):
+    out = tmp_path / "out"
+    extract(forms, out)
+    exported = tmp_path / "review.csv"
+    run("review", "export", str(out), "--to", str(exported))
+    rows = read_csv(exported)
+    for row in rows:
+        row["decision"] = "ok"
+    write_csv(exported, rows[::-1])
+    run("review", "apply", str(exported), str(out))
+    lines = overrides_path(out).read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    assert [r["row"] for r in records] == sorted(r["row"] for r in records)
+    assert all(r["set"] == {} and r["from"] == "review.csv" for r in records)
+    extract(forms, out)
+    assert len(issues(out, "override_applied")) == len(records)
+
+
+def test_a_header_field_is_corrected_through_field_and_value(forms, tmp_path):
+    text = SEED_FILE.read_text(encoding="utf-8").replace("部门整体预算总额(元)\t234,962,720.00",
+                                                         "部门整体预算总额(元)\t234,962,770.00")
+    (forms / "seed.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    extract(forms, out)
+    exported = tmp_path / "review.csv"
+    run("review", "export", str(out), "--to", str(exported))
+    rows = read_csv(exported)
+    budget = next(r for r in rows if r["table"] == "forms")
+    assert (budget["row"], budget["field"], budget["value"]) == ("", "budget_total", "234962770.00")
+    assert "budget_mismatch" in budget["reasons"]
+    budget["value"] = "234,962,720"
+    write_csv(exported, rows)
+    run("review", "apply", str(exported), str(out))
+    extract(forms, out, "--force")
+    assert str(formex.read(out)["forms"].iloc[0]["budget_total"]) == "234962720.00"
+    assert "budget_total '234962720.00' (was '234962770.00')" in issues(out, "override_applied").iloc[0]["message"]
+
+
+def test_an_issue_pointing_at_no_row_is_listed_but_has_nothing_to_correct():
+    from formex.review_items import UNPLACED_TABLE, tables_to_review_items
+
+    issue = {"doc_id": "d", "seq": 1, "severity": "error", "code": "row_unplaced", "field": None,
+             "message": "row not recognised and kept only here: '合计 | 12'", "source_ref": "line 40"}
+    info = dict(issue, seq=2, severity="info", code="cell_unplaced", source_ref="line 41")
+    tables = {"documents": [{"doc_id": "d", "source_path": "a.txt"}], "forms": [], "tasks": [],
+              "indicators": [], "issues": [issue, info]}
+    [item] = tables_to_review_items(tables)
+    assert (item.table, item.row, item.reasons, item.severity) == (UNPLACED_TABLE, "line 40", ("unplaced",), "error")
+    assert item.messages == [issue["message"]]
+
+
+def test_review_rules_name_the_key_they_cannot_read(tmp_path):
+    import yaml
+
+    from formex.schemas.errors import SchemaError
+    from formex.schemas.review_rules import REVIEW_YAML, load_review_rules
+
+    data = yaml.safe_load(REVIEW_YAML.read_text(encoding="utf-8"))
+    data["editable"]["forms"].append("no_such_column")
+    broken = tmp_path / "review.yaml"
+    broken.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(SchemaError, match="editable.forms.*no_such_column"):
+        load_review_rules(broken)
+
+
+def test_a_csv_saved_in_another_encoding_is_refused_with_what_to_do(forms, tmp_path):
+    out = tmp_path / "out"
+    extract(forms, out)
+    edited = export_and_correct(out, tmp_path, level2="社会效益指标")
+    gbk = tmp_path / "gbk.csv"
+    gbk.write_bytes(edited.read_text(encoding="utf-8-sig").encode("gb18030"))
+    result = CliRunner().invoke(app, ["review", "apply", str(gbk), str(out)])
+    assert result.exit_code == 2 and "CSV UTF-8" in result.output
+
+
+def test_every_engine_applies_the_corrections_alike(forms, tmp_path):
+    """The corrections travel with each task to the engine's workers (here worker
+    processes, and a Dask LocalCluster), so every engine writes the same rows."""
+    from formex.engines import DaskEngine, ProcessEngine
+    from formex.runner import RunSettings, run_extract
+
+    out = tmp_path / "out"
+    extract(forms, out)
+    run("review", "apply", str(export_and_correct(out, tmp_path, level2="社会效益指标")), str(out))
+    rows = {}
+    for name, engine in (("processes", ProcessEngine(2)), ("dask", DaskEngine(1))):
+        with engine:
+            run_extract([forms], out, RunSettings(force=True), engine=engine)
+        rows[name] = (indicator(out, DISPLACED)["level2"], list(issues(out, "override_applied")["message"]))
+    assert rows["processes"] == rows["dask"] and rows["dask"][0] == "社会效益指标"
