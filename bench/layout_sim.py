@@ -32,7 +32,7 @@ from __future__ import annotations
 import csv
 import json
 import random
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -110,6 +110,8 @@ class Item:
     note: str | None
     target: str | None
     typed: dict                      # hand-written typed target columns, when the golden has them
+    period: str = "annual"           # annual, or mid_term (a project's 中期 indicators)
+    extra: dict = field(default_factory=dict)   # self-evaluation cells: actual_raw, weight, score, deviation
 
     @property
     def is_entry(self) -> bool:      # a level-2 category listed without indicators
@@ -122,6 +124,7 @@ class Structure:
     forms: dict
     tasks: list[dict]
     items: list[Item]
+    family: str = "unit_overall_target"   # the form family the golden names
 
 
 def _read_gold(path: Path) -> list[dict]:
@@ -132,6 +135,7 @@ def _read_gold(path: Path) -> list[dict]:
 
 
 TYPED = ("target_kind", "target_op", "target_value", "target_unit")
+EXTRA = ("actual_raw", "weight", "score", "deviation")
 
 
 def load_structures(samples: Path = SAMPLES) -> list[Structure]:
@@ -143,15 +147,16 @@ def load_structures(samples: Path = SAMPLES) -> list[Structure]:
         if not (expected / "indicators.csv").exists():
             continue
         forms = _read_gold(expected / "forms.json")[0]
-        tasks = _read_gold(expected / "tasks.csv")
+        tasks = _read_gold(expected / "tasks.csv") if (expected / "tasks.csv").exists() else []
         items = []
         for row in _read_gold(expected / "indicators.csv"):
             level3, note = row.get("level3"), row.get("note")
             if note is None and level3 and level3.startswith("根据") and not row.get("target_raw"):
                 level3, note = None, level3      # goldens written before the note column
             items.append(Item(row["level1"], row["level2"], level3, note, row.get("target_raw"),
-                              {k: row[k] for k in TYPED if k in row}))
-        out.append(Structure(folder.name, forms, tasks, items))
+                              {k: row[k] for k in TYPED if k in row}, row.get("period") or "annual",
+                              {k: row[k] for k in EXTRA if k in row}))
+        out.append(Structure(folder.name, forms, tasks, items, forms.get("form_type") or "unit_overall_target"))
     return out
 
 
@@ -274,9 +279,10 @@ def runs(values: list) -> list[tuple[int, int]]:
 
 
 def render_table(items: list[Item], config: Config, policy: Policy, rng: random.Random,
-                 header: list[str]) -> tuple[list[Line], list[Item]]:
+                 header: list[str], extras: tuple[str, ...] = ()) -> tuple[list[Line], list[Item]]:
     """The indicator table's lines (with page breaks) and the items as printed (names
-    changed by the content policy)."""
+    changed by the content policy); `extras` are the self-evaluation cells printed right
+    of the target, on the target's line."""
     data = layout_data()
     printed = []
     for item in items:
@@ -299,7 +305,7 @@ def render_table(items: list[Item], config: Config, policy: Policy, rng: random.
         n += len(parts)
     breaks = list(range(config.first_break, n, config.page_len))
     cells: dict[float, list[str]] = {}
-    width = 5 if config.remark else 4
+    width = 4 + len(extras) + (1 if config.remark else 0)
 
     def line_cells(pos: float) -> list[str]:
         return cells.setdefault(pos, [""] * width)
@@ -320,6 +326,9 @@ def render_table(items: list[Item], config: Config, policy: Policy, rng: random.
         t_line = first_line[i] + (0 if config.target_line == "first" else len(parts) - 1)
         if item.target:
             line_cells(t_line)[3] = item.target
+        for k, key in enumerate(extras):
+            if item.extra.get(key):
+                line_cells(t_line)[4 + k] = item.extra[key]
         if item.is_entry:
             put_label(1, print_label(item.level2, policy, rng), [first_line[i]], (first_line[i], last_line[i]))
 
@@ -353,7 +362,7 @@ def render_table(items: list[Item], config: Config, policy: Policy, rng: random.
         for i, item in enumerate(printed):
             if item.level3 and item.target and rng.random() < 0.3:
                 remark = rng.choice(("计划标准", "历史标准", "行业标准"))
-                line_cells(first_line[i])[4] = remark
+                line_cells(first_line[i])[width - 1] = remark
                 printed[i] = replace(item, note=remark)
     lines = [Line(cells[pos], body=int(pos) if pos == int(pos) else None, page_of=page_of.get(pos))
              for pos in sorted(cells)]
@@ -418,6 +427,11 @@ def render_document(structure: Structure, policy: Policy, seed: int) -> tuple[st
     """The OCR text of one document and its gold tables."""
     rng = random.Random(f"{seed}:{policy.name}:{structure.name}")
     config = draw_config(policy, rng)
+    if structure.family != "unit_overall_target":
+        from layout_families import render_family_document   # it builds on this module
+        return render_family_document(structure, policy, config, rng)
+    # a unit form prints its 年度 indicators (a 中期 column is the family renderer's)
+    structure = replace(structure, items=[item for item in structure.items if item.period == "annual"])
     data = layout_data()
     forms = structure.forms
     lines: list[Line] = []
@@ -523,7 +537,7 @@ def add_page_noise(lines: list[Line], structure: Structure, policy: Policy, conf
     data = layout_data()
     pages = 1 + sum(line.kind == "break" for line in lines)
     out, page = [], 1
-    unit = structure.forms["unit_name"]
+    unit = structure.forms.get("unit_name") or structure.forms.get("implementing_unit") or "某单位"
     for line in lines:
         if line.kind == "break":
             if rng.random() < policy.page_noise:
@@ -578,8 +592,10 @@ def gold_tables(structure: Structure, printed: list[Item], has_amount: bool) -> 
               **({"amount": t.get("amount")} if has_amount else {})}
              for t in structure.tasks]
     forms["annual_goal"] = (forms.get("annual_goal") or "").replace("\n", "")
-    for key in ("project_name", "department", "implementing_unit", "form_type"):
-        forms.pop(key, None)
+    for key in ("project_name", "department", "implementing_unit", "form_type", "project_lead",
+                "implementation_period", "mid_term_goal", "annual_goal_actual", "budget_executed",
+                "budget_scale", "execution_rate", "total_score", "self_grade"):
+        forms.pop(key, None)   # not printed on a unit form (the 中期 parts are dropped above)
     documents = [{"status": "ok", "n_indicators": len(indicators)}]
     return {"documents": documents, "forms": [forms], "tasks": tasks, "indicators": indicators}
 

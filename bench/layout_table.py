@@ -12,6 +12,8 @@ gold with formex.evaluate's pairing (indicator rows aligned by name). Columns:
 - targets: indicators target_raw, target_kind, target_op, target_value, target_unit
 - header:  forms (year, title, unit name, fields, budget, counts)
 - tasks:   tasks name, content, amount
+- evaluation: indicators period, actual_raw, weight, score, deviation (project and
+  self-evaluation families; 1.0 where a family has none)
 - silent:  documents reported `ok` whose levels or targets hold a mismatch
 - not ok:  documents reported `partial` or `failed`
 
@@ -45,7 +47,9 @@ METRICS = {
     "targets": ("indicators", ("target_raw", "target_kind", "target_op", "target_value", "target_unit")),
     "header": ("forms", None),
     "tasks": ("tasks", None),
+    "evaluation": ("indicators", ("period", "actual_raw", "weight", "score", "deviation")),
 }
+UNIT_FAMILY = "unit_overall_target"
 
 
 def extract_in_memory(name: str, text: str) -> dict[str, list[dict]]:
@@ -73,18 +77,43 @@ def score_document(name: str, text: str, gold: dict) -> tuple[Report, str]:
 
 def run_policy(policy, n: int, seed: int, structures) -> dict:
     merged = Report()
+    families: dict[str, dict] = {}   # family -> {"report", "docs", "not_ok"}
     silent = not_ok = 0
     for name, text, gold in iter_corpus(policy, n, seed, structures):
         report, status = score_document(name, text, gold)
+        family = families.setdefault(gold["documents"][0].get("form_type", UNIT_FAMILY),
+                                     {"report": Report(), "docs": 0, "not_ok": 0})
         for key, counts in report.columns.items():
             merged.columns[key].add(counts)
+            family["report"].columns[key].add(counts)
         merged.mismatches += report.mismatches
         wrong = any(m.table == "indicators" for m in report.mismatches)
         silent += status == "ok" and wrong
         not_ok += status != "ok"
+        family["docs"] += 1
+        family["not_ok"] += status != "ok"
     scores = {metric: metric_counts(merged, table, columns).f1
               for metric, (table, columns) in METRICS.items()}
-    return {"scores": scores, "silent": silent, "not_ok": not_ok, "report": merged}
+    return {"scores": scores, "silent": silent, "not_ok": not_ok, "report": merged, "families": families}
+
+
+def print_family_table(results: dict[str, dict]) -> None:
+    """Every form family over all the policies run: the simulator renders each family."""
+    merged: dict[str, dict] = {}
+    for result in results.values():
+        for family, part in result["families"].items():
+            into = merged.setdefault(family, {"report": Report(), "docs": 0, "not_ok": 0})
+            for key, counts in part["report"].columns.items():
+                into["report"].columns[key].add(counts)
+            into["docs"] += part["docs"]
+            into["not_ok"] += part["not_ok"]
+    head = f"| family | docs | {' | '.join(METRICS)} | not ok |"
+    print(head)
+    print("|" + "---|" * (head.count("|") - 1))
+    for family, part in sorted(merged.items()):
+        cells = " | ".join(f"{metric_counts(part['report'], table, columns).f1:.4f}"
+                           for table, columns in METRICS.values())
+        print(f"| {family} | {part['docs']} | {cells} | {part['not_ok']} |")
 
 
 def print_table(results: dict[str, dict], n: int) -> None:
@@ -140,6 +169,8 @@ def main(argv: list[str] | None = None) -> None:
     for name in names:
         results[name] = run_policy(POLICY_BY_NAME[name], args.n, args.seed, structures)
     print_table(results, args.n)
+    print()
+    print_family_table(results)
     print(f"\n{len(names) * args.n} documents in {time.perf_counter() - started:.1f} s "
           f"(seed {args.seed}; held out: {', '.join(HELD_OUT)})")
     for name in names:

@@ -466,12 +466,27 @@ def render_sample(sample: Path, out: Path, position: int) -> list[Path]:
     return written
 
 
+RENDERED_FAMILY = "unit_overall_target"
+
+
+def text_samples(samples: Path) -> list[Path]:
+    """The OCR-text samples this renderer rebuilds: unit-overall forms with one 年度
+    indicator column (the other families and 中期 columns have layouts it does not draw;
+    bench/layout_families.py prints those). A sample's position in this list picks its
+    Markdown variant, so the list must not change under the renderings already made."""
+    def rendered(sample: Path) -> bool:
+        documents = json.loads((sample / "expected" / "documents.json").read_text(encoding="utf-8"))
+        with (sample / "expected" / "indicators.csv").open(encoding="utf-8", newline="") as handle:
+            periods = {row.get("period") or "annual" for row in csv.DictReader(handle)}
+        return documents[0].get("form_type") == RENDERED_FAMILY and periods == {"annual"}
+    return sorted(p for p in samples.iterdir()
+                  if (p / "expected").is_dir() and any(f.suffix == ".txt" for f in p.iterdir()) and rendered(p))
+
+
 def main(argv: list[str]) -> int:
     samples = Path(argv[1]) if len(argv) > 1 else Path("samples")
     out = Path(argv[2]) if len(argv) > 2 else samples / "rendered"
-    sources = sorted(p for p in samples.iterdir()
-                     if (p / "expected").is_dir() and any(f.suffix == ".txt" for f in p.iterdir()))
-    for position, sample in enumerate(sources):
+    for position, sample in enumerate(text_samples(samples)):
         for folder in render_sample(sample, out, position):
             print(folder)
     return 0

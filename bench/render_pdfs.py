@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from render_fixtures import ANY_TAG, Block, build_form, span_starts, write_golden  # noqa: E402
+from render_fixtures import ANY_TAG, Block, build_form, span_starts, text_samples, write_golden  # noqa: E402
 
 FONT_PATH = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 FONT = "WQY"
@@ -258,11 +258,6 @@ def render_sample(sample: Path, out: Path, position: int) -> Path:
     (folder / f"{sample.name}.pdf").write_bytes(data)
     write_golden(folder, golds, "pdf", refs, span_starts(blocks))
     return folder
-
-
-def text_samples(samples: Path) -> list[Path]:
-    return sorted(p for p in samples.iterdir()
-                  if (p / "expected").is_dir() and any(f.suffix == ".txt" for f in p.iterdir()))
 
 
 def main(argv: list[str]) -> int:

@@ -22,7 +22,8 @@ from formex.manifest import ManifestError
 from formex.report_run import (EXIT_DOCUMENTS_FAILED, EXIT_RUN_FAILED, EXIT_USAGE, BarProgress, LogProgress,
                                exit_code, print_summary, summary_to_json)
 from formex.runner import InputError, RunSettings, list_inputs, run_extract, run_renormalize
-from formex.schemas.errors import DocumentFileError
+from formex.schemas.errors import DocumentFileError, SchemaError
+from formex.schemas.forms import load_all_form_schemas
 
 # Built from the readers' own table, so the help names exactly the formats read today.
 READ_SUFFIXES = sorted(s for s, (_, reader) in READERS.items() if reader is not refuse_xls)
@@ -87,6 +88,11 @@ def extract(
                                    help="Commit when a batch holds this many rows (all tables)."),
     batch_docs: int = typer.Option(DEFAULT_BATCH_DOCS, "--batch-docs", min=1,
                                    help="Commit when a batch holds this many documents."),
+    schemas: Optional[list[Path]] = typer.Option(
+        None, "--schemas", exists=True, file_okay=False,
+        help="A folder of form families (*.yaml, as in schemas/forms/): added to the shipped ones, "
+             "and replacing a shipped family of the same form_type. Repeatable. Unchanged sources "
+             "are not read again: add --force to read them with the new families."),
 ) -> None:
     """Extract forms from files and folders into a Parquet dataset.
 
@@ -96,8 +102,13 @@ def extract(
         raise typer.BadParameter("--quiet and --verbose contradict each other")
     err = Console(stderr=True, soft_wrap=not sys.stderr.isatty())
     text = err if json_report else Console(soft_wrap=not sys.stdout.isatty())
+    folders = tuple(str(p.resolve()) for p in schemas or ())
+    try:
+        load_all_form_schemas(folders)   # a broken family stops the run before it starts
+    except SchemaError as error:
+        raise typer.BadParameter(str(error), param_hint="--schemas") from None
     settings = RunSettings(force=force, prune=prune, keep_documents=keep_documents, renormalize=renormalize,
-                           batch=BatchPolicy(batch_rows, batch_docs))
+                           batch=BatchPolicy(batch_rows, batch_docs), schemas=folders)
     if quiet:
         progress = None
     elif err.is_terminal:

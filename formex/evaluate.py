@@ -72,6 +72,8 @@ class Report:
     columns: dict[tuple[str, str], Counts] = field(default_factory=lambda: defaultdict(Counts))
     mismatches: list[Mismatch] = field(default_factory=list)
     samples: list[str] = field(default_factory=list)
+    families: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))   # all tables
+    family_samples: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def table_counts(self, table: str) -> Counts:
         total = Counts()
@@ -148,7 +150,8 @@ def align_rows(gold: list[dict], pred: list[dict], key: str | None) -> list[tupl
     return pairs
 
 
-def score_table(report: Report, sample: str, table: str, gold: list[dict], pred: list[dict]) -> None:
+def score_table(report: Report, sample: str, table: str, gold: list[dict], pred: list[dict],
+                family: str | None = None) -> None:
     columns = list(dict.fromkeys(k for row in gold for k in row))
     unknown = [c for c in columns if c not in TABLE_SCHEMAS[table].names]
     if unknown:  # a misspelt golden column would otherwise check nothing
@@ -158,12 +161,22 @@ def score_table(report: Report, sample: str, table: str, gold: list[dict], pred:
             expected = None if g is None else g.get(column)
             got = None if p is None else p.get(column)
             counts = report.columns[(table, column)]
-            if same_value(expected, got, column, table):
-                counts.tp += not _is_null(got)
-                continue
-            counts.fp += not _is_null(got)
-            counts.fn += not _is_null(expected)
-            report.mismatches.append(Mismatch(sample, table, index + 1, column, expected, got))
+            matched = same_value(expected, got, column, table)
+            outcome = Counts(tp=int(not _is_null(got))) if matched else \
+                Counts(fp=int(not _is_null(got)), fn=int(not _is_null(expected)))
+            counts.add(outcome)
+            if family is not None:
+                report.families[family].add(outcome)
+            if not matched:
+                report.mismatches.append(Mismatch(sample, table, index + 1, column, expected, got))
+
+
+def gold_family(sample: Path) -> str:
+    """The form family the sample's expected `documents` row names (`failed` samples and
+    samples without one count as `none`)."""
+    files = [p for p in (sample / EXPECTED_DIR).glob("documents.*") if p.suffix in (".json", ".csv")]
+    rows = read_gold_table(files[0]) if files else []
+    return (rows[0].get("form_type") if rows else None) or "none"
 
 
 def evaluate(out: Path, gold: Path) -> Report:
@@ -172,11 +185,13 @@ def evaluate(out: Path, gold: Path) -> Report:
     for sample in find_gold_samples(gold):
         doc_id = hashlib.sha256(sample_input(sample).read_bytes()).hexdigest()
         report.samples.append(sample.name)
+        family = gold_family(sample)
+        report.family_samples[family].append(sample.name)
         for table in TABLE_NAMES:
             files = [p for p in (sample / EXPECTED_DIR).glob(f"{table}.*") if p.suffix in (".json", ".csv")]
             if not files:
                 continue
             frame = tables[table]
             pred = frame[frame["doc_id"] == doc_id].to_dict("records")
-            score_table(report, sample.name, table, read_gold_table(files[0]), pred)
+            score_table(report, sample.name, table, read_gold_table(files[0]), pred, family)
     return report

@@ -73,6 +73,7 @@ class Explanation:
     placement: str | None                  # where the document prints its labels (fitted model)
     ordered: bool                          # False: the order fallback placed the rows
     rows: tuple[RowExplanation, ...]
+    confidence: float | None = None        # of the form family chosen (formex.normalize.detect)
 
 
 def explain_file(path: str | Path, top: int = TOP_CANDIDATES) -> Explanation:
@@ -91,7 +92,7 @@ def explain_file(path: str | Path, top: int = TOP_CANDIDATES) -> Explanation:
     rows = tuple(row_explanation(indicator, decision, categories, top)
                  for indicator, decision in zip(result.indicators, decisions.rows))
     return Explanation(path.name, result.status, result.error, result.form_type,
-                       decisions.placement, decisions.ordered, rows)
+                       decisions.placement, decisions.ordered, rows, result.confidence)
 
 
 def row_explanation(indicator: Indicator, decision: RowDecision, categories: tuple[Level2Spec, ...],
@@ -173,8 +174,11 @@ def legend() -> Text:
 
 
 def print_explanation(explanation: Explanation, console: Console) -> None:
-    facts = [safe_text(explanation.source_path), safe_text(explanation.form_type or "no form recognised"),
-             safe_text(explanation.status), f"{len(explanation.rows)} indicator rows"]
+    family = safe_text(explanation.form_type or "no form recognised")
+    if explanation.confidence is not None:
+        family += f" (confidence {explanation.confidence:.2f})"
+    facts = [safe_text(explanation.source_path), family, safe_text(explanation.status),
+             f"{len(explanation.rows)} indicator rows"]
     console.print(Text(" · ".join(facts), style="bold"))
     if explanation.error:
         console.print(Text(safe_text(explanation.error), style="red"))

@@ -7,7 +7,7 @@ import formex
 from formex.normalize.form import FormResult
 from formex.normalize.targets import Target
 from formex.schemas.document import Document, Issue
-from formex.schemas.tables import SCHEMA_VERSION, TABLE_NAMES, TYPED_VALUE_FIELDS
+from formex.schemas.tables import FORMS, SCHEMA_VERSION, TABLE_NAMES, TYPED_VALUE_FIELDS
 
 EXTRACTOR_VERSION = formex.__version__
 
@@ -60,6 +60,16 @@ def document_row(doc_id, year, source_path, source_format, form_type, status, er
             "extractor_version": EXTRACTOR_VERSION, "schema_version": SCHEMA_VERSION}
 
 
+def form_row(doc_id: str, year: int | None, result: FormResult) -> dict:
+    """The `forms` row: every header field of the family under its column name (a family's
+    fields are named for `forms` columns), the budget's amounts and counts, and the scale
+    the amounts were written in; the columns a family has no field for stay null."""
+    values = {**result.header, **result.budget.amounts, **result.budget.counts}
+    row = {name: values.get(name) for name in FORMS.names}
+    row.update(doc_id=doc_id, year=year, form_type=result.form_type, budget_scale=result.budget.scale)
+    return row
+
+
 def result_to_records(doc_id: str, source_path: str, source_format: str, result: FormResult) -> Records:
     if result.status == "failed":
         return failed_records(doc_id, source_path, source_format, result.error or "failed", result.issues)
@@ -69,18 +79,7 @@ def result_to_records(doc_id: str, source_path: str, source_format: str, result:
     tables["documents"].append(document_row(doc_id, year, source_path, source_format, result.form_type,
                                             result.status, None, len(result.indicators)))
     header, budget = result.header, result.budget
-    tables["forms"].append({
-        "doc_id": doc_id, "year": year, "form_type": result.form_type,
-        "title": header.get("title"), "unit_name": header.get("unit_name"),
-        "funding_method": header.get("funding_method"),
-        "responsibilities": header.get("responsibilities"), "annual_goal": header.get("annual_goal"),
-        **{name: budget.amounts.get(name) for name in
-           ("budget_total", "budget_fiscal", "budget_other", "budget_basic", "budget_project")},
-        "staff_count": budget.counts.get("staff_count"),
-        "internal_departments": budget.counts.get("internal_departments"),
-        "project_name": header.get("project_name"), "department": header.get("department"),
-        "implementing_unit": header.get("implementing_unit"),
-    })
+    tables["forms"].append(form_row(doc_id, year, result))
     tables["tasks"] = [{"doc_id": doc_id, "year": year, "seq": seq, "name": blank_to_none(t.name),
                         "content": blank_to_none(t.content), "amount": t.amount,
                         "expected_outcome": blank_to_none(t.expected_outcome), "source_ref": t.source_ref}
@@ -92,10 +91,11 @@ def result_to_records(doc_id: str, source_path: str, source_format: str, result:
             "level1": placement.level2.level1, "level2": placement.level2.label,
             "level1_raw": placement.level1_raw, "level2_raw": placement.level2_raw,
             "level2_source": placement.source, "level3": blank_to_none(indicator.row.name),
-            "note": blank_to_none(indicator.row.note),
+            "note": blank_to_none(indicator.row.note), "period": indicator.period,
             **typed_columns("target", indicator.target),
-            **typed_columns("actual", None),
-            "weight": None, "score": None, "deviation": None,
+            **typed_columns("actual", indicator.actual),
+            "weight": indicator.weight, "score": indicator.score,
+            "deviation": blank_to_none(indicator.row.deviation),
             "source_ref": indicator.source_ref,
         })
     tables["issues"] = issue_rows(doc_id, year, result.issues)

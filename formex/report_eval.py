@@ -17,6 +17,14 @@ def print_report(report: Report, console: Console, mismatches: int = 20) -> None
         summary.add_row(table, f"{c.precision:.4f}", f"{c.recall:.4f}", f"{c.f1:.4f}",
                         str(c.tp), str(c.fp), str(c.fn))
     console.print(summary)
+    families = Table(title="per form family (all tables; the family the golden names)", title_justify="left")
+    families.add_column("family", no_wrap=True, min_width=max(map(len, report.families), default=6))
+    for name in ("samples", "F1", "tp", "fp", "fn"):
+        families.add_column(name, justify="right")
+    for family, c in sorted(report.families.items()):
+        families.add_row(family, str(len(report.family_samples[family])), f"{c.f1:.4f}",
+                         str(c.tp), str(c.fp), str(c.fn))
+    console.print(families)
     detail = Table(title="per column", title_justify="left")
     for name in ("table", "column", "precision", "recall", "F1"):
         detail.add_column(name, justify="left" if name in ("table", "column") else "right")

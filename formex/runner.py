@@ -29,6 +29,7 @@ from formex.extract.readers import doc_id_of, format_or_none, read_document, sou
 from formex.normalize.form import normalize_document
 from formex.override_rows import apply_overrides
 from formex.overrides import Override, OverrideBook
+from formex.schemas.forms import load_all_form_schemas
 from formex.records import EXTRACTOR_VERSION, Records, failed_records, result_to_records
 from formex.schemas.document import Document
 from formex.schemas.document_file import DOCUMENT_FILE_SUFFIX, read_document_file, write_document_file
@@ -81,6 +82,7 @@ class RunSettings:
     keep_documents: bool = False   # save each Document as read, in OUT/_documents
     renormalize: bool = False      # unchanged sources with a saved Document: normalize it again
     batch: BatchPolicy = field(default_factory=BatchPolicy)
+    schemas: tuple[str, ...] = ()  # folders of form families besides the shipped ones (--schemas)
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ class Task:
     saved: str | None = None          # a saved Document to normalize instead of reading `data`
     path: str | None = None           # the file, for a worker on this machine sent no `data`
     overrides: tuple[Override, ...] = ()   # a reviewer's corrections of this source
+    schemas: tuple[str, ...] = ()     # folders of extra form families (--schemas)
 
 
 @dataclass
@@ -161,7 +164,8 @@ def unreadable_doc_id(source_path: str) -> str:
     return doc_id_of(f"unreadable:{source_path}".encode())
 
 
-def extract_bytes(data: bytes, doc_id: str, source_path: str, documents: Path | None = None) -> Records:
+def extract_bytes(data: bytes, doc_id: str, source_path: str, documents: Path | None = None,
+                  schemas: tuple[str, ...] = ()) -> Records:
     """Read and normalize one file's bytes, rows already in Arrow form; bad documents give
     `failed` records, never raise. With `documents`, the Document read is saved there
     first (`records.document` says it was)."""
@@ -174,16 +178,17 @@ def extract_bytes(data: bytes, doc_id: str, source_path: str, documents: Path | 
             save_document(document, documents)
         except DocumentFileError as error:
             return failure_records(error, doc_id, source_path, document.source_format)
-    records = document_to_records(document)
+    records = document_to_records(document, schemas)
     records.document = document
     return records
 
 
-def document_to_records(document: Document) -> Records:
+def document_to_records(document: Document, schemas: tuple[str, ...] = ()) -> Records:
     """Normalize a Document (just read, or loaded from a saved file) into rows in Arrow
-    form; a document that trips a stage gives `failed` records, never raises."""
+    form, with the shipped form families and those of the `schemas` folders; a document
+    that trips a stage gives `failed` records, never raises."""
     try:
-        result = normalize_document(document)
+        result = normalize_document(document, load_all_form_schemas(schemas))
         return with_arrow(result_to_records(document.doc_id, document.source_path,
                                             document.source_format, result))
     except Exception as error:
@@ -262,12 +267,13 @@ def task_to_result(task: Task) -> Result:
             if task.data is None:
                 raise
             records = extract_bytes(task.data, task.sha256, task.source,
-                                    Path(task.documents) if task.documents else None)
+                                    Path(task.documents) if task.documents else None, task.schemas)
             return records_to_result(task.source, task.sha256, records, saved=task.documents is not None)
-        result = records_to_result(task.source, task.sha256, document_to_records(document))
+        result = records_to_result(task.source, task.sha256, document_to_records(document, task.schemas))
         result.renormalized = True
         return result
-    records = extract_bytes(task.data, task.sha256, task.source, Path(task.documents) if task.documents else None)
+    records = extract_bytes(task.data, task.sha256, task.source, Path(task.documents) if task.documents else None,
+                            task.schemas)
     return records_to_result(task.source, task.sha256, records, saved=records.document is not None
                              and task.documents is not None)
 
@@ -345,7 +351,7 @@ class Planner:
             saved = saved_path(self.documents, sha256)
             if settings.renormalize and saved.is_file():
                 return Task(source, sha256, data, documents, saved=str(saved), path=str(item.path),
-                            overrides=self.overrides.take(source))
+                            overrides=self.overrides.take(source), schemas=settings.schemas)
             if not (force or settings.force or self.overrides.changed(source)
                     or (settings.keep_documents and not saved.is_file()
                         and self.committer.entry(source).status != DUPLICATE)):
@@ -354,7 +360,8 @@ class Planner:
         if holder is not None and holder != source:
             return Done(Result(source, sha256, doc_id=sha256, status=DUPLICATE))
         self.dispatched[sha256] = source
-        return Task(source, sha256, data, documents, path=str(item.path), overrides=self.overrides.take(source))
+        return Task(source, sha256, data, documents, path=str(item.path), overrides=self.overrides.take(source),
+                    schemas=settings.schemas)
 
 
 def records_to_result(source: str, sha256: str | None, records: Records, saved: bool = False) -> Result:

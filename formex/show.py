@@ -21,9 +21,12 @@ from rich.text import Text
 from formex.schemas.tables import TABLE_NAMES, TYPED_VALUE_FIELDS
 from formex.terminal import format_amount, format_target, is_missing, safe_json, safe_text
 
-HEADER_FIELDS = ("unit_name", "project_name", "department", "implementing_unit", "funding_method",
-                 "staff_count", "internal_departments")
-BUDGET_FIELDS = ("budget_total", "budget_fiscal", "budget_other", "budget_basic", "budget_project")
+HEADER_FIELDS = ("unit_name", "project_name", "department", "implementing_unit", "project_lead",
+                 "implementation_period", "funding_method", "staff_count", "internal_departments",
+                 "execution_rate", "total_score", "self_grade")
+BUDGET_FIELDS = ("budget_total", "budget_fiscal", "budget_other", "budget_basic", "budget_project",
+                 "budget_executed")
+GOAL_FIELDS = ("mid_term_goal", "annual_goal", "annual_goal_actual")
 DOUBTFUL = frozenset({"partial", "ambiguous", "failed"})
 SOURCE_NOTES = {"inferred": "no label on the form: inferred",
                 "displaced": "a row carries another block's label"}
@@ -91,8 +94,9 @@ def form_view(form: pd.Series) -> Table:
     duties = form["responsibilities"]
     if duties is not None and len(duties):
         grid.add_row(Text("responsibilities"), numbered([safe_text(duty) for duty in duties]))
-    if not is_missing(form["annual_goal"]):
-        grid.add_row(Text("annual_goal"), Text(safe_text(form["annual_goal"], lines=True)))
+    for name in GOAL_FIELDS:
+        if not is_missing(form[name]):
+            grid.add_row(Text(name), Text(safe_text(form[name], lines=True)))
     return grid
 
 
@@ -127,10 +131,18 @@ def target_fields(row: pd.Series, prefix: str = "target") -> dict[str, Any]:
 
 
 def target_text(row: pd.Series) -> Text:
+    """The target (中期 marked), and for a self-evaluation the actual value and the
+    score out of the weight: `≥95%  → 100%  5/5`."""
     fields = target_fields(row)
-    text = Text(format_target(fields))
+    text = Text(("中期 " if row.get("period") == "mid_term" else "") + format_target(fields))
     if fields["status"] in DOUBTFUL:
         text.append(" ?", style="yellow")
+    if not is_missing(row.get("actual_raw")):
+        text.append("  → " + format_target(target_fields(row, "actual")))
+    if not is_missing(row.get("weight")) or not is_missing(row.get("score")):
+        score = "" if is_missing(row.get("score")) else f"{row['score']:g}"
+        weight = "" if is_missing(row.get("weight")) else f"{row['weight']:g}"
+        text.append(f"  {score}/{weight}", style="dim")
     return text
 
 

@@ -23,6 +23,7 @@ class Budget:
     amounts: dict[str, Decimal] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     refs: dict[str, str] = field(default_factory=dict)
+    scale: int | None = None   # power of ten the amounts were written in (4: 万元); None: no amount
 
 
 def unit_power(text: str, unit_words: tuple[tuple[str, int], ...]) -> int | None:
@@ -62,11 +63,11 @@ def match_budget_label(cell: Cell, vocab: Vocabulary) -> LabelMatch | None:
 
 
 def rows_to_budget(rows: list[Row], vocab: Vocabulary, counts: frozenset[str],
-                   unit_words: tuple[tuple[str, int], ...]) -> tuple[Budget, list[Issue]]:
+                   unit_words: tuple[tuple[str, int], ...], power: int = 0) -> tuple[Budget, list[Issue]]:
     """Amounts and counts by label; every number or labelled value that cannot be placed
-    leaves an issue with its text."""
+    leaves an issue with its text. `power` is the unit the section's title states
+    (`项目预算执行情况（万元）`), until a row states another."""
     budget, issues = Budget(), []
-    power = 0
     pending: list[tuple[LabelMatch, Cell]] = []  # labels waiting for numbers on the next row
     for row in rows:
         filled = row.filled
@@ -132,6 +133,7 @@ def store(budget: Budget, hit: LabelMatch, cell: Cell, power: int,
     else:
         stated = amount_power(cell.text, unit_words)
         amount = scale_amount(parse_amount(cell.text), power if stated is None else stated)
+        budget.scale = max(budget.scale or 0, power if stated is None else stated)
         if abs(amount) >= MAX_AMOUNT:
             issues.append(Issue("error", "amount_unparsed", f"{cell.text!r} is too large for an amount",
                                 field=hit.name, source_ref=cell.source_ref))

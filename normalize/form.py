@@ -2,25 +2,23 @@
 read each section, validate, and decide the document's status.
 
 `normalize_document` is the list the README's "How it works" follows:
-`detect_form` → `rows_to_sections` → `fields_to_values` → `rows_to_tasks` →
+`detect_family` (which runs `rows_to_sections` per family) → `fields_to_values` → `rows_to_tasks` →
 `rows_to_budget` → `rows_to_indicators` → `check_form`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from formex.normalize.budget import Budget, check_budget, rows_to_budget
+from formex.normalize.detect import CLOSE_SHARE, Detection, detect_family
+from formex.normalize.budget_grid import GridValues, grid_rows_to_values, split_grid_rows
+from formex.normalize.budget import Budget, check_budget, rows_to_budget, unit_power
 from formex.normalize.header import fields_to_values
 from formex.normalize.indicators import Indicator, rows_to_indicators
-from formex.normalize.labels import label_key
-from formex.normalize.sections import Sections, rows_to_sections, vocabularies_of
+from formex.normalize.sections import Sections, vocabularies_of
+from formex.normalize.scores import check_scores, split_total_rows, total_rows_to_totals
 from formex.normalize.tasks import Task, rows_to_tasks
 from formex.schemas.document import Document, Issue
 from formex.schemas.forms import FormSchema, load_all_form_schemas
-
-MIN_EVIDENCE = 2  # labels (title, fields, sections) a form must show to be recognised
-TITLE_ROWS = 4    # rows at the top where a form's title prints
-
 
 @dataclass
 class FormResult:
@@ -36,35 +34,39 @@ class FormResult:
     indicators: list[Indicator] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     sections: Sections | None = None
+    confidence: float | None = None              # of the family detection (see normalize.detect)
 
 
-def evidence_of(sections: Sections) -> int:
-    """Labels of the schema found: the title, each distinct field, each section."""
-    fields = {hit.spec.name for hit in sections.fields}
-    return (sections.title_match is not None) + len(fields) + len(sections.section_matches)
+INDICATOR_TABLES = (("indicators", "annual"), ("indicators_mid_term", "mid_term"))   # section, period
 
 
-def other_family_title(doc: Document, schema: FormSchema) -> str | None:
-    """The title of another form family (a project form, a self-evaluation) that the
-    document's first rows carry: negative evidence against reading it as `schema`."""
-    for row in doc.rows[:TITLE_ROWS]:
-        for cell in row.filled:
-            key = label_key(cell.text)
-            if key and len(key) <= 40 and any(label_key(t) in key for t in schema.other_families):
-                return cell.text.strip()
-    return None
+def section_power(sections: Sections, schema: FormSchema) -> int:
+    """The unit the budget section's title states (`项目预算执行情况（万元）`: 4), else 元."""
+    found = sections.section_matches.get("budget")
+    power = unit_power(found[0].filled[0].text, schema.unit_words) if found else None
+    return power or 0
 
 
-def detect_form(doc: Document, schemas: tuple[FormSchema, ...]) -> tuple[FormSchema, Sections] | None:
-    """The schema whose labels the document shows most, if it shows enough of them; a
-    schema the document's title rules out (another family's title) is not tried."""
-    scored = [(evidence_of(s), schema.form_type, schema, s)
-              for schema in schemas if other_family_title(doc, schema) is None
-              for s in [rows_to_sections(doc.rows, schema)]]
-    if not scored:
-        return None
-    evidence, _, schema, sections = max(scored, key=lambda t: (t[0], t[1]))
-    return (schema, sections) if evidence >= MIN_EVIDENCE else None
+def merge_grid(result: FormResult, grid: GridValues) -> None:
+    """The budget grid's amounts and figures, where the form's other rows gave none."""
+    for name, amount in grid.amounts.items():
+        result.budget.amounts.setdefault(name, amount)
+    for name, value in grid.numbers.items():
+        if result.header.get(name) is None:
+            result.header[name] = value
+    if grid.scale is not None:
+        result.budget.scale = max(result.budget.scale or 0, grid.scale)
+
+
+def close_family_issues(detection: Detection) -> list[Issue]:
+    """A warning when another family showed nearly as many of its labels: the reader
+    should check the family chosen."""
+    runner_up = detection.runner_up
+    if runner_up is None or detection.confidence > 1 / (1 + CLOSE_SHARE):
+        return []
+    return [Issue("warning", "family_close",
+                  f"read as {detection.schema.form_type} (confidence {detection.confidence:.2f}); "
+                  f"{runner_up.schema.form_type} matched nearly as well", field="form_type")]
 
 
 def check_form(schema: FormSchema, sections: Sections, header: dict, result: FormResult) -> list[Issue]:
@@ -88,20 +90,13 @@ def check_form(schema: FormSchema, sections: Sections, header: dict, result: For
 
 def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = None) -> FormResult:
     schemas = schemas or load_all_form_schemas()
-    detected = detect_form(doc, schemas)
-    if detected is None:
-        family = next((t for schema in schemas if (t := other_family_title(doc, schema))), None)
-        if family:
-            return FormResult(None, "failed", error=f"no known form found: its title {family[:60]!r} "
-                              "is no form formex reads yet: it names another form family (a project "
-                              "or self-evaluation form)", issues=list(doc.issues))
-        seen = next((c.text for row in doc.rows[:3] for c in row.filled if "表" in c.text), None)
-        title = f"its title {seen[:60]!r} is no form formex reads yet, and " if seen else ""
-        return FormResult(None, "failed", error=f"no known form found: {title}no title, section or "
-                          "field label matched a form schema", issues=list(doc.issues))
-    schema, sections = detected
+    detection = detect_family(doc, schemas)
+    if detection.schema is None:
+        return FormResult(None, "failed", error=detection.error, issues=list(doc.issues))
+    schema, sections = detection.schema, detection.sections
     result = FormResult(schema.form_type, "ok", year=sections.year, sections=sections,
-                        issues=list(doc.issues))
+                        issues=list(doc.issues), confidence=detection.confidence)
+    result.issues += close_family_issues(detection)
     if sections.title_match and not sections.title_match.exact:
         result.issues.append(Issue("info", "header_fuzzy_match",
                                    f"title read as {sections.title_match.alias!r}", field="title",
@@ -120,7 +115,7 @@ def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = N
                                    f"{row.texts[-1]!r} where {row.filled[0].text!r} has its value is a "
                                    "unit note or a label, not a value; kept only here",
                                    source_ref=row.source_ref))
-    for row in sections.trailer:
+    for row in sorted(sections.trailer, key=lambda r: r.index):   # in the order they print
         result.issues.append(Issue("info", "trailer_row",
                                    f"signature or footer row kept only here: {' | '.join(row.texts)!r}",
                                    source_ref=row.source_ref))
@@ -128,7 +123,7 @@ def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = N
         result.issues.append(Issue("error", "row_unplaced",
                                    f"row not recognised and kept only here: {' | '.join(row.texts)!r}",
                                    source_ref=row.source_ref))
-    result.header, issues = fields_to_values(sections.fields)
+    result.header, issues = fields_to_values(sections.fields, schema.unit_words)
     result.header["title"] = sections.title
     result.issues += issues
     parts = sections.parts
@@ -136,12 +131,31 @@ def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = N
                                          spans_known=doc.spans_known, spec=schema.section("tasks"))
     result.issues += issues
     counts = frozenset(name for name, _ in schema.budget_counts)
-    result.budget, issues = rows_to_budget(parts.get("budget", []), vocabularies_of(schema).budget,
-                                           counts, schema.unit_words)
-    result.issues += issues + check_budget(result.budget.amounts)
-    result.indicators, issues = rows_to_indicators(parts.get("indicators", []), schema,
-                                                   spans_known=doc.spans_known, year=sections.year)
+    grid_rows, budget_rows = split_grid_rows(parts.get("budget", []), schema.budget_grid)
+    power = section_power(sections, schema)
+    result.budget, issues = rows_to_budget(budget_rows, vocabularies_of(schema).budget,
+                                           counts, schema.unit_words, power)
     result.issues += issues
+    grid = GridValues()
+    if grid_rows:
+        grid, issues = grid_rows_to_values(grid_rows, schema.budget_grid, power)
+        result.issues += issues
+        merge_grid(result, grid)
+    result.issues += check_budget(result.budget.amounts)
+    totals: dict[str, float] = {}
+    for name, period in INDICATOR_TABLES:
+        if name != "indicators" and name not in parts:
+            continue   # the 绩效指标 table is always read (its absence is reported there)
+        rows, total_rows = split_total_rows(parts.get(name, []), schema)
+        indicators, issues = rows_to_indicators(rows, schema, spans_known=doc.spans_known,
+                                                year=sections.year, period=period)
+        for key, value in total_rows_to_totals(total_rows, rows, schema, doc.spans_known).items():
+            totals.setdefault(key, value)
+        result.indicators += indicators
+        result.issues += issues
+    if result.header.get("total_score") is None and "score" in totals:
+        result.header["total_score"] = totals["score"]     # the 合计 row states it
+    result.issues += check_scores(result.indicators, totals, result.header.get("total_score"), grid.points)
     result.issues += check_form(schema, sections, result.header, result)
     if any(issue.severity == "error" for issue in result.issues):
         result.status = "partial"

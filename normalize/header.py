@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import re
 
+from formex.normalize.amounts import parse_amount, scale_amount
+from formex.normalize.budget import MAX_AMOUNT, amount_power, unit_power
 from formex.normalize.sections import FieldHit
+from formex.schemas.text_policy import fold_number_text
 from formex.schemas.document import Issue
 
 # A duty number at the start, after whitespace or after a sentence end: `1.` (not the
@@ -39,7 +42,35 @@ def split_duties(text: str) -> list[str]:
     return [item.strip() for item in items if item.strip()]
 
 
-def fields_to_values(hits: list[FieldHit]) -> tuple[dict[str, object], list[Issue]]:
+NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+
+
+def parse_field_value(hit: FieldHit, text: str, unit_words: tuple[tuple[str, int], ...]
+                      ) -> tuple[object, Issue | None]:
+    """A field's text as its kind says: a list of duties, an amount in 元 (scaled by the
+    unit its label or its cell states: `资金总额（万元）`), a number (`87.7%`, `92分`)."""
+    kind = hit.spec.kind
+    if kind == "list":
+        return split_duties(text), None
+    if kind == "text" or not text:
+        return text or None, None
+    if kind == "money":
+        amount = parse_amount(text)
+        label = hit.row.filled[0].text
+        power = amount_power(text, unit_words)
+        power = unit_power(label, unit_words) if power is None else power
+        if amount is not None and abs(scaled := scale_amount(amount, power or 0)) < MAX_AMOUNT:
+            return scaled, None
+    else:
+        found = NUMBER.fullmatch(fold_number_text(text).strip().rstrip("%％分").strip())
+        if found:
+            return float(found.group()), None
+    return None, Issue("error", "amount_unparsed", f"{text!r} given for {hit.spec.labels[0]} is not a number",
+                       field=hit.spec.name, source_ref=hit.row.source_ref)
+
+
+def fields_to_values(hits: list[FieldHit], unit_words: tuple[tuple[str, int], ...] = ()
+                     ) -> tuple[dict[str, object], list[Issue]]:
     """Field values keyed by contract column, with an issue for each fuzzy label match
     and each field given twice."""
     values: dict[str, object] = {}
@@ -56,6 +87,6 @@ def fields_to_values(hits: list[FieldHit]) -> tuple[dict[str, object], list[Issu
                                 f"label {hit.row.filled[0].text!r} read as {hit.match.alias!r} "
                                 f"(similarity {hit.match.score:.0f})",
                                 field=name, source_ref=hit.row.source_ref))
-        text = hit.value.strip()
-        values[name] = split_duties(text) if hit.spec.kind == "list" else (text or None)
+        values[name], issue = parse_field_value(hit, hit.value.strip(), unit_words)
+        issues += [issue] if issue else []
     return values, issues

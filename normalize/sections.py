@@ -7,6 +7,11 @@ Page furniture (page numbers, 续表, stamps, sign-off lines) is taken out first
 (fuzzily, from the form schema) opens that section; a row whose first cell matches a
 header field label is a field; a row that matches a section's column headers opens the
 section even when its title row was lost. Everything else belongs to the open section.
+
+Header fields come three ways: a label and its value (`单位名称 | 某某中心`, or in one cell
+`单位名称：某某中心`), several label/value pairs on one row (`项目名称 | 就业补助资金 |
+项目联系人 | 向俐`), and a row of labels over a row of their values (`中期目标 | 年度目标`).
+A field the family prints below its tables (`自评等级 | 优`) is read there too.
 """
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ from formex.normalize.labels import LabelMatch, Vocabulary, label_key
 from formex.normalize.amounts import parse_amount
 from formex.normalize.budget import unit_power
 from formex.normalize.furniture import split_page_furniture
-from formex.schemas.document import Row
+from formex.schemas.document import Cell, Row
 from formex.schemas.forms import FieldSpec, FormSchema
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
@@ -118,6 +123,86 @@ def match_field(row: Row, fields: Vocabulary) -> tuple[LabelMatch, str] | None:
     return None
 
 
+def field_label(cell: Cell, fields: Vocabulary) -> LabelMatch | None:
+    """A cell that is exactly a field's label (short, no OCR damage allowed: a value that
+    happens to look like a label must not start a new field)."""
+    if len(label_key(cell.text)) > 12:
+        return None
+    hit = fields.match(cell.text)
+    return hit if hit is not None and hit.exact else None
+
+
+def split_field_pairs(row: Row, vocab: SchemaVocabularies) -> tuple[list[tuple[LabelMatch, str]], list[Row]]:
+    """`项目名称 | 就业补助资金 | 项目联系人 | 向俐`: a row of two or more label/value pairs,
+    each label followed by its value cells: ([(label, value)], []); ([], []) for a row
+    with one label. A sign-off label among them (`项目负责人 | 张明 | 联系电话 | 021…`)
+    ends the value before it; its pair comes back as a trailer row of its own."""
+    filled = row.filled
+    starts = []
+    for i, cell in enumerate(filled):
+        hit = field_label(cell, vocab.fields)
+        if hit is None and i and len(label_key(cell.text)) <= 12:
+            trailer = vocab.sections.match(cell.text)
+            hit = trailer if trailer is not None and trailer.exact and trailer.name == "trailer" else None
+        if hit:
+            starts.append((i, hit))
+    names = [hit.name for _, hit in starts if hit.name != "trailer"]
+    if len(starts) < 2 or starts[0][0] != 0 or len(set(names)) < len(names):
+        return [], []
+    bounds = [i for i, _ in starts] + [len(filled)]
+    if any(bounds[k + 1] - i < 2 for k, (i, _) in enumerate(starts)):
+        return [], []   # a label with no value beside it: labels over values (中期目标 | 年度目标)
+    pairs, trailers = [], []
+    for k, (i, hit) in enumerate(starts):
+        cells = filled[i:bounds[k + 1]]
+        if hit.name == "trailer":
+            trailers.append(Row(row.index, tuple(cells), row.page, row.source_ref))
+        else:
+            pairs.append((hit, "\n".join(c.text for c in cells[1:])))
+    return pairs, trailers
+
+
+def labels_over_values(row: Row, below: Row | None, vocab: SchemaVocabularies) -> list[tuple[LabelMatch, str]]:
+    """`当年绩效目标 | 全年绩效目标 | 全年目标实际完成情况` over a row of the two goals: each
+    label's value is the cell under it (in order when the counts agree, else by column).
+    A leading cell that is no field, or one more cell than there are values, is the
+    group's label and is left out. [] when the row is not two or more field labels over
+    a row of values (a row of labels or a section title is no values)."""
+    fields = vocab.fields
+    if below is None or not below.filled or vocab.sections.match(below.filled[0].text) is not None:
+        return []
+    cells = row.filled
+    hits = [field_label(c, fields) for c in cells]
+    if hits and (hits[0] is None or len(cells) == len(below.filled) + 1):
+        cells, hits = cells[1:], hits[1:]   # the group's label (当年绩效目标, 年度总体目标)
+    if len(hits) < 2 or any(h is None for h in hits) or any(field_label(c, fields) for c in below.filled):
+        return []
+    values = below.filled
+    if len(values) != len(hits):
+        starts = [c.col for c in cells] + [10 ** 6]
+        values_by_label = [[v for v in values if starts[k] <= v.col < starts[k + 1]] for k in range(len(cells))]
+        if sum(map(len, values_by_label)) != len(values):
+            return []
+        return [(h, "\n".join(v.text for v in vs)) for h, vs in zip(hits, values_by_label)]
+    return [(h, v.text) for h, v in zip(hits, values)]
+
+
+def is_trailer_note(row: Row, sections: Vocabulary) -> bool:
+    """`备注：1.表中…` written in one cell: a trailer label with its text."""
+    found = INLINE_LABEL.match(row.filled[0].text)
+    hit = sections.match(found.group(1)) if found else None
+    return hit is not None and hit.exact and hit.name == "trailer"
+
+
+def match_late_field(row: Row, vocabulary: Vocabulary, fields: dict[str, FieldSpec]
+                     ) -> tuple[LabelMatch, str] | None:
+    """A field the family prints below its tables (`自评等级 | 优`), by its exact label."""
+    hit = field_label(row.filled[0], vocabulary)
+    if hit is None or not fields[hit.name].after_tables:
+        return None
+    return hit, "\n".join(c.text for c in row.filled[1:])
+
+
 def is_label_not_value(text: str, vocab: SchemaVocabularies, unit_words) -> bool:
     """A field's value cell that holds a unit note (`金额单位：元`) or another label."""
     key = label_key(text)
@@ -156,9 +241,10 @@ def rows_to_sections(rows: list[Row], schema: FormSchema) -> Sections:
     found = split_page_furniture(rows, schema)
     out.furniture, out.trailer, rows = found.furniture, found.sign_offs, found.rows
     state = "header"
+    taken: set[int] = set()   # rows read as the values of the labels above them
     for i, row in enumerate(rows):
         filled = row.filled
-        if not filled:
+        if not filled or i in taken:
             continue
         if out.title_row is None and state == "header":
             hit = match_title(row, schema)
@@ -171,7 +257,7 @@ def rows_to_sections(rows: list[Row], schema: FormSchema) -> Sections:
         section = vocab.sections.match(first) if len(label_key(first)) <= 12 else None
         if section and not section.exact and (len(filled) > 1 or section.name in out.section_matches):
             section = None  # a fuzzy title match must be a row of its own, and new (时效指标 ≈ 绩效指标)
-        if section and section.name == "trailer":
+        if (section and section.name == "trailer") or (section is None and is_trailer_note(row, vocab.sections)):
             out.trailer.append(row)  # 填报人 / 联系电话 lines, also page footers mid-table
             continue
         if section:
@@ -180,7 +266,19 @@ def rows_to_sections(rows: list[Row], schema: FormSchema) -> Sections:
             if len(filled) > 1:
                 out.parts.setdefault(state, []).append(without_first_cell(row))
             continue
+        if state != "header" and state != "budget" and (late := match_late_field(row, vocab.fields, fields)):
+            out.fields.append(FieldHit(fields[late[0].name], late[1], row, late[0]))
+            continue
         if state in ("header", "budget"):  # some forms put 总体绩效目标 after the budget
+            below = next((r for r in rows[i + 1:i + 2] if r.filled), None)
+            pairs, trailers = split_field_pairs(row, vocab)
+            if not pairs:
+                pairs = labels_over_values(row, below, vocab)
+                taken.update([i + 1] if pairs else [])
+            if pairs:
+                out.fields += [FieldHit(fields[hit.name], value, row, hit) for hit, value in pairs]
+                out.trailer += trailers
+                continue
             found = match_field(row, vocab.fields)
             if found:
                 value = found[1]
@@ -205,7 +303,7 @@ def rows_to_sections(rows: list[Row], schema: FormSchema) -> Sections:
             else:
                 out.unplaced.append(row)
                 continue
-        elif state != "indicators" and count_column_matches(row, vocab.indicator_columns) >= 3:
+        elif not state.startswith("indicators") and count_column_matches(row, vocab.indicator_columns) >= 3:
             state = "indicators"
         elif state == "tasks" and (named := named_section(row, vocab.sections)):
             state = named  # its title row was lost, but its header row names it

@@ -15,17 +15,26 @@ from typing import Any
 import yaml
 
 from formex.schemas.errors import SchemaError
+from formex.schemas.tables import FORMS
 from formex.schemas.text_policy import load_text_vocabulary
 
 SCHEMA_DIR = Path(__file__).parent
 FORMS_DIR = SCHEMA_DIR / "forms"
 
-FIELD_KINDS = frozenset({"text", "list"})
+FIELD_KINDS = frozenset({"text", "list", "money", "number"})
 FORM_KEYS = frozenset({"form_type", "title", "fields", "sections", "budget", "indicators", "page_furniture"})
 FURNITURE_KEYS = frozenset({"page_numbers", "continued", "stamps"})
-SECTION_NAMES = frozenset({"tasks", "budget", "indicators", "trailer"})
+# `indicators_mid_term`: a second indicator table, of the 中期目标 (project declarations)
+SECTION_NAMES = frozenset({"tasks", "budget", "indicators", "indicators_mid_term", "trailer"})
 TASK_COLUMNS = frozenset({"name", "content", "amount", "expected_outcome"})
-INDICATOR_COLUMNS = frozenset({"level1", "level2", "level3", "target", "unit", "operator", "note"})
+# target_mid: a 中期 target beside the 年度 one; actual, weight, score, deviation: the
+# self-evaluation columns (实际完成值, 分值, 得分, 偏差原因分析及改进措施)
+INDICATOR_COLUMNS = frozenset({"level1", "level2", "level3", "target", "target_mid", "unit", "operator",
+                               "note", "actual", "weight", "score", "deviation"})
+BUDGET_AMOUNTS = frozenset({"budget_total", "budget_fiscal", "budget_other", "budget_basic",
+                            "budget_project", "budget_executed"})
+# forms columns every document gets from the pipeline, not from a header field
+FORMS_OWN_COLUMNS = frozenset({"doc_id", "year", "form_type", "title", "budget_scale"})
 
 
 @dataclass(frozen=True)
@@ -34,6 +43,7 @@ class FieldSpec:
     labels: tuple[str, ...]
     required: bool = False
     kind: str = "text"
+    after_tables: bool = False    # may print below the indicator table (自评等级)
 
 
 @dataclass(frozen=True)
@@ -66,6 +76,23 @@ class Level1Spec:
     level2: tuple[Level2Spec, ...]
 
 
+GRID_TARGETS = BUDGET_AMOUNTS | {"execution_rate", "weight", "score"}   # weight, score: the line's points
+
+
+@dataclass(frozen=True)
+class BudgetGrid:
+    """A budget of money lines (rows) by kinds of figure (columns); `cells` says which
+    (line, column) cell goes into which forms column (or the points of the total score)."""
+
+    rows: tuple[tuple[str, tuple[str, ...]], ...]
+    columns: tuple[tuple[str, tuple[str, ...]], ...]
+    cells: tuple[tuple[str, tuple[str, str]], ...]
+
+    @staticmethod
+    def money(into: str) -> bool:
+        return into in BUDGET_AMOUNTS
+
+
 @dataclass(frozen=True)
 class FormSchema:
     form_type: str
@@ -81,6 +108,9 @@ class FormSchema:
     note_openers: tuple[str, ...] = ()   # words that open a note in the name column (根据 …)
     other_families: tuple[str, ...] = ()  # titles of forms this schema must not read (项目支出…)
     name_heads: tuple[str, ...] = ()     # words a whole indicator name ends with (…率, …人数)
+    indicator_totals: tuple[str, ...] = ()  # a row of the indicator table named so states totals (合计)
+    budget_grid: BudgetGrid | None = None   # a budget laid out as lines by figures (self-evaluations)
+    path: str = ""                       # the file it was loaded from, for messages
 
     def section(self, name: str) -> SectionSpec | None:
         return next((s for s in self.sections if s.name == name), None)
@@ -118,13 +148,16 @@ def _columns(path: str, key: str, value: Any, allowed: frozenset[str]) -> tuple[
 
 
 def _field(path: str, name: str, value: Any) -> FieldSpec:
+    if name not in FORMS.names or name in FORMS_OWN_COLUMNS:
+        columns = sorted(set(FORMS.names) - FORMS_OWN_COLUMNS)
+        raise SchemaError(path, f"fields.{name}", f"a field is a column of the forms table; known: {columns}")
     value = _mapping(path, f"fields.{name}", value)
-    _check_keys(path, f"fields.{name}", value, frozenset({"labels", "required", "kind"}))
+    _check_keys(path, f"fields.{name}", value, frozenset({"labels", "required", "kind", "after_tables"}))
     kind = value.get("kind", "text")
     if kind not in FIELD_KINDS:
         raise SchemaError(path, f"fields.{name}.kind", f"{kind!r} is not one of {sorted(FIELD_KINDS)}")
     return FieldSpec(name, _strings(path, f"fields.{name}.labels", value.get("labels")),
-                     bool(value.get("required", False)), kind)
+                     bool(value.get("required", False)), kind, bool(value.get("after_tables", False)))
 
 
 def _section(path: str, name: str, value: Any) -> SectionSpec:
@@ -139,6 +172,25 @@ def _section(path: str, name: str, value: Any) -> SectionSpec:
              for name in ("totals", "optional_rows", "subheadings")}
     return SectionSpec(name, _strings(path, f"{key}.labels", value.get("labels")),
                        bool(value.get("required", False)), columns, **lists)
+
+
+def _grid(path: str, value: Any) -> BudgetGrid:
+    value = _mapping(path, "budget.grid", value)
+    _check_keys(path, "budget.grid", value, frozenset({"rows", "columns", "cells"}))
+    names = {}
+    for part in ("rows", "columns"):
+        entries = _mapping(path, f"budget.grid.{part}", value.get(part))
+        names[part] = tuple((name, _strings(path, f"budget.grid.{part}.{name}", aliases))
+                            for name, aliases in entries.items())
+    cells = _mapping(path, "budget.grid.cells", value.get("cells"))
+    _check_keys(path, "budget.grid.cells", cells, GRID_TARGETS)
+    out = []
+    for into, where in cells.items():
+        line, _, column = str(where).partition(".")
+        if line not in dict(names["rows"]) or column not in dict(names["columns"]):
+            raise SchemaError(path, f"budget.grid.cells.{into}", f"{where!r} is not <row>.<column> of the grid")
+        out.append((into, (line, column)))
+    return BudgetGrid(names["rows"], names["columns"], tuple(out))
 
 
 def _level2(path: str, key: str, value: Any, level1: str, order: int) -> Level2Spec:
@@ -158,21 +210,38 @@ def _level2(path: str, key: str, value: Any, level1: str, order: int) -> Level2S
     )
 
 
+def level_file(name: str, folder: Path = SCHEMA_DIR) -> Path | None:
+    """`<name>.yaml` beside the form file, else among the shipped schemas."""
+    for where in (folder, SCHEMA_DIR):
+        if (where / f"{name}.yaml").is_file():
+            return where / f"{name}.yaml"
+    return None
+
+
 @lru_cache(maxsize=None)
-def load_levels(name: str) -> tuple[Level1Spec, ...]:
-    """Load a level vocabulary file `schemas/<name>.yaml`, validated."""
-    file = SCHEMA_DIR / f"{name}.yaml"
-    path = str(file.relative_to(SCHEMA_DIR.parent))
+def load_levels(name: str, folder: Path = SCHEMA_DIR) -> tuple[Level1Spec, ...]:
+    """Load a level vocabulary file `<name>.yaml`, validated. A file that `extends` another
+    adds its level-1 groups after that file's (a family with a group of its own, such as
+    the 管理类指标 of self-evaluations, keeps the shared order for the rest)."""
+    file = level_file(name, folder)
+    if file is None:
+        raise SchemaError(f"{name}.yaml", "levels", "no such level file")
+    path = file.name if file.parent != SCHEMA_DIR else str(file.relative_to(SCHEMA_DIR.parent))
     data = _mapping(path, "<top>", yaml.safe_load(file.read_text(encoding="utf-8")))
+    _check_keys(path, "<top>", data, frozenset({"level1", "extends"}))
+    base = load_levels(data["extends"], file.parent) if data.get("extends") else ()
     groups = data.get("level1")
     if not isinstance(groups, list) or not groups:
         raise SchemaError(path, "level1", "expected a non-empty list of level-1 groups")
-    levels, order = [], 0
+    levels, order = list(base), sum(len(group.level2) for group in base)
+    known = {group.label for group in base}
     for i, group in enumerate(groups):
         key = f"level1[{i}]"
         group = _mapping(path, key, group)
         _check_keys(path, key, group, frozenset({"label", "aliases", "level2"}))
         label = _strings(path, f"{key}.label", group.get("label"))[0]
+        if label in known:
+            raise SchemaError(path, f"{key}.label", f"{label} is already a level-1 group of {data['extends']}")
         children = []
         for j, child in enumerate(group.get("level2") or []):
             children.append(_level2(path, f"{key}.level2[{j}]", child, label, order))
@@ -184,7 +253,7 @@ def load_levels(name: str) -> tuple[Level1Spec, ...]:
     return tuple(levels)
 
 
-def parse_form_schema(data: Any, path: str) -> FormSchema:
+def parse_form_schema(data: Any, path: str, folder: Path = FORMS_DIR) -> FormSchema:
     data = _mapping(path, "<top>", data)
     _check_keys(path, "<top>", data, FORM_KEYS)
     form_type = data.get("form_type")
@@ -195,30 +264,30 @@ def parse_form_schema(data: Any, path: str) -> FormSchema:
     fields = _mapping(path, "fields", data.get("fields"))
     sections = _mapping(path, "sections", data.get("sections") or {})
     budget = _mapping(path, "budget", data.get("budget") or {})
-    _check_keys(path, "budget", budget, frozenset({"amounts", "counts", "unit_words"}))
+    _check_keys(path, "budget", budget, frozenset({"amounts", "counts", "unit_words", "grid"}))
     indicators = _mapping(path, "indicators", data.get("indicators") or {})
     _check_keys(path, "indicators", indicators,
-                frozenset({"columns", "levels", "note_openers", "name_heads"}))
+                frozenset({"columns", "levels", "note_openers", "name_heads", "totals"}))
     base_units = {unit: 0 for unit, power in load_text_vocabulary().amount_units.items() if power == 0}   # 元
     unit_words = _mapping(path, "budget.unit_words", budget.get("unit_words") or base_units)
     if not all(isinstance(v, int) for v in unit_words.values()):
         raise SchemaError(path, "budget.unit_words", "expected word: power-of-ten integers")
     levels_name = indicators.get("levels", "indicator_levels")
-    if not isinstance(levels_name, str) or not (SCHEMA_DIR / f"{levels_name}.yaml").is_file():
-        raise SchemaError(path, "indicators.levels", f"no level file schemas/{levels_name}.yaml")
+    if not isinstance(levels_name, str) or level_file(levels_name, folder) is None:
+        raise SchemaError(path, "indicators.levels", f"no level file {levels_name}.yaml beside the form "
+                          "or in schemas/")
     return FormSchema(
         form_type=form_type,
         title_aliases=_strings(path, "title.aliases", title.get("aliases")),
         fields=tuple(_field(path, name, spec) for name, spec in fields.items()),
         sections=tuple(_section(path, name, spec) for name, spec in sections.items()),
-        budget_amounts=_columns(path, "budget.amounts", budget.get("amounts"),
-                                frozenset({"budget_total", "budget_fiscal", "budget_other",
-                                           "budget_basic", "budget_project"})),
+        budget_amounts=_columns(path, "budget.amounts", budget.get("amounts"), BUDGET_AMOUNTS),
         budget_counts=_columns(path, "budget.counts", budget.get("counts"),
                                frozenset({"staff_count", "internal_departments"})),
         unit_words=tuple(unit_words.items()),
         indicator_columns=_columns(path, "indicators.columns", indicators.get("columns"), INDICATOR_COLUMNS),
-        levels=load_levels(levels_name),
+        levels=load_levels(levels_name, folder if level_file(levels_name, folder).parent == folder
+                           else SCHEMA_DIR),
         page_furniture=_columns(path, "page_furniture", data.get("page_furniture"), FURNITURE_KEYS),
         note_openers=_strings(path, "indicators.note_openers", indicators["note_openers"])
         if indicators.get("note_openers") else (),
@@ -226,19 +295,52 @@ def parse_form_schema(data: Any, path: str) -> FormSchema:
         if indicators.get("name_heads") else (),
         other_families=_strings(path, "title.other_families", title["other_families"])
         if title.get("other_families") else (),
+        indicator_totals=_strings(path, "indicators.totals", indicators["totals"])
+        if indicators.get("totals") else (),
+        budget_grid=_grid(path, budget["grid"]) if budget.get("grid") else None,
+        path=path,
     )
 
 
 @lru_cache(maxsize=None)
+def load_form_file(file: Path) -> FormSchema:
+    path = str(file.relative_to(SCHEMA_DIR.parent)) if file.is_relative_to(SCHEMA_DIR) else str(file)
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise SchemaError(path, "<top>", f"cannot read the file: {error}") from None
+    return parse_form_schema(data, path, file.parent)
+
+
 def load_form_schema(form_type: str) -> FormSchema:
     file = FORMS_DIR / f"{form_type}.yaml"
     if not file.is_file():
         known = sorted(p.stem for p in FORMS_DIR.glob("*.yaml"))
         raise SchemaError(str(file), "form_type", f"unknown form type; known: {known}")
-    path = str(file.relative_to(SCHEMA_DIR.parent))
-    return parse_form_schema(yaml.safe_load(file.read_text(encoding="utf-8")), path)
+    return load_form_file(file)
 
 
-def load_all_form_schemas() -> tuple[FormSchema, ...]:
-    """Every form schema shipped, in name order (the order detection tries them)."""
-    return tuple(load_form_schema(p.stem) for p in sorted(FORMS_DIR.glob("*.yaml")))
+def is_level_file(file: Path) -> bool:
+    """A level vocabulary (`level1:` groups) kept beside the form files that use it."""
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return False   # then loading it as a form file names the problem
+    return isinstance(data, dict) and "level1" in data and "form_type" not in data
+
+
+@lru_cache(maxsize=None)
+def load_all_form_schemas(extra: tuple[str, ...] = ()) -> tuple[FormSchema, ...]:
+    """Every form family shipped, then those of the `extra` folders (`formex extract
+    --schemas DIR`): a family there with a shipped family's `form_type` replaces it.
+    In form_type order (the order detection reports them)."""
+    families = {schema.form_type: schema for schema in
+                (load_form_file(p) for p in sorted(FORMS_DIR.glob("*.yaml")))}
+    for folder in extra:
+        files = [p for p in sorted(Path(folder).glob("*.yaml")) if not is_level_file(p)]
+        if not files:
+            raise SchemaError(str(folder), "<folder>", "no form family (*.yaml) in the folder")
+        for file in files:
+            schema = load_form_file(file.resolve())
+            families[schema.form_type] = schema
+    return tuple(families[name] for name in sorted(families))

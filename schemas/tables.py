@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.2"  # 1.1: unknown year partition is year=__HIVE_DEFAULT_PARTITION__;
-# 1.2: indicators.note, target_deadline_start / actual_deadline_start
+SCHEMA_VERSION = "1.3"  # 1.1: unknown year partition is year=__HIVE_DEFAULT_PARTITION__;
+# 1.2: indicators.note, target_deadline_start / actual_deadline_start;
+# 1.3: form families: forms.project_lead … self_grade, indicators.period
 
 TABLE_NAMES = ("documents", "forms", "tasks", "indicators", "issues")
 
@@ -71,6 +72,15 @@ FORMS = pa.schema([
     pa.field("project_name", pa.string()),
     pa.field("department", pa.string()),
     pa.field("implementing_unit", pa.string()),
+    pa.field("project_lead", pa.string()),
+    pa.field("implementation_period", pa.string()),
+    pa.field("mid_term_goal", pa.string()),
+    pa.field("annual_goal_actual", pa.string()),
+    pa.field("budget_executed", MONEY),
+    pa.field("budget_scale", pa.int8()),
+    pa.field("execution_rate", pa.float64()),
+    pa.field("total_score", pa.float64()),
+    pa.field("self_grade", pa.string()),
 ])
 
 TASKS = pa.schema([
@@ -95,6 +105,7 @@ INDICATORS = pa.schema([
     pa.field("level2_source", pa.string()),
     pa.field("level3", pa.string()),
     pa.field("note", pa.string()),
+    pa.field("period", pa.string()),
     *_typed_value_fields("target"),
     *_typed_value_fields("actual"),
     pa.field("weight", pa.float64()),

@@ -6,7 +6,7 @@ import random
 
 
 from formex.extract.readers import read_document
-from formex.normalize.form import detect_form
+from formex.normalize.detect import detect_family
 from formex.normalize.indicators import hierarchy
 from formex.normalize.indicators.rows import rows_to_indicator_rows
 from formex.schemas.forms import load_all_form_schemas
@@ -17,7 +17,8 @@ SAMPLE_FILES = sorted(p for p in SAMPLES.glob("*/*.txt"))
 
 def indicator_items(path):
     doc = read_document(path.read_bytes(), path.name)
-    schema, sections = detect_form(doc, load_all_form_schemas())
+    detection = detect_family(doc, load_all_form_schemas())
+    schema, sections = detection.schema, detection.sections
     items, _ = rows_to_indicator_rows(sections.parts.get("indicators", []), schema, doc.spans_known)
     return items, schema.level2_order
 

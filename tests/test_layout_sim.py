@@ -94,7 +94,8 @@ def test_the_corpus_is_deterministic_and_every_policy_renders():
         assert [t for _, t, _ in first] == [t for _, t, _ in again]
         for _, text, gold in first:
             assert "\n\n\n" not in text
-            assert gold["indicators"] and gold["forms"][0]["unit_name"] in text
+            form = gold["forms"][0]
+            assert gold["indicators"] and (form.get("unit_name") or form["project_name"]) in text
 
 
 def test_held_out_policies_are_named_policies():
@@ -111,3 +112,18 @@ def test_a_few_simulated_documents_per_tuned_policy_read_well(policy):
     result = table.run_policy(sim.POLICY_BY_NAME[policy], 3, 7, sim.load_structures())
     assert result["scores"]["levels"] >= 0.97 and result["scores"]["targets"] >= 0.98
     assert result["not_ok"] == 0
+
+
+def test_every_form_family_is_rendered_and_read_back():
+    """The simulator prints each family's samples (project declarations with their 中期
+    table, self-evaluations with actual values, weights and scores) and reads them back."""
+    structures = sim.load_structures()
+    families = {s.family for s in structures}
+    assert {"unit_overall_target", "project_target", "project_self_evaluation",
+            "dept_overall_self_evaluation"} <= families
+    for family in sorted(families - {"unit_overall_target"}):
+        chosen = [s for s in structures if s.family == family]
+        result = table.run_policy(sim.POLICY_BY_NAME["top"], len(chosen), 5, chosen)
+        assert result["not_ok"] == 0 and set(result["families"]) == {family}
+        assert result["scores"]["levels"] >= 0.97 and result["scores"]["targets"] >= 0.98
+        assert result["scores"]["evaluation"] >= 0.98 and result["scores"]["header"] >= 0.98

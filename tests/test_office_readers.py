@@ -404,12 +404,13 @@ REAL = next((p for p in (ROOT.parent / "shared" / "real", ROOT.parent.parent / "
 
 
 @pytest.mark.skipif(REAL is None, reason="shared/real is not beside this checkout")
-def test_the_real_self_evaluation_form_fails_with_its_reason(tmp_path):
-    """Its family (项目支出绩效自评表) has no schema yet: a failed row that names it."""
+def test_the_real_self_evaluation_form_is_read_as_its_family(tmp_path):
+    """Its family (项目支出绩效自评表) has a schema now; its full golden is
+    samples/real-yuzhong-2021-project-self-evaluation."""
     path = REAL / "yuzhong-2021-project-self-evaluation.xlsx"
     document, _ = run_one(tmp_path, path.name, path.read_bytes())
-    assert document["status"] == "failed"
-    assert "项目支出绩效自评表" in document["error"] and "no form formex reads yet" in document["error"]
+    assert document["status"] == "ok" and document["form_type"] == "project_self_evaluation"
+    assert document["n_indicators"] == 16
 
 
 def test_xlsx_amount_formatted_without_decimals_is_read_in_full(tmp_path):

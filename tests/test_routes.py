@@ -16,8 +16,16 @@ from tests.conftest import ROOT, SAMPLES
 
 RENDERED = SAMPLES / "rendered"
 ROUTES = ("html", "md", "xlsx", "docx")
-TEXT_SAMPLES = sorted(p for p in SAMPLES.iterdir()
-                      if (p / "expected").is_dir() and any(f.suffix == ".txt" for f in p.iterdir()))
+
+def _render_fixtures():
+    spec = importlib.util.spec_from_file_location("render_fixtures", ROOT / "bench" / "render_fixtures.py")
+    render = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = render  # dataclasses look their module up while it loads
+    spec.loader.exec_module(render)
+    return render
+
+
+TEXT_SAMPLES = _render_fixtures().text_samples(SAMPLES)   # the samples the renderer draws
 ROUTE_COLUMNS = {"doc_id", "source_ref", "level1_raw", "level2_raw", "level2_source"}
 
 
@@ -57,10 +65,7 @@ def test_rendered_level2_source_is_never_inferred():
 
 
 def test_renderings_are_what_the_renderer_makes(tmp_path):
-    spec = importlib.util.spec_from_file_location("render_fixtures", ROOT / "bench" / "render_fixtures.py")
-    render = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = render  # dataclasses look their module up while it loads
-    spec.loader.exec_module(render)
+    render = _render_fixtures()
     sample = SAMPLES / "seed-shanghai-2026-unit-overall"
     for folder in render.render_sample(sample, tmp_path, TEXT_SAMPLES.index(sample)):
         committed = RENDERED / folder.name

@@ -12,8 +12,10 @@ SEED_SCHEMA = yaml.safe_load((FORMS_DIR / "unit_overall_target.yaml").read_text(
 
 def test_every_shipped_schema_loads():
     schemas = load_all_form_schemas()
-    assert [s.form_type for s in schemas] == ["unit_overall_target"]
-    order = [c.label for c in schemas[0].level2_order]
+    assert [s.form_type for s in schemas] == ["dept_overall_self_evaluation", "project_self_evaluation",
+                                             "project_target", "unit_overall_target"]
+    unit = next(s for s in schemas if s.form_type == "unit_overall_target")
+    order = [c.label for c in unit.level2_order]
     assert order[:7] == ["预算编审管理", "预算执行管理", "预算绩效管理", "资产管理", "预算透明度",
                          "内部控制管理", "预算信息化"]
     assert order.index("数量指标") < order.index("质量指标") < order.index("时效指标") \
@@ -22,7 +24,9 @@ def test_every_shipped_schema_loads():
 
 @pytest.mark.parametrize("damage, key", [
     (lambda d: d.update(surprise=1), "<top>"),
-    (lambda d: d["fields"]["unit_name"].update(kind="number"), "fields.unit_name.kind"),
+    (lambda d: d["fields"]["unit_name"].update(kind="table"), "fields.unit_name.kind"),
+    (lambda d: d["fields"].update(unit_motto={"labels": ["单位口号"]}), "fields.unit_motto"),
+    (lambda d: d["indicators"]["columns"].update(colour=["颜色"]), "indicators.columns"),
     (lambda d: d["fields"]["unit_name"].update(labels=[]), "fields.unit_name.labels"),
     (lambda d: d["sections"].update(appendix={"labels": ["附件"]}), "sections.appendix"),
     (lambda d: d["budget"]["amounts"].update(budget_misc=["杂项"]), "budget.amounts"),

@@ -750,7 +750,7 @@ QUAL_DIRECTIONS = {"improve": "positive", "decrease": "negative"}               
 UNIT_SPELLINGS = {   # (canonical, class) -> every spelling after cleaning (§ Units)
     ("%", "ratio"): "% 百分比 百分率", ("‰", "ratio"): "‰", ("百分点", "ratio_delta"): "百分点 个百分点",
     ("元", "currency"): "元 块 人民币 元人民币",
-    **{(u, "count"): u for u in "人 户 家 所 名 位 个 件 套 台 辆 项 次 篇 场 期 批 份 张 本 册 部 座 处 条 株 棵 头 只 间 栋 "
+    **{(u, "count"): u for u in "人 户 家 所 名 位 个 件 套 台 辆 项 次 篇 场 期 批 份 张 本 册 页 部 座 处 条 株 棵 头 只 间 栋 "
                                 "起 例 门 节 课时 学时".split()},
     ("人次", "count"): "人次 人/次", ("床", "count"): "床 张床",
     ("天", "duration"): "天 日", ("工作日", "duration"): "工作日 个工作日", ("小时", "duration"): "小时 个小时 h",

@@ -5,6 +5,7 @@ from dataclasses import dataclass, replace
 
 from formex.normalize.indicators.hierarchy import Placement, place_rows
 from formex.normalize.indicators.rows import IndicatorRow, rows_to_indicator_rows
+from formex.normalize.amounts import parse_amount
 from formex.normalize.targets import Target, apply_target_context, join_split_target, parse_target
 from formex.normalize.targets.model import describe_flags
 from formex.schemas.document import Issue, Row
@@ -19,11 +20,18 @@ TARGET_VERDICTS = {"ambiguous": "is ambiguous", "failed": "could not be read", "
 assert TARGET_VERDICTS.keys() == TARGET_ISSUES.keys()
 
 
+PERIODS = ("annual", "mid_term")   # indicators.period: a 年度 or a 中期 target
+
+
 @dataclass
 class Indicator:
     row: IndicatorRow
     placement: Placement
     target: Target
+    period: str = "annual"
+    actual: Target | None = None      # self-evaluations: the 实际完成值, typed like a target
+    weight: float | None = None
+    score: float | None = None
 
     @property
     def source_ref(self) -> str:
@@ -44,6 +52,21 @@ def target_of(item: IndicatorRow, year: int | None) -> Target:
     return apply_target_context(target, indicator_name=item.name, unit_column=item.unit, year=year)
 
 
+def actual_of(item: IndicatorRow, year: int | None) -> Target | None:
+    """The actual value, typed by the target parser with the row's unit column; its
+    指标性质 is not applied: an actual value is what happened, not a bound."""
+    if item.actual is None:
+        return None
+    joined = parse_target(join_split_target(None, item.actual.raw, item.unit or ""), year=year)
+    actual = replace(joined, raw=item.actual.raw)
+    return apply_target_context(actual, indicator_name=item.name, unit_column=item.unit, year=year)
+
+
+def mid_term_of(item: IndicatorRow, year: int | None) -> Target:
+    """The 中期 target of a row that has both, read as the 年度 one is."""
+    return target_of(replace(item, target=item.target_mid), year)
+
+
 def target_issues(indicator: Indicator) -> list[Issue]:
     target = indicator.target
     if target.status not in TARGET_ISSUES:
@@ -58,7 +81,9 @@ def target_issues(indicator: Indicator) -> list[Issue]:
 
 
 def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool,
-                       year: int | None) -> tuple[list[Indicator], list[Issue]]:
+                       year: int | None, period: str = "annual") -> tuple[list[Indicator], list[Issue]]:
+    """Indicators of one table; `period` is the table's (a 中期目标 table's rows are
+    `mid_term`); a row with a 中期 target column besides gives a second, mid-term row."""
     items, issues = rows_to_indicator_rows(rows, schema, spans_known)
     placements, placement_issues = place_rows(items, schema.level2_order)
     issues.extend(placement_issues)
@@ -66,12 +91,18 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
     for item, placement in zip(items, placements):
         if placement is None:   # a merged label on a line of its own, absorbed by its block
             continue
-        indicator = Indicator(item, placement, target_of(item, year))
+        indicator = Indicator(item, placement, target_of(item, year), period, actual_of(item, year),
+                              *(read_number(text, name, item, issues) for text, name in
+                                ((item.weight, "weight"), (item.score, "score"))))
         if indicator.target.kind == "none" and indicator.target.basis and item.target is not None:
             # a basis word alone in the target cell (计划标准): no target; the word is a note (L7)
             item.note = "\n".join(filter(None, [item.note, item.target.text]))
         issues.extend(target_issues(indicator))
         indicators.append(indicator)
+        if item.target_mid is not None:
+            mid = Indicator(item, placement, mid_term_of(item, year), "mid_term")
+            issues.extend(target_issues(mid))
+            indicators.append(mid)
     # the named rows, or where none has a name (level labels only) every row: a table
     # that lists categories without one target has no targets either
     named = [item for item in items if item.name] or items
@@ -81,3 +112,15 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
                             "was not found or not read", field="target",
                             source_ref=named[0].row.source_ref))
     return indicators, issues
+
+
+def read_number(text: str | None, column: str, item: IndicatorRow, issues: list[Issue]) -> float | None:
+    """A 分值 or 得分 cell as a number; a cell that is not one leaves a warning."""
+    if text is None or not text.strip():
+        return None
+    value = parse_amount(text.strip().removesuffix("分"))
+    if value is None:
+        issues.append(Issue("warning", "score_unparsed", f"{column} {text!r} of {item.name!r} is not a number",
+                            field=column, source_ref=item.row.source_ref))
+        return None
+    return float(value)

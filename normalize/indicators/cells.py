@@ -42,6 +42,11 @@ class IndicatorRow:
     target: Cell | None = None
     unit: str | None = None
     operator: str | None = None
+    target_mid: Cell | None = None   # a 中期 target in its own column beside the 年度 one
+    actual: Cell | None = None       # self-evaluations: 实际完成值
+    weight: str | None = None        # 分值 / 权重
+    score: str | None = None         # 得分
+    deviation: str | None = None     # 偏差原因分析及改进措施
     positional: bool = False   # cells placed by known column positions (spans known)
     unrecognised: list[Cell] = field(default_factory=list)  # level cells no vocabulary knows
     unplaced: list[Cell] = field(default_factory=list)      # cells of columns with no place
@@ -71,6 +76,7 @@ class LevelVocabulary:
     columns: Vocabulary
     note_openers: tuple[str, ...] = ()
     name_heads: tuple[str, ...] = ()
+    column_roles: frozenset[str] = frozenset()   # the roles the family's table may have
 
 @lru_cache(maxsize=None)
 def level_vocabulary(schema: FormSchema) -> LevelVocabulary:
@@ -83,6 +89,7 @@ def level_vocabulary(schema: FormSchema) -> LevelVocabulary:
         columns=Vocabulary(list(schema.indicator_columns)),
         note_openers=schema.note_openers,
         name_heads=schema.name_heads,
+        column_roles=frozenset(name for name, _ in schema.indicator_columns),
     )
 
 def classify_label(cell: Cell, vocab: LevelVocabulary, level: int | None = None,

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from formex.normalize.indicators.cells import (
     COLUMN_CUTOFF, LABEL_MAX_KEY, OTHER, LevelVocabulary, classify_label, looks_like_target, looks_like_value)
+from formex.normalize.amounts import parse_amount
 from formex.normalize.labels import label_key
 from formex.schemas.document import Cell, Row
 
-VALUE_ROLES = ("operator", "target", "unit", "note", OTHER)
+VALUE_ROLES = ("operator", "target", "unit", "note", "target_mid", "actual", "weight", "score", "deviation",
+               OTHER)
+RIGHT_ROLES = frozenset(VALUE_ROLES) - {"target"}   # columns right of the name besides the target
 REQUIRED_ROLES = ("target", "level3")   # a table without either cannot be read by position
 CONTENT_MIN_SHARE = 0.5                  # of a column's filled cells, to give it a role by content
 
@@ -92,6 +95,40 @@ def complete_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabular
             roles[best[1]] = role
     return roles
 
+POINTS_ROLES = ("weight", "score")   # 分值 then 得分, left to right
+POINTS_MIN_SHARE = 0.8                # of a column's filled cells that are bare numbers
+
+
+def complete_points_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabulary) -> dict[int, str]:
+    """分值 and 得分 columns whose two-character header OCR damaged (`分植`, `得汾`: too short
+    to match fuzzily) found by their cells: right of the actual-value column, the
+    unmatched columns whose cells are bare numbers, in order (分值 before 得分). Only for a
+    family whose table has these roles, and only when its 实际完成值 column was found."""
+    missing = [role for role in POINTS_ROLES if role in vocab.column_roles and role not in roles.values()]
+    actual = next((col for col, role in roles.items() if role == "actual"), None)
+    if not missing or actual is None:
+        return roles
+    width = max(roles) + 1
+    counts = {col: [0, 0] for col, role in roles.items() if role == OTHER and col > actual}
+    for row in body:
+        for col, cell in aligned_cells(row, width):
+            if col in counts:
+                counts[col][0] += 1
+                counts[col][1] += parse_amount(cell.text) is not None
+    numeric = [col for col in sorted(counts) if counts[col][0] and counts[col][1] / counts[col][0] >= POINTS_MIN_SHARE]
+    known = {role: col for col, role in roles.items() if role in POINTS_ROLES}
+    roles = dict(roles)
+    for role in missing:
+        if role == "weight":
+            numeric = [c for c in numeric if "score" not in known or c < known["score"]]
+        else:
+            numeric = [c for c in numeric if "weight" not in known or c > known["weight"]]
+        if numeric:
+            col = numeric.pop(0)
+            roles[col], known[role] = role, col
+    return roles
+
+
 def split_value_columns(row: Row, roles: dict[int, str]) -> tuple[dict[str, Cell], list[Cell]]:
     """Cells of the columns right of the name — operator, target, unit and columns the
     contract has no place for — when the header has any besides the target, and the
@@ -100,7 +137,7 @@ def split_value_columns(row: Row, roles: dict[int, str]) -> tuple[dict[str, Cell
     Content cannot tell `≥` `95` `%` or a remark apart from a name, but these columns
     sit at the right of the table, so the row's cells are aligned to the header from the
     right (OCR drops leading cells, not trailing ones)."""
-    if not {"operator", "unit", "note", OTHER} & set(roles.values()):
+    if not RIGHT_ROLES & set(roles.values()):
         return {}, row.filled
     width = max(roles) + 1
     cells = list(row.cells)
@@ -133,7 +170,7 @@ def cell_columns(row: Row, roles: dict[int, str]) -> dict[int, str]:
     aligned = aligned_cells(row, max(roles) + 1)
     target_col = next((col for col, role in roles.items() if role == "target"), None)
     targets = [j for j, cell in enumerate(row.cells) if cell.text and looks_like_value(cell.text)]
-    plain = not {"operator", "unit", "note", OTHER} & set(roles.values())   # nothing right of it
+    plain = not RIGHT_ROLES & set(roles.values())   # nothing right of it
     if plain and target_col is not None and targets and \
             not any(col == target_col and looks_like_target(cell.text) for col, cell in aligned):
         # anchored on the target: a stray trailing tab must not shift the row

@@ -14,7 +14,7 @@ from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, leve
     COLUMN_CUTOFF, OTHER, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
     level_vocabulary, looks_like_label, looks_like_target, settle_dual_labels)
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
-    cell_columns, complete_roles, find_header, header_roles, split_value_columns)
+    cell_columns, complete_points_roles, complete_roles, find_header, header_roles, split_value_columns)
 from formex.normalize.indicators.wraps import is_wrap, join_wrapped, label_read_as_fragment, wrap_width
 from formex.schemas.document import Cell, Issue, Row
 from formex.schemas.forms import FormSchema
@@ -30,6 +30,9 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
               if role in ("level1", "level2")}
     texts: list[Cell] = []
     for cell in cells:
+        if columns.get(id(cell)) == "level3" and not looks_like_label(cell.text):
+            texts.append(cell)   # under the name column: a name, even one worded like a category
+            continue             # (服务对象满意度 is both)
         hint = classify_label(cell, vocab)
         if hint is None and id(cell) in levels and not looks_like_target(cell.text):
             # a cell under a level column of the header: a label, however damaged
@@ -52,6 +55,7 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
         out.target = values.get("target")
         out.operator = values["operator"].text if "operator" in values else None
         out.unit = values["unit"].text if "unit" in values else None
+        take_evaluation_cells(out, values)
         out.name = "".join(join_lines(c.text) for c in texts) or None
     elif len(texts) >= 2:
         out.name = "".join(join_lines(c.text) for c in texts[:-1])
@@ -71,6 +75,19 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
         # the label nearest the data is the row's own; any other is a displaced hint
         out.own_level2 = out.level2[-1]
     return out
+
+EVALUATION_ROLES = ("target_mid", "actual", "weight", "score", "deviation")
+
+
+def take_evaluation_cells(out: IndicatorRow, values: dict[str, Cell]) -> None:
+    """The 中期 target and the self-evaluation cells: kept as cells where the target
+    parser reads them, as text where a number or remark is all they hold."""
+    out.target_mid = values.get("target_mid", out.target_mid)
+    out.actual = values.get("actual", out.actual)
+    for role in ("weight", "score", "deviation"):
+        if role in values:
+            setattr(out, role, values[role].text)
+
 
 def is_note(text: str, openers: tuple[str, ...]) -> bool:
     """Text in the name column that opens like a note, not an indicator's name (`根据…的
@@ -101,6 +118,8 @@ def cells_by_position(row: Row, roles: dict[int, str], vocab: LevelVocabulary,
             out.operator = cell.text
         elif role == "note":
             out.note = cell.text
+        elif role in EVALUATION_ROLES:
+            take_evaluation_cells(out, {role: cell})
         elif cell.col not in copied:
             out.unplaced.append(cell)
     if out.target is None and out.name and is_note(out.name, vocab.note_openers):
@@ -169,7 +188,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                             "no 绩效指标 header row found; cells were placed by content",
                             field="indicators", source_ref=rows[0].source_ref if rows else None))
     body = rows[header + 1:]
-    roles = complete_roles(roles, body, vocab)
+    roles = complete_points_roles(complete_roles(roles, body, vocab), body, vocab)
     if roles and "target" not in roles.values():
         issues.append(Issue("error", "target_column_missing",
                             "the 绩效指标 header names no target column and no column's cells read "
