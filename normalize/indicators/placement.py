@@ -24,7 +24,9 @@ wording cannot pull a boundary the labels placed); elsewhere the model is weak e
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -93,11 +95,21 @@ class Geometry:
     ends: list[float]
     page_starts: list[float]    # sorted first lines of pages 2, 3 …
 
+    @cached_property
+    def edges(self) -> np.ndarray:
+        return np.array([-INF, *self.page_starts, INF])
+
     def page_bounds(self, lines: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(first, last) line of the page holding each line (unbounded at the ends)."""
-        edges = np.array([-INF, *self.page_starts, INF])
+        edges = self.edges
         k = np.searchsorted(edges, lines, side="right")
         return edges[k - 1], np.where(k < len(edges) - 1, edges[np.minimum(k, len(edges) - 1)] - 1, INF)
+
+    def line_page_bounds(self, line: float) -> tuple[float, float]:
+        """`page_bounds` of one line, as floats."""
+        k = bisect_right(self.page_starts, line)   # = searchsorted(edges) - 1: -INF never exceeds a line
+        return (self.page_starts[k - 1] if k else -INF,
+                self.page_starts[k] - 1 if k < len(self.page_starts) else INF)
 
 
 def predicted_costs(a: np.ndarray, b: np.ndarray, lines: tuple[float, ...], geo: Geometry) -> np.ndarray:
@@ -105,16 +117,17 @@ def predicted_costs(a: np.ndarray, b: np.ndarray, lines: tuple[float, ...], geo:
     labels at `lines` cost. An even span has two middle lines; an engine takes the upper
     or the lower one, the same way throughout a document (`_up`, `_down`)."""
     up, down = np.floor((a + b) / 2), np.ceil((a + b) / 2)
-    span_up = part_centres(up, a, b, geo)[0]
-    span_down = part_centres(down, a, b, geo)[1]
-    span_exact = (sum(part_centres(up, a, b, geo)) / 2, sum(part_centres(down, a, b, geo)) / 2)
+    centres_up, centres_down = part_centres(up, a, b, geo), part_centres(down, a, b, geo)
+    span_up, span_down = centres_up[0], centres_down[1]
+    span_exact = ((centres_up[0] + centres_up[1]) / 2, (centres_down[0] + centres_down[1]) / 2)
     a_hi = geo.page_bounds(a)[1]
     after = np.where(b > a_hi, a_hi + 1, a)
     totals = np.zeros((len(a), len(MODELS)))
     for line in lines:
-        here = np.full(len(a), line)
-        part_up, part_down = part_centres(here, a, b, geo)
-        part_top = np.maximum(a, geo.page_bounds(here)[0])
+        page_lo, page_hi = geo.line_page_bounds(line)   # every block's label line is this one
+        lo, hi = np.maximum(a, page_lo), np.minimum(b, page_hi)
+        part_up, part_down = np.floor((lo + hi) / 2), np.ceil((lo + hi) / 2)
+        part_top = np.maximum(a, page_lo)
         if line == int(line):
             columns = (a, part_top, up, down, part_up, part_down, span_up, span_down, b, after)
         else:   # a line of its own between two rows: an even span's exact centre
@@ -178,6 +191,7 @@ class Chain:
         else:
             self.totals = np.zeros(len(MODELS))
         self.paths: dict[int, list[tuple[int, int]]] = {}
+        self.profiles: dict[tuple[int, int], np.ndarray] = {}
 
     def total(self, m: int) -> float:
         return float(self.totals[m])
@@ -200,16 +214,12 @@ class Chain:
 
     def profile(self, g: int, m: int) -> np.ndarray:
         """For positions lo-1..hi of gap g (rows), the cheapest chain with the row in the
-        left block, in the right block, or in a block without a label (3 columns)."""
-        ends, back_ends = self.ends[g][:, m], self.back_ends[g][:, m]
-        starts, back_starts = self.starts[g][:, m], self.back_starts[g][:, m]
-        through_end = np.concatenate(([INF], ends + back_ends, [INF]))       # index i - lo + 1
-        through_start = np.concatenate(([INF], starts + back_starts, [INF]))
-        left = suffix_min(through_end, strict=True)          # an end y > i
-        right = np.minimum.accumulate(through_start)         # a start x <= i
-        prefix = np.minimum.accumulate(np.concatenate(([INF], ends, [INF])))
-        suffix = suffix_min(np.concatenate(([INF], back_starts, [INF])), strict=True)
-        return np.stack([left, right, prefix + suffix + UNLABELLED], axis=1)
+        left block, in the right block, or in a block without a label (3 columns).
+        Memoised: `row_groups` and `gap_costs` read the same gaps under the same models."""
+        key = (g, m)
+        if key not in self.profiles:
+            self.profiles[key] = gap_profile(self, g, m)
+        return self.profiles[key]
 
     def row_groups(self) -> list[list[str | None]]:
         """Per model, each row's level-1 group where every cheapest chain agrees on it and
@@ -227,16 +237,17 @@ class Chain:
                 for g, (lo, hi) in enumerate(self.gaps):
                     if hi <= lo or not ((g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g])):
                         continue
-                    profile = self.profile(g, m)
-                    for i in range(lo, hi):
-                        options = list(profile[i - lo + 1])
-                        least = min(options)
-                        if least <= self.totals[m] + 1e-9 and sorted(options)[1] > least + 1e-9:
-                            k = options.index(least)
-                            if k == 0 and g > 0:
-                                rows[i] = self.clusters[g - 1].category
-                            elif k == 1 and g < len(self.clusters):
-                                rows[i] = self.clusters[g].category
+                    options = self.profile(g, m)[1:hi - lo + 1]   # rows lo..hi-1
+                    least = options.min(axis=1)
+                    second = np.sort(options, axis=1)[:, 1]
+                    sure = (least <= self.totals[m] + 1e-9) & (second > least + 1e-9)
+                    side = options.argmin(axis=1)   # the first cheapest, as list.index finds it
+                    for i in (lo + np.nonzero(sure)[0]).tolist():
+                        k = side[i - lo]
+                        if k == 0 and g > 0:
+                            rows[i] = self.clusters[g - 1].category
+                        elif k == 1 and g < len(self.clusters):
+                            rows[i] = self.clusters[g].category
             out.append(rows)
         return out
 
@@ -251,6 +262,19 @@ class Chain:
             trusted = (g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g])
             add_gap_costs(out, self, g, m, left, right, STRONG if trusted else WEAK)
         return out
+
+
+def gap_profile(ch: Chain, g: int, m: int) -> np.ndarray:
+    """`Chain.profile`, computed."""
+    ends, back_ends = ch.ends[g][:, m], ch.back_ends[g][:, m]
+    starts, back_starts = ch.starts[g][:, m], ch.back_starts[g][:, m]
+    through_end = np.concatenate(([INF], ends + back_ends, [INF]))       # index i - lo + 1
+    through_start = np.concatenate(([INF], starts + back_starts, [INF]))
+    left = suffix_min(through_end, strict=True)          # an end y > i
+    right = np.minimum.accumulate(through_start)         # a start x <= i
+    prefix = np.minimum.accumulate(np.concatenate(([INF], ends, [INF])))
+    suffix = suffix_min(np.concatenate(([INF], back_starts, [INF])), strict=True)
+    return np.stack([left, right, prefix + suffix + UNLABELLED], axis=1)
 
 
 def suffix_min(values: np.ndarray, strict: bool = False) -> np.ndarray:
@@ -386,10 +410,10 @@ def add_gap_costs(out: GapCosts, ch: Chain, g: int, m: int, left: str | None, ri
     Each pays, times `weight`, what that adds to the cheapest chain; the first two as
     increments that add up, over a run of rows, to the whole change once."""
     lo, hi = ch.gaps[g]
-    best = ch.totals[m]
+    best = float(ch.totals[m])
     if best == INF or hi <= lo:
         return
-    profile = ch.profile(g, m)
+    profile = ch.profile(g, m).tolist()   # Python floats: the same doubles, read faster
 
     def scaled(value, base=0.0):
         extra = value - base if value < INF and base < INF else INF
