@@ -218,17 +218,20 @@ def row_costs(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fit
         if (level2 is None and level1 is None) or stated_category(item) is not None:
             out.append(list(costs))   # a placement part of 0.0 leaves every sum as it is
             continue
-        placement = [gap_part(level2, label) + gap_part(level1, group) for label, group in zip(labels, groups)]
-        out.append([cost + part for cost, part in zip(costs, placement)])
+        in_level2, elsewhere2 = gap_parts(level2)
+        in_level1, elsewhere1 = gap_parts(level1)
+        out.append([cost + (in_level2.get(label, elsewhere2) + in_level1.get(group, elsewhere1))
+                    for cost, label, group in zip(costs, labels, groups)])
     return out
 
 
-def gap_part(costs: tuple | None, name: str) -> float:
-    """`placement.gap_cost` of a row's entry (None: the row is in no gap)."""
+def gap_parts(costs: tuple | None) -> tuple[dict[str | None, float], float]:
+    """A row's `placement.gap_cost` per name, as a lookup: the cost in the left and in the
+    right block by name (left first, as `gap_cost` tests it), and the cost elsewhere."""
     if costs is None:
-        return 0.0
+        return {}, 0.0
     left, right, in_left, in_right, elsewhere = costs
-    return in_left if name == left else in_right if name == right else elsewhere
+    return {right: in_right, left: in_left}, elsewhere
 
 
 def fit_items(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> Fit:

@@ -24,7 +24,6 @@ wording cannot pull a boundary the labels placed); elsewhere the model is weak e
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -105,36 +104,36 @@ class Geometry:
         k = np.searchsorted(edges, lines, side="right")
         return edges[k - 1], np.where(k < len(edges) - 1, edges[np.minimum(k, len(edges) - 1)] - 1, INF)
 
-    def line_page_bounds(self, line: float) -> tuple[float, float]:
-        """`page_bounds` of one line, as floats."""
-        k = bisect_right(self.page_starts, line)   # = searchsorted(edges) - 1: -INF never exceeds a line
-        return (self.page_starts[k - 1] if k else -INF,
-                self.page_starts[k] - 1 if k < len(self.page_starts) else INF)
 
-
-def predicted_costs(a: np.ndarray, b: np.ndarray, lines: tuple[float, ...], geo: Geometry) -> np.ndarray:
-    """Per block (a..b, one per row of the arrays) and model (`MODELS` order), what the
-    labels at `lines` cost. An even span has two middle lines; an engine takes the upper
-    or the lower one, the same way throughout a document (`_up`, `_down`)."""
+def predicted_costs(a: np.ndarray, b: np.ndarray, ranks: list[tuple[np.ndarray, np.ndarray]],
+                    geo: Geometry) -> np.ndarray:
+    """Per block (a..b, one per row of the arrays) and model (`MODELS` order), what its
+    labels cost. `ranks[r]` holds, for the blocks whose cluster has an r-th label, their
+    indices and that label's line; a block's labels are added in their order. An even
+    span has two middle lines; an engine takes the upper or the lower one, the same way
+    throughout a document (`_up`, `_down`)."""
     up, down = np.floor((a + b) / 2), np.ceil((a + b) / 2)
     centres_up, centres_down = part_centres(up, a, b, geo), part_centres(down, a, b, geo)
     span_up, span_down = centres_up[0], centres_down[1]
-    span_exact = ((centres_up[0] + centres_up[1]) / 2, (centres_down[0] + centres_down[1]) / 2)
+    exact_up, exact_down = (centres_up[0] + centres_up[1]) / 2, (centres_down[0] + centres_down[1]) / 2
     a_hi = geo.page_bounds(a)[1]
     after = np.where(b > a_hi, a_hi + 1, a)
     totals = np.zeros((len(a), len(MODELS)))
-    for line in lines:
-        page_lo, page_hi = geo.line_page_bounds(line)   # every block's label line is this one
-        lo, hi = np.maximum(a, page_lo), np.minimum(b, page_hi)
+    for blocks, line in ranks:
+        first, last = a[blocks], b[blocks]
+        page_lo, page_hi = geo.page_bounds(line)
+        lo, hi = np.maximum(first, page_lo), np.minimum(last, page_hi)
         part_up, part_down = np.floor((lo + hi) / 2), np.ceil((lo + hi) / 2)
-        part_top = np.maximum(a, page_lo)
-        if line == int(line):
-            columns = (a, part_top, up, down, part_up, part_down, span_up, span_down, b, after)
-        else:   # a line of its own between two rows: an even span's exact centre
-            centre, part = (a + b) / 2, (part_up + part_down) / 2
-            columns = (a, part_top, centre, centre, part, part, *span_exact, b, after)
-        off = np.abs(line - np.stack(columns, axis=1)) - TOLERANCE
-        totals += np.clip(off, 0.0, CAP)
+        part_top = np.maximum(first, page_lo)
+        on_row = np.stack((first, part_top, up[blocks], down[blocks], part_up, part_down, span_up[blocks],
+                           span_down[blocks], last, after[blocks]), axis=1)
+        # a line of its own between two rows: an even span's exact centre
+        centre, part = (first + last) / 2, (part_up + part_down) / 2
+        between = np.stack((first, part_top, centre, centre, part, part, exact_up[blocks], exact_down[blocks],
+                            last, after[blocks]), axis=1)
+        columns = np.where((line == np.floor(line))[:, None], on_row, between)
+        off = np.abs(line[:, None] - columns) - TOLERANCE
+        totals[blocks] += np.clip(off, 0.0, CAP)
     return totals
 
 
@@ -183,8 +182,7 @@ class Chain:
         self.clusters, self.n = clusters, n
         self.gaps = gap_ranges(clusters, n) if clusters else []
         crossing = group_crossings(row_groups, n) if row_groups else None
-        self.tables = [block_costs(c, self.gaps[t], self.gaps[t + 1], geo, crossing)
-                       for t, c in enumerate(clusters)]
+        self.tables = chain_tables(clusters, self.gaps, geo, crossing) if clusters else []
         if clusters:
             self.ends, self.starts, self.back_ends, self.back_starts = run_chains(self)
             self.totals = self.starts[-1][-1]         # the last start is the table's end, n
@@ -328,25 +326,47 @@ def group_crossings(row_groups: list[list[str | None]], n: int):
     return crossing
 
 
-def block_costs(cluster: Cluster, starts: tuple[int, int], ends: tuple[int, int], geo: Geometry,
-                crossing=None) -> Table:
-    """The cluster's candidate blocks and their cost per model (with `crossing`, what it
-    costs to reach into rows another group's label holds)."""
+def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geometry, crossing=None
+                 ) -> list[Table]:
+    """Each cluster's candidate blocks (first rows in the gap before it, rows after the
+    last in the gap after it) and their cost per model (with `crossing`, what it costs to
+    reach into rows another group's label holds). The labels of all clusters are priced
+    together, one pass of array operations per label rank, not one per label."""
+    X_parts, Y_parts = zip(*(candidate_blocks(c, gaps[t], gaps[t + 1]) for t, c in enumerate(clusters)))
+    sizes = [len(x) for x in X_parts]
+    offsets = np.concatenate(([0], np.cumsum(sizes)))
+    X, Y = np.concatenate(X_parts), np.concatenate(Y_parts)
+    owner = np.repeat(np.arange(len(clusters)), sizes)
+    low = np.array([min(c.lines) for c in clusters])[owner]
+    high = np.array([max(c.lines) for c in clusters])[owner]
+    a = np.minimum(np.array(geo.starts)[X], low)
+    b = np.maximum(np.array(geo.ends)[Y - 1], high)
+    ranks = []
+    for r in range(max(len(c.lines) for c in clusters)):
+        having = [t for t, c in enumerate(clusters) if len(c.lines) > r]
+        blocks = np.concatenate([np.arange(offsets[t], offsets[t + 1]) for t in having])
+        lines = np.concatenate([np.full(sizes[t], clusters[t].lines[r]) for t in having])
+        ranks.append((blocks, lines))
+    costs = predicted_costs(a, b, ranks, geo)
+    tables = []
+    for t, cluster in enumerate(clusters):
+        Xt, Yt, C = X_parts[t], Y_parts[t], costs[offsets[t]:offsets[t + 1]]
+        if cluster.optional:
+            C = C + np.where((Xt == cluster.first) & (Yt == cluster.first + 1), 0.0, ABSORB)[:, None]
+        if crossing is not None:
+            C = C + crossing(Xt, Yt, cluster.group)
+        tables.append(Table(gaps[t], gaps[t + 1], Xt, Yt, C, cluster.entry))
+    return tables
+
+
+def candidate_blocks(cluster: Cluster, starts: tuple[int, int], ends: tuple[int, int]
+                     ) -> tuple[np.ndarray, np.ndarray]:
+    """(first rows, rows after the last) of the cluster's candidate blocks, by first row
+    then row after (`Table.cost` indexes them so); an entry's block is its own row."""
     if cluster.entry:
-        X, Y = np.array([cluster.first]), np.array([cluster.first + 1])
-    else:
-        X, Y = np.meshgrid(np.arange(starts[0], starts[1] + 1), np.arange(ends[0], ends[1] + 1),
-                           indexing="ij")
-        X, Y = X.ravel(), Y.ravel()
-    row_starts, row_ends = np.array(geo.starts), np.array(geo.ends)
-    a = np.minimum(row_starts[X], min(cluster.lines))
-    b = np.maximum(row_ends[Y - 1], max(cluster.lines))
-    C = predicted_costs(a, b, cluster.lines, geo)
-    if cluster.optional:
-        C = C + np.where((X == cluster.first) & (Y == cluster.first + 1), 0.0, ABSORB)[:, None]
-    if crossing is not None:
-        C = C + crossing(X, Y, cluster.group)
-    return Table(starts, ends, X, Y, C, cluster.entry)
+        return np.array([cluster.first]), np.array([cluster.first + 1])
+    xs, ys = np.arange(starts[0], starts[1] + 1), np.arange(ends[0], ends[1] + 1)
+    return np.repeat(xs, len(ys)), np.tile(ys, len(xs))
 
 
 def run_chains(ch: Chain):
