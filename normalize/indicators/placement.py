@@ -189,7 +189,7 @@ class Chain:
         else:
             self.totals = np.zeros(len(MODELS))
         self.paths: dict[int, list[tuple[int, int]]] = {}
-        self.profiles: dict[tuple[int, int], np.ndarray] = {}
+        self.profiles: dict[int, np.ndarray] = {}
 
     def total(self, m: int) -> float:
         return float(self.totals[m])
@@ -213,11 +213,11 @@ class Chain:
     def profile(self, g: int, m: int) -> np.ndarray:
         """For positions lo-1..hi of gap g (rows), the cheapest chain with the row in the
         left block, in the right block, or in a block without a label (3 columns).
-        Memoised: `row_groups` and `gap_costs` read the same gaps under the same models."""
-        key = (g, m)
-        if key not in self.profiles:
-            self.profiles[key] = gap_profile(self, g, m)
-        return self.profiles[key]
+        Computed for every model at once and kept: `row_groups` and `gap_costs` read the
+        same gaps under several models."""
+        if g not in self.profiles:
+            self.profiles[g] = gap_profiles(self, g)
+        return self.profiles[g][:, :, m]
 
     def row_groups(self) -> list[list[str | None]]:
         """Per model, each row's level-1 group where every cheapest chain agrees on it and
@@ -262,23 +262,17 @@ class Chain:
         return out
 
 
-def gap_profile(ch: Chain, g: int, m: int) -> np.ndarray:
-    """`Chain.profile`, computed."""
-    ends, back_ends = ch.ends[g][:, m], ch.back_ends[g][:, m]
-    starts, back_starts = ch.starts[g][:, m], ch.back_starts[g][:, m]
-    through_end = np.concatenate(([INF], ends + back_ends, [INF]))       # index i - lo + 1
-    through_start = np.concatenate(([INF], starts + back_starts, [INF]))
-    left = suffix_min(through_end, strict=True)          # an end y > i
-    right = np.minimum.accumulate(through_start)         # a start x <= i
-    prefix = np.minimum.accumulate(np.concatenate(([INF], ends, [INF])))
-    suffix = suffix_min(np.concatenate(([INF], back_starts, [INF])), strict=True)
+def gap_profiles(ch: Chain, g: int) -> np.ndarray:
+    """`Chain.profile` of gap g for every model: (positions, 3, models)."""
+    ends, back_ends, starts, back_starts = ch.ends[g], ch.back_ends[g], ch.starts[g], ch.back_starts[g]
+    edge = np.full((1, len(MODELS)), INF)
+    through_end = np.vstack((edge, ends + back_ends, edge))       # index i - lo + 1
+    through_start = np.vstack((edge, starts + back_starts, edge))
+    left = np.vstack((suffix_min_rows(through_end)[1:], edge))   # an end y > i
+    right = np.minimum.accumulate(through_start, axis=0)         # a start x <= i
+    prefix = np.minimum.accumulate(np.vstack((edge, ends, edge)), axis=0)
+    suffix = np.vstack((suffix_min_rows(np.vstack((edge, back_starts, edge)))[1:], edge))
     return np.stack([left, right, prefix + suffix + UNLABELLED], axis=1)
-
-
-def suffix_min(values: np.ndarray, strict: bool = False) -> np.ndarray:
-    """Minimum of values[j] for j >= i (j > i when strict)."""
-    out = np.minimum.accumulate(values[::-1])[::-1]
-    return np.concatenate((out[1:], [INF])) if strict else out
 
 
 @dataclass
