@@ -196,6 +196,8 @@ class Chain:
 
     def blocks(self, m: int) -> list[tuple[int, int]]:
         """One cheapest chain under model m: each cluster's (first row, row after)."""
+        if not self.paths:
+            self.paths = cheapest_blocks_by_model(self)
         if m not in self.paths:
             self.paths[m] = cheapest_blocks(self, m)
         return self.paths[m]
@@ -219,6 +221,19 @@ class Chain:
             self.profiles[g] = gap_profiles(self, g)
         return self.profiles[g][:, :, m]
 
+    def sure_sides(self, g: int) -> tuple[np.ndarray, np.ndarray]:
+        """For rows lo..hi-1 of gap g and every model: whether one side (left block, right
+        block, a block without a label) is strictly the cheapest and on a cheapest chain,
+        and which side is cheapest (the first, as `list.index` finds it)."""
+        lo, hi = self.gaps[g]
+        if g not in self.profiles:
+            self.profiles[g] = gap_profiles(self, g)
+        options = self.profiles[g][1:hi - lo + 1]   # (rows, sides, models)
+        least = options.min(axis=1)
+        second = np.sort(options, axis=1)[:, 1]
+        sure = (least <= self.totals[None, :] + 1e-9) & (second > least + 1e-9)
+        return sure, options.argmin(axis=1)
+
     def row_groups(self) -> list[list[str | None]]:
         """Per model, each row's level-1 group where every cheapest chain agrees on it and
         the blocks around fit the model exactly, else None (these chains are groups).
@@ -235,13 +250,9 @@ class Chain:
                 for g, (lo, hi) in enumerate(self.gaps):
                     if hi <= lo or not ((g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g])):
                         continue
-                    options = self.profile(g, m)[1:hi - lo + 1]   # rows lo..hi-1
-                    least = options.min(axis=1)
-                    second = np.sort(options, axis=1)[:, 1]
-                    sure = (least <= self.totals[m] + 1e-9) & (second > least + 1e-9)
-                    side = options.argmin(axis=1)   # the first cheapest, as list.index finds it
-                    for i in (lo + np.nonzero(sure)[0]).tolist():
-                        k = side[i - lo]
+                    sure, side = self.sure_sides(g)
+                    for i in (lo + np.nonzero(sure[:, m])[0]).tolist():
+                        k = side[i - lo, m]
                         if k == 0 and g > 0:
                             rows[i] = self.clusters[g - 1].category
                         elif k == 1 and g < len(self.clusters):
@@ -398,6 +409,35 @@ def run_chains(ch: Chain):
 
 def suffix_min_rows(values: np.ndarray) -> np.ndarray:
     return np.minimum.accumulate(values[::-1], axis=0)[::-1]
+
+
+def cheapest_blocks_by_model(ch: Chain) -> dict[int, list[tuple[int, int]]]:
+    """`cheapest_blocks` under every model at once, one array step per cluster; models
+    without a chain (an infinite total, a walk that finds no block) are left out, for
+    `cheapest_blocks` to walk on their own."""
+    models = np.arange(len(MODELS))
+    x = np.full(len(MODELS), ch.n)
+    walked = np.isfinite(ch.totals)
+    blocks = []
+    for g in range(len(ch.clusters), 0, -1):
+        lo = ch.gaps[g][0]
+        ends = ch.ends[g]
+        at = np.clip(x - lo, 0, len(ends) - 1)
+        here = ends[at, models] <= ch.starts[g][at, models] + 1e-9
+        walked &= here | (x > lo)
+        before = np.where(np.arange(len(ends))[:, None] < (x - lo)[None, :], ends, INF)
+        y = np.where(here, x, lo + before.argmin(axis=0))       # the first cheapest end before x
+        table, start_lo = ch.tables[g - 1], ch.gaps[g - 1][0]
+        values = ch.starts[g - 1][table.X - start_lo] + table.C  # (blocks, models)
+        chosen = table.Y[:, None] == y[None, :]
+        walked &= chosen.any(axis=0)
+        masked = np.where(chosen, values, INF)
+        k = masked.argmin(axis=0)
+        k = np.where(masked[k, models] < INF, k, chosen.argmax(axis=0))   # all infinite: the first
+        x = table.X[k]
+        blocks.append((x, y))
+    return {m: [(int(bx[m]), int(by[m])) for bx, by in reversed(blocks)]
+            for m in models.tolist() if walked[m]}
 
 
 def cheapest_blocks(ch: Chain, m: int) -> list[tuple[int, int]]:
