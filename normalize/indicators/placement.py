@@ -391,7 +391,7 @@ def run_chains(ch: Chain):
         if g < T:
             table = ch.tables[g]
             values = starts[g][table.X - lo] + table.C
-            np.minimum.at(ends[g + 1], table.Y - ch.gaps[g + 1][0], values)
+            fold_blocks(ends[g + 1], table.Y - ch.gaps[g + 1][0], values, table, axis=0)
     if T:   # the last block is followed by the table's end, nothing starts before it
         starts[T][:-1] = INF
     back_starts = [np.full((size, M), INF) for size in sizes]
@@ -403,8 +403,20 @@ def run_chains(ch: Chain):
         if g > 0:
             table = ch.tables[g - 1]
             values = table.C + back_ends[g][table.Y - ch.gaps[g][0]]
-            np.minimum.at(back_starts[g - 1], table.X - ch.gaps[g - 1][0], values)
+            fold_blocks(back_starts[g - 1], table.X - ch.gaps[g - 1][0], values, table, axis=1)
     return ends, starts, back_ends, back_starts
+
+
+def fold_blocks(into: np.ndarray, positions: np.ndarray, values: np.ndarray, table: Table, axis: int) -> None:
+    """`np.minimum.at(into, positions, values)`, of a table's blocks by their row after
+    (axis 0: the least over first rows) or their first row (axis 1). The blocks are a
+    grid, first row by row after (`candidate_blocks`), and the positions run from 0, so
+    a reshape and a min do what the unbuffered `at` does one block at a time."""
+    if table.entry:
+        np.minimum.at(into, positions, values)
+        return
+    grid = values.reshape(table.xs[1] - table.xs[0] + 1, table.ys[1] - table.ys[0] + 1, -1).min(axis=axis)
+    into[:len(grid)] = np.minimum(into[:len(grid)], grid)
 
 
 def suffix_min_rows(values: np.ndarray) -> np.ndarray:
