@@ -11,7 +11,11 @@ process, on worker processes and on Dask, with the peak memory of each run.
    re-run over the first folder (every document unchanged). Time is the run's own
    (`seconds` in its report: after imports); memory is the peak, sampled every 0.1 s, of
    the proportional set size (PSS, so pages forked workers share are counted once)
-   summed over the run and all its child processes.
+   summed over the run and all its child processes (the RSS sum is printed beside it).
+4. For worker runs, the CPU seconds per document the workers spent and the share of
+   the run each worker had a core: on a loaded machine the speedup falls with that
+   share, and the CPU-bound speedup (one process's CPU over the busiest side's) is what
+   the engine would give on idle cores.
 
 Every figure is a ratio measured in the same run, so a noisy shared machine moves them
 together; run it more than once (`--repeat`) and quote the spread.
@@ -26,6 +30,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
@@ -70,8 +75,10 @@ def floor_once(folder: Path, out: Path) -> tuple[float, float]:
     return time.perf_counter() - start, time.process_time() - start_cpu
 
 
-def tree_pss_kib(root: int) -> int:
-    """PSS of a process and all its descendants, in KiB."""
+def tree_memory_kib(root: int) -> tuple[int, int]:
+    """(PSS, RSS) of a process and all its descendants, in KiB: PSS counts a page shared
+    by n processes (a forked worker's copy of its parent's imports) 1/n times in each,
+    the RSS sum counts it in every one."""
     children: dict[int, list[int]] = {}
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
@@ -81,30 +88,47 @@ def tree_pss_kib(root: int) -> int:
             except (OSError, IndexError, ValueError):
                 continue
             children.setdefault(ppid, []).append(int(entry.name))
-    total, stack = 0, [root]
+    pss = rss = 0
+    stack = [root]
     while stack:
         pid = stack.pop()
         stack += children.get(pid, [])
         try:
             with open(f"/proc/{pid}/smaps_rollup") as handle:
                 for line in handle:
-                    if line.startswith("Pss:"):
-                        total += int(line.split()[1])
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1])
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1])
                         break
         except OSError:
             continue
-    return total
+    return pss, rss
 
 
-def run_formex(inputs: Path, out: Path, *args: str) -> tuple[float, float, dict]:
-    """(seconds, peak MiB, report) of one `formex extract` run in a subprocess."""
+@dataclass
+class Run:
+    seconds: float       # the run's own (after imports)
+    peak_pss: float      # MiB, of the process tree
+    peak_rss: float      # MiB, summed over the process tree
+    report: dict
+
+    @property
+    def cpu(self) -> float:
+        """CPU seconds of the run's process and its workers."""
+        return self.report["cpu_seconds"]["run"] + self.report["cpu_seconds"]["workers"]
+
+
+def run_formex(inputs: Path, out: Path, *args: str) -> Run:
+    """One `formex extract` run in a subprocess, its memory sampled every 0.1 s."""
     command = [sys.executable, "-m", "formex", "extract", str(inputs), "--out", str(out), "--quiet", "--json", *args]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    peak = [0]
+    peak = [0, 0]
 
     def sample() -> None:
         while process.poll() is None:
-            peak[0] = max(peak[0], tree_pss_kib(process.pid))
+            pss, rss = tree_memory_kib(process.pid)
+            peak[0], peak[1] = max(peak[0], pss), max(peak[1], rss)
             time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -114,35 +138,44 @@ def run_formex(inputs: Path, out: Path, *args: str) -> tuple[float, float, dict]
     if process.returncode not in (0, 1):
         raise SystemExit(f"formex failed ({process.returncode}): {stderr.decode()[-2000:]}")
     report = json.loads(stdout)
-    return report["seconds"], peak[0] / 1024, report
+    return Run(report["seconds"], peak[0] / 1024, peak[1] / 1024, report)
 
 
-def cpu_of(report: dict) -> float:
-    return report["cpu_seconds"]["run"] + report["cpu_seconds"]["workers"]
+def describe_parallel(label: str, run: Run, one: Run, n: int, workers: int) -> str:
+    """Speedup over one process, and what the CPU says: a speedup measured while other
+    work shares the cores is not the engine's, so the CPU each worker spent per document
+    and the share of the wall time each worker had a core are printed beside it."""
+    cpu = run.report["cpu_seconds"]
+    busy = cpu["workers"] / (workers * run.seconds)
+    return (f"{label}: {run.seconds:.2f} s = {n / run.seconds:.1f} documents/s = {one.seconds / run.seconds:.2f}x "
+            f"1 process; peak {run.peak_pss:.0f} MiB PSS ({run.peak_rss:.0f} MiB RSS summed)\n"
+            f"    CPU {run.cpu:.2f} s (run {cpu['run']:.2f}, workers {cpu['workers']:.2f}) = "
+            f"{1000 * cpu['workers'] / n:.2f} ms per document in workers vs {1000 * one.cpu / n:.2f} in 1 process; "
+            f"each worker had a core {100 * busy:.0f}% of the run; "
+            f"CPU-bound speedup {one.cpu / max(cpu['workers'] / workers, cpu['run']):.2f}x")
 
 
 def bench(n: int, workers: int, engines: list[str], tmp: Path, inputs: Path) -> None:
     floor, floor_cpu = floor_seconds(inputs, tmp / "floor")
     print(f"floor (read, split lines and cells, write cells with pyarrow; best of 3): {floor:.2f} s = "
-          f"{n / floor:.0f} documents/s; CPU {floor_cpu:.2f} s", flush=True)
-    one, one_mib, report = run_formex(inputs, tmp / "one", "--workers", "1")
-    one_cpu = cpu_of(report)
-    print(f"local, 1 process:  {one:.2f} s = {n / one:.1f} documents/s = {one / floor:.2f}x the floor "
-          f"(CPU {one_cpu:.2f} s = {one_cpu / floor_cpu:.2f}x the floor's); peak {one_mib:.0f} MiB", flush=True)
-    print(f"    documents: {report['statuses']}; rows: {report['rows']}", flush=True)
-    if "local" in engines and workers > 1:
-        many, many_mib, report = run_formex(inputs, tmp / "many", "--workers", str(workers))
-        print(f"local, {workers} workers: {many:.2f} s = {n / many:.1f} documents/s = {one / many:.2f}x "
-              f"1 process; peak {many_mib:.0f} MiB; CPU {cpu_of(report):.2f} s (run "
-              f"{report['cpu_seconds']['run']:.2f}, workers {report['cpu_seconds']['workers']:.2f})", flush=True)
-    if "dask" in engines:
-        dask, dask_mib, report = run_formex(inputs, tmp / "dask", "--engine", "dask", "--workers", str(workers))
-        print(f"dask LocalCluster, {workers} workers: {dask:.2f} s = {n / dask:.1f} documents/s = "
-              f"{one / dask:.2f}x 1 process; peak {dask_mib:.0f} MiB (cluster start included)", flush=True)
-    again, again_mib, report = run_formex(inputs, tmp / "one", "--workers", "1")
-    assert report["outcomes"]["unchanged"] == n, report["outcomes"]
-    print(f"re-run, all unchanged: {again:.2f} s = {n / again:.0f} documents/s; peak {again_mib:.0f} MiB",
+          f"{n / floor:.0f} documents/s; CPU {floor_cpu:.2f} s = {1000 * floor_cpu / n:.3f} ms per document",
           flush=True)
+    one = run_formex(inputs, tmp / "one", "--workers", "1")
+    print(f"local, 1 process:  {one.seconds:.2f} s = {n / one.seconds:.1f} documents/s = "
+          f"{one.seconds / floor:.2f}x the floor (CPU {one.cpu:.2f} s = {1000 * one.cpu / n:.2f} ms per document = "
+          f"{one.cpu / floor_cpu:.2f}x the floor's); peak {one.peak_pss:.0f} MiB PSS", flush=True)
+    print(f"    documents: {one.report['statuses']}; rows: {one.report['rows']}", flush=True)
+    if "local" in engines and workers > 1:
+        many = run_formex(inputs, tmp / "many", "--workers", str(workers))
+        print(describe_parallel(f"local, {workers} workers", many, one, n, workers), flush=True)
+    if "dask" in engines:
+        dask = run_formex(inputs, tmp / "dask", "--engine", "dask", "--workers", str(workers))
+        print(describe_parallel(f"dask LocalCluster, {workers} workers (cluster start included)", dask, one, n,
+                                workers), flush=True)
+    again = run_formex(inputs, tmp / "one", "--workers", "1")
+    assert again.report["outcomes"]["unchanged"] == n, again.report["outcomes"]
+    print(f"re-run, all unchanged: {again.seconds:.2f} s = {n / again.seconds:.0f} documents/s; "
+          f"peak {again.peak_pss:.0f} MiB PSS", flush=True)
     files = sum(1 for _ in (tmp / "one").rglob("*.parquet"))
     size = sum(p.stat().st_size for p in (tmp / "one").rglob("*.parquet"))
     print(f"dataset: {files} Parquet files, {size / 2**20:.1f} MiB", flush=True)

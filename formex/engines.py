@@ -15,6 +15,7 @@ import logging
 import multiprocessing
 import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -75,7 +76,7 @@ class ProcessEngine:
     def __enter__(self) -> ProcessEngine:
         warm_up()
         context = multiprocessing.get_context("fork")
-        self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=die_with_parent,
+        self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=start_worker,
                                          initargs=(os.getpid(),))
         self._pool.submit(warm_up).result()   # a fork start method starts every worker now
         return self
@@ -90,6 +91,39 @@ class ProcessEngine:
         except BrokenProcessPool as error:
             raise EngineError("a worker process died (killed, or out of memory?); run again to go on "
                               "from the last commit") from error
+
+
+def start_worker(parent: int) -> None:
+    die_with_parent(parent)
+    refuse_pandas()
+
+
+class RefusePandas:
+    """An import finder that says pandas is not installed.
+
+    pyarrow imports pandas the first time it turns a Python list into an array (its
+    check for array-likes), and so does every worker, though no worker ever makes a
+    frame: about 45 MiB per process, a third of a worker's memory. Told pandas is
+    missing, pyarrow converts the same rows to the same arrays without it."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname.partition(".")[0] == "pandas":
+            raise ModuleNotFoundError(f"{fullname} is not loaded in formex's worker processes", name=fullname)
+        return None
+
+
+def refuse_pandas() -> None:
+    """In a worker process formex started (never in the run's own, which makes frames for
+    the API): refuse pandas unless it is loaded already (a forked worker shares the
+    parent's copy for free)."""
+    if "pandas" not in sys.modules and not any(isinstance(f, RefusePandas) for f in sys.meta_path):
+        sys.meta_path.insert(0, RefusePandas())
+
+
+def run_without_pandas(fn: Callable, chunk: list):
+    """`fn(chunk)` on a worker of the run's own Dask LocalCluster."""
+    refuse_pandas()
+    return fn(chunk)
 
 
 def die_with_parent(parent: int) -> None:
@@ -154,10 +188,12 @@ class DaskEngine:
         from distributed import KilledWorker
 
         def submit(chunk: list) -> object:
-            if self.cluster is not None:   # workers on this machine read the files themselves
-                chunk = [replace(task, data=None) if task.path is not None and task.saved is None else task
-                         for task in chunk]
-            return self.client.submit(fn, chunk, pure=False)
+            if self.cluster is None:       # a cluster of others' workers: leave them as they are
+                return self.client.submit(fn, chunk, pure=False)
+            # workers on this machine read the files themselves
+            chunk = [replace(task, data=None) if task.path is not None and task.saved is None else task
+                     for task in chunk]
+            return self.client.submit(run_without_pandas, fn, chunk, pure=False)
 
         try:
             yield from ordered(submit, tasks, self.workers * IN_FLIGHT_PER_WORKER)

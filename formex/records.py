@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import formex
 from formex.normalize.form import FormResult
@@ -32,11 +33,18 @@ def blank_to_none(value):
 
 
 def typed_columns(prefix: str, target: Target | None) -> dict:
+    columns = typed_column_names(prefix)
     if target is None:
-        return {f"{prefix}_{name}": None for name, _ in TYPED_VALUE_FIELDS}
-    row = {f"{prefix}_{name}": getattr(target, name) for name, _ in TYPED_VALUE_FIELDS}
+        return dict.fromkeys(column for column, _ in columns)
+    row = {column: getattr(target, name) for column, name in columns}
     row[f"{prefix}_flags"] = list(target.flags)
     return row
+
+
+@lru_cache(maxsize=4)
+def typed_column_names(prefix: str) -> tuple[tuple[str, str], ...]:
+    """(column, Target attribute) pairs: named once, not once per indicator."""
+    return tuple((f"{prefix}_{name}", name) for name, _ in TYPED_VALUE_FIELDS)
 
 
 def issue_rows(doc_id: str, year: int | None, issues: list[Issue]) -> list[dict]:

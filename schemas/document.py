@@ -12,6 +12,7 @@ A Document can be saved and loaded again without its source file:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal, get_args
 
 SourceFormat = Literal["text", "markdown", "html", "pdf", "image", "xlsx", "docx"]
@@ -64,10 +65,11 @@ class Row:
     def texts(self) -> list[str]:
         return [c.text for c in self.cells]
 
-    @property
-    def filled(self) -> list[Cell]:
-        """Cells that hold any text, in column order."""
-        return [c for c in self.cells if c.text]
+    @cached_property
+    def filled(self) -> tuple[Cell, ...]:
+        """Cells that hold any text, in column order (kept: a row is frozen, and the
+        stages ask each row for them hundreds of times per document)."""
+        return tuple(c for c in self.cells if c.text)
 
     def is_blank(self) -> bool:
         return not self.filled

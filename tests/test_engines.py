@@ -97,8 +97,17 @@ def test_dask_local_cluster_writes_what_the_local_engine_writes(tmp_path):
     with engine:
         assert len(engine.client.scheduler_info()["workers"]) == 2
         summary = run_extract([inputs], tmp_path / "dask", RunSettings(batch=BatchPolicy(max_docs=4)), engine=engine)
+        # the workers converted rows with pyarrow without loading pandas (45 MiB each)
+        assert set(engine.client.run(modules_loaded, ("pandas", "pyarrow")).values()) == {(False, True)}
     assert summary.outcomes == serial.outcomes
     assert_same_dataset(tmp_path / "serial", tmp_path / "dask")
+
+
+def modules_loaded(names: tuple[str, ...]) -> tuple[bool, ...]:
+    """Which of these modules a process has loaded."""
+    import sys
+
+    return tuple(name in sys.modules for name in names)
 
 
 def test_extract_on_a_running_dask_scheduler_writes_what_the_local_engine_writes(tmp_path):

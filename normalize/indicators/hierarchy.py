@@ -118,28 +118,85 @@ def wording_scores(name: str | None, kind: str | None, categories: tuple[Level2S
 
 
 COST_PARTS = ("wording", "order", "label", "level1_label", "required", "placement")
+ROW_MEMO = 8192  # rows' fit-independent costs kept per schema (a batch repeats its wordings)
 
 
 def row_cost_parts(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...], fit: Fit
                    ) -> list[tuple[float, ...] | None]:
     """Per category, the parts of the row's cost in `COST_PARTS` order, or None where the
     row states another category (it cannot go there)."""
-    if item.own_level2 is not None and (item.is_level2_entry or item.positional):
-        own = item.own_level2.spec.label
+    own = stated_category(item)
+    if own is not None:
         return [(0.0,) * len(COST_PARTS) if c.label == own else None for c in categories]
-    gaps, required_costs = wording_scores(item.name, target_class(item), categories)
-    level2 = [(h.spec.label, CARRIED_LABEL if h.carried or h.moved else LABEL) for h in item.level2]
+    return [(*parts, fit.row_cost(i, category.label, category.level1))
+            for category, parts in zip(categories, worded_parts(item, categories))]
+
+
+def stated_category(item: IndicatorRow) -> str | None:
+    """The category a row states so that it must take it (a level-2 entry, or a label
+    from a known column position), else None."""
+    if item.own_level2 is not None and (item.is_level2_entry or item.positional):
+        return item.own_level2.spec.label
+    return None
+
+
+def worded_parts(item: IndicatorRow, categories: tuple[Level2Spec, ...]) -> list[tuple[float, ...]]:
+    """Per category, the parts of the row's cost that do not depend on the placement fit
+    (`COST_PARTS` but the last)."""
+    return row_key_parts(*row_key(item), categories)
+
+
+def row_key(item: IndicatorRow) -> tuple:
+    """What the fit-independent costs read from a row: its name, its target's type and
+    its labels (with the weight of each level-2 one)."""
+    level2 = tuple((h.spec.label, CARRIED_LABEL if h.carried or h.moved else LABEL) for h in item.level2)
+    return item.name, target_class(item), level2, tuple(h.spec.label for h in item.level1)
+
+
+def row_key_parts(name: str | None, kind: str | None, level2: tuple[tuple[str, float], ...],
+                  level1: tuple[str, ...], categories: tuple[Level2Spec, ...]) -> list[tuple[float, ...]]:
+    gaps, required_costs = wording_scores(name, kind, categories)
     all_level2 = sum(cost for _, cost in level2)
-    level1 = [h.spec.label for h in item.level1]
     parts = []
     for k, category in enumerate(categories):
         parts.append((
             gaps[k], TIE_BREAK * k,
             all_level2 - sum(cost for label, cost in level2 if label == category.label) if level2 else 0.0,
             LEVEL1_LABEL * sum(label != category.level1 for label in level1) if level1 else 0.0,
-            required_costs[k],
-            fit.row_cost(i, category.label, category.level1)))
+            required_costs[k]))
     return parts
+
+
+class WordedCosts:
+    """One schema's categories and, memoised by `row_key`, each row's cost per category
+    before the placement part: the sum of `worded_parts` left to right, as `cost_of`
+    adds them, so adding the placement part gives `cost_of`'s float to the bit. Names,
+    target types and labels repeat across a batch's documents, so most rows are a
+    lookup. The memo is bounded: it is emptied when full."""
+
+    def __init__(self, categories: tuple[Level2Spec, ...]):
+        self.categories = categories
+        self.memo: dict[tuple, tuple[float, ...]] = {}
+
+    def row(self, item: IndicatorRow) -> tuple[float, ...]:
+        """INF where the row states another category."""
+        own = stated_category(item)
+        if own is not None:
+            return tuple(0.0 if c.label == own else INF for c in self.categories)
+        key = row_key(item)
+        costs = self.memo.get(key)
+        if costs is None:
+            if len(self.memo) >= ROW_MEMO:
+                self.memo.clear()
+            costs = self.memo[key] = tuple(wording + order + label + level1_label + required
+                                           for wording, order, label, level1_label, required
+                                           in row_key_parts(*key, self.categories))
+        return costs
+
+
+@lru_cache(maxsize=16)
+def worded_costs(categories: tuple[Level2Spec, ...]) -> WordedCosts:
+    return WordedCosts(categories)
 
 
 def cost_of(parts: tuple[float, ...] | None) -> float:
@@ -151,25 +208,77 @@ def cost_of(parts: tuple[float, ...] | None) -> float:
     return wording + order + label + level1_label + required + placement
 
 
+def row_costs(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fit: Fit
+              ) -> list[list[float]]:
+    """Per row and category, `cost_of` its parts: the memoised worded costs plus the fit's
+    placement part, added only for rows the fit prices (a row stating its category has
+    none)."""
+    worded = worded_costs(categories)
+    labels, groups = [c.label for c in categories], [c.level1 for c in categories]
+    out = []
+    for i, item in enumerate(items):
+        costs = worded.row(item)
+        level2, level1 = fit.level2.get(i), fit.level1.get(i)
+        if (level2 is None and level1 is None) or stated_category(item) is not None:
+            out.append(list(costs))   # a placement part of 0.0 leaves every sum as it is
+            continue
+        in_level2, elsewhere2 = gap_parts(level2)
+        in_level1, elsewhere1 = gap_parts(level1)
+        out.append([cost + (in_level2.get(label, elsewhere2) + in_level1.get(group, elsewhere1))
+                    for cost, label, group in zip(costs, labels, groups)])
+    return out
+
+
+def gap_parts(costs: tuple | None) -> tuple[dict[str | None, float], float]:
+    """A row's `placement.gap_cost` per name, as a lookup: the cost in the left and in the
+    right block by name (left first, as `gap_cost` tests it), and the cost elsewhere."""
+    if costs is None:
+        return {}, 0.0
+    left, right, in_left, in_right, elsewhere = costs
+    return {right: in_right, left: in_left}, elsewhere
+
+
 def fit_items(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> Fit:
     """The document's placement model, fitted on its labels (none where cell positions
     are known: there every row states its labels). Of the models that explain the labels
     equally well, the one whose segmentation costs least: the level-1 and level-2
     labels must agree on the same boundaries (between readings of label-only rows, which
     differ by a prior, the fit's own cost counts too)."""
+    return fit_and_costs(items, categories)[0]
+
+
+def fit_and_costs(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
+                  ) -> tuple[Fit, list[list[float]]]:
+    """`fit_items`'s fit and the row costs under it (`row_costs`). Tied fits that price
+    every row alike (centre-up and centre-down agree on odd spans) have the same
+    segmentation cost, so each distinct one is costed once; the first cheapest wins, as
+    `min` would choose."""
     if not items or any(item.positional for item in items):
-        return Fit(None, 0.0)
+        fit = Fit(None, 0.0)
+        return fit, row_costs(items, categories, fit)
     fits = reading_fits(items)
     if len(fits) == 1:
-        return fits[0]
+        return fits[0], row_costs(items, categories, fits[0])
     groups = [c.level1 for c in categories]
+    best: tuple[float, Fit, list[list[float]]] | None = None
+    seen: list[Fit] = []
+    for fit in fits:
+        if any(same_prices(fit, other) for other in seen):
+            continue   # its cost equals an earlier one's, which already won or lost
+        seen.append(fit)
+        costs = row_costs(items, categories, fit)
+        prefixes, _ = cheapest_prefixes(costs, entry_flags(items, fit), groups)
+        cost = fit.cost + min(prefixes[-1])
+        if best is None or cost < best[0]:
+            best = (cost, fit, costs)
+    return best[1], best[2]
 
-    def segmentation_cost(fit: Fit) -> float:
-        costs = [[cost_of(parts) for parts in row] for row in cost_table(items, categories, fit)]
-        best, _ = cheapest_prefixes(costs, entry_flags(items, fit), groups)
-        return min(best[-1])
 
-    return min(fits, key=lambda fit: fit.cost + segmentation_cost(fit))
+def same_prices(fit: Fit, other: Fit) -> bool:
+    """Two fits cost the same and give every row the same costs and entries (so the same
+    segmentation)."""
+    return (fit.cost == other.cost and fit.entries == other.entries and fit.level2 == other.level2
+            and fit.level1 == other.level1)
 
 
 def reading_fits(items: list[IndicatorRow]) -> list[Fit]:
@@ -299,9 +408,13 @@ def segment_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...],
     contradict the canonical order within a level-1 group."""
     if not items:
         return []
-    fit = fit if fit is not None else fit_items(items, categories)
-    costs = [[cost_of(parts) for parts in row] for row in cost_table(items, categories, fit)]
-    best, back = cheapest_prefixes(costs, entry_flags(items, fit), [c.level1 for c in categories])
+    fit, costs = (fit, row_costs(items, categories, fit)) if fit is not None else fit_and_costs(items, categories)
+    return path_of(costs, entry_flags(items, fit), categories)
+
+
+def path_of(costs: list[list[float]], entries: list[bool], categories: tuple[Level2Spec, ...]
+            ) -> list[int] | None:
+    best, back = cheapest_prefixes(costs, entries, [c.level1 for c in categories])
     return cheapest_path(best, back)
 
 
@@ -384,8 +497,8 @@ def nearest_label_categories(items: list[IndicatorRow], categories: tuple[Level2
 def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
                ) -> tuple[list[Placement], list[Issue]]:
     issues: list[Issue] = []
-    fit = fit_items(items, categories)
-    path = segment_rows(items, categories, fit)
+    fit, costs = fit_and_costs(items, categories)
+    path = path_of(costs, entry_flags(items, fit), categories) if items else []
     if path is None:
         issues.append(Issue("warning", "level_order_unusual",
                             "the level labels do not follow the canonical category order; "

@@ -33,6 +33,7 @@ wording cannot pull a boundary the labels placed); elsewhere the model is weak e
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -104,36 +105,46 @@ class Geometry:
     ends: list[float]
     page_starts: list[float]    # sorted first lines of pages 2, 3 …
 
+    @cached_property
+    def edges(self) -> np.ndarray:
+        return np.array([-INF, *self.page_starts, INF])
+
     def page_bounds(self, lines: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(first, last) line of the page holding each line (unbounded at the ends)."""
-        edges = np.array([-INF, *self.page_starts, INF])
+        edges = self.edges
         k = np.searchsorted(edges, lines, side="right")
         return edges[k - 1], np.where(k < len(edges) - 1, edges[np.minimum(k, len(edges) - 1)] - 1, INF)
 
 
-def predicted_costs(a: np.ndarray, b: np.ndarray, lines: tuple[float, ...], geo: Geometry) -> np.ndarray:
-    """Per block (a..b, one per row of the arrays) and model (`MODELS` order), what the
-    labels at `lines` cost. An even span has two middle lines; an engine takes the upper
-    or the lower one, the same way throughout a document (`_up`, `_down`)."""
+def predicted_costs(a: np.ndarray, b: np.ndarray, ranks: list[tuple[np.ndarray, np.ndarray]],
+                    geo: Geometry) -> np.ndarray:
+    """Per block (a..b, one per row of the arrays) and model (`MODELS` order), what its
+    labels cost. `ranks[r]` holds, for the blocks whose cluster has an r-th label, their
+    indices and that label's line; a block's labels are added in their order. An even
+    span has two middle lines; an engine takes the upper or the lower one, the same way
+    throughout a document (`_up`, `_down`)."""
     up, down = np.floor((a + b) / 2), np.ceil((a + b) / 2)
-    span_up = part_centres(up, a, b, geo)[0]
-    span_down = part_centres(down, a, b, geo)[1]
-    span_exact = (sum(part_centres(up, a, b, geo)) / 2, sum(part_centres(down, a, b, geo)) / 2)
+    centres_up, centres_down = part_centres(up, a, b, geo), part_centres(down, a, b, geo)
+    span_up, span_down = centres_up[0], centres_down[1]
+    exact_up, exact_down = (centres_up[0] + centres_up[1]) / 2, (centres_down[0] + centres_down[1]) / 2
     a_hi = geo.page_bounds(a)[1]
     after = np.where(b > a_hi, a_hi + 1, a)
     totals = np.zeros((len(a), len(MODELS)))
-    for line in lines:
-        here = np.full(len(a), line)
-        part_up, part_down = part_centres(here, a, b, geo)
-        page_lo, page_hi = geo.page_bounds(here)
-        part_top, part_bottom = np.maximum(a, page_lo), np.minimum(b, page_hi)
-        if line == int(line):
-            columns = (a, part_top, up, down, part_up, part_down, span_up, span_down, b, after, part_bottom)
-        else:   # a line of its own between two rows: an even span's exact centre
-            centre, part = (a + b) / 2, (part_up + part_down) / 2
-            columns = (a, part_top, centre, centre, part, part, *span_exact, b, after, part_bottom)
-        off = np.abs(line - np.stack(columns, axis=1)) - TOLERANCE
-        totals += np.clip(off, 0.0, CAP)
+    for blocks, line in ranks:
+        first, last = a[blocks], b[blocks]
+        page_lo, page_hi = geo.page_bounds(line)
+        lo, hi = np.maximum(first, page_lo), np.minimum(last, page_hi)
+        part_up, part_down = np.floor((lo + hi) / 2), np.ceil((lo + hi) / 2)
+        part_top, part_bottom = lo, hi
+        on_row = np.stack((first, part_top, up[blocks], down[blocks], part_up, part_down, span_up[blocks],
+                           span_down[blocks], last, after[blocks], part_bottom), axis=1)
+        # a line of its own between two rows: an even span's exact centre
+        centre, part = (first + last) / 2, (part_up + part_down) / 2
+        between = np.stack((first, part_top, centre, centre, part, part, exact_up[blocks], exact_down[blocks],
+                            last, after[blocks], part_bottom), axis=1)
+        columns = np.where((line == np.floor(line))[:, None], on_row, between)
+        off = np.abs(line[:, None] - columns) - TOLERANCE
+        totals[blocks] += np.clip(off, 0.0, CAP)
     return totals
 
 
@@ -182,20 +193,22 @@ class Chain:
         self.clusters, self.n = clusters, n
         self.gaps = gap_ranges(clusters, n) if clusters else []
         crossing = group_crossings(row_groups, n) if row_groups else None
-        self.tables = [block_costs(c, self.gaps[t], self.gaps[t + 1], geo, crossing)
-                       for t, c in enumerate(clusters)]
+        self.tables = chain_tables(clusters, self.gaps, geo, crossing) if clusters else []
         if clusters:
             self.ends, self.starts, self.back_ends, self.back_starts = run_chains(self)
             self.totals = self.starts[-1][-1]         # the last start is the table's end, n
         else:
             self.totals = np.zeros(len(MODELS))
         self.paths: dict[int, list[tuple[int, int]]] = {}
+        self.profiles: dict[int, np.ndarray] = {}
 
     def total(self, m: int) -> float:
         return float(self.totals[m])
 
     def blocks(self, m: int) -> list[tuple[int, int]]:
         """One cheapest chain under model m: each cluster's (first row, row after)."""
+        if not self.paths:
+            self.paths = cheapest_blocks_by_model(self)
         if m not in self.paths:
             self.paths[m] = cheapest_blocks(self, m)
         return self.paths[m]
@@ -212,16 +225,25 @@ class Chain:
 
     def profile(self, g: int, m: int) -> np.ndarray:
         """For positions lo-1..hi of gap g (rows), the cheapest chain with the row in the
-        left block, in the right block, or in a block without a label (3 columns)."""
-        ends, back_ends = self.ends[g][:, m], self.back_ends[g][:, m]
-        starts, back_starts = self.starts[g][:, m], self.back_starts[g][:, m]
-        through_end = np.concatenate(([INF], ends + back_ends, [INF]))       # index i - lo + 1
-        through_start = np.concatenate(([INF], starts + back_starts, [INF]))
-        left = suffix_min(through_end, strict=True)          # an end y > i
-        right = np.minimum.accumulate(through_start)         # a start x <= i
-        prefix = np.minimum.accumulate(np.concatenate(([INF], ends, [INF])))
-        suffix = suffix_min(np.concatenate(([INF], back_starts, [INF])), strict=True)
-        return np.stack([left, right, prefix + suffix + UNLABELLED], axis=1)
+        left block, in the right block, or in a block without a label (3 columns).
+        Computed for every model at once and kept: `row_groups` and `gap_costs` read the
+        same gaps under several models."""
+        if g not in self.profiles:
+            self.profiles[g] = gap_profiles(self, g)
+        return self.profiles[g][:, :, m]
+
+    def sure_sides(self, g: int) -> tuple[np.ndarray, np.ndarray]:
+        """For rows lo..hi-1 of gap g and every model: whether one side (left block, right
+        block, a block without a label) is strictly the cheapest and on a cheapest chain,
+        and which side is cheapest (the first, as `list.index` finds it)."""
+        lo, hi = self.gaps[g]
+        if g not in self.profiles:
+            self.profiles[g] = gap_profiles(self, g)
+        options = self.profiles[g][1:hi - lo + 1]   # (rows, sides, models)
+        least = options.min(axis=1)
+        second = np.sort(options, axis=1)[:, 1]
+        sure = (least <= self.totals[None, :] + 1e-9) & (second > least + 1e-9)
+        return sure, options.argmin(axis=1)
 
     def row_groups(self) -> list[list[str | None]]:
         """Per model, each row's level-1 group where every cheapest chain agrees on it and
@@ -239,16 +261,13 @@ class Chain:
                 for g, (lo, hi) in enumerate(self.gaps):
                     if hi <= lo or not ((g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g])):
                         continue
-                    profile = self.profile(g, m)
-                    for i in range(lo, hi):
-                        options = list(profile[i - lo + 1])
-                        least = min(options)
-                        if least <= self.totals[m] + 1e-9 and sorted(options)[1] > least + 1e-9:
-                            k = options.index(least)
-                            if k == 0 and g > 0:
-                                rows[i] = self.clusters[g - 1].category
-                            elif k == 1 and g < len(self.clusters):
-                                rows[i] = self.clusters[g].category
+                    sure, side = self.sure_sides(g)
+                    for i in (lo + np.nonzero(sure[:, m])[0]).tolist():
+                        k = side[i - lo, m]
+                        if k == 0 and g > 0:
+                            rows[i] = self.clusters[g - 1].category
+                        elif k == 1 and g < len(self.clusters):
+                            rows[i] = self.clusters[g].category
             out.append(rows)
         return out
 
@@ -265,10 +284,17 @@ class Chain:
         return out
 
 
-def suffix_min(values: np.ndarray, strict: bool = False) -> np.ndarray:
-    """Minimum of values[j] for j >= i (j > i when strict)."""
-    out = np.minimum.accumulate(values[::-1])[::-1]
-    return np.concatenate((out[1:], [INF])) if strict else out
+def gap_profiles(ch: Chain, g: int) -> np.ndarray:
+    """`Chain.profile` of gap g for every model: (positions, 3, models)."""
+    ends, back_ends, starts, back_starts = ch.ends[g], ch.back_ends[g], ch.starts[g], ch.back_starts[g]
+    edge = np.full((1, len(MODELS)), INF)
+    through_end = np.vstack((edge, ends + back_ends, edge))       # index i - lo + 1
+    through_start = np.vstack((edge, starts + back_starts, edge))
+    left = np.vstack((suffix_min_rows(through_end)[1:], edge))   # an end y > i
+    right = np.minimum.accumulate(through_start, axis=0)         # a start x <= i
+    prefix = np.minimum.accumulate(np.vstack((edge, ends, edge)), axis=0)
+    suffix = np.vstack((suffix_min_rows(np.vstack((edge, back_starts, edge)))[1:], edge))
+    return np.stack([left, right, prefix + suffix + UNLABELLED], axis=1)
 
 
 @dataclass
@@ -316,31 +342,53 @@ def group_crossings(row_groups: list[list[str | None]], n: int):
     return crossing
 
 
-def block_costs(cluster: Cluster, starts: tuple[int, int], ends: tuple[int, int], geo: Geometry,
-                crossing=None) -> Table:
-    """The cluster's candidate blocks and their cost per model (with `crossing`, what it
-    costs to reach into rows another group's label holds)."""
+def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geometry, crossing=None
+                 ) -> list[Table]:
+    """Each cluster's candidate blocks (first rows in the gap before it, rows after the
+    last in the gap after it) and their cost per model (with `crossing`, what it costs to
+    reach into rows another group's label holds). The labels of all clusters are priced
+    together, one pass of array operations per label rank, not one per label."""
+    X_parts, Y_parts = zip(*(candidate_blocks(c, gaps[t], gaps[t + 1]) for t, c in enumerate(clusters)))
+    sizes = [len(x) for x in X_parts]
+    offsets = np.concatenate(([0], np.cumsum(sizes)))
+    X, Y = np.concatenate(X_parts), np.concatenate(Y_parts)
+    owner = np.repeat(np.arange(len(clusters)), sizes)
+    low = np.array([min(c.lines) for c in clusters])[owner]
+    high = np.array([max(c.lines) for c in clusters])[owner]
+    a = np.minimum(np.array(geo.starts)[X], low)
+    b = np.maximum(np.array(geo.ends)[Y - 1], high)
+    ranks = []
+    for r in range(max(len(c.lines) for c in clusters)):
+        having = [t for t, c in enumerate(clusters) if len(c.lines) > r]
+        blocks = np.concatenate([np.arange(offsets[t], offsets[t + 1]) for t in having])
+        lines = np.concatenate([np.full(sizes[t], clusters[t].lines[r]) for t in having])
+        ranks.append((blocks, lines))
+    costs = predicted_costs(a, b, ranks, geo)
+    tables = []
+    for t, cluster in enumerate(clusters):
+        Xt, Yt, C = X_parts[t], Y_parts[t], costs[offsets[t]:offsets[t + 1]]
+        if cluster.optional:
+            # the prior goes to the reading of the lines the fit is trying: a row (an entry)
+            # or a line of its own between rows (its block's label)
+            own_row = (Xt == cluster.first) & (Yt == cluster.first + 1)
+            if cluster.apart:
+                C = C + np.where(own_row, ABSORB, APART)[:, None]
+            else:
+                C = C + np.where(own_row, 0.0, ABSORB)[:, None]
+        if crossing is not None:
+            C = C + crossing(Xt, Yt, cluster.group)
+        tables.append(Table(gaps[t], gaps[t + 1], Xt, Yt, C, cluster.entry))
+    return tables
+
+
+def candidate_blocks(cluster: Cluster, starts: tuple[int, int], ends: tuple[int, int]
+                     ) -> tuple[np.ndarray, np.ndarray]:
+    """(first rows, rows after the last) of the cluster's candidate blocks, by first row
+    then row after (`Table.cost` indexes them so); an entry's block is its own row."""
     if cluster.entry:
-        X, Y = np.array([cluster.first]), np.array([cluster.first + 1])
-    else:
-        X, Y = np.meshgrid(np.arange(starts[0], starts[1] + 1), np.arange(ends[0], ends[1] + 1),
-                           indexing="ij")
-        X, Y = X.ravel(), Y.ravel()
-    row_starts, row_ends = np.array(geo.starts), np.array(geo.ends)
-    a = np.minimum(row_starts[X], min(cluster.lines))
-    b = np.maximum(row_ends[Y - 1], max(cluster.lines))
-    C = predicted_costs(a, b, cluster.lines, geo)
-    if cluster.optional:
-        # the prior goes to the reading of the lines the fit is trying: a row (an entry)
-        # or a line of its own between rows (its block's label)
-        own_row = (X == cluster.first) & (Y == cluster.first + 1)
-        if cluster.apart:
-            C = C + np.where(own_row, ABSORB, APART)[:, None]
-        else:
-            C = C + np.where(own_row, 0.0, ABSORB)[:, None]
-    if crossing is not None:
-        C = C + crossing(X, Y, cluster.group)
-    return Table(starts, ends, X, Y, C, cluster.entry)
+        return np.array([cluster.first]), np.array([cluster.first + 1])
+    xs, ys = np.arange(starts[0], starts[1] + 1), np.arange(ends[0], ends[1] + 1)
+    return np.repeat(xs, len(ys)), np.tile(ys, len(xs))
 
 
 def run_chains(ch: Chain):
@@ -360,7 +408,7 @@ def run_chains(ch: Chain):
         if g < T:
             table = ch.tables[g]
             values = starts[g][table.X - lo] + table.C
-            np.minimum.at(ends[g + 1], table.Y - ch.gaps[g + 1][0], values)
+            fold_blocks(ends[g + 1], table.Y - ch.gaps[g + 1][0], values, table, axis=0)
     if T:   # the last block is followed by the table's end, nothing starts before it
         starts[T][:-1] = INF
     back_starts = [np.full((size, M), INF) for size in sizes]
@@ -372,12 +420,53 @@ def run_chains(ch: Chain):
         if g > 0:
             table = ch.tables[g - 1]
             values = table.C + back_ends[g][table.Y - ch.gaps[g][0]]
-            np.minimum.at(back_starts[g - 1], table.X - ch.gaps[g - 1][0], values)
+            fold_blocks(back_starts[g - 1], table.X - ch.gaps[g - 1][0], values, table, axis=1)
     return ends, starts, back_ends, back_starts
+
+
+def fold_blocks(into: np.ndarray, positions: np.ndarray, values: np.ndarray, table: Table, axis: int) -> None:
+    """`np.minimum.at(into, positions, values)`, of a table's blocks by their row after
+    (axis 0: the least over first rows) or their first row (axis 1). The blocks are a
+    grid, first row by row after (`candidate_blocks`), and the positions run from 0, so
+    a reshape and a min do what the unbuffered `at` does one block at a time."""
+    if table.entry:
+        np.minimum.at(into, positions, values)
+        return
+    grid = values.reshape(table.xs[1] - table.xs[0] + 1, table.ys[1] - table.ys[0] + 1, -1).min(axis=axis)
+    into[:len(grid)] = np.minimum(into[:len(grid)], grid)
 
 
 def suffix_min_rows(values: np.ndarray) -> np.ndarray:
     return np.minimum.accumulate(values[::-1], axis=0)[::-1]
+
+
+def cheapest_blocks_by_model(ch: Chain) -> dict[int, list[tuple[int, int]]]:
+    """`cheapest_blocks` under every model at once, one array step per cluster; models
+    without a chain (an infinite total, a walk that finds no block) are left out, for
+    `cheapest_blocks` to walk on their own."""
+    models = np.arange(len(MODELS))
+    x = np.full(len(MODELS), ch.n)
+    walked = np.isfinite(ch.totals)
+    blocks = []
+    for g in range(len(ch.clusters), 0, -1):
+        lo = ch.gaps[g][0]
+        ends = ch.ends[g]
+        at = np.clip(x - lo, 0, len(ends) - 1)
+        here = ends[at, models] <= ch.starts[g][at, models] + 1e-9
+        walked &= here | (x > lo)
+        before = np.where(np.arange(len(ends))[:, None] < (x - lo)[None, :], ends, INF)
+        y = np.where(here, x, lo + before.argmin(axis=0))       # the first cheapest end before x
+        table, start_lo = ch.tables[g - 1], ch.gaps[g - 1][0]
+        values = ch.starts[g - 1][table.X - start_lo] + table.C  # (blocks, models)
+        chosen = table.Y[:, None] == y[None, :]
+        walked &= chosen.any(axis=0)
+        masked = np.where(chosen, values, INF)
+        k = masked.argmin(axis=0)
+        k = np.where(masked[k, models] < INF, k, chosen.argmax(axis=0))   # all infinite: the first
+        x = table.X[k]
+        blocks.append((x, y))
+    return {m: [(int(bx[m]), int(by[m])) for bx, by in reversed(blocks)]
+            for m in models.tolist() if walked[m]}
 
 
 def cheapest_blocks(ch: Chain, m: int) -> list[tuple[int, int]]:
@@ -404,10 +493,10 @@ def add_gap_costs(out: GapCosts, ch: Chain, g: int, m: int, left: str | None, ri
     Each pays, times `weight`, what that adds to the cheapest chain; the first two as
     increments that add up, over a run of rows, to the whole change once."""
     lo, hi = ch.gaps[g]
-    best = ch.totals[m]
+    best = float(ch.totals[m])
     if best == INF or hi <= lo:
         return
-    profile = ch.profile(g, m)
+    profile = ch.profile(g, m).tolist()   # Python floats: the same doubles, read faster
 
     def scaled(value, base=0.0):
         extra = value - base if value < INF and base < INF else INF
