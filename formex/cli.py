@@ -21,7 +21,8 @@ from formex.extract.xlsx_doc import refuse_xls
 from formex.manifest import ManifestError
 from formex.report_run import (EXIT_DOCUMENTS_FAILED, EXIT_RUN_FAILED, EXIT_USAGE, BarProgress, LogProgress,
                                exit_code, print_summary, summary_to_json)
-from formex.runner import InputError, RunSettings, list_inputs, run_extract, run_renormalize
+from formex.inputs import InputError, list_inputs
+from formex.runner import RunSettings, run_extract, run_renormalize
 from formex.schemas.errors import DocumentFileError
 
 # Built from the readers' own table, so the help names exactly the formats read today.
