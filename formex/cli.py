@@ -22,6 +22,7 @@ from formex.manifest import ManifestError
 from formex.report_run import (EXIT_DOCUMENTS_FAILED, EXIT_RUN_FAILED, EXIT_USAGE, BarProgress, LogProgress,
                                exit_code, print_summary, summary_to_json)
 from formex.inputs import InputError, list_inputs
+from formex.isolation import DEFAULT_DOC_MEMORY_MIB, DEFAULT_DOC_SECONDS, DocBudget
 from formex.runner import RunSettings, run_extract, run_renormalize
 from formex.schemas.errors import DocumentFileError
 
@@ -88,6 +89,16 @@ def extract(
                                    help="Commit when a batch holds this many rows (all tables)."),
     batch_docs: int = typer.Option(DEFAULT_BATCH_DOCS, "--batch-docs", min=1,
                                    help="Commit when a batch holds this many documents."),
+    doc_timeout: float = typer.Option(
+        DEFAULT_DOC_SECONDS, "--doc-timeout", min=0, metavar="SECONDS",
+        help="A document still being read after this long is stopped and recorded as failed (0: no limit)."),
+    doc_memory: int = typer.Option(
+        DEFAULT_DOC_MEMORY_MIB, "--doc-memory", min=0, metavar="MIB",
+        help="Memory (address space) a worker may use for one document; past it the document is failed "
+             "(0: no limit). Both limits off: a lone worker runs in this process."),
+    follow_links: bool = typer.Option(
+        False, "--follow-links",
+        help="Follow symbolic links that lead out of the folder given (by default they are not read, and listed)."),
 ) -> None:
     """Extract forms from files and folders into a Parquet dataset.
 
@@ -98,7 +109,8 @@ def extract(
     err = Console(stderr=True, soft_wrap=not sys.stderr.isatty())
     text = err if json_report else Console(soft_wrap=not sys.stdout.isatty())
     settings = RunSettings(force=force, prune=prune, keep_documents=keep_documents, renormalize=renormalize,
-                           batch=BatchPolicy(batch_rows, batch_docs))
+                           batch=BatchPolicy(batch_rows, batch_docs), follow_links=follow_links)
+    budget = DocBudget(doc_timeout or None, doc_memory or None)
     if quiet:
         progress = None
     elif err.is_terminal:
@@ -107,8 +119,8 @@ def extract(
         progress = LogProgress(verbose=verbose)
     started, started_cpu = time.monotonic(), cpu_seconds()
     try:
-        items = list_inputs(inputs)
-        chosen = open_engine(engine.value, workers, scheduler, documents=len(items))
+        items = list_inputs(inputs, follow_links=follow_links)
+        chosen = open_engine(engine.value, workers, scheduler, documents=len(items), budget=budget)
         with chosen:
             summary = run_extract(inputs, out, settings, engine=chosen, progress=progress)
     except InputError as error:

@@ -183,9 +183,15 @@ def run_task(task: Task) -> Result:
                              and task.documents is not None)
 
 
-def run_chunk(tasks: list[Task]) -> ResultChunk:
-    """`run_task` for several tasks, answered as one `ResultChunk` (what engines run)."""
-    return ResultChunk([run_task(task) for task in tasks])
+def run_chunk(tasks: list[Task], started=None) -> ResultChunk:
+    """`run_task` for several tasks, answered as one `ResultChunk` (what engines run);
+    `started(i)` is called as task i starts (the isolation engine's deadline clock)."""
+    results = []
+    for i, task in enumerate(tasks):
+        if started is not None:
+            started(i)
+        results.append(run_task(task))
+    return ResultChunk(results)
 
 
 class ResultChunk:

@@ -178,7 +178,7 @@ class BatchRun:
 
     def load_planned(self, planned) -> None:
         """Run planned tasks (and pass done ones) on the engine; record and commit."""
-        for result in self.engine.map(run_chunk, planned):
+        for result in self.engine.map(run_chunk, planned, fail=task_failed):
             outcome = self.record(result)
             if outcome is None:
                 self.deferred.append(result.source)
