@@ -77,6 +77,7 @@ def iter_patterns():
     """(where, pattern) for every distinct pattern of every formex module, and every
     pattern compiled inline while the samples are read."""
     found: dict[tuple, str] = {}
+    before = set(re._cache)    # noqa: SLF001
     exercise()
     for module in iter_modules():
         for name, value in vars(module).items():
@@ -91,8 +92,8 @@ def iter_patterns():
             for pattern in patterns_in(values, set()):
                 key = (pattern.pattern, pattern.flags)
                 found.setdefault(key, f"{module.__name__}.{name}")
-    for pattern in list(re._cache.values()):    # noqa: SLF001 (the inline ones; libraries' too)
-        if isinstance(pattern, re.Pattern):
+    for key, pattern in list(re._cache.items()):    # noqa: SLF001 (compiled while the samples were read)
+        if key not in before and isinstance(pattern, re.Pattern):
             found.setdefault((pattern.pattern, pattern.flags), "compiled inline")
     for (source, flags), where in sorted(found.items(), key=lambda kv: kv[1]):
         yield where, re.compile(source, flags)
@@ -129,8 +130,10 @@ def seconds(pattern: re.Pattern, text) -> float:
     return time.perf_counter() - started
 
 
-def audit(base: int = BASE):
+def audit(base: int = BASE, log=None):
     for where, pattern in iter_patterns():
+        if log:
+            print(f"{where}: {pattern.pattern!r:.100}", file=log, flush=True)
         for unit in candidates(pattern):
             text = unit * (base // len(unit))
             first = seconds(pattern, text)
@@ -149,7 +152,7 @@ def audit(base: int = BASE):
 
 
 def main() -> int:
-    suspects = list(audit())
+    suspects = list(audit(log=sys.stderr if "-v" in sys.argv else None))
     for where, source, unit, first, second in suspects:
         print(f"{where}: {source!r}\n    {unit!r} repeated: {first * 1000:.1f} ms, 8x as long: "
               f"{second * 1000:.1f} ms")
