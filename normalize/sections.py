@@ -22,7 +22,7 @@ from formex.schemas.document import Row
 from formex.schemas.forms import FieldSpec, FormSchema
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
-YEAR_MARK = re.compile(r"[\(（]?\s*年度\s*[\)）]?")
+YEAR_MARK = re.compile(r"[\(（]? ?年度 ?[\)）]?")    # on text whose whitespace runs are one space
 SPACE_RUN = re.compile(r"\s+")
 INLINE_LABEL = re.compile(r"^([^:：]{2,12})[:：]\s*(.+)$", re.S)
 
@@ -77,8 +77,8 @@ def match_title(row: Row, schema: FormSchema) -> LabelMatch | None:
     filled = row.filled
     if not filled:
         return None
-    # whitespace runs first made one space: `\s*年度` retries a long run from each of its
-    # characters when no 年度 follows (quadratic); the match ignores spacing anyway
+    # whitespace runs made one space first, so the year mark needs no `\s*`: that retries
+    # a long run from each of its characters when no 年度 follows (quadratic)
     text = SPACE_RUN.sub(" ", YEAR.sub("", filled[0].text))
     return vocabularies_of(schema).titles.match(YEAR_MARK.sub("", text), contains=True)
 
