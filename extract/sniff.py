@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 IMAGE_MAGIC = (
     b"\x89PNG\r\n\x1a\n",     # PNG
@@ -70,11 +71,17 @@ def starts_like_html(text: bytes) -> bool:
     return HTML_TAG.match(text, at) is not None
 
 
+# What Python's zipfile raises for a damaged or unsupported archive (a version or a
+# compression method it does not implement is NotImplementedError), when opened or read
+DAMAGED_ZIP = (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError, EOFError,
+               zlib.error)
+
+
 def office_zip_format(data: bytes) -> str | None:
     """`xlsx` or `docx` by the package's main part; None for another or a damaged zip."""
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+    except DAMAGED_ZIP:
         return None
     if "[Content_Types].xml" not in names:
         return None
