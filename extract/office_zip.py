@@ -62,7 +62,10 @@ def open_package(data: bytes, source_path: str, kind: str) -> Package:
             raise OfficeFileRejected(
                 f"{source_path}: part {info.filename} unpacks to {info.file_size / 2**20:.0f} MiB from "
                 f"{info.compress_size / 2**10:.0f} KiB, over the limits (a zip bomb)")
-    bad = archive.testzip() if total <= 20 * 2**20 else None
+    try:   # testzip catches a bad CRC; a member that does not inflate at all raises
+        bad = archive.testzip() if total <= 20 * 2**20 else None
+    except DAMAGED_ZIP as error:
+        raise OfficeFileRejected(f"{source_path}: not a valid {kind} file: corrupt zip ({error})") from None
     if bad is not None:
         raise OfficeFileRejected(f"{source_path}: not a valid {kind} file: part {bad} is corrupt")
     names = {i.filename for i in infos}
