@@ -175,3 +175,10 @@ def test_budgets_are_validated():
     with pytest.raises(BudgetInvalid, match="seconds must be a positive number"):
         DocBudget(seconds=-1)
     assert DocBudget(None, None).unlimited
+
+
+@pytest.mark.parametrize("command", ["show", "explain"])
+def test_show_and_explain_refuse_a_fifo_without_blocking(tmp_path, command):
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = CliRunner().invoke(app, [command, str(tmp_path / "pipe.txt")])
+    assert "a FIFO (named pipe), not a regular file" in result.output and "Traceback" not in result.output
