@@ -94,7 +94,7 @@ def extract(
         help="A document still being read after this long is stopped and recorded as failed (0: no limit)."),
     doc_memory: int = typer.Option(
         DEFAULT_DOC_MEMORY_MIB, "--doc-memory", min=0, metavar="MIB",
-        help="Memory (address space) a worker may use for one document; past it the document is failed "
+        help="Memory (address space) a worker may add to read one document; past it the document is failed "
              "(0: no limit). Both limits off: a lone worker runs in this process."),
     follow_links: bool = typer.Option(
         False, "--follow-links",
