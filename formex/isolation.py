@@ -213,10 +213,17 @@ class IsolatedEngine:
     def pump(self, fn: Callable, fail: Callable) -> None:
         """Send waiting work to idle workers, then handle what the busy ones say, or
         their deadlines."""
-        for worker in self.pool:
-            if worker.unit is None and self.pending:
+        for index in range(len(self.pool)):
+            while self.pool[index].unit is None and self.pending:
                 job, positions = self.pending.popleft()
-                worker.send(fn, job, positions, self.budget.seconds)
+                try:
+                    self.pool[index].send(fn, job, positions, self.budget.seconds)
+                except OSError:   # it died idle (the OOM killer picks large processes): nobody to blame
+                    self.pending.appendleft((job, positions))
+                    self.pool[index].unit = None
+                    self.pool[index].stop(kill=True)
+                    self.pool[index] = Worker(self.context, self.budget)
+                    self.replaced += 1
         busy = [w for w in self.pool if w.unit is not None]
         deadlines = [w.deadline for w in busy if w.deadline is not None]
         timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None

@@ -182,3 +182,17 @@ def test_show_and_explain_refuse_a_fifo_without_blocking(tmp_path, command):
     os.mkfifo(tmp_path / "pipe.txt")
     result = CliRunner().invoke(app, [command, str(tmp_path / "pipe.txt")])
     assert "a FIFO (named pipe), not a regular file" in result.output and "Traceback" not in result.output
+
+
+def test_a_worker_that_died_while_idle_is_replaced_and_nothing_is_lost(tmp_path):
+    import signal
+
+    from formex.isolation import IsolatedEngine
+    from formex.runner import RunSettings, run_extract
+
+    write_forms(tmp_path / "in", 20)
+    with IsolatedEngine(1) as engine:
+        os.kill(engine.pool[0].process.pid, signal.SIGKILL)
+        engine.pool[0].process.join()
+        summary = run_extract([tmp_path / "in"], tmp_path / "out", RunSettings(), engine=engine)
+    assert summary.statuses["ok"] == 20 and engine.replaced == 1
