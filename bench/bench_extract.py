@@ -1,14 +1,16 @@
 """Benchmark: `formex extract` on N varied forms against the read+write floor, on one
 process, on worker processes and on Dask, with the peak memory of each run.
 
-    python bench/bench_extract.py [N] [--workers 2] [--engines local,dask] [--repeat 1] [--seed-only]
+    python bench/bench_extract.py [N] [--workers 2] [--engines local,dask,isolation] [--repeat 1] [--seed-only]
 
 1. Generates N varied forms (bench/forms.py: units, years, targets, OCR noise).
 2. The floor, in this process: read each file, split its lines and cells, write those
    cells to Parquet with pyarrow (one file per 1,000 documents).
 3. Runs `python -m formex extract --json` in a subprocess: one process (`--workers 1`),
    then `--workers W`, then `--engine dask --workers W`, each into a fresh folder, and a
-   re-run over the first folder (every document unchanged). Time is the run's own
+   re-run over the first folder (every document unchanged). With `isolation` in
+   --engines, the local runs again without per-document budgets (`--doc-timeout 0
+   --doc-memory 0`): the cost of the isolated workers. Time is the run's own
    (`seconds` in its report: after imports); memory is the peak, sampled every 0.1 s, of
    the proportional set size (PSS, so pages forked workers share are counted once)
    summed over the run and all its child processes (the RSS sum is printed beside it).
@@ -168,6 +170,17 @@ def bench(n: int, workers: int, engines: list[str], tmp: Path, inputs: Path) -> 
     if "local" in engines and workers > 1:
         many = run_formex(inputs, tmp / "many", "--workers", str(workers))
         print(describe_parallel(f"local, {workers} workers", many, one, n, workers), flush=True)
+    if "isolation" in engines:   # the same runs without per-document budgets: no worker to kill
+        bare = run_formex(inputs, tmp / "bare", "--workers", "1", "--doc-timeout", "0", "--doc-memory", "0")
+        print(f"local, 1 process, no budgets (work in the run's own process): {bare.seconds:.2f} s; the isolated "
+              f"worker costs {one.seconds / bare.seconds:.3f}x the time and {one.cpu / bare.cpu:.3f}x the CPU "
+              f"({(one.seconds - bare.seconds) / n * 1000:+.2f} ms per document); peak {bare.peak_pss:.0f} MiB PSS",
+              flush=True)
+        if workers > 1 and "local" in engines:
+            bare_many = run_formex(inputs, tmp / "bare-many", "--workers", str(workers), "--doc-timeout", "0",
+                                   "--doc-memory", "0")
+            print(f"local, {workers} workers, no budgets (a process pool): {bare_many.seconds:.2f} s; with budgets "
+                  f"{many.seconds:.2f} s = {many.seconds / bare_many.seconds:.3f}x", flush=True)
     if "dask" in engines:
         dask = run_formex(inputs, tmp / "dask", "--engine", "dask", "--workers", str(workers))
         print(describe_parallel(f"dask LocalCluster, {workers} workers (cluster start included)", dask, one, n,

@@ -23,7 +23,9 @@ def _rules() -> dict:
     commands = vocab.latex_commands
     wrappers = "|".join(vocab.latex_wrappers)
     return {
-        "block_tag": re.compile(rf"</?(?:{tags})\b[^>]*>", re.I),
+        # `[^<>]`, not `[^>]`: an unclosed `<p ` would otherwise scan to the end from each
+        # one (quadratic); a tag never holds a raw `<`
+        "block_tag": re.compile(rf"</?(?:{tags})\b[^<>]*>", re.I),
         "any_tag": re.compile(r"</?[a-zA-Z][^<>]*>"),
         "math": re.compile(r"\$([^$]*)\$"),
         "wrapper": re.compile(rf"\\(?:{wrappers})\s*\{{([^{{}}]*)\}}"),

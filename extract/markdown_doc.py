@@ -25,7 +25,19 @@ from formex.schemas.document import Cell, Document, Row
 MARKER_PAGE = re.compile(r"^\s*\{\d+\}-{3,}\s*$")  # Marker's paginated output
 EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 TABLE_END = re.compile(r"</table\s*>", re.I)
-COMMENT = re.compile(r"\s*<!--(.*?)-->\s*", re.S)
+
+
+def comment_text(block: str) -> str | None:
+    """The text of an HTML block that is one comment, else None (plain string tests: a
+    lazy regex rescans an unclosed `<!--` from every later one).
+
+    >>> comment_text(" <!-- page 2 -->\\n"), comment_text("<!-- a --> <p>"), comment_text("<!-->")
+    (' page 2 ', None, None)
+    """
+    block = block.strip()
+    if block.startswith("<!--") and block.endswith("-->") and len(block) >= 7:
+        return block[4:-3]
+    return None
 
 
 def markdown_parser() -> MarkdownIt:
@@ -118,8 +130,8 @@ def markdown_rows(text: str, issues: list | None = None) -> list[Row]:
             source, i = pipe_table(tokens, i, page, lines)
             rows += grid_rows(source, len(rows) + 1, issues)
             continue
-        if token.type == "html_block" and (comment := COMMENT.fullmatch(token.content)):
-            page += bool(PAGE_COMMENT.match(comment.group(1)) and rows)
+        if token.type == "html_block" and (comment := comment_text(token.content)) is not None:
+            page += bool(PAGE_COMMENT.match(comment) and rows)
         elif token.type == "html_block":
             for offset in range(token.map[0], token.map[1]):
                 if offset < consumed or not lines[offset].strip():

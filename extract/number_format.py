@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-BRACKETS = re.compile(r"\[(?:\$([^\]-]*)[^\]]*|[^\]]*)\]")
+# no `[` inside a bracket: an unclosed `[` repeated would otherwise rescan to the end from each
+BRACKETS = re.compile(r"\[(?:\$([^\[\]-]*)[^\[\]]*|[^\[\]]*)\]")
 DATE_TOKENS = re.compile(r"yyyy|yy|mmmmm|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am/pm|a/p|\.0+", re.I)
 MONTHS = ("January February March April May June July August September October November "
           "December").split()

@@ -93,6 +93,15 @@ def open_pdf(data: bytes, source_path: str):
                             f"({type(cause).__name__}: {str(cause)[:100]})") from None
 
 
+def close_quietly(pdf) -> None:
+    """pdfplumber's close builds every page object again, which raises on the damaged page
+    that `read_pages` already reported; the bytes are in memory, so nothing is left open."""
+    try:
+        pdf.close()
+    except Exception:
+        pass
+
+
 def declared_page_count(pdf) -> int | None:
     from pdfminer.pdftypes import resolve1
 
@@ -196,7 +205,11 @@ class PageReader:
     def read(self, number: int, page_obj) -> PageContent | None:
         import pdfplumber
 
-        page = pdfplumber.page.Page(self.pdf, page_obj, page_number=number, initial_doctop=0)
+        try:   # a damaged MediaBox or resource dictionary fails already here
+            page = pdfplumber.page.Page(self.pdf, page_obj, page_number=number, initial_doctop=0)
+        except Exception as error:
+            self.issues.append(page_unread(number, error))
+            return None
         try:
             if content_too_large(page, number, self.limits, self.issues):
                 return None
@@ -209,9 +222,7 @@ class PageReader:
         except ExtractError:
             raise
         except Exception as error:  # a damaged page: say so, read the others
-            self.issues.append(Issue("error", "page_unread", f"page {number} could not be read "
-                                     f"({type(error).__name__}: {str(error)[:100]})", field="document",
-                                     source_ref=f"page {number}"))
+            self.issues.append(page_unread(number, error))
             return None
         finally:
             page.close()
@@ -219,6 +230,11 @@ class PageReader:
     def close(self) -> None:
         if self.scans is not None:
             self.scans.close()
+
+
+def page_unread(number: int, error: Exception) -> Issue:
+    return Issue("error", "page_unread", f"page {number} could not be read ({type(error).__name__}: "
+                 f"{str(error)[:100]})", field="document", source_ref=f"page {number}")
 
 
 def read_pages(pdf, data: bytes, source_path: str, limits: ReadLimits, pages: list[PageContent],
@@ -247,15 +263,17 @@ def read_pdf(data: bytes, *, doc_id: str, source_path: str, source_format: str =
     check_streams(data, limits, source_path)
     issues: list[Issue] = []
     pages: list[PageContent] = []
-    with open_pdf(data, source_path) as pdf:
-        try:
-            read_pages(pdf, data, source_path, limits, pages, issues)
-        except ExtractError:
-            raise
-        except Exception as error:  # the page tree itself is broken: keep the pages read
-            issues.append(Issue("error", "page_unread", f"pages after page {len(pages)} could not be "
-                                f"found: the PDF's page tree is damaged ({type(error).__name__})",
-                                field="document"))
+    pdf = open_pdf(data, source_path)
+    try:
+        read_pages(pdf, data, source_path, limits, pages, issues)
+    except ExtractError:
+        raise
+    except Exception as error:  # the page tree itself is broken: keep the pages read
+        issues.append(Issue("error", "page_unread", f"pages after page {len(pages)} could not be "
+                            f"found: the PDF's page tree is damaged ({type(error).__name__})",
+                            field="document"))
+    finally:
+        close_quietly(pdf)
     if not pages:
         unread = [i.message for i in issues if i.code == "page_unread"]
         raise PdfUnreadable(f"{source_path}: " + (unread[0] if len(unread) == 1 else

@@ -26,6 +26,7 @@ from formex.extract.errors import ExtractError
 from formex.extract.grid import MAX_COLUMNS
 from formex.extract.number_format import Formatted, format_date, format_value
 from formex.extract.office_zip import OfficeFileRejected, open_package
+from formex.extract.sniff import DAMAGED_ZIP
 from formex.extract.cleaning import clean_cell
 from formex.schemas.document import Cell, Document, Issue, Row
 
@@ -225,7 +226,7 @@ def read_xlsx(data: bytes, *, doc_id: str, source_path: str, source_format: str 
             formulas = formula_cells(package.zip)
             book = openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=True,
                                           keep_vba=False, keep_links=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as error:
+    except (*DAMAGED_ZIP, KeyError, TypeError) as error:
         raise OfficeFileRejected(f"{source_path}: not a readable xlsx file: "
                                  f"{type(error).__name__}: {error}") from None
     except Exception as error:  # lxml and openpyxl raise many types on broken XML

@@ -21,7 +21,9 @@ from formex.extract.xlsx_doc import refuse_xls
 from formex.manifest import ManifestError
 from formex.report_run import (EXIT_DOCUMENTS_FAILED, EXIT_RUN_FAILED, EXIT_USAGE, BarProgress, LogProgress,
                                exit_code, print_summary, summary_to_json)
-from formex.runner import InputError, RunSettings, list_inputs, run_extract, run_renormalize
+from formex.inputs import InputError, list_inputs
+from formex.isolation import DEFAULT_DOC_MEMORY_MIB, DEFAULT_DOC_SECONDS, DocBudget
+from formex.runner import RunSettings, run_extract, run_renormalize
 from formex.schemas.errors import DocumentFileError, SchemaError
 from formex.schemas.forms import load_all_form_schemas
 
@@ -93,6 +95,16 @@ def extract(
         help="A folder of form families (*.yaml, as in schemas/forms/): added to the shipped ones, "
              "and replacing a shipped family of the same form_type. Repeatable. Unchanged sources "
              "are not read again: add --force to read them with the new families."),
+    doc_timeout: float = typer.Option(
+        DEFAULT_DOC_SECONDS, "--doc-timeout", min=0, metavar="SECONDS",
+        help="A document still being read after this long is stopped and recorded as failed (0: no limit)."),
+    doc_memory: int = typer.Option(
+        DEFAULT_DOC_MEMORY_MIB, "--doc-memory", min=0, metavar="MIB",
+        help="Memory (address space) a worker may add to read one document; past it the document is failed "
+             "(0: no limit). Both limits off: a lone worker runs in this process."),
+    follow_links: bool = typer.Option(
+        False, "--follow-links",
+        help="Follow symbolic links that lead out of the folder given (by default they are not read, and listed)."),
 ) -> None:
     """Extract forms from files and folders into a Parquet dataset.
 
@@ -108,7 +120,9 @@ def extract(
     except SchemaError as error:
         raise typer.BadParameter(str(error), param_hint="--schemas") from None
     settings = RunSettings(force=force, prune=prune, keep_documents=keep_documents, renormalize=renormalize,
-                           batch=BatchPolicy(batch_rows, batch_docs), schemas=folders)
+                           batch=BatchPolicy(batch_rows, batch_docs), schemas=folders,
+                           follow_links=follow_links)
+    budget = DocBudget(doc_timeout or None, doc_memory or None)
     if quiet:
         progress = None
     elif err.is_terminal:
@@ -117,8 +131,8 @@ def extract(
         progress = LogProgress(verbose=verbose)
     started, started_cpu = time.monotonic(), cpu_seconds()
     try:
-        items = list_inputs(inputs)
-        chosen = open_engine(engine.value, workers, scheduler, documents=len(items))
+        items = list_inputs(inputs, follow_links=follow_links)
+        chosen = open_engine(engine.value, workers, scheduler, documents=len(items), budget=budget)
         with chosen:
             summary = run_extract(inputs, out, settings, engine=chosen, progress=progress)
     except InputError as error:

@@ -425,7 +425,7 @@ def adopt_legacy_dataset(out: Path) -> Manifest:
     """A manifest for a folder written by formex 0.2 (one file per document and table, no
     manifest): each committed document (its `documents` file was written last) is adopted
     with its files as they are. An empty folder gives an empty manifest."""
-    from formex.runner import unreadable_doc_id
+    from formex.document_task import unreadable_doc_id
 
     manifest = Manifest()
     for documents_file in sorted((out / "documents").glob("year=*/*.parquet")):

@@ -1,6 +1,6 @@
 """Where the per-document work runs: in this process, in worker processes, or on Dask.
 
-Every engine has one method, `map(fn, tasks)`. It groups consecutive tasks into chunks,
+Every engine has one method, `map(fn, tasks, fail=None)`. It groups consecutive tasks into chunks,
 runs `fn` (the runner's `run_chunk`: extract the bytes the run has read and hashed) on
 each chunk, and yields the results one by one *in task order*, with a bounded number of
 chunks in flight, so memory stays flat however many documents there are and the
@@ -53,7 +53,7 @@ class SerialEngine:
     def __exit__(self, *exc) -> None:
         pass
 
-    def map(self, fn: Callable, tasks: Iterable) -> Iterator:
+    def map(self, fn: Callable, tasks: Iterable, fail: Callable | None = None) -> Iterator:
         for task in tasks:
             if hasattr(task, "result"):
                 yield task.result()
@@ -84,7 +84,7 @@ class ProcessEngine:
     def __exit__(self, *exc) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
-    def map(self, fn: Callable, tasks: Iterable) -> Iterator:
+    def map(self, fn: Callable, tasks: Iterable, fail: Callable | None = None) -> Iterator:
         try:
             yield from ordered(lambda chunk: self._pool.submit(fn, chunk), tasks,
                                self.workers * IN_FLIGHT_PER_WORKER)
@@ -184,7 +184,7 @@ class DaskEngine:
         if self.cluster is not None:
             self.cluster.close()
 
-    def map(self, fn: Callable, tasks: Iterable) -> Iterator:
+    def map(self, fn: Callable, tasks: Iterable, fail: Callable | None = None) -> Iterator:
         from distributed import KilledWorker
 
         def submit(chunk: list) -> object:
@@ -248,9 +248,11 @@ class Passed:
 
 
 def open_engine(engine: str = "local", workers: int | None = None, scheduler: str | None = None,
-                documents: int | None = None):
+                documents: int | None = None, budget=None):
     """The engine a run asked for. `workers` defaults to every core; a local run with few
-    documents uses fewer processes (one: none at all, the work runs in this process)."""
+    documents uses fewer processes. Locally each document runs within `budget`
+    (`formex.isolation.DocBudget`, default its defaults) in worker processes, one worker
+    too; only a budget without any limit runs a lone worker's work in this process."""
     if scheduler:
         engine = "dask"
     if engine not in ENGINES:
@@ -262,4 +264,9 @@ def open_engine(engine: str = "local", workers: int | None = None, scheduler: st
         return DaskEngine(requested, scheduler)
     if documents is not None:
         requested = min(requested, max(1, -(-documents // MIN_DOCS_PER_WORKER)))
+    from formex.isolation import DocBudget, IsolatedEngine
+
+    budget = budget or DocBudget()
+    if not budget.unlimited:
+        return IsolatedEngine(requested, budget)
     return SerialEngine() if requested == 1 else ProcessEngine(requested)

@@ -27,6 +27,7 @@ from formex.normalize.indicators.decisions import RowDecision, decide_rows
 from formex.normalize.indicators.rows import IndicatorRow, LabelHint
 from formex.schemas.forms import Level2Spec, load_all_form_schemas
 from formex.terminal import format_target, safe_json, safe_text
+from formex.inputs import read_regular_file
 
 TOP_CANDIDATES = 3
 ROUND = 6   # decimals kept of a cost: float noise off, the 0.001 tie-break kept
@@ -79,10 +80,13 @@ class Explanation:
 def explain_file(path: str | Path, top: int = TOP_CANDIDATES) -> Explanation:
     """The explanation of one file's indicator rows (nothing written)."""
     path = Path(path)
-    try:
-        document = read_document(path.read_bytes(), path.name)
+    try:   # a FIFO or a device is refused without blocking on it
+        document = read_document(read_regular_file(path), path.name)
     except ExtractError as error:
         return Explanation(path.name, "failed", str(error), None, None, True, ())
+    except OSError as error:
+        return Explanation(path.name, "failed", f"cannot read the file: {error.strerror or error}",
+                           None, None, True, ())
     result = normalize_document(document)
     if result.form_type is None:
         return Explanation(path.name, result.status, result.error, None, None, True, ())

@@ -24,10 +24,10 @@ def exit_code(summary: Summary, fail_on: str) -> int:
     """0 all loaded; 1 some of the inputs' documents failed (`--fail-on partial`: or are
     partial), whether extracted in this run or unchanged since a run that failed them, so
     the same inputs give the same exit code however often they are run; `--fail-on never`
-    keeps 0."""
+    keeps 0. A folder that could not be read counts as a failure: its documents are missing."""
     if fail_on == "never":
         return EXIT_OK
-    bad = summary.outcomes["failed"] + len(summary.still_failed)
+    bad = summary.outcomes["failed"] + len(summary.still_failed) + len(summary.unreadable)
     if fail_on == "partial":
         bad += summary.statuses["partial"] + summary.still_partial
     return EXIT_DOCUMENTS_FAILED if bad else EXIT_OK
@@ -51,6 +51,8 @@ def summary_to_json(summary: Summary, *, code: int, engine: str, workers: int, s
         "saved": summary.saved,
         "renormalized": summary.renormalized,
         "ignored": list(summary.skipped),
+        "excluded": [{"path": path, "why": why} for path, why in summary.excluded],
+        "unreadable_folders": [{"path": path, "why": why} for path, why in summary.unreadable],
         "stale": list(summary.stale),
         "commits": summary.commits,
         "generation": summary.generation,
@@ -90,6 +92,12 @@ def print_summary(summary: Summary, console: Console, verbose: bool = False) -> 
     if summary.skipped:
         out(f"ignored {len(summary.skipped)} file(s) that are not a form format "
             f"(e.g. {safe_text(summary.skipped[0])})")
+    if summary.excluded:
+        out(f"not followed: {len(summary.excluded)} link(s): "
+            + safe_text("; ".join(f"{path} ({why})" for path, why in summary.excluded[:limit])))
+    if summary.unreadable:
+        out(f"could not read {len(summary.unreadable)} folder(s), their files are not in this run: "
+            + safe_text("; ".join(f"{path} ({why})" for path, why in summary.unreadable[:limit])))
     if summary.stale:
         out(f"skipped {len(summary.stale)} stale saved document(s) (their source has changed since): "
             + safe_text("; ".join(summary.stale[:limit])))

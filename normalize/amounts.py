@@ -15,6 +15,7 @@ from formex.schemas.text_policy import fold_number_text, load_text_vocabulary
 AMOUNT = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 GROUPED = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 CENT = Decimal("0.01")
+MAX_AMOUNT = Decimal(10) ** 16     # amounts are written as decimal128(18, 2)
 
 
 def parse_amount(text: str | None) -> Decimal | None:
@@ -46,8 +47,18 @@ def scale_amount(amount: Decimal, power: int) -> Decimal:
 
     >>> scale_amount(Decimal("10596.35"), 4)
     Decimal('105963500.00')
+    >>> scale_amount(Decimal("234962720000000000000000000.00"), 0) >= MAX_AMOUNT   # no InvalidOperation
+    True
     """
-    return (amount * (Decimal(10) ** power)).quantize(CENT)
+    scaled = amount.scaleb(power)
+    if abs(scaled) >= MAX_AMOUNT:   # quantize would overflow the context's 28 digits; callers check the range
+        return scaled
+    return scaled.quantize(CENT)
+
+
+def amount_fits(amount: Decimal | None) -> bool:
+    """Whether an amount fits the amount columns (None fits: it is written as null)."""
+    return amount is None or abs(amount) < MAX_AMOUNT
 
 
 def parse_count(text: str | None) -> int | None:

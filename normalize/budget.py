@@ -10,12 +10,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from formex.normalize.labels import LabelMatch, Vocabulary, label_key
-from formex.normalize.amounts import parse_amount, parse_count, scale_amount
+from formex.normalize.amounts import MAX_AMOUNT, parse_amount, parse_count, scale_amount
 from formex.schemas.document import Cell, Issue, Row
 
 
 MAX_COUNT = 2**31 - 1              # int32 columns
-MAX_AMOUNT = Decimal(10) ** 16     # decimal128(18, 2)
 
 
 @dataclass

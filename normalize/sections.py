@@ -27,6 +27,8 @@ from formex.schemas.document import Cell, Row
 from formex.schemas.forms import FieldSpec, FormSchema
 
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
+YEAR_MARK = re.compile(r"[\(（]? ?年度 ?[\)）]?")    # on text whose whitespace runs are one space
+SPACE_RUN = re.compile(r"\s+")
 INLINE_LABEL = re.compile(r"^([^:：]{2,12})[:：]\s*(.+)$", re.S)
 
 
@@ -80,8 +82,10 @@ def match_title(row: Row, schema: FormSchema) -> LabelMatch | None:
     filled = row.filled
     if not filled:
         return None
-    text = YEAR.sub("", filled[0].text)
-    return vocabularies_of(schema).titles.match(re.sub(r"[\(（]?\s*年度\s*[\)）]?", "", text), contains=True)
+    # whitespace runs made one space first, so the year mark needs no `\s*`: that retries
+    # a long run from each of its characters when no 年度 follows (quadratic)
+    text = SPACE_RUN.sub(" ", YEAR.sub("", filled[0].text))
+    return vocabularies_of(schema).titles.match(YEAR_MARK.sub("", text), contains=True)
 
 
 def find_year(rows: list[Row]) -> int | None:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from formex.normalize.labels import Vocabulary, label_key
-from formex.normalize.amounts import amount_unit_power, named_unit_power, parse_amount, scale_amount
+from formex.normalize.amounts import amount_fits, amount_unit_power, named_unit_power, parse_amount, scale_amount
 from formex.schemas.document import Issue, Row
 from formex.schemas.forms import SectionSpec
 
@@ -142,6 +142,10 @@ def rows_to_tasks(rows: list[Row], columns: Vocabulary, *, spans_known: bool = F
             issues.append(Issue("error", "amount_unparsed",
                                 f"task amount {values['amount']!r} is not a number",
                                 field="amount", source_ref=row.source_ref))
+        elif not amount_fits(amount):
+            issues.append(Issue("error", "amount_unparsed", f"task amount {values['amount']!r} is too large "
+                                "for an amount", field="amount", source_ref=row.source_ref))
+            amount = None
         task = Task(values.get("name"), values.get("content"), amount,
                     values.get("expected_outcome"), row.source_ref)
         if not task.content:

@@ -58,7 +58,7 @@ IDEOGRAPHIC_SPACE = 0x3000
 
 TextPolicy = Literal["cell_cleaning", "label_keys", "number_reading"]
 TEXT_POLICIES = frozenset(get_args(TextPolicy))
-TOP_LEVEL_KEYS = frozenset({"version", "zero_width", "fullwidth", "digit_lookalikes", "block_tags", "latex",
+TOP_LEVEL_KEYS = frozenset({"version", "zero_width", "controls", "fullwidth", "digit_lookalikes", "block_tags", "latex",
                             "chinese_numerals", "amount_units", "count_units"})
 NUMERAL_KEYS = frozenset({"digits", "count_digits", "financial_digits", "small_units", "financial_small_units",
                           "big_units", "decimal_point", "digit_lookalikes"})
@@ -114,6 +114,7 @@ class ChineseNumerals:
 @dataclass(frozen=True, eq=False)
 class TextVocabulary:
     zero_width: tuple[str, ...]
+    controls: tuple[str, ...]                  # C0/C1 control characters, dropped like zero_width
     keep_in_cells: str
     after_nfkc: Mapping[str, str]
     digit_lookalikes: Mapping[str, str]
@@ -185,9 +186,10 @@ def _tables() -> _Tables:
     cell_fold: dict[int, str | None] = {cp: chr(cp - FULLWIDTH_OFFSET) for cp in FULLWIDTH_ASCII
                                         if chr(cp) not in vocab.keep_in_cells}
     cell_fold[IDEOGRAPHIC_SPACE] = " "
-    cell_fold.update({ord(ch): None for ch in vocab.zero_width})
+    dropped = vocab.zero_width + vocab.controls
+    cell_fold.update({ord(ch): None for ch in dropped})
     return _Tables(cell_fold,
-                   re.compile(f"[{''.join(map(re.escape, vocab.zero_width))}]"),
+                   re.compile(f"[{''.join(map(re.escape, dropped))}]"),
                    re.compile(f"[{''.join(map(re.escape, vocab.after_nfkc))}]"),
                    str.maketrans(dict(vocab.after_nfkc)))
 
@@ -253,6 +255,19 @@ def _numerals(r: _Reader, node: Any) -> ChineseNumerals:
     return ChineseNumerals(decimal_point=point, digit_lookalikes=lookalikes, **tables)
 
 
+def control_characters(r: _Reader, node: Any) -> tuple[str, ...]:
+    """The characters of the `controls` ranges; each must be a control (Cc) other than the
+    tab, line feed and carriage return that separate cells and lines."""
+    if not isinstance(node, list) or not all(isinstance(pair, list) and len(pair) == 2
+                                             and all(isinstance(n, int) for n in pair) for pair in node):
+        raise r.fail("controls", "expected a list of [first, last] code points")
+    chars = tuple(chr(cp) for first, last in node for cp in range(first, last + 1))
+    wrong = [ch for ch in chars if unicodedata.category(ch) != "Cc" or ch in "\t\n\r"]
+    if wrong:
+        raise r.fail("controls", f"{wrong[:3]!r} are not control characters formex may drop")
+    return chars
+
+
 def text_vocabulary_from_dict(data: Any, path: str | Path = "<dict>") -> TextVocabulary:
     """Validate a parsed text.yaml tree."""
     r = _Reader(str(path))
@@ -261,6 +276,7 @@ def text_vocabulary_from_dict(data: Any, path: str | Path = "<dict>") -> TextVoc
     visible = [ch for ch in zero_width if unicodedata.category(ch) != "Cf"]
     if visible:
         raise r.fail("zero_width", f"{visible!r} are not invisible format characters (category Cf)")
+    controls = control_characters(r, data["controls"])
     widths = r.mapping(data["fullwidth"], "fullwidth", frozenset({"keep_in_cells", "after_nfkc"}))
     keep = widths["keep_in_cells"]
     if not isinstance(keep, str) or not all(ord(ch) in FULLWIDTH_ASCII for ch in keep):
@@ -276,6 +292,7 @@ def text_vocabulary_from_dict(data: Any, path: str | Path = "<dict>") -> TextVoc
     units = r.powers(data["amount_units"], "amount_units")
     return TextVocabulary(
         zero_width=zero_width,
+        controls=controls,
         keep_in_cells=keep,
         after_nfkc=after_nfkc,
         digit_lookalikes=r.chars(data["digit_lookalikes"], "digit_lookalikes", "0123456789"),

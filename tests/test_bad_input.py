@@ -103,24 +103,24 @@ def test_a_value_too_large_for_its_column_is_an_issue_and_the_batch_goes_on(tmp_
 
 
 def test_a_failed_read_is_replaced_when_the_file_becomes_readable(tmp_path, monkeypatch):
-    from pathlib import Path
+    from formex import runner
 
     inputs = tmp_path / "in"
     inputs.mkdir()
     form = inputs / "form.txt"
     form.write_bytes(SEED_FILE.read_bytes())
     out = tmp_path / "out"
-    real_read = Path.read_bytes
+    real_read = runner.read_regular_file
 
-    def refuse(self):
-        if self.name == "form.txt":
+    def refuse(path):
+        if path.name == "form.txt":
             raise PermissionError(13, "Permission denied")
-        return real_read(self)
+        return real_read(path)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(runner, "read_regular_file", refuse)
     CliRunner().invoke(app, ["extract", str(inputs), "--out", str(out)])
     assert read(out)["documents"]["status"].tolist() == ["failed"]
-    monkeypatch.setattr(Path, "read_bytes", real_read)
+    monkeypatch.setattr(runner, "read_regular_file", real_read)
     CliRunner().invoke(app, ["extract", str(inputs), "--out", str(out)])
     assert read(out)["documents"]["status"].tolist() == ["ok"]
 

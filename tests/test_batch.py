@@ -252,21 +252,21 @@ def test_a_formex_0_2_folder_is_adopted_and_then_replaced_in_place(tmp_path):
 
 
 def test_a_file_that_cannot_be_read_is_retried_on_every_run(tmp_path, monkeypatch):
-    from pathlib import Path
+    from formex import runner
 
     write_forms(tmp_path / "in", 2)
     out = tmp_path / "out"
-    real_read = Path.read_bytes
+    real_read = runner.read_regular_file
 
-    def refuse(self):
-        if self.name == "form-0001.txt":
+    def refuse(path):
+        if path.name == "form-0001.txt":
             raise PermissionError(13, "Permission denied")
-        return real_read(self)
+        return real_read(path)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(runner, "read_regular_file", refuse)
     summary = extract(tmp_path / "in", out)
     assert summary.failures == [("form-0001.txt", "cannot read the file: Permission denied")]
-    monkeypatch.setattr(Path, "read_bytes", real_read)
+    monkeypatch.setattr(runner, "read_regular_file", real_read)
     summary = extract(tmp_path / "in", out)
     assert (summary.outcomes["replaced"], summary.outcomes["unchanged"]) == (1, 1)
     assert read(out)["documents"]["status"].tolist() == ["ok", "ok"]
@@ -283,21 +283,21 @@ def test_the_seed_file_given_directly_is_recorded_as_given(tmp_path, monkeypatch
 
 
 def test_copies_are_recognised_before_they_are_extracted(tmp_path, monkeypatch):
-    from formex import runner
+    from formex import document_task
 
     paths = write_forms(tmp_path / "in", 1)
     for name in ("b.txt", "c.txt", "d.txt"):
         (tmp_path / "in" / name).write_bytes(paths[0].read_bytes())
     calls = []
-    real = runner.extract_bytes
-    monkeypatch.setattr(runner, "extract_bytes", lambda *args: calls.append(args[2]) or real(*args))
+    real = document_task.extract_bytes
+    monkeypatch.setattr(document_task, "extract_bytes", lambda *args: calls.append(args[2]) or real(*args))
     summary = extract(tmp_path / "in", tmp_path / "out")
     assert calls == ["b.txt"] and summary.outcomes["duplicate"] == 3
     assert summary.duplicates == [("c.txt", "b.txt"), ("d.txt", "b.txt"), ("form-0000.txt", "b.txt")]
 
 
 def test_renormalize_uses_saved_documents_and_reads_only_changed_files(tmp_path, monkeypatch):
-    from formex import runner
+    from formex import document_task, runner
 
     paths = write_forms(tmp_path / "in", 3)
     out = tmp_path / "out"
@@ -306,9 +306,9 @@ def test_renormalize_uses_saved_documents_and_reads_only_changed_files(tmp_path,
     saved = sorted(p.name for p in (out / "_documents").iterdir())
     assert saved == sorted(f"{d}.jsonl.gz" for d in before["documents"]["doc_id"])
     paths[2].write_text(seed_variant(2).replace("≥90", "≥97"), encoding="utf-8")
-    real_read = runner.read_document
+    real_read = document_task.read_document
     read_sources = []
-    monkeypatch.setattr(runner, "read_document", lambda data, source: read_sources.append(source)
+    monkeypatch.setattr(document_task, "read_document", lambda data, source: read_sources.append(source)
                         or real_read(data, source))
     summary = run_extract([tmp_path / "in"], out, RunSettings(keep_documents=True, renormalize=True))
     assert read_sources == ["form-0002.txt"]            # the others came from their saved documents
@@ -345,20 +345,22 @@ def test_saved_documents_of_a_killed_run_are_removed_by_the_next(tmp_path):
 def test_a_file_rewritten_while_it_is_read_is_one_document_hashed_and_parsed_from_the_same_bytes(
         tmp_path, monkeypatch):
     import hashlib
-    from pathlib import Path
+
+    from formex import document_task, runner
 
     paths = write_forms(tmp_path / "in", 1)
     versions = iter([seed_variant(0).encode(), seed_variant(0).replace("≥90", "≥98").encode()])
     calls = []
-    real_read = Path.read_bytes
+    real_read = runner.read_regular_file
 
-    def changing(self):
-        if self.name == "form-0000.txt":
-            calls.append(self.name)
+    def changing(path):
+        if path.name == "form-0000.txt":
+            calls.append(path.name)
             return next(versions)     # the writer replaces the file between any two reads
-        return real_read(self)
+        return real_read(path)
 
-    monkeypatch.setattr(Path, "read_bytes", changing)
+    monkeypatch.setattr(runner, "read_regular_file", changing)
+    monkeypatch.setattr(document_task, "read_regular_file", changing)
     extract(tmp_path / "in", tmp_path / "out")
     assert calls == ["form-0000.txt"]                        # read once
     tables = read(tmp_path / "out")

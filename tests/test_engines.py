@@ -9,6 +9,7 @@ import pytest
 from formex import read
 from formex.committer import BatchPolicy
 from formex.engines import ProcessEngine, SerialEngine, open_engine
+from formex.isolation import DocBudget, IsolatedEngine
 from formex.runner import RunSettings, run_extract
 from formex.schemas.tables import TABLE_NAMES
 from tests.conftest import write_forms
@@ -46,14 +47,21 @@ def test_two_worker_processes_write_what_one_process_writes(tmp_path):
     assert parallel.duplicates == [("form-0003.txt", "copy.txt")]
     assert_same_dataset(tmp_path / "serial", tmp_path / "parallel")
     assert len(read(tmp_path / "parallel")["indicators"]) == 9 * 83
+    for workers in (1, 2):   # isolated workers, each document within its budget
+        isolated = run_with(IsolatedEngine(workers), inputs, tmp_path / f"isolated-{workers}")
+        assert isolated.outcomes == serial.outcomes
+        assert_same_dataset(tmp_path / "serial", tmp_path / f"isolated-{workers}")
 
 
 def test_the_default_engine_uses_every_core_but_not_for_a_handful_of_documents(monkeypatch):
     from formex import engines
 
     monkeypatch.setattr(engines, "available_cores", lambda: 4)
-    assert isinstance(open_engine(), ProcessEngine) and open_engine().workers == 4
-    assert isinstance(open_engine(documents=3), SerialEngine)
+    assert isinstance(open_engine(), IsolatedEngine) and open_engine().workers == 4
+    assert isinstance(open_engine(documents=3), IsolatedEngine) and open_engine(documents=3).workers == 1
+    unlimited = DocBudget(None, None)       # no budget to enforce: the plain engines
+    assert isinstance(open_engine(documents=3, budget=unlimited), SerialEngine)
+    assert isinstance(open_engine(budget=unlimited), ProcessEngine)
     assert open_engine(documents=40).workers == 3
     assert open_engine(workers=2, documents=1000).workers == 2
     with pytest.raises(ValueError, match="unknown engine 'spark'"):
@@ -141,7 +149,10 @@ def die_on_form_20(tasks):
     return ResultChunk([run_task(task) for task in tasks])
 
 
-def test_a_worker_that_dies_stops_the_run_with_exit_3_and_the_last_commit_stays(tmp_path, monkeypatch):
+def test_without_budgets_a_worker_that_dies_stops_the_run_with_exit_3_and_the_last_commit_stays(
+        tmp_path, monkeypatch):
+    """The plain process pool (budgets off) cannot tell which document killed a worker;
+    with budgets, the isolated workers can (tests/test_hostile_paths.py)."""
     from typer.testing import CliRunner
 
     from formex import engines, runner
@@ -151,7 +162,7 @@ def test_a_worker_that_dies_stops_the_run_with_exit_3_and_the_last_commit_stays(
     monkeypatch.setattr(runner, "run_chunk", die_on_form_20)
     monkeypatch.setattr(engines, "available_cores", lambda: 2)
     result = CliRunner().invoke(app, ["extract", str(tmp_path / "in"), "--out", str(tmp_path / "out"),
-                                      "--batch-docs", "8"])
+                                      "--batch-docs", "8", "--doc-timeout", "0", "--doc-memory", "0"])
     assert result.exit_code == 3, result.output
     assert "a worker process died" in result.stderr
     loaded = len(read(tmp_path / "out")["documents"])

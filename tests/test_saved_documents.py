@@ -165,7 +165,7 @@ def test_a_document_that_cannot_be_saved_fails_alone(tmp_path, monkeypatch):
     """A reader bug (a NaN in a bbox) makes that document a failed row; the batch goes on."""
     import math
 
-    import formex.runner
+    import formex.document_task
     from formex.extract.readers import read_document
     from formex.schemas.document import Cell, Row
 
@@ -176,7 +176,7 @@ def test_a_document_that_cannot_be_saved_fails_alone(tmp_path, monkeypatch):
             doc.rows[0] = Row(row.index, (Cell("x", "x", 0, bbox=(0, 0, math.nan, 1)),), row.page, row.source_ref)
         return doc
 
-    monkeypatch.setattr(formex.runner, "read_document", read_with_nan)
+    monkeypatch.setattr(formex.document_task, "read_document", read_with_nan)
     inputs = tmp_path / "in"
     inputs.mkdir()
     (inputs / "a.txt").write_bytes(SEED_FILE.read_bytes())

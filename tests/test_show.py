@@ -173,6 +173,9 @@ def test_explain_a_file_that_is_no_form(tmp_path):
 HOSTILE_NAME = "[/bold]服装验收\x1b[31m合格率\x1b]8;;http://evil.example/\x1b\\"
 HOSTILE_TARGET = "[red]=100.00(%)\x9b2J"
 HOSTILE_UNIT = "上海市[bold]闵行区\x1b[2J虹桥镇社区事务受理服务中心\u202e"
+# cell cleaning drops control characters and bidi overrides (schemas/text.yaml); raw keeps them
+CLEAN_NAME = "[/bold]服装验收[31m合格率]8;;http://evil.example/\\"
+CLEAN_UNIT = "上海市[bold]闵行区[2J虹桥镇社区事务受理服务中心"
 
 
 @pytest.fixture(scope="module")
@@ -194,16 +197,18 @@ def test_document_text_cannot_reach_the_terminal_as_markup_or_escapes(hostile_fi
     if "json" in command:
         return
     assert_fits(output)
-    assert "[/bold]服装验收\\x1b[31m合格率\\x1b]8;;http://evil.example/\\x1b\\" in output
+    assert CLEAN_NAME in output
     if command == ["show"]:
-        assert "上海市[bold]闵行区\\x1b[2J虹桥镇社区事务受理服务中心\\u202e" in output
+        assert CLEAN_UNIT in output
+    if command == ["explain"]:   # the raw target, with its C1 CSI, printed escaped
+        assert "[red]=100.00(%)\\x9b2J" in output
 
 
 def test_json_keeps_hostile_text_as_data(hostile_file):
     data = json.loads(run("show", "--format", "json", str(hostile_file)))
     row = next(r for r in data["indicators"] if r["source_ref"] == "line 57")
-    assert (row["level3"], row["target_raw"]) == (HOSTILE_NAME, HOSTILE_TARGET)
-    assert data["forms"][0]["unit_name"] == HOSTILE_UNIT
+    assert (row["level3"], row["target_raw"]) == (CLEAN_NAME, HOSTILE_TARGET)
+    assert data["forms"][0]["unit_name"] == CLEAN_UNIT
 
 
 def test_safe_text_escapes_controls_but_not_chinese_spaces():

@@ -94,7 +94,10 @@ def clean_patterns(lexicon: TargetLexicon | None = None) -> _CleanPatterns:
         op_variant=re.compile(alternation(lex.symbol_variants)),
         op_variants=dict(lex.symbol_variants),
         lookalike_char=re.compile(f"[{lookalikes}]"),
-        lookalike_run=re.compile(f"(?<![A-Za-z])[0-9.{lookalikes}]*[0-9][0-9.{lookalikes}]*(?![A-Za-z])"),
+        # maximal runs only: `lookalike_spans` picks the digit-bearing part in one pass (the
+        # single regex `(?<![A-Za-z])[0-9.L]*[0-9][0-9.L]*(?![A-Za-z])` it replaces
+        # backtracks over every start of a long run without a digit: quadratic)
+        lookalike_run=re.compile(f"[0-9.{lookalikes}]+"),
         lookalike_table=str.maketrans(dict(shared.digit_lookalikes)),
         stray_marks="".join(lex.stray_marks),
         wrapping_pairs=dict(lex.wrapping_pairs),
@@ -215,15 +218,53 @@ def fix_digit_lookalikes(text: str, flags: set[str], pat: _CleanPatterns) -> str
     """
     if not pat.lookalike_char.search(text):
         return text
-    fixed = pat.lookalike_run.sub(lambda m: _fix_run(m, pat), text)
+    parts, done = [], 0
+    for start, end in lookalike_spans(text, pat):
+        parts += [text[done:start], _fix_run(text, start, end, pat)]
+        done = end
+    fixed = "".join(parts) + text[done:]
     if fixed != text:
         flags.add("digit_lookalike")
     return fixed
 
 
-def _fix_run(m: re.Match, pat: _CleanPatterns) -> str:
-    run = m.group()
-    if len(run) > 1 and run[-1] == "l" and run[-2].isdigit() and m.string[m.end():m.end() + 1] not in _PERCENT:
+def _is_ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def lookalike_spans(text: str, pat: _CleanPatterns):
+    """The spans a run of digits, dots and look-alikes may be repaired in: the leftmost
+    start not right after an ASCII letter from which a digit follows, to the farthest end
+    not right before one. Linear: each maximal run is walked twice.
+
+    >>> list(lookalike_spans("ISO9001 95.OO% a〇〇〇", clean_patterns()))
+    [(4, 7), (8, 13)]
+    """
+    for run in pat.lookalike_run.finditer(text):
+        a, b = run.span()
+        if b == len(text) or not _is_ascii_letter(text[b]):
+            end = b
+        else:   # the farthest end inside the run that a letter does not follow
+            end = next((e for e in range(b - 1, a, -1) if not _is_ascii_letter(text[e])), None)
+            if end is None:
+                continue
+        next_digit, digit_at = None, [None] * (b - a)
+        for i in range(b - 1, a - 1, -1):
+            if "0" <= text[i] <= "9":
+                next_digit = i
+            digit_at[i - a] = next_digit
+        for start in range(a, end):
+            if start > 0 and _is_ascii_letter(text[start - 1]):
+                continue
+            digit = digit_at[start - a]
+            if digit is not None and digit < end:
+                yield start, end
+            break   # a later start has no nearer digit
+
+
+def _fix_run(text: str, start: int, end: int, pat: _CleanPatterns) -> str:
+    run = text[start:end]
+    if len(run) > 1 and run[-1] == "l" and run[-2].isdigit() and text[end:end + 1] not in _PERCENT:
         return run[:-1].translate(pat.lookalike_table) + "l"
     return run.translate(pat.lookalike_table)
 

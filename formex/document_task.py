@@ -1,0 +1,251 @@
+"""One document's work, the same on every engine: read its bytes and normalize them (or
+normalize a saved Document again) into rows in Arrow form, and answer as a `Result`.
+
+Nothing here raises for a bad document: a file that cannot be read, a reader's refusal,
+a value that does not fit its column, memory running out, and a bug in a stage all give
+`failed` records with a reason a person can act on. The process boundary around this
+work (a document over its time or memory budget) is `formex.isolation`.
+"""
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pyarrow as pa
+
+from formex.dataset import rows_to_arrow
+from formex.extract.errors import ExtractError
+from formex.extract.readers import doc_id_of, format_or_none, read_document, source_format_of
+from formex.inputs import InputFile, read_regular_file
+from formex.normalize.form import normalize_document
+from formex.override_rows import apply_overrides
+from formex.overrides import Override
+from formex.records import EXTRACTOR_VERSION, Records, failed_records, result_to_records
+from formex.schemas.document import Document
+from formex.schemas.document_file import DOCUMENT_FILE_SUFFIX, read_document_file, write_document_file
+from formex.schemas.errors import DocumentFileError
+from formex.schemas.forms import load_all_form_schemas
+from formex.schemas.tables import TABLE_NAMES
+
+
+@dataclass(frozen=True)
+class Task:
+    """One source for a worker: bytes read once by the run and hashed, to extract (and
+    save the Document read in `documents`, when given); or, with `saved`, a saved
+    Document to normalize again."""
+
+    source: str
+    sha256: str
+    data: bytes | None
+    documents: str | None = None      # folder to save the Document read in (--keep-documents)
+    saved: str | None = None          # a saved Document to normalize instead of reading `data`
+    path: str | None = None           # the file, for a worker on this machine sent no `data`
+    overrides: tuple[Override, ...] = ()   # a reviewer's corrections of this source
+    schemas: tuple[str, ...] = ()     # folders of extra form families (--schemas)
+
+
+@dataclass
+class Result:
+    """A worker's answer for one source; `status` None means unchanged (not extracted)."""
+
+    source: str
+    sha256: str | None                # None: the file could not be read
+    doc_id: str | None = None
+    year: int | None = None
+    status: str | None = None
+    error: str | None = None
+    arrow: dict[str, pa.Table] = field(default_factory=dict)
+    saved: bool = False               # its Document was saved as read
+    renormalized: bool = False        # normalized again from a saved Document
+
+
+def unreadable_doc_id(source_path: str) -> str:
+    """The id of a file that could not be read: its bytes are unknown, so its path names
+    it, and a later successful read of the same path replaces that row."""
+    return doc_id_of(f"unreadable:{source_path}".encode())
+
+
+def extract_bytes(data: bytes, doc_id: str, source_path: str, documents: Path | None = None,
+                  schemas: tuple[str, ...] = ()) -> Records:
+    """Read and normalize one file's bytes, rows already in Arrow form; bad documents give
+    `failed` records, never raise. With `documents`, the Document read is saved there
+    first (`records.document` says it was)."""
+    try:
+        document = read_document(data, source_path)
+    except Exception as error:
+        return failure_records(error, doc_id, source_path, format_or_none(data, source_path))
+    if documents is not None:
+        try:
+            save_document(document, documents)
+        except DocumentFileError as error:
+            return failure_records(error, doc_id, source_path, document.source_format)
+    records = document_to_records(document, schemas)
+    records.document = document
+    return records
+
+
+def document_to_records(document: Document, schemas: tuple[str, ...] = ()) -> Records:
+    """Normalize a Document (just read, or loaded from a saved file) into rows in Arrow
+    form, with the shipped form families and those of the `schemas` folders; a document
+    that trips a stage gives `failed` records, never raises."""
+    try:
+        result = normalize_document(document, load_all_form_schemas(schemas))
+        return with_arrow(result_to_records(document.doc_id, document.source_path,
+                                            document.source_format, result))
+    except Exception as error:
+        return failure_records(error, document.doc_id, document.source_path, document.source_format)
+
+
+def failure_records(error: Exception, doc_id: str, source_path: str,
+                    source_format: str | None) -> Records:
+    """A stage's exception as a `failed` document, with a reason a person can act on."""
+    if isinstance(error, (ExtractError, DocumentFileError)):
+        reason = str(error)
+    elif isinstance(error, MemoryError):   # the worker's address-space limit (formex.isolation)
+        reason = "over the memory limit per document (--doc-memory): it needed more memory than allowed"
+    elif isinstance(error, (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError)):
+        reason = f"a value does not fit its column: {error}"
+    else:  # a bug in a stage: record it and keep the batch going
+        where = traceback.extract_tb(error.__traceback__)[-1]
+        reason = (f"internal error (a formex bug, please report): {type(error).__name__}: "
+                  f"{error} at {Path(where.filename).name}:{where.lineno}")
+    return with_arrow(failed_records(doc_id, source_path, source_format, reason))
+
+
+def saved_path(documents: Path, doc_id: str) -> Path:
+    return documents / f"{doc_id}{DOCUMENT_FILE_SUFFIX}"
+
+
+def save_document(document: Document, documents: Path) -> None:
+    """Save a Document as read, as `documents/<doc_id>.jsonl.gz` (written atomically; the
+    same Document gives the same bytes, so saving it again changes nothing)."""
+    documents.mkdir(parents=True, exist_ok=True)
+    write_document_file(saved_path(documents, document.doc_id), document, extractor_version=EXTRACTOR_VERSION)
+
+
+def extract_file(item: InputFile) -> Records:
+    """One file, read once: its bytes are hashed and parsed as read."""
+    if item.refused is not None:
+        return refused_records(item.source_path, item.refused)
+    try:
+        data = read_regular_file(item.path)
+    except OSError as error:
+        return unreadable_records(item.source_path, error)
+    return extract_bytes(data, doc_id_of(data), item.source_path)
+
+
+def unreadable_records(source_path: str, error: OSError) -> Records:
+    return with_arrow(failed_records(unreadable_doc_id(source_path), source_path,
+                                     source_format_of(source_path),
+                                     f"cannot read the file: {error.strerror or error}"))
+
+
+def refused_records(source_path: str, reason: str) -> Records:
+    """A file not opened at all (a FIFO, a device): a failed row saying what it is."""
+    return with_arrow(failed_records(unreadable_doc_id(source_path), source_path,
+                                     source_format_of(source_path), reason))
+
+
+def task_failed(task: Task, reason: str) -> Result:
+    """The answer for a task whose worker gave none (killed over its time budget, or
+    died): a failed row with the reason, keyed by the bytes the run read when it has them."""
+    if task.sha256 is None:
+        return records_to_result(task.source, None, refused_records(task.source, reason))
+    source_format = format_or_none(task.data, task.source) if task.data else source_format_of(task.source)
+    records = with_arrow(failed_records(task.sha256, task.source, source_format, reason))
+    return records_to_result(task.source, task.sha256, records)
+
+
+def with_arrow(records: Records) -> Records:
+    records.arrow = rows_to_arrow(records.tables)
+    return records
+
+
+def run_task(task: Task) -> Result:
+    """The per-document work every engine runs: `task_to_result`, then the reviewer's
+    corrections of the source applied (`formex.override_rows`)."""
+    result = task_to_result(task)
+    if task.overrides:
+        result.arrow = apply_overrides(result.arrow, result.year, task.overrides)
+    return result
+
+
+def task_to_result(task: Task) -> Result:
+    """Extract the bytes the run read and hashed (saving the Document read, when asked),
+    or normalize a saved Document again. A task sent without its bytes (`path` only)
+    reads the file itself, once, and its result carries the hash of the bytes it parsed,
+    whatever the run had read before."""
+    if task.data is None and task.path is not None and task.saved is None:
+        try:
+            data = read_regular_file(Path(task.path))
+        except OSError as error:
+            return records_to_result(task.source, None, unreadable_records(task.source, error))
+        task = replace(task, sha256=doc_id_of(data), data=data)
+    if task.saved is not None:
+        try:
+            document = read_document_file(Path(task.saved))
+        except (DocumentFileError, OSError):   # then the file itself is read again
+            if task.data is None:
+                raise
+            records = extract_bytes(task.data, task.sha256, task.source,
+                                    Path(task.documents) if task.documents else None, task.schemas)
+            return records_to_result(task.source, task.sha256, records, saved=task.documents is not None)
+        result = records_to_result(task.source, task.sha256, document_to_records(document, task.schemas))
+        result.renormalized = True
+        return result
+    records = extract_bytes(task.data, task.sha256, task.source, Path(task.documents) if task.documents else None,
+                            task.schemas)
+    return records_to_result(task.source, task.sha256, records, saved=records.document is not None
+                             and task.documents is not None)
+
+
+def run_chunk(tasks: list[Task], started=None) -> ResultChunk:
+    """`run_task` for several tasks, answered as one `ResultChunk` (what engines run);
+    `started(i)` is called as task i starts (the isolation engine's deadline clock)."""
+    results = []
+    for i, task in enumerate(tasks):
+        if started is not None:
+            started(i)
+        results.append(run_task(task))
+    return ResultChunk(results)
+
+
+class ResultChunk:
+    """Results of consecutive tasks. Sent between processes as one Arrow table per table
+    for all of them, plus each result's fields and row counts; read back, each result's
+    tables are zero-copy slices of those."""
+
+    def __init__(self, results: list[Result]):
+        self.results = results
+
+    def __iter__(self):
+        return iter(self.results)
+
+    def __getstate__(self) -> tuple:
+        meta = [(r.source, r.sha256, r.doc_id, r.year, r.status, r.error, r.saved, r.renormalized,
+                 {t: a.num_rows for t, a in r.arrow.items()}) for r in self.results]
+        tables = {}
+        for table in TABLE_NAMES:
+            parts = [r.arrow[table] for r in self.results if table in r.arrow]
+            if parts:
+                tables[table] = pa.concat_tables(parts).combine_chunks()
+        return meta, tables
+
+    def __setstate__(self, state: tuple) -> None:
+        meta, tables = state
+        offsets = dict.fromkeys(tables, 0)
+        self.results = []
+        for source, sha256, doc_id, year, status, error, saved, renormalized, counts in meta:
+            arrow = {}
+            for table, n in counts.items():
+                arrow[table] = tables[table].slice(offsets[table], n)
+                offsets[table] += n
+            self.results.append(Result(source, sha256, doc_id, year, status, error, arrow, saved, renormalized))
+
+
+def records_to_result(source: str, sha256: str | None, records: Records, saved: bool = False) -> Result:
+    document = records.tables["documents"][0]
+    return Result(source, sha256, records.doc_id, records.year, document["status"], document["error"],
+                  records.arrow, saved=saved)
+
