@@ -15,6 +15,7 @@ from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, leve
     level_vocabulary, looks_like_label, looks_like_target, settle_dual_labels)
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
     cell_columns, complete_roles, find_header, header_roles, split_value_columns)
+from formex.normalize.indicators.fragments import rejoin_label_fragments
 from formex.normalize.indicators.wraps import is_wrap, join_wrapped, label_read_as_fragment, wrap_width
 from formex.schemas.document import Cell, Issue, Row
 from formex.schemas.forms import FormSchema
@@ -169,6 +170,9 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                             "no 绩效指标 header row found; cells were placed by content",
                             field="indicators", source_ref=rows[0].source_ref if rows else None))
     body = rows[header + 1:]
+    if not spans_known:
+        body, joined = rejoin_label_fragments(body, vocab)
+        issues += joined
     roles = complete_roles(roles, body, vocab)
     if roles and "target" not in roles.values():
         issues.append(Issue("error", "target_column_missing",

@@ -1,0 +1,58 @@
+"""Level labels wrapped in a narrow level column (`产出指` / `标`) are joined into one
+label on one line before cells are classified (normalize/indicators/fragments.py)."""
+from __future__ import annotations
+
+from formex.normalize.indicators import rows_to_indicators
+from formex.normalize.indicators.cells import level_vocabulary
+from formex.normalize.indicators.fragments import rejoin_label_fragments
+from tests.test_hierarchy import SCHEMA, text_rows
+
+VOCAB = level_vocabulary(SCHEMA)
+
+
+def test_pieces_on_consecutive_lines_are_joined_on_the_middle_line():
+    # leading cells dropped by OCR: the pieces' columns shift from line to line
+    rows = text_rows(["数量指\t军休干部服务管理人数\t=46人",
+                      "产出指\t标\t烈士纪念设施维护数量\t=9处",
+                      "标\t\t双拥宣传活动场次\t≥12场"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert [[c.text for c in row.cells if c.text] for row in out] == [
+        ["数量指标", "军休干部服务管理人数", "=46人"],
+        ["产出指标", "烈士纪念设施维护数量", "=9处"],
+        ["双拥宣传活动场次", "≥12场"]]
+    assert [i.code for i in issues] == ["label_rejoined"] * 2
+
+
+def test_the_longest_reading_wins_and_a_centred_label_sits_on_its_middle_line():
+    # 经济 / 效益 / 指标: 经济效益 is an alias too, but the third line completes the label
+    rows = text_rows(["经济\t产值增长\t≥5%", "效益\t税收增长\t≥3%", "指标\t带动就业\t≥100人"])
+    out, _ = rejoin_label_fragments(rows, VOCAB)
+    assert [row.cells[0].text for row in out] == ["", "经济效益指标", ""]
+
+
+def test_a_piece_on_a_line_of_its_own_anchors_on_the_row_above():
+    rows = text_rows(["满意度\t群众满意度\t≥90%", "指标\t", "\t\t其他名称\t≥1个"])
+    out, _ = rejoin_label_fragments(rows, VOCAB)
+    assert out[0].cells[0].text == "满意度指标" and not out[1].filled
+
+
+def test_short_names_and_whole_labels_are_left_alone():
+    rows = text_rows(["数量指标\t建档率\t≥90%", "质量指标\t合格率\t100%", "标准\t其他\t1个"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert out == rows and issues == []
+
+
+def test_a_table_with_wrapped_labels_reads_its_levels():
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "产出指\t数量指\t走访慰问人次\t≥3200人次",
+                      "标\t标\t培训人数\t≥120人",
+                      "\t质量指\t发放准确率\t100%",
+                      "\t标\t采集准确率\t≥98%",
+                      "满意度\t服务对\t群众满意度\t≥90%",
+                      "指标\t象满意\t",
+                      "\t度指标\t"])
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    got = [(i.placement.level2.level1, i.placement.level2.label, i.row.name) for i in indicators]
+    assert got == [("产出指标", "数量指标", "走访慰问人次"), ("产出指标", "数量指标", "培训人数"),
+                   ("产出指标", "质量指标", "发放准确率"), ("产出指标", "质量指标", "采集准确率"),
+                   ("满意度指标", "服务对象满意度指标", "群众满意度")]
