@@ -56,3 +56,26 @@ def test_a_table_with_wrapped_labels_reads_its_levels():
     assert got == [("产出指标", "数量指标", "走访慰问人次"), ("产出指标", "数量指标", "培训人数"),
                    ("产出指标", "质量指标", "发放准确率"), ("产出指标", "质量指标", "采集准确率"),
                    ("满意度指标", "服务对象满意度指标", "群众满意度")]
+
+
+def test_a_label_too_damaged_to_tell_is_read_by_the_labels_around_it():
+    # 盾量措标 is two characters from 数量指标 and from 质量指标 alike; under the level-2
+    # column, after 数量指标 and before 时效指标, only 质量指标 fits the canonical order
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值\t备注",
+                      "产出指标\t数量指标\t培训人数\t≥5人\t",
+                      "\t盾量措标\t发放准确率\t100%\t",
+                      "\t时效指标\t拨付及时率\t100%\t"])
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [i.placement.level2.label for i in indicators] == ["数量指标", "质量指标", "时效指标"]
+    codes = [i.code for i in issues]
+    assert "label_read_by_order" in codes and "label_unrecognised" not in codes
+
+
+def test_a_damaged_label_the_order_cannot_settle_stays_unrecognised():
+    # no label above and 时效指标 below: 数量指标 and 质量指标 both fit the order
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值\t备注",
+                      "产出指标\t盾量措标\t培训人数\t≥5人\t",
+                      "\t时效指标\t拨付及时率\t100%\t"])
+    _, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    codes = [i.code for i in issues]
+    assert "label_unrecognised" in codes and "label_read_by_order" not in codes

@@ -44,6 +44,7 @@ class IndicatorRow:
     operator: str | None = None
     positional: bool = False   # cells placed by known column positions (spans known)
     unrecognised: list[Cell] = field(default_factory=list)  # level cells no vocabulary knows
+    damaged: list[Cell] = field(default_factory=list)       # ... of them, under a level-2 column
     unplaced: list[Cell] = field(default_factory=list)      # cells of columns with no place
     lines: tuple[int, int] = (0, 0)  # first and last table body line of the row (wraps included)
     pages: tuple[int, int] = (1, 1)  # the pages of those lines
