@@ -79,3 +79,10 @@ def test_a_damaged_label_the_order_cannot_settle_stays_unrecognised():
     _, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
     codes = [i.code for i in issues]
     assert "label_unrecognised" in codes and "label_read_by_order" not in codes
+
+
+def test_a_first_piece_that_reads_as_a_qualitative_target_is_still_a_piece():
+    rows = text_rows(["可持续\t服务长效机制\t健全", "影响指\t", "标\t"])
+    out, _ = rejoin_label_fragments(rows, VOCAB)
+    assert [[c.text for c in row.cells if c.text] for row in out] == [
+        ["可持续影响指标", "服务长效机制", "健全"], [], []]

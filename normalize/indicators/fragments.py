@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from formex.normalize.indicators.cells import LevelVocabulary, looks_like_target
+from formex.normalize.indicators.cells import LevelVocabulary, looks_like_value
 from formex.normalize.labels import label_key
 from formex.schemas.document import Issue, Row
 
@@ -41,8 +41,10 @@ def label_prefixes(vocab: LevelVocabulary) -> frozenset[str]:
 
 
 def is_piece(text: str) -> bool:
+    """Short, and no number or date: a label's first line may read as a qualitative
+    target (可持续 of 可持续影响指标); the whole must still be a label to be joined."""
     key = label_key(text)
-    return 0 < len(key) <= PIECE_MAX and not looks_like_target(text)
+    return 0 < len(key) <= PIECE_MAX and not looks_like_value(text)
 
 
 def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int]],
