@@ -10,7 +10,7 @@ from tests.test_hierarchy import SCHEMA, text_rows
 VOCAB = level_vocabulary(SCHEMA)
 
 
-def test_pieces_on_consecutive_lines_are_joined_on_the_middle_line():
+def test_pieces_on_consecutive_lines_are_joined_on_each_of_their_rows():
     # leading cells dropped by OCR: the pieces' columns shift from line to line
     rows = text_rows(["数量指\t军休干部服务管理人数\t=46人",
                       "产出指\t标\t烈士纪念设施维护数量\t=9处",
@@ -18,16 +18,22 @@ def test_pieces_on_consecutive_lines_are_joined_on_the_middle_line():
     out, issues = rejoin_label_fragments(rows, VOCAB)
     assert [[c.text for c in row.cells if c.text] for row in out] == [
         ["数量指标", "军休干部服务管理人数", "=46人"],
-        ["产出指标", "烈士纪念设施维护数量", "=9处"],
-        ["双拥宣传活动场次", "≥12场"]]
+        ["产出指标", "数量指标", "烈士纪念设施维护数量", "=9处"],
+        ["产出指标", "双拥宣传活动场次", "≥12场"]]
     assert [i.code for i in issues] == ["label_rejoined"] * 2
 
 
-def test_the_longest_reading_wins_and_a_centred_label_sits_on_its_middle_line():
+def test_the_longest_reading_wins():
     # 经济 / 效益 / 指标: 经济效益 is an alias too, but the third line completes the label
     rows = text_rows(["经济\t产值增长\t≥5%", "效益\t税收增长\t≥3%", "指标\t带动就业\t≥100人"])
     out, _ = rejoin_label_fragments(rows, VOCAB)
-    assert [row.cells[0].text for row in out] == ["", "经济效益指标", ""]
+    assert [row.cells[0].text for row in out] == ["经济效益指标"] * 3
+
+
+def test_a_label_all_on_lines_of_its_own_sits_on_its_middle_line():
+    rows = text_rows(["\t\t产值增长\t≥5%", "经济", "效益", "指标", "\t\t税收增长\t≥3%"])
+    out, _ = rejoin_label_fragments(rows, VOCAB)
+    assert [row.texts for row in out[1:4]] == [[""], ["经济效益指标"], [""]]
 
 
 def test_a_piece_on_a_line_of_its_own_anchors_on_the_row_above():

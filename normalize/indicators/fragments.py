@@ -7,11 +7,13 @@ name or left over. Before cells are classified, pieces on consecutive lines whos
 concatenation is a label or an alias of the level vocabulary (every piece but the last
 a prefix of one) are joined into that label on one line, the other pieces blanked.
 
-Which line the joined label sits on matters to the placement model: a merged cell's
-text is placed as a block of lines, so a centred label's middle line sits on the span's
-centre and a top one's first line on its top. The middle line (the upper of two) is
-the anchor: right for centred labels of any length and for top ones of two lines; when
-it is a line of its own past the rows, the nearest line above that is a row is.
+Which lines the joined label sits on matters to the placement model. A merged cell's
+text prints as a block of lines: a top label's first line on the span's top, a centred
+one's middle line on its centre, a bottom one's last line on its bottom, and nothing in
+the text says which. So the label goes on every piece's line that is a table row: the
+placement model then weighs each of those lines, as it weighs a label restated on several
+rows, and no alignment is favoured. Pieces on lines of their own (past the span's rows)
+are blanked; a label all on lines of its own sits on its middle line (the upper of two).
 """
 from __future__ import annotations
 
@@ -71,6 +73,11 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
     return best
 
 
+def is_row_line(r: int, rows: list[Row], pieces: set[tuple[int, int]]) -> bool:
+    """Whether line `r` holds anything but label pieces: a table row, not a line of its own."""
+    return any(c.text and (r, q) not in pieces for q, c in enumerate(rows[r].cells))
+
+
 def anchor_of(chain: list[tuple[int, int]], rows: list[Row], pieces: set[tuple[int, int]]) -> int:
     """The index in `chain` of the line the joined label sits on (see the module doc)."""
     def is_row(k: int) -> bool:
@@ -100,8 +107,9 @@ def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary) -> tuple[lis
     for chain in chains:
         joined = "".join(rows[r].cells[q].text for r, q in chain)
         anchor = chain[anchor_of(chain, rows, taken)]
+        on_rows = [spot for spot in chain if is_row_line(spot[0], rows, taken)] or [anchor]
         for spot in chain:
-            texts[spot] = joined if spot == anchor else ""
+            texts[spot] = joined if spot in on_rows else ""
         issues.append(Issue("info", "label_rejoined",
                             f"level label wrapped over {len(chain)} lines "
                             f"({' | '.join(rows[r].cells[q].text for r, q in chain)}) read as {joined!r}",
