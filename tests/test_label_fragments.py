@@ -3,8 +3,9 @@ label on one line before cells are classified (normalize/indicators/fragments.py
 from __future__ import annotations
 
 from formex.normalize.indicators import rows_to_indicators
-from formex.normalize.indicators.cells import level_vocabulary
+from formex.normalize.indicators.cells import COLUMN_CUTOFF, classify_label, level_vocabulary
 from formex.normalize.indicators.fragments import rejoin_label_fragments
+from formex.schemas.document import Cell
 from tests.test_hierarchy import SCHEMA, text_rows
 
 VOCAB = level_vocabulary(SCHEMA)
@@ -92,3 +93,29 @@ def test_a_first_piece_that_reads_as_a_qualitative_target_is_still_a_piece():
     out, _ = rejoin_label_fragments(rows, VOCAB)
     assert [[c.text for c in row.cells if c.text] for row in out] == [
         ["可持续影响指标", "服务长效机制", "健全"], [], []]
+
+
+def test_a_damaged_label_on_a_wrapped_names_line_is_read_not_lost():
+    # 城乡居民养老金发放准 | 确率: the second line also holds the damaged 质量 label
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值\t备注",
+                      "产出指标\t数量指标\t培训人数\t≥5人\t",
+                      "\t\t城乡居民养老金发放准\t\t",
+                      "\t盾量措标\t确率\t100%\t",
+                      "\t时效指标\t拨付及时率\t100%\t"])
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [(i.row.name, i.placement.level2.label) for i in indicators] == [
+        ("培训人数", "数量指标"), ("城乡居民养老金发放准确率", "质量指标"), ("拨付及时率", "时效指标")]
+    assert "label_read_by_order" in [i.code for i in issues]
+
+
+def test_a_loose_match_under_the_level2_column_is_not_read_as_a_level1_label():
+    # 成本拍杯 is as near 成本指标 (产出) as 经济成本 / 社会成本 (成本指标 group): under the
+    # level-2 column it is no level-1 成本指标; the row's own group 产出指标 settles it
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值\t备注",
+                      "产出指标\t时效指标\t拨付及时率\t100%\t",
+                      "产出指标\t成本拍杯\t人均成本\t≤300元\t",
+                      "效益指标\t经济效益指标\t增收金额\t≥9万元\t"])
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [(i.placement.level2.level1, i.placement.level2.label) for i in indicators] == [
+        ("产出指标", "时效指标"), ("产出指标", "成本指标"), ("效益指标", "经济效益指标")]
+    assert classify_label(Cell("成本拍杯", "成本拍杯", 1), VOCAB, level=2, cutoff=COLUMN_CUTOFF) is None

@@ -243,7 +243,8 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
     """A cell under the level-2 column too damaged to tell between categories (盾量措标:
     two of four characters from 数量指标 and from 质量指标 alike) is still a label, and the
     labels around it choose: of its tied readings, the one alone in the canonical order
-    after the label above (a label starts a new block) and not after the label below.
+    after the label above (a label starts a new block) and not after the label below, in
+    the row's own level-1 group where the row states one.
     The issues with each such cell's `label_unrecognised` warning replaced by an info row."""
     order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
     stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
@@ -254,8 +255,10 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             below = next((labels[0] for labels in stated[i + 1:] if labels), None)
             low = order[above] if above else -1
             high = order[below] if below else len(order)
+            groups = {h.spec.label for h in item.level1}   # the row's own group, where it states one
             fits = [m for m in vocab.level2.tied_matches(cell.text, COLUMN_CUTOFF)
-                    if low < order[m.name] <= high]
+                    if low < order[m.name] <= high
+                    and (not groups or vocab.level2_specs[m.name].level1 in groups)]
             if len(fits) != 1:
                 continue
             hint = LabelHint(2, vocab.level2_specs[fits[0].name], cell, fits[0], line=item.lines[0])
