@@ -136,6 +136,19 @@ class Vocabulary:
         best = next(k for k in found if len(k) == longest)
         return LabelMatch(*self._by_key[best], round(100.0 * len(best) / len(key), 1))   # its share
 
+    def tied_matches(self, text: str, cutoff: float) -> list[LabelMatch]:
+        """Every entry that scores best at a loose `cutoff`, one match each: `盾量措标` is
+        as near 数量指标 as 质量指标 (two of four characters each)."""
+        key = label_key(text)
+        near = [k for k in self._keys if len(k) >= FUZZY_MIN_LEN and abs(len(k) - len(key)) <= 1]
+        found = process.extract(key, near, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None) if key else []
+        best = found[0][1] if found else None
+        out: dict[str, LabelMatch] = {}
+        for k, score, _ in found:
+            if score >= best and self._by_key[k][0] not in out:
+                out[self._by_key[k][0]] = LabelMatch(*self._by_key[k], round(score, 1))
+        return list(out.values())
+
     def match_unique(self, text: str, cutoff: float) -> LabelMatch | None:
         """The best entry at a loose `cutoff`, but only when no other entry scores as
         well: `严山指标` is as near 产出指标 as 投入指标, so it is neither."""

@@ -127,3 +127,15 @@ def test_every_form_family_is_rendered_and_read_back():
         assert result["not_ok"] == 0 and set(result["families"]) == {family}
         assert result["scores"]["levels"] >= 0.97 and result["scores"]["targets"] >= 0.98
         assert result["scores"]["evaluation"] >= 0.98 and result["scores"]["header"] >= 0.98
+
+
+def test_every_row_repeats_a_merged_cell_on_each_row_of_its_span():
+    # rows start at body lines 2, 4, 5 (the first row's name wraps over two lines)
+    assert sim.label_positions((2, 5), [], config("every_row"), rows=[2, 4, 5]) == [2, 4, 5]
+
+
+def test_a_fused_label_joins_the_name_cell_beside_it_and_leaves_its_own_cell_empty():
+    cells = {0.0: ["产出指标", "数量指标", "培训人次", "≥10人"], 0.5: ["", "质量指标", "", ""]}
+    sim.fuse_labels(cells, {0}, sim.random.Random(0), share=1.0)
+    assert cells[0.0][1] == "" and cells[0.0][2] in ("数量指标培训人次", "数量指标 培训人次")
+    assert cells[0.5] == ["", "质量指标", "", ""]      # no name beside it: nothing to fuse into

@@ -49,6 +49,7 @@ class IndicatorRow:
     deviation: str | None = None     # 偏差原因分析及改进措施
     positional: bool = False   # cells placed by known column positions (spans known)
     unrecognised: list[Cell] = field(default_factory=list)  # level cells no vocabulary knows
+    damaged: list[Cell] = field(default_factory=list)       # ... of them, under a level-2 column
     unplaced: list[Cell] = field(default_factory=list)      # cells of columns with no place
     lines: tuple[int, int] = (0, 0)  # first and last table body line of the row (wraps included)
     pages: tuple[int, int] = (1, 1)  # the pages of those lines
@@ -101,8 +102,10 @@ def classify_label(cell: Cell, vocab: LevelVocabulary, level: int | None = None,
     if len(label_key(cell.text)) > LABEL_MAX_KEY:
         return None
     one, two = level_matches(cell.text, vocab, level, cutoff)
-    if level is not None and one is None and two is None:
-        return classify_label(cell, vocab, cutoff=cutoff)  # a label in the other level's column
+    if level is not None and one is None and two is None and cutoff >= LABEL_CUTOFF:
+        # a label in the other level's column; not at a loose cutoff, which only the
+        # column justifies (成本拍杯 under 二级指标 is no level-1 成本指标)
+        return classify_label(cell, vocab, cutoff=cutoff)
     if two and one and two.score == one.score:
         return LabelHint(2, vocab.level2_specs[two.name], cell, two,
                          level1_reading=(vocab.level1_specs[one.name], one))

@@ -15,6 +15,7 @@ from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, leve
     level_vocabulary, looks_like_label, looks_like_target, settle_dual_labels)
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
     cell_columns, complete_points_roles, complete_roles, find_header, header_roles, split_value_columns)
+from formex.normalize.indicators.fragments import rejoin_label_fragments
 from formex.normalize.indicators.wraps import is_wrap, join_wrapped, label_read_as_fragment, wrap_width
 from formex.schemas.document import Cell, Issue, Row
 from formex.schemas.forms import FormSchema
@@ -39,6 +40,8 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
             hint = classify_label(cell, vocab, levels[id(cell)], cutoff=COLUMN_CUTOFF)
             if hint is None:
                 out.unrecognised.append(cell)
+                if levels[id(cell)] == 2:
+                    out.damaged.append(cell)   # perhaps a label too damaged to tell: see read_damaged_labels
                 continue
         if hint is None and looks_like_label(cell.text) and not looks_like_target(cell.text):
             out.unrecognised.append(cell)   # (达成年度指标 ends in 指标 but is a target)
@@ -188,6 +191,9 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                             "no 绩效指标 header row found; cells were placed by content",
                             field="indicators", source_ref=rows[0].source_ref if rows else None))
     body = rows[header + 1:]
+    if not spans_known:
+        body, joined = rejoin_label_fragments(body, vocab)
+        issues += joined
     roles = complete_points_roles(complete_roles(roles, body, vocab), body, vocab)
     if roles and "target" not in roles.values():
         issues.append(Issue("error", "target_column_missing",
@@ -247,8 +253,49 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         pending_level1 = []
         issues.extend(cell_issues(item))
         out.append(item)
+    issues = read_damaged_labels(out, vocab, schema, issues)
     move_inapplicable_labels(out, schema)
     return out, issues
+
+def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
+                        issues: list[Issue]) -> list[Issue]:
+    """A cell under the level-2 column too damaged to tell between categories (盾量措标:
+    two of four characters from 数量指标 and from 质量指标 alike) is still a label, and the
+    labels around it choose: of its tied readings, the one alone in the canonical order
+    after the label above (a label starts a new block) and not after the label below, in
+    the row's own level-1 group where the row states one.
+    The issues with each such cell's `label_unrecognised` warning replaced by an info row."""
+    order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
+    stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
+    read: dict[tuple[str, str | None], str] = {}
+    for i, item in enumerate(items):
+        for cell in list(item.damaged):
+            above = next((labels[-1] for labels in reversed(stated[:i]) if labels), None)
+            below = next((labels[0] for labels in stated[i + 1:] if labels), None)
+            low = order[above] if above else -1
+            high = order[below] if below else len(order)
+            groups = {h.spec.label for h in item.level1}   # the row's own group, where it states one
+            fits = [m for m in vocab.level2.tied_matches(cell.text, COLUMN_CUTOFF)
+                    if low < order[m.name] <= high
+                    and (not groups or vocab.level2_specs[m.name].level1 in groups)]
+            if len(fits) != 1:
+                continue
+            hint = LabelHint(2, vocab.level2_specs[fits[0].name], cell, fits[0], line=item.lines[0])
+            item.level2.append(hint)
+            item.unrecognised.remove(cell)
+            item.damaged.remove(cell)
+            stated[i].append(hint.spec.label)
+            if item.name is None:
+                item.own_level2 = hint
+            read[(cell.text, cell.source_ref or item.row.source_ref)] = fits[0].name
+    if not read:
+        return issues
+    kept = [issue for issue in issues if not (issue.code == "label_unrecognised" and any(
+        issue.message.startswith(repr(text)) and issue.source_ref == ref for text, ref in read))]
+    return kept + [Issue("info", "label_read_by_order",
+                         f"level label {text!r} is as near several categories; read as {name!r}, "
+                         "the one the labels around it leave in the canonical order",
+                         field="level2", source_ref=ref) for (text, ref), name in read.items()]
 
 def move_inapplicable_labels(items: list[IndicatorRow], schema: FormSchema) -> None:
     """A level-2 label printed where it cannot apply moves to the first row where it can:

@@ -92,6 +92,8 @@ def join_wrapped(previous: IndicatorRow, item: IndicatorRow, line: int) -> None:
     previous.level1 += item.level1
     previous.level2 += item.level2
     previous.unplaced += item.unplaced
+    previous.unrecognised += item.unrecognised   # a damaged label on a wrap's line is still reported
+    previous.damaged += item.damaged
     previous.note = "\n".join(filter(None, [previous.note, item.note])) or None
     previous.lines = (previous.lines[0], line)
     previous.pages = (previous.pages[0], item.row.page)

@@ -1,0 +1,120 @@
+"""Level labels wrapped in a narrow level column, put back together.
+
+A level column a few characters wide wraps a longer label over several lines: OCR text
+gives `经济效` on one line and `益指标` on the next (or `标` alone on a line of its own
+past the span's last row), each too short to be read as a label, and each read as a
+name or left over. Before cells are classified, pieces on consecutive lines whose
+concatenation is a label or an alias of the level vocabulary (every piece but the last
+a prefix of one) are joined into that label on one line, the other pieces blanked.
+
+Which lines the joined label sits on matters to the placement model. A merged cell's
+text prints as a block of lines: a top label's first line on the span's top, a centred
+one's middle line on its centre, a bottom one's last line on its bottom, and nothing in
+the text says which. So the label goes on every piece's line that is a table row: the
+placement model then weighs each of those lines, as it weighs a label restated on several
+rows, and no alignment is favoured. Pieces on lines of their own (past the span's rows)
+are blanked; a label all on lines of its own sits on its middle line (the upper of two).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from formex.normalize.indicators.cells import LevelVocabulary, looks_like_value
+from formex.normalize.labels import label_key
+from formex.schemas.document import Issue, Row
+
+PIECE_MAX = 5     # a wrapped label's line is no wider than its (narrow) column
+PIECES_MAX = 5    # 服务对象满意度指标 (9 characters) in a column 2 wide takes 5 lines
+
+
+@lru_cache(maxsize=None)
+def label_keys(vocab: LevelVocabulary) -> frozenset[str]:
+    """Every level label and alias, as label keys."""
+    specs = (*vocab.level1_specs.values(), *vocab.level2_specs.values())
+    return frozenset(label_key(text) for spec in specs for text in (spec.label, *spec.aliases)
+                     if label_key(text))
+
+
+@lru_cache(maxsize=None)
+def label_prefixes(vocab: LevelVocabulary) -> frozenset[str]:
+    """Proper prefixes of the label keys: what a wrapped label's first lines read."""
+    return frozenset(key[:k] for key in label_keys(vocab) for k in range(1, len(key)))
+
+
+def is_piece(text: str) -> bool:
+    """Short, and no number or date: a label's first line may read as a qualitative
+    target (可持续 of 可持续影响指标); the whole must still be a label to be joined."""
+    key = label_key(text)
+    return 0 < len(key) <= PIECE_MAX and not looks_like_value(text)
+
+
+def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int]],
+                vocab: LevelVocabulary) -> list[tuple[int, int]] | None:
+    """The longest run of pieces, one per consecutive line from `start` (row, cell), that
+    reads as a label; on each line the piece nearest the first one's column is tried
+    first. None when no run of two or more does."""
+    keys, prefixes = label_keys(vocab), label_prefixes(vocab)
+    i, p = start
+    best, chain, key = None, [start], label_key(rows[i].cells[p].text)
+    col = rows[i].cells[p].col
+    while key in prefixes and len(chain) < PIECES_MAX and chain[-1][0] + 1 < len(rows):
+        r = chain[-1][0] + 1
+        options = sorted((abs(c.col - col), q) for q, c in enumerate(rows[r].cells)
+                         if (r, q) not in taken and is_piece(c.text))
+        step = next(((r, q) for _, q in options
+                     if key + label_key(rows[r].cells[q].text) in keys | prefixes), None)
+        if step is None:
+            break
+        chain.append(step)
+        key += label_key(rows[r].cells[step[1]].text)
+        if key in keys:
+            best = list(chain)
+    return best
+
+
+def is_row_line(r: int, rows: list[Row], pieces: set[tuple[int, int]]) -> bool:
+    """Whether line `r` holds anything but label pieces: a table row, not a line of its own."""
+    return any(c.text and (r, q) not in pieces for q, c in enumerate(rows[r].cells))
+
+
+def anchor_of(chain: list[tuple[int, int]], rows: list[Row], pieces: set[tuple[int, int]]) -> int:
+    """The index in `chain` of the line the joined label sits on (see the module doc)."""
+    def is_row(k: int) -> bool:
+        r = chain[k][0]
+        return any(c.text and (r, q) not in pieces for q, c in enumerate(rows[r].cells))
+
+    middle = (len(chain) - 1) // 2
+    return next((k for k in range(middle, -1, -1) if is_row(k)), middle)
+
+
+def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary) -> tuple[list[Row], list[Issue]]:
+    """The rows with each wrapped label joined on one line, and an info issue for each."""
+    taken: set[tuple[int, int]] = set()
+    chains = []
+    for i, row in enumerate(rows):
+        for p, cell in enumerate(row.cells):
+            if (i, p) in taken or not is_piece(cell.text):
+                continue
+            chain = label_chain(rows, (i, p), taken, vocab)
+            if chain:
+                taken.update(chain)
+                chains.append(chain)
+    if not chains:
+        return rows, []
+    texts: dict[tuple[int, int], str] = {}
+    issues = []
+    for chain in chains:
+        joined = "".join(rows[r].cells[q].text for r, q in chain)
+        anchor = chain[anchor_of(chain, rows, taken)]
+        on_rows = [spot for spot in chain if is_row_line(spot[0], rows, taken)] or [anchor]
+        for spot in chain:
+            texts[spot] = joined if spot in on_rows else ""
+        issues.append(Issue("info", "label_rejoined",
+                            f"level label wrapped over {len(chain)} lines "
+                            f"({' | '.join(rows[r].cells[q].text for r, q in chain)}) read as {joined!r}",
+                            field="indicators", source_ref=rows[anchor[0]].source_ref))
+    out = [Row(row.index, tuple(replace(c, text=texts[(i, q)]) if (i, q) in texts else c
+                               for q, c in enumerate(row.cells)), row.page, row.source_ref)
+           for i, row in enumerate(rows)]
+    return out, issues

@@ -1,0 +1,121 @@
+"""Level labels wrapped in a narrow level column (`产出指` / `标`) are joined into one
+label on one line before cells are classified (normalize/indicators/fragments.py)."""
+from __future__ import annotations
+
+from formex.normalize.indicators import rows_to_indicators
+from formex.normalize.indicators.cells import COLUMN_CUTOFF, classify_label, level_vocabulary
+from formex.normalize.indicators.fragments import rejoin_label_fragments
+from formex.schemas.document import Cell
+from tests.test_hierarchy import SCHEMA, text_rows
+
+VOCAB = level_vocabulary(SCHEMA)
+
+
+def test_pieces_on_consecutive_lines_are_joined_on_each_of_their_rows():
+    # leading cells dropped by OCR: the pieces' columns shift from line to line
+    rows = text_rows(["数量指\t军休干部服务管理人数\t=46人",
+                      "产出指\t标\t烈士纪念设施维护数量\t=9处",
+                      "标\t\t双拥宣传活动场次\t≥12场"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert [[c.text for c in row.cells if c.text] for row in out] == [
+        ["数量指标", "军休干部服务管理人数", "=46人"],
+        ["产出指标", "数量指标", "烈士纪念设施维护数量", "=9处"],
+        ["产出指标", "双拥宣传活动场次", "≥12场"]]
+    assert [i.code for i in issues] == ["label_rejoined"] * 2
+
+
+def test_the_longest_reading_wins():
+    # 经济 / 效益 / 指标: 经济效益 is an alias too, but the third line completes the label
+    rows = text_rows(["经济\t产值增长\t≥5%", "效益\t税收增长\t≥3%", "指标\t带动就业\t≥100人"])
+    out, _ = rejoin_label_fragments(rows, VOCAB)
+    assert [row.cells[0].text for row in out] == ["经济效益指标"] * 3
+
+
+def test_a_label_all_on_lines_of_its_own_sits_on_its_middle_line():
+    rows = text_rows(["\t\t产值增长\t≥5%", "经济", "效益", "指标", "\t\t税收增长\t≥3%"])
+    out, _ = rejoin_label_fragments(rows, VOCAB)
+    assert [row.texts for row in out[1:4]] == [[""], ["经济效益指标"], [""]]
+
+
+def test_a_piece_on_a_line_of_its_own_anchors_on_the_row_above():
+    rows = text_rows(["满意度\t群众满意度\t≥90%", "指标\t", "\t\t其他名称\t≥1个"])
+    out, _ = rejoin_label_fragments(rows, VOCAB)
+    assert out[0].cells[0].text == "满意度指标" and not out[1].filled
+
+
+def test_short_names_and_whole_labels_are_left_alone():
+    rows = text_rows(["数量指标\t建档率\t≥90%", "质量指标\t合格率\t100%", "标准\t其他\t1个"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert out == rows and issues == []
+
+
+def test_a_table_with_wrapped_labels_reads_its_levels():
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "产出指\t数量指\t走访慰问人次\t≥3200人次",
+                      "标\t标\t培训人数\t≥120人",
+                      "\t质量指\t发放准确率\t100%",
+                      "\t标\t采集准确率\t≥98%",
+                      "满意度\t服务对\t群众满意度\t≥90%",
+                      "指标\t象满意\t",
+                      "\t度指标\t"])
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    got = [(i.placement.level2.level1, i.placement.level2.label, i.row.name) for i in indicators]
+    assert got == [("产出指标", "数量指标", "走访慰问人次"), ("产出指标", "数量指标", "培训人数"),
+                   ("产出指标", "质量指标", "发放准确率"), ("产出指标", "质量指标", "采集准确率"),
+                   ("满意度指标", "服务对象满意度指标", "群众满意度")]
+
+
+def test_a_label_too_damaged_to_tell_is_read_by_the_labels_around_it():
+    # 盾量措标 is two characters from 数量指标 and from 质量指标 alike; under the level-2
+    # column, after 数量指标 and before 时效指标, only 质量指标 fits the canonical order
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值\t备注",
+                      "产出指标\t数量指标\t培训人数\t≥5人\t",
+                      "\t盾量措标\t发放准确率\t100%\t",
+                      "\t时效指标\t拨付及时率\t100%\t"])
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [i.placement.level2.label for i in indicators] == ["数量指标", "质量指标", "时效指标"]
+    codes = [i.code for i in issues]
+    assert "label_read_by_order" in codes and "label_unrecognised" not in codes
+
+
+def test_a_damaged_label_the_order_cannot_settle_stays_unrecognised():
+    # no label above and 时效指标 below: 数量指标 and 质量指标 both fit the order
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值\t备注",
+                      "产出指标\t盾量措标\t培训人数\t≥5人\t",
+                      "\t时效指标\t拨付及时率\t100%\t"])
+    _, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    codes = [i.code for i in issues]
+    assert "label_unrecognised" in codes and "label_read_by_order" not in codes
+
+
+def test_a_first_piece_that_reads_as_a_qualitative_target_is_still_a_piece():
+    rows = text_rows(["可持续\t服务长效机制\t健全", "影响指\t", "标\t"])
+    out, _ = rejoin_label_fragments(rows, VOCAB)
+    assert [[c.text for c in row.cells if c.text] for row in out] == [
+        ["可持续影响指标", "服务长效机制", "健全"], [], []]
+
+
+def test_a_damaged_label_on_a_wrapped_names_line_is_read_not_lost():
+    # 城乡居民养老金发放准 | 确率: the second line also holds the damaged 质量 label
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值\t备注",
+                      "产出指标\t数量指标\t培训人数\t≥5人\t",
+                      "\t\t城乡居民养老金发放准\t\t",
+                      "\t盾量措标\t确率\t100%\t",
+                      "\t时效指标\t拨付及时率\t100%\t"])
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [(i.row.name, i.placement.level2.label) for i in indicators] == [
+        ("培训人数", "数量指标"), ("城乡居民养老金发放准确率", "质量指标"), ("拨付及时率", "时效指标")]
+    assert "label_read_by_order" in [i.code for i in issues]
+
+
+def test_a_loose_match_under_the_level2_column_is_not_read_as_a_level1_label():
+    # 成本拍杯 is as near 成本指标 (产出) as 经济成本 / 社会成本 (成本指标 group): under the
+    # level-2 column it is no level-1 成本指标; the row's own group 产出指标 settles it
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值\t备注",
+                      "产出指标\t时效指标\t拨付及时率\t100%\t",
+                      "产出指标\t成本拍杯\t人均成本\t≤300元\t",
+                      "效益指标\t经济效益指标\t增收金额\t≥9万元\t"])
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [(i.placement.level2.level1, i.placement.level2.label) for i in indicators] == [
+        ("产出指标", "时效指标"), ("产出指标", "成本指标"), ("效益指标", "经济效益指标")]
+    assert classify_label(Cell("成本拍杯", "成本拍杯", 1), VOCAB, level=2, cutoff=COLUMN_CUTOFF) is None
