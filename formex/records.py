@@ -22,6 +22,7 @@ class Records:
     tables: dict[str, list[dict]] = field(default_factory=lambda: {t: [] for t in TABLE_NAMES})
     arrow: dict = field(default_factory=dict)   # the same rows as Arrow tables, once built
     document: Document | None = None            # as read, until the runner has saved it
+    parts: list[Records] = field(default_factory=list)   # a workbook of one form per sheet: each form's
 
     @property
     def status(self) -> str:
