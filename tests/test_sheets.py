@@ -18,7 +18,7 @@ from formex.extract.readers import read_document
 from formex.isolation import DocBudget, IsolatedEngine
 from formex.manifest import load_manifest
 from formex.normalize.split import split_by_sheet
-from formex.runner import RunSettings, run_extract
+from formex.runner import RunSettings, run_extract, run_renormalize
 from formex.schemas.forms import load_all_form_schemas
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples/rendered/blind-2022-district-form-xlsx/blind-2022-district-form.xlsx"
@@ -193,3 +193,21 @@ def test_the_isolated_engine_loads_the_forms_of_a_workbook(tmp_path):
         summary = run_extract([folder], tmp_path / "out", RunSettings(), engine)
     assert summary.statuses["ok"] == 2
     assert sorted(read(tmp_path / "out")["documents"]["source_path"]) == ["book.xlsx#Sheet1", "book.xlsx#Sheet2"]
+
+
+def test_saved_documents_of_a_split_workbook_are_its_forms(tmp_path):
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    data = workbook([UNIT_A, UNIT_B])
+    (folder / "book.xlsx").write_bytes(data)
+    first = extract(folder, out, keep_documents=True)
+    assert first.saved == 2
+    ids = sorted(hashlib.sha256(f"{sha(data)}#{sheet}".encode()).hexdigest() for sheet in ("Sheet1", "Sheet2"))
+    assert sorted(p.name for p in (out / "_documents").iterdir()) == [f"{i}.jsonl.gz" for i in ids]
+    before = rows_without_identity(out, "book.xlsx#Sheet2")
+    assert dict(extract(folder, out, keep_documents=True).outcomes) == {"unchanged": 1}
+    renormalized = run_renormalize([out / "_documents"], out)
+    assert renormalized.outcomes["replaced"] == 2 and not renormalized.stale
+    assert rows_without_identity(out, "book.xlsx#Sheet2") == before
+    assert sorted(load_manifest(out).documents) == ["book.xlsx", "book.xlsx#Sheet1", "book.xlsx#Sheet2"]
+    assert dict(extract(folder, out, keep_documents=True, prune=True).outcomes) == {"unchanged": 1}
