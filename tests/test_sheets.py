@@ -211,3 +211,36 @@ def test_saved_documents_of_a_split_workbook_are_its_forms(tmp_path):
     assert rows_without_identity(out, "book.xlsx#Sheet2") == before
     assert sorted(load_manifest(out).documents) == ["book.xlsx", "book.xlsx#Sheet1", "book.xlsx#Sheet2"]
     assert dict(extract(folder, out, keep_documents=True, prune=True).outcomes) == {"unchanged": 1}
+
+
+def test_a_correction_of_one_form_of_a_workbook_is_applied_to_that_form(tmp_path):
+    import csv
+
+    from typer.testing import CliRunner
+
+    from formex.cli import app
+
+    def run(*args: str) -> None:
+        result = CliRunner().invoke(app, list(args))
+        assert result.exit_code == 0, result.output
+
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    (folder / "book.xlsx").write_bytes(workbook([UNIT_A, UNIT_B]))
+    run("extract", str(folder), "--out", str(out), "-q", "--fail-on", "never")
+    run("review", "export", str(out), "--to", str(tmp_path / "review.csv"))
+    with open(tmp_path / "review.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    row = next(r for r in rows if r["source_path"] == "book.xlsx#Sheet2" and r["row"] == "Sheet2!44:44")
+    row["level3"] = "双拥模范城创建成果（复核）"
+    with open(tmp_path / "edited.csv", "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    run("review", "apply", str(tmp_path / "edited.csv"), str(out))
+    run("extract", str(folder), "--out", str(out), "-q", "--fail-on", "never")   # bytes unchanged
+    tables = read_arrow_tables(out)
+    ids = {r["source_path"]: r["doc_id"] for r in tables["documents"].to_pylist()}
+    level3 = {(r["doc_id"], r["source_ref"]): r["level3"] for r in tables["indicators"].to_pylist()}
+    assert level3[(ids["book.xlsx#Sheet2"], "Sheet2!44:44")] == "双拥模范城创建成果（复核）"
+    assert level3[(ids["book.xlsx#Sheet1"], "Sheet1!44:44")] == "双拥模范城创建成果"
