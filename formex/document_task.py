@@ -140,7 +140,8 @@ def save_document(document: Document, documents: Path) -> None:
 
 
 def extract_file(item: InputFile) -> Records:
-    """One file, read once: its bytes are hashed and parsed as read."""
+    """One file, read once: its bytes are hashed and parsed as read (a workbook with one
+    form per sheet: records whose `parts` are each form's)."""
     if item.refused is not None:
         return refused_records(item.source_path, item.refused)
     try:

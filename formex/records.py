@@ -26,7 +26,8 @@ class Records:
 
     @property
     def status(self) -> str:
-        return self.tables["documents"][0]["status"]
+        """The document's status; `split` for a workbook whose forms are its `parts`."""
+        return "split" if self.parts else self.tables["documents"][0]["status"]
 
 
 def blank_to_none(value):

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from formex.committer import DOCUMENTS_FOLDER, BatchPolicy, Committer
-from formex.document_task import (SPLIT, Result, ResultChunk, Task, document_to_records, extract_file, records_to_result,
-                                  refused_records, run_chunk, run_task, saved_path, task_failed,
+from formex.document_task import (SPLIT, Result, ResultChunk, Task, document_to_records, extract_file,
+                                  records_to_result, refused_records, run_chunk, run_task, saved_path, task_failed,
                                   unreadable_records)
 from formex.extract.readers import doc_id_of
 from formex.inputs import InputError, InputFile, iter_input_files, iter_saved_paths, list_inputs, read_regular_file

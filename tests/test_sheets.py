@@ -21,7 +21,8 @@ from formex.normalize.split import split_by_sheet
 from formex.runner import RunSettings, run_extract, run_renormalize
 from formex.schemas.forms import load_all_form_schemas
 
-SAMPLE = Path(__file__).resolve().parent.parent / "samples/rendered/blind-2022-district-form-xlsx/blind-2022-district-form.xlsx"
+RENDERED = Path(__file__).resolve().parent.parent / "samples/rendered"
+SAMPLE = RENDERED / "blind-2022-district-form-xlsx/blind-2022-district-form.xlsx"
 UNIT_A = "上海市奉贤区退役军人事务局"   # B3 of the sample: 部门名称
 UNIT_B = "上海市奉贤区档案局"
 
@@ -244,3 +245,13 @@ def test_a_correction_of_one_form_of_a_workbook_is_applied_to_that_form(tmp_path
     level3 = {(r["doc_id"], r["source_ref"]): r["level3"] for r in tables["indicators"].to_pylist()}
     assert level3[(ids["book.xlsx#Sheet2"], "Sheet2!44:44")] == "双拥模范城创建成果（复核）"
     assert level3[(ids["book.xlsx#Sheet1"], "Sheet1!44:44")] == "双拥模范城创建成果"
+
+
+def test_extract_file_gives_a_split_workbook_as_its_forms_records(tmp_path):
+    from formex.runner import InputFile, extract_file
+
+    (tmp_path / "book.xlsx").write_bytes(workbook([UNIT_A, UNIT_B]))
+    records = extract_file(InputFile(tmp_path / "book.xlsx", "book.xlsx"))
+    assert records.status == SPLIT
+    assert [(p.tables["documents"][0]["source_path"], p.status) for p in records.parts] == [
+        ("book.xlsx#Sheet1", "ok"), ("book.xlsx#Sheet2", "ok")]
