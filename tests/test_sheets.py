@@ -104,7 +104,8 @@ def test_rerun_change_and_prune_of_a_split_workbook(tmp_path):
     folder, out = tmp_path / "in", tmp_path / "out"
     folder.mkdir()
     (folder / "book.xlsx").write_bytes(workbook([UNIT_A, UNIT_B]))
-    extract(folder, out)
+    first = extract(folder, out, prune=True)   # its forms are no sources of their own to prune
+    assert dict(first.outcomes) == {"new": 1}
     entry = load_manifest(out).documents["book.xlsx"]
     assert (entry.status, entry.files, entry.parts) == (SPLIT, [], ["book.xlsx#Sheet1", "book.xlsx#Sheet2"])
     indicators = len(read(out)["indicators"])
@@ -121,7 +122,8 @@ def test_rerun_change_and_prune_of_a_split_workbook(tmp_path):
     assert len(tables["indicators"]) == indicators            # replaced, not added
 
     (folder / "book.xlsx").write_bytes(workbook([UNIT_A, UNIT_B, "上海市奉贤区第四局"]))
-    extract(folder, out)
+    assert dict(extract(folder, out, prune=True).outcomes) == {"replaced": 1}
+    assert len(load_manifest(out).documents["book.xlsx"].parts) == 3
     (folder / "book.xlsx").write_bytes(workbook([UNIT_A]))   # one sheet now: one document
     extract(folder, out)
     manifest = load_manifest(out)
