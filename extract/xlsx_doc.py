@@ -1,7 +1,9 @@
 """Read a spreadsheet form (.xlsx, .xlsm) into a Document, with openpyxl.
 
 Each visible sheet is read in order (a form over several sheets is one document; each
-sheet starts a new page). A cell's text is its value as the sheet displays it
+sheet starts a new page). A workbook holding one form per sheet is split into one
+document per form after reading, by `formex.normalize.split` (it needs form detection,
+which is normalize's). A cell's text is its value as the sheet displays it
 (`formex.extract.number_format`): a 1 formatted `0%` is `100%`, dates are dates, amounts
 keep their separators. A number the format rounds (10596.35 shown `10,596`) is read in
 full, in the format's form (`10,596.35`), with the display as `raw` and an info issue. Formulas give the value cached when the file was last saved; a

@@ -25,7 +25,7 @@ import os
 import shutil
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pyarrow as pa
@@ -82,8 +82,10 @@ class Change:
     source: str
     sha256: str | None
     doc_id: str | None
-    records: Records | None           # None: drop the source (prune) or record a duplicate
+    records: Records | None           # None: drop the source (prune), record a duplicate or a split
     duplicate_of: str | None = None
+    parts: list[str] | None = None    # a split workbook: the source keys of its forms
+    part_of: str | None = None        # one form of a split workbook: the workbook's source key
 
 
 @dataclass
@@ -146,23 +148,54 @@ class Committer:
         return self._holders.get(doc_id)
 
     def sources(self) -> set[str]:
-        return set(self.manifest.documents) | {c.source for c in self._pending}
+        """Sources of input files: the forms of a split workbook go with their file."""
+        parts = {part for entry in self.manifest.documents.values() for part in entry.parts}
+        return (set(self.manifest.documents) - parts) | {c.source for c in self._pending if c.part_of is None}
 
     # -- adding --------------------------------------------------------------------------
-    def add(self, source: str, sha256: str | None, records: Records) -> str:
+    def add(self, source: str, sha256: str | None, records: Records, part_of: str | None = None) -> str:
         """Buffer one document's rows; 'new', 'replaced', or 'duplicate' (same bytes as a
         document another source holds: recorded, not loaded)."""
-        previous = self._current(source)
-        if previous is not None and self._holders.get(previous.doc_id) == source:
-            del self._holders[previous.doc_id]
+        previous = self._release(source)
         holder = self._holders.get(records.doc_id)
         if holder is not None and holder != source:
             self._pending.append(Change(source, sha256, records.doc_id, None, duplicate_of=holder))
             return "duplicate"
         self._holders[records.doc_id] = source
-        self._pending.append(Change(source, sha256, records.doc_id, records))
+        self._pending.append(Change(source, sha256, records.doc_id, records, part_of=part_of))
         self._pending_rows += sum(t.num_rows for t in records.arrow.values())
         return "new" if previous is None else "replaced"
+
+    def add_split(self, source: str, sha256: str, doc_id: str, parts: list) -> str:
+        """Buffer a workbook read as one document per form: each form's rows under its own
+        source key (`parts`: their Results), and the workbook's entry holding none, so its
+        bytes are known. Forms it had before and has no longer are dropped with it.
+        'new', 'replaced', or 'duplicate' (same bytes as another source holds)."""
+        previous = self._release(source, keep={part.source for part in parts})
+        holder = self._holders.get(doc_id)
+        if holder is not None and holder != source:
+            for part in parts:
+                if self._current(part.source) is not None:
+                    self.drop(part.source, part_of=source)
+            self._pending.append(Change(source, sha256, doc_id, None, duplicate_of=holder))
+            return "duplicate"
+        for part in parts:
+            self.add(part.source, part.sha256, part, part_of=source)
+        self._holders[doc_id] = source
+        self._pending.append(Change(source, sha256, doc_id, None, parts=[part.source for part in parts]))
+        return "new" if previous is None else "replaced"
+
+    def _release(self, source: str, keep: set[str] = frozenset()) -> DocEntry | None:
+        """Before `source` gets a new version: it no longer holds its doc_id, and the forms
+        it was split into (but those in `keep`, which get theirs) are dropped. Its entry."""
+        previous = self._current(source)
+        if previous is not None and self._holders.get(previous.doc_id) == source:
+            del self._holders[previous.doc_id]
+        if previous is not None:
+            for part in previous.parts:
+                if part not in keep:
+                    self.drop(part, part_of=source)
+        return previous
 
     def add_duplicate(self, source: str, sha256: str) -> str | None:
         """Record `source` as holding the same bytes as the source that holds `sha256`:
@@ -170,18 +203,15 @@ class Committer:
         holder = self._holders.get(sha256)
         if holder is None or holder == source:
             return None
-        previous = self._current(source)
-        if previous is not None and self._holders.get(previous.doc_id) == source:
-            del self._holders[previous.doc_id]
+        self._release(source)
         self._pending.append(Change(source, sha256, sha256, None, duplicate_of=holder))
         return "duplicate"
 
-    def drop(self, source: str) -> None:
-        """Remove a source and its rows (its file is gone: `--prune`)."""
-        previous = self._current(source)
-        if previous is not None and self._holders.get(previous.doc_id) == source:
-            del self._holders[previous.doc_id]
-        self._pending.append(Change(source, None, None, None))
+    def drop(self, source: str, part_of: str | None = None) -> None:
+        """Remove a source and its rows (its file is gone: `--prune`), with the forms of a
+        split workbook; `part_of`: `source` is one of those forms."""
+        self._release(source)
+        self._pending.append(Change(source, None, None, None, part_of=part_of))
 
     def _current(self, source: str) -> DocEntry | None:
         return self.manifest.documents.get(source)
@@ -261,8 +291,7 @@ class Committer:
             for source, entry in new.documents.items():
                 if any(f in renamed for f in entry.files):
                     files = [renamed.get(f, f) for f in entry.files]
-                    new.documents[source] = DocEntry(entry.sha256, entry.doc_id, entry.status, entry.year,
-                                                     [f for f in files if f is not None], entry.duplicate_of)
+                    new.documents[source] = replace(entry, files=[f for f in files if f is not None])
         return set(renamed)
 
     def _write_new_rows(self, changes: list[Change], new: Manifest, writer: BatchWriter) -> None:
@@ -285,6 +314,9 @@ class Committer:
                 if change.duplicate_of is not None:
                     new.documents[change.source] = DocEntry(change.sha256, change.doc_id, "duplicate",
                                                             None, [], change.duplicate_of)
+                elif change.parts is not None:
+                    new.documents[change.source] = DocEntry(change.sha256, change.doc_id, "split",
+                                                            None, [], parts=change.parts)
                 continue
             records = change.records
             partition = partition_name(records.year)

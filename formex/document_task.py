@@ -19,6 +19,7 @@ from formex.extract.errors import ExtractError
 from formex.extract.readers import doc_id_of, format_or_none, read_document, source_format_of
 from formex.inputs import InputFile, read_regular_file
 from formex.normalize.form import normalize_document
+from formex.normalize.split import split_by_sheet
 from formex.override_rows import apply_overrides
 from formex.overrides import Override
 from formex.records import EXTRACTOR_VERSION, Records, failed_records, result_to_records
@@ -58,6 +59,10 @@ class Result:
     arrow: dict[str, pa.Table] = field(default_factory=dict)
     saved: bool = False               # its Document was saved as read
     renormalized: bool = False        # normalized again from a saved Document
+    parts: list[Result] = field(default_factory=list)   # status SPLIT: one result per form of the workbook
+
+
+SPLIT = "split"   # a Result's (and a manifest entry's) status: a workbook read as one document per form
 
 
 def unreadable_doc_id(source_path: str) -> str:
@@ -70,16 +75,26 @@ def extract_bytes(data: bytes, doc_id: str, source_path: str, documents: Path | 
                   schemas: tuple[str, ...] = ()) -> Records:
     """Read and normalize one file's bytes, rows already in Arrow form; bad documents give
     `failed` records, never raise. With `documents`, the Document read is saved there
-    first (`records.document` says it was)."""
+    first (`records.document` says it was). A workbook with one form per sheet gives
+    records without rows whose `parts` are each form's (`formex.normalize.split`):
+    decided here, inside the worker, since it needs the file parsed."""
     try:
         document = read_document(data, source_path)
+        forms = split_by_sheet(document, doc_id, load_all_form_schemas(schemas))
     except Exception as error:
         return failure_records(error, doc_id, source_path, format_or_none(data, source_path))
+    if len(forms) == 1:
+        return read_to_records(forms[0], documents, schemas)
+    return Records(doc_id, None, tables={}, parts=[read_to_records(form, documents, schemas) for form in forms])
+
+
+def read_to_records(document: Document, documents: Path | None, schemas: tuple[str, ...]) -> Records:
+    """A Document just read, saved in `documents` when given, normalized into records."""
     if documents is not None:
         try:
             save_document(document, documents)
         except DocumentFileError as error:
-            return failure_records(error, doc_id, source_path, document.source_format)
+            return failure_records(error, document.doc_id, document.source_path, document.source_format)
     records = document_to_records(document, schemas)
     records.document = document
     return records
@@ -125,7 +140,8 @@ def save_document(document: Document, documents: Path) -> None:
 
 
 def extract_file(item: InputFile) -> Records:
-    """One file, read once: its bytes are hashed and parsed as read."""
+    """One file, read once: its bytes are hashed and parsed as read (a workbook with one
+    form per sheet: records whose `parts` are each form's)."""
     if item.refused is not None:
         return refused_records(item.source_path, item.refused)
     try:
@@ -167,7 +183,10 @@ def run_task(task: Task) -> Result:
     corrections of the source applied (`formex.override_rows`)."""
     result = task_to_result(task)
     if task.overrides:
-        result.arrow = apply_overrides(result.arrow, result.year, task.overrides)
+        for document in result.parts or [result]:
+            overrides = tuple(o for o in task.overrides if o.source_path == document.source)
+            if overrides:
+                document.arrow = apply_overrides(document.arrow, document.year, overrides)
     return result
 
 
@@ -196,8 +215,7 @@ def task_to_result(task: Task) -> Result:
         return result
     records = extract_bytes(task.data, task.sha256, task.source, Path(task.documents) if task.documents else None,
                             task.schemas)
-    return records_to_result(task.source, task.sha256, records, saved=records.document is not None
-                             and task.documents is not None)
+    return records_to_result(task.source, task.sha256, records, saved=task.documents is not None)
 
 
 def run_chunk(tasks: list[Task], started=None) -> ResultChunk:
@@ -223,11 +241,13 @@ class ResultChunk:
         return iter(self.results)
 
     def __getstate__(self) -> tuple:
+        # a split workbook's parts follow it, flat; its entry counts them
+        flat = [r for result in self.results for r in (result, *result.parts)]
         meta = [(r.source, r.sha256, r.doc_id, r.year, r.status, r.error, r.saved, r.renormalized,
-                 {t: a.num_rows for t, a in r.arrow.items()}) for r in self.results]
+                 {t: a.num_rows for t, a in r.arrow.items()}, len(r.parts)) for r in flat]
         tables = {}
         for table in TABLE_NAMES:
-            parts = [r.arrow[table] for r in self.results if table in r.arrow]
+            parts = [r.arrow[table] for r in flat if table in r.arrow]
             if parts:
                 tables[table] = pa.concat_tables(parts).combine_chunks()
         return meta, tables
@@ -236,16 +256,30 @@ class ResultChunk:
         meta, tables = state
         offsets = dict.fromkeys(tables, 0)
         self.results = []
-        for source, sha256, doc_id, year, status, error, saved, renormalized, counts in meta:
+        owed = 0   # parts still to come of the last result
+        for source, sha256, doc_id, year, status, error, saved, renormalized, counts, parts in meta:
             arrow = {}
             for table, n in counts.items():
                 arrow[table] = tables[table].slice(offsets[table], n)
                 offsets[table] += n
-            self.results.append(Result(source, sha256, doc_id, year, status, error, arrow, saved, renormalized))
+            result = Result(source, sha256, doc_id, year, status, error, arrow, saved, renormalized)
+            if owed:
+                self.results[-1].parts.append(result)
+                owed -= 1
+            else:
+                self.results.append(result)
+                owed = parts
 
 
 def records_to_result(source: str, sha256: str | None, records: Records, saved: bool = False) -> Result:
+    """A document's records as its Result; `saved`: its Document was to be saved (and
+    it was, when the records carry it). A split workbook's parts are results of their
+    own, versioned by their doc_id."""
+    if records.parts:
+        parts = [records_to_result(part.tables["documents"][0]["source_path"], part.doc_id, part, saved)
+                 for part in records.parts]
+        return Result(source, sha256, records.doc_id, None, SPLIT, None, {}, parts=parts)
     document = records.tables["documents"][0]
     return Result(source, sha256, records.doc_id, records.year, document["status"], document["error"],
-                  records.arrow, saved=saved)
+                  records.arrow, saved=saved and records.document is not None)
 

@@ -15,6 +15,10 @@ DuckDB and Spark reading the file lists):
                                 "rows": 41500}, ...], ...},
      "documents": [{"source": "unit-a/form.txt", "sha256": "…", "doc_id": "…",
                     "status": "ok", "year": 2026, "files": ["indicators/…", ...]}, ...]}
+
+A workbook with one form per sheet is one entry with status `split`, its sha256 and no
+files, listing its forms' source keys under `parts` (`book.xlsx#Sheet2`); each form is an
+entry of its own whose sha256 is its doc_id (`formex.normalize.split`).
 """
 from __future__ import annotations
 
@@ -41,16 +45,20 @@ class DocEntry:
 
     sha256: str | None        # content hash of the bytes read; None when they could not be read
     doc_id: str               # the key of the document's rows in every table
-    status: str               # ok, partial, failed, duplicate (nothing loaded: same bytes as another)
+    status: str               # ok, partial, failed, duplicate (nothing loaded: same bytes as another),
+                              # split (a workbook of one form per sheet: its forms are its `parts`)
     year: int | None
     files: list[str] = field(default_factory=list)   # dataset-relative files with its rows
     duplicate_of: str | None = None                  # the source whose rows it shares
+    parts: list[str] = field(default_factory=list)   # status split: the source keys of its forms
 
     def to_json(self, source: str) -> dict:
         entry = {"source": source, "sha256": self.sha256, "doc_id": self.doc_id,
                  "status": self.status, "year": self.year, "files": self.files}
         if self.duplicate_of is not None:
             entry["duplicate_of"] = self.duplicate_of
+        if self.parts:
+            entry["parts"] = self.parts
         return entry
 
 
@@ -88,7 +96,7 @@ class Manifest:
                                 f"reads version {FORMAT_VERSION} (upgrade formex)")
         files = {t: {f["path"]: int(f["rows"]) for f in data["tables"].get(t, [])} for t in TABLE_NAMES}
         documents = {d["source"]: DocEntry(d["sha256"], d["doc_id"], d["status"], d["year"],
-                                           list(d["files"]), d.get("duplicate_of"))
+                                           list(d["files"]), d.get("duplicate_of"), list(d.get("parts", ())))
                      for d in data["documents"]}
         return cls(int(data["generation"]), files, documents)
 

@@ -22,10 +22,12 @@ class Records:
     tables: dict[str, list[dict]] = field(default_factory=lambda: {t: [] for t in TABLE_NAMES})
     arrow: dict = field(default_factory=dict)   # the same rows as Arrow tables, once built
     document: Document | None = None            # as read, until the runner has saved it
+    parts: list[Records] = field(default_factory=list)   # a workbook of one form per sheet: each form's
 
     @property
     def status(self) -> str:
-        return self.tables["documents"][0]["status"]
+        """The document's status; `split` for a workbook whose forms are its `parts`."""
+        return "split" if self.parts else self.tables["documents"][0]["status"]
 
 
 def blank_to_none(value):

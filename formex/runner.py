@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from formex.committer import DOCUMENTS_FOLDER, BatchPolicy, Committer
-from formex.document_task import (Result, ResultChunk, Task, document_to_records, extract_file, records_to_result,
-                                  refused_records, run_chunk, run_task, saved_path, task_failed,
+from formex.document_task import (SPLIT, Result, ResultChunk, Task, document_to_records, extract_file,
+                                  records_to_result, refused_records, run_chunk, run_task, saved_path, task_failed,
                                   unreadable_records)
 from formex.extract.readers import doc_id_of
 from formex.inputs import InputError, InputFile, iter_input_files, iter_saved_paths, list_inputs, read_regular_file
@@ -115,6 +115,8 @@ class Planner:
         documents = str(self.documents) if settings.keep_documents else None
         if sha256 == known_sha256(self.committer, source):
             saved = saved_path(self.documents, sha256)
+            if self.committer.entry(source).status == SPLIT:
+                return self.plan_split(item, sha256, data, force)
             if settings.renormalize and saved.is_file():
                 return Task(source, sha256, data, documents, saved=str(saved), path=str(item.path),
                             overrides=self.overrides.take(source), schemas=settings.schemas)
@@ -122,12 +124,40 @@ class Planner:
                     or (settings.keep_documents and not saved.is_file()
                         and self.committer.entry(source).status != DUPLICATE)):
                 return Done(Result(source, sha256))
+        return self.dispatch(item, sha256, data)
+
+    def plan_split(self, item: InputFile, sha256: str, data: bytes, force: bool) -> Task | Done:
+        """Unchanged bytes of a workbook split into forms: skipped, unless the run asks for
+        its forms again (--force, a correction, --keep-documents or --renormalize with a
+        form's Document saved or missing): then the whole workbook is read again."""
+        settings, source = self.settings, item.source_path
+        saved = [saved_path(self.documents, self.committer.entry(part).doc_id)
+                 for part in self.committer.entry(source).parts if self.committer.entry(part) is not None]
+        again = (force or settings.force
+                 or any(self.overrides.changed(part) for part in self.committer.entry(source).parts)
+                 or (settings.keep_documents and not all(path.is_file() for path in saved))
+                 or (settings.renormalize and bool(saved) and all(path.is_file() for path in saved)))
+        if not again:
+            return Done(Result(source, sha256))
+        return self.dispatch(item, sha256, data)
+
+    def dispatch(self, item: InputFile, sha256: str, data: bytes) -> Task | Done:
+        """A task for the bytes read, or a duplicate of a source that holds (or was sent) them."""
+        source, settings = item.source_path, self.settings
+        documents = str(self.documents) if settings.keep_documents else None
         holder = self.committer.holder_of(sha256) or self.dispatched.get(sha256)
         if holder is not None and holder != source:
             return Done(Result(source, sha256, doc_id=sha256, status=DUPLICATE))
         self.dispatched[sha256] = source
-        return Task(source, sha256, data, documents, path=str(item.path), overrides=self.overrides.take(source),
+        return Task(source, sha256, data, documents, path=str(item.path), overrides=self.take_overrides(source),
                     schemas=settings.schemas)
+
+    def take_overrides(self, source: str) -> tuple:
+        """The corrections of a source and of the forms it was split into (the worker
+        applies each form's own to it)."""
+        entry = self.committer.entry(source)
+        parts = entry.parts if entry is not None else []
+        return self.overrides.take(source) + tuple(o for part in parts for o in self.overrides.take(part))
 
 
 def known_sha256(committer: Committer, source: str) -> str | None:
@@ -209,6 +239,13 @@ class BatchRun:
             outcome = committer.add_duplicate(result.source, result.sha256)
             if outcome is None:
                 return None
+        elif result.status == SPLIT:
+            outcome = committer.add_split(result.source, result.sha256, result.doc_id, result.parts)
+            if outcome != "duplicate":
+                for part in result.parts:
+                    self.count_loaded(part)
+                summary.outcomes[outcome] += 1
+                return outcome
         else:
             outcome = committer.add(result.source, result.sha256, result)
         if outcome == "duplicate":
@@ -217,16 +254,22 @@ class BatchRun:
             return outcome
         if result.status == "failed":
             outcome = "failed"
+        summary.outcomes[outcome] += 1
+        self.count_loaded(result)
+        return outcome
+
+    def count_loaded(self, result: Result) -> None:
+        """A document loaded this run (a file's, or one form of a split workbook's)."""
+        summary = self.summary
+        if result.status == "failed":
             summary.failures.append((result.source, result.error))
         elif result.status == "partial":
             summary.partials.append(result.source)
-        summary.outcomes[outcome] += 1
         summary.statuses[result.status] += 1
         summary.saved += result.saved
         summary.renormalized += result.renormalized
         for table, arrow in result.arrow.items():
             summary.rows[table] += arrow.num_rows
-        return outcome
 
     def prune(self, present: set[str]) -> None:
         for source in sorted(self.committer.sources() - present):
@@ -281,8 +324,9 @@ def extract_in_memory(inputs: list[Path]) -> tuple[Summary, list[Result]]:
                 continue
             seen[sha256] = item.source_path
             result = run_task(Task(item.source_path, sha256, data))
-        summary.statuses[result.status] += 1
-        kept.append(result)
+        for document in result.parts or [result]:
+            summary.statuses[document.status] += 1
+            kept.append(document)
     return summary, kept
 
 
