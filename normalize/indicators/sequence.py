@@ -9,7 +9,7 @@ before their columns are read:
   `indicators.columns` (序号, 编号 … data in the family YAML);
 - by content, header or not: the rows' first cells are bare integers that count up
   one by one (1, 2, 3 …; at least `SEQUENCE_MIN` of them, `SEQUENCE_MIN_SHARE` of the
-  steps +1), as when the header's 序号 cell was lost or never printed.
+  steps +1: numbering.py), as when the header's 序号 cell was lost or never printed.
 
 Each row loses its first cell when that cell is a row number, the sequence header, or an
 empty cell in the column's place (a wrapped line's unnumbered first cell); the cells
@@ -17,32 +17,15 @@ right of it move one column left, so the rest of the pipeline sees the table wit
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from formex.normalize.indicators.cells import level_vocabulary
 from formex.normalize.indicators.columns import find_header
+from formex.normalize.indicators.numbering import is_sequence, row_number as sequence_number
 from formex.schemas.document import Issue, Row
 from formex.schemas.forms import FormSchema
 
 SEQUENCE_ROLE = "sequence"
-SEQUENCE_MIN = 3            # numbered rows before a first column counts as a sequence by content
-SEQUENCE_MIN_SHARE = 0.8    # of the steps between numbered rows that are +1
-_NUMBER = re.compile(r"^\s*(\d{1,3})\s*[.、．)）]?\s*$")
-
-
-def sequence_number(text: str) -> int | None:
-    """The row number a cell holds (`7`, `7.`, `7、`), else None."""
-    found = _NUMBER.match(text or "")
-    return int(found.group(1)) if found else None
-
-
-def is_sequence(numbers: list[int]) -> bool:
-    """True when the numbers count up one by one (a few OCR slips allowed)."""
-    if len(numbers) < SEQUENCE_MIN:
-        return False
-    steps = [b - a for a, b in zip(numbers, numbers[1:])]
-    return sum(step == 1 for step in steps) >= SEQUENCE_MIN_SHARE * len(steps)
 
 
 def first_cell(row: Row):
