@@ -194,3 +194,14 @@ def test_a_numbered_table_reads_whole_through_the_pipeline(tmp_path):
     assert list(tables["indicators"]["level3"]) == NAMES
     assert tables["documents"].loc[0, "status"] == "ok"
     assert "sequence_column" in set(tables["issues"]["code"])
+
+
+def test_a_short_numbered_table_counts_when_its_rows_are_wider_than_its_header():
+    """Two rows (a 中期 table) are too few to call 1, 2 a sequence on their own; rows one cell
+    wider than the header they sit under say the header lacks that column."""
+    body = numbered(BODY[:2])
+    indicators, issues = read_numbered(SCHEMA, HEADER, body)
+    assert [i.row.name for i in indicators] == NAMES[:2]
+    assert "sequence_column" in {i.code for i in issues}
+    rows = list(iter_text_rows("\n".join(["\t".join(["x", *HEADER])] + body)))  # as wide as the header
+    assert strip_sequence_column(rows, SCHEMA) == (rows, [])

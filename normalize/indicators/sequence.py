@@ -9,7 +9,9 @@ before their columns are read:
   `indicators.columns` (序号, 编号 … data in the family YAML);
 - by content, header or not: the rows' first cells are bare integers that count up
   one by one (1, 2, 3 …; at least `SEQUENCE_MIN` of them, `SEQUENCE_MIN_SHARE` of the
-  steps +1: numbering.py), as when the header's 序号 cell was lost or never printed.
+  steps +1: numbering.py), as when the header's 序号 cell was lost or never printed;
+  a short table's rows numbered 1, 2 … from one count too when each of them is one cell
+  wider than its header.
 
 Each row loses its first cell when that cell is a row number, the sequence header, or an
 empty cell in the column's place (a wrapped line's unnumbered first cell); the cells
@@ -26,6 +28,7 @@ from formex.schemas.document import Issue, Row
 from formex.schemas.forms import FormSchema
 
 SEQUENCE_ROLE = "sequence"
+SHORT_SEQUENCE_MIN = 2    # numbered rows 1, 2 … in rows one cell wider than their header
 
 
 def first_cell(row: Row):
@@ -46,12 +49,17 @@ def strip_sequence_column(rows: list[Row], schema: FormSchema, spans_known: bool
     body = rows[header + 1:]
     firsts = [first_cell(r) for r in body if first_cell(r) is not None]
     numbers = [n for n in (sequence_number(c.text) for c in firsts) if n is not None]
-    by_content = is_sequence(numbers)
+    width = max(roles) + 1 if roles else 0
+    numbered = [r for r in body if first_cell(r) is not None and sequence_number(first_cell(r).text) is not None]
+    # a short table (a 中期 table of two rows) counts too when each numbered row is one
+    # cell wider than its header: the header lacks the column its rows have
+    wider = bool(width) and not spans_known and all(len(r.cells) > width for r in numbered)
+    by_content = is_sequence(numbers) or (wider and numbers == list(range(1, len(numbers) + 1))
+                                          and len(numbers) >= SHORT_SEQUENCE_MIN)
     if not (by_header or by_content):
         return rows, []
     if spans_known and not by_header:
         seq_col = next(c.col for c in firsts if sequence_number(c.text) is not None)
-    width = max(roles) + 1 if roles else 0
     aliases = {a for name, names in schema.indicator_columns if name == SEQUENCE_ROLE for a in names}
     out = list(rows[:header]) if header >= 0 else []
     if header >= 0:
