@@ -191,13 +191,15 @@ def content_role_issues(chosen: dict[str, tuple[int, float]], header: Row | None
         if role not in CONTENT_SURE_SHARE:
             continue
         printed = next((c.text for c in header.cells if c.col == col), "") if header else ""
-        sure = share >= CONTENT_SURE_SHARE[role]
-        issues.append(Issue(
-            "info" if sure else "warning", "column_by_content" if sure else "column_by_content_doubtful",
-            f"the {role} column was chosen by its cells, not its header {printed!r}: "
-            f"{share:.0%} of them read as {'targets' if role == 'target' else 'numbers'}"
-            + ("" if sure else "; its values may belong to another column"),
-            field=role, source_ref=header.source_ref if header else None))
+        message = (f"the {role} column was chosen by its cells, not its header {printed!r}: "
+                   f"{share:.0%} of them read as {'targets' if role == 'target' else 'numbers'}")
+        source_ref = header.source_ref if header else None
+        if share >= CONTENT_SURE_SHARE[role]:
+            issues.append(Issue("info", "column_by_content", message, field=role, source_ref=source_ref))
+        else:
+            issues.append(Issue("warning", "column_by_content_doubtful",
+                                message + "; its values may belong to another column",
+                                field=role, source_ref=source_ref))
     return issues
 
 
