@@ -205,3 +205,12 @@ def test_a_short_numbered_table_counts_when_its_rows_are_wider_than_its_header()
     assert "sequence_column" in {i.code for i in issues}
     rows = list(iter_text_rows("\n".join(["\t".join(["x", *HEADER])] + body)))  # as wide as the header
     assert strip_sequence_column(rows, SCHEMA) == (rows, [])
+
+
+def test_a_lone_number_out_of_turn_is_not_a_row_number():
+    """A wrapped target's last line (`100` alone) under a 序号 header keeps its cell."""
+    body = numbered(BODY[:2]) + ["100"] + [f"3\t{BODY[2]}"]
+    rows = list(iter_text_rows("\n".join(["\t".join(["序号", *HEADER])] + body)))
+    stripped, _ = strip_sequence_column(rows, SCHEMA)
+    assert [r.texts for r in stripped][3] == ["100"]
+    assert [r.texts[0] for r in stripped][1:3] == ["产出指标", ""]

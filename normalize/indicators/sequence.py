@@ -64,14 +64,21 @@ def strip_sequence_column(rows: list[Row], schema: FormSchema, spans_known: bool
     out = list(rows[:header]) if header >= 0 else []
     if header >= 0:
         out.append(drop_cell(rows[header], seq_col, spans_known) if by_header else rows[header])
+    last = None
     for row in body:
         cell = first_cell(row)
         text = cell.text.strip() if cell is not None else ""
+        number = sequence_number(text)
+        if number is not None and not spans_known and len(row.cells) < 2 and last is not None \
+                and number != last + 1:
+            number = None   # a lone number out of turn (a wrapped target's `100`): not a row number
+        if number is not None:
+            last = number
         if cell is None:
             drop = False
         elif spans_known:
-            drop = cell.col == seq_col and (not text or sequence_number(text) is not None or text in aliases)
-        elif sequence_number(text) is not None or (by_header and text in aliases):
+            drop = cell.col == seq_col and (not text or number is not None or text in aliases)
+        elif number is not None or (by_header and text in aliases):
             drop = True   # a row number, or the header restated on a new page
         else:
             # an unnumbered line (a wrapped name) keeps the column's place empty when the
