@@ -15,6 +15,7 @@ from formex.normalize.budget import Budget, check_budget, rows_to_budget, unit_p
 from formex.normalize.header import fields_to_values
 from formex.normalize.indicators import Indicator, rows_to_indicators
 from formex.normalize.sections import Sections, vocabularies_of
+from formex.normalize.indicators.sequence import strip_sequence_column
 from formex.normalize.scores import check_scores, split_total_rows, total_rows_to_totals
 from formex.normalize.tasks import Task, rows_to_tasks
 from formex.schemas.document import Document, Issue
@@ -146,7 +147,9 @@ def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = N
     for name, period in INDICATOR_TABLES:
         if name != "indicators" and name not in parts:
             continue   # the 绩效指标 table is always read (its absence is reported there)
-        rows, total_rows = split_total_rows(parts.get(name, []), schema)
+        rows, issues = strip_sequence_column(parts.get(name, []), schema, doc.spans_known)
+        result.issues += issues
+        rows, total_rows = split_total_rows(rows, schema)
         indicators, issues = rows_to_indicators(rows, schema, spans_known=doc.spans_known,
                                                 year=sections.year, period=period)
         for key, value in total_rows_to_totals(total_rows, rows, schema, doc.spans_known).items():

@@ -28,9 +28,11 @@ FURNITURE_KEYS = frozenset({"page_numbers", "continued", "stamps"})
 SECTION_NAMES = frozenset({"tasks", "budget", "indicators", "indicators_mid_term", "trailer"})
 TASK_COLUMNS = frozenset({"name", "content", "amount", "expected_outcome"})
 # target_mid: a 中期 target beside the 年度 one; actual, weight, score, deviation: the
-# self-evaluation columns (实际完成值, 分值, 得分, 偏差原因分析及改进措施)
+# self-evaluation columns (实际完成值, 分值, 得分, 偏差原因分析及改进措施); sequence: a 序号
+# column, set aside before the others are read (normalize/indicators/sequence.py)
 INDICATOR_COLUMNS = frozenset({"level1", "level2", "level3", "target", "target_mid", "unit", "operator",
-                               "note", "actual", "weight", "score", "deviation"})
+                               "note", "actual", "weight", "score", "deviation",
+                               "sequence"})
 BUDGET_AMOUNTS = frozenset({"budget_total", "budget_fiscal", "budget_other", "budget_basic",
                             "budget_project", "budget_executed"})
 # forms columns every document gets from the pipeline, not from a header field

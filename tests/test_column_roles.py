@@ -99,3 +99,118 @@ def test_a_document_without_targets_is_never_ok(tmp_path, table, code):
 def test_the_same_document_with_its_targets_is_ok(tmp_path):
     # the check above can fail: the same form with the table's targets in place is ok
     assert document_with_table(tmp_path, ["\t".join(HEADER)] + BODY) == ("ok", set())
+
+
+# --- a 序号 column (issue 8, third set): row numbers are never names, targets or points
+
+from formex.normalize.indicators.columns import complete_points_roles, counts_up  # noqa: E402
+from formex.normalize.indicators.rows import content_role_issues  # noqa: E402
+from formex.normalize.indicators.sequence import strip_sequence_column  # noqa: E402
+
+SELF_EVAL = load_form_schema("dept_overall_self_evaluation")
+SELF_HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+SELF_BODY = ["产出指标\t数量指标\t家庭医生签约服务人数\t≥12万人\t12.6万人\t10\t10\t",
+             "\t\t免费健康体检人次\t≥8万人次\t7.4万人次\t10\t9.25\t体检服务点调整",
+             "\t质量指标\t传染病报告及时率\t≥98%\t99.2%\t20\t20\t",
+             "效益指标\t社会效益指标\t居民电子健康档案建档率\t≥90%\t91.5%\t15\t15\t"]
+
+
+def numbered(body: list[str]) -> list[str]:
+    return [f"{k}\t{line}" for k, line in enumerate(body, 1)]
+
+
+def read_numbered(schema, header: list[str], body: list[str]):
+    rows = list(iter_text_rows("\n".join(["\t".join(header)] + body)))
+    rows, issues = strip_sequence_column(rows, schema)
+    indicators, more = rows_to_indicators(rows, schema, spans_known=False, year=2024)
+    return indicators, issues + more
+
+
+@pytest.mark.parametrize("header_cell", ["序号", "编号", None])   # None: the header never printed it
+@pytest.mark.parametrize("drop_leading", [False, True])
+def test_a_sequence_column_is_set_aside(header_cell, drop_leading):
+    body = numbered([line.lstrip("\t") if drop_leading else line for line in BODY])
+    indicators, issues = read_numbered(SCHEMA, ([header_cell] if header_cell else []) + HEADER, body)
+    assert [i.row.name for i in indicators] == NAMES
+    assert [i.target.raw for i in indicators] == [line.split("\t")[-1] for line in BODY]
+    assert [i.placement.level2.label for i in indicators] == LEVEL2
+    assert "sequence_column" in {i.code for i in issues}
+
+
+@pytest.mark.parametrize("header_cell", ["序号", None])
+def test_a_sequence_column_is_not_read_as_points(header_cell):
+    body = numbered(SELF_BODY)
+    indicators, issues = read_numbered(SELF_EVAL, ([header_cell] if header_cell else []) + SELF_HEADER, body)
+    assert [i.row.name for i in indicators] == ["家庭医生签约服务人数", "免费健康体检人次", "传染病报告及时率",
+                                                "居民电子健康档案建档率"]
+    assert [i.weight for i in indicators] == [10, 10, 20, 15]
+    assert [i.score for i in indicators] == [10, 9.25, 20, 15]
+    assert [i.target.raw for i in indicators] == ["≥12万人", "≥8万人次", "≥98%", "≥90%"]
+
+
+def test_a_table_without_a_sequence_column_is_left_alone():
+    rows = list(iter_text_rows("\n".join(["\t".join(HEADER)] + BODY)))
+    assert strip_sequence_column(rows, SCHEMA) == (rows, [])
+
+
+def test_numbers_that_do_not_count_up_are_no_sequence():
+    assert counts_up([1, 2, 3, 4, None])
+    assert not counts_up([10, 10, 20, 15])      # 分值
+    assert not counts_up([1, 2])                # too few to tell
+    assert not counts_up([3, 1, 4, 1, 5])
+
+
+def test_a_counting_column_is_never_taken_for_points():
+    """分值 and 得分 found by their numbers (damaged headers) skip a column counting 1, 2, 3:
+    a 序号 column printed right of the actual values stays unassigned."""
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "栏次", "分植", "得汾"]
+    body = [line.rsplit("\t", 3)[0] + f"\t{k}\t" + "\t".join(line.rsplit("\t", 3)[1:3])
+            for k, line in enumerate(SELF_BODY, 1)]
+    rows = list(iter_text_rows("\n".join(["\t".join(header)] + body)))
+    vocab = level_vocabulary(SELF_EVAL)
+    _, roles = find_header(rows, vocab)
+    chosen = {}
+    roles = complete_points_roles(roles, rows[1:], vocab, chosen)
+    assert roles[5] == "other" and roles[6] == "weight" and roles[7] == "score"
+    assert set(chosen) == {"weight", "score"}
+
+
+def test_a_doubtful_column_chosen_by_content_is_a_warning():
+    sure, doubtful = content_role_issues({"target": (3, 0.9)}, None), content_role_issues({"target": (3, 0.6)}, None)
+    assert [i.severity for i in sure] == ["info"] and [i.severity for i in doubtful] == ["warning"]
+    assert doubtful[0].code == "column_by_content_doubtful"
+
+
+def test_a_numbered_table_reads_whole_through_the_pipeline(tmp_path):
+    """The document route sets the column aside too: every indicator with its name."""
+    from formex import extract_tables
+    from tests.conftest import SEED_FILE
+
+    lines = SEED_FILE.read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if "绩效指标" in line) + 1
+    path = tmp_path / "form.txt"
+    path.write_text("\n".join(lines[:start] + ["\t".join(["序号", *HEADER])] + numbered(BODY)), encoding="utf-8")
+    tables = extract_tables(path)
+    assert list(tables["indicators"]["level3"]) == NAMES
+    assert tables["documents"].loc[0, "status"] == "ok"
+    assert "sequence_column" in set(tables["issues"]["code"])
+
+
+def test_a_short_numbered_table_counts_when_its_rows_are_wider_than_its_header():
+    """Two rows (a 中期 table) are too few to call 1, 2 a sequence on their own; rows one cell
+    wider than the header they sit under say the header lacks that column."""
+    body = numbered(BODY[:2])
+    indicators, issues = read_numbered(SCHEMA, HEADER, body)
+    assert [i.row.name for i in indicators] == NAMES[:2]
+    assert "sequence_column" in {i.code for i in issues}
+    rows = list(iter_text_rows("\n".join(["\t".join(["x", *HEADER])] + body)))  # as wide as the header
+    assert strip_sequence_column(rows, SCHEMA) == (rows, [])
+
+
+def test_a_lone_number_out_of_turn_is_not_a_row_number():
+    """A wrapped target's last line (`100` alone) under a 序号 header keeps its cell."""
+    body = numbered(BODY[:2]) + ["100"] + [f"3\t{BODY[2]}"]
+    rows = list(iter_text_rows("\n".join(["\t".join(["序号", *HEADER])] + body)))
+    stripped, _ = strip_sequence_column(rows, SCHEMA)
+    assert [r.texts for r in stripped][3] == ["100"]
+    assert [r.texts[0] for r in stripped][1:3] == ["产出指标", ""]

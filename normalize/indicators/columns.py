@@ -7,6 +7,7 @@ from formex.normalize.indicators.cells import (
     COLUMN_CUTOFF, LABEL_MAX_KEY, OTHER, LevelVocabulary, classify_label, looks_like_target, looks_like_value)
 from formex.normalize.amounts import parse_amount
 from formex.normalize.labels import label_key
+from formex.normalize.indicators.numbering import SEQUENCE_MIN_SHARE, is_sequence, row_number
 from formex.schemas.document import Cell, Row
 
 VALUE_ROLES = ("operator", "target", "unit", "note", "target_mid", "actual", "weight", "score", "deviation",
@@ -61,23 +62,28 @@ def aligned_cells(row: Row, width: int) -> list[tuple[int, Cell]]:
         return []
     return [(j + offset, cell) for j, cell in enumerate(cells) if cell.text]
 
-def complete_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabulary) -> dict[int, str]:
+def complete_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabulary,
+                   chosen: dict[str, tuple[int, float]] | None = None) -> dict[int, str]:
     """Header roles with a missing required role (the target, the name) given to the
     header column whose cells say it: a header cell damaged by OCR (`措标值`) matches no
     alias, but the cells under it parse as targets. Each unmatched column is scored by
     its cells aligned to the header: the share that read as targets, as plain text
     (neither target nor level label), as level-1 or level-2 labels; for each missing role
     (target and name first, then the level columns) the best column over
-    `CONTENT_MIN_SHARE` takes it."""
+    `CONTENT_MIN_SHARE` takes it. A column whose cells count up 1, 2, 3 … is row numbers
+    (a 序号 column not set aside), never a role. Each role taken so goes into `chosen`
+    (role -> (column, share of its cells that said so)) for the caller to report."""
     missing = [role for role in (*REQUIRED_ROLES, "level1", "level2") if role not in roles.values()]
     unmatched = [col for col, role in roles.items() if role == OTHER]
     if not missing or not unmatched:
         return roles
     width = max(roles) + 1
     counts = {col: [0, 0, 0, 0, 0] for col in unmatched}   # filled, targets, text, level 1, level 2
+    numbers = {col: [] for col in unmatched}
     for row in body:
         for col, cell in aligned_cells(row, width):
             if col in counts:
+                numbers[col].append(row_number(cell.text))
                 is_target = looks_like_target(cell.text)
                 label = None if is_target else classify_label(cell, vocab)
                 counts[col][0] += 1
@@ -89,33 +95,41 @@ def complete_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabular
     shares = {"target": 1, "level3": 2, "level1": 3, "level2": 4}
     for role in missing:
         scored = [(counts[col][shares[role]] / counts[col][0], col) for col in unmatched
-                  if roles[col] == OTHER and counts[col][0]]
+                  if roles[col] == OTHER and counts[col][0] and not counts_up(numbers[col])]
         best = max(scored, default=None)
         if best and best[0] >= CONTENT_MIN_SHARE:
             roles[best[1]] = role
+            if chosen is not None:
+                chosen[role] = (best[1], best[0])
     return roles
 
 POINTS_ROLES = ("weight", "score")   # 分值 then 得分, left to right
 POINTS_MIN_SHARE = 0.8                # of a column's filled cells that are bare numbers
 
 
-def complete_points_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabulary) -> dict[int, str]:
+def complete_points_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabulary,
+                          chosen: dict[str, tuple[int, float]] | None = None) -> dict[int, str]:
     """分值 and 得分 columns whose two-character header OCR damaged (`分植`, `得汾`: too short
     to match fuzzily) found by their cells: right of the actual-value column, the
     unmatched columns whose cells are bare numbers, in order (分值 before 得分). Only for a
-    family whose table has these roles, and only when its 实际完成值 column was found."""
+    family whose table has these roles, and only when its 实际完成值 column was found. A
+    column whose cells count up 1, 2, 3 … is row numbers, not points. Each role taken
+    goes into `chosen` (role -> (column, share of bare numbers))."""
     missing = [role for role in POINTS_ROLES if role in vocab.column_roles and role not in roles.values()]
     actual = next((col for col, role in roles.items() if role == "actual"), None)
     if not missing or actual is None:
         return roles
     width = max(roles) + 1
     counts = {col: [0, 0] for col, role in roles.items() if role == OTHER and col > actual}
+    numbers = {col: [] for col in counts}
     for row in body:
         for col, cell in aligned_cells(row, width):
             if col in counts:
+                numbers[col].append(row_number(cell.text))
                 counts[col][0] += 1
                 counts[col][1] += parse_amount(cell.text) is not None
-    numeric = [col for col in sorted(counts) if counts[col][0] and counts[col][1] / counts[col][0] >= POINTS_MIN_SHARE]
+    numeric = [col for col in sorted(counts) if counts[col][0] and counts[col][1] / counts[col][0] >= POINTS_MIN_SHARE
+               and not counts_up(numbers[col])]
     known = {role: col for col, role in roles.items() if role in POINTS_ROLES}
     roles = dict(roles)
     for role in missing:
@@ -126,7 +140,15 @@ def complete_points_roles(roles: dict[int, str], body: list[Row], vocab: LevelVo
         if numeric:
             col = numeric.pop(0)
             roles[col], known[role] = role, col
+            if chosen is not None:
+                chosen[role] = (col, counts[col][1] / counts[col][0])
     return roles
+
+
+def counts_up(numbers: list[int | None]) -> bool:
+    """True when a column's cells are row numbers: integers counting up one by one."""
+    return is_sequence([n for n in numbers if n is not None]) and \
+        sum(n is not None for n in numbers) >= SEQUENCE_MIN_SHARE * len(numbers)
 
 
 def split_value_columns(row: Row, roles: dict[int, str]) -> tuple[dict[str, Cell], list[Cell]]:

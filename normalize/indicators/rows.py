@@ -179,6 +179,30 @@ def carry_labels(row: Row, copied: set[int], roles: dict[int, str],
     return Row(row.index, tuple(sorted(cells.values(), key=lambda c: c.col)), row.page,
                row.source_ref), copies
 
+CONTENT_SURE_SHARE = {"target": 0.8, "weight": 1.0, "score": 1.0}   # of the column's cells
+
+
+def content_role_issues(chosen: dict[str, tuple[int, float]], header: Row | None) -> list[Issue]:
+    """Say so when the target, 分值 or 得分 column was chosen by its cells rather than its
+    header: an info issue, a warning when fewer of its cells read so than
+    `CONTENT_SURE_SHARE` (the column may be another one, and its values wrong)."""
+    issues = []
+    for role, (col, share) in chosen.items():
+        if role not in CONTENT_SURE_SHARE:
+            continue
+        printed = next((c.text for c in header.cells if c.col == col), "") if header else ""
+        message = (f"the {role} column was chosen by its cells, not its header {printed!r}: "
+                   f"{share:.0%} of them read as {'targets' if role == 'target' else 'numbers'}")
+        source_ref = header.source_ref if header else None
+        if share >= CONTENT_SURE_SHARE[role]:
+            issues.append(Issue("info", "column_by_content", message, field=role, source_ref=source_ref))
+        else:
+            issues.append(Issue("warning", "column_by_content_doubtful",
+                                message + "; its values may belong to another column",
+                                field=role, source_ref=source_ref))
+    return issues
+
+
 def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: bool
                            ) -> tuple[list[IndicatorRow], list[Issue]]:
     """The table's indicator rows in order, with repeated headers skipped, wrapped
@@ -194,7 +218,9 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     if not spans_known:
         body, joined = rejoin_label_fragments(body, vocab)
         issues += joined
-    roles = complete_points_roles(complete_roles(roles, body, vocab), body, vocab)
+    chosen: dict[str, tuple[int, float]] = {}
+    roles = complete_points_roles(complete_roles(roles, body, vocab, chosen), body, vocab, chosen)
+    issues += content_role_issues(chosen, rows[header] if header >= 0 else None)
     if roles and "target" not in roles.values():
         issues.append(Issue("error", "target_column_missing",
                             "the 绩效指标 header names no target column and no column's cells read "
