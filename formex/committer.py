@@ -111,8 +111,8 @@ class PendingRows:
     """The batch's rows by table and partition, in the order documents were added: the
     tables of the last few documents as they came, the earlier ones compacted."""
 
-    def __init__(self, compact_every: int = COMPACT_EVERY_DOCS):
-        self.compact_every = compact_every
+    def __init__(self, compact_every: int | None = None):
+        self.compact_every = compact_every or COMPACT_EVERY_DOCS
         self.compacted: dict[tuple[str, str], list[pa.Table]] = defaultdict(list)
         self.fresh: dict[tuple[str, str], list[pa.Table]] = defaultdict(list)
         self.fresh_docs = 0
