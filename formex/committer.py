@@ -115,9 +115,8 @@ class PendingRows:
         self.compact_every = compact_every or COMPACT_EVERY_DOCS
         self.compacted: dict[tuple[str, str], list[pa.Table]] = defaultdict(list)
         self.fresh: dict[tuple[str, str], list[pa.Table]] = defaultdict(list)
-        self.fresh_docs = 0
-        self.rows = 0
-        self.nbytes = 0
+        self.fresh_docs = self.fresh_rows = 0
+        self.compacted_rows = self.compacted_bytes = 0
 
     def add(self, partition: str, arrow: dict[str, pa.Table]) -> tuple[str, ...]:
         """Buffer one document's tables; the names of those with rows."""
@@ -126,21 +125,35 @@ class PendingRows:
             rows = arrow.get(table)
             if rows is not None and rows.num_rows:
                 self.fresh[(table, partition)].append(rows)
-                self.rows += rows.num_rows
-                self.nbytes += rows.nbytes
+                self.fresh_rows += rows.num_rows
                 tables.append(table)
         self.fresh_docs += 1
         if self.fresh_docs >= self.compact_every:
             self.compact()
         return tuple(tables)
 
+    @property
+    def rows(self) -> int:
+        return self.compacted_rows + self.fresh_rows
+
+    @property
+    def nbytes(self) -> int:
+        """The batch's Arrow bytes: exact for the compacted tables, and for the fresh ones
+        estimated at the compacted tables' bytes per row (measuring a table sliced from a
+        worker's chunk exactly costs more than the rest of adding it)."""
+        per_row = self.compacted_bytes / self.compacted_rows if self.compacted_rows else 0
+        return self.compacted_bytes + int(self.fresh_rows * per_row)
+
     def compact(self) -> None:
         """Copy the fresh tables into one contiguous table per table and partition, so
         the per-document tables (and the buffers they were sliced from) can go."""
         for key, parts in self.fresh.items():
-            self.compacted[key].append(pa.concat_tables(parts).combine_chunks())
+            table = pa.concat_tables(parts).combine_chunks()
+            self.compacted[key].append(table)
+            self.compacted_rows += table.num_rows
+            self.compacted_bytes += table.get_total_buffer_size()
         self.fresh = defaultdict(list)
-        self.fresh_docs = 0
+        self.fresh_docs = self.fresh_rows = 0
 
     def groups(self) -> dict[tuple[str, str], pa.Table]:
         keys = set(self.compacted) | set(self.fresh)
