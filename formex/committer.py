@@ -46,6 +46,15 @@ STAGING = "staging"
 DOCUMENTS_FOLDER = "_documents"
 DEFAULT_BATCH_ROWS = 50_000    # rows across tables per batch: ~600 seed-sized documents
 DEFAULT_BATCH_DOCS = 5_000
+# Arrow bytes across tables per batch: seed-sized documents reach the row bound first
+# (50,000 rows are about 25 MiB); documents of long texts reach this one instead.
+DEFAULT_BATCH_BYTES = 64 * 2**20
+# The pending batch is kept as one Arrow table per table and partition, not one per
+# document: every this many documents, the tables added since are concatenated into
+# one contiguous table each. Hundreds of small per-document tables (and the chunks they
+# were sliced from) cost about 4x their Arrow size in memory; compacted, the batch costs
+# about its Arrow size.
+COMPACT_EVERY_DOCS = 200
 FLUSH_THREADS = 16
 
 
@@ -63,10 +72,11 @@ class BatchPolicy:
 
     max_rows: int = DEFAULT_BATCH_ROWS
     max_docs: int = DEFAULT_BATCH_DOCS
+    max_bytes: int = DEFAULT_BATCH_BYTES
 
     def __post_init__(self):
-        if self.max_rows < 1 or self.max_docs < 1:
-            raise ValueError("batch bounds must be at least 1 (rows and documents)")
+        if self.max_rows < 1 or self.max_docs < 1 or self.max_bytes < 1:
+            raise ValueError("batch bounds must be at least 1 (rows, documents and bytes)")
 
 
 @dataclass
@@ -77,15 +87,79 @@ class CommitInfo:
     files_removed: int
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """What the manifest needs of a pending document once its rows are in the batch's
+    tables: its id, year, status and the tables it has rows in."""
+
+    doc_id: str
+    year: int | None
+    status: str
+    tables: tuple[str, ...]
+
+
 @dataclass
 class Change:
     source: str
     sha256: str | None
     doc_id: str | None
-    records: Records | None           # None: drop the source (prune), record a duplicate or a split
+    records: Loaded | None            # None: drop the source (prune), record a duplicate or a split
     duplicate_of: str | None = None
     parts: list[str] | None = None    # a split workbook: the source keys of its forms
     part_of: str | None = None        # one form of a split workbook: the workbook's source key
+
+
+class PendingRows:
+    """The batch's rows by table and partition, in the order documents were added: the
+    tables of the last few documents as they came, the earlier ones compacted."""
+
+    def __init__(self, compact_every: int | None = None):
+        self.compact_every = compact_every or COMPACT_EVERY_DOCS
+        self.compacted: dict[tuple[str, str], list[pa.Table]] = defaultdict(list)
+        self.fresh: dict[tuple[str, str], list[pa.Table]] = defaultdict(list)
+        self.fresh_docs = self.fresh_rows = 0
+        self.compacted_rows = self.compacted_bytes = 0
+
+    def add(self, partition: str, arrow: dict[str, pa.Table]) -> tuple[str, ...]:
+        """Buffer one document's tables; the names of those with rows."""
+        tables = []
+        for table in TABLE_NAMES:
+            rows = arrow.get(table)
+            if rows is not None and rows.num_rows:
+                self.fresh[(table, partition)].append(rows)
+                self.fresh_rows += rows.num_rows
+                tables.append(table)
+        self.fresh_docs += 1
+        if self.fresh_docs >= self.compact_every:
+            self.compact()
+        return tuple(tables)
+
+    @property
+    def rows(self) -> int:
+        return self.compacted_rows + self.fresh_rows
+
+    @property
+    def nbytes(self) -> int:
+        """The batch's Arrow bytes: exact for the compacted tables, and for the fresh ones
+        estimated at the compacted tables' bytes per row (measuring a table sliced from a
+        worker's chunk exactly costs more than the rest of adding it)."""
+        per_row = self.compacted_bytes / self.compacted_rows if self.compacted_rows else 0
+        return self.compacted_bytes + int(self.fresh_rows * per_row)
+
+    def compact(self) -> None:
+        """Copy the fresh tables into one contiguous table per table and partition, so
+        the per-document tables (and the buffers they were sliced from) can go."""
+        for key, parts in self.fresh.items():
+            table = pa.concat_tables(parts).combine_chunks()
+            self.compacted[key].append(table)
+            self.compacted_rows += table.num_rows
+            self.compacted_bytes += table.get_total_buffer_size()
+        self.fresh = defaultdict(list)
+        self.fresh_docs = self.fresh_rows = 0
+
+    def groups(self) -> dict[tuple[str, str], pa.Table]:
+        keys = set(self.compacted) | set(self.fresh)
+        return {key: pa.concat_tables(self.compacted.get(key, []) + self.fresh.get(key, [])) for key in keys}
 
 
 @dataclass
@@ -102,7 +176,7 @@ class Committer:
         self.out = Path(self.out)
         self._lock_fd: int | None = None
         self._pending: list[Change] = []
-        self._pending_rows = 0
+        self._rows = PendingRows()
         self._holders: dict[str, str] = {}    # doc_id -> source, for documents with rows
 
     # -- opening and closing -------------------------------------------------------------
@@ -162,8 +236,10 @@ class Committer:
             self._pending.append(Change(source, sha256, records.doc_id, None, duplicate_of=holder))
             return "duplicate"
         self._holders[records.doc_id] = source
-        self._pending.append(Change(source, sha256, records.doc_id, records, part_of=part_of))
-        self._pending_rows += sum(t.num_rows for t in records.arrow.values())
+        tables = self._rows.add(partition_name(records.year), records.arrow)
+        self._pending.append(Change(source, sha256, records.doc_id,
+                                    Loaded(records.doc_id, records.year, records.status, tables),
+                                    part_of=part_of))
         return "new" if previous is None else "replaced"
 
     def add_split(self, source: str, sha256: str, doc_id: str, parts: list) -> str:
@@ -217,7 +293,8 @@ class Committer:
         return self.manifest.documents.get(source)
 
     def batch_full(self) -> bool:
-        return self._pending_rows >= self.policy.max_rows or len(self._pending) >= self.policy.max_docs
+        return (self._rows.rows >= self.policy.max_rows or self._rows.nbytes >= self.policy.max_bytes
+                or len(self._pending) >= self.policy.max_docs)
 
     @property
     def pending(self) -> int:
@@ -228,14 +305,15 @@ class Committer:
         """Write the pending batch and commit it; None when nothing is pending."""
         if not self._pending:
             return None
-        changes, self._pending, self._pending_rows = self._pending, [], 0
+        changes, self._pending = self._pending, []
+        rows, self._rows = self._rows, PendingRows()
         old = self.manifest
         new = old.copy()
         new.generation = old.generation + 1
         writer = BatchWriter(self.out, new.generation)
         try:
             superseded = self._strip_old_rows(changes, old, new, writer)
-            self._write_new_rows(changes, new, writer)
+            self._write_new_rows(changes, rows, new, writer)
         except BaseException:
             writer.discard()
             raise
@@ -294,18 +372,13 @@ class Committer:
                     new.documents[source] = replace(entry, files=[f for f in files if f is not None])
         return set(renamed)
 
-    def _write_new_rows(self, changes: list[Change], new: Manifest, writer: BatchWriter) -> None:
+    def _write_new_rows(self, changes: list[Change], rows: PendingRows, new: Manifest,
+                        writer: BatchWriter) -> None:
         """One file per table and partition for the batch's documents, in batch order."""
-        groups: dict[tuple[str, str], list[pa.Table]] = defaultdict(list)
-        for change in changes:
-            if change.records is not None:
-                partition = partition_name(change.records.year)
-                for table, arrow in change.records.arrow.items():
-                    if arrow.num_rows:
-                        groups[(table, partition)].append(arrow)
+        groups = rows.groups()
         targets: dict[tuple[str, str], str] = {}
         for (table, partition) in sorted(groups, key=lambda k: (k[1], TABLE_NAMES.index(k[0]))):
-            arrow = pa.concat_tables(groups[(table, partition)])
+            arrow = groups.pop((table, partition))
             target = writer.write(table, partition, "new", arrow)
             new.files[table][target] = arrow.num_rows
             targets[(table, partition)] = target
@@ -320,8 +393,7 @@ class Committer:
                 continue
             records = change.records
             partition = partition_name(records.year)
-            files = [targets[(t, partition)] for t in TABLE_NAMES
-                     if records.arrow.get(t) is not None and records.arrow[t].num_rows]
+            files = [targets[(t, partition)] for t in records.tables]
             new.documents[change.source] = DocEntry(change.sha256, records.doc_id, records.status,
                                                     records.year, files)
 

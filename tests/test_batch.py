@@ -367,3 +367,30 @@ def test_a_file_rewritten_while_it_is_read_is_one_document_hashed_and_parsed_fro
     assert tables["documents"]["doc_id"].tolist() == [hashlib.sha256(seed_variant(0).encode()).hexdigest()]
     assert (tables["indicators"]["target_value"] == 98).sum() == 0   # its rows are of the bytes hashed
     assert paths
+
+
+def test_a_compacted_batch_writes_the_same_rows_in_the_same_order(tmp_path, monkeypatch):
+    """The pending batch is compacted every few documents (one contiguous table per table
+    and partition); the files it writes hold the same rows, in document order."""
+    import formex.committer as committer_module
+
+    write_forms(tmp_path / "in", 7, years=(2025, 2026))
+    extract(tmp_path / "in", tmp_path / "plain", docs=1000)
+    monkeypatch.setattr(committer_module, "COMPACT_EVERY_DOCS", 2)
+    extract(tmp_path / "in", tmp_path / "compacted", docs=1000)
+    plain, compacted = read(tmp_path / "plain"), read(tmp_path / "compacted")
+    for table in TABLE_NAMES:
+        assert plain[table].equals(compacted[table]), table
+    assert load_manifest(tmp_path / "plain").documents == load_manifest(tmp_path / "compacted").documents
+
+
+def test_the_batch_is_bounded_by_arrow_bytes_too(tmp_path, monkeypatch):
+    import formex.committer as committer_module
+
+    monkeypatch.setattr(committer_module, "COMPACT_EVERY_DOCS", 1)   # bytes are known once compacted
+    write_forms(tmp_path / "in", 3)
+    settings = RunSettings(batch=BatchPolicy(max_bytes=1))
+    summary = run_extract([tmp_path / "in"], tmp_path / "out", settings)
+    assert summary.commits == 3 and summary.outcomes["new"] == 3
+    with pytest.raises(ValueError):
+        BatchPolicy(max_bytes=0)
