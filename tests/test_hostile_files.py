@@ -3,7 +3,6 @@ documents row with one sentence a person understands, within the reader's limits
 (formex.extract.limits). The files are built here, byte by byte."""
 from __future__ import annotations
 
-import io
 import struct
 import time
 import zlib
@@ -16,25 +15,11 @@ from formex.cli import app
 from formex.extract.errors import ExtractError
 from formex.extract.limits import LimitsInvalid, resolve_limits
 from formex.extract.readers import read_document
+from tests.fuzz.corpus import build_pdf
 from tests.test_routes import RENDERED
 
 SEED_PDF = RENDERED / "seed-shanghai-2026-unit-overall-pdf" / "seed-shanghai-2026-unit-overall.pdf"
 FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
-
-
-def build_pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:
-    """A PDF of the given object bodies (object 1 is the catalog), with a valid xref."""
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.writelines(b"%010d 00000 n \n" % offset for offset in offsets)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref))
-    return out.getvalue()
 
 
 def stream(data: bytes, extra: bytes = b"", compress: bool = False) -> bytes:

@@ -244,6 +244,7 @@ def docx_corpus(rng, i):
 
 # ---------------------------------------------------------------- PDFs
 def build_pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:
+    """A PDF of the given object bodies (object 1 is the catalog), with a valid xref."""
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
