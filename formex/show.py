@@ -151,7 +151,7 @@ def indicator_tree(indicators: pd.DataFrame) -> Iterator[RenderableType]:
     indicators of each block with their targets and source lines, in columns aligned
     across blocks (names wrap first when the terminal is narrow)."""
     targets = [target_text(row) for _, row in indicators.iterrows()]
-    names = [Text(safe_text(name) if not is_missing(name) else "(no name)") for name in indicators["level3"]]
+    names = [name_text(row) for _, row in indicators.iterrows()]
     refs = [Text(safe_text(ref), style="dim") for ref in indicators["source_ref"]]
     widths = [max((t.cell_len for t in column), default=1) for column in (names, targets, refs)]
     widths[0] = min(widths[0], NAME_WIDTH)
@@ -168,6 +168,8 @@ def indicator_tree(indicators: pd.DataFrame) -> Iterator[RenderableType]:
             title.append("  ")
             title.append_text(Text(" ").join(targets[i] for i in block.index))
             yield title
+            for note in note_lines(block):
+                yield Padding(note, (0, 0, 0, 4))
             continue
         yield title
         grid = Table.grid(padding=(0, 1))
@@ -179,6 +181,22 @@ def indicator_tree(indicators: pd.DataFrame) -> Iterator[RenderableType]:
         yield Padding(grid, (0, 0, 0, 4))
     if any(text.plain.endswith(" ?") for text in targets):
         yield Text("? a doubtful target: see the issues", style="dim")
+
+
+def name_text(row: pd.Series) -> Text:
+    """The indicator's name; a row that holds only a note (备注, a policy note across a
+    block) shows the note instead."""
+    if not is_missing(row["level3"]):
+        return Text(safe_text(row["level3"]))
+    if not is_missing(row.get("note")):
+        return Text("note: " + safe_text(row["note"]), style="italic")
+    return Text("(no name)")
+
+
+def note_lines(block: pd.DataFrame) -> list[Text]:
+    """The notes of a block without indicators, once each, in table order."""
+    notes = [note for note in block.get("note", []) if not is_missing(note)]
+    return [Text("note: " + safe_text(note), style="italic") for note in dict.fromkeys(notes)]
 
 
 def iter_blocks(indicators: pd.DataFrame) -> Iterator[tuple[tuple[str, str], pd.DataFrame]]:

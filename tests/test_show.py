@@ -254,3 +254,11 @@ def test_show_tables_prints_each_document_of_a_batch():
     rows = {line.split()[0]: line.split()[1:] for line in output.splitlines() if "line " in line}
     assert rows["提高优抚补助对象收入水平"] == ["≥95%", "line", "84"]     # the seed
     assert rows["社区事务受理业务办件量"] == ["≥120000件", "line", "25"]  # the other document
+
+
+def test_show_prints_the_policy_note_of_a_block_without_indicators():
+    output = run("show", str(SEED_FILE))
+    lines = [line.rstrip() for line in output.splitlines()]
+    at = lines.index("  预算编审管理  —")
+    assert lines[at + 1].strip() == "note: 根据沪财绩【2022】13号文的规定要求设置三级指标和指标值"
+    assert sum("设置三级指标和指标值" in line for line in lines) == 1
