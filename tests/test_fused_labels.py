@@ -28,6 +28,8 @@ def split(text: str) -> tuple[str, str] | None:
     ("数量性指标培训人次", "数量指标", "培训人次"),          # a label printed with more words
     ("经济效蓝指标收入增长率", "经济效益指标", "收入增长率"),   # one look-alike in a long label
     ("资产管理 固定资产利用率", "资产管理", "固定资产利用率"),  # no 指标 suffix: a separator
+    ("社会效益类提升社区治理水平", "社会效益指标", "提升社区治理水平"),  # the other label ending
+    ("质量类指标合格率", "质量指标", "合格率"),
 ])
 def test_a_name_cell_opening_with_a_full_label_is_split(text, label, name):
     assert split(text) == (label, name)
@@ -45,11 +47,19 @@ def test_a_name_cell_opening_with_a_full_label_is_split(text, label, name):
     "数量指标",                # a label alone
     "数量指标 ",
     "数量指标 无",             # reads as a label as a whole: left to the label rules
-    "产出指标培训人次",          # a level-1 label: no row label to fill
+    "产出指标培训人次",          # a level-1 label alone: it names no category
+    "数量类培训人次",           # 类 after a bare keyword
+    "满意度类职工满意度",        # a level-1 label (满意度类) before a name
     "服务对象满意度",           # a name (and the 满意度 category's words)
 ])
 def test_names_and_labels_are_not_cut(text):
     assert split(text) is None
+
+
+def test_a_level1_label_fused_before_the_level2_one_is_split_off_too():
+    fused = split_fused_label(Cell("产出指标数量指标培训人次", "产出指标数量指标培训人次", 1), VOCAB)
+    assert (fused.level1.spec.label, fused.label.spec.label, fused.rest.text) == ("产出指标", "数量指标", "培训人次")
+    assert fused.cell.text == "产出指标数量指标培训人次"
 
 
 def test_the_raw_text_is_kept_on_both_parts():
@@ -84,3 +94,8 @@ def test_a_name_opening_with_a_keyword_keeps_its_name():
     indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
     assert [i.row.name for i in indicators] == ["质量监督抽检合格率", "满意度调查覆盖率"]
     assert "label_fused" not in [i.code for i in issues]
+
+
+def test_a_name_with_a_category_word_and_class_word_keeps_its_head():
+    # 各类 after the label is the name's: the head is the label, not 质量指标各类
+    assert split("质量指标各类救助补贴发放准确率") == ("质量指标", "各类救助补贴发放准确率")

@@ -35,6 +35,7 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
         fused = split_fused_label(cell, vocab)
         if fused is not None:
             # a level label and the name beside it read as one cell: the label is the row's
+            out.level1.extend([fused.level1] if fused.level1 else [])
             out.level2.append(fused.label)
             out.fused.append(fused)
             role = columns.get(id(cell))
@@ -381,8 +382,9 @@ def cell_issues(item: IndicatorRow) -> list[Issue]:
                      source_ref=cell.source_ref or item.row.source_ref)
                for cell in item.unrecognised]
     issues += [Issue("info", "label_fused",
-                     f"{fused.cell.text!r} opens with the level label {fused.label.match.name!r}: read as "
-                     f"the row's label and the name {fused.rest.text!r}", field="level2",
+                     f"{fused.cell.text!r} opens with the level label {fused.label.spec.label!r}"
+                     + (f" (after {fused.level1.spec.label!r})" if fused.level1 else "")
+                     + f": read as the row's label and the name {fused.rest.text!r}", field="level2",
                      source_ref=fused.cell.source_ref or item.row.source_ref)
                for fused in item.fused]
     issues += [Issue("info", "cell_unplaced",
