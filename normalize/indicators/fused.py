@@ -7,9 +7,10 @@ loses its label (the block's evidence where the label printed) and its name is w
 A name cell is split when its head is a whole level-2 label in its full form, and
 something follows it:
 
-- the head ends in 指标 (`数量指标`, `社会效益指标`, `数量性指标`: the label's suffix),
-  or in 类 or before a space or separator (`数量指标 培训人次`, `资产管理：…`) and is
-  then a label of four characters or more written out exactly;
+- the head ends in 指标 (`数量指标`, `社会效益指标`, `数量性指标`: the label's suffix);
+  or it is a label of four characters or more written out exactly before a space or
+  separator (`数量指标 培训人次`, `资产管理：…`), or an alias and 类 (`社会效益类…`,
+  never `质量指标各类…`); the longest such head wins;
 - the head reads as a level-2 label under the level-label rules (`classify_label`), at
   a stricter similarity than a label alone in its cell (`FUSED_CUTOFF`): a four-character
   label must be exact, since a name's own head (`绩效指标完成率`) is one character off
