@@ -107,11 +107,7 @@ table = _load("layout_table")
 
 # tuned policies known to fall short here, each with its reason: strict, so the mark must
 # go once the gap closes
-SHORT_OF_THE_BAR = {
-    "third_mixed": "labels fused into the name cell that are also wrapped (数量指 | 标…) or damaged "
-                   "(救量指标…), which the fused-label split leaves alone, keep levels at 0.96 on "
-                   "this corpus; tuned since the 序号 fix read its mismatches",
-}
+SHORT_OF_THE_BAR: dict[str, str] = {}   # third_mixed's mark went with the fused-label split
 
 
 @pytest.mark.parametrize("policy", [
