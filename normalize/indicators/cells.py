@@ -54,6 +54,7 @@ class IndicatorRow:
     lines: tuple[int, int] = (0, 0)  # first and last table body line of the row (wraps included)
     pages: tuple[int, int] = (1, 1)  # the pages of those lines
     displaced: list[LabelHint] = field(default_factory=list)  # labels moved away from this row
+    fused: list = field(default_factory=list)   # fused.FusedLabel: name cells that opened with a label
 
     @property
     def is_level2_entry(self) -> bool:

@@ -16,6 +16,7 @@ from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, leve
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
     cell_columns, complete_points_roles, complete_roles, find_header, header_roles, split_value_columns)
 from formex.normalize.indicators.fragments import rejoin_label_fragments
+from formex.normalize.indicators.fused import split_fused_label
 from formex.normalize.indicators.wraps import is_wrap, join_wrapped, label_read_as_fragment, wrap_width
 from formex.schemas.document import Cell, Issue, Row
 from formex.schemas.forms import FormSchema
@@ -31,6 +32,18 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
               if role in ("level1", "level2")}
     texts: list[Cell] = []
     for cell in cells:
+        fused = split_fused_label(cell, vocab)
+        if fused is not None:
+            # a level label and the name beside it read as one cell: the label is the row's
+            out.level1.extend([fused.level1] if fused.level1 else [])
+            out.level2.append(fused.label)
+            out.fused.append(fused)
+            role = columns.get(id(cell))
+            cell = fused.rest
+            if role not in ("level1", "level2"):
+                columns[id(cell)] = role
+            texts.append(cell)
+            continue
         if columns.get(id(cell)) == "level3" and not looks_like_label(cell.text):
             texts.append(cell)   # under the name column: a name, even one worded like a category
             continue             # (服务对象满意度 is both)
@@ -368,6 +381,12 @@ def cell_issues(item: IndicatorRow) -> list[Issue]:
                      "the row was placed by the other labels", field="level2",
                      source_ref=cell.source_ref or item.row.source_ref)
                for cell in item.unrecognised]
+    issues += [Issue("info", "label_fused",
+                     f"{fused.cell.text!r} opens with the level label {fused.label.spec.label!r}"
+                     + (f" (after {fused.level1.spec.label!r})" if fused.level1 else "")
+                     + f": read as the row's label and the name {fused.rest.text!r}", field="level2",
+                     source_ref=fused.cell.source_ref or item.row.source_ref)
+               for fused in item.fused]
     issues += [Issue("info", "cell_unplaced",
                      f"{cell.text!r} is in a column the output has no place for; kept only here",
                      field="indicators", source_ref=cell.source_ref or item.row.source_ref)

@@ -1,0 +1,102 @@
+"""A level label fused into the indicator-name cell, split off again.
+
+Some OCR engines read a level-2 label and the name beside it as one cell when the line
+between them is faint: `数量指标培训人次` or `数量指标 培训人次`. Read as a name, the row
+loses its label (the block's evidence where the label printed) and its name is wrong.
+
+A name cell is split when its head is a whole level-2 label in its full form, and
+something follows it:
+
+- the head ends in 指标 (`数量指标`, `社会效益指标`, `数量性指标`: the label's suffix);
+  or it is a label of four characters or more written out exactly before a space or
+  separator (`数量指标 培训人次`, `资产管理：…`), or an alias and 类 (`社会效益类…`,
+  never `质量指标各类…`); the longest such head wins;
+- the head reads as a level-2 label under the level-label rules (`classify_label`), at
+  a stricter similarity than a label alone in its cell (`FUSED_CUTOFF`): a four-character
+  label must be exact, since a name's own head (`绩效指标完成率`) is one character off
+  a label (时效指标) as often as a damaged label is; longer labels (经济效益指标) forgive
+  one character;
+- a bare keyword is never a head (`质量合格率`, `满意度调查覆盖率`, `数量统计准确率`
+  start with a category's word, not its label); a level-1 label is one only before a
+  level-2 head (`产出指标数量指标培训人次`), never alone (`产出指标…` names no category);
+- the whole cell is no label itself, and the rest is not empty.
+
+The label becomes the row's level-2 evidence, as if printed in the level column; the
+rest is the name. The cell's raw text is kept on both parts, and the row records the
+split (`label_fused` info issue).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from formex.normalize.indicators.cells import (
+    LABEL_CUTOFF, LABEL_MAX_KEY, LabelHint, LevelVocabulary, classify_label)
+from formex.normalize.labels import label_key
+from formex.schemas.document import Cell
+
+FUSED_CUTOFF = 80.0          # one wrong character in six (经济效蓝指标) scores 83; in four, 75
+FUSED_SUFFIXES = ("指标", "类")   # a label's own suffix (LABEL_ENDINGS): a full label, not a keyword
+SEPARATOR = re.compile(r"[\s:：、/|｜]+")
+HEAD_MAX = LABEL_MAX_KEY      # a head longer than any label is no label
+SEPARATED_MIN = 4             # a head before a separator or 类: a label (资产管理), not a keyword (数量, 满意度)
+
+
+@dataclass(frozen=True)
+class FusedLabel:
+    cell: Cell          # the cell as read (label and name together)
+    label: LabelHint    # the level-2 label split off its head
+    rest: Cell          # the name that follows it
+    level1: LabelHint | None = None   # a level-1 label fused before it (产出指标数量指标…)
+
+
+def heads(text: str) -> list[tuple[str, str]]:
+    """(head, rest) candidates, longest head first (`社会效益类指标…` is read to its 指标,
+    not to 类): cut after each 指标 or 类 and at each separator, within the first
+    `HEAD_MAX` characters."""
+    out = []
+    for k in range(2, min(len(text), HEAD_MAX + 2)):
+        head, rest = text[:k], SEPARATOR.sub("", text[k:], count=1) if SEPARATOR.match(text[k:]) else text[k:]
+        if (head.endswith(FUSED_SUFFIXES) or SEPARATOR.match(text[k]) and not SEPARATOR.match(text[k - 1])) \
+                and rest.strip():
+            out.append((head, rest.strip()))
+    return out[::-1]
+
+
+def full_label(head: str, hint: LabelHint) -> bool:
+    """The head reads as the label in full: exactly, with one character off a long label
+    (`FUSED_CUTOFF`), or with extra words around all of the alias's characters
+    (`数量性指标`, `产出数量指标`); a head ending in 类 only as an alias and 类 (社会效益类,
+    not 质量指标各类 of `质量指标各类救助补贴发放准确率`)."""
+    key, alias = label_key(head), label_key(hint.match.alias)
+    if not key.endswith(FUSED_SUFFIXES[0]):
+        return key.endswith(FUSED_SUFFIXES[1:]) and key[:-1] == alias or hint.match.exact
+    if hint.match.score >= FUSED_CUTOFF:
+        return True
+    chars = iter(key)
+    return len(alias) < len(key) and all(ch in chars for ch in alias)
+
+
+def split_fused_label(cell: Cell, vocab: LevelVocabulary, *, level1: bool = True) -> FusedLabel | None:
+    """The level-2 label fused into the head of a name cell and the name after it, or
+    None (see the module doc for the rules). A level-1 label fused before the level-2
+    one (`产出指标数量指标培训人次`) is split off too, where `level1` allows; a level-1
+    label alone before the name is not: it would leave the row's category unsaid.
+
+    A cell that reads as a label as a whole is left to the label rules."""
+    text = cell.text.strip()
+    if not text or classify_label(cell, vocab) is not None:
+        return None
+    for head, rest in heads(text):
+        key = label_key(head)
+        if not key or len(key) > HEAD_MAX or not label_key(rest):
+            continue
+        hint = classify_label(replace(cell, text=head), vocab, cutoff=LABEL_CUTOFF)
+        if hint is None or len(key) < SEPARATED_MIN or not full_label(head, hint):
+            continue      # a label written out in full (资产管理：…, 社会效益类), no keyword (数量 …, 数量类)
+        if hint.level == 2:
+            return FusedLabel(cell, hint, replace(cell, text=rest))
+        inner = split_fused_label(replace(cell, text=rest), vocab, level1=False) if level1 else None
+        if inner is not None:
+            return replace(inner, cell=cell, level1=hint)
+    return None

@@ -1,0 +1,101 @@
+"""A level-2 label fused into the name cell (`数量指标培训人次`: OCR read the level cell
+and the name cell as one) is split off again (normalize/indicators/fused.py)."""
+from __future__ import annotations
+
+import pytest
+
+from formex.normalize.indicators import rows_to_indicators
+from formex.normalize.indicators.cells import level_vocabulary
+from formex.normalize.indicators.fused import split_fused_label
+from formex.schemas.document import Cell
+from tests.test_hierarchy import SCHEMA, text_rows
+
+VOCAB = level_vocabulary(SCHEMA)
+
+
+def split(text: str) -> tuple[str, str] | None:
+    fused = split_fused_label(Cell(text, text, 2), VOCAB)
+    return fused and (fused.label.spec.label, fused.rest.text)
+
+
+@pytest.mark.parametrize("text, label, name", [
+    ("数量指标培训人次", "数量指标", "培训人次"),
+    ("数量指标 培训人次", "数量指标", "培训人次"),
+    ("数量指标：培训人次", "数量指标", "培训人次"),
+    ("服务对象满意度指标退役军人满意度", "服务对象满意度指标", "退役军人满意度"),
+    ("社会效益指标居民就医获得感", "社会效益指标", "居民就医获得感"),
+    ("成本指标走访慰问人均标准", "成本指标", "走访慰问人均标准"),
+    ("数量性指标培训人次", "数量指标", "培训人次"),          # a label printed with more words
+    ("经济效蓝指标收入增长率", "经济效益指标", "收入增长率"),   # one look-alike in a long label
+    ("资产管理 固定资产利用率", "资产管理", "固定资产利用率"),  # no 指标 suffix: a separator
+    ("社会效益类提升社区治理水平", "社会效益指标", "提升社区治理水平"),  # the other label ending
+    ("质量类指标合格率", "质量指标", "合格率"),
+])
+def test_a_name_cell_opening_with_a_full_label_is_split(text, label, name):
+    assert split(text) == (label, name)
+
+
+@pytest.mark.parametrize("text", [
+    "质量合格率",              # a name opening with a category's keyword, not its label
+    "质量监督抽检合格率",
+    "满意度调查覆盖率",
+    "数量统计准确率",
+    "数量 培训人次",           # a bare keyword before a space: no full label
+    "资产管理规范性",           # a label without 指标 and no separator: could be the name
+    "绩效指标完成率",           # one character off 时效指标: a name's own head, not a label
+    "质控指标达标率",           # one character off 质量指标
+    "数量指标",                # a label alone
+    "数量指标 ",
+    "数量指标 无",             # reads as a label as a whole: left to the label rules
+    "产出指标培训人次",          # a level-1 label alone: it names no category
+    "数量类培训人次",           # 类 after a bare keyword
+    "满意度类职工满意度",        # a level-1 label (满意度类) before a name
+    "服务对象满意度",           # a name (and the 满意度 category's words)
+])
+def test_names_and_labels_are_not_cut(text):
+    assert split(text) is None
+
+
+def test_a_level1_label_fused_before_the_level2_one_is_split_off_too():
+    fused = split_fused_label(Cell("产出指标数量指标培训人次", "产出指标数量指标培训人次", 1), VOCAB)
+    assert (fused.level1.spec.label, fused.label.spec.label, fused.rest.text) == ("产出指标", "数量指标", "培训人次")
+    assert fused.cell.text == "产出指标数量指标培训人次"
+
+
+def test_the_raw_text_is_kept_on_both_parts():
+    fused = split_fused_label(Cell("数量指标 培训人次", "数量指标  培训人次", 2, source_ref="line 7"), VOCAB)
+    assert fused.label.cell.raw == fused.rest.raw == "数量指标  培训人次"
+    assert fused.rest.source_ref == "line 7"
+
+
+def test_a_fused_label_is_the_rows_label_and_is_reported():
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "产出指标\t数量指标\t走访慰问人次\t≥3200人次",
+                      "\t\t培训人数\t≥120人",
+                      "\t\t质量指标发放准确率\t100%",
+                      "\t\t采集准确率\t≥98%",
+                      "效益指标\t\t社会效益指标 退役军人就业率\t≥90%",
+                      "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%"])
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    got = [(i.placement.level2.level1, i.placement.level2.label, i.row.name) for i in indicators]
+    assert got == [("产出指标", "数量指标", "走访慰问人次"), ("产出指标", "数量指标", "培训人数"),
+                   ("产出指标", "质量指标", "发放准确率"), ("产出指标", "质量指标", "采集准确率"),
+                   ("效益指标", "社会效益指标", "退役军人就业率"),
+                   ("满意度指标", "服务对象满意度指标", "群众满意度")]
+    fused = [i for i in issues if i.code == "label_fused"]
+    assert [(i.severity, i.source_ref) for i in fused] == [("info", "line 4"), ("info", "line 6")]
+    assert "质量指标发放准确率" in fused[0].message
+
+
+def test_a_name_opening_with_a_keyword_keeps_its_name():
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "产出指标\t质量指标\t质量监督抽检合格率\t100%",
+                      "\t\t满意度调查覆盖率\t≥90%"])
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [i.row.name for i in indicators] == ["质量监督抽检合格率", "满意度调查覆盖率"]
+    assert "label_fused" not in [i.code for i in issues]
+
+
+def test_a_name_with_a_category_word_and_class_word_keeps_its_head():
+    # 各类 after the label is the name's: the head is the label, not 质量指标各类
+    assert split("质量指标各类救助补贴发放准确率") == ("质量指标", "各类救助补贴发放准确率")
