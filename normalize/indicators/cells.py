@@ -133,13 +133,21 @@ def level_matches(text: str, vocab: LevelVocabulary, level: int | None, cutoff: 
     return (match(vocab.level1) if level != 2 else None, match(vocab.level2) if level != 1 else None)
 
 def settle_dual_labels(item: IndicatorRow) -> None:
-    """A label readable as both levels is level 1 when the row has another level-2 label."""
+    """A label readable as both levels is level 1 when the row has another level-2 label.
+    Where every level-2 label of the row is such a label (`管理指标 | 管理指标`: a group
+    whose one category bears its name), the last is the row's level 2 and those left of
+    it are level 1: a row states its level-1 group left of its category."""
     dual = [h for h in item.level2 if h.level1_reading is not None]
     if dual and len(item.level2) > len(dual):
-        for hint in dual:
-            item.level2.remove(hint)
-            spec, match = hint.level1_reading
-            item.level1.append(LabelHint(1, spec, hint.cell, match, hint.copied))
+        to_level1 = dual
+    elif len(dual) >= 2 and all(h.level1_reading[0].label == dual[-1].spec.level1 for h in dual[:-1]):
+        to_level1 = dual[:-1]
+    else:
+        return
+    for hint in to_level1:
+        item.level2.remove(hint)
+        spec, match = hint.level1_reading
+        item.level1.append(LabelHint(1, spec, hint.cell, match, hint.copied))
 
 def join_lines(text: str) -> str:
     r"""An indicator name wrapped inside its cell, on one line again.
