@@ -38,7 +38,11 @@ from functools import cached_property
 import numpy as np
 
 MODELS = ("top", "page_top", "centre_up", "centre_down", "page_centre_up", "page_centre_down",
-          "span_centre_up", "span_centre_down", "bottom", "after_break", "page_bottom")
+          "span_centre_up", "span_centre_down", "bottom", "after_break", "page_bottom", "sub_header")
+# a sub-header is a line of its own just above the block's first row: `top` in the reading
+# of label-only rows as lines apart, where it is the model's own layout, not an exception,
+# so it pays no `APART` prior for them
+APART_PRIOR = np.array([0.0 if m == "sub_header" else 1.0 for m in MODELS])
 TOLERANCE = 0.01  # lines are whole numbers: a model predicts the line itself
 CAP = 3.0         # a label this many lines off counts no more (a model that misfits one block)
 UNLABELLED = 1.0  # a block without a label between two labelled ones (or at an end)
@@ -137,11 +141,11 @@ def predicted_costs(a: np.ndarray, b: np.ndarray, ranks: list[tuple[np.ndarray, 
         part_up, part_down = np.floor((lo + hi) / 2), np.ceil((lo + hi) / 2)
         part_top, part_bottom = lo, hi
         on_row = np.stack((first, part_top, up[blocks], down[blocks], part_up, part_down, span_up[blocks],
-                           span_down[blocks], last, after[blocks], part_bottom), axis=1)
+                           span_down[blocks], last, after[blocks], part_bottom, first), axis=1)
         # a line of its own between two rows: an even span's exact centre
         centre, part = (first + last) / 2, (part_up + part_down) / 2
         between = np.stack((first, part_top, centre, centre, part, part, exact_up[blocks], exact_down[blocks],
-                            last, after[blocks], part_bottom), axis=1)
+                            last, after[blocks], part_bottom, first), axis=1)
         columns = np.where((line == np.floor(line))[:, None], on_row, between)
         off = np.abs(line[:, None] - columns) - TOLERANCE
         totals[blocks] += np.clip(off, 0.0, CAP)
@@ -372,7 +376,7 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
             # or a line of its own between rows (its block's label)
             own_row = (Xt == cluster.first) & (Yt == cluster.first + 1)
             if cluster.apart:
-                C = C + np.where(own_row, ABSORB, APART)[:, None]
+                C = C + np.where(own_row[:, None], ABSORB, APART * APART_PRIOR[None, :])
             else:
                 C = C + np.where(own_row, 0.0, ABSORB)[:, None]
         if crossing is not None:
