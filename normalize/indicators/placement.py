@@ -121,12 +121,17 @@ class Geometry:
 
 
 def predicted_costs(a: np.ndarray, b: np.ndarray, ranks: list[tuple[np.ndarray, np.ndarray]],
-                    geo: Geometry) -> np.ndarray:
+                    geo: Geometry, first_rows: np.ndarray | None = None) -> np.ndarray:
     """Per block (a..b, one per row of the arrays) and model (`MODELS` order), what its
     labels cost. `ranks[r]` holds, for the blocks whose cluster has an r-th label, their
     indices and that label's line; a block's labels are added in their order. An even
     span has two middle lines; an engine takes the upper or the lower one, the same way
-    throughout a document (`_up`, `_down`)."""
+    throughout a document (`_up`, `_down`). `first_rows` are the blocks' first rows
+    (`a` without the labels' lines): a sub-header's line of its own sits half a line
+    above the first row (or is the block's first line, a label-only row read as a line
+    apart), so a row taken into the block above its label misses by a whole line."""
+    first_rows = a if first_rows is None else first_rows
+    sub_header = np.where(first_rows % 1 != 0, first_rows, first_rows - 0.5)
     up, down = np.floor((a + b) / 2), np.ceil((a + b) / 2)
     centres_up, centres_down = part_centres(up, a, b, geo), part_centres(down, a, b, geo)
     span_up, span_down = centres_up[0], centres_down[1]
@@ -145,7 +150,7 @@ def predicted_costs(a: np.ndarray, b: np.ndarray, ranks: list[tuple[np.ndarray, 
         # a line of its own between two rows: an even span's exact centre
         centre, part = (first + last) / 2, (part_up + part_down) / 2
         between = np.stack((first, part_top, centre, centre, part, part, exact_up[blocks], exact_down[blocks],
-                            last, after[blocks], part_bottom, first), axis=1)
+                            last, after[blocks], part_bottom, sub_header[blocks]), axis=1)
         columns = np.where((line == np.floor(line))[:, None], on_row, between)
         off = np.abs(line[:, None] - columns) - TOLERANCE
         totals[blocks] += np.clip(off, 0.0, CAP)
@@ -359,7 +364,8 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
     owner = np.repeat(np.arange(len(clusters)), sizes)
     low = np.array([min(c.lines) for c in clusters])[owner]
     high = np.array([max(c.lines) for c in clusters])[owner]
-    a = np.minimum(np.array(geo.starts)[X], low)
+    first_rows = np.array(geo.starts)[X]
+    a = np.minimum(first_rows, low)
     b = np.maximum(np.array(geo.ends)[Y - 1], high)
     ranks = []
     for r in range(max(len(c.lines) for c in clusters)):
@@ -367,7 +373,7 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
         blocks = np.concatenate([np.arange(offsets[t], offsets[t + 1]) for t in having])
         lines = np.concatenate([np.full(sizes[t], clusters[t].lines[r]) for t in having])
         ranks.append((blocks, lines))
-    costs = predicted_costs(a, b, ranks, geo)
+    costs = predicted_costs(a, b, ranks, geo, first_rows)
     tables = []
     for t, cluster in enumerate(clusters):
         Xt, Yt, C = X_parts[t], Y_parts[t], costs[offsets[t]:offsets[t + 1]]
