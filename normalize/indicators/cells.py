@@ -136,9 +136,14 @@ def settle_dual_labels(item: IndicatorRow) -> None:
     """A label readable as both levels is level 1 when the row has another level-2 label.
     Where every level-2 label of the row is such a label (`管理指标 | 管理指标`: a group
     whose one category bears its name), the last is the row's level 2 and those left of
-    it are level 1: a row states its level-1 group left of its category."""
+    it are level 1: a row states its level-1 group left of its category. So is a lone
+    such label with a level cell no vocabulary reads right of it."""
     dual = [h for h in item.level2 if h.level1_reading is not None]
     if dual and len(item.level2) > len(dual):
+        to_level1 = dual
+    elif len(dual) == 1 and any(cell.col > dual[0].cell.col for cell in item.unrecognised):
+        # a level cell no vocabulary reads right of it (成本控制指标 | 经济戍夲指标): that
+        # cell is the row's level 2, so this one is its level-1 group
         to_level1 = dual
     elif len(dual) >= 2 and all(h.level1_reading[0].label == dual[-1].spec.level1 for h in dual[:-1]):
         to_level1 = dual[:-1]
