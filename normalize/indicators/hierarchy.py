@@ -521,7 +521,49 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
             continue
         placements.append(placement_of(item, category, blocks[i] in labelled_blocks))
         issues.extend(displaced_label_issues(item, category))
+        issues.extend(boundary_issues(i, items, category, fit, categories))
     return placements, issues
+
+
+PER_PAGE = frozenset({"page_top", "page_centre_up", "page_centre_down", "page_bottom"})
+
+
+def labelled_on_page(items: list[IndicatorRow], i: int, label: str, forward: bool) -> bool:
+    """The nearest row after (or before) row i that carries `label` prints on row i's page."""
+    steps = range(i + 1, len(items)) if forward else range(i - 1, -1, -1)
+    for j in steps:
+        if any(h.spec.label == label and not h.copied
+               for h in ([items[j].own_level2] if items[j].own_level2 else items[j].level2)):
+            return items[j].pages[0] <= items[i].pages[0] <= items[j].pages[1] or \
+                items[i].pages[0] <= items[j].pages[0] <= items[i].pages[1]
+    return False
+
+
+def boundary_issues(i: int, items: list[IndicatorRow], category: Level2Spec, fit: Fit,
+                    categories: tuple[Level2Spec, ...]) -> list[Issue]:
+    """A warning where the row lies between two labelled blocks that fit the placement
+    model exactly, and fit it exactly as well with the row in either (an even span's centre a row
+    up or down, the blocks around shifting with it): the row's wording chose, and a
+    wording is weak evidence against labels that cannot tell."""
+    item = items[i]
+    found = fit.level2.get(i)
+    if found is None or i not in fit.firm or stated_category(item) is not None:
+        return []
+    left, right, in_left, in_right, _ = found
+    if left is None or right is None or left == right or category.label not in (left, right) \
+            or max(in_left, in_right) > 1e-9:
+        return []
+    other = right if category.label == left else left
+    if fit.model in PER_PAGE and not (labelled_on_page(items, i, left, forward=False)
+                                      and labelled_on_page(items, i, right, forward=True)):
+        return []     # a per-page model labels each page's part: a block has none on this page
+    other_group = next((c.level1 for c in categories if c.label == other), None)
+    if abs(fit.row_cost(i, category.label, category.level1) - fit.row_cost(i, other, other_group)) > 1e-9:
+        return []     # the level-1 labels tell the two apart
+    return [Issue("warning", "level_boundary_ambiguous",
+                  f"{item.name or 'the row'!r} lies between the {left} and {right} blocks, and their "
+                  f"labels fit as well either way; it went to {category.label} by its wording",
+                  field="level2", source_ref=item.row.source_ref)]
 
 
 def block_ids(path: list[int], entries: list[bool]) -> list[int]:

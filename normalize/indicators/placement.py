@@ -84,6 +84,7 @@ class Fit:
     level2: GapCosts = field(default_factory=dict)
     level1: GapCosts = field(default_factory=dict)
     entries: frozenset[int] = frozenset()   # label-only rows read as entries of their own
+    firm: frozenset[int] = frozenset()      # rows in level-2 gaps whose clusters fit exactly
 
     def row_cost(self, row: int, category: str, group: str) -> float:
         return gap_cost(self.level2, row, category) + gap_cost(self.level1, row, group)
@@ -184,6 +185,7 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
             fit = Fit(MODELS[m], totals[m])
             fit.level2, fit.level1 = (chain.gap_costs(m) for chain in chains)
             fit.entries = chains[0].entries(m)
+            fit.firm = chains[0].firm_rows(m)
             fits.append(fit)
     return fits
 
@@ -279,6 +281,15 @@ class Chain:
                             rows[i] = self.clusters[g].category
             out.append(rows)
         return out
+
+    def firm_rows(self, m: int) -> frozenset[int]:
+        """Rows of the gaps whose clusters on both sides fit model m exactly."""
+        if not self.clusters:
+            return frozenset()
+        exact = self.exact(m)
+        return frozenset(i for g, (lo, hi) in enumerate(self.gaps)
+                         if (g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g])
+                         for i in range(lo, hi))
 
     def gap_costs(self, m: int) -> GapCosts:
         if not self.clusters:
