@@ -315,7 +315,14 @@ def fit_reading(items: list[IndicatorRow], apart: frozenset[int]) -> list[Fit]:
     """The placement fits with the label-only rows `apart` read as lines of their own."""
     lines = lines_apart(items, apart)
     return fit_placement(label_clusters(items, lines), group_clusters(items, lines),
-                         geometry_of(items, lines), len(items))
+                         geometry_of(items, lines), len(items), sub_header=labels_apart_from_names(items))
+
+
+def labels_apart_from_names(items: list[IndicatorRow]) -> bool:
+    """No level label shares a line with an indicator's name: the labels may be
+    sub-headers (lines of their own above their blocks)."""
+    return not any(item.name is not None and any(not h.copied for h in (*item.level1, *item.level2))
+                   for item in items)
 
 
 def lines_apart(items: list[IndicatorRow], rows: frozenset[int]) -> dict[int, float] | None:

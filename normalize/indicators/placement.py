@@ -41,7 +41,9 @@ MODELS = ("top", "page_top", "centre_up", "centre_down", "page_centre_up", "page
           "span_centre_up", "span_centre_down", "bottom", "after_break", "page_bottom", "sub_header")
 # a sub-header is a line of its own just above the block's first row: `top` in the reading
 # of label-only rows as lines apart, where it is the model's own layout, not an exception,
-# so it pays no `APART` prior for them
+# so it pays no `APART` prior for them; it is a candidate only where it fits every label
+# exactly (`fit_placement`)
+SUB_HEADER = MODELS.index("sub_header")
 APART_PRIOR = np.array([0.0 if m == "sub_header" else 1.0 for m in MODELS])
 TOLERANCE = 0.01  # lines are whole numbers: a model predicts the line itself
 CAP = 3.0         # a label this many lines off counts no more (a model that misfits one block)
@@ -166,16 +168,22 @@ def part_centres(lines: np.ndarray, a: np.ndarray, b: np.ndarray, geo: Geometry
     return np.floor((lo + hi) / 2), np.ceil((lo + hi) / 2)
 
 
-def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n: int) -> list[Fit]:
+def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n: int,
+                  sub_header: bool = True) -> list[Fit]:
     """The models that explain all the labels best (level-2 blocks and level-1 groups
     alike, each chain on its own), with the free rows' costs under each. Several can
     tie (a short table rarely tells centre-up from centre-down): the caller keeps the
-    one whose rows fit best together."""
+    one whose rows fit best together. `sub_header`: whether the document could print
+    its labels as sub-headers (no label shares a line with an indicator's name)."""
     if n == 0 or not (level2 or level1):
         return [Fit(None, 0.0)]
     groups = Chain(level1, geo, n)
     chains = [Chain(level2, geo, n, groups.row_groups()), groups]
     totals = [sum(c.total(m) for c in chains) for m in range(len(MODELS))]
+    if totals[SUB_HEADER] > 1e-9 or not sub_header:
+        # waiving the prior for lines apart is earned only by explaining every label: a
+        # sub-header layout that misfits is no better evidence than `top`
+        totals[SUB_HEADER] = INF
     best = min(totals)
     if best == INF:
         return [Fit(None, INF)]
