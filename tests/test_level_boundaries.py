@@ -131,3 +131,18 @@ def test_boundaries_the_labels_fix_are_not_reported():
         "\t质量指标\t验收合格率\t100%", "\t\t抽检合格率\t100%",
         "\t时效指标\t拨付及时率\t100%", "\t\t办结及时率\t100%"])
     assert not any(issue.code == "level_boundary_ambiguous" for issue in issues)
+
+
+# ---------------------------------------------------------------- a damaged label in its group
+def test_a_damaged_level_2_label_is_read_within_the_group_its_line_states():
+    # 生态环境敫盖指标 (生态环境效益指标 with 效益 damaged) is nearer 生态环境成本指标 than
+    # 生态效益指标, but its line states 效益指标: the category is one of that group's
+    rows = list(iter_text_rows("\n".join([
+        HEADER, "产出指标\t数量指标\t培训人数\t≥5(人)", "效益指标\t生态环境敫盖指标\t\t无",
+        "\t可持续影响指标\t长效管理机制\t健全"])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert items[1].own_level2.spec.label == "生态效益指标"
+    # without a group on its line, the nearest reading stands
+    rows = list(iter_text_rows("\n".join([HEADER, "\t生态环境敫盖指标\t\t无"])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert items[0].own_level2.spec.label == "生态环境成本指标"

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from formex.normalize.labels import LabelMatch, Vocabulary, label_key
 from formex.normalize.targets import parse_target
 from formex.schemas.document import Cell, Row
@@ -153,6 +155,40 @@ def settle_dual_labels(item: IndicatorRow) -> None:
         item.level2.remove(hint)
         spec, match = hint.level1_reading
         item.level1.append(LabelHint(1, spec, hint.cell, match, hint.copied))
+
+def read_within_stated_group(item: IndicatorRow, vocab: LevelVocabulary) -> None:
+    """A damaged level-2 label on a line that states its level-1 group is read among that
+    group's categories: one merged cell's text and another's on one line belong to spans
+    that share the line, so the category is in the group. `生态环境敫盖指标` beside
+    效益指标 is 生态效益指标 (57), not the nearer 生态环境成本指标 (75) of the 成本 group.
+    Only a fuzzy reading moves, and only to a category of the group that reads at the
+    level column's looseness (`COLUMN_CUTOFF`) and better than the group's others."""
+    groups = {h.spec.label for h in item.level1 if not h.copied}
+    if len(groups) != 1:
+        return
+    group = vocab.level1_specs[next(iter(groups))]
+    for k, hint in enumerate(item.level2):
+        if hint.match.exact or hint.copied or hint.spec.level1 == group.label:
+            continue
+        read = best_in_group(hint.cell.text, group)
+        if read is not None:
+            spec, match = read
+            item.level2[k] = LabelHint(2, spec, hint.cell, match, hint.copied)
+            if item.own_level2 is hint:
+                item.own_level2 = item.level2[k]
+
+
+def best_in_group(text: str, group: Level1Spec) -> tuple[Level2Spec, LabelMatch] | None:
+    """The group's one category whose label or alias `text` reads best at
+    `COLUMN_CUTOFF`, or None (none does, or two tie)."""
+    key = label_key(text)
+    scored = sorted(((max(fuzz.ratio(key, label_key(alias)) for alias in (spec.label, *spec.aliases)), k)
+                     for k, spec in enumerate(group.level2)), reverse=True)
+    if not scored or scored[0][0] < COLUMN_CUTOFF or (len(scored) > 1 and scored[1][0] >= scored[0][0]):
+        return None
+    spec = group.level2[scored[0][1]]
+    return spec, LabelMatch(spec.label, spec.label, round(scored[0][0], 1))
+
 
 def join_lines(text: str) -> str:
     r"""An indicator name wrapped inside its cell, on one line again.
