@@ -146,3 +146,18 @@ def test_a_damaged_level_2_label_is_read_within_the_group_its_line_states():
     rows = list(iter_text_rows("\n".join([HEADER, "\t生态环境敫盖指标\t\t无"])))
     items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
     assert items[0].own_level2.spec.label == "生态环境成本指标"
+
+
+def test_a_group_written_with_more_words_left_of_its_category_is_the_group():
+    # 产出成本指标 reads as level 1 neither way alone (it holds 产出指标 and 成本指标 alike),
+    # and as the level-2 成本指标 of 产出; left of 经济成本指标 on its line it is that
+    # category's group, 成本指标
+    rows = list(iter_text_rows("\n".join([
+        HEADER, "产出指标\t数量指标\t培训人数\t≥5(人)", "产出成本指标\t经济成本指标\t人均服务经费\t≤89元",
+        "效益指标\t社会效益指标\t受益人数\t≥100(人)"])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert [h.spec.label for h in items[1].level1] == ["成本指标"]
+    assert [h.spec.label for h in items[1].level2] == ["经济成本指标"]
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert categories(indicators)[1] == ("成本指标", "经济成本指标")
+    assert not any(issue.code == "label_displaced" for issue in issues)

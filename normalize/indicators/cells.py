@@ -156,6 +156,43 @@ def settle_dual_labels(item: IndicatorRow) -> None:
         spec, match = hint.level1_reading
         item.level1.append(LabelHint(1, spec, hint.cell, match, hint.copied))
 
+def read_group_left_of_category(item: IndicatorRow, vocab: LevelVocabulary) -> None:
+    """Of two level-2 labels on a line, the left one stands where the level-1 group
+    prints: where its text also reads as the group of the right one's category (exactly,
+    fuzzily, or written with more words: `产出成本指标 | 经济成本指标`, whose 成本指标
+    group the left text holds, though 产出指标 too), it is that group."""
+    if len(item.level2) < 2 or item.level1:
+        return
+    right = item.level2[-1]
+    group = vocab.level1_specs.get(right.spec.level1)
+    if group is None:
+        return
+    for hint in item.level2[:-1]:
+        if hint.copied or hint.cell.col >= right.cell.col:
+            continue
+        match = reads_as(hint.cell.text, group)
+        if match is not None:
+            item.level2.remove(hint)
+            item.level1.append(LabelHint(1, group, hint.cell, match, hint.copied))
+
+
+def reads_as(text: str, group: Level1Spec, slack: int = 3) -> LabelMatch | None:
+    """`text` as the group's label: an alias at `LABEL_CUTOFF`, or one written inside it
+    with a few characters more."""
+    key = label_key(text)
+    for alias in (group.label, *group.aliases):
+        alias_key = label_key(alias)
+        if not alias_key:
+            continue
+        score = fuzz.ratio(key, alias_key)
+        if score >= LABEL_CUTOFF:
+            return LabelMatch(group.label, alias, round(score, 1))
+        chars = iter(key)
+        if 2 <= len(alias_key) < len(key) <= len(alias_key) + slack and all(ch in chars for ch in alias_key):
+            return LabelMatch(group.label, alias, round(100.0 * len(alias_key) / len(key), 1))
+    return None
+
+
 def read_within_stated_group(item: IndicatorRow, vocab: LevelVocabulary) -> None:
     """A damaged level-2 label on a line that states its level-1 group is read among that
     group's categories: one merged cell's text and another's on one line belong to spans
