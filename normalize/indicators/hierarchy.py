@@ -259,19 +259,57 @@ def fit_and_costs(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
     fits = reading_fits(items)
     if len(fits) == 1:
         return fits[0], row_costs(items, categories, fits[0])
+    fit, costs, _ = fit_and_rivals(items, categories, fits)
+    return fit, costs
+
+
+def fit_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fits: list[Fit]
+                   ) -> tuple[Fit, list[list[float]], list[tuple[Fit, list[list[float]]]]]:
+    """`fit_and_costs` over `fits`, and the other distinct fits that explain the labels
+    exactly as well as the chosen one (the same placement cost), with their row costs:
+    where their segmentations differ, the labels did not decide (`rival_rows`)."""
     groups = [c.level1 for c in categories]
     best: tuple[float, Fit, list[list[float]]] | None = None
-    seen: list[Fit] = []
+    seen: list[tuple[Fit, list[list[float]]]] = []
     for fit in fits:
-        if any(same_prices(fit, other) for other in seen):
+        if any(same_prices(fit, other) for other, _ in seen):
             continue   # its cost equals an earlier one's, which already won or lost
-        seen.append(fit)
         costs = row_costs(items, categories, fit)
+        seen.append((fit, costs))
         prefixes, _ = cheapest_prefixes(costs, entry_flags(items, fit), groups)
         cost = fit.cost + min(prefixes[-1])
         if best is None or cost < best[0]:
             best = (cost, fit, costs)
-    return best[1], best[2]
+    rivals = [(fit, costs) for fit, costs in seen if fit is not best[1] and abs(fit.cost - best[1].cost) <= 1e-9]
+    return best[1], best[2], rivals
+
+
+def rival_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], path: list[int],
+               rivals: list[tuple[Fit, list[list[float]]]]) -> dict[int, tuple[str, str | None]]:
+    """Rows a rival fit (another model, or another reading of label-only rows, explaining
+    the labels exactly as well) puts in another category: row -> (that category, the
+    rival's model)."""
+    out: dict[int, tuple[str, str | None]] = {}
+    for fit, costs in rivals:
+        other = path_of(costs, entry_flags(items, fit), categories)
+        if other is None:
+            continue
+        for i, (k, j) in enumerate(zip(path, other)):
+            if k != j and i not in out and stated_category(items[i]) is None:
+                out[i] = (categories[j].label, fit.model)
+    return out
+
+
+def fit_costs_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
+                         ) -> tuple[Fit, list[list[float]], list[tuple[Fit, list[list[float]]]]]:
+    """`fit_and_costs` with the rival fits of `fit_and_rivals`."""
+    if not items or any(item.positional for item in items):
+        fit = Fit(None, 0.0)
+        return fit, row_costs(items, categories, fit), []
+    fits = reading_fits(items)
+    if len(fits) == 1:
+        return fits[0], row_costs(items, categories, fits[0]), []
+    return fit_and_rivals(items, categories, fits)
 
 
 def same_prices(fit: Fit, other: Fit) -> bool:
@@ -504,8 +542,9 @@ def nearest_label_categories(items: list[IndicatorRow], categories: tuple[Level2
 def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
                ) -> tuple[list[Placement], list[Issue]]:
     issues: list[Issue] = []
-    fit, costs = fit_and_costs(items, categories)
+    fit, costs, rivals = fit_costs_and_rivals(items, categories)
     path = path_of(costs, entry_flags(items, fit), categories) if items else []
+    rivalled = rival_rows(items, categories, path, rivals) if path else {}
     if path is None:
         issues.append(Issue("warning", "level_order_unusual",
                             "the level labels do not follow the canonical category order; "
@@ -528,7 +567,19 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
             continue
         placements.append(placement_of(item, category, blocks[i] in labelled_blocks))
         issues.extend(displaced_label_issues(item, category))
-        issues.extend(boundary_issues(i, items, category, fit, categories))
+        if i in rivalled:
+            other, model = rivalled[i]
+            issues.append(Issue(
+                "warning", "level_boundary_ambiguous",
+                f"{item.name or 'the row'!r} went to {category.label} under the {fit.model} placement; "
+                f"the labels fit the {model} placement exactly as well, which puts it in {other}",
+                field="level2", source_ref=item.row.source_ref))
+        else:
+            for candidate in (fit, *(other for other, _ in rivals)):
+                found = boundary_issues(i, items, category, candidate, categories)
+                if found:
+                    issues.extend(found)
+                    break
     return placements, issues
 
 
