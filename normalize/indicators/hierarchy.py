@@ -600,28 +600,42 @@ def labelled_on_page(items: list[IndicatorRow], i: int, label: str, forward: boo
 def boundary_issues(i: int, items: list[IndicatorRow], category: Level2Spec, fit: Fit,
                     categories: tuple[Level2Spec, ...]) -> list[Issue]:
     """A warning where the row lies between two labelled blocks that fit the placement
-    model exactly, and fit it exactly as well with the row in either (an even span's centre a row
-    up or down, the blocks around shifting with it): the row's wording chose, and a
-    wording is weak evidence against labels that cannot tell."""
+    model exactly, and fit it exactly as well with the row in the other one (an even
+    span's centre a row up or down, the blocks around shifting with it): the row's
+    wording chose, and a wording is weak evidence against labels that cannot tell."""
     item = items[i]
     found = fit.level2.get(i)
     if found is None or i not in fit.firm or stated_category(item) is not None:
         return []
-    left, right, in_left, in_right, _ = found
-    if left is None or right is None or left == right or category.label not in (left, right) \
-            or max(in_left, in_right) > 1e-9:
+    left, right = found[:2]
+    if left is None or right is None or left == right or category.label not in (left, right):
         return []
     other = right if category.label == left else left
+    if move_cost(fit.level2, i, to_right=other == right) > 1e-9:
+        return []
     if fit.model in PER_PAGE and not (labelled_on_page(items, i, left, forward=False)
                                       and labelled_on_page(items, i, right, forward=True)):
         return []     # a per-page model labels each page's part: a block has none on this page
     other_group = next((c.level1 for c in categories if c.label == other), None)
-    if abs(fit.row_cost(i, category.label, category.level1) - fit.row_cost(i, other, other_group)) > 1e-9:
+    if other_group != category.level1 and (i not in fit.level1 or other_group not in fit.level1[i][:2]
+                                           or move_cost(fit.level1, i, to_right=other_group == fit.level1[i][1]) > 1e-9):
         return []     # the level-1 labels tell the two apart
     return [Issue("warning", "level_boundary_ambiguous",
                   f"{item.name or 'the row'!r} lies between the {left} and {right} blocks, and their "
-                  f"labels fit as well either way; it went to {category.label} by its wording",
+                  f"labels fit as well with it in either; it went to {category.label} by its wording",
                   field="level2", source_ref=item.row.source_ref)]
+
+
+def move_cost(costs: dict, i: int, to_right: bool) -> float:
+    """What moving row i across its gap's boundary adds to the chain: into the right
+    block, the row and every gap row after it; into the left, it and every one before
+    (the gap's increments add up so over a run of rows)."""
+    sides = costs[i][:2]
+    total, j = 0.0, i
+    while j in costs and costs[j][:2] == sides:
+        total += costs[j][3] if to_right else costs[j][2]
+        j += 1 if to_right else -1
+    return total
 
 
 def block_ids(path: list[int], entries: list[bool]) -> list[int]:
