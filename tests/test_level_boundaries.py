@@ -161,3 +161,15 @@ def test_a_group_written_with_more_words_left_of_its_category_is_the_group():
     indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
     assert categories(indicators)[1] == ("成本指标", "经济成本指标")
     assert not any(issue.code == "label_displaced" for issue in issues)
+
+
+def test_rows_far_above_a_top_label_are_not_reported():
+    # a long block under top-placed labels: moving its rows into the next block misses
+    # that block's label by more lines than a label's capped misfit counts, row by row;
+    # the whole move still costs, so nothing is open
+    names = ["培训人数", "服务户数", "发放人次", "走访人数", "慰问人数", "帮扶人数", "建档户数"]
+    lines = ["产出指标\t数量指标\t" + names[0] + "\t≥5(人)"] + [f"\t\t{n}\t≥{k}(人)" for k, n in enumerate(names[1:], 6)]
+    lines += ["\t质量指标\t验收合格率\t100%", "\t\t抽检合格率\t100%"]
+    indicators, issues = place(lines)
+    assert [c for _, c in categories(indicators)] == ["数量指标"] * 7 + ["质量指标"] * 2
+    assert not any(issue.code == "level_boundary_ambiguous" for issue in issues)
