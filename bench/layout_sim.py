@@ -130,8 +130,10 @@ POLICIES = (
 # mixed and page_bottom were read after the fix for label-only lines fell short on them;
 # split_label after the third set was committed and labels were first rejoined;
 # seq_column and third_mixed while the 序号 column's silent target loss was fixed;
-# fused_label while the fused-label mechanism (a level label fused into the name cell) was built
-HELD_OUT = ("bottom", "span_centre", "sub_header", "unseen_mixed",
+# fused_label while the fused-label mechanism (a level label fused into the name cell) was
+# built; sub_header and unseen_mixed while level boundaries under the less common
+# placements and the non-unit families were fixed (issue 8, "forms it has never seen")
+HELD_OUT = ("bottom", "span_centre",
             "split_centre", "every_row", "no_level1",
             "short_pages", "heavy_typos", "heavy_content", "fourth_mixed")
 POLICY_BY_NAME = {p.name: p for p in POLICIES}

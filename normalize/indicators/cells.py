@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from formex.normalize.labels import LabelMatch, Vocabulary, label_key
 from formex.normalize.targets import parse_target
 from formex.schemas.document import Cell, Row
@@ -134,13 +136,97 @@ def level_matches(text: str, vocab: LevelVocabulary, level: int | None, cutoff: 
     return (match(vocab.level1) if level != 2 else None, match(vocab.level2) if level != 1 else None)
 
 def settle_dual_labels(item: IndicatorRow) -> None:
-    """A label readable as both levels is level 1 when the row has another level-2 label."""
+    """A label readable as both levels is level 1 when the row has another level-2 label.
+    Where every level-2 label of the row is such a label (`管理指标 | 管理指标`: a group
+    whose one category bears its name), the last is the row's level 2 and those left of
+    it are level 1: a row states its level-1 group left of its category. So is a lone
+    such label with a level cell no vocabulary reads right of it."""
     dual = [h for h in item.level2 if h.level1_reading is not None]
     if dual and len(item.level2) > len(dual):
-        for hint in dual:
+        to_level1 = dual
+    elif len(dual) == 1 and any(cell.col > dual[0].cell.col for cell in item.unrecognised):
+        # a level cell no vocabulary reads right of it (成本控制指标 | 经济戍夲指标): that
+        # cell is the row's level 2, so this one is its level-1 group
+        to_level1 = dual
+    elif len(dual) >= 2 and all(h.level1_reading[0].label == dual[-1].spec.level1 for h in dual[:-1]):
+        to_level1 = dual[:-1]
+    else:
+        return
+    for hint in to_level1:
+        item.level2.remove(hint)
+        spec, match = hint.level1_reading
+        item.level1.append(LabelHint(1, spec, hint.cell, match, hint.copied))
+
+def read_group_left_of_category(item: IndicatorRow, vocab: LevelVocabulary) -> None:
+    """Of two level-2 labels on a line, the left one stands where the level-1 group
+    prints: where its text also reads as the group of the right one's category (exactly,
+    fuzzily, or written with more words: `产出成本指标 | 经济成本指标`, whose 成本指标
+    group the left text holds, though 产出指标 too), it is that group."""
+    if len(item.level2) < 2 or item.level1:
+        return
+    right = item.level2[-1]
+    group = vocab.level1_specs.get(right.spec.level1)
+    if group is None:
+        return
+    for hint in item.level2[:-1]:
+        if hint.copied or hint.cell.col >= right.cell.col:
+            continue
+        match = reads_as(hint.cell.text, group)
+        if match is not None:
             item.level2.remove(hint)
-            spec, match = hint.level1_reading
-            item.level1.append(LabelHint(1, spec, hint.cell, match, hint.copied))
+            item.level1.append(LabelHint(1, group, hint.cell, match, hint.copied))
+
+
+def reads_as(text: str, group: Level1Spec, slack: int = 3) -> LabelMatch | None:
+    """`text` as the group's label: an alias at `LABEL_CUTOFF`, or one written inside it
+    with a few characters more."""
+    key = label_key(text)
+    for alias in (group.label, *group.aliases):
+        alias_key = label_key(alias)
+        if not alias_key:
+            continue
+        score = fuzz.ratio(key, alias_key)
+        if score >= LABEL_CUTOFF:
+            return LabelMatch(group.label, alias, round(score, 1))
+        chars = iter(key)
+        if 2 <= len(alias_key) < len(key) <= len(alias_key) + slack and all(ch in chars for ch in alias_key):
+            return LabelMatch(group.label, alias, round(100.0 * len(alias_key) / len(key), 1))
+    return None
+
+
+def read_within_stated_group(item: IndicatorRow, vocab: LevelVocabulary) -> None:
+    """A damaged level-2 label on a line that states its level-1 group is read among that
+    group's categories: one merged cell's text and another's on one line belong to spans
+    that share the line, so the category is in the group. `生态环境敫盖指标` beside
+    效益指标 is 生态效益指标 (57), not the nearer 生态环境成本指标 (75) of the 成本 group.
+    Only a fuzzy reading moves, and only to a category of the group that reads at the
+    level column's looseness (`COLUMN_CUTOFF`) and better than the group's others."""
+    groups = {h.spec.label for h in item.level1 if not h.copied}
+    if len(groups) != 1:
+        return
+    group = vocab.level1_specs[next(iter(groups))]
+    for k, hint in enumerate(item.level2):
+        if hint.match.exact or hint.copied or hint.spec.level1 == group.label:
+            continue
+        read = best_in_group(hint.cell.text, group)
+        if read is not None:
+            spec, match = read
+            item.level2[k] = LabelHint(2, spec, hint.cell, match, hint.copied)
+            if item.own_level2 is hint:
+                item.own_level2 = item.level2[k]
+
+
+def best_in_group(text: str, group: Level1Spec) -> tuple[Level2Spec, LabelMatch] | None:
+    """The group's one category whose label or alias `text` reads best at
+    `COLUMN_CUTOFF`, or None (none does, or two tie)."""
+    key = label_key(text)
+    scored = sorted(((max(fuzz.ratio(key, label_key(alias)) for alias in (spec.label, *spec.aliases)), k)
+                     for k, spec in enumerate(group.level2)), reverse=True)
+    if not scored or scored[0][0] < COLUMN_CUTOFF or (len(scored) > 1 and scored[1][0] >= scored[0][0]):
+        return None
+    spec = group.level2[scored[0][1]]
+    return spec, LabelMatch(spec.label, spec.label, round(scored[0][0], 1))
+
 
 def join_lines(text: str) -> str:
     r"""An indicator name wrapped inside its cell, on one line again.

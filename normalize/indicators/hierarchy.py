@@ -259,19 +259,57 @@ def fit_and_costs(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
     fits = reading_fits(items)
     if len(fits) == 1:
         return fits[0], row_costs(items, categories, fits[0])
+    fit, costs, _ = fit_and_rivals(items, categories, fits)
+    return fit, costs
+
+
+def fit_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fits: list[Fit]
+                   ) -> tuple[Fit, list[list[float]], list[tuple[Fit, list[list[float]]]]]:
+    """`fit_and_costs` over `fits`, and the other distinct fits that explain the labels
+    exactly as well as the chosen one (the same placement cost), with their row costs:
+    where their segmentations differ, the labels did not decide (`rival_rows`)."""
     groups = [c.level1 for c in categories]
     best: tuple[float, Fit, list[list[float]]] | None = None
-    seen: list[Fit] = []
+    seen: list[tuple[Fit, list[list[float]]]] = []
     for fit in fits:
-        if any(same_prices(fit, other) for other in seen):
+        if any(same_prices(fit, other) for other, _ in seen):
             continue   # its cost equals an earlier one's, which already won or lost
-        seen.append(fit)
         costs = row_costs(items, categories, fit)
+        seen.append((fit, costs))
         prefixes, _ = cheapest_prefixes(costs, entry_flags(items, fit), groups)
         cost = fit.cost + min(prefixes[-1])
         if best is None or cost < best[0]:
             best = (cost, fit, costs)
-    return best[1], best[2]
+    rivals = [(fit, costs) for fit, costs in seen if fit is not best[1] and abs(fit.cost - best[1].cost) <= 1e-9]
+    return best[1], best[2], rivals
+
+
+def rival_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], path: list[int],
+               rivals: list[tuple[Fit, list[list[float]]]]) -> dict[int, tuple[str, str | None]]:
+    """Rows a rival fit (another model, or another reading of label-only rows, explaining
+    the labels exactly as well) puts in another category: row -> (that category, the
+    rival's model)."""
+    out: dict[int, tuple[str, str | None]] = {}
+    for fit, costs in rivals:
+        other = path_of(costs, entry_flags(items, fit), categories)
+        if other is None:
+            continue
+        for i, (k, j) in enumerate(zip(path, other)):
+            if k != j and i not in out and stated_category(items[i]) is None:
+                out[i] = (categories[j].label, fit.model)
+    return out
+
+
+def fit_costs_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
+                         ) -> tuple[Fit, list[list[float]], list[tuple[Fit, list[list[float]]]]]:
+    """`fit_and_costs` with the rival fits of `fit_and_rivals`."""
+    if not items or any(item.positional for item in items):
+        fit = Fit(None, 0.0)
+        return fit, row_costs(items, categories, fit), []
+    fits = reading_fits(items)
+    if len(fits) == 1:
+        return fits[0], row_costs(items, categories, fits[0]), []
+    return fit_and_rivals(items, categories, fits)
 
 
 def same_prices(fit: Fit, other: Fit) -> bool:
@@ -315,7 +353,14 @@ def fit_reading(items: list[IndicatorRow], apart: frozenset[int]) -> list[Fit]:
     """The placement fits with the label-only rows `apart` read as lines of their own."""
     lines = lines_apart(items, apart)
     return fit_placement(label_clusters(items, lines), group_clusters(items, lines),
-                         geometry_of(items, lines), len(items))
+                         geometry_of(items, lines), len(items), sub_header=labels_apart_from_names(items))
+
+
+def labels_apart_from_names(items: list[IndicatorRow]) -> bool:
+    """No level label shares a line with an indicator's name: the labels may be
+    sub-headers (lines of their own above their blocks)."""
+    return not any(item.name is not None and any(not h.copied for h in (*item.level1, *item.level2))
+                   for item in items)
 
 
 def lines_apart(items: list[IndicatorRow], rows: frozenset[int]) -> dict[int, float] | None:
@@ -497,8 +542,9 @@ def nearest_label_categories(items: list[IndicatorRow], categories: tuple[Level2
 def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
                ) -> tuple[list[Placement], list[Issue]]:
     issues: list[Issue] = []
-    fit, costs = fit_and_costs(items, categories)
+    fit, costs, rivals = fit_costs_and_rivals(items, categories)
     path = path_of(costs, entry_flags(items, fit), categories) if items else []
+    rivalled = rival_rows(items, categories, path, rivals) if path else {}
     if path is None:
         issues.append(Issue("warning", "level_order_unusual",
                             "the level labels do not follow the canonical category order; "
@@ -521,7 +567,75 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
             continue
         placements.append(placement_of(item, category, blocks[i] in labelled_blocks))
         issues.extend(displaced_label_issues(item, category))
+        if i in rivalled:
+            other, model = rivalled[i]
+            issues.append(Issue(
+                "warning", "level_boundary_ambiguous",
+                f"{item.name or 'the row'!r} went to {category.label} under the {fit.model} placement; "
+                f"the labels fit the {model} placement exactly as well, which puts it in {other}",
+                field="level2", source_ref=item.row.source_ref))
+        else:
+            for candidate in (fit, *(other for other, _ in rivals)):
+                found = boundary_issues(i, items, category, candidate, categories)
+                if found:
+                    issues.extend(found)
+                    break
     return placements, issues
+
+
+PER_PAGE = frozenset({"page_top", "page_centre_up", "page_centre_down", "page_bottom"})
+
+
+def labelled_on_page(items: list[IndicatorRow], i: int, label: str, forward: bool) -> bool:
+    """The nearest row after (or before) row i that carries `label` prints on row i's page."""
+    steps = range(i + 1, len(items)) if forward else range(i - 1, -1, -1)
+    for j in steps:
+        if any(h.spec.label == label and not h.copied
+               for h in ([items[j].own_level2] if items[j].own_level2 else items[j].level2)):
+            return items[j].pages[0] <= items[i].pages[0] <= items[j].pages[1] or \
+                items[i].pages[0] <= items[j].pages[0] <= items[i].pages[1]
+    return False
+
+
+def boundary_issues(i: int, items: list[IndicatorRow], category: Level2Spec, fit: Fit,
+                    categories: tuple[Level2Spec, ...]) -> list[Issue]:
+    """A warning where the row lies between two labelled blocks that fit the placement
+    model exactly, and fit it exactly as well with the row in the other one (an even
+    span's centre a row up or down, the blocks around shifting with it): the row's
+    wording chose, and a wording is weak evidence against labels that cannot tell."""
+    item = items[i]
+    found = fit.level2.get(i)
+    if found is None or i not in fit.firm or stated_category(item) is not None:
+        return []
+    left, right = found[:2]
+    if left is None or right is None or left == right or category.label not in (left, right):
+        return []
+    other = right if category.label == left else left
+    if move_cost(fit.level2, i, to_right=other == right) > 1e-9:
+        return []
+    if fit.model in PER_PAGE and not (labelled_on_page(items, i, left, forward=False)
+                                      and labelled_on_page(items, i, right, forward=True)):
+        return []     # a per-page model labels each page's part: a block has none on this page
+    other_group = next((c.level1 for c in categories if c.label == other), None)
+    if other_group != category.level1 and (i not in fit.level1 or other_group not in fit.level1[i][:2]
+                                           or move_cost(fit.level1, i, to_right=other_group == fit.level1[i][1]) > 1e-9):
+        return []     # the level-1 labels tell the two apart
+    return [Issue("warning", "level_boundary_ambiguous",
+                  f"{item.name or 'the row'!r} lies between the {left} and {right} blocks, and their "
+                  f"labels fit as well with it in either; it went to {category.label} by its wording",
+                  field="level2", source_ref=item.row.source_ref)]
+
+
+def move_cost(costs: dict, i: int, to_right: bool) -> float:
+    """What moving row i across its gap's boundary adds to the chain: into the right
+    block, the row and every gap row after it; into the left, it and every one before
+    (the gap's increments add up so over a run of rows)."""
+    sides = costs[i][:2]
+    total, j = 0.0, i
+    while j in costs and costs[j][:2] == sides:
+        total += costs[j][3] if to_right else costs[j][2]
+        j += 1 if to_right else -1
+    return total
 
 
 def block_ids(path: list[int], entries: list[bool]) -> list[int]:

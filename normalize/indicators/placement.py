@@ -38,7 +38,13 @@ from functools import cached_property
 import numpy as np
 
 MODELS = ("top", "page_top", "centre_up", "centre_down", "page_centre_up", "page_centre_down",
-          "span_centre_up", "span_centre_down", "bottom", "after_break", "page_bottom")
+          "span_centre_up", "span_centre_down", "bottom", "after_break", "page_bottom", "sub_header")
+# a sub-header is a line of its own just above the block's first row: `top` in the reading
+# of label-only rows as lines apart, where it is the model's own layout, not an exception,
+# so it pays no `APART` prior for them; it is a candidate only where it fits every label
+# exactly (`fit_placement`)
+SUB_HEADER = MODELS.index("sub_header")
+APART_PRIOR = np.array([0.0 if m == "sub_header" else 1.0 for m in MODELS])
 TOLERANCE = 0.01  # lines are whole numbers: a model predicts the line itself
 CAP = 3.0         # a label this many lines off counts no more (a model that misfits one block)
 UNLABELLED = 1.0  # a block without a label between two labelled ones (or at an end)
@@ -80,6 +86,7 @@ class Fit:
     level2: GapCosts = field(default_factory=dict)
     level1: GapCosts = field(default_factory=dict)
     entries: frozenset[int] = frozenset()   # label-only rows read as entries of their own
+    firm: frozenset[int] = frozenset()      # rows in level-2 gaps whose clusters fit exactly
 
     def row_cost(self, row: int, category: str, group: str) -> float:
         return gap_cost(self.level2, row, category) + gap_cost(self.level1, row, group)
@@ -117,12 +124,17 @@ class Geometry:
 
 
 def predicted_costs(a: np.ndarray, b: np.ndarray, ranks: list[tuple[np.ndarray, np.ndarray]],
-                    geo: Geometry) -> np.ndarray:
+                    geo: Geometry, first_rows: np.ndarray | None = None) -> np.ndarray:
     """Per block (a..b, one per row of the arrays) and model (`MODELS` order), what its
     labels cost. `ranks[r]` holds, for the blocks whose cluster has an r-th label, their
     indices and that label's line; a block's labels are added in their order. An even
     span has two middle lines; an engine takes the upper or the lower one, the same way
-    throughout a document (`_up`, `_down`)."""
+    throughout a document (`_up`, `_down`). `first_rows` are the blocks' first rows
+    (`a` without the labels' lines): a sub-header's line of its own sits half a line
+    above the first row (or is the block's first line, a label-only row read as a line
+    apart), so a row taken into the block above its label misses by a whole line."""
+    first_rows = a if first_rows is None else first_rows
+    sub_header = np.where(first_rows % 1 != 0, first_rows, first_rows - 0.5)
     up, down = np.floor((a + b) / 2), np.ceil((a + b) / 2)
     centres_up, centres_down = part_centres(up, a, b, geo), part_centres(down, a, b, geo)
     span_up, span_down = centres_up[0], centres_down[1]
@@ -137,11 +149,11 @@ def predicted_costs(a: np.ndarray, b: np.ndarray, ranks: list[tuple[np.ndarray, 
         part_up, part_down = np.floor((lo + hi) / 2), np.ceil((lo + hi) / 2)
         part_top, part_bottom = lo, hi
         on_row = np.stack((first, part_top, up[blocks], down[blocks], part_up, part_down, span_up[blocks],
-                           span_down[blocks], last, after[blocks], part_bottom), axis=1)
+                           span_down[blocks], last, after[blocks], part_bottom, first), axis=1)
         # a line of its own between two rows: an even span's exact centre
         centre, part = (first + last) / 2, (part_up + part_down) / 2
         between = np.stack((first, part_top, centre, centre, part, part, exact_up[blocks], exact_down[blocks],
-                            last, after[blocks], part_bottom), axis=1)
+                            last, after[blocks], part_bottom, sub_header[blocks]), axis=1)
         columns = np.where((line == np.floor(line))[:, None], on_row, between)
         off = np.abs(line[:, None] - columns) - TOLERANCE
         totals[blocks] += np.clip(off, 0.0, CAP)
@@ -156,16 +168,22 @@ def part_centres(lines: np.ndarray, a: np.ndarray, b: np.ndarray, geo: Geometry
     return np.floor((lo + hi) / 2), np.ceil((lo + hi) / 2)
 
 
-def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n: int) -> list[Fit]:
+def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n: int,
+                  sub_header: bool = True) -> list[Fit]:
     """The models that explain all the labels best (level-2 blocks and level-1 groups
     alike, each chain on its own), with the free rows' costs under each. Several can
     tie (a short table rarely tells centre-up from centre-down): the caller keeps the
-    one whose rows fit best together."""
+    one whose rows fit best together. `sub_header`: whether the document could print
+    its labels as sub-headers (no label shares a line with an indicator's name)."""
     if n == 0 or not (level2 or level1):
         return [Fit(None, 0.0)]
     groups = Chain(level1, geo, n)
     chains = [Chain(level2, geo, n, groups.row_groups()), groups]
     totals = [sum(c.total(m) for c in chains) for m in range(len(MODELS))]
+    if totals[SUB_HEADER] > 1e-9 or not sub_header:
+        # waiving the prior for lines apart is earned only by explaining every label: a
+        # sub-header layout that misfits is no better evidence than `top`
+        totals[SUB_HEADER] = INF
     best = min(totals)
     if best == INF:
         return [Fit(None, INF)]
@@ -175,6 +193,7 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
             fit = Fit(MODELS[m], totals[m])
             fit.level2, fit.level1 = (chain.gap_costs(m) for chain in chains)
             fit.entries = chains[0].entries(m)
+            fit.firm = chains[0].firm_rows(m)
             fits.append(fit)
     return fits
 
@@ -271,6 +290,15 @@ class Chain:
             out.append(rows)
         return out
 
+    def firm_rows(self, m: int) -> frozenset[int]:
+        """Rows of the gaps whose clusters on both sides fit model m exactly."""
+        if not self.clusters:
+            return frozenset()
+        exact = self.exact(m)
+        return frozenset(i for g, (lo, hi) in enumerate(self.gaps)
+                         if (g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g])
+                         for i in range(lo, hi))
+
     def gap_costs(self, m: int) -> GapCosts:
         if not self.clusters:
             return {}
@@ -355,7 +383,8 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
     owner = np.repeat(np.arange(len(clusters)), sizes)
     low = np.array([min(c.lines) for c in clusters])[owner]
     high = np.array([max(c.lines) for c in clusters])[owner]
-    a = np.minimum(np.array(geo.starts)[X], low)
+    first_rows = np.array(geo.starts)[X]
+    a = np.minimum(first_rows, low)
     b = np.maximum(np.array(geo.ends)[Y - 1], high)
     ranks = []
     for r in range(max(len(c.lines) for c in clusters)):
@@ -363,7 +392,7 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
         blocks = np.concatenate([np.arange(offsets[t], offsets[t + 1]) for t in having])
         lines = np.concatenate([np.full(sizes[t], clusters[t].lines[r]) for t in having])
         ranks.append((blocks, lines))
-    costs = predicted_costs(a, b, ranks, geo)
+    costs = predicted_costs(a, b, ranks, geo, first_rows)
     tables = []
     for t, cluster in enumerate(clusters):
         Xt, Yt, C = X_parts[t], Y_parts[t], costs[offsets[t]:offsets[t + 1]]
@@ -372,7 +401,7 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
             # or a line of its own between rows (its block's label)
             own_row = (Xt == cluster.first) & (Yt == cluster.first + 1)
             if cluster.apart:
-                C = C + np.where(own_row, ABSORB, APART)[:, None]
+                C = C + np.where(own_row[:, None], ABSORB, APART * APART_PRIOR[None, :])
             else:
                 C = C + np.where(own_row, 0.0, ABSORB)[:, None]
         if crossing is not None:

@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, level_vocabulary: also callers'
     COLUMN_CUTOFF, OTHER, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
-    level_vocabulary, looks_like_label, looks_like_target, settle_dual_labels)
+    level_vocabulary, looks_like_label, looks_like_target, read_group_left_of_category, read_within_stated_group,
+    settle_dual_labels)
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
     cell_columns, complete_points_roles, complete_roles, find_header, header_roles, split_value_columns)
 from formex.normalize.indicators.fragments import rejoin_label_fragments
@@ -65,6 +66,8 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
         else:
             out.level2.append(hint)
     settle_dual_labels(out)
+    read_group_left_of_category(out, vocab)
+    read_within_stated_group(out, vocab)
     out.unplaced = [cell for role, cell in values.items() if role.startswith(OTHER)]
     out.note = values["note"].text if "note" in values else None
     if values:

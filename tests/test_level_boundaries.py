@@ -1,0 +1,175 @@
+"""Level boundaries where labels print as sub-headers, where a level-1 group and its one
+category share a name, and where the labels leave a boundary open: each mechanism on a
+small table written for it."""
+from __future__ import annotations
+
+from formex.extract.ocr_text import iter_text_rows
+from formex.normalize.indicators import rows_to_indicators
+from formex.normalize.indicators.hierarchy import fit_items
+from formex.normalize.indicators.placement import Cluster, Geometry, fit_placement
+from formex.normalize.indicators.rows import rows_to_indicator_rows
+from formex.schemas.forms import load_form_schema
+
+SCHEMA = load_form_schema("unit_overall_target")
+HEADER = "一级指标\t二级指标\t三级指标\t指标值"
+
+
+def place(lines: list[str]):
+    rows = list(iter_text_rows("\n".join([HEADER, *lines])))
+    return rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+
+
+def categories(indicators) -> list[tuple[str, str]]:
+    return [(i.placement.level2.level1, i.placement.level2.label) for i in indicators]
+
+
+# ---------------------------------------------------------------- 管理指标 | 管理指标
+def test_a_group_and_its_category_of_one_name_on_one_line_are_level_1_and_level_2():
+    # the last group of a self-evaluation: 管理指标 is both its level-1 group and its one
+    # category; read as two level-2 labels, the line was an entry and the rows below it
+    # went back to 产出 (nothing may follow the last category in canonical order)
+    indicators, issues = place([
+        "产出指标\t数量指标\t\t", "\t\t培训人数\t≥5(人)", "\t\t服务户数\t≥6(户)",
+        "满意度指标\t服务对象满意度指标\t\t", "\t\t群众满意度\t≥90%",
+        "管理指标\t管理指标\t\t", "\t\t预算执行率\t≥90%", "\t\t资金使用合规性\t合规",
+        "\t\t管理制度健全性\t健全"])
+    assert [i.row.name for i in indicators][-3:] == ["预算执行率", "资金使用合规性", "管理制度健全性"]
+    assert categories(indicators)[-3:] == [("管理指标", "管理指标")] * 3
+    assert not any(issue.code == "level_order_unusual" for issue in issues)
+    rows = list(iter_text_rows("\n".join([HEADER, "管理指标\t管理指标\t\t", "\t\t预算执行率\t≥90%"])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert [h.spec.label for h in items[0].level1] == ["管理指标"]
+    assert [h.spec.label for h in items[0].level2] == ["管理指标"]
+
+
+def test_a_label_of_both_levels_beside_an_unreadable_level_2_cell_is_the_group():
+    # 成本指标 is a level-2 category of 产出 in older forms and a level-1 group in newer
+    # ones; with an unreadable level-2 cell right of it, it is the row's group
+    rows = list(iter_text_rows("\n".join([
+        HEADER, "产出指标\t数量指标\t培训人数\t≥5(人)", "成本控制指标\t经济戍夲指标\t单个路径建设成本\t≤8万元",
+        "效益指标\t社会效益指标\t受益人数\t≥100(人)"])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert [h.spec.label for h in items[1].level1] == ["成本指标"]
+    assert not items[1].level2 or items[1].level2[-1].spec.level1 == "成本指标"
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert categories(indicators)[1] == ("成本指标", "经济成本指标")
+
+
+# ---------------------------------------------------------------- sub-headers
+SUB_HEADER_TABLE = [
+    "产出指标\t数量指标\t\t", "\t\t新建社区健身路径\t40个", "\t\t新建多功能运动场\t10个",
+    "\t质量指标\t\t", "\t\t设施验收合格率\t100%",
+    "\t时效指标\t\t", "\t\t年度建设任务完成时间\t2018年12月底前",
+    "效益指标\t经济效益指标\t\t", "\t\t就业困难人员就业人数\t≥100人", "\t\t失业人员再就业人数\t≥80人",
+    "\t社会效益指标\t\t", "\t\t人均体育场地面积\t≥1.9平方米", "\t\t全民健身参与率\t≥40%",
+    "\t可持续影响指标\t\t", "\t\t设施维护管理机制\t健全",
+]
+
+
+def test_labels_printed_as_sub_headers_fit_the_sub_header_model():
+    rows = list(iter_text_rows("\n".join([HEADER, *SUB_HEADER_TABLE])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert fit_items(items, SCHEMA.level2_order).model == "sub_header"
+
+
+def test_a_sub_header_keeps_the_rows_above_it_out_of_its_block():
+    # 再就业人数 says 就业 (a 社会效益 word) but sits above the 社会效益 sub-header: the
+    # block starts below its label, so a row above it misses by a whole line
+    indicators, issues = place(SUB_HEADER_TABLE)
+    by_name = {i.row.name: i.placement.level2.label for i in indicators}
+    assert by_name["失业人员再就业人数"] == "经济效益指标"
+    assert by_name["就业困难人员就业人数"] == "经济效益指标"
+    assert by_name["人均体育场地面积"] == "社会效益指标"
+    assert len(indicators) == 9      # every sub-header absorbed by its block, none an entry
+
+
+def test_sub_header_is_no_candidate_where_a_label_shares_a_line_with_a_name():
+    # two blocks, labels at x.5 lines above each: exact for sub_header; with a label on a
+    # named row the caller rules the model out and `top` pays its prior
+    level2 = [Cluster("数量指标", 0, 0, (0.5,), optional=True, group="产出指标", apart=True),
+              Cluster("质量指标", 3, 3, (2.5,), optional=True, group="产出指标", apart=True)]
+    geo = Geometry([0.5, 1.0, 2.0, 2.5, 3.0], [0.5, 1.0, 2.0, 2.5, 3.0], [])
+    assert [f.model for f in fit_placement(level2, [], geo, 5)] == ["sub_header"]
+    assert fit_placement(level2, [], geo, 5)[0].cost == 0.0
+    assert "sub_header" not in [f.model for f in fit_placement(level2, [], geo, 5, sub_header=False)]
+
+
+def test_a_row_taken_above_a_sub_header_misses_a_whole_line():
+    # rows 0 (label line 0.5 above row 1), 1, 2; label line 2.5 above row 3 (index 3 is
+    # the label-only row, index 4 the row below it). Row 2 in the second block misses a
+    # line under sub_header, half a line under top
+    level2 = [Cluster("数量指标", 0, 0, (0.5,), optional=True, group="产出指标", apart=True),
+              Cluster("质量指标", 3, 3, (2.5,), optional=True, group="产出指标", apart=True)]
+    geo = Geometry([0.5, 1.0, 2.0, 2.5, 3.0], [0.5, 1.0, 2.0, 2.5, 3.0], [])
+    fit = fit_placement(level2, [], geo, 5)[0]
+    left, right, in_left, in_right, _ = fit.level2[2]
+    assert (left, right) == ("数量指标", "质量指标") and in_left == 0.0 and in_right >= 2.9
+
+
+# ---------------------------------------------------------------- open boundaries
+def test_a_boundary_the_labels_leave_open_is_reported():
+    # labels at the centre of their blocks (an even block's upper middle row): 质量 (rows
+    # 4..7, label on 5) and 时效 (rows 8..11, label on 9) fit centre-up exactly, and so do
+    # 质量 4..6 and 时效 7..11 (odd blocks, the same centres): row 7 may be in either
+    # block; its wording chooses, and the document says so
+    indicators, issues = place([
+        "\t\t培训人数\t≥5(人)", "\t数量指标\t服务户数\t≥6(户)", "\t\t发放人次\t≥7(次)",
+        "\t\t走访人数\t≥8(人)",
+        "\t\t验收合格率\t100%", "产出指标\t质量指标\t抽检合格率\t100%", "\t\t建档规范率\t100%",
+        "\t\t岗前培训合格率\t100%",
+        "\t\t拨付及时率\t100%", "\t时效指标\t办结及时率\t100%", "\t\t上报及时率\t100%",
+        "\t\t报送及时率\t100%"])
+    ambiguous = [issue for issue in issues if issue.code == "level_boundary_ambiguous"]
+    assert ambiguous and all(issue.severity == "warning" for issue in ambiguous)
+    assert any("岗前培训合格率" in issue.message for issue in ambiguous)
+
+
+def test_boundaries_the_labels_fix_are_not_reported():
+    # labels on each block's first row: every boundary is where a label is
+    indicators, issues = place([
+        "产出指标\t数量指标\t培训人数\t≥5(人)", "\t\t服务户数\t≥6(户)",
+        "\t质量指标\t验收合格率\t100%", "\t\t抽检合格率\t100%",
+        "\t时效指标\t拨付及时率\t100%", "\t\t办结及时率\t100%"])
+    assert not any(issue.code == "level_boundary_ambiguous" for issue in issues)
+
+
+# ---------------------------------------------------------------- a damaged label in its group
+def test_a_damaged_level_2_label_is_read_within_the_group_its_line_states():
+    # 生态环境敫盖指标 (生态环境效益指标 with 效益 damaged) is nearer 生态环境成本指标 than
+    # 生态效益指标, but its line states 效益指标: the category is one of that group's
+    rows = list(iter_text_rows("\n".join([
+        HEADER, "产出指标\t数量指标\t培训人数\t≥5(人)", "效益指标\t生态环境敫盖指标\t\t无",
+        "\t可持续影响指标\t长效管理机制\t健全"])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert items[1].own_level2.spec.label == "生态效益指标"
+    # without a group on its line, the nearest reading stands
+    rows = list(iter_text_rows("\n".join([HEADER, "\t生态环境敫盖指标\t\t无"])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert items[0].own_level2.spec.label == "生态环境成本指标"
+
+
+def test_a_group_written_with_more_words_left_of_its_category_is_the_group():
+    # 产出成本指标 reads as level 1 neither way alone (it holds 产出指标 and 成本指标 alike),
+    # and as the level-2 成本指标 of 产出; left of 经济成本指标 on its line it is that
+    # category's group, 成本指标
+    rows = list(iter_text_rows("\n".join([
+        HEADER, "产出指标\t数量指标\t培训人数\t≥5(人)", "产出成本指标\t经济成本指标\t人均服务经费\t≤89元",
+        "效益指标\t社会效益指标\t受益人数\t≥100(人)"])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert [h.spec.label for h in items[1].level1] == ["成本指标"]
+    assert [h.spec.label for h in items[1].level2] == ["经济成本指标"]
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert categories(indicators)[1] == ("成本指标", "经济成本指标")
+    assert not any(issue.code == "label_displaced" for issue in issues)
+
+
+def test_rows_far_above_a_top_label_are_not_reported():
+    # a long block under top-placed labels: moving its rows into the next block misses
+    # that block's label by more lines than a label's capped misfit counts, row by row;
+    # the whole move still costs, so nothing is open
+    names = ["培训人数", "服务户数", "发放人次", "走访人数", "慰问人数", "帮扶人数", "建档户数"]
+    lines = ["产出指标\t数量指标\t" + names[0] + "\t≥5(人)"] + [f"\t\t{n}\t≥{k}(人)" for k, n in enumerate(names[1:], 6)]
+    lines += ["\t质量指标\t验收合格率\t100%", "\t\t抽检合格率\t100%"]
+    indicators, issues = place(lines)
+    assert [c for _, c in categories(indicators)] == ["数量指标"] * 7 + ["质量指标"] * 2
+    assert not any(issue.code == "level_boundary_ambiguous" for issue in issues)
