@@ -12,6 +12,8 @@ SHORT_FRAGMENT = 3     # a line this short (建档率, 及时率) is a wrapped n
 WRAP_MIN_LINES = 3     # lines of the same greatest name length that show a wrapping column
 WIDTH_EVIDENCE = 3     # a name that fills the column's width is cut; one short of it is whole
 LONG_FRAGMENT = 6      # longer than the ends of wrapped names seen without a wrap width
+WRAP_PAIR_LINES = 2    # full-width lines each followed by a short fragment: a wrapping column too
+OPENING, CLOSING = "（(【[", "）)】]"
 
 
 @dataclass(frozen=True)
@@ -31,22 +33,55 @@ def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
     if not named:
         return None
     widest = max(len(item.name) for item in named)
-    if sum(len(item.name) == widest for item in named) < WRAP_MIN_LINES:
-        return None
     fragments = [item for above, item in zip(named, named[1:])
                  if len(above.name) == widest and len(item.name) <= SHORT_FRAGMENT]
+    full = sum(len(item.name) == widest for item in named)
+    # a short table (a 中期 table, a small project's) shows its width less often: two full
+    # lines, each with a fragment under it, show it as well
+    if full < WRAP_MIN_LINES and not (full >= WRAP_PAIR_LINES and len(fragments) >= WRAP_PAIR_LINES):
+        return None
     with_target = sum(item.target is not None for item in fragments)
     without = len(fragments) - with_target
     return Wrapping(widest, None if with_target == without else without > with_target)
+
+def unclosed(text: str) -> bool:
+    """An opening bracket the text does not close (城镇新增就业人数（ | 万人）)."""
+    depth = 0
+    for char in text:
+        depth += char in OPENING
+        depth -= char in CLOSING and depth > 0
+    return depth > 0
+
+def unopened(text: str) -> bool:
+    """A closing bracket the text did not open (…企业（项 | 目）数)."""
+    depth = 0
+    for char in text:
+        if char in CLOSING and depth == 0:
+            return True
+        depth += char in OPENING
+        depth -= char in CLOSING
+    return False
+
+def name_end(name: str) -> str:
+    """The name without a trailing bracketed unit (促进创业人数（人） ends in 人数)."""
+    if name and name[-1] in CLOSING:
+        opening = max(name.rfind(char) for char in OPENING)
+        if opening > 0:
+            return name[:opening]
+    return name
 
 def is_wrap(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
             heads: tuple[str, ...]) -> bool:
     """Whether a line's name is the rest of the name above, wrapped in its cell, rather
     than an indicator of its own (whose target cell may be empty). Weighed from what the
-    lines say: a very short fragment, a name above that stops before its head word
-    (…健康 | 管理人数) or fills the column's width is a wrap; a name above that ends in a
-    head word (…人数, …率), a line that is a whole name itself, a target where the
-    table prints a wrapped row's target on its other line are not."""
+    lines say: a very short fragment (a single character is never a name), a name above
+    that stops before its head word (…健康 | 管理人数) or inside a bracket, a line that
+    closes a bracket it did not open, a name above that fills the column's width, a
+    target on the fragment under a full line without one where the table prints a
+    wrapped row's target on its last line are a wrap; a name above that ends in a head
+    word (…人数, …率, …人数（人）), a line that is a whole name itself, a target where the
+    table prints a wrapped row's target on its other line, a page break between the two
+    lines are not."""
     if (item.name is None or previous.name is None or item.positional or previous.positional
             or item.is_level2_entry or previous.is_level2_entry
             or (item.target is not None and previous.target is not None)
@@ -54,18 +89,25 @@ def is_wrap(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | Non
         return False
     evidence = 0
     evidence += 2 if len(item.name) <= SHORT_FRAGMENT else 0
-    evidence += -2 if previous.name.endswith(heads) else 2
-    evidence -= 1 if len(item.name) > SHORT_FRAGMENT + 1 and item.name.endswith(heads) else 0
+    evidence += 2 if len(item.name) == 1 else 0
+    evidence += -2 if name_end(previous.name).endswith(heads) else 2
+    evidence -= 1 if len(item.name) > SHORT_FRAGMENT + 1 and name_end(item.name).endswith(heads) else 0
+    evidence += 3 if unclosed(previous.name) or unopened(item.name) else 0
     if wrapping is not None:
         evidence += WIDTH_EVIDENCE if len(previous.name) == wrapping.width else -WIDTH_EVIDENCE
         # the line that carries a wrapped row's target opens (or closes) its row
         if wrapping.target_first is not None and \
                 (item.target if wrapping.target_first else previous.target) is not None:
             return False
+        if wrapping.target_first is False and len(previous.name) == wrapping.width \
+                and previous.target is None and item.target is not None:
+            evidence += 2   # a full line waiting for its target, and the target under it
     elif len(item.name) > LONG_FRAGMENT:
         evidence -= 2    # a long line under a column that does not wrap at a width is a name
     if item.level1 or item.level2:
         evidence -= 1    # a label on the line: more often a row of its own
+    if item.row.page != previous.pages[1]:
+        evidence -= 1    # a name cut by a page break is rarer than a row starting a page
     return evidence > 0
 
 def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
