@@ -16,7 +16,8 @@ from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, leve
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
     cell_columns, complete_points_roles, complete_roles, find_header, header_roles, split_value_columns)
 from formex.normalize.indicators.fragments import rejoin_label_fragments
-from formex.normalize.indicators.wraps import is_wrap, join_wrapped, label_read_as_fragment, wrap_width
+from formex.normalize.indicators.wraps import (
+    is_wrap, join_wrapped, label_read_as_fragment, wrap_across_label, wrap_width)
 from formex.schemas.document import Cell, Issue, Row
 from formex.schemas.forms import FormSchema
 
@@ -179,7 +180,7 @@ def carry_labels(row: Row, copied: set[int], roles: dict[int, str],
     return Row(row.index, tuple(sorted(cells.values(), key=lambda c: c.col)), row.page,
                row.source_ref), copies
 
-CONTENT_SURE_SHARE = {"target": 0.8, "weight": 1.0, "score": 1.0}   # of the column's cells
+CONTENT_SURE_SHARE = {"target": 0.8, "actual": 0.8, "weight": 1.0, "score": 1.0}   # of the column's cells
 
 
 def content_role_issues(chosen: dict[str, tuple[int, float]], header: Row | None) -> list[Issue]:
@@ -192,7 +193,7 @@ def content_role_issues(chosen: dict[str, tuple[int, float]], header: Row | None
             continue
         printed = next((c.text for c in header.cells if c.col == col), "") if header else ""
         message = (f"the {role} column was chosen by its cells, not its header {printed!r}: "
-                   f"{share:.0%} of them read as {'targets' if role == 'target' else 'numbers'}")
+                   f"{share:.0%} of them read as {'targets' if role in ('target', 'actual') else 'numbers'}")
         source_ref = header.source_ref if header else None
         if share >= CONTENT_SURE_SHARE[role]:
             issues.append(Issue("info", "column_by_content", message, field=role, source_ref=source_ref))
@@ -267,6 +268,19 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             # blank target look alike: join, and say so loudly enough to be reviewed
             issues.append(Issue("warning", "cell_joined",
                                 f"{item.name!r} read as the end of the indicator name above; joined",
+                                field="level3", source_ref=row.source_ref))
+            continue
+        if len(out) >= 2 and wrap_across_label(item, previous, out[-2], wrapping, vocab.name_heads):
+            named = out.pop(-2)
+            out[-1] = named    # the label line's labels sit inside the wrapped row: its own
+            named.level1 += previous.level1
+            named.level2 += previous.level2
+            named.unrecognised += previous.unrecognised
+            named.damaged += previous.damaged
+            join_wrapped(named, item, line)
+            issues.append(Issue("warning", "cell_joined",
+                                f"{item.name!r} read as the end of the indicator name above the level "
+                                f"label line {' | '.join(c.text for c in previous.row.filled)!r}; joined",
                                 field="level3", source_ref=row.source_ref))
             continue
         if previous and item.name is None and item.target and not item.level1 and not item.level2 \

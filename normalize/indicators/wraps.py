@@ -37,8 +37,10 @@ def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
                  if len(above.name) == widest and len(item.name) <= SHORT_FRAGMENT]
     full = sum(len(item.name) == widest for item in named)
     # a short table (a 中期 table, a small project's) shows its width less often: two full
-    # lines, each with a fragment under it, show it as well
-    if full < WRAP_MIN_LINES and not (full >= WRAP_PAIR_LINES and len(fragments) >= WRAP_PAIR_LINES):
+    # lines, each with a fragment under it, and no fragment under a shorter line, show it
+    every = sum(len(item.name) <= SHORT_FRAGMENT for item in named[1:])
+    if full < WRAP_MIN_LINES and not (full >= WRAP_PAIR_LINES and len(fragments) >= WRAP_PAIR_LINES
+                                      and len(fragments) == every):
         return None
     with_target = sum(item.target is not None for item in fragments)
     without = len(fragments) - with_target
@@ -72,21 +74,27 @@ def name_end(name: str) -> str:
 
 def is_wrap(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
             heads: tuple[str, ...]) -> bool:
-    """Whether a line's name is the rest of the name above, wrapped in its cell, rather
-    than an indicator of its own (whose target cell may be empty). Weighed from what the
-    lines say: a very short fragment (a single character is never a name), a name above
-    that stops before its head word (…健康 | 管理人数) or inside a bracket, a line that
-    closes a bracket it did not open, a name above that fills the column's width, a
-    target on the fragment under a full line without one where the table prints a
-    wrapped row's target on its last line are a wrap; a name above that ends in a head
-    word (…人数, …率, …人数（人）), a line that is a whole name itself, a target where the
-    table prints a wrapped row's target on its other line, a page break between the two
-    lines are not."""
+    """Whether a line's name is the rest of the name above (`wrap_evidence` over 0)."""
+    evidence = wrap_evidence(item, previous, wrapping, heads)
+    return evidence is not None and evidence > 0
+
+def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
+                  heads: tuple[str, ...]) -> int | None:
+    """How strongly the lines say that a line's name is the rest of the name above,
+    wrapped in its cell, rather than an indicator of its own (whose target cell may be
+    empty). A very short fragment (a single character is never a name), a name above that
+    stops before its head word (…健康 | 管理人数) or inside a bracket, a line that closes a
+    bracket it did not open, a name above that fills the column's width say wrap; a name
+    above that ends in a head word (…人数, …率, …人数（人）), a line that is a whole name
+    itself, a line that fills the width itself (a third line: names that long are rare),
+    a label on the line say not. Over 0 says wrap; None when it cannot be one (a target
+    on both lines, a target where the table prints a wrapped row's target on its other
+    line, a line too long to be a name's end)."""
     if (item.name is None or previous.name is None or item.positional or previous.positional
             or item.is_level2_entry or previous.is_level2_entry
             or (item.target is not None and previous.target is not None)
             or len(item.name) > CONTINUATION_MAX):
-        return False
+        return None
     evidence = 0
     evidence += 2 if len(item.name) <= SHORT_FRAGMENT else 0
     evidence += 2 if len(item.name) == 1 else 0
@@ -94,21 +102,19 @@ def is_wrap(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | Non
     evidence -= 1 if len(item.name) > SHORT_FRAGMENT + 1 and name_end(item.name).endswith(heads) else 0
     evidence += 3 if unclosed(previous.name) or unopened(item.name) else 0
     if wrapping is not None:
-        evidence += WIDTH_EVIDENCE if len(previous.name) == wrapping.width else -WIDTH_EVIDENCE
+        # the line above fills the width (of a name wrapped over lines already: its last)
+        above = previous.last_line or previous.name
+        evidence += WIDTH_EVIDENCE if len(above) == wrapping.width else -WIDTH_EVIDENCE
+        evidence -= 1 if len(item.name) == wrapping.width else 0   # a third line: long names are rare
         # the line that carries a wrapped row's target opens (or closes) its row
         if wrapping.target_first is not None and \
                 (item.target if wrapping.target_first else previous.target) is not None:
-            return False
-        if wrapping.target_first is False and len(previous.name) == wrapping.width \
-                and previous.target is None and item.target is not None:
-            evidence += 2   # a full line waiting for its target, and the target under it
+            return None
     elif len(item.name) > LONG_FRAGMENT:
         evidence -= 2    # a long line under a column that does not wrap at a width is a name
     if item.level1 or item.level2:
         evidence -= 1    # a label on the line: more often a row of its own
-    if item.row.page != previous.pages[1]:
-        evidence -= 1    # a name cut by a page break is rarer than a row starting a page
-    return evidence > 0
+    return evidence
 
 def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
                            heads: tuple[str, ...]) -> IndicatorRow | None:
@@ -120,14 +126,32 @@ def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping:
     label."""
     hints = [*item.level1, *item.level2]
     if (item.name is not None or item.positional or wrapping is None or previous.name is None
-            or len(previous.name) != wrapping.width or len(hints) != 1
+            or len(previous.last_line or previous.name) != wrapping.width or len(hints) != 1
             or not hints[0].match.exact or hints[0].cell.text.endswith(LABEL_ENDINGS)):
         return None
     read = replace(item, name=hints[0].cell.text, level1=[], level2=[], own_level2=None)
     return read if is_wrap(read, previous, wrapping, heads) else None
 
+ACROSS_LABEL_EVIDENCE = 3   # a wrap across a line of labels needs more than a wrap's least
+
+
+def wrap_across_label(item: IndicatorRow, label_line: IndicatorRow, named: IndicatorRow,
+                      wrapping: Wrapping | None, heads: tuple[str, ...]) -> bool:
+    """Whether a line is the rest of the name two lines up, with a line of nothing but
+    level labels between (an engine that writes a merged label on a line of its own
+    between two lines of a wrapped name: 创业担保贷款贴息资 | 成本指标 | 金控制数). The
+    labels then sit inside the wrapped row, so they are its own. The label line may also
+    be a category listed without indicators, so the wrap needs strong evidence (a
+    fragment, a name above that fills the column's width or stops before its head word),
+    not the least."""
+    if not label_line.is_label_only or item.level1 or item.level2:
+        return False
+    evidence = wrap_evidence(item, named, wrapping, heads)
+    return evidence is not None and evidence >= ACROSS_LABEL_EVIDENCE
+
 def join_wrapped(previous: IndicatorRow, item: IndicatorRow, line: int) -> None:
     previous.name = previous.name + item.name
+    previous.last_line = item.name
     previous.target = previous.target if previous.target is not None else item.target
     previous.unit = previous.unit or item.unit
     previous.operator = previous.operator or item.operator
