@@ -13,6 +13,7 @@ WRAP_MIN_LINES = 3     # lines of the same greatest name length that show a wrap
 WIDTH_EVIDENCE = 3     # a name that fills the column's width is cut; one short of it is whole
 LONG_FRAGMENT = 6      # longer than the ends of wrapped names seen without a wrap width
 WRAP_PAIR_LINES = 2    # full-width lines each followed by a short fragment: a wrapping column too
+WRAP_OUTLIERS = 2      # lines longer than the width that do not hide it
 OPENING, CLOSING = "（(【[", "）)】]"
 
 
@@ -27,24 +28,31 @@ class Wrapping:
 def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
     """The name column's wrapping when the table wraps names: the greatest name length,
     reached by several lines (every wrapped name fills its first line); None when names
-    simply vary. Where the target prints shows on the plain fragments (a line of a few
+    simply vary. A short table (a 中期 table, a small project's) shows its width less
+    often: two full lines, each with a fragment under it and no fragment under another
+    line, show it too. A line or two longer than the width (a label fused into its name
+    cell, a cell OCR ran together) do not hide it where the fragments all sit under full
+    lines. Where the target prints shows on the plain fragments (a line of a few
     characters under a full one): with a target, it is the wrapped row's last line."""
     named = [item for item in items if item.name and not item.positional]
     if not named:
         return None
-    widest = max(len(item.name) for item in named)
-    fragments = [item for above, item in zip(named, named[1:])
-                 if len(above.name) == widest and len(item.name) <= SHORT_FRAGMENT]
-    full = sum(len(item.name) == widest for item in named)
-    # a short table (a 中期 table, a small project's) shows its width less often: two full
-    # lines, each with a fragment under it, and no fragment under a shorter line, show it
+    lengths = sorted({len(item.name) for item in named}, reverse=True)
     every = sum(len(item.name) <= SHORT_FRAGMENT for item in named[1:])
-    if full < WRAP_MIN_LINES and not (full >= WRAP_PAIR_LINES and len(fragments) >= WRAP_PAIR_LINES
-                                      and len(fragments) == every):
-        return None
-    with_target = sum(item.target is not None for item in fragments)
-    without = len(fragments) - with_target
-    return Wrapping(widest, None if with_target == without else without > with_target)
+    for widest in lengths[:WRAP_OUTLIERS + 1]:
+        longer = sum(len(item.name) > widest for item in named)
+        if longer > WRAP_OUTLIERS:
+            break
+        fragments = [item for above, item in zip(named, named[1:])
+                     if len(above.name) == widest and len(item.name) <= SHORT_FRAGMENT]
+        full = sum(len(item.name) == widest for item in named)
+        under_full = len(fragments) >= WRAP_PAIR_LINES and len(fragments) == every
+        if (full >= WRAP_MIN_LINES and (longer == 0 or under_full)) or \
+                (full >= WRAP_PAIR_LINES and under_full):
+            with_target = sum(item.target is not None for item in fragments)
+            without = len(fragments) - with_target
+            return Wrapping(widest, None if with_target == without else without > with_target)
+    return None
 
 def unclosed(text: str) -> bool:
     """An opening bracket the text does not close (城镇新增就业人数（ | 万人）)."""
