@@ -17,7 +17,7 @@ from formex.normalize.indicators.columns import (  # find_header, complete_roles
     cell_columns, complete_points_roles, complete_roles, find_header, header_roles, split_value_columns)
 from formex.normalize.indicators.fragments import rejoin_label_fragments
 from formex.normalize.indicators.wraps import (
-    is_wrap, join_wrapped, label_read_as_fragment, wrap_across_label, wrap_width)
+    DocumentWrapping, is_wrap, join_wrapped, label_read_as_fragment, wrap_across_label, wrap_width)
 from formex.schemas.document import Cell, Issue, Row
 from formex.schemas.forms import FormSchema
 
@@ -204,10 +204,13 @@ def content_role_issues(chosen: dict[str, tuple[int, float]], header: Row | None
     return issues
 
 
-def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: bool
+def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: bool,
+                           document_wrapping: DocumentWrapping | None = None
                            ) -> tuple[list[IndicatorRow], list[Issue]]:
     """The table's indicator rows in order, with repeated headers skipped, wrapped
-    names joined and lone level-1 labels carried to the next row as hints."""
+    names joined and lone level-1 labels carried to the next row as hints.
+    `document_wrapping` carries the name column's wrap width from one of the document's
+    tables to the next (a short 中期 table shows none of its own)."""
     vocab = level_vocabulary(schema)
     header, roles = find_header(rows, vocab)
     issues: list[Issue] = []
@@ -244,6 +247,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         classified.append(cells_by_position(row, roles, vocab, copied) if spans_known and roles
                           else cells_by_content(row, vocab, roles))
     wrapping = wrap_width(classified)
+    if document_wrapping is not None:
+        wrapping = document_wrapping.of_table(wrapping)
     out: list[IndicatorRow] = []
     pending_level1: list[LabelHint] = []
     line = -1

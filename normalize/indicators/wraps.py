@@ -25,6 +25,21 @@ class Wrapping:
     width: int
     target_first: bool | None
 
+@dataclass
+class DocumentWrapping:
+    """The name column's wrapping as a document's tables show it, read by the next
+    table: a 中期 table of two or three rows prints in the 年度 table's columns but is too
+    short to show their width itself."""
+
+    seen: Wrapping | None = None
+
+    def of_table(self, own: Wrapping | None) -> Wrapping | None:
+        """The table's own wrapping where it shows one (remembered), else the document's."""
+        if own is not None:
+            self.seen = self.seen or own
+            return own
+        return self.seen
+
 def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
     """The name column's wrapping when the table wraps names: the greatest name length,
     reached by several lines (every wrapped name fills its first line); None when names
@@ -114,6 +129,9 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
         above = previous.last_line or previous.name
         evidence += WIDTH_EVIDENCE if len(above) == wrapping.width else -WIDTH_EVIDENCE
         evidence -= 1 if len(item.name) == wrapping.width else 0   # a third line: long names are rare
+        if wrapping.target_first is False and len(above) == wrapping.width and previous.target is None \
+                and item.target is not None and len(item.name) <= LONG_FRAGMENT:
+            evidence += 2   # a full line waiting for its target, and a short end that brings it
         # the line that carries a wrapped row's target opens (or closes) its row
         if wrapping.target_first is not None and \
                 (item.target if wrapping.target_first else previous.target) is not None:
