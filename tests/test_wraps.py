@@ -176,3 +176,18 @@ def test_a_damaged_target_and_actual_header_keep_their_order():
     indicators, issues = read_self_evaluation(header)
     assert [(i.target.raw, i.actual.raw) for i in indicators][0] == ("2600人", "2587人")
     assert {i.field for i in issues if i.code == "column_by_content"} == {"target"}
+
+
+def test_a_wrapped_rows_evaluation_cells_on_its_last_line_are_kept():
+    # the target, 实际完成值, 分值 and 得分 print on the wrapped name's last line
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    body = ["产出指标\t数量指标\t补贴发放人数\t2600人\t2587人\t20\t19.9\t部分对象停发",
+            "效益指标\t社会效益指标\t困难残疾人基本生活保\t\t\t\t\t",
+            "障率\t100%\t98%\t20\t19\t",
+            "满意度指标\t服务对象满意度指标\t补贴对象满意度\t≥95%\t96.5%\t20\t20\t"]
+    rows = list(iter_text_rows("\n".join(["\t".join(header), *body])))
+    indicators, _ = rows_to_indicators(rows, SELF_EVAL, spans_known=False, year=2023)
+    assert [(i.row.name, i.target.raw, i.actual.raw, i.weight, i.score) for i in indicators] == [
+        ("补贴发放人数", "2600人", "2587人", 20.0, 19.9),
+        ("困难残疾人基本生活保障率", "100%", "98%", 20.0, 19.0),
+        ("补贴对象满意度", "≥95%", "96.5%", 20.0, 20.0)]

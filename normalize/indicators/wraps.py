@@ -181,6 +181,11 @@ def join_wrapped(previous: IndicatorRow, item: IndicatorRow, line: int) -> None:
     previous.target = previous.target if previous.target is not None else item.target
     previous.unit = previous.unit or item.unit
     previous.operator = previous.operator or item.operator
+    # a self-evaluation's cells print on the target's line, the wrapped row's last one
+    # where the target prints there: the row keeps them
+    for name in ("target_mid", "actual", "weight", "score", "deviation"):
+        if getattr(previous, name) is None:
+            setattr(previous, name, getattr(item, name))
     previous.level1 += item.level1
     previous.level2 += item.level2
     previous.unplaced += item.unplaced
