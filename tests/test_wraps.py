@@ -191,3 +191,30 @@ def test_a_wrapped_rows_evaluation_cells_on_its_last_line_are_kept():
         ("补贴发放人数", "2600人", "2587人", 20.0, 19.9),
         ("困难残疾人基本生活保障率", "100%", "98%", 20.0, 19.0),
         ("补贴对象满意度", "≥95%", "96.5%", 20.0, 20.0)]
+
+
+def test_a_line_with_its_own_evaluation_cells_is_a_row_of_its_own():
+    # 受益人口's target cell is empty, but it prints its own 实际完成值, 分值 and 得分
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    body = ["产出指标\t成本指标\t单位管网造价\t≤15万元/公里\t14.2万元/公里\t10\t10\t",
+            "效益指标\t社会效益指标\t受益人口\t\t2.3万人\t10\t10\t",
+            "农村集中供水率\t≥90%\t91%\t10\t10\t"]
+    rows = list(iter_text_rows("\n".join(["\t".join(header), *body])))
+    indicators, _ = rows_to_indicators(rows, SELF_EVAL, spans_known=False, year=2023)
+    assert [(i.row.name, i.target.raw, i.actual.raw) for i in indicators] == [
+        ("单位管网造价", "≤15万元/公里", "14.2万元/公里"), ("受益人口", None, "2.3万人"),
+        ("农村集中供水率", "≥90%", "91%")]
+
+
+# a column 12 characters wide, the target on a wrapped row's first line
+WIDTH_12 = ["产出指标\t数量指标\t社区事务受理业务办件数目\t≥1(件)", "\t\t量\t",
+            "\t\t残疾人康复服务计划完成比\t=100(%)", "\t\t率\t",
+            "\t\t各类救助补贴发放准确比例\t=100(%)", "\t\t率\t"]
+
+
+def test_a_long_line_under_a_full_name_ending_in_its_head_word_is_a_name():
+    out = names(WIDTH_12 + ["\t\t收入提高困难群众生活水平\t≥5(%)", "\t\t社区登记失业率控制\t"])
+    assert out[3:] == ["收入提高困难群众生活水平", "社区登记失业率控制"]
+    # a long line under a full name cut before its head word: its end
+    out = names(WIDTH_12 + ["\t\t收入提高困难群众生活保障\t≥5(%)", "\t\t对象的覆盖范围\t"])
+    assert out[3:] == ["收入提高困难群众生活保障对象的覆盖范围"]

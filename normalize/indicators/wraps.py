@@ -15,6 +15,8 @@ LONG_FRAGMENT = 6      # longer than the ends of wrapped names seen without a wr
 WRAP_PAIR_LINES = 2    # full-width lines each followed by a short fragment: a wrapping column too
 WRAP_OUTLIERS = 2      # lines longer than the width that do not hide it
 OPENING, CLOSING = "（(【[", "）)】]"
+# a row's value cells: a wrapped name's lines print one of each, never two
+ROW_CELLS = ("target", "target_mid", "actual", "weight", "score")
 
 
 @dataclass(frozen=True)
@@ -107,15 +109,18 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     wrapped in its cell, rather than an indicator of its own (whose target cell may be
     empty). A very short fragment (a single character is never a name), a name above that
     stops before its head word (…健康 | 管理人数) or inside a bracket, a line that closes a
-    bracket it did not open, a name above that fills the column's width say wrap; a name
-    above that ends in a head word (…人数, …率, …人数（人）), a line that is a whole name
-    itself, a line that fills the width itself (a third line: names that long are rare),
-    a label on the line say not. Over 0 says wrap; None when it cannot be one (a target
-    on both lines, a target where the table prints a wrapped row's target on its other
-    line, a line too long to be a name's end)."""
+    bracket it did not open, a name above that fills the column's width, a short end that
+    brings the target a full line waits for (target-last tables) say wrap; a name above
+    that ends in a head word (…人数, …率, …人数（人）), a line that is a whole name itself
+    (and a long one under a name ending in its head word), a line that fills the width
+    itself (a third line: names that long are rare), a label on the line say not. Over 0
+    says wrap; None when it cannot be one (a target, 实际完成值, 分值 or 得分 on both
+    lines, a target where the table prints a wrapped row's target on its other line, a
+    line too long to be a name's end)."""
     if (item.name is None or previous.name is None or item.positional or previous.positional
             or item.is_level2_entry or previous.is_level2_entry
-            or (item.target is not None and previous.target is not None)
+            or any(getattr(item, cell) is not None and getattr(previous, cell) is not None
+                   for cell in ROW_CELLS)
             or len(item.name) > CONTINUATION_MAX):
         return None
     evidence = 0
@@ -129,6 +134,8 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
         above = previous.last_line or previous.name
         evidence += WIDTH_EVIDENCE if len(above) == wrapping.width else -WIDTH_EVIDENCE
         evidence -= 1 if len(item.name) == wrapping.width else 0   # a third line: long names are rare
+        if len(item.name) > LONG_FRAGMENT and name_end(previous.name).endswith(heads):
+            evidence -= 1   # a long line under a name that ends in its head word: a name too
         if wrapping.target_first is False and len(above) == wrapping.width and previous.target is None \
                 and item.target is not None and len(item.name) <= LONG_FRAGMENT:
             evidence += 2   # a full line waiting for its target, and a short end that brings it
