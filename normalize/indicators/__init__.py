@@ -83,7 +83,8 @@ def target_issues(indicator: Indicator) -> list[Issue]:
 
 def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool,
                        year: int | None, period: str = "annual",
-                       document_wrapping: DocumentWrapping | None = None) -> tuple[list[Indicator], list[Issue]]:
+                       document_wrapping: DocumentWrapping | None = None
+                       ) -> tuple[list[Indicator], list[Issue]]:
     """Indicators of one table; `period` is the table's (a 中期目标 table's rows are
     `mid_term`); a row with a 中期 target column besides gives a second, mid-term row.
     `document_wrapping` is shared by a document's tables (the name column's wrap width)."""
