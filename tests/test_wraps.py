@@ -218,3 +218,35 @@ def test_a_long_line_under_a_full_name_ending_in_its_head_word_is_a_name():
     # a long line under a full name cut before its head word: its end
     out = names(WIDTH_12 + ["\t\t收入提高困难群众生活保障\t≥5(%)", "\t\t对象的覆盖范围\t"])
     assert out[3:] == ["收入提高困难群众生活保障对象的覆盖范围"]
+
+
+def test_a_worded_up_damaged_label_out_of_order_is_read_by_its_neighbours():
+    # 生态环境效益指标 (a label outside the vocabulary) with two look-alikes is as near
+    # 生态环境成本指标 (of the 成本 group) as its own; between 社会效益 and 可持续影响 only
+    # 生态效益指标 fits, and the label holds it but for two characters
+    lines = ["效益指标\t经济效益指标\t带动增收金额\t≥5(万元)", "\t社会效益指标\t培训人数\t≥5(人)",
+             "\t生态环境敫盖指标\t\t无", "\t可持续影响指标\t长效机制\t持续完善"]
+    indicators, issues = place(lines)
+    assert [i.placement.level2.label for i in indicators] == [
+        "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"]
+    assert any(i.code == "label_read_by_order" and "生态环境敫盖指标" in i.message for i in issues)
+
+
+def test_a_fuzzy_label_the_order_allows_is_not_reread():
+    # 社会效益性指标 repeats the category above (a label printed per page): left alone
+    lines = ["效益指标\t社会效益指标\t培训人数\t≥5(人)", "\t社会效益性指标\t服务户数\t≥6(户)",
+             "\t生态效益指标\t\t无"]
+    indicators, issues = place(lines)
+    assert [i.placement.level2.label for i in indicators] == ["社会效益指标", "社会效益指标", "生态效益指标"]
+    assert not any(i.code == "label_read_by_order" for i in issues)
+    # an exact label out of order is the document's to state, never reread
+    lines = ["效益指标\t社会效益指标\t培训人数\t≥5(人)", "\t生态环境成本指标\t\t无", "\t可持续影响指标\t长效机制\t持续完善"]
+    _, issues = place(lines)
+    assert not any(i.code == "label_read_by_order" for i in issues)
+
+
+def test_common_in_order():
+    from formex.normalize.indicators.rows import common_in_order
+    assert common_in_order("生态效益指标", "生态环境敫盖指标") == 4
+    assert common_in_order("生态环境成本指标", "生态环境敫盖指标") == 6
+    assert common_in_order("", "abc") == 0 and common_in_order("abc", "abc") == 3

@@ -18,6 +18,7 @@ from formex.normalize.indicators.columns import (  # find_header, complete_roles
 from formex.normalize.indicators.fragments import rejoin_label_fragments
 from formex.normalize.indicators.wraps import (
     DocumentWrapping, is_wrap, join_wrapped, label_read_as_fragment, wrap_across_label, wrap_width)
+from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue, Row
 from formex.schemas.forms import FormSchema
 
@@ -299,6 +300,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         issues.extend(cell_issues(item))
         out.append(item)
     issues = read_damaged_labels(out, vocab, schema, issues)
+    issues += reread_out_of_order(out, vocab, schema)
     move_inapplicable_labels(out, schema)
     return out, issues
 
@@ -341,6 +343,66 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                          f"level label {text!r} is as near several categories; read as {name!r}, "
                          "the one the labels around it leave in the canonical order",
                          field="level2", source_ref=ref) for (text, ref), name in read.items()]
+
+OUT_OF_ORDER_MISSING = 2   # characters of an alias a damaged, worded-up label may lack
+
+
+def reread_out_of_order(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema
+                        ) -> list[Issue]:
+    """A level-2 label read fuzzily (not exactly) as a category the canonical order does
+    not allow between the labels above and below it is read again: a label printed with
+    more words and damaged by OCR (`生态环境敫盖指标`: 生态环境效益指标 with two look-alikes)
+    is as near a category of another group (生态环境成本指标, two characters off) as its
+    own. Of the categories the order allows there (in the row's own level-1 group, where
+    the row states one), the one whose alias the label holds in order but for at most
+    `OUT_OF_ORDER_MISSING` characters is taken, when there is exactly one; an info issue
+    `label_read_by_order` says so. Exact labels are never reread."""
+    order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
+    stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
+    issues = []
+    for i, item in enumerate(items):
+        for hint in list(item.level2):
+            if hint.copied or hint.match.exact or hint.moved:
+                continue
+            above = next((labels[-1] for labels in reversed(stated[:i]) if labels), None)
+            below = next((labels[0] for labels in stated[i + 1:] if labels), None)
+            low = order[above] if above else -1
+            high = order[below] if below else len(order)
+            if low <= order[hint.spec.label] <= high or low > high:
+                continue   # where the order allows it (a label repeated per page too)
+            groups = {h.spec.label for h in item.level1}
+            key = label_key(hint.cell.text)
+            fits = {name for name, spec in vocab.level2_specs.items()
+                    if low <= order[name] <= high and (not groups or spec.level1 in groups)
+                    and any(len(alias) >= 4 and common_in_order(alias, key) >= len(alias) - OUT_OF_ORDER_MISSING
+                            for alias in vocab.level2.aliases_of(name))}
+            if len(fits) != 1:
+                continue
+            name = fits.pop()
+            read = LabelHint(2, vocab.level2_specs[name], hint.cell,
+                             LabelMatch(name, name, hint.match.score), line=hint.line)
+            item.level2[item.level2.index(hint)] = read
+            if item.own_level2 is hint:
+                item.own_level2 = read
+            stated[i] = [read.spec.label if label == hint.spec.label else label for label in stated[i]]
+            issues.append(Issue("info", "label_read_by_order",
+                                f"level label {hint.cell.text!r} read fuzzily as {hint.spec.label!r}, which the "
+                                f"labels around it do not allow there; read as {name!r}, the category they "
+                                "leave in the canonical order whose label it holds", field="level2",
+                                source_ref=hint.cell.source_ref or item.row.source_ref))
+    return issues
+
+
+def common_in_order(alias: str, key: str) -> int:
+    """How many of the alias's characters the key holds in order (their longest common
+    subsequence)."""
+    previous = [0] * (len(key) + 1)
+    for a in alias:
+        current = [0]
+        for j, k in enumerate(key):
+            current.append(previous[j] + 1 if a == k else max(previous[j + 1], current[j]))
+        previous = current
+    return previous[-1]
 
 def move_inapplicable_labels(items: list[IndicatorRow], schema: FormSchema) -> None:
     """A level-2 label printed where it cannot apply moves to the first row where it can:
