@@ -250,3 +250,14 @@ def test_common_in_order():
     assert common_in_order("生态效益指标", "生态环境敫盖指标") == 4
     assert common_in_order("生态环境成本指标", "生态环境敫盖指标") == 6
     assert common_in_order("", "abc") == 0 and common_in_order("abc", "abc") == 3
+
+
+def test_a_page_break_between_two_names_weighs_against_a_wrap():
+    # no wrap width: a whole name after a page break (and a repeated header) is a row of
+    # its own, its target cell empty; a fragment after the break is still the name's end
+    above = ["产出指标\t成本指标\t门诊次均费用\t≤220元", "\t\t药品耗材采购支出\t≤1200万元", "", HEADER]
+    assert names(above + ["\t\t水电能耗费用\t"]) == ["门诊次均费用", "药品耗材采购支出", "水电能耗费用"]
+    assert names(above[:1] + ["\t\t药品耗材采购支\t≤1200万元", "", HEADER, "\t\t出\t"]) == [
+        "门诊次均费用", "药品耗材采购支出"]
+    # on one page the wording alone decides: a name above that stops before a head word reads as cut
+    assert names(above[:2] + ["\t\t水电能耗费用\t"]) == ["门诊次均费用", "药品耗材采购支出水电能耗费用"]

@@ -147,6 +147,8 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
         evidence -= 2    # a long line under a column that does not wrap at a width is a name
     if item.level1 or item.level2:
         evidence -= 1    # a label on the line: more often a row of its own
+    if wrapping is None and item.row.page != previous.pages[1] and len(item.name) > SHORT_FRAGMENT:
+        evidence -= 1    # a name cut by a page break, where no width says it was cut: a new row
     return evidence
 
 def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
