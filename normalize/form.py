@@ -14,6 +14,7 @@ from formex.normalize.budget_grid import GridValues, grid_rows_to_values, split_
 from formex.normalize.budget import Budget, check_budget, rows_to_budget, unit_power
 from formex.normalize.header import fields_to_values
 from formex.normalize.indicators import Indicator, rows_to_indicators
+from formex.normalize.indicators.wraps import DocumentWrapping
 from formex.normalize.sections import Sections, vocabularies_of
 from formex.normalize.indicators.sequence import strip_sequence_column
 from formex.normalize.scores import check_scores, split_total_rows, total_rows_to_totals
@@ -144,6 +145,7 @@ def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = N
         merge_grid(result, grid)
     result.issues += check_budget(result.budget.amounts)
     totals: dict[str, float] = {}
+    wrapping = DocumentWrapping()   # the name column's wrap width, from one table to the next
     for name, period in INDICATOR_TABLES:
         if name != "indicators" and name not in parts:
             continue   # the 绩效指标 table is always read (its absence is reported there)
@@ -151,7 +153,8 @@ def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = N
         result.issues += issues
         rows, total_rows = split_total_rows(rows, schema)
         indicators, issues = rows_to_indicators(rows, schema, spans_known=doc.spans_known,
-                                                year=sections.year, period=period)
+                                                year=sections.year, period=period,
+                                                document_wrapping=wrapping)
         for key, value in total_rows_to_totals(total_rows, rows, schema, doc.spans_known).items():
             totals.setdefault(key, value)
         result.indicators += indicators

@@ -120,6 +120,10 @@ class Vocabulary:
         return LabelMatch(*self._by_key[found[0]], round(found[1], 1))
 
 
+    def aliases_of(self, name: str) -> list[str]:
+        """The entry's aliases as label keys (what `match` compares)."""
+        return [k for k, (entry, _) in self._by_key.items() if entry == name and k]
+
     def match_embedded(self, text: str, slack: int = 3) -> LabelMatch | None:
         """The entry whose alias is written inside the label with a few characters more
         (`数量性指标` ⊃ 数量指标, `生态环境效益指标` ⊃ 生态效益指标, `产出类` ⊃ 产出): the

@@ -5,6 +5,7 @@ from dataclasses import dataclass, replace
 
 from formex.normalize.indicators.hierarchy import Placement, place_rows
 from formex.normalize.indicators.rows import IndicatorRow, rows_to_indicator_rows
+from formex.normalize.indicators.wraps import DocumentWrapping
 from formex.normalize.amounts import parse_amount
 from formex.normalize.targets import Target, apply_target_context, join_split_target, parse_target
 from formex.normalize.targets.model import describe_flags
@@ -81,10 +82,13 @@ def target_issues(indicator: Indicator) -> list[Issue]:
 
 
 def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool,
-                       year: int | None, period: str = "annual") -> tuple[list[Indicator], list[Issue]]:
+                       year: int | None, period: str = "annual",
+                       document_wrapping: DocumentWrapping | None = None
+                       ) -> tuple[list[Indicator], list[Issue]]:
     """Indicators of one table; `period` is the table's (a 中期目标 table's rows are
-    `mid_term`); a row with a 中期 target column besides gives a second, mid-term row."""
-    items, issues = rows_to_indicator_rows(rows, schema, spans_known)
+    `mid_term`); a row with a 中期 target column besides gives a second, mid-term row.
+    `document_wrapping` is shared by a document's tables (the name column's wrap width)."""
+    items, issues = rows_to_indicator_rows(rows, schema, spans_known, document_wrapping)
     placements, placement_issues = place_rows(items, schema.level2_order)
     issues.extend(placement_issues)
     indicators = []

@@ -54,6 +54,7 @@ class IndicatorRow:
     damaged: list[Cell] = field(default_factory=list)       # ... of them, under a level-2 column
     unplaced: list[Cell] = field(default_factory=list)      # cells of columns with no place
     lines: tuple[int, int] = (0, 0)  # first and last table body line of the row (wraps included)
+    last_line: str | None = None     # the name's last printed line, where it wraps over several
     pages: tuple[int, int] = (1, 1)  # the pages of those lines
     displaced: list[LabelHint] = field(default_factory=list)  # labels moved away from this row
     fused: list = field(default_factory=list)   # fused.FusedLabel: name cells that opened with a label

@@ -96,12 +96,39 @@ def complete_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabular
     for role in missing:
         scored = [(counts[col][shares[role]] / counts[col][0], col) for col in unmatched
                   if roles[col] == OTHER and counts[col][0] and not counts_up(numbers[col])]
+        if role == "target" and "actual" in vocab.column_roles:
+            taken = actual_by_content(roles, scored, chosen)
+            if taken:
+                continue
         best = max(scored, default=None)
         if best and best[0] >= CONTENT_MIN_SHARE:
             roles[best[1]] = role
             if chosen is not None:
                 chosen[role] = (best[1], best[0])
     return roles
+
+
+def actual_by_content(roles: dict[int, str], scored: list[tuple[float, int]],
+                      chosen: dict[str, tuple[int, float]] | None) -> bool:
+    """A self-evaluation prints its target (年度指标值) left of its 实际完成值, and both
+    columns' cells read as targets: with both headers damaged, the best-scoring column
+    could be either. The target is the leftmost column that reads as targets (left of
+    the 实际完成值 column where its header was read), and the next one, when the actual
+    column is missing too, is the actual column. `roles` is updated; False when no
+    column reads as targets."""
+    actual = next((col for col, role in roles.items() if role == "actual"), None)
+    columns = sorted((col, share) for share, col in scored
+                     if share >= CONTENT_MIN_SHARE and (actual is None or col < actual))
+    if not columns:
+        return False
+    taken = [("target", *columns[0])]
+    if actual is None and len(columns) > 1:
+        taken.append(("actual", *columns[1]))
+    for role, col, share in taken:
+        roles[col] = role
+        if chosen is not None:
+            chosen[role] = (col, share)
+    return True
 
 POINTS_ROLES = ("weight", "score")   # 分值 then 得分, left to right
 POINTS_MIN_SHARE = 0.8                # of a column's filled cells that are bare numbers

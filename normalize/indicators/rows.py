@@ -18,7 +18,9 @@ from formex.normalize.indicators.columns import (  # find_header, complete_roles
     cell_columns, complete_points_roles, complete_roles, find_header, header_roles, split_value_columns)
 from formex.normalize.indicators.fragments import rejoin_label_fragments
 from formex.normalize.indicators.fused import split_fused_label
-from formex.normalize.indicators.wraps import is_wrap, join_wrapped, label_read_as_fragment, wrap_width
+from formex.normalize.indicators.wraps import (
+    DocumentWrapping, is_wrap, join_wrapped, label_read_as_fragment, wrap_across_label, wrap_width)
+from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue, Row
 from formex.schemas.forms import FormSchema
 
@@ -195,7 +197,7 @@ def carry_labels(row: Row, copied: set[int], roles: dict[int, str],
     return Row(row.index, tuple(sorted(cells.values(), key=lambda c: c.col)), row.page,
                row.source_ref), copies
 
-CONTENT_SURE_SHARE = {"target": 0.8, "weight": 1.0, "score": 1.0}   # of the column's cells
+CONTENT_SURE_SHARE = {"target": 0.8, "actual": 0.8, "weight": 1.0, "score": 1.0}   # of the column's cells
 
 
 def content_role_issues(chosen: dict[str, tuple[int, float]], header: Row | None) -> list[Issue]:
@@ -208,7 +210,7 @@ def content_role_issues(chosen: dict[str, tuple[int, float]], header: Row | None
             continue
         printed = next((c.text for c in header.cells if c.col == col), "") if header else ""
         message = (f"the {role} column was chosen by its cells, not its header {printed!r}: "
-                   f"{share:.0%} of them read as {'targets' if role == 'target' else 'numbers'}")
+                   f"{share:.0%} of them read as {'targets' if role in ('target', 'actual') else 'numbers'}")
         source_ref = header.source_ref if header else None
         if share >= CONTENT_SURE_SHARE[role]:
             issues.append(Issue("info", "column_by_content", message, field=role, source_ref=source_ref))
@@ -219,10 +221,13 @@ def content_role_issues(chosen: dict[str, tuple[int, float]], header: Row | None
     return issues
 
 
-def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: bool
+def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: bool,
+                           document_wrapping: DocumentWrapping | None = None
                            ) -> tuple[list[IndicatorRow], list[Issue]]:
     """The table's indicator rows in order, with repeated headers skipped, wrapped
-    names joined and lone level-1 labels carried to the next row as hints."""
+    names joined and lone level-1 labels carried to the next row as hints.
+    `document_wrapping` carries the name column's wrap width from one of the document's
+    tables to the next (a short 中期 table shows none of its own)."""
     vocab = level_vocabulary(schema)
     header, roles = find_header(rows, vocab)
     issues: list[Issue] = []
@@ -259,6 +264,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         classified.append(cells_by_position(row, roles, vocab, copied) if spans_known and roles
                           else cells_by_content(row, vocab, roles))
     wrapping = wrap_width(classified)
+    if document_wrapping is not None:
+        wrapping = document_wrapping.of_table(wrapping)
     out: list[IndicatorRow] = []
     pending_level1: list[LabelHint] = []
     line = -1
@@ -285,6 +292,19 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                                 f"{item.name!r} read as the end of the indicator name above; joined",
                                 field="level3", source_ref=row.source_ref))
             continue
+        if len(out) >= 2 and wrap_across_label(item, previous, out[-2], wrapping, vocab.name_heads):
+            named = out.pop(-2)
+            out[-1] = named    # the label line's labels sit inside the wrapped row: its own
+            named.level1 += previous.level1
+            named.level2 += previous.level2
+            named.unrecognised += previous.unrecognised
+            named.damaged += previous.damaged
+            join_wrapped(named, item, line)
+            issues.append(Issue("warning", "cell_joined",
+                                f"{item.name!r} read as the end of the indicator name above the level "
+                                f"label line {' | '.join(c.text for c in previous.row.filled)!r}; joined",
+                                field="level3", source_ref=row.source_ref))
+            continue
         if previous and item.name is None and item.target and not item.level1 and not item.level2 \
                 and previous.target is None and previous.name is not None:
             previous.target = item.target   # the target wrapped onto the next line
@@ -296,6 +316,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         issues.extend(cell_issues(item))
         out.append(item)
     issues = read_damaged_labels(out, vocab, schema, issues)
+    issues += reread_out_of_order(out, vocab, schema)
     move_inapplicable_labels(out, schema)
     return out, issues
 
@@ -338,6 +359,66 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                          f"level label {text!r} is as near several categories; read as {name!r}, "
                          "the one the labels around it leave in the canonical order",
                          field="level2", source_ref=ref) for (text, ref), name in read.items()]
+
+OUT_OF_ORDER_MISSING = 2   # characters of an alias a damaged, worded-up label may lack
+
+
+def reread_out_of_order(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema
+                        ) -> list[Issue]:
+    """A level-2 label read fuzzily (not exactly) as a category the canonical order does
+    not allow between the labels above and below it is read again: a label printed with
+    more words and damaged by OCR (`生态环境敫盖指标`: 生态环境效益指标 with two look-alikes)
+    is as near a category of another group (生态环境成本指标, two characters off) as its
+    own. Of the categories the order allows there (in the row's own level-1 group, where
+    the row states one), the one whose alias the label holds in order but for at most
+    `OUT_OF_ORDER_MISSING` characters is taken, when there is exactly one; an info issue
+    `label_read_by_order` says so. Exact labels are never reread."""
+    order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
+    stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
+    issues = []
+    for i, item in enumerate(items):
+        for hint in list(item.level2):
+            if hint.copied or hint.match.exact or hint.moved:
+                continue
+            above = next((labels[-1] for labels in reversed(stated[:i]) if labels), None)
+            below = next((labels[0] for labels in stated[i + 1:] if labels), None)
+            low = order[above] if above else -1
+            high = order[below] if below else len(order)
+            if low <= order[hint.spec.label] <= high or low > high:
+                continue   # where the order allows it (a label repeated per page too)
+            groups = {h.spec.label for h in item.level1}
+            key = label_key(hint.cell.text)
+            fits = {name for name, spec in vocab.level2_specs.items()
+                    if low <= order[name] <= high and (not groups or spec.level1 in groups)
+                    and any(len(alias) >= 4 and common_in_order(alias, key) >= len(alias) - OUT_OF_ORDER_MISSING
+                            for alias in vocab.level2.aliases_of(name))}
+            if len(fits) != 1:
+                continue
+            name = fits.pop()
+            read = LabelHint(2, vocab.level2_specs[name], hint.cell,
+                             LabelMatch(name, name, hint.match.score), line=hint.line)
+            item.level2[item.level2.index(hint)] = read
+            if item.own_level2 is hint:
+                item.own_level2 = read
+            stated[i] = [read.spec.label if label == hint.spec.label else label for label in stated[i]]
+            issues.append(Issue("info", "label_read_by_order",
+                                f"level label {hint.cell.text!r} read fuzzily as {hint.spec.label!r}, which the "
+                                f"labels around it do not allow there; read as {name!r}, the category they "
+                                "leave in the canonical order whose label it holds", field="level2",
+                                source_ref=hint.cell.source_ref or item.row.source_ref))
+    return issues
+
+
+def common_in_order(alias: str, key: str) -> int:
+    """How many of the alias's characters the key holds in order (their longest common
+    subsequence)."""
+    previous = [0] * (len(key) + 1)
+    for a in alias:
+        current = [0]
+        for j, k in enumerate(key):
+            current.append(previous[j] + 1 if a == k else max(previous[j + 1], current[j]))
+        previous = current
+    return previous[-1]
 
 def move_inapplicable_labels(items: list[IndicatorRow], schema: FormSchema) -> None:
     """A level-2 label printed where it cannot apply moves to the first row where it can:

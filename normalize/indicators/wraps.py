@@ -12,6 +12,11 @@ SHORT_FRAGMENT = 3     # a line this short (建档率, 及时率) is a wrapped n
 WRAP_MIN_LINES = 3     # lines of the same greatest name length that show a wrapping column
 WIDTH_EVIDENCE = 3     # a name that fills the column's width is cut; one short of it is whole
 LONG_FRAGMENT = 6      # longer than the ends of wrapped names seen without a wrap width
+WRAP_PAIR_LINES = 2    # full-width lines each followed by a short fragment: a wrapping column too
+WRAP_OUTLIERS = 2      # lines longer than the width that do not hide it
+OPENING, CLOSING = "（(【[", "）)】]"
+# a row's value cells: a wrapped name's lines print one of each, never two
+ROW_CELLS = ("target", "target_mid", "actual", "weight", "score")
 
 
 @dataclass(frozen=True)
@@ -22,51 +27,129 @@ class Wrapping:
     width: int
     target_first: bool | None
 
+@dataclass
+class DocumentWrapping:
+    """The name column's wrapping as a document's tables show it, read by the next
+    table: a 中期 table of two or three rows prints in the 年度 table's columns but is too
+    short to show their width itself."""
+
+    seen: Wrapping | None = None
+
+    def of_table(self, own: Wrapping | None) -> Wrapping | None:
+        """The table's own wrapping where it shows one (remembered), else the document's."""
+        if own is not None:
+            self.seen = self.seen or own
+            return own
+        return self.seen
+
 def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
     """The name column's wrapping when the table wraps names: the greatest name length,
     reached by several lines (every wrapped name fills its first line); None when names
-    simply vary. Where the target prints shows on the plain fragments (a line of a few
+    simply vary. A short table (a 中期 table, a small project's) shows its width less
+    often: two full lines, each with a fragment under it and no fragment under another
+    line, show it too. A line or two longer than the width (a label fused into its name
+    cell, a cell OCR ran together) do not hide it where the fragments all sit under full
+    lines. Where the target prints shows on the plain fragments (a line of a few
     characters under a full one): with a target, it is the wrapped row's last line."""
     named = [item for item in items if item.name and not item.positional]
     if not named:
         return None
-    widest = max(len(item.name) for item in named)
-    if sum(len(item.name) == widest for item in named) < WRAP_MIN_LINES:
-        return None
-    fragments = [item for above, item in zip(named, named[1:])
-                 if len(above.name) == widest and len(item.name) <= SHORT_FRAGMENT]
-    with_target = sum(item.target is not None for item in fragments)
-    without = len(fragments) - with_target
-    return Wrapping(widest, None if with_target == without else without > with_target)
+    lengths = sorted({len(item.name) for item in named}, reverse=True)
+    every = sum(len(item.name) <= SHORT_FRAGMENT for item in named[1:])
+    for widest in lengths[:WRAP_OUTLIERS + 1]:
+        longer = sum(len(item.name) > widest for item in named)
+        if longer > WRAP_OUTLIERS:
+            break
+        fragments = [item for above, item in zip(named, named[1:])
+                     if len(above.name) == widest and len(item.name) <= SHORT_FRAGMENT]
+        full = sum(len(item.name) == widest for item in named)
+        under_full = len(fragments) >= WRAP_PAIR_LINES and len(fragments) == every
+        if (full >= WRAP_MIN_LINES and (longer == 0 or under_full)) or \
+                (full >= WRAP_PAIR_LINES and under_full):
+            with_target = sum(item.target is not None for item in fragments)
+            without = len(fragments) - with_target
+            return Wrapping(widest, None if with_target == without else without > with_target)
+    return None
+
+def unclosed(text: str) -> bool:
+    """An opening bracket the text does not close (城镇新增就业人数（ | 万人）)."""
+    depth = 0
+    for char in text:
+        depth += char in OPENING
+        depth -= char in CLOSING and depth > 0
+    return depth > 0
+
+def unopened(text: str) -> bool:
+    """A closing bracket the text did not open (…企业（项 | 目）数)."""
+    depth = 0
+    for char in text:
+        if char in CLOSING and depth == 0:
+            return True
+        depth += char in OPENING
+        depth -= char in CLOSING
+    return False
+
+def name_end(name: str) -> str:
+    """The name without a trailing bracketed unit (促进创业人数（人） ends in 人数)."""
+    if name and name[-1] in CLOSING:
+        opening = max(name.rfind(char) for char in OPENING)
+        if opening > 0:
+            return name[:opening]
+    return name
 
 def is_wrap(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
             heads: tuple[str, ...]) -> bool:
-    """Whether a line's name is the rest of the name above, wrapped in its cell, rather
-    than an indicator of its own (whose target cell may be empty). Weighed from what the
-    lines say: a very short fragment, a name above that stops before its head word
-    (…健康 | 管理人数) or fills the column's width is a wrap; a name above that ends in a
-    head word (…人数, …率), a line that is a whole name itself, a target where the
-    table prints a wrapped row's target on its other line are not."""
+    """Whether a line's name is the rest of the name above (`wrap_evidence` over 0)."""
+    evidence = wrap_evidence(item, previous, wrapping, heads)
+    return evidence is not None and evidence > 0
+
+def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
+                  heads: tuple[str, ...]) -> int | None:
+    """How strongly the lines say that a line's name is the rest of the name above,
+    wrapped in its cell, rather than an indicator of its own (whose target cell may be
+    empty). A very short fragment (a single character is never a name), a name above that
+    stops before its head word (…健康 | 管理人数) or inside a bracket, a line that closes a
+    bracket it did not open, a name above that fills the column's width, a short end that
+    brings the target a full line waits for (target-last tables) say wrap; a name above
+    that ends in a head word (…人数, …率, …人数（人）), a line that is a whole name itself
+    (and a long one under a name ending in its head word), a line that fills the width
+    itself (a third line: names that long are rare), a label on the line say not. Over 0
+    says wrap; None when it cannot be one (a target, 实际完成值, 分值 or 得分 on both
+    lines, a target where the table prints a wrapped row's target on its other line, a
+    line too long to be a name's end)."""
     if (item.name is None or previous.name is None or item.positional or previous.positional
             or item.is_level2_entry or previous.is_level2_entry
-            or (item.target is not None and previous.target is not None)
+            or any(getattr(item, cell) is not None and getattr(previous, cell) is not None
+                   for cell in ROW_CELLS)
             or len(item.name) > CONTINUATION_MAX):
-        return False
+        return None
     evidence = 0
     evidence += 2 if len(item.name) <= SHORT_FRAGMENT else 0
-    evidence += -2 if previous.name.endswith(heads) else 2
-    evidence -= 1 if len(item.name) > SHORT_FRAGMENT + 1 and item.name.endswith(heads) else 0
+    evidence += 2 if len(item.name) == 1 else 0
+    evidence += -2 if name_end(previous.name).endswith(heads) else 2
+    evidence -= 1 if len(item.name) > SHORT_FRAGMENT + 1 and name_end(item.name).endswith(heads) else 0
+    evidence += 3 if unclosed(previous.name) or unopened(item.name) else 0
     if wrapping is not None:
-        evidence += WIDTH_EVIDENCE if len(previous.name) == wrapping.width else -WIDTH_EVIDENCE
+        # the line above fills the width (of a name wrapped over lines already: its last)
+        above = previous.last_line or previous.name
+        evidence += WIDTH_EVIDENCE if len(above) == wrapping.width else -WIDTH_EVIDENCE
+        evidence -= 1 if len(item.name) == wrapping.width else 0   # a third line: long names are rare
+        if len(item.name) > LONG_FRAGMENT and name_end(previous.name).endswith(heads):
+            evidence -= 1   # a long line under a name that ends in its head word: a name too
+        if wrapping.target_first is False and len(above) == wrapping.width and previous.target is None \
+                and item.target is not None and len(item.name) <= LONG_FRAGMENT:
+            evidence += 2   # a full line waiting for its target, and a short end that brings it
         # the line that carries a wrapped row's target opens (or closes) its row
         if wrapping.target_first is not None and \
                 (item.target if wrapping.target_first else previous.target) is not None:
-            return False
+            return None
     elif len(item.name) > LONG_FRAGMENT:
         evidence -= 2    # a long line under a column that does not wrap at a width is a name
     if item.level1 or item.level2:
         evidence -= 1    # a label on the line: more often a row of its own
-    return evidence > 0
+    if wrapping is None and item.row.page != previous.pages[1] and len(item.name) > SHORT_FRAGMENT:
+        evidence -= 1    # a name cut by a page break, where no width says it was cut: a new row
+    return evidence
 
 def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
                            heads: tuple[str, ...]) -> IndicatorRow | None:
@@ -78,17 +161,40 @@ def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping:
     label."""
     hints = [*item.level1, *item.level2]
     if (item.name is not None or item.positional or wrapping is None or previous.name is None
-            or len(previous.name) != wrapping.width or len(hints) != 1
+            or len(previous.last_line or previous.name) != wrapping.width or len(hints) != 1
             or not hints[0].match.exact or hints[0].cell.text.endswith(LABEL_ENDINGS)):
         return None
     read = replace(item, name=hints[0].cell.text, level1=[], level2=[], own_level2=None)
     return read if is_wrap(read, previous, wrapping, heads) else None
 
+ACROSS_LABEL_EVIDENCE = 3   # a wrap across a line of labels needs more than a wrap's least
+
+
+def wrap_across_label(item: IndicatorRow, label_line: IndicatorRow, named: IndicatorRow,
+                      wrapping: Wrapping | None, heads: tuple[str, ...]) -> bool:
+    """Whether a line is the rest of the name two lines up, with a line of nothing but
+    level labels between (an engine that writes a merged label on a line of its own
+    between two lines of a wrapped name: 创业担保贷款贴息资 | 成本指标 | 金控制数). The
+    labels then sit inside the wrapped row, so they are its own. The label line may also
+    be a category listed without indicators, so the wrap needs strong evidence (a
+    fragment, a name above that fills the column's width or stops before its head word),
+    not the least."""
+    if not label_line.is_label_only or item.level1 or item.level2:
+        return False
+    evidence = wrap_evidence(item, named, wrapping, heads)
+    return evidence is not None and evidence >= ACROSS_LABEL_EVIDENCE
+
 def join_wrapped(previous: IndicatorRow, item: IndicatorRow, line: int) -> None:
     previous.name = previous.name + item.name
+    previous.last_line = item.name
     previous.target = previous.target if previous.target is not None else item.target
     previous.unit = previous.unit or item.unit
     previous.operator = previous.operator or item.operator
+    # a self-evaluation's cells print on the target's line, the wrapped row's last one
+    # where the target prints there: the row keeps them
+    for name in ("target_mid", "actual", "weight", "score", "deviation"):
+        if getattr(previous, name) is None:
+            setattr(previous, name, getattr(item, name))
     previous.level1 += item.level1
     previous.level2 += item.level2
     previous.unplaced += item.unplaced

@@ -1,0 +1,263 @@
+"""A name wrapped in its cell is told from an indicator whose target cell is empty by the
+lines' evidence (issue 8, content knobs): brackets, a single character, a unit after the
+head word, the column's width (shown by a short table too, and not hidden by a line or
+two longer than it, and carried to the document's 中期 table), a line of level labels
+inside a wrapped name, a short end that brings a waiting line's target. And a
+self-evaluation whose 年度指标值 and 实际完成值 headers are both damaged keeps its target
+column left of the actual one. Every table here is written by hand."""
+from __future__ import annotations
+
+from formex.extract.ocr_text import iter_text_rows
+from formex.normalize.indicators import rows_to_indicators
+from formex.normalize.indicators.cells import IndicatorRow
+from formex.normalize.indicators.rows import rows_to_indicator_rows
+from formex.normalize.indicators.wraps import (
+    DocumentWrapping, Wrapping, name_end, unclosed, unopened, wrap_width)
+from formex.schemas.document import Row
+from formex.schemas.forms import load_form_schema
+
+SCHEMA = load_form_schema("unit_overall_target")
+HEADER = "一级指标\t二级指标\t三级指标\t指标值"
+
+
+def names(lines: list[str], document_wrapping: DocumentWrapping | None = None) -> list[str | None]:
+    rows = list(iter_text_rows("\n".join([HEADER, *lines])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False, document_wrapping)
+    return [item.name for item in items]
+
+
+def place(lines: list[str]):
+    rows = list(iter_text_rows("\n".join([HEADER, *lines])))
+    return rows_to_indicators(rows, SCHEMA, spans_known=False, year=2024)
+
+
+def test_brackets_and_units():
+    assert unclosed("城镇新增就业人数（") and not unclosed("促进创业人数（人）")
+    assert unopened("万人）") and unopened("目）数") and not unopened("扶持创业企业（项目）数")
+    assert name_end("促进创业人数（人）") == "促进创业人数" and name_end("服务（") == "服务（"
+
+
+def test_a_name_stopped_inside_a_bracket_continues():
+    # no wrap width; the name above ends in a head word, but its bracket is open
+    assert names(["产出指标\t数量指标\t城镇新增就业人数（\t≥3", "\t\t万人）\t"]) == ["城镇新增就业人数（万人）"]
+
+
+def test_a_single_character_is_never_a_name():
+    lines = ["产出指标\t数量指标\t完成改造的老旧小区数\t≥30(个)"]
+    assert names(lines + ["\t\t量\t"]) == ["完成改造的老旧小区数量"]
+    # three characters under a name that ends in its head word: an indicator of its own
+    assert names(lines + ["\t\t电梯数\t"]) == ["完成改造的老旧小区数", "电梯数"]
+
+
+# a column 9 characters wide, the target on a wrapped row's first line
+WIDTH_9_FIRST = ["产出指标\t数量指标\t城乡居民基础养老金\t≥200元", "\t\t标准\t",
+                 "\t\t发放创业担保贷款金\t5000万元", "\t\t额\t",
+                 "\t\t城乡居民基本养老保\t≥95万人", "\t\t险参保人数\t"]
+
+
+def test_a_whole_name_with_its_unit_is_not_continued_by_an_empty_target_row():
+    # 促进创业人数（人） fills the width, but ends in its head word and unit: the next line
+    # is an indicator whose target cell is empty, not the rest of it
+    out = names(WIDTH_9_FIRST + ["\t\t促进创业人数（人）\t根据任务确定", "\t\t创业担保贷款还款率\t",
+                                 "\t\t补贴发放准确率\t≥98%"])
+    assert out[3:] == ["促进创业人数（人）", "创业担保贷款还款率", "补贴发放准确率"]
+    # the same line under a name cut at the width is its end
+    out = names(WIDTH_9_FIRST + ["\t\t城镇新增就业人数（\t根据任务确定", "\t\t万人）\t"])
+    assert out[3:] == ["城镇新增就业人数（万人）"]
+
+
+def test_a_third_full_line_under_a_name_ending_in_its_head_word_is_a_name():
+    out = names(WIDTH_9_FIRST + ["\t\t辖区居民健康素养\t≥35%", "\t\t各类社会保障补贴发\t", "\t\t放及时性\t"])
+    assert out[3:] == ["辖区居民健康素养", "各类社会保障补贴发放及时性"]
+    out = names(WIDTH_9_FIRST + ["\t\t享受居民健康素养率\t≥35%", "\t\t各类社会保障补贴发\t", "\t\t放及时性\t"])
+    assert out[3:] == ["享受居民健康素养率", "各类社会保障补贴发放及时性"]
+
+
+def test_a_name_over_three_lines_is_joined_whole():
+    # the width is checked on the last printed line, not on the lines joined so far
+    out = names(WIDTH_9_FIRST + ["\t\t集体退休干部、党政\t=100(%)", "\t\t退休干部补贴发放准\t", "\t\t确率\t"])
+    assert out[3:] == ["集体退休干部、党政退休干部补贴发放准确率"]
+
+
+def test_a_line_of_labels_inside_a_wrapped_name_is_the_rows_own():
+    lines = WIDTH_9_FIRST + ["\t\t创业担保贷款贴息资\t≤790万元", "\t成本指标\t\t", "\t\t金控制数\t",
+                             "效益指标\t社会效益指标\t城镇登记失业率\t≤3.5%"]
+    indicators, issues = place(lines)
+    assert [(i.row.name, i.placement.level2.label) for i in indicators][3:] == [
+        ("创业担保贷款贴息资金控制数", "成本指标"), ("城镇登记失业率", "社会效益指标")]
+    assert any(i.code == "cell_joined" and "成本指标" in i.message for i in issues)
+
+
+def test_a_category_listed_between_two_names_stays_a_row():
+    # whole names around a label alone: the label line is a category without indicators
+    lines = ["效益指标\t社会效益指标\t居民健康素养水平\t逐步提高", "\t\t居民就医获得感\t有所提升",
+             "\t生态效益指标\t\t", "\t可持续影响指标\t长效机制\t持续完善"]
+    assert names(lines) == ["居民健康素养水平", "居民就医获得感", None, "长效机制"]
+    # a short end under a name that fills no known width and ends in its head word: no
+    assert names(["效益指标\t社会效益指标\t居民健康素养水平\t逐步提高", "\t\t居民就医获得率\t",
+                  "\t生态效益指标\t\t", "\t\t人员到位率\t≥90%"]) == [
+        "居民健康素养水平", "居民就医获得率", None, "人员到位率"]
+
+
+# a column 10 characters wide, the target on a wrapped row's last line
+WIDTH_10_LAST = ["产出指标\t数量指标\t社区事务受理业务办件\t", "\t\t量\t≥120000(件)",
+                 "\t\t残疾人康复服务计划完\t", "\t\t成率\t=100(%)",
+                 "\t\t各类救助补贴发放准确\t", "\t\t率\t=100(%)"]
+
+
+def test_a_short_end_brings_the_target_a_full_line_waits_for():
+    # the full line ends in a head word (a keyword put into the name), the short line
+    # under it brings the target: the rest of the name
+    out = names(WIDTH_10_LAST + ["\t\t居民电子健康完成数量\t", "\t\t档案建档率\t≥90%"])
+    assert out[3:] == ["居民电子健康完成数量档案建档率"]
+    # a whole name under it (longer than a wrapped name's end seen without the width
+    # rule) is an indicator of its own: the full line's target is empty
+    out = names(WIDTH_10_LAST + ["\t\t就业援助对象帮扶人数\t", "\t\t社区综合帮扶个案数\t≥150(个)"])
+    assert out[3:] == ["就业援助对象帮扶人数", "社区综合帮扶个案数"]
+
+
+def item(name: str, target: bool = False) -> IndicatorRow:
+    out = IndicatorRow(Row(0, (), 1, None))
+    out.name = name
+    out.target = object() if target else None   # only whether there is one counts here
+    return out
+
+
+def test_a_short_table_shows_its_width_by_fragments_under_full_lines():
+    table = [item("完成改造的老按时旧小区数", True), item("量"), item("加装电梯数量", True),
+             item("人数统计单个小区平均改造", True), item("成本"), item("惠及居民户数", True)]
+    assert wrap_width(table) == Wrapping(12, True)
+    # a fragment under a shorter line too: names that simply vary
+    assert wrap_width(table + [item("居民满意", True), item("度")]) is None
+
+
+def test_a_line_longer_than_the_width_does_not_hide_it():
+    table = [item("家庭医生签约居民人数", True), item("65岁以上老年人健康", True), item("管理人数"),
+             item("高血压患者规范管理人", True), item("数"), item("慢性病高危人群筛查人", True), item("数"),
+             item("社会效益指标孕产妇系统管理率", True)]   # a label fused into the name cell
+    assert wrap_width(table) == Wrapping(10, True)
+    # without fragments under the full lines, three of them do not make a width
+    assert wrap_width([item("家庭医生签约居民人数", True), item("高血压患者规范管理人", True),
+                       item("慢性病高危人群筛查人", True), item("社会效益指标孕产妇系统管理率", True)]) is None
+
+
+def test_the_documents_width_reaches_its_mid_term_table():
+    shared = DocumentWrapping()
+    names(WIDTH_9_FIRST, shared)
+    assert shared.seen == Wrapping(9, True)
+    # a 中期 table of two rows, its labels on a line of their own inside the wrapped name
+    mid = ["\t\t累计完成改造的老旧\t≥82(个)", "产出指标\t数量指标\t\t", "\t\t小区数量\t",
+           "效益指标\t社会效益指标\t累计惠及居民户数\t≥31000(户)"]
+    assert names(mid) == ["累计完成改造的老旧", None, "小区数量", "累计惠及居民户数"]   # alone: no width
+    assert names(mid, shared) == ["累计完成改造的老旧小区数量", "累计惠及居民户数"]
+    assert DocumentWrapping().of_table(None) is None
+
+
+SELF_EVAL = load_form_schema("project_self_evaluation")
+SELF_BODY = ["产出指标\t数量指标\t补贴发放人数\t2600人\t2587人\t20\t19.9\t部分对象停发",
+             "\t质量指标\t补贴发放准确率\t100%\t100%\t15\t15\t",
+             "满意度指标\t服务对象满意度指标\t补贴对象满意度\t≥95%\t96.5%\t20\t20\t"]
+
+
+def read_self_evaluation(header: list[str]):
+    rows = list(iter_text_rows("\n".join(["\t".join(header), *SELF_BODY])))
+    return rows_to_indicators(rows, SELF_EVAL, spans_known=False, year=2023)
+
+
+def test_a_damaged_target_and_actual_header_keep_their_order():
+    header = ["一级指标", "二级指标", "三级指标", "年度指杯植", "实际完戌植", "分值", "得分", "偏差原因分析及改进措施"]
+    indicators, issues = read_self_evaluation(header)
+    assert [(i.target.raw, i.actual.raw, i.weight) for i in indicators] == [
+        ("2600人", "2587人", 20.0), ("100%", "100%", 15.0), ("≥95%", "96.5%", 20.0)]
+    chosen = {i.field for i in issues if i.code == "column_by_content"}
+    assert chosen == {"target", "actual"}
+    # the actual header read: the target is the column left of it
+    header[4] = "实际完成值"
+    indicators, issues = read_self_evaluation(header)
+    assert [(i.target.raw, i.actual.raw) for i in indicators][0] == ("2600人", "2587人")
+    assert {i.field for i in issues if i.code == "column_by_content"} == {"target"}
+
+
+def test_a_wrapped_rows_evaluation_cells_on_its_last_line_are_kept():
+    # the target, 实际完成值, 分值 and 得分 print on the wrapped name's last line
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    body = ["产出指标\t数量指标\t补贴发放人数\t2600人\t2587人\t20\t19.9\t部分对象停发",
+            "效益指标\t社会效益指标\t困难残疾人基本生活保\t\t\t\t\t",
+            "障率\t100%\t98%\t20\t19\t",
+            "满意度指标\t服务对象满意度指标\t补贴对象满意度\t≥95%\t96.5%\t20\t20\t"]
+    rows = list(iter_text_rows("\n".join(["\t".join(header), *body])))
+    indicators, _ = rows_to_indicators(rows, SELF_EVAL, spans_known=False, year=2023)
+    assert [(i.row.name, i.target.raw, i.actual.raw, i.weight, i.score) for i in indicators] == [
+        ("补贴发放人数", "2600人", "2587人", 20.0, 19.9),
+        ("困难残疾人基本生活保障率", "100%", "98%", 20.0, 19.0),
+        ("补贴对象满意度", "≥95%", "96.5%", 20.0, 20.0)]
+
+
+def test_a_line_with_its_own_evaluation_cells_is_a_row_of_its_own():
+    # 受益人口's target cell is empty, but it prints its own 实际完成值, 分值 and 得分
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    body = ["产出指标\t成本指标\t单位管网造价\t≤15万元/公里\t14.2万元/公里\t10\t10\t",
+            "效益指标\t社会效益指标\t受益人口\t\t2.3万人\t10\t10\t",
+            "农村集中供水率\t≥90%\t91%\t10\t10\t"]
+    rows = list(iter_text_rows("\n".join(["\t".join(header), *body])))
+    indicators, _ = rows_to_indicators(rows, SELF_EVAL, spans_known=False, year=2023)
+    assert [(i.row.name, i.target.raw, i.actual.raw) for i in indicators] == [
+        ("单位管网造价", "≤15万元/公里", "14.2万元/公里"), ("受益人口", None, "2.3万人"),
+        ("农村集中供水率", "≥90%", "91%")]
+
+
+# a column 12 characters wide, the target on a wrapped row's first line
+WIDTH_12 = ["产出指标\t数量指标\t社区事务受理业务办件数目\t≥1(件)", "\t\t量\t",
+            "\t\t残疾人康复服务计划完成比\t=100(%)", "\t\t率\t",
+            "\t\t各类救助补贴发放准确比例\t=100(%)", "\t\t率\t"]
+
+
+def test_a_long_line_under_a_full_name_ending_in_its_head_word_is_a_name():
+    out = names(WIDTH_12 + ["\t\t收入提高困难群众生活水平\t≥5(%)", "\t\t社区登记失业率控制\t"])
+    assert out[3:] == ["收入提高困难群众生活水平", "社区登记失业率控制"]
+    # a long line under a full name cut before its head word: its end
+    out = names(WIDTH_12 + ["\t\t收入提高困难群众生活保障\t≥5(%)", "\t\t对象的覆盖范围\t"])
+    assert out[3:] == ["收入提高困难群众生活保障对象的覆盖范围"]
+
+
+def test_a_worded_up_damaged_label_out_of_order_is_read_by_its_neighbours():
+    # 生态环境效益指标 (a label outside the vocabulary) with two look-alikes is as near
+    # 生态环境成本指标 (of the 成本 group) as its own; between 社会效益 and 可持续影响 only
+    # 生态效益指标 fits, and the label holds it but for two characters
+    lines = ["效益指标\t经济效益指标\t带动增收金额\t≥5(万元)", "\t社会效益指标\t培训人数\t≥5(人)",
+             "\t生态环境敫盖指标\t\t无", "\t可持续影响指标\t长效机制\t持续完善"]
+    indicators, issues = place(lines)
+    assert [i.placement.level2.label for i in indicators] == [
+        "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"]
+    assert any(i.code == "label_read_by_order" and "生态环境敫盖指标" in i.message for i in issues)
+
+
+def test_a_fuzzy_label_the_order_allows_is_not_reread():
+    # 社会效益性指标 repeats the category above (a label printed per page): left alone
+    lines = ["效益指标\t社会效益指标\t培训人数\t≥5(人)", "\t社会效益性指标\t服务户数\t≥6(户)",
+             "\t生态效益指标\t\t无"]
+    indicators, issues = place(lines)
+    assert [i.placement.level2.label for i in indicators] == ["社会效益指标", "社会效益指标", "生态效益指标"]
+    assert not any(i.code == "label_read_by_order" for i in issues)
+    # an exact label out of order is the document's to state, never reread
+    lines = ["效益指标\t社会效益指标\t培训人数\t≥5(人)", "\t生态环境成本指标\t\t无", "\t可持续影响指标\t长效机制\t持续完善"]
+    _, issues = place(lines)
+    assert not any(i.code == "label_read_by_order" for i in issues)
+
+
+def test_common_in_order():
+    from formex.normalize.indicators.rows import common_in_order
+    assert common_in_order("生态效益指标", "生态环境敫盖指标") == 4
+    assert common_in_order("生态环境成本指标", "生态环境敫盖指标") == 6
+    assert common_in_order("", "abc") == 0 and common_in_order("abc", "abc") == 3
+
+
+def test_a_page_break_between_two_names_weighs_against_a_wrap():
+    # no wrap width: a whole name after a page break (and a repeated header) is a row of
+    # its own, its target cell empty; a fragment after the break is still the name's end
+    above = ["产出指标\t成本指标\t门诊次均费用\t≤220元", "\t\t药品耗材采购支出\t≤1200万元", "", HEADER]
+    assert names(above + ["\t\t水电能耗费用\t"]) == ["门诊次均费用", "药品耗材采购支出", "水电能耗费用"]
+    assert names(above[:1] + ["\t\t药品耗材采购支\t≤1200万元", "", HEADER, "\t\t出\t"]) == [
+        "门诊次均费用", "药品耗材采购支出"]
+    # on one page the wording alone decides: a name above that stops before a head word reads as cut
+    assert names(above[:2] + ["\t\t水电能耗费用\t"]) == ["门诊次均费用", "药品耗材采购支出水电能耗费用"]
