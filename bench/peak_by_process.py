@@ -5,7 +5,10 @@ sampled every 0.1 s for the run and all its descendants (the bench prints only t
     python bench/peak_by_process.py . /tmp/in2k /tmp/out --engine dask --workers 2
 
 CODE is put on PYTHONPATH for the run (a worktree, or a copy of another commit), so two
-versions can be measured on the same inputs; generate inputs with bench/forms.py."""
+versions can be measured on the same inputs; generate inputs with bench/forms.py.
+PSS splits a shared page among every process that maps it, other runs' Pythons of the
+same environment included, so a process's figure moves with what else is running:
+compare versions measured back to back, not two at once."""
 import json, os, subprocess, sys, threading, time
 code, inputs, out, *extra = sys.argv[1:]
 code = os.path.abspath(code)

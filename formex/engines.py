@@ -147,6 +147,20 @@ def warm_up() -> None:
     load_all_form_schemas()
 
 
+# Dask configuration of the run's own LocalCluster's workers. Dask's statistical profiler
+# samples a worker's task thread every 10 ms and keeps one call tree per second of the
+# run, the last 1,000 of them (`distributed.worker.profile`,
+# `distributed.admin.low-level-log-length`): for formex's deep, varied stacks about
+# 0.12 MiB a second per worker, all of it small Python objects, so each worker grew with
+# the run's duration (36 MiB of profiles after 300 s on 10,000 forms; up to 120 MiB), and
+# freeing them later does not shrink the process. Only a dashboard shows these profiles,
+# and the run's cluster has none. Each Nanny sets this in its worker process over the
+# run's configuration; a dotted key, since the Nanny merges only the top level (a nested
+# {"distributed": ...} would replace all of Dask's). A cluster given by address keeps
+# its own configuration.
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+
+
 class DaskEngine:
     """Dask distributed: a LocalCluster of worker processes, or the scheduler at `address`.
 
@@ -156,6 +170,8 @@ class DaskEngine:
     task, so sending every file's bytes through it would grow the run's memory with the
     number of documents. A worker hashes what it reads, so a file changed since the run
     read it is still one document, of the bytes parsed.
+
+    A LocalCluster's workers run without Dask's statistical profiler (`WORKER_CONFIG`).
     """
 
     name = "dask"
@@ -174,7 +190,8 @@ class DaskEngine:
             self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
         else:
             self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                        dashboard_address=None, silence_logs=logging.ERROR)
+                                        dashboard_address=None, silence_logs=logging.ERROR,
+                                        config=WORKER_CONFIG)
             self.client = Client(self.cluster)
         return self
 

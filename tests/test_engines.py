@@ -107,6 +107,8 @@ def test_dask_local_cluster_writes_what_the_local_engine_writes(tmp_path):
         summary = run_extract([inputs], tmp_path / "dask", RunSettings(batch=BatchPolicy(max_docs=4)), engine=engine)
         # the workers converted rows with pyarrow without loading pandas (45 MiB each)
         assert set(engine.client.run(modules_loaded, ("pandas", "pyarrow")).values()) == {(False, True)}
+        # and without Dask's statistical profiler, whose call trees grew each worker with the run's duration
+        assert set(engine.client.run(profiling).values()) == {False}
     assert summary.outcomes == serial.outcomes
     assert_same_dataset(tmp_path / "serial", tmp_path / "dask")
 
@@ -118,10 +120,15 @@ def modules_loaded(names: tuple[str, ...]) -> tuple[bool, ...]:
     return tuple(name in sys.modules for name in names)
 
 
+def profiling(dask_worker) -> bool:
+    """Whether a Dask worker runs the statistical profiler or holds any profile."""
+    return "profile" in dask_worker.periodic_callbacks or bool(dask_worker.profile_history)
+
+
 def test_extract_on_a_running_dask_scheduler_writes_what_the_local_engine_writes(tmp_path):
     """`--scheduler ADDRESS`: a cluster started elsewhere (here: a LocalCluster of two
-    worker processes), the CLI only connects to it."""
-    from distributed import LocalCluster
+    worker processes), the CLI only connects to it and leaves its configuration as it is."""
+    from distributed import Client, LocalCluster
     from typer.testing import CliRunner
 
     from formex.cli import app
@@ -131,6 +138,8 @@ def test_extract_on_a_running_dask_scheduler_writes_what_the_local_engine_writes
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         result = CliRunner().invoke(app, ["extract", str(inputs), "--out", str(tmp_path / "remote"), "--batch-docs",
                                           "4", "--scheduler", cluster.scheduler_address, "--json"])
+        with Client(cluster) as client:   # its workers still profile, as Dask's defaults say
+            assert set(client.run(profiling).values()) == {True}
     assert result.exit_code == 1, result.output     # broken.txt failed
     report = json.loads(result.stdout)
     assert (report["engine"], report["workers"], report["outcomes"]["new"]) == ("dask", 2, 9)
