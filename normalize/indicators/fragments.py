@@ -14,13 +14,24 @@ the text says which. So the label goes on every piece's line that is a table row
 placement model then weighs each of those lines, as it weighs a label restated on several
 rows, and no alignment is favoured. Pieces on lines of their own (past the span's rows)
 are blanked; a label all on lines of its own sits on its middle line (the upper of two).
+
+A piece may carry an OCR look-alike (`数量拍` / `标`, `满恴度指` / `标`, `经济敫益` / `损标`).
+Where no run of pieces joins exactly, runs are joined under the rules a whole label is
+read by: the joined text is as long as a label (or alias) and differs from it only in
+characters read for others, few enough to score `LABEL_CUTOFF` (one in four, two in
+eight), or, where the header names a level column, `COLUMN_CUTOFF` with no other label
+as near (two in six: `经济敫益损标`, not `盾量措标`, as near 数量指标 as 质量指标). Every
+piece keeps a character of the label where it falls (`数量指` / `际` is no join: the
+second line says nothing of the label), and no piece but the last is a label of its own
+read exactly. These joins are made after the exact ones; their `label_rejoined` issue says so.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
 
-from formex.normalize.indicators.cells import LevelVocabulary, looks_like_value
+from formex.normalize.indicators.cells import (
+    COLUMN_CUTOFF, LABEL_CUTOFF, LevelVocabulary, looks_like_value)
 from formex.normalize.labels import label_key
 from formex.schemas.document import Issue, Row
 
@@ -73,6 +84,98 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
     return best
 
 
+@lru_cache(maxsize=None)
+def label_names(vocab: LevelVocabulary) -> dict[str, frozenset[str]]:
+    """Label key -> the labels it is written for (数量目标 -> 数量指标)."""
+    out: dict[str, set[str]] = {}
+    for spec in (*vocab.level1_specs.values(), *vocab.level2_specs.values()):
+        for text in (spec.label, *spec.aliases):
+            if label_key(text):
+                out.setdefault(label_key(text), set()).add(spec.label)
+    return {key: frozenset(names) for key, names in out.items()}
+
+
+@lru_cache(maxsize=None)
+def keys_by_length(vocab: LevelVocabulary) -> dict[int, tuple[str, ...]]:
+    """The label keys by length, in a fixed order."""
+    out: dict[int, list[str]] = {}
+    for key in sorted(label_keys(vocab)):
+        out.setdefault(len(key), []).append(key)
+    return {n: tuple(keys) for n, keys in out.items()}
+
+
+def damaged_score(joined: str, key: str) -> float:
+    """`joined` read as `key` of the same length, as the whole-label score would rate
+    look-alikes in its place (one wrong character in four: 75)."""
+    return 100.0 * sum(a == b for a, b in zip(joined, key)) / len(key)
+
+
+def piece_bounds(pieces: list[str]) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for piece in pieces:
+        out.append((start, start + len(piece)))
+        start += len(piece)
+    return out
+
+
+def reads_damaged(pieces: list[str], vocab: LevelVocabulary, cutoff: float,
+                  prefix: bool) -> str | None:
+    """The label key the pieces (label keys) read as with look-alikes in their place, or
+    None: the key of their joined length scoring `cutoff`, of one label only among the
+    best (as a prefix, when `prefix`: any longer key that would score `cutoff` with the
+    rest read right), each piece keeping one of its characters."""
+    joined = "".join(pieces)
+    bounds = piece_bounds(pieces)
+    scored = []
+    for n, keys in keys_by_length(vocab).items():
+        if n < len(joined) or (n > len(joined) and not prefix):
+            continue
+        for key in keys:
+            head = key[:len(joined)]
+            # as a prefix: the score the label would have with the rest read right
+            score = damaged_score(joined + key[len(joined):], key)
+            if score >= cutoff and all(any(joined[k] == head[k] for k in range(a, b)) for a, b in bounds):
+                scored.append((score, n == len(joined), key))
+    if prefix:
+        return next((key for _, _, key in scored), None)
+    whole = [(score, key) for score, full, key in scored if full]
+    if not whole:
+        return None
+    best = max(score for score, _ in whole)
+    tops = [key for score, key in whole if score == best]
+    names = set().union(*(label_names(vocab)[key] for key in tops))
+    return tops[0] if len(names) == 1 else None    # 盾量措标: as near 数量指标 as 质量指标
+
+
+def damaged_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int]],
+                  vocab: LevelVocabulary, cutoff: float) -> list[tuple[int, int]] | None:
+    """Like `label_chain`, for pieces with look-alikes in them (see the module doc)."""
+    keys = label_keys(vocab)
+    i, p = start
+    first = label_key(rows[i].cells[p].text)
+    if first in keys:
+        return None      # a label of its own, read exactly
+    col = rows[i].cells[p].col
+    best, chain, pieces = None, [start], [first]
+    while len(chain) < PIECES_MAX and chain[-1][0] + 1 < len(rows) \
+            and reads_damaged(pieces, vocab, cutoff, prefix=True):
+        r = chain[-1][0] + 1
+        options = sorted((abs(c.col - col), q) for q, c in enumerate(rows[r].cells)
+                         if (r, q) not in taken and is_piece(c.text))
+        step = next(((r, q) for _, q in options
+                     if reads_damaged([*pieces, label_key(rows[r].cells[q].text)], vocab, cutoff,
+                                      prefix=True)), None)
+        if step is None:
+            break
+        chain.append(step)
+        pieces.append(label_key(rows[r].cells[step[1]].text))
+        if reads_damaged(pieces, vocab, cutoff, prefix=False):
+            best = list(chain)
+        if pieces[-1] in keys:
+            break      # a label of its own ends the run
+    return best
+
+
 def is_row_line(r: int, rows: list[Row], pieces: set[tuple[int, int]]) -> bool:
     """Whether line `r` holds anything but label pieces: a table row, not a line of its own."""
     return any(c.text and (r, q) not in pieces for q, c in enumerate(rows[r].cells))
@@ -88,18 +191,24 @@ def anchor_of(chain: list[tuple[int, int]], rows: list[Row], pieces: set[tuple[i
     return next((k for k in range(middle, -1, -1) if is_row(k)), middle)
 
 
-def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary) -> tuple[list[Row], list[Issue]]:
-    """The rows with each wrapped label joined on one line, and an info issue for each."""
+def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary, *, level_column: bool = False
+                           ) -> tuple[list[Row], list[Issue]]:
+    """The rows with each wrapped label joined on one line, and an info issue for each.
+    `level_column`: the header names a level column, so damaged pieces are read at its
+    looser cutoff (see the module doc)."""
     taken: set[tuple[int, int]] = set()
     chains = []
-    for i, row in enumerate(rows):
-        for p, cell in enumerate(row.cells):
-            if (i, p) in taken or not is_piece(cell.text):
-                continue
-            chain = label_chain(rows, (i, p), taken, vocab)
-            if chain:
-                taken.update(chain)
-                chains.append(chain)
+    cutoff = COLUMN_CUTOFF if level_column else LABEL_CUTOFF
+    for find in (lambda at: label_chain(rows, at, taken, vocab),
+                 lambda at: damaged_chain(rows, at, taken, vocab, cutoff)):
+        for i, row in enumerate(rows):
+            for p, cell in enumerate(row.cells):
+                if (i, p) in taken or not is_piece(cell.text):
+                    continue
+                chain = find((i, p))
+                if chain:
+                    taken.update(chain)
+                    chains.append(chain)
     if not chains:
         return rows, []
     texts: dict[tuple[int, int], str] = {}
@@ -110,8 +219,9 @@ def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary) -> tuple[lis
         on_rows = [spot for spot in chain if is_row_line(spot[0], rows, taken)] or [anchor]
         for spot in chain:
             texts[spot] = joined if spot in on_rows else ""
+        damaged = "" if label_key(joined) in label_keys(vocab) else " with look-alikes"
         issues.append(Issue("info", "label_rejoined",
-                            f"level label wrapped over {len(chain)} lines "
+                            f"level label wrapped over {len(chain)} lines{damaged} "
                             f"({' | '.join(rows[r].cells[q].text for r, q in chain)}) read as {joined!r}",
                             field="indicators", source_ref=rows[anchor[0]].source_ref))
     out = [Row(row.index, tuple(replace(c, text=texts[(i, q)]) if (i, q) in texts else c
