@@ -119,3 +119,38 @@ def test_a_loose_match_under_the_level2_column_is_not_read_as_a_level1_label():
     assert [(i.placement.level2.level1, i.placement.level2.label) for i in indicators] == [
         ("产出指标", "时效指标"), ("产出指标", "成本指标"), ("效益指标", "经济效益指标")]
     assert classify_label(Cell("成本拍杯", "成本拍杯", 1), VOCAB, level=2, cutoff=COLUMN_CUTOFF) is None
+
+
+def test_pieces_with_a_look_alike_are_joined_as_a_whole_label_would_be_read():
+    # 数量拍 | 标 (拍 for 指) and 服务对象 | 满恴度指 | 标 (恴 for 意): one wrong
+    # character in four, one in nine, as a whole label is read at LABEL_CUTOFF
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "产出\t数量拍\t\t", "\t标\t\t", "\t\t培训人数\t≥5人",
+                      "\t服务对象\t群众满意度\t≥90%", "\t满恴度指\t", "\t标\t"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert [c.text for c in out[1].cells if c.text] == ["产出", "数量拍标"] and not out[2].filled
+    assert [c.text for c in out[4].cells if c.text] == ["服务对象满恴度指标", "群众满意度", "≥90%"]
+    assert not out[5].filled and not out[6].filled
+    assert [i.code for i in issues] == ["label_rejoined"] * 2
+    assert all("look-alikes" in i.message for i in issues)
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [(i.placement.level2.label, i.row.name) for i in indicators] == [
+        ("数量指标", "培训人数"), ("服务对象满意度指标", "群众满意度")]
+
+
+def test_damaged_pieces_too_far_from_a_label_or_near_two_are_left_alone():
+    rows = text_rows([
+        "盾量\t培训人数\t≥5人", "措标\t",        # 盾量措标: as near 数量指标 as 质量指标
+        "数量指\t合格率\t100%", "际\t",          # 际 keeps nothing of 标: no piece of it
+        "经济敫益\t增收金额\t≥9万元", "损标\t",   # two wrong in six: below LABEL_CUTOFF
+    ])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert out == rows and issues == []
+
+
+def test_a_name_above_a_label_is_not_glued_to_it():
+    # 服务户数 | 满意度指标 scores 78 against 服务对象满意度指标, but 满意度指标 is a
+    # label of its own: a name's line above a label's, not pieces of one
+    rows = text_rows(["\t服务户数\t≥6户", "满意度指标\t群众满意度\t≥90%"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert out == rows and issues == []

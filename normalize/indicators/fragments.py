@@ -15,23 +15,24 @@ placement model then weighs each of those lines, as it weighs a label restated o
 rows, and no alignment is favoured. Pieces on lines of their own (past the span's rows)
 are blanked; a label all on lines of its own sits on its middle line (the upper of two).
 
-A piece may carry an OCR look-alike (`数量拍` / `标`, `满恴度指` / `标`, `经济敫益` / `损标`).
+A piece may carry an OCR look-alike (`数量拍` / `标`, `服务对象` / `满恴度指` / `标`).
 Where no run of pieces joins exactly, runs are joined under the rules a whole label is
 read by: the joined text is as long as a label (or alias) and differs from it only in
 characters read for others, few enough to score `LABEL_CUTOFF` (one in four, two in
-eight), or, where the header names a level column, `COLUMN_CUTOFF` with no other label
-as near (two in six: `经济敫益损标`, not `盾量措标`, as near 数量指标 as 质量指标). Every
-piece keeps a character of the label where it falls (`数量指` / `际` is no join: the
-second line says nothing of the label), and no piece but the last is a label of its own
-read exactly. These joins are made after the exact ones; their `label_rejoined` issue says so.
+eight), with no other label as near (`数量拍标`, never `盾量措标`: as near 数量指标 as
+质量指标). The looser cutoff of a known level column is not used: the pieces' columns
+are not known yet, and a name's pieces are as short as a label's. Every piece keeps a
+character of the label where it falls (`数量指` / `际` is no join: the second line says
+nothing of the label), and no piece is a label of its own read exactly (`服务户数` /
+`满意度指标`: a name above a label). These joins are made after the exact ones; their
+`label_rejoined` issue says so.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
 
-from formex.normalize.indicators.cells import (
-    COLUMN_CUTOFF, LABEL_CUTOFF, LevelVocabulary, looks_like_value)
+from formex.normalize.indicators.cells import LABEL_CUTOFF, LevelVocabulary, looks_like_value
 from formex.normalize.labels import label_key
 from formex.schemas.document import Issue, Row
 
@@ -163,16 +164,15 @@ def damaged_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int,
         options = sorted((abs(c.col - col), q) for q, c in enumerate(rows[r].cells)
                          if (r, q) not in taken and is_piece(c.text))
         step = next(((r, q) for _, q in options
-                     if reads_damaged([*pieces, label_key(rows[r].cells[q].text)], vocab, cutoff,
-                                      prefix=True)), None)
+                     if label_key(rows[r].cells[q].text) not in keys
+                     and reads_damaged([*pieces, label_key(rows[r].cells[q].text)], vocab, cutoff,
+                                       prefix=True)), None)
         if step is None:
-            break
+            break      # a label of its own (服务户数 | 满意度指标) is no piece of another
         chain.append(step)
         pieces.append(label_key(rows[r].cells[step[1]].text))
         if reads_damaged(pieces, vocab, cutoff, prefix=False):
             best = list(chain)
-        if pieces[-1] in keys:
-            break      # a label of its own ends the run
     return best
 
 
@@ -191,16 +191,12 @@ def anchor_of(chain: list[tuple[int, int]], rows: list[Row], pieces: set[tuple[i
     return next((k for k in range(middle, -1, -1) if is_row(k)), middle)
 
 
-def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary, *, level_column: bool = False
-                           ) -> tuple[list[Row], list[Issue]]:
-    """The rows with each wrapped label joined on one line, and an info issue for each.
-    `level_column`: the header names a level column, so damaged pieces are read at its
-    looser cutoff (see the module doc)."""
+def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary) -> tuple[list[Row], list[Issue]]:
+    """The rows with each wrapped label joined on one line, and an info issue for each."""
     taken: set[tuple[int, int]] = set()
     chains = []
-    cutoff = COLUMN_CUTOFF if level_column else LABEL_CUTOFF
     for find in (lambda at: label_chain(rows, at, taken, vocab),
-                 lambda at: damaged_chain(rows, at, taken, vocab, cutoff)):
+                 lambda at: damaged_chain(rows, at, taken, vocab, LABEL_CUTOFF)):
         for i, row in enumerate(rows):
             for p, cell in enumerate(row.cells):
                 if (i, p) in taken or not is_piece(cell.text):

@@ -232,8 +232,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                             field="indicators", source_ref=rows[0].source_ref if rows else None))
     body = rows[header + 1:]
     if not spans_known:
-        body, joined = rejoin_label_fragments(
-            body, vocab, level_column=bool({"level1", "level2"} & set(roles.values())))
+        body, joined = rejoin_label_fragments(body, vocab)
         issues += joined
     chosen: dict[str, tuple[int, float]] = {}
     roles = complete_points_roles(complete_roles(roles, body, vocab, chosen), body, vocab, chosen)
