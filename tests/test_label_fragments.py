@@ -154,3 +154,34 @@ def test_a_name_above_a_label_is_not_glued_to_it():
     rows = text_rows(["\t服务户数\t≥6户", "满意度指标\t群众满意度\t≥90%"])
     out, issues = rejoin_label_fragments(rows, VOCAB)
     assert out == rows and issues == []
+
+
+def test_a_fused_label_wrapped_into_the_next_names_line_is_put_back_whole():
+    # 数量指 | 标: the label's last character opens the next line's name; the label goes
+    # back whole at the head of the first name, where fused.py splits it off
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "产出指标\t\t数量指在校学生人数\t≥500人",
+                      "\t\t标环境在编教职工人数\t≥40人",
+                      "\t\t可持续影设施维护管理机制\t健全",
+                      "\t\t响指标\t"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert [c.text for c in out[1].cells if c.text] == ["产出指标", "数量指标在校学生人数", "≥500人"]
+    assert [c.text for c in out[2].cells if c.text] == ["环境在编教职工人数", "≥40人"]
+    assert [c.text for c in out[3].cells if c.text] == ["可持续影响指标设施维护管理机制", "健全"]
+    assert not out[4].filled
+    assert [i.code for i in issues] == ["label_rejoined"] * 2
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [(i.placement.level2.label, i.row.name) for i in indicators] == [
+        ("数量指标", "在校学生人数"), ("数量指标", "环境在编教职工人数"),
+        ("可持续影响指标", "设施维护管理机制")]
+
+
+def test_fused_wraps_are_not_read_where_the_pieces_make_no_fused_label():
+    rows = text_rows([
+        "满意度指群众满意度\t≥90%", "标家长满意度\t≥90%",          # 满意度指标: a group alone
+        "数量统计准确率\t100%", "标准化建设\t完成",                 # 数量: a keyword, not 数量指
+        "服务对象满意度损栎\t", "指标值\t",                         # a damaged label over a header
+        "数量指在校学生人数\t\t≥500人", "\t标\t",                  # 标 beside the name's column
+    ])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert out == rows and issues == []

@@ -26,18 +26,28 @@ character of the label where it falls (`数量指` / `际` is no join: the secon
 nothing of the label), and no piece is a label of its own read exactly (`服务户数` /
 `满意度指标`: a name above a label). These joins are made after the exact ones; their
 `label_rejoined` issue says so.
+
+A label fused into the name cell (see fused.py) wraps too: `数量指在校学生人数` over
+`标环境在编教职工人数`, the label's last characters opening the next line's name. Where a
+name cell opens with the first three or more characters of a label and the cell nearest
+it on the next line opens with the rest, the label is put back whole at the head of the
+first cell, and its characters are taken off the second; only where the first cell then
+splits as a fused label (a level-2 label in full, `split_fused_label`), so `满意度指` /
+`标…` (满意度指标 is a group, and a group alone is no fused label) is left alone.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
 
-from formex.normalize.indicators.cells import LABEL_CUTOFF, LevelVocabulary, looks_like_value
+from formex.normalize.indicators.cells import LABEL_CUTOFF, LevelVocabulary, classify_label, looks_like_value
+from formex.normalize.indicators.fused import split_fused_label
 from formex.normalize.labels import label_key
 from formex.schemas.document import Issue, Row
 
 PIECE_MAX = 5     # a wrapped label's line is no wider than its (narrow) column
 PIECES_MAX = 5    # 服务对象满意度指标 (9 characters) in a column 2 wide takes 5 lines
+FUSED_PIECE_MIN = 3   # a fused label's first line: 数量指, not the keyword 数量 a name opens with
 
 
 @lru_cache(maxsize=None)
@@ -176,6 +186,57 @@ def damaged_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int,
     return best
 
 
+def fused_wrap(rows: list[Row], i: int, p: int, taken: set[tuple[int, int]],
+               vocab: LevelVocabulary) -> tuple[str, tuple[int, int], str] | None:
+    """A label fused into the name cell (i, p) and wrapped into the next line's cell:
+    (the cell's text with the label whole, the next line's cell, its text without the
+    label's last characters), or None (see the module doc)."""
+    cell = rows[i].cells[p]
+    text = cell.text.strip()
+    if i + 1 >= len(rows) or looks_like_value(text) or classify_label(cell, vocab) is not None:
+        return None       # a damaged label (服务对象满意度损栎) is no name with a label in it
+    below = sorted((abs(c.col - cell.col), q) for q, c in enumerate(rows[i + 1].cells)
+                   if c.text.strip() and (i + 1, q) not in taken and not looks_like_value(c.text)
+                   and vocab.columns.match(c.text) is None)    # 指标值: a header below
+    for key in sorted(label_keys(vocab), key=len, reverse=True):
+        if text.startswith(key):
+            return None       # the label whole on this line: split_fused_label's
+        for j in range(FUSED_PIECE_MIN, len(key)):
+            head, tail = key[:j], key[j:]
+            if not text.startswith(head) or len(text) == j:
+                continue
+            q = next((q for d, q in below if d == 0 and rows[i + 1].cells[q].text.strip().startswith(tail)),
+                     None)    # under the name: the name's next line, not a level cell beside it
+            if q is None:
+                continue
+            whole = key + text[j:]
+            fused = split_fused_label(replace(cell, text=whole), vocab)
+            if fused is not None and label_key(fused.label.cell.text) == key:
+                return whole, (i + 1, q), rows[i + 1].cells[q].text.strip()[len(tail):].strip()
+    return None
+
+
+def rejoin_fused_wraps(rows: list[Row], vocab: LevelVocabulary, taken: set[tuple[int, int]]
+                       ) -> tuple[dict[tuple[int, int], str], list[Issue]]:
+    """New texts for the cells of fused labels wrapped over two lines, and an issue each."""
+    texts: dict[tuple[int, int], str] = {}
+    issues = []
+    for i, row in enumerate(rows):
+        for p, cell in enumerate(row.cells):
+            if (i, p) in taken or (i, p) in texts or len(label_key(cell.text)) <= FUSED_PIECE_MIN:
+                continue
+            found = fused_wrap(rows, i, p, taken | set(texts), vocab)
+            if found is None:
+                continue
+            whole, below, rest = found
+            texts[(i, p)], texts[below] = whole, rest
+            issues.append(Issue("info", "label_rejoined",
+                                f"level label fused into the name and wrapped over 2 lines "
+                                f"({cell.text} | {rows[below[0]].cells[below[1]].text}) read as "
+                                f"{whole!r} | {rest!r}", field="indicators", source_ref=row.source_ref))
+    return texts, issues
+
+
 def is_row_line(r: int, rows: list[Row], pieces: set[tuple[int, int]]) -> bool:
     """Whether line `r` holds anything but label pieces: a table row, not a line of its own."""
     return any(c.text and (r, q) not in pieces for q, c in enumerate(rows[r].cells))
@@ -205,10 +266,9 @@ def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary) -> tuple[lis
                 if chain:
                     taken.update(chain)
                     chains.append(chain)
-    if not chains:
-        return rows, []
-    texts: dict[tuple[int, int], str] = {}
-    issues = []
+    texts, issues = rejoin_fused_wraps(rows, vocab, taken)
+    if not chains and not texts:
+        return rows, issues
     for chain in chains:
         joined = "".join(rows[r].cells[q].text for r, q in chain)
         anchor = chain[anchor_of(chain, rows, taken)]
