@@ -119,3 +119,69 @@ def test_a_loose_match_under_the_level2_column_is_not_read_as_a_level1_label():
     assert [(i.placement.level2.level1, i.placement.level2.label) for i in indicators] == [
         ("产出指标", "时效指标"), ("产出指标", "成本指标"), ("效益指标", "经济效益指标")]
     assert classify_label(Cell("成本拍杯", "成本拍杯", 1), VOCAB, level=2, cutoff=COLUMN_CUTOFF) is None
+
+
+def test_pieces_with_a_look_alike_are_joined_as_a_whole_label_would_be_read():
+    # 数量拍 | 标 (拍 for 指) and 服务对象 | 满恴度指 | 标 (恴 for 意): one wrong
+    # character in four, one in nine, as a whole label is read at LABEL_CUTOFF
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "产出\t数量拍\t\t", "\t标\t\t", "\t\t培训人数\t≥5人",
+                      "\t服务对象\t群众满意度\t≥90%", "\t满恴度指\t", "\t标\t"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert [c.text for c in out[1].cells if c.text] == ["产出", "数量拍标"] and not out[2].filled
+    assert [c.text for c in out[4].cells if c.text] == ["服务对象满恴度指标", "群众满意度", "≥90%"]
+    assert not out[5].filled and not out[6].filled
+    assert [i.code for i in issues] == ["label_rejoined"] * 2
+    assert all("look-alikes" in i.message for i in issues)
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [(i.placement.level2.label, i.row.name) for i in indicators] == [
+        ("数量指标", "培训人数"), ("服务对象满意度指标", "群众满意度")]
+
+
+def test_damaged_pieces_too_far_from_a_label_or_near_two_are_left_alone():
+    rows = text_rows([
+        "盾量\t培训人数\t≥5人", "措标\t",        # 盾量措标: as near 数量指标 as 质量指标
+        "数量指\t合格率\t100%", "际\t",          # 际 keeps nothing of 标: no piece of it
+        "经济敫益\t增收金额\t≥9万元", "损标\t",   # two wrong in six: below LABEL_CUTOFF
+    ])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert out == rows and issues == []
+
+
+def test_a_name_above_a_label_is_not_glued_to_it():
+    # 服务户数 | 满意度指标 scores 78 against 服务对象满意度指标, but 满意度指标 is a
+    # label of its own: a name's line above a label's, not pieces of one
+    rows = text_rows(["\t服务户数\t≥6户", "满意度指标\t群众满意度\t≥90%"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert out == rows and issues == []
+
+
+def test_a_fused_label_wrapped_into_the_next_names_line_is_put_back_whole():
+    # 数量指 | 标: the label's last character opens the next line's name; the label goes
+    # back whole at the head of the first name, where fused.py splits it off
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "产出指标\t\t数量指在校学生人数\t≥500人",
+                      "\t\t标环境在编教职工人数\t≥40人",
+                      "\t\t可持续影设施维护管理机制\t健全",
+                      "\t\t响指标\t"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert [c.text for c in out[1].cells if c.text] == ["产出指标", "数量指标在校学生人数", "≥500人"]
+    assert [c.text for c in out[2].cells if c.text] == ["环境在编教职工人数", "≥40人"]
+    assert [c.text for c in out[3].cells if c.text] == ["可持续影响指标设施维护管理机制", "健全"]
+    assert not out[4].filled
+    assert [i.code for i in issues] == ["label_rejoined"] * 2
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [(i.placement.level2.label, i.row.name) for i in indicators] == [
+        ("数量指标", "在校学生人数"), ("数量指标", "环境在编教职工人数"),
+        ("可持续影响指标", "设施维护管理机制")]
+
+
+def test_fused_wraps_are_not_read_where_the_pieces_make_no_fused_label():
+    rows = text_rows([
+        "满意度指群众满意度\t≥90%", "标家长满意度\t≥90%",          # 满意度指标: a group alone
+        "数量统计准确率\t100%", "标准化建设\t完成",                 # 数量: a keyword, not 数量指
+        "服务对象满意度损栎\t", "指标值\t",                         # a damaged label over a header
+        "数量指在校学生人数\t\t≥500人", "\t标\t",                  # 标 beside the name's column
+    ])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert out == rows and issues == []

@@ -14,18 +14,40 @@ the text says which. So the label goes on every piece's line that is a table row
 placement model then weighs each of those lines, as it weighs a label restated on several
 rows, and no alignment is favoured. Pieces on lines of their own (past the span's rows)
 are blanked; a label all on lines of its own sits on its middle line (the upper of two).
+
+A piece may carry an OCR look-alike (`数量拍` / `标`, `服务对象` / `满恴度指` / `标`).
+Where no run of pieces joins exactly, runs are joined under the rules a whole label is
+read by: the joined text is as long as a label (or alias) and differs from it only in
+characters read for others, few enough to score `LABEL_CUTOFF` (one in four, two in
+eight), with no other label as near (`数量拍标`, never `盾量措标`: as near 数量指标 as
+质量指标). The looser cutoff of a known level column is not used: the pieces' columns
+are not known yet, and a name's pieces are as short as a label's. Every piece keeps a
+character of the label where it falls (`数量指` / `际` is no join: the second line says
+nothing of the label), and no piece is a label of its own read exactly (`服务户数` /
+`满意度指标`: a name above a label). These joins are made after the exact ones; their
+`label_rejoined` issue says so.
+
+A label fused into the name cell (see fused.py) wraps too: `数量指在校学生人数` over
+`标环境在编教职工人数`, the label's last characters opening the next line's name. Where a
+name cell opens with the first three or more characters of a label and the cell nearest
+it on the next line opens with the rest, the label is put back whole at the head of the
+first cell, and its characters are taken off the second; only where the first cell then
+splits as a fused label (a level-2 label in full, `split_fused_label`), so `满意度指` /
+`标…` (满意度指标 is a group, and a group alone is no fused label) is left alone.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
 
-from formex.normalize.indicators.cells import LevelVocabulary, looks_like_value
+from formex.normalize.indicators.cells import LABEL_CUTOFF, LevelVocabulary, classify_label, looks_like_value
+from formex.normalize.indicators.fused import split_fused_label
 from formex.normalize.labels import label_key
 from formex.schemas.document import Issue, Row
 
 PIECE_MAX = 5     # a wrapped label's line is no wider than its (narrow) column
 PIECES_MAX = 5    # 服务对象满意度指标 (9 characters) in a column 2 wide takes 5 lines
+FUSED_PIECE_MIN = 3   # a fused label's first line: 数量指, not the keyword 数量 a name opens with
 
 
 @lru_cache(maxsize=None)
@@ -73,6 +95,148 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
     return best
 
 
+@lru_cache(maxsize=None)
+def label_names(vocab: LevelVocabulary) -> dict[str, frozenset[str]]:
+    """Label key -> the labels it is written for (数量目标 -> 数量指标)."""
+    out: dict[str, set[str]] = {}
+    for spec in (*vocab.level1_specs.values(), *vocab.level2_specs.values()):
+        for text in (spec.label, *spec.aliases):
+            if label_key(text):
+                out.setdefault(label_key(text), set()).add(spec.label)
+    return {key: frozenset(names) for key, names in out.items()}
+
+
+@lru_cache(maxsize=None)
+def keys_by_length(vocab: LevelVocabulary) -> dict[int, tuple[str, ...]]:
+    """The label keys by length, in a fixed order."""
+    out: dict[int, list[str]] = {}
+    for key in sorted(label_keys(vocab)):
+        out.setdefault(len(key), []).append(key)
+    return {n: tuple(keys) for n, keys in out.items()}
+
+
+def damaged_score(joined: str, key: str) -> float:
+    """`joined` read as `key` of the same length, as the whole-label score would rate
+    look-alikes in its place (one wrong character in four: 75)."""
+    return 100.0 * sum(a == b for a, b in zip(joined, key)) / len(key)
+
+
+def piece_bounds(pieces: list[str]) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for piece in pieces:
+        out.append((start, start + len(piece)))
+        start += len(piece)
+    return out
+
+
+def reads_damaged(pieces: list[str], vocab: LevelVocabulary, cutoff: float,
+                  prefix: bool) -> str | None:
+    """The label key the pieces (label keys) read as with look-alikes in their place, or
+    None: the key of their joined length scoring `cutoff`, of one label only among the
+    best (as a prefix, when `prefix`: any longer key that would score `cutoff` with the
+    rest read right), each piece keeping one of its characters."""
+    joined = "".join(pieces)
+    bounds = piece_bounds(pieces)
+    scored = []
+    for n, keys in keys_by_length(vocab).items():
+        if n < len(joined) or (n > len(joined) and not prefix):
+            continue
+        for key in keys:
+            head = key[:len(joined)]
+            # as a prefix: the score the label would have with the rest read right
+            score = damaged_score(joined + key[len(joined):], key)
+            if score >= cutoff and all(any(joined[k] == head[k] for k in range(a, b)) for a, b in bounds):
+                scored.append((score, n == len(joined), key))
+    if prefix:
+        return next((key for _, _, key in scored), None)
+    whole = [(score, key) for score, full, key in scored if full]
+    if not whole:
+        return None
+    best = max(score for score, _ in whole)
+    tops = [key for score, key in whole if score == best]
+    names = set().union(*(label_names(vocab)[key] for key in tops))
+    return tops[0] if len(names) == 1 else None    # 盾量措标: as near 数量指标 as 质量指标
+
+
+def damaged_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int]],
+                  vocab: LevelVocabulary, cutoff: float) -> list[tuple[int, int]] | None:
+    """Like `label_chain`, for pieces with look-alikes in them (see the module doc)."""
+    keys = label_keys(vocab)
+    i, p = start
+    first = label_key(rows[i].cells[p].text)
+    if first in keys:
+        return None      # a label of its own, read exactly
+    col = rows[i].cells[p].col
+    best, chain, pieces = None, [start], [first]
+    while len(chain) < PIECES_MAX and chain[-1][0] + 1 < len(rows) \
+            and reads_damaged(pieces, vocab, cutoff, prefix=True):
+        r = chain[-1][0] + 1
+        options = sorted((abs(c.col - col), q) for q, c in enumerate(rows[r].cells)
+                         if (r, q) not in taken and is_piece(c.text))
+        step = next(((r, q) for _, q in options
+                     if label_key(rows[r].cells[q].text) not in keys
+                     and reads_damaged([*pieces, label_key(rows[r].cells[q].text)], vocab, cutoff,
+                                       prefix=True)), None)
+        if step is None:
+            break      # a label of its own (服务户数 | 满意度指标) is no piece of another
+        chain.append(step)
+        pieces.append(label_key(rows[r].cells[step[1]].text))
+        if reads_damaged(pieces, vocab, cutoff, prefix=False):
+            best = list(chain)
+    return best
+
+
+def fused_wrap(rows: list[Row], i: int, p: int, taken: set[tuple[int, int]],
+               vocab: LevelVocabulary) -> tuple[str, tuple[int, int], str] | None:
+    """A label fused into the name cell (i, p) and wrapped into the next line's cell:
+    (the cell's text with the label whole, the next line's cell, its text without the
+    label's last characters), or None (see the module doc)."""
+    cell = rows[i].cells[p]
+    text = cell.text.strip()
+    if i + 1 >= len(rows) or looks_like_value(text) or classify_label(cell, vocab) is not None:
+        return None       # a damaged label (服务对象满意度损栎) is no name with a label in it
+    below = sorted((abs(c.col - cell.col), q) for q, c in enumerate(rows[i + 1].cells)
+                   if c.text.strip() and (i + 1, q) not in taken and not looks_like_value(c.text)
+                   and vocab.columns.match(c.text) is None)    # 指标值: a header below
+    for key in sorted(label_keys(vocab), key=len, reverse=True):
+        if text.startswith(key):
+            return None       # the label whole on this line: split_fused_label's
+        for j in range(FUSED_PIECE_MIN, len(key)):
+            head, tail = key[:j], key[j:]
+            if not text.startswith(head) or len(text) == j:
+                continue
+            q = next((q for d, q in below if d == 0 and rows[i + 1].cells[q].text.strip().startswith(tail)),
+                     None)    # under the name: the name's next line, not a level cell beside it
+            if q is None:
+                continue
+            whole = key + text[j:]
+            fused = split_fused_label(replace(cell, text=whole), vocab)
+            if fused is not None and label_key(fused.label.cell.text) == key:
+                return whole, (i + 1, q), rows[i + 1].cells[q].text.strip()[len(tail):].strip()
+    return None
+
+
+def rejoin_fused_wraps(rows: list[Row], vocab: LevelVocabulary, taken: set[tuple[int, int]]
+                       ) -> tuple[dict[tuple[int, int], str], list[Issue]]:
+    """New texts for the cells of fused labels wrapped over two lines, and an issue each."""
+    texts: dict[tuple[int, int], str] = {}
+    issues = []
+    for i, row in enumerate(rows):
+        for p, cell in enumerate(row.cells):
+            if (i, p) in taken or (i, p) in texts or len(label_key(cell.text)) <= FUSED_PIECE_MIN:
+                continue
+            found = fused_wrap(rows, i, p, taken | set(texts), vocab)
+            if found is None:
+                continue
+            whole, below, rest = found
+            texts[(i, p)], texts[below] = whole, rest
+            issues.append(Issue("info", "label_rejoined",
+                                f"level label fused into the name and wrapped over 2 lines "
+                                f"({cell.text} | {rows[below[0]].cells[below[1]].text}) read as "
+                                f"{whole!r} | {rest!r}", field="indicators", source_ref=row.source_ref))
+    return texts, issues
+
+
 def is_row_line(r: int, rows: list[Row], pieces: set[tuple[int, int]]) -> bool:
     """Whether line `r` holds anything but label pieces: a table row, not a line of its own."""
     return any(c.text and (r, q) not in pieces for q, c in enumerate(rows[r].cells))
@@ -92,26 +256,28 @@ def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary) -> tuple[lis
     """The rows with each wrapped label joined on one line, and an info issue for each."""
     taken: set[tuple[int, int]] = set()
     chains = []
-    for i, row in enumerate(rows):
-        for p, cell in enumerate(row.cells):
-            if (i, p) in taken or not is_piece(cell.text):
-                continue
-            chain = label_chain(rows, (i, p), taken, vocab)
-            if chain:
-                taken.update(chain)
-                chains.append(chain)
-    if not chains:
-        return rows, []
-    texts: dict[tuple[int, int], str] = {}
-    issues = []
+    for find in (lambda at: label_chain(rows, at, taken, vocab),
+                 lambda at: damaged_chain(rows, at, taken, vocab, LABEL_CUTOFF)):
+        for i, row in enumerate(rows):
+            for p, cell in enumerate(row.cells):
+                if (i, p) in taken or not is_piece(cell.text):
+                    continue
+                chain = find((i, p))
+                if chain:
+                    taken.update(chain)
+                    chains.append(chain)
+    texts, issues = rejoin_fused_wraps(rows, vocab, taken)
+    if not chains and not texts:
+        return rows, issues
     for chain in chains:
         joined = "".join(rows[r].cells[q].text for r, q in chain)
         anchor = chain[anchor_of(chain, rows, taken)]
         on_rows = [spot for spot in chain if is_row_line(spot[0], rows, taken)] or [anchor]
         for spot in chain:
             texts[spot] = joined if spot in on_rows else ""
+        damaged = "" if label_key(joined) in label_keys(vocab) else " with look-alikes"
         issues.append(Issue("info", "label_rejoined",
-                            f"level label wrapped over {len(chain)} lines "
+                            f"level label wrapped over {len(chain)} lines{damaged} "
                             f"({' | '.join(rows[r].cells[q].text for r, q in chain)}) read as {joined!r}",
                             field="indicators", source_ref=rows[anchor[0]].source_ref))
     out = [Row(row.index, tuple(replace(c, text=texts[(i, q)]) if (i, q) in texts else c
