@@ -315,10 +315,54 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         pending_level1 = []
         issues.extend(cell_issues(item))
         out.append(item)
+    issues = read_damaged_groups(out, vocab, issues)
     issues = read_damaged_labels(out, vocab, schema, issues)
     issues += reread_out_of_order(out, vocab, schema)
     move_inapplicable_labels(out, schema)
     return out, issues
+
+GENERIC_LABEL_CHARS = frozenset("指标类")   # every group's label may end so: no evidence of which
+
+
+def read_damaged_groups(items: list[IndicatorRow], vocab: LevelVocabulary, issues: list[Issue]
+                        ) -> list[Issue]:
+    """A level-1 cell OCR damaged past reading (`满意庹类`, `效溢类`, `敫益类`) printed on
+    the line of a level-2 label read without doubt is that label's level-1 group: a
+    level-2 category belongs to one group, and the cell left of it names that group. It
+    is read so when it holds at least one of the group's own characters (满意, 效, 益:
+    not 指标 or 类, which every group's label may end in), and the row states no other
+    level-1 label. Without it the group's block has no label and its neighbours'
+    placement may take its rows. The issues with each such cell's `label_unrecognised`
+    warning replaced by an info row `label_read_by_group`."""
+    read: dict[tuple[str, str | None], str] = {}
+    for item in items:
+        if any(not h.copied for h in item.level1):
+            continue
+        stated = [h for h in item.level2 if not h.copied]
+        if len(stated) != 1 or item.fused:
+            continue
+        hint = stated[0]
+        group = hint.spec.level1
+        spec = vocab.level1_specs.get(group)
+        if spec is None:
+            continue
+        own = set("".join(vocab.level1.aliases_of(group))) - GENERIC_LABEL_CHARS
+        for cell in list(item.unrecognised):
+            if cell in item.damaged or cell.col >= hint.cell.col or not own & set(label_key(cell.text)):
+                continue
+            item.level1.append(LabelHint(1, spec, cell, LabelMatch(group, group, 0.0), line=hint.line))
+            item.unrecognised.remove(cell)
+            read[(cell.text, cell.source_ref or item.row.source_ref)] = group
+            break
+    if not read:
+        return issues
+    kept = [issue for issue in issues if not (issue.code == "label_unrecognised" and any(
+        issue.message.startswith(repr(text)) and issue.source_ref == ref for text, ref in read))]
+    return kept + [Issue("info", "label_read_by_group",
+                         f"level-1 cell {text!r} matches no group; read as {name!r}, the group of the "
+                         "level-2 label beside it", field="level1", source_ref=ref)
+                   for (text, ref), name in read.items()]
+
 
 def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
                         issues: list[Issue]) -> list[Issue]:
