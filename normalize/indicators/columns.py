@@ -55,14 +55,15 @@ def reread_damaged_headers(row: Row, roles: dict[int, str], vocab: LevelVocabula
     """A header row found by its readable cells whose other cells OCR damaged
     (`实际完戍直` for 实际完成值): each cell no alias matched (`other`) takes the one role
     it is nearest at `COLUMN_CUTOFF`, when no other role scores as well and the header
-    has no column of that role yet. Without it the 实际完成值 column, and the 分值 and 得分
-    columns found by order right of it, would go unread."""
+    has no column of that role yet. Only value columns (level columns damaged so are
+    read by their cells, `complete_roles`). Without it the 实际完成值 column, and the 分值
+    and 得分 columns found by order right of it, would go unread."""
     roles = dict(roles)
     for cell in row.filled:
         if roles.get(cell.col) != OTHER or len(label_key(cell.text)) > LABEL_MAX_KEY:
             continue
         hit = vocab.columns.match_unique(cell.text, COLUMN_CUTOFF)
-        if hit and hit.name not in roles.values():
+        if hit and hit.name in VALUE_ROLES and hit.name not in roles.values():
             roles[cell.col] = hit.name
     return roles
 
