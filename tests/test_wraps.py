@@ -169,6 +169,14 @@ def test_a_damaged_target_and_actual_header_keep_their_order():
     indicators, issues = read_self_evaluation(header)
     assert [(i.target.raw, i.actual.raw, i.weight) for i in indicators] == [
         ("2600人", "2587人", 20.0), ("100%", "100%", 15.0), ("≥95%", "96.5%", 20.0)]
+    # both headers hold three of five characters: read at the level columns' looseness
+    # (the row is the header by its readable cells), each said so
+    assert {i.field for i in issues if i.code == "header_fuzzy_match" and "column header" in i.message} == {
+        "target", "actual"}
+    # both too damaged for that (two of five): the columns are told apart by order
+    header[3:5] = ["年席指杯植", "实戌完戍植"]
+    indicators, issues = read_self_evaluation(header)
+    assert [(i.target.raw, i.actual.raw) for i in indicators][0] == ("2600人", "2587人")
     chosen = {i.field for i in issues if i.code == "column_by_content"}
     assert chosen == {"target", "actual"}
     # the actual header read: the target is the column left of it

@@ -221,6 +221,18 @@ def content_role_issues(chosen: dict[str, tuple[int, float]], header: Row | None
     return issues
 
 
+def reread_header_issues(header: Row, roles: dict[int, str], vocab: LevelVocabulary) -> list[Issue]:
+    """An info row for each header cell read at the level columns' looseness
+    (`reread_damaged_headers`: 实际完戍直 → actual), not by an alias."""
+    strict = header_roles(header, vocab, others=True)
+    return [Issue("info", "header_fuzzy_match",
+                  f"column header {cell.text!r} read as the {roles[cell.col]} column (similarity "
+                  f"{vocab.columns.match_unique(cell.text, COLUMN_CUTOFF).score:.0f})",
+                  field=roles[cell.col], source_ref=header.source_ref)
+            for cell in header.filled
+            if strict.get(cell.col) == OTHER and roles.get(cell.col) not in (None, OTHER)]
+
+
 def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: bool,
                            document_wrapping: DocumentWrapping | None = None
                            ) -> tuple[list[IndicatorRow], list[Issue]]:
@@ -235,6 +247,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         issues.append(Issue("warning", "header_missing",
                             "no 绩效指标 header row found; cells were placed by content",
                             field="indicators", source_ref=rows[0].source_ref if rows else None))
+    if header >= 0:
+        issues += reread_header_issues(rows[header], roles, vocab)
     body = rows[header + 1:]
     if not spans_known:
         body, joined = rejoin_label_fragments(body, vocab)
