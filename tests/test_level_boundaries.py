@@ -195,3 +195,23 @@ def test_a_level1_cell_sharing_nothing_with_the_group_stays_unrecognised():
     _, issues = rows_to_indicator_rows(rows, SCHEMA, spans_known=False)
     codes = [i.code for i in issues]
     assert "label_unrecognised" in codes and "label_read_by_group" not in codes
+
+
+# ---------------------------------------------------------------- an unreadable level-2 label
+def test_a_row_with_an_unreadable_level2_label_is_not_in_another_labels_block():
+    # 盾坏措栎 reads as no category, but it is a label: a block prints one, so the rows
+    # from it on are not in 数量指标's block (whose label prints on the first row)
+    lines = ["产出指标\t数量指标\t甲项工作\t5", "\t\t乙项工作\t6", "\t盾坏措栎\t丙项工作\t7",
+             "\t\t丁项工作\t8", "\t成本指标\t戊项工作\t9"]
+    indicators, issues = place(lines)
+    level2 = [i.placement.level2.label for i in indicators]
+    assert level2[:2] == ["数量指标", "数量指标"] and level2[4] == "成本指标"
+    assert "数量指标" not in level2[2:4] and level2[2] == level2[3]
+    assert "label_unrecognised" in [i.code for i in issues]        # still reported
+
+
+def test_without_the_unreadable_label_the_rows_stay_in_the_block_above():
+    lines = ["产出指标\t数量指标\t甲项工作\t5", "\t\t乙项工作\t6", "\t\t丙项工作\t7",
+             "\t\t丁项工作\t8", "\t成本指标\t戊项工作\t9"]
+    indicators, _ = place(lines)
+    assert [i.placement.level2.label for i in indicators] == ["数量指标"] * 4 + ["成本指标"]
