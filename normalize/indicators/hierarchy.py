@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from formex.normalize.indicators.placement import APART, Cluster, Fit, Geometry, fit_placement
 from formex.normalize.indicators.rows import IndicatorRow
+from formex.normalize.labels import label_key
 from formex.normalize.targets import parse_target
 from formex.schemas.document import Issue
 from formex.schemas.forms import Level2Spec
@@ -49,6 +50,7 @@ NEW_BLOCK = 0.5
 GROUP_BACK = 8.0  # a level-1 group listed out of canonical order: only stated labels pay for it
 TIE_BREAK = 1e-3
 DAMAGED_LABEL = 3.0  # a row with an unreadable level-2 label in a category another row's label names
+DAMAGED_MIN_CHARS = 4  # ... that label at least a label's length (数量指标): a shorter one may be a piece
 READINGS = 4      # rounds of rereading label-only rows as rows or lines apart (see reading_fits)
 INF = float("inf")
 
@@ -149,8 +151,9 @@ def damaged_label_rows(items: list[IndicatorRow], per_page: bool) -> dict[int, f
                 labelled.setdefault(h.spec.label, []).append(item.pages)
     out = {}
     for i, item in enumerate(items):
-        if not item.damaged or any(not h.copied for h in item.level2) or stated_category(item) is not None:
-            continue
+        if not any(len(label_key(cell.text)) >= DAMAGED_MIN_CHARS for cell in item.damaged) \
+                or any(not h.copied for h in item.level2) or stated_category(item) is not None:
+            continue   # (a shorter cell may be a piece of a label wrapped in a narrow column)
         taken = frozenset(label for label, pages in labelled.items()
                           if not per_page or any(a <= item.pages[1] and item.pages[0] <= b for a, b in pages))
         if taken:
