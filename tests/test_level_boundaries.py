@@ -173,3 +173,45 @@ def test_rows_far_above_a_top_label_are_not_reported():
     indicators, issues = place(lines)
     assert [c for _, c in categories(indicators)] == ["数量指标"] * 7 + ["质量指标"] * 2
     assert not any(issue.code == "level_boundary_ambiguous" for issue in issues)
+
+
+# ---------------------------------------------------------------- a damaged level-1 cell
+def test_a_damaged_level1_cell_beside_a_level2_label_is_that_labels_group():
+    # 满意庹类 matches no group; beside 服务对象满意度指标 it is 满意度指标 (it holds 满意)
+    lines = ["产出指标", "\t数量指标", "\t\t培训人数\t≥5人", "\t质量指标", "\t\t验收合格率\t100%",
+             "效益指标\t社会效益指标", "\t\t覆盖率\t≥85%", "满意庹类\t服务对象满意度指标", "\t\t群众满意度\t≥90%"]
+    rows = list(iter_text_rows("\n".join([HEADER, *lines])))
+    items, issues = rows_to_indicator_rows(rows, SCHEMA, spans_known=False)
+    groups = [[h.spec.label for h in item.level1] for item in items]
+    assert ["满意度指标"] in groups
+    codes = [i.code for i in issues]
+    assert "label_read_by_group" in codes and "label_unrecognised" not in codes
+
+
+def test_a_level1_cell_sharing_nothing_with_the_group_stays_unrecognised():
+    # 服务类 holds none of 满意度's own characters (指标 and 类 say nothing): no reading
+    lines = ["产出指标\t数量指标\t培训人数\t≥5人", "服务类\t服务对象满意度指标\t群众满意度\t≥90%"]
+    rows = list(iter_text_rows("\n".join([HEADER, *lines])))
+    _, issues = rows_to_indicator_rows(rows, SCHEMA, spans_known=False)
+    codes = [i.code for i in issues]
+    assert "label_unrecognised" in codes and "label_read_by_group" not in codes
+
+
+# ---------------------------------------------------------------- an unreadable level-2 label
+def test_a_row_with_an_unreadable_level2_label_is_not_in_another_labels_block():
+    # 盾坏措栎 reads as no category, but it is a label: a block prints one, so the rows
+    # from it on are not in 数量指标's block (whose label prints on the first row)
+    lines = ["产出指标\t数量指标\t甲项工作\t5", "\t\t乙项工作\t6", "\t盾坏措栎\t丙项工作\t7",
+             "\t\t丁项工作\t8", "\t成本指标\t戊项工作\t9"]
+    indicators, issues = place(lines)
+    level2 = [i.placement.level2.label for i in indicators]
+    assert level2[:2] == ["数量指标", "数量指标"] and level2[4] == "成本指标"
+    assert "数量指标" not in level2[2:4] and level2[2] == level2[3]
+    assert "label_unrecognised" in [i.code for i in issues]        # still reported
+
+
+def test_without_the_unreadable_label_the_rows_stay_in_the_block_above():
+    lines = ["产出指标\t数量指标\t甲项工作\t5", "\t\t乙项工作\t6", "\t\t丙项工作\t7",
+             "\t\t丁项工作\t8", "\t成本指标\t戊项工作\t9"]
+    indicators, _ = place(lines)
+    assert [i.placement.level2.label for i in indicators] == ["数量指标"] * 4 + ["成本指标"]

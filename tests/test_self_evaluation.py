@@ -56,3 +56,29 @@ def test_weight_and_score_columns_whose_short_headers_ocr_damaged_are_found_by_t
     assert [(i.weight, i.score) for i in result.indicators] == [(50, 50), (40, 35)]
     unit_like = [damaged[0].replace("实际完成值", "完戌情况"), *damaged[1:]]   # no actual column: no guess
     assert all(i.weight is None for i in read([*HEAD, *unit_like]).indicators)
+
+
+def test_a_damaged_actual_header_beside_readable_ones_keeps_its_column():
+    # 实际完戍直 (成→戍, 值→直) and 分直: the header row is found by its readable cells; the
+    # actual column is reread at the level columns' looseness, the points by their numbers
+    damaged = [TABLE[0].replace("实际完成值", "实际完戍直").replace("\t分值\t", "\t分直\t"), *TABLE[1:]]
+    result = read([*HEAD, *damaged])
+    assert [i.actual.value for i in result.indicators] == [20, 85]
+    assert [(i.weight, i.score) for i in result.indicators] == [(50, 50), (40, 35)]
+
+
+def test_the_damaged_header_reread_takes_no_taken_role_and_no_level_column():
+    from formex.extract.ocr_text import iter_text_rows
+    from formex.normalize.indicators.cells import level_vocabulary
+    from formex.normalize.indicators.columns import find_header
+    from formex.schemas.forms import load_form_schema
+    vocab = level_vocabulary(load_form_schema("project_self_evaluation"))
+    header = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t实际完戍直\t分值\t得分"
+    _, roles = find_header(list(iter_text_rows(header)), vocab)
+    assert roles[4] == "actual" and roles[5] == "other"      # the actual role is taken already
+    header = "一圾措标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分"
+    _, roles = find_header(list(iter_text_rows(header)), vocab)
+    assert roles[0] == "other"                             # a level column: read by its cells
+    header = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t说明\t得分"
+    _, roles = find_header(list(iter_text_rows(header)), vocab)
+    assert roles[5] == "other"                             # no alias is near 说明

@@ -169,6 +169,14 @@ def test_a_damaged_target_and_actual_header_keep_their_order():
     indicators, issues = read_self_evaluation(header)
     assert [(i.target.raw, i.actual.raw, i.weight) for i in indicators] == [
         ("2600人", "2587人", 20.0), ("100%", "100%", 15.0), ("≥95%", "96.5%", 20.0)]
+    # both headers hold three of five characters: read at the level columns' looseness
+    # (the row is the header by its readable cells), each said so
+    assert {i.field for i in issues if i.code == "header_fuzzy_match" and "column header" in i.message} == {
+        "target", "actual"}
+    # both too damaged for that (two of five): the columns are told apart by order
+    header[3:5] = ["年席指杯植", "实戌完戍植"]
+    indicators, issues = read_self_evaluation(header)
+    assert [(i.target.raw, i.actual.raw) for i in indicators][0] == ("2600人", "2587人")
     chosen = {i.field for i in issues if i.code == "column_by_content"}
     assert chosen == {"target", "actual"}
     # the actual header read: the target is the column left of it
@@ -261,3 +269,27 @@ def test_a_page_break_between_two_names_weighs_against_a_wrap():
         "门诊次均费用", "药品耗材采购支出"]
     # on one page the wording alone decides: a name above that stops before a head word reads as cut
     assert names(above[:2] + ["\t\t水电能耗费用\t"]) == ["门诊次均费用", "药品耗材采购支出水电能耗费用"]
+
+
+def test_a_self_evaluation_line_without_its_cells_waits_for_the_line_that_brings_its_points():
+    # no wrap width shows (one full line), and the end is a long name ending in 率; but the
+    # first line has none of its row's cells (target, 实际完成值, 分值, 得分) and the next
+    # brings them all: one row
+    body = ["产出指标\t数量指标\t补贴发放人数\t2600人\t2587人\t20\t19.9\t",
+            "\t质量指标\t年末应届离校未就业高\t\t\t\t\t",
+            "\t\t效毕业生就业率\t≥90%\t92%\t15\t15\t"]
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    rows = list(iter_text_rows("\n".join(["\t".join(header), *body])))
+    indicators, _ = rows_to_indicators(rows, SELF_EVAL, spans_known=False, year=2023)
+    assert [i.row.name for i in indicators] == ["补贴发放人数", "年末应届离校未就业高效毕业生就业率"]
+    assert indicators[1].weight == 15.0
+
+
+def test_a_line_under_a_row_with_its_cells_is_not_joined_for_its_points():
+    body = ["产出指标\t数量指标\t补贴发放人数\t2600人\t2587人\t20\t19.9\t",
+            "\t质量指标\t补贴发放准确率\t100%\t100%\t15\t15\t",
+            "\t\t资金拨付及时率\t≥90%\t92%\t15\t15\t"]
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    rows = list(iter_text_rows("\n".join(["\t".join(header), *body])))
+    indicators, _ = rows_to_indicators(rows, SELF_EVAL, spans_known=False, year=2023)
+    assert len(indicators) == 3

@@ -25,7 +25,7 @@ def find_header(rows: list[Row], vocab: LevelVocabulary) -> tuple[int, dict[int,
     `COLUMN_CUTOFF` (and are no level labels) is the header."""
     for i, row in enumerate(rows[:5]):
         if len(set(header_roles(row, vocab).values())) >= 2:
-            return i, header_roles(row, vocab, others=True)
+            return i, reread_damaged_headers(row, header_roles(row, vocab, others=True), vocab)
     for i, row in enumerate(rows[:5]):
         if any(looks_like_target(c.text) and c.text.strip() for c in row.filled):
             break
@@ -49,6 +49,22 @@ def header_roles(row: Row, vocab: LevelVocabulary, *, others: bool = False,
             roles[cell.col] = hit.name
         elif others:
             roles[cell.col] = OTHER
+    return roles
+
+def reread_damaged_headers(row: Row, roles: dict[int, str], vocab: LevelVocabulary) -> dict[int, str]:
+    """A header row found by its readable cells whose other cells OCR damaged
+    (`实际完戍直` for 实际完成值): each cell no alias matched (`other`) takes the one role
+    it is nearest at `COLUMN_CUTOFF`, when no other role scores as well and the header
+    has no column of that role yet. Only value columns (level columns damaged so are
+    read by their cells, `complete_roles`). Without it the 实际完成值 column, and the 分值
+    and 得分 columns found by order right of it, would go unread."""
+    roles = dict(roles)
+    for cell in row.filled:
+        if roles.get(cell.col) != OTHER or len(label_key(cell.text)) > LABEL_MAX_KEY:
+            continue
+        hit = vocab.columns.match_unique(cell.text, COLUMN_CUTOFF)
+        if hit and hit.name in VALUE_ROLES and hit.name not in roles.values():
+            roles[cell.col] = hit.name
     return roles
 
 def aligned_cells(row: Row, width: int) -> list[tuple[int, Cell]]:

@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from formex.normalize.indicators.placement import APART, Cluster, Fit, Geometry, fit_placement
 from formex.normalize.indicators.rows import IndicatorRow
+from formex.normalize.labels import label_key
 from formex.normalize.targets import parse_target
 from formex.schemas.document import Issue
 from formex.schemas.forms import Level2Spec
@@ -48,6 +49,8 @@ MISSING_REQUIRED = 1.5  # wording, so below a label and a trusted placement
 NEW_BLOCK = 0.5
 GROUP_BACK = 8.0  # a level-1 group listed out of canonical order: only stated labels pay for it
 TIE_BREAK = 1e-3
+DAMAGED_LABEL = 3.0  # a row with an unreadable level-2 label in a category another row's label names
+DAMAGED_MIN_CHARS = 4  # ... that label at least a label's length (数量指标): a shorter one may be a piece
 READINGS = 4      # rounds of rereading label-only rows as rows or lines apart (see reading_fits)
 INF = float("inf")
 
@@ -128,8 +131,34 @@ def row_cost_parts(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...
     own = stated_category(item)
     if own is not None:
         return [(0.0,) * len(COST_PARTS) if c.label == own else None for c in categories]
-    return [(*parts, fit.row_cost(i, category.label, category.level1))
+    taken = fit.damaged.get(i, frozenset())
+    return [(*parts, fit.row_cost(i, category.label, category.level1)
+             + (DAMAGED_LABEL if category.label in taken else 0.0))
             for category, parts in zip(categories, worded_parts(item, categories))]
+
+
+def damaged_label_rows(items: list[IndicatorRow], per_page: bool) -> dict[int, frozenset[str]]:
+    """Rows holding a level-2 label too damaged to read (`item.damaged`) and no readable
+    one -> the categories whose labels print on other rows (of the same page, for a
+    model that repeats labels per page). A block prints one label: a row with a label of
+    its own is not in the block another row's label names but in one of its own, though
+    which cannot be read. Where fits explain the readable labels alike (centre-up or
+    centre-down, a row more or less in a block), the damaged labels choose."""
+    labelled: dict[str, list[tuple[int, int]]] = {}
+    for item in items:
+        for h in ([item.own_level2] if item.own_level2 else item.level2):
+            if not h.copied:
+                labelled.setdefault(h.spec.label, []).append(item.pages)
+    out = {}
+    for i, item in enumerate(items):
+        if not any(len(label_key(cell.text)) >= DAMAGED_MIN_CHARS for cell in item.damaged) \
+                or any(not h.copied for h in item.level2) or stated_category(item) is not None:
+            continue   # (a shorter cell may be a piece of a label wrapped in a narrow column)
+        taken = frozenset(label for label, pages in labelled.items()
+                          if not per_page or any(a <= item.pages[1] and item.pages[0] <= b for a, b in pages))
+        if taken:
+            out[i] = taken
+    return out
 
 
 def stated_category(item: IndicatorRow) -> str | None:
@@ -219,12 +248,14 @@ def row_costs(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fit
     for i, item in enumerate(items):
         costs = worded.row(item)
         level2, level1 = fit.level2.get(i), fit.level1.get(i)
-        if (level2 is None and level1 is None) or stated_category(item) is not None:
+        taken = fit.damaged.get(i)
+        if (level2 is None and level1 is None and taken is None) or stated_category(item) is not None:
             out.append(list(costs))   # a placement part of 0.0 leaves every sum as it is
             continue
         in_level2, elsewhere2 = gap_parts(level2)
         in_level1, elsewhere1 = gap_parts(level1)
-        out.append([cost + (in_level2.get(label, elsewhere2) + in_level1.get(group, elsewhere1))
+        out.append([cost + (in_level2.get(label, elsewhere2) + in_level1.get(group, elsewhere1)
+                            + (DAMAGED_LABEL if taken and label in taken else 0.0))
                     for cost, label, group in zip(costs, labels, groups)])
     return out
 
@@ -256,7 +287,7 @@ def fit_and_costs(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
     if not items or any(item.positional for item in items):
         fit = Fit(None, 0.0)
         return fit, row_costs(items, categories, fit)
-    fits = reading_fits(items)
+    fits = with_damaged_labels(items, reading_fits(items))
     if len(fits) == 1:
         return fits[0], row_costs(items, categories, fits[0])
     fit, costs, _ = fit_and_rivals(items, categories, fits)
@@ -306,17 +337,27 @@ def fit_costs_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec
     if not items or any(item.positional for item in items):
         fit = Fit(None, 0.0)
         return fit, row_costs(items, categories, fit), []
-    fits = reading_fits(items)
+    fits = with_damaged_labels(items, reading_fits(items))
     if len(fits) == 1:
         return fits[0], row_costs(items, categories, fits[0]), []
     return fit_and_rivals(items, categories, fits)
+
+
+def with_damaged_labels(items: list[IndicatorRow], fits: list[Fit]) -> list[Fit]:
+    """The fits with the rows of unreadable level-2 labels each prices
+    (`damaged_label_rows`)."""
+    if not any(item.damaged for item in items):
+        return fits
+    for fit in fits:
+        fit.damaged = damaged_label_rows(items, fit.model in PER_PAGE)
+    return fits
 
 
 def same_prices(fit: Fit, other: Fit) -> bool:
     """Two fits cost the same and give every row the same costs and entries (so the same
     segmentation)."""
     return (fit.cost == other.cost and fit.entries == other.entries and fit.level2 == other.level2
-            and fit.level1 == other.level1)
+            and fit.level1 == other.level1 and fit.damaged == other.damaged)
 
 
 def reading_fits(items: list[IndicatorRow]) -> list[Fit]:

@@ -87,6 +87,7 @@ class Fit:
     level1: GapCosts = field(default_factory=dict)
     entries: frozenset[int] = frozenset()   # label-only rows read as entries of their own
     firm: frozenset[int] = frozenset()      # rows in level-2 gaps whose clusters fit exactly
+    damaged: dict[int, frozenset[str]] = field(default_factory=dict)   # hierarchy.damaged_label_rows
 
     def row_cost(self, row: int, category: str, group: str) -> float:
         return gap_cost(self.level2, row, category) + gap_cost(self.level1, row, group)

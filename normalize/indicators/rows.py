@@ -221,6 +221,18 @@ def content_role_issues(chosen: dict[str, tuple[int, float]], header: Row | None
     return issues
 
 
+def reread_header_issues(header: Row, roles: dict[int, str], vocab: LevelVocabulary) -> list[Issue]:
+    """An info row for each header cell read at the level columns' looseness
+    (`reread_damaged_headers`: 实际完戍直 → actual), not by an alias."""
+    strict = header_roles(header, vocab, others=True)
+    return [Issue("info", "header_fuzzy_match",
+                  f"column header {cell.text!r} read as the {roles[cell.col]} column (similarity "
+                  f"{vocab.columns.match_unique(cell.text, COLUMN_CUTOFF).score:.0f})",
+                  field=roles[cell.col], source_ref=header.source_ref)
+            for cell in header.filled
+            if strict.get(cell.col) == OTHER and roles.get(cell.col) not in (None, OTHER)]
+
+
 def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: bool,
                            document_wrapping: DocumentWrapping | None = None
                            ) -> tuple[list[IndicatorRow], list[Issue]]:
@@ -235,6 +247,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         issues.append(Issue("warning", "header_missing",
                             "no 绩效指标 header row found; cells were placed by content",
                             field="indicators", source_ref=rows[0].source_ref if rows else None))
+    if header >= 0:
+        issues += reread_header_issues(rows[header], roles, vocab)
     body = rows[header + 1:]
     if not spans_known:
         body, joined = rejoin_label_fragments(body, vocab)
@@ -315,10 +329,54 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         pending_level1 = []
         issues.extend(cell_issues(item))
         out.append(item)
+    issues = read_damaged_groups(out, vocab, issues)
     issues = read_damaged_labels(out, vocab, schema, issues)
     issues += reread_out_of_order(out, vocab, schema)
     move_inapplicable_labels(out, schema)
     return out, issues
+
+GENERIC_LABEL_CHARS = frozenset("指标类")   # every group's label may end so: no evidence of which
+
+
+def read_damaged_groups(items: list[IndicatorRow], vocab: LevelVocabulary, issues: list[Issue]
+                        ) -> list[Issue]:
+    """A level-1 cell OCR damaged past reading (`满意庹类`, `效溢类`, `敫益类`) printed on
+    the line of a level-2 label read without doubt is that label's level-1 group: a
+    level-2 category belongs to one group, and the cell left of it names that group. It
+    is read so when it holds at least one of the group's own characters (满意, 效, 益:
+    not 指标 or 类, which every group's label may end in), and the row states no other
+    level-1 label. Without it the group's block has no label and its neighbours'
+    placement may take its rows. The issues with each such cell's `label_unrecognised`
+    warning replaced by an info row `label_read_by_group`."""
+    read: dict[tuple[str, str | None], str] = {}
+    for item in items:
+        if any(not h.copied for h in item.level1):
+            continue
+        stated = [h for h in item.level2 if not h.copied]
+        if len(stated) != 1 or item.fused:
+            continue
+        hint = stated[0]
+        group = hint.spec.level1
+        spec = vocab.level1_specs.get(group)
+        if spec is None:
+            continue
+        own = set("".join(vocab.level1.aliases_of(group))) - GENERIC_LABEL_CHARS
+        for cell in list(item.unrecognised):
+            if cell in item.damaged or cell.col >= hint.cell.col or not own & set(label_key(cell.text)):
+                continue
+            item.level1.append(LabelHint(1, spec, cell, LabelMatch(group, group, 0.0), line=hint.line))
+            item.unrecognised.remove(cell)
+            read[(cell.text, cell.source_ref or item.row.source_ref)] = group
+            break
+    if not read:
+        return issues
+    kept = [issue for issue in issues if not (issue.code == "label_unrecognised" and any(
+        issue.message.startswith(repr(text)) and issue.source_ref == ref for text, ref in read))]
+    return kept + [Issue("info", "label_read_by_group",
+                         f"level-1 cell {text!r} matches no group; read as {name!r}, the group of the "
+                         "level-2 label beside it", field="level1", source_ref=ref)
+                   for (text, ref), name in read.items()]
+
 
 def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
                         issues: list[Issue]) -> list[Issue]:

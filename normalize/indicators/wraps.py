@@ -145,6 +145,9 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
             return None
     elif len(item.name) > LONG_FRAGMENT:
         evidence -= 2    # a long line under a column that does not wrap at a width is a name
+    if all(getattr(previous, cell) is None for cell in ROW_CELLS) and \
+            (item.weight is not None or item.score is not None):
+        evidence += 2    # a line without a cell of its row, waiting for the line that brings its 分值 / 得分
     if item.level1 or item.level2:
         evidence -= 1    # a label on the line: more often a row of its own
     if wrapping is None and item.row.page != previous.pages[1] and len(item.name) > SHORT_FRAGMENT:
