@@ -242,20 +242,26 @@ def run_chunk(tasks: list[Task], started=None) -> ResultChunk:
         if started is not None:
             started(i)
         results.append(task_to_result(task, arrow=False))
-    fill_arrow(results)
+    converted = fill_arrow(results)
     for task, result in zip(tasks, results):
         apply_task_overrides(task, result)
-    return ResultChunk(results)
+    if any(task.overrides for task in tasks):
+        converted = None   # corrected tables are no longer the slices of `converted`
+    return ResultChunk(results, converted)
 
 
-def fill_arrow(results: list[Result]) -> None:
+def fill_arrow(results: list[Result]) -> dict[str, pa.Table] | None:
     """Convert the rows of results left `pending` (and of their parts): each table's rows
     of all of them in one Arrow table, each result's tables slices of it. When a value does
     not fit its column, each document is converted on its own, as `document_to_records`
-    does, and the one that does not fit becomes a `failed` result."""
-    pending = [r for result in results for r in (result, *result.parts) if r.pending is not None]
+    does, and the one that does not fit becomes a `failed` result. Returns the tables
+    (those with rows) when every result, parts included, is a slice of them in order:
+    what the chunk sends as they are (`ResultChunk`)."""
+    flat = [r for result in results for r in (result, *result.parts)]
+    pending = [r for r in flat if r.pending is not None]
     if not pending:
-        return
+        return None
+    whole = all(r.pending is not None or not r.arrow for r in flat)   # no tables but the pending ones'
     try:
         converted = {table: pa.Table.from_pylist([row for r in pending for row in r.pending.tables.get(table) or ()],
                                                  schema=file_schema(table))
@@ -263,7 +269,7 @@ def fill_arrow(results: list[Result]) -> None:
     except Exception:
         for result in pending:
             convert_alone(result)
-        return
+        return None
     offsets = dict.fromkeys(TABLE_NAMES, 0)
     for result in pending:
         result.arrow = {}
@@ -273,6 +279,7 @@ def fill_arrow(results: list[Result]) -> None:
                 result.arrow[table] = converted[table].slice(offsets[table], n)
                 offsets[table] += n
         result.pending = None
+    return {t: a for t, a in converted.items() if a.num_rows} if whole else None
 
 
 def convert_alone(result: Result) -> None:
@@ -294,10 +301,13 @@ def convert_alone(result: Result) -> None:
 class ResultChunk:
     """Results of consecutive tasks. Sent between processes as one Arrow table per table
     for all of them, plus each result's fields and row counts; read back, each result's
-    tables are zero-copy slices of those."""
+    tables are zero-copy slices of those. The tables go as Arrow IPC streams (cheaper to
+    write and read than pickled arrays); `tables`, when given, are already those tables
+    (every result's are slices of them in order: `fill_arrow`), sent without a copy."""
 
-    def __init__(self, results: list[Result]):
+    def __init__(self, results: list[Result], tables: dict[str, pa.Table] | None = None):
         self.results = results
+        self.tables = tables
 
     def __iter__(self):
         return iter(self.results)
@@ -307,15 +317,19 @@ class ResultChunk:
         flat = [r for result in self.results for r in (result, *result.parts)]
         meta = [(r.source, r.sha256, r.doc_id, r.year, r.status, r.error, r.saved, r.renormalized,
                  {t: a.num_rows for t, a in r.arrow.items()}, len(r.parts)) for r in flat]
-        tables = {}
-        for table in TABLE_NAMES:
-            parts = [r.arrow[table] for r in flat if table in r.arrow]
-            if parts:
-                tables[table] = pa.concat_tables(parts).combine_chunks()
-        return meta, tables
+        tables = self.tables
+        if tables is None:
+            tables = {}
+            for table in TABLE_NAMES:
+                parts = [r.arrow[table] for r in flat if table in r.arrow]
+                if parts:
+                    tables[table] = pa.concat_tables(parts).combine_chunks()
+        return meta, {table: to_ipc(arrow) for table, arrow in tables.items()}
 
     def __setstate__(self, state: tuple) -> None:
-        meta, tables = state
+        meta, streams = state
+        tables = {table: pa.ipc.open_stream(stream).read_all() for table, stream in streams.items()}
+        self.tables = None
         offsets = dict.fromkeys(tables, 0)
         self.results = []
         owed = 0   # parts still to come of the last result
@@ -331,6 +345,14 @@ class ResultChunk:
             else:
                 self.results.append(result)
                 owed = parts
+
+
+def to_ipc(arrow: pa.Table) -> pa.Buffer:
+    """A table as one Arrow IPC stream (pickled as its bytes)."""
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, arrow.schema) as writer:
+        writer.write_table(arrow)
+    return sink.getvalue()
 
 
 def records_to_result(source: str, sha256: str | None, records: Records, saved: bool = False) -> Result:

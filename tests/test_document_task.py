@@ -2,6 +2,7 @@
 comes out as `run_task` gives it alone: same tables, same status, same failure."""
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,9 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 def sample_tasks() -> list[Task]:
     paths = sorted(SAMPLES.glob("*/*.txt"))[:6]
     tasks = [Task(p.name, doc_id_of(p.read_bytes()), p.read_bytes()) for p in paths]
-    return tasks + [Task("broken.txt", doc_id_of(b"\x00\x01"), b"\x00\x01 not a form")]
+    broken = b"%PDF-1.4 no pages"   # fails while read: its failed rows are converted alone
+    return tasks + [Task("broken.txt", doc_id_of(b"\x00\x01"), b"\x00\x01 not a form"),
+                    Task("broken.pdf", doc_id_of(broken), broken)]
 
 
 def as_plain(result) -> tuple:
@@ -31,6 +34,18 @@ def test_a_chunk_gives_each_document_its_own_tables():
     alone = [run_task(task) for task in tasks]
     assert [as_plain(r) for r in chunk] == [as_plain(r) for r in alone]
     assert all(r.pending is None for r in chunk)
+    assert chunk.tables is None   # the broken PDF's failed rows are no slice of the chunk's tables
+    sent = pickle.loads(pickle.dumps(chunk))
+    assert [as_plain(r) for r in sent] == [as_plain(r) for r in alone]
+
+
+def test_a_chunk_of_read_documents_sends_its_tables_as_converted():
+    tasks = sample_tasks()[:-1]   # the text that is no form fails in normalize: converted with the rest
+    chunk = run_chunk(tasks)
+    assert chunk.tables is not None and chunk.tables["indicators"].num_rows == \
+        sum(r.arrow["indicators"].num_rows for r in chunk if "indicators" in r.arrow)
+    sent = pickle.loads(pickle.dumps(chunk))
+    assert [as_plain(r) for r in sent] == [as_plain(run_task(task)) for task in tasks]
 
 
 @pytest.mark.parametrize("bad", [0, 3])
@@ -49,5 +64,6 @@ def test_a_document_whose_value_does_not_fit_fails_alone_in_its_chunk(monkeypatc
     chunk = run_chunk(tasks)
     alone = [run_task(task) for task in tasks]
     assert [as_plain(r) for r in chunk] == [as_plain(r) for r in alone]
+    assert [as_plain(r) for r in pickle.loads(pickle.dumps(chunk))] == [as_plain(r) for r in alone]
     assert chunk.results[bad].status == "failed" and "does not fit its column" in chunk.results[bad].error
-    assert sum(r.status == "failed" for r in chunk) == 2   # it, and the broken file
+    assert sum(r.status == "failed" for r in chunk) == 3   # it, and the broken files
