@@ -292,10 +292,9 @@ def convert_alone(result: Result) -> None:
     except Exception as error:
         document = records.tables["documents"][0]
         failed = failure_records(error, records.doc_id, document["source_path"], document["source_format"])
-    failed.document = records.document
-    again = records_to_result(result.source, result.sha256, failed, result.saved)
+    again = records_to_result(result.source, result.sha256, failed)   # `saved` stays: the Document was saved
     result.doc_id, result.year, result.status, result.error = again.doc_id, again.year, again.status, again.error
-    result.arrow, result.saved = again.arrow, again.saved
+    result.arrow = again.arrow
 
 
 class ResultChunk:
@@ -364,7 +363,10 @@ def records_to_result(source: str, sha256: str | None, records: Records, saved: 
                  for part in records.parts]
         return Result(source, sha256, records.doc_id, None, SPLIT, None, {}, parts=parts)
     document = records.tables["documents"][0]
-    return Result(source, sha256, records.doc_id, records.year, document["status"], document["error"],
-                  records.arrow if records.arrow is not None else {}, saved=saved and records.document is not None,
-                  pending=records if records.arrow is None else None)
+    result = Result(source, sha256, records.doc_id, records.year, document["status"], document["error"],
+                    records.arrow if records.arrow is not None else {}, saved=saved and records.document is not None,
+                    pending=records if records.arrow is None else None)
+    if result.pending is not None:
+        records.document = None   # only its rows wait for `fill_arrow`: the Document can go now
+    return result
 
