@@ -48,6 +48,7 @@ from formex.schemas.document import Issue, Row
 PIECE_MAX = 5     # a wrapped label's line is no wider than its (narrow) column
 PIECES_MAX = 5    # 服务对象满意度指标 (9 characters) in a column 2 wide takes 5 lines
 FUSED_PIECE_MIN = 3   # a fused label's first line: 数量指, not the keyword 数量 a name opens with
+FUSED_REST_MIN = 2    # a name cell a piece was fused into keeps a name of its own
 
 
 @lru_cache(maxsize=None)
@@ -216,6 +217,87 @@ def fused_wrap(rows: list[Row], i: int, p: int, taken: set[tuple[int, int]],
     return None
 
 
+SEPARATOR_CHARS = " \t:：、/|｜"
+
+
+def fused_heads(text: str) -> list[tuple[str, str]]:
+    """(piece, rest) for the heads of a name cell a wrapped label's piece may be fused
+    into: up to a separator where one follows within `PIECE_MAX` characters (`时效 疫苗…`),
+    else every head of 1 to `PIECE_MAX` characters, the rest a name still."""
+    text = text.strip()
+    cut = next((k for k, ch in enumerate(text[:PIECE_MAX + 1]) if ch in SEPARATOR_CHARS), None)
+    lengths = [cut] if cut else range(1, PIECE_MAX + 1)
+    out = []
+    for n in lengths:
+        head, rest = text[:n], text[n:].strip(SEPARATOR_CHARS)
+        if len(label_key(head)) == n and len(label_key(rest)) >= FUSED_REST_MIN:
+            out.append((head, rest))
+    return out
+
+
+def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], vocab: LevelVocabulary
+                      ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], str], str] | None:
+    """A label wrapped in a narrow level column, one of whose pieces OCR fused into the
+    head of the name cell beside it (`时效 疫苗接种…` / `类指` / `标`): the chain of spots
+    from line `start`, the rest of each name cell a piece was taken off, and the joined
+    label; or None. Every line gives one piece, a short cell or a name cell's head; at
+    least one of each; the short pieces left of the name cells; the joined pieces a label
+    exactly, else one label only under look-alikes at `LABEL_CUTOFF` (as `damaged_chain`).
+    The longest such chain wins."""
+    keys, prefixes = label_keys(vocab), label_prefixes(vocab)
+
+    def options(r: int) -> list[tuple[tuple[int, int], str, str | None]]:
+        out = []
+        for q, c in enumerate(rows[r].cells):
+            if (r, q) in taken or not c.text.strip() or looks_like_value(c.text):
+                continue
+            if is_piece(c.text):
+                out.append(((r, q), label_key(c.text), None))
+            elif classify_label(c, vocab) is None:
+                out.extend(((r, q), label_key(head), rest) for head, rest in fused_heads(c.text))
+        return out
+
+    best: tuple | None = None
+
+    def done(chain: list) -> bool:
+        whole = [spot for spot, _, rest in chain if rest is None]
+        fused = [spot for spot, _, rest in chain if rest is not None]
+        if not whole or not fused or len(chain) < 2:
+            return False
+        left = min(rows[r].cells[q].col for r, q in fused)
+        return all(rows[r].cells[q].col < left for r, q in whole)
+
+    def grow(chain: list, exact: bool) -> None:
+        nonlocal best
+        pieces = [piece for _, piece, _ in chain]
+        joined = "".join(pieces)
+        if exact and joined in keys or not exact and joined not in keys \
+                and reads_damaged(pieces, vocab, LABEL_CUTOFF, prefix=False):
+            if done(chain) and (best is None or len(chain) > len(best[0])):
+                best = (list(chain), joined)
+        if len(chain) >= PIECES_MAX or chain[-1][0][0] + 1 >= len(rows):
+            return
+        if exact and joined not in prefixes or not exact and not reads_damaged(pieces, vocab, LABEL_CUTOFF,
+                                                                              prefix=True):
+            return
+        for option in options(chain[-1][0][0] + 1):
+            if not exact and option[1] in keys:
+                continue
+            grow([*chain, option], exact)
+
+    for exact in (True, False):
+        for option in options(start):
+            if not exact and option[1] in keys:
+                continue
+            grow([option], exact)
+        if best is not None:
+            break
+    if best is None:
+        return None
+    chain, joined = best
+    return [spot for spot, _, _ in chain], {spot: rest for spot, _, rest in chain if rest is not None}, joined
+
+
 def rejoin_fused_wraps(rows: list[Row], vocab: LevelVocabulary, taken: set[tuple[int, int]]
                        ) -> tuple[dict[tuple[int, int], str], list[Issue]]:
     """New texts for the cells of fused labels wrapped over two lines, and an issue each."""
@@ -252,6 +334,37 @@ def anchor_of(chain: list[tuple[int, int]], rows: list[Row], pieces: set[tuple[i
     return next((k for k in range(middle, -1, -1) if is_row(k)), middle)
 
 
+def place_fused_chain(rows: list[Row], chain: list[tuple[int, int]], rests: dict[tuple[int, int], str],
+                      joined: str, pieces: set[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """New texts for a chain of `fused_piece_chain`: each name cell keeps its rest; the
+    label goes on every line of the chain that is a table row, in the short piece's cell
+    there, or else in an empty cell left of the name cell (the level column's, nearest
+    the short pieces' column); short pieces on lines of their own are blanked. Where a
+    row line has no such cell, the label is put before the name with a space, to be
+    split off as a fused label."""
+    texts = dict(rests)
+    col = min(rows[r].cells[q].col for r, q in chain if (r, q) not in rests)
+    lines_done = set()
+    for r, q in chain:
+        if (r, q) not in rests:
+            on_row = is_row_line(r, rows, pieces)
+            texts[(r, q)] = joined if on_row else ""
+            if on_row:
+                lines_done.add(r)
+    for r, q in rests:
+        if r in lines_done:
+            continue
+        name_col = rows[r].cells[q].col
+        empty = sorted((abs(c.col - col), k) for k, c in enumerate(rows[r].cells)
+                       if not c.text.strip() and c.col < name_col and (r, k) not in texts)
+        if empty:
+            texts[(r, empty[0][1])] = joined
+        else:
+            texts[(r, q)] = f"{joined} {rests[(r, q)]}"
+        lines_done.add(r)
+    return texts
+
+
 def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary) -> tuple[list[Row], list[Issue]]:
     """The rows with each wrapped label joined on one line, and an info issue for each."""
     taken: set[tuple[int, int]] = set()
@@ -266,9 +379,22 @@ def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary) -> tuple[lis
                 if chain:
                     taken.update(chain)
                     chains.append(chain)
+    fused_chains = []
+    for i in range(len(rows)):
+        found = fused_piece_chain(rows, i, taken, vocab)
+        if found is not None:
+            taken.update(found[0])
+            fused_chains.append(found)
     texts, issues = rejoin_fused_wraps(rows, vocab, taken)
-    if not chains and not texts:
+    if not chains and not texts and not fused_chains:
         return rows, issues
+    for chain, rests, joined in fused_chains:
+        texts.update(place_fused_chain(rows, chain, rests, joined, taken))
+        damaged = "" if joined in label_keys(vocab) else " with look-alikes"
+        issues.append(Issue("info", "label_rejoined",
+                            f"level label wrapped over {len(chain)} lines{damaged}, a piece fused into "
+                            f"the name beside it ({' | '.join(rows[r].cells[q].text for r, q in chain)}) "
+                            f"read as {joined!r}", field="indicators", source_ref=rows[chain[0][0]].source_ref))
     for chain in chains:
         joined = "".join(rows[r].cells[q].text for r, q in chain)
         anchor = chain[anchor_of(chain, rows, taken)]
