@@ -41,14 +41,18 @@ from dataclasses import replace
 from functools import lru_cache
 
 from formex.normalize.indicators.cells import LABEL_CUTOFF, LevelVocabulary, classify_label, looks_like_value
-from formex.normalize.indicators.fused import split_fused_label
+from formex.normalize.indicators.fused import full_label, split_fused_label
 from formex.normalize.labels import label_key
-from formex.schemas.document import Issue, Row
+from formex.schemas.document import Cell, Issue, Row
 
 PIECE_MAX = 5     # a wrapped label's line is no wider than its (narrow) column
 PIECES_MAX = 5    # 服务对象满意度指标 (9 characters) in a column 2 wide takes 5 lines
 FUSED_PIECE_MIN = 3   # a fused label's first line: 数量指, not the keyword 数量 a name opens with
 FUSED_REST_MIN = 2    # a name cell a piece was fused into keeps a name of its own
+DAMAGED_HEAD_MIN = 2  # ... and a piece with look-alikes in the chain, at least two characters of it
+LABEL_SUFFIX = "指标"
+WORDINGS = ("类", "性")   # a label's keyword worded up by one character (时效类指标, 数量性指标)
+SEPARATED_LABEL_MIN = 4   # a whole label read exactly (满意度指标) is no piece of a damaged one; 效益 may be
 
 
 @lru_cache(maxsize=None)
@@ -217,6 +221,38 @@ def fused_wrap(rows: list[Row], i: int, p: int, taken: set[tuple[int, int]],
     return None
 
 
+@lru_cache(maxsize=4096)
+def worded_label(key: str, vocab: LevelVocabulary) -> bool:
+    """A label key, or a label's keyword worded up before its 指标 (`时效类指标`,
+    `时效性指标`: a keyword of the vocabulary, 类 or 性, then 指标)."""
+    if key in label_keys(vocab):
+        return True
+    if not key.endswith(LABEL_SUFFIX):
+        return False
+    return worded(key[:-len(LABEL_SUFFIX)], vocab, complete=True)
+
+
+def worded(text: str, vocab: LevelVocabulary, complete: bool) -> bool:
+    """`text` a keyword of the vocabulary and a wording after it (see `worded_label`);
+    where not `complete`, the wording may be cut short."""
+    keys = label_keys(vocab)
+    for n in range(2, len(text)):
+        extra = text[n:]
+        if text[:n] in keys and not text[:n].endswith(LABEL_SUFFIX) and (
+                extra in WORDINGS or not complete and not extra):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def worded_prefix(key: str, vocab: LevelVocabulary) -> bool:
+    """The first lines of a label as `worded_label` reads it: a prefix of a label key, or
+    of a keyword worded up."""
+    if key in label_prefixes(vocab) or key in label_keys(vocab):
+        return True
+    core = key[:-1] if key.endswith(LABEL_SUFFIX[0]) else key
+    return worded(core, vocab, complete=key != core) or worded(core, vocab, complete=False)
+
 SEPARATOR_CHARS = " \t:：、/|｜"
 
 
@@ -243,8 +279,8 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
     label; or None. Every line gives one piece, a short cell or a name cell's head; at
     least one of each; the short pieces left of the name cells; the joined pieces a label
     exactly, else one label only under look-alikes at `LABEL_CUTOFF` (as `damaged_chain`).
-    The longest such chain wins."""
-    keys, prefixes = label_keys(vocab), label_prefixes(vocab)
+    The chain of most lines wins, then an exact one, then the longer label."""
+    keys = label_keys(vocab)
 
     def options(r: int) -> list[tuple[tuple[int, int], str, str | None]]:
         out = []
@@ -265,36 +301,44 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
         if not whole or not fused or len(chain) < 2:
             return False
         left = min(rows[r].cells[q].col for r, q in fused)
-        return all(rows[r].cells[q].col < left for r, q in whole)
+        if not all(rows[r].cells[q].col < left for r, q in whole):
+            return False
+        # the piece left the level cell of its line empty: that cell is there, blank
+        cols = {rows[r].cells[q].col for r, q in whole}
+        return all(any(c.col in cols and not c.text.strip() for c in rows[r].cells) for r, _ in fused)
 
     def grow(chain: list, exact: bool) -> None:
         nonlocal best
         pieces = [piece for _, piece, _ in chain]
         joined = "".join(pieces)
-        if exact and joined in keys or not exact and joined not in keys \
+        if exact and worded_label(joined, vocab) or not exact and not worded_label(joined, vocab) \
                 and reads_damaged(pieces, vocab, LABEL_CUTOFF, prefix=False):
-            if done(chain) and (best is None or len(chain) > len(best[0])):
-                best = (list(chain), joined)
+            rank = (len(chain), exact, len(joined))
+            if done(chain) and (best is None or rank > best[2]):
+                best = (list(chain), joined, rank)
         if len(chain) >= PIECES_MAX or chain[-1][0][0] + 1 >= len(rows):
             return
-        if exact and joined not in prefixes or not exact and not reads_damaged(pieces, vocab, LABEL_CUTOFF,
+        if exact and not worded_prefix(joined, vocab) or not exact and not reads_damaged(pieces, vocab, LABEL_CUTOFF,
                                                                               prefix=True):
             return
         for option in options(chain[-1][0][0] + 1):
-            if not exact and option[1] in keys:
-                continue
-            grow([*chain, option], exact)
+            if exact or allowed_damaged(option):
+                grow([*chain, option], exact)
+
+    def allowed_damaged(option: tuple) -> bool:
+        # no whole label read exactly as a piece (满意度指标); a fused head of two
+        # characters or more (one character fits too many labels under a look-alike)
+        _, piece, rest = option
+        return not (len(piece) >= SEPARATED_LABEL_MIN and piece in keys) \
+            and (rest is None or len(piece) >= DAMAGED_HEAD_MIN)
 
     for exact in (True, False):
         for option in options(start):
-            if not exact and option[1] in keys:
-                continue
-            grow([option], exact)
-        if best is not None:
-            break
+            if exact or allowed_damaged(option):
+                grow([option], exact)
     if best is None:
         return None
-    chain, joined = best
+    chain, joined, _ = best
     return [spot for spot, _, _ in chain], {spot: rest for spot, _, rest in chain if rest is not None}, joined
 
 
@@ -380,11 +424,19 @@ def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary) -> tuple[lis
                     taken.update(chain)
                     chains.append(chain)
     fused_chains = []
+    fused_taken: set[tuple[int, int]] = set()
     for i in range(len(rows)):
-        found = fused_piece_chain(rows, i, taken, vocab)
-        if found is not None:
-            taken.update(found[0])
-            fused_chains.append(found)
+        found = fused_piece_chain(rows, i, fused_taken, vocab)
+        if found is None:
+            continue
+        spots = set(found[0])
+        inside = [chain for chain in chains if set(chain) <= spots]
+        if any(set(chain) & spots for chain in chains if chain not in inside):
+            continue     # a label of short pieces of its own, overlapping: theirs
+        chains = [chain for chain in chains if chain not in inside]   # (经济 | 成夲 | 指标: not 成夲指标)
+        fused_taken |= spots
+        fused_chains.append(found)
+    taken |= fused_taken
     texts, issues = rejoin_fused_wraps(rows, vocab, taken)
     if not chains and not texts and not fused_chains:
         return rows, issues
