@@ -52,7 +52,7 @@ FUSED_REST_MIN = 2    # a name cell a piece was fused into keeps a name of its o
 DAMAGED_HEAD_MIN = 2  # ... and a piece with look-alikes in the chain, at least two characters of it
 LABEL_SUFFIX = "指标"
 WORDINGS = ("类", "性")   # a label's keyword worded up by one character (时效类指标, 数量性指标)
-SEPARATED_LABEL_MIN = 4   # a whole label read exactly (满意度指标) is no piece of a damaged one; 效益 may be
+SEPARATED_LABEL_MIN = 4   # a cell this long read as a label (成木指标) is no piece; 效益 may be
 
 
 @lru_cache(maxsize=None)
@@ -285,11 +285,14 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
     def options(r: int) -> list[tuple[tuple[int, int], str, str | None]]:
         out = []
         for q, c in enumerate(rows[r].cells):
-            if (r, q) in taken or not c.text.strip() or looks_like_value(c.text):
-                continue
+            if (r, q) in taken or not c.text.strip() or looks_like_value(c.text) \
+                    or vocab.columns.match(c.text) is not None:
+                continue     # (二级指标: a header, 指标值 too)
             if is_piece(c.text):
-                out.append(((r, q), label_key(c.text), None))
-            elif classify_label(c, vocab) is None:
+                if len(label_key(c.text)) < SEPARATED_LABEL_MIN or classify_label(c, vocab) is None:
+                    out.append(((r, q), label_key(c.text), None))   # (成木指标: a label of its own)
+            elif classify_label(c, vocab) is None and split_fused_label(c, vocab) is None:
+                # (服务对象满意度指标 享受…: a label fused whole, for fused.py)
                 out.extend(((r, q), label_key(head), rest) for head, rest in fused_heads(c.text))
         return out
 
@@ -326,11 +329,9 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
                 grow([*chain, option], exact)
 
     def allowed_damaged(option: tuple) -> bool:
-        # no whole label read exactly as a piece (满意度指标); a fused head of two
-        # characters or more (one character fits too many labels under a look-alike)
+        # a fused head of two characters or more (one fits too many labels under a look-alike)
         _, piece, rest = option
-        return not (len(piece) >= SEPARATED_LABEL_MIN and piece in keys) \
-            and (rest is None or len(piece) >= DAMAGED_HEAD_MIN)
+        return rest is None or len(piece) >= DAMAGED_HEAD_MIN
 
     for exact in (True, False):
         for option in options(start):
