@@ -271,6 +271,13 @@ def fused_heads(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def column_wide(pieces: list[str]) -> bool:
+    """Pieces of one label wrapped in a column of one width: every line but the last as
+    wide as the first, the last no wider (`时效` / `类指` / `标`, `可持续影` / `响指标`)."""
+    return all(len(piece) == len(pieces[0]) for piece in pieces[:-1]) \
+        and (not pieces or len(pieces[-1]) <= len(pieces[0]))
+
+
 def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], vocab: LevelVocabulary
                       ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], str], str] | None:
     """A label wrapped in a narrow level column, one of whose pieces OCR fused into the
@@ -301,7 +308,7 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
     def done(chain: list) -> bool:
         whole = [spot for spot, _, rest in chain if rest is None]
         fused = [spot for spot, _, rest in chain if rest is not None]
-        if not whole or not fused or len(chain) < 2:
+        if not whole or not fused or len(chain) < 2 or not column_wide(pieces_of(chain)):
             return False
         left = min(rows[r].cells[q].col for r, q in fused)
         if not all(rows[r].cells[q].col < left for r, q in whole):
@@ -310,12 +317,25 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
         cols = {rows[r].cells[q].col for r, q in whole}
         return all(any(c.col in cols and not c.text.strip() for c in rows[r].cells) for r, _ in fused)
 
+    def pieces_of(chain: list) -> list[str]:
+        return [piece for _, piece, _ in chain]
+
+    def damaged_in_short_pieces(chain: list) -> bool:
+        # look-alikes in the short pieces only: the name's head is the label's own
+        key = reads_damaged(pieces_of(chain), vocab, LABEL_CUTOFF, prefix=False)
+        if key is None:
+            return False
+        bounds = piece_bounds(pieces_of(chain))
+        return all(key[a:b] == piece for (a, b), (_, piece, rest) in zip(bounds, chain) if rest is not None)
+
     def grow(chain: list, exact: bool) -> None:
         nonlocal best
-        pieces = [piece for _, piece, _ in chain]
+        pieces = pieces_of(chain)
+        if not column_wide(pieces[:-1]):
+            return
         joined = "".join(pieces)
         if exact and worded_label(joined, vocab) or not exact and not worded_label(joined, vocab) \
-                and reads_damaged(pieces, vocab, LABEL_CUTOFF, prefix=False):
+                and damaged_in_short_pieces(chain):
             rank = (len(chain), exact, len(joined))
             if done(chain) and (best is None or rank > best[2]):
                 best = (list(chain), joined, rank)
