@@ -292,6 +292,9 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
     def options(r: int) -> list[tuple[tuple[int, int], str, str | None]]:
         out = []
         for q, c in enumerate(rows[r].cells):
+            if any(len(label_key(left.text)) > PIECE_MAX and classify_label(left, vocab) is None
+                   for left in rows[r].cells[:q]):
+                break     # right of a name: a target's cell, not a level or name cell
             if (r, q) in taken or not c.text.strip() or looks_like_value(c.text) \
                     or vocab.columns.match(c.text) is not None:
                 continue     # (二级指标: a header, 指标值 too)
