@@ -403,13 +403,14 @@ def anchor_of(chain: list[tuple[int, int]], rows: list[Row], pieces: set[tuple[i
 
 
 def place_fused_chain(rows: list[Row], chain: list[tuple[int, int]], rests: dict[tuple[int, int], str],
-                      joined: str, pieces: set[tuple[int, int]]) -> dict[tuple[int, int], str]:
+                      joined: str, pieces: set[tuple[int, int]], vocab: LevelVocabulary
+                      ) -> dict[tuple[int, int], str]:
     """New texts for a chain of `fused_piece_chain`: each name cell keeps its rest; the
     label goes on every line of the chain that is a table row, in the short piece's cell
-    there, or else in an empty cell left of the name cell (the level column's, nearest
-    the short pieces' column); short pieces on lines of their own are blanked. Where a
-    row line has no such cell, the label is put before the name with a space, to be
-    split off as a fused label."""
+    there; on a name's line, before the name with a space where fused.py splits it off
+    so (a level-2 label in full), else in an empty cell left of the name cell (the level
+    column's, nearest the short pieces' column). Short pieces on lines of their own are
+    blanked."""
     texts = dict(rests)
     col = min(rows[r].cells[q].col for r, q in chain if (r, q) not in rests)
     lines_done = set()
@@ -425,10 +426,11 @@ def place_fused_chain(rows: list[Row], chain: list[tuple[int, int]], rests: dict
         name_col = rows[r].cells[q].col
         empty = sorted((abs(c.col - col), k) for k, c in enumerate(rows[r].cells)
                        if not c.text.strip() and c.col < name_col and (r, k) not in texts)
-        if empty:
-            texts[(r, empty[0][1])] = joined
+        fused = f"{joined} {rests[(r, q)]}"
+        if split_fused_label(replace(rows[r].cells[q], text=fused), vocab) is not None or not empty:
+            texts[(r, q)] = fused      # as a label fused whole: fused.py's to split off
         else:
-            texts[(r, q)] = f"{joined} {rests[(r, q)]}"
+            texts[(r, empty[0][1])] = joined
         lines_done.add(r)
     return texts
 
@@ -465,7 +467,7 @@ def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary) -> tuple[lis
     if not chains and not texts and not fused_chains:
         return rows, issues
     for chain, rests, joined in fused_chains:
-        texts.update(place_fused_chain(rows, chain, rests, joined, taken))
+        texts.update(place_fused_chain(rows, chain, rests, joined, taken, vocab))
         damaged = "" if joined in label_keys(vocab) else " with look-alikes"
         issues.append(Issue("info", "label_rejoined",
                             f"level label wrapped over {len(chain)} lines{damaged}, a piece fused into "
