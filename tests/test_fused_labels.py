@@ -99,3 +99,42 @@ def test_a_name_opening_with_a_keyword_keeps_its_name():
 def test_a_name_with_a_category_word_and_class_word_keeps_its_head():
     # 各类 after the label is the name's: the head is the label, not 质量指标各类
     assert split("质量指标各类救助补贴发放准确率") == ("质量指标", "各类救助补贴发放准确率")
+
+
+def split_damaged(text: str) -> tuple[str, str] | None:
+    from formex.normalize.indicators.fused import split_damaged_head
+    found = split_damaged_head(Cell(text, text, 2), VOCAB)
+    return found and (found[0].text, found[1].text)
+
+
+@pytest.mark.parametrize("text, head, name", [
+    ("贡量指标 农田水利设施验收合格率", "贡量指标", "农田水利设施验收合格率"),   # as near 数量 as 质量
+    ("旪敫指标城乡居民养老金按月发放及时率", "旪敫指标", "城乡居民养老金按月发放及时率"),  # only 指标 left
+    ("社会郊益指标全市城乡居民养老保险覆盖面", "社会郊益指标", "全市城乡居民养老保险覆盖面"),
+])
+def test_a_label_damaged_past_reading_at_a_names_head_is_split_by_its_shape(text, head, name):
+    assert split_damaged(text) == (head, name)
+
+
+@pytest.mark.parametrize("text", [
+    "数量指标培训人次",          # a label written out: split_fused_label's
+    "质最措标数字化成果验收合格率",  # its 指标 damaged too: nothing says where the label ends
+    "质量合格率",                # no 指标 at a label's length
+    "贡量指标率",                # no name of its own after it
+    "数量指标",                  # a label alone
+    "指标完成情况说明书",          # 指标 not at a label's length from the start
+])
+def test_a_names_head_without_a_damaged_labels_shape_is_left(text):
+    assert split_damaged(text) is None
+
+
+def test_a_damaged_fused_label_is_a_loud_unreadable_level_cell_and_leaves_the_name():
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "产出指标\t数量指标\t农技培训场次\t≥20场",
+                      "\t质量指标\t农产品抽检合格率\t≥98%",
+                      "\t\t贡量指标 农田水利设施验收合格率\t100%"])
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [i.row.name for i in indicators] == ["农技培训场次", "农产品抽检合格率", "农田水利设施验收合格率"]
+    assert [i.placement.level2.label for i in indicators] == ["数量指标", "质量指标", "质量指标"]
+    assert any(i.code in ("label_unrecognised", "label_read_by_order") and "贡量指标" in i.message
+               for i in issues)
