@@ -34,6 +34,22 @@ it on the next line opens with the rest, the label is put back whole at the head
 first cell, and its characters are taken off the second; only where the first cell then
 splits as a fused label (a level-2 label in full, `split_fused_label`), so `满意度指` /
 `标…` (满意度指标 is a group, and a group alone is no fused label) is left alone.
+
+One piece of a wrapped label may be fused into the name cell beside it instead
+(`时效疫苗接种信息录入及时率` over `类指` over `标`: the label's first line read into the
+name; or its middle line, with short pieces above and below). Such a chain is read by its
+shape, not by which characters OCR confuses: one piece a line, at least one short cell
+and at least one name cell's head; the short pieces left of the name cells, and on each
+name's line the level cell the piece left is there and blank; every piece but the last as
+wide as the first (one column width), the last no wider; no piece a header cell or a
+label of its own (`成木指标`), no cell right of a name (a target). The pieces join into a
+label exactly, or into a keyword worded up before its 指标 (`时效类指标`, `时效性指标`),
+or else into one label only under look-alikes at `LABEL_CUTOFF` with the look-alikes in
+the short pieces (the name's head must be the label's own). The chain of most lines
+wins, and it takes a shorter chain of short pieces whole (`经济` + `成夲` / `指标`). The
+name keeps its rest; the label goes before it where fused.py splits it off, else into the
+blank level cell; short pieces on lines of their own are blanked (`label_rejoined`, `a
+piece fused into the name beside it`).
 """
 from __future__ import annotations
 
