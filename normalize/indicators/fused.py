@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, replace
 
 from formex.normalize.indicators.cells import (
-    COLUMN_CUTOFF, LABEL_CUTOFF, LABEL_MAX_KEY, LabelHint, LevelVocabulary, classify_label)
+    LABEL_CUTOFF, LABEL_MAX_KEY, LabelHint, LevelVocabulary, classify_label)
 from formex.normalize.labels import label_key
 from formex.schemas.document import Cell
 
@@ -99,37 +99,4 @@ def split_fused_label(cell: Cell, vocab: LevelVocabulary, *, level1: bool = True
         inner = split_fused_label(replace(cell, text=rest), vocab, level1=False) if level1 else None
         if inner is not None:
             return replace(inner, cell=cell, level1=hint)
-    return None
-
-
-LABEL_SUFFIX = "指标"
-DAMAGED_REST_MIN = 2     # the name after a damaged head keeps two characters at least
-
-
-def split_damaged_head(cell: Cell, vocab: LevelVocabulary) -> tuple[Cell, Cell] | None:
-    """A level-2 label OCR damaged past reading, fused into the head of a name cell
-    (`贡量指标农田水利设施验收合格率`, `旪敫指标 城乡…`): (the head, the name after it), or
-    None. Read by its shape, not by which characters OCR confuses: the head is as long as
-    a level-2 label ending in 指标, its 指标 intact, it reads as a level-2 label at the
-    level column's looseness (`COLUMN_CUTOFF`) and is no label written out (else
-    `split_fused_label` reads it), and a name of its own follows. A name's own head one
-    character off a label (`绩效指标完成率` ~ 时效指标) is read so too, but loudly. The caller treats the
-    head as a level cell too damaged to read (a `label_unrecognised` warning; the labels
-    around it may still read it by order)."""
-    text = cell.text.strip()
-    if not text or classify_label(cell, vocab) is not None:
-        return None
-    keys = {label_key(t) for spec in vocab.level2_specs.values() for t in (spec.label, *spec.aliases)}
-    lengths = sorted({len(k) for k in keys if k.endswith(LABEL_SUFFIX)}, reverse=True)
-    for n in lengths:
-        head = text[:n]
-        rest = SEPARATOR.sub("", text[n:], count=1) if SEPARATOR.match(text[n:]) else text[n:]
-        if len(label_key(head)) != n or not head.endswith(LABEL_SUFFIX) \
-                or len(label_key(rest)) < DAMAGED_REST_MIN:
-            continue
-        head_cell = replace(cell, text=head)
-        if label_key(head) in keys:
-            continue      # a label written out: split_fused_label's
-        if vocab.level2.tied_matches(head, COLUMN_CUTOFF):     # (贡量指标: as near 数量 as 质量)
-            return head_cell, replace(cell, text=rest.strip())
     return None

@@ -17,7 +17,7 @@ from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, leve
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
     cell_columns, complete_points_roles, complete_roles, find_header, header_roles, split_value_columns)
 from formex.normalize.indicators.fragments import rejoin_label_fragments
-from formex.normalize.indicators.fused import split_damaged_head, split_fused_label
+from formex.normalize.indicators.fused import split_fused_label
 from formex.normalize.indicators.wraps import (
     DocumentWrapping, is_wrap, join_wrapped, label_read_as_fragment, wrap_across_label, wrap_width)
 from formex.normalize.labels import LabelMatch, label_key
@@ -45,14 +45,6 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
             cell = fused.rest
             if role not in ("level1", "level2"):
                 columns[id(cell)] = role
-            texts.append(cell)
-            continue
-        damaged = split_damaged_head(cell, vocab) if not out.level2 else None
-        if damaged is not None:
-            # a label OCR damaged past reading fused into the name: a level cell of its own
-            head, cell = damaged
-            out.unrecognised.append(head)
-            out.damaged.append(head)
             texts.append(cell)
             continue
         if columns.get(id(cell)) == "level3" and not looks_like_label(cell.text):
