@@ -34,6 +34,22 @@ it on the next line opens with the rest, the label is put back whole at the head
 first cell, and its characters are taken off the second; only where the first cell then
 splits as a fused label (a level-2 label in full, `split_fused_label`), so `满意度指` /
 `标…` (满意度指标 is a group, and a group alone is no fused label) is left alone.
+
+One piece of a wrapped label may be fused into the name cell beside it instead
+(`时效疫苗接种信息录入及时率` over `类指` over `标`: the label's first line read into the
+name; or its middle line, with short pieces above and below). Such a chain is read by its
+shape, not by which characters OCR confuses: one piece a line, at least one short cell
+and at least one name cell's head; the short pieces left of the name cells, and on each
+name's line the level cell the piece left is there and blank; every piece but the last as
+wide as the first (one column width), the last no wider; no piece a header cell or a
+label of its own (`成木指标`), no cell right of a name (a target). The pieces join into a
+label exactly, or into a keyword worded up before its 指标 (`时效类指标`, `时效性指标`),
+or else into one label only under look-alikes at `LABEL_CUTOFF` with the look-alikes in
+the short pieces (the name's head must be the label's own). The chain of most lines
+wins, and it takes a shorter chain of short pieces whole (`经济` + `成夲` / `指标`). The
+name keeps its rest; the label goes before it where fused.py splits it off, else into the
+blank level cell; short pieces on lines of their own are blanked (`label_rejoined`, `a
+piece fused into the name beside it`).
 """
 from __future__ import annotations
 
@@ -41,13 +57,18 @@ from dataclasses import replace
 from functools import lru_cache
 
 from formex.normalize.indicators.cells import LABEL_CUTOFF, LevelVocabulary, classify_label, looks_like_value
-from formex.normalize.indicators.fused import split_fused_label
+from formex.normalize.indicators.fused import full_label, split_fused_label
 from formex.normalize.labels import label_key
-from formex.schemas.document import Issue, Row
+from formex.schemas.document import Cell, Issue, Row
 
 PIECE_MAX = 5     # a wrapped label's line is no wider than its (narrow) column
 PIECES_MAX = 5    # 服务对象满意度指标 (9 characters) in a column 2 wide takes 5 lines
 FUSED_PIECE_MIN = 3   # a fused label's first line: 数量指, not the keyword 数量 a name opens with
+FUSED_REST_MIN = 2    # a name cell a piece was fused into keeps a name of its own
+DAMAGED_HEAD_MIN = 2  # ... and a piece with look-alikes in the chain, at least two characters of it
+LABEL_SUFFIX = "指标"
+WORDINGS = ("类", "性")   # a label's keyword worded up by one character (时效类指标, 数量性指标)
+SEPARATED_LABEL_MIN = 4   # a cell this long read as a label (成木指标) is no piece; 效益 may be
 
 
 @lru_cache(maxsize=None)
@@ -216,6 +237,151 @@ def fused_wrap(rows: list[Row], i: int, p: int, taken: set[tuple[int, int]],
     return None
 
 
+@lru_cache(maxsize=4096)
+def worded_label(key: str, vocab: LevelVocabulary) -> bool:
+    """A label key, or a label's keyword worded up before its 指标 (`时效类指标`,
+    `时效性指标`: a keyword of the vocabulary, 类 or 性, then 指标)."""
+    if key in label_keys(vocab):
+        return True
+    if not key.endswith(LABEL_SUFFIX):
+        return False
+    return worded(key[:-len(LABEL_SUFFIX)], vocab, complete=True)
+
+
+def worded(text: str, vocab: LevelVocabulary, complete: bool) -> bool:
+    """`text` a keyword of the vocabulary and a wording after it (see `worded_label`);
+    where not `complete`, the wording may be cut short."""
+    keys = label_keys(vocab)
+    for n in range(2, len(text)):
+        extra = text[n:]
+        if text[:n] in keys and not text[:n].endswith(LABEL_SUFFIX) and (
+                extra in WORDINGS or not complete and not extra):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def worded_prefix(key: str, vocab: LevelVocabulary) -> bool:
+    """The first lines of a label as `worded_label` reads it: a prefix of a label key, or
+    of a keyword worded up."""
+    if key in label_prefixes(vocab) or key in label_keys(vocab):
+        return True
+    core = key[:-1] if key.endswith(LABEL_SUFFIX[0]) else key
+    return worded(core, vocab, complete=key != core) or worded(core, vocab, complete=False)
+
+SEPARATOR_CHARS = " \t:：、/|｜"
+
+
+def fused_heads(text: str) -> list[tuple[str, str]]:
+    """(piece, rest) for the heads of a name cell a wrapped label's piece may be fused
+    into: up to a separator where one follows within `PIECE_MAX` characters (`时效 疫苗…`),
+    else every head of 1 to `PIECE_MAX` characters, the rest a name still."""
+    text = text.strip()
+    cut = next((k for k, ch in enumerate(text[:PIECE_MAX + 1]) if ch in SEPARATOR_CHARS), None)
+    lengths = [cut] if cut else range(1, PIECE_MAX + 1)
+    out = []
+    for n in lengths:
+        head, rest = text[:n], text[n:].strip(SEPARATOR_CHARS)
+        if len(label_key(head)) == n and len(label_key(rest)) >= FUSED_REST_MIN:
+            out.append((head, rest))
+    return out
+
+
+def column_wide(pieces: list[str]) -> bool:
+    """Pieces of one label wrapped in a column of one width: every line but the last as
+    wide as the first, the last no wider (`时效` / `类指` / `标`, `可持续影` / `响指标`)."""
+    return all(len(piece) == len(pieces[0]) for piece in pieces[:-1]) \
+        and (not pieces or len(pieces[-1]) <= len(pieces[0]))
+
+
+def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], vocab: LevelVocabulary
+                      ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], str], str] | None:
+    """A label wrapped in a narrow level column, one of whose pieces OCR fused into the
+    head of the name cell beside it (`时效 疫苗接种…` / `类指` / `标`): the chain of spots
+    from line `start`, the rest of each name cell a piece was taken off, and the joined
+    label; or None. Every line gives one piece, a short cell or a name cell's head; at
+    least one of each; the short pieces left of the name cells; the joined pieces a label
+    exactly, else one label only under look-alikes at `LABEL_CUTOFF` (as `damaged_chain`).
+    The chain of most lines wins, then an exact one, then the longer label."""
+    keys = label_keys(vocab)
+
+    def options(r: int) -> list[tuple[tuple[int, int], str, str | None]]:
+        out = []
+        for q, c in enumerate(rows[r].cells):
+            if any(len(label_key(left.text)) > PIECE_MAX and classify_label(left, vocab) is None
+                   for left in rows[r].cells[:q]):
+                break     # right of a name: a target's cell, not a level or name cell
+            if (r, q) in taken or not c.text.strip() or looks_like_value(c.text) \
+                    or vocab.columns.match(c.text) is not None:
+                continue     # (二级指标: a header, 指标值 too)
+            if is_piece(c.text):
+                if len(label_key(c.text)) < SEPARATED_LABEL_MIN or classify_label(c, vocab) is None:
+                    out.append(((r, q), label_key(c.text), None))   # (成木指标: a label of its own)
+            elif classify_label(c, vocab) is None and split_fused_label(c, vocab) is None:
+                # (服务对象满意度指标 享受…: a label fused whole, for fused.py)
+                out.extend(((r, q), label_key(head), rest) for head, rest in fused_heads(c.text))
+        return out
+
+    best: tuple | None = None
+
+    def done(chain: list) -> bool:
+        whole = [spot for spot, _, rest in chain if rest is None]
+        fused = [spot for spot, _, rest in chain if rest is not None]
+        if not whole or not fused or len(chain) < 2 or not column_wide(pieces_of(chain)):
+            return False
+        left = min(rows[r].cells[q].col for r, q in fused)
+        if not all(rows[r].cells[q].col < left for r, q in whole):
+            return False
+        # the piece left the level cell of its line empty: that cell is there, blank
+        cols = {rows[r].cells[q].col for r, q in whole}
+        return all(any(c.col in cols and not c.text.strip() for c in rows[r].cells) for r, _ in fused)
+
+    def pieces_of(chain: list) -> list[str]:
+        return [piece for _, piece, _ in chain]
+
+    def damaged_in_short_pieces(chain: list) -> bool:
+        # look-alikes in the short pieces only: the name's head is the label's own
+        key = reads_damaged(pieces_of(chain), vocab, LABEL_CUTOFF, prefix=False)
+        if key is None:
+            return False
+        bounds = piece_bounds(pieces_of(chain))
+        return all(key[a:b] == piece for (a, b), (_, piece, rest) in zip(bounds, chain) if rest is not None)
+
+    def grow(chain: list, exact: bool) -> None:
+        nonlocal best
+        pieces = pieces_of(chain)
+        if not column_wide(pieces[:-1]):
+            return
+        joined = "".join(pieces)
+        if exact and worded_label(joined, vocab) or not exact and not worded_label(joined, vocab) \
+                and damaged_in_short_pieces(chain):
+            rank = (len(chain), exact, len(joined))
+            if done(chain) and (best is None or rank > best[2]):
+                best = (list(chain), joined, rank)
+        if len(chain) >= PIECES_MAX or chain[-1][0][0] + 1 >= len(rows):
+            return
+        if exact and not worded_prefix(joined, vocab) or not exact and not reads_damaged(pieces, vocab, LABEL_CUTOFF,
+                                                                              prefix=True):
+            return
+        for option in options(chain[-1][0][0] + 1):
+            if exact or allowed_damaged(option):
+                grow([*chain, option], exact)
+
+    def allowed_damaged(option: tuple) -> bool:
+        # a fused head of two characters or more (one fits too many labels under a look-alike)
+        _, piece, rest = option
+        return rest is None or len(piece) >= DAMAGED_HEAD_MIN
+
+    for exact in (True, False):
+        for option in options(start):
+            if exact or allowed_damaged(option):
+                grow([option], exact)
+    if best is None:
+        return None
+    chain, joined, _ = best
+    return [spot for spot, _, _ in chain], {spot: rest for spot, _, rest in chain if rest is not None}, joined
+
+
 def rejoin_fused_wraps(rows: list[Row], vocab: LevelVocabulary, taken: set[tuple[int, int]]
                        ) -> tuple[dict[tuple[int, int], str], list[Issue]]:
     """New texts for the cells of fused labels wrapped over two lines, and an issue each."""
@@ -252,6 +418,39 @@ def anchor_of(chain: list[tuple[int, int]], rows: list[Row], pieces: set[tuple[i
     return next((k for k in range(middle, -1, -1) if is_row(k)), middle)
 
 
+def place_fused_chain(rows: list[Row], chain: list[tuple[int, int]], rests: dict[tuple[int, int], str],
+                      joined: str, pieces: set[tuple[int, int]], vocab: LevelVocabulary
+                      ) -> dict[tuple[int, int], str]:
+    """New texts for a chain of `fused_piece_chain`: each name cell keeps its rest; the
+    label goes on every line of the chain that is a table row, in the short piece's cell
+    there; on a name's line, before the name with a space where fused.py splits it off
+    so (a level-2 label in full), else in an empty cell left of the name cell (the level
+    column's, nearest the short pieces' column). Short pieces on lines of their own are
+    blanked."""
+    texts = dict(rests)
+    col = min(rows[r].cells[q].col for r, q in chain if (r, q) not in rests)
+    lines_done = set()
+    for r, q in chain:
+        if (r, q) not in rests:
+            on_row = is_row_line(r, rows, pieces)
+            texts[(r, q)] = joined if on_row else ""
+            if on_row:
+                lines_done.add(r)
+    for r, q in rests:
+        if r in lines_done:
+            continue
+        name_col = rows[r].cells[q].col
+        empty = sorted((abs(c.col - col), k) for k, c in enumerate(rows[r].cells)
+                       if not c.text.strip() and c.col < name_col and (r, k) not in texts)
+        fused = f"{joined} {rests[(r, q)]}"
+        if split_fused_label(replace(rows[r].cells[q], text=fused), vocab) is not None or not empty:
+            texts[(r, q)] = fused      # as a label fused whole: fused.py's to split off
+        else:
+            texts[(r, empty[0][1])] = joined
+        lines_done.add(r)
+    return texts
+
+
 def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary) -> tuple[list[Row], list[Issue]]:
     """The rows with each wrapped label joined on one line, and an info issue for each."""
     taken: set[tuple[int, int]] = set()
@@ -266,9 +465,30 @@ def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary) -> tuple[lis
                 if chain:
                     taken.update(chain)
                     chains.append(chain)
+    fused_chains = []
+    fused_taken: set[tuple[int, int]] = set()
+    for i in range(len(rows)):
+        found = fused_piece_chain(rows, i, fused_taken, vocab)
+        if found is None:
+            continue
+        spots = set(found[0])
+        inside = [chain for chain in chains if set(chain) <= spots]
+        if any(set(chain) & spots for chain in chains if chain not in inside):
+            continue     # a label of short pieces of its own, overlapping: theirs
+        chains = [chain for chain in chains if chain not in inside]   # (经济 | 成夲 | 指标: not 成夲指标)
+        fused_taken |= spots
+        fused_chains.append(found)
+    taken |= fused_taken
     texts, issues = rejoin_fused_wraps(rows, vocab, taken)
-    if not chains and not texts:
+    if not chains and not texts and not fused_chains:
         return rows, issues
+    for chain, rests, joined in fused_chains:
+        texts.update(place_fused_chain(rows, chain, rests, joined, taken, vocab))
+        damaged = "" if joined in label_keys(vocab) else " with look-alikes"
+        issues.append(Issue("info", "label_rejoined",
+                            f"level label wrapped over {len(chain)} lines{damaged}, a piece fused into "
+                            f"the name beside it ({' | '.join(rows[r].cells[q].text for r, q in chain)}) "
+                            f"read as {joined!r}", field="indicators", source_ref=rows[chain[0][0]].source_ref))
     for chain in chains:
         joined = "".join(rows[r].cells[q].text for r, q in chain)
         anchor = chain[anchor_of(chain, rows, taken)]
