@@ -136,12 +136,6 @@ def keys_by_length(vocab: LevelVocabulary) -> dict[int, tuple[str, ...]]:
     return {n: tuple(keys) for n, keys in out.items()}
 
 
-def damaged_score(joined: str, key: str) -> float:
-    """`joined` read as `key` of the same length, as the whole-label score would rate
-    look-alikes in its place (one wrong character in four: 75)."""
-    return 100.0 * sum(a == b for a, b in zip(joined, key)) / len(key)
-
-
 def piece_bounds(pieces: list[str]) -> list[tuple[int, int]]:
     out, start = [], 0
     for piece in pieces:
@@ -150,24 +144,52 @@ def piece_bounds(pieces: list[str]) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=None)
+def keys_by_position(vocab: LevelVocabulary) -> tuple[dict[tuple[int, int, str], tuple[str, ...]], dict[str, int]]:
+    """The label keys by (length, position, character), and each key's place in
+    `keys_by_length`'s order: a piece's characters find the keys they could read as
+    without scoring every key."""
+    index: dict[tuple[int, int, str], list[str]] = {}
+    order: dict[str, int] = {}
+    for n, keys in keys_by_length(vocab).items():
+        for key in keys:
+            order[key] = len(order)
+            for k, ch in enumerate(key):
+                index.setdefault((n, k, ch), []).append(key)
+    return {spot: tuple(keys) for spot, keys in index.items()}, order
+
+
 def reads_damaged(pieces: list[str], vocab: LevelVocabulary, cutoff: float,
                   prefix: bool) -> str | None:
     """The label key the pieces (label keys) read as with look-alikes in their place, or
     None: the key of their joined length scoring `cutoff`, of one label only among the
     best (as a prefix, when `prefix`: any longer key that would score `cutoff` with the
     rest read right), each piece keeping one of its characters."""
+    return read_damaged_pieces(tuple(pieces), vocab, cutoff, prefix)
+
+
+@lru_cache(maxsize=65536)
+def read_damaged_pieces(pieces: tuple[str, ...], vocab: LevelVocabulary, cutoff: float,
+                        prefix: bool) -> str | None:
     joined = "".join(pieces)
-    bounds = piece_bounds(pieces)
-    scored = []
-    for n, keys in keys_by_length(vocab).items():
-        if n < len(joined) or (n > len(joined) and not prefix):
+    size = len(joined)
+    bounds = piece_bounds(list(pieces))
+    index, order = keys_by_position(vocab)
+    # the positions each key matches: a key matching none keeps no piece's character
+    matched: dict[str, list[int]] = {}
+    for n in keys_by_length(vocab):
+        if n < size or (n > size and not prefix):
             continue
-        for key in keys:
-            head = key[:len(joined)]
-            # as a prefix: the score the label would have with the rest read right
-            score = damaged_score(joined + key[len(joined):], key)
-            if score >= cutoff and all(any(joined[k] == head[k] for k in range(a, b)) for a, b in bounds):
-                scored.append((score, n == len(joined), key))
+        for k, ch in enumerate(joined):
+            for key in index.get((n, k, ch), ()):
+                matched.setdefault(key, []).append(k)
+    scored = []
+    for key in sorted(matched, key=order.__getitem__):
+        spots = set(matched[key])
+        # as a prefix: the score the label would have with the rest read right
+        score = 100.0 * (len(spots) + len(key) - size) / len(key)
+        if score >= cutoff and all(any(k in spots for k in range(a, b)) for a, b in bounds):
+            scored.append((score, len(key) == size, key))
     if prefix:
         return next((key for _, _, key in scored), None)
     whole = [(score, key) for score, full, key in scored if full]
@@ -207,6 +229,17 @@ def damaged_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int,
     return best
 
 
+@lru_cache(maxsize=None)
+def keys_longest_first(vocab: LevelVocabulary) -> tuple[str, ...]:
+    return tuple(sorted(label_keys(vocab), key=lambda key: (-len(key), key)))   # ties in a fixed order
+
+
+@lru_cache(maxsize=None)
+def fused_heads_of(vocab: LevelVocabulary) -> frozenset[str]:
+    """The first `FUSED_PIECE_MIN` characters of every label key (a shorter key whole)."""
+    return frozenset(key[:FUSED_PIECE_MIN] for key in label_keys(vocab))
+
+
 def fused_wrap(rows: list[Row], i: int, p: int, taken: set[tuple[int, int]],
                vocab: LevelVocabulary) -> tuple[str, tuple[int, int], str] | None:
     """A label fused into the name cell (i, p) and wrapped into the next line's cell:
@@ -214,12 +247,14 @@ def fused_wrap(rows: list[Row], i: int, p: int, taken: set[tuple[int, int]],
     label's last characters), or None (see the module doc)."""
     cell = rows[i].cells[p]
     text = cell.text.strip()
+    if text[:FUSED_PIECE_MIN] not in fused_heads_of(vocab):
+        return None       # no label starts so (the loop below would find none)
     if i + 1 >= len(rows) or looks_like_value(text) or classify_label(cell, vocab) is not None:
         return None       # a damaged label (服务对象满意度损栎) is no name with a label in it
     below = sorted((abs(c.col - cell.col), q) for q, c in enumerate(rows[i + 1].cells)
                    if c.text.strip() and (i + 1, q) not in taken and not looks_like_value(c.text)
                    and vocab.columns.match(c.text) is None)    # 指标值: a header below
-    for key in sorted(label_keys(vocab), key=len, reverse=True):
+    for key in keys_longest_first(vocab):
         if text.startswith(key):
             return None       # the label whole on this line: split_fused_label's
         for j in range(FUSED_PIECE_MIN, len(key)):
@@ -294,7 +329,8 @@ def column_wide(pieces: list[str]) -> bool:
         and (not pieces or len(pieces[-1]) <= len(pieces[0]))
 
 
-def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], vocab: LevelVocabulary
+def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], vocab: LevelVocabulary,
+                      seen: dict[int, list] | None = None
                       ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], str], str] | None:
     """A label wrapped in a narrow level column, one of whose pieces OCR fused into the
     head of the name cell beside it (`时效 疫苗接种…` / `类指` / `标`): the chain of spots
@@ -305,13 +341,22 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
     The chain of most lines wins, then an exact one, then the longer label."""
     keys = label_keys(vocab)
 
+    cache = seen if seen is not None else {}
+
     def options(r: int) -> list[tuple[tuple[int, int], str, str | None]]:
+        # a line's options do not depend on `taken`: found once per line (`seen` keeps
+        # them across the starts of one table), then filtered
+        if r not in cache:
+            cache[r] = line_options(r)
+        return [option for option in cache[r] if option[0] not in taken]
+
+    def line_options(r: int) -> list[tuple[tuple[int, int], str, str | None]]:
         out = []
         for q, c in enumerate(rows[r].cells):
             if any(len(label_key(left.text)) > PIECE_MAX and classify_label(left, vocab) is None
                    for left in rows[r].cells[:q]):
                 break     # right of a name: a target's cell, not a level or name cell
-            if (r, q) in taken or not c.text.strip() or looks_like_value(c.text) \
+            if not c.text.strip() or looks_like_value(c.text) \
                     or vocab.columns.match(c.text) is not None:
                 continue     # (二级指标: a header, 指标值 too)
             if is_piece(c.text):
@@ -467,8 +512,9 @@ def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary) -> tuple[lis
                     chains.append(chain)
     fused_chains = []
     fused_taken: set[tuple[int, int]] = set()
+    seen: dict[int, list] = {}
     for i in range(len(rows)):
-        found = fused_piece_chain(rows, i, fused_taken, vocab)
+        found = fused_piece_chain(rows, i, fused_taken, vocab, seen)
         if found is None:
             continue
         spots = set(found[0])
