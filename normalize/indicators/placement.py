@@ -368,6 +368,8 @@ def tied_by_groups(tied: list[int], level2: list[Cluster], level1: list[Cluster]
         return tied
     held = Chain(level1, geo, n, pins, by_category=True)
     least = min(held.total(m) for m in tied)
+    if least > 1e-9:
+        return tied    # no tied model fits both levels exactly: they do not tell the parity
     return [m for m in tied if held.total(m) <= least + 1e-9]
 
 
