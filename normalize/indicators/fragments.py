@@ -417,6 +417,16 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
         _, piece, rest = option
         return rest is None or len(piece) >= DAMAGED_HEAD_MIN
 
+    # a chain runs over consecutive lines with options, and needs a short piece and a
+    # fused head among them: most lines start none
+    window = []
+    for r in range(start, min(start + PIECES_MAX, len(rows))):
+        window.extend(options(r) or [None])
+        if window[-1] is None:
+            break
+    rests = [option[2] for option in window if option is not None]
+    if None not in rests or all(rest is None for rest in rests):
+        return None
     for exact in (True, False):
         for option in options(start):
             if exact or allowed_damaged(option):
