@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, level_vocabulary: also callers'
-    COLUMN_CUTOFF, OTHER, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
+    COLUMN_CUTOFF, LABEL_CUTOFF, OTHER, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
     level_vocabulary, looks_like_label, looks_like_target, read_group_left_of_category, read_within_stated_group,
     settle_dual_labels)
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
@@ -331,6 +331,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         out.append(item)
     issues = read_damaged_groups(out, vocab, issues)
     issues = read_damaged_labels(out, vocab, schema, issues)
+    issues += settle_tied_labels(out, vocab, schema)
     issues += reread_out_of_order(out, vocab, schema)
     move_inapplicable_labels(out, schema)
     return out, issues
@@ -417,6 +418,64 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                          f"level label {text!r} is as near several categories; read as {name!r}, "
                          "the one the labels around it leave in the canonical order",
                          field="level2", source_ref=ref) for (text, ref), name in read.items()]
+
+def settle_tied_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema
+                       ) -> list[Issue]:
+    """A level-2 label with one look-alike that reads as two categories alike (`贡量指标`:
+    three of four characters from 数量指标 and from 质量指标) takes the vocabulary's first,
+    which is a guess. The document chooses: of the tied categories, in the row's own level-1
+    group where it states one, between the labels above and below it in the canonical
+    order, the one no other row of the table states on the same page (a block prints its
+    label once; a label repeated on another page is the same label). Only where the table
+    prints no category twice on one page (labels repeated on every row say nothing) and
+    exactly one category is left; an info issue `label_read_by_order` says so."""
+    order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
+    tied: dict[int, list[LabelMatch]] = {}
+    for hint in (h for item in items for h in item.level2):
+        if hint.copied or hint.match.exact or hint.moved:
+            continue
+        matches = vocab.level2.tied_matches(hint.cell.text, LABEL_CUTOFF)
+        if len(matches) >= 2 and hint.spec.label in {m.name for m in matches}:
+            tied[id(hint)] = matches
+    if not tied:
+        return []
+    stated: list[list[tuple[str, bool]]] = [   # (category, exact) per row, tied readings left out
+        [(h.spec.label, h.match.exact) for h in item.level2 if not h.copied and id(h) not in tied]
+        for item in items]
+    on_page: dict[tuple[int, str], int] = {}
+    for item, labels in zip(items, stated):
+        for label in {label for label, exact in labels if exact}:
+            on_page[(item.pages[0], label)] = on_page.get((item.pages[0], label), 0) + 1
+    if any(count > 1 for count in on_page.values()):
+        return []
+    issues = []
+    for i, item in enumerate(items):
+        for hint in list(item.level2):
+            matches = tied.get(id(hint))
+            if matches is None:
+                continue
+            above = next((labels[-1][0] for labels in reversed(stated[:i]) if labels), None)
+            below = next((labels[0][0] for labels in stated[i + 1:] if labels), None)
+            low = order[above] if above else -1
+            high = order[below] if below else len(order)
+            groups = {h.spec.label for h in item.level1 if not h.copied}
+            elsewhere = {label for j, labels in enumerate(stated) if j != i
+                         and set(items[j].pages) & set(item.pages) for label, _ in labels}
+            fits = [m for m in matches if low <= order[m.name] <= high and m.name not in elsewhere
+                    and (not groups or vocab.level2_specs[m.name].level1 in groups)]
+            if len(fits) != 1 or fits[0].name == hint.spec.label:
+                continue
+            read = LabelHint(2, vocab.level2_specs[fits[0].name], hint.cell, fits[0], line=hint.line)
+            item.level2[item.level2.index(hint)] = read
+            if item.own_level2 is hint:
+                item.own_level2 = read
+            issues.append(Issue("info", "label_read_by_order",
+                                f"level label {hint.cell.text!r} is as near {' and '.join(m.name for m in matches)}; "
+                                f"read as {fits[0].name!r}, the one the canonical order allows there that no "
+                                "other label on its page states", field="level2",
+                                source_ref=hint.cell.source_ref or item.row.source_ref))
+    return issues
+
 
 OUT_OF_ORDER_MISSING = 2   # characters of an alias a damaged, worded-up label may lack
 
