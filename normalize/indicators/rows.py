@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rapidfuzz import fuzz
+
 from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, level_vocabulary: also callers'
     COLUMN_CUTOFF, LABEL_CUTOFF, OTHER, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
     level_vocabulary, looks_like_label, looks_like_target, read_group_left_of_category, read_within_stated_group,
@@ -24,6 +26,7 @@ from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue, Row
 from formex.schemas.forms import FormSchema
 
+LABEL_MIN_KEY = 4      # a level-2 label's shortest length: a shorter damaged cell alone on its line is a piece
 NOTE_MIN_CHARS = 8     # a note opener starts a sentence, not a short name
 
 def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) -> IndicatorRow:
@@ -285,9 +288,11 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     line = -1
     for item in classified:
         row = item.row
-        if item.name is None and item.target is None and not item.level2 and item.note is None:
+        if item.name is None and item.target is None and not item.level2 and item.note is None \
+                and not any(len(label_key(c.text)) >= LABEL_MIN_KEY for c in item.damaged):
             # a merged level-1 label on a line of its own, between two rows
             pending_level1.extend(replace(h, line=line + 0.5) for h in item.level1)
+            issues.extend(cell_issues(item))   # a level-1 cell no vocabulary reads: said, not lost
             continue
         line += 1
         item.lines, item.pages = (line, line), (row.page, row.page)
@@ -331,6 +336,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         out.append(item)
     issues = read_damaged_groups(out, vocab, issues)
     issues = read_damaged_labels(out, vocab, schema, issues)
+    out = drop_unread_label_lines(out)
     issues += settle_tied_labels(out, vocab, schema)
     issues += reread_out_of_order(out, vocab, schema)
     move_inapplicable_labels(out, schema)
@@ -379,6 +385,36 @@ def read_damaged_groups(items: list[IndicatorRow], vocab: LevelVocabulary, issue
                    for (text, ref), name in read.items()]
 
 
+def drop_unread_label_lines(items: list[IndicatorRow]) -> list[IndicatorRow]:
+    """A line holding nothing but a level-2 cell too damaged to read (`成本措杯` alone) is
+    kept through `read_damaged_labels`, which may read it by the labels around it (a
+    category listed without indicators, or its block's label on a line of its own); one
+    left unread is taken out again (its `label_unrecognised` warning stays), any level-1
+    label on it carried to the next row as from a line of its own, and the lines below
+    counted as before."""
+    out: list[IndicatorRow] = []
+    carried: list[LabelHint] = []
+    shift = 0
+    for item in items:
+        if item.damaged and item.name is None and item.target is None and item.note is None \
+                and not item.level2 and not item.fused:
+            carried += [replace(h, carried=True, line=h.line - shift - 0.5) for h in item.level1]
+            shift += 1
+            continue
+        if shift:
+            item.lines = (item.lines[0] - shift, item.lines[1] - shift)
+            item.level1 = [replace(h, line=h.line - shift) for h in item.level1]
+            level2 = [replace(h, line=h.line - shift) for h in item.level2]
+            if item.own_level2 is not None and item.own_level2 in item.level2:
+                item.own_level2 = level2[item.level2.index(item.own_level2)]
+            item.level2 = level2
+        if carried:
+            item.level1 = carried + item.level1
+            carried = []
+        out.append(item)
+    return out
+
+
 def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
                         issues: list[Issue]) -> list[Issue]:
     """A cell under the level-2 column too damaged to tell between categories (盾量措标:
@@ -400,6 +436,7 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             fits = [m for m in vocab.level2.tied_matches(cell.text, COLUMN_CUTOFF)
                     if low < order[m.name] <= high
                     and (not groups or vocab.level2_specs[m.name].level1 in groups)]
+            fits = nearest_whole_labels(cell.text, fits)
             if len(fits) != 1:
                 continue
             hint = LabelHint(2, vocab.level2_specs[fits[0].name], cell, fits[0], line=item.lines[0])
@@ -475,6 +512,18 @@ def settle_tied_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schema
                                 "other label on its page states", field="level2",
                                 source_ref=hint.cell.source_ref or item.row.source_ref))
     return issues
+
+
+def nearest_whole_labels(text: str, matches: list[LabelMatch]) -> list[LabelMatch]:
+    """Of readings tied through their aliases, those whose whole label is nearest the
+    text: `成本措杯` is as near the alias 经济成本 as 成本指标, but of the labels a cell of
+    four characters ending so spells, 成本指标 (two of four) is nearer than 经济成本指标."""
+    if len(matches) < 2:
+        return matches
+    key = label_key(text)
+    scored = [(fuzz.ratio(key, label_key(m.name)), m) for m in matches]
+    best = max(score for score, _ in scored)
+    return [m for score, m in scored if score >= best]
 
 
 OUT_OF_ORDER_MISSING = 2   # characters of an alias a damaged, worded-up label may lack
