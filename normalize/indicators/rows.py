@@ -284,15 +284,17 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     if document_wrapping is not None:
         wrapping = document_wrapping.of_table(wrapping)
     out: list[IndicatorRow] = []
+    lone_damaged: list[tuple[int, IndicatorRow]] = []   # (rows before it, a damaged level-2 cell alone)
     pending_level1: list[LabelHint] = []
     line = -1
     for item in classified:
         row = item.row
-        if item.name is None and item.target is None and not item.level2 and item.note is None \
-                and not any(len(label_key(c.text)) >= LABEL_MIN_KEY for c in item.damaged):
+        if item.name is None and item.target is None and not item.level2 and item.note is None:
             # a merged level-1 label on a line of its own, between two rows
             pending_level1.extend(replace(h, line=line + 0.5) for h in item.level1)
-            issues.extend(cell_issues(item))   # a level-1 cell no vocabulary reads: said, not lost
+            issues.extend(cell_issues(item))   # a level cell no vocabulary reads: said, not lost
+            if any(len(label_key(c.text)) >= LABEL_MIN_KEY for c in item.damaged) and not item.fused:
+                lone_damaged.append((len(out), item))   # perhaps a level-2 label: see below
             continue
         line += 1
         item.lines, item.pages = (line, line), (row.page, row.page)
@@ -335,6 +337,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         issues.extend(cell_issues(item))
         out.append(item)
     issues = read_damaged_groups(out, vocab, issues)
+    out = insert_label_lines(out, lone_damaged)
     issues = read_damaged_labels(out, vocab, schema, issues)
     out = drop_unread_label_lines(out)
     issues += settle_tied_labels(out, vocab, schema)
@@ -385,34 +388,60 @@ def read_damaged_groups(items: list[IndicatorRow], vocab: LevelVocabulary, issue
                    for (text, ref), name in read.items()]
 
 
+def insert_label_lines(items: list[IndicatorRow], lone: list[tuple[int, IndicatorRow]]
+                       ) -> list[IndicatorRow]:
+    """Lines holding nothing but a level-2 cell too damaged to read (`成本措杯` alone), set
+    aside while rows were read, put back where they printed (after the rows before them,
+    the lines below counted one more) for `read_damaged_labels` to read by the labels
+    around them: a category listed without indicators, or its block's label on a line of
+    its own. `drop_unread_label_lines` takes out those left unread."""
+    if not lone:
+        return items
+    out: list[IndicatorRow] = []
+    at = 0
+    for k, item in enumerate(items + [None]):
+        while at < len(lone) and lone[at][0] == k:
+            line = out[-1].lines[1] + 1 if out else 0
+            page = out[-1].pages[1] if out else lone[at][1].row.page
+            entry = lone[at][1]
+            entry.level1 = []          # carried to the next row already, as from a line of its own
+            entry.lines, entry.pages = (line, line), (entry.row.page or page, entry.row.page or page)
+            out.append(entry)
+            at += 1
+        if item is None:
+            break
+        shift = at
+        if shift:
+            shift_lines(item, shift)
+        out.append(item)
+    return out
+
+
 def drop_unread_label_lines(items: list[IndicatorRow]) -> list[IndicatorRow]:
-    """A line holding nothing but a level-2 cell too damaged to read (`成本措杯` alone) is
-    kept through `read_damaged_labels`, which may read it by the labels around it (a
-    category listed without indicators, or its block's label on a line of its own); one
-    left unread is taken out again (its `label_unrecognised` warning stays), any level-1
-    label on it carried to the next row as from a line of its own, and the lines below
+    """The lines `insert_label_lines` put back that `read_damaged_labels` left unread,
+    taken out again (their `label_unrecognised` warnings stay) and the lines below
     counted as before."""
     out: list[IndicatorRow] = []
-    carried: list[LabelHint] = []
     shift = 0
     for item in items:
         if item.damaged and item.name is None and item.target is None and item.note is None \
-                and not item.level2 and not item.fused:
-            carried += [replace(h, carried=True, line=h.line - shift - 0.5) for h in item.level1]
+                and not item.level2 and not item.level1 and not item.fused:
             shift += 1
             continue
         if shift:
-            item.lines = (item.lines[0] - shift, item.lines[1] - shift)
-            item.level1 = [replace(h, line=h.line - shift) for h in item.level1]
-            level2 = [replace(h, line=h.line - shift) for h in item.level2]
-            if item.own_level2 is not None and item.own_level2 in item.level2:
-                item.own_level2 = level2[item.level2.index(item.own_level2)]
-            item.level2 = level2
-        if carried:
-            item.level1 = carried + item.level1
-            carried = []
+            shift_lines(item, -shift)
         out.append(item)
     return out
+
+
+def shift_lines(item: IndicatorRow, by: int) -> None:
+    """The row and its labels `by` table body lines further down."""
+    item.lines = (item.lines[0] + by, item.lines[1] + by)
+    item.level1 = [replace(h, line=h.line + by) for h in item.level1]
+    level2 = [replace(h, line=h.line + by) for h in item.level2]
+    if item.own_level2 is not None and item.own_level2 in item.level2:
+        item.own_level2 = level2[item.level2.index(item.own_level2)]
+    item.level2 = level2
 
 
 def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
