@@ -137,7 +137,8 @@ def test_level_columns_under_a_damaged_header_are_found_by_their_damaged_labels(
                       "效益拍标\t社会效益指标\t家庭医生签约服务覆盖率\t≥40.00(%)",
                       "满意度指标\t服务对象满意度指标\t签约居民满意度\t≥90.00(%)"])
     header, roles = find_header(rows, VOCAB)
-    assert complete_roles(roles, rows[header + 1:], VOCAB) == {0: "level1", 1: "level2", 2: "level3", 3: "target"}
+    assert complete_roles(roles, rows[header + 1:], VOCAB, header=rows[header]) == {
+        0: "level1", 1: "level2", 2: "level3", 3: "target"}
     _, codes, _ = read(rows)
     assert "cell_unplaced" not in codes
 
@@ -160,3 +161,13 @@ def test_a_column_right_of_the_name_is_never_a_level_column():
     header, roles = find_header(rows, VOCAB)
     completed = complete_roles(roles, rows[header + 1:], VOCAB)
     assert "level1" not in completed.values() and "level2" not in completed.values()
+
+
+def test_a_header_found_at_the_loose_cutoff_reports_its_reread_cells():
+    # 二圾指际 and 指标直 match no alias; found at the level column's looseness, a cell as
+    # near two roles is reported with its best score (this raised AttributeError before)
+    rows = text_rows(["二圾指际\t三级指标\t指标直",
+                      "数量指标\t在校学生人数\t≥1850(人)",
+                      "\t在编教职工人数\t=126(人)"])
+    _, codes, issues = read(rows)
+    assert any(i.code == "header_fuzzy_match" and "二圾指际" in i.message for i in issues)

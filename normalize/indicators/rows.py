@@ -228,9 +228,15 @@ def reread_header_issues(header: Row, roles: dict[int, str], vocab: LevelVocabul
     """An info row for each header cell read at the level columns' looseness
     (`reread_damaged_headers`: 实际完戍直 → actual), not by an alias."""
     strict = header_roles(header, vocab, others=True)
+
+    def similarity(text: str) -> float:
+        # a header found at the loose cutoff (`find_header`) may hold a cell as near two
+        # roles, which `match_unique` declines: its best score all the same
+        hit = vocab.columns.match_unique(text, COLUMN_CUTOFF) or vocab.columns.match(text, cutoff=COLUMN_CUTOFF)
+        return hit.score if hit is not None else 0.0
     return [Issue("info", "header_fuzzy_match",
                   f"column header {cell.text!r} read as the {roles[cell.col]} column (similarity "
-                  f"{vocab.columns.match_unique(cell.text, COLUMN_CUTOFF).score:.0f})",
+                  f"{similarity(cell.text):.0f})",
                   field=roles[cell.col], source_ref=header.source_ref)
             for cell in header.filled
             if strict.get(cell.col) == OTHER and roles.get(cell.col) not in (None, OTHER)]
@@ -257,7 +263,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         body, joined = rejoin_label_fragments(body, vocab)
         issues += joined
     chosen: dict[str, tuple[int, float]] = {}
-    roles = complete_points_roles(complete_roles(roles, body, vocab, chosen), body, vocab, chosen)
+    roles = complete_points_roles(complete_roles(roles, body, vocab, chosen, rows[header] if header >= 0 else None),
+                                  body, vocab, chosen)
     issues += content_role_issues(chosen, rows[header] if header >= 0 else None)
     if roles and "target" not in roles.values():
         issues.append(Issue("error", "target_column_missing",
