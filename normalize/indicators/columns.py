@@ -79,8 +79,7 @@ def aligned_cells(row: Row, width: int) -> list[tuple[int, Cell]]:
     return [(j + offset, cell) for j, cell in enumerate(cells) if cell.text]
 
 def complete_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabulary,
-                   chosen: dict[str, tuple[int, float]] | None = None, header: Row | None = None
-                   ) -> dict[int, str]:
+                   chosen: dict[str, tuple[int, float]] | None = None) -> dict[int, str]:
     """Header roles with a missing required role (the target, the name) given to the
     header column whose cells say it: a header cell damaged by OCR (`措标值`) matches no
     alias, but the cells under it parse as targets. Each unmatched column is scored by
@@ -100,8 +99,6 @@ def complete_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabular
     counts = {col: [0, 0, 0, 0, 0, 0, 0] for col in unmatched}
     numbers = {col: [] for col in unmatched}
     for row in body:
-        if header is not None and row.texts == header.texts:
-            continue   # the header repeated on a new page, damaged alike: no column's content
         for col, cell in aligned_cells(row, width):
             if col in counts:
                 numbers[col].append(row_number(cell.text))

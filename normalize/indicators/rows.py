@@ -263,8 +263,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         body, joined = rejoin_label_fragments(body, vocab)
         issues += joined
     chosen: dict[str, tuple[int, float]] = {}
-    roles = complete_points_roles(complete_roles(roles, body, vocab, chosen, rows[header] if header >= 0 else None),
-                                  body, vocab, chosen)
+    roles = complete_points_roles(complete_roles(roles, body, vocab, chosen), body, vocab, chosen)
     issues += content_role_issues(chosen, rows[header] if header >= 0 else None)
     if roles and "target" not in roles.values():
         issues.append(Issue("error", "target_column_missing",
