@@ -170,3 +170,39 @@ def test_a_header_found_at_the_loose_cutoff_reports_its_reread_cells():
                       "\t在编教职工人数\t=126(人)"])
     _, codes, issues = read(rows)
     assert any(i.code == "header_fuzzy_match" and "二圾指际" in i.message for i in issues)
+
+
+# --- a run of labels left open ---------------------------------------------------------------
+
+def test_a_run_of_tied_labels_takes_the_categories_left_in_order():
+    # 敖量指标 and 贡量指标 are each as near 数量指标 as 质量指标; before 时效指标 the two
+    # categories left are exactly two: in canonical order, one each
+    got, codes, issues = read(text_rows([HEADER,
+                                         "产出指标\t敖量指标\t培训人数\t≥5人",
+                                         "\t贡量指标\t发放准确率\t100%",
+                                         "\t时效指标\t拨付及时率\t100%"]))
+    assert [label for label, _ in got] == ["数量指标", "质量指标", "时效指标"]
+    assert any(i.code == "label_read_by_order" and "贡量指标" in i.message for i in issues)
+
+
+def test_a_run_with_more_categories_left_than_labels_is_left_alone():
+    # between 数量指标 and 成本指标 two damaged cells (盾最指标, 旪郊指标) and three
+    # categories are left (质量, 时效 … and none says which is missing): unread
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t数量指标\t培训人数\t≥5人",
+                                    "\t盾最指标\t发放准确率\t100%",
+                                    "\t旪郊指标\t拨付及时率\t100%",
+                                    "\t\t达标率\t100%",
+                                    "效益指标\t社会效益指标\t受益人数\t≥5人"]))
+    assert codes.count("label_unrecognised") == 2 and "label_read_by_order" not in codes
+
+
+def test_a_run_of_two_damaged_cells_with_two_categories_left_is_read():
+    # between 数量指标 and 成本指标 only 质量指标 and 时效指标 are left, and the cells are two
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t数量指标\t培训人数\t≥5人",
+                                    "\t盾最指标\t发放准确率\t100%",
+                                    "\t旪郊指标\t拨付及时率\t100%",
+                                    "\t成本指标\t人均成本\t≤300元"]))
+    assert [label for label, _ in got] == ["数量指标", "质量指标", "时效指标", "成本指标"]
+    assert "label_unrecognised" not in codes and codes.count("label_read_by_order") == 2

@@ -347,6 +347,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues = read_damaged_labels(out, vocab, schema, issues)
     out = drop_unread_label_lines(out)
     issues += settle_tied_labels(out, vocab, schema)
+    issues = read_label_runs(out, vocab, schema, issues)
     issues += reread_out_of_order(out, vocab, schema)
     move_inapplicable_labels(out, schema)
     return out, issues
@@ -547,6 +548,91 @@ def settle_tied_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schema
                                 "other label on its page states", field="level2",
                                 source_ref=hint.cell.source_ref or item.row.source_ref))
     return issues
+
+
+def read_label_runs(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
+                    issues: list[Issue]) -> list[Issue]:
+    """Level-2 labels left open in a run, none read between them (`敖量指标`, `贡量指标`: each
+    as near 数量指标 as 质量指标; or two cells too damaged to read), are read together: a
+    table prints its categories in the canonical order, each once, so where the categories
+    their readings allow between the labels above and below the run are exactly as many
+    as the run's labels, they take them in order, each one its own readings allow. Only
+    where the table prints no category twice on one page; `label_read_by_order` says so
+    (replacing a cell's `label_unrecognised` warning)."""
+    order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
+    on_page: dict[tuple[int, str], int] = {}
+    for item in items:
+        for label in {h.spec.label for h in item.level2 if not h.copied and h.match.exact}:
+            on_page[(item.pages[0], label)] = on_page.get((item.pages[0], label), 0) + 1
+    if any(count > 1 for count in on_page.values()):
+        return issues
+    # per row: its open labels (hint or damaged cell, readings) and whether it states a read one
+    opened: list[list[tuple[LabelHint | None, Cell, list[str]]]] = []
+    fixed: list[str | None] = []
+    for item in items:
+        mine, read = [], None
+        for hint in item.level2:
+            if hint.copied:
+                continue
+            tied = [] if hint.match.exact or hint.moved else vocab.level2.tied_matches(hint.cell.text, LABEL_CUTOFF)
+            if len(tied) >= 2 and hint.spec.label in {m.name for m in tied}:
+                mine.append((hint, hint.cell, [m.name for m in tied]))
+            else:
+                read = hint.spec.label
+        for cell in item.damaged:
+            if len(label_key(cell.text)) >= LABEL_MIN_KEY:
+                mine.append((None, cell, [m.name for m in vocab.level2.tied_matches(cell.text, COLUMN_CUTOFF)]))
+        opened.append(mine if read is None else [])
+        fixed.append(read)
+    read_cells: dict[tuple[str, str | None], str] = {}
+    i = 0
+    while i < len(items):
+        if not opened[i]:
+            i += 1
+            continue
+        run, j = [], i
+        while j < len(items) and fixed[j] is None:
+            run += [(j, *entry) for entry in opened[j]]
+            j += 1
+        above = next((fixed[k] for k in range(i - 1, -1, -1) if fixed[k]), None)
+        below = fixed[j] if j < len(items) else None
+        i = j
+        if len(run) < 2 or len({item_i for item_i, *_ in run}) < len(run):
+            continue
+        low = order[above] if above else -1
+        high = order[below] if below else len(order)
+        groups = [{h.spec.label for h in items[k].level1 if not h.copied} for k, *_ in run]
+        allowed = [[name for name in names if low < order[name] < high
+                    and (not g or vocab.level2_specs[name].level1 in g)] for (_, _, _, names), g in zip(run, groups)]
+        union = sorted({name for names in allowed for name in names}, key=order.get)
+        if len(union) != len(run) or any(name not in names for name, names in zip(union, allowed)):
+            continue
+        for (k, hint, cell, _), name in zip(run, union):
+            item = items[k]
+            spec = vocab.level2_specs[name]
+            new = LabelHint(2, spec, cell, LabelMatch(name, name, hint.match.score if hint else 0.0),
+                            line=hint.line if hint else item.lines[0])
+            if hint is not None:
+                if hint.spec.label == name:
+                    continue
+                item.level2[item.level2.index(hint)] = new
+                if item.own_level2 is hint:
+                    item.own_level2 = new
+            else:
+                item.level2.append(new)
+                item.unrecognised.remove(cell)
+                item.damaged.remove(cell)
+                if item.name is None:
+                    item.own_level2 = new
+            read_cells[(cell.text, cell.source_ref or item.row.source_ref)] = name
+    if not read_cells:
+        return issues
+    kept = [issue for issue in issues if not (issue.code == "label_unrecognised" and any(
+        issue.message.startswith(repr(text)) and issue.source_ref == ref for text, ref in read_cells))]
+    return kept + [Issue("info", "label_read_by_order",
+                         f"level label {text!r} is one of a run of labels as near several categories; read as "
+                         f"{name!r}, the categories the labels around the run leave taken in canonical order",
+                         field="level2", source_ref=ref) for (text, ref), name in read_cells.items()]
 
 
 def nearest_whole_labels(text: str, matches: list[LabelMatch]) -> list[LabelMatch]:
