@@ -13,7 +13,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, level_vocabulary: also callers'
-    COLUMN_CUTOFF, LABEL_CUTOFF, OTHER, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
+    COLUMN_CUTOFF, LABEL_CUTOFF, LABEL_ENDINGS, OTHER, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
     level_vocabulary, looks_like_label, looks_like_target, read_group_left_of_category, read_within_stated_group,
     settle_dual_labels)
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
@@ -299,7 +299,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             # a merged level-1 label on a line of its own, between two rows
             pending_level1.extend(replace(h, line=line + 0.5) for h in item.level1)
             issues.extend(cell_issues(item))   # a level cell no vocabulary reads: said, not lost
-            if any(len(label_key(c.text)) >= LABEL_MIN_KEY for c in item.damaged) and not item.fused:
+            if any(len(label_key(c.text)) >= LABEL_MIN_KEY for c in item.damaged) and not item.fused \
+                    and not (out and cut_label_above(out[-1])):
                 lone_damaged.append((len(out), item))   # perhaps a level-2 label: see below
             continue
         line += 1
@@ -393,6 +394,13 @@ def read_damaged_groups(items: list[IndicatorRow], vocab: LevelVocabulary, issue
                          f"level-1 cell {text!r} matches no group; read as {name!r}, the group of the "
                          "level-2 label beside it", field="level1", source_ref=ref)
                    for (text, ref), name in read.items()]
+
+
+def cut_label_above(item: IndicatorRow) -> bool:
+    """The row holds a level cell not ending as a label does (`可持续性`, `服务对象`): a label
+    wrapped in its narrow column, whose next line is its end (`影响指标`), not a label."""
+    cells = [h.cell for h in (*item.level1, *item.level2) if not h.copied] + item.unrecognised
+    return any(not label_key(c.text).endswith(LABEL_ENDINGS) for c in cells)
 
 
 def insert_label_lines(items: list[IndicatorRow], lone: list[tuple[int, IndicatorRow]]
