@@ -206,3 +206,14 @@ def test_a_run_of_two_damaged_cells_with_two_categories_left_is_read():
                                     "\t成本指标\t人均成本\t≤300元"]))
     assert [label for label, _ in got] == ["数量指标", "质量指标", "时效指标", "成本指标"]
     assert "label_unrecognised" not in codes and codes.count("label_read_by_order") == 2
+
+
+def test_the_end_of_a_label_cut_in_its_column_is_not_read_as_a_label():
+    # 可持续性 | 影响指标: the line above holds a level cell cut before its 指标, so the lone
+    # 影响指标 is its end (never read by order as 管理指标 or any category of its own)
+    _, codes, issues = read(text_rows([HEADER,
+                                       "效益指标\t社会效益指标\t受益人数\t≥5人",
+                                       "\t可持续性\t服务长效机制\t持续完善",
+                                       "\t影响指标\t\t",
+                                       "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%"]))
+    assert not any(i.code == "label_read_by_order" and "影响指标" in i.message for i in issues)
