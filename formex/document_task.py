@@ -27,7 +27,7 @@ from formex.schemas.document import Document
 from formex.schemas.document_file import DOCUMENT_FILE_SUFFIX, read_document_file, write_document_file
 from formex.schemas.errors import DocumentFileError
 from formex.schemas.forms import load_all_form_schemas
-from formex.schemas.tables import TABLE_NAMES
+from formex.schemas.tables import TABLE_NAMES, file_schema
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,7 @@ class Result:
     saved: bool = False               # its Document was saved as read
     renormalized: bool = False        # normalized again from a saved Document
     parts: list[Result] = field(default_factory=list)   # status SPLIT: one result per form of the workbook
+    pending: Records | None = field(default=None, repr=False, compare=False)   # rows to convert (`fill_arrow`)
 
 
 SPLIT = "split"   # a Result's (and a manifest entry's) status: a workbook read as one document per form
@@ -72,42 +73,49 @@ def unreadable_doc_id(source_path: str) -> str:
 
 
 def extract_bytes(data: bytes, doc_id: str, source_path: str, documents: Path | None = None,
-                  schemas: tuple[str, ...] = ()) -> Records:
+                  schemas: tuple[str, ...] = (), arrow: bool = True) -> Records:
     """Read and normalize one file's bytes, rows already in Arrow form; bad documents give
     `failed` records, never raise. With `documents`, the Document read is saved there
     first (`records.document` says it was). A workbook with one form per sheet gives
     records without rows whose `parts` are each form's (`formex.normalize.split`):
-    decided here, inside the worker, since it needs the file parsed."""
+    decided here, inside the worker, since it needs the file parsed. With `arrow` False,
+    a normalized document's rows are left for `fill_arrow` (`records.arrow` is None)."""
     try:
         document = read_document(data, source_path)
         forms = split_by_sheet(document, doc_id, load_all_form_schemas(schemas))
     except Exception as error:
         return failure_records(error, doc_id, source_path, format_or_none(data, source_path))
     if len(forms) == 1:
-        return read_to_records(forms[0], documents, schemas)
-    return Records(doc_id, None, tables={}, parts=[read_to_records(form, documents, schemas) for form in forms])
+        return read_to_records(forms[0], documents, schemas, arrow)
+    return Records(doc_id, None, tables={}, parts=[read_to_records(form, documents, schemas, arrow)
+                                                   for form in forms])
 
 
-def read_to_records(document: Document, documents: Path | None, schemas: tuple[str, ...]) -> Records:
+def read_to_records(document: Document, documents: Path | None, schemas: tuple[str, ...],
+                    arrow: bool = True) -> Records:
     """A Document just read, saved in `documents` when given, normalized into records."""
     if documents is not None:
         try:
             save_document(document, documents)
         except DocumentFileError as error:
             return failure_records(error, document.doc_id, document.source_path, document.source_format)
-    records = document_to_records(document, schemas)
+    records = document_to_records(document, schemas, arrow)
     records.document = document
     return records
 
 
-def document_to_records(document: Document, schemas: tuple[str, ...] = ()) -> Records:
+def document_to_records(document: Document, schemas: tuple[str, ...] = (), arrow: bool = True) -> Records:
     """Normalize a Document (just read, or loaded from a saved file) into rows in Arrow
     form, with the shipped form families and those of the `schemas` folders; a document
-    that trips a stage gives `failed` records, never raises."""
+    that trips a stage gives `failed` records, never raises. With `arrow` False the rows
+    are left for `fill_arrow` to convert with other documents' (`records.arrow` None)."""
     try:
         result = normalize_document(document, load_all_form_schemas(schemas))
-        return with_arrow(result_to_records(document.doc_id, document.source_path,
-                                            document.source_format, result))
+        records = result_to_records(document.doc_id, document.source_path, document.source_format, result)
+        if not arrow:
+            records.arrow = None
+            return records
+        return with_arrow(records)
     except Exception as error:
         return failure_records(error, document.doc_id, document.source_path, document.source_format)
 
@@ -182,19 +190,25 @@ def run_task(task: Task) -> Result:
     """The per-document work every engine runs: `task_to_result`, then the reviewer's
     corrections of the source applied (`formex.override_rows`)."""
     result = task_to_result(task)
+    apply_task_overrides(task, result)
+    return result
+
+
+def apply_task_overrides(task: Task, result: Result) -> None:
+    """The reviewer's corrections of the task's source, on its result's Arrow tables."""
     if task.overrides:
         for document in result.parts or [result]:
             overrides = tuple(o for o in task.overrides if o.source_path == document.source)
             if overrides:
                 document.arrow = apply_overrides(document.arrow, document.year, overrides)
-    return result
 
 
-def task_to_result(task: Task) -> Result:
+def task_to_result(task: Task, arrow: bool = True) -> Result:
     """Extract the bytes the run read and hashed (saving the Document read, when asked),
     or normalize a saved Document again. A task sent without its bytes (`path` only)
     reads the file itself, once, and its result carries the hash of the bytes it parsed,
-    whatever the run had read before."""
+    whatever the run had read before. With `arrow` False, normalized rows are left for
+    `fill_arrow` (the result's `pending` records)."""
     if task.data is None and task.path is not None and task.saved is None:
         try:
             data = read_regular_file(Path(task.path))
@@ -208,34 +222,91 @@ def task_to_result(task: Task) -> Result:
             if task.data is None:
                 raise
             records = extract_bytes(task.data, task.sha256, task.source,
-                                    Path(task.documents) if task.documents else None, task.schemas)
+                                    Path(task.documents) if task.documents else None, task.schemas, arrow)
             return records_to_result(task.source, task.sha256, records, saved=task.documents is not None)
-        result = records_to_result(task.source, task.sha256, document_to_records(document, task.schemas))
+        result = records_to_result(task.source, task.sha256, document_to_records(document, task.schemas, arrow))
         result.renormalized = True
         return result
     records = extract_bytes(task.data, task.sha256, task.source, Path(task.documents) if task.documents else None,
-                            task.schemas)
+                            task.schemas, arrow)
     return records_to_result(task.source, task.sha256, records, saved=task.documents is not None)
 
 
 def run_chunk(tasks: list[Task], started=None) -> ResultChunk:
     """`run_task` for several tasks, answered as one `ResultChunk` (what engines run);
-    `started(i)` is called as task i starts (the isolation engine's deadline clock)."""
+    `started(i)` is called as task i starts (the isolation engine's deadline clock). The
+    rows of the chunk's documents become Arrow together (`fill_arrow`): one conversion
+    per table, not one per document and table."""
     results = []
     for i, task in enumerate(tasks):
         if started is not None:
             started(i)
-        results.append(run_task(task))
-    return ResultChunk(results)
+        results.append(task_to_result(task, arrow=False))
+    converted = fill_arrow(results)
+    for task, result in zip(tasks, results):
+        apply_task_overrides(task, result)
+    if any(task.overrides for task in tasks):
+        converted = None   # corrected tables are no longer the slices of `converted`
+    return ResultChunk(results, converted)
+
+
+def fill_arrow(results: list[Result]) -> dict[str, pa.Table] | None:
+    """Convert the rows of results left `pending` (and of their parts): each table's rows
+    of all of them in one Arrow table, each result's tables slices of it. When a value does
+    not fit its column, each document is converted on its own, as `document_to_records`
+    does, and the one that does not fit becomes a `failed` result. Returns the tables
+    (those with rows) when every result, parts included, is a slice of them in order:
+    what the chunk sends as they are (`ResultChunk`)."""
+    flat = [r for result in results for r in (result, *result.parts)]
+    pending = [r for r in flat if r.pending is not None]
+    if not pending:
+        return None
+    whole = all(r.pending is not None or not r.arrow for r in flat)   # no tables but the pending ones'
+    try:
+        converted = {table: pa.Table.from_pylist([row for r in pending for row in r.pending.tables.get(table) or ()],
+                                                 schema=file_schema(table))
+                     for table in TABLE_NAMES}
+    except Exception:
+        for result in pending:
+            convert_alone(result)
+        return None
+    offsets = dict.fromkeys(TABLE_NAMES, 0)
+    for result in pending:
+        result.arrow = {}
+        for table in TABLE_NAMES:
+            n = len(result.pending.tables.get(table) or ())
+            if n:
+                result.arrow[table] = converted[table].slice(offsets[table], n)
+                offsets[table] += n
+        result.pending = None
+    return {t: a for t, a in converted.items() if a.num_rows} if whole else None
+
+
+def convert_alone(result: Result) -> None:
+    """One pending result's rows to Arrow; rows that do not fit make it `failed`, with
+    the reason `document_to_records` gives."""
+    records, result.pending = result.pending, None
+    try:
+        result.arrow = rows_to_arrow(records.tables)
+        return
+    except Exception as error:
+        document = records.tables["documents"][0]
+        failed = failure_records(error, records.doc_id, document["source_path"], document["source_format"])
+    again = records_to_result(result.source, result.sha256, failed)   # `saved` stays: the Document was saved
+    result.doc_id, result.year, result.status, result.error = again.doc_id, again.year, again.status, again.error
+    result.arrow = again.arrow
 
 
 class ResultChunk:
     """Results of consecutive tasks. Sent between processes as one Arrow table per table
     for all of them, plus each result's fields and row counts; read back, each result's
-    tables are zero-copy slices of those."""
+    tables are zero-copy slices of those. The tables go as Arrow IPC streams (cheaper to
+    write and read than pickled arrays); `tables`, when given, are already those tables
+    (every result's are slices of them in order: `fill_arrow`), sent without a copy."""
 
-    def __init__(self, results: list[Result]):
+    def __init__(self, results: list[Result], tables: dict[str, pa.Table] | None = None):
         self.results = results
+        self.tables = tables
 
     def __iter__(self):
         return iter(self.results)
@@ -245,15 +316,19 @@ class ResultChunk:
         flat = [r for result in self.results for r in (result, *result.parts)]
         meta = [(r.source, r.sha256, r.doc_id, r.year, r.status, r.error, r.saved, r.renormalized,
                  {t: a.num_rows for t, a in r.arrow.items()}, len(r.parts)) for r in flat]
-        tables = {}
-        for table in TABLE_NAMES:
-            parts = [r.arrow[table] for r in flat if table in r.arrow]
-            if parts:
-                tables[table] = pa.concat_tables(parts).combine_chunks()
-        return meta, tables
+        tables = self.tables
+        if tables is None:
+            tables = {}
+            for table in TABLE_NAMES:
+                parts = [r.arrow[table] for r in flat if table in r.arrow]
+                if parts:
+                    tables[table] = pa.concat_tables(parts).combine_chunks()
+        return meta, {table: to_ipc(arrow) for table, arrow in tables.items()}
 
     def __setstate__(self, state: tuple) -> None:
-        meta, tables = state
+        meta, streams = state
+        tables = {table: pa.ipc.open_stream(stream).read_all() for table, stream in streams.items()}
+        self.tables = None
         offsets = dict.fromkeys(tables, 0)
         self.results = []
         owed = 0   # parts still to come of the last result
@@ -271,6 +346,14 @@ class ResultChunk:
                 owed = parts
 
 
+def to_ipc(arrow: pa.Table) -> pa.Buffer:
+    """A table as one Arrow IPC stream (pickled as its bytes)."""
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, arrow.schema) as writer:
+        writer.write_table(arrow)
+    return sink.getvalue()
+
+
 def records_to_result(source: str, sha256: str | None, records: Records, saved: bool = False) -> Result:
     """A document's records as its Result; `saved`: its Document was to be saved (and
     it was, when the records carry it). A split workbook's parts are results of their
@@ -280,6 +363,10 @@ def records_to_result(source: str, sha256: str | None, records: Records, saved: 
                  for part in records.parts]
         return Result(source, sha256, records.doc_id, None, SPLIT, None, {}, parts=parts)
     document = records.tables["documents"][0]
-    return Result(source, sha256, records.doc_id, records.year, document["status"], document["error"],
-                  records.arrow, saved=saved and records.document is not None)
+    result = Result(source, sha256, records.doc_id, records.year, document["status"], document["error"],
+                    records.arrow if records.arrow is not None else {}, saved=saved and records.document is not None,
+                    pending=records if records.arrow is None else None)
+    if result.pending is not None:
+        records.document = None   # only its rows wait for `fill_arrow`: the Document can go now
+    return result
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 import formex
 from formex.normalize.form import FormResult
@@ -35,11 +36,11 @@ def blank_to_none(value):
 
 
 def typed_columns(prefix: str, target: Target | None) -> dict:
-    columns = typed_column_names(prefix)
+    columns, values, flags = typed_column_getter(prefix)
     if target is None:
-        return dict.fromkeys(column for column, _ in columns)
-    row = {column: getattr(target, name) for column, name in columns}
-    row[f"{prefix}_flags"] = list(target.flags)
+        return dict.fromkeys(columns)
+    row = dict(zip(columns, values(target)))
+    row[flags] = list(target.flags)
     return row
 
 
@@ -47,6 +48,13 @@ def typed_columns(prefix: str, target: Target | None) -> dict:
 def typed_column_names(prefix: str) -> tuple[tuple[str, str], ...]:
     """(column, Target attribute) pairs: named once, not once per indicator."""
     return tuple((f"{prefix}_{name}", name) for name, _ in TYPED_VALUE_FIELDS)
+
+
+@lru_cache(maxsize=4)
+def typed_column_getter(prefix: str) -> tuple[tuple[str, ...], attrgetter, str]:
+    """(columns, a getter of the Target's values in their order, the flags column)."""
+    pairs = typed_column_names(prefix)
+    return tuple(c for c, _ in pairs), attrgetter(*(n for _, n in pairs)), f"{prefix}_flags"
 
 
 def issue_rows(doc_id: str, year: int | None, issues: list[Issue]) -> list[dict]:

@@ -15,7 +15,7 @@ of count labels stays a value.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from formex.normalize.labels import Vocabulary
@@ -26,6 +26,8 @@ from formex.schemas.text_policy import fold_label_text
 NUMBER = r"(\d{1,3})"
 INLINE = re.compile(r"^([^:：]{2,8})[:：]")
 CJK = re.compile(r"[\u3400-\u9fff]")
+SPACES = re.compile(r"\s+")
+KINDS_REMEMBERED = 10_000   # row kinds remembered per family (`row_kind`); then forgotten
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ class FurniturePatterns:
     continued: frozenset[str]
     stamp: re.Pattern | None
     trailer: Vocabulary
+    # (first cell's text, the row's only cell?) -> furniture, sign_off or None (`row_kind`)
+    kinds: dict[tuple[str, bool], str | None] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass
@@ -66,9 +70,11 @@ def furniture_patterns(schema: FormSchema) -> FurniturePatterns:
     )
 
 
+@lru_cache(maxsize=16384)
 def compact(text: str) -> str:
-    """The text folded, without spaces: `第 2 页  共 5 页` -> `第2页共5页`."""
-    return re.sub(r"\s+", "", fold_label_text(text))
+    """The text folded, without spaces: `第 2 页  共 5 页` -> `第2页共5页` (remembered:
+    every family's sectioning asks it of every one-cell row)."""
+    return SPACES.sub("", fold_label_text(text))
 
 
 def furniture_kind(row: Row, patterns: FurniturePatterns) -> str | None:
@@ -116,6 +122,23 @@ def page_edges(rows: list[Row]) -> set[int]:
     return edges
 
 
+def row_kind(row: Row, patterns: FurniturePatterns) -> str | None:
+    """`furniture` (`furniture_kind`), `sign_off` (`is_sign_off`) or None for a row with
+    text: both read only its first cell and whether it is the only one, so the answer is
+    remembered per text (every family's sectioning asks it of every row)."""
+    filled = row.filled
+    key = (filled[0].text, len(filled) == 1)
+    try:
+        return patterns.kinds[key]
+    except KeyError:
+        pass
+    kind = "furniture" if furniture_kind(row, patterns) else "sign_off" if is_sign_off(row, patterns) else None
+    if len(patterns.kinds) >= KINDS_REMEMBERED:
+        patterns.kinds.clear()
+    patterns.kinds[key] = kind
+    return kind
+
+
 def split_page_furniture(rows: list[Row], schema: FormSchema) -> Furniture:
     """Furniture that says what it is wherever it stands first; then, among the rows
     left, bare page numbers at a page's edge (a stamp or sign-off line printed after
@@ -126,9 +149,10 @@ def split_page_furniture(rows: list[Row], schema: FormSchema) -> Furniture:
     for row in rows:
         if not row.filled:
             continue
-        if furniture_kind(row, patterns):
+        kind = row_kind(row, patterns)
+        if kind == "furniture":
             out.furniture.append(row)
-        elif is_sign_off(row, patterns):
+        elif kind == "sign_off":
             out.sign_offs.append(row)
         else:
             kept.append(row)

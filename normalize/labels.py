@@ -20,6 +20,7 @@ from formex.schemas.text_policy import fold_label_text, load_text_vocabulary
 FUZZY_CUTOFF = 74.0  # one character wrong in four (单立名称 ~ 单位名称) scores 75
 FUZZY_MIN_LEN = 4    # shorter aliases must match exactly
 MEMO_LIMIT = 10_000  # texts remembered per vocabulary (labels repeat across a batch); then forgotten
+SHORT_LABEL = 12     # key length of a cell that can be a label on its own (`short_match`)
 PAREN = re.compile(r"[\(（\[【][^\)）\]】]{0,20}[\)）\]】]")
 NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
@@ -76,6 +77,7 @@ class Vocabulary:
         self._embeddable = [k for k in self._keys if len(k) >= 2]
         self._near: dict[int, list[str]] = {}
         self._memo: dict[tuple[str, bool, float], LabelMatch | None] = {}
+        self._short: dict[str, LabelMatch | None] = {}
 
     def match(self, text: str, *, contains: bool = False, cutoff: float = FUZZY_CUTOFF) -> LabelMatch | None:
         """The best entry for `text`, or None. With `contains`, a label that embeds an
@@ -89,6 +91,20 @@ class Vocabulary:
         if len(self._memo) >= MEMO_LIMIT:
             self._memo.clear()
         self._memo[memo_key] = found
+        return found
+
+    def short_match(self, text: str) -> LabelMatch | None:
+        """`match(text)` for a cell short enough to be a label (a key of at most
+        SHORT_LABEL characters), else None: what sectioning asks of every cell of every
+        row for each family, answered from one memo per text."""
+        try:
+            return self._short[text]
+        except KeyError:
+            pass
+        found = self.match(text) if len(label_key(text)) <= SHORT_LABEL else None
+        if len(self._short) >= MEMO_LIMIT:
+            self._short.clear()
+        self._short[text] = found
         return found
 
     def near(self, length: int) -> list[str]:

@@ -99,8 +99,8 @@ def find_year(rows: list[Row]) -> int | None:
 
 
 def count_column_matches(row: Row, vocabulary: Vocabulary) -> int:
-    names = {m.name for c in row.filled if len(label_key(c.text)) <= 12
-             for m in [vocabulary.match(c.text)] if m}
+    short_match = vocabulary.short_match
+    names = {m.name for c in row.filled if (m := short_match(c.text))}
     return len(names)
 
 
@@ -130,9 +130,7 @@ def match_field(row: Row, fields: Vocabulary) -> tuple[LabelMatch, str] | None:
 def field_label(cell: Cell, fields: Vocabulary) -> LabelMatch | None:
     """A cell that is exactly a field's label (short, no OCR damage allowed: a value that
     happens to look like a label must not start a new field)."""
-    if len(label_key(cell.text)) > 12:
-        return None
-    hit = fields.match(cell.text)
+    hit = fields.short_match(cell.text)
     return hit if hit is not None and hit.exact else None
 
 
@@ -145,8 +143,8 @@ def split_field_pairs(row: Row, vocab: SchemaVocabularies) -> tuple[list[tuple[L
     starts = []
     for i, cell in enumerate(filled):
         hit = field_label(cell, vocab.fields)
-        if hit is None and i and len(label_key(cell.text)) <= 12:
-            trailer = vocab.sections.match(cell.text)
+        if hit is None and i:
+            trailer = vocab.sections.short_match(cell.text)
             hit = trailer if trailer is not None and trailer.exact and trailer.name == "trailer" else None
         if hit:
             starts.append((i, hit))
@@ -227,7 +225,7 @@ def opens_budget(row: Row, budget: Vocabulary) -> bool:
 def named_section(row: Row, sections: Vocabulary) -> str | None:
     """The section a later cell of the row names exactly (`内容 | 预算情况`), if any."""
     for cell in row.filled[1:]:
-        hit = sections.match(cell.text) if len(label_key(cell.text)) <= 12 else None
+        hit = sections.short_match(cell.text)
         if hit is not None and hit.exact and hit.name not in ("trailer", "tasks"):
             return hit.name
     return None
@@ -258,7 +256,7 @@ def rows_to_sections(rows: list[Row], schema: FormSchema) -> Sections:
                 out.year = find_year(rows[i:i + 3])
                 continue
         first = filled[0].text
-        section = vocab.sections.match(first) if len(label_key(first)) <= 12 else None
+        section = vocab.sections.short_match(first)
         if section and not section.exact and (len(filled) > 1 or section.name in out.section_matches):
             section = None  # a fuzzy title match must be a row of its own, and new (时效指标 ≈ 绩效指标)
         if (section and section.name == "trailer") or (section is None and is_trailer_note(row, vocab.sections)):

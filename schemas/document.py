@@ -60,6 +60,9 @@ class Row:
     cells: tuple[Cell, ...]
     page: int
     source_ref: str
+    # in a table that numbers its rows (a 序号 column set aside): whether this line printed
+    # its row number; None where the table has no such column
+    numbered: bool | None = None
 
     @property
     def texts(self) -> list[str]:

@@ -7,7 +7,7 @@ naming the file and the key, instead of silently matching nothing.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,23 @@ BUDGET_AMOUNTS = frozenset({"budget_total", "budget_fiscal", "budget_other", "bu
                             "budget_project", "budget_executed"})
 # forms columns every document gets from the pipeline, not from a header field
 FORMS_OWN_COLUMNS = frozenset({"doc_id", "year", "form_type", "title", "budget_scale"})
+
+
+def _hash_once(self) -> int:
+    """The frozen dataclass's own hash (of its fields' tuple), computed once: a schema is
+    a key of many per-schema memos, and hashing its nested tuples again on every lookup
+    cost more than the lookup saved. Kept out of pickles (`_state_without_hash`): a str's
+    hash differs between processes."""
+    try:
+        return self.__dict__["_hash"]
+    except KeyError:
+        value = hash(tuple(getattr(self, f.name) for f in fields(self)))
+        object.__setattr__(self, "_hash", value)
+        return value
+
+
+def _state_without_hash(self) -> dict:
+    return {k: v for k, v in self.__dict__.items() if k != "_hash"}
 
 
 @dataclass(frozen=True)
@@ -70,12 +87,18 @@ class Level2Spec:
     requires: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()     # target types (unit classes, `deadline`) that point here
 
+    __hash__ = _hash_once
+    __getstate__ = _state_without_hash
+
 
 @dataclass(frozen=True)
 class Level1Spec:
     label: str
     aliases: tuple[str, ...]
     level2: tuple[Level2Spec, ...]
+
+    __hash__ = _hash_once
+    __getstate__ = _state_without_hash
 
 
 GRID_TARGETS = BUDGET_AMOUNTS | {"execution_rate", "weight", "score"}   # weight, score: the line's points
@@ -113,6 +136,9 @@ class FormSchema:
     indicator_totals: tuple[str, ...] = ()  # a row of the indicator table named so states totals (合计)
     budget_grid: BudgetGrid | None = None   # a budget laid out as lines by figures (self-evaluations)
     path: str = ""                       # the file it was loaded from, for messages
+
+    __hash__ = _hash_once
+    __getstate__ = _state_without_hash
 
     def section(self, name: str) -> SectionSpec | None:
         return next((s for s in self.sections if s.name == name), None)

@@ -99,3 +99,17 @@ def test_a_name_opening_with_a_keyword_keeps_its_name():
 def test_a_name_with_a_category_word_and_class_word_keeps_its_head():
     # 各类 after the label is the name's: the head is the label, not 质量指标各类
     assert split("质量指标各类救助补贴发放准确率") == ("质量指标", "各类救助补贴发放准确率")
+
+
+@pytest.mark.parametrize("name", ["绩效指标完成率", "主要指标达标率", "关键指标完成情况", "考核指标达标率",
+                                  "监测指标合格率"])
+def test_a_name_opening_with_a_word_and_zhibiao_keeps_its_head(name):
+    # names that open with a four-character word ending in 指标 are common in real forms;
+    # a head one or two characters off a label is no evidence of a fused label
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "产出指标\t数量指标\t农技培训场次\t≥20场",
+                      "\t质量指标\t农产品抽检合格率\t≥98%",
+                      f"\t\t{name}\t100%"])
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [i.row.name for i in indicators] == ["农技培训场次", "农产品抽检合格率", name]
+    assert [i.placement.level2.label for i in indicators] == ["数量指标", "质量指标", "质量指标"]

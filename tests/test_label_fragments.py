@@ -185,3 +185,52 @@ def test_fused_wraps_are_not_read_where_the_pieces_make_no_fused_label():
     ])
     out, issues = rejoin_label_fragments(rows, VOCAB)
     assert out == rows and issues == []
+
+
+def test_a_wrapped_labels_piece_fused_into_the_name_beside_it_is_rejoined():
+    # 时效 | 类指 | 标: the label's first line read into the name cell, its other lines
+    # left in the level column; 时效类指标 is 时效 worded up (类) before its 指标
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "产出指标\t\t时效疫苗接种信息录入及时率\t100%",
+                      "\t类指\t\t",
+                      "\t标\t\t",
+                      "\t\t社会居民电子健康档案建档率\t≥90%",
+                      "\t效益\t\t",
+                      "\t指栎\t\t"])
+    out, issues = rejoin_label_fragments(rows[1:], VOCAB)
+    # before the name, where fused.py splits a label in full off
+    assert [c.text for c in out[0].cells if c.text] == ["产出指标", "时效类指标 疫苗接种信息录入及时率", "100%"]
+    assert not out[1].filled and not out[2].filled and not out[4].filled and not out[5].filled
+    # look-alikes in the short pieces (指栎), the name's head the label's own
+    # (社会效益指栎 is no label fused.py splits off: in the level cell instead)
+    assert [c.text for c in out[3].cells] == ["", "社会效益指栎", "居民电子健康档案建档率", "≥90%"]
+    assert [i.code for i in issues] == ["label_rejoined"] * 2
+    assert "fused into the name" in issues[0].message
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [(i.placement.level2.label, i.row.name) for i in indicators] == [
+        ("时效指标", "疫苗接种信息录入及时率"), ("社会效益指标", "居民电子健康档案建档率")]
+
+
+def test_a_piece_fused_into_a_name_needs_the_shape_of_a_wrapped_label():
+    rows = text_rows([
+        "\t\t质量监督资金发放及时率\t100%", "\t\t指标值\t",             # a header below: no piece
+        "\t\t社会保险补贴审核办结时限\t15个工作日", "\t成木指标\t人均培训补贴标准\t≤1800元",  # a label below
+        "\t\t数量指在校学生人数\t≥500人", "\t\t标\t",                 # no short piece left of the name
+        "\t\t时效疫苗接种及时率\t100%", "\t类\t\t", "\t指标\t\t",          # 类 | 指标: no one column width
+        "\t数量\t\t满意度调查覆盖率\t100%", "\t\t\t",                    # the name's line fills its level cell
+        "\t\t经济\t", "家庭医生签约服务覆盖率\t效益\t\t", "\t指标\t",    # right of a name: no piece
+    ])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert [i for i in issues if "fused into the name beside it" in i.message] == []
+    assert [c.text for c in out[0].cells] == [c.text for c in rows[0].cells]
+    assert [c.text for c in out[2].cells] == [c.text for c in rows[2].cells]
+    assert [c.text for c in out[6].cells] == [c.text for c in rows[6].cells]
+
+
+def test_a_fused_piece_with_a_look_alike_in_the_names_head_is_not_read():
+    # 祉会 | 效益 | 指标: the look-alike would sit in the name's head, where nothing says
+    # it is a label's
+    rows = text_rows(["\t\t祉会居民电子健康档案建档率\t≥90%", "\t效益\t\t", "\t指标\t\t"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert [i for i in issues if "fused into the name beside it" in i.message] == []
+    assert out[0].cells[2].text == "祉会居民电子健康档案建档率"

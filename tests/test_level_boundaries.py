@@ -215,3 +215,48 @@ def test_without_the_unreadable_label_the_rows_stay_in_the_block_above():
              "\t\t丁项工作\t8", "\t成本指标\t戊项工作\t9"]
     indicators, _ = place(lines)
     assert [i.placement.level2.label for i in indicators] == ["数量指标"] * 4 + ["成本指标"]
+
+
+# ---------------------------------------------------------------- one parity for both levels
+# centre-up, each label on its block's centre (an even block's upper middle row): 产出
+# rows 0..2 (label on 1): 数量 0..1 (on 0), 成本 2; 效益 3..6 (on 4): 经济效益 3..5 (on 4),
+# 可持续影响 6; 满意度 7..9 (on 8). Each level alone also fits centre-down (数量 0, 成本
+# 1..2; 产出 0..1 and 效益 2..6, or 效益 3..5 and 满意度 6..9); the two together do not:
+# 效益 holds 经济效益's row 3 and 可持续影响's row 6, so it is 3..6, whose lower middle row
+# is 5, not 4.
+PARITY = [
+    "\t数量指标\t培训人数\t≥1(人)",
+    "产出指标\t\t人均培训成本\t≤2(元)",      # 数量's by the labels; worded for 成本
+    "\t成本指标\t设备维护费用\t≤3(万元)",
+    "\t\t带动产值增长率\t≥5%", "效益指标\t经济效益指标\t农户增收金额\t≥6(万元)",
+    "\t\t产业带动收入\t≥7(万元)", "\t可持续影响指标\t长效管理机制\t健全",
+    "\t\t群众满意度\t≥90%", "满意度指标\t服务对象满意度指标\t学员满意度\t≥90%",
+    "\t\t企业满意度\t≥90%"]
+PARITY_LEVEL2 = ((0, "数量指标", "产出指标"), (2, "成本指标", "产出指标"), (4, "经济效益指标", "效益指标"),
+                 (6, "可持续影响指标", "效益指标"), (8, "服务对象满意度指标", "满意度指标"))
+
+
+def parity_models(level2_rows=PARITY_LEVEL2) -> set[str]:
+    level2 = [Cluster(label, row, row, (float(row),), group=group) for row, label, group in level2_rows]
+    level1 = [Cluster("产出指标", 1, 1, (1.0,)), Cluster("效益指标", 4, 4, (4.0,)),
+              Cluster("满意度指标", 8, 8, (8.0,))]
+    lines = [float(i) for i in range(10)]
+    return {fit.model for fit in fit_placement(level2, level1, Geometry(lines, lines, []), 10)}
+
+
+def test_the_level_2_labels_tell_the_level_1_groups_parity():
+    models = parity_models()
+    assert "centre_up" in models and not any(model.endswith("_down") for model in models)
+
+
+def test_a_parity_the_level_2_labels_do_not_tell_stays_tied():
+    # without 可持续影响's label on row 6, 效益 may be 3..5 under centre-down: both fit
+    models = parity_models(tuple(row for row in PARITY_LEVEL2 if row[0] != 6))
+    assert {"centre_up", "centre_down"} <= models
+
+
+def test_a_row_the_documents_parity_places_outranks_its_wording():
+    indicators, issues = place(PARITY)
+    assert [label for _, label in categories(indicators)][:3] == ["数量指标", "数量指标", "成本指标"]
+    assert not any(issue.code == "level_boundary_ambiguous" and "人均培训成本" in issue.message
+                   for issue in issues)

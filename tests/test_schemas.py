@@ -49,3 +49,18 @@ def test_no_alias_belongs_to_two_level_categories():
         for alias in (category.label, *category.aliases):
             key = label_key(alias)
             assert seen.setdefault(key, category.label) == category.label or key == "管理指标", alias
+
+
+def test_a_schema_hashes_once_and_travels_without_its_hash():
+    """A schema keys many memos: its hash is computed once (the dataclass's own value),
+    and a pickle leaves it out (a str's hash differs between processes)."""
+    import dataclasses
+    import pickle
+
+    schema = load_all_form_schemas()[0]
+    fields = tuple(getattr(schema, f.name) for f in dataclasses.fields(schema))
+    assert hash(schema) == hash(fields) and schema.__dict__["_hash"] == hash(fields)
+    back = pickle.loads(pickle.dumps(schema))
+    assert "_hash" not in back.__dict__ and back == schema and hash(back) == hash(schema)
+    level2 = schema.levels[0].level2[0]
+    assert hash(level2) == hash(tuple(getattr(level2, f.name) for f in dataclasses.fields(level2)))

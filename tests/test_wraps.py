@@ -293,3 +293,44 @@ def test_a_line_under_a_row_with_its_cells_is_not_joined_for_its_points():
     rows = list(iter_text_rows("\n".join(["\t".join(header), *body])))
     indicators, _ = rows_to_indicators(rows, SELF_EVAL, spans_known=False, year=2023)
     assert len(indicators) == 3
+
+
+# ---------------------------------------------------------------- a 序号 column's row numbers
+SEQ_HEADER = "序号\t一级指标\t二级指标\t三级指标\t指标值"
+
+
+def numbered_names(lines: list[str]) -> list[str | None]:
+    from formex.normalize.indicators.sequence import strip_sequence_column
+    rows, _ = strip_sequence_column(list(iter_text_rows("\n".join([SEQ_HEADER, *lines]))), SCHEMA)
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    return [item.name for item in items]
+
+
+def test_a_line_without_a_row_number_continues_the_numbered_row_above():
+    # 医联体双向转诊机制 ends as names end (…机制) and 运及时行情况 is a name's length: without
+    # the numbers they read as two rows, the line without a number is the row's end
+    body = ["\t效益指标\t可持续影响指标\t服务长效机制建设\t持续完善", "\t\t\t医联体双向转诊机制\t",
+            "\t\t\t运及时行情况\t", "\t\t\t双向转诊患者回访率\t≥90%", "\t\t\t签约居民满意度\t≥90%"]
+    numbers = ["1", "2", "", "3", "4"]
+    joined = numbered_names([number + line for number, line in zip(numbers, body)])
+    assert joined == ["服务长效机制建设", "医联体双向转诊机制运及时行情况", "双向转诊患者回访率", "签约居民满意度"]
+    assert names([line[1:] for line in body])[1:3] == ["医联体双向转诊机制", "运及时行情况"]
+
+
+def test_a_line_with_its_own_row_number_is_never_a_wrap():
+    # 居民健康档案规范化 stops before its head word and 建档率 is a fragment's length: a wrap,
+    # unless 建档率 prints a row number of its own
+    body = ["\t产出指标\t数量指标\t居民健康档案规范化\t", "\t\t\t建档率\t≥90%", "\t\t\t签约人数\t≥300人"]
+    assert numbered_names(["1" + body[0], "2" + body[1], "3" + body[2]]) == [
+        "居民健康档案规范化", "建档率", "签约人数"]
+    assert names([line[1:] for line in body])[:1] == ["居民健康档案规范化建档率"]
+
+
+def test_numbers_on_the_groups_only_say_nothing_of_the_lines_between():
+    # a 序号 column numbering the level-1 groups (1, 2, 3), not the rows: its unnumbered lines
+    # are rows as the other evidence reads them
+    lines = ["1\t产出指标\t数量指标\t培训人数\t≥20人", "\t\t\t服务户数\t≥30户", "\t\t\t发放人次\t≥40次",
+             "2\t效益指标\t社会效益指标\t受益人数\t≥50人", "\t\t\t群众知晓率\t≥90%",
+             "3\t满意度指标\t服务对象满意度指标\t群众满意度\t≥90%", "\t\t\t学员满意度\t≥90%"]
+    assert numbered_names(lines) == ["培训人数", "服务户数", "发放人次", "受益人数", "群众知晓率", "群众满意度",
+                                     "学员满意度"]

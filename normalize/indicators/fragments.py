@@ -34,6 +34,22 @@ it on the next line opens with the rest, the label is put back whole at the head
 first cell, and its characters are taken off the second; only where the first cell then
 splits as a fused label (a level-2 label in full, `split_fused_label`), so `满意度指` /
 `标…` (满意度指标 is a group, and a group alone is no fused label) is left alone.
+
+One piece of a wrapped label may be fused into the name cell beside it instead
+(`时效疫苗接种信息录入及时率` over `类指` over `标`: the label's first line read into the
+name; or its middle line, with short pieces above and below). Such a chain is read by its
+shape, not by which characters OCR confuses: one piece a line, at least one short cell
+and at least one name cell's head; the short pieces left of the name cells, and on each
+name's line the level cell the piece left is there and blank; every piece but the last as
+wide as the first (one column width), the last no wider; no piece a header cell or a
+label of its own (`成木指标`), no cell right of a name (a target). The pieces join into a
+label exactly, or into a keyword worded up before its 指标 (`时效类指标`, `时效性指标`),
+or else into one label only under look-alikes at `LABEL_CUTOFF` with the look-alikes in
+the short pieces (the name's head must be the label's own). The chain of most lines
+wins, and it takes a shorter chain of short pieces whole (`经济` + `成夲` / `指标`). The
+name keeps its rest; the label goes before it where fused.py splits it off, else into the
+blank level cell; short pieces on lines of their own are blanked (`label_rejoined`, `a
+piece fused into the name beside it`).
 """
 from __future__ import annotations
 
@@ -41,13 +57,18 @@ from dataclasses import replace
 from functools import lru_cache
 
 from formex.normalize.indicators.cells import LABEL_CUTOFF, LevelVocabulary, classify_label, looks_like_value
-from formex.normalize.indicators.fused import split_fused_label
+from formex.normalize.indicators.fused import full_label, split_fused_label
 from formex.normalize.labels import label_key
-from formex.schemas.document import Issue, Row
+from formex.schemas.document import Cell, Issue, Row
 
 PIECE_MAX = 5     # a wrapped label's line is no wider than its (narrow) column
 PIECES_MAX = 5    # 服务对象满意度指标 (9 characters) in a column 2 wide takes 5 lines
 FUSED_PIECE_MIN = 3   # a fused label's first line: 数量指, not the keyword 数量 a name opens with
+FUSED_REST_MIN = 2    # a name cell a piece was fused into keeps a name of its own
+DAMAGED_HEAD_MIN = 2  # ... and a piece with look-alikes in the chain, at least two characters of it
+LABEL_SUFFIX = "指标"
+WORDINGS = ("类", "性")   # a label's keyword worded up by one character (时效类指标, 数量性指标)
+SEPARATED_LABEL_MIN = 4   # a cell this long read as a label (成木指标) is no piece; 效益 may be
 
 
 @lru_cache(maxsize=None)
@@ -115,12 +136,6 @@ def keys_by_length(vocab: LevelVocabulary) -> dict[int, tuple[str, ...]]:
     return {n: tuple(keys) for n, keys in out.items()}
 
 
-def damaged_score(joined: str, key: str) -> float:
-    """`joined` read as `key` of the same length, as the whole-label score would rate
-    look-alikes in its place (one wrong character in four: 75)."""
-    return 100.0 * sum(a == b for a, b in zip(joined, key)) / len(key)
-
-
 def piece_bounds(pieces: list[str]) -> list[tuple[int, int]]:
     out, start = [], 0
     for piece in pieces:
@@ -129,24 +144,52 @@ def piece_bounds(pieces: list[str]) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=None)
+def keys_by_position(vocab: LevelVocabulary) -> tuple[dict[tuple[int, int, str], tuple[str, ...]], dict[str, int]]:
+    """The label keys by (length, position, character), and each key's place in
+    `keys_by_length`'s order: a piece's characters find the keys they could read as
+    without scoring every key."""
+    index: dict[tuple[int, int, str], list[str]] = {}
+    order: dict[str, int] = {}
+    for n, keys in keys_by_length(vocab).items():
+        for key in keys:
+            order[key] = len(order)
+            for k, ch in enumerate(key):
+                index.setdefault((n, k, ch), []).append(key)
+    return {spot: tuple(keys) for spot, keys in index.items()}, order
+
+
 def reads_damaged(pieces: list[str], vocab: LevelVocabulary, cutoff: float,
                   prefix: bool) -> str | None:
     """The label key the pieces (label keys) read as with look-alikes in their place, or
     None: the key of their joined length scoring `cutoff`, of one label only among the
     best (as a prefix, when `prefix`: any longer key that would score `cutoff` with the
     rest read right), each piece keeping one of its characters."""
+    return read_damaged_pieces(tuple(pieces), vocab, cutoff, prefix)
+
+
+@lru_cache(maxsize=65536)
+def read_damaged_pieces(pieces: tuple[str, ...], vocab: LevelVocabulary, cutoff: float,
+                        prefix: bool) -> str | None:
     joined = "".join(pieces)
-    bounds = piece_bounds(pieces)
-    scored = []
-    for n, keys in keys_by_length(vocab).items():
-        if n < len(joined) or (n > len(joined) and not prefix):
+    size = len(joined)
+    bounds = piece_bounds(list(pieces))
+    index, order = keys_by_position(vocab)
+    # the positions each key matches: a key matching none keeps no piece's character
+    matched: dict[str, list[int]] = {}
+    for n in keys_by_length(vocab):
+        if n < size or (n > size and not prefix):
             continue
-        for key in keys:
-            head = key[:len(joined)]
-            # as a prefix: the score the label would have with the rest read right
-            score = damaged_score(joined + key[len(joined):], key)
-            if score >= cutoff and all(any(joined[k] == head[k] for k in range(a, b)) for a, b in bounds):
-                scored.append((score, n == len(joined), key))
+        for k, ch in enumerate(joined):
+            for key in index.get((n, k, ch), ()):
+                matched.setdefault(key, []).append(k)
+    scored = []
+    for key in sorted(matched, key=order.__getitem__):
+        spots = set(matched[key])
+        # as a prefix: the score the label would have with the rest read right
+        score = 100.0 * (len(spots) + len(key) - size) / len(key)
+        if score >= cutoff and all(any(k in spots for k in range(a, b)) for a, b in bounds):
+            scored.append((score, len(key) == size, key))
     if prefix:
         return next((key for _, _, key in scored), None)
     whole = [(score, key) for score, full, key in scored if full]
@@ -186,6 +229,17 @@ def damaged_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int,
     return best
 
 
+@lru_cache(maxsize=None)
+def keys_longest_first(vocab: LevelVocabulary) -> tuple[str, ...]:
+    return tuple(sorted(label_keys(vocab), key=lambda key: (-len(key), key)))   # ties in a fixed order
+
+
+@lru_cache(maxsize=None)
+def fused_heads_of(vocab: LevelVocabulary) -> frozenset[str]:
+    """The first `FUSED_PIECE_MIN` characters of every label key (a shorter key whole)."""
+    return frozenset(key[:FUSED_PIECE_MIN] for key in label_keys(vocab))
+
+
 def fused_wrap(rows: list[Row], i: int, p: int, taken: set[tuple[int, int]],
                vocab: LevelVocabulary) -> tuple[str, tuple[int, int], str] | None:
     """A label fused into the name cell (i, p) and wrapped into the next line's cell:
@@ -193,12 +247,14 @@ def fused_wrap(rows: list[Row], i: int, p: int, taken: set[tuple[int, int]],
     label's last characters), or None (see the module doc)."""
     cell = rows[i].cells[p]
     text = cell.text.strip()
+    if text[:FUSED_PIECE_MIN] not in fused_heads_of(vocab):
+        return None       # no label starts so (the loop below would find none)
     if i + 1 >= len(rows) or looks_like_value(text) or classify_label(cell, vocab) is not None:
         return None       # a damaged label (服务对象满意度损栎) is no name with a label in it
     below = sorted((abs(c.col - cell.col), q) for q, c in enumerate(rows[i + 1].cells)
                    if c.text.strip() and (i + 1, q) not in taken and not looks_like_value(c.text)
                    and vocab.columns.match(c.text) is None)    # 指标值: a header below
-    for key in sorted(label_keys(vocab), key=len, reverse=True):
+    for key in keys_longest_first(vocab):
         if text.startswith(key):
             return None       # the label whole on this line: split_fused_label's
         for j in range(FUSED_PIECE_MIN, len(key)):
@@ -214,6 +270,161 @@ def fused_wrap(rows: list[Row], i: int, p: int, taken: set[tuple[int, int]],
             if fused is not None and label_key(fused.label.cell.text) == key:
                 return whole, (i + 1, q), rows[i + 1].cells[q].text.strip()[len(tail):].strip()
     return None
+
+
+@lru_cache(maxsize=4096)
+def worded_label(key: str, vocab: LevelVocabulary) -> bool:
+    """A label key, or a label's keyword worded up before its 指标 (`时效类指标`,
+    `时效性指标`: a keyword of the vocabulary, 类 or 性, then 指标)."""
+    if key in label_keys(vocab):
+        return True
+    if not key.endswith(LABEL_SUFFIX):
+        return False
+    return worded(key[:-len(LABEL_SUFFIX)], vocab, complete=True)
+
+
+def worded(text: str, vocab: LevelVocabulary, complete: bool) -> bool:
+    """`text` a keyword of the vocabulary and a wording after it (see `worded_label`);
+    where not `complete`, the wording may be cut short."""
+    keys = label_keys(vocab)
+    for n in range(2, len(text)):
+        extra = text[n:]
+        if text[:n] in keys and not text[:n].endswith(LABEL_SUFFIX) and (
+                extra in WORDINGS or not complete and not extra):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def worded_prefix(key: str, vocab: LevelVocabulary) -> bool:
+    """The first lines of a label as `worded_label` reads it: a prefix of a label key, or
+    of a keyword worded up."""
+    if key in label_prefixes(vocab) or key in label_keys(vocab):
+        return True
+    core = key[:-1] if key.endswith(LABEL_SUFFIX[0]) else key
+    return worded(core, vocab, complete=key != core) or worded(core, vocab, complete=False)
+
+SEPARATOR_CHARS = " \t:：、/|｜"
+
+
+def fused_heads(text: str) -> list[tuple[str, str]]:
+    """(piece, rest) for the heads of a name cell a wrapped label's piece may be fused
+    into: up to a separator where one follows within `PIECE_MAX` characters (`时效 疫苗…`),
+    else every head of 1 to `PIECE_MAX` characters, the rest a name still."""
+    text = text.strip()
+    cut = next((k for k, ch in enumerate(text[:PIECE_MAX + 1]) if ch in SEPARATOR_CHARS), None)
+    lengths = [cut] if cut else range(1, PIECE_MAX + 1)
+    out = []
+    for n in lengths:
+        head, rest = text[:n], text[n:].strip(SEPARATOR_CHARS)
+        if len(label_key(head)) == n and len(label_key(rest)) >= FUSED_REST_MIN:
+            out.append((head, rest))
+    return out
+
+
+def column_wide(pieces: list[str]) -> bool:
+    """Pieces of one label wrapped in a column of one width: every line but the last as
+    wide as the first, the last no wider (`时效` / `类指` / `标`, `可持续影` / `响指标`)."""
+    return all(len(piece) == len(pieces[0]) for piece in pieces[:-1]) \
+        and (not pieces or len(pieces[-1]) <= len(pieces[0]))
+
+
+def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], vocab: LevelVocabulary,
+                      seen: dict[int, list] | None = None
+                      ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], str], str] | None:
+    """A label wrapped in a narrow level column, one of whose pieces OCR fused into the
+    head of the name cell beside it (`时效 疫苗接种…` / `类指` / `标`): the chain of spots
+    from line `start`, the rest of each name cell a piece was taken off, and the joined
+    label; or None. Every line gives one piece, a short cell or a name cell's head; at
+    least one of each; the short pieces left of the name cells; the joined pieces a label
+    exactly, else one label only under look-alikes at `LABEL_CUTOFF` (as `damaged_chain`).
+    The chain of most lines wins, then an exact one, then the longer label."""
+    keys = label_keys(vocab)
+
+    cache = seen if seen is not None else {}
+
+    def options(r: int) -> list[tuple[tuple[int, int], str, str | None]]:
+        # a line's options do not depend on `taken`: found once per line (`seen` keeps
+        # them across the starts of one table), then filtered
+        if r not in cache:
+            cache[r] = line_options(r)
+        return [option for option in cache[r] if option[0] not in taken]
+
+    def line_options(r: int) -> list[tuple[tuple[int, int], str, str | None]]:
+        out = []
+        for q, c in enumerate(rows[r].cells):
+            if any(len(label_key(left.text)) > PIECE_MAX and classify_label(left, vocab) is None
+                   for left in rows[r].cells[:q]):
+                break     # right of a name: a target's cell, not a level or name cell
+            if not c.text.strip() or looks_like_value(c.text) \
+                    or vocab.columns.match(c.text) is not None:
+                continue     # (二级指标: a header, 指标值 too)
+            if is_piece(c.text):
+                if len(label_key(c.text)) < SEPARATED_LABEL_MIN or classify_label(c, vocab) is None:
+                    out.append(((r, q), label_key(c.text), None))   # (成木指标: a label of its own)
+            elif classify_label(c, vocab) is None and split_fused_label(c, vocab) is None:
+                # (服务对象满意度指标 享受…: a label fused whole, for fused.py)
+                out.extend(((r, q), label_key(head), rest) for head, rest in fused_heads(c.text))
+        return out
+
+    best: tuple | None = None
+
+    def done(chain: list) -> bool:
+        whole = [spot for spot, _, rest in chain if rest is None]
+        fused = [spot for spot, _, rest in chain if rest is not None]
+        if not whole or not fused or len(chain) < 2 or not column_wide(pieces_of(chain)):
+            return False
+        left = min(rows[r].cells[q].col for r, q in fused)
+        if not all(rows[r].cells[q].col < left for r, q in whole):
+            return False
+        # the piece left the level cell of its line empty: that cell is there, blank
+        cols = {rows[r].cells[q].col for r, q in whole}
+        return all(any(c.col in cols and not c.text.strip() for c in rows[r].cells) for r, _ in fused)
+
+    def pieces_of(chain: list) -> list[str]:
+        return [piece for _, piece, _ in chain]
+
+    def damaged_in_short_pieces(chain: list) -> bool:
+        # look-alikes in the short pieces only: the name's head is the label's own
+        key = reads_damaged(pieces_of(chain), vocab, LABEL_CUTOFF, prefix=False)
+        if key is None:
+            return False
+        bounds = piece_bounds(pieces_of(chain))
+        return all(key[a:b] == piece for (a, b), (_, piece, rest) in zip(bounds, chain) if rest is not None)
+
+    def grow(chain: list, exact: bool) -> None:
+        nonlocal best
+        pieces = pieces_of(chain)
+        if not column_wide(pieces[:-1]):
+            return
+        joined = "".join(pieces)
+        if exact and worded_label(joined, vocab) or not exact and not worded_label(joined, vocab) \
+                and damaged_in_short_pieces(chain):
+            rank = (len(chain), exact, len(joined))
+            if done(chain) and (best is None or rank > best[2]):
+                best = (list(chain), joined, rank)
+        if len(chain) >= PIECES_MAX or chain[-1][0][0] + 1 >= len(rows):
+            return
+        if exact and not worded_prefix(joined, vocab) or not exact and not reads_damaged(pieces, vocab, LABEL_CUTOFF,
+                                                                              prefix=True):
+            return
+        for option in options(chain[-1][0][0] + 1):
+            if exact or allowed_damaged(option):
+                grow([*chain, option], exact)
+
+    def allowed_damaged(option: tuple) -> bool:
+        # a fused head of two characters or more (one fits too many labels under a look-alike)
+        _, piece, rest = option
+        return rest is None or len(piece) >= DAMAGED_HEAD_MIN
+
+    for exact in (True, False):
+        for option in options(start):
+            if exact or allowed_damaged(option):
+                grow([option], exact)
+    if best is None:
+        return None
+    chain, joined, _ = best
+    return [spot for spot, _, _ in chain], {spot: rest for spot, _, rest in chain if rest is not None}, joined
 
 
 def rejoin_fused_wraps(rows: list[Row], vocab: LevelVocabulary, taken: set[tuple[int, int]]
@@ -252,6 +463,39 @@ def anchor_of(chain: list[tuple[int, int]], rows: list[Row], pieces: set[tuple[i
     return next((k for k in range(middle, -1, -1) if is_row(k)), middle)
 
 
+def place_fused_chain(rows: list[Row], chain: list[tuple[int, int]], rests: dict[tuple[int, int], str],
+                      joined: str, pieces: set[tuple[int, int]], vocab: LevelVocabulary
+                      ) -> dict[tuple[int, int], str]:
+    """New texts for a chain of `fused_piece_chain`: each name cell keeps its rest; the
+    label goes on every line of the chain that is a table row, in the short piece's cell
+    there; on a name's line, before the name with a space where fused.py splits it off
+    so (a level-2 label in full), else in an empty cell left of the name cell (the level
+    column's, nearest the short pieces' column). Short pieces on lines of their own are
+    blanked."""
+    texts = dict(rests)
+    col = min(rows[r].cells[q].col for r, q in chain if (r, q) not in rests)
+    lines_done = set()
+    for r, q in chain:
+        if (r, q) not in rests:
+            on_row = is_row_line(r, rows, pieces)
+            texts[(r, q)] = joined if on_row else ""
+            if on_row:
+                lines_done.add(r)
+    for r, q in rests:
+        if r in lines_done:
+            continue
+        name_col = rows[r].cells[q].col
+        empty = sorted((abs(c.col - col), k) for k, c in enumerate(rows[r].cells)
+                       if not c.text.strip() and c.col < name_col and (r, k) not in texts)
+        fused = f"{joined} {rests[(r, q)]}"
+        if split_fused_label(replace(rows[r].cells[q], text=fused), vocab) is not None or not empty:
+            texts[(r, q)] = fused      # as a label fused whole: fused.py's to split off
+        else:
+            texts[(r, empty[0][1])] = joined
+        lines_done.add(r)
+    return texts
+
+
 def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary) -> tuple[list[Row], list[Issue]]:
     """The rows with each wrapped label joined on one line, and an info issue for each."""
     taken: set[tuple[int, int]] = set()
@@ -266,9 +510,31 @@ def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary) -> tuple[lis
                 if chain:
                     taken.update(chain)
                     chains.append(chain)
+    fused_chains = []
+    fused_taken: set[tuple[int, int]] = set()
+    seen: dict[int, list] = {}
+    for i in range(len(rows)):
+        found = fused_piece_chain(rows, i, fused_taken, vocab, seen)
+        if found is None:
+            continue
+        spots = set(found[0])
+        inside = [chain for chain in chains if set(chain) <= spots]
+        if any(set(chain) & spots for chain in chains if chain not in inside):
+            continue     # a label of short pieces of its own, overlapping: theirs
+        chains = [chain for chain in chains if chain not in inside]   # (经济 | 成夲 | 指标: not 成夲指标)
+        fused_taken |= spots
+        fused_chains.append(found)
+    taken |= fused_taken
     texts, issues = rejoin_fused_wraps(rows, vocab, taken)
-    if not chains and not texts:
+    if not chains and not texts and not fused_chains:
         return rows, issues
+    for chain, rests, joined in fused_chains:
+        texts.update(place_fused_chain(rows, chain, rests, joined, taken, vocab))
+        damaged = "" if joined in label_keys(vocab) else " with look-alikes"
+        issues.append(Issue("info", "label_rejoined",
+                            f"level label wrapped over {len(chain)} lines{damaged}, a piece fused into "
+                            f"the name beside it ({' | '.join(rows[r].cells[q].text for r, q in chain)}) "
+                            f"read as {joined!r}", field="indicators", source_ref=rows[chain[0][0]].source_ref))
     for chain in chains:
         joined = "".join(rows[r].cells[q].text for r, q in chain)
         anchor = chain[anchor_of(chain, rows, taken)]

@@ -188,9 +188,9 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
     best = min(totals)
     if best == INF:
         return [Fit(None, INF)]
+    tied = [m for m in range(len(MODELS)) if totals[m] <= best + 1e-9]
     fits = []
-    for m in range(len(MODELS)):
-        if totals[m] <= best + 1e-9:
+    for m in tied_by_groups(tied, level2, level1, geo, n):
             fit = Fit(MODELS[m], totals[m])
             fit.level2, fit.level1 = (chain.gap_costs(m) for chain in chains)
             fit.entries = chains[0].entries(m)
@@ -209,11 +209,11 @@ class Chain:
     Costs are arrays over positions (rows) and models (columns)."""
 
     def __init__(self, clusters: list[Cluster], geo: Geometry, n: int,
-                 row_groups: list[list[str | None]] | None = None):
+                 row_groups: list[list[str | None]] | None = None, by_category: bool = False):
         self.clusters, self.n = clusters, n
         self.gaps = gap_ranges(clusters, n) if clusters else []
         crossing = group_crossings(row_groups, n) if row_groups else None
-        self.tables = chain_tables(clusters, self.gaps, geo, crossing) if clusters else []
+        self.tables = chain_tables(clusters, self.gaps, geo, crossing, by_category) if clusters else []
         if clusters:
             self.ends, self.starts, self.back_ends, self.back_starts = run_chains(self)
             self.totals = self.starts[-1][-1]         # the last start is the table's end, n
@@ -354,6 +354,48 @@ def gap_ranges(clusters: list[Cluster], n: int) -> list[tuple[int, int]]:
     return ranges
 
 
+def tied_by_groups(tied: list[int], level2: list[Cluster], level1: list[Cluster], geo: Geometry,
+                   n: int) -> list[int]:
+    """Of models that explain the labels equally well, those whose level-1 blocks also
+    hold the level-2 labels of their own groups best (`label_groups`): each level fitted
+    alone can fit both parities of an even span's centre, the two together only one. A
+    tie-break only: where the levels disagree on the placement (a document printing its
+    level-1 labels by another rule) the fit is the labels' own."""
+    if len(tied) < 2:
+        return tied
+    pins = label_groups(level2, level1, n)
+    if pins is None:
+        return tied
+    held = Chain(level1, geo, n, pins, by_category=True)
+    least = min(held.total(m) for m in tied)
+    if least > 1e-9:
+        return tied    # no tied model fits both levels exactly: they do not tell the parity
+    return [m for m in tied if held.total(m) <= least + 1e-9]
+
+
+def label_groups(level2: list[Cluster], level1: list[Cluster], n: int) -> list[list[str | None]] | None:
+    """Per model (all alike), the level-1 group each level-2 label's row states (its
+    category's group), for the rows no level-1 label holds: a level-1 block reaching
+    into another group's level-2 label pays `CROSS` per such row. The engine that
+    prints a document's merged cells prints both levels alike (an even span's label on
+    its upper or its lower middle row), so the level-2 labels bound the level-1 blocks
+    as those bound the level-2 ones: a group whose label fits one parity only where it
+    holds another group's label is told by it (centre-up and centre-down otherwise tie
+    where each level, fitted alone, fits both). Labels on lines of their own between
+    rows take no row, and are left out. None where no row is so stated."""
+    held = {i for c in level1 for i in range(c.first, c.last + 1)}
+    rows: list[str | None] = [None] * n
+    for c in level2:
+        if c.group is None or c.apart:
+            continue
+        for i in range(c.first, c.last + 1):
+            if i not in held:
+                rows[i] = c.group
+    if all(g is None for g in rows):
+        return None
+    return [rows] * len(MODELS)
+
+
 def group_crossings(row_groups: list[list[str | None]], n: int):
     """Per model, prefix counts of rows a fitting level-1 block holds, in all and by
     group: how many rows of a block another group's block holds."""
@@ -371,11 +413,12 @@ def group_crossings(row_groups: list[list[str | None]], n: int):
     return crossing
 
 
-def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geometry, crossing=None
-                 ) -> list[Table]:
+def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geometry, crossing=None,
+                 by_category: bool = False) -> list[Table]:
     """Each cluster's candidate blocks (first rows in the gap before it, rows after the
     last in the gap after it) and their cost per model (with `crossing`, what it costs to
-    reach into rows another group's label holds). The labels of all clusters are priced
+    reach into rows another group's label holds: a level-2 block's `group`, or with
+    `by_category` a level-1 block's own category). The labels of all clusters are priced
     together, one pass of array operations per label rank, not one per label."""
     X_parts, Y_parts = zip(*(candidate_blocks(c, gaps[t], gaps[t + 1]) for t, c in enumerate(clusters)))
     sizes = [len(x) for x in X_parts]
@@ -406,7 +449,7 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
             else:
                 C = C + np.where(own_row, 0.0, ABSORB)[:, None]
         if crossing is not None:
-            C = C + crossing(Xt, Yt, cluster.group)
+            C = C + crossing(Xt, Yt, cluster.category if by_category else cluster.group)
         tables.append(Table(gaps[t], gaps[t + 1], Xt, Yt, C, cluster.entry))
     return tables
 

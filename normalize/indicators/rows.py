@@ -21,7 +21,8 @@ from formex.normalize.indicators.columns import (  # find_header, complete_roles
 from formex.normalize.indicators.fragments import rejoin_label_fragments
 from formex.normalize.indicators.fused import split_fused_label
 from formex.normalize.indicators.wraps import (
-    DocumentWrapping, is_wrap, join_wrapped, label_read_as_fragment, wrap_across_label, wrap_width)
+    DocumentWrapping, is_wrap, join_wrapped, label_read_as_fragment, numbering_of, wrap_across_label,
+    wrap_width)
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue, Row
 from formex.schemas.forms import FormSchema
@@ -286,6 +287,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             row, copied = carry_labels(row, copied, roles, last_labels)
         classified.append(cells_by_position(row, roles, vocab, copied) if spans_known and roles
                           else cells_by_content(row, vocab, roles))
+    classified = numbering_of(classified)
     wrapping = wrap_width(classified)
     if document_wrapping is not None:
         wrapping = document_wrapping.of_table(wrapping)

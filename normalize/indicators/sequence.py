@@ -16,6 +16,8 @@ before their columns are read:
 Each row loses its first cell when that cell is a row number, the sequence header, or an
 empty cell in the column's place (a wrapped line's unnumbered first cell); the cells
 right of it move one column left, so the rest of the pipeline sees the table without it.
+In OCR text each line remembers whether it printed a row number (`Row.numbered`): a line
+without one continues the row above (wraps.py).
 """
 from __future__ import annotations
 
@@ -84,7 +86,8 @@ def strip_sequence_column(rows: list[Row], schema: FormSchema, spans_known: bool
             # an unnumbered line (a wrapped name) keeps the column's place empty when the
             # row is as wide as the header with the column (wider, where the header lacks it)
             drop = not text and bool(width) and len(row.cells) > width - by_header
-        out.append(drop_cell(row, seq_col, spans_known) if drop else row)
+        row = drop_cell(row, seq_col, spans_known) if drop else row
+        out.append(row if spans_known else replace(row, numbered=number is not None))
     how = "its header" if by_header else "its cells (1, 2, 3 …)"
     return out, [Issue("info", "sequence_column",
                        f"a 序号 column (found by {how}) was set aside: row numbers are not indicators",
@@ -102,4 +105,4 @@ def drop_cell(row: Row, col: int | None, spans_known: bool) -> Row:
         gone = row.cells[0]
     cells = tuple(replace(c, col=c.col - gone.colspan) if c.col > gone.col else c
                   for c in row.cells if c is not gone)
-    return Row(row.index, cells, row.page, row.source_ref)
+    return Row(row.index, cells, row.page, row.source_ref, row.numbered)

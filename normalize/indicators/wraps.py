@@ -14,6 +14,9 @@ WIDTH_EVIDENCE = 3     # a name that fills the column's width is cut; one short 
 LONG_FRAGMENT = 6      # longer than the ends of wrapped names seen without a wrap width
 WRAP_PAIR_LINES = 2    # full-width lines each followed by a short fragment: a wrapping column too
 WRAP_OUTLIERS = 2      # lines longer than the width that do not hide it
+NUMBER_EVIDENCE = 5    # a line without a row number in a table that numbers its rows: a wrap
+                       # (outweighs the head words and a long line, which say a name of its own)
+NUMBERED_SHARE = 0.8   # of the rows with a target that print a row number: the table numbers rows
 OPENING, CLOSING = "（(【[", "）)】]"
 # a row's value cells: a wrapped name's lines print one of each, never two
 ROW_CELLS = ("target", "target_mid", "actual", "weight", "score")
@@ -71,6 +74,19 @@ def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
             return Wrapping(widest, None if with_target == without else without > with_target)
     return None
 
+def numbering_of(items: list[IndicatorRow]) -> list[IndicatorRow]:
+    """The items, their lines' row numbers (`Row.numbered`) kept only where the table
+    numbers its rows: nearly every row with a target printed one. A 序号 column that
+    numbers only the groups (1 产出, 2 效益 …) says nothing of the lines between."""
+    numbered = sum(item.row.numbered is True for item in items)
+    targets = sum(item.target is not None for item in items)
+    if numbered >= 2 and numbered >= NUMBERED_SHARE * targets:
+        return items
+    for item in items:
+        if item.row.numbered is not None:
+            item.row = replace(item.row, numbered=None)
+    return items
+
 def unclosed(text: str) -> bool:
     """An opening bracket the text does not close (城镇新增就业人数（ | 万人）)."""
     depth = 0
@@ -113,7 +129,9 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     brings the target a full line waits for (target-last tables) say wrap; a name above
     that ends in a head word (…人数, …率, …人数（人）), a line that is a whole name itself
     (and a long one under a name ending in its head word), a line that fills the width
-    itself (a third line: names that long are rare), a label on the line say not. Over 0
+    itself (a third line: names that long are rare), a label on the line say not; where
+    the table numbers its rows (a 序号 column), a line without a row number says wrap and
+    one with its own number cannot be one. Over 0
     says wrap; None when it cannot be one (a target, 实际完成值, 分值 or 得分 on both
     lines, a target where the table prints a wrapped row's target on its other line, a
     line too long to be a name's end)."""
@@ -123,7 +141,11 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
                    for cell in ROW_CELLS)
             or len(item.name) > CONTINUATION_MAX):
         return None
+    if item.row.numbered:
+        return None    # a line that prints its own row number opens a row
     evidence = 0
+    if item.row.numbered is False and previous.row.numbered is not None:
+        evidence += NUMBER_EVIDENCE   # a line without a row number, where the table numbers its rows
     evidence += 2 if len(item.name) <= SHORT_FRAGMENT else 0
     evidence += 2 if len(item.name) == 1 else 0
     evidence += -2 if name_end(previous.name).endswith(heads) else 2

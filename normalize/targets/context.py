@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from functools import lru_cache
 
 from formex.normalize.targets.grammar import (Clause, grammar_patterns, match_comparator, match_per_units, match_scale_unit,
                                       parse_quantity)
@@ -123,10 +124,17 @@ def unit_column_word(written: str, scale: int, lex: TargetLexicon) -> str:
     return written
 
 
+@lru_cache(maxsize=8192)
+def cleaned_name(name: str, lex: TargetLexicon) -> str:
+    """An indicator name cleaned as a target cell is (names repeat across a batch; a
+    lexicon is hashed by identity)."""
+    return clean_target_text(name, lex).text
+
+
 def apply_indicator_name(target: Target, name: str | None, lex: TargetLexicon) -> Target:
     if not name:
         return target
-    name = clean_target_text(name, lex).text
+    name = cleaned_name(name, lex)
     if target.kind == "none" and "maybe_zero" in target.flags and is_zero_count_name(name, lex):
         return _regrade(target, set(target.flags) | {"zero_from_name"}, base=0.8, kind="quantitative",
                         op="eq", value=0.0, value_base=0.0, direction="equal",
