@@ -94,7 +94,9 @@ def complete_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabular
     if not missing or not unmatched:
         return roles
     width = max(roles) + 1
-    counts = {col: [0, 0, 0, 0, 0] for col in unmatched}   # filled, targets, text, level 1, level 2
+    # filled, targets, text, level 1, level 2, and cells read as level 1 / level 2 only at
+    # the level column's looseness (`声岀指标`: two look-alikes in four)
+    counts = {col: [0, 0, 0, 0, 0, 0, 0] for col in unmatched}
     numbers = {col: [] for col in unmatched}
     for row in body:
         for col, cell in aligned_cells(row, width):
@@ -107,11 +109,16 @@ def complete_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabular
                 counts[col][2] += not is_target and label is None
                 if label is not None:
                     counts[col][2 + label.level] += 1
+                elif not is_target:
+                    for level in (1, 2):
+                        counts[col][4 + level] += classify_label(cell, vocab, level, cutoff=COLUMN_CUTOFF) is not None
     roles = dict(roles)
-    shares = {"target": 1, "level3": 2, "level1": 3, "level2": 4}
+    shares = {"target": (1,), "level3": (2,), "level1": (3, 5), "level2": (4, 6)}
     for role in missing:
-        scored = [(counts[col][shares[role]] / counts[col][0], col) for col in unmatched
-                  if roles[col] == OTHER and counts[col][0] and not counts_up(numbers[col])]
+        name_col = next((col for col, r in roles.items() if r == "level3"), width)
+        scored = [(sum(counts[col][k] for k in shares[role]) / counts[col][0], col) for col in unmatched
+                  if roles[col] == OTHER and counts[col][0] and not counts_up(numbers[col])
+                  and (role not in ("level1", "level2") or col < name_col)]
         if role == "target" and "actual" in vocab.column_roles:
             taken = actual_by_content(roles, scored, chosen)
             if taken:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rapidfuzz import fuzz
+
 from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, level_vocabulary: also callers'
-    COLUMN_CUTOFF, OTHER, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
+    COLUMN_CUTOFF, LABEL_CUTOFF, LABEL_ENDINGS, OTHER, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
     level_vocabulary, looks_like_label, looks_like_target, read_group_left_of_category, read_within_stated_group,
     settle_dual_labels)
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
@@ -25,6 +27,7 @@ from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue, Row
 from formex.schemas.forms import FormSchema
 
+LABEL_MIN_KEY = 4      # a level-2 label's shortest length: a shorter damaged cell alone on its line is a piece
 NOTE_MIN_CHARS = 8     # a note opener starts a sentence, not a short name
 
 def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) -> IndicatorRow:
@@ -226,9 +229,15 @@ def reread_header_issues(header: Row, roles: dict[int, str], vocab: LevelVocabul
     """An info row for each header cell read at the level columns' looseness
     (`reread_damaged_headers`: 实际完戍直 → actual), not by an alias."""
     strict = header_roles(header, vocab, others=True)
+
+    def similarity(text: str) -> float:
+        # a header found at the loose cutoff (`find_header`) may hold a cell as near two
+        # roles, which `match_unique` declines: its best score all the same
+        hit = vocab.columns.match_unique(text, COLUMN_CUTOFF) or vocab.columns.match(text, cutoff=COLUMN_CUTOFF)
+        return hit.score if hit is not None else 0.0
     return [Issue("info", "header_fuzzy_match",
                   f"column header {cell.text!r} read as the {roles[cell.col]} column (similarity "
-                  f"{vocab.columns.match_unique(cell.text, COLUMN_CUTOFF).score:.0f})",
+                  f"{similarity(cell.text):.0f})",
                   field=roles[cell.col], source_ref=header.source_ref)
             for cell in header.filled
             if strict.get(cell.col) == OTHER and roles.get(cell.col) not in (None, OTHER)]
@@ -283,6 +292,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     if document_wrapping is not None:
         wrapping = document_wrapping.of_table(wrapping)
     out: list[IndicatorRow] = []
+    lone_damaged: list[tuple[int, IndicatorRow]] = []   # (rows before it, a damaged level-2 cell alone)
     pending_level1: list[LabelHint] = []
     line = -1
     for item in classified:
@@ -290,6 +300,10 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         if item.name is None and item.target is None and not item.level2 and item.note is None:
             # a merged level-1 label on a line of its own, between two rows
             pending_level1.extend(replace(h, line=line + 0.5) for h in item.level1)
+            issues.extend(cell_issues(item))   # a level cell no vocabulary reads: said, not lost
+            if any(len(label_key(c.text)) >= LABEL_MIN_KEY for c in item.damaged) and not item.fused \
+                    and not (out and cut_label_above(out[-1])):
+                lone_damaged.append((len(out), item))   # perhaps a level-2 label: see below
             continue
         line += 1
         item.lines, item.pages = (line, line), (row.page, row.page)
@@ -332,7 +346,11 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         issues.extend(cell_issues(item))
         out.append(item)
     issues = read_damaged_groups(out, vocab, issues)
+    out = insert_label_lines(out, lone_damaged)
     issues = read_damaged_labels(out, vocab, schema, issues)
+    out = drop_unread_label_lines(out)
+    issues += settle_tied_labels(out, vocab, schema)
+    issues = read_label_runs(out, vocab, schema, issues)
     issues += reread_out_of_order(out, vocab, schema)
     move_inapplicable_labels(out, schema)
     return out, issues
@@ -380,6 +398,69 @@ def read_damaged_groups(items: list[IndicatorRow], vocab: LevelVocabulary, issue
                    for (text, ref), name in read.items()]
 
 
+def cut_label_above(item: IndicatorRow) -> bool:
+    """The row holds a level cell not ending as a label does (`可持续性`, `服务对象`): a label
+    wrapped in its narrow column, whose next line is its end (`影响指标`), not a label."""
+    cells = [h.cell for h in (*item.level1, *item.level2) if not h.copied] + item.unrecognised
+    return any(not label_key(c.text).endswith(LABEL_ENDINGS) for c in cells)
+
+
+def insert_label_lines(items: list[IndicatorRow], lone: list[tuple[int, IndicatorRow]]
+                       ) -> list[IndicatorRow]:
+    """Lines holding nothing but a level-2 cell too damaged to read (`成本措杯` alone), set
+    aside while rows were read, put back where they printed (after the rows before them,
+    the lines below counted one more) for `read_damaged_labels` to read by the labels
+    around them: a category listed without indicators, or its block's label on a line of
+    its own. `drop_unread_label_lines` takes out those left unread."""
+    if not lone:
+        return items
+    out: list[IndicatorRow] = []
+    at = 0
+    for k, item in enumerate(items + [None]):
+        while at < len(lone) and lone[at][0] == k:
+            line = out[-1].lines[1] + 1 if out else 0
+            page = out[-1].pages[1] if out else lone[at][1].row.page
+            entry = lone[at][1]
+            entry.level1 = []          # carried to the next row already, as from a line of its own
+            entry.lines, entry.pages = (line, line), (entry.row.page or page, entry.row.page or page)
+            out.append(entry)
+            at += 1
+        if item is None:
+            break
+        shift = at
+        if shift:
+            shift_lines(item, shift)
+        out.append(item)
+    return out
+
+
+def drop_unread_label_lines(items: list[IndicatorRow]) -> list[IndicatorRow]:
+    """The lines `insert_label_lines` put back that `read_damaged_labels` left unread,
+    taken out again (their `label_unrecognised` warnings stay) and the lines below
+    counted as before."""
+    out: list[IndicatorRow] = []
+    shift = 0
+    for item in items:
+        if item.damaged and item.name is None and item.target is None and item.note is None \
+                and not item.level2 and not item.level1 and not item.fused:
+            shift += 1
+            continue
+        if shift:
+            shift_lines(item, -shift)
+        out.append(item)
+    return out
+
+
+def shift_lines(item: IndicatorRow, by: int) -> None:
+    """The row and its labels `by` table body lines further down."""
+    item.lines = (item.lines[0] + by, item.lines[1] + by)
+    item.level1 = [replace(h, line=h.line + by) for h in item.level1]
+    level2 = [replace(h, line=h.line + by) for h in item.level2]
+    if item.own_level2 is not None and item.own_level2 in item.level2:
+        item.own_level2 = level2[item.level2.index(item.own_level2)]
+    item.level2 = level2
+
+
 def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
                         issues: list[Issue]) -> list[Issue]:
     """A cell under the level-2 column too damaged to tell between categories (盾量措标:
@@ -401,6 +482,7 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             fits = [m for m in vocab.level2.tied_matches(cell.text, COLUMN_CUTOFF)
                     if low < order[m.name] <= high
                     and (not groups or vocab.level2_specs[m.name].level1 in groups)]
+            fits = nearest_whole_labels(cell.text, fits)
             if len(fits) != 1:
                 continue
             hint = LabelHint(2, vocab.level2_specs[fits[0].name], cell, fits[0], line=item.lines[0])
@@ -419,6 +501,161 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                          f"level label {text!r} is as near several categories; read as {name!r}, "
                          "the one the labels around it leave in the canonical order",
                          field="level2", source_ref=ref) for (text, ref), name in read.items()]
+
+def settle_tied_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema
+                       ) -> list[Issue]:
+    """A level-2 label with one look-alike that reads as two categories alike (`贡量指标`:
+    three of four characters from 数量指标 and from 质量指标) takes the vocabulary's first,
+    which is a guess. The document chooses: of the tied categories, in the row's own level-1
+    group where it states one, between the labels above and below it in the canonical
+    order, the one no other row of the table states on the same page (a block prints its
+    label once; a label repeated on another page is the same label). Only where the table
+    prints no category twice on one page (labels repeated on every row say nothing) and
+    exactly one category is left; an info issue `label_read_by_order` says so."""
+    order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
+    tied: dict[int, list[LabelMatch]] = {}
+    for hint in (h for item in items for h in item.level2):
+        if hint.copied or hint.match.exact or hint.moved:
+            continue
+        matches = vocab.level2.tied_matches(hint.cell.text, LABEL_CUTOFF)
+        if len(matches) >= 2 and hint.spec.label in {m.name for m in matches}:
+            tied[id(hint)] = matches
+    if not tied:
+        return []
+    stated: list[list[tuple[str, bool]]] = [   # (category, exact) per row, tied readings left out
+        [(h.spec.label, h.match.exact) for h in item.level2 if not h.copied and id(h) not in tied]
+        for item in items]
+    on_page: dict[tuple[int, str], int] = {}
+    for item, labels in zip(items, stated):
+        for label in {label for label, exact in labels if exact}:
+            on_page[(item.pages[0], label)] = on_page.get((item.pages[0], label), 0) + 1
+    if any(count > 1 for count in on_page.values()):
+        return []
+    issues = []
+    for i, item in enumerate(items):
+        for hint in list(item.level2):
+            matches = tied.get(id(hint))
+            if matches is None:
+                continue
+            above = next((labels[-1][0] for labels in reversed(stated[:i]) if labels), None)
+            below = next((labels[0][0] for labels in stated[i + 1:] if labels), None)
+            low = order[above] if above else -1
+            high = order[below] if below else len(order)
+            groups = {h.spec.label for h in item.level1 if not h.copied}
+            elsewhere = {label for j, labels in enumerate(stated) if j != i
+                         and set(items[j].pages) & set(item.pages) for label, _ in labels}
+            fits = [m for m in matches if low <= order[m.name] <= high and m.name not in elsewhere
+                    and (not groups or vocab.level2_specs[m.name].level1 in groups)]
+            if len(fits) != 1 or fits[0].name == hint.spec.label:
+                continue
+            read = LabelHint(2, vocab.level2_specs[fits[0].name], hint.cell, fits[0], line=hint.line)
+            item.level2[item.level2.index(hint)] = read
+            if item.own_level2 is hint:
+                item.own_level2 = read
+            issues.append(Issue("info", "label_read_by_order",
+                                f"level label {hint.cell.text!r} is as near {' and '.join(m.name for m in matches)}; "
+                                f"read as {fits[0].name!r}, the one the canonical order allows there that no "
+                                "other label on its page states", field="level2",
+                                source_ref=hint.cell.source_ref or item.row.source_ref))
+    return issues
+
+
+def read_label_runs(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
+                    issues: list[Issue]) -> list[Issue]:
+    """Level-2 labels left open in a run, none read between them (`敖量指标`, `贡量指标`: each
+    as near 数量指标 as 质量指标; or two cells too damaged to read), are read together: a
+    table prints its categories in the canonical order, each once, so where the categories
+    their readings allow between the labels above and below the run are exactly as many
+    as the run's labels, they take them in order, each one its own readings allow. Only
+    where the table prints no category twice on one page; `label_read_by_order` says so
+    (replacing a cell's `label_unrecognised` warning)."""
+    order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
+    on_page: dict[tuple[int, str], int] = {}
+    for item in items:
+        for label in {h.spec.label for h in item.level2 if not h.copied and h.match.exact}:
+            on_page[(item.pages[0], label)] = on_page.get((item.pages[0], label), 0) + 1
+    if any(count > 1 for count in on_page.values()):
+        return issues
+    # per row: its open labels (hint or damaged cell, readings) and whether it states a read one
+    opened: list[list[tuple[LabelHint | None, Cell, list[str]]]] = []
+    fixed: list[str | None] = []
+    for item in items:
+        mine, read = [], None
+        for hint in item.level2:
+            if hint.copied:
+                continue
+            tied = [] if hint.match.exact or hint.moved else vocab.level2.tied_matches(hint.cell.text, LABEL_CUTOFF)
+            if len(tied) >= 2 and hint.spec.label in {m.name for m in tied}:
+                mine.append((hint, hint.cell, [m.name for m in tied]))
+            else:
+                read = hint.spec.label
+        for cell in item.damaged:
+            if len(label_key(cell.text)) >= LABEL_MIN_KEY:
+                mine.append((None, cell, [m.name for m in vocab.level2.tied_matches(cell.text, COLUMN_CUTOFF)]))
+        opened.append(mine if read is None else [])
+        fixed.append(read)
+    read_cells: dict[tuple[str, str | None], str] = {}
+    i = 0
+    while i < len(items):
+        if not opened[i]:
+            i += 1
+            continue
+        run, j = [], i
+        while j < len(items) and fixed[j] is None:
+            run += [(j, *entry) for entry in opened[j]]
+            j += 1
+        above = next((fixed[k] for k in range(i - 1, -1, -1) if fixed[k]), None)
+        below = fixed[j] if j < len(items) else None
+        i = j
+        if len(run) < 2 or len({item_i for item_i, *_ in run}) < len(run):
+            continue
+        low = order[above] if above else -1
+        high = order[below] if below else len(order)
+        groups = [{h.spec.label for h in items[k].level1 if not h.copied} for k, *_ in run]
+        allowed = [[name for name in names if low < order[name] < high
+                    and (not g or vocab.level2_specs[name].level1 in g)] for (_, _, _, names), g in zip(run, groups)]
+        union = sorted({name for names in allowed for name in names}, key=order.get)
+        if len(union) != len(run) or any(name not in names for name, names in zip(union, allowed)):
+            continue
+        for (k, hint, cell, _), name in zip(run, union):
+            item = items[k]
+            spec = vocab.level2_specs[name]
+            new = LabelHint(2, spec, cell, LabelMatch(name, name, hint.match.score if hint else 0.0),
+                            line=hint.line if hint else item.lines[0])
+            if hint is not None:
+                if hint.spec.label == name:
+                    continue
+                item.level2[item.level2.index(hint)] = new
+                if item.own_level2 is hint:
+                    item.own_level2 = new
+            else:
+                item.level2.append(new)
+                item.unrecognised.remove(cell)
+                item.damaged.remove(cell)
+                if item.name is None:
+                    item.own_level2 = new
+            read_cells[(cell.text, cell.source_ref or item.row.source_ref)] = name
+    if not read_cells:
+        return issues
+    kept = [issue for issue in issues if not (issue.code == "label_unrecognised" and any(
+        issue.message.startswith(repr(text)) and issue.source_ref == ref for text, ref in read_cells))]
+    return kept + [Issue("info", "label_read_by_order",
+                         f"level label {text!r} is one of a run of labels as near several categories; read as "
+                         f"{name!r}, the categories the labels around the run leave taken in canonical order",
+                         field="level2", source_ref=ref) for (text, ref), name in read_cells.items()]
+
+
+def nearest_whole_labels(text: str, matches: list[LabelMatch]) -> list[LabelMatch]:
+    """Of readings tied through their aliases, those whose whole label is nearest the
+    text: `成本措杯` is as near the alias 经济成本 as 成本指标, but of the labels a cell of
+    four characters ending so spells, 成本指标 (two of four) is nearer than 经济成本指标."""
+    if len(matches) < 2:
+        return matches
+    key = label_key(text)
+    scored = [(fuzz.ratio(key, label_key(m.name)), m) for m in matches]
+    best = max(score for score, _ in scored)
+    return [m for score, m in scored if score >= best]
+
 
 OUT_OF_ORDER_MISSING = 2   # characters of an alias a damaged, worded-up label may lack
 

@@ -1,0 +1,219 @@
+"""OCR look-alikes in level labels and table headers read by the document's own
+evidence (issue 8): a label one look-alike from two categories, a label-only line too
+damaged to read, level columns under a damaged header."""
+from __future__ import annotations
+
+from formex.normalize.indicators import rows_to_indicators
+from formex.normalize.indicators.columns import complete_roles, find_header
+from formex.normalize.indicators.rows import nearest_whole_labels
+from formex.normalize.labels import LabelMatch
+from formex.schemas.document import Cell, Row
+from tests.test_hierarchy import SCHEMA, text_rows
+from formex.normalize.indicators.cells import level_vocabulary
+
+VOCAB = level_vocabulary(SCHEMA)
+HEADER = "一级指标\t二级指标\t三级指标\t指标值"
+
+
+def paged_rows(lines: list[tuple[int, str]]) -> list[Row]:
+    return [Row(i, tuple(Cell(t, t, c) for c, t in enumerate(line.split("\t"))), page, f"line {i}")
+            for i, (page, line) in enumerate(lines, start=1)]
+
+
+def read(rows):
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    return [(i.placement.level2.label, i.row.name) for i in indicators], [i.code for i in issues], issues
+
+
+# --- a label one look-alike from two categories -------------------------------------------
+
+def test_a_label_as_near_two_categories_is_not_the_one_its_page_already_states():
+    # 贡量指标 is one character from 数量指标 and from 质量指标 alike (75 each); 数量指标 is
+    # printed above on the same page, and a block prints its label once
+    got, codes, issues = read(text_rows([HEADER,
+                                         "产出指标\t数量指标\t培训人数\t≥5人",
+                                         "\t\t走访人次\t≥20人次",
+                                         "\t贡量指标\t发放准确率\t100%",
+                                         "\t\t采集准确率\t100%",
+                                         "\t时效指标\t拨付及时率\t100%"]))
+    assert [label for label, _ in got] == ["数量指标", "数量指标", "质量指标", "质量指标", "时效指标"]
+    assert any(i.code == "label_read_by_order" and "贡量指标" in i.message for i in issues)
+
+
+def test_a_tied_label_whose_rival_prints_on_another_page_is_left_alone():
+    # 数量指标 on page 1, 贡量指标 on page 2: a label repeated per page is the same label,
+    # so 数量指标 elsewhere says nothing; the order allows both and nothing settles it
+    rows = paged_rows([(1, HEADER), (1, "产出指标\t数量指标\t培训人数\t≥5人"),
+                       (2, "\t贡量指标\t走访人次\t≥20人次"), (2, "\t时效指标\t拨付及时率\t100%")])
+    _, codes, _ = read(rows)
+    assert "label_read_by_order" not in codes
+
+
+def test_a_tied_label_in_a_table_repeating_its_labels_is_left_alone():
+    # labels printed on every row (数量指标 twice on one page): a category stated elsewhere
+    # on the page is no evidence
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t数量指标\t培训人数\t≥5人",
+                                    "产出指标\t数量指标\t走访人次\t≥20人次",
+                                    "产出指标\t贡量指标\t服务户数\t≥6户",
+                                    "产出指标\t时效指标\t拨付及时率\t100%"]))
+    assert "label_read_by_order" not in codes
+    assert got[2][0] == "数量指标"
+
+
+def test_a_tied_label_the_order_leaves_no_single_reading_for_is_left_alone():
+    # nothing above, 时效指标 below: 数量指标 and 质量指标 both fit and neither is stated
+    _, codes, _ = read(text_rows([HEADER, "产出指标\t贡量指标\t培训人数\t≥5人", "\t时效指标\t拨付及时率\t100%"]))
+    assert "label_read_by_order" not in codes
+
+
+# --- a label-only line too damaged to read -------------------------------------------------
+
+def test_a_damaged_label_alone_on_its_line_is_read_by_the_labels_around_it():
+    # 成本措杯 (two look-alikes) is as near 成本指标 as the aliases 经济成本 and 社会成本; between
+    # 时效指标 and 经济效益指标 all three fit the order, but of the whole labels only 成本指标
+    # has its four characters: a category listed without indicators, not lost
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t时效指标\t实际资金支出率\t≧95%",
+                                    "\t成本措杯\t\t",
+                                    "\t经济效益指标\t就业困难人员就业人数\t≥5人",
+                                    "效益指标\t社会效益指标\t城镇登记失业率\t≤3.5%"]))
+    assert got == [("时效指标", "实际资金支出率"), ("成本指标", None),
+                   ("经济效益指标", "就业困难人员就业人数"), ("社会效益指标", "城镇登记失业率")]
+    assert "label_read_by_order" in codes and "label_unrecognised" not in codes
+
+
+def test_a_damaged_label_alone_on_its_line_left_unread_is_reported_and_dropped():
+    # 盾最指标 between 数量指标 and 成本指标 may be 质量指标 or 时效指标: unread, so no row,
+    # but a warning says so
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t数量指标\t培训人数\t≥5人",
+                                    "\t盾最指标\t\t",
+                                    "\t\t发放准确率\t100%",
+                                    "\t成本指标\t人均成本\t≤300元"]))
+    assert [name for _, name in got] == ["培训人数", "发放准确率", "人均成本"]
+    assert "label_unrecognised" in codes and "label_read_by_order" not in codes
+
+
+def test_a_short_damaged_piece_alone_on_its_line_is_no_row():
+    # 度指标 is shorter than any level-2 label: a piece, never read as a category alone
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t数量指标\t培训人数\t≥5人",
+                                    "满意度指标\t\t群众满意度\t≥90%",
+                                    "\t度指标\t\t"]))
+    assert [name for _, name in got] == ["培训人数", "群众满意度"]
+    assert "label_read_by_order" not in codes
+
+
+def test_an_unreadable_level1_cell_alone_on_its_line_is_reported():
+    # 严岀指标 is as near 产出指标 as 投入指标: no group, but not silently gone
+    _, codes, issues = read(text_rows([HEADER, "严岀指标\t\t\t", "\t数量指标\t培训人数\t≥5人"]))
+    assert any(i.code == "label_unrecognised" and "严岀指标" in i.message for i in issues)
+
+
+def test_nearest_whole_labels():
+    tied = [LabelMatch("成本指标", "成本指标", 50.0), LabelMatch("经济成本指标", "经济成本", 50.0),
+            LabelMatch("社会成本指标", "社会成本", 50.0)]
+    assert [m.name for m in nearest_whole_labels("成本措杯", tied)] == ["成本指标"]
+    # a damaged alias is nearest its own whole label
+    tied = [LabelMatch("成本指标", "成本指标", 50.0), LabelMatch("经济成本指标", "经济成本", 50.0)]
+    assert [m.name for m in nearest_whole_labels("经济戍夲", tied)] == ["经济成本指标"]
+    assert nearest_whole_labels("成本措杯", tied[:1]) == tied[:1]
+
+
+# --- level columns under a damaged header --------------------------------------------------
+
+DAMAGED_HEADER = "一极指际\t二极损标\t三极指标\t指标值"
+
+
+def test_level_columns_under_a_damaged_header_are_found_by_their_damaged_labels():
+    # 一极指际 / 二极损标 match no column alias; some level-1 cells carry look-alikes too
+    # (声岀指标: two of four, unreadable), the others read
+    rows = text_rows([DAMAGED_HEADER,
+                      "\t\t家庭医生签约居民人数\t≥35000(人)",
+                      "声岀指标\t数量指标\t儿童健康管理人数\t≥4200(人)",
+                      "声岀指标\t质量指标\t高血压患者规范管理率\t≥62.00(%)",
+                      "效益拍标\t社会效益指标\t家庭医生签约服务覆盖率\t≥40.00(%)",
+                      "满意度指标\t服务对象满意度指标\t签约居民满意度\t≥90.00(%)"])
+    header, roles = find_header(rows, VOCAB)
+    assert complete_roles(roles, rows[header + 1:], VOCAB) == {
+        0: "level1", 1: "level2", 2: "level3", 3: "target"}
+    _, codes, _ = read(rows)
+    assert "cell_unplaced" not in codes
+
+
+def test_a_level_column_is_found_by_cells_read_only_at_the_columns_looseness():
+    # 成木损标 and 满意庹损标 read as their groups only at the level column's looseness
+    rows = text_rows([DAMAGED_HEADER,
+                      "产出指标\t数量指标\t培训人数\t≥5人",
+                      "成木损标\t经济成本指标\t人均培训成本\t≤300元",
+                      "满意庹损标\t服务对象满意度指标\t学员满意度\t≥90%"])
+    header, roles = find_header(rows, VOCAB)
+    assert complete_roles(roles, rows[header + 1:], VOCAB)[0] == "level1"
+
+
+def test_a_column_right_of_the_name_is_never_a_level_column():
+    # label-like remarks right of the name column do not make it a level column
+    rows = text_rows(["三级指标\t指标值\t备汪",
+                      "培训人数\t≥5人\t数量指标",
+                      "发放准确率\t100%\t质量指标"])
+    header, roles = find_header(rows, VOCAB)
+    completed = complete_roles(roles, rows[header + 1:], VOCAB)
+    assert "level1" not in completed.values() and "level2" not in completed.values()
+
+
+def test_a_header_found_at_the_loose_cutoff_reports_its_reread_cells():
+    # 二圾指际 and 指标直 match no alias; found at the level column's looseness, a cell as
+    # near two roles is reported with its best score (this raised AttributeError before)
+    rows = text_rows(["二圾指际\t三级指标\t指标直",
+                      "数量指标\t在校学生人数\t≥1850(人)",
+                      "\t在编教职工人数\t=126(人)"])
+    _, codes, issues = read(rows)
+    assert any(i.code == "header_fuzzy_match" and "二圾指际" in i.message for i in issues)
+
+
+# --- a run of labels left open ---------------------------------------------------------------
+
+def test_a_run_of_tied_labels_takes_the_categories_left_in_order():
+    # 敖量指标 and 贡量指标 are each as near 数量指标 as 质量指标; before 时效指标 the two
+    # categories left are exactly two: in canonical order, one each
+    got, codes, issues = read(text_rows([HEADER,
+                                         "产出指标\t敖量指标\t培训人数\t≥5人",
+                                         "\t贡量指标\t发放准确率\t100%",
+                                         "\t时效指标\t拨付及时率\t100%"]))
+    assert [label for label, _ in got] == ["数量指标", "质量指标", "时效指标"]
+    assert any(i.code == "label_read_by_order" and "贡量指标" in i.message for i in issues)
+
+
+def test_a_run_with_more_categories_left_than_labels_is_left_alone():
+    # between 数量指标 and 成本指标 two damaged cells (盾最指标, 旪郊指标) and three
+    # categories are left (质量, 时效 … and none says which is missing): unread
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t数量指标\t培训人数\t≥5人",
+                                    "\t盾最指标\t发放准确率\t100%",
+                                    "\t旪郊指标\t拨付及时率\t100%",
+                                    "\t\t达标率\t100%",
+                                    "效益指标\t社会效益指标\t受益人数\t≥5人"]))
+    assert codes.count("label_unrecognised") == 2 and "label_read_by_order" not in codes
+
+
+def test_a_run_of_two_damaged_cells_with_two_categories_left_is_read():
+    # between 数量指标 and 成本指标 only 质量指标 and 时效指标 are left, and the cells are two
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t数量指标\t培训人数\t≥5人",
+                                    "\t盾最指标\t发放准确率\t100%",
+                                    "\t旪郊指标\t拨付及时率\t100%",
+                                    "\t成本指标\t人均成本\t≤300元"]))
+    assert [label for label, _ in got] == ["数量指标", "质量指标", "时效指标", "成本指标"]
+    assert "label_unrecognised" not in codes and codes.count("label_read_by_order") == 2
+
+
+def test_the_end_of_a_label_cut_in_its_column_is_not_read_as_a_label():
+    # 可持续性 | 影响指标: the line above holds a level cell cut before its 指标, so the lone
+    # 影响指标 is its end (never read by order as 管理指标 or any category of its own)
+    _, codes, issues = read(text_rows([HEADER,
+                                       "效益指标\t社会效益指标\t受益人数\t≥5人",
+                                       "\t可持续性\t服务长效机制\t持续完善",
+                                       "\t影响指标\t\t",
+                                       "满意度指标\t服务对象\t群众满意度\t≥90%"]))
+    assert not any(i.code == "label_read_by_order" and "影响指标" in i.message for i in issues)
