@@ -358,6 +358,13 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
 GENERIC_LABEL_CHARS = frozenset("指标类")   # every group's label may end so: no evidence of which
 
 
+def without_unrecognised(issues: list[Issue], read) -> list[Issue]:
+    """`issues` less the `label_unrecognised` warnings of the cells since read; `read`
+    holds (cell text, source ref) pairs."""
+    return [issue for issue in issues if not (issue.code == "label_unrecognised" and any(
+        issue.message.startswith(repr(text)) and issue.source_ref == ref for text, ref in read))]
+
+
 def read_damaged_groups(items: list[IndicatorRow], vocab: LevelVocabulary, issues: list[Issue]
                         ) -> list[Issue]:
     """A level-1 cell OCR damaged past reading (`满意庹类`, `效溢类`, `敫益类`) printed on
@@ -390,9 +397,7 @@ def read_damaged_groups(items: list[IndicatorRow], vocab: LevelVocabulary, issue
             break
     if not read:
         return issues
-    kept = [issue for issue in issues if not (issue.code == "label_unrecognised" and any(
-        issue.message.startswith(repr(text)) and issue.source_ref == ref for text, ref in read))]
-    return kept + [Issue("info", "label_read_by_group",
+    return without_unrecognised(issues, read) + [Issue("info", "label_read_by_group",
                          f"level-1 cell {text!r} matches no group; read as {name!r}, the group of the "
                          "level-2 label beside it", field="level1", source_ref=ref)
                    for (text, ref), name in read.items()]
@@ -495,9 +500,7 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             read[(cell.text, cell.source_ref or item.row.source_ref)] = fits[0].name
     if not read:
         return issues
-    kept = [issue for issue in issues if not (issue.code == "label_unrecognised" and any(
-        issue.message.startswith(repr(text)) and issue.source_ref == ref for text, ref in read))]
-    return kept + [Issue("info", "label_read_by_order",
+    return without_unrecognised(issues, read) + [Issue("info", "label_read_by_order",
                          f"level label {text!r} is as near several categories; read as {name!r}, "
                          "the one the labels around it leave in the canonical order",
                          field="level2", source_ref=ref) for (text, ref), name in read.items()]
@@ -637,9 +640,7 @@ def read_label_runs(items: list[IndicatorRow], vocab: LevelVocabulary, schema: F
             read_cells[(cell.text, cell.source_ref or item.row.source_ref)] = name
     if not read_cells:
         return issues
-    kept = [issue for issue in issues if not (issue.code == "label_unrecognised" and any(
-        issue.message.startswith(repr(text)) and issue.source_ref == ref for text, ref in read_cells))]
-    return kept + [Issue("info", "label_read_by_order",
+    return without_unrecognised(issues, read_cells) + [Issue("info", "label_read_by_order",
                          f"level label {text!r} is one of a run of labels as near several categories; read as "
                          f"{name!r}, the categories the labels around the run leave taken in canonical order",
                          field="level2", source_ref=ref) for (text, ref), name in read_cells.items()]
