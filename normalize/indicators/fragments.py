@@ -527,12 +527,13 @@ def restated_piece(rows: list[Row], i: int, p: int, vocab: LevelVocabulary) -> t
     `FUSED_REST_MIN` characters."""
     cell = rows[i].cells[p]
     text = cell.text.strip()
-    if len(label_key(text)) <= FUSED_PIECE_MIN + 1 or text[:FUSED_PIECE_MIN] not in label_prefixes(vocab) \
-            or looks_like_value(text) or classify_label(cell, vocab) is not None \
+    keys, prefixes = label_keys(vocab), label_prefixes(vocab)
+    if len(label_key(text)) <= FUSED_PIECE_MIN + 1 or text[:FUSED_PIECE_MIN] not in prefixes:
+        return None
+    blanks = {c.col: q for q, c in enumerate(rows[i].cells) if not c.text.strip() and c.col < cell.col}
+    if not blanks or looks_like_value(text) or classify_label(cell, vocab) is not None \
             or split_fused_label(cell, vocab) is not None:
         return None
-    keys, prefixes = label_keys(vocab), label_prefixes(vocab)
-    blanks = {c.col: q for q, c in enumerate(rows[i].cells) if not c.text.strip() and c.col < cell.col}
     for r in sorted(range(max(0, i - RESTATED_REACH), min(len(rows), i + RESTATED_REACH + 1)),
                     key=lambda r: (abs(r - i), r)):
         if r == i:

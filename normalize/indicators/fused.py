@@ -146,20 +146,32 @@ def damaged_suffix_head(cell: Cell, vocab: LevelVocabulary) -> FusedLabel | None
     """A level-2 label whose 指 OCR damaged, fused into the head of a name cell
     (`社会效益拍标全社会…`, `时效损标 退役军人…`), split off, or None (see the module doc).
     The hint is the label read from the head as printed, its damage in its score."""
-    text = cell.text.strip()
-    for n, keys in sorted(suffixed_keys(vocab).items(), reverse=True):
+    found = damaged_suffix_split(cell.text.strip(), vocab)
+    if found is None:
+        return None
+    head, repaired, rest = found
+    hint = classify_label(replace(cell, text=repaired), vocab)
+    if hint is None or hint.level != 2 or not hint.match.exact:
+        return None
+    hint = replace(hint, cell=replace(cell, text=head),
+                   match=replace(hint.match, score=fuzz.ratio(head, repaired)))
+    return FusedLabel(cell, hint, replace(cell, text=rest))
+
+
+@lru_cache(maxsize=65536)
+def damaged_suffix_split(text: str, vocab: LevelVocabulary) -> tuple[str, str, str] | None:
+    """(the head as read, the label key it reads as, the name after it) for
+    `damaged_suffix_head`, or None."""
+    lengths = suffixed_keys(vocab)
+    if "标" not in text[:max(lengths, default=0)]:
+        return None
+    for n, keys in sorted(lengths.items(), reverse=True):
         head = text[:n]
         rest = text[n:]
         rest = SEPARATOR.sub("", rest, count=1) if SEPARATOR.match(rest) else rest
         if len(head) != n or label_key(head) != head or len(label_key(rest)) < DAMAGED_REST_MIN:
             continue
         repaired = repaired_suffix(head)
-        if repaired is None or repaired not in keys:
-            continue
-        hint = classify_label(replace(cell, text=repaired), vocab)
-        if hint is None or hint.level != 2 or not hint.match.exact:
-            continue
-        score = fuzz.ratio(head, repaired)
-        hint = replace(hint, cell=replace(cell, text=head), match=replace(hint.match, score=score))
-        return FusedLabel(cell, hint, replace(cell, text=rest.strip()))
+        if repaired is not None and repaired in keys:
+            return head, repaired, rest.strip()
     return None
