@@ -113,3 +113,55 @@ def test_a_name_opening_with_a_word_and_zhibiao_keeps_its_head(name):
     indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
     assert [i.row.name for i in indicators] == ["农技培训场次", "农产品抽检合格率", name]
     assert [i.placement.level2.label for i in indicators] == ["数量指标", "质量指标", "质量指标"]
+
+
+@pytest.mark.parametrize("text, label, name", [
+    ("社会效益拍标全社会尊崇退役军人氛围", "社会效益指标", "全社会尊崇退役军人氛围"),
+    ("时效损标退役军人优待金发放及时率", "时效指标", "退役军人优待金发放及时率"),
+    ("时效损标 年度建设任务完成时间", "时效指标", "年度建设任务完成时间"),
+    ("可持续影响损标就业创业服务长效机制", "可持续影响指标", "就业创业服务长效机制"),
+    ("数量损标收入水稻良种推广面积", "数量指标", "收入水稻良种推广面积"),
+])
+def test_a_fused_label_with_its_zhi_damaged_is_split(text, label, name):
+    # the keyword written exactly, 标 in place, 指 read as a character making no word with 标
+    assert split(text) == (label, name)
+
+
+@pytest.mark.parametrize("text", [
+    "质量达标情况",          # 达标: the name's own word
+    "质量目标完成率",        # 目标
+    "质量对标管理水平",      # 对标
+    "时效拍标率",            # a name of one character after the head
+    "绩效损标完成率",        # the keyword damaged too: no label's keyword
+    "数量指发放创业担保贷款", # 数量指 wrapped before its 标, not a damaged 标
+    "数量指栎接待档案查阅",   # a damaged 标 is not read so
+    "服务对豪满意度拍标公共服务满意度",   # two characters damaged
+])
+def test_a_head_with_a_word_or_more_damage_is_not_read_as_a_damaged_label(text):
+    assert split(text) is None
+
+
+def test_a_fused_label_with_its_zhi_damaged_is_the_rows_label_and_reported_as_read_fuzzily():
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "产出指标\t数量指标\t走访慰问人次\t≥3200人次",
+                      "\t质量指标\t发放准确率\t100%",
+                      "\t\t时效损标优待金发放及时率\t100%",
+                      "\t\t资金拨付及时率\t100%"])
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    got = [(i.placement.level2.label, i.row.name) for i in indicators]
+    assert got == [("数量指标", "走访慰问人次"), ("质量指标", "发放准确率"),
+                   ("时效指标", "优待金发放及时率"), ("时效指标", "资金拨付及时率")]
+    assert [i.source_ref for i in issues if i.code == "label_fused"] == ["line 4"]
+    fuzzy = [i for i in issues if i.code == "header_fuzzy_match" and "时效损标" in i.message]
+    assert fuzzy and fuzzy[0].severity == "info"
+
+
+def test_without_the_damaged_suffix_reading_the_name_keeps_its_head():
+    # the same table with 质量达标 (a word) in place of 时效损标 stays in its block, whole
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "产出指标\t数量指标\t走访慰问人次\t≥3200人次",
+                      "\t质量指标\t发放准确率\t100%",
+                      "\t\t质量达标情况说明\t100%"])
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [(i.placement.level2.label, i.row.name) for i in indicators][-1] == ("质量指标", "质量达标情况说明")
+    assert not [i for i in issues if i.code == "label_fused"]

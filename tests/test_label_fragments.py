@@ -234,3 +234,42 @@ def test_a_fused_piece_with_a_look_alike_in_the_names_head_is_not_read():
     out, issues = rejoin_label_fragments(rows, VOCAB)
     assert [i for i in issues if "fused into the name beside it" in i.message] == []
     assert out[0].cells[2].text == "祉会居民电子健康档案建档率"
+
+
+RESTATED = ["一级指标\t二级指标\t三级指标\t指标值",
+            "产出指标\t数量指\t走访慰问人次\t≥3200人次",
+            "产出指标\t\t数量指培训人数\t≥120人",
+            "产出指标\t数量指\t采集户数\t≥98户",
+            "\t标\t\t",
+            "产出指标\t质量指\t发放准确率\t100%",
+            "产出指标\t\t质量指 抽检合格率\t≥98%",
+            "\t标\t\t",
+            "满意度指标\t服务对\t群众满意度\t≥90%",
+            "满意度指标\t\t服务对象满意度\t≥90%",
+            "\t象满意度指标\t\t"]
+
+
+def test_a_label_piece_restated_on_every_row_fused_into_the_name_goes_back_to_its_cell():
+    # 数量指 printed alone in the level column on the lines around: the name's head is that piece
+    indicators, issues = rows_to_indicators(text_rows(RESTATED), SCHEMA, spans_known=False, year=2026)
+    got = [(i.placement.level2.label, i.row.name) for i in indicators]
+    assert got[:5] == [("数量指标", "走访慰问人次"), ("数量指标", "培训人数"), ("数量指标", "采集户数"),
+                       ("质量指标", "发放准确率"), ("质量指标", "抽检合格率")]
+    restated = [i for i in issues if i.code == "label_rejoined" and "restated" in i.message]
+    assert [i.source_ref for i in restated] == ["line 3", "line 7"]
+
+
+def test_a_name_reading_on_into_the_label_keeps_its_head():
+    # 服务对 | 象满意度: the name goes on into 服务对象满意度指标, so it is a name (服务对象满意度)
+    indicators, issues = rows_to_indicators(text_rows(RESTATED), SCHEMA, spans_known=False, year=2026)
+    assert [i.row.name for i in indicators][-2:] == ["群众满意度", "服务对象满意度"]
+    assert not [i for i in issues if "服务对象满意度'" in i.message and i.code == "label_rejoined"]
+
+
+def test_a_name_opening_with_a_label_piece_no_line_around_prints_alone_keeps_its_head():
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "产出指标\t数量指标\t走访慰问人次\t≥3200人次",
+                      "\t\t数量指挥调度次数\t≥120次",
+                      "\t质量指标\t发放准确率\t100%"])
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [i.row.name for i in indicators] == ["走访慰问人次", "数量指挥调度次数", "发放准确率"]

@@ -50,6 +50,13 @@ wins, and it takes a shorter chain of short pieces whole (`经济` + `成夲` / 
 name keeps its rest; the label goes before it where fused.py splits it off, else into the
 blank level cell; short pieces on lines of their own are blanked (`label_rejoined`, `a
 piece fused into the name beside it`).
+
+A label restated on every row of its block, in a column too narrow for more than its
+first line (`数量指` on each row, `标` once below), is read as any wrapped label; where one
+row's piece is fused into its name (`数量指 发放…`, the level cell blank), it is put back
+in that cell first (`restated_piece`): the same piece printed alone in that column within
+a few lines is the evidence, and a name that reads on into the label (`服务对象满意度`
+after `服务对`) keeps its head (`label_rejoined`, `restated on every row`).
 """
 from __future__ import annotations
 
@@ -506,8 +513,76 @@ def place_fused_chain(rows: list[Row], chain: list[tuple[int, int]], rests: dict
     return texts
 
 
+RESTATED_REACH = 3    # lines above and below where a restated piece is looked for
+
+
+def restated_piece(rows: list[Row], i: int, p: int, vocab: LevelVocabulary) -> tuple[int, str, str] | None:
+    """A label's first line restated on every row of its block, fused into the name cell
+    (i, p) beside it (`数量指 发放创业担保贷款…` between rows whose level cell reads `数量指`):
+    (the blank cell the piece left, the piece, the name's rest), or None. The piece is a
+    label's first line of `FUSED_PIECE_MIN` characters or more, no label of its own, printed
+    alone in a cell of the same column on another line within `RESTATED_REACH`; that cell on
+    this line is there and blank; the name goes on past it in no label (`服务对` | `象满意度`
+    reads on into 服务对象满意度指标: a name, 服务对象满意度, and kept whole) and keeps
+    `FUSED_REST_MIN` characters."""
+    cell = rows[i].cells[p]
+    text = cell.text.strip()
+    keys, prefixes = label_keys(vocab), label_prefixes(vocab)
+    if len(label_key(text)) <= FUSED_PIECE_MIN + 1 or text[:FUSED_PIECE_MIN] not in prefixes:
+        return None
+    blanks = {c.col: q for q, c in enumerate(rows[i].cells) if not c.text.strip() and c.col < cell.col}
+    if not blanks or looks_like_value(text) or classify_label(cell, vocab) is not None \
+            or split_fused_label(cell, vocab) is not None:
+        return None
+    for r in sorted(range(max(0, i - RESTATED_REACH), min(len(rows), i + RESTATED_REACH + 1)),
+                    key=lambda r: (abs(r - i), r)):
+        if r == i:
+            continue
+        for c in rows[r].cells:
+            piece = label_key(c.text)
+            if c.col not in blanks or len(piece) < FUSED_PIECE_MIN or piece in keys \
+                    or piece not in prefixes or not text.startswith(c.text.strip()):
+                continue
+            rest = text[len(c.text.strip()):]
+            rest = rest.strip()
+            if len(label_key(rest)) < FUSED_REST_MIN or piece + label_key(rest)[:1] in prefixes | keys:
+                continue     # the label goes on into the name: no piece cut short here
+            return blanks[c.col], c.text.strip(), rest
+    return None
+
+
+def split_restated_pieces(rows: list[Row], vocab: LevelVocabulary) -> tuple[list[Row], list[Issue]]:
+    """The rows with each restated label piece fused into a name put back in the blank
+    level cell it left (`restated_piece`), and an info issue for each."""
+    texts: dict[tuple[int, int], str] = {}
+    issues = []
+    for i, row in enumerate(rows):
+        for p, cell in enumerate(row.cells):
+            found = restated_piece(rows, i, p, vocab) if cell.text.strip() else None
+            if found is None:
+                continue
+            q, piece, rest = found
+            texts[(i, q)], texts[(i, p)] = piece, rest
+            issues.append(Issue("info", "label_rejoined",
+                                f"a level label's first line restated on every row ({piece!r}) fused into "
+                                f"the name beside it ({cell.text!r}): read as {piece!r} | {rest!r}",
+                                field="indicators", source_ref=row.source_ref))
+            break
+    if not texts:
+        return rows, issues
+    return [Row(row.index, tuple(replace(c, text=texts[(i, q)]) if (i, q) in texts else c
+                                 for q, c in enumerate(row.cells)), row.page, row.source_ref)
+            for i, row in enumerate(rows)], issues
+
+
 def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary) -> tuple[list[Row], list[Issue]]:
     """The rows with each wrapped label joined on one line, and an info issue for each."""
+    rows, restated = split_restated_pieces(rows, vocab)
+    out, issues = rejoin_pieces(rows, vocab)
+    return out, restated + issues
+
+
+def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary) -> tuple[list[Row], list[Issue]]:
     taken: set[tuple[int, int]] = set()
     chains = []
     for find in (lambda at: label_chain(rows, at, taken, vocab),

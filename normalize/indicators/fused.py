@@ -21,6 +21,15 @@ something follows it:
   level-2 head (`产出指标数量指标培训人次`), never alone (`产出指标…` names no category);
 - the whole cell is no label itself, and the rest is not empty.
 
+A label whose 指 OCR damaged (`社会效益拍标…`, `时效损标…`) is read as well, but only where
+nothing else is damaged (`damaged_suffix_head`): the head is as long as a level-2 label
+(or alias) ending in 指标, its keyword written exactly (社会效益, 时效), its 标 in place
+and its 指 read as another character that makes no word with 标 (质量达标…, 质量目标…,
+质量对标… open with the name's own words); a name of two characters or more follows. A
+damaged 标 is not read so (`数量指` and the name: `数量指发放…` is a label wrapped before its
+标, not a damaged one), nor a head one character off in its keyword (`绩效指标完成率` ~
+时效指标): neither is evidence of a fused label, and neither is cut.
+
 The label becomes the row's level-2 evidence, as if printed in the level column; the
 rest is the name. The cell's raw text is kept on both parts, and the row records the
 split (`label_fused` info issue).
@@ -29,6 +38,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from rapidfuzz import fuzz
 
 from formex.normalize.indicators.cells import (
     LABEL_CUTOFF, LABEL_MAX_KEY, LabelHint, LevelVocabulary, classify_label)
@@ -99,4 +111,67 @@ def split_fused_label(cell: Cell, vocab: LevelVocabulary, *, level1: bool = True
         inner = split_fused_label(replace(cell, text=rest), vocab, level1=False) if level1 else None
         if inner is not None:
             return replace(inner, cell=cell, level1=hint)
+    return damaged_suffix_head(cell, vocab) if level1 else None
+
+
+LABEL_SUFFIX = "指标"
+DAMAGED_REST_MIN = 2     # the name after a damaged head keeps two characters at least
+# words ending in 标 a name opens with (质量达标率, 质量目标完成率, 质量对标): the name's own
+# words, not a damaged 指标
+WORDS_WITH_BIAO = frozenset("目达商坐招投中夺超路航浮锦竞对定贴")
+
+
+@lru_cache(maxsize=None)
+def suffixed_keys(vocab: LevelVocabulary) -> dict[int, frozenset[str]]:
+    """The level-2 label and alias keys ending in 指标, by length."""
+    out: dict[int, set[str]] = {}
+    for spec in vocab.level2_specs.values():
+        for text in (spec.label, *spec.aliases):
+            key = label_key(text)
+            if key.endswith(LABEL_SUFFIX) and len(key) > len(LABEL_SUFFIX):
+                out.setdefault(len(key), set()).add(key)
+    return {n: frozenset(keys) for n, keys in out.items()}
+
+
+def repaired_suffix(head: str) -> str | None:
+    """The head with its damaged 指 read back (`时效损标` -> 时效指标), or None where its
+    last two characters are 指标 already, do not end in 标, or make a word (达标, 目标)."""
+    zhi, biao = head[-2:] if len(head) >= 2 else ("", "")
+    if zhi != "指" and biao == "标" and zhi not in WORDS_WITH_BIAO:
+        return head[:-2] + LABEL_SUFFIX
+    return None
+
+
+def damaged_suffix_head(cell: Cell, vocab: LevelVocabulary) -> FusedLabel | None:
+    """A level-2 label whose 指 OCR damaged, fused into the head of a name cell
+    (`社会效益拍标全社会…`, `时效损标 退役军人…`), split off, or None (see the module doc).
+    The hint is the label read from the head as printed, its damage in its score."""
+    found = damaged_suffix_split(cell.text.strip(), vocab)
+    if found is None:
+        return None
+    head, repaired, rest = found
+    hint = classify_label(replace(cell, text=repaired), vocab)
+    if hint is None or hint.level != 2 or not hint.match.exact:
+        return None
+    hint = replace(hint, cell=replace(cell, text=head),
+                   match=replace(hint.match, score=fuzz.ratio(head, repaired)))
+    return FusedLabel(cell, hint, replace(cell, text=rest))
+
+
+@lru_cache(maxsize=65536)
+def damaged_suffix_split(text: str, vocab: LevelVocabulary) -> tuple[str, str, str] | None:
+    """(the head as read, the label key it reads as, the name after it) for
+    `damaged_suffix_head`, or None."""
+    lengths = suffixed_keys(vocab)
+    if "标" not in text[:max(lengths, default=0)]:
+        return None
+    for n, keys in sorted(lengths.items(), reverse=True):
+        head = text[:n]
+        rest = text[n:]
+        rest = SEPARATOR.sub("", rest, count=1) if SEPARATOR.match(rest) else rest
+        if len(head) != n or label_key(head) != head or len(label_key(rest)) < DAMAGED_REST_MIN:
+            continue
+        repaired = repaired_suffix(head)
+        if repaired is not None and repaired in keys:
+            return head, repaired, rest.strip()
     return None
