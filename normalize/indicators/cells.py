@@ -59,6 +59,13 @@ class IndicatorRow:
     displaced: list[LabelHint] = field(default_factory=list)  # labels moved away from this row
     fused: list = field(default_factory=list)   # fused.FusedLabel: name cells that opened with a label
 
+    def replace_level2(self, old: LabelHint, new: LabelHint) -> None:
+        """`new` in place of the level-2 hint `old`, as the row's own category too where
+        `old` was."""
+        self.level2[self.level2.index(old)] = new
+        if self.own_level2 is old:
+            self.own_level2 = new
+
     @property
     def is_level2_entry(self) -> bool:
         """A level-2 category listed without indicators (`经济效益指标 无`)."""
@@ -206,15 +213,13 @@ def read_within_stated_group(item: IndicatorRow, vocab: LevelVocabulary) -> None
     if len(groups) != 1:
         return
     group = vocab.level1_specs[next(iter(groups))]
-    for k, hint in enumerate(item.level2):
+    for hint in list(item.level2):
         if hint.match.exact or hint.copied or hint.spec.level1 == group.label:
             continue
         read = best_in_group(hint.cell.text, group)
         if read is not None:
             spec, match = read
-            item.level2[k] = LabelHint(2, spec, hint.cell, match, hint.copied)
-            if item.own_level2 is hint:
-                item.own_level2 = item.level2[k]
+            item.replace_level2(hint, LabelHint(2, spec, hint.cell, match, hint.copied))
 
 
 def best_in_group(text: str, group: Level1Spec) -> tuple[Level2Spec, LabelMatch] | None:

@@ -552,9 +552,7 @@ def settle_tied_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schema
             if len(fits) != 1 or fits[0].name == hint.spec.label:
                 continue
             read = LabelHint(2, vocab.level2_specs[fits[0].name], hint.cell, fits[0], line=hint.line)
-            item.level2[item.level2.index(hint)] = read
-            if item.own_level2 is hint:
-                item.own_level2 = read
+            item.replace_level2(hint, read)
             issues.append(Issue("info", "label_read_by_order",
                                 f"level label {hint.cell.text!r} is as near {' and '.join(m.name for m in matches)}; "
                                 f"read as {fits[0].name!r}, the one the canonical order allows there that no "
@@ -628,9 +626,7 @@ def read_label_runs(items: list[IndicatorRow], vocab: LevelVocabulary, schema: F
             if hint is not None:
                 if hint.spec.label == name:
                     continue
-                item.level2[item.level2.index(hint)] = new
-                if item.own_level2 is hint:
-                    item.own_level2 = new
+                item.replace_level2(hint, new)
             else:
                 item.level2.append(new)
                 item.unrecognised.remove(cell)
@@ -695,9 +691,7 @@ def reread_out_of_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             name = fits.pop()
             read = LabelHint(2, vocab.level2_specs[name], hint.cell,
                              LabelMatch(name, name, hint.match.score), line=hint.line)
-            item.level2[item.level2.index(hint)] = read
-            if item.own_level2 is hint:
-                item.own_level2 = read
+            item.replace_level2(hint, read)
             stated[i] = [read.spec.label if label == hint.spec.label else label for label in stated[i]]
             issues.append(Issue("info", "label_read_by_order",
                                 f"level label {hint.cell.text!r} read fuzzily as {hint.spec.label!r}, which the "
