@@ -87,7 +87,8 @@ def render_family_document(structure: Structure, policy: Policy, config: Config,
                                     if mid_term else [])):
         add(title, "", "", "")
         header = [*columns, *(spec["extra"][key] for key in extras)] + (["备注"] if config.remark else [])
-        printed_header = [typo(h, rng) if rng.random() < policy.header_typos else h for h in header]
+        printed_header = [typo(h, rng, table=policy.confusions) if rng.random() < policy.header_typos else h
+                          for h in header]
         add(*printed_header)
         before_table = len(lines) if before_table is None else before_table
         table, shown = render_table(items, config, policy, rng, printed_header, extras)
