@@ -1,0 +1,121 @@
+"""A damaged level-2 label fused into a name's head, read by the labels around its row
+(normalize/indicators/fused_order.py): the category the canonical order leaves between
+the labels above and below, stated by no row, is the evidence; a head's shape alone is
+not."""
+from __future__ import annotations
+
+import pytest
+
+from formex.extract.cleaning import clean_cell
+from formex.normalize.indicators import rows_to_indicators
+from formex.schemas.document import Cell, Row
+from tests.test_hierarchy import SCHEMA
+
+HEADER = "一级指标\t二级指标\t三级指标\t指标值"
+
+
+def ocr_rows(lines: list[str]) -> list[Row]:
+    """Rows as the OCR text reader gives them: the cell's text cleaned (the space between
+    two Chinese words dropped), its raw text as read."""
+    return [Row(i, tuple(Cell(clean_cell(t), t, c) for c, t in enumerate(line.split("\t"))), 1, f"line {i}")
+            for i, line in enumerate(lines, start=1)]
+
+
+def read(lines: list[str]) -> tuple[list[tuple[str, str]], list]:
+    indicators, issues = rows_to_indicators(ocr_rows([HEADER, *lines]), SCHEMA, spans_known=False, year=2026)
+    return [(i.placement.level2.label, i.row.name) for i in indicators], issues
+
+
+def test_a_damaged_label_fused_where_its_block_lost_its_label_is_split_off():
+    got, issues = read(["产出指标\t数量指标\t病虫害统防统治面积\t≥15000亩",
+                        "\t\t农产品质量安全抽检合格率\t≥98%",
+                        "\t\t贡量指标 农田水利设施验收合格率\t100%",
+                        "\t时效指标\t农机补贴兑付时限\t≤30个工作日"])
+    assert got[2] == ("质量指标", "农田水利设施验收合格率")     # row 2: its placement's to choose
+    assert got[0] == ("数量指标", "病虫害统防统治面积") and got[3] == ("时效指标", "农机补贴兑付时限")
+    fused = [i for i in issues if i.code == "label_fused"]
+    assert len(fused) == 1 and fused[0].severity == "info" and "贡量指标" in fused[0].message
+
+
+@pytest.mark.parametrize("head", ["旪敫指标", "时敫损标", "时敫指标", "吋效指杯"])
+def test_heads_damaged_in_two_characters_are_read_by_the_gap(head):
+    got, _ = read(["产出指标\t数量指标\t培训人次\t≥3000人次",
+                   "\t质量指标\t补贴发放准确率\t≥98%",
+                   f"\t\t{head}城乡居民养老金按月发放及时率\t100%",
+                   "\t成本指标\t贴息资金控制数\t≤790万元"])
+    assert got[2] == ("时效指标", "城乡居民养老金按月发放及时率")
+
+
+def test_an_exact_alias_and_a_damaged_suffix_are_one_head():
+    got, _ = read(["效益指标\t经济效益指标\t就业困难人员就业人数\t≥100人",
+                   "\t\t社会郊益损标全市城乡居民养老保险覆盖面\t不低于上年度水平",
+                   "\t\t扶持创业企业（项目）数\t650",
+                   "\t生态效益指标\t绿化覆盖率\t≥40%"])
+    assert got[1] == ("社会效益指标", "全市城乡居民养老保险覆盖面")
+    assert got[2][0] == "社会效益指标"
+
+
+def test_pieces_of_a_wrapped_label_fused_before_a_space_are_read_by_the_gap():
+    got, _ = read(["产出指标\t质量指标\t城乡居民养老金发放准确率\t100%",
+                   "\t\t吋效 资金在规定时间内下达率\t100%",
+                   "\t\t损标 资金支付规范性\t合规",
+                   "\t成本指标\t贴息资金控制数\t≤790万元"])
+    assert got[1:3] == [("时效指标", "资金在规定时间内下达率"), ("时效指标", "资金支付规范性")]
+
+
+def test_a_short_wording_before_a_space_in_the_groups_last_block():
+    got, _ = read(["效益指标\t可持续影响指标\t农技推广服务长效机制\t持续完善",
+                   "\t\t农户满意度\t≥90%",
+                   "满意度指标\t\t服务对象 补贴对象满意度\t≥85%"])
+    assert got[2] == ("服务对象满意度指标", "补贴对象满意度")
+
+
+def test_a_piece_in_a_cell_of_its_own_joined_into_the_name_is_split_off():
+    got, _ = read(["效益指标\t社会效益指标\t义务教育入学率\t100%",
+                   "\t\t随迁子女入学保障率\t100%",
+                   "\t可持续\t教育教学质量长效提升机制\t持续完善",
+                   "满意度指标\t服务对象满意度指标\t学生家长满意度\t≥90%"])
+    assert got[2] == ("可持续影响指标", "教育教学质量长效提升机制")
+
+
+@pytest.mark.parametrize("name", ["绩效指标完成率", "主要指标达标率", "考核指标合格率"])
+def test_a_word_ending_in_zhibiao_before_a_short_name_is_kept(name):
+    # the gap (时效指标) is there, but the name left would be 完成率: it names nothing
+    got, _ = read(["产出指标\t数量指标\t农技培训场次\t≥20场",
+                   "\t质量指标\t农产品抽检合格率\t≥98%",
+                   f"\t\t{name}\t100%",
+                   "\t成本指标\t农技培训人均成本\t≤300元"])
+    assert got[2][1] == name
+
+
+def test_a_head_in_an_open_gap_of_several_categories_is_kept():
+    # no label below: 时效 and 成本 are both left, and the row states no group
+    got, _ = read(["产出指标\t数量指标\t农技培训场次\t≥20场",
+                   "\t质量指标\t农产品抽检合格率\t≥98%",
+                   "\t\t绩效指标完成情况\t100%"])
+    assert got[2][1] == "绩效指标完成情况"
+
+
+def test_a_head_whose_category_another_row_states_is_kept():
+    # 质量指标 is printed on another row: its block has its label, no evidence of a fused one
+    got, _ = read(["产出指标\t数量指标\t病虫害统防统治面积\t≥15000亩",
+                   "\t\t贡量指标农田水利设施验收合格率\t100%",
+                   "\t质量指标\t农产品质量安全抽检合格率\t≥98%",
+                   "\t时效指标\t农机补贴兑付时限\t≤30个工作日"])
+    assert got[1][1] == "贡量指标农田水利设施验收合格率"
+
+
+@pytest.mark.parametrize("name", ["质量标准执行率", "成本核算准确率", "质量达标情况统计"])
+def test_a_name_opening_with_the_categorys_word_is_kept(name):
+    # a keyword or a short alias, no label's ending: the name's own words
+    got, _ = read(["产出指标\t数量指标\t培训人次\t≥3000人次",
+                   f"\t\t{name}\t100%",
+                   "\t时效指标\t兑付时限\t≤30个工作日"])
+    assert got[1][1] == name
+
+
+def test_a_level_cell_that_opens_the_name_is_no_boundary():
+    # 服务对象 in the level column, and a name that opens with the same words
+    got, _ = read(["效益指标\t可持续影响指标\t养老服务长效机制\t逐步完善",
+                   "满意度指标\t服务对象\t服务对象可持续满意度\t≥90%"])
+    assert got[1][1] == "服务对象可持续满意度"
