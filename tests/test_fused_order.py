@@ -119,3 +119,27 @@ def test_a_level_cell_that_opens_the_name_is_no_boundary():
     got, _ = read(["效益指标\t可持续影响指标\t养老服务长效机制\t逐步完善",
                    "满意度指标\t服务对象\t服务对象可持续满意度\t≥90%"])
     assert got[1][1] == "服务对象可持续满意度"
+
+
+def test_a_label_restated_on_every_row_and_fused_into_one_name_is_split_off():
+    got, issues = read(["产出指标\t质量指杯\t优抚资金发放准确率\t100%",
+                        "产出指标\t质量指杯\t退役军人信息采集准确率\t≥98%",
+                        "产出指标\t\t质量指杯烈士纪念设施维护验收合格率\t100%",
+                        "产出指标\t时效指标\t优抚资金发放及时率\t100%"])
+    assert got[2] == ("质量指标", "烈士纪念设施维护验收合格率")
+    assert any(i.code == "label_fused" and "another row" in i.message for i in issues)
+
+
+def test_a_restated_piece_that_reads_on_into_a_label_keeps_the_name():
+    # 服务对 | 象满意度…: the name's own head (服务对象满意度), not a piece cut short
+    got, _ = read(["效益指标\t可持续影响指标\t养老服务长效机制\t逐步完善",
+                   "满意度指标\t服务对\t老人满意度\t≥90%",
+                   "满意度指标\t\t服务对象满意度调查覆盖率\t≥90%"])
+    assert got[2][1] == "服务对象满意度调查覆盖率"
+
+
+def test_a_name_opening_with_the_label_of_its_own_row_is_kept():
+    got, _ = read(["效益指标\t可持续影响指标\t养老服务长效机制\t逐步完善",
+                   "满意度指标\t服务对象\t服务对象可持续满意度\t≥90%",
+                   "满意度指标\t服务对象\t家属满意度\t≥90%"])
+    assert got[1][1] == "服务对象可持续满意度"

@@ -25,7 +25,9 @@ The evidence is the document's:
     label does (指 before its last character or 标 last: `质最措标`), or an alias of
     four characters or more written exactly (`社会效益`), its 指标 (however damaged)
     taken along (`社会郊益损标`, `报务对象满意度类指栎`);
-- the name left keeps `ORDER_REST_MIN` characters (`完成率`, `达标率` alone name nothing).
+- the name left keeps `ORDER_REST_MIN` characters (`完成率`, `达标率` alone name nothing)
+  and the word the category requires, where it requires one (`服务对象满意度调查覆盖率`:
+  its only 满意 is in the head, so the head is the name's own).
 
 The head becomes the row's level-2 label (`label_fused`, info, with the similarity);
 the name keeps the rest. A head that reads as two categories of the gap alike is left
@@ -38,6 +40,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from formex.normalize.indicators.cells import IndicatorRow, LabelHint, LevelVocabulary, join_lines
+from formex.normalize.indicators.fragments import label_keys, label_prefixes
 from formex.normalize.indicators.fused import HEAD_MAX, FusedLabel
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue
@@ -82,17 +85,62 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         if found is None:
             continue
         name, head, rest, score, cell = found
-        spec = vocab.level2_specs[name]
-        hint = LabelHint(2, spec, replace(cell, text=head), LabelMatch(name, name, score), line=item.lines[0])
-        item.level2.append(hint)
-        item.fused.append(FusedLabel(cell, hint, replace(cell, text=rest)))
-        item.name = item.name[len(item.name) - len(rest):] if item.name.endswith(rest) else rest
+        split_head(item, cell, head, rest, vocab.level2_specs[name], LabelMatch(name, name, score))
         issues.append(Issue("info", "label_fused",
                             f"{cell.text!r} opens with {head!r}, read as the level label {name!r} "
                             f"(similarity {score:.0f}): the "
                             "category the labels around the row leave, stated by no other row; the name "
                             f"read as {rest!r}", field="level2",
                             source_ref=cell.source_ref or item.row.source_ref))
+    return issues
+
+
+def split_head(item: IndicatorRow, cell: Cell, head: str, rest: str, spec, match: LabelMatch) -> None:
+    """The head of the row's name (in `cell`) read as its level-2 label, the rest as its name."""
+    hint = LabelHint(2, spec, replace(cell, text=head), match, line=item.lines[0])
+    item.level2.append(hint)
+    item.fused.append(FusedLabel(cell, hint, replace(cell, text=rest)))
+    item.name = rest
+
+
+RESTATED_MIN = 3     # a label's text restated: 时效拍 of 时效拍|标, not 数量 or 时效
+
+
+def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[Issue]:
+    """A level-2 label printed on every row of its block (or once a page) as OCR read it,
+    fused into the name of one of those rows (`质量指杯烈士纪念设施…` between rows whose
+    level cell reads `质量指杯`): the name opens with the very text of a level-2 cell on
+    another row of the table, read there as a label. The text is `RESTATED_MIN` characters
+    or more, the name left `ORDER_REST_MIN`, and the name does not read on into a label
+    (`服务对` | `象满意度…`: 服务对象满意度 is a name's head too); the row states no level-2
+    label of its own. The nearest such cell gives the category; `label_fused` says so."""
+    keys, prefixes = label_keys(vocab), label_prefixes(vocab)
+    printed = [(j, hint) for j, item in enumerate(items) for hint in item.level2
+               if not hint.copied and not hint.moved and len(label_key(hint.cell.text)) >= RESTATED_MIN]
+    issues = []
+    if not printed:
+        return issues
+    for i, item in enumerate(items):
+        if not item.name or item.positional or item.fused or any(not h.copied for h in item.level2):
+            continue
+        for j, hint in sorted(printed, key=lambda p: (abs(p[0] - i), p[0])):
+            text = hint.cell.text.strip()
+            if j == i or not item.name.startswith(text):
+                continue
+            rest = item.name[len(text):].strip(SEPARATORS)
+            if len(label_key(rest)) < ORDER_REST_MIN or label_key(text + rest[:1]) in keys | prefixes \
+                    or not names_category(rest, hint.spec):
+                continue
+            found = name_cell(item)
+            if found is None or not found[0].text.strip().startswith(text):
+                continue
+            cell = found[0]
+            split_head(item, cell, text, rest, hint.spec, hint.match)
+            issues.append(Issue("info", "label_fused",
+                                f"{cell.text!r} opens with {text!r}, the level label printed so on another row "
+                                f"(read as {hint.spec.label!r}): read as the row's label and the name {rest!r}",
+                                field="level2", source_ref=cell.source_ref or item.row.source_ref))
+            break
     return issues
 
 
@@ -149,7 +197,8 @@ def fused_head(item: IndicatorRow, gap: list[str], vocab: LevelVocabulary
     best: dict[str, tuple[float, int, str, str]] = {}   # category -> (score, head length, head, rest)
 
     def offer(label: str, score: float, head: str, rest: str) -> None:
-        if score < ORDER_CUTOFF or len(label_key(rest)) < ORDER_REST_MIN or label_key(head) != head:
+        if score < ORDER_CUTOFF or len(label_key(rest)) < ORDER_REST_MIN or label_key(head) != head \
+                or not names_category(rest, vocab.level2_specs[label]):
             return
         candidate = (score, len(head), head, rest)
         if label not in best or candidate[:2] > best[label][:2]:
@@ -186,6 +235,12 @@ def fused_head(item: IndicatorRow, gap: list[str], vocab: LevelVocabulary
         return None     # as near two categories the gap holds
     label, (score, _, head, rest) = ranked[0]
     return label, head, rest, score, cell
+
+
+def names_category(rest: str, spec) -> bool:
+    """The name left holds a word the category requires (满意 for 服务对象满意度指标), where
+    it requires one: `服务对象满意度调查覆盖率` keeps its head, the only 满意 in it."""
+    return not spec.requires or any(word in rest for word in spec.requires)
 
 
 def ends_as_label(head: str) -> bool:
