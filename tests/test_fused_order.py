@@ -143,3 +143,38 @@ def test_a_name_opening_with_the_label_of_its_own_row_is_kept():
                    "满意度指标\t服务对象\t服务对象可持续满意度\t≥90%",
                    "满意度指标\t服务对象\t家属满意度\t≥90%"])
     assert got[1][1] == "服务对象可持续满意度"
+
+
+def test_a_wrapped_labels_next_line_fused_into_the_name_below_is_split_off():
+    got, issues = read(["效益指标\t社会效益指标\t义务教育入学率\t100%",
+                        "\t可持续影\t教育教学质量长效提升机制\t持续完善",
+                        "\t\t响指标校园安全管理制度健全性\t健全",
+                        "满意度指标\t服务对象满意度指标\t学生满意度\t≥90%"])
+    assert got[2] == ("可持续影响指标", "校园安全管理制度健全性")
+    assert any(i.code == "label_fused" and "可持续影" in i.message for i in issues)
+
+
+def test_a_label_wrapped_over_three_lines_two_fused_into_names():
+    got, _ = read(["效益指标\t可持续影响指标\t档案管理制度健全性\t健全",
+                   "满意度指标\t服夯对象\t办事群众满意度\t≥95%",
+                   "\t\t满竟度指 困难群众满意度\t≥90%",
+                   "\t\t标 退役军人满意度\t≥90%"])
+    assert got[2:] == [("服务对象满意度指标", "困难群众满意度"), ("服务对象满意度指标", "退役军人满意度")]
+
+
+def test_an_unread_first_line_is_read_with_the_head_below_by_the_order():
+    # 敖量指 | 标…: as near 数量指标 as 质量指标; 质量 is the label below, so 数量
+    got, issues = read(["\t\t绿色食品认证面积\t≥3500亩",
+                        "\t敖量指\t水稻良种推广面积\t≥12000亩",
+                        "\t\t标农机作业补贴户数\t≥260户",
+                        "产出指标\t质量指标\t农产品抽检合格率\t≥98%"])
+    assert got[2] == ("数量指标", "农机作业补贴户数")
+    assert not [i for i in issues if i.code == "label_unrecognised" and "敖量指" in i.message]
+
+
+def test_a_head_making_a_word_with_the_name_is_no_wrapped_line():
+    # 数量指 | 标准化…: 标准 is the name's word (the label's 标 printed on a line of its own)
+    got, _ = read(["产出指标\t数量指\t培训人次\t≥3000人次",
+                   "\t\t标准化服务站点覆盖率\t≥90%",
+                   "\t质量指标\t补贴发放准确率\t≥98%"])
+    assert got[1][1] == "标准化服务站点覆盖率"

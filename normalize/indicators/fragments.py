@@ -64,7 +64,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from formex.normalize.indicators.cells import LABEL_CUTOFF, LevelVocabulary, classify_label, looks_like_value
-from formex.normalize.indicators.fused import full_label, split_fused_label
+from formex.normalize.indicators.fused import full_label, makes_word, split_fused_label
 from formex.normalize.labels import label_key
 from formex.schemas.document import Cell, Issue, Row
 
@@ -324,8 +324,8 @@ def fused_heads(text: str) -> list[tuple[str, str]]:
     out = []
     for n in lengths:
         head, rest = text[:n], text[n:].strip(SEPARATOR_CHARS)
-        if len(label_key(head)) == n and len(label_key(rest)) >= FUSED_REST_MIN:
-            out.append((head, rest))
+        if len(label_key(head)) == n and len(label_key(rest)) >= FUSED_REST_MIN and not makes_word(head, rest):
+            out.append((head, rest))      # (数量指 | 标准化…: 标准 is the name's word)
     return out
 
 

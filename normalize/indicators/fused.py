@@ -119,6 +119,15 @@ DAMAGED_REST_MIN = 2     # the name after a damaged head keeps two characters at
 # words ending in 标 a name opens with (质量达标率, 质量目标完成率, 质量对标): the name's own
 # words, not a damaged 指标
 WORDS_WITH_BIAO = frozenset("目达商坐招投中夺超路航浮锦竞对定贴")
+# characters making a word with a lone 标 or 指 before them (标准, 标识, 指导, 指南): a
+# name's own word, not a wrapped label's last line fused before the name
+WORDS_AFTER = {"标": frozenset("准识志杆签牌段题语"), "指": frozenset("导南引挥示令")}
+
+
+def makes_word(head: str, rest: str) -> bool:
+    """The head is a lone 标 or 指 and makes a word with the rest's first character
+    (`标` | `准化…`)."""
+    return len(head) == 1 and rest[:1] in WORDS_AFTER.get(head, ())
 
 
 @lru_cache(maxsize=None)

@@ -32,6 +32,17 @@ The evidence is the document's:
 The head becomes the row's level-2 label (`label_fused`, info, with the similarity);
 the name keeps the rest. A head that reads as two categories of the gap alike is left
 in the name.
+
+Two readings come first, each with evidence of its own (and the same guards on the name
+left):
+
+- a label wrapped in its narrow level column whose next lines OCR fused into the heads
+  of the names below (`可持续影` in the level cell, `响指标校园安全…` below): the level
+  cell and the heads, each as wide as the first line, join into the label the level
+  cell was read as (`read_continued_pieces`);
+- a label printed on every row of its block, as OCR read it, fused into one of those
+  names (`质量指杯烈士…` between rows whose level cell reads `质量指杯`): the very text
+  of a level cell on another row (`read_restated_heads`).
 """
 from __future__ import annotations
 
@@ -39,9 +50,10 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
+from formex.extract.cleaning import clean_cell
 from formex.normalize.indicators.cells import IndicatorRow, LabelHint, LevelVocabulary, join_lines
 from formex.normalize.indicators.fragments import label_keys, label_prefixes
-from formex.normalize.indicators.fused import HEAD_MAX, FusedLabel
+from formex.normalize.indicators.fused import HEAD_MAX, FusedLabel, makes_word
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue
 from formex.schemas.forms import FormSchema
@@ -66,7 +78,8 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
     order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
     stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
     stated_all = {label for labels in stated for label in labels}
-    groups_all = {h.spec.label for item in items for h in item.level1 if not h.copied}
+    table_groups = {h.spec.label for item in items for h in item.level1 if not h.copied} | {
+        vocab.level2_specs[label].level1 for label in stated_all}
     issues = []
     for i, item in enumerate(items):
         if not item.name or item.positional or stated[i] or item.fused:
@@ -76,11 +89,15 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         low = order[above] if above else -1
         high = order[below] if below else len(order)
         groups = {h.spec.label for h in item.level1 if not h.copied}
-        allowed = groups or groups_all
-        gap = [name for name, k in order.items() if low < k < high and name not in stated_all
-               and (not allowed or vocab.level2_specs[name].level1 in allowed)]
-        if not gap or (above is None or below is None) and not groups and len(gap) > 1:
+        between = [name for name, k in order.items() if low < k < high and name not in stated_all]
+        allowed = groups or table_groups
+        gap = [name for name in between if vocab.level2_specs[name].level1 in allowed]
+        if not gap and not groups:
+            gap = between     # a group the table states nowhere (its level-1 cell unread too)
+        if not gap:
             continue
+        if (above is None or below is None) and not groups and len(gap) > 1:
+            continue     # a gap open at the table's top or end, of several categories, in no stated group
         found = fused_head(item, gap, vocab)
         if found is None:
             continue
@@ -170,6 +187,9 @@ def name_cell(item: IndicatorRow) -> tuple[Cell, list[int]] | None:
             if text.startswith(head):
                 cuts.append(len(head))
             break
+    read = clean_cell(raw)
+    if read != text and text.endswith(read) and 0 < len(text) - len(read) <= HEAD_MAX:
+        cuts.append(len(text) - len(read))     # a piece put before the name (fragments.py)
     if len(run) > 1 and len(text) <= HEAD_MAX:
         cuts.append(len(text))
     return cell, sorted(set(cuts))
@@ -198,7 +218,7 @@ def fused_head(item: IndicatorRow, gap: list[str], vocab: LevelVocabulary
 
     def offer(label: str, score: float, head: str, rest: str) -> None:
         if score < ORDER_CUTOFF or len(label_key(rest)) < ORDER_REST_MIN or label_key(head) != head \
-                or not names_category(rest, vocab.level2_specs[label]):
+                or not names_category(rest, vocab.level2_specs[label]) or makes_word(head, rest):
             return
         candidate = (score, len(head), head, rest)
         if label not in best or candidate[:2] > best[label][:2]:
@@ -259,3 +279,155 @@ def suffix_after(text: str) -> str:
     if pair[:1] == SUFFIX[0]:
         return text[:k + 1]
     return ""
+
+
+# --- the next lines of a label wrapped in its narrow column, fused into the names below it
+
+PIECES_MAX = 5             # 服务对象满意度指标 in a column 2 wide takes 5 lines
+CONTINUED_CUTOFF = 0.5     # of the characters in place, where the first piece was read as the label
+UNREAD_CUTOFF = 0.74       # ... where it was not (LABEL_CUTOFF: one in four)
+
+
+def label_forms(spec) -> tuple[str, ...]:
+    """A category's label and aliases ending in 指标 as keys, and each worded up by 类 or
+    性 before its 指标 (社会效益类指标)."""
+    out = []
+    for text in (spec.label, *spec.aliases):
+        key = label_key(text)
+        if key.endswith(SUFFIX) and len(key) > len(SUFFIX):
+            out += [key] + [key[:-len(SUFFIX)] + w + SUFFIX for w in WORDINGS]
+    return tuple(dict.fromkeys(out))
+
+
+def in_place(text: str, form: str, start: int) -> int:
+    """How many of `text`'s characters match `form` from `start`, position by position."""
+    return sum(a == b for a, b in zip(text, form[start:start + len(text)]))
+
+
+def level_piece(item: IndicatorRow) -> tuple[LabelHint | None, Cell] | None:
+    """The row's level-2 cell short enough to be a wrapped label's first line: (its hint,
+    or None where no category reads it, the cell)."""
+    stated = [h for h in item.level2 if not h.copied and not h.moved]
+    if stated:
+        hint = stated[-1]
+        return (hint, hint.cell) if 0 < len(label_key(hint.cell.text)) <= PIECE_MAX else None
+    short = [c for c in item.unrecognised if 0 < len(label_key(c.text)) <= PIECE_MAX]
+    return (None, short[-1]) if short else None
+
+
+def read_continued_pieces(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema
+                          ) -> tuple[list[Issue], dict[tuple[str, str | None], str]]:
+    """A label wrapped in its narrow level column whose next lines OCR fused into the heads
+    of the names below (`服夯对象` in the level cell, then `满竟度指 困难群众…`, `标 退役军人…`;
+    `敖量指` over `标农机作业…`): the level cell's text and the names' heads, each as wide
+    as the first (the last no wider), join into the category's label (or it worded up,
+    `社会效益` | `类指标…`) with half their characters in place and the heads' own at
+    least half; three in four, of one category only, where no category read the level
+    cell (of the categories the labels above and below leave in the canonical order, in
+    the row's group where it states one; half, where they leave one). A head making a
+    word with what follows (`标准…`, `指导…`) is the name's. The rows
+    below take the category and keep the rest of their names (`ORDER_REST_MIN`); the
+    level cell is read as the label where it was not. Returns the issues, and the cells
+    read so (for their `label_unrecognised` warnings)."""
+    issues: list[Issue] = []
+    read: dict[tuple[str, str | None], str] = {}
+    order = {spec.label: n for n, spec in enumerate(schema.level2_order)}
+    stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
+    for k, item in enumerate(items):
+        piece = level_piece(item)
+        if piece is None or item.lines[0] != item.lines[1]:
+            continue
+        hint, cell = piece
+        first = label_key(cell.text)
+        if hint is not None:
+            candidates = [hint.spec]
+        else:
+            above = next((labels[-1] for labels in reversed(stated[:k]) if labels), None)
+            below = next((labels[0] for labels in stated[k + 1:] if labels), None)
+            low = order[above] if above else -1
+            high = order[below] if below else len(order)
+            groups = {h.spec.label for h in item.level1 if not h.copied}
+            candidates = [spec for spec in schema.level2_order if low < order[spec.label] < high
+                          and (not groups or spec.level1 in groups)
+                          and any(len(form) > len(first) for form in label_forms(spec))]
+        found = continued_chain(items, k, first, candidates, vocab)
+        if found is None:
+            continue
+        spec, score, cuts = found
+        match = LabelMatch(spec.label, spec.label, score)
+        if hint is None:
+            new = LabelHint(2, spec, cell, match, line=item.lines[0])
+            item.level2.append(new)
+            item.unrecognised.remove(cell)
+            if cell in item.damaged:
+                item.damaged.remove(cell)
+            if item.name is None:
+                item.own_level2 = new
+            read[(cell.text, cell.source_ref or item.row.source_ref)] = spec.label
+        heads = []
+        for j, (name_cell_, head, rest) in cuts.items():
+            split_head(items[j], name_cell_, head, rest, spec, match)
+            heads.append(f"{name_cell_.text!r}")
+        issues.append(Issue("info", "label_fused",
+                            f"level label wrapped in its column ({cell.text!r}), its next lines fused into the "
+                            f"names below ({', '.join(heads)}): read as {spec.label!r}, the rows' label",
+                            field="level2", source_ref=cell.source_ref or item.row.source_ref))
+    return issues, read
+
+
+def continued_chain(items: list[IndicatorRow], k: int, first: str, candidates, vocab: LevelVocabulary):
+    """(category, score, {row: (name cell, head, rest)}) for `read_continued_pieces`, or None."""
+    width = len(first)
+    best = None
+    tied = False
+    for spec in candidates:
+        for form in label_forms(spec):
+            if len(form) <= width:
+                continue
+            found = heads_for(items, k, first, form, width)
+            if found is None:
+                continue
+            score, cuts = found
+            cutoff = CONTINUED_CUTOFF if len(candidates) == 1 else UNREAD_CUTOFF   # (one: read, or the order's)
+            if score < cutoff:
+                continue
+            if best is None or score > best[1]:
+                best, tied = (spec, score, cuts), False
+            elif score == best[1] and spec is not best[0]:
+                tied = True
+    if best is None or tied:
+        return None
+    spec, score, cuts = best
+    return spec, round(score * 100, 1), cuts
+
+
+def heads_for(items: list[IndicatorRow], k: int, first: str, form: str, width: int):
+    """(the share of characters in place, the cuts) where the names below row k open with
+    the rest of `form` after `first`, a column `width` wide; or None."""
+    at, j, cuts, heads = len(first), k + 1, {}, ""
+    while at < len(form):
+        if j >= len(items) or len(cuts) >= PIECES_MAX - 1:
+            return None
+        item, above = items[j], items[j - 1]
+        if item.lines[0] != above.lines[1] + 1 or not item.name or item.positional or item.fused \
+                or any(not h.copied for h in item.level2) or item.unrecognised:
+            return None
+        n = min(width, len(form) - at)
+        found = name_cell(item)
+        if found is None:
+            return None
+        cell, boundaries = found
+        if boundaries and boundaries[0] <= width and boundaries[0] != n:
+            return None      # the cell as read cuts the head elsewhere
+        head, rest = item.name[:n], item.name[n:].strip(SEPARATORS)
+        if label_key(head) != head or len(label_key(rest)) < ORDER_REST_MIN \
+                or makes_word(head, rest) or not cell.text.strip().startswith(head):
+            return None
+        if 2 * in_place(head, form, at) < len(head):
+            return None      # the head keeps half the label's characters there at least
+        cuts[j] = (cell, head, rest)
+        heads += head
+        at += n
+        j += 1
+    joined = first + heads
+    return in_place(joined, form, 0) / len(form), cuts
