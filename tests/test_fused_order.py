@@ -178,3 +178,14 @@ def test_a_head_making_a_word_with_the_name_is_no_wrapped_line():
                    "\t\t标准化服务站点覆盖率\t≥90%",
                    "\t质量指标\t补贴发放准确率\t≥98%"])
     assert got[1][1] == "标准化服务站点覆盖率"
+
+
+def test_a_head_as_near_two_categories_of_the_gap_is_kept_with_a_warning():
+    # 杜佘效益指标: four of six characters from 经济效益指标 and from 社会效益指标 alike
+    got, issues = read(["产出指标\t成本指标\t生均公用经费\t≥800元",
+                        "\t\t杜佘效益指标 义务教育入学率\t100%",
+                        "效益指标\t生态效益指标\t校园绿化覆盖率\t≥40%"])
+    assert got[1][1] == "杜佘效益指标义务教育入学率"
+    doubt = [i for i in issues if i.code == "label_unrecognised" and "杜佘效益指标" in i.message]
+    assert len(doubt) == 1 and doubt[0].severity == "warning"
+    assert "经济效益指标" in doubt[0].message and "社会效益指标" in doubt[0].message

@@ -31,7 +31,8 @@ The evidence is the document's:
 
 The head becomes the row's level-2 label (`label_fused`, info, with the similarity);
 the name keeps the rest. A head that reads as two categories of the gap alike is left
-in the name.
+in the name, with a `label_unrecognised` warning naming them (`经济 人均…` between
+时效指标 and 社会效益指标: 经济成本 or 经济效益).
 
 Two readings come first, each with evidence of its own (and the same guards on the name
 left):
@@ -98,7 +99,14 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             continue
         if (above is None or below is None) and not groups and len(gap) > 1:
             continue     # a gap open at the table's top or end, of several categories, in no stated group
-        found = fused_head(item, gap, vocab)
+        try:
+            found = fused_head(item, gap, vocab)
+        except Unsettled as doubt:
+            issues.append(Issue("warning", "label_unrecognised",
+                                f"{doubt.cell.text!r} opens with {doubt.head!r}, a level label fused into the "
+                                f"name as near {' as '.join(doubt.names)}; the name is kept whole",
+                                field="level2", source_ref=doubt.cell.source_ref or item.row.source_ref))
+            continue
         if found is None:
             continue
         name, head, rest, score, cell = found
@@ -159,6 +167,14 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
                                 field="level2", source_ref=cell.source_ref or item.row.source_ref))
             break
     return issues
+
+
+class Unsettled(Exception):
+    """A head read as two categories of the gap alike."""
+
+    def __init__(self, head: str, names: list[str], cell: Cell):
+        super().__init__(head)
+        self.head, self.names, self.cell = head, names, cell
 
 
 def name_cell(item: IndicatorRow) -> tuple[Cell, list[int]] | None:
@@ -252,7 +268,9 @@ def fused_head(item: IndicatorRow, gap: list[str], vocab: LevelVocabulary
         return None
     ranked = sorted(best.items(), key=lambda kv: kv[1][:2], reverse=True)
     if len(ranked) > 1 and ranked[1][1][0] >= ranked[0][1][0]:
-        return None     # as near two categories the gap holds
+        # as near two categories the gap holds: left in the name, the doubt said
+        tied = [label for label, found in ranked if found[0] >= ranked[0][1][0]]
+        raise Unsettled(ranked[0][1][2], tied, cell)
     label, (score, _, head, rest) = ranked[0]
     return label, head, rest, score, cell
 
