@@ -189,3 +189,13 @@ def test_a_head_as_near_two_categories_of_the_gap_is_kept_with_a_warning():
     doubt = [i for i in issues if i.code == "label_unrecognised" and "杜佘效益指标" in i.message]
     assert len(doubt) == 1 and doubt[0].severity == "warning"
     assert "经济效益指标" in doubt[0].message and "社会效益指标" in doubt[0].message
+
+
+def test_a_short_label_restated_on_every_row_is_split_off_only_before_a_space():
+    got, _ = read(["\t数量\t城乡居民基础养老金标准\t≥200元每人每月",
+                   "\t\t数量 发放创业担保贷款金额\t5000万元",
+                   "\t数量\t城镇新增就业人数（万人）\t根据下达任务目标要求确定",
+                   "\t\t数量统计准确率考核\t100%",
+                   "产出指标\t质量指标\t补贴发放准确率\t≥98%"])
+    assert got[1] == ("数量指标", "发放创业担保贷款金额")
+    assert got[3][1] == "数量统计准确率考核"     # no space: 数量 may be the name's word

@@ -128,7 +128,8 @@ def split_head(item: IndicatorRow, cell: Cell, head: str, rest: str, spec, match
     item.name = rest
 
 
-RESTATED_MIN = 3     # a label's text restated: 时效拍 of 时效拍|标, not 数量 or 时效
+RESTATED_MIN = 3     # a label's text restated: 时效拍 of 时效拍|标, not 数量 or 时效 ...
+RESTATED_CUT_MIN = 2  # ... but where a space in the cell as read follows it (`数量 发放…`)
 
 
 def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[Issue]:
@@ -136,12 +137,13 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
     fused into the name of one of those rows (`质量指杯烈士纪念设施…` between rows whose
     level cell reads `质量指杯`): the name opens with the very text of a level-2 cell on
     another row of the table, read there as a label. The text is `RESTATED_MIN` characters
-    or more, the name left `ORDER_REST_MIN`, and the name does not read on into a label
+    or more (two, where a space in the cell as read follows it: `数量 发放…` between rows
+    reading `数量`), the name left `ORDER_REST_MIN`, and the name does not read on into a label
     (`服务对` | `象满意度…`: 服务对象满意度 is a name's head too); the row states no level-2
     label of its own. The nearest such cell gives the category; `label_fused` says so."""
     keys, prefixes = label_keys(vocab), label_prefixes(vocab)
     printed = [(j, hint) for j, item in enumerate(items) for hint in item.level2
-               if not hint.copied and not hint.moved and len(label_key(hint.cell.text)) >= RESTATED_MIN]
+               if not hint.copied and not hint.moved and len(label_key(hint.cell.text)) >= RESTATED_CUT_MIN]
     issues = []
     if not printed:
         return issues
@@ -159,7 +161,9 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
             found = name_cell(item)
             if found is None or not found[0].text.strip().startswith(text):
                 continue
-            cell = found[0]
+            cell, cuts = found
+            if len(label_key(text)) < RESTATED_MIN and len(text) not in cuts:
+                continue      # a short label (数量) only where the cell as read cuts it off
             split_head(item, cell, text, rest, hint.spec, hint.match)
             issues.append(Issue("info", "label_fused",
                                 f"{cell.text!r} opens with {text!r}, the level label printed so on another row "
