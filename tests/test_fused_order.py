@@ -199,3 +199,15 @@ def test_a_short_label_restated_on_every_row_is_split_off_only_before_a_space():
                    "产出指标\t质量指标\t补贴发放准确率\t≥98%"])
     assert got[1] == ("数量指标", "发放创业担保贷款金额")
     assert got[3][1] == "数量统计准确率考核"     # no space: 数量 may be the name's word
+
+
+@pytest.mark.parametrize("name, kept", [
+    ("服务对象满意收入公共就业服务满意度", False),   # 服务对象满意(度), cut short, before a name
+    ("服务对象满意情况调查覆盖率", True),           # the only 满意 is the head's: the name's own
+    ("服务对象满意度", True),
+])
+def test_a_long_alias_cut_short_before_a_name(name, kept):
+    got, _ = read(["效益指标\t可持续影响指标\t就业服务长效机制\t健全",
+                   f"满意度类\t\t{name}\t≥90%",
+                   "管理指标\t管理指标\t预算执行率\t≥90%"])
+    assert got[1] == ("服务对象满意度指标", name if kept else "收入公共就业服务满意度")

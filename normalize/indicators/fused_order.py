@@ -24,7 +24,8 @@ The evidence is the document's:
     worded-up label: `救量类指标`), half its characters in place, that ends as a
     label does (指 before its last character or 标 last: `质最措标`), or an alias of
     four characters or more written exactly (`社会效益`), its 指标 (however damaged)
-    taken along (`社会郊益损标`, `报务对象满意度类指栎`);
+    taken along (`社会郊益损标`, `报务对象满意度类指栎`), or the first six characters or
+    more of a longer alias (`服务对象满意` and the name);
 - the name left keeps `ORDER_REST_MIN` characters (`完成率`, `达标率` alone name nothing)
   and the word the category requires, where it requires one (`服务对象满意度调查覆盖率`:
   its only 满意 is in the head, so the head is the name's own).
@@ -63,6 +64,7 @@ ORDER_CUTOFF = 50.0        # half the label's characters in place (质最措标 
 ORDER_REST_MIN = 4         # the name after the head (完成率, 达标率 alone name nothing)
 HEAD_SLACK = 2             # a head up to two characters longer than the label (数量类指标)
 ALIAS_MIN = 4              # an alias written exactly, without 指标 (社会效益, not 成本 or 质量)
+TRUNCATED_MIN = 6          # ... or its first six characters or more (服务对象满意)
 PIECE_MAX = 5              # a wrapped label's line, at a boundary
 SINGLE_PIECES = frozenset("指标")   # the one-character pieces a label's last line may be
 SEPARATORS = " :：、/|｜\t"
@@ -268,6 +270,11 @@ def fused_head(item: IndicatorRow, gap: list[str], vocab: LevelVocabulary
                 elif not ends_as_label(head):
                     continue
                 offer(label, score, head, name[len(head):])
+            if not key.endswith(SUFFIX) and len(key) > TRUNCATED_MIN:
+                # a long alias cut short (服务对象满意 of 服务对象满意度)
+                for n in range(TRUNCATED_MIN, len(key)):
+                    if name[:n] == key[:n] and name[n:n + 1] != key[n]:
+                        offer(label, fuzz.ratio(name[:n], key), name[:n], name[n:])
     if not best:
         return None
     ranked = sorted(best.items(), key=lambda kv: kv[1][:2], reverse=True)
