@@ -49,6 +49,7 @@ left):
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -84,6 +85,7 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
     table_groups = {h.spec.label for item in items for h in item.level1 if not h.copied} | {
         vocab.level2_specs[label].level1 for label in stated_all}
     issues = []
+    spans: dict[tuple[int, int], list[str]] = {}
     for i, item in enumerate(items):
         if not item.name or item.positional or stated[i] or item.fused:
             continue
@@ -91,8 +93,12 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         below = next((labels[0] for labels in stated[i + 1:] if labels), None)
         low = order[above] if above else -1
         high = order[below] if below else len(order)
+        if (low, high) not in spans:
+            spans[(low, high)] = [name for name, k in order.items() if low < k < high and name not in stated_all]
+        between = spans[(low, high)]
+        if not between:
+            continue
         groups = {h.spec.label for h in item.level1 if not h.copied}
-        between = [name for name, k in order.items() if low < k < high and name not in stated_all]
         allowed = groups or table_groups
         gap = [name for name in between if vocab.level2_specs[name].level1 in allowed]
         if not gap and not groups:
@@ -149,12 +155,16 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
     issues = []
     if not printed:
         return issues
+    texts: dict[str, list[tuple[int, LabelHint]]] = {}
+    for j, hint in printed:
+        texts.setdefault(hint.cell.text.strip(), []).append((j, hint))
     for i, item in enumerate(items):
         if not item.name or item.positional or item.fused or any(not h.copied for h in item.level2):
             continue
-        for j, hint in sorted(printed, key=lambda p: (abs(p[0] - i), p[0])):
+        opening = [entry for text, entries in texts.items() if item.name.startswith(text) for entry in entries]
+        for j, hint in sorted(opening, key=lambda p: (abs(p[0] - i), p[0])):
             text = hint.cell.text.strip()
-            if j == i or not item.name.startswith(text):
+            if j == i:
                 continue
             rest = item.name[len(text):].strip(SEPARATORS)
             if len(label_key(rest)) < ORDER_REST_MIN or label_key(text + rest[:1]) in keys | prefixes \
@@ -183,6 +193,9 @@ class Unsettled(Exception):
         self.head, self.names, self.cell = head, names, cell
 
 
+cleaned = lru_cache(maxsize=16384)(clean_cell)
+
+
 def name_cell(item: IndicatorRow) -> tuple[Cell, list[int]] | None:
     """The cell the name opens with, and the boundaries in the name within its first
     `HEAD_MAX` characters: a space in the cell as read, the end of a cell joined into the
@@ -209,7 +222,7 @@ def name_cell(item: IndicatorRow) -> tuple[Cell, list[int]] | None:
             if text.startswith(head):
                 cuts.append(len(head))
             break
-    read = clean_cell(raw)
+    read = cleaned(raw)
     if read != text and text.endswith(read) and 0 < len(text) - len(read) <= HEAD_MAX:
         cuts.append(len(text) - len(read))     # a piece put before the name (fragments.py)
     if len(run) > 1 and len(text) <= HEAD_MAX:
@@ -217,24 +230,38 @@ def name_cell(item: IndicatorRow) -> tuple[Cell, list[int]] | None:
     return cell, sorted(set(cuts))
 
 
-def keys_of(names: list[str], vocab: LevelVocabulary) -> list[tuple[str, str]]:
+@lru_cache(maxsize=4096)
+def keys_of(names: tuple[str, ...], vocab: LevelVocabulary) -> tuple[tuple[str, str], ...]:
     """(category, label key) for every label and alias of the categories."""
     out = []
     for name in names:
         for key in dict.fromkeys([label_key(name), *vocab.level2.aliases_of(name)]):
             if key:
                 out.append((name, key))
-    return out
+    return tuple(out)
 
 
 def fused_head(item: IndicatorRow, gap: list[str], vocab: LevelVocabulary
                ) -> tuple[str, str, str, float, Cell] | None:
-    """(category, head, rest of the name, score, the name's cell) or None."""
+    """(category, head, rest of the name, score, the name's cell) or None; `Unsettled`
+    where the head reads as two categories alike."""
     found = name_cell(item)
     if found is None:
         return None
     cell, cuts = found
-    name = item.name
+    read = best_head(item.name, tuple(cuts), tuple(gap), vocab)
+    if read is None:
+        return None
+    if isinstance(read[0], tuple):
+        raise Unsettled(read[1], list(read[0]), cell)
+    label, head, rest, score = read
+    return label, head, rest, score, cell
+
+
+@lru_cache(maxsize=16384)
+def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: LevelVocabulary):
+    """(category, head, rest, score), or ((the tied categories), head), or None: the
+    reading of `fused_head`, by the name's text, boundaries and the gap alone."""
     keys = keys_of(gap, vocab)
     best: dict[str, tuple[float, int, str, str]] = {}   # category -> (score, head length, head, rest)
 
@@ -280,10 +307,9 @@ def fused_head(item: IndicatorRow, gap: list[str], vocab: LevelVocabulary
     ranked = sorted(best.items(), key=lambda kv: kv[1][:2], reverse=True)
     if len(ranked) > 1 and ranked[1][1][0] >= ranked[0][1][0]:
         # as near two categories the gap holds: left in the name, the doubt said
-        tied = [label for label, found in ranked if found[0] >= ranked[0][1][0]]
-        raise Unsettled(ranked[0][1][2], tied, cell)
+        return tuple(label for label, found in ranked if found[0] >= ranked[0][1][0]), ranked[0][1][2]
     label, (score, _, head, rest) = ranked[0]
-    return label, head, rest, score, cell
+    return label, head, rest, score
 
 
 def names_category(rest: str, spec) -> bool:
@@ -317,6 +343,7 @@ CONTINUED_CUTOFF = 0.5     # of the characters in place, where the first piece w
 UNREAD_CUTOFF = 0.74       # ... where it was not (LABEL_CUTOFF: one in four)
 
 
+@lru_cache(maxsize=None)
 def label_forms(spec) -> tuple[str, ...]:
     """A category's label and aliases ending in 指标 as keys, and each worded up by 类 or
     性 before its 指标 (社会效益类指标)."""
@@ -363,6 +390,8 @@ def read_continued_pieces(items: list[IndicatorRow], vocab: LevelVocabulary, sch
     order = {spec.label: n for n, spec in enumerate(schema.level2_order)}
     stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
     for k, item in enumerate(items):
+        if k + 1 >= len(items) or not may_continue(items[k + 1], item):
+            continue
         piece = level_piece(item)
         if piece is None or item.lines[0] != item.lines[1]:
             continue
@@ -430,6 +459,13 @@ def continued_chain(items: list[IndicatorRow], k: int, first: str, candidates, v
     return spec, round(score * 100, 1), cuts
 
 
+def may_continue(item: IndicatorRow, above: IndicatorRow) -> bool:
+    """The row can hold the next line of a label wrapped from the row above: on the next
+    line, named, no level cell of its own, not split already."""
+    return item.lines[0] == above.lines[1] + 1 and bool(item.name) and not item.positional \
+        and not item.fused and not item.unrecognised and all(h.copied for h in item.level2)
+
+
 def heads_for(items: list[IndicatorRow], k: int, first: str, form: str, width: int):
     """(the share of characters in place, the cuts) where the names below row k open with
     the rest of `form` after `first`, a column `width` wide; or None."""
@@ -437,11 +473,12 @@ def heads_for(items: list[IndicatorRow], k: int, first: str, form: str, width: i
     while at < len(form):
         if j >= len(items) or len(cuts) >= PIECES_MAX - 1:
             return None
-        item, above = items[j], items[j - 1]
-        if item.lines[0] != above.lines[1] + 1 or not item.name or item.positional or item.fused \
-                or any(not h.copied for h in item.level2) or item.unrecognised:
+        item = items[j]
+        if not may_continue(item, items[j - 1]):
             return None
         n = min(width, len(form) - at)
+        if 2 * in_place(item.name[:n], form, at) < n:
+            return None      # the head keeps half the label's characters there at least
         found = name_cell(item)
         if found is None:
             return None
@@ -452,8 +489,6 @@ def heads_for(items: list[IndicatorRow], k: int, first: str, form: str, width: i
         if label_key(head) != head or len(label_key(rest)) < ORDER_REST_MIN \
                 or makes_word(head, rest) or not cell.text.strip().startswith(head):
             return None
-        if 2 * in_place(head, form, at) < len(head):
-            return None      # the head keeps half the label's characters there at least
         cuts[j] = (cell, head, rest)
         heads += head
         at += n
