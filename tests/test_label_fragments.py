@@ -273,3 +273,26 @@ def test_a_name_opening_with_a_label_piece_no_line_around_prints_alone_keeps_its
                       "\t质量指标\t发放准确率\t100%"])
     indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
     assert [i.row.name for i in indicators] == ["走访慰问人次", "数量指挥调度次数", "发放准确率"]
+
+
+def test_a_piece_fused_into_a_name_whose_lines_lost_their_empty_leading_cells():
+    # OCR text drops a line's empty leading cells: the name cell opens its line, and the
+    # label's other lines are alone on lines of their own, in the same (first) column
+    rows = text_rows(["社会\t居民电子健康档案建档率\t≥90%",
+                      "效益\t\t",
+                      "指标\t\t",
+                      "可持 环境基层医疗卫生服务体系\t持续完善",
+                      "续影\t\t",
+                      "响指\t\t",
+                      "标\t\t"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert any("fused into the name beside it" in i.message and "可持续影响指标" in i.message for i in issues)
+    assert out[3].cells[0].text == "可持续影响指标 环境基层医疗卫生服务体系"
+    assert not out[4].filled and not out[5].filled and not out[6].filled
+
+
+def test_a_names_wrapped_line_alone_below_it_is_no_label_piece():
+    # the name's own wrapped line, alone below it: 数量 | 完成情况 makes no label
+    rows = text_rows(["数量完成年度目标\t≥90%", "情况\t\t"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert out == rows and issues == []

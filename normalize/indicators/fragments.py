@@ -382,11 +382,14 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
         if not whole or not fused or len(chain) < 2 or not column_wide(pieces_of(chain)):
             return False
         left = min(rows[r].cells[q].col for r, q in fused)
-        if not all(rows[r].cells[q].col < left for r, q in whole):
-            return False
-        # the piece left the level cell of its line empty: that cell is there, blank
         cols = {rows[r].cells[q].col for r, q in whole}
-        return all(any(c.col in cols and not c.text.strip() for c in rows[r].cells) for r, _ in fused)
+        if all(rows[r].cells[q].col < left for r, q in whole):
+            # the piece left the level cell of its line empty: that cell is there, blank
+            return all(any(c.col in cols and not c.text.strip() for c in rows[r].cells) for r, _ in fused)
+        # the line's empty leading cells lost (OCR text): the name cell is its line's first
+        # cell, as each short piece is, alone on a line of its own
+        return all(q == 0 for (_, q), _, _ in chain) \
+            and all(sum(1 for c in rows[r].cells if c.text.strip()) == 1 for r, _ in whole)
 
     def pieces_of(chain: list) -> list[str]:
         return [piece for _, piece, _ in chain]
