@@ -211,3 +211,19 @@ def test_a_long_alias_cut_short_before_a_name(name, kept):
                    f"满意度类\t\t{name}\t≥90%",
                    "管理指标\t管理指标\t预算执行率\t≥90%"])
     assert got[1] == ("服务对象满意度指标", name if kept else "收入公共就业服务满意度")
+
+
+def test_a_long_label_one_character_off_before_a_space_is_split_off():
+    # 经济成本指杯: five of six characters, cut off by the space as read, in the order there
+    got, _ = read(["产出指标\t时效指标\t疫苗接种信息录入及时率\t100%",
+                   "\t\t经济成本指杯 人均基本公共卫生服务经费\t≥89元",
+                   "效益指标\t社会效益指标\t居民电子健康档案建档率\t≥90%"])
+    assert got[1] == ("经济成本指标", "人均基本公共卫生服务经费")
+
+
+def test_a_short_word_one_character_off_a_label_before_a_space_is_kept():
+    # 绩效指标: three of four characters of 时效指标, and 时效指标 is stated below
+    got, _ = read(["产出指标\t质量指标\t农产品抽检合格率\t≥98%",
+                   "\t\t绩效指标 完成情况统计表报送率\t100%",
+                   "\t时效指标\t兑付时限\t≤30个工作日"])
+    assert got[1][1] == "绩效指标完成情况统计表报送率"

@@ -54,9 +54,9 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from formex.extract.cleaning import clean_cell
-from formex.normalize.indicators.cells import IndicatorRow, LabelHint, LevelVocabulary, join_lines
+from formex.normalize.indicators.cells import IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines
 from formex.normalize.indicators.fragments import label_keys, label_prefixes
-from formex.normalize.indicators.fused import HEAD_MAX, FusedLabel, makes_word
+from formex.normalize.indicators.fused import FUSED_CUTOFF, HEAD_MAX, SEPARATED_MIN, FusedLabel, makes_word
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue
 from formex.schemas.forms import FormSchema
@@ -93,6 +93,16 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         below = next((labels[0] for labels in stated[i + 1:] if labels), None)
         low = order[above] if above else -1
         high = order[below] if below else len(order)
+        direct = separated_label(item, vocab, low, high, order)
+        if direct is not None:
+            hint, cell, rest = direct
+            split_head(item, cell, hint.cell.text, rest, hint.spec, hint.match)
+            issues.append(Issue("info", "label_fused",
+                                f"{cell.text!r} opens with {hint.cell.text!r}, read as the level label "
+                                f"{hint.spec.label!r} (similarity {hint.match.score:.0f}) where the cell as "
+                                f"read cuts it off, in the canonical order there; the name read as {rest!r}",
+                                field="level2", source_ref=cell.source_ref or item.row.source_ref))
+            continue
         if (low, high) not in spans:
             spans[(low, high)] = [name for name, k in order.items() if low < k < high and name not in stated_all]
         between = spans[(low, high)]
@@ -185,6 +195,27 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
     return issues
 
 
+def separated_label(item: IndicatorRow, vocab: LevelVocabulary, low: int, high: int, order: dict[str, int]
+                    ) -> tuple[LabelHint, Cell, str] | None:
+    """A level-2 label with one look-alike (`FUSED_CUTOFF`: 经济成本指杯) before the first
+    boundary of the name's cell (a space as read, or one fragments.py put there), in the
+    canonical order between the labels above and below (its own block's too): (its hint,
+    the name's cell, the name left), or None."""
+    found = name_cell(item)
+    if found is None or not found[1]:
+        return None
+    cell, cuts = found
+    n = cuts[0]
+    head, rest = item.name[:n], item.name[n:].strip(SEPARATORS)
+    if len(label_key(head)) < SEPARATED_MIN or len(label_key(rest)) < ORDER_REST_MIN:
+        return None
+    hint = classify_label(replace(cell, text=head), vocab)
+    if hint is None or hint.level != 2 or hint.match.score < FUSED_CUTOFF \
+            or not low <= order[hint.spec.label] <= high or not names_category(rest, hint.spec):
+        return None
+    return LabelHint(2, hint.spec, replace(cell, text=head), hint.match, line=item.lines[0]), cell, rest
+
+
 class Unsettled(Exception):
     """A head read as two categories of the gap alike."""
 
@@ -216,13 +247,14 @@ def name_cell(item: IndicatorRow) -> tuple[Cell, list[int]] | None:
     text = cell.text.strip()
     cuts = []
     raw = (cell.raw or text).strip()
-    for k, ch in enumerate(raw[:HEAD_MAX + 1]):
-        if ch in SEPARATORS and k and raw[k - 1] not in SEPARATORS:
-            head = "".join(raw[:k].split())
+    read = cleaned(raw)
+    source = raw if read == text else text    # (a cell fragments.py wrote anew: its own text)
+    for k, ch in enumerate(source[:HEAD_MAX + 1]):
+        if ch in SEPARATORS and k and source[k - 1] not in SEPARATORS:
+            head = "".join(source[:k].split())
             if text.startswith(head):
                 cuts.append(len(head))
             break
-    read = cleaned(raw)
     if read != text and text.endswith(read) and 0 < len(text) - len(read) <= HEAD_MAX:
         cuts.append(len(text) - len(read))     # a piece put before the name (fragments.py)
     if len(run) > 1 and len(text) <= HEAD_MAX:
