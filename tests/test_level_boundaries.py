@@ -260,3 +260,48 @@ def test_a_row_the_documents_parity_places_outranks_its_wording():
     assert [label for _, label in categories(indicators)][:3] == ["数量指标", "数量指标", "成本指标"]
     assert not any(issue.code == "level_boundary_ambiguous" and "人均培训成本" in issue.message
                    for issue in issues)
+
+
+# ---------------------------------------------------------------- a group whose label was lost
+LOST_GROUP = [
+    "\t\t工作甲\t≥5(人)",
+    "",
+    HEADER,
+    "产出指标\t数量指标\t工作乙\t≥6(户)",
+    "\t\t资料合格率\t≥7(人)",          # 数量's last row, worded for 质量 below
+    "\t质量指标\t工作丁\t100%",
+    "\t\t工作戊\t100%",
+    "\t\t报送及时率\t100%",            # 质量's last row, worded for 时效 below
+    "\t时效指标\t工作庚\t100%",
+    "\t\t工作辛\t100%",
+    "{group}\t社会效益指标\t工作壬\t≥100(人)",
+    "\t\t工作癸\t≥90%",
+    "\t\t工作子\t≥90%",
+    "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%",
+    "\t\t企业满意度\t≥90%"]
+LOST_GROUP_BLOCKS = ["数量指标"] * 3 + ["质量指标"] * 3 + ["时效指标"] * 2 + ["社会效益指标"] * 3 \
+    + ["服务对象满意度指标"] * 2
+
+
+def lost_group(group: str) -> list[str]:
+    return [line.format(group=group) for line in LOST_GROUP]
+
+
+def test_a_group_whose_label_was_lost_is_not_swallowed_by_the_group_above():
+    # labels on each block's first row (the 数量 block's on the first row after the page
+    # break), and OCR lost the 效益 label: the 产出 group ran on over the 社会效益 rows,
+    # whose block then paid for entering another group under every model that fits, and
+    # a centre model that cut 产出 short won; the rows worded for the next block went there
+    for group in ("", "郊盖"):
+        rows = list(iter_text_rows("\n".join([HEADER, *lost_group(group)])))
+        items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+        assert fit_items(items, SCHEMA.level2_order).model in ("top", "page_top", "after_break")
+        indicators, _ = place(lost_group(group))
+        assert [i.placement.level2.label for i in indicators] == LOST_GROUP_BLOCKS
+
+
+def test_a_group_label_present_still_bounds_its_group():
+    # the same table with its 效益 label: nothing changes, and the level-1 groups follow it
+    indicators, _ = place(lost_group("效益指标"))
+    assert [i.placement.level2.label for i in indicators] == LOST_GROUP_BLOCKS
+    assert [i.placement.level2.level1 for i in indicators][8:11] == ["效益指标"] * 3

@@ -178,7 +178,11 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
     its labels as sub-headers (no label shares a line with an indicator's name)."""
     if n == 0 or not (level2 or level1):
         return [Fit(None, 0.0)]
-    groups = Chain(level1, geo, n)
+    # a level-1 block pays for each row whose level-2 label names another group: the
+    # level-2 labels bound the groups as the groups bound the level-2 blocks, so a group
+    # whose label OCR lost (or damaged) leaves its rows unlabelled, not another group's
+    pins = label_groups(level2, level1, n)
+    groups = Chain(level1, geo, n, pins, by_category=True)
     chains = [Chain(level2, geo, n, groups.row_groups()), groups]
     totals = [sum(c.total(m) for c in chains) for m in range(len(MODELS))]
     if totals[SUB_HEADER] > 1e-9 or not sub_header:
@@ -190,7 +194,7 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
         return [Fit(None, INF)]
     tied = [m for m in range(len(MODELS)) if totals[m] <= best + 1e-9]
     fits = []
-    for m in tied_by_groups(tied, level2, level1, geo, n):
+    for m in tied_by_groups(tied, groups, pins is not None):
             fit = Fit(MODELS[m], totals[m])
             fit.level2, fit.level1 = (chain.gap_costs(m) for chain in chains)
             fit.entries = chains[0].entries(m)
@@ -354,23 +358,18 @@ def gap_ranges(clusters: list[Cluster], n: int) -> list[tuple[int, int]]:
     return ranges
 
 
-def tied_by_groups(tied: list[int], level2: list[Cluster], level1: list[Cluster], geo: Geometry,
-                   n: int) -> list[int]:
+def tied_by_groups(tied: list[int], groups: Chain, pinned: bool) -> list[int]:
     """Of models that explain the labels equally well, those whose level-1 blocks also
-    hold the level-2 labels of their own groups best (`label_groups`): each level fitted
-    alone can fit both parities of an even span's centre, the two together only one. A
-    tie-break only: where the levels disagree on the placement (a document printing its
-    level-1 labels by another rule) the fit is the labels' own."""
-    if len(tied) < 2:
+    hold the level-2 labels of their own groups best (`groups` is priced so, `label_groups`):
+    each level fitted alone can fit both parities of an even span's centre, the two
+    together only one. A tie-break only: where no tied model fits both levels exactly
+    (a document printing its level-1 labels by another rule) the fit is the labels' own."""
+    if len(tied) < 2 or not pinned:
         return tied
-    pins = label_groups(level2, level1, n)
-    if pins is None:
-        return tied
-    held = Chain(level1, geo, n, pins, by_category=True)
-    least = min(held.total(m) for m in tied)
+    least = min(groups.total(m) for m in tied)
     if least > 1e-9:
         return tied    # no tied model fits both levels exactly: they do not tell the parity
-    return [m for m in tied if held.total(m) <= least + 1e-9]
+    return [m for m in tied if groups.total(m) <= least + 1e-9]
 
 
 def label_groups(level2: list[Cluster], level1: list[Cluster], n: int) -> list[list[str | None]] | None:
@@ -381,7 +380,10 @@ def label_groups(level2: list[Cluster], level1: list[Cluster], n: int) -> list[l
     its upper or its lower middle row), so the level-2 labels bound the level-1 blocks
     as those bound the level-2 ones: a group whose label fits one parity only where it
     holds another group's label is told by it (centre-up and centre-down otherwise tie
-    where each level, fitted alone, fits both). Labels on lines of their own between
+    where each level, fitted alone, fits both), and a group whose label OCR lost or
+    damaged is not swallowed by the group above or below it (its rows are a level-1
+    block without a label, `UNLABELLED`, not rows of another group that every level-2
+    block of theirs then pays `CROSS` to enter). Labels on lines of their own between
     rows take no row, and are left out. None where no row is so stated."""
     held = {i for c in level1 for i in range(c.first, c.last + 1)}
     rows: list[str | None] = [None] * n
