@@ -237,8 +237,11 @@ class Chain:
             self.paths[m] = cheapest_blocks(self, m)
         return self.paths[m]
 
-    def exact(self, m: int) -> list[bool]:
-        return [self.tables[t].cost(block, m) <= 0.0 for t, block in enumerate(self.blocks(m))]
+    def exact(self, m: int, placed: bool = False) -> list[bool]:
+        """Per cluster, whether its block on the cheapest chain fits model m exactly;
+        `placed`: a label on a line apart counts as fitting where it sits where the model
+        puts it, its reading's prior aside (the prior weighs readings, not boundaries)."""
+        return [self.tables[t].cost(block, m, placed) <= 0.0 for t, block in enumerate(self.blocks(m))]
 
     def entries(self, m: int) -> frozenset[int]:
         """Optional clusters whose block is their own row on the cheapest chain."""
@@ -299,7 +302,7 @@ class Chain:
         """Rows of the gaps whose clusters on both sides fit model m exactly."""
         if not self.clusters:
             return frozenset()
-        exact = self.exact(m)
+        exact = self.exact(m, placed=True)
         return frozenset(i for g, (lo, hi) in enumerate(self.gaps)
                          if (g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g])
                          for i in range(lo, hi))
@@ -307,7 +310,7 @@ class Chain:
     def gap_costs(self, m: int) -> GapCosts:
         if not self.clusters:
             return {}
-        exact = self.exact(m)
+        exact = self.exact(m, placed=True)
         out: GapCosts = {}
         for g, (lo, hi) in enumerate(self.gaps):
             left = self.clusters[g - 1].category if g > 0 else None
@@ -340,14 +343,18 @@ class Table:
     Y: np.ndarray
     C: np.ndarray              # (blocks, models)
     entry: bool
+    placed: np.ndarray | None = None   # C without the reading's prior (`chain_tables`), where it has one
 
-    def cost(self, block: tuple[int, int], m: int) -> float:
+    def cost(self, block: tuple[int, int], m: int, placed: bool = False) -> float:
+        """The block's cost under model m; `placed`: without the prior of the reading of
+        a label-only row (how well the labels sit where the model puts them)."""
         x, y = block
+        C = self.placed if placed and self.placed is not None else self.C
         if self.entry:
-            return float(self.C[0, m]) if (x, y) == (self.X[0], self.Y[0]) else INF
+            return float(C[0, m]) if (x, y) == (self.X[0], self.Y[0]) else INF
         if not (self.xs[0] <= x <= self.xs[1] and self.ys[0] <= y <= self.ys[1]):
             return INF
-        return float(self.C[(x - self.xs[0]) * (self.ys[1] - self.ys[0] + 1) + (y - self.ys[0]), m])
+        return float(C[(x - self.xs[0]) * (self.ys[1] - self.ys[0] + 1) + (y - self.ys[0]), m])
 
 
 def gap_ranges(clusters: list[Cluster], n: int) -> list[tuple[int, int]]:
@@ -442,17 +449,23 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
     tables = []
     for t, cluster in enumerate(clusters):
         Xt, Yt, C = X_parts[t], Y_parts[t], costs[offsets[t]:offsets[t + 1]]
+        placed = None
         if cluster.optional:
             # the prior goes to the reading of the lines the fit is trying: a row (an entry)
             # or a line of its own between rows (its block's label)
             own_row = (Xt == cluster.first) & (Yt == cluster.first + 1)
             if cluster.apart:
+                # a line apart that sits where the model puts it fits exactly: the prior
+                # weighs the reading against the rows as printed, not the labels' fit
+                placed = C
                 C = C + np.where(own_row[:, None], ABSORB, APART * APART_PRIOR[None, :])
             else:
                 C = C + np.where(own_row, 0.0, ABSORB)[:, None]
         if crossing is not None:
-            C = C + crossing(Xt, Yt, cluster.category if by_category else cluster.group)
-        tables.append(Table(gaps[t], gaps[t + 1], Xt, Yt, C, cluster.entry))
+            crossed = crossing(Xt, Yt, cluster.category if by_category else cluster.group)
+            C = C + crossed
+            placed = placed + crossed if placed is not None else None
+        tables.append(Table(gaps[t], gaps[t + 1], Xt, Yt, C, cluster.entry, placed))
     return tables
 
 
