@@ -70,6 +70,16 @@ class Cluster:
     optional: bool = False      # a label alone on its row: an entry, or its block's label
     group: str | None = None    # a level-2 category's level-1 group
     apart: bool = False         # optional, and read as a line of its own: an entry is the exception
+    damaged: bool = False       # a label too damaged to read: a block of some category (`unread`)
+
+
+UNREAD = "\x00unread"   # the category of a damaged label's cluster: a prefix, one per row
+
+
+def unread(category: str | None) -> bool:
+    """A cluster category standing for a label too damaged to read (any category but its
+    neighbours')."""
+    return category is not None and category.startswith(UNREAD)
 
 
 GapCosts = dict[int, tuple[str | None, str | None, float, float, float]]
@@ -101,6 +111,20 @@ def gap_cost(costs: GapCosts, row: int, name: str) -> float:
     if name == left:
         return in_left
     if name == right:
+        return in_right
+    return unread_side(found)
+
+
+def unread_side(found: tuple[str | None, str | None, float, float, float]) -> float:
+    """A row's cost in a category neither block beside its gap names: in a block whose
+    label is too damaged to read (it may be any category) where one side is such a block,
+    else in a block without a label."""
+    left, right, in_left, in_right, elsewhere = found
+    if unread(left) and unread(right):
+        return min(in_left, in_right)
+    if unread(left):
+        return in_left
+    if unread(right):
         return in_right
     return elsewhere
 
@@ -461,7 +485,7 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
                 C = C + np.where(own_row[:, None], ABSORB, APART * APART_PRIOR[None, :])
             else:
                 C = C + np.where(own_row, 0.0, ABSORB)[:, None]
-        if crossing is not None:
+        if crossing is not None and not cluster.damaged:
             crossed = crossing(Xt, Yt, cluster.category if by_category else cluster.group)
             C = C + crossed
             placed = placed + crossed if placed is not None else None
