@@ -334,3 +334,20 @@ def test_a_short_damaged_piece_places_no_block():
     indicators, issues = place(unread_label_table("救量性"))
     assert [i.placement.level2.label for i in indicators][:4] == ["数量指标"] * 4
     assert indicators[4].placement.level2.label == "质量指标"
+
+
+def test_rows_whose_wording_overrode_the_labels_are_no_tie():
+    # the real Shanghai seed form prints 质量指标 at the 9th row of its block, under a
+    # top-printed table: its 质量 rows above the label go there by their wording (合格,
+    # 准确), against the labels, which fit the rows better in 数量. That is no boundary the
+    # labels "fit as well either way": no level_boundary_ambiguous for them
+    from pathlib import Path
+
+    from formex.extract.readers import read_document
+    from formex.normalize.form import normalize_document
+    path = Path(__file__).parent.parent / "samples/seed-shanghai-2026-unit-overall/000_36305e3f8ca00a2f.txt"
+    result = normalize_document(read_document(path.read_bytes(), path.name))
+    assert not [issue for issue in result.issues if issue.code == "level_boundary_ambiguous"]
+    quality = [i for i in result.indicators if i.row.name in ("受理大厅日常办公评估合格情况", "服务装验收合格率",
+                                                             "服装验收合格率")]
+    assert quality and all(i.placement.level2.label == "质量指标" for i in quality)

@@ -675,8 +675,9 @@ def boundary_issues(i: int, items: list[IndicatorRow], category: Level2Spec, fit
             or unread(left) or unread(right):
         return []
     other = right if category.label == left else left
-    if move_cost(fit.level2, i, to_right=other == right) > 1e-9:
-        return []
+    if move_cost(fit.level2, i, to_right=other == right) > 1e-9 \
+            or move_cost(fit.level2, i, to_right=other != right) > 1e-9:
+        return []     # the labels fit one side better: the row's wording overrode them, no tie
     if fit.model in PER_PAGE and not (labelled_on_page(items, i, left, forward=False)
                                       and labelled_on_page(items, i, right, forward=True)):
         return []     # a per-page model labels each page's part: a block has none on this page
