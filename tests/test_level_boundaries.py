@@ -351,30 +351,3 @@ def test_rows_whose_wording_overrode_the_labels_are_no_tie():
     quality = [i for i in result.indicators if i.row.name in ("受理大厅日常办公评估合格情况", "服务装验收合格率",
                                                              "服装验收合格率")]
     assert quality and all(i.placement.level2.label == "质量指标" for i in quality)
-
-
-# ---------------------------------------------------------------- a label as near two categories
-def tied_label_table(label: str) -> list[str]:
-    # labels at the centre of their blocks; a page break after the 数量 block, whose label
-    # a per-page engine could restate on the next page
-    return ["\t\t培训人数\t≥5(人)", "\t\t服务户数\t≥6(户)", "\t数量指标\t走访人数\t≥7(人)",
-            "\t\t发放人次\t≥8(人次)", "\t\t培训场次\t≥9(场)", "", HEADER,
-            "\t\t验收合格率\t100%", "\t\t抽检合格率\t100%", f"产出指标\t{label}\t建档规范率\t100%",
-            "\t\t审核准确率\t100%", "\t\t资料达标率\t100%", "\t\t拨付及时率\t100%",
-            "\t时效指标\t办结及时率\t100%", "\t\t上报及时率\t100%"]
-
-
-def test_a_label_as_near_two_categories_is_read_by_the_labels_around_it():
-    # 贡量指标 is one look-alike from 数量指标 and from 质量指标 alike (75 each): read as the
-    # vocabulary's first (数量), it restated 数量 on the next page and took 质量's rows
-    indicators, issues = place(tied_label_table("贡量指标"))
-    assert [i.placement.level2.label for i in indicators] == \
-        ["数量指标"] * 5 + ["质量指标"] * 5 + ["时效指标"] * 3
-    assert any(issue.code == "label_read_by_order" for issue in issues)
-
-
-def test_a_label_nearer_one_category_keeps_its_reading():
-    indicators, issues = place(tied_label_table("质量指抔"))
-    assert [i.placement.level2.label for i in indicators] == \
-        ["数量指标"] * 5 + ["质量指标"] * 5 + ["时效指标"] * 3
-    assert not any(issue.code == "label_read_by_order" for issue in issues)

@@ -133,11 +133,6 @@ def level_matches(text: str, vocab: LevelVocabulary, level: int | None, cutoff: 
     def match(vocabulary: Vocabulary):
         if cutoff >= LABEL_CUTOFF:
             found = vocabulary.match(text, cutoff=cutoff)
-            if found is not None and not found.exact and vocabulary.match_unique(text, cutoff) is None:
-                # as near one category as another (贡量指标: 数量指标 and 质量指标 alike, one
-                # look-alike each): no reading, not the vocabulary's first; a level cell so
-                # damaged is read by the labels around it (`rows.read_damaged_labels`)
-                found = None
             if (found is None or not found.exact) and (level is not None or looks_like_label(text)) \
                     and not looks_like_target(text):
                 # a label printed with more words (数量性指标, 生态环境效益指标) than the vocabulary's
