@@ -371,3 +371,20 @@ def test_a_tied_label_the_labels_around_settle_is_no_warning():
     _, issues = place(["产出指标\t数量指标\t培训人数\t≥5人", "\t质量指杯\t走访人次\t≥20人次",
                        "\t时效指标\t拨付及时率\t100%"])
     assert not any(i.code == "label_tied" for i in issues)
+
+
+# ---------------------------------------------------------------- a label on a line of its own fits
+def test_a_label_on_a_line_of_its_own_that_fits_trusts_the_gaps_beside_it():
+    # 数量 rows 0-2 (label on row 1), 质量's label on a line of its own (3.5) between its
+    # two rows (lines 3 and 4), 时效 rows 5-7 (label on 6): the line apart pays its
+    # reading's prior, but it sits where the centre models put it, so the rows beside it
+    # are in gaps between blocks that fit exactly (firm: STRONG per line, not WEAK)
+    level2 = [Cluster("数量指标", 1, 1, (1.0,), group="产出指标"),
+              Cluster("质量指标", 4, 4, (3.5,), optional=True, group="产出指标", apart=True),
+              Cluster("时效指标", 7, 7, (6.0,), group="产出指标")]
+    lines = [0, 1, 2, 3, 3.5, 4, 5, 6, 7]
+    fits = {fit.model: fit for fit in fit_placement(level2, [], Geometry(lines, lines, []), 9)}
+    assert fits["centre_up"].cost == 0.25            # the prior, not a misfit
+    assert {3, 5} <= fits["centre_up"].firm
+    # the row below the label-line taken into 时效 moves its label off the centre
+    assert fits["centre_up"].level2[5][3] > 3.0
