@@ -662,13 +662,15 @@ def labelled_on_page(items: list[IndicatorRow], i: int, label: str, forward: boo
 
 def boundary_issues(i: int, items: list[IndicatorRow], category: Level2Spec, fit: Fit,
                     categories: tuple[Level2Spec, ...]) -> list[Issue]:
-    """A warning where the row lies between two labelled blocks that fit the placement
-    model exactly, and fit it exactly as well with the row in the other one (an even
-    span's centre a row up or down, the blocks around shifting with it): the row's
-    wording chose, and a wording is weak evidence against labels that cannot tell."""
+    """A warning where the row lies between two labelled blocks whose labels fit the
+    placement model exactly as well with the row in either (an even span's centre a row
+    up or down, the blocks around shifting with it; or a label wrapped over two rows that
+    misses the model's line by as much either way): the row's wording chose, and a
+    wording is weak evidence against labels that cannot tell. Whether the labels fit the
+    model exactly or not: a tie the fit cannot break is a tie all the same."""
     item = items[i]
     found = fit.level2.get(i)
-    if found is None or i not in fit.firm or stated_category(item) is not None:
+    if found is None or stated_category(item) is not None:
         return []
     left, right = found[:2]
     if left is None or right is None or left == right or category.label not in (left, right) \
