@@ -353,26 +353,6 @@ def test_rows_whose_wording_overrode_the_labels_are_no_tie():
     assert quality and all(i.placement.level2.label == "质量指标" for i in quality)
 
 
-# ---------------------------------------------------------------- a tied label nothing settles
-def test_a_tied_label_nothing_settles_is_a_warning_not_a_silent_guess():
-    # 贡量指标 is as near 数量指标 as 质量指标; with 数量指标 on the page before, a per-page
-    # engine may restate it, so nothing settles which: the vocabulary's first stands, and
-    # a reviewer is told (its block goes with it)
-    indicators, issues = place(["产出指标\t数量指标\t培训人数\t≥5人", "", HEADER,
-                                "\t贡量指标\t走访人次\t≥20人次", "\t时效指标\t拨付及时率\t100%"])
-    assert [i.code for i in issues if i.code == "label_tied"] == ["label_tied"]
-
-
-def test_a_tied_label_the_labels_around_settle_is_no_warning():
-    indicators, issues = place(["产出指标\t数量指标\t培训人数\t≥5人", "\t贡量指标\t走访人次\t≥20人次",
-                                "\t时效指标\t拨付及时率\t100%"])
-    assert indicators[1].placement.level2.label == "质量指标"
-    assert not any(i.code == "label_tied" for i in issues)
-    _, issues = place(["产出指标\t数量指标\t培训人数\t≥5人", "\t质量指杯\t走访人次\t≥20人次",
-                       "\t时效指标\t拨付及时率\t100%"])
-    assert not any(i.code == "label_tied" for i in issues)
-
-
 # ---------------------------------------------------------------- a label on a line of its own fits
 def test_a_label_on_a_line_of_its_own_that_fits_trusts_the_gaps_beside_it():
     # 数量 rows 0-2 (label on row 1), 质量's label on a line of its own (3.5) between its
