@@ -385,3 +385,23 @@ def test_a_boundary_the_labels_leave_open_warns_though_no_label_fits_exactly():
     warned = {names.get(issue.source_ref) for issue in issues if issue.code == "level_boundary_ambiguous"}
     assert {"资料合格率", "验收合格率"} <= warned
     assert not warned & {"培训人数", "办结及时率"}    # the table's first and last rows: no boundary
+
+
+# ---------------------------------------------------------------- a tied label nothing settles
+def test_a_tied_label_nothing_settles_is_a_warning_not_a_silent_guess():
+    # 贡量指标 is as near 数量指标 as 质量指标; with 数量指标 on the page before, a per-page
+    # engine may restate it, so nothing settles which: the vocabulary's first stands, and
+    # a reviewer is told (its block goes with it)
+    indicators, issues = place(["产出指标\t数量指标\t培训人数\t≥5人", "", HEADER,
+                                "\t贡量指标\t走访人次\t≥20人次", "\t时效指标\t拨付及时率\t100%"])
+    assert [i.code for i in issues if i.code == "label_tied"] == ["label_tied"]
+
+
+def test_a_tied_label_the_labels_around_settle_is_no_warning():
+    indicators, issues = place(["产出指标\t数量指标\t培训人数\t≥5人", "\t贡量指标\t走访人次\t≥20人次",
+                                "\t时效指标\t拨付及时率\t100%"])
+    assert indicators[1].placement.level2.label == "质量指标"
+    assert not any(i.code == "label_tied" for i in issues)
+    _, issues = place(["产出指标\t数量指标\t培训人数\t≥5人", "\t质量指杯\t走访人次\t≥20人次",
+                       "\t时效指标\t拨付及时率\t100%"])
+    assert not any(i.code == "label_tied" for i in issues)

@@ -352,8 +352,36 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += settle_tied_labels(out, vocab, schema)
     issues = read_label_runs(out, vocab, schema, issues)
     issues += reread_out_of_order(out, vocab, schema)
+    issues += unsettled_tied_labels(out, vocab, issues)
     move_inapplicable_labels(out, schema)
     return out, issues
+
+
+def unsettled_tied_labels(items: list[IndicatorRow], vocab: LevelVocabulary, issues: list[Issue]) -> list[Issue]:
+    """A warning for each level-2 label as near two categories (`贡量指标`) that nothing
+    read (`settle_tied_labels`, `read_label_runs`): it stands as the vocabulary's first
+    reading, a guess, and its block with it. Not where the table restates its labels (a
+    category printed twice on one page): the rows around then state it."""
+    on_page: dict[tuple[int, str], int] = {}
+    for item in items:
+        for label in {h.spec.label for h in item.level2 if not h.copied and h.match.exact}:
+            on_page[(item.pages[0], label)] = on_page.get((item.pages[0], label), 0) + 1
+    if any(count > 1 for count in on_page.values()):
+        return []
+    settled = {i.source_ref for i in issues if i.code == "label_read_by_order"}
+    out = []
+    for item in items:
+        for hint in item.level2:
+            if hint.copied or hint.match.exact or hint.moved:
+                continue
+            ref = hint.cell.source_ref or item.row.source_ref
+            matches = vocab.level2.tied_matches(hint.cell.text, LABEL_CUTOFF)
+            if len(matches) >= 2 and hint.spec.label in {m.name for m in matches} and ref not in settled:
+                out.append(Issue("warning", "label_tied",
+                                 f"level label {hint.cell.text!r} is as near {' and '.join(m.name for m in matches)}; "
+                                 f"read as {hint.spec.label!r}, which nothing around it confirms",
+                                 field="level2", source_ref=ref))
+    return out
 
 GENERIC_LABEL_CHARS = frozenset("指标类")   # every group's label may end so: no evidence of which
 
