@@ -334,3 +334,35 @@ def test_numbers_on_the_groups_only_say_nothing_of_the_lines_between():
              "3\t满意度指标\t服务对象满意度指标\t群众满意度\t≥90%", "\t\t\t学员满意度\t≥90%"]
     assert numbered_names(lines) == ["培训人数", "服务户数", "发放人次", "受益人数", "群众知晓率", "群众满意度",
                                      "学员满意度"]
+
+
+SELF_HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+
+
+def self_names(body: list[str]) -> list[str | None]:
+    rows = list(iter_text_rows("\n".join(["\t".join(SELF_HEADER), *body])))
+    indicators, _ = rows_to_indicators(rows, SELF_EVAL, spans_known=False, year=2023)
+    return [i.row.name for i in indicators]
+
+
+def test_a_table_with_points_on_every_row_joins_a_line_without_its_cells():
+    # 在校学生满意度 ends as names end (…度) and 调查人数 too, with a label on its line; but the
+    # table prints 分值 and 得分 on every row (an empty target too: 受益人口), so a line with
+    # none of its row's cells is part of the row that brings them
+    body = ["产出指标\t数量指标\t补贴发放人数\t2600人\t2587人\t20\t19.9\t",
+            "\t\t受益人口\t\t2.3万人\t10\t10\t",
+            "\t\t义务教育阶段在校满意度\t\t\t\t\t",
+            "\t质量指标\t调查生人数\t\t42650人\t10\t10\t",
+            "效益指标\t社会效益指标\t农村集中供水率\t≥90%\t91%\t10\t10\t"]
+    assert self_names(body) == ["补贴发放人数", "受益人口", "义务教育阶段在校满意度调查生人数", "农村集中供水率"]
+
+
+def test_points_on_few_rows_do_not_join_a_whole_name():
+    # most rows print no 分值: the table does not show points on every row, and a whole
+    # name above a row with a label of its own stays a row (its cells empty)
+    body = ["产出指标\t数量指标\t补贴发放人数\t2600人\t2587人\t\t\t",
+            "\t\t受益人口\t1万人\t2.3万人\t\t\t",
+            "\t\t培训合格率\t≥90%\t95%\t\t\t",
+            "\t\t义务教育阶段在校满意度\t\t\t\t\t",
+            "\t质量指标\t调查生人数\t\t42650人\t10\t10\t"]
+    assert self_names(body)[3:] == ["义务教育阶段在校满意度", "调查生人数"]
