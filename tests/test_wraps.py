@@ -366,3 +366,16 @@ def test_points_on_few_rows_do_not_join_a_whole_name():
             "\t\t义务教育阶段在校满意度\t\t\t\t\t",
             "\t质量指标\t调查生人数\t\t42650人\t10\t10\t"]
     assert self_names(body)[3:] == ["义务教育阶段在校满意度", "调查生人数"]
+
+
+def test_a_short_end_without_cells_under_a_full_line_with_its_target_is_its_rest():
+    # target-first: the full line ends in a head word (a keyword put into the name) and
+    # prints its target; the short line under it has no cell of its own: the rest
+    out = names(WIDTH_9_FIRST + ["\t\t新建社区综合满意度\t=5(家)", "\t\t调查服务人数\t"])
+    assert out[3:] == ["新建社区综合满意度调查服务人数"]
+    # a longer whole name under it is an indicator whose target cell is empty
+    out = names(WIDTH_9_FIRST + ["\t\t新建社区综合满意度\t=5(家)", "\t\t帮扶个案服务人数\t"])
+    assert out[3:] == ["新建社区综合满意度", "帮扶个案服务人数"]
+    # a line under a name that does not fill the width: its own row
+    out = names(WIDTH_9_FIRST + ["\t\t社区综合满意度\t≥90%", "\t\t调查服务人数\t"])
+    assert out[3:] == ["社区综合满意度", "调查服务人数"]

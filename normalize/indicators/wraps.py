@@ -175,6 +175,9 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
         if wrapping.target_first is False and len(above) == wrapping.width and previous.target is None \
                 and item.target is not None and len(item.name) <= LONG_FRAGMENT:
             evidence += 2   # a full line waiting for its target, and a short end that brings it
+        if wrapping.target_first and len(above) == wrapping.width and previous.target is not None \
+                and all(getattr(item, cell) is None for cell in ROW_CELLS) and len(item.name) <= LONG_FRAGMENT:
+            evidence += 2   # a full line with its target, and a short end without a cell of its own
         # the line that carries a wrapped row's target opens (or closes) its row
         if wrapping.target_first is not None and \
                 (item.target if wrapping.target_first else previous.target) is not None:
