@@ -379,3 +379,24 @@ def test_a_short_end_without_cells_under_a_full_line_with_its_target_is_its_rest
     # a line under a name that does not fill the width: its own row
     out = names(WIDTH_9_FIRST + ["\t\t社区综合满意度\t≥90%", "\t\t调查服务人数\t"])
     assert out[3:] == ["社区综合满意度", "调查服务人数"]
+
+
+def test_a_fragment_under_a_line_longer_than_the_width_does_not_hide_it():
+    # the first row's name opens with a fused label and wraps too: its fragment sits under
+    # a line longer than the width, the others under full lines
+    table = [item("数量类指标新增区级创业孵化基地数", True), item("量"), item("城镇新增就业人数", True),
+             item("公益性岗位补贴发放准确", True), item("率"), item("社会保险补贴审核办结时", True), item("限"),
+             item("人均职业技能培训补贴标", True), item("准")]
+    assert wrap_width(table) == Wrapping(11, True)
+    # a fragment under a shorter line still says the names simply vary
+    assert wrap_width(table + [item("居民满意", True), item("度")]) is None
+
+
+def test_a_line_longer_than_the_width_says_nothing_of_where_its_name_ends():
+    # a damaged label fused into the name cell makes the line longer than the width: the
+    # width neither says it is cut nor that it is whole, the wording decides
+    out = names(WIDTH_9_FIRST + ["\t\t戍本指创业担保贷款贴息资\t≤790万元", "\t\t金控制数\t"])
+    assert out[3:] == ["戍本指创业担保贷款贴息资金控制数"]
+    # under such a line that ends in its head word, a whole name (its target cell empty) stays a row
+    out = names(WIDTH_9_FIRST + ["\t\t戍本指创业担保贷款贴息金额\t≤790万元", "\t\t贷款逾期率\t"])
+    assert out[3:] == ["戍本指创业担保贷款贴息金额", "贷款逾期率"]

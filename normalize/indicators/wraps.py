@@ -55,7 +55,7 @@ def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
     often: two full lines, each with a fragment under it and no fragment under another
     line, show it too. A line or two longer than the width (a label fused into its name
     cell, a cell OCR ran together) do not hide it where the fragments all sit under full
-    lines. Where the target prints shows on the plain fragments (a line of a few
+    lines (or under those longer lines: a fused label's wrapped name). Where the target prints shows on the plain fragments (a line of a few
     characters under a full one): with a target, it is the wrapped row's last line."""
     named = [item for item in items if item.name and not item.positional]
     if not named:
@@ -69,7 +69,11 @@ def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
         fragments = [item for above, item in zip(named, named[1:])
                      if len(above.name) == widest and len(item.name) <= SHORT_FRAGMENT]
         full = sum(len(item.name) == widest for item in named)
-        under_full = len(fragments) >= WRAP_PAIR_LINES and len(fragments) == every
+        # a fragment under a line longer than the width (a label fused into a wrapped name)
+        # sits under a full line too
+        under_longer = sum(len(above.name) > widest and len(item.name) <= SHORT_FRAGMENT
+                           for above, item in zip(named, named[1:]))
+        under_full = len(fragments) >= WRAP_PAIR_LINES and len(fragments) + under_longer == every
         if (full >= WRAP_MIN_LINES and (longer == 0 or under_full)) or \
                 (full >= WRAP_PAIR_LINES and under_full):
             with_target = sum(item.target is not None for item in fragments)
@@ -168,7 +172,12 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     if wrapping is not None:
         # the line above fills the width (of a name wrapped over lines already: its last)
         above = previous.last_line or previous.name
-        evidence += WIDTH_EVIDENCE if len(above) == wrapping.width else -WIDTH_EVIDENCE
+        if len(above) == wrapping.width:
+            evidence += WIDTH_EVIDENCE
+        elif len(above) < wrapping.width:
+            evidence -= WIDTH_EVIDENCE
+        # a line longer than the width holds more than its name cell (a label fused into
+        # it, a cell OCR ran together): the width says nothing of where its name ends
         evidence -= 1 if len(item.name) == wrapping.width else 0   # a third line: long names are rare
         if len(item.name) > LONG_FRAGMENT and name_end(previous.name).endswith(heads):
             evidence -= 1   # a long line under a name that ends in its head word: a name too
