@@ -400,3 +400,14 @@ def test_a_line_longer_than_the_width_says_nothing_of_where_its_name_ends():
     # under such a line that ends in its head word, a whole name (its target cell empty) stays a row
     out = names(WIDTH_9_FIRST + ["\t\t戍本指创业担保贷款贴息金额\t≤790万元", "\t\t贷款逾期率\t"])
     assert out[3:] == ["戍本指创业担保贷款贴息金额", "贷款逾期率"]
+
+
+def test_a_single_character_with_a_label_on_its_line_ends_the_name_across_a_label_line():
+    # 社保补贴资金发放准确 fills the width and waits for its target; a label line sits
+    # between, and the level-1 label prints on the line of its end: a single character
+    # is never a name, so it is the name's end all the same
+    lines = WIDTH_10_LAST + ["\t\t社保补贴资金发放准确\t", "\t社会效益指标\t\t", "效益指标\t\t率\t≥90%"]
+    assert names(lines)[3:] == ["社保补贴资金发放准确率"]
+    # two characters with a label on their line open a row of their own
+    lines = WIDTH_10_LAST + ["\t\t社保补贴资金发放准确\t", "\t社会效益指标\t\t", "效益指标\t\t工时\t≥90%"]
+    assert names(lines)[3:] == ["社保补贴资金发放准确", None, "工时"]

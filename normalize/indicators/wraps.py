@@ -231,8 +231,8 @@ def wrap_across_label(item: IndicatorRow, label_line: IndicatorRow, named: Indic
     be a category listed without indicators, so the wrap needs strong evidence (a
     fragment, a name above that fills the column's width or stops before its head word),
     not the least."""
-    if not label_line.is_label_only or item.level1 or item.level2:
-        return False
+    if not label_line.is_label_only or (item.level1 or item.level2) and len(item.name or "") != 1:
+        return False     # a label on the line opens a row, but a single character is never a name
     evidence = wrap_evidence(item, named, wrapping, heads, points)
     return evidence is not None and evidence >= ACROSS_LABEL_EVIDENCE
 
