@@ -267,8 +267,12 @@ def test_a_page_break_between_two_names_weighs_against_a_wrap():
     assert names(above + ["\t\t水电能耗费用\t"]) == ["门诊次均费用", "药品耗材采购支出", "水电能耗费用"]
     assert names(above[:1] + ["\t\t药品耗材采购支\t≤1200万元", "", HEADER, "\t\t出\t"]) == [
         "门诊次均费用", "药品耗材采购支出"]
-    # on one page the wording alone decides: a name above that stops before a head word reads as cut
-    assert names(above[:2] + ["\t\t水电能耗费用\t"]) == ["门诊次均费用", "药品耗材采购支出水电能耗费用"]
+    # on one page the wording alone decides: a name above that stops before a head word
+    # reads as cut; one that ends in its head word (…支出) is whole, the line under it a
+    # name whose target cell is empty
+    assert names(above[:1] + ["\t\t药品耗材采购\t≤1200万元", "\t\t水电能耗费用\t"]) == [
+        "门诊次均费用", "药品耗材采购水电能耗费用"]
+    assert names(above[:2] + ["\t\t水电能耗费用\t"]) == ["门诊次均费用", "药品耗材采购支出", "水电能耗费用"]
 
 
 def test_a_self_evaluation_line_without_its_cells_waits_for_the_line_that_brings_its_points():
