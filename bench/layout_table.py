@@ -131,8 +131,8 @@ def print_table(results: dict[str, dict], n: int) -> None:
             print(f"| {label} | {n} | {cells} | {r['silent']} | {r['not_ok']} |")
 
 
-def write_corpus(out: Path, n: int, seed: int, structures) -> None:
-    for policy in POLICIES:
+def write_corpus(out: Path, n: int, seed: int, structures, names: list[str]) -> None:
+    for policy in (POLICY_BY_NAME[name] for name in names):
         for name, text, gold in iter_corpus(policy, n, seed, structures):
             folder = out / policy.name / name
             (folder / "expected").mkdir(parents=True, exist_ok=True)
@@ -155,15 +155,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--policy", nargs="*", help="only these policies")
     parser.add_argument("--mismatches", type=int, default=0, help="list this many mismatches per policy")
-    parser.add_argument("--show-held-out", action="store_true", help="also list held-out mismatches")
-    parser.add_argument("--write", type=Path, help="write sample folders here instead of scoring")
+    parser.add_argument("--show-held-out", action="store_true",
+                        help="also list held-out mismatches, and write held-out documents")
+    parser.add_argument("--write", type=Path,
+                        help="write sample folders here instead of scoring (tuned policies only, "
+                             "unless --show-held-out)")
     args = parser.parse_args(argv)
     structures = load_structures()
-    if args.write:
-        write_corpus(args.write, args.n, args.seed, structures)
-        print(f"wrote {args.n} documents per policy under {args.write}")
-        return
     names = args.policy or [p.name for p in POLICIES]
+    if args.write:
+        # a held-out document read while tuning is no longer held out: never written by default
+        written = [name for name in names if name not in HELD_OUT or args.show_held_out]
+        write_corpus(args.write, args.n, args.seed, structures, written)
+        print(f"wrote {args.n} documents for each of {', '.join(written)} under {args.write}")
+        return
     results = {}
     started = time.perf_counter()
     for name in names:

@@ -13,15 +13,20 @@ from formex.schemas.document import Cell, Document, Row
 
 
 def iter_text_rows(text: str):
-    """Yield one Row per non-blank line; blank lines after content advance the page.
+    """Yield one Row per non-blank line; blank lines after content advance the page,
+    a line of empty cells (tabs only) does not.
 
     >>> [(r.page, r.texts) for r in iter_text_rows("a\\tb\\n\\nc")]
     [(1, ['a', 'b']), (2, ['c'])]
+    >>> [(r.page, r.texts) for r in iter_text_rows("a\\tb\\n\\t\\t\\nc")]
+    [(1, ['a', 'b']), (1, ['c'])]
     """
     page, seen_content, gap = 1, False, False
     for number, line in enumerate(normalize_newlines(text).split("\n"), start=1):
         if not line.strip():
-            gap = seen_content
+            # a line of nothing is a page break; a line of tabs is a table row whose cells
+            # are all empty (an engine that keeps a row's cells), not a break
+            gap = gap or (seen_content and "\t" not in line)
             continue
         if gap:
             page, gap = page + 1, False

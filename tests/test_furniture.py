@@ -49,3 +49,15 @@ def test_sign_off_lines_with_values_are_sign_offs_wherever_they_fall(line):
 def test_numbers_that_are_not_page_numbers_stay(lines):
     rows, furniture, _ = split(lines)
     assert furniture == [] and len(rows) == len(lines)
+
+
+def test_a_line_of_empty_cells_is_a_row_not_a_page_break():
+    # an engine that keeps an empty row's cells writes its tabs: the page goes on, so the
+    # page number below is still page 1's (a blank line is the break)
+    lines = BODY[:2] + ["\t\t\t"] + BODY[2:] + ["- 1 -", "", "\t\t老年人满意度\t≥90%"]
+    rows, furniture, _ = split(lines)
+    assert furniture == [["- 1 -"]] and len(rows) == len(BODY) + 1
+    assert [r.page for r in iter_text_rows("\n".join(lines)) if r.filled][-1] == 2
+    # a page break still is a break: the number after it is the next page's
+    rows, furniture, _ = split(BODY[:2] + [""] + BODY[2:] + ["- 1 -"])
+    assert furniture == [] and len(rows) == len(BODY) + 1

@@ -236,6 +236,32 @@ def test_a_fused_piece_with_a_look_alike_in_the_names_head_is_not_read():
     assert out[0].cells[2].text == "祉会居民电子健康档案建档率"
 
 
+def test_a_piece_fused_into_a_name_whose_line_dropped_its_leading_empty_cells_is_rejoined():
+    # 经济 | 成本 | 指杯 (no level-1 column): OCR dropped the name's line's empty level cell,
+    # so its cells start one column left of the pieces' lines; aligned from the right,
+    # the name sits right of the pieces and its level cell was left empty
+    rows = text_rows(["\t时效\t疫苗接种信息录入及时率\t100%\t100%\t10\t10\t",
+                      "\t指标\t\t\t\t\t\t",
+                      "经济 人均基本公共卫生服务经费\t≥89元\t89元\t10\t10\t",
+                      "\t成本\t\t\t\t\t\t",
+                      "\t指杯\t\t\t\t\t\t"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert [i for i in issues if "fused into the name beside it" in i.message]
+    # the look-alike stays for the label rules to read (经济成本指杯 ~ 经济成本指标)
+    assert [c.text for c in out[2].cells if c.text][0] == "经济成本指杯 人均基本公共卫生服务经费"
+    assert not out[3].filled and not out[4].filled
+
+
+def test_a_level_cell_left_of_the_lines_name_is_no_name_a_piece_is_fused_into():
+    # 社会效盖指栎 (a damaged level-2 label) opens a line whose name follows it; the line
+    # dropped its leading empty cell, and 效益 below is the level-1 label's piece: no chain
+    rows = text_rows(["社会效盖指栎\t人均体育场地面积\t≥2.2平方米",
+                      "效益\t可持续影响指标\t设施维护管理机制\t健全"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert [i for i in issues if "fused into the name beside it" in i.message] == []
+    assert [c.text for c in out[0].cells] == [c.text for c in rows[0].cells]
+
+
 RESTATED = ["一级指标\t二级指标\t三级指标\t指标值",
             "产出指标\t数量指\t走访慰问人次\t≥3200人次",
             "产出指标\t\t数量指培训人数\t≥120人",

@@ -260,3 +260,148 @@ def test_a_row_the_documents_parity_places_outranks_its_wording():
     assert [label for _, label in categories(indicators)][:3] == ["数量指标", "数量指标", "成本指标"]
     assert not any(issue.code == "level_boundary_ambiguous" and "人均培训成本" in issue.message
                    for issue in issues)
+
+
+# ---------------------------------------------------------------- a group whose label was lost
+LOST_GROUP = [
+    "\t\t工作甲\t≥5(人)",
+    "",
+    HEADER,
+    "产出指标\t数量指标\t工作乙\t≥6(户)",
+    "\t\t资料合格率\t≥7(人)",          # 数量's last row, worded for 质量 below
+    "\t质量指标\t工作丁\t100%",
+    "\t\t工作戊\t100%",
+    "\t\t报送及时率\t100%",            # 质量's last row, worded for 时效 below
+    "\t时效指标\t工作庚\t100%",
+    "\t\t工作辛\t100%",
+    "{group}\t社会效益指标\t工作壬\t≥100(人)",
+    "\t\t工作癸\t≥90%",
+    "\t\t工作子\t≥90%",
+    "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%",
+    "\t\t企业满意度\t≥90%"]
+LOST_GROUP_BLOCKS = ["数量指标"] * 3 + ["质量指标"] * 3 + ["时效指标"] * 2 + ["社会效益指标"] * 3 \
+    + ["服务对象满意度指标"] * 2
+
+
+def lost_group(group: str) -> list[str]:
+    return [line.format(group=group) for line in LOST_GROUP]
+
+
+def test_a_group_whose_label_was_lost_is_not_swallowed_by_the_group_above():
+    # labels on each block's first row (the 数量 block's on the first row after the page
+    # break), and OCR lost the 效益 label: the 产出 group ran on over the 社会效益 rows,
+    # whose block then paid for entering another group under every model that fits, and
+    # a centre model that cut 产出 short won; the rows worded for the next block went there
+    for group in ("", "郊盖"):
+        rows = list(iter_text_rows("\n".join([HEADER, *lost_group(group)])))
+        items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+        assert fit_items(items, SCHEMA.level2_order).model in ("top", "page_top", "after_break")
+        indicators, _ = place(lost_group(group))
+        assert [i.placement.level2.label for i in indicators] == LOST_GROUP_BLOCKS
+
+
+def test_a_group_label_present_still_bounds_its_group():
+    # the same table with its 效益 label: nothing changes, and the level-1 groups follow it
+    indicators, _ = place(lost_group("效益指标"))
+    assert [i.placement.level2.label for i in indicators] == LOST_GROUP_BLOCKS
+    assert [i.placement.level2.level1 for i in indicators][8:11] == ["效益指标"] * 3
+
+
+# ---------------------------------------------------------------- a label too damaged to read
+def unread_label_table(label: str) -> list[str]:
+    # labels at the centre of their blocks (the 产出 label on the upper middle row of its
+    # twelve): 数量 rows 0-4 with its label on row 2, 质量 5-8 on 6, 时效 9-11 on 10;
+    # row 4 is worded for 质量
+    return ["\t\t培训人数\t≥5(人)", "\t\t服务户数\t≥6(户)", f"\t{label}\t走访人数\t≥7(人)",
+            "\t\t发放人次\t≥8(人次)", "\t\t资料合格率\t100%", "产出指标\t\t验收合格率\t100%",
+            "\t质量指标\t抽检合格率\t100%", "\t\t建档规范率\t100%", "\t\t审核准确率\t100%",
+            "\t\t拨付及时率\t100%", "\t时效指标\t办结及时率\t100%", "\t\t上报及时率\t100%"]
+
+
+def test_a_label_too_damaged_to_read_still_places_its_block():
+    # 救量性指标 reads as no category; left out of the fit, the 质量 block could start a
+    # row early (its label the centre of rows 4-8 as of 5-8) and row 4's wording took it
+    # there. A block prints one label: the damaged one is the 数量 block's, at its centre
+    indicators, issues = place(unread_label_table("救量性指标"))
+    assert [i.placement.level2.label for i in indicators] == \
+        ["数量指标"] * 5 + ["质量指标"] * 4 + ["时效指标"] * 3
+    assert any(issue.code == "label_unrecognised" for issue in issues)
+
+
+def test_a_short_damaged_piece_places_no_block():
+    # three characters may be a piece of a label wrapped in a narrow column: no block's
+    # label, so the boundary stays open (row 4 by its wording), as before
+    indicators, issues = place(unread_label_table("救量性"))
+    assert [i.placement.level2.label for i in indicators][:4] == ["数量指标"] * 4
+    assert indicators[4].placement.level2.label == "质量指标"
+
+
+def test_rows_whose_wording_overrode_the_labels_are_no_tie():
+    # the real Shanghai seed form prints 质量指标 at the 9th row of its block, under a
+    # top-printed table: its 质量 rows above the label go there by their wording (合格,
+    # 准确), against the labels, which fit the rows better in 数量. That is no boundary the
+    # labels "fit as well either way": no level_boundary_ambiguous for them
+    from pathlib import Path
+
+    from formex.extract.readers import read_document
+    from formex.normalize.form import normalize_document
+    path = Path(__file__).parent.parent / "samples/seed-shanghai-2026-unit-overall/000_36305e3f8ca00a2f.txt"
+    result = normalize_document(read_document(path.read_bytes(), path.name))
+    assert not [issue for issue in result.issues if issue.code == "level_boundary_ambiguous"]
+    quality = [i for i in result.indicators if i.row.name in ("受理大厅日常办公评估合格情况", "服务装验收合格率",
+                                                             "服装验收合格率")]
+    assert quality and all(i.placement.level2.label == "质量指标" for i in quality)
+
+
+# ---------------------------------------------------------------- a label on a line of its own fits
+def test_a_label_on_a_line_of_its_own_that_fits_trusts_the_gaps_beside_it():
+    # 数量 rows 0-2 (label on row 1), 质量's label on a line of its own (3.5) between its
+    # two rows (lines 3 and 4), 时效 rows 5-7 (label on 6): the line apart pays its
+    # reading's prior, but it sits where the centre models put it, so the rows beside it
+    # are in gaps between blocks that fit exactly (firm: STRONG per line, not WEAK)
+    level2 = [Cluster("数量指标", 1, 1, (1.0,), group="产出指标"),
+              Cluster("质量指标", 4, 4, (3.5,), optional=True, group="产出指标", apart=True),
+              Cluster("时效指标", 7, 7, (6.0,), group="产出指标")]
+    lines = [0, 1, 2, 3, 3.5, 4, 5, 6, 7]
+    fits = {fit.model: fit for fit in fit_placement(level2, [], Geometry(lines, lines, []), 9)}
+    assert fits["centre_up"].cost == 0.25            # the prior, not a misfit
+    assert {3, 5} <= fits["centre_up"].firm
+    # the row below the label-line taken into 时效 moves its label off the centre
+    assert fits["centre_up"].level2[5][3] > 3.0
+
+
+# ---------------------------------------------------------------- a tie the labels cannot break
+WRAPPED_DOWN = ["\t\t培训人数\t≥5(人)", "产出指\t数量指\t服务户数\t≥6(户)", "标\t标\t走访人数\t≥7(人)",
+                "\t\t资料合格率\t100%", "\t\t验收合格率\t100%", "\t质量指\t抽检合格率\t100%",
+                "\t标\t审核准确率\t100%", "\t时效指\t拨付及时率\t100%", "\t标\t办结及时率\t100%"]
+
+
+def test_a_boundary_the_labels_leave_open_warns_though_no_label_fits_exactly():
+    # labels wrapped over two rows in a narrow column (each piece's row carries the label):
+    # no model puts both rows of a label on its line, so nothing fits exactly, and the rows
+    # between 数量 and 质量 fit as well in either block: their wording chose, so say so
+    indicators, issues = place(WRAPPED_DOWN)
+    names = {i.row.row.source_ref: i.row.name for i in indicators}
+    warned = {names.get(issue.source_ref) for issue in issues if issue.code == "level_boundary_ambiguous"}
+    assert {"资料合格率", "验收合格率"} <= warned
+    assert not warned & {"培训人数", "办结及时率"}    # the table's first and last rows: no boundary
+
+
+# ---------------------------------------------------------------- a tied label nothing settles
+def test_a_tied_label_nothing_settles_is_a_warning_not_a_silent_guess():
+    # 贡量指标 is as near 数量指标 as 质量指标; with 数量指标 on the page before, a per-page
+    # engine may restate it, so nothing settles which: the vocabulary's first stands, and
+    # a reviewer is told (its block goes with it)
+    indicators, issues = place(["产出指标\t数量指标\t培训人数\t≥5人", "", HEADER,
+                                "\t贡量指标\t走访人次\t≥20人次", "\t时效指标\t拨付及时率\t100%"])
+    assert [i.code for i in issues if i.code == "label_tied"] == ["label_tied"]
+
+
+def test_a_tied_label_the_labels_around_settle_is_no_warning():
+    indicators, issues = place(["产出指标\t数量指标\t培训人数\t≥5人", "\t贡量指标\t走访人次\t≥20人次",
+                                "\t时效指标\t拨付及时率\t100%"])
+    assert indicators[1].placement.level2.label == "质量指标"
+    assert not any(i.code == "label_tied" for i in issues)
+    _, issues = place(["产出指标\t数量指标\t培训人数\t≥5人", "\t质量指杯\t走访人次\t≥20人次",
+                       "\t时效指标\t拨付及时率\t100%"])
+    assert not any(i.code == "label_tied" for i in issues)

@@ -267,8 +267,12 @@ def test_a_page_break_between_two_names_weighs_against_a_wrap():
     assert names(above + ["\t\t水电能耗费用\t"]) == ["门诊次均费用", "药品耗材采购支出", "水电能耗费用"]
     assert names(above[:1] + ["\t\t药品耗材采购支\t≤1200万元", "", HEADER, "\t\t出\t"]) == [
         "门诊次均费用", "药品耗材采购支出"]
-    # on one page the wording alone decides: a name above that stops before a head word reads as cut
-    assert names(above[:2] + ["\t\t水电能耗费用\t"]) == ["门诊次均费用", "药品耗材采购支出水电能耗费用"]
+    # on one page the wording alone decides: a name above that stops before a head word
+    # reads as cut; one that ends in its head word (…支出) is whole, the line under it a
+    # name whose target cell is empty
+    assert names(above[:1] + ["\t\t药品耗材采购\t≤1200万元", "\t\t水电能耗费用\t"]) == [
+        "门诊次均费用", "药品耗材采购水电能耗费用"]
+    assert names(above[:2] + ["\t\t水电能耗费用\t"]) == ["门诊次均费用", "药品耗材采购支出", "水电能耗费用"]
 
 
 def test_a_self_evaluation_line_without_its_cells_waits_for_the_line_that_brings_its_points():
@@ -334,3 +338,80 @@ def test_numbers_on_the_groups_only_say_nothing_of_the_lines_between():
              "3\t满意度指标\t服务对象满意度指标\t群众满意度\t≥90%", "\t\t\t学员满意度\t≥90%"]
     assert numbered_names(lines) == ["培训人数", "服务户数", "发放人次", "受益人数", "群众知晓率", "群众满意度",
                                      "学员满意度"]
+
+
+SELF_HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+
+
+def self_names(body: list[str]) -> list[str | None]:
+    rows = list(iter_text_rows("\n".join(["\t".join(SELF_HEADER), *body])))
+    indicators, _ = rows_to_indicators(rows, SELF_EVAL, spans_known=False, year=2023)
+    return [i.row.name for i in indicators]
+
+
+def test_a_table_with_points_on_every_row_joins_a_line_without_its_cells():
+    # 在校学生满意度 ends as names end (…度) and 调查人数 too, with a label on its line; but the
+    # table prints 分值 and 得分 on every row (an empty target too: 受益人口), so a line with
+    # none of its row's cells is part of the row that brings them
+    body = ["产出指标\t数量指标\t补贴发放人数\t2600人\t2587人\t20\t19.9\t",
+            "\t\t受益人口\t\t2.3万人\t10\t10\t",
+            "\t\t义务教育阶段在校满意度\t\t\t\t\t",
+            "\t质量指标\t调查生人数\t\t42650人\t10\t10\t",
+            "效益指标\t社会效益指标\t农村集中供水率\t≥90%\t91%\t10\t10\t"]
+    assert self_names(body) == ["补贴发放人数", "受益人口", "义务教育阶段在校满意度调查生人数", "农村集中供水率"]
+
+
+def test_points_on_few_rows_do_not_join_a_whole_name():
+    # most rows print no 分值: the table does not show points on every row, and a whole
+    # name above a row with a label of its own stays a row (its cells empty)
+    body = ["产出指标\t数量指标\t补贴发放人数\t2600人\t2587人\t\t\t",
+            "\t\t受益人口\t1万人\t2.3万人\t\t\t",
+            "\t\t培训合格率\t≥90%\t95%\t\t\t",
+            "\t\t义务教育阶段在校满意度\t\t\t\t\t",
+            "\t质量指标\t调查生人数\t\t42650人\t10\t10\t"]
+    assert self_names(body)[3:] == ["义务教育阶段在校满意度", "调查生人数"]
+
+
+def test_a_short_end_without_cells_under_a_full_line_with_its_target_is_its_rest():
+    # target-first: the full line ends in a head word (a keyword put into the name) and
+    # prints its target; the short line under it has no cell of its own: the rest
+    out = names(WIDTH_9_FIRST + ["\t\t新建社区综合满意度\t=5(家)", "\t\t调查服务人数\t"])
+    assert out[3:] == ["新建社区综合满意度调查服务人数"]
+    # a longer whole name under it is an indicator whose target cell is empty
+    out = names(WIDTH_9_FIRST + ["\t\t新建社区综合满意度\t=5(家)", "\t\t帮扶个案服务人数\t"])
+    assert out[3:] == ["新建社区综合满意度", "帮扶个案服务人数"]
+    # a line under a name that does not fill the width: its own row
+    out = names(WIDTH_9_FIRST + ["\t\t社区综合满意度\t≥90%", "\t\t调查服务人数\t"])
+    assert out[3:] == ["社区综合满意度", "调查服务人数"]
+
+
+def test_a_fragment_under_a_line_longer_than_the_width_does_not_hide_it():
+    # the first row's name opens with a fused label and wraps too: its fragment sits under
+    # a line longer than the width, the others under full lines
+    table = [item("数量类指标新增区级创业孵化基地数", True), item("量"), item("城镇新增就业人数", True),
+             item("公益性岗位补贴发放准确", True), item("率"), item("社会保险补贴审核办结时", True), item("限"),
+             item("人均职业技能培训补贴标", True), item("准")]
+    assert wrap_width(table) == Wrapping(11, True)
+    # a fragment under a shorter line still says the names simply vary
+    assert wrap_width(table + [item("居民满意", True), item("度")]) is None
+
+
+def test_a_line_longer_than_the_width_says_nothing_of_where_its_name_ends():
+    # a damaged label fused into the name cell makes the line longer than the width: the
+    # width neither says it is cut nor that it is whole, the wording decides
+    out = names(WIDTH_9_FIRST + ["\t\t戍本指创业担保贷款贴息资\t≤790万元", "\t\t金控制数\t"])
+    assert out[3:] == ["戍本指创业担保贷款贴息资金控制数"]
+    # under such a line that ends in its head word, a whole name (its target cell empty) stays a row
+    out = names(WIDTH_9_FIRST + ["\t\t戍本指创业担保贷款贴息金额\t≤790万元", "\t\t贷款逾期率\t"])
+    assert out[3:] == ["戍本指创业担保贷款贴息金额", "贷款逾期率"]
+
+
+def test_a_single_character_with_a_label_on_its_line_ends_the_name_across_a_label_line():
+    # 社保补贴资金发放准确 fills the width and waits for its target; a label line sits
+    # between, and the level-1 label prints on the line of its end: a single character
+    # is never a name, so it is the name's end all the same
+    lines = WIDTH_10_LAST + ["\t\t社保补贴资金发放准确\t", "\t社会效益指标\t\t", "效益指标\t\t率\t≥90%"]
+    assert names(lines)[3:] == ["社保补贴资金发放准确率"]
+    # two characters with a label on their line open a row of their own
+    lines = WIDTH_10_LAST + ["\t\t社保补贴资金发放准确\t", "\t社会效益指标\t\t", "效益指标\t\t工时\t≥90%"]
+    assert names(lines)[3:] == ["社保补贴资金发放准确", None, "工时"]

@@ -329,6 +329,17 @@ def fused_heads(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def name_right_of(row: Row, q: int) -> bool:
+    """Whether a name-like cell (text longer than a piece, no value) follows the row's cell
+    `q` before its first value."""
+    for cell in row.cells[q + 1:]:
+        if looks_like_value(cell.text):
+            return False
+        if len(label_key(cell.text)) > PIECE_MAX:
+            return True
+    return False
+
+
 def column_wide(pieces: list[str]) -> bool:
     """Pieces of one label wrapped in a column of one width: every line but the last as
     wide as the first, the last no wider (`时效` / `类指` / `标`, `可持续影` / `响指标`)."""
@@ -381,15 +392,24 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
         fused = [spot for spot, _, rest in chain if rest is not None]
         if not whole or not fused or len(chain) < 2 or not column_wide(pieces_of(chain)):
             return False
-        left = min(rows[r].cells[q].col for r, q in fused)
-        cols = {rows[r].cells[q].col for r, q in whole}
-        if all(rows[r].cells[q].col < left for r, q in whole):
-            # the piece left the level cell of its line empty: that cell is there, blank
-            return all(any(c.col in cols and not c.text.strip() for c in rows[r].cells) for r, _ in fused)
-        # the line's empty leading cells lost (OCR text): the name cell is its line's first
-        # cell, as each short piece is, alone on a line of its own
-        return all(q == 0 for (_, q), _, _ in chain) \
-            and all(sum(1 for c in rows[r].cells if c.text.strip()) == 1 for r, _ in whole)
+        # OCR drops a line's leading empty cells: a name's line shorter than the short
+        # pieces' lines is aligned with them from the right (a longer one may only print
+        # more on its right, a 备注)
+        width = max(len(rows[r].cells) for r, _ in whole)
+
+        def col(r: int, c) -> int:
+            return c.col + max(0, width - len(rows[r].cells))
+
+        if any(name_right_of(rows[r], q) for r, q in fused):
+            return False      # the cell is a level cell left of the line's name, not the name
+        left = min(col(r, rows[r].cells[q]) for r, q in fused)
+        if not all(col(r, rows[r].cells[q]) < left for r, q in whole):
+            return False
+        # the piece left the level cell of its line empty: that cell is there, blank, or
+        # dropped with the line's leading empty cells
+        cols = {col(r, rows[r].cells[q]) for r, q in whole}
+        return all(any(col(r, c) in cols and not c.text.strip() for c in rows[r].cells)
+                   or min(cols) < width - len(rows[r].cells) for r, _ in fused)
 
     def pieces_of(chain: list) -> list[str]:
         return [piece for _, piece, _ in chain]

@@ -31,7 +31,8 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from formex.normalize.indicators.placement import APART, Cluster, Fit, Geometry, fit_placement
+from formex.normalize.indicators.placement import (APART, UNREAD, Cluster, Fit, Geometry, fit_placement,
+                                                   unread, unread_side)
 from formex.normalize.indicators.rows import IndicatorRow
 from formex.normalize.labels import label_key
 from formex.normalize.targets import parse_target
@@ -266,7 +267,7 @@ def gap_parts(costs: tuple | None) -> tuple[dict[str | None, float], float]:
     if costs is None:
         return {}, 0.0
     left, right, in_left, in_right, elsewhere = costs
-    return {right: in_right, left: in_left}, elsewhere
+    return {right: in_right, left: in_left}, unread_side(costs)
 
 
 def fit_items(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> Fit:
@@ -449,10 +450,17 @@ def group_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
 
 def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = None) -> list[Cluster]:
     """Consecutive rows labelled with one category (copied labels aside), each level-2
-    entry a cluster of its own. With `apart`, label-only rows are lines of their own."""
+    entry a cluster of its own. With `apart`, label-only rows are lines of their own.
+    A row whose level-2 label is too damaged to read (`unread_label_rows`) is a cluster
+    of its own too: a block prints one label, so its label places its block as any
+    other does, though which category the block is the rows' wording must tell."""
     clusters: list[Cluster] = []
+    damaged = unread_label_rows(items)
     for i, item in enumerate(items):
         hints = [item.own_level2] if item.is_level2_entry else [h for h in item.level2 if not h.copied]
+        if i in damaged:
+            clusters.append(Cluster(f"{UNREAD}{i}", i, i, (line_place(item.lines[0], apart),), damaged=True))
+            continue
         if not hints:
             continue
         category = hints[-1].spec.label
@@ -466,6 +474,20 @@ def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
                                     group=hints[-1].spec.level1,
                                     apart=item.is_label_only and line_place(item.lines[0], apart) % 1 != 0))
     return clusters
+
+
+def unread_label_rows(items: list[IndicatorRow]) -> frozenset[int]:
+    """Table rows (a name or a target) holding a level-2 cell too damaged to read, of a
+    label's length (`DAMAGED_MIN_CHARS`), and no readable level-2 label, where another
+    row's label is readable (the placement is fitted on those)."""
+    if not any(h for item in items for h in item.level2 if not h.copied):
+        return frozenset()
+    return frozenset(
+        i for i, item in enumerate(items)
+        if item.damaged and (item.name is not None or item.target is not None)
+        and any(len(label_key(cell.text)) >= DAMAGED_MIN_CHARS for cell in item.damaged)
+        and not any(not h.copied for h in item.level2) and stated_category(item) is None
+        and not item.is_level2_entry)
 
 
 def geometry_of(items: list[IndicatorRow], apart: dict[int, float] | None = None) -> Geometry:
@@ -640,20 +662,24 @@ def labelled_on_page(items: list[IndicatorRow], i: int, label: str, forward: boo
 
 def boundary_issues(i: int, items: list[IndicatorRow], category: Level2Spec, fit: Fit,
                     categories: tuple[Level2Spec, ...]) -> list[Issue]:
-    """A warning where the row lies between two labelled blocks that fit the placement
-    model exactly, and fit it exactly as well with the row in the other one (an even
-    span's centre a row up or down, the blocks around shifting with it): the row's
-    wording chose, and a wording is weak evidence against labels that cannot tell."""
+    """A warning where the row lies between two labelled blocks whose labels fit the
+    placement model exactly as well with the row in either (an even span's centre a row
+    up or down, the blocks around shifting with it; or a label wrapped over two rows that
+    misses the model's line by as much either way): the row's wording chose, and a
+    wording is weak evidence against labels that cannot tell. Whether the labels fit the
+    model exactly or not: a tie the fit cannot break is a tie all the same."""
     item = items[i]
     found = fit.level2.get(i)
-    if found is None or i not in fit.firm or stated_category(item) is not None:
+    if found is None or stated_category(item) is not None:
         return []
     left, right = found[:2]
-    if left is None or right is None or left == right or category.label not in (left, right):
+    if left is None or right is None or left == right or category.label not in (left, right) \
+            or unread(left) or unread(right):
         return []
     other = right if category.label == left else left
-    if move_cost(fit.level2, i, to_right=other == right) > 1e-9:
-        return []
+    if move_cost(fit.level2, i, to_right=other == right) > 1e-9 \
+            or move_cost(fit.level2, i, to_right=other != right) > 1e-9:
+        return []     # the labels fit one side better: the row's wording overrode them, no tie
     if fit.model in PER_PAGE and not (labelled_on_page(items, i, left, forward=False)
                                       and labelled_on_page(items, i, right, forward=True)):
         return []     # a per-page model labels each page's part: a block has none on this page

@@ -70,6 +70,16 @@ class Cluster:
     optional: bool = False      # a label alone on its row: an entry, or its block's label
     group: str | None = None    # a level-2 category's level-1 group
     apart: bool = False         # optional, and read as a line of its own: an entry is the exception
+    damaged: bool = False       # a label too damaged to read: a block of some category (`unread`)
+
+
+UNREAD = "\x00unread"   # the category of a damaged label's cluster: a prefix, one per row
+
+
+def unread(category: str | None) -> bool:
+    """A cluster category standing for a label too damaged to read (any category but its
+    neighbours')."""
+    return category is not None and category.startswith(UNREAD)
 
 
 GapCosts = dict[int, tuple[str | None, str | None, float, float, float]]
@@ -101,6 +111,20 @@ def gap_cost(costs: GapCosts, row: int, name: str) -> float:
     if name == left:
         return in_left
     if name == right:
+        return in_right
+    return unread_side(found)
+
+
+def unread_side(found: tuple[str | None, str | None, float, float, float]) -> float:
+    """A row's cost in a category neither block beside its gap names: in a block whose
+    label is too damaged to read (it may be any category) where one side is such a block,
+    else in a block without a label."""
+    left, right, in_left, in_right, elsewhere = found
+    if unread(left) and unread(right):
+        return min(in_left, in_right)
+    if unread(left):
+        return in_left
+    if unread(right):
         return in_right
     return elsewhere
 
@@ -178,7 +202,11 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
     its labels as sub-headers (no label shares a line with an indicator's name)."""
     if n == 0 or not (level2 or level1):
         return [Fit(None, 0.0)]
-    groups = Chain(level1, geo, n)
+    # a level-1 block pays for each row whose level-2 label names another group: the
+    # level-2 labels bound the groups as the groups bound the level-2 blocks, so a group
+    # whose label OCR lost (or damaged) leaves its rows unlabelled, not another group's
+    pins = label_groups(level2, level1, n)
+    groups = Chain(level1, geo, n, pins, by_category=True)
     chains = [Chain(level2, geo, n, groups.row_groups()), groups]
     totals = [sum(c.total(m) for c in chains) for m in range(len(MODELS))]
     if totals[SUB_HEADER] > 1e-9 or not sub_header:
@@ -190,7 +218,7 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
         return [Fit(None, INF)]
     tied = [m for m in range(len(MODELS)) if totals[m] <= best + 1e-9]
     fits = []
-    for m in tied_by_groups(tied, level2, level1, geo, n):
+    for m in tied_by_groups(tied, groups, pins is not None):
             fit = Fit(MODELS[m], totals[m])
             fit.level2, fit.level1 = (chain.gap_costs(m) for chain in chains)
             fit.entries = chains[0].entries(m)
@@ -233,8 +261,11 @@ class Chain:
             self.paths[m] = cheapest_blocks(self, m)
         return self.paths[m]
 
-    def exact(self, m: int) -> list[bool]:
-        return [self.tables[t].cost(block, m) <= 0.0 for t, block in enumerate(self.blocks(m))]
+    def exact(self, m: int, placed: bool = False) -> list[bool]:
+        """Per cluster, whether its block on the cheapest chain fits model m exactly;
+        `placed`: a label on a line apart counts as fitting where it sits where the model
+        puts it, its reading's prior aside (the prior weighs readings, not boundaries)."""
+        return [self.tables[t].cost(block, m, placed) <= 0.0 for t, block in enumerate(self.blocks(m))]
 
     def entries(self, m: int) -> frozenset[int]:
         """Optional clusters whose block is their own row on the cheapest chain."""
@@ -295,7 +326,7 @@ class Chain:
         """Rows of the gaps whose clusters on both sides fit model m exactly."""
         if not self.clusters:
             return frozenset()
-        exact = self.exact(m)
+        exact = self.exact(m, placed=True)
         return frozenset(i for g, (lo, hi) in enumerate(self.gaps)
                          if (g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g])
                          for i in range(lo, hi))
@@ -303,7 +334,7 @@ class Chain:
     def gap_costs(self, m: int) -> GapCosts:
         if not self.clusters:
             return {}
-        exact = self.exact(m)
+        exact = self.exact(m, placed=True)
         out: GapCosts = {}
         for g, (lo, hi) in enumerate(self.gaps):
             left = self.clusters[g - 1].category if g > 0 else None
@@ -336,14 +367,18 @@ class Table:
     Y: np.ndarray
     C: np.ndarray              # (blocks, models)
     entry: bool
+    placed: np.ndarray | None = None   # C without the reading's prior (`chain_tables`), where it has one
 
-    def cost(self, block: tuple[int, int], m: int) -> float:
+    def cost(self, block: tuple[int, int], m: int, placed: bool = False) -> float:
+        """The block's cost under model m; `placed`: without the prior of the reading of
+        a label-only row (how well the labels sit where the model puts them)."""
         x, y = block
+        C = self.placed if placed and self.placed is not None else self.C
         if self.entry:
-            return float(self.C[0, m]) if (x, y) == (self.X[0], self.Y[0]) else INF
+            return float(C[0, m]) if (x, y) == (self.X[0], self.Y[0]) else INF
         if not (self.xs[0] <= x <= self.xs[1] and self.ys[0] <= y <= self.ys[1]):
             return INF
-        return float(self.C[(x - self.xs[0]) * (self.ys[1] - self.ys[0] + 1) + (y - self.ys[0]), m])
+        return float(C[(x - self.xs[0]) * (self.ys[1] - self.ys[0] + 1) + (y - self.ys[0]), m])
 
 
 def gap_ranges(clusters: list[Cluster], n: int) -> list[tuple[int, int]]:
@@ -354,23 +389,18 @@ def gap_ranges(clusters: list[Cluster], n: int) -> list[tuple[int, int]]:
     return ranges
 
 
-def tied_by_groups(tied: list[int], level2: list[Cluster], level1: list[Cluster], geo: Geometry,
-                   n: int) -> list[int]:
+def tied_by_groups(tied: list[int], groups: Chain, pinned: bool) -> list[int]:
     """Of models that explain the labels equally well, those whose level-1 blocks also
-    hold the level-2 labels of their own groups best (`label_groups`): each level fitted
-    alone can fit both parities of an even span's centre, the two together only one. A
-    tie-break only: where the levels disagree on the placement (a document printing its
-    level-1 labels by another rule) the fit is the labels' own."""
-    if len(tied) < 2:
+    hold the level-2 labels of their own groups best (`groups` is priced so, `label_groups`):
+    each level fitted alone can fit both parities of an even span's centre, the two
+    together only one. A tie-break only: where no tied model fits both levels exactly
+    (a document printing its level-1 labels by another rule) the fit is the labels' own."""
+    if len(tied) < 2 or not pinned:
         return tied
-    pins = label_groups(level2, level1, n)
-    if pins is None:
-        return tied
-    held = Chain(level1, geo, n, pins, by_category=True)
-    least = min(held.total(m) for m in tied)
+    least = min(groups.total(m) for m in tied)
     if least > 1e-9:
         return tied    # no tied model fits both levels exactly: they do not tell the parity
-    return [m for m in tied if held.total(m) <= least + 1e-9]
+    return [m for m in tied if groups.total(m) <= least + 1e-9]
 
 
 def label_groups(level2: list[Cluster], level1: list[Cluster], n: int) -> list[list[str | None]] | None:
@@ -381,7 +411,10 @@ def label_groups(level2: list[Cluster], level1: list[Cluster], n: int) -> list[l
     its upper or its lower middle row), so the level-2 labels bound the level-1 blocks
     as those bound the level-2 ones: a group whose label fits one parity only where it
     holds another group's label is told by it (centre-up and centre-down otherwise tie
-    where each level, fitted alone, fits both). Labels on lines of their own between
+    where each level, fitted alone, fits both), and a group whose label OCR lost or
+    damaged is not swallowed by the group above or below it (its rows are a level-1
+    block without a label, `UNLABELLED`, not rows of another group that every level-2
+    block of theirs then pays `CROSS` to enter). Labels on lines of their own between
     rows take no row, and are left out. None where no row is so stated."""
     held = {i for c in level1 for i in range(c.first, c.last + 1)}
     rows: list[str | None] = [None] * n
@@ -440,17 +473,23 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
     tables = []
     for t, cluster in enumerate(clusters):
         Xt, Yt, C = X_parts[t], Y_parts[t], costs[offsets[t]:offsets[t + 1]]
+        placed = None
         if cluster.optional:
             # the prior goes to the reading of the lines the fit is trying: a row (an entry)
             # or a line of its own between rows (its block's label)
             own_row = (Xt == cluster.first) & (Yt == cluster.first + 1)
             if cluster.apart:
+                # a line apart that sits where the model puts it fits exactly: the prior
+                # weighs the reading against the rows as printed, not the labels' fit
+                placed = C
                 C = C + np.where(own_row[:, None], ABSORB, APART * APART_PRIOR[None, :])
             else:
                 C = C + np.where(own_row, 0.0, ABSORB)[:, None]
-        if crossing is not None:
-            C = C + crossing(Xt, Yt, cluster.category if by_category else cluster.group)
-        tables.append(Table(gaps[t], gaps[t + 1], Xt, Yt, C, cluster.entry))
+        if crossing is not None and not cluster.damaged:
+            crossed = crossing(Xt, Yt, cluster.category if by_category else cluster.group)
+            C = C + crossed
+            placed = placed + crossed if placed is not None else None
+        tables.append(Table(gaps[t], gaps[t + 1], Xt, Yt, C, cluster.entry, placed))
     return tables
 
 

@@ -22,8 +22,8 @@ from formex.normalize.indicators.fragments import rejoin_label_fragments
 from formex.normalize.indicators.fused import split_fused_label
 from formex.normalize.indicators.fused_order import read_continued_pieces, read_fused_by_order, read_restated_heads
 from formex.normalize.indicators.wraps import (
-    DocumentWrapping, is_wrap, join_wrapped, label_read_as_fragment, numbering_of, wrap_across_label,
-    wrap_width)
+    DocumentWrapping, is_wrap, join_wrapped, label_read_as_fragment, numbering_of, points_on_every_row,
+    wrap_across_label, wrap_width)
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue, Row
 from formex.schemas.forms import FormSchema
@@ -290,6 +290,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                           else cells_by_content(row, vocab, roles))
     classified = numbering_of(classified)
     wrapping = wrap_width(classified)
+    points = points_on_every_row(classified)
     if document_wrapping is not None:
         wrapping = document_wrapping.of_table(wrapping)
     out: list[IndicatorRow] = []
@@ -313,9 +314,9 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         if item.own_level2 is not None:
             item.own_level2 = item.level2[-1]
         previous = out[-1] if out else None
-        fragment = previous and label_read_as_fragment(item, previous, wrapping, vocab.name_heads)
+        fragment = previous and label_read_as_fragment(item, previous, wrapping, vocab.name_heads, points)
         item = fragment or item
-        if previous and is_wrap(item, previous, wrapping, vocab.name_heads):
+        if previous and is_wrap(item, previous, wrapping, vocab.name_heads, points):
             join_wrapped(previous, item, line)
             # OCR pads rows with empty cells, so a wrapped fragment and a short name with a
             # blank target look alike: join, and say so loudly enough to be reviewed
@@ -323,7 +324,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                                 f"{item.name!r} read as the end of the indicator name above; joined",
                                 field="level3", source_ref=row.source_ref))
             continue
-        if len(out) >= 2 and wrap_across_label(item, previous, out[-2], wrapping, vocab.name_heads):
+        if len(out) >= 2 and wrap_across_label(item, previous, out[-2], wrapping, vocab.name_heads, points):
             named = out.pop(-2)
             out[-1] = named    # the label line's labels sit inside the wrapped row: its own
             named.level1 += previous.level1
@@ -353,12 +354,40 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += settle_tied_labels(out, vocab, schema)
     issues = read_label_runs(out, vocab, schema, issues)
     issues += reread_out_of_order(out, vocab, schema)
+    issues += unsettled_tied_labels(out, vocab, issues)
     continued, read = read_continued_pieces(out, vocab, schema)
     issues = without_unrecognised(issues, read) + continued
     issues += read_restated_heads(out, vocab)
     issues += read_fused_by_order(out, vocab, schema)
     move_inapplicable_labels(out, schema)
     return out, issues
+
+
+def unsettled_tied_labels(items: list[IndicatorRow], vocab: LevelVocabulary, issues: list[Issue]) -> list[Issue]:
+    """A warning for each level-2 label as near two categories (`贡量指标`) that nothing
+    read (`settle_tied_labels`, `read_label_runs`): it stands as the vocabulary's first
+    reading, a guess, and its block with it. Not where the table restates its labels (a
+    category printed twice on one page): the rows around then state it."""
+    on_page: dict[tuple[int, str], int] = {}
+    for item in items:
+        for label in {h.spec.label for h in item.level2 if not h.copied and h.match.exact}:
+            on_page[(item.pages[0], label)] = on_page.get((item.pages[0], label), 0) + 1
+    if any(count > 1 for count in on_page.values()):
+        return []
+    settled = {i.source_ref for i in issues if i.code == "label_read_by_order"}
+    out = []
+    for item in items:
+        for hint in item.level2:
+            if hint.copied or hint.match.exact or hint.moved:
+                continue
+            ref = hint.cell.source_ref or item.row.source_ref
+            matches = vocab.level2.tied_matches(hint.cell.text, LABEL_CUTOFF)
+            if len(matches) >= 2 and hint.spec.label in {m.name for m in matches} and ref not in settled:
+                out.append(Issue("warning", "label_tied",
+                                 f"level label {hint.cell.text!r} is as near {' and '.join(m.name for m in matches)}; "
+                                 f"read as {hint.spec.label!r}, which nothing around it confirms",
+                                 field="level2", source_ref=ref))
+    return out
 
 GENERIC_LABEL_CHARS = frozenset("指标类")   # every group's label may end so: no evidence of which
 

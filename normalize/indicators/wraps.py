@@ -17,6 +17,9 @@ WRAP_OUTLIERS = 2      # lines longer than the width that do not hide it
 NUMBER_EVIDENCE = 5    # a line without a row number in a table that numbers its rows: a wrap
                        # (outweighs the head words and a long line, which say a name of its own)
 NUMBERED_SHARE = 0.8   # of the rows with a target that print a row number: the table numbers rows
+POINTS_EVIDENCE = 5    # a line without a cell of its row above one bringing its 分值 / 得分, in a table
+                       # that prints them on every row (an empty target still prints its points)
+POINTS_WAIT = 2        # the same where the table does not show that it prints them on every row
 OPENING, CLOSING = "（(【[", "）)】]"
 # a row's value cells: a wrapped name's lines print one of each, never two
 ROW_CELLS = ("target", "target_mid", "actual", "weight", "score")
@@ -52,7 +55,7 @@ def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
     often: two full lines, each with a fragment under it and no fragment under another
     line, show it too. A line or two longer than the width (a label fused into its name
     cell, a cell OCR ran together) do not hide it where the fragments all sit under full
-    lines. Where the target prints shows on the plain fragments (a line of a few
+    lines (or under those longer lines: a fused label's wrapped name). Where the target prints shows on the plain fragments (a line of a few
     characters under a full one): with a target, it is the wrapped row's last line."""
     named = [item for item in items if item.name and not item.positional]
     if not named:
@@ -66,7 +69,11 @@ def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
         fragments = [item for above, item in zip(named, named[1:])
                      if len(above.name) == widest and len(item.name) <= SHORT_FRAGMENT]
         full = sum(len(item.name) == widest for item in named)
-        under_full = len(fragments) >= WRAP_PAIR_LINES and len(fragments) == every
+        # a fragment under a line longer than the width (a label fused into a wrapped name)
+        # sits under a full line too
+        under_longer = sum(len(above.name) > widest and len(item.name) <= SHORT_FRAGMENT
+                           for above, item in zip(named, named[1:]))
+        under_full = len(fragments) >= WRAP_PAIR_LINES and len(fragments) + under_longer == every
         if (full >= WRAP_MIN_LINES and (longer == 0 or under_full)) or \
                 (full >= WRAP_PAIR_LINES and under_full):
             with_target = sum(item.target is not None for item in fragments)
@@ -86,6 +93,15 @@ def numbering_of(items: list[IndicatorRow]) -> list[IndicatorRow]:
         if item.row.numbered is not None:
             item.row = replace(item.row, numbered=None)
     return items
+
+def points_on_every_row(items: list[IndicatorRow]) -> bool:
+    """Whether the table prints a 分值 or 得分 on (nearly) every row: a self-evaluation whose
+    rows with a target nearly all print one. A row whose target cell is empty prints its
+    points still, so there a line without any cell of its row is part of a row."""
+    points = sum(item.weight is not None or item.score is not None for item in items)
+    targets = sum(item.target is not None for item in items)
+    return points >= 2 and points >= NUMBERED_SHARE * targets
+
 
 def unclosed(text: str) -> bool:
     """An opening bracket the text does not close (城镇新增就业人数（ | 万人）)."""
@@ -114,13 +130,13 @@ def name_end(name: str) -> str:
     return name
 
 def is_wrap(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
-            heads: tuple[str, ...]) -> bool:
+            heads: tuple[str, ...], points: bool = False) -> bool:
     """Whether a line's name is the rest of the name above (`wrap_evidence` over 0)."""
-    evidence = wrap_evidence(item, previous, wrapping, heads)
+    evidence = wrap_evidence(item, previous, wrapping, heads, points)
     return evidence is not None and evidence > 0
 
 def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
-                  heads: tuple[str, ...]) -> int | None:
+                  heads: tuple[str, ...], points: bool = False) -> int | None:
     """How strongly the lines say that a line's name is the rest of the name above,
     wrapped in its cell, rather than an indicator of its own (whose target cell may be
     empty). A very short fragment (a single character is never a name), a name above that
@@ -131,7 +147,9 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     (and a long one under a name ending in its head word), a line that fills the width
     itself (a third line: names that long are rare), a label on the line say not; where
     the table numbers its rows (a 序号 column), a line without a row number says wrap and
-    one with its own number cannot be one. Over 0
+    one with its own number cannot be one; where it prints 分值 / 得分 on every row
+    (`points`), a line without any cell of its row above the line that brings them says
+    wrap as strongly. Over 0
     says wrap; None when it cannot be one (a target, 实际完成值, 分值 or 得分 on both
     lines, a target where the table prints a wrapped row's target on its other line, a
     line too long to be a name's end)."""
@@ -154,13 +172,21 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     if wrapping is not None:
         # the line above fills the width (of a name wrapped over lines already: its last)
         above = previous.last_line or previous.name
-        evidence += WIDTH_EVIDENCE if len(above) == wrapping.width else -WIDTH_EVIDENCE
+        if len(above) == wrapping.width:
+            evidence += WIDTH_EVIDENCE
+        elif len(above) < wrapping.width:
+            evidence -= WIDTH_EVIDENCE
+        # a line longer than the width holds more than its name cell (a label fused into
+        # it, a cell OCR ran together): the width says nothing of where its name ends
         evidence -= 1 if len(item.name) == wrapping.width else 0   # a third line: long names are rare
         if len(item.name) > LONG_FRAGMENT and name_end(previous.name).endswith(heads):
             evidence -= 1   # a long line under a name that ends in its head word: a name too
         if wrapping.target_first is False and len(above) == wrapping.width and previous.target is None \
                 and item.target is not None and len(item.name) <= LONG_FRAGMENT:
             evidence += 2   # a full line waiting for its target, and a short end that brings it
+        if wrapping.target_first and len(above) == wrapping.width and previous.target is not None \
+                and all(getattr(item, cell) is None for cell in ROW_CELLS) and len(item.name) <= LONG_FRAGMENT:
+            evidence += 2   # a full line with its target, and a short end without a cell of its own
         # the line that carries a wrapped row's target opens (or closes) its row
         if wrapping.target_first is not None and \
                 (item.target if wrapping.target_first else previous.target) is not None:
@@ -169,7 +195,8 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
         evidence -= 2    # a long line under a column that does not wrap at a width is a name
     if all(getattr(previous, cell) is None for cell in ROW_CELLS) and \
             (item.weight is not None or item.score is not None):
-        evidence += 2    # a line without a cell of its row, waiting for the line that brings its 分值 / 得分
+        # a line without a cell of its row, waiting for the line that brings its 分值 / 得分
+        evidence += POINTS_EVIDENCE if points else POINTS_WAIT
     if item.level1 or item.level2:
         evidence -= 1    # a label on the line: more often a row of its own
     if wrapping is None and item.row.page != previous.pages[1] and len(item.name) > SHORT_FRAGMENT:
@@ -177,7 +204,7 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     return evidence
 
 def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
-                           heads: tuple[str, ...]) -> IndicatorRow | None:
+                           heads: tuple[str, ...], points: bool = False) -> IndicatorRow | None:
     """The row with its one level label read as the end of the name above, or None. A
     wrapped name can end in a word that is also a short label (…入驻企业 | 满意度, …孵化基地 |
     数量: aliases of level labels, read exactly); under a name cut at the column's width,
@@ -190,13 +217,13 @@ def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping:
             or not hints[0].match.exact or hints[0].cell.text.endswith(LABEL_ENDINGS)):
         return None
     read = replace(item, name=hints[0].cell.text, level1=[], level2=[], own_level2=None)
-    return read if is_wrap(read, previous, wrapping, heads) else None
+    return read if is_wrap(read, previous, wrapping, heads, points) else None
 
 ACROSS_LABEL_EVIDENCE = 3   # a wrap across a line of labels needs more than a wrap's least
 
 
 def wrap_across_label(item: IndicatorRow, label_line: IndicatorRow, named: IndicatorRow,
-                      wrapping: Wrapping | None, heads: tuple[str, ...]) -> bool:
+                      wrapping: Wrapping | None, heads: tuple[str, ...], points: bool = False) -> bool:
     """Whether a line is the rest of the name two lines up, with a line of nothing but
     level labels between (an engine that writes a merged label on a line of its own
     between two lines of a wrapped name: 创业担保贷款贴息资 | 成本指标 | 金控制数). The
@@ -204,9 +231,9 @@ def wrap_across_label(item: IndicatorRow, label_line: IndicatorRow, named: Indic
     be a category listed without indicators, so the wrap needs strong evidence (a
     fragment, a name above that fills the column's width or stops before its head word),
     not the least."""
-    if not label_line.is_label_only or item.level1 or item.level2:
-        return False
-    evidence = wrap_evidence(item, named, wrapping, heads)
+    if not label_line.is_label_only or (item.level1 or item.level2) and len(item.name or "") != 1:
+        return False     # a label on the line opens a row, but a single character is never a name
+    evidence = wrap_evidence(item, named, wrapping, heads, points)
     return evidence is not None and evidence >= ACROSS_LABEL_EVIDENCE
 
 def join_wrapped(previous: IndicatorRow, item: IndicatorRow, line: int) -> None:
