@@ -227,3 +227,11 @@ def test_a_short_word_one_character_off_a_label_before_a_space_is_kept():
                    "\t\t绩效指标 完成情况统计表报送率\t100%",
                    "\t时效指标\t兑付时限\t≤30个工作日"])
     assert got[1][1] == "绩效指标完成情况统计表报送率"
+
+
+def test_a_worded_up_label_damaged_twice_is_read_as_its_worded_form():
+    # 吋效类损标: nearer 时效类指标 (three of five) than 时效指标 (two of four, and a 类)
+    got, _ = read(["产出指标\t质量指标\t补贴发放准确率\t≥98%",
+                   "\t\t吋效类损标资金支付规范性\t合规",
+                   "\t成本指标\t贴息资金控制数\t≤790万元"])
+    assert got[1] == ("时效指标", "资金支付规范性")

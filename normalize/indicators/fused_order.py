@@ -264,12 +264,15 @@ def name_cell(item: IndicatorRow) -> tuple[Cell, list[int]] | None:
 
 @lru_cache(maxsize=4096)
 def keys_of(names: tuple[str, ...], vocab: LevelVocabulary) -> tuple[tuple[str, str], ...]:
-    """(category, label key) for every label and alias of the categories."""
+    """(category, label key) for every label and alias of the categories, and each one
+    ending in 指标 worded up by 类 or 性 before it (时效类指标: `吋效类损标` is nearer it)."""
     out = []
     for name in names:
         for key in dict.fromkeys([label_key(name), *vocab.level2.aliases_of(name)]):
             if key:
                 out.append((name, key))
+            if key.endswith(SUFFIX) and len(key) > len(SUFFIX):
+                out += [(name, key[:-len(SUFFIX)] + w + SUFFIX) for w in WORDINGS]
     return tuple(out)
 
 
