@@ -86,14 +86,15 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         vocab.level2_specs[label].level1 for label in stated_all}
     issues = []
     spans: dict[tuple[int, int], list[str]] = {}
+    aboves, belows = neighbours(stated)
     for i, item in enumerate(items):
         if not item.name or item.positional or stated[i] or item.fused:
             continue
-        above = next((labels[-1] for labels in reversed(stated[:i]) if labels), None)
-        below = next((labels[0] for labels in stated[i + 1:] if labels), None)
+        above, below = aboves[i], belows[i]
         low = order[above] if above else -1
         high = order[below] if below else len(order)
-        direct = separated_label(item, vocab, low, high, order)
+        found = name_cell(item) if may_be_cut(item) else None
+        direct = separated_label(item, found, vocab, low, high, order) if found else None
         if direct is not None:
             hint, cell, rest = direct
             split_head(item, cell, hint.cell.text, rest, hint.spec, hint.match)
@@ -117,17 +118,20 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             continue
         if (above is None or below is None) and not groups and len(gap) > 1:
             continue     # a gap open at the table's top or end, of several categories, in no stated group
+        found = found or name_cell(item)
+        if found is None:
+            continue
         try:
-            found = fused_head(item, gap, vocab)
+            read = fused_head(item, found, gap, vocab)
         except Unsettled as doubt:
             issues.append(Issue("warning", "label_unrecognised",
                                 f"{doubt.cell.text!r} opens with {doubt.head!r}, a level label fused into the "
                                 f"name as near {' as '.join(doubt.names)}; the name is kept whole",
                                 field="level2", source_ref=doubt.cell.source_ref or item.row.source_ref))
             continue
-        if found is None:
+        if read is None:
             continue
-        name, head, rest, score, cell = found
+        name, head, rest, score, cell = read
         split_head(item, cell, head, rest, vocab.level2_specs[name], LabelMatch(name, name, score))
         issues.append(Issue("info", "label_fused",
                             f"{cell.text!r} opens with {head!r}, read as the level label {name!r} "
@@ -165,13 +169,15 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
     issues = []
     if not printed:
         return issues
-    texts: dict[str, list[tuple[int, LabelHint]]] = {}
+    texts: dict[str, dict[str, list[tuple[int, LabelHint]]]] = {}   # first character -> text -> cells
     for j, hint in printed:
-        texts.setdefault(hint.cell.text.strip(), []).append((j, hint))
+        text = hint.cell.text.strip()
+        texts.setdefault(text[:1], {}).setdefault(text, []).append((j, hint))
     for i, item in enumerate(items):
         if not item.name or item.positional or item.fused or any(not h.copied for h in item.level2):
             continue
-        opening = [entry for text, entries in texts.items() if item.name.startswith(text) for entry in entries]
+        opening = [entry for text, entries in texts.get(item.name[:1], {}).items()
+                   if item.name.startswith(text) for entry in entries]
         for j, hint in sorted(opening, key=lambda p: (abs(p[0] - i), p[0])):
             text = hint.cell.text.strip()
             if j == i:
@@ -195,14 +201,34 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
     return issues
 
 
-def separated_label(item: IndicatorRow, vocab: LevelVocabulary, low: int, high: int, order: dict[str, int]
-                    ) -> tuple[LabelHint, Cell, str] | None:
+def may_be_cut(item: IndicatorRow) -> bool:
+    """Whether the name's cell may hold a boundary (`name_cell`): a cell read otherwise
+    than its text says (a space, a piece put before it), or a name of several cells."""
+    texts = [c.text.strip() for c in item.row.cells if c.text.strip()]
+    return item.name not in texts or any(c.raw is not None and c.raw.strip() != c.text.strip()
+                                         for c in item.row.cells if c.text.strip())
+
+
+def neighbours(stated: list[list[str]]) -> tuple[list[str | None], list[str | None]]:
+    """Per row, the last label stated above it and the first stated below it."""
+    aboves, belows, last = [], [None] * len(stated), None
+    for labels in stated:
+        aboves.append(last)
+        last = labels[-1] if labels else last
+    last = None
+    for i in range(len(stated) - 1, -1, -1):
+        belows[i] = last
+        last = stated[i][0] if stated[i] else last
+    return aboves, belows
+
+
+def separated_label(item: IndicatorRow, found: tuple[Cell, list[int]], vocab: LevelVocabulary, low: int,
+                    high: int, order: dict[str, int]) -> tuple[LabelHint, Cell, str] | None:
     """A level-2 label with one look-alike (`FUSED_CUTOFF`: 经济成本指杯) before the first
     boundary of the name's cell (a space as read, or one fragments.py put there), in the
     canonical order between the labels above and below (its own block's too): (its hint,
-    the name's cell, the name left), or None."""
-    found = name_cell(item)
-    if found is None or not found[1]:
+    the name's cell, the name left), or None. `found` is the name's cell and boundaries."""
+    if not found[1]:
         return None
     cell, cuts = found
     n = cuts[0]
@@ -276,13 +302,11 @@ def keys_of(names: tuple[str, ...], vocab: LevelVocabulary) -> tuple[tuple[str, 
     return tuple(out)
 
 
-def fused_head(item: IndicatorRow, gap: list[str], vocab: LevelVocabulary
+def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str], vocab: LevelVocabulary
                ) -> tuple[str, str, str, float, Cell] | None:
     """(category, head, rest of the name, score, the name's cell) or None; `Unsettled`
-    where the head reads as two categories alike."""
-    found = name_cell(item)
-    if found is None:
-        return None
+    where the head reads as two categories alike. `found` is the name's cell and
+    boundaries (`name_cell`)."""
     cell, cuts = found
     read = best_head(item.name, tuple(cuts), tuple(gap), vocab)
     if read is None:
@@ -424,6 +448,7 @@ def read_continued_pieces(items: list[IndicatorRow], vocab: LevelVocabulary, sch
     read: dict[tuple[str, str | None], str] = {}
     order = {spec.label: n for n, spec in enumerate(schema.level2_order)}
     stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
+    aboves, belows = neighbours(stated)
     for k, item in enumerate(items):
         if k + 1 >= len(items) or not may_continue(items[k + 1], item):
             continue
@@ -435,8 +460,7 @@ def read_continued_pieces(items: list[IndicatorRow], vocab: LevelVocabulary, sch
         if hint is not None:
             candidates = [hint.spec]
         else:
-            above = next((labels[-1] for labels in reversed(stated[:k]) if labels), None)
-            below = next((labels[0] for labels in stated[k + 1:] if labels), None)
+            above, below = aboves[k], belows[k]
             low = order[above] if above else -1
             high = order[below] if below else len(order)
             groups = {h.spec.label for h in item.level1 if not h.copied}
