@@ -11,9 +11,10 @@ import html
 import re
 from functools import lru_cache
 
-from formex.schemas.text_policy import fold_cell_text, load_text_vocabulary
+from formex.schemas.text_policy import clean_plain_text, collapse_spaces, fold_cell_text, join_cjk_breaks, load_text_vocabulary
 
-CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e\u201c-\u201d\u2018-\u2019"
+__all__ = ["clean_cell", "collapse_spaces", "fold_widths", "join_cjk_breaks", "normalize_newlines", "strip_html",
+           "unwrap_latex"]
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +32,6 @@ def _rules() -> dict:
         "wrapper": re.compile(rf"\\(?:{wrappers})\s*\{{([^{{}}]*)\}}"),
         "command": re.compile(r"\\(" + "|".join(sorted((re.escape(c) for c in commands), key=len, reverse=True)) + r")(?![a-zA-Z])"),
         "commands": commands,
-        "cjk_gap": re.compile(rf"(?<=[{CJK}])[ \t]+(?=[{CJK}])"),
     }
 
 
@@ -91,18 +91,6 @@ def fold_widths(text: str) -> str:
     return fold_cell_text(text)
 
 
-def join_cjk_breaks(text: str) -> str:
-    """Remove the spaces OCR leaves where a line of Chinese text wrapped.
-
-    >>> join_cjk_breaks("服务体系 建设, 依托 镇居")
-    '服务体系建设, 依托镇居'
-    """
-    return _rules()["cjk_gap"].sub("", text)
-
-
-def collapse_spaces(text: str) -> str:
-    lines = (re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
 
 
 def clean_cell(raw: str) -> str:
@@ -114,7 +102,4 @@ def clean_cell(raw: str) -> str:
     '>90.00(%)'
     """
     text = strip_html(raw) if "<" in raw or "&" in raw else raw
-    text = unwrap_latex(text)
-    text = fold_widths(text)
-    text = join_cjk_breaks(text)
-    return collapse_spaces(text)
+    return clean_plain_text(unwrap_latex(text))

@@ -136,6 +136,39 @@ def fold_cell_text(text: str) -> str:
     return text.translate(_tables().cell_fold)
 
 
+# where OCR broke a line of Chinese text: a space between two CJK characters (punctuation
+# and full-width forms count)
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e\u201c-\u201d\u2018-\u2019"
+CJK_GAP = re.compile(rf"(?<=[{CJK}])[ \t]+(?=[{CJK}])")
+MARKUP = re.compile(r"[<&$\\]")     # what HTML, entities or LaTeX need: cleaned by extract alone
+
+
+def join_cjk_breaks(text: str) -> str:
+    """Remove the spaces OCR leaves where a line of Chinese text wrapped.
+
+    >>> join_cjk_breaks("服务体系 建设, 依托 镇居")
+    '服务体系建设, 依托镇居'
+    """
+    return CJK_GAP.sub("", text)
+
+
+def collapse_spaces(text: str) -> str:
+    lines = (re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def clean_plain_text(text: str) -> str:
+    """The cleaning of a cell's text once its markup is gone (`extract.cleaning.clean_cell`
+    strips HTML and LaTeX first): widths folded, OCR's line-break gaps joined, spaces
+    collapsed. For a cell with no markup it is the whole cleaning, so the indicator code
+    can tell a cell as read from one it rewrote.
+
+    >>> clean_plain_text("吋效 资金　下达率")
+    '吋效资金下达率'
+    """
+    return collapse_spaces(join_cjk_breaks(fold_cell_text(text)))
+
+
 def fold_label_text(text: str) -> str:
     """Label keys: zero-width characters dropped, then NFKC, which folds every width.
 

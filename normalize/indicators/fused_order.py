@@ -53,13 +53,13 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from formex.extract.cleaning import clean_cell
 from formex.normalize.indicators.cells import IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines
 from formex.normalize.indicators.fragments import label_keys, label_prefixes
 from formex.normalize.indicators.fused import FUSED_CUTOFF, HEAD_MAX, SEPARATED_MIN, FusedLabel, makes_word
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue
 from formex.schemas.forms import FormSchema
+from formex.schemas.text_policy import MARKUP, clean_plain_text
 
 ORDER_CUTOFF = 50.0        # half the label's characters in place (质最措标 ~ 质量指标)
 ORDER_REST_MIN = 4         # the name after the head (完成率, 达标率 alone name nothing)
@@ -250,7 +250,11 @@ class Unsettled(Exception):
         self.head, self.names, self.cell = head, names, cell
 
 
-cleaned = lru_cache(maxsize=16384)(clean_cell)
+@lru_cache(maxsize=16384)
+def cleaned(raw: str) -> str | None:
+    """The text extract made of `raw`; None for a cell with markup (HTML, LaTeX), whose
+    cleaning is extract's alone: its text then stands for what was read."""
+    return None if MARKUP.search(raw) else clean_plain_text(raw)
 
 
 def name_cell(item: IndicatorRow) -> tuple[Cell, list[int]] | None:
@@ -274,14 +278,14 @@ def name_cell(item: IndicatorRow) -> tuple[Cell, list[int]] | None:
     cuts = []
     raw = (cell.raw or text).strip()
     read = cleaned(raw)
-    source = raw if read == text else text    # (a cell fragments.py wrote anew: its own text)
+    source = raw if read == text else text    # a cell rewritten since reading, or with markup: its text
     for k, ch in enumerate(source[:HEAD_MAX + 1]):
         if ch in SEPARATORS and k and source[k - 1] not in SEPARATORS:
             head = "".join(source[:k].split())
             if text.startswith(head):
                 cuts.append(len(head))
             break
-    if read != text and text.endswith(read) and 0 < len(text) - len(read) <= HEAD_MAX:
+    if read and read != text and text.endswith(read) and 0 < len(text) - len(read) <= HEAD_MAX:
         cuts.append(len(text) - len(read))     # a piece put before the name (fragments.py)
     if len(run) > 1 and len(text) <= HEAD_MAX:
         cuts.append(len(text))
