@@ -214,3 +214,31 @@ def test_a_lone_number_out_of_turn_is_not_a_row_number():
     stripped, _ = strip_sequence_column(rows, SCHEMA)
     assert [r.texts for r in stripped][3] == ["100"]
     assert [r.texts[0] for r in stripped][1:3] == ["产出指标", ""]
+
+
+ROLES = {0: "level1", 1: "level2", 2: "level3", 3: "target"}
+
+
+def content_row(line: str):
+    from formex.normalize.indicators.rows import cells_by_content
+    return cells_by_content(next(iter(iter_text_rows(line))), VOCAB, ROLES)
+
+
+def test_a_label_piece_that_reads_as_a_target_left_of_the_name_is_no_target():
+    # 可持续 (the first line of 可持续性影响指标 wrapped in the level-2 column) parses as a
+    # qualitative target; left of the name, with the row's target cell empty, it is a piece
+    out = content_row("\t可持续\t退役军人服务保障体系\t")
+    assert out.name == "退役军人服务保障体系" and out.target is None
+    assert [c.text for c in out.unrecognised] == ["可持续"]
+
+
+@pytest.mark.parametrize("line, name, target", [
+    ("\t\t退役军人服务保障体系长效机制\t健全", "退役军人服务保障体系长效机制", "健全"),   # target under its column
+    # with its target, the row reads as before: the piece joins the name (fused_order splits it off)
+    ("\t可持续\t退役军人服务保障体系\t健全", "可持续退役军人服务保障体系", "健全"),
+    ("服务对象满意度\t≥90%", "服务对象满意度", "≥90%"),              # a row that lost its leading cells
+    ("\t\t主要指标达标率\t=100%", "主要指标达标率", "=100%"),      # a real name worded like a label
+])
+def test_names_and_targets_keep_their_cells(line, name, target):
+    out = content_row(line)
+    assert out.name == name and out.target is not None and out.target.text == target

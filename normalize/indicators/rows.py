@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, level_vocabulary: also callers'
     COLUMN_CUTOFF, LABEL_CUTOFF, LABEL_ENDINGS, OTHER, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
-    level_vocabulary, looks_like_label, looks_like_target, read_group_left_of_category, read_within_stated_group,
+    level_vocabulary, looks_like_label, looks_like_target, looks_like_value, read_group_left_of_category, read_within_stated_group,
     settle_dual_labels)
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
     cell_columns, complete_points_roles, complete_roles, find_header, header_roles, split_value_columns)
@@ -56,8 +56,10 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
             texts.append(cell)   # under the name column: a name, even one worded like a category
             continue             # (服务对象满意度 is both)
         hint = classify_label(cell, vocab)
-        if hint is None and id(cell) in levels and not looks_like_target(cell.text):
-            # a cell under a level column of the header: a label, however damaged
+        if hint is None and id(cell) in levels and (not looks_like_target(cell.text)
+                                                    or label_side_of_name(cell, row, columns)):
+            # a cell under a level column of the header: a label, however damaged (a word
+            # a target may be, 可持续, left of the row's name, the target cell empty: a piece)
             hint = classify_label(cell, vocab, levels[id(cell)], cutoff=COLUMN_CUTOFF)
             if hint is None:
                 out.unrecognised.append(cell)
@@ -101,6 +103,19 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
         # the label nearest the data is the row's own; any other is a displaced hint
         out.own_level2 = out.level2[-1]
     return out
+
+
+def label_side_of_name(cell: Cell, row: Row, columns: dict[int, str]) -> bool:
+    """A cell under a level column, the row's name under its own column right of it and
+    the target cell empty: on the label side of the name, whatever its words (可持续
+    reads as a qualitative target, and read by content it would take the name for the
+    target). A number or date never sits there; where the row has its target, the cell
+    is read as before (a piece joined into the name is split off by fused_order)."""
+    if looks_like_value(cell.text):
+        return False
+    filled = [columns.get(id(other)) for other in row.cells if other.col > cell.col and other.text]
+    return "level3" in filled and "target" not in filled
+
 
 EVALUATION_ROLES = ("target_mid", "actual", "weight", "score", "deviation")
 
