@@ -252,3 +252,19 @@ def test_a_damaged_label_sharing_no_label_character_costs_nothing():
 class DamagedRow:
     def __init__(self, cells):
         self.damaged = cells
+
+
+def test_a_short_damaged_label_nudges_as_well():
+    # 社令 (社会 with a look-alike, no 指标) is too short for a label of its own; its 社
+    # still settles a row the wording and the order leave even
+    costs = dict(zip((c.label for c in SCHEMA.level2_order),
+                     hierarchy.damaged_near_costs(DamagedRow([Cell("社令", "社令", 1)]), SCHEMA.level2_order)))
+    assert costs["社会效益指标"] == 0.0
+    assert costs["经济效益指标"] == costs["可持续影响指标"] == hierarchy.DAMAGED_NEAR
+
+
+def test_a_wrapped_label_piece_of_generic_characters_costs_nothing():
+    # 类指 / 标: the lines of a wrapped 产出类指标 name no category
+    costs = hierarchy.damaged_near_costs(DamagedRow([Cell("类指", "类指", 1), Cell("标", "标", 1)]),
+                                         SCHEMA.level2_order)
+    assert set(costs) == {0.0}

@@ -135,7 +135,7 @@ def row_cost_parts(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...
     if own is not None:
         return [(0.0,) * len(COST_PARTS) if c.label == own else None for c in categories]
     taken = fit.damaged.get(i, frozenset())
-    near = damaged_near_costs(item, categories) if taken else None
+    near = damaged_near_costs(item, categories) if item.damaged else None
     return [(*parts, fit.row_cost(i, category.label, category.level1)
              + (DAMAGED_LABEL if category.label in taken else 0.0) + (near[k] if near else 0.0))
             for k, (category, parts) in enumerate(zip(categories, worded_parts(item, categories)))]
@@ -267,12 +267,17 @@ def row_costs(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fit
         costs = worded.row(item)
         level2, level1 = fit.level2.get(i), fit.level1.get(i)
         taken = fit.damaged.get(i)
-        if (level2 is None and level1 is None and taken is None) or stated_category(item) is not None:
-            out.append(list(costs))   # a placement part of 0.0 leaves every sum as it is
+        if stated_category(item) is not None:
+            out.append(list(costs))
+            continue
+        near = damaged_near_costs(item, categories) if item.damaged else None
+        if level2 is None and level1 is None and taken is None:
+            # a placement part of 0.0 leaves every sum as it is
+            out.append([cost + n for cost, n in zip(costs, near)] if near else list(costs))
             continue
         in_level2, elsewhere2 = gap_parts(level2)
         in_level1, elsewhere1 = gap_parts(level1)
-        near = damaged_near_costs(item, categories) if taken else [0.0] * len(labels)
+        near = near or [0.0] * len(labels)
         out.append([cost + (in_level2.get(label, elsewhere2) + in_level1.get(group, elsewhere1)
                             + (DAMAGED_LABEL if taken and label in taken else 0.0)) + nudge
                     for cost, label, group, nudge in zip(costs, labels, groups, near)])
