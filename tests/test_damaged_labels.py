@@ -10,6 +10,7 @@ from formex.normalize.labels import LabelMatch
 from formex.schemas.document import Cell, Row
 from tests.test_hierarchy import SCHEMA, text_rows
 from formex.normalize.indicators.cells import level_vocabulary
+from formex.normalize.indicators import hierarchy
 
 VOCAB = level_vocabulary(SCHEMA)
 HEADER = "一级指标\t二级指标\t三级指标\t指标值"
@@ -217,3 +218,53 @@ def test_the_end_of_a_label_cut_in_its_column_is_not_read_as_a_label():
                                        "\t影响指标\t\t",
                                        "满意度指标\t服务对象\t群众满意度\t≥90%"]))
     assert not any(i.code == "label_read_by_order" and "影响指标" in i.message for i in issues)
+
+
+# --- a damaged label names its category by the characters it kept ------------------------
+
+def test_a_damaged_label_goes_where_its_kept_characters_point():
+    # 袿会効益方面 (社会效益 with two look-alikes and a suffix) reads as no label; nothing in
+    # the name tells 经济, 社会 or 生态 apart, but 会 and 益 are 社会效益指标's
+    got, _, _ = read(text_rows([HEADER,
+                                "产出指标\t数量指标\t培训人数\t≥5人",
+                                "效益指标\t袿会効益方面\t居家养老服务覆盖率\t≥85%",
+                                "\t可持续影响指标\t养老服务长效机制\t逐步完善"]))
+    assert [label for label, _ in got] == ["数量指标", "社会效益指标", "可持续影响指标"]
+
+
+def test_the_kept_characters_are_a_nudge_below_a_readable_wording():
+    # the damaged label shares 益 with every benefit category; 经济's own wording (增收) decides
+    costs = hierarchy.damaged_near_costs(
+        DamagedRow([Cell("効益方面", "効益方面", 1)]), SCHEMA.level2_order)
+    assert max(costs) <= hierarchy.DAMAGED_NEAR
+    got, _, _ = read(text_rows([HEADER,
+                                "产出指标\t数量指标\t培训人数\t≥5人",
+                                "效益指标\t袿会効益方面\t带动农户增收金额\t≥85万元",
+                                "\t可持续影响指标\t养老服务长效机制\t逐步完善"]))
+    assert got[1][0] in ("经济效益指标", "社会效益指标")
+
+
+def test_a_damaged_label_sharing_no_label_character_costs_nothing():
+    costs = hierarchy.damaged_near_costs(DamagedRow([Cell("篮筐", "篮筐", 1)]), SCHEMA.level2_order)
+    assert set(costs) == {0.0}
+
+
+class DamagedRow:
+    def __init__(self, cells):
+        self.damaged = cells
+
+
+def test_a_short_damaged_label_nudges_as_well():
+    # 社令 (社会 with a look-alike, no 指标) is too short for a label of its own; its 社
+    # still settles a row the wording and the order leave even
+    costs = dict(zip((c.label for c in SCHEMA.level2_order),
+                     hierarchy.damaged_near_costs(DamagedRow([Cell("社令", "社令", 1)]), SCHEMA.level2_order)))
+    assert costs["社会效益指标"] == 0.0
+    assert costs["经济效益指标"] == costs["可持续影响指标"] == hierarchy.DAMAGED_NEAR
+
+
+def test_a_wrapped_label_piece_of_generic_characters_costs_nothing():
+    # 类指 / 标: the lines of a wrapped 产出类指标 name no category
+    costs = hierarchy.damaged_near_costs(DamagedRow([Cell("类指", "类指", 1), Cell("标", "标", 1)]),
+                                         SCHEMA.level2_order)
+    assert set(costs) == {0.0}

@@ -52,6 +52,8 @@ GROUP_BACK = 8.0  # a level-1 group listed out of canonical order: only stated l
 TIE_BREAK = 1e-3
 DAMAGED_LABEL = 3.0  # a row with an unreadable level-2 label in a category another row's label names
 DAMAGED_MIN_CHARS = 4  # ... that label at least a label's length (数量指标): a shorter one may be a piece
+DAMAGED_NEAR = 0.6  # below a word (WEAK_WORD): ... and a category its characters name less well than another's (袿会効益方面: 社会效益)
+GENERIC_LABEL_CHARS = frozenset("指标类方面")  # characters every label may print: they name no category
 READINGS = 4      # rounds of rereading label-only rows as rows or lines apart (see reading_fits)
 INF = float("inf")
 
@@ -133,9 +135,24 @@ def row_cost_parts(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...
     if own is not None:
         return [(0.0,) * len(COST_PARTS) if c.label == own else None for c in categories]
     taken = fit.damaged.get(i, frozenset())
+    near = damaged_near_costs(item, categories) if item.damaged else None
     return [(*parts, fit.row_cost(i, category.label, category.level1)
-             + (DAMAGED_LABEL if category.label in taken else 0.0))
-            for category, parts in zip(categories, worded_parts(item, categories))]
+             + (DAMAGED_LABEL if category.label in taken else 0.0) + (near[k] if near else 0.0))
+            for k, (category, parts) in enumerate(zip(categories, worded_parts(item, categories)))]
+
+
+def damaged_near_costs(item: IndicatorRow, categories: tuple[Level2Spec, ...]) -> list[float]:
+    """Per category, `DAMAGED_NEAR` where the row's damaged label cells share fewer of its
+    label's characters (beyond `GENERIC_LABEL_CHARS`) than they share with the best
+    category's: a damaged label still names its category by the characters it kept
+    (袿会効益方面 keeps 会 and 益 of 社会效益指标, only 益 of 经济效益指标). A nudge below
+    a placement or a wording: it settles what those leave even."""
+    chars = {ch for cell in item.damaged for ch in label_key(cell.text)} - GENERIC_LABEL_CHARS
+    shared = [len(chars & set(category.label)) for category in categories]
+    best = max(shared, default=0)
+    if best == 0:
+        return [0.0] * len(categories)
+    return [0.0 if n == best else DAMAGED_NEAR for n in shared]
 
 
 def damaged_label_rows(items: list[IndicatorRow], per_page: bool) -> dict[int, frozenset[str]]:
@@ -250,14 +267,20 @@ def row_costs(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fit
         costs = worded.row(item)
         level2, level1 = fit.level2.get(i), fit.level1.get(i)
         taken = fit.damaged.get(i)
-        if (level2 is None and level1 is None and taken is None) or stated_category(item) is not None:
-            out.append(list(costs))   # a placement part of 0.0 leaves every sum as it is
+        if stated_category(item) is not None:
+            out.append(list(costs))
+            continue
+        near = damaged_near_costs(item, categories) if item.damaged else None
+        if level2 is None and level1 is None and taken is None:
+            # a placement part of 0.0 leaves every sum as it is
+            out.append([cost + n for cost, n in zip(costs, near)] if near else list(costs))
             continue
         in_level2, elsewhere2 = gap_parts(level2)
         in_level1, elsewhere1 = gap_parts(level1)
+        near = near or [0.0] * len(labels)
         out.append([cost + (in_level2.get(label, elsewhere2) + in_level1.get(group, elsewhere1)
-                            + (DAMAGED_LABEL if taken and label in taken else 0.0))
-                    for cost, label, group in zip(costs, labels, groups)])
+                            + (DAMAGED_LABEL if taken and label in taken else 0.0)) + nudge
+                    for cost, label, group, nudge in zip(costs, labels, groups, near)])
     return out
 
 
