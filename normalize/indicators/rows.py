@@ -407,6 +407,15 @@ def unsettled_tied_labels(items: list[IndicatorRow], vocab: LevelVocabulary, iss
 GENERIC_LABEL_CHARS = frozenset("指标类")   # every group's label may end so: no evidence of which
 
 
+def reread_level2(item: IndicatorRow, hint: LabelHint, vocab: LevelVocabulary, match: LabelMatch,
+                  why: str) -> Issue:
+    """Swap the row's level-2 `hint` for the category `match` names, and the info issue
+    saying why (`label_read_by_order`)."""
+    item.replace_level2(hint, LabelHint(2, vocab.level2_specs[match.name], hint.cell, match, line=hint.line))
+    return Issue("info", "label_read_by_order", why, field="level2",
+                 source_ref=hint.cell.source_ref or item.row.source_ref)
+
+
 def without_unrecognised(issues: list[Issue], read) -> list[Issue]:
     """`issues` less the `label_unrecognised` warnings of the cells since read; `read`
     holds (cell text, source ref) pairs."""
@@ -600,13 +609,10 @@ def settle_tied_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schema
                     and (not groups or vocab.level2_specs[m.name].level1 in groups)]
             if len(fits) != 1 or fits[0].name == hint.spec.label:
                 continue
-            read = LabelHint(2, vocab.level2_specs[fits[0].name], hint.cell, fits[0], line=hint.line)
-            item.replace_level2(hint, read)
-            issues.append(Issue("info", "label_read_by_order",
-                                f"level label {hint.cell.text!r} is as near {' and '.join(m.name for m in matches)}; "
-                                f"read as {fits[0].name!r}, the one the canonical order allows there that no "
-                                "other label on its page states", field="level2",
-                                source_ref=hint.cell.source_ref or item.row.source_ref))
+            issues.append(reread_level2(item, hint, vocab, fits[0],
+                                        f"level label {hint.cell.text!r} is as near "
+                                        f"{' and '.join(m.name for m in matches)}; read as {fits[0].name!r}, the one "
+                                        "the canonical order allows there that no other label on its page states"))
     return issues
 
 
@@ -738,15 +744,11 @@ def reread_out_of_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             if len(fits) != 1:
                 continue
             name = fits.pop()
-            read = LabelHint(2, vocab.level2_specs[name], hint.cell,
-                             LabelMatch(name, name, hint.match.score), line=hint.line)
-            item.replace_level2(hint, read)
-            stated[i] = [read.spec.label if label == hint.spec.label else label for label in stated[i]]
-            issues.append(Issue("info", "label_read_by_order",
-                                f"level label {hint.cell.text!r} read fuzzily as {hint.spec.label!r}, which the "
-                                f"labels around it do not allow there; read as {name!r}, the category they "
-                                "leave in the canonical order whose label it holds", field="level2",
-                                source_ref=hint.cell.source_ref or item.row.source_ref))
+            stated[i] = [name if label == hint.spec.label else label for label in stated[i]]
+            issues.append(reread_level2(item, hint, vocab, LabelMatch(name, name, hint.match.score),
+                                        f"level label {hint.cell.text!r} read fuzzily as {hint.spec.label!r}, which "
+                                        f"the labels around it do not allow there; read as {name!r}, the category "
+                                        "they leave in the canonical order whose label it holds"))
     return issues
 
 
