@@ -147,3 +147,11 @@ def test_a_fused_label_joins_the_name_cell_beside_it_and_leaves_its_own_cell_emp
     sim.fuse_labels(cells, {0}, sim.random.Random(0), share=1.0)
     assert cells[0.0][1] == "" and cells[0.0][2] in ("数量指标培训人次", "数量指标 培训人次")
     assert cells[0.5] == ["", "质量指标", "", ""]      # no name beside it: nothing to fuse into
+
+
+@pytest.mark.parametrize("argv", [["--seed", "10", "--mismatches", "1"],
+                                  ["--seed", "3", "19", "--write", "unused"]])
+def test_unread_seeds_list_no_mismatches_and_write_no_documents(argv, capsys):
+    with pytest.raises(SystemExit):
+        table.main(["--policy", "top", "--n", "1", *argv])
+    assert "never read" in capsys.readouterr().err
