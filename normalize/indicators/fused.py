@@ -44,7 +44,7 @@ from rapidfuzz import fuzz
 
 from formex.normalize.indicators.cells import (
     LABEL_CUTOFF, LABEL_MAX_KEY, LabelHint, LevelVocabulary, classify_label)
-from formex.normalize.labels import label_key
+from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell
 
 FUSED_CUTOFF = 80.0          # one wrong character in six (经济效蓝指标) scores 83; in four, 75
@@ -111,7 +111,7 @@ def split_fused_label(cell: Cell, vocab: LevelVocabulary, *, level1: bool = True
         inner = split_fused_label(replace(cell, text=rest), vocab, level1=False) if level1 else None
         if inner is not None:
             return replace(inner, cell=cell, level1=hint)
-    return damaged_suffix_head(cell, vocab) if level1 else None
+    return (damaged_suffix_head(cell, vocab) or compound_head(cell, vocab)) if level1 else None
 
 
 LABEL_SUFFIX = "指标"
@@ -184,3 +184,90 @@ def damaged_suffix_split(text: str, vocab: LevelVocabulary) -> tuple[str, str, s
         if repaired is not None and repaired in keys:
             return head, repaired, rest.strip()
     return None
+
+
+# --- a level-1 word and a level-2 word printed as one label (`产出数量`, `效益社会效益`)
+
+BARE_ENDINGS = ("类指标", "指标", "目标", "类")   # what a label's bare word is printed with
+COMPOUND_REST_MIN = 4     # the name after a compound head (完成率, 达标率 alone name nothing)
+
+
+def bare_word(text: str) -> str:
+    """A label's key without its ending (`产出类指标` -> 产出, `数量指标` -> 数量), or ''
+    where nothing is left but the ending."""
+    key = label_key(text)
+    for ending in BARE_ENDINGS:
+        if key.endswith(ending) and len(key) > len(ending):
+            return key[:-len(ending)]
+    return key
+
+
+@lru_cache(maxsize=None)
+def compound_keys(vocab: LevelVocabulary) -> dict[str, str]:
+    """{`产出数量`: 数量指标, ...}: each level-1 group's bare words before each of its
+    categories' bare words, without and with 指标: the wording of forms whose level-2
+    column repeats the group (产出数量, 产出时效指标)."""
+    out: dict[str, str] = {}
+    for spec in vocab.level2_specs.values():
+        group = vocab.level1_specs.get(spec.level1)
+        if group is None:
+            continue
+        heads = {bare_word(t) for t in (group.label, *group.aliases)} - {""}
+        words = {bare_word(t) for t in (spec.label, *spec.aliases)} - {""}
+        for head in heads:
+            for word in words:
+                if word != head and not word.startswith(head):
+                    out.setdefault(head + word, spec.label)
+                    out.setdefault(head + word + LABEL_SUFFIX, spec.label)
+    return out
+
+
+def compound_head(cell: Cell, vocab: LevelVocabulary) -> FusedLabel | None:
+    """A level-1 group's word and one of its categories' words written exactly at a name's
+    head (`产出数量绿色食品认证面积`, `产出时效 补贴…`), split off: two labels in a row
+    open no name. The longest such head wins; the name left keeps `COMPOUND_REST_MIN`
+    characters (`产出质量达标率` stays whole)."""
+    found = compound_split(cell.text.strip(), vocab)
+    if found is None:
+        return None
+    head, label, rest = found
+    spec = vocab.level2_specs[label]
+    hint = LabelHint(2, spec, replace(cell, text=head), LabelMatch(label, head, 100.0))
+    return FusedLabel(cell, hint, replace(cell, text=rest))
+
+
+@lru_cache(maxsize=65536)
+def compound_split(text: str, vocab: LevelVocabulary) -> tuple[str, str, str] | None:
+    """(head, category, name) for `compound_head`, or None."""
+    keys = compound_keys(vocab)
+    for n in range(min(len(text) - 1, HEAD_MAX), 3, -1):
+        label = keys.get(text[:n])
+        if label is None:
+            continue
+        head = text[:n]
+        if not head.endswith(LABEL_SUFFIX):
+            ending = suffix_after(text[n:])
+            if ending.endswith(LABEL_SUFFIX[0]) or ending[-1:] not in ("", LABEL_SUFFIX[1]):
+                return None    # 指 and a character: a damaged 标 or the name's own (指补贴…): left to the order
+            head += ending
+        rest = text[len(head):]
+        rest = (SEPARATOR.sub("", rest, count=1) if SEPARATOR.match(rest) else rest).strip()
+        if len(label_key(rest)) >= COMPOUND_REST_MIN:
+            return head, label, rest
+        return None
+    return None
+
+
+LABEL_WORDINGS = "类性"     # 时效类指标, 数量性指标
+
+
+def suffix_after(text: str) -> str:
+    """The label's ending after its keyword, however damaged: a wording (类, 性) and a
+    指标 with one of its characters in place (损标, 指栎), or 指 alone."""
+    k = 1 if text[:1] and text[0] in LABEL_WORDINGS else 0
+    pair = text[k:k + 2]
+    if len(pair) == 2 and (pair[0] == LABEL_SUFFIX[0] or pair[1] == LABEL_SUFFIX[1] and pair[0] not in WORDS_WITH_BIAO):
+        return text[:k + 2]
+    if pair[:1] == LABEL_SUFFIX[0]:
+        return text[:k + 1]
+    return ""

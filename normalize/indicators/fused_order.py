@@ -55,7 +55,8 @@ from rapidfuzz import fuzz
 
 from formex.normalize.indicators.cells import IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines
 from formex.normalize.indicators.fragments import label_keys, label_prefixes
-from formex.normalize.indicators.fused import FUSED_CUTOFF, HEAD_MAX, SEPARATED_MIN, FusedLabel, makes_word
+from formex.normalize.indicators.fused import (
+    FUSED_CUTOFF, HEAD_MAX, SEPARATED_MIN, FusedLabel, compound_keys, makes_word, suffix_after)
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue
 from formex.schemas.forms import FormSchema
@@ -366,6 +367,14 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
                     if name[:n] == key[:n] and name[n:n + 1] != key[n]:
                         offer(label, fuzz.ratio(name[:n], key), name[:n], name[n:])
     if not best:
+        for key, label in compounds_of(gap, vocab):
+            # a group's word and the category's (产出数量), one character damaged at most
+            # (产击成本, 彦出数量): two label words in a row open no name
+            head = name[:len(key)]
+            if len(head) == len(key) and in_place(head, key, 0) >= len(key) - 1:
+                head += suffix_after(name[len(key):]) if not key.endswith(SUFFIX) else ""
+                offer(label, fuzz.ratio(head, key), head, name[len(head):])
+    if not best:
         return None
     ranked = sorted(best.items(), key=lambda kv: kv[1][:2], reverse=True)
     if len(ranked) > 1 and ranked[1][1][0] >= ranked[0][1][0]:
@@ -373,6 +382,15 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
         return tuple(label for label, found in ranked if found[0] >= ranked[0][1][0]), ranked[0][1][2]
     label, (score, _, head, rest) = ranked[0]
     return label, head, rest, score
+
+
+@lru_cache(maxsize=4096)
+def compounds_of(names: tuple[str, ...], vocab: LevelVocabulary) -> tuple[tuple[str, str], ...]:
+    """(compound key, category) for the categories' group-and-category wordings
+    (`compound_keys`: 产出数量), longest first."""
+    wanted = set(names)
+    found = [(key, label) for key, label in compound_keys(vocab).items() if label in wanted]
+    return tuple(sorted(found, key=lambda kv: -len(kv[0])))
 
 
 def names_category(rest: str, spec) -> bool:
@@ -385,18 +403,6 @@ def ends_as_label(head: str) -> bool:
     """指 before the last character or 标 last (质最措标, 质量指杯), 标 not after a character
     it makes a name's word with (质量达标)."""
     return len(head) >= 3 and (head[-2] == SUFFIX[0] or head[-1] == SUFFIX[1] and head[-2] not in WORDS_WITH_BIAO)
-
-
-def suffix_after(text: str) -> str:
-    """The label's ending after its keyword, however damaged: a wording (类, 性) and a
-    指标 with one of its characters in place (损标, 指栎), or 指 alone."""
-    k = 1 if text[:1] and text[0] in WORDINGS else 0
-    pair = text[k:k + 2]
-    if len(pair) == 2 and (pair[0] == SUFFIX[0] or pair[1] == SUFFIX[1] and pair[0] not in WORDS_WITH_BIAO):
-        return text[:k + 2]
-    if pair[:1] == SUFFIX[0]:
-        return text[:k + 1]
-    return ""
 
 
 # --- the next lines of a label wrapped in its narrow column, fused into the names below it
