@@ -104,6 +104,8 @@ def split_fused_label(cell: Cell, vocab: LevelVocabulary, *, level1: bool = True
         if not key or len(key) > HEAD_MAX or not label_key(rest):
             continue
         hint = classify_label(replace(cell, text=head), vocab, cutoff=LABEL_CUTOFF)
+        if hint is None or hint.level != 2:
+            hint = shortened_label(replace(cell, text=head), vocab) or hint
         if hint is None or len(key) < SEPARATED_MIN or not full_label(head, hint):
             continue      # a label written out in full (资产管理：…, 社会效益类), no keyword (数量 …, 数量类)
         if hint.level == 2:
@@ -271,3 +273,55 @@ def suffix_after(text: str) -> str:
     if pair[:1] == LABEL_SUFFIX[0]:
         return text[:k + 1]
     return ""
+
+
+# --- a long label printed a word short (服务满意度指标 of 服务对象满意度指标)
+
+SHORTENED_MIN = 6     # the head keeps six characters (a word dropped, not a keyword left: 经济指标)
+SHORTENED_BY = 2      # ... of a label at most two longer
+
+
+@lru_cache(maxsize=None)
+def suffixed_labels(vocab: LevelVocabulary) -> dict[str, str]:
+    """{key: category} for the level-2 labels and aliases ending in 指标."""
+    out: dict[str, str] = {}
+    for spec in vocab.level2_specs.values():
+        for text in (spec.label, *spec.aliases):
+            key = label_key(text)
+            if key.endswith(LABEL_SUFFIX) and len(key) > len(LABEL_SUFFIX):
+                out.setdefault(key, spec.label)
+    return out
+
+
+def within(short: str, key: str) -> bool:
+    """Every character of `short` in `key`, in order."""
+    chars = iter(key)
+    return all(ch in chars for ch in short)
+
+
+def shortened_label(cell: Cell, vocab: LevelVocabulary) -> LabelHint | None:
+    """The level-2 label the cell prints a word short: its key ends in 指标, is
+    `SHORTENED_MIN` characters or more, and lies within one category's label (or alias)
+    up to `SHORTENED_BY` characters longer, at `FUSED_CUTOFF` (`服务满意度指标`); None where
+    two categories hold it. A level-1 label read in it (满意度指标) names less."""
+    key = label_key(cell.text)
+    found = shortened_match(key, vocab) if len(key) >= SHORTENED_MIN and key.endswith(LABEL_SUFFIX) else None
+    if found is None:
+        return None
+    label, alias, score = found
+    return LabelHint(2, vocab.level2_specs[label], cell, LabelMatch(label, alias, score))
+
+
+@lru_cache(maxsize=16384)
+def shortened_match(key: str, vocab: LevelVocabulary) -> tuple[str, str, float] | None:
+    """(category, its key, score) for `shortened_label`, or None."""
+    found = {}
+    for full, label in suffixed_labels(vocab).items():
+        if 0 < len(full) - len(key) <= SHORTENED_BY and within(key, full):
+            score = round(fuzz.ratio(key, full), 1)
+            if score >= FUSED_CUTOFF and score > found.get(label, ("", 0.0))[1]:
+                found[label] = (full, score)
+    if len(found) != 1:
+        return None
+    (label, (full, score)), = found.items()
+    return label, full, score
