@@ -113,7 +113,8 @@ def split_fused_label(cell: Cell, vocab: LevelVocabulary, *, level1: bool = True
         inner = split_fused_label(replace(cell, text=rest), vocab, level1=False) if level1 else None
         if inner is not None:
             return replace(inner, cell=cell, level1=hint)
-    return (damaged_suffix_head(cell, vocab) or compound_head(cell, vocab)) if level1 else None
+    return (damaged_suffix_head(cell, vocab) or compound_head(cell, vocab) or aspect_head(cell, vocab)) \
+        if level1 else None
 
 
 LABEL_SUFFIX = "指标"
@@ -265,14 +266,16 @@ LABEL_WORDINGS = "类性"     # 时效类指标, 数量性指标
 
 def suffix_after(text: str) -> str:
     """The label's ending after its keyword, however damaged: a wording (类, 性) and a
-    指标 with one of its characters in place (损标, 指栎), or 指 alone."""
+    指标 with one of its characters in place (损标, 指栎), or 指 alone; or 方面."""
+    if text.startswith(ASPECT):
+        return ASPECT
     k = 1 if text[:1] and text[0] in LABEL_WORDINGS else 0
     pair = text[k:k + 2]
     if len(pair) == 2 and (pair[0] == LABEL_SUFFIX[0] or pair[1] == LABEL_SUFFIX[1] and pair[0] not in WORDS_WITH_BIAO):
         return text[:k + 2]
     if pair[:1] == LABEL_SUFFIX[0]:
         return text[:k + 1]
-    return ""
+    return text[:k]     # a wording alone (数量性 水稻…)
 
 
 # --- a long label printed a word short (服务满意度指标 of 服务对象满意度指标)
@@ -325,3 +328,51 @@ def shortened_match(key: str, vocab: LevelVocabulary) -> tuple[str, str, float] 
         return None
     (label, (full, score)), = found.items()
     return label, full, score
+
+
+# --- a label worded with 方面 for 指标 (社会效益方面), fused at a name's head
+
+ASPECT = "方面"
+ASPECT_WORD_MIN = 4     # 社会效益方面, 经济成本方面: a long word, one character may be damaged
+
+
+@lru_cache(maxsize=None)
+def aspect_words(vocab: LevelVocabulary) -> dict[str, str]:
+    """{bare word: category} for the level-2 words of `ASPECT_WORD_MIN` characters or more."""
+    out: dict[str, str] = {}
+    for spec in vocab.level2_specs.values():
+        for text in (spec.label, *spec.aliases):
+            word = bare_word(text)
+            if len(word) >= ASPECT_WORD_MIN:
+                out.setdefault(word, spec.label)
+    return out
+
+
+def aspect_head(cell: Cell, vocab: LevelVocabulary) -> FusedLabel | None:
+    """A category's word and 方面 at a name's head (`社会效益方面义务教育入学率`,
+    `袿会效益方面 …`), split off: the word of four characters or more, one of them
+    damaged at most and of one category only; 方面 opens no name after it."""
+    found = aspect_split(cell.text.strip(), vocab)
+    if found is None:
+        return None
+    head, label, alias, score, rest = found
+    hint = LabelHint(2, vocab.level2_specs[label], replace(cell, text=head), LabelMatch(label, alias, score))
+    return FusedLabel(cell, hint, replace(cell, text=rest))
+
+
+@lru_cache(maxsize=65536)
+def aspect_split(text: str, vocab: LevelVocabulary) -> tuple[str, str, str, float, str] | None:
+    """(head, category, word, score, name) for `aspect_head`, or None."""
+    at = text.find(ASPECT, ASPECT_WORD_MIN, HEAD_MAX)
+    if at < 0:
+        return None
+    word, rest = text[:at], text[at + len(ASPECT):]
+    rest = (SEPARATOR.sub("", rest, count=1) if SEPARATOR.match(rest) else rest).strip()
+    if label_key(word) != word or len(label_key(rest)) < DAMAGED_REST_MIN:
+        return None
+    found = {label: alias for alias, label in aspect_words(vocab).items()
+             if len(alias) == len(word) and sum(a == b for a, b in zip(word, alias)) >= len(word) - 1}
+    if len(found) != 1:
+        return None
+    (label, alias), = found.items()
+    return word + ASPECT, label, alias, round(fuzz.ratio(word, alias), 1), rest

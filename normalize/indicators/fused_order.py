@@ -56,7 +56,7 @@ from rapidfuzz import fuzz
 from formex.normalize.indicators.cells import IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines
 from formex.normalize.indicators.fragments import label_keys, label_prefixes
 from formex.normalize.indicators.fused import (
-    FUSED_CUTOFF, HEAD_MAX, SEPARATED_MIN, FusedLabel, compound_keys, makes_word, suffix_after)
+    ASPECT, FUSED_CUTOFF, HEAD_MAX, SEPARATED_MIN, FusedLabel, bare_word, compound_keys, makes_word, suffix_after)
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue
 from formex.schemas.forms import FormSchema
@@ -66,11 +66,14 @@ ORDER_CUTOFF = 50.0        # half the label's characters in place (质最措标 
 ORDER_REST_MIN = 4         # the name after the head (完成率, 达标率 alone name nothing)
 HEAD_SLACK = 2             # a head up to two characters longer than the label (数量类指标)
 ALIAS_MIN = 4              # an alias written exactly, without 指标 (社会效益, not 成本 or 质量)
+SHORT_ALIAS_MIN = 2        # ... or a shorter one (数量), where the gap holds that category alone and
+                           # the table prints its labels so (prints_bare_words)
 TRUNCATED_MIN = 6          # ... or its first six characters or more (服务对象满意)
 PIECE_MAX = 5              # a wrapped label's line, at a boundary
 SINGLE_PIECES = frozenset("指标")   # the one-character pieces a label's last line may be
 SEPARATORS = " :：、/|｜\t"
 WORDINGS = "类性"            # 时效类指标, 数量性指标
+
 SUFFIX = "指标"
 # words ending in 标 a name opens with after a keyword (质量达标率, 质量目标): not a damaged 指标
 WORDS_WITH_BIAO = frozenset("目达商坐招投中夺超路航浮锦竞对定贴")
@@ -88,6 +91,7 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
     issues = []
     spans: dict[tuple[int, int], list[str]] = {}
     aboves, belows = neighbours(stated)
+    bare = prints_bare_words(items, vocab)
     for i, item in enumerate(items):
         if not item.name or item.positional or stated[i] or item.fused:
             continue
@@ -123,7 +127,7 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         if found is None:
             continue
         try:
-            read = fused_head(item, found, gap, vocab)
+            read = fused_head(item, found, gap, vocab, bare)
         except Unsettled as doubt:
             issues.append(Issue("warning", "label_unrecognised",
                                 f"{doubt.cell.text!r} opens with {doubt.head!r}, a level label fused into the "
@@ -141,6 +145,24 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                             f"read as {rest!r}", field="level2",
                             source_ref=cell.source_ref or item.row.source_ref))
     return issues
+
+
+def prints_bare_words(items: list[IndicatorRow], vocab: LevelVocabulary) -> bool:
+    """The table prints a level-2 label as its category's bare word (`数量`, `产出质量`: no
+    指标) in a level cell: then a short bare word at a name's head may be its label too
+    (`数量补贴发放人数`), where the order leaves that one category; in a table printing
+    `数量指标`, `质量标准执行率` opens with the name's own words."""
+    return any(not hint.copied and not hint.moved and label_key(hint.cell.text) in bare_words(vocab)
+               for item in items for hint in item.level2)
+
+
+@lru_cache(maxsize=None)
+def bare_words(vocab: LevelVocabulary) -> frozenset[str]:
+    """The categories' words without an ending (数量), and with their group's before them
+    (产出数量)."""
+    words = {bare_word(text) for spec in vocab.level2_specs.values() for text in (spec.label, *spec.aliases)}
+    return frozenset(w for w in words | {k for k in compound_keys(vocab) if not k.endswith(SUFFIX)}
+                     if w and not w.endswith(SUFFIX))
 
 
 def split_head(item: IndicatorRow, cell: Cell, head: str, rest: str, spec, match: LabelMatch) -> None:
@@ -167,6 +189,8 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
     keys, prefixes = label_keys(vocab), label_prefixes(vocab)
     printed = [(j, hint) for j, item in enumerate(items) for hint in item.level2
                if not hint.copied and not hint.moved and len(label_key(hint.cell.text)) >= RESTATED_CUT_MIN]
+    printed += [(j, hint) for j, item in enumerate(items) for cell in item.unrecognised
+                for hint in [first_line_of_label(cell, item, vocab)] if hint is not None]
     issues = []
     if not printed:
         return issues
@@ -200,6 +224,27 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
                                 field="level2", source_ref=cell.source_ref or item.row.source_ref))
             break
     return issues
+
+
+def first_line_of_label(cell: Cell, item: IndicatorRow, vocab: LevelVocabulary) -> LabelHint | None:
+    """A level cell no vocabulary reads that is the first line of one category's label
+    (`服务对象满` printed on every row of its block, cut by its narrow column), as that
+    category's hint; None where it is shorter than `RESTATED_MIN` or opens two
+    categories' labels."""
+    key = label_key(cell.text)
+    label = opened_category(key, vocab) if len(key) >= RESTATED_MIN else None
+    if label is None:
+        return None
+    return LabelHint(2, vocab.level2_specs[label], cell, LabelMatch(label, key, 100.0 * len(key) / len(label_key(label))),
+                     line=item.lines[0])
+
+
+@lru_cache(maxsize=4096)
+def opened_category(key: str, vocab: LevelVocabulary) -> str | None:
+    """The one category whose label or an alias opens with `key` and goes on, or None."""
+    found = {name for name, full in keys_of(tuple(vocab.level2_specs), vocab)
+             if len(full) > len(key) and full.startswith(key)}
+    return found.pop() if len(found) == 1 else None
 
 
 def may_be_cut(item: IndicatorRow) -> bool:
@@ -307,13 +352,14 @@ def keys_of(names: tuple[str, ...], vocab: LevelVocabulary) -> tuple[tuple[str, 
     return tuple(out)
 
 
-def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str], vocab: LevelVocabulary
+def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str], vocab: LevelVocabulary,
+               bare: bool = False
                ) -> tuple[str, str, str, float, Cell] | None:
     """(category, head, rest of the name, score, the name's cell) or None; `Unsettled`
     where the head reads as two categories alike. `found` is the name's cell and
     boundaries (`name_cell`)."""
     cell, cuts = found
-    read = best_head(item.name, tuple(cuts), tuple(gap), vocab)
+    read = best_head(item.name, tuple(cuts), tuple(gap), vocab, bare and len(gap) == 1)
     if read is None:
         return None
     if isinstance(read[0], tuple):
@@ -323,7 +369,7 @@ def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str]
 
 
 @lru_cache(maxsize=16384)
-def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: LevelVocabulary):
+def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: LevelVocabulary, short: bool = False):
     """(category, head, rest, score), or ((the tied categories), head), or None: the
     reading of `fused_head`, by the name's text, boundaries and the gap alone."""
     keys = keys_of(gap, vocab)
@@ -355,7 +401,8 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
                 head = name[:n]
                 score = fuzz.ratio(head, key)
                 if not key.endswith(SUFFIX):
-                    if head != key or len(key) < ALIAS_MIN:
+                    if head != key or len(key) < (SHORT_ALIAS_MIN if short else ALIAS_MIN) \
+                            or len(key) < ALIAS_MIN and names_another(name[n:], label, vocab):
                         continue
                     head = head + suffix_after(name[n:])
                 elif not ends_as_label(head):
@@ -369,7 +416,7 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
     if not best:
         for key, label in compounds_of(gap, vocab):
             # a group's word and the category's (产出数量), one character damaged at most
-            # (产击成本, 彦出数量): two label words in a row open no name
+            # (产击成本, 产出成朩): two label words in a row open no name
             head = name[:len(key)]
             if len(head) == len(key) and in_place(head, key, 0) >= len(key) - 1:
                 head += suffix_after(name[len(key):]) if not key.endswith(SUFFIX) else ""
@@ -391,6 +438,16 @@ def compounds_of(names: tuple[str, ...], vocab: LevelVocabulary) -> tuple[tuple[
     wanted = set(names)
     found = [(key, label) for key, label in compound_keys(vocab).items() if label in wanted]
     return tuple(sorted(found, key=lambda kv: -len(kv[0])))
+
+
+def names_another(rest: str, label: str, vocab: LevelVocabulary) -> bool:
+    """The name after a short head (成本|核算…发放及时率) holds a strong word of another
+    category and none of this one's: the head is the name's own word (成本核算), not the
+    category's label lost from its block."""
+    spec = vocab.level2_specs[label]
+    if any(word in rest for word in (*spec.strong, *spec.weak)):
+        return False
+    return any(word in rest for other in vocab.level2_specs.values() if other is not spec for word in other.strong)
 
 
 def names_category(rest: str, spec) -> bool:
@@ -421,6 +478,8 @@ def label_forms(spec) -> tuple[str, ...]:
         key = label_key(text)
         if key.endswith(SUFFIX) and len(key) > len(SUFFIX):
             out += [key] + [key[:-len(SUFFIX)] + w + SUFFIX for w in WORDINGS]
+            if len(key) - len(SUFFIX) >= ALIAS_MIN:
+                out.append(key[:-len(SUFFIX)] + ASPECT)    # 社会效益方面: the other wording
     return tuple(dict.fromkeys(out))
 
 
