@@ -30,6 +30,18 @@ damaged 标 is not read so (`数量指` and the name: `数量指发放…` is a 
 标, not a damaged one), nor a head one character off in its keyword (`绩效指标完成率` ~
 时效指标): neither is evidence of a fused label, and neither is cut.
 
+Three wordings are read by their shape as well, each written so no name opens with it:
+
+- a group's word and one of its categories' words, exactly (`产出数量绿色食品认证面积`,
+  `产出时效指标 …`: the level-2 column of forms that repeat the group), a 指标 after it
+  taken along (`产出质量损标…`; `指` and another character is left to the order, as it may
+  open the name: `指补贴…`), the name left four characters or more (`compound_head`);
+- a long label printed a word short (`服务满意度指标` of 服务对象满意度指标): six characters
+  or more ending in 指标, within one category's label up to two longer, at `FUSED_CUTOFF`
+  (`shortened_label`); `经济指标` (two categories) and a group's label are not;
+- a category's word of four characters or more and 方面 for 指标 (`社会效益方面…`), one
+  character of the word damaged at most (`袿会效益方面`), of one category only (`aspect_head`).
+
 The label becomes the row's level-2 evidence, as if printed in the level column; the
 rest is the name. The cell's raw text is kept on both parts, and the row records the
 split (`label_fused` info issue).

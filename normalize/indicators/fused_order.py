@@ -25,7 +25,12 @@ The evidence is the document's:
     label does (指 before its last character or 标 last: `质最措标`), or an alias of
     four characters or more written exactly (`社会效益`), its 指标 (however damaged)
     taken along (`社会郊益损标`, `报务对象满意度类指栎`), or the first six characters or
-    more of a longer alias (`服务对象满意` and the name);
+    more of a longer alias (`服务对象满意` and the name); a shorter alias (`数量`) only where
+    the gap holds that one category, the table prints its labels as bare words in a level
+    cell (`数量`, `产出质量`: `prints_bare_words`) and the name left holds no other
+    category's strong word without one of this one's (`成本|核算…及时率` is a name);
+    or the group's word and the category's (`产出数量`), one character damaged at most
+    (`产击成本`);
 - the name left keeps `ORDER_REST_MIN` characters (`完成率`, `达标率` alone name nothing)
   and the word the category requires, where it requires one (`服务对象满意度调查覆盖率`:
   its only 满意 is in the head, so the head is the name's own).
@@ -44,7 +49,10 @@ left):
   cell was read as (`read_continued_pieces`);
 - a label printed on every row of its block, as OCR read it, fused into one of those
   names (`质量指杯烈士…` between rows whose level cell reads `质量指杯`): the very text
-  of a level cell on another row (`read_restated_heads`).
+  of a level cell on another row (`read_restated_heads`), read as a label there or the
+  first line of one category's label only (`服务对象满`, cut by a narrow column).
+
+A wrapped label's last line may be 方面 for 指标 (`经济効益` over `方面 失业人员…`).
 """
 from __future__ import annotations
 
