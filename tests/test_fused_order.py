@@ -301,3 +301,28 @@ def test_fangmian_of_a_wrapped_label_fused_into_the_name_below_is_split_off():
                    "\t\t方面 失业人员再就业人数\t≥300人",
                    "\t社会效益指标\t全市城乡居民养老保险覆盖面\t不低于上年"])
     assert got[1] == ("经济效益指标", "失业人员再就业人数")
+
+
+def repeated(lines: list[str]) -> list[str]:
+    rows = ocr_rows(["二级指标\t三级指标\t指标值", *lines])
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    return [i.row.name for i in indicators]
+
+
+def test_an_unread_level_cell_printed_on_every_row_is_cut_off_the_name_it_fused_into():
+    # 散重指 in the level column of the block's rows, read by no vocabulary; one row's name
+    # cell holds it before the name
+    names = repeated(["数量指标\t培训人次\t≥3000人次",
+                      "散重指\t民政服务计划完成情况\t=100%",
+                      "散重指 受理服务计划完成情况\t=100%",
+                      "散重指\t和谐贡献奖应发尽发数\t=7040人次",
+                      "质量指标\t受理事项办理合格率\t≥98%"])
+    assert names[2] == "受理服务计划完成情况"
+
+
+def test_a_level_cell_printed_on_one_other_row_only_is_no_every_row_label():
+    names = repeated(["数量指标\t培训人次\t≥3000人次",
+                      "散重指\t民政服务计划完成情况\t=100%",
+                      "散重指 受理服务计划完成情况\t=100%",
+                      "质量指标\t受理事项办理合格率\t≥98%"])
+    assert names[2] == "散重指受理服务计划完成情况"

@@ -255,6 +255,50 @@ def opened_category(key: str, vocab: LevelVocabulary) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+REPEATED_ROWS = 2     # a level cell's text on two other rows at least: the table prints it on every row
+
+
+def cut_repeated_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[Issue]:
+    """A level cell no vocabulary reads, printed on every row of its block (`散重指` on
+    rows above and below), fused into the name of one of those rows (`散重指 受理服务…`):
+    the name opens with the very text of a level cell on `REPEATED_ROWS` other rows or
+    more, `RESTATED_MIN` characters or more, and the name left keeps `ORDER_REST_MIN` and
+    does not read on into a label. The head is cut off the name, read as nothing (as on
+    the other rows, the row's placement reads its category); `label_fused` says so."""
+    rows: dict[str, set[int]] = {}
+    for j, item in enumerate(items):
+        for cell in item.unrecognised:
+            text = cell.text.strip()
+            if len(label_key(text)) >= RESTATED_MIN:
+                rows.setdefault(text, set()).add(j)
+    texts = {text: js for text, js in rows.items() if len(js) >= REPEATED_ROWS}
+    issues: list[Issue] = []
+    if not texts:
+        return issues
+    keys, prefixes = label_keys(vocab), label_prefixes(vocab)
+    for i, item in enumerate(items):
+        if not item.name or item.positional or item.fused or item.unrecognised \
+                or any(not h.copied for h in item.level2):
+            continue
+        for text, js in texts.items():
+            if not item.name.startswith(text) or len(js - {i}) < REPEATED_ROWS:
+                continue
+            rest = item.name[len(text):].strip(SEPARATORS)
+            if len(label_key(rest)) < ORDER_REST_MIN or label_key(text + rest[:1]) in keys | prefixes:
+                continue
+            found = name_cell(item)
+            if found is None or not found[0].text.strip().startswith(text):
+                continue
+            cell = found[0]
+            item.name = rest
+            issues.append(Issue("info", "label_fused",
+                                f"{cell.text!r} opens with {text!r}, the level cell printed so on other rows: "
+                                f"read as the row's level cell and the name {rest!r}",
+                                field="level2", source_ref=cell.source_ref or item.row.source_ref))
+            break
+    return issues
+
+
 def may_be_cut(item: IndicatorRow) -> bool:
     """Whether the name's cell may hold a boundary (`name_cell`): a cell read otherwise
     than its text says (a space, a piece put before it), or a name of several cells."""
