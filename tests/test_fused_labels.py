@@ -165,3 +165,59 @@ def test_without_the_damaged_suffix_reading_the_name_keeps_its_head():
     indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
     assert [(i.placement.level2.label, i.row.name) for i in indicators][-1] == ("质量指标", "质量达标情况说明")
     assert not [i for i in issues if i.code == "label_fused"]
+
+
+@pytest.mark.parametrize("text, label, name", [
+    ("产出数量绿色食品认证面积", "数量指标", "绿色食品认证面积"),     # the group's word and the category's
+    ("产出时效 补贴资金按月发放及时率", "时效指标", "补贴资金按月发放及时率"),
+    ("产出时效指标补贴资金按月发放及时率", "时效指标", "补贴资金按月发放及时率"),
+    ("产出质量损标义务教育巩固率", "质量指标", "义务教育巩固率"),     # its 指标 damaged, taken along
+    ("效益社会效益累计惠及居民户数", "社会效益指标", "累计惠及居民户数"),
+])
+def test_a_group_and_category_word_at_a_names_head_is_split(text, label, name):
+    assert split(text) == (label, name)
+
+
+@pytest.mark.parametrize("text", [
+    "产出质量达标率",            # the name left too short to name anything
+    "产出质量指补贴发放准确率",    # 指 and a character: a damaged 标 or the name's 指…: the order's to read
+    "产出指标培训人次",           # a group's label alone
+    "产出数量",                  # a label alone
+])
+def test_a_group_and_category_word_without_a_name_after_it_is_kept(text):
+    assert split(text) is None
+
+
+@pytest.mark.parametrize("text, label, name", [
+    ("服务满意度指标教职工满意度", "服务对象满意度指标", "教职工满意度"),   # 对象 dropped
+    ("对象满意度指标职工满意度", "服务对象满意度指标", "职工满意度"),
+])
+def test_a_label_printed_a_word_short_is_split(text, label, name):
+    assert split(text) == (label, name)
+
+
+@pytest.mark.parametrize("text", [
+    "经济指标收入增长率",        # a keyword and 指标: 经济效益 or 经济成本, too short to tell
+    "满意度指标教职工满意度",     # a group's label alone names no category
+    "可持续指标管理机制",         # three of 可持续影响指标's seven: no label printed short
+])
+def test_a_short_head_ending_in_zhibiao_is_not_read_as_a_shortened_label(text):
+    assert split(text) is None
+
+
+@pytest.mark.parametrize("text, label, name", [
+    ("社会效益方面义务教育入学率", "社会效益指标", "义务教育入学率"),   # 方面 for 指标
+    ("袿会效益方面义务教育入学率", "社会效益指标", "义务教育入学率"),   # one character damaged
+    ("经济成本方面 每页数字化扫描费用", "经济成本指标", "每页数字化扫描费用"),
+])
+def test_a_label_worded_with_fangmian_at_a_names_head_is_split(text, label, name):
+    assert split(text) == (label, name)
+
+
+@pytest.mark.parametrize("text", [
+    "各方面满意度调查",            # 方面 in a name
+    "祆会效盎方面 困难残疾人基本生活保障率",   # two characters off: no label by its shape
+    "经济方面收入增长率",          # a short word: 经济效益 or 经济成本
+])
+def test_fangmian_after_no_category_word_is_kept(text):
+    assert split(text) is None

@@ -235,3 +235,94 @@ def test_a_worded_up_label_damaged_twice_is_read_as_its_worded_form():
                    "\t\t吋效类损标资金支付规范性\t合规",
                    "\t成本指标\t贴息资金控制数\t≤790万元"])
     assert got[1] == ("时效指标", "资金支付规范性")
+
+
+def test_a_damaged_group_and_category_word_is_read_by_the_gap():
+    # 产击成本: 产出成本 with one character damaged, where the order leaves 成本指标
+    got, issues = read(["产出指标\t数量指标\t新建供水管网长度\t≥46公里",
+                        "\t质量指标\t工程验收合格率\t100%",
+                        "\t时效指标\t工程完工及时率\t≥95%",
+                        "\t\t产击成本单位管网造价\t≤15万元/公里",
+                        "效益指标\t社会效益指标\t农村集中供水率\t≥90%"])
+    assert got[3] == ("成本指标", "单位管网造价")
+    assert any(i.code == "label_fused" and "产击成本" in i.message for i in issues)
+
+
+def test_a_first_line_of_a_label_restated_on_every_row_is_split_off():
+    # 服务对象满: the label cut by its narrow column, printed on every row of its block,
+    # read by no vocabulary; the first row's name cell holds it before a space
+    lines = ["二级指标\t三级指标\t指标值",
+             "可持续影响\t家庭医生签约服务长效机制\t持续完善",
+             "指标\t\t",
+             "服务对象满 签约居民满意度\t≥90.00(%)",
+             "服务对象满\t门诊患者满意度\t≥90.00(%)",
+             "服务对象满\t职工收入满意度\t≥85.00(%)",
+             "意度指标\t\t"]
+    indicators, issues = rows_to_indicators(ocr_rows(lines), SCHEMA, spans_known=False, year=2026)
+    assert indicators[1].row.name == "签约居民满意度"
+    assert any(i.code == "label_fused" and "服务对象满" in i.message for i in issues)
+
+
+def test_a_first_line_opening_two_labels_is_no_restated_label():
+    # 社会 opens 社会效益指标 and 社会成本指标: the name keeps its head
+    got, _ = read(["效益指标\t经济效益指标\t农户人均增收\t≥5%",
+                   "\t\t社会保险补贴发放准确率\t100%",
+                   "\t社会\t受益农户户数\t≥3800户"])
+    assert got[1][1] == "社会保险补贴发放准确率"
+
+
+def test_a_short_bare_word_is_read_where_the_table_prints_bare_words():
+    # the table prints 数量, 时效 bare: 质量 at a name's head, where the order leaves 质量, is its label
+    got, _ = read(["产出指标\t数量\t补贴发放人数\t2600人",
+                   "\t\t质量义务教育巩固率\t≥98%",
+                   "\t时效\t补贴按月发放及时率\t100%"])
+    assert got[1] == ("质量指标", "义务教育巩固率")
+
+
+@pytest.mark.parametrize("name", ["质量标准执行率", "质量达标情况统计"])
+def test_a_short_bare_word_is_the_names_where_the_table_prints_full_labels(name):
+    got, _ = read(["产出指标\t数量指标\t补贴发放人数\t2600人",
+                   f"\t\t{name}\t100%",
+                   "\t时效指标\t补贴按月发放及时率\t100%"])
+    assert got[1][1] == name
+
+
+def test_a_short_bare_word_before_another_categorys_word_is_the_names():
+    # 成本核算…及时率: 及时 names 时效, nothing in it 成本: 成本 is the name's own word
+    got, _ = read(["产出指标\t质量\t补贴发放准确率\t100%",
+                   "\t时效\t补贴按月发放及时率\t100%",
+                   "\t\t成本核算退役军人优待金发放及时率\t100%",
+                   "效益指标\t社会效益\t受益农户户数\t≥3800户"])
+    assert got[2][1] == "成本核算退役军人优待金发放及时率"
+
+
+def test_fangmian_of_a_wrapped_label_fused_into_the_name_below_is_split_off():
+    got, _ = read(["效益指标\t经济效益\t就业困难人员就业人数\t≥500人",
+                   "\t\t方面 失业人员再就业人数\t≥300人",
+                   "\t社会效益指标\t全市城乡居民养老保险覆盖面\t不低于上年"])
+    assert got[1] == ("经济效益指标", "失业人员再就业人数")
+
+
+def repeated(lines: list[str]) -> list[str]:
+    rows = ocr_rows(["二级指标\t三级指标\t指标值", *lines])
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    return [i.row.name for i in indicators]
+
+
+def test_an_unread_level_cell_printed_on_every_row_is_cut_off_the_name_it_fused_into():
+    # 散重指 in the level column of the block's rows, read by no vocabulary; one row's name
+    # cell holds it before the name
+    names = repeated(["数量指标\t培训人次\t≥3000人次",
+                      "散重指\t民政服务计划完成情况\t=100%",
+                      "散重指 受理服务计划完成情况\t=100%",
+                      "散重指\t和谐贡献奖应发尽发数\t=7040人次",
+                      "质量指标\t受理事项办理合格率\t≥98%"])
+    assert names[2] == "受理服务计划完成情况"
+
+
+def test_a_level_cell_printed_on_one_other_row_only_is_no_every_row_label():
+    names = repeated(["数量指标\t培训人次\t≥3000人次",
+                      "散重指\t民政服务计划完成情况\t=100%",
+                      "散重指 受理服务计划完成情况\t=100%",
+                      "质量指标\t受理事项办理合格率\t≥98%"])
+    assert names[2] == "散重指受理服务计划完成情况"

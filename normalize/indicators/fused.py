@@ -30,6 +30,18 @@ damaged 标 is not read so (`数量指` and the name: `数量指发放…` is a 
 标, not a damaged one), nor a head one character off in its keyword (`绩效指标完成率` ~
 时效指标): neither is evidence of a fused label, and neither is cut.
 
+Three wordings are read by their shape as well, each written so no name opens with it:
+
+- a group's word and one of its categories' words, exactly (`产出数量绿色食品认证面积`,
+  `产出时效指标 …`: the level-2 column of forms that repeat the group), a 指标 after it
+  taken along (`产出质量损标…`; `指` and another character is left to the order, as it may
+  open the name: `指补贴…`), the name left four characters or more (`compound_head`);
+- a long label printed a word short (`服务满意度指标` of 服务对象满意度指标): six characters
+  or more ending in 指标, within one category's label up to two longer, at `FUSED_CUTOFF`
+  (`shortened_label`); `经济指标` (two categories) and a group's label are not;
+- a category's word of four characters or more and 方面 for 指标 (`社会效益方面…`), one
+  character of the word damaged at most (`袿会效益方面`), of one category only (`aspect_head`).
+
 The label becomes the row's level-2 evidence, as if printed in the level column; the
 rest is the name. The cell's raw text is kept on both parts, and the row records the
 split (`label_fused` info issue).
@@ -44,7 +56,7 @@ from rapidfuzz import fuzz
 
 from formex.normalize.indicators.cells import (
     LABEL_CUTOFF, LABEL_MAX_KEY, LabelHint, LevelVocabulary, classify_label)
-from formex.normalize.labels import label_key
+from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell
 
 FUSED_CUTOFF = 80.0          # one wrong character in six (经济效蓝指标) scores 83; in four, 75
@@ -104,6 +116,8 @@ def split_fused_label(cell: Cell, vocab: LevelVocabulary, *, level1: bool = True
         if not key or len(key) > HEAD_MAX or not label_key(rest):
             continue
         hint = classify_label(replace(cell, text=head), vocab, cutoff=LABEL_CUTOFF)
+        if hint is None or hint.level != 2:
+            hint = shortened_label(replace(cell, text=head), vocab) or hint
         if hint is None or len(key) < SEPARATED_MIN or not full_label(head, hint):
             continue      # a label written out in full (资产管理：…, 社会效益类), no keyword (数量 …, 数量类)
         if hint.level == 2:
@@ -111,7 +125,8 @@ def split_fused_label(cell: Cell, vocab: LevelVocabulary, *, level1: bool = True
         inner = split_fused_label(replace(cell, text=rest), vocab, level1=False) if level1 else None
         if inner is not None:
             return replace(inner, cell=cell, level1=hint)
-    return damaged_suffix_head(cell, vocab) if level1 else None
+    return (damaged_suffix_head(cell, vocab) or compound_head(cell, vocab) or aspect_head(cell, vocab)) \
+        if level1 else None
 
 
 LABEL_SUFFIX = "指标"
@@ -184,3 +199,192 @@ def damaged_suffix_split(text: str, vocab: LevelVocabulary) -> tuple[str, str, s
         if repaired is not None and repaired in keys:
             return head, repaired, rest.strip()
     return None
+
+
+# --- a level-1 word and a level-2 word printed as one label (`产出数量`, `效益社会效益`)
+
+BARE_ENDINGS = ("类指标", "指标", "目标", "类")   # what a label's bare word is printed with
+COMPOUND_REST_MIN = 4     # the name after a compound head (完成率, 达标率 alone name nothing)
+
+
+def bare_word(text: str) -> str:
+    """A label's key without its ending (`产出类指标` -> 产出, `数量指标` -> 数量), or ''
+    where nothing is left but the ending."""
+    key = label_key(text)
+    for ending in BARE_ENDINGS:
+        if key.endswith(ending) and len(key) > len(ending):
+            return key[:-len(ending)]
+    return key
+
+
+@lru_cache(maxsize=None)
+def compound_keys(vocab: LevelVocabulary) -> dict[str, str]:
+    """{`产出数量`: 数量指标, ...}: each level-1 group's bare words before each of its
+    categories' bare words, without and with 指标: the wording of forms whose level-2
+    column repeats the group (产出数量, 产出时效指标)."""
+    out: dict[str, str] = {}
+    for spec in vocab.level2_specs.values():
+        group = vocab.level1_specs.get(spec.level1)
+        if group is None:
+            continue
+        heads = {bare_word(t) for t in (group.label, *group.aliases)} - {""}
+        words = {bare_word(t) for t in (spec.label, *spec.aliases)} - {""}
+        for head in heads:
+            for word in words:
+                if word != head and not word.startswith(head):
+                    out.setdefault(head + word, spec.label)
+                    out.setdefault(head + word + LABEL_SUFFIX, spec.label)
+    return out
+
+
+def compound_head(cell: Cell, vocab: LevelVocabulary) -> FusedLabel | None:
+    """A level-1 group's word and one of its categories' words written exactly at a name's
+    head (`产出数量绿色食品认证面积`, `产出时效 补贴…`), split off: two labels in a row
+    open no name. The longest such head wins; the name left keeps `COMPOUND_REST_MIN`
+    characters (`产出质量达标率` stays whole)."""
+    found = compound_split(cell.text.strip(), vocab)
+    if found is None:
+        return None
+    head, label, rest = found
+    spec = vocab.level2_specs[label]
+    hint = LabelHint(2, spec, replace(cell, text=head), LabelMatch(label, head, 100.0))
+    return FusedLabel(cell, hint, replace(cell, text=rest))
+
+
+@lru_cache(maxsize=65536)
+def compound_split(text: str, vocab: LevelVocabulary) -> tuple[str, str, str] | None:
+    """(head, category, name) for `compound_head`, or None."""
+    keys = compound_keys(vocab)
+    for n in range(min(len(text) - 1, HEAD_MAX), 3, -1):
+        label = keys.get(text[:n])
+        if label is None:
+            continue
+        head = text[:n]
+        if not head.endswith(LABEL_SUFFIX):
+            ending = suffix_after(text[n:])
+            if ending.endswith(LABEL_SUFFIX[0]) or ending[-1:] not in ("", LABEL_SUFFIX[1]):
+                return None    # 指 and a character: a damaged 标 or the name's own (指补贴…): left to the order
+            head += ending
+        rest = text[len(head):]
+        rest = (SEPARATOR.sub("", rest, count=1) if SEPARATOR.match(rest) else rest).strip()
+        if len(label_key(rest)) >= COMPOUND_REST_MIN:
+            return head, label, rest
+        return None
+    return None
+
+
+LABEL_WORDINGS = "类性"     # 时效类指标, 数量性指标
+
+
+def suffix_after(text: str) -> str:
+    """The label's ending after its keyword, however damaged: a wording (类, 性) and a
+    指标 with one of its characters in place (损标, 指栎), or 指 alone; or 方面."""
+    if text.startswith(ASPECT):
+        return ASPECT
+    k = 1 if text[:1] and text[0] in LABEL_WORDINGS else 0
+    pair = text[k:k + 2]
+    if len(pair) == 2 and (pair[0] == LABEL_SUFFIX[0] or pair[1] == LABEL_SUFFIX[1] and pair[0] not in WORDS_WITH_BIAO):
+        return text[:k + 2]
+    if pair[:1] == LABEL_SUFFIX[0]:
+        return text[:k + 1]
+    return text[:k]     # a wording alone (数量性 水稻…)
+
+
+# --- a long label printed a word short (服务满意度指标 of 服务对象满意度指标)
+
+SHORTENED_MIN = 6     # the head keeps six characters (a word dropped, not a keyword left: 经济指标)
+SHORTENED_BY = 2      # ... of a label at most two longer
+
+
+@lru_cache(maxsize=None)
+def suffixed_labels(vocab: LevelVocabulary) -> dict[str, str]:
+    """{key: category} for the level-2 labels and aliases ending in 指标."""
+    out: dict[str, str] = {}
+    for spec in vocab.level2_specs.values():
+        for text in (spec.label, *spec.aliases):
+            key = label_key(text)
+            if key.endswith(LABEL_SUFFIX) and len(key) > len(LABEL_SUFFIX):
+                out.setdefault(key, spec.label)
+    return out
+
+
+def within(short: str, key: str) -> bool:
+    """Every character of `short` in `key`, in order."""
+    chars = iter(key)
+    return all(ch in chars for ch in short)
+
+
+def shortened_label(cell: Cell, vocab: LevelVocabulary) -> LabelHint | None:
+    """The level-2 label the cell prints a word short: its key ends in 指标, is
+    `SHORTENED_MIN` characters or more, and lies within one category's label (or alias)
+    up to `SHORTENED_BY` characters longer, at `FUSED_CUTOFF` (`服务满意度指标`); None where
+    two categories hold it. A level-1 label read in it (满意度指标) names less."""
+    key = label_key(cell.text)
+    found = shortened_match(key, vocab) if len(key) >= SHORTENED_MIN and key.endswith(LABEL_SUFFIX) else None
+    if found is None:
+        return None
+    label, alias, score = found
+    return LabelHint(2, vocab.level2_specs[label], cell, LabelMatch(label, alias, score))
+
+
+@lru_cache(maxsize=16384)
+def shortened_match(key: str, vocab: LevelVocabulary) -> tuple[str, str, float] | None:
+    """(category, its key, score) for `shortened_label`, or None."""
+    found = {}
+    for full, label in suffixed_labels(vocab).items():
+        if 0 < len(full) - len(key) <= SHORTENED_BY and within(key, full):
+            score = round(fuzz.ratio(key, full), 1)
+            if score >= FUSED_CUTOFF and score > found.get(label, ("", 0.0))[1]:
+                found[label] = (full, score)
+    if len(found) != 1:
+        return None
+    (label, (full, score)), = found.items()
+    return label, full, score
+
+
+# --- a label worded with 方面 for 指标 (社会效益方面), fused at a name's head
+
+ASPECT = "方面"
+ASPECT_WORD_MIN = 4     # 社会效益方面, 经济成本方面: a long word, one character may be damaged
+
+
+@lru_cache(maxsize=None)
+def aspect_words(vocab: LevelVocabulary) -> dict[str, str]:
+    """{bare word: category} for the level-2 words of `ASPECT_WORD_MIN` characters or more."""
+    out: dict[str, str] = {}
+    for spec in vocab.level2_specs.values():
+        for text in (spec.label, *spec.aliases):
+            word = bare_word(text)
+            if len(word) >= ASPECT_WORD_MIN:
+                out.setdefault(word, spec.label)
+    return out
+
+
+def aspect_head(cell: Cell, vocab: LevelVocabulary) -> FusedLabel | None:
+    """A category's word and 方面 at a name's head (`社会效益方面义务教育入学率`,
+    `袿会效益方面 …`), split off: the word of four characters or more, one of them
+    damaged at most and of one category only; 方面 opens no name after it."""
+    found = aspect_split(cell.text.strip(), vocab)
+    if found is None:
+        return None
+    head, label, alias, score, rest = found
+    hint = LabelHint(2, vocab.level2_specs[label], replace(cell, text=head), LabelMatch(label, alias, score))
+    return FusedLabel(cell, hint, replace(cell, text=rest))
+
+
+@lru_cache(maxsize=65536)
+def aspect_split(text: str, vocab: LevelVocabulary) -> tuple[str, str, str, float, str] | None:
+    """(head, category, word, score, name) for `aspect_head`, or None."""
+    at = text.find(ASPECT, ASPECT_WORD_MIN, HEAD_MAX)
+    if at < 0:
+        return None
+    word, rest = text[:at], text[at + len(ASPECT):]
+    rest = (SEPARATOR.sub("", rest, count=1) if SEPARATOR.match(rest) else rest).strip()
+    if label_key(word) != word or len(label_key(rest)) < DAMAGED_REST_MIN:
+        return None
+    found = {label: alias for alias, label in aspect_words(vocab).items()
+             if len(alias) == len(word) and sum(a == b for a, b in zip(word, alias)) >= len(word) - 1}
+    if len(found) != 1:
+        return None
+    (label, alias), = found.items()
+    return word + ASPECT, label, alias, round(fuzz.ratio(word, alias), 1), rest

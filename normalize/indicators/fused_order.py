@@ -25,7 +25,12 @@ The evidence is the document's:
     label does (指 before its last character or 标 last: `质最措标`), or an alias of
     four characters or more written exactly (`社会效益`), its 指标 (however damaged)
     taken along (`社会郊益损标`, `报务对象满意度类指栎`), or the first six characters or
-    more of a longer alias (`服务对象满意` and the name);
+    more of a longer alias (`服务对象满意` and the name); a shorter alias (`数量`) only where
+    the gap holds that one category, the table prints its labels as bare words in a level
+    cell (`数量`, `产出质量`: `prints_bare_words`) and the name left holds no other
+    category's strong word without one of this one's (`成本|核算…及时率` is a name);
+    or the group's word and the category's (`产出数量`), one character damaged at most
+    (`产击成本`);
 - the name left keeps `ORDER_REST_MIN` characters (`完成率`, `达标率` alone name nothing)
   and the word the category requires, where it requires one (`服务对象满意度调查覆盖率`:
   its only 满意 is in the head, so the head is the name's own).
@@ -44,7 +49,10 @@ left):
   cell was read as (`read_continued_pieces`);
 - a label printed on every row of its block, as OCR read it, fused into one of those
   names (`质量指杯烈士…` between rows whose level cell reads `质量指杯`): the very text
-  of a level cell on another row (`read_restated_heads`).
+  of a level cell on another row (`read_restated_heads`), read as a label there or the
+  first line of one category's label only (`服务对象满`, cut by a narrow column).
+
+A wrapped label's last line may be 方面 for 指标 (`经济効益` over `方面 失业人员…`).
 """
 from __future__ import annotations
 
@@ -55,7 +63,8 @@ from rapidfuzz import fuzz
 
 from formex.normalize.indicators.cells import IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines
 from formex.normalize.indicators.fragments import label_keys, label_prefixes
-from formex.normalize.indicators.fused import FUSED_CUTOFF, HEAD_MAX, SEPARATED_MIN, FusedLabel, makes_word
+from formex.normalize.indicators.fused import (
+    ASPECT, FUSED_CUTOFF, HEAD_MAX, SEPARATED_MIN, FusedLabel, bare_word, compound_keys, makes_word, suffix_after)
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue
 from formex.schemas.forms import FormSchema
@@ -65,11 +74,14 @@ ORDER_CUTOFF = 50.0        # half the label's characters in place (质最措标 
 ORDER_REST_MIN = 4         # the name after the head (完成率, 达标率 alone name nothing)
 HEAD_SLACK = 2             # a head up to two characters longer than the label (数量类指标)
 ALIAS_MIN = 4              # an alias written exactly, without 指标 (社会效益, not 成本 or 质量)
+SHORT_ALIAS_MIN = 2        # ... or a shorter one (数量), where the gap holds that category alone and
+                           # the table prints its labels so (prints_bare_words)
 TRUNCATED_MIN = 6          # ... or its first six characters or more (服务对象满意)
 PIECE_MAX = 5              # a wrapped label's line, at a boundary
 SINGLE_PIECES = frozenset("指标")   # the one-character pieces a label's last line may be
 SEPARATORS = " :：、/|｜\t"
 WORDINGS = "类性"            # 时效类指标, 数量性指标
+
 SUFFIX = "指标"
 # words ending in 标 a name opens with after a keyword (质量达标率, 质量目标): not a damaged 指标
 WORDS_WITH_BIAO = frozenset("目达商坐招投中夺超路航浮锦竞对定贴")
@@ -87,6 +99,7 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
     issues = []
     spans: dict[tuple[int, int], list[str]] = {}
     aboves, belows = neighbours(stated)
+    bare = prints_bare_words(items, vocab)
     for i, item in enumerate(items):
         if not item.name or item.positional or stated[i] or item.fused:
             continue
@@ -122,7 +135,7 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         if found is None:
             continue
         try:
-            read = fused_head(item, found, gap, vocab)
+            read = fused_head(item, found, gap, vocab, bare)
         except Unsettled as doubt:
             issues.append(Issue("warning", "label_unrecognised",
                                 f"{doubt.cell.text!r} opens with {doubt.head!r}, a level label fused into the "
@@ -140,6 +153,24 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                             f"read as {rest!r}", field="level2",
                             source_ref=cell.source_ref or item.row.source_ref))
     return issues
+
+
+def prints_bare_words(items: list[IndicatorRow], vocab: LevelVocabulary) -> bool:
+    """The table prints a level-2 label as its category's bare word (`数量`, `产出质量`: no
+    指标) in a level cell: then a short bare word at a name's head may be its label too
+    (`数量补贴发放人数`), where the order leaves that one category; in a table printing
+    `数量指标`, `质量标准执行率` opens with the name's own words."""
+    return any(not hint.copied and not hint.moved and label_key(hint.cell.text) in bare_words(vocab)
+               for item in items for hint in item.level2)
+
+
+@lru_cache(maxsize=None)
+def bare_words(vocab: LevelVocabulary) -> frozenset[str]:
+    """The categories' words without an ending (数量), and with their group's before them
+    (产出数量)."""
+    words = {bare_word(text) for spec in vocab.level2_specs.values() for text in (spec.label, *spec.aliases)}
+    return frozenset(w for w in words | {k for k in compound_keys(vocab) if not k.endswith(SUFFIX)}
+                     if w and not w.endswith(SUFFIX))
 
 
 def split_head(item: IndicatorRow, cell: Cell, head: str, rest: str, spec, match: LabelMatch) -> None:
@@ -166,6 +197,8 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
     keys, prefixes = label_keys(vocab), label_prefixes(vocab)
     printed = [(j, hint) for j, item in enumerate(items) for hint in item.level2
                if not hint.copied and not hint.moved and len(label_key(hint.cell.text)) >= RESTATED_CUT_MIN]
+    printed += [(j, hint) for j, item in enumerate(items) for cell in item.unrecognised
+                for hint in [first_line_of_label(cell, item, vocab)] if hint is not None]
     issues = []
     if not printed:
         return issues
@@ -196,6 +229,71 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
             issues.append(Issue("info", "label_fused",
                                 f"{cell.text!r} opens with {text!r}, the level label printed so on another row "
                                 f"(read as {hint.spec.label!r}): read as the row's label and the name {rest!r}",
+                                field="level2", source_ref=cell.source_ref or item.row.source_ref))
+            break
+    return issues
+
+
+def first_line_of_label(cell: Cell, item: IndicatorRow, vocab: LevelVocabulary) -> LabelHint | None:
+    """A level cell no vocabulary reads that is the first line of one category's label
+    (`服务对象满` printed on every row of its block, cut by its narrow column), as that
+    category's hint; None where it is shorter than `RESTATED_MIN` or opens two
+    categories' labels."""
+    key = label_key(cell.text)
+    label = opened_category(key, vocab) if len(key) >= RESTATED_MIN else None
+    if label is None:
+        return None
+    return LabelHint(2, vocab.level2_specs[label], cell, LabelMatch(label, key, 100.0 * len(key) / len(label_key(label))),
+                     line=item.lines[0])
+
+
+@lru_cache(maxsize=4096)
+def opened_category(key: str, vocab: LevelVocabulary) -> str | None:
+    """The one category whose label or an alias opens with `key` and goes on, or None."""
+    found = {name for name, full in keys_of(tuple(vocab.level2_specs), vocab)
+             if len(full) > len(key) and full.startswith(key)}
+    return found.pop() if len(found) == 1 else None
+
+
+REPEATED_ROWS = 2     # a level cell's text on two other rows at least: the table prints it on every row
+
+
+def cut_repeated_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[Issue]:
+    """A level cell no vocabulary reads, printed on every row of its block (`散重指` on
+    rows above and below), fused into the name of one of those rows (`散重指 受理服务…`):
+    the name opens with the very text of a level cell on `REPEATED_ROWS` other rows or
+    more, `RESTATED_MIN` characters or more, and the name left keeps `ORDER_REST_MIN` and
+    does not read on into a label. The head is cut off the name, read as nothing (as on
+    the other rows, the row's placement reads its category); `label_fused` says so."""
+    rows: dict[str, set[int]] = {}
+    for j, item in enumerate(items):
+        for cell in item.unrecognised:
+            text = cell.text.strip()
+            if len(label_key(text)) >= RESTATED_MIN:
+                rows.setdefault(text, set()).add(j)
+    texts = {text: js for text, js in rows.items() if len(js) >= REPEATED_ROWS}
+    issues: list[Issue] = []
+    if not texts:
+        return issues
+    keys, prefixes = label_keys(vocab), label_prefixes(vocab)
+    for i, item in enumerate(items):
+        if not item.name or item.positional or item.fused or item.unrecognised \
+                or any(not h.copied for h in item.level2):
+            continue
+        for text, js in texts.items():
+            if not item.name.startswith(text) or len(js - {i}) < REPEATED_ROWS:
+                continue
+            rest = item.name[len(text):].strip(SEPARATORS)
+            if len(label_key(rest)) < ORDER_REST_MIN or label_key(text + rest[:1]) in keys | prefixes:
+                continue
+            found = name_cell(item)
+            if found is None or not found[0].text.strip().startswith(text):
+                continue
+            cell = found[0]
+            item.name = rest
+            issues.append(Issue("info", "label_fused",
+                                f"{cell.text!r} opens with {text!r}, the level cell printed so on other rows: "
+                                f"read as the row's level cell and the name {rest!r}",
                                 field="level2", source_ref=cell.source_ref or item.row.source_ref))
             break
     return issues
@@ -306,13 +404,14 @@ def keys_of(names: tuple[str, ...], vocab: LevelVocabulary) -> tuple[tuple[str, 
     return tuple(out)
 
 
-def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str], vocab: LevelVocabulary
+def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str], vocab: LevelVocabulary,
+               bare: bool = False
                ) -> tuple[str, str, str, float, Cell] | None:
     """(category, head, rest of the name, score, the name's cell) or None; `Unsettled`
     where the head reads as two categories alike. `found` is the name's cell and
     boundaries (`name_cell`)."""
     cell, cuts = found
-    read = best_head(item.name, tuple(cuts), tuple(gap), vocab)
+    read = best_head(item.name, tuple(cuts), tuple(gap), vocab, bare and len(gap) == 1)
     if read is None:
         return None
     if isinstance(read[0], tuple):
@@ -322,7 +421,7 @@ def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str]
 
 
 @lru_cache(maxsize=16384)
-def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: LevelVocabulary):
+def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: LevelVocabulary, short: bool = False):
     """(category, head, rest, score), or ((the tied categories), head), or None: the
     reading of `fused_head`, by the name's text, boundaries and the gap alone."""
     keys = keys_of(gap, vocab)
@@ -354,7 +453,8 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
                 head = name[:n]
                 score = fuzz.ratio(head, key)
                 if not key.endswith(SUFFIX):
-                    if head != key or len(key) < ALIAS_MIN:
+                    if head != key or len(key) < (SHORT_ALIAS_MIN if short else ALIAS_MIN) \
+                            or len(key) < ALIAS_MIN and names_another(name[n:], label, vocab):
                         continue
                     head = head + suffix_after(name[n:])
                 elif not ends_as_label(head):
@@ -366,6 +466,14 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
                     if name[:n] == key[:n] and name[n:n + 1] != key[n]:
                         offer(label, fuzz.ratio(name[:n], key), name[:n], name[n:])
     if not best:
+        for key, label in compounds_of(gap, vocab):
+            # a group's word and the category's (产出数量), one character damaged at most
+            # (产击成本, 产出成朩): two label words in a row open no name
+            head = name[:len(key)]
+            if len(head) == len(key) and in_place(head, key, 0) >= len(key) - 1:
+                head += suffix_after(name[len(key):]) if not key.endswith(SUFFIX) else ""
+                offer(label, fuzz.ratio(head, key), head, name[len(head):])
+    if not best:
         return None
     ranked = sorted(best.items(), key=lambda kv: kv[1][:2], reverse=True)
     if len(ranked) > 1 and ranked[1][1][0] >= ranked[0][1][0]:
@@ -373,6 +481,25 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
         return tuple(label for label, found in ranked if found[0] >= ranked[0][1][0]), ranked[0][1][2]
     label, (score, _, head, rest) = ranked[0]
     return label, head, rest, score
+
+
+@lru_cache(maxsize=4096)
+def compounds_of(names: tuple[str, ...], vocab: LevelVocabulary) -> tuple[tuple[str, str], ...]:
+    """(compound key, category) for the categories' group-and-category wordings
+    (`compound_keys`: 产出数量), longest first."""
+    wanted = set(names)
+    found = [(key, label) for key, label in compound_keys(vocab).items() if label in wanted]
+    return tuple(sorted(found, key=lambda kv: -len(kv[0])))
+
+
+def names_another(rest: str, label: str, vocab: LevelVocabulary) -> bool:
+    """The name after a short head (成本|核算…发放及时率) holds a strong word of another
+    category and none of this one's: the head is the name's own word (成本核算), not the
+    category's label lost from its block."""
+    spec = vocab.level2_specs[label]
+    if any(word in rest for word in (*spec.strong, *spec.weak)):
+        return False
+    return any(word in rest for other in vocab.level2_specs.values() if other is not spec for word in other.strong)
 
 
 def names_category(rest: str, spec) -> bool:
@@ -385,18 +512,6 @@ def ends_as_label(head: str) -> bool:
     """指 before the last character or 标 last (质最措标, 质量指杯), 标 not after a character
     it makes a name's word with (质量达标)."""
     return len(head) >= 3 and (head[-2] == SUFFIX[0] or head[-1] == SUFFIX[1] and head[-2] not in WORDS_WITH_BIAO)
-
-
-def suffix_after(text: str) -> str:
-    """The label's ending after its keyword, however damaged: a wording (类, 性) and a
-    指标 with one of its characters in place (损标, 指栎), or 指 alone."""
-    k = 1 if text[:1] and text[0] in WORDINGS else 0
-    pair = text[k:k + 2]
-    if len(pair) == 2 and (pair[0] == SUFFIX[0] or pair[1] == SUFFIX[1] and pair[0] not in WORDS_WITH_BIAO):
-        return text[:k + 2]
-    if pair[:1] == SUFFIX[0]:
-        return text[:k + 1]
-    return ""
 
 
 # --- the next lines of a label wrapped in its narrow column, fused into the names below it
@@ -415,6 +530,8 @@ def label_forms(spec) -> tuple[str, ...]:
         key = label_key(text)
         if key.endswith(SUFFIX) and len(key) > len(SUFFIX):
             out += [key] + [key[:-len(SUFFIX)] + w + SUFFIX for w in WORDINGS]
+            if len(key) - len(SUFFIX) >= ALIAS_MIN:
+                out.append(key[:-len(SUFFIX)] + ASPECT)    # 社会效益方面: the other wording
     return tuple(dict.fromkeys(out))
 
 
