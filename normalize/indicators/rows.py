@@ -357,6 +357,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             named.level1 += previous.level1
             named.level2 += previous.level2
             named.unrecognised += previous.unrecognised
+            if previous.damaged and not named.damaged:
+                named.damaged_offset = previous.lines[0] - named.lines[0]
             named.damaged += previous.damaged
             join_wrapped(named, item, line)
             issues.append(Issue("warning", "cell_joined",
