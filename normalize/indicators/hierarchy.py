@@ -482,7 +482,9 @@ def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
     for i, item in enumerate(items):
         hints = [item.own_level2] if item.is_level2_entry else [h for h in item.level2 if not h.copied]
         if i in damaged:
-            clusters.append(Cluster(f"{UNREAD}{i}", i, i, (line_place(item.lines[0], apart),), damaged=True))
+            # on the line it prints on: a wrapped row's later line, where the label fell there
+            line = line_place(item.lines[0] + item.damaged_offset, apart)
+            clusters.append(Cluster(f"{UNREAD}{i}", i, i, (line,), damaged=True))
             continue
         if not hints:
             continue

@@ -106,6 +106,17 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
     return out
 
 
+def without_restated_header(body: list[Row], header: Row | None) -> list[Row]:
+    """The body rows but those restating the header word for word (a table continued on
+    a new page): a column's cells are read for its role, and a damaged header cell
+    restated on every page would count as that many cells of text (one 一级拍际 a page
+    outvotes the level-1 labels under it)."""
+    if header is None:
+        return body
+    texts = [c.text for c in header.filled]
+    return [row for row in body if [c.text for c in row.filled] != texts]
+
+
 def label_side_of_name(cell: Cell, row: Row, columns: dict[int, str]) -> bool:
     """A cell under a level column, the row's name under its own column right of it and
     the target cell empty: on the label side of the name, whatever its words (可持续
@@ -281,7 +292,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         body, joined = rejoin_label_fragments(body, vocab)
         issues += joined
     chosen: dict[str, tuple[int, float]] = {}
-    roles = complete_points_roles(complete_roles(roles, body, vocab, chosen), body, vocab, chosen)
+    content = without_restated_header(body, rows[header] if header >= 0 else None)
+    roles = complete_points_roles(complete_roles(roles, content, vocab, chosen), content, vocab, chosen)
     issues += content_role_issues(chosen, rows[header] if header >= 0 else None)
     if roles and "target" not in roles.values():
         issues.append(Issue("error", "target_column_missing",
@@ -346,6 +358,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             named.level1 += previous.level1
             named.level2 += previous.level2
             named.unrecognised += previous.unrecognised
+            if previous.damaged and not named.damaged:
+                named.damaged_offset = previous.lines[0] - named.lines[0]
             named.damaged += previous.damaged
             join_wrapped(named, item, line)
             issues.append(Issue("warning", "cell_joined",

@@ -251,6 +251,8 @@ def join_wrapped(previous: IndicatorRow, item: IndicatorRow, line: int) -> None:
     previous.level2 += item.level2
     previous.unplaced += item.unplaced
     previous.unrecognised += item.unrecognised   # a damaged label on a wrap's line is still reported
+    if item.damaged and not previous.damaged:   # the damaged label prints on the wrap's line
+        previous.damaged_offset = line - previous.lines[0]
     previous.damaged += item.damaged
     previous.note = "\n".join(filter(None, [previous.note, item.note])) or None
     previous.lines = (previous.lines[0], line)
