@@ -25,15 +25,25 @@ def find_header(rows: list[Row], vocab: LevelVocabulary) -> tuple[int, dict[int,
     `COLUMN_CUTOFF` (and are no level labels) is the header."""
     for i, row in enumerate(rows[:5]):
         if len(set(header_roles(row, vocab).values())) >= 2:
-            return i, reread_damaged_headers(row, header_roles(row, vocab, others=True), vocab)
+            return i, reread_damaged_headers(row, levels_left_of_name(header_roles(row, vocab, others=True)), vocab)
     for i, row in enumerate(rows[:5]):
         if any(looks_like_target(c.text) and c.text.strip() for c in row.filled):
             break
         if any(classify_label(c, vocab) for c in row.filled):
             continue
         if len(set(header_roles(row, vocab, cutoff=COLUMN_CUTOFF).values())) >= 2:
-            return i, header_roles(row, vocab, others=True, cutoff=COLUMN_CUTOFF)
+            return i, levels_left_of_name(header_roles(row, vocab, others=True, cutoff=COLUMN_CUTOFF))
     return -1, {}
+
+def levels_left_of_name(roles: dict[int, str]) -> dict[int, str]:
+    """Header roles with a level column right of the name column read as `other`: the
+    level columns print left of the name, so a cell right of it that matched a level
+    label (`指标直`, a damaged 指标值, is as near 一级指标 at the loose cutoff) is a value
+    column whose header OCR damaged; `complete_roles` then reads it by its cells."""
+    name = next((col for col, role in roles.items() if role == "level3"), None)
+    if name is None:
+        return roles
+    return {col: OTHER if role in ("level1", "level2") and col > name else role for col, role in roles.items()}
 
 def header_roles(row: Row, vocab: LevelVocabulary, *, others: bool = False,
                  cutoff: float | None = None) -> dict[int, str]:
