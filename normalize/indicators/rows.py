@@ -352,8 +352,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                                 f"label line {' | '.join(c.text for c in previous.row.filled)!r}; joined",
                                 field="level3", source_ref=row.source_ref))
             continue
-        if previous and item.name is None and item.target and not item.level1 and not item.level2 \
-                and previous.target is None and previous.name is not None:
+        if previous and is_wrapped_target(item, previous):
             previous.target = item.target   # the target wrapped onto the next line
             previous.lines = (previous.lines[0], line)
             previous.pages = (previous.pages[0], row.page)
@@ -376,6 +375,17 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += read_fused_by_order(out, vocab, schema)
     move_inapplicable_labels(out, schema)
     return out, issues
+
+
+def is_wrapped_target(item: IndicatorRow, previous: IndicatorRow) -> bool:
+    """Whether a line holding only a target is the rest of the row above, whose target
+    cell is empty: the target wrapped onto the next line. Not where the line has a level
+    cell of its own, read or not (`经济效溢方面 | 无`: a category listed without
+    indicators, its label damaged), nor where it prints its own row number: such a line
+    is a row of its own, and the row above keeps its empty target."""
+    return (item.name is None and item.target is not None and not item.level1 and not item.level2
+            and not item.unrecognised and not item.row.numbered
+            and previous.target is None and previous.name is not None)
 
 
 def unsettled_tied_labels(items: list[IndicatorRow], vocab: LevelVocabulary, issues: list[Issue]) -> list[Issue]:

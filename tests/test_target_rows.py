@@ -1,0 +1,52 @@
+"""A target stays with its row: a line holding only a target is the rest of the row
+above (its target wrapped onto the next line) unless the line is a row of its own (a
+level cell, however damaged, or its own row number). Every table here is written by hand."""
+from __future__ import annotations
+
+from formex.extract.ocr_text import iter_text_rows
+from formex.normalize.indicators import rows_to_indicators
+from formex.normalize.indicators.sequence import strip_sequence_column
+from formex.schemas.forms import load_form_schema
+
+SCHEMA = load_form_schema("unit_overall_target")
+HEADER = "一级指标\t二级指标\t三级指标\t指标值"
+
+
+def read(lines: list[str], header: str = HEADER):
+    rows = list(iter_text_rows("\n".join([header, *lines])))
+    rows, _ = strip_sequence_column(rows, SCHEMA)
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2024)
+    return [(i.row.name, i.target.raw) for i in indicators], issues
+
+
+def test_a_target_alone_on_the_next_line_belongs_to_the_row_above():
+    got, _ = read(["产出指标\t数量指标\t家庭医生签约服务覆盖率\t",
+                   "\t\t\t≥40%",
+                   "\t\t重点人群健康管理覆盖率\t≥75%"])
+    assert got == [("家庭医生签约服务覆盖率", "≥40%"), ("重点人群健康管理覆盖率", "≥75%")]
+
+
+def test_a_placeholder_beside_a_damaged_label_is_a_category_of_its_own():
+    # 轻济効益方面: 经济效益方面 damaged past reading; its 无 is no target of the row above,
+    # whose target cell is empty
+    got, _ = read(["产出指标\t成本指标\t人均职业技能培训补贴标准\t",
+                   "轻济効益方面\t\t无",
+                   "效益指标\t社会效益指标\t城镇登记失业率\t≤4.5(%)"])
+    assert got[0] == ("人均职业技能培训补贴标准", None)
+    assert (None, "无") in got
+    assert got[-1] == ("城镇登记失业率", "≤4.5(%)")
+
+
+def test_a_line_with_its_own_row_number_is_a_row_of_its_own():
+    header = "序号\t" + HEADER
+    lines = ["1\t产出指标\t数量指标\t家庭医生签约服务覆盖率\t≥40%",
+             "2\t\t成本指标\t人均职业技能培训补贴标准\t",
+             "3\t\t\t\t无",
+             "4\t效益指标\t社会效益指标\t城镇登记失业率\t≤4.5(%)"]
+    got, _ = read(lines, header)
+    assert got[1] == ("人均职业技能培训补贴标准", None)
+    assert (None, "无") in got
+    # the same line without its number: the target wrapped onto it
+    unnumbered = lines[:2] + ["\t\t\t\t无"] + lines[3:]
+    got, _ = read(unnumbered, header)
+    assert got[1] == ("人均职业技能培训补贴标准", "无")
