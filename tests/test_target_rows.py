@@ -50,3 +50,37 @@ def test_a_line_with_its_own_row_number_is_a_row_of_its_own():
     unnumbered = lines[:2] + ["\t\t\t\t无"] + lines[3:]
     got, _ = read(unnumbered, header)
     assert got[1] == ("人均职业技能培训补贴标准", "无")
+
+
+# ---------------------------------------------------------------- the name column's width
+def items(lines: list[tuple[str, str | None]]):
+    from formex.normalize.indicators.cells import IndicatorRow
+    from formex.schemas.document import Cell, Row
+    out = []
+    for k, (name, target) in enumerate(lines):
+        cell = Cell(target, target, 3) if target else None
+        out.append(IndicatorRow(Row(k, (), 1, f"line {k}"), name=name, target=cell))
+    return out
+
+
+WRAPPED_AT_9 = [("民政服务计划完成情", None), ("况", "=100%"), ("残疾人服务计划完成", None), ("情况", "=100%"),
+                ("数晕指标为老服务计划完成情", None), ("况", "=100%"), ("数晕指标和谐贡献奖应发尽发", None),
+                ("数", "=7040人次"), ("数晕指标岗位补贴计划完成率", "=100%"), ("受理服务计划完成情", None),
+                ("况", "=100%")]
+
+
+def test_lines_with_a_fused_label_damaged_past_splitting_hide_no_width():
+    from formex.normalize.indicators.wraps import wrap_width
+    # three lines longer than the column (a label OCR fused into the name, 数晕指标): the
+    # column still wraps at 9, its wrapped rows' targets on their last lines
+    width = wrap_width(items(WRAPPED_AT_9))
+    assert width is not None and width.width == 9 and width.target_first is False
+
+
+def test_long_lines_of_plain_names_still_hide_a_width():
+    from formex.normalize.indicators.wraps import wrap_width
+    # the same lines without 指标: three names longer than the greatest repeated length
+    # say the names simply vary
+    plain = [(name.replace("数晕指标", "区级年度"), target) for name, target in WRAPPED_AT_9]
+    width = wrap_width(items(plain))
+    assert width is None or width.width != 9

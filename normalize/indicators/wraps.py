@@ -60,15 +60,19 @@ def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
     named = [item for item in items if item.name and not item.positional]
     if not named:
         return None
-    lengths = sorted({len(item.name) for item in named}, reverse=True)
+    # a line holding a label's 指标 holds a label OCR fused into its name cell, damaged past
+    # splitting (数晕指标为老服务计划完成情): longer than the column, it neither shows a width
+    # nor, however many such lines there are, hides one; it asks for the fragments' evidence
+    plain = [item for item in named if LABEL_ENDINGS[0] not in item.name]
+    lengths = sorted({len(item.name) for item in plain}, reverse=True)
     every = sum(len(item.name) <= SHORT_FRAGMENT for item in named[1:])
     for widest in lengths[:WRAP_OUTLIERS + 1]:
-        longer = sum(len(item.name) > widest for item in named)
-        if longer > WRAP_OUTLIERS:
+        if sum(len(item.name) > widest for item in plain) > WRAP_OUTLIERS:
             break
+        longer = sum(len(item.name) > widest for item in named)
         fragments = [item for above, item in zip(named, named[1:])
                      if len(above.name) == widest and len(item.name) <= SHORT_FRAGMENT]
-        full = sum(len(item.name) == widest for item in named)
+        full = sum(len(item.name) == widest for item in plain)
         # a fragment under a line longer than the width (a label fused into a wrapped name)
         # sits under a full line too
         under_longer = sum(len(above.name) > widest and len(item.name) <= SHORT_FRAGMENT
