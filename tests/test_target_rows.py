@@ -84,3 +84,12 @@ def test_long_lines_of_plain_names_still_hide_a_width():
     plain = [(name.replace("数晕指标", "区级年度"), target) for name, target in WRAPPED_AT_9]
     width = wrap_width(items(plain))
     assert width is None or width.width != 9
+
+
+def test_a_target_taken_from_the_next_line_is_said():
+    _, issues = read(["产出指标\t数量指标\t家庭医生签约服务覆盖率\t", "\t\t\t≥40%"])
+    joined = [i for i in issues if i.code == "cell_joined" and i.field == "target"]
+    assert len(joined) == 1 and joined[0].severity == "warning" and "≥40%" in joined[0].message
+    # a row with its own target: nothing joined, nothing said
+    _, issues = read(["产出指标\t数量指标\t家庭医生签约服务覆盖率\t≥40%"])
+    assert not [i for i in issues if i.code == "cell_joined"]

@@ -354,6 +354,11 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             continue
         if previous and is_wrapped_target(item, previous):
             previous.target = item.target   # the target wrapped onto the next line
+            # a guess (the line may be a category listed without indicators): said
+            issues.append(Issue("warning", "cell_joined",
+                                f"target {item.target.text!r} alone on its line read as the target of "
+                                f"{previous.name!r} above, whose target cell is empty; joined",
+                                field="target", source_ref=row.source_ref))
             previous.lines = (previous.lines[0], line)
             previous.pages = (previous.pages[0], row.page)
             continue
