@@ -93,3 +93,39 @@ def test_a_target_taken_from_the_next_line_is_said():
     # a row with its own target: nothing joined, nothing said
     _, issues = read(["产出指标\t数量指标\t家庭医生签约服务覆盖率\t≥40%"])
     assert not [i for i in issues if i.code == "cell_joined"]
+
+
+# ---------------------------------------------------------------- a 备注 column is no target column
+REMARKED = ["产出指标\t数量指标\t社区事务受理办件量\t≥120000(件)\t计划标准",
+            "\t\t为老服务计划完成率\t=100.00(%)\t",
+            "\t质量指标\t窗口服务规范达标率\t=100.00(%)\t行业标准",
+            "\t\t各类救助补贴发放准确率\t≥98%\t",
+            "效益指标\t社会效益指标\t居民办事便利度\t≥90.00(%)\t"]
+TARGETS = ["≥120000(件)", "=100.00(%)", "=100.00(%)", "≥98%", "≥90.00(%)"]
+
+
+def remarked(header: str, body: list[str] = REMARKED):
+    rows = list(iter_text_rows("\n".join([header, *body])))
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2024)
+    return [i.target.raw for i in indicators], [i.row.note for i in indicators], issues
+
+
+def test_a_remark_column_of_basis_words_never_takes_the_target_role():
+    # both headers damaged (措标值, 备泩): the 备注 cells (计划标准) read as placeholders, as
+    # the targets do; they are remarks, and the target column keeps its role
+    targets, notes, issues = remarked("一级指标\t二级指标\t三级指标\t措标值\t备泩")
+    assert targets == TARGETS
+    assert notes == ["计划标准", None, "行业标准", None, None]
+    assert "target_column_missing" not in {i.code for i in issues}
+
+
+def test_a_remark_column_is_read_as_notes_where_its_header_alone_is_damaged():
+    targets, notes, _ = remarked("一级指标\t二级指标\t三级指标\t指标值\t备泩")
+    assert targets == TARGETS and notes == ["计划标准", None, "行业标准", None, None]
+
+
+def test_a_column_of_other_words_right_of_the_target_is_no_note_column():
+    # a remark in words of its own: left unplaced, not read as notes by content
+    body = [line.replace("计划标准", "按季度统计").replace("行业标准", "含补发") for line in REMARKED]
+    targets, notes, _ = remarked("一级指标\t二级指标\t三级指标\t指标值\t备泩", body)
+    assert targets == TARGETS and notes == [None] * 5

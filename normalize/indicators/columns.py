@@ -6,6 +6,7 @@ from __future__ import annotations
 from formex.normalize.indicators.cells import (
     COLUMN_CUTOFF, LABEL_MAX_KEY, OTHER, LevelVocabulary, classify_label, looks_like_target, looks_like_value)
 from formex.normalize.amounts import parse_amount
+from formex.normalize.targets import parse_target
 from formex.normalize.labels import label_key
 from formex.normalize.indicators.numbering import SEQUENCE_MIN_SHARE, is_sequence, row_number
 from formex.schemas.document import Cell, Row
@@ -112,7 +113,7 @@ def complete_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabular
         for col, cell in aligned_cells(row, width):
             if col in counts:
                 numbers[col].append(row_number(cell.text))
-                is_target = looks_like_target(cell.text)
+                is_target = looks_like_target(cell.text) and not is_basis_note(cell.text)
                 label = None if is_target else classify_label(cell, vocab)
                 counts[col][0] += 1
                 counts[col][1] += is_target
@@ -141,6 +142,15 @@ def complete_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabular
     return roles
 
 
+def is_basis_note(text: str) -> bool:
+    """A cell holding only the basis a target was set by (计划标准, 行业标准): a 备注 column's
+    remark (L7), no target. A column of them reads as placeholders, as a target column
+    does; counted as targets, a 备注 column whose header OCR damaged took the target role
+    from the target column beside it."""
+    parsed = parse_target(text)
+    return parsed.kind == "none" and parsed.basis is not None
+
+
 def actual_by_content(roles: dict[int, str], scored: list[tuple[float, int]],
                       chosen: dict[str, tuple[int, float]] | None) -> bool:
     """A self-evaluation prints its target (年度指标值) left of its 实际完成值, and both
@@ -162,6 +172,30 @@ def actual_by_content(roles: dict[int, str], scored: list[tuple[float, int]],
         if chosen is not None:
             chosen[role] = (col, share)
     return True
+
+def complete_note_role(roles: dict[int, str], body: list[Row], vocab: LevelVocabulary,
+                       chosen: dict[str, tuple[int, float]] | None = None) -> dict[int, str]:
+    """A 备注 column whose header OCR damaged (`备泩`) found by its cells: right of the
+    target column, an unmatched column whose filled cells (two at least) all hold the
+    basis a target was set by (计划标准, 行业标准: remarks, L7) is the note column. Only for
+    a family whose table has one, and only while none was found. The role taken goes
+    into `chosen` (role -> (column, share))."""
+    target = next((col for col, role in roles.items() if role == "target"), None)
+    if target is None or "note" not in vocab.column_roles or "note" in roles.values():
+        return roles
+    width = max(roles) + 1
+    cells: dict[int, list[str]] = {col: [] for col, role in roles.items() if role == OTHER and col > target}
+    for row in body:
+        for col, cell in aligned_cells(row, width):
+            if col in cells:
+                cells[col].append(cell.text)
+    notes = [col for col, texts in sorted(cells.items()) if len(texts) >= 2 and all(map(is_basis_note, texts))]
+    if not notes:
+        return roles
+    if chosen is not None:
+        chosen["note"] = (notes[0], 1.0)
+    return {**roles, notes[0]: "note"}
+
 
 POINTS_ROLES = ("weight", "score")   # 分值 then 得分, left to right
 POINTS_MIN_SHARE = 0.8                # of a column's filled cells that are bare numbers

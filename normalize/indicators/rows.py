@@ -17,7 +17,7 @@ from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, leve
     level_vocabulary, looks_like_label, looks_like_target, looks_like_value, read_group_left_of_category, read_within_stated_group,
     settle_dual_labels)
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
-    cell_columns, complete_points_roles, complete_roles, find_header, header_roles, split_value_columns)
+    cell_columns, complete_note_role, complete_points_roles, complete_roles, find_header, header_roles, split_value_columns)
 from formex.normalize.indicators.fragments import rejoin_label_fragments
 from formex.normalize.indicators.fused import split_fused_label
 from formex.normalize.indicators.fused_order import read_continued_pieces, read_fused_by_order, read_restated_heads
@@ -281,6 +281,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         issues += joined
     chosen: dict[str, tuple[int, float]] = {}
     roles = complete_points_roles(complete_roles(roles, body, vocab, chosen), body, vocab, chosen)
+    roles = complete_note_role(roles, body, vocab, chosen)
     issues += content_role_issues(chosen, rows[header] if header >= 0 else None)
     if roles and "target" not in roles.values():
         issues.append(Issue("error", "target_column_missing",
