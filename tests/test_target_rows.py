@@ -129,3 +129,16 @@ def test_a_column_of_other_words_right_of_the_target_is_no_note_column():
     body = [line.replace("计划标准", "按季度统计").replace("行业标准", "含补发") for line in REMARKED]
     targets, notes, _ = remarked("一级指标\t二级指标\t三级指标\t指标值\t备泩", body)
     assert targets == TARGETS and notes == [None] * 5
+
+
+def test_a_fragment_with_its_rows_other_cells_shows_where_the_target_prints():
+    from formex.normalize.indicators.wraps import wrap_width
+    # a self-evaluation: the wrapped row's 实际完成值 and 分值 print on its last line, its
+    # target cell there empty (率 | | 100 | 5): the target prints on the last line too
+    lines = [("新增成本核算区级创业孵", None), ("化基地数量", "≥ 1 个"), ("公益性岗位补贴发放准确", None),
+             ("率", None), ("社会保险补贴审核办结时", None), ("限", "≤15个工作日"), ("城镇新增就业人数", "≥ 39500 人")]
+    table = items(lines)
+    table[3].actual, table[3].weight = items([("率", "100")])[0].target, "5"   # 率 |  | 100 | 5
+    assert wrap_width(table).target_first is False
+    # without those cells 率 says the target printed on the first line, 限 on the last: undecided
+    assert wrap_width(items(lines)).target_first is None

@@ -80,7 +80,9 @@ def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
         under_full = len(fragments) >= WRAP_PAIR_LINES and len(fragments) + under_longer == every
         if (full >= WRAP_MIN_LINES and (longer == 0 or under_full)) or \
                 (full >= WRAP_PAIR_LINES and under_full):
-            with_target = sum(item.target is not None for item in fragments)
+            # a row's cells print on one line: a fragment with its 实际完成值 or 分值 but an
+            # empty target cell is the line the row's target prints on all the same
+            with_target = sum(any(getattr(item, cell) is not None for cell in ROW_CELLS) for item in fragments)
             without = len(fragments) - with_target
             return Wrapping(widest, None if with_target == without else without > with_target)
     return None
