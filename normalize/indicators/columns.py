@@ -3,6 +3,8 @@ row), completed from the cells under each column when a required role is missing
 each row's cells aligned to the header (from the right, or on the target)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from formex.normalize.indicators.cells import (
     COLUMN_CUTOFF, LABEL_MAX_KEY, OTHER, LevelVocabulary, classify_label, looks_like_target, looks_like_value)
 from formex.normalize.amounts import parse_amount
@@ -142,6 +144,7 @@ def complete_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabular
     return roles
 
 
+@lru_cache(maxsize=16384)
 def is_basis_note(text: str) -> bool:
     """A cell holding only the basis a target was set by (计划标准, 行业标准): a 备注 column's
     remark (L7), no target. A column of them reads as placeholders, as a target column
