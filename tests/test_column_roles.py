@@ -242,3 +242,25 @@ def test_a_label_piece_that_reads_as_a_target_left_of_the_name_is_no_target():
 def test_names_and_targets_keep_their_cells(line, name, target):
     out = content_row(line)
     assert out.name == name and out.target is not None and out.target.text == target
+
+
+# ---------------------------------------------------------------- level columns sit left of the name
+def test_a_damaged_target_header_near_a_level_label_is_no_level_column():
+    # 指标直 (指标值 damaged) is as near 一级指标 at the loose cutoff; right of the name it
+    # cannot be a level column, so its cells are read for what they are: the targets
+    header = ["二圾指际", "三级指标", "指标直"]
+    body = [line.split("\t", 1)[1] for line in BODY]
+    rows = list(iter_text_rows("\n".join(["\t".join(header)] + body)))
+    index, roles = find_header(rows, VOCAB)
+    assert index == 0 and roles == {0: "level2", 1: "level3", 2: "other"}
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2024)
+    assert [i.target.raw for i in indicators] == [line.split("\t")[-1] for line in BODY]
+    assert "target_column_missing" not in {i.code for i in issues}
+
+
+def test_damaged_level_headers_left_of_the_name_stay_level_columns():
+    # read at the same loose cutoff, left of the name: level columns still
+    rows = list(iter_text_rows("\n".join(["\t".join(["一圾指际", "二圾指际", "三级指栎", "指标直"])] + BODY)))
+    _, roles = find_header(rows, VOCAB)
+    assert roles == {0: "level1", 1: "level2", 2: "level3", 3: "other"}
+    assert complete_roles(roles, rows[1:], VOCAB)[3] == "target"

@@ -322,3 +322,36 @@ def test_a_names_wrapped_line_alone_below_it_is_no_label_piece():
     rows = text_rows(["数量完成年度目标\t≥90%", "情况\t\t"])
     out, issues = rejoin_label_fragments(rows, VOCAB)
     assert out == rows and issues == []
+
+
+# ---------------------------------------------------------------- rows keep their row numbers
+NUMBERED_SPLIT = ["序号\t一级指标\t二级指标\t三级指标\t指标值",
+                  "1\t产出\t数量\t公共就业服务计划完成\t=100%",
+                  "\t指标\t指标\t情况\t",
+                  "2\t\t\t为老服务计划完成\t=100%",
+                  "\t\t\t情况\t",
+                  "3\t\t质量\t特困医疗补助发放准确\t=100%",
+                  "\t\t指标\t率\t",
+                  "4\t\t\t服装验收合格率\t=100%"]
+
+
+def test_rejoined_rows_keep_whether_they_printed_a_row_number():
+    from formex.normalize.indicators.sequence import strip_sequence_column
+    rows, _ = strip_sequence_column(text_rows(NUMBERED_SPLIT), SCHEMA)
+    out, issues = rejoin_label_fragments(rows[1:], VOCAB)
+    assert any(i.code == "label_rejoined" for i in issues)
+    assert [r.numbered for r in out] == [True, False, True, False, True, False, True]
+    # a table without a 序号 column: nothing to keep
+    plain, _ = rejoin_label_fragments(text_rows([line.split("\t", 1)[1] for line in NUMBERED_SPLIT[1:]]), VOCAB)
+    assert {r.numbered for r in plain} == {None}
+
+
+def test_a_numbered_table_with_wrapped_labels_joins_its_wrapped_names():
+    # the lines without a row number are the names' ends (情况: no name of its own),
+    # and the targets stay on their rows
+    from formex.normalize.indicators.sequence import strip_sequence_column
+    rows, _ = strip_sequence_column(text_rows(NUMBERED_SPLIT), SCHEMA)
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [(i.placement.level2.label, i.row.name, i.target.raw) for i in indicators] == [
+        ("数量指标", "公共就业服务计划完成情况", "=100%"), ("数量指标", "为老服务计划完成情况", "=100%"),
+        ("质量指标", "特困医疗补助发放准确率", "=100%"), ("质量指标", "服装验收合格率", "=100%")]

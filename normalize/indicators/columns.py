@@ -3,9 +3,12 @@ row), completed from the cells under each column when a required role is missing
 each row's cells aligned to the header (from the right, or on the target)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from formex.normalize.indicators.cells import (
     COLUMN_CUTOFF, LABEL_MAX_KEY, OTHER, LevelVocabulary, classify_label, looks_like_target, looks_like_value)
 from formex.normalize.amounts import parse_amount
+from formex.normalize.targets import parse_target
 from formex.normalize.labels import label_key
 from formex.normalize.indicators.numbering import SEQUENCE_MIN_SHARE, is_sequence, row_number
 from formex.schemas.document import Cell, Row
@@ -25,15 +28,25 @@ def find_header(rows: list[Row], vocab: LevelVocabulary) -> tuple[int, dict[int,
     `COLUMN_CUTOFF` (and are no level labels) is the header."""
     for i, row in enumerate(rows[:5]):
         if len(set(header_roles(row, vocab).values())) >= 2:
-            return i, reread_damaged_headers(row, header_roles(row, vocab, others=True), vocab)
+            return i, reread_damaged_headers(row, levels_left_of_name(header_roles(row, vocab, others=True)), vocab)
     for i, row in enumerate(rows[:5]):
         if any(looks_like_target(c.text) and c.text.strip() for c in row.filled):
             break
         if any(classify_label(c, vocab) for c in row.filled):
             continue
         if len(set(header_roles(row, vocab, cutoff=COLUMN_CUTOFF).values())) >= 2:
-            return i, header_roles(row, vocab, others=True, cutoff=COLUMN_CUTOFF)
+            return i, levels_left_of_name(header_roles(row, vocab, others=True, cutoff=COLUMN_CUTOFF))
     return -1, {}
+
+def levels_left_of_name(roles: dict[int, str]) -> dict[int, str]:
+    """Header roles with a level column right of the name column read as `other`: the
+    level columns print left of the name, so a cell right of it that matched a level
+    label (`指标直`, a damaged 指标值, is as near 一级指标 at the loose cutoff) is a value
+    column whose header OCR damaged; `complete_roles` then reads it by its cells."""
+    name = next((col for col, role in roles.items() if role == "level3"), None)
+    if name is None:
+        return roles
+    return {col: OTHER if role in ("level1", "level2") and col > name else role for col, role in roles.items()}
 
 def header_roles(row: Row, vocab: LevelVocabulary, *, others: bool = False,
                  cutoff: float | None = None) -> dict[int, str]:
@@ -102,7 +115,7 @@ def complete_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabular
         for col, cell in aligned_cells(row, width):
             if col in counts:
                 numbers[col].append(row_number(cell.text))
-                is_target = looks_like_target(cell.text)
+                is_target = looks_like_target(cell.text) and not is_basis_note(cell.text)
                 label = None if is_target else classify_label(cell, vocab)
                 counts[col][0] += 1
                 counts[col][1] += is_target
@@ -131,6 +144,16 @@ def complete_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabular
     return roles
 
 
+@lru_cache(maxsize=16384)
+def is_basis_note(text: str) -> bool:
+    """A cell holding only the basis a target was set by (计划标准, 行业标准): a 备注 column's
+    remark (L7), no target. A column of them reads as placeholders, as a target column
+    does; counted as targets, a 备注 column whose header OCR damaged took the target role
+    from the target column beside it."""
+    parsed = parse_target(text)
+    return parsed.kind == "none" and parsed.basis is not None
+
+
 def actual_by_content(roles: dict[int, str], scored: list[tuple[float, int]],
                       chosen: dict[str, tuple[int, float]] | None) -> bool:
     """A self-evaluation prints its target (年度指标值) left of its 实际完成值, and both
@@ -152,6 +175,30 @@ def actual_by_content(roles: dict[int, str], scored: list[tuple[float, int]],
         if chosen is not None:
             chosen[role] = (col, share)
     return True
+
+def complete_note_role(roles: dict[int, str], body: list[Row], vocab: LevelVocabulary,
+                       chosen: dict[str, tuple[int, float]] | None = None) -> dict[int, str]:
+    """A 备注 column whose header OCR damaged (`备泩`) found by its cells: right of the
+    target column, an unmatched column whose filled cells (two at least) all hold the
+    basis a target was set by (计划标准, 行业标准: remarks, L7) is the note column. Only for
+    a family whose table has one, and only while none was found. The role taken goes
+    into `chosen` (role -> (column, share))."""
+    target = next((col for col, role in roles.items() if role == "target"), None)
+    if target is None or "note" not in vocab.column_roles or "note" in roles.values():
+        return roles
+    width = max(roles) + 1
+    cells: dict[int, list[str]] = {col: [] for col, role in roles.items() if role == OTHER and col > target}
+    for row in body:
+        for col, cell in aligned_cells(row, width):
+            if col in cells:
+                cells[col].append(cell.text)
+    notes = [col for col, texts in sorted(cells.items()) if len(texts) >= 2 and all(map(is_basis_note, texts))]
+    if not notes:
+        return roles
+    if chosen is not None:
+        chosen["note"] = (notes[0], 1.0)
+    return {**roles, notes[0]: "note"}
+
 
 POINTS_ROLES = ("weight", "score")   # 分值 then 得分, left to right
 POINTS_MIN_SHARE = 0.8                # of a column's filled cells that are bare numbers

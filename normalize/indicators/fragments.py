@@ -593,9 +593,7 @@ def split_restated_pieces(rows: list[Row], vocab: LevelVocabulary) -> tuple[list
             break
     if not texts:
         return rows, issues
-    return [Row(row.index, tuple(replace(c, text=texts[(i, q)]) if (i, q) in texts else c
-                                 for q, c in enumerate(row.cells)), row.page, row.source_ref)
-            for i, row in enumerate(rows)], issues
+    return [with_texts(row, i, texts) for i, row in enumerate(rows)], issues
 
 
 def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary) -> tuple[list[Row], list[Issue]]:
@@ -654,7 +652,11 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary) -> tuple[list[Row], l
                             f"level label wrapped over {len(chain)} lines{damaged} "
                             f"({' | '.join(rows[r].cells[q].text for r, q in chain)}) read as {joined!r}",
                             field="indicators", source_ref=rows[anchor[0]].source_ref))
-    out = [Row(row.index, tuple(replace(c, text=texts[(i, q)]) if (i, q) in texts else c
-                               for q, c in enumerate(row.cells)), row.page, row.source_ref)
-           for i, row in enumerate(rows)]
-    return out, issues
+    return [with_texts(row, i, texts) for i, row in enumerate(rows)], issues
+
+
+def with_texts(row: Row, i: int, texts: dict[tuple[int, int], str]) -> Row:
+    """Row `i` with its cells' texts replaced where `texts` ((row, cell) -> text) has them;
+    the row keeps all else, whether it printed a row number too (wraps.py reads it)."""
+    return replace(row, cells=tuple(replace(c, text=texts[(i, q)]) if (i, q) in texts else c
+                                    for q, c in enumerate(row.cells)))

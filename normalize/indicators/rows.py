@@ -17,7 +17,7 @@ from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, leve
     level_vocabulary, looks_like_label, looks_like_target, looks_like_value, read_group_left_of_category, read_within_stated_group,
     settle_dual_labels)
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
-    cell_columns, complete_points_roles, complete_roles, find_header, header_roles, split_value_columns)
+    cell_columns, complete_note_role, complete_points_roles, complete_roles, find_header, header_roles, split_value_columns)
 from formex.normalize.indicators.fragments import rejoin_label_fragments
 from formex.normalize.indicators.fused import split_fused_label
 from formex.normalize.indicators.fused_order import (
@@ -294,6 +294,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     chosen: dict[str, tuple[int, float]] = {}
     content = without_restated_header(body, rows[header] if header >= 0 else None)
     roles = complete_points_roles(complete_roles(roles, content, vocab, chosen), content, vocab, chosen)
+    roles = complete_note_role(roles, content, vocab, chosen)
     issues += content_role_issues(chosen, rows[header] if header >= 0 else None)
     if roles and "target" not in roles.values():
         issues.append(Issue("error", "target_column_missing",
@@ -367,9 +368,13 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                                 f"label line {' | '.join(c.text for c in previous.row.filled)!r}; joined",
                                 field="level3", source_ref=row.source_ref))
             continue
-        if previous and item.name is None and item.target and not item.level1 and not item.level2 \
-                and previous.target is None and previous.name is not None:
+        if previous and is_wrapped_target(item, previous):
             previous.target = item.target   # the target wrapped onto the next line
+            # a guess (the line may be a category listed without indicators): said
+            issues.append(Issue("warning", "cell_joined",
+                                f"target {item.target.text!r} alone on its line read as the target of "
+                                f"{previous.name!r} above, whose target cell is empty; joined",
+                                field="target", source_ref=row.source_ref))
             previous.lines = (previous.lines[0], line)
             previous.pages = (previous.pages[0], row.page)
             continue
@@ -392,6 +397,17 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += cut_repeated_level_cells(out, vocab)     # last: a label read by the order comes first
     move_inapplicable_labels(out, schema)
     return out, issues
+
+
+def is_wrapped_target(item: IndicatorRow, previous: IndicatorRow) -> bool:
+    """Whether a line holding only a target is the rest of the row above, whose target
+    cell is empty: the target wrapped onto the next line. Not where the line has a level
+    cell of its own, read or not (`经济效溢方面 | 无`: a category listed without
+    indicators, its label damaged), nor where it prints its own row number: such a line
+    is a row of its own, and the row above keeps its empty target."""
+    return (item.name is None and item.target is not None and not item.level1 and not item.level2
+            and not item.unrecognised and not item.row.numbered
+            and previous.target is None and previous.name is not None)
 
 
 def unsettled_tied_labels(items: list[IndicatorRow], vocab: LevelVocabulary, issues: list[Issue]) -> list[Issue]:

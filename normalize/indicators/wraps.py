@@ -60,15 +60,19 @@ def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
     named = [item for item in items if item.name and not item.positional]
     if not named:
         return None
-    lengths = sorted({len(item.name) for item in named}, reverse=True)
+    # a line holding a label's 指标 holds a label OCR fused into its name cell, damaged past
+    # splitting (数晕指标为老服务计划完成情): longer than the column, it neither shows a width
+    # nor, however many such lines there are, hides one; it asks for the fragments' evidence
+    plain = [item for item in named if LABEL_ENDINGS[0] not in item.name]
+    lengths = sorted({len(item.name) for item in plain}, reverse=True)
     every = sum(len(item.name) <= SHORT_FRAGMENT for item in named[1:])
     for widest in lengths[:WRAP_OUTLIERS + 1]:
-        longer = sum(len(item.name) > widest for item in named)
-        if longer > WRAP_OUTLIERS:
+        if sum(len(item.name) > widest for item in plain) > WRAP_OUTLIERS:
             break
+        longer = sum(len(item.name) > widest for item in named)
         fragments = [item for above, item in zip(named, named[1:])
                      if len(above.name) == widest and len(item.name) <= SHORT_FRAGMENT]
-        full = sum(len(item.name) == widest for item in named)
+        full = sum(len(item.name) == widest for item in plain)
         # a fragment under a line longer than the width (a label fused into a wrapped name)
         # sits under a full line too
         under_longer = sum(len(above.name) > widest and len(item.name) <= SHORT_FRAGMENT
@@ -76,7 +80,9 @@ def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
         under_full = len(fragments) >= WRAP_PAIR_LINES and len(fragments) + under_longer == every
         if (full >= WRAP_MIN_LINES and (longer == 0 or under_full)) or \
                 (full >= WRAP_PAIR_LINES and under_full):
-            with_target = sum(item.target is not None for item in fragments)
+            # a row's cells print on one line: a fragment with its 实际完成值 or 分值 but an
+            # empty target cell is the line the row's target prints on all the same
+            with_target = sum(any(getattr(item, cell) is not None for cell in ROW_CELLS) for item in fragments)
             without = len(fragments) - with_target
             return Wrapping(widest, None if with_target == without else without > with_target)
     return None
