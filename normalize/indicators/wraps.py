@@ -56,7 +56,10 @@ def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
     line, show it too. A line or two longer than the width (a label fused into its name
     cell, a cell OCR ran together) do not hide it where the fragments all sit under full
     lines (or under those longer lines: a fused label's wrapped name). Where the target prints shows on the plain fragments (a line of a few
-    characters under a full one): with a target, it is the wrapped row's last line."""
+    characters under a full one): with a target, it is the wrapped row's last line.
+    Where many lines run longer (a damaged label fused into the name cell of every
+    row of a block: `wide_wrapping`), the width is the length under whose lines the
+    fragments sit."""
     named = [item for item in items if item.name and not item.positional]
     if not named:
         return None
@@ -66,20 +69,67 @@ def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
         longer = sum(len(item.name) > widest for item in named)
         if longer > WRAP_OUTLIERS:
             break
-        fragments = [item for above, item in zip(named, named[1:])
-                     if len(above.name) == widest and len(item.name) <= SHORT_FRAGMENT]
+        shown = width_shown(named, widest, every)
+        if shown is not None:
+            fragments, wraps = shown
+            # a length more lines wrap under (a wrapped block's fused labels run longer)
+            wider = wide_wrapping(named, every, below=widest)
+            if wider is not None and len(wider[1]) >= FRAGMENTS_OVER * len(fragments):
+                return wider[0]
+            return wraps
+    wider = wide_wrapping(named, every, below=None)
+    return wider[0] if wider is not None else None
+
+
+FRAGMENTS_OVER = 2      # a narrower width shows this many times the fragments: it is the width
+LONGER_SHARE = 0.5      # lines longer than a width that fragments show, of its full lines
+
+
+def width_shown(named: list[IndicatorRow], widest: int, every: int
+                ) -> tuple[list[IndicatorRow], Wrapping] | None:
+    """The fragments under lines of `widest` characters and the wrapping they show, or
+    None where the lines do not show that width (see `wrap_width`)."""
+    longer = sum(len(item.name) > widest for item in named)
+    fragments = [item for above, item in zip(named, named[1:])
+                 if len(above.name) == widest and len(item.name) <= SHORT_FRAGMENT]
+    full = sum(len(item.name) == widest for item in named)
+    # a fragment under a line longer than the width (a label fused into a wrapped name)
+    # sits under a full line too
+    under_longer = sum(len(above.name) > widest and len(item.name) <= SHORT_FRAGMENT
+                       for above, item in zip(named, named[1:]))
+    under_full = len(fragments) >= WRAP_PAIR_LINES and len(fragments) + under_longer == every
+    if not ((full >= WRAP_MIN_LINES and (longer == 0 or under_full))
+            or (full >= WRAP_PAIR_LINES and under_full)):
+        return None
+    with_target = sum(item.target is not None for item in fragments)
+    without = len(fragments) - with_target
+    return fragments, Wrapping(widest, None if with_target == without else without > with_target)
+
+
+def wide_wrapping(named: list[IndicatorRow], every: int, below: int | None
+                  ) -> tuple[Wrapping, list[IndicatorRow]] | None:
+    """The width of a column whose wrapped lines many longer lines hide: a block whose
+    every name cell holds a damaged label fused in (`数晕指标为老服务计划完成情` over `况`,
+    a label too damaged to split off yet) runs as many lines past the width as a fused
+    line or two. The width is the length (under `below`, where given) with the most
+    fragments under its lines, at least `WRAP_MIN_LINES` of them, every fragment of the
+    table under a line that long or longer, and no more lines longer than
+    `LONGER_SHARE` of its full lines: names that simply vary leave fragments under
+    shorter lines, or few under any. (wrapping, its fragments), or None."""
+    best = None
+    for widest in sorted({len(item.name) for item in named}, reverse=True):
+        if below is not None and widest >= below:
+            continue
+        longer = sum(len(item.name) > widest for item in named)
         full = sum(len(item.name) == widest for item in named)
-        # a fragment under a line longer than the width (a label fused into a wrapped name)
-        # sits under a full line too
-        under_longer = sum(len(above.name) > widest and len(item.name) <= SHORT_FRAGMENT
-                           for above, item in zip(named, named[1:]))
-        under_full = len(fragments) >= WRAP_PAIR_LINES and len(fragments) + under_longer == every
-        if (full >= WRAP_MIN_LINES and (longer == 0 or under_full)) or \
-                (full >= WRAP_PAIR_LINES and under_full):
-            with_target = sum(item.target is not None for item in fragments)
-            without = len(fragments) - with_target
-            return Wrapping(widest, None if with_target == without else without > with_target)
-    return None
+        if full < WRAP_MIN_LINES or longer > LONGER_SHARE * full:
+            continue
+        shown = width_shown(named, widest, every)
+        if shown is None or len(shown[0]) < WRAP_MIN_LINES:
+            continue
+        if best is None or len(shown[0]) > len(best[1]):
+            best = (shown[1], shown[0])
+    return best
 
 def numbering_of(items: list[IndicatorRow]) -> list[IndicatorRow]:
     """The items, their lines' row numbers (`Row.numbered`) kept only where the table
