@@ -415,3 +415,37 @@ def test_a_single_character_with_a_label_on_its_line_ends_the_name_across_a_labe
     # two characters with a label on their line open a row of their own
     lines = WIDTH_10_LAST + ["\t\t社保补贴资金发放准确\t", "\t社会效益指标\t\t", "效益指标\t\t工时\t≥90%"]
     assert names(lines)[3:] == ["社保补贴资金发放准确", None, "工时"]
+
+
+
+# a block whose name cells open with a damaged label now and then (fused, not yet split
+# off): those lines run 4 characters past the column's width of 9
+FUSED_BLOCK = [item("数晕指标民政服务计划完成情", True), item("况"), item("残疾人服务计划完成", True),
+               item("情况"), item("数晕指标公共就业服务计划完", True), item("成"),
+               item("各类社会保障补贴计", True), item("划发放数"), item("特困医疗补助应发尽", True),
+               item("发率"), item("岗位补贴计划完成率", True), item("和谐贡献奖发放准确", True), item("率"),
+               item("数晕指标为老服务计划完成情", True), item("况"), item("残疾人服务质量合格", True),
+               item("情况"), item("民政服务质量合格情", True), item("况"), item("各类困难补助补贴发", True),
+               item("放准确率")]
+
+
+def test_a_width_shows_past_many_longer_lines_of_fused_labels():
+    # three lines of 13 (more than a fused line or two) each with a fragment under it
+    # would make 13 a width, but fragments sit under shorter lines; under lines of 9 or
+    # longer sit all of them: it is the width, the longer lines fewer than half its full ones
+    assert wrap_width(FUSED_BLOCK) == Wrapping(9, True)
+    # one more fused line: four lines longer than the width hide it from the first
+    # lengths, and the fragments still show it
+    assert wrap_width(FUSED_BLOCK + [item("数晕指标退役军人服务计划完", True), item("成")]) == Wrapping(9, True)
+
+
+def test_names_that_simply_vary_show_no_width_past_longer_lines():
+    # as many lines longer as of the length the fragments sit under: names that vary
+    table = [item("居民电子健康档案规范化建档率", True), item("适龄儿童免疫规划疫苗接种率", True),
+             item("高血压患者规范管理", True), item("人数"), item("慢性病高危人群筛查", True), item("人数"),
+             item("门诊病历书写规范", True), item("孕产妇系统管理率", True), item("糖尿病患者规范管理", True),
+             item("率"), item("突发公共卫生事件报告及时率", True), item("家庭医生签约服务覆盖率", True),
+             item("医疗废物规范处置合格率", True), item("传染病疫情报告及时率", True)]
+    assert wrap_width(table) is None
+    # a fragment under a shorter line too: neither width holds every fragment under its lines
+    assert wrap_width(FUSED_BLOCK + [item("居民满意", True), item("度")]) == Wrapping(13, True)

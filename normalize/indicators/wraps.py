@@ -59,7 +59,8 @@ def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
     characters under a full one): with a target, it is the wrapped row's last line.
     Where many lines run longer (a damaged label fused into the name cell of every
     row of a block: `wide_wrapping`), the width is the length under whose lines the
-    fragments sit."""
+    fragments sit; so too where the longer lines show a width of their own but leave
+    fragments under shorter lines."""
     named = [item for item in items if item.name and not item.positional]
     if not named:
         return None
@@ -72,16 +73,16 @@ def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
         shown = width_shown(named, widest, every)
         if shown is not None:
             fragments, wraps = shown
-            # a length more lines wrap under (a wrapped block's fused labels run longer)
-            wider = wide_wrapping(named, every, below=widest)
-            if wider is not None and len(wider[1]) >= FRAGMENTS_OVER * len(fragments):
-                return wider[0]
+            if len(fragments) + under(named, widest) < every:
+                # fragments under shorter lines: a narrower width whose lines they all sit
+                # under is the column's (a wrapped block's fused labels run longer)
+                wider = wide_wrapping(named, every, below=widest)
+                return wider[0] if wider is not None else wraps
             return wraps
     wider = wide_wrapping(named, every, below=None)
     return wider[0] if wider is not None else None
 
 
-FRAGMENTS_OVER = 2      # a narrower width shows this many times the fragments: it is the width
 LONGER_SHARE = 0.5      # lines longer than a width that fragments show, of its full lines
 
 
@@ -93,17 +94,20 @@ def width_shown(named: list[IndicatorRow], widest: int, every: int
     fragments = [item for above, item in zip(named, named[1:])
                  if len(above.name) == widest and len(item.name) <= SHORT_FRAGMENT]
     full = sum(len(item.name) == widest for item in named)
-    # a fragment under a line longer than the width (a label fused into a wrapped name)
-    # sits under a full line too
-    under_longer = sum(len(above.name) > widest and len(item.name) <= SHORT_FRAGMENT
-                       for above, item in zip(named, named[1:]))
-    under_full = len(fragments) >= WRAP_PAIR_LINES and len(fragments) + under_longer == every
+    under_full = len(fragments) >= WRAP_PAIR_LINES and len(fragments) + under(named, widest) == every
     if not ((full >= WRAP_MIN_LINES and (longer == 0 or under_full))
             or (full >= WRAP_PAIR_LINES and under_full)):
         return None
     with_target = sum(item.target is not None for item in fragments)
     without = len(fragments) - with_target
     return fragments, Wrapping(widest, None if with_target == without else without > with_target)
+
+
+def under(named: list[IndicatorRow], widest: int) -> int:
+    """The fragments under lines longer than the width: a label fused into a wrapped
+    name, its fragment under a full line too."""
+    return sum(len(above.name) > widest and len(item.name) <= SHORT_FRAGMENT
+               for above, item in zip(named, named[1:]))
 
 
 def wide_wrapping(named: list[IndicatorRow], every: int, below: int | None
