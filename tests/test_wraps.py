@@ -449,3 +449,27 @@ def test_names_that_simply_vary_show_no_width_past_longer_lines():
     assert wrap_width(table) is None
     # a fragment under a shorter line too: neither width holds every fragment under its lines
     assert wrap_width(FUSED_BLOCK + [item("居民满意", True), item("度")]) == Wrapping(13, True)
+
+
+# a column that does not wrap: names of many lengths printed whole, none cut at a width
+WHOLE_NAMES = ["产出指标\t数量指标\t家庭医生签约居民人数\t不少于32000人",
+               "\t\t65岁以上老年人健康管理人数\t≥7500人", "\t\t居民电子健康档案规范化建档率\t不低于95%",
+               "\t\t适龄儿童免疫规划疫苗接种率\t≥95%", "\t\t突发公共卫生事件报告及时率\t100%",
+               "\t\t慢性病高危人群筛查人数\t3000人"]
+
+
+def test_a_line_shorter_than_the_names_a_column_prints_whole_is_whole():
+    # 重点人群年度健康体检 waits for no target of its own (its cell is empty): the column
+    # prints names four and more characters longer whole, so it did not fill its cell
+    out = names(WHOLE_NAMES + ["\t时效指标\t重点人群年度健康体检\t", "\t\t门诊次均费用\t≤220元"])
+    assert out[6:] == ["重点人群年度健康体检", "门诊次均费用"]
+    # a short end under it is still the rest of its name (建档率: a fragment)
+    out = names(WHOLE_NAMES + ["\t\t居民电子健康档案规范化\t", "\t\t建档率\t≥90%"])
+    assert out[6:] == ["居民电子健康档案规范化建档率"]
+
+
+def test_a_line_as_long_as_the_names_around_it_may_still_wrap():
+    # without lines wider than it, the line may have filled its cell: a wrap as before
+    short = ["产出指标\t数量指标\t家庭医生签约人数\t≥3万人", "\t\t健康管理人数\t≥7500人", "\t\t疫苗接种率\t≥95%"]
+    out = names(short + ["\t时效指标\t重点人群年度健康体检\t", "\t\t门诊次均费用\t≤220元"])
+    assert out[3:] == ["重点人群年度健康体检门诊次均费用"]

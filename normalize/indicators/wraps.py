@@ -16,6 +16,9 @@ WRAP_PAIR_LINES = 2    # full-width lines each followed by a short fragment: a w
 WRAP_OUTLIERS = 2      # lines longer than the width that do not hide it
 NUMBER_EVIDENCE = 5    # a line without a row number in a table that numbers its rows: a wrap
                        # (outweighs the head words and a long line, which say a name of its own)
+WIDER_LINES = 4        # lines longer than a line: the column is wider than it (a fused line or
+                       # three, a long cell OCR ran together, are fewer)
+WIDER_EVIDENCE = 2
 NUMBERED_SHARE = 0.8   # of the rows with a target that print a row number: the table numbers rows
 POINTS_EVIDENCE = 5    # a line without a cell of its row above one bringing its 分值 / 得分, in a table
                        # that prints them on every row (an empty target still prints its points)
@@ -184,13 +187,13 @@ def name_end(name: str) -> str:
     return name
 
 def is_wrap(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
-            heads: tuple[str, ...], points: bool = False) -> bool:
+            heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = ()) -> bool:
     """Whether a line's name is the rest of the name above (`wrap_evidence` over 0)."""
-    evidence = wrap_evidence(item, previous, wrapping, heads, points)
+    evidence = wrap_evidence(item, previous, wrapping, heads, points, lengths)
     return evidence is not None and evidence > 0
 
 def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
-                  heads: tuple[str, ...], points: bool = False) -> int | None:
+                  heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = ()) -> int | None:
     """How strongly the lines say that a line's name is the rest of the name above,
     wrapped in its cell, rather than an indicator of its own (whose target cell may be
     empty). A very short fragment (a single character is never a name), a name above that
@@ -203,7 +206,9 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     the table numbers its rows (a 序号 column), a line without a row number says wrap and
     one with its own number cannot be one; where it prints 分值 / 得分 on every row
     (`points`), a line without any cell of its row above the line that brings them says
-    wrap as strongly. Over 0
+    wrap as strongly; where no width shows, a line above shorter than several lines the
+    table prints (`lengths`, its names' lengths) did not fill its cell, and a line longer
+    than a fragment under it is a name of its own. Over 0
     says wrap; None when it cannot be one (a target, 实际完成值, 分值 or 得分 on both
     lines, a target where the table prints a wrapped row's target on its other line, a
     line too long to be a name's end)."""
@@ -245,8 +250,12 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
         if wrapping.target_first is not None and \
                 (item.target if wrapping.target_first else previous.target) is not None:
             return None
-    elif len(item.name) > LONG_FRAGMENT:
-        evidence -= 2    # a long line under a column that does not wrap at a width is a name
+    else:
+        if len(item.name) > LONG_FRAGMENT:
+            evidence -= 2    # a long line under a column that does not wrap at a width is a name
+        if len(item.name) > SHORT_FRAGMENT and \
+                lines_wider(lengths, len(previous.last_line or previous.name)) >= WIDER_LINES:
+            evidence -= WIDER_EVIDENCE   # the column holds longer names whole: the line above is whole
     if all(getattr(previous, cell) is None for cell in ROW_CELLS) and \
             (item.weight is not None or item.score is not None):
         # a line without a cell of its row, waiting for the line that brings its 分值 / 得分
@@ -257,8 +266,20 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
         evidence -= 1    # a name cut by a page break, where no width says it was cut: a new row
     return evidence
 
+def lines_wider(lengths: tuple[int, ...], length: int) -> int:
+    """How many of the table's lines are longer than a line of `length` characters by
+    more than one (a digit or a bracket reads narrower than a character)."""
+    return sum(other > length + 1 for other in lengths)
+
+
+def name_lengths(items: list[IndicatorRow]) -> tuple[int, ...]:
+    """The lengths of the table's names as printed, one a line."""
+    return tuple(len(item.name) for item in items if item.name and not item.positional)
+
+
 def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
-                           heads: tuple[str, ...], points: bool = False) -> IndicatorRow | None:
+                           heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = ()
+                           ) -> IndicatorRow | None:
     """The row with its one level label read as the end of the name above, or None. A
     wrapped name can end in a word that is also a short label (…入驻企业 | 满意度, …孵化基地 |
     数量: aliases of level labels, read exactly); under a name cut at the column's width,
@@ -271,13 +292,14 @@ def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping:
             or not hints[0].match.exact or hints[0].cell.text.endswith(LABEL_ENDINGS)):
         return None
     read = replace(item, name=hints[0].cell.text, level1=[], level2=[], own_level2=None)
-    return read if is_wrap(read, previous, wrapping, heads, points) else None
+    return read if is_wrap(read, previous, wrapping, heads, points, lengths) else None
 
 ACROSS_LABEL_EVIDENCE = 3   # a wrap across a line of labels needs more than a wrap's least
 
 
 def wrap_across_label(item: IndicatorRow, label_line: IndicatorRow, named: IndicatorRow,
-                      wrapping: Wrapping | None, heads: tuple[str, ...], points: bool = False) -> bool:
+                      wrapping: Wrapping | None, heads: tuple[str, ...], points: bool = False,
+                      lengths: tuple[int, ...] = ()) -> bool:
     """Whether a line is the rest of the name two lines up, with a line of nothing but
     level labels between (an engine that writes a merged label on a line of its own
     between two lines of a wrapped name: 创业担保贷款贴息资 | 成本指标 | 金控制数). The
@@ -287,7 +309,7 @@ def wrap_across_label(item: IndicatorRow, label_line: IndicatorRow, named: Indic
     not the least."""
     if not label_line.is_label_only or (item.level1 or item.level2) and len(item.name or "") != 1:
         return False     # a label on the line opens a row, but a single character is never a name
-    evidence = wrap_evidence(item, named, wrapping, heads, points)
+    evidence = wrap_evidence(item, named, wrapping, heads, points, lengths)
     return evidence is not None and evidence >= ACROSS_LABEL_EVIDENCE
 
 def join_wrapped(previous: IndicatorRow, item: IndicatorRow, line: int) -> None:
