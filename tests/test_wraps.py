@@ -473,3 +473,19 @@ def test_a_line_as_long_as_the_names_around_it_may_still_wrap():
     short = ["产出指标\t数量指标\t家庭医生签约人数\t≥3万人", "\t\t健康管理人数\t≥7500人", "\t\t疫苗接种率\t≥95%"]
     out = names(short + ["\t时效指标\t重点人群年度健康体检\t", "\t\t门诊次均费用\t≤220元"])
     assert out[3:] == ["重点人群年度健康体检门诊次均费用"]
+
+
+def test_where_the_target_prints_shows_on_pairs_with_one_target():
+    # target on the last line: two wrapped rows bring it on their fragment; three rows
+    # whose target cell is empty print it on neither line, and say nothing of where
+    table = [item("城乡居民基础养老金标准", True), item("城镇新增就业人数（万人"), item("）", True),
+             item("就业困难人员人数统计就"), item("业人数"), item("享受创业担保贷款对象满"), item("意度"),
+             item("全市城乡居民养老保险覆"), item("盖面", True), item("创业担保贷款贴息资金控"), item("制数")]
+    assert wrap_width(table) == Wrapping(11, False)
+    # the target on the first line: the full lines bring it, the fragments not
+    table = [item("城乡居民基础养老金标准", True), item("城镇新增就业人数（万人", True), item("）"),
+             item("就业困难人员人数统计就"), item("业人数"), item("全市城乡居民养老保险覆", True), item("盖面")]
+    assert wrap_width(table) == Wrapping(11, True)
+    # empty pairs alone: where the target prints is not shown
+    assert wrap_width([item("就业困难人员人数统计就"), item("业人数"), item("享受创业担保贷款对象满"), item("意度"),
+                       item("城乡居民基础养老金标准", True)]) == Wrapping(11, None)

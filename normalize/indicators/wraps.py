@@ -58,8 +58,10 @@ def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
     often: two full lines, each with a fragment under it and no fragment under another
     line, show it too. A line or two longer than the width (a label fused into its name
     cell, a cell OCR ran together) do not hide it where the fragments all sit under full
-    lines (or under those longer lines: a fused label's wrapped name). Where the target prints shows on the plain fragments (a line of a few
-    characters under a full one): with a target, it is the wrapped row's last line.
+    lines (or under those longer lines: a fused label's wrapped name). Where the target
+    prints shows on the plain fragments (a line of a few characters under a full one):
+    with a target under a full line without one, it is the wrapped row's last line; a
+    pair neither of whose lines has one (an empty target cell) says nothing.
     Where many lines run longer (a damaged label fused into the name cell of every
     row of a block: `wide_wrapping`), the width is the length under whose lines the
     fragments sit; so too where the longer lines show a width of their own but leave
@@ -101,9 +103,13 @@ def width_shown(named: list[IndicatorRow], widest: int, every: int
     if not ((full >= WRAP_MIN_LINES and (longer == 0 or under_full))
             or (full >= WRAP_PAIR_LINES and under_full)):
         return None
-    with_target = sum(item.target is not None for item in fragments)
-    without = len(fragments) - with_target
-    return fragments, Wrapping(widest, None if with_target == without else without > with_target)
+    # a pair says where the target prints only where one of its lines has it: a row whose
+    # target cell is empty prints it on neither
+    pairs = [(above, item) for above, item in zip(named, named[1:])
+             if len(above.name) == widest and len(item.name) <= SHORT_FRAGMENT]
+    last = sum(item.target is not None and above.target is None for above, item in pairs)
+    first = sum(above.target is not None and item.target is None for above, item in pairs)
+    return fragments, Wrapping(widest, None if first == last else first > last)
 
 
 def under(named: list[IndicatorRow], widest: int) -> int:
