@@ -489,3 +489,12 @@ def test_where_the_target_prints_shows_on_pairs_with_one_target():
     # empty pairs alone: where the target prints is not shown
     assert wrap_width([item("就业困难人员人数统计就"), item("业人数"), item("享受创业担保贷款对象满"), item("意度"),
                        item("城乡居民基础养老金标准", True)]) == Wrapping(11, None)
+
+
+def test_a_head_word_alone_ends_the_name_above():
+    # 年度改造任务完成 ends in a head word (完成), but 时间 alone names nothing: its end
+    lines = ["产出指标\t时效指标\t年度改造任务完成\t", "\t\t时间\t2024年12月31日前"]
+    assert names(lines) == ["年度改造任务完成时间"]
+    # a head word with more before it is a name of its own under such a line
+    lines = ["产出指标\t时效指标\t年度改造任务完成\t", "\t\t开工时间\t2024年3月前"]
+    assert names(lines) == ["年度改造任务完成", "开工时间"]

@@ -19,6 +19,7 @@ NUMBER_EVIDENCE = 5    # a line without a row number in a table that numbers its
 WIDER_LINES = 4        # lines longer than a line: the column is wider than it (a fused line or
                        # three, a long cell OCR ran together, are fewer)
 WIDER_EVIDENCE = 2
+HEAD_ALONE_EVIDENCE = 2   # a line that is a head word and nothing else (…任务完成 | 时间): a name's end
 NUMBERED_SHARE = 0.8   # of the rows with a target that print a row number: the table numbers rows
 POINTS_EVIDENCE = 5    # a line without a cell of its row above one bringing its 分值 / 得分, in a table
                        # that prints them on every row (an empty target still prints its points)
@@ -205,7 +206,8 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     empty). A very short fragment (a single character is never a name), a name above that
     stops before its head word (…健康 | 管理人数) or inside a bracket, a line that closes a
     bracket it did not open, a name above that fills the column's width, a short end that
-    brings the target a full line waits for (target-last tables) say wrap; a name above
+    brings the target a full line waits for (target-last tables), a line that is a head
+    word alone (时间, 情况: a name says what it counts) say wrap; a name above
     that ends in a head word (…人数, …率, …人数（人）), a line that is a whole name itself
     (and a long one under a name ending in its head word), a line that fills the width
     itself (a third line: names that long are rare), a label on the line say not; where
@@ -231,6 +233,7 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
         evidence += NUMBER_EVIDENCE   # a line without a row number, where the table numbers its rows
     evidence += 2 if len(item.name) <= SHORT_FRAGMENT else 0
     evidence += 2 if len(item.name) == 1 else 0
+    evidence += HEAD_ALONE_EVIDENCE if item.name in heads else 0   # 时间, 情况 alone name nothing
     evidence += -2 if name_end(previous.name).endswith(heads) else 2
     evidence -= 1 if len(item.name) > SHORT_FRAGMENT + 1 and name_end(item.name).endswith(heads) else 0
     evidence += 3 if unclosed(previous.name) or unopened(item.name) else 0
