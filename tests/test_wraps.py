@@ -498,3 +498,11 @@ def test_a_head_word_alone_ends_the_name_above():
     # a head word with more before it is a name of its own under such a line
     lines = ["产出指标\t时效指标\t年度改造任务完成\t", "\t\t开工时间\t2024年3月前"]
     assert names(lines) == ["年度改造任务完成", "开工时间"]
+
+
+def test_a_table_whose_names_wrap_at_words_keeps_a_shorter_line_open():
+    # 建档率 under a line shows the column wraps names where their words break: a line
+    # shorter than the longest may have wrapped, and 机制运行情况 continues it
+    lines = WHOLE_NAMES + ["\t质量指标\t居民电子健康档案规范化\t不低于95%", "\t\t建档率\t",
+                           "\t可持续影响指标\t医联体双向转诊\t有效运行", "\t\t机制运行情况\t"]
+    assert names(lines)[6:] == ["居民电子健康档案规范化建档率", "医联体双向转诊机制运行情况"]

@@ -214,9 +214,9 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     the table numbers its rows (a 序号 column), a line without a row number says wrap and
     one with its own number cannot be one; where it prints 分值 / 得分 on every row
     (`points`), a line without any cell of its row above the line that brings them says
-    wrap as strongly; where no width shows, a line above shorter than several lines the
-    table prints (`lengths`, its names' lengths) did not fill its cell, and a line longer
-    than a fragment under it is a name of its own. Over 0
+    wrap as strongly; where no width shows and the table wraps no name into a fragment, a
+    line above shorter than several lines it prints (`lengths`, its names' lengths) did not
+    fill its cell, and a line longer than a fragment under it is a name of its own. Over 0
     says wrap; None when it cannot be one (a target, 实际完成值, 分值 or 得分 on both
     lines, a target where the table prints a wrapped row's target on its other line, a
     line too long to be a name's end)."""
@@ -262,8 +262,7 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     else:
         if len(item.name) > LONG_FRAGMENT:
             evidence -= 2    # a long line under a column that does not wrap at a width is a name
-        if len(item.name) > SHORT_FRAGMENT and \
-                lines_wider(lengths, len(previous.last_line or previous.name)) >= WIDER_LINES:
+        if len(item.name) > SHORT_FRAGMENT and prints_whole(lengths, len(previous.last_line or previous.name)):
             evidence -= WIDER_EVIDENCE   # the column holds longer names whole: the line above is whole
     if all(getattr(previous, cell) is None for cell in ROW_CELLS) and \
             (item.weight is not None or item.score is not None):
@@ -275,10 +274,15 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
         evidence -= 1    # a name cut by a page break, where no width says it was cut: a new row
     return evidence
 
-def lines_wider(lengths: tuple[int, ...], length: int) -> int:
-    """How many of the table's lines are longer than a line of `length` characters by
-    more than one (a digit or a bracket reads narrower than a character)."""
-    return sum(other > length + 1 for other in lengths)
+def prints_whole(lengths: tuple[int, ...], length: int) -> bool:
+    """Whether a table whose names run `lengths` long prints a line of `length` whole:
+    at least `WIDER_LINES` lines are longer by more than one (a digit or a bracket reads
+    narrower than a character), and no line is a fragment, so the column wraps no name
+    at all. A table whose names wrap where their words break (建档率, 及时率 under lines
+    of many lengths) shows fragments, and a line there may have wrapped short of the
+    longest."""
+    return sum(other > length + 1 for other in lengths) >= WIDER_LINES and \
+        all(other > SHORT_FRAGMENT for other in lengths)
 
 
 def name_lengths(items: list[IndicatorRow]) -> tuple[int, ...]:
