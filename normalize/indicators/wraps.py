@@ -97,8 +97,9 @@ def width_shown(named: list[IndicatorRow], widest: int, every: int
     """The fragments under lines of `widest` characters and the wrapping they show, or
     None where the lines do not show that width (see `wrap_width`)."""
     longer = sum(len(item.name) > widest for item in named)
-    fragments = [item for above, item in zip(named, named[1:])
-                 if len(above.name) == widest and len(item.name) <= SHORT_FRAGMENT]
+    pairs = [(above, item) for above, item in zip(named, named[1:])
+             if len(above.name) == widest and len(item.name) <= SHORT_FRAGMENT]
+    fragments = [item for _, item in pairs]
     full = sum(len(item.name) == widest for item in named)
     under_full = len(fragments) >= WRAP_PAIR_LINES and len(fragments) + under(named, widest) == every
     if not ((full >= WRAP_MIN_LINES and (longer == 0 or under_full))
@@ -106,8 +107,6 @@ def width_shown(named: list[IndicatorRow], widest: int, every: int
         return None
     # a pair says where the target prints only where one of its lines has it: a row whose
     # target cell is empty prints it on neither
-    pairs = [(above, item) for above, item in zip(named, named[1:])
-             if len(above.name) == widest and len(item.name) <= SHORT_FRAGMENT]
     last = sum(item.target is not None and above.target is None for above, item in pairs)
     first = sum(above.target is not None and item.target is None for above, item in pairs)
     return fragments, Wrapping(widest, None if first == last else first > last)
