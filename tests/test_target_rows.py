@@ -140,5 +140,9 @@ def test_a_fragment_with_its_rows_other_cells_shows_where_the_target_prints():
     table = items(lines)
     table[3].actual, table[3].weight = items([("率", "100")])[0].target, "5"   # 率 |  | 100 | 5
     assert wrap_width(table).target_first is False
-    # without those cells 率 says the target printed on the first line, 限 on the last: undecided
-    assert wrap_width(items(lines)).target_first is None
+    # those cells on the first line instead: that pair says first, 时 | 限 last: undecided
+    first = items(lines)
+    first[2].actual, first[2].weight = items([("率", "100")])[0].target, "5"
+    assert wrap_width(first).target_first is None
+    # without them the 率 pair, neither line holding a cell, says nothing: 限's pair decides
+    assert wrap_width(items(lines)).target_first is False

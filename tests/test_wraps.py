@@ -415,3 +415,94 @@ def test_a_single_character_with_a_label_on_its_line_ends_the_name_across_a_labe
     # two characters with a label on their line open a row of their own
     lines = WIDTH_10_LAST + ["\t\t社保补贴资金发放准确\t", "\t社会效益指标\t\t", "效益指标\t\t工时\t≥90%"]
     assert names(lines)[3:] == ["社保补贴资金发放准确", None, "工时"]
+
+
+
+# a block whose name cells open with a damaged label now and then (fused, not yet split
+# off): those lines run 4 characters past the column's width of 9
+FUSED_BLOCK = [item("数晕指标民政服务计划完成情", True), item("况"), item("残疾人服务计划完成", True),
+               item("情况"), item("数晕指标公共就业服务计划完", True), item("成"),
+               item("各类社会保障补贴计", True), item("划发放数"), item("特困医疗补助应发尽", True),
+               item("发率"), item("岗位补贴计划完成率", True), item("和谐贡献奖发放准确", True), item("率"),
+               item("数晕指标为老服务计划完成情", True), item("况"), item("残疾人服务质量合格", True),
+               item("情况"), item("民政服务质量合格情", True), item("况"), item("各类困难补助补贴发", True),
+               item("放准确率")]
+
+
+def test_a_width_shows_past_many_longer_lines_of_fused_labels():
+    # three lines of 13 (more than a fused line or two) each with a fragment under it
+    # would make 13 a width, but fragments sit under shorter lines; under lines of 9 or
+    # longer sit all of them: it is the width, the longer lines fewer than half its full ones
+    assert wrap_width(FUSED_BLOCK) == Wrapping(9, True)
+    # one more fused line: four lines longer than the width hide it from the first
+    # lengths, and the fragments still show it
+    assert wrap_width(FUSED_BLOCK + [item("数晕指标退役军人服务计划完", True), item("成")]) == Wrapping(9, True)
+
+
+def test_names_that_simply_vary_show_no_width_past_longer_lines():
+    # as many lines longer as of the length the fragments sit under: names that vary
+    table = [item("居民电子健康档案规范化建档率", True), item("适龄儿童免疫规划疫苗接种率", True),
+             item("高血压患者规范管理", True), item("人数"), item("慢性病高危人群筛查", True), item("人数"),
+             item("门诊病历书写规范", True), item("孕产妇系统管理率", True), item("糖尿病患者规范管理", True),
+             item("率"), item("突发公共卫生事件报告及时率", True), item("家庭医生签约服务覆盖率", True),
+             item("医疗废物规范处置合格率", True), item("传染病疫情报告及时率", True)]
+    assert wrap_width(table) is None
+    # a fragment under a shorter line too: neither width holds every fragment under its lines
+    assert wrap_width(FUSED_BLOCK + [item("居民满意", True), item("度")]) == Wrapping(13, True)
+
+
+# a column that does not wrap: names of many lengths printed whole, none cut at a width
+WHOLE_NAMES = ["产出指标\t数量指标\t家庭医生签约居民人数\t不少于32000人",
+               "\t\t65岁以上老年人健康管理人数\t≥7500人", "\t\t居民电子健康档案规范化建档率\t不低于95%",
+               "\t\t适龄儿童免疫规划疫苗接种率\t≥95%", "\t\t突发公共卫生事件报告及时率\t100%",
+               "\t\t慢性病高危人群筛查人数\t3000人"]
+
+
+def test_a_line_shorter_than_the_names_a_column_prints_whole_is_whole():
+    # 重点人群年度健康体检 waits for no target of its own (its cell is empty): the column
+    # prints names four and more characters longer whole, so it did not fill its cell
+    out = names(WHOLE_NAMES + ["\t时效指标\t重点人群年度健康体检\t", "\t\t门诊次均费用\t≤220元"])
+    assert out[6:] == ["重点人群年度健康体检", "门诊次均费用"]
+    # a short end under it is still the rest of its name (建档率: a fragment)
+    out = names(WHOLE_NAMES + ["\t\t居民电子健康档案规范化\t", "\t\t建档率\t≥90%"])
+    assert out[6:] == ["居民电子健康档案规范化建档率"]
+
+
+def test_a_line_as_long_as_the_names_around_it_may_still_wrap():
+    # without lines wider than it, the line may have filled its cell: a wrap as before
+    short = ["产出指标\t数量指标\t家庭医生签约人数\t≥3万人", "\t\t健康管理人数\t≥7500人", "\t\t疫苗接种率\t≥95%"]
+    out = names(short + ["\t时效指标\t重点人群年度健康体检\t", "\t\t门诊次均费用\t≤220元"])
+    assert out[3:] == ["重点人群年度健康体检门诊次均费用"]
+
+
+def test_where_the_target_prints_shows_on_pairs_with_one_target():
+    # target on the last line: two wrapped rows bring it on their fragment; three rows
+    # whose target cell is empty print it on neither line, and say nothing of where
+    table = [item("城乡居民基础养老金标准", True), item("城镇新增就业人数（万人"), item("）", True),
+             item("就业困难人员人数统计就"), item("业人数"), item("享受创业担保贷款对象满"), item("意度"),
+             item("全市城乡居民养老保险覆"), item("盖面", True), item("创业担保贷款贴息资金控"), item("制数")]
+    assert wrap_width(table) == Wrapping(11, False)
+    # the target on the first line: the full lines bring it, the fragments not
+    table = [item("城乡居民基础养老金标准", True), item("城镇新增就业人数（万人", True), item("）"),
+             item("就业困难人员人数统计就"), item("业人数"), item("全市城乡居民养老保险覆", True), item("盖面")]
+    assert wrap_width(table) == Wrapping(11, True)
+    # empty pairs alone: where the target prints is not shown
+    assert wrap_width([item("就业困难人员人数统计就"), item("业人数"), item("享受创业担保贷款对象满"), item("意度"),
+                       item("城乡居民基础养老金标准", True)]) == Wrapping(11, None)
+
+
+def test_a_head_word_alone_ends_the_name_above():
+    # 年度改造任务完成 ends in a head word (完成), but 时间 alone names nothing: its end
+    lines = ["产出指标\t时效指标\t年度改造任务完成\t", "\t\t时间\t2024年12月31日前"]
+    assert names(lines) == ["年度改造任务完成时间"]
+    # a head word with more before it is a name of its own under such a line
+    lines = ["产出指标\t时效指标\t年度改造任务完成\t", "\t\t开工时间\t2024年3月前"]
+    assert names(lines) == ["年度改造任务完成", "开工时间"]
+
+
+def test_a_table_whose_names_wrap_at_words_keeps_a_shorter_line_open():
+    # 建档率 under a line shows the column wraps names where their words break: a line
+    # shorter than the longest may have wrapped, and 机制运行情况 continues it
+    lines = WHOLE_NAMES + ["\t质量指标\t居民电子健康档案规范化\t不低于95%", "\t\t建档率\t",
+                           "\t可持续影响指标\t医联体双向转诊\t有效运行", "\t\t机制运行情况\t"]
+    assert names(lines)[6:] == ["居民电子健康档案规范化建档率", "医联体双向转诊机制运行情况"]

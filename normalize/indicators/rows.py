@@ -23,8 +23,8 @@ from formex.normalize.indicators.fused import split_fused_label
 from formex.normalize.indicators.fused_order import (
     cut_repeated_level_cells, read_continued_pieces, read_fused_by_order, read_restated_heads)
 from formex.normalize.indicators.wraps import (
-    DocumentWrapping, is_wrap, join_wrapped, label_read_as_fragment, numbering_of, points_on_every_row,
-    wrap_across_label, wrap_width)
+    DocumentWrapping, is_wrap, join_wrapped, label_read_as_fragment, name_lengths, numbering_of,
+    points_on_every_row, wrap_across_label, wrap_width)
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue, Row
 from formex.schemas.forms import FormSchema
@@ -320,6 +320,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     classified = numbering_of(classified)
     wrapping = wrap_width(classified)
     points = points_on_every_row(classified)
+    lengths = name_lengths(classified)
     if document_wrapping is not None:
         wrapping = document_wrapping.of_table(wrapping)
     out: list[IndicatorRow] = []
@@ -343,9 +344,9 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         if item.own_level2 is not None:
             item.own_level2 = item.level2[-1]
         previous = out[-1] if out else None
-        fragment = previous and label_read_as_fragment(item, previous, wrapping, vocab.name_heads, points)
+        fragment = previous and label_read_as_fragment(item, previous, wrapping, vocab.name_heads, points, lengths)
         item = fragment or item
-        if previous and is_wrap(item, previous, wrapping, vocab.name_heads, points):
+        if previous and is_wrap(item, previous, wrapping, vocab.name_heads, points, lengths):
             join_wrapped(previous, item, line)
             # OCR pads rows with empty cells, so a wrapped fragment and a short name with a
             # blank target look alike: join, and say so loudly enough to be reviewed
@@ -353,7 +354,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                                 f"{item.name!r} read as the end of the indicator name above; joined",
                                 field="level3", source_ref=row.source_ref))
             continue
-        if len(out) >= 2 and wrap_across_label(item, previous, out[-2], wrapping, vocab.name_heads, points):
+        if len(out) >= 2 and wrap_across_label(item, previous, out[-2], wrapping, vocab.name_heads, points,
+                                                lengths):
             named = out.pop(-2)
             out[-1] = named    # the label line's labels sit inside the wrapped row: its own
             named.level1 += previous.level1

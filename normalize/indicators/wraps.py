@@ -16,6 +16,10 @@ WRAP_PAIR_LINES = 2    # full-width lines each followed by a short fragment: a w
 WRAP_OUTLIERS = 2      # lines longer than the width that do not hide it
 NUMBER_EVIDENCE = 5    # a line without a row number in a table that numbers its rows: a wrap
                        # (outweighs the head words and a long line, which say a name of its own)
+WIDER_LINES = 4        # lines longer than a line: the column is wider than it (a fused line or
+                       # three, a long cell OCR ran together, are fewer)
+WIDER_EVIDENCE = 2
+HEAD_ALONE_EVIDENCE = 2   # a line that is a head word and nothing else (…任务完成 | 时间): a name's end
 NUMBERED_SHARE = 0.8   # of the rows with a target that print a row number: the table numbers rows
 POINTS_EVIDENCE = 5    # a line without a cell of its row above one bringing its 分值 / 得分, in a table
                        # that prints them on every row (an empty target still prints its points)
@@ -55,8 +59,14 @@ def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
     often: two full lines, each with a fragment under it and no fragment under another
     line, show it too. A line or two longer than the width (a label fused into its name
     cell, a cell OCR ran together) do not hide it where the fragments all sit under full
-    lines (or under those longer lines: a fused label's wrapped name). Where the target prints shows on the plain fragments (a line of a few
-    characters under a full one): with a target, it is the wrapped row's last line."""
+    lines (or under those longer lines: a fused label's wrapped name). Where the target
+    prints shows on the plain fragments (a line of a few characters under a full one):
+    with a target under a full line without one, it is the wrapped row's last line; a
+    pair neither of whose lines has one (an empty target cell) says nothing.
+    Where many lines run longer (a damaged label fused into the name cell of every
+    row of a block: `wide_wrapping`), the width is the length under whose lines the
+    fragments sit; so too where the longer lines show a width of their own but leave
+    fragments under shorter lines."""
     named = [item for item in items if item.name and not item.positional]
     if not named:
         return None
@@ -69,23 +79,78 @@ def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
     for widest in lengths[:WRAP_OUTLIERS + 1]:
         if sum(len(item.name) > widest for item in plain) > WRAP_OUTLIERS:
             break
+        shown = width_shown(named, widest, every)
+        if shown is not None:
+            fragments, wraps = shown
+            if len(fragments) + under(named, widest) < every:
+                # fragments under shorter lines: a narrower width whose lines they all sit
+                # under is the column's (a wrapped block's fused labels run longer)
+                wider = wide_wrapping(named, every, below=widest)
+                return wider[0] if wider is not None else wraps
+            return wraps
+    wider = wide_wrapping(named, every, below=None)
+    return wider[0] if wider is not None else None
+
+
+LONGER_SHARE = 0.5      # lines longer than a width that fragments show, of its full lines
+
+
+def width_shown(named: list[IndicatorRow], widest: int, every: int
+                ) -> tuple[list[IndicatorRow], Wrapping] | None:
+    """The fragments under lines of `widest` characters and the wrapping they show, or
+    None where the lines do not show that width (see `wrap_width`)."""
+    longer = sum(len(item.name) > widest for item in named)
+    pairs = [(above, item) for above, item in zip(named, named[1:])
+             if len(above.name) == widest and len(item.name) <= SHORT_FRAGMENT]
+    fragments = [item for _, item in pairs]
+    full = sum(len(item.name) == widest for item in named)
+    under_full = len(fragments) >= WRAP_PAIR_LINES and len(fragments) + under(named, widest) == every
+    if not ((full >= WRAP_MIN_LINES and (longer == 0 or under_full))
+            or (full >= WRAP_PAIR_LINES and under_full)):
+        return None
+    # a pair says where the target prints only where one of its lines has it: a row whose
+    # target cell is empty prints it on neither
+    last = sum(has_row_cell(item) and not has_row_cell(above) for above, item in pairs)
+    first = sum(has_row_cell(above) and not has_row_cell(item) for above, item in pairs)
+    return fragments, Wrapping(widest, None if first == last else first > last)
+
+
+def has_row_cell(item: IndicatorRow) -> bool:
+    """A target, 实际完成值 or 分值 on the line: a row's cells print on one line."""
+    return any(getattr(item, cell) is not None for cell in ROW_CELLS)
+
+
+def under(named: list[IndicatorRow], widest: int) -> int:
+    """The fragments under lines longer than the width: a label fused into a wrapped
+    name, its fragment under a full line too."""
+    return sum(len(above.name) > widest and len(item.name) <= SHORT_FRAGMENT
+               for above, item in zip(named, named[1:]))
+
+
+def wide_wrapping(named: list[IndicatorRow], every: int, below: int | None
+                  ) -> tuple[Wrapping, list[IndicatorRow]] | None:
+    """The width of a column whose wrapped lines many longer lines hide: a block whose
+    every name cell holds a damaged label fused in (`数晕指标为老服务计划完成情` over `况`,
+    a label too damaged to split off yet) runs as many lines past the width as a fused
+    line or two. The width is the length (under `below`, where given) with the most
+    fragments under its lines, at least `WRAP_MIN_LINES` of them, every fragment of the
+    table under a line that long or longer, and no more lines longer than
+    `LONGER_SHARE` of its full lines: names that simply vary leave fragments under
+    shorter lines, or few under any. (wrapping, its fragments), or None."""
+    best = None
+    for widest in sorted({len(item.name) for item in named}, reverse=True):
+        if below is not None and widest >= below:
+            continue
         longer = sum(len(item.name) > widest for item in named)
-        fragments = [item for above, item in zip(named, named[1:])
-                     if len(above.name) == widest and len(item.name) <= SHORT_FRAGMENT]
-        full = sum(len(item.name) == widest for item in plain)
-        # a fragment under a line longer than the width (a label fused into a wrapped name)
-        # sits under a full line too
-        under_longer = sum(len(above.name) > widest and len(item.name) <= SHORT_FRAGMENT
-                           for above, item in zip(named, named[1:]))
-        under_full = len(fragments) >= WRAP_PAIR_LINES and len(fragments) + under_longer == every
-        if (full >= WRAP_MIN_LINES and (longer == 0 or under_full)) or \
-                (full >= WRAP_PAIR_LINES and under_full):
-            # a row's cells print on one line: a fragment with its 实际完成值 or 分值 but an
-            # empty target cell is the line the row's target prints on all the same
-            with_target = sum(any(getattr(item, cell) is not None for cell in ROW_CELLS) for item in fragments)
-            without = len(fragments) - with_target
-            return Wrapping(widest, None if with_target == without else without > with_target)
-    return None
+        full = sum(len(item.name) == widest for item in named)
+        if full < WRAP_MIN_LINES or longer > LONGER_SHARE * full:
+            continue
+        shown = width_shown(named, widest, every)
+        if shown is None or len(shown[0]) < WRAP_MIN_LINES:
+            continue
+        if best is None or len(shown[0]) > len(best[1]):
+            best = (shown[1], shown[0])
+    return best
 
 def numbering_of(items: list[IndicatorRow]) -> list[IndicatorRow]:
     """The items, their lines' row numbers (`Row.numbered`) kept only where the table
@@ -136,26 +201,29 @@ def name_end(name: str) -> str:
     return name
 
 def is_wrap(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
-            heads: tuple[str, ...], points: bool = False) -> bool:
+            heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = ()) -> bool:
     """Whether a line's name is the rest of the name above (`wrap_evidence` over 0)."""
-    evidence = wrap_evidence(item, previous, wrapping, heads, points)
+    evidence = wrap_evidence(item, previous, wrapping, heads, points, lengths)
     return evidence is not None and evidence > 0
 
 def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
-                  heads: tuple[str, ...], points: bool = False) -> int | None:
+                  heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = ()) -> int | None:
     """How strongly the lines say that a line's name is the rest of the name above,
     wrapped in its cell, rather than an indicator of its own (whose target cell may be
     empty). A very short fragment (a single character is never a name), a name above that
     stops before its head word (…健康 | 管理人数) or inside a bracket, a line that closes a
     bracket it did not open, a name above that fills the column's width, a short end that
-    brings the target a full line waits for (target-last tables) say wrap; a name above
+    brings the target a full line waits for (target-last tables), a line that is a head
+    word alone (时间, 情况: a name says what it counts) say wrap; a name above
     that ends in a head word (…人数, …率, …人数（人）), a line that is a whole name itself
     (and a long one under a name ending in its head word), a line that fills the width
     itself (a third line: names that long are rare), a label on the line say not; where
     the table numbers its rows (a 序号 column), a line without a row number says wrap and
     one with its own number cannot be one; where it prints 分值 / 得分 on every row
     (`points`), a line without any cell of its row above the line that brings them says
-    wrap as strongly. Over 0
+    wrap as strongly; where no width shows and the table wraps no name into a fragment, a
+    line above shorter than several lines it prints (`lengths`, its names' lengths) did not
+    fill its cell, and a line longer than a fragment under it is a name of its own. Over 0
     says wrap; None when it cannot be one (a target, 实际完成值, 分值 or 得分 on both
     lines, a target where the table prints a wrapped row's target on its other line, a
     line too long to be a name's end)."""
@@ -172,6 +240,7 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
         evidence += NUMBER_EVIDENCE   # a line without a row number, where the table numbers its rows
     evidence += 2 if len(item.name) <= SHORT_FRAGMENT else 0
     evidence += 2 if len(item.name) == 1 else 0
+    evidence += HEAD_ALONE_EVIDENCE if item.name in heads else 0   # 时间, 情况 alone name nothing
     evidence += -2 if name_end(previous.name).endswith(heads) else 2
     evidence -= 1 if len(item.name) > SHORT_FRAGMENT + 1 and name_end(item.name).endswith(heads) else 0
     evidence += 3 if unclosed(previous.name) or unopened(item.name) else 0
@@ -197,8 +266,11 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
         if wrapping.target_first is not None and \
                 (item.target if wrapping.target_first else previous.target) is not None:
             return None
-    elif len(item.name) > LONG_FRAGMENT:
-        evidence -= 2    # a long line under a column that does not wrap at a width is a name
+    else:
+        if len(item.name) > LONG_FRAGMENT:
+            evidence -= 2    # a long line under a column that does not wrap at a width is a name
+        if len(item.name) > SHORT_FRAGMENT and prints_whole(lengths, len(previous.last_line or previous.name)):
+            evidence -= WIDER_EVIDENCE   # the column holds longer names whole: the line above is whole
     if all(getattr(previous, cell) is None for cell in ROW_CELLS) and \
             (item.weight is not None or item.score is not None):
         # a line without a cell of its row, waiting for the line that brings its 分值 / 得分
@@ -209,8 +281,25 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
         evidence -= 1    # a name cut by a page break, where no width says it was cut: a new row
     return evidence
 
+def prints_whole(lengths: tuple[int, ...], length: int) -> bool:
+    """Whether a table whose names run `lengths` long prints a line of `length` whole:
+    at least `WIDER_LINES` lines are longer by more than one (a digit or a bracket reads
+    narrower than a character), and no line is a fragment, so the column wraps no name
+    at all. A table whose names wrap where their words break (建档率, 及时率 under lines
+    of many lengths) shows fragments, and a line there may have wrapped short of the
+    longest."""
+    return sum(other > length + 1 for other in lengths) >= WIDER_LINES and \
+        all(other > SHORT_FRAGMENT for other in lengths)
+
+
+def name_lengths(items: list[IndicatorRow]) -> tuple[int, ...]:
+    """The lengths of the table's names as printed, one a line."""
+    return tuple(len(item.name) for item in items if item.name and not item.positional)
+
+
 def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
-                           heads: tuple[str, ...], points: bool = False) -> IndicatorRow | None:
+                           heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = ()
+                           ) -> IndicatorRow | None:
     """The row with its one level label read as the end of the name above, or None. A
     wrapped name can end in a word that is also a short label (…入驻企业 | 满意度, …孵化基地 |
     数量: aliases of level labels, read exactly); under a name cut at the column's width,
@@ -223,13 +312,14 @@ def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping:
             or not hints[0].match.exact or hints[0].cell.text.endswith(LABEL_ENDINGS)):
         return None
     read = replace(item, name=hints[0].cell.text, level1=[], level2=[], own_level2=None)
-    return read if is_wrap(read, previous, wrapping, heads, points) else None
+    return read if is_wrap(read, previous, wrapping, heads, points, lengths) else None
 
 ACROSS_LABEL_EVIDENCE = 3   # a wrap across a line of labels needs more than a wrap's least
 
 
 def wrap_across_label(item: IndicatorRow, label_line: IndicatorRow, named: IndicatorRow,
-                      wrapping: Wrapping | None, heads: tuple[str, ...], points: bool = False) -> bool:
+                      wrapping: Wrapping | None, heads: tuple[str, ...], points: bool = False,
+                      lengths: tuple[int, ...] = ()) -> bool:
     """Whether a line is the rest of the name two lines up, with a line of nothing but
     level labels between (an engine that writes a merged label on a line of its own
     between two lines of a wrapped name: 创业担保贷款贴息资 | 成本指标 | 金控制数). The
@@ -239,7 +329,7 @@ def wrap_across_label(item: IndicatorRow, label_line: IndicatorRow, named: Indic
     not the least."""
     if not label_line.is_label_only or (item.level1 or item.level2) and len(item.name or "") != 1:
         return False     # a label on the line opens a row, but a single character is never a name
-    evidence = wrap_evidence(item, named, wrapping, heads, points)
+    evidence = wrap_evidence(item, named, wrapping, heads, points, lengths)
     return evidence is not None and evidence >= ACROSS_LABEL_EVIDENCE
 
 def join_wrapped(previous: IndicatorRow, item: IndicatorRow, line: int) -> None:
