@@ -90,12 +90,13 @@ def test_not_a_pdf_after_its_header():
 
 
 def test_a_content_bomb_is_refused_before_parsing():
-    started = time.monotonic()
+    # CPU time of this process: wall time failed the test when other work loaded the machine
+    started = time.process_time()
     bomb = one_page_pdf(b"", extra=[stream(zeros_deflated(300 * 2**20), compress=False,
                                            extra=b" /Filter /FlateDecode")])
     assert len(bomb) < 1024 * 1024
     fails_with(bomb, "bomb.pdf", "PDF bomb")
-    assert time.monotonic() - started < 10
+    assert time.process_time() - started < 10
 
 
 def test_a_page_of_tiny_objects_is_read_within_the_limits():
@@ -110,9 +111,9 @@ def test_a_page_of_tiny_objects_is_read_within_the_limits():
 def test_a_page_whose_drawing_is_too_large_is_skipped_and_said():
     boxes = b"".join(b"%d %d 1 1 re S\n" % (k % 500, k // 500) for k in range(200_000))
     data = one_page_pdf(boxes, compress=True)
-    started = time.monotonic()
+    started = time.process_time()
     message = fails_with(data, "dust.pdf", "page 1 was not read", "MiB")
-    assert time.monotonic() - started < 5, "refused before pdfminer parses the page"
+    assert time.process_time() - started < 5, "refused before pdfminer parses the page"
     assert "drawing instructions" in message
 
 
@@ -130,10 +131,10 @@ def test_too_many_pages_are_cut_with_a_warning():
 
 
 def test_a_huge_image_is_refused_from_its_header():
-    started = time.monotonic()
+    started = time.process_time()
     fails_with(png_header(20_000, 20_000), "huge.png", "400,000,000 pixels", "not read")
     fails_with(png_header(9_000, 9_000), "large.png", "9,000 x 9,000 pixels", "not read")
-    assert time.monotonic() - started < 1
+    assert time.process_time() - started < 1
 
 
 def test_damaged_images():
