@@ -38,13 +38,25 @@ from functools import cached_property
 import numpy as np
 
 MODELS = ("top", "page_top", "centre_up", "centre_down", "page_centre_up", "page_centre_down",
-          "span_centre_up", "span_centre_down", "bottom", "after_break", "page_bottom", "sub_header")
+          "span_centre_up", "span_centre_down", "bottom", "after_break", "page_bottom", "sub_header",
+          "centre_apart")
 # a sub-header is a line of its own just above the block's first row: `top` in the reading
 # of label-only rows as lines apart, where it is the model's own layout, not an exception,
 # so it pays no `APART` prior for them; it is a candidate only where it fits every label
 # exactly (`fit_placement`)
 SUB_HEADER = MODELS.index("sub_header")
-APART_PRIOR = np.array([0.0 if m == "sub_header" else 1.0 for m in MODELS])
+# the models whose label is printed again on every page's part of a span: a part without
+# one is a label OCR lost (`PAGE_PART`). `page_top` is not among them: on a span's first
+# part its label is `top`'s, and a span whose later parts lost theirs still reads as one
+# printed at its top (no evidence against it)
+PER_PART = np.array([m in ("page_centre_up", "page_centre_down", "page_bottom") for m in MODELS])
+# `centre_apart`: a label on the exact centre of its span, an odd span's on its middle row,
+# an even span's on a line of its own between its two middle rows. Lines apart are its
+# layout too (no `APART` prior for them), and it is likewise a candidate only where it fits
+# every label exactly: a misfit says the document prints by `centre_up`/`centre_down` rules
+CENTRE_APART = MODELS.index("centre_apart")
+EXACT_ONLY = (SUB_HEADER, CENTRE_APART)
+APART_PRIOR = np.array([0.0 if m in ("sub_header", "centre_apart") else 1.0 for m in MODELS])
 TOLERANCE = 0.01  # lines are whole numbers: a model predicts the line itself
 CAP = 3.0         # a label this many lines off counts no more (a model that misfits one block)
 UNLABELLED = 1.0  # a block without a label between two labelled ones (or at an end)
@@ -55,6 +67,7 @@ APART = 0.25      # ... read so on a line of its own between rows: less than a h
                   # more than nothing, so lines that fit either way stay rows as printed
 CROSS = 1.0       # per row a level-2 block takes from another group that the level-1 labels place
 GROUP_SLACK = 2.0  # level-1 fits this much worse than the best do not bound level-2 blocks
+PAGE_PART = 1.0   # a page's part of a block without a label, under a model that reprints it per part
 INF = float("inf")
 
 
@@ -167,21 +180,34 @@ def predicted_costs(a: np.ndarray, b: np.ndarray, ranks: list[tuple[np.ndarray, 
     a_hi = geo.page_bounds(a)[1]
     after = np.where(b > a_hi, a_hi + 1, a)
     totals = np.zeros((len(a), len(MODELS)))
+    # pages by index: a block's parts, and those its labels print on (a cluster's labels
+    # come in line order, so a label on a later page than the last one counted is a new part)
+    page_starts = np.asarray(geo.page_starts, dtype=float)
+    parts = np.searchsorted(page_starts, b, side="right") - np.searchsorted(page_starts, a, side="right") + 1
+    seen = np.full(len(a), -1)
+    labelled = np.zeros(len(a), dtype=int)
     for blocks, line in ranks:
+        if len(page_starts):
+            page = np.searchsorted(page_starts, line, side="right")
+            new = page > seen[blocks]
+            labelled[blocks] += new
+            seen[blocks] = np.maximum(seen[blocks], page)
         first, last = a[blocks], b[blocks]
         page_lo, page_hi = geo.page_bounds(line)
         lo, hi = np.maximum(first, page_lo), np.minimum(last, page_hi)
         part_up, part_down = np.floor((lo + hi) / 2), np.ceil((lo + hi) / 2)
         part_top, part_bottom = lo, hi
-        on_row = np.stack((first, part_top, up[blocks], down[blocks], part_up, part_down, span_up[blocks],
-                           span_down[blocks], last, after[blocks], part_bottom, first), axis=1)
         # a line of its own between two rows: an even span's exact centre
         centre, part = (first + last) / 2, (part_up + part_down) / 2
+        on_row = np.stack((first, part_top, up[blocks], down[blocks], part_up, part_down, span_up[blocks],
+                           span_down[blocks], last, after[blocks], part_bottom, first, centre), axis=1)
         between = np.stack((first, part_top, centre, centre, part, part, exact_up[blocks], exact_down[blocks],
-                            last, after[blocks], part_bottom, sub_header[blocks]), axis=1)
+                            last, after[blocks], part_bottom, sub_header[blocks], centre), axis=1)
         columns = np.where((line == np.floor(line))[:, None], on_row, between)
         off = np.abs(line[:, None] - columns) - TOLERANCE
         totals[blocks] += np.clip(off, 0.0, CAP)
+    if len(page_starts):
+        totals += PAGE_PART * np.maximum(parts - labelled, 0)[:, None] * PER_PART[None, :]
     return totals
 
 
@@ -209,10 +235,12 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
     groups = Chain(level1, geo, n, pins, by_category=True)
     chains = [Chain(level2, geo, n, groups.row_groups()), groups]
     totals = [sum(c.total(m) for c in chains) for m in range(len(MODELS))]
-    if totals[SUB_HEADER] > 1e-9 or not sub_header:
-        # waiving the prior for lines apart is earned only by explaining every label: a
-        # sub-header layout that misfits is no better evidence than `top`
-        totals[SUB_HEADER] = INF
+    for m in EXACT_ONLY:
+        if totals[m] > 1e-9 or (m == SUB_HEADER and not sub_header):
+            # waiving the prior for lines apart is earned only by explaining every label: a
+            # sub-header layout that misfits is no better evidence than `top`, a centre
+            # apart that misfits none better than `centre_up`
+            totals[m] = INF
     best = min(totals)
     if best == INF:
         return [Fit(None, INF)]
