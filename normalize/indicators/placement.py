@@ -32,6 +32,7 @@ wording cannot pull a boundary the labels placed); elsewhere the model is weak e
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -162,7 +163,8 @@ class Geometry:
 
 
 def predicted_costs(a: np.ndarray, b: np.ndarray, ranks: list[tuple[np.ndarray, np.ndarray]],
-                    geo: Geometry, first_rows: np.ndarray | None = None) -> np.ndarray:
+                    geo: Geometry, first_rows: np.ndarray | None = None,
+                    labelled_pages: np.ndarray | None = None) -> np.ndarray:
     """Per block (a..b, one per row of the arrays) and model (`MODELS` order), what its
     labels cost. `ranks[r]` holds, for the blocks whose cluster has an r-th label, their
     indices and that label's line; a block's labels are added in their order. An even
@@ -170,7 +172,11 @@ def predicted_costs(a: np.ndarray, b: np.ndarray, ranks: list[tuple[np.ndarray, 
     throughout a document (`_up`, `_down`). `first_rows` are the blocks' first rows
     (`a` without the labels' lines): a sub-header's line of its own sits half a line
     above the first row (or is the block's first line, a label-only row read as a line
-    apart), so a row taken into the block above its label misses by a whole line."""
+    apart), so a row taken into the block above its label misses by a whole line.
+    A block over page breaks has a part per page; under the models that print its label
+    on every part (`PER_PART`) each part without one pays `PAGE_PART`. `labelled_pages`:
+    per block, how many pages its labels print on (a property of its cluster, counted
+    from `ranks` where not given)."""
     first_rows = a if first_rows is None else first_rows
     sub_header = np.where(first_rows % 1 != 0, first_rows, first_rows - 0.5)
     up, down = np.floor((a + b) / 2), np.ceil((a + b) / 2)
@@ -180,18 +186,7 @@ def predicted_costs(a: np.ndarray, b: np.ndarray, ranks: list[tuple[np.ndarray, 
     a_hi = geo.page_bounds(a)[1]
     after = np.where(b > a_hi, a_hi + 1, a)
     totals = np.zeros((len(a), len(MODELS)))
-    # pages by index: a block's parts, and those its labels print on (a cluster's labels
-    # come in line order, so a label on a later page than the last one counted is a new part)
-    page_starts = np.asarray(geo.page_starts, dtype=float)
-    parts = np.searchsorted(page_starts, b, side="right") - np.searchsorted(page_starts, a, side="right") + 1
-    seen = np.full(len(a), -1)
-    labelled = np.zeros(len(a), dtype=int)
     for blocks, line in ranks:
-        if len(page_starts):
-            page = np.searchsorted(page_starts, line, side="right")
-            new = page > seen[blocks]
-            labelled[blocks] += new
-            seen[blocks] = np.maximum(seen[blocks], page)
         first, last = a[blocks], b[blocks]
         page_lo, page_hi = geo.page_bounds(line)
         lo, hi = np.maximum(first, page_lo), np.minimum(last, page_hi)
@@ -206,9 +201,22 @@ def predicted_costs(a: np.ndarray, b: np.ndarray, ranks: list[tuple[np.ndarray, 
         columns = np.where((line == np.floor(line))[:, None], on_row, between)
         off = np.abs(line[:, None] - columns) - TOLERANCE
         totals[blocks] += np.clip(off, 0.0, CAP)
-    if len(page_starts):
-        totals += PAGE_PART * np.maximum(parts - labelled, 0)[:, None] * PER_PART[None, :]
+    if geo.page_starts:
+        page_starts = np.asarray(geo.page_starts, dtype=float)
+        if labelled_pages is None:
+            pages: list[set[int]] = [set() for _ in range(len(a))]
+            for blocks, line in ranks:
+                for block, page in zip(blocks.tolist(), np.searchsorted(page_starts, line, side="right").tolist()):
+                    pages[block].add(page)
+            labelled_pages = np.array([len(p) for p in pages])
+        parts = np.searchsorted(page_starts, b, side="right") - np.searchsorted(page_starts, a, side="right") + 1
+        totals += PAGE_PART * np.maximum(parts - labelled_pages, 0)[:, None] * PER_PART[None, :]
     return totals
+
+
+def pages_of(lines: tuple[float, ...], page_starts: list[float]) -> int:
+    """How many pages the lines print on."""
+    return len({bisect.bisect_right(page_starts, line) for line in lines})
 
 
 def part_centres(lines: np.ndarray, a: np.ndarray, b: np.ndarray, geo: Geometry
@@ -332,7 +340,9 @@ class Chain:
         best = float(np.min(self.totals)) if self.clusters else 0.0
         for m in range(len(MODELS)):
             rows: list[str | None] = [None] * self.n
-            if self.clusters and self.totals[m] <= best + GROUP_SLACK:
+            if m in EXACT_ONLY and self.totals[m] > 1e-9:
+                pass   # `fit_placement` drops the model: its blocks bound nothing
+            elif self.clusters and self.totals[m] <= best + GROUP_SLACK:
                 exact = self.exact(m)
                 for t, cluster in enumerate(self.clusters):
                     if exact[t]:
@@ -497,7 +507,10 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
         blocks = np.concatenate([np.arange(offsets[t], offsets[t + 1]) for t in having])
         lines = np.concatenate([np.full(sizes[t], clusters[t].lines[r]) for t in having])
         ranks.append((blocks, lines))
-    costs = predicted_costs(a, b, ranks, geo, first_rows)
+    labelled_pages = None
+    if geo.page_starts:
+        labelled_pages = np.array([pages_of(c.lines, geo.page_starts) for c in clusters])[owner]
+    costs = predicted_costs(a, b, ranks, geo, first_rows, labelled_pages)
     tables = []
     for t, cluster in enumerate(clusters):
         Xt, Yt, C = X_parts[t], Y_parts[t], costs[offsets[t]:offsets[t + 1]]
