@@ -6,8 +6,12 @@ A merged level-2 cell spans its block's rows, but OCR text keeps its label on on
 the whole document: the top row of the span (or of each page's part of it, a label
 restated on every page), its vertical centre, the centre of each page's part of it, the
 centre of the part that holds the span's centre, the bottom row (or that of each page's
-part), or the first row after a page break inside the span (else the top). Each of these
-`MODELS` predicts, for a block of rows, the lines its label should sit on.
+part), or the first row after a page break inside the span (else the top), or its exact
+centre (`centre_apart`: an even span's label on a line of its own between its middle
+rows). Each of these `MODELS` predicts, for a block of rows, the lines its label should
+sit on. A model that restates the label on every page's part (`PER_PART`: the page
+centres, the page bottoms) also pays `PAGE_PART` for each part of a block with no label:
+else a block would run on past a page break for free, its part there explained by nothing.
 
 `fit_placement` takes the labelled rows as *clusters* (consecutive rows labelled with
 one category; a level-2 entry is a cluster whose block is its own row) and the free
