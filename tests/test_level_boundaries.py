@@ -356,18 +356,25 @@ def test_rows_whose_wording_overrode_the_labels_are_no_tie():
 # ---------------------------------------------------------------- a label on a line of its own fits
 def test_a_label_on_a_line_of_its_own_that_fits_trusts_the_gaps_beside_it():
     # 数量 rows 0-2 (label on row 1), 质量's label on a line of its own (3.5) between its
-    # two rows (lines 3 and 4), 时效 rows 5-7 (label on 6): the line apart pays its
-    # reading's prior, but it sits where the centre models put it, so the rows beside it
-    # are in gaps between blocks that fit exactly (firm: STRONG per line, not WEAK)
+    # two rows (lines 3 and 4), 时效 rows 5-7 (label on 6): the line apart sits where the
+    # centre models put it, so the rows beside it are in gaps between blocks that fit
+    # exactly (firm: STRONG per line, not WEAK). Every label on its span's exact centre is
+    # `centre_apart`'s layout: it fits at no cost (no prior for its lines apart)
     level2 = [Cluster("数量指标", 1, 1, (1.0,), group="产出指标"),
               Cluster("质量指标", 4, 4, (3.5,), optional=True, group="产出指标", apart=True),
               Cluster("时效指标", 7, 7, (6.0,), group="产出指标")]
     lines = [0, 1, 2, 3, 3.5, 4, 5, 6, 7]
     fits = {fit.model: fit for fit in fit_placement(level2, [], Geometry(lines, lines, []), 9)}
-    assert fits["centre_up"].cost == 0.25            # the prior, not a misfit
-    assert {3, 5} <= fits["centre_up"].firm
-    # the row below the label-line taken into 时效 moves its label off the centre
-    assert fits["centre_up"].level2[5][3] > 3.0
+    assert list(fits) == ["centre_apart"] and fits["centre_apart"].cost == 0.0
+    assert {3, 5} <= fits["centre_apart"].firm
+    # the row below the label-line taken into 时效 moves its label off the centre (half a
+    # line off both blocks' exact centres: more than a strong word, STRONG_WORD = 2)
+    assert fits["centre_apart"].level2[5][3] > 2.0
+    # with one label off the centre (数量's on row 0, the top) `centre_apart` is no
+    # candidate: the centre models fit with the line apart's prior and their misfit
+    level2[0] = Cluster("数量指标", 0, 0, (0.0,), group="产出指标")
+    fits = {fit.model: fit for fit in fit_placement(level2, [], Geometry(lines, lines, []), 9)}
+    assert "centre_apart" not in fits
 
 
 # ---------------------------------------------------------------- a tie the labels cannot break

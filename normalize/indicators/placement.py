@@ -6,8 +6,12 @@ A merged level-2 cell spans its block's rows, but OCR text keeps its label on on
 the whole document: the top row of the span (or of each page's part of it, a label
 restated on every page), its vertical centre, the centre of each page's part of it, the
 centre of the part that holds the span's centre, the bottom row (or that of each page's
-part), or the first row after a page break inside the span (else the top). Each of these
-`MODELS` predicts, for a block of rows, the lines its label should sit on.
+part), or the first row after a page break inside the span (else the top), or its exact
+centre (`centre_apart`: an even span's label on a line of its own between its middle
+rows). Each of these `MODELS` predicts, for a block of rows, the lines its label should
+sit on. A model that restates the label on every page's part (`PER_PART`: the page
+centres, the page bottoms) also pays `PAGE_PART` for each part of a block with no label:
+else a block would run on past a page break for free, its part there explained by nothing.
 
 `fit_placement` takes the labelled rows as *clusters* (consecutive rows labelled with
 one category; a level-2 entry is a cluster whose block is its own row) and the free
@@ -32,19 +36,32 @@ wording cannot pull a boundary the labels placed); elsewhere the model is weak e
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
 
 MODELS = ("top", "page_top", "centre_up", "centre_down", "page_centre_up", "page_centre_down",
-          "span_centre_up", "span_centre_down", "bottom", "after_break", "page_bottom", "sub_header")
+          "span_centre_up", "span_centre_down", "bottom", "after_break", "page_bottom", "sub_header",
+          "centre_apart")
 # a sub-header is a line of its own just above the block's first row: `top` in the reading
 # of label-only rows as lines apart, where it is the model's own layout, not an exception,
 # so it pays no `APART` prior for them; it is a candidate only where it fits every label
 # exactly (`fit_placement`)
 SUB_HEADER = MODELS.index("sub_header")
-APART_PRIOR = np.array([0.0 if m == "sub_header" else 1.0 for m in MODELS])
+# the models whose label is printed again on every page's part of a span: a part without
+# one is a label OCR lost (`PAGE_PART`). `page_top` is not among them: on a span's first
+# part its label is `top`'s, and a span whose later parts lost theirs still reads as one
+# printed at its top (no evidence against it)
+PER_PART = np.array([m in ("page_centre_up", "page_centre_down", "page_bottom") for m in MODELS])
+# `centre_apart`: a label on the exact centre of its span, an odd span's on its middle row,
+# an even span's on a line of its own between its two middle rows. Lines apart are its
+# layout too (no `APART` prior for them), and it is likewise a candidate only where it fits
+# every label exactly: a misfit says the document prints by `centre_up`/`centre_down` rules
+CENTRE_APART = MODELS.index("centre_apart")
+EXACT_ONLY = (SUB_HEADER, CENTRE_APART)
+APART_PRIOR = np.array([0.0 if m in ("sub_header", "centre_apart") else 1.0 for m in MODELS])
 TOLERANCE = 0.01  # lines are whole numbers: a model predicts the line itself
 CAP = 3.0         # a label this many lines off counts no more (a model that misfits one block)
 UNLABELLED = 1.0  # a block without a label between two labelled ones (or at an end)
@@ -55,6 +72,7 @@ APART = 0.25      # ... read so on a line of its own between rows: less than a h
                   # more than nothing, so lines that fit either way stay rows as printed
 CROSS = 1.0       # per row a level-2 block takes from another group that the level-1 labels place
 GROUP_SLACK = 2.0  # level-1 fits this much worse than the best do not bound level-2 blocks
+PAGE_PART = 1.0   # a page's part of a block without a label, under a model that reprints it per part
 INF = float("inf")
 
 
@@ -149,7 +167,8 @@ class Geometry:
 
 
 def predicted_costs(a: np.ndarray, b: np.ndarray, ranks: list[tuple[np.ndarray, np.ndarray]],
-                    geo: Geometry, first_rows: np.ndarray | None = None) -> np.ndarray:
+                    geo: Geometry, first_rows: np.ndarray | None = None,
+                    labelled_pages: np.ndarray | None = None) -> np.ndarray:
     """Per block (a..b, one per row of the arrays) and model (`MODELS` order), what its
     labels cost. `ranks[r]` holds, for the blocks whose cluster has an r-th label, their
     indices and that label's line; a block's labels are added in their order. An even
@@ -157,7 +176,11 @@ def predicted_costs(a: np.ndarray, b: np.ndarray, ranks: list[tuple[np.ndarray, 
     throughout a document (`_up`, `_down`). `first_rows` are the blocks' first rows
     (`a` without the labels' lines): a sub-header's line of its own sits half a line
     above the first row (or is the block's first line, a label-only row read as a line
-    apart), so a row taken into the block above its label misses by a whole line."""
+    apart), so a row taken into the block above its label misses by a whole line.
+    A block over page breaks has a part per page; under the models that print its label
+    on every part (`PER_PART`) each part without one pays `PAGE_PART`. `labelled_pages`:
+    per block, how many pages its labels print on (a property of its cluster, counted
+    from `ranks` where not given)."""
     first_rows = a if first_rows is None else first_rows
     sub_header = np.where(first_rows % 1 != 0, first_rows, first_rows - 0.5)
     up, down = np.floor((a + b) / 2), np.ceil((a + b) / 2)
@@ -173,16 +196,31 @@ def predicted_costs(a: np.ndarray, b: np.ndarray, ranks: list[tuple[np.ndarray, 
         lo, hi = np.maximum(first, page_lo), np.minimum(last, page_hi)
         part_up, part_down = np.floor((lo + hi) / 2), np.ceil((lo + hi) / 2)
         part_top, part_bottom = lo, hi
-        on_row = np.stack((first, part_top, up[blocks], down[blocks], part_up, part_down, span_up[blocks],
-                           span_down[blocks], last, after[blocks], part_bottom, first), axis=1)
         # a line of its own between two rows: an even span's exact centre
         centre, part = (first + last) / 2, (part_up + part_down) / 2
+        on_row = np.stack((first, part_top, up[blocks], down[blocks], part_up, part_down, span_up[blocks],
+                           span_down[blocks], last, after[blocks], part_bottom, first, centre), axis=1)
         between = np.stack((first, part_top, centre, centre, part, part, exact_up[blocks], exact_down[blocks],
-                            last, after[blocks], part_bottom, sub_header[blocks]), axis=1)
+                            last, after[blocks], part_bottom, sub_header[blocks], centre), axis=1)
         columns = np.where((line == np.floor(line))[:, None], on_row, between)
         off = np.abs(line[:, None] - columns) - TOLERANCE
         totals[blocks] += np.clip(off, 0.0, CAP)
+    if geo.page_starts:
+        page_starts = np.asarray(geo.page_starts, dtype=float)
+        if labelled_pages is None:
+            pages: list[set[int]] = [set() for _ in range(len(a))]
+            for blocks, line in ranks:
+                for block, page in zip(blocks.tolist(), np.searchsorted(page_starts, line, side="right").tolist()):
+                    pages[block].add(page)
+            labelled_pages = np.array([len(p) for p in pages])
+        parts = np.searchsorted(page_starts, b, side="right") - np.searchsorted(page_starts, a, side="right") + 1
+        totals += PAGE_PART * np.maximum(parts - labelled_pages, 0)[:, None] * PER_PART[None, :]
     return totals
+
+
+def pages_of(lines: tuple[float, ...], page_starts: list[float]) -> int:
+    """How many pages the lines print on."""
+    return len({bisect.bisect_right(page_starts, line) for line in lines})
 
 
 def part_centres(lines: np.ndarray, a: np.ndarray, b: np.ndarray, geo: Geometry
@@ -209,10 +247,12 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
     groups = Chain(level1, geo, n, pins, by_category=True)
     chains = [Chain(level2, geo, n, groups.row_groups()), groups]
     totals = [sum(c.total(m) for c in chains) for m in range(len(MODELS))]
-    if totals[SUB_HEADER] > 1e-9 or not sub_header:
-        # waiving the prior for lines apart is earned only by explaining every label: a
-        # sub-header layout that misfits is no better evidence than `top`
-        totals[SUB_HEADER] = INF
+    for m in EXACT_ONLY:
+        if totals[m] > 1e-9 or (m == SUB_HEADER and not sub_header):
+            # waiving the prior for lines apart is earned only by explaining every label: a
+            # sub-header layout that misfits is no better evidence than `top`, a centre
+            # apart that misfits none better than `centre_up`
+            totals[m] = INF
     best = min(totals)
     if best == INF:
         return [Fit(None, INF)]
@@ -304,7 +344,9 @@ class Chain:
         best = float(np.min(self.totals)) if self.clusters else 0.0
         for m in range(len(MODELS)):
             rows: list[str | None] = [None] * self.n
-            if self.clusters and self.totals[m] <= best + GROUP_SLACK:
+            if m in EXACT_ONLY and self.totals[m] > 1e-9:
+                pass   # `fit_placement` drops the model: its blocks bound nothing
+            elif self.clusters and self.totals[m] <= best + GROUP_SLACK:
                 exact = self.exact(m)
                 for t, cluster in enumerate(self.clusters):
                     if exact[t]:
@@ -469,7 +511,10 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
         blocks = np.concatenate([np.arange(offsets[t], offsets[t + 1]) for t in having])
         lines = np.concatenate([np.full(sizes[t], clusters[t].lines[r]) for t in having])
         ranks.append((blocks, lines))
-    costs = predicted_costs(a, b, ranks, geo, first_rows)
+    labelled_pages = None
+    if geo.page_starts:
+        labelled_pages = np.array([pages_of(c.lines, geo.page_starts) for c in clusters])[owner]
+    costs = predicted_costs(a, b, ranks, geo, first_rows, labelled_pages)
     tables = []
     for t, cluster in enumerate(clusters):
         Xt, Yt, C = X_parts[t], Y_parts[t], costs[offsets[t]:offsets[t + 1]]
