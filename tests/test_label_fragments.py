@@ -376,19 +376,3 @@ def test_pieces_are_not_joined_across_a_table_row():
                       "\t质量指\t发放准确率\t100%", "\t\t其他名称\t1个", "\t标\t采集准确率\t≥98%"])
     _, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2024)
     assert not any(i.code == "label_rejoined" for i in issues)
-
-
-def test_a_wrapped_labels_last_piece_with_its_last_character_damaged_still_joins():
-    # 满意度 is an alias read exactly, so no look-alike reading goes on from it; 指际 keeps
-    # 指 of the label, and 际 is no label's character: 满意度指标 with its 标 damaged
-    rows = text_rows(["满意度\t群众满意度\t≥90%", "指际\t", "\t\t游客满意度\t≥85%"])
-    out, issues = rejoin_label_fragments(rows, VOCAB)
-    assert out[0].cells[0].text == "满意度指际" and not out[1].filled
-    assert [i.code for i in issues] == ["label_rejoined"]
-
-
-def test_a_damaged_end_is_no_word_a_label_prints_nor_a_piece_without_the_labels_characters():
-    # 指数: 数 is a label's character (数量指标), the start of a word, not a look-alike
-    rows = text_rows(["满意度\t群众满意度\t≥90%", "指数\t", "数量指\t合格率\t100%", "际\t"])
-    out, issues = rejoin_label_fragments(rows, VOCAB)
-    assert out == rows and issues == []

@@ -115,35 +115,12 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
         step = next(((r, q) for _, q in options
                      if key + label_key(rows[r].cells[q].text) in keys | prefixes), None)
         if step is None:
-            end = next(((r, q) for _, q in options if damaged_end(key, label_key(rows[r].cells[q].text), vocab)),
-                       None)
-            return [*chain, end] if end is not None else best
+            break
         chain.append(step)
         key += label_key(rows[r].cells[step[1]].text)
         if key in keys:
             best = list(chain)
     return best
-
-
-@lru_cache(maxsize=None)
-def label_chars(vocab: LevelVocabulary) -> frozenset[str]:
-    """Every character a level label or alias prints."""
-    return frozenset("".join(label_keys(vocab)))
-
-
-def damaged_end(key: str, piece: str, vocab: LevelVocabulary) -> bool:
-    """Whether `piece` (a label key) ends the label whose first lines read `key` exactly,
-    its last character damaged by OCR (`满意度` / `指栎`, `经济效` / `益指际`): the piece
-    keeps a character of the label (`数量指` / `际` keeps none, and says nothing of it),
-    the text but its last character reads a label but its last character, and the
-    character in that place is one no label prints (a look-alike, not the start of a
-    word). `damaged_chain` reads look-alikes too, but never after a first piece that is a
-    label of its own read exactly (满意度, an alias), which a wrapped label opens with."""
-    if not 2 <= len(piece) <= PIECE_MAX:
-        return False
-    whole = key + piece[:-1]
-    return whole in label_prefixes(vocab) and piece[-1] not in label_chars(vocab) and any(
-        full[:-1] == whole for full in keys_by_length(vocab).get(len(whole) + 1, ()))
 
 
 @lru_cache(maxsize=None)
