@@ -355,3 +355,24 @@ def test_a_numbered_table_with_wrapped_labels_joins_its_wrapped_names():
     assert [(i.placement.level2.label, i.row.name, i.target.raw) for i in indicators] == [
         ("数量指标", "公共就业服务计划完成情况", "=100%"), ("数量指标", "为老服务计划完成情况", "=100%"),
         ("质量指标", "特困医疗补助发放准确率", "=100%"), ("质量指标", "服装验收合格率", "=100%")]
+
+
+
+def test_a_label_wrapped_at_a_pages_foot_is_joined_across_the_restated_header():
+    # 服务对 last on a page, 象满意度指标 under the header the next page restates
+    lines = ["一级指标\t二级指标\t三级指标\t指标值",
+             "满意度指标\t服务对\t群众满意度\t≥90%",
+             "一级指标\t二级指标\t三级指标\t指标值",
+             "\t象满意度\t游客满意度\t≥85%",
+             "\t指标\t"]
+    _, issues = rows_to_indicators(text_rows(lines), SCHEMA, spans_known=False, year=2024)
+    assert [i.message for i in issues if i.code == "label_rejoined"] == [
+        "level label wrapped over 3 lines (服务对 | 象满意度 | 指标) read as '服务对象满意度指标'"]
+
+
+def test_pieces_are_not_joined_across_a_table_row():
+    # a row between the two pieces: not consecutive lines of the table, no label
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "\t质量指\t发放准确率\t100%", "\t\t其他名称\t1个", "\t标\t采集准确率\t≥98%"])
+    _, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2024)
+    assert not any(i.code == "label_rejoined" for i in issues)

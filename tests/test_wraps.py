@@ -12,7 +12,7 @@ from formex.normalize.indicators import rows_to_indicators
 from formex.normalize.indicators.cells import IndicatorRow
 from formex.normalize.indicators.rows import rows_to_indicator_rows
 from formex.normalize.indicators.wraps import (
-    DocumentWrapping, Wrapping, name_end, unclosed, unopened, wrap_width)
+    DocumentWrapping, Wrapping, name_end, reaches_longest, unclosed, unopened, wrap_width)
 from formex.schemas.document import Row
 from formex.schemas.forms import load_form_schema
 
@@ -506,3 +506,29 @@ def test_a_table_whose_names_wrap_at_words_keeps_a_shorter_line_open():
     lines = WHOLE_NAMES + ["\t质量指标\t居民电子健康档案规范化\t不低于95%", "\t\t建档率\t",
                            "\t可持续影响指标\t医联体双向转诊\t有效运行", "\t\t机制运行情况\t"]
     assert names(lines)[6:] == ["居民电子健康档案规范化建档率", "医联体双向转诊机制运行情况"]
+
+
+# no width shows (names of many lengths, no fragment under a full line)
+NO_WIDTH = ["产出指标\t数量指标\t新建养老床位数\t≥200张", "\t\t为老服务中心运营数量\t≥12个",
+            "\t\t助餐点覆盖街道数\t≥8个"]
+
+
+def test_a_line_as_long_as_the_longest_is_continued_by_a_long_end_where_no_width_shows():
+    # the line above reaches as far as any line of the table: its name may have been cut,
+    # and a long end without a head word goes on from it
+    out = names(NO_WIDTH + ["\t\t累计建成社区综合为老服务\t", "\t\t中心及站点网络布局\t≥30个",
+                            "\t\t老年人助餐补贴标准\t≥5元"])
+    assert out[3:] == ["累计建成社区综合为老服务中心及站点网络布局", "老年人助餐补贴标准"]
+
+
+def test_a_line_reaching_the_longest_itself_or_a_whole_name_is_not_the_end_of_the_longest():
+    # a line as long as the longest under it is a (wrapped) name's first line of its own
+    out = names(NO_WIDTH + ["\t\t累计建成社区综合为老服务\t", "\t\t中心及站点网络布局完善建设\t≥30个"])
+    assert out[3:] == ["累计建成社区综合为老服务", "中心及站点网络布局完善建设"]
+    # a line that ends in its head word, longer than a fragment, is a name whole: the longest
+    # line above weighs nothing towards a wrap (…网上办理 over 群众满意度)
+    heads = SCHEMA.name_heads
+    above = IndicatorRow(Row(1, (), 1, ""), name="“智慧人社”业务全流程网上办理")
+    below = IndicatorRow(Row(2, (), 1, ""), name="群众满意度")
+    assert not reaches_longest(below, above, heads, (15, 9, 5, 8))
+    assert reaches_longest(IndicatorRow(Row(2, (), 1, ""), name="及系统运维"), above, heads, (15, 9, 5, 8))

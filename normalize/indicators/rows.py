@@ -288,8 +288,9 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     if header >= 0:
         issues += reread_header_issues(rows[header], roles, vocab)
     body = rows[header + 1:]
+    header_texts = [c.text for c in rows[header].filled] if header >= 0 else None
     if not spans_known:
-        body, joined = rejoin_label_fragments(body, vocab)
+        body, joined = rejoin_across_headers(body, header_texts, vocab)
         issues += joined
     chosen: dict[str, tuple[int, float]] = {}
     content = without_restated_header(body, rows[header] if header >= 0 else None)
@@ -304,11 +305,10 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     prepared = fill_down(body) if spans_known else [(r, set()) for r in body]
     classified: list[IndicatorRow] = []
     last_labels: dict[int, Cell] = {}
-    header_texts = [c.text for c in rows[header].filled] if header >= 0 else None
     for row, copied in prepared:
         if not row.filled or all(c.col in copied for c in row.filled):
             continue  # blank, or only the lower part of merged cells
-        if len(set(header_roles(row, vocab).values())) >= 2 or [c.text for c in row.filled] == header_texts:
+        if restates_header(row, header_texts, vocab):
             issues.append(Issue("info", "header_repeated", "repeated header row skipped",
                                 field="indicators", source_ref=row.source_ref))
             last_labels = {}   # a table continued on a new page restates its labels
@@ -398,6 +398,29 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += read_fused_by_order(out, vocab, schema)
     issues += cut_repeated_level_cells(out, vocab)     # last: a label read by the order comes first
     move_inapplicable_labels(out, schema)
+    return out, issues
+
+
+def restates_header(row: Row, header_texts: list[str] | None, vocab: LevelVocabulary) -> bool:
+    """Whether a body line is the table's header restated (a table continued on a new
+    page): two or more of its cells name columns, or it prints the header word for word."""
+    return len(set(header_roles(row, vocab).values())) >= 2 or \
+        (header_texts is not None and [c.text for c in row.filled] == header_texts)
+
+
+def rejoin_across_headers(body: list[Row], header_texts: list[str] | None, vocab: LevelVocabulary
+                          ) -> tuple[list[Row], list[Issue]]:
+    """`rejoin_label_fragments` over the body with the restated headers left out: a label
+    wrapped in its narrow column at a page's foot (`经济效` last on the page) goes on
+    below the header the next page restates (`益指标`), and its pieces are consecutive
+    lines of the table though not of the text. The header lines stay where they print."""
+    kept = [k for k, row in enumerate(body) if not row.filled or not restates_header(row, header_texts, vocab)]
+    if len(kept) == len(body):
+        return rejoin_label_fragments(body, vocab)
+    joined, issues = rejoin_label_fragments([body[k] for k in kept], vocab)
+    out = list(body)
+    for k, row in zip(kept, joined):
+        out[k] = row
     return out, issues
 
 

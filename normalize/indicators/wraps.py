@@ -223,7 +223,8 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     (`points`), a line without any cell of its row above the line that brings them says
     wrap as strongly; where no width shows and the table wraps no name into a fragment, a
     line above shorter than several lines it prints (`lengths`, its names' lengths) did not
-    fill its cell, and a line longer than a fragment under it is a name of its own. Over 0
+    fill its cell, a line above as long as the longest may have been cut
+    (`reaches_longest`), and a line longer than a fragment under it is a name of its own. Over 0
     says wrap; None when it cannot be one (a target, 实际完成值, 分值 or 得分 on both
     lines, a target where the table prints a wrapped row's target on its other line, a
     line too long to be a name's end)."""
@@ -271,6 +272,8 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
             evidence -= 2    # a long line under a column that does not wrap at a width is a name
         if len(item.name) > SHORT_FRAGMENT and prints_whole(lengths, len(previous.last_line or previous.name)):
             evidence -= WIDER_EVIDENCE   # the column holds longer names whole: the line above is whole
+        elif reaches_longest(item, previous, heads, lengths):
+            evidence += LONGEST_EVIDENCE   # the line above runs as far as any line: it may have been cut
     if all(getattr(previous, cell) is None for cell in ROW_CELLS) and \
             (item.weight is not None or item.score is not None):
         # a line without a cell of its row, waiting for the line that brings its 分值 / 得分
@@ -280,6 +283,25 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     if wrapping is None and item.row.page != previous.pages[1] and len(item.name) > SHORT_FRAGMENT:
         evidence -= 1    # a name cut by a page break, where no width says it was cut: a new row
     return evidence
+
+LONGEST_EVIDENCE = 1   # a line as long as the table's longest, where no width shows: perhaps cut
+
+
+def reaches_longest(item: IndicatorRow, previous: IndicatorRow, heads: tuple[str, ...],
+                    lengths: tuple[int, ...]) -> bool:
+    """Where no width shows, whether the line above is as long as the table's longest
+    line (`lengths`, its names' lengths): a name that reached the column's edge, which a
+    wrapped name's first line does. Not where the line is a name whole itself, longer
+    than a fragment and ending in its head word (…网上办理 over 群众满意度: a row whose
+    labels print below it, not the end of the name above), nor where it states a label
+    of its own, nor where it reaches the longest too (a wrapped name's first line itself:
+    names over three lines are rare)."""
+    if len(lengths) < WIDER_LINES or item.level1 or item.level2 or len(item.name) >= max(lengths):
+        return False
+    if len(item.name) > SHORT_FRAGMENT + 1 and name_end(item.name).endswith(heads):
+        return False
+    return len(previous.last_line or previous.name) >= max(lengths)
+
 
 def prints_whole(lengths: tuple[int, ...], length: int) -> bool:
     """Whether a table whose names run `lengths` long prints a line of `length` whole:
