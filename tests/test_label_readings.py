@@ -113,11 +113,30 @@ def test_an_exact_label_is_never_reread():
     assert "label_read_by_stated_group" not in codes(issues)
 
 
-def test_no_level1_label_printed_reads_nothing():
+def test_without_level1_labels_the_exact_level2_labels_around_it_state_the_group():
+    # no level-1 label prints: 数量指标 above (产出) and 可持续影响指标 below (效益) leave
+    # 产出, 成本 or 效益, and the table states no 成本 category: 社会效益指标
     lines = ["\t数量指标\t培训人数\t≥5(人)", "\t社会成益指标\t就业率提升\t≥5%",
              "\t可持续影响指标\t长效机制健全性\t健全"]
+    items, issues = read(lines)
+    assert level2_of(items, "就业率提升") == "社会效益指标"
+    assert "label_read_by_stated_group" in codes(issues) and "label_tied" not in codes(issues)
+
+
+def test_a_table_stating_no_group_reads_nothing():
+    lines = ["\t社会成益指标\t就业率提升\t≥5%", "\t\t社区参与率\t≥50%"]
     _, issues = read(lines)
     assert "label_read_by_stated_group" not in codes(issues)
+
+
+def test_a_damaged_cell_near_two_groups_is_read_in_the_group_printed_around_it():
+    # 社会孝盎指标 reads as nothing at the label cutoff; two edits from 社会效益指标 and
+    # from 社会成本指标; only 效益 prints around it
+    lines = ["产出指标\t数量指标\t培训人数\t≥5(人)", "\t社会孝盎指标\t就业率提升\t≥5%",
+             "效益指标\t可持续影响指标\t长效机制健全性\t健全"]
+    items, issues = read(lines)
+    assert level2_of(items, "就业率提升") == "社会效益指标"
+    assert "label_read_by_stated_group" in codes(issues) and "label_unrecognised" not in codes(issues)
 
 
 # ---------------------------------------------------------------- the row's own group
@@ -161,3 +180,11 @@ def test_cost_alone_reads_at_both_levels():
     one, two = level_matches("成本", VOCAB, None, 74.0)
     assert one is not None and one.name == "成本指标" and one.exact
     assert two is not None and two.name == "成本指标" and two.exact
+
+
+def test_a_damaged_cell_near_two_groups_stays_unread_where_both_print_around_it():
+    lines = ["产出指标\t数量指标\t培训人数\t≥5(人)", "成本指标\t经济成本指标\t人均费用\t≤200(元)",
+             "\t社会孝盎指标\t就业率提升\t≥5%",
+             "效益指标\t可持续影响指标\t长效机制健全性\t健全"]
+    _, issues = read(lines)
+    assert "label_read_by_stated_group" not in codes(issues)

@@ -388,7 +388,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues = read_damaged_groups(out, vocab, issues)
     out = insert_label_lines(out, lone_damaged)
     issues = read_damaged_labels(out, vocab, schema, issues)
-    issues += read_by_stated_group(out, vocab, schema)
+    issues = read_by_stated_group(out, vocab, schema, issues)
     out = drop_unread_label_lines(out)
     issues += settle_tied_labels(out, vocab, schema)
     issues = read_label_runs(out, vocab, schema, issues)
@@ -425,7 +425,7 @@ def unsettled_tied_labels(items: list[IndicatorRow], vocab: LevelVocabulary, iss
             on_page[(item.pages[0], label)] = on_page.get((item.pages[0], label), 0) + 1
     if any(count > 1 for count in on_page.values()):
         return []
-    settled = {i.source_ref for i in issues if i.code == "label_read_by_order"}
+    settled = {i.source_ref for i in issues if i.code in ("label_read_by_order", "label_read_by_stated_group")}
     out = []
     for item in items:
         for hint in item.level2:
