@@ -20,6 +20,7 @@ from formex.normalize.indicators.columns import (  # find_header, complete_roles
     cell_columns, complete_note_role, complete_points_roles, complete_roles, find_header, header_roles, split_value_columns)
 from formex.normalize.indicators.fragments import rejoin_label_fragments
 from formex.normalize.indicators.fused import split_fused_label
+from formex.normalize.indicators.groups import read_by_stated_group
 from formex.normalize.indicators.fused_order import (
     cut_repeated_level_cells, read_continued_pieces, read_fused_by_order, read_restated_heads)
 from formex.normalize.indicators.wraps import (
@@ -387,6 +388,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues = read_damaged_groups(out, vocab, issues)
     out = insert_label_lines(out, lone_damaged)
     issues = read_damaged_labels(out, vocab, schema, issues)
+    issues = read_by_stated_group(out, vocab, schema, issues)
     out = drop_unread_label_lines(out)
     issues += settle_tied_labels(out, vocab, schema)
     issues = read_label_runs(out, vocab, schema, issues)
@@ -446,7 +448,7 @@ def unsettled_tied_labels(items: list[IndicatorRow], vocab: LevelVocabulary, iss
             on_page[(item.pages[0], label)] = on_page.get((item.pages[0], label), 0) + 1
     if any(count > 1 for count in on_page.values()):
         return []
-    settled = {i.source_ref for i in issues if i.code == "label_read_by_order"}
+    settled = {i.source_ref for i in issues if i.code in ("label_read_by_order", "label_read_by_stated_group")}
     out = []
     for item in items:
         for hint in item.level2:

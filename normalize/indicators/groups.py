@@ -1,0 +1,143 @@
+"""Level-2 labels OCR damaged as near categories of two level-1 groups, read in the group
+the table states.
+
+A look-alike or two can leave a label as near a category of one group as of another
+(`生忞环境效益指标`: three edits from 生态效益指标 and from 生态环境成本指标 alike; `社会戍益指标`
+from 社会效益指标 and 社会成本指标). The vocabulary's first reading is then a guess, and a
+wrong group takes the rows of the label's block with it. The table says which group: the
+row's own level-1 label where it prints one (or a merged one covers it), else the level-1
+labels printed legibly around it. A label between the level-1 labels printed above and
+below it belongs to a group between theirs in the canonical order, and to one the table
+prints at all (a merged label prints once, somewhere in its span)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from formex.normalize.indicators.cells import IndicatorRow, LabelHint, LevelVocabulary
+from formex.normalize.labels import LabelMatch, label_key
+from formex.schemas.document import Issue
+from formex.schemas.forms import FormSchema
+
+DAMAGED_MIN_KEY = 4   # a damaged level-2 cell shorter than a label's shortest is a piece
+
+
+def read_by_stated_group(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
+                         issues: list[Issue]) -> list[Issue]:
+    """Each level-2 label read fuzzily whose nearest categories (fewest edits from any of
+    their aliases) lie in two or more level-1 groups, its reading among them, is read in
+    the one group the table leaves it: the row's own (its level-1 labels, merged ones
+    included) where it states one, else the one group the table states legibly (a
+    level-1 label read, or a level-2 label read exactly) that the canonical order allows
+    between the level-1 labels printed above and below it, and between the groups of the
+    exact level-2 labels above and below it. Only where exactly one nearest category lies
+    in that group; an info issue `label_read_by_stated_group` says so. Exact labels,
+    labels copied down a merged cell and labels moved are never reread. A level-2 cell
+    too damaged to read whose nearest categories lie in two groups is read so too. The
+    issues with each such cell's `label_unrecognised` warning replaced by the info row.
+    (A label readable as a level-1 group too, 成本指标, states no group.)"""
+    group_order = {spec.label: k for k, spec in enumerate(schema.levels)}
+    printed = sorted((h.line, h.spec.label) for item in items for h in item.level1 if not h.copied)
+    exact = sorted((h.line, h.spec.level1) for item in items for h in item.level2
+                   if not h.copied and h.match.exact and not h.moved and h.level1_reading is None)
+    stated = {group for _, group in printed} | {group for _, group in exact}
+    found: list[Issue] = []
+    read: set[tuple[str, str | None]] = set()
+    for item in items:
+        own = {h.spec.label for h in item.level1}
+        for hint in list(item.level2):
+            if hint.copied or hint.match.exact or hint.moved:
+                continue
+            near = nearest_categories(hint.cell.text, vocab)
+            if hint.spec.label not in near:
+                continue
+            name = read_in_group(near, own, stated, printed, exact, hint.line, vocab, group_order)
+            if name is None or name == hint.spec.label:
+                continue
+            match = LabelMatch(name, name, hint.match.score)
+            item.replace_level2(hint, LabelHint(2, vocab.level2_specs[name], hint.cell, match,
+                                                hint.copied, line=hint.line))
+            found.append(issue(hint.cell.text, near, name, vocab, own,
+                               hint.cell.source_ref or item.row.source_ref))
+        for cell in list(item.damaged):
+            if len(label_key(cell.text)) < DAMAGED_MIN_KEY:
+                continue
+            near = nearest_categories(cell.text, vocab)
+            name = read_in_group(near, own, stated, printed, exact, item.lines[0], vocab, group_order)
+            if name is None:
+                continue
+            hint = LabelHint(2, vocab.level2_specs[name], cell, LabelMatch(name, name, 0.0), line=item.lines[0])
+            item.level2.append(hint)
+            item.unrecognised.remove(cell)
+            item.damaged.remove(cell)
+            if item.name is None:
+                item.own_level2 = hint
+            read.add((cell.text, cell.source_ref or item.row.source_ref))
+            found.append(issue(cell.text, near, name, vocab, own, cell.source_ref or item.row.source_ref))
+    kept = [i for i in issues if not (i.code == "label_unrecognised" and any(
+        i.message.startswith(repr(text)) and i.source_ref == ref for text, ref in read))]
+    return kept + found
+
+
+def read_in_group(near: list[str], own: set[str], stated: set[str], printed: list[tuple[float, str]],
+                  exact: list[tuple[float, str]], line: float, vocab: LevelVocabulary,
+                  group_order: dict[str, int]) -> str | None:
+    """The one category of `near` in the one group the row or the table leaves, or None."""
+    groups = {vocab.level2_specs[name].level1 for name in near}
+    if len(groups) < 2:
+        return None
+    if own:
+        allowed = groups & own
+    else:
+        allowed = (groups & stated & between(printed, line, group_order)
+                   & between([(at, g) for at, g in exact if at != line], line, group_order))
+    if len(allowed) != 1:
+        return None
+    group = allowed.pop()
+    fits = [name for name in near if vocab.level2_specs[name].level1 == group]
+    return fits[0] if len(fits) == 1 else None
+
+
+def issue(text: str, near: list[str], name: str, vocab: LevelVocabulary, own: set[str], ref) -> Issue:
+    group = vocab.level2_specs[name].level1
+    why = "the row's own group" if own else "the one group the labels printed around it leave"
+    return Issue("info", "label_read_by_stated_group",
+                 f"{text!r}: level label as near {' and '.join(sorted(near))}; read as {name!r}, in "
+                 f"{group!r}, {why}", field="level2", source_ref=ref)
+
+
+def between(printed: list[tuple[float, str]], line: float, group_order: dict[str, int]) -> set[str]:
+    """The groups the canonical order allows on `line`: from the group of the last level-1
+    label printed above it (or on it) to that of the first printed below, both included;
+    every group where those two come out of order."""
+    above = [group for at, group in printed if at <= line]
+    below = [group for at, group in printed if at > line]
+    low = group_order.get(above[-1], -1) if above else -1
+    high = group_order.get(below[0], len(group_order)) if below else len(group_order)
+    if low > high:
+        return set(group_order)
+    return {group for group, k in group_order.items() if low <= k <= high}
+
+
+def nearest_categories(text: str, vocab: LevelVocabulary) -> list[str]:
+    """The level-2 categories fewest edits (insertions, deletions, substitutions) from
+    the text, over all their aliases."""
+    return list(_nearest(label_key(text), vocab))
+
+
+@lru_cache(maxsize=16384)
+def _nearest(key: str, vocab: LevelVocabulary) -> tuple[str, ...]:
+    if not key:
+        return ()
+    best: dict[str, int] = {}
+    for name in vocab.level2_specs:
+        aliases = vocab.level2.aliases_of(name)
+        if aliases:
+            best[name] = min(Levenshtein.distance(key, alias) for alias in aliases)
+    if not best:
+        return ()
+    low = min(best.values())
+    if low > len(key) // 2:
+        return ()    # nothing near: half the label would be edits
+    return tuple(name for name, d in best.items() if d == low)
