@@ -64,7 +64,8 @@ from rapidfuzz import fuzz
 from formex.normalize.indicators.cells import IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines
 from formex.normalize.indicators.fragments import label_keys, label_prefixes
 from formex.normalize.indicators.fused import (
-    ASPECT, FUSED_CUTOFF, HEAD_MAX, SEPARATED_MIN, FusedLabel, bare_word, compound_keys, makes_word, suffix_after)
+    ASPECT, FUSED_CUTOFF, HEAD_MAX, SEPARATED_MIN, FusedLabel, bare_word, compound_keys, fused_issue, makes_word,
+    suffix_after)
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue
 from formex.schemas.forms import FormSchema
@@ -111,11 +112,10 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         if direct is not None:
             hint, cell, rest = direct
             split_head(item, cell, hint.cell.text, rest, hint.spec, hint.match)
-            issues.append(Issue("info", "label_fused",
-                                f"{cell.text!r} opens with {hint.cell.text!r}, read as the level label "
-                                f"{hint.spec.label!r} (similarity {hint.match.score:.0f}) where the cell as "
-                                f"read cuts it off, in the canonical order there; the name read as {rest!r}",
-                                field="level2", source_ref=cell.source_ref or item.row.source_ref))
+            issues.append(fused_issue(cell, item.row.source_ref,
+                                      f"{cell.text!r} opens with {hint.cell.text!r}, read as the level label "
+                                      f"{hint.spec.label!r} (similarity {hint.match.score:.0f}) where the cell as "
+                                      f"read cuts it off, in the canonical order there; the name read as {rest!r}"))
             continue
         if (low, high) not in spans:
             spans[(low, high)] = [name for name, k in order.items() if low < k < high and name not in stated_all]
@@ -146,12 +146,11 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             continue
         name, head, rest, score, cell = read
         split_head(item, cell, head, rest, vocab.level2_specs[name], LabelMatch(name, name, score))
-        issues.append(Issue("info", "label_fused",
-                            f"{cell.text!r} opens with {head!r}, read as the level label {name!r} "
-                            f"(similarity {score:.0f}): the "
-                            "category the labels around the row leave, stated by no other row; the name "
-                            f"read as {rest!r}", field="level2",
-                            source_ref=cell.source_ref or item.row.source_ref))
+        issues.append(fused_issue(cell, item.row.source_ref,
+                                  f"{cell.text!r} opens with {head!r}, read as the level label {name!r} "
+                                  f"(similarity {score:.0f}): the "
+                                  "category the labels around the row leave, stated by no other row; the name "
+                                  f"read as {rest!r}"))
     return issues
 
 
@@ -226,10 +225,9 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
             if len(label_key(text)) < RESTATED_MIN and len(text) not in cuts:
                 continue      # a short label (数量) only where the cell as read cuts it off
             split_head(item, cell, text, rest, hint.spec, hint.match)
-            issues.append(Issue("info", "label_fused",
-                                f"{cell.text!r} opens with {text!r}, the level label printed so on another row "
-                                f"(read as {hint.spec.label!r}): read as the row's label and the name {rest!r}",
-                                field="level2", source_ref=cell.source_ref or item.row.source_ref))
+            issues.append(fused_issue(cell, item.row.source_ref,
+                                      f"{cell.text!r} opens with {text!r}, the level label printed so on another row "
+                                      f"(read as {hint.spec.label!r}): read as the row's label and the name {rest!r}"))
             break
     return issues
 
@@ -291,10 +289,9 @@ def cut_repeated_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) 
                 continue
             cell = found[0]
             item.name = rest
-            issues.append(Issue("info", "label_fused",
-                                f"{cell.text!r} opens with {text!r}, the level cell printed so on other rows: "
-                                f"read as the row's level cell and the name {rest!r}",
-                                field="level2", source_ref=cell.source_ref or item.row.source_ref))
+            issues.append(fused_issue(cell, item.row.source_ref,
+                                      f"{cell.text!r} opens with {text!r}, the level cell printed so on other rows: "
+                                      f"read as the row's level cell and the name {rest!r}"))
             break
     return issues
 
@@ -606,10 +603,9 @@ def read_continued_pieces(items: list[IndicatorRow], vocab: LevelVocabulary, sch
         for j, (name_cell_, head, rest) in cuts.items():
             split_head(items[j], name_cell_, head, rest, spec, match)
             heads.append(f"{name_cell_.text!r}")
-        issues.append(Issue("info", "label_fused",
-                            f"level label wrapped in its column ({cell.text!r}), its next lines fused into the "
-                            f"names below ({', '.join(heads)}): read as {spec.label!r}, the rows' label",
-                            field="level2", source_ref=cell.source_ref or item.row.source_ref))
+        issues.append(fused_issue(cell, item.row.source_ref,
+                                  f"level label wrapped in its column ({cell.text!r}), its next lines fused into the "
+                                  f"names below ({', '.join(heads)}): read as {spec.label!r}, the rows' label"))
     return issues, read
 
 

@@ -19,7 +19,7 @@ from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, leve
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
     cell_columns, complete_note_role, complete_points_roles, complete_roles, find_header, header_roles, split_value_columns)
 from formex.normalize.indicators.fragments import rejoin_label_fragments
-from formex.normalize.indicators.fused import split_fused_label
+from formex.normalize.indicators.fused import fused_issue, split_fused_label
 from formex.normalize.indicators.fused_order import (
     cut_repeated_level_cells, read_continued_pieces, read_fused_by_order, read_restated_heads)
 from formex.normalize.indicators.wraps import (
@@ -842,11 +842,10 @@ def cell_issues(item: IndicatorRow) -> list[Issue]:
                      "the row was placed by the other labels", field="level2",
                      source_ref=cell.source_ref or item.row.source_ref)
                for cell in item.unrecognised]
-    issues += [Issue("info", "label_fused",
-                     f"{fused.cell.text!r} opens with the level label {fused.label.spec.label!r}"
-                     + (f" (after {fused.level1.spec.label!r})" if fused.level1 else "")
-                     + f": read as the row's label and the name {fused.rest.text!r}", field="level2",
-                     source_ref=fused.cell.source_ref or item.row.source_ref)
+    issues += [fused_issue(fused.cell, item.row.source_ref,
+                           f"{fused.cell.text!r} opens with the level label {fused.label.spec.label!r}"
+                           + (f" (after {fused.level1.spec.label!r})" if fused.level1 else "")
+                           + f": read as the row's label and the name {fused.rest.text!r}")
                for fused in item.fused]
     issues += [Issue("info", "cell_unplaced",
                      f"{cell.text!r} is in a column the output has no place for; kept only here",
