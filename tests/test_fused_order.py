@@ -326,3 +326,18 @@ def test_a_level_cell_printed_on_one_other_row_only_is_no_every_row_label():
                       "散重指 受理服务计划完成情况\t=100%",
                       "质量指标\t受理事项办理合格率\t≥98%"])
     assert names[2] == "散重指受理服务计划完成情况"
+
+
+@pytest.mark.parametrize("name, rest", [
+    ("服务对象补贴对象满意度", "补贴对象满意度"),   # 服务对象 | 满意度指 | 标: the first line fused
+    ("服务对签约居民满意度", "签约居民满意度"),     # a column three wide
+    ("服务对象满居民满意度", "居民满意度"),
+    ("服务对象覆盖率提升情况", None),             # no 满意 left: the name's own head
+    ("服务对象满意度调查覆盖率", None),           # never leaves the alias: the name's own
+    ("服务补贴对象满意度调查", None),             # two characters: no label's line
+])
+def test_a_short_first_line_of_a_label_requiring_a_word_before_a_name_holding_it(name, rest):
+    got, _ = read(["效益指标\t可持续影响指标\t就业服务长效机制\t健全",
+                   f"满意度指标\t\t{name}\t≥90%",
+                   "管理指标\t管理指标\t预算执行率\t≥90%"])
+    assert got[1] == ("服务对象满意度指标", rest) if rest else got[1][1] == name

@@ -25,7 +25,9 @@ The evidence is the document's:
     label does (指 before its last character or 标 last: `质最措标`), or an alias of
     four characters or more written exactly (`社会效益`), its 指标 (however damaged)
     taken along (`社会郊益损标`, `报务对象满意度类指栎`), or the first six characters or
-    more of a longer alias (`服务对象满意` and the name); a shorter alias (`数量`) only where
+    more of a longer alias (`服务对象满意` and the name), or three where the category
+    requires a word and the name left holds it (`服务对` | `签约居民满意度`: a narrow column's
+    first line; `服务对象满意度调查覆盖率` never diverges from the alias); a shorter alias (`数量`) only where
     the gap holds that one category, the table prints its labels as bare words in a level
     cell (`数量`, `产出质量`: `prints_bare_words`) and the name left holds no other
     category's strong word without one of this one's (`成本|核算…及时率` is a name);
@@ -78,6 +80,7 @@ ALIAS_MIN = 4              # an alias written exactly, without 指标 (社会效
 SHORT_ALIAS_MIN = 2        # ... or a shorter one (数量), where the gap holds that category alone and
                            # the table prints its labels so (prints_bare_words)
 TRUNCATED_MIN = 6          # ... or its first six characters or more (服务对象满意)
+REQUIRED_PIECE_MIN = 3     # ... or three (服务对), of a category requiring a word the name left holds (满意)
 PIECE_MAX = 5              # a wrapped label's line, at a boundary
 SINGLE_PIECES = frozenset("指标")   # the one-character pieces a label's last line may be
 SEPARATORS = " :：、/|｜\t"
@@ -408,7 +411,10 @@ def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str]
     where the head reads as two categories alike. `found` is the name's cell and
     boundaries (`name_cell`)."""
     cell, cuts = found
-    read = best_head(item.name, tuple(cuts), tuple(gap), vocab, bare and len(gap) == 1)
+    # a level cell of the row's own that the name opens with (服务对象 | 服务对象可持续…):
+    # the label printed in its column, the name's words its own; no short piece is read
+    echoed = any(item.name.startswith(label_key(c.text)) for c in item.unrecognised if label_key(c.text))
+    read = best_head(item.name, tuple(cuts), tuple(gap), vocab, bare and len(gap) == 1, not echoed)
     if read is None:
         return None
     if isinstance(read[0], tuple):
@@ -418,7 +424,8 @@ def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str]
 
 
 @lru_cache(maxsize=16384)
-def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: LevelVocabulary, short: bool = False):
+def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: LevelVocabulary, short: bool = False,
+              pieces: bool = True):
     """(category, head, rest, score), or ((the tied categories), head), or None: the
     reading of `fused_head`, by the name's text, boundaries and the gap alone."""
     keys = keys_of(gap, vocab)
@@ -458,8 +465,11 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
                     continue
                 offer(label, score, head, name[len(head):])
             if not key.endswith(SUFFIX) and len(key) > TRUNCATED_MIN:
-                # a long alias cut short (服务对象满意 of 服务对象满意度)
-                for n in range(TRUNCATED_MIN, len(key)):
+                # a long alias cut short (服务对象满意 of 服务对象满意度); where the category
+                # requires a word, as short as its first line in a narrow column (服务对 of
+                # 服务对象满意度) before a name holding that word (offer: names_category)
+                shortest = REQUIRED_PIECE_MIN if pieces and vocab.level2_specs[label].requires else TRUNCATED_MIN
+                for n in range(shortest, len(key)):
                     if name[:n] == key[:n] and name[n:n + 1] != key[n]:
                         offer(label, fuzz.ratio(name[:n], key), name[:n], name[n:])
     if not best:
