@@ -341,3 +341,14 @@ def test_a_short_first_line_of_a_label_requiring_a_word_before_a_name_holding_it
                    f"满意度指标\t\t{name}\t≥90%",
                    "管理指标\t管理指标\t预算执行率\t≥90%"])
     assert got[1] == ("服务对象满意度指标", rest) if rest else got[1][1] == name
+
+
+@pytest.mark.parametrize("name, rest", [
+    ("服务对豪满家长满意度", "家长满意度"),       # 象 damaged: the piece reads on over it
+    ("服务对象满居民满意度", "居民满意度"),       # no damage: cut where the name leaves the alias
+])
+def test_a_first_line_damaged_in_one_character_is_cut_whole(name, rest):
+    got, _ = read(["效益指标\t可持续影响指标\t就业服务长效机制\t健全",
+                   f"满意度指标\t\t{name}\t≥90%",
+                   "管理指标\t管理指标\t预算执行率\t≥90%"])
+    assert got[1] == ("服务对象满意度指标", rest)

@@ -469,9 +469,9 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
                 # requires a word, as short as its first line in a narrow column (服务对 of
                 # 服务对象满意度) before a name holding that word (offer: names_category)
                 shortest = REQUIRED_PIECE_MIN if pieces and vocab.level2_specs[label].requires else TRUNCATED_MIN
-                for n in range(shortest, len(key)):
-                    if name[:n] == key[:n] and name[n:n + 1] != key[n]:
-                        offer(label, fuzz.ratio(name[:n], key), name[:n], name[n:])
+                n = truncated_at(name, key)
+                if shortest <= n < len(key):
+                    offer(label, fuzz.ratio(name[:n], key), name[:n], name[n:])
     if not best:
         for key, label in compounds_of(gap, vocab):
             # a group's word and the category's (产出数量), one character damaged at most
@@ -488,6 +488,21 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
         return tuple(label for label, found in ranked if found[0] >= ranked[0][1][0]), ranked[0][1][2]
     label, (score, _, head, rest) = ranked[0]
     return label, head, rest, score
+
+
+def truncated_at(name: str, key: str) -> int:
+    """Where the name leaves the alias `key` it opens with: the length of their common
+    head, read on over one damaged character where the alias goes on after it
+    (`服务对豪满` | `家长…` of 服务对象满意度: 5, not 3, which would leave `豪满` on the name)."""
+    n = 0
+    while n < min(len(name), len(key)) and name[n] == key[n]:
+        n += 1
+    if 0 < n < len(key) - 1 and n + 1 < len(name) and name[n + 1] == key[n + 1]:
+        m = n + 1
+        while m < min(len(name), len(key)) and name[m] == key[m]:
+            m += 1
+        return m
+    return n
 
 
 @lru_cache(maxsize=4096)
