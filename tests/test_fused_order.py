@@ -352,3 +352,45 @@ def test_a_first_line_damaged_in_one_character_is_cut_whole(name, rest):
                    f"满意度指标\t\t{name}\t≥90%",
                    "管理指标\t管理指标\t预算执行率\t≥90%"])
     assert got[1] == ("服务对象满意度指标", rest)
+
+
+def test_a_damaged_label_fused_into_several_names_in_a_row_is_cut_off_all_of_them():
+    # 社会郊 read by the order before the space of the first name; the names below open
+    # with it too, without a space: alone, no reading would cut them
+    got, _ = read(["效益指标\t经济效益指标\t就业困难人员就业人数\t≥100人",
+                   "\t\t社会郊 全市城乡居民养老保险覆盖面\t不低于上年度水平",
+                   "\t\t社会郊扶持创业企业项目数\t650",
+                   "\t\t社会郊城镇登记失业率控制\t≤3.5%",
+                   "\t生态效益指标\t绿化覆盖率\t≥40%"])
+    assert got[1:4] == [("社会效益指标", "全市城乡居民养老保险覆盖面"), ("社会效益指标", "扶持创业企业项目数"),
+                        ("社会效益指标", "城镇登记失业率控制")]
+
+
+def test_names_sharing_a_head_next_to_a_cut_one_keep_a_head_that_is_not_the_cut_text():
+    # the cut head is 社会郊; the next name opens with 社会 only, its own word
+    got, _ = read(["效益指标\t经济效益指标\t就业困难人员就业人数\t≥100人",
+                   "\t\t社会郊 全市城乡居民养老保险覆盖面\t不低于上年度水平",
+                   "\t\t社会保险补贴发放准确率\t≥98%",
+                   "\t生态效益指标\t绿化覆盖率\t≥40%"])
+    assert got[2][1] == "社会保险补贴发放准确率"
+
+
+def test_an_unread_level_cell_fused_into_several_names_of_rows_stating_a_label():
+    # every-row layout: the group's cell read as the rows' label, the unread level-2 cell
+    # (菅哩指标) printed on two rows and fused into the names of the rows above them
+    names = repeated(["数量指标\t培训人次\t≥3000人次",
+                      "管理指标\t菅哩指标 预算执行率\t≥90%",
+                      "管理指标\t菅哩指标资金使用合规性\t合规",
+                      "管理指标\t菅哩指标\t政府采购程序性\t合规",
+                      "管理指标\t菅哩指标\t管理制度健全性\t健全"])
+    assert names[1:3] == ["预算执行率", "资金使用合规性"]
+
+
+def test_a_row_stating_a_label_keeps_a_name_opening_with_a_level_cells_text_alone():
+    # one such name only, on a row stating its label: no run, the name's own words
+    names = repeated(["数量指标\t培训人次\t≥3000人次",
+                      "管理指标\t菅哩指标资金使用合规性\t合规",
+                      "管理指标\t财务监控有效性\t有效",
+                      "管理指标\t菅哩指标\t政府采购程序性\t合规",
+                      "管理指标\t菅哩指标\t管理制度健全性\t健全"])
+    assert names[1] == "菅哩指标资金使用合规性"

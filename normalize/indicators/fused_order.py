@@ -256,6 +256,53 @@ def opened_category(key: str, vocab: LevelVocabulary) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def cut_run_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[Issue]:
+    """A label printed on every row of its block, fused into several names in a row: the
+    head one of them was split off at (by any reading) is cut off the names next to it that
+    open with the very same text (`贡量指标农田…`, `贡量指标灌溉…`), `RESTATED_MIN`
+    characters or more, where the name left keeps `ORDER_REST_MIN` and the category's
+    word, does not read on into a label and the row states no other category (a row stating
+    the same one keeps its label; one stating none takes it). The run stops at the first
+    name that does not open so. `label_fused` says so for each."""
+    issues: list[Issue] = []
+    keys = label_keys(vocab) | label_prefixes(vocab)
+    for i, item in enumerate(items):
+        if not item.fused:
+            continue
+        fused = item.fused[-1]
+        head, spec = fused.label.cell.text.strip(), fused.label.spec
+        if len(label_key(head)) < RESTATED_MIN:
+            continue
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(items):
+                other = items[j]
+                if other.fused or not other.name or other.positional or other.unrecognised \
+                        or not other.name.startswith(head):
+                    break
+                own = [h for h in other.level2 if not h.copied]
+                rest = other.name[len(head):].strip(SEPARATORS)
+                if any(h.spec is not spec for h in own) or len(label_key(rest)) < ORDER_REST_MIN \
+                        or label_key(head + rest[:1]) in keys or not names_category(rest, spec):
+                    break
+                found = name_cell(other)
+                if found is None or not found[0].text.strip().startswith(head):
+                    break
+                cell = found[0]
+                if own:
+                    other.fused.append(FusedLabel(cell, replace(own[-1], cell=replace(cell, text=head)),
+                                                  replace(cell, text=rest)))
+                    other.name = rest
+                else:
+                    split_head(other, cell, head, rest, spec, fused.label.match)
+                issues.append(fused_issue(cell, other.row.source_ref,
+                                          f"{cell.text!r} opens with {head!r}, the level label cut off the name "
+                                          f"next to it (read as {spec.label!r}): a label printed on every row; "
+                                          f"the name read as {rest!r}"))
+                j += step
+    return issues
+
+
 REPEATED_ROWS = 2     # a level cell's text on two other rows at least: the table prints it on every row
 
 
@@ -265,7 +312,9 @@ def cut_repeated_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) 
     the name opens with the very text of a level cell on `REPEATED_ROWS` other rows or
     more, `RESTATED_MIN` characters or more, and the name left keeps `ORDER_REST_MIN` and
     does not read on into a label. The head is cut off the name, read as nothing (as on
-    the other rows, the row's placement reads its category); `label_fused` says so."""
+    the other rows, the row's placement reads its category); `label_fused` says so. A row
+    stating a level-2 label of its own (read in another level column: the group's cell of an
+    every-row layout) is cut too where the name above or below opens with the same text."""
     rows: dict[str, set[int]] = {}
     for j, item in enumerate(items):
         for cell in item.unrecognised:
@@ -277,13 +326,16 @@ def cut_repeated_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) 
     if not texts:
         return issues
     keys, prefixes = label_keys(vocab), label_prefixes(vocab)
+    names = [item.name for item in items]
     for i, item in enumerate(items):
-        if not item.name or item.positional or item.fused or item.unrecognised \
-                or any(not h.copied for h in item.level2):
+        if not item.name or item.positional or item.fused or item.unrecognised:
             continue
+        stated = any(not h.copied for h in item.level2)
         for text, js in texts.items():
             if not item.name.startswith(text) or len(js - {i}) < REPEATED_ROWS:
                 continue
+            if stated and not in_run(names, i, text):
+                continue      # a row stating its label: only where the names next to it open so too
             rest = item.name[len(text):].strip(SEPARATORS)
             if len(label_key(rest)) < ORDER_REST_MIN or label_key(text + rest[:1]) in keys | prefixes:
                 continue
@@ -297,6 +349,12 @@ def cut_repeated_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) 
                                       f"read as the row's level cell and the name {rest!r}"))
             break
     return issues
+
+
+def in_run(names: list[str | None], i: int, text: str) -> bool:
+    """The name of the row above or below row i (as read, before any cut) opens with `text`
+    too: a level cell's text fused into several names in a row."""
+    return any(0 <= j < len(names) and (names[j] or "").startswith(text) for j in (i - 1, i + 1))
 
 
 def may_be_cut(item: IndicatorRow) -> bool:

@@ -21,7 +21,7 @@ from formex.normalize.indicators.columns import (  # find_header, complete_roles
 from formex.normalize.indicators.fragments import rejoin_label_fragments
 from formex.normalize.indicators.fused import fused_issue, split_fused_label
 from formex.normalize.indicators.fused_order import (
-    cut_repeated_level_cells, read_continued_pieces, read_fused_by_order, read_restated_heads)
+    cut_repeated_level_cells, cut_run_heads, read_continued_pieces, read_fused_by_order, read_restated_heads)
 from formex.normalize.indicators.wraps import (
     DocumentWrapping, is_wrap, join_wrapped, label_read_as_fragment, name_lengths, numbering_of,
     points_on_every_row, wrap_across_label, wrap_width)
@@ -396,6 +396,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues = without_unrecognised(issues, read) + continued
     issues += read_restated_heads(out, vocab)
     issues += read_fused_by_order(out, vocab, schema)
+    issues += cut_run_heads(out, vocab)
     issues += cut_repeated_level_cells(out, vocab)     # last: a label read by the order comes first
     move_inapplicable_labels(out, schema)
     return out, issues
