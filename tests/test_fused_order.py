@@ -394,3 +394,42 @@ def test_a_row_stating_a_label_keeps_a_name_opening_with_a_level_cells_text_alon
                       "管理指标\t菅哩指标\t政府采购程序性\t合规",
                       "管理指标\t菅哩指标\t管理制度健全性\t健全"])
     assert names[1] == "菅哩指标资金使用合规性"
+
+
+def test_a_wrapped_labels_first_line_cut_off_a_name_takes_its_next_line_off_the_name_below():
+    # 社会郊 | 益指际: the label wrapped three wide, both lines fused into the names
+    got, _ = read(["效益指标\t经济效益指标\t就业困难人员就业人数\t≥100人",
+                   "\t\t社会郊 辖区居民健康素养水平\t≥35%",
+                   "\t\t益指际重点人群健康管理覆盖率\t≥70%",
+                   "\t\t家庭医生签约服务覆盖率\t≥40%",
+                   "\t生态效益指标\t绿化覆盖率\t≥40%"])
+    assert got[1:3] == [("社会效益指标", "辖区居民健康素养水平"), ("社会效益指标", "重点人群健康管理覆盖率")]
+
+
+def test_a_name_below_a_cut_first_line_keeps_a_head_that_does_not_join_it():
+    got, _ = read(["效益指标\t经济效益指标\t就业困难人员就业人数\t≥100人",
+                   "\t\t社会郊 辖区居民健康素养水平\t≥35%",
+                   "\t\t重点人群健康管理覆盖率\t≥70%",
+                   "\t生态效益指标\t绿化覆盖率\t≥40%"])
+    assert got[2][1] == "重点人群健康管理覆盖率"
+
+
+def test_a_wrapped_labels_last_line_of_its_biao_alone_may_be_lost():
+    # 社会效 in the level column, 益性指 fused into the name below, its 标 on a line of
+    # its own the reading drops
+    got, _ = read(["效益指标\t社会效\t受益人口\t≥2.3万人",
+                   "效益指标\t\t益性指农村集中供水率\t≥90%",
+                   "\t标\t\t",
+                   "满意度指标\t服务对象满意度指标\t受益群众满意度\t≥90%"])
+    assert got[1] == ("社会效益指标", "农村集中供水率")
+
+
+@pytest.mark.parametrize("name, rest", [
+    ("类指项目审批办结时限", "项目审批办结时限"),   # 时效 | 类指 | 标: the 标 line lost
+    ("类似项目审批办结时限", None),               # 类似 one off 类指: the name's own words
+])
+def test_a_lost_last_line_follows_a_head_written_exactly(name, rest):
+    got, _ = read(["产出指标\t时效\t资金拨付及时率\t100%",
+                   f"产出指标\t\t{name}\t≤5天",
+                   "产出指标\t成本指标\t人均补贴\t≤800元"])
+    assert got[1] == ("时效指标", rest or name)

@@ -115,6 +115,7 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         if direct is not None:
             hint, cell, rest = direct
             split_head(item, cell, hint.cell.text, rest, hint.spec, hint.match)
+            issues += follow_pieces(items, i, hint.cell.text, hint.spec, vocab)
             issues.append(fused_issue(cell, item.row.source_ref,
                                       f"{cell.text!r} opens with {hint.cell.text!r}, read as the level label "
                                       f"{hint.spec.label!r} (similarity {hint.match.score:.0f}) where the cell as "
@@ -149,11 +150,40 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             continue
         name, head, rest, score, cell = read
         split_head(item, cell, head, rest, vocab.level2_specs[name], LabelMatch(name, name, score))
+        issues += follow_pieces(items, i, head, vocab.level2_specs[name], vocab)
         issues.append(fused_issue(cell, item.row.source_ref,
                                   f"{cell.text!r} opens with {head!r}, read as the level label {name!r} "
                                   f"(similarity {score:.0f}): the "
                                   "category the labels around the row leave, stated by no other row; the name "
                                   f"read as {rest!r}"))
+    return issues
+
+
+def follow_pieces(items: list[IndicatorRow], k: int, head: str, spec, vocab: LevelVocabulary) -> list[Issue]:
+    """Row k's name lost its head (`社会郊` | `辖区…`) read as the first line of `spec`'s
+    label, wrapped in a narrow column: its next lines fused into the heads of the names
+    below (`益指际重点人群…`) are cut off them too, where they join the head into one of the
+    category's forms as `read_continued_pieces` reads a level cell's (`continued_chain`).
+    Only a head shorter than every form of the category, on one line, half its characters
+    in place in one of them: a piece, not a label written out."""
+    first = label_key(head)
+    forms = label_forms(spec)
+    if not first or len(first) > PIECE_MAX or items[k].lines[0] != items[k].lines[1] \
+            or any(len(form) <= len(first) for form in forms) \
+            or not any(2 * in_place(first, form, 0) >= len(first) for form in forms):
+        return []
+    found = continued_chain(items, k, first, [spec], vocab)
+    if found is None:
+        return []
+    _, score, cuts = found
+    match = LabelMatch(spec.label, spec.label, score)
+    issues = []
+    for j, (cell, piece, rest) in cuts.items():
+        split_head(items[j], cell, piece, rest, spec, match)
+        issues.append(fused_issue(cell, items[j].row.source_ref,
+                                  f"{cell.text!r} opens with {piece!r}, the next line of the level label "
+                                  f"{head!r} cut off the name above (read as {spec.label!r}): the name read "
+                                  f"as {rest!r}"))
     return issues
 
 
@@ -725,32 +755,50 @@ def may_continue(item: IndicatorRow, above: IndicatorRow) -> bool:
         and not item.fused and not item.unrecognised and all(h.copied for h in item.level2)
 
 
+LOST_TAIL = SUFFIX[1:]      # a label's last line of its 标 alone, dropped as a line of its own (社会效|益性指|标)
+
+
 def heads_for(items: list[IndicatorRow], k: int, first: str, form: str, width: int):
     """(the share of characters in place, the cuts) where the names below row k open with
-    the rest of `form` after `first`, a column `width` wide; or None."""
+    the rest of `form` after `first`, a column `width` wide; or None. A last line of the
+    form's 标 alone (`LOST_TAIL`) may be missing below the last head, where that head is
+    written exactly: the rows' own level cells print it, or the reading dropped it as a line
+    holding nothing else (`可持续` | `影响力评估…` is the name's own: 影响指 is one off)."""
     at, j, cuts, heads = len(first), k + 1, {}, ""
     while at < len(form):
-        if j >= len(items) or len(cuts) >= PIECES_MAX - 1:
-            return None
-        item = items[j]
-        if not may_continue(item, items[j - 1]):
-            return None
-        n = min(width, len(form) - at)
-        if 2 * in_place(item.name[:n], form, at) < n:
-            return None      # the head keeps half the label's characters there at least
-        found = name_cell(item)
+        found = next_head(items, j, form, at, width) if len(cuts) < PIECES_MAX - 1 else None
         if found is None:
+            last = cuts[j - 1][1] if cuts else ""
+            if last and form[at:] == LOST_TAIL and in_place(last, form, at - len(last)) == len(last):
+                break     # the last head written exactly (益性指 of 社会效|益性指|标)
             return None
-        cell, boundaries = found
-        if boundaries and boundaries[0] <= width and boundaries[0] != n:
-            return None      # the cell as read cuts the head elsewhere
-        head, rest = item.name[:n], item.name[n:].strip(SEPARATORS)
-        if label_key(head) != head or len(label_key(rest)) < ORDER_REST_MIN \
-                or makes_word(head, rest) or not cell.text.strip().startswith(head):
-            return None
-        cuts[j] = (cell, head, rest)
-        heads += head
-        at += n
+        cuts[j] = found
+        heads += found[1]
+        at += len(found[1])
         j += 1
     joined = first + heads
-    return in_place(joined, form, 0) / len(form), cuts
+    return in_place(joined, form, 0) / len(joined), cuts
+
+
+def next_head(items: list[IndicatorRow], j: int, form: str, at: int, width: int):
+    """(name cell, head, rest) where row j's name opens with the next line of `form` from
+    `at`, or None."""
+    if j >= len(items):
+        return None
+    item = items[j]
+    if not may_continue(item, items[j - 1]):
+        return None
+    n = min(width, len(form) - at)
+    if 2 * in_place(item.name[:n], form, at) < n:
+        return None      # the head keeps half the label's characters there at least
+    found = name_cell(item)
+    if found is None:
+        return None
+    cell, boundaries = found
+    if boundaries and boundaries[0] <= width and boundaries[0] != n:
+        return None      # the cell as read cuts the head elsewhere
+    head, rest = item.name[:n], item.name[n:].strip(SEPARATORS)
+    if label_key(head) != head or len(label_key(rest)) < ORDER_REST_MIN \
+            or makes_word(head, rest) or not cell.text.strip().startswith(head):
+        return None
+    return cell, head, rest
