@@ -433,3 +433,21 @@ def test_a_lost_last_line_follows_a_head_written_exactly(name, rest):
                    f"产出指标\t\t{name}\t≤5天",
                    "产出指标\t成本指标\t人均补贴\t≤800元"])
     assert got[1] == ("时效指标", rest or name)
+
+
+def test_a_group_and_category_label_wrapped_before_its_zhibiao_fused_into_the_name_below():
+    # 产出时效 | 指标: a column four wide, the 指标 line fused into the next name
+    got, _ = read(["产出指标\t质量指标\t退役军人服务站规范化建设达标率\t≥95%",
+                   "\t产出时效\t退役士兵接收安置办理时限\t≤15工作日",
+                   "\t\t指标 信访事项按期办结率\t≥95%",
+                   "\t\t走访慰问人均标准\t≤800元"])
+    assert got[2] == ("时效指标", "信访事项按期办结率")
+
+
+def test_a_name_opening_with_zhibiao_under_a_whole_label_keeps_it():
+    # 时效指标 is whole in its cell: a name below opening with 指标 is the name's own
+    got, _ = read(["产出指标\t质量指标\t退役军人服务站规范化建设达标率\t≥95%",
+                   "\t时效指标\t退役士兵接收安置办理时限\t≤15工作日",
+                   "\t\t指标调整审批办结时限\t≤5工作日",
+                   "\t\t走访慰问人均标准\t≤800元"])
+    assert got[2][1] == "指标调整审批办结时限"

@@ -645,6 +645,16 @@ def label_forms(spec) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=None)
+def chain_forms(spec, vocab: LevelVocabulary) -> tuple[str, ...]:
+    """The forms a wrapped label's lines join into: the category's `label_forms`, and its
+    group's word before its own with 指标 (产出时效指标: 产出时效 | 指标 in a column four
+    wide, the forms whose level-2 column repeats the group)."""
+    compounds = [key for key, label in compound_keys(vocab).items()
+                 if label == spec.label and key.endswith(SUFFIX)]
+    return tuple(dict.fromkeys([*label_forms(spec), *compounds]))
+
+
 def in_place(text: str, form: str, start: int) -> int:
     """How many of `text`'s characters match `form` from `start`, position by position."""
     return sum(a == b for a, b in zip(text, form[start:start + len(text)]))
@@ -697,7 +707,7 @@ def read_continued_pieces(items: list[IndicatorRow], vocab: LevelVocabulary, sch
             groups = {h.spec.label for h in item.level1 if not h.copied}
             candidates = [spec for spec in schema.level2_order if low < order[spec.label] < high
                           and (not groups or spec.level1 in groups)
-                          and any(len(form) > len(first) for form in label_forms(spec))]
+                          and any(len(form) > len(first) for form in chain_forms(spec, vocab))]
         found = continued_chain(items, k, first, candidates, vocab)
         if found is None:
             continue
@@ -728,7 +738,7 @@ def continued_chain(items: list[IndicatorRow], k: int, first: str, candidates, v
     best = None
     tied = False
     for spec in candidates:
-        for form in label_forms(spec):
+        for form in chain_forms(spec, vocab):
             if len(form) <= width:
                 continue
             found = heads_for(items, k, first, form, width)
