@@ -451,3 +451,29 @@ def test_a_name_opening_with_zhibiao_under_a_whole_label_keeps_it():
                    "\t\t指标调整审批办结时限\t≤5工作日",
                    "\t\t走访慰问人均标准\t≤800元"])
     assert got[2][1] == "指标调整审批办结时限"
+
+
+@pytest.mark.parametrize("lines, row, want", [
+    # 服务对象 | 满意度指 | 标: the 标 line fused into the name below
+    (["效益指标\t可持续影响指标\t长效机制\t健全",
+      "满意度指标\t服务对象\t办事群众满意度\t≥95%",
+      "\t满意度指\t困难群众满意度\t≥90%",
+      "\t\t标退役军人满意度\t≥90%"], 3, ("服务对象满意度指标", "退役军人满意度")),
+    # 径济效益 | 指标, below a name wrapped onto a second line
+    (["产出指标\t成本指标\t人均补贴标准\t≤800元",
+      "效益指标\t径济效益\t失业人员职业培训补贴人数\t≥300人",
+      "\t\t指标 就业困难人员就业人数\t≥100人",
+      "\t社会效益指标\t城乡居民养老保险覆盖面\t≥95%"], 2, ("经济效益指标", "就业困难人员就业人数")),
+])
+def test_a_wrapped_labels_last_line_fused_into_the_name_on_the_next_line(lines, row, want):
+    got, _ = read(lines)
+    assert got[row] == want
+
+
+@pytest.mark.parametrize("name", ["标准化服务覆盖率", "指导服务完成率"])
+def test_a_name_making_a_word_with_a_labels_tail_keeps_it(name):
+    got, _ = read(["效益指标\t可持续影响指标\t长效机制\t健全",
+                   "满意度指标\t服务对象\t办事群众满意度\t≥95%",
+                   "\t满意度指\t困难群众满意度\t≥90%",
+                   f"\t\t{name}\t≥90%"])
+    assert got[3][1] == name

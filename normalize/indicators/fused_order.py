@@ -732,6 +732,87 @@ def read_continued_pieces(items: list[IndicatorRow], vocab: LevelVocabulary, sch
     return issues, read
 
 
+def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[Issue]:
+    """A label wrapped in its narrow level column whose last line OCR fused into the name on
+    the next line (`服务对象` | `满意度指` over `标职工满意度`; `径济效益` over `指标 失业人员…`):
+    the row above reads a level-2 label from a cell whose text as read is a piece of it
+    (`满意度指`: half its characters in place), one of the category's forms ends with that
+    piece and a tail no wider than it, and the name opens with that tail exactly. The tail is
+    cut off the name and the row takes the category, where it states no other. A piece no
+    category read (or read as a group's label) is read so too, where it is three in four in
+    place in one category's form and nearer it than any other's; the tail is cut off alone
+    (the row's placement reads its category). The name
+    left keeps `ORDER_REST_MIN` and makes no word with the tail (`标准…`, `指导…`)."""
+    issues: list[Issue] = []
+    for i in range(1, len(items)):
+        item, above = items[i], items[i - 1]
+        if not item.name or item.positional or item.fused or item.lines[0] != above.lines[1] + 1:
+            continue
+        stated = [h for h in above.level2 if not h.copied and not h.moved]
+        own = [h for h in item.level2 if not h.copied]
+        if stated:
+            hint = stated[-1]
+            if any(h.spec is not hint.spec for h in own):
+                continue
+            found = label_tail(item.name, label_key(hint.cell.raw or hint.cell.text), hint.spec, vocab)
+            found = found and found[:2]
+        else:
+            # a piece no category read (or read as a group: 满意度指), of one category's form only
+            hint = None
+            pieces = [c for c in above.unrecognised] + [h.cell for h in above.level1 if not h.copied and not h.carried]
+            reads = sorted(((found[2], spec.label, found[:2]) for cell in pieces[-1:]
+                            for spec in vocab.level2_specs.values()
+                            for found in [label_tail(item.name, label_key(cell.raw or cell.text), spec, vocab)]
+                            if found), reverse=True)
+            found = reads[0][2] if reads and (len(reads) == 1 or reads[1][0] < reads[0][0]) \
+                and reads[0][0] >= UNREAD_CUTOFF else None
+        if found is None:
+            continue
+        tail, rest = found
+        cell_found = name_cell(item)
+        if cell_found is None or not cell_found[0].text.strip().startswith(tail):
+            continue
+        cell = cell_found[0]
+        if hint is None:
+            item.name = rest
+            issues.append(fused_issue(cell, item.row.source_ref,
+                                      f"{cell.text!r} opens with {tail!r}, the last line of a level label wrapped "
+                                      f"above it; the name read as {rest!r}"))
+            continue
+        if own:
+            item.fused.append(FusedLabel(cell, replace(own[-1], cell=replace(cell, text=tail)),
+                                         replace(cell, text=rest)))
+            item.name = rest
+        else:
+            split_head(item, cell, tail, rest, hint.spec, hint.match)
+        issues.append(fused_issue(cell, item.row.source_ref,
+                                  f"{cell.text!r} opens with {tail!r}, the last line of the level label wrapped "
+                                  f"above it ({hint.cell.raw or hint.cell.text!r}, read as {hint.spec.label!r}); "
+                                  f"the name read as {rest!r}"))
+    return issues
+
+
+def label_tail(name: str, piece: str, spec, vocab: LevelVocabulary) -> tuple[str, str, float] | None:
+    """(tail, rest, the share of the piece's characters in place) for `read_label_tails`:
+    the name opens with the end of one of the category's forms after `piece`, a line no
+    wider than it; or None."""
+    if not piece or len(piece) > PIECE_MAX:
+        return None
+    for form in chain_forms(spec, vocab):
+        for t in range(1, len(piece) + 1):
+            start = len(form) - t - len(piece)
+            if start < 0:
+                break
+            tail = form[len(form) - t:]
+            if not name.startswith(tail) or 2 * in_place(piece, form, start) < len(piece):
+                continue
+            rest = name[t:].strip(SEPARATORS)
+            if len(label_key(rest)) >= ORDER_REST_MIN and not makes_word(tail, rest) \
+                    and not (len(tail) == 2 and makes_word(tail[-1], rest)):
+                return tail, rest, in_place(piece, form, start) / len(piece)
+    return None
+
+
 def continued_chain(items: list[IndicatorRow], k: int, first: str, candidates, vocab: LevelVocabulary):
     """(category, score, {row: (name cell, head, rest)}) for `read_continued_pieces`, or None."""
     width = len(first)
