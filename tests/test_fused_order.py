@@ -477,3 +477,20 @@ def test_a_name_making_a_word_with_a_labels_tail_keeps_it(name):
                    "\t满意度指\t困难群众满意度\t≥90%",
                    f"\t\t{name}\t≥90%"])
     assert got[3][1] == name
+
+
+def test_a_short_label_printed_on_every_row_is_cut_off_the_name_between_without_a_space():
+    got, _ = read(["产出指标\t数量\t农业技术培训场次\t≥20场",
+                   "产出指标\t数量\t水稻良种推广面积\t≥12000亩",
+                   "产出指标\t\t数量农机作业补贴户数\t≥260户",
+                   "产出指标\t数量\t病虫害统防统治面积\t≥15000亩",
+                   "产出指标\t质量指标\t补贴发放准确率\t≥98%"])
+    assert got[2] == ("数量指标", "农机作业补贴户数")
+
+
+def test_a_short_label_printed_above_only_keeps_the_name_below_whole():
+    got, _ = read(["产出指标\t数量\t农业技术培训场次\t≥20场",
+                   "产出指标\t数量\t水稻良种推广面积\t≥12000亩",
+                   "产出指标\t\t数量统计准确率考核\t100%",
+                   "产出指标\t质量指标\t补贴发放准确率\t≥98%"])
+    assert got[2][1] == "数量统计准确率考核"

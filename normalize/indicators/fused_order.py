@@ -223,7 +223,8 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
     level cell reads `质量指杯`): the name opens with the very text of a level-2 cell on
     another row of the table, read there as a label. The text is `RESTATED_MIN` characters
     or more (two, where a space in the cell as read follows it: `数量 发放…` between rows
-    reading `数量`), the name left `ORDER_REST_MIN`, and the name does not read on into a label
+    reading `数量`, or where the row's level cells are empty in a block printing the label on
+    every row: `every_row`), the name left `ORDER_REST_MIN`, and the name does not read on into a label
     (`服务对` | `象满意度…`: 服务对象满意度 is a name's head too); the row states no level-2
     label of its own. The nearest such cell gives the category; `label_fused` says so."""
     keys, prefixes = label_keys(vocab), label_prefixes(vocab)
@@ -255,14 +256,22 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
             if found is None or not found[0].text.strip().startswith(text):
                 continue
             cell, cuts = found
-            if len(label_key(text)) < RESTATED_MIN and len(text) not in cuts:
-                continue      # a short label (数量) only where the cell as read cuts it off
+            if len(label_key(text)) < RESTATED_MIN and len(text) not in cuts \
+                    and not every_row(i, {k for k, _ in texts[text[:1]][text]}, item):
+                continue      # a short label (数量) only where the cell as read cuts it off, or on every row
             split_head(item, cell, text, rest, hint.spec, hint.match)
             issues.append(fused_issue(cell, item.row.source_ref,
                                       f"{cell.text!r} opens with {text!r}, the level label printed so on another row "
                                       f"(read as {hint.spec.label!r}): read as the row's label and the name {rest!r}"))
             break
     return issues
+
+
+def every_row(i: int, rows: set[int], item: IndicatorRow) -> bool:
+    """Row i, its level cells empty, lies in a block printing its label on every row: the
+    rows above and below both print it (`数量` | `数量…` | `数量`: fused into the one name
+    between whose level cell is empty; a label printed on every other row is not so)."""
+    return not item.unrecognised and {i - 1, i + 1} <= rows
 
 
 def first_line_of_label(cell: Cell, item: IndicatorRow, vocab: LevelVocabulary) -> LabelHint | None:
