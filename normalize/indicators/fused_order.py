@@ -716,7 +716,7 @@ def read_continued_pieces(items: list[IndicatorRow], vocab: LevelVocabulary, sch
             groups = {h.spec.label for h in item.level1 if not h.copied}
             candidates = [spec for spec in schema.level2_order if low < order[spec.label] < high
                           and (not groups or spec.level1 in groups)
-                          and any(len(form) > len(first) for form in chain_forms(spec, vocab))]
+                          and any(len(form) > len(first) for form in label_forms(spec))]
         found = continued_chain(items, k, first, candidates, vocab)
         if found is None:
             continue
