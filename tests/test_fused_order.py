@@ -494,3 +494,24 @@ def test_a_short_label_printed_above_only_keeps_the_name_below_whole():
                    "产出指标\t\t数量统计准确率考核\t100%",
                    "产出指标\t质量指标\t补贴发放准确率\t≥98%"])
     assert got[2][1] == "数量统计准确率考核"
+
+
+def test_a_piece_restated_on_every_row_of_a_rejoined_label_is_cut_off_the_names_beside_it():
+    # the level cell 可持续 is printed on every row of its block, its label wrapped
+    # (可持续 | 影响指 | 标); two rows lost it into the name
+    names = repeated(["社会效益指标\t促进社区和谐稳定情况\t无",
+                      "\t可持续建立健全长效管理机制\t无",
+                      "\t可持续沟通协调有效性\t无",
+                      "可持续\t人员到位率\t=100%",
+                      "影响指\t档案管理制度健全性\t无",
+                      "标\t\t"])
+    assert names[1:3] == ["建立健全长效管理机制", "沟通协调有效性"]
+
+
+def test_a_name_reading_on_into_the_rejoined_label_keeps_its_head():
+    names = repeated(["社会效益指标\t促进社区和谐稳定情况\t无",
+                      "\t可持续影响评估报告完成率\t≥90%",
+                      "可持续\t人员到位率\t=100%",
+                      "影响指\t档案管理制度健全性\t无",
+                      "标\t\t"])
+    assert names[1] == "可持续影响评估报告完成率"

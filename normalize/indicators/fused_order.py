@@ -226,12 +226,19 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
     reading `数量`, or where the row's level cells are empty in a block printing the label on
     every row: `every_row`), the name left `ORDER_REST_MIN`, and the name does not read on into a label
     (`服务对` | `象满意度…`: 服务对象满意度 is a name's head too); the row states no level-2
-    label of its own. The nearest such cell gives the category; `label_fused` says so."""
+    label of its own. The nearest such cell gives the category; `label_fused` says so. A
+    level cell rewritten from a wrapped label's piece (`可持续` read as 可持续影响指标) is
+    looked up as printed too (`可持续` | `建立健全长效管理机制` on the row above)."""
     keys, prefixes = label_keys(vocab), label_prefixes(vocab)
     printed = [(j, hint) for j, item in enumerate(items) for hint in item.level2
                if not hint.copied and not hint.moved and len(label_key(hint.cell.text)) >= RESTATED_CUT_MIN]
     printed += [(j, hint) for j, item in enumerate(items) for cell in item.unrecognised
                 for hint in [first_line_of_label(cell, item, vocab)] if hint is not None]
+    # a level cell fragments.py rewrote from its piece (`可持续` read as 可持续影响指标): the
+    # piece as printed is what the names beside it open with
+    printed += [(j, replace(hint, cell=replace(hint.cell, text=hint.cell.raw.strip())))
+                for j, hint in printed if hint.cell.raw and label_key(hint.cell.raw) != label_key(hint.cell.text)
+                and len(label_key(hint.cell.raw)) >= RESTATED_MIN]
     issues = []
     if not printed:
         return issues
