@@ -515,3 +515,16 @@ def test_a_name_reading_on_into_the_rejoined_label_keeps_its_head():
                       "影响指\t档案管理制度健全性\t无",
                       "标\t\t"])
     assert names[1] == "可持续影响评估报告完成率"
+
+
+def test_a_rejoined_piece_far_from_the_name_is_no_restated_label():
+    # 可持续 opens a name three rows above the rejoined 可持续 cell, the rows between not:
+    # the name's own word
+    names = repeated(["社会效益指标\t促进社区和谐稳定情况\t无",
+                      "\t可持续发展教育覆盖率\t≥90%",
+                      "\t居民健康素养水平\t≥30%",
+                      "\t居民就医获得感\t有所提升",
+                      "可持续\t人员到位率\t=100%",
+                      "影响指\t档案管理制度健全性\t无",
+                      "标\t\t"])
+    assert names[1] == "可持续发展教育覆盖率"

@@ -228,7 +228,8 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
     (`服务对` | `象满意度…`: 服务对象满意度 is a name's head too); the row states no level-2
     label of its own. The nearest such cell gives the category; `label_fused` says so. A
     level cell rewritten from a wrapped label's piece (`可持续` read as 可持续影响指标) is
-    looked up as printed too (`可持续` | `建立健全长效管理机制` on the row above)."""
+    looked up as printed too, for the names next to its row only, or next to names opening
+    so (`可持续` | `建立健全长效管理机制` on the rows just above)."""
     keys, prefixes = label_keys(vocab), label_prefixes(vocab)
     printed = [(j, hint) for j, item in enumerate(items) for hint in item.level2
                if not hint.copied and not hint.moved and len(label_key(hint.cell.text)) >= RESTATED_CUT_MIN]
@@ -236,9 +237,12 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
                 for hint in [first_line_of_label(cell, item, vocab)] if hint is not None]
     # a level cell fragments.py rewrote from its piece (`可持续` read as 可持续影响指标): the
     # piece as printed is what the names beside it open with
-    printed += [(j, replace(hint, cell=replace(hint.cell, text=hint.cell.raw.strip())))
-                for j, hint in printed if hint.cell.raw and label_key(hint.cell.raw) != label_key(hint.cell.text)
-                and len(label_key(hint.cell.raw)) >= RESTATED_MIN]
+    pieces = [(j, replace(hint, cell=replace(hint.cell, text=hint.cell.raw.strip())))
+              for j, hint in printed if hint.cell.raw and label_key(hint.cell.raw) != label_key(hint.cell.text)
+              and len(label_key(hint.cell.raw)) >= RESTATED_MIN]
+    printed += pieces
+    names = [item.name or "" for item in items]
+    piece_ids = {id(hint) for _, hint in pieces}
     issues = []
     if not printed:
         return issues
@@ -255,6 +259,8 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
             text = hint.cell.text.strip()
             if j == i:
                 continue
+            if id(hint) in piece_ids and not all(names[k].startswith(text) for k in range(min(i, j) + 1, max(i, j))):
+                continue      # a rewritten piece: only for the names next to its row, in a run
             rest = item.name[len(text):].strip(SEPARATORS)
             if len(label_key(rest)) < ORDER_REST_MIN or label_key(text + rest[:1]) in keys | prefixes \
                     or not names_category(rest, hint.spec):
