@@ -326,3 +326,205 @@ def test_a_level_cell_printed_on_one_other_row_only_is_no_every_row_label():
                       "散重指 受理服务计划完成情况\t=100%",
                       "质量指标\t受理事项办理合格率\t≥98%"])
     assert names[2] == "散重指受理服务计划完成情况"
+
+
+@pytest.mark.parametrize("name, rest", [
+    ("服务对象补贴对象满意度", "补贴对象满意度"),   # 服务对象 | 满意度指 | 标: the first line fused
+    ("服务对签约居民满意度", "签约居民满意度"),     # a column three wide
+    ("服务对象满居民满意度", "居民满意度"),
+    ("服务对象覆盖率提升情况", None),             # no 满意 left: the name's own head
+    ("服务对象满意度调查覆盖率", None),           # never leaves the alias: the name's own
+    ("服务补贴对象满意度调查", None),             # two characters: no label's line
+])
+def test_a_short_first_line_of_a_label_requiring_a_word_before_a_name_holding_it(name, rest):
+    got, _ = read(["效益指标\t可持续影响指标\t就业服务长效机制\t健全",
+                   f"满意度指标\t\t{name}\t≥90%",
+                   "管理指标\t管理指标\t预算执行率\t≥90%"])
+    assert got[1] == ("服务对象满意度指标", rest) if rest else got[1][1] == name
+
+
+@pytest.mark.parametrize("name, rest", [
+    ("服务对豪满家长满意度", "家长满意度"),       # 象 damaged: the piece reads on over it
+    ("服务对象满居民满意度", "居民满意度"),       # no damage: cut where the name leaves the alias
+])
+def test_a_first_line_damaged_in_one_character_is_cut_whole(name, rest):
+    got, _ = read(["效益指标\t可持续影响指标\t就业服务长效机制\t健全",
+                   f"满意度指标\t\t{name}\t≥90%",
+                   "管理指标\t管理指标\t预算执行率\t≥90%"])
+    assert got[1] == ("服务对象满意度指标", rest)
+
+
+def test_a_damaged_label_fused_into_several_names_in_a_row_is_cut_off_all_of_them():
+    # 社会郊 read by the order before the space of the first name; the names below open
+    # with it too, without a space: alone, no reading would cut them
+    got, _ = read(["效益指标\t经济效益指标\t就业困难人员就业人数\t≥100人",
+                   "\t\t社会郊 全市城乡居民养老保险覆盖面\t不低于上年度水平",
+                   "\t\t社会郊扶持创业企业项目数\t650",
+                   "\t\t社会郊城镇登记失业率控制\t≤3.5%",
+                   "\t生态效益指标\t绿化覆盖率\t≥40%"])
+    assert got[1:4] == [("社会效益指标", "全市城乡居民养老保险覆盖面"), ("社会效益指标", "扶持创业企业项目数"),
+                        ("社会效益指标", "城镇登记失业率控制")]
+
+
+def test_names_sharing_a_head_next_to_a_cut_one_keep_a_head_that_is_not_the_cut_text():
+    # the cut head is 社会郊; the next name opens with 社会 only, its own word
+    got, _ = read(["效益指标\t经济效益指标\t就业困难人员就业人数\t≥100人",
+                   "\t\t社会郊 全市城乡居民养老保险覆盖面\t不低于上年度水平",
+                   "\t\t社会保险补贴发放准确率\t≥98%",
+                   "\t生态效益指标\t绿化覆盖率\t≥40%"])
+    assert got[2][1] == "社会保险补贴发放准确率"
+
+
+def test_an_unread_level_cell_fused_into_several_names_of_rows_stating_a_label():
+    # every-row layout: the group's cell read as the rows' label, the unread level-2 cell
+    # (菅哩指标) printed on two rows and fused into the names of the rows above them
+    names = repeated(["数量指标\t培训人次\t≥3000人次",
+                      "管理指标\t菅哩指标 预算执行率\t≥90%",
+                      "管理指标\t菅哩指标资金使用合规性\t合规",
+                      "管理指标\t菅哩指标\t政府采购程序性\t合规",
+                      "管理指标\t菅哩指标\t管理制度健全性\t健全"])
+    assert names[1:3] == ["预算执行率", "资金使用合规性"]
+
+
+def test_a_row_stating_a_label_keeps_a_name_opening_with_a_level_cells_text_alone():
+    # one such name only, on a row stating its label: no run, the name's own words
+    names = repeated(["数量指标\t培训人次\t≥3000人次",
+                      "管理指标\t菅哩指标资金使用合规性\t合规",
+                      "管理指标\t财务监控有效性\t有效",
+                      "管理指标\t菅哩指标\t政府采购程序性\t合规",
+                      "管理指标\t菅哩指标\t管理制度健全性\t健全"])
+    assert names[1] == "菅哩指标资金使用合规性"
+
+
+def test_a_wrapped_labels_first_line_cut_off_a_name_takes_its_next_line_off_the_name_below():
+    # 社会郊 | 益指际: the label wrapped three wide, both lines fused into the names
+    got, _ = read(["效益指标\t经济效益指标\t就业困难人员就业人数\t≥100人",
+                   "\t\t社会郊 辖区居民健康素养水平\t≥35%",
+                   "\t\t益指际重点人群健康管理覆盖率\t≥70%",
+                   "\t\t家庭医生签约服务覆盖率\t≥40%",
+                   "\t生态效益指标\t绿化覆盖率\t≥40%"])
+    assert got[1:3] == [("社会效益指标", "辖区居民健康素养水平"), ("社会效益指标", "重点人群健康管理覆盖率")]
+
+
+def test_a_name_below_a_cut_first_line_keeps_a_head_that_does_not_join_it():
+    got, _ = read(["效益指标\t经济效益指标\t就业困难人员就业人数\t≥100人",
+                   "\t\t社会郊 辖区居民健康素养水平\t≥35%",
+                   "\t\t重点人群健康管理覆盖率\t≥70%",
+                   "\t生态效益指标\t绿化覆盖率\t≥40%"])
+    assert got[2][1] == "重点人群健康管理覆盖率"
+
+
+def test_a_wrapped_labels_last_line_of_its_biao_alone_may_be_lost():
+    # 社会效 in the level column, 益性指 fused into the name below, its 标 on a line of
+    # its own the reading drops
+    got, _ = read(["效益指标\t社会效\t受益人口\t≥2.3万人",
+                   "效益指标\t\t益性指农村集中供水率\t≥90%",
+                   "\t标\t\t",
+                   "满意度指标\t服务对象满意度指标\t受益群众满意度\t≥90%"])
+    assert got[1] == ("社会效益指标", "农村集中供水率")
+
+
+@pytest.mark.parametrize("name, rest", [
+    ("类指项目审批办结时限", "项目审批办结时限"),   # 时效 | 类指 | 标: the 标 line lost
+    ("类似项目审批办结时限", None),               # 类似 one off 类指: the name's own words
+])
+def test_a_lost_last_line_follows_a_head_written_exactly(name, rest):
+    got, _ = read(["产出指标\t时效\t资金拨付及时率\t100%",
+                   f"产出指标\t\t{name}\t≤5天",
+                   "产出指标\t成本指标\t人均补贴\t≤800元"])
+    assert got[1] == ("时效指标", rest or name)
+
+
+def test_a_group_and_category_label_wrapped_before_its_zhibiao_fused_into_the_name_below():
+    # 产出时效 | 指标: a column four wide, the 指标 line fused into the next name
+    got, _ = read(["产出指标\t质量指标\t退役军人服务站规范化建设达标率\t≥95%",
+                   "\t产出时效\t退役士兵接收安置办理时限\t≤15工作日",
+                   "\t\t指标 信访事项按期办结率\t≥95%",
+                   "\t\t走访慰问人均标准\t≤800元"])
+    assert got[2] == ("时效指标", "信访事项按期办结率")
+
+
+def test_a_name_opening_with_zhibiao_under_a_whole_label_keeps_it():
+    # 时效指标 is whole in its cell: a name below opening with 指标 is the name's own
+    got, _ = read(["产出指标\t质量指标\t退役军人服务站规范化建设达标率\t≥95%",
+                   "\t时效指标\t退役士兵接收安置办理时限\t≤15工作日",
+                   "\t\t指标调整审批办结时限\t≤5工作日",
+                   "\t\t走访慰问人均标准\t≤800元"])
+    assert got[2][1] == "指标调整审批办结时限"
+
+
+@pytest.mark.parametrize("lines, row, want", [
+    # 服务对象 | 满意度指 | 标: the 标 line fused into the name below
+    (["效益指标\t可持续影响指标\t长效机制\t健全",
+      "满意度指标\t服务对象\t办事群众满意度\t≥95%",
+      "\t满意度指\t困难群众满意度\t≥90%",
+      "\t\t标退役军人满意度\t≥90%"], 3, ("服务对象满意度指标", "退役军人满意度")),
+    # 径济效益 | 指标, below a name wrapped onto a second line
+    (["产出指标\t成本指标\t人均补贴标准\t≤800元",
+      "效益指标\t径济效益\t失业人员职业培训补贴人数\t≥300人",
+      "\t\t指标 就业困难人员就业人数\t≥100人",
+      "\t社会效益指标\t城乡居民养老保险覆盖面\t≥95%"], 2, ("经济效益指标", "就业困难人员就业人数")),
+])
+def test_a_wrapped_labels_last_line_fused_into_the_name_on_the_next_line(lines, row, want):
+    got, _ = read(lines)
+    assert got[row] == want
+
+
+@pytest.mark.parametrize("name", ["标准化服务覆盖率", "指导服务完成率"])
+def test_a_name_making_a_word_with_a_labels_tail_keeps_it(name):
+    got, _ = read(["效益指标\t可持续影响指标\t长效机制\t健全",
+                   "满意度指标\t服务对象\t办事群众满意度\t≥95%",
+                   "\t满意度指\t困难群众满意度\t≥90%",
+                   f"\t\t{name}\t≥90%"])
+    assert got[3][1] == name
+
+
+def test_a_short_label_printed_on_every_row_is_cut_off_the_name_between_without_a_space():
+    got, _ = read(["产出指标\t数量\t农业技术培训场次\t≥20场",
+                   "产出指标\t数量\t水稻良种推广面积\t≥12000亩",
+                   "产出指标\t\t数量农机作业补贴户数\t≥260户",
+                   "产出指标\t数量\t病虫害统防统治面积\t≥15000亩",
+                   "产出指标\t质量指标\t补贴发放准确率\t≥98%"])
+    assert got[2] == ("数量指标", "农机作业补贴户数")
+
+
+def test_a_short_label_printed_above_only_keeps_the_name_below_whole():
+    got, _ = read(["产出指标\t数量\t农业技术培训场次\t≥20场",
+                   "产出指标\t数量\t水稻良种推广面积\t≥12000亩",
+                   "产出指标\t\t数量统计准确率考核\t100%",
+                   "产出指标\t质量指标\t补贴发放准确率\t≥98%"])
+    assert got[2][1] == "数量统计准确率考核"
+
+
+def test_a_piece_restated_on_every_row_of_a_rejoined_label_is_cut_off_the_names_beside_it():
+    # the level cell 可持续 is printed on every row of its block, its label wrapped
+    # (可持续 | 影响指 | 标); two rows lost it into the name
+    names = repeated(["社会效益指标\t促进社区和谐稳定情况\t无",
+                      "\t可持续建立健全长效管理机制\t无",
+                      "\t可持续沟通协调有效性\t无",
+                      "可持续\t人员到位率\t=100%",
+                      "影响指\t档案管理制度健全性\t无",
+                      "标\t\t"])
+    assert names[1:3] == ["建立健全长效管理机制", "沟通协调有效性"]
+
+
+def test_a_name_reading_on_into_the_rejoined_label_keeps_its_head():
+    names = repeated(["社会效益指标\t促进社区和谐稳定情况\t无",
+                      "\t可持续影响评估报告完成率\t≥90%",
+                      "可持续\t人员到位率\t=100%",
+                      "影响指\t档案管理制度健全性\t无",
+                      "标\t\t"])
+    assert names[1] == "可持续影响评估报告完成率"
+
+
+def test_a_rejoined_piece_far_from_the_name_is_no_restated_label():
+    # 可持续 opens a name three rows above the rejoined 可持续 cell, the rows between not:
+    # the name's own word
+    names = repeated(["社会效益指标\t促进社区和谐稳定情况\t无",
+                      "\t可持续发展教育覆盖率\t≥90%",
+                      "\t居民健康素养水平\t≥30%",
+                      "\t居民就医获得感\t有所提升",
+                      "可持续\t人员到位率\t=100%",
+                      "影响指\t档案管理制度健全性\t无",
+                      "标\t\t"])
+    assert names[1] == "可持续发展教育覆盖率"

@@ -57,7 +57,7 @@ from rapidfuzz import fuzz
 from formex.normalize.indicators.cells import (
     LABEL_CUTOFF, LABEL_MAX_KEY, LabelHint, LevelVocabulary, classify_label)
 from formex.normalize.labels import LabelMatch, label_key
-from formex.schemas.document import Cell
+from formex.schemas.document import Cell, Issue
 
 FUSED_CUTOFF = 80.0          # one wrong character in six (经济效蓝指标) scores 83; in four, 75
 FUSED_SUFFIXES = ("指标", "类")   # a label's own suffix (LABEL_ENDINGS): a full label, not a keyword
@@ -72,6 +72,12 @@ class FusedLabel:
     label: LabelHint    # the level-2 label split off its head
     rest: Cell          # the name that follows it
     level1: LabelHint | None = None   # a level-1 label fused before it (产出指标数量指标…)
+
+
+def fused_issue(cell: Cell, fallback_ref: str | None, message: str) -> Issue:
+    """The `label_fused` info issue for a label cut off the name in `cell`: on the level-2
+    field, at the cell (or the row's `fallback_ref` where the cell has none)."""
+    return Issue("info", "label_fused", message, field="level2", source_ref=cell.source_ref or fallback_ref)
 
 
 def heads(text: str) -> list[tuple[str, str]]:

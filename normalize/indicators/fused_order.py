@@ -25,7 +25,9 @@ The evidence is the document's:
     label does (指 before its last character or 标 last: `质最措标`), or an alias of
     four characters or more written exactly (`社会效益`), its 指标 (however damaged)
     taken along (`社会郊益损标`, `报务对象满意度类指栎`), or the first six characters or
-    more of a longer alias (`服务对象满意` and the name); a shorter alias (`数量`) only where
+    more of a longer alias (`服务对象满意` and the name), or three where the category
+    requires a word and the name left holds it (`服务对` | `签约居民满意度`: a narrow column's
+    first line; `服务对象满意度调查覆盖率` never diverges from the alias); a shorter alias (`数量`) only where
     the gap holds that one category, the table prints its labels as bare words in a level
     cell (`数量`, `产出质量`: `prints_bare_words`) and the name left holds no other
     category's strong word without one of this one's (`成本|核算…及时率` is a name);
@@ -64,7 +66,8 @@ from rapidfuzz import fuzz
 from formex.normalize.indicators.cells import IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines
 from formex.normalize.indicators.fragments import label_keys, label_prefixes
 from formex.normalize.indicators.fused import (
-    ASPECT, FUSED_CUTOFF, HEAD_MAX, SEPARATED_MIN, FusedLabel, bare_word, compound_keys, makes_word, suffix_after)
+    ASPECT, FUSED_CUTOFF, HEAD_MAX, SEPARATED_MIN, FusedLabel, bare_word, compound_keys, fused_issue, makes_word,
+    suffix_after)
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue
 from formex.schemas.forms import FormSchema
@@ -77,6 +80,7 @@ ALIAS_MIN = 4              # an alias written exactly, without 指标 (社会效
 SHORT_ALIAS_MIN = 2        # ... or a shorter one (数量), where the gap holds that category alone and
                            # the table prints its labels so (prints_bare_words)
 TRUNCATED_MIN = 6          # ... or its first six characters or more (服务对象满意)
+REQUIRED_PIECE_MIN = 3     # ... or three (服务对), of a category requiring a word the name left holds (满意)
 PIECE_MAX = 5              # a wrapped label's line, at a boundary
 SINGLE_PIECES = frozenset("指标")   # the one-character pieces a label's last line may be
 SEPARATORS = " :：、/|｜\t"
@@ -111,11 +115,11 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         if direct is not None:
             hint, cell, rest = direct
             split_head(item, cell, hint.cell.text, rest, hint.spec, hint.match)
-            issues.append(Issue("info", "label_fused",
-                                f"{cell.text!r} opens with {hint.cell.text!r}, read as the level label "
-                                f"{hint.spec.label!r} (similarity {hint.match.score:.0f}) where the cell as "
-                                f"read cuts it off, in the canonical order there; the name read as {rest!r}",
-                                field="level2", source_ref=cell.source_ref or item.row.source_ref))
+            issues += follow_pieces(items, i, hint.cell.text, hint.spec, vocab)
+            issues.append(fused_issue(cell, item.row.source_ref,
+                                      f"{cell.text!r} opens with {hint.cell.text!r}, read as the level label "
+                                      f"{hint.spec.label!r} (similarity {hint.match.score:.0f}) where the cell as "
+                                      f"read cuts it off, in the canonical order there; the name read as {rest!r}"))
             continue
         if (low, high) not in spans:
             spans[(low, high)] = [name for name, k in order.items() if low < k < high and name not in stated_all]
@@ -146,12 +150,40 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             continue
         name, head, rest, score, cell = read
         split_head(item, cell, head, rest, vocab.level2_specs[name], LabelMatch(name, name, score))
-        issues.append(Issue("info", "label_fused",
-                            f"{cell.text!r} opens with {head!r}, read as the level label {name!r} "
-                            f"(similarity {score:.0f}): the "
-                            "category the labels around the row leave, stated by no other row; the name "
-                            f"read as {rest!r}", field="level2",
-                            source_ref=cell.source_ref or item.row.source_ref))
+        issues += follow_pieces(items, i, head, vocab.level2_specs[name], vocab)
+        issues.append(fused_issue(cell, item.row.source_ref,
+                                  f"{cell.text!r} opens with {head!r}, read as the level label {name!r} "
+                                  f"(similarity {score:.0f}): the "
+                                  "category the labels around the row leave, stated by no other row; the name "
+                                  f"read as {rest!r}"))
+    return issues
+
+
+def follow_pieces(items: list[IndicatorRow], k: int, head: str, spec, vocab: LevelVocabulary) -> list[Issue]:
+    """Row k's name lost its head (`社会郊` | `辖区…`) read as the first line of `spec`'s
+    label, wrapped in a narrow column: its next lines fused into the heads of the names
+    below (`益指际重点人群…`) are cut off them too, where they join the head into one of the
+    category's forms as `read_continued_pieces` reads a level cell's (`continued_chain`).
+    Only a head shorter than every form of the category, on one line, half its characters
+    in place in one of them: a piece, not a label written out."""
+    first = label_key(head)
+    forms = label_forms(spec)
+    if not first or len(first) > PIECE_MAX or items[k].lines[0] != items[k].lines[1] \
+            or any(len(form) <= len(first) for form in forms) \
+            or not any(2 * in_place(first, form, 0) >= len(first) for form in forms):
+        return []
+    found = continued_chain(items, k, first, [spec], vocab)
+    if found is None:
+        return []
+    _, score, cuts = found
+    match = LabelMatch(spec.label, spec.label, score)
+    issues = []
+    for j, (cell, piece, rest) in cuts.items():
+        split_head(items[j], cell, piece, rest, spec, match)
+        issues.append(fused_issue(cell, items[j].row.source_ref,
+                                  f"{cell.text!r} opens with {piece!r}, the next line of the level label "
+                                  f"{head!r} cut off the name above (read as {spec.label!r}): the name read "
+                                  f"as {rest!r}"))
     return issues
 
 
@@ -191,14 +223,26 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
     level cell reads `质量指杯`): the name opens with the very text of a level-2 cell on
     another row of the table, read there as a label. The text is `RESTATED_MIN` characters
     or more (two, where a space in the cell as read follows it: `数量 发放…` between rows
-    reading `数量`), the name left `ORDER_REST_MIN`, and the name does not read on into a label
+    reading `数量`, or where the row's level cells are empty in a block printing the label on
+    every row: `every_row`), the name left `ORDER_REST_MIN`, and the name does not read on into a label
     (`服务对` | `象满意度…`: 服务对象满意度 is a name's head too); the row states no level-2
-    label of its own. The nearest such cell gives the category; `label_fused` says so."""
+    label of its own. The nearest such cell gives the category; `label_fused` says so. A
+    level cell rewritten from a wrapped label's piece (`可持续` read as 可持续影响指标) is
+    looked up as printed too, for the names next to its row only, or next to names opening
+    so (`可持续` | `建立健全长效管理机制` on the rows just above)."""
     keys, prefixes = label_keys(vocab), label_prefixes(vocab)
     printed = [(j, hint) for j, item in enumerate(items) for hint in item.level2
                if not hint.copied and not hint.moved and len(label_key(hint.cell.text)) >= RESTATED_CUT_MIN]
     printed += [(j, hint) for j, item in enumerate(items) for cell in item.unrecognised
                 for hint in [first_line_of_label(cell, item, vocab)] if hint is not None]
+    # a level cell fragments.py rewrote from its piece (`可持续` read as 可持续影响指标): the
+    # piece as printed is what the names beside it open with
+    pieces = [(j, replace(hint, cell=replace(hint.cell, text=hint.cell.raw.strip())))
+              for j, hint in printed if hint.cell.raw and label_key(hint.cell.raw) != label_key(hint.cell.text)
+              and len(label_key(hint.cell.raw)) >= RESTATED_MIN]
+    printed += pieces
+    names = [item.name or "" for item in items]
+    piece_ids = {id(hint) for _, hint in pieces}
     issues = []
     if not printed:
         return issues
@@ -215,6 +259,8 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
             text = hint.cell.text.strip()
             if j == i:
                 continue
+            if id(hint) in piece_ids and not all(names[k].startswith(text) for k in range(min(i, j) + 1, max(i, j))):
+                continue      # a rewritten piece: only for the names next to its row, in a run
             rest = item.name[len(text):].strip(SEPARATORS)
             if len(label_key(rest)) < ORDER_REST_MIN or label_key(text + rest[:1]) in keys | prefixes \
                     or not names_category(rest, hint.spec):
@@ -223,15 +269,22 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
             if found is None or not found[0].text.strip().startswith(text):
                 continue
             cell, cuts = found
-            if len(label_key(text)) < RESTATED_MIN and len(text) not in cuts:
-                continue      # a short label (数量) only where the cell as read cuts it off
+            if len(label_key(text)) < RESTATED_MIN and len(text) not in cuts \
+                    and not every_row(i, {k for k, _ in texts[text[:1]][text]}, item):
+                continue      # a short label (数量) only where the cell as read cuts it off, or on every row
             split_head(item, cell, text, rest, hint.spec, hint.match)
-            issues.append(Issue("info", "label_fused",
-                                f"{cell.text!r} opens with {text!r}, the level label printed so on another row "
-                                f"(read as {hint.spec.label!r}): read as the row's label and the name {rest!r}",
-                                field="level2", source_ref=cell.source_ref or item.row.source_ref))
+            issues.append(fused_issue(cell, item.row.source_ref,
+                                      f"{cell.text!r} opens with {text!r}, the level label printed so on another row "
+                                      f"(read as {hint.spec.label!r}): read as the row's label and the name {rest!r}"))
             break
     return issues
+
+
+def every_row(i: int, rows: set[int], item: IndicatorRow) -> bool:
+    """Row i, its level cells empty, lies in a block printing its label on every row: the
+    rows above and below both print it (`数量` | `数量…` | `数量`: fused into the one name
+    between whose level cell is empty; a label printed on every other row is not so)."""
+    return not item.unrecognised and {i - 1, i + 1} <= rows
 
 
 def first_line_of_label(cell: Cell, item: IndicatorRow, vocab: LevelVocabulary) -> LabelHint | None:
@@ -255,6 +308,53 @@ def opened_category(key: str, vocab: LevelVocabulary) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def cut_run_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[Issue]:
+    """A label printed on every row of its block, fused into several names in a row: the
+    head one of them was split off at (by any reading) is cut off the names next to it that
+    open with the very same text (`贡量指标农田…`, `贡量指标灌溉…`), `RESTATED_MIN`
+    characters or more, where the name left keeps `ORDER_REST_MIN` and the category's
+    word, does not read on into a label and the row states no other category (a row stating
+    the same one keeps its label; one stating none takes it). The run stops at the first
+    name that does not open so. `label_fused` says so for each."""
+    issues: list[Issue] = []
+    keys = label_keys(vocab) | label_prefixes(vocab)
+    for i, item in enumerate(items):
+        if not item.fused:
+            continue
+        fused = item.fused[-1]
+        head, spec = fused.label.cell.text.strip(), fused.label.spec
+        if len(label_key(head)) < RESTATED_MIN:
+            continue
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(items):
+                other = items[j]
+                if other.fused or not other.name or other.positional or other.unrecognised \
+                        or not other.name.startswith(head):
+                    break
+                own = [h for h in other.level2 if not h.copied]
+                rest = other.name[len(head):].strip(SEPARATORS)
+                if any(h.spec is not spec for h in own) or len(label_key(rest)) < ORDER_REST_MIN \
+                        or label_key(head + rest[:1]) in keys or not names_category(rest, spec):
+                    break
+                found = name_cell(other)
+                if found is None or not found[0].text.strip().startswith(head):
+                    break
+                cell = found[0]
+                if own:
+                    other.fused.append(FusedLabel(cell, replace(own[-1], cell=replace(cell, text=head)),
+                                                  replace(cell, text=rest)))
+                    other.name = rest
+                else:
+                    split_head(other, cell, head, rest, spec, fused.label.match)
+                issues.append(fused_issue(cell, other.row.source_ref,
+                                          f"{cell.text!r} opens with {head!r}, the level label cut off the name "
+                                          f"next to it (read as {spec.label!r}): a label printed on every row; "
+                                          f"the name read as {rest!r}"))
+                j += step
+    return issues
+
+
 REPEATED_ROWS = 2     # a level cell's text on two other rows at least: the table prints it on every row
 
 
@@ -264,7 +364,9 @@ def cut_repeated_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) 
     the name opens with the very text of a level cell on `REPEATED_ROWS` other rows or
     more, `RESTATED_MIN` characters or more, and the name left keeps `ORDER_REST_MIN` and
     does not read on into a label. The head is cut off the name, read as nothing (as on
-    the other rows, the row's placement reads its category); `label_fused` says so."""
+    the other rows, the row's placement reads its category); `label_fused` says so. A row
+    stating a level-2 label of its own (read in another level column: the group's cell of an
+    every-row layout) is cut too where the name above or below opens with the same text."""
     rows: dict[str, set[int]] = {}
     for j, item in enumerate(items):
         for cell in item.unrecognised:
@@ -276,13 +378,16 @@ def cut_repeated_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) 
     if not texts:
         return issues
     keys, prefixes = label_keys(vocab), label_prefixes(vocab)
+    names = [item.name for item in items]
     for i, item in enumerate(items):
-        if not item.name or item.positional or item.fused or item.unrecognised \
-                or any(not h.copied for h in item.level2):
+        if not item.name or item.positional or item.fused or item.unrecognised:
             continue
+        stated = any(not h.copied for h in item.level2)
         for text, js in texts.items():
             if not item.name.startswith(text) or len(js - {i}) < REPEATED_ROWS:
                 continue
+            if stated and not in_run(names, i, text):
+                continue      # a row stating its label: only where the names next to it open so too
             rest = item.name[len(text):].strip(SEPARATORS)
             if len(label_key(rest)) < ORDER_REST_MIN or label_key(text + rest[:1]) in keys | prefixes:
                 continue
@@ -291,12 +396,17 @@ def cut_repeated_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) 
                 continue
             cell = found[0]
             item.name = rest
-            issues.append(Issue("info", "label_fused",
-                                f"{cell.text!r} opens with {text!r}, the level cell printed so on other rows: "
-                                f"read as the row's level cell and the name {rest!r}",
-                                field="level2", source_ref=cell.source_ref or item.row.source_ref))
+            issues.append(fused_issue(cell, item.row.source_ref,
+                                      f"{cell.text!r} opens with {text!r}, the level cell printed so on other rows: "
+                                      f"read as the row's level cell and the name {rest!r}"))
             break
     return issues
+
+
+def in_run(names: list[str | None], i: int, text: str) -> bool:
+    """The name of the row above or below row i (as read, before any cut) opens with `text`
+    too: a level cell's text fused into several names in a row."""
+    return any(0 <= j < len(names) and (names[j] or "").startswith(text) for j in (i - 1, i + 1))
 
 
 def may_be_cut(item: IndicatorRow) -> bool:
@@ -411,7 +521,10 @@ def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str]
     where the head reads as two categories alike. `found` is the name's cell and
     boundaries (`name_cell`)."""
     cell, cuts = found
-    read = best_head(item.name, tuple(cuts), tuple(gap), vocab, bare and len(gap) == 1)
+    # a level cell of the row's own that the name opens with (服务对象 | 服务对象可持续…):
+    # the label printed in its column, the name's words its own; no short piece is read
+    echoed = any(item.name.startswith(label_key(c.text)) for c in item.unrecognised if label_key(c.text))
+    read = best_head(item.name, tuple(cuts), tuple(gap), vocab, bare and len(gap) == 1, not echoed)
     if read is None:
         return None
     if isinstance(read[0], tuple):
@@ -421,7 +534,8 @@ def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str]
 
 
 @lru_cache(maxsize=16384)
-def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: LevelVocabulary, short: bool = False):
+def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: LevelVocabulary, short: bool = False,
+              pieces: bool = True):
     """(category, head, rest, score), or ((the tied categories), head), or None: the
     reading of `fused_head`, by the name's text, boundaries and the gap alone."""
     keys = keys_of(gap, vocab)
@@ -461,10 +575,13 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
                     continue
                 offer(label, score, head, name[len(head):])
             if not key.endswith(SUFFIX) and len(key) > TRUNCATED_MIN:
-                # a long alias cut short (服务对象满意 of 服务对象满意度)
-                for n in range(TRUNCATED_MIN, len(key)):
-                    if name[:n] == key[:n] and name[n:n + 1] != key[n]:
-                        offer(label, fuzz.ratio(name[:n], key), name[:n], name[n:])
+                # a long alias cut short (服务对象满意 of 服务对象满意度); where the category
+                # requires a word, as short as its first line in a narrow column (服务对 of
+                # 服务对象满意度) before a name holding that word (offer: names_category)
+                shortest = REQUIRED_PIECE_MIN if pieces and vocab.level2_specs[label].requires else TRUNCATED_MIN
+                n = truncated_at(name, key)
+                if shortest <= n < len(key):
+                    offer(label, fuzz.ratio(name[:n], key), name[:n], name[n:])
     if not best:
         for key, label in compounds_of(gap, vocab):
             # a group's word and the category's (产出数量), one character damaged at most
@@ -481,6 +598,21 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
         return tuple(label for label, found in ranked if found[0] >= ranked[0][1][0]), ranked[0][1][2]
     label, (score, _, head, rest) = ranked[0]
     return label, head, rest, score
+
+
+def truncated_at(name: str, key: str) -> int:
+    """Where the name leaves the alias `key` it opens with: the length of their common
+    head, read on over one damaged character where the alias goes on after it
+    (`服务对豪满` | `家长…` of 服务对象满意度: 5, not 3, which would leave `豪满` on the name)."""
+    n = 0
+    while n < min(len(name), len(key)) and name[n] == key[n]:
+        n += 1
+    if 0 < n < len(key) - 1 and n + 1 < len(name) and name[n + 1] == key[n + 1]:
+        m = n + 1
+        while m < min(len(name), len(key)) and name[m] == key[m]:
+            m += 1
+        return m
+    return n
 
 
 @lru_cache(maxsize=4096)
@@ -533,6 +665,16 @@ def label_forms(spec) -> tuple[str, ...]:
             if len(key) - len(SUFFIX) >= ALIAS_MIN:
                 out.append(key[:-len(SUFFIX)] + ASPECT)    # 社会效益方面: the other wording
     return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=None)
+def chain_forms(spec, vocab: LevelVocabulary) -> tuple[str, ...]:
+    """The forms a wrapped label's lines join into: the category's `label_forms`, and its
+    group's word before its own with 指标 (产出时效指标: 产出时效 | 指标 in a column four
+    wide, the forms whose level-2 column repeats the group)."""
+    compounds = [key for key, label in compound_keys(vocab).items()
+                 if label == spec.label and key.endswith(SUFFIX)]
+    return tuple(dict.fromkeys([*label_forms(spec), *compounds]))
 
 
 def in_place(text: str, form: str, start: int) -> int:
@@ -606,11 +748,91 @@ def read_continued_pieces(items: list[IndicatorRow], vocab: LevelVocabulary, sch
         for j, (name_cell_, head, rest) in cuts.items():
             split_head(items[j], name_cell_, head, rest, spec, match)
             heads.append(f"{name_cell_.text!r}")
-        issues.append(Issue("info", "label_fused",
-                            f"level label wrapped in its column ({cell.text!r}), its next lines fused into the "
-                            f"names below ({', '.join(heads)}): read as {spec.label!r}, the rows' label",
-                            field="level2", source_ref=cell.source_ref or item.row.source_ref))
+        issues.append(fused_issue(cell, item.row.source_ref,
+                                  f"level label wrapped in its column ({cell.text!r}), its next lines fused into the "
+                                  f"names below ({', '.join(heads)}): read as {spec.label!r}, the rows' label"))
     return issues, read
+
+
+def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[Issue]:
+    """A label wrapped in its narrow level column whose last line OCR fused into the name on
+    the next line (`服务对象` | `满意度指` over `标职工满意度`; `径济效益` over `指标 失业人员…`):
+    the row above reads a level-2 label from a cell whose text as read is a piece of it
+    (`满意度指`: half its characters in place), one of the category's forms ends with that
+    piece and a tail no wider than it, and the name opens with that tail exactly. The tail is
+    cut off the name and the row takes the category, where it states no other. A piece no
+    category read (or read as a group's label) is read so too, where it is three in four in
+    place in one category's form and nearer it than any other's; the tail is cut off alone
+    (the row's placement reads its category). The name
+    left keeps `ORDER_REST_MIN` and makes no word with the tail (`标准…`, `指导…`)."""
+    issues: list[Issue] = []
+    for i in range(1, len(items)):
+        item, above = items[i], items[i - 1]
+        if not item.name or item.positional or item.fused or item.lines[0] != above.lines[1] + 1:
+            continue
+        stated = [h for h in above.level2 if not h.copied and not h.moved]
+        own = [h for h in item.level2 if not h.copied]
+        if stated:
+            hint = stated[-1]
+            if any(h.spec is not hint.spec for h in own):
+                continue
+            found = label_tail(item.name, label_key(hint.cell.raw or hint.cell.text), hint.spec, vocab)
+            found = found and found[:2]
+        else:
+            # a piece no category read (or read as a group: 满意度指), of one category's form only
+            hint = None
+            pieces = [c for c in above.unrecognised] + [h.cell for h in above.level1 if not h.copied and not h.carried]
+            reads = sorted(((found[2], spec.label, found[:2]) for cell in pieces[-1:]
+                            for spec in vocab.level2_specs.values()
+                            for found in [label_tail(item.name, label_key(cell.raw or cell.text), spec, vocab)]
+                            if found), reverse=True)
+            found = reads[0][2] if reads and (len(reads) == 1 or reads[1][0] < reads[0][0]) \
+                and reads[0][0] >= UNREAD_CUTOFF else None
+        if found is None:
+            continue
+        tail, rest = found
+        cell_found = name_cell(item)
+        if cell_found is None or not cell_found[0].text.strip().startswith(tail):
+            continue
+        cell = cell_found[0]
+        if hint is None:
+            item.name = rest
+            issues.append(fused_issue(cell, item.row.source_ref,
+                                      f"{cell.text!r} opens with {tail!r}, the last line of a level label wrapped "
+                                      f"above it; the name read as {rest!r}"))
+            continue
+        if own:
+            item.fused.append(FusedLabel(cell, replace(own[-1], cell=replace(cell, text=tail)),
+                                         replace(cell, text=rest)))
+            item.name = rest
+        else:
+            split_head(item, cell, tail, rest, hint.spec, hint.match)
+        issues.append(fused_issue(cell, item.row.source_ref,
+                                  f"{cell.text!r} opens with {tail!r}, the last line of the level label wrapped "
+                                  f"above it ({hint.cell.raw or hint.cell.text!r}, read as {hint.spec.label!r}); "
+                                  f"the name read as {rest!r}"))
+    return issues
+
+
+def label_tail(name: str, piece: str, spec, vocab: LevelVocabulary) -> tuple[str, str, float] | None:
+    """(tail, rest, the share of the piece's characters in place) for `read_label_tails`:
+    the name opens with the end of one of the category's forms after `piece`, a line no
+    wider than it; or None."""
+    if not piece or len(piece) > PIECE_MAX:
+        return None
+    for form in chain_forms(spec, vocab):
+        for t in range(1, len(piece) + 1):
+            start = len(form) - t - len(piece)
+            if start < 0:
+                break
+            tail = form[len(form) - t:]
+            if not name.startswith(tail) or 2 * in_place(piece, form, start) < len(piece):
+                continue
+            rest = name[t:].strip(SEPARATORS)
+            if len(label_key(rest)) >= ORDER_REST_MIN and not makes_word(tail, rest) \
+                    and not (len(tail) == 2 and makes_word(tail[-1], rest)):
+                return tail, rest, in_place(piece, form, start) / len(piece)
+    return None
 
 
 def continued_chain(items: list[IndicatorRow], k: int, first: str, candidates, vocab: LevelVocabulary):
@@ -619,7 +841,7 @@ def continued_chain(items: list[IndicatorRow], k: int, first: str, candidates, v
     best = None
     tied = False
     for spec in candidates:
-        for form in label_forms(spec):
+        for form in chain_forms(spec, vocab):
             if len(form) <= width:
                 continue
             found = heads_for(items, k, first, form, width)
@@ -646,32 +868,50 @@ def may_continue(item: IndicatorRow, above: IndicatorRow) -> bool:
         and not item.fused and not item.unrecognised and all(h.copied for h in item.level2)
 
 
+LOST_TAIL = SUFFIX[1:]      # a label's last line of its 标 alone, dropped as a line of its own (社会效|益性指|标)
+
+
 def heads_for(items: list[IndicatorRow], k: int, first: str, form: str, width: int):
     """(the share of characters in place, the cuts) where the names below row k open with
-    the rest of `form` after `first`, a column `width` wide; or None."""
+    the rest of `form` after `first`, a column `width` wide; or None. A last line of the
+    form's 标 alone (`LOST_TAIL`) may be missing below the last head, where that head is
+    written exactly: the rows' own level cells print it, or the reading dropped it as a line
+    holding nothing else (`可持续` | `影响力评估…` is the name's own: 影响指 is one off)."""
     at, j, cuts, heads = len(first), k + 1, {}, ""
     while at < len(form):
-        if j >= len(items) or len(cuts) >= PIECES_MAX - 1:
-            return None
-        item = items[j]
-        if not may_continue(item, items[j - 1]):
-            return None
-        n = min(width, len(form) - at)
-        if 2 * in_place(item.name[:n], form, at) < n:
-            return None      # the head keeps half the label's characters there at least
-        found = name_cell(item)
+        found = next_head(items, j, form, at, width) if len(cuts) < PIECES_MAX - 1 else None
         if found is None:
+            last = cuts[j - 1][1] if cuts else ""
+            if last and form[at:] == LOST_TAIL and in_place(last, form, at - len(last)) == len(last):
+                break     # the last head written exactly (益性指 of 社会效|益性指|标)
             return None
-        cell, boundaries = found
-        if boundaries and boundaries[0] <= width and boundaries[0] != n:
-            return None      # the cell as read cuts the head elsewhere
-        head, rest = item.name[:n], item.name[n:].strip(SEPARATORS)
-        if label_key(head) != head or len(label_key(rest)) < ORDER_REST_MIN \
-                or makes_word(head, rest) or not cell.text.strip().startswith(head):
-            return None
-        cuts[j] = (cell, head, rest)
-        heads += head
-        at += n
+        cuts[j] = found
+        heads += found[1]
+        at += len(found[1])
         j += 1
     joined = first + heads
-    return in_place(joined, form, 0) / len(form), cuts
+    return in_place(joined, form, 0) / len(joined), cuts
+
+
+def next_head(items: list[IndicatorRow], j: int, form: str, at: int, width: int):
+    """(name cell, head, rest) where row j's name opens with the next line of `form` from
+    `at`, or None."""
+    if j >= len(items):
+        return None
+    item = items[j]
+    if not may_continue(item, items[j - 1]):
+        return None
+    n = min(width, len(form) - at)
+    if 2 * in_place(item.name[:n], form, at) < n:
+        return None      # the head keeps half the label's characters there at least
+    found = name_cell(item)
+    if found is None:
+        return None
+    cell, boundaries = found
+    if boundaries and boundaries[0] <= width and boundaries[0] != n:
+        return None      # the cell as read cuts the head elsewhere
+    head, rest = item.name[:n], item.name[n:].strip(SEPARATORS)
+    if label_key(head) != head or len(label_key(rest)) < ORDER_REST_MIN \
+            or makes_word(head, rest) or not cell.text.strip().startswith(head):
+        return None
+    return cell, head, rest

@@ -19,10 +19,11 @@ from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, leve
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
     cell_columns, complete_note_role, complete_points_roles, complete_roles, find_header, header_roles, split_value_columns)
 from formex.normalize.indicators.fragments import rejoin_label_fragments
-from formex.normalize.indicators.fused import split_fused_label
+from formex.normalize.indicators.fused import fused_issue, split_fused_label
 from formex.normalize.indicators.groups import read_by_stated_group
 from formex.normalize.indicators.fused_order import (
-    cut_repeated_level_cells, read_continued_pieces, read_fused_by_order, read_restated_heads)
+    cut_repeated_level_cells, cut_run_heads, read_continued_pieces, read_fused_by_order, read_label_tails,
+    read_restated_heads)
 from formex.normalize.indicators.wraps import (
     DocumentWrapping, is_wrap, join_wrapped, label_read_as_fragment, name_lengths, numbering_of,
     points_on_every_row, wrap_across_label, wrap_width)
@@ -396,8 +397,10 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += unsettled_tied_labels(out, vocab, issues)
     continued, read = read_continued_pieces(out, vocab, schema)
     issues = without_unrecognised(issues, read) + continued
+    issues += read_label_tails(out, vocab)
     issues += read_restated_heads(out, vocab)
     issues += read_fused_by_order(out, vocab, schema)
+    issues += cut_run_heads(out, vocab)
     issues += cut_repeated_level_cells(out, vocab)     # last: a label read by the order comes first
     move_inapplicable_labels(out, schema)
     return out, issues
@@ -867,11 +870,10 @@ def cell_issues(item: IndicatorRow) -> list[Issue]:
                      "the row was placed by the other labels", field="level2",
                      source_ref=cell.source_ref or item.row.source_ref)
                for cell in item.unrecognised]
-    issues += [Issue("info", "label_fused",
-                     f"{fused.cell.text!r} opens with the level label {fused.label.spec.label!r}"
-                     + (f" (after {fused.level1.spec.label!r})" if fused.level1 else "")
-                     + f": read as the row's label and the name {fused.rest.text!r}", field="level2",
-                     source_ref=fused.cell.source_ref or item.row.source_ref)
+    issues += [fused_issue(fused.cell, item.row.source_ref,
+                           f"{fused.cell.text!r} opens with the level label {fused.label.spec.label!r}"
+                           + (f" (after {fused.level1.spec.label!r})" if fused.level1 else "")
+                           + f": read as the row's label and the name {fused.rest.text!r}")
                for fused in item.fused]
     issues += [Issue("info", "cell_unplaced",
                      f"{cell.text!r} is in a column the output has no place for; kept only here",
