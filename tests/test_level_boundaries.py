@@ -148,6 +148,29 @@ def test_a_damaged_level_2_label_is_read_within_the_group_its_line_states():
     assert items[0].own_level2.spec.label == "生态环境成本指标"
 
 
+def test_a_weak_group_reading_yields_to_a_stronger_category_beside_it():
+    # 产出成木指标 (产出成本指标, the 成本 group written with more words, 本 damaged) reads
+    # as 产出指标 (67) only; 经济成木指标 beside it reads as 经济成本指标 (83). The weaker
+    # reading yields: the cell is that category's group, 成本指标 (60), and the category
+    # is not reread within 产出 as its 成本指标
+    rows = list(iter_text_rows("\n".join([
+        HEADER, "产出指标\t数量指标\t培训人数\t≥5(人)", "产出成木指标\t经济成木指标\t人均服务经费\t≤89元",
+        "效益指标\t社会效益指标\t受益人数\t≥100(人)"])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert [h.spec.label for h in items[1].level1] == ["成本指标"]
+    assert [h.spec.label for h in items[1].level2] == ["经济成本指标"]
+
+
+def test_a_group_read_as_well_as_its_category_still_rereads_the_category():
+    # 效益指标 read exactly: the damaged category beside it (生态环境敫盖指标, nearer the
+    # 成本 group's 生态环境成本指标) is read within 效益, and the group cell stays 效益指标
+    rows = list(iter_text_rows("\n".join([
+        HEADER, "产出指标\t数量指标\t培训人数\t≥5(人)", "效益措标\t生态环境敫盖指标\t\t无"])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert [h.spec.label for h in items[1].level1] == ["效益指标"]
+    assert items[1].own_level2.spec.label == "生态效益指标"
+
+
 def test_a_group_written_with_more_words_left_of_its_category_is_the_group():
     # 产出成本指标 reads as level 1 neither way alone (it holds 产出指标 and 成本指标 alike),
     # and as the level-2 成本指标 of 产出; left of 经济成本指标 on its line it is that

@@ -209,9 +209,15 @@ def read_within_stated_group(item: IndicatorRow, vocab: LevelVocabulary) -> None
     that share the line, so the category is in the group. `生态环境敫盖指标` beside
     效益指标 is 生态效益指标 (57), not the nearer 生态环境成本指标 (75) of the 成本 group.
     Only a fuzzy reading moves, and only to a category of the group that reads at the
-    level column's looseness (`COLUMN_CUTOFF`) and better than the group's others."""
+    level column's looseness (`COLUMN_CUTOFF`) and better than the group's others.
+    The weaker reading yields, though: where the group's own cell was read fuzzily and
+    less well than the category (`产出成木指标` 67 as 产出指标 beside `经济成木指标` 83 as
+    经济成本指标), that cell is read as the category's group instead when it reads so at
+    `COLUMN_CUTOFF` (`group_of_stronger_category`)."""
     groups = {h.spec.label for h in item.level1 if not h.copied}
     if len(groups) != 1:
+        return
+    if group_of_stronger_category(item, vocab):
         return
     group = vocab.level1_specs[next(iter(groups))]
     for hint in list(item.level2):
@@ -221,6 +227,27 @@ def read_within_stated_group(item: IndicatorRow, vocab: LevelVocabulary) -> None
         if read is not None:
             spec, match = read
             item.replace_level2(hint, LabelHint(2, spec, hint.cell, match, hint.copied))
+
+
+def group_of_stronger_category(item: IndicatorRow, vocab: LevelVocabulary) -> bool:
+    """The row's one level-1 cell, read fuzzily, reread as the group of the row's one
+    level-2 label of another group read better than it, when the cell reads as that group
+    at `COLUMN_CUTOFF` (its label or an alias, as `best_in_group` scores); True when it was."""
+    ones = [h for h in item.level1 if not h.copied]
+    twos = [h for h in item.level2 if not h.copied]
+    if len(ones) != 1 or len(twos) != 1:
+        return False
+    one, two = ones[0], twos[0]
+    group = vocab.level1_specs.get(two.spec.level1)
+    if one.match.exact or group is None or group.label == one.spec.label or one.match.score >= two.match.score:
+        return False
+    key = label_key(one.cell.text)
+    score = max(fuzz.ratio(key, label_key(alias)) for alias in (group.label, *group.aliases))
+    if score < COLUMN_CUTOFF:
+        return False
+    item.level1[item.level1.index(one)] = LabelHint(1, group, one.cell, LabelMatch(group.label, group.label,
+                                                    round(score, 1)), one.copied, line=one.line)
+    return True
 
 
 def best_in_group(text: str, group: Level1Spec) -> tuple[Level2Spec, LabelMatch] | None:
