@@ -514,6 +514,17 @@ def test_a_short_label_printed_on_every_row_is_cut_off_the_name_opening_its_bloc
     assert got[1] == ("成本指标", "门诊次均费用")
 
 
+def test_a_row_above_whose_name_the_label_was_cut_off_counts_as_printing_it():
+    # 质量 before a space cut off the first row; the block's rows print it or lost it
+    got, _ = read(["产出指标\t数量\t病虫害统防统治面积\t≥15000亩",
+                   "产出指标\t\t质量 农技培训考核合格率\t≥95%",
+                   "产出指标\t质量\t补贴资金发放准确率\t=100%",
+                   "产出指标\t\t质量农田水利设施验收合格率\t100%",
+                   "产出指标\t时效指标\t农机补贴兑付时限\t≤30个工作日"])
+    assert got[1] == ("质量指标", "农技培训考核合格率")
+    assert got[3] == ("质量指标", "农田水利设施验收合格率")
+
+
 @pytest.mark.parametrize("lines", [
     # printed on one row above only: a label spanning its block may print so
     ["产出指标\t数量\t农业技术培训场次\t≥20场",
