@@ -496,6 +496,52 @@ def test_a_short_label_printed_above_only_keeps_the_name_below_whole():
     assert got[2][1] == "数量统计准确率考核"
 
 
+def test_a_short_label_printed_on_every_row_is_cut_off_the_name_ending_its_block():
+    # 质量 on the rows above, the next block's label below: the row's label fused into its name
+    got, _ = read(["产出类指标\t数量\t病虫害统防统治面积\t≥15000亩",
+                   "产出类指标\t质量\t农产品质量安全抽检合格率\t≥98%",
+                   "产出类指标\t质量\t补贴资金发放准确率\t=100%",
+                   "产出类指标\t\t质量农田水利设施验收合格率\t100%",
+                   "产出类指标\t时效指标\t农机补贴兑付时限\t≤30个工作日"])
+    assert got[3] == ("质量指标", "农田水利设施验收合格率")
+
+
+def test_a_short_label_printed_on_every_row_is_cut_off_the_name_opening_its_block():
+    got, _ = read(["产出类\t时效指标\t新生儿访视时限\t30天",
+                   "产出类\t\t成本门诊次均费用\t≤220元",
+                   "产出类\t成本\t药品耗材采购支出\t≤1200万元",
+                   "产出类\t成本\t水电能耗费用\t不超过85万元"])
+    assert got[1] == ("成本指标", "门诊次均费用")
+
+
+def test_a_row_above_whose_name_the_label_was_cut_off_counts_as_printing_it():
+    # 质量 before a space cut off the first row; the block's rows print it or lost it
+    got, _ = read(["产出指标\t数量\t病虫害统防统治面积\t≥15000亩",
+                   "产出指标\t\t质量 农技培训考核合格率\t≥95%",
+                   "产出指标\t质量\t补贴资金发放准确率\t=100%",
+                   "产出指标\t\t质量农田水利设施验收合格率\t100%",
+                   "产出指标\t时效指标\t农机补贴兑付时限\t≤30个工作日"])
+    assert got[1] == ("质量指标", "农技培训考核合格率")
+    assert got[3] == ("质量指标", "农田水利设施验收合格率")
+
+
+@pytest.mark.parametrize("lines", [
+    # printed on one row above only: a label spanning its block may print so
+    ["产出指标\t数量\t农业技术培训场次\t≥20场",
+     "\t质量\t补贴资金发放准确率\t=100%",
+     "\t\t质量安全抽检结果公开率\t100%",
+     "\t时效指标\t农机补贴兑付时限\t≤30个工作日"],
+    # the row below states no label of its own: no block's end
+    ["产出指标\t质量\t农产品抽检合格率\t≥98%",
+     "产出指标\t质量\t补贴资金发放准确率\t=100%",
+     "产出指标\t\t质量安全抽检结果公开率\t100%",
+     "产出指标\t\t农机补贴兑付时限\t≤30个工作日"],
+])
+def test_a_short_label_at_a_block_end_needs_two_rows_printing_it_and_the_next_block(lines):
+    got, _ = read(lines)
+    assert got[2][1] == "质量安全抽检结果公开率"
+
+
 def test_a_piece_restated_on_every_row_of_a_rejoined_label_is_cut_off_the_names_beside_it():
     # the level cell 可持续 is printed on every row of its block, its label wrapped
     # (可持续 | 影响指 | 标); two rows lost it into the name

@@ -224,7 +224,8 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
     another row of the table, read there as a label. The text is `RESTATED_MIN` characters
     or more (two, where a space in the cell as read follows it: `数量 发放…` between rows
     reading `数量`, or where the row's level cells are empty in a block printing the label on
-    every row: `every_row`), the name left `ORDER_REST_MIN`, and the name does not read on into a label
+    every row: `every_row`, or ending or opening such a block: `block_end`; a row above cut
+    so counts as printing it), the name left `ORDER_REST_MIN`, and the name does not read on into a label
     (`服务对` | `象满意度…`: 服务对象满意度 is a name's head too); the row states no level-2
     label of its own. The nearest such cell gives the category; `label_fused` says so. A
     level cell rewritten from a wrapped label's piece (`可持续` read as 可持续影响指标) is
@@ -250,6 +251,7 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
     for j, hint in printed:
         text = hint.cell.text.strip()
         texts.setdefault(text[:1], {}).setdefault(text, []).append((j, hint))
+    cut: dict[str, set[int]] = {}     # text -> the rows above whose name it was cut off
     for i, item in enumerate(items):
         if not item.name or item.positional or item.fused or any(not h.copied for h in item.level2):
             continue
@@ -269,10 +271,13 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
             if found is None or not found[0].text.strip().startswith(text):
                 continue
             cell, cuts = found
-            if len(label_key(text)) < RESTATED_MIN and len(text) not in cuts \
-                    and not every_row(i, {k for k, _ in texts[text[:1]][text]}, item):
-                continue      # a short label (数量) only where the cell as read cuts it off, or on every row
+            if len(label_key(text)) < RESTATED_MIN and len(text) not in cuts:
+                rows = {k for k, _ in texts[text[:1]][text]} | cut.get(text, set())
+                if not every_row(i, rows, item) and not (block_end(i, rows, item, items)
+                                                         and names_own_word(rest, hint.spec)):
+                    continue      # a short label (数量) only where the cell as read cuts it off, or on every row
             split_head(item, cell, text, rest, hint.spec, hint.match)
+            cut.setdefault(text, set()).add(i)     # printed on this row too, as the rows below see it
             issues.append(fused_issue(cell, item.row.source_ref,
                                       f"{cell.text!r} opens with {text!r}, the level label printed so on another row "
                                       f"(read as {hint.spec.label!r}): read as the row's label and the name {rest!r}"))
@@ -285,6 +290,33 @@ def every_row(i: int, rows: set[int], item: IndicatorRow) -> bool:
     rows above and below both print it (`数量` | `数量…` | `数量`: fused into the one name
     between whose level cell is empty; a label printed on every other row is not so)."""
     return not item.unrecognised and {i - 1, i + 1} <= rows
+
+
+BLOCK_END_RUN = 2     # the rows printing a short label next to the block's last (or first) row
+
+
+def block_end(i: int, rows: set[int], item: IndicatorRow, items: list[IndicatorRow]) -> bool:
+    """Row i, its level cells empty, ends (or opens) a block printing its label on every
+    row: the `BLOCK_END_RUN` rows above it print it (`数量` | `数量` | `数量…`), and the row
+    below states a level-2 label of its own (the next block's: `质量指标`) or there is none;
+    or the same the other way up. A label printed once over a spanned block is never on two
+    rows in a row."""
+    if item.unrecognised:
+        return False
+    for step in (-1, 1):
+        run = {i + step * k for k in range(1, BLOCK_END_RUN + 1)}
+        other = i - step
+        if run <= rows and (not 0 <= other < len(items)
+                            or any(not h.copied for h in items[other].level2)):
+            return True
+    return False
+
+
+def names_own_word(rest: str, spec) -> bool:
+    """The name left holds one of the category's own keywords (合格 for 质量指标, 费用 for
+    成本指标): `数量统计准确率考核` after a block of `数量` rows holds none of 数量's words,
+    so 数量 is the name's own."""
+    return any(word in rest for word in (*spec.strong, *spec.weak))
 
 
 def first_line_of_label(cell: Cell, item: IndicatorRow, vocab: LevelVocabulary) -> LabelHint | None:
