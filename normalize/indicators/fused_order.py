@@ -947,3 +947,73 @@ def next_head(items: list[IndicatorRow], j: int, form: str, at: int, width: int)
             or makes_word(head, rest) or not cell.text.strip().startswith(head):
         return None
     return cell, head, rest
+
+
+OWN_HEAD_MIN = 3      # a first line of the row's own label at a name's head: 服务对 of 服务对象满意度指标
+
+
+def cut_own_label_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[Issue]:
+    """The first line of a label wrapped in a narrow column fused into a name of its own
+    block, where the label is read already (its next lines joined on another row, or copied
+    down; where the row states none, by the row next above or below): the category requires
+    a word (满意 for 服务对象满意度指标), the name opens with the head of one of the category's forms (`服务对象` | `家长满意度`, `服劣对象满急度` |
+    `…`: `OWN_HEAD_MIN` characters or more, a third of them damaged at most, ending on a
+    character in place, or in its 指标) and leaves it there, and the name left keeps
+    `ORDER_REST_MIN` characters and the required word. `服务对象满意度调查覆盖率` reads on
+    through the whole form and its only 满意 is in the head: kept whole. The head is cut off
+    the name, read as nothing (the row's label stands); `label_fused` says so. Not where the
+    name opens with a level cell of the row's own (`echoes_own_cell`)."""
+    issues: list[Issue] = []
+    aboves, belows = neighbours([[h.spec.label for h in item.level2 if not h.copied] for item in items])
+    for i, item in enumerate(items):
+        if not item.name or item.positional or item.fused or echoes_own_cell(item):
+            continue
+        # the row's category, or where it states none, the categories stated next above and below
+        specs = {h.spec.label: h.spec for h in item.level2} or {
+            label: vocab.level2_specs[label] for label in (aboves[i], belows[i]) if label}
+        heads = {label: max((own_head_at(item.name, key) for _, key in keys_of((label,), vocab)), default=0)
+                 for label, spec in specs.items() if spec.requires}
+        heads = {label: n for label, n in heads.items() if n >= OWN_HEAD_MIN}
+        if len(heads) != 1:
+            continue
+        (label, n), = heads.items()
+        spec = specs[label]
+        head, rest = item.name[:n], item.name[n:].strip(SEPARATORS)
+        if len(label_key(rest)) < ORDER_REST_MIN or not names_category(rest, spec):
+            continue
+        found = name_cell(item)
+        if found is None or not label_key(found[0].text).startswith(label_key(head)):
+            continue
+        cell = found[0]
+        item.name = rest
+        issues.append(fused_issue(cell, item.row.source_ref,
+                                  f"{cell.text!r} opens with {head!r}, the head of the row's own level label "
+                                  f"{spec.label!r} wrapped in its column: the name read as {rest!r}"))
+    return issues
+
+
+def echoes_own_cell(item: IndicatorRow) -> bool:
+    """The name opens with the text of a level cell of the row's own (`服务对象` |
+    `服务对象可持续满意度`): the label's line is printed in its column, the name's words
+    are its own."""
+    texts = [text for h in item.level2 if not h.copied for text in (h.cell.text, h.cell.raw or "")]
+    texts += [c.text for c in item.unrecognised]
+    return any(item.name.startswith(key) for key in map(label_key, texts) if key)
+
+
+def own_head_at(name: str, key: str) -> int:
+    """The length of the head of `name` read as the head of the form `key`: ending on a
+    character in place (or on a damaged 标 after 指), a third of its characters damaged at
+    most, read on over no two damaged characters in a row; 0 where none is."""
+    best, wrong = 0, 0
+    for k in range(min(len(name), len(key))):
+        if name[k] != key[k]:
+            if k and name[k - 1] != key[k - 1]:
+                break     # two characters in a row off the form: the name's own words
+            wrong += 1
+            if k == len(key) - 1 and key.endswith(SUFFIX) and name[k - 1] == SUFFIX[0] and 3 * wrong <= k + 1:
+                best = k + 1
+            continue
+        if 3 * wrong <= k + 1:
+            best = k + 1
+    return best
