@@ -574,33 +574,3 @@ def test_a_rejoined_piece_far_from_the_name_is_no_restated_label():
                       "影响指\t档案管理制度健全性\t无",
                       "标\t\t"])
     assert names[1] == "可持续发展教育覆盖率"
-
-
-@pytest.mark.parametrize("head", ["服务对象", "服劣对象满急度", "服各对象满意度指际"])
-def test_a_first_line_of_the_labels_stated_below_fused_into_a_name_is_cut(head):
-    # the label is stated on the row below: no gap holds it, yet the name opens with the
-    # head of its form (damaged a third at most) and keeps the 满意 the category requires
-    got, issues = read(["效益指标\t可持续影响指标\t档案管理制度健全性\t健全",
-                        f"满意度指标\t\t{head}家长满意度\t≥95%",
-                        "\t服务对象满意度指标\t学生满意度\t≥90%"])
-    assert got[1] == ("服务对象满意度指标", "家长满意度")
-    assert any(i.code == "label_fused" and "own level label" in i.message for i in issues)
-
-
-@pytest.mark.parametrize("name", ["服务对象满意度调查覆盖率", "服务对象满意率", "服务满意度提升情况"])
-def test_a_name_reading_on_through_its_own_categorys_form_is_kept(name):
-    # 满意度调查覆盖率: the only 满意 is the head's; 满意率: too short a name left;
-    # 服务满意度: two characters in a row off the form
-    got, _ = read(["效益指标\t可持续影响指标\t档案管理制度健全性\t健全",
-                   "满意度指标\t服务对象满意度指标\t学生满意度\t≥90%",
-                   f"\t\t{name}\t≥95%"])
-    assert got[2] == ("服务对象满意度指标", name)
-
-
-def test_a_head_of_a_category_requiring_no_word_is_kept():
-    # 可持续 | 发展…满意度 in a 可持续影响指标 block: that category requires no word, so its
-    # head is no evidence of a fused line
-    got, _ = read(["效益指标\t可持续影响指标\t档案管理制度健全性\t健全",
-                   "\t\t可持续发展教育满意度\t≥90%",
-                   "满意度指标\t服务对象满意度指标\t学生满意度\t≥90%"])
-    assert got[1][1] == "可持续发展教育满意度"
