@@ -574,3 +574,24 @@ def test_a_rejoined_piece_far_from_the_name_is_no_restated_label():
                       "影响指\t档案管理制度健全性\t无",
                       "标\t\t"])
     assert names[1] == "可持续发展教育覆盖率"
+
+
+TABLE_END = ["\t社会效益指标\t居民电子健康档案建档率\t≥80%",
+             "\t可持续影响指标\t基层医疗卫生服务体系\t完善"]
+
+
+@pytest.mark.parametrize("name, rest", [("服务对象满意居民就医满意度", "居民就医满意度"),
+                                        ("服务对签约居民满意度", "签约居民满意度")])
+def test_a_word_requiring_label_cut_short_in_the_open_gap_at_the_tables_end(name, rest):
+    # the table's last block lost its label, no group stated: the gap is open and holds
+    # several categories, but only 服务对象满意度指标 requires a word (满意) the name left holds
+    got, issues = read([*TABLE_END, f"\t\t{name}\t≥90%"])
+    assert got[-1] == ("服务对象满意度指标", rest)
+    assert any(i.code == "label_fused" for i in issues)
+
+
+@pytest.mark.parametrize("name", ["服务对象满意度调查覆盖率", "社会效益居民健康素养水平", "服务对象满意率考核"])
+def test_an_open_gap_at_the_tables_end_keeps_other_heads(name):
+    # the only 满意 is the head's; a category requiring no word is no reading in an open gap
+    got, _ = read([*TABLE_END, f"\t\t{name}\t≥90%"])
+    assert got[-1][1] == name

@@ -14,7 +14,9 @@ The evidence is the document's:
 - the category lies in the canonical order between the labels stated above and below
   the row (in the row's own level-1 group where it states one; else in a group the table
   states), and where the order leaves the gap open (no label above, or none below),
-  the row states its group or the gap holds that one category;
+  the row states its group or the gap holds that one category (or, of the gap's, only the
+  categories requiring a word the name left holds are read: `服务对象满意` | `居民就医满意度`
+  in the table's last block);
 - the head reads as that category, and as no other the gap holds as well:
   - at a boundary the cell gives (a space in the raw cell, `服务对象 补贴…`, or another
     cell joined into the name, `可持续` | `教育教学…`): half its characters at least
@@ -134,7 +136,11 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         if not gap:
             continue
         if (above is None or below is None) and not groups and len(gap) > 1:
-            continue     # a gap open at the table's top or end, of several categories, in no stated group
+            # a gap open at the table's top or end, of several categories, in no stated group:
+            # only a category requiring a word the name left holds (服务对象满意 | 居民就医满意度)
+            gap = [name for name in gap if vocab.level2_specs[name].requires]
+            if not gap:
+                continue
         found = found or name_cell(item)
         if found is None:
             continue
