@@ -14,7 +14,7 @@ from formex.normalize.budget_grid import GridValues, grid_rows_to_values, split_
 from formex.normalize.budget import Budget, check_budget, rows_to_budget, unit_power
 from formex.normalize.header import fields_to_values
 from formex.normalize.indicators import Indicator, rows_to_indicators
-from formex.normalize.indicators.wraps import DocumentWrapping
+from formex.normalize.indicators.wraps import DocumentWords, DocumentWrapping
 from formex.normalize.sections import Sections, vocabularies_of
 from formex.normalize.indicators.sequence import strip_sequence_column
 from formex.normalize.scores import check_scores, split_total_rows, total_rows_to_totals
@@ -145,7 +145,9 @@ def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = N
         merge_grid(result, grid)
     result.issues += check_budget(result.budget.amounts)
     totals: dict[str, float] = {}
-    wrapping = DocumentWrapping()   # the name column's wrap width, from one table to the next
+    # the name column's wrap width, from one table to the next, and the words its tables print
+    wrapping = DocumentWrapping(words=DocumentWords(
+        [cell.text for name, _ in INDICATOR_TABLES for row in parts.get(name, []) for cell in row.filled]))
     for name, period in INDICATOR_TABLES:
         if name != "indicators" and name not in parts:
             continue   # the 绩效指标 table is always read (its absence is reported there)

@@ -12,7 +12,7 @@ from formex.normalize.indicators import rows_to_indicators
 from formex.normalize.indicators.cells import IndicatorRow
 from formex.normalize.indicators.rows import rows_to_indicator_rows
 from formex.normalize.indicators.wraps import (
-    DocumentWrapping, Wrapping, name_end, reaches_longest, unclosed, unopened, wrap_width)
+    DocumentWords, DocumentWrapping, Wrapping, name_end, reaches_longest, unclosed, unopened, wrap_width)
 from formex.schemas.document import Row
 from formex.schemas.forms import load_form_schema
 
@@ -532,3 +532,28 @@ def test_a_line_reaching_the_longest_itself_or_a_whole_name_is_not_the_end_of_th
     below = IndicatorRow(Row(2, (), 1, ""), name="群众满意度")
     assert not reaches_longest(below, above, heads, (15, 9, 5, 8))
     assert reaches_longest(IndicatorRow(Row(2, (), 1, ""), name="及系统运维"), above, heads, (15, 9, 5, 8))
+
+
+# a short 中期 table whose name column shows no width: 累…完成改 | 造的老旧小区数量 reads as
+# two names (the line above holds no target, the line below a whole name's head word)
+MID_TERM_CUT = ["产出指标\t数量指标\t累满意度调查计完成改\t", "\t\t造的老旧小区数量\t≥82个",
+                "效益指标\t社会效益指标\t累计惠及居民户数\t≥31000户"]
+
+
+def test_a_word_cut_by_the_break_and_printed_whole_elsewhere_joins_the_lines():
+    assert names(MID_TERM_CUT) == ["累满意度调查计完成改", "造的老旧小区数量", "累计惠及居民户数"]
+    # the 年度 table prints 完成改造的老旧小区数: the words across the break, whole
+    words = DocumentWords(["完成改造的老旧小区数", "量", "≥30个", "加装电梯数量"])
+    assert names(MID_TERM_CUT, DocumentWrapping(words=words)) == [
+        "累满意度调查计完成改造的老旧小区数量", "累计惠及居民户数"]
+
+
+def test_names_that_merely_meet_are_not_joined_by_the_documents_words():
+    # 提升 | 农业: another name starts 提升农…, but no cell prints the four characters across
+    lines = ["效益指标\t可持续影响指标\t耕地质量保护与提升\t持续改善", "\t\t农业绿色发展持续性\t"]
+    words = DocumentWords(["提升农产品质量安全水平", "逐步提高", "耕地质量保护与提升", "农业绿色发展持续性"])
+    assert names(lines, DocumentWrapping(words=words)) == ["耕地质量保护与提升", "农业绿色发展持续性"]
+    # the cells that print the two lines themselves say nothing
+    own = DocumentWords([cell for line in MID_TERM_CUT for cell in line.split("\t")])
+    assert not own.prints_across("累满意度调查计完成改", "造的老旧小区数量")
+    assert names(MID_TERM_CUT, DocumentWrapping(words=own))[:2] == ["累满意度调查计完成改", "造的老旧小区数量"]

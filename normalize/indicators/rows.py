@@ -323,8 +323,10 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     wrapping = wrap_width(classified)
     points = points_on_every_row(classified)
     lengths = name_lengths(classified)
+    words = None
     if document_wrapping is not None:
         wrapping = document_wrapping.of_table(wrapping)
+        words = document_wrapping.words
     out: list[IndicatorRow] = []
     lone_damaged: list[tuple[int, IndicatorRow]] = []   # (rows before it, a damaged level-2 cell alone)
     pending_level1: list[LabelHint] = []
@@ -346,9 +348,10 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         if item.own_level2 is not None:
             item.own_level2 = item.level2[-1]
         previous = out[-1] if out else None
-        fragment = previous and label_read_as_fragment(item, previous, wrapping, vocab.name_heads, points, lengths)
+        fragment = previous and label_read_as_fragment(item, previous, wrapping, vocab.name_heads, points, lengths,
+                                                     words)
         item = fragment or item
-        if previous and is_wrap(item, previous, wrapping, vocab.name_heads, points, lengths):
+        if previous and is_wrap(item, previous, wrapping, vocab.name_heads, points, lengths, words):
             join_wrapped(previous, item, line)
             # OCR pads rows with empty cells, so a wrapped fragment and a short name with a
             # blank target look alike: join, and say so loudly enough to be reviewed
@@ -357,7 +360,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                                 field="level3", source_ref=row.source_ref))
             continue
         if len(out) >= 2 and wrap_across_label(item, previous, out[-2], wrapping, vocab.name_heads, points,
-                                                lengths):
+                                                lengths, words):
             named = out.pop(-2)
             out[-1] = named    # the label line's labels sit inside the wrapped row: its own
             named.level1 += previous.level1

@@ -37,13 +37,49 @@ class Wrapping:
     width: int
     target_first: bool | None
 
+ACROSS_RUN = 4   # characters across a line break: fewer meet by chance (提升 | 农业 in 提升农户…)
+
+
+class DocumentWords:
+    """The runs of `ACROSS_RUN` characters each cell of a document's indicator tables
+    prints, to ask whether the words a line break cuts (完成改 | 造的…, 高校毕 | 业生) print
+    whole in another cell: the same name in the document's other table (年度 | 中期), a
+    word of another name (质量 | 合格情况 under …服务质量合格情况)."""
+
+    def __init__(self, lines: list[str]):
+        self.lines: dict[str, set[int]] = {}
+        for k, line in enumerate(lines):
+            text = "".join(line.split())
+            for start in range(len(text) - ACROSS_RUN + 1):
+                self.lines.setdefault(text[start:start + ACROSS_RUN], set()).add(k)
+        self.texts = ["".join(line.split()) for line in lines]
+
+    def prints_across(self, above: str, below: str) -> bool:
+        """Whether a cell other than those printing `above` and `below` prints the
+        `ACROSS_RUN` characters across the break between them (the last one to three of
+        `above`, the rest the first of `below`). Two names that merely meet (…与提升 |
+        农业…) print across their break only by chance: a run of four makes that rare."""
+        if not above or not below:
+            return False
+        for cut in range(1, ACROSS_RUN):
+            run = above[-cut:] + below[:ACROSS_RUN - cut]
+            if len(run) < ACROSS_RUN:
+                continue
+            if any(above not in self.texts[k] and below not in self.texts[k]
+                   for k in self.lines.get(run, ())):
+                return True
+        return False
+
+
 @dataclass
 class DocumentWrapping:
     """The name column's wrapping as a document's tables show it, read by the next
     table: a 中期 table of two or three rows prints in the 年度 table's columns but is too
-    short to show their width itself."""
+    short to show their width itself. `words`: the runs of characters the document's
+    indicator tables print, where known (`DocumentWords`)."""
 
     seen: Wrapping | None = None
+    words: DocumentWords | None = None
 
     def of_table(self, own: Wrapping | None) -> Wrapping | None:
         """The table's own wrapping where it shows one (remembered), else the document's."""
@@ -201,13 +237,15 @@ def name_end(name: str) -> str:
     return name
 
 def is_wrap(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
-            heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = ()) -> bool:
+            heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = (),
+            words: DocumentWords | None = None) -> bool:
     """Whether a line's name is the rest of the name above (`wrap_evidence` over 0)."""
-    evidence = wrap_evidence(item, previous, wrapping, heads, points, lengths)
+    evidence = wrap_evidence(item, previous, wrapping, heads, points, lengths, words)
     return evidence is not None and evidence > 0
 
 def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
-                  heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = ()) -> int | None:
+                  heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = (),
+                  words: DocumentWords | None = None) -> int | None:
     """How strongly the lines say that a line's name is the rest of the name above,
     wrapped in its cell, rather than an indicator of its own (whose target cell may be
     empty). A very short fragment (a single character is never a name), a name above that
@@ -224,7 +262,9 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     wrap as strongly; where no width shows and the table wraps no name into a fragment, a
     line above shorter than several lines it prints (`lengths`, its names' lengths) did not
     fill its cell, a line above as long as the longest may have been cut
-    (`reaches_longest`), and a line longer than a fragment under it is a name of its own. Over 0
+    (`reaches_longest`), and a line longer than a fragment under it is a name of its own;
+    the characters across the break printed whole in another cell of the document's
+    indicator tables (`words`: 改造的老 over 完成改 | 造的老…, the other table's name) say wrap. Over 0
     says wrap; None when it cannot be one (a target, 实际完成值, 分值 or 得分 on both
     lines, a target where the table prints a wrapped row's target on its other line, a
     line too long to be a name's end)."""
@@ -282,7 +322,11 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
         evidence -= 1    # a label on the line: more often a row of its own
     if wrapping is None and item.row.page != previous.pages[1] and len(item.name) > SHORT_FRAGMENT:
         evidence -= 1    # a name cut by a page break, where no width says it was cut: a new row
+    if words is not None and words.prints_across(previous.last_line or previous.name, item.name):
+        evidence += ACROSS_EVIDENCE   # the word the break cuts prints whole elsewhere
     return evidence
+
+ACROSS_EVIDENCE = 3   # the characters across a break printed whole in another cell
 
 LONGEST_EVIDENCE = 1   # a line as long as the table's longest, where no width shows: perhaps cut
 
@@ -320,8 +364,8 @@ def name_lengths(items: list[IndicatorRow]) -> tuple[int, ...]:
 
 
 def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
-                           heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = ()
-                           ) -> IndicatorRow | None:
+                           heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = (),
+                           words: DocumentWords | None = None) -> IndicatorRow | None:
     """The row with its one level label read as the end of the name above, or None. A
     wrapped name can end in a word that is also a short label (…入驻企业 | 满意度, …孵化基地 |
     数量: aliases of level labels, read exactly); under a name cut at the column's width,
@@ -334,14 +378,14 @@ def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping:
             or not hints[0].match.exact or hints[0].cell.text.endswith(LABEL_ENDINGS)):
         return None
     read = replace(item, name=hints[0].cell.text, level1=[], level2=[], own_level2=None)
-    return read if is_wrap(read, previous, wrapping, heads, points, lengths) else None
+    return read if is_wrap(read, previous, wrapping, heads, points, lengths, words) else None
 
 ACROSS_LABEL_EVIDENCE = 3   # a wrap across a line of labels needs more than a wrap's least
 
 
 def wrap_across_label(item: IndicatorRow, label_line: IndicatorRow, named: IndicatorRow,
                       wrapping: Wrapping | None, heads: tuple[str, ...], points: bool = False,
-                      lengths: tuple[int, ...] = ()) -> bool:
+                      lengths: tuple[int, ...] = (), words: DocumentWords | None = None) -> bool:
     """Whether a line is the rest of the name two lines up, with a line of nothing but
     level labels between (an engine that writes a merged label on a line of its own
     between two lines of a wrapped name: 创业担保贷款贴息资 | 成本指标 | 金控制数). The
@@ -351,7 +395,7 @@ def wrap_across_label(item: IndicatorRow, label_line: IndicatorRow, named: Indic
     not the least."""
     if not label_line.is_label_only or (item.level1 or item.level2) and len(item.name or "") != 1:
         return False     # a label on the line opens a row, but a single character is never a name
-    evidence = wrap_evidence(item, named, wrapping, heads, points, lengths)
+    evidence = wrap_evidence(item, named, wrapping, heads, points, lengths, words)
     return evidence is not None and evidence >= ACROSS_LABEL_EVIDENCE
 
 def join_wrapped(previous: IndicatorRow, item: IndicatorRow, line: int) -> None:
