@@ -557,3 +557,18 @@ def test_names_that_merely_meet_are_not_joined_by_the_documents_words():
     own = DocumentWords([cell for line in MID_TERM_CUT for cell in line.split("\t")])
     assert not own.prints_across("累满意度调查计完成改", "造的老旧小区数量")
     assert names(MID_TERM_CUT, DocumentWrapping(words=own))[:2] == ["累满意度调查计完成改", "造的老旧小区数量"]
+
+
+def test_a_line_stating_another_category_opens_a_row():
+    # a full line without a target, then a short name bringing one: a wrap, were it not
+    # that each line states its own level-2 category (时效 | 成本): two rows
+    width = ["产出指标\t数量指标\t新生儿家庭访视完成率\t≥95%", "\t\t居民健康档案年度更新\t≥90%",
+             "\t\t高血压患者规范管理人\t", "\t\t数\t≥85%"]
+    lines = width + ["产出指标\t时效指标\t重点人群年度健康体检\t", "产出指标\t成本指标\t门诊次均费用\t≤220元"]
+    assert names(lines)[-2:] == ["重点人群年度健康体检", "门诊次均费用"]
+    # the same lines, the second stating the same category (or none): the name's end
+    same = width + ["产出指标\t时效指标\t重点人群年度健康体检\t", "\t\t门诊次均费用\t≤220元"]
+    assert names(same)[-1] == "重点人群年度健康体检门诊次均费用"
+    # pieces of a label wrapped in its narrow column (经济 | 成本) state no category
+    pieces = width + ["产出指标\t经济\t单个健身路径完成数量建\t", "\t成本\t设成本\t≤8万元"]
+    assert names(pieces)[-1] == "单个健身路径完成数量建设成本"

@@ -320,6 +320,8 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
         evidence += POINTS_EVIDENCE if points else POINTS_WAIT
     if item.level1 or item.level2:
         evidence -= 1    # a label on the line: more often a row of its own
+    if states_other_category(item, previous):
+        evidence -= CATEGORY_EVIDENCE   # a wrapped name sits in one category's cells
     if wrapping is None and item.row.page != previous.pages[1] and len(item.name) > SHORT_FRAGMENT:
         evidence -= 1    # a name cut by a page break, where no width says it was cut: a new row
     if words is not None and words.prints_across(previous.last_line or previous.name, item.name):
@@ -327,6 +329,27 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     return evidence
 
 ACROSS_EVIDENCE = 3   # the characters across a break printed whole in another cell
+CATEGORY_EVIDENCE = 5   # a line stating a category other than the one the line above states
+
+
+def states_other_category(item: IndicatorRow, previous: IndicatorRow) -> bool:
+    """Whether the line and the line above each print a label of the same level, read
+    exactly and whole, and no label the one prints is one the other prints (时效指标 |
+    重点人群年度健康体检 over 成本指标 | 门诊次均费用): the lines sit in two categories' cells,
+    so in two rows. A label filled down from a merged cell, read through damage, or a
+    piece of a label wrapped in its narrow column says nothing."""
+    for level in ("level1", "level2"):
+        above, below = stated_labels(getattr(previous, level)), stated_labels(getattr(item, level))
+        if above and below and not above & below:
+            return True
+    return False
+
+
+def stated_labels(hints) -> set[str]:
+    """The categories of the whole labels among hints (read exactly, ending as labels end:
+    a piece of a label wrapped in its narrow column, 经济 | 成本 | 指标, is not one)."""
+    return {hint.spec.label for hint in hints
+            if not hint.copied and hint.match.exact and hint.cell.text.endswith(LABEL_ENDINGS)}
 
 LONGEST_EVIDENCE = 1   # a line as long as the table's longest, where no width shows: perhaps cut
 
