@@ -145,9 +145,9 @@ def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = N
         merge_grid(result, grid)
     result.issues += check_budget(result.budget.amounts)
     totals: dict[str, float] = {}
-    # the name column's wrap width, from one table to the next, and the words its tables print
+    # the name column's wrap width, from one table to the next, and the words the document prints
     wrapping = DocumentWrapping(words=DocumentWords(
-        [cell.text for name, _ in INDICATOR_TABLES for row in parts.get(name, []) for cell in row.filled]))
+        [cell.text for row in doc.rows for cell in row.filled]))
     for name, period in INDICATOR_TABLES:
         if name != "indicators" and name not in parts:
             continue   # the 绩效指标 table is always read (its absence is reported there)

@@ -546,6 +546,9 @@ def test_a_word_cut_by_the_break_and_printed_whole_elsewhere_joins_the_lines():
     words = DocumentWords(["完成改造的老旧小区数", "量", "≥30个", "加装电梯数量"])
     assert names(MID_TERM_CUT, DocumentWrapping(words=words)) == [
         "累满意度调查计完成改造的老旧小区数量", "累计惠及居民户数"]
+    # or the goals the form states print them
+    goals = DocumentWords(["中期目标", "到2026年累计完成改造的老旧小区82个，惠及居民3.1万户。"])
+    assert names(MID_TERM_CUT, DocumentWrapping(words=goals))[0] == "累满意度调查计完成改造的老旧小区数量"
 
 
 def test_names_that_merely_meet_are_not_joined_by_the_documents_words():

@@ -41,10 +41,10 @@ ACROSS_RUN = 4   # characters across a line break: fewer meet by chance (提升 
 
 
 class DocumentWords:
-    """The runs of `ACROSS_RUN` characters each cell of a document's indicator tables
-    prints, to ask whether the words a line break cuts (完成改 | 造的…, 高校毕 | 业生) print
-    whole in another cell: the same name in the document's other table (年度 | 中期), a
-    word of another name (质量 | 合格情况 under …服务质量合格情况)."""
+    """The runs of `ACROSS_RUN` characters each cell of a document prints, to ask whether
+    the words a line break cuts (完成改 | 造的…, 高校毕 | 业生) print whole in another cell:
+    the same name in the document's other table (年度 | 中期), a word of another name
+    (质量 | 合格情况 under …服务质量合格情况), the goals the form states (…高校毕业生就业…)."""
 
     def __init__(self, lines: list[str]):
         self.lines: dict[str, set[int]] = {}
@@ -76,7 +76,7 @@ class DocumentWrapping:
     """The name column's wrapping as a document's tables show it, read by the next
     table: a 中期 table of two or three rows prints in the 年度 table's columns but is too
     short to show their width itself. `words`: the runs of characters the document's
-    indicator tables print, where known (`DocumentWords`)."""
+    cells print, where known (`DocumentWords`)."""
 
     seen: Wrapping | None = None
     words: DocumentWords | None = None
@@ -263,8 +263,8 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     line above shorter than several lines it prints (`lengths`, its names' lengths) did not
     fill its cell, a line above as long as the longest may have been cut
     (`reaches_longest`), and a line longer than a fragment under it is a name of its own;
-    the characters across the break printed whole in another cell of the document's
-    indicator tables (`words`: 改造的老 over 完成改 | 造的老…, the other table's name) say wrap. Over 0
+    the characters across the break printed whole in another cell of the document
+    (`words`: 改造的老 over 完成改 | 造的老…, the other table's name, the goals) say wrap. Over 0
     says wrap; None when it cannot be one (a target, 实际完成值, 分值 or 得分 on both
     lines, a target where the table prints a wrapped row's target on its other line, a
     line too long to be a name's end)."""
