@@ -27,6 +27,19 @@ nothing of the label), and no piece is a label of its own read exactly (`服务�
 `满意度指标`: a name above a label). These joins are made after the exact ones; their
 `label_rejoined` issue says so.
 
+A form may print a label with one more character than the vocabulary's: one of the level
+file's `wordings` (类, 性) put in after its first two characters and before its 指标
+(`可持续影响类指标`, `可持续性影响指标`, `社会效益性指标`). Such pieces (`可持续影` /
+`响类指标`) join when they spell a worded form exactly and the joined text is read whole
+as the same label; the longest reading wins (`社会` / `效益` / `类指` / `标`, not the alias
+社会效益); no piece past the first is a label of its own of four characters or more, and
+the chain is no tail of a damaged label begun on the line above (`经挤` over `效益` / `性指`
+/ `标`: the line above, put before, reads as 经济效益性指标). With look-alikes
+(`可持续彰` / `响类指标`), the wording must be read right and is taken out, and the rest is
+read as any damaged label: the look-alikes count against the key alone (`可恃继影` /
+`响类指标`, two in seven, is none). Only the wordings may be the extra character: `产出类`
+/ `怀` / `指标` or `经济咸` / `成本` are no label.
+
 A label fused into the name cell (see fused.py) wraps too: `数量指在校学生人数` over
 `标环境在编教职工人数`, the label's last characters opening the next line's name. Where a
 name cell opens with the first three or more characters of a label and the cell nearest
