@@ -437,3 +437,21 @@ def test_a_worded_tail_of_a_damaged_label_above_is_no_label_of_its_own():
     rows = text_rows(["经挤\t\t无", "效益", "性指", "标", "\t就业率\t≥90%"])
     out, issues = rejoin_label_fragments(rows, VOCAB)
     assert [row.texts for row in out] == [row.texts for row in rows] and not issues
+
+
+def test_pieces_fused_into_names_may_spell_a_label_with_one_more_character():
+    # 可持续 | 性影响 | 指标: two pieces fused into the names beside the level cell, the
+    # label printed 可持续性影响指标 (性 put in after 可持续)
+    rows = text_rows(["\t\t可持续档案管理制度健全性\t健全", "\t\t性影响服务标准化体系\t持续完善",
+                      "\t指标\t\t"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    fused = [i.message for i in issues if "fused into the name beside it" in i.message]
+    assert fused and "with more words" in fused[0] and "'可持续性影响指标'" in fused[0]
+    # the label before each name's rest, for fused.py to split off
+    assert [out[0].cells[2].text, out[1].cells[2].text] == ["可持续性影响指标 档案管理制度健全性",
+                                                          "可持续性影响指标 服务标准化体系"]
+    # 可持续 | 怀影响 | 指标: 怀 is no wording, so no label
+    rows = text_rows(["\t\t可持续档案管理制度健全性\t健全", "\t\t怀影响服务标准化体系\t持续完善",
+                      "\t指标\t\t"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert not [i for i in issues if "fused into the name beside it" in i.message]

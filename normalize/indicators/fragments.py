@@ -56,7 +56,8 @@ and at least one name cell's head; the short pieces left of the name cells, and 
 name's line the level cell the piece left is there and blank; every piece but the last as
 wide as the first (one column width), the last no wider; no piece a header cell or a
 label of its own (`成木指标`), no cell right of a name (a target). The pieces join into a
-label exactly, or into a keyword worded up before its 指标 (`时效类指标`, `时效性指标`),
+label exactly, or into a keyword worded up before its 指标 (`时效类指标`, `时效性指标`) or
+another worded form read whole as its label (`可持续档案…` / `性影响服务…` / `指标`),
 or else into one label only under look-alikes at `LABEL_CUTOFF` with the look-alikes in
 the short pieces (the name's head must be the label's own). The chain of most lines
 wins, and it takes a shorter chain of short pieces whole (`经济` + `成夲` / `指标`). The
@@ -409,8 +410,12 @@ def fused_wrap(rows: list[Row], i: int, p: int, taken: set[tuple[int, int]],
 @lru_cache(maxsize=4096)
 def worded_label(key: str, vocab: LevelVocabulary) -> bool:
     """A label key, or a label's keyword worded up before its 指标 (`时效类指标`,
-    `时效性指标`: a keyword of the vocabulary, 类 or 性, then 指标)."""
+    `时效性指标`: a keyword of the vocabulary, 类 or 性, then 指标), or a worded form of a
+    key read whole as its label (`可持续性影响指标`, `worded_keys`)."""
     if key in label_keys(vocab):
+        return True
+    forms = worded_keys(vocab)
+    if key in forms and reads_as_worded(key, forms[key], vocab):
         return True
     if not key.endswith(LABEL_SUFFIX):
         return False
@@ -433,7 +438,7 @@ def worded(text: str, vocab: LevelVocabulary, complete: bool) -> bool:
 def worded_prefix(key: str, vocab: LevelVocabulary) -> bool:
     """The first lines of a label as `worded_label` reads it: a prefix of a label key, or
     of a keyword worded up."""
-    if key in label_prefixes(vocab) or key in label_keys(vocab):
+    if key in label_prefixes(vocab) or key in label_keys(vocab) or key in worded_prefixes(vocab):
         return True
     core = key[:-1] if key.endswith(LABEL_SUFFIX[0]) else key
     return worded(core, vocab, complete=key != core) or worded(core, vocab, complete=False)
@@ -768,7 +773,8 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary) -> tuple[list[Row], l
         return rows, issues
     for chain, rests, joined in fused_chains:
         texts.update(place_fused_chain(rows, chain, rests, joined, taken, vocab))
-        damaged = "" if joined in label_keys(vocab) else " with look-alikes"
+        damaged = "" if joined in label_keys(vocab) else " with more words" if worded_label(joined, vocab) \
+            else " with look-alikes"
         issues.append(Issue("info", "label_rejoined",
                             f"level label wrapped over {len(chain)} lines{damaged}, a piece fused into "
                             f"the name beside it ({' | '.join(rows[r].cells[q].text for r, q in chain)}) "
