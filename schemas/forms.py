@@ -135,6 +135,7 @@ class FormSchema:
     name_heads: tuple[str, ...] = ()     # words a whole indicator name ends with (…率, …人数)
     indicator_totals: tuple[str, ...] = ()  # a row of the indicator table named so states totals (合计)
     budget_grid: BudgetGrid | None = None   # a budget laid out as lines by figures (self-evaluations)
+    level_wordings: tuple[str, ...] = ()   # characters a label is worded up with (可持续影响类指标)
     path: str = ""                       # the file it was loaded from, for messages
 
     __hash__ = _hash_once
@@ -256,7 +257,7 @@ def load_levels(name: str, folder: Path = SCHEMA_DIR) -> tuple[Level1Spec, ...]:
         raise SchemaError(f"{name}.yaml", "levels", "no such level file")
     path = file.name if file.parent != SCHEMA_DIR else str(file.relative_to(SCHEMA_DIR.parent))
     data = _mapping(path, "<top>", yaml.safe_load(file.read_text(encoding="utf-8")))
-    _check_keys(path, "<top>", data, frozenset({"level1", "extends"}))
+    _check_keys(path, "<top>", data, frozenset({"level1", "extends", "wordings"}))
     base = load_levels(data["extends"], file.parent) if data.get("extends") else ()
     groups = data.get("level1")
     if not isinstance(groups, list) or not groups:
@@ -279,6 +280,24 @@ def load_levels(name: str, folder: Path = SCHEMA_DIR) -> tuple[Level1Spec, ...]:
         aliases = _strings(path, f"{key}.aliases", group["aliases"]) if group.get("aliases") else ()
         levels.append(Level1Spec(label, aliases, tuple(children)))
     return tuple(levels)
+
+
+@lru_cache(maxsize=None)
+def load_level_wordings(name: str, folder: Path = SCHEMA_DIR) -> tuple[str, ...]:
+    """The level file's `wordings` (else those of the file it `extends`): single characters
+    a form words a label up with beyond the vocabulary's (类 in 可持续影响类指标, 性 in
+    可持续性影响指标)."""
+    file = level_file(name, folder)
+    if file is None:
+        raise SchemaError(f"{name}.yaml", "levels", "no such level file")
+    path = file.name if file.parent != SCHEMA_DIR else str(file.relative_to(SCHEMA_DIR.parent))
+    data = _mapping(path, "<top>", yaml.safe_load(file.read_text(encoding="utf-8")))
+    if "wordings" not in data:
+        return load_level_wordings(data["extends"], file.parent) if data.get("extends") else ()
+    wordings = _strings(path, "wordings", data["wordings"])
+    if not all(len(w) == 1 for w in wordings):
+        raise SchemaError(path, "wordings", "expected single characters")
+    return wordings
 
 
 def parse_form_schema(data: Any, path: str, folder: Path = FORMS_DIR) -> FormSchema:
@@ -316,6 +335,8 @@ def parse_form_schema(data: Any, path: str, folder: Path = FORMS_DIR) -> FormSch
         indicator_columns=_columns(path, "indicators.columns", indicators.get("columns"), INDICATOR_COLUMNS),
         levels=load_levels(levels_name, folder if level_file(levels_name, folder).parent == folder
                            else SCHEMA_DIR),
+        level_wordings=load_level_wordings(levels_name, folder if level_file(levels_name, folder).parent == folder
+                                           else SCHEMA_DIR),
         page_furniture=_columns(path, "page_furniture", data.get("page_furniture"), FURNITURE_KEYS),
         note_openers=_strings(path, "indicators.note_openers", indicators["note_openers"])
         if indicators.get("note_openers") else (),

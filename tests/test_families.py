@@ -156,6 +156,20 @@ def test_a_level_file_may_extend_the_shared_one(tmp_path):
     schema = next(s for s in load_all_form_schemas((str(tmp_path),)) if s.form_type == "training_plan_target")
     labels = [spec.label for spec in schema.level2_order]
     assert labels[-1] == "课程指标" and "数量指标" in labels
+    assert schema.level_wordings == ("类", "性")    # the shared file's, where the file states none
+
+
+def test_a_level_file_states_its_wordings_as_single_characters(tmp_path):
+    from formex.schemas.errors import SchemaError
+    from formex.schemas.forms import load_level_wordings
+
+    (tmp_path / "levels_worded.yaml").write_text("extends: indicator_levels\nwordings: [类]\nlevel1:\n"
+                                                 "  - label: 培训指标\n    level2:\n      - label: 课程指标\n",
+                                                 encoding="utf-8")
+    assert load_level_wordings("levels_worded", tmp_path) == ("类",)
+    (tmp_path / "levels_bad.yaml").write_text("wordings: [类别]\nlevel1: []\n", encoding="utf-8")
+    with pytest.raises(SchemaError, match="single characters"):
+        load_level_wordings("levels_bad", tmp_path)
 
 
 def test_eval_reports_each_family_its_samples_name(tmp_path):

@@ -376,3 +376,82 @@ def test_pieces_are_not_joined_across_a_table_row():
                       "\t质量指\t发放准确率\t100%", "\t\t其他名称\t1个", "\t标\t采集准确率\t≥98%"])
     _, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2024)
     assert not any(i.code == "label_rejoined" for i in issues)
+
+
+def test_a_label_printed_with_one_more_character_is_rejoined():
+    # 可持续影响类指标, 可持续性影响指标: no key of the vocabulary, a key with a wording put in
+    for lines, joined in ((["可持续影\t建立长效机制\t是", "响类指标\t制度健全\t是"], "可持续影响类指标"),
+                          (["可持续\t建立长效机制\t是", "性影响\t制度健全\t是", "指标\t设施运行\t≥5年"],
+                           "可持续性影响指标"),
+                          (["可持续影响\t建立长效机制\t是", "类指标\t制度健全\t是"], "可持续影响类指标")):
+        out, issues = rejoin_label_fragments(text_rows(lines), VOCAB)
+        assert [row.cells[0].text for row in out] == [joined] * len(lines)
+        assert "with more words" in issues[0].message
+        hint = classify_label(out[0].cells[0], VOCAB)
+        assert hint is not None and hint.spec.label == "可持续影响指标"
+
+
+def test_the_longest_reading_wins_over_an_alias_when_worded():
+    # 社会 / 效益 is the alias 社会效益, but 类指 / 标 go on into 社会效益类指标
+    rows = text_rows(["社会\t就业人数\t100人", "效益\t带动增收\t≥5%", "类指\t受益人数\t200人", "标\t培训人次\t50人次"])
+    out, _ = rejoin_label_fragments(rows, VOCAB)
+    assert [row.cells[0].text for row in out] == ["社会效益类指标"] * 4
+
+
+def test_a_label_with_more_words_is_not_joined_to_a_label_of_its_own_or_to_other_words():
+    # 率 / 时效性指标: a name's tail above a (worded) label
+    rows = text_rows(["\t合格率\t≥95%", "率", "时效性指标\t及时率\t100%"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert [row.texts for row in out] == [row.texts for row in rows] and not issues
+    # 可持续影 / 响应速度, 产出类 / 怀 / 指标, 经济咸 / 成本: the characters put in are no wording
+    for lines in (["可持续影\t建立长效机制\t是", "响应速度\t制度健全\t是"],
+                  ["产出类\t发放人数\t10人", "怀\t覆盖率\t100%", "指标\t受益户数\t20户"],
+                  ["经济咸\t建设成本\t≤8万元", "成本\t维护成本\t≤2万元"]):
+        out, issues = rejoin_label_fragments(text_rows(lines), VOCAB)
+        assert not any("more words" in i.message for i in issues)
+        assert [row.cells[0].text for row in out][:2] == [line.split("\t")[0] for line in lines][:2]
+
+
+def test_a_label_with_one_more_character_and_a_look_alike_is_rejoined():
+    # 可持续彰 / 响类指标: 彰 for 影, 类 read right and put in
+    rows = text_rows(["可持续彰\t建立长效机制\t是", "响类指标\t制度健全\t是"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert [row.cells[0].text for row in out] == ["可持续彰响类指标"] * 2
+    assert "with more words and look-alikes" in issues[0].message
+    hint = classify_label(out[0].cells[0], VOCAB)
+    assert hint is not None and hint.spec.label == "可持续影响指标"
+
+
+def test_look_alikes_in_a_worded_label_are_counted_against_the_key_alone():
+    # 可恃继影 / 响类指标: two look-alikes in the seven characters of 可持续影响指标 (the
+    # wording is no evidence); 盾量 / 类措标: two of four; 服务对象满意度 / 类 / 指标: a
+    # piece that is the wording alone keeps no character of the label
+    for lines in (["可恃继影\t建立长效机制\t是", "响类指标\t制度健全\t是"],
+                  ["盾量\t发放人数\t10人", "类措标\t覆盖率\t100%"]):
+        out, issues = rejoin_label_fragments(text_rows(lines), VOCAB)
+        assert [row.cells[0].text for row in out] == [line.split("\t")[0] for line in lines] and not issues
+
+
+def test_a_worded_tail_of_a_damaged_label_above_is_no_label_of_its_own():
+    # 经挤 / 效益 / 性指 / 标: 效益性指标 words up 效益指标, but 经挤 above begins 经济效益性指标
+    rows = text_rows(["经挤\t\t无", "效益", "性指", "标", "\t就业率\t≥90%"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert [row.texts for row in out] == [row.texts for row in rows] and not issues
+
+
+def test_pieces_fused_into_names_may_spell_a_label_with_one_more_character():
+    # 可持续 | 性影响 | 指标: two pieces fused into the names beside the level cell, the
+    # label printed 可持续性影响指标 (性 put in after 可持续)
+    rows = text_rows(["\t\t可持续档案管理制度健全性\t健全", "\t\t性影响服务标准化体系\t持续完善",
+                      "\t指标\t\t"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    fused = [i.message for i in issues if "fused into the name beside it" in i.message]
+    assert fused and "with more words" in fused[0] and "'可持续性影响指标'" in fused[0]
+    # the label before each name's rest, for fused.py to split off
+    assert [out[0].cells[2].text, out[1].cells[2].text] == ["可持续性影响指标 档案管理制度健全性",
+                                                          "可持续性影响指标 服务标准化体系"]
+    # 可持续 | 怀影响 | 指标: 怀 is no wording, so no label
+    rows = text_rows(["\t\t可持续档案管理制度健全性\t健全", "\t\t怀影响服务标准化体系\t持续完善",
+                      "\t指标\t\t"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert not [i for i in issues if "fused into the name beside it" in i.message]

@@ -90,6 +90,7 @@ class LevelVocabulary:
     note_openers: tuple[str, ...] = ()
     name_heads: tuple[str, ...] = ()
     column_roles: frozenset[str] = frozenset()   # the roles the family's table may have
+    wordings: tuple[str, ...] = ()   # characters a label is worded up with (类: 可持续影响类指标)
 
 @lru_cache(maxsize=None)
 def level_vocabulary(schema: FormSchema) -> LevelVocabulary:
@@ -103,6 +104,7 @@ def level_vocabulary(schema: FormSchema) -> LevelVocabulary:
         note_openers=schema.note_openers,
         name_heads=schema.name_heads,
         column_roles=frozenset(name for name, _ in schema.indicator_columns),
+        wordings=schema.level_wordings,
     )
 
 def classify_label(cell: Cell, vocab: LevelVocabulary, level: int | None = None,

@@ -27,6 +27,19 @@ nothing of the label), and no piece is a label of its own read exactly (`服务�
 `满意度指标`: a name above a label). These joins are made after the exact ones; their
 `label_rejoined` issue says so.
 
+A form may print a label with one more character than the vocabulary's: one of the level
+file's `wordings` (类, 性) put in after its first two characters and before its 指标
+(`可持续影响类指标`, `可持续性影响指标`, `社会效益性指标`). Such pieces (`可持续影` /
+`响类指标`) join when they spell a worded form exactly and the joined text is read whole
+as the same label; the longest reading wins (`社会` / `效益` / `类指` / `标`, not the alias
+社会效益); no piece past the first is a label of its own of four characters or more, and
+the chain is no tail of a damaged label begun on the line above (`经挤` over `效益` / `性指`
+/ `标`: the line above, put before, reads as 经济效益性指标). With look-alikes
+(`可持续彰` / `响类指标`), the wording must be read right and is taken out, and the rest is
+read as any damaged label: the look-alikes count against the key alone (`可恃继影` /
+`响类指标`, two in seven, is none). Only the wordings may be the extra character: `产出类`
+/ `怀` / `指标` or `经济咸` / `成本` are no label.
+
 A label fused into the name cell (see fused.py) wraps too: `数量指在校学生人数` over
 `标环境在编教职工人数`, the label's last characters opening the next line's name. Where a
 name cell opens with the first three or more characters of a label and the cell nearest
@@ -43,7 +56,8 @@ and at least one name cell's head; the short pieces left of the name cells, and 
 name's line the level cell the piece left is there and blank; every piece but the last as
 wide as the first (one column width), the last no wider; no piece a header cell or a
 label of its own (`成木指标`), no cell right of a name (a target). The pieces join into a
-label exactly, or into a keyword worded up before its 指标 (`时效类指标`, `时效性指标`),
+label exactly, or into a keyword worded up before its 指标 (`时效类指标`, `时效性指标`) or
+another worded form read whole as its label (`可持续档案…` / `性影响服务…` / `指标`),
 or else into one label only under look-alikes at `LABEL_CUTOFF` with the look-alikes in
 the short pieces (the name's head must be the label's own). The chain of most lines
 wins, and it takes a shorter chain of short pieces whole (`经济` + `成夲` / `指标`). The
@@ -74,7 +88,6 @@ FUSED_PIECE_MIN = 3   # a fused label's first line: 数量指, not the keyword �
 FUSED_REST_MIN = 2    # a name cell a piece was fused into keeps a name of its own
 DAMAGED_HEAD_MIN = 2  # ... and a piece with look-alikes in the chain, at least two characters of it
 LABEL_SUFFIX = "指标"
-WORDINGS = ("类", "性")   # a label's keyword worded up by one character (时效类指标, 数量性指标)
 SEPARATED_LABEL_MIN = 4   # a cell this long read as a label (成木指标) is no piece; 效益 may be
 
 
@@ -103,24 +116,97 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
                 vocab: LevelVocabulary) -> list[tuple[int, int]] | None:
     """The longest run of pieces, one per consecutive line from `start` (row, cell), that
     reads as a label; on each line the piece nearest the first one's column is tried
-    first. None when no run of two or more does."""
+    first. None when no run of two or more does.
+
+    A label printed with one more character than the vocabulary's reads too (`可持续影` /
+    `响类指标`, `社会` / `效益` / `类指` / `标`): the pieces join into a worded form of a
+    key (`worded_keys`) exactly, read whole as that key's label; the first piece no whole
+    label to its 指标 and no piece past it a label of its own of `SEPARATED_LABEL_MIN`
+    characters or more (`率` / `时效性指标`)."""
     keys, prefixes = label_keys(vocab), label_prefixes(vocab)
+    forms = worded_keys(vocab)
+    readable, heads = keys | forms.keys(), prefixes | worded_prefixes(vocab)
     i, p = start
     best, chain, key = None, [start], label_key(rows[i].cells[p].text)
+    worded_best = None
+    worded_ok = not (key in readable and key.endswith(LABEL_SUFFIX))
     col = rows[i].cells[p].col
-    while key in prefixes and len(chain) < PIECES_MAX and chain[-1][0] + 1 < len(rows):
+    while key in heads and len(chain) < PIECES_MAX and chain[-1][0] + 1 < len(rows):
         r = chain[-1][0] + 1
         options = sorted((abs(c.col - col), q) for q, c in enumerate(rows[r].cells)
                          if (r, q) not in taken and is_piece(c.text))
         step = next(((r, q) for _, q in options
-                     if key + label_key(rows[r].cells[q].text) in keys | prefixes), None)
+                     if key + label_key(rows[r].cells[q].text) in readable | heads), None)
         if step is None:
             break
         chain.append(step)
-        key += label_key(rows[r].cells[step[1]].text)
+        piece = label_key(rows[r].cells[step[1]].text)
+        worded_ok = worded_ok and not (len(piece) >= SEPARATED_LABEL_MIN and piece in readable)
+        key += piece
         if key in keys:
             best = list(chain)
+        elif key in forms and worded_ok and reads_as_worded(key, forms[key], vocab):
+            worded_best = list(chain)
+    if worded_best and len(worded_best) > len(best or ()) and not tail_of_label_above(rows, worded_best, taken, vocab):
+        return worded_best
     return best
+
+
+def tail_of_label_above(rows: list[Row], chain: list[tuple[int, int]], taken: set[tuple[int, int]],
+                        vocab: LevelVocabulary) -> bool:
+    """Whether the piece nearest the chain's column on the line above, put before the
+    chain's pieces, reads as a label with look-alikes (`经挤` over `效益` / `性指` / `标`):
+    the chain is that label's tail, not a label of its own."""
+    r, p = chain[0]
+    if r == 0:
+        return False
+    col = rows[r].cells[p].col
+    above = sorted((abs(c.col - col), q) for q, c in enumerate(rows[r - 1].cells)
+                   if (r - 1, q) not in taken and is_piece(c.text))
+    if not above:
+        return False
+    pieces = [label_key(rows[r - 1].cells[above[0][1]].text),
+              *(label_key(rows[i].cells[q].text) for i, q in chain)]
+    return reads_damaged(pieces, vocab, LABEL_CUTOFF, prefix=False) is not None \
+        or reads_damaged_worded(pieces, vocab, LABEL_CUTOFF, prefix=False) is not None
+
+
+@lru_cache(maxsize=None)
+def worded_keys(vocab: LevelVocabulary) -> dict[str, str]:
+    """Worded form -> the label key it words up: a key with one of the vocabulary's
+    `wordings` put in after its first two characters and before its 指标 (or its last
+    character): 可持续影响类指标, 可持续性影响指标, 社会效益性指标. Keys worded already
+    (产出类指标) get none; a form that is a key itself, or words up keys of two labels,
+    is left out."""
+    keys, names = label_keys(vocab), label_names(vocab)
+    out: dict[str, str] = {}
+    clash = set()
+    for key in sorted(keys):
+        if any(w in key for w in vocab.wordings):
+            continue
+        last = len(key) - len(LABEL_SUFFIX) if key.endswith(LABEL_SUFFIX) else len(key) - 1
+        for k in range(2, last + 1):
+            for w in vocab.wordings:
+                form = key[:k] + w + key[k:]
+                if form in keys:
+                    continue
+                if form in out and names[out[form]] != names[key]:
+                    clash.add(form)
+                out.setdefault(form, key)
+    return {form: key for form, key in out.items() if form not in clash}
+
+
+@lru_cache(maxsize=None)
+def worded_prefixes(vocab: LevelVocabulary) -> frozenset[str]:
+    """Proper prefixes of the worded forms (`worded_keys`)."""
+    return frozenset(form[:k] for form in worded_keys(vocab) for k in range(1, len(form)))
+
+
+def reads_as_worded(text: str, key: str, vocab: LevelVocabulary) -> bool:
+    """Whether `text` (a worded form of `key`, joined from pieces) is read whole as the
+    label `key` is written for: the wording adds nothing a reader needs."""
+    hint = classify_label(Cell(text=text, raw=text, col=0), vocab)
+    return hint is not None and hint.spec.label in label_names(vocab)[key]
 
 
 @lru_cache(maxsize=None)
@@ -208,30 +294,72 @@ def read_damaged_pieces(pieces: tuple[str, ...], vocab: LevelVocabulary, cutoff:
     return tops[0] if len(names) == 1 else None    # 盾量措标: as near 数量指标 as 质量指标
 
 
+def reads_damaged_worded(pieces: list[str], vocab: LevelVocabulary, cutoff: float,
+                         prefix: bool) -> str | None:
+    """`reads_damaged` for a label printed with one more character than the vocabulary's
+    (`可持续彰` / `响类指标`): one of the vocabulary's `wordings` read right, after the
+    first two characters and before the key's 指标, the rest read as `reads_damaged`
+    reads it with that character taken out. The wording is no evidence of the label: the
+    look-alikes are counted against the key alone (`可恃继影响类指标`, two in seven, is
+    none)."""
+    return read_damaged_worded(tuple(pieces), vocab, cutoff, prefix)
+
+
+@lru_cache(maxsize=65536)
+def read_damaged_worded(pieces: tuple[str, ...], vocab: LevelVocabulary, cutoff: float,
+                        prefix: bool) -> str | None:
+    joined = "".join(pieces)
+    bounds = piece_bounds(list(pieces))
+    for k in range(2, len(joined) - (0 if prefix else 1)):
+        if joined[k] not in vocab.wordings:
+            continue
+        stripped = [piece if not a <= k < b else piece[:k - a] + piece[k - a + 1:]
+                    for piece, (a, b) in zip(pieces, bounds)]
+        if not all(stripped):
+            continue     # a piece that is the wording alone keeps no character of the label
+        key = read_damaged_pieces(tuple(stripped), vocab, cutoff, prefix)
+        if key is None or any(w in key for w in vocab.wordings):
+            continue
+        if prefix:
+            return key
+        last = len(key) - len(LABEL_SUFFIX) if key.endswith(LABEL_SUFFIX) else len(key) - 1
+        if k <= last:
+            return key
+    return None
+
+
 def damaged_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int]],
                   vocab: LevelVocabulary, cutoff: float) -> list[tuple[int, int]] | None:
-    """Like `label_chain`, for pieces with look-alikes in them (see the module doc)."""
-    keys = label_keys(vocab)
+    """Like `label_chain`, for pieces with look-alikes in them (see the module doc); a label
+    printed with one more character reads too (`reads_damaged_worded`), where the joined
+    text is read whole as the same label."""
+    keys, forms = label_keys(vocab), worded_keys(vocab)
     i, p = start
     first = label_key(rows[i].cells[p].text)
-    if first in keys:
+    if first in keys or first in forms:
         return None      # a label of its own, read exactly
+
+    def reads(pieces: list[str], prefix: bool) -> bool:
+        if reads_damaged(pieces, vocab, cutoff, prefix=prefix):
+            return True
+        key = reads_damaged_worded(pieces, vocab, cutoff, prefix=prefix)
+        return key is not None and (prefix or reads_as_worded("".join(pieces), key, vocab))
+
     col = rows[i].cells[p].col
     best, chain, pieces = None, [start], [first]
-    while len(chain) < PIECES_MAX and chain[-1][0] + 1 < len(rows) \
-            and reads_damaged(pieces, vocab, cutoff, prefix=True):
+    while len(chain) < PIECES_MAX and chain[-1][0] + 1 < len(rows) and reads(pieces, prefix=True):
         r = chain[-1][0] + 1
         options = sorted((abs(c.col - col), q) for q, c in enumerate(rows[r].cells)
                          if (r, q) not in taken and is_piece(c.text))
         step = next(((r, q) for _, q in options
                      if label_key(rows[r].cells[q].text) not in keys
-                     and reads_damaged([*pieces, label_key(rows[r].cells[q].text)], vocab, cutoff,
-                                       prefix=True)), None)
+                     and label_key(rows[r].cells[q].text) not in forms
+                     and reads([*pieces, label_key(rows[r].cells[q].text)], prefix=True)), None)
         if step is None:
             break      # a label of its own (服务户数 | 满意度指标) is no piece of another
         chain.append(step)
         pieces.append(label_key(rows[r].cells[step[1]].text))
-        if reads_damaged(pieces, vocab, cutoff, prefix=False):
+        if reads(pieces, prefix=False):
             best = list(chain)
     return best
 
@@ -282,8 +410,12 @@ def fused_wrap(rows: list[Row], i: int, p: int, taken: set[tuple[int, int]],
 @lru_cache(maxsize=4096)
 def worded_label(key: str, vocab: LevelVocabulary) -> bool:
     """A label key, or a label's keyword worded up before its 指标 (`时效类指标`,
-    `时效性指标`: a keyword of the vocabulary, 类 or 性, then 指标)."""
+    `时效性指标`: a keyword of the vocabulary, 类 or 性, then 指标), or a worded form of a
+    key read whole as its label (`可持续性影响指标`, `worded_keys`)."""
     if key in label_keys(vocab):
+        return True
+    forms = worded_keys(vocab)
+    if key in forms and reads_as_worded(key, forms[key], vocab):
         return True
     if not key.endswith(LABEL_SUFFIX):
         return False
@@ -297,7 +429,7 @@ def worded(text: str, vocab: LevelVocabulary, complete: bool) -> bool:
     for n in range(2, len(text)):
         extra = text[n:]
         if text[:n] in keys and not text[:n].endswith(LABEL_SUFFIX) and (
-                extra in WORDINGS or not complete and not extra):
+                extra in vocab.wordings or not complete and not extra):
             return True
     return False
 
@@ -306,7 +438,7 @@ def worded(text: str, vocab: LevelVocabulary, complete: bool) -> bool:
 def worded_prefix(key: str, vocab: LevelVocabulary) -> bool:
     """The first lines of a label as `worded_label` reads it: a prefix of a label key, or
     of a keyword worded up."""
-    if key in label_prefixes(vocab) or key in label_keys(vocab):
+    if key in label_prefixes(vocab) or key in label_keys(vocab) or key in worded_prefixes(vocab):
         return True
     core = key[:-1] if key.endswith(LABEL_SUFFIX[0]) else key
     return worded(core, vocab, complete=key != core) or worded(core, vocab, complete=False)
@@ -605,9 +737,9 @@ def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary) -> tuple[lis
 
 def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary) -> tuple[list[Row], list[Issue]]:
     taken: set[tuple[int, int]] = set()
-    chains = []
-    for find in (lambda at: label_chain(rows, at, taken, vocab),
-                 lambda at: damaged_chain(rows, at, taken, vocab, LABEL_CUTOFF)):
+    chains, kinds = [], {}
+    for kind, find in (("", lambda at: label_chain(rows, at, taken, vocab)),
+                       (" with look-alikes", lambda at: damaged_chain(rows, at, taken, vocab, LABEL_CUTOFF))):
         for i, row in enumerate(rows):
             for p, cell in enumerate(row.cells):
                 if (i, p) in taken or not is_piece(cell.text):
@@ -616,6 +748,11 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary) -> tuple[list[Row], l
                 if chain:
                     taken.update(chain)
                     chains.append(chain)
+                    pieces = [label_key(rows[r].cells[q].text) for r, q in chain]
+                    kinds[tuple(chain)] = (
+                        " with more words" if "".join(pieces) in worded_keys(vocab) else
+                        " with more words and look-alikes"
+                        if kind and reads_damaged(pieces, vocab, LABEL_CUTOFF, prefix=False) is None else kind)
     fused_chains = []
     fused_taken: set[tuple[int, int]] = set()
     seen: dict[int, list] = {}
@@ -636,7 +773,8 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary) -> tuple[list[Row], l
         return rows, issues
     for chain, rests, joined in fused_chains:
         texts.update(place_fused_chain(rows, chain, rests, joined, taken, vocab))
-        damaged = "" if joined in label_keys(vocab) else " with look-alikes"
+        damaged = "" if joined in label_keys(vocab) else " with more words" if worded_label(joined, vocab) \
+            else " with look-alikes"
         issues.append(Issue("info", "label_rejoined",
                             f"level label wrapped over {len(chain)} lines{damaged}, a piece fused into "
                             f"the name beside it ({' | '.join(rows[r].cells[q].text for r, q in chain)}) "
@@ -647,7 +785,7 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary) -> tuple[list[Row], l
         on_rows = [spot for spot in chain if is_row_line(spot[0], rows, taken)] or [anchor]
         for spot in chain:
             texts[spot] = joined if spot in on_rows else ""
-        damaged = "" if label_key(joined) in label_keys(vocab) else " with look-alikes"
+        damaged = kinds[tuple(chain)]
         issues.append(Issue("info", "label_rejoined",
                             f"level label wrapped over {len(chain)} lines{damaged} "
                             f"({' | '.join(rows[r].cells[q].text for r, q in chain)}) read as {joined!r}",
