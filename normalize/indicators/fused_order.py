@@ -65,7 +65,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from formex.normalize.indicators.cells import IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines
+from formex.normalize.indicators.cells import (
+    IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines, settle_dual_labels)
 from formex.normalize.indicators.fragments import label_keys, label_prefixes
 from formex.normalize.indicators.fused import (
     ASPECT, FUSED_CUTOFF, HEAD_MAX, SEPARATED_MIN, FusedLabel, bare_word, compound_keys, fused_issue, makes_word,
@@ -162,6 +163,55 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                                   f"(similarity {score:.0f}): the "
                                   "category the labels around the row leave, stated by no other row; the name "
                                   f"read as {rest!r}"))
+    return issues
+
+
+def read_dual_group_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[Issue]:
+    """A row whose one stated level cell reads as a label of both levels (`成本指标`: a
+    category under 产出 in older forms, the group of 经济成本指标… in newer ones; `管理指标`:
+    a group whose one category bears its name), its name opening with a label of one of
+    that group's categories (`经挤戌本指标单个…`, `菅哩指标预算执行率`): the group prints
+    in its column and the category, fused into the name, in the next; the level cell was the
+    group's. The head is read as `read_fused_by_order` reads one, the group's categories for
+    the gap (a label half in place ending as a label does, an alias of four characters or
+    more written exactly, of one category only); the name left keeps `ORDER_REST_MIN`. The
+    head becomes the row's level-2 label and the level cell its group (`settle_dual_labels`),
+    or, where the category is the one the cell was read as (管理指标), the cell stays as
+    read; `label_fused` says so."""
+    issues: list[Issue] = []
+    for item in items:
+        if not item.name or item.positional or item.fused:
+            continue
+        stated = [h for h in item.level2 if not h.copied and not h.moved]
+        if len(stated) != 1 or stated[0].level1_reading is None \
+                or any(not h.copied for h in item.level1):
+            continue
+        group = stated[0].level1_reading[0].label
+        gap = tuple(name for name, spec in vocab.level2_specs.items() if spec.level1 == group)
+        found = name_cell(item)
+        if not gap or found is None:
+            continue
+        cell, cuts = found
+        read = best_head(item.name, tuple(cuts), gap, vocab, False, False)
+        if read is None or isinstance(read[0], tuple):
+            continue
+        name, head, rest, score = read
+        if len(label_key(head)) < SEPARATED_MIN:
+            continue      # a piece (经济) names no category where the level cell states one
+        if vocab.level2_specs[name] is stated[0].spec:
+            # the group's one category bearing its name (管理指标): the cell stays the row's
+            # category, as read; the name loses the head
+            item.fused.append(FusedLabel(cell, replace(stated[0], cell=replace(cell, text=head)),
+                                         replace(cell, text=rest)))
+            item.name = rest
+        else:
+            split_head(item, cell, head, rest, vocab.level2_specs[name], LabelMatch(name, name, score))
+            settle_dual_labels(item)
+        issues.append(fused_issue(cell, item.row.source_ref,
+                                  f"{cell.text!r} opens with {head!r}, read as the level label {name!r} "
+                                  f"(similarity {score:.0f}), a category of the group the row's level cell "
+                                  f"{stated[0].cell.text!r} names: that cell read as the group; the name read "
+                                  f"as {rest!r}"))
     return issues
 
 

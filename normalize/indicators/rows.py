@@ -22,8 +22,8 @@ from formex.normalize.indicators.fragments import rejoin_label_fragments
 from formex.normalize.indicators.fused import fused_issue, split_fused_label
 from formex.normalize.indicators.groups import read_by_stated_group
 from formex.normalize.indicators.fused_order import (
-    cut_repeated_level_cells, cut_run_heads, read_continued_pieces, read_fused_by_order, read_label_tails,
-    read_restated_heads)
+    cut_repeated_level_cells, cut_run_heads, read_continued_pieces, read_dual_group_heads, read_fused_by_order,
+    read_label_tails, read_restated_heads)
 from formex.normalize.indicators.wraps import (
     DocumentWrapping, is_wrap, join_wrapped, label_read_as_fragment, name_lengths, numbering_of,
     points_on_every_row, wrap_across_label, wrap_width)
@@ -400,6 +400,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += read_label_tails(out, vocab)
     issues += read_restated_heads(out, vocab)
     issues += read_fused_by_order(out, vocab, schema)
+    issues += read_dual_group_heads(out, vocab)
     issues += cut_run_heads(out, vocab)
     issues += cut_repeated_level_cells(out, vocab)     # last: a label read by the order comes first
     move_inapplicable_labels(out, schema)
