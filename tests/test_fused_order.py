@@ -626,3 +626,24 @@ def test_a_name_under_a_dual_level_cell_keeps_a_head_no_category_of_its_group_re
     got, issues = read(["产出指标\t数量指标\t档案数字化扫描页数\t120万页", line])
     assert got[1][1] == name
     assert not any(i.code == "label_fused" for i in issues)
+
+
+@pytest.mark.parametrize("name, want", [
+    ("创业带动就业人数", "社会效益指标"),       # 就业: 社会效益's word
+    ("农户人均增收", "经济效益指标"),           # 增收: 经济效益's
+])
+def test_a_head_as_near_two_categories_is_read_as_the_one_whose_words_the_name_holds(name, want):
+    got, issues = read(["产出指标\t数量指标\t培训人次\t≥3000人次",
+                        f"效益指标\t\t杜佘效益指标{name}\t≥1500人",
+                        "\t生态效益指标\t绿化覆盖率\t≥40%"])
+    assert got[1] == (want, name)
+    assert any(i.code == "label_fused" for i in issues)
+
+
+@pytest.mark.parametrize("name", ["义务教育入学率", "就业人员收入增长率"])   # no word; both's words
+def test_a_head_as_near_two_categories_stays_where_the_name_holds_neither_or_both_words(name):
+    got, issues = read(["产出指标\t数量指标\t培训人次\t≥3000人次",
+                        f"效益指标\t\t杜佘效益指标{name}\t≥1500人",
+                        "\t生态效益指标\t绿化覆盖率\t≥40%"])
+    assert got[1][1] == f"杜佘效益指标{name}"
+    assert any(i.code == "label_unrecognised" and "杜佘效益指标" in i.message for i in issues)

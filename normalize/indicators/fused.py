@@ -30,6 +30,12 @@ damaged 标 is not read so (`数量指` and the name: `数量指发放…` is a 
 标, not a damaged one), nor a head one character off in its keyword (`绩效指标完成率` ~
 时效指标): neither is evidence of a fused label, and neither is cut.
 
+A head read without its 指标 (`可持续影响类`, `社会效益类`) takes along a 指标 after it damaged in
+one character (`可持续影响类措标 …`, `社会效益类指杯 …`; not `指导…`, `目标…`), the name left
+keeping two characters; a cell of its own whose last two characters are all that is left
+after such a head (`社会效益类拍际`, the 指标 damaged past reading, no space before it), the
+row's name in a cell right of it, is the label whole (`label_fused` says so).
+
 Three wordings are read by their shape as well, each written so no name opens with it:
 
 - a group's word and one of its categories' words, exactly (`产出数量绿色食品认证面积`,

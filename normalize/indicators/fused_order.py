@@ -42,7 +42,8 @@ The evidence is the document's:
 The head becomes the row's level-2 label (`label_fused`, info, with the similarity);
 the name keeps the rest. A head that reads as two categories of the gap alike is left
 in the name, with a `label_unrecognised` warning naming them (`经济 人均…` between
-时效指标 and 社会效益指标: 经济成本 or 经济效益).
+时效指标 and 社会效益指标: 经济成本 or 经济效益), unless the name left holds the keywords of
+one of them only (`杜佘效益指标创业带动就业人数`: 就业 is 社会效益's, not 经济效益's).
 
 Two readings come first, each with evidence of its own (and the same guards on the name
 left):
@@ -55,6 +56,11 @@ left):
   names (`质量指杯烈士…` between rows whose level cell reads `质量指杯`): the very text
   of a level cell on another row (`read_restated_heads`), read as a label there or the
   first line of one category's label only (`服务对象满`, cut by a narrow column).
+
+A row whose one level cell reads as both levels (`成本指标`: 产出's category and the group of
+经济成本指标…; `管理指标`) and whose name opens with a head that reads, by the rules above, as
+one of that group's categories (`经挤戌本指标单个…`, `菅哩指标预算执行率`) has the head cut off
+as its category and the cell read as its group (`read_dual_group_heads`).
 
 A wrapped label's last line may be 方面 for 指标 (`经济効益` over `方面 失业人员…`).
 """
@@ -682,8 +688,14 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
         return None
     ranked = sorted(best.items(), key=lambda kv: kv[1][:2], reverse=True)
     if len(ranked) > 1 and ranked[1][1][0] >= ranked[0][1][0]:
-        # as near two categories the gap holds: left in the name, the doubt said
-        return tuple(label for label, found in ranked if found[0] >= ranked[0][1][0]), ranked[0][1][2]
+        tied = [(label, found) for label, found in ranked if found[0] >= ranked[0][1][0]]
+        # the name left holding the keywords of one of them only (社会效益: 就业, 帮扶;
+        # 时效: 及时) settles it: the name's words are its category's
+        worded = [(label, found) for label, found in tied if names_own_word(found[3], vocab.level2_specs[label])]
+        if len(worded) != 1:
+            # as near two categories the gap holds: left in the name, the doubt said
+            return tuple(label for label, _ in tied), ranked[0][1][2]
+        ranked = worded
     label, (score, _, head, rest) = ranked[0]
     return label, head, rest, score
 
