@@ -647,3 +647,31 @@ def test_a_head_as_near_two_categories_stays_where_the_name_holds_neither_or_bot
                         "\t生态效益指标\t绿化覆盖率\t≥40%"])
     assert got[1][1] == f"杜佘效益指标{name}"
     assert any(i.code == "label_unrecognised" and "杜佘效益指标" in i.message for i in issues)
+
+
+def test_a_categorys_bare_word_before_a_space_is_cut_off_where_the_order_allows():
+    # the table's first row: no label above, 质量 below; 数量 lies before it
+    got, issues = read(["产出指标\t\t数量 完成改造的老旧小区数量\t≥30个",
+                        "\t\t加装电梯数量\t≥45部",
+                        "\t质量指标\t工程竣工验收合格率\t100%"])
+    assert got[0] == ("数量指标", "完成改造的老旧小区数量")
+    assert any(i.code == "label_fused" and "数量" in i.message for i in issues)
+
+
+def test_a_bare_word_one_character_off_one_category_only_before_a_space_is_cut_off():
+    got, _ = read(["产出指标\t数量指标\t培训人次\t≥3000人次",
+                   "\t\t质重 高血压患者规范管理率\t≥62%",
+                   "\t时效指标\t报告及时率\t100%"])
+    assert got[1] == ("质量指标", "高血压患者规范管理率")
+
+
+@pytest.mark.parametrize("line, name", [
+    ("\t\t数量 培训人数\t≥62人", "数量培训人数"),              # 数量 before 时效 above: out of order
+    ("\t\t散量 高血压患者管理人数\t≥62人", None),              # as near 数量 as 质量: the order's
+    ("\t\t数量培训人数\t≥62人", "数量培训人数"),               # no space: no boundary
+])
+def test_a_bare_word_out_of_order_or_without_a_space_is_not_cut_so(line, name):
+    got, issues = read(["产出指标\t时效指标\t培训及时率\t100%", line, "\t成本指标\t人均成本\t100元"])
+    if name is not None:
+        assert got[1][1] == name
+    assert not any(i.code == "label_fused" and "canonical order there" in i.message for i in issues)

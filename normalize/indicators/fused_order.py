@@ -57,6 +57,12 @@ left):
   of a level cell on another row (`read_restated_heads`), read as a label there or the
   first line of one category's label only (`服务对象满`, cut by a narrow column).
 
+A label before a space as read, in the canonical order between the labels stated above and
+below (its own block's too), is cut off whether or not the table states its category
+elsewhere (`separated_label`): a level-2 label with one look-alike, or a category's bare
+word of two characters (`质量 补贴发放准确率`; one character off one category's word only:
+`质重 高血压…`) before a name holding one of the category's keywords.
+
 A row whose one level cell reads as both levels (`成本指标`: 产出's category and the group of
 经济成本指标…; `管理指标`) and whose name opens with a head that reads, by the rules above, as
 one of that group's categories (`经挤戌本指标单个…`, `菅哩指标预算执行率`) has the head cut off
@@ -535,13 +541,53 @@ def separated_label(item: IndicatorRow, found: tuple[Cell, list[int]], vocab: Le
     cell, cuts = found
     n = cuts[0]
     head, rest = item.name[:n], item.name[n:].strip(SEPARATORS)
-    if len(label_key(head)) < SEPARATED_MIN or len(label_key(rest)) < ORDER_REST_MIN:
+    if len(label_key(rest)) < ORDER_REST_MIN:
+        return None
+    if len(label_key(head)) == SHORT_WORD and head == label_key(head) and spaced(cell, head):
+        word = short_word(head, vocab)
+        if word is None:
+            return None
+        label, alias, score = word
+        spec = vocab.level2_specs[label]
+        if not low <= order[label] <= high or not names_own_word(rest, spec) or not names_category(rest, spec):
+            return None
+        return LabelHint(2, spec, replace(cell, text=head), LabelMatch(label, alias, score),
+                         line=item.lines[0]), cell, rest
+    if len(label_key(head)) < SEPARATED_MIN:
         return None
     hint = classify_label(replace(cell, text=head), vocab)
     if hint is None or hint.level != 2 or hint.match.score < FUSED_CUTOFF \
             or not low <= order[hint.spec.label] <= high or not names_category(rest, hint.spec):
         return None
     return LabelHint(2, hint.spec, replace(cell, text=head), hint.match, line=item.lines[0]), cell, rest
+
+
+SHORT_WORD = 2     # a category's bare word (数量, 时效) before a space as read
+
+
+def spaced(cell: Cell, head: str) -> bool:
+    """The cell as read puts a space right after `head` (`质量 补贴发放准确率`), not another
+    separator or a piece joined in."""
+    raw = (cell.raw or cell.text).strip()
+    return raw.startswith(head) and raw[len(head):len(head) + 1].isspace()
+
+
+@lru_cache(maxsize=4096)
+def short_word(head: str, vocab: LevelVocabulary) -> tuple[str, str, float] | None:
+    """(category, word, score) for a two-character head that is one category's bare word
+    (`数量`, `时效`) written exactly, or one character off one category's only (`质重`: 质量;
+    `散量` is as near 数量 as 质量); None otherwise."""
+    words = [(label, key) for label, spec in vocab.level2_specs.items()
+             for key in dict.fromkeys([label_key(spec.label), *vocab.level2.aliases_of(label)])
+             if len(key) == SHORT_WORD]
+    exact = {label for label, key in words if key == head}
+    if exact:
+        return (exact.pop(), head, 100.0) if len(exact) == 1 else None
+    near = {(label, key) for label, key in words if in_place(head, key, 0) == SHORT_WORD - 1}
+    if len({label for label, _ in near}) != 1:
+        return None
+    label, key = sorted(near)[0]
+    return label, key, 50.0
 
 
 class Unsettled(Exception):
