@@ -675,3 +675,34 @@ def test_a_bare_word_out_of_order_or_without_a_space_is_not_cut_so(line, name):
     if name is not None:
         assert got[1][1] == name
     assert not any(i.code == "label_fused" and "canonical order there" in i.message for i in issues)
+
+
+def test_a_two_character_level_cell_on_the_rows_around_is_cut_off_the_name_between():
+    # 社会 (a wrapped label's first line, read by no vocabulary) on every row of its block;
+    # the row between lost its level cell into the name
+    names = repeated(["经济效益指标\t就业人数\t≥100人",
+                      "社会\t全市城乡居民养老保险覆盖面\t不低于上年度水平",
+                      "\t社会扶持创业企业（项目）数\t650",
+                      "社会\t城镇登记失业率\t≤3.5%",
+                      "社会效益指标\t劳动人事争议案件仲裁结案率\t≥95%"])
+    assert names[2] == "扶持创业企业（项目）数"
+
+
+def test_a_two_character_level_cell_below_is_cut_off_the_name_opening_its_block():
+    names = repeated(["时效指标\t年度项目完工时间\t2025年前",
+                      "\t成未统防统治亩均成本\t≤45元",
+                      "成未\t良种补贴标准\t=20元",
+                      "成未\t农技培训人均成本\t≤300元"])
+    assert names[1] == "统防统治亩均成本"
+
+
+@pytest.mark.parametrize("lines", [
+    # printed on the row above only: a name's own words
+    ["经济效益指标\t就业人数\t≥100人", "社会\t全市城乡居民养老保险覆盖面\t不低于上年度水平",
+     "\t社会保险参保率\t650", "经济\t城镇登记失业率\t≤3.5%", "社会效益指标\t劳动人事争议案件仲裁结案率\t≥95%"],
+    # the name reads on into a label (社会效…)
+    ["经济效益指标\t就业人数\t≥100人", "社会\t全市城乡居民养老保险覆盖面\t不低于上年度水平",
+     "\t社会效益评估覆盖率\t650", "社会\t城镇登记失业率\t≤3.5%", "社会效益指标\t劳动人事争议案件仲裁结案率\t≥95%"],
+])
+def test_a_name_opening_with_a_short_level_cells_text_keeps_it_without_the_block_around(lines):
+    assert repeated(lines)[2] == lines[2].split("\t")[1]

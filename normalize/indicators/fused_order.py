@@ -63,6 +63,11 @@ elsewhere (`separated_label`): a level-2 label with one look-alike, or a categor
 word of two characters (`质量 补贴发放准确率`; one character off one category's word only:
 `质重 高血压…`) before a name holding one of the category's keywords.
 
+A level cell of two characters no vocabulary reads (`社会`, `成未`: a wrapped label's first
+line), printed on the rows above and below a row whose level cells are empty, or on the two
+rows next to one opening or ending such a block, is cut off that row's name where it opens
+with it (`cut_short_level_cells`): read as nothing, as on the other rows.
+
 A row whose one level cell reads as both levels (`成本指标`: 产出's category and the group of
 经济成本指标…; `管理指标`) and whose name opens with a head that reads, by the rules above, as
 one of that group's categories (`经挤戌本指标单个…`, `菅哩指标预算执行率`) has the head cut off
@@ -474,7 +479,7 @@ def cut_repeated_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) 
             if len(label_key(text)) >= RESTATED_MIN:
                 rows.setdefault(text, set()).add(j)
     texts = {text: js for text, js in rows.items() if len(js) >= REPEATED_ROWS}
-    issues: list[Issue] = []
+    issues: list[Issue] = cut_short_level_cells(items, vocab)
     if not texts:
         return issues
     keys, prefixes = label_keys(vocab), label_prefixes(vocab)
@@ -500,6 +505,47 @@ def cut_repeated_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) 
                                       f"{cell.text!r} opens with {text!r}, the level cell printed so on other rows: "
                                       f"read as the row's level cell and the name {rest!r}"))
             break
+    return issues
+
+
+def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[Issue]:
+    """A level cell of `RESTATED_CUT_MIN` characters no vocabulary reads (`社会`, `成未`: a
+    wrapped label's first line) printed on every row of its block, fused into the name of
+    a row whose level cells are empty: the rows above and below print it (`every_row`), or
+    the row ends or opens such a block (`block_end`; a row the same text was cut off, or read
+    off as a label, counts as printing it). The name left keeps `ORDER_REST_MIN` and does not
+    read on into a label; the row states no level-2 label. The text is cut off, read as
+    nothing, as on the other rows (their placement reads the category); `label_fused`."""
+    rows: dict[str, set[int]] = {}
+    for j, item in enumerate(items):
+        cells = [*item.unrecognised, *(f.label.cell for f in item.fused)]
+        for cell in cells:
+            text = cell.text.strip()
+            if len(text) == RESTATED_CUT_MIN and label_key(text) == text:
+                rows.setdefault(text, set()).add(j)
+    issues: list[Issue] = []
+    if not rows:
+        return issues
+    keys = label_keys(vocab) | label_prefixes(vocab)
+    for i, item in enumerate(items):
+        if not item.name or item.positional or item.fused or item.unrecognised \
+                or any(not h.copied for h in item.level2):
+            continue
+        text = item.name[:RESTATED_CUT_MIN]
+        if text not in rows or not (every_row(i, rows[text], item) or block_end(i, rows[text], item, items)):
+            continue
+        rest = item.name[len(text):].strip(SEPARATORS)
+        if len(label_key(rest)) < ORDER_REST_MIN or label_key(text + rest[:1]) in keys:
+            continue
+        found = name_cell(item)
+        if found is None or not found[0].text.strip().startswith(text):
+            continue
+        cell = found[0]
+        item.name = rest
+        rows[text].add(i)
+        issues.append(fused_issue(cell, item.row.source_ref,
+                                  f"{cell.text!r} opens with {text!r}, the level cell printed so on the rows "
+                                  f"of its block: read as the row's level cell and the name {rest!r}"))
     return issues
 
 
