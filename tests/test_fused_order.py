@@ -706,3 +706,23 @@ def test_a_two_character_level_cell_below_is_cut_off_the_name_opening_its_block(
 ])
 def test_a_name_opening_with_a_short_level_cells_text_keeps_it_without_the_block_around(lines):
     assert repeated(lines)[2] == lines[2].split("\t")[1]
+
+
+def test_a_wrapped_labels_first_line_fused_into_the_name_joins_the_level_cell_below():
+    # 产出质 | 量指标: the label's first line in the name's head, its next line in the level
+    # cell below, alone read as 数量指标
+    got, issues = read(["产出指标\t数量指标\t烈士纪念设施维护数量\t=9处",
+                        "\t\t产出质退役士兵安置落实率\t=100%",
+                        "\t量指标\t退役军人服务站规范化建设达标率\t≥95%",
+                        "\t时效指标\t优抚资金发放及时率\t100%"])
+    assert got[1:3] == [("质量指标", "退役士兵安置落实率"), ("质量指标", "退役军人服务站规范化建设达标率")]
+    assert any(i.code == "label_fused" and "产出质" in i.message for i in issues)
+
+
+def test_a_name_whose_head_joins_no_form_with_the_level_cell_below_keeps_it():
+    got, issues = read(["产出指标\t数量指标\t烈士纪念设施维护数量\t=9处",
+                        "\t\t产出情况统计准确率\t=100%",
+                        "\t量指标\t退役军人服务站规范化建设达标率\t≥95%",
+                        "\t时效指标\t优抚资金发放及时率\t100%"])
+    assert got[1][1] == "产出情况统计准确率"
+    assert not any(i.code == "label_fused" for i in issues)

@@ -63,6 +63,11 @@ elsewhere (`separated_label`): a level-2 label with one look-alike, or a categor
 word of two characters (`质量 补贴发放准确率`; one character off one category's word only:
 `质重 高血压…`) before a name holding one of the category's keywords.
 
+A label wrapped in its narrow level column whose first line OCR fused into the head of the
+name on its row (`产出质退役士兵…`) and whose next line is read as the level-2 label of the row
+on the next line (`量指标`, alone read as 数量指标) is read first (`read_wrapped_heads`): the
+head and that text join into one category's form exactly (`产出质量指标`); both rows take it.
+
 A level cell of two characters no vocabulary reads (`社会`, `成未`: a wrapped label's first
 line), printed on the rows above and below a row whose level cells are empty, or on the two
 rows next to one opening or ending such a block, is cut off that row's name where it opens
@@ -180,6 +185,59 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                                   f"(similarity {score:.0f}): the "
                                   "category the labels around the row leave, stated by no other row; the name "
                                   f"read as {rest!r}"))
+    return issues
+
+
+def read_wrapped_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[Issue]:
+    """A label wrapped in its narrow level column whose first line OCR fused into the head
+    of the name on its row (`产出质退役士兵…`), its next line read as the level-2 label of the
+    row on the next line (`量指标`, alone read as 数量指标; in its level cell or cut off its
+    name): the head, as wide as that line or up to `PIECE_MAX`, and that label's text join
+    into one category's form exactly (`产出质量指标`), of no other category. The head is cut
+    off the name (the name left keeps `ORDER_REST_MIN` and makes no word with it), the row
+    takes the category, and the row below's label is read as it too; `label_fused`."""
+    issues: list[Issue] = []
+    for i in range(len(items) - 1):
+        item, below = items[i], items[i + 1]
+        if not item.name or item.positional or item.fused or any(not h.copied for h in item.level2) \
+                or item.lines[0] != item.lines[1] or below.lines[0] != item.lines[1] + 1:
+            continue
+        stated = [h for h in below.level2 if not h.copied and not h.moved]
+        if len(stated) != 1:
+            continue
+        hint = stated[0]
+        piece = label_key(hint.cell.text)
+        if not piece or len(piece) > PIECE_MAX:
+            continue
+        found = None
+        for width in range(len(piece), PIECE_MAX + 1):
+            head = item.name[:width]
+            if len(head) < width or label_key(head) != head:
+                break
+            reads = {spec.label for spec in vocab.level2_specs.values()
+                     if head + piece in chain_forms(spec, vocab)}
+            if reads:
+                found = (head, reads.pop()) if len(reads) == 1 else None
+                break
+        if found is None:
+            continue
+        head, label = found
+        rest = item.name[len(head):].strip(SEPARATORS)
+        cell_found = name_cell(item)
+        if len(label_key(rest)) < ORDER_REST_MIN or makes_word(head, rest) or cell_found is None \
+                or not cell_found[0].text.strip().startswith(head):
+            continue
+        cell, spec = cell_found[0], vocab.level2_specs[label]
+        match = LabelMatch(label, head + piece, 100.0)
+        split_head(item, cell, head, rest, spec, match)
+        if hint.spec is not spec:
+            new = replace(hint, spec=spec, match=match)
+            below.replace_level2(hint, new)
+            below.fused = [replace(f, label=new) if f.label is hint else f for f in below.fused]
+        issues.append(fused_issue(cell, item.row.source_ref,
+                                  f"{cell.text!r} opens with {head!r}, the first line of a level label wrapped "
+                                  f"in its column, its next line {hint.cell.text!r} on the row below: read as "
+                                  f"{label!r} for both rows; the name read as {rest!r}"))
     return issues
 
 

@@ -23,7 +23,7 @@ from formex.normalize.indicators.fused import fused_issue, split_fused_label
 from formex.normalize.indicators.groups import read_by_stated_group
 from formex.normalize.indicators.fused_order import (
     cut_repeated_level_cells, cut_run_heads, read_continued_pieces, read_dual_group_heads, read_fused_by_order,
-    read_label_tails, read_restated_heads)
+    read_label_tails, read_restated_heads, read_wrapped_heads)
 from formex.normalize.indicators.wraps import (
     DocumentWrapping, is_wrap, join_wrapped, label_read_as_fragment, name_lengths, numbering_of,
     points_on_every_row, wrap_across_label, wrap_width)
@@ -423,6 +423,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues = without_unrecognised(issues, read) + continued
     issues += read_label_tails(out, vocab)
     issues += read_restated_heads(out, vocab)
+    issues += read_wrapped_heads(out, vocab)
     issues += read_fused_by_order(out, vocab, schema)
     issues += read_dual_group_heads(out, vocab)
     issues += cut_run_heads(out, vocab)
