@@ -221,3 +221,42 @@ def test_a_label_worded_with_fangmian_at_a_names_head_is_split(text, label, name
 ])
 def test_fangmian_after_no_category_word_is_kept(text):
     assert split(text) is None
+
+
+@pytest.mark.parametrize("text, label, name", [
+    ("可持续影响类措标 就业创业服务长效机制", "可持续影响指标", "就业创业服务长效机制"),
+    ("社会效益类指杯 档案利用满足率", "社会效益指标", "档案利用满足率"),
+    ("可持续影响类损标家庭医生签约服务长效机制", "可持续影响指标", "家庭医生签约服务长效机制"),
+])
+def test_a_label_worded_without_its_zhibiao_takes_a_damaged_one_along(text, label, name):
+    assert split(text) == (label, name)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("社会效益类指导服务覆盖率", "指导服务覆盖率"),     # 指导: the name's own word
+    ("社会效益类目标完成率", "目标完成率"),             # 目标 too
+    ("社会效益类标准化建设率", "标准化建设率"),         # 标 first: no 指标 in place
+])
+def test_a_name_opening_with_a_word_of_zhi_or_biao_keeps_it_after_a_label_without_zhibiao(text, name):
+    assert split(text) == ("社会效益指标", name)
+
+
+def rows_of(lines: list[str]):
+    indicators, issues = rows_to_indicators(text_rows(["一级指标\t二级指标\t三级指标\t指标值", *lines]), SCHEMA,
+                                            spans_known=False, year=2026)
+    return [(i.placement.level2.label, i.row.name) for i in indicators], issues
+
+
+def test_a_label_cell_whose_zhibiao_is_damaged_past_reading_is_the_label_whole():
+    got, issues = rows_of(["产出指标\t数量指标\t档案数字化扫描页数\t120万页",
+                           "效益指标\t社会效益类拍际\t孕产妇系统管理率\t≥90%",
+                           "\t可持续影响指标\t家庭医生签约服务长效机制\t健全"])
+    assert got[1] == ("社会效益指标", "孕产妇系统管理率")
+    assert any(i.code == "label_fused" and "社会效益类拍际" in i.message for i in issues)
+
+
+def test_a_label_cell_with_two_characters_after_a_space_keeps_them_as_its_name():
+    got, _ = rows_of(["产出指标\t数量指标\t档案数字化扫描页数\t120万页",
+                      "效益指标\t社会效益类 就业\t≥90%",
+                      "\t可持续影响指标\t家庭医生签约服务长效机制\t健全"])
+    assert got[1] == ("社会效益指标", "就业")

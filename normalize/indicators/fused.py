@@ -30,6 +30,12 @@ damaged 标 is not read so (`数量指` and the name: `数量指发放…` is a 
 标, not a damaged one), nor a head one character off in its keyword (`绩效指标完成率` ~
 时效指标): neither is evidence of a fused label, and neither is cut.
 
+A head read without its 指标 (`可持续影响类`, `社会效益类`) takes along a 指标 after it damaged in
+one character (`可持续影响类措标 …`, `社会效益类指杯 …`; not `指导…`, `目标…`), the name left
+keeping two characters; a cell of its own whose last two characters are all that is left
+after such a head (`社会效益类拍际`, the 指标 damaged past reading, no space before it), the
+row's name in a cell right of it, is the label whole (`label_fused` says so).
+
 Three wordings are read by their shape as well, each written so no name opens with it:
 
 - a group's word and one of its categories' words, exactly (`产出数量绿色食品认证面积`,
@@ -107,6 +113,24 @@ def full_label(head: str, hint: LabelHint) -> bool:
     return len(alias) < len(key) and all(ch in chars for ch in alias)
 
 
+def with_ending(head: str, rest: str) -> tuple[str, str]:
+    """A head read without its 指标 (`可持续影响类`, `社会效益类`, `社会效益`) and a name opening
+    with that 指标 damaged in one character (`措标`, `指杯`: 指 before another character making
+    no word with it, or 标 after one making none: 指导…, 目标… are the name's own): the
+    ending taken along, where the name left keeps `DAMAGED_REST_MIN` characters."""
+    if label_key(head).endswith(LABEL_SUFFIX):
+        return head, rest
+    pair = rest[:2]
+    if len(pair) != 2 or not (pair[0] == LABEL_SUFFIX[0] and pair[1] not in WORDS_AFTER[LABEL_SUFFIX[0]]
+                              or pair[1] == LABEL_SUFFIX[1] and pair[0] not in WORDS_WITH_BIAO):
+        return head, rest
+    left = rest[2:]
+    left = (SEPARATOR.sub("", left, count=1) if SEPARATOR.match(left) else left).strip()
+    if len(label_key(left)) < DAMAGED_REST_MIN:
+        return head, rest
+    return head + pair, left
+
+
 def split_fused_label(cell: Cell, vocab: LevelVocabulary, *, level1: bool = True) -> FusedLabel | None:
     """The level-2 label fused into the head of a name cell and the name after it, or
     None (see the module doc for the rules). A level-1 label fused before the level-2
@@ -127,7 +151,8 @@ def split_fused_label(cell: Cell, vocab: LevelVocabulary, *, level1: bool = True
         if hint is None or len(key) < SEPARATED_MIN or not full_label(head, hint):
             continue      # a label written out in full (资产管理：…, 社会效益类), no keyword (数量 …, 数量类)
         if hint.level == 2:
-            return FusedLabel(cell, hint, replace(cell, text=rest))
+            head, rest = with_ending(head, rest)
+            return FusedLabel(cell, replace(hint, cell=replace(cell, text=head)), replace(cell, text=rest))
         inner = split_fused_label(replace(cell, text=rest), vocab, level1=False) if level1 else None
         if inner is not None:
             return replace(inner, cell=cell, level1=hint)

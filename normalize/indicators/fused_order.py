@@ -42,7 +42,8 @@ The evidence is the document's:
 The head becomes the row's level-2 label (`label_fused`, info, with the similarity);
 the name keeps the rest. A head that reads as two categories of the gap alike is left
 in the name, with a `label_unrecognised` warning naming them (`经济 人均…` between
-时效指标 and 社会效益指标: 经济成本 or 经济效益).
+时效指标 and 社会效益指标: 经济成本 or 经济效益), unless the name left holds the keywords of
+one of them only (`杜佘效益指标创业带动就业人数`: 就业 is 社会效益's, not 经济效益's).
 
 Two readings come first, each with evidence of its own (and the same guards on the name
 left):
@@ -56,6 +57,27 @@ left):
   of a level cell on another row (`read_restated_heads`), read as a label there or the
   first line of one category's label only (`服务对象满`, cut by a narrow column).
 
+A label before a space as read, in the canonical order between the labels stated above and
+below (its own block's too), is cut off whether or not the table states its category
+elsewhere (`separated_label`): a level-2 label with one look-alike, or a category's bare
+word of two characters (`质量 补贴发放准确率`; one character off one category's word only:
+`质重 高血压…`) before a name holding one of the category's keywords.
+
+A label wrapped in its narrow level column whose first line OCR fused into the head of the
+name on its row (`产出质退役士兵…`) and whose next line is read as the level-2 label of the row
+on the next line (`量指标`, alone read as 数量指标) is read first (`read_wrapped_heads`): the
+head and that text join into one category's form exactly (`产出质量指标`); both rows take it.
+
+A level cell of two characters no vocabulary reads (`社会`, `成未`: a wrapped label's first
+line), printed on the rows above and below a row whose level cells are empty, or on the two
+rows next to one opening or ending such a block, is cut off that row's name where it opens
+with it (`cut_short_level_cells`): read as nothing, as on the other rows.
+
+A row whose one level cell reads as both levels (`成本指标`: 产出's category and the group of
+经济成本指标…; `管理指标`) and whose name opens with a head that reads, by the rules above, as
+one of that group's categories (`经挤戌本指标单个…`, `菅哩指标预算执行率`) has the head cut off
+as its category and the cell read as its group (`read_dual_group_heads`).
+
 A wrapped label's last line may be 方面 for 指标 (`经济効益` over `方面 失业人员…`).
 """
 from __future__ import annotations
@@ -65,7 +87,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from formex.normalize.indicators.cells import IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines
+from formex.normalize.indicators.cells import (
+    IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines, settle_dual_labels)
 from formex.normalize.indicators.fragments import label_keys, label_prefixes
 from formex.normalize.indicators.fused import (
     ASPECT, FUSED_CUTOFF, HEAD_MAX, SEPARATED_MIN, FusedLabel, bare_word, compound_keys, fused_issue, makes_word,
@@ -162,6 +185,108 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                                   f"(similarity {score:.0f}): the "
                                   "category the labels around the row leave, stated by no other row; the name "
                                   f"read as {rest!r}"))
+    return issues
+
+
+def read_wrapped_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[Issue]:
+    """A label wrapped in its narrow level column whose first line OCR fused into the head
+    of the name on its row (`产出质退役士兵…`), its next line read as the level-2 label of the
+    row on the next line (`量指标`, alone read as 数量指标; in its level cell or cut off its
+    name): the head, as wide as that line or up to `PIECE_MAX`, and that label's text join
+    into one category's form exactly (`产出质量指标`), of no other category. The head is cut
+    off the name (the name left keeps `ORDER_REST_MIN` and makes no word with it), the row
+    takes the category, and the row below's label is read as it too; `label_fused`."""
+    issues: list[Issue] = []
+    for i in range(len(items) - 1):
+        item, below = items[i], items[i + 1]
+        if not item.name or item.positional or item.fused or any(not h.copied for h in item.level2) \
+                or item.lines[0] != item.lines[1] or below.lines[0] != item.lines[1] + 1:
+            continue
+        stated = [h for h in below.level2 if not h.copied and not h.moved]
+        if len(stated) != 1:
+            continue
+        hint = stated[0]
+        piece = label_key(hint.cell.text)
+        if not piece or len(piece) > PIECE_MAX:
+            continue
+        found = None
+        for width in range(len(piece), PIECE_MAX + 1):
+            head = item.name[:width]
+            if len(head) < width or label_key(head) != head:
+                break
+            reads = {spec.label for spec in vocab.level2_specs.values()
+                     if head + piece in chain_forms(spec, vocab)}
+            if reads:
+                found = (head, reads.pop()) if len(reads) == 1 else None
+                break
+        if found is None:
+            continue
+        head, label = found
+        rest = item.name[len(head):].strip(SEPARATORS)
+        cell_found = name_cell(item)
+        if len(label_key(rest)) < ORDER_REST_MIN or makes_word(head, rest) or cell_found is None \
+                or not cell_found[0].text.strip().startswith(head):
+            continue
+        cell, spec = cell_found[0], vocab.level2_specs[label]
+        match = LabelMatch(label, head + piece, 100.0)
+        split_head(item, cell, head, rest, spec, match)
+        if hint.spec is not spec:
+            new = replace(hint, spec=spec, match=match)
+            below.replace_level2(hint, new)
+            below.fused = [replace(f, label=new) if f.label is hint else f for f in below.fused]
+        issues.append(fused_issue(cell, item.row.source_ref,
+                                  f"{cell.text!r} opens with {head!r}, the first line of a level label wrapped "
+                                  f"in its column, its next line {hint.cell.text!r} on the row below: read as "
+                                  f"{label!r} for both rows; the name read as {rest!r}"))
+    return issues
+
+
+def read_dual_group_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[Issue]:
+    """A row whose one stated level cell reads as a label of both levels (`成本指标`: a
+    category under 产出 in older forms, the group of 经济成本指标… in newer ones; `管理指标`:
+    a group whose one category bears its name), its name opening with a label of one of
+    that group's categories (`经挤戌本指标单个…`, `菅哩指标预算执行率`): the group prints
+    in its column and the category, fused into the name, in the next; the level cell was the
+    group's. The head is read as `read_fused_by_order` reads one, the group's categories for
+    the gap (a label half in place ending as a label does, an alias of four characters or
+    more written exactly, of one category only); the name left keeps `ORDER_REST_MIN`. The
+    head becomes the row's level-2 label and the level cell its group (`settle_dual_labels`),
+    or, where the category is the one the cell was read as (管理指标), the cell stays as
+    read; `label_fused` says so."""
+    issues: list[Issue] = []
+    for item in items:
+        if not item.name or item.positional or item.fused:
+            continue
+        stated = [h for h in item.level2 if not h.copied and not h.moved]
+        if len(stated) != 1 or stated[0].level1_reading is None \
+                or any(not h.copied for h in item.level1):
+            continue
+        group = stated[0].level1_reading[0].label
+        gap = tuple(name for name, spec in vocab.level2_specs.items() if spec.level1 == group)
+        found = name_cell(item)
+        if not gap or found is None:
+            continue
+        cell, cuts = found
+        read = best_head(item.name, tuple(cuts), gap, vocab, False, False)
+        if read is None or isinstance(read[0], tuple):
+            continue
+        name, head, rest, score = read
+        if len(label_key(head)) < SEPARATED_MIN:
+            continue      # a piece (经济) names no category where the level cell states one
+        if vocab.level2_specs[name] is stated[0].spec:
+            # the group's one category bearing its name (管理指标): the cell stays the row's
+            # category, as read; the name loses the head
+            item.fused.append(FusedLabel(cell, replace(stated[0], cell=replace(cell, text=head)),
+                                         replace(cell, text=rest)))
+            item.name = rest
+        else:
+            split_head(item, cell, head, rest, vocab.level2_specs[name], LabelMatch(name, name, score))
+            settle_dual_labels(item)
+        issues.append(fused_issue(cell, item.row.source_ref,
+                                  f"{cell.text!r} opens with {head!r}, read as the level label {name!r} "
+                                  f"(similarity {score:.0f}), a category of the group the row's level cell "
+                                  f"{stated[0].cell.text!r} names: that cell read as the group; the name read "
+                                  f"as {rest!r}"))
     return issues
 
 
@@ -412,7 +537,7 @@ def cut_repeated_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) 
             if len(label_key(text)) >= RESTATED_MIN:
                 rows.setdefault(text, set()).add(j)
     texts = {text: js for text, js in rows.items() if len(js) >= REPEATED_ROWS}
-    issues: list[Issue] = []
+    issues: list[Issue] = cut_short_level_cells(items, vocab)
     if not texts:
         return issues
     keys, prefixes = label_keys(vocab), label_prefixes(vocab)
@@ -438,6 +563,47 @@ def cut_repeated_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) 
                                       f"{cell.text!r} opens with {text!r}, the level cell printed so on other rows: "
                                       f"read as the row's level cell and the name {rest!r}"))
             break
+    return issues
+
+
+def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[Issue]:
+    """A level cell of `RESTATED_CUT_MIN` characters no vocabulary reads (`社会`, `成未`: a
+    wrapped label's first line) printed on every row of its block, fused into the name of
+    a row whose level cells are empty: the rows above and below print it (`every_row`), or
+    the row ends or opens such a block (`block_end`; a row the same text was cut off, or read
+    off as a label, counts as printing it). The name left keeps `ORDER_REST_MIN` and does not
+    read on into a label; the row states no level-2 label. The text is cut off, read as
+    nothing, as on the other rows (their placement reads the category); `label_fused`."""
+    rows: dict[str, set[int]] = {}
+    for j, item in enumerate(items):
+        cells = [*item.unrecognised, *(f.label.cell for f in item.fused)]
+        for cell in cells:
+            text = cell.text.strip()
+            if len(text) == RESTATED_CUT_MIN and label_key(text) == text:
+                rows.setdefault(text, set()).add(j)
+    issues: list[Issue] = []
+    if not rows:
+        return issues
+    keys = label_keys(vocab) | label_prefixes(vocab)
+    for i, item in enumerate(items):
+        if not item.name or item.positional or item.fused or item.unrecognised \
+                or any(not h.copied for h in item.level2):
+            continue
+        text = item.name[:RESTATED_CUT_MIN]
+        if text not in rows or not (every_row(i, rows[text], item) or block_end(i, rows[text], item, items)):
+            continue
+        rest = item.name[len(text):].strip(SEPARATORS)
+        if len(label_key(rest)) < ORDER_REST_MIN or label_key(text + rest[:1]) in keys:
+            continue
+        found = name_cell(item)
+        if found is None or not found[0].text.strip().startswith(text):
+            continue
+        cell = found[0]
+        item.name = rest
+        rows[text].add(i)
+        issues.append(fused_issue(cell, item.row.source_ref,
+                                  f"{cell.text!r} opens with {text!r}, the level cell printed so on the rows "
+                                  f"of its block: read as the row's level cell and the name {rest!r}"))
     return issues
 
 
@@ -479,13 +645,53 @@ def separated_label(item: IndicatorRow, found: tuple[Cell, list[int]], vocab: Le
     cell, cuts = found
     n = cuts[0]
     head, rest = item.name[:n], item.name[n:].strip(SEPARATORS)
-    if len(label_key(head)) < SEPARATED_MIN or len(label_key(rest)) < ORDER_REST_MIN:
+    if len(label_key(rest)) < ORDER_REST_MIN:
+        return None
+    if len(label_key(head)) == SHORT_WORD and head == label_key(head) and spaced(cell, head):
+        word = short_word(head, vocab)
+        if word is None:
+            return None
+        label, alias, score = word
+        spec = vocab.level2_specs[label]
+        if not low <= order[label] <= high or not names_own_word(rest, spec) or not names_category(rest, spec):
+            return None
+        return LabelHint(2, spec, replace(cell, text=head), LabelMatch(label, alias, score),
+                         line=item.lines[0]), cell, rest
+    if len(label_key(head)) < SEPARATED_MIN:
         return None
     hint = classify_label(replace(cell, text=head), vocab)
     if hint is None or hint.level != 2 or hint.match.score < FUSED_CUTOFF \
             or not low <= order[hint.spec.label] <= high or not names_category(rest, hint.spec):
         return None
     return LabelHint(2, hint.spec, replace(cell, text=head), hint.match, line=item.lines[0]), cell, rest
+
+
+SHORT_WORD = 2     # a category's bare word (数量, 时效) before a space as read
+
+
+def spaced(cell: Cell, head: str) -> bool:
+    """The cell as read puts a space right after `head` (`质量 补贴发放准确率`), not another
+    separator or a piece joined in."""
+    raw = (cell.raw or cell.text).strip()
+    return raw.startswith(head) and raw[len(head):len(head) + 1].isspace()
+
+
+@lru_cache(maxsize=4096)
+def short_word(head: str, vocab: LevelVocabulary) -> tuple[str, str, float] | None:
+    """(category, word, score) for a two-character head that is one category's bare word
+    (`数量`, `时效`) written exactly, or one character off one category's only (`质重`: 质量;
+    `散量` is as near 数量 as 质量); None otherwise."""
+    words = [(label, key) for label, spec in vocab.level2_specs.items()
+             for key in dict.fromkeys([label_key(spec.label), *vocab.level2.aliases_of(label)])
+             if len(key) == SHORT_WORD]
+    exact = {label for label, key in words if key == head}
+    if exact:
+        return (exact.pop(), head, 100.0) if len(exact) == 1 else None
+    near = {(label, key) for label, key in words if in_place(head, key, 0) == SHORT_WORD - 1}
+    if len({label for label, _ in near}) != 1:
+        return None
+    label, key = sorted(near)[0]
+    return label, key, 50.0
 
 
 class Unsettled(Exception):
@@ -632,8 +838,14 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
         return None
     ranked = sorted(best.items(), key=lambda kv: kv[1][:2], reverse=True)
     if len(ranked) > 1 and ranked[1][1][0] >= ranked[0][1][0]:
-        # as near two categories the gap holds: left in the name, the doubt said
-        return tuple(label for label, found in ranked if found[0] >= ranked[0][1][0]), ranked[0][1][2]
+        tied = [(label, found) for label, found in ranked if found[0] >= ranked[0][1][0]]
+        # the name left holding the keywords of one of them only (社会效益: 就业, 帮扶;
+        # 时效: 及时) settles it: the name's words are its category's
+        worded = [(label, found) for label, found in tied if names_own_word(found[3], vocab.level2_specs[label])]
+        if len(worded) != 1:
+            # as near two categories the gap holds: left in the name, the doubt said
+            return tuple(label for label, _ in tied), ranked[0][1][2]
+        ranked = worded
     label, (score, _, head, rest) = ranked[0]
     return label, head, rest, score
 

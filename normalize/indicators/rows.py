@@ -22,8 +22,8 @@ from formex.normalize.indicators.fragments import rejoin_label_fragments
 from formex.normalize.indicators.fused import fused_issue, split_fused_label
 from formex.normalize.indicators.groups import read_by_stated_group
 from formex.normalize.indicators.fused_order import (
-    cut_repeated_level_cells, cut_run_heads, read_continued_pieces, read_fused_by_order, read_label_tails,
-    read_restated_heads)
+    cut_repeated_level_cells, cut_run_heads, read_continued_pieces, read_dual_group_heads, read_fused_by_order,
+    read_label_tails, read_restated_heads, read_wrapped_heads)
 from formex.normalize.indicators.wraps import (
     DocumentWrapping, is_wrap, join_wrapped, label_read_as_fragment, name_lengths, numbering_of,
     points_on_every_row, wrap_across_label, wrap_width)
@@ -44,6 +44,15 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
     texts: list[Cell] = []
     for cell in cells:
         fused = split_fused_label(cell, vocab)
+        if fused is not None and ending_alone(fused, cell, cells):
+            # the cell a label of its own, its 指标 damaged past reading (社会效益类拍际), the
+            # row's name in a cell right of it: the whole cell is the label
+            fused = replace(fused, label=replace(fused.label, cell=replace(fused.label.cell, text=cell.text.strip())),
+                            rest=replace(fused.rest, text=""))
+            out.level1.extend([fused.level1] if fused.level1 else [])
+            out.level2.append(fused.label)
+            out.fused.append(fused)
+            continue
         if fused is not None:
             # a level label and the name beside it read as one cell: the label is the row's
             out.level1.extend([fused.level1] if fused.level1 else [])
@@ -106,6 +115,21 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
         # the label nearest the data is the row's own; any other is a displaced hint
         out.own_level2 = out.level2[-1]
     return out
+
+
+ENDING_MAX = 2      # a label's 指标, however damaged
+
+
+def ending_alone(fused, cell: Cell, cells: list[Cell]) -> bool:
+    """The name a fused label was split from is no more than a label's ending
+    (`ENDING_MAX` characters: `拍际` of `社会效益类拍际`, no space before them as read), the
+    label read without its 指标, and a cell right of it holds text no target reads as (the
+    row's name): the cell is a label of its own."""
+    return not label_key(fused.label.cell.text).endswith("指标") \
+        and 0 < len(label_key(fused.rest.text)) <= ENDING_MAX and len(fused.rest.text.strip()) <= ENDING_MAX \
+        and len((cell.raw or cell.text).split()) == 1 \
+        and any(c is not cell and c.col > cell.col and c.text.strip() and not looks_like_target(c.text)
+                for c in cells)
 
 
 def without_restated_header(body: list[Row], header: Row | None) -> list[Row]:
@@ -402,7 +426,9 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues = without_unrecognised(issues, read) + continued
     issues += read_label_tails(out, vocab)
     issues += read_restated_heads(out, vocab)
+    issues += read_wrapped_heads(out, vocab)
     issues += read_fused_by_order(out, vocab, schema)
+    issues += read_dual_group_heads(out, vocab)
     issues += cut_run_heads(out, vocab)
     issues += cut_repeated_level_cells(out, vocab)     # last: a label read by the order comes first
     move_inapplicable_labels(out, schema)
@@ -876,7 +902,8 @@ def cell_issues(item: IndicatorRow) -> list[Issue]:
     issues += [fused_issue(fused.cell, item.row.source_ref,
                            f"{fused.cell.text!r} opens with the level label {fused.label.spec.label!r}"
                            + (f" (after {fused.level1.spec.label!r})" if fused.level1 else "")
-                           + f": read as the row's label and the name {fused.rest.text!r}")
+                           + (f": read as the row's label and the name {fused.rest.text!r}" if fused.rest.text
+                              else ", its 指标 damaged: the cell read as the row's label"))
                for fused in item.fused]
     issues += [Issue("info", "cell_unplaced",
                      f"{cell.text!r} is in a column the output has no place for; kept only here",
