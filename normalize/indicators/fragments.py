@@ -10,10 +10,12 @@ a prefix of one) are joined into that label on one line, the other pieces blanke
 Which lines the joined label sits on matters to the placement model. A merged cell's
 text prints as a block of lines: a top label's first line on the span's top, a centred
 one's middle line on its centre, a bottom one's last line on its bottom, and nothing in
-the text says which. So the label goes on every piece's line that is a table row: the
-placement model then weighs each of those lines, as it weighs a label restated on several
-rows, and no alignment is favoured. Pieces on lines of their own (past the span's rows)
-are blanked; a label all on lines of its own sits on its middle line (the upper of two).
+the text says which. So the label goes on every piece's line that is a table row, and
+the placement models weigh the piece each places (`placement.PLACING`: top models the
+first line, centre models the middle one, bottom models the last; `hierarchy.with_joins`
+finds the pieces again, each cell's raw text keeping its piece). Pieces on lines of their
+own (past the span's rows) are blanked; a label all on lines of its own sits on its
+middle line (the upper of two).
 
 A piece may carry an OCR look-alike (`数量拍` / `标`, `服务对象` / `满恴度指` / `标`).
 Where no run of pieces joins exactly, runs are joined under the rules a whole label is

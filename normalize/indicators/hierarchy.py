@@ -28,7 +28,7 @@ cheapest one under these costs, found by dynamic programming over rows × catego
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from formex.normalize.indicators.placement import (APART, UNREAD, Cluster, Fit, Geometry, fit_placement,
@@ -457,18 +457,49 @@ def line_place(line: float, apart: dict[int, float] | None) -> float:
 def group_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = None) -> list[Cluster]:
     """Consecutive rows carrying one level-1 group's label (lines of their own included)."""
     clusters: list[Cluster] = []
+    pieces: list[tuple[bool, ...]] = []
     for i, item in enumerate(items):
         hints = [h for h in item.level1 if not h.copied]
         if not hints:
             continue
         group = hints[-1].spec.label
         lines = tuple(line_place(h.line, apart) for h in hints if h.spec.label == group)
+        wrapped = tuple(is_piece_line(h) for h in hints if h.spec.label == group)
         last = clusters[-1] if clusters else None
         if last and last.category == group:
             clusters[-1] = Cluster(group, last.first, i, last.lines + lines)
+            pieces[-1] += wrapped
         else:
             clusters.append(Cluster(group, i, i, lines))
-    return clusters
+            pieces.append(wrapped)
+    if pieces_unread(items):
+        return clusters
+    return [with_joins(c, p) for c, p in zip(clusters, pieces)]
+
+
+def pieces_unread(items: list[IndicatorRow]) -> bool:
+    """Some level cell no vocabulary reads (a wrapped label's piece OCR damaged past
+    joining, `数量指` over `杯`): the document's wrapped labels may not show every line
+    they print on, so which piece is a label's first, middle or last is not known, and
+    every piece's line is weighed (`with_joins` is not applied)."""
+    return any(item.unrecognised for item in items)
+
+
+def is_piece_line(hint) -> bool:
+    """The label's cell was a piece of a label wrapped in a narrow column, the whole label
+    put on its line (fragments.py rewrites the text, the raw text keeps the piece)."""
+    return label_key(hint.cell.raw) != label_key(hint.cell.text)
+
+
+def with_joins(cluster: Cluster, pieces: tuple[bool, ...]) -> Cluster:
+    """The cluster with `joins`: a line continues the label on the line before it where
+    both are rows holding pieces of one wrapped label (fragments.py puts the joined label
+    on every piece's line that is a row, `anchor_of`), one line apart: a label printed once
+    over its lines, which the model places by any one of them, not by each."""
+    lines = cluster.lines
+    joins = tuple(k > 0 and pieces[k] and pieces[k - 1] and lines[k] % 1 == 0 and lines[k - 1] % 1 == 0
+                  and lines[k] - lines[k - 1] == 1 for k in range(len(lines)))
+    return replace(cluster, joins=joins) if any(joins) else cluster
 
 
 def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = None) -> list[Cluster]:
@@ -478,6 +509,7 @@ def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
     of its own too: a block prints one label, so its label places its block as any
     other does, though which category the block is the rows' wording must tell."""
     clusters: list[Cluster] = []
+    pieces: list[tuple[bool, ...]] = []
     damaged = unread_label_rows(items)
     for i, item in enumerate(items):
         hints = [item.own_level2] if item.is_level2_entry else [h for h in item.level2 if not h.copied]
@@ -485,20 +517,26 @@ def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
             # on the line it prints on: a wrapped row's later line, where the label fell there
             line = line_place(item.lines[0] + item.damaged_offset, apart)
             clusters.append(Cluster(f"{UNREAD}{i}", i, i, (line,), damaged=True))
+            pieces.append((False,))
             continue
         if not hints:
             continue
         category = hints[-1].spec.label
         lines = tuple(line_place(h.line, apart) for h in hints if h.spec.label == category)
+        wrapped = tuple(is_piece_line(h) for h in hints if h.spec.label == category)
         entry = item.is_level2_entry and not item.is_label_only
         last = clusters[-1] if clusters else None
         if last and last.category == category and not last.entry and not entry:
             clusters[-1] = Cluster(category, last.first, i, last.lines + lines, group=last.group)
+            pieces[-1] += wrapped
         else:
             clusters.append(Cluster(category, i, i, lines, entry, optional=item.is_label_only,
                                     group=hints[-1].spec.level1,
                                     apart=item.is_label_only and line_place(item.lines[0], apart) % 1 != 0))
-    return clusters
+            pieces.append(wrapped)
+    if pieces_unread(items):
+        return clusters
+    return [with_joins(c, p) for c, p in zip(clusters, pieces)]
 
 
 def unread_label_rows(items: list[IndicatorRow]) -> frozenset[int]:

@@ -13,6 +13,10 @@ sit on. A model that restates the label on every page's part (`PER_PART`: the pa
 centres, the page bottoms) also pays `PAGE_PART` for each part of a block with no label:
 else a block would run on past a page break for free, its part there explained by nothing.
 
+A label wrapped in a narrow column prints on several rows (`数量` / `指标`) as one block of
+lines: each model weighs the line it places, the first, the middle or the last
+(`Cluster.joins`, `PLACING`), so a document of wrapped labels can fit a model exactly.
+
 `fit_placement` takes the labelled rows as *clusters* (consecutive rows labelled with
 one category; a level-2 entry is a cluster whose block is its own row) and the free
 rows between clusters as *gaps*. Under a model, each cluster's block costs the lines
@@ -62,6 +66,18 @@ PER_PART = np.array([m in ("page_centre_up", "page_centre_down", "page_bottom") 
 CENTRE_APART = MODELS.index("centre_apart")
 EXACT_ONLY = (SUB_HEADER, CENTRE_APART)
 APART_PRIOR = np.array([0.0 if m in ("sub_header", "centre_apart") else 1.0 for m in MODELS])
+# A label wrapped over several rows prints as a block of lines: a top label's first line on
+# the span's top, a centred one's middle line (the upper of two) on its centre, a bottom
+# one's last line on its bottom. Each model weighs the piece it places, not every line
+# (which would charge every model for the lines it does not place, and rule out a fit
+# without misfits): per piece role, the models that place it
+_FIRST = ("top", "page_top", "after_break", "sub_header")
+_MIDDLE = ("centre_up", "centre_down", "page_centre_up", "page_centre_down", "span_centre_up",
+           "span_centre_down", "centre_apart")
+_LAST = ("bottom", "page_bottom")
+PLACING = {role: np.array([float(m in placed) for m in MODELS]) for role, placed in (
+    ("whole", MODELS), ("first", _FIRST), ("middle", _MIDDLE), ("last", _LAST),
+    ("first_middle", _FIRST + _MIDDLE), ("other", ()))}
 TOLERANCE = 0.01  # lines are whole numbers: a model predicts the line itself
 CAP = 3.0         # a label this many lines off counts no more (a model that misfits one block)
 UNLABELLED = 1.0  # a block without a label between two labelled ones (or at an end)
@@ -89,6 +105,9 @@ class Cluster:
     group: str | None = None    # a level-2 category's level-1 group
     apart: bool = False         # optional, and read as a line of its own: an entry is the exception
     damaged: bool = False       # a label too damaged to read: a block of some category (`unread`)
+    joins: tuple[bool, ...] = ()   # per line: the same label as the line before, wrapped onto this
+                                   # one (a narrow column's pieces, each on a row): one label, at
+                                   # whichever of its lines the model puts it
 
 
 UNREAD = "\x00unread"   # the category of a damaged label's cluster: a prefix, one per row
@@ -190,7 +209,7 @@ def predicted_costs(a: np.ndarray, b: np.ndarray, ranks: list[tuple[np.ndarray, 
     a_hi = geo.page_bounds(a)[1]
     after = np.where(b > a_hi, a_hi + 1, a)
     totals = np.zeros((len(a), len(MODELS)))
-    for blocks, line in ranks:
+    for blocks, line, *rest in ranks:
         first, last = a[blocks], b[blocks]
         page_lo, page_hi = geo.page_bounds(line)
         lo, hi = np.maximum(first, page_lo), np.minimum(last, page_hi)
@@ -203,13 +222,15 @@ def predicted_costs(a: np.ndarray, b: np.ndarray, ranks: list[tuple[np.ndarray, 
         between = np.stack((first, part_top, centre, centre, part, part, exact_up[blocks], exact_down[blocks],
                             last, after[blocks], part_bottom, sub_header[blocks], centre), axis=1)
         columns = np.where((line == np.floor(line))[:, None], on_row, between)
-        off = np.abs(line[:, None] - columns) - TOLERANCE
-        totals[blocks] += np.clip(off, 0.0, CAP)
+        off = np.clip(np.abs(line[:, None] - columns) - TOLERANCE, 0.0, CAP)
+        if rest and rest[0] is not None:
+            off = off * rest[0]     # a wrapped label's line: only the models that place it there
+        totals[blocks] += off
     if geo.page_starts:
         page_starts = np.asarray(geo.page_starts, dtype=float)
         if labelled_pages is None:
             pages: list[set[int]] = [set() for _ in range(len(a))]
-            for blocks, line in ranks:
+            for blocks, line, *_ in ranks:
                 for block, page in zip(blocks.tolist(), np.searchsorted(page_starts, line, side="right").tolist()):
                     pages[block].add(page)
             labelled_pages = np.array([len(p) for p in pages])
@@ -510,7 +531,8 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
         having = [t for t, c in enumerate(clusters) if len(c.lines) > r]
         blocks = np.concatenate([np.arange(offsets[t], offsets[t + 1]) for t in having])
         lines = np.concatenate([np.full(sizes[t], clusters[t].lines[r]) for t in having])
-        ranks.append((blocks, lines))
+        placing = np.concatenate([np.tile(PLACING[piece_role(clusters[t], r)], (sizes[t], 1)) for t in having])
+        ranks.append((blocks, lines, placing))
     labelled_pages = None
     if geo.page_starts:
         labelled_pages = np.array([pages_of(c.lines, geo.page_starts) for c in clusters])[owner]
@@ -536,6 +558,28 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
             placed = placed + crossed if placed is not None else None
         tables.append(Table(gaps[t], gaps[t + 1], Xt, Yt, C, cluster.entry, placed))
     return tables
+
+
+def piece_role(cluster: Cluster, r: int) -> str:
+    """Which piece of its label the cluster's r-th line holds where the label wraps over
+    lines (`joins`): `first`, `middle` (the upper of two), `last` (several at once, a label
+    on two lines is `first` and `middle`), `other`; `whole` for a label on one line."""
+    joins = cluster.joins
+    if not joins:
+        return "whole"
+    start = r
+    while start > 0 and joins[start]:
+        start -= 1
+    end = r
+    while end + 1 < len(joins) and joins[end + 1]:
+        end += 1
+    if start == end:
+        return "whole"
+    k, m = r - start, end - start + 1
+    roles = {0: "first", (m - 1) // 2: "middle", m - 1: "last"}
+    if k == 0 and (m - 1) // 2 == 0:
+        return "first_middle"
+    return roles.get(k, "other")
 
 
 def candidate_blocks(cluster: Cluster, starts: tuple[int, int], ends: tuple[int, int]

@@ -1,0 +1,116 @@
+"""A level label wrapped over several rows in a narrow column (`数量` / `指标`) is one label
+printed as a block of lines, and each placement model weighs the piece it places: a top
+label's first line, a centred one's middle line (the upper of two), a bottom one's last
+line (`placement.PLACING`, `Cluster.joins`). Before, every piece's line was weighed by
+every model, so no wrapped label ever fitted exactly (the fit of a document of wrapped
+labels was never trusted over wording) and the models that must fit every label exactly
+(`sub_header`, `centre_apart`) were never candidates.
+
+Positive: wrapped labels on their spans' centres fit the centre model exactly; negative:
+the same label restated on consecutive rows (not pieces of one) is weighed on each line,
+and pieces on lines apart from one another are not one label.
+"""
+from __future__ import annotations
+
+from formex.extract.ocr_text import iter_text_rows
+from formex.normalize.indicators import rows_to_indicators
+from formex.normalize.indicators.hierarchy import fit_items, label_clusters, with_joins
+from formex.normalize.indicators.placement import Cluster, Geometry, fit_placement
+from formex.normalize.indicators.rows import rows_to_indicator_rows
+from formex.schemas.forms import load_form_schema
+
+SCHEMA = load_form_schema("unit_overall_target")
+HEADER = "一级指标\t二级指标\t三级指标\t指标值"
+NAMES = [f"工作事项{c}" for c in "甲乙丙丁戊己庚辛壬癸子丑寅卯"]
+BLOCKS = [("数量指标", 4), ("质量指标", 5), ("时效指标", 3)]
+
+
+def centred_wrapped(blocks: list[tuple[str, int]], wrapped: bool = True, top: bool = False) -> str:
+    """Labels on their spans' upper middle rows (with `top`, their top rows), each wrapped
+    over two rows (`数量` there, `指标` on the row below) or, with `wrapped` False,
+    printed whole on both."""
+    lines, start = [HEADER], 0
+    for label, size in blocks:
+        centre = start if top else start + (size - 1) // 2
+        for k in range(size):
+            i = start + k
+            cell = ""
+            if i == centre:
+                cell = label[:2] if wrapped else label
+            elif i == centre + 1:
+                cell = label[2:] if wrapped else label
+            group = "产出指标" if i == (0 if top else 5) else ""
+            lines.append(f"{group}\t{cell}\t{NAMES[i]}\t≥{i + 1}(项)")
+        start += size
+    return "\n".join(lines)
+
+
+def read(text: str):
+    rows = list(iter_text_rows(text))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    return items, fit_items(items, SCHEMA.level2_order), [i.placement.level2.label for i in indicators]
+
+
+def test_wrapped_labels_on_their_centres_fit_the_centre_model_exactly():
+    items, fit, found = read(centred_wrapped(BLOCKS))
+    clusters = label_clusters(items)
+    assert [c.joins for c in clusters] == [(False, True)] * 3     # each label's two pieces: one label
+    assert fit.model == "centre_up" and fit.cost == 0.0
+    # (a centred label leaves one row at a boundary to the wording: 9 fits 质量's six rows
+    # 4-9 as well as 时效's three 9-11; the names here tell nothing)
+    expected = [label for label, size in BLOCKS for _ in range(size)]
+    assert found[:9] == expected[:9] and found[10:] == expected[10:]
+
+
+def test_wrapped_labels_on_their_tops_place_every_boundary():
+    items, fit, found = read(centred_wrapped(BLOCKS, top=True))
+    assert fit.model in ("top", "page_top", "after_break") and fit.cost == 0.0
+    assert found == [label for label, size in BLOCKS for _ in range(size)]
+    assert all(i in fit.firm for i in (2, 3, 6, 7, 8, 11))    # the rows between labels: trusted
+
+
+def test_each_model_weighs_the_piece_it_places():
+    # rows 0-3 and 4-8: labels wrapped over rows 1-2 and 6-7 (the upper middle row and the
+    # one below); under `top` the same pieces start rows 1 and 6
+    lines = list(range(9))
+    geo = Geometry(lines, lines, [])
+    level2 = [Cluster("数量指标", 1, 2, (1.0, 2.0), group="产出指标", joins=(False, True)),
+              Cluster("质量指标", 6, 7, (6.0, 7.0), group="产出指标", joins=(False, True))]
+    costs = {fit.model: fit.cost for fit in fit_placement(level2, [], geo, 9)}
+    assert costs.get("centre_up") == 0.0
+    # the last piece is a bottom label's line: rows 0-2 and 3-7 (row 8 in no block) or
+    # 0-2, 3-7 … it fits only by leaving a row without a label, so it costs more
+    fits = fit_placement([Cluster("数量指标", 1, 2, (1.0, 2.0), group="产出指标", joins=(False, True)),
+                          Cluster("质量指标", 7, 8, (7.0, 8.0), group="产出指标", joins=(False, True))],
+                         [], geo, 9)
+    assert "bottom" in [fit.model for fit in fits] and fits[0].cost == 0.0
+
+
+def test_a_label_restated_on_consecutive_rows_is_weighed_on_each():
+    # the same label printed whole on two rows (not a wrapped label's pieces): no joins,
+    # and no model fits both lines of a block
+    items, fit, _ = read(centred_wrapped(BLOCKS, wrapped=False))
+    assert all(c.joins == () for c in label_clusters(items))
+    assert fit.cost > 0.0
+    lines = list(range(9))
+    level2 = [Cluster("数量指标", 1, 2, (1.0, 2.0), group="产出指标"),
+              Cluster("质量指标", 6, 7, (6.0, 7.0), group="产出指标")]
+    assert all(fit.cost > 0.0 for fit in fit_placement(level2, [], Geometry(lines, lines, []), 9))
+
+
+def test_pieces_join_only_on_consecutive_row_lines():
+    cluster = Cluster("数量指标", 1, 4, (1.0, 2.0, 4.0, 4.5))
+    # pieces on 1 and 2 are one label; 4 is two lines below 2, 4.5 a line of its own
+    assert with_joins(cluster, (True, True, True, True)).joins == (False, True, False, False)
+    # a whole label restated on a row (not a piece) joins nothing
+    assert with_joins(cluster, (True, False, True, True)) == cluster
+
+
+def test_no_joins_where_a_level_cell_is_left_unread():
+    # a level cell no vocabulary reads (a piece OCR damaged past reading: `杯` under `数量指`) says the wrapped labels may not
+    # show every line they print on: every line is weighed, as before
+    text = centred_wrapped(BLOCKS, top=True).replace("\t\t工作事项丁", "\t质最措杯\t工作事项丁")
+    items, _, _ = read(text)
+    assert any(item.unrecognised for item in items)
+    assert all(c.joins == () for c in label_clusters(items))
