@@ -685,6 +685,12 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
                        if any(h.spec.label == categories[path[i]].label and not h.copied
                               for h in ([item.own_level2] if item.own_level2 else item.level2))}
     absorbed = absorbed_rows(blocks, items)
+    for i in sorted(entries_beside_their_block(path, items) - absorbed):
+        absorbed.add(i)
+        issues.append(Issue("info", "label_line_absorbed",
+                            f"level label line {' | '.join(c.text for c in items[i].row.filled)!r} read as the "
+                            f"label of the {categories[path[i]].label} rows beside it, not a category listed "
+                            "without indicators", field="level2", source_ref=items[i].row.source_ref))
     placements: list[Placement | None] = []
     for i, item in enumerate(items):
         category = categories[path[i]]
@@ -782,6 +788,30 @@ def absorbed_rows(blocks: list[int], items: list[IndicatorRow]) -> set[int]:
     line of its own, not a category listed without indicators."""
     with_rows = {blocks[i] for i, item in enumerate(items) if not item.is_label_only}
     return {i for i, item in enumerate(items) if item.is_label_only and blocks[i] in with_rows}
+
+
+def entries_beside_their_block(path: list[int], items: list[IndicatorRow]) -> set[int]:
+    """Label-only rows read as categories listed without indicators whose category is
+    that of the nearest row with an indicator above or below them (other label-only rows
+    between): a category listed without indicators has none, so such a row is its
+    block's label printed on lines of its own (`时效` / `指标` above the block's first
+    row), no row of its own. Such a line may hold a piece of its level-1 label no column
+    takes (`郊盖` beside `社会`: said by `cell_unplaced` when the row is built). A row with
+    a target or a name (`生态效益指标 | 无`) stays."""
+    def labels_only(item: IndicatorRow) -> bool:
+        return (item.own_level2 is not None and item.name is None and item.target is None
+                and item.note is None and not item.positional)
+    out = set()
+    for i, item in enumerate(items):
+        if not labels_only(item):
+            continue
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(items) and labels_only(items[j]) and path[j] == path[i]:
+                j += step
+            if 0 <= j < len(items) and not labels_only(items[j]) and path[j] == path[i]:
+                out.add(i)
+    return out
 
 
 def own_label_agrees(item: IndicatorRow, category: Level2Spec) -> bool:
