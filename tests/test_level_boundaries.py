@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from formex.extract.ocr_text import iter_text_rows
 from formex.normalize.indicators import rows_to_indicators
-from formex.normalize.indicators.hierarchy import fit_items
+from formex.normalize.indicators.hierarchy import entries_beside_their_block, fit_items
 from formex.normalize.indicators.placement import Cluster, Geometry, fit_placement
 from formex.normalize.indicators.rows import rows_to_indicator_rows
 from formex.schemas.forms import load_form_schema
@@ -438,3 +438,46 @@ def test_a_tied_label_the_labels_around_settle_is_no_warning():
     _, issues = place(["产出指标\t数量指标\t培训人数\t≥5人", "\t质量指杯\t走访人次\t≥20人次",
                        "\t时效指标\t拨付及时率\t100%"])
     assert not any(i.code == "label_tied" for i in issues)
+
+
+# ---------------------------------------------------------------- label lines beside their block
+def label_line_items():
+    # a label-only line (时效 | 指标 wrapped, with a level-1 piece no column takes beside
+    # the second line), an entry with a placeholder target, and a category listed alone
+    rows = list(iter_text_rows("\n".join([HEADER,
+        "\t\t验收合格率\t≥95%",                       # 0 质量
+        "\t时效\t\t", "郊盖\t指标\t\t",                 # 1 label-only (joined 时效指标)
+        "\t\t资金拨付及时率\t=100%",                   # 2 时效
+        "\t成本指标\t\t",                               # 3 label-only: a category alone
+        "\t生态效益指标\t\t无",                         # 4 an entry with a target
+        "\t\t服务覆盖率\t≥85%"])))                     # 5
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    return items
+
+
+def test_a_label_line_read_as_an_entry_beside_a_row_of_its_category_is_absorbed():
+    items = label_line_items()
+    assert [item.name for item in items] == ["验收合格率", None, "资金拨付及时率", None, None, "服务覆盖率"]
+    # path: the categories a fit gives (indices into any tuple of categories)
+    path = [1, 2, 2, 3, 5, 5]
+    assert entries_beside_their_block(path, items) == {1}
+    # above the block as well as below it, over another label-only line of its category
+    assert entries_beside_their_block([1, 2, 2, 2, 3, 5], items) == {1, 3}
+
+
+def test_a_category_listed_alone_and_an_entry_with_a_target_are_not_absorbed():
+    items = label_line_items()
+    # the label line between two other categories: a category listed without indicators
+    assert entries_beside_their_block([1, 2, 3, 4, 5, 6], items) == set()
+    # a row with a target (生态效益指标 | 无) stays a row, whatever its neighbour's category
+    assert 4 not in entries_beside_their_block([1, 2, 2, 3, 5, 5], items)
+
+
+def test_a_category_listed_without_indicators_stays_a_row():
+    indicators, issues = place([
+        "产出指标\t数量指标\t培训人数\t≥5(人)", "\t\t服务户数\t≥6(户)",
+        "\t成本指标\t\t",
+        "效益指标\t社会效益指标\t服务覆盖率\t≥85%"])
+    assert [i.row.name for i in indicators] == ["培训人数", "服务户数", None, "服务覆盖率"]
+    assert categories(indicators)[2] == ("产出指标", "成本指标")
+    assert not any(issue.code == "label_line_absorbed" for issue in issues)
