@@ -71,7 +71,9 @@ head and that text join into one category's form exactly (`产出质量指标`);
 A level cell of two characters no vocabulary reads (`社会`, `成未`: a wrapped label's first
 line), printed on the rows above and below a row whose level cells are empty, or on the two
 rows next to one opening or ending such a block, is cut off that row's name where it opens
-with it (`cut_short_level_cells`): read as nothing, as on the other rows.
+with it (`cut_short_level_cells`): read as nothing, as on the other rows. A category's bare
+word read as the level-2 label in those rows' own level cells (`数量` | `数量` below a row
+`数量城乡居民…` opening the block) counts as printed so too.
 
 A row whose one level cell reads as both levels (`成本指标`: 产出's category and the group of
 经济成本指标…; `管理指标`) and whose name opens with a head that reads, by the rules above, as
@@ -572,11 +574,17 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
     a row whose level cells are empty: the rows above and below print it (`every_row`), or
     the row ends or opens such a block (`block_end`; a row the same text was cut off, or read
     off as a label, counts as printing it). The name left keeps `ORDER_REST_MIN` and does not
-    read on into a label; the row states no level-2 label. The text is cut off, read as
-    nothing, as on the other rows (their placement reads the category); `label_fused`."""
+    read on into a label; the row states no level-2 label. A category's bare word read as the
+    level-2 label of a row in its own level cell (`数量`, not `数量指标`) counts as printed
+    there. The text is cut off, read as nothing, as on the other rows (their placement
+    reads the category); `label_fused`."""
     rows: dict[str, set[int]] = {}
+    words = bare_words(vocab)
     for j, item in enumerate(items):
         cells = [*item.unrecognised, *(f.label.cell for f in item.fused)]
+        # a category's bare word read as the row's level-2 label in its own cell (`数量` on
+        # every row of its block): printed so on the rows, fused into the one between
+        cells += [h.cell for h in item.level2 if not h.copied and not h.moved and h.cell.text.strip() in words]
         for cell in cells:
             text = cell.text.strip()
             if len(text) == RESTATED_CUT_MIN and label_key(text) == text:
