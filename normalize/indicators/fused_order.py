@@ -170,7 +170,7 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         if found is None:
             continue
         try:
-            read = fused_head(item, found, gap, vocab, bare)
+            read = fused_head(item, found, gap, vocab, bare, above is not None and below is not None)
         except Unsettled as doubt:
             issues.append(Issue("warning", "label_unrecognised",
                                 f"{doubt.cell.text!r} opens with {doubt.head!r}, a level label fused into the "
@@ -601,7 +601,8 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
         if text not in rows or not (every_row(i, rows[text], item) or block_end(i, rows[text], item, items)):
             continue
         rest = item.name[len(text):].strip(SEPARATORS)
-        if len(label_key(rest)) < ORDER_REST_MIN or label_key(text + rest[:1]) in keys:
+        if len(label_key(rest)) < ORDER_REST_MIN or label_key(text + rest[:1]) in keys \
+                or other_strong_word(text, rest, vocab):
             continue
         found = name_cell(item)
         if found is None or not found[0].text.strip().startswith(text):
@@ -613,6 +614,17 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
                                   f"{cell.text!r} opens with {text!r}, the level cell printed so on the rows "
                                   f"of its block: read as the row's level cell and the name {rest!r}"))
     return issues
+
+
+def other_strong_word(text: str, rest: str, vocab: LevelVocabulary) -> bool:
+    """`text` is a category's bare word and the name after it holds a strong word of another
+    category and none of this one's (数量|统计准确率考核: 准确 is 质量's): the name's own word."""
+    word = short_word(text, vocab)
+    if word is None or word[2] < 100.0:
+        return False
+    spec = vocab.level2_specs[word[0]]
+    return not any(w in rest for w in spec.strong) and any(
+        w in rest for other in vocab.level2_specs.values() if other is not spec for w in other.strong)
 
 
 def in_run(names: list[str | None], i: int, text: str) -> bool:
@@ -767,16 +779,28 @@ def keys_of(names: tuple[str, ...], vocab: LevelVocabulary) -> tuple[tuple[str, 
 
 
 def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str], vocab: LevelVocabulary,
-               bare: bool = False
+               bare: bool = False, closed: bool = False
                ) -> tuple[str, str, str, float, Cell] | None:
     """(category, head, rest of the name, score, the name's cell) or None; `Unsettled`
     where the head reads as two categories alike. `found` is the name's cell and
-    boundaries (`name_cell`)."""
+    boundaries (`name_cell`). `closed`: the row lies between two stated labels; then a
+    short alias (`质量`) is read where the gap holds that one category even in a table
+    printing `数量指标`, if the name left holds one of its strong keywords, not at its
+    very start (`质量` | `补贴发放准确率` between 数量指标 and 时效指标; `义务教育巩固率`
+    holds none; `质量达标情况统计` is one phrase)."""
     cell, cuts = found
     # a level cell of the row's own that the name opens with (服务对象 | 服务对象可持续…):
     # the label printed in its column, the name's words its own; no short piece is read
     echoed = any(item.name.startswith(label_key(c.text)) for c in item.unrecognised if label_key(c.text))
-    read = best_head(item.name, tuple(cuts), tuple(gap), vocab, bare and len(gap) == 1, not echoed)
+    single = len(gap) == 1
+    read = best_head(item.name, tuple(cuts), tuple(gap), vocab, bare and single, not echoed)
+    if read is None and closed and single and not bare:
+        # a short alias read by the closed gap alone: the name left holds a strong word of it
+        read = best_head(item.name, tuple(cuts), tuple(gap), vocab, True, not echoed)
+        # ... not right after the head, where the two read as one phrase (质量|达标情况统计)
+        if read is not None and not isinstance(read[0], tuple) \
+                and not any(word in read[2][1:] for word in vocab.level2_specs[read[0]].strong):
+            return None
     if read is None:
         return None
     if isinstance(read[0], tuple):
