@@ -32,7 +32,10 @@ The evidence is the document's:
     first line; `服务对象满意度调查覆盖率` never diverges from the alias); a shorter alias (`数量`) only where
     the gap holds that one category, the table prints its labels as bare words in a level
     cell (`数量`, `产出质量`: `prints_bare_words`) and the name left holds no other
-    category's strong word without one of this one's (`成本|核算…及时率` is a name);
+    category's strong word without one of this one's (`成本|核算…及时率` is a name); in a
+    table printing full labels, only in a gap closed by labels above and below, before a
+    name holding one of the category's strong words past its first character
+    (`质量补贴发放准确率` between 数量指标 and 时效指标; `质量达标情况统计` is one phrase);
     or the group's word and the category's (`产出数量`), one character damaged at most
     (`产击成本`);
 - the name left keeps `ORDER_REST_MIN` characters (`完成率`, `达标率` alone name nothing)
