@@ -726,3 +726,45 @@ def test_a_name_whose_head_joins_no_form_with_the_level_cell_below_keeps_it():
                         "\t时效指标\t优抚资金发放及时率\t100%"])
     assert got[1][1] == "产出情况统计准确率"
     assert not any(i.code == "label_fused" for i in issues)
+
+
+def test_a_bare_word_read_as_the_label_on_the_rows_below_is_cut_off_the_name_opening_its_block():
+    # 数量 read as 数量指标 in the level cell of every row of its block; the first row's
+    # level cell fused into its name
+    names = repeated(["\t数量城乡居民基础养老金标准\t≥200元每人每月",
+                      "数量\t发放创业担保贷款金额\t5000万元",
+                      "数量\t城镇新增就业人数（万人）\t≥2万人",
+                      "质量指标\t补贴发放准确率\t≥98%"])
+    assert names[0] == "城乡居民基础养老金标准"
+
+
+@pytest.mark.parametrize("lines", [
+    # printed on one row next to it only: a name's own word
+    ["\t数量城乡居民基础养老金标准\t≥200元每人每月", "数量\t发放创业担保贷款金额\t5000万元",
+     "质量指标\t补贴发放准确率\t≥98%", "\t城镇新增就业人数（万人）\t≥2万人"],
+    # printed as the full label (数量指标): not the text the name opens with
+    ["\t数量城乡居民基础养老金标准\t≥200元每人每月", "数量指标\t发放创业担保贷款金额\t5000万元",
+     "数量指标\t城镇新增就业人数（万人）\t≥2万人", "质量指标\t补贴发放准确率\t≥98%"],
+])
+def test_a_name_opening_with_a_bare_word_keeps_it_without_the_rows_printing_it(lines):
+    assert repeated(lines)[0] == lines[0].split("\t")[1]
+
+
+def test_a_bare_word_in_a_closed_gap_is_cut_off_where_the_name_holds_its_strong_word():
+    # 质量 between 数量指标 and 时效指标, in a table printing its labels with 指标
+    got, issues = read(["产出指标\t数量指标\t补贴发放人数\t2600人",
+                        "\t\t质量补贴发放准确率\t100%",
+                        "\t时效指标\t补贴按月发放及时率\t100%"])
+    assert got[1] == ("质量指标", "补贴发放准确率")
+    assert any(i.code == "label_fused" for i in issues)
+
+
+@pytest.mark.parametrize("lines", [
+    # the name left holds none of 质量's strong words
+    ["产出指标\t数量指标\t补贴发放人数\t2600人", "\t\t质量义务教育巩固率\t100%", "\t时效指标\t补贴按月发放及时率\t100%"],
+    # no label below: the gap is open
+    ["产出指标\t数量指标\t补贴发放人数\t2600人", "\t\t质量补贴发放准确率\t100%", "\t\t补贴按月发放及时率\t100%"],
+])
+def test_a_bare_word_in_an_open_gap_or_before_no_strong_word_stays(lines):
+    got, _ = read(lines)
+    assert got[1][1] == lines[1].split("\t")[2]

@@ -32,7 +32,10 @@ The evidence is the document's:
     first line; `服务对象满意度调查覆盖率` never diverges from the alias); a shorter alias (`数量`) only where
     the gap holds that one category, the table prints its labels as bare words in a level
     cell (`数量`, `产出质量`: `prints_bare_words`) and the name left holds no other
-    category's strong word without one of this one's (`成本|核算…及时率` is a name);
+    category's strong word without one of this one's (`成本|核算…及时率` is a name); in a
+    table printing full labels, only in a gap closed by labels above and below, before a
+    name holding one of the category's strong words past its first character
+    (`质量补贴发放准确率` between 数量指标 and 时效指标; `质量达标情况统计` is one phrase);
     or the group's word and the category's (`产出数量`), one character damaged at most
     (`产击成本`);
 - the name left keeps `ORDER_REST_MIN` characters (`完成率`, `达标率` alone name nothing)
@@ -71,7 +74,9 @@ head and that text join into one category's form exactly (`产出质量指标`);
 A level cell of two characters no vocabulary reads (`社会`, `成未`: a wrapped label's first
 line), printed on the rows above and below a row whose level cells are empty, or on the two
 rows next to one opening or ending such a block, is cut off that row's name where it opens
-with it (`cut_short_level_cells`): read as nothing, as on the other rows.
+with it (`cut_short_level_cells`): read as nothing, as on the other rows. A category's bare
+word read as the level-2 label in those rows' own level cells (`数量` | `数量` below a row
+`数量城乡居民…` opening the block) counts as printed so too.
 
 A row whose one level cell reads as both levels (`成本指标`: 产出's category and the group of
 经济成本指标…; `管理指标`) and whose name opens with a head that reads, by the rules above, as
@@ -168,7 +173,7 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         if found is None:
             continue
         try:
-            read = fused_head(item, found, gap, vocab, bare)
+            read = fused_head(item, found, gap, vocab, bare, above is not None and below is not None)
         except Unsettled as doubt:
             issues.append(Issue("warning", "label_unrecognised",
                                 f"{doubt.cell.text!r} opens with {doubt.head!r}, a level label fused into the "
@@ -572,11 +577,17 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
     a row whose level cells are empty: the rows above and below print it (`every_row`), or
     the row ends or opens such a block (`block_end`; a row the same text was cut off, or read
     off as a label, counts as printing it). The name left keeps `ORDER_REST_MIN` and does not
-    read on into a label; the row states no level-2 label. The text is cut off, read as
-    nothing, as on the other rows (their placement reads the category); `label_fused`."""
+    read on into a label; the row states no level-2 label. A category's bare word read as the
+    level-2 label of a row in its own level cell (`数量`, not `数量指标`) counts as printed
+    there. The text is cut off, read as nothing, as on the other rows (their placement
+    reads the category); `label_fused`."""
     rows: dict[str, set[int]] = {}
+    words = bare_words(vocab)
     for j, item in enumerate(items):
         cells = [*item.unrecognised, *(f.label.cell for f in item.fused)]
+        # a category's bare word read as the row's level-2 label in its own cell (`数量` on
+        # every row of its block): printed so on the rows, fused into the one between
+        cells += [h.cell for h in item.level2 if not h.copied and not h.moved and h.cell.text.strip() in words]
         for cell in cells:
             text = cell.text.strip()
             if len(text) == RESTATED_CUT_MIN and label_key(text) == text:
@@ -593,7 +604,8 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
         if text not in rows or not (every_row(i, rows[text], item) or block_end(i, rows[text], item, items)):
             continue
         rest = item.name[len(text):].strip(SEPARATORS)
-        if len(label_key(rest)) < ORDER_REST_MIN or label_key(text + rest[:1]) in keys:
+        if len(label_key(rest)) < ORDER_REST_MIN or label_key(text + rest[:1]) in keys \
+                or other_strong_word(text, rest, vocab):
             continue
         found = name_cell(item)
         if found is None or not found[0].text.strip().startswith(text):
@@ -605,6 +617,17 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
                                   f"{cell.text!r} opens with {text!r}, the level cell printed so on the rows "
                                   f"of its block: read as the row's level cell and the name {rest!r}"))
     return issues
+
+
+def other_strong_word(text: str, rest: str, vocab: LevelVocabulary) -> bool:
+    """`text` is a category's bare word and the name after it holds a strong word of another
+    category and none of this one's (数量|统计准确率考核: 准确 is 质量's): the name's own word."""
+    word = short_word(text, vocab)
+    if word is None or word[2] < 100.0:
+        return False
+    spec = vocab.level2_specs[word[0]]
+    return not any(w in rest for w in spec.strong) and any(
+        w in rest for other in vocab.level2_specs.values() if other is not spec for w in other.strong)
 
 
 def in_run(names: list[str | None], i: int, text: str) -> bool:
@@ -759,16 +782,28 @@ def keys_of(names: tuple[str, ...], vocab: LevelVocabulary) -> tuple[tuple[str, 
 
 
 def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str], vocab: LevelVocabulary,
-               bare: bool = False
+               bare: bool = False, closed: bool = False
                ) -> tuple[str, str, str, float, Cell] | None:
     """(category, head, rest of the name, score, the name's cell) or None; `Unsettled`
     where the head reads as two categories alike. `found` is the name's cell and
-    boundaries (`name_cell`)."""
+    boundaries (`name_cell`). `closed`: the row lies between two stated labels; then a
+    short alias (`质量`) is read where the gap holds that one category even in a table
+    printing `数量指标`, if the name left holds one of its strong keywords, not at its
+    very start (`质量` | `补贴发放准确率` between 数量指标 and 时效指标; `义务教育巩固率`
+    holds none; `质量达标情况统计` is one phrase)."""
     cell, cuts = found
     # a level cell of the row's own that the name opens with (服务对象 | 服务对象可持续…):
     # the label printed in its column, the name's words its own; no short piece is read
     echoed = any(item.name.startswith(label_key(c.text)) for c in item.unrecognised if label_key(c.text))
-    read = best_head(item.name, tuple(cuts), tuple(gap), vocab, bare and len(gap) == 1, not echoed)
+    single = len(gap) == 1
+    read = best_head(item.name, tuple(cuts), tuple(gap), vocab, bare and single, not echoed)
+    if read is None and closed and single and not bare:
+        # a short alias read by the closed gap alone: the name left holds a strong word of it
+        read = best_head(item.name, tuple(cuts), tuple(gap), vocab, True, not echoed)
+        # ... not right after the head, where the two read as one phrase (质量|达标情况统计)
+        if read is not None and not isinstance(read[0], tuple) \
+                and not any(word in read[2][1:] for word in vocab.level2_specs[read[0]].strong):
+            return None
     if read is None:
         return None
     if isinstance(read[0], tuple):
