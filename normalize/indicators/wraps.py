@@ -47,11 +47,8 @@ class DocumentWords:
     (质量 | 合格情况 under …服务质量合格情况), the goals the form states (…高校毕业生就业…)."""
 
     def __init__(self, lines: list[str]):
-        self.lines: dict[str, set[int]] = {}
-        for k, line in enumerate(lines):
-            text = "".join(line.split())
-            for start in range(len(text) - ACROSS_RUN + 1):
-                self.lines.setdefault(text[start:start + ACROSS_RUN], set()).add(k)
+        # Searched per question rather than indexed: a document asks only a few, and
+        # an index of every run cost more than the whole wrap decision.
         self.texts = ["".join(line.split()) for line in lines]
 
     def prints_across(self, above: str, below: str) -> bool:
@@ -65,8 +62,8 @@ class DocumentWords:
             run = above[-cut:] + below[:ACROSS_RUN - cut]
             if len(run) < ACROSS_RUN:
                 continue
-            if any(above not in self.texts[k] and below not in self.texts[k]
-                   for k in self.lines.get(run, ())):
+            if any(run in text and above not in text and below not in text
+                   for text in self.texts):
                 return True
         return False
 
