@@ -559,14 +559,10 @@ def cut_repeated_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) 
             rest = item.name[len(text):].strip(SEPARATORS)
             if len(label_key(rest)) < ORDER_REST_MIN or label_key(text + rest[:1]) in keys | prefixes:
                 continue
-            found = name_cell(item)
-            if found is None or not found[0].text.strip().startswith(text):
+            issue = cut_printed_head(item, text, rest, "the level cell printed so on other rows")
+            if issue is None:
                 continue
-            cell = found[0]
-            item.name = rest
-            issues.append(fused_issue(cell, item.row.source_ref,
-                                      f"{cell.text!r} opens with {text!r}, the level cell printed so on other rows: "
-                                      f"read as the row's level cell and the name {rest!r}"))
+            issues.append(issue)
             break
     return issues
 
@@ -607,16 +603,26 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
         if len(label_key(rest)) < ORDER_REST_MIN or label_key(text + rest[:1]) in keys \
                 or other_strong_word(text, rest, vocab):
             continue
-        found = name_cell(item)
-        if found is None or not found[0].text.strip().startswith(text):
+        issue = cut_printed_head(item, text, rest, "the level cell printed so on the rows of its block")
+        if issue is None:
             continue
-        cell = found[0]
-        item.name = rest
         rows[text].add(i)
-        issues.append(fused_issue(cell, item.row.source_ref,
-                                  f"{cell.text!r} opens with {text!r}, the level cell printed so on the rows "
-                                  f"of its block: read as the row's level cell and the name {rest!r}"))
+        issues.append(issue)
     return issues
+
+
+def cut_printed_head(item: IndicatorRow, text: str, rest: str, printed: str) -> Issue | None:
+    """Cut `text`, a level cell printed on other rows, off the row's name, leaving `rest`,
+    where the name's own cell opens with it; the `label_fused` issue saying where it was
+    printed, or None (the name was joined from cells that do not open so)."""
+    found = name_cell(item)
+    if found is None or not found[0].text.strip().startswith(text):
+        return None
+    cell = found[0]
+    item.name = rest
+    return fused_issue(cell, item.row.source_ref,
+                       f"{cell.text!r} opens with {text!r}, {printed}: "
+                       f"read as the row's level cell and the name {rest!r}")
 
 
 def other_strong_word(text: str, rest: str, vocab: LevelVocabulary) -> bool:
