@@ -76,3 +76,9 @@ def test_a_damaged_label_or_a_block_of_no_known_group_costs_nothing():
     assert block_costs(ungrouped, LEVEL1, 0.0, 8.0) == 0.0
     unread_level2 = [Cluster(UNREAD + "4", 4, 4, (4.0,), group="产出指标", damaged=True)]
     assert block_costs(unread_level2, LEVEL1, 0.0, 8.0) == 0.0
+
+
+def test_a_label_line_away_from_its_rows_is_not_counted():
+    # a hint whose line was never set (0) on a cluster of row 4: not 成本's label on row 0
+    level1 = [Cluster("成本指标", 4, 4, (0.0,)), Cluster("效益指标", 6, 6, (5.5,))]
+    assert group_label_lines(level1) == [(5.5, "效益指标")]

@@ -564,8 +564,10 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
 
 
 def group_label_lines(level1: list[Cluster]) -> list[tuple[float, str]]:
-    """The lines the level-1 labels print on, with their group (damaged ones left out)."""
-    return [(line, c.category) for c in level1 if not unread(c.category) for line in c.lines]
+    """The lines the level-1 labels print on, with their group (damaged ones left out, and
+    a line not on or beside its cluster's rows: a hint whose line was never set)."""
+    return [(line, c.category) for c in level1 if not unread(c.category)
+            for line in c.lines if c.first - 1 < line < c.last + 1]
 
 
 def foreign_labels(clusters: list[Cluster], owner: np.ndarray, a: np.ndarray, b: np.ndarray,
