@@ -82,3 +82,11 @@ def test_a_label_line_away_from_its_rows_is_not_counted():
     # a hint whose line was never set (0) on a cluster of row 4: not 成本's label on row 0
     level1 = [Cluster("成本指标", 4, 4, (0.0,)), Cluster("效益指标", 6, 6, (5.5,))]
     assert group_label_lines(level1) == [(5.5, "效益指标")]
+
+
+def test_a_label_read_at_both_levels_is_not_another_groups():
+    # 成本指标: a level-2 category of 产出 in one vocabulary, a level-1 group in another
+    level2 = [Cluster("成本指标", 5, 5, (5.0,), group="产出指标")]
+    level1 = [Cluster("成本指标", 4, 4, (4.0,))]
+    assert block_costs(level2, level1, 3.0, 6.0) == 0.0
+    assert block_costs(level2, [Cluster("效益指标", 4, 4, (4.0,))], 3.0, 6.0) == CROSS

@@ -582,10 +582,12 @@ def foreign_labels(clusters: list[Cluster], owner: np.ndarray, a: np.ndarray, b:
     another group is not that model's evidence."""
     groups = np.array([c.group if c.group is not None and not c.damaged else "" for c in clusters],
                       dtype=object)[owner]
+    # a label a vocabulary reads at both levels (成本指标) is not another group's
+    categories = np.array([c.category for c in clusters], dtype=object)[owner]
     out = np.zeros(len(a))
     for line, group in foreign:
         inside = (a <= line) & (line <= b) if line == np.floor(line) else (a < line) & (line < b)
-        out += CROSS * (inside & (groups != "") & (groups != group))
+        out += CROSS * (inside & (groups != "") & (groups != group) & (categories != group))
     return out
 
 
