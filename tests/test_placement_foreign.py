@@ -47,6 +47,10 @@ def test_rows_past_another_groups_label_are_not_trusted():
         assert in_left <= 0.5 and in_right <= 0.5       # weak: the wording decides
 
 
+# the level-2 blocks' own group's level-1 label, read (on a row inside the blocks tried)
+OWN = Cluster("产出指标", 2, 2, (2.0,))
+
+
 def block_costs(level2: list[Cluster], level1: list[Cluster], a: float, b: float) -> float:
     owner = np.zeros(1, dtype=int)
     return float(foreign_labels(level2[:1], owner, np.array([a]), np.array([b]), group_label_lines(level1))[0])
@@ -60,11 +64,11 @@ def test_the_groups_own_label_inside_costs_nothing():
 
 def test_a_line_of_its_own_at_the_blocks_edge_costs_nothing():
     # 效益's label a sub-header above its first row 5: outside rows 0-4, inside rows 0-5
-    level1 = [Cluster("效益指标", 5, 5, (4.5,))]
+    level1 = [OWN, Cluster("效益指标", 5, 5, (4.5,))]
     assert block_costs(LEVEL2, level1, 0.0, 4.0) == 0.0
     assert block_costs(LEVEL2, level1, 0.0, 5.0) == CROSS
     # on a row: the block's own last row is inside
-    on_row = [Cluster("效益指标", 5, 5, (5.0,))]
+    on_row = [OWN, Cluster("效益指标", 5, 5, (5.0,))]
     assert block_costs(LEVEL2, on_row, 0.0, 4.0) == 0.0
     assert block_costs(LEVEL2, on_row, 0.0, 5.0) == CROSS
 
@@ -89,4 +93,16 @@ def test_a_label_read_at_both_levels_is_not_another_groups():
     level2 = [Cluster("成本指标", 5, 5, (5.0,), group="产出指标")]
     level1 = [Cluster("成本指标", 4, 4, (4.0,))]
     assert block_costs(level2, level1, 3.0, 6.0) == 0.0
-    assert block_costs(level2, [Cluster("效益指标", 4, 4, (4.0,))], 3.0, 6.0) == CROSS
+    assert block_costs(level2, [OWN, Cluster("效益指标", 4, 4, (4.0,))], 3.0, 6.0) == CROSS
+
+
+def test_a_block_of_a_group_never_read_at_level_1_costs_nothing():
+    # a damaged piece (`响指标`) read as a label of a group the document never prints at
+    # level 1 (管理指标): where its group's rows lie is not known, so no label bounds it
+    misread = [Cluster("管理指标", 5, 5, (5.0,), group="管理指标")]
+    assert block_costs(misread, LEVEL1, 3.0, 8.0) == 0.0
+    # the same block of a group read at level 1 pays for 效益's label on row 6
+    assert block_costs(LEVEL2, LEVEL1, 3.0, 8.0) == CROSS
+    # a level-2 group whose level-1 label OCR lost: 成本指标 is not among the labels read
+    lost = [Cluster("经济成本指标", 4, 4, (4.0,), group="成本指标")]
+    assert block_costs(lost, LEVEL1, 2.0, 5.0) == 0.0

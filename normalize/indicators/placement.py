@@ -580,7 +580,12 @@ def foreign_labels(clusters: list[Cluster], owner: np.ndarray, a: np.ndarray, b:
     the level-1 blocks pin (`label_groups`, where they fit exactly), this holds whatever
     the model, so a label that fits some model exactly only by running its block through
     another group is not that model's evidence."""
-    groups = np.array([c.group if c.group is not None and not c.damaged else "" for c in clusters],
+    # only a block whose group the document prints as a level-1 label: a level-2 label of a
+    # group never read at level 1 is a damaged piece read as another vocabulary's label
+    # (`响指标` as 管理指标), or its group's label was lost, and where that group's rows lie
+    # (whose labels its block may not hold) is not known
+    read = {group for _, group in foreign}
+    groups = np.array([c.group if c.group in read and not c.damaged else "" for c in clusters],
                       dtype=object)[owner]
     # a label a vocabulary reads at both levels (成本指标) is not another group's
     categories = np.array([c.category for c in clusters], dtype=object)[owner]
