@@ -12,10 +12,16 @@ label, and a level-2 label of no known group cost nothing.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
+
+from formex.normalize.indicators.cells import IndicatorRow, classify_label, level_vocabulary, settle_dual_labels
 
 from formex.normalize.indicators.placement import (
     CROSS, MODELS, UNREAD, Chain, Cluster, Geometry, fit_placement, foreign_labels, group_label_lines)
+from formex.schemas.document import Cell, Row
+from tests.test_hierarchy import SCHEMA
 
 LINES = list(range(10))
 GEO = Geometry(LINES, LINES, [])
@@ -106,3 +112,25 @@ def test_a_block_of_a_group_never_read_at_level_1_costs_nothing():
     # a level-2 group whose level-1 label OCR lost: 成本指标 is not among the labels read
     lost = [Cluster("经济成本指标", 4, 4, (4.0,), group="成本指标")]
     assert block_costs(lost, LEVEL1, 2.0, 5.0) == 0.0
+
+
+def dual_row(*texts: str, line: float) -> IndicatorRow:
+    vocab = level_vocabulary(SCHEMA)
+    cells = [Cell(t, t, c) for c, t in enumerate(texts)]
+    hints = [replace(classify_label(cell, vocab), line=line) for cell in cells]
+    return IndicatorRow(Row(0, tuple(cells), 1, "line 0"), level2=hints)
+
+
+def test_a_label_read_as_its_group_keeps_the_line_it_prints_on():
+    # 成本指标 | 经济成本指标 read after the lines are set (read_dual_group_heads): the group's
+    # label prints on the row's line, not on line 0 (which bounded level-2 blocks far off)
+    item = dual_row("成本指标", "经济成本指标", line=7.0)
+    settle_dual_labels(item)
+    assert [(h.spec.label, h.line) for h in item.level1] == [("成本指标", 7.0)]
+    assert [(h.spec.label, h.line) for h in item.level2] == [("经济成本指标", 7.0)]
+
+
+def test_a_lone_dual_label_stays_level_2_on_its_line():
+    item = dual_row("成本指标", line=7.0)
+    settle_dual_labels(item)
+    assert item.level1 == [] and [(h.spec.label, h.line) for h in item.level2] == [("成本指标", 7.0)]
