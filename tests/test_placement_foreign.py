@@ -8,7 +8,9 @@ wording.
 Positive: a lone label's centred block through another group's label no longer fits
 exactly, and its rows are not trusted. Negative: the group's own label inside, a label on a
 line of its own at the block's edge (a sub-header of the next group), a damaged level-1
-label, and a level-2 label of no known group cost nothing.
+label, a level-2 label of no known group, and one whose group the document never reads
+at level 1 (a damaged piece read as another vocabulary's label, or a group whose label OCR
+lost) cost nothing. A label settled as its row's group keeps its line (not line 0).
 """
 from __future__ import annotations
 

@@ -579,7 +579,8 @@ def foreign_labels(clusters: list[Cluster], owner: np.ndarray, a: np.ndarray, b:
     a row of the block or on a line of its own between two of its rows. Unlike the rows
     the level-1 blocks pin (`label_groups`, where they fit exactly), this holds whatever
     the model, so a label that fits some model exactly only by running its block through
-    another group is not that model's evidence."""
+    another group is not that model's evidence. Only blocks of a group the document reads
+    at level 1 pay: a level-2 label of any other group may be a misread."""
     # only a block whose group the document prints as a level-1 label: a level-2 label of a
     # group never read at level 1 is a damaged piece read as another vocabulary's label
     # (`响指标` as 管理指标), or its group's label was lost, and where that group's rows lie
