@@ -166,7 +166,7 @@ def settle_dual_labels(item: IndicatorRow) -> None:
     for hint in to_level1:
         item.level2.remove(hint)
         spec, match = hint.level1_reading
-        item.level1.append(LabelHint(1, spec, hint.cell, match, hint.copied))
+        item.level1.append(LabelHint(1, spec, hint.cell, match, hint.copied, line=hint.line))
 
 def read_group_left_of_category(item: IndicatorRow, vocab: LevelVocabulary) -> None:
     """Of two level-2 labels on a line, the left one stands where the level-1 group
@@ -185,7 +185,7 @@ def read_group_left_of_category(item: IndicatorRow, vocab: LevelVocabulary) -> N
         match = reads_as(hint.cell.text, group)
         if match is not None:
             item.level2.remove(hint)
-            item.level1.append(LabelHint(1, group, hint.cell, match, hint.copied))
+            item.level1.append(LabelHint(1, group, hint.cell, match, hint.copied, line=hint.line))
 
 
 def reads_as(text: str, group: Level1Spec, slack: int = 3) -> LabelMatch | None:

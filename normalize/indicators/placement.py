@@ -266,7 +266,7 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
     # whose label OCR lost (or damaged) leaves its rows unlabelled, not another group's
     pins = label_groups(level2, level1, n)
     groups = Chain(level1, geo, n, pins, by_category=True)
-    chains = [Chain(level2, geo, n, groups.row_groups()), groups]
+    chains = [Chain(level2, geo, n, groups.row_groups(), foreign=group_label_lines(level1)), groups]
     totals = [sum(c.total(m) for c in chains) for m in range(len(MODELS))]
     for m in EXACT_ONLY:
         if totals[m] > 1e-9 or (m == SUB_HEADER and not sub_header):
@@ -298,11 +298,12 @@ class Chain:
     Costs are arrays over positions (rows) and models (columns)."""
 
     def __init__(self, clusters: list[Cluster], geo: Geometry, n: int,
-                 row_groups: list[list[str | None]] | None = None, by_category: bool = False):
+                 row_groups: list[list[str | None]] | None = None, by_category: bool = False,
+                 foreign: list[tuple[float, str]] | None = None):
         self.clusters, self.n = clusters, n
         self.gaps = gap_ranges(clusters, n) if clusters else []
         crossing = group_crossings(row_groups, n) if row_groups else None
-        self.tables = chain_tables(clusters, self.gaps, geo, crossing, by_category) if clusters else []
+        self.tables = chain_tables(clusters, self.gaps, geo, crossing, by_category, foreign) if clusters else []
         if clusters:
             self.ends, self.starts, self.back_ends, self.back_starts = run_chains(self)
             self.totals = self.starts[-1][-1]         # the last start is the table's end, n
@@ -510,7 +511,7 @@ def group_crossings(row_groups: list[list[str | None]], n: int):
 
 
 def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geometry, crossing=None,
-                 by_category: bool = False) -> list[Table]:
+                 by_category: bool = False, foreign: list[tuple[float, str]] | None = None) -> list[Table]:
     """Each cluster's candidate blocks (first rows in the gap before it, rows after the
     last in the gap after it) and their cost per model (with `crossing`, what it costs to
     reach into rows another group's label holds: a level-2 block's `group`, or with
@@ -537,6 +538,8 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
     if geo.page_starts:
         labelled_pages = np.array([pages_of(c.lines, geo.page_starts) for c in clusters])[owner]
     costs = predicted_costs(a, b, ranks, geo, first_rows, labelled_pages)
+    if foreign:
+        costs = costs + foreign_labels(clusters, owner, a, b, foreign)[:, None]
     tables = []
     for t, cluster in enumerate(clusters):
         Xt, Yt, C = X_parts[t], Y_parts[t], costs[offsets[t]:offsets[t + 1]]
@@ -558,6 +561,40 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
             placed = placed + crossed if placed is not None else None
         tables.append(Table(gaps[t], gaps[t + 1], Xt, Yt, C, cluster.entry, placed))
     return tables
+
+
+def group_label_lines(level1: list[Cluster]) -> list[tuple[float, str]]:
+    """The lines the level-1 labels print on, with their group (damaged ones left out, and
+    a line not on or beside its cluster's rows: a hint whose line was never set)."""
+    return [(line, c.category) for c in level1 if not unread(c.category)
+            for line in c.lines if c.first - 1 < line < c.last + 1]
+
+
+def foreign_labels(clusters: list[Cluster], owner: np.ndarray, a: np.ndarray, b: np.ndarray,
+                   foreign: list[tuple[float, str]]) -> np.ndarray:
+    """Per level-2 block (lines a..b), `CROSS` for each level-1 label of another group
+    printed inside it: a merged level-2 cell lies inside its group's, and every model
+    prints a group's label within the group's span (a line of its own above its first
+    row or below its last at most), so no level-2 block holds another group's label, on
+    a row of the block or on a line of its own between two of its rows. Unlike the rows
+    the level-1 blocks pin (`label_groups`, where they fit exactly), this holds whatever
+    the model, so a label that fits some model exactly only by running its block through
+    another group is not that model's evidence. Only blocks of a group the document reads
+    at level 1 pay: a level-2 label of any other group may be a misread."""
+    # only a block whose group the document prints as a level-1 label: a level-2 label of a
+    # group never read at level 1 is a damaged piece read as another vocabulary's label
+    # (`响指标` as 管理指标), or its group's label was lost, and where that group's rows lie
+    # (whose labels its block may not hold) is not known
+    read = {group for _, group in foreign}
+    groups = np.array([c.group if c.group in read and not c.damaged else "" for c in clusters],
+                      dtype=object)[owner]
+    # a label a vocabulary reads at both levels (成本指标) is not another group's
+    categories = np.array([c.category for c in clusters], dtype=object)[owner]
+    out = np.zeros(len(a))
+    for line, group in foreign:
+        inside = (a <= line) & (line <= b) if line == np.floor(line) else (a < line) & (line < b)
+        out += CROSS * (inside & (groups != "") & (groups != group) & (categories != group))
+    return out
 
 
 def piece_role(cluster: Cluster, r: int) -> str:
