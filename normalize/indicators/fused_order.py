@@ -1206,3 +1206,87 @@ def next_head(items: list[IndicatorRow], j: int, form: str, at: int, width: int)
             or makes_word(head, rest) or not cell.text.strip().startswith(head):
         return None
     return cell, head, rest
+
+
+# --- a head read as the category the placement gave a row of a block that states no label
+
+INFERRED_HEAD_MIN = 2      # a head of two characters at least (a lone 标 or 益 is a wrapped line's, not read here)
+
+
+def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: LevelVocabulary) -> list[Issue]:
+    """A level-2 label fused into the head of a name, in a block no row of which states its
+    label (`inferred` placement: the label went somewhere, and the head is where), read by
+    the category the placement gave the row from the other rows, the order and the words
+    (`数暈补贴发放人数`, `时效补贴…`, `社含效居民…` placed under 数量指标, 时效指标,
+    社会效益指标). The head reads as that category's label, an alias or a first line of it
+    (wrapped in a narrow column): half its characters in place at least, its last one too
+    (the cut falls where the name stops agreeing with the label: `社会效|孕产妇…`), or a whole
+    label ending as one (`敖晕指标…`). The name's agreement with the label must end at the cut
+    (`服务对象满意度` in its own block is a name), and the name left keeps `ORDER_REST_MIN`
+    characters and the word the category requires (满意). A head with a character out of
+    place is no word another name of the table prints (`社区` of `社区登记失业率`: a word, not
+    a damaged 社会), nor another category's word exactly (`质量监督…` under 数量指标). Where the
+    cell as read has a space in the head's reach, the head ends there. Each cut is said
+    (`label_fused`)."""
+    issues: list[Issue] = []
+    names = [item.name or "" for item in items]
+    for i, (item, placement) in enumerate(zip(items, placements)):
+        if placement is None or placement.source != "inferred" or not item.name or item.positional or item.fused:
+            continue
+        found = name_cell(item)
+        if found is None:
+            continue
+        cell, boundaries = found
+        text = cell.text.strip()
+        read = inferred_head(item.name, placement.level2, tuple(b for b in boundaries if b <= HEAD_MAX), vocab)
+        if read is None:
+            continue
+        head, rest, in_place_, form = read
+        if in_place_ < len(head) and (any(head in other for j, other in enumerate(names) if j != i)
+                                      or head in bare_words(vocab)):
+            continue      # a word the table prints elsewhere, or another category's: the name's own
+        if not text.startswith(head) and not item.name.startswith(head):
+            continue
+        score = round(100.0 * in_place_ / max(len(head), len(form)), 1)
+        item.fused.append(FusedLabel(cell, LabelHint(2, placement.level2, replace(cell, text=head),
+                                                     LabelMatch(placement.level2.label, form, score),
+                                                     line=item.lines[0]), replace(cell, text=rest)))
+        item.name = rest
+        issues.append(fused_issue(cell, item.row.source_ref,
+                                  f"{head + rest!r} opens with {head!r}, read as {placement.level2.label!r}: "
+                                  f"the category placed from the rows around it, its block stating no label; "
+                                  f"the name read as {rest!r}"))
+    return issues
+
+
+@lru_cache(maxsize=None)
+def head_forms(spec) -> tuple[str, ...]:
+    """The category's `label_forms` and its aliases without 指标 (数量, 社会效益) as keys."""
+    bare = [label_key(text) for text in (spec.label, *spec.aliases) if not label_key(text).endswith(SUFFIX)]
+    return tuple(dict.fromkeys([*label_forms(spec), *(key for key in bare if key)]))
+
+
+def inferred_head(name: str, spec, boundaries: tuple[int, ...], vocab: LevelVocabulary
+                  ) -> tuple[str, str, int, str] | None:
+    """(head, rest, characters in place, form) for `cut_inferred_heads`, or None: the head
+    with the most characters in place, the shortest of those."""
+    best = None
+    for form in head_forms(spec):
+        for n in range(INFERRED_HEAD_MIN, min(len(form), HEAD_MAX) + 1):
+            head = name[:n]
+            if len(head) < n or label_key(head) != head:
+                break
+            if boundaries and n != boundaries[0]:
+                continue
+            rest = name[n:].strip(SEPARATORS)
+            if len(label_key(rest)) < ORDER_REST_MIN or not names_category(rest, spec) or makes_word(head[-1], rest):
+                continue
+            k = in_place(head, form, 0)
+            if 2 * k < n or k < 1:
+                continue
+            if n < len(form) and name[n:n + 1] == form[n]:
+                continue      # the name goes on with the label's words: its own (服务对象满意度)
+            key = (k, -n)
+            if best is None or key > best[0]:
+                best = (key, (head, rest, k, form))
+    return best[1] if best else None
