@@ -1211,6 +1211,7 @@ def next_head(items: list[IndicatorRow], j: int, form: str, at: int, width: int)
 # --- a head read as the category the placement gave a row of a block that states no label
 
 INFERRED_HEAD_MIN = 2      # a head of two characters at least (a lone 标 or 益 is a wrapped line's, not read here)
+SHORT_PREFIX = 3           # a label's first word written exactly (服务, 社会): a word names open with too
 
 
 def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: LevelVocabulary) -> list[Issue]:
@@ -1219,14 +1220,16 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     the category the placement gave the row from the other rows, the order and the words
     (`数暈补贴发放人数`, `时效补贴…`, `社含效居民…` placed under 数量指标, 时效指标,
     社会效益指标). The head reads as that category's label, an alias or a first line of it
-    (wrapped in a narrow column): half its characters in place at least, its last one too
-    (the cut falls where the name stops agreeing with the label: `社会效|孕产妇…`), or a whole
-    label ending as one (`敖晕指标…`). The name's agreement with the label must end at the cut
-    (`服务对象满意度` in its own block is a name), and the name left keeps `ORDER_REST_MIN`
-    characters and the word the category requires (满意). A head with a character out of
-    place is no word another name of the table prints (`社区` of `社区登记失业率`: a word, not
-    a damaged 社会), nor another category's word exactly (`质量监督…` under 数量指标). Where the
-    cell as read has a space in the head's reach, the head ends there. Each cut is said
+    (wrapped in a narrow column): half its characters in place at least; of the heads that
+    do, the one with the most in place, the shortest of those. The name's agreement with the
+    label ends at the cut (`服务对象满意度` in its own block is a name, as is `服务环境…`: a
+    head of three characters or more ends in place), a label's first word written exactly
+    (`服务`, `社会`) is not followed later in the name by the label's next words
+    (`服务环境对象满意度`), and the name left keeps `ORDER_REST_MIN` characters and the word
+    the category requires (满意). A head with a character out of place is no text another
+    name of the table prints (`社区` of `社区登记失业率`: a word, not a damaged 社会), nor
+    another category's word (`质量监督…` under 数量指标). Where the cell as read has a space
+    in the head's reach, the head ends there. Each cut is said
     (`label_fused`)."""
     issues: list[Issue] = []
     names = [item.name or "" for item in items]
@@ -1238,12 +1241,12 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
             continue
         cell, boundaries = found
         text = cell.text.strip()
-        read = inferred_head(item.name, placement.level2, tuple(b for b in boundaries if b <= HEAD_MAX), vocab)
+        others = tuple(other for j, other in enumerate(names) if j != i)
+        read = inferred_head(item.name, placement.level2, tuple(b for b in boundaries if b <= HEAD_MAX))
         if read is None:
             continue
         head, rest, in_place_, form = read
-        if in_place_ < len(head) and (any(head in other for j, other in enumerate(names) if j != i)
-                                      or head in bare_words(vocab)):
+        if in_place_ < len(head) and (any(head in other for other in others) or head in bare_words(vocab)):
             continue      # a word the table prints elsewhere, or another category's: the name's own
         if not text.startswith(head) and not item.name.startswith(head):
             continue
@@ -1266,10 +1269,10 @@ def head_forms(spec) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*label_forms(spec), *(key for key in bare if key)]))
 
 
-def inferred_head(name: str, spec, boundaries: tuple[int, ...], vocab: LevelVocabulary
-                  ) -> tuple[str, str, int, str] | None:
+def inferred_head(name: str, spec, boundaries: tuple[int, ...]) -> tuple[str, str, int, str] | None:
     """(head, rest, characters in place, form) for `cut_inferred_heads`, or None: the head
-    with the most characters in place, the shortest of those."""
+    with the most characters in place, the shortest of those (a 指标 damaged past reading,
+    `时效损杯…`, stays in the name: `数量累计…`, `成本单位…` open with words as often)."""
     best = None
     for form in head_forms(spec):
         for n in range(INFERRED_HEAD_MIN, min(len(form), HEAD_MAX) + 1):
@@ -1279,14 +1282,22 @@ def inferred_head(name: str, spec, boundaries: tuple[int, ...], vocab: LevelVoca
             if boundaries and n != boundaries[0]:
                 continue
             rest = name[n:].strip(SEPARATORS)
-            if len(label_key(rest)) < ORDER_REST_MIN or not names_category(rest, spec) or makes_word(head[-1], rest):
+            if not name_left(head, rest, spec):
                 continue
             k = in_place(head, form, 0)
             if 2 * k < n or k < 1:
                 continue
-            if n < len(form) and name[n:n + 1] == form[n]:
-                continue      # the name goes on with the label's words: its own (服务对象满意度)
+            if n < len(form) and (name[n:n + 1] == form[n] or n > INFERRED_HEAD_MIN and head[-1] != form[n - 1]):
+                continue      # the name goes on with the label's words (服务对象满意度), or a line cut off it past them
+            if k == n < min(len(form), SHORT_PREFIX) and form[n:n + 2] in rest:
+                continue      # a word of the label, the label's next words later in the name (服务环境对象满意度)
             key = (k, -n)
             if best is None or key > best[0]:
                 best = (key, (head, rest, k, form))
     return best[1] if best else None
+
+
+def name_left(head: str, rest: str, spec) -> bool:
+    """The name left after a head keeps `ORDER_REST_MIN` characters and the word its
+    category requires, and makes no word with the head's last character."""
+    return len(label_key(rest)) >= ORDER_REST_MIN and names_category(rest, spec) and not makes_word(head[-1], rest)
