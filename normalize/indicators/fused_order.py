@@ -175,6 +175,7 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         try:
             read = fused_head(item, found, gap, vocab, bare, above is not None and below is not None)
         except Unsettled as doubt:
+            item.unsettled_head = doubt.head     # kept whole: no later reading cuts it either
             issues.append(Issue("warning", "label_unrecognised",
                                 f"{doubt.cell.text!r} opens with {doubt.head!r}, a level label fused into the "
                                 f"name as near {' as '.join(doubt.names)}; the name is kept whole",
@@ -1211,7 +1212,6 @@ def next_head(items: list[IndicatorRow], j: int, form: str, at: int, width: int)
 # --- a head read as the category the placement gave a row of a block that states no label
 
 INFERRED_HEAD_MIN = 2      # a head of two characters at least (a lone 标 or 益 is a wrapped line's, not read here)
-SHORT_PREFIX = 3           # a label's first word written exactly (服务, 社会): a word names open with too
 
 
 def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: LevelVocabulary) -> list[Issue]:
@@ -1234,8 +1234,11 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     issues: list[Issue] = []
     names = [item.name or "" for item in items]
     for i, (item, placement) in enumerate(zip(items, placements)):
-        if placement is None or placement.source != "inferred" or not item.name or item.positional or item.fused:
-            continue
+        if placement is None or placement.source != "inferred" or not item.name or item.positional or item.fused \
+                or item.unsettled_head:
+            continue      # (a head read as two categories alike is kept whole, as said)
+        if any(opens_form(label_key(c.text), placement.level2) for c in item.unrecognised):
+            continue      # the label's first line in the row's own level cell, unread: the name opens with its own words
         found = name_cell(item)
         if found is None:
             continue
@@ -1289,12 +1292,19 @@ def inferred_head(name: str, spec, boundaries: tuple[int, ...]) -> tuple[str, st
                 continue
             if n < len(form) and (name[n:n + 1] == form[n] or n > INFERRED_HEAD_MIN and head[-1] != form[n - 1]):
                 continue      # the name goes on with the label's words (服务对象满意度), or a line cut off it past them
-            if k == n < min(len(form), SHORT_PREFIX) and form[n:n + 2] in rest:
-                continue      # a word of the label, the label's next words later in the name (服务环境对象满意度)
+            if k == n == INFERRED_HEAD_MIN or 2 * k == n > INFERRED_HEAD_MIN and head[:k] == form[:k] \
+                    and not ends_as_label(head):
+                continue      # a word written exactly, alone or before other words: names open so (质量补贴…)
             key = (k, -n)
             if best is None or key > best[0]:
                 best = (key, (head, rest, k, form))
     return best[1] if best else None
+
+
+def opens_form(key: str, spec) -> bool:
+    """The key reads as the first line of one of the category's forms, half its characters
+    in place."""
+    return bool(key) and any(2 * in_place(key, form, 0) >= len(key) for form in head_forms(spec))
 
 
 def name_left(head: str, rest: str, spec) -> bool:
