@@ -94,7 +94,8 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
     placements, placement_issues = place_rows(items, schema.level2_order)
     issues.extend(placement_issues)
     # a label fused into a name of a block stating none, read by the category placed: after placing
-    issues.extend(cut_inferred_heads(items, placements, level_vocabulary(schema)))
+    printed = tuple(document_wrapping.words.texts) if document_wrapping and document_wrapping.words else ()
+    issues.extend(cut_inferred_heads(items, placements, level_vocabulary(schema), printed))
     indicators = []
     for item, placement in zip(items, placements):
         if placement is None:   # a merged label on a line of its own, absorbed by its block

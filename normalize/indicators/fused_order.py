@@ -1214,22 +1214,26 @@ def next_head(items: list[IndicatorRow], j: int, form: str, at: int, width: int)
 INFERRED_HEAD_MIN = 2      # a head of two characters at least (a lone 标 or 益 is a wrapped line's, not read here)
 
 
-def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: LevelVocabulary) -> list[Issue]:
+def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: LevelVocabulary,
+                       printed: tuple[str, ...] = ()) -> list[Issue]:
     """A level-2 label fused into the head of a name, in a block no row of which states its
     label (`inferred` placement: the label went somewhere, and the head is where), read by
     the category the placement gave the row from the other rows, the order and the words
-    (`数暈补贴发放人数`, `时效补贴…`, `社含效居民…` placed under 数量指标, 时效指标,
+    (`数暈补贴发放人数`, `可恃继影耕地…`, `社含效居民…` placed under 数量指标, 可持续影响指标,
     社会效益指标). The head reads as that category's label, an alias or a first line of it
     (wrapped in a narrow column): half its characters in place at least; of the heads that
     do, the one with the most in place, the shortest of those. The name's agreement with the
-    label ends at the cut (`服务对象满意度` in its own block is a name, as is `服务环境…`: a
-    head of three characters or more ends in place), a label's first word written exactly
-    (`服务`, `社会`) is not followed later in the name by the label's next words
-    (`服务环境对象满意度`), and the name left keeps `ORDER_REST_MIN` characters and the word
-    the category requires (满意). A head with a character out of place is no text another
-    name of the table prints (`社区` of `社区登记失业率`: a word, not a damaged 社会), nor
-    another category's word (`质量监督…` under 数量指标). Where the cell as read has a space
-    in the head's reach, the head ends there. Each cut is said
+    label ends at the cut (`服务对象满意度` in its own block is a name; a head of three
+    characters or more ends in place: not `服务环|境对象满意度`), and the name left keeps
+    `ORDER_REST_MIN` characters and the word the category requires (满意). A head with a
+    character out of place is no text another name of the table prints, nor, with the name's
+    next character, the document's other lines (`社区` of `社区登记失业率`, `数字化` of
+    `数字化扫描页数`: words, not a damaged 社会 or 数量; a damaged label may be printed again), nor another category's word (`质量监督…` under 数量指标); two characters
+    written exactly (`数量`, `服务`), or a word written exactly and two more characters
+    (`质量补贴…`), are words names open with and stay. A head the order pass kept whole as
+    two categories alike stays (said there), as does a name whose row prints the label's
+    first line in its own level cell, unread (`服务对象` | `服务对象可持续满意度`). Where the
+    cell as read has a space in the head's reach, the head ends there. Each cut is said
     (`label_fused`)."""
     issues: list[Issue] = []
     names = [item.name or "" for item in items]
@@ -1249,8 +1253,10 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         if read is None:
             continue
         head, rest, in_place_, form = read
-        if in_place_ < len(head) and (any(head in other for other in others) or head in bare_words(vocab)):
-            continue      # a word the table prints elsewhere, or another category's: the name's own
+        if in_place_ < len(head) and (any(head in other for other in others) or head in bare_words(vocab)
+                                      or sum(line.count(item.name[:len(head) + 1]) for line in printed) > 1):
+            continue      # a word the table prints elsewhere (the document, with the name's next character), or
+            #               another category's: the name's own
         if not text.startswith(head) and not item.name.startswith(head):
             continue
         score = round(100.0 * in_place_ / max(len(head), len(form)), 1)
