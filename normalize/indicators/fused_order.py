@@ -1237,6 +1237,7 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     (`label_fused`)."""
     issues: list[Issue] = []
     names = [item.name or "" for item in items]
+    widths = level_cell_widths(items)
     for i, (item, placement) in enumerate(zip(items, placements)):
         if placement is None or placement.source != "inferred" or not item.name or item.positional or item.fused \
                 or item.unsettled_head:
@@ -1253,6 +1254,8 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         if read is None:
             continue
         head, rest, in_place_, form = read
+        if len(head) < len(form) and len(head) not in widths:
+            continue      # a first line of a label, where no level cell of the table is as wide: a word
         if in_place_ < len(head) and (any(head in other for other in others) or head in bare_words(vocab)
                                       or sum(line.count(item.name[:len(head) + 1]) for line in printed) > 1):
             continue      # a word the table prints elsewhere (the document, with the name's next character), or
@@ -1301,10 +1304,18 @@ def inferred_head(name: str, spec, boundaries: tuple[int, ...]) -> tuple[str, st
             if k == n == INFERRED_HEAD_MIN or 2 * k == n > INFERRED_HEAD_MIN and head[:k] == form[:k] \
                     and not ends_as_label(head):
                 continue      # a word written exactly, alone or before other words: names open so (质量补贴…)
-            key = (k, -n)
+            key = (k, -n, n == len(form))     # a whole alias over a first line as long
             if best is None or key > best[0]:
                 best = (key, (head, rest, k, form))
     return best[1] if best else None
+
+
+def level_cell_widths(items: list[IndicatorRow]) -> frozenset[int]:
+    """The widths of the level cells the table prints (as read, each line of a wrapped label
+    its own): the lines a label wrapped in its column may have."""
+    cells = [c for item in items for c in item.unrecognised] + [
+        h.cell for item in items for h in (*item.level1, *item.level2) if not h.copied]
+    return frozenset(len(label_key(line)) for c in cells for line in (c.raw or c.text).splitlines() if line.strip())
 
 
 def opens_form(key: str, spec) -> bool:
