@@ -1254,8 +1254,8 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         if read is None:
             continue
         head, rest, in_place_, form = read
-        if len(head) < len(form) and len(head) not in widths:
-            continue      # a first line of a label, where no level cell of the table is as wide: a word
+        if (len(head) < len(form) or not form.endswith((SUFFIX, ASPECT))) and len(head) not in widths:
+            continue      # a first line of a label (or a bare word), no level cell of the table as wide: a word
         if in_place_ < len(head) and (any(head in other for other in others) or head in bare_words(vocab)
                                       or sum(line.count(item.name[:len(head) + 1]) for line in printed) > 1):
             continue      # a word the table prints elsewhere (the document, with the name's next character), or
