@@ -84,6 +84,10 @@ one of that group's categories (`经挤戌本指标单个…`, `菅哩指标预�
 as its category and the cell read as its group (`read_dual_group_heads`).
 
 A wrapped label's last line may be 方面 for 指标 (`经济効益` over `方面 失业人员…`).
+
+After the rows are placed, a row placed in a block no row of which states its label (its
+category inferred from the order and the words) has a head that reads as that category cut
+off its name (`cut_inferred_heads`): the placement, not the gap, names the category.
 """
 from __future__ import annotations
 
@@ -1225,15 +1229,18 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     do, the one with the most in place, the shortest of those. The name's agreement with the
     label ends at the cut (`服务对象满意度` in its own block is a name; a head of three
     characters or more ends in place: not `服务环|境对象满意度`), and the name left keeps
-    `ORDER_REST_MIN` characters and the word the category requires (满意). A head with a
-    character out of place is no text another name of the table prints, nor, with the name's
-    next character, the document's other lines (`社区` of `社区登记失业率`, `数字化` of
-    `数字化扫描页数`: words, not a damaged 社会 or 数量; a damaged label may be printed again), nor another category's word (`质量监督…` under 数量指标); two characters
-    written exactly (`数量`, `服务`), or a word written exactly and two more characters
-    (`质量补贴…`), are words names open with and stay. A head the order pass kept whole as
-    two categories alike stays (said there), as does a name whose row prints the label's
-    first line in its own level cell, unread (`服务对象` | `服务对象可持续满意度`). Where the
-    cell as read has a space in the head's reach, the head ends there. Each cut is said
+    `ORDER_REST_MIN` characters and the word the category requires (满意). A first line or
+    a bare word (no 指标) is read so only where a level cell of the table is as wide (the
+    column's lines). A head with a character out of place is no text another name of the
+    table prints, nor, with the name's next character, the document's other lines (`社区` of
+    `社区登记失业率`, `数字化` of `数字化扫描页数`: words, not a damaged 社会 or 数量; a damaged
+    label may be printed again), nor another category's word (`质量监督…` under 数量指标);
+    two characters written exactly (`数量`, `服务`), or a word written exactly and two more
+    characters (`质量补贴…`), are words names open with and stay. A head the order pass kept
+    whole as two categories alike stays (said there), as does a name whose row prints the
+    label's first line in its own level cell, unread (`服务对象` | `服务对象可持续满意度`).
+    Where the cell as read has a space in the head's reach, the head ends there. Each cut is
+    said
     (`label_fused`)."""
     issues: list[Issue] = []
     names = [item.name or "" for item in items]
