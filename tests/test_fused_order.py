@@ -768,3 +768,39 @@ def test_a_bare_word_in_a_closed_gap_is_cut_off_where_the_name_holds_its_strong_
 def test_a_bare_word_in_an_open_gap_or_before_no_strong_word_stays(lines):
     got, _ = read(lines)
     assert got[1][1] == lines[1].split("\t")[2]
+
+
+# --- a head read as the category placed, in a block that states no label (cut_inferred_heads)
+
+NARROW = ["产出\t质量\t补贴发放准确率\t100%", "指标\t指标", "\t时效\t补贴按月发放及时率\t100%", "\t指标"]
+
+
+def test_a_damaged_first_line_is_cut_off_where_its_block_states_no_label_and_the_column_is_as_narrow():
+    # the table's first block lost its label (a gap open above: the order pass reads nothing);
+    # the placement gives the row 数量指标, and the head reads as its first line, 暈 for 量
+    got, issues = read(["\t\t数暈补贴发放人数\t2600人", *NARROW])
+    assert got[0] == ("数量指标", "补贴发放人数")
+    fused = [i for i in issues if i.code == "label_fused" and "数暈" in i.message]
+    assert len(fused) == 1 and fused[0].severity == "info"
+
+
+def test_a_long_labels_first_line_is_cut_off_and_a_name_of_the_labels_own_words_stays():
+    got, issues = read(["效益指标\t社会效益指标\t受益农户户数\t≥3800户",
+                        "满意度指标\t\t服务对象满意度\t≥90%",
+                        "\t\t眼务对象补贴对象满意度\t≥90%"])
+    assert got[1] == ("服务对象满意度指标", "服务对象满意度")    # the name goes on with the label's words
+    assert got[2] == ("服务对象满意度指标", "补贴对象满意度")
+    assert any(i.code == "label_fused" and "眼务对象" in i.message for i in issues)
+
+
+@pytest.mark.parametrize("lines", [
+    # a word another name of the table prints (数字化): the name's own, not a damaged 数量
+    ["\t\t数字化扫描页数\t2600页", "产出\t质量\t数字化成果验收合格率\t100%", *NARROW[1:]],
+    # two characters written exactly: a word names open with
+    ["\t\t数量补贴发放人数\t2600人", *NARROW],
+    # no level cell as narrow as the head: no wrapped label's line
+    ["\t\t数暈补贴发放人数\t2600人", "产出指标\t质量指标\t补贴发放准确率\t100%", "\t时效指标\t补贴按月发放及时率\t100%"],
+])
+def test_a_head_read_as_the_placed_category_stays_where_it_may_be_the_names_own(lines):
+    got, _ = read(lines)
+    assert got[0][1] == lines[0].split("\t")[2]

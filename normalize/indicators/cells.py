@@ -59,6 +59,7 @@ class IndicatorRow:
     pages: tuple[int, int] = (1, 1)  # the pages of those lines
     displaced: list[LabelHint] = field(default_factory=list)  # labels moved away from this row
     fused: list = field(default_factory=list)   # fused.FusedLabel: name cells that opened with a label
+    unsettled_head: str | None = None   # a head read as two categories alike, kept in the name (said)
 
     def replace_level2(self, old: LabelHint, new: LabelHint) -> None:
         """`new` in place of the level-2 hint `old`, as the row's own category too where

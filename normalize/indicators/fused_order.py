@@ -84,6 +84,10 @@ one of that group's categories (`经挤戌本指标单个…`, `菅哩指标预�
 as its category and the cell read as its group (`read_dual_group_heads`).
 
 A wrapped label's last line may be 方面 for 指标 (`经济効益` over `方面 失业人员…`).
+
+After the rows are placed, a row placed in a block no row of which states its label (its
+category inferred from the order and the words) has a head that reads as that category cut
+off its name (`cut_inferred_heads`): the placement, not the gap, names the category.
 """
 from __future__ import annotations
 
@@ -175,6 +179,7 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         try:
             read = fused_head(item, found, gap, vocab, bare, above is not None and below is not None)
         except Unsettled as doubt:
+            item.unsettled_head = doubt.head     # kept whole: no later reading cuts it either
             issues.append(Issue("warning", "label_unrecognised",
                                 f"{doubt.cell.text!r} opens with {doubt.head!r}, a level label fused into the "
                                 f"name as near {' as '.join(doubt.names)}; the name is kept whole",
@@ -1206,3 +1211,127 @@ def next_head(items: list[IndicatorRow], j: int, form: str, at: int, width: int)
             or makes_word(head, rest) or not cell.text.strip().startswith(head):
         return None
     return cell, head, rest
+
+
+# --- a head read as the category the placement gave a row of a block that states no label
+
+INFERRED_HEAD_MIN = 2      # a head of two characters at least (a lone 标 or 益 is a wrapped line's, not read here)
+
+
+def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: LevelVocabulary,
+                       printed: tuple[str, ...] = ()) -> list[Issue]:
+    """A level-2 label fused into the head of a name, in a block no row of which states its
+    label (`inferred` placement: the label went somewhere, and the head is where), read by
+    the category the placement gave the row from the other rows, the order and the words
+    (`数暈补贴发放人数`, `可恃继影耕地…`, `社含效居民…` placed under 数量指标, 可持续影响指标,
+    社会效益指标). The head reads as that category's label, an alias or a first line of it
+    (wrapped in a narrow column): half its characters in place at least; of the heads that
+    do, the one with the most in place, the shortest of those. The name's agreement with the
+    label ends at the cut (`服务对象满意度` in its own block is a name; a head of three
+    characters or more ends in place: not `服务环|境对象满意度`), and the name left keeps
+    `ORDER_REST_MIN` characters and the word the category requires (满意). A first line or
+    a bare word (no 指标) is read so only where a level cell of the table is as wide (the
+    column's lines). A head with a character out of place is no text another name of the
+    table prints, nor, with the name's next character, the document's other lines (`社区` of
+    `社区登记失业率`, `数字化` of `数字化扫描页数`: words, not a damaged 社会 or 数量; a damaged
+    label may be printed again), nor another category's word (`质量监督…` under 数量指标);
+    two characters written exactly (`数量`, `服务`), or a word written exactly and two more
+    characters (`质量补贴…`), are words names open with and stay. A head the order pass kept
+    whole as two categories alike stays (said there), as does a name whose row prints the
+    label's first line in its own level cell, unread (`服务对象` | `服务对象可持续满意度`).
+    Where the cell as read has a space in the head's reach, the head ends there. Each cut is
+    said
+    (`label_fused`)."""
+    issues: list[Issue] = []
+    names = [item.name or "" for item in items]
+    widths = level_cell_widths(items)
+    for i, (item, placement) in enumerate(zip(items, placements)):
+        if placement is None or placement.source != "inferred" or not item.name or item.positional or item.fused \
+                or item.unsettled_head:
+            continue      # (a head read as two categories alike is kept whole, as said)
+        if any(opens_form(label_key(c.text), placement.level2) for c in item.unrecognised):
+            continue      # the label's first line in the row's own level cell, unread: the name opens with its own words
+        found = name_cell(item)
+        if found is None:
+            continue
+        cell, boundaries = found
+        text = cell.text.strip()
+        others = tuple(other for j, other in enumerate(names) if j != i)
+        read = inferred_head(item.name, placement.level2, tuple(b for b in boundaries if b <= HEAD_MAX))
+        if read is None:
+            continue
+        head, rest, in_place_, form = read
+        if (len(head) < len(form) or not form.endswith((SUFFIX, ASPECT))) and len(head) not in widths:
+            continue      # a first line of a label (or a bare word), no level cell of the table as wide: a word
+        if in_place_ < len(head) and (any(head in other for other in others) or head in bare_words(vocab)
+                                      or sum(line.count(item.name[:len(head) + 1]) for line in printed) > 1):
+            continue      # a word the table prints elsewhere (the document, with the name's next character), or
+            #               another category's: the name's own
+        if not text.startswith(head) and not item.name.startswith(head):
+            continue
+        score = round(100.0 * in_place_ / max(len(head), len(form)), 1)
+        item.fused.append(FusedLabel(cell, LabelHint(2, placement.level2, replace(cell, text=head),
+                                                     LabelMatch(placement.level2.label, form, score),
+                                                     line=item.lines[0]), replace(cell, text=rest)))
+        item.name = rest
+        issues.append(fused_issue(cell, item.row.source_ref,
+                                  f"{head + rest!r} opens with {head!r}, read as {placement.level2.label!r}: "
+                                  f"the category placed from the rows around it, its block stating no label; "
+                                  f"the name read as {rest!r}"))
+    return issues
+
+
+@lru_cache(maxsize=None)
+def head_forms(spec) -> tuple[str, ...]:
+    """The category's `label_forms` and its aliases without 指标 (数量, 社会效益) as keys."""
+    bare = [label_key(text) for text in (spec.label, *spec.aliases) if not label_key(text).endswith(SUFFIX)]
+    return tuple(dict.fromkeys([*label_forms(spec), *(key for key in bare if key)]))
+
+
+def inferred_head(name: str, spec, boundaries: tuple[int, ...]) -> tuple[str, str, int, str] | None:
+    """(head, rest, characters in place, form) for `cut_inferred_heads`, or None: the head
+    with the most characters in place, the shortest of those (a 指标 damaged past reading,
+    `时效损杯…`, stays in the name: `数量累计…`, `成本单位…` open with words as often)."""
+    best = None
+    for form in head_forms(spec):
+        for n in range(INFERRED_HEAD_MIN, min(len(form), HEAD_MAX) + 1):
+            head = name[:n]
+            if len(head) < n or label_key(head) != head:
+                break
+            if boundaries and n != boundaries[0]:
+                continue
+            rest = name[n:].strip(SEPARATORS)
+            if not name_left(head, rest, spec):
+                continue
+            k = in_place(head, form, 0)
+            if 2 * k < n or k < 1:
+                continue
+            if n < len(form) and (name[n:n + 1] == form[n] or n > INFERRED_HEAD_MIN and head[-1] != form[n - 1]):
+                continue      # the name goes on with the label's words (服务对象满意度), or a line cut off it past them
+            if k == n == INFERRED_HEAD_MIN or 2 * k == n > INFERRED_HEAD_MIN and head[:k] == form[:k] \
+                    and not ends_as_label(head):
+                continue      # a word written exactly, alone or before other words: names open so (质量补贴…)
+            key = (k, -n, n == len(form))     # a whole alias over a first line as long
+            if best is None or key > best[0]:
+                best = (key, (head, rest, k, form))
+    return best[1] if best else None
+
+
+def level_cell_widths(items: list[IndicatorRow]) -> frozenset[int]:
+    """The widths of the level cells the table prints (as read, each line of a wrapped label
+    its own): the lines a label wrapped in its column may have."""
+    cells = [c for item in items for c in item.unrecognised] + [
+        h.cell for item in items for h in (*item.level1, *item.level2) if not h.copied]
+    return frozenset(len(label_key(line)) for c in cells for line in (c.raw or c.text).splitlines() if line.strip())
+
+
+def opens_form(key: str, spec) -> bool:
+    """The key reads as the first line of one of the category's forms, half its characters
+    in place."""
+    return bool(key) and any(2 * in_place(key, form, 0) >= len(key) for form in head_forms(spec))
+
+
+def name_left(head: str, rest: str, spec) -> bool:
+    """The name left after a head keeps `ORDER_REST_MIN` characters and the word its
+    category requires, and makes no word with the head's last character."""
+    return len(label_key(rest)) >= ORDER_REST_MIN and names_category(rest, spec) and not makes_word(head[-1], rest)
