@@ -268,3 +268,27 @@ def test_a_wrapped_label_piece_of_generic_characters_costs_nothing():
     costs = hierarchy.damaged_near_costs(DamagedRow([Cell("类指", "类指", 1), Cell("标", "标", 1)]),
                                          SCHEMA.level2_order)
     assert set(costs) == {0.0}
+
+
+def test_a_damaged_label_alone_below_a_whole_label_without_its_ending_is_read():
+    # 投入管理指标's categories end in 管理, not 指标: 预篡执行管理 above is a whole label (no
+    # piece whose end is the next line), so 预算债孝管理 alone on its line is read by the order
+    # (between 预算执行管理 and 资产管理: 预算绩效管理), not lost
+    got, codes, _ = read(text_rows([HEADER,
+                                    "投入管理指标\t\t\t",
+                                    "\t预算编审管理\t\t",
+                                    "\t预篡执行管理\t\t",
+                                    "\t预算债孝管理\t\t",
+                                    "\t资产管理\t\t",
+                                    "产出指标\t数量指标\t培训人数\t≥5人"]))
+    assert [label for label, _ in got][:4] == ["预算编审管理", "预算执行管理", "预算绩效管理", "资产管理"]
+    assert "label_read_by_order" in codes and "label_unrecognised" not in codes
+
+
+def test_a_cut_category_label_above_still_makes_the_next_line_its_piece():
+    # 可持续性 (a piece of 可持续性影响指标) above: the line below is its end, never a label
+    # of its own; a category of 管理 ending read as its own label does not change that
+    from formex.normalize.indicators.rows import ends_as_label
+    assert not ends_as_label("可持续性") and not ends_as_label("预算执", "预算执行管理")
+    assert ends_as_label("预篡执行管理", "预算执行管理") and ends_as_label("数量指标")
+    assert not ends_as_label("服务对象", "服务对象满意度指标")

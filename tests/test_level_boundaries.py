@@ -481,3 +481,29 @@ def test_a_category_listed_without_indicators_stays_a_row():
     assert [i.row.name for i in indicators] == ["培训人数", "服务户数", None, "服务覆盖率"]
     assert categories(indicators)[2] == ("产出指标", "成本指标")
     assert not any(issue.code == "label_line_absorbed" for issue in issues)
+
+
+def test_a_level1_cell_of_look_alikes_only_beside_an_exact_label_is_its_group_by_place():
+    # 郊溢类: every own character of 效益类 misread (郊 for 效, 溢 for 益); beside the exact
+    # 社会效益指标 it is 效益指标 by its place, said in a warning
+    lines = ["产出指标\t数量指标\t\t", "\t\t培训人数\t≥5人", "郊溢类\t社会效益指标\t\t", "\t\t覆盖率\t≥85%",
+             "满意度指标\t服务对象满意度指标\t\t", "\t\t群众满意度\t≥90%"]
+    rows = list(iter_text_rows("\n".join([HEADER, *lines])))
+    items, issues = rows_to_indicator_rows(rows, SCHEMA, spans_known=False)
+    groups = [[h.spec.label for h in item.level1] for item in items]
+    assert ["效益指标"] in groups
+    codes = [i.code for i in issues]
+    assert "label_read_by_group_position" in codes and "label_unrecognised" not in codes
+    found = next(i for i in issues if i.code == "label_read_by_group_position")
+    assert found.severity == "warning" and "郊溢类" in found.message
+
+
+def test_a_level1_cell_with_another_groups_characters_or_beside_a_fuzzy_label_stays_unread():
+    # 产溢类 holds 产 of 产出: no look-alike of 效益 alone; 郊溢类 beside 社会效溢指标
+    # (read fuzzily) has no exact label to take its group from
+    for lines in (["产出指标\t数量指标\t培训人数\t≥5人", "产溢类\t社会效益指标\t覆盖率\t≥85%"],
+                  ["产出指标\t数量指标\t培训人数\t≥5人", "郊溢类\t社会效溢指标\t覆盖率\t≥85%"]):
+        rows = list(iter_text_rows("\n".join([HEADER, *lines])))
+        _, issues = rows_to_indicator_rows(rows, SCHEMA, spans_known=False)
+        codes = [i.code for i in issues]
+        assert "label_unrecognised" in codes and "label_read_by_group_position" not in codes

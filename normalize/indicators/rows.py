@@ -523,8 +523,14 @@ def read_damaged_groups(items: list[IndicatorRow], vocab: LevelVocabulary, issue
     not 指标 or 类, which every group's label may end in), and the row states no other
     level-1 label. Without it the group's block has no label and its neighbours'
     placement may take its rows. The issues with each such cell's `label_unrecognised`
-    warning replaced by an info row `label_read_by_group`."""
+    warning replaced by an info row `label_read_by_group`.
+    A cell whose every character OCR replaced by a look-alike (`敫盖`, `郊溢类` for 效益)
+    keeps none of the group's own characters; it is read so only beside a level-2 label
+    read exactly, when it is a label's length (`looks_like_group_cell`) and holds no
+    character of another group's labels or of that level-2 label either, and its issue is a warning
+    (`label_read_by_group_position`): the cell's place, not its text, read it."""
     read: dict[tuple[str, str | None], str] = {}
+    by_place: dict[tuple[str, str | None], str] = {}
     for item in items:
         if any(not h.copied for h in item.level1):
             continue
@@ -538,25 +544,66 @@ def read_damaged_groups(items: list[IndicatorRow], vocab: LevelVocabulary, issue
             continue
         own = set("".join(vocab.level1.aliases_of(group))) - GENERIC_LABEL_CHARS
         for cell in list(item.unrecognised):
-            if cell in item.damaged or cell.col >= hint.cell.col or not own & set(label_key(cell.text)):
+            if cell in item.damaged or cell.col >= hint.cell.col:
+                continue
+            chars = set(label_key(cell.text))
+            if own & chars:
+                found = read
+            elif hint.match.exact and looks_like_group_cell(cell.text, group, vocab) \
+                    and not (chars - GENERIC_LABEL_CHARS) & set(label_key(hint.cell.text)):
+                # (none of the category's either: `服务类` beside 服务对象满意度指标 may be a
+                # piece of that label, not the group)
+                found = by_place
+            else:
                 continue
             item.level1.append(LabelHint(1, spec, cell, LabelMatch(group, group, 0.0), line=hint.line))
             item.unrecognised.remove(cell)
-            read[(cell.text, cell.source_ref or item.row.source_ref)] = group
+            found[(cell.text, cell.source_ref or item.row.source_ref)] = group
             break
-    if not read:
+    if not read and not by_place:
         return issues
-    return without_unrecognised(issues, read) + [Issue("info", "label_read_by_group",
-                         f"level-1 cell {text!r} matches no group; read as {name!r}, the group of the "
-                         "level-2 label beside it", field="level1", source_ref=ref)
-                   for (text, ref), name in read.items()]
+    return without_unrecognised(issues, {**read, **by_place}) + [
+        Issue("info", "label_read_by_group",
+              f"level-1 cell {text!r} matches no group; read as {name!r}, the group of the "
+              "level-2 label beside it", field="level1", source_ref=ref)
+        for (text, ref), name in read.items()] + [
+        Issue("warning", "label_read_by_group_position",
+              f"level-1 cell {text!r} shares no character with any group's label; read as {name!r}, "
+              "the group of the level-2 label beside it, by its place alone", field="level1", source_ref=ref)
+        for (text, ref), name in by_place.items()]
+
+
+def looks_like_group_cell(text: str, group: str, vocab: LevelVocabulary) -> bool:
+    """A level-1 cell that may be `group`'s label with every own character misread: as
+    long as one of its labels (to one character), no target, and no character of another
+    group's labels beyond the generic ones (指标, 类)."""
+    key = label_key(text)
+    if len(set(key) - GENERIC_LABEL_CHARS) < 2 or looks_like_target(text):
+        return False
+    if not any(abs(len(label_key(alias)) - len(key)) <= 1 for alias in vocab.level1.aliases_of(group)):
+        return False
+    others = {ch for name in vocab.level1_specs if name != group
+              for ch in "".join(vocab.level1.aliases_of(name))} - GENERIC_LABEL_CHARS
+    return not others & set(key)
 
 
 def cut_label_above(item: IndicatorRow) -> bool:
     """The row holds a level cell not ending as a label does (`可持续性`, `服务对象`): a label
-    wrapped in its narrow column, whose next line is its end (`影响指标`), not a label."""
-    cells = [h.cell for h in (*item.level1, *item.level2) if not h.copied] + item.unrecognised
-    return any(not label_key(c.text).endswith(LABEL_ENDINGS) for c in cells)
+    wrapped in its narrow column, whose next line is its end (`影响指标`), not a label.
+    A category whose own label has no such ending (预算执行管理, 资产管理) ends as that
+    label does: `预篡执行管理` read as it is whole, and the line below it no piece of it."""
+    return any(not ends_as_label(h.cell.text, h.spec.label) for h in (*item.level1, *item.level2)
+               if not h.copied) or any(not ends_as_label(c.text) for c in item.unrecognised)
+
+
+def ends_as_label(text: str, label: str | None = None) -> bool:
+    """The cell's text ends as a label does: in 指标 or 类, or, read as a category whose
+    label ends otherwise (`label`), in that label's last character."""
+    key = label_key(text)
+    if key.endswith(LABEL_ENDINGS):
+        return True
+    own = label_key(label) if label else ""
+    return bool(own) and not own.endswith(LABEL_ENDINGS) and key.endswith(own[-1])
 
 
 def insert_label_lines(items: list[IndicatorRow], lone: list[tuple[int, IndicatorRow]]
