@@ -295,11 +295,10 @@ def test_a_cut_category_label_above_still_makes_the_next_line_its_piece():
 
 
 def test_a_damaged_label_worded_up_alone_on_its_line_is_read_by_the_order():
-    # 产出戌本损标: 产出 + 成本指标 with two look-alikes, six characters, near no label of its
-    # length; its group's name put before it, the rest reads as 成本指标, the one category
-    # of 产出 the order leaves after 时效指标. 成本控制指栎: 成本指标 with a word put inside
-    # and its 标 misread, as near 经济成本指标 as 社会成本指标 at its length
-    for label in ("产出戌本损标", "成本控制指栎"):
+    # 成本控制指栎: 成本指标 with a word put inside and its 标 misread, as near 经济成本指标
+    # as 社会成本指标 at its length; it holds 成本指标 but for one character, the one category
+    # the order leaves after 时效指标 that it holds so
+    for label in ("成本控制指栎",):
         got, codes, _ = read(text_rows([HEADER,
                                         "产出指标\t时效指标\t实际资金支出率\t≧95%",
                                         f"\t{label}\t\t",
@@ -310,8 +309,8 @@ def test_a_damaged_label_worded_up_alone_on_its_line_is_read_by_the_order():
 
 
 def test_a_worded_reading_needs_the_categorys_own_characters():
-    # 经济成本 is not held by 成本控制指栎 (its 经济 missing); 产出盾量措标 above 成本指标 may
-    # be 数量指标 or 质量指标 (产出 + 盾量措标, as near both): no reading, said
+    # 经济成本 is not held by 成本控制指栎 (its 经济 missing); 产出盾量措标 holds no alias but
+    # for one character (a group's name before a damaged label is not read): no reading, said
     from formex.normalize.indicators.rows import worded_damaged_readings
     order = {spec.label: k for k, spec in enumerate(SCHEMA.level2_order)}
     found = worded_damaged_readings("成本控制指栎", VOCAB, order, order["时效指标"], order["社会效益指标"], set())

@@ -727,28 +727,20 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
 def worded_damaged_readings(text: str, vocab: LevelVocabulary, order: dict[str, int], low: int, high: int,
                             groups: set[str]) -> list[LabelMatch]:
     """The categories the order allows between `low` and `high` (in `groups` where the
-    row states one) that a damaged label printed with more words than the vocabulary's
-    still spells, for `read_damaged_labels` where no reading of its length is near:
-    - its group's name put before it (`产出戌本损标`: 产出 + 戌本损标, which reads as 成本指标
-      at the level column's looseness, `COLUMN_CUTOFF`), the category one of that group's;
-    - a word put inside it (`成本控制指栎`): the key, longer than one of the category's
-      aliases of four characters or more, holds it in order but for one character, two
-      of them at least no generic label character (指, 标, 类: every label has them);
-      `经济成本` is not held so (its 经济 missing).
-    Every reading that fits, one each; the caller takes only a single one."""
+    row states one) that a damaged label printed with a word put inside it still spells
+    (`成本控制指栎`), for `read_damaged_labels` where no reading of its length is near or
+    several are as near: the key, longer than one of the category's aliases of four
+    characters or more, holds it in order but for one character, two of them at least no
+    generic label character (指, 标, 类: every label has them); `经济成本` is not held so
+    (its 经济 missing). Every reading that fits, one each; the caller takes only a single
+    one. (A group's name put before the label, `产出戌本损标`, is not read so: measured,
+    that reading placed no more rows than it cost.)"""
     key = label_key(text)
     out: dict[str, LabelMatch] = {}
     for name, spec in vocab.level2_specs.items():
         if not low < order[name] <= high or (groups and spec.level1 not in groups):
             continue
-        aliases = vocab.level2.aliases_of(name)
-        prefixes = [a for a in vocab.level1.aliases_of(spec.level1) if len(a) >= 2 and key.startswith(a)]
-        for prefix in prefixes:
-            rest = key[len(prefix):]
-            score = max((fuzz.ratio(rest, alias) for alias in aliases if len(alias) >= 4), default=0.0)
-            if len(rest) >= 3 and score >= COLUMN_CUTOFF:
-                out[name] = LabelMatch(name, name, round(score, 1))
-        for alias in aliases:
+        for alias in vocab.level2.aliases_of(name):
             common = common_in_order(alias, key)
             if len(alias) >= 4 and len(key) > len(alias) and common >= len(alias) - 1 \
                     and len((set(alias) & set(key)) - GENERIC_LABEL_CHARS) >= 2:
