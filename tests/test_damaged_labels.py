@@ -268,3 +268,79 @@ def test_a_wrapped_label_piece_of_generic_characters_costs_nothing():
     costs = hierarchy.damaged_near_costs(DamagedRow([Cell("类指", "类指", 1), Cell("标", "标", 1)]),
                                          SCHEMA.level2_order)
     assert set(costs) == {0.0}
+
+
+def test_a_damaged_label_alone_below_a_whole_label_without_its_ending_is_read():
+    # 投入管理指标's categories end in 管理, not 指标: 预篡执行管理 above is a whole label (no
+    # piece whose end is the next line), so 预算债孝管理 alone on its line is read by the order
+    # (between 预算执行管理 and 资产管理: 预算绩效管理), not lost
+    got, codes, _ = read(text_rows([HEADER,
+                                    "投入管理指标\t\t\t",
+                                    "\t预算编审管理\t\t",
+                                    "\t预篡执行管理\t\t",
+                                    "\t预算债孝管理\t\t",
+                                    "\t资产管理\t\t",
+                                    "产出指标\t数量指标\t培训人数\t≥5人"]))
+    assert [label for label, _ in got][:4] == ["预算编审管理", "预算执行管理", "预算绩效管理", "资产管理"]
+    assert "label_read_by_order" in codes and "label_unrecognised" not in codes
+
+
+def test_a_cut_category_label_above_still_makes_the_next_line_its_piece():
+    # 可持续性 (a piece of 可持续性影响指标) above: the line below is its end, never a label
+    # of its own; a category of 管理 ending read as its own label does not change that
+    from formex.normalize.indicators.rows import ends_as_label
+    assert not ends_as_label("可持续性") and not ends_as_label("预算执", "预算执行管理")
+    assert ends_as_label("预篡执行管理", "预算执行管理") and ends_as_label("数量指标")
+    assert not ends_as_label("服务对象", "服务对象满意度指标")
+
+
+def test_a_damaged_label_worded_up_alone_on_its_line_is_read_by_the_order():
+    # 成本控制指栎: 成本指标 with a word put inside and its 标 misread, as near 经济成本指标
+    # as 社会成本指标 at its length; it holds 成本指标 but for one character, the one category
+    # the order leaves after 时效指标 that it holds so
+    for label in ("成本控制指栎",):
+        got, codes, _ = read(text_rows([HEADER,
+                                        "产出指标\t时效指标\t实际资金支出率\t≧95%",
+                                        f"\t{label}\t\t",
+                                        "效益指标\t社会效益指标\t城镇登记失业率\t≤3.5%"]))
+        assert got == [("时效指标", "实际资金支出率"), ("成本指标", None),
+                       ("社会效益指标", "城镇登记失业率")], label
+        assert "label_read_by_order" in codes and "label_unrecognised" not in codes
+
+
+def test_a_worded_reading_needs_the_categorys_own_characters():
+    # 经济成本 is not held by 成本控制指栎 (its 经济 missing); 产出盾量措标 holds no alias but
+    # for one character (a group's name before a damaged label is not read): no reading, said
+    from formex.normalize.indicators.rows import worded_damaged_readings
+    order = {spec.label: k for k, spec in enumerate(SCHEMA.level2_order)}
+    found = worded_damaged_readings("成本控制指栎", VOCAB, order, order["时效指标"], order["社会效益指标"], set())
+    assert [m.name for m in found] == ["成本指标"]
+    got, codes, _ = read(text_rows([HEADER,
+                                    "\t产出盾量措标\t\t",
+                                    "\t\t发放准确率\t100%",
+                                    "\t成本指标\t人均成本\t≤300元"]))
+    assert [name for _, name in got] == ["发放准确率", "人均成本"]
+    assert "label_unrecognised" in codes and "label_read_by_order" not in codes
+
+
+def test_a_damaged_label_line_inside_a_wrapped_name_is_that_rows_label():
+    # 成本控制措标 alone on a line between 创业担保贷款贴息资金控制 and its end 数: printed
+    # within that row's span, it is the row's label, not a category listed without indicators
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t时效指标\t实际资金支出率\t≧95%",
+                                    "\t\t城乡居民养老金按月发放及\t100%", "\t\t时率\t",
+                                    "\t\t创业担保贷款贴息资金控制\t≤790万元", "\t成本控制措标\t\t", "\t\t数\t",
+                                    "效益指标\t社会效益指标\t城镇登记失业率\t≤3.5%"]))
+    assert got == [("时效指标", "实际资金支出率"), ("时效指标", "城乡居民养老金按月发放及时率"),
+                   ("成本指标", "创业担保贷款贴息资金控制数"), ("社会效益指标", "城镇登记失业率")]
+    assert "label_read_by_order" in codes and "label_unrecognised" not in codes
+
+
+def test_a_damaged_label_line_after_a_whole_row_stays_a_line_of_its_own():
+    # the row above ends before it (no name goes on past it): read by the order, a line
+    # of its own, here a category listed without indicators
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t时效指标\t实际资金支出率\t≧95%", "\t\t贴息资金控制数\t≤790万元",
+                                    "\t成本控制措标\t\t", "效益指标\t社会效益指标\t城镇登记失业率\t≤3.5%"]))
+    assert got == [("时效指标", "实际资金支出率"), ("时效指标", "贴息资金控制数"), ("成本指标", None),
+                   ("社会效益指标", "城镇登记失业率")]

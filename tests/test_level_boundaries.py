@@ -481,3 +481,61 @@ def test_a_category_listed_without_indicators_stays_a_row():
     assert [i.row.name for i in indicators] == ["培训人数", "服务户数", None, "服务覆盖率"]
     assert categories(indicators)[2] == ("产出指标", "成本指标")
     assert not any(issue.code == "label_line_absorbed" for issue in issues)
+
+
+def test_a_level1_cell_of_look_alikes_only_beside_an_exact_label_is_its_group_by_place():
+    # 郊溢类: every own character of 效益类 misread (郊 for 效, 溢 for 益); beside the exact
+    # 社会效益指标 it is 效益指标 by its place, said in a warning
+    lines = ["产出指标\t数量指标\t\t", "\t\t培训人数\t≥5人", "郊溢类\t社会效益指标\t\t", "\t\t覆盖率\t≥85%",
+             "满意度指标\t服务对象满意度指标\t\t", "\t\t群众满意度\t≥90%"]
+    rows = list(iter_text_rows("\n".join([HEADER, *lines])))
+    items, issues = rows_to_indicator_rows(rows, SCHEMA, spans_known=False)
+    groups = [[h.spec.label for h in item.level1] for item in items]
+    assert ["效益指标"] in groups
+    codes = [i.code for i in issues]
+    assert "label_read_by_group_position" in codes and "label_unrecognised" not in codes
+    found = next(i for i in issues if i.code == "label_read_by_group_position")
+    assert found.severity == "warning" and "郊溢类" in found.message
+
+
+def test_a_level1_cell_with_another_groups_characters_or_beside_a_fuzzy_label_stays_unread():
+    # 产溢类 holds 产 of 产出: no look-alike of 效益 alone; 郊溢类 beside 社会郊溢指标
+    # (two look-alikes, read loosely) has no sure label to take its group from
+    for lines in (["产出指标\t数量指标\t培训人数\t≥5人", "产溢类\t社会效益指标\t覆盖率\t≥85%"],
+                  ["产出指标\t数量指标\t培训人数\t≥5人", "郊溢类\t社会郊溢指标\t覆盖率\t≥85%"]):
+        rows = list(iter_text_rows("\n".join([HEADER, *lines])))
+        _, issues = rows_to_indicator_rows(rows, SCHEMA, spans_known=False)
+        codes = [i.code for i in issues]
+        assert "label_unrecognised" in codes and "label_read_by_group_position" not in codes
+
+
+# ---------------------------------------------------------------- a group label on a line of its own
+def test_a_label_of_both_levels_over_a_category_of_its_group_is_the_group():
+    # 成本指标 alone on its line, 经济成本指标 alone on the next: the group's label over its
+    # category (labels as sub-headers), not 产出's 成本指标 listed without indicators
+    indicators, issues = place([
+        "产出指标\t\t\t", "\t数量指标\t\t", "\t\t培训人数\t≥5(人)", "\t时效指标\t\t", "\t\t出具时限\t3个工作日",
+        "成本指标\t\t\t", "\t经济成本指标\t\t", "\t\t扫描费用\t≤0.6元",
+        "效益指标\t\t\t", "\t社会效益指标\t\t", "\t\t满足率\t≥95%"])
+    assert [(c, i.row.name) for (_, c), i in zip(categories(indicators), indicators)] == [
+        ("数量指标", "培训人数"), ("时效指标", "出具时限"), ("经济成本指标", "扫描费用"), ("社会效益指标", "满足率")]
+    assert any(issue.code == "label_read_as_group" for issue in issues)
+
+
+def test_a_label_of_both_levels_over_another_groups_category_stays_a_category():
+    # 成本指标 over 经济效益指标 (效益's): 产出's category listed without indicators, kept
+    indicators, issues = place([
+        "产出指标\t时效指标\t出具时限\t3个工作日", "\t成本指标\t\t", "效益指标\t经济效益指标\t增收\t≥5万元"])
+    assert [(c, i.row.name) for (_, c), i in zip(categories(indicators), indicators)] == [
+        ("时效指标", "出具时限"), ("成本指标", None), ("经济效益指标", "增收")]
+    assert not any(issue.code == "label_read_as_group" for issue in issues)
+
+
+def test_a_label_tied_between_levels_out_of_order_as_a_category_is_the_group():
+    # 效盖指标 is as near 效益指标 (a group) as 时效指标 (a category); between 社会效益指标 and
+    # 可持续影响指标 the order allows no 时效指标, and 效益 holds the category below: the group
+    lines = ["产出指标\t数量指标\t培训人数\t≥5(人)", "\t社会效益指标\t覆盖率\t≥85%", "效盖指标\t\t\t",
+             "\t可持续影响指标\t长效机制\t健全", "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%"]
+    indicators, issues = place(lines)
+    assert [i.row.name for i in indicators] == ["培训人数", "覆盖率", "长效机制", "群众满意度"]
+    assert any(issue.code == "label_read_as_group" for issue in issues)

@@ -352,7 +352,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         wrapping = document_wrapping.of_table(wrapping)
         words = document_wrapping.words
     out: list[IndicatorRow] = []
-    lone_damaged: list[tuple[int, IndicatorRow]] = []   # (rows before it, a damaged level-2 cell alone)
+    lone_damaged: list[tuple[int, IndicatorRow, int]] = []   # (rows before it, a damaged level-2 cell
+                                                               # alone, the last line before it)
     pending_level1: list[LabelHint] = []
     line = -1
     for item in classified:
@@ -363,7 +364,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             issues.extend(cell_issues(item))   # a level cell no vocabulary reads: said, not lost
             if any(len(label_key(c.text)) >= LABEL_MIN_KEY for c in item.damaged) and not item.fused \
                     and not (out and cut_label_above(out[-1])):
-                lone_damaged.append((len(out), item))   # perhaps a level-2 label: see below
+                lone_damaged.append((len(out), item, line))   # perhaps a level-2 label: see below
             continue
         line += 1
         item.lines, item.pages = (line, line), (row.page, row.page)
@@ -421,6 +422,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += settle_tied_labels(out, vocab, schema)
     issues = read_label_runs(out, vocab, schema, issues)
     issues += reread_out_of_order(out, vocab, schema)
+    out, lifted = lift_group_label_lines(out, schema)
+    issues += lifted
     issues += unsettled_tied_labels(out, vocab, issues)
     continued, read = read_continued_pieces(out, vocab, schema)
     issues = without_unrecognised(issues, read) + continued
@@ -523,8 +526,14 @@ def read_damaged_groups(items: list[IndicatorRow], vocab: LevelVocabulary, issue
     not 指标 or 类, which every group's label may end in), and the row states no other
     level-1 label. Without it the group's block has no label and its neighbours'
     placement may take its rows. The issues with each such cell's `label_unrecognised`
-    warning replaced by an info row `label_read_by_group`."""
+    warning replaced by an info row `label_read_by_group`.
+    A cell whose every character OCR replaced by a look-alike (`敫盖`, `郊溢类` for 效益)
+    keeps none of the group's own characters; it is read so only beside a level-2 label
+    read without doubt (`sure_reading`), when it is a label's length (`looks_like_group_cell`) and holds no
+    character of another group's labels or of that level-2 label either, and its issue is a warning
+    (`label_read_by_group_position`): the cell's place, not its text, read it."""
     read: dict[tuple[str, str | None], str] = {}
+    by_place: dict[tuple[str, str | None], str] = {}
     for item in items:
         if any(not h.copied for h in item.level1):
             continue
@@ -538,52 +547,111 @@ def read_damaged_groups(items: list[IndicatorRow], vocab: LevelVocabulary, issue
             continue
         own = set("".join(vocab.level1.aliases_of(group))) - GENERIC_LABEL_CHARS
         for cell in list(item.unrecognised):
-            if cell in item.damaged or cell.col >= hint.cell.col or not own & set(label_key(cell.text)):
+            if cell in item.damaged or cell.col >= hint.cell.col:
+                continue
+            chars = set(label_key(cell.text))
+            if own & chars:
+                found = read
+            elif sure_reading(hint) and looks_like_group_cell(cell.text, group, vocab) \
+                    and not (chars - GENERIC_LABEL_CHARS) & set(label_key(hint.cell.text)):
+                # (none of the category's either: `服务类` beside 服务对象满意度指标 may be a
+                # piece of that label, not the group)
+                found = by_place
+            else:
                 continue
             item.level1.append(LabelHint(1, spec, cell, LabelMatch(group, group, 0.0), line=hint.line))
             item.unrecognised.remove(cell)
-            read[(cell.text, cell.source_ref or item.row.source_ref)] = group
+            found[(cell.text, cell.source_ref or item.row.source_ref)] = group
             break
-    if not read:
+    if not read and not by_place:
         return issues
-    return without_unrecognised(issues, read) + [Issue("info", "label_read_by_group",
-                         f"level-1 cell {text!r} matches no group; read as {name!r}, the group of the "
-                         "level-2 label beside it", field="level1", source_ref=ref)
-                   for (text, ref), name in read.items()]
+    return without_unrecognised(issues, {**read, **by_place}) + [
+        Issue("info", "label_read_by_group",
+              f"level-1 cell {text!r} matches no group; read as {name!r}, the group of the "
+              "level-2 label beside it", field="level1", source_ref=ref)
+        for (text, ref), name in read.items()] + [
+        Issue("warning", "label_read_by_group_position",
+              f"level-1 cell {text!r} shares no character with any group's label; read as {name!r}, "
+              "the group of the level-2 label beside it, by its place alone", field="level1", source_ref=ref)
+        for (text, ref), name in by_place.items()]
+
+
+def sure_reading(hint: LabelHint) -> bool:
+    """A level-2 label read without doubt: exactly, or one look-alike off (at
+    `LABEL_CUTOFF`) with no level-1 reading as near."""
+    return hint.match.exact or (hint.match.score >= LABEL_CUTOFF and hint.level1_reading is None)
+
+
+def looks_like_group_cell(text: str, group: str, vocab: LevelVocabulary) -> bool:
+    """A level-1 cell that may be `group`'s label with every own character misread: as
+    long as one of its labels (to one character), no target, and no character of another
+    group's labels beyond the generic ones (指标, 类)."""
+    key = label_key(text)
+    if len(set(key) - GENERIC_LABEL_CHARS) < 2 or looks_like_target(text):
+        return False
+    if not any(abs(len(label_key(alias)) - len(key)) <= 1 for alias in vocab.level1.aliases_of(group)):
+        return False
+    others = {ch for name in vocab.level1_specs if name != group
+              for ch in "".join(vocab.level1.aliases_of(name))} - GENERIC_LABEL_CHARS
+    return not others & set(key)
 
 
 def cut_label_above(item: IndicatorRow) -> bool:
     """The row holds a level cell not ending as a label does (`可持续性`, `服务对象`): a label
-    wrapped in its narrow column, whose next line is its end (`影响指标`), not a label."""
-    cells = [h.cell for h in (*item.level1, *item.level2) if not h.copied] + item.unrecognised
-    return any(not label_key(c.text).endswith(LABEL_ENDINGS) for c in cells)
+    wrapped in its narrow column, whose next line is its end (`影响指标`), not a label.
+    A category whose own label has no such ending (预算执行管理, 资产管理) ends as that
+    label does: `预篡执行管理` read as it is whole, and the line below it no piece of it."""
+    return any(not ends_as_label(h.cell.text, h.spec.label) for h in (*item.level1, *item.level2)
+               if not h.copied) or any(not ends_as_label(c.text) for c in item.unrecognised)
 
 
-def insert_label_lines(items: list[IndicatorRow], lone: list[tuple[int, IndicatorRow]]
+def ends_as_label(text: str, label: str | None = None) -> bool:
+    """The cell's text ends as a label does: in 指标 or 类, or, read as a category whose
+    label ends otherwise (`label`), in that label's last character."""
+    key = label_key(text)
+    if key.endswith(LABEL_ENDINGS):
+        return True
+    own = label_key(label) if label else ""
+    return bool(own) and not own.endswith(LABEL_ENDINGS) and key.endswith(own[-1])
+
+
+def insert_label_lines(items: list[IndicatorRow], lone: list[tuple[int, IndicatorRow, int]]
                        ) -> list[IndicatorRow]:
     """Lines holding nothing but a level-2 cell too damaged to read (`成本措杯` alone), set
     aside while rows were read, put back where they printed (after the rows before them,
     the lines below counted one more) for `read_damaged_labels` to read by the labels
     around them: a category listed without indicators, or its block's label on a line of
-    its own. `drop_unread_label_lines` takes out those left unread."""
+    its own. `drop_unread_label_lines` takes out those left unread.
+    A line set aside inside a row's wrapped name (`创业担保贷款贴息资金控制` / `成本控制措标` /
+    `数`: the name went on past it) is no line between rows: its label prints within that
+    row's span, the row's own, so its cell goes to the row (a damaged label cell of it)."""
     if not lone:
         return items
     out: list[IndicatorRow] = []
-    at = 0
+    at = inserted = 0
     for k, item in enumerate(items + [None]):
         while at < len(lone) and lone[at][0] == k:
+            entry, before = lone[at][1], lone[at][2]
+            at += 1
+            row = out[-1] if out else None
+            first, last = (row.lines[0] - inserted, row.lines[1] - inserted) if row else (0, 0)
+            if row is not None and first <= before < last and not row.damaged and row.name is not None:
+                # (each cell naming its own line, where its warning points)
+                moved = {id(c): replace(c, source_ref=c.source_ref or entry.row.source_ref) for c in entry.unrecognised}
+                row.unrecognised += list(moved.values())
+                row.damaged += [moved.get(id(c), c) for c in entry.damaged]
+                row.damaged_offset = before + 1 - first
+                continue
             line = out[-1].lines[1] + 1 if out else 0
-            page = out[-1].pages[1] if out else lone[at][1].row.page
-            entry = lone[at][1]
+            page = out[-1].pages[1] if out else entry.row.page
             entry.level1 = []          # carried to the next row already, as from a line of its own
             entry.lines, entry.pages = (line, line), (entry.row.page or page, entry.row.page or page)
             out.append(entry)
-            at += 1
+            inserted += 1
         if item is None:
             break
-        shift = at
-        if shift:
-            shift_lines(item, shift)
+        if inserted:
+            shift_lines(item, inserted)
         out.append(item)
     return out
 
@@ -637,6 +705,8 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                     if low < order[m.name] <= high
                     and (not groups or vocab.level2_specs[m.name].level1 in groups)]
             fits = nearest_whole_labels(cell.text, fits)
+            if len(fits) != 1:   # none near at its length, or several as near: worded up?
+                fits = worded_damaged_readings(cell.text, vocab, order, low, high, groups)
             if len(fits) != 1:
                 continue
             hint = LabelHint(2, vocab.level2_specs[fits[0].name], cell, fits[0], line=item.lines[0])
@@ -653,6 +723,30 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                          f"level label {text!r} is as near several categories; read as {name!r}, "
                          "the one the labels around it leave in the canonical order",
                          field="level2", source_ref=ref) for (text, ref), name in read.items()]
+
+def worded_damaged_readings(text: str, vocab: LevelVocabulary, order: dict[str, int], low: int, high: int,
+                            groups: set[str]) -> list[LabelMatch]:
+    """The categories the order allows between `low` and `high` (in `groups` where the
+    row states one) that a damaged label printed with a word put inside it still spells
+    (`成本控制指栎`), for `read_damaged_labels` where no reading of its length is near or
+    several are as near: the key, longer than one of the category's aliases of four
+    characters or more, holds it in order but for one character, two of them at least no
+    generic label character (指, 标, 类: every label has them); `经济成本` is not held so
+    (its 经济 missing). Every reading that fits, one each; the caller takes only a single
+    one. (A group's name put before the label, `产出戌本损标`, is not read so: measured,
+    that reading placed no more rows than it cost.)"""
+    key = label_key(text)
+    out: dict[str, LabelMatch] = {}
+    for name, spec in vocab.level2_specs.items():
+        if not low < order[name] <= high or (groups and spec.level1 not in groups):
+            continue
+        for alias in vocab.level2.aliases_of(name):
+            common = common_in_order(alias, key)
+            if len(alias) >= 4 and len(key) > len(alias) and common >= len(alias) - 1 \
+                    and len((set(alias) & set(key)) - GENERIC_LABEL_CHARS) >= 2:
+                out.setdefault(name, LabelMatch(name, name, round(100.0 * common / len(key), 1)))
+    return list(out.values())
+
 
 def settle_tied_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema
                        ) -> list[Issue]:
@@ -841,6 +935,63 @@ def reread_out_of_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                                         f"the labels around it do not allow there; read as {name!r}, the category "
                                         "they leave in the canonical order whose label it holds"))
     return issues
+
+
+def lift_group_label_lines(items: list[IndicatorRow], schema: FormSchema
+                           ) -> tuple[list[IndicatorRow], list[Issue]]:
+    """A line holding nothing but a label that reads as a level-1 group as well as a
+    level-2 category (成本指标, or `效盖指标`: as near 效益指标 as 时效指标), read as the
+    category, is the group's label on a line of its own where the labels around say so:
+    the next row, on the line below, states a category of that group and no group of its
+    own (`成本指标` over `经济成本指标`), or the category is one the canonical order does
+    not allow between the labels above and below while the group holds the one below
+    (`效盖指标` between 社会效益指标 and 可持续影响指标). Read as the category it would be a
+    category listed without indicators, a row gold does not have. The line is taken out,
+    its label carried to the next row as a level-1 line of its own, the lines below
+    counted one less; an info issue `label_read_as_group` says so."""
+    order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
+    stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
+    out: list[IndicatorRow] = []
+    issues: list[Issue] = []
+    shift = 0
+    for i, item in enumerate(items):
+        if shift:
+            shift_lines(item, -shift)
+        hints = [h for h in item.level2 if not h.copied]
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        if not (item.is_label_only and len(hints) == 1 and hints[0].level1_reading is not None
+                and not any(not h.copied for h in item.level1) and not item.fused and nxt is not None
+                and nxt.pages[0] == item.pages[1]):
+            out.append(item)
+            continue
+        hint = hints[0]
+        group, match = hint.level1_reading
+        below = [h for h in nxt.level2 if not h.copied]
+        under_it = (nxt.lines[0] == item.lines[1] + 1 + shift and not any(not h.copied for h in nxt.level1)
+                    and any(h.spec.level1 == group.label and h.spec.label != hint.spec.label for h in below))
+        above = next((labels[-1] for labels in reversed(stated[:i]) if labels), None)
+        after = next((labels[0] for labels in stated[i + 1:] if labels), None)
+        out_of_order = (above is not None and after is not None and order[above] <= order[after]
+                        and not order[above] <= order[hint.spec.label] <= order[after]
+                        and schema_group_of(after, schema) == group.label)
+        if not (under_it or out_of_order):
+            out.append(item)
+            continue
+        line = item.lines[0] - 0.5 + shift + 1   # (the next row's labels are shifted with it below)
+        nxt.level1 = [LabelHint(1, group, hint.cell, match, carried=True, line=line)] + nxt.level1
+        stated[i] = []
+        shift += 1
+        issues.append(Issue("info", "label_read_as_group",
+                            f"level label {hint.cell.text!r} alone on its line read as the group {group.label!r}, "
+                            f"not the category {hint.spec.label!r}: "
+                            + ("the row below states a category of that group" if under_it else
+                               f"the canonical order allows no {hint.spec.label} between {above} and {after}"),
+                            field="level1", source_ref=item.row.source_ref))
+    return out, issues
+
+
+def schema_group_of(label: str, schema: FormSchema) -> str | None:
+    return next((spec.level1 for spec in schema.level2_order if spec.label == label), None)
 
 
 def common_in_order(alias: str, key: str) -> int:
