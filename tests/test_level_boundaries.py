@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from formex.extract.ocr_text import iter_text_rows
 from formex.normalize.indicators import rows_to_indicators
-from formex.normalize.indicators.hierarchy import entries_beside_their_block, fit_items
+from formex.normalize.indicators.hierarchy import entries_beside_their_block, fit_items, labels_apart_from_names
 from formex.normalize.indicators.placement import Cluster, Geometry, fit_placement
 from formex.normalize.indicators.rows import rows_to_indicator_rows
 from formex.schemas.forms import load_form_schema
@@ -92,6 +92,28 @@ def test_sub_header_is_no_candidate_where_a_label_shares_a_line_with_a_name():
     assert [f.model for f in fit_placement(level2, [], geo, 5)] == ["sub_header"]
     assert fit_placement(level2, [], geo, 5)[0].cost == 0.0
     assert "sub_header" not in [f.model for f in fit_placement(level2, [], geo, 5, sub_header=False)]
+
+
+SUB_HEADER_GROUP_ALONE = [
+    "产出指标\t\t\t", "\t数量指标\t\t", "\t\t新建社区健身路径\t40个", "\t\t新建多功能运动场\t10个",
+    "\t质量指标\t\t", "\t\t设施验收合格率\t100%", "满意度指标\t\t\t", "\t\t群众满意度\t≥90%"]
+
+
+def test_a_group_label_carried_from_its_own_line_leaves_the_sub_header_layout_open():
+    # 满意度指标 alone on its line (its category's label lost) is carried to the named row
+    # below as a hint: it was printed apart from the name, so labels may still be sub-headers
+    rows = list(iter_text_rows("\n".join([HEADER, *SUB_HEADER_GROUP_ALONE])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    carried = [h for item in items if item.name == "群众满意度" for h in item.level1]
+    assert [(h.spec.label, h.carried) for h in carried] == [("满意度指标", True)]
+    assert labels_apart_from_names(items)
+
+
+def test_a_group_label_on_a_names_line_rules_out_sub_headers():
+    # the same label printed on the name's own line: the labels share lines with names
+    lines = [*SUB_HEADER_GROUP_ALONE[:-2], "满意度指标\t\t群众满意度\t≥90%"]
+    items, _ = rows_to_indicator_rows(list(iter_text_rows("\n".join([HEADER, *lines]))), SCHEMA, False)
+    assert not labels_apart_from_names(items)
 
 
 def test_a_row_taken_above_a_sub_header_misses_a_whole_line():

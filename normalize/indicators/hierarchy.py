@@ -423,8 +423,10 @@ def fit_reading(items: list[IndicatorRow], apart: frozenset[int]) -> list[Fit]:
 
 def labels_apart_from_names(items: list[IndicatorRow]) -> bool:
     """No level label shares a line with an indicator's name: the labels may be
-    sub-headers (lines of their own above their blocks)."""
-    return not any(item.name is not None and any(not h.copied for h in (*item.level1, *item.level2))
+    sub-headers (lines of their own above their blocks). A label filled down from a
+    merged cell (`copied`) or carried from the line of its own above (`carried`: it was
+    alone there) is on the row, not on its line."""
+    return not any(item.name is not None and any(not (h.copied or h.carried) for h in (*item.level1, *item.level2))
                    for item in items)
 
 
