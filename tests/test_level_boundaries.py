@@ -561,3 +561,36 @@ def test_a_label_tied_between_levels_out_of_order_as_a_category_is_the_group():
     indicators, issues = place(lines)
     assert [i.row.name for i in indicators] == ["培训人数", "覆盖率", "长效机制", "群众满意度"]
     assert any(issue.code == "label_read_as_group" for issue in issues)
+
+
+# ---------------------------------------------------------------- a tie the row across settles
+def tie_beside(across: str) -> list[str]:
+    # 质量 (label on row 5) and 时效 (label on row 9) fit centre-up exactly with row 7 in
+    # either block; row 6, `across`, is in 质量 by the labels
+    return ["\t\t培训人数\t≥5(人)", "\t数量指标\t服务户数\t≥6(户)", "\t\t发放人次\t≥7(次)",
+            "\t\t走访人数\t≥8(人)",
+            "\t\t验收合格率\t100%", "产出指标\t质量指标\t抽检合格率\t100%", f"\t\t{across}\t100%",
+            "\t\t补贴发放及时率\t100%",
+            "\t\t拨付及时率\t100%", "\t时效指标\t办结及时率\t100%", "\t\t上报及时率\t100%",
+            "\t\t报送及时率\t100%"]
+
+
+def test_a_tied_row_worded_like_the_row_across_joins_its_block():
+    # 及时 would send row 7 to 时效, but row 6, in 质量 by the labels, says 及时 too and
+    # shares most of row 7's wording: here 及时 does not tell the blocks apart
+    indicators, issues = place(tie_beside("补贴发放及时性"))
+    assert categories(indicators)[7] == ("产出指标", "质量指标")
+    assert any("补贴发放及时率" in issue.message and "worded like" in issue.message
+               for issue in issues if issue.code == "level_boundary_ambiguous")
+
+
+def test_a_tied_row_keeps_its_wording_where_the_row_across_is_worded_for_its_own_block():
+    indicators, issues = place(tie_beside("补贴发放准确率"))   # alike, but 准确 is 质量's word
+    assert categories(indicators)[7] == ("产出指标", "时效指标")
+    assert any("补贴发放及时率" in issue.message and "by its wording" in issue.message
+               for issue in issues if issue.code == "level_boundary_ambiguous")
+
+
+def test_a_tied_row_keeps_its_wording_where_the_row_across_is_not_alike():
+    indicators, _ = place(tie_beside("资料上报及时性"))   # worded for 时效, sharing only 及时
+    assert categories(indicators)[7] == ("产出指标", "时效指标")

@@ -54,6 +54,8 @@ DAMAGED_LABEL = 3.0  # a row with an unreadable level-2 label in a category anot
 DAMAGED_MIN_CHARS = 4  # ... that label at least a label's length (数量指标): a shorter one may be a piece
 DAMAGED_NEAR = 0.6  # below a word (WEAK_WORD): ... and a category its characters name less well than another's (袿会効益方面: 社会效益)
 GENERIC_LABEL_CHARS = frozenset("指标类方面")  # characters every label may print: they name no category
+LIKE_MIN = 2     # a tied row shares at least this many character pairs with the row across ...
+LIKE_MARGIN = 2  # ... and this many more than with the row on its own side: it joins that block (`likeness_moves`)
 READINGS = 4      # rounds of rereading label-only rows as rows or lines apart (see reading_fits)
 INF = float("inf")
 
@@ -682,6 +684,9 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
         issues.append(Issue("info", "level_order_unusual",
                             "the level-1 groups are not in the canonical order; their labels were "
                             "followed", field="level1"))
+    moved = likeness_moves(items, categories, path, (fit, *(other for other, _ in rivals)), rivalled)
+    for i, k in moved.items():
+        path[i] = k
     blocks = block_ids(path, entry_flags(items, fit))
     labelled_blocks = {blocks[i] for i, item in enumerate(items)
                        if any(h.spec.label == categories[path[i]].label and not h.copied
@@ -708,6 +713,12 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
                 f"{item.name or 'the row'!r} went to {category.label} under the {fit.model} placement; "
                 f"the labels fit the {model} placement exactly as well, which puts it in {other}",
                 field="level2", source_ref=item.row.source_ref))
+        elif i in moved:
+            issues.append(Issue(
+                "warning", "level_boundary_ambiguous",
+                f"{item.name or 'the row'!r} lies between two blocks whose labels fit as well with it in "
+                f"either; it went to {category.label}, whose row beside it it is worded like",
+                field="level2", source_ref=item.row.source_ref))
         else:
             for candidate in (fit, *(other for other, _ in rivals)):
                 found = boundary_issues(i, items, category, candidate, categories)
@@ -715,6 +726,50 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
                     issues.extend(found)
                     break
     return placements, issues
+
+
+def char_pairs(name: str | None) -> set[str]:
+    return {name[k:k + 2] for k in range(len(name) - 1)} if name else set()
+
+
+def likeness_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], path: list[int],
+                   fits: tuple[Fit, ...], rivalled: dict) -> dict[int, int]:
+    """Rows at the edge between two blocks whose labels fit the placement exactly as well
+    with the row in either (`tied_side`) -> the other block's category, where the row's
+    name shares clearly more of its character pairs with the nearest row of that block
+    than with the nearest row of its own (`LIKE_MIN`, `LIKE_MARGIN`), and that row across
+    is itself worded for the row's block at least as well as for its own: the generic
+    keyword that chose the side (就业 for 社会效益) then marks a row the labels put in the
+    other block, so in this document it does not tell the two apart, and rows of a block
+    name kindred things (失业人员再就业人数 beside 就业困难人员就业人数). Rows a rival fit
+    puts elsewhere are left alone."""
+    out: dict[int, int] = {}
+    index = {c.label: k for k, c in enumerate(categories)}
+    for i, item in enumerate(items):
+        if i in rivalled or item.is_label_only or not item.name:
+            continue
+        category = categories[path[i]]
+        other = next((o for fit in fits if (o := tied_side(i, items, category, fit, categories))), None)
+        if other is None:
+            continue
+        k = index[other]
+        step = 1 if k > path[i] else -1
+        across = next((j for j in range(i + step, len(items) if step > 0 else -1, step)
+                       if not items[j].is_label_only), None)
+        own = next((j for j in range(i - step, -1 if step > 0 else len(items), -step)
+                    if not items[j].is_label_only), None)
+        if across is None or own is None or path[across] != k or path[own] != path[i] \
+                or any(path[j] != k for j in range(min(i, across) + 1, max(i, across))) \
+                or not (items[across].name and items[own].name):
+            continue
+        theirs = [wording_score(items[across].name, c, target_class(items[across])) for c in (category, categories[k])]
+        if not theirs[0] or theirs[0] < theirs[1]:
+            continue   # the row across is not worded like the row's block: the wording may tell them apart
+        pairs = char_pairs(item.name)
+        near, far = len(pairs & char_pairs(items[across].name)), len(pairs & char_pairs(items[own].name))
+        if near >= LIKE_MIN and near - far >= LIKE_MARGIN:
+            out[i] = k
+    return out
 
 
 PER_PAGE = frozenset({"page_top", "page_centre_up", "page_centre_down", "page_bottom"})
@@ -739,29 +794,41 @@ def boundary_issues(i: int, items: list[IndicatorRow], category: Level2Spec, fit
     misses the model's line by as much either way): the row's wording chose, and a
     wording is weak evidence against labels that cannot tell. Whether the labels fit the
     model exactly or not: a tie the fit cannot break is a tie all the same."""
+    if tied_side(i, items, category, fit, categories) is None:
+        return []
     item = items[i]
-    found = fit.level2.get(i)
-    if found is None or stated_category(item) is not None:
-        return []
-    left, right = found[:2]
-    if left is None or right is None or left == right or category.label not in (left, right) \
-            or unread(left) or unread(right):
-        return []
-    other = right if category.label == left else left
-    if move_cost(fit.level2, i, to_right=other == right) > 1e-9 \
-            or move_cost(fit.level2, i, to_right=other != right) > 1e-9:
-        return []     # the labels fit one side better: the row's wording overrode them, no tie
-    if fit.model in PER_PAGE and not (labelled_on_page(items, i, left, forward=False)
-                                      and labelled_on_page(items, i, right, forward=True)):
-        return []     # a per-page model labels each page's part: a block has none on this page
-    other_group = next((c.level1 for c in categories if c.label == other), None)
-    if other_group != category.level1 and (i not in fit.level1 or other_group not in fit.level1[i][:2]
-                                           or move_cost(fit.level1, i, to_right=other_group == fit.level1[i][1]) > 1e-9):
-        return []     # the level-1 labels tell the two apart
+    left, right = fit.level2[i][:2]
     return [Issue("warning", "level_boundary_ambiguous",
                   f"{item.name or 'the row'!r} lies between the {left} and {right} blocks, and their "
                   f"labels fit as well with it in either; it went to {category.label} by its wording",
                   field="level2", source_ref=item.row.source_ref)]
+
+
+def tied_side(i: int, items: list[IndicatorRow], category: Level2Spec, fit: Fit,
+              categories: tuple[Level2Spec, ...]) -> str | None:
+    """The other block's category where row i (in `category`) lies between two labelled
+    blocks whose labels fit `fit`'s model exactly as well with it in either (see
+    `boundary_issues`), else None."""
+    item = items[i]
+    found = fit.level2.get(i)
+    if found is None or stated_category(item) is not None:
+        return None
+    left, right = found[:2]
+    if left is None or right is None or left == right or category.label not in (left, right) \
+            or unread(left) or unread(right):
+        return None
+    other = right if category.label == left else left
+    if move_cost(fit.level2, i, to_right=other == right) > 1e-9 \
+            or move_cost(fit.level2, i, to_right=other != right) > 1e-9:
+        return None   # the labels fit one side better: the row's wording overrode them, no tie
+    if fit.model in PER_PAGE and not (labelled_on_page(items, i, left, forward=False)
+                                      and labelled_on_page(items, i, right, forward=True)):
+        return None   # a per-page model labels each page's part: a block has none on this page
+    other_group = next((c.level1 for c in categories if c.label == other), None)
+    if other_group != category.level1 and (i not in fit.level1 or other_group not in fit.level1[i][:2]
+                                           or move_cost(fit.level1, i, to_right=other_group == fit.level1[i][1]) > 1e-9):
+        return None   # the level-1 labels tell the two apart
+    return other
 
 
 def move_cost(costs: dict, i: int, to_right: bool) -> float:
