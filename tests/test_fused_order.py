@@ -835,8 +835,8 @@ def test_a_wrapped_labels_rest_over_two_lines_below_joins_a_worded_form():
     ["\t数量\t补贴发放人数\t2600人", "指标", "产出\t馈重\t补贴发放准确率\t100%", "指标",
      "拾标\t\t时效补贴按月发放及时率\t100%", "效益指标\t社会效益指标\t受益农户户数\t≥3800户"],
     # the rest below joins the level-1 cell on the name's line (产出 | 指标): not the head's
-    ["\t数量\t补贴发放人数\t2600人", "\t指标", "产出\t\t质量达标情况统计报表\t100%", "指标",
-     *COST_BLOCK],
+    ["\t数量指标\t补贴发放人数\t2600人", "\t质量指标\t补贴发放准确率\t100%", "产出\t\t质量达标情况统计报表\t100%",
+     "指标", "\t\t工程竣工验收合格率\t100%", "\t时效指标\t补贴按月发放及时率\t100%"],
 ])
 def test_a_head_without_a_labels_rest_below_stays_in_the_name(lines):
     got, issues = read(lines)
