@@ -88,6 +88,14 @@ A wrapped label's last line may be 方面 for 指标 (`经济効益` over `方�
 After the rows are placed, a row placed in a block no row of which states its label (its
 category inferred from the order and the words) has a head that reads as that category cut
 off its name (`cut_inferred_heads`): the placement, not the gap, names the category.
+
+After the rows are placed too, a label wrapped in its narrow level column whose first line
+OCR fused into the head of the name on its row (`时效补贴按月发放及时率`) and whose rest
+prints below as short cells of their own, the first on their lines (`指标`; `益类指` / `标`),
+is cut off where the head and that rest join into a form of the category the row is placed
+in, of no other as well (`cut_heads_wrapped_below`): the rest below is the evidence a head
+written exactly (`时效`, a word names open with) lacks alone. A short cell on the name's
+line that joins the same rest into a label (`产出` | `指标`) takes it instead.
 """
 from __future__ import annotations
 
