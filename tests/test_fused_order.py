@@ -837,9 +837,12 @@ def test_a_wrapped_labels_rest_over_two_lines_below_joins_a_worded_form():
     # the rest below joins the level-1 cell on the name's line (产出 | 指标): not the head's
     ["\t数量指标\t补贴发放人数\t2600人", "\t质量指标\t补贴发放准确率\t100%", "产出\t\t质量达标情况统计报表\t100%",
      "指标", "\t\t工程竣工验收合格率\t100%", "\t时效指标\t补贴按月发放及时率\t100%"],
+    # a label of its own below (效益指标, the next block's group): no wrapped label's rest
+    ["效益指标\t社会效益指标\t提高养老人员生活水平\t≥5%", "\t\t提升社会组织发展能力\t100%",
+     "效益指标\t\t提升困难人员工作积极性\t100%"],
 ])
 def test_a_head_without_a_labels_rest_below_stays_in_the_name(lines):
     got, issues = read(lines)
     names = [name for _, name in got]
-    assert any(name.startswith(("时效", "质量")) for name in names)
+    assert any(name.startswith(("时效", "质量", "提升社会")) for name in names)
     assert not any(i.code == "label_fused" and "below" in i.message for i in issues)

@@ -1382,8 +1382,9 @@ def cut_heads_wrapped_below(items: list[IndicatorRow], placements: list, rows: l
         below = []
         for row in rows[k + 1:k + 3]:
             first = next((c for c in row.cells if c.text.strip()), None)
-            if first is None or not is_piece(first.text) or label_key(first.text) != first.text.strip():
-                break
+            if first is None or not is_piece(first.text) or label_key(first.text) != first.text.strip() \
+                    or len(label_key(first.text)) >= SEPARATED_MIN and reads_label(label_key(first.text), vocab):
+                break     # (效益指标 below: a label of its own, not a wrapped one's rest)
             below.append(label_key(first.text))
         if not below:
             continue
@@ -1431,7 +1432,8 @@ def head_wrapped_below(name: str, below: list[str], spec, vocab: LevelVocabulary
                    if other is not spec):
                 continue
             tail = "".join(pieces)
-            if 2 * max((in_place(tail, form, n) for form in chain_forms(spec, vocab) if len(form) == len(joined)),
+            if 2 * max((in_place(tail, form, n) for form in (*chain_forms(spec, vocab), *label_forms(spec))
+                        if len(form) == len(joined)),
                        default=0) < len(tail):
                 continue      # the pieces below carry the label's own characters: half of them in place at least
             if best is None or own > best[2]:
@@ -1440,8 +1442,12 @@ def head_wrapped_below(name: str, below: list[str], spec, vocab: LevelVocabulary
 
 
 def form_score(joined: str, spec, vocab: LevelVocabulary) -> float:
-    """The share of `joined`'s characters in place in the category's form as long, the best."""
-    return max((in_place(joined, form, 0) / len(form) for form in chain_forms(spec, vocab)
+    """The share of `joined`'s characters in place in the category's form as long, the best:
+    its `label_forms`, or written exactly a form with its group's word (`chain_forms`:
+    产出时效指标; with look-alikes, `提升社会` | `效益指标` is no 效益社会效益指标)."""
+    if joined in chain_forms(spec, vocab):
+        return 1.0
+    return max((in_place(joined, form, 0) / len(form) for form in label_forms(spec)
                 if len(form) == len(joined)), default=0.0)
 
 
