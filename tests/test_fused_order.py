@@ -804,3 +804,45 @@ def test_a_long_labels_first_line_is_cut_off_and_a_name_of_the_labels_own_words_
 def test_a_head_read_as_the_placed_category_stays_where_it_may_be_the_names_own(lines):
     got, _ = read(lines)
     assert got[0][1] == lines[0].split("\t")[2]
+
+
+# --- a label's first line fused into a name's head, its rest on the lines below (cut_heads_wrapped_below)
+
+WRAPPED_BLOCKS = ["产出\t数量\t补贴发放人数\t2600人", "指标\t指标", "\t质量\t补贴发放准确率\t100%", "\t指标"]
+COST_BLOCK = ["\t成本\t人均月补贴标准\t≤1200元", "\t指标"]
+
+
+def test_a_labels_first_line_fused_into_a_name_with_its_rest_below_is_cut_off():
+    # 时效 (written exactly: alone, a word names open with) and 指标 below, in the level column
+    # (the line's leading empty cells dropped, as OCR does): they spell 时效指标, the category
+    # the row is placed in
+    got, issues = read(["\t数量\t补贴发放人数\t2600人", "指标", "产出\t馈重\t补贴发放准确率\t100%", "指标",
+                        "拾标\t\t时效补贴按月发放及时率\t100%", "指标", "效益指标\t社会效益指标\t受益农户户数\t≥3800户"])
+    assert got[2] == ("时效指标", "补贴按月发放及时率")
+    fused = [i for i in issues if i.code == "label_fused" and "时效" in i.message]
+    assert len(fused) == 1 and fused[0].severity == "info" and "'指标'" in fused[0].message
+
+
+def test_a_wrapped_labels_rest_over_two_lines_below_joins_a_worded_form():
+    got, issues = read(["效益\t社会效\t受益农户户数\t≥3800户", "指标\t益类指", "\t标",
+                        "\t\t经济效农户人均增收\t≥1200元", "\t益类指", "\t标"])
+    assert got[1] == ("经济效益指标", "农户人均增收")
+    assert any(i.code == "label_fused" and "经济效" in i.message for i in issues)
+
+
+@pytest.mark.parametrize("lines", [
+    # no label's rest below: a name opening with the category's words
+    ["\t数量\t补贴发放人数\t2600人", "指标", "产出\t馈重\t补贴发放准确率\t100%", "指标",
+     "拾标\t\t时效补贴按月发放及时率\t100%", "效益指标\t社会效益指标\t受益农户户数\t≥3800户"],
+    # the rest below joins the level-1 cell on the name's line (产出 | 指标): not the head's
+    ["\t数量指标\t补贴发放人数\t2600人", "\t质量指标\t补贴发放准确率\t100%", "产出\t\t质量达标情况统计报表\t100%",
+     "指标", "\t\t工程竣工验收合格率\t100%", "\t时效指标\t补贴按月发放及时率\t100%"],
+    # a label of its own below (效益指标, the next block's group): no wrapped label's rest
+    ["效益指标\t社会效益指标\t提高养老人员生活水平\t≥5%", "\t\t提升社会组织发展能力\t100%",
+     "效益指标\t\t提升困难人员工作积极性\t100%"],
+])
+def test_a_head_without_a_labels_rest_below_stays_in_the_name(lines):
+    got, issues = read(lines)
+    names = [name for _, name in got]
+    assert any(name.startswith(("时效", "质量", "提升社会")) for name in names)
+    assert not any(i.code == "label_fused" and "below" in i.message for i in issues)

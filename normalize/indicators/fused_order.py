@@ -88,6 +88,14 @@ A wrapped label's last line may be 方面 for 指标 (`经济効益` over `方�
 After the rows are placed, a row placed in a block no row of which states its label (its
 category inferred from the order and the words) has a head that reads as that category cut
 off its name (`cut_inferred_heads`): the placement, not the gap, names the category.
+
+After the rows are placed too, a label wrapped in its narrow level column whose first line
+OCR fused into the head of the name on its row (`时效补贴按月发放及时率`) and whose rest
+prints below as short cells of their own, the first on their lines (`指标`; `益类指` / `标`),
+is cut off where the head and that rest join into a form of the category the row is placed
+in, of no other as well (`cut_heads_wrapped_below`): the rest below is the evidence a head
+written exactly (`时效`, a word names open with) lacks alone. A short cell on the name's
+line that joins the same rest into a label (`产出` | `指标`) takes it instead.
 """
 from __future__ import annotations
 
@@ -98,7 +106,7 @@ from rapidfuzz import fuzz
 
 from formex.normalize.indicators.cells import (
     IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines, settle_dual_labels)
-from formex.normalize.indicators.fragments import label_keys, label_prefixes
+from formex.normalize.indicators.fragments import is_piece, label_keys, label_prefixes, worded_label
 from formex.normalize.indicators.fused import (
     ASPECT, FUSED_CUTOFF, HEAD_MAX, SEPARATED_MIN, FusedLabel, bare_word, compound_keys, fused_issue, makes_word,
     suffix_after)
@@ -1335,3 +1343,114 @@ def name_left(head: str, rest: str, spec) -> bool:
     """The name left after a head keeps `ORDER_REST_MIN` characters and the word its
     category requires, and makes no word with the head's last character."""
     return len(label_key(rest)) >= ORDER_REST_MIN and names_category(rest, spec) and not makes_word(head[-1], rest)
+
+
+BELOW_CUTOFF = 0.74    # the joined label's characters in place (LABEL_CUTOFF: one in four look-alikes)
+
+
+def cut_heads_wrapped_below(items: list[IndicatorRow], placements: list, rows: list, vocab: LevelVocabulary
+                            ) -> list[Issue]:
+    """A level-2 label wrapped in its narrow level column, its first line fused by OCR into
+    the head of the name on its row (`时效补贴按月发放及时率`, the row's level-2 cell blank),
+    its rest printed on the next line(s) as short cells of their own (`指标`; `益类指` / `标`).
+    After placing: the head (a piece of one to `PIECE_MAX` characters) and the first short
+    cell of each of the next one or two lines, each as wide as the head but the last (no
+    wider), join into a form of the category the row is placed in (`chain_forms`: 时效指标,
+    社会效益类指标), at least `BELOW_CUTOFF` of the characters in place and more than in
+    any other category's form as long. The pieces below are the evidence: a name opening
+    with the same words and no label rest below stays whole. Not where another short cell
+    on the name's line joins the same pieces into a label (`产出` | `指标`: the level-1
+    label's rest), nor where the row states a level-2 label of its own; the name left keeps
+    `ORDER_REST_MIN` characters and the word its category requires. Each cut is said
+    (`label_fused`)."""
+    issues: list[Issue] = []
+    where = {}
+    for k, row in enumerate(rows):
+        where.setdefault(row.source_ref, k)
+    for item, placement in zip(items, placements):
+        if placement is None or not item.name or item.positional or item.fused or item.unsettled_head \
+                or any(not h.copied for h in item.level2):
+            continue
+        k = where.get(item.row.source_ref)
+        if k is None:
+            continue
+        found = name_cell(item)
+        if found is None:
+            continue
+        cell = found[0]
+        text = cell.text.strip()
+        below = []
+        for row in rows[k + 1:k + 3]:
+            first = next((c for c in row.cells if c.text.strip()), None)
+            if first is None or not is_piece(first.text) or label_key(first.text) != first.text.strip() \
+                    or len(label_key(first.text)) >= SEPARATED_MIN and reads_label(label_key(first.text), vocab):
+                break     # (效益指标 below: a label of its own, not a wrapped one's rest)
+            below.append(label_key(first.text))
+        if not below:
+            continue
+        read = head_wrapped_below(item.name, below, placement.level2, vocab)
+        if read is None:
+            continue
+        head, pieces, score = read
+        rest = item.name[len(head):].strip(SEPARATORS)
+        if not text.startswith(head) or not name_left(head, rest, placement.level2):
+            continue
+        # another short cell on the name's line left of it joins the pieces into a label: theirs
+        if any(c.text.strip() and is_piece(c.text) and not text.startswith(c.text.strip())
+               and reads_label(label_key(c.text) + "".join(pieces), vocab) for c in rows[k].cells):
+            continue
+        item.fused.append(FusedLabel(cell, LabelHint(2, placement.level2, replace(cell, text=head),
+                                                     LabelMatch(placement.level2.label, head + "".join(pieces),
+                                                                score), line=item.lines[0]),
+                                     replace(cell, text=rest)))
+        item.name = rest
+        issues.append(fused_issue(cell, item.row.source_ref,
+                                  f"{head + rest!r} opens with {head!r}, the first line of a level label wrapped "
+                                  f"in its column, its rest {' | '.join(pieces)!r} on the line(s) below: read as "
+                                  f"{placement.level2.label!r}, the category placed (similarity {score:.0f}); "
+                                  f"the name read as {rest!r}"))
+    return issues
+
+
+def head_wrapped_below(name: str, below: list[str], spec, vocab: LevelVocabulary
+                       ) -> tuple[str, list[str], float] | None:
+    """(head, pieces below, similarity) for `cut_heads_wrapped_below`, or None."""
+    best = None
+    for n in range(1, PIECE_MAX + 1):
+        head = name[:n]
+        if len(head) < n or label_key(head) != head:
+            break
+        for m in range(1, len(below) + 1):
+            pieces = below[:m]
+            if any(len(p) != n for p in pieces[:-1]) or len(pieces[-1]) > n:
+                break
+            joined = head + "".join(pieces)
+            own = form_score(joined, spec, vocab)
+            if own < BELOW_CUTOFF:
+                continue
+            if any(form_score(joined, other, vocab) >= own for other in vocab.level2_specs.values()
+                   if other is not spec):
+                continue
+            tail = "".join(pieces)
+            if 2 * max((in_place(tail, form, n) for form in (*chain_forms(spec, vocab), *label_forms(spec))
+                        if len(form) == len(joined)),
+                       default=0) < len(tail):
+                continue      # the pieces below carry the label's own characters: half of them in place at least
+            if best is None or own > best[2]:
+                best = (head, pieces, own)
+    return (best[0], best[1], round(100.0 * best[2], 1)) if best else None
+
+
+def form_score(joined: str, spec, vocab: LevelVocabulary) -> float:
+    """The share of `joined`'s characters in place in the category's form as long, the best:
+    its `label_forms`, or written exactly a form with its group's word (`chain_forms`:
+    产出时效指标; with look-alikes, `提升社会` | `效益指标` is no 效益社会效益指标)."""
+    if joined in chain_forms(spec, vocab):
+        return 1.0
+    return max((in_place(joined, form, 0) / len(form) for form in label_forms(spec)
+                if len(form) == len(joined)), default=0.0)
+
+
+def reads_label(key: str, vocab: LevelVocabulary) -> bool:
+    """`key` a level label of either level, exactly or worded up (`worded_label`)."""
+    return worded_label(key, vocab)
