@@ -14,8 +14,8 @@ from rapidfuzz import fuzz
 
 from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, level_vocabulary: also callers'
     COLUMN_CUTOFF, LABEL_CUTOFF, LABEL_ENDINGS, OTHER, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
-    level_vocabulary, looks_like_label, looks_like_target, looks_like_value, read_group_left_of_category, read_within_stated_group,
-    settle_dual_labels)
+    is_prefix_reading, level_vocabulary, looks_like_label, looks_like_target, looks_like_value, read_by_prefix,
+    read_group_left_of_category, read_within_stated_group, settle_dual_labels)
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
     cell_columns, complete_note_role, complete_points_roles, complete_roles, find_header, header_roles, split_value_columns)
 from formex.normalize.indicators.fragments import rejoin_label_fragments
@@ -74,6 +74,9 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
             # a target may be, 可持续, left of the row's name, the target cell empty: a piece)
             hint = classify_label(cell, vocab, levels[id(cell)], cutoff=COLUMN_CUTOFF)
             if hint is None:
+                # the first characters of one category's label only (服务对象, 可持续)
+                hint = read_by_prefix(cell, vocab, levels[id(cell)], cells, stated_group(out))
+            if hint is None:
                 out.unrecognised.append(cell)
                 if levels[id(cell)] == 2:
                     out.damaged.append(cell)   # perhaps a label too damaged to tell: see read_damaged_labels
@@ -115,6 +118,12 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
         # the label nearest the data is the row's own; any other is a displaced hint
         out.own_level2 = out.level2[-1]
     return out
+
+
+def stated_group(out: IndicatorRow) -> str | None:
+    """The one level-1 group the row's own cells state so far, or None."""
+    groups = {h.spec.label for h in out.level1}
+    return next(iter(groups)) if len(groups) == 1 else None
 
 
 ENDING_MAX = 2      # a label's 指标, however damaged
@@ -181,6 +190,8 @@ def cells_by_position(row: Row, roles: dict[int, str], vocab: LevelVocabulary,
         role = roles.get(cell.col)
         if role in ("level1", "level2"):
             hint = classify_label(cell, vocab, level=1 if role == "level1" else 2)
+            if hint is None and cell.col not in copied:
+                hint = read_by_prefix(cell, vocab, 1 if role == "level1" else 2, list(row.filled), stated_group(out))
             if hint is None:
                 if cell.col not in copied:
                     out.unrecognised.append(cell)
@@ -1040,7 +1051,12 @@ def cell_issues(item: IndicatorRow) -> list[Issue]:
     """An info row for each level label read through OCR damage (数量指抔 → 数量指标), a
     warning for each level cell that matches no category, and an info row for each cell
     of a column the output has no place for; each with the cell's text."""
-    issues = [Issue("info", "header_fuzzy_match",
+    issues = [Issue("info", "label_read_by_prefix",
+                    f"level label {hint.cell.text!r} prints only the first characters of {hint.spec.label!r}, "
+                    f"the one category whose label opens with them; read as it",
+                    field=f"level{hint.level}", source_ref=item.row.source_ref)
+              if is_prefix_reading(hint) else
+              Issue("info", "header_fuzzy_match",
                     f"level label {hint.cell.text!r} read as {hint.match.alias!r} "
                     f"(similarity {hint.match.score:.0f})",
                     field=f"level{hint.level}", source_ref=item.row.source_ref)
