@@ -52,3 +52,11 @@ def test_no_prefix_reading_for_one_character_a_value_another_level_or_a_names_he
                       "\t经济\t增收户数\t≥5户"])
     assert any(i.code == "label_unrecognised" and "经济" in i.message for i in issues)
     assert not any(i.code == "label_read_by_prefix" for i in issues)
+
+
+def test_no_prefix_reading_in_a_table_that_wraps_labels_over_lines():
+    # 服务 / 对象 / 满意 … : a narrow column wraps its labels, so a short cell is a first line
+    from formex.normalize.indicators.rows import wraps_labels
+    wrapped = text_rows(["满意\t服务\t学生家长满意度\t≥90%", "度指\t对象\t学生满意度\t≥90%"])
+    whole = text_rows(["满意度指标\t服务对象\t学生家长满意度\t≥90%", "\t\t学生满意度\t≥90%"])
+    assert wraps_labels(wrapped, VOCAB) and not wraps_labels(whole, VOCAB)
