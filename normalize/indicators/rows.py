@@ -34,7 +34,7 @@ from formex.schemas.forms import FormSchema
 LABEL_MIN_KEY = 4      # a level-2 label's shortest length: a shorter damaged cell alone on its line is a piece
 NOTE_MIN_CHARS = 8     # a note opener starts a sentence, not a short name
 
-def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str], prefixes: bool = True) -> IndicatorRow:
+def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str], prefixes: bool = False) -> IndicatorRow:
     """Classify a row of unknown positions by what its cells say."""
     out = IndicatorRow(row)
     values, cells = split_value_columns(row, roles)
@@ -201,7 +201,7 @@ def is_note(text: str, openers: tuple[str, ...]) -> bool:
     return len(text) >= NOTE_MIN_CHARS and text.startswith(openers)
 
 def cells_by_position(row: Row, roles: dict[int, str], vocab: LevelVocabulary,
-                      copied: set[int], prefixes: bool = True) -> IndicatorRow:
+                      copied: set[int], prefixes: bool = False) -> IndicatorRow:
     """Classify a row whose cell positions are known, using the header's roles."""
     out = IndicatorRow(row, positional=True)
     for cell in row.filled:
