@@ -147,6 +147,46 @@ def level_matches(text: str, vocab: LevelVocabulary, level: int | None, cutoff: 
         return vocabulary.match_unique(text, cutoff)   # loose: only an unambiguous reading
     return (match(vocab.level1) if level != 2 else None, match(vocab.level2) if level != 1 else None)
 
+PREFIX_MIN = 2   # characters of a label a level cell must print to be read by them
+
+
+def read_by_prefix(cell: Cell, vocab: LevelVocabulary, level: int, others: list[Cell],
+                   group: str | None = None) -> LabelHint | None:
+    """A level cell printing only the first characters of a label (`服务对象` of
+    服务对象满意度指标, `可持续` of 可持续影响指标): the one category of the column's level
+    whose label or alias opens with them (within the row's stated level-1 `group`, where
+    it states one: `社会` beside 效益指标 is 社会效益指标, alone it is as much 社会成本指标).
+    At least `PREFIX_MIN` characters, no value, and no cell right of it opening with them
+    (a name's head, not a label: `服务对象` | `服务对象可持续满意度`); its score the share of
+    the label it prints."""
+    key = label_key(cell.text)
+    if len(key) < PREFIX_MIN or looks_like_value(cell.text):
+        return None
+    if any(c is not cell and c.col > cell.col and label_key(c.text).startswith(key) for c in others):
+        return None
+    specs = vocab.level1_specs if level == 1 else vocab.level2_specs
+    in_group = vocab.level1_specs[group].level2 if level == 2 and group in vocab.level1_specs else None
+    found: dict[str, str] = {}
+    for name, spec in specs.items():
+        if in_group is not None and spec not in in_group:
+            continue
+        for alias in (spec.label, *spec.aliases):
+            alias_key = label_key(alias)
+            if len(alias_key) > len(key) and alias_key.startswith(key) \
+                    and len(alias_key) < len(found.get(name, alias_key + "_")):
+                found[name] = alias_key
+    if len(found) != 1:
+        return None
+    name, alias = next(iter(found.items()))
+    return LabelHint(level, specs[name], cell, LabelMatch(name, alias, round(100.0 * len(key) / len(alias), 1)))
+
+
+def is_prefix_reading(hint: LabelHint) -> bool:
+    """The hint was read by the first characters of its label (`read_by_prefix`)."""
+    key, alias = label_key(hint.cell.text), label_key(hint.match.alias)
+    return len(key) < len(alias) and alias.startswith(key) and hint.match.score == round(100.0 * len(key) / len(alias), 1)
+
+
 def settle_dual_labels(item: IndicatorRow) -> None:
     """A label readable as both levels is level 1 when the row has another level-2 label.
     Where every level-2 label of the row is such a label (`管理指标 | 管理指标`: a group

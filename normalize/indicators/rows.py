@@ -14,11 +14,11 @@ from rapidfuzz import fuzz
 
 from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, level_vocabulary: also callers'
     COLUMN_CUTOFF, LABEL_CUTOFF, LABEL_ENDINGS, OTHER, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
-    level_vocabulary, looks_like_label, looks_like_target, looks_like_value, read_group_left_of_category, read_within_stated_group,
-    settle_dual_labels)
+    is_prefix_reading, level_vocabulary, looks_like_label, looks_like_target, looks_like_value, read_by_prefix,
+    read_group_left_of_category, read_within_stated_group, settle_dual_labels)
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
     cell_columns, complete_note_role, complete_points_roles, complete_roles, find_header, header_roles, split_value_columns)
-from formex.normalize.indicators.fragments import rejoin_label_fragments
+from formex.normalize.indicators.fragments import label_keys, rejoin_label_fragments
 from formex.normalize.indicators.fused import fused_issue, split_fused_label
 from formex.normalize.indicators.groups import read_by_stated_group
 from formex.normalize.indicators.fused_order import (
@@ -34,7 +34,7 @@ from formex.schemas.forms import FormSchema
 LABEL_MIN_KEY = 4      # a level-2 label's shortest length: a shorter damaged cell alone on its line is a piece
 NOTE_MIN_CHARS = 8     # a note opener starts a sentence, not a short name
 
-def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) -> IndicatorRow:
+def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str], prefixes: bool = False) -> IndicatorRow:
     """Classify a row of unknown positions by what its cells say."""
     out = IndicatorRow(row)
     values, cells = split_value_columns(row, roles)
@@ -73,6 +73,9 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
             # a cell under a level column of the header: a label, however damaged (a word
             # a target may be, 可持续, left of the row's name, the target cell empty: a piece)
             hint = classify_label(cell, vocab, levels[id(cell)], cutoff=COLUMN_CUTOFF)
+            if hint is None and prefixes:
+                # the first characters of one category's label only (服务对象, 可持续)
+                hint = read_by_prefix(cell, vocab, levels[id(cell)], cells, stated_group(out))
             if hint is None:
                 out.unrecognised.append(cell)
                 if levels[id(cell)] == 2:
@@ -115,6 +118,30 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str]) ->
         # the label nearest the data is the row's own; any other is a displaced hint
         out.own_level2 = out.level2[-1]
     return out
+
+
+WRAP_PIECE_MAX = 5   # a wrapped label's piece: a narrow column's line
+
+
+def wraps_labels(body: list[Row], vocab: LevelVocabulary) -> bool:
+    """The table prints a label wrapped over lines in a narrow level column: a cell of it
+    is a later piece of a label (`标`, `度指`, `对象`: inside a label's key, not at its
+    start, and no label itself). There a short cell is a wrapped label's first line, read
+    with the lines below it, not by its prefix alone (`read_by_prefix`)."""
+    keys = label_keys(vocab)
+    for row in body:
+        for cell in row.filled:
+            key = label_key(cell.text)
+            if 0 < len(key) <= WRAP_PIECE_MAX and key not in keys \
+                    and any(key in k[1:] and not k.startswith(key) for k in keys):
+                return True
+    return False
+
+
+def stated_group(out: IndicatorRow) -> str | None:
+    """The one level-1 group the row's own cells state so far, or None."""
+    groups = {h.spec.label for h in out.level1}
+    return next(iter(groups)) if len(groups) == 1 else None
 
 
 ENDING_MAX = 2      # a label's 指标, however damaged
@@ -174,13 +201,15 @@ def is_note(text: str, openers: tuple[str, ...]) -> bool:
     return len(text) >= NOTE_MIN_CHARS and text.startswith(openers)
 
 def cells_by_position(row: Row, roles: dict[int, str], vocab: LevelVocabulary,
-                      copied: set[int]) -> IndicatorRow:
+                      copied: set[int], prefixes: bool = False) -> IndicatorRow:
     """Classify a row whose cell positions are known, using the header's roles."""
     out = IndicatorRow(row, positional=True)
     for cell in row.filled:
         role = roles.get(cell.col)
         if role in ("level1", "level2"):
             hint = classify_label(cell, vocab, level=1 if role == "level1" else 2)
+            if hint is None and cell.col not in copied and prefixes:
+                hint = read_by_prefix(cell, vocab, 1 if role == "level1" else 2, list(row.filled), stated_group(out))
             if hint is None:
                 if cell.col not in copied:
                     out.unrecognised.append(cell)
@@ -331,6 +360,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     prepared = fill_down(body) if spans_known else [(r, set()) for r in body]
     classified: list[IndicatorRow] = []
     last_labels: dict[int, Cell] = {}
+    prefixes = not wraps_labels(body, vocab)
     for row, copied in prepared:
         if not row.filled or all(c.col in copied for c in row.filled):
             continue  # blank, or only the lower part of merged cells
@@ -341,8 +371,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             continue
         if spans_known and roles:
             row, copied = carry_labels(row, copied, roles, last_labels)
-        classified.append(cells_by_position(row, roles, vocab, copied) if spans_known and roles
-                          else cells_by_content(row, vocab, roles))
+        classified.append(cells_by_position(row, roles, vocab, copied, prefixes) if spans_known and roles
+                          else cells_by_content(row, vocab, roles, prefixes))
     classified = numbering_of(classified)
     wrapping = wrap_width(classified)
     points = points_on_every_row(classified)
@@ -1040,7 +1070,12 @@ def cell_issues(item: IndicatorRow) -> list[Issue]:
     """An info row for each level label read through OCR damage (数量指抔 → 数量指标), a
     warning for each level cell that matches no category, and an info row for each cell
     of a column the output has no place for; each with the cell's text."""
-    issues = [Issue("info", "header_fuzzy_match",
+    issues = [Issue("info", "label_read_by_prefix",
+                    f"level label {hint.cell.text!r} prints only the first characters of {hint.spec.label!r}, "
+                    f"the one category whose label opens with them; read as it",
+                    field=f"level{hint.level}", source_ref=item.row.source_ref)
+              if is_prefix_reading(hint) else
+              Issue("info", "header_fuzzy_match",
                     f"level label {hint.cell.text!r} read as {hint.match.alias!r} "
                     f"(similarity {hint.match.score:.0f})",
                     field=f"level{hint.level}", source_ref=item.row.source_ref)
