@@ -29,6 +29,14 @@ nothing of the label), and no piece is a label of its own read exactly (`服务�
 `满意度指标`: a name above a label). These joins are made after the exact ones; their
 `label_rejoined` issue says so.
 
+Under a level column of the header (where the body rows show their columns), pieces too
+damaged for that (`戍本` / `损标`, `预箅执` / `行菅理`) are read at the column's looser cutoff
+(`COLUMN_CUTOFF`), as a damaged label alone in such a cell is: every piece under the same
+level column, none a label of its own, each keeping a character of one label of that level
+with no other as near, and the joined text read as that label by `classify_label` too; a
+piece above or below in the column that reads on into a label with them keeps them apart
+(`column_chain`; `label_rejoined`, `read in its level column`).
+
 A form may print a label with one more character than the vocabulary's: one of the level
 file's `wordings` (类, 性) put in after its first two characters and before its 指标
 (`可持续影响类指标`, `可持续性影响指标`, `社会效益性指标`). Such pieces (`可持续影` /
