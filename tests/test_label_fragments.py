@@ -455,3 +455,32 @@ def test_pieces_fused_into_names_may_spell_a_label_with_one_more_character():
                       "\t指标\t\t"])
     out, issues = rejoin_label_fragments(rows, VOCAB)
     assert not [i for i in issues if "fused into the name beside it" in i.message]
+
+
+LEVEL_ROLES = {0: "level1", 1: "level2", 2: "level3", 3: "target"}
+
+
+def test_damaged_pieces_under_a_level_column_join_at_its_cutoff():
+    # 戍本 / 损标: two look-alikes in four, too many for LABEL_CUTOFF; under the header's
+    # level-2 column the pieces are read as a level cell there is (COLUMN_CUTOFF)
+    rows = text_rows(["产出指标\t戍本\t烈士纪念设施维护成本\t≤65万元", "\t损标\t双拥宣传活动经费\t≤12万元"])
+    plain, none = rejoin_label_fragments(rows, VOCAB)
+    assert plain == rows and none == []
+    out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
+    assert [row.cells[1].text for row in out] == ["戍本损标"] * 2
+    assert [i.code for i in issues] == ["label_rejoined"] and "read in its level column" in issues[0].message
+    assert classify_label(Cell("戍本损标", "戍本损标", 1), VOCAB, 2, cutoff=COLUMN_CUTOFF).spec.label == "成本指标"
+
+
+def test_damaged_pieces_of_two_labels_are_not_joined_in_a_level_column():
+    # 质晕 (质量) over 时敫 (时效): no one label reads from both
+    rows = text_rows(["产出指标\t质晕\t合格率\t100%", "\t时敫\t及时率\t100%"])
+    out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
+    assert out == rows and issues == []
+
+
+def test_a_damaged_label_of_its_own_is_no_piece_in_a_level_column():
+    # 戍本指标 reads alone (one look-alike in four): the 损标 below is not its tail
+    rows = text_rows(["产出指标\t戍本指标\t维护成本\t≤65万元", "\t损标\t活动经费\t≤12万元"])
+    out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
+    assert out[0].cells[1].text == "戍本指标" and not any("level column" in i.message for i in issues)

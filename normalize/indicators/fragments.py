@@ -29,6 +29,14 @@ nothing of the label), and no piece is a label of its own read exactly (`服务�
 `满意度指标`: a name above a label). These joins are made after the exact ones; their
 `label_rejoined` issue says so.
 
+Under a level column of the header (where the body rows show their columns), pieces too
+damaged for that (`戍本` / `损标`, `预箅执` / `行菅理`) are read at the column's looser cutoff
+(`COLUMN_CUTOFF`), as a damaged label alone in such a cell is: every piece under the same
+level column, none a label of its own, each keeping a character of one label of that level
+with no other as near, and the joined text read as that label by `classify_label` too; a
+piece above or below in the column that reads on into a label with them keeps them apart
+(`column_chain`; `label_rejoined`, `read in its level column`).
+
 A form may print a label with one more character than the vocabulary's: one of the level
 file's `wordings` (类, 性) put in after its first two characters and before its 指标
 (`可持续影响类指标`, `可持续性影响指标`, `社会效益性指标`). Such pieces (`可持续影` /
@@ -79,7 +87,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from formex.normalize.indicators.cells import LABEL_CUTOFF, LevelVocabulary, classify_label, looks_like_value
+from formex.normalize.indicators.cells import COLUMN_CUTOFF, LABEL_CUTOFF, LevelVocabulary, classify_label, looks_like_value
 from formex.normalize.indicators.fused import full_label, makes_word, split_fused_label
 from formex.normalize.labels import label_key
 from formex.schemas.document import Cell, Issue, Row
@@ -730,18 +738,84 @@ def split_restated_pieces(rows: list[Row], vocab: LevelVocabulary) -> tuple[list
     return [with_texts(row, i, texts) for i, row in enumerate(rows)], issues
 
 
-def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary) -> tuple[list[Row], list[Issue]]:
-    """The rows with each wrapped label joined on one line, and an info issue for each."""
+def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary,
+                           roles: dict[int, str] | None = None) -> tuple[list[Row], list[Issue]]:
+    """The rows with each wrapped label joined on one line, and an info issue for each;
+    `roles` (the header's column roles, where known) lets damaged pieces under a level
+    column be read at that column's looser cutoff (`column_chain`)."""
     rows, restated = split_restated_pieces(rows, vocab)
-    out, issues = rejoin_pieces(rows, vocab)
+    out, issues = rejoin_pieces(rows, vocab, roles or {})
     return out, restated + issues
 
 
-def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary) -> tuple[list[Row], list[Issue]]:
+def level_cells(rows: list[Row], roles: dict[int, str]) -> dict[tuple[int, int], int]:
+    """(row, cell) -> the level (1 or 2) of the header's level column the cell sits under,
+    where the row shows its columns (`cell_columns`)."""
+    from formex.normalize.indicators.columns import cell_columns   # (columns imports cells only)
+    out: dict[tuple[int, int], int] = {}
+    if not roles:
+        return out
+    for i, row in enumerate(rows):
+        columns = cell_columns(row, roles)
+        for q, c in enumerate(row.cells):
+            role = columns.get(id(c))
+            if role in ("level1", "level2"):
+                out[(i, q)] = 1 if role == "level1" else 2
+    return out
+
+
+def column_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int]],
+                 vocab: LevelVocabulary, levels: dict[tuple[int, int], int]) -> list[tuple[int, int]] | None:
+    """A wrapped label whose pieces are too damaged for `LABEL_CUTOFF` (`预箅执` / `行菅理`),
+    read under a level column of the header at that column's cutoff (`COLUMN_CUTOFF`, as a
+    damaged label alone in such a cell is read): every piece under the same level column,
+    none a label of its own at `LABEL_CUTOFF` (a damaged label, `成木指标`, is no piece of the
+    next); the pieces read as one label (`damaged_chain`: each keeping a character of it,
+    no other label as near), a label of that column's level, and the joined text read as a
+    level cell is (`classify_label` at `COLUMN_CUTOFF`, no other label as near) reads the
+    same. The pieces on the lines either side of the chain in that column must not read on
+    into a label with it: a label's head below, or its tail above, is another label's."""
+    level = levels.get(start)
+    if level is None:
+        return None
+    chain = damaged_chain(rows, start, taken, vocab, COLUMN_CUTOFF)
+    if not chain or any(levels.get(spot) != level for spot in chain) \
+            or any(classify_label(rows[r].cells[q], vocab) is not None for r, q in chain):
+        return None
+    pieces = [label_key(rows[r].cells[q].text) for r, q in chain]
+    key = reads_damaged(pieces, vocab, COLUMN_CUTOFF, prefix=False)
+    if key is None:
+        return None
+    specs = vocab.level1_specs if level == 1 else vocab.level2_specs
+    names = label_names(vocab)[key]
+    if not any(name in specs for name in names):
+        return None
+    joined = "".join(rows[r].cells[q].text.strip() for r, q in chain)
+    hint = classify_label(Cell(text=joined, raw=joined, col=rows[start[0]].cells[start[1]].col), vocab, level,
+                          cutoff=COLUMN_CUTOFF)
+    if hint is None or hint.spec.label not in names:
+        return None
+    for r, edge in ((chain[0][0] - 1, 0), (chain[-1][0] + 1, -1)):
+        if not 0 <= r < len(rows):
+            continue
+        for q, c in enumerate(rows[r].cells):
+            if levels.get((r, q)) != level or (r, q) in taken or not is_piece(c.text):
+                continue
+            around = [label_key(c.text), *pieces] if edge == 0 else [*pieces, label_key(c.text)]
+            if reads_damaged(around, vocab, COLUMN_CUTOFF, prefix=edge == 0) is not None:
+                return None
+    return chain
+
+
+def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str] | None = None
+                  ) -> tuple[list[Row], list[Issue]]:
     taken: set[tuple[int, int]] = set()
     chains, kinds = [], {}
+    levels = level_cells(rows, roles or {})
     for kind, find in (("", lambda at: label_chain(rows, at, taken, vocab)),
-                       (" with look-alikes", lambda at: damaged_chain(rows, at, taken, vocab, LABEL_CUTOFF))):
+                       (" with look-alikes", lambda at: damaged_chain(rows, at, taken, vocab, LABEL_CUTOFF)),
+                       (" with look-alikes, read in its level column",
+                        lambda at: column_chain(rows, at, taken, vocab, levels))):
         for i, row in enumerate(rows):
             for p, cell in enumerate(row.cells):
                 if (i, p) in taken or not is_piece(cell.text):
@@ -751,7 +825,7 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary) -> tuple[list[Row], l
                     taken.update(chain)
                     chains.append(chain)
                     pieces = [label_key(rows[r].cells[q].text) for r, q in chain]
-                    kinds[tuple(chain)] = (
+                    kinds[tuple(chain)] = kind if kind.endswith("level column") else (
                         " with more words" if "".join(pieces) in worded_keys(vocab) else
                         " with more words and look-alikes"
                         if kind and reads_damaged(pieces, vocab, LABEL_CUTOFF, prefix=False) is None else kind)

@@ -345,7 +345,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     body = rows[header + 1:]
     header_texts = [c.text for c in rows[header].filled] if header >= 0 else None
     if not spans_known:
-        body, joined = rejoin_across_headers(body, header_texts, vocab)
+        body, joined = rejoin_across_headers(body, header_texts, vocab, roles)
         issues += joined
     chosen: dict[str, tuple[int, float]] = {}
     content = without_restated_header(body, rows[header] if header >= 0 else None)
@@ -475,16 +475,16 @@ def restates_header(row: Row, header_texts: list[str] | None, vocab: LevelVocabu
         (header_texts is not None and [c.text for c in row.filled] == header_texts)
 
 
-def rejoin_across_headers(body: list[Row], header_texts: list[str] | None, vocab: LevelVocabulary
-                          ) -> tuple[list[Row], list[Issue]]:
+def rejoin_across_headers(body: list[Row], header_texts: list[str] | None, vocab: LevelVocabulary,
+                          roles: dict[int, str] | None = None) -> tuple[list[Row], list[Issue]]:
     """`rejoin_label_fragments` over the body with the restated headers left out: a label
     wrapped in its narrow column at a page's foot (`经济效` last on the page) goes on
     below the header the next page restates (`益指标`), and its pieces are consecutive
     lines of the table though not of the text. The header lines stay where they print."""
     kept = [k for k, row in enumerate(body) if not row.filled or not restates_header(row, header_texts, vocab)]
     if len(kept) == len(body):
-        return rejoin_label_fragments(body, vocab)
-    joined, issues = rejoin_label_fragments([body[k] for k in kept], vocab)
+        return rejoin_label_fragments(body, vocab, roles)
+    joined, issues = rejoin_label_fragments([body[k] for k in kept], vocab, roles)
     out = list(body)
     for k, row in zip(kept, joined):
         out[k] = row
