@@ -748,24 +748,33 @@ def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary,
     return out, restated + issues
 
 
-def level_cells(rows: list[Row], roles: dict[int, str]) -> dict[tuple[int, int], int]:
+class LevelCells:
     """(row, cell) -> the level (1 or 2) of the header's level column the cell sits under,
-    where the row shows its columns (`cell_columns`)."""
-    from formex.normalize.indicators.columns import cell_columns   # (columns imports cells only)
-    out: dict[tuple[int, int], int] = {}
-    if not roles:
-        return out
-    for i, row in enumerate(rows):
-        columns = cell_columns(row, roles)
-        for q, c in enumerate(row.cells):
-            role = columns.get(id(c))
-            if role in ("level1", "level2"):
-                out[(i, q)] = 1 if role == "level1" else 2
-    return out
+    where the row shows its columns (`cell_columns`). A row's columns are worked out the
+    first time one of its cells is asked about: only short pieces are, and aligning every
+    row of every table cost more than the whole pass."""
+
+    def __init__(self, rows: list[Row], roles: dict[int, str]):
+        self.rows, self.roles = rows, roles
+        self.by_row: dict[int, dict[int, int]] = {}
+
+    def get(self, spot: tuple[int, int]) -> int | None:
+        i, q = spot
+        if not self.roles or not 0 <= i < len(self.rows):
+            return None
+        if i not in self.by_row:
+            self.by_row[i] = self.row_levels(self.rows[i])
+        return self.by_row[i].get(q)
+
+    def row_levels(self, row: Row) -> dict[int, int]:
+        from formex.normalize.indicators.columns import cell_columns   # (columns imports cells only)
+        columns = cell_columns(row, self.roles)
+        return {q: 1 if columns.get(id(c)) == "level1" else 2 for q, c in enumerate(row.cells)
+                if columns.get(id(c)) in ("level1", "level2")}
 
 
 def column_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int]],
-                 vocab: LevelVocabulary, levels: dict[tuple[int, int], int]) -> list[tuple[int, int]] | None:
+                 vocab: LevelVocabulary, levels: LevelCells) -> list[tuple[int, int]] | None:
     """A wrapped label whose pieces are too damaged for `LABEL_CUTOFF` (`预箅执` / `行菅理`),
     read under a level column of the header at that column's cutoff (`COLUMN_CUTOFF`, as a
     damaged label alone in such a cell is read): every piece under the same level column,
@@ -811,7 +820,7 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
                   ) -> tuple[list[Row], list[Issue]]:
     taken: set[tuple[int, int]] = set()
     chains, kinds = [], {}
-    levels = level_cells(rows, roles or {})
+    levels = LevelCells(rows, roles or {})
     for kind, find in (("", lambda at: label_chain(rows, at, taken, vocab)),
                        (" with look-alikes", lambda at: damaged_chain(rows, at, taken, vocab, LABEL_CUTOFF)),
                        (" with look-alikes, read in its level column",
