@@ -133,11 +133,13 @@ SUFFIX = "指标"
 WORDS_WITH_BIAO = frozenset("目达商坐招投中夺超路航浮锦竞对定贴")
 
 
-def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema
-                        ) -> list[Issue]:
+def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
+                        rows: list | None = None) -> list[Issue]:
     """Split the damaged labels fused into the heads of names (see the module doc) and
-    return an issue for each."""
+    return an issue for each. `rows`, the table's lines as read: a head whose last
+    character is the name's, the label's rest wrapped onto the next line (`wrapped_rest`)."""
     order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
+    next_lines = lines_below(rows or [])
     stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
     stated_all = {label for labels in stated for label in labels}
     table_groups = {h.spec.label for item in items for h in item.level1 if not h.copied} | {
@@ -196,14 +198,71 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         if read is None:
             continue
         name, head, rest, score, cell = read
+        below = next_lines.get(item.row.source_ref)
+        shorter = wrapped_rest(head, rest, vocab.level2_specs[name], vocab, below, item) if below else None
+        if shorter is not None:
+            head, rest, piece = shorter
         split_head(item, cell, head, rest, vocab.level2_specs[name], LabelMatch(name, name, score))
         issues += follow_pieces(items, i, head, vocab.level2_specs[name], vocab)
         issues.append(fused_issue(cell, item.row.source_ref,
                                   f"{cell.text!r} opens with {head!r}, read as the level label {name!r} "
                                   f"(similarity {score:.0f}): the "
-                                  "category the labels around the row leave, stated by no other row; the name "
-                                  f"read as {rest!r}"))
+                                  "category the labels around the row leave, stated by no other row; "
+                                  + (f"its rest {piece!r} wrapped onto the next line; " if shorter else "")
+                                  + f"the name read as {rest!r}"))
     return issues
+
+
+def lines_below(rows: list) -> dict[str, object]:
+    """{a line's source_ref: the line after it}, of the table's lines as read."""
+    out: dict[str, object] = {}
+    for row, after in zip(rows, rows[1:]):
+        out.setdefault(row.source_ref, after)
+    return out
+
+
+def wrapped_rest(head: str, rest: str, spec, vocab: LevelVocabulary, below, item: IndicatorRow
+                 ) -> tuple[str, str, str] | None:
+    """(head, rest, piece) where a head read as `spec`'s label with its last character out of
+    place (`时效指教育…`, `产出质传染病…`: read as 时效指标, 产出质量) is rather a wrapped label's
+    first line (`时效指`, `产出质`) and the name's first character, the label's rest printed
+    as the first cell of the next line (`杯`, `标`, `量`, a piece of one character):
+    the head without that character and the piece join into one of the category's forms
+    (`chain_forms`, or a bare group-and-category word: 产出质量) with as many characters in
+    place at least as the head read, and where as many only, the piece has a cell beside it
+    (a level cell of the next row, not a name's last line: `率` alone after `…及时` stays the
+    name's). A head whose last character is in place stays (`时效指标`, `质量指杯`'s 杯 is no
+    name's: it is read only where a piece is below)."""
+    first = next((c for c in below.cells if c.text.strip()), None)
+    if first is None or not is_piece(first.text) or label_key(first.text) != first.text.strip():
+        return None
+    piece = label_key(first.text)
+    if len(piece) != 1 or len(head) < 3 or head[-1] in WORDINGS:
+        return None       # (社会效盖性 | 指标 below: 性 words the label up, 指标 its rest)
+    shorter = head[:-1]
+    joined = shorter + piece
+    forms = [form for form in (*chain_forms(spec, vocab), *compound_words(spec, vocab)) if len(form) == len(joined)]
+    if not forms or any(in_place(head, form, 0) == len(head) for form in forms if len(form) == len(head)):
+        return None       # the head is a form written out: nothing of the name in it
+    now = max((in_place(head, form, 0) for form in (*chain_forms(spec, vocab), *compound_words(spec, vocab))
+               if len(form) == len(head)), default=0)
+    then = max(in_place(joined, form, 0) for form in forms)
+    if then < len(joined) - 1 or then < now or then == now and len([c for c in below.cells if c.text.strip()]) < 2:
+        return None
+    if head[-1] == form_char(forms, len(shorter)):
+        return None       # the character is the label's own, in place
+    return shorter, head[-1] + rest, piece
+
+
+def compound_words(spec, vocab: LevelVocabulary) -> tuple[str, ...]:
+    """The category's group-and-category words without 指标 (产出质量)."""
+    return tuple(key for key, label in compound_keys(vocab).items() if label == spec.label and not key.endswith(SUFFIX))
+
+
+def form_char(forms: list[str], at: int) -> str | None:
+    """The character the forms print at `at`, where they agree."""
+    chars = {form[at] for form in forms if len(form) > at}
+    return chars.pop() if len(chars) == 1 else None
 
 
 def read_wrapped_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[Issue]:
