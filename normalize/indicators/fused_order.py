@@ -1513,3 +1513,54 @@ def form_score(joined: str, spec, vocab: LevelVocabulary) -> float:
 def reads_label(key: str, vocab: LevelVocabulary) -> bool:
     """`key` a level label of either level, exactly or worded up (`worded_label`)."""
     return worded_label(key, vocab)
+
+
+# --- text of the level column before a space at a name cell's head, read as no label
+
+SPACES = " \u3000"
+SPACED_HEAD_MAX = 9       # the longest level-2 label (服务对象满意度指标)
+
+
+def cut_spaced_heads(items: list[IndicatorRow], placements: list) -> list[Issue]:
+    """Text before a space at the head of a name cell as read (`栎 医疗废物…`, `贸重 退役军人…`,
+    `服务对 签约居民满意度`, `产出 退役军人…`): a piece of a level label (a wrapped line, a
+    damaged bare word, a level-1 word) printed in the level column and read into the name's
+    cell with the space between them; the name is what follows. After every reading of
+    labels (a head read as a label is cut off as one before): a head left that no reading
+    took is cut off the name as text of the level column, its category as placed, with a
+    `label_unrecognised` warning. Only a head of Chinese characters (no digit, letter or
+    mark: `2023年 …`, `（一） …` are a name's), up to `SPACED_HEAD_MAX` of them, before a
+    name of `ORDER_REST_MIN` characters at least opening with one. A head a reading kept
+    whole as two categories alike (`散量 补贴…`: 数量 or 质量) is cut off too: the row keeps
+    the category placed and the doubt said there."""
+    issues: list[Issue] = []
+    for item, placement in zip(items, placements):
+        if placement is None or not item.name or item.positional:
+            continue
+        found = name_cell(item)
+        if found is None:
+            continue
+        cell = found[0]
+        text = cell.text.strip()
+        raw = (cell.raw or text).strip()
+        source = raw if cleaned(raw) == text else text
+        at = next((k for k, ch in enumerate(source[:SPACED_HEAD_MAX + 1]) if ch in SPACES), None)
+        if not at:
+            continue
+        head = source[:at]
+        rest = item.name[len(head):].strip()
+        if not all(is_han(ch) for ch in head) or not item.name.startswith(head) or not text.startswith(head) \
+                or len(label_key(rest)) < ORDER_REST_MIN or not is_han(rest[0]):
+            continue
+        item.name = rest
+        issues.append(Issue("warning", "label_unrecognised",
+                            f"{text!r} opens with {head!r} before a space: text of the level column read into "
+                            f"the name's cell, read as no label (the row placed under "
+                            f"{placement.level2.label!r} by the rows around it); cut off, the name read as "
+                            f"{rest!r}", field="level3", source_ref=cell.source_ref or item.row.source_ref))
+    return issues
+
+
+def is_han(ch: str) -> bool:
+    """A Chinese character (CJK unified ideographs)."""
+    return "\u4e00" <= ch <= "\u9fff"
