@@ -99,7 +99,7 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
     # a label's first line fused into a name's head, its rest on the line(s) below: read by the category placed
     issues.extend(cut_heads_wrapped_below(items, placements, rows, level_vocabulary(schema)))
     # text of the level column before a space at a name's head, read as no label: cut off, said
-    issues.extend(cut_spaced_heads(items, placements))
+    issues.extend(cut_spaced_heads(items, placements, level_vocabulary(schema)))
     indicators = []
     for item, placement in zip(items, placements):
         if placement is None:   # a merged label on a line of its own, absorbed by its block

@@ -126,6 +126,7 @@ REQUIRED_PIECE_MIN = 3     # ... or three (服务对), of a category requiring a
 PIECE_MAX = 5              # a wrapped label's line, at a boundary
 SINGLE_PIECES = frozenset("指标")   # the one-character pieces a label's last line may be
 SEPARATORS = " :：、/|｜\t"
+SPACES = " \u3000"          # a cell boundary kept in the text as read
 WORDINGS = "类性"            # 时效类指标, 数量性指标
 
 SUFFIX = "指标"
@@ -228,15 +229,21 @@ def wrapped_rest(head: str, rest: str, spec, vocab: LevelVocabulary, below, item
     first line (`时效指`, `产出质`) and the name's first character, the label's rest printed
     as the first cell of the next line (`杯`, `标`, `量`, a piece of one character):
     the head without that character and the piece join into one of the category's forms
-    (`chain_forms`, or a bare group-and-category word: 产出质量) with as many characters in
-    place at least as the head read, and where as many only, the piece has a cell beside it
-    (a level cell of the next row, not a name's last line: `率` alone after `…及时` stays the
-    name's). A head whose last character is in place stays (`时效指标`, `质量指杯`'s 杯 is no
+    (`chain_forms`, or a bare group-and-category word: 产出质量) with more characters in
+    place than the head read (`社令效盆指` | `标`), or as many, one off the form at most,
+    where the piece has a cell beside it or a space after it (a level cell of the next row,
+    `标 全社会…`, not a name's last line: `率` alone after `…及时` stays the name's). A head whose last character is in place stays (`时效指标`, `质量指杯`'s 杯 is no
     name's: it is read only where a piece is below)."""
     first = next((c for c in below.cells if c.text.strip()), None)
-    if first is None or not is_piece(first.text) or label_key(first.text) != first.text.strip():
+    if first is None:
         return None
-    piece = label_key(first.text)
+    raw = (first.raw or first.text).strip()
+    spaced = next((k for k, ch in enumerate(raw) if ch in SPACES), None)
+    beside = len([c for c in below.cells if c.text.strip()]) > 1 or spaced is not None
+    text = raw[:spaced] if spaced is not None else first.text.strip()     # (标 全社会…: the next name's)
+    if not is_piece(text) or label_key(text) != text:
+        return None
+    piece = label_key(text)
     if len(piece) != 1 or len(head) < 3 or head[-1] in WORDINGS:
         return None       # (社会效盖性 | 指标 below: 性 words the label up, 指标 its rest)
     shorter = head[:-1]
@@ -247,7 +254,7 @@ def wrapped_rest(head: str, rest: str, spec, vocab: LevelVocabulary, below, item
     now = max((in_place(head, form, 0) for form in (*chain_forms(spec, vocab), *compound_words(spec, vocab))
                if len(form) == len(head)), default=0)
     then = max(in_place(joined, form, 0) for form in forms)
-    if then < len(joined) - 1 or then < now or then == now and len([c for c in below.cells if c.text.strip()]) < 2:
+    if then < now or then == now and (then < len(joined) - 1 or not beside):
         return None
     if head[-1] == form_char(forms, len(shorter)):
         return None       # the character is the label's own, in place
@@ -1517,11 +1524,10 @@ def reads_label(key: str, vocab: LevelVocabulary) -> bool:
 
 # --- text of the level column before a space at a name cell's head, read as no label
 
-SPACES = " \u3000"
 SPACED_HEAD_MAX = 9       # the longest level-2 label (服务对象满意度指标)
 
 
-def cut_spaced_heads(items: list[IndicatorRow], placements: list) -> list[Issue]:
+def cut_spaced_heads(items: list[IndicatorRow], placements: list, vocab: LevelVocabulary) -> list[Issue]:
     """Text before a space at the head of a name cell as read (`栎 医疗废物…`, `贸重 退役军人…`,
     `服务对 签约居民满意度`, `产出 退役军人…`): a piece of a level label (a wrapped line, a
     damaged bare word, a level-1 word) printed in the level column and read into the name's
@@ -1530,11 +1536,15 @@ def cut_spaced_heads(items: list[IndicatorRow], placements: list) -> list[Issue]
     took is cut off the name as text of the level column, its category as placed, with a
     `label_unrecognised` warning. Only a head of Chinese characters (no digit, letter or
     mark: `2023年 …`, `（一） …` are a name's), up to `SPACED_HEAD_MAX` of them, before a
-    name of `ORDER_REST_MIN` characters at least opening with one. A head a reading kept
+    name of `ORDER_REST_MIN` characters at least opening with one. Not a head the readings
+    before judged and kept as the name's: a word of the vocabulary written exactly (`数量 培训…`
+    out of the order, `产出`), a word ending in 指标 (`绩效指标 完成情况…`), the text of a level
+    cell another row prints (`散重指 受理…`: the restated labels' reading). A head a reading kept
     whole as two categories alike (`散量 补贴…`: 数量 or 质量) is cut off too: the row keeps
     the category placed and the doubt said there."""
     issues: list[Issue] = []
-    for item, placement in zip(items, placements):
+    words = bare_words(vocab) | level1_words(vocab)
+    for i, (item, placement) in enumerate(zip(items, placements)):
         if placement is None or not item.name or item.positional:
             continue
         found = name_cell(item)
@@ -1552,6 +1562,10 @@ def cut_spaced_heads(items: list[IndicatorRow], placements: list) -> list[Issue]
         if not all(is_han(ch) for ch in head) or not item.name.startswith(head) or not text.startswith(head) \
                 or len(label_key(rest)) < ORDER_REST_MIN or not is_han(rest[0]):
             continue
+        if head in words or head.endswith(SUFFIX) or any(
+                head == label_key(c.text) for j, other in enumerate(items) if j != i
+                for c in (*other.unrecognised, *(h.cell for h in (*other.level1, *other.level2) if not h.copied))):
+            continue      # a word the readings judged (and kept in the name), or a level cell's text they read
         item.name = rest
         issues.append(Issue("warning", "label_unrecognised",
                             f"{text!r} opens with {head!r} before a space: text of the level column read into "
@@ -1559,6 +1573,13 @@ def cut_spaced_heads(items: list[IndicatorRow], placements: list) -> list[Issue]
                             f"{placement.level2.label!r} by the rows around it); cut off, the name read as "
                             f"{rest!r}", field="level3", source_ref=cell.source_ref or item.row.source_ref))
     return issues
+
+
+@lru_cache(maxsize=None)
+def level1_words(vocab: LevelVocabulary) -> frozenset[str]:
+    """The groups' words without an ending (产出, 效益, 满意度)."""
+    return frozenset(w for spec in vocab.level1_specs.values() for w in map(bare_word, (spec.label, *spec.aliases))
+                     if w)
 
 
 def is_han(ch: str) -> bool:
