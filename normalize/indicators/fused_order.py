@@ -96,6 +96,18 @@ is cut off where the head and that rest join into a form of the category the row
 in, of no other as well (`cut_heads_wrapped_below`): the rest below is the evidence a head
 written exactly (`时效`, a word names open with) lacks alone. A short cell on the name's
 line that joins the same rest into a label (`产出` | `指标`) takes it instead.
+
+A head the order reads as long as the label, its last character out of place
+(`时效指教育经费…`: 教 for 标), is a wrapped label's first line and the name's first
+character where the label's rest prints as the first cell of the next line (`杯`, `标`,
+`标 全社会…`) and joins the shorter head into the category's form at least as well
+(`wrapped_rest`): `时效指` is cut off, the name keeps `教育经费…`.
+
+Last, text before a space at the head of a name cell that no reading took (`栎 医疗废物…`,
+`贸重 退役军人…`, `服务对 签约居民满意度`) is cut off as the level column's, the row kept in
+the category placed, with a `label_unrecognised` warning (`cut_spaced_heads`); a word the
+readings judged (a vocabulary word written exactly, a word ending in 指标, another row's
+level cell) stays.
 """
 from __future__ import annotations
 
