@@ -212,7 +212,9 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             continue
         name, head, rest, score, cell = read
         below = next_lines.get(item.row.source_ref)
-        shorter = wrapped_rest(head, rest, vocab.level2_specs[name], vocab, below, item) if below else None
+        spaced = len(head) in found[1]      # the head ends where the cell as read does: its boundary
+        shorter = wrapped_rest(head, rest, vocab.level2_specs[name], vocab, below, item) \
+            if below and not spaced else None
         if shorter is not None:
             head, rest, piece = shorter
         split_head(item, cell, head, rest, vocab.level2_specs[name], LabelMatch(name, name, score))
@@ -244,8 +246,11 @@ def wrapped_rest(head: str, rest: str, spec, vocab: LevelVocabulary, below, item
     (`chain_forms`, or a bare group-and-category word: 产出质量) with more characters in
     place than the head read (`社令效盆指` | `标`), or as many, one off the form at most,
     where the piece has a cell beside it or a space after it (a level cell of the next row,
-    `标 全社会…`, not a name's last line: `率` alone after `…及时` stays the name's). A head whose last character is in place stays (`时效指标`, `质量指杯`'s 杯 is no
-    name's: it is read only where a piece is below)."""
+    `标 全社会…`, not a name's last line: `率` alone after `…及时` stays the name's). A
+    head whose last character is in place stays (`时效指标`; `质量指杯`'s 杯 is no name's:
+    it is read only where a piece is below), as does a first line of one of the category's
+    forms written exactly (`产出质量指` | `标`) or a head ending at the cell's boundary (a
+    space: the reading's caller skips it)."""
     first = next((c for c in below.cells if c.text.strip()), None)
     if first is None:
         return None
@@ -260,6 +265,8 @@ def wrapped_rest(head: str, rest: str, spec, vocab: LevelVocabulary, below, item
         return None       # (社会效盖性 | 指标 below: 性 words the label up, 指标 its rest)
     shorter = head[:-1]
     joined = shorter + piece
+    if any(form.startswith(head) for form in chain_forms(spec, vocab)):
+        return None       # the head a form's first line written exactly (产出质量指 | 标): the label's
     forms = [form for form in (*chain_forms(spec, vocab), *compound_words(spec, vocab)) if len(form) == len(joined)]
     if not forms or any(in_place(head, form, 0) == len(head) for form in forms if len(form) == len(head)):
         return None       # the head is a form written out: nothing of the name in it
