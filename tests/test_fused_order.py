@@ -897,3 +897,11 @@ def test_a_spaced_head_with_a_digit_or_before_a_short_name_stays(line, name):
     got, issues = read([*GAP_ABOVE, line, *GAP_BELOW])
     assert got[2][1] == name
     assert not any(i.code == "label_unrecognised" and "before a space" in i.message for i in issues)
+
+
+@pytest.mark.parametrize("line", ["\t\t产出质量指 传染病报告及时率\t≥98%",   # the head ends at the cell's space
+                                  "\t\t产出质量指传染病报告及时率\t≥98%"])   # a first line of 产出质量指标, exactly
+def test_a_head_written_as_a_forms_first_line_keeps_its_last_character_over_a_piece_below(line):
+    got, _ = read(["产出指标\t数量指标\t培训人次\t≥3000人次", line, "标\t\t疫苗接种信息录入及时率\t100%",
+                   "\t时效指标\t报告及时率\t100%"])
+    assert got[1] == ("质量指标", "传染病报告及时率")
