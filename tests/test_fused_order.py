@@ -846,3 +846,62 @@ def test_a_head_without_a_labels_rest_below_stays_in_the_name(lines):
     names = [name for _, name in got]
     assert any(name.startswith(("时效", "质量", "提升社会")) for name in names)
     assert not any(i.code == "label_fused" and "below" in i.message for i in issues)
+
+
+# --- a head read by the order past the wrapped label's first line (wrapped_rest)
+
+GAP_ABOVE = ["产出指标\t数量指标\t培训人次\t≥3000人次", "\t质量指标\t补贴发放准确率\t≥98%"]
+GAP_BELOW = ["\t成本指标\t贴息资金控制数\t≤790万元"]
+
+
+@pytest.mark.parametrize("head, below", [
+    ("时效指", "杯\t\t学生资助资金发放及时率\t100%"),    # the next row's level cell
+    ("时敫指", "标\t\t学生资助资金发放及时率\t100%"),
+    ("时敫指", "标 学生资助资金发放及时率\t100%"),       # before a space: the next name's cell
+])
+def test_a_heads_last_character_is_the_names_where_the_labels_rest_is_the_next_lines_first_cell(head, below):
+    # 时效指 | 杯 in a column three wide: 教 is the name's
+    got, issues = read([*GAP_ABOVE, f"\t\t{head}教育经费及时拨付率\t100%", below, *GAP_BELOW])
+    assert got[2] == ("时效指标", "教育经费及时拨付率")
+    assert got[3][1] == "学生资助资金发放及时率"
+    assert any(i.code == "label_fused" and f"'{head}'" in i.message and "next line" in i.message for i in issues)
+
+
+@pytest.mark.parametrize("lines, name", [
+    # a name's last line alone below (率): as near the label as the head read, and no cell beside it
+    (["\t\t时效指杯城乡居民养老金按月发放及时\t100%", "率"], "城乡居民养老金按月发放及时率"),
+    # no piece below: the head read as the order reads it
+    (["\t\t时效指杯城乡居民养老金按月发放及时率\t100%"], "城乡居民养老金按月发放及时率"),
+])
+def test_a_head_damaged_in_its_last_character_keeps_it_without_the_labels_rest_below(lines, name):
+    got, _ = read([*GAP_ABOVE, *lines, *GAP_BELOW])
+    assert got[2] == ("时效指标", name)
+
+
+# --- text of the level column before a space at a name's head, read as no label (cut_spaced_heads)
+
+def test_text_before_a_space_at_a_names_head_that_no_reading_takes_is_cut_off_with_a_warning():
+    # 贸重: no character of 质量 in place, but the space is the level column's boundary
+    got, issues = read([*GAP_ABOVE, "\t\t贸重 退役军人服务站规范化建设达标率\t≥95%", *GAP_BELOW])
+    assert got[2][1] == "退役军人服务站规范化建设达标率"
+    cut = [i for i in issues if i.code == "label_unrecognised" and "'贸重'" in i.message]
+    assert len(cut) == 1 and cut[0].severity == "warning"
+
+
+@pytest.mark.parametrize("line, name", [
+    ("\t\t2023年 新增就业人数\t≥100人", "2023年新增就业人数"),    # a head with a digit: the name's
+    ("\t\t贸重 达标率\t≥95%", "贸重达标率"),                      # too short a name left
+    ("\t\t退役军人服务站规范化建设达标率\t≥95%", "退役军人服务站规范化建设达标率"),   # no space
+])
+def test_a_spaced_head_with_a_digit_or_before_a_short_name_stays(line, name):
+    got, issues = read([*GAP_ABOVE, line, *GAP_BELOW])
+    assert got[2][1] == name
+    assert not any(i.code == "label_unrecognised" and "before a space" in i.message for i in issues)
+
+
+@pytest.mark.parametrize("line", ["\t\t产出质量指 传染病报告及时率\t≥98%",   # the head ends at the cell's space
+                                  "\t\t产出质量指传染病报告及时率\t≥98%"])   # a first line of 产出质量指标, exactly
+def test_a_head_written_as_a_forms_first_line_keeps_its_last_character_over_a_piece_below(line):
+    got, _ = read(["产出指标\t数量指标\t培训人次\t≥3000人次", line, "标\t\t疫苗接种信息录入及时率\t100%",
+                   "\t时效指标\t报告及时率\t100%"])
+    assert got[1] == ("质量指标", "传染病报告及时率")

@@ -96,6 +96,18 @@ is cut off where the head and that rest join into a form of the category the row
 in, of no other as well (`cut_heads_wrapped_below`): the rest below is the evidence a head
 written exactly (`时效`, a word names open with) lacks alone. A short cell on the name's
 line that joins the same rest into a label (`产出` | `指标`) takes it instead.
+
+A head the order reads as long as the label, its last character out of place
+(`时效指教育经费…`: 教 for 标), is a wrapped label's first line and the name's first
+character where the label's rest prints as the first cell of the next line (`杯`, `标`,
+`标 全社会…`) and joins the shorter head into the category's form at least as well
+(`wrapped_rest`): `时效指` is cut off, the name keeps `教育经费…`.
+
+Last, text before a space at the head of a name cell that no reading took (`栎 医疗废物…`,
+`贸重 退役军人…`, `服务对 签约居民满意度`) is cut off as the level column's, the row kept in
+the category placed, with a `label_unrecognised` warning (`cut_spaced_heads`); a word the
+readings judged (a vocabulary word written exactly, a word ending in 指标, another row's
+level cell) stays.
 """
 from __future__ import annotations
 
@@ -126,6 +138,7 @@ REQUIRED_PIECE_MIN = 3     # ... or three (服务对), of a category requiring a
 PIECE_MAX = 5              # a wrapped label's line, at a boundary
 SINGLE_PIECES = frozenset("指标")   # the one-character pieces a label's last line may be
 SEPARATORS = " :：、/|｜\t"
+SPACES = " \u3000"          # a cell boundary kept in the text as read
 WORDINGS = "类性"            # 时效类指标, 数量性指标
 
 SUFFIX = "指标"
@@ -133,11 +146,13 @@ SUFFIX = "指标"
 WORDS_WITH_BIAO = frozenset("目达商坐招投中夺超路航浮锦竞对定贴")
 
 
-def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema
-                        ) -> list[Issue]:
+def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
+                        rows: list | None = None) -> list[Issue]:
     """Split the damaged labels fused into the heads of names (see the module doc) and
-    return an issue for each."""
+    return an issue for each. `rows`, the table's lines as read: a head whose last
+    character is the name's, the label's rest wrapped onto the next line (`wrapped_rest`)."""
     order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
+    next_lines = lines_below(rows or [])
     stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
     stated_all = {label for labels in stated for label in labels}
     table_groups = {h.spec.label for item in items for h in item.level1 if not h.copied} | {
@@ -196,14 +211,84 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         if read is None:
             continue
         name, head, rest, score, cell = read
+        below = next_lines.get(item.row.source_ref)
+        spaced = len(head) in found[1]      # the head ends where the cell as read does: its boundary
+        shorter = wrapped_rest(head, rest, vocab.level2_specs[name], vocab, below, item) \
+            if below and not spaced else None
+        if shorter is not None:
+            head, rest, piece = shorter
         split_head(item, cell, head, rest, vocab.level2_specs[name], LabelMatch(name, name, score))
         issues += follow_pieces(items, i, head, vocab.level2_specs[name], vocab)
         issues.append(fused_issue(cell, item.row.source_ref,
                                   f"{cell.text!r} opens with {head!r}, read as the level label {name!r} "
                                   f"(similarity {score:.0f}): the "
-                                  "category the labels around the row leave, stated by no other row; the name "
-                                  f"read as {rest!r}"))
+                                  "category the labels around the row leave, stated by no other row; "
+                                  + (f"its rest {piece!r} wrapped onto the next line; " if shorter else "")
+                                  + f"the name read as {rest!r}"))
     return issues
+
+
+def lines_below(rows: list) -> dict[str, object]:
+    """{a line's source_ref: the line after it}, of the table's lines as read."""
+    out: dict[str, object] = {}
+    for row, after in zip(rows, rows[1:]):
+        out.setdefault(row.source_ref, after)
+    return out
+
+
+def wrapped_rest(head: str, rest: str, spec, vocab: LevelVocabulary, below, item: IndicatorRow
+                 ) -> tuple[str, str, str] | None:
+    """(head, rest, piece) where a head read as `spec`'s label with its last character out of
+    place (`时效指教育…`, `产出质传染病…`: read as 时效指标, 产出质量) is rather a wrapped label's
+    first line (`时效指`, `产出质`) and the name's first character, the label's rest printed
+    as the first cell of the next line (`杯`, `标`, `量`, a piece of one character):
+    the head without that character and the piece join into one of the category's forms
+    (`chain_forms`, or a bare group-and-category word: 产出质量) with more characters in
+    place than the head read (`社令效盆指` | `标`), or as many, one off the form at most,
+    where the piece has a cell beside it or a space after it (a level cell of the next row,
+    `标 全社会…`, not a name's last line: `率` alone after `…及时` stays the name's). A
+    head whose last character is in place stays (`时效指标`; `质量指杯`'s 杯 is no name's:
+    it is read only where a piece is below), as does a first line of one of the category's
+    forms written exactly (`产出质量指` | `标`) or a head ending at the cell's boundary (a
+    space: the reading's caller skips it)."""
+    first = next((c for c in below.cells if c.text.strip()), None)
+    if first is None:
+        return None
+    raw = (first.raw or first.text).strip()
+    spaced = next((k for k, ch in enumerate(raw) if ch in SPACES), None)
+    beside = len([c for c in below.cells if c.text.strip()]) > 1 or spaced is not None
+    text = raw[:spaced] if spaced is not None else first.text.strip()     # (标 全社会…: the next name's)
+    if not is_piece(text) or label_key(text) != text:
+        return None
+    piece = label_key(text)
+    if len(piece) != 1 or len(head) < 3 or head[-1] in WORDINGS:
+        return None       # (社会效盖性 | 指标 below: 性 words the label up, 指标 its rest)
+    shorter = head[:-1]
+    joined = shorter + piece
+    if any(form.startswith(head) for form in chain_forms(spec, vocab)):
+        return None       # the head a form's first line written exactly (产出质量指 | 标): the label's
+    forms = [form for form in (*chain_forms(spec, vocab), *compound_words(spec, vocab)) if len(form) == len(joined)]
+    if not forms or any(in_place(head, form, 0) == len(head) for form in forms if len(form) == len(head)):
+        return None       # the head is a form written out: nothing of the name in it
+    now = max((in_place(head, form, 0) for form in (*chain_forms(spec, vocab), *compound_words(spec, vocab))
+               if len(form) == len(head)), default=0)
+    then = max(in_place(joined, form, 0) for form in forms)
+    if then < now or then == now and (then < len(joined) - 1 or not beside):
+        return None
+    if head[-1] == form_char(forms, len(shorter)):
+        return None       # the character is the label's own, in place
+    return shorter, head[-1] + rest, piece
+
+
+def compound_words(spec, vocab: LevelVocabulary) -> tuple[str, ...]:
+    """The category's group-and-category words without 指标 (产出质量)."""
+    return tuple(key for key, label in compound_keys(vocab).items() if label == spec.label and not key.endswith(SUFFIX))
+
+
+def form_char(forms: list[str], at: int) -> str | None:
+    """The character the forms print at `at`, where they agree."""
+    chars = {form[at] for form in forms if len(form) > at}
+    return chars.pop() if len(chars) == 1 else None
 
 
 def read_wrapped_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[Issue]:
@@ -1454,3 +1539,68 @@ def form_score(joined: str, spec, vocab: LevelVocabulary) -> float:
 def reads_label(key: str, vocab: LevelVocabulary) -> bool:
     """`key` a level label of either level, exactly or worded up (`worded_label`)."""
     return worded_label(key, vocab)
+
+
+# --- text of the level column before a space at a name cell's head, read as no label
+
+SPACED_HEAD_MAX = 9       # the longest level-2 label (服务对象满意度指标)
+
+
+def cut_spaced_heads(items: list[IndicatorRow], placements: list, vocab: LevelVocabulary) -> list[Issue]:
+    """Text before a space at the head of a name cell as read (`栎 医疗废物…`, `贸重 退役军人…`,
+    `服务对 签约居民满意度`, `产出 退役军人…`): a piece of a level label (a wrapped line, a
+    damaged bare word, a level-1 word) printed in the level column and read into the name's
+    cell with the space between them; the name is what follows. After every reading of
+    labels (a head read as a label is cut off as one before): a head left that no reading
+    took is cut off the name as text of the level column, its category as placed, with a
+    `label_unrecognised` warning. Only a head of Chinese characters (no digit, letter or
+    mark: `2023年 …`, `（一） …` are a name's), up to `SPACED_HEAD_MAX` of them, before a
+    name of `ORDER_REST_MIN` characters at least opening with one. Not a head the readings
+    before judged and kept as the name's: a word of the vocabulary written exactly (`数量 培训…`
+    out of the order, `产出`), a word ending in 指标 (`绩效指标 完成情况…`), the text of a level
+    cell another row prints (`散重指 受理…`: the restated labels' reading). A head a reading kept
+    whole as two categories alike (`散量 补贴…`: 数量 or 质量) is cut off too: the row keeps
+    the category placed and the doubt said there."""
+    issues: list[Issue] = []
+    words = bare_words(vocab) | level1_words(vocab)
+    for i, (item, placement) in enumerate(zip(items, placements)):
+        if placement is None or not item.name or item.positional:
+            continue
+        found = name_cell(item)
+        if found is None:
+            continue
+        cell = found[0]
+        text = cell.text.strip()
+        raw = (cell.raw or text).strip()
+        source = raw if cleaned(raw) == text else text
+        at = next((k for k, ch in enumerate(source[:SPACED_HEAD_MAX + 1]) if ch in SPACES), None)
+        if not at:
+            continue
+        head = source[:at]
+        rest = item.name[len(head):].strip()
+        if not all(is_han(ch) for ch in head) or not item.name.startswith(head) or not text.startswith(head) \
+                or len(label_key(rest)) < ORDER_REST_MIN or not is_han(rest[0]):
+            continue
+        if head in words or head.endswith(SUFFIX) or any(
+                head == label_key(c.text) for j, other in enumerate(items) if j != i
+                for c in (*other.unrecognised, *(h.cell for h in (*other.level1, *other.level2) if not h.copied))):
+            continue      # a word the readings judged (and kept in the name), or a level cell's text they read
+        item.name = rest
+        issues.append(Issue("warning", "label_unrecognised",
+                            f"{text!r} opens with {head!r} before a space: text of the level column read into "
+                            f"the name's cell, read as no label (the row placed under "
+                            f"{placement.level2.label!r} by the rows around it); cut off, the name read as "
+                            f"{rest!r}", field="level3", source_ref=cell.source_ref or item.row.source_ref))
+    return issues
+
+
+@lru_cache(maxsize=None)
+def level1_words(vocab: LevelVocabulary) -> frozenset[str]:
+    """The groups' words without an ending (产出, 效益, 满意度)."""
+    return frozenset(w for spec in vocab.level1_specs.values() for w in map(bare_word, (spec.label, *spec.aliases))
+                     if w)
+
+
+def is_han(ch: str) -> bool:
+    """A Chinese character (CJK unified ideographs)."""
+    return "\u4e00" <= ch <= "\u9fff"

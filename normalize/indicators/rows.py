@@ -460,7 +460,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += read_label_tails(out, vocab)
     issues += read_restated_heads(out, vocab)
     issues += read_wrapped_heads(out, vocab)
-    issues += read_fused_by_order(out, vocab, schema)
+    issues += read_fused_by_order(out, vocab, schema, rows)
     issues += read_dual_group_heads(out, vocab)
     issues += cut_run_heads(out, vocab)
     issues += cut_repeated_level_cells(out, vocab)     # last: a label read by the order comes first
