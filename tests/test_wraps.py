@@ -141,6 +141,23 @@ def test_a_line_longer_than_the_width_does_not_hide_it():
                        item("慢性病高危人群筛查人", True), item("社会效益指标孕产妇系统管理率", True)]) is None
 
 
+def test_full_lines_without_a_short_end_under_any_of_them_show_no_width():
+    # three names of the greatest length, none of them followed by a wrapped name's short
+    # end: names that happen to be as long as the longest, printed whole (a table whose
+    # names never wrap), not a column cut at that width
+    whole = [item("新建社区健身路径", True), item("新建多功能运动场"), item("设施验收合格率", True),
+             item("年度建设任务完成时间", True), item("单个健身路径建设成本", True),
+             item("人均体育场地面积"), item("设施维护管理机制", True), item("新按时建多功能运动场"),
+             item("设施验收可持续合格率"), item("群众满意度", True)]
+    assert wrap_width(whole) is None
+    assert names(["产出指标\t数量指标\t新建社区健身路径\t40个", "\t\t新按时建多功能运动场\t",
+                  "\t质量指标\t设施验收合格率\t100%", "\t时效指标\t年度建设任务完成时间\t2018年底前",
+                  "成本指标\t经济成本指标\t单个健身路径建设成本\t≤8万元"])[:3] == [
+        "新建社区健身路径", "新按时建多功能运动场", "设施验收合格率"]
+    # one short end (four characters, a wrapped name's) under a full line shows the width
+    assert wrap_width(whole[:-1] + [item("验收情况"), item("群众满意度", True)]) == Wrapping(10, None)
+
+
 def test_the_documents_width_reaches_its_mid_term_table():
     shared = DocumentWrapping()
     names(WIDTH_9_FIRST, shared)

@@ -87,8 +87,9 @@ class DocumentWrapping:
 
 def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
     """The name column's wrapping when the table wraps names: the greatest name length,
-    reached by several lines (every wrapped name fills its first line); None when names
-    simply vary. A short table (a 中期 table, a small project's) shows its width less
+    reached by several lines (every wrapped name fills its first line), a short end under
+    one of them at least; None when names simply vary, or reach the greatest length
+    whole. A short table (a 中期 table, a small project's) shows its width less
     often: two full lines, each with a fragment under it and no fragment under another
     line, show it too. A line or two longer than the width (a label fused into its name
     cell, a cell OCR ran together) do not hide it where the fragments all sit under full
@@ -126,6 +127,7 @@ def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
 
 
 LONGER_SHARE = 0.5      # lines longer than a width that fragments show, of its full lines
+WIDTH_END = SHORT_FRAGMENT + 1   # a line this short under a full one: a wrapped name's end
 
 
 def width_shown(named: list[IndicatorRow], widest: int, every: int
@@ -140,6 +142,13 @@ def width_shown(named: list[IndicatorRow], widest: int, every: int
     under_full = len(fragments) >= WRAP_PAIR_LINES and len(fragments) + under(named, widest) == every
     if not ((full >= WRAP_MIN_LINES and (longer == 0 or under_full))
             or (full >= WRAP_PAIR_LINES and under_full)):
+        return None
+    # a column that wraps leaves a short end (of a few characters) under one of its full
+    # lines at least; where none sits under any, the lines are names as long as the
+    # longest printed whole (新建多功能运动场 over 设施验收合格率), and a width read from them
+    # would join each to the name under it
+    if not any(len(above.name) == widest and len(item.name) <= WIDTH_END
+               for above, item in zip(named, named[1:])):
         return None
     # a pair says where the target prints only where one of its lines has it: a row whose
     # target cell is empty prints it on neither
