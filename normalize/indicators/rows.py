@@ -361,14 +361,22 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     classified: list[IndicatorRow] = []
     last_labels: dict[int, Cell] = {}
     prefixes = not wraps_labels(body, vocab)
+    after_row = False   # the last line was a row classified (no other line since)
     for row, copied in prepared:
-        if not row.filled or all(c.col in copied for c in row.filled):
-            continue  # blank, or only the lower part of merged cells
+        if not row.filled:
+            if after_row and classified and mark_overflow(classified[-1], row):
+                continue        # more pieces of the same label below: still right after its row
+            after_row = False
+            continue  # blank
+        after_row = False
+        if all(c.col in copied for c in row.filled):
+            continue  # only the lower part of merged cells
         if restates_header(row, header_texts, vocab):
             issues.append(Issue("info", "header_repeated", "repeated header row skipped",
                                 field="indicators", source_ref=row.source_ref))
             last_labels = {}   # a table continued on a new page restates its labels
             continue
+        after_row = True
         if spans_known and roles:
             row, copied = carry_labels(row, copied, roles, last_labels)
         classified.append(cells_by_position(row, roles, vocab, copied, prefixes) if spans_known and roles
@@ -466,6 +474,28 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += cut_repeated_level_cells(out, vocab)     # last: a label read by the order comes first
     move_inapplicable_labels(out, schema)
     return out, issues
+
+
+def mark_overflow(item: IndicatorRow, blank: Row) -> bool:
+    """Mark the level-2 label of `item` whose wrapped pieces go on in `blank`, a line
+    fragments.py emptied of the pieces it joined (each cell keeps its raw piece): the
+    label's merged cell ran out of rows at `item`, so its last pieces printed on lines
+    of their own below it (`LabelHint.overflows`). A piece in the label's column that
+    ends the joined label; True where one was marked."""
+    marked = False
+    if item.name is None and item.target is None:
+        return False   # a label on lines of its own (between rows) does not run out of rows
+    for k, hint in enumerate(item.level2):
+        if hint.copied or label_key(hint.cell.raw) == label_key(hint.cell.text):
+            continue   # not a piece of a wrapped label
+        joined = label_key(hint.cell.text)
+        if any(cell.col == hint.cell.col and not cell.text and label_key(cell.raw)
+               and joined.endswith(label_key(cell.raw)) for cell in blank.cells):
+            item.level2[k] = replace(hint, overflows=True)
+            if item.own_level2 is hint:
+                item.own_level2 = item.level2[k]
+            marked = True
+    return marked
 
 
 def restates_header(row: Row, header_texts: list[str] | None, vocab: LevelVocabulary) -> bool:
