@@ -630,3 +630,33 @@ def test_a_label_on_lines_of_its_own_does_not_end_a_block():
     rows = list(iter_text_rows("\n".join([HEADER, *overrun_table("\t指标\t合作社分红\t≥5万元")])))
     items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
     assert not any(h.overflows for item in items for h in item.level2)
+
+
+# ---------------------------------------------------------------- a tied label read by its row's name
+def every_row_table(tied_rows: list[tuple[str, str]]) -> list[str]:
+    # labels restated on every row (so the labels around a tied one do not settle it)
+    return ["产出指标\t数量指标\t培训人数\t≥5(人)", "产出指标\t数量指标\t服务户数\t≥6(户)",
+            *[f"产出指标\t{label}\t{name}\t≥90%" for label, name in tied_rows],
+            "产出指标\t时效指标\t资金拨付及时率\t≥95%", "产出指标\t时效指标\t项目完成及时率\t≥95%"]
+
+
+def test_a_tied_label_is_read_by_the_name_on_its_line():
+    # 盾量指标 is as near 数量指标 as 质量指标; the labels beside it on its page are 数量 above
+    # and 时效 below, so a block of its own: its names (合格率, 达标率) say 质量
+    indicators, issues = place(every_row_table([("盾量指标", "培训考核合格率"), ("盾量指标", "服务达标率")]))
+    by_name = {i.row.name: i.placement.level2.label for i in indicators}
+    assert by_name["培训考核合格率"] == by_name["服务达标率"] == "质量指标"
+    assert by_name["培训人数"] == "数量指标"
+    assert any(issue.code == "label_read_by_wording" for issue in issues)
+
+
+def test_a_tied_label_inside_one_categorys_run_or_worded_for_both_stays():
+    # one damaged row among 数量指标 rows restated per row is one of them, whatever its name
+    lines = every_row_table([])
+    lines.insert(1, "产出指标\t盾量指标\t考核合格人数\t≥90%")
+    indicators, issues = place(lines)
+    assert {i.row.name: i.placement.level2.label for i in indicators}["考核合格人数"] == "数量指标"
+    assert not any(issue.code == "label_read_by_wording" for issue in issues)
+    # a name worded for both readings (合格 and 人数) does not choose
+    indicators, issues = place(every_row_table([("盾量指标", "培训合格人数"), ("盾量指标", "考核合格人数")]))
+    assert not any(issue.code == "label_read_by_wording" for issue in issues)
