@@ -89,9 +89,11 @@ APART = 0.25      # ... read so on a line of its own between rows: less than a h
 CROSS = 1.0       # per row a level-2 block takes from another group that the level-1 labels place
 GROUP_SLACK = 2.0  # level-1 fits this much worse than the best do not bound level-2 blocks
 PAGE_PART = 1.0   # a page's part of a block without a label, under a model that reprints it per part
-OVERRUN = 1.0     # a block running on past the row where its wrapped label ran out of rows: a
+OVERRUN = 0.5     # a block running on past the row where its wrapped label ran out of rows: a
                   # merged cell's text wraps down its own rows and onto lines of its own only past
-                  # the last of them, so those lines say where the cell ends, whatever the model
+                  # the last of them, so those lines say where the cell ends, whatever the model.
+                  # Less than a line's misfit: OCR text guesses its page breaks, and a label that
+                  # ran out of a page's rows at an unseen break says nothing of the next page
 INF = float("inf")
 
 
