@@ -600,9 +600,9 @@ def test_a_tied_row_keeps_its_wording_where_the_row_across_is_not_alike():
 def overrun_table(piece_line: str) -> list[str]:
     # centre-down labels; 经济效益指标 wraps in its narrow column: 经济效益 on its block's
     # lower row, 指标 below it (`piece_line`). With 经济效益 0..1 and 社会效益 2..5, or 经济效益
-    # 0..2 and 社会效益 3..5, both labels sit on their centres: 农户人均增收's wording says 经济
+    # 0..2 and 社会效益 3..5, both labels sit on their centres: 增收农户覆盖面 is worded for 经济
     return ["\t\t地产农产品销售额\t≥6000万元", "\t经济效益\t合作社经营收入\t≥50万元", piece_line,
-            "\t\t农户人均增收\t≥1200元", "效益指标\t\t受益农户户数\t≥3800户",
+            "\t\t增收农户覆盖面\t≥80%", "效益指标\t\t受益农户户数\t≥3800户",
             "\t社会效益指标\t农民技能培训受益人数\t≥600人", "\t\t促进农村劳动力就业人数\t≥150人"]
 
 
@@ -612,7 +612,7 @@ def test_a_wrapped_label_on_a_line_of_its_own_below_its_row_ends_its_block_there
     indicators, issues = place(overrun_table("\t指标\t\t"))
     by_name = {i.row.name: i.placement.level2.label for i in indicators}
     assert by_name["合作社经营收入"] == "经济效益指标"
-    assert by_name["农户人均增收"] == "社会效益指标"
+    assert by_name["增收农户覆盖面"] == "社会效益指标"
     rows = list(iter_text_rows("\n".join([HEADER, *overrun_table("\t指标\t\t")])))
     items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
     assert [h.overflows for h in items[1].level2] == [True]
@@ -622,7 +622,7 @@ def test_a_label_on_lines_of_its_own_does_not_end_a_block():
     # 经济效 / 益指标 both on lines of their own: a label between rows, not one that ran out
     # of rows, so the rows around it are not bounded by it
     rows = list(iter_text_rows("\n".join([
-        HEADER, "\t\t地产农产品销售额\t≥6000万元", "\t经济效\t\t", "\t益指标\t\t", "\t\t农户人均增收\t≥1200元",
+        HEADER, "\t\t地产农产品销售额\t≥6000万元", "\t经济效\t\t", "\t益指标\t\t", "\t\t增收农户覆盖面\t≥80%",
         "\t社会效益指标\t受益农户户数\t≥3800户"])))
     items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
     assert not any(h.overflows for item in items for h in item.level2)
