@@ -594,3 +594,69 @@ def test_a_tied_row_keeps_its_wording_where_the_row_across_is_worded_for_its_own
 def test_a_tied_row_keeps_its_wording_where_the_row_across_is_not_alike():
     indicators, _ = place(tie_beside("资料上报及时性"))   # worded for 时效, sharing only 及时
     assert categories(indicators)[7] == ("产出指标", "时效指标")
+
+
+# ---------------------------------------------------------------- a wrapped label past its rows
+def overrun_table(piece_line: str) -> list[str]:
+    # centre-down labels; 经济效益指标 wraps in its narrow column: 经济效益 on its block's
+    # lower row, 指标 below it (`piece_line`). With 经济效益 0..1 and 社会效益 2..5, or 经济效益
+    # 0..2 and 社会效益 3..5, both labels sit on their centres: 增收农户覆盖面 is worded for 经济
+    return ["\t\t地产农产品销售额\t≥6000万元", "\t经济效益\t合作社经营收入\t≥50万元", piece_line,
+            "\t\t增收农户覆盖面\t≥80%", "效益指标\t\t受益农户户数\t≥3800户",
+            "\t社会效益指标\t农民技能培训受益人数\t≥600人", "\t\t促进农村劳动力就业人数\t≥150人"]
+
+
+def test_a_wrapped_label_on_a_line_of_its_own_below_its_row_ends_its_block_there():
+    # the merged cell ran out of rows at 合作社经营收入: its text went on below the row, so
+    # the next row is another block's, whatever its wording
+    indicators, issues = place(overrun_table("\t指标\t\t"))
+    by_name = {i.row.name: i.placement.level2.label for i in indicators}
+    assert by_name["合作社经营收入"] == "经济效益指标"
+    assert by_name["增收农户覆盖面"] == "社会效益指标"
+    rows = list(iter_text_rows("\n".join([HEADER, *overrun_table("\t指标\t\t")])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert [h.overflows for h in items[1].level2] == [True]
+
+
+def test_a_label_on_lines_of_its_own_does_not_end_a_block():
+    # 经济效 / 益指标 both on lines of their own: a label between rows, not one that ran out
+    # of rows, so the rows around it are not bounded by it
+    rows = list(iter_text_rows("\n".join([
+        HEADER, "\t\t地产农产品销售额\t≥6000万元", "\t经济效\t\t", "\t益指标\t\t", "\t\t增收农户覆盖面\t≥80%",
+        "\t社会效益指标\t受益农户户数\t≥3800户"])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert not any(h.overflows for item in items for h in item.level2)
+    # and a piece on the next row's line (no line of its own) marks nothing either
+    rows = list(iter_text_rows("\n".join([HEADER, *overrun_table("\t指标\t合作社分红\t≥5万元")])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert not any(h.overflows for item in items for h in item.level2)
+
+
+# ---------------------------------------------------------------- a tied label read by its row's name
+def every_row_table(tied_rows: list[tuple[str, str]]) -> list[str]:
+    # labels restated on every row (so the labels around a tied one do not settle it)
+    return ["产出指标\t数量指标\t培训人数\t≥5(人)", "产出指标\t数量指标\t服务户数\t≥6(户)",
+            *[f"产出指标\t{label}\t{name}\t≥90%" for label, name in tied_rows],
+            "产出指标\t时效指标\t资金拨付及时率\t≥95%", "产出指标\t时效指标\t项目完成及时率\t≥95%"]
+
+
+def test_a_tied_label_is_read_by_the_name_on_its_line():
+    # 盾量指标 is as near 数量指标 as 质量指标; the labels beside it on its page are 数量 above
+    # and 时效 below, so a block of its own: its names (合格率, 达标率) say 质量
+    indicators, issues = place(every_row_table([("盾量指标", "培训考核合格率"), ("盾量指标", "服务达标率")]))
+    by_name = {i.row.name: i.placement.level2.label for i in indicators}
+    assert by_name["培训考核合格率"] == by_name["服务达标率"] == "质量指标"
+    assert by_name["培训人数"] == "数量指标"
+    assert any(issue.code == "label_read_by_wording" for issue in issues)
+
+
+def test_a_tied_label_inside_one_categorys_run_or_worded_for_both_stays():
+    # one damaged row among 数量指标 rows restated per row is one of them, whatever its name
+    lines = every_row_table([])
+    lines.insert(1, "产出指标\t盾量指标\t考核合格人数\t≥90%")
+    indicators, issues = place(lines)
+    assert {i.row.name: i.placement.level2.label for i in indicators}["考核合格人数"] == "数量指标"
+    assert not any(issue.code == "label_read_by_wording" for issue in issues)
+    # a name worded for both readings (合格 and 人数) does not choose
+    indicators, issues = place(every_row_table([("盾量指标", "培训合格人数"), ("盾量指标", "考核合格人数")]))
+    assert not any(issue.code == "label_read_by_wording" for issue in issues)

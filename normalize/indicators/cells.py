@@ -32,6 +32,8 @@ class LabelHint:
     carried: bool = False            # a label alone on the line above, carried to this row
     line: float = 0                  # the table body line it prints on (x.5: a line of its own)
     moved: bool = False              # printed on a row where it cannot apply; moved here
+    overflows: bool = False          # a wrapped label whose last pieces print on lines of their
+                                     # own below this row: its merged cell has no row after it here
 
 @dataclass
 class IndicatorRow:

@@ -530,17 +530,28 @@ def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
         wrapped = tuple(is_piece_line(h) for h in hints if h.spec.label == category)
         entry = item.is_level2_entry and not item.is_label_only
         last = clusters[-1] if clusters else None
+        ends = i if overflows_here(items, i, hints, category) else None
         if last and last.category == category and not last.entry and not entry:
-            clusters[-1] = Cluster(category, last.first, i, last.lines + lines, group=last.group)
+            clusters[-1] = Cluster(category, last.first, i, last.lines + lines, group=last.group,
+                                   ends=ends if ends is not None else last.ends)
             pieces[-1] += wrapped
         else:
             clusters.append(Cluster(category, i, i, lines, entry, optional=item.is_label_only,
                                     group=hints[-1].spec.level1,
-                                    apart=item.is_label_only and line_place(item.lines[0], apart) % 1 != 0))
+                                    apart=item.is_label_only and line_place(item.lines[0], apart) % 1 != 0,
+                                    ends=ends))
             pieces.append(wrapped)
     if pieces_unread(items):
         return clusters
     return [with_joins(c, p) for c, p in zip(clusters, pieces)]
+
+
+def overflows_here(items: list[IndicatorRow], i: int, hints: list, category: str) -> bool:
+    """Row i's label of `category` wrapped past the row onto lines of its own
+    (`LabelHint.overflows`) and the next row prints on the same page: the label's merged
+    cell ends at row i (a cell's part on a page ends at the page's foot anyway)."""
+    return any(h.overflows and h.spec.label == category for h in hints) and i + 1 < len(items) \
+        and items[i + 1].pages[0] == items[i].pages[1]
 
 
 def unread_label_rows(items: list[IndicatorRow]) -> frozenset[int]:

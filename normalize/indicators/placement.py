@@ -89,6 +89,11 @@ APART = 0.25      # ... read so on a line of its own between rows: less than a h
 CROSS = 1.0       # per row a level-2 block takes from another group that the level-1 labels place
 GROUP_SLACK = 2.0  # level-1 fits this much worse than the best do not bound level-2 blocks
 PAGE_PART = 1.0   # a page's part of a block without a label, under a model that reprints it per part
+OVERRUN = 0.5     # a block running on past the row where its wrapped label ran out of rows: a
+                  # merged cell's text wraps down its own rows and onto lines of its own only past
+                  # the last of them, so those lines say where the cell ends, whatever the model.
+                  # Less than a line's misfit: OCR text guesses its page breaks, and a label that
+                  # ran out of a page's rows at an unseen break says nothing of the next page
 INF = float("inf")
 
 
@@ -108,6 +113,8 @@ class Cluster:
     joins: tuple[bool, ...] = ()   # per line: the same label as the line before, wrapped onto this
                                    # one (a narrow column's pieces, each on a row): one label, at
                                    # whichever of its lines the model puts it
+    ends: int | None = None     # the row its block's last: its wrapped label ran out of rows there
+                                # (`OVERRUN`), where the next row prints on the same page
 
 
 UNREAD = "\x00unread"   # the category of a damaged label's cluster: a prefix, one per row
@@ -555,6 +562,10 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
                 C = C + np.where(own_row[:, None], ABSORB, APART * APART_PRIOR[None, :])
             else:
                 C = C + np.where(own_row, 0.0, ABSORB)[:, None]
+        if cluster.ends is not None and not cluster.entry:
+            overrun = np.where(Yt - 1 > cluster.ends, OVERRUN, 0.0)[:, None]
+            C = C + overrun
+            placed = placed + overrun if placed is not None else None
         if crossing is not None and not cluster.damaged:
             crossed = crossing(Xt, Yt, cluster.category if by_category else cluster.group)
             C = C + crossed

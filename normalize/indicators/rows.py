@@ -361,14 +361,22 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     classified: list[IndicatorRow] = []
     last_labels: dict[int, Cell] = {}
     prefixes = not wraps_labels(body, vocab)
+    after_row = False   # the last line was a row classified (no other line since)
     for row, copied in prepared:
-        if not row.filled or all(c.col in copied for c in row.filled):
-            continue  # blank, or only the lower part of merged cells
+        if not row.filled:
+            if after_row and classified and mark_overflow(classified[-1], row):
+                continue        # more pieces of the same label below: still right after its row
+            after_row = False
+            continue  # blank
+        after_row = False
+        if all(c.col in copied for c in row.filled):
+            continue  # only the lower part of merged cells
         if restates_header(row, header_texts, vocab):
             issues.append(Issue("info", "header_repeated", "repeated header row skipped",
                                 field="indicators", source_ref=row.source_ref))
             last_labels = {}   # a table continued on a new page restates its labels
             continue
+        after_row = True
         if spans_known and roles:
             row, copied = carry_labels(row, copied, roles, last_labels)
         classified.append(cells_by_position(row, roles, vocab, copied, prefixes) if spans_known and roles
@@ -454,6 +462,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += reread_out_of_order(out, vocab, schema)
     out, lifted = lift_group_label_lines(out, schema)
     issues += lifted
+    issues += settle_tied_by_wording(out, vocab, schema, issues)
     issues += unsettled_tied_labels(out, vocab, issues)
     continued, read = read_continued_pieces(out, vocab, schema)
     issues = without_unrecognised(issues, read) + continued
@@ -466,6 +475,28 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += cut_repeated_level_cells(out, vocab)     # last: a label read by the order comes first
     move_inapplicable_labels(out, schema)
     return out, issues
+
+
+def mark_overflow(item: IndicatorRow, blank: Row) -> bool:
+    """Mark the level-2 label of `item` whose wrapped pieces go on in `blank`, a line
+    fragments.py emptied of the pieces it joined (each cell keeps its raw piece): the
+    label's merged cell ran out of rows at `item`, so its last pieces printed on lines
+    of their own below it (`LabelHint.overflows`). A piece in the label's column that
+    ends the joined label; True where one was marked."""
+    marked = False
+    if item.name is None and item.target is None:
+        return False   # a label on lines of its own (between rows) does not run out of rows
+    for k, hint in enumerate(item.level2):
+        if hint.copied or label_key(hint.cell.raw) == label_key(hint.cell.text):
+            continue   # not a piece of a wrapped label
+        joined = label_key(hint.cell.text)
+        if any(cell.col == hint.cell.col and not cell.text and label_key(cell.raw)
+               and joined.endswith(label_key(cell.raw)) for cell in blank.cells):
+            item.level2[k] = replace(hint, overflows=True)
+            if item.own_level2 is hint:
+                item.own_level2 = item.level2[k]
+            marked = True
+    return marked
 
 
 def restates_header(row: Row, header_texts: list[str] | None, vocab: LevelVocabulary) -> bool:
@@ -513,7 +544,8 @@ def unsettled_tied_labels(items: list[IndicatorRow], vocab: LevelVocabulary, iss
             on_page[(item.pages[0], label)] = on_page.get((item.pages[0], label), 0) + 1
     if any(count > 1 for count in on_page.values()):
         return []
-    settled = {i.source_ref for i in issues if i.code in ("label_read_by_order", "label_read_by_stated_group")}
+    settled = {i.source_ref for i in issues if i.code in ("label_read_by_order", "label_read_by_stated_group",
+                                                         "label_read_by_wording")}
     out = []
     for item in items:
         for hint in item.level2:
@@ -527,6 +559,80 @@ def unsettled_tied_labels(items: list[IndicatorRow], vocab: LevelVocabulary, iss
                                  f"read as {hint.spec.label!r}, which nothing around it confirms",
                                  field="level2", source_ref=ref))
     return out
+
+TIED_WORDING_MARGIN = 1.0   # a weak keyword's worth, and none for the other readings: the name points
+                            # at one tied category alone
+
+
+def settle_tied_by_wording(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
+                           issues: list[Issue]) -> list[Issue]:
+    """A level-2 label as near two categories (`盾量指标`: 数量指标 or 质量指标) that the
+    labels around did not settle (`settle_tied_labels` does not read a table that prints a
+    category twice on a page, a label restated per page or per row) is read by the name
+    on its own line, where that name points at one of the tied categories the canonical
+    order allows between the labels read above and below it, and at no other of them
+    (`TIED_WORDING_MARGIN`): a label prints on a row of its own block, so its row's
+    wording names its block's category, where the vocabulary's first reading is a guess.
+    A label read beside it on its page is another block's (a block prints its label once
+    a page), unless the labels above and below it are one category's (a label restated on
+    every row: it is one of them); where that leaves one reading, the name must still
+    point at it more than at the others. A warning (`label_read_by_wording`) says so: a wording is weaker
+    evidence than a label."""
+    from formex.normalize.indicators.hierarchy import target_class, wording_score   # (it imports this module)
+    settled = {i.source_ref for i in issues if i.code in ("label_read_by_order", "label_read_by_stated_group")}
+    order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
+    tied: dict[int, list[LabelMatch]] = {}
+    for item in items:
+        for hint in item.level2:
+            if hint.copied or hint.match.exact or hint.moved:
+                continue
+            matches = vocab.level2.tied_matches(hint.cell.text, LABEL_CUTOFF)
+            if len(matches) >= 2 and hint.spec.label in {m.name for m in matches}:
+                tied[id(hint)] = matches
+    if not tied:
+        return []
+    stated = [[h.spec.label for h in item.level2 if not h.copied and id(h) not in tied] for item in items]
+    out = []
+    for i, item in enumerate(items):
+        if not item.name:
+            continue
+        for hint in list(item.level2):
+            matches = tied.get(id(hint))
+            ref = hint.cell.source_ref or item.row.source_ref
+            if matches is None or ref in settled:
+                continue
+            j_above = next((j for j in range(i - 1, -1, -1) if stated[j]), None)
+            j_below = next((j for j in range(i + 1, len(items)) if stated[j]), None)
+            above = stated[j_above][-1] if j_above is not None else None
+            below = stated[j_below][0] if j_below is not None else None
+            if above is not None and above == below:
+                continue   # inside a run of one category's labels (restated per row): that category's
+            low = order[above] if above else -1
+            high = order[below] if below else len(order)
+            groups = {h.spec.label for h in item.level1 if not h.copied}
+            # a label read beside it on its page is another block's: a block prints its label
+            # once per page, or on every row, where the run of the same text above or below it
+            # would be its own (the case just left out)
+            beside = {stated[j][-1 if j < i else 0] for j in (j_above, j_below)
+                      if j is not None and set(items[j].pages) & set(item.pages)}
+            allowed = [m for m in matches if low <= order[m.name] <= high and m.name not in beside
+                       and (not groups or vocab.level2_specs[m.name].level1 in groups)]
+            if not allowed:
+                continue
+            kind = target_class(item)
+            scores = {m.name: wording_score(item.name, vocab.level2_specs[m.name], kind) for m in matches}
+            match = max(allowed, key=lambda m: scores[m.name])
+            rest = [scores[m.name] for m in (allowed if len(allowed) > 1 else matches) if m is not match]
+            if match.name == hint.spec.label or scores[match.name] <= max(rest, default=0.0) or (
+                    len(allowed) > 1 and (scores[match.name] < TIED_WORDING_MARGIN or max(rest) > 0.0)):
+                continue   # between readings the order allows, the name must name one alone
+            item.replace_level2(hint, replace(hint, spec=vocab.level2_specs[match.name], match=match))
+            out.append(Issue("warning", "label_read_by_wording",
+                             f"level label {hint.cell.text!r} is as near {' and '.join(m.name for m in matches)}; "
+                             f"read as {match.name!r}, which the name {item.name!r} on its line is worded for",
+                             field="level2", source_ref=ref))
+    return out
+
 
 GENERIC_LABEL_CHARS = frozenset("指标类")   # every group's label may end so: no evidence of which
 
