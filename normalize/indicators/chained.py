@@ -23,6 +23,7 @@ import numpy as np
 from formex.normalize.indicators.placement import INF, MODELS, Fit, unread
 
 EXACT = 1e-9
+TIED = 0.01    # chains whose rows' wording costs this close: neither is chosen (`TIE_BREAK` steps below it)
 
 
 def path_blocks(path: list[int], clusters, index: dict[str, int]) -> list[tuple[int, int]] | None:
@@ -57,31 +58,36 @@ def exact_chain(fit: Fit, worded: list[tuple[float, ...]], index: dict[str, int]
                 ) -> list[tuple[int, int]] | None:
     """Of the chains whose blocks cover the rows one after another and each fit the model
     exactly, the one whose rows cost least in their blocks' categories (`worded`: per row
-    and category, the costs that do not depend on the placement); None where there is none."""
+    and category, the costs that do not depend on the placement); None where there is
+    none, or where another such chain costs as little (within `TIED`: the rows' wording
+    does not choose between them either)."""
     ch, m = fit.chain, MODELS.index(fit.model)
     ks = [index[c.category] for c in ch.clusters]
     costs = np.asarray(worded, dtype=float)
     prefix = np.vstack((np.zeros((1, costs.shape[1])), np.cumsum(np.where(np.isfinite(costs), costs, 1e6), axis=0)))
-    best = {0: (0.0, None)}     # row after the previous block -> (cost, back pointer)
+    best: dict[int, tuple[float, bool]] = {0: (0.0, False)}   # row after the last block -> (cost, tied)
     backs = []
     for t, table in enumerate(ch.tables):
-        here: dict[int, tuple[float, tuple[int, int]]] = {}
+        here: dict[int, tuple[float, bool, tuple[int, int]]] = {}
         exact = table.C[:, m] <= EXACT
         for x, y in zip(table.X[exact].tolist(), table.Y[exact].tolist()):
             if x not in best or y <= x:
                 continue
             cost = best[x][0] + float(prefix[y, ks[t]] - prefix[x, ks[t]])
-            if cost < here.get(y, (INF,))[0]:
-                here[y] = (cost, (x, y))
+            old = here.get(y)
+            if old is None or cost < old[0] - TIED:
+                here[y] = (cost, best[x][1], (x, y))
+            elif cost <= old[0] + TIED:
+                here[y] = (min(cost, old[0]), True, old[2] if old[0] <= cost else (x, y))
         if not here:
             return None
         backs.append(here)
-        best = {y: (cost, block) for y, (cost, block) in here.items()}
-    if n not in best:
+        best = {y: (cost, tied) for y, (cost, tied, _) in here.items()}
+    if n not in best or best[n][1]:
         return None
     blocks, y = [], n
     for here in reversed(backs):
-        x, y2 = here[y][1]
+        x, y2 = here[y][2]
         blocks.append((x, y2))
         y = x
     return blocks[::-1]
