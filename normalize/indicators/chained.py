@@ -23,6 +23,7 @@ import numpy as np
 from formex.normalize.indicators.placement import INF, MODELS, Fit, unread
 
 EXACT = 1e-9
+MOVED = 0.05   # per row a chain moves off the path: below any wording, above `TIED`
 TIED = 0.01    # chains whose rows' wording costs this close: neither is chosen (`TIE_BREAK` steps below it)
 
 
@@ -54,43 +55,55 @@ def fits_exactly(fit: Fit, blocks: list[tuple[int, int]], n: int) -> bool:
     return all(table.cost(block, m) <= EXACT for table, block in zip(ch.tables, blocks))
 
 
-def exact_chain(fit: Fit, worded: list[tuple[float, ...]], index: dict[str, int], n: int
-                ) -> list[tuple[int, int]] | None:
-    """Of the chains whose blocks cover the rows one after another and each fit the model
-    exactly, the one whose rows cost least in their blocks' categories (`worded`: per row
-    and category, the costs that do not depend on the placement); None where there is
-    none, or where another such chain costs as little (within `TIED`: the rows' wording
-    does not choose between them either)."""
+def exact_chains(fit: Fit, worded: list[tuple[float, ...]], index: dict[str, int], path: list[int]
+                 ) -> list[int | None] | None:
+    """Per row, the category every best exact chain gives it (None where they differ).
+
+    An exact chain's blocks cover the rows one after another and each fits the model
+    exactly; the best cost least in their rows' categories (`worded`: per row and
+    category, the costs that do not depend on the placement), and of chains worded alike,
+    move the fewest rows off the path (`MOVED` each, far below a wording: the rows' own
+    choices stand where nothing else tells). Chains within `TIED` of the cheapest are
+    best alike: where they put a row differently, neither is taken for it. None where no
+    chain is exact. A forward and a backward pass over the clusters' exact blocks give
+    each block the cheapest chain through it."""
     ch, m = fit.chain, MODELS.index(fit.model)
+    n = len(path)
     ks = [index[c.category] for c in ch.clusters]
     costs = np.asarray(worded, dtype=float)
+    costs = costs + MOVED * (np.asarray(path)[:, None] != np.arange(costs.shape[1])[None, :])
     prefix = np.vstack((np.zeros((1, costs.shape[1])), np.cumsum(np.where(np.isfinite(costs), costs, 1e6), axis=0)))
-    best: dict[int, tuple[float, bool]] = {0: (0.0, False)}   # row after the last block -> (cost, tied)
-    backs = []
+    blocks = []    # per cluster: its exact blocks (x, y, cost of its rows)
     for t, table in enumerate(ch.tables):
-        here: dict[int, tuple[float, bool, tuple[int, int]]] = {}
         exact = table.C[:, m] <= EXACT
-        for x, y in zip(table.X[exact].tolist(), table.Y[exact].tolist()):
-            if x not in best or y <= x:
-                continue
-            cost = best[x][0] + float(prefix[y, ks[t]] - prefix[x, ks[t]])
-            old = here.get(y)
-            if old is None or cost < old[0] - TIED:
-                here[y] = (cost, best[x][1], (x, y))
-            elif cost <= old[0] + TIED:
-                here[y] = (min(cost, old[0]), True, old[2] if old[0] <= cost else (x, y))
-        if not here:
-            return None
-        backs.append(here)
-        best = {y: (cost, tied) for y, (cost, tied, _) in here.items()}
-    if n not in best or best[n][1]:
+        blocks.append([(x, y, float(prefix[y, ks[t]] - prefix[x, ks[t]]))
+                       for x, y in zip(table.X[exact].tolist(), table.Y[exact].tolist()) if y > x])
+    forward = [{0: 0.0}]          # per cluster t: row after the blocks before it -> cheapest cost
+    for options in blocks:
+        here: dict[int, float] = {}
+        for x, y, cost in options:
+            if x in forward[-1]:
+                here[y] = min(here.get(y, INF), forward[-1][x] + cost)
+        forward.append(here)
+    backward = [{n: 0.0}]         # built from the end: first row of the blocks after -> cheapest cost
+    for options in reversed(blocks):
+        here = {}
+        for x, y, cost in options:
+            if y in backward[-1]:
+                here[x] = min(here.get(x, INF), backward[-1][y] + cost)
+        backward.append(here)
+    backward.reverse()
+    best = forward[-1].get(n, INF)
+    if best == INF:
         return None
-    blocks, y = [], n
-    for here in reversed(backs):
-        x, y2 = here[y][2]
-        blocks.append((x, y2))
-        y = x
-    return blocks[::-1]
+    taken: list[set[int]] = [set() for _ in range(n)]
+    for t, options in enumerate(blocks):
+        for x, y, cost in options:
+            through = forward[t].get(x, INF) + cost + backward[t + 1].get(y, INF)
+            if through <= best + TIED:
+                for i in range(x, y):
+                    taken[i].add(ks[t])
+    return [next(iter(k)) if len(k) == 1 else None for k in taken]
 
 
 def chained_rows(path: list[int], labels: list[str], fit: Fit, worded: list[tuple[float, ...]],
@@ -116,21 +129,19 @@ def chained_rows(path: list[int], labels: list[str], fit: Fit, worded: list[tupl
         if other.chain is not None and other.model is not None and other.chain.clusters == ch.clusters:
             if fits_exactly(other, blocks, n):
                 return {}
-    chain = exact_chain(fit, worded, index, n)
-    if chain is None:
+    agreed = exact_chains(fit, worded, index, path)
+    if agreed is None:
         return {}
+    held = {i for c in ch.clusters for i in range(c.first, c.last + 1)}
     out: dict[int, int] = {}
-    for t, (x, y) in enumerate(chain):
-        k = index[ch.clusters[t].category]
-        for i in range(x, y):
-            if path[i] == k:
-                continue
-            g = next(g for g, (lo, hi) in enumerate(ch.gaps) if lo <= i < hi) if not (
-                ch.clusters[t].first <= i <= ch.clusters[t].last) else None
-            if g is None or g == 0 or g == len(ch.clusters):
-                return {}
-            beside = {index[ch.clusters[g - 1].category], index[ch.clusters[g].category]}
-            if path[i] not in beside or k not in beside:
-                return {}
-            out[i] = k
+    for i, k in enumerate(agreed):
+        if k is None or k == path[i]:
+            continue
+        g = next((g for g, (lo, hi) in enumerate(ch.gaps) if lo <= i < hi), None)
+        if i in held or g is None or g == 0 or g == len(ch.clusters):
+            return {}
+        beside = {index[ch.clusters[g - 1].category], index[ch.clusters[g].category]}
+        if path[i] not in beside or k not in beside:
+            return {}
+        out[i] = k
     return out

@@ -690,6 +690,8 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
                            tuple(other for other, _ in rivals)) if path else {}
     for i, k in chained.items():
         path[i] = k
+        if i in rivalled and rivalled[i][0] == categories[k].label:
+            del rivalled[i]   # the rival's side is the one taken: the chain's warning says why
     moved = likeness_moves(items, categories, path, (fit, *(other for other, _ in rivals)),
                            {**rivalled, **dict.fromkeys(chained)})
     for i, k in moved.items():
