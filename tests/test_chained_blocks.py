@@ -1,6 +1,10 @@
-"""Rows tied between two blocks are decided together along the chain of blocks
+"""Rows read under the wrong group at a group's edge or over a whole block.
+
+Rows tied between two blocks are decided together along the chain of blocks
 (`normalize/indicators/chained.py`): each boundary row may fit either side alone, but the
-sides chosen must make blocks the fitted placement accepts all at once."""
+sides chosen must make blocks the fitted placement accepts all at once. A level-2 label
+read fuzzily as a category of another group than the one its row prints exactly is left
+unread (`groups.contradicts_own_group`)."""
 from __future__ import annotations
 
 from formex.extract.ocr_text import iter_text_rows
@@ -54,3 +58,33 @@ def test_two_chains_worded_alike_are_left_as_the_rows_chose():
     got = [ind.placement.level2.label for ind in indicators]
     assert got[3] == "质量指标" and got[7] == "时效指标"
     assert not any("together" in i.message for i in issues)
+
+
+# ------------------------------------------- a fuzzy level-2 reading against the row's group
+def categories_of(lines: list[str]) -> list[tuple[str, str]]:
+    indicators, issues = rows_to_indicators(list(iter_text_rows("\n".join([HEADER, *lines]))), SCHEMA,
+                                            spans_known=False, year=2026)
+    return [(i.placement.level2.level1, i.placement.level2.label) for i in indicators], issues
+
+
+def test_a_fuzzy_label_of_another_group_than_the_rows_exact_group_is_left_unread():
+    # 敖最类指标 (数量类指标 with two look-alikes) is two edits from 管理类指标 and three from
+    # 数量指标; every row prints 产出指标 exactly. The group outweighs the guess: the label is
+    # left unread (said), and the rows fall in 产出 by their wording and the labels around
+    lines = ["产出指标\t敖最类指标\t培训人数\t≥5(人)", "产出指标\t敖最类指标\t服务户数\t≥8(户)",
+             "产出指标\t质量指标\t验收合格率\t≥95%", "效益指标\t社会效益指标\t受益人数\t≥100(人)"]
+    got, issues = categories_of(lines)
+    assert got[:2] == [("产出指标", "数量指标")] * 2
+    assert any(i.code == "label_unrecognised" and "敖最类指标" in i.message and "left unread" in i.message
+               for i in issues)
+
+
+def test_a_fuzzy_label_without_an_exact_group_on_its_row_keeps_its_reading():
+    # the same label on rows that print no group: nothing contradicts the reading
+    lines = ["\t敖最类指标\t培训人数\t≥5(人)", "\t敖最类指标\t服务户数\t≥8(户)"]
+    got, issues = categories_of(lines)
+    assert not any("left unread" in i.message for i in issues)
+    # and a fuzzy label of the row's own group stays as read
+    got, issues = categories_of(["产出指标\t数量措标\t培训人数\t≥5(人)", "效益指标\t社会效益指标\t受益人数\t≥100(人)"])
+    assert got[0] == ("产出指标", "数量指标")
+    assert not any("left unread" in i.message for i in issues)
