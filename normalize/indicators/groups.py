@@ -50,6 +50,9 @@ def read_by_stated_group(items: list[IndicatorRow], vocab: LevelVocabulary, sche
             if hint.copied or hint.match.exact or hint.moved:
                 continue
             near = nearest_categories(hint.cell.text, vocab)
+            if contradicts_own_group(item, hint, near, vocab):
+                found.append(unread_in_other_group(item, hint))
+                continue
             if hint.spec.label not in near:
                 continue
             name = read_in_group(near, own, stated, printed, exact, hint.line, vocab, group_order)
@@ -78,6 +81,33 @@ def read_by_stated_group(items: list[IndicatorRow], vocab: LevelVocabulary, sche
     kept = [i for i in issues if not (i.code == "label_unrecognised" and any(
         i.message.startswith(repr(text)) and i.source_ref == ref for text, ref in read))]
     return kept + found
+
+
+def contradicts_own_group(item: IndicatorRow, hint: LabelHint, near: list[str], vocab: LevelVocabulary) -> bool:
+    """A level-2 label read fuzzily on a row whose level-1 label, printed on the row and
+    read exactly, names another group, where no category as near the text lies in that
+    group (`敖最类指标` beside `产出指标`: two edits from 管理类指标, three from 数量指标).
+    The exact group outweighs the guess; a label the group's text itself reads as
+    (成本指标 beside 成本指标) is no contradiction."""
+    own = {h.spec.label for h in item.level1 if h.match.exact and not (h.copied or h.carried or h.moved)}
+    if item.name is None or not own or hint.spec.level1 in own or hint.spec.label in own or not near:
+        return False   # (a label alone on its row is left to the readings that place it)
+    return not any(vocab.level2_specs[name].level1 in own for name in near)
+
+
+def unread_in_other_group(item: IndicatorRow, hint: LabelHint) -> Issue:
+    """The hint taken off the row as a damaged level-2 cell (the hierarchy places the row by
+    its group, its wording and the labels around it), with a warning that says so."""
+    item.level2.remove(hint)
+    if item.own_level2 is hint:
+        item.own_level2 = None
+    item.unrecognised.append(hint.cell)
+    item.damaged.append(hint.cell)
+    group = next(h.spec.label for h in item.level1 if h.match.exact)
+    return Issue("warning", "label_unrecognised",
+                 f"{hint.cell.text!r}: level label read as {hint.spec.label!r}, of another group than the "
+                 f"row's {group!r}, and as near no category of that group; left unread",
+                 field="level2", source_ref=hint.cell.source_ref or item.row.source_ref)
 
 
 def read_in_group(near: list[str], own: set[str], stated: set[str], printed: list[tuple[float, str]],

@@ -31,6 +31,7 @@ import math
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from formex.normalize.indicators.chained import chained_rows
 from formex.normalize.indicators.placement import (APART, UNREAD, Cluster, Fit, Geometry, fit_placement,
                                                    unread, unread_side)
 from formex.normalize.indicators.rows import IndicatorRow
@@ -695,7 +696,15 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
         issues.append(Issue("info", "level_order_unusual",
                             "the level-1 groups are not in the canonical order; their labels were "
                             "followed", field="level1"))
-    moved = likeness_moves(items, categories, path, (fit, *(other for other, _ in rivals)), rivalled)
+    chained = chained_rows(path, [c.label for c in categories], fit,
+                           [worded_costs(categories).row(item) for item in items],
+                           tuple(other for other, _ in rivals)) if path else {}
+    for i, k in chained.items():
+        path[i] = k
+        if i in rivalled and rivalled[i][0] == categories[k].label:
+            del rivalled[i]   # the rival's side is the one taken: the chain's warning says why
+    moved = likeness_moves(items, categories, path, (fit, *(other for other, _ in rivals)),
+                           {**rivalled, **dict.fromkeys(chained)})
     for i, k in moved.items():
         path[i] = k
     blocks = block_ids(path, entry_flags(items, fit))
@@ -723,6 +732,13 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
                 "warning", "level_boundary_ambiguous",
                 f"{item.name or 'the row'!r} went to {category.label} under the {fit.model} placement; "
                 f"the labels fit the {model} placement exactly as well, which puts it in {other}",
+                field="level2", source_ref=item.row.source_ref))
+        elif i in chained:
+            issues.append(Issue(
+                "warning", "level_boundary_ambiguous",
+                f"{item.name or 'the row'!r} lies between two blocks whose labels fit as well with it in "
+                f"either; it went to {category.label}, where the blocks around fit the {fit.model} "
+                "placement together",
                 field="level2", source_ref=item.row.source_ref))
         elif i in moved:
             issues.append(Issue(

@@ -142,6 +142,7 @@ class Fit:
     entries: frozenset[int] = frozenset()   # label-only rows read as entries of their own
     firm: frozenset[int] = frozenset()      # rows in level-2 gaps whose clusters fit exactly
     damaged: dict[int, frozenset[str]] = field(default_factory=dict)   # hierarchy.damaged_label_rows
+    chain: "Chain | None" = field(default=None, repr=False, compare=False)   # the level-2 chain fitted
 
     def row_cost(self, row: int, category: str, group: str) -> float:
         return gap_cost(self.level2, row, category) + gap_cost(self.level1, row, group)
@@ -289,6 +290,7 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
     for m in tied_by_groups(tied, groups, pins is not None):
             fit = Fit(MODELS[m], totals[m])
             fit.level2, fit.level1 = (chain.gap_costs(m) for chain in chains)
+            fit.chain = chains[0]
             fit.entries = chains[0].entries(m)
             fit.firm = chains[0].firm_rows(m)
             fits.append(fit)

@@ -1,0 +1,90 @@
+"""Rows read under the wrong group at a group's edge or over a whole block.
+
+Rows tied between two blocks are decided together along the chain of blocks
+(`normalize/indicators/chained.py`): each boundary row may fit either side alone, but the
+sides chosen must make blocks the fitted placement accepts all at once. A level-2 label
+read fuzzily as a category of another group than the one its row prints exactly is left
+unread (`groups.contradicts_own_group`)."""
+from __future__ import annotations
+
+from formex.extract.ocr_text import iter_text_rows
+from formex.normalize.indicators import rows_to_indicators
+from formex.schemas.forms import load_form_schema
+
+SCHEMA = load_form_schema("unit_overall_target")
+HEADER = "一级指标\t二级指标\t三级指标\t指标值"
+# three blocks of four rows, each label on the upper middle row (rows 1, 5, 9), the group's
+# on the upper middle row of all twelve: 数量 0-3, 质量 4-7, 时效 8-11. Under that rule row 3
+# fits 质量 as well (质量 3-7, its label still in its upper middle) and row 7 fits 时效 as
+# well (质量 4-6, 时效 7-11), but not both at once: 质量 3-6 puts its middle on row 4
+LABELS = {1: "数量指标", 5: "质量指标", 9: "时效指标"}
+NAMES = ["培训人数", "服务户数", "发放人次", "验收合格率", "抽检合格率", "建档规范率",
+         "审核准确率", "工作开展", "拨付及时率", "办结及时率", "上报及时率", "按时完成"]
+
+
+def place(names: list[str]):
+    lines = [HEADER] + [f"{'产出指标' if i == 5 else ''}\t{LABELS.get(i, '')}\t{name}\t达标"
+                        for i, name in enumerate(names)]
+    return rows_to_indicators(list(iter_text_rows("\n".join(lines))), SCHEMA, spans_known=False, year=2026)
+
+
+def test_two_boundary_rows_that_fit_only_one_at_a_time_do_not_both_move():
+    # row 3 is worded for 质量 (合格, strong), row 7 for 时效 (周期, weak): alone each would
+    # cross its boundary, together they make a 质量 block no centre fits. The stronger
+    # wording moves its row; the other stays, and says why
+    names = NAMES[:7] + ["办结周期"] + NAMES[8:]
+    indicators, issues = place(names)
+    got = [ind.placement.level2.label for ind in indicators]
+    assert got == ["数量指标"] * 3 + ["质量指标"] * 5 + ["时效指标"] * 4
+    said = [i for i in issues if i.code == "level_boundary_ambiguous" and "办结周期" in i.message]
+    assert said and "fit the" in said[0].message and said[0].severity == "warning"
+
+
+def test_boundary_rows_whose_blocks_already_fit_are_left_to_their_wording():
+    # row 7 worded for nothing: the rows' sides already make blocks the placement accepts
+    # (质量 3-7), so nothing is moved by the chain and no row says it was
+    indicators, issues = place(NAMES)
+    got = [ind.placement.level2.label for ind in indicators]
+    assert got == ["数量指标"] * 3 + ["质量指标"] * 5 + ["时效指标"] * 4
+    assert not any("fit the" in i.message and "together" in i.message for i in issues)
+
+
+def test_two_chains_worded_alike_are_left_as_the_rows_chose():
+    # row 3 and row 7 worded equally strongly for the block below (合格 for 质量, 时限 for
+    # 时效): the two exact chains cost the same, so the chain does not choose; the rows keep
+    # the sides their wording gave them
+    names = NAMES[:7] + ["办结时限"] + NAMES[8:]
+    indicators, issues = place(names)
+    got = [ind.placement.level2.label for ind in indicators]
+    assert got[3] == "质量指标" and got[7] == "时效指标"
+    assert not any("together" in i.message for i in issues)
+
+
+# ------------------------------------------- a fuzzy level-2 reading against the row's group
+def categories_of(lines: list[str]) -> list[tuple[str, str]]:
+    indicators, issues = rows_to_indicators(list(iter_text_rows("\n".join([HEADER, *lines]))), SCHEMA,
+                                            spans_known=False, year=2026)
+    return [(i.placement.level2.level1, i.placement.level2.label) for i in indicators], issues
+
+
+def test_a_fuzzy_label_of_another_group_than_the_rows_exact_group_is_left_unread():
+    # 敖最类指标 (数量类指标 with two look-alikes) is two edits from 管理类指标 and three from
+    # 数量指标; every row prints 产出指标 exactly. The group outweighs the guess: the label is
+    # left unread (said), and the rows fall in 产出 by their wording and the labels around
+    lines = ["产出指标\t敖最类指标\t培训人数\t≥5(人)", "产出指标\t敖最类指标\t服务户数\t≥8(户)",
+             "产出指标\t质量指标\t验收合格率\t≥95%", "效益指标\t社会效益指标\t受益人数\t≥100(人)"]
+    got, issues = categories_of(lines)
+    assert got[:2] == [("产出指标", "数量指标")] * 2
+    assert any(i.code == "label_unrecognised" and "敖最类指标" in i.message and "left unread" in i.message
+               for i in issues)
+
+
+def test_a_fuzzy_label_without_an_exact_group_on_its_row_keeps_its_reading():
+    # the same label on rows that print no group: nothing contradicts the reading
+    lines = ["\t敖最类指标\t培训人数\t≥5(人)", "\t敖最类指标\t服务户数\t≥8(户)"]
+    got, issues = categories_of(lines)
+    assert not any("left unread" in i.message for i in issues)
+    # and a fuzzy label of the row's own group stays as read
+    got, issues = categories_of(["产出指标\t数量措标\t培训人数\t≥5(人)", "效益指标\t社会效益指标\t受益人数\t≥100(人)"])
+    assert got[0] == ("产出指标", "数量指标")
+    assert not any("left unread" in i.message for i in issues)
