@@ -115,6 +115,7 @@ def label_prefixes(vocab: LevelVocabulary) -> frozenset[str]:
     return frozenset(key[:k] for key in label_keys(vocab) for k in range(1, len(key)))
 
 
+@lru_cache(maxsize=65536)
 def is_piece(text: str) -> bool:
     """Short, and no number or date: a label's first line may read as a qualitative
     target (可持续 of 可持续影响指标); the whole must still be a label to be joined."""
@@ -456,7 +457,8 @@ def worded_prefix(key: str, vocab: LevelVocabulary) -> bool:
 SEPARATOR_CHARS = " \t:：、/|｜"
 
 
-def fused_heads(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=65536)
+def fused_heads(text: str) -> tuple[tuple[str, str], ...]:
     """(piece, rest) for the heads of a name cell a wrapped label's piece may be fused
     into: up to a separator where one follows within `PIECE_MAX` characters (`时效 疫苗…`),
     else every head of 1 to `PIECE_MAX` characters, the rest a name still."""
@@ -468,7 +470,7 @@ def fused_heads(text: str) -> list[tuple[str, str]]:
         head, rest = text[:n], text[n:].strip(SEPARATOR_CHARS)
         if len(label_key(head)) == n and len(label_key(rest)) >= FUSED_REST_MIN and not makes_word(head, rest):
             out.append((head, rest))      # (数量指 | 标准化…: 标准 is the name's word)
-    return out
+    return tuple(out)
 
 
 def name_right_of(row: Row, q: int) -> bool:
@@ -512,10 +514,11 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
 
     def line_options(r: int) -> list[tuple[tuple[int, int], str, str | None]]:
         out = []
+        after_name = False
         for q, c in enumerate(rows[r].cells):
-            if any(len(label_key(left.text)) > PIECE_MAX and classify_label(left, vocab) is None
-                   for left in rows[r].cells[:q]):
+            if after_name:
                 break     # right of a name: a target's cell, not a level or name cell
+            after_name = len(label_key(c.text)) > PIECE_MAX and classify_label(c, vocab) is None
             if not c.text.strip() or looks_like_value(c.text) \
                     or vocab.columns.match(c.text) is not None:
                 continue     # (二级指标: a header, 指标值 too)

@@ -496,10 +496,15 @@ def label_groups(level2: list[Cluster], level1: list[Cluster], n: int) -> list[l
 def group_crossings(row_groups: list[list[str | None]], n: int):
     """Per model, prefix counts of rows a fitting level-1 block holds, in all and by
     group: how many rows of a block another group's block holds."""
-    placed = np.array([np.concatenate(([0], np.cumsum([g is not None for g in rows]))) for rows in row_groups])
-    groups = {g for rows in row_groups for g in rows} - {None}
+    # models mostly share their rows (`label_groups` gives all one list, models left out are
+    # all None): each distinct list is counted once, and its counts repeated per model
+    distinct: dict[tuple[str | None, ...], int] = {}
+    model_rows = np.array([distinct.setdefault(tuple(rows), len(distinct)) for rows in row_groups])
+    placed = np.array([np.concatenate(([0], np.cumsum([g is not None for g in rows]))) for rows in distinct])
+    placed = placed[model_rows]
+    groups = {g for rows in distinct for g in rows} - {None}
     by_group = {group: np.array([np.concatenate(([0], np.cumsum([g == group for g in rows])))
-                                 for rows in row_groups]) for group in groups}
+                                 for rows in distinct])[model_rows] for group in groups}
 
     def crossing(X: np.ndarray, Y: np.ndarray, group: str | None) -> np.ndarray:
         inside = placed[:, Y] - placed[:, X]                    # (models, blocks)
