@@ -616,16 +616,18 @@ def rejoin_fused_wraps(rows: list[Row], vocab: LevelVocabulary, taken: set[tuple
                        ) -> tuple[dict[tuple[int, int], str], list[Issue]]:
     """New texts for the cells of fused labels wrapped over two lines, and an issue each."""
     texts: dict[tuple[int, int], str] = {}
+    blocked = set(taken)     # `taken` and the cells given new texts so far
     issues = []
     for i, row in enumerate(rows):
         for p, cell in enumerate(row.cells):
-            if (i, p) in taken or (i, p) in texts or len(label_key(cell.text)) <= FUSED_PIECE_MIN:
+            if (i, p) in blocked or len(label_key(cell.text)) <= FUSED_PIECE_MIN:
                 continue
-            found = fused_wrap(rows, i, p, taken | set(texts), vocab)
+            found = fused_wrap(rows, i, p, blocked, vocab)
             if found is None:
                 continue
             whole, below, rest = found
             texts[(i, p)], texts[below] = whole, rest
+            blocked.update(((i, p), below))
             issues.append(Issue("info", "label_rejoined",
                                 f"level label fused into the name and wrapped over 2 lines "
                                 f"({cell.text} | {rows[below[0]].cells[below[1]].text}) read as "

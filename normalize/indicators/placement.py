@@ -311,6 +311,8 @@ class Chain:
             self.totals = np.zeros(len(MODELS))
         self.paths: dict[int, list[tuple[int, int]]] = {}
         self.profiles: dict[int, np.ndarray] = {}
+        self.sides: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self.exacts: dict[tuple[int, bool], list[bool]] = {}
 
     def total(self, m: int) -> float:
         return float(self.totals[m])
@@ -326,8 +328,12 @@ class Chain:
     def exact(self, m: int, placed: bool = False) -> list[bool]:
         """Per cluster, whether its block on the cheapest chain fits model m exactly;
         `placed`: a label on a line apart counts as fitting where it sits where the model
-        puts it, its reading's prior aside (the prior weighs readings, not boundaries)."""
-        return [self.tables[t].cost(block, m, placed) <= 0.0 for t, block in enumerate(self.blocks(m))]
+        puts it, its reading's prior aside (the prior weighs readings, not boundaries).
+        Kept: `row_groups`, `gap_costs` and `firm_rows` ask again."""
+        if (m, placed) not in self.exacts:
+            self.exacts[(m, placed)] = [self.tables[t].cost(block, m, placed) <= 0.0
+                                        for t, block in enumerate(self.blocks(m))]
+        return self.exacts[(m, placed)]
 
     def entries(self, m: int) -> frozenset[int]:
         """Optional clusters whose block is their own row on the cheapest chain."""
@@ -348,7 +354,10 @@ class Chain:
     def sure_sides(self, g: int) -> tuple[np.ndarray, np.ndarray]:
         """For rows lo..hi-1 of gap g and every model: whether one side (left block, right
         block, a block without a label) is strictly the cheapest and on a cheapest chain,
-        and which side is cheapest (the first, as `list.index` finds it)."""
+        and which side is cheapest (the first, as `list.index` finds it). Kept per gap:
+        `row_groups` asks under each model in turn."""
+        if g in self.sides:
+            return self.sides[g]
         lo, hi = self.gaps[g]
         if g not in self.profiles:
             self.profiles[g] = gap_profiles(self, g)
@@ -356,7 +365,8 @@ class Chain:
         least = options.min(axis=1)
         second = np.sort(options, axis=1)[:, 1]
         sure = (least <= self.totals[None, :] + 1e-9) & (second > least + 1e-9)
-        return sure, options.argmin(axis=1)
+        self.sides[g] = sure, options.argmin(axis=1)
+        return self.sides[g]
 
     def row_groups(self) -> list[list[str | None]]:
         """Per model, each row's level-1 group where every cheapest chain agrees on it and
@@ -501,17 +511,16 @@ def group_crossings(row_groups: list[list[str | None]], n: int):
     distinct: dict[tuple[str | None, ...], int] = {}
     model_rows = np.array([distinct.setdefault(tuple(rows), len(distinct)) for rows in row_groups])
     placed = np.array([np.concatenate(([0], np.cumsum([g is not None for g in rows]))) for rows in distinct])
-    placed = placed[model_rows]
     groups = {g for rows in distinct for g in rows} - {None}
     by_group = {group: np.array([np.concatenate(([0], np.cumsum([g == group for g in rows])))
-                                 for rows in distinct])[model_rows] for group in groups}
+                                 for rows in distinct]) for group in groups}
 
     def crossing(X: np.ndarray, Y: np.ndarray, group: str | None) -> np.ndarray:
-        inside = placed[:, Y] - placed[:, X]                    # (models, blocks)
+        inside = placed[:, Y] - placed[:, X]                    # (distinct lists, blocks)
         own = by_group.get(group)
         if own is not None:
             inside = inside - (own[:, Y] - own[:, X])
-        return CROSS * inside.T
+        return CROSS * inside[model_rows].T                     # (blocks, models)
     return crossing
 
 
