@@ -514,11 +514,11 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
 
     def line_options(r: int) -> list[tuple[tuple[int, int], str, str | None]]:
         out = []
-        after_name = False
-        for q, c in enumerate(rows[r].cells):
-            if after_name:
+        cells = rows[r].cells
+        for q, c in enumerate(cells):
+            # (only the cell just left needs a look: at a name further left the loop ended)
+            if q and len(label_key(cells[q - 1].text)) > PIECE_MAX and classify_label(cells[q - 1], vocab) is None:
                 break     # right of a name: a target's cell, not a level or name cell
-            after_name = len(label_key(c.text)) > PIECE_MAX and classify_label(c, vocab) is None
             if not c.text.strip() or looks_like_value(c.text) \
                     or vocab.columns.match(c.text) is not None:
                 continue     # (二级指标: a header, 指标值 too)
@@ -789,11 +789,10 @@ def column_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
     level cell is (`classify_label` at `COLUMN_CUTOFF`, no other label as near) reads the
     same. The pieces on the lines either side of the chain in that column must not read on
     into a label with it: a label's head below, or its tail above, is another label's."""
-    level = levels.get(start)
-    if level is None:
-        return None
+    # the chain first: rarely found, and cheaper to look for than a row's columns
     chain = damaged_chain(rows, start, taken, vocab, COLUMN_CUTOFF)
-    if not chain or any(levels.get(spot) != level for spot in chain) \
+    level = levels.get(start) if chain else None
+    if level is None or any(levels.get(spot) != level for spot in chain) \
             or any(classify_label(rows[r].cells[q], vocab) is not None for r, q in chain):
         return None
     pieces = [label_key(rows[r].cells[q].text) for r, q in chain]
