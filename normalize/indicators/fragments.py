@@ -115,6 +115,7 @@ def label_prefixes(vocab: LevelVocabulary) -> frozenset[str]:
     return frozenset(key[:k] for key in label_keys(vocab) for k in range(1, len(key)))
 
 
+@lru_cache(maxsize=65536)
 def is_piece(text: str) -> bool:
     """Short, and no number or date: a label's first line may read as a qualitative
     target (可持续 of 可持续影响指标); the whole must still be a label to be joined."""
@@ -456,7 +457,8 @@ def worded_prefix(key: str, vocab: LevelVocabulary) -> bool:
 SEPARATOR_CHARS = " \t:：、/|｜"
 
 
-def fused_heads(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=65536)
+def fused_heads(text: str) -> tuple[tuple[str, str], ...]:
     """(piece, rest) for the heads of a name cell a wrapped label's piece may be fused
     into: up to a separator where one follows within `PIECE_MAX` characters (`时效 疫苗…`),
     else every head of 1 to `PIECE_MAX` characters, the rest a name still."""
@@ -468,7 +470,7 @@ def fused_heads(text: str) -> list[tuple[str, str]]:
         head, rest = text[:n], text[n:].strip(SEPARATOR_CHARS)
         if len(label_key(head)) == n and len(label_key(rest)) >= FUSED_REST_MIN and not makes_word(head, rest):
             out.append((head, rest))      # (数量指 | 标准化…: 标准 is the name's word)
-    return out
+    return tuple(out)
 
 
 def name_right_of(row: Row, q: int) -> bool:
@@ -512,9 +514,10 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
 
     def line_options(r: int) -> list[tuple[tuple[int, int], str, str | None]]:
         out = []
-        for q, c in enumerate(rows[r].cells):
-            if any(len(label_key(left.text)) > PIECE_MAX and classify_label(left, vocab) is None
-                   for left in rows[r].cells[:q]):
+        cells = rows[r].cells
+        for q, c in enumerate(cells):
+            # (only the cell just left needs a look: at a name further left the loop ended)
+            if q and len(label_key(cells[q - 1].text)) > PIECE_MAX and classify_label(cells[q - 1], vocab) is None:
                 break     # right of a name: a target's cell, not a level or name cell
             if not c.text.strip() or looks_like_value(c.text) \
                     or vocab.columns.match(c.text) is not None:
@@ -613,16 +616,18 @@ def rejoin_fused_wraps(rows: list[Row], vocab: LevelVocabulary, taken: set[tuple
                        ) -> tuple[dict[tuple[int, int], str], list[Issue]]:
     """New texts for the cells of fused labels wrapped over two lines, and an issue each."""
     texts: dict[tuple[int, int], str] = {}
+    blocked = set(taken)     # `taken` and the cells given new texts so far
     issues = []
     for i, row in enumerate(rows):
         for p, cell in enumerate(row.cells):
-            if (i, p) in taken or (i, p) in texts or len(label_key(cell.text)) <= FUSED_PIECE_MIN:
+            if (i, p) in blocked or len(label_key(cell.text)) <= FUSED_PIECE_MIN:
                 continue
-            found = fused_wrap(rows, i, p, taken | set(texts), vocab)
+            found = fused_wrap(rows, i, p, blocked, vocab)
             if found is None:
                 continue
             whole, below, rest = found
             texts[(i, p)], texts[below] = whole, rest
+            blocked.update(((i, p), below))
             issues.append(Issue("info", "label_rejoined",
                                 f"level label fused into the name and wrapped over 2 lines "
                                 f"({cell.text} | {rows[below[0]].cells[below[1]].text}) read as "
@@ -784,11 +789,10 @@ def column_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
     level cell is (`classify_label` at `COLUMN_CUTOFF`, no other label as near) reads the
     same. The pieces on the lines either side of the chain in that column must not read on
     into a label with it: a label's head below, or its tail above, is another label's."""
-    level = levels.get(start)
-    if level is None:
-        return None
+    # the chain first: rarely found, and cheaper to look for than a row's columns
     chain = damaged_chain(rows, start, taken, vocab, COLUMN_CUTOFF)
-    if not chain or any(levels.get(spot) != level for spot in chain) \
+    level = levels.get(start) if chain else None
+    if level is None or any(levels.get(spot) != level for spot in chain) \
             or any(classify_label(rows[r].cells[q], vocab) is not None for r, q in chain):
         return None
     pieces = [label_key(rows[r].cells[q].text) for r, q in chain]

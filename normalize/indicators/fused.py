@@ -138,6 +138,21 @@ def split_fused_label(cell: Cell, vocab: LevelVocabulary, *, level1: bool = True
     label alone before the name is not: it would leave the row's category unsaid.
 
     A cell that reads as a label as a whole is left to the label rules."""
+    if not splits(cell.text, vocab, level1):
+        return None
+    return fused_label_of(cell, vocab, level1)
+
+
+@lru_cache(maxsize=65536)
+def splits(text: str, vocab: LevelVocabulary, level1: bool) -> bool:
+    """Whether `split_fused_label` finds a label in a cell of this text: it reads the cell's
+    text only, and most cells (names) hold none, so the answer is kept per text and the
+    cells are built only where one is found."""
+    return fused_label_of(Cell(text=text, raw=text, col=0), vocab, level1) is not None
+
+
+def fused_label_of(cell: Cell, vocab: LevelVocabulary, level1: bool) -> FusedLabel | None:
+    """`split_fused_label` for a cell."""
     text = cell.text.strip()
     if not text or classify_label(cell, vocab) is not None:
         return None

@@ -1459,12 +1459,7 @@ def cut_heads_wrapped_below(items: list[IndicatorRow], placements: list, rows: l
         k = where.get(item.row.source_ref)
         if k is None:
             continue
-        found = name_cell(item)
-        if found is None:
-            continue
-        cell = found[0]
-        text = cell.text.strip()
-        below = []
+        below = []     # looked at first: most rows have a name below, and no name cell is needed then
         for row in rows[k + 1:k + 3]:
             first = next((c for c in row.cells if c.text.strip()), None)
             if first is None or not is_piece(first.text) or label_key(first.text) != first.text.strip() \
@@ -1473,6 +1468,11 @@ def cut_heads_wrapped_below(items: list[IndicatorRow], placements: list, rows: l
             below.append(label_key(first.text))
         if not below:
             continue
+        found = name_cell(item)
+        if found is None:
+            continue
+        cell = found[0]
+        text = cell.text.strip()
         read = head_wrapped_below(item.name, below, placement.level2, vocab)
         if read is None:
             continue

@@ -317,29 +317,30 @@ def fit_and_costs(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
     fits = with_damaged_labels(items, reading_fits(items))
     if len(fits) == 1:
         return fits[0], row_costs(items, categories, fits[0])
-    fit, costs, _ = fit_and_rivals(items, categories, fits)
+    fit, costs, _, _ = fit_and_rivals(items, categories, fits)
     return fit, costs
 
 
 def fit_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fits: list[Fit]
-                   ) -> tuple[Fit, list[list[float]], list[tuple[Fit, list[list[float]]]]]:
+                   ) -> tuple[Fit, list[list[float]], list[tuple[Fit, list[list[float]]]], list[int] | None]:
     """`fit_and_costs` over `fits`, and the other distinct fits that explain the labels
     exactly as well as the chosen one (the same placement cost), with their row costs:
-    where their segmentations differ, the labels did not decide (`rival_rows`)."""
+    where their segmentations differ, the labels did not decide (`rival_rows`); and the
+    chosen fit's `path_of`, read off the programme already run to choose it."""
     groups = [c.level1 for c in categories]
-    best: tuple[float, Fit, list[list[float]]] | None = None
+    best: tuple[float, Fit, list[list[float]], tuple] | None = None
     seen: list[tuple[Fit, list[list[float]]]] = []
     for fit in fits:
         if any(same_prices(fit, other) for other, _ in seen):
             continue   # its cost equals an earlier one's, which already won or lost
         costs = row_costs(items, categories, fit)
         seen.append((fit, costs))
-        prefixes, _ = cheapest_prefixes(costs, entry_flags(items, fit), groups)
+        prefixes, back = cheapest_prefixes(costs, entry_flags(items, fit), groups)
         cost = fit.cost + min(prefixes[-1])
         if best is None or cost < best[0]:
-            best = (cost, fit, costs)
+            best = (cost, fit, costs, (prefixes, back))
     rivals = [(fit, costs) for fit, costs in seen if fit is not best[1] and abs(fit.cost - best[1].cost) <= 1e-9]
-    return best[1], best[2], rivals
+    return best[1], best[2], rivals, cheapest_path(*best[3])
 
 
 def rival_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], path: list[int],
@@ -359,14 +360,16 @@ def rival_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], pa
 
 
 def fit_costs_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
-                         ) -> tuple[Fit, list[list[float]], list[tuple[Fit, list[list[float]]]]]:
-    """`fit_and_costs` with the rival fits of `fit_and_rivals`."""
+                         ) -> tuple[Fit, list[list[float]], list[tuple[Fit, list[list[float]]]], list[int] | None]:
+    """`fit_and_costs` with the rival fits of `fit_and_rivals`, and the rows' path (`path_of`)."""
     if not items or any(item.positional for item in items):
         fit = Fit(None, 0.0)
-        return fit, row_costs(items, categories, fit), []
+        costs = row_costs(items, categories, fit)
+        return fit, costs, [], path_of(costs, entry_flags(items, fit), categories) if items else []
     fits = with_damaged_labels(items, reading_fits(items))
     if len(fits) == 1:
-        return fits[0], row_costs(items, categories, fits[0]), []
+        costs = row_costs(items, categories, fits[0])
+        return fits[0], costs, [], path_of(costs, entry_flags(items, fits[0]), categories)
     return fit_and_rivals(items, categories, fits)
 
 
@@ -684,8 +687,7 @@ def nearest_label_categories(items: list[IndicatorRow], categories: tuple[Level2
 def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
                ) -> tuple[list[Placement], list[Issue]]:
     issues: list[Issue] = []
-    fit, costs, rivals = fit_costs_and_rivals(items, categories)
-    path = path_of(costs, entry_flags(items, fit), categories) if items else []
+    fit, costs, rivals, path = fit_costs_and_rivals(items, categories)
     rivalled = rival_rows(items, categories, path, rivals) if path else {}
     if path is None:
         issues.append(Issue("warning", "level_order_unusual",

@@ -230,7 +230,7 @@ def predicted_costs(a: np.ndarray, b: np.ndarray, ranks: list[tuple[np.ndarray, 
         between = np.stack((first, part_top, centre, centre, part, part, exact_up[blocks], exact_down[blocks],
                             last, after[blocks], part_bottom, sub_header[blocks], centre), axis=1)
         columns = np.where((line == np.floor(line))[:, None], on_row, between)
-        off = np.clip(np.abs(line[:, None] - columns) - TOLERANCE, 0.0, CAP)
+        off = np.minimum(np.maximum(np.abs(line[:, None] - columns) - TOLERANCE, 0.0), CAP)   # (np.clip's values)
         if rest and rest[0] is not None:
             off = off * rest[0]     # a wrapped label's line: only the models that place it there
         totals[blocks] += off
@@ -320,6 +320,8 @@ class Chain:
             self.totals = np.zeros(len(MODELS))
         self.paths: dict[int, list[tuple[int, int]]] = {}
         self.profiles: dict[int, np.ndarray] = {}
+        self.sides: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self.exacts: dict[tuple[int, bool], list[bool]] = {}
 
     def total(self, m: int) -> float:
         return float(self.totals[m])
@@ -335,8 +337,12 @@ class Chain:
     def exact(self, m: int, placed: bool = False) -> list[bool]:
         """Per cluster, whether its block on the cheapest chain fits model m exactly;
         `placed`: a label on a line apart counts as fitting where it sits where the model
-        puts it, its reading's prior aside (the prior weighs readings, not boundaries)."""
-        return [self.tables[t].cost(block, m, placed) <= 0.0 for t, block in enumerate(self.blocks(m))]
+        puts it, its reading's prior aside (the prior weighs readings, not boundaries).
+        Kept: `row_groups`, `gap_costs` and `firm_rows` ask again."""
+        if (m, placed) not in self.exacts:
+            self.exacts[(m, placed)] = [self.tables[t].cost(block, m, placed) <= 0.0
+                                        for t, block in enumerate(self.blocks(m))]
+        return self.exacts[(m, placed)]
 
     def entries(self, m: int) -> frozenset[int]:
         """Optional clusters whose block is their own row on the cheapest chain."""
@@ -357,7 +363,10 @@ class Chain:
     def sure_sides(self, g: int) -> tuple[np.ndarray, np.ndarray]:
         """For rows lo..hi-1 of gap g and every model: whether one side (left block, right
         block, a block without a label) is strictly the cheapest and on a cheapest chain,
-        and which side is cheapest (the first, as `list.index` finds it)."""
+        and which side is cheapest (the first, as `list.index` finds it). Kept per gap:
+        `row_groups` asks under each model in turn."""
+        if g in self.sides:
+            return self.sides[g]
         lo, hi = self.gaps[g]
         if g not in self.profiles:
             self.profiles[g] = gap_profiles(self, g)
@@ -365,7 +374,8 @@ class Chain:
         least = options.min(axis=1)
         second = np.sort(options, axis=1)[:, 1]
         sure = (least <= self.totals[None, :] + 1e-9) & (second > least + 1e-9)
-        return sure, options.argmin(axis=1)
+        self.sides[g] = sure, options.argmin(axis=1)
+        return self.sides[g]
 
     def row_groups(self) -> list[list[str | None]]:
         """Per model, each row's level-1 group where every cheapest chain agrees on it and
@@ -421,12 +431,13 @@ def gap_profiles(ch: Chain, g: int) -> np.ndarray:
     """`Chain.profile` of gap g for every model: (positions, 3, models)."""
     ends, back_ends, starts, back_starts = ch.ends[g], ch.back_ends[g], ch.starts[g], ch.back_starts[g]
     edge = np.full((1, len(MODELS)), INF)
-    through_end = np.vstack((edge, ends + back_ends, edge))       # index i - lo + 1
-    through_start = np.vstack((edge, starts + back_starts, edge))
-    left = np.vstack((suffix_min_rows(through_end)[1:], edge))   # an end y > i
+    # (np.concatenate: np.vstack's result for these 2-d arrays, without its wrapping)
+    through_end = np.concatenate((edge, ends + back_ends, edge))       # index i - lo + 1
+    through_start = np.concatenate((edge, starts + back_starts, edge))
+    left = np.concatenate((suffix_min_rows(through_end)[1:], edge))   # an end y > i
     right = np.minimum.accumulate(through_start, axis=0)         # a start x <= i
-    prefix = np.minimum.accumulate(np.vstack((edge, ends, edge)), axis=0)
-    suffix = np.vstack((suffix_min_rows(np.vstack((edge, back_starts, edge)))[1:], edge))
+    prefix = np.minimum.accumulate(np.concatenate((edge, ends, edge)), axis=0)
+    suffix = np.concatenate((suffix_min_rows(np.concatenate((edge, back_starts, edge)))[1:], edge))
     return np.stack([left, right, prefix + suffix + UNLABELLED], axis=1)
 
 
@@ -505,17 +516,26 @@ def label_groups(level2: list[Cluster], level1: list[Cluster], n: int) -> list[l
 def group_crossings(row_groups: list[list[str | None]], n: int):
     """Per model, prefix counts of rows a fitting level-1 block holds, in all and by
     group: how many rows of a block another group's block holds."""
-    placed = np.array([np.concatenate(([0], np.cumsum([g is not None for g in rows]))) for rows in row_groups])
-    groups = {g for rows in row_groups for g in rows} - {None}
-    by_group = {group: np.array([np.concatenate(([0], np.cumsum([g == group for g in rows])))
-                                 for rows in row_groups]) for group in groups}
+    # models mostly share their rows (`label_groups` gives all one list, models left out are
+    # all None): each distinct list is counted once, and its counts repeated per model
+    distinct: dict[tuple[str | None, ...], int] = {}
+    model_rows = np.array([distinct.setdefault(tuple(rows), len(distinct)) for rows in row_groups])
+    groups = sorted({g for rows in distinct for g in rows} - {None})
+    code = {group: k for k, group in enumerate(groups)}
+    codes = np.array([[code.get(g, -1) for g in rows] for rows in distinct]).reshape(len(distinct), n)
+    zero = np.zeros((len(distinct), 1), dtype=int)
+
+    def counts(held: np.ndarray) -> np.ndarray:     # (lists, n + 1): rows held before each position
+        return np.concatenate((zero, np.cumsum(held, axis=1)), axis=1)
+    placed = counts(codes >= 0)
+    by_group = {group: counts(codes == k) for group, k in code.items()}
 
     def crossing(X: np.ndarray, Y: np.ndarray, group: str | None) -> np.ndarray:
-        inside = placed[:, Y] - placed[:, X]                    # (models, blocks)
+        inside = placed[:, Y] - placed[:, X]                    # (distinct lists, blocks)
         own = by_group.get(group)
         if own is not None:
             inside = inside - (own[:, Y] - own[:, X])
-        return CROSS * inside.T
+        return CROSS * inside[model_rows].T                     # (blocks, models)
     return crossing
 
 
@@ -537,11 +557,14 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
     a = np.minimum(first_rows, low)
     b = np.maximum(np.array(geo.ends)[Y - 1], high)
     ranks = []
+    counts = np.array(sizes)
     for r in range(max(len(c.lines) for c in clusters)):
         having = [t for t, c in enumerate(clusters) if len(c.lines) > r]
-        blocks = np.concatenate([np.arange(offsets[t], offsets[t + 1]) for t in having])
-        lines = np.concatenate([np.full(sizes[t], clusters[t].lines[r]) for t in having])
-        placing = np.concatenate([np.tile(PLACING[piece_role(clusters[t], r)], (sizes[t], 1)) for t in having])
+        # every block of the clusters having an r-th label, in order (one array step each,
+        # not one per cluster)
+        blocks = np.flatnonzero(np.array([len(c.lines) > r for c in clusters])[owner])
+        lines = np.repeat(np.array([clusters[t].lines[r] for t in having]), counts[having])
+        placing = np.repeat(np.array([PLACING[piece_role(clusters[t], r)] for t in having]), counts[having], axis=0)
         ranks.append((blocks, lines, placing))
     labelled_pages = None
     if geo.page_starts:
@@ -654,7 +677,9 @@ def run_chains(ch: Chain):
     starts: list[np.ndarray] = []
     for g in range(T + 1):
         lo = ch.gaps[g][0]
-        before = np.vstack([np.full((1, M), INF), np.minimum.accumulate(ends[g], axis=0)[:-1]])
+        before = np.empty_like(ends[g])     # the least end before each position (INF at the first)
+        before[0] = INF
+        np.minimum.accumulate(ends[g][:-1], axis=0, out=before[1:])
         starts.append(np.minimum(ends[g], before + UNLABELLED))
         if g < T:
             table = ch.tables[g]
@@ -666,7 +691,9 @@ def run_chains(ch: Chain):
     back_starts[T][-1] = 0.0                           # position n: the table's end
     back_ends: list[np.ndarray] = [None] * (T + 1)    # type: ignore[list-item]
     for g in range(T, -1, -1):
-        after = np.vstack([suffix_min_rows(back_starts[g])[1:], np.full((1, M), INF)])
+        after = np.empty_like(back_starts[g])     # the least start after each position (INF at the last)
+        after[:-1] = suffix_min_rows(back_starts[g][1:])
+        after[-1] = INF
         back_ends[g] = np.minimum(back_starts[g], after + UNLABELLED)
         if g > 0:
             table = ch.tables[g - 1]
@@ -702,7 +729,7 @@ def cheapest_blocks_by_model(ch: Chain) -> dict[int, list[tuple[int, int]]]:
     for g in range(len(ch.clusters), 0, -1):
         lo = ch.gaps[g][0]
         ends = ch.ends[g]
-        at = np.clip(x - lo, 0, len(ends) - 1)
+        at = np.minimum(np.maximum(x - lo, 0), len(ends) - 1)     # (np.clip, without its checks)
         here = ends[at, models] <= ch.starts[g][at, models] + 1e-9
         walked &= here | (x > lo)
         before = np.where(np.arange(len(ends))[:, None] < (x - lo)[None, :], ends, INF)
@@ -715,8 +742,8 @@ def cheapest_blocks_by_model(ch: Chain) -> dict[int, list[tuple[int, int]]]:
         k = masked.argmin(axis=0)
         k = np.where(masked[k, models] < INF, k, chosen.argmax(axis=0))   # all infinite: the first
         x = table.X[k]
-        blocks.append((x, y))
-    return {m: [(int(bx[m]), int(by[m])) for bx, by in reversed(blocks)]
+        blocks.append((x.tolist(), y.tolist()))
+    return {m: [(bx[m], by[m]) for bx, by in reversed(blocks)]
             for m in models.tolist() if walked[m]}
 
 

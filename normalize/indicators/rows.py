@@ -9,6 +9,7 @@ positions are trusted instead, and merged labels are filled down: nothing is gue
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -128,14 +129,16 @@ def wraps_labels(body: list[Row], vocab: LevelVocabulary) -> bool:
     is a later piece of a label (`标`, `度指`, `对象`: inside a label's key, not at its
     start, and no label itself). There a short cell is a wrapped label's first line, read
     with the lines below it, not by its prefix alone (`read_by_prefix`)."""
+    return any(is_later_piece(label_key(cell.text), vocab) for row in body for cell in row.filled)
+
+
+@lru_cache(maxsize=16384)
+def is_later_piece(key: str, vocab: LevelVocabulary) -> bool:
+    """`wraps_labels` for one cell's key (kept: every cell of every table is asked, and
+    the answer needs a pass over all label keys)."""
     keys = label_keys(vocab)
-    for row in body:
-        for cell in row.filled:
-            key = label_key(cell.text)
-            if 0 < len(key) <= WRAP_PIECE_MAX and key not in keys \
-                    and any(key in k[1:] and not k.startswith(key) for k in keys):
-                return True
-    return False
+    return 0 < len(key) <= WRAP_PIECE_MAX and key not in keys \
+        and any(key in k[1:] and not k.startswith(key) for k in keys)
 
 
 def stated_group(out: IndicatorRow) -> str | None:
