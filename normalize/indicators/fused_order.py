@@ -1602,5 +1602,5 @@ def level1_words(vocab: LevelVocabulary) -> frozenset[str]:
 
 
 def is_han(ch: str) -> bool:
-    """A Chinese character (CJK unified ideographs)."""
-    return "\u4e00" <= ch <= "\u9fff"
+    """A Chinese character (CJK unified ideographs; code points, so no numeral literal)."""
+    return 0x4E00 <= ord(ch) <= 0x9FFF
