@@ -27,7 +27,8 @@ The evidence is the document's:
     label does (指 before its last character or 标 last: `质最措标`), or an alias of
     four characters or more written exactly (`社会效益`), its 指标 (however damaged)
     taken along (`社会郊益损标`, `报务对象满意度类指栎`), or the first six characters or
-    more of a longer alias (`服务对象满意` and the name), or three where the category
+    more of a longer alias (`服务对象满意` and the name; its one last character damaged
+    taken along where a 指标 follows it: `服务对象满意庹损标`, `damaged_end`), or three where the category
     requires a word and the name left holds it (`服务对` | `签约居民满意度`: a narrow column's
     first line; `服务对象满意度调查覆盖率` never diverges from the alias); a shorter alias (`数量`) only where
     the gap holds that one category, the table prints its labels as bare words in a level
