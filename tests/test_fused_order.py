@@ -905,3 +905,15 @@ def test_a_head_written_as_a_forms_first_line_keeps_its_last_character_over_a_pi
     got, _ = read(["产出指标\t数量指标\t培训人次\t≥3000人次", line, "标\t\t疫苗接种信息录入及时率\t100%",
                    "\t时效指标\t报告及时率\t100%"])
     assert got[1] == ("质量指标", "传染病报告及时率")
+
+
+@pytest.mark.parametrize("name, rest", [
+    ("服务对象满意庹损标公共就业服务满意度", "公共就业服务满意度"),   # 度 damaged, its 指标 after it
+    ("服务对象满意庹公共就业服务满意度", "庹公共就业服务满意度"),     # no 指标 after: not read on
+    ("服务对象满恴质量监督困难群众满意度", "恴质量监督困难群众满意度"),
+])
+def test_an_alias_cut_short_is_read_on_over_a_damaged_end_before_its_suffix(name, rest):
+    got, _ = read(["效益指标\t可持续影响指标\t就业服务长效机制\t健全",
+                   f"满意度类\t\t{name}\t≥90%",
+                   "管理指标\t管理指标\t预算执行率\t≥90%"])
+    assert got[1] == ("服务对象满意度指标", rest)

@@ -27,7 +27,8 @@ The evidence is the document's:
     label does (指 before its last character or 标 last: `质最措标`), or an alias of
     four characters or more written exactly (`社会效益`), its 指标 (however damaged)
     taken along (`社会郊益损标`, `报务对象满意度类指栎`), or the first six characters or
-    more of a longer alias (`服务对象满意` and the name), or three where the category
+    more of a longer alias (`服务对象满意` and the name; its one last character damaged
+    taken along where a 指标 follows it: `服务对象满意庹损标`, `damaged_end`), or three where the category
     requires a word and the name left holds it (`服务对` | `签约居民满意度`: a narrow column's
     first line; `服务对象满意度调查覆盖率` never diverges from the alias); a shorter alias (`数量`) only where
     the gap holds that one category, the table prints its labels as bare words in a level
@@ -964,7 +965,9 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
                 shortest = REQUIRED_PIECE_MIN if pieces and vocab.level2_specs[label].requires else TRUNCATED_MIN
                 n = truncated_at(name, key)
                 if shortest <= n < len(key):
-                    offer(label, fuzz.ratio(name[:n], key), name[:n], name[n:])
+                    # scored as the exact head: the 指标 after the damaged end adds evidence
+                    head = damaged_end(name, key, n) or name[:n]
+                    offer(label, fuzz.ratio(name[:n], key), head, name[len(head):])
     if not best:
         for key, label in compounds_of(gap, vocab):
             # a group's word and the category's (产出数量), one character damaged at most
@@ -1002,6 +1005,23 @@ def truncated_at(name: str, key: str) -> int:
             m += 1
         return m
     return n
+
+
+DAMAGED_END_MAX = 1    # the alias's characters past its exact head, read as damaged (庹 for 度)
+
+
+def damaged_end(name: str, key: str, n: int) -> str | None:
+    """The head of an alias cut short at `n` taken on over its damaged last character(s)
+    where a 指标 (however damaged: `suffix_after`) follows them: `服务对象满意庹损标` |
+    `公共就业…` reads as 服务对象满意度指标 whole, where the exact head `服务对象满意` alone
+    would leave `庹损标` on the name. The 指标 is the evidence; without it (`服务对象满恴`
+    | `质量监督…`) the characters stay the name's."""
+    if len(key) - n > DAMAGED_END_MAX or len(name) <= len(key):
+        return None
+    suffix = suffix_after(name[len(key):])
+    if SUFFIX[0] not in suffix and SUFFIX[1] not in suffix:
+        return None
+    return name[:len(key)] + suffix
 
 
 @lru_cache(maxsize=4096)
