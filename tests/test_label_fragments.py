@@ -484,3 +484,33 @@ def test_a_damaged_label_of_its_own_is_no_piece_in_a_level_column():
     rows = text_rows(["产出指标\t戍本指标\t维护成本\t≤65万元", "\t损标\t活动经费\t≤12万元"])
     out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
     assert out[0].cells[1].text == "戍本指标" and not any("level column" in i.message for i in issues)
+
+
+def test_a_label_worded_with_aspect_joins_whole_under_a_level_2_column():
+    # 社会 / 效益 / 方面: 社会效益 is an alias, but the third line words the label with 方面
+    # for 指标; under the header's level-2 column the longest reading wins, and 方面 is
+    # not left over as a label cell nothing reads
+    rows = text_rows(["效益指标\t社会\t满意率提升\t≥90%", "\t效益\t就业率\t≥40%",
+                      "\t方面\t入学率\t≥40%", "\t\t覆盖率\t≥40%"])
+    out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
+    assert [row.cells[1].text for row in out[:3]] == ["社会效益方面"] * 3
+    assert [i.code for i in issues] == ["label_rejoined"] and "(社会 | 效益 | 方面)" in issues[0].message
+    indicators, found = rows_to_indicators(
+        text_rows(["一级指标\t二级指标\t三级指标\t指标值", *(line for line in
+                   ["效益指标\t社会\t满意率提升\t≥90%", "\t效益\t就业率\t≥40%",
+                    "\t方面\t入学率\t≥40%", "\t\t覆盖率\t≥40%"])]),
+        SCHEMA, spans_known=False, year=2026)
+    assert {i.placement.level2.label for i in indicators} == {"社会效益指标"}
+    assert not [i for i in found if i.code == "label_unrecognised"]
+
+
+def test_a_label_worded_with_aspect_is_not_joined_without_its_level_column():
+    # no header column says the pieces are level cells: 社会效益 joins as before, and
+    # 方面 is left alone (no reading guessed from the wording outside a level column)
+    rows = text_rows(["效益指标\t社会\t满意率提升\t≥90%", "\t效益\t就业率\t≥40%", "\t方面\t入学率\t≥40%"])
+    out, _ = rejoin_label_fragments(rows, VOCAB)
+    assert [row.cells[1].text for row in out] == ["社会效益", "社会效益", "方面"]
+    # under the name column the pieces are a name's, not a label's
+    names = text_rows(["效益指标\t\t社会\t≥90%", "\t\t效益\t≥40%", "\t\t方面\t≥40%"])
+    out, _ = rejoin_label_fragments(names, VOCAB, LEVEL_ROLES)
+    assert [row.cells[2].text for row in out] != ["社会效益方面"] * 3

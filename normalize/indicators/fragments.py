@@ -88,7 +88,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from formex.normalize.indicators.cells import COLUMN_CUTOFF, LABEL_CUTOFF, LevelVocabulary, classify_label, looks_like_value
-from formex.normalize.indicators.fused import full_label, makes_word, split_fused_label
+from formex.normalize.indicators.fused import ASPECT, ASPECT_WORD_MIN, bare_word, full_label, makes_word, split_fused_label
 from formex.normalize.labels import label_key
 from formex.schemas.document import Cell, Issue, Row
 
@@ -124,7 +124,7 @@ def is_piece(text: str) -> bool:
 
 
 def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int]],
-                vocab: LevelVocabulary) -> list[tuple[int, int]] | None:
+                vocab: LevelVocabulary, levels: LevelCells | None = None) -> list[tuple[int, int]] | None:
     """The longest run of pieces, one per consecutive line from `start` (row, cell), that
     reads as a label; on each line the piece nearest the first one's column is tried
     first. None when no run of two or more does.
@@ -133,13 +133,22 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
     `响类指标`, `社会` / `效益` / `类指` / `标`): the pieces join into a worded form of a
     key (`worded_keys`) exactly, read whole as that key's label; the first piece no whole
     label to its 指标 and no piece past it a label of its own of `SEPARATED_LABEL_MIN`
-    characters or more (`率` / `时效性指标`)."""
+    characters or more (`率` / `时效性指标`).
+
+    A level-2 label worded with 方面 for 指标 (`社会` / `效益` / `方面`) reads too, as the
+    longest reading (not the alias 社会效益 with `方面` left over as a label of its own):
+    the pieces spell a category's word of `ASPECT_WORD_MIN` characters or more and 方面
+    exactly (`aspect_keys`, a word of one category only), every piece under a level-2
+    column of the header (`levels`), and the joined text read in that column as the same
+    category (`classify_label` at `COLUMN_CUTOFF`)."""
     keys, prefixes = label_keys(vocab), label_prefixes(vocab)
     forms = worded_keys(vocab)
-    readable, heads = keys | forms.keys(), prefixes | worded_prefixes(vocab)
+    aspects = aspect_keys(vocab) if levels is not None else {}
+    readable = keys | forms.keys() | aspects.keys()
+    heads = prefixes | worded_prefixes(vocab) | aspect_prefixes(vocab) if aspects else prefixes | worded_prefixes(vocab)
     i, p = start
     best, chain, key = None, [start], label_key(rows[i].cells[p].text)
-    worded_best = None
+    worded_best = aspect_best = None
     worded_ok = not (key in readable and key.endswith(LABEL_SUFFIX))
     col = rows[i].cells[p].col
     while key in heads and len(chain) < PIECES_MAX and chain[-1][0] + 1 < len(rows):
@@ -158,6 +167,10 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
             best = list(chain)
         elif key in forms and worded_ok and reads_as_worded(key, forms[key], vocab):
             worded_best = list(chain)
+        elif key in aspects and reads_as_aspect(rows, chain, aspects[key], vocab, levels):
+            aspect_best = list(chain)
+    if aspect_best and len(aspect_best) > max(len(best or ()), len(worded_best or ())):
+        return aspect_best
     if worded_best and len(worded_best) > len(best or ()) and not tail_of_label_above(rows, worded_best, taken, vocab):
         return worded_best
     return best
@@ -180,6 +193,43 @@ def tail_of_label_above(rows: list[Row], chain: list[tuple[int, int]], taken: se
               *(label_key(rows[i].cells[q].text) for i, q in chain)]
     return reads_damaged(pieces, vocab, LABEL_CUTOFF, prefix=False) is not None \
         or reads_damaged_worded(pieces, vocab, LABEL_CUTOFF, prefix=False) is not None
+
+
+@lru_cache(maxsize=None)
+def aspect_keys(vocab: LevelVocabulary) -> dict[str, str]:
+    """Form worded with 方面 -> the level-2 label it is written for: a category's word
+    (its label or alias without 指标) of `ASPECT_WORD_MIN` characters or more and 方面
+    (社会效益方面, 经济成本方面). A form two categories' words spell is left out, and so is
+    one that is a label key itself."""
+    keys = label_keys(vocab)
+    out: dict[str, set[str]] = {}
+    for spec in vocab.level2_specs.values():
+        if not spec.label.endswith(LABEL_SUFFIX):
+            continue    # 方面 stands for 指标: 预算执行管理 has none to stand for
+        for text in (spec.label, *spec.aliases):
+            word = bare_word(text)
+            if len(word) >= ASPECT_WORD_MIN and word + ASPECT not in keys:
+                out.setdefault(word + ASPECT, set()).add(spec.label)
+    return {form: next(iter(labels)) for form, labels in out.items() if len(labels) == 1}
+
+
+@lru_cache(maxsize=None)
+def aspect_prefixes(vocab: LevelVocabulary) -> frozenset[str]:
+    """Proper prefixes of the forms worded with 方面 (`aspect_keys`)."""
+    return frozenset(form[:k] for form in aspect_keys(vocab) for k in range(1, len(form)))
+
+
+def reads_as_aspect(rows: list[Row], chain: list[tuple[int, int]], label: str, vocab: LevelVocabulary,
+                    levels: LevelCells) -> bool:
+    """Whether a chain spelling a form worded with 方面 of `label` is that label: every
+    piece under a level-2 column of the header, and the joined text read there as `label`
+    (`classify_label` at the column's cutoff), no other category as near."""
+    if any(levels.get(spot) != 2 for spot in chain):
+        return False
+    joined = "".join(rows[r].cells[q].text.strip() for r, q in chain)
+    start = rows[chain[0][0]].cells[chain[0][1]]
+    hint = classify_label(Cell(text=joined, raw=joined, col=start.col), vocab, 2, cutoff=COLUMN_CUTOFF)
+    return hint is not None and hint.spec.label == label
 
 
 @lru_cache(maxsize=None)
@@ -825,7 +875,7 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
     taken: set[tuple[int, int]] = set()
     chains, kinds = [], {}
     levels = LevelCells(rows, roles or {})
-    for kind, find in (("", lambda at: label_chain(rows, at, taken, vocab)),
+    for kind, find in (("", lambda at: label_chain(rows, at, taken, vocab, levels)),
                        (" with look-alikes", lambda at: damaged_chain(rows, at, taken, vocab, LABEL_CUTOFF)),
                        (" with look-alikes, read in its level column",
                         lambda at: column_chain(rows, at, taken, vocab, levels))):
