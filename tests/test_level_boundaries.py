@@ -660,3 +660,39 @@ def test_a_tied_label_inside_one_categorys_run_or_worded_for_both_stays():
     # a name worded for both readings (合格 and 人数) does not choose
     indicators, issues = place(every_row_table([("盾量指标", "培训合格人数"), ("盾量指标", "考核合格人数")]))
     assert not any(issue.code == "label_read_by_wording" for issue in issues)
+
+
+# ---------------------------------------------------------------- a tie a same-priced model sees
+AFTER_BREAK = [
+    "\t数量指标\t培训人数\t≥5(人)", "\t\t服务户数\t≥6(户)",
+    "\t质量指标\t验收合格率\t100%", "\t\t抽检合格率\t100%", "\t\t建档规范率\t100%",
+    "\t{label}\t拨付及时率\t100%",
+    "",
+    "产出指标\t时效指标\t办结及时率\t100%", "\t\t上报及时率\t100%",
+    "效益指标\t社会效益指标\t受益人数\t≥100(人)", "\t\t覆盖人数\t≥90(人)"]
+
+
+def test_a_tie_a_same_priced_model_sees_is_reported_under_a_per_page_model():
+    # the 产出 label prints only after the page break: page_top and after_break fit alike
+    # and price every row alike, so page_top is kept and after_break dropped as its
+    # duplicate. Under page_top the 时效 block has no label on page 1, which hid the tie;
+    # under after_break 时效 may start anywhere from 抽检合格率 on (its label prints after
+    # the break either way): those rows are tied, and the wording chose
+    rows = list(iter_text_rows("\n".join([HEADER, *(line.format(label="") for line in AFTER_BREAK)])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    fit = fit_items(items, SCHEMA.level2_order)
+    assert fit.model == "page_top" and "after_break" in fit.tied
+    indicators, issues = place([line.format(label="") for line in AFTER_BREAK])
+    assert [i.placement.level2.label for i in indicators][2:6] == ["质量指标"] * 3 + ["时效指标"]
+    ambiguous = {name for name in ("抽检合格率", "建档规范率", "拨付及时率")
+                 if any(issue.code == "level_boundary_ambiguous" and name in issue.message for issue in issues)}
+    assert ambiguous == {"抽检合格率", "建档规范率", "拨付及时率"}
+    assert not any(issue.code == "level_boundary_ambiguous" and "服务户数" in issue.message for issue in issues)
+
+
+def test_a_boundary_a_label_fixes_before_the_break_is_no_tie():
+    # the same table with 时效's label on its first row, before the break: the boundary is
+    # stated, and no model leaves it open
+    indicators, issues = place([line.format(label="时效指标") for line in AFTER_BREAK])
+    assert [i.placement.level2.label for i in indicators][2:6] == ["质量指标"] * 3 + ["时效指标"]
+    assert not any(issue.code == "level_boundary_ambiguous" for issue in issues)

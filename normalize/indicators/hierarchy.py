@@ -331,8 +331,11 @@ def fit_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
     best: tuple[float, Fit, list[list[float]], tuple] | None = None
     seen: list[tuple[Fit, list[list[float]]]] = []
     for fit in fits:
-        if any(same_prices(fit, other) for other, _ in seen):
-            continue   # its cost equals an earlier one's, which already won or lost
+        fit.tied = ()
+        kept = next((other for other, _ in seen if same_prices(fit, other)), None)
+        if kept is not None:   # its cost equals an earlier one's, which already won or lost;
+            kept.tied = (*kept.tied, fit.model)   # where their rules differ (`tied_side`) both count
+            continue
         costs = row_costs(items, categories, fit)
         seen.append((fit, costs))
         prefixes, back = cheapest_prefixes(costs, entry_flags(items, fit), groups)
@@ -850,9 +853,11 @@ def tied_side(i: int, items: list[IndicatorRow], category: Level2Spec, fit: Fit,
     if move_cost(fit.level2, i, to_right=other == right) > 1e-9 \
             or move_cost(fit.level2, i, to_right=other != right) > 1e-9:
         return None   # the labels fit one side better: the row's wording overrode them, no tie
-    if fit.model in PER_PAGE and not (labelled_on_page(items, i, left, forward=False)
-                                      and labelled_on_page(items, i, right, forward=True)):
+    if fit.model in PER_PAGE and all(model in PER_PAGE for model in fit.tied) \
+            and not (labelled_on_page(items, i, left, forward=False)
+                     and labelled_on_page(items, i, right, forward=True)):
         return None   # a per-page model labels each page's part: a block has none on this page
+                      # (unless a model pricing every row alike, `Fit.tied`, does not)
     other_group = next((c.level1 for c in categories if c.label == other), None)
     if other_group != category.level1 and (i not in fit.level1 or other_group not in fit.level1[i][:2]
                                            or move_cost(fit.level1, i, to_right=other_group == fit.level1[i][1]) > 1e-9):

@@ -143,6 +143,8 @@ class Fit:
     firm: frozenset[int] = frozenset()      # rows in level-2 gaps whose clusters fit exactly
     damaged: dict[int, frozenset[str]] = field(default_factory=dict)   # hierarchy.damaged_label_rows
     chain: "Chain | None" = field(default=None, repr=False, compare=False)   # the level-2 chain fitted
+    tied: tuple[str | None, ...] = field(default=(), compare=False)   # other models pricing every row
+                                                                       # alike (hierarchy.same_prices)
 
     def row_cost(self, row: int, category: str, group: str) -> float:
         return gap_cost(self.level2, row, category) + gap_cost(self.level1, row, group)
