@@ -567,6 +567,19 @@ TIED_WORDING_MARGIN = 1.0   # a weak keyword's worth, and none for the other rea
                             # at one tied category alone
 
 
+def tied_level2_readings(items: list[IndicatorRow], vocab: LevelVocabulary) -> dict[int, list[LabelMatch]]:
+    """The level-2 hints read fuzzily that are as near two or more categories, their own among
+    them, keyed by the hint's id: the readings the settling steps may choose between."""
+    tied: dict[int, list[LabelMatch]] = {}
+    for hint in (h for item in items for h in item.level2):
+        if hint.copied or hint.match.exact or hint.moved:
+            continue
+        matches = vocab.level2.tied_matches(hint.cell.text, LABEL_CUTOFF)
+        if len(matches) >= 2 and hint.spec.label in {m.name for m in matches}:
+            tied[id(hint)] = matches
+    return tied
+
+
 def settle_tied_by_wording(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
                            issues: list[Issue]) -> list[Issue]:
     """A level-2 label as near two categories (`盾量指标`: 数量指标 or 质量指标) that the
@@ -584,14 +597,7 @@ def settle_tied_by_wording(items: list[IndicatorRow], vocab: LevelVocabulary, sc
     from formex.normalize.indicators.hierarchy import target_class, wording_score   # (it imports this module)
     settled = {i.source_ref for i in issues if i.code in ("label_read_by_order", "label_read_by_stated_group")}
     order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
-    tied: dict[int, list[LabelMatch]] = {}
-    for item in items:
-        for hint in item.level2:
-            if hint.copied or hint.match.exact or hint.moved:
-                continue
-            matches = vocab.level2.tied_matches(hint.cell.text, LABEL_CUTOFF)
-            if len(matches) >= 2 and hint.spec.label in {m.name for m in matches}:
-                tied[id(hint)] = matches
+    tied = tied_level2_readings(items, vocab)
     if not tied:
         return []
     stated = [[h.spec.label for h in item.level2 if not h.copied and id(h) not in tied] for item in items]
@@ -898,13 +904,7 @@ def settle_tied_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schema
     prints no category twice on one page (labels repeated on every row say nothing) and
     exactly one category is left; an info issue `label_read_by_order` says so."""
     order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
-    tied: dict[int, list[LabelMatch]] = {}
-    for hint in (h for item in items for h in item.level2):
-        if hint.copied or hint.match.exact or hint.moved:
-            continue
-        matches = vocab.level2.tied_matches(hint.cell.text, LABEL_CUTOFF)
-        if len(matches) >= 2 and hint.spec.label in {m.name for m in matches}:
-            tied[id(hint)] = matches
+    tied = tied_level2_readings(items, vocab)
     if not tied:
         return []
     stated: list[list[tuple[str, bool]]] = [   # (category, exact) per row, tied readings left out
