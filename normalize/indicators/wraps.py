@@ -320,6 +320,8 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
             evidence -= WIDER_EVIDENCE   # the column holds longer names whole: the line above is whole
         elif reaches_longest(item, previous, heads, lengths):
             evidence += LONGEST_EVIDENCE   # the line above runs as far as any line: it may have been cut
+        elif len(item.name) > SHORT_FRAGMENT and short_of_edge(lengths, len(previous.last_line or previous.name)):
+            evidence -= EDGE_EVIDENCE   # the line above stops short of the column's edge: not cut there
     if all(getattr(previous, cell) is None for cell in ROW_CELLS) and \
             (item.weight is not None or item.score is not None):
         # a line without a cell of its row, waiting for the line that brings its 分值 / 得分
@@ -374,6 +376,23 @@ def reaches_longest(item: IndicatorRow, previous: IndicatorRow, heads: tuple[str
     if len(item.name) > SHORT_FRAGMENT + 1 and name_end(item.name).endswith(heads):
         return False
     return len(previous.last_line or previous.name) >= max(lengths)
+
+
+EDGE_EVIDENCE = 1   # a line above shorter than the column's edge, where no width shows
+
+
+def short_of_edge(lengths: tuple[int, ...], length: int) -> bool:
+    """Where no width shows, whether a line of `length` stops short of the column's edge:
+    the second-longest line of the table (`lengths`), so that one line longer than all
+    the others (a label fused into its name cell, cells OCR ran together) does not set
+    it. A wrapped name fills its first line to the edge; a line short of it held the
+    whole name, and the line under it (群众满意度 under a 15-character line in a column
+    that prints 16) is a name of its own, its target cell perhaps empty. Only
+    evidence against a wrap, weighed with the rest: a line may wrap at a word a little
+    short of the edge."""
+    if len(lengths) < WIDER_LINES:
+        return False
+    return length < sorted(lengths, reverse=True)[1]
 
 
 def prints_whole(lengths: tuple[int, ...], length: int) -> bool:
