@@ -592,3 +592,42 @@ def test_a_line_stating_another_category_opens_a_row():
     # pieces of a label wrapped in its narrow column (经济 | 成本) state no category
     pieces = width + ["产出指标\t经济\t单个健身路径完成数量建\t", "\t成本\t设成本\t≤8万元"]
     assert names(pieces)[-1] == "单个健身路径完成数量建设成本"
+
+
+# no width shows: names of many lengths, none a fragment; the second-longest line (14)
+# is the column's edge, should one line run longer than the rest
+EDGE_14 = ["产出指标\t数量指标\t新建养老床位数量及配套设施\t≥200张", "\t\t为老服务中心运营数量及覆盖街道\t≥12个",
+           "\t\t助餐点覆盖街道及社区数量统计\t≥8个"]
+
+
+def test_a_line_short_of_the_columns_edge_is_not_continued_by_a_whole_name():
+    # 社区居家养老服务设施建设 (12) stops short of the edge: it held its whole name, and
+    # 群众满意度 under it is a row whose target cell is empty
+    out = names(EDGE_14 + ["\t\t社区居家养老服务设施建设\t", "\t\t群众满意度\t≥90%"])
+    assert out[3:] == ["社区居家养老服务设施建设", "群众满意度"]
+
+
+def test_a_line_reaching_the_columns_edge_may_still_have_been_cut():
+    # as long as the second-longest line: it may have filled its cell (the longest line
+    # alone does not set the edge), and the evidence for a wrap stands as before
+    out = names(EDGE_14 + ["\t\t社区居家养老服务设施建设运营\t", "\t\t群众满意度\t≥90%"])
+    assert out[3:] == ["社区居家养老服务设施建设运营群众满意度"]
+
+
+def test_a_merged_level1_label_on_a_short_end_across_a_label_line_is_the_rows_own():
+    # 享受居家养老服务补贴 fills the width; its level-2 label prints on a line of its own and
+    # its merged level-1 label on the line of its end, 人数: one row
+    lines = WIDTH_10_LAST + ["\t\t享受居家养老服务补贴\t", "\t社会效益指标\t\t", "效益指标\t\t人数\t≥90%"]
+    assert names(lines)[3:] == ["享受居家养老服务补贴人数"]
+    indicators, _ = place(lines)
+    assert [(i.row.name, i.placement.level2.label) for i in indicators][3:] == [
+        ("享受居家养老服务补贴人数", "社会效益指标")]
+
+
+def test_a_level2_label_or_no_head_word_on_the_end_line_opens_a_row():
+    # a level-2 label on the line states a row of its own: one label per level a row
+    lines = WIDTH_10_LAST + ["\t\t享受居家养老服务补贴\t", "\t社会效益指标\t\t", "\t生态效益指标\t人数\t≥90%"]
+    assert names(lines)[3:] == ["享受居家养老服务补贴", None, "人数"]
+    # a line that ends in no head word completes no name: a row of its own
+    lines = WIDTH_10_LAST + ["\t\t享受居家养老服务补贴\t", "\t社会效益指标\t\t", "效益指标\t\t工时\t≥90%"]
+    assert names(lines)[3:] == ["享受居家养老服务补贴", None, "工时"]

@@ -268,7 +268,8 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     wrap as strongly; where no width shows and the table wraps no name into a fragment, a
     line above shorter than several lines it prints (`lengths`, its names' lengths) did not
     fill its cell, a line above as long as the longest may have been cut
-    (`reaches_longest`), and a line longer than a fragment under it is a name of its own;
+    (`reaches_longest`), a line above short of the column's edge held its whole name
+    (`short_of_edge`), and a line longer than a fragment under it is a name of its own;
     the characters across the break printed whole in another cell of the document
     (`words`: 改造的老 over 完成改 | 造的老…, the other table's name, the goals) say wrap. Over 0
     says wrap; None when it cannot be one (a target, 实际完成值, 分值 or 得分 on both
@@ -320,6 +321,8 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
             evidence -= WIDER_EVIDENCE   # the column holds longer names whole: the line above is whole
         elif reaches_longest(item, previous, heads, lengths):
             evidence += LONGEST_EVIDENCE   # the line above runs as far as any line: it may have been cut
+        elif len(item.name) > SHORT_FRAGMENT and short_of_edge(lengths, len(previous.last_line or previous.name)):
+            evidence -= EDGE_EVIDENCE   # the line above stops short of the column's edge: not cut there
     if all(getattr(previous, cell) is None for cell in ROW_CELLS) and \
             (item.weight is not None or item.score is not None):
         # a line without a cell of its row, waiting for the line that brings its 分值 / 得分
@@ -376,6 +379,24 @@ def reaches_longest(item: IndicatorRow, previous: IndicatorRow, heads: tuple[str
     return len(previous.last_line or previous.name) >= max(lengths)
 
 
+EDGE_EVIDENCE = 1   # a line above shorter than the column's edge, where no width shows
+
+
+def short_of_edge(lengths: tuple[int, ...], length: int) -> bool:
+    """Where no width shows, whether a line of `length` stops short of the column's edge:
+    the second-longest line of the table (`lengths`), so that one line longer than all
+    the others (a label fused into its name cell, cells OCR ran together) does not set
+    it. A wrapped name fills its first line to the edge; a line short of it held the
+    whole name, and the line under it (群众满意度 under a 15-character line in a column
+    that prints 16) is a name of its own, its target cell perhaps empty. Not in a table
+    that wraps a name into a fragment (建档率): it wraps names where their words break, so a
+    line short of the edge may have wrapped (`prints_whole` likewise). Only evidence
+    against a wrap, weighed with the rest."""
+    if len(lengths) < WIDER_LINES or any(other <= SHORT_FRAGMENT for other in lengths):
+        return False
+    return length < sorted(lengths, reverse=True)[1]
+
+
 def prints_whole(lengths: tuple[int, ...], length: int) -> bool:
     """Whether a table whose names run `lengths` long prints a line of `length` whole:
     at least `WIDER_LINES` lines are longer by more than one (a digit or a bracket reads
@@ -421,11 +442,27 @@ def wrap_across_label(item: IndicatorRow, label_line: IndicatorRow, named: Indic
     labels then sit inside the wrapped row, so they are its own. The label line may also
     be a category listed without indicators, so the wrap needs strong evidence (a
     fragment, a name above that fills the column's width or stops before its head word),
-    not the least."""
-    if not label_line.is_label_only or (item.level1 or item.level2) and len(item.name or "") != 1:
-        return False     # a label on the line opens a row, but a single character is never a name
+    not the least. A label on the line opens a row (a single character is never a name),
+    except a level-1 label alone on a short end under the line of level-2 labels
+    (`merged_level1_on_end`)."""
+    if not label_line.is_label_only:
+        return False
+    if (item.level1 or item.level2) and len(item.name or "") != 1 and not merged_level1_on_end(item, heads):
+        return False
     evidence = wrap_evidence(item, named, wrapping, heads, points, lengths, words)
     return evidence is not None and evidence >= ACROSS_LABEL_EVIDENCE
+
+def merged_level1_on_end(item: IndicatorRow, heads: tuple[str, ...]) -> bool:
+    """Whether a line's labels may be the merged level-1 cell of the row it ends: a level-1
+    label and no level-2 one, on a line whose name is a short end (at most `LONG_FRAGMENT`
+    characters) that ends in a head word, so completes a name (确率, 务覆盖率). A merged
+    level-1 cell prints at its block's centre, which can fall on a wrapped row's last
+    line, under the line of its level-2 label (质量监督居家养老服 | 社会效益指标 | 效益指标 …
+    务覆盖率). A level-2 label on the line states a row of its own: one row prints one
+    label per level; so does a line that completes no name (工时)."""
+    return bool(item.level1) and not item.level2 and item.name is not None \
+        and len(item.name) <= LONG_FRAGMENT and name_end(item.name).endswith(heads)
+
 
 def join_wrapped(previous: IndicatorRow, item: IndicatorRow, line: int) -> None:
     previous.name = previous.name + item.name
