@@ -403,7 +403,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             # a merged level-1 label on a line of its own, between two rows
             pending_level1.extend(replace(h, line=line + 0.5) for h in item.level1)
             issues.extend(cell_issues(item))   # a level cell no vocabulary reads: said, not lost
-            if any(len(label_key(c.text)) >= LABEL_MIN_KEY for c in item.damaged) and not item.fused \
+            if any(len(label_key(c.text)) >= LABEL_MIN_KEY or (row.numbered and numbered_label_cell(c.text))
+                   for c in item.damaged) and not item.fused \
                     and not (out and cut_label_above(out[-1])):
                 lone_damaged.append((len(out), item, line))   # perhaps a level-2 label: see below
             continue
@@ -758,6 +759,14 @@ def ends_as_label(text: str, label: str | None = None) -> bool:
         return True
     own = label_key(label) if label else ""
     return bool(own) and not own.endswith(LABEL_ENDINGS) and key.endswith(own[-1])
+
+
+def numbered_label_cell(text: str) -> bool:
+    """A damaged level-2 cell shorter than any label (`戊本` for 成本) alone on a line that
+    prints its own row number: a table row, so a category listed without indicators whose
+    label OCR damaged (an alias's length: 成本), not a piece of a label wrapped from the
+    line above. At least two characters that are no generic label ending (指, 标, 类)."""
+    return len(set(label_key(text)) - GENERIC_LABEL_CHARS) >= 2
 
 
 def insert_label_lines(items: list[IndicatorRow], lone: list[tuple[int, IndicatorRow, int]]
