@@ -344,3 +344,60 @@ def test_a_damaged_label_line_after_a_whole_row_stays_a_line_of_its_own():
                                     "\t成本控制措标\t\t", "效益指标\t社会效益指标\t城镇登记失业率\t≤3.5%"]))
     assert got == [("时效指标", "实际资金支出率"), ("时效指标", "贴息资金控制数"), ("成本指标", None),
                    ("社会效益指标", "城镇登记失业率")]
+
+
+# --- a label-only line no reading of its length matches: the nearest the order allows ------
+
+def test_a_label_alone_with_look_alikes_and_a_word_put_in_is_read_as_the_nearest_the_order_allows():
+    # 成木控制损标: 成本控制指标 with two look-alikes, too far from any label of its length and
+    # holding no alias but for one character; between 时效指标 and 经济效益指标 the order
+    # allows 成本指标, the 成本 group's three and 经济效益指标, and it is clearly nearest 成本指标
+    got, codes, issues = read(text_rows([HEADER,
+                                         "产出指标\t时效指标\t实际资金支出率\t≧95%",
+                                         "\t成木控制损标\t\t",
+                                         "效益指标\t经济效益指标\t就业困难人员就业人数\t≥5人",
+                                         "\t社会效益指标\t城镇登记失业率\t≤3.5%"]))
+    assert got == [("时效指标", "实际资金支出率"), ("成本指标", None),
+                   ("经济效益指标", "就业困难人员就业人数"), ("社会效益指标", "城镇登记失业率")]
+    assert any(i.code == "label_read_by_nearest" and i.severity == "warning" and "成木控制损标" in i.message
+               for i in issues)
+    assert "label_unrecognised" not in codes
+
+
+def test_a_label_alone_as_near_two_categories_the_order_allows_is_left_unread():
+    # 济会成本损标 is as near 经济成本指标 as 社会成本指标 and 成本指标 (60 each): no category
+    # is clearly nearest, so no row; its warning stays
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t时效指标\t实际资金支出率\t≧95%",
+                                    "\t济会成本损标\t\t",
+                                    "效益指标\t经济效益指标\t就业困难人员就业人数\t≥5人"]))
+    assert [name for _, name in got] == ["实际资金支出率", "就业困难人员就业人数"]
+    assert "label_unrecognised" in codes and "label_read_by_nearest" not in codes
+
+
+def numbered(lines: list[str]):
+    from formex.extract.ocr_text import iter_text_rows
+    from formex.normalize.indicators.sequence import strip_sequence_column
+    rows = list(iter_text_rows("\n".join(["序号\t" + HEADER, *lines])))
+    rows, _ = strip_sequence_column(rows, SCHEMA)
+    return read(rows)
+
+
+def test_a_short_damaged_label_on_a_numbered_line_is_a_category_of_its_own():
+    # 戊本 (成本, one look-alike) on a line with its own row number: a table row, so a
+    # category listed without indicators, read as the one the order allows it is nearest
+    got, codes, _ = numbered(["1\t产出指标\t时效指标\t实际资金支出率\t≧95%",
+                              "2\t\t戊本\t\t",
+                              "3\t效益指标\t经济效益指标\t就业困难人员就业人数\t≥5人"])
+    assert got == [("时效指标", "实际资金支出率"), ("成本指标", None), ("经济效益指标", "就业困难人员就业人数")]
+    assert "label_read_by_nearest" in codes
+
+
+def test_a_short_damaged_piece_on_a_line_without_a_number_is_no_row():
+    # the same 戊本 without its row number: perhaps a piece of a label wrapped from above
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t时效指标\t实际资金支出率\t≧95%",
+                                    "\t戊本\t\t",
+                                    "效益指标\t经济效益指标\t就业困难人员就业人数\t≥5人"]))
+    assert [name for _, name in got] == ["实际资金支出率", "就业困难人员就业人数"]
+    assert "label_read_by_nearest" not in codes

@@ -403,7 +403,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             # a merged level-1 label on a line of its own, between two rows
             pending_level1.extend(replace(h, line=line + 0.5) for h in item.level1)
             issues.extend(cell_issues(item))   # a level cell no vocabulary reads: said, not lost
-            if any(len(label_key(c.text)) >= LABEL_MIN_KEY for c in item.damaged) and not item.fused \
+            if any(len(label_key(c.text)) >= LABEL_MIN_KEY or (row.numbered and numbered_label_cell(c.text))
+                   for c in item.damaged) and not item.fused \
                     and not (out and cut_label_above(out[-1])):
                 lone_damaged.append((len(out), item, line))   # perhaps a level-2 label: see below
             continue
@@ -760,6 +761,14 @@ def ends_as_label(text: str, label: str | None = None) -> bool:
     return bool(own) and not own.endswith(LABEL_ENDINGS) and key.endswith(own[-1])
 
 
+def numbered_label_cell(text: str) -> bool:
+    """A damaged level-2 cell shorter than any label (`戊本` for 成本) alone on a line that
+    prints its own row number: a table row, so a category listed without indicators whose
+    label OCR damaged (an alias's length: 成本), not a piece of a label wrapped from the
+    line above. At least two characters that are no generic label ending (指, 标, 类)."""
+    return len(set(label_key(text)) - GENERIC_LABEL_CHARS) >= 2
+
+
 def insert_label_lines(items: list[IndicatorRow], lone: list[tuple[int, IndicatorRow, int]]
                        ) -> list[IndicatorRow]:
     """Lines holding nothing but a level-2 cell too damaged to read (`成本措杯` alone), set
@@ -839,6 +848,7 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
     order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
     stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
     read: dict[tuple[str, str | None], str] = {}
+    near: dict[tuple[str, str | None], str] = {}
     for i, item in enumerate(items):
         for cell in list(item.damaged):
             above = next((labels[-1] for labels in reversed(stated[:i]) if labels), None)
@@ -852,6 +862,11 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             fits = nearest_whole_labels(cell.text, fits)
             if len(fits) != 1:   # none near at its length, or several as near: worded up?
                 fits = worded_damaged_readings(cell.text, vocab, order, low, high, groups)
+            nearest = False
+            if len(fits) != 1 and item.name is None and item.target is None and item.note is None:
+                # a line of nothing but the cell: a category listed without indicators
+                fits = nearest_allowed_reading(cell.text, vocab, order, low, high, groups)
+                nearest = bool(fits)
             if len(fits) != 1:
                 continue
             hint = LabelHint(2, vocab.level2_specs[fits[0].name], cell, fits[0], line=item.lines[0])
@@ -861,13 +876,49 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             stated[i].append(hint.spec.label)
             if item.name is None:
                 item.own_level2 = hint
-            read[(cell.text, cell.source_ref or item.row.source_ref)] = fits[0].name
-    if not read:
+            (near if nearest else read)[(cell.text, cell.source_ref or item.row.source_ref)] = fits[0].name
+    if not read and not near:
         return issues
-    return without_unrecognised(issues, read) + [Issue("info", "label_read_by_order",
+    return without_unrecognised(issues, {**read, **near}) + [Issue("info", "label_read_by_order",
                          f"level label {text!r} is as near several categories; read as {name!r}, "
                          "the one the labels around it leave in the canonical order",
-                         field="level2", source_ref=ref) for (text, ref), name in read.items()]
+                         field="level2", source_ref=ref) for (text, ref), name in read.items()] + [
+        Issue("warning", "label_read_by_nearest",
+              f"level label {text!r} alone on its line matches no category; read as {name!r}, of the "
+              "categories the labels around it leave in the canonical order the one it is clearly "
+              "nearest", field="level2", source_ref=ref) for (text, ref), name in near.items()]
+
+
+NEAREST_MIN = 33.0     # a damaged label's similarity to the category it is read as, at least ...
+NEAREST_MARGIN = 5.0   # ... and this much above every other category the order allows there
+
+
+def nearest_allowed_reading(text: str, vocab: LevelVocabulary, order: dict[str, int], low: int, high: int,
+                            groups: set[str]) -> list[LabelMatch]:
+    """For `read_damaged_labels`, a damaged cell alone on its line that no reading of its
+    length matches nor a worded-up label holds (`成木控制损标`, `戊本`: look-alikes and a word
+    put in): of the categories the canonical order allows between the labels above and
+    below (in the row's stated group), the one whose label or alias it is nearest, where
+    it shares at least one of that category's own characters (not 指, 标, 类, which every
+    label has), is `NEAREST_MIN` near and `NEAREST_MARGIN` nearer than any other allowed
+    category. One reading or none."""
+    key = label_key(text)
+    chars = set(key) - GENERIC_LABEL_CHARS
+    if not chars:
+        return []
+    scored = []
+    for name, spec in vocab.level2_specs.items():
+        if not low < order[name] <= high or (groups and spec.level1 not in groups):
+            continue
+        aliases = vocab.level2.aliases_of(name)
+        score = max(fuzz.ratio(key, label_key(alias)) for alias in aliases)
+        own = set("".join(aliases)) - GENERIC_LABEL_CHARS
+        scored.append((score, bool(chars & own), name))
+    scored.sort(reverse=True)
+    if not scored or not scored[0][1] or scored[0][0] < NEAREST_MIN \
+            or (len(scored) > 1 and scored[1][0] > scored[0][0] - NEAREST_MARGIN):
+        return []
+    return [LabelMatch(scored[0][2], scored[0][2], round(scored[0][0], 1))]
 
 def worded_damaged_readings(text: str, vocab: LevelVocabulary, order: dict[str, int], low: int, high: int,
                             groups: set[str]) -> list[LabelMatch]:
