@@ -848,6 +848,33 @@ def test_a_head_without_a_labels_rest_below_stays_in_the_name(lines):
     assert not any(i.code == "label_fused" and "below" in i.message for i in issues)
 
 
+
+def centred_blocks(name: str, below: str) -> list[str]:
+    """Three blocks whose labels print on their middle rows; `name` opens the second, `below`
+    (a level cell's text) on the row under it."""
+    return ["\t\t家庭医生签约居民人数\t≥35000人", "产出指标\t数量指标\t健康教育讲座次数\t≥24次",
+            "\t\t适龄儿童免疫规划疫苗接种率\t≥95%", f"\t\t{name}\t≥62%", f"\t{below}\t糖尿病患者规范管理率\t≥62%",
+            "\t\t院内感染控制达标率\t100%", "\t\t传染病报告及时率\t100%",
+            "\t时效指标\t疫苗接种信息录入及时率\t100%", "\t\t突发事件报告及时率\t100%"]
+
+
+def test_a_group_word_fused_into_a_name_with_its_categorys_word_below_is_cut_off():
+    # 产出 | 质量 (产出质量, a group-and-category label wrapped in its column): its first line
+    # fused into the name, the next line's first cell its rest
+    got, issues = read(centred_blocks("产出高血压患者规范管理率", "质量"))
+    assert got[3] == ("质量指标", "高血压患者规范管理率") and got[4] == ("质量指标", "糖尿病患者规范管理率")
+    assert any(i.code == "label_fused" and "'产出'" in i.message for i in issues)
+
+
+@pytest.mark.parametrize("below", [
+    "质量指标",     # a label of its own below, no wrapped label's rest: a name may open with the group's word
+    "",             # no piece below
+])
+def test_a_group_word_at_a_names_head_without_its_categorys_word_below_stays(below):
+    got, issues = read(centred_blocks("产出成果转化应用完成率", below))
+    assert got[3][1] == "产出成果转化应用完成率"
+    assert not any(i.code == "label_fused" and "'产出'" in i.message for i in issues)
+
 # --- a head read by the order past the wrapped label's first line (wrapped_rest)
 
 GAP_ABOVE = ["产出指标\t数量指标\t培训人次\t≥3000人次", "\t质量指标\t补贴发放准确率\t≥98%"]
@@ -886,6 +913,23 @@ def test_text_before_a_space_at_a_names_head_that_no_reading_takes_is_cut_off_wi
     assert got[2][1] == "退役军人服务站规范化建设达标率"
     cut = [i for i in issues if i.code == "label_unrecognised" and "'贸重'" in i.message]
     assert len(cut) == 1 and cut[0].severity == "warning"
+
+
+@pytest.mark.parametrize("line, head", [
+    ("\t\t产出 退役军人服务站规范化建设达标率\t≥95%", "产出"),   # a group's word, the level-1 column's
+    ("\t\t怀 退役军人服务站规范化建设达标率\t≥95%", "怀"),       # a piece another row prints alone too
+])
+def test_a_group_word_or_a_one_character_piece_before_a_space_is_cut_off(line, head):
+    got, issues = read([*GAP_ABOVE, line, "\t怀\t退役军人信息采集准确率\t≥98%", *GAP_BELOW])
+    assert got[2][1] == "退役军人服务站规范化建设达标率"
+    assert any(i.code == "label_unrecognised" and f"{head!r}" in i.message for i in issues)
+
+
+def test_a_spaced_head_another_row_prints_as_its_level_cell_stays():
+    # 散重指, three characters or more: the restated labels' reading judged it
+    got, _ = read([*GAP_ABOVE, "\t\t散重指 退役军人服务站规范化建设达标率\t≥95%",
+                   "\t散重指\t退役军人信息采集准确率\t≥98%", *GAP_BELOW])
+    assert got[2][1] == "散重指退役军人服务站规范化建设达标率"
 
 
 @pytest.mark.parametrize("line, name", [

@@ -327,11 +327,11 @@ def read_wrapped_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> lis
             continue
         head, label = found
         rest = item.name[len(head):].strip(SEPARATORS)
-        cell_found = name_cell(item)
-        if len(label_key(rest)) < ORDER_REST_MIN or makes_word(head, rest) or cell_found is None \
-                or not cell_found[0].text.strip().startswith(head):
+        cell = opening_cell(item, head) if len(label_key(rest)) >= ORDER_REST_MIN and not makes_word(head, rest) \
+            else None
+        if cell is None:
             continue
-        cell, spec = cell_found[0], vocab.level2_specs[label]
+        spec = vocab.level2_specs[label]
         match = LabelMatch(label, head + piece, 100.0)
         split_head(item, cell, head, rest, spec, match)
         if hint.spec is not spec:
@@ -604,10 +604,9 @@ def cut_run_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[Iss
                 if any(h.spec is not spec for h in own) or len(label_key(rest)) < ORDER_REST_MIN \
                         or label_key(head + rest[:1]) in keys or not names_category(rest, spec):
                     break
-                found = name_cell(other)
-                if found is None or not found[0].text.strip().startswith(head):
+                cell = opening_cell(other, head)
+                if cell is None:
                     break
-                cell = found[0]
                 if own:
                     other.fused.append(FusedLabel(cell, replace(own[-1], cell=replace(cell, text=head)),
                                                   replace(cell, text=rest)))
@@ -714,10 +713,9 @@ def cut_printed_head(item: IndicatorRow, text: str, rest: str, printed: str) -> 
     """Cut `text`, a level cell printed on other rows, off the row's name, leaving `rest`,
     where the name's own cell opens with it; the `label_fused` issue saying where it was
     printed, or None (the name was joined from cells that do not open so)."""
-    found = name_cell(item)
-    if found is None or not found[0].text.strip().startswith(text):
+    cell = opening_cell(item, text)
+    if cell is None:
         return None
-    cell = found[0]
     item.name = rest
     return fused_issue(cell, item.row.source_ref,
                        f"{cell.text!r} opens with {text!r}, {printed}: "
@@ -870,6 +868,15 @@ def name_cell(item: IndicatorRow) -> tuple[Cell, list[int]] | None:
     if len(run) > 1 and len(text) <= HEAD_MAX:
         cuts.append(len(text))
     return cell, sorted(set(cuts))
+
+
+def opening_cell(item: IndicatorRow, head: str) -> Cell | None:
+    """The cell the row's name opens with (`name_cell`), where its text opens with `head`;
+    None where the name was joined from cells that do not open so."""
+    found = name_cell(item)
+    if found is None or not found[0].text.strip().startswith(head):
+        return None
+    return found[0]
 
 
 @lru_cache(maxsize=4096)
@@ -1200,10 +1207,9 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[
         if found is None:
             continue
         tail, rest = found
-        cell_found = name_cell(item)
-        if cell_found is None or not cell_found[0].text.strip().startswith(tail):
+        cell = opening_cell(item, tail)
+        if cell is None:
             continue
-        cell = cell_found[0]
         if hint is None:
             item.name = rest
             issues.append(fused_issue(cell, item.row.source_ref,
@@ -1537,7 +1543,8 @@ def head_wrapped_below(name: str, below: list[str], spec, vocab: LevelVocabulary
                    if other is not spec):
                 continue
             tail = "".join(pieces)
-            if 2 * max((in_place(tail, form, n) for form in (*chain_forms(spec, vocab), *label_forms(spec))
+            if 2 * max((in_place(tail, form, n) for form in (*chain_forms(spec, vocab), *label_forms(spec),
+                                                              *compound_words(spec, vocab))
                         if len(form) == len(joined)),
                        default=0) < len(tail):
                 continue      # the pieces below carry the label's own characters: half of them in place at least
@@ -1550,9 +1557,9 @@ def form_score(joined: str, spec, vocab: LevelVocabulary) -> float:
     """The share of `joined`'s characters in place in the category's form as long, the best:
     its `label_forms`, or written exactly a form with its group's word (`chain_forms`:
     产出时效指标; with look-alikes, `提升社会` | `效益指标` is no 效益社会效益指标)."""
-    if joined in chain_forms(spec, vocab):
+    if joined in chain_forms(spec, vocab) or joined in compound_words(spec, vocab):
         return 1.0
-    return max((in_place(joined, form, 0) / len(form) for form in label_forms(spec)
+    return max((in_place(joined, form, 0) / len(form) for form in (*label_forms(spec), *compound_words(spec, vocab))
                 if len(form) == len(joined)), default=0.0)
 
 
@@ -1582,7 +1589,7 @@ def cut_spaced_heads(items: list[IndicatorRow], placements: list, vocab: LevelVo
     whole as two categories alike (`散量 补贴…`: 数量 or 质量) is cut off too: the row keeps
     the category placed and the doubt said there."""
     issues: list[Issue] = []
-    words = bare_words(vocab) | level1_words(vocab)
+    words = bare_words(vocab)
     for i, (item, placement) in enumerate(zip(items, placements)):
         if placement is None or not item.name or item.positional:
             continue
@@ -1601,7 +1608,7 @@ def cut_spaced_heads(items: list[IndicatorRow], placements: list, vocab: LevelVo
         if not all(is_han(ch) for ch in head) or not item.name.startswith(head) or not text.startswith(head) \
                 or len(label_key(rest)) < ORDER_REST_MIN or not is_han(rest[0]):
             continue
-        if head in words or head.endswith(SUFFIX) or any(
+        if head in words or head.endswith(SUFFIX) or len(head) >= RESTATED_MIN and any(
                 head == label_key(c.text) for j, other in enumerate(items) if j != i
                 for c in (*other.unrecognised, *(h.cell for h in (*other.level1, *other.level2) if not h.copied))):
             continue      # a word the readings judged (and kept in the name), or a level cell's text they read
@@ -1614,13 +1621,7 @@ def cut_spaced_heads(items: list[IndicatorRow], placements: list, vocab: LevelVo
     return issues
 
 
-@lru_cache(maxsize=None)
-def level1_words(vocab: LevelVocabulary) -> frozenset[str]:
-    """The groups' words without an ending (产出, 效益, 满意度)."""
-    return frozenset(w for spec in vocab.level1_specs.values() for w in map(bare_word, (spec.label, *spec.aliases))
-                     if w)
-
-
 def is_han(ch: str) -> bool:
     """A Chinese character (CJK unified ideographs; code points, so no numeral literal)."""
     return 0x4E00 <= ord(ch) <= 0x9FFF
+
