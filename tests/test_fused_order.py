@@ -875,6 +875,32 @@ def test_a_group_word_at_a_names_head_without_its_categorys_word_below_stays(bel
     assert got[3][1] == "产出成果转化应用完成率"
     assert not any(i.code == "label_fused" and "'产出'" in i.message for i in issues)
 
+
+def two_names(first: str, second: str) -> list[str]:
+    """A table without level columns whose labels wrap in two lines (数量指 | 标); `first` and
+    `second` on consecutive lines in the block after 质量指标."""
+    return ["数量指\t新增区级创业孵化基地数量\t≥1个", "标", "社会保险补贴发放准确率\t≥95%",
+            "质量指 就业见习补贴发放准确率\t≥95%", "标\t公益性岗位补贴发放准确率\t≥95%", f"{first}\t≥95%",
+            f"{second}\t≥95%", "城镇新增就业人数\t≥39500人", "社会效\t零就业家庭帮扶率\t=100%", "益指标"]
+
+
+def test_a_label_wrapped_into_the_heads_of_two_names_on_consecutive_lines_is_cut_off_both():
+    # 时效损 | 标: the lines of 时效指标 (its 指 damaged), each fused into the name on its line
+    got, issues = read(two_names("时效损就业见习补贴发放及时率", "标低保就业补贴发放及时率"))
+    assert got[4:6] == [("时效指标", "就业见习补贴发放及时率"), ("时效指标", "低保就业补贴发放及时率")]
+    fused = [i for i in issues if i.code == "label_fused" and "'时效损' and '标'" in i.message]
+    assert len(fused) == 1 and fused[0].severity == "info"
+
+
+@pytest.mark.parametrize("first, second", [
+    ("时效就业见习补贴发放及时率", "标准化低保就业补贴发放及时率"),   # 标准: the name's own word
+    ("时效损就业见习补贴发放及时率", "低保就业补贴发放及时率"),       # no label's rest on the next name
+])
+def test_heads_of_two_names_that_do_not_join_into_a_label_stay(first, second):
+    got, _ = read(two_names(first, second))
+    assert [name for _, name in got[4:6]] == [first, second]
+
+
 # --- a head read by the order past the wrapped label's first line (wrapped_rest)
 
 GAP_ABOVE = ["产出指标\t数量指标\t培训人次\t≥3000人次", "\t质量指标\t补贴发放准确率\t≥98%"]

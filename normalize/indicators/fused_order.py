@@ -1553,6 +1553,57 @@ def head_wrapped_below(name: str, below: list[str], spec, vocab: LevelVocabulary
     return (best[0], best[1], round(100.0 * best[2], 1)) if best else None
 
 
+def cut_heads_wrapped_into_next_name(items: list[IndicatorRow], placements: list, vocab: LevelVocabulary
+                                     ) -> list[Issue]:
+    """A level-2 label wrapped in its narrow level column, each of its lines fused by OCR into
+    the head of the name on its line (`时效损就业见习…` over `标低保就业…`; `社会效优抚对象…`
+    over `益指标可持续…`). After placing, as `cut_heads_wrapped_below` reads a rest printed in
+    cells of its own: the two rows on consecutive lines placed in one category, their level
+    cells empty, where the head of the first (one to `PIECE_MAX` characters) and the head of
+    the second (no wider) join into a form of that category (`head_wrapped_below`: at least
+    `BELOW_CUTOFF` of the characters in place, more than in any other category's form as long,
+    the second head's half at least). Both names left keep `ORDER_REST_MIN` characters and the
+    word their category requires, and make no word with the head (`标准…`, `指导…`); both heads
+    are cut off (`label_fused`)."""
+    issues: list[Issue] = []
+    for i in range(len(items) - 1):
+        item, below, placement = items[i], items[i + 1], placements[i]
+        if placement is None or placements[i + 1] is None or placements[i + 1].level2 is not placement.level2 \
+                or not item.name or item.positional or item.fused or item.unsettled_head or item.unrecognised \
+                or any(not h.copied for h in item.level2) or item.lines[0] != item.lines[1] \
+                or not may_continue(below, item):
+            continue
+        spec = placement.level2
+        best = None
+        for m in range(1, PIECE_MAX + 1):
+            tail = below.name[:m]
+            if len(tail) < m or label_key(tail) != tail:
+                break
+            read = head_wrapped_below(item.name, [tail], spec, vocab)
+            if read is not None and (best is None or read[2] > best[2]):
+                best = read
+        if best is None:
+            continue
+        head, (tail,), score = best
+        rest, rest_below = item.name[len(head):].strip(SEPARATORS), below.name[len(tail):].strip(SEPARATORS)
+        if not name_left(head, rest, spec) or not name_left(tail, rest_below, spec):
+            continue
+        cell, cell_below = opening_cell(item, head), opening_cell(below, tail)
+        if cell is None or cell_below is None:
+            continue
+        match = LabelMatch(spec.label, head + tail, score)
+        for row, at, piece, left in ((item, cell, head, rest), (below, cell_below, tail, rest_below)):
+            row.fused.append(FusedLabel(at, LabelHint(2, spec, replace(at, text=piece), match, line=row.lines[0]),
+                                        replace(at, text=left)))
+            row.name = left
+        issues.append(fused_issue(cell, item.row.source_ref,
+                                  f"{cell.text!r} and {cell_below.text!r} below it open with {head!r} and {tail!r}: "
+                                  f"the lines of a level label wrapped in its column, read as {spec.label!r}, the "
+                                  f"category placed (similarity {score:.0f}); the names read as {rest!r} and "
+                                  f"{rest_below!r}"))
+    return issues
+
+
 def form_score(joined: str, spec, vocab: LevelVocabulary) -> float:
     """The share of `joined`'s characters in place in the category's form as long, the best:
     its `label_forms`, or written exactly a form with its group's word (`chain_forms`:
