@@ -951,6 +951,13 @@ def test_a_group_word_or_a_one_character_piece_before_a_space_is_cut_off(line, h
     assert any(i.code == "label_unrecognised" and f"{head!r}" in i.message for i in issues)
 
 
+def test_the_placed_categorys_own_word_before_a_space_is_cut_off():
+    # 管理 names the category the row is placed in (its block's label printed on the rows around)
+    got, _ = read(["效益指标\t社会效益指标\t退役军人就业率\t≥90%", "管理指标\t管理指标\t预算执行率\t≥90%",
+                   "管理\t\t管理 资金使用合规性\t合规", "管理指标\t管理指标\t财务监控有效性\t有效"])
+    assert got[2] == ("管理指标", "资金使用合规性")
+
+
 def test_a_spaced_head_another_row_prints_as_its_level_cell_stays():
     # 散重指, three characters or more: the restated labels' reading judged it
     got, _ = read([*GAP_ABOVE, "\t\t散重指 退役军人服务站规范化建设达标率\t≥95%",

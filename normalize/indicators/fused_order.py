@@ -440,6 +440,13 @@ def bare_words(vocab: LevelVocabulary) -> frozenset[str]:
                      if w and not w.endswith(SUFFIX))
 
 
+@lru_cache(maxsize=None)
+def own_words(spec, vocab: LevelVocabulary) -> frozenset[str]:
+    """The category's bare words (`bare_words`: 管理, 数量, 产出数量) alone."""
+    words = {bare_word(text) for text in (spec.label, *spec.aliases)} | set(compound_words(spec, vocab))
+    return frozenset(w for w in words if w and not w.endswith(SUFFIX))
+
+
 def split_head(item: IndicatorRow, cell: Cell, head: str, rest: str, spec, match: LabelMatch) -> None:
     """The head of the row's name (in `cell`) read as its level-2 label, the rest as its name."""
     hint = LabelHint(2, spec, replace(cell, text=head), match, line=item.lines[0])
@@ -1634,9 +1641,10 @@ def cut_spaced_heads(items: list[IndicatorRow], placements: list, vocab: LevelVo
     `label_unrecognised` warning. Only a head of Chinese characters (no digit, letter or
     mark: `2023年 …`, `（一） …` are a name's), up to `SPACED_HEAD_MAX` of them, before a
     name of `ORDER_REST_MIN` characters at least opening with one. Not a head the readings
-    before judged and kept as the name's: a word of the vocabulary written exactly (`数量 培训…`
-    out of the order, `产出`), a word ending in 指标 (`绩效指标 完成情况…`), the text of a level
-    cell another row prints (`散重指 受理…`: the restated labels' reading). A head a reading kept
+    before judged and kept as the name's: a category's word written exactly (`数量 培训…`
+    out of the order; not the placed category's own: `管理 资金使用合规性`), a word ending in
+    指标 (`绩效指标 完成情况…`), the text of a level cell another row prints, of `RESTATED_MIN` characters or more (`散重指 受理…`: the restated
+    labels' reading; a shorter piece, `怀 慢性病…`, is no reading's). A head a reading kept
     whole as two categories alike (`散量 补贴…`: 数量 or 质量) is cut off too: the row keeps
     the category placed and the doubt said there."""
     issues: list[Issue] = []
@@ -1659,10 +1667,12 @@ def cut_spaced_heads(items: list[IndicatorRow], placements: list, vocab: LevelVo
         if not all(is_han(ch) for ch in head) or not item.name.startswith(head) or not text.startswith(head) \
                 or len(label_key(rest)) < ORDER_REST_MIN or not is_han(rest[0]):
             continue
-        if head in words or head.endswith(SUFFIX) or len(head) >= RESTATED_MIN and any(
+        if head in words and head not in own_words(placement.level2, vocab) or head.endswith(SUFFIX) \
+                or len(head) >= RESTATED_MIN and any(
                 head == label_key(c.text) for j, other in enumerate(items) if j != i
                 for c in (*other.unrecognised, *(h.cell for h in (*other.level1, *other.level2) if not h.copied))):
             continue      # a word the readings judged (and kept in the name), or a level cell's text they read
+        #                   (the placed category's own word, 管理 | 资金使用合规性 under 管理指标, is its label's)
         item.name = rest
         issues.append(Issue("warning", "label_unrecognised",
                             f"{text!r} opens with {head!r} before a space: text of the level column read into "
