@@ -471,6 +471,17 @@ def test_a_wrapped_labels_last_line_fused_into_the_name_on_the_next_line(lines, 
     assert got[row] == want
 
 
+@pytest.mark.parametrize("name, want", [
+    ("量集体退休干部补贴应发尽发率", "集体退休干部补贴应发尽发率"),   # 产出数 | 量: 产出数量, the group read too
+    ("数字化档案扫描页数", "数字化档案扫描页数"),                   # no tail of the label: the name's own
+])
+def test_the_last_line_of_a_group_and_category_word_unread_above_is_cut_off_the_name(name, want):
+    # 产出数 no category reads, beside a group's cell (产岂指 | 标): its 量 fused into the next name
+    got, _ = read(["产岂指\t产出数\t案件调解计划完成情况\t≥100件", f"标\t\t{name}\t=679人次",
+                   "\t\t特困医疗补助应发尽发率\t100%", "\t质量指标\t补贴发放准确率\t100%"])
+    assert got[1] == ("数量指标", want)
+
+
 @pytest.mark.parametrize("name", ["标准化服务覆盖率", "指导服务完成率"])
 def test_a_name_making_a_word_with_a_labels_tail_keeps_it(name):
     got, _ = read(["效益指标\t可持续影响指标\t长效机制\t健全",

@@ -1186,7 +1186,8 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[
     cut off the name and the row takes the category, where it states no other. A piece no
     category read (or read as a group's label) is read so too, where it is three in four in
     place in one category's form and nearer it than any other's; the tail is cut off alone
-    (the row's placement reads its category). The name
+    (the row's placement reads its category). A group-and-category word is such a form too
+    (`产出数` | `量集体…`: 产出数量), where the tail is less than the category's word. The name
     left keeps `ORDER_REST_MIN` and makes no word with the tail (`标准…`, `指导…`)."""
     issues: list[Issue] = []
     for i in range(1, len(items)):
@@ -1204,11 +1205,16 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[
         else:
             # a piece no category read (or read as a group: 满意度指), of one category's form only
             hint = None
-            pieces = [c for c in above.unrecognised] + [h.cell for h in above.level1 if not h.copied and not h.carried]
-            reads = sorted(((found[2], spec.label, found[:2]) for cell in pieces[-1:]
-                            for spec in vocab.level2_specs.values()
-                            for found in [label_tail(item.name, label_key(cell.raw or cell.text), spec, vocab)]
-                            if found), reverse=True)
+            # the last cell no category read, and the last group's cell (产出数 | 产岂指标: either may
+            # be the label's line), each category's best
+            groups = [h.cell for h in above.level1 if not h.copied and not h.carried]
+            best: dict[str, tuple[float, tuple[str, str]]] = {}
+            for cell in (*above.unrecognised[-1:], *groups[-1:]):
+                for spec in vocab.level2_specs.values():
+                    tail = label_tail(item.name, label_key(cell.raw or cell.text), spec, vocab)
+                    if tail and tail[2] > best.get(spec.label, (0.0,))[0]:
+                        best[spec.label] = (tail[2], tail[:2])
+            reads = sorted(((score, label, tail) for label, (score, tail) in best.items()), reverse=True)
             found = reads[0][2] if reads and (len(reads) == 1 or reads[1][0] < reads[0][0]) \
                 and reads[0][0] >= UNREAD_CUTOFF else None
         if found is None:
@@ -1242,13 +1248,15 @@ def label_tail(name: str, piece: str, spec, vocab: LevelVocabulary) -> tuple[str
     wider than it; or None."""
     if not piece or len(piece) > PIECE_MAX:
         return None
-    for form in chain_forms(spec, vocab):
+    bare = compound_words(spec, vocab)     # 产出数 | 量 of 产出数量; not 产出 | 时效, a category's word whole
+    for form in (*chain_forms(spec, vocab), *bare):
         for t in range(1, len(piece) + 1):
             start = len(form) - t - len(piece)
             if start < 0:
                 break
             tail = form[len(form) - t:]
-            if not name.startswith(tail) or 2 * in_place(piece, form, start) < len(piece):
+            if not name.startswith(tail) or 2 * in_place(piece, form, start) < len(piece) \
+                    or form in bare and tail in own_words(spec, vocab):
                 continue
             rest = name[t:].strip(SEPARATORS)
             if len(label_key(rest)) >= ORDER_REST_MIN and not makes_word(tail, rest) \
