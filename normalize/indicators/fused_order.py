@@ -96,7 +96,11 @@ prints below as short cells of their own, the first on their lines (`指标`; `�
 is cut off where the head and that rest join into a form of the category the row is placed
 in, of no other as well (`cut_heads_wrapped_below`): the rest below is the evidence a head
 written exactly (`时效`, a word names open with) lacks alone. A short cell on the name's
-line that joins the same rest into a label (`产出` | `指标`) takes it instead.
+line that joins the same rest into a label (`产出` | `指标`) takes it instead. A group's word
+and its category's below join so too (`产出高血压…` over `质量`: 产出质量). Where each line of
+the label is fused into the name on its line (`时效损就业见习…` over `标低保就业…`), both rows
+placed in the category, the two heads join so and are cut off both
+(`cut_heads_wrapped_into_next_name`).
 
 A head the order reads as long as the label, its last character out of place
 (`时效指教育经费…`: 教 for 标), is a wrapped label's first line and the name's first
