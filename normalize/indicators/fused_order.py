@@ -1626,10 +1626,11 @@ def cut_heads_wrapped_into_next_name(items: list[IndicatorRow], placements: list
 def form_score(joined: str, spec, vocab: LevelVocabulary) -> float:
     """The share of `joined`'s characters in place in the category's form as long, the best:
     its `label_forms`, or written exactly a form with its group's word (`chain_forms`:
-    产出时效指标; with look-alikes, `提升社会` | `效益指标` is no 效益社会效益指标)."""
+    产出时效指标, or the bare group-and-category word: 产出质量; with look-alikes, `提升社会` |
+    `效益指标` is no 效益社会效益指标)."""
     if joined in chain_forms(spec, vocab) or joined in compound_words(spec, vocab):
         return 1.0
-    return max((in_place(joined, form, 0) / len(form) for form in (*label_forms(spec), *compound_words(spec, vocab))
+    return max((in_place(joined, form, 0) / len(form) for form in label_forms(spec)
                 if len(form) == len(joined)), default=0.0)
 
 
