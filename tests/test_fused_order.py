@@ -471,6 +471,17 @@ def test_a_wrapped_labels_last_line_fused_into_the_name_on_the_next_line(lines, 
     assert got[row] == want
 
 
+@pytest.mark.parametrize("name, want", [
+    ("量集体退休干部补贴应发尽发率", "集体退休干部补贴应发尽发率"),   # 产出数 | 量: 产出数量, the group read too
+    ("数字化档案扫描页数", "数字化档案扫描页数"),                   # no tail of the label: the name's own
+])
+def test_the_last_line_of_a_group_and_category_word_unread_above_is_cut_off_the_name(name, want):
+    # 产出数 no category reads, beside a group's cell (产岂指 | 标): its 量 fused into the next name
+    got, _ = read(["产岂指\t产出数\t案件调解计划完成情况\t≥100件", f"标\t\t{name}\t=679人次",
+                   "\t\t特困医疗补助应发尽发率\t100%", "\t质量指标\t补贴发放准确率\t100%"])
+    assert got[1] == ("数量指标", want)
+
+
 @pytest.mark.parametrize("name", ["标准化服务覆盖率", "指导服务完成率"])
 def test_a_name_making_a_word_with_a_labels_tail_keeps_it(name):
     got, _ = read(["效益指标\t可持续影响指标\t长效机制\t健全",
@@ -848,6 +859,59 @@ def test_a_head_without_a_labels_rest_below_stays_in_the_name(lines):
     assert not any(i.code == "label_fused" and "below" in i.message for i in issues)
 
 
+
+def centred_blocks(name: str, below: str) -> list[str]:
+    """Three blocks whose labels print on their middle rows; `name` opens the second, `below`
+    (a level cell's text) on the row under it."""
+    return ["\t\t家庭医生签约居民人数\t≥35000人", "产出指标\t数量指标\t健康教育讲座次数\t≥24次",
+            "\t\t适龄儿童免疫规划疫苗接种率\t≥95%", f"\t\t{name}\t≥62%", f"\t{below}\t糖尿病患者规范管理率\t≥62%",
+            "\t\t院内感染控制达标率\t100%", "\t\t传染病报告及时率\t100%",
+            "\t时效指标\t疫苗接种信息录入及时率\t100%", "\t\t突发事件报告及时率\t100%"]
+
+
+def test_a_group_word_fused_into_a_name_with_its_categorys_word_below_is_cut_off():
+    # 产出 | 质量 (产出质量, a group-and-category label wrapped in its column): its first line
+    # fused into the name, the next line's first cell its rest
+    got, issues = read(centred_blocks("产出高血压患者规范管理率", "质量"))
+    assert got[3] == ("质量指标", "高血压患者规范管理率") and got[4] == ("质量指标", "糖尿病患者规范管理率")
+    assert any(i.code == "label_fused" and "'产出'" in i.message for i in issues)
+
+
+@pytest.mark.parametrize("below", [
+    "质量指标",     # a label of its own below, no wrapped label's rest: a name may open with the group's word
+    "",             # no piece below
+])
+def test_a_group_word_at_a_names_head_without_its_categorys_word_below_stays(below):
+    got, issues = read(centred_blocks("产出成果转化应用完成率", below))
+    assert got[3][1] == "产出成果转化应用完成率"
+    assert not any(i.code == "label_fused" and "'产出'" in i.message for i in issues)
+
+
+def two_names(first: str, second: str) -> list[str]:
+    """A table without level columns whose labels wrap in two lines (数量指 | 标); `first` and
+    `second` on consecutive lines in the block after 质量指标."""
+    return ["数量指\t新增区级创业孵化基地数量\t≥1个", "标", "社会保险补贴发放准确率\t≥95%",
+            "质量指 就业见习补贴发放准确率\t≥95%", "标\t公益性岗位补贴发放准确率\t≥95%", f"{first}\t≥95%",
+            f"{second}\t≥95%", "城镇新增就业人数\t≥39500人", "社会效\t零就业家庭帮扶率\t=100%", "益指标"]
+
+
+def test_a_label_wrapped_into_the_heads_of_two_names_on_consecutive_lines_is_cut_off_both():
+    # 时效损 | 标: the lines of 时效指标 (its 指 damaged), each fused into the name on its line
+    got, issues = read(two_names("时效损就业见习补贴发放及时率", "标低保就业补贴发放及时率"))
+    assert got[4:6] == [("时效指标", "就业见习补贴发放及时率"), ("时效指标", "低保就业补贴发放及时率")]
+    fused = [i for i in issues if i.code == "label_fused" and "'时效损' and '标'" in i.message]
+    assert len(fused) == 1 and fused[0].severity == "info"
+
+
+@pytest.mark.parametrize("first, second", [
+    ("时效就业见习补贴发放及时率", "标准化低保就业补贴发放及时率"),   # 标准: the name's own word
+    ("时效损就业见习补贴发放及时率", "低保就业补贴发放及时率"),       # no label's rest on the next name
+])
+def test_heads_of_two_names_that_do_not_join_into_a_label_stay(first, second):
+    got, _ = read(two_names(first, second))
+    assert [name for _, name in got[4:6]] == [first, second]
+
+
 # --- a head read by the order past the wrapped label's first line (wrapped_rest)
 
 GAP_ABOVE = ["产出指标\t数量指标\t培训人次\t≥3000人次", "\t质量指标\t补贴发放准确率\t≥98%"]
@@ -886,6 +950,30 @@ def test_text_before_a_space_at_a_names_head_that_no_reading_takes_is_cut_off_wi
     assert got[2][1] == "退役军人服务站规范化建设达标率"
     cut = [i for i in issues if i.code == "label_unrecognised" and "'贸重'" in i.message]
     assert len(cut) == 1 and cut[0].severity == "warning"
+
+
+@pytest.mark.parametrize("line, head", [
+    ("\t\t产出 退役军人服务站规范化建设达标率\t≥95%", "产出"),   # a group's word, the level-1 column's
+    ("\t\t怀 退役军人服务站规范化建设达标率\t≥95%", "怀"),       # a piece another row prints alone too
+])
+def test_a_group_word_or_a_one_character_piece_before_a_space_is_cut_off(line, head):
+    got, issues = read([*GAP_ABOVE, line, "\t怀\t退役军人信息采集准确率\t≥98%", *GAP_BELOW])
+    assert got[2][1] == "退役军人服务站规范化建设达标率"
+    assert any(i.code == "label_unrecognised" and f"{head!r}" in i.message for i in issues)
+
+
+def test_the_placed_categorys_own_word_before_a_space_is_cut_off():
+    # 管理 names the category the row is placed in (its block's label printed on the rows around)
+    got, _ = read(["效益指标\t社会效益指标\t退役军人就业率\t≥90%", "管理指标\t管理指标\t预算执行率\t≥90%",
+                   "管理\t\t管理 资金使用合规性\t合规", "管理指标\t管理指标\t财务监控有效性\t有效"])
+    assert got[2] == ("管理指标", "资金使用合规性")
+
+
+def test_a_spaced_head_another_row_prints_as_its_level_cell_stays():
+    # 散重指, three characters or more: the restated labels' reading judged it
+    got, _ = read([*GAP_ABOVE, "\t\t散重指 退役军人服务站规范化建设达标率\t≥95%",
+                   "\t散重指\t退役军人信息采集准确率\t≥98%", *GAP_BELOW])
+    assert got[2][1] == "散重指退役军人服务站规范化建设达标率"
 
 
 @pytest.mark.parametrize("line, name", [

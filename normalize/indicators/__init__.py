@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from formex.normalize.indicators.cells import level_vocabulary
-from formex.normalize.indicators.fused_order import cut_heads_wrapped_below, cut_inferred_heads, cut_spaced_heads
+from formex.normalize.indicators.fused_order import (
+    cut_heads_wrapped_below, cut_heads_wrapped_into_next_name, cut_inferred_heads, cut_spaced_heads)
 from formex.normalize.indicators.hierarchy import Placement, place_rows
 from formex.normalize.indicators.rows import IndicatorRow, rows_to_indicator_rows
 from formex.normalize.indicators.wraps import DocumentWrapping
@@ -98,6 +99,8 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
     issues.extend(cut_inferred_heads(items, placements, level_vocabulary(schema), printed))
     # a label's first line fused into a name's head, its rest on the line(s) below: read by the category placed
     issues.extend(cut_heads_wrapped_below(items, placements, rows, level_vocabulary(schema)))
+    # ... its lines fused into the heads of the names on consecutive lines
+    issues.extend(cut_heads_wrapped_into_next_name(items, placements, level_vocabulary(schema)))
     # text of the level column before a space at a name's head, read as no label: cut off, said
     issues.extend(cut_spaced_heads(items, placements, level_vocabulary(schema)))
     indicators = []

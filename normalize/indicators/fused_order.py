@@ -96,7 +96,11 @@ prints below as short cells of their own, the first on their lines (`指标`; `�
 is cut off where the head and that rest join into a form of the category the row is placed
 in, of no other as well (`cut_heads_wrapped_below`): the rest below is the evidence a head
 written exactly (`时效`, a word names open with) lacks alone. A short cell on the name's
-line that joins the same rest into a label (`产出` | `指标`) takes it instead.
+line that joins the same rest into a label (`产出` | `指标`) takes it instead. A group's word
+and its category's below join so too (`产出高血压…` over `质量`: 产出质量). Where each line of
+the label is fused into the name on its line (`时效损就业见习…` over `标低保就业…`), both rows
+placed in the category, the two heads join so and are cut off both
+(`cut_heads_wrapped_into_next_name`).
 
 A head the order reads as long as the label, its last character out of place
 (`时效指教育经费…`: 教 for 标), is a wrapped label's first line and the name's first
@@ -327,11 +331,11 @@ def read_wrapped_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> lis
             continue
         head, label = found
         rest = item.name[len(head):].strip(SEPARATORS)
-        cell_found = name_cell(item)
-        if len(label_key(rest)) < ORDER_REST_MIN or makes_word(head, rest) or cell_found is None \
-                or not cell_found[0].text.strip().startswith(head):
+        cell = opening_cell(item, head) if len(label_key(rest)) >= ORDER_REST_MIN and not makes_word(head, rest) \
+            else None
+        if cell is None:
             continue
-        cell, spec = cell_found[0], vocab.level2_specs[label]
+        spec = vocab.level2_specs[label]
         match = LabelMatch(label, head + piece, 100.0)
         split_head(item, cell, head, rest, spec, match)
         if hint.spec is not spec:
@@ -438,6 +442,13 @@ def bare_words(vocab: LevelVocabulary) -> frozenset[str]:
     words = {bare_word(text) for spec in vocab.level2_specs.values() for text in (spec.label, *spec.aliases)}
     return frozenset(w for w in words | {k for k in compound_keys(vocab) if not k.endswith(SUFFIX)}
                      if w and not w.endswith(SUFFIX))
+
+
+@lru_cache(maxsize=None)
+def own_words(spec, vocab: LevelVocabulary) -> frozenset[str]:
+    """The category's bare words (`bare_words`: 管理, 数量, 产出数量) alone."""
+    words = {bare_word(text) for text in (spec.label, *spec.aliases)} | set(compound_words(spec, vocab))
+    return frozenset(w for w in words if w and not w.endswith(SUFFIX))
 
 
 def split_head(item: IndicatorRow, cell: Cell, head: str, rest: str, spec, match: LabelMatch) -> None:
@@ -604,10 +615,9 @@ def cut_run_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[Iss
                 if any(h.spec is not spec for h in own) or len(label_key(rest)) < ORDER_REST_MIN \
                         or label_key(head + rest[:1]) in keys or not names_category(rest, spec):
                     break
-                found = name_cell(other)
-                if found is None or not found[0].text.strip().startswith(head):
+                cell = opening_cell(other, head)
+                if cell is None:
                     break
-                cell = found[0]
                 if own:
                     other.fused.append(FusedLabel(cell, replace(own[-1], cell=replace(cell, text=head)),
                                                   replace(cell, text=rest)))
@@ -714,10 +724,9 @@ def cut_printed_head(item: IndicatorRow, text: str, rest: str, printed: str) -> 
     """Cut `text`, a level cell printed on other rows, off the row's name, leaving `rest`,
     where the name's own cell opens with it; the `label_fused` issue saying where it was
     printed, or None (the name was joined from cells that do not open so)."""
-    found = name_cell(item)
-    if found is None or not found[0].text.strip().startswith(text):
+    cell = opening_cell(item, text)
+    if cell is None:
         return None
-    cell = found[0]
     item.name = rest
     return fused_issue(cell, item.row.source_ref,
                        f"{cell.text!r} opens with {text!r}, {printed}: "
@@ -870,6 +879,15 @@ def name_cell(item: IndicatorRow) -> tuple[Cell, list[int]] | None:
     if len(run) > 1 and len(text) <= HEAD_MAX:
         cuts.append(len(text))
     return cell, sorted(set(cuts))
+
+
+def opening_cell(item: IndicatorRow, head: str) -> Cell | None:
+    """The cell the row's name opens with (`name_cell`), where its text opens with `head`;
+    None where the name was joined from cells that do not open so."""
+    found = name_cell(item)
+    if found is None or not found[0].text.strip().startswith(head):
+        return None
+    return found[0]
 
 
 @lru_cache(maxsize=4096)
@@ -1172,7 +1190,8 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[
     cut off the name and the row takes the category, where it states no other. A piece no
     category read (or read as a group's label) is read so too, where it is three in four in
     place in one category's form and nearer it than any other's; the tail is cut off alone
-    (the row's placement reads its category). The name
+    (the row's placement reads its category). A group-and-category word is such a form too
+    (`产出数` | `量集体…`: 产出数量), where the tail is less than the category's word. The name
     left keeps `ORDER_REST_MIN` and makes no word with the tail (`标准…`, `指导…`)."""
     issues: list[Issue] = []
     for i in range(1, len(items)):
@@ -1190,20 +1209,24 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[
         else:
             # a piece no category read (or read as a group: 满意度指), of one category's form only
             hint = None
-            pieces = [c for c in above.unrecognised] + [h.cell for h in above.level1 if not h.copied and not h.carried]
-            reads = sorted(((found[2], spec.label, found[:2]) for cell in pieces[-1:]
-                            for spec in vocab.level2_specs.values()
-                            for found in [label_tail(item.name, label_key(cell.raw or cell.text), spec, vocab)]
-                            if found), reverse=True)
+            # the last cell no category read, and the last group's cell (产出数 | 产岂指标: either may
+            # be the label's line), each category's best
+            groups = [h.cell for h in above.level1 if not h.copied and not h.carried]
+            best: dict[str, tuple[float, tuple[str, str]]] = {}
+            for cell in (*above.unrecognised[-1:], *groups[-1:]):
+                for spec in vocab.level2_specs.values():
+                    tail = label_tail(item.name, label_key(cell.raw or cell.text), spec, vocab)
+                    if tail and tail[2] > best.get(spec.label, (0.0,))[0]:
+                        best[spec.label] = (tail[2], tail[:2])
+            reads = sorted(((score, label, tail) for label, (score, tail) in best.items()), reverse=True)
             found = reads[0][2] if reads and (len(reads) == 1 or reads[1][0] < reads[0][0]) \
                 and reads[0][0] >= UNREAD_CUTOFF else None
         if found is None:
             continue
         tail, rest = found
-        cell_found = name_cell(item)
-        if cell_found is None or not cell_found[0].text.strip().startswith(tail):
+        cell = opening_cell(item, tail)
+        if cell is None:
             continue
-        cell = cell_found[0]
         if hint is None:
             item.name = rest
             issues.append(fused_issue(cell, item.row.source_ref,
@@ -1229,13 +1252,15 @@ def label_tail(name: str, piece: str, spec, vocab: LevelVocabulary) -> tuple[str
     wider than it; or None."""
     if not piece or len(piece) > PIECE_MAX:
         return None
-    for form in chain_forms(spec, vocab):
+    bare = compound_words(spec, vocab)     # 产出数 | 量 of 产出数量; not 产出 | 时效, a category's word whole
+    for form in (*chain_forms(spec, vocab), *bare):
         for t in range(1, len(piece) + 1):
             start = len(form) - t - len(piece)
             if start < 0:
                 break
             tail = form[len(form) - t:]
-            if not name.startswith(tail) or 2 * in_place(piece, form, start) < len(piece):
+            if not name.startswith(tail) or 2 * in_place(piece, form, start) < len(piece) \
+                    or form in bare and tail in own_words(spec, vocab):
                 continue
             rest = name[t:].strip(SEPARATORS)
             if len(label_key(rest)) >= ORDER_REST_MIN and not makes_word(tail, rest) \
@@ -1537,7 +1562,8 @@ def head_wrapped_below(name: str, below: list[str], spec, vocab: LevelVocabulary
                    if other is not spec):
                 continue
             tail = "".join(pieces)
-            if 2 * max((in_place(tail, form, n) for form in (*chain_forms(spec, vocab), *label_forms(spec))
+            if 2 * max((in_place(tail, form, n) for form in (*chain_forms(spec, vocab), *label_forms(spec),
+                                                              *compound_words(spec, vocab))
                         if len(form) == len(joined)),
                        default=0) < len(tail):
                 continue      # the pieces below carry the label's own characters: half of them in place at least
@@ -1546,11 +1572,63 @@ def head_wrapped_below(name: str, below: list[str], spec, vocab: LevelVocabulary
     return (best[0], best[1], round(100.0 * best[2], 1)) if best else None
 
 
+def cut_heads_wrapped_into_next_name(items: list[IndicatorRow], placements: list, vocab: LevelVocabulary
+                                     ) -> list[Issue]:
+    """A level-2 label wrapped in its narrow level column, each of its lines fused by OCR into
+    the head of the name on its line (`时效损就业见习…` over `标低保就业…`; `社会效优抚对象…`
+    over `益指标可持续…`). After placing, as `cut_heads_wrapped_below` reads a rest printed in
+    cells of its own: the two rows on consecutive lines placed in one category, their level
+    cells empty, where the head of the first (one to `PIECE_MAX` characters) and the head of
+    the second (no wider) join into a form of that category (`head_wrapped_below`: at least
+    `BELOW_CUTOFF` of the characters in place, more than in any other category's form as long,
+    the second head's half at least). Both names left keep `ORDER_REST_MIN` characters and the
+    word their category requires, and make no word with the head (`标准…`, `指导…`); both heads
+    are cut off (`label_fused`)."""
+    issues: list[Issue] = []
+    for i in range(len(items) - 1):
+        item, below, placement = items[i], items[i + 1], placements[i]
+        if placement is None or placements[i + 1] is None or placements[i + 1].level2 is not placement.level2 \
+                or not item.name or item.positional or item.fused or item.unsettled_head or item.unrecognised \
+                or any(not h.copied for h in item.level2) or item.lines[0] != item.lines[1] \
+                or not may_continue(below, item):
+            continue
+        spec = placement.level2
+        best = None
+        for m in range(1, PIECE_MAX + 1):
+            tail = below.name[:m]
+            if len(tail) < m or label_key(tail) != tail:
+                break
+            read = head_wrapped_below(item.name, [tail], spec, vocab)
+            if read is not None and (best is None or read[2] > best[2]):
+                best = read
+        if best is None:
+            continue
+        head, (tail,), score = best
+        rest, rest_below = item.name[len(head):].strip(SEPARATORS), below.name[len(tail):].strip(SEPARATORS)
+        if not name_left(head, rest, spec) or not name_left(tail, rest_below, spec):
+            continue
+        cell, cell_below = opening_cell(item, head), opening_cell(below, tail)
+        if cell is None or cell_below is None:
+            continue
+        match = LabelMatch(spec.label, head + tail, score)
+        for row, at, piece, left in ((item, cell, head, rest), (below, cell_below, tail, rest_below)):
+            row.fused.append(FusedLabel(at, LabelHint(2, spec, replace(at, text=piece), match, line=row.lines[0]),
+                                        replace(at, text=left)))
+            row.name = left
+        issues.append(fused_issue(cell, item.row.source_ref,
+                                  f"{cell.text!r} and {cell_below.text!r} below it open with {head!r} and {tail!r}: "
+                                  f"the lines of a level label wrapped in its column, read as {spec.label!r}, the "
+                                  f"category placed (similarity {score:.0f}); the names read as {rest!r} and "
+                                  f"{rest_below!r}"))
+    return issues
+
+
 def form_score(joined: str, spec, vocab: LevelVocabulary) -> float:
     """The share of `joined`'s characters in place in the category's form as long, the best:
     its `label_forms`, or written exactly a form with its group's word (`chain_forms`:
-    产出时效指标; with look-alikes, `提升社会` | `效益指标` is no 效益社会效益指标)."""
-    if joined in chain_forms(spec, vocab):
+    产出时效指标, or the bare group-and-category word: 产出质量; with look-alikes, `提升社会` |
+    `效益指标` is no 效益社会效益指标)."""
+    if joined in chain_forms(spec, vocab) or joined in compound_words(spec, vocab):
         return 1.0
     return max((in_place(joined, form, 0) / len(form) for form in label_forms(spec)
                 if len(form) == len(joined)), default=0.0)
@@ -1576,13 +1654,14 @@ def cut_spaced_heads(items: list[IndicatorRow], placements: list, vocab: LevelVo
     `label_unrecognised` warning. Only a head of Chinese characters (no digit, letter or
     mark: `2023年 …`, `（一） …` are a name's), up to `SPACED_HEAD_MAX` of them, before a
     name of `ORDER_REST_MIN` characters at least opening with one. Not a head the readings
-    before judged and kept as the name's: a word of the vocabulary written exactly (`数量 培训…`
-    out of the order, `产出`), a word ending in 指标 (`绩效指标 完成情况…`), the text of a level
-    cell another row prints (`散重指 受理…`: the restated labels' reading). A head a reading kept
+    before judged and kept as the name's: a category's word written exactly (`数量 培训…`
+    out of the order; not the placed category's own: `管理 资金使用合规性`), a word ending in
+    指标 (`绩效指标 完成情况…`), the text of a level cell another row prints, of `RESTATED_MIN` characters or more (`散重指 受理…`: the restated
+    labels' reading; a shorter piece, `怀 慢性病…`, is no reading's). A head a reading kept
     whole as two categories alike (`散量 补贴…`: 数量 or 质量) is cut off too: the row keeps
     the category placed and the doubt said there."""
     issues: list[Issue] = []
-    words = bare_words(vocab) | level1_words(vocab)
+    words = bare_words(vocab)
     for i, (item, placement) in enumerate(zip(items, placements)):
         if placement is None or not item.name or item.positional:
             continue
@@ -1601,10 +1680,12 @@ def cut_spaced_heads(items: list[IndicatorRow], placements: list, vocab: LevelVo
         if not all(is_han(ch) for ch in head) or not item.name.startswith(head) or not text.startswith(head) \
                 or len(label_key(rest)) < ORDER_REST_MIN or not is_han(rest[0]):
             continue
-        if head in words or head.endswith(SUFFIX) or any(
+        if head in words and head not in own_words(placement.level2, vocab) or head.endswith(SUFFIX) \
+                or len(head) >= RESTATED_MIN and any(
                 head == label_key(c.text) for j, other in enumerate(items) if j != i
                 for c in (*other.unrecognised, *(h.cell for h in (*other.level1, *other.level2) if not h.copied))):
             continue      # a word the readings judged (and kept in the name), or a level cell's text they read
+        #                   (the placed category's own word, 管理 | 资金使用合规性 under 管理指标, is its label's)
         item.name = rest
         issues.append(Issue("warning", "label_unrecognised",
                             f"{text!r} opens with {head!r} before a space: text of the level column read into "
@@ -1614,13 +1695,7 @@ def cut_spaced_heads(items: list[IndicatorRow], placements: list, vocab: LevelVo
     return issues
 
 
-@lru_cache(maxsize=None)
-def level1_words(vocab: LevelVocabulary) -> frozenset[str]:
-    """The groups' words without an ending (产出, 效益, 满意度)."""
-    return frozenset(w for spec in vocab.level1_specs.values() for w in map(bare_word, (spec.label, *spec.aliases))
-                     if w)
-
-
 def is_han(ch: str) -> bool:
     """A Chinese character (CJK unified ideographs; code points, so no numeral literal)."""
     return 0x4E00 <= ord(ch) <= 0x9FFF
+
