@@ -94,9 +94,6 @@ OVERRUN = 0.5     # a block running on past the row where its wrapped label ran 
                   # the last of them, so those lines say where the cell ends, whatever the model.
                   # Less than a line's misfit: OCR text guesses its page breaks, and a label that
                   # ran out of a page's rows at an unseen break says nothing of the next page
-OVERRUN_ROW = 3.0  # ... and per row past that row priced in the gap after it, whatever the fit: the
-                   # spill is read off the page, not off a model, so a fit that misfits elsewhere
-                   # (WEAK) does not thin it below a name's wording (a strong keyword, STRONG_WORD)
 INF = float("inf")
 
 
@@ -429,12 +426,6 @@ class Chain:
             right = self.clusters[g].category if g < len(self.clusters) else None
             trusted = (g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g])
             add_gap_costs(out, self, g, m, left, right, STRONG if trusted else WEAK)
-            ends = self.clusters[g - 1].ends if g > 0 and not self.clusters[g - 1].entry else None
-            if ends is not None:
-                for i in range(max(lo, ends + 1), hi):
-                    if i in out and out[i][0] == left:
-                        l, r, in_left, in_right, elsewhere = out[i]
-                        out[i] = (l, r, max(in_left, OVERRUN_ROW), in_right, elsewhere)
         return out
 
 
