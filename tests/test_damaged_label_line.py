@@ -33,3 +33,35 @@ def unread_label_lines(damaged_on_wrap: bool) -> list[tuple[int, tuple[float, ..
 @pytest.mark.parametrize("damaged_on_wrap, line", [(True, 4.0), (False, 3.0)])
 def test_a_damaged_label_sits_on_the_line_it_prints_on(damaged_on_wrap, line):
     assert unread_label_lines(damaged_on_wrap) == [(3, (line,))]
+
+
+# ------------------------------------------- a damaged label the labels around it read
+def bottom_lines(damaged_on_wrap: bool) -> list[str]:
+    # labels on their blocks' last lines; 盾量指杯 is as near 数量指标 as 质量指标, and the
+    # order reads it (`read_damaged_labels`). It prints on 敬老院…达标率's wrap (率): the
+    # 质量 block ends there, so 社区工作者岗前培训合格率 (worded for 质量) opens 时效
+    label = "\t盾量指杯" if damaged_on_wrap else "\t"
+    first = "\t" if damaged_on_wrap else "\t盾量指杯"
+    return ["\t\t社区事务受理业务办件量\t≥120000(件)", "\t\t就业援助对象帮扶人数\t≥300(人)",
+            "\t数量指标\t公益性岗位开发数量\t≥60(个)", "\t\t受理事项办理合格率\t≥98.00(%)",
+            "\t\t窗口服务规范达标率\t=100.00(%)", f"{first}\t敬老院日常管理质量达标\t=100.00(%)",
+            f"{label}\t率\t", "\t\t社区工作者岗前培训合格\t=100.00(%)", "\t\t率\t",
+            "\t\t受理事项按时办结率\t≥99.00(%)", "\t时效指标\t退役军人优待金发放及时率\t=100.00(%)",
+            "\t\t受理大厅运行维护费用\t≤120.00(万元)", "产出指标\t成本指标\t办公设备采购单价控制\t≤6000(元/台)"]
+
+
+@pytest.mark.parametrize("damaged_on_wrap, line", [(True, 6), (False, 5)])
+def test_a_damaged_label_read_by_order_keeps_the_line_it_prints_on(damaged_on_wrap, line):
+    rows = list(iter_text_rows("\n".join(["一级指标\t二级指标\t三级指标\t指标值", *bottom_lines(damaged_on_wrap)])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False, None)
+    assert items[5].name == "敬老院日常管理质量达标率" and items[5].lines == (5, 6)
+    assert [(h.spec.label, h.line) for h in items[5].level2] == [("质量指标", line)]
+
+
+def test_a_block_ends_on_the_wrap_line_its_damaged_label_prints_on():
+    from formex.normalize.indicators import rows_to_indicators
+    rows = list(iter_text_rows("\n".join(["一级指标\t二级指标\t三级指标\t指标值", *bottom_lines(True)])))
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    by_name = {i.row.name: i.placement.level2.label for i in indicators}
+    assert by_name["敬老院日常管理质量达标率"] == "质量指标"
+    assert by_name["社区工作者岗前培训合格率"] == "时效指标"

@@ -514,3 +514,26 @@ def test_a_label_worded_with_aspect_is_not_joined_without_its_level_column():
     names = text_rows(["效益指标\t\t社会\t≥90%", "\t\t效益\t≥40%", "\t\t方面\t≥40%"])
     out, _ = rejoin_label_fragments(names, VOCAB, LEVEL_ROLES)
     assert [row.cells[2].text for row in out] != ["社会效益方面"] * 3
+
+
+def test_a_group_word_before_a_category_word_wrapped_is_joined():
+    # 产出时效 (a form whose level-2 column repeats its group) in a column three wide
+    rows = text_rows(["\t产出时\t资金在规定时间内下达率\t100%", "\t效\t资金支付规范性\t合规",
+                      "\t\t实际资金支出率\t≥95%"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert [row.cells[1].text for row in out[:2]] == ["产出时效"] * 2
+    assert [i.code for i in issues] == ["label_rejoined"]
+    indicators, _ = rows_to_indicators(text_rows([
+        "一级指标\t二级指标\t三级指标\t指标值", "\t质量指标\t补贴发放准确率\t≥98%",
+        "产出指标\t\t验收合格率\t100%", "\t产出时\t资金在规定时间内下达率\t100%",
+        "\t效\t资金支付规范性\t合规", "\t\t实际资金支出率\t≥95%"]), SCHEMA, spans_known=False, year=2026)
+    assert [i.placement.level2.label for i in indicators][2:] == ["时效指标"] * 3
+
+
+def test_a_group_label_over_a_category_label_is_not_one_compound():
+    # 产出 is a label of its own (the level-1 group's): with 时效 below it in its column,
+    # or 数量指标 in the next column, it is two labels, not the compound 产出时效 / 产出数量指标
+    for lines in (["产出\t\t资金下达率\t100%", "时效\t\t资金支付规范性\t合规"],
+                  ["产出\t\t资金下达率\t100%", "\t数量指标\t发放人数\t≥5人"]):
+        out, _ = rejoin_label_fragments(text_rows(lines), VOCAB)
+        assert not any(c.text.startswith(("产出时效", "产出数量")) for row in out for c in row.cells)

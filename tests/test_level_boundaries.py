@@ -696,3 +696,16 @@ def test_a_boundary_a_label_fixes_before_the_break_is_no_tie():
     indicators, issues = place([line.format(label="时效指标") for line in AFTER_BREAK])
     assert [i.placement.level2.label for i in indicators][2:6] == ["质量指标"] * 3 + ["时效指标"]
     assert not any(issue.code == "level_boundary_ambiguous" for issue in issues)
+
+
+def test_a_spill_before_a_page_break_in_a_wrapped_row_ends_no_block():
+    # the row 高血压患者规范管理人数 wraps over a page break; its label's 指标 spilled onto a line
+    # of its own before the break: the page ran out of lines, not the block of rows
+    from formex.normalize.indicators.hierarchy import label_clusters
+    rows = list(iter_text_rows("\n".join([
+        HEADER, "\t\t家庭医生签约居民人数\t≥35000(人)", "\t数量\t高血压患者规范管理人\t", "\t指标\t\t",
+        "", "\t\t数\t≥8500(人)", "\t\t糖尿病患者规范管理人数\t≥3200(人)",
+        "\t质量指标\t院内感染控制达标率\t=100.00(%)"])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert items[1].name == "高血压患者规范管理人数" and items[1].pages[0] != items[1].pages[1]
+    assert [c.ends for c in label_clusters(items) if c.category == "数量指标"] == [None]

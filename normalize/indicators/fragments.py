@@ -88,7 +88,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from formex.normalize.indicators.cells import COLUMN_CUTOFF, LABEL_CUTOFF, LevelVocabulary, classify_label, looks_like_value
-from formex.normalize.indicators.fused import ASPECT, ASPECT_WORD_MIN, bare_word, full_label, makes_word, split_fused_label
+from formex.normalize.indicators.fused import (ASPECT, ASPECT_WORD_MIN, bare_word, compound_keys, full_label, makes_word,
+                                              split_fused_label)
 from formex.normalize.labels import label_key
 from formex.schemas.document import Cell, Issue, Row
 
@@ -144,11 +145,16 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
     keys, prefixes = label_keys(vocab), label_prefixes(vocab)
     forms = worded_keys(vocab)
     aspects = aspect_keys(vocab) if levels is not None else {}
-    readable = keys | forms.keys() | aspects.keys()
-    heads = prefixes | worded_prefixes(vocab) | aspect_prefixes(vocab) if aspects else prefixes | worded_prefixes(vocab)
     i, p = start
     best, chain, key = None, [start], label_key(rows[i].cells[p].text)
-    worded_best = aspect_best = None
+    # a group's word before a category's (产出时 / 效): only from a first piece that is
+    # no label of its own (产出 over 数量指标 is two labels), down one column, not a
+    # level-1 column of the header
+    compounds = chain_compounds(vocab) if key not in keys else {}
+    readable = keys | forms.keys() | aspects.keys() | compounds.keys()
+    heads = prefixes | worded_prefixes(vocab) | (aspect_prefixes(vocab) if aspects else frozenset()) \
+        | (compound_prefixes(vocab) if compounds else frozenset())
+    worded_best = aspect_best = compound_best = None
     worded_ok = not (key in readable and key.endswith(LABEL_SUFFIX))
     col = rows[i].cells[p].col
     while key in heads and len(chain) < PIECES_MAX and chain[-1][0] + 1 < len(rows):
@@ -169,6 +175,11 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
             worded_best = list(chain)
         elif key in aspects and reads_as_aspect(rows, chain, aspects[key], vocab, levels):
             aspect_best = list(chain)
+        elif key in compounds and all(rows[r].cells[q].col == col for r, q in chain) \
+                and not (levels is not None and any(levels.get(spot) == 1 for spot in chain)):
+            compound_best = list(chain)     # (under a level-1 column it is a group's label)
+    if compound_best and len(compound_best) > len(best or ()):
+        return compound_best
     if aspect_best and len(aspect_best) > max(len(best or ()), len(worded_best or ())):
         return aspect_best
     if worded_best and len(worded_best) > len(best or ()) and not tail_of_label_above(rows, worded_best, taken, vocab):
@@ -193,6 +204,20 @@ def tail_of_label_above(rows: list[Row], chain: list[tuple[int, int]], taken: se
               *(label_key(rows[i].cells[q].text) for i, q in chain)]
     return reads_damaged(pieces, vocab, LABEL_CUTOFF, prefix=False) is not None \
         or reads_damaged_worded(pieces, vocab, LABEL_CUTOFF, prefix=False) is not None
+
+
+@lru_cache(maxsize=None)
+def chain_compounds(vocab: LevelVocabulary) -> dict[str, str]:
+    """`compound_keys` a wrapped label's pieces may join into (产出时效, 产出时效指标 ->
+    时效指标), those no label key already."""
+    keys = label_keys(vocab)
+    return {key: label for key, label in compound_keys(vocab).items() if key not in keys}
+
+
+@lru_cache(maxsize=None)
+def compound_prefixes(vocab: LevelVocabulary) -> frozenset[str]:
+    """Proper prefixes of `chain_compounds`."""
+    return frozenset(form[:k] for form in chain_compounds(vocab) for k in range(1, len(form)))
 
 
 @lru_cache(maxsize=None)

@@ -63,6 +63,7 @@ def read_by_stated_group(items: list[IndicatorRow], vocab: LevelVocabulary, sche
                                                 hint.copied, line=hint.line))
             found.append(issue(hint.cell.text, near, name, vocab, own,
                                hint.cell.source_ref or item.row.source_ref))
+        first = item.damaged[0] if item.damaged else None   # the cell `damaged_offset` places
         for cell in list(item.damaged):
             if len(label_key(cell.text)) < DAMAGED_MIN_KEY:
                 continue
@@ -70,7 +71,9 @@ def read_by_stated_group(items: list[IndicatorRow], vocab: LevelVocabulary, sche
             name = read_in_group(near, own, stated, printed, exact, item.lines[0], vocab, group_order)
             if name is None:
                 continue
-            hint = LabelHint(2, vocab.level2_specs[name], cell, LabelMatch(name, name, 0.0), line=item.lines[0])
+            # on the line it prints on: a wrapped name's later line, where the label fell there
+            at = item.lines[0] + (item.damaged_offset if cell is first else 0)
+            hint = LabelHint(2, vocab.level2_specs[name], cell, LabelMatch(name, name, 0.0), line=at)
             item.level2.append(hint)
             item.unrecognised.remove(cell)
             item.damaged.remove(cell)

@@ -555,10 +555,11 @@ def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
 
 def overflows_here(items: list[IndicatorRow], i: int, hints: list, category: str) -> bool:
     """Row i's label of `category` wrapped past the row onto lines of its own
-    (`LabelHint.overflows`) and the next row prints on the same page: the label's merged
-    cell ends at row i (a cell's part on a page ends at the page's foot anyway)."""
+    (`LabelHint.overflows`) and the row and the next print on one page: the label's merged
+    cell ends at row i (a cell's part on a page ends at the page's foot anyway, and a row
+    wrapped over a page break may have left its label's last lines on the page before)."""
     return any(h.overflows and h.spec.label == category for h in hints) and i + 1 < len(items) \
-        and items[i + 1].pages[0] == items[i].pages[1]
+        and items[i + 1].pages[0] == items[i].pages[1] == items[i].pages[0]
 
 
 def unread_label_rows(items: list[IndicatorRow]) -> frozenset[int]:

@@ -850,6 +850,7 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
     read: dict[tuple[str, str | None], str] = {}
     near: dict[tuple[str, str | None], str] = {}
     for i, item in enumerate(items):
+        first = item.damaged[0] if item.damaged else None   # the cell `damaged_offset` places
         for cell in list(item.damaged):
             above = next((labels[-1] for labels in reversed(stated[:i]) if labels), None)
             below = next((labels[0] for labels in stated[i + 1:] if labels), None)
@@ -869,7 +870,9 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                 nearest = bool(fits)
             if len(fits) != 1:
                 continue
-            hint = LabelHint(2, vocab.level2_specs[fits[0].name], cell, fits[0], line=item.lines[0])
+            # on the line it prints on: a wrapped name's later line, where the label fell there
+            at = item.lines[0] + (item.damaged_offset if cell is first else 0)
+            hint = LabelHint(2, vocab.level2_specs[fits[0].name], cell, fits[0], line=at)
             item.level2.append(hint)
             item.unrecognised.remove(cell)
             item.damaged.remove(cell)
