@@ -2,7 +2,7 @@
 guessed) where spans are known."""
 from __future__ import annotations
 
-from formex.normalize.indicators.hierarchy import segment_rows, wording_score
+from formex.normalize.indicators.hierarchy import segment_rows, wording_score, wording_scores
 from formex.normalize.indicators import rows_to_indicators
 from formex.schemas.document import Cell, Row
 from formex.schemas.forms import load_form_schema
@@ -167,3 +167,20 @@ def test_a_remarks_column_is_kept_out_of_name_and_target():
     by_code = {i.code: i for i in issues}
     assert [i.row.note for i in indicators] == ["按年度统计", None, None]   # 备注 is the note column
     assert "政策落实指标" in by_code["label_unrecognised"].message
+
+
+def wording_gaps(name: str, kind: str | None = None) -> dict[str, float]:
+    """Per category, the wording gap to the best-worded one plus the required-word cost."""
+    gaps, required = wording_scores(name, kind, SCHEMA.level2_order)
+    return {c.label: g + r for c, g, r in zip(SCHEMA.level2_order, gaps, required)}
+
+
+def test_a_sum_of_money_alone_does_not_tell_a_cost_from_an_economic_benefit():
+    # ≥6000万元 is a currency target: weak evidence for 成本指标 and 经济效益指标 alike,
+    # so a name worded for neither (地产农产品销售额) is left to the labels
+    gaps = wording_gaps("地产农产品销售额", "currency")
+    assert gaps["成本指标"] == gaps["经济效益指标"] == 0.0
+    assert gaps["数量指标"] > 0.0
+    # a name's own keyword still tells them apart
+    assert wording_gaps("农田设施维护费用", "currency")["经济效益指标"] > 0.0
+    assert wording_gaps("合作社经营收入", "currency")["成本指标"] > 0.0
