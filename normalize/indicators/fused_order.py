@@ -100,7 +100,11 @@ line that joins the same rest into a label (`产出` | `指标`) takes it instea
 and its category's below join so too (`产出高血压…` over `质量`: 产出质量). Where each line of
 the label is fused into the name on its line (`时效损就业见习…` over `标低保就业…`), both rows
 placed in the category, the two heads join so and are cut off both
-(`cut_heads_wrapped_into_next_name`).
+(`cut_heads_wrapped_into_next_name`). A middle line of a label wrapped over three lines or
+more fused into the name on its line (`服务` / `对象门诊患者满意度` / `满意` in a column two
+wide) is cut off where the short cells above and below it join it into a run of the placed
+category's form (`cut_heads_wrapped_between`); not where those cells make a label by
+themselves (`产出` | `质量监督…` | `指标`).
 
 A head the order reads as long as the label, its last character out of place
 (`时效指教育经费…`: 教 for 标), is a wrapped label's first line and the name's first
