@@ -8,6 +8,8 @@ import pytest
 
 from formex.extract.cleaning import clean_cell
 from formex.normalize.indicators import rows_to_indicators
+from formex.normalize.indicators.cells import level_vocabulary
+from formex.normalize.indicators.fused_order import head_wrapped_between
 from formex.schemas.document import Cell, Row
 from tests.test_hierarchy import SCHEMA
 
@@ -1005,3 +1007,36 @@ def test_an_alias_cut_short_is_read_on_over_a_damaged_end_before_its_suffix(name
                    f"满意度类\t\t{name}\t≥90%",
                    "管理指标\t管理指标\t预算执行率\t≥90%"])
     assert got[1] == ("服务对象满意度指标", rest)
+
+
+# --- a middle line of a label wrapped over three lines fused into a name's head (cut_heads_wrapped_between)
+
+BETWEEN_ABOVE = ["效益\t社会效\t社区慢病健康管理支持中心运行情况\t有效运行", "指标\t益指标\t家庭医生签约覆盖率\t≥80%"]
+
+
+def test_a_middle_line_of_a_wrapped_label_fused_into_a_names_head_is_cut_off():
+    # 服务 | 对象 | 满意 | 度指标: 服务对象满意度指标 in a column two wide, its second line fused into the name
+    got, issues = read([*BETWEEN_ABOVE, "满意\t服务\t签约居民满意度\t≥90%", "度指\t\t对象门诊患者满意度\t≥90%",
+                        "标\t满意\t职工满意度\t≥85%", "\t度指标"])
+    assert got[2:5] == [("服务对象满意度指标", "签约居民满意度"), ("服务对象满意度指标", "门诊患者满意度"),
+                        ("服务对象满意度指标", "职工满意度")]
+    fused = [i for i in issues if i.code == "label_fused" and "middle line" in i.message]
+    assert len(fused) == 1 and fused[0].severity == "info" and "'服务' above and '满意' below" in fused[0].message
+
+
+def test_a_head_without_a_wrapped_labels_lines_around_it_stays():
+    # no short cell on the line below in place (标 is the level-1 column's): no run printed around the head
+    got, issues = read([*BETWEEN_ABOVE, "满意\t服务\t签约居民满意度\t≥90%", "度指\t\t对象门诊患者满意度\t≥90%",
+                        "标\t\t职工满意度\t≥85%"])
+    assert "对象门诊患者满意度" in [n for _, n in got]
+    assert not any("middle line" in i.message for i in issues)
+
+
+def test_lines_around_a_head_that_join_into_a_label_by_themselves_are_not_its_label():
+    # 产出 | 质量监督… | 指标: the level-1 label's lines (产出指标), not 产出质量指标's; 服务 | 对象… | 满意 reads
+    vocab = level_vocabulary(SCHEMA)
+    quality, service = (next(s for s in vocab.level2_specs.values() if s.label == label)
+                        for label in ("质量指标", "服务对象满意度指标"))
+    assert head_wrapped_between("质量监督检查覆盖率", ["产出"], ["指标"], quality, vocab) is None
+    assert head_wrapped_between("对象门诊患者满意度", ["产出"], ["指标"], service, vocab) is None
+    assert head_wrapped_between("对象门诊患者满意度", ["服务"], ["满意"], service, vocab)[:3] == ("对象", "服务", "满意")

@@ -5,7 +5,8 @@ from dataclasses import dataclass, replace
 
 from formex.normalize.indicators.cells import level_vocabulary
 from formex.normalize.indicators.fused_order import (
-    cut_heads_wrapped_below, cut_heads_wrapped_into_next_name, cut_inferred_heads, cut_spaced_heads)
+    cut_heads_wrapped_below, cut_heads_wrapped_between, cut_heads_wrapped_into_next_name, cut_inferred_heads,
+    cut_spaced_heads)
 from formex.normalize.indicators.hierarchy import Placement, place_rows
 from formex.normalize.indicators.rows import IndicatorRow, rows_to_indicator_rows
 from formex.normalize.indicators.wraps import DocumentWrapping
@@ -101,6 +102,8 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
     issues.extend(cut_heads_wrapped_below(items, placements, rows, level_vocabulary(schema)))
     # ... its lines fused into the heads of the names on consecutive lines
     issues.extend(cut_heads_wrapped_into_next_name(items, placements, level_vocabulary(schema)))
+    # ... a middle line fused into a name's head, the lines above and below it short cells of their own
+    issues.extend(cut_heads_wrapped_between(items, placements, rows, level_vocabulary(schema)))
     # text of the level column before a space at a name's head, read as no label: cut off, said
     issues.extend(cut_spaced_heads(items, placements, level_vocabulary(schema)))
     indicators = []

@@ -100,7 +100,11 @@ line that joins the same rest into a label (`产出` | `指标`) takes it instea
 and its category's below join so too (`产出高血压…` over `质量`: 产出质量). Where each line of
 the label is fused into the name on its line (`时效损就业见习…` over `标低保就业…`), both rows
 placed in the category, the two heads join so and are cut off both
-(`cut_heads_wrapped_into_next_name`).
+(`cut_heads_wrapped_into_next_name`). A middle line of a label wrapped over three lines or
+more fused into the name on its line (`服务` / `对象门诊患者满意度` / `满意` in a column two
+wide) is cut off where the short cells above and below it join it into a run of the placed
+category's form (`cut_heads_wrapped_between`); not where those cells make a label by
+themselves (`产出` | `质量监督…` | `指标`).
 
 A head the order reads as long as the label, its last character out of place
 (`时效指教育经费…`: 教 for 标), is a wrapped label's first line and the name's first
@@ -1621,6 +1625,88 @@ def cut_heads_wrapped_into_next_name(items: list[IndicatorRow], placements: list
                                   f"category placed (similarity {score:.0f}); the names read as {rest!r} and "
                                   f"{rest_below!r}"))
     return issues
+
+
+def cut_heads_wrapped_between(items: list[IndicatorRow], placements: list, rows: list, vocab: LevelVocabulary
+                              ) -> list[Issue]:
+    """A level-2 label wrapped in its narrow level column over three lines or more, a middle
+    line fused by OCR into the head of the name on its line (`服务` / `对象门诊患者满意度` /
+    `满意`: 服务对象满意度指标 in a column two wide), the lines above and below it printed as
+    short cells of their own. After placing: a row placed in a category, its level-2 cell
+    empty, whose name opens with a head (two to `PIECE_MAX` characters) where a short cell as
+    wide on the line above, the head and a short cell no wider on the line below join into a
+    run of one of the category's forms (`chain_forms`) after its first line (the line above
+    written exactly, the head and the line below half in place each, at least `BELOW_CUTOFF` of
+    the run's characters in place). A name opening with a word of the category (`对象…`, `质量监督…`) stays whole
+    where the lines around it print no such run, or where the lines above and below join into
+    a label by themselves (`产出` | `指标`: the level-1 label's, 产出质量指标 no reading). The name left keeps `ORDER_REST_MIN`
+    characters and the word its category requires; the cut is said (`label_fused`)."""
+    issues: list[Issue] = []
+    where = {}
+    for k, row in enumerate(rows):
+        where.setdefault(row.source_ref, k)
+    for item, placement in zip(items, placements):
+        if placement is None or not item.name or item.positional or item.fused or item.unsettled_head \
+                or item.unrecognised or any(not h.copied for h in item.level2):
+            continue
+        k = where.get(item.row.source_ref)
+        if k is None or k == 0 or k + 1 >= len(rows):
+            continue
+        above, below = short_cells(rows[k - 1]), short_cells(rows[k + 1])
+        if not above or not below:
+            continue
+        spec = placement.level2
+        read = head_wrapped_between(item.name, above, below, spec, vocab)
+        if read is None:
+            continue
+        head, before, after, score = read
+        rest = item.name[len(head):].strip(SEPARATORS)
+        cell = opening_cell(item, head)
+        if cell is None or not name_left(head, rest, spec):
+            continue
+        item.fused.append(FusedLabel(cell, LabelHint(2, spec, replace(cell, text=head),
+                                                     LabelMatch(spec.label, before + head + after, score),
+                                                     line=item.lines[0]),
+                                     replace(cell, text=rest)))
+        item.name = rest
+        issues.append(fused_issue(cell, item.row.source_ref,
+                                  f"{head + rest!r} opens with {head!r}, a middle line of a level label wrapped in "
+                                  f"its column between {before!r} above and {after!r} below: read as "
+                                  f"{spec.label!r}, the category placed (similarity {score:.0f}); the name read "
+                                  f"as {rest!r}"))
+    return issues
+
+
+def short_cells(row) -> list[str]:
+    """The keys of a line's short cells written as keys (a wrapped label's lines)."""
+    return [label_key(c.text) for c in row.cells
+            if c.text.strip() and is_piece(c.text) and label_key(c.text) == c.text.strip()]
+
+
+def head_wrapped_between(name: str, above: list[str], below: list[str], spec, vocab: LevelVocabulary
+                         ) -> tuple[str, str, str, float] | None:
+    """(head, line above, line below, similarity) for `cut_heads_wrapped_between`, or None."""
+    best = None
+    for n in range(2, PIECE_MAX + 1):
+        head = name[:n]
+        if len(head) < n or label_key(head) != head:
+            break
+        for form in chain_forms(spec, vocab):
+            for p in range(n, len(form) - n):
+                if 2 * in_place(head, form, p) < n:
+                    continue
+                for before in above:
+                    if len(before) != n or in_place(before, form, p - n) != n:
+                        continue
+                    for after in below:
+                        if len(after) > n or p + n + len(after) > len(form) \
+                                or 2 * in_place(after, form, p + n) < len(after) or reads_label(before + after, vocab):
+                            continue      # (产出 | 质量监督… | 指标: the level-1 label's lines, 产出指标)
+                        joined = before + head + after
+                        score = in_place(joined, form, p - n) / len(joined)
+                        if score >= BELOW_CUTOFF and (best is None or score > best[3]):
+                            best = (head, before, after, score)
+    return (best[0], best[1], best[2], round(100.0 * best[3], 1)) if best else None
 
 
 def form_score(joined: str, spec, vocab: LevelVocabulary) -> float:
