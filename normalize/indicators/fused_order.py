@@ -457,10 +457,17 @@ def own_words(spec, vocab: LevelVocabulary) -> frozenset[str]:
 
 def split_head(item: IndicatorRow, cell: Cell, head: str, rest: str, spec, match: LabelMatch) -> None:
     """The head of the row's name (in `cell`) read as its level-2 label, the rest as its name."""
+    item.level2.append(cut_head(item, cell, head, rest, spec, match))
+
+
+def cut_head(item: IndicatorRow, cell: Cell, head: str, rest: str, spec, match: LabelMatch) -> LabelHint:
+    """The head of the row's name (in `cell`) cut off as a label of `spec`, the rest left as
+    its name; the label's hint is returned (after placing, the row's category is already
+    chosen, so only the fused record keeps it)."""
     hint = LabelHint(2, spec, replace(cell, text=head), match, line=item.lines[0])
-    item.level2.append(hint)
     item.fused.append(FusedLabel(cell, hint, replace(cell, text=rest)))
     item.name = rest
+    return hint
 
 
 RESTATED_MIN = 3     # a label's text restated: 时效拍 of 时效拍|标, not 数量 or 时效 ...
@@ -1412,10 +1419,7 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         if not text.startswith(head) and not item.name.startswith(head):
             continue
         score = round(100.0 * in_place_ / max(len(head), len(form)), 1)
-        item.fused.append(FusedLabel(cell, LabelHint(2, placement.level2, replace(cell, text=head),
-                                                     LabelMatch(placement.level2.label, form, score),
-                                                     line=item.lines[0]), replace(cell, text=rest)))
-        item.name = rest
+        cut_head(item, cell, head, rest, placement.level2, LabelMatch(placement.level2.label, form, score))
         issues.append(fused_issue(cell, item.row.source_ref,
                                   f"{head + rest!r} opens with {head!r}, read as {placement.level2.label!r}: "
                                   f"the category placed from the rows around it, its block stating no label; "
@@ -1533,11 +1537,8 @@ def cut_heads_wrapped_below(items: list[IndicatorRow], placements: list, rows: l
         if any(c.text.strip() and is_piece(c.text) and not text.startswith(c.text.strip())
                and reads_label(label_key(c.text) + "".join(pieces), vocab) for c in rows[k].cells):
             continue
-        item.fused.append(FusedLabel(cell, LabelHint(2, placement.level2, replace(cell, text=head),
-                                                     LabelMatch(placement.level2.label, head + "".join(pieces),
-                                                                score), line=item.lines[0]),
-                                     replace(cell, text=rest)))
-        item.name = rest
+        cut_head(item, cell, head, rest, placement.level2,
+                 LabelMatch(placement.level2.label, head + "".join(pieces), score))
         issues.append(fused_issue(cell, item.row.source_ref,
                                   f"{head + rest!r} opens with {head!r}, the first line of a level label wrapped "
                                   f"in its column, its rest {' | '.join(pieces)!r} on the line(s) below: read as "
@@ -1616,9 +1617,7 @@ def cut_heads_wrapped_into_next_name(items: list[IndicatorRow], placements: list
             continue
         match = LabelMatch(spec.label, head + tail, score)
         for row, at, piece, left in ((item, cell, head, rest), (below, cell_below, tail, rest_below)):
-            row.fused.append(FusedLabel(at, LabelHint(2, spec, replace(at, text=piece), match, line=row.lines[0]),
-                                        replace(at, text=left)))
-            row.name = left
+            cut_head(row, at, piece, left, spec, match)
         issues.append(fused_issue(cell, item.row.source_ref,
                                   f"{cell.text!r} and {cell_below.text!r} below it open with {head!r} and {tail!r}: "
                                   f"the lines of a level label wrapped in its column, read as {spec.label!r}, the "
@@ -1664,11 +1663,7 @@ def cut_heads_wrapped_between(items: list[IndicatorRow], placements: list, rows:
         cell = opening_cell(item, head)
         if cell is None or not name_left(head, rest, spec):
             continue
-        item.fused.append(FusedLabel(cell, LabelHint(2, spec, replace(cell, text=head),
-                                                     LabelMatch(spec.label, before + head + after, score),
-                                                     line=item.lines[0]),
-                                     replace(cell, text=rest)))
-        item.name = rest
+        cut_head(item, cell, head, rest, spec, LabelMatch(spec.label, before + head + after, score))
         issues.append(fused_issue(cell, item.row.source_ref,
                                   f"{head + rest!r} opens with {head!r}, a middle line of a level label wrapped in "
                                   f"its column between {before!r} above and {after!r} below: read as "
