@@ -289,6 +289,7 @@ def wrapped_rest(head: str, rest: str, spec, vocab: LevelVocabulary, below, item
     return shorter, head[-1] + rest, piece
 
 
+@lru_cache(maxsize=None)
 def compound_words(spec, vocab: LevelVocabulary) -> tuple[str, ...]:
     """The category's group-and-category words without 指标 (产出质量)."""
     return tuple(key for key, label in compound_keys(vocab).items() if label == spec.label and not key.endswith(SUFFIX))
@@ -1704,6 +1705,7 @@ def head_wrapped_between(name: str, above: list[str], below: list[str], spec, vo
     return (best[0], best[1], best[2], round(100.0 * best[3], 1)) if best else None
 
 
+@lru_cache(maxsize=1 << 16)   # short heads of names repeat across a batch
 def form_score(joined: str, spec, vocab: LevelVocabulary) -> float:
     """The share of `joined`'s characters in place in the category's form as long, the best:
     its `label_forms`, or written exactly a form with its group's word (`chain_forms`:
