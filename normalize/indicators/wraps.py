@@ -452,6 +452,7 @@ def wrap_across_label(item: IndicatorRow, label_line: IndicatorRow, named: Indic
     evidence = wrap_evidence(item, named, wrapping, heads, points, lengths, words)
     return evidence is not None and evidence >= ACROSS_LABEL_EVIDENCE
 
+
 def merged_level1_on_end(item: IndicatorRow, heads: tuple[str, ...]) -> bool:
     """Whether a line's labels may be the merged level-1 cell of the row it ends: a level-1
     label and no level-2 one, on a line whose name is a short end (at most `LONG_FRAGMENT`
