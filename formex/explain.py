@@ -23,8 +23,9 @@ from formex.extract.readers import read_document
 from formex.normalize.form import normalize_document
 from formex.normalize.indicators import Indicator
 from formex.normalize.indicators import hierarchy
-from formex.normalize.indicators.decisions import RowDecision, decide_rows
+from formex.normalize.indicators.decisions import Decisions, RowDecision, decide_rows
 from formex.normalize.indicators.rows import IndicatorRow, LabelHint
+from formex.schemas.document import Issue
 from formex.schemas.forms import Level2Spec, load_all_form_schemas
 from formex.terminal import format_target, safe_json, safe_text
 from formex.inputs import read_regular_file
@@ -63,6 +64,7 @@ class RowExplanation:
     level2_source: str
     stated: bool                           # the row states its category: nothing else possible
     candidates: tuple[Candidate, ...]      # the chosen first, then the cheapest others
+    moved: str | None = None               # why a step after the costs moved the row, if one did
 
 
 @dataclass(frozen=True)
@@ -93,38 +95,59 @@ def explain_file(path: str | Path, top: int = TOP_CANDIDATES) -> Explanation:
     schema = next(s for s in load_all_form_schemas() if s.form_type == result.form_type)
     categories = schema.level2_order
     decisions = decide_rows([indicator.row for indicator in result.indicators], categories)
-    rows = tuple(row_explanation(indicator, decision, categories, top)
-                 for indicator, decision in zip(result.indicators, decisions.rows))
+    rows = explain_rows(result.indicators, result.issues, decisions, categories, top)
     return Explanation(path.name, result.status, result.error, result.form_type,
                        decisions.placement, decisions.ordered, rows, result.confidence)
 
 
+def explain_rows(indicators: list[Indicator], issues: list[Issue], decisions: Decisions,
+                 categories: tuple[Level2Spec, ...], top: int = TOP_CANDIDATES) -> tuple[RowExplanation, ...]:
+    """Per indicator row, its explanation. The costs' choice (`RowDecision.chosen`) is not
+    always where the row went: after the costs, a row tied between two blocks may be moved
+    by the chain of blocks or by its likeness to its neighbours (`hierarchy.place_rows`),
+    and its `level_boundary_ambiguous` warning says why; the category shown as chosen is
+    always the one the row went to."""
+    index = {c.label: k for k, c in enumerate(categories)}
+    reasons = {issue.source_ref: issue.message for issue in issues
+               if issue.code == "level_boundary_ambiguous" and issue.source_ref}
+    out = []
+    for indicator, decision in zip(indicators, decisions.rows):
+        placed = index[indicator.placement.level2.label]
+        moved = None
+        if decisions.ordered and placed != decision.chosen:
+            moved = reasons.get(indicator.source_ref, "a step after the costs moved it")
+        out.append(row_explanation(indicator, decision, categories, top, placed, moved))
+    return tuple(out)
+
+
 def row_explanation(indicator: Indicator, decision: RowDecision, categories: tuple[Level2Spec, ...],
-                    top: int) -> RowExplanation:
+                    top: int, placed: int | None = None, moved: str | None = None) -> RowExplanation:
     target = indicator.target
     typed = format_target(vars(target)) + (" ?" if target.status in DOUBTFUL else "")
     placement = indicator.placement
+    placed = decision.chosen if placed is None else placed
     return RowExplanation(
         source_ref=indicator.source_ref, cells=tuple(row_cells(indicator.row)), target=typed,
         level1=placement.level2.level1, level2=placement.level2.label, level2_source=placement.source,
         stated=sum(cost != math.inf for cost in decision.costs) == 1,
         candidates=tuple(candidate(categories[k], decision, k)
-                         for k in categories_to_show(indicator.row, decision, categories, top)))
+                         for k in categories_to_show(indicator.row, decision, categories, top, placed)),
+        moved=moved)
 
 
 def categories_to_show(item: IndicatorRow, decision: RowDecision, categories: tuple[Level2Spec, ...],
-                       top: int) -> list[int]:
-    """The chosen category, the next cheapest ones (`top` in all), then those the row's
-    labels or wording point at, even where the order rules them out."""
+                       top: int, placed: int) -> list[int]:
+    """The category the row went to, the next cheapest ones (`top` in all), then those the
+    row's labels or wording point at, even where the order rules them out."""
     possible = [k for k, cost in enumerate(decision.costs) if cost != math.inf]
     extra = decision.extra
-    cheapest = sorted((k for k in possible if k != decision.chosen and extra[k] != math.inf),
+    cheapest = sorted((k for k in possible if k != placed and extra[k] != math.inf),
                       key=lambda k: (extra[k], k))
     named = [k for k, c in enumerate(categories) if any(h.spec.label == c.label for h in item.level2)]
-    chosen_parts = decision.parts[decision.chosen]
-    if chosen_parts is not None and chosen_parts[WORDING] > 0:   # its wording points elsewhere
+    placed_parts = decision.parts[placed]
+    if placed_parts is not None and placed_parts[WORDING] > 0:   # its wording points elsewhere
         named += [k for k in possible if decision.parts[k][WORDING] == 0][:1]
-    return list(dict.fromkeys([decision.chosen, *cheapest[:top - 1], *named]))
+    return list(dict.fromkeys([placed, *cheapest[:top - 1], *named]))
 
 
 def candidate(category: Level2Spec, decision: RowDecision, k: int) -> Candidate:
@@ -227,7 +250,11 @@ def row_view(row: RowExplanation, ordered: bool = True) -> list:
     for i, option in enumerate(row.candidates):
         grid.add_row(Text("✓" if i == 0 else " "), Text(safe_text(option.level2)),
                      Text(extra_text(option.extra)), Text(cost_text(option, ordered)))
-    return [head, Padding(cells, (0, 0, 0, 2)), Padding(grid, (0, 0, 0, 2))]
+    view = [head, Padding(cells, (0, 0, 0, 2)), Padding(grid, (0, 0, 0, 2))]
+    if row.moved:
+        view.append(Padding(Text(f"moved after the costs: {safe_text(row.moved)}", style="yellow"),
+                            (0, 0, 0, 2)))
+    return view
 
 
 def extra_text(extra: float | None) -> str:

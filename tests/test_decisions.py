@@ -100,3 +100,21 @@ def test_no_rows_no_decisions():
 
 def test_sample_files_are_found():
     assert len(SAMPLE_FILES) == len(find_gold_samples(SAMPLES))   # one input file per sample
+
+
+def test_explain_marks_where_a_row_went_when_a_step_after_the_costs_moved_it():
+    # the chained-blocks table (tests/test_chained_blocks.py): the costs put 办结周期 in
+    # 时效 by its wording, the chain of blocks moves it back to 质量. The ✓ goes on 质量,
+    # where the row is in the output, with the chain's reason beside it
+    from test_chained_blocks import NAMES, SCHEMA as CHAINED, place
+    from formex.explain import explain_rows, row_view
+    indicators, issues = place(NAMES[:7] + ["办结周期"] + NAMES[8:])
+    categories = CHAINED.level2_order
+    decisions = decide_rows([indicator.row for indicator in indicators], categories)
+    assert categories[decisions.rows[7].chosen].label == "时效指标"
+    rows = explain_rows(indicators, issues, decisions, categories)
+    assert rows[7].level2 == rows[7].candidates[0].level2 == "质量指标"
+    assert rows[7].moved and "together" in rows[7].moved
+    assert "时效指标" in [c.level2 for c in rows[7].candidates]
+    assert "moved after the costs" in str(row_view(rows[7])[-1].renderable)
+    assert [row.moved for i, row in enumerate(rows) if i != 7] == [None] * 11

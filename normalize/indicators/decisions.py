@@ -11,6 +11,10 @@ runs include the row's own cost once, so
 
 and the chosen category's total is the optimum: every other total says how much more
 the table would cost with the row there. Nothing here changes a result.
+
+`chosen` is the programme's choice. `place_rows` may still move a row tied between two
+blocks after it (the chain of blocks, a row's likeness to its neighbours), saying so in a
+`level_boundary_ambiguous` warning; `formex explain` shows where the row went and why.
 """
 from __future__ import annotations
 
@@ -49,7 +53,8 @@ class Decisions:
 
 
 def decide_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> Decisions:
-    """Per row, the costs behind `place_rows`'s choice (which it always agrees with)."""
+    """Per row, the costs behind `place_rows`'s choice (the programme's; see the module's
+    docstring for the moves after it)."""
     if not items:
         return Decisions([], False, True)
     fit = fit_items(items, categories)
