@@ -18,17 +18,24 @@ if TYPE_CHECKING:   # pandas is imported when frames are made (arrow_to_frame), 
     import pandas as pd
 
 
-def extract_tables(*paths: str | Path) -> dict[str, pd.DataFrame]:
-    """Extract files or folders in memory; the five tables as DataFrames, nothing written."""
-    _, kept = extract_in_memory([Path(p) for p in paths])
+def extract_tables(*paths: str | Path, corrections: str | Path | None = None) -> dict[str, pd.DataFrame]:
+    """Extract files or folders in memory; the five tables as DataFrames, nothing written.
+    `corrections`: a dataset folder (`formex extract --out`) whose reviewed corrections
+    (`formex review apply`) are applied, each with its `override_applied` issue, to the
+    sources it names; the paths must name the sources as that run did (the same input
+    folders)."""
+    _, kept = extract_in_memory([Path(p) for p in paths],
+                                Path(corrections) if corrections is not None else None)
     return results_to_frames(kept)
 
 
-def renormalize(*paths: str | Path) -> dict[str, pd.DataFrame]:
+def renormalize(*paths: str | Path, corrections: str | Path | None = None) -> dict[str, pd.DataFrame]:
     """Normalize documents saved by `formex extract --keep-documents` again, in memory:
     saved files (`<doc_id>.jsonl.gz`) or folders of them (`OUT/_documents`). The five
-    tables as DataFrames, as `extract_tables` gives them; the source files are not read."""
-    _, kept = renormalize_in_memory([Path(p) for p in paths])
+    tables as DataFrames, as `extract_tables` gives them; the source files are not read.
+    `corrections`: as for `extract_tables` (saved documents keep their source's path)."""
+    _, kept = renormalize_in_memory([Path(p) for p in paths],
+                                    Path(corrections) if corrections is not None else None)
     return results_to_frames(kept)
 
 

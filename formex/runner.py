@@ -26,6 +26,7 @@ from formex.document_task import (SPLIT, Result, ResultChunk, Task, document_to_
 from formex.extract.readers import doc_id_of
 from formex.inputs import InputError, InputFile, iter_input_files, iter_saved_paths, list_inputs, read_regular_file
 from formex.override_rows import apply_overrides
+from formex.normalize.split import PART_MARK
 from formex.overrides import OverrideBook
 from formex.schemas.document import Document
 from formex.schemas.document_file import read_document_file
@@ -304,9 +305,12 @@ class BatchRun:
         self.commit()
 
 
-def extract_in_memory(inputs: list[Path]) -> tuple[Summary, list[Result]]:
+def extract_in_memory(inputs: list[Path], corrections: Path | None = None) -> tuple[Summary, list[Result]]:
     """Extract in this process and keep the results (the Python API); nothing written.
-    Files with the same bytes as an earlier one are left out."""
+    Files with the same bytes as an earlier one are left out. `corrections`: a dataset
+    folder whose reviewed corrections (`formex review apply`) are applied to its sources,
+    as a run writing that dataset would apply them."""
+    book = OverrideBook.open(corrections) if corrections is not None else None
     summary = Summary(None)
     kept: list[Result] = []
     seen: dict[str, str] = {}
@@ -323,11 +327,21 @@ def extract_in_memory(inputs: list[Path]) -> tuple[Summary, list[Result]]:
                 summary.duplicates.append((item.source_path, seen[sha256]))
                 continue
             seen[sha256] = item.source_path
-            result = run_task(Task(item.source_path, sha256, data))
+            result = run_task(Task(item.source_path, sha256, data,
+                                   overrides=corrections_of(book, item.source_path)))
         for document in result.parts or [result]:
             summary.statuses[document.status] += 1
             kept.append(document)
     return summary, kept
+
+
+def corrections_of(book: OverrideBook | None, source: str) -> tuple:
+    """A source's corrections and those of the forms it may be split into (`#<sheet>`
+    parts: with no dataset entry to list them, every part the book names)."""
+    if book is None:
+        return ()
+    return tuple(override for key, overrides in sorted(book.by_source.items())
+                 if key == source or key.startswith(source + PART_MARK) for override in overrides)
 
 
 def saved_to_result(document: Document) -> Result:
@@ -382,8 +396,10 @@ def run_renormalize(inputs: list[Path], out: Path, settings: RunSettings | None 
     return summary
 
 
-def renormalize_in_memory(inputs: list[Path]) -> tuple[Summary, list[Result]]:
-    """Saved documents normalized again in this process (the Python API); nothing written."""
+def renormalize_in_memory(inputs: list[Path], corrections: Path | None = None) -> tuple[Summary, list[Result]]:
+    """Saved documents normalized again in this process (the Python API); nothing written.
+    `corrections` as for `extract_in_memory`."""
+    book = OverrideBook.open(corrections) if corrections is not None else None
     summary = Summary(None)
     kept: list[Result] = []
     seen: dict[str, str] = {}
@@ -394,6 +410,9 @@ def renormalize_in_memory(inputs: list[Path]) -> tuple[Summary, list[Result]]:
             continue
         seen[document.doc_id] = document.source_path
         result = saved_to_result(document)
+        overrides = corrections_of(book, document.source_path)
+        if overrides:
+            result.arrow = apply_overrides(result.arrow, result.year, overrides)
         summary.statuses[result.status] += 1
         kept.append(result)
     return summary, kept

@@ -242,3 +242,32 @@ def test_every_engine_applies_the_corrections_alike(forms, tmp_path):
             run_extract([forms], out, RunSettings(force=True), engine=engine)
         rows[name] = (indicator(out, DISPLACED)["level2"], list(issues(out, "override_applied")["message"]))
     assert rows["processes"] == rows["dask"] and rows["dask"][0] == "社会效益指标"
+
+
+def test_the_python_api_applies_a_datasets_corrections_when_asked(forms, tmp_path):
+    """`formex.extract_tables(..., corrections=OUT)` applies OUT's corrections in memory,
+    each with its issue, as a run writing OUT would; without it, the rows are as read."""
+    out = tmp_path / "out"
+    extract(forms, out)
+    run("review", "apply", str(export_and_correct(out, tmp_path, level2="社会效益指标")), str(out))
+    extract(forms, out)                 # the dataset's own rows, corrected by the run
+    corrected = formex.extract_tables(forms, corrections=out)
+    row = corrected["indicators"].set_index("source_ref").loc[DISPLACED]
+    assert (row["level1"], row["level2"], row["level2_source"]) == ("效益指标", "社会效益指标", "reviewed")
+    applied = corrected["issues"][corrected["issues"]["code"] == "override_applied"]
+    assert list(applied["message"]) == list(issues(out, "override_applied")["message"])
+    columns = ["source_ref", "level1", "level2", "level2_source", "level3", "target_raw"]
+    assert corrected["indicators"][columns].values.tolist() == \
+        formex.read(out)["indicators"][columns].values.tolist()
+    plain = formex.extract_tables(forms)["indicators"].set_index("source_ref").loc[DISPLACED]
+    assert plain["level2"] == "时效指标"
+
+
+def test_the_python_api_applies_corrections_to_saved_documents_too(forms, tmp_path):
+    out = tmp_path / "out"
+    extract(forms, out, "--keep-documents")
+    run("review", "apply", str(export_and_correct(out, tmp_path, level2="社会效益指标")), str(out))
+    saved = out / "_documents"
+    row = formex.renormalize(saved, corrections=out)["indicators"].set_index("source_ref").loc[DISPLACED]
+    assert (row["level2"], row["level2_source"]) == ("社会效益指标", "reviewed")
+    assert formex.renormalize(saved)["indicators"].set_index("source_ref").loc[DISPLACED]["level2"] == "时效指标"
