@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 
 from formex.dataset import arrow_to_frame, read_dataset
+from formex.isolation import DocBudget
 from formex.runner import Result, extract_in_memory, renormalize_in_memory
 from formex.schemas.tables import PARTITION_COLUMN, TABLE_NAMES, TABLE_SCHEMAS
 
@@ -18,14 +19,20 @@ if TYPE_CHECKING:   # pandas is imported when frames are made (arrow_to_frame), 
     import pandas as pd
 
 
-def extract_tables(*paths: str | Path, corrections: str | Path | None = None) -> dict[str, pd.DataFrame]:
+def extract_tables(*paths: str | Path, corrections: str | Path | None = None,
+                   doc_timeout: float | None = None, doc_memory: int | None = None) -> dict[str, pd.DataFrame]:
     """Extract files or folders in memory; the five tables as DataFrames, nothing written.
     `corrections`: a dataset folder (`formex extract --out`) whose reviewed corrections
     (`formex review apply`) are applied, each with its `override_applied` issue, to the
     sources it names; the paths must name the sources as that run did (the same input
-    folders)."""
+    folders). `doc_timeout` (seconds) and `doc_memory` (MiB), as `formex extract`'s
+    options: with either, each document is read in a worker process within that budget,
+    and one over it is a `failed` row naming the limit; without, in this process."""
+    budget = None
+    if doc_timeout is not None or doc_memory is not None:
+        budget = DocBudget(doc_timeout, doc_memory)
     _, kept = extract_in_memory([Path(p) for p in paths],
-                                Path(corrections) if corrections is not None else None)
+                                Path(corrections) if corrections is not None else None, budget)
     return results_to_frames(kept)
 
 

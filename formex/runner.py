@@ -305,14 +305,32 @@ class BatchRun:
         self.commit()
 
 
-def extract_in_memory(inputs: list[Path], corrections: Path | None = None) -> tuple[Summary, list[Result]]:
-    """Extract in this process and keep the results (the Python API); nothing written.
-    Files with the same bytes as an earlier one are left out. `corrections`: a dataset
-    folder whose reviewed corrections (`formex review apply`) are applied to its sources,
-    as a run writing that dataset would apply them."""
+def extract_in_memory(inputs: list[Path], corrections: Path | None = None,
+                      budget=None) -> tuple[Summary, list[Result]]:
+    """Extract and keep the results (the Python API); nothing written. Files with the
+    same bytes as an earlier one are left out. `corrections`: a dataset folder whose
+    reviewed corrections (`formex review apply`) are applied to its sources, as a run
+    writing that dataset would apply them. `budget` (`formex.isolation.DocBudget`): each
+    document runs in a worker process within it, as `formex extract` runs them; without
+    one, in this process with no limit."""
     book = OverrideBook.open(corrections) if corrections is not None else None
     summary = Summary(None)
     kept: list[Result] = []
+    tasks = in_memory_tasks(inputs, book, summary)
+    if budget is None or budget.unlimited:
+        results = (task.result() if isinstance(task, Done) else run_task(task) for task in tasks)
+        keep_results(results, summary, kept)
+    else:
+        from formex.isolation import IsolatedEngine
+
+        with IsolatedEngine(1, budget) as engine:
+            keep_results(engine.map(run_chunk, tasks, fail=task_failed), summary, kept)
+    return summary, kept
+
+
+def in_memory_tasks(inputs: list[Path], book: OverrideBook | None, summary: Summary):
+    """Per input in source order, its Task, or Done with a failed row when it cannot be
+    read; a file with the bytes of an earlier one is noted in `summary` and left out."""
     seen: dict[str, str] = {}
     for item in list_inputs(inputs, summary):
         try:
@@ -320,19 +338,21 @@ def extract_in_memory(inputs: list[Path], corrections: Path | None = None) -> tu
                 raise OSError(0, item.refused)
             data = read_regular_file(item.path)
         except OSError as error:
-            result = records_to_result(item.source_path, None, unreadable_records(item.source_path, error))
-        else:
-            sha256 = doc_id_of(data)
-            if sha256 in seen:   # recognised before it is extracted
-                summary.duplicates.append((item.source_path, seen[sha256]))
-                continue
-            seen[sha256] = item.source_path
-            result = run_task(Task(item.source_path, sha256, data,
-                                   overrides=corrections_of(book, item.source_path)))
+            yield Done(records_to_result(item.source_path, None, unreadable_records(item.source_path, error)))
+            continue
+        sha256 = doc_id_of(data)
+        if sha256 in seen:   # recognised before it is extracted
+            summary.duplicates.append((item.source_path, seen[sha256]))
+            continue
+        seen[sha256] = item.source_path
+        yield Task(item.source_path, sha256, data, overrides=corrections_of(book, item.source_path))
+
+
+def keep_results(results, summary: Summary, kept: list[Result]) -> None:
+    for result in results:
         for document in result.parts or [result]:
             summary.statuses[document.status] += 1
             kept.append(document)
-    return summary, kept
 
 
 def corrections_of(book: OverrideBook | None, source: str) -> tuple:

@@ -147,6 +147,29 @@ def test_a_document_over_its_time_or_memory_budget_fails_alone(tmp_path, monkeyp
     assert list(statuses(tmp_path / "out").values()).count("ok") == 6
 
 
+def test_the_python_api_keeps_a_document_budget_when_given_one(tmp_path, monkeypatch):
+    """`formex.extract_tables(..., doc_timeout=, doc_memory=)` reads each document in a
+    worker within the budget, as `formex extract` does: the stalled and the hogging file
+    are failed rows naming the limit, the others load."""
+    import formex
+    from formex import document_task
+
+    monkeypatch.setattr(document_task, "read_document", slow_on_stall(document_task.read_document))
+    inputs = tmp_path / "in"
+    write_forms(inputs, 2)
+    (inputs / "form-0000-stall.txt").write_bytes(SEED_FILE.read_bytes())
+    (inputs / "form-0001-hog.txt").write_bytes(SEED_FILE.read_bytes() + b"\n")
+    started = time.monotonic()
+    tables = formex.extract_tables(inputs, doc_timeout=3, doc_memory=1024)
+    assert time.monotonic() - started < 60
+    documents = tables["documents"].set_index("source_path")
+    assert documents["status"].to_dict() == {"form-0000-stall.txt": "failed", "form-0000.txt": "ok",
+                                             "form-0001-hog.txt": "failed", "form-0001.txt": "ok"}
+    assert documents.loc["form-0000-stall.txt", "error"].startswith("over the time limit per document")
+    assert documents.loc["form-0001-hog.txt", "error"].startswith("over the memory limit per document")
+    assert len(tables["indicators"]) == 2 * 83
+
+
 def test_a_worker_that_dies_costs_only_its_document(tmp_path, monkeypatch):
     from formex import document_task
 
