@@ -133,6 +133,7 @@ class FormSchema:
     note_openers: tuple[str, ...] = ()   # words that open a note in the name column (根据 …)
     other_families: tuple[str, ...] = ()  # titles of forms this schema must not read (项目支出…)
     name_heads: tuple[str, ...] = ()     # words a whole indicator name ends with (…率, …人数)
+    name_openers: tuple[str, ...] = ()   # verbs an indicator name opens with (提升…, 促进…)
     indicator_totals: tuple[str, ...] = ()  # a row of the indicator table named so states totals (合计)
     budget_grid: BudgetGrid | None = None   # a budget laid out as lines by figures (self-evaluations)
     level_wordings: tuple[str, ...] = ()   # characters a label is worded up with (可持续影响类指标)
@@ -314,7 +315,7 @@ def parse_form_schema(data: Any, path: str, folder: Path = FORMS_DIR) -> FormSch
     _check_keys(path, "budget", budget, frozenset({"amounts", "counts", "unit_words", "grid"}))
     indicators = _mapping(path, "indicators", data.get("indicators") or {})
     _check_keys(path, "indicators", indicators,
-                frozenset({"columns", "levels", "note_openers", "name_heads", "totals"}))
+                frozenset({"columns", "levels", "note_openers", "name_heads", "name_openers", "totals"}))
     base_units = {unit: 0 for unit, power in load_text_vocabulary().amount_units.items() if power == 0}   # 元
     unit_words = _mapping(path, "budget.unit_words", budget.get("unit_words") or base_units)
     if not all(isinstance(v, int) for v in unit_words.values()):
@@ -342,6 +343,8 @@ def parse_form_schema(data: Any, path: str, folder: Path = FORMS_DIR) -> FormSch
         if indicators.get("note_openers") else (),
         name_heads=_strings(path, "indicators.name_heads", indicators["name_heads"])
         if indicators.get("name_heads") else (),
+        name_openers=_strings(path, "indicators.name_openers", indicators["name_openers"])
+        if indicators.get("name_openers") else (),
         other_families=_strings(path, "title.other_families", title["other_families"])
         if title.get("other_families") else (),
         indicator_totals=_strings(path, "indicators.totals", indicators["totals"])

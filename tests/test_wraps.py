@@ -631,3 +631,14 @@ def test_a_level2_label_or_no_head_word_on_the_end_line_opens_a_row():
     # a line that ends in no head word completes no name: a row of its own
     lines = WIDTH_10_LAST + ["\t\t享受居家养老服务补贴\t", "\t社会效益指标\t\t", "效益指标\t\t工时\t≥90%"]
     assert names(lines)[3:] == ["享受居家养老服务补贴", None, "工时"]
+
+
+def test_a_line_opening_with_a_names_verb_is_a_name_of_its_own():
+    # 困难家庭走访慰问户 fills the width and does not end in a head word, and the full line
+    # under it has no target: a wrap, were it not that it opens as names open (提高…) and
+    # runs on: a whole name above, then a wrapped name of its own (its end 平 joins it)
+    lines = WIDTH_9_FIRST + ["\t\t困难家庭走访慰问户\t≥300户", "\t\t提高居民健康素养水\t", "\t\t平\t"]
+    assert names(lines)[3:] == ["困难家庭走访慰问户", "提高居民健康素养水平"]
+    # a short end that opens with the verb is still the end of the name cut above it
+    lines = WIDTH_9_FIRST + ["\t\t助餐点服务质量持续\t≥95%", "\t\t改善情况\t"]
+    assert names(lines)[3:] == ["助餐点服务质量持续改善情况"]

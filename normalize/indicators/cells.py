@@ -92,6 +92,7 @@ class LevelVocabulary:
     columns: Vocabulary
     note_openers: tuple[str, ...] = ()
     name_heads: tuple[str, ...] = ()
+    name_openers: tuple[str, ...] = ()
     column_roles: frozenset[str] = frozenset()   # the roles the family's table may have
     wordings: tuple[str, ...] = ()   # characters a label is worded up with (类: 可持续影响类指标)
 
@@ -106,6 +107,7 @@ def level_vocabulary(schema: FormSchema) -> LevelVocabulary:
         columns=Vocabulary(list(schema.indicator_columns)),
         note_openers=schema.note_openers,
         name_heads=schema.name_heads,
+        name_openers=schema.name_openers,
         column_roles=frozenset(name for name, _ in schema.indicator_columns),
         wordings=schema.level_wordings,
     )

@@ -416,9 +416,10 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             item.own_level2 = item.level2[-1]
         previous = out[-1] if out else None
         fragment = previous and label_read_as_fragment(item, previous, wrapping, vocab.name_heads, points, lengths,
-                                                     words)
+                                                     words, vocab.name_openers)
         item = fragment or item
-        if previous and is_wrap(item, previous, wrapping, vocab.name_heads, points, lengths, words):
+        if previous and is_wrap(item, previous, wrapping, vocab.name_heads, points, lengths, words,
+                                vocab.name_openers):
             join_wrapped(previous, item, line)
             # OCR pads rows with empty cells, so a wrapped fragment and a short name with a
             # blank target look alike: join, and say so loudly enough to be reviewed
@@ -427,7 +428,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                                 field="level3", source_ref=row.source_ref))
             continue
         if len(out) >= 2 and wrap_across_label(item, previous, out[-2], wrapping, vocab.name_heads, points,
-                                                lengths, words):
+                                                lengths, words, vocab.name_openers):
             named = out.pop(-2)
             out[-1] = named    # the label line's labels sit inside the wrapped row: its own
             named.level1 += previous.level1

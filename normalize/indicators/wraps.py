@@ -244,14 +244,14 @@ def name_end(name: str) -> str:
 
 def is_wrap(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
             heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = (),
-            words: DocumentWords | None = None) -> bool:
+            words: DocumentWords | None = None, openers: tuple[str, ...] = ()) -> bool:
     """Whether a line's name is the rest of the name above (`wrap_evidence` over 0)."""
-    evidence = wrap_evidence(item, previous, wrapping, heads, points, lengths, words)
+    evidence = wrap_evidence(item, previous, wrapping, heads, points, lengths, words, openers)
     return evidence is not None and evidence > 0
 
 def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
                   heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = (),
-                  words: DocumentWords | None = None) -> int | None:
+                  words: DocumentWords | None = None, openers: tuple[str, ...] = ()) -> int | None:
     """How strongly the lines say that a line's name is the rest of the name above,
     wrapped in its cell, rather than an indicator of its own (whose target cell may be
     empty). A very short fragment (a single character is never a name), a name above that
@@ -271,7 +271,9 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     (`reaches_longest`), a line above short of the column's edge held its whole name
     (`short_of_edge`), and a line longer than a fragment under it is a name of its own;
     the characters across the break printed whole in another cell of the document
-    (`words`: 改造的老 over 完成改 | 造的老…, the other table's name, the goals) say wrap. Over 0
+    (`words`: 改造的老 over 完成改 | 造的老…, the other table's name, the goals) say wrap; a
+    line that opens with a verb names open with and runs on (`opens_name`: 提升未成年人保护工作
+    under a whole name that fills the width) says not, where no row number says wrap. Over 0
     says wrap; None when it cannot be one (a target, 实际完成值, 分值 or 得分 on both
     lines, a target where the table prints a wrapped row's target on its other line, a
     line too long to be a name's end)."""
@@ -335,9 +337,21 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
         evidence -= 1    # a name cut by a page break, where no width says it was cut: a new row
     if words is not None and words.prints_across(previous.last_line or previous.name, item.name):
         evidence += ACROSS_EVIDENCE   # the word the break cuts prints whole elsewhere
+    if item.row.numbered is None and opens_name(item.name, openers):
+        evidence -= OPENER_EVIDENCE   # 提升… opens a name: the line above held a whole one
     return evidence
 
 ACROSS_EVIDENCE = 3   # the characters across a break printed whole in another cell
+OPENER_EVIDENCE = 5   # a line opening with a name's opening verb, and running on past it
+
+
+def opens_name(name: str, openers: tuple[str, ...]) -> bool:
+    """Whether a line opens as an indicator name opens (`openers`: 提升…, 促进…, the verbs
+    of a name that states an aim) and runs on for more than a short end (提升为老服务覆盖面,
+    not …持续 | 完善 or …质量长效 | 提升机制, where the verb ends a name wrapped before it). A
+    wrapped name's end starts mid-word, where the column cut it; a verb there is rare, a
+    verb and a whole object after it rarer still."""
+    return len(name) >= LONG_FRAGMENT and name.startswith(openers)
 CATEGORY_EVIDENCE = 5   # a line stating a category other than the one the line above states
 
 
@@ -415,7 +429,8 @@ def name_lengths(items: list[IndicatorRow]) -> tuple[int, ...]:
 
 def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
                            heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = (),
-                           words: DocumentWords | None = None) -> IndicatorRow | None:
+                           words: DocumentWords | None = None, openers: tuple[str, ...] = ()
+                           ) -> IndicatorRow | None:
     """The row with its one level label read as the end of the name above, or None. A
     wrapped name can end in a word that is also a short label (…入驻企业 | 满意度, …孵化基地 |
     数量: aliases of level labels, read exactly); under a name cut at the column's width,
@@ -428,14 +443,15 @@ def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping:
             or not hints[0].match.exact or hints[0].cell.text.endswith(LABEL_ENDINGS)):
         return None
     read = replace(item, name=hints[0].cell.text, level1=[], level2=[], own_level2=None)
-    return read if is_wrap(read, previous, wrapping, heads, points, lengths, words) else None
+    return read if is_wrap(read, previous, wrapping, heads, points, lengths, words, openers) else None
 
 ACROSS_LABEL_EVIDENCE = 3   # a wrap across a line of labels needs more than a wrap's least
 
 
 def wrap_across_label(item: IndicatorRow, label_line: IndicatorRow, named: IndicatorRow,
                       wrapping: Wrapping | None, heads: tuple[str, ...], points: bool = False,
-                      lengths: tuple[int, ...] = (), words: DocumentWords | None = None) -> bool:
+                      lengths: tuple[int, ...] = (), words: DocumentWords | None = None,
+                      openers: tuple[str, ...] = ()) -> bool:
     """Whether a line is the rest of the name two lines up, with a line of nothing but
     level labels between (an engine that writes a merged label on a line of its own
     between two lines of a wrapped name: 创业担保贷款贴息资 | 成本指标 | 金控制数). The
@@ -449,7 +465,7 @@ def wrap_across_label(item: IndicatorRow, label_line: IndicatorRow, named: Indic
         return False
     if (item.level1 or item.level2) and len(item.name or "") != 1 and not merged_level1_on_end(item, heads):
         return False
-    evidence = wrap_evidence(item, named, wrapping, heads, points, lengths, words)
+    evidence = wrap_evidence(item, named, wrapping, heads, points, lengths, words, openers)
     return evidence is not None and evidence >= ACROSS_LABEL_EVIDENCE
 
 
