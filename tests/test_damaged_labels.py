@@ -401,3 +401,25 @@ def test_a_short_damaged_piece_on_a_line_without_a_number_is_no_row():
                                     "效益指标\t经济效益指标\t就业困难人员就业人数\t≥5人"]))
     assert [name for _, name in got] == ["实际资金支出率", "就业困难人员就业人数"]
     assert "label_read_by_nearest" not in codes
+
+
+# --- a category printed with its group's word, its own word damaged -----------------------
+
+def test_a_category_after_its_groups_word_with_a_damaged_word_is_that_category():
+    # 产出成木指标 holds 产出…指标, but is 产出 + 成本指标 with one look-alike: the row's
+    # category, not a second level-1 label (which left the row to its wording: 时效)
+    got, _, _ = read(text_rows([HEADER,
+                                "产出指标\t时效指标\t补贴发放及时率\t100%",
+                                "\t\t材料报送及时率\t100%",
+                                "\t产出成木指标\t人均补贴及时发放标准\t≤800元",
+                                "效益指标\t社会效益指标\t受益人数\t≥100人"]))
+    assert got[2] == ("成本指标", "人均补贴及时发放标准")
+
+
+def test_a_group_label_with_a_word_before_it_is_no_category():
+    # 项目产出指标: the group's characters do not stand where a category prints them
+    from formex.normalize.indicators.cells import worded_categories
+    group = VOCAB.level1_specs["产出指标"]
+    assert worded_categories("项目产出指标", group) == []
+    assert [s.label for s, _ in worded_categories("产出成木指标", group)] == ["成本指标"]
+
