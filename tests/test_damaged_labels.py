@@ -423,3 +423,14 @@ def test_a_group_label_with_a_word_before_it_is_no_category():
     assert worded_categories("项目产出指标", group) == []
     assert [s.label for s, _ in worded_categories("产出成木指标", group)] == ["成本指标"]
 
+
+
+def test_a_worded_category_too_damaged_to_tell_is_read_by_the_order():
+    # 杜含效益指标: as near 经济, 社会 and 生态效益指标 (its own word lost), but 经济效益指标
+    # prints above and 生态效益指标 below: a label of its own between them, 社会效益指标
+    got, _, _ = read(text_rows([HEADER,
+                                "效益指标\t经济效益指标\t带动产值\t≥5万元",
+                                "\t杜含效益指标\t政策知晓率\t≥90%",
+                                "\t\t群众办事便捷度\t提升",
+                                "\t生态效益指标\t绿化面积\t≥20亩"]))
+    assert [label for label, _ in got] == ["经济效益指标", "社会效益指标", "社会效益指标", "生态效益指标"]
