@@ -434,3 +434,14 @@ def test_a_worded_category_too_damaged_to_tell_is_read_by_the_order():
                                 "\t\t群众办事便捷度\t提升",
                                 "\t生态效益指标\t绿化面积\t≥20亩"]))
     assert [label for label, _ in got] == ["经济效益指标", "社会效益指标", "社会效益指标", "生态效益指标"]
+
+
+def test_a_worded_category_restated_on_every_row_and_unread_stays_its_group():
+    # 产出救量指标 on each row (as near 数量 as 质量): a table restating one label, not
+    # labels of blocks of their own; read as before, by the group and the order
+    got, codes, _ = read(text_rows([HEADER,
+                                    "\t产出救量指标\t培训人数\t≥5人",
+                                    "\t产出救量指标\t走访人次\t≥20人次",
+                                    "\t质量指标\t发放准确率\t100%"]))
+    assert [label for label, _ in got] == ["数量指标", "数量指标", "质量指标"]
+    assert "label_unrecognised" not in codes
