@@ -401,3 +401,47 @@ def test_a_short_damaged_piece_on_a_line_without_a_number_is_no_row():
                                     "效益指标\t经济效益指标\t就业困难人员就业人数\t≥5人"]))
     assert [name for _, name in got] == ["实际资金支出率", "就业困难人员就业人数"]
     assert "label_read_by_nearest" not in codes
+
+
+# --- a category printed with its group's word, its own word damaged -----------------------
+
+def test_a_category_after_its_groups_word_with_a_damaged_word_is_that_category():
+    # 产出成木指标 holds 产出…指标, but is 产出 + 成本指标 with one look-alike: the row's
+    # category, not a second level-1 label (which left the row to its wording: 时效)
+    got, _, _ = read(text_rows([HEADER,
+                                "产出指标\t时效指标\t补贴发放及时率\t100%",
+                                "\t\t材料报送及时率\t100%",
+                                "\t产出成木指标\t人均补贴及时发放标准\t≤800元",
+                                "效益指标\t社会效益指标\t受益人数\t≥100人"]))
+    assert got[2] == ("成本指标", "人均补贴及时发放标准")
+
+
+def test_a_group_label_with_a_word_before_it_is_no_category():
+    # 项目产出指标: the group's characters do not stand where a category prints them
+    from formex.normalize.indicators.cells import worded_categories
+    group = VOCAB.level1_specs["产出指标"]
+    assert worded_categories("项目产出指标", group) == []
+    assert [s.label for s, _ in worded_categories("产出成木指标", group)] == ["成本指标"]
+
+
+
+def test_a_worded_category_too_damaged_to_tell_is_read_by_the_order():
+    # 杜含效益指标: as near 经济, 社会 and 生态效益指标 (its own word lost), but 经济效益指标
+    # prints above and 生态效益指标 below: a label of its own between them, 社会效益指标
+    got, _, _ = read(text_rows([HEADER,
+                                "效益指标\t经济效益指标\t带动产值\t≥5万元",
+                                "\t杜含效益指标\t政策知晓率\t≥90%",
+                                "\t\t群众办事便捷度\t提升",
+                                "\t生态效益指标\t绿化面积\t≥20亩"]))
+    assert [label for label, _ in got] == ["经济效益指标", "社会效益指标", "社会效益指标", "生态效益指标"]
+
+
+def test_a_worded_category_restated_on_every_row_and_unread_stays_its_group():
+    # 产出救量指标 on each row (as near 数量 as 质量): a table restating one label, not
+    # labels of blocks of their own; read as before, by the group and the order
+    got, codes, _ = read(text_rows([HEADER,
+                                    "\t产出救量指标\t培训人数\t≥5人",
+                                    "\t产出救量指标\t走访人次\t≥20人次",
+                                    "\t质量指标\t发放准确率\t100%"]))
+    assert [label for label, _ in got] == ["数量指标", "数量指标", "质量指标"]
+    assert "label_unrecognised" not in codes

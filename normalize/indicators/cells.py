@@ -18,6 +18,7 @@ LABEL_CUTOFF = 74.0   # one wrong character in a 4-character label (数量指抔
 COLUMN_CUTOFF = 50.0  # in a level column (known from the header), two of four (严出损标)
 LABEL_ENDINGS = ("指标", "类")
 LABEL_MAX_KEY = 12
+GROUP_WORDED_FIXED = frozenset("指标类")   # printed alike by every category of a group
 OTHER = "other"        # a header column the contract has no place for (备注, 分值 …)
 
 
@@ -128,6 +129,14 @@ def classify_label(cell: Cell, vocab: LevelVocabulary, level: int | None = None,
     if two and one and two.score == one.score:
         return LabelHint(2, vocab.level2_specs[two.name], cell, two,
                          level1_reading=(vocab.level1_specs[one.name], one))
+    if one and two is None and level != 1 and cutoff >= LABEL_CUTOFF and one.score < LABEL_CUTOFF:
+        # read as a group only by holding its label (产出成木指标 ⊃ 产出…指标): a category of
+        # the group printed with the group's word, its own word damaged, where one is nearest
+        group = vocab.level1_specs[one.name]
+        worded = worded_categories(cell.text, group)
+        if len(worded) == 1:
+            spec, match = worded[0]
+            return LabelHint(2, spec, cell, match, level1_reading=(group, one))
     if one and (two is None or one.score > two.score):
         return LabelHint(1, vocab.level1_specs[one.name], cell, one)
     if two:
@@ -150,6 +159,40 @@ def level_matches(text: str, vocab: LevelVocabulary, level: int | None, cutoff: 
             return found
         return vocabulary.match_unique(text, cutoff)   # loose: only an unambiguous reading
     return (match(vocab.level1) if level != 2 else None, match(vocab.level2) if level != 1 else None)
+
+WORDED_DAMAGE_MAX = 2   # characters of a category's own word a group-worded label may have lost
+
+
+def worded_categories(text: str, group: Level1Spec) -> list[tuple[Level2Spec, LabelMatch]]:
+    """The group's categories nearest a cell printed as one of them written with the
+    group's word (`产出成本指标`: 产出 before 成本指标; `社会效益指标`, whose label holds
+    效益), its own word damaged: at the cell's length, the group's characters and 指标
+    where the category prints them, at most `WORDED_DAMAGE_MAX` characters of the
+    category's own word unlike it. Several where they are as near (`杜含效益指标`: 经济,
+    社会 and 生态 alike), none where the cell is no such form (`项目产出指标`: the
+    group's characters stand elsewhere)."""
+    key = label_key(text)
+    word = label_key(group.label).removesuffix("指标")
+    fixed = set(label_key(group.label)) | GROUP_WORDED_FIXED
+    best: dict[str, tuple[int, Level2Spec, str]] = {}
+    for spec in group.level2:
+        for alias in (spec.label, *spec.aliases):
+            own = label_key(alias)
+            for form in (own, word + own):
+                if len(form) != len(key) or word not in form:
+                    continue
+                unlike = [p for p, (a, b) in enumerate(zip(key, form)) if a != b]
+                if not unlike or len(unlike) > WORDED_DAMAGE_MAX or any(form[p] in fixed for p in unlike):
+                    continue
+                alike = len(key) - len(unlike)
+                if alike > best.get(spec.label, (-1,))[0]:
+                    best[spec.label] = (alike, spec, form)
+    if not best:
+        return []
+    top = max(alike for alike, _, _ in best.values())
+    return [(spec, LabelMatch(spec.label, form, round(100.0 * alike / len(key), 1)))
+            for alike, spec, form in best.values() if alike == top]
+
 
 PREFIX_MIN = 2   # characters of a label a level cell must print to be read by them
 

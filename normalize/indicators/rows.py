@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, level_vocabulary: also callers'
     COLUMN_CUTOFF, LABEL_CUTOFF, LABEL_ENDINGS, OTHER, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
     is_prefix_reading, level_vocabulary, looks_like_label, looks_like_target, looks_like_value, read_by_prefix,
-    read_group_left_of_category, read_within_stated_group, settle_dual_labels)
+    read_group_left_of_category, read_within_stated_group, settle_dual_labels, worded_categories)
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
     cell_columns, complete_note_role, complete_points_roles, complete_roles, find_header, header_roles, split_value_columns)
 from formex.normalize.indicators.fragments import label_keys, rejoin_label_fragments
@@ -88,6 +88,11 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str], pr
             texts.append(cell)
         elif hint.level == 1:
             out.level1.append(hint)
+            if levels.get(id(cell)) != 1 and worded_unread(cell, hint):
+                # as well a category of the group printed with its word, too damaged to tell
+                # which (杜含效益指标): the labels around it may read it (`unmark_worded_ties`)
+                out.unrecognised.append(cell)
+                out.damaged.append(cell)
         else:
             out.level2.append(hint)
     settle_dual_labels(out)
@@ -119,6 +124,31 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str], pr
         # the label nearest the data is the row's own; any other is a displaced hint
         out.own_level2 = out.level2[-1]
     return out
+
+
+def worded_unread(cell: Cell, hint: LabelHint) -> bool:
+    """The cell, read as a level-1 group only by holding its label, is as near several of
+    the group's categories written with the group's word (`worded_categories`)."""
+    return hint.match.score < LABEL_CUTOFF and len(worded_categories(cell.text, hint.spec)) > 1
+
+
+def unmark_worded_ties(items: list[IndicatorRow], issues: list[Issue]) -> list[Issue]:
+    """The `worded_unread` cells that no reading of the labels around them read and whose
+    text the row before or after prints too are again the group's label only, without
+    their `label_unrecognised` warnings. A damaged label makes its row a block of its own
+    (`hierarchy.damaged_label_rows`: a block prints one label); a table restating its
+    labels on every row (`产出救量指标` down the column) prints one label many times."""
+    kept = set()
+    texts = [{label_key(c.text) for c in item.damaged} for item in items]
+    for i, item in enumerate(items):
+        for cell in [c for c in item.damaged if any(h.cell is c for h in item.level1)]:
+            key = label_key(cell.text)
+            if not any(key in texts[j] for j in (i - 1, i + 1) if 0 <= j < len(items)):
+                continue   # printed once: a merged cell's label, its row's block its own
+            item.damaged.remove(cell)
+            item.unrecognised.remove(cell)
+            kept.add((cell.text, cell.source_ref or item.row.source_ref))
+    return without_unrecognised(issues, kept) if kept else issues
 
 
 WRAP_PIECE_MAX = 5   # a wrapped label's piece: a narrow column's line
@@ -465,6 +495,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += settle_tied_labels(out, vocab, schema)
     issues = read_label_runs(out, vocab, schema, issues)
     issues += reread_out_of_order(out, vocab, schema)
+    issues = unmark_worded_ties(out, issues)
     out, lifted = lift_group_label_lines(out, schema)
     issues += lifted
     issues += settle_tied_by_wording(out, vocab, schema, issues)
