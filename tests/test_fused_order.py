@@ -1040,3 +1040,29 @@ def test_lines_around_a_head_that_join_into_a_label_by_themselves_are_not_its_la
     assert head_wrapped_between("质量监督检查覆盖率", ["产出"], ["指标"], quality, vocab) is None
     assert head_wrapped_between("对象门诊患者满意度", ["产出"], ["指标"], service, vocab) is None
     assert head_wrapped_between("对象门诊患者满意度", ["服务"], ["满意"], service, vocab)[:3] == ("对象", "服务", "满意")
+
+
+# --- a short word the order would read as a label, where the table says it is none (read_fused_by_order)
+
+def cost_after_timing(name: str, first: str = "补贴发放人数", group: str = "") -> list[str]:
+    """时效指标 on a line of its own, `name` under it, then the 成本 group (`group`, its
+    level-1 cell) with 经济成本指标; the table prints a bare word (社会效益)."""
+    return [f"产出指标\t数量指标\t{first}\t2600人", "\t质量指标\t工程验收合格率\t100%", "\t时效指标",
+            f"\t\t{name}\t100%", f"{group}\t经济成本指标\t人均补贴标准\t≤800元", "效益指标\t社会效益\t受益农户户数\t≥3800户"]
+
+
+@pytest.mark.parametrize("lines", [
+    # 成本指标 stated as a group's label: no category of 产出 in this table
+    cost_after_timing("成本核算资料归集完成情况", group="成本指标"),
+    # another name opens with the same word: the table's wording
+    cost_after_timing("成本核算资料归集完成情况", first="成本核算资料报送人数"),
+])
+def test_a_short_word_the_table_says_is_no_label_stays(lines):
+    got, issues = read(lines)
+    assert "成本核算资料归集完成情况" in [name for _, name in got]
+    assert not any(i.code == "label_fused" and "'成本'" in i.message for i in issues)
+
+
+def test_a_short_word_opening_one_name_only_is_still_read_by_the_gap():
+    got, _ = read(cost_after_timing("成本核算资料归集完成情况", first="成本资料报送人数"))
+    assert got[3] == ("成本指标", "核算资料归集完成情况")

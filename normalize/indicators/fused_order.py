@@ -10,7 +10,9 @@ by its shape: names open with words like these (`绩效指标完成率`, `主要
 The evidence is the document's:
 
 - the row states no level-2 label, and the category the head would name is stated by
-  no row of the table: its block has lost its label, and the head is where it went;
+  no row of the table, nor as a group's label (成本指标 over 经济成本指标: the 2021
+  template's level 1, no category of 产出 there): its block has lost its label, and the
+  head is where it went;
 - the category lies in the canonical order between the labels stated above and below
   the row (in the row's own level-1 group where it states one; else in a group the table
   states), and where the order leaves the gap open (no label above, or none below),
@@ -33,7 +35,9 @@ The evidence is the document's:
     first line; `服务对象满意度调查覆盖率` never diverges from the alias); a shorter alias (`数量`) only where
     the gap holds that one category, the table prints its labels as bare words in a level
     cell (`数量`, `产出质量`: `prints_bare_words`) and the name left holds no other
-    category's strong word without one of this one's (`成本|核算…及时率` is a name); in a
+    category's strong word without one of this one's (`成本|核算…及时率` is a name), and no
+    other name of the table opens with it and the name's next character (`成本核算…` twice
+    is the table's wording, a label fuses once); in a
     table printing full labels, only in a gap closed by labels above and below, before a
     name holding one of the category's strong words past its first character
     (`质量补贴发放准确率` between 数量指标 and 时效指标; `质量达标情况统计` is one phrase);
@@ -164,8 +168,11 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
     next_lines = lines_below(rows or [])
     stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
     stated_all = {label for labels in stated for label in labels}
-    table_groups = {h.spec.label for item in items for h in item.level1 if not h.copied} | {
-        vocab.level2_specs[label].level1 for label in stated_all}
+    stated_groups = {h.spec.label for item in items for h in item.level1 if not h.copied}
+    table_groups = stated_groups | {vocab.level2_specs[label].level1 for label in stated_all}
+    # a category whose label the table states as a group's (成本指标 over 经济成本指标: the
+    # 2021 template's level 1) is no category of 产出 there: already placed, not fused
+    placed_as_group = stated_all | (stated_groups & vocab.level2_specs.keys())
     issues = []
     spans: dict[tuple[int, int], list[str]] = {}
     aboves, belows = neighbours(stated)
@@ -188,7 +195,7 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                                       f"read cuts it off, in the canonical order there; the name read as {rest!r}"))
             continue
         if (low, high) not in spans:
-            spans[(low, high)] = [name for name, k in order.items() if low < k < high and name not in stated_all]
+            spans[(low, high)] = [name for name, k in order.items() if low < k < high and name not in placed_as_group]
         between = spans[(low, high)]
         if not between:
             continue
@@ -220,6 +227,8 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         if read is None:
             continue
         name, head, rest, score, cell = read
+        if len(head) < ALIAS_MIN and opens_another_name(items, i, item.name[:len(head) + 1]):
+            continue      # a short word opening two names alike (成本核算…): the table's wording
         below = next_lines.get(item.row.source_ref)
         spaced = len(head) in found[1]      # the head ends where the cell as read does: its boundary
         shorter = wrapped_rest(head, rest, vocab.level2_specs[name], vocab, below, item) \
@@ -235,6 +244,11 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                                   + (f"its rest {piece!r} wrapped onto the next line; " if shorter else "")
                                   + f"the name read as {rest!r}"))
     return issues
+
+
+def opens_another_name(items: list[IndicatorRow], i: int, opening: str) -> bool:
+    """Another row's name opens with `opening` (a head and the name's next character)."""
+    return any(j != i and item.name and item.name.startswith(opening) for j, item in enumerate(items))
 
 
 def lines_below(rows: list) -> dict[str, object]:
