@@ -1042,6 +1042,32 @@ def test_lines_around_a_head_that_join_into_a_label_by_themselves_are_not_its_la
     assert head_wrapped_between("对象门诊患者满意度", ["服务"], ["满意"], service, vocab)[:3] == ("对象", "服务", "满意")
 
 
+# --- a bare word on the line where the fitted model prints a lost label (cut_inferred_heads, label_line)
+
+def top_labels(first: str, second: str) -> list[str]:
+    """Labels printed on their blocks' first rows; the 成本指标 block (rows 5-7) lost its
+    label, `first` and `second` its first two rows."""
+    return ["产出指标\t数量指标\t补贴发放人数\t2600人", "\t\t培训人次\t300人",
+            "\t质量指标\t工程验收合格率\t100%", "\t\t设施验收合格率\t100%", "\t\t资料归档合格率\t100%",
+            f"\t\t{first}\t≤800元", f"\t\t{second}\t≤65万元", "\t\t办公耗材采购支出\t≤20万元",
+            "效益指标\t社会效益指标\t受益农户户数\t≥3800户", "\t\t带动就业人数\t≥150人",
+            "满意度指标\t服务对象满意度指标\t农户满意度\t≥90%"]
+
+
+def test_a_bare_word_where_the_model_prints_the_lost_label_is_cut_off():
+    # every block around prints its label on its first row: the 成本 block's went to row 5,
+    # whose name opens with the category's word (no level cell of the table two wide)
+    got, issues = read(top_labels("成本走访慰问人均标准", "成本核算办公耗材支出"))
+    assert got[5] == ("成本指标", "走访慰问人均标准")
+    assert got[6] == ("成本指标", "成本核算办公耗材支出")     # not where the label prints: the name's word
+    assert any(i.code == "label_fused" and "'成本'" in i.message for i in issues)
+
+
+def test_a_bare_word_off_the_lost_labels_line_stays():
+    got, _ = read(top_labels("走访慰问费用", "成本核算办公耗材支出"))
+    assert got[5][1] == "走访慰问费用" and got[6][1] == "成本核算办公耗材支出"
+
+
 # --- a short word the order would read as a label, where the table says it is none (read_fused_by_order)
 
 def cost_after_timing(name: str, first: str = "补贴发放人数", group: str = "") -> list[str]:

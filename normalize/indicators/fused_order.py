@@ -92,7 +92,11 @@ A wrapped label's last line may be 方面 for 指标 (`经济効益` over `方�
 
 After the rows are placed, a row placed in a block no row of which states its label (its
 category inferred from the order and the words) has a head that reads as that category cut
-off its name (`cut_inferred_heads`): the placement, not the gap, names the category.
+off its name (`cut_inferred_heads`): the placement, not the gap, names the category. On
+the line where the fitted model prints that block's lost label (`Placement.label_line`:
+every model explaining the labels as well agrees, the block has two rows or more and lies
+between labelled blocks or at the table's edge), a bare word written exactly (`数量` |
+`就业见习…`) is read as that label too, and no level cell as narrow is needed.
 
 After the rows are placed too, a label wrapped in its narrow level column whose first line
 OCR fused into the head of the name on its row (`时效补贴按月发放及时率`) and whose rest
@@ -1421,11 +1425,13 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         cell, boundaries = found
         text = cell.text.strip()
         others = tuple(other for j, other in enumerate(names) if j != i)
-        read = inferred_head(item.name, placement.level2, tuple(b for b in boundaries if b <= HEAD_MAX))
+        read = inferred_head(item.name, placement.level2, tuple(b for b in boundaries if b <= HEAD_MAX),
+                             placement.label_line)
         if read is None:
             continue
         head, rest, in_place_, form = read
-        if (len(head) < len(form) or not form.endswith((SUFFIX, ASPECT))) and len(head) not in widths:
+        if (len(head) < len(form) or not form.endswith((SUFFIX, ASPECT))) and len(head) not in widths \
+                and not placement.label_line:
             continue      # a first line of a label (or a bare word), no level cell of the table as wide: a word
         if in_place_ < len(head) and (any(head in other for other in others) or head in bare_words(vocab)
                                       or sum(line.count(item.name[:len(head) + 1]) for line in printed) > 1):
@@ -1449,10 +1455,13 @@ def head_forms(spec) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*label_forms(spec), *(key for key in bare if key)]))
 
 
-def inferred_head(name: str, spec, boundaries: tuple[int, ...]) -> tuple[str, str, int, str] | None:
+def inferred_head(name: str, spec, boundaries: tuple[int, ...], label_line: bool = False
+                  ) -> tuple[str, str, int, str] | None:
     """(head, rest, characters in place, form) for `cut_inferred_heads`, or None: the head
     with the most characters in place, the shortest of those (a 指标 damaged past reading,
-    `时效损杯…`, stays in the name: `数量累计…`, `成本单位…` open with words as often)."""
+    `时效损杯…`, stays in the name: `数量累计…`, `成本单位…` open with words as often).
+    `label_line`: the row prints where the fitted model puts its block's lost label; a
+    bare word written exactly as a whole form (`数量` | `社区事务…`) is that label there."""
     best = None
     for form in head_forms(spec):
         for n in range(INFERRED_HEAD_MIN, min(len(form), HEAD_MAX) + 1):
@@ -1469,8 +1478,8 @@ def inferred_head(name: str, spec, boundaries: tuple[int, ...]) -> tuple[str, st
                 continue
             if n < len(form) and (name[n:n + 1] == form[n] or n > INFERRED_HEAD_MIN and head[-1] != form[n - 1]):
                 continue      # the name goes on with the label's words (服务对象满意度), or a line cut off it past them
-            if k == n == INFERRED_HEAD_MIN or 2 * k == n > INFERRED_HEAD_MIN and head[:k] == form[:k] \
-                    and not ends_as_label(head):
+            if k == n == INFERRED_HEAD_MIN and not (label_line and n == len(form)) \
+                    or 2 * k == n > INFERRED_HEAD_MIN and head[:k] == form[:k] and not ends_as_label(head):
                 continue      # a word written exactly, alone or before other words: names open so (质量补贴…)
             key = (k, -n, n == len(form))     # a whole alias over a first line as long
             if best is None or key > best[0]:
