@@ -174,9 +174,10 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
     stated_all = {label for labels in stated for label in labels}
     stated_groups = {h.spec.label for item in items for h in item.level1 if not h.copied}
     table_groups = stated_groups | {vocab.level2_specs[label].level1 for label in stated_all}
-    # a category whose label the table states as a group's (成本指标 over 经济成本指标: the
-    # 2021 template's level 1) is no category of 产出 there: already placed, not fused
-    placed_as_group = stated_all | (stated_groups & vocab.level2_specs.keys())
+    # a category whose label the table states as another group's (成本指标 over 经济成本指标:
+    # the 2021 template's level 1) is no category of 产出 there: already placed, not fused
+    placed_as_group = stated_all | {label for label in stated_groups & vocab.level2_specs.keys()
+                                    if vocab.level2_specs[label].level1 != label}
     issues = []
     spans: dict[tuple[int, int], list[str]] = {}
     aboves, belows = neighbours(stated)
