@@ -1092,3 +1092,22 @@ def test_a_short_word_the_table_says_is_no_label_stays(lines):
 def test_a_short_word_opening_one_name_only_is_still_read_by_the_gap():
     got, _ = read(cost_after_timing("成本核算资料归集完成情况", first="成本资料报送人数"))
     assert got[3] == ("成本指标", "核算资料归集完成情况")
+
+
+def first_blocks(first: str, second: str) -> list[str]:
+    """The table's first two blocks (数量, 质量) lost their labels; the others print theirs
+    on their first rows (the last block long enough that no centred layout fits)."""
+    return [f"\t\t{first}\t2600人", f"\t\t{second}\t300人", "\t\t工程验收合格率\t100%", "\t\t设施验收合格率\t100%",
+            "\t时效指标\t补贴按月发放及时率\t100%", "\t\t资金拨付及时率\t100%", "\t\t资金到位及时率\t100%",
+            "效益指标\t社会效益指标\t受益农户户数\t≥3800户", "\t\t带动就业人数\t≥150人",
+            "满意度指标\t服务对象满意度指标\t农户满意度\t≥90%", "\t\t学员满意度\t≥90%", "\t\t家长满意度\t≥90%",
+            "\t\t教师满意度\t≥90%"]
+
+
+def test_the_tables_first_block_reads_its_lost_label_off_its_first_row():
+    # bound by the table's top edge: under a layout printing labels on first rows, row 0 is
+    # where the block's label went, wherever the block ends (the block after it lost its own)
+    got, _ = read(first_blocks("数量补贴发放人数", "培训人次"))
+    assert got[0] == ("数量指标", "补贴发放人数")
+    got, _ = read(first_blocks("补贴发放人数", "数量培训人次"))
+    assert got[1] == ("数量指标", "数量培训人次")

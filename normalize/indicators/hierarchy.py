@@ -59,6 +59,8 @@ DAMAGED_NEAR = 0.6  # below a word (WEAK_WORD): ... and a category its character
 GENERIC_LABEL_CHARS = frozenset("指标类方面")  # characters every label may print: they name no category
 LIKE_MIN = 2     # a tied row shares at least this many character pairs with the row across ...
 LIKE_MARGIN = 2  # ... and this many more than with the row on its own side: it joins that block (`likeness_moves`)
+EDGE_TOP = frozenset({"top", "page_top", "after_break"})   # a label on its block's first row ...
+EDGE_BOTTOM = frozenset({"bottom", "page_bottom"})         # ... or its last (`label_line_rows`)
 READINGS = 4      # rounds of rereading label-only rows as rows or lines apart (see reading_fits)
 INF = float("inf")
 
@@ -778,14 +780,19 @@ def label_line_rows(items: list[IndicatorRow], blocks: list[int], labelled: set[
     if anywhere. Only a block the labels bound: between two labelled blocks (or the
     table's edge), in a gap whose labels fit the model exactly (`Fit.firm`); a block the
     wording cut out of a gap beside another unlabelled one says nothing of where its
-    label was."""
+    label was. The table's first block under models printing a label on its block's
+    first row, or its last under those printing it on the last, is bound by the edge it
+    reads its label from, wherever its other end lies."""
     if not models or any(model not in MODELS for model in models):
         return set()
     columns = sorted({MODELS.index(model) for model in models})
+    from_top, from_bottom = set(models) <= EDGE_TOP, set(models) <= EDGE_BOTTOM
     spans: dict[int, list[int]] = {}
     for i, block in enumerate(blocks):
-        if block not in labelled and i not in absorbed and (block - 1 in labelled or block == blocks[0]) \
-                and (block + 1 in labelled or block == blocks[-1]):
+        first, last = block == blocks[0], block == blocks[-1]
+        if block not in labelled and i not in absorbed and (
+                (block - 1 in labelled or first) and (block + 1 in labelled or last)
+                or first and from_top or last and from_bottom):
             spans.setdefault(block, []).append(i)
     # (a block of one row has its label on that row under every model: no evidence)
     spans = {block: rows for block, rows in spans.items() if len(rows) > 1 and firm.issuperset(rows)}
