@@ -1040,3 +1040,74 @@ def test_lines_around_a_head_that_join_into_a_label_by_themselves_are_not_its_la
     assert head_wrapped_between("质量监督检查覆盖率", ["产出"], ["指标"], quality, vocab) is None
     assert head_wrapped_between("对象门诊患者满意度", ["产出"], ["指标"], service, vocab) is None
     assert head_wrapped_between("对象门诊患者满意度", ["服务"], ["满意"], service, vocab)[:3] == ("对象", "服务", "满意")
+
+
+# --- a bare word on the line where the fitted model prints a lost label (cut_inferred_heads, label_line)
+
+def top_labels(first: str, second: str) -> list[str]:
+    """Labels printed on their blocks' first rows; the 成本指标 block (rows 5-7) lost its
+    label, `first` and `second` its first two rows."""
+    return ["产出指标\t数量指标\t补贴发放人数\t2600人", "\t\t培训人次\t300人",
+            "\t质量指标\t工程验收合格率\t100%", "\t\t设施验收合格率\t100%", "\t\t资料归档合格率\t100%",
+            f"\t\t{first}\t≤800元", f"\t\t{second}\t≤65万元", "\t\t办公耗材采购支出\t≤20万元",
+            "效益指标\t社会效益指标\t受益农户户数\t≥3800户", "\t\t带动就业人数\t≥150人",
+            "满意度指标\t服务对象满意度指标\t农户满意度\t≥90%"]
+
+
+def test_a_bare_word_where_the_model_prints_the_lost_label_is_cut_off():
+    # every block around prints its label on its first row: the 成本 block's went to row 5,
+    # whose name opens with the category's word (no level cell of the table two wide)
+    got, issues = read(top_labels("成本走访慰问人均标准", "成本核算办公耗材支出"))
+    assert got[5] == ("成本指标", "走访慰问人均标准")
+    assert got[6] == ("成本指标", "成本核算办公耗材支出")     # not where the label prints: the name's word
+    assert any(i.code == "label_fused" and "'成本'" in i.message for i in issues)
+
+
+def test_a_bare_word_off_the_lost_labels_line_stays():
+    got, _ = read(top_labels("走访慰问费用", "成本核算办公耗材支出"))
+    assert got[5][1] == "走访慰问费用" and got[6][1] == "成本核算办公耗材支出"
+
+
+# --- a short word the order would read as a label, where the table says it is none (read_fused_by_order)
+
+def cost_after_timing(name: str, first: str = "补贴发放人数", group: str = "") -> list[str]:
+    """时效指标 on a line of its own, `name` under it, then the 成本 group (`group`, its
+    level-1 cell) with 经济成本指标; the table prints a bare word (社会效益)."""
+    return [f"产出指标\t数量指标\t{first}\t2600人", "\t质量指标\t工程验收合格率\t100%", "\t时效指标",
+            f"\t\t{name}\t100%", f"{group}\t经济成本指标\t人均补贴标准\t≤800元", "效益指标\t社会效益\t受益农户户数\t≥3800户"]
+
+
+@pytest.mark.parametrize("lines", [
+    # 成本指标 stated as a group's label: no category of 产出 in this table
+    cost_after_timing("成本核算资料归集完成情况", group="成本指标"),
+    # another name opens with the same word: the table's wording
+    cost_after_timing("成本核算资料归集完成情况", first="成本核算资料报送人数"),
+])
+def test_a_short_word_the_table_says_is_no_label_stays(lines):
+    got, issues = read(lines)
+    assert "成本核算资料归集完成情况" in [name for _, name in got]
+    assert not any(i.code == "label_fused" and "'成本'" in i.message for i in issues)
+
+
+def test_a_short_word_opening_one_name_only_is_still_read_by_the_gap():
+    got, _ = read(cost_after_timing("成本核算资料归集完成情况", first="成本资料报送人数"))
+    assert got[3] == ("成本指标", "核算资料归集完成情况")
+
+
+def first_blocks(first: str, second: str) -> list[str]:
+    """The table's first two blocks (数量, 质量) lost their labels; the others print theirs
+    on their first rows (the last block long enough that no centred layout fits)."""
+    return [f"\t\t{first}\t2600人", f"\t\t{second}\t300人", "\t\t工程验收合格率\t100%", "\t\t设施验收合格率\t100%",
+            "\t时效指标\t补贴按月发放及时率\t100%", "\t\t资金拨付及时率\t100%", "\t\t资金到位及时率\t100%",
+            "效益指标\t社会效益指标\t受益农户户数\t≥3800户", "\t\t带动就业人数\t≥150人",
+            "满意度指标\t服务对象满意度指标\t农户满意度\t≥90%", "\t\t学员满意度\t≥90%", "\t\t家长满意度\t≥90%",
+            "\t\t教师满意度\t≥90%"]
+
+
+def test_the_tables_first_block_reads_its_lost_label_off_its_first_row():
+    # bound by the table's top edge: under a layout printing labels on first rows, row 0 is
+    # where the block's label went, wherever the block ends (the block after it lost its own)
+    got, _ = read(first_blocks("数量补贴发放人数", "培训人次"))
+    assert got[0] == ("数量指标", "补贴发放人数")
+    got, _ = read(first_blocks("补贴发放人数", "数量培训人次"))
+    assert got[1] == ("数量指标", "数量培训人次")

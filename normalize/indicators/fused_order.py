@@ -10,7 +10,9 @@ by its shape: names open with words like these (`绩效指标完成率`, `主要
 The evidence is the document's:
 
 - the row states no level-2 label, and the category the head would name is stated by
-  no row of the table: its block has lost its label, and the head is where it went;
+  no row of the table, nor as a group's label (成本指标 over 经济成本指标: the 2021
+  template's level 1, no category of 产出 there): its block has lost its label, and the
+  head is where it went;
 - the category lies in the canonical order between the labels stated above and below
   the row (in the row's own level-1 group where it states one; else in a group the table
   states), and where the order leaves the gap open (no label above, or none below),
@@ -33,7 +35,9 @@ The evidence is the document's:
     first line; `服务对象满意度调查覆盖率` never diverges from the alias); a shorter alias (`数量`) only where
     the gap holds that one category, the table prints its labels as bare words in a level
     cell (`数量`, `产出质量`: `prints_bare_words`) and the name left holds no other
-    category's strong word without one of this one's (`成本|核算…及时率` is a name); in a
+    category's strong word without one of this one's (`成本|核算…及时率` is a name), and no
+    other name of the table opens with it and the name's next character (`成本核算…` twice
+    is the table's wording, a label fuses once); in a
     table printing full labels, only in a gap closed by labels above and below, before a
     name holding one of the category's strong words past its first character
     (`质量补贴发放准确率` between 数量指标 and 时效指标; `质量达标情况统计` is one phrase);
@@ -88,7 +92,11 @@ A wrapped label's last line may be 方面 for 指标 (`经济効益` over `方�
 
 After the rows are placed, a row placed in a block no row of which states its label (its
 category inferred from the order and the words) has a head that reads as that category cut
-off its name (`cut_inferred_heads`): the placement, not the gap, names the category.
+off its name (`cut_inferred_heads`): the placement, not the gap, names the category. On
+the line where the fitted model prints that block's lost label (`Placement.label_line`:
+every model explaining the labels as well agrees, the block has two rows or more and lies
+between labelled blocks or at the table's edge), a bare word written exactly (`数量` |
+`就业见习…`) is read as that label too, and no level cell as narrow is needed.
 
 After the rows are placed too, a label wrapped in its narrow level column whose first line
 OCR fused into the head of the name on its row (`时效补贴按月发放及时率`) and whose rest
@@ -164,8 +172,12 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
     next_lines = lines_below(rows or [])
     stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
     stated_all = {label for labels in stated for label in labels}
-    table_groups = {h.spec.label for item in items for h in item.level1 if not h.copied} | {
-        vocab.level2_specs[label].level1 for label in stated_all}
+    stated_groups = {h.spec.label for item in items for h in item.level1 if not h.copied}
+    table_groups = stated_groups | {vocab.level2_specs[label].level1 for label in stated_all}
+    # a category whose label the table states as another group's (成本指标 over 经济成本指标:
+    # the 2021 template's level 1) is no category of 产出 there: already placed, not fused
+    placed_as_group = stated_all | {label for label in stated_groups & vocab.level2_specs.keys()
+                                    if vocab.level2_specs[label].level1 != label}
     issues = []
     spans: dict[tuple[int, int], list[str]] = {}
     aboves, belows = neighbours(stated)
@@ -188,7 +200,7 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                                       f"read cuts it off, in the canonical order there; the name read as {rest!r}"))
             continue
         if (low, high) not in spans:
-            spans[(low, high)] = [name for name, k in order.items() if low < k < high and name not in stated_all]
+            spans[(low, high)] = [name for name, k in order.items() if low < k < high and name not in placed_as_group]
         between = spans[(low, high)]
         if not between:
             continue
@@ -220,6 +232,8 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         if read is None:
             continue
         name, head, rest, score, cell = read
+        if len(head) < ALIAS_MIN and opens_another_name(items, i, item.name[:len(head) + 1]):
+            continue      # a short word opening two names alike (成本核算…): the table's wording
         below = next_lines.get(item.row.source_ref)
         spaced = len(head) in found[1]      # the head ends where the cell as read does: its boundary
         shorter = wrapped_rest(head, rest, vocab.level2_specs[name], vocab, below, item) \
@@ -235,6 +249,11 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                                   + (f"its rest {piece!r} wrapped onto the next line; " if shorter else "")
                                   + f"the name read as {rest!r}"))
     return issues
+
+
+def opens_another_name(items: list[IndicatorRow], i: int, opening: str) -> bool:
+    """Another row's name opens with `opening` (a head and the name's next character)."""
+    return any(j != i and item.name and item.name.startswith(opening) for j, item in enumerate(items))
 
 
 def lines_below(rows: list) -> dict[str, object]:
@@ -1407,11 +1426,13 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         cell, boundaries = found
         text = cell.text.strip()
         others = tuple(other for j, other in enumerate(names) if j != i)
-        read = inferred_head(item.name, placement.level2, tuple(b for b in boundaries if b <= HEAD_MAX))
+        read = inferred_head(item.name, placement.level2, tuple(b for b in boundaries if b <= HEAD_MAX),
+                             placement.label_line)
         if read is None:
             continue
         head, rest, in_place_, form = read
-        if (len(head) < len(form) or not form.endswith((SUFFIX, ASPECT))) and len(head) not in widths:
+        if (len(head) < len(form) or not form.endswith((SUFFIX, ASPECT))) and len(head) not in widths \
+                and not placement.label_line:
             continue      # a first line of a label (or a bare word), no level cell of the table as wide: a word
         if in_place_ < len(head) and (any(head in other for other in others) or head in bare_words(vocab)
                                       or sum(line.count(item.name[:len(head) + 1]) for line in printed) > 1):
@@ -1435,10 +1456,13 @@ def head_forms(spec) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*label_forms(spec), *(key for key in bare if key)]))
 
 
-def inferred_head(name: str, spec, boundaries: tuple[int, ...]) -> tuple[str, str, int, str] | None:
+def inferred_head(name: str, spec, boundaries: tuple[int, ...], label_line: bool = False
+                  ) -> tuple[str, str, int, str] | None:
     """(head, rest, characters in place, form) for `cut_inferred_heads`, or None: the head
     with the most characters in place, the shortest of those (a 指标 damaged past reading,
-    `时效损杯…`, stays in the name: `数量累计…`, `成本单位…` open with words as often)."""
+    `时效损杯…`, stays in the name: `数量累计…`, `成本单位…` open with words as often).
+    `label_line`: the row prints where the fitted model puts its block's lost label; a
+    bare word written exactly as a whole form (`数量` | `社区事务…`) is that label there."""
     best = None
     for form in head_forms(spec):
         for n in range(INFERRED_HEAD_MIN, min(len(form), HEAD_MAX) + 1):
@@ -1455,8 +1479,8 @@ def inferred_head(name: str, spec, boundaries: tuple[int, ...]) -> tuple[str, st
                 continue
             if n < len(form) and (name[n:n + 1] == form[n] or n > INFERRED_HEAD_MIN and head[-1] != form[n - 1]):
                 continue      # the name goes on with the label's words (服务对象满意度), or a line cut off it past them
-            if k == n == INFERRED_HEAD_MIN or 2 * k == n > INFERRED_HEAD_MIN and head[:k] == form[:k] \
-                    and not ends_as_label(head):
+            if k == n == INFERRED_HEAD_MIN and not (label_line and n == len(form)) \
+                    or 2 * k == n > INFERRED_HEAD_MIN and head[:k] == form[:k] and not ends_as_label(head):
                 continue      # a word written exactly, alone or before other words: names open so (质量补贴…)
             key = (k, -n, n == len(form))     # a whole alias over a first line as long
             if best is None or key > best[0]:

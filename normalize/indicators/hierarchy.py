@@ -31,9 +31,11 @@ import math
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import numpy as np
+
 from formex.normalize.indicators.chained import chained_rows
-from formex.normalize.indicators.placement import (APART, UNREAD, Cluster, Fit, Geometry, fit_placement,
-                                                   unread, unread_side)
+from formex.normalize.indicators.placement import (APART, MODELS, UNREAD, Cluster, Fit, Geometry, fit_placement,
+                                                   predicted_costs, unread, unread_side)
 from formex.normalize.indicators.rows import IndicatorRow
 from formex.normalize.labels import label_key
 from formex.normalize.targets import parse_target
@@ -57,6 +59,8 @@ DAMAGED_NEAR = 0.6  # below a word (WEAK_WORD): ... and a category its character
 GENERIC_LABEL_CHARS = frozenset("指标类方面")  # characters every label may print: they name no category
 LIKE_MIN = 2     # a tied row shares at least this many character pairs with the row across ...
 LIKE_MARGIN = 2  # ... and this many more than with the row on its own side: it joins that block (`likeness_moves`)
+EDGE_TOP = frozenset({"top", "page_top", "after_break"})   # a label on its block's first row ...
+EDGE_BOTTOM = frozenset({"bottom", "page_bottom"})         # ... or its last (`label_line_rows`)
 READINGS = 4      # rounds of rereading label-only rows as rows or lines apart (see reading_fits)
 INF = float("inf")
 
@@ -67,6 +71,8 @@ class Placement:
     source: str                 # explicit, filled, inferred, displaced
     level1_raw: str | None
     level2_raw: str | None
+    label_line: bool = False    # an inferred block's row on a line where the fitted model prints
+                                # the block's label (`label_line_rows`): where its lost label went
 
 
 def keyword_score(name: str, words: tuple[str, ...], weight: float) -> float:
@@ -724,6 +730,8 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
                             f"level label line {' | '.join(c.text for c in items[i].row.filled)!r} read as the "
                             f"label of the {categories[path[i]].label} rows beside it, not a category listed "
                             "without indicators", field="level2", source_ref=items[i].row.source_ref))
+    models = (fit.model, *fit.tied, *(m for other, _ in rivals for m in (other.model, *other.tied)))
+    at_label = label_line_rows(items, blocks, labelled_blocks, absorbed, models, fit.firm)
     placements: list[Placement | None] = []
     for i, item in enumerate(items):
         category = categories[path[i]]
@@ -731,6 +739,8 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
             placements.append(None)
             continue
         placements.append(placement_of(item, category, blocks[i] in labelled_blocks))
+        if i in at_label:
+            placements[-1] = replace(placements[-1], label_line=True)
         issues.extend(displaced_label_issues(item, category))
         if i in rivalled:
             other, model = rivalled[i]
@@ -759,6 +769,46 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
                     issues.extend(found)
                     break
     return placements, issues
+
+
+def label_line_rows(items: list[IndicatorRow], blocks: list[int], labelled: set[int], absorbed: set[int],
+                    models: tuple[str | None, ...], firm: frozenset[int]) -> set[int]:
+    """The rows of blocks stating no label that print on a line where the fitted model puts
+    the block's label (the block's top line under `top`, its middle under the centre
+    models …), and every model explaining the labels as well (`Fit.tied`, the rivals: a
+    few labels leave top and bottom alike): where a label OCR did not read as one went,
+    if anywhere. Only a block the labels bound: between two labelled blocks (or the
+    table's edge), in a gap whose labels fit the model exactly (`Fit.firm`); a block the
+    wording cut out of a gap beside another unlabelled one says nothing of where its
+    label was. The table's first block under models printing a label on its block's
+    first row, or its last under those printing it on the last, is bound by the edge it
+    reads its label from, wherever its other end lies."""
+    if not models or any(model not in MODELS for model in models):
+        return set()
+    columns = sorted({MODELS.index(model) for model in models})
+    from_top, from_bottom = set(models) <= EDGE_TOP, set(models) <= EDGE_BOTTOM
+    spans: dict[int, list[int]] = {}
+    for i, block in enumerate(blocks):
+        first, last = block == blocks[0], block == blocks[-1]
+        if block not in labelled and i not in absorbed and (
+                (block - 1 in labelled or first) and (block + 1 in labelled or last)
+                or first and from_top or last and from_bottom):
+            spans.setdefault(block, []).append(i)
+    # (a block of one row has its label on that row under every model: no evidence)
+    spans = {block: rows for block, rows in spans.items() if len(rows) > 1 and firm.issuperset(rows)}
+    if not spans:
+        return set()
+    geo = geometry_of(items)
+    out = set()
+    for rows in spans.values():
+        a, b = geo.starts[rows[0]], geo.ends[rows[-1]]
+        for i in rows:
+            lines = np.arange(items[i].lines[0], items[i].lines[1] + 1, dtype=float)
+            costs = predicted_costs(np.full(len(lines), a), np.full(len(lines), b),
+                                    [(np.arange(len(lines)), lines)], geo)
+            if (costs[:, columns] <= 0.0).any(axis=0).all():
+                out.add(i)
+    return out
 
 
 def char_pairs(name: str | None) -> set[str]:
