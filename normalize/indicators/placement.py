@@ -211,9 +211,9 @@ def predicted_costs(a: np.ndarray, b: np.ndarray, ranks: list[tuple[np.ndarray, 
     indices and that label's line (then, optionally, the models that place it, `PLACING`,
     and how far a loose label's run reaches below it, `piece_spread`); a block's labels
     are added in their order. An even span has two middle lines; an engine takes the
-    upper or the lower one, the same way throughout a document (`_up`, `_down`). `first_rows` are the blocks' first rows
-    (`a` without the labels' lines): a sub-header's line of its own sits half a line
-    above the first row (or is the block's first line, a label-only row read as a line
+    upper or the lower one, the same way throughout a document (`_up`, `_down`).
+    `first_rows` are the blocks' first rows (`a` without the labels' lines): a
+    sub-header's line of its own sits half a line above the first row (or is the block's first line, a label-only row read as a line
     apart), so a row taken into the block above its label misses by a whole line.
     A block over page breaks has a part per page; under the models that print its label
     on every part (`PER_PART`) each part without one pays `PAGE_PART`. `labelled_pages`:
