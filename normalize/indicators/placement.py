@@ -213,8 +213,9 @@ def predicted_costs(a: np.ndarray, b: np.ndarray, ranks: list[tuple[np.ndarray, 
     are added in their order. An even span has two middle lines; an engine takes the
     upper or the lower one, the same way throughout a document (`_up`, `_down`).
     `first_rows` are the blocks' first rows (`a` without the labels' lines): a
-    sub-header's line of its own sits half a line above the first row (or is the block's first line, a label-only row read as a line
-    apart), so a row taken into the block above its label misses by a whole line.
+    sub-header's line of its own sits half a line above the first row (or is the block's
+    first line, a label-only row read as a line apart), so a row taken into the block
+    above its label misses by a whole line.
     A block over page breaks has a part per page; under the models that print its label
     on every part (`PER_PART`) each part without one pays `PAGE_PART`. `labelled_pages`:
     per block, how many pages its labels print on (a property of its cluster, counted
