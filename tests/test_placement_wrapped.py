@@ -15,7 +15,8 @@ from __future__ import annotations
 from formex.extract.ocr_text import iter_text_rows
 from formex.normalize.indicators import rows_to_indicators
 from formex.normalize.indicators.hierarchy import fit_items, label_clusters, with_joins
-from formex.normalize.indicators.placement import Cluster, Geometry, fit_placement
+from formex.normalize.indicators.placement import (MODELS, Cluster, Geometry, chain_tables, fit_placement,
+                                                   gap_ranges)
 from formex.normalize.indicators.rows import rows_to_indicator_rows
 from formex.schemas.forms import load_form_schema
 
@@ -114,3 +115,39 @@ def test_no_joins_where_a_level_cell_is_left_unread():
     items, _, _ = read(text)
     assert any(item.unrecognised for item in items)
     assert all(c.joins == () for c in label_clusters(items))
+
+
+# ---------------------------------------------------------------- a wrapped label that ran out of rows
+def test_a_label_past_its_rows_fits_wherever_the_model_line_falls_on_it():
+    # centre-down labels (the lower middle row), wrapped over two-character lines:
+    # 经济/效益/指标 on rows 1-3 of 0-3 (its middle piece on row 2), 可持/续影/响指/标 on rows
+    # 8-11 of 6-12 (middle piece on 9). 社会/效益/指标 has rows 4-5 only: it cannot start a
+    # line above its lower row 5, so it prints from row 4 and its 指标 spills onto a line of
+    # its own. Its middle piece is not on the model's line: the label is loose, and the
+    # document fits centre-down exactly, the rows between 社会 and 可持 trusted. Before, it
+    # cost a line under centre-down, fitted no model exactly, and no gap was trusted
+    rows = ["\t\t事项甲\t≥1", "\t经济\t事项乙\t≥2", "\t效益\t事项丙\t≥3", "\t指标\t事项丁\t≥4",
+            "\t社会\t事项戊\t≥5", "\t效益\t事项己\t≥6", "\t指标\t\t", "\t\t事项庚\t≥7", "\t\t事项辛\t≥8",
+            "\t可持\t事项壬\t≥9", "\t续影\t事项癸\t≥10", "\t响指\t事项子\t≥11", "\t标\t事项丑\t≥12",
+            "\t\t事项寅\t≥13"]
+    items, fit, found = read("\n".join([HEADER, *rows]))
+    assert [c.loose for c in label_clusters(items)] == [False, True, False]
+    assert fit.model == "centre_down" and fit.cost == 0.0
+    assert {6, 7} <= fit.firm
+    assert found == ["经济效益指标"] * 4 + ["社会效益指标"] * 2 + ["可持续影响指标"] * 7
+
+
+def test_a_loose_label_costs_the_distance_to_its_nearest_line():
+    # rows 0-6, a label on rows 1-3: loose, a model whose line falls on 1-3 fits (centre: 3),
+    # one off it pays the lines to the nearest (top: 1, bottom: 3); with its pieces' roles
+    # known, the centre model places the middle piece (2) and misses by one
+    lines = list(range(7))
+    geo = Geometry(lines, lines, [])
+
+    def costs(loose: bool) -> dict[str, float]:
+        cluster = Cluster("数量指标", 1, 3, (1.0, 2.0, 3.0), joins=(False, True, True), loose=loose)
+        table = chain_tables([cluster], gap_ranges([cluster], 7), geo)[0]
+        return {m: round(table.cost((0, 7), k), 2) for k, m in enumerate(MODELS)}
+    loose, strict = costs(True), costs(False)
+    assert loose["centre_up"] == 0.0 and loose["top"] == 0.99 and loose["bottom"] == 2.99
+    assert strict["centre_up"] == 0.99

@@ -544,15 +544,18 @@ def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
         entry = item.is_level2_entry and not item.is_label_only
         last = clusters[-1] if clusters else None
         ends = i if overflows_here(items, i, hints, category) else None
+        # a label that ran out of rows printed from its cell's top: its lines do not say
+        # which piece sits on the model's line (`Cluster.loose`)
+        spilled = any(h.overflows and h.spec.label == category for h in hints)
         if last and last.category == category and not last.entry and not entry:
             clusters[-1] = Cluster(category, last.first, i, last.lines + lines, group=last.group,
-                                   ends=ends if ends is not None else last.ends)
+                                   ends=ends if ends is not None else last.ends, loose=last.loose or spilled)
             pieces[-1] += wrapped
         else:
             clusters.append(Cluster(category, i, i, lines, entry, optional=item.is_label_only,
                                     group=hints[-1].spec.level1,
                                     apart=item.is_label_only and line_place(item.lines[0], apart) % 1 != 0,
-                                    ends=ends))
+                                    ends=ends, loose=spilled))
             pieces.append(wrapped)
     if pieces_unread(items):
         return clusters

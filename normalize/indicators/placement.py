@@ -16,6 +16,11 @@ else a block would run on past a page break for free, its part there explained b
 A label wrapped in a narrow column prints on several rows (`数量` / `指标`) as one block of
 lines: each model weighs the line it places, the first, the middle or the last
 (`Cluster.joins`, `PLACING`), so a document of wrapped labels can fit a model exactly.
+A label with more lines than its span has rows below the model's line (a centred
+`社会/效益/指标` on a two-row span) cannot start above its cell: it prints from the cell's
+top and spills onto lines of its own past the last row, so the pieces on the rows are not
+the label's middle or last, and a model fits wherever its line falls on them
+(`Cluster.loose`, `piece_spread`: the run costs the distance to its nearest line).
 
 `fit_placement` takes the labelled rows as *clusters* (consecutive rows labelled with
 one category; a level-2 entry is a cluster whose block is its own row) and the free
@@ -115,6 +120,9 @@ class Cluster:
                                    # whichever of its lines the model puts it
     ends: int | None = None     # the row its block's last: its wrapped label ran out of rows there
                                 # (`OVERRUN`), where the next row prints on the same page
+    loose: bool = False         # its wrapped label ran out of rows (`LabelHint.overflows`): a
+                                # cell's text taller than the rows below the model's line prints
+                                # from the cell's top, so the model's line is any of its lines
 
 
 UNREAD = "\x00unread"   # the category of a damaged label's cluster: a prefix, one per row
@@ -200,12 +208,14 @@ def predicted_costs(a: np.ndarray, b: np.ndarray, ranks: list[tuple[np.ndarray, 
                     labelled_pages: np.ndarray | None = None) -> np.ndarray:
     """Per block (a..b, one per row of the arrays) and model (`MODELS` order), what its
     labels cost. `ranks[r]` holds, for the blocks whose cluster has an r-th label, their
-    indices and that label's line; a block's labels are added in their order. An even
-    span has two middle lines; an engine takes the upper or the lower one, the same way
-    throughout a document (`_up`, `_down`). `first_rows` are the blocks' first rows
-    (`a` without the labels' lines): a sub-header's line of its own sits half a line
-    above the first row (or is the block's first line, a label-only row read as a line
-    apart), so a row taken into the block above its label misses by a whole line.
+    indices and that label's line (then, optionally, the models that place it, `PLACING`,
+    and how far a loose label's run reaches below it, `piece_spread`); a block's labels
+    are added in their order. An even span has two middle lines; an engine takes the
+    upper or the lower one, the same way throughout a document (`_up`, `_down`).
+    `first_rows` are the blocks' first rows (`a` without the labels' lines): a
+    sub-header's line of its own sits half a line above the first row (or is the block's
+    first line, a label-only row read as a line apart), so a row taken into the block
+    above its label misses by a whole line.
     A block over page breaks has a part per page; under the models that print its label
     on every part (`PER_PART`) each part without one pays `PAGE_PART`. `labelled_pages`:
     per block, how many pages its labels print on (a property of its cluster, counted
@@ -232,7 +242,11 @@ def predicted_costs(a: np.ndarray, b: np.ndarray, ranks: list[tuple[np.ndarray, 
         between = np.stack((first, part_top, centre, centre, part, part, exact_up[blocks], exact_down[blocks],
                             last, after[blocks], part_bottom, sub_header[blocks], centre), axis=1)
         columns = np.where((line == np.floor(line))[:, None], on_row, between)
-        off = np.minimum(np.maximum(np.abs(line[:, None] - columns) - TOLERANCE, 0.0), CAP)   # (np.clip's values)
+        # a loose label's run of lines (`spread` below its first) costs the distance to the
+        # nearest of them; |line - column| for a line alone
+        spread = rest[1][:, None] if len(rest) > 1 else 0.0
+        distance = np.maximum(line[:, None] - columns, columns - line[:, None] - spread)
+        off = np.minimum(np.maximum(distance - TOLERANCE, 0.0), CAP)   # (np.clip's values)
         if rest and rest[0] is not None:
             off = off * rest[0]     # a wrapped label's line: only the models that place it there
         totals[blocks] += off
@@ -567,7 +581,8 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
         blocks = np.flatnonzero(np.array([len(c.lines) > r for c in clusters])[owner])
         lines = np.repeat(np.array([clusters[t].lines[r] for t in having]), counts[having])
         placing = np.repeat(np.array([PLACING[piece_role(clusters[t], r)] for t in having]), counts[having], axis=0)
-        ranks.append((blocks, lines, placing))
+        spreads = np.repeat(np.array([piece_spread(clusters[t], r) for t in having]), counts[having])
+        ranks.append((blocks, lines, placing, spreads))
     labelled_pages = None
     if geo.page_starts:
         labelled_pages = np.array([pages_of(c.lines, geo.page_starts) for c in clusters])[owner]
@@ -638,23 +653,40 @@ def foreign_labels(clusters: list[Cluster], owner: np.ndarray, a: np.ndarray, b:
 def piece_role(cluster: Cluster, r: int) -> str:
     """Which piece of its label the cluster's r-th line holds where the label wraps over
     lines (`joins`): `first`, `middle` (the upper of two), `last` (several at once, a label
-    on two lines is `first` and `middle`), `other`; `whole` for a label on one line."""
-    joins = cluster.joins
-    if not joins:
+    on two lines is `first` and `middle`), `other`; `whole` for a label on one line, and
+    for a loose label's first line (`piece_spread`: it stands for the run)."""
+    if not cluster.joins:
         return "whole"
+    start, end = piece_run(cluster.joins, r)
+    if start == end:
+        return "whole"
+    if cluster.loose:
+        return "whole" if r == start else "other"
+    k, m = r - start, end - start + 1
+    roles = {0: "first", (m - 1) // 2: "middle", m - 1: "last"}
+    if k == 0 and (m - 1) // 2 == 0:
+        return "first_middle"
+    return roles.get(k, "other")
+
+
+def piece_run(joins: tuple[bool, ...], r: int) -> tuple[int, int]:
+    """The first and last line of the run of joined lines holding line r."""
     start = r
     while start > 0 and joins[start]:
         start -= 1
     end = r
     while end + 1 < len(joins) and joins[end + 1]:
         end += 1
-    if start == end:
-        return "whole"
-    k, m = r - start, end - start + 1
-    roles = {0: "first", (m - 1) // 2: "middle", m - 1: "last"}
-    if k == 0 and (m - 1) // 2 == 0:
-        return "first_middle"
-    return roles.get(k, "other")
+    return start, end
+
+
+def piece_spread(cluster: Cluster, r: int) -> float:
+    """A loose label's first line: how far below it its run of lines reaches (a model's
+    line anywhere on the run fits); 0 for every other line."""
+    if not (cluster.loose and cluster.joins):
+        return 0.0
+    start, end = piece_run(cluster.joins, r)
+    return float(cluster.lines[end] - cluster.lines[start]) if r == start else 0.0
 
 
 def candidate_blocks(cluster: Cluster, starts: tuple[int, int], ends: tuple[int, int]
