@@ -55,3 +55,22 @@ def test_eval_refuses_a_golden_column_the_table_does_not_have(seed_dataset, tmp_
                         encoding="utf-8")
     with pytest.raises(ValueError, match="levl2"):
         evaluate(seed_dataset, gold)
+
+
+def test_eval_pairs_rows_only_within_one_period():
+    # a 年度 table and a 中期 table naming the same indicators: one name misread in the
+    # 年度 table must cost that row alone, not pair the tables' rows across periods
+    from formex.evaluate import align_rows
+
+    names = ["培训人数", "验收合格率", "群众满意度"]
+    gold = [{"period": period, "level3": name} for period in ("annual", "mid_term") for name in names]
+    pred = [dict(row) for row in gold]
+    pred[0] = {"period": "annual", "level3": "豪培训人数"}
+    pairs = align_rows(gold, pred, "level3", "period")
+    assert all(g is not None and p is not None and g["period"] == p["period"] for g, p in pairs)
+    assert sum(g["level3"] != p["level3"] for g, p in pairs) == 1
+    # a row read into the wrong period is missing from one table and extra in the other
+    pred = [dict(row) for row in gold]
+    pred[2] = {"period": "mid_term", "level3": "群众满意度"}
+    pairs = align_rows(gold, pred, "level3", "period")
+    assert not any(g is not None and p is not None and g["period"] != p["period"] for g, p in pairs)
