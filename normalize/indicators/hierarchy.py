@@ -130,17 +130,20 @@ COST_PARTS = ("wording", "order", "label", "level1_label", "required", "placemen
 ROW_MEMO = 8192  # rows' fit-independent costs kept per schema (a batch repeats its wordings)
 
 
-def row_cost_parts(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...], fit: Fit
-                   ) -> list[tuple[float, ...] | None]:
+def row_cost_parts(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...], fit: Fit,
+                   opening: str | None = None) -> list[tuple[float, ...] | None]:
     """Per category, the parts of the row's cost in `COST_PARTS` order, or None where the
-    row states another category (it cannot go there)."""
+    row states another category (it cannot go there). `opening`: the group whose label
+    prints on the first row of a later page with no level-1 label between (`page_openings`)."""
     own = stated_category(item)
     if own is not None:
         return [(0.0,) * len(COST_PARTS) if c.label == own else None for c in categories]
     taken = fit.damaged.get(i, frozenset())
     near = damaged_near_costs(item, categories) if item.damaged else None
+    opens = group_openings(fit.level1.get(i), categories, opening)
     return [(*parts, fit.row_cost(i, category.label, category.level1)
-             + (DAMAGED_LABEL if category.label in taken else 0.0) + (near[k] if near else 0.0))
+             + (DAMAGED_LABEL if category.label in taken else 0.0) + (near[k] if near else 0.0)
+             + (opens[k] if opens else 0.0))
             for k, (category, parts) in enumerate(zip(categories, worded_parts(item, categories)))]
 
 
@@ -265,6 +268,7 @@ def row_costs(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fit
     none)."""
     worded = worded_costs(categories)
     labels, groups = [c.label for c in categories], [c.level1 for c in categories]
+    openings = page_openings(items) if fit.level1 else {}
     out = []
     for i, item in enumerate(items):
         costs = worded.row(item)
@@ -281,10 +285,66 @@ def row_costs(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fit
         in_level2, elsewhere2 = gap_parts(level2)
         in_level1, elsewhere1 = gap_parts(level1)
         near = near or [0.0] * len(labels)
+        opens = group_openings(level1, categories, openings.get(i))
+        if opens:
+            near = [n + o for n, o in zip(near, opens)]
         out.append([cost + (in_level2.get(label, elsewhere2) + in_level1.get(group, elsewhere1)
                             + (DAMAGED_LABEL if taken and label in taken else 0.0)) + nudge
                     for cost, label, group, nudge in zip(costs, labels, groups, near)])
     return out
+
+
+def group_openings(level1: tuple | None, categories: tuple[Level2Spec, ...], opening: str | None
+                   ) -> list[float] | None:
+    """Per category, what a row adds where the level-1 labels leave it free between two
+    groups they name (its level-1 gap prices it alike on either side) and the later
+    group's label prints on the first row of a later page (`opening`, `page_openings`),
+    else None: the later group's categories cost less than the earlier one's, each
+    group's in its own order (the `TIE_BREAK` steps start again at its first category).
+
+    A label on a page's first row fits `top` with its group beginning there, and
+    `page_top` or `after_break` with its group beginning anywhere on the page before:
+    the first is a coincidence (a group's first row falling exactly on a page's),
+    the others the rule of the model. Without this, `TIE_BREAK`'s canonical order would
+    put every such row in the group above. Wording still decides: this is below any
+    word, and only rows the labels leave free have it."""
+    if level1 is None or opening is None:
+        return None
+    left, right, in_left, in_right, _ = level1
+    if right != opening or left is None or left == right or unread(left) or abs(in_left - in_right) > 1e-9:
+        return None
+    starts, sizes = group_starts(categories)
+    return [0.0 if c.level1 not in (left, right) else
+            -TIE_BREAK * (starts[c.level1] + (sizes[right] if c.level1 == right else 0))
+            for c in categories]
+
+
+def page_openings(items: list[IndicatorRow]) -> dict[int, str]:
+    """Rows before a level-1 label printed on the first row of a page, on earlier pages
+    and after the level-1 label before it: row -> that label's group."""
+    out: dict[int, str] = {}
+    since = 0    # the first row after the last level-1 label
+    for j, item in enumerate(items):
+        hints = [h for h in item.level1 if not h.copied]
+        if not hints:
+            continue
+        if j and item.pages[0] != items[j - 1].pages[1]:
+            group = hints[-1].spec.label
+            out.update((i, group) for i in range(since, j) if items[i].pages[1] != item.pages[0])
+        since = j + 1
+    return out
+
+
+@lru_cache(maxsize=16)
+def group_starts(categories: tuple[Level2Spec, ...]) -> tuple[dict[str, int], dict[str, int]]:
+    """Each level-1 group's first category index and its number of categories (the
+    schema lists groups contiguously)."""
+    starts: dict[str, int] = {}
+    sizes: dict[str, int] = {}
+    for k, c in enumerate(categories):
+        starts.setdefault(c.level1, k)
+        sizes[c.level1] = sizes.get(c.level1, 0) + 1
+    return starts, sizes
 
 
 def gap_parts(costs: tuple | None) -> tuple[dict[str | None, float], float]:
@@ -593,7 +653,8 @@ def cost_table(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fi
                ) -> list[list[tuple[float, ...] | None]]:
     """Per row and category, the parts of the row's cost (see `row_cost_parts`)."""
     fit = fit if fit is not None else fit_items(items, categories)
-    return [row_cost_parts(i, item, categories, fit) for i, item in enumerate(items)]
+    openings = page_openings(items) if fit.level1 else {}
+    return [row_cost_parts(i, item, categories, fit, openings.get(i)) for i, item in enumerate(items)]
 
 
 def segment_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...],
