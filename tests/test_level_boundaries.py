@@ -736,10 +736,12 @@ def test_a_row_before_the_break_worded_for_the_group_above_stays_there():
     assert page_opening_groups("资料合格率")[4] == "产出指标"
 
 
-def test_a_tie_without_a_page_break_keeps_the_earlier_group():
-    # centre-up on even spans (产出 on row 1 of 0..3, 效益 on row 5 of 4..7), centre-down
-    # on odd ones (产出 0..2, 效益 3..7): no page break makes either a coincidence
-    indicators, _ = place(["\t\t工作甲\t完成", "产出指标\t数量指标\t工作乙\t完成", "\t\t工作丙\t完成",
-                           "\t\t工作丁\t完成", "\t\t工作戊\t完成", "效益指标\t社会效益指标\t工作己\t完成",
-                           "\t\t工作庚\t完成", "\t\t工作辛\t完成"])
-    assert [i.placement.level2.level1 for i in indicators] == ["产出指标"] * 4 + ["效益指标"] * 4
+def test_a_free_row_goes_where_another_exact_model_puts_it():
+    # 产出's label on row 2, 效益's on row 6, of rows 0..7. centre-up fits 产出 0..4 or
+    # 0..5 (效益 5..7 or 6..7), centre-down 产出 0..4 or 0..3 (效益 5..7 or 4..7): row 4
+    # is 产出's under centre-up and free under centre-down, row 5 效益's under centre-down
+    # and free under centre-up. Each goes to the side both models accept
+    indicators, _ = place(["\t\t工作甲\t完成", "\t\t工作乙\t完成", "产出指标\t数量指标\t工作丙\t完成",
+                           "\t\t工作丁\t完成", "\t\t工作戊\t完成", "\t\t工作己\t完成",
+                           "效益指标\t社会效益指标\t工作庚\t完成", "\t\t工作辛\t完成"])
+    assert [i.placement.level2.level1 for i in indicators] == ["产出指标"] * 5 + ["效益指标"] * 3

@@ -140,7 +140,7 @@ def row_cost_parts(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...
         return [(0.0,) * len(COST_PARTS) if c.label == own else None for c in categories]
     taken = fit.damaged.get(i, frozenset())
     near = damaged_near_costs(item, categories) if item.damaged else None
-    opens = group_openings(fit.level1.get(i), categories, opening)
+    opens = group_openings(fit.level1.get(i), categories, opening or fit.pinned.get(i))
     return [(*parts, fit.row_cost(i, category.label, category.level1)
              + (DAMAGED_LABEL if category.label in taken else 0.0) + (near[k] if near else 0.0)
              + (opens[k] if opens else 0.0))
@@ -285,7 +285,7 @@ def row_costs(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fit
         in_level2, elsewhere2 = gap_parts(level2)
         in_level1, elsewhere1 = gap_parts(level1)
         near = near or [0.0] * len(labels)
-        opens = group_openings(level1, categories, openings.get(i))
+        opens = group_openings(level1, categories, openings.get(i) or fit.pinned.get(i))
         if opens:
             near = [n + o for n, o in zip(near, opens)]
         out.append([cost + (in_level2.get(label, elsewhere2) + in_level1.get(group, elsewhere1)
@@ -297,17 +297,20 @@ def row_costs(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fit
 def group_openings(level1: tuple | None, categories: tuple[Level2Spec, ...], opening: str | None
                    ) -> list[float] | None:
     """Per category, what a row adds where the level-1 labels leave it free between two
-    groups they name (its level-1 gap prices it alike on either side) and the later
-    group's label prints on the first row of a later page (`opening`, `page_openings`),
-    else None: the later group's categories cost less than the earlier one's, each
-    group's in its own order (the `TIE_BREAK` steps start again at its first category).
+    groups they name (its level-1 gap prices it alike on either side) and `opening` is
+    the later one, else None: the later group's categories cost less than the earlier
+    one's, each group's in its own order (the `TIE_BREAK` steps start again at its first
+    category). Without this, `TIE_BREAK`'s canonical order puts every free row in the
+    group above. Wording still decides: this is below any word, and only rows the labels
+    leave free have it. `opening` is the later group where
 
-    A label on a page's first row fits `top` with its group beginning there, and
-    `page_top` or `after_break` with its group beginning anywhere on the page before:
-    the first is a coincidence (a group's first row falling exactly on a page's),
-    the others the rule of the model. Without this, `TIE_BREAK`'s canonical order would
-    put every such row in the group above. Wording still decides: this is below any
-    word, and only rows the labels leave free have it."""
+    - its label prints on the first row of a later page (`page_openings`): `top` fits
+      with the group beginning exactly there, `page_top` and `after_break` with it
+      beginning anywhere on the page before; the first is a coincidence (a group's first
+      row falling on a page's), the others the rule of the model;
+    - another fit explaining the labels exactly as well puts the row there
+      (`pinned_by_rivals`, `centre_down` beside `centre_up` on a parity no label tells):
+      the later group fits both models, the earlier one only this one."""
     if level1 is None or opening is None:
         return None
     left, right, in_left, in_right, _ = level1
@@ -391,6 +394,8 @@ def fit_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
     best: tuple[float, Fit, list[list[float]], tuple] | None = None
     seen: list[tuple[Fit, list[list[float]]]] = []
     for fit in fits:
+        fit.pinned = pinned_by_rivals(fit, fits)
+    for fit in fits:
         fit.tied = ()
         kept = next((other for other, _ in seen if same_prices(fit, other)), None)
         if kept is not None:   # its cost equals an earlier one's, which already won or lost;
@@ -404,6 +409,26 @@ def fit_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
             best = (cost, fit, costs, (prefixes, back))
     rivals = [(fit, costs) for fit, costs in seen if fit is not best[1] and abs(fit.cost - best[1].cost) <= 1e-9]
     return best[1], best[2], rivals, cheapest_path(*best[3])
+
+
+def pinned_by_rivals(fit: Fit, fits: list[Fit]) -> dict[int, str]:
+    """Rows `fit` leaves free between two level-1 groups (priced alike in either) that a
+    fit explaining the labels exactly as well puts in the later group: row -> that group.
+    The later group fits both models, the earlier one only this one. Only where the
+    fits explain every label exactly: two models misfitting alike leave rows free for
+    reasons of their own misfits, not of a parity no label tells."""
+    out: dict[int, str] = {}
+    if fit.cost > 1e-9:
+        return out
+    for i, (left, right, in_left, in_right, _) in fit.level1.items():
+        if left is None or right is None or abs(in_left - in_right) > 1e-9:
+            continue
+        for other in fits:
+            found = other.level1.get(i) if other is not fit and abs(other.cost - fit.cost) <= 1e-9 else None
+            if found and found[1] == right and found[0] == left and found[3] + 1e-9 < found[2]:
+                out[i] = right
+                break
+    return out
 
 
 def rival_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], path: list[int],
