@@ -709,3 +709,39 @@ def test_a_spill_before_a_page_break_in_a_wrapped_row_ends_no_block():
     items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
     assert items[1].name == "高血压患者规范管理人数" and items[1].pages[0] != items[1].pages[1]
     assert [c.ends for c in label_clusters(items) if c.category == "数量指标"] == [None]
+
+
+# ---------------------------------------------------------------- a group's label on a page's first row
+PAGE_OPENING = [
+    "产出指标\t数量指标\t培训人数\t≥5(人)", "\t\t服务户数\t≥6(户)",
+    "\t质量指标\t验收合格率\t100%", "\t\t抽检合格率\t100%", "\t\t{name}\t≥3(个)",
+    "",
+    "效益指标\t社会效益指标\t工作乙\t≥100(人)", "\t\t工作丙\t≥90(人)",
+    "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%"]
+
+
+def page_opening_groups(name: str) -> list[str]:
+    indicators, _ = place([line.format(name=name) for line in PAGE_OPENING])
+    return [i.placement.level2.level1 for i in indicators]
+
+
+def test_a_row_free_before_a_group_label_on_the_next_pages_first_row_opens_that_group():
+    # 效益's labels print on the first row after the break: `top` fits with 效益 starting
+    # there, `page_top` and `after_break` with it starting on the page before. A row
+    # whose wording tells neither is 效益's first, not 质量's last by the canonical order
+    assert page_opening_groups("工作甲")[4] == "效益指标"
+
+
+def test_a_row_before_the_break_worded_for_the_group_above_stays_there():
+    assert page_opening_groups("资料合格率")[4] == "产出指标"
+
+
+def test_a_free_row_goes_where_another_exact_model_puts_it():
+    # 产出's label on row 2, 效益's on row 6, of rows 0..7. centre-up fits 产出 0..4 or
+    # 0..5 (效益 5..7 or 6..7), centre-down 产出 0..4 or 0..3 (效益 5..7 or 4..7): row 4
+    # is 产出's under centre-up and free under centre-down, row 5 效益's under centre-down
+    # and free under centre-up. Each goes to the side both models accept
+    indicators, _ = place(["\t\t工作甲\t完成", "\t\t工作乙\t完成", "产出指标\t数量指标\t工作丙\t完成",
+                           "\t\t工作丁\t完成", "\t\t工作戊\t完成", "\t\t工作己\t完成",
+                           "效益指标\t社会效益指标\t工作庚\t完成", "\t\t工作辛\t完成"])
+    assert [i.placement.level2.level1 for i in indicators] == ["产出指标"] * 5 + ["效益指标"] * 3

@@ -136,17 +136,20 @@ COST_PARTS = ("wording", "order", "label", "level1_label", "required", "placemen
 ROW_MEMO = 8192  # rows' fit-independent costs kept per schema (a batch repeats its wordings)
 
 
-def row_cost_parts(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...], fit: Fit
-                   ) -> list[tuple[float, ...] | None]:
+def row_cost_parts(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...], fit: Fit,
+                   opening: str | None = None) -> list[tuple[float, ...] | None]:
     """Per category, the parts of the row's cost in `COST_PARTS` order, or None where the
-    row states another category (it cannot go there)."""
+    row states another category (it cannot go there). `opening`: the group whose label
+    prints on the first row of a later page with no level-1 label between (`page_openings`)."""
     own = stated_category(item)
     if own is not None:
         return [(0.0,) * len(COST_PARTS) if c.label == own else None for c in categories]
     taken = fit.damaged.get(i, frozenset())
     near = damaged_near_costs(item, categories) if item.damaged else None
+    opens = group_openings(fit.level1.get(i), categories, opening or fit.pinned.get(i))
     return [(*parts, fit.row_cost(i, category.label, category.level1)
-             + (DAMAGED_LABEL if category.label in taken else 0.0) + (near[k] if near else 0.0))
+             + (DAMAGED_LABEL if category.label in taken else 0.0) + (near[k] if near else 0.0)
+             + (opens[k] if opens else 0.0))
             for k, (category, parts) in enumerate(zip(categories, worded_parts(item, categories)))]
 
 
@@ -271,6 +274,7 @@ def row_costs(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fit
     none)."""
     worded = worded_costs(categories)
     labels, groups = [c.label for c in categories], [c.level1 for c in categories]
+    openings = page_openings(items) if fit.level1 else {}
     out = []
     for i, item in enumerate(items):
         costs = worded.row(item)
@@ -287,10 +291,69 @@ def row_costs(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fit
         in_level2, elsewhere2 = gap_parts(level2)
         in_level1, elsewhere1 = gap_parts(level1)
         near = near or [0.0] * len(labels)
+        opens = group_openings(level1, categories, openings.get(i) or fit.pinned.get(i))
+        if opens:
+            near = [n + o for n, o in zip(near, opens)]
         out.append([cost + (in_level2.get(label, elsewhere2) + in_level1.get(group, elsewhere1)
                             + (DAMAGED_LABEL if taken and label in taken else 0.0)) + nudge
                     for cost, label, group, nudge in zip(costs, labels, groups, near)])
     return out
+
+
+def group_openings(level1: tuple | None, categories: tuple[Level2Spec, ...], opening: str | None
+                   ) -> list[float] | None:
+    """Per category, what a row adds where the level-1 labels leave it free between two
+    groups they name (its level-1 gap prices it alike on either side) and `opening` is
+    the later one, else None: the later group's categories cost less than the earlier
+    one's, each group's in its own order (the `TIE_BREAK` steps start again at its first
+    category). Without this, `TIE_BREAK`'s canonical order puts every free row in the
+    group above. Wording still decides: this is below any word, and only rows the labels
+    leave free have it. `opening` is the later group where
+
+    - its label prints on the first row of a later page (`page_openings`): `top` fits
+      with the group beginning exactly there, `page_top` and `after_break` with it
+      beginning anywhere on the page before; the first is a coincidence (a group's first
+      row falling on a page's), the others the rule of the model;
+    - another fit explaining the labels exactly as well puts the row there
+      (`pinned_by_rivals`, `centre_down` beside `centre_up` on a parity no label tells):
+      the later group fits both models, the earlier one only this one."""
+    if level1 is None or opening is None:
+        return None
+    left, right, in_left, in_right, _ = level1
+    if right != opening or left is None or left == right or unread(left) or abs(in_left - in_right) > 1e-9:
+        return None
+    starts, sizes = group_starts(categories)
+    return [0.0 if c.level1 not in (left, right) else
+            -TIE_BREAK * (starts[c.level1] + (sizes[right] if c.level1 == right else 0))
+            for c in categories]
+
+
+def page_openings(items: list[IndicatorRow]) -> dict[int, str]:
+    """Rows before a level-1 label printed on the first row of a page, on earlier pages
+    and after the level-1 label before it: row -> that label's group."""
+    out: dict[int, str] = {}
+    since = 0    # the first row after the last level-1 label
+    for j, item in enumerate(items):
+        hints = [h for h in item.level1 if not h.copied]
+        if not hints:
+            continue
+        if j and item.pages[0] != items[j - 1].pages[1]:
+            group = hints[-1].spec.label
+            out.update((i, group) for i in range(since, j) if items[i].pages[1] != item.pages[0])
+        since = j + 1
+    return out
+
+
+@lru_cache(maxsize=16)
+def group_starts(categories: tuple[Level2Spec, ...]) -> tuple[dict[str, int], dict[str, int]]:
+    """Each level-1 group's first category index and its number of categories (the
+    schema lists groups contiguously)."""
+    starts: dict[str, int] = {}
+    sizes: dict[str, int] = {}
+    for k, c in enumerate(categories):
+        starts.setdefault(c.level1, k)
+        sizes[c.level1] = sizes.get(c.level1, 0) + 1
+    return starts, sizes
 
 
 def gap_parts(costs: tuple | None) -> tuple[dict[str | None, float], float]:
@@ -337,6 +400,8 @@ def fit_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
     best: tuple[float, Fit, list[list[float]], tuple] | None = None
     seen: list[tuple[Fit, list[list[float]]]] = []
     for fit in fits:
+        fit.pinned = pinned_by_rivals(fit, fits)
+    for fit in fits:
         fit.tied = ()
         kept = next((other for other, _ in seen if same_prices(fit, other)), None)
         if kept is not None:   # its cost equals an earlier one's, which already won or lost;
@@ -350,6 +415,26 @@ def fit_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
             best = (cost, fit, costs, (prefixes, back))
     rivals = [(fit, costs) for fit, costs in seen if fit is not best[1] and abs(fit.cost - best[1].cost) <= 1e-9]
     return best[1], best[2], rivals, cheapest_path(*best[3])
+
+
+def pinned_by_rivals(fit: Fit, fits: list[Fit]) -> dict[int, str]:
+    """Rows `fit` leaves free between two level-1 groups (priced alike in either) that a
+    fit explaining the labels exactly as well puts in the later group: row -> that group.
+    The later group fits both models, the earlier one only this one. Only where the
+    fits explain every label exactly: two models misfitting alike leave rows free for
+    reasons of their own misfits, not of a parity no label tells."""
+    out: dict[int, str] = {}
+    if fit.cost > 1e-9:
+        return out
+    for i, (left, right, in_left, in_right, _) in fit.level1.items():
+        if left is None or right is None or abs(in_left - in_right) > 1e-9:
+            continue
+        for other in fits:
+            found = other.level1.get(i) if other is not fit and abs(other.cost - fit.cost) <= 1e-9 else None
+            if found and found[1] == right and found[0] == left and found[3] + 1e-9 < found[2]:
+                out[i] = right
+                break
+    return out
 
 
 def rival_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], path: list[int],
@@ -602,7 +687,8 @@ def cost_table(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fi
                ) -> list[list[tuple[float, ...] | None]]:
     """Per row and category, the parts of the row's cost (see `row_cost_parts`)."""
     fit = fit if fit is not None else fit_items(items, categories)
-    return [row_cost_parts(i, item, categories, fit) for i, item in enumerate(items)]
+    openings = page_openings(items) if fit.level1 else {}
+    return [row_cost_parts(i, item, categories, fit, openings.get(i)) for i, item in enumerate(items)]
 
 
 def segment_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...],
