@@ -5,6 +5,7 @@ from __future__ import annotations
 from formex.normalize.indicators import rows_to_indicators
 from formex.normalize.indicators.cells import COLUMN_CUTOFF, classify_label, level_vocabulary
 from formex.normalize.indicators.fragments import rejoin_label_fragments
+from formex.normalize.indicators.rows import rows_to_indicator_rows
 from formex.schemas.document import Cell
 from tests.test_hierarchy import SCHEMA, text_rows
 
@@ -537,3 +538,34 @@ def test_a_group_label_over_a_category_label_is_not_one_compound():
                   ["产出\t\t资金下达率\t100%", "\t数量指标\t发放人数\t≥5人"]):
         out, _ = rejoin_label_fragments(text_rows(lines), VOCAB)
         assert not any(c.text.startswith(("产出时效", "产出数量")) for row in out for c in row.cells)
+
+
+def test_the_rest_of_a_rows_wrapped_label_beside_an_unread_piece_is_no_line_of_its_own():
+    # 经济成 | 本指标 joins on both lines; the damaged level-1 piece 标 beside 本指标 kept
+    # the lower line from emptying, and read as a line of labels it was a row of its own
+    lines = ["一级指标\t二级指标\t三级指标\t指标值",
+             "产出指标\t数量指标\t培训人数\t≥5人",
+             "\t时效指标\t拨付及时率\t100%",
+             "成木\t经济成\t人均培训成本\t≤800元",
+             "标\t本指标\t",
+             "效益指标\t社会效益指标\t受益人数\t≥100人"]
+    items, issues = rows_to_indicator_rows(text_rows(lines), SCHEMA, False)
+    assert [(item.name, item.lines) for item in items] == [
+        ("培训人数", (0, 0)), ("拨付及时率", (1, 1)), ("人均培训成本", (2, 3)), ("受益人数", (4, 4))]
+    assert "label_unrecognised" in [i.code for i in issues]   # the piece is still said
+    indicators, _ = rows_to_indicators(text_rows(lines), SCHEMA, spans_known=False, year=2026)
+    assert [(i.placement.level2.label, i.row.name) for i in indicators] == [
+        ("数量指标", "培训人数"), ("时效指标", "拨付及时率"), ("经济成本指标", "人均培训成本"),
+        ("社会效益指标", "受益人数")]
+
+
+def test_a_whole_label_alone_below_a_row_stays_a_line_of_its_own():
+    # a label printed whole on its line is no piece of the row above's: a category listed
+    # without indicators, or a label line, as the hierarchy reads it
+    lines = ["一级指标\t二级指标\t三级指标\t指标值",
+             "产出指标\t数量指标\t培训人数\t≥5人",
+             "\t时效指标\t拨付及时率\t100%",
+             "标\t成本指标\t",
+             "效益指标\t社会效益指标\t受益人数\t≥100人"]
+    items, _ = rows_to_indicator_rows(text_rows(lines), SCHEMA, False)
+    assert [item.name for item in items] == ["培训人数", "拨付及时率", None, "受益人数"]

@@ -26,7 +26,7 @@ from formex.normalize.indicators.fused_order import (
     cut_repeated_level_cells, cut_run_heads, read_continued_pieces, read_dual_group_heads, read_fused_by_order,
     read_label_tails, read_restated_heads, read_wrapped_heads)
 from formex.normalize.indicators.wraps import (
-    DocumentWrapping, is_wrap, join_wrapped, label_read_as_fragment, name_lengths, numbering_of,
+    ROW_CELLS, DocumentWrapping, is_wrap, join_wrapped, label_read_as_fragment, name_lengths, numbering_of,
     points_on_every_row, wrap_across_label, wrap_width)
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue, Row
@@ -483,6 +483,10 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             previous.lines = (previous.lines[0], line)
             previous.pages = (previous.pages[0], row.page)
             continue
+        if previous and not pending_level1 and rests_labels_above(item, previous):
+            fold_label_rests(previous, item, line)   # the row's own wrapped labels: no line of its own
+            issues.extend(cell_issues(item))
+            continue
         item.level1 = [replace(h, carried=True) for h in pending_level1] + item.level1
         pending_level1 = []
         issues.extend(cell_issues(item))
@@ -511,6 +515,47 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += cut_repeated_level_cells(out, vocab)     # last: a label read by the order comes first
     move_inapplicable_labels(out, schema)
     return out, issues
+
+
+def is_piece(hint: LabelHint) -> bool:
+    """The hint's cell was one piece of a label wrapped in a narrow column: fragments.py
+    put the joined label on the piece's line and kept the piece as its raw text."""
+    return label_key(hint.cell.raw) != label_key(hint.cell.text)
+
+
+def rests_labels_above(item: IndicatorRow, previous: IndicatorRow) -> bool:
+    """Whether a line holds nothing but the later pieces of the labels the row above it
+    opened (`经济成` beside 单个健身路径建设成本 over `本指标` alone, joined as 经济成本指标 on
+    both lines), and perhaps a piece no vocabulary reads (a damaged `标` of the level-1
+    label beside it): the row's merged level cells wrapping down its own span, not a
+    line of labels of its own. Read as one (a category listed without indicators, or a
+    label line absorbed by the block below), it took the row's category away from it or
+    added a row. Each label on the line must be a piece of a label the row above states
+    as a piece on its own line, the line on the same page, with no name, target or
+    other cell of a row."""
+    if item.name is not None or item.note is not None or previous.name is None \
+            or any(getattr(item, cell) is not None for cell in ROW_CELLS) \
+            or item.row.page != previous.pages[1]:
+        return False
+    hints = [h for h in (*item.level1, *item.level2) if not h.copied]
+    above = {(h.level, h.spec.label) for h in (*previous.level1, *previous.level2) if not h.copied and is_piece(h)}
+    return bool(hints) and all(is_piece(h) and (h.level, h.spec.label) in above for h in hints)
+
+
+def fold_label_rests(previous: IndicatorRow, item: IndicatorRow, line: int) -> None:
+    """The line `rests_labels_above` read as the rest of the row above's labels, into
+    that row: its span reaches the line, and the cells no vocabulary reads stay said. Its
+    labels are the row's own, each piece's line holding it whole: on the row, they say
+    the lines the label prints on."""
+    previous.level1 += item.level1
+    previous.level2 += item.level2
+    previous.unrecognised += item.unrecognised
+    if item.damaged and not previous.damaged:
+        previous.damaged_offset = line - previous.lines[0]
+    previous.damaged += item.damaged
+    previous.unplaced += item.unplaced
+    previous.lines = (previous.lines[0], line)
+    previous.pages = (previous.pages[0], item.row.page)
 
 
 def mark_overflow(item: IndicatorRow, blank: Row) -> bool:
