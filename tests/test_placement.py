@@ -155,6 +155,23 @@ def test_a_level2_label_on_a_line_of_its_own_takes_no_row_of_its_groups_span():
         ("带动就业人数", "社会效益指标"), ("惠及户数", "社会效益指标")]
 
 
+def test_a_top_label_on_a_line_of_its_own_is_not_crossed_by_a_name_worded_for_its_block():
+    # labels at their blocks' tops, 质量 and 时效 on lines of their own above their first
+    # rows, fitting the model exactly: 补贴发放及时性, worded for 时效, prints above the
+    # 时效 line. Taken into 时效's block it leaves the label half a line below the block's
+    # top, and that costs a whole line's trust, more than a strong word
+    text = "\n".join([HEADER, "产出指标\t数量指标\t培训人数\t≥5(人)", "\t\t服务户数\t≥6(户)",
+                      "\t\t发放人次\t≥7(人次)", "\t质量指标\t\t", "\t\t验收合格率\t100%",
+                      "\t\t抽检合格率\t100%", "\t\t补贴发放及时性\t100%", "\t时效指标\t\t",
+                      "\t\t上报及时率\t100%", "\t\t办结及时率\t100%", "\t成本指标\t人均成本\t≤5(元)",
+                      "\t\t维护费用\t≤6(元)", "效益指标\t社会效益指标\t受益群众人数\t≥8(人)",
+                      "\t\t带动就业人数\t≥9(人)"])
+    indicators, _ = place(text)
+    assert [(i.row.name, i.placement.level2.label) for i in indicators][3:8] == [
+        ("验收合格率", "质量指标"), ("抽检合格率", "质量指标"), ("补贴发放及时性", "质量指标"),
+        ("上报及时率", "时效指标"), ("办结及时率", "时效指标")]
+
+
 def test_a_label_alone_that_fits_as_a_row_stays_an_entry():
     # labels at their blocks' centres, all on rows: 成本指标 alone is a category listed
     # without indicators, though read as a line of its own it would fit a block of the

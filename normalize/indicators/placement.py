@@ -40,7 +40,8 @@ line apart read as an entry, `APART` for a line apart read as its block's label.
 From the fitted model, every free row gets a cost per category: what putting it there
 adds to the cheapest chain (the boundary pushed past it). A gap whose two clusters fit
 the model exactly is trusted (`STRONG` per line: more than a strong word, so a name's
-wording cannot pull a boundary the labels placed); elsewhere the model is weak evidence
+wording cannot pull a boundary the labels placed, nor a row across a top or bottom label
+on a line of its own, `label_lines_crossed`); elsewhere the model is weak evidence
 (`WEAK` per line) and the wording decides.
 """
 from __future__ import annotations
@@ -799,6 +800,19 @@ def cheapest_blocks(ch: Chain, m: int) -> list[tuple[int, int]]:
     return blocks[::-1]
 
 
+def label_lines_crossed(ch: Chain, g: int, m: int) -> tuple[bool, bool]:
+    """Whether a row of gap g taken into the block on its left (right) crosses that block's
+    label printed on a line of its own: under a model printing labels at their blocks'
+    bottoms (tops), the left (right) cluster read as a line apart. The row then lies on the
+    far side of the label's line, yet misses the model by half a line only (a line apart
+    sits at x.5); where the labels fit exactly, `add_gap_costs` counts it a whole line, so
+    a name's wording cannot take a row across a label so placed."""
+    model = MODELS[m]
+    left = g > 0 and ch.clusters[g - 1].apart and model in _LAST
+    right = g < len(ch.clusters) and ch.clusters[g].apart and model in _FIRST
+    return left, right
+
+
 def add_gap_costs(out: GapCosts, ch: Chain, g: int, m: int, left: str | None, right: str | None,
                   weight: float) -> None:
     """Rows lo..hi-1 of gap g: in the left cluster's block (its end pushed past the row),
@@ -811,16 +825,20 @@ def add_gap_costs(out: GapCosts, ch: Chain, g: int, m: int, left: str | None, ri
         return
     profile = ch.profile(g, m).tolist()   # Python floats: the same doubles, read faster
 
-    def scaled(value, base=0.0):
+    def scaled(value, base=0.0, whole=False):
         extra = value - base if value < INF and base < INF else INF
+        if whole and extra > TOLERANCE:
+            extra = max(extra, 1.0)
         return weight * min(extra, CAP * 2) if extra < INF else weight * CAP * 2
 
-    prior = UNLABELLED_ROW if weight == STRONG else 0.0
+    trusted = weight == STRONG
+    across_left, across_right = label_lines_crossed(ch, g, m)
+    prior = UNLABELLED_ROW if trusted else 0.0
     for i in range(lo, hi):
         k = i - lo + 1
         with_left, with_right, unlabelled = profile[k]
-        in_left = scaled(with_left, profile[k - 1][0]) if left is not None else INF
-        in_right = scaled(with_right, profile[k + 1][1]) if right is not None else INF
+        in_left = scaled(with_left, profile[k - 1][0], trusted and across_left) if left is not None else INF
+        in_right = scaled(with_right, profile[k + 1][1], trusted and across_right) if right is not None else INF
         # what the geometry loses; the prior against a block without a label is paid once
         # per row, unscaled: a name's clear wording may still open such a block
         elsewhere = scaled(max(0.0, unlabelled - best - UNLABELLED) if unlabelled < INF else INF) + prior
