@@ -182,7 +182,8 @@ def spawn_worker(budget: DocBudget) -> tuple[Connection, Spawned]:
     except (EOFError, OSError):
         ready = False
     if not ready:
-        os.kill(process.pid, signal.SIGKILL) if process.is_alive() else None
+        if process.is_alive():
+            os.kill(process.pid, signal.SIGKILL)
         process.join()
         conn.close()
         raise EngineError(f"a worker process for the document budget did not start ({sys.executable}, "
