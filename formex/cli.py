@@ -101,7 +101,8 @@ def extract(
     doc_memory: int = typer.Option(
         DEFAULT_DOC_MEMORY_MIB, "--doc-memory", min=0, metavar="MIB",
         help="Memory (address space) a worker may add to read one document; past it the document is failed "
-             "(0: no limit). Both limits off: a lone worker runs in this process."),
+             "(0: no limit). Both limits hold on Dask too. Both off: a lone local worker runs in this "
+             "process, and Dask workers read documents themselves."),
     follow_links: bool = typer.Option(
         False, "--follow-links",
         help="Follow symbolic links that lead out of the folder given (by default they are not read, and listed)."),

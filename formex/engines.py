@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
+from functools import partial
 
 
 CHUNK_DOCS = 8               # documents per task sent to a worker
@@ -172,13 +173,20 @@ class DaskEngine:
     read it is still one document, of the bytes parsed.
 
     A LocalCluster's workers run without Dask's statistical profiler (`WORKER_CONFIG`).
+
+    With a `budget` (`formex.isolation.DocBudget`) that limits anything, each chunk runs
+    on its Dask worker within it (`formex.isolation.run_within_budget`: a worker process
+    of the Dask worker's own, killed and replaced when a document passes its time): a
+    document over its budget is a failed row, as on the local engine, and the rest of its
+    chunk is extracted. Without one (or with no limit) chunks run in the Dask worker itself.
     """
 
     name = "dask"
 
-    def __init__(self, workers: int, address: str | None = None):
+    def __init__(self, workers: int, address: str | None = None, budget=None):
         self.workers = workers
         self.address = address
+        self.budget = None if budget is None or budget.unlimited else budget
         self.client = None
         self.cluster = None
 
@@ -204,13 +212,19 @@ class DaskEngine:
     def map(self, fn: Callable, tasks: Iterable, fail: Callable | None = None) -> Iterator:
         from distributed import KilledWorker
 
+        work = fn
+        if self.budget is not None:
+            from formex.isolation import run_within_budget
+
+            work = partial(run_within_budget, fn=fn, budget=self.budget, fail=fail)
+
         def submit(chunk: list) -> object:
             if self.cluster is None:       # a cluster of others' workers: leave them as they are
-                return self.client.submit(fn, chunk, pure=False)
+                return self.client.submit(work, chunk, pure=False)
             # workers on this machine read the files themselves
             chunk = [replace(task, data=None) if task.path is not None and task.saved is None else task
                      for task in chunk]
-            return self.client.submit(run_without_pandas, fn, chunk, pure=False)
+            return self.client.submit(run_without_pandas, work, chunk, pure=False)
 
         try:
             yield from ordered(submit, tasks, self.workers * IN_FLIGHT_PER_WORKER)
@@ -277,13 +291,13 @@ def open_engine(engine: str = "local", workers: int | None = None, scheduler: st
     requested = workers or available_cores()
     if requested < 1:
         raise ValueError("--workers must be at least 1")
-    if engine == "dask":
-        return DaskEngine(requested, scheduler)
-    if documents is not None:
-        requested = min(requested, max(1, -(-documents // MIN_DOCS_PER_WORKER)))
     from formex.isolation import DocBudget, IsolatedEngine
 
     budget = budget or DocBudget()
+    if engine == "dask":
+        return DaskEngine(requested, scheduler, budget)
+    if documents is not None:
+        requested = min(requested, max(1, -(-documents // MIN_DOCS_PER_WORKER)))
     if not budget.unlimited:
         return IsolatedEngine(requested, budget)
     return SerialEngine() if requested == 1 else ProcessEngine(requested)

@@ -18,25 +18,38 @@ local engine runs it in worker processes it can kill:
 Workers are forked once and reused (a chunk of documents per message, as in
 `formex.engines`), so the isolation costs two small messages per document, not a fork.
 A run with one worker is isolated too: a stall must not hang it.
+
+On Dask (`run_within_budget`) the same engine runs on each Dask worker, one per worker
+thread, made by its first task and reused by the next. A Dask worker has threads and is
+a daemonic process (which multiprocessing forbids to have children), so its isolation
+workers are not forked: each is a fresh interpreter (`spawn_worker`, a subprocess) that
+loads formex and its vocabularies once, says it is ready, and then serves chunks as a
+forked one does. Only a killed or dead one costs that start again.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
 import resource
+import select
 import signal
+import socket
+import subprocess
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import wait
+from functools import partial
+from multiprocessing.connection import Connection, wait
 
-from formex.engines import IN_FLIGHT_PER_WORKER, chunks, die_with_parent, refuse_pandas, warm_up
+from formex.engines import IN_FLIGHT_PER_WORKER, EngineError, chunks, die_with_parent, refuse_pandas, warm_up
 
 MiB = 1024 * 1024
 DEFAULT_DOC_SECONDS = 900.0   # above the PDF/scan readers' own 600 s, which cut pages and keep the rest
 DEFAULT_DOC_MEMORY_MIB = 4096  # growth of a worker's address space; OCR's models and arenas take ~2 GiB
+SPAWN_READY_SECONDS = 120.0    # a spawned worker loads formex and its vocabularies in ~2 s; past this it is lost
 
 
 class BudgetInvalid(ValueError):
@@ -91,13 +104,18 @@ def limit_memory(memory_mib: int | None) -> None:
 
 
 def serve(conn, memory_mib: int | None, parent: int) -> None:
-    """A worker's loop: (fn, tasks) in, ("started", i) as it starts each, ("done", answer)."""
+    """A forked worker's start, then its loop (`answer_chunks`)."""
     die_with_parent(parent)
     refuse_pandas()   # as the pool's workers: pyarrow would import it, ~45 MiB a worker
     # The parent may have had another thread (a progress bar) holding stderr's lock when
     # it forked a replacement; a fresh file object on the same descriptor has its own.
     sys.stderr = open(2, "w", closefd=False)
     limit_memory(memory_mib)
+    answer_chunks(conn)
+
+
+def answer_chunks(conn) -> None:
+    """A worker's loop: (fn, tasks) in, ("started", i) as it starts each, ("done", answer)."""
     while True:
         try:
             message = conn.recv()
@@ -108,6 +126,105 @@ def serve(conn, memory_mib: int | None, parent: int) -> None:
         fn, tasks = message
         answer = fn(tasks, started=lambda i: conn.send(("started", i)))
         conn.send(("done", answer))
+
+
+def fork_worker(context, budget: DocBudget) -> tuple[Connection, object]:
+    """A worker forked from this process (which has loaded formex): its end of the pipe
+    and its process."""
+    conn, child = context.Pipe()
+    process = context.Process(target=serve, args=(child, budget.memory_mib, os.getpid()), daemon=True)
+    process.start()
+    child.close()
+    return conn, process
+
+
+class Spawned:
+    """A subprocess seen as a multiprocessing Process (`pid`, `is_alive`, `join`, `exitcode`)."""
+
+    def __init__(self, popen: subprocess.Popen):
+        self.popen = popen
+        self.pid = popen.pid
+
+    def is_alive(self) -> bool:
+        return self.popen.poll() is None
+
+    def join(self, timeout: float | None = None) -> None:
+        try:
+            self.popen.wait(timeout)
+        except subprocess.TimeoutExpired:
+            pass
+
+    @property
+    def exitcode(self) -> int | None:
+        return self.popen.poll()   # negative: the signal that killed it, as multiprocessing's
+
+
+SPAWNED_MAIN = "import sys; from formex.isolation import serve_spawned; serve_spawned(*map(int, sys.argv[1:]))"
+
+
+def spawn_worker(budget: DocBudget) -> tuple[Connection, Spawned]:
+    """A worker started as a fresh interpreter (no fork: safe from a process with threads,
+    allowed from a daemonic one), which finds formex where this process found it. Returns
+    once it has loaded formex and its vocabularies and said so."""
+    ours, theirs = socket.socketpair()
+    path = [p for p in (os.environ.get("PYTHONPATH", ""), *sys.path) if p]
+    try:
+        popen = subprocess.Popen([sys.executable, "-c", SPAWNED_MAIN, str(theirs.fileno()), str(os.getpid()),
+                                  str(budget.memory_mib or 0)],
+                                 pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL,
+                                 env={**os.environ, "PYTHONPATH": os.pathsep.join(path)})
+    finally:
+        theirs.close()
+    conn = Connection(ours.detach())
+    process = Spawned(popen)
+    try:
+        ready = conn.poll(SPAWN_READY_SECONDS) and conn.recv() == ("ready", None)
+    except (EOFError, OSError):
+        ready = False
+    if not ready:
+        if process.is_alive():
+            os.kill(process.pid, signal.SIGKILL)
+        process.join()
+        conn.close()
+        raise EngineError(f"a worker process for the document budget did not start ({sys.executable}, "
+                          f"exit code {process.exitcode})")
+    return conn, process
+
+
+def serve_spawned(fd: int, parent: int, memory_mib: int) -> None:
+    """A spawned worker's start: end with the parent process, load what every document
+    needs, then limit memory and answer chunks on the socket `fd`."""
+    watch_parent(parent)
+    refuse_pandas()
+    warm_up()
+    import formex.document_task  # noqa: F401  (what the chunks run, loaded before the limit)
+
+    conn = Connection(fd)
+    limit_memory(memory_mib or None)
+    conn.send(("ready", None))
+    answer_chunks(conn)
+
+
+def watch_parent(parent: int) -> None:
+    """End this process when `parent` ends, however it ends (SIGKILL included), even while
+    a document stalls: a thread waits on the parent's pidfd (polls it where Linux has none).
+    PR_SET_PDEATHSIG would follow the parent's thread that started it, not the process."""
+    try:
+        pidfd = os.pidfd_open(parent)
+    except (AttributeError, OSError):
+        pidfd = None
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def wait_for_parent() -> None:
+        if pidfd is not None:
+            select.select([pidfd], [], [])
+        else:
+            while os.getppid() == parent:
+                time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=wait_for_parent, name="watch-parent", daemon=True).start()
 
 
 class Job:
@@ -135,11 +252,8 @@ class Passed:
 
 
 class Worker:
-    def __init__(self, context, budget: DocBudget):
-        self.conn, child = context.Pipe()
-        self.process = context.Process(target=serve, args=(child, budget.memory_mib, os.getpid()), daemon=True)
-        self.process.start()
-        child.close()
+    def __init__(self, start: Callable):
+        self.conn, self.process = start()
         self.unit: tuple[Job, list[int]] | None = None   # the job and the task positions sent
         self.current: int | None = None                   # index in the unit of the task running
         self.deadline: float | None = None
@@ -169,17 +283,21 @@ class IsolatedEngine:
 
     name = "local"
 
-    def __init__(self, workers: int, budget: DocBudget | None = None):
+    def __init__(self, workers: int, budget: DocBudget | None = None, spawn: bool = False):
+        """`spawn`: start workers as fresh interpreters (`spawn_worker`), not forks."""
         self.workers = workers
         self.budget = budget or DocBudget()
         self.pool: list[Worker] = []
         self.pending: deque = deque()    # (job, positions) not yet sent
-        self.context = multiprocessing.get_context("fork")
+        self.spawn = spawn
+        self.start = (partial(spawn_worker, self.budget) if spawn
+                      else partial(fork_worker, multiprocessing.get_context("fork"), self.budget))
         self.replaced = 0                # workers killed or dead and replaced
 
     def __enter__(self) -> IsolatedEngine:
-        warm_up()   # forked workers start with the vocabularies loaded
-        self.pool = [Worker(self.context, self.budget) for _ in range(self.workers)]
+        if not self.spawn:
+            warm_up()   # forked workers start with the vocabularies loaded
+        self.pool = [Worker(self.start) for _ in range(self.workers)]
         return self
 
     def __exit__(self, *exc) -> None:
@@ -223,7 +341,7 @@ class IsolatedEngine:
                     self.pending.appendleft((job, positions))
                     self.pool[index].unit = None
                     self.pool[index].stop(kill=True)
-                    self.pool[index] = Worker(self.context, self.budget)
+                    self.pool[index] = Worker(self.start)
                     self.replaced += 1
         busy = [w for w in self.pool if w.unit is not None]
         deadlines = [w.deadline for w in busy if w.deadline is not None]
@@ -263,11 +381,37 @@ class IsolatedEngine:
             self.pending.appendleft((job, rest))
         worker.unit = None
         worker.stop(kill=True)
-        self.pool[self.pool.index(worker)] = Worker(self.context, self.budget)
+        self.pool[self.pool.index(worker)] = Worker(self.start)
         self.replaced += 1
 
 
 def refuse_to_lose(task, reason: str):
-    from formex.engines import EngineError
-
     raise EngineError(f"{getattr(task, 'source', task)}: {reason}")
+
+
+ON_DASK = threading.local()   # a Dask worker thread's isolation engine
+
+
+def run_within_budget(chunk: list, fn: Callable, budget: DocBudget, fail: Callable | None = None):
+    """`fn(chunk)` on a Dask worker, each document within `budget`: in the isolation
+    engine of this worker thread (one spawned worker process, started by the thread's
+    first chunk and reused by the next), so a document over its time is killed and one
+    over its memory fails in that process, never in the Dask worker. Answers the
+    results as one `ResultChunk`, a document over its budget as `fail(task, reason)`."""
+    from formex.document_task import ResultChunk
+
+    engine = getattr(ON_DASK, "engine", None)
+    if engine is not None and engine.budget != budget:
+        ON_DASK.engine = None
+        engine.__exit__(None, None, None)
+        engine = None
+    if engine is None:
+        engine = IsolatedEngine(1, budget, spawn=True).__enter__()
+        ON_DASK.engine = engine
+    try:
+        results = list(engine.map(fn, chunk, fail))
+    except BaseException:
+        ON_DASK.engine = None   # its state is the failed chunk's: the next starts afresh
+        engine.__exit__(None, None, None)
+        raise
+    return ResultChunk(results)

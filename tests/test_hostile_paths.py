@@ -170,6 +170,56 @@ def test_the_python_api_keeps_a_document_budget_when_given_one(tmp_path, monkeyp
     assert len(tables["indicators"]) == 2 * 83
 
 
+HOOKS = os.path.join(os.path.dirname(__file__), "hooks")   # a test-only sitecustomize (see it)
+
+
+def hostile_reader_everywhere(monkeypatch) -> None:
+    """Processes started from now on (Dask workers and the worker processes they start)
+    read "stall" and "hog" sources as `slow_on_stall` does: a monkeypatch in this
+    process would not reach them."""
+    monkeypatch.setenv("FORMEX_TEST_HOSTILE_READER", "1")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(p for p in (HOOKS, os.environ.get("PYTHONPATH")) if p))
+
+
+@pytest.mark.parametrize("cluster", ["own", "scheduler"])
+def test_on_dask_a_document_over_its_time_or_memory_budget_fails_alone(tmp_path, monkeypatch, cluster):
+    """`--engine dask` (a LocalCluster of one worker) and `--scheduler ADDRESS` keep the
+    document budget as the local engine does: the stalled and the hogging file are failed
+    rows with the same reasons, the rest of their chunk loads, nothing hangs."""
+    from distributed import LocalCluster
+
+    hostile_reader_everywhere(monkeypatch)
+    inputs = tmp_path / "in"
+    write_forms(inputs, 6)
+    (inputs / "form-0002-stall.txt").write_bytes(SEED_FILE.read_bytes())
+    (inputs / "form-0004-hog.txt").write_bytes(SEED_FILE.read_bytes() + b"\n")
+    started = time.monotonic()
+    args = (inputs, "--out", tmp_path / "out", "--doc-timeout", 3, "--doc-memory", 1024)
+    if cluster == "own":
+        code, report = extract(*args, "--engine", "dask", "--workers", 1)
+    else:
+        with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as running:
+            code, report = extract(*args, "--scheduler", running.scheduler_address)
+    assert time.monotonic() - started < 60
+    assert code == 1 and report["engine"] == "dask"
+    failed = {f["source"]: f["error"] for f in report["failed"]}
+    assert failed == {
+        "form-0002-stall.txt": "over the time limit per document: still running after 3 s, stopped (--doc-timeout)",
+        "form-0004-hog.txt": "over the memory limit per document (--doc-memory): it needed more memory than allowed"}
+    assert report["statuses"]["ok"] == 6
+    assert list(statuses(tmp_path / "out").values()).count("ok") == 6
+
+
+def test_on_dask_without_limits_documents_run_in_the_dask_worker():
+    """`--doc-timeout 0 --doc-memory 0` on Dask: no worker processes of the Dask worker's own."""
+    from formex.engines import open_engine
+    from formex.isolation import DocBudget
+
+    assert open_engine("dask", 1, budget=DocBudget(None, None)).budget is None
+    assert open_engine("dask", 1).budget == DocBudget()
+    assert open_engine("dask", 1, scheduler="tcp://x:1", budget=DocBudget(5, None)).budget == DocBudget(5, None)
+
+
 def test_a_worker_that_dies_costs_only_its_document(tmp_path, monkeypatch):
     from formex import document_task
 
