@@ -136,7 +136,7 @@ def test_explain_shows_cells_costs_and_choice():
     assert flat.startswith("line 82 产出指标 › 时效指标 (displaced)")
     assert "level 2 社会效益指标 · name 集体退休干部、党政退休干部补贴发放及时率 · target 百分百 → 100%" in flat
     # its label cannot apply above the 经济效益指标 entry: it moved to line 84, so no label cost
-    assert "✓ 时效指标 +0.00 row 0.01" in flat
+    assert "✓ 时效指标 +0.00 row 0.00" in flat
     moved = " ".join(output[output.index("line 84 "):output.index("line 85 ")].split())
     assert "level 2 (moved here) 社会效益指标" in moved
     entry = " ".join(output[output.index("line 83 "):output.index("line 84 ")].split())
