@@ -36,7 +36,7 @@ import numpy as np
 from formex.normalize.indicators.chained import chained_rows
 from formex.normalize.indicators.placement import (APART, MODELS, UNREAD, Cluster, Fit, Geometry, fit_placement,
                                                    predicted_costs, unread, unread_side)
-from formex.normalize.indicators.rows import IndicatorRow
+from formex.normalize.indicators.rows import ENDING_MAX, IndicatorRow
 from formex.normalize.labels import label_key
 from formex.normalize.targets import parse_target
 from formex.schemas.document import Issue
@@ -583,8 +583,43 @@ def pieces_unread(items: list[IndicatorRow]) -> bool:
     """Some level cell no vocabulary reads (a wrapped label's piece OCR damaged past
     joining, `数量指` over `杯`): the document's wrapped labels may not show every line
     they print on, so which piece is a label's first, middle or last is not known, and
-    every piece's line is weighed (`with_joins` is not applied)."""
-    return any(item.unrecognised for item in items)
+    every piece's line is weighed (`with_joins` is not applied). A label's damaged tail
+    is no such cell (`label_tails`): its label is read, and its line is the label's last."""
+    tails = label_tails(items)
+    return any(item.unrecognised and i not in tails for i, item in enumerate(items))
+
+
+def tail_label(items: list[IndicatorRow], i: int, cell) -> str | None:
+    """The level-2 label row i's unread cell is the damaged last piece of (its 指标,
+    `ENDING_MAX` characters at most), or None: the label read whole from its first
+    pieces on the lines right above (`质量` over `脂怀`; not a piece fragments.py joined,
+    whose lines are known), and those pieces and the cell spell the label's length. No
+    label is lost: the labels' lines say where each is, the tail's line its label's last."""
+    key = label_key(cell.text)
+    if not 0 < len(key) <= ENDING_MAX:
+        return None
+    line, pieces = items[i].lines[0] - 1, ""
+    for item in reversed(items[:i]):
+        hints = [h for h in item.level2 if not h.copied and h.line == line]
+        if len(hints) != 1 or is_piece_line(hints[0]):
+            return None
+        full, pieces, line = label_key(hints[0].spec.label), label_key(hints[0].cell.raw) + pieces, line - 1
+        if not full.startswith(pieces):
+            return None
+        if len(pieces) + len(key) == len(full):
+            return hints[0].spec.label
+    return None
+
+
+def label_tails(items: list[IndicatorRow]) -> dict[int, str]:
+    """Rows whose one unread cell is a level-2 label's damaged last piece (`tail_label`),
+    and no level-2 label of their own: row -> label."""
+    out: dict[int, str] = {}
+    for i, item in enumerate(items):
+        label = tail_label(items, i, item.unrecognised[0]) if len(item.unrecognised) == 1 else None
+        if label is not None and not item.level2:
+            out[i] = label
+    return out
 
 
 def is_piece_line(hint) -> bool:
@@ -613,6 +648,9 @@ def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
     clusters: list[Cluster] = []
     pieces: list[tuple[bool, ...]] = []
     damaged = unread_label_rows(items)
+    # a label's damaged tail is one of its lines only where its pieces join: elsewhere each
+    # piece's line is weighed, and the tail's would outweigh the label's read line
+    tails = {} if pieces_unread(items) else label_tails(items)
     for i, item in enumerate(items):
         hints = [item.own_level2] if item.is_level2_entry else [h for h in item.level2 if not h.copied]
         if i in damaged:
@@ -620,6 +658,12 @@ def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
             line = line_place(item.lines[0] + item.damaged_offset, apart)
             clusters.append(Cluster(f"{UNREAD}{i}", i, i, (line,), damaged=True))
             pieces.append((False,))
+            continue
+        last = clusters[-1] if clusters else None
+        if not hints and i in tails and last and last.category == tails[i] and last.last == i - 1:
+            # the label's damaged last piece: a line of the label, joined to its first pieces
+            clusters[-1] = replace(last, last=i, lines=last.lines + (line_place(item.lines[0], apart),))
+            pieces[-1] = pieces[-1][:-1] + (True, True)
             continue
         if not hints:
             continue

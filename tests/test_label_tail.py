@@ -1,0 +1,49 @@
+"""A level-2 label read whole from its first pieces (`质量`) whose last piece, its 指标,
+is damaged past reading on the line below (`脂怀`) loses no label: the damaged tail is
+the label's last line, joined to it, and the document's wrapped labels keep their joins
+(`hierarchy.pieces_unread` no longer switches them off for the whole document)."""
+from __future__ import annotations
+
+from formex.extract.ocr_text import iter_text_rows
+from formex.normalize.indicators.hierarchy import label_clusters, label_tails, pieces_unread
+from formex.normalize.indicators.rows import rows_to_indicator_rows
+from formex.schemas.forms import load_form_schema
+
+SCHEMA = load_form_schema("unit_overall_target")
+
+
+def items_of(tail: str, elsewhere: str = ""):
+    lines = ["二级指标\t三级指标\t指标值",
+             "产出\t公益性岗位开发数量\t≥120(个)",
+             "数量\t职业技能培训人次\t≥3000(人次)",
+             "\t就业见习岗位募集数\t≥600(个)",
+             "质量\t社会保险补贴发放准确率\t≥95(%)",
+             f"{tail}\t就业见习补贴发放准确率\t≥95(%)",
+             "\t公益性岗位补贴发放准确率\t≥95(%)",
+             "时效\t低保就业补贴发放及时率\t≥95(%)",
+             f"{elsewhere}\t社会保险补贴审核办结时限\t≤15(天)"]
+    items, _ = rows_to_indicator_rows(list(iter_text_rows("\n".join(lines))), SCHEMA, False, None)
+    assert [item.name for item in items][3:5] == ["社会保险补贴发放准确率", "就业见习补贴发放准确率"]
+    return items
+
+
+def test_a_labels_damaged_tail_is_its_last_line_and_keeps_the_joins():
+    items = items_of("脂怀")
+    assert [c.text for c in items[4].unrecognised] == ["脂怀"]
+    assert label_tails(items) == {4: "质量指标"} and not pieces_unread(items)
+    cluster = next(c for c in label_clusters(items) if c.category == "质量指标")
+    assert (cluster.first, cluster.last, cluster.lines) == (3, 4, (3.0, 4.0))
+    assert cluster.joins == (False, True)
+
+
+def test_a_tail_too_long_for_the_label_is_unread():
+    # 质量 + three characters spell no 质量指标: the cell may be a lost label's piece
+    items = items_of("脂怀类")
+    assert label_tails(items) == {} and pieces_unread(items)
+
+
+def test_another_unread_cell_keeps_the_tail_off_the_labels_lines():
+    items = items_of("脂怀", elsewhere="犭")
+    assert pieces_unread(items)
+    cluster = next(c for c in label_clusters(items) if c.category == "质量指标")
+    assert cluster.lines == (3.0,)
