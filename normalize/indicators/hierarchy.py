@@ -944,8 +944,29 @@ def label_line_rows(items: list[IndicatorRow], blocks: list[int], labelled: set[
     return out
 
 
-def char_pairs(name: str | None) -> set[str]:
-    return {name[k:k + 2] for k in range(len(name) - 1)} if name else set()
+def char_pairs(name: str | None, words: tuple[str, ...] = ()) -> set[str]:
+    """The name's character pairs, leaving out those touching any of `words` where it prints
+    them: the likeness of two names beside the words their categories are told by."""
+    if not name:
+        return set()
+    covered: set[int] = set()
+    for word in words:
+        at = name.find(word) if word else -1
+        while at >= 0:
+            covered.update(range(at, at + len(word)))
+            at = name.find(word, at + 1)
+    return {name[k:k + 2] for k in range(len(name) - 1) if k not in covered and k + 1 not in covered}
+
+
+def rest_leans_across(item: IndicatorRow, across: IndicatorRow, own: IndicatorRow,
+                      pair: tuple[Level2Spec, Level2Spec]) -> bool:
+    """The row's name, its two categories' keywords left out, shares more character pairs
+    with the row across than with the row on its own side: the keyword the two share is
+    why the tie is in doubt, so a likeness resting on it alone (报告|及时率 beside
+    报告|及时率, 报告 on both sides) says nothing of the row's block."""
+    words = tuple(w for c in pair for w in (*c.strong, *c.weak))
+    pairs = char_pairs(item.name, words)
+    return len(pairs & char_pairs(across.name, words)) > len(pairs & char_pairs(own.name, words))
 
 
 def likeness_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], path: list[int],
@@ -953,7 +974,8 @@ def likeness_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
     """Rows at the edge between two blocks whose labels fit the placement exactly as well
     with the row in either (`tied_side`) -> the other block's category, where the row's
     name shares clearly more of its character pairs with the nearest row of that block
-    than with the nearest row of its own (`LIKE_MIN`, `LIKE_MARGIN`), and that row across
+    than with the nearest row of its own (`LIKE_MIN`, `LIKE_MARGIN`), also beside the two
+    categories' keywords (`rest_leans_across`), and that row across
     is itself worded for the row's block at least as well as for its own: the generic
     keyword that chose the side (就业 for 社会效益) then marks a row the labels put in the
     other block, so in this document it does not tell the two apart, and rows of a block
@@ -983,7 +1005,8 @@ def likeness_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
             continue   # the row across is not worded like the row's block: the wording may tell them apart
         pairs = char_pairs(item.name)
         near, far = len(pairs & char_pairs(items[across].name)), len(pairs & char_pairs(items[own].name))
-        if near >= LIKE_MIN and near - far >= LIKE_MARGIN:
+        if near >= LIKE_MIN and near - far >= LIKE_MARGIN \
+                and rest_leans_across(item, items[across], items[own], (category, categories[k])):
             out[i] = k
     return out
 
