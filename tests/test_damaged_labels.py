@@ -445,3 +445,22 @@ def test_a_worded_category_restated_on_every_row_and_unread_stays_its_group():
                                     "\t质量指标\t发放准确率\t100%"]))
     assert [label for label, _ in got] == ["数量指标", "数量指标", "质量指标"]
     assert "label_unrecognised" not in codes
+
+
+# --- a damaged label printed alike on several rows -------------------------------------------
+
+def test_a_damaged_label_printed_as_a_cell_read_elsewhere_is_that_label():
+    # 敉暈指标 reads as no category (two look-alikes in four); fused into the first name's
+    # head the order reads it as 数量指标, and the rows printing the very same text in the
+    # level column carry that label too, not a warning each and a placement's guess
+    rows = text_rows(["二级指标\t三级指标\t指标值",
+                      "\t敉暈指标 培训人数\t≥50人",
+                      "敉暈指标\t帮扶就业人数\t≥20人",
+                      "敉暈指标\t受益群众人数\t≥600人",
+                      "质量指标\t发放准确率\t100%",
+                      "时效指标\t拨付及时率\t100%"])
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [(i.placement.level2.label, i.placement.source) for i in indicators[1:3]] == \
+        [("数量指标", "explicit")] * 2
+    codes = [i.code for i in issues]
+    assert "label_unrecognised" not in codes and codes.count("label_read_as_printed") == 2

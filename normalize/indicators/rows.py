@@ -513,6 +513,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += read_dual_group_heads(out, vocab)
     issues += cut_run_heads(out, vocab)
     issues += cut_repeated_level_cells(out, vocab)     # last: a label read by the order comes first
+    issues = read_like_printed_labels(out, issues)
     move_inapplicable_labels(out, schema)
     return out, issues
 
@@ -967,6 +968,52 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
               f"level label {text!r} alone on its line matches no category; read as {name!r}, of the "
               "categories the labels around it leave in the canonical order the one it is clearly "
               "nearest", field="level2", source_ref=ref) for (text, ref), name in near.items()]
+
+
+def read_like_printed_labels(items: list[IndicatorRow], issues: list[Issue]) -> list[Issue]:
+    """A level-2 cell too damaged to read (`薮暈指标`) printed letter for letter as a cell
+    another row's label was read from (by the order, fused into a name's head): the same
+    label, so read as that one category. OCR damages a label alike where the table prints
+    it alike (a label repeated on every row); a text read as two categories, or holding no
+    character beyond 指, 标, 类 and `LABEL_MIN_KEY` long at least, tells nothing.
+    The issues with each such cell's `label_unrecognised` warning replaced by an info row."""
+    readings: dict[str, set[str]] = {}
+    for item in items:
+        for hint in item.level2:
+            key = label_key(hint.cell.text)
+            if not hint.copied and hint.match.score < 100.0 and len(key) >= LABEL_MIN_KEY \
+                    and set(key) - GENERIC_LABEL_CHARS:
+                readings.setdefault(key, set()).add(hint.spec.label)
+    readings = {key: labels for key, labels in readings.items() if len(labels) == 1}
+    if not readings:
+        return issues
+    specs = {h.spec.label: h for item in items for h in item.level2}
+    read: dict[tuple[str, str | None], str] = {}
+    for item in items:
+        if any(not h.copied for h in item.level2):
+            continue   # the row states a label already: the cell is something else
+        first = item.damaged[0] if item.damaged else None   # the cell `damaged_offset` places
+        for cell in list(item.damaged):
+            labels = readings.get(label_key(cell.text))
+            if not labels:
+                continue
+            model = specs[next(iter(labels))]
+            at = item.lines[0] + (item.damaged_offset if cell is first else 0)
+            hint = LabelHint(2, model.spec, cell, model.match, line=at)
+            item.level2.append(hint)
+            if cell in item.unrecognised:
+                item.unrecognised.remove(cell)
+            item.damaged.remove(cell)
+            if item.name is None:
+                item.own_level2 = hint
+            read[(cell.text, cell.source_ref or item.row.source_ref)] = hint.spec.label
+            break
+    if not read:
+        return issues
+    return without_unrecognised(issues, read) + [Issue(
+        "info", "label_read_as_printed",
+        f"level label {text!r} matches no category; read as {name!r}, as the same text is read on another row",
+        field="level2", source_ref=ref) for (text, ref), name in read.items()]
 
 
 NEAREST_MIN = 33.0     # a damaged label's similarity to the category it is read as, at least ...
