@@ -207,6 +207,17 @@ def test_a_short_numbered_table_counts_when_its_rows_are_wider_than_its_header()
     assert strip_sequence_column(rows, SCHEMA) == (rows, [])
 
 
+def test_a_short_numbered_table_counts_when_its_numbers_stand_under_a_level_column():
+    """A 中期 table of two rows that prints no 一级指标 cells, its header's 序号 cell lost:
+    each row is as wide as the header, and 1, 2 stand under 一级指标, where no label is
+    a bare integer: they are row numbers, not labels glued to the columns right of them."""
+    body = ["1\t数量指标\t社区事务受理办件量\t≥120000(件)",
+            "2\t社会效益指标\t居民办事便利度\t≥90.00(%)"]
+    indicators, issues = read_numbered(SCHEMA, HEADER, body)
+    assert [i.row.name for i in indicators] == [NAMES[0], NAMES[4]]
+    assert "sequence_column" in {i.code for i in issues}
+
+
 def test_a_lone_number_out_of_turn_is_not_a_row_number():
     """A wrapped target's last line (`100` alone) under a 序号 header keeps its cell."""
     body = numbered(BODY[:2]) + ["100"] + [f"3\t{BODY[2]}"]

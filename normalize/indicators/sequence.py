@@ -11,7 +11,8 @@ before their columns are read:
   one by one (1, 2, 3 …; at least `SEQUENCE_MIN` of them, `SEQUENCE_MIN_SHARE` of the
   steps +1: numbering.py), as when the header's 序号 cell was lost or never printed;
   a short table's rows numbered 1, 2 … from one count too when each of them is one cell
-  wider than its header.
+  wider than its header, or when the header's first column is a level column (a level
+  label is never a bare integer: the header's 序号 cell was read as 一级指标's).
 
 Each row loses its first cell when that cell is a row number, the sequence header, or an
 empty cell in the column's place (a wrapped line's unnumbered first cell); the cells
@@ -31,6 +32,7 @@ from formex.schemas.forms import FormSchema
 
 SEQUENCE_ROLE = "sequence"
 SHORT_SEQUENCE_MIN = 2    # numbered rows 1, 2 … in rows one cell wider than their header
+LEVEL_ROLES = ("level1", "level2")
 
 
 def first_cell(row: Row):
@@ -56,8 +58,11 @@ def strip_sequence_column(rows: list[Row], schema: FormSchema, spans_known: bool
     # a short table (a 中期 table of two rows) counts too when each numbered row is one
     # cell wider than its header: the header lacks the column its rows have
     wider = bool(width) and not spans_known and all(len(r.cells) > width for r in numbered)
-    by_content = is_sequence(numbers) or (wider and numbers == list(range(1, len(numbers) + 1))
-                                          and len(numbers) >= SHORT_SEQUENCE_MIN)
+    # or when the numbers stand under a level column, where no label is a bare integer
+    under_level = bool(roles) and not spans_known and roles[min(roles)] in LEVEL_ROLES \
+        and all(len(r.filled) >= 3 for r in numbered)
+    by_content = is_sequence(numbers) or ((wider or under_level) and len(numbers) >= SHORT_SEQUENCE_MIN
+                                          and numbers == list(range(1, len(numbers) + 1)))
     if not (by_header or by_content):
         return rows, []
     if spans_known and not by_header:
