@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 
 import formex
-from formex.api import extract_tables
+from formex.api import extract_tables, results_to_frames
 from formex.compact import DEFAULT_FILE_ROWS
 from formex.committer import DEFAULT_BATCH_DOCS, DEFAULT_BATCH_ROWS, BatchPolicy, DatasetError
 from formex.engines import EngineError, open_engine
@@ -23,7 +23,7 @@ from formex.report_run import (EXIT_DOCUMENTS_FAILED, EXIT_RUN_FAILED, EXIT_USAG
                                exit_code, print_summary, summary_to_json)
 from formex.inputs import InputError, list_inputs
 from formex.isolation import DEFAULT_DOC_MEMORY_MIB, DEFAULT_DOC_SECONDS, DocBudget
-from formex.runner import RunSettings, run_extract, run_renormalize
+from formex.runner import RunSettings, extract_as_recorded, run_extract, run_renormalize
 from formex.schemas.errors import DocumentFileError, SchemaError
 from formex.schemas.forms import load_all_form_schemas
 
@@ -200,32 +200,61 @@ class Format(str, Enum):
     json = "json"
 
 
+CORRECTIONS_HELP = ("A dataset folder (formex extract --out): apply its reviewed corrections "
+                    "(formex review apply) to the file, found by its bytes, as its runs do.")
+
+
 @app.command()
 def show(file: Path = typer.Argument(..., exists=True, dir_okay=False),
          format: Format = typer.Option(Format.text, "--format", help="text (for a person) or json."),
-         explain_rows: bool = typer.Option(False, "--explain", help="Print `formex explain FILE` instead.")
+         explain_rows: bool = typer.Option(False, "--explain", help="Print `formex explain FILE` instead."),
+         corrections: Optional[Path] = typer.Option(None, "--corrections", file_okay=False, help=CORRECTIONS_HELP),
          ) -> None:
     """Print one document's extraction: header, tasks, indicator tree, issues; writes nothing."""
     from formex.show import show_tables, tables_to_json   # here: `extract` runs without pandas
     if explain_rows:
-        explain(file, format)
-    elif format is Format.json:
-        typer.echo(tables_to_json(extract_tables(file)))
+        explain(file, format, corrections)
+        return
+    if corrections is None:
+        tables = extract_tables(file)
     else:
-        show_tables(extract_tables(file), Console())
+        source, results = extract_as_recorded(file, corrections)
+        if source is None:
+            refuse_unrecorded(file, corrections)
+        tables = results_to_frames(results)
+    if format is Format.json:
+        typer.echo(tables_to_json(tables))
+    else:
+        show_tables(tables, Console())
 
 
 @app.command()
 def explain(file: Path = typer.Argument(..., exists=True, dir_okay=False),
-            format: Format = typer.Option(Format.text, "--format", help="text (for a person) or json.")
+            format: Format = typer.Option(Format.text, "--format", help="text (for a person) or json."),
+            corrections: Optional[Path] = typer.Option(None, "--corrections", file_okay=False,
+                                                       help=CORRECTIONS_HELP + " Rows they changed say so."),
             ) -> None:
     """Why each indicator row landed where it did: its cells, the hierarchy's costs, the choice."""
-    from formex.explain import explain_file, explanation_to_json, print_explanation
-    explanation = explain_file(file)
+    from formex.explain import explain_file, explanation_to_json, print_explanation, review_of
+    review = None
+    if corrections is not None:
+        review = review_of(file, corrections)
+        if review is None:
+            refuse_unrecorded(file, corrections)
+    explanation = explain_file(file, review=review)
     if format is Format.json:
         typer.echo(explanation_to_json(explanation))
     else:
         print_explanation(explanation, Console())
+
+
+def refuse_unrecorded(file: Path, out: Path) -> None:
+    """Exit 2: showing the file without the corrections asked for would pass its rows
+    off as reviewed."""
+    Console(stderr=True).print(f"formex: {out} holds no document with the bytes or the name of {file} (not extracted "
+                               f"into it yet? `formex extract` it with --out {out} first); nothing shown",
+                               markup=False)
+    raise typer.Exit(code=EXIT_USAGE)
 
 
 @app.command("compact")

@@ -29,6 +29,7 @@ from formex.schemas.document import Issue
 from formex.schemas.forms import Level2Spec, load_all_form_schemas
 from formex.terminal import format_target, safe_json, safe_text
 from formex.inputs import read_regular_file
+from formex.runner import extract_as_recorded
 
 TOP_CANDIDATES = 3
 ROUND = 6   # decimals kept of a cost: float noise off, the 0.001 tie-break kept
@@ -65,6 +66,7 @@ class RowExplanation:
     stated: bool                           # the row states its category: nothing else possible
     candidates: tuple[Candidate, ...]      # the chosen first, then the cheapest others
     moved: str | None = None               # why a step after the costs moved the row, if one did
+    reviewed: tuple[str, ...] = ()         # what a reviewer's corrections changed on it (`--corrections`)
 
 
 @dataclass(frozen=True)
@@ -77,10 +79,21 @@ class Explanation:
     ordered: bool                          # False: the order fallback placed the rows
     rows: tuple[RowExplanation, ...]
     confidence: float | None = None        # of the form family chosen (formex.normalize.detect)
+    unmatched: tuple[str, ...] = ()        # corrections of the source that find no row (`--corrections`)
 
 
-def explain_file(path: str | Path, top: int = TOP_CANDIDATES) -> Explanation:
-    """The explanation of one file's indicator rows (nothing written)."""
+@dataclass(frozen=True)
+class Review:
+    """A dataset's reviewed corrections of one file, as a run applies them: per indicator
+    row (`source_ref`), the `override_applied` messages; the corrections finding no row."""
+    applied: dict[str, tuple[str, ...]]
+    unmatched: tuple[str, ...]
+
+
+def explain_file(path: str | Path, top: int = TOP_CANDIDATES, review: Review | None = None) -> Explanation:
+    """The explanation of one file's indicator rows (nothing written). `review`: a
+    dataset's corrections of the file (`review_of`), shown on the rows they changed; the
+    costs stay the reader's own."""
     path = Path(path)
     try:   # a FIFO or a device is refused without blocking on it
         document = read_document(read_regular_file(path), path.name)
@@ -96,8 +109,29 @@ def explain_file(path: str | Path, top: int = TOP_CANDIDATES) -> Explanation:
     categories = schema.level2_order
     decisions = decide_rows([indicator.row for indicator in result.indicators], categories)
     rows = explain_rows(result.indicators, result.issues, decisions, categories, top)
+    if review is not None:
+        rows = tuple(dataclasses.replace(row, reviewed=review.applied.get(row.source_ref, ())) for row in rows)
     return Explanation(path.name, result.status, result.error, result.form_type,
-                       decisions.placement, decisions.ordered, rows, result.confidence)
+                       decisions.placement, decisions.ordered, rows, result.confidence,
+                       review.unmatched if review is not None else ())
+
+
+def review_of(path: Path, out: Path) -> Review | None:
+    """The corrections the dataset at `out` holds for the file, applied as a run applies
+    them (`formex.runner.extract_as_recorded`); None when it does not hold the file."""
+    source, results = extract_as_recorded(path, out)
+    if source is None:
+        return None
+    applied: dict[str, tuple[str, ...]] = {}
+    unmatched: list[str] = []
+    for result in results:
+        issues = result.arrow["issues"].to_pylist() if "issues" in result.arrow else []
+        for issue in issues:
+            if issue["code"] == "override_applied" and issue["source_ref"]:
+                applied[issue["source_ref"]] = (*applied.get(issue["source_ref"], ()), issue["message"])
+            elif issue["code"] == "override_unmatched":
+                unmatched.append(issue["message"])
+    return Review(applied, tuple(unmatched))
 
 
 def explain_rows(indicators: list[Indicator], issues: list[Issue], decisions: Decisions,
@@ -196,7 +230,9 @@ def legend() -> Text:
         f"({h.LEVEL1_LABEL}), words (how much better its wording fits another category, "
         f"up to {h.STRONG_WORD}), required word missing ({h.MISSING_REQUIRED}), placement "
         "(what the row there adds to the fitted label placement: a boundary pushed away "
-        "from where the document's labels put it); row costs also hold {h.TIE_BREAK} per category step, which settles ties. Between rows: {h.NEW_BLOCK} for each new block, {h.GROUP_BACK} more "
+        "from where the document's labels put it); row costs also hold "
+        f"{h.TIE_BREAK} per category step, which settles ties. Between rows: {h.NEW_BLOCK} "
+        f"for each new block, {h.GROUP_BACK} more "
         "to go back to an earlier level-1 group.", style="dim")
 
 
@@ -212,6 +248,8 @@ def print_explanation(explanation: Explanation, console: Console) -> None:
     if not explanation.rows:
         console.print(Text("no indicator rows to explain"))
         return
+    for message in explanation.unmatched:
+        console.print(Text(f"a correction finds no row: {safe_text(message)}", style="yellow"))
     if explanation.placement:
         console.print(Text(f"Labels print at the {explanation.placement.replace('_', ' ')} "
                            "of their blocks here (the fitted placement model)."))
@@ -241,7 +279,8 @@ def row_view(row: RowExplanation, ordered: bool = True) -> list:
         cells.append("(no cells)", style="dim")
     if row.stated:
         return [head, Padding(cells, (0, 0, 0, 2)),
-                Text("    the row states its category: no other was possible", style="dim")]
+                Text("    the row states its category: no other was possible", style="dim"),
+                *reviewed_lines(row)]
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(no_wrap=True)
@@ -254,7 +293,12 @@ def row_view(row: RowExplanation, ordered: bool = True) -> list:
     if row.moved:
         view.append(Padding(Text(f"moved after the costs: {safe_text(row.moved)}", style="yellow"),
                             (0, 0, 0, 2)))
-    return view
+    return view + reviewed_lines(row)
+
+
+def reviewed_lines(row: RowExplanation) -> list:
+    return [Padding(Text(f"corrected by review: {safe_text(message)}", style="cyan"), (0, 0, 0, 2))
+            for message in row.reviewed]
 
 
 def extra_text(extra: float | None) -> str:

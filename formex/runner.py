@@ -25,6 +25,7 @@ from formex.document_task import (SPLIT, Result, ResultChunk, Task, document_to_
                                   unreadable_records)
 from formex.extract.readers import doc_id_of
 from formex.inputs import InputError, InputFile, iter_input_files, iter_saved_paths, list_inputs, read_regular_file
+from formex.manifest import load_manifest
 from formex.override_rows import apply_overrides
 from formex.normalize.split import PART_MARK
 from formex.overrides import OverrideBook
@@ -353,6 +354,35 @@ def keep_results(results, summary: Summary, kept: list[Result]) -> None:
         for document in result.parts or [result]:
             summary.statuses[document.status] += 1
             kept.append(document)
+
+
+def extract_as_recorded(path: Path, out: Path) -> tuple[str | None, list[Result]]:
+    """One file extracted as the dataset at `out` holds it: under the source key the
+    dataset recorded for these bytes (else for the file's name: a source edited since),
+    with that source's reviewed corrections applied. (None, []) when the dataset holds
+    neither: a caller showing "corrected" rows must not show them uncorrected."""
+    try:
+        data = read_regular_file(path)
+    except OSError as error:
+        return path.name, [records_to_result(path.name, None, unreadable_records(path.name, error))]
+    source = recorded_source(out, doc_id_of(data), path.name)
+    if source is None:
+        return None, []
+    task = Task(source, doc_id_of(data), data, overrides=corrections_of(OverrideBook.open(out), source))
+    kept: list[Result] = []
+    keep_results([run_task(task)], Summary(None), kept)
+    return source, kept
+
+
+def recorded_source(out: Path, sha256: str, name: str) -> str | None:
+    """The source key under which the dataset at `out` loaded these bytes (a duplicate's
+    rows are those of the source it shares them with), else the key `name` if it has one."""
+    manifest = load_manifest(out)
+    documents = manifest.documents if manifest is not None else {}
+    for key, entry in sorted(documents.items()):
+        if entry.sha256 == sha256:
+            return entry.duplicate_of or key
+    return name if name in documents else None
 
 
 def corrections_of(book: OverrideBook | None, source: str) -> tuple:

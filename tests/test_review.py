@@ -271,3 +271,44 @@ def test_the_python_api_applies_corrections_to_saved_documents_too(forms, tmp_pa
     row = formex.renormalize(saved, corrections=out)["indicators"].set_index("source_ref").loc[DISPLACED]
     assert (row["level2"], row["level2_source"]) == ("社会效益指标", "reviewed")
     assert formex.renormalize(saved)["indicators"].set_index("source_ref").loc[DISPLACED]["level2"] == "时效指标"
+
+
+def test_show_and_explain_apply_the_corrections_of_the_file_found_by_its_bytes(tmp_path):
+    """`formex show/explain FILE --corrections OUT` find FILE in OUT by its bytes (here
+    recorded as `unit-a/seed.txt`, shown from a copy with another name) and apply its
+    reviewed corrections as a run does; explain keeps the reader's costs and says what
+    the review changed."""
+    forms = tmp_path / "forms"
+    (forms / "unit-a").mkdir(parents=True)
+    (forms / "unit-a" / "seed.txt").write_bytes(SEED_FILE.read_bytes())
+    out = tmp_path / "out"
+    extract(forms, out)
+    run("review", "apply", str(export_and_correct(out, tmp_path, level2="社会效益指标")), str(out))
+    copy = tmp_path / "elsewhere.txt"
+    copy.write_bytes(SEED_FILE.read_bytes())
+    shown = json.loads(run("show", str(copy), "--format", "json", "--corrections", str(out)))
+    row = next(r for r in shown["indicators"] if r["source_ref"] == DISPLACED)
+    assert (row["level1"], row["level2"], row["level2_source"]) == ("效益指标", "社会效益指标", "reviewed")
+    assert shown["documents"][0]["source_path"] == "unit-a/seed.txt"
+    assert [i["code"] for i in shown["issues"]].count("override_applied") == 1
+    plain = json.loads(run("show", str(copy), "--format", "json"))
+    assert next(r for r in plain["indicators"] if r["source_ref"] == DISPLACED)["level2"] == "时效指标"
+
+    explained = json.loads(run("explain", str(copy), "--format", "json", "--corrections", str(out)))
+    reviewed = {r["source_ref"]: r["reviewed"] for r in explained["rows"] if r["reviewed"]}
+    assert list(reviewed) == [DISPLACED] and "level2 '社会效益指标' (was '时效指标')" in reviewed[DISPLACED][0]
+    assert next(r for r in explained["rows"] if r["source_ref"] == DISPLACED)["level2"] == "时效指标"
+    text = run("explain", str(copy), "--corrections", str(out))
+    assert "corrected by review: line 82: level2 '社会效益指标'" in " ".join(text.split())
+    assert "corrected by review" not in run("explain", str(copy))
+
+
+def test_show_refuses_corrections_from_a_dataset_without_the_file(forms, tmp_path):
+    """Showing rows as corrected when no correction could apply would mislead: exit 2."""
+    out = tmp_path / "out"
+    extract(forms, out)
+    other = tmp_path / "other.txt"
+    other.write_bytes(SEED_FILE.read_bytes() + b"\n")
+    for command in ("show", "explain"):
+        output = run(command, str(other), "--corrections", str(out), code=2)
+        assert "holds no document with the bytes or the name of" in " ".join(output.split())
