@@ -1426,21 +1426,25 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         cell, boundaries = found
         text = cell.text.strip()
         others = tuple(other for j, other in enumerate(names) if j != i)
-        read = inferred_head(item.name, placement.level2, tuple(b for b in boundaries if b <= HEAD_MAX),
-                             placement.label_line)
-        if read is None:
-            continue
-        head, rest, in_place_, form = read
-        if (len(head) < len(form) or not form.endswith((SUFFIX, ASPECT))) and len(head) not in widths \
-                and not placement.label_line:
-            continue      # a first line of a label (or a bare word), no level cell of the table as wide: a word
+        bounds = tuple(b for b in boundaries if b <= HEAD_MAX)
+        read = inferred_head(item.name, placement.level2, bounds, placement.label_line)
+        if read is not None and (len(read[0]) < len(read[3]) or not read[3].endswith((SUFFIX, ASPECT))) \
+                and len(read[0]) not in widths and not placement.label_line:
+            read = None   # a first line of a label (or a bare word), no level cell of the table as wide: a word
+        if read is not None:
+            head, rest, in_place_, form = read
+            score = round(100.0 * in_place_ / max(len(head), len(form)), 1)
+        else:
+            read = long_inferred_head(item.name, placement.level2, vocab, bounds)
+            if read is None:
+                continue
+            head, rest, in_place_, form, score = read
         if in_place_ < len(head) and (any(head in other for other in others) or head in bare_words(vocab)
                                       or sum(line.count(item.name[:len(head) + 1]) for line in printed) > 1):
             continue      # a word the table prints elsewhere (the document, with the name's next character), or
             #               another category's: the name's own
         if not text.startswith(head) and not item.name.startswith(head):
             continue
-        score = round(100.0 * in_place_ / max(len(head), len(form)), 1)
         cut_head(item, cell, head, rest, placement.level2, LabelMatch(placement.level2.label, form, score))
         issues.append(fused_issue(cell, item.row.source_ref,
                                   f"{head + rest!r} opens with {head!r}, read as {placement.level2.label!r}: "
@@ -1486,6 +1490,54 @@ def inferred_head(name: str, spec, boundaries: tuple[int, ...], label_line: bool
             if best is None or key > best[0]:
                 best = (key, (head, rest, k, form))
     return best[1] if best else None
+
+
+LONG_HEAD_MIN = 6       # a long label's head (服务对象满意度指标 printed whole or a word short, 社会效益类指标)
+LONG_CUTOFF = 60.0      # its likeness to the category's form: two look-alikes in nine (服各对象满意度指际, 78),
+                        # or a word dropped and a look-alike (服务满急庶指标 of 服务对象满意度指标, 62)
+
+
+def long_inferred_head(name: str, spec, vocab: LevelVocabulary, boundaries: tuple[int, ...]
+                       ) -> tuple[str, str, int, str, float] | None:
+    """(head, rest, characters in place, form, similarity) for `cut_inferred_heads` where
+    `inferred_head` reads none: a long label at the name's head, damaged or printed a word
+    short, that no column width need vouch for (no name opens with six characters or more
+    so like a label). A head of `LONG_HEAD_MIN` characters or more that is one of the
+    category's aliases written exactly (`服务对象满意度` | `受益群众满意度`), or that opens as
+    one of its forms that long (its first character in place), ends as a label does
+    (指 before its last character or 标 last) and is as like that form as `LONG_CUTOFF`, and
+    likelier than any other category's (`服各对象满意度指际`, `服务漏意度指标`, `服条满意度指怀`).
+    The likest wins."""
+    best = None
+    for n in range(LONG_HEAD_MIN, HEAD_MAX + 1):
+        head = name[:n]
+        if len(head) < n or label_key(head) != head:
+            break
+        if boundaries and n != boundaries[0]:
+            continue
+        rest = name[n:].strip(SEPARATORS)
+        if not name_left(head, rest, spec):
+            continue
+        if head in head_forms(spec):
+            score, form = 100.0, head
+        elif ends_as_label(head):
+            score, form = long_likeness(head, spec)
+            if score < LONG_CUTOFF or any(long_likeness(head, other)[0] >= score
+                                          for other in vocab.level2_specs.values() if other is not spec):
+                continue
+        else:
+            continue
+        if best is None or score > best[4]:
+            best = (head, rest, in_place(head, form, 0), form, round(score, 1))
+    return best
+
+
+def long_likeness(head: str, spec) -> tuple[float, str]:
+    """The head's likeness to the category's forms of `LONG_HEAD_MIN` characters or more
+    that it opens as (its first character in place: `主要经济指标` is no 经济效益指标), the
+    best, and that form; 0 where none."""
+    return max(((fuzz.ratio(head, form), form) for form in label_forms(spec)
+                if len(form) >= LONG_HEAD_MIN and head[0] == form[0]), default=(0.0, ""))
 
 
 def level_cell_widths(items: list[IndicatorRow]) -> frozenset[int]:
