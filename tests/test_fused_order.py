@@ -819,6 +819,56 @@ def test_a_head_read_as_the_placed_category_stays_where_it_may_be_the_names_own(
     assert got[0][1] == lines[0].split("\t")[2]
 
 
+# --- a long label at the head of a name in a block that states none (cut_inferred_heads, long_inferred_head)
+
+THREE_BLOCKS = ["产出指标\t数量指标\t补贴发放人数\t2600人", "\t质量指标\t补贴发放准确率\t100%",
+                "效益指标\t社会效益指标\t受益农户户数\t≥3800户"]
+
+
+@pytest.mark.parametrize("head", [
+    "服务满恴度拍标",     # printed a word short (服务满意度指标), one look-alike and a damaged 指
+    "服务对象满意度",     # an alias written exactly, no level cell of the table as wide
+])
+def test_a_long_label_at_a_names_head_is_cut_off_with_no_column_as_wide(head):
+    got, issues = read([*THREE_BLOCKS, f"\t\t{head}农户满意度\t≥90%"])
+    assert got[3] == ("服务对象满意度指标", "农户满意度")
+    assert any(i.code == "label_fused" and head in i.message for i in issues)
+
+
+@pytest.mark.parametrize("name", [
+    "服务满恴度拍标调查覆盖率",     # the name left lacks the word the category requires (满意)
+    "服务热线满意度指标完成率",     # like the label, but 完成率 alone names nothing
+])
+def test_a_long_head_stays_where_the_name_left_would_not_name_the_category(name):
+    got, issues = read([*THREE_BLOCKS, f"\t\t{name}\t≥90%"])
+    assert got[3][1] == name
+    assert not any(i.code == "label_fused" and "placed from the rows" in i.message for i in issues)
+
+
+WRAPPED_AT_FOUR = ["产出指标\t数量指标\t补贴发放人数\t2600人", "效益指标\t社会效益\t受益农户户数\t≥3800户",
+                   "\t指标\t农户人均增收\t≥1200元"]
+
+
+def test_a_first_line_as_wide_as_the_wrapped_level_column_is_cut_whole_its_last_character_damaged():
+    # 社会效益 | 指标: the level-2 column wraps at four; 眼务对彖 (眼 for 服, 彖 for 象) is a first line
+    # that wide
+    got, issues = read([*WRAPPED_AT_FOUR, "\t\t眼务对彖农户满意度\t≥90%"])
+    assert got[3] == ("服务对象满意度指标", "农户满意度")
+    assert any(i.code == "label_fused" and "'眼务对彖'" in i.message for i in issues)
+
+
+def test_a_first_line_written_exactly_but_its_last_character_stays():
+    # 服务对 and 彖: the character after a head written exactly opens the name as often
+    got, _ = read([*WRAPPED_AT_FOUR, "\t\t服务对彖农户满意度\t≥90%"])
+    assert got[3] == ("服务对象满意度指标", "服务对彖农户满意度")
+
+
+def test_a_head_ending_out_of_place_stays_where_no_level_label_wraps_at_its_width():
+    got, _ = read(["产出指标\t数量指标\t补贴发放人数\t2600人", "效益指标\t社会效益指标\t受益农户户数\t≥3800户",
+                   "\t\t农户人均增收\t≥1200元", "\t\t眼务对彖农户满意度\t≥90%"])
+    assert got[3] == ("服务对象满意度指标", "眼务对彖农户满意度")
+
+
 # --- a label's first line fused into a name's head, its rest on the lines below (cut_heads_wrapped_below)
 
 WRAPPED_BLOCKS = ["产出\t数量\t补贴发放人数\t2600人", "指标\t指标", "\t质量\t补贴发放准确率\t100%", "\t指标"]

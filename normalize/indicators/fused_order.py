@@ -96,7 +96,13 @@ off its name (`cut_inferred_heads`): the placement, not the gap, names the categ
 the line where the fitted model prints that block's lost label (`Placement.label_line`:
 every model explaining the labels as well agrees, the block has two rows or more and lies
 between labelled blocks or at the table's edge), a bare word written exactly (`数量` |
-`就业见习…`) is read as that label too, and no level cell as narrow is needed.
+`就业见习…`) is read as that label too, and no level cell as narrow is needed. A long label
+(six characters or more) at the head needs no level cell as wide either: one of the
+category's aliases written exactly (`服务对象满意度` | `受益群众满意度`), or a head ending as a
+label does and as like one of its forms as `LONG_CUTOFF`, printed whole or a word short
+(`服各对象满意度指际`, `服务满急庶指标`: `long_inferred_head`). A first line as wide as the
+level-2 column where its labels wrap (`level2_column_width`), damaged inside and at its end
+(`服夯对豪` in a column four wide), is cut whole, not short of its last character.
 
 After the rows are placed too, a label wrapped in its narrow level column whose first line
 OCR fused into the head of the name on its row (`时效补贴按月发放及时率`) and whose rest
@@ -108,7 +114,8 @@ line that joins the same rest into a label (`产出` | `指标`) takes it instea
 and its category's below join so too (`产出高血压…` over `质量`: 产出质量). Where each line of
 the label is fused into the name on its line (`时效损就业见习…` over `标低保就业…`), both rows
 placed in the category, the two heads join so and are cut off both
-(`cut_heads_wrapped_into_next_name`). A middle line of a label wrapped over three lines or
+(`cut_heads_wrapped_into_next_name`); where the first line was cut off already by the
+category placed, the next name's head is cut off so too. A middle line of a label wrapped over three lines or
 more fused into the name on its line (`服务` / `对象门诊患者满意度` / `满意` in a column two
 wide) is cut off where the short cells above and below it join it into a run of the placed
 category's form (`cut_heads_wrapped_between`); not where those cells make a label by
@@ -1408,12 +1415,12 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     characters (`质量补贴…`), are words names open with and stay. A head the order pass kept
     whole as two categories alike stays (said there), as does a name whose row prints the
     label's first line in its own level cell, unread (`服务对象` | `服务对象可持续满意度`).
-    Where the cell as read has a space in the head's reach, the head ends there. Each cut is
-    said
-    (`label_fused`)."""
+    Where the cell as read has a space in the head's reach, the head ends there. A long label
+    needs no column as wide (`long_inferred_head`). Each cut is said (`label_fused`)."""
     issues: list[Issue] = []
     names = [item.name or "" for item in items]
     widths = level_cell_widths(items)
+    column = level2_column_width(items)
     for i, (item, placement) in enumerate(zip(items, placements)):
         if placement is None or placement.source != "inferred" or not item.name or item.positional or item.fused \
                 or item.unsettled_head:
@@ -1426,21 +1433,25 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         cell, boundaries = found
         text = cell.text.strip()
         others = tuple(other for j, other in enumerate(names) if j != i)
-        read = inferred_head(item.name, placement.level2, tuple(b for b in boundaries if b <= HEAD_MAX),
-                             placement.label_line)
-        if read is None:
-            continue
-        head, rest, in_place_, form = read
-        if (len(head) < len(form) or not form.endswith((SUFFIX, ASPECT))) and len(head) not in widths \
-                and not placement.label_line:
-            continue      # a first line of a label (or a bare word), no level cell of the table as wide: a word
+        bounds = tuple(b for b in boundaries if b <= HEAD_MAX)
+        read = inferred_head(item.name, placement.level2, bounds, placement.label_line, column)
+        if read is not None and (len(read[0]) < len(read[3]) or not read[3].endswith((SUFFIX, ASPECT))) \
+                and len(read[0]) not in widths and not placement.label_line:
+            read = None   # a first line of a label (or a bare word), no level cell of the table as wide: a word
+        if read is not None:
+            head, rest, in_place_, form = read
+            score = round(100.0 * in_place_ / max(len(head), len(form)), 1)
+        else:
+            read = long_inferred_head(item.name, placement.level2, vocab, bounds)
+            if read is None:
+                continue
+            head, rest, in_place_, form, score = read
         if in_place_ < len(head) and (any(head in other for other in others) or head in bare_words(vocab)
                                       or sum(line.count(item.name[:len(head) + 1]) for line in printed) > 1):
             continue      # a word the table prints elsewhere (the document, with the name's next character), or
             #               another category's: the name's own
         if not text.startswith(head) and not item.name.startswith(head):
             continue
-        score = round(100.0 * in_place_ / max(len(head), len(form)), 1)
         cut_head(item, cell, head, rest, placement.level2, LabelMatch(placement.level2.label, form, score))
         issues.append(fused_issue(cell, item.row.source_ref,
                                   f"{head + rest!r} opens with {head!r}, read as {placement.level2.label!r}: "
@@ -1456,7 +1467,7 @@ def head_forms(spec) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*label_forms(spec), *(key for key in bare if key)]))
 
 
-def inferred_head(name: str, spec, boundaries: tuple[int, ...], label_line: bool = False
+def inferred_head(name: str, spec, boundaries: tuple[int, ...], label_line: bool = False, column: int = 0
                   ) -> tuple[str, str, int, str] | None:
     """(head, rest, characters in place, form) for `cut_inferred_heads`, or None: the head
     with the most characters in place, the shortest of those (a 指标 damaged past reading,
@@ -1477,15 +1488,77 @@ def inferred_head(name: str, spec, boundaries: tuple[int, ...], label_line: bool
             k = in_place(head, form, 0)
             if 2 * k < n or k < 1:
                 continue
-            if n < len(form) and (name[n:n + 1] == form[n] or n > INFERRED_HEAD_MIN and head[-1] != form[n - 1]):
-                continue      # the name goes on with the label's words (服务对象满意度), or a line cut off it past them
+            if n < len(form) and (name[n:n + 1] == form[n] or n > INFERRED_HEAD_MIN and head[-1] != form[n - 1]
+                                  and (n != column or head[:-1] == form[:n - 1])):
+                continue      # the name goes on with the label's words (服务对象满意度), or a line cut off it past
+                #               them; not a first line as wide as the level column, damaged inside and at its end
+                #               (服夯对豪: a head written exactly but its last character opens the name as often)
             if k == n == INFERRED_HEAD_MIN and not (label_line and n == len(form)) \
                     or 2 * k == n > INFERRED_HEAD_MIN and head[:k] == form[:k] and not ends_as_label(head):
                 continue      # a word written exactly, alone or before other words: names open so (质量补贴…)
-            key = (k, -n, n == len(form))     # a whole alias over a first line as long
+            key = (k, n < len(form) and n == column, -n, n == len(form))   # a whole alias over a first line
+            #     as long; a first line as wide as the column over a shorter one as much in place
             if best is None or key > best[0]:
                 best = (key, (head, rest, k, form))
     return best[1] if best else None
+
+
+LONG_HEAD_MIN = 6       # a long label's head (服务对象满意度指标 printed whole or a word short, 社会效益类指标)
+LONG_CUTOFF = 60.0      # its likeness to the category's form: two look-alikes in nine (服各对象满意度指际, 78),
+                        # or a word dropped and a look-alike (服务满急庶指标 of 服务对象满意度指标, 62)
+
+
+def long_inferred_head(name: str, spec, vocab: LevelVocabulary, boundaries: tuple[int, ...]
+                       ) -> tuple[str, str, int, str, float] | None:
+    """(head, rest, characters in place, form, similarity) for `cut_inferred_heads` where
+    `inferred_head` reads none: a long label at the name's head, damaged or printed a word
+    short, that no column width need vouch for (no name opens with six characters or more
+    so like a label). A head of `LONG_HEAD_MIN` characters or more that is one of the
+    category's aliases written exactly (`服务对象满意度` | `受益群众满意度`), or that opens as
+    one of its forms that long (its first character in place), ends as a label does
+    (指 before its last character or 标 last) and is as like that form as `LONG_CUTOFF`, and
+    likelier than any other category's (`服各对象满意度指际`, `服务漏意度指标`, `服条满意度指怀`).
+    The likest wins."""
+    best = None
+    for n in range(LONG_HEAD_MIN, HEAD_MAX + 1):
+        head = name[:n]
+        if len(head) < n or label_key(head) != head:
+            break
+        if boundaries and n != boundaries[0]:
+            continue
+        rest = name[n:].strip(SEPARATORS)
+        if not name_left(head, rest, spec):
+            continue
+        if head in head_forms(spec):
+            score, form = 100.0, head
+        elif ends_as_label(head):
+            score, form = long_likeness(head, spec)
+            if score < LONG_CUTOFF or any(long_likeness(head, other)[0] >= score
+                                          for other in vocab.level2_specs.values() if other is not spec):
+                continue
+        else:
+            continue
+        if best is None or score > best[4]:
+            best = (head, rest, in_place(head, form, 0), form, round(score, 1))
+    return best
+
+
+def long_likeness(head: str, spec) -> tuple[float, str]:
+    """The head's likeness to the category's forms of `LONG_HEAD_MIN` characters or more
+    that it opens as (its first character in place: `主要经济指标` is no 经济效益指标), the
+    best, and that form; 0 where none."""
+    return max(((fuzz.ratio(head, form), form) for form in label_forms(spec)
+                if len(form) >= LONG_HEAD_MIN and head[0] == form[0]), default=(0.0, ""))
+
+
+def level2_column_width(items: list[IndicatorRow]) -> int:
+    """The width of the level-2 column where its labels wrap: the longest first line of a
+    level-2 label joined from its wrapped lines (its text opening with what the cell read:
+    `经济成本` of 经济成本指标); 0 where none wraps."""
+    firsts = [len(first) for item in items for h in item.level2 if not h.copied
+              for first, whole in [(label_key(h.cell.raw or ""), label_key(h.cell.text))]
+              if first and len(first) < len(whole) and whole.startswith(first)]
+    return max(firsts, default=0)
 
 
 def level_cell_widths(items: list[IndicatorRow]) -> frozenset[int]:
@@ -1613,35 +1686,40 @@ def cut_heads_wrapped_into_next_name(items: list[IndicatorRow], placements: list
     `BELOW_CUTOFF` of the characters in place, more than in any other category's form as long,
     the second head's half at least). Both names left keep `ORDER_REST_MIN` characters and the
     word their category requires, and make no word with the head (`标准…`, `指导…`); both heads
-    are cut off (`label_fused`)."""
+    are cut off (`label_fused`). Where `cut_inferred_heads` cut the first line off already
+    (`时效损` as wide as the column), it is that name's head, and the second is cut off alone."""
     issues: list[Issue] = []
     for i in range(len(items) - 1):
         item, below, placement = items[i], items[i + 1], placements[i]
+        # a first line cut off this name already (`cut_inferred_heads`): its next line is still to read
+        done = item.fused[0].label.cell.text if len(item.fused) == 1 and item.fused[0].label.cell.text \
+            and len(label_key(item.fused[0].label.cell.text)) <= PIECE_MAX else None
         if placement is None or placements[i + 1] is None or placements[i + 1].level2 is not placement.level2 \
-                or not item.name or item.positional or item.fused or item.unsettled_head or item.unrecognised \
-                or any(not h.copied for h in item.level2) or item.lines[0] != item.lines[1] \
+                or not item.name or item.positional or item.fused and done is None or item.unsettled_head \
+                or item.unrecognised or any(not h.copied for h in item.level2) or item.lines[0] != item.lines[1] \
                 or not may_continue(below, item):
             continue
         spec = placement.level2
+        name = (done or "") + item.name
         best = None
         for m in range(1, PIECE_MAX + 1):
             tail = below.name[:m]
             if len(tail) < m or label_key(tail) != tail:
                 break
-            read = head_wrapped_below(item.name, [tail], spec, vocab)
+            read = head_wrapped_below(name, [tail], spec, vocab)
             if read is not None and (best is None or read[2] > best[2]):
                 best = read
-        if best is None:
+        if best is None or done and best[0] != done:
             continue
         head, (tail,), score = best
-        rest, rest_below = item.name[len(head):].strip(SEPARATORS), below.name[len(tail):].strip(SEPARATORS)
+        rest, rest_below = name[len(head):].strip(SEPARATORS), below.name[len(tail):].strip(SEPARATORS)
         if not name_left(head, rest, spec) or not name_left(tail, rest_below, spec):
             continue
-        cell, cell_below = opening_cell(item, head), opening_cell(below, tail)
+        cell, cell_below = item.fused[0].cell if done else opening_cell(item, head), opening_cell(below, tail)
         if cell is None or cell_below is None:
             continue
         match = LabelMatch(spec.label, head + tail, score)
-        for row, at, piece, left in ((item, cell, head, rest), (below, cell_below, tail, rest_below)):
+        for row, at, piece, left in ((item, cell, head, rest), (below, cell_below, tail, rest_below))[bool(done):]:
             cut_head(row, at, piece, left, spec, match)
         issues.append(fused_issue(cell, item.row.source_ref,
                                   f"{cell.text!r} and {cell_below.text!r} below it open with {head!r} and {tail!r}: "
