@@ -12,6 +12,8 @@ from formex.evaluate import find_gold_samples
 from formex.extract.readers import read_document
 from formex.normalize.form import normalize_document
 from formex.normalize.indicators.decisions import decide_rows, segmentation_totals
+from formex.normalize.indicators.hierarchy import CLOSE, close_calls
+from formex.schemas.forms import Level2Spec
 from formex.normalize.indicators.hierarchy import (
     GROUP_BACK, INF, NEW_BLOCK, cheapest_path, cheapest_prefixes, segment_rows)
 from formex.schemas.forms import load_all_form_schemas
@@ -118,3 +120,14 @@ def test_explain_marks_where_a_row_went_when_a_step_after_the_costs_moved_it():
     assert "时效指标" in [c.level2 for c in rows[7].candidates]
     assert "moved after the costs" in str(row_view(rows[7])[-1].renderable)
     assert [row.moved for i, row in enumerate(rows) if i != 7] == [None] * 11
+
+
+def test_a_row_another_category_would_cost_little_more_is_a_close_call():
+    """`close_calls`: the middle row in A costs the table 0.3 more than in B (0.8 against
+    0.5 for itself; one new block either way), less than `CLOSE`: a guess. The rows
+    around are decided by more, as is the middle row once A costs it 2.0."""
+    categories = tuple(Level2Spec(label=label, level1="G", order=k) for k, label in enumerate("AB"))
+    close = close_calls([[0.0, 3.0], [0.8, 0.5], [3.0, 0.0]], [False] * 3, categories, [0, 1, 1])
+    assert list(close) == [1] and close[1][0] == 0 and math.isclose(close[1][1], 0.3)
+    assert CLOSE > 0.3
+    assert close_calls([[0.0, 3.0], [2.0, 0.0], [3.0, 0.0]], [False] * 3, categories, [0, 1, 1]) == {}
