@@ -107,7 +107,7 @@ def explain_file(path: str | Path, top: int = TOP_CANDIDATES, review: Review | N
         return Explanation(path.name, result.status, result.error, None, None, True, ())
     schema = next(s for s in load_all_form_schemas() if s.form_type == result.form_type)
     categories = schema.level2_order
-    decisions = decide_rows([indicator.row for indicator in result.indicators], categories)
+    decisions = indicator_decisions(result.indicators, categories)
     rows = explain_rows(result.indicators, result.issues, decisions, categories, top)
     if review is not None:
         rows = tuple(dataclasses.replace(row, reviewed=review.applied.get(row.source_ref, ())) for row in rows)
@@ -132,6 +132,25 @@ def review_of(path: Path, out: Path) -> Review | None:
             elif issue["code"] == "override_unmatched":
                 unmatched.append(issue["message"])
     return Review(applied, tuple(unmatched))
+
+
+def indicator_decisions(indicators: list[Indicator], categories: tuple[Level2Spec, ...]) -> Decisions:
+    """Per indicator, the costs behind its row's category, decided per table over the rows
+    that table placed (`Indicator.table`: its label lines absorbed into blocks too), as
+    `place_rows` saw them; a row read twice (its 中期 target) shares its decision. The
+    placement model given is the first table's."""
+    whole = tuple(indicator.row for indicator in indicators)   # hand-made indicators: one table
+    decided: dict[int, tuple[Decisions, dict[int, int]]] = {}
+    rows = []
+    for indicator in indicators:
+        table = indicator.table or whole
+        if id(table) not in decided:
+            decisions = decide_rows(list(table), categories)
+            decided[id(table)] = (decisions, {id(item): k for k, item in enumerate(table)})
+        decisions, position = decided[id(table)]
+        rows.append(decisions.rows[position[id(indicator.row)]])
+    tables = [decisions for decisions, _ in decided.values()]
+    return Decisions(rows, tables[0].placement if tables else None, all(d.ordered for d in tables))
 
 
 def explain_rows(indicators: list[Indicator], issues: list[Issue], decisions: Decisions,

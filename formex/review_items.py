@@ -2,8 +2,9 @@
 
 An indicator needs review when its target was read with low confidence or is ambiguous
 or unread, or when its level 2 was displaced or inferred; any row (indicator, task, the
-forms row's field) when a warning or error issue points at it. An issue that points at
-no row (text placed nowhere) is an item too, with nothing to correct. A row a reviewer
+forms row's field) when a warning or error issue points at it, whatever its code (a code
+`review.yaml` does not list gives `other_issue_reason`). An issue of a listed code that
+points at no row (text placed nowhere) is an item too, with nothing to correct. A row a reviewer
 already corrected or confirmed (it carries an `override_applied` issue) is done.
 
 >>> tables = {"documents": [{"doc_id": "d", "source_path": "a.txt"}], "forms": [], "tasks": [],
@@ -107,10 +108,13 @@ def document_review_items(doc_id: str, source_path: str, rows: dict[str, list[di
                 item("indicators", key, row["source_ref"], row).add(table[row[column]])
     forms_row = rows["forms"][0] if rows["forms"] else {}
     for issue in rows["issues"]:
-        reason = rules.issue_codes.get(issue["code"])
-        if reason is None or issue["severity"] not in rules.issue_severities:
+        if issue["severity"] not in rules.issue_severities:
             continue
         column, ref = issue["field"], issue["source_ref"]
+        at_row = bool(forms_row and column in rules.editable["forms"]) or ref in by_ref
+        reason = rules.issue_codes.get(issue["code"], rules.other_issue_reason if at_row else None)
+        if reason is None:
+            continue
         if forms_row and column in rules.editable["forms"]:
             if (doc_id, None, column) in done:
                 continue

@@ -23,7 +23,7 @@ from formex.schemas.tables import TABLE_SCHEMAS
 
 REVIEW_YAML = Path(__file__).with_name("review.yaml")
 TOP_KEYS = frozenset({"version", "confidence_below", "level2_sources", "target_statuses",
-                      "issue_severities", "issue_codes", "reasons", "editable"})
+                      "issue_severities", "issue_codes", "other_issue_reason", "reasons", "editable"})
 EDITABLE_TABLES = ("indicators", "tasks", "forms")
 
 
@@ -34,6 +34,7 @@ class ReviewRules:
     target_statuses: Mapping[str, str]    # target_status -> reason
     issue_severities: frozenset[str]
     issue_codes: Mapping[str, str]        # issue code -> reason
+    other_issue_reason: str               # a row's issue of a code not listed there
     reasons: Mapping[str, str]            # reason -> phrase for people
     editable: Mapping[str, tuple[str, ...]]   # table -> columns a reviewer may set
 
@@ -61,6 +62,9 @@ def load_review_rules(path: Path = REVIEW_YAML) -> ReviewRules:
         unknown = sorted(set(table.values()) - set(reasons) - {"low_confidence"})
         if unknown:
             raise SchemaError(where, key, f"reasons without a phrase under `reasons`: {', '.join(unknown)}")
+    other = data["other_issue_reason"]
+    if other not in reasons:
+        raise SchemaError(where, "other_issue_reason", f"{other!r} has no phrase under `reasons`")
     severities = data["issue_severities"]
     if not isinstance(severities, list) or not set(severities) <= SEVERITIES:
         raise SchemaError(where, "issue_severities", f"expected a list of {', '.join(sorted(SEVERITIES))}")
@@ -73,5 +77,5 @@ def load_review_rules(path: Path = REVIEW_YAML) -> ReviewRules:
             raise SchemaError(where, f"editable.{table}", f"not columns of {table}: {', '.join(unknown)}")
     return ReviewRules(float(threshold), MappingProxyType(named["level2_sources"]),
                        MappingProxyType(named["target_statuses"]), frozenset(severities),
-                       MappingProxyType(named["issue_codes"]), MappingProxyType(reasons),
+                       MappingProxyType(named["issue_codes"]), other, MappingProxyType(reasons),
                        MappingProxyType({t: tuple(c) for t, c in editable.items()}))

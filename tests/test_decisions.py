@@ -12,6 +12,8 @@ from formex.evaluate import find_gold_samples
 from formex.extract.readers import read_document
 from formex.normalize.form import normalize_document
 from formex.normalize.indicators.decisions import decide_rows, segmentation_totals
+from formex.normalize.indicators.hierarchy import CLOSE, close_calls
+from formex.schemas.forms import Level2Spec
 from formex.normalize.indicators.hierarchy import (
     GROUP_BACK, INF, NEW_BLOCK, cheapest_path, cheapest_prefixes, segment_rows)
 from formex.schemas.forms import load_all_form_schemas
@@ -118,3 +120,43 @@ def test_explain_marks_where_a_row_went_when_a_step_after_the_costs_moved_it():
     assert "时效指标" in [c.level2 for c in rows[7].candidates]
     assert "moved after the costs" in str(row_view(rows[7])[-1].renderable)
     assert [row.moved for i, row in enumerate(rows) if i != 7] == [None] * 11
+
+
+def test_a_row_another_category_would_cost_little_more_is_a_close_call():
+    """`close_calls`: the middle row in A costs the table 0.3 more than in B (0.8 against
+    0.5 for itself; one new block either way), less than `CLOSE`: a guess. The rows
+    around are decided by more, as is the middle row once A costs it 2.0."""
+    categories = tuple(Level2Spec(label=label, level1="G", order=k) for k, label in enumerate("AB"))
+    close = close_calls([[0.0, 3.0], [0.8, 0.5], [3.0, 0.0]], [False] * 3, categories, [0, 1, 1])
+    assert list(close) == [1] and close[1][0] == 0 and math.isclose(close[1][1], 0.3)
+    assert CLOSE > 0.3
+    assert close_calls([[0.0, 3.0], [2.0, 0.0], [3.0, 0.0]], [False] * 3, categories, [0, 1, 1]) == {}
+
+
+def test_explain_decides_each_table_over_the_rows_it_placed():
+    """A label on a line of its own is absorbed into its block (no indicator row), and a
+    project's 中期 table is placed apart from its 年度 table: explain's costs are those
+    of each table's own rows, so the ✓ is the programme's choice on every row of the
+    samples (nothing after the costs moves a row there)."""
+    from formex.explain import indicator_decisions
+    for path in SAMPLE_FILES:
+        result = normalize_document(read_document(path.read_bytes(), path.name))
+        if result.form_type is None:
+            continue
+        categories = SCHEMAS[result.form_type].level2_order
+        decisions = indicator_decisions(result.indicators, categories)
+        assert len(decisions.rows) == len(result.indicators)
+        placed = [categories[d.chosen].label for d in decisions.rows]
+        assert placed == [i.placement.level2.label for i in result.indicators], path.name
+
+
+def test_a_row_read_twice_is_decided_once():
+    """A 2017 form's row with a 中期 target beside its 年度 one gives two indicators of one
+    table row: the programme placed the row once, so both share its decision (decided
+    over the doubled list, every doubled row paid twice and the margins were wrong)."""
+    from formex.explain import indicator_decisions
+    path = next(p for p in SAMPLE_FILES if p.parent.name == "legacy-2017-unit-overall-mid-term")
+    result = normalize_document(read_document(path.read_bytes(), path.name))
+    decisions = indicator_decisions(result.indicators, SCHEMAS[result.form_type].level2_order)
+    pairs = [(i, j) for i, j in zip(result.indicators, result.indicators[1:]) if i.row is j.row]
+    assert pairs and len({id(d) for d in decisions.rows}) == len({id(i.row) for i in result.indicators})

@@ -312,3 +312,28 @@ def test_show_refuses_corrections_from_a_dataset_without_the_file(forms, tmp_pat
     for command in ("show", "explain"):
         output = run(command, str(other), "--corrections", str(out), code=2)
         assert "holds no document with the bytes or the name of" in " ".join(output.split())
+
+
+def test_every_warning_pointing_at_a_row_lists_it_for_review():
+    """A warning of a code review.yaml does not list still marks its row (`row_issue`);
+    the reader's own doubts about a level have reasons of their own; an unlisted code
+    pointing at no row is not an item."""
+    from formex.review_items import tables_to_review_items
+    rows = [{"doc_id": "d", "source_ref": f"line {k}", "target_confidence": 1.0, "level2_source": "filled",
+             "target_status": "ok"} for k in (4, 5, 6)]
+    issues = [{"doc_id": "d", "seq": 0, "severity": "warning", "code": "level_choice_close", "field": "level2",
+               "message": "close", "source_ref": "line 4"},
+              {"doc_id": "d", "seq": 1, "severity": "warning", "code": "level_boundary_ambiguous",
+               "field": "level2", "message": "tied", "source_ref": "line 5"},
+              {"doc_id": "d", "seq": 2, "severity": "warning", "code": "some_new_warning", "field": None,
+               "message": "new", "source_ref": "line 6"},
+              {"doc_id": "d", "seq": 3, "severity": "warning", "code": "some_new_warning", "field": None,
+               "message": "nowhere", "source_ref": None},
+              {"doc_id": "d", "seq": 4, "severity": "info", "code": "label_fused", "field": None,
+               "message": "repaired", "source_ref": "line 6"}]
+    tables = {"documents": [{"doc_id": "d", "source_path": "a.txt"}], "forms": [], "tasks": [],
+              "indicators": rows, "issues": issues}
+    items = tables_to_review_items(tables)
+    assert [(i.table, i.row, i.reasons) for i in items] == [
+        ("indicators", "line 4", ("uncertain_level",)), ("indicators", "line 5", ("tied_boundary",)),
+        ("indicators", "line 6", ("row_issue",))]

@@ -1,7 +1,7 @@
 """绩效指标 rows to `indicators` records: placed in the hierarchy, targets typed."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from formex.normalize.indicators.cells import level_vocabulary
 from formex.normalize.indicators.fused_order import (
@@ -37,6 +37,9 @@ class Indicator:
     actual: Target | None = None      # self-evaluations: the 实际完成值, typed like a target
     weight: float | None = None
     score: float | None = None
+    # the rows its table placed, label lines absorbed into blocks too (`place_rows`'s
+    # input): what `formex explain` decides over
+    table: tuple[IndicatorRow, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def source_ref(self) -> str:
@@ -94,6 +97,7 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
     `document_wrapping` is shared by a document's tables (the name column's wrap width)."""
     items, issues = rows_to_indicator_rows(rows, schema, spans_known, document_wrapping)
     placements, placement_issues = place_rows(items, schema.level2_order)
+    table = tuple(items)
     issues.extend(placement_issues)
     # a label fused into a name of a block stating none, read by the category placed: after placing
     printed = tuple(document_wrapping.words.texts) if document_wrapping and document_wrapping.words else ()
@@ -112,14 +116,14 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
             continue
         indicator = Indicator(item, placement, target_of(item, year), period, actual_of(item, year),
                               *(read_number(text, name, item, issues) for text, name in
-                                ((item.weight, "weight"), (item.score, "score"))))
+                                ((item.weight, "weight"), (item.score, "score"))), table=table)
         if indicator.target.kind == "none" and indicator.target.basis and item.target is not None:
             # a basis word alone in the target cell (计划标准): no target; the word is a note (L7)
             item.note = "\n".join(filter(None, [item.note, item.target.text]))
         issues.extend(target_issues(indicator))
         indicators.append(indicator)
         if item.target_mid is not None:
-            mid = Indicator(item, placement, mid_term_of(item, year), "mid_term")
+            mid = Indicator(item, placement, mid_term_of(item, year), "mid_term", table=table)
             issues.extend(target_issues(mid))
             indicators.append(mid)
     # the named rows, or where none has a name (level labels only) every row: a table

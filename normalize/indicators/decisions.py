@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from formex.normalize.indicators.hierarchy import (
     INF, cheapest_path, cheapest_prefixes, cost_of, cost_table, entry_flags, fit_items,
-    nearest_label_categories)
+    nearest_label_categories, segmentation_totals)
 from formex.normalize.indicators.rows import IndicatorRow
 from formex.schemas.forms import Level2Spec
 
@@ -72,16 +72,3 @@ def decide_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -
     totals = segmentation_totals(costs, entries, groups, forward)
     return Decisions([RowDecision(k, tuple(c), tuple(p), tuple(t))
                       for k, c, p, t in zip(path, costs, parts, totals)], mid_block, True)
-
-
-def segmentation_totals(costs: list[list[float]], entries: list[bool], groups: list[str],
-                        forward: list[list[float]] | None = None) -> list[list[float]]:
-    """Per row and category, the cost of the cheapest whole segmentation that puts the
-    row there (inf where none can); `forward` is `cheapest_prefixes`' table if known."""
-    if forward is None:
-        forward, _ = cheapest_prefixes(costs, entries, groups)
-    mirrored, _ = cheapest_prefixes([row[::-1] for row in costs[::-1]], entries[::-1], groups[::-1])
-    n, m = len(costs), len(groups)
-    return [[INF if INF in (costs[i][k], forward[i][k], mirrored[n - 1 - i][m - 1 - k])
-             else forward[i][k] + (mirrored[n - 1 - i][m - 1 - k] - costs[i][k])
-             for k in range(m)] for i in range(n)]

@@ -63,6 +63,8 @@ EDGE_TOP = frozenset({"top", "page_top", "after_break"})   # a label on its bloc
 EDGE_BOTTOM = frozenset({"bottom", "page_bottom"})         # ... or its last (`label_line_rows`)
 READINGS = 4      # rounds of rereading label-only rows as rows or lines apart (see reading_fits)
 INF = float("inf")
+CLOSE = 0.5   # a row another category would cost the table less than this more is a guess
+              # (`close_calls`): less than half a line's misfit or half a weak word
 
 
 @dataclass(frozen=True)
@@ -751,6 +753,23 @@ def path_of(costs: list[list[float]], entries: list[bool], categories: tuple[Lev
     return cheapest_path(best, back)
 
 
+def close_calls(costs: list[list[float]], entries: list[bool], categories: tuple[Level2Spec, ...],
+                path: list[int]) -> dict[int, tuple[int, float]]:
+    """The rows the programme's `path` placed by less than `CLOSE`: per row, the category
+    whose cheapest whole segmentation with the row there costs least more, and by how
+    much. Such a row is a guess a person should check (`level_choice_close`): its labels
+    and wording left the table almost as good with it elsewhere."""
+    totals = segmentation_totals(costs, entries, [c.level1 for c in categories])
+    close = {}
+    for i, k in enumerate(path):
+        rivals = [(t - totals[i][k], j) for j, t in enumerate(totals[i]) if j != k and t != INF]
+        if rivals and totals[i][k] != INF:
+            margin, j = min(rivals)
+            if margin < CLOSE:
+                close[i] = (j, max(margin, 0.0))
+    return close
+
+
 def entry_flags(items: list[IndicatorRow], fit: Fit | None = None) -> list[bool]:
     """Rows that are blocks of their own: level-2 entries. A label-only row is one when
     the placement fit reads it so; otherwise it may join the rows of its block."""
@@ -841,6 +860,7 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
         issues.append(Issue("info", "level_order_unusual",
                             "the level-1 groups are not in the canonical order; their labels were "
                             "followed", field="level1"))
+    close = close_calls(costs, entry_flags(items, fit), categories, path) if path else {}
     chained = chained_rows(path, [c.label for c in categories], fit,
                            [worded_costs(categories).row(item) for item in items],
                            tuple(other for other, _ in rivals)) if path else {}
@@ -896,12 +916,19 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
                 f"either; it went to {category.label}, whose row beside it it is worded like",
                 field="level2", source_ref=item.row.source_ref))
         else:
-            for candidate in (fit, *(other for other, _ in rivals)):
-                found = boundary_issues(i, items, category, candidate, categories)
-                if found:
-                    issues.extend(found)
-                    break
+            found = next((found for candidate in (fit, *(other for other, _ in rivals))
+                          if (found := boundary_issues(i, items, category, candidate, categories))), [])
+            if not found and i in close:
+                found = [close_call_issue(item, category, categories[close[i][0]], close[i][1])]
+            issues.extend(found)
     return placements, issues
+
+
+def close_call_issue(item: IndicatorRow, category: Level2Spec, other: Level2Spec, margin: float) -> Issue:
+    return Issue("warning", "level_choice_close",
+                 f"{item.name or 'the row'!r} went to {category.label}, but the table costs only "
+                 f"{margin:.2f} more with it in {other.label}: its labels and wording barely decide",
+                 field="level2", source_ref=item.row.source_ref)
 
 
 def label_line_rows(items: list[IndicatorRow], blocks: list[int], labelled: set[int], absorbed: set[int],
@@ -1161,3 +1188,16 @@ def displaced_label_issues(item: IndicatorRow, category: Level2Spec) -> list[Iss
                                 f"{label} {unit}; it was not applied to this row",
                                 field=f"level{hint.level}", source_ref=item.row.source_ref))
     return issues
+
+
+def segmentation_totals(costs: list[list[float]], entries: list[bool], groups: list[str],
+                        forward: list[list[float]] | None = None) -> list[list[float]]:
+    """Per row and category, the cost of the cheapest whole segmentation that puts the
+    row there (inf where none can); `forward` is `cheapest_prefixes`' table if known."""
+    if forward is None:
+        forward, _ = cheapest_prefixes(costs, entries, groups)
+    mirrored, _ = cheapest_prefixes([row[::-1] for row in costs[::-1]], entries[::-1], groups[::-1])
+    n, m = len(costs), len(groups)
+    return [[INF if INF in (costs[i][k], forward[i][k], mirrored[n - 1 - i][m - 1 - k])
+             else forward[i][k] + (mirrored[n - 1 - i][m - 1 - k] - costs[i][k])
+             for k in range(m)] for i in range(n)]
