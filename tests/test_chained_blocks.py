@@ -60,6 +60,21 @@ def test_two_chains_worded_alike_are_left_as_the_rows_chose():
     assert not any("together" in i.message for i in issues)
 
 
+
+def test_a_category_listed_without_indicators_does_not_stop_the_chain():
+    # the same twelve rows, then 效益指标's 经济效益指标 listed without indicators (an entry:
+    # its block is its own row, in every chain). The entry bounds nothing above it, so the
+    # rows at the 产出 blocks' edges are still decided together: 合格 moves row 3, and row 7
+    # (周期) stays in 质量, as without the entry
+    names = NAMES[:7] + ["办结周期"] + NAMES[8:]
+    lines = [HEADER] + [f"{'产出指标' if i == 5 else ''}\t{LABELS.get(i, '')}\t{name}\t达标"
+                        for i, name in enumerate(names)] + ["效益指标\t经济效益指标\t\t无"]
+    indicators, issues = rows_to_indicators(list(iter_text_rows("\n".join(lines))), SCHEMA,
+                                            spans_known=False, year=2026)
+    got = [ind.placement.level2.label for ind in indicators]
+    assert got[:12] == ["数量指标"] * 3 + ["质量指标"] * 5 + ["时效指标"] * 4
+    assert any(i.code == "level_boundary_ambiguous" and "办结周期" in i.message for i in issues)
+
 # ------------------------------------------- a fuzzy level-2 reading against the row's group
 def categories_of(lines: list[str]) -> list[tuple[str, str]]:
     indicators, issues = rows_to_indicators(list(iter_text_rows("\n".join([HEADER, *lines]))), SCHEMA,

@@ -110,15 +110,16 @@ def chained_rows(path: list[int], labels: list[str], fit: Fit, worded: list[tupl
                  rivals: tuple[Fit, ...] = ()) -> dict[int, int]:
     """Rows -> the category index the exact chain best worded puts them in, where the
     path's blocks do not fit the model exactly but some chain does (see the module's
-    doc). Nothing where the fit is not exact, where a cluster is an entry, a label-only
-    row's reading, or a damaged label, or where a moved row would leave both blocks
-    beside its gap. A path whose blocks fit a rival fit (another model explaining the
+    doc). Nothing where the fit is not exact, where a cluster is a label-only row's
+    reading or a damaged label, or where a moved row would leave both blocks beside its
+    gap. An entry (a category listed without indicators) is a block of its own row in
+    every chain, so it only bounds the blocks beside it. A path whose blocks fit a rival fit (another model explaining the
     labels exactly as well) exactly is left as it is."""
     ch = fit.chain
     if ch is None or fit.model is None or not ch.clusters or not path or fit.damaged:
         return {}
     m = MODELS.index(fit.model)
-    if ch.total(m) > EXACT or any(c.entry or c.optional or c.damaged or unread(c.category) for c in ch.clusters):
+    if ch.total(m) > EXACT or any(c.optional or c.damaged or unread(c.category) for c in ch.clusters):
         return {}
     index = {label: k for k, label in enumerate(labels)}
     n = len(path)
