@@ -396,9 +396,9 @@ def fit_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
     exactly as well as the chosen one (the same placement cost), with their row costs:
     where their segmentations differ, the labels did not decide (`rival_rows`); and the
     chosen fit's `path_of`, read off the programme already run to choose it."""
-    groups = [c.level1 for c in categories]
     best: tuple[float, Fit, list[list[float]], tuple] | None = None
     seen: list[tuple[Fit, list[list[float]]]] = []
+    labelled = labelled_categories(items, categories)
     for fit in fits:
         fit.pinned = pinned_by_rivals(fit, fits)
     for fit in fits:
@@ -407,9 +407,9 @@ def fit_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
         if kept is not None:   # its cost equals an earlier one's, which already won or lost;
             kept.tied = (*kept.tied, fit.model)   # where their rules differ (`tied_side`) both count
             continue
-        costs = row_costs(items, categories, fit)
+        costs, prefixes, back = one_template_prefixes(row_costs(items, categories, fit), entry_flags(items, fit),
+                                                      categories, labelled)
         seen.append((fit, costs))
-        prefixes, back = cheapest_prefixes(costs, entry_flags(items, fit), groups)
         cost = fit.cost + min(prefixes[-1])
         if best is None or cost < best[0]:
             best = (cost, fit, costs, (prefixes, back))
@@ -444,7 +444,7 @@ def rival_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], pa
     rival's model)."""
     out: dict[int, tuple[str, str | None]] = {}
     for fit, costs in rivals:
-        other = path_of(costs, entry_flags(items, fit), categories)
+        other = path_of(costs, entry_flags(items, fit), categories, labelled_categories(items, categories))
         if other is None:
             continue
         for i, (k, j) in enumerate(zip(path, other)):
@@ -459,11 +459,13 @@ def fit_costs_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec
     if not items or any(item.positional for item in items):
         fit = Fit(None, 0.0)
         costs = row_costs(items, categories, fit)
-        return fit, costs, [], path_of(costs, entry_flags(items, fit), categories) if items else []
+        return fit, costs, [], path_of(costs, entry_flags(items, fit), categories,
+                                       labelled_categories(items, categories)) if items else []
     fits = with_damaged_labels(items, reading_fits(items))
     if len(fits) == 1:
         costs = row_costs(items, categories, fits[0])
-        return fits[0], costs, [], path_of(costs, entry_flags(items, fits[0]), categories)
+        return fits[0], costs, [], path_of(costs, entry_flags(items, fits[0]), categories,
+                                           labelled_categories(items, categories))
     return fit_and_rivals(items, categories, fits)
 
 
@@ -742,13 +744,62 @@ def segment_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...],
     if not items:
         return []
     fit, costs = (fit, row_costs(items, categories, fit)) if fit is not None else fit_and_costs(items, categories)
-    return path_of(costs, entry_flags(items, fit), categories)
+    return path_of(costs, entry_flags(items, fit), categories, labelled_categories(items, categories))
 
 
-def path_of(costs: list[list[float]], entries: list[bool], categories: tuple[Level2Spec, ...]
-            ) -> list[int] | None:
-    best, back = cheapest_prefixes(costs, entries, [c.level1 for c in categories])
+def path_of(costs: list[list[float]], entries: list[bool], categories: tuple[Level2Spec, ...],
+            labelled: frozenset[int] = frozenset()) -> list[int] | None:
+    _, best, back = one_template_prefixes(costs, entries, categories, labelled)
     return cheapest_path(best, back)
+
+
+def labelled_categories(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> frozenset[int]:
+    """The categories some row's label names: its level-2 label's, or, for a group
+    another template lists as a category (`template_alternatives`), every category of it
+    where a level-1 label names the group."""
+    level2 = {(h.spec.level1, h.spec.label) for item in items for h in item.level2}
+    listed = {categories[k].label for pair in template_alternatives(categories) for k in pair[0]}
+    level1 = {h.spec.label for item in items for h in item.level1} & listed
+    return frozenset(k for k, c in enumerate(categories) if (c.level1, c.label) in level2 or c.level1 in level1)
+
+
+@lru_cache(maxsize=16)
+def template_alternatives(categories: tuple[Level2Spec, ...]) -> tuple[tuple[frozenset[int], frozenset[int]], ...]:
+    """Pairs of category sets a form lists one or the other of, never both: a level-2
+    category named as another level-1 group is (成本指标 under 产出, the older forms), and
+    that group's own categories (the 2021 template's level-1 成本指标 and its 经济成本指标 …)."""
+    groups = {c.level1 for c in categories}
+    return tuple((frozenset({k}), frozenset(j for j, other in enumerate(categories) if other.level1 == c.label))
+                 for k, c in enumerate(categories) if c.label in groups and c.label != c.level1)
+
+
+def one_template_prefixes(costs: list[list[float]], entries: list[bool], categories: tuple[Level2Spec, ...],
+                          labelled: frozenset[int] = frozenset()
+                          ) -> tuple[list[list[float]], list[list[int]], list[list[int]]]:
+    """`cheapest_prefixes` over `costs`, where the cheapest path keeps to one of each pair of
+    `template_alternatives`; where it uses both (a tie sending a lost label's rows to the
+    other template's category), the costs with the alternative no row's label names
+    (`labelled`) closed: (costs, best, back). Labels naming both leave them both open:
+    which of them misread is not for the order to say."""
+    groups = [c.level1 for c in categories]
+    best, back = cheapest_prefixes(costs, entries, groups)
+    alternatives = template_alternatives(categories)
+    if not alternatives:
+        return costs, best, back
+    path = cheapest_path(best, back)
+    used = set(path) if path is not None else set()
+    for pair in alternatives:
+        if not (used & pair[0] and used & pair[1]):
+            continue
+        unnamed = [closed for closed in pair if not closed & labelled]
+        if len(unnamed) != 1:
+            continue
+        shut = [[INF if k in unnamed[0] else cost for k, cost in enumerate(row)] for row in costs]
+        shut_best, shut_back = cheapest_prefixes(shut, entries, groups)
+        if min(shut_best[-1]) < INF:
+            costs, best, back = shut, shut_best, shut_back
+            used = set(cheapest_path(best, back))
+    return costs, best, back
 
 
 def entry_flags(items: list[IndicatorRow], fit: Fit | None = None) -> list[bool]:
