@@ -752,3 +752,50 @@ def test_a_free_row_goes_where_another_exact_model_puts_it():
                            "\t\t工作丁\t完成", "\t\t工作戊\t完成", "\t\t工作己\t完成",
                            "效益指标\t社会效益指标\t工作庚\t完成", "\t\t工作辛\t完成"])
     assert [i.placement.level2.level1 for i in indicators] == ["产出指标"] * 5 + ["效益指标"] * 3
+
+
+# ---------------------------------------------------------------- 成本指标: one template or the other
+def test_a_table_keeps_to_one_template_of_its_cost_categories():
+    # 成本指标 is a category of 产出 in older forms and a level-1 group (经济成本指标 …) in
+    # the 2021 template; a table lists one or the other. A row tied between 经济成本指标
+    # and 经济效益指标 (its label lost) went to the earlier, 经济成本指标, in a table whose
+    # labels name 产出's 成本指标: the level-1 group no label names is closed
+    from formex.normalize.indicators.hierarchy import (
+        INF, TIE_BREAK, cheapest_path, one_template_prefixes, template_alternatives)
+    order = SCHEMA.level2_order
+    index = {(c.level1, c.label): k for k, c in enumerate(order)}
+    old, economic_cost = index[("产出指标", "成本指标")], index[("成本指标", "经济成本指标")]
+    economic_benefit, social = index[("效益指标", "经济效益指标")], index[("效益指标", "社会效益指标")]
+    assert (frozenset({old}), frozenset(k for k, c in enumerate(order) if c.level1 == "成本指标")) \
+        in template_alternatives(order)
+
+    def row(cheap: set[int]) -> list[float]:
+        return [TIE_BREAK * k if k in cheap else INF for k in range(len(order))]
+    costs = [row({old}), row({economic_cost, economic_benefit, social}), row({social})]
+    entries = [False, True, False]
+    _, best, back = one_template_prefixes(costs, entries, order)
+    assert cheapest_path(best, back) == [old, economic_cost, social]   # no label names either
+    _, best, back = one_template_prefixes(costs, entries, order, frozenset({old, social}))
+    assert cheapest_path(best, back) == [old, economic_benefit, social]
+    # labels naming both templates leave both open: which of them misread is not the order's to say
+    _, best, back = one_template_prefixes(costs, entries, order, frozenset({old, economic_cost, social}))
+    assert cheapest_path(best, back) == [old, economic_cost, social]
+
+
+def test_labels_of_the_cost_templates_are_read_off_the_rows():
+    from formex.normalize.indicators.hierarchy import labelled_categories
+    order = SCHEMA.level2_order
+    rows = list(iter_text_rows("\n".join([
+        HEADER, "产出指标\t数量指标\t培训人数\t≥5(人)", "\t成本指标\t人均培训成本\t≤300元",
+        "效益指标\t社会效益指标\t受益人数\t≥100(人)"])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    named = {(order[k].level1, order[k].label) for k in labelled_categories(items, order)}
+    assert ("产出指标", "成本指标") in named and not any(level1 == "成本指标" for level1, _ in named)
+    # a level-1 label names its group's categories only for the group another template lists
+    assert ("产出指标", "质量指标") not in named
+    rows = list(iter_text_rows("\n".join([
+        HEADER, "产出指标\t数量指标\t培训人数\t≥5(人)", "成本指标\t经济成本指标\t人均培训成本\t≤300元",
+        "\t\t设备采购单价\t≤6000元"])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    named = {(order[k].level1, order[k].label) for k in labelled_categories(items, order)}
+    assert {("成本指标", "经济成本指标"), ("成本指标", "社会成本指标")} <= named
