@@ -799,3 +799,45 @@ def test_labels_of_the_cost_templates_are_read_off_the_rows():
     items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
     named = {(order[k].level1, order[k].label) for k in labelled_categories(items, order)}
     assert {("成本指标", "经济成本指标"), ("成本指标", "社会成本指标")} <= named
+
+
+# ---------------------------------------------------------------- a group's word over its category's
+NARROW_HEADER = "序号\t二级指标\t三级指标\t指标值"
+NARROW_TABLE = [
+    "\t数量\t\t", "\t指标\t\t",
+    "1\t\t培训人数\t≥5(人)", "2\t\t服务户数\t≥6(户)", "3\t\t接种剂次\t≥8(次)", "4\t\t讲座场次\t≥8(场)",
+    "\t产出\t\t", "\t质量\t\t", "\t拍标\t\t",
+    "5\t\t验收合格率\t100%", "6\t\t资料规范率\t100%",
+    "\t时效\t\t", "\t指标\t\t",
+    "7\t\t发放及时率\t100%", "8\t\t办结及时率\t100%",
+    "\t社会\t\t", "\t效益\t\t", "\t指标\t\t",
+    "9\t\t居民健康素养水平\t≥35%", "10\t\t管理覆盖率\t≥70%", "11\t\t签约服务覆盖率\t≥40%",
+    "\t服务\t\t", "\t对象\t\t", "\t满意\t\t", "\t度指\t\t", "\t标\t\t",
+    "12\t\t居民满意度\t≥90%", "13\t\t患者满意度\t≥90%"]
+
+
+def test_a_group_word_over_its_category_word_is_no_level_1_label_line():
+    # sub-headers wrapped in a narrow level-2 column, the table without a level-1 column:
+    # `产出 / 质量 / 拍标` is 产出质量指标 (its 指标 damaged), one label. Its 产出 read as a level-1 label in
+    # the middle of the 产出 rows ruled out every model printing labels above their
+    # blocks; a centre model cut 数量's and 社会效益's blocks short
+    from formex.normalize.indicators.hierarchy import group_clusters
+    from formex.normalize.indicators.sequence import strip_sequence_column
+    rows, _ = strip_sequence_column(list(iter_text_rows("\n".join([NARROW_HEADER, *NARROW_TABLE]))), SCHEMA)
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert any(h.spec.label == "产出指标" for item in items for h in item.level1)   # the row still says its group
+    assert group_clusters(items) == []
+    assert fit_items(items, SCHEMA.level2_order).cost == 0.0
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [label for _, label in categories(indicators)] == \
+        ["数量指标"] * 4 + ["质量指标"] * 2 + ["时效指标"] * 2 + ["社会效益指标"] * 3 + ["服务对象满意度指标"] * 2
+
+
+def test_a_whole_group_label_over_a_category_label_stays_a_level_1_label():
+    # labels on lines of their own, both whole (`效益指标` over `社会效益指标`): one of each level
+    from formex.normalize.indicators.hierarchy import group_clusters
+    rows = list(iter_text_rows("\n".join([
+        HEADER, "产出指标\t数量指标\t培训人数\t≥5(人)", "\t\t服务户数\t≥6(户)", "效益指标",
+        "社会效益指标\t受益人数\t≥100(人)", "\t\t就业人数\t≥10(人)"])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert "效益指标" in [c.category for c in group_clusters(items)]

@@ -36,6 +36,7 @@ import numpy as np
 from formex.normalize.indicators.chained import chained_rows
 from formex.normalize.indicators.placement import (APART, MODELS, UNREAD, Cluster, Fit, Geometry, fit_placement,
                                                    predicted_costs, unread, unread_side)
+from formex.normalize.indicators.fragments import LABEL_SUFFIX
 from formex.normalize.indicators.rows import ENDING_MAX, IndicatorRow
 from formex.normalize.labels import label_key
 from formex.normalize.targets import parse_target
@@ -563,7 +564,7 @@ def group_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
     clusters: list[Cluster] = []
     pieces: list[tuple[bool, ...]] = []
     for i, item in enumerate(items):
-        hints = [h for h in item.level1 if not h.copied]
+        hints = [h for h in item.level1 if not h.copied and not over_its_category(item, h)]
         if not hints:
             continue
         group = hints[-1].spec.label
@@ -579,6 +580,21 @@ def group_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
     if pieces_unread(items):
         return clusters
     return [with_joins(c, p) for c, p in zip(clusters, pieces)]
+
+
+def over_its_category(item: IndicatorRow, hint) -> bool:
+    """A level-1 group's bare word right above its category's word read bare in one
+    column (`产出` / `质量` / `拍标`, the 指标 damaged): the first piece of a label written
+    with the group's word (产出质量指标) wrapped in a narrow level-2 column, not a label of
+    the level-1 column; where the model puts level-1 labels says nothing of its line. (A
+    whole label over another, `效益指标` over `社会效益指标`, is one of each level; so is a
+    bare word over a category's pieces joined whole: on the tuned documents those were
+    level-1 labels more often than not.)"""
+    if label_key(hint.cell.text).endswith(LABEL_SUFFIX):
+        return False
+    return any(not h.copied and h.cell.col == hint.cell.col and 0 < h.line - hint.line <= 1
+               and h.spec.level1 == hint.spec.label and not label_key(h.cell.text).endswith(LABEL_SUFFIX)
+               for h in item.level2)
 
 
 def pieces_unread(items: list[IndicatorRow]) -> bool:
