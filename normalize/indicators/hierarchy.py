@@ -563,8 +563,10 @@ def group_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
     """Consecutive rows carrying one level-1 group's label (lines of their own included)."""
     clusters: list[Cluster] = []
     pieces: list[tuple[bool, ...]] = []
+    narrow = not level1_column(items)
     for i, item in enumerate(items):
-        hints = [h for h in item.level1 if not h.copied and not over_its_category(item, h)]
+        hints = [h for h in item.level1
+                 if not h.copied and not (narrow and item.is_label_only and over_its_category(item, h))]
         if not hints:
             continue
         group = hints[-1].spec.label
@@ -582,11 +584,19 @@ def group_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
     return [with_joins(c, p) for c, p in zip(clusters, pieces)]
 
 
+def level1_column(items: list[IndicatorRow]) -> bool:
+    """Some level-1 label prints left of every level-2 label: the table has a level-1
+    column (a bare group word in it is a label of its own)."""
+    level2 = [h.cell.col for item in items for h in item.level2 if not h.copied]
+    return bool(level2) and any(h.cell.col < min(level2) for item in items for h in item.level1 if not h.copied)
+
+
 def over_its_category(item: IndicatorRow, hint) -> bool:
     """A level-1 group's bare word right above its category's word read bare in one
-    column (`产出` / `质量` / `拍标`, the 指标 damaged): the first piece of a label written
-    with the group's word (产出质量指标) wrapped in a narrow level-2 column, not a label of
-    the level-1 column; where the model puts level-1 labels says nothing of its line. (A
+    column (`产出` / `质量` / `拍标`, the 指标 damaged), on lines of their own (a
+    sub-header), in a table without a level-1 column (`level1_column`): the first piece of a label written with the group's word
+    (产出质量指标) wrapped in the narrow level-2 column, not a level-1 label; where the
+    model puts level-1 labels says nothing of its line. (A
     whole label over another, `效益指标` over `社会效益指标`, is one of each level; so is a
     bare word over a category's pieces joined whole: on the tuned documents those were
     level-1 labels more often than not.)"""
