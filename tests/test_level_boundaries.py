@@ -841,3 +841,15 @@ def test_a_whole_group_label_over_a_category_label_stays_a_level_1_label():
         "社会效益指标\t受益人数\t≥100(人)", "\t\t就业人数\t≥10(人)"])))
     items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
     assert "效益指标" in [c.category for c in group_clusters(items)]
+
+
+def test_a_bare_group_word_in_a_level_1_column_stays_a_level_1_label():
+    # the table prints a level-1 column: 产出 there, over 质量 in the level-2 column's place
+    # on a line of its own, is the group's label (its line places its group)
+    from formex.normalize.indicators.hierarchy import group_clusters
+    rows = list(iter_text_rows("\n".join([
+        HEADER, "产出指标\t数量指标\t培训人数\t≥5(人)", "\t\t服务户数\t≥6(户)", "产出",
+        "质量\t\t", "\t\t验收合格率\t100%", "效益指标\t社会效益指标\t受益人数\t≥100(人)"])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert any(h.cell.text == "产出" for item in items for h in item.level1)
+    assert [(c.category, c.lines) for c in group_clusters(items)][0] == ("产出指标", (0.0, 1.5))

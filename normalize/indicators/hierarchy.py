@@ -585,10 +585,10 @@ def group_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
 
 
 def level1_column(items: list[IndicatorRow]) -> bool:
-    """Some level-1 label prints left of every level-2 label: the table has a level-1
+    """Some row prints a level-1 label left of a level-2 label: the table has a level-1
     column (a bare group word in it is a label of its own)."""
-    level2 = [h.cell.col for item in items for h in item.level2 if not h.copied]
-    return bool(level2) and any(h.cell.col < min(level2) for item in items for h in item.level1 if not h.copied)
+    return any(one.cell.col < two.cell.col for item in items if item.level1 and item.level2
+               for one in item.level1 if not one.copied for two in item.level2 if not two.copied)
 
 
 def over_its_category(item: IndicatorRow, hint) -> bool:
