@@ -752,3 +752,104 @@ def test_a_free_row_goes_where_another_exact_model_puts_it():
                            "\t\t工作丁\t完成", "\t\t工作戊\t完成", "\t\t工作己\t完成",
                            "效益指标\t社会效益指标\t工作庚\t完成", "\t\t工作辛\t完成"])
     assert [i.placement.level2.level1 for i in indicators] == ["产出指标"] * 5 + ["效益指标"] * 3
+
+
+# ---------------------------------------------------------------- 成本指标: one template or the other
+def test_a_table_keeps_to_one_template_of_its_cost_categories():
+    # 成本指标 is a category of 产出 in older forms and a level-1 group (经济成本指标 …) in
+    # the 2021 template; a table lists one or the other. A row tied between 经济成本指标
+    # and 经济效益指标 (its label lost) went to the earlier, 经济成本指标, in a table whose
+    # labels name 产出's 成本指标: the level-1 group no label names is closed
+    from formex.normalize.indicators.hierarchy import (
+        INF, TIE_BREAK, cheapest_path, one_template_prefixes, template_alternatives)
+    order = SCHEMA.level2_order
+    index = {(c.level1, c.label): k for k, c in enumerate(order)}
+    old, economic_cost = index[("产出指标", "成本指标")], index[("成本指标", "经济成本指标")]
+    economic_benefit, social = index[("效益指标", "经济效益指标")], index[("效益指标", "社会效益指标")]
+    assert (frozenset({old}), frozenset(k for k, c in enumerate(order) if c.level1 == "成本指标")) \
+        in template_alternatives(order)
+
+    def row(cheap: set[int]) -> list[float]:
+        return [TIE_BREAK * k if k in cheap else INF for k in range(len(order))]
+    costs = [row({old}), row({economic_cost, economic_benefit, social}), row({social})]
+    entries = [False, True, False]
+    _, best, back = one_template_prefixes(costs, entries, order)
+    assert cheapest_path(best, back) == [old, economic_cost, social]   # no label names either
+    _, best, back = one_template_prefixes(costs, entries, order, frozenset({old, social}))
+    assert cheapest_path(best, back) == [old, economic_benefit, social]
+    # labels naming both templates leave both open: which of them misread is not the order's to say
+    _, best, back = one_template_prefixes(costs, entries, order, frozenset({old, economic_cost, social}))
+    assert cheapest_path(best, back) == [old, economic_cost, social]
+
+
+def test_labels_of_the_cost_templates_are_read_off_the_rows():
+    from formex.normalize.indicators.hierarchy import labelled_categories
+    order = SCHEMA.level2_order
+    rows = list(iter_text_rows("\n".join([
+        HEADER, "产出指标\t数量指标\t培训人数\t≥5(人)", "\t成本指标\t人均培训成本\t≤300元",
+        "效益指标\t社会效益指标\t受益人数\t≥100(人)"])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    named = {(order[k].level1, order[k].label) for k in labelled_categories(items, order)}
+    assert ("产出指标", "成本指标") in named and not any(level1 == "成本指标" for level1, _ in named)
+    # a level-1 label names its group's categories only for the group another template lists
+    assert ("产出指标", "质量指标") not in named
+    rows = list(iter_text_rows("\n".join([
+        HEADER, "产出指标\t数量指标\t培训人数\t≥5(人)", "成本指标\t经济成本指标\t人均培训成本\t≤300元",
+        "\t\t设备采购单价\t≤6000元"])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    named = {(order[k].level1, order[k].label) for k in labelled_categories(items, order)}
+    assert {("成本指标", "经济成本指标"), ("成本指标", "社会成本指标")} <= named
+
+
+# ---------------------------------------------------------------- a group's word over its category's
+NARROW_HEADER = "序号\t二级指标\t三级指标\t指标值"
+NARROW_TABLE = [
+    "\t数量\t\t", "\t指标\t\t",
+    "1\t\t培训人数\t≥5(人)", "2\t\t服务户数\t≥6(户)", "3\t\t接种剂次\t≥8(次)", "4\t\t讲座场次\t≥8(场)",
+    "\t产出\t\t", "\t质量\t\t", "\t拍标\t\t",
+    "5\t\t验收合格率\t100%", "6\t\t资料规范率\t100%",
+    "\t时效\t\t", "\t指标\t\t",
+    "7\t\t发放及时率\t100%", "8\t\t办结及时率\t100%",
+    "\t社会\t\t", "\t效益\t\t", "\t指标\t\t",
+    "9\t\t居民健康素养水平\t≥35%", "10\t\t管理覆盖率\t≥70%", "11\t\t签约服务覆盖率\t≥40%",
+    "\t服务\t\t", "\t对象\t\t", "\t满意\t\t", "\t度指\t\t", "\t标\t\t",
+    "12\t\t居民满意度\t≥90%", "13\t\t患者满意度\t≥90%"]
+
+
+def test_a_group_word_over_its_category_word_is_no_level_1_label_line():
+    # sub-headers wrapped in a narrow level-2 column, the table without a level-1 column:
+    # `产出 / 质量 / 拍标` is 产出质量指标 (its 指标 damaged), one label. Its 产出 read as a level-1 label in
+    # the middle of the 产出 rows ruled out every model printing labels above their
+    # blocks; a centre model cut 数量's and 社会效益's blocks short
+    from formex.normalize.indicators.hierarchy import group_clusters
+    from formex.normalize.indicators.sequence import strip_sequence_column
+    rows, _ = strip_sequence_column(list(iter_text_rows("\n".join([NARROW_HEADER, *NARROW_TABLE]))), SCHEMA)
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert any(h.spec.label == "产出指标" for item in items for h in item.level1)   # the row still says its group
+    assert group_clusters(items) == []
+    assert fit_items(items, SCHEMA.level2_order).cost == 0.0
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [label for _, label in categories(indicators)] == \
+        ["数量指标"] * 4 + ["质量指标"] * 2 + ["时效指标"] * 2 + ["社会效益指标"] * 3 + ["服务对象满意度指标"] * 2
+
+
+def test_a_whole_group_label_over_a_category_label_stays_a_level_1_label():
+    # labels on lines of their own, both whole (`效益指标` over `社会效益指标`): one of each level
+    from formex.normalize.indicators.hierarchy import group_clusters
+    rows = list(iter_text_rows("\n".join([
+        HEADER, "产出指标\t数量指标\t培训人数\t≥5(人)", "\t\t服务户数\t≥6(户)", "效益指标",
+        "社会效益指标\t受益人数\t≥100(人)", "\t\t就业人数\t≥10(人)"])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert "效益指标" in [c.category for c in group_clusters(items)]
+
+
+def test_a_bare_group_word_in_a_level_1_column_stays_a_level_1_label():
+    # the table prints a level-1 column: 产出 there, over 质量 in the level-2 column's place
+    # on a line of its own, is the group's label (its line places its group)
+    from formex.normalize.indicators.hierarchy import group_clusters
+    rows = list(iter_text_rows("\n".join([
+        HEADER, "产出指标\t数量指标\t培训人数\t≥5(人)", "\t\t服务户数\t≥6(户)", "产出",
+        "质量\t\t", "\t\t验收合格率\t100%", "效益指标\t社会效益指标\t受益人数\t≥100(人)"])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert any(h.cell.text == "产出" for item in items for h in item.level1)
+    assert [(c.category, c.lines) for c in group_clusters(items)][0] == ("产出指标", (0.0, 1.5))

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from formex.normalize.indicators.hierarchy import (
     INF, cheapest_path, cheapest_prefixes, cost_of, cost_table, entry_flags, fit_items,
-    nearest_label_categories, segmentation_totals)
+    labelled_categories, nearest_label_categories, one_template_prefixes, segmentation_totals)
 from formex.normalize.indicators.rows import IndicatorRow
 from formex.schemas.forms import Level2Spec
 
@@ -62,7 +62,10 @@ def decide_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -
     costs = [[cost_of(p) for p in row] for row in parts]
     entries = entry_flags(items, fit)
     groups = [c.level1 for c in categories]
-    forward, back = cheapest_prefixes(costs, entries, groups)
+    shut, forward, back = one_template_prefixes(costs, entries, categories, labelled_categories(items, categories))
+    if shut is not costs:   # the template the table does not use: closed, as `place_rows` closes it
+        parts = [[None if s == INF else p for s, p in zip(srow, prow)] for srow, prow in zip(shut, parts)]
+        costs = shut
     path = cheapest_path(forward, back)
     mid_block = fit.model
     if path is None:

@@ -36,6 +36,7 @@ import numpy as np
 from formex.normalize.indicators.chained import chained_rows
 from formex.normalize.indicators.placement import (APART, MODELS, UNREAD, Cluster, Fit, Geometry, fit_placement,
                                                    predicted_costs, unread, unread_side)
+from formex.normalize.indicators.fragments import LABEL_SUFFIX
 from formex.normalize.indicators.rows import ENDING_MAX, IndicatorRow
 from formex.normalize.labels import label_key
 from formex.normalize.targets import parse_target
@@ -398,9 +399,9 @@ def fit_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
     exactly as well as the chosen one (the same placement cost), with their row costs:
     where their segmentations differ, the labels did not decide (`rival_rows`); and the
     chosen fit's `path_of`, read off the programme already run to choose it."""
-    groups = [c.level1 for c in categories]
     best: tuple[float, Fit, list[list[float]], tuple] | None = None
     seen: list[tuple[Fit, list[list[float]]]] = []
+    labelled = labelled_categories(items, categories)
     for fit in fits:
         fit.pinned = pinned_by_rivals(fit, fits)
     for fit in fits:
@@ -409,9 +410,9 @@ def fit_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
         if kept is not None:   # its cost equals an earlier one's, which already won or lost;
             kept.tied = (*kept.tied, fit.model)   # where their rules differ (`tied_side`) both count
             continue
-        costs = row_costs(items, categories, fit)
+        costs, prefixes, back = one_template_prefixes(row_costs(items, categories, fit), entry_flags(items, fit),
+                                                      categories, labelled)
         seen.append((fit, costs))
-        prefixes, back = cheapest_prefixes(costs, entry_flags(items, fit), groups)
         cost = fit.cost + min(prefixes[-1])
         if best is None or cost < best[0]:
             best = (cost, fit, costs, (prefixes, back))
@@ -446,7 +447,7 @@ def rival_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], pa
     rival's model)."""
     out: dict[int, tuple[str, str | None]] = {}
     for fit, costs in rivals:
-        other = path_of(costs, entry_flags(items, fit), categories)
+        other = path_of(costs, entry_flags(items, fit), categories, labelled_categories(items, categories))
         if other is None:
             continue
         for i, (k, j) in enumerate(zip(path, other)):
@@ -461,11 +462,13 @@ def fit_costs_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec
     if not items or any(item.positional for item in items):
         fit = Fit(None, 0.0)
         costs = row_costs(items, categories, fit)
-        return fit, costs, [], path_of(costs, entry_flags(items, fit), categories) if items else []
+        return fit, costs, [], path_of(costs, entry_flags(items, fit), categories,
+                                       labelled_categories(items, categories)) if items else []
     fits = with_damaged_labels(items, reading_fits(items))
     if len(fits) == 1:
         costs = row_costs(items, categories, fits[0])
-        return fits[0], costs, [], path_of(costs, entry_flags(items, fits[0]), categories)
+        return fits[0], costs, [], path_of(costs, entry_flags(items, fits[0]), categories,
+                                           labelled_categories(items, categories))
     return fit_and_rivals(items, categories, fits)
 
 
@@ -562,8 +565,10 @@ def group_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
     """Consecutive rows carrying one level-1 group's label (lines of their own included)."""
     clusters: list[Cluster] = []
     pieces: list[tuple[bool, ...]] = []
+    narrow = not level1_column(items)
     for i, item in enumerate(items):
-        hints = [h for h in item.level1 if not h.copied]
+        hints = [h for h in item.level1
+                 if not h.copied and not (narrow and item.is_label_only and over_its_category(item, h))]
         if not hints:
             continue
         group = hints[-1].spec.label
@@ -579,6 +584,29 @@ def group_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
     if pieces_unread(items):
         return clusters
     return [with_joins(c, p) for c, p in zip(clusters, pieces)]
+
+
+def level1_column(items: list[IndicatorRow]) -> bool:
+    """Some row prints a level-1 label left of a level-2 label: the table has a level-1
+    column (a bare group word in it is a label of its own)."""
+    return any(one.cell.col < two.cell.col for item in items if item.level1 and item.level2
+               for one in item.level1 if not one.copied for two in item.level2 if not two.copied)
+
+
+def over_its_category(item: IndicatorRow, hint) -> bool:
+    """A level-1 group's bare word right above its category's word read bare in one
+    column (`产出` / `质量` / `拍标`, the 指标 damaged), on lines of their own (a
+    sub-header), in a table without a level-1 column (`level1_column`): the first piece of a label written with the group's word
+    (产出质量指标) wrapped in the narrow level-2 column, not a level-1 label; where the
+    model puts level-1 labels says nothing of its line. (A
+    whole label over another, `效益指标` over `社会效益指标`, is one of each level; so is a
+    bare word over a category's pieces joined whole: on the tuned documents those were
+    level-1 labels more often than not.)"""
+    if label_key(hint.cell.text).endswith(LABEL_SUFFIX):
+        return False
+    return any(not h.copied and h.cell.col == hint.cell.col and 0 < h.line - hint.line <= 1
+               and h.spec.level1 == hint.spec.label and not label_key(h.cell.text).endswith(LABEL_SUFFIX)
+               for h in item.level2)
 
 
 def pieces_unread(items: list[IndicatorRow]) -> bool:
@@ -744,22 +772,24 @@ def segment_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...],
     if not items:
         return []
     fit, costs = (fit, row_costs(items, categories, fit)) if fit is not None else fit_and_costs(items, categories)
-    return path_of(costs, entry_flags(items, fit), categories)
+    return path_of(costs, entry_flags(items, fit), categories, labelled_categories(items, categories))
 
 
-def path_of(costs: list[list[float]], entries: list[bool], categories: tuple[Level2Spec, ...]
-            ) -> list[int] | None:
-    best, back = cheapest_prefixes(costs, entries, [c.level1 for c in categories])
+def path_of(costs: list[list[float]], entries: list[bool], categories: tuple[Level2Spec, ...],
+            labelled: frozenset[int] = frozenset()) -> list[int] | None:
+    _, best, back = one_template_prefixes(costs, entries, categories, labelled)
     return cheapest_path(best, back)
 
 
 def close_calls(costs: list[list[float]], entries: list[bool], categories: tuple[Level2Spec, ...],
-                path: list[int]) -> dict[int, tuple[int, float]]:
+                path: list[int], labelled: frozenset[int] = frozenset()) -> dict[int, tuple[int, float]]:
     """The rows the programme's `path` placed by less than `CLOSE`: per row, the category
     whose cheapest whole segmentation with the row there costs least more, and by how
     much. Such a row is a guess a person should check (`level_choice_close`): its labels
-    and wording left the table almost as good with it elsewhere."""
-    totals = segmentation_totals(costs, entries, [c.level1 for c in categories])
+    and wording left the table almost as good with it elsewhere. The costs are those the
+    path was chosen on: the template no label names closed (`one_template_prefixes`)."""
+    costs, forward, _ = one_template_prefixes(costs, entries, categories, labelled)
+    totals = segmentation_totals(costs, entries, [c.level1 for c in categories], forward)
     close = {}
     for i, k in enumerate(path):
         rivals = [(t - totals[i][k], j) for j, t in enumerate(totals[i]) if j != k and t != INF]
@@ -769,6 +799,53 @@ def close_calls(costs: list[list[float]], entries: list[bool], categories: tuple
                 close[i] = (j, max(margin, 0.0))
     return close
 
+def labelled_categories(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> frozenset[int]:
+    """The categories some row's label names: its level-2 label's, or, for a group
+    another template lists as a category (`template_alternatives`), every category of it
+    where a level-1 label names the group."""
+    level2 = {(h.spec.level1, h.spec.label) for item in items for h in item.level2}
+    listed = {categories[k].label for pair in template_alternatives(categories) for k in pair[0]}
+    level1 = {h.spec.label for item in items for h in item.level1} & listed
+    return frozenset(k for k, c in enumerate(categories) if (c.level1, c.label) in level2 or c.level1 in level1)
+
+
+@lru_cache(maxsize=16)
+def template_alternatives(categories: tuple[Level2Spec, ...]) -> tuple[tuple[frozenset[int], frozenset[int]], ...]:
+    """Pairs of category sets a form lists one or the other of, never both: a level-2
+    category named as another level-1 group is (成本指标 under 产出, the older forms), and
+    that group's own categories (the 2021 template's level-1 成本指标 and its 经济成本指标 …)."""
+    groups = {c.level1 for c in categories}
+    return tuple((frozenset({k}), frozenset(j for j, other in enumerate(categories) if other.level1 == c.label))
+                 for k, c in enumerate(categories) if c.label in groups and c.label != c.level1)
+
+
+def one_template_prefixes(costs: list[list[float]], entries: list[bool], categories: tuple[Level2Spec, ...],
+                          labelled: frozenset[int] = frozenset()
+                          ) -> tuple[list[list[float]], list[list[int]], list[list[int]]]:
+    """`cheapest_prefixes` over `costs`, where the cheapest path keeps to one of each pair of
+    `template_alternatives`; where it uses both (a tie sending a lost label's rows to the
+    other template's category), the costs with the alternative no row's label names
+    (`labelled`) closed: (costs, best, back). Labels naming both leave them both open:
+    which of them misread is not for the order to say."""
+    groups = [c.level1 for c in categories]
+    best, back = cheapest_prefixes(costs, entries, groups)
+    alternatives = template_alternatives(categories)
+    if not alternatives:
+        return costs, best, back
+    path = cheapest_path(best, back)
+    used = set(path) if path is not None else set()
+    for pair in alternatives:
+        if not (used & pair[0] and used & pair[1]):
+            continue
+        unnamed = [closed for closed in pair if not closed & labelled]
+        if len(unnamed) != 1:
+            continue
+        shut = [[INF if k in unnamed[0] else cost for k, cost in enumerate(row)] for row in costs]
+        shut_best, shut_back = cheapest_prefixes(shut, entries, groups)
+        if min(shut_best[-1]) < INF:
+            costs, best, back = shut, shut_best, shut_back
+            used = set(cheapest_path(best, back))
+    return costs, best, back
 
 def entry_flags(items: list[IndicatorRow], fit: Fit | None = None) -> list[bool]:
     """Rows that are blocks of their own: level-2 entries. A label-only row is one when
@@ -860,7 +937,8 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
         issues.append(Issue("info", "level_order_unusual",
                             "the level-1 groups are not in the canonical order; their labels were "
                             "followed", field="level1"))
-    close = close_calls(costs, entry_flags(items, fit), categories, path) if path else {}
+    close = close_calls(costs, entry_flags(items, fit), categories, path,
+                        labelled_categories(items, categories)) if path else {}
     chained = chained_rows(path, [c.label for c in categories], fit,
                            [worded_costs(categories).row(item) for item in items],
                            tuple(other for other, _ in rivals)) if path else {}
