@@ -458,14 +458,13 @@ def fit_costs_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec
         return fit, costs, [], path_of(costs, entry_flags(items, fit), categories) if items else []
     found = fits_costs_and_path(items, categories, with_damaged_labels(items, reading_fits(items)))
     held = lost_label_rows(items, categories, found[0], found[3])
-    if not held:
+    if not held or not exact_fit(found[0]):
         return found
     refitted = fits_costs_and_path(items, categories, with_damaged_labels(items, reading_fits(items, held)))
     # taken only where the labels fit exactly around the lost block as they did without it:
     # the refit may cost no more than that block (a misfit would be the labels' evidence
     # against the rows' wording, which the rows' own costs already weigh)
-    if not (exact_fit(found[0]) and exact_fit(refitted[0])
-            and refitted[0].cost <= found[0].cost + UNLABELLED * runs_of(held) + 1e-9):
+    if not (exact_fit(refitted[0]) and refitted[0].cost <= found[0].cost + UNLABELLED * runs_of(held) + 1e-9):
         return found
     return refitted
 
