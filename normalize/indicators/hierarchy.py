@@ -461,10 +461,13 @@ def fit_costs_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec
     if not held or not exact_fit(found[0]):
         return found
     refitted = fits_costs_and_path(items, categories, with_damaged_labels(items, reading_fits(items, held)))
-    # taken only where the labels fit exactly around the lost block as they did without it:
-    # the refit may cost no more than that block (a misfit would be the labels' evidence
-    # against the rows' wording, which the rows' own costs already weigh)
-    if not (exact_fit(refitted[0]) and refitted[0].cost <= found[0].cost + UNLABELLED * runs_of(held) + 1e-9):
+    # taken only where the labels fit exactly around the lost block as they did without it,
+    # under the same model and reading of label-only rows: the refit may cost no more than
+    # that block (a misfit would be the labels' evidence against the rows' wording, which
+    # the rows' own costs already weigh)
+    fit, before = refitted[0], found[0]
+    if not (exact_fit(fit) and fit.model == before.model and fit.entries == before.entries
+            and fit.cost <= before.cost + UNLABELLED * runs_of(held) + 1e-9):
         return found
     return refitted
 
