@@ -34,8 +34,8 @@ from functools import lru_cache
 import numpy as np
 
 from formex.normalize.indicators.chained import chained_rows
-from formex.normalize.indicators.placement import (APART, MODELS, UNREAD, Cluster, Fit, Geometry, fit_placement,
-                                                   predicted_costs, unread, unread_side)
+from formex.normalize.indicators.placement import (APART, MODELS, UNLABELLED, UNREAD, Cluster, Fit, Geometry,
+                                                   fit_placement, predicted_costs, unread, unread_side)
 from formex.normalize.indicators.fragments import LABEL_SUFFIX
 from formex.normalize.indicators.rows import ENDING_MAX, IndicatorRow
 from formex.normalize.labels import label_key
@@ -379,17 +379,9 @@ def fit_items(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> 
 
 def fit_and_costs(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
                   ) -> tuple[Fit, list[list[float]]]:
-    """`fit_items`'s fit and the row costs under it (`row_costs`). Tied fits that price
-    every row alike (centre-up and centre-down agree on odd spans) have the same
-    segmentation cost, so each distinct one is costed once; the first cheapest wins, as
-    `min` would choose."""
-    if not items or any(item.positional for item in items):
-        fit = Fit(None, 0.0)
-        return fit, row_costs(items, categories, fit)
-    fits = with_damaged_labels(items, reading_fits(items))
-    if len(fits) == 1:
-        return fits[0], row_costs(items, categories, fits[0])
-    fit, costs, _, _ = fit_and_rivals(items, categories, fits)
+    """`fit_items`'s fit and the row costs under it (`row_costs`): `fit_costs_and_rivals`'
+    first two, so an explanation prices the rows as `place_rows` does."""
+    fit, costs, _, _ = fit_costs_and_rivals(items, categories)
     return fit, costs
 
 
@@ -458,18 +450,81 @@ def rival_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], pa
 
 def fit_costs_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
                          ) -> tuple[Fit, list[list[float]], list[tuple[Fit, list[list[float]]]], list[int] | None]:
-    """`fit_and_costs` with the rival fits of `fit_and_rivals`, and the rows' path (`path_of`)."""
+    """The fit of the rows' labels (of the models that explain them equally well, the one
+    whose segmentation costs least; tied fits pricing every row alike are costed once),
+    the row costs under it, the rival fits of `fit_and_rivals`, and the rows' path
+    (`path_of`); refitted once where the rows open a block of a lost label
+    (`lost_label_rows`)."""
     if not items or any(item.positional for item in items):
         fit = Fit(None, 0.0)
         costs = row_costs(items, categories, fit)
         return fit, costs, [], path_of(costs, entry_flags(items, fit), categories,
                                        labelled_categories(items, categories)) if items else []
-    fits = with_damaged_labels(items, reading_fits(items))
+    found = fits_costs_and_path(items, categories, with_damaged_labels(items, reading_fits(items)))
+    held = lost_label_rows(items, categories, found[0], found[3])
+    if not held or not exact_fit(found[0]):
+        return found
+    refitted = fits_costs_and_path(items, categories, with_damaged_labels(items, reading_fits(items, held)))
+    # taken only where the labels fit exactly around the lost block as they did without it,
+    # under the same model and reading of label-only rows: the refit may cost no more than
+    # that block (a misfit would be the labels' evidence against the rows' wording, which
+    # the rows' own costs already weigh)
+    fit, before = refitted[0], found[0]
+    if not (exact_fit(fit) and fit.model == before.model and fit.entries == before.entries
+            and fit.cost <= before.cost + UNLABELLED * runs_of(held) + 1e-9):
+        return found
+    return refitted
+
+
+def exact_fit(fit: Fit) -> bool:
+    """Every level-2 label sits where the fit's model puts it on its cheapest chain."""
+    if fit.chain is None or fit.model is None:
+        return False
+    return all(fit.chain.exact(MODELS.index(fit.model), placed=True))
+
+
+def runs_of(rows: frozenset[int]) -> int:
+    """How many runs of consecutive rows."""
+    return sum(1 for i in rows if i - 1 not in rows)
+
+
+def fits_costs_and_path(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fits: list[Fit]
+                        ) -> tuple[Fit, list[list[float]], list[tuple[Fit, list[list[float]]]], list[int] | None]:
     if len(fits) == 1:
         costs = row_costs(items, categories, fits[0])
         return fits[0], costs, [], path_of(costs, entry_flags(items, fits[0]), categories,
                                            labelled_categories(items, categories))
     return fit_and_rivals(items, categories, fits)
+
+
+def lost_label_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fit: Fit,
+                    path: list[int] | None) -> frozenset[int]:
+    """Rows at the edge of a labelled block of the fit's cheapest chain that the path
+    puts in a category no level-2 label names: a block whose label OCR lost, opened by
+    the rows' wording. The fit priced each row alone, the labelled block free to run
+    through them (a block without a label costs more than none), and so may have
+    shifted the boundaries around it to fit the labels: refitted with these rows out of
+    every labelled block, the boundaries fit the block the rows form."""
+    ch = fit.chain
+    if path is None or ch is None or fit.model is None or not ch.clusters:
+        return frozenset()
+    named = {c.category for c in ch.clusters}
+    lost = [categories[k].label not in named and stated_category(items[i]) is None for i, k in enumerate(path)]
+    unsure = [c.damaged or unread(c.category) for c in ch.clusters]
+    out: set[int] = set()
+    for t, (cluster, (x, y)) in enumerate(zip(ch.clusters, ch.blocks(MODELS.index(fit.model)))):
+        # a label too damaged to read beside the rows may be the lost one: its block may hold them
+        if unsure[t]:
+            continue
+        i = y - 1
+        while t + 1 < len(unsure) and not unsure[t + 1] and i > cluster.last and lost[i]:
+            out.add(i)
+            i -= 1
+        i = x
+        while t > 0 and not unsure[t - 1] and i < cluster.first and lost[i]:
+            out.add(i)
+            i += 1
+    return frozenset(out)
 
 
 def with_damaged_labels(items: list[IndicatorRow], fits: list[Fit]) -> list[Fit]:
@@ -489,7 +544,7 @@ def same_prices(fit: Fit, other: Fit) -> bool:
             and fit.level1 == other.level1 and fit.damaged == other.damaged)
 
 
-def reading_fits(items: list[IndicatorRow]) -> list[Fit]:
+def reading_fits(items: list[IndicatorRow], held: frozenset[int] = frozenset()) -> list[Fit]:
     """The best placement fits over the readings of the label-only rows.
 
     A row with nothing but a level-2 label is a table row (a category listed without
@@ -500,8 +555,9 @@ def reading_fits(items: list[IndicatorRow]) -> list[Fit]:
     next reading. Starting once from all rows and once from all lines apart, readings
     are refitted until one repeats (`READINGS` rounds at most). The cheapest fits of all
     are kept, and those within `APART` of them: a reading's prior is no more than that,
-    and the rows' wording may outweigh it."""
-    fits = fit_reading(items, frozenset())
+    and the rows' wording may outweigh it. `held`: rows no labelled level-2 block holds
+    (`lost_label_rows`)."""
+    fits = fit_reading(items, frozenset(), held)
     label_only = frozenset(i for i, item in enumerate(items) if item.is_label_only)
     if not label_only or fits[0].cost <= 0.0:
         return fits          # the rows as printed fit exactly: nothing to reread
@@ -509,7 +565,7 @@ def reading_fits(items: list[IndicatorRow]) -> list[Fit]:
     for apart in (frozenset(), label_only):
         for _ in range(READINGS):
             if apart not in fitted:
-                fitted[apart] = fit_reading(items, apart)
+                fitted[apart] = fit_reading(items, apart, held)
             read = label_only - fitted[apart][0].entries
             if read == apart:
                 break
@@ -519,11 +575,12 @@ def reading_fits(items: list[IndicatorRow]) -> list[Fit]:
     return [fit for fit in found if fit.cost <= best + APART + 1e-9]
 
 
-def fit_reading(items: list[IndicatorRow], apart: frozenset[int]) -> list[Fit]:
+def fit_reading(items: list[IndicatorRow], apart: frozenset[int], held: frozenset[int] = frozenset()) -> list[Fit]:
     """The placement fits with the label-only rows `apart` read as lines of their own."""
     lines = lines_apart(items, apart)
     return fit_placement(label_clusters(items, lines), group_clusters(items, lines),
-                         geometry_of(items, lines), len(items), sub_header=labels_apart_from_names(items))
+                         geometry_of(items, lines), len(items), sub_header=labels_apart_from_names(items),
+                         held=held)
 
 
 def labels_apart_from_names(items: list[IndicatorRow]) -> bool:

@@ -279,12 +279,13 @@ def part_centres(lines: np.ndarray, a: np.ndarray, b: np.ndarray, geo: Geometry
 
 
 def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n: int,
-                  sub_header: bool = True) -> list[Fit]:
+                  sub_header: bool = True, held: frozenset[int] = frozenset()) -> list[Fit]:
     """The models that explain all the labels best (level-2 blocks and level-1 groups
     alike, each chain on its own), with the free rows' costs under each. Several can
     tie (a short table rarely tells centre-up from centre-down): the caller keeps the
     one whose rows fit best together. `sub_header`: whether the document could print
-    its labels as sub-headers (no label shares a line with an indicator's name)."""
+    its labels as sub-headers (no label shares a line with an indicator's name).
+    `held`: rows no labelled level-2 block may hold (a block whose label was lost)."""
     if n == 0 or not (level2 or level1):
         return [Fit(None, 0.0)]
     # a level-1 block pays for each row whose level-2 label names another group: the
@@ -292,7 +293,7 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
     # whose label OCR lost (or damaged) leaves its rows unlabelled, not another group's
     pins = label_groups(level2, level1, n)
     groups = Chain(level1, geo, n, pins, by_category=True)
-    chains = [Chain(level2, geo, n, groups.row_groups(), foreign=group_label_lines(level1)), groups]
+    chains = [Chain(level2, geo, n, groups.row_groups(), foreign=group_label_lines(level1), held=held), groups]
     totals = [sum(c.total(m) for c in chains) for m in range(len(MODELS))]
     for m in EXACT_ONLY:
         if totals[m] > 1e-9 or (m == SUB_HEADER and not sub_header):
@@ -326,11 +327,11 @@ class Chain:
 
     def __init__(self, clusters: list[Cluster], geo: Geometry, n: int,
                  row_groups: list[list[str | None]] | None = None, by_category: bool = False,
-                 foreign: list[tuple[float, str]] | None = None):
+                 foreign: list[tuple[float, str]] | None = None, held: frozenset[int] = frozenset()):
         self.clusters, self.n = clusters, n
         self.gaps = gap_ranges(clusters, n) if clusters else []
         crossing = group_crossings(row_groups, n) if row_groups else None
-        self.tables = chain_tables(clusters, self.gaps, geo, crossing, by_category, foreign) if clusters else []
+        self.tables = chain_tables(clusters, self.gaps, geo, crossing, by_category, foreign, held) if clusters else []
         if clusters:
             self.ends, self.starts, self.back_ends, self.back_starts = run_chains(self)
             self.totals = self.starts[-1][-1]         # the last start is the table's end, n
@@ -558,7 +559,8 @@ def group_crossings(row_groups: list[list[str | None]], n: int):
 
 
 def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geometry, crossing=None,
-                 by_category: bool = False, foreign: list[tuple[float, str]] | None = None) -> list[Table]:
+                 by_category: bool = False, foreign: list[tuple[float, str]] | None = None,
+                 held: frozenset[int] = frozenset()) -> list[Table]:
     """Each cluster's candidate blocks (first rows in the gap before it, rows after the
     last in the gap after it) and their cost per model (with `crossing`, what it costs to
     reach into rows another group's label holds: a level-2 block's `group`, or with
@@ -614,8 +616,20 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
             crossed = crossing(Xt, Yt, cluster.category if by_category else cluster.group)
             C = C + crossed
             placed = placed + crossed if placed is not None else None
+        if held:
+            blocked = np.where(holds_rows(Xt, Yt, held), INF, 0.0)[:, None]
+            C = C + blocked
+            placed = placed + blocked if placed is not None else None
         tables.append(Table(gaps[t], gaps[t + 1], Xt, Yt, C, cluster.entry, placed))
     return tables
+
+
+def holds_rows(X: np.ndarray, Y: np.ndarray, rows: frozenset[int]) -> np.ndarray:
+    """Per block (first row X, row after Y): whether it holds any of `rows`."""
+    out = np.zeros(len(X), dtype=bool)
+    for r in rows:
+        out |= (X <= r) & (r < Y)
+    return out
 
 
 def group_label_lines(level1: list[Cluster]) -> list[tuple[float, str]]:
