@@ -244,14 +244,16 @@ def name_end(name: str) -> str:
 
 def is_wrap(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
             heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = (),
-            words: DocumentWords | None = None, openers: tuple[str, ...] = ()) -> bool:
+            words: DocumentWords | None = None, openers: tuple[str, ...] = (),
+            restated: bool = False) -> bool:
     """Whether a line's name is the rest of the name above (`wrap_evidence` over 0)."""
-    evidence = wrap_evidence(item, previous, wrapping, heads, points, lengths, words, openers)
+    evidence = wrap_evidence(item, previous, wrapping, heads, points, lengths, words, openers, restated)
     return evidence is not None and evidence > 0
 
 def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
                   heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = (),
-                  words: DocumentWords | None = None, openers: tuple[str, ...] = ()) -> int | None:
+                  words: DocumentWords | None = None, openers: tuple[str, ...] = (),
+                  restated: bool = False) -> int | None:
     """How strongly the lines say that a line's name is the rest of the name above,
     wrapped in its cell, rather than an indicator of its own (whose target cell may be
     empty). A very short fragment (a single character is never a name), a name above that
@@ -339,6 +341,11 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
         evidence += ACROSS_EVIDENCE   # the word the break cuts prints whole elsewhere
     if item.row.numbered is None and opens_name(item.name, openers):
         evidence -= OPENER_EVIDENCE   # 提升… opens a name: the line above held a whole one
+    if restated:
+        if not prints_level_cell(item):
+            evidence += RESTATED_EVIDENCE   # every row states its labels: a line without one is a row's rest
+        elif printed_labels(item.level2):
+            evidence -= RESTATED_EVIDENCE   # a line stating its labels again opens a row
     return evidence
 
 ACROSS_EVIDENCE = 3   # the characters across a break printed whole in another cell
@@ -373,6 +380,39 @@ def stated_labels(hints) -> set[str]:
     a piece of a label wrapped in its narrow column, 经济 | 成本 | 指标, is not one)."""
     return {hint.spec.label for hint in hints
             if not hint.copied and hint.match.exact and hint.cell.text.endswith(LABEL_ENDINGS)}
+
+RESTATED_LINES = 3      # lines stating the level-2 label the line above states: labels on every row
+RESTATED_EVIDENCE = 5   # a line without a label where every row states its own (as NUMBER_EVIDENCE)
+
+
+def labels_on_every_row(items: list[IndicatorRow]) -> bool:
+    """Whether the table prints its level labels on every row (an engine that writes a
+    merged cell's text on each row it spans): at least `RESTATED_LINES` named lines print
+    the level-2 label the line right above prints, letter for letter. A table that prints
+    a label once a block (top, centre, bottom) never prints one on two lines running, and
+    a label wrapped in a narrow column prints pieces, not whole labels. A level-1 label
+    restated at each level-2 block's top says nothing: the rows under it print none."""
+    restated = sum(bool(above.name and item.name
+                        and printed_labels(above.level2) & printed_labels(item.level2))
+                   for above, item in zip(items, items[1:]))
+    return restated >= RESTATED_LINES
+
+
+def printed_labels(hints) -> set[str]:
+    """The whole labels the line itself prints, as printed (数量类指标, 社会效益性指标): not
+    filled down from a merged cell, nor rejoined from pieces wrapped over lines (each line
+    prints a piece only), nor a piece (经济效)."""
+    return {hint.cell.text for hint in hints
+            if not hint.copied and "".join(hint.cell.raw.split()) == hint.cell.text
+            and hint.cell.text.endswith(LABEL_ENDINGS)}
+
+
+def prints_level_cell(item: IndicatorRow) -> bool:
+    """Whether the line prints a level cell of its own: a label read (not filled down from a
+    merged cell), a damaged or unknown one, or one fused into its name cell."""
+    return any(not hint.copied for hint in (*item.level1, *item.level2)) \
+        or bool(item.unrecognised or item.damaged or item.fused)
+
 
 LONGEST_EVIDENCE = 1   # a line as long as the table's longest, where no width shows: perhaps cut
 
@@ -429,8 +469,8 @@ def name_lengths(items: list[IndicatorRow]) -> tuple[int, ...]:
 
 def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
                            heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = (),
-                           words: DocumentWords | None = None, openers: tuple[str, ...] = ()
-                           ) -> IndicatorRow | None:
+                           words: DocumentWords | None = None, openers: tuple[str, ...] = (),
+                           restated: bool = False) -> IndicatorRow | None:
     """The row with its one level label read as the end of the name above, or None. A
     wrapped name can end in a word that is also a short label (…入驻企业 | 满意度, …孵化基地 |
     数量: aliases of level labels, read exactly); under a name cut at the column's width,
@@ -443,7 +483,7 @@ def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping:
             or not hints[0].match.exact or hints[0].cell.text.endswith(LABEL_ENDINGS)):
         return None
     read = replace(item, name=hints[0].cell.text, level1=[], level2=[], own_level2=None)
-    return read if is_wrap(read, previous, wrapping, heads, points, lengths, words, openers) else None
+    return read if is_wrap(read, previous, wrapping, heads, points, lengths, words, openers, restated) else None
 
 ACROSS_LABEL_EVIDENCE = 3   # a wrap across a line of labels needs more than a wrap's least
 
@@ -451,7 +491,7 @@ ACROSS_LABEL_EVIDENCE = 3   # a wrap across a line of labels needs more than a w
 def wrap_across_label(item: IndicatorRow, label_line: IndicatorRow, named: IndicatorRow,
                       wrapping: Wrapping | None, heads: tuple[str, ...], points: bool = False,
                       lengths: tuple[int, ...] = (), words: DocumentWords | None = None,
-                      openers: tuple[str, ...] = ()) -> bool:
+                      openers: tuple[str, ...] = (), restated: bool = False) -> bool:
     """Whether a line is the rest of the name two lines up, with a line of nothing but
     level labels between (an engine that writes a merged label on a line of its own
     between two lines of a wrapped name: 创业担保贷款贴息资 | 成本指标 | 金控制数). The
@@ -465,7 +505,7 @@ def wrap_across_label(item: IndicatorRow, label_line: IndicatorRow, named: Indic
         return False
     if (item.level1 or item.level2) and len(item.name or "") != 1 and not merged_level1_on_end(item, heads):
         return False
-    evidence = wrap_evidence(item, named, wrapping, heads, points, lengths, words, openers)
+    evidence = wrap_evidence(item, named, wrapping, heads, points, lengths, words, openers, restated)
     return evidence is not None and evidence >= ACROSS_LABEL_EVIDENCE
 
 
