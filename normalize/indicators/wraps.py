@@ -275,7 +275,9 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     the characters across the break printed whole in another cell of the document
     (`words`: 改造的老 over 完成改 | 造的老…, the other table's name, the goals) say wrap; a
     line that opens with a verb names open with and runs on (`opens_name`: 提升未成年人保护工作
-    under a whole name that fills the width) says not, where no row number says wrap. Over 0
+    under a whole name that fills the width) says not, where no row number says wrap; where
+    the table prints its labels on every row (`restated`), a line without a level cell says
+    wrap as strongly as a missing row number, and one printing a whole label not. Over 0
     says wrap; None when it cannot be one (a target, 实际完成值, 分值 or 得分 on both
     lines, a target where the table prints a wrapped row's target on its other line, a
     line too long to be a name's end)."""
