@@ -642,3 +642,30 @@ def test_a_line_opening_with_a_names_verb_is_a_name_of_its_own():
     # a short end that opens with the verb is still the end of the name cut above it
     lines = WIDTH_9_FIRST + ["\t\t助餐点服务质量持续\t≥95%", "\t\t改善情况\t"]
     assert names(lines)[3:] == ["助餐点服务质量持续改善情况"]
+
+
+# every row prints its labels (an engine that writes a merged cell's text on each row)
+EVERY_ROW = ["产出指标\t数量指标\t家庭医生签约居民人数\t≥3000人",
+             "产出指标\t数量指标\t健康教育讲座场次\t24场",
+             "产出指标\t数量指标\t慢性病高危人群筛查人数\t≥500人",
+             "产出指标\t质量指标\t居民健康档案规范化建档率\t≥95%"]
+
+
+def test_a_table_with_labels_on_every_row_joins_a_line_without_them():
+    # the line above ends in a head word (…质量) and the line under it ends as names end:
+    # read alone they would be two rows; but every row of the table prints its labels, so a
+    # line that prints none is the rest of the row above
+    out = names(EVERY_ROW + ["产出指标\t质量指标\t困难群众救助资金发放质量\t", "\t\t监督合格率\t=100%"])
+    assert out[4:] == ["困难群众救助资金发放质量监督合格率"]
+    # where the labels print once a block, the same lines stay two rows
+    once = [EVERY_ROW[0], "\t\t" + EVERY_ROW[1].split("\t", 2)[2], "\t\t" + EVERY_ROW[2].split("\t", 2)[2],
+            EVERY_ROW[3], "\t\t困难群众救助资金发放质量\t", "\t\t监督合格率\t=100%"]
+    assert names(once)[4:] == ["困难群众救助资金发放质量", "监督合格率"]
+
+
+def test_a_table_with_labels_on_every_row_keeps_a_labelled_line_a_row():
+    # a short line under a name that stops before a head word reads as its end; but it
+    # prints its row's labels again, as every row of the table does: a row of its own
+    out = names(EVERY_ROW + ["效益指标\t社会效益指标\t促进退役军人就业创业\t≥60%",
+                             "效益指标\t社会效益指标\t知晓率\t"])
+    assert out[4:] == ["促进退役军人就业创业", "知晓率"]
