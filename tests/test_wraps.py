@@ -669,3 +669,14 @@ def test_a_table_with_labels_on_every_row_keeps_a_labelled_line_a_row():
     out = names(EVERY_ROW + ["效益指标\t社会效益指标\t促进退役军人就业创业\t≥60%",
                              "效益指标\t社会效益指标\t知晓率\t"])
     assert out[4:] == ["促进退役军人就业创业", "知晓率"]
+
+
+def test_two_lines_each_printing_a_level_1_label_are_two_rows():
+    # 产岀指标 is damaged (its category read only fuzzily), but it is a whole label as printed,
+    # and so is 效益指标 on the line under it: one row prints one label a level
+    lines = ["产出指标\t数量指标\t家庭医生签约居民人数\t≥3000人",
+             "产岀指标\t数量指标\t累计建成社区综合为老服务\t15家",
+             "效益指标\t\t覆盖率\t"]
+    assert names(lines)[1:] == ["累计建成社区综合为老服务", "覆盖率"]
+    # a level-1 label on one line only: a wrapped name's end, its label merged over the row
+    assert names(lines[:2] + ["\t\t中心\t"])[1:] == ["累计建成社区综合为老服务中心"]

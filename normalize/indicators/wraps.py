@@ -346,7 +346,7 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     if restated:
         if not prints_level_cell(item):
             evidence += RESTATED_EVIDENCE   # every row states its labels: a line without one is a row's rest
-        elif printed_labels(item.level2):
+        elif printed_labels(item.level2) and item.row.page == previous.pages[1]:
             evidence -= RESTATED_EVIDENCE   # a line stating its labels again opens a row
     return evidence
 
@@ -368,11 +368,18 @@ def states_other_category(item: IndicatorRow, previous: IndicatorRow) -> bool:
     """Whether the line and the line above each print a label of the same level, read
     exactly and whole, and no label the one prints is one the other prints (时效指标 |
     重点人群年度健康体检 over 成本指标 | 门诊次均费用): the lines sit in two categories' cells,
-    so in two rows. A label filled down from a merged cell, read through damage, or a
-    piece of a label wrapped in its narrow column says nothing."""
+    so in two rows. So too where both print, on one page, a whole label of the level as
+    printed, however damaged (产岂类指标 | 累计建成… over 效益指标 | 社区居家…): a row prints
+    one label a level (a table continued on a new page may print its labels again on a
+    wrapped row's rest). A label filled down from a merged cell, or a piece of a label
+    wrapped in its narrow column says nothing; one read through damage says nothing of
+    its category."""
     for level in ("level1", "level2"):
         above, below = stated_labels(getattr(previous, level)), stated_labels(getattr(item, level))
         if above and below and not above & below:
+            return True
+        if item.row.page == previous.pages[1] and printed_labels(getattr(previous, level)) \
+                and printed_labels(getattr(item, level)):
             return True
     return False
 
