@@ -680,3 +680,19 @@ def test_two_lines_each_printing_a_level_1_label_are_two_rows():
     assert names(lines)[1:] == ["累计建成社区综合为老服务", "覆盖率"]
     # a level-1 label on one line only: a wrapped name's end, its label merged over the row
     assert names(lines[:2] + ["\t\t中心\t"])[1:] == ["累计建成社区综合为老服务中心"]
+
+
+def test_a_line_without_cells_ending_a_name_completes_the_cut_row_above():
+    # the table prints 分值 on every row; 乡村公益性岗位人员到岗 prints its row's cells but
+    # stops before a head word, and the line under it, without any cell, ends as a name ends
+    # (…在岗率, too long to read as a mere end): the rest of the row above, its target on its
+    # first line, not the first line of the row below
+    body = ["产出指标\t数量指标\t补贴发放人数\t2600人\t2587人\t20\t19.9\t",
+            "\t\t受益人口\t\t2.3万人\t10\t10\t",
+            "效益指标\t社会效益指标\t乡村公益性岗位人员到岗\t≥90%\t92%\t10\t10\t",
+            "\t\t年度考核在岗率\t\t\t\t\t",
+            "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t91%\t10\t10\t"]
+    assert self_names(body)[2:] == ["乡村公益性岗位人员到岗年度考核在岗率", "群众满意度"]
+    # under a row whose name is whole (…就业率), the same line opens the row below
+    body[2] = "效益指标\t社会效益指标\t高校毕业生就业率\t≥90%\t92%\t10\t10\t"
+    assert self_names(body)[2] == "高校毕业生就业率"
