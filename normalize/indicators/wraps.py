@@ -1,6 +1,7 @@
 """A name wrapped in its cell, told from an indicator whose target cell is empty: the
 lines' evidence (a very short fragment, a name stopping before its head word, a column
-that wraps at a fixed width, where a wrapped row prints its target) decides."""
+that wraps at a fixed width, where a wrapped row prints its target, what the table prints
+on every row: a row number, points, its labels) decides."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -267,7 +268,8 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     the table numbers its rows (a 序号 column), a line without a row number says wrap and
     one with its own number cannot be one; where it prints 分值 / 得分 on every row
     (`points`), a line without any cell of its row above the line that brings them says
-    wrap as strongly; where no width shows and the table wraps no name into a fragment, a
+    wrap as strongly, and so does one ending a name under a line cut short that brings them
+    (`completes_row_above`); where no width shows and the table wraps no name into a fragment, a
     line above shorter than several lines it prints (`lengths`, its names' lengths) did not
     fill its cell, a line above as long as the longest may have been cut
     (`reaches_longest`), a line above short of the column's edge held its whole name
