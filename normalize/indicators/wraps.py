@@ -335,7 +335,7 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
             (item.weight is not None or item.score is not None):
         # a line without a cell of its row, waiting for the line that brings its 分值 / 得分
         evidence += POINTS_EVIDENCE if points else POINTS_WAIT
-    if points and completes_row_above(item, previous, heads):
+    if points and completes_row_above(item, previous, heads, lengths):
         evidence += POINTS_EVIDENCE   # a cell-less line ending a name, under a line cut short with its cells
     if item.level1 or item.level2:
         evidence -= 1    # a label on the line: more often a row of its own
@@ -354,16 +354,21 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
             evidence -= RESTATED_EVIDENCE   # a line stating its labels again opens a row
     return evidence
 
-def completes_row_above(item: IndicatorRow, previous: IndicatorRow, heads: tuple[str, ...]) -> bool:
+def completes_row_above(item: IndicatorRow, previous: IndicatorRow, heads: tuple[str, ...],
+                        lengths: tuple[int, ...]) -> bool:
     """Where a table prints 分值 / 得分 on every row, whether a line without any cell of its
     row completes the row above rather than opening the one below: it ends as a name ends
-    (…毕业生就业率), and the line above, which prints the row's cells, stops before a head
+    (…毕业生就业率), and the line above, which prints the row's cells, runs to the column's
+    edge (as long as the table's second-longest line, `lengths`) and stops before a head
     word (年末应届离校未就业…): a row's target on its first line, its name wrapped under
     it. A line opening the row below is a name's first line, cut wherever the column cut
-    it, under a row whose name is whole."""
+    it, under a row whose name is whole (受益人口, short of the edge)."""
+    above = previous.last_line or previous.name
+    edge = sorted(lengths, reverse=True)[1] if len(lengths) > 1 else 0
     return all(getattr(item, cell) is None for cell in ROW_CELLS) \
         and any(getattr(previous, cell) is not None for cell in ROW_CELLS) \
-        and name_end(item.name).endswith(heads) and not name_end(previous.name).endswith(heads)
+        and len(above) >= edge and name_end(item.name).endswith(heads) \
+        and not name_end(previous.name).endswith(heads)
 
 
 ACROSS_EVIDENCE = 3   # the characters across a break printed whole in another cell
