@@ -642,3 +642,57 @@ def test_a_line_opening_with_a_names_verb_is_a_name_of_its_own():
     # a short end that opens with the verb is still the end of the name cut above it
     lines = WIDTH_9_FIRST + ["\t\t助餐点服务质量持续\t≥95%", "\t\t改善情况\t"]
     assert names(lines)[3:] == ["助餐点服务质量持续改善情况"]
+
+
+# every row prints its labels (an engine that writes a merged cell's text on each row)
+EVERY_ROW = ["产出指标\t数量指标\t家庭医生签约居民人数\t≥3000人",
+             "产出指标\t数量指标\t健康教育讲座场次\t24场",
+             "产出指标\t数量指标\t慢性病高危人群筛查人数\t≥500人",
+             "产出指标\t质量指标\t居民健康档案规范化建档率\t≥95%"]
+
+
+def test_a_table_with_labels_on_every_row_joins_a_line_without_them():
+    # the line above ends in a head word (…质量) and the line under it ends as names end:
+    # read alone they would be two rows; but every row of the table prints its labels, so a
+    # line that prints none is the rest of the row above
+    out = names(EVERY_ROW + ["产出指标\t质量指标\t困难群众救助资金发放质量\t", "\t\t监督合格率\t=100%"])
+    assert out[4:] == ["困难群众救助资金发放质量监督合格率"]
+    # where the labels print once a block, the same lines stay two rows
+    once = [EVERY_ROW[0], "\t\t" + EVERY_ROW[1].split("\t", 2)[2], "\t\t" + EVERY_ROW[2].split("\t", 2)[2],
+            EVERY_ROW[3], "\t\t困难群众救助资金发放质量\t", "\t\t监督合格率\t=100%"]
+    assert names(once)[4:] == ["困难群众救助资金发放质量", "监督合格率"]
+
+
+def test_a_table_with_labels_on_every_row_keeps_a_labelled_line_a_row():
+    # a short line under a name that stops before a head word reads as its end; but it
+    # prints its row's labels again, as every row of the table does: a row of its own
+    out = names(EVERY_ROW + ["效益指标\t社会效益指标\t促进退役军人就业创业\t≥60%",
+                             "效益指标\t社会效益指标\t知晓率\t"])
+    assert out[4:] == ["促进退役军人就业创业", "知晓率"]
+
+
+def test_two_lines_each_printing_a_level_1_label_are_two_rows():
+    # 产岀指标 is damaged (its category read only fuzzily), but it is a whole label as printed,
+    # and so is 效益指标 on the line under it: one row prints one label a level
+    lines = ["产出指标\t数量指标\t家庭医生签约居民人数\t≥3000人",
+             "产岀指标\t数量指标\t累计建成社区综合为老服务\t15家",
+             "效益指标\t\t覆盖率\t"]
+    assert names(lines)[1:] == ["累计建成社区综合为老服务", "覆盖率"]
+    # a level-1 label on one line only: a wrapped name's end, its label merged over the row
+    assert names(lines[:2] + ["\t\t中心\t"])[1:] == ["累计建成社区综合为老服务中心"]
+
+
+def test_a_line_without_cells_ending_a_name_completes_the_cut_row_above():
+    # the table prints 分值 on every row; 乡村公益性岗位人员到岗 prints its row's cells but
+    # stops before a head word, and the line under it, without any cell, ends as a name ends
+    # (…在岗率, too long to read as a mere end): the rest of the row above, its target on its
+    # first line, not the first line of the row below
+    body = ["产出指标\t数量指标\t补贴发放人数\t2600人\t2587人\t20\t19.9\t",
+            "\t\t受益人口\t\t2.3万人\t10\t10\t",
+            "效益指标\t社会效益指标\t乡村公益性岗位人员到岗\t≥90%\t92%\t10\t10\t",
+            "\t\t年度考核在岗率\t\t\t\t\t",
+            "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t91%\t10\t10\t"]
+    assert self_names(body)[2:] == ["乡村公益性岗位人员到岗年度考核在岗率", "群众满意度"]
+    # under a row whose name is whole (…就业率), the same line opens the row below
+    body[2] = "效益指标\t社会效益指标\t高校毕业生就业率\t≥90%\t92%\t10\t10\t"
+    assert self_names(body)[2] == "高校毕业生就业率"

@@ -26,8 +26,8 @@ from formex.normalize.indicators.fused_order import (
     cut_repeated_level_cells, cut_run_heads, read_continued_pieces, read_dual_group_heads, read_fused_by_order,
     read_label_tails, read_restated_heads, read_wrapped_heads)
 from formex.normalize.indicators.wraps import (
-    ROW_CELLS, DocumentWrapping, is_wrap, join_wrapped, label_read_as_fragment, name_lengths, numbering_of,
-    points_on_every_row, wrap_across_label, wrap_width)
+    ROW_CELLS, DocumentWrapping, is_wrap, join_wrapped, label_read_as_fragment, labels_on_every_row, name_lengths,
+    numbering_of, points_on_every_row, wrap_across_label, wrap_width)
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue, Row
 from formex.schemas.forms import FormSchema
@@ -417,6 +417,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     classified = numbering_of(classified)
     wrapping = wrap_width(classified)
     points = points_on_every_row(classified)
+    restated = labels_on_every_row(classified)
     lengths = name_lengths(classified)
     words = None
     if document_wrapping is not None:
@@ -446,10 +447,10 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             item.own_level2 = item.level2[-1]
         previous = out[-1] if out else None
         fragment = previous and label_read_as_fragment(item, previous, wrapping, vocab.name_heads, points, lengths,
-                                                     words, vocab.name_openers)
+                                                     words, vocab.name_openers, restated)
         item = fragment or item
         if previous and is_wrap(item, previous, wrapping, vocab.name_heads, points, lengths, words,
-                                vocab.name_openers):
+                                vocab.name_openers, restated):
             join_wrapped(previous, item, line)
             # OCR pads rows with empty cells, so a wrapped fragment and a short name with a
             # blank target look alike: join, and say so loudly enough to be reviewed
@@ -458,7 +459,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                                 field="level3", source_ref=row.source_ref))
             continue
         if len(out) >= 2 and wrap_across_label(item, previous, out[-2], wrapping, vocab.name_heads, points,
-                                                lengths, words, vocab.name_openers):
+                                                lengths, words, vocab.name_openers, restated):
             named = out.pop(-2)
             out[-1] = named    # the label line's labels sit inside the wrapped row: its own
             named.level1 += previous.level1

@@ -1,6 +1,7 @@
 """A name wrapped in its cell, told from an indicator whose target cell is empty: the
 lines' evidence (a very short fragment, a name stopping before its head word, a column
-that wraps at a fixed width, where a wrapped row prints its target) decides."""
+that wraps at a fixed width, where a wrapped row prints its target, what the table prints
+on every row: a row number, points, its labels) decides."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -244,14 +245,16 @@ def name_end(name: str) -> str:
 
 def is_wrap(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
             heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = (),
-            words: DocumentWords | None = None, openers: tuple[str, ...] = ()) -> bool:
+            words: DocumentWords | None = None, openers: tuple[str, ...] = (),
+            restated: bool = False) -> bool:
     """Whether a line's name is the rest of the name above (`wrap_evidence` over 0)."""
-    evidence = wrap_evidence(item, previous, wrapping, heads, points, lengths, words, openers)
+    evidence = wrap_evidence(item, previous, wrapping, heads, points, lengths, words, openers, restated)
     return evidence is not None and evidence > 0
 
 def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
                   heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = (),
-                  words: DocumentWords | None = None, openers: tuple[str, ...] = ()) -> int | None:
+                  words: DocumentWords | None = None, openers: tuple[str, ...] = (),
+                  restated: bool = False) -> int | None:
     """How strongly the lines say that a line's name is the rest of the name above,
     wrapped in its cell, rather than an indicator of its own (whose target cell may be
     empty). A very short fragment (a single character is never a name), a name above that
@@ -265,7 +268,8 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     the table numbers its rows (a 序号 column), a line without a row number says wrap and
     one with its own number cannot be one; where it prints 分值 / 得分 on every row
     (`points`), a line without any cell of its row above the line that brings them says
-    wrap as strongly; where no width shows and the table wraps no name into a fragment, a
+    wrap as strongly, and so does one ending a name under a line cut short that brings them
+    (`completes_row_above`); where no width shows and the table wraps no name into a fragment, a
     line above shorter than several lines it prints (`lengths`, its names' lengths) did not
     fill its cell, a line above as long as the longest may have been cut
     (`reaches_longest`), a line above short of the column's edge held its whole name
@@ -273,7 +277,9 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     the characters across the break printed whole in another cell of the document
     (`words`: 改造的老 over 完成改 | 造的老…, the other table's name, the goals) say wrap; a
     line that opens with a verb names open with and runs on (`opens_name`: 提升未成年人保护工作
-    under a whole name that fills the width) says not, where no row number says wrap. Over 0
+    under a whole name that fills the width) says not, where no row number says wrap; where
+    the table prints its labels on every row (`restated`), a line without a level cell says
+    wrap as strongly as a missing row number, and one printing a whole label not. Over 0
     says wrap; None when it cannot be one (a target, 实际完成值, 分值 or 得分 on both
     lines, a target where the table prints a wrapped row's target on its other line, a
     line too long to be a name's end)."""
@@ -329,6 +335,8 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
             (item.weight is not None or item.score is not None):
         # a line without a cell of its row, waiting for the line that brings its 分值 / 得分
         evidence += POINTS_EVIDENCE if points else POINTS_WAIT
+    if points and completes_row_above(item, previous, heads, lengths):
+        evidence += POINTS_EVIDENCE   # a cell-less line ending a name, under a line cut short with its cells
     if item.level1 or item.level2:
         evidence -= 1    # a label on the line: more often a row of its own
     if states_other_category(item, previous):
@@ -339,7 +347,29 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
         evidence += ACROSS_EVIDENCE   # the word the break cuts prints whole elsewhere
     if item.row.numbered is None and opens_name(item.name, openers):
         evidence -= OPENER_EVIDENCE   # 提升… opens a name: the line above held a whole one
+    if restated:
+        if not prints_level_cell(item):
+            evidence += RESTATED_EVIDENCE   # every row states its labels: a line without one is a row's rest
+        elif printed_labels(item.level2) and item.row.page == previous.pages[1]:
+            evidence -= RESTATED_EVIDENCE   # a line stating its labels again opens a row
     return evidence
+
+def completes_row_above(item: IndicatorRow, previous: IndicatorRow, heads: tuple[str, ...],
+                        lengths: tuple[int, ...]) -> bool:
+    """Where a table prints 分值 / 得分 on every row, whether a line without any cell of its
+    row completes the row above rather than opening the one below: it ends as a name ends
+    (…毕业生就业率), and the line above, which prints the row's cells, runs to the column's
+    edge (as long as the table's second-longest line, `lengths`) and stops before a head
+    word (年末应届离校未就业…): a row's target on its first line, its name wrapped under
+    it. A line opening the row below is a name's first line, cut wherever the column cut
+    it, under a row whose name is whole (受益人口, short of the edge)."""
+    above = previous.last_line or previous.name
+    edge = sorted(lengths, reverse=True)[1] if len(lengths) > 1 else 0
+    return all(getattr(item, cell) is None for cell in ROW_CELLS) \
+        and any(getattr(previous, cell) is not None for cell in ROW_CELLS) \
+        and len(above) >= edge and name_end(item.name).endswith(heads) \
+        and not name_end(previous.name).endswith(heads)
+
 
 ACROSS_EVIDENCE = 3   # the characters across a break printed whole in another cell
 OPENER_EVIDENCE = 5   # a line opening with a name's opening verb, and running on past it
@@ -359,11 +389,18 @@ def states_other_category(item: IndicatorRow, previous: IndicatorRow) -> bool:
     """Whether the line and the line above each print a label of the same level, read
     exactly and whole, and no label the one prints is one the other prints (时效指标 |
     重点人群年度健康体检 over 成本指标 | 门诊次均费用): the lines sit in two categories' cells,
-    so in two rows. A label filled down from a merged cell, read through damage, or a
-    piece of a label wrapped in its narrow column says nothing."""
+    so in two rows. So too where both print, on one page, a whole label of the level as
+    printed, however damaged (产岂类指标 | 累计建成… over 效益指标 | 社区居家…): a row prints
+    one label a level (a table continued on a new page may print its labels again on a
+    wrapped row's rest). A label filled down from a merged cell, or a piece of a label
+    wrapped in its narrow column says nothing; one read through damage says nothing of
+    its category."""
     for level in ("level1", "level2"):
         above, below = stated_labels(getattr(previous, level)), stated_labels(getattr(item, level))
         if above and below and not above & below:
+            return True
+        if item.row.page == previous.pages[1] and printed_labels(getattr(previous, level)) \
+                and printed_labels(getattr(item, level)):
             return True
     return False
 
@@ -373,6 +410,39 @@ def stated_labels(hints) -> set[str]:
     a piece of a label wrapped in its narrow column, 经济 | 成本 | 指标, is not one)."""
     return {hint.spec.label for hint in hints
             if not hint.copied and hint.match.exact and hint.cell.text.endswith(LABEL_ENDINGS)}
+
+RESTATED_LINES = 3      # lines stating the level-2 label the line above states: labels on every row
+RESTATED_EVIDENCE = 5   # a line without a label where every row states its own (as NUMBER_EVIDENCE)
+
+
+def labels_on_every_row(items: list[IndicatorRow]) -> bool:
+    """Whether the table prints its level labels on every row (an engine that writes a
+    merged cell's text on each row it spans): at least `RESTATED_LINES` named lines print
+    the level-2 label the line right above prints, letter for letter. A table that prints
+    a label once a block (top, centre, bottom) never prints one on two lines running, and
+    a label wrapped in a narrow column prints pieces, not whole labels. A level-1 label
+    restated at each level-2 block's top says nothing: the rows under it print none."""
+    restated = sum(bool(above.name and item.name
+                        and printed_labels(above.level2) & printed_labels(item.level2))
+                   for above, item in zip(items, items[1:]))
+    return restated >= RESTATED_LINES
+
+
+def printed_labels(hints) -> set[str]:
+    """The whole labels the line itself prints, as printed (数量类指标, 社会效益性指标): not
+    filled down from a merged cell, nor rejoined from pieces wrapped over lines (each line
+    prints a piece only), nor a piece (经济效)."""
+    return {hint.cell.text for hint in hints
+            if not hint.copied and "".join(hint.cell.raw.split()) == hint.cell.text
+            and hint.cell.text.endswith(LABEL_ENDINGS)}
+
+
+def prints_level_cell(item: IndicatorRow) -> bool:
+    """Whether the line prints a level cell of its own: a label read (not filled down from a
+    merged cell), a damaged or unknown one, or one fused into its name cell."""
+    return any(not hint.copied for hint in (*item.level1, *item.level2)) \
+        or bool(item.unrecognised or item.damaged or item.fused)
+
 
 LONGEST_EVIDENCE = 1   # a line as long as the table's longest, where no width shows: perhaps cut
 
@@ -429,8 +499,8 @@ def name_lengths(items: list[IndicatorRow]) -> tuple[int, ...]:
 
 def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
                            heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = (),
-                           words: DocumentWords | None = None, openers: tuple[str, ...] = ()
-                           ) -> IndicatorRow | None:
+                           words: DocumentWords | None = None, openers: tuple[str, ...] = (),
+                           restated: bool = False) -> IndicatorRow | None:
     """The row with its one level label read as the end of the name above, or None. A
     wrapped name can end in a word that is also a short label (…入驻企业 | 满意度, …孵化基地 |
     数量: aliases of level labels, read exactly); under a name cut at the column's width,
@@ -443,7 +513,7 @@ def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping:
             or not hints[0].match.exact or hints[0].cell.text.endswith(LABEL_ENDINGS)):
         return None
     read = replace(item, name=hints[0].cell.text, level1=[], level2=[], own_level2=None)
-    return read if is_wrap(read, previous, wrapping, heads, points, lengths, words, openers) else None
+    return read if is_wrap(read, previous, wrapping, heads, points, lengths, words, openers, restated) else None
 
 ACROSS_LABEL_EVIDENCE = 3   # a wrap across a line of labels needs more than a wrap's least
 
@@ -451,7 +521,7 @@ ACROSS_LABEL_EVIDENCE = 3   # a wrap across a line of labels needs more than a w
 def wrap_across_label(item: IndicatorRow, label_line: IndicatorRow, named: IndicatorRow,
                       wrapping: Wrapping | None, heads: tuple[str, ...], points: bool = False,
                       lengths: tuple[int, ...] = (), words: DocumentWords | None = None,
-                      openers: tuple[str, ...] = ()) -> bool:
+                      openers: tuple[str, ...] = (), restated: bool = False) -> bool:
     """Whether a line is the rest of the name two lines up, with a line of nothing but
     level labels between (an engine that writes a merged label on a line of its own
     between two lines of a wrapped name: 创业担保贷款贴息资 | 成本指标 | 金控制数). The
@@ -465,7 +535,7 @@ def wrap_across_label(item: IndicatorRow, label_line: IndicatorRow, named: Indic
         return False
     if (item.level1 or item.level2) and len(item.name or "") != 1 and not merged_level1_on_end(item, heads):
         return False
-    evidence = wrap_evidence(item, named, wrapping, heads, points, lengths, words, openers)
+    evidence = wrap_evidence(item, named, wrapping, heads, points, lengths, words, openers, restated)
     return evidence is not None and evidence >= ACROSS_LABEL_EVIDENCE
 
 
