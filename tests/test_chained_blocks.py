@@ -75,6 +75,22 @@ def test_a_category_listed_without_indicators_does_not_stop_the_chain():
     assert got[:12] == ["数量指标"] * 3 + ["质量指标"] * 5 + ["时效指标"] * 4
     assert any(i.code == "level_boundary_ambiguous" and "办结周期" in i.message for i in issues)
 
+
+def test_a_label_too_damaged_to_read_elsewhere_leaves_the_chain_deciding():
+    # the first test's table with a fourth block (效益, rows 12-15) whose level-2 label no
+    # vocabulary reads: that block is some category's, and the three blocks above must
+    # still fit together, so the weaker-worded boundary row stays in 质量 as without it
+    names = NAMES[:7] + ["办结周期"] + NAMES[8:] + ["受益人数", "服务人次", "覆盖户数", "带动人数"]
+    labels = {**LABELS, 13: "袿荟効葢指柝"}
+    lines = [HEADER] + [f"{'产出指标' if i == 5 else '效益指标' if i == 13 else ''}\t{labels.get(i, '')}\t{name}\t达标"
+                        for i, name in enumerate(names)]
+    indicators, issues = rows_to_indicators(list(iter_text_rows("\n".join(lines))), SCHEMA,
+                                            spans_known=False, year=2026)
+    got = [ind.placement.level2.label for ind in indicators]
+    assert got[:12] == ["数量指标"] * 3 + ["质量指标"] * 5 + ["时效指标"] * 4
+    assert any("办结周期" in i.message and "together" in i.message for i in issues)
+
+
 # ------------------------------------------- a fuzzy level-2 reading against the row's group
 def categories_of(lines: list[str]) -> list[tuple[str, str]]:
     indicators, issues = rows_to_indicators(list(iter_text_rows("\n".join([HEADER, *lines]))), SCHEMA,

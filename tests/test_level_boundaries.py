@@ -743,6 +743,25 @@ def test_a_row_before_the_break_worded_for_the_group_above_stays_there():
     assert page_opening_groups("资料合格率")[4] == "产出指标"
 
 
+WRAPPED_OPENING = [
+    "产出指标\t数量指标\t培训人数\t≥5(人)", "\t\t服务户数\t≥6(户)",
+    "\t质量指标\t验收合格率\t100%", "\t\t抽检合格率\t100%", "\t\t{name}\t≥3(个)",
+    "\t\t合作社经营收入增长\t",
+    "",
+    "效益指标\t社会效益指标\t率\t≥5%", "\t\t工作丙\t≥90(人)",
+    "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%"]
+
+
+def test_a_group_label_beside_a_name_wrapped_over_the_break_opens_the_page():
+    # 效益's labels print beside the tail of a name wrapped over the page break (率): the
+    # page's first line, as a row of its own there would be. The free row before it on
+    # the page above is 效益's first, as where the labels open the page on a row
+    indicators, _ = place([line.format(name="工作甲") for line in WRAPPED_OPENING])
+    assert [i.placement.level2.level1 for i in indicators][4:6] == ["效益指标", "效益指标"]
+    indicators, _ = place([line.format(name="资料合格率") for line in WRAPPED_OPENING])
+    assert indicators[4].placement.level2.level1 == "产出指标"
+
+
 def test_a_free_row_goes_where_another_exact_model_puts_it():
     # 产出's label on row 2, 效益's on row 6, of rows 0..7. centre-up fits 产出 0..4 or
     # 0..5 (效益 5..7 or 6..7), centre-down 产出 0..4 or 0..3 (效益 5..7 or 4..7): row 4

@@ -27,12 +27,20 @@ MOVED = 0.05   # per row a chain moves off the path: below any wording, above `T
 TIED = 0.01    # chains whose rows' wording costs this close: neither is chosen (`TIE_BREAK` steps below it)
 
 
-def path_blocks(path: list[int], clusters, index: dict[str, int]) -> list[tuple[int, int]] | None:
-    """Each cluster's block on the path: the run of rows around it in its category (None
-    where a cluster's rows are not all in its category, or two clusters share a run)."""
+def cluster_categories(clusters, index: dict[str, int], path: list[int]) -> list[int | None]:
+    """Each cluster's category index: its label's, or for a label too damaged to read
+    (`unread`) the one the path gives its row: such a label is some category's, and the
+    costs that chose the path read its characters and the rows around it. None where a
+    label names no category of the schema."""
+    return [path[c.first] if unread(c.category) else index.get(c.category) for c in clusters]
+
+
+def path_blocks(path: list[int], clusters, ks: list[int | None]) -> list[tuple[int, int]] | None:
+    """Each cluster's block on the path: the run of rows around it in its category (`ks`,
+    `cluster_categories`; None where a cluster's rows are not all in its category, or two
+    clusters share a run)."""
     blocks = []
-    for c in clusters:
-        k = index.get(c.category)
+    for c, k in zip(clusters, ks):
         if k is None or any(path[i] != k for i in range(c.first, c.last + 1)):
             return None
         x, y = c.first, c.last + 1
@@ -55,7 +63,7 @@ def fits_exactly(fit: Fit, blocks: list[tuple[int, int]], n: int) -> bool:
     return all(table.cost(block, m) <= EXACT for table, block in zip(ch.tables, blocks))
 
 
-def exact_chains(fit: Fit, worded: list[tuple[float, ...]], index: dict[str, int], path: list[int]
+def exact_chains(fit: Fit, worded: list[tuple[float, ...]], ks: list[int], path: list[int]
                  ) -> list[int | None] | None:
     """Per row, the category every best exact chain gives it (None where they differ).
 
@@ -69,7 +77,6 @@ def exact_chains(fit: Fit, worded: list[tuple[float, ...]], index: dict[str, int
     each block the cheapest chain through it."""
     ch, m = fit.chain, MODELS.index(fit.model)
     n = len(path)
-    ks = [index[c.category] for c in ch.clusters]
     costs = np.asarray(worded, dtype=float)
     costs = costs + MOVED * (np.asarray(path)[:, None] != np.arange(costs.shape[1])[None, :])
     prefix = np.vstack((np.zeros((1, costs.shape[1])), np.cumsum(np.where(np.isfinite(costs), costs, 1e6), axis=0)))
@@ -111,29 +118,33 @@ def chained_rows(path: list[int], labels: list[str], fit: Fit, worded: list[tupl
     """Rows -> the category index the exact chain best worded puts them in, where the
     path's blocks do not fit the model exactly but some chain does (see the module's
     doc). Nothing where the fit is not exact, where a cluster is a label-only row's
-    reading or a damaged label, or where a moved row would leave both blocks beside its
-    gap. An entry (a category listed without indicators) is a block of its own row in
+    reading, or where a moved row would leave both blocks beside its gap. A label too
+    damaged to read is a block of the category the path gives it: one such label
+    anywhere would otherwise leave every tied row of the document to its wording alone.
+    An entry (a category listed without indicators) is a block of its own row in
     every chain, so it only bounds the blocks beside it. A path whose blocks fit a rival fit (another model explaining the
     labels exactly as well) exactly is left as it is."""
     ch = fit.chain
-    if ch is None or fit.model is None or not ch.clusters or not path or fit.damaged:
+    if ch is None or fit.model is None or not ch.clusters or not path:
         return {}
     m = MODELS.index(fit.model)
-    if ch.total(m) > EXACT or any(c.optional or c.damaged or unread(c.category) for c in ch.clusters):
+    if ch.total(m) > EXACT or any(c.optional for c in ch.clusters):
         return {}
     index = {label: k for k, label in enumerate(labels)}
+    ks = cluster_categories(ch.clusters, index, path)
     n = len(path)
-    blocks = path_blocks(path, ch.clusters, index)
+    blocks = path_blocks(path, ch.clusters, ks)
     if blocks is None or fits_exactly(fit, blocks, n):
         return {}
     for other in rivals:
         if other.chain is not None and other.model is not None and other.chain.clusters == ch.clusters:
             if fits_exactly(other, blocks, n):
                 return {}
-    agreed = exact_chains(fit, worded, index, path)
+    agreed = exact_chains(fit, worded, ks, path)
     if agreed is None:
         return {}
-    held = {i for c in ch.clusters for i in range(c.first, c.last + 1)}
+    # rows holding labels, read or damaged (`fit.damaged`), stay: only free rows move
+    held = {i for c in ch.clusters for i in range(c.first, c.last + 1)} | set(fit.damaged)
     out: dict[int, int] = {}
     for i, k in enumerate(agreed):
         if k is None or k == path[i]:
@@ -141,7 +152,7 @@ def chained_rows(path: list[int], labels: list[str], fit: Fit, worded: list[tupl
         g = next((g for g, (lo, hi) in enumerate(ch.gaps) if lo <= i < hi), None)
         if i in held or g is None or g == 0 or g == len(ch.clusters):
             return {}
-        beside = {index[ch.clusters[g - 1].category], index[ch.clusters[g].category]}
+        beside = {ks[g - 1], ks[g]}
         if path[i] not in beside or k not in beside:
             return {}
         out[i] = k

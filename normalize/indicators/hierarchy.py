@@ -332,7 +332,7 @@ def group_openings(level1: tuple | None, categories: tuple[Level2Spec, ...], ope
 
 
 def page_openings(items: list[IndicatorRow]) -> dict[int, str]:
-    """Rows before a level-1 label printed on the first row of a page, on earlier pages
+    """Rows before a level-1 label printed on the first line of a page, on earlier pages
     and after the level-1 label before it: row -> that label's group."""
     out: dict[int, str] = {}
     since = 0    # the first row after the last level-1 label
@@ -340,11 +340,25 @@ def page_openings(items: list[IndicatorRow]) -> dict[int, str]:
         hints = [h for h in item.level1 if not h.copied]
         if not hints:
             continue
-        if j and item.pages[0] != items[j - 1].pages[1]:
+        page = opening_page(items, j, hints[-1])
+        if page is not None:
             group = hints[-1].spec.label
-            out.update((i, group) for i in range(since, j) if items[i].pages[1] != item.pages[0])
+            out.update((i, group) for i in range(since, j) if items[i].pages[1] != page)
         since = j + 1
     return out
+
+
+def opening_page(items: list[IndicatorRow], j: int, hint) -> int | None:
+    """The page whose first line row `j`'s level-1 label prints on, else None: the row's
+    own first line where the row above ended on another page, or the second line of a
+    row wrapped over a page break (its name's tail opens the page, and the label printed
+    beside it opens the page's part of its block, as on a row of its own)."""
+    item = items[j]
+    if j and item.pages[0] != items[j - 1].pages[1]:
+        return item.pages[0]
+    if item.pages[1] != item.pages[0] and hint.line == item.lines[1] == item.lines[0] + 1:
+        return item.pages[1]
+    return None
 
 
 @lru_cache(maxsize=16)
