@@ -18,7 +18,7 @@ from formex.committer import DEFAULT_BATCH_DOCS, DEFAULT_BATCH_ROWS, BatchPolicy
 from formex.engines import EngineError, open_engine
 from formex.extract.readers import READERS
 from formex.extract.xlsx_doc import refuse_xls
-from formex.manifest import ManifestError
+from formex.manifest import ManifestError, manifest_path
 from formex.report_run import (EXIT_DOCUMENTS_FAILED, EXIT_RUN_FAILED, EXIT_USAGE, BarProgress, LogProgress,
                                exit_code, print_summary, summary_to_json)
 from formex.inputs import InputError, list_inputs
@@ -208,7 +208,8 @@ CORRECTIONS_HELP = ("A dataset folder (formex extract --out): apply its reviewed
 def show(file: Path = typer.Argument(..., exists=True, dir_okay=False),
          format: Format = typer.Option(Format.text, "--format", help="text (for a person) or json."),
          explain_rows: bool = typer.Option(False, "--explain", help="Print `formex explain FILE` instead."),
-         corrections: Optional[Path] = typer.Option(None, "--corrections", file_okay=False, help=CORRECTIONS_HELP),
+         corrections: Optional[Path] = typer.Option(None, "--corrections", exists=True, file_okay=False,
+                                                    help=CORRECTIONS_HELP),
          ) -> None:
     """Print one document's extraction: header, tasks, indicator tree, issues; writes nothing."""
     from formex.show import show_tables, tables_to_json   # here: `extract` runs without pandas
@@ -218,7 +219,7 @@ def show(file: Path = typer.Argument(..., exists=True, dir_okay=False),
     if corrections is None:
         tables = extract_tables(file)
     else:
-        source, results = extract_as_recorded(file, corrections)
+        source, results = with_dataset(corrections, extract_as_recorded, file)
         if source is None:
             refuse_unrecorded(file, corrections)
         tables = results_to_frames(results)
@@ -231,14 +232,14 @@ def show(file: Path = typer.Argument(..., exists=True, dir_okay=False),
 @app.command()
 def explain(file: Path = typer.Argument(..., exists=True, dir_okay=False),
             format: Format = typer.Option(Format.text, "--format", help="text (for a person) or json."),
-            corrections: Optional[Path] = typer.Option(None, "--corrections", file_okay=False,
+            corrections: Optional[Path] = typer.Option(None, "--corrections", exists=True, file_okay=False,
                                                        help=CORRECTIONS_HELP + " Rows they changed say so."),
             ) -> None:
     """Why each indicator row landed where it did: its cells, the hierarchy's costs, the choice."""
     from formex.explain import explain_file, explanation_to_json, print_explanation, review_of
     review = None
     if corrections is not None:
-        review = review_of(file, corrections)
+        review = with_dataset(corrections, review_of, file)
         if review is None:
             refuse_unrecorded(file, corrections)
     explanation = explain_file(file, review=review)
@@ -248,11 +249,25 @@ def explain(file: Path = typer.Argument(..., exists=True, dir_okay=False),
         print_explanation(explanation, Console())
 
 
+def with_dataset(out: Path, read, file: Path):
+    """`read(file, out)`, a dataset's damaged state files said as `formex extract` says them
+    (exit 3), a folder that is no dataset as a usage error (exit 2)."""
+    if not manifest_path(out).is_file():
+        Console(stderr=True).print(f"formex: {out} is not a formex dataset (no {manifest_path(out)}); "
+                                   "nothing shown", markup=False)
+        raise typer.Exit(code=EXIT_USAGE)
+    try:
+        return read(file, out)
+    except (DatasetError, ManifestError, OSError) as error:
+        Console(stderr=True).print(f"formex: cannot read the dataset under {out}: {error}", markup=False)
+        raise typer.Exit(code=EXIT_RUN_FAILED) from error
+
+
 def refuse_unrecorded(file: Path, out: Path) -> None:
     """Exit 2: showing the file without the corrections asked for would pass its rows
     off as reviewed."""
-    Console(stderr=True).print(f"formex: {out} holds no document with the bytes or the name of {file} (not extracted "
-                               f"into it yet? `formex extract` it with --out {out} first); nothing shown",
+    Console(stderr=True).print(f"formex: {out} holds no document with the bytes or the path of {file} (not "
+                               f"extracted into it yet? `formex extract` it with --out {out} first); nothing shown",
                                markup=False)
     raise typer.Exit(code=EXIT_USAGE)
 

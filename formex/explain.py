@@ -103,8 +103,9 @@ def explain_file(path: str | Path, top: int = TOP_CANDIDATES, review: Review | N
         return Explanation(path.name, "failed", f"cannot read the file: {error.strerror or error}",
                            None, None, True, ())
     result = normalize_document(document)
+    unmatched = review.unmatched if review is not None else ()
     if result.form_type is None:
-        return Explanation(path.name, result.status, result.error, None, None, True, ())
+        return Explanation(path.name, result.status, result.error, None, None, True, (), None, unmatched)
     schema = next(s for s in load_all_form_schemas() if s.form_type == result.form_type)
     categories = schema.level2_order
     decisions = indicator_decisions(result.indicators, categories)
@@ -112,8 +113,7 @@ def explain_file(path: str | Path, top: int = TOP_CANDIDATES, review: Review | N
     if review is not None:
         rows = tuple(dataclasses.replace(row, reviewed=review.applied.get(row.source_ref, ())) for row in rows)
     return Explanation(path.name, result.status, result.error, result.form_type,
-                       decisions.placement, decisions.ordered, rows, result.confidence,
-                       review.unmatched if review is not None else ())
+                       decisions.placement, decisions.ordered, rows, result.confidence, unmatched)
 
 
 def review_of(path: Path, out: Path) -> Review | None:
@@ -264,11 +264,11 @@ def print_explanation(explanation: Explanation, console: Console) -> None:
     console.print(Text(" · ".join(facts), style="bold"))
     if explanation.error:
         console.print(Text(safe_text(explanation.error), style="red"))
+    for message in explanation.unmatched:
+        console.print(Text(f"a correction finds no row: {safe_text(message)}", style="yellow"))
     if not explanation.rows:
         console.print(Text("no indicator rows to explain"))
         return
-    for message in explanation.unmatched:
-        console.print(Text(f"a correction finds no row: {safe_text(message)}", style="yellow"))
     if explanation.placement:
         console.print(Text(f"Labels print at the {explanation.placement.replace('_', ' ')} "
                            "of their blocks here (the fitted placement model)."))

@@ -94,11 +94,15 @@ class Manifest:
         if data.get("version") != FORMAT_VERSION:
             raise ManifestError(f"{where} has manifest version {data.get('version')}; this formex "
                                 f"reads version {FORMAT_VERSION} (upgrade formex)")
-        files = {t: {f["path"]: int(f["rows"]) for f in data["tables"].get(t, [])} for t in TABLE_NAMES}
-        documents = {d["source"]: DocEntry(d["sha256"], d["doc_id"], d["status"], d["year"],
-                                           list(d["files"]), d.get("duplicate_of"), list(d.get("parts", ())))
-                     for d in data["documents"]}
-        return cls(int(data["generation"]), files, documents)
+        try:
+            files = {t: {f["path"]: int(f["rows"]) for f in data["tables"].get(t, [])} for t in TABLE_NAMES}
+            documents = {d["source"]: DocEntry(d["sha256"], d["doc_id"], d["status"], d["year"],
+                                               list(d["files"]), d.get("duplicate_of"), list(d.get("parts", ())))
+                         for d in data["documents"]}
+            return cls(int(data["generation"]), files, documents)
+        except (KeyError, TypeError, ValueError, AttributeError) as error:   # valid JSON, not a manifest's
+            raise ManifestError(f"{where} is damaged (at {error!r}); it is only ever replaced whole, so "
+                                "something else wrote it") from error
 
 
 def manifest_path(out: Path | str) -> Path:

@@ -91,16 +91,19 @@ def load_overrides(path: Path) -> list[Override]:
 
 
 def merge_overrides(old: list[Override], new: list[Override]) -> list[Override]:
-    """`old` with `new` recorded over it: a key corrected again keeps its first anchor
-    (what the row said before any correction) and takes the newer values column by
-    column. Sorted by key, so the file does not depend on the order of reviews."""
+    """`old` with `new` recorded over it: a key corrected again takes the newer values
+    column by column, and the anchor the new correction carries (`review_csv` gives it
+    the first one, what the row said before any correction, unless that one found no row
+    and the row was read afresh; with it, the document it was read from). Sorted by key,
+    so the file does not depend on the order of reviews."""
     merged = {o.key: o for o in old}
     for override in new:
         before = merged.get(override.key)
         if before is not None:
             values = dict(before.values) | dict(override.values)
-            override = Override(*override.key, before.anchor or override.anchor, before.doc_id or override.doc_id,
-                                tuple(values.items()), override.recorded_by)
+            anchor = override.anchor or before.anchor
+            doc_id = override.doc_id if anchor != before.anchor else (before.doc_id or override.doc_id)
+            override = Override(*override.key, anchor, doc_id, tuple(values.items()), override.recorded_by)
         merged[override.key] = override
     return [merged[key] for key in sorted(merged)]
 

@@ -145,9 +145,16 @@ def csv_to_overrides(path: Path, out: Path) -> ApplyReport:
             report.unmatched.append(f"{where}: {source} {table} {key or ''} (no such row now)")
     if errors:
         raise ReviewError(f"{path}: nothing recorded; fix these lines:\n  " + "\n  ".join(errors))
+    # rows a correction was applied to in the dataset: (doc_id, source_ref)
+    corrected = {(i["doc_id"], i["source_ref"]) for i in tables["issues"] if i["code"] == "override_applied"}
     for (source, table, key), entry in grouped.items():
         before = existing.get((source, table, key))
-        anchor = before.anchor if before else (row_anchor(table, entry["row"]) if entry["row"] else ())
+        row = entry["row"]
+        anchor = row_anchor(table, row) if row else ()
+        if before is not None and (not row or (entry["doc"]["doc_id"], row.get("source_ref")) in corrected):
+            # the row as read is the first anchor: the row's values now may be corrected ones.
+            # A correction that found no row (the source edited since) takes the row as it reads now
+            anchor = before.anchor
         report.recorded.append(Override(source, table, key, anchor, entry["doc"]["doc_id"],
                                         tuple(entry["values"].items()), path.name))
     for source in sorted({o.source_path for o in report.recorded}):

@@ -28,7 +28,7 @@ from formex.inputs import InputError, InputFile, iter_input_files, iter_saved_pa
 from formex.manifest import load_manifest
 from formex.override_rows import apply_overrides
 from formex.normalize.split import PART_MARK
-from formex.overrides import OverrideBook
+from formex.overrides import OverrideBook, load_overrides, overrides_path
 from formex.schemas.document import Document
 from formex.schemas.document_file import read_document_file
 from formex.schemas.tables import TABLE_NAMES
@@ -365,24 +365,30 @@ def extract_as_recorded(path: Path, out: Path) -> tuple[str | None, list[Result]
         data = read_regular_file(path)
     except OSError as error:
         return path.name, [records_to_result(path.name, None, unreadable_records(path.name, error))]
-    source = recorded_source(out, doc_id_of(data), path.name)
+    source = recorded_source(out, doc_id_of(data), path)
     if source is None:
         return None, []
-    task = Task(source, doc_id_of(data), data, overrides=corrections_of(OverrideBook.open(out), source))
+    book = OverrideBook(Path(out))   # its corrections only: nothing here needs what the runs loaded
+    for override in load_overrides(overrides_path(out)):
+        book.by_source[override.source_path] = (*book.by_source.get(override.source_path, ()), override)
+    task = Task(source, doc_id_of(data), data, overrides=corrections_of(book, source))
     kept: list[Result] = []
     keep_results([run_task(task)], Summary(None), kept)
     return source, kept
 
 
-def recorded_source(out: Path, sha256: str, name: str) -> str | None:
+def recorded_source(out: Path, sha256: str, path: Path) -> str | None:
     """The source key under which the dataset at `out` loaded these bytes (a duplicate's
-    rows are those of the source it shares them with), else the key `name` if it has one."""
+    rows are those of the source it shares them with), else the longest key the file's
+    path ends with (a source edited since: `unit-a/form.txt` for `…/unit-a/form.txt`)."""
     manifest = load_manifest(out)
     documents = manifest.documents if manifest is not None else {}
     for key, entry in sorted(documents.items()):
         if entry.sha256 == sha256:
             return entry.duplicate_of or key
-    return name if name in documents else None
+    where = "/" + path.resolve().as_posix()
+    named = [key for key in documents if where.endswith("/" + key)]
+    return max(named, key=len) if named else None
 
 
 def corrections_of(book: OverrideBook | None, source: str) -> tuple:

@@ -63,7 +63,7 @@ def load_review_rules(path: Path = REVIEW_YAML) -> ReviewRules:
         if unknown:
             raise SchemaError(where, key, f"reasons without a phrase under `reasons`: {', '.join(unknown)}")
     other = data["other_issue_reason"]
-    if other not in reasons:
+    if not isinstance(other, str) or other not in reasons:
         raise SchemaError(where, "other_issue_reason", f"{other!r} has no phrase under `reasons`")
     severities = data["issue_severities"]
     if not isinstance(severities, list) or not set(severities) <= SEVERITIES:

@@ -311,7 +311,7 @@ def test_show_refuses_corrections_from_a_dataset_without_the_file(forms, tmp_pat
     other.write_bytes(SEED_FILE.read_bytes() + b"\n")
     for command in ("show", "explain"):
         output = run(command, str(other), "--corrections", str(out), code=2)
-        assert "holds no document with the bytes or the name of" in " ".join(output.split())
+        assert "holds no document with the bytes or the path of" in " ".join(output.split())
 
 
 def test_every_warning_pointing_at_a_row_lists_it_for_review():
@@ -337,3 +337,50 @@ def test_every_warning_pointing_at_a_row_lists_it_for_review():
     assert [(i.table, i.row, i.reasons) for i in items] == [
         ("indicators", "line 4", ("uncertain_level",)), ("indicators", "line 5", ("tied_boundary",)),
         ("indicators", "line 6", ("row_issue",))]
+
+
+def test_show_finds_an_edited_file_in_a_subfolder_by_its_path(tmp_path):
+    """A source edited since its run has other bytes: it is found by the longest source key
+    its path ends with (`unit-a/seed.txt`), and its correction still finds its row."""
+    forms = tmp_path / "forms"
+    (forms / "unit-a").mkdir(parents=True)
+    (forms / "unit-a" / "seed.txt").write_bytes(SEED_FILE.read_bytes())
+    out = tmp_path / "out"
+    extract(forms, out)
+    run("review", "apply", str(export_and_correct(out, tmp_path, level2="社会效益指标")), str(out))
+    edited = tmp_path / "edited" / "unit-a" / "seed.txt"
+    edited.parent.mkdir(parents=True)
+    edited.write_bytes(SEED_FILE.read_bytes() + "\n备注：补充说明\n".encode())
+    shown = json.loads(run("show", str(edited), "--format", "json", "--corrections", str(out)))
+    row = next(r for r in shown["indicators"] if r["source_ref"] == DISPLACED)
+    assert (row["level2"], shown["documents"][0]["source_path"]) == ("社会效益指标", "unit-a/seed.txt")
+
+
+def test_show_says_what_is_wrong_with_a_damaged_or_missing_dataset(forms, tmp_path):
+    out = tmp_path / "out"
+    extract(forms, out)
+    seed = forms / "seed.txt"
+    assert "is not a formex dataset" in " ".join(run("show", str(seed), "--corrections", str(forms), code=2).split())
+    (out / "_formex" / "manifest.json").write_text('{"format": "formex-dataset", "version": 1}')
+    for command in ("show", "explain"):
+        output = " ".join(run(command, str(seed), "--corrections", str(out), code=3).split())
+        assert "cannot read the dataset under" in output and "Traceback" not in output
+
+
+def test_a_correction_that_found_no_row_is_anchored_afresh_when_corrected_again(forms, tmp_path):
+    """The row a correction was made for changed its name in the source: the correction
+    finds no row, its line is listed again, and correcting it again records the row as it
+    reads now, so the new correction applies (before, the first anchor was kept for good)."""
+    out = tmp_path / "out"
+    extract(forms, out)
+    run("review", "apply", str(export_and_correct(out, tmp_path, level2="社会效益指标")), str(out))
+    seed = forms / "seed.txt"
+    old_name = indicator(out, DISPLACED)["level3"]
+    seed.write_text(seed.read_text(encoding="utf-8").replace(old_name, old_name + "（含补发）", 1), encoding="utf-8")
+    extract(forms, out)
+    assert len(issues(out, "override_unmatched")) == 1
+    run("review", "apply", str(export_and_correct(out, tmp_path, level2="社会效益指标")), str(out), code=0)
+    extract(forms, out)
+    row = indicator(out, DISPLACED)
+    assert (row["level2"], row["level2_source"]) == ("社会效益指标", "reviewed")
+    assert issues(out, "override_unmatched").empty

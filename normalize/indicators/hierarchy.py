@@ -1076,7 +1076,7 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
 def close_call_issue(item: IndicatorRow, category: Level2Spec, other: Level2Spec, margin: float) -> Issue:
     return Issue("warning", "level_choice_close",
                  f"{item.name or 'the row'!r} went to {category.label}, but the table costs only "
-                 f"{margin:.2f} more with it in {other.label}: its labels and wording barely decide",
+                 f"{margin:.3f} more with it in {other.label}: its labels and wording barely decide",
                  field="level2", source_ref=item.row.source_ref)
 
 
