@@ -464,3 +464,36 @@ def test_a_damaged_label_printed_as_a_cell_read_elsewhere_is_that_label():
         [("数量指标", "explicit")] * 2
     codes = [i.code for i in issues]
     assert "label_unrecognised" not in codes and codes.count("label_read_as_printed") == 2
+
+
+# --- a row naming the 2021 template's 成本指标 group twice ------------------------------------
+
+def test_a_damaged_category_beside_its_named_group_is_read_within_that_group():
+    # 成本指标 is a group (2021 template) and 产出's category (older forms); a row printing it
+    # in both cells, the right one with a damaged word before 成本指标, is the group's row:
+    # an older form prints 产出 left of its 成本指标, never 成本指标 twice
+    rows = text_rows([HEADER,
+                      "产出指标\t数量指标\t培训人数\t≥5人",
+                      "成本指标\t泾齐成本指标\t人均培训费用\t≤800元",
+                      "效益指标\t社会效益指标\t就业率\t≥90%"])
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    got = [(i.placement.level2.level1, i.placement.level2.label) for i in indicators]
+    assert got[1] == ("成本指标", "经济成本指标")
+    # the left cell a longer wording of the group (产出成本指标), the cells swapped by reading
+    rows = text_rows([HEADER,
+                      "产出指标\t数量指标\t培训人数\t≥5人",
+                      "产出成本指标\t泾齐成本指标\t人均培训费用\t≤800元",
+                      "效益指标\t社会效益指标\t就业率\t≥90%"])
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    got = [(i.placement.level2.level1, i.placement.level2.label) for i in indicators]
+    assert got[1] == ("成本指标", "经济成本指标")
+
+
+def test_the_older_forms_cost_category_stays_under_its_group():
+    rows = text_rows([HEADER,
+                      "产出指标\t数量指标\t培训人数\t≥5人",
+                      "\t成本指标\t人均培训费用\t≤800元",
+                      "效益指标\t社会效益指标\t就业率\t≥90%"])
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    got = [(i.placement.level2.level1, i.placement.level2.label) for i in indicators]
+    assert got[1] == ("产出指标", "成本指标")

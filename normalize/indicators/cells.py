@@ -256,6 +256,61 @@ def settle_dual_labels(item: IndicatorRow) -> None:
         spec, match = hint.level1_reading
         item.level1.append(LabelHint(1, spec, hint.cell, match, hint.copied, line=hint.line))
 
+def named_dual_group(hint: LabelHint, vocab: LevelVocabulary) -> str | None:
+    """The level-1 group a label names where another group has a category bearing that
+    group's name (成本指标: the 2021 template's group, a category of 产出 in older forms),
+    read either way; None for any other label."""
+    label = hint.spec.label
+    if hint.level == 2 and hint.level1_reading is not None:
+        label = hint.level1_reading[0].label
+    dual = vocab.level2_specs.get(label)
+    if label not in vocab.level1_specs or dual is None or dual.level1 == label:
+        return None
+    return label
+
+
+def read_category_of_named_group(item: IndicatorRow, vocab: LevelVocabulary, named: bool) -> None:
+    """A row whose two level cells both name such a group (`named_dual_group`) is one of
+    that group's categories: an older form prints the group its category belongs to (产出) left
+    of it, never the category's own name twice. The left cell is the group; the right one, a
+    category of the group damaged past reading as a whole (`绖剤成本指标`, `成本`), is
+    read among the group's categories only (`nearest_in_group`), not as the category of
+    another group its remaining word names. On a line of labels alone (not `named`) only
+    where the right cell holds more than the group's name (a category worded with it): a
+    shorter one may be the wrapped rest of the labels above (`标 | 本指标`)."""
+    hints = sorted((h for h in (*item.level1, *item.level2) if not h.copied), key=lambda h: h.cell.col)
+    if len(hints) != 2:
+        return
+    left = hints[0]
+    name = named_dual_group(left, vocab)
+    if name is None:
+        return
+    right = hints[1].cell
+    if right.col <= left.cell.col or named_dual_group(hints[1], vocab) != name:
+        return
+    if not named and len(label_key(right.text)) <= len(label_key(name)):
+        return
+    (item.level2 if hints[1] in item.level2 else item.level1).remove(hints[1])
+    group = vocab.level1_specs[name]
+    if left in item.level2:
+        item.level2.remove(left)
+        match = left.level1_reading[1] if left.level1_reading is not None else left.match
+        item.level1.append(LabelHint(1, group, left.cell, match, line=left.line))
+    spec, match = nearest_in_group(right.text, group)
+    item.level2.append(LabelHint(2, spec, right, match, line=hints[1].line))
+
+
+def nearest_in_group(text: str, group: Level1Spec) -> tuple[Level2Spec, LabelMatch]:
+    """The group's category whose label or alias `text` reads nearest; of several as near,
+    the first in the group's order (a guess: the text tells none of them)."""
+    key = label_key(text)
+    scores = [max(fuzz.ratio(key, label_key(alias)) for alias in (spec.label, *spec.aliases))
+              for spec in group.level2]
+    k = scores.index(max(scores))
+    spec = group.level2[k]
+    return spec, LabelMatch(spec.label, spec.label, round(scores[k], 1))
+
+
 def read_group_left_of_category(item: IndicatorRow, vocab: LevelVocabulary) -> None:
     """Of two level-2 labels on a line, the left one stands where the level-1 group
     prints: where its text also reads as the group of the right one's category (exactly,

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, level_vocabulary: also callers'
     COLUMN_CUTOFF, LABEL_CUTOFF, LABEL_ENDINGS, OTHER, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
     is_prefix_reading, level_vocabulary, looks_like_label, looks_like_target, looks_like_value, read_by_prefix,
-    read_group_left_of_category, read_within_stated_group, settle_dual_labels, worded_categories)
+    read_category_of_named_group, read_group_left_of_category, read_within_stated_group, settle_dual_labels, worded_categories)
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
     cell_columns, complete_note_role, complete_points_roles, complete_roles, find_header, header_roles, split_value_columns)
 from formex.normalize.indicators.fragments import label_keys, rejoin_label_fragments
@@ -96,6 +96,7 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str], pr
         else:
             out.level2.append(hint)
     settle_dual_labels(out)
+    read_category_of_named_group(out, vocab, any(c.text.strip() for c in (*texts, *values.values())))
     read_group_left_of_category(out, vocab)
     read_within_stated_group(out, vocab)
     out.unplaced = [cell for role, cell in values.items() if role.startswith(OTHER)]
