@@ -1467,6 +1467,20 @@ def head_forms(spec) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*label_forms(spec), *(key for key in bare if key)]))
 
 
+def head_candidates(name: str, lengths: range, boundaries: tuple[int, ...], spec):
+    """(length, head, rest) for each head length that is all label text (up to the first
+    that is not), at the cut `boundaries` fixes if any, that leaves the category a name."""
+    for n in lengths:
+        head = name[:n]
+        if len(head) < n or label_key(head) != head:
+            return
+        if boundaries and n != boundaries[0]:
+            continue
+        rest = name[n:].strip(SEPARATORS)
+        if name_left(head, rest, spec):
+            yield n, head, rest
+
+
 def inferred_head(name: str, spec, boundaries: tuple[int, ...], label_line: bool = False, column: int = 0
                   ) -> tuple[str, str, int, str] | None:
     """(head, rest, characters in place, form) for `cut_inferred_heads`, or None: the head
@@ -1476,15 +1490,8 @@ def inferred_head(name: str, spec, boundaries: tuple[int, ...], label_line: bool
     bare word written exactly as a whole form (`数量` | `社区事务…`) is that label there."""
     best = None
     for form in head_forms(spec):
-        for n in range(INFERRED_HEAD_MIN, min(len(form), HEAD_MAX) + 1):
-            head = name[:n]
-            if len(head) < n or label_key(head) != head:
-                break
-            if boundaries and n != boundaries[0]:
-                continue
-            rest = name[n:].strip(SEPARATORS)
-            if not name_left(head, rest, spec):
-                continue
+        for n, head, rest in head_candidates(name, range(INFERRED_HEAD_MIN, min(len(form), HEAD_MAX) + 1),
+                                             boundaries, spec):
             k = in_place(head, form, 0)
             if 2 * k < n or k < 1:
                 continue
@@ -1520,15 +1527,7 @@ def long_inferred_head(name: str, spec, vocab: LevelVocabulary, boundaries: tupl
     likelier than any other category's (`服各对象满意度指际`, `服务漏意度指标`, `服条满意度指怀`).
     The likest wins."""
     best = None
-    for n in range(LONG_HEAD_MIN, HEAD_MAX + 1):
-        head = name[:n]
-        if len(head) < n or label_key(head) != head:
-            break
-        if boundaries and n != boundaries[0]:
-            continue
-        rest = name[n:].strip(SEPARATORS)
-        if not name_left(head, rest, spec):
-            continue
+    for n, head, rest in head_candidates(name, range(LONG_HEAD_MIN, HEAD_MAX + 1), boundaries, spec):
         if head in head_forms(spec):
             score, form = 100.0, head
         elif ends_as_label(head):
