@@ -273,17 +273,23 @@ def test_the_python_api_applies_corrections_to_saved_documents_too(forms, tmp_pa
     assert formex.renormalize(saved)["indicators"].set_index("source_ref").loc[DISPLACED]["level2"] == "时效指标"
 
 
-def test_show_and_explain_apply_the_corrections_of_the_file_found_by_its_bytes(tmp_path):
-    """`formex show/explain FILE --corrections OUT` find FILE in OUT by its bytes (here
-    recorded as `unit-a/seed.txt`, shown from a copy with another name) and apply its
-    reviewed corrections as a run does; explain keeps the reader's costs and says what
-    the review changed."""
+def corrected_in_subfolder(tmp_path: Path) -> Path:
+    """A dataset of the seed recorded as `unit-a/seed.txt`, its displaced row corrected."""
     forms = tmp_path / "forms"
     (forms / "unit-a").mkdir(parents=True)
     (forms / "unit-a" / "seed.txt").write_bytes(SEED_FILE.read_bytes())
     out = tmp_path / "out"
     extract(forms, out)
     run("review", "apply", str(export_and_correct(out, tmp_path, level2="社会效益指标")), str(out))
+    return out
+
+
+def test_show_and_explain_apply_the_corrections_of_the_file_found_by_its_bytes(tmp_path):
+    """`formex show/explain FILE --corrections OUT` find FILE in OUT by its bytes (here
+    recorded as `unit-a/seed.txt`, shown from a copy with another name) and apply its
+    reviewed corrections as a run does; explain keeps the reader's costs and says what
+    the review changed."""
+    out = corrected_in_subfolder(tmp_path)
     copy = tmp_path / "elsewhere.txt"
     copy.write_bytes(SEED_FILE.read_bytes())
     shown = json.loads(run("show", str(copy), "--format", "json", "--corrections", str(out)))
@@ -342,12 +348,7 @@ def test_every_warning_pointing_at_a_row_lists_it_for_review():
 def test_show_finds_an_edited_file_in_a_subfolder_by_its_path(tmp_path):
     """A source edited since its run has other bytes: it is found by the longest source key
     its path ends with (`unit-a/seed.txt`), and its correction still finds its row."""
-    forms = tmp_path / "forms"
-    (forms / "unit-a").mkdir(parents=True)
-    (forms / "unit-a" / "seed.txt").write_bytes(SEED_FILE.read_bytes())
-    out = tmp_path / "out"
-    extract(forms, out)
-    run("review", "apply", str(export_and_correct(out, tmp_path, level2="社会效益指标")), str(out))
+    out = corrected_in_subfolder(tmp_path)
     edited = tmp_path / "edited" / "unit-a" / "seed.txt"
     edited.parent.mkdir(parents=True)
     edited.write_bytes(SEED_FILE.read_bytes() + "\n备注：补充说明\n".encode())
