@@ -80,6 +80,8 @@ class Explanation:
     rows: tuple[RowExplanation, ...]
     confidence: float | None = None        # of the form family chosen (formex.normalize.detect)
     unmatched: tuple[str, ...] = ()        # corrections of the source that find no row (`--corrections`)
+    tables: tuple[tuple[str, str | None], ...] = ()   # a document of several tables: each one's period
+                                                      # (annual, mid_term) and fitted placement model
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,8 @@ def explain_file(path: str | Path, top: int = TOP_CANDIDATES, review: Review | N
     if review is not None:
         rows = tuple(dataclasses.replace(row, reviewed=review.applied.get(row.source_ref, ())) for row in rows)
     return Explanation(path.name, result.status, result.error, result.form_type,
-                       decisions.placement, decisions.ordered, rows, result.confidence, unmatched)
+                       decisions.placement, decisions.ordered, rows, result.confidence, unmatched,
+                       decisions.tables)
 
 
 def review_of(path: Path, out: Path) -> Review | None:
@@ -138,19 +141,21 @@ def indicator_decisions(indicators: list[Indicator], categories: tuple[Level2Spe
     """Per indicator, the costs behind its row's category, decided per table over the rows
     that table placed (`Indicator.table`: its label lines absorbed into blocks too), as
     `place_rows` saw them; a row read twice (its 中期 target) shares its decision. The
-    placement model given is the first table's."""
+    placement model given is the first table's; with several tables, `tables` holds each
+    one's period and model."""
     whole = tuple(indicator.row for indicator in indicators)   # hand-made indicators: one table
-    decided: dict[int, tuple[Decisions, dict[int, int]]] = {}
+    decided: dict[int, tuple[Decisions, dict[int, int], str]] = {}
     rows = []
     for indicator in indicators:
         table = indicator.table or whole
         if id(table) not in decided:
             decisions = decide_rows(list(table), categories)
-            decided[id(table)] = (decisions, {id(item): k for k, item in enumerate(table)})
-        decisions, position = decided[id(table)]
+            decided[id(table)] = (decisions, {id(item): k for k, item in enumerate(table)}, indicator.period)
+        decisions, position, _ = decided[id(table)]
         rows.append(decisions.rows[position[id(indicator.row)]])
-    tables = [decisions for decisions, _ in decided.values()]
-    return Decisions(rows, tables[0].placement if tables else None, all(d.ordered for d in tables))
+    tables = [(decisions, period) for decisions, _, period in decided.values()]
+    return Decisions(rows, tables[0][0].placement if tables else None, all(d.ordered for d, _ in tables),
+                     tuple((period, d.placement) for d, period in tables) if len(tables) > 1 else ())
 
 
 def explain_rows(indicators: list[Indicator], issues: list[Issue], decisions: Decisions,
@@ -269,8 +274,12 @@ def print_explanation(explanation: Explanation, console: Console) -> None:
     if not explanation.rows:
         console.print(Text("no indicator rows to explain"))
         return
-    if explanation.placement:
-        console.print(Text(f"Labels print at the {explanation.placement.replace('_', ' ')} "
+    if explanation.tables:
+        where = "; ".join(f"at the {model_words(model)} in the {period.replace('_', '-')} table"
+                          for period, model in explanation.tables)
+        console.print(Text(f"Labels print {where} (each table's fitted placement model)."))
+    elif explanation.placement:
+        console.print(Text(f"Labels print at the {model_words(explanation.placement)} "
                            "of their blocks here (the fitted placement model)."))
     if not explanation.ordered:
         console.print(Text("The labels contradict the canonical order: each row took the last "
@@ -280,6 +289,10 @@ def print_explanation(explanation: Explanation, console: Console) -> None:
         console.print()
         for part in row_view(row, explanation.ordered):
             console.print(part)
+
+
+def model_words(model: str | None) -> str:
+    return model.replace("_", " ") if model else "no fitted model (no labels to fit)"
 
 
 def row_view(row: RowExplanation, ordered: bool = True) -> list:

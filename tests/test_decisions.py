@@ -160,3 +160,15 @@ def test_a_row_read_twice_is_decided_once():
     decisions = indicator_decisions(result.indicators, SCHEMAS[result.form_type].level2_order)
     pairs = [(i, j) for i, j in zip(result.indicators, result.indicators[1:]) if i.row is j.row]
     assert pairs and len({id(d) for d in decisions.rows}) == len({id(i.row) for i in result.indicators})
+
+
+def test_explain_names_each_tables_placement_model():
+    """A project form's 年度 and 中期 tables are placed apart, each by its own fitted model:
+    explain names both; a one-table form names its one model as before."""
+    from formex.explain import explain_file
+    project = next(p for p in SAMPLE_FILES if p.parent.name == "project-target-2026-elderly-care")
+    explanation = explain_file(project)
+    assert [period for period, _ in explanation.tables] == ["annual", "mid_term"]
+    assert explanation.placement == explanation.tables[0][1]
+    seed = next(p for p in SAMPLE_FILES if p.parent.name == "seed-shanghai-2026-unit-overall")
+    assert explain_file(seed).tables == ()

@@ -50,6 +50,7 @@ class Decisions:
     rows: list[RowDecision]
     placement: str | None    # the document's fitted placement model (None: no labels to fit)
     ordered: bool            # False: the labels contradict the order; each row took the last label
+    tables: tuple[tuple[str, str | None], ...] = ()   # per table of several: its period and fitted model
 
 
 def decide_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> Decisions:
