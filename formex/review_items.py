@@ -111,11 +111,11 @@ def document_review_items(doc_id: str, source_path: str, rows: dict[str, list[di
         if issue["severity"] not in rules.issue_severities:
             continue
         column, ref = issue["field"], issue["source_ref"]
-        at_row = bool(forms_row and column in rules.editable["forms"]) or ref in by_ref
-        reason = rules.issue_codes.get(issue["code"], rules.other_issue_reason if at_row else None)
+        at_field = bool(forms_row) and column in rules.editable["forms"]
+        reason = rules.issue_codes.get(issue["code"], rules.other_issue_reason if at_field or ref in by_ref else None)
         if reason is None:
             continue
-        if forms_row and column in rules.editable["forms"]:
+        if at_field:
             if (doc_id, None, column) in done:
                 continue
             found = item("forms", FORMS_ROW, ref, forms_row)
