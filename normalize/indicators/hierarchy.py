@@ -1012,7 +1012,7 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
                         labelled_categories(items, categories)) if path else {}
     chained = chained_rows(path, [c.label for c in categories], fit,
                            [worded_costs(categories).row(item) for item in items],
-                           tuple(other for other, _ in rivals)) if path else {}
+                           tuple(other for other, _ in rivals), [c.level1 for c in categories]) if path else {}
     for i, k in chained.items():
         path[i] = k
         if i in rivalled and rivalled[i][0] == categories[k].label:
