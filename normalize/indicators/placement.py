@@ -152,6 +152,7 @@ class Fit:
     firm: frozenset[int] = frozenset()      # rows in level-2 gaps whose clusters fit exactly
     damaged: dict[int, frozenset[str]] = field(default_factory=dict)   # hierarchy.damaged_label_rows
     chain: "Chain | None" = field(default=None, repr=False, compare=False)   # the level-2 chain fitted
+    groups: "Chain | None" = field(default=None, repr=False, compare=False)  # the level-1 chain fitted
     tied: tuple[str | None, ...] = field(default=(), compare=False)   # other models pricing every row
                                                                        # alike (hierarchy.same_prices)
     pinned: dict[int, str] = field(default_factory=dict, compare=False)   # hierarchy.pinned_by_rivals
@@ -309,7 +310,7 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
     for m in tied_by_groups(tied, groups, pins is not None):
             fit = Fit(MODELS[m], totals[m])
             fit.level2, fit.level1 = (chain.gap_costs(m) for chain in chains)
-            fit.chain = chains[0]
+            fit.chain, fit.groups = chains
             fit.entries = chains[0].entries(m)
             fit.firm = chains[0].firm_rows(m)
             fits.append(fit)

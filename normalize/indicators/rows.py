@@ -431,6 +431,17 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     line = -1
     for item in classified:
         row = item.row
+        if item.name is None and item.target is None and not item.level2 and item.note is None \
+                and out and not pending_level1 and rests_labels_above(item, out[-1]) \
+                and level2_cell_goes_on(item, out[-1]):
+            # the rest of the row above's wrapped level-1 label beside the rest of its level-2
+            # cell: both cells ran out of rows there (lines of their own print past a cell's
+            # last row), not the next row's label on a line of its own
+            line += 1
+            item.level1 = [replace(h, line=line) for h in item.level1]
+            fold_label_rests(out[-1], item, line)
+            issues.extend(cell_issues(item))
+            continue
         if item.name is None and item.target is None and not item.level2 and item.note is None:
             # a merged level-1 label on a line of its own, between two rows
             pending_level1.extend(replace(h, line=line + 0.5) for h in item.level1)
@@ -543,6 +554,15 @@ def rests_labels_above(item: IndicatorRow, previous: IndicatorRow) -> bool:
     hints = [h for h in (*item.level1, *item.level2) if not h.copied]
     above = {(h.level, h.spec.label) for h in (*previous.level1, *previous.level2) if not h.copied and is_piece(h)}
     return bool(hints) and all(is_piece(h) and (h.level, h.spec.label) in above for h in hints)
+
+
+def level2_cell_goes_on(item: IndicatorRow, previous: IndicatorRow) -> bool:
+    """The line holds cells no vocabulary reads (`对象` under `服务`) only in columns where
+    the row above holds such a cell too: the row's level-2 cell wrapping on down beside its
+    level-1 label's rest. A level-1 label alone on a line of its own is as likely the
+    label of the rows below."""
+    above = {c.col for c in previous.damaged}
+    return bool(item.damaged) and all(c.col in above for c in item.damaged)
 
 
 def fold_label_rests(previous: IndicatorRow, item: IndicatorRow, line: int) -> None:
