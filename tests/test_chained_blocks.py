@@ -121,27 +121,6 @@ def test_a_fuzzy_label_without_an_exact_group_on_its_row_keeps_its_reading():
     assert not any("left unread" in i.message for i in issues)
 
 
-# ------------------------------------------- a required word split by another cell's keyword
-def wording_of(name: str, label: str) -> tuple[float, float]:
-    """The name's wording gap and required-word cost for one category of the schema."""
-    from formex.normalize.indicators.hierarchy import wording_scores
-    categories = SCHEMA.level2_order
-    k = next(k for k, c in enumerate(categories) if c.label == label)
-    gaps, required = wording_scores(name, None, categories)
-    return gaps[k], required[k]
-
-
-def test_a_required_word_split_by_a_keyword_is_read_without_the_keyword():
-    # 职工满费用意度: 满意 with 费用 (成本指标's word) inside. No word is built so: the name
-    # took in another cell's text, so 满意 stands and 费用 says nothing
-    assert wording_of("职工满费用意度", "服务对象满意度指标") == (0.0, 0.0)
-    assert wording_of("职工满意度", "服务对象满意度指标") == (0.0, 0.0)
-    # a run without a keyword of the vocabulary is the name's own text: nothing is taken out
-    assert wording_of("满足群众意愿", "服务对象满意度指标")[1] > 0.0
-    # nor a keyword farther than a few characters from the rest of the word
-    assert wording_of("满足辖区群众生态环境意愿", "服务对象满意度指标")[1] > 0.0
-
-
 # ------------------------------------------- the level-1 groups the level-2 blocks make
 # thirty rows over three pages (breaks after rows 12 and 25), every label under the span's
 # centre of the part holding it (`span_centre_up`): 数量 0-4, 质量 5-8, 时效 9-11, 成本

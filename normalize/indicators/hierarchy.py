@@ -51,7 +51,6 @@ INNER_WORD = 0.5  # a keyword inside a compound counts this share of one at the 
 HEAD_CHARS = 3    # characters after a keyword that still leave it at the head (及时|拨付率, 满意|度)
 TARGET_HINT = 0.5  # the parsed target's type (a count, a duration …) names the category
 MISSING_REQUIRED = 1.5  # wording, so below a label and a trusted placement
-SPLIT_MAX = 4     # characters of another cell's text that may split a required word (满收入意度)
 NEW_BLOCK = 0.5
 GROUP_BACK = 8.0  # a level-1 group listed out of canonical order: only stated labels pay for it
 TIE_BREAK = 1e-3
@@ -125,36 +124,10 @@ def target_class_of(text: str) -> str | None:
     return parsed.unit_class if parsed.kind == "quantitative" else None
 
 
-def split_insertion(name: str, categories: tuple[Level2Spec, ...]) -> tuple[int, int] | None:
-    """Where (start, end) a run of at most `SPLIT_MAX` characters holding a keyword of the
-    vocabulary splits a category's required word that the name lacks (`满环境意度`: 满意
-    with 环境 inside), else None. No word of the language is built so: the run is another
-    cell's text the name took in, and both the missing word and the keyword inside it
-    are misreadings of the name."""
-    keywords = {w for c in categories for w in (*c.strong, *c.weak)}
-    for word in {w for c in categories for w in c.requires}:
-        if word in name:
-            continue
-        for cut in range(1, len(word)):
-            at = name.find(word[:cut])
-            while at >= 0:
-                start = at + cut
-                end = name.find(word[cut:], start + 1, start + SPLIT_MAX + len(word) - cut)
-                if end > start and any(k in name[start:end] for k in keywords):
-                    return start, end
-                at = name.find(word[:cut], at + 1)
-    return None
-
-
 @lru_cache(maxsize=16384)
 def wording_scores(name: str | None, kind: str | None, categories: tuple[Level2Spec, ...]
                    ) -> tuple[tuple[float, ...], tuple[float, ...]]:
-    """Per category, the wording gap to the best-worded one and the required-word cost;
-    a name whose required word another keyword splits is read without that keyword
-    (`split_insertion`)."""
-    split = split_insertion(name, categories) if name else None
-    if split is not None:
-        name = name[:split[0]] + name[split[1]:]
+    """Per category, the wording gap to the best-worded one and the required-word cost."""
     scores = [wording_score(name, c, kind) for c in categories]
     best = max(scores, default=0.0)
     required = tuple(MISSING_REQUIRED if c.requires and not any(w in (name or "") for w in c.requires)
