@@ -438,7 +438,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             issues.extend(cell_issues(item))   # a level cell no vocabulary reads: said, not lost
             lone = between_whole_lines(classified, k)
             if any(len(label_key(c.text)) >= LABEL_MIN_KEY or (row.numbered and numbered_label_cell(c.text))
-                   or (lone and numbered_label_cell(c.text) and not opens_inside_label(c.text, vocab))
+                   or (lone and numbered_label_cell(c.text) and not opens_inside_label(c.text, vocab)
+                       and not joins_a_neighbour(c, classified, k, vocab))
                    for c in item.damaged) and not item.fused \
                     and not (out and cut_label_above(out[-1])):
                 lone_damaged.append((len(out), item, line))   # perhaps a level-2 label: see below
@@ -520,6 +521,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += cut_repeated_level_cells(out, vocab)     # last: a label read by the order comes first
     issues = read_like_printed_labels(out, issues)
     move_inapplicable_labels(out, schema)
+    # mark_short_damaged_labels(out, vocab)
     return out, issues
 
 
@@ -869,6 +871,42 @@ def opens_inside_label(text: str, vocab: LevelVocabulary) -> bool:
     with a look-alike (`旷效`, `戊本`, `对效`)."""
     head = label_key(text)[:2]
     return len(head) == 2 and is_later_piece(head, vocab)
+
+
+def mark_short_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary) -> None:
+    """Rows (a name or a target) on one line whose only level-2 cell is damaged and
+    shorter than a label (`戊本`, `戊未` beside the name), between lines holding no piece of a label:
+    a whole label OCR damaged, an alias's length, as `between_whole_lines` reads one
+    alone on its line; a piece of a label wrapped down a narrow column over rows has
+    another piece above or below it (`祆令` / `效益` / `指标`) or on the row's own lines
+    (`绖济` / `成本` / `指标` folded into the row)."""
+    for k, item in enumerate(items):
+        if (item.name is not None or item.target is not None) and item.damaged \
+                and item.lines[0] == item.lines[1] \
+                and not any(not h.copied for h in item.level2) and 0 < k < len(items) - 1 \
+                and all(len(label_key(c.text)) < LABEL_MIN_KEY and numbered_label_cell(c.text)
+                        and not opens_inside_label(c.text, vocab) and not joins_a_neighbour(c, items, k, vocab)
+                        for c in item.damaged) \
+                and all(no_level_piece(items[j]) for j in (k - 1, k + 1)):
+            item.short_damaged = True
+
+
+def joins_a_neighbour(cell: Cell, items: list[IndicatorRow], k: int, vocab: LevelVocabulary) -> bool:
+    """The cell of line k read with the cell of its column on the line above or below
+    reads as a label (`祉会` over `效益指标`, pieces already joined below it): the first or
+    last piece of a label wrapped in its column, not a label of its own."""
+    for j, before in ((k - 1, True), (k + 1, False)):
+        if 0 <= j < len(items):
+            for other in items[j].row.filled:
+                if other.col == cell.col and vocab.level2.match(
+                        other.text + cell.text if before else cell.text + other.text) is not None:
+                    return True
+    return False
+
+
+def no_level_piece(item: IndicatorRow) -> bool:
+    """The line holds no piece of a label: no level cell damaged, unread or cut short."""
+    return not item.damaged and not item.unrecognised and not cut_label_above(item)
 
 
 def whole_line(item: IndicatorRow) -> bool:
