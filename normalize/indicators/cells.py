@@ -56,8 +56,6 @@ class IndicatorRow:
     unrecognised: list[Cell] = field(default_factory=list)  # level cells no vocabulary knows
     damaged: list[Cell] = field(default_factory=list)       # ... of them, under a level-2 column
     damaged_offset: int = 0    # the line of the first of them, counted from the row's first line
-    short_damaged: bool = False   # one of them shorter than a label, yet a whole label, no piece
-                                  # (rows.py `mark_short_damaged_labels`: `戊本` beside a name)
     unplaced: list[Cell] = field(default_factory=list)      # cells of columns with no place
     lines: tuple[int, int] = (0, 0)  # first and last table body line of the row (wraps included)
     last_line: str | None = None     # the name's last printed line, where it wraps over several

@@ -184,7 +184,7 @@ def damaged_label_rows(items: list[IndicatorRow], per_page: bool) -> dict[int, f
                 labelled.setdefault(h.spec.label, []).append(item.pages)
     out = {}
     for i, item in enumerate(items):
-        if not label_sized_damage(item) \
+        if not any(len(label_key(cell.text)) >= DAMAGED_MIN_CHARS for cell in item.damaged) \
                 or any(not h.copied for h in item.level2) or stated_category(item) is not None:
             continue   # (a shorter cell may be a piece of a label wrapped in a narrow column)
         taken = frozenset(label for label, pages in labelled.items()
@@ -192,12 +192,6 @@ def damaged_label_rows(items: list[IndicatorRow], per_page: bool) -> dict[int, f
         if taken:
             out[i] = taken
     return out
-
-
-def label_sized_damage(item: IndicatorRow) -> bool:
-    """The row's damaged level-2 cells hold a whole label: one of a label's length, or a
-    shorter one rows.py found no piece (`IndicatorRow.short_damaged`)."""
-    return item.short_damaged or any(len(label_key(cell.text)) >= DAMAGED_MIN_CHARS for cell in item.damaged)
 
 
 def stated_category(item: IndicatorRow) -> str | None:
@@ -816,7 +810,7 @@ def unread_label_rows(items: list[IndicatorRow]) -> frozenset[int]:
     return frozenset(
         i for i, item in enumerate(items)
         if item.damaged and (item.name is not None or item.target is not None)
-        and label_sized_damage(item)
+        and any(len(label_key(cell.text)) >= DAMAGED_MIN_CHARS for cell in item.damaged)
         and not any(not h.copied for h in item.level2) and stated_category(item) is None
         and not item.is_level2_entry)
 

@@ -521,7 +521,6 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += cut_repeated_level_cells(out, vocab)     # last: a label read by the order comes first
     issues = read_like_printed_labels(out, issues)
     move_inapplicable_labels(out, schema)
-    # mark_short_damaged_labels(out, vocab)
     return out, issues
 
 
@@ -873,24 +872,6 @@ def opens_inside_label(text: str, vocab: LevelVocabulary) -> bool:
     return len(head) == 2 and is_later_piece(head, vocab)
 
 
-def mark_short_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary) -> None:
-    """Rows (a name or a target) on one line whose only level-2 cell is damaged and
-    shorter than a label (`戊本`, `戊未` beside the name), between lines holding no piece of a label:
-    a whole label OCR damaged, an alias's length, as `between_whole_lines` reads one
-    alone on its line; a piece of a label wrapped down a narrow column over rows has
-    another piece above or below it (`祆令` / `效益` / `指标`) or on the row's own lines
-    (`绖济` / `成本` / `指标` folded into the row)."""
-    for k, item in enumerate(items):
-        if (item.name is not None or item.target is not None) and item.damaged \
-                and item.lines[0] == item.lines[1] \
-                and not any(not h.copied for h in item.level2) and 0 < k < len(items) - 1 \
-                and all(len(label_key(c.text)) < LABEL_MIN_KEY and numbered_label_cell(c.text)
-                        and not opens_inside_label(c.text, vocab) and not joins_a_neighbour(c, items, k, vocab)
-                        for c in item.damaged) \
-                and all(no_level_piece(items[j]) for j in (k - 1, k + 1)):
-            item.short_damaged = True
-
-
 def joins_a_neighbour(cell: Cell, items: list[IndicatorRow], k: int, vocab: LevelVocabulary) -> bool:
     """The cell of line k read with the cell of its column on the line above or below
     reads as a label (`祉会` over `效益指标`, pieces already joined below it): the first or
@@ -902,11 +883,6 @@ def joins_a_neighbour(cell: Cell, items: list[IndicatorRow], k: int, vocab: Leve
                         other.text + cell.text if before else cell.text + other.text) is not None:
                     return True
     return False
-
-
-def no_level_piece(item: IndicatorRow) -> bool:
-    """The line holds no piece of a label: no level cell damaged, unread or cut short."""
-    return not item.damaged and not item.unrecognised and not cut_label_above(item)
 
 
 def whole_line(item: IndicatorRow) -> bool:
