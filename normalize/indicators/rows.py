@@ -33,6 +33,7 @@ from formex.schemas.document import Cell, Issue, Row
 from formex.schemas.forms import FormSchema
 
 LABEL_MIN_KEY = 4      # a level-2 label's shortest length: a shorter damaged cell alone on its line is a piece
+                       # unless the lines around it are no pieces (`between_whole_lines`)
 NOTE_MIN_CHARS = 8     # a note opener starts a sentence, not a short name
 
 def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str], prefixes: bool = False) -> IndicatorRow:
@@ -429,7 +430,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                                                                # alone, the last line before it)
     pending_level1: list[LabelHint] = []
     line = -1
-    for item in classified:
+    apart = prints_labels_apart(classified)
+    for k, item in enumerate(classified):
         row = item.row
         if item.name is None and item.target is None and not item.level2 and item.note is None \
                 and out and not pending_level1 and rests_labels_above(item, out[-1]) \
@@ -446,7 +448,10 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             # a merged level-1 label on a line of its own, between two rows
             pending_level1.extend(replace(h, line=line + 0.5) for h in item.level1)
             issues.extend(cell_issues(item))   # a level cell no vocabulary reads: said, not lost
+            lone = apart and between_whole_lines(classified, k)
             if any(len(label_key(c.text)) >= LABEL_MIN_KEY or (row.numbered and numbered_label_cell(c.text))
+                   or (lone and numbered_label_cell(c.text) and not opens_inside_label(c.text, vocab)
+                       and not joins_a_neighbour(c, classified, k, vocab))
                    for c in item.damaged) and not item.fused \
                     and not (out and cut_label_above(out[-1])):
                 lone_damaged.append((len(out), item, line))   # perhaps a level-2 label: see below
@@ -867,6 +872,55 @@ def numbered_label_cell(text: str) -> bool:
     label OCR damaged (an alias's length: 成本), not a piece of a label wrapped from the
     line above. At least two characters that are no generic label ending (指, 标, 类)."""
     return len(set(label_key(text)) - GENERIC_LABEL_CHARS) >= 2
+
+
+def prints_labels_apart(classified: list[IndicatorRow]) -> bool:
+    """The table prints a level-2 label read whole on a line of its own (a block's label
+    above or beside its rows): a damaged short cell alone on its line may be another."""
+    return any(item.name is None and item.target is None and item.note is None
+               and any(not h.copied for h in item.level2) and not cut_label_above(item)
+               for item in classified)
+
+
+def between_whole_lines(classified: list[IndicatorRow], k: int) -> bool:
+    """Line k (a damaged level cell alone) lies between lines that are no pieces of a
+    wrapped label: each a row (a name or a target) or a line of labels read whole. Its
+    cell is then no piece either, however short (`旷效`, `戊本` on a line of their own
+    between two rows: a label OCR damaged, an alias's length), where a piece of a label
+    wrapped in a narrow column sits above or below another piece (`社会郊` / `益拍标`)."""
+    return 0 < k < len(classified) - 1 and all(
+        whole_line(classified[j]) for j in (k - 1, k + 1))
+
+
+def opens_inside_label(text: str, vocab: LevelVocabulary) -> bool:
+    """The cell opens with two characters a label prints only after its first (`对象` of
+    服务对象满意度指标, `响指际` of 可持续影响指标): a later piece of a label wrapped over
+    lines, whatever the lines around it; a damaged label opens as a label does (`成朩`), or
+    with a look-alike (`旷效`, `戊本`, `对效`)."""
+    head = label_key(text)[:2]
+    return len(head) == 2 and is_later_piece(head, vocab)
+
+
+def joins_a_neighbour(cell: Cell, items: list[IndicatorRow], k: int, vocab: LevelVocabulary) -> bool:
+    """The cell of line k read with the cell of its column on the line above or below
+    reads as a label (`祉会` over `效益指标`, pieces already joined below it): the first or
+    last piece of a label wrapped in its column, not a label of its own."""
+    for j, before in ((k - 1, True), (k + 1, False)):
+        if 0 <= j < len(items):
+            for other in items[j].row.filled:
+                if other.col == cell.col and vocab.level2.match(
+                        other.text + cell.text if before else cell.text + other.text) is not None:
+                    return True
+    return False
+
+
+def whole_line(item: IndicatorRow) -> bool:
+    """A row, or a line of labels each read and ending as a label does (`效益指标 |
+    社会效益方面`): no piece of a label cut in its column."""
+    if item.name is not None or item.target is not None:
+        return True
+    return not item.damaged and not item.unrecognised and not cut_label_above(item) \
+        and any(not h.copied for h in (*item.level1, *item.level2))
 
 
 def insert_label_lines(items: list[IndicatorRow], lone: list[tuple[int, IndicatorRow, int]]
