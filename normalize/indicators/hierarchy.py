@@ -994,6 +994,64 @@ def nearest_label_categories(items: list[IndicatorRow], categories: tuple[Level2
     return out
 
 
+def split_at_boundaries(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> list[IndicatorRow]:
+    """Rows joined from two lines that may each be a whole name (`IndicatorRow.halves`:
+    a name filling the column over a whole name whose target cell is empty looks like a
+    wrap) split back in place where the placed rows say they are two: with the lines as
+    two rows, the cheapest reading puts them in two blocks, the labels fit the model no
+    worse, and the table costs more than a close call (`CLOSE`) less (the joined row
+    paid for a label's misfit or a word of the block across). A wrapped name sits in one block's cells. Only rows at
+    an edge of their block are tried: inside one, the halves would share it. Returns the
+    lines split off (the lower halves)."""
+    candidates = [i for i, item in enumerate(items) if item.halves is not None
+                  and item.name == item.halves[0].name + item.halves[1].name]
+    if not candidates:
+        return []
+    split: list[IndicatorRow] = []
+    fit, path, total = placed_cost(items, categories)
+    for i in reversed(candidates):   # from the end: the rows above keep their indices
+        if path is None or not at_block_edge(path, i):
+            continue
+        upper, lower = items[i].halves
+        trial = items[:i] + [upper, lower] + items[i + 1:]
+        other, other_path, other_total = placed_cost(trial, categories)
+        if other_path is None or other_path[i] == other_path[i + 1] or other.cost > fit.cost + 1e-9 \
+                or other_total + CLOSE > total:
+            continue
+        items[i:i + 1] = [upper, lower]
+        fit, path, total = other, other_path, other_total
+        split.append(lower)
+    return split
+
+
+def split_issues(issues: list[Issue], split: list[IndicatorRow]) -> list[Issue]:
+    """The issues with each split line's `cell_joined` warning replaced by a `cell_split`
+    one."""
+    if not split:
+        return issues
+    refs = {lower.row.source_ref for lower in split}
+    kept = [issue for issue in issues
+            if not (issue.code == "cell_joined" and issue.field == "level3" and issue.source_ref in refs)]
+    return kept + [Issue("warning", "cell_split",
+                         f"{lower.name!r} read as an indicator of its own, not the end of the name above: "
+                         "the labels place the two lines in two blocks", field="level3",
+                         source_ref=lower.row.source_ref) for lower in split]
+
+
+def at_block_edge(path: list[int], i: int) -> bool:
+    """Row i is its block's first or last row on the path."""
+    return (i > 0 and path[i - 1] != path[i]) or (i + 1 < len(path) and path[i + 1] != path[i])
+
+
+def placed_cost(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
+                ) -> tuple[Fit, list[int] | None, float]:
+    """The rows' fit, their cheapest path and what it costs, the fit's own cost included."""
+    fit, costs, _, path = fit_costs_and_rivals(items, categories)
+    _, best, _ = one_template_prefixes(costs, entry_flags(items, fit), categories,
+                                       labelled_categories(items, categories))
+    return fit, path, fit.cost + min(best[-1])
+
+
 def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
                ) -> tuple[list[Placement], list[Issue]]:
     issues: list[Issue] = []

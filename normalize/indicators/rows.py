@@ -26,7 +26,7 @@ from formex.normalize.indicators.fused_order import (
     cut_repeated_level_cells, cut_run_heads, read_continued_pieces, read_dual_group_heads, read_fused_by_order,
     read_label_tails, read_restated_heads, read_wrapped_heads)
 from formex.normalize.indicators.wraps import (
-    ROW_CELLS, DocumentWrapping, is_wrap, join_wrapped, label_read_as_fragment, labels_on_every_row, name_lengths,
+    ROW_CELLS, DocumentWrapping, is_wrap, whole_halves, join_wrapped, label_read_as_fragment, labels_on_every_row, name_lengths,
     numbering_of, points_on_every_row, wrap_across_label, wrap_width)
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue, Row
@@ -452,7 +452,9 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         item = fragment or item
         if previous and is_wrap(item, previous, wrapping, vocab.name_heads, points, lengths, words,
                                 vocab.name_openers, restated):
+            halves = whole_halves(previous, item, vocab.name_heads, words)
             join_wrapped(previous, item, line)
+            previous.halves = halves
             # OCR pads rows with empty cells, so a wrapped fragment and a short name with a
             # blank target look alike: join, and say so loudly enough to be reviewed
             issues.append(Issue("warning", "cell_joined",
