@@ -97,8 +97,9 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
     `document_wrapping` is shared by a document's tables (the name column's wrap width)."""
     items, issues = rows_to_indicator_rows(rows, schema, spans_known, document_wrapping)
     # lines joined as a wrap that the placed rows read as two indicators: apart again
-    issues = split_issues(issues, split_at_boundaries(items, schema.level2_order))
-    placements, placement_issues = place_rows(items, schema.level2_order)
+    split, found = split_at_boundaries(items, schema.level2_order)
+    issues = split_issues(issues, split)
+    placements, placement_issues = place_rows(items, schema.level2_order, found)
     table = tuple(items)
     issues.extend(placement_issues)
     # a label fused into a name of a block stating none, read by the category placed: after placing
