@@ -720,3 +720,17 @@ def test_two_whole_names_the_labels_place_in_two_blocks_are_two_rows():
         "'门诊次均费用' read as an indicator of its own, not the end of the name above: the labels "
         "place the two lines in two blocks"]
     assert not any(i.code == "cell_joined" and "门诊次均费用" in i.message for i in issues)
+
+
+def test_a_name_continues_under_several_lines_of_labels():
+    # a label wrapped in narrow level columns prints a line per piece between the lines of
+    # the name beside it (成本控制 | 经济成本 over 指标 | 指标): both lines sit inside the row
+    schema = load_form_schema("project_target")
+    lines = WIDTH_9_FIRST + ["\t\t单个健身路径建设成\t≤8万元", "成本控制\t经济成本\t\t", "指标\t指标\t\t",
+                             "\t\t本\t", "效益指标\t社会效益指标\t城镇登记失业率\t≤3.5%"]
+    rows = list(iter_text_rows("\n".join([HEADER, *lines])))
+    indicators, issues = rows_to_indicators(rows, schema, spans_known=False, year=2024)
+    assert [(i.row.name, i.placement.level2.label) for i in indicators][3:] == [
+        ("单个健身路径建设成本", "经济成本指标"), ("城镇登记失业率", "社会效益指标")]
+    joined = [i.message for i in issues if i.code == "cell_joined" and i.message.startswith("'本'")]
+    assert len(joined) == 1 and "成本控制 | 经济成本指标 / 指标 | 经济成本指标" in joined[0]
