@@ -26,7 +26,7 @@ from formex.normalize.indicators.fused_order import (
     cut_repeated_level_cells, cut_run_heads, read_continued_pieces, read_dual_group_heads, read_fused_by_order,
     read_label_tails, read_restated_heads, read_wrapped_heads)
 from formex.normalize.indicators.wraps import (
-    ROW_CELLS, DocumentWrapping, is_wrap, join_wrapped, label_read_as_fragment, labels_on_every_row, name_lengths,
+    ROW_CELLS, DocumentWrapping, is_wrap, whole_halves, join_wrapped, label_read_as_fragment, labels_on_every_row, name_lengths,
     numbering_of, points_on_every_row, wrap_across_label, wrap_width)
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue, Row
@@ -468,27 +468,31 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         item = fragment or item
         if previous and is_wrap(item, previous, wrapping, vocab.name_heads, points, lengths, words,
                                 vocab.name_openers, restated):
+            halves = whole_halves(previous, item, vocab.name_heads, words)
             join_wrapped(previous, item, line)
+            previous.halves = halves
             # OCR pads rows with empty cells, so a wrapped fragment and a short name with a
             # blank target look alike: join, and say so loudly enough to be reviewed
             issues.append(Issue("warning", "cell_joined",
                                 f"{item.name!r} read as the end of the indicator name above; joined",
                                 field="level3", source_ref=row.source_ref))
             continue
-        if len(out) >= 2 and wrap_across_label(item, previous, out[-2], wrapping, vocab.name_heads, points,
-                                                lengths, words, vocab.name_openers, restated):
-            named = out.pop(-2)
-            out[-1] = named    # the label line's labels sit inside the wrapped row: its own
-            named.level1 += previous.level1
-            named.level2 += previous.level2
-            named.unrecognised += previous.unrecognised
-            if previous.damaged and not named.damaged:
-                named.damaged_offset = previous.lines[0] - named.lines[0]
-            named.damaged += previous.damaged
+        across = label_lines_above(out)
+        if across and wrap_across_label(item, previous, out[-1 - across], wrapping, vocab.name_heads, points,
+                                        lengths, words, vocab.name_openers, restated):
+            named = out[-1 - across]
+            between, out[-1 - across:] = out[-across:], [named]
+            for label_line in between:   # the label lines' labels sit inside the wrapped row: its own
+                named.level1 += label_line.level1
+                named.level2 += label_line.level2
+                named.unrecognised += label_line.unrecognised
+                if label_line.damaged and not named.damaged:
+                    named.damaged_offset = label_line.lines[0] - named.lines[0]
+                named.damaged += label_line.damaged
             join_wrapped(named, item, line)
             issues.append(Issue("warning", "cell_joined",
                                 f"{item.name!r} read as the end of the indicator name above the level "
-                                f"label line {' | '.join(c.text for c in previous.row.filled)!r}; joined",
+                                f"label line {' / '.join(' | '.join(c.text for c in label_line.row.filled) for label_line in between)!r}; joined",
                                 field="level3", source_ref=row.source_ref))
             continue
         if previous and is_wrapped_target(item, previous):
@@ -540,6 +544,16 @@ def is_piece(hint: LabelHint) -> bool:
     """The hint's cell was one piece of a label wrapped in a narrow column: fragments.py
     put the joined label on the piece's line and kept the piece as its raw text."""
     return label_key(hint.cell.raw) != label_key(hint.cell.text)
+
+
+def label_lines_above(out: list[IndicatorRow]) -> int:
+    """How many lines of nothing but level labels end `out` (a label wrapped in narrow
+    level columns prints a line per piece: `成本控制 | 经济成本` over `指标 | 指标`) with
+    a named row above them, or 0."""
+    run = 0
+    while run < len(out) and out[-1 - run].is_label_only:
+        run += 1
+    return run if run < len(out) and out[-1 - run].name is not None else 0
 
 
 def rests_labels_above(item: IndicatorRow, previous: IndicatorRow) -> bool:
