@@ -79,8 +79,9 @@ head and that text join into one category's form exactly (`产出质量指标`);
 A label wrapped in its narrow level column whose first line OCR fused into the head of the
 name on its row and whose rest prints below as short cells, each a line of its own (`社会效` |
 `惠及居民…` over `益拍际`), is read before placing too (`wrapped_below_label`): the head and the
-pieces join into a form of one category of the gap at `BELOW_CUTOFF`, nearer it than any
-other's, as `cut_heads_wrapped_below` reads them after placing; the pieces tell the category,
+pieces join into a form of one category of the gap, three in five of their characters in
+place (`GAP_BELOW_CUTOFF`: the gap bounds the categories), nearer it than any other's, as
+`cut_heads_wrapped_below` reads them after placing; the pieces tell the category,
 so the row's block takes it rather than the one the wording would fill it into.
 
 A level cell of two characters no vocabulary reads (`社会`, `成未`: a wrapped label's first
@@ -278,11 +279,15 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
     return issues
 
 
+GAP_BELOW_CUTOFF = 0.6   # ... read by the gap before placing: three in five (社会效 | 益拍际, 4 of 6); half lets a
+                         # name's own words read as a label's first line (公共就业 | …)
+
+
 def wrapped_below_label(item: IndicatorRow, gap: list[str], rows: list, k: int | None, vocab: LevelVocabulary):
     """(category, the name's cell, head, rest, pieces, similarity) where the name opens with
     the first line of a label wrapped in its narrow column whose rest prints below as short
     cells of their own (`社会效` | `惠及居民…` over `益拍际`), joined into a form of one
-    category of the gap at `BELOW_CUTOFF` and nearer it than any other's
+    category of the gap at `GAP_BELOW_CUTOFF` and nearer it than any other's
     (`head_wrapped_below`, as `cut_heads_wrapped_below` reads it after placing); None
     where none does. The pieces below, not the order, tell the category: before placing,
     so the row's block takes it."""
@@ -297,7 +302,7 @@ def wrapped_below_label(item: IndicatorRow, gap: list[str], rows: list, k: int |
         return None
     for label in gap:
         spec = vocab.level2_specs[label]
-        found = wrapped_below_read(item, rows[k], below, spec, vocab)
+        found = wrapped_below_read(item, rows[k], below, spec, vocab, GAP_BELOW_CUTOFF)
         if found is not None and not found[2].startswith("".join(found[3])):
             return (spec, *found)     # (not where the pieces were put into the name already: 数量指栎 补贴…)
     return None
@@ -1684,8 +1689,8 @@ def pieces_below(rows: list, k: int, vocab: LevelVocabulary) -> list[str]:
     return below
 
 
-def wrapped_below_read(item: IndicatorRow, row, below: list[str], spec, vocab: LevelVocabulary
-                       ) -> tuple[Cell, str, str, list[str], float] | None:
+def wrapped_below_read(item: IndicatorRow, row, below: list[str], spec, vocab: LevelVocabulary,
+                       cutoff: float = BELOW_CUTOFF) -> tuple[Cell, str, str, list[str], float] | None:
     """(the name's cell, head, rest, pieces, similarity) where the name on `row` opens with
     the first line of the category's label whose rest prints `below` (`head_wrapped_below`),
     the name left keeping `ORDER_REST_MIN` characters and the word the category requires;
@@ -1696,7 +1701,7 @@ def wrapped_below_read(item: IndicatorRow, row, below: list[str], spec, vocab: L
         return None
     cell = found[0]
     text = cell.text.strip()
-    read = head_wrapped_below(item.name, below, spec, vocab)
+    read = head_wrapped_below(item.name, below, spec, vocab, cutoff)
     if read is None:
         return None
     head, pieces, score = read
@@ -1709,7 +1714,7 @@ def wrapped_below_read(item: IndicatorRow, row, below: list[str], spec, vocab: L
     return cell, head, rest, pieces, score
 
 
-def head_wrapped_below(name: str, below: list[str], spec, vocab: LevelVocabulary
+def head_wrapped_below(name: str, below: list[str], spec, vocab: LevelVocabulary, cutoff: float = BELOW_CUTOFF
                        ) -> tuple[str, list[str], float] | None:
     """(head, pieces below, similarity) for `cut_heads_wrapped_below`, or None."""
     best = None
@@ -1723,7 +1728,7 @@ def head_wrapped_below(name: str, below: list[str], spec, vocab: LevelVocabulary
                 break
             joined = head + "".join(pieces)
             own = form_score(joined, spec, vocab)
-            if own < BELOW_CUTOFF:
+            if own < cutoff:
                 continue
             if any(form_score(joined, other, vocab) >= own for other in vocab.level2_specs.values()
                    if other is not spec):
