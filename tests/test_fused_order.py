@@ -933,6 +933,17 @@ def test_a_first_line_fused_into_a_name_with_its_rest_below_is_read_before_placi
     assert any(i.code == "label_fused" and "'时效脂'" in i.message and "'标'" in i.message for i in issues)
 
 
+def test_a_first_line_and_its_rest_below_damaged_in_two_characters_are_read_by_the_gap():
+    # 社会効 | 益指栎: four of 社会效益指标's six characters in place, of no other category as many;
+    # without it the row and the one above fill the 服务对象满意度 block below
+    got, issues = read(["效益\t经济效\t农户人均增收\t≥1200元", "\t益指标\t\t", "\t\t合作社经营收入增长\t≥5%",
+                        "指标\t\t社会効带动农户户数\t≥3800户", "\t益指栎\t\t",
+                        "满意度\t服务对\t农户满意度\t≥90%", "\t象满意\t\t", "\t度指标\t\t"])
+    assert got[2] == ("社会效益指标", "带动农户户数")
+    assert got[1] == ("经济效益指标", "合作社经营收入增长")
+    assert any(i.code == "label_fused" and "'社会効'" in i.message for i in issues)
+
+
 def test_a_first_line_whose_rest_below_is_a_rows_level_cell_is_not_read_before_placing():
     # the line below holds a name of its own: its first cell (标) is that row's, not the head's rest
     got, issues = read(below_a_quality_block("时效脂补贴资金拨付合格率", ["标\t\t资金使用规范性\t100%"]))
