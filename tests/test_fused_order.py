@@ -944,6 +944,15 @@ def test_a_first_line_and_its_rest_below_damaged_in_two_characters_are_read_by_t
     assert any(i.code == "label_fused" and "'社会効'" in i.message for i in issues)
 
 
+def test_a_first_line_and_its_rest_below_are_read_in_a_gap_open_above():
+    # the table's first row: no label above, the gap open (the order alone reads only categories
+    # requiring a word there); the pieces tell the category themselves
+    got, issues = read(["\t\t社会効带动农户户数\t≥3800户", "\t益指栎\t\t", "\t\t农村劳动力转移人数\t≥150人",
+                        "\t可持续影响指标\t耕地质量保护与提升\t持续改善"])
+    assert got[0] == ("社会效益指标", "带动农户户数") and got[1][0] == "社会效益指标"
+    assert any(i.code == "label_fused" and "'社会効'" in i.message for i in issues)
+
+
 def test_a_first_line_whose_rest_below_is_a_rows_level_cell_is_not_read_before_placing():
     # the line below holds a name of its own: its first cell (标) is that row's, not the head's rest
     got, issues = read(below_a_quality_block("时效脂补贴资金拨付合格率", ["标\t\t资金使用规范性\t100%"]))

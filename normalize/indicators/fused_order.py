@@ -229,15 +229,7 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             gap = between     # a group the table states nowhere (its level-1 cell unread too)
         if not gap:
             continue
-        if (above is None or below is None) and not groups and len(gap) > 1:
-            # a gap open at the table's top or end, of several categories, in no stated group:
-            # only a category requiring a word the name left holds (服务对象满意 | 居民就医满意度)
-            gap = [name for name in gap if vocab.level2_specs[name].requires]
-            if not gap:
-                continue
-        found = found or name_cell(item)
-        if found is None:
-            continue
+        # the pieces below tell the category themselves: read in an open gap too
         wrapped = wrapped_below_label(item, gap, rows or [], where.get(item.row.source_ref), vocab)
         if wrapped is not None:
             spec, cell, head, rest, pieces, score = wrapped
@@ -247,6 +239,15 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                                       f"in its column, its rest {' | '.join(pieces)!r} on the line(s) below: read "
                                       f"as {spec.label!r} (similarity {score:.0f}), in the canonical order there; "
                                       f"the name read as {rest!r}"))
+            continue
+        if (above is None or below is None) and not groups and len(gap) > 1:
+            # a gap open at the table's top or end, of several categories, in no stated group:
+            # only a category requiring a word the name left holds (服务对象满意 | 居民就医满意度)
+            gap = [name for name in gap if vocab.level2_specs[name].requires]
+            if not gap:
+                continue
+        found = found or name_cell(item)
+        if found is None:
             continue
         try:
             read = fused_head(item, found, gap, vocab, bare, above is not None and below is not None)
