@@ -912,6 +912,54 @@ def test_a_head_without_a_labels_rest_below_stays_in_the_name(lines):
 
 
 
+def below_a_quality_block(name: str, below: list[str]) -> list[str]:
+    """Labels wrapped in a level-2 column three wide (数量 | 指标 …); `name` on the row after
+    the 质量 block, `below` the lines under it, then the 经济成本 block."""
+    return ["产出\t数量\t补贴发放人数\t2600人", "\t指标\t\t", "\t质量\t补贴发放准确率\t100%", "\t指标\t\t",
+            f"指标\t\t{name}\t100%", *below, "成本\t经济成\t人均月补贴标准\t≤1200元", "\t本指标\t\t"]
+
+
+@pytest.mark.parametrize("name, rest", [
+    # the order alone cuts 时效 and leaves 脂 on the name
+    ("时效脂补贴资金拨付到位率", "补贴资金拨付到位率"),
+    # the wording (合格) alone fills the row into the 质量 block above, its head kept
+    ("时效脂补贴资金拨付合格率", "补贴资金拨付合格率"),
+])
+def test_a_first_line_fused_into_a_name_with_its_rest_below_is_read_before_placing(name, rest):
+    # 时效脂 | 标: 时效指标 wrapped, its first line fused into the name, its 标 a line of its own
+    got, issues = read(below_a_quality_block(name, ["\t标\t\t"]))
+    assert got[2] == ("时效指标", rest)
+    assert got[1] == ("质量指标", "补贴发放准确率") and got[3][0] == "经济成本指标"
+    assert any(i.code == "label_fused" and "'时效脂'" in i.message and "'标'" in i.message for i in issues)
+
+
+def test_a_first_line_and_its_rest_below_damaged_in_two_characters_are_read_by_the_gap():
+    # 社会効 | 益指栎: four of 社会效益指标's six characters in place, of no other category as many;
+    # without it the row and the one above fill the 服务对象满意度 block below
+    got, issues = read(["效益\t经济效\t农户人均增收\t≥1200元", "\t益指标\t\t", "\t\t合作社经营收入增长\t≥5%",
+                        "指标\t\t社会効带动农户户数\t≥3800户", "\t益指栎\t\t",
+                        "满意度\t服务对\t农户满意度\t≥90%", "\t象满意\t\t", "\t度指标\t\t"])
+    assert got[2] == ("社会效益指标", "带动农户户数")
+    assert got[1] == ("经济效益指标", "合作社经营收入增长")
+    assert any(i.code == "label_fused" and "'社会効'" in i.message for i in issues)
+
+
+def test_a_first_line_and_its_rest_below_are_read_in_a_gap_open_above():
+    # the table's first row: no label above, the gap open (the order alone reads only categories
+    # requiring a word there); the pieces tell the category themselves
+    got, issues = read(["\t\t社会効带动农户户数\t≥3800户", "\t益指栎\t\t", "\t\t农村劳动力转移人数\t≥150人",
+                        "\t可持续影响指标\t耕地质量保护与提升\t持续改善"])
+    assert got[0] == ("社会效益指标", "带动农户户数") and got[1][0] == "社会效益指标"
+    assert any(i.code == "label_fused" and "'社会効'" in i.message for i in issues)
+
+
+def test_a_first_line_whose_rest_below_is_a_rows_level_cell_is_not_read_before_placing():
+    # the line below holds a name of its own: its first cell (标) is that row's, not the head's rest
+    got, issues = read(below_a_quality_block("时效脂补贴资金拨付合格率", ["标\t\t资金使用规范性\t100%"]))
+    assert got[2][1] == "时效脂补贴资金拨付合格率"
+    assert not any(i.code == "label_fused" and "'时效脂'" in i.message for i in issues)
+
+
 def centred_blocks(name: str, below: str) -> list[str]:
     """Three blocks whose labels print on their middle rows; `name` opens the second, `below`
     (a level cell's text) on the row under it."""

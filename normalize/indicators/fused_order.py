@@ -76,6 +76,14 @@ name on its row (`产出质退役士兵…`) and whose next line is read as the 
 on the next line (`量指标`, alone read as 数量指标) is read first (`read_wrapped_heads`): the
 head and that text join into one category's form exactly (`产出质量指标`); both rows take it.
 
+A label wrapped in its narrow level column whose first line OCR fused into the head of the
+name on its row and whose rest prints below as short cells, each a line of its own (`社会效` |
+`惠及居民…` over `益拍际`), is read before placing too (`wrapped_below_label`): the head and the
+pieces join into a form of one category of the gap, three in five of their characters in
+place (`GAP_BELOW_CUTOFF`: the gap bounds the categories), nearer it than any other's, as
+`cut_heads_wrapped_below` reads them after placing; the pieces tell the category,
+so the row's block takes it rather than the one the wording would fill it into.
+
 A level cell of two characters no vocabulary reads (`社会`, `成未`: a wrapped label's first
 line), printed on the rows above and below a row whose level cells are empty, or on the two
 rows next to one opening or ending such a block, is cut off that row's name where it opens
@@ -177,6 +185,9 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
     character is the name's, the label's rest wrapped onto the next line (`wrapped_rest`)."""
     order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
     next_lines = lines_below(rows or [])
+    where: dict[str, int] = {}
+    for k, row in enumerate(rows or []):
+        where.setdefault(row.source_ref, k)
     stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
     stated_all = {label for labels in stated for label in labels}
     stated_groups = {h.spec.label for item in items for h in item.level1 if not h.copied}
@@ -218,6 +229,17 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             gap = between     # a group the table states nowhere (its level-1 cell unread too)
         if not gap:
             continue
+        # the pieces below tell the category themselves: read in an open gap too
+        wrapped = wrapped_below_label(item, gap, rows or [], where.get(item.row.source_ref), vocab)
+        if wrapped is not None:
+            spec, cell, head, rest, pieces, score = wrapped
+            split_head(item, cell, head, rest, spec, LabelMatch(spec.label, head + "".join(pieces), score))
+            issues.append(fused_issue(cell, item.row.source_ref,
+                                      f"{cell.text!r} opens with {head!r}, the first line of a level label wrapped "
+                                      f"in its column, its rest {' | '.join(pieces)!r} on the line(s) below: read "
+                                      f"as {spec.label!r} (similarity {score:.0f}), in the canonical order there; "
+                                      f"the name read as {rest!r}"))
+            continue
         if (above is None or below is None) and not groups and len(gap) > 1:
             # a gap open at the table's top or end, of several categories, in no stated group:
             # only a category requiring a word the name left holds (服务对象满意 | 居民就医满意度)
@@ -256,6 +278,35 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                                   + (f"its rest {piece!r} wrapped onto the next line; " if shorter else "")
                                   + f"the name read as {rest!r}"))
     return issues
+
+
+GAP_BELOW_CUTOFF = 0.6   # ... read by the gap before placing: three in five (社会效 | 益拍际, 4 of 6); half lets a
+                         # name's own words read as a label's first line (公共就业 | …)
+
+
+def wrapped_below_label(item: IndicatorRow, gap: list[str], rows: list, k: int | None, vocab: LevelVocabulary):
+    """(category, the name's cell, head, rest, pieces, similarity) where the name opens with
+    the first line of a label wrapped in its narrow column whose rest prints below as short
+    cells of their own (`社会效` | `惠及居民…` over `益拍际`), joined into a form of one
+    category of the gap at `GAP_BELOW_CUTOFF` and nearer it than any other's
+    (`head_wrapped_below`, as `cut_heads_wrapped_below` reads it after placing); None
+    where none does. The pieces below, not the order, tell the category: before placing,
+    so the row's block takes it."""
+    if k is None:
+        return None
+    below = pieces_below(rows, k, vocab)
+    # each piece a line of its own: a line with more cells is a row, its first cell its own level
+    # cell's (`产岂` | `数量 新建…` over `指柝` | `指标新建…`: the level-1 label's rest)
+    below = below[:next((n for n, row in enumerate(rows[k + 1:k + 1 + len(below)])
+                         if sum(1 for c in row.cells if c.text.strip()) > 1), len(below))]
+    if not below:
+        return None
+    for label in gap:
+        spec = vocab.level2_specs[label]
+        found = wrapped_below_read(item, rows[k], below, spec, vocab, GAP_BELOW_CUTOFF)
+        if found is not None and not found[2].startswith("".join(found[3])):
+            return (spec, *found)     # (not where the pieces were put into the name already: 数量指栎 补贴…)
+    return None
 
 
 def opens_another_name(items: list[IndicatorRow], i: int, opening: str) -> bool:
@@ -1609,31 +1660,13 @@ def cut_heads_wrapped_below(items: list[IndicatorRow], placements: list, rows: l
         k = where.get(item.row.source_ref)
         if k is None:
             continue
-        below = []     # looked at first: most rows have a name below, and no name cell is needed then
-        for row in rows[k + 1:k + 3]:
-            first = next((c for c in row.cells if c.text.strip()), None)
-            if first is None or not is_piece(first.text) or label_key(first.text) != first.text.strip() \
-                    or len(label_key(first.text)) >= SEPARATED_MIN and reads_label(label_key(first.text), vocab):
-                break     # (效益指标 below: a label of its own, not a wrapped one's rest)
-            below.append(label_key(first.text))
+        below = pieces_below(rows, k, vocab)    # looked at first: most rows have a name below
         if not below:
             continue
-        found = name_cell(item)
+        found = wrapped_below_read(item, rows[k], below, placement.level2, vocab)
         if found is None:
             continue
-        cell = found[0]
-        text = cell.text.strip()
-        read = head_wrapped_below(item.name, below, placement.level2, vocab)
-        if read is None:
-            continue
-        head, pieces, score = read
-        rest = item.name[len(head):].strip(SEPARATORS)
-        if not text.startswith(head) or not name_left(head, rest, placement.level2):
-            continue
-        # another short cell on the name's line left of it joins the pieces into a label: theirs
-        if any(c.text.strip() and is_piece(c.text) and not text.startswith(c.text.strip())
-               and reads_label(label_key(c.text) + "".join(pieces), vocab) for c in rows[k].cells):
-            continue
+        cell, head, rest, pieces, score = found
         cut_head(item, cell, head, rest, placement.level2,
                  LabelMatch(placement.level2.label, head + "".join(pieces), score))
         issues.append(fused_issue(cell, item.row.source_ref,
@@ -1644,7 +1677,45 @@ def cut_heads_wrapped_below(items: list[IndicatorRow], placements: list, rows: l
     return issues
 
 
-def head_wrapped_below(name: str, below: list[str], spec, vocab: LevelVocabulary
+def pieces_below(rows: list, k: int, vocab: LevelVocabulary) -> list[str]:
+    """The first cells of the one or two lines after line k that may be a wrapped label's
+    rest: short pieces (`is_piece`) written as keys, none a label of its own (效益指标)."""
+    below = []
+    for row in rows[k + 1:k + 3]:
+        first = next((c for c in row.cells if c.text.strip()), None)
+        if first is None or not is_piece(first.text) or label_key(first.text) != first.text.strip() \
+                or len(label_key(first.text)) >= SEPARATED_MIN and reads_label(label_key(first.text), vocab):
+            break     # (效益指标 below: a label of its own, not a wrapped one's rest)
+        below.append(label_key(first.text))
+    return below
+
+
+def wrapped_below_read(item: IndicatorRow, row, below: list[str], spec, vocab: LevelVocabulary,
+                       cutoff: float = BELOW_CUTOFF) -> tuple[Cell, str, str, list[str], float] | None:
+    """(the name's cell, head, rest, pieces, similarity) where the name on `row` opens with
+    the first line of the category's label whose rest prints `below` (`head_wrapped_below`),
+    the name left keeping `ORDER_REST_MIN` characters and the word the category requires;
+    None where not, or where another short cell on the name's line left of it joins the
+    pieces into a label (`产出` | `指标`: the level-1 label's rest)."""
+    found = name_cell(item)
+    if found is None:
+        return None
+    cell = found[0]
+    text = cell.text.strip()
+    read = head_wrapped_below(item.name, below, spec, vocab, cutoff)
+    if read is None:
+        return None
+    head, pieces, score = read
+    rest = item.name[len(head):].strip(SEPARATORS)
+    if not text.startswith(head) or not name_left(head, rest, spec):
+        return None
+    if any(c.text.strip() and is_piece(c.text) and not text.startswith(c.text.strip())
+           and reads_label(label_key(c.text) + "".join(pieces), vocab) for c in row.cells):
+        return None
+    return cell, head, rest, pieces, score
+
+
+def head_wrapped_below(name: str, below: list[str], spec, vocab: LevelVocabulary, cutoff: float = BELOW_CUTOFF
                        ) -> tuple[str, list[str], float] | None:
     """(head, pieces below, similarity) for `cut_heads_wrapped_below`, or None."""
     best = None
@@ -1658,7 +1729,7 @@ def head_wrapped_below(name: str, below: list[str], spec, vocab: LevelVocabulary
                 break
             joined = head + "".join(pieces)
             own = form_score(joined, spec, vocab)
-            if own < BELOW_CUTOFF:
+            if own < cutoff:
                 continue
             if any(form_score(joined, other, vocab) >= own for other in vocab.level2_specs.values()
                    if other is not spec):
@@ -1669,8 +1740,8 @@ def head_wrapped_below(name: str, below: list[str], spec, vocab: LevelVocabulary
                         if len(form) == len(joined)),
                        default=0) < len(tail):
                 continue      # the pieces below carry the label's own characters: half of them in place at least
-            if best is None or own > best[2]:
-                best = (head, pieces, own)
+            if best is None or own >= best[2]:
+                best = (head, pieces, own)     # as near: the longer head (质量类 | 指标, not 质量 | 类…)
     return (best[0], best[1], round(100.0 * best[2], 1)) if best else None
 
 
