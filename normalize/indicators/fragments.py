@@ -116,6 +116,14 @@ def label_prefixes(vocab: LevelVocabulary) -> frozenset[str]:
     return frozenset(key[:k] for key in label_keys(vocab) for k in range(1, len(key)))
 
 
+@lru_cache(maxsize=None)
+def label_rests(vocab: LevelVocabulary) -> frozenset[str]:
+    """Proper suffixes of the label keys, two characters or more past 指标: what a wrapped
+    label's later lines read (`本指标` of 成本指标, read alone as 成本指标 one short)."""
+    return frozenset(key[k:] for key in label_keys(vocab) for k in range(1, len(key))
+                     if len(key) - k > len(LABEL_SUFFIX))
+
+
 @lru_cache(maxsize=65536)
 def is_piece(text: str) -> bool:
     """Short, and no number or date: a label's first line may read as a qualitative
@@ -867,8 +875,13 @@ def column_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
     # the chain first: rarely found, and cheaper to look for than a row's columns
     chain = damaged_chain(rows, start, taken, vocab, COLUMN_CUTOFF)
     level = levels.get(start) if chain else None
+    # a later piece that is a label's clean rest (`泾济戍` / `本指标`) reads as that label
+    # one character short, but is what a wrapped label's last line prints: no label of its own
+    rests = label_rests(vocab)
     if level is None or any(levels.get(spot) != level for spot in chain) \
-            or any(classify_label(rows[r].cells[q], vocab) is not None for r, q in chain):
+            or any(classify_label(rows[r].cells[q], vocab) is not None
+                   and not (k and label_key(rows[r].cells[q].text) in rests)
+                   for k, (r, q) in enumerate(chain)):
         return None
     pieces = [label_key(rows[r].cells[q].text) for r, q in chain]
     key = reads_damaged(pieces, vocab, COLUMN_CUTOFF, prefix=False)
