@@ -569,3 +569,16 @@ def test_a_whole_label_alone_below_a_row_stays_a_line_of_its_own():
              "效益指标\t社会效益指标\t受益人数\t≥100人"]
     items, _ = rows_to_indicator_rows(text_rows(lines), SCHEMA, False)
     assert [item.name for item in items] == ["培训人数", "拨付及时率", None, "受益人数"]
+
+
+def test_a_damaged_first_piece_joins_its_clean_rest_in_a_level_column():
+    # 经挤戍 / 本指标: the rest reads alone as 成本指标 one character short, but is what the
+    # last line of a wrapped 经济成本指标 prints; under the level-2 column the two join
+    rows = text_rows(["成本指标\t经挤戍\t每公里道路养护费用\t≤3万元", "\t本指标\t\t"])
+    out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
+    assert [row.cells[1].text for row in out] == ["经挤戍本指标", ""]
+    assert [i.code for i in issues] == ["label_rejoined"] and "read in its level column" in issues[0].message
+    # a rest of its own on a first line is still a label of its own (no piece of the next)
+    rows = text_rows(["产出指标\t本指标\t维护成本\t≤65万元", "\t损标\t活动经费\t≤12万元"])
+    out, _ = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
+    assert out[0].cells[1].text == "本指标"
