@@ -582,3 +582,22 @@ def test_a_damaged_first_piece_joins_its_clean_rest_in_a_level_column():
     rows = text_rows(["产出指标\t本指标\t维护成本\t≤65万元", "\t损标\t活动经费\t≤12万元"])
     out, _ = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
     assert out[0].cells[1].text == "本指标"
+
+
+def test_a_damaged_first_piece_tied_between_a_groups_categories_still_takes_its_rest():
+    # 径剤成 / 本指标: as near 经济成本指标 as 社会成本指标 (no character of either's own
+    # word kept); joined all the same, so the rest does not read alone as 成本指标, a
+    # category of 产出 in the older forms, and open a block of its own
+    lines = ["一级指标\t二级指标\t三级指标\t指标值",
+             "产出指标\t时效指标\t道路养护完成时间\t2026年10月底前",
+             "成本指标\t径剤成\t每公里道路养护费用\t≤3万元", "\t本指标\t\t"]
+    out, issues = rejoin_label_fragments(text_rows(lines[2:]), VOCAB, LEVEL_ROLES)
+    assert [row.cells[1].text for row in out] == ["径剤成本指标", ""]
+    assert [i.code for i in issues] == ["label_rejoined"]
+    indicators, _ = rows_to_indicators(text_rows(lines), SCHEMA, spans_known=False, year=2026)
+    assert [i.row.name for i in indicators] == ["道路养护完成时间", "每公里道路养护费用"]
+    assert indicators[1].placement.level2.label in ("经济成本指标", "社会成本指标")
+    # the pieces of two groups' categories tied (数量 or 质量, 成本): no join
+    out, issues = rejoin_label_fragments(text_rows(["产出指标\t盾量\t合格率\t100%", "\t本指标\t\t"]),
+                                         VOCAB, LEVEL_ROLES)
+    assert issues == []

@@ -379,13 +379,50 @@ def read_damaged_pieces(pieces: tuple[str, ...], vocab: LevelVocabulary, cutoff:
             scored.append((score, len(key) == size, key))
     if prefix:
         return next((key for _, _, key in scored), None)
-    whole = [(score, key) for score, full, key in scored if full]
-    if not whole:
-        return None
-    best = max(score for score, _ in whole)
-    tops = [key for score, key in whole if score == best]
+    tops = best_whole_keys(tuple(scored))
     names = set().union(*(label_names(vocab)[key] for key in tops))
     return tops[0] if len(names) == 1 else None    # 盾量措标: as near 数量指标 as 质量指标
+
+
+def best_whole_keys(scored: tuple[tuple[float, bool, str], ...]) -> tuple[str, ...]:
+    """Of (score, whole, key) readings, the keys read whole at the best score."""
+    whole = [(score, key) for score, full, key in scored if full]
+    if not whole:
+        return ()
+    best = max(score for score, _ in whole)
+    return tuple(key for score, key in whole if score == best)
+
+
+def tied_categories(pieces: list[str], vocab: LevelVocabulary, cutoff: float) -> frozenset[str]:
+    """The labels the pieces read as at `cutoff`, where they read as near several
+    categories of one group and no other label (`径剂成本指标`: 经济成本指标 or 社会成本指标,
+    no character of either's own word kept); else nothing."""
+    joined = "".join(pieces)
+    if read_damaged_pieces(tuple(pieces), vocab, cutoff, False) is not None:
+        return frozenset()
+    index, order = keys_by_position(vocab)
+    matched: dict[str, set[int]] = {}
+    for k, ch in enumerate(joined):
+        for key in index.get((len(joined), k, ch), ()):
+            matched.setdefault(key, set()).add(k)
+    bounds = piece_bounds(pieces)
+    scored = tuple((100.0 * len(spots) / len(key), True, key) for key, spots in matched.items()
+                   if 100.0 * len(spots) / len(key) >= cutoff
+                   and all(any(k in spots for k in range(a, b)) for a, b in bounds))
+    names = frozenset().union(*(label_names(vocab)[key] for key in best_whole_keys(scored)))
+    if len(names) < 2:
+        return frozenset()
+    return names if names <= categories_of_one_group(vocab, names) else frozenset()
+
+
+@lru_cache(maxsize=None)
+def categories_of_one_group(vocab: LevelVocabulary, names: frozenset[str]) -> frozenset[str]:
+    """The level-2 labels of the one group all `names` are categories of, or nothing."""
+    for group in vocab.level1_specs.values():
+        labels = frozenset(spec.label for spec in group.level2)
+        if names <= labels:
+            return labels
+    return frozenset()
 
 
 def reads_damaged_worded(pieces: list[str], vocab: LevelVocabulary, cutoff: float,
@@ -873,7 +910,7 @@ def column_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
     same. The pieces on the lines either side of the chain in that column must not read on
     into a label with it: a label's head below, or its tail above, is another label's."""
     # the chain first: rarely found, and cheaper to look for than a row's columns
-    chain = damaged_chain(rows, start, taken, vocab, COLUMN_CUTOFF)
+    chain = damaged_chain(rows, start, taken, vocab, COLUMN_CUTOFF) or tied_pair(rows, start, taken, vocab)
     level = levels.get(start) if chain else None
     # a later piece that is a label's clean rest (`泾济戍` / `本指标`) reads as that label
     # one character short, but is what a wrapped label's last line prints: no label of its own
@@ -886,7 +923,7 @@ def column_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
     pieces = [label_key(rows[r].cells[q].text) for r, q in chain]
     key = reads_damaged(pieces, vocab, COLUMN_CUTOFF, prefix=False)
     if key is None:
-        return None
+        return chain if level == 2 and tied_pair(rows, chain[0], taken, vocab) == chain else None
     specs = vocab.level1_specs if level == 1 else vocab.level2_specs
     names = label_names(vocab)[key]
     if not any(name in specs for name in names):
@@ -906,6 +943,28 @@ def column_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
             if reads_damaged(around, vocab, COLUMN_CUTOFF, prefix=edge == 0) is not None:
                 return None
     return chain
+
+
+def tied_pair(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int]],
+              vocab: LevelVocabulary) -> list[tuple[int, int]] | None:
+    """A damaged first piece over a label's clean rest on the next line (`径剂成` / `本指标`)
+    that together read as near several categories of one group and no other label: a
+    wrapped category, though which one the pieces do not say; the rest is no label of its
+    own (alone it reads as the group's name, 成本指标, and would open a block)."""
+    i, p = start
+    first = label_key(rows[i].cells[p].text)
+    if i + 1 >= len(rows) or first in label_keys(vocab) or first in label_rests(vocab):
+        return None
+    col = rows[i].cells[p].col
+    options = sorted((abs(c.col - col), q) for q, c in enumerate(rows[i + 1].cells)
+                     if (i + 1, q) not in taken and is_piece(c.text))
+    if not options:
+        return None
+    q = options[0][1]
+    rest = label_key(rows[i + 1].cells[q].text)
+    if rest not in label_rests(vocab) or not tied_categories([first, rest], vocab, COLUMN_CUTOFF):
+        return None
+    return [start, (i + 1, q)]
 
 
 def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str] | None = None
