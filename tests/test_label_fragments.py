@@ -601,3 +601,21 @@ def test_a_damaged_first_piece_tied_between_a_groups_categories_still_takes_its_
     out, issues = rejoin_label_fragments(text_rows(["产出指标\t盾量\t合格率\t100%", "\t本指标\t\t"]),
                                          VOCAB, LEVEL_ROLES)
     assert issues == []
+
+
+def test_a_group_word_over_another_groups_name_beside_its_category_is_that_group():
+    # 产出 / 成本 / 指标 beside 经济 / 成本 / 指标: 产出 is a label of its own, but the
+    # category beside it is one of the group 成本指标, so the three pieces are that group
+    # written with 产出 (not 产出's label over the next group's, read as 产出's category)
+    lines = ["一级指标\t二级指标\t三级指标\t指标值",
+             "产出指标\t时效指标\t道路养护完成时间\t2026年10月底前",
+             "产出\t经济\t每公里道路养护费用\t≤3万元", "成本\t成本\t\t", "指标\t指标\t\t",
+             "效益指标\t社会效益指标\t通行满意率\t≥90%"]
+    out, _ = rejoin_label_fragments(text_rows(lines[2:5]), VOCAB)
+    assert [row.cells[0].text for row in out] == ["产出成本指标", "", ""]
+    indicators, _ = rows_to_indicators(text_rows(lines), SCHEMA, spans_known=False, year=2026)
+    assert [(i.placement.level2.label, i.row.name) for i in indicators] == [
+        ("时效指标", "道路养护完成时间"), ("经济成本指标", "每公里道路养护费用"), ("社会效益指标", "通行满意率")]
+    # beside a category of 产出 they are two labels, as before
+    out, _ = rejoin_label_fragments(text_rows(["产出\t数量\t养护里程\t≥30公里", "成本\t指标\t\t", "指标\t\t\t"]), VOCAB)
+    assert out[0].cells[0].text == "产出"

@@ -159,10 +159,14 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
     # no label of its own (产出 over 数量指标 is two labels), down one column, not a
     # level-1 column of the header
     compounds = chain_compounds(vocab) if key not in keys else {}
-    readable = keys | forms.keys() | aspects.keys() | compounds.keys()
+    # ... but a group's word that is a label of its own over another group's name (产出 /
+    # 成本 / 指标), beside a category of that group, is that group's label (`category_beside`)
+    named = named_group_compounds(vocab) if key in keys else {}
+    readable = keys | forms.keys() | aspects.keys() | compounds.keys() | named.keys()
     heads = prefixes | worded_prefixes(vocab) | (aspect_prefixes(vocab) if aspects else frozenset()) \
-        | (compound_prefixes(vocab) if compounds else frozenset())
-    worded_best = aspect_best = compound_best = None
+        | (compound_prefixes(vocab) if compounds else frozenset()) \
+        | (named_group_prefixes(vocab) if named else frozenset())
+    worded_best = aspect_best = compound_best = named_best = None
     worded_ok = not (key in readable and key.endswith(LABEL_SUFFIX))
     col = rows[i].cells[p].col
     while key in heads and len(chain) < PIECES_MAX and chain[-1][0] + 1 < len(rows):
@@ -186,6 +190,11 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
         elif key in compounds and all(rows[r].cells[q].col == col for r, q in chain) \
                 and not (levels is not None and any(levels.get(spot) == 1 for spot in chain)):
             compound_best = list(chain)     # (under a level-1 column it is a group's label)
+        if key in named and all(rows[r].cells[q].col == col for r, q in chain) \
+                and category_beside(rows, chain, taken, vocab, named[key]):
+            named_best = list(chain)
+    if named_best and len(named_best) > len(best or ()):
+        return named_best
     if compound_best and len(compound_best) > len(best or ()):
         return compound_best
     if aspect_best and len(aspect_best) > max(len(best or ()), len(worded_best or ())):
@@ -220,6 +229,44 @@ def chain_compounds(vocab: LevelVocabulary) -> dict[str, str]:
     时效指标), those no label key already."""
     keys = label_keys(vocab)
     return {key: label for key, label in compound_keys(vocab).items() if key not in keys}
+
+
+@lru_cache(maxsize=None)
+def named_group_compounds(vocab: LevelVocabulary) -> dict[str, str]:
+    """`chain_compounds` with 指标 whose category is also a level-1 group's name (产出成本指标:
+    成本指标 is a category of 产出 in the older forms, a group of its own in the 2021
+    template) -> that group."""
+    return {key: label for key, label in chain_compounds(vocab).items()
+            if label in vocab.level1_specs and key.endswith(LABEL_SUFFIX)}
+
+
+@lru_cache(maxsize=None)
+def named_group_prefixes(vocab: LevelVocabulary) -> frozenset[str]:
+    """Proper prefixes of `named_group_compounds`."""
+    return frozenset(form[:k] for form in named_group_compounds(vocab) for k in range(1, len(form)))
+
+
+def category_beside(rows: list[Row], chain: list[tuple[int, int]], taken: set[tuple[int, int]],
+                    vocab: LevelVocabulary, group: str) -> bool:
+    """Whether the pieces in the column right of the chain, from its first line down,
+    join into a category of `group` exactly: a wrapped `产出 / 成本 / 指标` beside
+    `经济 / 成本 / 指标` is the group 成本指标 written with 产出 (as cells.py
+    `read_category_of_named_group` reads it on one line), not the group 产出's label over
+    the next group's; beside a category of 产出 it is two labels."""
+    categories = {spec.label for spec in vocab.level1_specs[group].level2}
+    names = label_names(vocab)
+    col = rows[chain[0][0]].cells[chain[0][1]].col
+    key, right = "", None
+    for r in range(chain[0][0], min(len(rows), chain[0][0] + PIECES_MAX)):
+        cells = sorted((c.col, q) for q, c in enumerate(rows[r].cells)
+                       if c.col > col and (r, q) not in taken and c.text.strip())
+        if not cells or (right is not None and cells[0][0] != right) or not is_piece(rows[r].cells[cells[0][1]].text):
+            return False
+        right = cells[0][0]
+        key += label_key(rows[r].cells[cells[0][1]].text)
+        if key in names and names[key] <= categories:
+            return True
+    return False
 
 
 @lru_cache(maxsize=None)
