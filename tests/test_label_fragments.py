@@ -569,3 +569,53 @@ def test_a_whole_label_alone_below_a_row_stays_a_line_of_its_own():
              "效益指标\t社会效益指标\t受益人数\t≥100人"]
     items, _ = rows_to_indicator_rows(text_rows(lines), SCHEMA, False)
     assert [item.name for item in items] == ["培训人数", "拨付及时率", None, "受益人数"]
+
+
+def test_a_damaged_first_piece_joins_its_clean_rest_in_a_level_column():
+    # 经挤戍 / 本指标: the rest reads alone as 成本指标 one character short, but is what the
+    # last line of a wrapped 经济成本指标 prints; under the level-2 column the two join
+    rows = text_rows(["成本指标\t经挤戍\t每公里道路养护费用\t≤3万元", "\t本指标\t\t"])
+    out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
+    assert [row.cells[1].text for row in out] == ["经挤戍本指标", ""]
+    assert [i.code for i in issues] == ["label_rejoined"] and "read in its level column" in issues[0].message
+    # a rest of its own on a first line is still a label of its own (no piece of the next)
+    rows = text_rows(["产出指标\t本指标\t维护成本\t≤65万元", "\t损标\t活动经费\t≤12万元"])
+    out, _ = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
+    assert out[0].cells[1].text == "本指标"
+
+
+def test_a_damaged_first_piece_tied_between_a_groups_categories_still_takes_its_rest():
+    # 径剤成 / 本指标: as near 经济成本指标 as 社会成本指标 (no character of either's own
+    # word kept); joined all the same, so the rest does not read alone as 成本指标, a
+    # category of 产出 in the older forms, and open a block of its own
+    lines = ["一级指标\t二级指标\t三级指标\t指标值",
+             "产出指标\t时效指标\t道路养护完成时间\t2026年10月底前",
+             "成本指标\t径剤成\t每公里道路养护费用\t≤3万元", "\t本指标\t\t"]
+    out, issues = rejoin_label_fragments(text_rows(lines[2:]), VOCAB, LEVEL_ROLES)
+    assert [row.cells[1].text for row in out] == ["径剤成本指标", ""]
+    assert [i.code for i in issues] == ["label_rejoined"]
+    indicators, _ = rows_to_indicators(text_rows(lines), SCHEMA, spans_known=False, year=2026)
+    assert [i.row.name for i in indicators] == ["道路养护完成时间", "每公里道路养护费用"]
+    assert indicators[1].placement.level2.label in ("经济成本指标", "社会成本指标")
+    # the pieces of two groups' categories tied (数量 or 质量, 成本): no join
+    out, issues = rejoin_label_fragments(text_rows(["产出指标\t盾量\t合格率\t100%", "\t本指标\t\t"]),
+                                         VOCAB, LEVEL_ROLES)
+    assert issues == []
+
+
+def test_a_group_word_over_another_groups_name_beside_its_category_is_that_group():
+    # 产出 / 成本 / 指标 beside 经济 / 成本 / 指标: 产出 is a label of its own, but the
+    # category beside it is one of the group 成本指标, so the three pieces are that group
+    # written with 产出 (not 产出's label over the next group's, read as 产出's category)
+    lines = ["一级指标\t二级指标\t三级指标\t指标值",
+             "产出指标\t时效指标\t道路养护完成时间\t2026年10月底前",
+             "产出\t经济\t每公里道路养护费用\t≤3万元", "成本\t成本\t\t", "指标\t指标\t\t",
+             "效益指标\t社会效益指标\t通行满意率\t≥90%"]
+    out, _ = rejoin_label_fragments(text_rows(lines[2:5]), VOCAB)
+    assert [row.cells[0].text for row in out] == ["产出成本指标", "", ""]
+    indicators, _ = rows_to_indicators(text_rows(lines), SCHEMA, spans_known=False, year=2026)
+    assert [(i.placement.level2.label, i.row.name) for i in indicators] == [
+        ("时效指标", "道路养护完成时间"), ("经济成本指标", "每公里道路养护费用"), ("社会效益指标", "通行满意率")]
+    # beside a category of 产出 they are two labels, as before
+    out, _ = rejoin_label_fragments(text_rows(["产出\t数量\t养护里程\t≥30公里", "成本\t指标\t\t", "指标\t\t\t"]), VOCAB)
+    assert out[0].cells[0].text == "产出"

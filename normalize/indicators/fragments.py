@@ -116,6 +116,14 @@ def label_prefixes(vocab: LevelVocabulary) -> frozenset[str]:
     return frozenset(key[:k] for key in label_keys(vocab) for k in range(1, len(key)))
 
 
+@lru_cache(maxsize=None)
+def label_rests(vocab: LevelVocabulary) -> frozenset[str]:
+    """Proper suffixes of the label keys, two characters or more past 指标: what a wrapped
+    label's later lines read (`本指标` of 成本指标, read alone as 成本指标 one short)."""
+    return frozenset(key[k:] for key in label_keys(vocab) for k in range(1, len(key))
+                     if len(key) - k > len(LABEL_SUFFIX))
+
+
 @lru_cache(maxsize=65536)
 def is_piece(text: str) -> bool:
     """Short, and no number or date: a label's first line may read as a qualitative
@@ -151,10 +159,14 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
     # no label of its own (产出 over 数量指标 is two labels), down one column, not a
     # level-1 column of the header
     compounds = chain_compounds(vocab) if key not in keys else {}
-    readable = keys | forms.keys() | aspects.keys() | compounds.keys()
+    # ... but a group's word that is a label of its own over another group's name (产出 /
+    # 成本 / 指标), beside a category of that group, is that group's label (`category_beside`)
+    named = named_group_compounds(vocab) if key in keys else {}
+    readable = keys | forms.keys() | aspects.keys() | compounds.keys() | named.keys()
     heads = prefixes | worded_prefixes(vocab) | (aspect_prefixes(vocab) if aspects else frozenset()) \
-        | (compound_prefixes(vocab) if compounds else frozenset())
-    worded_best = aspect_best = compound_best = None
+        | (compound_prefixes(vocab) if compounds else frozenset()) \
+        | (named_group_prefixes(vocab) if named else frozenset())
+    worded_best = aspect_best = compound_best = named_best = None
     worded_ok = not (key in readable and key.endswith(LABEL_SUFFIX))
     col = rows[i].cells[p].col
     while key in heads and len(chain) < PIECES_MAX and chain[-1][0] + 1 < len(rows):
@@ -178,6 +190,11 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
         elif key in compounds and all(rows[r].cells[q].col == col for r, q in chain) \
                 and not (levels is not None and any(levels.get(spot) == 1 for spot in chain)):
             compound_best = list(chain)     # (under a level-1 column it is a group's label)
+        if key in named and all(rows[r].cells[q].col == col for r, q in chain) \
+                and category_beside(rows, chain, taken, vocab, named[key]):
+            named_best = list(chain)
+    if named_best and len(named_best) > len(best or ()):
+        return named_best
     if compound_best and len(compound_best) > len(best or ()):
         return compound_best
     if aspect_best and len(aspect_best) > max(len(best or ()), len(worded_best or ())):
@@ -212,6 +229,44 @@ def chain_compounds(vocab: LevelVocabulary) -> dict[str, str]:
     时效指标), those no label key already."""
     keys = label_keys(vocab)
     return {key: label for key, label in compound_keys(vocab).items() if key not in keys}
+
+
+@lru_cache(maxsize=None)
+def named_group_compounds(vocab: LevelVocabulary) -> dict[str, str]:
+    """`chain_compounds` with 指标 whose category is also a level-1 group's name (产出成本指标:
+    成本指标 is a category of 产出 in the older forms, a group of its own in the 2021
+    template) -> that group."""
+    return {key: label for key, label in chain_compounds(vocab).items()
+            if label in vocab.level1_specs and key.endswith(LABEL_SUFFIX)}
+
+
+@lru_cache(maxsize=None)
+def named_group_prefixes(vocab: LevelVocabulary) -> frozenset[str]:
+    """Proper prefixes of `named_group_compounds`."""
+    return frozenset(form[:k] for form in named_group_compounds(vocab) for k in range(1, len(form)))
+
+
+def category_beside(rows: list[Row], chain: list[tuple[int, int]], taken: set[tuple[int, int]],
+                    vocab: LevelVocabulary, group: str) -> bool:
+    """Whether the pieces in the column right of the chain, from its first line down,
+    join into a category of `group` exactly: a wrapped `产出 / 成本 / 指标` beside
+    `经济 / 成本 / 指标` is the group 成本指标 written with 产出 (as cells.py
+    `read_category_of_named_group` reads it on one line), not the group 产出's label over
+    the next group's; beside a category of 产出 it is two labels."""
+    categories = {spec.label for spec in vocab.level1_specs[group].level2}
+    names = label_names(vocab)
+    col = rows[chain[0][0]].cells[chain[0][1]].col
+    key, right = "", None
+    for r in range(chain[0][0], min(len(rows), chain[0][0] + PIECES_MAX)):
+        cells = sorted((c.col, q) for q, c in enumerate(rows[r].cells)
+                       if c.col > col and (r, q) not in taken and c.text.strip())
+        if not cells or (right is not None and cells[0][0] != right) or not is_piece(rows[r].cells[cells[0][1]].text):
+            return False
+        right = cells[0][0]
+        key += label_key(rows[r].cells[cells[0][1]].text)
+        if key in names and names[key] <= categories:
+            return True
+    return False
 
 
 @lru_cache(maxsize=None)
@@ -371,13 +426,50 @@ def read_damaged_pieces(pieces: tuple[str, ...], vocab: LevelVocabulary, cutoff:
             scored.append((score, len(key) == size, key))
     if prefix:
         return next((key for _, _, key in scored), None)
-    whole = [(score, key) for score, full, key in scored if full]
-    if not whole:
-        return None
-    best = max(score for score, _ in whole)
-    tops = [key for score, key in whole if score == best]
+    tops = best_whole_keys(tuple(scored))
     names = set().union(*(label_names(vocab)[key] for key in tops))
     return tops[0] if len(names) == 1 else None    # 盾量措标: as near 数量指标 as 质量指标
+
+
+def best_whole_keys(scored: tuple[tuple[float, bool, str], ...]) -> tuple[str, ...]:
+    """Of (score, whole, key) readings, the keys read whole at the best score."""
+    whole = [(score, key) for score, full, key in scored if full]
+    if not whole:
+        return ()
+    best = max(score for score, _ in whole)
+    return tuple(key for score, key in whole if score == best)
+
+
+def tied_categories(pieces: list[str], vocab: LevelVocabulary, cutoff: float) -> frozenset[str]:
+    """The labels the pieces read as at `cutoff`, where they read as near several
+    categories of one group and no other label (`径剂成本指标`: 经济成本指标 or 社会成本指标,
+    no character of either's own word kept); else nothing."""
+    joined = "".join(pieces)
+    if read_damaged_pieces(tuple(pieces), vocab, cutoff, False) is not None:
+        return frozenset()
+    index, order = keys_by_position(vocab)
+    matched: dict[str, set[int]] = {}
+    for k, ch in enumerate(joined):
+        for key in index.get((len(joined), k, ch), ()):
+            matched.setdefault(key, set()).add(k)
+    bounds = piece_bounds(pieces)
+    scored = tuple((100.0 * len(spots) / len(key), True, key) for key, spots in matched.items()
+                   if 100.0 * len(spots) / len(key) >= cutoff
+                   and all(any(k in spots for k in range(a, b)) for a, b in bounds))
+    names = frozenset().union(*(label_names(vocab)[key] for key in best_whole_keys(scored)))
+    if len(names) < 2:
+        return frozenset()
+    return names if names <= categories_of_one_group(vocab, names) else frozenset()
+
+
+@lru_cache(maxsize=None)
+def categories_of_one_group(vocab: LevelVocabulary, names: frozenset[str]) -> frozenset[str]:
+    """The level-2 labels of the one group all `names` are categories of, or nothing."""
+    for group in vocab.level1_specs.values():
+        labels = frozenset(spec.label for spec in group.level2)
+        if names <= labels:
+            return labels
+    return frozenset()
 
 
 def reads_damaged_worded(pieces: list[str], vocab: LevelVocabulary, cutoff: float,
@@ -865,15 +957,20 @@ def column_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
     same. The pieces on the lines either side of the chain in that column must not read on
     into a label with it: a label's head below, or its tail above, is another label's."""
     # the chain first: rarely found, and cheaper to look for than a row's columns
-    chain = damaged_chain(rows, start, taken, vocab, COLUMN_CUTOFF)
+    chain = damaged_chain(rows, start, taken, vocab, COLUMN_CUTOFF) or tied_pair(rows, start, taken, vocab)
     level = levels.get(start) if chain else None
+    # a later piece that is a label's clean rest (`泾济戍` / `本指标`) reads as that label
+    # one character short, but is what a wrapped label's last line prints: no label of its own
+    rests = label_rests(vocab)
     if level is None or any(levels.get(spot) != level for spot in chain) \
-            or any(classify_label(rows[r].cells[q], vocab) is not None for r, q in chain):
+            or any(classify_label(rows[r].cells[q], vocab) is not None
+                   and not (k and label_key(rows[r].cells[q].text) in rests)
+                   for k, (r, q) in enumerate(chain)):
         return None
     pieces = [label_key(rows[r].cells[q].text) for r, q in chain]
     key = reads_damaged(pieces, vocab, COLUMN_CUTOFF, prefix=False)
     if key is None:
-        return None
+        return chain if level == 2 and tied_pair(rows, chain[0], taken, vocab) == chain else None
     specs = vocab.level1_specs if level == 1 else vocab.level2_specs
     names = label_names(vocab)[key]
     if not any(name in specs for name in names):
@@ -893,6 +990,28 @@ def column_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
             if reads_damaged(around, vocab, COLUMN_CUTOFF, prefix=edge == 0) is not None:
                 return None
     return chain
+
+
+def tied_pair(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int]],
+              vocab: LevelVocabulary) -> list[tuple[int, int]] | None:
+    """A damaged first piece over a label's clean rest on the next line (`径剂成` / `本指标`)
+    that together read as near several categories of one group and no other label: a
+    wrapped category, though which one the pieces do not say; the rest is no label of its
+    own (alone it reads as the group's name, 成本指标, and would open a block)."""
+    i, p = start
+    first = label_key(rows[i].cells[p].text)
+    if i + 1 >= len(rows) or first in label_keys(vocab) or first in label_rests(vocab):
+        return None
+    col = rows[i].cells[p].col
+    options = sorted((abs(c.col - col), q) for q, c in enumerate(rows[i + 1].cells)
+                     if (i + 1, q) not in taken and is_piece(c.text))
+    if not options:
+        return None
+    q = options[0][1]
+    rest = label_key(rows[i + 1].cells[q].text)
+    if rest not in label_rests(vocab) or not tied_categories([first, rest], vocab, COLUMN_CUTOFF):
+        return None
+    return [start, (i + 1, q)]
 
 
 def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str] | None = None
