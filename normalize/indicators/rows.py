@@ -857,13 +857,14 @@ def cut_label_above(item: IndicatorRow) -> bool:
 
 
 def ends_as_label(text: str, label: str | None = None) -> bool:
-    """The cell's text ends as a label does: in 指标 or 类, or, read as a category whose
-    label ends otherwise (`label`), in that label's last character."""
+    """The cell's text ends as a label does: in 指标 or 类, or, read as a category or group
+    (`label`), in that label's last character: `预篡执行管理`, and `产出措标` with its 指
+    damaged (a piece cut in a narrow column ends before 标: `可持续性`, `服务对象`)."""
     key = label_key(text)
     if key.endswith(LABEL_ENDINGS):
         return True
     own = label_key(label) if label else ""
-    return bool(own) and not own.endswith(LABEL_ENDINGS) and key.endswith(own[-1])
+    return bool(own) and key.endswith(own[-1])
 
 
 def numbered_label_cell(text: str) -> bool:
