@@ -552,3 +552,16 @@ def test_a_label_alone_below_a_row_whose_labels_lost_their_zhi_is_still_read():
                                     "效益指标\t经济效益指标\t就业困难人员就业人数\t≥5人"]))
     assert got == [("时效指标", "实际资金支出率"), ("成本指标", None), ("经济效益指标", "就业困难人员就业人数")]
     assert "label_read_by_nearest" in codes
+
+
+def test_a_category_word_under_its_groups_word_in_the_level2_column_is_the_rows_own():
+    # 产出 / 成本 stacked in the level-2 column: 产出成本指标 wrapped in its narrow cell,
+    # the category printed with its group's word, the row's own; not a row beside it
+    # whose category 成本指标 is listed without indicators
+    got, _, _ = read(text_rows([HEADER,
+                                "产出指标\t时效指标\t补贴发放及时率\t100%",
+                                "\t产出\t补贴按时发放人均标准\t≤1200元",
+                                "\t成本\t\t",
+                                "效益指标\t社会效益指标\t城镇登记失业率\t≤3.5%"]))
+    assert got == [("时效指标", "补贴发放及时率"), ("成本指标", "补贴按时发放人均标准"),
+                   ("社会效益指标", "城镇登记失业率")]
