@@ -539,3 +539,29 @@ def test_a_short_piece_opening_inside_a_label_stays_a_piece():
                                   "\t可持续影响指标\t\t",
                                   "\t\t长效机制\t健全"]))
     assert "label_read_by_nearest" not in codes
+
+
+def test_a_label_alone_below_a_row_whose_labels_lost_their_zhi_is_still_read():
+    # 产出措标 / 时效措标 on the row above are labels OCR damaged in 指 (措标), not pieces
+    # cut in a narrow column: they end in 标, as every label does, so the line below (the
+    # group's label again, a category's label too damaged to read) is a line of its own,
+    # read by the order: 成本指标 listed without indicators
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出措标\t时效措标\t实际资金支出率\t≧95%",
+                                    "产出措标\t成木控制损标\t\t",
+                                    "效益指标\t经济效益指标\t就业困难人员就业人数\t≥5人"]))
+    assert got == [("时效指标", "实际资金支出率"), ("成本指标", None), ("经济效益指标", "就业困难人员就业人数")]
+    assert "label_read_by_nearest" in codes
+
+
+def test_a_category_word_under_its_groups_word_in_the_level2_column_is_the_rows_own():
+    # 产出 / 成本 stacked in the level-2 column: 产出成本指标 wrapped in its narrow cell,
+    # the category printed with its group's word, the row's own; not a row beside it
+    # whose category 成本指标 is listed without indicators
+    got, _, _ = read(text_rows([HEADER,
+                                "产出指标\t时效指标\t补贴发放及时率\t100%",
+                                "\t产出\t补贴按时发放人均标准\t≤1200元",
+                                "\t成本\t\t",
+                                "效益指标\t社会效益指标\t城镇登记失业率\t≤3.5%"]))
+    assert got == [("时效指标", "补贴发放及时率"), ("成本指标", "补贴按时发放人均标准"),
+                   ("社会效益指标", "城镇登记失业率")]

@@ -505,7 +505,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             previous.lines = (previous.lines[0], line)
             previous.pages = (previous.pages[0], row.page)
             continue
-        if previous and not pending_level1 and rests_labels_above(item, previous):
+        if previous and not pending_level1 and (rests_labels_above(item, previous)
+                                                or stacks_under_group_word(item, previous, roles)):
             fold_label_rests(previous, item, line)   # the row's own wrapped labels: no line of its own
             issues.extend(cell_issues(item))
             continue
@@ -573,6 +574,30 @@ def rests_labels_above(item: IndicatorRow, previous: IndicatorRow) -> bool:
     hints = [h for h in (*item.level1, *item.level2) if not h.copied]
     above = {(h.level, h.spec.label) for h in (*previous.level1, *previous.level2) if not h.copied and is_piece(h)}
     return bool(hints) and all(is_piece(h) and (h.level, h.spec.label) in above for h in hints)
+
+
+def stacks_under_group_word(item: IndicatorRow, previous: IndicatorRow, roles: dict[int, str]) -> bool:
+    """Whether a line holds nothing but the short word of one of the group's categories
+    (`成本`, `时效`) right under the row above's cut level-1 word (`产出`) in the same
+    column, the header's level-2 column, the row stating no category: one cell wrapped
+    in its narrow column, the category printed with its group's word (产出成本指标), the
+    row's own. Read as a line of its own, it made a category listed without indicators
+    and left the row to the block above. A whole label (`成本指标`) alone there may be
+    such a category, and in the level-1 column the word may be the next block's label
+    below its group's: neither is read so."""
+    if item.name is not None or item.note is not None or previous.name is None \
+            or any(getattr(item, cell) is not None for cell in ROW_CELLS) \
+            or item.row.page != previous.pages[1] or item.unrecognised or item.fused or item.unplaced:
+        return False
+    words = [h for h in item.level2 if not h.copied]
+    groups = [h for h in previous.level1 if not h.copied]
+    if len(words) != 1 or len(groups) != 1 or any(not h.copied for h in (*item.level1, *previous.level2)):
+        return False
+    word, group = words[0], groups[0]
+    return word.cell.col == group.cell.col and roles.get(word.cell.col) == "level2" \
+        and word.spec.level1 == group.spec.label \
+        and not ends_as_label(word.cell.text, word.spec.label) \
+        and not ends_as_label(group.cell.text, group.spec.label)
 
 
 def level2_cell_goes_on(item: IndicatorRow, previous: IndicatorRow) -> bool:
@@ -871,13 +896,14 @@ def cut_label_above(item: IndicatorRow) -> bool:
 
 
 def ends_as_label(text: str, label: str | None = None) -> bool:
-    """The cell's text ends as a label does: in 指标 or 类, or, read as a category whose
-    label ends otherwise (`label`), in that label's last character."""
+    """The cell's text ends as a label does: in 指标 or 类, or, read as a category or group
+    (`label`), in that label's last character: `预篡执行管理`, and `产出措标` with its 指
+    damaged (a piece cut in a narrow column ends before 标: `可持续性`, `服务对象`)."""
     key = label_key(text)
     if key.endswith(LABEL_ENDINGS):
         return True
     own = label_key(label) if label else ""
-    return bool(own) and not own.endswith(LABEL_ENDINGS) and key.endswith(own[-1])
+    return bool(own) and key.endswith(own[-1])
 
 
 def numbered_label_cell(text: str) -> bool:
