@@ -295,12 +295,8 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
     groups = Chain(level1, geo, n, pins, by_category=True)
     chains = [Chain(level2, geo, n, groups.row_groups(), foreign=group_label_lines(level1), held=held), groups]
     totals = [sum(c.total(m) for c in chains) for m in range(len(MODELS))]
-    for m in EXACT_ONLY:
-        if totals[m] > 1e-9 or (m == SUB_HEADER and not sub_header):
-            # waiving the prior for lines apart is earned only by explaining every label: a
-            # sub-header layout that misfits is no better evidence than `top`, a centre
-            # apart that misfits none better than `centre_up`
-            totals[m] = INF
+    if not sub_header:
+        totals[SUB_HEADER] = INF
     best = min(totals)
     if best == INF:
         return [Fit(None, INF)]
@@ -404,9 +400,7 @@ class Chain:
         best = float(np.min(self.totals)) if self.clusters else 0.0
         for m in range(len(MODELS)):
             rows: list[str | None] = [None] * self.n
-            if m in EXACT_ONLY and self.totals[m] > 1e-9:
-                pass   # `fit_placement` drops the model: its blocks bound nothing
-            elif self.clusters and self.totals[m] <= best + GROUP_SLACK:
+            if self.clusters and self.totals[m] <= best + GROUP_SLACK:
                 exact = self.exact(m)
                 for t, cluster in enumerate(self.clusters):
                     if exact[t]:
@@ -620,8 +614,23 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
             blocked = np.where(holds_rows(Xt, Yt, held), INF, 0.0)[:, None]
             C = C + blocked
             placed = placed + blocked if placed is not None else None
+        C, placed = exact_only(C), exact_only(placed) if placed is not None else None
         tables.append(Table(gaps[t], gaps[t + 1], Xt, Yt, C, cluster.entry, placed))
     return tables
+
+
+def exact_only(C: np.ndarray) -> np.ndarray:
+    """Block costs (blocks, models) with every block that misplaces its label ruled out
+    under the models that waive the prior for lines apart (`EXACT_ONLY`): that waiver is
+    earned only by explaining every label exactly (a sub-header layout that misfits is no
+    better evidence than `top`, a centre apart that misfits none better than `centre_up`).
+    A label OCR lost or left unread misplaces nothing: its rows form a block without a
+    label, which costs `UNLABELLED` under every model alike, so one lost label does not
+    rule the model out for the whole table."""
+    C = C.copy()
+    cols = C[:, EXACT_ONLY]
+    C[:, EXACT_ONLY] = np.where(cols > 1e-9, INF, cols)
+    return C
 
 
 def holds_rows(X: np.ndarray, Y: np.ndarray, rows: frozenset[int]) -> np.ndarray:
