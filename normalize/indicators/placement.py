@@ -591,7 +591,6 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
     for t, cluster in enumerate(clusters):
         Xt, Yt, C = X_parts[t], Y_parts[t], costs[offsets[t]:offsets[t + 1]]
         placed = None
-        misfit = C   # C without the reading's prior (`exact_only`)
         if cluster.optional:
             # the prior goes to the reading of the lines the fit is trying: a row (an entry)
             # or a line of its own between rows (its block's label)
@@ -605,32 +604,35 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
                 C = C + np.where(own_row, 0.0, ABSORB)[:, None]
         if cluster.ends is not None and not cluster.entry:
             overrun = np.where(Yt - 1 > cluster.ends, OVERRUN, 0.0)[:, None]
-            C, misfit = C + overrun, misfit + overrun
+            C = C + overrun
             placed = placed + overrun if placed is not None else None
         if crossing is not None and not cluster.damaged:
             crossed = crossing(Xt, Yt, cluster.category if by_category else cluster.group)
-            C, misfit = C + crossed, misfit + crossed
+            C = C + crossed
             placed = placed + crossed if placed is not None else None
         if held:
             blocked = np.where(holds_rows(Xt, Yt, held), INF, 0.0)[:, None]
-            C, misfit = C + blocked, misfit + blocked
+            C = C + blocked
             placed = placed + blocked if placed is not None else None
-        C, placed = exact_only(C, misfit), exact_only(placed, misfit) if placed is not None else None
+        C, placed = exact_only(C), exact_only(placed) if placed is not None else None
         tables.append(Table(gaps[t], gaps[t + 1], Xt, Yt, C, cluster.entry, placed))
     return tables
 
 
-def exact_only(C: np.ndarray, misfit: np.ndarray) -> np.ndarray:
-    """Block costs (blocks, models) with every block that misplaces its label (`misfit`:
-    the costs without the prior of a label-only row's reading, which weighs readings, not
-    lines) ruled out under the models that waive the prior for lines apart (`EXACT_ONLY`):
-    that waiver is earned only by explaining every label exactly (a sub-header layout that
-    misfits is no better evidence than `top`, a centre apart that misfits none better than
-    `centre_up`). A label OCR lost or left unread misplaces nothing: its rows form a block
-    without a label, which costs `UNLABELLED` under every model alike, so one lost label
-    no longer rules the model out for the whole table."""
+def exact_only(C: np.ndarray) -> np.ndarray:
+    """Block costs (blocks, models) with every block that misplaces its label ruled out
+    under the models that waive the prior for lines apart (`EXACT_ONLY`): that waiver is
+    earned only by explaining every label exactly (a sub-header layout that misfits is no
+    better evidence than `top`, a centre apart that misfits none better than `centre_up`).
+    A label OCR lost or left unread misplaces nothing: its rows form a block without a
+    label, which costs `UNLABELLED` under every model alike, so one lost label does not
+    rule the model out for the whole table. A reading's prior counts as a misfit: the
+    waiver belongs to the model's own reading (lines apart as labels, rows as entries), and
+    a label-only row read otherwise is no exact fit (read as a label of the rows around, it
+    would leave them to the wording, not to its label)."""
     C = C.copy()
-    C[:, EXACT_ONLY] = np.where(misfit[:, EXACT_ONLY] > 1e-9, INF, C[:, EXACT_ONLY])
+    cols = C[:, EXACT_ONLY]
+    C[:, EXACT_ONLY] = np.where(cols > 1e-9, INF, cols)
     return C
 
 
