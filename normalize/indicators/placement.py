@@ -292,8 +292,8 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
     # level-2 labels bound the groups as the groups bound the level-2 blocks, so a group
     # whose label OCR lost (or damaged) leaves its rows unlabelled, not another group's
     pins = label_groups(level2, level1, n)
-    groups = Chain(level1, geo, n, pins, by_category=True)
-    chains = [Chain(level2, geo, n, groups.row_groups(), foreign=group_label_lines(level1), held=held), groups]
+    chains = level_chains(level2, level1, geo, n, pins, held, exact=True)
+    groups = chains[1]
     totals = [sum(c.total(m) for c in chains) for m in range(len(MODELS))]
     if not sub_header:
         totals[SUB_HEADER] = INF
@@ -302,14 +302,31 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
         return [Fit(None, INF)]
     tied = [m for m in range(len(MODELS)) if totals[m] <= best + 1e-9]
     fits = []
+    misfits: list[Chain] | None = None
     for m in tied_by_groups(tied, groups, pins is not None):
             fit = Fit(MODELS[m], totals[m])
-            fit.level2, fit.level1 = (chain.gap_costs(m) for chain in chains)
-            fit.chain = chains[0]
-            fit.entries = chains[0].entries(m)
-            fit.firm = chains[0].firm_rows(m)
+            priced = chains
+            if m in EXACT_ONLY:
+                # chosen for explaining every label exactly, its rows are priced as any
+                # model's: a row whose block would misplace a label pays the misfit, not
+                # an impossibility (a label line OCR put on the wrong row of its block)
+                misfits = misfits or level_chains(level2, level1, geo, n, pins, held, exact=False)
+                priced = misfits
+            fit.level2, fit.level1 = (chain.gap_costs(m) for chain in priced)
+            fit.chain = priced[0]
+            fit.entries = priced[0].entries(m)
+            fit.firm = priced[0].firm_rows(m)
             fits.append(fit)
     return fits
+
+
+def level_chains(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n: int,
+                 pins: list[list[str | None]] | None, held: frozenset[int], exact: bool) -> list["Chain"]:
+    """The level-2 chain and the level-1 groups' chain (which bounds it); `exact`: with
+    the exact-only models' misfitting blocks ruled out (`exact_only`)."""
+    groups = Chain(level1, geo, n, pins, by_category=True, exact=exact)
+    return [Chain(level2, geo, n, groups.row_groups(), foreign=group_label_lines(level1), held=held,
+                  exact=exact), groups]
 
 
 class Chain:
@@ -323,11 +340,13 @@ class Chain:
 
     def __init__(self, clusters: list[Cluster], geo: Geometry, n: int,
                  row_groups: list[list[str | None]] | None = None, by_category: bool = False,
-                 foreign: list[tuple[float, str]] | None = None, held: frozenset[int] = frozenset()):
+                 foreign: list[tuple[float, str]] | None = None, held: frozenset[int] = frozenset(),
+                 exact: bool = True):
         self.clusters, self.n = clusters, n
         self.gaps = gap_ranges(clusters, n) if clusters else []
         crossing = group_crossings(row_groups, n) if row_groups else None
-        self.tables = chain_tables(clusters, self.gaps, geo, crossing, by_category, foreign, held) if clusters else []
+        self.tables = chain_tables(clusters, self.gaps, geo, crossing, by_category, foreign, held,
+                                   exact) if clusters else []
         if clusters:
             self.ends, self.starts, self.back_ends, self.back_starts = run_chains(self)
             self.totals = self.starts[-1][-1]         # the last start is the table's end, n
@@ -554,12 +573,13 @@ def group_crossings(row_groups: list[list[str | None]], n: int):
 
 def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geometry, crossing=None,
                  by_category: bool = False, foreign: list[tuple[float, str]] | None = None,
-                 held: frozenset[int] = frozenset()) -> list[Table]:
+                 held: frozenset[int] = frozenset(), exact: bool = True) -> list[Table]:
     """Each cluster's candidate blocks (first rows in the gap before it, rows after the
     last in the gap after it) and their cost per model (with `crossing`, what it costs to
     reach into rows another group's label holds: a level-2 block's `group`, or with
     `by_category` a level-1 block's own category). The labels of all clusters are priced
-    together, one pass of array operations per label rank, not one per label."""
+    together, one pass of array operations per label rank, not one per label. `exact`: the
+    exact-only models' misfitting blocks ruled out (`exact_only`)."""
     X_parts, Y_parts = zip(*(candidate_blocks(c, gaps[t], gaps[t + 1]) for t, c in enumerate(clusters)))
     sizes = [len(x) for x in X_parts]
     offsets = np.concatenate(([0], np.cumsum(sizes)))
@@ -614,7 +634,8 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
             blocked = np.where(holds_rows(Xt, Yt, held), INF, 0.0)[:, None]
             C = C + blocked
             placed = placed + blocked if placed is not None else None
-        C, placed = exact_only(C), exact_only(placed) if placed is not None else None
+        if exact:
+            C, placed = exact_only(C), exact_only(placed) if placed is not None else None
         tables.append(Table(gaps[t], gaps[t + 1], Xt, Yt, C, cluster.entry, placed))
     return tables
 
