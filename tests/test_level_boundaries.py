@@ -156,6 +156,21 @@ def test_a_note_across_its_block_on_a_line_of_its_own_is_no_row():
     assert [(h.spec.label, h.carried) for h in items[0].level1] == [("投入管理指标", True)]
 
 
+
+def test_a_damaged_group_label_no_column_takes_leaves_its_line_label_only():
+    # a damaged header leaves the level-1 column unknown, so the damaged level-1 labels
+    # (`严山指标`, `郊益指标`, `满意庶类`) are cells no column takes: left of a level-2 label
+    # and ending as a label does, they leave the line a label line, not a row of its own
+    lines = ["严山指标\t数量指标\t\t", "培训人数\t≥300人", "服务户数\t≥60户", "质量指标\t\t",
+             "验收合格率\t100%", "郊益指标\t社会效益指标\t\t", "群众受益\t", "率\t≥95%",
+             "满意庶类\t服务对象满意度指标\t\t", "群众满意度\t≥90%"]
+    text = "\n".join(["一极指杯\t二级指际\t三级指标\t指标值", *lines])
+    items, _ = rows_to_indicator_rows(list(iter_text_rows(text)), SCHEMA, False)
+    labels = [item for item in items if item.name is None]
+    assert [c.text for item in labels for c in item.unplaced] == ["严山指标", "郊益指标", "满意庶类"]
+    assert all(item.is_label_only for item in labels)
+
+
 # ---------------------------------------------------------------- open boundaries
 def test_a_boundary_the_labels_leave_open_is_reported():
     # labels at the centre of their blocks (an even block's upper middle row): 质量 (rows
