@@ -119,3 +119,36 @@ def test_a_fuzzy_label_without_an_exact_group_on_its_row_keeps_its_reading():
     got, issues = categories_of(["产出指标\t数量措标\t培训人数\t≥5(人)", "效益指标\t社会效益指标\t受益人数\t≥100(人)"])
     assert got[0] == ("产出指标", "数量指标")
     assert not any("left unread" in i.message for i in issues)
+
+
+# ------------------------------------------- the level-1 groups the level-2 blocks make
+# thirty rows over three pages (breaks after rows 12 and 25), every label under the span's
+# centre of the part holding it (`span_centre_up`): 数量 0-4, 质量 5-8, 时效 9-11, 成本
+# 12-15, 经济效益 16-18, 社会效益 19-22, 可持续 23-25, 服务对象满意度 26-29; 产出 0-15,
+# 效益 16-25, 满意度 26-29. Row 16, worded for nothing, fits 成本 as well as 经济效益 at
+# level 2 (成本 12-16 still centres on row 14 of its page-2 part, 经济效益 17-18 on row 17),
+# and each level-1 gap alone prices it alike (效益 17-24 fits too, row 25 to 满意度). The
+# rows worded for 可持续 keep row 25 in 效益, so 效益 17-25 would fit no model: row 16 is 效益's
+GROUP_LEVEL2 = {2: "数量指标", 6: "质量指标", 10: "时效指标", 14: "成本指标", 17: "经济效益指标",
+                20: "社会效益指标", 24: "可持续影响指标", 27: "服务对象满意度指标"}
+GROUP_LEVEL1 = {6: "产出指标", 20: "效益指标", 27: "满意度指标"}
+GROUP_NAMES = (["培训人数", "服务户数", "发放人次", "建设个数", "接待人次", "验收合格率", "抽检合格率",
+                "资料合格率", "考核合格率", "拨付及时率", "办结及时率", "上报及时率", "亩均成本", "人均费用",
+                "维护费用", "运行费用", "工作甲", "农户增收", "经营收入", "受益人数", "受益户数", "新增就业",
+                "带动就业", "长效机制", "管理制度", "持续运行", "农户满意度", "学员满意度", "职工满意度",
+                "群众满意度"])
+
+
+def test_a_boundary_row_goes_where_the_level_1_blocks_fit_with_the_level_2_ones():
+    lines = [HEADER]
+    for i, name in enumerate(GROUP_NAMES):
+        if i in (13, 26):
+            lines.append("")
+        lines.append(f"{GROUP_LEVEL1.get(i, '')}\t{GROUP_LEVEL2.get(i, '')}\t{name}\t达标")
+    indicators, issues = rows_to_indicators(list(iter_text_rows("\n".join(lines))), SCHEMA,
+                                            spans_known=False, year=2026)
+    got = [(ind.placement.level2.level1, ind.placement.level2.label) for ind in indicators]
+    assert got[15:18] == [("产出指标", "成本指标")] + [("效益指标", "经济效益指标")] * 2
+    assert got[25] == ("效益指标", "可持续影响指标")
+    said = [i for i in issues if i.code == "level_boundary_ambiguous" and "工作甲" in i.message]
+    assert said and "together" in said[0].message

@@ -497,3 +497,45 @@ def test_the_older_forms_cost_category_stays_under_its_group():
     indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
     got = [(i.placement.level2.level1, i.placement.level2.label) for i in indicators]
     assert got[1] == ("产出指标", "成本指标")
+
+
+# --- a short damaged label alone on its line between whole lines ---------------------------
+
+SUB_HEADER_ROWS = [HEADER,
+                   "产出指标\t数量指标\t\t",
+                   "\t\t培训人数\t≥5人",
+                   "\t质量指标\t\t",
+                   "\t\t发放准确率\t100%",
+                   "\t旷效\t\t",
+                   "\t\t资金支付规范性\t合规",
+                   "\t\t拨付进度\t100%",
+                   "\t成本指标\t\t",
+                   "\t\t人均成本\t≤300元"]
+
+
+def test_a_short_damaged_label_alone_between_rows_opens_its_block():
+    # 旷效 (时效 with a look-alike) is an alias's length, shorter than a label: alone on a
+    # line between a row and a row it is no piece of a wrapped label, so the order reads
+    # it (between 质量指标 and 成本指标, in a table printing its labels on lines of their own) and the rows below it are its block, not 质量's
+    # (资金支付规范性 is worded for 质量: without the label line it stayed there)
+    got, codes, _ = read(text_rows(SUB_HEADER_ROWS))
+    assert got == [("数量指标", "培训人数"), ("质量指标", "发放准确率"), ("时效指标", "资金支付规范性"),
+                   ("时效指标", "拨付进度"), ("成本指标", "人均成本")]
+    assert "label_read_by_nearest" in codes
+
+
+def test_a_short_piece_opening_inside_a_label_stays_a_piece():
+    # 对象 opens inside 服务对象满意度指标, 祉会 read with the cell below it is 社会效益指标:
+    # pieces of wrapped labels; 旷效, 戊本, 成朩 open as no label's inside does
+    from formex.normalize.indicators.rows import opens_inside_label
+    assert [opens_inside_label(t, VOCAB) for t in ("对象", "响指际", "旷效", "戊本", "成朩", "对效")] == \
+        [True, True, False, False, False, False]
+    _, codes, _ = read(text_rows([HEADER,
+                                  "效益指标\t经济效益指标\t\t",
+                                  "\t\t农户增收\t≥5元",
+                                  "\t祉会\t\t",
+                                  "\t效益指标\t\t",
+                                  "\t\t受益人数\t≥5人",
+                                  "\t可持续影响指标\t\t",
+                                  "\t\t长效机制\t健全"]))
+    assert "label_read_by_nearest" not in codes

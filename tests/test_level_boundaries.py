@@ -939,3 +939,23 @@ def test_the_blocks_beside_a_lost_labels_rows_fit_the_labels_without_them():
     assert by_name["设施验收合格率"] == "质量指标"
     assert by_name["补贴发放及时率"] == "时效指标"
     assert by_name["人均培训成本"] == by_name["设备维护成本"] == "成本指标"
+
+
+# ---------------------------------------------------------------- a group label's rest below its row
+SELF_EVALUATION = load_form_schema("project_self_evaluation")
+SPILLED = ["产出\t数量\t培训人数\t≥5(人)", "指标\t指标\t服务户数\t≥8(户)",
+           "满意\t服务\t群众满意度\t≥90%", "度指\t对象\t\t", "标\t满意\t\t",
+           "\t\t预算执行率\t≥95%", "管理\t管理\t资金使用合规性\t合规", "指标\t指标\t财务监控有效性\t有效"]
+
+
+def test_a_group_labels_rest_beside_its_categorys_rest_is_its_rows_not_the_next():
+    # 满意/度指/标 and 服务/对象/满意 wrap down from the 群众满意度 row onto lines of their own:
+    # both merged cells ran out of that row (a cell's text prints past its last row only),
+    # so the 满意度 group ends there. Carried down as a label on a line of its own, the
+    # group's rest took 预算执行率 into 满意度, away from the 管理 rows below it
+    rows = list(iter_text_rows("\n".join([HEADER, *SPILLED])))
+    indicators, _ = rows_to_indicators(rows, SELF_EVALUATION, spans_known=False, year=2026)
+    got = categories(indicators)
+    assert got[2] == ("满意度指标", "服务对象满意度指标")
+    assert got[3:] == [("管理指标", "管理指标")] * 3
+

@@ -696,3 +696,41 @@ def test_a_line_without_cells_ending_a_name_completes_the_cut_row_above():
     # under a row whose name is whole (…就业率), the same line opens the row below
     body[2] = "效益指标\t社会效益指标\t高校毕业生就业率\t≥90%\t92%\t10\t10\t"
     assert self_names(body)[2] == "高校毕业生就业率"
+
+
+# a column 9 characters wide, the target on a wrapped row's last line
+WIDTH_9_LAST = ["产出指标\t数量指标\t城乡居民基础养老金\t", "\t\t标准\t≥200元",
+                "\t\t发放创业担保贷款金\t", "\t\t额\t5000万元",
+                "\t\t城乡居民基本养老保\t", "\t\t险参保人数\t≥95万人"]
+
+
+def test_two_whole_names_the_labels_place_in_two_blocks_are_two_rows():
+    # 老年人年度健康体检 fills the width and waits for a target; 门诊次均费用 brings one: by
+    # the lines, a wrap. Each label prints on its block's first row, 成本指标 on
+    # 门诊次均费用's line: joined, that block would start a line above its label
+    lines = WIDTH_9_LAST + ["\t时效指标\t补贴资金发放及时率\t100%", "\t\t老年人年度健康体检\t",
+                            "\t成本指标\t门诊次均费用\t≤220元", "\t\t药品耗材采购支出\t≤1200万元"]
+    indicators, issues = place(lines)
+    assert [(i.row.name, i.placement.level2.label) for i in indicators] == [
+        ("城乡居民基础养老金标准", "数量指标"), ("发放创业担保贷款金额", "数量指标"),
+        # a wrap at its block's edge whose halves the labels do not part stays joined
+        ("城乡居民基本养老保险参保人数", "数量指标"), ("补贴资金发放及时率", "时效指标"),
+        ("老年人年度健康体检", "时效指标"), ("门诊次均费用", "成本指标"), ("药品耗材采购支出", "成本指标")]
+    assert [i.message for i in issues if i.code == "cell_split"] == [
+        "'门诊次均费用' read as an indicator of its own, not the end of the name above: the labels "
+        "place the two lines in two blocks"]
+    assert not any(i.code == "cell_joined" and "门诊次均费用" in i.message for i in issues)
+
+
+def test_a_name_continues_under_several_lines_of_labels():
+    # a label wrapped in narrow level columns prints a line per piece between the lines of
+    # the name beside it (成本控制 | 经济成本 over 指标 | 指标): both lines sit inside the row
+    schema = load_form_schema("project_target")
+    lines = WIDTH_9_FIRST + ["\t\t单个健身路径建设成\t≤8万元", "成本控制\t经济成本\t\t", "指标\t指标\t\t",
+                             "\t\t本\t", "效益指标\t社会效益指标\t城镇登记失业率\t≤3.5%"]
+    rows = list(iter_text_rows("\n".join([HEADER, *lines])))
+    indicators, issues = rows_to_indicators(rows, schema, spans_known=False, year=2024)
+    assert [(i.row.name, i.placement.level2.label) for i in indicators][3:] == [
+        ("单个健身路径建设成本", "经济成本指标"), ("城镇登记失业率", "社会效益指标")]
+    joined = [i.message for i in issues if i.code == "cell_joined" and i.message.startswith("'本'")]
+    assert len(joined) == 1 and "成本控制 | 经济成本指标 / 指标 | 经济成本指标" in joined[0]

@@ -7,7 +7,7 @@ from formex.normalize.indicators.cells import level_vocabulary
 from formex.normalize.indicators.fused_order import (
     cut_heads_wrapped_below, cut_heads_wrapped_between, cut_heads_wrapped_into_next_name, cut_inferred_heads,
     cut_spaced_heads)
-from formex.normalize.indicators.hierarchy import Placement, place_rows
+from formex.normalize.indicators.hierarchy import Placement, place_rows, split_at_boundaries, split_issues
 from formex.normalize.indicators.rows import IndicatorRow, rows_to_indicator_rows
 from formex.normalize.indicators.wraps import DocumentWrapping
 from formex.normalize.amounts import parse_amount
@@ -96,7 +96,10 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
     `mid_term`); a row with a 中期 target column besides gives a second, mid-term row.
     `document_wrapping` is shared by a document's tables (the name column's wrap width)."""
     items, issues = rows_to_indicator_rows(rows, schema, spans_known, document_wrapping)
-    placements, placement_issues = place_rows(items, schema.level2_order)
+    # lines joined as a wrap that the placed rows read as two indicators: apart again
+    split, found = split_at_boundaries(items, schema.level2_order)
+    issues = split_issues(issues, split)
+    placements, placement_issues = place_rows(items, schema.level2_order, found)
     table = tuple(items)
     issues.extend(placement_issues)
     # a label fused into a name of a block stating none, read by the category placed: after placing

@@ -63,6 +63,9 @@ class IndicatorRow:
     displaced: list[LabelHint] = field(default_factory=list)  # labels moved away from this row
     fused: list = field(default_factory=list)   # fused.FusedLabel: name cells that opened with a label
     unsettled_head: str | None = None   # a head read as two categories alike, kept in the name (said)
+    halves: tuple[IndicatorRow, IndicatorRow] | None = field(default=None, repr=False, compare=False)
+    # the two lines a join made this row of, where each may be a whole name: the placed
+    # rows decide (`hierarchy.split_at_boundaries`)
 
     def replace_level2(self, old: LabelHint, new: LabelHint) -> None:
         """`new` in place of the level-2 hint `old`, as the row's own category too where

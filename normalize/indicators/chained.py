@@ -15,6 +15,12 @@ block fitting exactly, the blocks contiguous) the one whose rows are worded best
 their blocks, a small dynamic programme over the clusters' candidate blocks. Only rows
 between two labelled blocks move, to the other of the two, and each is said (a warning):
 the labels alone did not tell its side; the chain they must form did.
+
+The level-1 groups are such a chain too, priced row by row the same way: where the
+path's level-2 blocks fit but the groups they make do not (each group's gap prices a
+boundary row alike on either side, one shifting its far end, the other its near one, and
+the rows chose one of each), the chains chosen among are those whose runs of blocks also
+fit the level-1 labels exactly (`group_runs`).
 """
 from __future__ import annotations
 
@@ -63,8 +69,8 @@ def fits_exactly(fit: Fit, blocks: list[tuple[int, int]], n: int) -> bool:
     return all(table.cost(block, m) <= EXACT for table, block in zip(ch.tables, blocks))
 
 
-def exact_chains(fit: Fit, worded: list[tuple[float, ...]], ks: list[int], path: list[int]
-                 ) -> list[int | None] | None:
+def exact_chains(fit: Fit, worded: list[tuple[float, ...]], ks: list[int], path: list[int],
+                 runs: list[tuple[bool, int | None]] | None = None) -> list[int | None] | None:
     """Per row, the category every best exact chain gives it (None where they differ).
 
     An exact chain's blocks cover the rows one after another and each fits the model
@@ -74,7 +80,9 @@ def exact_chains(fit: Fit, worded: list[tuple[float, ...]], ks: list[int], path:
     choices stand where nothing else tells). Chains within `TIED` of the cheapest are
     best alike: where they put a row differently, neither is taken for it. None where no
     chain is exact. A forward and a backward pass over the clusters' exact blocks give
-    each block the cheapest chain through it."""
+    each block the cheapest chain through it. `runs` (`group_runs`): the level-1 group
+    each run of clusters makes must fit the model exactly too; a pass then also carries
+    the first row of the run it is in."""
     ch, m = fit.chain, MODELS.index(fit.model)
     n = len(path)
     costs = np.asarray(worded, dtype=float)
@@ -85,36 +93,88 @@ def exact_chains(fit: Fit, worded: list[tuple[float, ...]], ks: list[int], path:
         exact = table.C[:, m] <= EXACT
         blocks.append([(x, y, float(prefix[y, ks[t]] - prefix[x, ks[t]]))
                        for x, y in zip(table.X[exact].tolist(), table.Y[exact].tolist()) if y > x])
-    forward = [{0: 0.0}]          # per cluster t: row after the blocks before it -> cheapest cost
-    for options in blocks:
-        here: dict[int, float] = {}
-        for x, y, cost in options:
-            if x in forward[-1]:
-                here[y] = min(here.get(y, INF), forward[-1][x] + cost)
+
+    def step(t: int, start: int | None, x: int, y: int) -> tuple[int, int | None] | None:
+        """The state after cluster t's block x..y entered in `start`'s run, None where the
+        run it closes is a level-1 block the model does not accept."""
+        if runs is None:
+            return y, None
+        first, table = runs[t]
+        start = x if first else start
+        if table is None:
+            return y, start
+        return (y, None) if fit.groups.tables[table].cost((start, y), m) <= EXACT else None
+
+    forward = [{(0, None): 0.0}]  # per cluster t: (row after the blocks before it, run start) -> cheapest
+    for t, options in enumerate(blocks):
+        here: dict[tuple[int, int | None], float] = {}
+        for (x, start), before in forward[-1].items():
+            for bx, y, cost in options:
+                after = step(t, start, x, y) if bx == x else None
+                if after is not None:
+                    here[after] = min(here.get(after, INF), before + cost)
         forward.append(here)
-    backward = [{n: 0.0}]         # built from the end: first row of the blocks after -> cheapest cost
-    for options in reversed(blocks):
-        here = {}
-        for x, y, cost in options:
-            if y in backward[-1]:
-                here[x] = min(here.get(x, INF), backward[-1][y] + cost)
-        backward.append(here)
-    backward.reverse()
-    best = forward[-1].get(n, INF)
+    best = forward[-1].get((n, None), INF)
     if best == INF:
         return None
+    backward = [{} for _ in blocks] + [{(n, None): 0.0}]   # the same states -> cheapest rest
+    for t in range(len(blocks) - 1, -1, -1):
+        for (x, start) in forward[t]:
+            for bx, y, cost in blocks[t]:
+                after = step(t, start, x, y) if bx == x else None
+                if after is not None and after in backward[t + 1]:
+                    backward[t][(x, start)] = min(backward[t].get((x, start), INF), cost + backward[t + 1][after])
     taken: list[set[int]] = [set() for _ in range(n)]
     for t, options in enumerate(blocks):
-        for x, y, cost in options:
-            through = forward[t].get(x, INF) + cost + backward[t + 1].get(y, INF)
-            if through <= best + TIED:
-                for i in range(x, y):
-                    taken[i].add(ks[t])
+        for (x, start), before in forward[t].items():
+            for bx, y, cost in options:
+                after = step(t, start, x, y) if bx == x else None
+                if after is not None and before + cost + backward[t + 1].get(after, INF) <= best + TIED:
+                    for i in range(x, y):
+                        taken[i].add(ks[t])
     return [next(iter(k)) if len(k) == 1 else None for k in taken]
 
 
+def group_runs(fit: Fit, ks: list[int], groups: list[str]) -> list[tuple[bool, int | None]] | None:
+    """Per level-2 cluster: whether it opens a run of clusters of one level-1 group, and
+    where it closes one, the level-1 cluster (its index in `fit.groups`) whose block the
+    run is. None where the level-1 labels do not fit the model exactly or do not name the
+    runs one to one, in order (a group whose label OCR lost bounds nothing)."""
+    chain = fit.groups
+    if chain is None or not chain.clusters or chain.total(MODELS.index(fit.model)) > EXACT:
+        return None
+    named = [groups[k] for k in ks]
+    if [c.category for c in chain.clusters] != [g for t, g in enumerate(named) if t == 0 or named[t - 1] != g]:
+        return None
+    out, run = [], -1
+    for t, group in enumerate(named):
+        first = t == 0 or named[t - 1] != group
+        run += first
+        last = t == len(named) - 1 or named[t + 1] != group
+        out.append((first, run if last else None))
+    return out
+
+
+def groups_fit(fit: Fit, runs: list[tuple[bool, int | None]], blocks: list[tuple[int, int]],
+               rivals: tuple[Fit, ...]) -> bool:
+    """The level-1 blocks the path's level-2 blocks make fit the model exactly, or a rival
+    fit's (another model explaining the labels exactly as well) both levels."""
+    def fits(one: Fit) -> bool:
+        m, start = MODELS.index(one.model), 0
+        for (first, table), (x, y) in zip(runs, blocks):
+            start = x if first else start
+            if table is not None and one.groups.tables[table].cost((start, y), m) > EXACT:
+                return False
+        return True
+    if fits(fit):
+        return True
+    return any(other.chain is not None and other.groups is not None and other.model is not None
+               and other.chain.clusters == fit.chain.clusters and other.groups.clusters == fit.groups.clusters
+               and fits_exactly(other, blocks, fit.chain.n) and fits(other) for other in rivals)
+
+
 def chained_rows(path: list[int], labels: list[str], fit: Fit, worded: list[tuple[float, ...]],
-                 rivals: tuple[Fit, ...] = ()) -> dict[int, int]:
+                 rivals: tuple[Fit, ...] = (), groups: list[str] | None = None) -> dict[int, int]:
     """Rows -> the category index the exact chain best worded puts them in, where the
     path's blocks do not fit the model exactly but some chain does (see the module's
     doc). Nothing where the fit is not exact, where a cluster is a label-only row's
@@ -123,7 +183,8 @@ def chained_rows(path: list[int], labels: list[str], fit: Fit, worded: list[tupl
     anywhere would otherwise leave every tied row of the document to its wording alone.
     An entry (a category listed without indicators) is a block of its own row in
     every chain, so it only bounds the blocks beside it. A path whose blocks fit a rival fit (another model explaining the
-    labels exactly as well) exactly is left as it is."""
+    labels exactly as well) exactly is left as it is. `groups`: per category, its level-1
+    group, for the groups' own check where the level-2 blocks fit."""
     ch = fit.chain
     if ch is None or fit.model is None or not ch.clusters or not path:
         return {}
@@ -134,13 +195,20 @@ def chained_rows(path: list[int], labels: list[str], fit: Fit, worded: list[tupl
     ks = cluster_categories(ch.clusters, index, path)
     n = len(path)
     blocks = path_blocks(path, ch.clusters, ks)
-    if blocks is None or fits_exactly(fit, blocks, n):
+    if blocks is None:
         return {}
-    for other in rivals:
-        if other.chain is not None and other.model is not None and other.chain.clusters == ch.clusters:
-            if fits_exactly(other, blocks, n):
-                return {}
-    agreed = exact_chains(fit, worded, ks, path)
+    if fits_exactly(fit, blocks, n):
+        # the level-2 blocks fit: the level-1 groups they make may still not
+        runs = group_runs(fit, ks, groups) if groups else None
+        if runs is None or groups_fit(fit, runs, blocks, rivals):
+            return {}
+        agreed = exact_chains(fit, worded, ks, path, runs)
+    else:
+        for other in rivals:
+            if other.chain is not None and other.model is not None and other.chain.clusters == ch.clusters:
+                if fits_exactly(other, blocks, n):
+                    return {}
+        agreed = exact_chains(fit, worded, ks, path)
     if agreed is None:
         return {}
     # rows holding labels, read or damaged (`fit.damaged`), stay: only free rows move

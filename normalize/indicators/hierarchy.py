@@ -994,10 +994,77 @@ def nearest_label_categories(items: list[IndicatorRow], categories: tuple[Level2
     return out
 
 
-def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
+def split_at_boundaries(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
+                        ) -> tuple[list[IndicatorRow], tuple | None]:
+    """Rows joined from two lines that may each be a whole name (`IndicatorRow.halves`:
+    a name filling the column over a whole name whose target cell is empty looks like a
+    wrap) split back in place where the placed rows say they are two: with the lines as
+    two rows, the cheapest reading puts them in two blocks, the labels fit the model no
+    worse, and the table costs more than a close call (`CLOSE`) less (the joined row
+    paid for a label's misfit or a word of the block across). A wrapped name sits in one
+    block's cells. Only rows at an edge of their block are tried (inside one, the halves
+    would share it), and not where the labels fit exactly and the joined row costs less
+    than a close call where it is. Returns the lines split off (the lower halves) and the final rows'
+    `fit_costs_and_rivals`, where computed (`place_rows` takes it as it is)."""
+    candidates = [i for i, item in enumerate(items) if item.halves is not None
+                  and item.name == item.halves[0].name + item.halves[1].name]
+    if not candidates:
+        return [], None
+    split: list[IndicatorRow] = []
+    found, total = placed_cost(items, categories)
+    for i in reversed(candidates):   # from the end: the rows above keep their indices
+        fit, costs, path = found[0], found[1], found[3]
+        if path is None or not at_block_edge(path, i) or (fit.cost <= 0.0 and costs[i][path[i]] <= CLOSE):
+            continue   # inside a block the halves would share it; a joined row the labels fit
+                       # exactly and that costs nothing where it is leaves nothing to gain
+        upper, lower = items[i].halves
+        trial = items[:i] + [upper, lower] + items[i + 1:]
+        other, other_total = placed_cost(trial, categories)
+        apart = other[3]
+        if apart is None or apart[i] == apart[i + 1] or other[0].cost > fit.cost + 1e-9 \
+                or other_total + CLOSE > total:
+            continue
+        items[i:i + 1] = [upper, lower]
+        found, total = other, other_total
+        split.append(lower)
+    return split, found
+
+
+def split_issues(issues: list[Issue], split: list[IndicatorRow]) -> list[Issue]:
+    """The issues with each split line's `cell_joined` warning replaced by a `cell_split`
+    one."""
+    if not split:
+        return issues
+    refs = {lower.row.source_ref for lower in split}
+    kept = [issue for issue in issues
+            if not (issue.code == "cell_joined" and issue.field == "level3" and issue.source_ref in refs)]
+    return kept + [Issue("warning", "cell_split",
+                         f"{lower.name!r} read as an indicator of its own, not the end of the name above: "
+                         "the labels place the two lines in two blocks", field="level3",
+                         source_ref=lower.row.source_ref) for lower in split]
+
+
+def at_block_edge(path: list[int], i: int) -> bool:
+    """Row i is its block's first or last row on the path."""
+    return (i > 0 and path[i - 1] != path[i]) or (i + 1 < len(path) and path[i + 1] != path[i])
+
+
+def placed_cost(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> tuple[tuple, float]:
+    """`fit_costs_and_rivals` of the rows, and what their cheapest path costs, the fit's
+    own cost included."""
+    found = fit_costs_and_rivals(items, categories)
+    fit, costs = found[0], found[1]
+    _, best, _ = one_template_prefixes(costs, entry_flags(items, fit), categories,
+                                       labelled_categories(items, categories))
+    return found, fit.cost + min(best[-1])
+
+
+def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], found: tuple | None = None
                ) -> tuple[list[Placement], list[Issue]]:
+    """Each row's placement. `found`: the rows' `fit_costs_and_rivals` where already
+    computed (`split_at_boundaries`)."""
     issues: list[Issue] = []
-    fit, costs, rivals, path = fit_costs_and_rivals(items, categories)
+    fit, costs, rivals, path = found if found is not None else fit_costs_and_rivals(items, categories)
     rivalled = rival_rows(items, categories, path, rivals) if path else {}
     if path is None:
         issues.append(Issue("warning", "level_order_unusual",
@@ -1012,7 +1079,7 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
                         labelled_categories(items, categories)) if path else {}
     chained = chained_rows(path, [c.label for c in categories], fit,
                            [worded_costs(categories).row(item) for item in items],
-                           tuple(other for other, _ in rivals)) if path else {}
+                           tuple(other for other, _ in rivals), [c.level1 for c in categories]) if path else {}
     for i, k in chained.items():
         path[i] = k
         if i in rivalled and rivalled[i][0] == categories[k].label:

@@ -152,6 +152,7 @@ class Fit:
     firm: frozenset[int] = frozenset()      # rows in level-2 gaps whose clusters fit exactly
     damaged: dict[int, frozenset[str]] = field(default_factory=dict)   # hierarchy.damaged_label_rows
     chain: "Chain | None" = field(default=None, repr=False, compare=False)   # the level-2 chain fitted
+    groups: "Chain | None" = field(default=None, repr=False, compare=False)  # the level-1 chain fitted
     tied: tuple[str | None, ...] = field(default=(), compare=False)   # other models pricing every row
                                                                        # alike (hierarchy.same_prices)
     pinned: dict[int, str] = field(default_factory=dict, compare=False)   # hierarchy.pinned_by_rivals
@@ -313,7 +314,7 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
                 misfits = misfits or level_chains(level2, level1, geo, n, pins, held, exact=False)
                 priced = misfits
             fit.level2, fit.level1 = (chain.gap_costs(m) for chain in priced)
-            fit.chain = priced[0]
+            fit.chain, fit.groups = priced
             fit.entries = priced[0].entries(m)
             fit.firm = priced[0].firm_rows(m)
             fits.append(fit)

@@ -26,13 +26,14 @@ from formex.normalize.indicators.fused_order import (
     cut_repeated_level_cells, cut_run_heads, read_continued_pieces, read_dual_group_heads, read_fused_by_order,
     read_label_tails, read_restated_heads, read_wrapped_heads)
 from formex.normalize.indicators.wraps import (
-    ROW_CELLS, DocumentWrapping, is_wrap, join_wrapped, label_read_as_fragment, labels_on_every_row, name_lengths,
+    ROW_CELLS, DocumentWrapping, is_wrap, whole_halves, join_wrapped, label_read_as_fragment, labels_on_every_row, name_lengths,
     numbering_of, points_on_every_row, wrap_across_label, wrap_width)
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue, Row
 from formex.schemas.forms import FormSchema
 
 LABEL_MIN_KEY = 4      # a level-2 label's shortest length: a shorter damaged cell alone on its line is a piece
+                       # unless the lines around it are no pieces (`between_whole_lines`)
 NOTE_MIN_CHARS = 8     # a note opener starts a sentence, not a short name
 
 def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str], prefixes: bool = False) -> IndicatorRow:
@@ -439,8 +440,20 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     pending_level1: list[LabelHint] = []
     pending_notes: list[str] = []
     line = -1
-    for item in classified:
+    apart = prints_labels_apart(classified)
+    for k, item in enumerate(classified):
         row = item.row
+        if item.name is None and item.target is None and not item.level2 and item.note is None \
+                and out and not pending_level1 and rests_labels_above(item, out[-1]) \
+                and level2_cell_goes_on(item, out[-1]):
+            # the rest of the row above's wrapped level-1 label beside the rest of its level-2
+            # cell: both cells ran out of rows there (lines of their own print past a cell's
+            # last row), not the next row's label on a line of its own
+            line += 1
+            item.level1 = [replace(h, line=line) for h in item.level1]
+            fold_label_rests(out[-1], item, line)
+            issues.extend(cell_issues(item))
+            continue
         if block_note_line(item, vocab.note_openers):
             # a note merged across its block (`根据…设置三级指标和指标值`) printed on a line of its
             # own, perhaps beside its group's label: no row; the note is the block's first row's
@@ -450,7 +463,10 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             # a merged level-1 label on a line of its own, between two rows
             pending_level1.extend(replace(h, line=line + 0.5) for h in item.level1)
             issues.extend(cell_issues(item))   # a level cell no vocabulary reads: said, not lost
+            lone = apart and between_whole_lines(classified, k)
             if any(len(label_key(c.text)) >= LABEL_MIN_KEY or (row.numbered and numbered_label_cell(c.text))
+                   or (lone and numbered_label_cell(c.text) and not opens_inside_label(c.text, vocab)
+                       and not joins_a_neighbour(c, classified, k, vocab))
                    for c in item.damaged) and not item.fused \
                     and not (out and cut_label_above(out[-1])):
                 lone_damaged.append((len(out), item, line))   # perhaps a level-2 label: see below
@@ -467,27 +483,31 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         item = fragment or item
         if previous and is_wrap(item, previous, wrapping, vocab.name_heads, points, lengths, words,
                                 vocab.name_openers, restated):
+            halves = whole_halves(previous, item, vocab.name_heads, words)
             join_wrapped(previous, item, line)
+            previous.halves = halves
             # OCR pads rows with empty cells, so a wrapped fragment and a short name with a
             # blank target look alike: join, and say so loudly enough to be reviewed
             issues.append(Issue("warning", "cell_joined",
                                 f"{item.name!r} read as the end of the indicator name above; joined",
                                 field="level3", source_ref=row.source_ref))
             continue
-        if len(out) >= 2 and wrap_across_label(item, previous, out[-2], wrapping, vocab.name_heads, points,
-                                                lengths, words, vocab.name_openers, restated):
-            named = out.pop(-2)
-            out[-1] = named    # the label line's labels sit inside the wrapped row: its own
-            named.level1 += previous.level1
-            named.level2 += previous.level2
-            named.unrecognised += previous.unrecognised
-            if previous.damaged and not named.damaged:
-                named.damaged_offset = previous.lines[0] - named.lines[0]
-            named.damaged += previous.damaged
+        across = label_lines_above(out)
+        if across and wrap_across_label(item, previous, out[-1 - across], wrapping, vocab.name_heads, points,
+                                        lengths, words, vocab.name_openers, restated):
+            named = out[-1 - across]
+            between, out[-1 - across:] = out[-across:], [named]
+            for label_line in between:   # the label lines' labels sit inside the wrapped row: its own
+                named.level1 += label_line.level1
+                named.level2 += label_line.level2
+                named.unrecognised += label_line.unrecognised
+                if label_line.damaged and not named.damaged:
+                    named.damaged_offset = label_line.lines[0] - named.lines[0]
+                named.damaged += label_line.damaged
             join_wrapped(named, item, line)
             issues.append(Issue("warning", "cell_joined",
                                 f"{item.name!r} read as the end of the indicator name above the level "
-                                f"label line {' | '.join(c.text for c in previous.row.filled)!r}; joined",
+                                f"label line {' / '.join(' | '.join(c.text for c in label_line.row.filled) for label_line in between)!r}; joined",
                                 field="level3", source_ref=row.source_ref))
             continue
         if previous and is_wrapped_target(item, previous):
@@ -545,6 +565,16 @@ def is_piece(hint: LabelHint) -> bool:
     return label_key(hint.cell.raw) != label_key(hint.cell.text)
 
 
+def label_lines_above(out: list[IndicatorRow]) -> int:
+    """How many lines of nothing but level labels end `out` (a label wrapped in narrow
+    level columns prints a line per piece: `成本控制 | 经济成本` over `指标 | 指标`) with
+    a named row above them, or 0."""
+    run = 0
+    while run < len(out) and out[-1 - run].is_label_only:
+        run += 1
+    return run if run < len(out) and out[-1 - run].name is not None else 0
+
+
 def rests_labels_above(item: IndicatorRow, previous: IndicatorRow) -> bool:
     """Whether a line holds nothing but the later pieces of the labels the row above it
     opened (`经济成` beside 单个健身路径建设成本 over `本指标` alone, joined as 经济成本指标 on
@@ -562,6 +592,15 @@ def rests_labels_above(item: IndicatorRow, previous: IndicatorRow) -> bool:
     hints = [h for h in (*item.level1, *item.level2) if not h.copied]
     above = {(h.level, h.spec.label) for h in (*previous.level1, *previous.level2) if not h.copied and is_piece(h)}
     return bool(hints) and all(is_piece(h) and (h.level, h.spec.label) in above for h in hints)
+
+
+def level2_cell_goes_on(item: IndicatorRow, previous: IndicatorRow) -> bool:
+    """The line holds cells no vocabulary reads (`对象` under `服务`) only in columns where
+    the row above holds such a cell too: the row's level-2 cell wrapping on down beside its
+    level-1 label's rest. A level-1 label alone on a line of its own is as likely the
+    label of the rows below."""
+    above = {c.col for c in previous.damaged}
+    return bool(item.damaged) and all(c.col in above for c in item.damaged)
 
 
 def fold_label_rests(previous: IndicatorRow, item: IndicatorRow, line: int) -> None:
@@ -866,6 +905,55 @@ def numbered_label_cell(text: str) -> bool:
     label OCR damaged (an alias's length: 成本), not a piece of a label wrapped from the
     line above. At least two characters that are no generic label ending (指, 标, 类)."""
     return len(set(label_key(text)) - GENERIC_LABEL_CHARS) >= 2
+
+
+def prints_labels_apart(classified: list[IndicatorRow]) -> bool:
+    """The table prints a level-2 label read whole on a line of its own (a block's label
+    above or beside its rows): a damaged short cell alone on its line may be another."""
+    return any(item.name is None and item.target is None and item.note is None
+               and any(not h.copied for h in item.level2) and not cut_label_above(item)
+               for item in classified)
+
+
+def between_whole_lines(classified: list[IndicatorRow], k: int) -> bool:
+    """Line k (a damaged level cell alone) lies between lines that are no pieces of a
+    wrapped label: each a row (a name or a target) or a line of labels read whole. Its
+    cell is then no piece either, however short (`旷效`, `戊本` on a line of their own
+    between two rows: a label OCR damaged, an alias's length), where a piece of a label
+    wrapped in a narrow column sits above or below another piece (`社会郊` / `益拍标`)."""
+    return 0 < k < len(classified) - 1 and all(
+        whole_line(classified[j]) for j in (k - 1, k + 1))
+
+
+def opens_inside_label(text: str, vocab: LevelVocabulary) -> bool:
+    """The cell opens with two characters a label prints only after its first (`对象` of
+    服务对象满意度指标, `响指际` of 可持续影响指标): a later piece of a label wrapped over
+    lines, whatever the lines around it; a damaged label opens as a label does (`成朩`), or
+    with a look-alike (`旷效`, `戊本`, `对效`)."""
+    head = label_key(text)[:2]
+    return len(head) == 2 and is_later_piece(head, vocab)
+
+
+def joins_a_neighbour(cell: Cell, items: list[IndicatorRow], k: int, vocab: LevelVocabulary) -> bool:
+    """The cell of line k read with the cell of its column on the line above or below
+    reads as a label (`祉会` over `效益指标`, pieces already joined below it): the first or
+    last piece of a label wrapped in its column, not a label of its own."""
+    for j, before in ((k - 1, True), (k + 1, False)):
+        if 0 <= j < len(items):
+            for other in items[j].row.filled:
+                if other.col == cell.col and vocab.level2.match(
+                        other.text + cell.text if before else cell.text + other.text) is not None:
+                    return True
+    return False
+
+
+def whole_line(item: IndicatorRow) -> bool:
+    """A row, or a line of labels each read and ending as a label does (`效益指标 |
+    社会效益方面`): no piece of a label cut in its column."""
+    if item.name is not None or item.target is not None:
+        return True
+    return not item.damaged and not item.unrecognised and not cut_label_above(item) \
+        and any(not h.copied for h in (*item.level1, *item.level2))
 
 
 def insert_label_lines(items: list[IndicatorRow], lone: list[tuple[int, IndicatorRow, int]]

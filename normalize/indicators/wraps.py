@@ -551,6 +551,28 @@ def merged_level1_on_end(item: IndicatorRow, heads: tuple[str, ...]) -> bool:
         and len(item.name) <= LONG_FRAGMENT and name_end(item.name).endswith(heads)
 
 
+HALF_MIN = SHORT_FRAGMENT + 2   # a line this long may be a whole name under a whole name
+
+
+def whole_halves(previous: IndicatorRow, item: IndicatorRow, heads: tuple[str, ...],
+                 words: DocumentWords | None = None) -> tuple[IndicatorRow, IndicatorRow] | None:
+    """The two lines about to be joined, each as a row of its own, where both may be
+    whole names: a one-line name above, and under it a line long enough to name an
+    indicator itself that ends as a name ends (…满意度, …费用), no word across the break
+    printed whole elsewhere (`words`: 业务全 | 流程网上办理 under the goals' 业务全流程).
+    The lines alone cannot tell such a pair from a wrap (a name that fills the column
+    over a whole name whose target cell is empty); the placed rows may."""
+    if previous.lines[0] != previous.lines[1] or previous.name is None or item.name is None \
+            or len(item.name) < HALF_MIN or not name_end(item.name).endswith(heads):
+        return None
+    if words is not None and words.prints_across(previous.name, item.name):
+        return None
+    upper = replace(previous, level1=list(previous.level1), level2=list(previous.level2),
+                    unplaced=list(previous.unplaced), unrecognised=list(previous.unrecognised),
+                    damaged=list(previous.damaged), fused=list(previous.fused))
+    return upper, item
+
+
 def join_wrapped(previous: IndicatorRow, item: IndicatorRow, line: int) -> None:
     previous.name = previous.name + item.name
     previous.last_line = item.name
