@@ -128,6 +128,49 @@ def test_a_row_taken_above_a_sub_header_misses_a_whole_line():
     assert (left, right) == ("数量指标", "质量指标") and in_left == 0.0 and in_right >= 2.9
 
 
+
+def test_a_lost_label_leaves_the_sub_header_model_a_candidate():
+    # rows 0, 1 lost their label (OCR left nothing of it); 质量 and 时效 print on lines of
+    # their own above their blocks (1.5, 3.5). Every label fits sub_header exactly: the
+    # lost label's rows pay a block without a label, as under every model, and top and
+    # bottom still pay their prior for each line apart
+    level2 = [Cluster("质量指标", 2, 2, (1.5,), optional=True, group="产出指标", apart=True),
+              Cluster("时效指标", 5, 5, (3.5,), optional=True, group="产出指标", apart=True)]
+    geo = Geometry([0.0, 1.0, 1.5, 2.0, 3.0, 3.5, 4.0, 5.0], [0.0, 1.0, 1.5, 2.0, 3.0, 3.5, 4.0, 5.0], [])
+    fits = fit_placement(level2, [], geo, 8)
+    assert [f.model for f in fits] == ["sub_header"] and fits[0].cost == 1.0
+    assert fits[0].level2[0][:2] == (None, "质量指标")    # the lost label's rows: before 质量's block
+
+
+
+def test_a_note_across_its_block_on_a_line_of_its_own_is_no_row():
+    # the group's label and the note merged across its block (`根据…`) print on a line above
+    # the categories listed without indicators: no row of its own, the note is the first
+    # row's and the group's label is carried to it
+    lines = ["投入管理指标\t\t根据本年度规定要求设置三级指标和指标值\t", "\t预算编审管理\t\t",
+             "\t预算执行管理\t\t", "产出指标\t数量指标\t\t", "\t\t培训人数\t≥5(人)"]
+    items, _ = rows_to_indicator_rows(list(iter_text_rows("\n".join([HEADER, *lines]))), SCHEMA, False)
+    assert [item.own_level2.spec.label if item.own_level2 else item.name for item in items][:2] == \
+        ["预算编审管理", "预算执行管理"]
+    assert items[0].note.startswith("根据") and items[1].note is None
+    assert [(h.spec.label, h.carried) for h in items[0].level1] == [("投入管理指标", True)]
+
+
+
+def test_a_damaged_group_label_no_column_takes_leaves_its_line_label_only():
+    # a damaged header leaves the level-1 column unknown, so the damaged level-1 labels
+    # (`严山指标`, `郊益指标`, `满意庶类`) are cells no column takes: left of a level-2 label
+    # and ending as a label does, they leave the line a label line, not a row of its own
+    lines = ["严山指标\t数量指标\t\t", "培训人数\t≥300人", "服务户数\t≥60户", "质量指标\t\t",
+             "验收合格率\t100%", "郊益指标\t社会效益指标\t\t", "群众受益\t", "率\t≥95%",
+             "满意庶类\t服务对象满意度指标\t\t", "群众满意度\t≥90%"]
+    text = "\n".join(["一极指杯\t二级指际\t三级指标\t指标值", *lines])
+    items, _ = rows_to_indicator_rows(list(iter_text_rows(text)), SCHEMA, False)
+    labels = [item for item in items if item.name is None]
+    assert [c.text for item in labels for c in item.unplaced] == ["严山指标", "郊益指标", "满意庶类"]
+    assert all(item.is_label_only for item in labels)
+
+
 # ---------------------------------------------------------------- open boundaries
 def test_a_boundary_the_labels_leave_open_is_reported():
     # labels at the centre of their blocks (an even block's upper middle row): 质量 (rows

@@ -85,7 +85,18 @@ class IndicatorRow:
         on a line of its own (then it belongs to the rows of its block) or a category
         listed without indicators and without a placeholder; the hierarchy decides."""
         return (self.own_level2 is not None and self.name is None and self.target is None
-                and self.note is None and not self.positional and not self.unplaced)
+                and self.note is None and not self.positional
+                and all(damaged_label_left_of(cell, self.own_level2) for cell in self.unplaced))
+
+
+def damaged_label_left_of(cell: Cell, label: LabelHint) -> bool:
+    """A cell no column takes, left of a level-2 label on its line, that ends as a label
+    does, damaged or not (`声山指标`, `成本措标`, `蒲意席类`): its level-1 label, where a damaged
+    header left the level-1 column unknown, not a cell of a row of its own."""
+    key = label_key(cell.text)
+    ending = LABEL_ENDINGS[0]
+    return cell.col < label.cell.col and (key.endswith(LABEL_ENDINGS) or len(key) >= len(ending) + 1 and (
+        key[-2] == ending[0] or key[-1] == ending[1]))
 
 @dataclass(frozen=True, eq=False)   # hashed by identity: one per schema (level_vocabulary)
 class LevelVocabulary:

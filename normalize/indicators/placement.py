@@ -293,28 +293,41 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
     # level-2 labels bound the groups as the groups bound the level-2 blocks, so a group
     # whose label OCR lost (or damaged) leaves its rows unlabelled, not another group's
     pins = label_groups(level2, level1, n)
-    groups = Chain(level1, geo, n, pins, by_category=True)
-    chains = [Chain(level2, geo, n, groups.row_groups(), foreign=group_label_lines(level1), held=held), groups]
+    chains = level_chains(level2, level1, geo, n, pins, held, exact=True)
+    groups = chains[1]
     totals = [sum(c.total(m) for c in chains) for m in range(len(MODELS))]
-    for m in EXACT_ONLY:
-        if totals[m] > 1e-9 or (m == SUB_HEADER and not sub_header):
-            # waiving the prior for lines apart is earned only by explaining every label: a
-            # sub-header layout that misfits is no better evidence than `top`, a centre
-            # apart that misfits none better than `centre_up`
-            totals[m] = INF
+    if not sub_header:
+        totals[SUB_HEADER] = INF
     best = min(totals)
     if best == INF:
         return [Fit(None, INF)]
     tied = [m for m in range(len(MODELS)) if totals[m] <= best + 1e-9]
     fits = []
+    misfits: list[Chain] | None = None
     for m in tied_by_groups(tied, groups, pins is not None):
             fit = Fit(MODELS[m], totals[m])
-            fit.level2, fit.level1 = (chain.gap_costs(m) for chain in chains)
-            fit.chain, fit.groups = chains
-            fit.entries = chains[0].entries(m)
-            fit.firm = chains[0].firm_rows(m)
+            priced = chains
+            if m in EXACT_ONLY:
+                # chosen for explaining every label exactly, its rows are priced as any
+                # model's: a row whose block would misplace a label pays the misfit, not
+                # an impossibility (a label line OCR put on the wrong row of its block)
+                misfits = misfits or level_chains(level2, level1, geo, n, pins, held, exact=False)
+                priced = misfits
+            fit.level2, fit.level1 = (chain.gap_costs(m) for chain in priced)
+            fit.chain, fit.groups = priced
+            fit.entries = priced[0].entries(m)
+            fit.firm = priced[0].firm_rows(m)
             fits.append(fit)
     return fits
+
+
+def level_chains(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n: int,
+                 pins: list[list[str | None]] | None, held: frozenset[int], exact: bool) -> list["Chain"]:
+    """The level-2 chain and the level-1 groups' chain (which bounds it); `exact`: with
+    the exact-only models' misfitting blocks ruled out (`exact_only`)."""
+    groups = Chain(level1, geo, n, pins, by_category=True, exact=exact)
+    return [Chain(level2, geo, n, groups.row_groups(), foreign=group_label_lines(level1), held=held,
+                  exact=exact), groups]
 
 
 class Chain:
@@ -328,11 +341,13 @@ class Chain:
 
     def __init__(self, clusters: list[Cluster], geo: Geometry, n: int,
                  row_groups: list[list[str | None]] | None = None, by_category: bool = False,
-                 foreign: list[tuple[float, str]] | None = None, held: frozenset[int] = frozenset()):
+                 foreign: list[tuple[float, str]] | None = None, held: frozenset[int] = frozenset(),
+                 exact: bool = True):
         self.clusters, self.n = clusters, n
         self.gaps = gap_ranges(clusters, n) if clusters else []
         crossing = group_crossings(row_groups, n) if row_groups else None
-        self.tables = chain_tables(clusters, self.gaps, geo, crossing, by_category, foreign, held) if clusters else []
+        self.tables = chain_tables(clusters, self.gaps, geo, crossing, by_category, foreign, held,
+                                   exact) if clusters else []
         if clusters:
             self.ends, self.starts, self.back_ends, self.back_starts = run_chains(self)
             self.totals = self.starts[-1][-1]         # the last start is the table's end, n
@@ -405,9 +420,7 @@ class Chain:
         best = float(np.min(self.totals)) if self.clusters else 0.0
         for m in range(len(MODELS)):
             rows: list[str | None] = [None] * self.n
-            if m in EXACT_ONLY and self.totals[m] > 1e-9:
-                pass   # `fit_placement` drops the model: its blocks bound nothing
-            elif self.clusters and self.totals[m] <= best + GROUP_SLACK:
+            if self.clusters and self.totals[m] <= best + GROUP_SLACK:
                 exact = self.exact(m)
                 for t, cluster in enumerate(self.clusters):
                     if exact[t]:
@@ -561,12 +574,13 @@ def group_crossings(row_groups: list[list[str | None]], n: int):
 
 def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geometry, crossing=None,
                  by_category: bool = False, foreign: list[tuple[float, str]] | None = None,
-                 held: frozenset[int] = frozenset()) -> list[Table]:
+                 held: frozenset[int] = frozenset(), exact: bool = True) -> list[Table]:
     """Each cluster's candidate blocks (first rows in the gap before it, rows after the
     last in the gap after it) and their cost per model (with `crossing`, what it costs to
     reach into rows another group's label holds: a level-2 block's `group`, or with
     `by_category` a level-1 block's own category). The labels of all clusters are priced
-    together, one pass of array operations per label rank, not one per label."""
+    together, one pass of array operations per label rank, not one per label. `exact`: the
+    exact-only models' misfitting blocks ruled out (`exact_only`)."""
     X_parts, Y_parts = zip(*(candidate_blocks(c, gaps[t], gaps[t + 1]) for t, c in enumerate(clusters)))
     sizes = [len(x) for x in X_parts]
     offsets = np.concatenate(([0], np.cumsum(sizes)))
@@ -621,8 +635,27 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
             blocked = np.where(holds_rows(Xt, Yt, held), INF, 0.0)[:, None]
             C = C + blocked
             placed = placed + blocked if placed is not None else None
+        if exact:
+            C, placed = exact_only(C), exact_only(placed) if placed is not None else None
         tables.append(Table(gaps[t], gaps[t + 1], Xt, Yt, C, cluster.entry, placed))
     return tables
+
+
+def exact_only(C: np.ndarray) -> np.ndarray:
+    """Block costs (blocks, models) with every block that misplaces its label ruled out
+    under the models that waive the prior for lines apart (`EXACT_ONLY`): that waiver is
+    earned only by explaining every label exactly (a sub-header layout that misfits is no
+    better evidence than `top`, a centre apart that misfits none better than `centre_up`).
+    A label OCR lost or left unread misplaces nothing: its rows form a block without a
+    label, which costs `UNLABELLED` under every model alike, so one lost label does not
+    rule the model out for the whole table. A reading's prior counts as a misfit: the
+    waiver belongs to the model's own reading (lines apart as labels, rows as entries), and
+    a label-only row read otherwise is no exact fit (read as a label of the rows around, it
+    would leave them to the wording, not to its label)."""
+    C = C.copy()
+    cols = C[:, EXACT_ONLY]
+    C[:, EXACT_ONLY] = np.where(cols > 1e-9, INF, cols)
+    return C
 
 
 def holds_rows(X: np.ndarray, Y: np.ndarray, rows: frozenset[int]) -> np.ndarray:

@@ -230,6 +230,15 @@ def take_evaluation_cells(out: IndicatorRow, values: dict[str, Cell]) -> None:
             setattr(out, role, values[role].text)
 
 
+def block_note_line(item: IndicatorRow, openers: tuple[str, ...]) -> bool:
+    """A line holding a note read from the name column (`is_note`) and no name, target or
+    level-2 label: the note of a merged cell across a block, printed on a line of its own
+    (a level-1 label beside it is a merged label too), not an indicator of its own."""
+    return (item.note is not None and is_note(item.note, openers) and item.name is None
+            and item.target is None and not item.level2 and not item.positional
+            and not any(getattr(item, cell) is not None for cell in ROW_CELLS))
+
+
 def is_note(text: str, openers: tuple[str, ...]) -> bool:
     """Text in the name column that opens like a note, not an indicator's name (`根据…的
     规定要求设置三级指标和指标值`)."""
@@ -429,6 +438,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     lone_damaged: list[tuple[int, IndicatorRow, int]] = []   # (rows before it, a damaged level-2 cell
                                                                # alone, the last line before it)
     pending_level1: list[LabelHint] = []
+    pending_notes: list[str] = []
     line = -1
     apart = prints_labels_apart(classified)
     for k, item in enumerate(classified):
@@ -444,6 +454,11 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             fold_label_rests(out[-1], item, line)
             issues.extend(cell_issues(item))
             continue
+        if block_note_line(item, vocab.note_openers):
+            # a note merged across its block (`根据…设置三级指标和指标值`) printed on a line of its
+            # own, perhaps beside its group's label: no row; the note is the block's first row's
+            pending_notes.append(item.note)
+            item.note = None
         if item.name is None and item.target is None and not item.level2 and item.note is None:
             # a merged level-1 label on a line of its own, between two rows
             pending_level1.extend(replace(h, line=line + 0.5) for h in item.level1)
@@ -512,8 +527,12 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             continue
         item.level1 = [replace(h, carried=True) for h in pending_level1] + item.level1
         pending_level1 = []
+        if pending_notes:
+            item.note, pending_notes = "\n".join([*pending_notes, *filter(None, [item.note])]), []
         issues.extend(cell_issues(item))
         out.append(item)
+    if pending_notes and out:
+        out[-1].note = "\n".join([*filter(None, [out[-1].note]), *pending_notes])
     issues = read_damaged_groups(out, vocab, issues)
     out = insert_label_lines(out, lone_damaged)
     issues = read_damaged_labels(out, vocab, schema, issues)
