@@ -157,6 +157,22 @@ def test_a_note_across_its_block_on_a_line_of_its_own_is_no_row():
 
 
 
+def test_a_remark_continued_on_its_own_line_is_no_block_note():
+    # a 备注 cell run on to the next line opens like a note (依据…) but is the 备注 column's:
+    # not moved to the row below
+    text = "\n".join(["一级指标\t二级指标\t三级指标\t指标值\t备注",
+                      "产出指标\t数量指标\t完成改造的电梯数\t5部\t数据来源：",
+                      "\t\t\t\t依据住建部门统计报表汇总", "\t\t新建停车位数量\t200个\t"])
+    items, _ = rows_to_indicator_rows(list(iter_text_rows(text)), SCHEMA, False)
+    assert [item.note for item in items if item.name == "新建停车位数量"] == [None]
+
+
+def test_a_block_note_in_a_table_without_indicators_is_said():
+    text = "\n".join([HEADER, "产出指标\t\t根据上级下达文件要求设置三级指标和指标值\t"])
+    items, issues = rows_to_indicator_rows(list(iter_text_rows(text)), SCHEMA, False)
+    assert [i.code for i in issues if "根据上级下达文件要求" in i.message] == ["row_unplaced"]
+
+
 def test_a_damaged_group_label_no_column_takes_leaves_its_line_label_only():
     # a damaged header leaves the level-1 column unknown, so the damaged level-1 labels
     # (`严山指标`, `郊益指标`, `满意庶类`) are cells no column takes: left of a level-2 label

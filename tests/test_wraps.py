@@ -722,6 +722,25 @@ def test_two_whole_names_the_labels_place_in_two_blocks_are_two_rows():
     assert not any(i.code == "cell_joined" and "门诊次均费用" in i.message for i in issues)
 
 
+def test_a_joined_row_that_took_the_target_below_is_not_split_back_without_it():
+    # as above, but 门诊次均费用's target prints alone on the next line and joins the row
+    # after the halves were taken: split back, the halves would lose it; the row stays whole
+    lines = WIDTH_9_LAST + ["\t时效指标\t补贴资金发放及时率\t100%", "\t\t老年人年度健康体检\t",
+                            "\t成本指标\t门诊次均费用\t", "\t\t\t≤220元", "\t\t药品耗材采购支出\t≤1200万元"]
+    indicators, issues = place(lines)
+    assert ("老年人年度健康体检门诊次均费用", "≤220元") in [
+        (i.row.name, i.row.target.text if i.row.target else None) for i in indicators]
+    assert not any(i.code == "cell_split" for i in issues)
+
+
+def test_a_joined_lines_damaged_label_is_said_whether_split_or_not():
+    # the wrap's line carries a label read through damage (成本措标): its info row is kept
+    lines = WIDTH_9_LAST + ["\t时效指标\t补贴资金发放及时率\t100%", "\t\t老年人年度健康体检\t",
+                            "\t成本措标\t门诊次均费用\t≤220元", "\t\t药品耗材采购支出\t≤1200万元"]
+    _, issues = place(lines)
+    assert any(i.code == "header_fuzzy_match" and "成本措标" in i.message for i in issues)
+
+
 def test_a_name_continues_under_several_lines_of_labels():
     # a label wrapped in narrow level columns prints a line per piece between the lines of
     # the name beside it (成本控制 | 经济成本 over 指标 | 指标): both lines sit inside the row

@@ -44,6 +44,7 @@ class IndicatorRow:
     own_level2: LabelHint | None = None   # a label the row states as its own category
     name: str | None = None
     note: str | None = None    # text that is neither a name nor a target (a policy note, 备注)
+    note_from_name: bool = False   # the note is the name column's text (`rows.is_note`), not a 备注 cell
     target: Cell | None = None
     unit: str | None = None
     operator: str | None = None

@@ -1006,8 +1006,7 @@ def split_at_boundaries(items: list[IndicatorRow], categories: tuple[Level2Spec,
     would share it), and not where the labels fit exactly and the joined row costs less
     than a close call where it is. Returns the lines split off (the lower halves) and the final rows'
     `fit_costs_and_rivals`, where computed (`place_rows` takes it as it is)."""
-    candidates = [i for i, item in enumerate(items) if item.halves is not None
-                  and item.name == item.halves[0].name + item.halves[1].name]
+    candidates = [i for i, item in enumerate(items) if halves_current(item)]
     if not candidates:
         return [], None
     split: list[IndicatorRow] = []
@@ -1028,6 +1027,25 @@ def split_at_boundaries(items: list[IndicatorRow], categories: tuple[Level2Spec,
         found, total = other, other_total
         split.append(lower)
     return split, found
+
+
+def halves_current(item: IndicatorRow) -> bool:
+    """The row is still the join of its two `halves`: the same name, target, lines and
+    labels. Later steps may add to a joined row (a target alone on the next line, a
+    label line's pieces, lines shifted by a label line put back); the halves, copied at
+    the join, would then lose what was added, so such a row is not split."""
+    if item.halves is None:
+        return False
+    upper, lower = item.halves
+    target = upper.target if upper.target is not None else lower.target
+    return (item.name == (upper.name or "") + (lower.name or "") and item.target is target
+            and item.lines == (upper.lines[0], lower.lines[1])
+            and labels_of(item) == sorted(labels_of(upper) + labels_of(lower))
+            and len(item.damaged) == len(upper.damaged) + len(lower.damaged))
+
+
+def labels_of(item: IndicatorRow) -> list[tuple[int, str, float]]:
+    return sorted((h.level, h.spec.label, h.line) for h in (*item.level1, *item.level2))
 
 
 def split_issues(issues: list[Issue], split: list[IndicatorRow]) -> list[Issue]:

@@ -122,6 +122,7 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str], pr
             out.name = join_lines(texts[0].text)
     if out.target is None and out.name and is_note(out.name, vocab.note_openers):
         out.note, out.name = "\n".join(filter(None, [out.name, out.note])), None
+        out.note_from_name = True
     if out.name is None and out.level2:
         # the label nearest the data is the row's own; any other is a displaced hint
         out.own_level2 = out.level2[-1]
@@ -231,12 +232,22 @@ def take_evaluation_cells(out: IndicatorRow, values: dict[str, Cell]) -> None:
 
 
 def block_note_line(item: IndicatorRow, openers: tuple[str, ...]) -> bool:
-    """A line holding a note read from the name column (`is_note`) and no name, target or
-    level-2 label: the note of a merged cell across a block, printed on a line of its own
+    """A line holding a note read from the name column (`is_note`; a 备注 cell continued
+    from the row above is not one) and no name, target or level-2 label: the note of a merged cell across a block, printed on a line of its own
     (a level-1 label beside it is a merged label too), not an indicator of its own."""
-    return (item.note is not None and is_note(item.note, openers) and item.name is None
+    return (item.note is not None and item.note_from_name and is_note(item.note, openers) and item.name is None
             and item.target is None and not item.level2 and not item.positional
             and not any(getattr(item, cell) is not None for cell in ROW_CELLS))
+
+
+def notes_at_end(out: list[IndicatorRow], notes: list[str]) -> list[Issue]:
+    """Block notes no row followed: the last row's, or, in a table without rows, said
+    with their text (`row_unplaced`) rather than lost."""
+    if out:
+        out[-1].note = "\n".join([*filter(None, [out[-1].note]), *notes])
+        return []
+    return [Issue("error", "row_unplaced", f"note {note!r} printed across a block of a table "
+                  "with no indicator to hold it", field="note") for note in notes]
 
 
 def is_note(text: str, openers: tuple[str, ...]) -> bool:
@@ -276,6 +287,7 @@ def cells_by_position(row: Row, roles: dict[int, str], vocab: LevelVocabulary,
             out.unplaced.append(cell)
     if out.target is None and out.name and is_note(out.name, vocab.note_openers):
         out.note, out.name = "\n".join(filter(None, [out.name, out.note])), None
+        out.note_from_name = True
     if out.level2:
         out.own_level2 = out.level2[-1]
     return out
@@ -491,6 +503,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             issues.append(Issue("warning", "cell_joined",
                                 f"{item.name!r} read as the end of the indicator name above; joined",
                                 field="level3", source_ref=row.source_ref))
+            issues.extend(cell_issues(item))   # the line's own cells, joined or split back later
             continue
         across = label_lines_above(out)
         if across and wrap_across_label(item, previous, out[-1 - across], wrapping, vocab.name_heads, points,
@@ -531,8 +544,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             item.note, pending_notes = "\n".join([*pending_notes, *filter(None, [item.note])]), []
         issues.extend(cell_issues(item))
         out.append(item)
-    if pending_notes and out:
-        out[-1].note = "\n".join([*filter(None, [out[-1].note]), *pending_notes])
+    if pending_notes:
+        issues.extend(notes_at_end(out, pending_notes))
     issues = read_damaged_groups(out, vocab, issues)
     out = insert_label_lines(out, lone_damaged)
     issues = read_damaged_labels(out, vocab, schema, issues)
