@@ -565,3 +565,20 @@ def test_a_category_word_under_its_groups_word_in_the_level2_column_is_the_rows_
                                 "效益指标\t社会效益指标\t城镇登记失业率\t≤3.5%"]))
     assert got == [("时效指标", "补贴发放及时率"), ("成本指标", "补贴按时发放人均标准"),
                    ("社会效益指标", "城镇登记失业率")]
+
+
+def test_a_damaged_sub_header_left_unread_still_heads_the_block_below():
+    # labels printed as sub-headers, the first's level-2 cell too damaged to tell 数量指标 from
+    # 质量指标: its line, beside the group's label, still heads the first row's block, so the
+    # rows below stay in the blocks their own sub-headers open: read without it, the first
+    # block was a label lost, and a centred fit (each label half a line off) cost less than
+    # sub-headers with a block unlabelled, the 效益 line read as a category without indicators
+    got, _, _ = read(text_rows([HEADER,
+                                "产出指标\t敖量性指标\t\t",
+                                "\t\t建成服务站点\t10个",
+                                "效益指标\t社会效益性指标\t\t",
+                                "\t\t老年助餐服务覆盖率\t≥90%",
+                                "满意度指标\t服务对象满意度指标\t\t",
+                                "\t\t居民满意度\t"]))
+    assert [name for _, name in got] == ["建成服务站点", "老年助餐服务覆盖率", "居民满意度"]
+    assert [label for label, _ in got][1:] == ["社会效益指标", "服务对象满意度指标"]

@@ -56,7 +56,7 @@ class IndicatorRow:
     positional: bool = False   # cells placed by known column positions (spans known)
     unrecognised: list[Cell] = field(default_factory=list)  # level cells no vocabulary knows
     damaged: list[Cell] = field(default_factory=list)       # ... of them, under a level-2 column
-    damaged_offset: int = 0    # the line of the first of them, counted from the row's first line
+    damaged_offset: float = 0  # the line of the first of them, counted from the row's first line (-0.5: a line of its own above)
     unplaced: list[Cell] = field(default_factory=list)      # cells of columns with no place
     lines: tuple[int, int] = (0, 0)  # first and last table body line of the row (wraps included)
     last_line: str | None = None     # the name's last printed line, where it wraps over several

@@ -75,7 +75,8 @@ def read_by_stated_group(items: list[IndicatorRow], vocab: LevelVocabulary, sche
             at = item.lines[0] + (item.damaged_offset if cell is first else 0)
             hint = LabelHint(2, vocab.level2_specs[name], cell, LabelMatch(name, name, 0.0), line=at)
             item.level2.append(hint)
-            item.unrecognised.remove(cell)
+            if cell in item.unrecognised:   # (a label line's cell given to the row below is not)
+                item.unrecognised.remove(cell)
             item.damaged.remove(cell)
             if item.name is None:
                 item.own_level2 = hint

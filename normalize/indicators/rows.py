@@ -1042,15 +1042,33 @@ def drop_unread_label_lines(items: list[IndicatorRow]) -> list[IndicatorRow]:
     counted as before."""
     out: list[IndicatorRow] = []
     shift = 0
+    dropped: IndicatorRow | None = None
     for item in items:
         if item.damaged and item.name is None and item.target is None and item.note is None \
                 and not item.level2 and not item.level1 and not item.fused:
             shift += 1
+            dropped = item
             continue
         if shift:
             shift_lines(item, -shift)
+        if dropped is not None and heads_block_below(dropped, item):
+            # its group's label printed beside it on that line of its own (carried to this row):
+            # a sub-header line, whose damaged cell is the label of the block this row opens
+            item.damaged = list(dropped.damaged)
+            item.damaged_offset = -0.5
+        dropped = None
         out.append(item)
     return out
+
+
+def heads_block_below(line: IndicatorRow, item: IndicatorRow) -> bool:
+    """A damaged label line left unread (`drop_unread_label_lines`) printed beside the
+    level-1 label carried to `item` (the next row, on the same page) from a line of its own
+    just above it, and `item` is an indicator row with no level-2 label or damaged cell of
+    its own."""
+    return (item.pages[0] == line.pages[1] and (item.name is not None or item.target is not None)
+            and not item.damaged and not item.level2 and not item.fused
+            and any(h.carried and h.line == item.lines[0] - 0.5 for h in item.level1))
 
 
 def shift_lines(item: IndicatorRow, by: int) -> None:
