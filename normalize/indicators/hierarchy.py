@@ -37,6 +37,7 @@ from formex.normalize.indicators.chained import chained_rows
 from formex.normalize.indicators.placement import (APART, MODELS, UNLABELLED, UNREAD, Cluster, Fit, Geometry,
                                                    fit_placement, predicted_costs, unread, unread_side)
 from formex.normalize.indicators.fragments import LABEL_SUFFIX
+from formex.normalize.indicators.cells import LabelHint
 from formex.normalize.indicators.rows import ENDING_MAX, IndicatorRow
 from formex.normalize.labels import label_key
 from formex.normalize.targets import parse_target
@@ -1006,7 +1007,7 @@ def split_at_boundaries(items: list[IndicatorRow], categories: tuple[Level2Spec,
     would share it), and not where the labels fit exactly and the joined row costs less
     than a close call where it is. Returns the lines split off (the lower halves) and the final rows'
     `fit_costs_and_rivals`, where computed (`place_rows` takes it as it is)."""
-    candidates = [i for i, item in enumerate(items) if halves_current(item)]
+    candidates = [i for i, item in enumerate(items) if current_halves(item) is not None]
     if not candidates:
         return [], None
     split: list[IndicatorRow] = []
@@ -1016,7 +1017,7 @@ def split_at_boundaries(items: list[IndicatorRow], categories: tuple[Level2Spec,
         if path is None or not at_block_edge(path, i) or (fit.cost <= 0.0 and costs[i][path[i]] <= CLOSE):
             continue   # inside a block the halves would share it; a joined row the labels fit
                        # exactly and that costs nothing where it is leaves nothing to gain
-        upper, lower = items[i].halves
+        upper, lower = current_halves(items[i])
         trial = items[:i] + [upper, lower] + items[i + 1:]
         other, other_total = placed_cost(trial, categories)
         apart = other[3]
@@ -1029,23 +1030,30 @@ def split_at_boundaries(items: list[IndicatorRow], categories: tuple[Level2Spec,
     return split, found
 
 
-def halves_current(item: IndicatorRow) -> bool:
-    """The row is still the join of its two `halves`: the same name, target, lines and
-    labels. Later steps may add to a joined row (a target alone on the next line, a
-    label line's pieces, lines shifted by a label line put back); the halves, copied at
-    the join, would then lose what was added, so such a row is not split."""
+def current_halves(item: IndicatorRow) -> tuple[IndicatorRow, IndicatorRow] | None:
+    """The two lines the row was joined from (`IndicatorRow.halves`), as the row now
+    reads them, or None where the row is no longer just their join. Later steps may read
+    a damaged label on one of the lines (its hint goes to the half printing on its line)
+    or add to the row (a target alone on the next line, a label line's pieces): the
+    halves, copied at the join, would then lose what was added, so such a row is not
+    split."""
     if item.halves is None:
-        return False
+        return None
     upper, lower = item.halves
     target = upper.target if upper.target is not None else lower.target
-    return (item.name == (upper.name or "") + (lower.name or "") and item.target is target
-            and item.lines == (upper.lines[0], lower.lines[1])
-            and labels_of(item) == sorted(labels_of(upper) + labels_of(lower))
-            and len(item.damaged) == len(upper.damaged) + len(lower.damaged))
-
-
-def labels_of(item: IndicatorRow) -> list[tuple[int, str, float]]:
-    return sorted((h.level, h.spec.label, h.line) for h in (*item.level1, *item.level2))
+    if item.name != (upper.name or "") + (lower.name or "") or item.target is not target \
+            or item.lines != (upper.lines[0], lower.lines[1]):
+        return None
+    held = {id(cell) for cell in item.damaged}, {id(cell) for cell in item.unrecognised}
+    def on(half: IndicatorRow, hints: list) -> list:   # a label carried from above is the upper's
+        return [h for h in hints if (h.line <= upper.lines[1]) == (half is upper)]
+    def own(half: IndicatorRow) -> LabelHint | None:
+        mine = on(half, item.level2)
+        return next((h for h in (item.own_level2, half.own_level2) if h is not None and h in mine), None)
+    return tuple(replace(half, level1=on(half, item.level1), level2=on(half, item.level2), own_level2=own(half),
+                         damaged=[c for c in half.damaged if id(c) in held[0]],
+                         unrecognised=[c for c in half.unrecognised if id(c) in held[1]])
+                 for half in (upper, lower))
 
 
 def split_issues(issues: list[Issue], split: list[IndicatorRow]) -> list[Issue]:

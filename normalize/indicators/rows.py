@@ -1072,7 +1072,10 @@ def heads_block_below(line: IndicatorRow, item: IndicatorRow) -> bool:
 
 
 def shift_lines(item: IndicatorRow, by: int) -> None:
-    """The row and its labels `by` table body lines further down."""
+    """The row and its labels `by` table body lines further down (the halves of a join
+    too: `hierarchy.halves_current` compares their lines with the row's)."""
+    for half in item.halves or ():
+        shift_lines(half, by)
     item.lines = (item.lines[0] + by, item.lines[1] + by)
     item.level1 = [replace(h, line=h.line + by) for h in item.level1]
     level2 = [replace(h, line=h.line + by) for h in item.level2]
