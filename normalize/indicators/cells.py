@@ -54,6 +54,7 @@ class IndicatorRow:
     deviation: str | None = None     # 偏差原因分析及改进措施
     positional: bool = False   # cells placed by known column positions (spans known)
     unrecognised: list[Cell] = field(default_factory=list)  # level cells no vocabulary knows
+    cut_short: list[Cell] = field(default_factory=list)  # ... of them, a label's clean first pieces (`mark_cut_short`)
     damaged: list[Cell] = field(default_factory=list)       # ... of them, under a level-2 column
     damaged_offset: int = 0    # the line of the first of them, counted from the row's first line
     unplaced: list[Cell] = field(default_factory=list)      # cells of columns with no place
