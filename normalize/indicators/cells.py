@@ -55,6 +55,7 @@ class IndicatorRow:
     deviation: str | None = None     # 偏差原因分析及改进措施
     positional: bool = False   # cells placed by known column positions (spans known)
     unrecognised: list[Cell] = field(default_factory=list)  # level cells no vocabulary knows
+    cut_short: list[Cell] = field(default_factory=list)  # ... of them, a label's clean first pieces (`mark_cut_short`)
     damaged: list[Cell] = field(default_factory=list)       # ... of them, under a level-2 column
     damaged_offset: float = 0  # the line of the first of them, counted from the row's first line (-0.5: a line of its own above)
     unplaced: list[Cell] = field(default_factory=list)      # cells of columns with no place

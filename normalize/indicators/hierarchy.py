@@ -686,9 +686,11 @@ def pieces_unread(items: list[IndicatorRow]) -> bool:
     joining, `数量指` over `杯`): the document's wrapped labels may not show every line
     they print on, so which piece is a label's first, middle or last is not known, and
     every piece's line is weighed (`with_joins` is not applied). A label's damaged tail
-    is no such cell (`label_tails`): its label is read, and its line is the label's last."""
+    is no such cell (`label_tails`): its label is read, and its line is the label's last;
+    nor are the clean first pieces of a label cut short (`IndicatorRow.cut_short`)."""
     tails = label_tails(items)
-    return any(item.unrecognised and i not in tails for i, item in enumerate(items))
+    return any(i not in tails and any(all(c is not cell for c in item.cut_short) for cell in item.unrecognised)
+               for i, item in enumerate(items))
 
 
 def tail_label(items: list[IndicatorRow], i: int, cell) -> str | None:

@@ -19,7 +19,7 @@ from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, leve
     read_category_of_named_group, read_group_left_of_category, read_within_stated_group, settle_dual_labels, worded_categories)
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
     cell_columns, complete_note_role, complete_points_roles, complete_roles, find_header, header_roles, split_value_columns)
-from formex.normalize.indicators.fragments import label_keys, rejoin_label_fragments
+from formex.normalize.indicators.fragments import label_keys, label_prefixes, rejoin_label_fragments
 from formex.normalize.indicators.fused import fused_issue, split_fused_label
 from formex.normalize.indicators.groups import read_by_stated_group
 from formex.normalize.indicators.fused_order import (
@@ -570,7 +570,34 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += cut_repeated_level_cells(out, vocab)     # last: a label read by the order comes first
     issues = read_like_printed_labels(out, issues)
     move_inapplicable_labels(out, schema)
+    mark_cut_short(out, vocab)
     return out, issues
+
+
+def mark_cut_short(items: list[IndicatorRow], vocab: LevelVocabulary) -> None:
+    """Unread cells, one a row on consecutive rows in one column, that spell a label's
+    first characters exactly (`服务` / `对象` / `满意` of 服务对象满意度指标): a label wrapped
+    in a narrow column that ran out of rows, its last pieces never printed. None of them
+    is damaged: the label's lines are all there, its first line the run's first
+    (`cut_short`; hierarchy.py `pieces_unread` leaves them out)."""
+    prefixes = label_prefixes(vocab)
+    i = 0
+    while i < len(items):
+        run = cut_short_run(items, i)
+        if len(run) > 1 and "".join(label_key(cell.text) for cell in run) in prefixes:
+            for item, cell in zip(items[i:], run):
+                item.cut_short.append(cell)
+        i += max(len(run), 1)
+
+
+def cut_short_run(items: list[IndicatorRow], i: int) -> list[Cell]:
+    """The unread cells of rows i, i+1, ..., one a row, in row i's one unread cell's column."""
+    run: list[Cell] = []
+    for item in items[i:]:
+        if len(item.unrecognised) != 1 or (run and item.unrecognised[0].col != run[0].col):
+            break
+        run.append(item.unrecognised[0])
+    return run
 
 
 def is_piece(hint: LabelHint) -> bool:
