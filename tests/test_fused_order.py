@@ -185,6 +185,12 @@ def test_a_label_chain_cut_short_keeps_a_name_the_next_row_does_not_end():
                    "\t\t对象困难群众满意度\t≥90%",
                    "\t\t退役军人满意度\t≥90%"])
     assert got[2][1] == "对象困难群众满意度"
+    # 成本 | 成本核算…: the head is no next line of a label the level cell begins
+    got, _ = read(["产出指标\t数量指标\t培训人次\t≥3000人次",
+                   "\t成本\t\t",
+                   "\t\t成本核算就业困难人员就业人数\t根据下达任务确定",
+                   "效益指标\t经济效益指标\t失业人员再就业人数\t≥100人"])
+    assert "成本核算就业困难人员就业人数" in [name for _, name in got]
 
 
 def test_an_unread_first_line_is_read_with_the_head_below_by_the_order():

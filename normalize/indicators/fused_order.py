@@ -1407,9 +1407,9 @@ def heads_for(items: list[IndicatorRow], k: int, first: str, form: str, width: i
             last = cuts[j - 1][1] if cuts else ""
             if last and form[at:] == LOST_TAIL and in_place(last, form, at - len(last)) == len(last):
                 break     # the last head written exactly (益性指 of 社会效|益性指|标)
-            if cut_short(items, j, form, at, width, heads):
+            if cut_short(items, j, form, at, width, first, heads):
                 break     # the label's rows ran out before its lines (服务 | 对象, then the next block)
-            found = short_last_head(items, j, form, at, width, heads)
+            found = short_last_head(items, j, form, at, width, first, heads)
             if found is None:
                 return None
             cuts[j] = found       # 度 of 服条对 | 象满意 | 度, the label printed without its 指标
@@ -1423,17 +1423,20 @@ def heads_for(items: list[IndicatorRow], k: int, first: str, form: str, width: i
     return in_place(joined, form, 0) / len(joined), cuts
 
 
-def cut_short(items: list[IndicatorRow], j: int, form: str, at: int, width: int, heads: str) -> bool:
+def cut_short(items: list[IndicatorRow], j: int, form: str, at: int, width: int, first: str, heads: str) -> bool:
     """A wrapped label whose rows ran out before its lines (`服务` | `对象门诊…`, then a row
     of the next block): the chain ends where row j can hold no next line (it states a
     level cell, or the table ends), and its heads are written exactly, each a full line of
-    the column, two characters at least in all."""
+    the column, two characters at least in all; the level cell's line with them three in
+    four in place, half its own (成本 | 成本核算… is no 产出|成本 of 产出成本指标)."""
     if len(heads) < 2 or j < len(items) and may_continue(items[j], items[j - 1]):
         return False
-    return in_place(heads, form, at - len(heads)) == len(heads) and len(heads) % width == 0
+    joined = first + heads
+    return in_place(heads, form, at - len(heads)) == len(heads) and len(heads) % width == 0 \
+        and 2 * in_place(first, form, 0) >= len(first) and in_place(joined, form, 0) >= UNREAD_CUTOFF * len(joined)
 
 
-def short_last_head(items: list[IndicatorRow], j: int, form: str, at: int, width: int, heads: str):
+def short_last_head(items: list[IndicatorRow], j: int, form: str, at: int, width: int, first: str, heads: str):
     """(name cell, head, rest) where row j's name opens with exactly the rest of `form`
     before its 指标, narrower than the column, the heads above written exactly and no row
     after j able to hold a line (`cut_short`); or None."""
@@ -1444,7 +1447,7 @@ def short_last_head(items: list[IndicatorRow], j: int, form: str, at: int, width
     found = next_head(items, j, form, at, width, n)
     if found is None or found[1] != form[at:at + n]:
         return None
-    return found if cut_short(items, j + 1, form, at + n, 1, heads + found[1]) else None
+    return found if cut_short(items, j + 1, form, at + n, 1, first, heads + found[1]) else None
 
 
 def next_head(items: list[IndicatorRow], j: int, form: str, at: int, width: int, n: int | None = None):
