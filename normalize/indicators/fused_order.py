@@ -1219,7 +1219,9 @@ def read_continued_pieces(items: list[IndicatorRow], vocab: LevelVocabulary, sch
     least half; three in four, of one category only, where no category read the level
     cell (of the categories the labels above and below leave in the canonical order, in
     the row's group where it states one; half, where they leave one). A head making a
-    word with what follows (`标准…`, `指导…`) is the name's. The rows
+    word with what follows (`标准…`, `指导…`) is the name's. A chain may end short of the
+    form where the label's rows run out (`cut_short`: `服务` | `对象…`, then the next block).
+    The rows
     below take the category and keep the rest of their names (`ORDER_REST_MIN`); the
     level cell is read as the label where it was not. Returns the issues, and the cells
     read so (for their `label_unrecognised` warnings)."""
