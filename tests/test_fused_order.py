@@ -164,6 +164,35 @@ def test_a_label_wrapped_over_three_lines_two_fused_into_names():
     assert got[2:] == [("服务对象满意度指标", "困难群众满意度"), ("服务对象满意度指标", "退役军人满意度")]
 
 
+def test_a_label_whose_rows_ran_out_before_its_lines_is_cut_off_the_names():
+    # 服务 | 对象…: the block's last row; the label's 满意度指标 had no row to print on
+    got, _ = read(["效益指标\t可持续影响指标\t档案管理制度健全性\t健全",
+                   "满意度指标\t服务\t办事群众满意度\t≥95%",
+                   "\t\t对象困难群众满意度\t≥90%"])
+    assert got[2] == ("服务对象满意度指标", "困难群众满意度")
+    # 服务对 | 象满意 | 度: printed without its 指标, the last line narrower than the column
+    got, _ = read(["效益指标\t可持续影响指标\t档案管理制度健全性\t健全",
+                   "满意度指标\t服务对\t办事群众满意度\t≥95%",
+                   "\t\t象满意困难群众满意度\t≥90%",
+                   "\t\t度退役军人满意度\t≥90%"])
+    assert got[2:] == [("服务对象满意度指标", "困难群众满意度"), ("服务对象满意度指标", "退役军人满意度")]
+
+
+def test_a_label_chain_cut_short_keeps_a_name_the_next_row_does_not_end():
+    # 服务 | 对象… where the row below could hold the label's next line but does not: no cut
+    got, _ = read(["效益指标\t可持续影响指标\t档案管理制度健全性\t健全",
+                   "满意度指标\t服务\t办事群众满意度\t≥95%",
+                   "\t\t对象困难群众满意度\t≥90%",
+                   "\t\t退役军人满意度\t≥90%"])
+    assert got[2][1] == "对象困难群众满意度"
+    # 成本 | 成本核算…: the head is no next line of a label the level cell begins
+    got, _ = read(["产出指标\t数量指标\t培训人次\t≥3000人次",
+                   "\t成本\t\t",
+                   "\t\t成本核算就业困难人员就业人数\t根据下达任务确定",
+                   "效益指标\t经济效益指标\t失业人员再就业人数\t≥100人"])
+    assert "成本核算就业困难人员就业人数" in [name for _, name in got]
+
+
 def test_an_unread_first_line_is_read_with_the_head_below_by_the_order():
     # 敖量指 | 标…: as near 数量指标 as 质量指标; 质量 is the label below, so 数量
     got, issues = read(["\t\t绿色食品认证面积\t≥3500亩",

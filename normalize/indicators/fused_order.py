@@ -1219,7 +1219,9 @@ def read_continued_pieces(items: list[IndicatorRow], vocab: LevelVocabulary, sch
     least half; three in four, of one category only, where no category read the level
     cell (of the categories the labels above and below leave in the canonical order, in
     the row's group where it states one; half, where they leave one). A head making a
-    word with what follows (`标准…`, `指导…`) is the name's. The rows
+    word with what follows (`标准…`, `指导…`) is the name's. A chain may end short of the
+    form where the label's rows run out (`cut_short`: `服务` | `对象…`, then the next block).
+    The rows
     below take the category and keep the rest of their names (`ORDER_REST_MIN`); the
     level cell is read as the label where it was not. Returns the issues, and the cells
     read so (for their `label_unrecognised` warnings)."""
@@ -1407,7 +1409,14 @@ def heads_for(items: list[IndicatorRow], k: int, first: str, form: str, width: i
             last = cuts[j - 1][1] if cuts else ""
             if last and form[at:] == LOST_TAIL and in_place(last, form, at - len(last)) == len(last):
                 break     # the last head written exactly (益性指 of 社会效|益性指|标)
-            return None
+            if cut_short(items, j, form, at, width, first, heads):
+                break     # the label's rows ran out before its lines (服务 | 对象, then the next block)
+            found = short_last_head(items, j, form, at, width, first, heads)
+            if found is None:
+                return None
+            cuts[j] = found       # 度 of 服条对 | 象满意 | 度, the label printed without its 指标
+            heads += found[1]
+            break
         cuts[j] = found
         heads += found[1]
         at += len(found[1])
@@ -1416,15 +1425,42 @@ def heads_for(items: list[IndicatorRow], k: int, first: str, form: str, width: i
     return in_place(joined, form, 0) / len(joined), cuts
 
 
-def next_head(items: list[IndicatorRow], j: int, form: str, at: int, width: int):
+def cut_short(items: list[IndicatorRow], j: int, form: str, at: int, width: int, first: str, heads: str) -> bool:
+    """A wrapped label whose rows ran out before its lines (`服务` | `对象门诊…`, then a row
+    of the next block): the chain ends where row j can hold no next line (it states a
+    level cell, or the table ends), and its heads are written exactly, each a full line of
+    the column, two characters at least in all; the level cell's line with them three in
+    four in place, half its own (成本 | 成本核算… is no 产出|成本 of 产出成本指标)."""
+    if len(heads) < 2 or j < len(items) and may_continue(items[j], items[j - 1]):
+        return False
+    joined = first + heads
+    return in_place(heads, form, at - len(heads)) == len(heads) and len(heads) % width == 0 \
+        and 2 * in_place(first, form, 0) >= len(first) and in_place(joined, form, 0) >= UNREAD_CUTOFF * len(joined)
+
+
+def short_last_head(items: list[IndicatorRow], j: int, form: str, at: int, width: int, first: str, heads: str):
+    """(name cell, head, rest) where row j's name opens with exactly the rest of `form`
+    before its 指标, narrower than the column, the heads above written exactly and no row
+    after j able to hold a line (`cut_short`); or None."""
+    n = len(form) - len(SUFFIX) - at
+    if not heads or not 0 < n < width or not form.endswith(SUFFIX) \
+            or in_place(heads, form, at - len(heads)) != len(heads):
+        return None
+    found = next_head(items, j, form, at, width, n)
+    if found is None or found[1] != form[at:at + n]:
+        return None
+    return found if cut_short(items, j + 1, form, at + n, 1, first, heads + found[1]) else None
+
+
+def next_head(items: list[IndicatorRow], j: int, form: str, at: int, width: int, n: int | None = None):
     """(name cell, head, rest) where row j's name opens with the next line of `form` from
-    `at`, or None."""
+    `at` (`n` characters wide where given), or None."""
     if j >= len(items):
         return None
     item = items[j]
     if not may_continue(item, items[j - 1]):
         return None
-    n = min(width, len(form) - at)
+    n = n or min(width, len(form) - at)
     if 2 * in_place(item.name[:n], form, at) < n:
         return None      # the head keeps half the label's characters there at least
     found = name_cell(item)
