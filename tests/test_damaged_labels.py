@@ -565,3 +565,29 @@ def test_a_category_word_under_its_groups_word_in_the_level2_column_is_the_rows_
                                 "效益指标\t社会效益指标\t城镇登记失业率\t≤3.5%"]))
     assert got == [("时效指标", "补贴发放及时率"), ("成本指标", "补贴按时发放人均标准"),
                    ("社会效益指标", "城镇登记失业率")]
+
+
+# --- a label printed on every row, one row's copy unreadable -------------------------------
+
+def test_an_unreadable_label_in_a_table_labelling_every_row_opens_its_own_block():
+    # every row prints its level-2 cell; 散重 (look-alikes throughout) matches no category,
+    # twice running (one block), then 质量指标; 时効 between 质量指标 and 成本指标: each is
+    # the one category the order leaves between its neighbours, not their block filled on
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t散重\t培训人数\t≥5人",
+                                    "产出指标\t散重\t走访人次\t≥20人次",
+                                    "产出指标\t质量指标\t发放准确率\t100%",
+                                    "产出指标\t时効\t拨付及时率\t100%",
+                                    "产出指标\t成本指标\t人均成本\t≤5元"]))
+    assert [label for label, _ in got] == ["数量指标", "数量指标", "质量指标", "时效指标", "成本指标"]
+    assert "label_read_by_order" in codes
+
+
+def test_an_unreadable_label_sharing_a_character_with_a_neighbour_is_left_to_the_placement():
+    # 质暈 shares 质 with 质量指标 below: perhaps a damaged copy of it, not a block of its own
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t数量指标\t培训人数\t≥5人",
+                                    "产出指标\t质暈\t走访人次\t≥20人次",
+                                    "产出指标\t质量指标\t发放准确率\t100%",
+                                    "产出指标\t成本指标\t人均成本\t≤5元"]))
+    assert "label_read_by_order" not in codes
