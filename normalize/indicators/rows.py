@@ -1152,6 +1152,7 @@ def read_like_printed_labels(items: list[IndicatorRow], issues: list[Issue]) -> 
         field="level2", source_ref=ref) for (text, ref), name in read.items()]
 
 
+OWN_BLOCK_CHARS = 2   # a category's own characters a cell holds at least (not 指怀: a wrapped label's last piece)
 EVERY_ROW_MIN = 3   # named rows at least, each printing a level-2 cell, to call a table one printing its labels on every row
 
 
@@ -1214,11 +1215,12 @@ def read_own_block_labels(items: list[IndicatorRow], vocab: LevelVocabulary, sch
 def own_block_reading(text: str, vocab: LevelVocabulary, order: dict[str, int], above: str | None,
                       below: str | None, groups: set[str]) -> LabelMatch | None:
     """For `read_own_block_labels`: the one category strictly between `above` and `below`
-    in the canonical order (in `groups` where the row states one), where `text` shares no
-    character of its own with either's aliases; else None."""
+    in the canonical order (in `groups` where the row states one), where `text` holds
+    `OWN_BLOCK_CHARS` characters beyond 指, 标, 类 and shares none with either's aliases;
+    else None."""
     own = set(label_key(text)) - GENERIC_LABEL_CHARS
-    if not own or any(own & (set("".join(vocab.level2.aliases_of(near))) - GENERIC_LABEL_CHARS)
-                      for near in (above, below) if near):
+    if len(own) < OWN_BLOCK_CHARS or any(own & (set("".join(vocab.level2.aliases_of(near))) - GENERIC_LABEL_CHARS)
+                                         for near in (above, below) if near):
         return None
     low = order[above] if above else -1
     high = order[below] if below else len(order)
