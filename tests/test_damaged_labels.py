@@ -591,3 +591,13 @@ def test_an_unreadable_label_sharing_a_character_with_a_neighbour_is_left_to_the
                                     "产出指标\t质量指标\t发放准确率\t100%",
                                     "产出指标\t成本指标\t人均成本\t≤5元"]))
     assert "label_read_by_order" not in codes
+
+
+def test_a_cell_of_one_own_character_is_no_label_of_its_own_block():
+    # 指怀: a wrapped label's last piece (one character beyond 指), not a block's label
+    _, codes, _ = read(text_rows([HEADER,
+                                  "产出指标\t数量指标\t培训人数\t≥5人",
+                                  "产出指标\t指怀\t走访人次\t≥20人次",
+                                  "产出指标\t时效指标\t拨付及时率\t100%",
+                                  "产出指标\t成本指标\t人均成本\t≤5元"]))
+    assert "label_read_by_order" not in codes
