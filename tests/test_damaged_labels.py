@@ -582,3 +582,39 @@ def test_a_damaged_sub_header_left_unread_still_heads_the_block_below():
                                 "\t\t居民满意度\t"]))
     assert [name for _, name in got] == ["建成服务站点", "老年助餐服务覆盖率", "居民满意度"]
     assert [label for label, _ in got][1:] == ["社会效益指标", "服务对象满意度指标"]
+
+
+# --- a label printed on every row, one row's copy unreadable -------------------------------
+
+def test_an_unreadable_label_in_a_table_labelling_every_row_opens_its_own_block():
+    # every row prints its level-2 cell; 散重 (look-alikes throughout) matches no category,
+    # twice running (one block), then 质量指标; 时効 between 质量指标 and 成本指标: each is
+    # the one category the order leaves between its neighbours, not their block filled on
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t散重\t培训人数\t≥5人",
+                                    "产出指标\t散重\t走访人次\t≥20人次",
+                                    "产出指标\t质量指标\t发放准确率\t100%",
+                                    "产出指标\t时効\t拨付及时率\t100%",
+                                    "产出指标\t成本指标\t人均成本\t≤5元"]))
+    assert [label for label, _ in got] == ["数量指标", "数量指标", "质量指标", "时效指标", "成本指标"]
+    assert "label_read_by_order" in codes
+
+
+def test_an_unreadable_label_sharing_a_character_with_a_neighbour_is_left_to_the_placement():
+    # 质暈 shares 质 with 质量指标 below: perhaps a damaged copy of it, not a block of its own
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t数量指标\t培训人数\t≥5人",
+                                    "产出指标\t质暈\t走访人次\t≥20人次",
+                                    "产出指标\t质量指标\t发放准确率\t100%",
+                                    "产出指标\t成本指标\t人均成本\t≤5元"]))
+    assert "label_read_by_order" not in codes
+
+
+def test_a_cell_of_one_own_character_is_no_label_of_its_own_block():
+    # 指怀: a wrapped label's last piece (one character beyond 指), not a block's label
+    _, codes, _ = read(text_rows([HEADER,
+                                  "产出指标\t数量指标\t培训人数\t≥5人",
+                                  "产出指标\t指怀\t走访人次\t≥20人次",
+                                  "产出指标\t时效指标\t拨付及时率\t100%",
+                                  "产出指标\t成本指标\t人均成本\t≤5元"]))
+    assert "label_read_by_order" not in codes

@@ -531,6 +531,17 @@ def test_a_short_label_printed_on_every_row_is_cut_off_the_name_between_without_
     assert got[2] == ("数量指标", "农机作业补贴户数")
 
 
+def test_a_short_label_fused_where_a_damaged_group_label_is_printed_on_every_row_is_cut_off():
+    # the level-1 label damaged alike on every row (严山, read by no vocabulary): the group's,
+    # restated, so the row's level-2 cell is still empty and 数量 fused into its name is its label
+    got, _ = read(["严山\t数量\t农业技术培训场次\t≥20场",
+                   "严山\t数量\t水稻良种推广面积\t≥12000亩",
+                   "严山\t\t数量农机作业补贴户数\t≥260户",
+                   "严山\t数量\t病虫害统防统治面积\t≥15000亩",
+                   "严山\t质量指标\t补贴发放准确率\t≥98%"])
+    assert got[2] == ("数量指标", "农机作业补贴户数")
+
+
 def test_a_short_label_printed_above_only_keeps_the_name_below_whole():
     got, _ = read(["产出指标\t数量\t农业技术培训场次\t≥20场",
                    "产出指标\t数量\t水稻良种推广面积\t≥12000亩",

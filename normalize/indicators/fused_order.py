@@ -608,7 +608,7 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
             cell, cuts = found
             if len(label_key(text)) < RESTATED_MIN and len(text) not in cuts:
                 rows = {k for k, _ in texts[text[:1]][text]} | cut.get(text, set())
-                if not every_row(i, rows, item) and not (block_end(i, rows, item, items)
+                if not every_row(i, rows, items) and not (block_end(i, rows, item, items)
                                                          and names_own_word(rest, hint.spec)):
                     continue      # a short label (数量) only where the cell as read cuts it off, or on every row
             split_head(item, cell, text, rest, hint.spec, hint.match)
@@ -620,11 +620,24 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
     return issues
 
 
-def every_row(i: int, rows: set[int], item: IndicatorRow) -> bool:
+def every_row(i: int, rows: set[int], items: list[IndicatorRow]) -> bool:
     """Row i, its level cells empty, lies in a block printing its label on every row: the
     rows above and below both print it (`数量` | `数量…` | `数量`: fused into the one name
     between whose level cell is empty; a label printed on every other row is not so)."""
-    return not item.unrecognised and {i - 1, i + 1} <= rows
+    return not unread_own_cells(i, items) and {i - 1, i + 1} <= rows
+
+
+def unread_own_cells(i: int, items: list[IndicatorRow]) -> bool:
+    """Whether row i holds a level cell no vocabulary reads that may be its own label: one
+    under a level-2 column, or any the rows next to it do not print letter for letter (read
+    there or not). A damaged level-1 label the table prints on every row (`严山` on each
+    row) is the group's, restated, and leaves the row's level-2 cell empty all the same."""
+    item = items[i]
+    if item.damaged:
+        return True
+    around = {cell.text for k in (i - 1, i + 1) if 0 <= k < len(items)
+              for cell in (*items[k].unrecognised, *(h.cell for h in items[k].level1 if not h.copied))}
+    return any(cell.text not in around for cell in item.unrecognised)
 
 
 BLOCK_END_RUN = 2     # the rows printing a short label next to the block's last (or first) row
@@ -636,7 +649,7 @@ def block_end(i: int, rows: set[int], item: IndicatorRow, items: list[IndicatorR
     below states a level-2 label of its own (the next block's: `质量指标`) or there is none;
     or the same the other way up. A label printed once over a spanned block is never on two
     rows in a row."""
-    if item.unrecognised:
+    if unread_own_cells(i, items):
         return False
     for step in (-1, 1):
         run = {i + step * k for k in range(1, BLOCK_END_RUN + 1)}
@@ -791,11 +804,11 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
         return issues
     keys = label_keys(vocab) | label_prefixes(vocab)
     for i, item in enumerate(items):
-        if not item.name or item.positional or item.fused or item.unrecognised \
+        if not item.name or item.positional or item.fused or unread_own_cells(i, items) \
                 or any(not h.copied for h in item.level2):
             continue
         text = item.name[:RESTATED_CUT_MIN]
-        if text not in rows or not (every_row(i, rows[text], item) or block_end(i, rows[text], item, items)):
+        if text not in rows or not (every_row(i, rows[text], items) or block_end(i, rows[text], item, items)):
             continue
         rest = item.name[len(text):].strip(SEPARATORS)
         if len(label_key(rest)) < ORDER_REST_MIN or label_key(text + rest[:1]) in keys \

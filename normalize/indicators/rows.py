@@ -569,6 +569,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += cut_run_heads(out, vocab)
     issues += cut_repeated_level_cells(out, vocab)     # last: a label read by the order comes first
     issues = read_like_printed_labels(out, issues)
+    issues = read_own_block_labels(out, vocab, schema, issues)
     move_inapplicable_labels(out, schema)
     mark_cut_short(out, vocab)
     return out, issues
@@ -1210,6 +1211,85 @@ def read_like_printed_labels(items: list[IndicatorRow], issues: list[Issue]) -> 
         "info", "label_read_as_printed",
         f"level label {text!r} matches no category; read as {name!r}, as the same text is read on another row",
         field="level2", source_ref=ref) for (text, ref), name in read.items()]
+
+
+OWN_BLOCK_CHARS = 2   # a category's own characters a cell holds at least (not 指怀: a wrapped label's last piece)
+EVERY_ROW_MIN = 3   # named rows at least, each printing a level-2 cell, to call a table one printing its labels on every row
+
+
+def level2_cell_on_every_row(items: list[IndicatorRow]) -> bool:
+    """Whether every named row prints a level-2 cell of its own (read, fused into its name,
+    or too damaged to read): a table that prints its labels on every row of a block (a
+    converter unmerging cells by filling them), or in blocks of one row each. There each
+    row's cell is its own block's label, as printed on that row."""
+    named = [item for item in items if item.name is not None]
+    return len(named) >= EVERY_ROW_MIN and all(
+        any(not h.copied for h in item.level2) or item.damaged for item in named)
+
+
+def read_own_block_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
+                          issues: list[Issue]) -> list[Issue]:
+    """In a table printing a level-2 cell on every named row (`level2_cell_on_every_row`),
+    a cell still too damaged to match any category (`散重`, look-alikes throughout) is its
+    row's label all the same: the row above printing the same text is the same block, so
+    takes the same reading; else, printed differently from the labels above and below,
+    the cell opens a block of its own, read as the one category the canonical order
+    leaves strictly between them (in the row's stated group). Left unread, the row would
+    be filled into its neighbours' block, a boundary lost. Not where the cell shares a
+    character of its own with the label above or below (a damaged copy of that label).
+    The issues with each such cell's `label_unrecognised` warning replaced by an info row."""
+    if not level2_cell_on_every_row(items):
+        return issues
+    order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
+    stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
+    read: dict[tuple[str, str | None], str] = {}
+    last: tuple[int, str, LabelMatch] | None = None    # the row, text and reading of the last cell read
+    for i, item in enumerate(items):
+        if item.name is None or stated[i] or len(item.damaged) != 1:
+            continue
+        cell = item.damaged[0]
+        if last is not None and last[:2] == (i - 1, cell.text):
+            match = last[2]
+        else:
+            above = next((labels[-1] for labels in reversed(stated[:i]) if labels), None)
+            below = next((labels[0] for labels in stated[i + 1:] if labels), None)
+            match = own_block_reading(cell.text, vocab, order, above, below, {h.spec.label for h in item.level1})
+        if match is None:
+            continue
+        hint = LabelHint(2, vocab.level2_specs[match.name], cell, match, line=item.lines[0] + item.damaged_offset)
+        item.level2.append(hint)
+        if cell in item.unrecognised:
+            item.unrecognised.remove(cell)
+        item.damaged.remove(cell)
+        stated[i].append(match.name)
+        last = (i, cell.text, match)
+        read[(cell.text, cell.source_ref or item.row.source_ref)] = match.name
+    if not read:
+        return issues
+    return without_unrecognised(issues, read) + [Issue(
+        "info", "label_read_by_order",
+        f"level label {text!r} matches no category; read as {name!r}, the one category the labels "
+        "around it leave in the canonical order (the table prints a label on every row)",
+        field="level2", source_ref=ref) for (text, ref), name in read.items()]
+
+
+def own_block_reading(text: str, vocab: LevelVocabulary, order: dict[str, int], above: str | None,
+                      below: str | None, groups: set[str]) -> LabelMatch | None:
+    """For `read_own_block_labels`: the one category strictly between `above` and `below`
+    in the canonical order (in `groups` where the row states one), where `text` holds
+    `OWN_BLOCK_CHARS` characters beyond 指, 标, 类 and shares none with either's aliases;
+    else None."""
+    own = set(label_key(text)) - GENERIC_LABEL_CHARS
+    if len(own) < OWN_BLOCK_CHARS or any(own & (set("".join(vocab.level2.aliases_of(near))) - GENERIC_LABEL_CHARS)
+                                         for near in (above, below) if near):
+        return None
+    low = order[above] if above else -1
+    high = order[below] if below else len(order)
+    between = [name for name, spec in vocab.level2_specs.items()
+               if low < order[name] < high and (not groups or spec.level1 in groups)]
+    if len(between) != 1:
+        return None
+    return LabelMatch(between[0], between[0], round(fuzz.ratio(label_key(text), label_key(between[0])), 1))
 
 
 NEAREST_MIN = 33.0     # a damaged label's similarity to the category it is read as, at least ...
