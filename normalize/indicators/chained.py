@@ -105,12 +105,19 @@ def exact_chains(fit: Fit, worded: list[tuple[float, ...]], ks: list[int], path:
             return y, start
         return (y, None) if fit.groups.tables[table].cost((start, y), m) <= EXACT else None
 
+    starting: list[dict[int, list[tuple[int, float]]]] = []   # per cluster: first row -> its blocks
+    for options in blocks:
+        by_start: dict[int, list[tuple[int, float]]] = {}
+        for x, y, cost in options:
+            by_start.setdefault(x, []).append((y, cost))
+        starting.append(by_start)
+
     forward = [{(0, None): 0.0}]  # per cluster t: (row after the blocks before it, run start) -> cheapest
-    for t, options in enumerate(blocks):
+    for t in range(len(blocks)):
         here: dict[tuple[int, int | None], float] = {}
         for (x, start), before in forward[-1].items():
-            for bx, y, cost in options:
-                after = step(t, start, x, y) if bx == x else None
+            for y, cost in starting[t].get(x, ()):
+                after = step(t, start, x, y)
                 if after is not None:
                     here[after] = min(here.get(after, INF), before + cost)
         forward.append(here)
@@ -120,15 +127,15 @@ def exact_chains(fit: Fit, worded: list[tuple[float, ...]], ks: list[int], path:
     backward = [{} for _ in blocks] + [{(n, None): 0.0}]   # the same states -> cheapest rest
     for t in range(len(blocks) - 1, -1, -1):
         for (x, start) in forward[t]:
-            for bx, y, cost in blocks[t]:
-                after = step(t, start, x, y) if bx == x else None
+            for y, cost in starting[t].get(x, ()):
+                after = step(t, start, x, y)
                 if after is not None and after in backward[t + 1]:
                     backward[t][(x, start)] = min(backward[t].get((x, start), INF), cost + backward[t + 1][after])
     taken: list[set[int]] = [set() for _ in range(n)]
-    for t, options in enumerate(blocks):
+    for t in range(len(blocks)):
         for (x, start), before in forward[t].items():
-            for bx, y, cost in options:
-                after = step(t, start, x, y) if bx == x else None
+            for y, cost in starting[t].get(x, ()):
+                after = step(t, start, x, y)
                 if after is not None and before + cost + backward[t + 1].get(after, INF) <= best + TIED:
                     for i in range(x, y):
                         taken[i].add(ks[t])
