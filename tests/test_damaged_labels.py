@@ -3,6 +3,8 @@ evidence (issue 8): a label one look-alike from two categories, a label-only lin
 damaged to read, level columns under a damaged header."""
 from __future__ import annotations
 
+import pytest
+
 from formex.normalize.indicators import rows_to_indicators
 from formex.normalize.indicators.columns import complete_roles, find_header
 from formex.normalize.indicators.rows import nearest_whole_labels
@@ -600,21 +602,14 @@ def test_an_unreadable_label_in_a_table_labelling_every_row_opens_its_own_block(
     assert "label_read_by_order" in codes
 
 
-def test_an_unreadable_label_sharing_a_character_with_a_neighbour_is_left_to_the_placement():
-    # 质暈 shares 质 with 质量指标 below: perhaps a damaged copy of it, not a block of its own
-    got, codes, _ = read(text_rows([HEADER,
-                                    "产出指标\t数量指标\t培训人数\t≥5人",
-                                    "产出指标\t质暈\t走访人次\t≥20人次",
-                                    "产出指标\t质量指标\t发放准确率\t100%",
-                                    "产出指标\t成本指标\t人均成本\t≤5元"]))
-    assert "label_read_by_order" not in codes
-
-
-def test_a_cell_of_one_own_character_is_no_label_of_its_own_block():
-    # 指怀: a wrapped label's last piece (one character beyond 指), not a block's label
+@pytest.mark.parametrize("cell, below", [
+    ("质暈", "质量指标\t发放准确率"),    # shares 质 with 质量指标 below: perhaps a damaged copy of it
+    ("指怀", "时效指标\t拨付及时率"),    # a wrapped label's last piece (one character beyond 指)
+])
+def test_an_unreadable_cell_that_may_be_a_piece_or_a_copy_is_no_block_of_its_own(cell, below):
     _, codes, _ = read(text_rows([HEADER,
                                   "产出指标\t数量指标\t培训人数\t≥5人",
-                                  "产出指标\t指怀\t走访人次\t≥20人次",
-                                  "产出指标\t时效指标\t拨付及时率\t100%",
+                                  f"产出指标\t{cell}\t走访人次\t≥20人次",
+                                  f"产出指标\t{below}\t100%",
                                   "产出指标\t成本指标\t人均成本\t≤5元"]))
     assert "label_read_by_order" not in codes
