@@ -12,7 +12,7 @@ from formex.normalize.indicators import rows_to_indicators
 from formex.normalize.indicators.cells import IndicatorRow
 from formex.normalize.indicators.rows import rows_to_indicator_rows
 from formex.normalize.indicators.wraps import (
-    DocumentWords, DocumentWrapping, Wrapping, name_end, reaches_longest, unclosed, unopened, wrap_width)
+    DocumentWords, DocumentWrapping, Wrapping, fills_width, name_end, reaches_longest, unclosed, unopened, wrap_width)
 from formex.schemas.document import Row
 from formex.schemas.forms import load_form_schema
 
@@ -753,3 +753,20 @@ def test_a_name_continues_under_several_lines_of_labels():
         ("单个健身路径建设成本", "经济成本指标"), ("城镇登记失业率", "社会效益指标")]
     joined = [i.message for i in issues if i.code == "cell_joined" and i.message.startswith("'本'")]
     assert len(joined) == 1 and "成本控制 | 经济成本指标 / 指标 | 经济成本指标" in joined[0]
+
+
+# a column 9 characters wide, the target on a wrapped row's first line
+WIDTH_9_FIRST = ["产出指标\t数量指标\t社区事务受理业务办\t≥120000(件)", "\t\t件量\t",
+                 "\t\t残疾人康复服务计划\t=100(%)", "\t\t完成率\t",
+                 "\t\t各类救助补贴发放准\t=100(%)", "\t\t确率\t"]
+
+
+def test_a_name_after_a_fused_damaged_label_fills_the_width():
+    # a damaged label OCR fused into the name cell (盾量指标, not cut off) makes the line
+    # longer than the column; the name after it fills the width, so the short end under
+    # it, without a target of its own, is its rest
+    out = names(WIDTH_9_FIRST + ["\t\t盾量指标社区工作者培训质量\t=100(%)", "\t\t合格率\t",
+                                 "\t\t窗口服务规范达标率\t=100(%)"])
+    assert out[3:] == ["盾量指标社区工作者培训质量合格率", "窗口服务规范达标率"]
+    assert fills_width("盾量指标社区工作者培训质量", 9) and not fills_width("盾量指标社区培训质量", 9)
+    assert not fills_width("社区工作者岗前培训合格率", 9)   # longer, no label: says nothing

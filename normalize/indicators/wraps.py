@@ -303,19 +303,21 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     if wrapping is not None:
         # the line above fills the width (of a name wrapped over lines already: its last)
         above = previous.last_line or previous.name
-        if len(above) == wrapping.width:
+        full = fills_width(above, wrapping.width)
+        if full:
             evidence += WIDTH_EVIDENCE
         elif len(above) < wrapping.width:
             evidence -= WIDTH_EVIDENCE
         # a line longer than the width holds more than its name cell (a label fused into
-        # it, a cell OCR ran together): the width says nothing of where its name ends
+        # it, a cell OCR ran together): the width says nothing of where its name ends,
+        # unless the name after a fused label's 指标 fills it (`fills_width`)
         evidence -= 1 if len(item.name) == wrapping.width else 0   # a third line: long names are rare
         if len(item.name) > LONG_FRAGMENT and name_end(previous.name).endswith(heads):
             evidence -= 1   # a long line under a name that ends in its head word: a name too
-        if wrapping.target_first is False and len(above) == wrapping.width and previous.target is None \
+        if wrapping.target_first is False and full and previous.target is None \
                 and item.target is not None and len(item.name) <= LONG_FRAGMENT:
             evidence += 2   # a full line waiting for its target, and a short end that brings it
-        if wrapping.target_first and len(above) == wrapping.width and previous.target is not None \
+        if wrapping.target_first and full and previous.target is not None \
                 and all(getattr(item, cell) is None for cell in ROW_CELLS) and len(item.name) <= LONG_FRAGMENT:
             evidence += 2   # a full line with its target, and a short end without a cell of its own
         # the line that carries a wrapped row's target opens (or closes) its row
@@ -353,6 +355,18 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
         elif printed_labels(item.level2) and item.row.page == previous.pages[1]:
             evidence -= RESTATED_EVIDENCE   # a line stating its labels again opens a row
     return evidence
+
+def fills_width(line: str, width: int) -> bool:
+    """Whether a name's line fills the column's width: as read, or, on a line longer than
+    the width, after the 指标 of a label OCR fused into the name cell and could not cut
+    off (damaged: 盾量指标敬老院日常管理质量 in a column 9 wide). Only the name's own cell
+    is cut by the column; a rest shorter than the width says nothing (the label may be
+    a longer cell OCR ran together)."""
+    if len(line) == width:
+        return True
+    ending = LABEL_ENDINGS[0]
+    return len(line) > width and ending in line and len(line) - line.rindex(ending) - len(ending) == width
+
 
 def completes_row_above(item: IndicatorRow, previous: IndicatorRow, heads: tuple[str, ...],
                         lengths: tuple[int, ...]) -> bool:
