@@ -613,3 +613,15 @@ def test_an_unreadable_cell_that_may_be_a_piece_or_a_copy_is_no_block_of_its_own
                                   f"产出指标\t{below}\t100%",
                                   "产出指标\t成本指标\t人均成本\t≤5元"]))
     assert "label_read_by_order" not in codes
+
+
+def test_a_category_listed_alone_under_a_label_worded_with_aspect_is_no_wrapped_piece():
+    # 社会效益方面 (方面 for 指标) ends as a label does, so the line below it is no rest of a
+    # label wrapped in its column: 生态环境效益 (a word put in, no 指标), a category listed
+    # without indicators, keeps its row
+    got, _, _ = read(text_rows([HEADER,
+                                "产出指标\t数量指标\t培训人数\t≥100人",
+                                "效益指标\t社会效益方面\t居民满意提升\t有所提升",
+                                "效益指标\t生态环境效益\t\t",
+                                "效益指标\t可持续影响指标\t长效机制\t持续完善"]))
+    assert [label for label, _ in got] == ["数量指标", "社会效益指标", "生态效益指标", "可持续影响指标"]

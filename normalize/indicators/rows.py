@@ -20,7 +20,7 @@ from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, leve
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
     cell_columns, complete_note_role, complete_points_roles, complete_roles, find_header, header_roles, split_value_columns)
 from formex.normalize.indicators.fragments import label_keys, label_prefixes, rejoin_label_fragments
-from formex.normalize.indicators.fused import fused_issue, split_fused_label
+from formex.normalize.indicators.fused import ASPECT, LABEL_SUFFIX, fused_issue, split_fused_label
 from formex.normalize.indicators.groups import read_by_stated_group
 from formex.normalize.indicators.fused_order import (
     cut_repeated_level_cells, cut_run_heads, read_continued_pieces, read_dual_group_heads, read_fused_by_order,
@@ -958,12 +958,13 @@ def cut_label_above(item: IndicatorRow) -> bool:
 def ends_as_label(text: str, label: str | None = None) -> bool:
     """The cell's text ends as a label does: in 指标 or 类, or, read as a category or group
     (`label`), in that label's last character: `预篡执行管理`, and `产出措标` with its 指
-    damaged (a piece cut in a narrow column ends before 标: `可持续性`, `服务对象`)."""
+    damaged (a piece cut in a narrow column ends before 标: `可持续性`, `服务对象`); or read
+    as a label ending in 指标 and worded with 方面 for it (`社会效益方面`), whole as printed."""
     key = label_key(text)
     if key.endswith(LABEL_ENDINGS):
         return True
     own = label_key(label) if label else ""
-    return bool(own) and key.endswith(own[-1])
+    return bool(own) and (key.endswith(own[-1]) or own.endswith(LABEL_SUFFIX) and key.endswith(ASPECT))
 
 
 def numbered_label_cell(text: str) -> bool:
