@@ -857,9 +857,9 @@ def fused_run(i: int, text: str, items: list[IndicatorRow]) -> range:
 def run_printed(run: range, rows: set[int], items: list[IndicatorRow]) -> bool:
     """A run of two names or more (`fused_run`) lies in a block printing its label on every
     row: the rows just above and below the run print it, or the run ends (or opens) the
-    block, the row past it stating a level-2 label of its own or none, and the rows printing
-    it on the other side and the run make `BLOCK_END_RUN` + 1 rows (`成本受理…` |
-    `成本社工…` | `成本`, below 时效指标). A single row is `every_row`'s or `block_end`'s."""
+    block, the row past it stating a level-2 label of its own or none, and the
+    `BLOCK_END_RUN` rows on the other side print it (a label printed once over a spanned
+    block is never on two rows in a row). A single row is `every_row`'s or `block_end`'s."""
     if len(run) < 2:
         return False
     above, below = run.start - 1, run.stop
@@ -870,7 +870,7 @@ def run_printed(run: range, rows: set[int], items: list[IndicatorRow]) -> bool:
         while inside + step * printing in rows:
             printing += 1
         edge = not 0 <= outside < len(items) or any(not h.copied for h in items[outside].level2)
-        if printing and edge and printing + len(run) >= BLOCK_END_RUN + 1:
+        if edge and printing >= BLOCK_END_RUN:
             return True
     return False
 
