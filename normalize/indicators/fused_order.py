@@ -89,7 +89,11 @@ line), printed on the rows above and below a row whose level cells are empty, or
 rows next to one opening or ending such a block, is cut off that row's name where it opens
 with it (`cut_short_level_cells`): read as nothing, as on the other rows. A category's bare
 word read as the level-2 label in those rows' own level cells (`数量` | `数量` below a row
-`数量城乡居民…` opening the block) counts as printed so too.
+`数量城乡居民…` opening the block) counts as printed so too. Several such names in a row (a
+run, `数量特困…` | `数量岗位…`) are cut so where the rows just around the run print it, or the
+run opens or ends the block and two rows on its other side print it; a run cut by a word
+the rows read as their level-2 label takes that label (cut as nothing, the run lost the
+word its placement read it by).
 
 A row whose one level cell reads as both levels (`成本指标`: 产出's category and the group of
 经济成本指标…; `管理指标`) and whose name opens with a head that reads, by the rules above, as
