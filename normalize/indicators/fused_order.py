@@ -810,7 +810,8 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
     if not rows:
         return issues
     keys = label_keys(vocab) | label_prefixes(vocab)
-    for i, item in enumerate(items):
+    # twice: a row opening a block is judged by the rows below it, cut (a run) after it
+    for i, item in [*enumerate(items), *enumerate(items)]:
         if not short_cut_candidate(i, items):
             continue
         text = item.name[:RESTATED_CUT_MIN]
