@@ -568,6 +568,39 @@ def test_a_short_label_printed_on_every_row_is_cut_off_the_name_opening_its_bloc
     assert got[1] == ("成本指标", "门诊次均费用")
 
 
+def test_a_short_label_printed_on_every_row_is_cut_off_a_run_of_names_it_fused_into():
+    # 数量 lost its cell on three rows in a row: the rows around the run print it
+    got, _ = read(["产出指标\t数量\t农业技术培训场次\t≥20场",
+                   "产出指标\t\t数量水稻良种推广面积\t≥12000亩",
+                   "产出指标\t\t数量农机作业补贴户数\t≥260户",
+                   "产出指标\t\t数量农田灌溉渠道长度\t≥30公里",
+                   "产出指标\t数量\t病虫害统防统治面积\t≥15000亩",
+                   "产出指标\t质量指标\t补贴发放准确率\t≥98%"])
+    assert got[1:4] == [("数量指标", "水稻良种推广面积"), ("数量指标", "农机作业补贴户数"),
+                        ("数量指标", "农田灌溉渠道长度")]
+
+
+def test_a_short_label_fused_into_the_names_opening_its_block_is_their_label():
+    # two rows open the block, the two below print 成本
+    got, _ = read(["产出类\t时效指标\t新生儿访视时限\t30天",
+                   "产出类\t\t成本门诊次均费用\t≤220元",
+                   "产出类\t\t成本药品耗材采购支出\t≤1200万元",
+                   "产出类\t成本\t水电能耗费用\t不超过85万元",
+                   "产出类\t成本\t办公设备采购单价\t≤6000元",
+                   "效益类\t社会效益指标\t居民健康素养水平\t逐步提高"])
+    assert got[1:3] == [("成本指标", "门诊次均费用"), ("成本指标", "药品耗材采购支出")]
+
+
+def test_a_run_of_names_opening_alike_without_rows_printing_the_word_around_keeps_it():
+    # 质量 printed once above the block's first row: no every-row label, the names' own word
+    got, _ = read(["产出指标\t数量指标\t农业技术培训场次\t≥20场",
+                   "产出指标\t质量\t补贴资金发放准确率\t=100%",
+                   "产出指标\t\t质量安全抽检合格率\t≥98%",
+                   "产出指标\t\t质量追溯覆盖率\t≥90%",
+                   "产出指标\t时效指标\t农机补贴兑付时限\t≤30个工作日"])
+    assert [name for _, name in got[2:4]] == ["质量安全抽检合格率", "质量追溯覆盖率"]
+
+
 def test_a_row_above_whose_name_the_label_was_cut_off_counts_as_printing_it():
     # 质量 before a space cut off the first row; the block's rows print it or lost it
     got, _ = read(["产出指标\t数量\t病虫害统防统治面积\t≥15000亩",

@@ -89,7 +89,11 @@ line), printed on the rows above and below a row whose level cells are empty, or
 rows next to one opening or ending such a block, is cut off that row's name where it opens
 with it (`cut_short_level_cells`): read as nothing, as on the other rows. A category's bare
 word read as the level-2 label in those rows' own level cells (`数量` | `数量` below a row
-`数量城乡居民…` opening the block) counts as printed so too.
+`数量城乡居民…` opening the block) counts as printed so too. Several such names in a row (a
+run, `数量特困…` | `数量岗位…`) are cut so where the rows just around the run print it, or the
+run opens or ends the block and two rows on its other side print it; a run cut by a word
+the rows read as their level-2 label takes that label (cut as nothing, the run lost the
+word its placement read it by).
 
 A row whose one level cell reads as both levels (`成本指标`: 产出's category and the group of
 经济成本指标…; `管理指标`) and whose name opens with a head that reads, by the rules above, as
@@ -789,13 +793,16 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
     there. The text is cut off, read as nothing, as on the other rows (their placement
     reads the category); `label_fused`."""
     rows: dict[str, set[int]] = {}
+    stated: dict[str, LabelHint] = {}     # a bare word read as a level-2 label: its hint
     words = bare_words(vocab)
     for j, item in enumerate(items):
         cells = [*item.unrecognised, *(f.label.cell for f in item.fused)]
         # a category's bare word read as the row's level-2 label in its own cell (`数量` on
         # every row of its block): printed so on the rows, fused into the one between
-        cells += [h.cell for h in item.level2 if not h.copied and not h.moved and h.cell.text.strip() in words]
-        for cell in cells:
+        read = [h for h in item.level2 if not h.copied and not h.moved and h.cell.text.strip() in words]
+        for h in read:
+            stated.setdefault(h.cell.text.strip(), h)
+        for cell in cells + [h.cell for h in read]:
             text = cell.text.strip()
             if len(text) == RESTATED_CUT_MIN and label_key(text) == text:
                 rows.setdefault(text, set()).add(j)
@@ -803,23 +810,74 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
     if not rows:
         return issues
     keys = label_keys(vocab) | label_prefixes(vocab)
-    for i, item in enumerate(items):
-        if not item.name or item.positional or item.fused or unread_own_cells(i, items) \
-                or any(not h.copied for h in item.level2):
+    # twice: a row opening a block is judged by the rows below it, cut (a run) after it
+    for i, item in [*enumerate(items), *enumerate(items)]:
+        if not short_cut_candidate(i, items):
             continue
         text = item.name[:RESTATED_CUT_MIN]
-        if text not in rows or not (every_row(i, rows[text], items) or block_end(i, rows[text], item, items)):
+        if text not in rows:
+            continue
+        single = every_row(i, rows[text], items) or block_end(i, rows[text], item, items)
+        if not single and not run_printed(fused_run(i, text, items), rows[text], items):
             continue
         rest = item.name[len(text):].strip(SEPARATORS)
         if len(label_key(rest)) < ORDER_REST_MIN or label_key(text + rest[:1]) in keys \
                 or other_strong_word(text, rest, vocab):
             continue
-        issue = cut_printed_head(item, text, rest, "the level cell printed so on the rows of its block")
+        if not single and text in stated:
+            # a run of names lost the word their placement read them by: it is their label, as on the rows
+            # printing it (cut as nothing, a run at a block's edge is placed by the block beside it)
+            issue = cut_stated_head(item, text, rest, stated[text])
+        else:
+            issue = cut_printed_head(item, text, rest, "the level cell printed so on the rows of its block")
         if issue is None:
             continue
         rows[text].add(i)
         issues.append(issue)
     return issues
+
+
+def short_cut_candidate(i: int, items: list[IndicatorRow]) -> bool:
+    """Row i may have a short level cell cut off its name (`cut_short_level_cells`): a name,
+    no level cell of its own, read or unread, and nothing fused or positional."""
+    item = items[i]
+    return bool(item.name) and not item.positional and not item.fused and not unread_own_cells(i, items) \
+        and not any(not h.copied for h in item.level2)
+
+
+def fused_run(i: int, text: str, items: list[IndicatorRow]) -> range:
+    """The rows next to row i, one after another, whose names open with `text` and whose
+    level cells are empty (`short_cut_candidate`), row i among them: a label printed on every
+    row fused into several names in a row (`数量` | `数量特困…` | `数量岗位…` | `数量`)."""
+    def opens(j: int) -> bool:
+        return 0 <= j < len(items) and (items[j].name or "").startswith(text) and short_cut_candidate(j, items)
+    low, high = i, i
+    while opens(low - 1):
+        low -= 1
+    while opens(high + 1):
+        high += 1
+    return range(low, high + 1)
+
+
+def run_printed(run: range, rows: set[int], items: list[IndicatorRow]) -> bool:
+    """A run of two names or more (`fused_run`) lies in a block printing its label on every
+    row: the rows just above and below the run print it, or the run ends (or opens) the
+    block, the row past it stating a level-2 label of its own or none, and the
+    `BLOCK_END_RUN` rows on the other side print it (a label printed once over a spanned
+    block is never on two rows in a row). A single row is `every_row`'s or `block_end`'s."""
+    if len(run) < 2:
+        return False
+    above, below = run.start - 1, run.stop
+    if above in rows and below in rows:
+        return True
+    for inside, outside, step in ((below, above, 1), (above, below, -1)):
+        printing = 0
+        while inside + step * printing in rows:
+            printing += 1
+        edge = not 0 <= outside < len(items) or any(not h.copied for h in items[outside].level2)
+        if edge and printing >= BLOCK_END_RUN:
+            return True
+    return False
 
 
 def cut_printed_head(item: IndicatorRow, text: str, rest: str, printed: str) -> Issue | None:
@@ -833,6 +891,19 @@ def cut_printed_head(item: IndicatorRow, text: str, rest: str, printed: str) -> 
     return fused_issue(cell, item.row.source_ref,
                        f"{cell.text!r} opens with {text!r}, {printed}: "
                        f"read as the row's level cell and the name {rest!r}")
+
+
+def cut_stated_head(item: IndicatorRow, text: str, rest: str, hint: LabelHint) -> Issue | None:
+    """Cut `text`, a bare word other rows print as their level-2 label (`hint`), off the
+    row's name as its level-2 label, leaving `rest`; the `label_fused` issue, or None (the
+    name was joined from cells that do not open so)."""
+    cell = opening_cell(item, text)
+    if cell is None:
+        return None
+    split_head(item, cell, text, rest, hint.spec, hint.match)
+    return fused_issue(cell, item.row.source_ref,
+                       f"{cell.text!r} opens with {text!r}, the level label printed so on the rows of its block "
+                       f"(read as {hint.spec.label!r}): read as the row's label and the name {rest!r}")
 
 
 def other_strong_word(text: str, rest: str, vocab: LevelVocabulary) -> bool:
