@@ -69,8 +69,12 @@ label of its own (`成木指标`), no cell right of a name (a target). The piece
 label exactly, or into a keyword worded up before its 指标 (`时效类指标`, `时效性指标`) or
 another worded form read whole as its label (`可持续档案…` / `性影响服务…` / `指标`),
 or else into one label only under look-alikes at `LABEL_CUTOFF` with the look-alikes in
-the short pieces (the name's head must be the label's own). The chain of most lines
-wins, and it takes a shorter chain of short pieces whole (`经济` + `成夲` / `指标`). The
+the short pieces (the name's head must be the label's own), or one look-alike in a head of
+three characters or more with short pieces on the lines just above and below it
+(`可持续` / `影呐指…` / `标`: the column's lines pin the head). The chain of most lines
+wins, then the one whose short pieces keep to one column (a `标` of the level-1 column
+beside is that label's), and it takes a shorter chain of short pieces whole (`经济` +
+`成夲` / `指标`). The
 name keeps its rest; the label goes before it where fused.py splits it off, else into the
 blank level cell; short pieces on lines of their own are blanked (`label_rejoined`, `a
 piece fused into the name beside it`).
@@ -658,6 +662,22 @@ def column_wide(pieces: list[str]) -> bool:
         and (not pieces or len(pieces[-1]) <= len(pieces[0]))
 
 
+FUSED_LOOK_ALIKE_MIN = 3   # a fused head read with one look-alike keeps two characters or more right
+
+
+def head_between_pieces(chain: list, k: int) -> bool:
+    """Whether the chain's line `k` has a short piece (no fused head) on the lines just
+    above and below it."""
+    return 0 < k < len(chain) - 1 and chain[k - 1][2] is None and chain[k + 1][2] is None
+
+
+def one_look_alike(expected: str, piece: str) -> bool:
+    """`piece` as long as `expected`, at least `FUSED_LOOK_ALIKE_MIN` characters, and
+    one character of it different."""
+    return len(piece) == len(expected) >= FUSED_LOOK_ALIKE_MIN \
+        and sum(a != b for a, b in zip(expected, piece)) == 1
+
+
 def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], vocab: LevelVocabulary,
                       seen: dict[int, list] | None = None
                       ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], str], str] | None:
@@ -710,7 +730,7 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
         width = max(len(rows[r].cells) for r, _ in whole)
 
         def col(r: int, c) -> int:
-            return c.col + max(0, width - len(rows[r].cells))
+            return aligned_col(r, c, width)
 
         if any(name_right_of(rows[r], q) for r, q in fused):
             return False      # the cell is a level cell left of the line's name, not the name
@@ -719,20 +739,32 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
             return False
         # the piece left the level cell of its line empty: that cell is there, blank, or
         # dropped with the line's leading empty cells
-        cols = {col(r, rows[r].cells[q]) for r, q in whole}
+        cols = short_columns(chain)
         return all(any(col(r, c) in cols and not c.text.strip() for c in rows[r].cells)
                    or min(cols) < width - len(rows[r].cells) for r, _ in fused)
 
     def pieces_of(chain: list) -> list[str]:
         return [piece for _, piece, _ in chain]
 
+    def aligned_col(r: int, c, width: int) -> int:
+        return c.col + max(0, width - len(rows[r].cells))
+
+    def short_columns(chain: list) -> set[int]:
+        # the short pieces' columns, their lines aligned from the right as in `done`
+        whole = [spot for spot, _, rest in chain if rest is None]
+        width = max((len(rows[r].cells) for r, _ in whole), default=0)
+        return {aligned_col(r, rows[r].cells[q], width) for r, q in whole}
+
     def damaged_in_short_pieces(chain: list) -> bool:
-        # look-alikes in the short pieces only: the name's head is the label's own
+        # look-alikes in the short pieces, or one in a fused head of a chain that has
+        # short pieces on both sides of it: the level column's lines above and below
+        # pin the head, so one look-alike in it (`可持续` / `影呐指` / `标`) is read too
         key = reads_damaged(pieces_of(chain), vocab, LABEL_CUTOFF, prefix=False)
         if key is None:
             return False
         bounds = piece_bounds(pieces_of(chain))
-        return all(key[a:b] == piece for (a, b), (_, piece, rest) in zip(bounds, chain) if rest is not None)
+        return all(key[a:b] == piece or head_between_pieces(chain, k) and one_look_alike(key[a:b], piece)
+                   for k, ((a, b), (_, piece, rest)) in enumerate(zip(bounds, chain)) if rest is not None)
 
     def grow(chain: list, exact: bool) -> None:
         nonlocal best
@@ -742,7 +774,9 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
         joined = "".join(pieces)
         if exact and worded_label(joined, vocab) or not exact and not worded_label(joined, vocab) \
                 and damaged_in_short_pieces(chain):
-            rank = (len(chain), exact, len(joined))
+            # on a tie, the short pieces of one column: a `标` of the level-1 column beside
+            # the level-2 column's is another label's piece
+            rank = (len(chain), exact, -len(short_columns(chain)), len(joined))
             if done(chain) and (best is None or rank > best[2]):
                 best = (list(chain), joined, rank)
         if len(chain) >= PIECES_MAX or chain[-1][0][0] + 1 >= len(rows):
