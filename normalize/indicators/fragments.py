@@ -72,8 +72,8 @@ or else into one label only under look-alikes at `LABEL_CUTOFF` with the look-al
 the short pieces (the name's head must be the label's own), or one look-alike in a head of
 three characters or more with short pieces on the lines just above and below it
 (`可持续` / `影呐指…` / `标`: the column's lines pin the head). The chain of most lines
-wins, then the one whose short pieces keep to one column (a `标` of the level-1 column
-beside is that label's), and it takes a shorter chain of short pieces whole (`经济` +
+wins, then one crossing no label of short pieces read already (a `标` of the level-1
+column beside is that label's), and it takes a shorter chain of short pieces whole (`经济` +
 `成夲` / `指标`). The
 name keeps its rest; the label goes before it where fused.py splits it off, else into the
 blank level cell; short pieces on lines of their own are blanked (`label_rejoined`, `a
@@ -679,7 +679,7 @@ def one_look_alike(expected: str, piece: str) -> bool:
 
 
 def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], vocab: LevelVocabulary,
-                      seen: dict[int, list] | None = None
+                      seen: dict[int, list] | None = None, chains: tuple[frozenset, ...] = ()
                       ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], str], str] | None:
     """A label wrapped in a narrow level column, one of whose pieces OCR fused into the
     head of the name cell beside it (`时效 疫苗接种…` / `类指` / `标`): the chain of spots
@@ -687,7 +687,9 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
     label; or None. Every line gives one piece, a short cell or a name cell's head; at
     least one of each; the short pieces left of the name cells; the joined pieces a label
     exactly, else one label only under look-alikes at `LABEL_CUTOFF` (as `damaged_chain`).
-    The chain of most lines wins, then an exact one, then the longer label."""
+    The chain of most lines wins, then an exact one, then one crossing fewer of `chains`
+    (the spots of labels of short pieces read already, which keep a label they cross but
+    do not hold whole), then the longer label."""
     keys = label_keys(vocab)
 
     cache = seen if seen is not None else {}
@@ -730,7 +732,7 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
         width = max(len(rows[r].cells) for r, _ in whole)
 
         def col(r: int, c) -> int:
-            return aligned_col(r, c, width)
+            return c.col + max(0, width - len(rows[r].cells))
 
         if any(name_right_of(rows[r], q) for r, q in fused):
             return False      # the cell is a level cell left of the line's name, not the name
@@ -739,21 +741,16 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
             return False
         # the piece left the level cell of its line empty: that cell is there, blank, or
         # dropped with the line's leading empty cells
-        cols = short_columns(chain)
+        cols = {col(r, rows[r].cells[q]) for r, q in whole}
         return all(any(col(r, c) in cols and not c.text.strip() for c in rows[r].cells)
                    or min(cols) < width - len(rows[r].cells) for r, _ in fused)
 
     def pieces_of(chain: list) -> list[str]:
         return [piece for _, piece, _ in chain]
 
-    def aligned_col(r: int, c, width: int) -> int:
-        return c.col + max(0, width - len(rows[r].cells))
-
-    def short_columns(chain: list) -> set[int]:
-        # the short pieces' columns, their lines aligned from the right as in `done`
-        whole = [spot for spot, _, rest in chain if rest is None]
-        width = max((len(rows[r].cells) for r, _ in whole), default=0)
-        return {aligned_col(r, rows[r].cells[q], width) for r, q in whole}
+    def crossed(chain: list) -> int:
+        spots = {spot for spot, _, _ in chain}
+        return sum(1 for other in chains if other & spots and not other <= spots)
 
     def damaged_in_short_pieces(chain: list) -> bool:
         # look-alikes in the short pieces, or one in a fused head of a chain that has
@@ -774,9 +771,9 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
         joined = "".join(pieces)
         if exact and worded_label(joined, vocab) or not exact and not worded_label(joined, vocab) \
                 and damaged_in_short_pieces(chain):
-            # on a tie, the short pieces of one column: a `标` of the level-1 column beside
-            # the level-2 column's is another label's piece
-            rank = (len(chain), exact, -len(short_columns(chain)), len(joined))
+            # on a tie, the chain crossing no label read already: a `标` of the level-1
+            # column beside the level-2 column's is that label's piece
+            rank = (len(chain), exact, -crossed(chain), len(joined))
             if done(chain) and (best is None or rank > best[2]):
                 best = (list(chain), joined, rank)
         if len(chain) >= PIECES_MAX or chain[-1][0][0] + 1 >= len(rows):
@@ -1072,9 +1069,10 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
                         if kind and reads_damaged(pieces, vocab, LABEL_CUTOFF, prefix=False) is None else kind)
     fused_chains = []
     fused_taken: set[tuple[int, int]] = set()
+    read = tuple(frozenset(chain) for chain in chains)
     seen: dict[int, list] = {}
     for i in range(len(rows)):
-        found = fused_piece_chain(rows, i, fused_taken, vocab, seen)
+        found = fused_piece_chain(rows, i, fused_taken, vocab, seen, read)
         if found is None:
             continue
         spots = set(found[0])
