@@ -72,9 +72,7 @@ or else into one label only under look-alikes at `LABEL_CUTOFF` with the look-al
 the short pieces (the name's head must be the label's own), or one look-alike in a head of
 three characters or more with short pieces on the lines just above and below it
 (`可持续` / `影呐指…` / `标`: the column's lines pin the head). The chain of most lines
-wins, then one crossing no label of short pieces read already (a `标` of the level-1
-column beside is that label's), and it takes a shorter chain of short pieces whole (`经济` +
-`成夲` / `指标`). The
+wins, and it takes a shorter chain of short pieces whole (`经济` + `成夲` / `指标`). The
 name keeps its rest; the label goes before it where fused.py splits it off, else into the
 blank level cell; short pieces on lines of their own are blanked (`label_rejoined`, `a
 piece fused into the name beside it`).
@@ -679,7 +677,7 @@ def one_look_alike(expected: str, piece: str) -> bool:
 
 
 def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], vocab: LevelVocabulary,
-                      seen: dict[int, list] | None = None, chains: tuple[frozenset, ...] = ()
+                      seen: dict[int, list] | None = None
                       ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], str], str] | None:
     """A label wrapped in a narrow level column, one of whose pieces OCR fused into the
     head of the name cell beside it (`时效 疫苗接种…` / `类指` / `标`): the chain of spots
@@ -687,9 +685,7 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
     label; or None. Every line gives one piece, a short cell or a name cell's head; at
     least one of each; the short pieces left of the name cells; the joined pieces a label
     exactly, else one label only under look-alikes at `LABEL_CUTOFF` (as `damaged_chain`).
-    The chain of most lines wins, then an exact one, then one crossing fewer of `chains`
-    (the spots of labels of short pieces read already, which keep a label they cross but
-    do not hold whole), then the longer label."""
+    The chain of most lines wins, then an exact one, then the longer label."""
     keys = label_keys(vocab)
 
     cache = seen if seen is not None else {}
@@ -748,10 +744,6 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
     def pieces_of(chain: list) -> list[str]:
         return [piece for _, piece, _ in chain]
 
-    def crossed(chain: list) -> int:
-        spots = {spot for spot, _, _ in chain}
-        return sum(1 for other in chains if other & spots and not other <= spots)
-
     def damaged_in_short_pieces(chain: list) -> bool:
         # look-alikes in the short pieces, or one in a fused head of a chain that has
         # short pieces on both sides of it: the level column's lines above and below
@@ -771,9 +763,7 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
         joined = "".join(pieces)
         if exact and worded_label(joined, vocab) or not exact and not worded_label(joined, vocab) \
                 and damaged_in_short_pieces(chain):
-            # on a tie, the chain crossing no label read already: a `标` of the level-1
-            # column beside the level-2 column's is that label's piece
-            rank = (len(chain), exact, -crossed(chain), len(joined))
+            rank = (len(chain), exact, len(joined))
             if done(chain) and (best is None or rank > best[2]):
                 best = (list(chain), joined, rank)
         if len(chain) >= PIECES_MAX or chain[-1][0][0] + 1 >= len(rows):
@@ -1069,10 +1059,9 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
                         if kind and reads_damaged(pieces, vocab, LABEL_CUTOFF, prefix=False) is None else kind)
     fused_chains = []
     fused_taken: set[tuple[int, int]] = set()
-    read = tuple(frozenset(chain) for chain in chains)
     seen: dict[int, list] = {}
     for i in range(len(rows)):
-        found = fused_piece_chain(rows, i, fused_taken, vocab, seen, read)
+        found = fused_piece_chain(rows, i, fused_taken, vocab, seen)
         if found is None:
             continue
         spots = set(found[0])
