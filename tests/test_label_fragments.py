@@ -619,3 +619,25 @@ def test_a_group_word_over_another_groups_name_beside_its_category_is_that_group
     # beside a category of 产出 they are two labels, as before
     out, _ = rejoin_label_fragments(text_rows(["产出\t数量\t养护里程\t≥30公里", "成本\t指标\t\t", "指标\t\t\t"]), VOCAB)
     assert out[0].cells[0].text == "产出"
+
+
+def test_a_fused_head_with_one_look_alike_between_two_short_pieces_is_read():
+    # 可持续 / 影呐指 / 标 (可持续影响指标, one look-alike in the name's head): the short
+    # pieces above and below pin the head
+    rows = text_rows(["\t可持续\t农技推广服务长效机制\t持续完善",
+                      "\t\t影呐指耕地质量保护与提升机制\t持续改善",
+                      "\t标\t农业绿色发展水平\t逐步提高"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert [i for i in issues if "fused into the name beside it" in i.message]
+    assert "耕地质量保护与提升机制" in [c.text.split(" ")[-1] for c in out[1].cells]
+    assert not any(c.text.startswith("影呐指耕地") for c in out[1].cells)
+
+
+def test_a_fused_head_with_a_look_alike_and_no_short_piece_below_is_not_read():
+    # 可持续 / 影呐指 + a name below: nothing below pins the head
+    rows = text_rows(["\t可持续\t农技推广服务长效机制\t持续完善",
+                      "\t\t影呐指耕地质量保护与提升机制\t持续改善",
+                      "\t\t农业绿色发展水平\t逐步提高"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert [i for i in issues if "fused into the name beside it" in i.message] == []
+    assert out[1].cells[2].text == "影呐指耕地质量保护与提升机制"

@@ -69,7 +69,9 @@ label of its own (`成木指标`), no cell right of a name (a target). The piece
 label exactly, or into a keyword worded up before its 指标 (`时效类指标`, `时效性指标`) or
 another worded form read whole as its label (`可持续档案…` / `性影响服务…` / `指标`),
 or else into one label only under look-alikes at `LABEL_CUTOFF` with the look-alikes in
-the short pieces (the name's head must be the label's own). The chain of most lines
+the short pieces (the name's head must be the label's own), or one look-alike in a head of
+three characters or more with short pieces on the lines just above and below it
+(`可持续` / `影呐指…` / `标`: the column's lines pin the head). The chain of most lines
 wins, and it takes a shorter chain of short pieces whole (`经济` + `成夲` / `指标`). The
 name keeps its rest; the label goes before it where fused.py splits it off, else into the
 blank level cell; short pieces on lines of their own are blanked (`label_rejoined`, `a
@@ -658,6 +660,22 @@ def column_wide(pieces: list[str]) -> bool:
         and (not pieces or len(pieces[-1]) <= len(pieces[0]))
 
 
+FUSED_LOOK_ALIKE_MIN = 3   # a fused head read with one look-alike keeps two characters or more right
+
+
+def head_between_pieces(chain: list, k: int) -> bool:
+    """Whether the chain's line `k` has a short piece (no fused head) on the lines just
+    above and below it."""
+    return 0 < k < len(chain) - 1 and chain[k - 1][2] is None and chain[k + 1][2] is None
+
+
+def one_look_alike(expected: str, piece: str) -> bool:
+    """`piece` as long as `expected`, at least `FUSED_LOOK_ALIKE_MIN` characters, and
+    one character of it different."""
+    return len(piece) == len(expected) >= FUSED_LOOK_ALIKE_MIN \
+        and sum(a != b for a, b in zip(expected, piece)) == 1
+
+
 def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], vocab: LevelVocabulary,
                       seen: dict[int, list] | None = None
                       ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], str], str] | None:
@@ -727,12 +745,15 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
         return [piece for _, piece, _ in chain]
 
     def damaged_in_short_pieces(chain: list) -> bool:
-        # look-alikes in the short pieces only: the name's head is the label's own
+        # look-alikes in the short pieces, or one in a fused head of a chain that has
+        # short pieces on both sides of it: the level column's lines above and below
+        # pin the head, so one look-alike in it (`可持续` / `影呐指` / `标`) is read too
         key = reads_damaged(pieces_of(chain), vocab, LABEL_CUTOFF, prefix=False)
         if key is None:
             return False
         bounds = piece_bounds(pieces_of(chain))
-        return all(key[a:b] == piece for (a, b), (_, piece, rest) in zip(bounds, chain) if rest is not None)
+        return all(key[a:b] == piece or head_between_pieces(chain, k) and one_look_alike(key[a:b], piece)
+                   for k, ((a, b), (_, piece, rest)) in enumerate(zip(bounds, chain)) if rest is not None)
 
     def grow(chain: list, exact: bool) -> None:
         nonlocal best
