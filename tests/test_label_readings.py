@@ -188,3 +188,24 @@ def test_a_damaged_cell_near_two_groups_stays_unread_where_both_print_around_it(
              "效益指标\t可持续影响指标\t长效机制健全性\t健全"]
     _, issues = read(lines)
     assert "label_read_by_stated_group" not in codes(issues)
+
+
+# ---------------------------------------------------------------- as near two levels
+def test_a_group_label_with_a_look_alike_reads_as_the_group_it_spells_in_place():
+    # 效盖指标 is three of four characters from 效益指标 and from 时效指标 alike by the
+    # ratio; in place (盖 for 益) it is one character from the group, two from the category
+    rows = place([
+        "产出指标\t时效指标\t资金拨付及时率\t=100%",
+        "\t\t报告按时提交率\t=100%",
+        "效盖指标\t\t群众获得感\t≥85%",
+        "\t\t居民健康水平\t≥85%",
+        "\t可持续影响指标\t长效管理机制\t健全",
+    ])[0]
+    assert [group for group, _ in categories(rows)] == ["产出指标", "产出指标", "效益指标", "效益指标", "效益指标"]
+
+
+def test_a_category_label_with_a_look_alike_reads_as_the_category_it_spells_in_place():
+    items, _ = read(["产出指标\t吋效指标\t资金拨付及时率\t=100%"])
+    assert [h.spec.label for h in items[0].level2] == ["时效指标"]
+    assert [h.spec.label for h in items[0].level1] == ["产出指标"]
+    assert items[0].level2[0].level1_reading is None

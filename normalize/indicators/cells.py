@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from formex.normalize.labels import LabelMatch, Vocabulary, label_key
 from formex.normalize.targets import parse_target
@@ -143,6 +144,11 @@ def classify_label(cell: Cell, vocab: LevelVocabulary, level: int | None = None,
         # column justifies (成本拍杯 under 二级指标 is no level-1 成本指标)
         return classify_label(cell, vocab, cutoff=cutoff)
     if two and one and two.score == one.score:
+        nearer = nearer_in_place(cell.text, one, two)
+        if nearer is one:
+            return LabelHint(1, vocab.level1_specs[one.name], cell, one)
+        if nearer is two:
+            return LabelHint(2, vocab.level2_specs[two.name], cell, two)
         return LabelHint(2, vocab.level2_specs[two.name], cell, two,
                          level1_reading=(vocab.level1_specs[one.name], one))
     if one and two is None and level != 1 and cutoff >= LABEL_CUTOFF and one.score < LABEL_CUTOFF:
@@ -158,6 +164,19 @@ def classify_label(cell: Cell, vocab: LevelVocabulary, level: int | None = None,
     if two:
         return LabelHint(2, vocab.level2_specs[two.name], cell, two)
     return None
+
+def nearer_in_place(text: str, one: LabelMatch, two: LabelMatch) -> LabelMatch | None:
+    """Of two fuzzy readings as near by the vocabulary's ratio (`效盖指标`: three of four
+    characters from 效益指标 and from 时效指标 alike), the one the text spells with fewer
+    edits counting a changed character as one: OCR puts a look-alike in a character's
+    place (盖 for 益), it does not shift the label's characters along (效 from second to
+    first). None where either is exact (成本指标 is both levels' label) or they are as near."""
+    if one.exact or two.exact:
+        return None
+    key = label_key(text)
+    first, second = (Levenshtein.distance(key, label_key(m.alias)) for m in (one, two))
+    return one if first < second else two if second < first else None
+
 
 @lru_cache(maxsize=16384)
 def level_matches(text: str, vocab: LevelVocabulary, level: int | None, cutoff: float

@@ -153,7 +153,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from formex.normalize.indicators.cells import (
-    IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines, settle_dual_labels)
+    LABEL_CUTOFF, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines, settle_dual_labels)
 from formex.normalize.indicators.fragments import is_piece, label_keys, label_prefixes, worded_label
 from formex.normalize.indicators.fused import (
     ASPECT, FUSED_CUTOFF, HEAD_MAX, SEPARATED_MIN, FusedLabel, bare_word, compound_keys, fused_issue, makes_word,
@@ -262,6 +262,8 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                                 f"name as near {' as '.join(doubt.names)}; the name is kept whole",
                                 field="level2", source_ref=doubt.cell.source_ref or item.row.source_ref))
             continue
+        if not groups and len(between) > len(gap):
+            read = read_in_unstated_group(item, found, between, gap, vocab, read)
         if read is None:
             continue
         name, head, rest, score, cell = read
@@ -282,6 +284,24 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                                   + (f"its rest {piece!r} wrapped onto the next line; " if shorter else "")
                                   + f"the name read as {rest!r}"))
     return issues
+
+
+def read_in_unstated_group(item: IndicatorRow, found: tuple[Cell, list[int]], between: list[str], gap: list[str],
+                           vocab: LevelVocabulary, read: tuple[str, str, str, float, Cell] | None
+                           ) -> tuple[str, str, str, float, Cell] | None:
+    """The head's reading among every category the order leaves (`between`), where it
+    names one of a group the table states nowhere (its level-1 label lost, unread or
+    fused too: `经济成本指际` under a lost 成本指标) as a label on its own would read,
+    at `LABEL_CUTOFF`, and nearer than `read`, the reading in the stated groups' `gap`
+    (成本指标 under 产出, 60): the head's own words outweigh the groups the table
+    happens to state. Else `read`."""
+    try:
+        wide = fused_head(item, found, between, vocab)
+    except Unsettled:
+        return read
+    if wide is None or wide[0] in gap or wide[3] < LABEL_CUTOFF or (read is not None and wide[3] <= read[3]):
+        return read
+    return wide
 
 
 GAP_BELOW_CUTOFF = 0.6   # ... read by the gap before placing: three in five (社会效 | 益拍际, 4 of 6); half lets a
