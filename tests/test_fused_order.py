@@ -1294,3 +1294,15 @@ def test_a_head_naming_a_category_of_a_group_the_table_states_nowhere_reads_in_t
         "效益指标\t社会效益指标\t人均体育场地面积\t≥1.9平方米",
     ])
     assert rows[2] == ("经济成本指标", "单个健身路径建设成本")
+
+
+@pytest.mark.parametrize("name", ["社会成本分担机制覆盖率", "生态环境成本核算完成率"])
+def test_a_name_opening_with_a_bare_category_word_of_a_group_stated_nowhere_keeps_it(name):
+    # a category's word without 指标 is a name's own words: no label's ending came along
+    rows, _ = read([
+        "产出指标\t数量指标\t新建社区健身路径\t20个",
+        "\t时效指标\t年度建设任务完成时间\t2018年12月底前",
+        f"\t\t{name}\t≥95%",
+        "效益指标\t社会效益指标\t人均体育场地面积\t≥1.9平方米",
+    ])
+    assert rows[2] == ("时效指标", name)

@@ -301,7 +301,10 @@ def read_in_unstated_group(item: IndicatorRow, found: tuple[Cell, list[int]], be
         return read
     if wide is None or wide[0] in gap or wide[3] < LABEL_CUTOFF or (read is not None and wide[3] <= read[3]):
         return read
+    if label_key(wide[1]) in bare_words(vocab):
+        return read       # 社会成本分担机制…: a category's word without 指标 is a name's own words
     return wide
+
 
 
 GAP_BELOW_CUTOFF = 0.6   # ... read by the gap before placing: three in five (社会效 | 益拍际, 4 of 6); half lets a
