@@ -833,15 +833,22 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
     if not rows:
         return issues
     keys = label_keys(vocab) | label_prefixes(vocab)
+    # each row's candidacy once (a run's rows are walked from each of them); a cut row's again
+    candidates: dict[int, bool] = {}
+
+    def candidate(j: int) -> bool:
+        if j not in candidates:
+            candidates[j] = short_cut_candidate(j, items)
+        return candidates[j]
     # twice: a row opening a block is judged by the rows below it, cut (a run) after it
     for i, item in [*enumerate(items), *enumerate(items)]:
-        if not short_cut_candidate(i, items):
+        if not candidate(i):
             continue
         text = item.name[:RESTATED_CUT_MIN]
         if text not in rows:
             continue
         single = every_row(i, rows[text], items) or block_end(i, rows[text], item, items)
-        if not single and not run_printed(fused_run(i, text, items), rows[text], items):
+        if not single and not run_printed(fused_run(i, text, items, candidate), rows[text], items):
             continue
         rest = item.name[len(text):].strip(SEPARATORS)
         if len(label_key(rest)) < ORDER_REST_MIN or label_key(text + rest[:1]) in keys \
@@ -856,6 +863,8 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
         if issue is None:
             continue
         rows[text].add(i)
+        for j in (i - 1, i, i + 1):
+            candidates.pop(j, None)
         issues.append(issue)
     return issues
 
@@ -868,12 +877,12 @@ def short_cut_candidate(i: int, items: list[IndicatorRow]) -> bool:
         and not any(not h.copied for h in item.level2)
 
 
-def fused_run(i: int, text: str, items: list[IndicatorRow]) -> range:
+def fused_run(i: int, text: str, items: list[IndicatorRow], candidate) -> range:
     """The rows next to row i, one after another, whose names open with `text` and whose
-    level cells are empty (`short_cut_candidate`), row i among them: a label printed on every
-    row fused into several names in a row (`数量` | `数量特困…` | `数量岗位…` | `数量`)."""
+    level cells are empty (`candidate`: `short_cut_candidate`, kept), row i among them: a label
+    printed on every row fused into several names in a row (`数量` | `数量特困…` | `数量岗位…` | `数量`)."""
     def opens(j: int) -> bool:
-        return 0 <= j < len(items) and (items[j].name or "").startswith(text) and short_cut_candidate(j, items)
+        return 0 <= j < len(items) and (items[j].name or "").startswith(text) and candidate(j)
     low, high = i, i
     while opens(low - 1):
         low -= 1
