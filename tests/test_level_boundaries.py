@@ -621,6 +621,8 @@ def test_a_label_tied_between_levels_out_of_order_as_a_category_is_the_group():
     indicators, issues = place(lines)
     assert [i.row.name for i in indicators] == ["培训人数", "覆盖率", "长效机制", "群众满意度"]
     assert categories(indicators)[2] == ("效益指标", "可持续影响指标")
+    # read as the group in its cell, not re-read as one from a category by the order
+    assert not any(issue.code == "label_read_as_group" for issue in issues)
 
 
 # ---------------------------------------------------------------- a tie the row across settles
