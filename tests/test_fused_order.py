@@ -502,6 +502,38 @@ def test_a_wrapped_labels_last_line_fused_into_the_name_on_the_next_line(lines, 
     assert got[row] == want
 
 
+@pytest.mark.parametrize("lines, row, want", [
+    # 时效性指 | 栎: the label wrapped four wide, its damaged 标 fused into the name below
+    (["产出指标\t数量指标\t培训人次\t≥3000人次",
+      "\t时效性指\t补贴按月发放及时率\t100%",
+      "\t\t栎城乡居民养老金发放及时率\t100%",
+      "\t成本指标\t贴息资金控制数\t≤790万元"], 2, ("时效指标", "城乡居民养老金发放及时率")),
+    # 质量 | 指际: a bare word, its damaged 指标 fused into the name below
+    (["产出指标\t数量指标\t培训人次\t≥3000人次",
+      "\t质量\t补贴发放准确率\t≥98%",
+      "\t\t指际农田水利设施验收合格率\t100%",
+      "\t时效指标\t农机补贴兑付时限\t≤30个工作日"], 2, ("质量指标", "农田水利设施验收合格率")),
+    # 类指 | 标: a piece every X类指标 reads alike; the tail is the same, cut alone
+    (["产出指标\t数量\t培训人次\t≥3000人次",
+      "\t类指\t补贴发放人数\t≥98人",
+      "\t\t标城镇新增就业人数\t≥500人",
+      "\t质量指标\t补贴发放准确率\t≥98%"], 2, ("数量指标", "城镇新增就业人数")),
+])
+def test_a_wrapped_labels_damaged_or_shared_last_line_fused_into_the_name_below(lines, row, want):
+    got, _ = read(lines)
+    assert got[row] == want
+
+
+@pytest.mark.parametrize("name", ["标准化服务覆盖率", "指导服务完成率", "损失挽回率"])
+def test_a_name_after_a_labels_bare_word_keeps_a_head_making_no_label(name):
+    # 质量 | the name: 质量+指导 is a name's word, 质量+损失 ends as no label
+    got, _ = read(["产出指标\t数量指标\t培训人次\t≥3000人次",
+                   "\t质量\t补贴发放准确率\t≥98%",
+                   f"\t\t{name}\t100%",
+                   "\t时效指标\t农机补贴兑付时限\t≤30个工作日"])
+    assert got[2][1] == name
+
+
 @pytest.mark.parametrize("name, want", [
     ("量集体退休干部补贴应发尽发率", "集体退休干部补贴应发尽发率"),   # 产出数 | 量: 产出数量, the group read too
     ("数字化档案扫描页数", "数字化档案扫描页数"),                   # no tail of the label: the name's own

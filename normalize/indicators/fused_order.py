@@ -1375,11 +1375,12 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[
             continue
         stated = [h for h in above.level2 if not h.copied and not h.moved]
         own = [h for h in item.level2 if not h.copied]
+        damaged = not own and not item.unrecognised and bare_name_line(item)
         if stated:
             hint = stated[-1]
             if any(h.spec is not hint.spec for h in own):
                 continue
-            found = label_tail(item.name, label_key(hint.cell.raw or hint.cell.text), hint.spec, vocab)
+            found = label_tail(item.name, label_key(hint.cell.raw or hint.cell.text), hint.spec, vocab, damaged)
             found = found and found[:2]
         else:
             # a piece no category read (or read as a group: 满意度指), of one category's form only
@@ -1390,11 +1391,13 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[
             best: dict[str, tuple[float, tuple[str, str]]] = {}
             for cell in (*above.unrecognised[-1:], *groups[-1:]):
                 for spec in vocab.level2_specs.values():
-                    tail = label_tail(item.name, label_key(cell.raw or cell.text), spec, vocab)
+                    tail = label_tail(item.name, label_key(cell.raw or cell.text), spec, vocab, damaged)
                     if tail and tail[2] > best.get(spec.label, (0.0,))[0]:
                         best[spec.label] = (tail[2], tail[:2])
             reads = sorted(((score, label, tail) for label, (score, tail) in best.items()), reverse=True)
-            found = reads[0][2] if reads and (len(reads) == 1 or reads[1][0] < reads[0][0]) \
+            # the tail is cut alone: categories tied on the piece (类指 | 标…: 数量类指标 or 质量类指标)
+            # agree where they cut the same tail
+            found = reads[0][2] if reads and all(r[2][0] == reads[0][2][0] for r in reads if r[0] == reads[0][0]) \
                 and reads[0][0] >= UNREAD_CUTOFF else None
         if found is None:
             continue
@@ -1421,12 +1424,50 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[
     return issues
 
 
-def label_tail(name: str, piece: str, spec, vocab: LevelVocabulary) -> tuple[str, str, float] | None:
+def bare_name_line(item: IndicatorRow) -> bool:
+    """No cell before the name's on its row: a wrapped label's rest has no cell of its own
+    there (`标` in the level-1 column), so a damaged tail at the name's head is it."""
+    found = name_cell(item)
+    return found is not None and not any(c.text.strip() for c in item.row.cells if c.col < found[0].col)
+
+
+DAMAGED_TAIL_MAX = len(SUFFIX)    # a damaged tail is the label's 指标, or its 标
+
+
+def label_tail(name: str, piece: str, spec, vocab: LevelVocabulary, damaged: bool = False
+               ) -> tuple[str, str, float] | None:
     """(tail, rest, the share of the piece's characters in place) for `read_label_tails`:
     the name opens with the end of one of the category's forms after `piece`, a line no
-    wider than it; or None."""
+    wider than it; or None. Where `damaged` (the row has no level cell the tail could be),
+    a tail of the form's 指标 (or 标) may be damaged: the piece and it end as a label does
+    (`数晕指` | `栎为老服务…`, `性指` | `栎提高…`, `数量` | `指际加装…`)."""
     if not piece or len(piece) > PIECE_MAX:
         return None
+    # the form the piece is most in place in (类指 | 标: 数量类指标 over 数量指标's 量指)
+    reads = list(exact_tails(name, piece, spec, vocab)) or (
+        list(damaged_tails(name, piece, spec, vocab)) if damaged else [])
+    return max(reads, key=lambda read: read[2], default=None)
+
+
+def damaged_tails(name: str, piece: str, spec, vocab: LevelVocabulary):
+    """`label_tail`'s reads of a tail not written exactly: the last one or two characters of a form
+    ending in 指标 right after `piece` (half its characters in place there), the piece and
+    the name's head ending as a label (`ends_as_label`), no name's word (`指导…`, `标准…`)."""
+    for form in label_forms(spec):
+        for t in range(1, min(DAMAGED_TAIL_MAX, len(piece)) + 1):
+            start = len(form) - t - len(piece)
+            tail = name[:t]
+            if start < 0 or tail == form[-t:] or not all(is_han(ch) for ch in tail) \
+                    or 2 * in_place(piece, form, start) < len(piece) or not ends_as_label(piece + tail) \
+                    or makes_word(tail[0], name[1:]):
+                continue
+            rest = name[t:].strip(SEPARATORS)
+            if len(label_key(rest)) >= ORDER_REST_MIN and not makes_word(tail[-1], rest):
+                yield tail, rest, in_place(piece, form, start) / len(piece)
+
+
+def exact_tails(name: str, piece: str, spec, vocab: LevelVocabulary):
+    """`label_tail`'s reads of a tail written exactly, one per form it ends."""
     bare = compound_words(spec, vocab)     # 产出数 | 量 of 产出数量; not 产出 | 时效, a category's word whole
     for form in (*chain_forms(spec, vocab), *bare):
         for t in range(1, len(piece) + 1):
@@ -1440,8 +1481,7 @@ def label_tail(name: str, piece: str, spec, vocab: LevelVocabulary) -> tuple[str
             rest = name[t:].strip(SEPARATORS)
             if len(label_key(rest)) >= ORDER_REST_MIN and not makes_word(tail, rest) \
                     and not (len(tail) == 2 and makes_word(tail[-1], rest)):
-                return tail, rest, in_place(piece, form, start) / len(piece)
-    return None
+                yield tail, rest, in_place(piece, form, start) / len(piece)
 
 
 def continued_chain(items: list[IndicatorRow], k: int, first: str, candidates, vocab: LevelVocabulary):
@@ -1555,7 +1595,8 @@ def next_head(items: list[IndicatorRow], j: int, form: str, at: int, width: int,
         return None      # the cell as read cuts the head elsewhere
     head, rest = item.name[:n], item.name[n:].strip(SEPARATORS)
     if label_key(head) != head or len(label_key(rest)) < ORDER_REST_MIN \
-            or makes_word(head, rest) or not cell.text.strip().startswith(head):
+            or makes_word(head, rest) or makes_word(head[0], item.name[1:]) \
+            or not cell.text.strip().startswith(head):     # 指导…: no 指标 of 质量 | 指标
         return None
     return cell, head, rest
 
