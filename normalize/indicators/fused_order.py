@@ -1375,7 +1375,9 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[
             continue
         stated = [h for h in above.level2 if not h.copied and not h.moved]
         own = [h for h in item.level2 if not h.copied]
-        damaged = not own and not item.unrecognised and bare_name_line(item)
+        # the piece on the line right above the name's, as read (no line between: 类指 | 标, then the name)
+        damaged = bare_name_line(item) if not own and not item.unrecognised \
+            and item.row.index == above.row.index + 1 else None
         if stated:
             hint = stated[-1]
             if any(h.spec is not hint.spec for h in own):
@@ -1424,28 +1426,33 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[
     return issues
 
 
-def bare_name_line(item: IndicatorRow) -> bool:
-    """No cell before the name's on its row: a wrapped label's rest has no cell of its own
-    there (`标` in the level-1 column), so a damaged tail at the name's head is it."""
+def bare_name_line(item: IndicatorRow) -> tuple[int, ...] | None:
+    """Where no cell precedes the name's on its row (a wrapped label's rest has no cell of
+    its own there, `标` in the level-1 column, so a damaged tail at the name's head is it):
+    the boundaries in the name's head as read (`name_cell`); else None."""
     found = name_cell(item)
-    return found is not None and not any(c.text.strip() for c in item.row.cells if c.col < found[0].col)
+    if found is None or any(c.text.strip() for c in item.row.cells if c.col < found[0].col):
+        return None
+    return tuple(found[1])
 
 
 DAMAGED_TAIL_MAX = len(SUFFIX)    # a damaged tail is the label's 指标, or its 标
 
 
-def label_tail(name: str, piece: str, spec, vocab: LevelVocabulary, damaged: bool = False
+def label_tail(name: str, piece: str, spec, vocab: LevelVocabulary, damaged: tuple[int, ...] | None = None
                ) -> tuple[str, str, float] | None:
     """(tail, rest, the share of the piece's characters in place) for `read_label_tails`:
     the name opens with the end of one of the category's forms after `piece`, a line no
-    wider than it; or None. Where `damaged` (the row has no level cell the tail could be),
-    a tail of the form's 指标 (or 标) may be damaged: the piece and it end as a label does
-    (`数晕指` | `栎为老服务…`, `性指` | `栎提高…`, `数量` | `指际加装…`)."""
+    wider than it; or None. Where `damaged` (the row has no level cell the tail could be: the
+    boundaries in the name's head as read), a tail of the form's 指标 (or 标) may be damaged:
+    the piece and it end as a label does (`数晕指` | `栎为老服务…`, `性指` | `栎提高…`, `数量` |
+    `指际加装…`), a boundary as read, if any, right after it (`成木指 农技…` is no 成 tail)."""
     if not piece or len(piece) > PIECE_MAX:
         return None
     # the form the piece is most in place in (类指 | 标: 数量类指标 over 数量指标's 量指)
     reads = list(exact_tails(name, piece, spec, vocab)) or (
-        list(damaged_tails(name, piece, spec, vocab)) if damaged else [])
+        [read for read in damaged_tails(name, piece, spec, vocab) if not damaged or damaged[0] == len(read[0])]
+        if damaged is not None else [])
     return max(reads, key=lambda read: read[2], default=None)
 
 
