@@ -102,6 +102,14 @@ as its category and the cell read as its group (`read_dual_group_heads`).
 
 A wrapped label's last line may be 方面 for 指标 (`经济効益` over `方面 失业人员…`).
 
+A wrapped label's last line fused into the name on the next line (`满意度指` over `标职工满意度`)
+is cut off where it completes the level cell above (`read_label_tails`); it may be damaged
+(`数晕指` over `栎为老服务…`, `数量` over `指际加装…`) where the name's line as read holds
+no cell before the name (the label's rest has nowhere else to be), no line lies between
+the two as read, the piece and the head end as a label does, and no boundary as read cuts
+the head elsewhere. Where categories tie on the piece (`类指`: 数量类指标, 质量类指标…)
+but agree on the tail, it is cut alone.
+
 After the rows are placed, a row placed in a block no row of which states its label (its
 category inferred from the order and the words) has a head that reads as that category cut
 off its name (`cut_inferred_heads`): the placement, not the gap, names the category. On
