@@ -107,8 +107,8 @@ is cut off where it completes the level cell above (`read_label_tails`); it may 
 (`数晕指` over `栎为老服务…`, `数量` over `指际加装…`) where the name's line as read holds
 no cell before the name (the label's rest has nowhere else to be), no line lies between
 the two as read, the piece and the head end as a label does, and no boundary as read cuts
-the head elsewhere. Where categories tie on the piece (`类指`: 数量类指标, 质量类指标…)
-but agree on the tail, it is cut alone.
+the head elsewhere, and the name does not restate the level cell (`质量指` | `质量指满意…`:
+a label printed on every row).
 
 After the rows are placed, a row placed in a block no row of which states its label (its
 category inferred from the order and the words) has a head that reads as that category cut
@@ -1405,9 +1405,7 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[
                     if tail and tail[2] > best.get(spec.label, (0.0,))[0]:
                         best[spec.label] = (tail[2], tail[:2])
             reads = sorted(((score, label, tail) for label, (score, tail) in best.items()), reverse=True)
-            # the tail is cut alone: categories tied on the piece (类指 | 标…: 数量类指标 or 质量类指标)
-            # agree where they cut the same tail
-            found = reads[0][2] if reads and all(r[2][0] == reads[0][2][0] for r in reads if r[0] == reads[0][0]) \
+            found = reads[0][2] if reads and (len(reads) == 1 or reads[1][0] < reads[0][0]) \
                 and reads[0][0] >= UNREAD_CUTOFF else None
         if found is None:
             continue
@@ -1468,6 +1466,8 @@ def damaged_tails(name: str, piece: str, spec, vocab: LevelVocabulary):
     """`label_tail`'s reads of a tail not written exactly: the last one or two characters of a form
     ending in 指标 right after `piece` (half its characters in place there), the piece and
     the name's head ending as a label (`ends_as_label`), no name's word (`指导…`, `标准…`)."""
+    if name.startswith(piece):
+        return     # the level cell restated at the name's head (质量指 | 质量指满意…: printed on every row)
     for form in label_forms(spec):
         for t in range(1, min(DAMAGED_TAIL_MAX, len(piece)) + 1):
             start = len(form) - t - len(piece)
