@@ -1309,3 +1309,11 @@ def test_the_tables_first_block_reads_its_lost_label_off_its_first_row():
     assert got[0] == ("数量指标", "补贴发放人数")
     got, _ = read(first_blocks("补贴发放人数", "数量培训人次"))
     assert got[1] == ("数量指标", "数量培训人次")
+
+
+def test_a_label_restated_at_a_names_head_is_no_damaged_tail_of_the_cell_above():
+    # 质量指 printed on every row, once fused into the name: the restated label is cut, not a 质 tail
+    # (OCR kept no empty cells on that line: the fused cell is the line's first)
+    got, _ = read(["质量指\t补贴发放准确率\t≥98%", "质量指\t服装验收合格率\t100%",
+                   "质量指满意各类补助发放准确率\t100%", "质量指\t服务质量合格情况\t100%"])
+    assert got[2] == ("质量指标", "满意各类补助发放准确率")
