@@ -1942,7 +1942,8 @@ def cut_heads_wrapped_into_next_name(items: list[IndicatorRow], placements: list
             and len(label_key(item.fused[0].label.cell.text)) <= PIECE_MAX else None
         if placement is None or placements[i + 1] is None or placements[i + 1].level2 is not placement.level2 \
                 or not item.name or item.positional or item.fused and done is None or item.unsettled_head \
-                or item.unrecognised or any(not h.copied for h in item.level2) or item.lines[0] != item.lines[1] \
+                or item.unrecognised or any(not h.copied and not cut_before(item, h, done) for h in item.level2) \
+                or item.lines[0] != item.lines[1] \
                 or not may_continue(below, item):
             continue
         spec = placement.level2
@@ -1973,6 +1974,12 @@ def cut_heads_wrapped_into_next_name(items: list[IndicatorRow], placements: list
                                   f"category placed (similarity {score:.0f}); the names read as {rest!r} and "
                                   f"{rest_below!r}"))
     return issues
+
+
+def cut_before(item: IndicatorRow, hint: LabelHint, done: str | None) -> bool:
+    """The row's level-2 hint is the first line cut off its name before placing (`质量性指 补贴…`
+    read by the order), not a level cell of its own: its next line is still to read."""
+    return done is not None and hint is item.fused[0].label
 
 
 def cut_heads_wrapped_between(items: list[IndicatorRow], placements: list, rows: list, vocab: LevelVocabulary
