@@ -1317,3 +1317,12 @@ def test_a_label_restated_at_a_names_head_is_no_damaged_tail_of_the_cell_above()
     got, _ = read(["质量指\t补贴发放准确率\t≥98%", "质量指\t服装验收合格率\t100%",
                    "质量指满意各类补助发放准确率\t100%", "质量指\t服务质量合格情况\t100%"])
     assert got[2] == ("质量指标", "满意各类补助发放准确率")
+
+
+def test_a_wrapped_labels_next_line_is_cut_after_its_first_line_was_read_by_the_order():
+    # 质量性指 | 标: the first line cut off its name before placing (the gap's category), the
+    # 标 fused into the name below is cut too
+    got, _ = read(["产出指标\t数量指标\t农机作业补贴户数\t≥260户", "\t\t病虫害统防统治面积\t≥1000亩",
+                   "\t\t质量性指 补贴资金发放准确率\t=100%", "\t\t标农田水利设施验收合格率\t100%",
+                   "\t时效指标\t农机补贴兑付时限\t≤30个工作日"])
+    assert got[2:4] == [("质量指标", "补贴资金发放准确率"), ("质量指标", "农田水利设施验收合格率")]
