@@ -135,7 +135,7 @@ and its category's below join so too (`产出高血压…` over `质量`: 产出
 the label is fused into the name on its line (`时效损就业见习…` over `标低保就业…`), both rows
 placed in the category, the two heads join so and are cut off both
 (`cut_heads_wrapped_into_next_name`); where the first line was cut off already by the
-category placed, the next name's head is cut off so too. A middle line of a label wrapped over three lines or
+category placed (or by a reading before placing), the next name's head is cut off so too. A middle line of a label wrapped over three lines or
 more fused into the name on its line (`服务` / `对象门诊患者满意度` / `满意` in a column two
 wide) is cut off where the short cells above and below it join it into a run of the placed
 category's form (`cut_heads_wrapped_between`); not where those cells make a label by
@@ -1933,7 +1933,8 @@ def cut_heads_wrapped_into_next_name(items: list[IndicatorRow], placements: list
     the second head's half at least). Both names left keep `ORDER_REST_MIN` characters and the
     word their category requires, and make no word with the head (`标准…`, `指导…`); both heads
     are cut off (`label_fused`). Where `cut_inferred_heads` cut the first line off already
-    (`时效损` as wide as the column), it is that name's head, and the second is cut off alone."""
+    (`时效损` as wide as the column), or a reading before placing did (`质量性指 补贴…`, the
+    row's hint that fused label), it is that name's head, and the second is cut off alone."""
     issues: list[Issue] = []
     for i in range(len(items) - 1):
         item, below, placement = items[i], items[i + 1], placements[i]
