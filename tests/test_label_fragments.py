@@ -571,26 +571,6 @@ def test_a_whole_label_alone_below_a_row_stays_a_line_of_its_own():
     assert [item.name for item in items] == ["培训人数", "拨付及时率", None, "受益人数"]
 
 
-def test_a_bare_word_wrapped_under_a_damaged_first_piece_is_the_middle_of_its_label():
-    # 绖济 / 成本 / 指标 beside 成本 / 指标: the level-2 column's rest spells 成本指标 exactly,
-    # but 绖济 above begins 经济成本指标 with it; and 成本, an alias on its own, is only that
-    # label's middle line: the three join, the rest is no label (产出's 成本指标) of its own
-    lines = ["一级指标\t二级指标\t三级指标\t指标值",
-             "产出指标\t时效指标\t档案证明出具时限\t3个工作日",
-             "成本\t绖济\t每页数字化扫描费用\t≤0.6元", "指标\t成本\t\t", "\t指标\t\t",
-             "效益指标\t社会效益指标\t档案利用满足率\t≥95%"]
-    out, issues = rejoin_label_fragments(text_rows(lines[2:5]), VOCAB)
-    assert [row.cells[1].text for row in out] == ["绖济成本指标", "", ""]
-    assert out[0].cells[0].text == "成本指标"
-    indicators, _ = rows_to_indicators(text_rows(lines), SCHEMA, spans_known=False, year=2026)
-    assert [(i.placement.level2.level1, i.placement.level2.label) for i in indicators][1] == (
-        "成本指标", "经济成本指标")
-    # a label's exact rest under a piece that begins no label with it is still that label
-    out, _ = rejoin_label_fragments(text_rows(["\t培训\t每页扫描费用\t≤0.6元", "\t成本\t\t", "\t指标\t\t"]),
-                                    VOCAB)
-    assert [row.cells[1].text for row in out] == ["培训", "成本指标", ""]
-
-
 def test_a_damaged_first_piece_joins_its_clean_rest_in_a_level_column():
     # 经挤戍 / 本指标: the rest reads alone as 成本指标 one character short, but is what the
     # last line of a wrapped 经济成本指标 prints; under the level-2 column the two join

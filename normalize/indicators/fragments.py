@@ -203,8 +203,6 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
         return aspect_best
     if worded_best and len(worded_best) > len(best or ()) and not tail_of_label_above(rows, worded_best, taken, vocab):
         return worded_best
-    if best and tail_of_label_above(rows, best, taken, vocab):
-        return None     # a longer label's tail (`绖济` over `成本` / `指标`): read with its head, damaged
     return best
 
 
@@ -534,7 +532,8 @@ def damaged_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int,
         options = sorted((abs(c.col - col), q) for q, c in enumerate(rows[r].cells)
                          if (r, q) not in taken and is_piece(c.text))
         step = next(((r, q) for _, q in options
-                     if not own_label_piece(label_key(rows[r].cells[q].text), keys, forms)
+                     if label_key(rows[r].cells[q].text) not in keys
+                     and label_key(rows[r].cells[q].text) not in forms
                      and reads([*pieces, label_key(rows[r].cells[q].text)], prefix=True)), None)
         if step is None:
             break      # a label of its own (服务户数 | 满意度指标) is no piece of another
@@ -543,13 +542,6 @@ def damaged_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int,
         if reads(pieces, prefix=False):
             best = list(chain)
     return best
-
-
-def own_label_piece(piece: str, keys: frozenset[str], forms: dict[str, str]) -> bool:
-    """A later piece that is a label of its own (`满意度指标`, `服务户数`): no piece of another.
-    A bare word shorter than `SEPARATED_LABEL_MIN` (`成本`, the alias of both 成本指标s) is
-    also a longer label's middle line (`绖济` / `成本` / `指标`): the reading decides."""
-    return (piece in keys or piece in forms) and len(piece) >= SEPARATED_LABEL_MIN
 
 
 @lru_cache(maxsize=None)
