@@ -1350,3 +1350,19 @@ def test_a_wrapped_labels_next_line_is_cut_after_its_first_line_was_read_by_the_
                    "\t\t质量性指 补贴资金发放准确率\t=100%", "\t\t标农田水利设施验收合格率\t100%",
                    "\t时效指标\t农机补贴兑付时限\t≤30个工作日"])
     assert got[2:4] == [("质量指标", "补贴资金发放准确率"), ("质量指标", "农田水利设施验收合格率")]
+
+
+@pytest.mark.parametrize("head, want", [
+    ("泾济成夲指标", "经济成本指标"),   # 济 of 经济 in place: the longer name, below LABEL_CUTOFF
+    ("严岀戍本指标", "成本指标"),       # nothing of 经济 printed: 产出's 成本指标, worded up
+])
+def test_a_head_printing_part_of_a_longer_categorys_word_reads_as_that_category(head, want):
+    # 经济成本指标 is 成本指标's name with a word before it; the head is as near neither at
+    # LABEL_CUTOFF, but it prints some of that word: the longer name is its label
+    rows, _ = read([
+        "产出指标\t数量指标\t新建社区健身路径\t20个",
+        "\t时效指标\t年度建设任务完成时间\t2018年12月底前",
+        f"\t\t{head}单个健身路径建设成本\t≤8万元",
+        "效益指标\t社会效益指标\t人均体育场地面积\t≥1.9平方米",
+    ])
+    assert rows[2] == (want, "单个健身路径建设成本")

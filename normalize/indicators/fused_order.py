@@ -302,17 +302,26 @@ def read_in_unstated_group(item: IndicatorRow, found: tuple[Cell, list[int]], be
     fused too: `经济成本指际` under a lost 成本指标) as a label on its own would read,
     at `LABEL_CUTOFF`, and nearer than `read`, the reading in the stated groups' `gap`
     (成本指标 under 产出, 60): the head's own words outweigh the groups the table
-    happens to state. Else `read`."""
+    happens to state. Below `LABEL_CUTOFF` too where the one category's name is the other's
+    with a word before it (`holds_its_name`: `泾济成夲指标`, 66.7 against 60). Else `read`."""
     try:
         wide = fused_head(item, found, between, vocab)
     except Unsettled:
         return read
-    if wide is None or wide[0] in gap or wide[3] < LABEL_CUTOFF or (read is not None and wide[3] <= read[3]):
+    if wide is None or wide[0] in gap or (read is not None and wide[3] <= read[3]):
+        return read
+    if wide[3] < LABEL_CUTOFF and not (read is not None and holds_its_name(wide[0], read[0])):
         return read
     if label_key(wide[1]) in bare_words(vocab):
         return read       # 社会成本分担机制…: a category's word without 指标 is a name's own words
     return wide
 
+
+def holds_its_name(longer: str, shorter: str) -> bool:
+    """The category `longer` is `shorter`'s name with a word before it (经济成本指标 and
+    产出's 成本指标): a head nearer the longer prints some of that word (`泾济成夲指标`), so
+    read below `LABEL_CUTOFF` the longer is still the head's label, not the shorter worded up."""
+    return longer != shorter and label_key(longer).endswith(label_key(shorter))
 
 
 GAP_BELOW_CUTOFF = 0.6   # ... read by the gap before placing: three in five (社会效 | 益拍际, 4 of 6); half lets a
