@@ -1313,12 +1313,13 @@ def short_damaged_label(item: IndicatorRow) -> str | None:
 def lost_block_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], path: list[int],
                      held: set[int]) -> dict[int, int]:
     """Rows at the edge of their block holding a short damaged label (`short_damaged_label`)
-    -> the one category the canonical order leaves between their block and the block
-    across the edge, where the label keeps a character of that category's label in place
-    and none of its own block's (`kept_in_place`): the path lost that category's block,
-    whose label OCR damaged (贡量 between 数量 and 时效 is 质量). The label alone does not
-    say which category it names (量 is 数量's as well), so it is not read before the path:
-    only the order around it does. Rows in `held` are left alone."""
+    that keeps none of its block's label's characters in place (`kept_in_place`) -> the
+    one category of the block's level-1 group, between the block and the block across
+    the edge in the canonical order, whose label's characters it keeps in place: the path
+    lost that category's block, whose label OCR damaged (贡量 between 数量 and 时效 is 质量;
+    戊本 between 时效 and 社会效益 is 成本). The label alone does not say which category it
+    names (量 is 数量's as well), so it is not read before the path: only the order
+    around it does. Rows in `held` are left alone."""
     out: dict[int, int] = {}
     for i, item in enumerate(items):
         key = short_damaged_label(item) if i not in held else None
@@ -1328,11 +1329,11 @@ def lost_block_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ..
             if not 0 <= j < len(items) or path[j] == path[i]:
                 continue
             lo, hi = sorted((path[i], path[j]))
-            if hi - lo != 2 or categories[lo + 1].level1 != categories[path[i]].level1 \
-                    or not kept_in_place(key, categories[lo + 1].label):
-                continue
-            out[i] = lo + 1
-            break
+            kept = [k for k in range(lo + 1, hi) if categories[k].level1 == categories[path[i]].level1
+                    and kept_in_place(key, categories[k].label)]
+            if len(kept) == 1:
+                out[i] = kept[0]
+                break
     return out
 
 
