@@ -1310,10 +1310,24 @@ def short_damaged_label(item: IndicatorRow) -> str | None:
     return key if SHORT_DAMAGED[0] <= len(key) <= SHORT_DAMAGED[1] else None
 
 
+def labelled_elsewhere(items: list[IndicatorRow], path: list[int], i: int, label: str) -> bool:
+    """Another row of row i's block states its category's label, readably: a block prints
+    one label, so a damaged label on row i is not that one."""
+    j, k = i, i
+    while j > 0 and path[j - 1] == path[i]:
+        j -= 1
+    while k + 1 < len(path) and path[k + 1] == path[i]:
+        k += 1
+    return any(h.spec.label == label and not h.copied
+               for r in range(j, k + 1) if r != i
+               for h in ([items[r].own_level2] if items[r].own_level2 else items[r].level2))
+
+
 def lost_block_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], path: list[int],
                      held: set[int]) -> dict[int, int]:
     """Rows at the edge of their block holding a short damaged label (`short_damaged_label`)
-    that keeps none of its block's label's characters in place (`kept_in_place`) -> the
+    that keeps none of its block's label's characters in place (`kept_in_place`), or whose
+    block's label another row prints (`labelled_elsewhere`: 贡量 is not 数量 there) -> the
     one category of the block's level-1 group, between the block and the block across
     the edge in the canonical order, whose label's characters it keeps in place: the path
     lost that category's block, whose label OCR damaged (贡量 between 数量 and 时效 is 质量;
@@ -1323,7 +1337,8 @@ def lost_block_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ..
     out: dict[int, int] = {}
     for i, item in enumerate(items):
         key = short_damaged_label(item) if i not in held else None
-        if key is None or kept_in_place(key, categories[path[i]].label):
+        if key is None or kept_in_place(key, categories[path[i]].label) \
+                and not labelled_elsewhere(items, path, i, categories[path[i]].label):
             continue
         for j in (i - 1, i + 1):
             if not 0 <= j < len(items) or path[j] == path[i]:
