@@ -1328,8 +1328,9 @@ def lost_block_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ..
     """Rows at the edge of their block holding a short damaged label (`short_damaged_label`)
     that keeps none of its block's label's characters in place (`kept_in_place`), or whose
     block's label another row prints (`labelled_elsewhere`: 贡量 is not 数量 there) -> the
-    one category of the block's level-1 group, between the block and the block across
-    the edge in the canonical order, whose label's characters it keeps in place: the path
+    one category of the block's level-1 group (else, of the group across), between the
+    block and the block across the edge in the canonical order, whose label's characters
+    it keeps in place: the path
     lost that category's block, whose label OCR damaged (贡量 between 数量 and 时效 is 质量;
     戊本 between 时效 and 社会效益 is 成本). The label alone does not say which category it
     names (量 is 数量's as well), so it is not read before the path: only the order
@@ -1345,6 +1346,8 @@ def lost_block_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ..
                 continue
             lo, hi = sorted((path[i], path[j]))
             kept = [k for k in range(lo + 1, hi) if categories[k].level1 == categories[path[i]].level1
+                    and kept_in_place(key, categories[k].label)] \
+                or [k for k in range(lo + 1, hi) if categories[k].level1 == categories[path[j]].level1
                     and kept_in_place(key, categories[k].label)]
             if len(kept) == 1:
                 out[i] = kept[0]
