@@ -3,6 +3,8 @@ category share a name, and where the labels leave a boundary open: each mechanis
 small table written for it."""
 from __future__ import annotations
 
+import pytest
+
 from formex.extract.ocr_text import iter_text_rows
 from formex.normalize.indicators import rows_to_indicators
 from formex.normalize.indicators.hierarchy import entries_beside_their_block, fit_items, labels_apart_from_names
@@ -978,3 +980,28 @@ def test_a_group_labels_rest_beside_its_categorys_rest_is_its_rows_not_the_next(
     assert got[2] == ("满意度指标", "服务对象满意度指标")
     assert got[3:] == [("管理指标", "管理指标")] * 3
 
+
+
+# ---------------------------------------------------------------- a lost block's short damaged label
+def lost_block_table(label: str, name: str = "报告及时率") -> list[str]:
+    # labels at the top of their blocks: 数量 rows 0-2, a 质量 block of one row (3) whose
+    # label OCR damaged to two characters, 时效 rows 4-5; row 3 is worded for 时效
+    return ["产出指标\t数量指标\t培训人数\t≥5(人)", "\t\t服务户数\t≥6(户)", "\t\t走访人数\t≥7(人)",
+            f"\t{label}\t{name}\t≥98%", "\t时效指标\t拨付及时率\t100%", "\t\t办结及时率\t100%"]
+
+
+@pytest.mark.parametrize("name", ["报告及时率", "报告份数"])
+def test_a_short_damaged_label_names_the_one_category_the_order_leaves_between_its_blocks(name):
+    # 贡量 keeps 量 where 质量指标 (and 数量指标) prints it: between the 数量 and 时效 blocks
+    # the order leaves 质量 alone, and the 数量 block prints its own label on row 0, so
+    # the row worded for 数量 (份数), placed at that block's foot, moves as well
+    indicators, issues = place(lost_block_table("贡量", name))
+    assert [i.placement.level2.label for i in indicators] == \
+        ["数量指标"] * 3 + ["质量指标"] + ["时效指标"] * 2
+    assert any(issue.code == "level_boundary_ambiguous" and "贡量" in issue.message for issue in issues)
+
+
+def test_a_short_damaged_label_keeping_no_character_in_place_moves_no_row():
+    # 贡暈 keeps no character of 质量指标 where it prints it: nothing says it is that label
+    indicators, _ = place(lost_block_table("贡暈"))
+    assert indicators[3].placement.level2.label != "质量指标"

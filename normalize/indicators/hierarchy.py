@@ -59,6 +59,7 @@ DAMAGED_LABEL = 3.0  # a row with an unreadable level-2 label in a category anot
 DAMAGED_MIN_CHARS = 4  # ... that label at least a label's length (数量指标): a shorter one may be a piece
 DAMAGED_NEAR = 0.6  # below a word (WEAK_WORD): ... and a category its characters name less well than another's (袿会効益方面: 社会效益)
 GENERIC_LABEL_CHARS = frozenset("指标类方面")  # characters every label may print: they name no category
+SHORT_DAMAGED = (2, 3)  # a damaged level-2 cell this long: a category's short form (贡量 for 质量), no more
 LIKE_MIN = 2     # a tied row shares at least this many character pairs with the row across ...
 LIKE_MARGIN = 2  # ... and this many more than with the row on its own side: it joins that block (`likeness_moves`)
 EDGE_TOP = frozenset({"top", "page_top", "after_break"})   # a label on its block's first row ...
@@ -1116,6 +1117,9 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
                            {**rivalled, **dict.fromkeys(chained)})
     for i, k in moved.items():
         path[i] = k
+    lost = lost_block_moves(items, categories, path, {*rivalled, *chained, *moved})
+    for i, k in lost.items():
+        path[i] = k
     blocks = block_ids(path, entry_flags(items, fit))
     labelled_blocks = {blocks[i] for i, item in enumerate(items)
                        if any(h.spec.label == categories[path[i]].label and not h.copied
@@ -1152,6 +1156,13 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
                 f"{item.name or 'the row'!r} lies between two blocks whose labels fit as well with it in "
                 f"either; it went to {category.label}, where the blocks around fit the {fit.model} "
                 "placement together",
+                field="level2", source_ref=item.row.source_ref))
+        elif i in lost:
+            issues.append(Issue(
+                "warning", "level_boundary_ambiguous",
+                f"{item.name or 'the row'!r} went to {category.label}, the one category between the "
+                f"blocks around it, whose label its damaged level-2 cell "
+                f"{items[i].damaged[0].text!r} may be",
                 field="level2", source_ref=item.row.source_ref))
         elif i in moved:
             issues.append(Issue(
@@ -1279,6 +1290,68 @@ def likeness_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
         if near >= LIKE_MIN and near - far >= LIKE_MARGIN \
                 and rest_leans_across(item, items[across], items[own], (category, categories[k])):
             out[i] = k
+    return out
+
+
+def kept_in_place(key: str, label: str) -> bool:
+    """The damaged label text `key` prints one of `label`'s own characters (not
+    `GENERIC_LABEL_CHARS`) where the label prints it: OCR replaced the others by look-alikes."""
+    return any(p < len(label) and ch == label[p] and ch not in GENERIC_LABEL_CHARS for p, ch in enumerate(key))
+
+
+def short_damaged_label(item: IndicatorRow) -> str | None:
+    """The text of a table row's one level-2 cell too damaged to read, of a category's
+    short length (`SHORT_DAMAGED`), where the row states no label of its own, else None."""
+    if item.is_label_only or not item.name or item.fused or len(item.damaged) != 1 \
+            or len(item.unrecognised) != 1 or any(not h.copied for h in item.level2) \
+            or stated_category(item) is not None:
+        return None
+    key = label_key(item.damaged[0].text)
+    return key if SHORT_DAMAGED[0] <= len(key) <= SHORT_DAMAGED[1] else None
+
+
+def labelled_elsewhere(items: list[IndicatorRow], path: list[int], i: int, label: str) -> bool:
+    """Another row of row i's block states its category's label, readably: a block prints
+    one label, so a damaged label on row i is not that one."""
+    j, k = i, i
+    while j > 0 and path[j - 1] == path[i]:
+        j -= 1
+    while k + 1 < len(path) and path[k + 1] == path[i]:
+        k += 1
+    return any(h.spec.label == label and not h.copied
+               for r in range(j, k + 1) if r != i
+               for h in ([items[r].own_level2] if items[r].own_level2 else items[r].level2))
+
+
+def lost_block_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], path: list[int],
+                     held: set[int]) -> dict[int, int]:
+    """Rows at the edge of their block holding a short damaged label (`short_damaged_label`)
+    that keeps none of its block's label's characters in place (`kept_in_place`), or whose
+    block's label another row prints (`labelled_elsewhere`: 贡量 is not 数量 there) -> the
+    one category of the block's level-1 group (else, of the group across), between the
+    block and the block across the edge in the canonical order, whose label's characters
+    it keeps in place: the path
+    lost that category's block, whose label OCR damaged (贡量 between 数量 and 时效 is 质量;
+    戊本 between 时效 and 社会效益 is 成本). The label alone does not say which category it
+    names (量 is 数量's as well), so it is not read before the path: only the order
+    around it does. Rows in `held` are left alone."""
+    out: dict[int, int] = {}
+    for i, item in enumerate(items):
+        key = short_damaged_label(item) if i not in held else None
+        if key is None or kept_in_place(key, categories[path[i]].label) \
+                and not labelled_elsewhere(items, path, i, categories[path[i]].label):
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(items) or path[j] == path[i]:
+                continue
+            lo, hi = sorted((path[i], path[j]))
+            kept = [k for k in range(lo + 1, hi) if categories[k].level1 == categories[path[i]].level1
+                    and kept_in_place(key, categories[k].label)] \
+                or [k for k in range(lo + 1, hi) if categories[k].level1 == categories[path[j]].level1
+                    and kept_in_place(key, categories[k].label)]
+            if len(kept) == 1:
+                out[i] = kept[0]
+                break
     return out
 
 
