@@ -502,33 +502,6 @@ def test_a_wrapped_labels_last_line_fused_into_the_name_on_the_next_line(lines, 
     assert got[row] == want
 
 
-@pytest.mark.parametrize("lines, row, want", [
-    # 时效性指 | 栎: the label wrapped four wide, its damaged 标 fused into the name below
-    (["产出指标\t数量指标\t培训人次\t≥3000人次",
-      "\t时效性指\t补贴按月发放及时率\t100%",
-      "\t\t栎城乡居民养老金发放及时率\t100%",
-      "\t成本指标\t贴息资金控制数\t≤790万元"], 2, ("时效指标", "城乡居民养老金发放及时率")),
-    # 质量 | 指际: a bare word, its damaged 指标 fused into the name below
-    (["产出指标\t数量指标\t培训人次\t≥3000人次",
-      "\t质量\t补贴发放准确率\t≥98%",
-      "\t\t指际农田水利设施验收合格率\t100%",
-      "\t时效指标\t农机补贴兑付时限\t≤30个工作日"], 2, ("质量指标", "农田水利设施验收合格率")),
-])
-def test_a_wrapped_labels_damaged_or_shared_last_line_fused_into_the_name_below(lines, row, want):
-    got, _ = read(lines)
-    assert got[row] == want
-
-
-@pytest.mark.parametrize("name", ["标准化服务覆盖率", "指导服务完成率", "损失挽回率", "质量指导员培训率"])
-def test_a_name_after_a_labels_bare_word_keeps_a_head_making_no_label(name):
-    # 质量 | the name: 质量+指导 is a name's word, 质量+损失 ends as no label
-    got, _ = read(["产出指标\t数量指标\t培训人次\t≥3000人次",
-                   "\t质量\t补贴发放准确率\t≥98%",
-                   f"\t\t{name}\t100%",
-                   "\t时效指标\t农机补贴兑付时限\t≤30个工作日"])
-    assert got[2][1] == name
-
-
 @pytest.mark.parametrize("name, want", [
     ("量集体退休干部补贴应发尽发率", "集体退休干部补贴应发尽发率"),   # 产出数 | 量: 产出数量, the group read too
     ("数字化档案扫描页数", "数字化档案扫描页数"),                   # no tail of the label: the name's own
@@ -1333,23 +1306,6 @@ def test_a_name_opening_with_a_bare_category_word_of_a_group_stated_nowhere_keep
         "效益指标\t社会效益指标\t人均体育场地面积\t≥1.9平方米",
     ])
     assert rows[2] == ("时效指标", name)
-
-
-def test_a_label_restated_at_a_names_head_is_no_damaged_tail_of_the_cell_above():
-    # 质量指 printed on every row, once fused into the name: the restated label is cut, not a 质 tail
-    # (OCR kept no empty cells on that line: the fused cell is the line's first)
-    got, _ = read(["质量指\t补贴发放准确率\t≥98%", "质量指\t服装验收合格率\t100%",
-                   "质量指满意各类补助发放准确率\t100%", "质量指\t服务质量合格情况\t100%"])
-    assert got[2] == ("质量指标", "满意各类补助发放准确率")
-
-
-def test_a_wrapped_labels_next_line_is_cut_after_its_first_line_was_read_by_the_order():
-    # 质量性指 | 标: the first line cut off its name before placing (the gap's category), the
-    # 标 fused into the name below is cut too
-    got, _ = read(["产出指标\t数量指标\t农机作业补贴户数\t≥260户", "\t\t病虫害统防统治面积\t≥1000亩",
-                   "\t\t质量性指 补贴资金发放准确率\t=100%", "\t\t标农田水利设施验收合格率\t100%",
-                   "\t时效指标\t农机补贴兑付时限\t≤30个工作日"])
-    assert got[2:4] == [("质量指标", "补贴资金发放准确率"), ("质量指标", "农田水利设施验收合格率")]
 
 
 @pytest.mark.parametrize("head, want", [

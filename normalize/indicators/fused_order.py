@@ -102,14 +102,6 @@ as its category and the cell read as its group (`read_dual_group_heads`).
 
 A wrapped label's last line may be 方面 for 指标 (`经济効益` over `方面 失业人员…`).
 
-A wrapped label's last line fused into the name on the next line (`满意度指` over `标职工满意度`)
-is cut off where it completes the level cell above (`read_label_tails`); it may be damaged
-(`数晕指` over `栎为老服务…`, `数量` over `指际加装…`) where the name's line as read holds
-no cell before the name (the label's rest has nowhere else to be), no line lies between
-the two as read, the piece and the head end as a label does, and no boundary as read cuts
-the head elsewhere, and the name does not restate the level cell (`质量指` | `质量指满意…`:
-a label printed on every row).
-
 After the rows are placed, a row placed in a block no row of which states its label (its
 category inferred from the order and the words) has a head that reads as that category cut
 off its name (`cut_inferred_heads`): the placement, not the gap, names the category. On
@@ -135,7 +127,7 @@ and its category's below join so too (`产出高血压…` over `质量`: 产出
 the label is fused into the name on its line (`时效损就业见习…` over `标低保就业…`), both rows
 placed in the category, the two heads join so and are cut off both
 (`cut_heads_wrapped_into_next_name`); where the first line was cut off already by the
-category placed (or by a reading before placing), the next name's head is cut off so too. A middle line of a label wrapped over three lines or
+category placed, the next name's head is cut off so too. A middle line of a label wrapped over three lines or
 more fused into the name on its line (`服务` / `对象门诊患者满意度` / `满意` in a column two
 wide) is cut off where the short cells above and below it join it into a run of the placed
 category's form (`cut_heads_wrapped_between`); not where those cells make a label by
@@ -1424,14 +1416,11 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[
             continue
         stated = [h for h in above.level2 if not h.copied and not h.moved]
         own = [h for h in item.level2 if not h.copied]
-        # the piece on the line right above the name's, as read (no line between: 类指 | 标, then the name)
-        damaged = bare_name_line(item) if not own and not item.unrecognised \
-            and item.row.index == above.row.index + 1 else None
         if stated:
             hint = stated[-1]
             if any(h.spec is not hint.spec for h in own):
                 continue
-            found = label_tail(item.name, label_key(hint.cell.raw or hint.cell.text), hint.spec, vocab, damaged)
+            found = label_tail(item.name, label_key(hint.cell.raw or hint.cell.text), hint.spec, vocab)
             found = found and found[:2]
         else:
             # a piece no category read (or read as a group: 满意度指), of one category's form only
@@ -1442,7 +1431,7 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[
             best: dict[str, tuple[float, tuple[str, str]]] = {}
             for cell in (*above.unrecognised[-1:], *groups[-1:]):
                 for spec in vocab.level2_specs.values():
-                    tail = label_tail(item.name, label_key(cell.raw or cell.text), spec, vocab, damaged)
+                    tail = label_tail(item.name, label_key(cell.raw or cell.text), spec, vocab)
                     if tail and tail[2] > best.get(spec.label, (0.0,))[0]:
                         best[spec.label] = (tail[2], tail[:2])
             reads = sorted(((score, label, tail) for label, (score, tail) in best.items()), reverse=True)
@@ -1473,57 +1462,12 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[
     return issues
 
 
-def bare_name_line(item: IndicatorRow) -> tuple[int, ...] | None:
-    """Where no cell precedes the name's on its row (a wrapped label's rest has no cell of
-    its own there, `标` in the level-1 column, so a damaged tail at the name's head is it):
-    the boundaries in the name's head as read (`name_cell`); else None."""
-    found = name_cell(item)
-    if found is None or any(c.text.strip() for c in item.row.cells if c.col < found[0].col):
-        return None
-    return tuple(found[1])
-
-
-DAMAGED_TAIL_MAX = len(SUFFIX)    # a damaged tail is the label's 指标, or its 标
-
-
-def label_tail(name: str, piece: str, spec, vocab: LevelVocabulary, damaged: tuple[int, ...] | None = None
-               ) -> tuple[str, str, float] | None:
+def label_tail(name: str, piece: str, spec, vocab: LevelVocabulary) -> tuple[str, str, float] | None:
     """(tail, rest, the share of the piece's characters in place) for `read_label_tails`:
     the name opens with the end of one of the category's forms after `piece`, a line no
-    wider than it; or None. Where `damaged` (the row has no level cell the tail could be: the
-    boundaries in the name's head as read), a tail of the form's 指标 (or 标) may be damaged:
-    the piece and it end as a label does (`数晕指` | `栎为老服务…`, `性指` | `栎提高…`, `数量` |
-    `指际加装…`), a boundary as read, if any, right after it (`成木指 农技…` is no 成 tail)."""
+    wider than it; or None."""
     if not piece or len(piece) > PIECE_MAX:
         return None
-    # the form the piece is most in place in (类指 | 标: 数量类指标 over 数量指标's 量指)
-    reads = list(exact_tails(name, piece, spec, vocab)) or (
-        [read for read in damaged_tails(name, piece, spec, vocab) if not damaged or damaged[0] == len(read[0])]
-        if damaged is not None else [])
-    return max(reads, key=lambda read: read[2], default=None)
-
-
-def damaged_tails(name: str, piece: str, spec, vocab: LevelVocabulary):
-    """`label_tail`'s reads of a tail not written exactly: the last one or two characters of a form
-    ending in 指标 right after `piece` (half its characters in place there), the piece and
-    the name's head ending as a label (`ends_as_label`), no name's word (`指导…`, `标准…`)."""
-    if name.startswith(piece):
-        return     # the level cell restated at the name's head (质量指 | 质量指满意…: printed on every row)
-    for form in label_forms(spec):
-        for t in range(1, min(DAMAGED_TAIL_MAX, len(piece)) + 1):
-            start = len(form) - t - len(piece)
-            tail = name[:t]
-            if start < 0 or tail == form[-t:] or not all(is_han(ch) for ch in tail) \
-                    or 2 * in_place(piece, form, start) < len(piece) or not ends_as_label(piece + tail) \
-                    or makes_word(tail[0], name[1:]):
-                continue
-            rest = name[t:].strip(SEPARATORS)
-            if len(label_key(rest)) >= ORDER_REST_MIN and not makes_word(tail[-1], rest):
-                yield tail, rest, in_place(piece, form, start) / len(piece)
-
-
-def exact_tails(name: str, piece: str, spec, vocab: LevelVocabulary):
-    """`label_tail`'s reads of a tail written exactly, one per form it ends."""
     bare = compound_words(spec, vocab)     # 产出数 | 量 of 产出数量; not 产出 | 时效, a category's word whole
     for form in (*chain_forms(spec, vocab), *bare):
         for t in range(1, len(piece) + 1):
@@ -1537,7 +1481,8 @@ def exact_tails(name: str, piece: str, spec, vocab: LevelVocabulary):
             rest = name[t:].strip(SEPARATORS)
             if len(label_key(rest)) >= ORDER_REST_MIN and not makes_word(tail, rest) \
                     and not (len(tail) == 2 and makes_word(tail[-1], rest)):
-                yield tail, rest, in_place(piece, form, start) / len(piece)
+                return tail, rest, in_place(piece, form, start) / len(piece)
+    return None
 
 
 def continued_chain(items: list[IndicatorRow], k: int, first: str, candidates, vocab: LevelVocabulary):
@@ -1651,8 +1596,7 @@ def next_head(items: list[IndicatorRow], j: int, form: str, at: int, width: int,
         return None      # the cell as read cuts the head elsewhere
     head, rest = item.name[:n], item.name[n:].strip(SEPARATORS)
     if label_key(head) != head or len(label_key(rest)) < ORDER_REST_MIN \
-            or makes_word(head, rest) or makes_word(head[0], item.name[1:]) \
-            or not cell.text.strip().startswith(head):     # 指导…: no 指标 of 质量 | 指标
+            or makes_word(head, rest) or not cell.text.strip().startswith(head):
         return None
     return cell, head, rest
 
@@ -1974,8 +1918,7 @@ def cut_heads_wrapped_into_next_name(items: list[IndicatorRow], placements: list
     the second head's half at least). Both names left keep `ORDER_REST_MIN` characters and the
     word their category requires, and make no word with the head (`标准…`, `指导…`); both heads
     are cut off (`label_fused`). Where `cut_inferred_heads` cut the first line off already
-    (`时效损` as wide as the column), or a reading before placing did (`质量性指 补贴…`, the
-    row's hint that fused label), it is that name's head, and the second is cut off alone."""
+    (`时效损` as wide as the column), it is that name's head, and the second is cut off alone."""
     issues: list[Issue] = []
     for i in range(len(items) - 1):
         item, below, placement = items[i], items[i + 1], placements[i]
@@ -1984,8 +1927,7 @@ def cut_heads_wrapped_into_next_name(items: list[IndicatorRow], placements: list
             and len(label_key(item.fused[0].label.cell.text)) <= PIECE_MAX else None
         if placement is None or placements[i + 1] is None or placements[i + 1].level2 is not placement.level2 \
                 or not item.name or item.positional or item.fused and done is None or item.unsettled_head \
-                or item.unrecognised or any(not h.copied and not cut_before(item, h, done) for h in item.level2) \
-                or item.lines[0] != item.lines[1] \
+                or item.unrecognised or any(not h.copied for h in item.level2) or item.lines[0] != item.lines[1] \
                 or not may_continue(below, item):
             continue
         spec = placement.level2
@@ -2016,12 +1958,6 @@ def cut_heads_wrapped_into_next_name(items: list[IndicatorRow], placements: list
                                   f"category placed (similarity {score:.0f}); the names read as {rest!r} and "
                                   f"{rest_below!r}"))
     return issues
-
-
-def cut_before(item: IndicatorRow, hint: LabelHint, done: str | None) -> bool:
-    """The row's level-2 hint is the first line cut off its name before placing (`质量性指 补贴…`
-    read by the order), not a level cell of its own: its next line is still to read."""
-    return done is not None and hint is item.fused[0].label
 
 
 def cut_heads_wrapped_between(items: list[IndicatorRow], placements: list, rows: list, vocab: LevelVocabulary
