@@ -1005,3 +1005,23 @@ def test_a_short_damaged_label_keeping_no_character_in_place_moves_no_row():
     # 贡暈 keeps no character of 质量指标 where it prints it: nothing says it is that label
     indicators, _ = place(lost_block_table("贡暈"))
     assert indicators[3].placement.level2.label != "质量指标"
+
+
+def test_a_short_damaged_label_in_a_block_printing_no_label_of_its_own_stays_there():
+    # 贡量 keeps 量 where 数量指标 prints it too, and no row of the 数量 block states its
+    # label: nothing says the damaged label is not the block's own
+    lines = lost_block_table("贡量", "报告份数")
+    lines[0] = "产出指标\t\t培训人数\t≥5(人)"
+    indicators, _ = place(lines)
+    assert indicators[3].placement.level2.label == indicators[0].placement.level2.label
+
+
+@pytest.mark.parametrize("restated", ["数量指标", "数量"])
+def test_a_short_damaged_label_in_a_block_restating_its_label_on_every_row_is_that_label(restated):
+    # the block prints its label on every row: a damaged copy at its foot is the same label
+    # restated, not a lost 质量 block's
+    lines = [f"产出指标\t{restated}\t培训人数\t≥5(人)", f"\t{restated}\t服务户数\t≥6(户)",
+             f"\t{restated}\t走访人数\t≥7(人)", "\t敉量\t发放份数\t≥98份",
+             "\t时效指标\t拨付及时率\t100%", "\t时效指标\t办结及时率\t100%"]
+    indicators, _ = place(lines)
+    assert indicators[3].placement.level2.label == "数量指标"

@@ -1313,14 +1313,19 @@ def short_damaged_label(item: IndicatorRow) -> str | None:
 def labelled_elsewhere(items: list[IndicatorRow], path: list[int], i: int, label: str) -> bool:
     """Another row of row i's block states its category's label, readably: a block prints
     one label, so a damaged label on row i is not that one."""
+    return stating_rows(items, path, i, label) >= 1
+
+
+def stating_rows(items: list[IndicatorRow], path: list[int], i: int, label: str) -> int:
+    """How many rows of row i's block other than i state its category's label, readably."""
     j, k = i, i
     while j > 0 and path[j - 1] == path[i]:
         j -= 1
     while k + 1 < len(path) and path[k + 1] == path[i]:
         k += 1
-    return any(h.spec.label == label and not h.copied
-               for r in range(j, k + 1) if r != i
-               for h in ([items[r].own_level2] if items[r].own_level2 else items[r].level2))
+    return sum(any(h.spec.label == label and not h.copied
+                   for h in ([items[r].own_level2] if items[r].own_level2 else items[r].level2))
+               for r in range(j, k + 1) if r != i)
 
 
 def lost_block_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], path: list[int],
@@ -1334,12 +1339,17 @@ def lost_block_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ..
     lost that category's block, whose label OCR damaged (贡量 between 数量 and 时效 is 质量;
     戊本 between 时效 and 社会效益 is 成本). The label alone does not say which category it
     names (量 is 数量's as well), so it is not read before the path: only the order
-    around it does. Rows in `held` are left alone."""
+    around it does. A block restating its label on two rows or more keeps the row: its
+    damaged label is that one restated. Rows in `held` are left alone."""
     out: dict[int, int] = {}
     for i, item in enumerate(items):
         key = short_damaged_label(item) if i not in held else None
-        if key is None or kept_in_place(key, categories[path[i]].label) \
-                and not labelled_elsewhere(items, path, i, categories[path[i]].label):
+        if key is None:
+            continue
+        own = categories[path[i]].label
+        if stating_rows(items, path, i, own) >= 2:
+            continue     # the block restates its label on its rows: a damaged one is that label too
+        if kept_in_place(key, own) and not labelled_elsewhere(items, path, i, own):
             continue
         for j in (i - 1, i + 1):
             if not 0 <= j < len(items) or path[j] == path[i]:
