@@ -201,3 +201,14 @@ def test_a_money_field_of_a_folder_family_is_scaled_and_a_huge_one_is_an_issue(t
     huge = normalize_text([*lines[:2], "培训经费（万元）\t" + "9" * 18, *lines[2:]], schemas)
     assert huge.header["budget_total"] is None and huge.status == "partial"
     assert any(i.code == "amount_unparsed" and i.field == "budget_total" for i in huge.issues)
+
+
+def test_the_name_words_file_is_checked(tmp_path):
+    from formex.schemas.name_words import load_name_words
+    good = tmp_path / "good.yaml"
+    good.write_text("with_biao: [目标]\nafter:\n  指: [指导]\n", encoding="utf-8")
+    assert load_name_words(good) == (frozenset("目"), {"指": frozenset("导")})
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("with_biao: [标准]\nafter: {}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="with_biao"):
+        load_name_words(bad)

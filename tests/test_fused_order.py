@@ -1322,3 +1322,22 @@ def test_a_head_printing_part_of_a_longer_categorys_word_reads_as_that_category(
         "效益指标\t社会效益指标\t人均体育场地面积\t≥1.9平方米",
     ])
     assert rows[2] == (want, "单个健身路径建设成本")
+
+
+@pytest.mark.parametrize("label, name", [
+    ("质量", "指定医疗机构覆盖率"), ("质量", "指数编制完成率"), ("质量", "评标专家抽取合规率"),
+    ("质量", "国标执行合格率"), ("时效", "开标时间准时率"), ("数量", "指派驻村干部人数")])
+def test_a_name_opening_with_a_word_of_zhi_or_biao_is_no_damaged_label_ending(label, name):
+    # a short label printed once; the name below opens with a word of 指 or 标
+    # (schemas/name_words.yaml), not 指标 with a character damaged
+    got, _ = read(["产出指标\t数量指标\t培训人次\t≥3000人次", f"\t{label}\t补贴发放准确率\t≥98%",
+                   f"\t\t{name}\t≥95%", "\t时效指标\t补贴兑付时限\t≤30个工作日"])
+    assert got[2][1] == name
+
+
+def test_a_damaged_label_ending_at_a_names_head_is_still_cut():
+    # 指际 and 措标 make no word: the label's 指标, one character damaged
+    for head in ("指际", "措标"):
+        got, _ = read(["产出指标\t数量指标\t培训人次\t≥3000人次", "\t质量\t补贴发放准确率\t≥98%",
+                       f"\t\t{head}农田水利验收合格率\t≥95%", "\t时效指标\t补贴兑付时限\t≤30个工作日"])
+        assert got[2] == ("质量指标", "农田水利验收合格率")

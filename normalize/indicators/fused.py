@@ -64,6 +64,7 @@ from formex.normalize.indicators.cells import (
     LABEL_CUTOFF, LABEL_MAX_KEY, LabelHint, LevelVocabulary, classify_label)
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue
+from formex.schemas.name_words import WORDS_AFTER, WORDS_WITH_BIAO
 
 FUSED_CUTOFF = 80.0          # one wrong character in six (经济效蓝指标) scores 83; in four, 75
 FUSED_SUFFIXES = ("指标", "类")   # a label's own suffix (LABEL_ENDINGS): a full label, not a keyword
@@ -177,18 +178,20 @@ def fused_label_of(cell: Cell, vocab: LevelVocabulary, level1: bool) -> FusedLab
 
 LABEL_SUFFIX = "指标"
 DAMAGED_REST_MIN = 2     # the name after a damaged head keeps two characters at least
-# words ending in 标 a name opens with (质量达标率, 质量目标完成率, 质量对标): the name's own
-# words, not a damaged 指标
-WORDS_WITH_BIAO = frozenset("目达商坐招投中夺超路航浮锦竞对定贴")
-# characters making a word with a lone 标 or 指 before them (标准, 标识, 指导, 指南): a
-# name's own word, not a wrapped label's last line fused before the name
-WORDS_AFTER = {"标": frozenset("准识志杆签牌段题语"), "指": frozenset("导南引挥示令")}
+# WORDS_WITH_BIAO: the characters before 标 in words a name opens with (质量达标率, 评标…);
+# WORDS_AFTER: the characters after a lone 标 or 指 making a word (标准, 指导, 指定): a name's
+# own words, not a damaged 指标 (schemas/name_words.yaml)
 
 
 def makes_word(head: str, rest: str) -> bool:
     """The head is a lone 标 or 指 and makes a word with the rest's first character
-    (`标` | `准化…`)."""
-    return len(head) == 1 and rest[:1] in WORDS_AFTER.get(head, ())
+    (`标` | `准化…`), or ends in a word of 指 or 标 read as a damaged 指标 (`指定` | `医疗…`,
+    `评标` | `专家…`): the name's own words either way."""
+    if len(head) == 1:
+        return rest[:1] in WORDS_AFTER.get(head, ())
+    pair = head[-2:]
+    return pair != LABEL_SUFFIX and (pair[0] == LABEL_SUFFIX[0] and pair[1] in WORDS_AFTER[LABEL_SUFFIX[0]]
+                                     or pair[1] == LABEL_SUFFIX[1] and pair[0] in WORDS_WITH_BIAO)
 
 
 @lru_cache(maxsize=None)

@@ -161,6 +161,7 @@ from formex.normalize.indicators.fused import (
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue
 from formex.schemas.forms import FormSchema
+from formex.schemas.name_words import WORDS_WITH_BIAO
 from formex.schemas.text_policy import MARKUP, clean_plain_text
 
 ORDER_CUTOFF = 50.0        # half the label's characters in place (质最措标 ~ 质量指标)
@@ -178,8 +179,6 @@ SPACES = " \u3000"          # a cell boundary kept in the text as read
 WORDINGS = "类性"            # 时效类指标, 数量性指标
 
 SUFFIX = "指标"
-# words ending in 标 a name opens with after a keyword (质量达标率, 质量目标): not a damaged 指标
-WORDS_WITH_BIAO = frozenset("目达商坐招投中夺超路航浮锦竞对定贴")
 
 
 def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
