@@ -770,3 +770,5 @@ def test_a_name_after_a_fused_damaged_label_fills_the_width():
     assert out[3:] == ["盾量指标社区工作者培训质量合格率", "窗口服务规范达标率"]
     assert fills_width("盾量指标社区工作者培训质量", 9) and not fills_width("盾量指标社区培训质量", 9)
     assert not fills_width("社区工作者岗前培训合格率", 9)   # longer, no label: says nothing
+    # a 指标 past any label's length is no fused label's: a long line run together
+    assert not fills_width("完成全年重点工作任务考核指标社区工作者培训质量", 9)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from formex.normalize.indicators.cells import LABEL_ENDINGS, IndicatorRow
+from formex.normalize.indicators.cells import LABEL_ENDINGS, LABEL_MAX_KEY, IndicatorRow
 
 CONTINUATION_MAX = 12  # a longer line is never the rest of the name above
 SHORT_FRAGMENT = 3     # a line this short (建档率, 及时率) is a wrapped name's end
@@ -365,7 +365,12 @@ def fills_width(line: str, width: int) -> bool:
     if len(line) == width:
         return True
     ending = LABEL_ENDINGS[0]
-    return len(line) > width and ending in line and len(line) - line.rindex(ending) - len(ending) == width
+    if len(line) <= width or ending not in line:
+        return False
+    at = line.rindex(ending)
+    # the text before that 指标 is a label's head, no longer than a label: not a long
+    # line OCR ran together with another cell holding the word
+    return at + len(ending) <= LABEL_MAX_KEY and len(line) - at - len(ending) == width
 
 
 def completes_row_above(item: IndicatorRow, previous: IndicatorRow, heads: tuple[str, ...],
