@@ -1025,3 +1025,23 @@ def test_a_short_damaged_label_in_a_block_restating_its_label_on_every_row_is_th
              "\t时效指标\t拨付及时率\t100%", "\t时效指标\t办结及时率\t100%"]
     indicators, _ = place(lines)
     assert indicators[3].placement.level2.label == "数量指标"
+
+
+def test_a_short_damaged_label_whose_two_edges_name_different_categories_moves_nowhere(monkeypatch):
+    # a one-row block: between it and the block above one category keeps 量 in place, between
+    # it and the block below another does; the two edges disagree, nothing settles it
+    from formex.normalize.indicators import hierarchy
+
+    class Row:
+        pass
+    items = [Row(), Row(), Row()]
+    categories = SCHEMA.level2_order
+    order = [spec.label for spec in categories]
+    path = [order.index("数量指标"), order.index("时效指标"), order.index("经济效益指标")]
+    monkeypatch.setattr(hierarchy, "short_damaged_label", lambda item: "质量" if item is items[1] else None)
+    monkeypatch.setattr(hierarchy, "stating_rows", lambda *args: 0)
+    monkeypatch.setattr(hierarchy, "kept_in_place", lambda key, label: label in ("质量指标", "社会成本指标", "成本指标"))
+    assert hierarchy.lost_block_moves(items, categories, path, set()) == {}
+    # one edge naming one category moves it there
+    monkeypatch.setattr(hierarchy, "kept_in_place", lambda key, label: label == "质量指标")
+    assert hierarchy.lost_block_moves(items, categories, path, set()) == {1: order.index("质量指标")}

@@ -1351,6 +1351,7 @@ def lost_block_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ..
             continue     # the block restates its label on its rows: a damaged one is that label too
         if kept_in_place(key, own) and not labelled_elsewhere(items, path, i, own):
             continue
+        sides = set()
         for j in (i - 1, i + 1):
             if not 0 <= j < len(items) or path[j] == path[i]:
                 continue
@@ -1360,8 +1361,9 @@ def lost_block_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ..
                 or [k for k in range(lo + 1, hi) if categories[k].level1 == categories[path[j]].level1
                     and kept_in_place(key, categories[k].label)]
             if len(kept) == 1:
-                out[i] = kept[0]
-                break
+                sides.add(kept[0])
+        if len(sides) == 1:       # both edges naming different categories: nothing settles it
+            out[i] = sides.pop()
     return out
 
 
