@@ -1310,12 +1310,6 @@ def short_damaged_label(item: IndicatorRow) -> str | None:
     return key if SHORT_DAMAGED[0] <= len(key) <= SHORT_DAMAGED[1] else None
 
 
-def labelled_elsewhere(items: list[IndicatorRow], path: list[int], i: int, label: str) -> bool:
-    """Another row of row i's block states its category's label, readably: a block prints
-    one label, so a damaged label on row i is not that one."""
-    return stating_rows(items, path, i, label) >= 1
-
-
 def stating_rows(items: list[IndicatorRow], path: list[int], i: int, label: str) -> int:
     """How many rows of row i's block other than i state its category's label, readably."""
     j, k = i, i
@@ -1332,7 +1326,7 @@ def lost_block_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ..
                      held: set[int]) -> dict[int, int]:
     """Rows at the edge of their block holding a short damaged label (`short_damaged_label`)
     that keeps none of its block's label's characters in place (`kept_in_place`), or whose
-    block's label another row prints (`labelled_elsewhere`: 贡量 is not 数量 there) -> the
+    block's label another row prints (`stating_rows`: 贡量 is not 数量 there) -> the
     one category of the block's level-1 group (else, of the group across), between the
     block and the block across the edge in the canonical order, whose label's characters
     it keeps in place: the path
@@ -1347,10 +1341,11 @@ def lost_block_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ..
         if key is None:
             continue
         own = categories[path[i]].label
-        if stating_rows(items, path, i, own) >= 2:
+        stating = stating_rows(items, path, i, own)
+        if stating >= 2:
             continue     # the block restates its label on its rows: a damaged one is that label too
-        if kept_in_place(key, own) and not labelled_elsewhere(items, path, i, own):
-            continue
+        if kept_in_place(key, own) and not stating:
+            continue     # it may be its own block's label: no other row prints that one
         sides = set()
         for j in (i - 1, i + 1):
             if not 0 <= j < len(items) or path[j] == path[i]:
