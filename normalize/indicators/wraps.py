@@ -179,12 +179,17 @@ def wide_wrapping(named: list[IndicatorRow], every: int, below: int | None
     fragments under its lines, at least `WRAP_MIN_LINES` of them, every fragment of the
     table under a line that long or longer, and no more lines longer than
     `LONGER_SHARE` of its full lines: names that simply vary leave fragments under
-    shorter lines, or few under any. (wrapping, its fragments), or None."""
+    shorter lines, or few under any. A longer line opening as another longer line
+    opens, beside a level-1 cell and no level-2 one, is one of a block whose level-2
+    label OCR fused into each name cell (社会效益困难人员… and 社会效益提升困难人员… over
+    提升国防教育和双拥宣传 | 力度), not a name that varies: it does not count
+    (`fused_level2_lines`). (wrapping, its fragments), or None."""
     best = None
     for widest in sorted({len(item.name) for item in named}, reverse=True):
         if below is not None and widest >= below:
             continue
-        longer = sum(len(item.name) > widest for item in named)
+        longer = sum(len(item.name) > widest for item in named) \
+            - fused_level2_lines([item for item in named if len(item.name) > widest])
         full = sum(len(item.name) == widest for item in named)
         if full < WRAP_MIN_LINES or longer > LONGER_SHARE * full:
             continue
@@ -194,6 +199,23 @@ def wide_wrapping(named: list[IndicatorRow], every: int, below: int | None
         if best is None or len(shown[0]) > len(best[1]):
             best = (shown[1], shown[0])
     return best
+
+OPENING_RUN = 2   # characters a label fused into a block's name cells prints on each of them
+
+
+def fused_level2_lines(lines: list[IndicatorRow]) -> int:
+    """How many of the lines look like a block's whose level-2 cell OCR fused into each
+    name cell: the line prints a level-1 cell of its own and no level-2 one, and its name
+    opens with the `OPENING_RUN` characters another such line's opens with (社会效益困难人员…,
+    社会效益提升困难人员…; 薮量公共就业…, 薮量退役军人…: the label damaged alike on each
+    line). Names that simply vary, printed whole past a narrower width, print no such
+    pair; a level-2 label fused into a name is cut off later (`fused_order`)."""
+    bare = [item for item in lines if any(not hint.copied for hint in item.level1) and not item.level2]
+    openings: dict[str, int] = {}
+    for item in bare:
+        openings[item.name[:OPENING_RUN]] = openings.get(item.name[:OPENING_RUN], 0) + 1
+    return sum(openings[item.name[:OPENING_RUN]] > 1 for item in bare)
+
 
 def numbering_of(items: list[IndicatorRow]) -> list[IndicatorRow]:
     """The items, their lines' row numbers (`Row.numbered`) kept only where the table
