@@ -772,3 +772,28 @@ def test_a_name_after_a_fused_damaged_label_fills_the_width():
     assert not fills_width("社区工作者岗前培训合格率", 9)   # longer, no label: says nothing
     # a 指标 past any label's length is no fused label's: a long line run together
     assert not fills_width("完成全年重点工作任务考核指标社区工作者培训质量", 9)
+
+
+# a block whose level-2 label OCR fused into each name cell (no separator, nothing cut yet):
+# its lines run past the column's width, as many as half its full lines, all opening alike
+FUSED_LEVEL2_LINES = ["效益指标\t\t社会效益困难人员再就业比例\t≥5%",
+               "效益指标\t社会效益指标\t提高优抚补助对象收\t",
+               "\t\t入水平\t≥95%",
+               "效益指标\t\t社会效益提高养老人员生活水\t",
+               "\t\t平\t≥5%",
+               "效益指标\t社会效益指标\t提升国防教育双拥宣\t",
+               "\t\t传工作力度\t≥30%",
+               "效益指标\t\t社会效益保障受理大厅日常运\t",
+               "\t\t行\t=100%",
+               "效益指标\t社会效益指标\t提高残疾人生活自理\t",
+               "\t\t能力\t=30%",
+               "效益指标\t\t社会效益促进残疾人参与社会\t无",
+               "效益指标\t社会效益指标\t提升未成年人保护工\t",
+               "\t\t作站\t无"]
+
+
+def test_lines_of_a_fused_level2_block_do_not_hide_the_narrower_width():
+    # the fragments sit under the 9-character lines (and one under a fused line): the
+    # column wraps at 9, so the five-character end under a full line is the name's rest
+    assert names(FUSED_LEVEL2_LINES)[2:4] == ["社会效益提高养老人员生活水平", "提升国防教育双拥宣传工作力度"]
+    assert "传工作力度" not in names(FUSED_LEVEL2_LINES)
