@@ -86,6 +86,7 @@ class Level2Spec:
     weak: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()     # target types (unit classes, `deadline`) that point here
+    usual: bool = False               # the group's category a block takes where nothing tells them apart
 
     __hash__ = _hash_once
     __getstate__ = _state_without_hash
@@ -225,7 +226,7 @@ def _grid(path: str, value: Any) -> BudgetGrid:
 
 def _level2(path: str, key: str, value: Any, level1: str, order: int) -> Level2Spec:
     value = _mapping(path, key, value)
-    _check_keys(path, key, value, frozenset({"label", "aliases", "keywords", "requires", "targets"}))
+    _check_keys(path, key, value, frozenset({"label", "aliases", "keywords", "requires", "targets", "usual"}))
     keywords = _mapping(path, f"{key}.keywords", value.get("keywords") or {})
     _check_keys(path, f"{key}.keywords", keywords, frozenset({"strong", "weak"}))
     return Level2Spec(
@@ -237,6 +238,7 @@ def _level2(path: str, key: str, value: Any, level1: str, order: int) -> Level2S
         weak=_strings(path, f"{key}.keywords.weak", keywords["weak"]) if keywords.get("weak") else (),
         requires=_strings(path, f"{key}.requires", value["requires"]) if value.get("requires") else (),
         targets=_strings(path, f"{key}.targets", value["targets"]) if value.get("targets") else (),
+        usual=value.get("usual") is True,
     )
 
 

@@ -1045,3 +1045,24 @@ def test_a_short_damaged_label_whose_two_edges_name_different_categories_moves_n
     # one edge naming one category moves it there
     monkeypatch.setattr(hierarchy, "kept_in_place", lambda key, label: label == "质量指标")
     assert hierarchy.lost_block_moves(items, categories, path, set()) == {1: order.index("质量指标")}
+
+
+# ---------------------------------------------------------------- a lost label nothing tells apart
+def test_a_block_whose_label_is_lost_and_whose_rows_name_no_category_takes_its_groups_usual_one():
+    # the 效益 group's first block prints no level-2 label (OCR lost it) and its names
+    # word none of 经济, 社会 or 生态效益: the order allows all three, and the one forms
+    # fill with rows of their own is 社会效益, not the order's first
+    indicators, _ = place(["产出指标\t数量指标\t培训人数\t≥5人",
+                           "效益指标\t\t居民健康素养水平\t≥35%",
+                           "\t\t群众知晓率\t≥80%",
+                           "\t可持续影响指标\t长效机制运行情况\t持续完善"])
+    assert [i.placement.level2.label for i in indicators] == \
+        ["数量指标", "社会效益指标", "社会效益指标", "可持续影响指标"]
+
+
+def test_a_block_whose_rows_word_a_category_keeps_it_over_the_usual_one():
+    # 增收 names 经济效益: the wording tells the categories apart, so the usual one does not apply
+    indicators, _ = place(["产出指标\t数量指标\t培训人数\t≥5人",
+                           "效益指标\t\t农户增收金额\t≥35万元",
+                           "\t可持续影响指标\t长效机制运行情况\t持续完善"])
+    assert indicators[1].placement.level2.label == "经济效益指标"

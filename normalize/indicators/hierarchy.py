@@ -1120,6 +1120,8 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
     lost = lost_block_moves(items, categories, path, {*rivalled, *chained, *moved})
     for i, k in lost.items():
         path[i] = k
+    for i, k in usual_category_moves(items, categories, path, costs).items():
+        path[i] = k
     blocks = block_ids(path, entry_flags(items, fit))
     labelled_blocks = {blocks[i] for i, item in enumerate(items)
                        if any(h.spec.label == categories[path[i]].label and not h.copied
@@ -1360,6 +1362,38 @@ def lost_block_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ..
         if len(sides) == 1:       # both edges naming different categories: nothing settles it
             out[i] = sides.pop()
     return out
+
+
+def usual_category_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], path: list[int],
+                         costs: list[list[float]]) -> dict[int, int]:
+    """Rows of a block no label names (its label lost: no row holds a level-2 label,
+    read or displaced) that cost the same in its category as in its group's `usual` one
+    (`TIE_BREAK` steps aside), where the order leaves that one free between the blocks
+    around -> the usual category. Without this the canonical order's tie-break gives such
+    a block the group's first free category (经济效益 for a 效益 block whose `社会` piece
+    OCR damaged), the one forms print least often with rows of their own."""
+    out: dict[int, int] = {}
+    start = 0
+    while start < len(path):
+        end = start
+        while end + 1 < len(path) and path[end + 1] == path[start]:
+            end += 1
+        k = path[start]
+        usual = next((u for u, c in enumerate(categories)
+                      if c.usual and c.level1 == categories[k].level1 and u != k), None)
+        rows = range(start, end + 1)
+        if usual is not None and usual not in path and unlabelled(items, rows) \
+                and (start == 0 or path[start - 1] < usual) and (end + 1 == len(path) or usual < path[end + 1]) \
+                and all(abs(costs[i][usual] - costs[i][k]) <= TIE_BREAK * len(categories) for i in rows):
+            out.update(dict.fromkeys(rows, usual))
+        start = end + 1
+    return out
+
+
+def unlabelled(items: list[IndicatorRow], rows: range) -> bool:
+    """No row of `rows` holds a level-2 label, read or displaced."""
+    return not any(items[i].own_level2 or items[i].level2 or items[i].displaced
+                   for i in rows)
 
 
 PER_PAGE = frozenset({"page_top", "page_centre_up", "page_centre_down", "page_bottom"})
