@@ -856,6 +856,30 @@ def test_a_bare_word_in_an_open_gap_or_before_no_strong_word_stays(lines):
     assert got[1][1] == lines[1].split("\t")[2]
 
 
+def test_a_bare_word_in_a_gap_of_several_is_cut_off_where_the_name_holds_one_categorys_strong_word():
+    # the table prints 数量 bare; between 质量 and 社会效益 the order leaves 时效 and 成本: the
+    # name after 时效 holds 及时 (时效's), so 时效 is the row's label
+    got, issues = read(["产出指标\t数量\t新建供水管网长度\t≥46公里",
+                        "\t质量\t工程验收合格率\t100%",
+                        "\t\t时效工程完工及时率\t90%",
+                        "效益指标\t社会效益\t受益人口\t≥2.3万人"])
+    assert got[2] == ("时效指标", "工程完工及时率")
+    assert any(i.code == "label_fused" and "时效" in i.message for i in issues)
+
+
+@pytest.mark.parametrize("lines", [
+    # the table prints full labels: the name's own words
+    ["产出指标\t数量指标\t新建供水管网长度\t≥46公里", "\t质量指标\t工程验收合格率\t100%",
+     "\t\t时效工程完工及时率\t90%", "效益指标\t社会效益指标\t受益人口\t≥2.3万人"],
+    # the name left holds no strong word of 时效
+    ["产出指标\t数量\t新建供水管网长度\t≥46公里", "\t质量\t工程验收合格率\t100%",
+     "\t\t时效工程建设管理情况\t良好", "效益指标\t社会效益\t受益人口\t≥2.3万人"],
+])
+def test_a_bare_word_in_a_gap_of_several_stays_without_bare_labels_or_a_strong_word(lines):
+    got, _ = read(lines)
+    assert got[2][1] == lines[2].split("\t")[2]
+
+
 # --- a head read as the category placed, in a block that states no label (cut_inferred_heads)
 
 NARROW = ["产出\t质量\t补贴发放准确率\t100%", "指标\t指标", "\t时效\t补贴按月发放及时率\t100%", "\t指标"]

@@ -1126,7 +1126,9 @@ def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str]
     short alias (`质量`) is read where the gap holds that one category even in a table
     printing `数量指标`, if the name left holds one of its strong keywords, not at its
     very start (`质量` | `补贴发放准确率` between 数量指标 and 时效指标; `义务教育巩固率`
-    holds none; `质量达标情况统计` is one phrase)."""
+    holds none; `质量达标情况统计` is one phrase). In a table printing bare words, a gap of
+    several categories reads a bare word too where one category only reads it so and the
+    name left holds a strong word of it (`bare_word_in_gap`)."""
     cell, cuts = found
     # a level cell of the row's own that the name opens with (服务对象 | 服务对象可持续…):
     # the label printed in its column, the name's words its own; no short piece is read
@@ -1140,12 +1142,28 @@ def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str]
         if read is not None and not isinstance(read[0], tuple) \
                 and not any(word in read[2][1:] for word in vocab.level2_specs[read[0]].strong):
             return None
+    if read is None and closed and bare and not single:
+        read = bare_word_in_gap(item.name, tuple(cuts), gap, vocab, not echoed)
     if read is None:
         return None
     if isinstance(read[0], tuple):
         raise Unsettled(read[1], list(read[0]), cell)
     label, head, rest, score = read
     return label, head, rest, score, cell
+
+
+def bare_word_in_gap(name: str, cuts: tuple[int, ...], gap: list[str], vocab: LevelVocabulary, pieces: bool):
+    """A category's bare word at the name's head (`时效` | `工程完工及时率`) in a table
+    printing its labels so, where the labels around leave several categories: read where
+    exactly one of them reads so and the name left holds a strong word of it, not at its
+    very start (as `fused_head` reads a closed gap of one)."""
+    found = []
+    for label in gap:
+        read = best_head(name, cuts, (label,), vocab, True, pieces)
+        if read is not None and not isinstance(read[0], tuple) \
+                and any(word in read[2][1:] for word in vocab.level2_specs[label].strong):
+            found.append(read)
+    return found[0] if len(found) == 1 else None
 
 
 @lru_cache(maxsize=16384)
