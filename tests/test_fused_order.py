@@ -542,6 +542,18 @@ def test_a_short_label_fused_where_a_damaged_group_label_is_printed_on_every_row
     assert got[2] == ("数量指标", "农机作业补贴户数")
 
 
+def test_a_short_label_printed_on_the_rows_around_is_cut_off_a_name_holding_another_categorys_word():
+    # 帮扶 is 社会效益's word and the name holds none of 数量's: between a row printing 数量
+    # and one it was cut off, the row lost its label all the same (printed above only, as in
+    # the test below, it stays)
+    got, _ = read(["产出指标\t数量\t农业技术培训场次\t≥20场",
+                   "产出指标\t\t数量农机作业补贴户数\t≥260户",
+                   "产出指标\t\t数量结对帮扶村覆盖面\t≥12个",
+                   "产出指标\t数量\t病虫害统防统治面积\t≥15000亩",
+                   "产出指标\t质量指标\t补贴发放准确率\t≥98%"])
+    assert got[1:3] == [("数量指标", "农机作业补贴户数"), ("数量指标", "结对帮扶村覆盖面")]
+
+
 def test_a_short_label_printed_above_only_keeps_the_name_below_whole():
     got, _ = read(["产出指标\t数量\t农业技术培训场次\t≥20场",
                    "产出指标\t数量\t水稻良种推广面积\t≥12000亩",

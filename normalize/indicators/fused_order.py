@@ -856,13 +856,16 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
         text = item.name[:RESTATED_CUT_MIN]
         if text not in rows:
             continue
-        single = every_row(i, rows[text], items) or block_end(i, rows[text], item, items)
+        between = every_row(i, rows[text], items)
+        single = between or block_end(i, rows[text], item, items)
         if not single and not run_printed(fused_run(i, text, items, candidate), rows[text], items) \
                 and not block_printed(i, text, rows[text], printed[text], items, candidate):
             continue
         rest = item.name[len(text):].strip(SEPARATORS)
+        # another category's word in the name left tells a name's own word from a label printed
+        # above it only; between two rows printing it, the row lost it as its neighbours show
         if len(label_key(rest)) < ORDER_REST_MIN or label_key(text + rest[:1]) in keys \
-                or other_strong_word(text, rest, vocab):
+                or not between and other_strong_word(text, rest, vocab):
             continue
         if not single and text in stated:
             # a run of names lost the word their placement read them by: it is their label, as on the rows
