@@ -542,6 +542,18 @@ def test_a_short_label_fused_where_a_damaged_group_label_is_printed_on_every_row
     assert got[2] == ("数量指标", "农机作业补贴户数")
 
 
+def test_a_short_label_printed_on_the_rows_around_is_cut_off_a_name_holding_another_categorys_word():
+    # 帮扶 is 社会效益's word and the name holds none of 数量's: between a row printing 数量
+    # and one it was cut off, the row lost its label all the same (printed above only, as in
+    # the test below, it stays)
+    got, _ = read(["产出指标\t数量\t农业技术培训场次\t≥20场",
+                   "产出指标\t\t数量农机作业补贴户数\t≥260户",
+                   "产出指标\t\t数量结对帮扶村覆盖面\t≥12个",
+                   "产出指标\t数量\t病虫害统防统治面积\t≥15000亩",
+                   "产出指标\t质量指标\t补贴发放准确率\t≥98%"])
+    assert got[1:3] == [("数量指标", "农机作业补贴户数"), ("数量指标", "结对帮扶村覆盖面")]
+
+
 def test_a_short_label_printed_above_only_keeps_the_name_below_whole():
     got, _ = read(["产出指标\t数量\t农业技术培训场次\t≥20场",
                    "产出指标\t数量\t水稻良种推广面积\t≥12000亩",
@@ -589,6 +601,19 @@ def test_a_short_label_fused_into_the_names_opening_its_block_is_their_label():
                    "产出类\t成本\t办公设备采购单价\t≤6000元",
                    "效益类\t社会效益指标\t居民健康素养水平\t逐步提高"])
     assert got[1:3] == [("成本指标", "门诊次均费用"), ("成本指标", "药品耗材采购支出")]
+
+
+def test_a_short_label_fused_into_names_above_and_below_the_one_row_printing_it_is_their_label():
+    # the block's every row prints 成本 or lost it into its name, and names lost it above the
+    # one row printing it: a label printed on every row (printed once, it is on the first row)
+    got, _ = read(["产出类\t时效指标\t新生儿访视时限\t30天",
+                   "产出类\t\t成本门诊次均费用\t≤220元",
+                   "产出类\t\t成本药品耗材采购支出\t≤1200万元",
+                   "产出类\t成本\t水电能耗费用\t不超过85万元",
+                   "产出类\t\t成本办公设备采购单价\t≤6000元",
+                   "效益类\t社会效益指标\t居民健康素养水平\t逐步提高"])
+    assert got[1:5] == [("成本指标", "门诊次均费用"), ("成本指标", "药品耗材采购支出"),
+                        ("成本指标", "水电能耗费用"), ("成本指标", "办公设备采购单价")]
 
 
 def test_a_run_of_names_opening_alike_without_rows_printing_the_word_around_keeps_it():

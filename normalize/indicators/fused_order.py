@@ -91,9 +91,12 @@ with it (`cut_short_level_cells`): read as nothing, as on the other rows. A cate
 word read as the level-2 label in those rows' own level cells (`数量` | `数量` below a row
 `数量城乡居民…` opening the block) counts as printed so too. Several such names in a row (a
 run, `数量特困…` | `数量岗位…`) are cut so where the rows just around the run print it, or the
-run opens or ends the block and two rows on its other side print it; a run cut by a word
-the rows read as their level-2 label takes that label (cut as nothing, the run lost the
-word its placement read it by).
+run opens or ends the block and two rows on its other side print it, or where every row of
+the block prints it or opens with it and two such names lie above a row printing it (a
+label printed once is on its block's first row); a run cut by a word the rows read as their
+level-2 label takes that label (cut as nothing, the run lost the word its placement read it
+by). Between two rows printing it (one may be a row it was cut off), a name holding another
+category's word and none of this one's is cut all the same.
 
 A row whose one level cell reads as both levels (`成本指标`: 产出's category and the group of
 经济成本指标…; `管理指标`) and whose name opens with a head that reads, by the rules above, as
@@ -841,6 +844,8 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
     if not rows:
         return issues
     keys = label_keys(vocab) | label_prefixes(vocab)
+    printed = {text: set(js) for text, js in rows.items()}    # as read, before any cut
+    blocks: dict[tuple[str, int], bool] = {}     # block_printed's answer, once per block
     # each row's candidacy once (a run's rows are walked from each of them); a cut row's again
     candidates: dict[int, bool] = {}
 
@@ -855,12 +860,16 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
         text = item.name[:RESTATED_CUT_MIN]
         if text not in rows:
             continue
-        single = every_row(i, rows[text], items) or block_end(i, rows[text], item, items)
-        if not single and not run_printed(fused_run(i, text, items, candidate), rows[text], items):
+        between = every_row(i, rows[text], items)
+        single = between or block_end(i, rows[text], item, items)
+        if not single and not run_printed(fused_run(i, text, items, candidate), rows[text], items) \
+                and not block_printed(i, text, rows[text], printed[text], items, candidate, blocks):
             continue
         rest = item.name[len(text):].strip(SEPARATORS)
+        # another category's word in the name left tells a name's own word from a label printed
+        # above it only; between two rows printing it, the row lost it as its neighbours show
         if len(label_key(rest)) < ORDER_REST_MIN or label_key(text + rest[:1]) in keys \
-                or other_strong_word(text, rest, vocab):
+                or not between and other_strong_word(text, rest, vocab):
             continue
         if not single and text in stated:
             # a run of names lost the word their placement read them by: it is their label, as on the rows
@@ -918,6 +927,39 @@ def run_printed(run: range, rows: set[int], items: list[IndicatorRow]) -> bool:
         if edge and printing >= BLOCK_END_RUN:
             return True
     return False
+
+
+BLOCK_FUSED_MIN = 2   # names a label printed on every row fused into, above a row printing it
+
+
+def block_printed(i: int, text: str, rows: set[int], printed: set[int], items: list[IndicatorRow],
+                  candidate, blocks: dict[tuple[str, int], bool]) -> bool:
+    """Row i lies in a block every row of which prints `text` in its level cell (`rows`) or
+    opens its name with it, its level cells empty (`candidate`; a row cut so is in `rows`,
+    `printed` holds the rows printing it as read), from one block edge to the
+    other (the table's end, or a row stating a level-2 label of its own), and `BLOCK_FUSED_MIN`
+    names or more opening so lie above a row printing it (`数量…` | `数量…` | `数量` |
+    `数量…` | next block). A label printed once over its block prints on its first row (or
+    its middle one), so names opening with its word below it, or one above it, are the
+    names' own (`run_printed` asks for two printing rows beside a run). `blocks` keeps the
+    answer for each row of the block (a cut row stays a member: it then prints it)."""
+    if (text, i) in blocks:
+        return blocks[(text, i)]
+
+    def member(j: int) -> bool:
+        return j in rows or ((items[j].name or "").startswith(text) and candidate(j))
+    low, high = i, i
+    while low > 0 and member(low - 1):
+        low -= 1
+    while high + 1 < len(items) and member(high + 1):
+        high += 1
+    edged = all(not 0 <= outside < len(items) or any(not h.copied for h in items[outside].level2)
+                for outside in (low - 1, high + 1))
+    printing = [j for j in range(low, high + 1) if j in printed]
+    above = sum(j not in printed for j in range(low, printing[-1])) if printing else 0
+    answer = edged and above >= BLOCK_FUSED_MIN
+    blocks.update(((text, j), answer) for j in range(low, high + 1))
+    return answer
 
 
 def cut_printed_head(item: IndicatorRow, text: str, rest: str, printed: str) -> Issue | None:
