@@ -625,3 +625,33 @@ def test_a_category_listed_alone_under_a_label_worded_with_aspect_is_no_wrapped_
                                 "效益指标\t生态环境效益\t\t",
                                 "效益指标\t可持续影响指标\t长效机制\t持续完善"]))
     assert [label for label, _ in got] == ["数量指标", "社会效益指标", "生态效益指标", "可持续影响指标"]
+
+
+# --- a category's short form with both characters look-alikes ------------------------------
+
+@pytest.mark.parametrize("lines, labels", [
+    # 旷効 keeps no character of any label: the row prints a label of its own, so it is not
+    # in 质量指标's block, whose label the row above prints; its 及时 tells which
+    (["产出指标\t数量指标\t培训人数\t≥5人", "\t质量指标\t发放准确率\t100%",
+      "\t旷効\t补贴发放及时率\t100%", "效益指标\t社会效益指标\t服务覆盖率\t≥85%"],
+     ["数量指标", "质量指标", "时效指标", "社会效益指标"]),
+    # 贸暈 between 数量指标 and 时效指标: the one category the order leaves between them
+    (["产出指标\t数量指标\t培训人数\t≥5人", "\t\t走访人次\t≥20人次",
+      "\t贸暈\t资金发放情况\t100%", "\t时效指标\t拨付及时率\t100%"],
+     ["数量指标", "数量指标", "质量指标", "时效指标"]),
+])
+def test_a_short_label_of_look_alikes_printed_once_opens_a_block_of_its_own(lines, labels):
+    got, _, _ = read(text_rows([HEADER, *lines]))
+    assert [label for label, _ in got] == labels
+
+
+@pytest.mark.parametrize("lines", [
+    # 广出 keeps 出 of 产出指标 in place: a group's short form, no category's label
+    ["\t广出\t培训人数\t≥5人", "\t数量指标\t走访人次\t≥20人次", "\t质量指标\t发放准确率\t100%"],
+    # 旷効 printed twice: a label restated on its block's rows, the block 数量指标's
+    ["产出指标\t数量指标\t培训人数\t≥5人", "\t旷効\t走访人次\t≥20人次", "\t旷効\t服务户数\t≥6户",
+     "\t质量指标\t发放准确率\t100%"],
+])
+def test_a_short_damaged_cell_a_group_label_or_restated_opens_no_block(lines):
+    got, _, _ = read(text_rows([HEADER, *lines]))
+    assert [label for label, _ in got][:2] == ["数量指标", "数量指标"]

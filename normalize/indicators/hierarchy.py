@@ -172,27 +172,58 @@ def damaged_near_costs(item: IndicatorRow, categories: tuple[Level2Spec, ...]) -
     return [0.0 if n == best else DAMAGED_NEAR for n in shared]
 
 
-def damaged_label_rows(items: list[IndicatorRow], per_page: bool) -> dict[int, frozenset[str]]:
+def damaged_label_rows(items: list[IndicatorRow], per_page: bool,
+                       groups: frozenset[str] = frozenset()) -> dict[int, frozenset[str]]:
     """Rows holding a level-2 label too damaged to read (`item.damaged`) and no readable
     one -> the categories whose labels print on other rows (of the same page, for a
     model that repeats labels per page). A block prints one label: a row with a label of
     its own is not in the block another row's label names but in one of its own, though
     which cannot be read. Where fits explain the readable labels alike (centre-up or
-    centre-down, a row more or less in a block), the damaged labels choose."""
+    centre-down, a row more or less in a block), the damaged labels choose. `groups`:
+    the level-1 labels, whose short forms a damaged cell may print too (`whole_damaged_label`)."""
     labelled: dict[str, list[tuple[int, int]]] = {}
     for item in items:
         for h in ([item.own_level2] if item.own_level2 else item.level2):
             if not h.copied:
                 labelled.setdefault(h.spec.label, []).append(item.pages)
     out = {}
+    printed = label_texts(items)
     for i, item in enumerate(items):
-        if not any(len(label_key(cell.text)) >= DAMAGED_MIN_CHARS for cell in item.damaged) \
-                or any(not h.copied for h in item.level2) or stated_category(item) is not None:
-            continue   # (a shorter cell may be a piece of a label wrapped in a narrow column)
+        if any(not h.copied for h in item.level2) or stated_category(item) is not None:
+            continue
         taken = frozenset(label for label, pages in labelled.items()
                           if not per_page or any(a <= item.pages[1] and item.pages[0] <= b for a, b in pages))
-        if taken:
+        if taken and any(whole_damaged_label(cell, items, i, printed, taken | groups) for cell in item.damaged):
             out[i] = taken
+    return out
+
+
+def whole_damaged_label(cell, items: list[IndicatorRow], i: int, printed: list[str],
+                        named: frozenset[str]) -> bool:
+    """Row i's damaged level-2 cell is a whole label, not a piece of one wrapped in a
+    narrow column: a label's length (`DAMAGED_MIN_CHARS`), or a category's short form
+    (`SHORT_DAMAGED`: 对効 for 时效, OCR's look-alikes for both characters) naming
+    something beyond `GENERIC_LABEL_CHARS`, printed once (`printed`: a label restated
+    on its block's rows, or a piece of one, prints its text again) where neither row
+    beside it holds an unread cell (a wrapped label's other pieces print there), and
+    keeping in place no character of a label in `named` (the labels other rows print and
+    the level-1 groups': 袿会 beside a readable 社会效益指标 restates it, 广出 is 产出)."""
+    key = label_key(cell.text)
+    if len(key) >= DAMAGED_MIN_CHARS:
+        return True
+    return SHORT_DAMAGED[0] <= len(set(key) - GENERIC_LABEL_CHARS) and len(key) <= SHORT_DAMAGED[1] \
+        and sum(key in text for text in printed) == 1 \
+        and not any(kept_in_place(key, label) for label in named) \
+        and not any(items[j].unrecognised for j in (i - 1, i + 1) if 0 <= j < len(items))
+
+
+def label_texts(items: list[IndicatorRow]) -> list[str]:
+    """The level cells' texts and the names' heads of every row, as label keys: where a
+    label prints (`whole_damaged_label`)."""
+    out = []
+    for item in items:
+        out += [label_key(c.text) for c in (*item.unrecognised, *(h.cell for h in item.level2 + item.level1))]
+        out += [label_key(item.name[:SHORT_DAMAGED[1]])] if item.name else []
     return out
 
 
@@ -476,11 +507,11 @@ def fit_costs_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec
         costs = row_costs(items, categories, fit)
         return fit, costs, [], path_of(costs, entry_flags(items, fit), categories,
                                        labelled_categories(items, categories)) if items else []
-    found = fits_costs_and_path(items, categories, with_damaged_labels(items, reading_fits(items)))
+    found = fits_costs_and_path(items, categories, with_damaged_labels(items, reading_fits(items), categories))
     held = lost_label_rows(items, categories, found[0], found[3])
     if not held or not exact_fit(found[0]):
         return found
-    refitted = fits_costs_and_path(items, categories, with_damaged_labels(items, reading_fits(items, held)))
+    refitted = fits_costs_and_path(items, categories, with_damaged_labels(items, reading_fits(items, held), categories))
     # taken only where the labels fit exactly around the lost block as they did without it,
     # under the same model and reading of label-only rows: the refit may cost no more than
     # that block (a misfit would be the labels' evidence against the rows' wording, which
@@ -543,13 +574,14 @@ def lost_label_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...
     return frozenset(out)
 
 
-def with_damaged_labels(items: list[IndicatorRow], fits: list[Fit]) -> list[Fit]:
+def with_damaged_labels(items: list[IndicatorRow], fits: list[Fit],
+                        categories: tuple[Level2Spec, ...]) -> list[Fit]:
     """The fits with the rows of unreadable level-2 labels each prices
     (`damaged_label_rows`)."""
     if not any(item.damaged for item in items):
         return fits
     for fit in fits:
-        fit.damaged = damaged_label_rows(items, fit.model in PER_PAGE)
+        fit.damaged = damaged_label_rows(items, fit.model in PER_PAGE, frozenset(c.level1 for c in categories))
     return fits
 
 
