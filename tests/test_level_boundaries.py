@@ -1069,3 +1069,15 @@ def test_a_block_whose_rows_word_a_category_keeps_it_over_the_usual_one():
                            "效益指标\t\t农户增收金额\t≥35万元",
                            "\t可持续影响指标\t长效机制运行情况\t持续完善"])
     assert indicators[1].placement.level2.label == "经济效益指标"
+
+
+def test_a_block_moved_to_its_groups_usual_category_is_flagged_against_the_one_it_left():
+    # the move is a guess as the order's tie-break was: each row keeps its close call, naming
+    # the category the order gave it, not the one it went to twice
+    indicators, issues = place(["产出指标\t数量指标\t培训人数\t≥5人",
+                                "效益指标\t\t居民健康素养水平\t≥35%",
+                                "\t\t群众知晓率\t≥80%",
+                                "\t可持续影响指标\t长效机制运行情况\t持续完善"])
+    close = [issue.message for issue in issues if issue.code == "level_choice_close"]
+    assert len(close) == 2
+    assert all("went to 社会效益指标" in message and "with it in 经济效益指标" in message for message in close)

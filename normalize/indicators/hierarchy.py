@@ -1152,8 +1152,13 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
     lost = lost_block_moves(items, categories, path, {*rivalled, *chained, *moved})
     for i, k in lost.items():
         path[i] = k
-    for i, k in usual_category_moves(items, categories, path, costs).items():
+    usual = usual_category_moves(items, categories, path, costs)
+    left = {i: path[i] for i in usual}
+    for i, k in usual.items():
         path[i] = k
+    if usual:
+        close = usual_close_calls(close, left, costs, entry_flags(items, fit), categories, path,
+                                  labelled_categories(items, categories))
     blocks = block_ids(path, entry_flags(items, fit))
     labelled_blocks = {blocks[i] for i, item in enumerate(items)
                        if any(h.spec.label == categories[path[i]].label and not h.copied
@@ -1420,6 +1425,17 @@ def usual_category_moves(items: list[IndicatorRow], categories: tuple[Level2Spec
             out.update(dict.fromkeys(rows, usual))
         start = end + 1
     return out
+
+
+def usual_close_calls(close: dict[int, tuple[int, float]], left: dict[int, int], costs: list[list[float]],
+                      entries: list[bool], categories: tuple[Level2Spec, ...], path: list[int],
+                      labelled: frozenset[int]) -> dict[int, tuple[int, float]]:
+    """`close` with the rows `usual_category_moves` moved (`left`: row -> the category the
+    order gave it) priced against the path that moved them. Priced before the move, their
+    rival was the usual category they now take (`level_choice_close` would name the one
+    category twice); the move is a guess as the order's was, so each keeps a close call."""
+    again = close_calls(costs, entries, categories, path, labelled)
+    return {**close, **{i: again.get(i, (k, 0.0)) for i, k in left.items()}}
 
 
 def unlabelled(items: list[IndicatorRow], rows: range) -> bool:
