@@ -229,6 +229,9 @@ def _level2(path: str, key: str, value: Any, level1: str, order: int) -> Level2S
     _check_keys(path, key, value, frozenset({"label", "aliases", "keywords", "requires", "targets", "usual"}))
     keywords = _mapping(path, f"{key}.keywords", value.get("keywords") or {})
     _check_keys(path, f"{key}.keywords", keywords, frozenset({"strong", "weak"}))
+    if not isinstance(value.get("usual", False), bool):
+        # (a quoted "true" would read as false, silently)
+        raise SchemaError(path, f"{key}.usual", "expected true or false")
     return Level2Spec(
         label=_strings(path, f"{key}.label", value.get("label"))[0],
         level1=level1,
@@ -280,6 +283,9 @@ def load_levels(name: str, folder: Path = SCHEMA_DIR) -> tuple[Level1Spec, ...]:
             order += 1
         if not children:
             raise SchemaError(path, f"{key}.level2", "a level-1 group needs at least one level-2 category")
+        if sum(child.usual for child in children) > 1:
+            # `hierarchy.usual_category_moves` takes a group's one usual category
+            raise SchemaError(path, f"{key}.level2", "at most one level-2 category of a group is usual")
         aliases = _strings(path, f"{key}.aliases", group["aliases"]) if group.get("aliases") else ()
         levels.append(Level1Spec(label, aliases, tuple(children)))
     return tuple(levels)

@@ -64,3 +64,19 @@ def test_a_schema_hashes_once_and_travels_without_its_hash():
     assert "_hash" not in back.__dict__ and back == schema and hash(back) == hash(schema)
     level2 = schema.levels[0].level2[0]
     assert hash(level2) == hash(tuple(getattr(level2, f.name) for f in dataclasses.fields(level2)))
+
+
+@pytest.mark.parametrize("usual, key", [
+    (["true", None], "level1[0].level2[0].usual"),     # quoted: a string, not a flag
+    ([True, True], "level1[0].level2"),                # two usual categories in one group
+])
+def test_a_malformed_usual_flag_names_the_key(tmp_path, usual, key):
+    from formex.schemas.forms import load_levels
+
+    level2 = [{"label": label} | ({"usual": flag} if flag is not None else {})
+              for label, flag in zip(["经济效益指标", "社会效益指标"], usual)]
+    (tmp_path / "broken_levels.yaml").write_text(
+        yaml.safe_dump({"level1": [{"label": "效益指标", "level2": level2}]}, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(SchemaError) as caught:
+        load_levels("broken_levels", tmp_path)
+    assert caught.value.key == key
