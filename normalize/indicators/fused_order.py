@@ -845,7 +845,6 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
         return issues
     keys = label_keys(vocab) | label_prefixes(vocab)
     printed = {text: set(js) for text, js in rows.items()}    # as read, before any cut
-    blocks: dict[tuple[str, int], bool] = {}     # block_printed's answer, once per block
     # each row's candidacy once (a run's rows are walked from each of them); a cut row's again
     candidates: dict[int, bool] = {}
 
@@ -863,7 +862,7 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
         between = every_row(i, rows[text], items)
         single = between or block_end(i, rows[text], item, items)
         if not single and not run_printed(fused_run(i, text, items, candidate), rows[text], items) \
-                and not block_printed(i, text, rows[text], printed[text], items, candidate, blocks):
+                and not block_printed(i, text, rows[text], printed[text], items, candidate):
             continue
         rest = item.name[len(text):].strip(SEPARATORS)
         # another category's word in the name left tells a name's own word from a label printed
@@ -933,7 +932,7 @@ BLOCK_FUSED_MIN = 2   # names a label printed on every row fused into, above a r
 
 
 def block_printed(i: int, text: str, rows: set[int], printed: set[int], items: list[IndicatorRow],
-                  candidate, blocks: dict[tuple[str, int], bool]) -> bool:
+                  candidate) -> bool:
     """Row i lies in a block every row of which prints `text` in its level cell (`rows`) or
     opens its name with it, its level cells empty (`candidate`; a row cut so is in `rows`,
     `printed` holds the rows printing it as read), from one block edge to the
@@ -941,11 +940,7 @@ def block_printed(i: int, text: str, rows: set[int], printed: set[int], items: l
     names or more opening so lie above a row printing it (`数量…` | `数量…` | `数量` |
     `数量…` | next block). A label printed once over its block prints on its first row (or
     its middle one), so names opening with its word below it, or one above it, are the
-    names' own (`run_printed` asks for two printing rows beside a run). `blocks` keeps the
-    answer for each row of the block (a cut row stays a member: it then prints it)."""
-    if (text, i) in blocks:
-        return blocks[(text, i)]
-
+    names' own (`run_printed` asks for two printing rows beside a run)."""
     def member(j: int) -> bool:
         return j in rows or ((items[j].name or "").startswith(text) and candidate(j))
     low, high = i, i
@@ -953,13 +948,11 @@ def block_printed(i: int, text: str, rows: set[int], printed: set[int], items: l
         low -= 1
     while high + 1 < len(items) and member(high + 1):
         high += 1
-    edged = all(not 0 <= outside < len(items) or any(not h.copied for h in items[outside].level2)
-                for outside in (low - 1, high + 1))
+    for outside in (low - 1, high + 1):
+        if 0 <= outside < len(items) and not any(not h.copied for h in items[outside].level2):
+            return False
     printing = [j for j in range(low, high + 1) if j in printed]
-    above = sum(j not in printed for j in range(low, printing[-1])) if printing else 0
-    answer = edged and above >= BLOCK_FUSED_MIN
-    blocks.update(((text, j), answer) for j in range(low, high + 1))
-    return answer
+    return bool(printing) and sum(j not in printed for j in range(low, printing[-1])) >= BLOCK_FUSED_MIN
 
 
 def cut_printed_head(item: IndicatorRow, text: str, rest: str, printed: str) -> Issue | None:
