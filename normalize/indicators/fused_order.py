@@ -844,7 +844,6 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
     if not rows:
         return issues
     keys = label_keys(vocab) | label_prefixes(vocab)
-    printed = {text: set(js) for text, js in rows.items()}    # as read, before any cut
     # each row's candidacy once (a run's rows are walked from each of them); a cut row's again
     candidates: dict[int, bool] = {}
 
@@ -861,8 +860,7 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
             continue
         between = every_row(i, rows[text], items)
         single = between or block_end(i, rows[text], item, items)
-        if not single and not run_printed(fused_run(i, text, items, candidate), rows[text], items) \
-                and not block_printed(i, text, rows[text], printed[text], items, candidate):
+        if not single and not run_printed(fused_run(i, text, items, candidate), rows[text], items):
             continue
         rest = item.name[len(text):].strip(SEPARATORS)
         # another category's word in the name left tells a name's own word from a label printed
@@ -926,33 +924,6 @@ def run_printed(run: range, rows: set[int], items: list[IndicatorRow]) -> bool:
         if edge and printing >= BLOCK_END_RUN:
             return True
     return False
-
-
-BLOCK_FUSED_MIN = 2   # names a label printed on every row fused into, above a row printing it
-
-
-def block_printed(i: int, text: str, rows: set[int], printed: set[int], items: list[IndicatorRow],
-                  candidate) -> bool:
-    """Row i lies in a block every row of which prints `text` in its level cell (`rows`) or
-    opens its name with it, its level cells empty (`candidate`; a row cut so is in `rows`,
-    `printed` holds the rows printing it as read), from one block edge to the
-    other (the table's end, or a row stating a level-2 label of its own), and `BLOCK_FUSED_MIN`
-    names or more opening so lie above a row printing it (`数量…` | `数量…` | `数量` |
-    `数量…` | next block). A label printed once over its block prints on its first row (or
-    its middle one), so names opening with its word below it, or one above it, are the
-    names' own (`run_printed` asks for two printing rows beside a run)."""
-    def member(j: int) -> bool:
-        return j in rows or ((items[j].name or "").startswith(text) and candidate(j))
-    low, high = i, i
-    while low > 0 and member(low - 1):
-        low -= 1
-    while high + 1 < len(items) and member(high + 1):
-        high += 1
-    for outside in (low - 1, high + 1):
-        if 0 <= outside < len(items) and not any(not h.copied for h in items[outside].level2):
-            return False
-    printing = [j for j in range(low, high + 1) if j in printed]
-    return bool(printing) and sum(j not in printed for j in range(low, printing[-1])) >= BLOCK_FUSED_MIN
 
 
 def cut_printed_head(item: IndicatorRow, text: str, rest: str, printed: str) -> Issue | None:
