@@ -91,10 +91,9 @@ with it (`cut_short_level_cells`): read as nothing, as on the other rows. A cate
 word read as the level-2 label in those rows' own level cells (`数量` | `数量` below a row
 `数量城乡居民…` opening the block) counts as printed so too. Several such names in a row (a
 run, `数量特困…` | `数量岗位…`) are cut so where the rows just around the run print it, or the
-run opens or ends the block and two rows on its other side print it, or where every row of
-the block prints it or opens with it and two such names lie above a row printing it (a
-label printed once is on its block's first row); a run cut by a word the rows read as their
-level-2 label takes that label (cut as nothing, the run lost the word its placement read it
+run opens or ends the block and two rows on its other side print it (a label printed once,
+anywhere in its block, says nothing of the names around it); a run cut by a word the rows
+read as their level-2 label takes that label (cut as nothing, the run lost the word its placement read it
 by). Between two rows printing it (one may be a row it was cut off), a name holding another
 category's word and none of this one's is cut all the same.
 
