@@ -93,8 +93,8 @@ word read as the level-2 label in those rows' own level cells (`数量` | `数�
 run, `数量特困…` | `数量岗位…`) are cut so where the rows just around the run print it, or the
 run opens or ends the block and two rows on its other side print it (a label printed once,
 anywhere in its block, says nothing of the names around it); a run cut by a word the rows
-read as their level-2 label takes that label (cut as nothing, the run lost the word its placement read it
-by). Between two rows printing it (one may be a row it was cut off), a name holding another
+read as their level-2 label takes that label (cut as nothing, the run lost the word its
+placement read it by). Between two rows printing it (one may be a row it was cut off), a name holding another
 category's word and none of this one's is cut all the same.
 
 A row whose one level cell reads as both levels (`成本指标`: 产出's category and the group of
