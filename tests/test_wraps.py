@@ -815,9 +815,6 @@ VARYING_NAMES = ["产出指标\t数量指标\t救助困难群众人次\t≥500�
                  "满意度指标\t服务对象满意度指标\t受助群众满意度\t≥90%"]
 
 
-@pytest.mark.xfail(strict=True, reason="wraps.fused_level2_lines counts any two bare level-1 rows "
-                   "whose names share their first two characters (提高…, 促进…) as a fused label's "
-                   "lines, so names that simply vary no longer hide a narrower width")
 def test_names_opening_with_a_common_verb_are_no_fused_level2_lines():
     rows = list(iter_text_rows("\n".join([HEADER, *VARYING_NAMES])))
     items, _ = rows_to_indicator_rows(rows, SCHEMA, False)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from formex.normalize.indicators.cells import LABEL_ENDINGS, LABEL_MAX_KEY, IndicatorRow
+from formex.schemas.forms import Level1Spec
 
 CONTINUATION_MAX = 12  # a longer line is never the rest of the name above
 SHORT_FRAGMENT = 3     # a line this short (建档率, 及时率) is a wrapped name's end
@@ -208,13 +209,26 @@ def fused_level2_lines(lines: list[IndicatorRow]) -> int:
     name cell: the line prints a level-1 cell of its own and no level-2 one, and its name
     opens with the `OPENING_RUN` characters another such line's opens with (社会效益困难人员…,
     社会效益提升困难人员…; 薮量公共就业…, 薮量退役军人…: the label damaged alike on each
-    line). Names that simply vary, printed whole past a narrower width, print no such
-    pair; a level-2 label fused into a name is cut off later (`fused_order`)."""
-    bare = [item for item in lines if any(not hint.copied for hint in item.level1) and not item.level2]
+    line), an opening that keeps a character of its group's labels where they print it.
+    Names that simply vary, printed whole past a narrower width, print no such pair (提高…,
+    促进… open many names alike: no label's); a level-2 label fused into a name is cut off
+    later (`fused_order`)."""
+    bare = [item for item in lines if not item.level2 and any(
+        not hint.copied and isinstance(hint.spec, Level1Spec)
+        and opens_like_its_labels(item.name[:OPENING_RUN], hint.spec)
+        for hint in item.level1)]
     openings: dict[str, int] = {}
     for item in bare:
         openings[item.name[:OPENING_RUN]] = openings.get(item.name[:OPENING_RUN], 0) + 1
     return sum(openings[item.name[:OPENING_RUN]] > 1 for item in bare)
+
+
+def opens_like_its_labels(opening: str, group: Level1Spec) -> bool:
+    """Whether `opening` keeps a character, where it prints it, of the level-1 group's label
+    or of one of its categories' (薮量: 数量's 量; 广出: 产出's 出)."""
+    labels = (group.label, *group.aliases,
+              *(text for spec in group.level2 for text in (spec.label, *spec.aliases)))
+    return any(a == b for label in labels for a, b in zip(opening, label))
 
 
 def numbering_of(items: list[IndicatorRow]) -> list[IndicatorRow]:
