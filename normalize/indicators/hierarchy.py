@@ -935,14 +935,17 @@ def one_template_prefixes(costs: list[list[float]], entries: list[bool], categor
             used = set(cheapest_path(best, back))
     return costs, best, back
 
+
 def without_unnamed_groups(costs: list[list[float]], entries: list[bool], categories: tuple[Level2Spec, ...],
                            labelled: frozenset[int]) -> tuple[list[list[float]], list[list[float]], list[list[int]]]:
     """`cheapest_prefixes` over `costs`, with the categories of a group only labels put rows
     in (`wordless_groups`) closed where no label names the group and the cheapest path
     sends rows there: rows before a document's first label (a label printed low in its
     block, or on a line of its own) fall back to the earliest group of the order, one
-    the form may not have at all. Kept open where closing them costs a jump back between
-    groups (`GROUP_BACK`): then those rows have nowhere else in the order."""
+    the form may not have at all, and rows after its last to the last (管理指标). Kept
+    open where closing them sends rows back between groups (a jump the path did not
+    make, or `GROUP_BACK`'s worth): then those rows have nowhere else in the order (a
+    damaged 管理指标 label fused into its first name still holds its rows)."""
     groups = [c.level1 for c in categories]
     best, back = cheapest_prefixes(costs, entries, groups)
     named = {groups[k] for k in labelled}
@@ -952,9 +955,16 @@ def without_unnamed_groups(costs: list[list[float]], entries: list[bool], catego
         return costs, best, back
     shut = [[INF if k in unnamed else cost for k, cost in enumerate(row)] for row in costs]
     shut_best, shut_back = cheapest_prefixes(shut, entries, groups)
-    if min(shut_best[-1]) < min(best[-1]) + GROUP_BACK:
+    shut_path = cheapest_path(shut_best, shut_back)
+    if shut_path is not None and min(shut_best[-1]) < min(best[-1]) + GROUP_BACK \
+            and jumps_back(shut_path) <= jumps_back(path):
         return shut, shut_best, shut_back
     return costs, best, back
+
+
+def jumps_back(path: list[int]) -> int:
+    """How often a path goes back in the canonical order (to an earlier level-1 group)."""
+    return sum(later < earlier for earlier, later in zip(path, path[1:]))
 
 
 def entry_flags(items: list[IndicatorRow], fit: Fit | None = None) -> list[bool]:
