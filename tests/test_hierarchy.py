@@ -201,3 +201,20 @@ def test_rows_above_the_first_label_keep_out_of_a_group_no_label_names():
     budget = next(k for k, c in enumerate(cats) if c.label == "预算编审管理")
     path = path_of(costs, [False] * 4, cats, frozenset({quantity, budget}))
     assert [cats[k].label for k in path][:2] == ["预算编审管理"] * 2
+
+
+def test_rows_after_the_last_label_leave_an_unnamed_group_open_where_nothing_else_follows():
+    # rows under a 满意度 label: closing the unnamed 管理指标 group keeps them in their block;
+    # where that block cannot hold them, closing it would send them back between groups,
+    # so the group stays open (its damaged label fused into a name holds them)
+    cats = SCHEMA.level2_order
+    served = next(k for k, c in enumerate(cats) if c.label == "服务对象满意度指标")
+    managed = next(k for k, c in enumerate(cats) if c.label == "管理指标" and c.level1 == "管理指标")
+    label = [0.0 if k == served else float("inf") for k in range(len(cats))]   # a row stating it
+    after = [0.0 if k == managed else 1.0 for k in range(len(cats))]
+    path = path_of([label, after, after], [False] * 3, cats, frozenset({served}))
+    assert [cats[k].label for k in path] == ["服务对象满意度指标"] * 3
+    apart = [0.0 if k == managed else 1.0 for k in range(len(cats))]
+    apart[served] = float("inf")
+    path = path_of([label, apart, apart], [False] * 3, cats, frozenset({served}))
+    assert [cats[k].label for k in path][1:] == ["管理指标"] * 2
