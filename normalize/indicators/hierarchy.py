@@ -889,10 +889,12 @@ def labelled_categories(items: list[IndicatorRow], categories: tuple[Level2Spec,
 def wordless_groups(categories: tuple[Level2Spec, ...]) -> frozenset[int]:
     """The categories of the level-1 groups no wording of a row points at (no keyword,
     required word or target type in any of their categories: 投入管理指标's): only a
-    label puts rows there."""
+    label puts rows there. A group one template lists instead of another's category (the
+    2021 成本指标) is left to `one_template_prefixes`, which weighs the two."""
     def wordless(c: Level2Spec) -> bool:
         return not (c.strong or c.weak or c.requires or c.targets)
-    groups = {c.level1 for c in categories}
+    paired = {categories[k].level1 for pair in template_alternatives(categories) for k in pair[1]}
+    groups = {c.level1 for c in categories} - paired
     bare = {g for g in groups if all(wordless(c) for c in categories if c.level1 == g)}
     return frozenset(k for k, c in enumerate(categories) if c.level1 in bare)
 
