@@ -2,7 +2,7 @@
 guessed) where spans are known."""
 from __future__ import annotations
 
-from formex.normalize.indicators.hierarchy import segment_rows, wording_score, wording_scores
+from formex.normalize.indicators.hierarchy import path_of, segment_rows, wording_score, wording_scores
 from formex.normalize.indicators import rows_to_indicators
 from formex.schemas.document import Cell, Row
 from formex.schemas.forms import load_form_schema
@@ -184,3 +184,37 @@ def test_a_sum_of_money_alone_does_not_tell_a_cost_from_an_economic_benefit():
     # a name's own keyword still tells them apart
     assert wording_gaps("农田设施维护费用", "currency")["经济效益指标"] > 0.0
     assert wording_gaps("合作社经营收入", "currency")["成本指标"] > 0.0
+
+
+def test_rows_above_the_first_label_keep_out_of_a_group_no_label_names():
+    # two unlabelled rows above a 数量指标 label that sits low in its block: 投入管理指标 is
+    # the only group before it in the order, but no wording puts a row there and no label
+    # names it here, so the rows join the 数量指标 block at its placement's price
+    cats = SCHEMA.level2_order
+    quantity = next(k for k, c in enumerate(cats) if c.label == "数量指标")
+    off = [1.0 if k == quantity else 0.0 for k in range(len(cats))]
+    label = [0.0 if k == quantity else 6.0 for k in range(len(cats))]
+    costs = [off, off, label, [0.0] * len(cats)]
+    path = path_of(costs, [False] * 4, cats, frozenset({quantity}))
+    assert [cats[k].label for k in path] == ["数量指标"] * 4
+    # a label naming the group keeps it open: the rows are its
+    budget = next(k for k, c in enumerate(cats) if c.label == "预算编审管理")
+    path = path_of(costs, [False] * 4, cats, frozenset({quantity, budget}))
+    assert [cats[k].label for k in path][:2] == ["预算编审管理"] * 2
+
+
+def test_rows_after_the_last_label_leave_an_unnamed_group_open_where_nothing_else_follows():
+    # rows under a 满意度 label: closing the unnamed 管理指标 group keeps them in their block;
+    # where that block cannot hold them, closing it would send them back between groups,
+    # so the group stays open (its damaged label fused into a name holds them)
+    cats = SCHEMA.level2_order
+    served = next(k for k, c in enumerate(cats) if c.label == "服务对象满意度指标")
+    managed = next(k for k, c in enumerate(cats) if c.label == "管理指标" and c.level1 == "管理指标")
+    label = [0.0 if k == served else float("inf") for k in range(len(cats))]   # a row stating it
+    after = [0.0 if k == managed else 1.0 for k in range(len(cats))]
+    path = path_of([label, after, after], [False] * 3, cats, frozenset({served}))
+    assert [cats[k].label for k in path] == ["服务对象满意度指标"] * 3
+    apart = [0.0 if k == managed else 1.0 for k in range(len(cats))]
+    apart[served] = float("inf")
+    path = path_of([label, apart, apart], [False] * 3, cats, frozenset({served}))
+    assert [cats[k].label for k in path][1:] == ["管理指标"] * 2

@@ -912,8 +912,23 @@ def labelled_categories(items: list[IndicatorRow], categories: tuple[Level2Spec,
     where a level-1 label names the group."""
     level2 = {(h.spec.level1, h.spec.label) for item in items for h in item.level2}
     listed = {categories[k].label for pair in template_alternatives(categories) for k in pair[0]}
+    listed |= {categories[k].level1 for k in wordless_groups(categories)}
     level1 = {h.spec.label for item in items for h in item.level1} & listed
     return frozenset(k for k, c in enumerate(categories) if (c.level1, c.label) in level2 or c.level1 in level1)
+
+
+@lru_cache(maxsize=16)
+def wordless_groups(categories: tuple[Level2Spec, ...]) -> frozenset[int]:
+    """The categories of the level-1 groups no wording of a row points at (no keyword,
+    required word or target type in any of their categories: 投入管理指标's): only a
+    label puts rows there. A group one template lists instead of another's category (the
+    2021 成本指标) is left to `one_template_prefixes`, which weighs the two."""
+    def wordless(c: Level2Spec) -> bool:
+        return not (c.strong or c.weak or c.requires or c.targets)
+    paired = {categories[k].level1 for pair in template_alternatives(categories) for k in pair[1]}
+    groups = {c.level1 for c in categories} - paired
+    bare = {g for g in groups if all(wordless(c) for c in categories if c.level1 == g)}
+    return frozenset(k for k, c in enumerate(categories) if c.level1 in bare)
 
 
 @lru_cache(maxsize=16)
@@ -935,7 +950,7 @@ def one_template_prefixes(costs: list[list[float]], entries: list[bool], categor
     (`labelled`) closed: (costs, best, back). Labels naming both leave them both open:
     which of them misread is not for the order to say."""
     groups = [c.level1 for c in categories]
-    best, back = cheapest_prefixes(costs, entries, groups)
+    costs, best, back = without_unnamed_groups(costs, entries, categories, labelled)
     alternatives = template_alternatives(categories)
     if not alternatives:
         return costs, best, back
@@ -953,6 +968,38 @@ def one_template_prefixes(costs: list[list[float]], entries: list[bool], categor
             costs, best, back = shut, shut_best, shut_back
             used = set(cheapest_path(best, back))
     return costs, best, back
+
+
+def without_unnamed_groups(costs: list[list[float]], entries: list[bool], categories: tuple[Level2Spec, ...],
+                           labelled: frozenset[int]) -> tuple[list[list[float]], list[list[float]], list[list[int]]]:
+    """`cheapest_prefixes` over `costs`, with the categories of a group only labels put rows
+    in (`wordless_groups`) closed where no label names the group and the cheapest path
+    sends rows there: rows before a document's first label (a label printed low in its
+    block, or on a line of its own) fall back to the earliest group of the order, one
+    the form may not have at all, and rows after its last to the last (管理指标). Kept
+    open where closing them sends rows back between groups (a jump the path did not
+    make, or `GROUP_BACK`'s worth): then those rows have nowhere else in the order (a
+    damaged 管理指标 label fused into its first name still holds its rows)."""
+    groups = [c.level1 for c in categories]
+    best, back = cheapest_prefixes(costs, entries, groups)
+    named = {groups[k] for k in labelled}
+    unnamed = frozenset(k for k in wordless_groups(categories) if groups[k] not in named)
+    path = cheapest_path(best, back) if unnamed else None
+    if path is None or not unnamed & set(path):
+        return costs, best, back
+    shut = [[INF if k in unnamed else cost for k, cost in enumerate(row)] for row in costs]
+    shut_best, shut_back = cheapest_prefixes(shut, entries, groups)
+    shut_path = cheapest_path(shut_best, shut_back)
+    if shut_path is not None and min(shut_best[-1]) < min(best[-1]) + GROUP_BACK \
+            and jumps_back(shut_path) <= jumps_back(path):
+        return shut, shut_best, shut_back
+    return costs, best, back
+
+
+def jumps_back(path: list[int]) -> int:
+    """How often a path goes back in the canonical order (to an earlier level-1 group)."""
+    return sum(later < earlier for earlier, later in zip(path, path[1:]))
+
 
 def entry_flags(items: list[IndicatorRow], fit: Fit | None = None) -> list[bool]:
     """Rows that are blocks of their own: level-2 entries. A label-only row is one when
