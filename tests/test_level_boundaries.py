@@ -1069,3 +1069,21 @@ def test_a_block_whose_rows_word_a_category_keeps_it_over_the_usual_one():
                            "效益指标\t\t农户增收金额\t≥35万元",
                            "\t可持续影响指标\t长效机制运行情况\t持续完善"])
     assert indicators[1].placement.level2.label == "经济效益指标"
+
+
+# ---------------------------------------------------------------- a tie at the usual category's edge
+def test_a_row_the_labels_and_wording_leave_between_a_block_and_its_groups_usual_one_takes_the_usual_one():
+    # centre-down labels: 集体经营性收益's block ends on its label or a row below, 社会效益's
+    # label sits at the centre of either block; 居民健康素养水平 words neither. The order's
+    # tie-break gave it the block above; the usual category is the likelier to hold it
+    indicators, issues = place(["产出指标\t数量指标\t培训人数\t≥5人",
+                                "\t\t道路通行状况\t良好",
+                                "\t经济效益指标\t集体经营性收益\t≥10万元",
+                                "\t\t居民健康素养水平\t≥35%",
+                                "\t\t垃圾清运覆盖面\t≥90%",
+                                "效益指标\t社会效益指标\t群众知晓度\t≥80%",
+                                "\t\t文化活动场次\t≥4场",
+                                "\t\t图书借阅人次\t≥500人次",
+                                "\t可持续影响指标\t长效管护机制\t持续完善"])
+    assert [i.placement.level2.label for i in indicators][2:5] == ["经济效益指标", "社会效益指标", "社会效益指标"]
+    assert any(i.code == "level_boundary_ambiguous" and "居民健康素养水平" in i.message for i in issues)

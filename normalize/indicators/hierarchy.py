@@ -1154,6 +1154,9 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
         path[i] = k
     for i, k in usual_category_moves(items, categories, path, costs).items():
         path[i] = k
+    tied_usual = usual_tie_moves(items, categories, path, costs, fit, {*rivalled, *chained, *moved, *lost})
+    for i, k in tied_usual.items():
+        path[i] = k
     blocks = block_ids(path, entry_flags(items, fit))
     labelled_blocks = {blocks[i] for i, item in enumerate(items)
                        if any(h.spec.label == categories[path[i]].label and not h.copied
@@ -1197,6 +1200,12 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
                 f"{item.name or 'the row'!r} went to {category.label}, the one category between the "
                 f"blocks around it, whose label its damaged level-2 cell "
                 f"{items[i].damaged[0].text!r} may be",
+                field="level2", source_ref=item.row.source_ref))
+        elif i in tied_usual:
+            issues.append(Issue(
+                "warning", "level_boundary_ambiguous",
+                f"{item.name or 'the row'!r} lies between two blocks whose labels and its wording fit as well "
+                f"with it in either; it went to {category.label}, the one forms fill most often",
                 field="level2", source_ref=item.row.source_ref))
         elif i in moved:
             issues.append(Issue(
@@ -1419,6 +1428,32 @@ def usual_category_moves(items: list[IndicatorRow], categories: tuple[Level2Spec
                 and all(abs(costs[i][usual] - costs[i][k]) <= TIE_BREAK * len(categories) for i in rows):
             out.update(dict.fromkeys(rows, usual))
         start = end + 1
+    return out
+
+
+def usual_tie_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], path: list[int],
+                    costs: list[list[float]], fit: Fit, settled: set[int]) -> dict[int, int]:
+    """Rows at the end of a block just above a labelled block of its group's `usual`
+    category, whose labels fit the placement exactly as well with the row in either
+    (`tied_side`) and whose wording costs the same in both (`TIE_BREAK` steps aside) ->
+    the usual category. Without this the canonical order's tie-break gives every such
+    row to the block above (经济效益, the one forms print least often with rows of their
+    own), though the usual one is the likelier to hold it. Walked up from the usual
+    block while each row so ties; rows other moves settled are left alone."""
+    out: dict[int, int] = {}
+    for start in range(1, len(path)):
+        u = path[start]
+        if path[start - 1] == u or not categories[u].usual:
+            continue
+        i = start - 1
+        k = path[i]
+        if k >= u or categories[k].level1 != categories[u].level1:
+            continue
+        while i >= 0 and path[i] == k and i not in settled \
+                and tied_side(i, items, categories[k], fit, categories) == categories[u].label \
+                and abs(costs[i][u] - costs[i][k]) <= TIE_BREAK * len(categories):
+            out[i] = u
+            i -= 1
     return out
 
 
