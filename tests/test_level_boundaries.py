@@ -1087,3 +1087,18 @@ def test_a_row_the_labels_and_wording_leave_between_a_block_and_its_groups_usual
                                 "\t可持续影响指标\t长效管护机制\t持续完善"])
     assert [i.placement.level2.label for i in indicators][2:5] == ["经济效益指标", "社会效益指标", "社会效益指标"]
     assert any(i.code == "level_boundary_ambiguous" and "居民健康素养水平" in i.message for i in issues)
+
+
+def test_a_tied_row_worded_like_the_row_across_joins_it_where_a_rival_fit_puts_it_there_too(monkeypatch):
+    # another model explaining the labels as well puts row 7 in 质量 (a page's top beside
+    # the table's, say): the rival and the likeness agree, so the likeness still moves it
+    from formex.normalize.indicators import hierarchy
+    monkeypatch.setattr(hierarchy, "rival_rows", lambda *args: {7: ("质量指标", "centre_down")})
+    indicators, issues = place(tie_beside("补贴发放及时性"))
+    assert categories(indicators)[7] == ("产出指标", "质量指标")
+    assert any("补贴发放及时率" in issue.message and "worded like" in issue.message
+               for issue in issues if issue.code == "level_boundary_ambiguous")
+    # a rival putting it in a third block leaves it to its wording
+    monkeypatch.setattr(hierarchy, "rival_rows", lambda *args: {7: ("数量指标", "centre_down")})
+    indicators, _ = place(tie_beside("补贴发放及时性"))
+    assert categories(indicators)[7] == ("产出指标", "时效指标")

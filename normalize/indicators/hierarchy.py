@@ -1149,6 +1149,7 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
                            {**rivalled, **dict.fromkeys(chained)})
     for i, k in moved.items():
         path[i] = k
+        rivalled.pop(i, None)   # moved to the rival's side: the likeness says why
     lost = lost_block_moves(items, categories, path, {*rivalled, *chained, *moved})
     for i, k in lost.items():
         path[i] = k
@@ -1305,15 +1306,16 @@ def likeness_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
     keyword that chose the side (就业 for 社会效益) then marks a row the labels put in the
     other block, so in this document it does not tell the two apart, and rows of a block
     name kindred things (失业人员再就业人数 beside 就业困难人员就业人数). Rows a rival fit
-    puts elsewhere are left alone."""
+    puts in a third category are left alone; one it puts across is the likeness's to move,
+    by a row across that no rival puts elsewhere."""
     out: dict[int, int] = {}
     index = {c.label: k for k, c in enumerate(categories)}
     for i, item in enumerate(items):
-        if i in rivalled or item.is_label_only or not item.name:
+        if item.is_label_only or not item.name:
             continue
         category = categories[path[i]]
         other = next((o for fit in fits if (o := tied_side(i, items, category, fit, categories))), None)
-        if other is None:
+        if other is None or (i in rivalled and (rivalled[i] or (None,))[0] != other):
             continue
         k = index[other]
         step = 1 if k > path[i] else -1
@@ -1323,8 +1325,9 @@ def likeness_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
                     if not items[j].is_label_only), None)
         if across is None or own is None or path[across] != k or path[own] != path[i] \
                 or any(path[j] != k for j in range(min(i, across) + 1, max(i, across))) \
-                or not (items[across].name and items[own].name):
-            continue
+                or not (items[across].name and items[own].name) \
+                or (i in rivalled and across in rivalled):
+            continue   # (a row in doubt moves only by a row across that the rivals agree on)
         theirs = [wording_score(items[across].name, c, target_class(items[across])) for c in (category, categories[k])]
         if not theirs[0] or theirs[0] < theirs[1]:
             continue   # the row across is not worded like the row's block: the wording may tell them apart
