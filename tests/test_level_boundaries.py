@@ -1081,3 +1081,36 @@ def test_a_block_moved_to_its_groups_usual_category_is_flagged_against_the_one_i
     close = [issue.message for issue in issues if issue.code == "level_choice_close"]
     assert len(close) == 2
     assert all("went to 社会效益指标" in message and "with it in 经济效益指标" in message for message in close)
+
+
+# ---------------------------------------------------------------- a tie at the usual category's edge
+def test_a_row_the_labels_and_wording_leave_between_a_block_and_its_groups_usual_one_takes_the_usual_one():
+    # centre-down labels: 集体经营性收益's block ends on its label or a row below, 社会效益's
+    # label sits at the centre of either block; 居民健康素养水平 words neither. The order's
+    # tie-break gave it the block above; the usual category is the likelier to hold it
+    indicators, issues = place(["产出指标\t数量指标\t培训人数\t≥5人",
+                                "\t\t道路通行状况\t良好",
+                                "\t经济效益指标\t集体经营性收益\t≥10万元",
+                                "\t\t居民健康素养水平\t≥35%",
+                                "\t\t垃圾清运覆盖面\t≥90%",
+                                "效益指标\t社会效益指标\t群众知晓度\t≥80%",
+                                "\t\t文化活动场次\t≥4场",
+                                "\t\t图书借阅人次\t≥500人次",
+                                "\t可持续影响指标\t长效管护机制\t持续完善"])
+    assert [i.placement.level2.label for i in indicators][2:5] == ["经济效益指标", "社会效益指标", "社会效益指标"]
+    assert any(i.code == "level_boundary_ambiguous" and "居民健康素养水平" in i.message for i in issues)
+
+
+def test_a_tied_row_worded_like_the_row_across_joins_it_where_a_rival_fit_puts_it_there_too(monkeypatch):
+    # another model explaining the labels as well puts row 7 in 质量 (a page's top beside
+    # the table's, say): the rival and the likeness agree, so the likeness still moves it
+    from formex.normalize.indicators import hierarchy
+    monkeypatch.setattr(hierarchy, "rival_rows", lambda *args: {7: ("质量指标", "centre_down")})
+    indicators, issues = place(tie_beside("补贴发放及时性"))
+    assert categories(indicators)[7] == ("产出指标", "质量指标")
+    assert any("补贴发放及时率" in issue.message and "worded like" in issue.message
+               for issue in issues if issue.code == "level_boundary_ambiguous")
+    # a rival putting it in a third block leaves it to its wording
+    monkeypatch.setattr(hierarchy, "rival_rows", lambda *args: {7: ("数量指标", "centre_down")})
+    indicators, _ = place(tie_beside("补贴发放及时性"))
+    assert categories(indicators)[7] == ("产出指标", "时效指标")

@@ -1196,6 +1196,7 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
                            {**rivalled, **dict.fromkeys(chained)})
     for i, k in moved.items():
         path[i] = k
+        rivalled.pop(i, None)   # moved to the rival's side: the likeness says why
     lost = lost_block_moves(items, categories, path, {*rivalled, *chained, *moved})
     for i, k in lost.items():
         path[i] = k
@@ -1206,6 +1207,9 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
     if usual:
         close = usual_close_calls(close, left, costs, entry_flags(items, fit), categories, path,
                                   labelled_categories(items, categories))
+    tied_usual = usual_tie_moves(items, categories, path, costs, fit, {*rivalled, *chained, *moved, *lost})
+    for i, k in tied_usual.items():
+        path[i] = k
     blocks = block_ids(path, entry_flags(items, fit))
     labelled_blocks = {blocks[i] for i, item in enumerate(items)
                        if any(h.spec.label == categories[path[i]].label and not h.copied
@@ -1249,6 +1253,12 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
                 f"{item.name or 'the row'!r} went to {category.label}, the one category between the "
                 f"blocks around it, whose label its damaged level-2 cell "
                 f"{items[i].damaged[0].text!r} may be",
+                field="level2", source_ref=item.row.source_ref))
+        elif i in tied_usual:
+            issues.append(Issue(
+                "warning", "level_boundary_ambiguous",
+                f"{item.name or 'the row'!r} lies between two blocks whose labels and its wording fit as well "
+                f"with it in either; it went to {category.label}, the one forms fill most often",
                 field="level2", source_ref=item.row.source_ref))
         elif i in moved:
             issues.append(Issue(
@@ -1348,15 +1358,16 @@ def likeness_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
     keyword that chose the side (就业 for 社会效益) then marks a row the labels put in the
     other block, so in this document it does not tell the two apart, and rows of a block
     name kindred things (失业人员再就业人数 beside 就业困难人员就业人数). Rows a rival fit
-    puts elsewhere are left alone."""
+    puts in a third category are left alone; one it puts across is the likeness's to move,
+    by a row across that no rival puts elsewhere."""
     out: dict[int, int] = {}
     index = {c.label: k for k, c in enumerate(categories)}
     for i, item in enumerate(items):
-        if i in rivalled or item.is_label_only or not item.name:
+        if item.is_label_only or not item.name:
             continue
         category = categories[path[i]]
         other = next((o for fit in fits if (o := tied_side(i, items, category, fit, categories))), None)
-        if other is None:
+        if other is None or (i in rivalled and (rivalled[i] or (None,))[0] != other):
             continue
         k = index[other]
         step = 1 if k > path[i] else -1
@@ -1366,8 +1377,9 @@ def likeness_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
                     if not items[j].is_label_only), None)
         if across is None or own is None or path[across] != k or path[own] != path[i] \
                 or any(path[j] != k for j in range(min(i, across) + 1, max(i, across))) \
-                or not (items[across].name and items[own].name):
-            continue
+                or not (items[across].name and items[own].name) \
+                or (i in rivalled and across in rivalled):
+            continue   # (a row in doubt moves only by a row across that the rivals agree on)
         theirs = [wording_score(items[across].name, c, target_class(items[across])) for c in (category, categories[k])]
         if not theirs[0] or theirs[0] < theirs[1]:
             continue   # the row across is not worded like the row's block: the wording may tell them apart
@@ -1483,6 +1495,32 @@ def usual_close_calls(close: dict[int, tuple[int, float]], left: dict[int, int],
     category twice); the move is a guess as the order's was, so each keeps a close call."""
     again = close_calls(costs, entries, categories, path, labelled)
     return {**close, **{i: again.get(i, (k, 0.0)) for i, k in left.items()}}
+
+
+def usual_tie_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], path: list[int],
+                    costs: list[list[float]], fit: Fit, settled: set[int]) -> dict[int, int]:
+    """Rows at the end of a block just above a labelled block of its group's `usual`
+    category, whose labels fit the placement exactly as well with the row in either
+    (`tied_side`) and whose wording costs the same in both (`TIE_BREAK` steps aside) ->
+    the usual category. Without this the canonical order's tie-break gives every such
+    row to the block above (经济效益, the one forms print least often with rows of their
+    own), though the usual one is the likelier to hold it. Walked up from the usual
+    block while each row so ties; rows other moves settled are left alone."""
+    out: dict[int, int] = {}
+    for start in range(1, len(path)):
+        u = path[start]
+        if path[start - 1] == u or not categories[u].usual:
+            continue
+        i = start - 1
+        k = path[i]
+        if k >= u or categories[k].level1 != categories[u].level1:
+            continue
+        while i >= 0 and path[i] == k and i not in settled \
+                and tied_side(i, items, categories[k], fit, categories) == categories[u].label \
+                and abs(costs[i][u] - costs[i][k]) <= TIE_BREAK * len(categories):
+            out[i] = u
+            i -= 1
+    return out
 
 
 def unlabelled(items: list[IndicatorRow], rows: range) -> bool:
