@@ -451,6 +451,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                                                                # alone, the last line before it)
     pending_level1: list[LabelHint] = []
     pending_notes: list[str] = []
+    wrapped_rows: list[IndicatorRow] = []   # numbered label lines whose label's rest was joined
     line = -1
     apart = prints_labels_apart(classified)
     for k, item in enumerate(classified):
@@ -474,6 +475,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         if item.name is None and item.target is None and not item.level2 and item.note is None \
                 and lone_damaged and rest_of_numbered_label(item, lone_damaged[-1][1], classified, k):
             issues = join_numbered_label_rest(lone_damaged[-1][1], item, issues)
+            wrapped_rows.append(lone_damaged[-1][1])
             continue
         if item.name is None and item.target is None and not item.level2 and item.note is None:
             # a merged level-1 label on a line of its own, between two rows
@@ -555,7 +557,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     out = insert_label_lines(out, lone_damaged)
     issues = read_damaged_labels(out, vocab, schema, issues)
     issues = read_by_stated_group(out, vocab, schema, issues)
-    out = drop_unread_label_lines(out)
+    out = drop_unread_label_lines(out, wrapped_rows)
     issues += settle_tied_labels(out, vocab, schema)
     issues = read_label_runs(out, vocab, schema, issues)
     issues += reread_out_of_order(out, vocab, schema)
@@ -1095,17 +1097,21 @@ def join_numbered_label_rest(entry: IndicatorRow, item: IndicatorRow, issues: li
                                                     if issue.code == "label_unrecognised"]
 
 
-def drop_unread_label_lines(items: list[IndicatorRow]) -> list[IndicatorRow]:
+def drop_unread_label_lines(items: list[IndicatorRow], wrapped: list[IndicatorRow] = ()
+                            ) -> list[IndicatorRow]:
     """The lines `insert_label_lines` put back that `read_damaged_labels` left unread,
     taken out again (their `label_unrecognised` warnings stay) and the lines below
-    counted as before. A line printing its own row number (序号) is a row and stays,
-    its label unread (said by that warning)."""
+    counted as before. A line printing its own row number (序号) whose label wrapped onto
+    the lines below (`wrapped`, `rest_of_numbered_label`) is a row and stays, its label
+    unread (said by that warning); a numbered damaged cell alone may still be a piece or
+    a sub-header's label, and goes."""
+    kept = {id(item) for item in wrapped}
     out: list[IndicatorRow] = []
     shift = 0
     dropped: IndicatorRow | None = None
     for item in items:
         if item.damaged and item.name is None and item.target is None and item.note is None \
-                and not item.level2 and not item.level1 and not item.fused and item.row.numbered is not True:
+                and not item.level2 and not item.level1 and not item.fused and id(item) not in kept:
             shift += 1
             dropped = item
             continue
