@@ -655,3 +655,32 @@ def test_a_short_label_of_look_alikes_printed_once_opens_a_block_of_its_own(line
 def test_a_short_damaged_cell_a_group_label_or_restated_opens_no_block(lines):
     got, _, _ = read(text_rows([HEADER, *lines]))
     assert [label for label, _ in got][:2] == ["数量指标", "数量指标"]
+
+
+def test_a_numbered_damaged_label_wrapped_over_two_lines_is_read_whole():
+    # 顸箅秀 / 明度 in a narrow level-2 column: no piece reads alone, the row number says the
+    # first line is a row (a category listed without indicators), and the unnumbered line
+    # below is the rest of its label; joined, the order between 资产管理 and 内部控制管理
+    # reads it
+    got, codes, _ = numbered(["1\t投入管理指标\t预算执行管理\t\t",
+                              "2\t\t资产管理\t\t",
+                              "3\t\t顸箅秀\t\t",
+                              "明度\t\t",
+                              "4\t\t内部控制管理\t\t",
+                              "5\t产出指标\t数量指标\t培训人数\t≥5人"])
+    assert got == [("预算执行管理", None), ("资产管理", None), ("预算透明度", None),
+                   ("内部控制管理", None), ("数量指标", "培训人数")]
+    assert "label_unrecognised" not in codes
+
+
+def test_a_numbered_line_whose_label_reads_as_nothing_is_kept():
+    # the same line, its pieces spelling no category: still a row of the table (its 序号 is
+    # printed), kept with its label unread and said, never dropped
+    got, codes, issues = numbered(["1\t投入管理指标\t预算执行管理\t\t",
+                                   "2\t\t资产管理\t\t",
+                                   "3\t\t乂丫乜\t\t",
+                                   "乇么\t\t",
+                                   "4\t\t内部控制管理\t\t",
+                                   "5\t产出指标\t数量指标\t培训人数\t≥5人"])
+    assert len(got) == 5 and got[-1] == ("数量指标", "培训人数")
+    assert any(i.code == "label_unrecognised" and "乂丫乜乇么" in i.message for i in issues)

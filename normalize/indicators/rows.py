@@ -451,6 +451,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                                                                # alone, the last line before it)
     pending_level1: list[LabelHint] = []
     pending_notes: list[str] = []
+    wrapped_rows: list[IndicatorRow] = []   # numbered label lines whose label's rest was joined
     line = -1
     apart = prints_labels_apart(classified)
     for k, item in enumerate(classified):
@@ -471,6 +472,11 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             # own, perhaps beside its group's label: no row; the note is the block's first row's
             pending_notes.append(item.note)
             item.note = None
+        if item.name is None and item.target is None and not item.level2 and item.note is None \
+                and lone_damaged and rest_of_numbered_label(item, lone_damaged[-1][1], classified, k):
+            issues = join_numbered_label_rest(lone_damaged[-1][1], item, issues)
+            wrapped_rows.append(lone_damaged[-1][1])
+            continue
         if item.name is None and item.target is None and not item.level2 and item.note is None:
             # a merged level-1 label on a line of its own, between two rows
             pending_level1.extend(replace(h, line=line + 0.5) for h in item.level1)
@@ -480,7 +486,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                    or (lone and numbered_label_cell(c.text) and not opens_inside_label(c.text, vocab)
                        and not joins_a_neighbour(c, classified, k, vocab))
                    for c in item.damaged) and not item.fused \
-                    and not (out and cut_label_above(out[-1])):
+                    and (row.numbered or not (out and cut_label_above(out[-1]))):
+                # (a line printing its own row number is a row, never the rest of a label above)
                 lone_damaged.append((len(out), item, line))   # perhaps a level-2 label: see below
             continue
         line += 1
@@ -550,7 +557,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     out = insert_label_lines(out, lone_damaged)
     issues = read_damaged_labels(out, vocab, schema, issues)
     issues = read_by_stated_group(out, vocab, schema, issues)
-    out = drop_unread_label_lines(out)
+    out = drop_unread_label_lines(out, wrapped_rows)
     issues += settle_tied_labels(out, vocab, schema)
     issues = read_label_runs(out, vocab, schema, issues)
     issues += reread_out_of_order(out, vocab, schema)
@@ -1065,16 +1072,46 @@ def insert_label_lines(items: list[IndicatorRow], lone: list[tuple[int, Indicato
     return out
 
 
-def drop_unread_label_lines(items: list[IndicatorRow]) -> list[IndicatorRow]:
+def rest_of_numbered_label(item: IndicatorRow, entry: IndicatorRow, classified: list[IndicatorRow],
+                           k: int) -> bool:
+    """Line k holds nothing but damaged level cells, prints no row number in a numbered
+    table, and comes right after `entry`, a line set aside whose row number is printed
+    beside a damaged level cell alone (`5 | 顸笇透` over `明度`): the rest of that row's label,
+    wrapped in its narrow column."""
+    return (item.row.numbered is False and bool(item.damaged) and not item.level1 and not item.fused
+            and entry.row.numbered is True and k > 0 and classified[k - 1] is entry
+            and len(entry.damaged) == 1 and len(item.damaged) == len(item.row.filled))
+
+
+def join_numbered_label_rest(entry: IndicatorRow, item: IndicatorRow, issues: list[Issue]) -> list[Issue]:
+    """`item`'s cells put after `entry`'s damaged cell (`rest_of_numbered_label`): one cell,
+    read later as a whole (`read_damaged_labels`), or kept as printed on its numbered row.
+    The issues with the pieces' `label_unrecognised` warnings replaced by the whole's."""
+    cell = entry.damaged[0]
+    ref = cell.source_ref or entry.row.source_ref
+    whole = replace(cell, text=cell.text + "".join(c.text for c in item.damaged), source_ref=ref)
+    pieces = {(cell.text, ref), *((c.text, c.source_ref or item.row.source_ref) for c in item.damaged)}
+    entry.damaged[0] = whole
+    entry.unrecognised = [whole if c is cell else c for c in entry.unrecognised]
+    return without_unrecognised(issues, pieces) + [issue for issue in cell_issues(entry)
+                                                    if issue.code == "label_unrecognised"]
+
+
+def drop_unread_label_lines(items: list[IndicatorRow], wrapped: list[IndicatorRow] = ()
+                            ) -> list[IndicatorRow]:
     """The lines `insert_label_lines` put back that `read_damaged_labels` left unread,
     taken out again (their `label_unrecognised` warnings stay) and the lines below
-    counted as before."""
+    counted as before. A line printing its own row number (序号) whose label wrapped onto
+    the lines below (`wrapped`, `rest_of_numbered_label`) is a row and stays, its label
+    unread (said by that warning); a numbered damaged cell alone may still be a piece or
+    a sub-header's label, and goes."""
+    kept = {id(item) for item in wrapped}
     out: list[IndicatorRow] = []
     shift = 0
     dropped: IndicatorRow | None = None
     for item in items:
         if item.damaged and item.name is None and item.target is None and item.note is None \
-                and not item.level2 and not item.level1 and not item.fused:
+                and not item.level2 and not item.level1 and not item.fused and id(item) not in kept:
             shift += 1
             dropped = item
             continue
