@@ -698,9 +698,11 @@ def damaged_label_goes_on(previous: IndicatorRow, item: IndicatorRow, vocab: Lev
     """Whether a line holding one level-1 label and nothing else prints the rest of the
     short damaged level-2 cell of the row above it (`label_goes_on`): a label wrapped in
     a narrow column whose first piece OCR damaged, its later lines read by themselves as
-    another label (效益 / 指标 under 社令: 社会效益指标)."""
-    if len(previous.damaged) != 1 or any(not h.copied for h in previous.level2) \
-            or (previous.name is None and previous.target is None) \
+    another label (效益 / 指标 under 社令: 社会效益指标). Only below an indicator row (an
+    entry's label lines are the entry's to read) whose one unread cell that is (beside
+    another, the line may go on with either)."""
+    if len(previous.damaged) != 1 or previous.unrecognised != previous.damaged \
+            or any(not h.copied for h in previous.level2) or previous.name is None \
             or len(item.level1) != 1 or item.unrecognised or len(item.row.filled) != 1 \
             or item.row.page != previous.pages[1]:
         return False
