@@ -228,7 +228,10 @@ def label_goes_on_below(key: str, items: list[IndicatorRow], i: int, labels: fro
     lines right below the row print the rest of a label in `labels` it opens
     (`rows.label_goes_on`: 社仑 over 効益 / 类指 / 标). Read as a level-1 label of their
     own or folded into the row, those lines are no row's neighbour the unread-cell
-    guard sees."""
+    guard sees. An entry (a category listed without indicators, no name) is a block of
+    its own whether its label wraps or not: asked of indicator rows only."""
+    if items[i].name is None:
+        return False
     below = label_lines_below(items, i)
     return bool(below) and label_goes_on(key, below, labels)
 
