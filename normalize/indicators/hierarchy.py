@@ -38,7 +38,7 @@ from formex.normalize.indicators.placement import (APART, MODELS, UNLABELLED, UN
                                                    fit_placement, predicted_costs, unread, unread_side)
 from formex.normalize.indicators.fragments import LABEL_SUFFIX
 from formex.normalize.indicators.cells import LabelHint
-from formex.normalize.indicators.rows import ENDING_MAX, IndicatorRow, label_goes_on
+from formex.normalize.indicators.rows import ENDING_MAX, IndicatorRow
 from formex.normalize.labels import label_key
 from formex.normalize.targets import parse_target
 from formex.schemas.document import Issue
@@ -173,16 +173,14 @@ def damaged_near_costs(item: IndicatorRow, categories: tuple[Level2Spec, ...]) -
 
 
 def damaged_label_rows(items: list[IndicatorRow], per_page: bool,
-                       groups: frozenset[str] = frozenset(),
-                       labels: frozenset[str] = frozenset()) -> dict[int, frozenset[str]]:
+                       groups: frozenset[str] = frozenset()) -> dict[int, frozenset[str]]:
     """Rows holding a level-2 label too damaged to read (`item.damaged`) and no readable
     one -> the categories whose labels print on other rows (of the same page, for a
     model that repeats labels per page). A block prints one label: a row with a label of
     its own is not in the block another row's label names but in one of its own, though
     which cannot be read. Where fits explain the readable labels alike (centre-up or
     centre-down, a row more or less in a block), the damaged labels choose. `groups`:
-    the level-1 labels, whose short forms a damaged cell may print too; `labels`: the
-    level-2 labels, whose later pieces may print below it (`whole_damaged_label`)."""
+    the level-1 labels, whose short forms a damaged cell may print too (`whole_damaged_label`)."""
     labelled: dict[str, list[tuple[int, int]]] = {}
     for item in items:
         for h in ([item.own_level2] if item.own_level2 else item.level2):
@@ -195,14 +193,13 @@ def damaged_label_rows(items: list[IndicatorRow], per_page: bool,
             continue
         taken = frozenset(label for label, pages in labelled.items()
                           if not per_page or any(a <= item.pages[1] and item.pages[0] <= b for a, b in pages))
-        if taken and any(whole_damaged_label(cell, items, i, printed, taken | groups, labels)
-                         for cell in item.damaged):
+        if taken and any(whole_damaged_label(cell, items, i, printed, taken | groups) for cell in item.damaged):
             out[i] = taken
     return out
 
 
 def whole_damaged_label(cell, items: list[IndicatorRow], i: int, printed: list[str],
-                        named: frozenset[str], labels: frozenset[str] = frozenset()) -> bool:
+                        named: frozenset[str]) -> bool:
     """Row i's damaged level-2 cell is a whole label, not a piece of one wrapped in a
     narrow column: a label's length (`DAMAGED_MIN_CHARS`), or a category's short form
     (`SHORT_DAMAGED`: 对効 for 时效, OCR's look-alikes for both characters) naming
@@ -210,42 +207,14 @@ def whole_damaged_label(cell, items: list[IndicatorRow], i: int, printed: list[s
     on its block's rows, or a piece of one, prints its text again) where neither row
     beside it holds an unread cell (a wrapped label's other pieces print there), and
     keeping in place no character of a label in `named` (the labels other rows print and
-    the level-1 groups': 袿会 beside a readable 社会效益指标 restates it, 广出 is 产出), nor
-    opening a level-2 label in `labels` whose rest the label lines below it print
-    (`label_goes_on_below`)."""
+    the level-1 groups': 袿会 beside a readable 社会效益指标 restates it, 广出 is 产出)."""
     key = label_key(cell.text)
     if len(key) >= DAMAGED_MIN_CHARS:
         return True
     return SHORT_DAMAGED[0] <= len(set(key) - GENERIC_LABEL_CHARS) and len(key) <= SHORT_DAMAGED[1] \
         and sum(key in text for text in printed) == 1 \
         and not any(kept_in_place(key, label) for label in named) \
-        and not any(items[j].unrecognised for j in (i - 1, i + 1) if 0 <= j < len(items)) \
-        and not label_goes_on_below(key, items, i, labels)
-
-
-def label_goes_on_below(key: str, items: list[IndicatorRow], i: int, labels: frozenset[str]) -> bool:
-    """The short damaged text `key` on row i is a wrapped label's first piece: the label
-    lines right below the row print the rest of a label in `labels` it opens
-    (`rows.label_goes_on`: 社仑 over 効益 / 类指 / 标). Read as a level-1 label of their
-    own or folded into the row, those lines are no row's neighbour the unread-cell
-    guard sees. An entry (a category listed without indicators, no name) is a block of
-    its own whether its label wraps or not: asked of indicator rows only."""
-    if items[i].name is None:
-        return False
-    below = label_lines_below(items, i)
-    return bool(below) and label_goes_on(key, below, labels)
-
-
-def label_lines_below(items: list[IndicatorRow], i: int) -> list[str]:
-    """The label keys printed on lines below row i's first and above the next row: its
-    own labels' later lines (folded into it) and the next row's level-1 labels on lines
-    of their own before it."""
-    item = items[i]
-    out = [label_key(h.cell.text) for h in item.level1 + item.level2 if not h.copied and h.line > item.lines[0]]
-    if i + 1 < len(items):
-        after = items[i + 1]
-        out += [label_key(h.cell.text) for h in after.level1 if not h.copied and h.line < after.lines[0]]
-    return out
+        and not any(items[j].unrecognised for j in (i - 1, i + 1) if 0 <= j < len(items))
 
 
 def label_texts(items: list[IndicatorRow]) -> list[str]:
@@ -612,8 +581,7 @@ def with_damaged_labels(items: list[IndicatorRow], fits: list[Fit],
     if not any(item.damaged for item in items):
         return fits
     for fit in fits:
-        fit.damaged = damaged_label_rows(items, fit.model in PER_PAGE, frozenset(c.level1 for c in categories),
-                                         frozenset(c.label for c in categories))
+        fit.damaged = damaged_label_rows(items, fit.model in PER_PAGE, frozenset(c.level1 for c in categories))
     return fits
 
 
