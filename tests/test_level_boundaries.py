@@ -1189,3 +1189,13 @@ def test_rows_under_a_damaged_trailing_group_label_do_not_join_the_satisfaction_
                                 "\t\t资金使用合规性\t合规"])
     assert categories(indicators)[4][1] != "服务对象满意度指标" \
         or any(issue.code.startswith("level_") and "资金使用合规性" in issue.message for issue in issues)
+
+
+def test_a_row_in_doubt_moves_by_the_likeness_only_by_a_row_across_no_rival_doubts(monkeypatch):
+    # the rivals put row 7 in 质量 and doubt row 6, the row across, too (it may be 时效's):
+    # the likeness has no settled row to go by, and row 7 stays where the order put it
+    from formex.normalize.indicators import hierarchy
+    monkeypatch.setattr(hierarchy, "rival_rows",
+                        lambda *args: {6: ("时效指标", "centre_down"), 7: ("质量指标", "centre_down")})
+    indicators, _ = place(tie_beside("补贴发放及时性"))
+    assert categories(indicators)[7] == ("产出指标", "时效指标")
