@@ -909,11 +909,16 @@ def close_calls(costs: list[list[float]], entries: list[bool], categories: tuple
 def labelled_categories(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> frozenset[int]:
     """The categories some row's label names: its level-2 label's, or, for a group
     another template lists as a category (`template_alternatives`), every category of it
-    where a level-1 label names the group."""
+    where a level-1 label names the group. A group only labels put rows in
+    (`wordless_groups`) counts as named where a level-1 cell is unread: it may be that
+    group's label, damaged, and closing the group would move its rows unsaid."""
     level2 = {(h.spec.level1, h.spec.label) for item in items for h in item.level2}
     listed = {categories[k].label for pair in template_alternatives(categories) for k in pair[0]}
-    listed |= {categories[k].level1 for k in wordless_groups(categories)}
+    wordless = {categories[k].level1 for k in wordless_groups(categories)}
+    listed |= wordless
     level1 = {h.spec.label for item in items for h in item.level1} & listed
+    if any(cell not in item.damaged for item in items for cell in item.unrecognised):
+        level1 |= wordless
     return frozenset(k for k, c in enumerate(categories) if (c.level1, c.label) in level2 or c.level1 in level1)
 
 
