@@ -1050,32 +1050,6 @@ def test_a_short_damaged_label_whose_two_edges_name_different_categories_moves_n
     assert hierarchy.lost_block_moves(items, categories, path, set()) == {1: order.index("质量指标")}
 
 
-def narrow_column_table(first_piece: str) -> list[str]:
-    # a level-2 column two characters wide, each label wrapped over lines of its own below
-    # its row; the level-1 column holds the rows' numbers
-    return ["1\t数量\t培训人数\t≥5(人)", "\t指标\t\t", "2\t时效\t拨付及时率\t100%", "\t指标\t\t",
-            "3\t经济\t人均培训成本\t≤50元", "\t成本\t\t", "\t指标\t\t",
-            f"4\t{first_piece}\t居民知晓率\t≥90%", "效益\t\t\t", "指标\t\t\t",
-            "5\t可持\t长效机制\t健全", "\t续影\t\t", "\t响指\t\t", "\t标\t\t"]
-
-
-def test_a_short_damaged_first_piece_of_a_wrapped_label_is_read_with_its_rest_below():
-    # 袿会 (社会, damaged) over 效益 / 指标: the lines below print the rest of 社会效益指标,
-    # read alone as the 效益 group's label on a line of its own. Taken for a whole short
-    # label, 袿会 made its row a block of its own in the 成本 group (社会成本) above that
-    # group label
-    indicators, _ = place(narrow_column_table("袿会"))
-    assert categories(indicators)[3] == ("效益指标", "社会效益指标")
-    assert categories(indicators)[4] == ("效益指标", "可持续影响指标")
-
-
-def test_a_short_damaged_label_above_a_line_printing_no_rest_of_it_is_not_joined():
-    # 对効 opens no label whose rest 效益 prints: the line below is not its piece
-    from formex.normalize.indicators.rows import label_goes_on
-    assert not label_goes_on("对効", ["效益指标"], ["时效指标", "社会效益指标", "经济成本指标"])
-    assert label_goes_on("袿会", ["效益指标"], ["时效指标", "社会效益指标"])
-
-
 # ---------------------------------------------------------------- a lost label nothing tells apart
 def test_a_block_whose_label_is_lost_and_whose_rows_name_no_category_takes_its_groups_usual_one():
     # the 效益 group's first block prints no level-2 label (OCR lost it) and its names

@@ -477,12 +477,6 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             issues = join_numbered_label_rest(lone_damaged[-1][1], item, issues)
             wrapped_rows.append(lone_damaged[-1][1])
             continue
-        if item.name is None and item.target is None and not item.level2 and item.note is None \
-                and not pending_level1 and out and damaged_label_goes_on(out[-1], item, vocab):
-            # the rest of the row above's short damaged level-2 label (社令 over 效益 / 指标 in
-            # a narrow column), read as a level-1 label of its own: the row's own label
-            fold_damaged_rest(out[-1], item)
-            continue
         if item.name is None and item.target is None and not item.level2 and item.note is None:
             # a merged level-1 label on a line of its own, between two rows
             pending_level1.extend(replace(h, line=line + 0.5) for h in item.level1)
@@ -696,50 +690,6 @@ def fold_label_rests(previous: IndicatorRow, item: IndicatorRow, line: int) -> N
     previous.unplaced += item.unplaced
     previous.lines = (previous.lines[0], line)
     previous.pages = (previous.pages[0], item.row.page)
-
-
-SHORT_PIECE = (2, 3)   # a damaged first piece of a wrapped level-2 label this long (社令)
-
-
-def damaged_label_goes_on(previous: IndicatorRow, item: IndicatorRow, vocab: LevelVocabulary) -> bool:
-    """Whether a line holding one level-1 label and nothing else prints the rest of the
-    short damaged level-2 cell of the row above it (`label_goes_on`): a label wrapped in
-    a narrow column whose first piece OCR damaged, its later lines read by themselves as
-    another label (效益 / 指标 under 社令: 社会效益指标). Only below an indicator row (an
-    entry's label lines are the entry's to read) whose one unread cell that is (beside
-    another, the line may go on with either)."""
-    if len(previous.damaged) != 1 or previous.unrecognised != previous.damaged \
-            or any(not h.copied for h in previous.level2) or previous.name is None \
-            or len(item.level1) != 1 or item.unrecognised or len(item.row.filled) != 1 \
-            or item.row.page != previous.pages[1]:
-        return False
-    key = label_key(previous.damaged[0].text)
-    return SHORT_PIECE[0] <= len(key) <= SHORT_PIECE[1] \
-        and label_goes_on(key, [label_key(item.level1[0].cell.text)], vocab.level2_specs)
-
-
-def label_goes_on(key: str, below: list[str], labels) -> bool:
-    """The short damaged text `key` opens one of `labels` (a character of it in place,
-    OCR's look-alikes for the others) whose rest, past `key`'s length, one of the texts
-    `below` prints (a character of it in place too): they are one label's pieces."""
-    return any(in_place(key, label) and any(in_place(text, label[len(key):]) for text in below)
-               for label in labels)
-
-
-def in_place(text: str, label: str) -> bool:
-    """`text` prints one of `label`'s own characters (not `GENERIC_LABEL_CHARS`) where
-    the label prints it."""
-    return any(p < len(label) and ch == label[p] and ch not in GENERIC_LABEL_CHARS for p, ch in enumerate(text))
-
-
-def fold_damaged_rest(previous: IndicatorRow, item: IndicatorRow) -> None:
-    """The line `damaged_label_goes_on` read as the rest of the row above's damaged
-    label, into that cell's text (its raw piece kept, as `fragments` joins pieces): one
-    damaged label of a label's length, read or priced as a whole (`read_damaged_labels`)."""
-    old = previous.damaged[0]
-    cell = replace(old, text=old.text + item.level1[0].cell.text)
-    previous.damaged[0] = cell
-    previous.unrecognised = [cell if c is old else c for c in previous.unrecognised]
 
 
 def mark_overflow(item: IndicatorRow, blank: Row) -> bool:
