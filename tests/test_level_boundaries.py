@@ -1116,9 +1116,6 @@ def test_a_tied_row_worded_like_the_row_across_joins_it_where_a_rival_fit_puts_i
     assert categories(indicators)[7] == ("产出指标", "时效指标")
 
 
-@pytest.mark.xfail(strict=True, reason="rows.damaged_label_goes_on joins a group's level-1 label printed on a "
-                   "line of its own in the level-1 column to a short damaged level-2 cell above (经済 + 效益指标 -> "
-                   "经济效益指标): a cost row goes to 效益 with an info only, and the group label is lost")
 def test_a_group_label_on_a_line_of_its_own_is_not_the_rest_of_a_damaged_level2_cell_above():
     indicators, _ = place(["产出指标\t数量指标\t培训人数\t≥5人",
                            "\t经済\t人均培训成本\t≤50元",
@@ -1142,15 +1139,6 @@ def test_rows_of_a_group_whose_labels_are_all_damaged_are_not_moved_silently():
     assert any(issue.code.startswith("level_") and "预算执行率" in issue.message for issue in issues)
 
 
-def test_a_short_damaged_first_piece_is_read_joined_to_its_rest_not_placed_by_the_order():
-    # the test above passes with or without the join (the order alone puts the row in 社会效益,
-    # only doubting 社会成本): the joined piece read as a label is what the join does
-    indicators, issues = place(narrow_column_table("袿会"))
-    assert categories(indicators)[3] == ("效益指标", "社会效益指标")
-    assert any(issue.code == "label_read_by_order" and "袿会效益指标" in issue.message for issue in issues)
-    assert not any(issue.code == "level_boundary_ambiguous" and "社会成本指标" in issue.message for issue in issues)
-
-
 def test_rows_under_a_damaged_trailing_group_label_do_not_join_the_satisfaction_block_silently():
     indicators, issues = place(["产出指标\t数量指标\t培训人数\t≥5人",
                                 "效益指标\t社会效益指标\t居民知晓率\t≥90%",
@@ -1169,13 +1157,3 @@ def test_a_row_in_doubt_moves_by_the_likeness_only_by_a_row_across_no_rival_doub
                         lambda *args: {6: ("时效指标", "centre_down"), 7: ("质量指标", "centre_down")})
     indicators, _ = place(tie_beside("补贴发放及时性"))
     assert categories(indicators)[7] == ("产出指标", "时效指标")
-
-
-@pytest.mark.xfail(strict=True, reason="rows.fold_damaged_rest joins the line's text to the damaged cell but keeps "
-                   "the piece's label_unrecognised ('袿会' ... placed by the other labels) and the line's "
-                   "label_rejoined ('read as 效益指标'), unlike join_numbered_label_rest, which replaces the pieces' "
-                   "warnings with the whole's: the issues describe a reading that was not made")
-def test_a_joined_damaged_first_piece_is_said_as_the_whole():
-    _, issues = place(narrow_column_table("袿会"))
-    assert not any(issue.code == "label_unrecognised" and "'袿会'" in issue.message for issue in issues)
-    assert not any(issue.code == "label_rejoined" and "(效益 | 指标)" in issue.message for issue in issues)
