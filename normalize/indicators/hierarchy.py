@@ -1238,39 +1238,30 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
         if i in at_label:
             placements[-1] = replace(placements[-1], label_line=True)
         issues.extend(displaced_label_issues(item, category))
+        name = f"{item.name or 'the row'!r}"
         if i in rivalled:
             other, model = rivalled[i]
-            issues.append(Issue(
-                "warning", "level_boundary_ambiguous",
-                f"{item.name or 'the row'!r} went to {category.label} under the {fit.model} placement; "
-                f"the labels fit the {model} placement exactly as well, which puts it in {other}",
-                field="level2", source_ref=item.row.source_ref))
+            moved_why = (f"{name} went to {category.label} under the {fit.model} placement; the labels "
+                         f"fit the {model} placement exactly as well, which puts it in {other}")
         elif i in chained:
-            issues.append(Issue(
-                "warning", "level_boundary_ambiguous",
-                f"{item.name or 'the row'!r} lies between two blocks whose labels fit as well with it in "
-                f"either; it went to {category.label}, where the blocks around fit the {fit.model} "
-                "placement together",
-                field="level2", source_ref=item.row.source_ref))
+            moved_why = (f"{name} lies between two blocks whose labels fit as well with it in either; it "
+                         f"went to {category.label}, where the blocks around fit the {fit.model} placement "
+                         "together")
         elif i in lost:
-            issues.append(Issue(
-                "warning", "level_boundary_ambiguous",
-                f"{item.name or 'the row'!r} went to {category.label}, the one category between the "
-                f"blocks around it, whose label its damaged level-2 cell "
-                f"{items[i].damaged[0].text!r} may be",
-                field="level2", source_ref=item.row.source_ref))
+            moved_why = (f"{name} went to {category.label}, the one category between the blocks around it, "
+                         f"whose label its damaged level-2 cell {items[i].damaged[0].text!r} may be")
         elif i in tied_usual:
-            issues.append(Issue(
-                "warning", "level_boundary_ambiguous",
-                f"{item.name or 'the row'!r} lies between two blocks whose labels and its wording fit as well "
-                f"with it in either; it went to {category.label}, the one forms fill most often",
-                field="level2", source_ref=item.row.source_ref))
+            moved_why = (f"{name} lies between two blocks whose labels and its wording fit as well with it "
+                         f"in either; it went to {category.label}, the one forms fill most often")
         elif i in moved:
-            issues.append(Issue(
-                "warning", "level_boundary_ambiguous",
-                f"{item.name or 'the row'!r} lies between two blocks whose labels fit as well with it in "
-                f"either; it went to {category.label}, whose row beside it it is worded like",
-                field="level2", source_ref=item.row.source_ref))
+            moved_why = (f"{name} lies between two blocks whose labels fit as well with it in either; it "
+                         f"went to {category.label}, whose row beside it it is worded like")
+        else:
+            moved_why = None
+        if moved_why is not None:
+            # a row a rival fit, a chain, a lost label, the usual category or its likeness placed
+            issues.append(Issue("warning", "level_boundary_ambiguous", moved_why,
+                                field="level2", source_ref=item.row.source_ref))
         else:
             found = next((found for candidate in (fit, *(other for other, _ in rivals))
                           if (found := boundary_issues(i, items, category, candidate, categories))), [])
