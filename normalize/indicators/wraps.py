@@ -189,8 +189,8 @@ def wide_wrapping(named: list[IndicatorRow], every: int, below: int | None
     for widest in sorted({len(item.name) for item in named}, reverse=True):
         if below is not None and widest >= below:
             continue
-        longer = sum(len(item.name) > widest for item in named) \
-            - fused_level2_lines([item for item in named if len(item.name) > widest])
+        longer = unwrapped_longer_lines(named, widest)
+        longer = len(longer) - fused_level2_lines(longer)
         full = sum(len(item.name) == widest for item in named)
         if full < WRAP_MIN_LINES or longer > LONGER_SHARE * full:
             continue
@@ -200,6 +200,15 @@ def wide_wrapping(named: list[IndicatorRow], every: int, below: int | None
         if best is None or len(shown[0]) > len(best[1]):
             best = (shown[1], shown[0])
     return best
+
+def unwrapped_longer_lines(named: list[IndicatorRow], widest: int) -> list[IndicatorRow]:
+    """The lines longer than `widest` characters that no short end follows: a longer line
+    with a fragment under it wrapped too (a label fused into its cell, 数量健康教育活动覆盖人
+    over 次, where the level-1 column is dropped and no label cell says so), so it is no
+    name printed whole past the width."""
+    return [item for item, below in zip(named, [*named[1:], None])
+            if len(item.name) > widest and not (below is not None and len(below.name) <= SHORT_FRAGMENT)]
+
 
 OPENING_RUN = 2   # characters a label fused into a block's name cells prints on each of them
 
