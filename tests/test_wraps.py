@@ -842,3 +842,24 @@ def test_names_opening_with_their_categorys_own_word_are_no_fused_level2_lines()
     items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
     assert [item.name for item in items] == [line.split("\t")[2] for line in ECOLOGY_NAMES]
     assert wrap_width(items) is None
+
+
+# a column 8 wide, the level-1 column dropped; damaged level-2 labels (数最指, 质暈指) fused
+# into three name cells make three lines 11 long, each wrapped over a short end: as many as
+# half the full lines, they would hide the width, and the pair below, neither line printing
+# a target (档案规范 | 化建档率), would read as two rows
+FUSED_WRAPPED_LINES = ["数量指标\t城乡低保对象救助\t", "\t人次\t≥500人次",
+                       "\t数最指 临时救助资金发放\t", "\t户数\t≥300户",
+                       "\t数最指 医疗救助对象资助\t", "\t参保率\t100%",
+                       "质量指标\t救助资金发放准确\t", "\t率\t100%",
+                       "\t质暈指 低保对象动态管理\t", "\t率\t100%",
+                       "\t困难群众档案规范\t", "\t化建档率\t",
+                       "时效指标\t救助资金拨付到位\t", "\t时间\t2024年12月底前"]
+
+
+def test_longer_lines_wrapped_over_a_short_end_do_not_hide_the_width():
+    rows = list(iter_text_rows("\n".join(["二级指标\t三级指标\t指标值", *FUSED_WRAPPED_LINES])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    out = [item.name for item in items]
+    assert "困难群众档案规范化建档率" in out and "化建档率" not in out
+    assert len(out) == 7
