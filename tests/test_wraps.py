@@ -863,3 +863,15 @@ def test_longer_lines_wrapped_over_a_short_end_do_not_hide_the_width():
     out = [item.name for item in items]
     assert "困难群众档案规范化建档率" in out and "化建档率" not in out
     assert len(out) == 7
+
+
+def test_a_line_printing_the_damaged_label_above_again_opens_a_row():
+    # the engine writes the level cells on each row; damaged (效盎类, 社会效溢指), they are no
+    # labels `labels_on_every_row` counts, but the line printing the cell above again opens
+    # a row: a name filling the width over a whole name, neither with a target, stay apart
+    lines = ["产出指标\t数量指标\t城乡低保对象救助\t", "\t\t人次\t≥500人次",
+             "产出指标\t数量指标\t临时救助资金发放\t", "\t\t户数\t≥300户",
+             "产出指标\t质量指标\t医疗救助对象资助\t", "\t\t参保率\t100%",
+             "效盎类\t社会效溢指\t低保家庭收入增长\t", "效盎类\t社会效溢指\t政策知晓率\t",
+             "满意度指标\t服务对象满意度指标\t受助群众满意度\t≥90%"]
+    assert names(lines)[3:5] == ["低保家庭收入增长", "政策知晓率"]

@@ -399,6 +399,8 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
             evidence += RESTATED_EVIDENCE   # every row states its labels: a line without one is a row's rest
         elif printed_labels(item.level2) and item.row.page == previous.pages[1]:
             evidence -= RESTATED_EVIDENCE   # a line stating its labels again opens a row
+    elif prints_label_above(item, previous):
+        evidence -= RESTATED_EVIDENCE   # the label cell above printed again, however damaged: a row
     return evidence
 
 def fills_width(line: str, width: int) -> bool:
@@ -499,6 +501,19 @@ def printed_labels(hints) -> set[str]:
     return {hint.cell.text for hint in hints
             if not hint.copied and "".join(hint.cell.raw.split()) == hint.cell.text
             and hint.cell.text.endswith(LABEL_ENDINGS)}
+
+
+def prints_label_above(item: IndicatorRow, previous: IndicatorRow) -> bool:
+    """Whether the line prints, in a level-2 cell of its own on the line above's page, the
+    very text the line above prints in its own (袿会效盆指 on both, a label too damaged for
+    `printed_labels`): a wrapped name's rest prints no label (the cell is merged, or
+    wrapped into pieces that differ, 社会 | 效益), so the engine wrote the label on each
+    row and the line opens one, however few rows show it (`labels_on_every_row`)."""
+    own = {hint.cell.text for hint in item.level2
+           if not hint.copied and "".join(hint.cell.raw.split()) == hint.cell.text}
+    return bool(own) and item.row.page == previous.pages[1] and bool(own & {
+        hint.cell.text for hint in previous.level2
+        if not hint.copied and "".join(hint.cell.raw.split()) == hint.cell.text})
 
 
 def prints_level_cell(item: IndicatorRow) -> bool:
