@@ -205,9 +205,11 @@ def unwrapped_longer_lines(named: list[IndicatorRow], widest: int) -> list[Indic
     """The lines longer than `widest` characters that no short end follows: a longer line
     with a fragment under it wrapped too (a label fused into its cell, 数量健康教育活动覆盖人
     over 次, where the level-1 column is dropped and no label cell says so), so it is no
-    name printed whole past the width."""
+    name printed whole past the width. Nor is a line holding a label's 指标 (a damaged label
+    fused into its cell: `wrap_width`'s plain lines leave it out too)."""
     return [item for item, below in zip(named, [*named[1:], None])
-            if len(item.name) > widest and not (below is not None and len(below.name) <= SHORT_FRAGMENT)]
+            if len(item.name) > widest and LABEL_ENDINGS[0] not in item.name
+            and not (below is not None and len(below.name) <= SHORT_FRAGMENT)]
 
 
 OPENING_RUN = 2   # characters a label fused into a block's name cells prints on each of them
