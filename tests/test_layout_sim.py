@@ -107,10 +107,7 @@ table = _load("layout_table")
 
 # tuned policies known to fall short here, each with its reason: strict, so the mark must
 # go once the gap closes
-SHORT_OF_THE_BAR: dict[str, str] = {
-    "tenth_mixed": "seed 7's tenth_mixed-002 (wrapped-names template) keeps a wrapped name's "
-                   "pieces as rows of their own: issue 8, sixteenth round",
-}
+SHORT_OF_THE_BAR: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("policy", [

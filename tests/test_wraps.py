@@ -842,3 +842,59 @@ def test_names_opening_with_their_categorys_own_word_are_no_fused_level2_lines()
     items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
     assert [item.name for item in items] == [line.split("\t")[2] for line in ECOLOGY_NAMES]
     assert wrap_width(items) is None
+
+
+# a column 8 wide, the level-1 column dropped; damaged level-2 labels (数最指, 质暈指) fused
+# into three name cells make three lines 11 long, each wrapped over a short end: as many as
+# half the full lines, they would hide the width, and the pair below, neither line printing
+# a target (档案规范 | 化建档率), would read as two rows
+FUSED_WRAPPED_LINES = ["数量指标\t城乡低保对象救助\t", "\t人次\t≥500人次",
+                       "\t数最指 临时救助资金发放\t", "\t户数\t≥300户",
+                       "\t数最指 医疗救助对象资助\t", "\t参保率\t100%",
+                       "质量指标\t救助资金发放准确\t", "\t率\t100%",
+                       "\t质暈指 低保对象动态管理\t", "\t率\t100%",
+                       "\t困难群众档案规范\t", "\t化建档率\t",
+                       "时效指标\t救助资金拨付到位\t", "\t时间\t2024年12月底前"]
+
+
+def test_longer_lines_wrapped_over_a_short_end_do_not_hide_the_width():
+    rows = list(iter_text_rows("\n".join(["二级指标\t三级指标\t指标值", *FUSED_WRAPPED_LINES])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    out = [item.name for item in items]
+    assert "困难群众档案规范化建档率" in out and "化建档率" not in out
+    assert len(out) == 7
+
+
+def test_a_line_printing_the_damaged_label_above_again_opens_a_row():
+    # the engine writes the level cells on each row; damaged (效盎类, 社会效溢指), they are no
+    # labels `labels_on_every_row` counts, but the line printing the cell above again opens
+    # a row: a name filling the width over a whole name, neither with a target, stay apart
+    lines = ["产出指标\t数量指标\t城乡低保对象救助\t", "\t\t人次\t≥500人次",
+             "产出指标\t数量指标\t临时救助资金发放\t", "\t\t户数\t≥300户",
+             "产出指标\t质量指标\t医疗救助对象资助\t", "\t\t参保率\t100%",
+             "效盎类\t社会效溢指\t低保家庭收入增长\t", "效盎类\t社会效溢指\t政策知晓率\t",
+             "满意度指标\t服务对象满意度指标\t受助群众满意度\t≥90%"]
+    assert names(lines)[3:5] == ["低保家庭收入增长", "政策知晓率"]
+
+
+# a column 8 wide whose name cells hold damaged labels OCR fused in: 数量指怀 (its 标 read as a
+# look-alike) on three lines, 质暈指标 on two; the 指标 lines, like the plain ones `wrap_width`
+# reads, neither show nor hide a width, so the three look-alike lines do not hide it
+LOOKALIKE_FUSED_LINES = ["\t数量指怀城乡低保救助人次\t≥500人次",
+                         "\t数量指怀临时救助发放户\t", "\t数\t≥300户",
+                         "\t数量指怀医疗救助资助人数\t≥200人",
+                         "\t困难家庭走访慰问\t", "\t人次\t≥300人次",
+                         "\t质暈指标资金发放及时比例\t100%",
+                         "\t质暈指标动态管理合格比例\t100%",
+                         "\t救助资金发放准确\t", "\t率\t100%",
+                         "\t低保对象动态管理\t", "\t率\t100%",
+                         "\t困难群众档案规范\t", "\t化建档率\t",
+                         "\t救助资金拨付到位\t", "\t时间\t12月底前"]
+
+
+def test_lines_holding_a_fused_labels_zhibiao_do_not_hide_the_width():
+    rows = list(iter_text_rows("\n".join(["二级指标\t三级指标\t指标值", *LOOKALIKE_FUSED_LINES])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    out = [item.name for item in items]
+    assert out[5:7] == ["动态管理合格比例", "救助资金发放准确率"]
+    assert "困难群众档案规范化建档率" in out

@@ -189,8 +189,8 @@ def wide_wrapping(named: list[IndicatorRow], every: int, below: int | None
     for widest in sorted({len(item.name) for item in named}, reverse=True):
         if below is not None and widest >= below:
             continue
-        longer = sum(len(item.name) > widest for item in named) \
-            - fused_level2_lines([item for item in named if len(item.name) > widest])
+        longer = unwrapped_longer_lines(named, widest)
+        longer = len(longer) - fused_level2_lines(longer)
         full = sum(len(item.name) == widest for item in named)
         if full < WRAP_MIN_LINES or longer > LONGER_SHARE * full:
             continue
@@ -200,6 +200,17 @@ def wide_wrapping(named: list[IndicatorRow], every: int, below: int | None
         if best is None or len(shown[0]) > len(best[1]):
             best = (shown[1], shown[0])
     return best
+
+def unwrapped_longer_lines(named: list[IndicatorRow], widest: int) -> list[IndicatorRow]:
+    """The lines longer than `widest` characters that no short end follows: a longer line
+    with a fragment under it wrapped too (a label fused into its cell, 数量健康教育活动覆盖人
+    over 次, where the level-1 column is dropped and no label cell says so), so it is no
+    name printed whole past the width. Nor is a line holding a label's 指标 (a damaged label
+    fused into its cell: `wrap_width`'s plain lines leave it out too)."""
+    return [item for item, below in zip(named, [*named[1:], None])
+            if len(item.name) > widest and LABEL_ENDINGS[0] not in item.name
+            and not (below is not None and len(below.name) <= SHORT_FRAGMENT)]
+
 
 OPENING_RUN = 2   # characters a label fused into a block's name cells prints on each of them
 
@@ -390,6 +401,8 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
             evidence += RESTATED_EVIDENCE   # every row states its labels: a line without one is a row's rest
         elif printed_labels(item.level2) and item.row.page == previous.pages[1]:
             evidence -= RESTATED_EVIDENCE   # a line stating its labels again opens a row
+    elif prints_label_above(item, previous):
+        evidence -= RESTATED_EVIDENCE   # the label cell above printed again, however damaged: a row
     return evidence
 
 def fills_width(line: str, width: int) -> bool:
@@ -490,6 +503,19 @@ def printed_labels(hints) -> set[str]:
     return {hint.cell.text for hint in hints
             if not hint.copied and "".join(hint.cell.raw.split()) == hint.cell.text
             and hint.cell.text.endswith(LABEL_ENDINGS)}
+
+
+def prints_label_above(item: IndicatorRow, previous: IndicatorRow) -> bool:
+    """Whether the line prints, in a level-2 cell of its own on the line above's page, the
+    very text the line above prints in its own (袿会效盆指 on both, a label too damaged for
+    `printed_labels`): a wrapped name's rest prints no label (the cell is merged, or
+    wrapped into pieces that differ, 社会 | 效益), so the engine wrote the label on each
+    row and the line opens one, however few rows show it (`labels_on_every_row`)."""
+    own = {hint.cell.text for hint in item.level2
+           if not hint.copied and "".join(hint.cell.raw.split()) == hint.cell.text}
+    return bool(own) and item.row.page == previous.pages[1] and bool(own & {
+        hint.cell.text for hint in previous.level2
+        if not hint.copied and "".join(hint.cell.raw.split()) == hint.cell.text})
 
 
 def prints_level_cell(item: IndicatorRow) -> bool:
