@@ -642,27 +642,3 @@ def test_a_fused_head_with_a_look_alike_and_no_short_piece_above_is_not_read():
     out, issues = rejoin_label_fragments(rows, VOCAB)
     assert [i for i in issues if "fused into the name beside it" in i.message] == []
     assert out[0].cells[2].text == "可持读农技推广服务长效机制"
-
-
-def test_a_worded_target_right_of_a_name_a_piece_is_fused_into_is_no_name():
-    # 数量 | 类指 | 标 in a narrow column, its first and last lines fused into the names
-    # beside them; the last name's target is worded (根据…确定), not a name right of it
-    rows = text_rows(["\t\t数量开发公益性岗位\t≥120个",
-                      "\t类指\t新增就业人数\t根据下达任务目标要求确定",
-                      "\t\t标 扶持创业人数\t根据下达任务目标要求确定",
-                      "\t质量指标\t补贴发放准确率\t≥98%"])
-    _, issues = rejoin_label_fragments(rows, VOCAB)
-    assert [i for i in issues if "fused into the name beside it" in i.message]
-    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
-    assert [(i.placement.level2.label, i.row.name) for i in indicators[:3]] == [
-        ("数量指标", "开发公益性岗位"), ("数量指标", "新增就业人数"), ("数量指标", "扶持创业人数")]
-
-
-def test_a_worded_target_right_of_a_damaged_level_cell_leaves_the_name_whole():
-    # 社会效盖指栎 ends as a label does: the cell right of it (及时…, read as a worded
-    # target too) is the line's name, and 效益 below is no piece of a label fused into it
-    rows = text_rows(["社会效盖指栎\t及时人均体育场地面积\t≥2.2平方米",
-                      "效益\t可持续影响指标\t设施维护管理机制\t健全"])
-    out, issues = rejoin_label_fragments(rows, VOCAB)
-    assert [i for i in issues if "fused into the name beside it" in i.message] == []
-    assert [c.text for c in out[0].cells] == [c.text for c in rows[0].cells]
