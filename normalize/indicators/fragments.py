@@ -89,8 +89,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from formex.normalize.indicators.cells import (
-    COLUMN_CUTOFF, LABEL_CUTOFF, LevelVocabulary, classify_label, looks_like_target, looks_like_value)
+from formex.normalize.indicators.cells import COLUMN_CUTOFF, LABEL_CUTOFF, LevelVocabulary, classify_label, looks_like_value
 from formex.normalize.indicators.fused import (ASPECT, ASPECT_WORD_MIN, bare_word, compound_keys, full_label, makes_word,
                                               split_fused_label)
 from formex.normalize.labels import label_key
@@ -645,11 +644,9 @@ def fused_heads(text: str) -> tuple[tuple[str, str], ...]:
 
 def name_right_of(row: Row, q: int) -> bool:
     """Whether a name-like cell (text longer than a piece, no value) follows the row's cell
-    `q` before its first value. Where the cell `q` is itself longer than a piece, a worded
-    target right of it (`根据下达任务目标要求确定`) is the row's target, not its name."""
-    long = len(label_key(row.cells[q].text)) > PIECE_MAX
+    `q` before its first value."""
     for cell in row.cells[q + 1:]:
-        if looks_like_value(cell.text) or long and looks_like_target(cell.text):
+        if looks_like_value(cell.text):
             return False
         if len(label_key(cell.text)) > PIECE_MAX:
             return True
