@@ -823,7 +823,8 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
     off as a label, counts as printing it). The name left keeps `ORDER_REST_MIN` and does not
     read on into a label; the row states no level-2 label. A category's bare word read as the
     level-2 label of a row in its own level cell (`数量`, not `数量指标`) counts as printed
-    there. The text is cut off, read as nothing, as on the other rows (their placement
+    there, as does a label wrapped in its narrow column whose first line is that word
+    (`时效` over `指标`, read as 时效指标: `printed_words`). The text is cut off, read as nothing, as on the other rows (their placement
     reads the category); `label_fused`."""
     rows: dict[str, set[int]] = {}
     stated: dict[str, LabelHint] = {}     # a bare word read as a level-2 label: its hint
