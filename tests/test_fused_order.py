@@ -531,6 +531,20 @@ def test_a_short_label_printed_on_every_row_is_cut_off_the_name_between_without_
     assert got[2] == ("数量指标", "农机作业补贴户数")
 
 
+def test_a_short_label_fused_above_the_row_whose_label_wraps_onto_a_line_of_its_own_is_cut_off():
+    # the block's last row prints 时效 with 指标 wrapped below it (read as 时效指标): on its
+    # own line it prints the bare word as the rows above do, so the row between lost it,
+    # though its name holds 质量's word (合格): printed above only, that would keep the head
+    got, _ = read(["产出指标\t时效\t检验报告出具时间\t≤3个工作日",
+                   "产出指标\t时效\t新生儿访视时限\t7天内",
+                   "产出指标\t\t时效档案年度查验合格率\t年底前",
+                   "产出指标\t时效\t重点人群年度健康体检\t按时完成",
+                   "\t指标\t\t",
+                   "产出指标\t成本指标\t门诊次均费用\t≤220元"])
+    assert got[2] == ("时效指标", "档案年度查验合格率")
+    assert got[3] == ("时效指标", "重点人群年度健康体检")
+
+
 def test_a_short_label_fused_where_a_damaged_group_label_is_printed_on_every_row_is_cut_off():
     # the level-1 label damaged alike on every row (严山, read by no vocabulary): the group's,
     # restated, so the row's level-2 cell is still empty and 数量 fused into its name is its label

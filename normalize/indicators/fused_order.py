@@ -823,7 +823,8 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
     off as a label, counts as printing it). The name left keeps `ORDER_REST_MIN` and does not
     read on into a label; the row states no level-2 label. A category's bare word read as the
     level-2 label of a row in its own level cell (`数量`, not `数量指标`) counts as printed
-    there. The text is cut off, read as nothing, as on the other rows (their placement
+    there, as does a label wrapped in its narrow column whose first line is that word
+    (`时效` over `指标`, read as 时效指标: `printed_words`). The text is cut off, read as nothing, as on the other rows (their placement
     reads the category); `label_fused`."""
     rows: dict[str, set[int]] = {}
     stated: dict[str, LabelHint] = {}     # a bare word read as a level-2 label: its hint
@@ -832,11 +833,11 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
         cells = [*item.unrecognised, *(f.label.cell for f in item.fused)]
         # a category's bare word read as the row's level-2 label in its own cell (`数量` on
         # every row of its block): printed so on the rows, fused into the one between
-        read = [h for h in item.level2 if not h.copied and not h.moved and h.cell.text.strip() in words]
-        for h in read:
-            stated.setdefault(h.cell.text.strip(), h)
-        for cell in cells + [h.cell for h in read]:
-            text = cell.text.strip()
+        read = [(word, h) for h in item.level2 if not h.copied and not h.moved
+                for word in printed_words(h) if word in words]
+        for word, h in read:
+            stated.setdefault(word, h)
+        for text in [cell.text.strip() for cell in cells] + [word for word, _ in read]:
             if len(text) == RESTATED_CUT_MIN and label_key(text) == text:
                 rows.setdefault(text, set()).add(j)
     issues: list[Issue] = []
@@ -880,6 +881,13 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
             candidates.pop(j, None)
         issues.append(issue)
     return issues
+
+
+def printed_words(hint: LabelHint) -> set[str]:
+    """A level-2 cell as read and as printed on the row's own line: a label wrapped in its
+    narrow column (`时效` over `指标`, joined and read as 时效指标) prints its bare word
+    there, as the rows above it print `时效` alone."""
+    return {hint.cell.text.strip(), (hint.cell.raw or "").strip()} - {""}
 
 
 def short_cut_candidate(i: int, items: list[IndicatorRow]) -> bool:
