@@ -997,9 +997,19 @@ def opens_inside_label(text: str, vocab: LevelVocabulary) -> bool:
     """The cell opens with two characters a label prints only after its first (`对象` of
     服务对象满意度指标, `响指际` of 可持续影响指标): a later piece of a label wrapped over
     lines, whatever the lines around it; a damaged label opens as a label does (`成朩`), or
-    with a look-alike (`旷效`, `戊本`, `对效`)."""
-    head = label_key(text)[:2]
-    return len(head) == 2 and is_later_piece(head, vocab)
+    with a look-alike (`旷效`, `戊本`, `对效`). Or, longer than an alias of two, it opens with
+    a character labels print only after their first (`响措标`: 响 of 影响, its 指 damaged):
+    its second character a look-alike, the first still says it starts inside a label."""
+    key = label_key(text)
+    return len(key) >= 2 and is_later_piece(key[:2], vocab) \
+        or len(key) >= 3 and only_inside_labels(key[0], vocab)
+
+
+@lru_cache(maxsize=4096)
+def only_inside_labels(char: str, vocab: LevelVocabulary) -> bool:
+    """The character is printed in some label, and opens none (响, 益, 量; not 成, 效)."""
+    keys = label_keys(vocab)
+    return any(char in k for k in keys) and not any(k.startswith(char) for k in keys)
 
 
 def joins_a_neighbour(cell: Cell, items: list[IndicatorRow], k: int, vocab: LevelVocabulary) -> bool:
