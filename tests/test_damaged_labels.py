@@ -698,3 +698,18 @@ def test_a_numbered_line_whose_label_reads_as_nothing_is_kept():
                                    "5\t产出指标\t数量指标\t培训人数\t≥5人"])
     assert len(got) == 5 and got[-1] == ("数量指标", "培训人数")
     assert any(i.code == "label_unrecognised" and "乂丫乜乇么" in i.message for i in issues)
+
+
+def test_a_label_tail_with_its_first_characters_damaged_stays_a_piece():
+    # 响措标 (影响指标's tail, 指 damaged) under a row whose name opens with the label's
+    # head: 响 opens no label, so the cell is a later piece even between two whole lines,
+    # never a category listed without indicators read by the order
+    from formex.normalize.indicators.rows import opens_inside_label
+    assert [opens_inside_label(t, VOCAB) for t in ("响措标", "益方面", "成夲", "戌木", "对效")] == \
+        [True, True, False, False, False]
+    _, codes, _ = read(text_rows([HEADER,
+                                  "效益指标\t社会效益指标\t受益人数\t≥5人",
+                                  "\t\t可持绫影设施维护管理机制\t健全",
+                                  "\t响措标\t\t",
+                                  "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%"]))
+    assert "label_read_by_nearest" not in codes
