@@ -395,13 +395,27 @@ def test_a_short_damaged_label_on_a_numbered_line_is_a_category_of_its_own():
     assert "label_read_by_nearest" in codes
 
 
-def test_a_short_damaged_piece_on_a_line_without_a_number_is_no_row():
-    # the same 戊本 without its row number: perhaps a piece of a label wrapped from above
+def test_a_short_damaged_label_between_rows_printing_their_labels_is_a_category_of_its_own():
+    # the same 戊本 without its row number, in a table printing its labels on its rows: the
+    # lines around it are whole (a row each, their labels read whole), so it is no piece of
+    # a label wrapped from above or below; a category listed without indicators, read as
+    # the one the order allows it is nearest, with that reading's warning
     got, codes, _ = read(text_rows([HEADER,
                                     "产出指标\t时效指标\t实际资金支出率\t≧95%",
                                     "\t戊本\t\t",
                                     "效益指标\t经济效益指标\t就业困难人员就业人数\t≥5人"]))
-    assert [name for _, name in got] == ["实际资金支出率", "就业困难人员就业人数"]
+    assert got == [("时效指标", "实际资金支出率"), ("成本指标", None), ("经济效益指标", "就业困难人员就业人数")]
+    assert "label_read_by_nearest" in codes
+
+
+def test_a_short_damaged_piece_under_a_label_cut_short_stays_a_piece():
+    # 可持续 above ends as no label does: 影晌 below it may be its rest, so no category
+    got, codes, _ = read(text_rows([HEADER,
+                                    "效益指标\t社会效益指标\t受益人数\t≥5人",
+                                    "\t可持续\t长效机制\t健全",
+                                    "\t影晌\t\t",
+                                    "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%"]))
+    assert [name for _, name in got] == ["受益人数", "长效机制", "群众满意度"]
     assert "label_read_by_nearest" not in codes
 
 
@@ -684,3 +698,18 @@ def test_a_numbered_line_whose_label_reads_as_nothing_is_kept():
                                    "5\t产出指标\t数量指标\t培训人数\t≥5人"])
     assert len(got) == 5 and got[-1] == ("数量指标", "培训人数")
     assert any(i.code == "label_unrecognised" and "乂丫乜乇么" in i.message for i in issues)
+
+
+def test_a_label_tail_with_its_first_characters_damaged_stays_a_piece():
+    # 响措标 (影响指标's tail, 指 damaged) under a row whose name opens with the label's
+    # head: 响 opens no label, so the cell is a later piece even between two whole lines,
+    # never a category listed without indicators read by the order
+    from formex.normalize.indicators.rows import opens_inside_label
+    assert [opens_inside_label(t, VOCAB) for t in ("响措标", "益方面", "成夲", "戌木", "对效")] == \
+        [True, True, False, False, False]
+    _, codes, _ = read(text_rows([HEADER,
+                                  "效益指标\t社会效益指标\t受益人数\t≥5人",
+                                  "\t\t可持绫影设施维护管理机制\t健全",
+                                  "\t响措标\t\t",
+                                  "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%"]))
+    assert "label_read_by_nearest" not in codes

@@ -453,7 +453,6 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     pending_notes: list[str] = []
     wrapped_rows: list[IndicatorRow] = []   # numbered label lines whose label's rest was joined
     line = -1
-    apart = prints_labels_apart(classified)
     for k, item in enumerate(classified):
         row = item.row
         if item.name is None and item.target is None and not item.level2 and item.note is None \
@@ -481,7 +480,9 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             # a merged level-1 label on a line of its own, between two rows
             pending_level1.extend(replace(h, line=line + 0.5) for h in item.level1)
             issues.extend(cell_issues(item))   # a level cell no vocabulary reads: said, not lost
-            lone = apart and between_whole_lines(classified, k)
+            # (in any table: a category listed without indicators prints so whether the table
+            # prints its labels on rows or on lines of their own; pieces are told apart below)
+            lone = between_whole_lines(classified, k)
             if any(len(label_key(c.text)) >= LABEL_MIN_KEY or (row.numbered and numbered_label_cell(c.text))
                    or (lone and numbered_label_cell(c.text) and not opens_inside_label(c.text, vocab)
                        and not joins_a_neighbour(c, classified, k, vocab))
@@ -982,14 +983,6 @@ def numbered_label_cell(text: str) -> bool:
     return len(set(label_key(text)) - GENERIC_LABEL_CHARS) >= 2
 
 
-def prints_labels_apart(classified: list[IndicatorRow]) -> bool:
-    """The table prints a level-2 label read whole on a line of its own (a block's label
-    above or beside its rows): a damaged short cell alone on its line may be another."""
-    return any(item.name is None and item.target is None and item.note is None
-               and any(not h.copied for h in item.level2) and not cut_label_above(item)
-               for item in classified)
-
-
 def between_whole_lines(classified: list[IndicatorRow], k: int) -> bool:
     """Line k (a damaged level cell alone) lies between lines that are no pieces of a
     wrapped label: each a row (a name or a target) or a line of labels read whole. Its
@@ -1004,9 +997,19 @@ def opens_inside_label(text: str, vocab: LevelVocabulary) -> bool:
     """The cell opens with two characters a label prints only after its first (`对象` of
     服务对象满意度指标, `响指际` of 可持续影响指标): a later piece of a label wrapped over
     lines, whatever the lines around it; a damaged label opens as a label does (`成朩`), or
-    with a look-alike (`旷效`, `戊本`, `对效`)."""
-    head = label_key(text)[:2]
-    return len(head) == 2 and is_later_piece(head, vocab)
+    with a look-alike (`旷效`, `戊本`, `对效`). Or, longer than an alias of two, it opens with
+    a character labels print only after their first (`响措标`: 响 of 影响, its 指 damaged):
+    its second character a look-alike, the first still says it starts inside a label."""
+    key = label_key(text)
+    return len(key) >= 2 and is_later_piece(key[:2], vocab) \
+        or len(key) >= 3 and only_inside_labels(key[0], vocab)
+
+
+@lru_cache(maxsize=4096)
+def only_inside_labels(char: str, vocab: LevelVocabulary) -> bool:
+    """The character is printed in some label, and opens none (响, 益, 量; not 成, 效)."""
+    keys = label_keys(vocab)
+    return any(char in k for k in keys) and not any(k.startswith(char) for k in keys)
 
 
 def joins_a_neighbour(cell: Cell, items: list[IndicatorRow], k: int, vocab: LevelVocabulary) -> bool:
