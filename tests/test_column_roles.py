@@ -275,3 +275,22 @@ def test_damaged_level_headers_left_of_the_name_stay_level_columns():
     _, roles = find_header(rows, VOCAB)
     assert roles == {0: "level1", 1: "level2", 2: "level3", 3: "other"}
     assert complete_roles(roles, rows[1:], VOCAB)[3] == "target"
+
+
+# --- a damaged header's columns read by their cells, where the header's other columns stand ---
+def test_the_name_column_is_right_of_the_level_columns_the_header_names():
+    # 一圾指际 and 三级损栎 match no alias; the level-1 column's few damaged labels read as
+    # text as wholly as the names (one name line holds a shifted target), but a name
+    # column left of the level-2 column cannot be: the names are right of it
+    rows = list(iter_text_rows("\n".join([
+        "一圾指际\t二级指标\t三级损栎\t指标值",
+        "\t数量指标\t社区事务受理办件量\t≥120000(件)",
+        "产岀类指际\t\t为老服务计划完成率\t=100.00(%)",
+        "\t质量指标\t窗口服务规范达标率\t=100.00(%)",
+        "\t\t各类救助补贴发放准确率\t≥98%",
+        "\t\t≥95%\t",
+        "效盖类损标\t社会效益指标\t居民办事便利度\t≥90.00(%)",
+        "\t\t提升社区治理水平\t有所提升"])))
+    index, roles = find_header(rows, VOCAB)
+    assert roles == {0: "other", 1: "level2", 2: "other", 3: "target"}
+    assert complete_roles(roles, rows[index + 1:], VOCAB) == {0: "level1", 1: "level2", 2: "level3", 3: "target"}

@@ -128,10 +128,9 @@ def complete_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabular
     roles = dict(roles)
     shares = {"target": (1,), "level3": (2,), "level1": (3, 5), "level2": (4, 6)}
     for role in missing:
-        name_col = next((col for col, r in roles.items() if r == "level3"), width)
         scored = [(sum(counts[col][k] for k in shares[role]) / counts[col][0], col) for col in unmatched
                   if roles[col] == OTHER and counts[col][0] and not counts_up(numbers[col])
-                  and (role not in ("level1", "level2") or col < name_col)]
+                  and on_its_side(role, col, roles, counts[col], shares)]
         if role == "target" and "actual" in vocab.column_roles:
             taken = actual_by_content(roles, scored, chosen)
             if taken:
@@ -142,6 +141,30 @@ def complete_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabular
             if chosen is not None:
                 chosen[role] = (best[1], best[0])
     return roles
+
+
+LEVEL_ROLES = ("level1", "level2")
+
+
+def on_its_side(role: str, col: int, roles: dict[int, str], counts: list[int],
+                shares: dict[str, tuple[int, ...]]) -> bool:
+    """Whether an unmatched column may take `role` where the header's other columns
+    stand: level columns print left of the name and the level-1 column left of the
+    level-2 one, so the name is right of every level column the header names (a level-1
+    column of few, damaged labels reads as text as well as the names do), and a level
+    column is left of the name, on its side of the other level's column, or, with no
+    such column, holds more labels of its own level than of the other."""
+    placed = {r: c for c, r in roles.items() if r in ("level1", "level2", "level3")}
+    if role == "level3":
+        return all(col > placed[level] for level in LEVEL_ROLES if level in placed)
+    if role not in LEVEL_ROLES:
+        return True
+    if col > placed.get("level3", col + 1):
+        return False
+    other = "level2" if role == "level1" else "level1"
+    if other in placed:
+        return col < placed[other] if role == "level1" else col > placed[other]
+    return sum(counts[k] for k in shares[role]) >= sum(counts[k] for k in shares[other])
 
 
 @lru_cache(maxsize=16384)
