@@ -1407,10 +1407,6 @@ def test_a_short_label_printed_once_in_the_middle_of_its_block_keeps_the_names_w
     assert [name for _, name in got] == [line.split("\t")[2] for line in lines]
 
 
-@pytest.mark.xfail(strict=True, reason="review rev12: cut_short_level_cells' every_row counts a label "
-                   "printed once per page part (page_centre, page_bottom) on both sides of a page break as a "
-                   "label printed on every row; names12's printed_words now counts a label wrapped 质量 | 指标 "
-                   "too, so a name opening with the category's own word loses its head (info only)")
 def test_a_name_between_a_wrapped_label_printed_on_each_page_part_keeps_its_head():
     # the 质量 block runs over a page break and prints its label, wrapped in its narrow
     # column (质量 over 指标), at the centre of each page's part: the last row of page 1 and
