@@ -915,10 +915,6 @@ WIDER_COLUMN_LINES = ["产出指标\t数量指标\t低保对象动态管理规�
                       "效益指标\t社会效益指标\t受助群众生活改善\t明显"]
 
 
-@pytest.mark.xfail(strict=True, reason="review rev12: unwrapped_longer_lines leaves out every longer line "
-                   "with a short end under it, so the lines showing a wider column's own width (10) no longer "
-                   "veto a narrower length (8) whose lines stand over real short rows: two rows without "
-                   "targets join (cell_joined, the warning every wrap gets)")
 def test_lines_wrapping_at_a_wider_width_keep_it_over_whole_names_above_short_rows():
     rows = list(iter_text_rows("\n".join([HEADER, *WIDER_COLUMN_LINES])))
     items, _ = rows_to_indicator_rows(rows, SCHEMA, False)

@@ -438,7 +438,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         classified.append(cells_by_position(row, roles, vocab, copied, prefixes) if spans_known and roles
                           else cells_by_content(row, vocab, roles, prefixes))
     classified = numbering_of(classified)
-    wrapping = wrap_width(classified)
+    wrapping = wrap_width(classified, frozenset(key[:2] for key in label_keys(vocab)))
     points = points_on_every_row(classified)
     restated = labels_on_every_row(classified)
     lengths = name_lengths(classified)
