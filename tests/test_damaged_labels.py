@@ -395,6 +395,17 @@ def test_a_short_damaged_label_on_a_numbered_line_is_a_category_of_its_own():
     assert "label_read_by_nearest" in codes
 
 
+def test_a_short_damaged_cell_without_its_number_in_a_numbered_table_is_no_row():
+    # the same 戊本 between two numbered rows, printing no number of its own: the table
+    # numbers a category listed without indicators as it numbers a row (the test above),
+    # so the line is no row; its cell is said (label_unrecognised), not read as a category
+    got, codes, _ = numbered(["1\t产出指标\t时效指标\t实际资金支出率\t≧95%",
+                              "\t\t戊本\t\t",
+                              "2\t效益指标\t经济效益指标\t就业困难人员就业人数\t≥5人"])
+    assert got == [("时效指标", "实际资金支出率"), ("经济效益指标", "就业困难人员就业人数")]
+    assert "label_read_by_nearest" not in codes and "label_unrecognised" in codes
+
+
 def test_a_short_damaged_label_between_rows_printing_their_labels_is_a_category_of_its_own():
     # the same 戊本 without its row number, in a table printing its labels on its rows: the
     # lines around it are whole (a row each, their labels read whole), so it is no piece of

@@ -1405,3 +1405,24 @@ def test_a_short_label_printed_once_in_the_middle_of_its_block_keeps_the_names_w
              "产出指标\t时效\t资金拨付及时率\t100%"]
     got, _ = read(lines)
     assert [name for _, name in got] == [line.split("\t")[2] for line in lines]
+
+
+def test_a_name_between_a_wrapped_label_printed_on_each_page_part_keeps_its_head():
+    # the 质量 block runs over a page break and prints its label, wrapped in its narrow
+    # column (质量 over 指标), at the centre of each page's part: the last row of page 1 and
+    # the middle row of page 2. 质量抽检合格率 opens page 2 between the two: a name of its own
+    # (the block's label is printed once a page, not on every row), not a label fused in
+    from formex.extract.ocr_text import iter_text_rows
+    rows = list(iter_text_rows("\n".join([HEADER,
+                                          "产出指标\t数量指标\t培训人数\t≥5人",
+                                          "\t\t走访人次\t≥20人次",
+                                          "\t质量\t发放准确率\t100%",
+                                          "\t指标\t\t",
+                                          "",
+                                          "\t\t质量抽检合格率\t≥98%",
+                                          "\t质量\t资金使用合规率\t100%",
+                                          "\t指标\t档案完整率\t100%",
+                                          "\t时效指标\t拨付及时率\t100%"])))
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    got = [(i.placement.level2.label, i.row.name) for i in indicators]
+    assert got[3] == ("质量指标", "质量抽检合格率")

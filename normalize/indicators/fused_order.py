@@ -660,8 +660,12 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
 def every_row(i: int, rows: set[int], items: list[IndicatorRow]) -> bool:
     """Row i, its level cells empty, lies in a block printing its label on every row: the
     rows above and below both print it (`数量` | `数量…` | `数量`: fused into the one name
-    between whose level cell is empty; a label printed on every other row is not so)."""
-    return not unread_own_cells(i, items) and {i - 1, i + 1} <= rows
+    between whose level cell is empty; a label printed on every other row is not so). The
+    two rows print on one page: a block running over a page break prints its label once a
+    page's part (at its centre, its bottom), so the last row of one page and a row of the
+    next print it around a row of their own (`质量` | `质量抽检合格率` on the new page | `质量`)."""
+    return not unread_own_cells(i, items) and {i - 1, i + 1} <= rows \
+        and items[i - 1].pages[1] == items[i + 1].pages[0]
 
 
 def unread_own_cells(i: int, items: list[IndicatorRow]) -> bool:

@@ -438,7 +438,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         classified.append(cells_by_position(row, roles, vocab, copied, prefixes) if spans_known and roles
                           else cells_by_content(row, vocab, roles, prefixes))
     classified = numbering_of(classified)
-    wrapping = wrap_width(classified)
+    wrapping = wrap_width(classified, frozenset(key[:2] for key in label_keys(vocab)))
     points = points_on_every_row(classified)
     restated = labels_on_every_row(classified)
     lengths = name_lengths(classified)
@@ -453,6 +453,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     pending_notes: list[str] = []
     wrapped_rows: list[IndicatorRow] = []   # numbered label lines whose label's rest was joined
     line = -1
+    apart = prints_labels_apart(classified)
     for k, item in enumerate(classified):
         row = item.row
         if item.name is None and item.target is None and not item.level2 and item.note is None \
@@ -481,8 +482,11 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             pending_level1.extend(replace(h, line=line + 0.5) for h in item.level1)
             issues.extend(cell_issues(item))   # a level cell no vocabulary reads: said, not lost
             # (in any table: a category listed without indicators prints so whether the table
-            # prints its labels on rows or on lines of their own; pieces are told apart below)
-            lone = between_whole_lines(classified, k)
+            # prints its labels on rows or on lines of their own; pieces are told apart below.
+            # But a table numbering its rows numbers such a category too: a line without its
+            # number there is no row, only a block's label on a line of its own where the
+            # table prints its labels so)
+            lone = between_whole_lines(classified, k) and (row.numbered is not False or apart)
             if any(len(label_key(c.text)) >= LABEL_MIN_KEY or (row.numbered and numbered_label_cell(c.text))
                    or (lone and numbered_label_cell(c.text) and not opens_inside_label(c.text, vocab)
                        and not joins_a_neighbour(c, classified, k, vocab))
@@ -981,6 +985,14 @@ def numbered_label_cell(text: str) -> bool:
     label OCR damaged (an alias's length: 成本), not a piece of a label wrapped from the
     line above. At least two characters that are no generic label ending (指, 标, 类)."""
     return len(set(label_key(text)) - GENERIC_LABEL_CHARS) >= 2
+
+
+def prints_labels_apart(classified: list[IndicatorRow]) -> bool:
+    """The table prints a level-2 label read whole on a line of its own (a block's label
+    above or beside its rows): a damaged short cell alone on its line may be another."""
+    return any(item.name is None and item.target is None and item.note is None
+               and any(not h.copied for h in item.level2) and not cut_label_above(item)
+               for item in classified)
 
 
 def between_whole_lines(classified: list[IndicatorRow], k: int) -> bool:

@@ -87,7 +87,7 @@ class DocumentWrapping:
             return own
         return self.seen
 
-def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
+def wrap_width(items: list[IndicatorRow], openings: frozenset[str] = frozenset()) -> Wrapping | None:
     """The name column's wrapping when the table wraps names: the greatest name length,
     reached by several lines (every wrapped name fills its first line), a short end under
     one of them at least; None when names simply vary, or reach the greatest length
@@ -121,10 +121,10 @@ def wrap_width(items: list[IndicatorRow]) -> Wrapping | None:
             if len(fragments) + under(named, widest) < every:
                 # fragments under shorter lines: a narrower width whose lines they all sit
                 # under is the column's (a wrapped block's fused labels run longer)
-                wider = wide_wrapping(named, every, below=widest)
+                wider = wide_wrapping(named, every, below=widest, openings=openings)
                 return wider[0] if wider is not None else wraps
             return wraps
-    wider = wide_wrapping(named, every, below=None)
+    wider = wide_wrapping(named, every, below=None, openings=openings)
     return wider[0] if wider is not None else None
 
 
@@ -171,8 +171,8 @@ def under(named: list[IndicatorRow], widest: int) -> int:
                for above, item in zip(named, named[1:]))
 
 
-def wide_wrapping(named: list[IndicatorRow], every: int, below: int | None
-                  ) -> tuple[Wrapping, list[IndicatorRow]] | None:
+def wide_wrapping(named: list[IndicatorRow], every: int, below: int | None,
+                  openings: frozenset[str] = frozenset()) -> tuple[Wrapping, list[IndicatorRow]] | None:
     """The width of a column whose wrapped lines many longer lines hide: a block whose
     every name cell holds a damaged label fused in (`数晕指标为老服务计划完成情` over `况`,
     a label too damaged to split off yet) runs as many lines past the width as a fused
@@ -189,7 +189,7 @@ def wide_wrapping(named: list[IndicatorRow], every: int, below: int | None
     for widest in sorted({len(item.name) for item in named}, reverse=True):
         if below is not None and widest >= below:
             continue
-        longer = unwrapped_longer_lines(named, widest)
+        longer = unwrapped_longer_lines(named, widest, openings)
         longer = len(longer) - fused_level2_lines(longer)
         full = sum(len(item.name) == widest for item in named)
         if full < WRAP_MIN_LINES or longer > LONGER_SHARE * full:
@@ -201,15 +201,30 @@ def wide_wrapping(named: list[IndicatorRow], every: int, below: int | None
             best = (shown[1], shown[0])
     return best
 
-def unwrapped_longer_lines(named: list[IndicatorRow], widest: int) -> list[IndicatorRow]:
-    """The lines longer than `widest` characters that no short end follows: a longer line
-    with a fragment under it wrapped too (a label fused into its cell, 数量健康教育活动覆盖人
-    over 次, where the level-1 column is dropped and no label cell says so), so it is no
-    name printed whole past the width. Nor is a line holding a label's 指标 (a damaged label
-    fused into its cell: `wrap_width`'s plain lines leave it out too)."""
+def unwrapped_longer_lines(named: list[IndicatorRow], widest: int,
+                           openings: frozenset[str] = frozenset()) -> list[IndicatorRow]:
+    """The lines longer than `widest` characters but those wrapped with a label fused into
+    their cell: a longer line with a fragment under it whose characters past the width, at
+    its head, read as a label's (`fused_head`: 数量健康教育活动覆盖人 over 次, 数最指临时救助资金
+    发放 over 户数, where the level-1 column is dropped and no label cell says so) is a
+    wrapped name's first line, no name printed whole past the width. A longer line with a
+    short end under it and no such head shows a wider column's own width (低保对象动态管理规范
+    over 率 in a column 10 wide; 区级年度和谐贡献奖应发尽发 over 数): it still counts against the
+    narrower one. Nor is a line holding a label's 指标 (a damaged label fused into its
+    cell: `wrap_width`'s plain lines leave it out too)."""
     return [item for item, below in zip(named, [*named[1:], None])
             if len(item.name) > widest and LABEL_ENDINGS[0] not in item.name
-            and not (below is not None and len(below.name) <= SHORT_FRAGMENT)]
+            and not (below is not None and len(below.name) <= SHORT_FRAGMENT
+                     and fused_head(item.name[:len(item.name) - widest], openings))]
+
+
+def fused_head(head: str, openings: frozenset[str]) -> bool:
+    """Whether the characters a line runs past the column's width, at its head, read as a
+    label OCR fused into the name cell: they hold a label's 指 (数最指, 质暈指), or open as a
+    label of the table's vocabulary opens, a character where it prints it (`openings`, each
+    label's first two: 数量, 产出时, 社会敫; not 低保, 区级年度)."""
+    return LABEL_ENDINGS[0][0] in head or any(
+        a == b for opening in openings for a, b in zip(head[:len(opening)], opening))
 
 
 OPENING_RUN = 2   # characters a label fused into a block's name cells prints on each of them
