@@ -840,6 +840,24 @@ def test_a_name_whose_head_joins_no_form_with_the_level_cell_below_keeps_it():
     assert not any(i.code == "label_fused" for i in issues)
 
 
+def test_a_groups_word_printed_in_both_level_columns_around_is_cut_off_the_name_printing_it_once():
+    # 产出 in both level columns of every row (the level-2 label wrapped so its first line is
+    # the group's word); the row between prints it once, the other fused into its name
+    got, issues = read(["产出\t产出\t民政服务计划完成情况\t=100%",
+                        "产出\t\t产出退休干部补贴发放准确率\t=100%",
+                        "产出\t产出\t和谐贡献奖应发尽发数\t=7040人次"])
+    assert got[1][1] == "退休干部补贴发放准确率"
+    assert any(i.code == "label_fused" and "'产出'" in i.message for i in issues)
+
+
+def test_a_name_opening_with_a_groups_word_printed_as_often_as_around_keeps_it():
+    # 产出 in one level column of every row: the name's own word
+    got, _ = read(["产出\t\t民政服务计划完成情况\t=100%",
+                   "产出\t\t产出退休干部补贴发放准确率\t=100%",
+                   "产出\t\t和谐贡献奖应发尽发数\t=7040人次"])
+    assert got[1][1] == "产出退休干部补贴发放准确率"
+
+
 def test_a_bare_word_read_as_the_label_on_the_rows_below_is_cut_off_the_name_opening_its_block():
     # 数量 read as 数量指标 in the level cell of every row of its block; the first row's
     # level cell fused into its name

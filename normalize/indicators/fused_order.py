@@ -829,10 +829,14 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
     level-2 label of a row in its own level cell (`数量`, not `数量指标`) counts as printed
     there, as does a label wrapped in its narrow column whose first line is that word
     (`时效` over `指标`, read as 时效指标: `printed_words`). The text is cut off, read as nothing, as on the other rows (their placement
-    reads the category); `label_fused`."""
+    reads the category); `label_fused`. A group's bare word read as a level-1 label (`产出`,
+    in any level column) counts as printed on the rows that print it in more level cells
+    than the row does (`group_prints`): a table printing `产出` in both level columns of
+    every row, one row `产出` once and its name `产出…`."""
     rows: dict[str, set[int]] = {}
     stated: dict[str, LabelHint] = {}     # a bare word read as a level-2 label: its hint
     words = bare_words(vocab)
+    groups = group_prints(items, vocab)
     for j, item in enumerate(items):
         cells = [*item.unrecognised, *(f.label.cell for f in item.fused)]
         # a category's bare word read as the row's level-2 label in its own cell (`数量` on
@@ -845,7 +849,7 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
             if len(text) == RESTATED_CUT_MIN and label_key(text) == text:
                 rows.setdefault(text, set()).add(j)
     issues: list[Issue] = []
-    if not rows:
+    if not rows and not groups:
         return issues
     keys = label_keys(vocab) | label_prefixes(vocab)
     # each row's candidacy once (a run's rows are walked from each of them); a cut row's again
@@ -860,11 +864,12 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
         if not candidate(i):
             continue
         text = item.name[:RESTATED_CUT_MIN]
-        if text not in rows:
+        printing = rows.get(text, set()) | printing_more(groups.get(text, {}), i)
+        if not printing:
             continue
-        between = every_row(i, rows[text], items)
-        single = between or block_end(i, rows[text], item, items)
-        if not single and not run_printed(fused_run(i, text, items, candidate), rows[text], items):
+        between = every_row(i, printing, items)
+        single = between or block_end(i, printing, item, items)
+        if not single and not run_printed(fused_run(i, text, items, candidate), printing, items):
             continue
         rest = item.name[len(text):].strip(SEPARATORS)
         # another category's word in the name left tells a name's own word from a label printed
@@ -880,11 +885,44 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
             issue = cut_printed_head(item, text, rest, "the level cell printed so on the rows of its block")
         if issue is None:
             continue
-        rows[text].add(i)
+        rows.setdefault(text, set()).add(i)
+        if text in groups:
+            groups[text][i] = groups[text].get(i, 0) + 1
         for j in (i - 1, i, i + 1):
             candidates.pop(j, None)
         issues.append(issue)
     return issues
+
+
+def group_prints(items: list[IndicatorRow], vocab: LevelVocabulary) -> dict[str, dict[int, int]]:
+    """{a group's bare word (`产出`): {row: how many of its level cells print it, read as a
+    level-1 label}} (`cut_short_level_cells`): a table printing the group's word in each
+    level column of every row (a level-2 label wrapped so its first line is the group's)."""
+    words = group_words(vocab)
+    counts: dict[str, dict[int, int]] = {}
+    for j, item in enumerate(items):
+        for hint in item.level1:
+            if hint.copied or hint.carried:
+                continue
+            for word in printed_words(hint) & words:
+                per = counts.setdefault(word, {})
+                per[j] = per.get(j, 0) + 1
+    return counts
+
+
+@lru_cache(maxsize=None)
+def group_words(vocab: LevelVocabulary) -> frozenset[str]:
+    """The level-1 groups' words without an ending (产出, 效益), `RESTATED_CUT_MIN` long."""
+    return frozenset(w for spec in vocab.level1_specs.values() for w in map(bare_word, (spec.label, *spec.aliases))
+                     if len(w) == RESTATED_CUT_MIN and label_key(w) == w)
+
+
+def printing_more(counts: dict[int, int], i: int) -> set[int]:
+    """The rows printing a group's word in more level cells than row i (`group_prints`): the
+    one row printing it less lost it, fused into its name; a row printing it as often as
+    its neighbours keeps its name's own word."""
+    own = counts.get(i, 0)
+    return {j for j, n in counts.items() if n > own}
 
 
 def printed_words(hint: LabelHint) -> set[str]:
