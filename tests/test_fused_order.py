@@ -1444,3 +1444,20 @@ def test_a_name_between_a_wrapped_label_printed_on_each_page_part_keeps_its_head
     indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
     got = [(i.placement.level2.label, i.row.name) for i in indicators]
     assert got[3] == ("质量指标", "质量抽检合格率")
+
+
+def test_a_damaged_label_fused_over_a_page_break_is_still_cut():
+    # `贸量` (质量 with a look-alike) is no word a name opens with: printed on the row above
+    # and, across the break, on the row below, it was fused into the name between (a
+    # label on every row), whatever the page
+    from formex.extract.ocr_text import iter_text_rows
+    rows = list(iter_text_rows("\n".join([HEADER,
+                                          "产出指标\t数量指标\t培训人数\t≥5人",
+                                          "\t贸量\t抽检合格率\t≥98%",
+                                          "\t\t贸量农技培训考核合格率\t≥95%",
+                                          "",
+                                          "\t\t贸量 补贴发放准确率\t100%",
+                                          "\t\t贸量水利设施验收合格率\t100%",
+                                          "\t时效指标\t拨付及时率\t100%"])))
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [i.row.name for i in indicators][2] == "农技培训考核合格率"

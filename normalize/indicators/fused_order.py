@@ -657,15 +657,16 @@ def read_restated_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> li
     return issues
 
 
-def every_row(i: int, rows: set[int], items: list[IndicatorRow]) -> bool:
+def every_row(i: int, rows: set[int], items: list[IndicatorRow], across_pages: bool = False) -> bool:
     """Row i, its level cells empty, lies in a block printing its label on every row: the
     rows above and below both print it (`数量` | `数量…` | `数量`: fused into the one name
     between whose level cell is empty; a label printed on every other row is not so). The
     two rows print on one page: a block running over a page break prints its label once a
     page's part (at its centre, its bottom), so the last row of one page and a row of the
-    next print it around a row of their own (`质量` | `质量抽检合格率` on the new page | `质量`)."""
+    next print it around a row of their own (`质量` | `质量抽检合格率` on the new page | `质量`).
+    `across_pages` where the text is no word a name opens with (a damaged `贸量`)."""
     return not unread_own_cells(i, items) and {i - 1, i + 1} <= rows \
-        and items[i - 1].pages[1] == items[i + 1].pages[0]
+        and (across_pages or items[i - 1].pages[1] == items[i + 1].pages[0])
 
 
 def unread_own_cells(i: int, items: list[IndicatorRow]) -> bool:
@@ -867,7 +868,7 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
         printing = rows.get(text, set()) | printing_more(groups.get(text, {}), i)
         if not printing:
             continue
-        between = every_row(i, printing, items)
+        between = every_row(i, printing, items, across_pages=text not in words)
         single = between or block_end(i, printing, item, items)
         if not single and not run_printed(fused_run(i, text, items, candidate), printing, items):
             continue
