@@ -1633,6 +1633,7 @@ def next_head(items: list[IndicatorRow], j: int, form: str, at: int, width: int,
 
 # --- a head read as the category the placement gave a row of a block that states no label
 
+WHOLE_DAMAGED_MIN = 4     # a whole label fused with damage: 数量指标 and longer (its 指标 and a word)
 INFERRED_HEAD_MIN = 2      # a head of two characters at least (a lone 标 or 益 is a wrapped line's, not read here)
 
 
@@ -1664,9 +1665,11 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     widths = level_cell_widths(items)
     column = level2_column_width(items)
     for i, (item, placement) in enumerate(zip(items, placements)):
-        if placement is None or placement.source != "inferred" or not item.name or item.positional or item.fused \
-                or item.unsettled_head:
+        if placement is None or placement.source not in ("inferred", "filled") or not item.name or item.positional \
+                or item.fused or item.unsettled_head:
             continue      # (a head read as two categories alike is kept whole, as said)
+        filled = placement.source == "filled"     # its block states the label on another row: only a whole
+        #                                           damaged label read as that block's (`whole_damaged_head`)
         if any(opens_form(label_key(c.text), placement.level2) for c in item.unrecognised):
             continue      # the label's first line in the row's own level cell, unread: the name opens with its own words
         found = name_cell(item)
@@ -1676,15 +1679,19 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         text = cell.text.strip()
         others = tuple(other for j, other in enumerate(names) if j != i)
         bounds = tuple(b for b in boundaries if b <= HEAD_MAX)
-        read = inferred_head(item.name, placement.level2, bounds, placement.label_line, column)
+        read = None if filled else inferred_head(item.name, placement.level2, bounds, placement.label_line, column)
         if read is not None and (len(read[0]) < len(read[3]) or not read[3].endswith((SUFFIX, ASPECT))) \
                 and len(read[0]) not in widths and not placement.label_line:
             read = None   # a first line of a label (or a bare word), no level cell of the table as wide: a word
+        damaged = None
+        if read is None:
+            damaged = whole_damaged_head(item.name, placement.level2, vocab, bounds)
+            read = damaged and damaged[:4]
         if read is not None:
             head, rest, in_place_, form = read
             score = round(100.0 * in_place_ / max(len(head), len(form)), 1)
         else:
-            read = long_inferred_head(item.name, placement.level2, vocab, bounds)
+            read = None if filled else long_inferred_head(item.name, placement.level2, vocab, bounds)
             if read is None:
                 continue
             head, rest, in_place_, form, score = read
@@ -1699,7 +1706,42 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
                                   f"{head + rest!r} opens with {head!r}, read as {placement.level2.label!r}: "
                                   f"the category placed from the rows around it, its block stating no label; "
                                   f"the name read as {rest!r}"))
+        if damaged is not None:     # read by its characters in place alone: said for review
+            issues.append(Issue("warning", "label_unrecognised",
+                                f"{head!r} cut off the name {head + rest!r} as a damaged {form!r} "
+                                f"({damaged[4]!r} out of place)", field="level2",
+                                source_ref=cell.source_ref or item.row.source_ref))
     return issues
+
+
+def whole_damaged_head(name: str, spec, vocab: LevelVocabulary, boundaries: tuple[int, ...]
+                       ) -> tuple[str, str, int, str, str] | None:
+    """(head, rest, characters in place, form, characters out of place) for
+    `cut_inferred_heads` where `inferred_head` reads none: a form of the placed category
+    ending in 指标 (数量指标, 社会效益指标) fused whole into the name's head with OCR damage
+    inside (`数量指怀…`, `社会郊益指标…`): the head as long as the form, its first character
+    in place, more than half of the label's word before 指标 in place and 指 or 标 in place,
+    no other category's form as many (the block's own label, not another's), its tail making
+    no word of the name's (`数量指数…`: schemas/name_words.yaml). A word and 指标 alike in
+    shape only (`主要指标…`, `质控指标…`: a word's half) or a word and two characters off
+    (`时效损杯` as 时效补贴, `质量类型…`, `质量性能…`: no 指标 in place) is no evidence and stays
+    whole. The form likest wins; the cut is warned (`cut_inferred_heads`)."""
+    best = None
+    for form in label_forms(spec):
+        if len(form) < WHOLE_DAMAGED_MIN:
+            continue
+        for n, head, rest in head_candidates(name, range(len(form), len(form) + 1), boundaries, spec):
+            k = in_place(head, form, 0)
+            word = n - len(SUFFIX)
+            if head[0] != form[0] or 2 * in_place(head[:word], form, 0) <= word or k == n \
+                    or not in_place(head[word:], form, word) or makes_word(head, rest) or any(
+                    in_place(head, other, 0) >= k for spec2 in vocab.level2_specs.values() if spec2 is not spec
+                    for other in label_forms(spec2) if len(other) == n):
+                continue
+            if best is None or k > best[2]:
+                lost = "".join(a for a, b in zip(head, form) if a != b)
+                best = (head, rest, k, form, lost)
+    return best
 
 
 @lru_cache(maxsize=None)
