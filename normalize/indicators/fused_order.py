@@ -1665,11 +1665,9 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     widths = level_cell_widths(items)
     column = level2_column_width(items)
     for i, (item, placement) in enumerate(zip(items, placements)):
-        if placement is None or placement.source not in ("inferred", "filled") or not item.name or item.positional \
-                or item.fused or item.unsettled_head:
+        if placement is None or placement.source != "inferred" or not item.name or item.positional or item.fused \
+                or item.unsettled_head:
             continue      # (a head read as two categories alike is kept whole, as said)
-        filled = placement.source == "filled"     # its block states the label on another row: only a whole
-        #                                           damaged label read as that block's (`whole_damaged_head`)
         if any(opens_form(label_key(c.text), placement.level2) for c in item.unrecognised):
             continue      # the label's first line in the row's own level cell, unread: the name opens with its own words
         found = name_cell(item)
@@ -1679,19 +1677,22 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         text = cell.text.strip()
         others = tuple(other for j, other in enumerate(names) if j != i)
         bounds = tuple(b for b in boundaries if b <= HEAD_MAX)
-        read = None if filled else inferred_head(item.name, placement.level2, bounds, placement.label_line, column)
+        read = inferred_head(item.name, placement.level2, bounds, placement.label_line, column)
         if read is not None and (len(read[0]) < len(read[3]) or not read[3].endswith((SUFFIX, ASPECT))) \
                 and len(read[0]) not in widths and not placement.label_line:
             read = None   # a first line of a label (or a bare word), no level cell of the table as wide: a word
         damaged = None
         if read is None:
             damaged = whole_damaged_head(item.name, placement.level2, vocab, bounds)
+            if damaged and len(damaged[0]) - 1 in widths:
+                damaged = None    # a level cell as wide as the head less its last character: a wrapped
+                #                   label's first line (数量指) may end there, the name's character after it
             read = damaged and damaged[:4]
         if read is not None:
             head, rest, in_place_, form = read
             score = round(100.0 * in_place_ / max(len(head), len(form)), 1)
         else:
-            read = None if filled else long_inferred_head(item.name, placement.level2, vocab, bounds)
+            read = long_inferred_head(item.name, placement.level2, vocab, bounds)
             if read is None:
                 continue
             head, rest, in_place_, form, score = read
@@ -1725,7 +1726,9 @@ def whole_damaged_head(name: str, spec, vocab: LevelVocabulary, boundaries: tupl
     no word of the name's (`数量指数…`: schemas/name_words.yaml). A word and 指标 alike in
     shape only (`主要指标…`, `质控指标…`: a word's half) or a word and two characters off
     (`时效损杯` as 时效补贴, `质量类型…`, `质量性能…`: no 指标 in place) is no evidence and stays
-    whole. The form likest wins; the cut is warned (`cut_inferred_heads`)."""
+    whole. Only in a block stating no label: where another row states it, a head so cut short
+    (`时效指` + 就业…) is a wrapped label's first line, and its last character the name's. The
+    form likest wins; the cut is warned (`cut_inferred_heads`)."""
     best = None
     for form in label_forms(spec):
         if len(form) < WHOLE_DAMAGED_MIN:
