@@ -9,7 +9,7 @@ import pytest
 from formex.extract.cleaning import clean_cell
 from formex.normalize.indicators import rows_to_indicators
 from formex.normalize.indicators.cells import level_vocabulary
-from formex.normalize.indicators.fused_order import head_wrapped_between
+from formex.normalize.indicators.fused_order import head_wrapped_between, whole_damaged_head
 from formex.schemas.document import Cell, Row
 from tests.test_hierarchy import SCHEMA
 
@@ -958,6 +958,35 @@ def test_a_long_labels_first_line_is_cut_off_and_a_name_of_the_labels_own_words_
 def test_a_head_read_as_the_placed_category_stays_where_it_may_be_the_names_own(lines):
     got, _ = read(lines)
     assert got[0][1] == lines[0].split("\t")[2]
+
+
+# --- a whole label damaged in its 指标 at the head of a name, read by its block's own label (whole_damaged_head)
+
+@pytest.mark.parametrize("head, lost", [("数量指怀", "怀"), ("数量指柝", "柝")])
+def test_a_whole_label_damaged_in_its_zhibiao_is_cut_off_with_a_warning_naming_the_damage(head, lost):
+    # the first blocks lost their labels (a gap of three categories: the order pass reads nothing);
+    # the placement gives the row 数量指标, and no level column is as narrow as a first line: the
+    # head is the whole label, a character of its 指标 out of place
+    got, issues = read(["\t\t补贴发放人数\t2600人", f"\t\t{head}培训人数\t300人", "\t\t补贴发放准确率\t100%",
+                        "\t时效指标\t补贴按月发放及时率\t100%"])
+    assert got[1] == ("数量指标", "培训人数")
+    warned = [i for i in issues if i.code == "label_unrecognised" and head in i.message]
+    assert len(warned) == 1 and warned[0].severity == "warning" and repr(lost) in warned[0].message
+
+
+@pytest.mark.parametrize("name", [
+    "数量指数发布次数",     # 指数: a word of the name's (schemas/name_words.yaml), not a damaged 指标
+    "数据指标采集人数",     # a word and 指标: only half the label's word in place
+    "主要指标完成人数",     # the label's first character out of place
+    "数量类型统计人数",     # the label's word and its wording in place, nothing of 指标
+    "质量指标完成人数",     # another category's label written whole
+])
+def test_a_name_shaped_like_a_damaged_whole_label_is_no_such_label(name):
+    # read by this mechanism alone (the order pass reads a head in a gap by other evidence)
+    vocab = level_vocabulary(SCHEMA)
+    spec = next(s for s in vocab.level2_specs.values() if s.label == "数量指标")
+    assert whole_damaged_head(name, spec, vocab, ()) is None
+    assert whole_damaged_head("数量指怀" + name[4:], spec, vocab, ())[:2] == ("数量指怀", name[4:])
 
 
 # --- a long label at the head of a name in a block that states none (cut_inferred_heads, long_inferred_head)

@@ -1676,6 +1676,7 @@ def next_head(items: list[IndicatorRow], j: int, form: str, at: int, width: int,
 
 # --- a head read as the category the placement gave a row of a block that states no label
 
+WHOLE_DAMAGED_MIN = 4     # a whole label fused with damage: 数量指标 and longer (its 指标 and a word)
 INFERRED_HEAD_MIN = 2      # a head of two characters at least (a lone 标 or 益 is a wrapped line's, not read here)
 
 
@@ -1723,6 +1724,13 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         if read is not None and (len(read[0]) < len(read[3]) or not read[3].endswith((SUFFIX, ASPECT))) \
                 and len(read[0]) not in widths and not placement.label_line:
             read = None   # a first line of a label (or a bare word), no level cell of the table as wide: a word
+        damaged = None
+        if read is None:
+            damaged = whole_damaged_head(item.name, placement.level2, vocab, bounds)
+            if damaged and len(damaged[0]) - 1 in widths:
+                damaged = None    # a level cell as wide as the head less its last character: a wrapped
+                #                   label's first line (数量指) may end there, the name's character after it
+            read = damaged and damaged[:4]
         if read is not None:
             head, rest, in_place_, form = read
             score = round(100.0 * in_place_ / max(len(head), len(form)), 1)
@@ -1742,7 +1750,44 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
                                   f"{head + rest!r} opens with {head!r}, read as {placement.level2.label!r}: "
                                   f"the category placed from the rows around it, its block stating no label; "
                                   f"the name read as {rest!r}"))
+        if damaged is not None:     # read by its characters in place alone: said for review
+            issues.append(Issue("warning", "label_unrecognised",
+                                f"{head!r} cut off the name {head + rest!r} as a damaged {form!r} "
+                                f"({damaged[4]!r} out of place)", field="level2",
+                                source_ref=cell.source_ref or item.row.source_ref))
     return issues
+
+
+def whole_damaged_head(name: str, spec, vocab: LevelVocabulary, boundaries: tuple[int, ...]
+                       ) -> tuple[str, str, int, str, str] | None:
+    """(head, rest, characters in place, form, characters out of place) for
+    `cut_inferred_heads` where `inferred_head` reads none: a form of the placed category
+    ending in 指标 (数量指标, 社会效益指标) fused whole into the name's head with OCR damage
+    inside (`数量指怀…`, `社会郊益指标…`): the head as long as the form, its first character
+    in place, more than half of the label's word before 指标 in place and 指 or 标 in place,
+    no other category's form as many (the block's own label, not another's), its tail making
+    no word of the name's (`数量指数…`: schemas/name_words.yaml). A word and 指标 alike in
+    shape only (`主要指标…`, `质控指标…`: a word's half) or a word and two characters off
+    (`时效损杯` as 时效补贴, `质量类型…`, `质量性能…`: no 指标 in place) is no evidence and stays
+    whole. Only in a block stating no label: where another row states it, a head so cut short
+    (`时效指` + 就业…) is a wrapped label's first line, and its last character the name's. The
+    form likest wins; the cut is warned (`cut_inferred_heads`)."""
+    best = None
+    for form in label_forms(spec):
+        if len(form) < WHOLE_DAMAGED_MIN:
+            continue
+        for n, head, rest in head_candidates(name, range(len(form), len(form) + 1), boundaries, spec):
+            k = in_place(head, form, 0)
+            word = n - len(SUFFIX)
+            if head[0] != form[0] or 2 * in_place(head[:word], form, 0) <= word or k == n \
+                    or not in_place(head[word:], form, word) or makes_word(head, rest) or any(
+                    in_place(head, other, 0) >= k for spec2 in vocab.level2_specs.values() if spec2 is not spec
+                    for other in label_forms(spec2) if len(other) == n):
+                continue
+            if best is None or k > best[2]:
+                lost = "".join(a for a, b in zip(head, form) if a != b)
+                best = (head, rest, k, form, lost)
+    return best
 
 
 @lru_cache(maxsize=None)
