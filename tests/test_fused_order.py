@@ -1492,8 +1492,6 @@ def test_a_damaged_label_fused_over_a_page_break_is_still_cut():
     assert [i.row.name for i in indicators][2] == "农技培训考核合格率"
 
 
-@pytest.mark.xfail(strict=True, reason="8f5232a: a group's word (效益, 产出) is not in bare_words, so every_row "
-                   "drops its one-page rule and a name opening with it across a page break is cut (info only)")
 @pytest.mark.parametrize("word, label, name", [("效益", "社会效益指标", "效益评估报告完成率"),
                                                ("产出", "质量指标", "产出成果验收合格率")])
 def test_a_name_opening_with_a_groups_word_between_its_page_parts_keeps_it(word, label, name):

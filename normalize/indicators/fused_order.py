@@ -664,7 +664,8 @@ def every_row(i: int, rows: set[int], items: list[IndicatorRow], across_pages: b
     two rows print on one page: a block running over a page break prints its label once a
     page's part (at its centre, its bottom), so the last row of one page and a row of the
     next print it around a row of their own (`质量` | `质量抽检合格率` on the new page | `质量`).
-    `across_pages` where the text is no word a name opens with (a damaged `贸量`)."""
+    `across_pages` where the text is no word a name opens with (a damaged `贸量`; a
+    category's or a group's word, `质量`, `效益`, keeps the rule)."""
     return not unread_own_cells(i, items) and {i - 1, i + 1} <= rows \
         and (across_pages or items[i - 1].pages[1] == items[i + 1].pages[0])
 
@@ -868,7 +869,7 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
         printing = rows.get(text, set()) | printing_more(groups.get(text, {}), i)
         if not printing:
             continue
-        between = every_row(i, printing, items, across_pages=text not in words)
+        between = every_row(i, printing, items, across_pages=text not in words and text not in group_words(vocab))
         single = between or block_end(i, printing, item, items)
         if not single and not run_printed(fused_run(i, text, items, candidate), printing, items):
             continue
