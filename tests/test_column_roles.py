@@ -305,9 +305,6 @@ KIND_BODY = ["产出指标\t数量指标\t社区事务受理办件量\t≥120000
              "\t\t提升社区治理水平\t有所提升\t定性"]
 
 
-@pytest.mark.xfail(strict=True, reason="on_its_side lets the name column be any column right of the level "
-                   "columns: a 定量/定性 column right of the target ties the names' text share and, rightmost, "
-                   "wins; the names read 定量 with info only")
 @pytest.mark.parametrize("header", [["一级指标", "二级指标", "三级损栎", "指标值", "说明"],
                                     ["一圾指际", "二级指标", "三级损栎", "指标值", "指标类型"]])
 def test_a_text_column_right_of_the_target_is_not_the_name_column(header):

@@ -153,8 +153,15 @@ def on_its_side(role: str, col: int, roles: dict[int, str], counts: list[int],
     level-2 one, so the name is right of every level column the header names (a level-1
     column of few, damaged labels reads as text as well as the names do), and a level
     column is left of the name, on its side of the other level's column, or, with no
-    such column, holds more labels of its own level than of the other."""
-    placed = {r: c for c, r in roles.items() if r in ("level1", "level2", "level3")}
+    such column, holds more labels of its own level than of the other. All of them print
+    left of the target column the header names: a column right of it is no name column
+    (a 定量/定性 column's short text ties the names'), and a level alias heading one
+    (指标类型 over 定量/定性) names no level column the name must be right of."""
+    target = next((c for c, r in roles.items() if r == "target"), None)
+    placed = {r: c for c, r in roles.items() if r in ("level1", "level2", "level3")
+              and (target is None or c < target)}
+    if role in ("level3", *LEVEL_ROLES) and target is not None and col > target:
+        return False
     if role == "level3":
         return all(col > placed[level] for level in LEVEL_ROLES if level in placed)
     if role not in LEVEL_ROLES:
