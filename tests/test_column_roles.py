@@ -315,9 +315,6 @@ def test_a_text_column_right_of_the_target_is_not_the_name_column(header):
     assert [i.target.raw for i in indicators] == [line.split("\t")[3] for line in KIND_BODY]
 
 
-@pytest.mark.xfail(strict=True, reason="header_roles gives a role to the first column matching it: 绩效指标 "
-                   "(the merged column left of the levels) matches the target alias 绩效标准 at 75 and takes "
-                   "the role from 指标值 (an exact alias); every target reads 绩效指标 or nothing, info only")
 def test_a_performance_indicator_column_left_of_the_levels_does_not_take_the_target_role():
     body = ["绩效指标\t" + BODY[0]] + ["\t" + line for line in BODY[1:]]
     indicators, _ = read(["绩效指标", *HEADER], body)
