@@ -1509,3 +1509,22 @@ def test_a_name_opening_with_a_groups_word_between_its_page_parts_keeps_it(word,
     indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
     assert [i.row.name for i in indicators][2] == name
     assert not any(i.code == "label_fused" and name in i.message for i in issues)
+
+
+@pytest.mark.xfail(strict=True, reason="8f5232a drops every_row's one-page rule for any text outside bare_words: "
+                   "a block's own short label no category reads (安全, 环境: a wrapped label's first line) "
+                   "printed once a page's part cuts the name's word between (info only)")
+@pytest.mark.parametrize("word, name", [("安全", "安全生产事故发生次数"), ("环境", "环境空气质量优良率")])
+def test_a_name_opening_with_an_unread_labels_real_word_between_its_page_parts_keeps_it(word, name):
+    # 安全 is no damaged label (no character of a category's word in place): as 质量, the
+    # block's cell prints once a page's part, around the new page's first row
+    from formex.extract.ocr_text import iter_text_rows
+    rows = list(iter_text_rows("\n".join([HEADER,
+                                          "产出指标\t数量指标\t培训人数\t≥5人",
+                                          f"\t{word}\t抽检合格率\t≥98%",
+                                          "",
+                                          f"\t\t{name}\t100%",
+                                          f"\t{word}\t水利设施验收合格率\t100%",
+                                          "\t时效指标\t拨付及时率\t100%"])))
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [i.row.name for i in indicators][2] == name
