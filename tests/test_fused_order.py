@@ -1511,9 +1511,6 @@ def test_a_name_opening_with_a_groups_word_between_its_page_parts_keeps_it(word,
     assert not any(i.code == "label_fused" and name in i.message for i in issues)
 
 
-@pytest.mark.xfail(strict=True, reason="8f5232a drops every_row's one-page rule for any text outside bare_words: "
-                   "a block's own short label no category reads (安全, 环境: a wrapped label's first line) "
-                   "printed once a page's part cuts the name's word between (info only)")
 @pytest.mark.parametrize("word, name", [("安全", "安全生产事故发生次数"), ("环境", "环境空气质量优良率")])
 def test_a_name_opening_with_an_unread_labels_real_word_between_its_page_parts_keeps_it(word, name):
     # 安全 is no damaged label (no character of a category's word in place): as 质量, the

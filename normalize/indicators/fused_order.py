@@ -664,10 +664,19 @@ def every_row(i: int, rows: set[int], items: list[IndicatorRow], across_pages: b
     two rows print on one page: a block running over a page break prints its label once a
     page's part (at its centre, its bottom), so the last row of one page and a row of the
     next print it around a row of their own (`质量` | `质量抽检合格率` on the new page | `质量`).
-    `across_pages` where the text is no word a name opens with (a damaged `贸量`; a
-    category's or a group's word, `质量`, `效益`, keeps the rule)."""
+    `across_pages` where the text is no word a name opens with (a damaged `贸量`:
+    `damaged_word`; a category's or a group's word, `质量`, `效益`, keeps the rule)."""
     return not unread_own_cells(i, items) and {i - 1, i + 1} <= rows \
         and (across_pages or items[i - 1].pages[1] == items[i + 1].pages[0])
+
+
+def damaged_word(text: str, vocab: LevelVocabulary) -> bool:
+    """A short level cell (`cut_short_level_cells`) reads as a category's or a group's word
+    damaged (`贸量`: 量 in place of 质量's, 数量's), no such word itself: a label no name opens
+    with, so `every_row`'s one-page rule leaves it. A real word (`安全`, `环境`: a label no
+    category reads, a wrapped one's first line) keeps the rule as `质量` does."""
+    short = {w for w in bare_words(vocab) | group_words(vocab) if len(w) == len(text)}
+    return text not in short and any(in_place(text, w, 0) for w in short)
 
 
 def unread_own_cells(i: int, items: list[IndicatorRow]) -> bool:
@@ -869,7 +878,7 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
         printing = rows.get(text, set()) | printing_more(groups.get(text, {}), i)
         if not printing:
             continue
-        between = every_row(i, printing, items, across_pages=text not in words and text not in group_words(vocab))
+        between = every_row(i, printing, items, across_pages=damaged_word(text, vocab))
         single = between or block_end(i, printing, item, items)
         if not single and not run_printed(fused_run(i, text, items, candidate), printing, items):
             continue
