@@ -1527,9 +1527,6 @@ def test_a_name_opening_with_an_unread_labels_real_word_between_its_page_parts_k
     assert [i.row.name for i in indicators][2] == name
 
 
-@pytest.mark.xfail(strict=True, reason="bare12: printing_more counts a row printing the group's word once as "
-                   "printing it more than a row printing none, so a level-1 cell printed per level-2 block "
-                   "(效益 | 效益… | 效益 opening the next block) cuts the name's own word (info only)")
 @pytest.mark.parametrize("lines, at", [
     (["效益\t社会效益指标\t群众满意度\t≥90%", "\t\t效益评估报告完成率\t100%", "效益\t生态效益指标\t绿化覆盖率\t≥40%"], 1),
     (["产出\t数量指标\t培训人数\t≥300人", "\t\t产出成果验收数量\t≥5项", "产出\t质量指标\t验收合格率\t100%"], 1)])

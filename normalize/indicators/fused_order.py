@@ -928,12 +928,17 @@ def group_words(vocab: LevelVocabulary) -> frozenset[str]:
                      if len(w) == RESTATED_CUT_MIN and label_key(w) == w)
 
 
+GROUP_PRINTS_MIN = 2   # a group's word in both level columns of a row: its level-2 label's first line too
+
+
 def printing_more(counts: dict[int, int], i: int) -> set[int]:
-    """The rows printing a group's word in more level cells than row i (`group_prints`): the
-    one row printing it less lost it, fused into its name; a row printing it as often as
-    its neighbours keeps its name's own word."""
+    """The rows printing a group's word in more level cells than row i (`group_prints`), in
+    both its level columns: the one row printing it less lost it, fused into its name; a
+    row printing it as often as its neighbours keeps its name's own word, as does a row
+    between two printing it once (a level-1 cell printed per level-2 block: `效益` | `效益…`
+    | `效益` opening the next block)."""
     own = counts.get(i, 0)
-    return {j for j, n in counts.items() if n > own}
+    return {j for j, n in counts.items() if n > own and n >= GROUP_PRINTS_MIN}
 
 
 def printed_words(hint: LabelHint) -> set[str]:
