@@ -315,8 +315,9 @@ def test_a_text_column_right_of_the_target_is_not_the_name_column(header):
     assert [i.target.raw for i in indicators] == [line.split("\t")[3] for line in KIND_BODY]
 
 
-def test_a_performance_indicator_column_left_of_the_levels_does_not_take_the_target_role():
+@pytest.mark.parametrize("target", ["指标值", "年度指栎值"])
+def test_a_performance_indicator_column_left_of_the_levels_does_not_take_the_target_role(target):
     body = ["绩效指标\t" + BODY[0]] + ["\t" + line for line in BODY[1:]]
-    indicators, _ = read(["绩效指标", *HEADER], body)
+    indicators, _ = read(["绩效指标", *HEADER[:3], target], body)
     assert [i.row.name for i in indicators] == NAMES
     assert [i.target.raw for i in indicators] == [line.split("\t")[-1] for line in BODY]

@@ -18,7 +18,6 @@ VALUE_ROLES = ("operator", "target", "unit", "note", "target_mid", "actual", "we
 RIGHT_ROLES = frozenset(VALUE_ROLES) - {"target"}   # columns right of the name besides the target
 REQUIRED_ROLES = ("target", "level3")   # a table without either cannot be read by position
 CONTENT_MIN_SHARE = 0.5                  # of a column's filled cells, to give it a role by content
-EXACT_SCORE = 100.0                     # a header cell matching a column alias written whole
 
 
 def find_header(rows: list[Row], vocab: LevelVocabulary) -> tuple[int, dict[int, str]]:
@@ -53,9 +52,9 @@ def header_roles(row: Row, vocab: LevelVocabulary, *, others: bool = False,
                  cutoff: float | None = None) -> dict[int, str]:
     """Column position -> role (level1, level2, level3, target, unit, operator); with
     `others`, header cells no alias matches (备注, 分值 …) get the role `other`. A role goes
-    to the first column matching it, but a value column's alias written whole takes it from
-    a column only near one: `绩效指标` (the merged column left of the levels, near the target alias
-    绩效标准) leaves it to `指标值` right of it."""
+    to the first column matching it, but a value column's role goes to the column matching
+    it best: `绩效指标` (the merged column left of the levels, near the target alias 绩效标准)
+    leaves it to `指标值` right of it, or to `年度指栎值`, nearer 年度指标值."""
     roles, held = {}, {}
     for cell in row.filled:
         hit = None
@@ -63,7 +62,7 @@ def header_roles(row: Row, vocab: LevelVocabulary, *, others: bool = False,
             hit = vocab.columns.match(cell.text) if cutoff is None else \
                 vocab.columns.match(cell.text, cutoff=cutoff)
         if hit and (hit.name not in held or hit.name in VALUE_ROLES
-                    and hit.score >= EXACT_SCORE > held[hit.name][1]):
+                    and hit.score > held[hit.name][1]):
             if hit.name in held:
                 col = held[hit.name][0]
                 if others:
