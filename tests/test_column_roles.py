@@ -321,3 +321,12 @@ def test_a_performance_indicator_column_left_of_the_levels_does_not_take_the_tar
     indicators, _ = read(["绩效指标", *HEADER[:3], target], body)
     assert [i.row.name for i in indicators] == NAMES
     assert [i.target.raw for i in indicators] == [line.split("\t")[-1] for line in BODY]
+
+
+@pytest.mark.xfail(strict=True, reason="措标值 matches no alias, so 绩效指标 (near 绩效标准, 75) keeps the target "
+                   "role and complete_roles has no target to find by content: targets read 绩效指标 or nothing, "
+                   "info only")
+def test_a_performance_indicator_column_leaves_the_target_to_a_damaged_target_header():
+    body = ["绩效指标\t" + BODY[0]] + ["\t" + line for line in BODY[1:]]
+    indicators, _ = read(["绩效指标", *HEADER[:3], "措标值"], body)
+    assert [i.target.raw for i in indicators] == [line.split("\t")[-1] for line in BODY]
