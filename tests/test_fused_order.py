@@ -1490,3 +1490,50 @@ def test_a_damaged_label_fused_over_a_page_break_is_still_cut():
                                           "\t时效指标\t拨付及时率\t100%"])))
     indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
     assert [i.row.name for i in indicators][2] == "农技培训考核合格率"
+
+
+@pytest.mark.parametrize("word, label, name", [("效益", "社会效益指标", "效益评估报告完成率"),
+                                               ("产出", "质量指标", "产出成果验收合格率")])
+def test_a_name_opening_with_a_groups_word_between_its_page_parts_keeps_it(word, label, name):
+    # the level-1 cell (its label wrapped, its first line the group's word) spans the block and
+    # prints once a page's part: the last row of one page and a row of the next print it around
+    # the new page's first row, whose name opens with the word (as 质量 | 质量抽检合格率 | 质量)
+    from formex.extract.ocr_text import iter_text_rows
+    rows = list(iter_text_rows("\n".join([HEADER,
+                                          "产出指标\t数量指标\t培训人数\t≥300人",
+                                          f"{word}\t{label}\t居民满意度提升\t≥90%",
+                                          "",
+                                          f"\t\t{name}\t100%",
+                                          f"{word}\t\t群众知晓率\t≥90%",
+                                          "\t\t政策宣传覆盖率\t≥95%"])))
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [i.row.name for i in indicators][2] == name
+    assert not any(i.code == "label_fused" and name in i.message for i in issues)
+
+
+@pytest.mark.parametrize("word, name", [("安全", "安全生产事故发生次数"), ("环境", "环境空气质量优良率")])
+def test_a_name_opening_with_an_unread_labels_real_word_between_its_page_parts_keeps_it(word, name):
+    # 安全 is no damaged label (no character of a category's word in place): as 质量, the
+    # block's cell prints once a page's part, around the new page's first row
+    from formex.extract.ocr_text import iter_text_rows
+    rows = list(iter_text_rows("\n".join([HEADER,
+                                          "产出指标\t数量指标\t培训人数\t≥5人",
+                                          f"\t{word}\t抽检合格率\t≥98%",
+                                          "",
+                                          f"\t\t{name}\t100%",
+                                          f"\t{word}\t水利设施验收合格率\t100%",
+                                          "\t时效指标\t拨付及时率\t100%"])))
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [i.row.name for i in indicators][2] == name
+
+
+@pytest.mark.parametrize("lines, at", [
+    (["效益\t社会效益指标\t群众满意度\t≥90%", "\t\t效益评估报告完成率\t100%", "效益\t生态效益指标\t绿化覆盖率\t≥40%"], 1),
+    (["产出\t数量指标\t培训人数\t≥300人", "\t\t产出成果验收数量\t≥5项", "产出\t质量指标\t验收合格率\t100%"], 1)])
+def test_a_name_opening_with_a_groups_word_its_level_cell_printed_per_block_keeps_it(lines, at):
+    # the level-1 cell prints its group's word (its label wrapped) on each level-2 block's
+    # first row: the rows around print it once, the next block's own; the name's word is its own
+    got, issues = read(lines)
+    name = lines[at].split("\t")[2]
+    assert got[at][1] == name
+    assert not any(i.code == "label_fused" and name in i.message for i in issues)

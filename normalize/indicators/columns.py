@@ -51,15 +51,26 @@ def levels_left_of_name(roles: dict[int, str]) -> dict[int, str]:
 def header_roles(row: Row, vocab: LevelVocabulary, *, others: bool = False,
                  cutoff: float | None = None) -> dict[int, str]:
     """Column position -> role (level1, level2, level3, target, unit, operator); with
-    `others`, header cells no alias matches (备注, 分值 …) get the role `other`."""
-    roles = {}
+    `others`, header cells no alias matches (备注, 分值 …) get the role `other`. A role goes
+    to the first column matching it, but a value column's role goes to the column matching
+    it best: `绩效指标` (the merged column left of the levels, near the target alias 绩效标准)
+    leaves it to `指标值` right of it, or to `年度指栎值`, nearer 年度指标值."""
+    roles, held = {}, {}
     for cell in row.filled:
         hit = None
         if len(label_key(cell.text)) <= LABEL_MAX_KEY:
             hit = vocab.columns.match(cell.text) if cutoff is None else \
                 vocab.columns.match(cell.text, cutoff=cutoff)
-        if hit and hit.name not in roles.values():
+        if hit and (hit.name not in held or hit.name in VALUE_ROLES
+                    and hit.score > held[hit.name][1]):
+            if hit.name in held:
+                col = held[hit.name][0]
+                if others:
+                    roles[col] = OTHER
+                else:
+                    del roles[col]
             roles[cell.col] = hit.name
+            held[hit.name] = (cell.col, hit.score)
         elif others:
             roles[cell.col] = OTHER
     return roles
@@ -153,8 +164,15 @@ def on_its_side(role: str, col: int, roles: dict[int, str], counts: list[int],
     level-2 one, so the name is right of every level column the header names (a level-1
     column of few, damaged labels reads as text as well as the names do), and a level
     column is left of the name, on its side of the other level's column, or, with no
-    such column, holds more labels of its own level than of the other."""
-    placed = {r: c for c, r in roles.items() if r in ("level1", "level2", "level3")}
+    such column, holds more labels of its own level than of the other. All of them print
+    left of the target column the header names: a column right of it is no name column
+    (a 定量/定性 column's short text ties the names'), and a level alias heading one
+    (指标类型 over 定量/定性) names no level column the name must be right of."""
+    target = next((c for c, r in roles.items() if r == "target"), None)
+    placed = {r: c for c, r in roles.items() if r in ("level1", "level2", "level3")
+              and (target is None or c < target)}
+    if role in ("level3", *LEVEL_ROLES) and target is not None and col > target:
+        return False
     if role == "level3":
         return all(col > placed[level] for level in LEVEL_ROLES if level in placed)
     if role not in LEVEL_ROLES:

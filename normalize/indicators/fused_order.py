@@ -664,9 +664,19 @@ def every_row(i: int, rows: set[int], items: list[IndicatorRow], across_pages: b
     two rows print on one page: a block running over a page break prints its label once a
     page's part (at its centre, its bottom), so the last row of one page and a row of the
     next print it around a row of their own (`质量` | `质量抽检合格率` on the new page | `质量`).
-    `across_pages` where the text is no word a name opens with (a damaged `贸量`)."""
+    `across_pages` where the text is no word a name opens with (a damaged `贸量`:
+    `damaged_word`; a category's or a group's word, `质量`, `效益`, keeps the rule)."""
     return not unread_own_cells(i, items) and {i - 1, i + 1} <= rows \
         and (across_pages or items[i - 1].pages[1] == items[i + 1].pages[0])
+
+
+def damaged_word(text: str, vocab: LevelVocabulary) -> bool:
+    """A short level cell (`cut_short_level_cells`) reads as a category's or a group's word
+    damaged (`贸量`: 量 in place of 质量's, 数量's), no such word itself: a label no name opens
+    with, so `every_row`'s one-page rule leaves it. A real word (`安全`, `环境`: a label no
+    category reads, a wrapped one's first line) keeps the rule as `质量` does."""
+    short = {w for w in bare_words(vocab) | group_words(vocab) if len(w) == len(text)}
+    return text not in short and any(in_place(text, w, 0) for w in short)
 
 
 def unread_own_cells(i: int, items: list[IndicatorRow]) -> bool:
@@ -868,7 +878,7 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
         printing = rows.get(text, set()) | printing_more(groups.get(text, {}), i)
         if not printing:
             continue
-        between = every_row(i, printing, items, across_pages=text not in words)
+        between = every_row(i, printing, items, across_pages=damaged_word(text, vocab))
         single = between or block_end(i, printing, item, items)
         if not single and not run_printed(fused_run(i, text, items, candidate), printing, items):
             continue
@@ -918,12 +928,17 @@ def group_words(vocab: LevelVocabulary) -> frozenset[str]:
                      if len(w) == RESTATED_CUT_MIN and label_key(w) == w)
 
 
+GROUP_PRINTS_MIN = 2   # a group's word in both level columns of a row: its level-2 label's first line too
+
+
 def printing_more(counts: dict[int, int], i: int) -> set[int]:
-    """The rows printing a group's word in more level cells than row i (`group_prints`): the
-    one row printing it less lost it, fused into its name; a row printing it as often as
-    its neighbours keeps its name's own word."""
+    """The rows printing a group's word in more level cells than row i (`group_prints`), in
+    both its level columns: the one row printing it less lost it, fused into its name; a
+    row printing it as often as its neighbours keeps its name's own word, as does a row
+    between two printing it once (a level-1 cell printed per level-2 block: `效益` | `效益…`
+    | `效益` opening the next block)."""
     own = counts.get(i, 0)
-    return {j for j, n in counts.items() if n > own}
+    return {j for j, n in counts.items() if n > own and n >= GROUP_PRINTS_MIN}
 
 
 def printed_words(hint: LabelHint) -> set[str]:
