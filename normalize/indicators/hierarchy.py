@@ -235,6 +235,12 @@ def stated_category(item: IndicatorRow) -> str | None:
     return None
 
 
+def printed_group(item: IndicatorRow) -> str | None:
+    """The level-1 group a label printed on the row's own line names (not filled down,
+    carried from a line above or moved), else None: the row lies in that group's span."""
+    return next((h.spec.label for h in item.level1 if not (h.copied or h.carried or h.moved)), None)
+
+
 def worded_parts(item: IndicatorRow, categories: tuple[Level2Spec, ...]) -> list[tuple[float, ...]]:
     """Per category, the parts of the row's cost that do not depend on the placement fit
     (`COST_PARTS` but the last)."""
@@ -1192,7 +1198,8 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
                         labelled_categories(items, categories)) if path else {}
     chained = chained_rows(path, [c.label for c in categories], fit,
                            [worded_costs(categories).row(item) for item in items],
-                           tuple(other for other, _ in rivals), [c.level1 for c in categories]) if path else {}
+                           tuple(other for other, _ in rivals), [c.level1 for c in categories],
+                           [printed_group(item) for item in items]) if path else {}
     for i, k in chained.items():
         path[i] = k
         if i in rivalled and rivalled[i][0] == categories[k].label:
