@@ -278,6 +278,23 @@ def test_damaged_level_headers_left_of_the_name_stay_level_columns():
 
 
 # --- a damaged header's columns read by their cells, where the header's other columns stand ---
+def test_a_level_2_column_holding_labels_of_both_levels_is_a_level_column():
+    # 二级脂柝 matches no alias; its cells are level-2 labels, level-1 labels (a group's
+    # label spanning both columns) and wrapped pieces: no level alone is half of them,
+    # both together are, and right of the level-1 column it is the level-2 column
+    rows = list(iter_text_rows("\n".join([
+        "一级指标\t二级脂柝\t三级指标\t指标值",
+        "\t产出指标\t社区事务受理办件量\t≥120000(件)",
+        "\t数量指标\t为老服务计划完成率\t=100.00(%)",
+        "\t指标\t窗口服务规范达标率\t=100.00(%)",
+        "\t质量指标\t各类救助补贴发放准确率\t≥98%",
+        "\t效益指标\t居民办事便利度\t≥90.00(%)",
+        "\t效益\t提升社区治理水平\t有所提升"])))
+    index, roles = find_header(rows, VOCAB)
+    assert roles[1] == "other"
+    assert complete_roles(roles, rows[index + 1:], VOCAB) == {0: "level1", 1: "level2", 2: "level3", 3: "target"}
+
+
 def test_the_name_column_is_right_of_the_level_columns_the_header_names():
     # 一圾指际 and 三级损栎 match no alias; the level-1 column's few damaged labels read as
     # text as wholly as the names (one name line holds a shifted target), but a name

@@ -181,7 +181,8 @@ def groups_fit(fit: Fit, runs: list[tuple[bool, int | None]], blocks: list[tuple
 
 
 def chained_rows(path: list[int], labels: list[str], fit: Fit, worded: list[tuple[float, ...]],
-                 rivals: tuple[Fit, ...] = (), groups: list[str] | None = None) -> dict[int, int]:
+                 rivals: tuple[Fit, ...] = (), groups: list[str] | None = None,
+                 printed_groups: list[str | None] | None = None) -> dict[int, int]:
     """Rows -> the category index the exact chain best worded puts them in, where the
     path's blocks do not fit the model exactly but some chain does (see the module's
     doc). Nothing where the fit is not exact, where a cluster is a label-only row's
@@ -191,7 +192,10 @@ def chained_rows(path: list[int], labels: list[str], fit: Fit, worded: list[tupl
     An entry (a category listed without indicators) is a block of its own row in
     every chain, so it only bounds the blocks beside it. A path whose blocks fit a rival fit (another model explaining the
     labels exactly as well) exactly is left as it is. `groups`: per category, its level-1
-    group, for the groups' own check where the level-2 blocks fit."""
+    group, for the groups' own check where the level-2 blocks fit. `printed_groups`: per
+    row, the level-1 group a label on its own line names (None elsewhere); a chain that
+    would move a row out of the group its own line names moves nothing: a label lies
+    within its span under every model, so the chain, not the row, is wrong."""
     ch = fit.chain
     if ch is None or fit.model is None or not ch.clusters or not path:
         return {}
@@ -229,6 +233,8 @@ def chained_rows(path: list[int], labels: list[str], fit: Fit, worded: list[tupl
             return {}
         beside = {ks[g - 1], ks[g]}
         if path[i] not in beside or k not in beside:
+            return {}
+        if groups and printed_groups and printed_groups[i] not in (None, groups[k]):
             return {}
         out[i] = k
     return out

@@ -139,7 +139,7 @@ def complete_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabular
     roles = dict(roles)
     shares = {"target": (1,), "level3": (2,), "level1": (3, 5), "level2": (4, 6)}
     for role in missing:
-        scored = [(sum(counts[col][k] for k in shares[role]) / counts[col][0], col) for col in unmatched
+        scored = [(role_share(role, counts[col], shares), col) for col in unmatched
                   if roles[col] == OTHER and counts[col][0] and not counts_up(numbers[col])
                   and on_its_side(role, col, roles, counts[col], shares)]
         if role == "target" and "actual" in vocab.column_roles:
@@ -155,6 +155,15 @@ def complete_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabular
 
 
 LEVEL_ROLES = ("level1", "level2")
+
+
+def role_share(role: str, counts: list[int], shares: dict[str, tuple[int, ...]]) -> float:
+    """The share of a column's filled cells that say `role`. For a level column, labels of
+    either level count: a level-2 column holds level-1 labels too where a row's leading
+    cells were dropped or a group's label spans both columns, and wrapped or damaged
+    labels read at one level only; `on_its_side` decides which level the column is."""
+    keys = shares["level1"] + shares["level2"] if role in LEVEL_ROLES else shares[role]
+    return sum(counts[k] for k in keys) / counts[0]
 
 
 def on_its_side(role: str, col: int, roles: dict[int, str], counts: list[int],

@@ -235,6 +235,12 @@ def stated_category(item: IndicatorRow) -> str | None:
     return None
 
 
+def printed_group(item: IndicatorRow) -> str | None:
+    """The level-1 group a label printed on the row's own line names (not filled down,
+    carried from a line above or moved), else None: the row lies in that group's span."""
+    return next((h.spec.label for h in item.level1 if not (h.copied or h.carried or h.moved)), None)
+
+
 def worded_parts(item: IndicatorRow, categories: tuple[Level2Spec, ...]) -> list[tuple[float, ...]]:
     """Per category, the parts of the row's cost that do not depend on the placement fit
     (`COST_PARTS` but the last)."""
@@ -679,6 +685,9 @@ def group_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
         group = hints[-1].spec.label
         lines = tuple(line_place(h.line, apart) for h in hints if h.spec.label == group)
         wrapped = tuple(is_piece_line(h) for h in hints if h.spec.label == group)
+        tail = own_tail_line(item, 1, group, apart)
+        if tail is not None and tail > lines[-1]:
+            lines, wrapped = lines + (tail,), wrapped[:-1] + (True, True)   # its last piece (`own_tail_of`)
         last = clusters[-1] if clusters else None
         if last and last.category == group:
             clusters[-1] = Cluster(group, last.first, i, last.lines + lines)
@@ -724,6 +733,32 @@ def pieces_unread(items: list[IndicatorRow]) -> bool:
     tails = label_tails(items)
     return any(i not in tails and any(all(c is not cell for c in item.cut_short) for cell in item.unrecognised)
                for i, item in enumerate(items))
+
+
+def own_tail_line(item: IndicatorRow, level: int, category: str, apart: dict[int, float] | None) -> float | None:
+    """The line the damaged last piece of the row's level-`level` label of `category`
+    prints on (`own_tail_of`), or None."""
+    for cell in item.unrecognised:
+        hint = own_tail_of(item, cell)
+        if hint is not None and hint.level == level and hint.spec.label == category:
+            return line_place(int(hint.line) + 1, apart)
+    return None
+
+
+def own_tail_of(item: IndicatorRow, cell) -> LabelHint | None:
+    """The row's read label (either level) that its unread `cell` is the damaged last
+    piece of, printed on the row's own wrapped line right below it (`时效` over `指柝`, the
+    name wrapping beside them), or None: the one label of the cell's column on the row,
+    the cell `ENDING_MAX` characters at most, one of them its 指标's. `label_tails` reads
+    such a piece on a row of its own; here the row is the label's. The piece's line is
+    the label's last: left out, a bottom label's block reads as ending a line early."""
+    key = label_key(cell.text)
+    if not 0 < len(key) <= ENDING_MAX or not (key[-1] == LABEL_SUFFIX[-1] or key[0] == LABEL_SUFFIX[0]):
+        return None
+    hints = [h for h in (*item.level1, *item.level2) if not h.copied and h.cell.col == cell.col]
+    if len(hints) != 1 or hints[0].line % 1 or hints[0].line + 1 > item.lines[1]:
+        return None
+    return hints[0]
 
 
 def tail_label(items: list[IndicatorRow], i: int, cell) -> str | None:
@@ -807,6 +842,10 @@ def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
         category = hints[-1].spec.label
         lines = tuple(line_place(h.line, apart) for h in hints if h.spec.label == category)
         wrapped = tuple(is_piece_line(h) for h in hints if h.spec.label == category)
+        tail = own_tail_line(item, 2, category, apart)
+        if tail is not None and tail > lines[-1]:
+            # its damaged last piece (`own_tail_of`): the label's last line, one label with its own
+            lines, wrapped = lines + (tail,), wrapped[:-1] + (True, True)
         entry = item.is_level2_entry and not item.is_label_only
         last = clusters[-1] if clusters else None
         ends = i if overflows_here(items, i, hints, category) else None
@@ -1192,7 +1231,8 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
                         labelled_categories(items, categories)) if path else {}
     chained = chained_rows(path, [c.label for c in categories], fit,
                            [worded_costs(categories).row(item) for item in items],
-                           tuple(other for other, _ in rivals), [c.level1 for c in categories]) if path else {}
+                           tuple(other for other, _ in rivals), [c.level1 for c in categories],
+                           [printed_group(item) for item in items]) if path else {}
     for i, k in chained.items():
         path[i] = k
         if i in rivalled and rivalled[i][0] == categories[k].label:
