@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from formex.extract.ocr_text import iter_text_rows
 from formex.normalize.indicators import rows_to_indicators
+from formex.normalize.indicators.chained import chained_rows
 from formex.schemas.forms import load_form_schema
 
 SCHEMA = load_form_schema("unit_overall_target")
@@ -153,3 +154,32 @@ def test_a_boundary_row_goes_where_the_level_1_blocks_fit_with_the_level_2_ones(
     assert got[25] == ("效益指标", "可持续影响指标")
     said = [i for i in issues if i.code == "level_boundary_ambiguous" and "工作甲" in i.message]
     assert said and "together" in said[0].message
+
+
+def test_a_chain_moves_no_row_out_of_the_group_its_own_line_names(monkeypatch):
+    # the table above, its chain caught as `place_rows` calls it: row 16 (工作甲) goes from
+    # 成本 (产出) to 经济效益 (效益). Had row 16's own line printed 产出指标, the chain, not the
+    # row, would be wrong (a label lies within its group's span): it moves nothing
+    import formex.normalize.indicators.hierarchy as hierarchy
+    calls = []
+
+    def caught(path, *rest):
+        calls.append((list(path), *rest))   # `place_rows` moves the path's rows after
+        return chained_rows(path, *rest)
+    monkeypatch.setattr(hierarchy, "chained_rows", caught)
+    lines = [HEADER]
+    for i, name in enumerate(GROUP_NAMES):
+        if i in (13, 26):
+            lines.append("")
+        lines.append(f"{GROUP_LEVEL1.get(i, '')}\t{GROUP_LEVEL2.get(i, '')}\t{name}\t达标")
+    rows_to_indicators(list(iter_text_rows("\n".join(lines))), SCHEMA, spans_known=False, year=2026)
+    path, labels, fit, worded, rivals, groups, printed = next(c for c in calls if chained_rows(*c))
+    moved = chained_rows(path, labels, fit, worded, rivals, groups, printed)
+    assert {i: labels[k] for i, k in moved.items()} == {16: "经济效益指标"}
+    assert printed[16] is None
+    # its own line naming the group it would leave: nothing moves
+    at_odds = printed[:16] + ["产出指标"] + printed[17:]
+    assert chained_rows(path, labels, fit, worded, rivals, groups, at_odds) == {}
+    # naming the group it goes to: the move stands
+    agreeing = printed[:16] + ["效益指标"] + printed[17:]
+    assert chained_rows(path, labels, fit, worded, rivals, groups, agreeing) == moved
