@@ -295,8 +295,6 @@ def test_a_level_2_column_holding_labels_of_both_levels_is_a_level_column():
     assert complete_roles(roles, rows[index + 1:], VOCAB) == {0: "level1", 1: "level2", 2: "level3", 3: "target"}
 
 
-@pytest.mark.xfail(strict=True, reason="role_share (either12) counts a column of level-1 words as "
-                   "level-2 labels: it ties the real level-2 column at 1.0 and, right of it, wins the tie")
 def test_a_column_of_level_1_words_right_of_the_level_2_column_takes_no_level_2_role():
     # 二圾措标 and 指标类刑 match no alias; the level-2 column holds level-2 labels only, a
     # type column right of it (left of the names) 产出/效益 on every row. Counting labels of

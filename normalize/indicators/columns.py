@@ -146,7 +146,9 @@ def complete_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabular
             taken = actual_by_content(roles, scored, chosen)
             if taken:
                 continue
-        best = max(scored, default=None)
+        # a tie in either level's labels goes to the column holding more of the role's own
+        # (a 指标类型 column of 产出/效益 right of a damaged level-2 header's column)
+        best = max(scored, default=None, key=lambda sc: (sc[0], own_share(role, counts[sc[1]], shares), sc[1]))
         if best and best[0] >= CONTENT_MIN_SHARE:
             roles[best[1]] = role
             if chosen is not None:
@@ -164,6 +166,12 @@ def role_share(role: str, counts: list[int], shares: dict[str, tuple[int, ...]])
     labels read at one level only; `on_its_side` decides which level the column is."""
     keys = shares["level1"] + shares["level2"] if role in LEVEL_ROLES else shares[role]
     return sum(counts[k] for k in keys) / counts[0]
+
+
+def own_share(role: str, counts: list[int], shares: dict[str, tuple[int, ...]]) -> float:
+    """The share of a column's filled cells that read as labels of `role`'s own level (0
+    for other roles): ranks level columns that labels of either level tie."""
+    return sum(counts[k] for k in shares[role]) / counts[0] if role in LEVEL_ROLES else 0.0
 
 
 def on_its_side(role: str, col: int, roles: dict[int, str], counts: list[int],
