@@ -22,8 +22,9 @@ SCHEMA = load_form_schema("unit_overall_target")
 HEADER = "一级指标\t二级指标\t三级指标\t指标值"
 
 
-def names(lines: list[str], document_wrapping: DocumentWrapping | None = None) -> list[str | None]:
-    rows = list(iter_text_rows("\n".join([HEADER, *lines])))
+def names(lines: list[str], document_wrapping: DocumentWrapping | None = None,
+          header: str = HEADER) -> list[str | None]:
+    rows = list(iter_text_rows("\n".join([header, *lines])))
     items, _ = rows_to_indicator_rows(rows, SCHEMA, False, document_wrapping)
     return [item.name for item in items]
 
@@ -848,6 +849,7 @@ def test_names_opening_with_their_categorys_own_word_are_no_fused_level2_lines()
 # into three name cells make three lines 11 long, each wrapped over a short end: as many as
 # half the full lines, they would hide the width, and the pair below, neither line printing
 # a target (档案规范 | 化建档率), would read as two rows
+LEVEL2_HEADER = "二级指标\t三级指标\t指标值"
 FUSED_WRAPPED_LINES = ["数量指标\t城乡低保对象救助\t", "\t人次\t≥500人次",
                        "\t数最指 临时救助资金发放\t", "\t户数\t≥300户",
                        "\t数最指 医疗救助对象资助\t", "\t参保率\t100%",
@@ -858,9 +860,7 @@ FUSED_WRAPPED_LINES = ["数量指标\t城乡低保对象救助\t", "\t人次\t�
 
 
 def test_longer_lines_wrapped_over_a_short_end_do_not_hide_the_width():
-    rows = list(iter_text_rows("\n".join(["二级指标\t三级指标\t指标值", *FUSED_WRAPPED_LINES])))
-    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
-    out = [item.name for item in items]
+    out = names(FUSED_WRAPPED_LINES, header=LEVEL2_HEADER)
     assert "困难群众档案规范化建档率" in out and "化建档率" not in out
     assert len(out) == 7
 
@@ -893,9 +893,7 @@ LOOKALIKE_FUSED_LINES = ["\t数量指怀城乡低保救助人次\t≥500人次",
 
 
 def test_lines_holding_a_fused_labels_zhibiao_do_not_hide_the_width():
-    rows = list(iter_text_rows("\n".join(["二级指标\t三级指标\t指标值", *LOOKALIKE_FUSED_LINES])))
-    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
-    out = [item.name for item in items]
+    out = names(LOOKALIKE_FUSED_LINES, header=LEVEL2_HEADER)
     assert out[5:7] == ["动态管理合格比例", "救助资金发放准确率"]
     assert "困难群众档案规范化建档率" in out
 
