@@ -617,6 +617,41 @@ def test_a_short_label_fused_into_the_names_opening_its_block_is_their_label():
     assert got[1:3] == [("成本指标", "门诊次均费用"), ("成本指标", "药品耗材采购支出")]
 
 
+def test_a_short_label_printed_once_beside_a_run_in_a_table_restating_its_labels_is_cut_off():
+    # the table prints its level-2 labels on every row (时效指标 twice in a row): the 成本
+    # block of three prints 成本 on its first row only, its two other rows have it fused
+    # into their names, the next block's label below them
+    got, _ = read(["产出指标\t时效指标\t检验报告出具时间\t≤3个工作日",
+                   "产出指标\t时效指标\t新生儿访视时限\t7天内",
+                   "产出指标\t成本\t门诊次均费用\t≤220元",
+                   "产出指标\t\t成本药品耗材采购支出\t≤1200万元",
+                   "产出指标\t\t成本水电能耗费用\t≤85万元",
+                   "效益指标\t社会效益指标\t居民健康素养水平\t逐步提高"])
+    assert got[3:5] == [("成本指标", "药品耗材采购支出"), ("成本指标", "水电能耗费用")]
+
+
+def test_a_short_label_printed_once_beside_a_name_in_a_table_restating_its_labels_is_cut_off():
+    # a block of two: the label printed on its second row, fused into its first
+    got, _ = read(["产出指标\t数量指标\t城乡居民基础养老金标准\t≥200元",
+                   "产出指标\t数量指标\t促进创业人数\t≥500人",
+                   "产出指标\t\t质量创业担保贷款还款率\t≥90%",
+                   "产出指标\t质量\t补贴发放准确率\t≥98%",
+                   "产出指标\t时效指标\t资金下达及时率\t100%"])
+    assert got[2] == ("质量指标", "创业担保贷款还款率")
+
+
+def test_a_short_label_printed_once_beside_a_run_in_a_spanned_table_keeps_the_names():
+    # the level-2 labels are printed once a block (数量指标 at its top): 成本 over the block's
+    # first row only, the names below open with their own word
+    got, _ = read(["产出指标\t数量指标\t检验报告份数\t≥300份",
+                   "\t\t新生儿访视人次\t≥700人次",
+                   "\t成本\t门诊次均费用\t≤220元",
+                   "\t\t成本控制达标率\t100%",
+                   "\t\t成本节约金额\t≥5万元",
+                   "效益指标\t社会效益指标\t居民健康素养水平\t逐步提高"])
+    assert [name for _, name in got[3:5]] == ["成本控制达标率", "成本节约金额"]
+
+
 def test_a_run_of_names_opening_alike_without_rows_printing_the_word_around_keeps_it():
     # 质量 printed once above the block's first row: no every-row label, the names' own word
     got, _ = read(["产出指标\t数量指标\t农业技术培训场次\t≥20场",
@@ -644,15 +679,23 @@ def test_a_row_above_whose_name_the_label_was_cut_off_counts_as_printing_it():
      "\t质量\t补贴资金发放准确率\t=100%",
      "\t\t质量安全抽检结果公开率\t100%",
      "\t时效指标\t农机补贴兑付时限\t≤30个工作日"],
-    # the row below states no label of its own: no block's end
-    ["产出指标\t质量\t农产品抽检合格率\t≥98%",
-     "产出指标\t质量\t补贴资金发放准确率\t=100%",
-     "产出指标\t\t质量安全抽检结果公开率\t100%",
-     "产出指标\t\t农机补贴兑付时限\t≤30个工作日"],
+    # (two rows printing it above, where the row below states no label of its own: a table
+    # restating its labels, `test_a_short_label_beside_an_empty_level_cell_in_a_table_restating…`)
 ])
 def test_a_short_label_at_a_block_end_needs_two_rows_printing_it_and_the_next_block(lines):
     got, _ = read(lines)
     assert got[2][1] == "质量安全抽检结果公开率"
+
+
+def test_a_short_label_beside_an_empty_level_cell_in_a_table_restating_its_labels_is_cut_off():
+    # 质量 printed on two rows in a row: the table restates its labels, so the row below them,
+    # its level cell empty, lost the label its name opens with, though the row after it
+    # states none either (its label lost too)
+    got, _ = read(["产出指标\t质量\t农产品抽检合格率\t≥98%",
+                   "产出指标\t质量\t补贴资金发放准确率\t=100%",
+                   "产出指标\t\t质量安全抽检结果公开率\t100%",
+                   "产出指标\t\t农机补贴兑付时限\t≤30个工作日"])
+    assert got[2][1] == "安全抽检结果公开率"
 
 
 def test_a_piece_restated_on_every_row_of_a_rejoined_label_is_cut_off_the_names_beside_it():

@@ -695,18 +695,22 @@ def unread_own_cells(i: int, items: list[IndicatorRow]) -> bool:
 BLOCK_END_RUN = 2     # the rows printing a short label next to the block's last (or first) row
 
 
-def block_end(i: int, rows: set[int], item: IndicatorRow, items: list[IndicatorRow]) -> bool:
+def block_end(i: int, rows: set[int], item: IndicatorRow, items: list[IndicatorRow],
+              restating: bool = False) -> bool:
     """Row i, its level cells empty, ends (or opens) a block printing its label on every
     row: the `BLOCK_END_RUN` rows above it print it (`数量` | `数量` | `数量…`), and the row
     below states a level-2 label of its own (the next block's: `质量指标`) or there is none;
     or the same the other way up. A label printed once over a spanned block is never on two
-    rows in a row."""
+    rows in a row. Where the table restates its level-2 labels row after row (`restating`:
+    `restates_labels`), one row beside printing it is enough, whatever the other side: the
+    row's empty cell lost the label its neighbour prints (a block of two or three)."""
     if unread_own_cells(i, items):
         return False
+    need = 1 if restating else BLOCK_END_RUN
     for step in (-1, 1):
-        run = {i + step * k for k in range(1, BLOCK_END_RUN + 1)}
+        run = {i + step * k for k in range(1, need + 1)}
         other = i - step
-        if run <= rows and (not 0 <= other < len(items)
+        if run <= rows and (restating or not 0 <= other < len(items)
                             or any(not h.copied for h in items[other].level2)):
             return True
     return False
@@ -863,6 +867,7 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
     if not rows and not groups:
         return issues
     keys = label_keys(vocab) | label_prefixes(vocab)
+    restating = restates_labels(items)
     # each row's candidacy once (a run's rows are walked from each of them); a cut row's again
     candidates: dict[int, bool] = {}
 
@@ -879,8 +884,8 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
         if not printing:
             continue
         between = every_row(i, printing, items, across_pages=damaged_word(text, vocab))
-        single = between or block_end(i, printing, item, items)
-        if not single and not run_printed(fused_run(i, text, items, candidate), printing, items):
+        single = between or block_end(i, printing, item, items, restating)
+        if not single and not run_printed(fused_run(i, text, items, candidate), printing, items, restating):
             continue
         rest = item.name[len(text):].strip(SEPARATORS)
         # another category's word in the name left tells a name's own word from a label printed
@@ -970,16 +975,18 @@ def fused_run(i: int, text: str, items: list[IndicatorRow], candidate) -> range:
     return range(low, high + 1)
 
 
-def run_printed(run: range, rows: set[int], items: list[IndicatorRow]) -> bool:
+def run_printed(run: range, rows: set[int], items: list[IndicatorRow], restating: bool = False) -> bool:
     """A run of two names or more (`fused_run`) lies in a block printing its label on every
     row: the rows just above and below the run print it, or the run ends (or opens) the
     block, the row past it stating a level-2 label of its own or none, and the
     `BLOCK_END_RUN` rows on the other side print it (a label printed once over a spanned
-    block is never on two rows in a row). A single row is `every_row`'s or `block_end`'s."""
+    block is never on two rows in a row); in a table restating its labels (`restating`,
+    as `block_end`), the one row on either side printing it. A single row is `every_row`'s
+    or `block_end`'s."""
     if len(run) < 2:
         return False
     above, below = run.start - 1, run.stop
-    if above in rows and below in rows:
+    if above in rows and below in rows or restating and (above in rows or below in rows):
         return True
     for inside, outside, step in ((below, above, 1), (above, below, -1)):
         printing = 0
@@ -989,6 +996,21 @@ def run_printed(run: range, rows: set[int], items: list[IndicatorRow]) -> bool:
         if edge and printing >= BLOCK_END_RUN:
             return True
     return False
+
+
+def restates_labels(items: list[IndicatorRow]) -> bool:
+    """The table prints its level-2 labels on every row of their blocks: two named rows in a
+    row, on one page, print the same level-2 cell, letter for letter. A label printed once
+    over its block (at its top, centre, bottom, once a page's part) never is, nor a wrapped
+    one's lines (on lines of their own, no name); a table restating its level-1 labels only
+    may still span its level-2 ones. The table prints every block's so, its short blocks too."""
+    def printed(item: IndicatorRow) -> set[str]:
+        if not item.name:
+            return set()
+        return {(h.cell.raw if h.cell.raw is not None else h.cell.text).strip()    # as printed: a
+                for h in item.level2 if not (h.copied or h.carried or h.moved)} - {""}  # wrap's lines differ
+    return any(items[j].pages[1] == items[j + 1].pages[0] and printed(items[j]) & printed(items[j + 1])
+               for j in range(len(items) - 1))
 
 
 def cut_printed_head(item: IndicatorRow, text: str, rest: str, printed: str) -> Issue | None:
