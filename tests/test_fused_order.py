@@ -640,6 +640,17 @@ def test_a_short_label_printed_once_beside_a_name_in_a_table_restating_its_label
     assert got[2] == ("质量指标", "创业担保贷款还款率")
 
 
+def test_a_labels_first_line_printed_on_every_row_is_cut_off_the_name_opening_its_block():
+    # 社会 (社会效益指标's first line, no category's bare word) printed on the rows of its
+    # block, fused into the name of its first row; the table restates its labels
+    got, _ = read(["产出指标\t成本\t门诊次均费用\t≤220元",
+                   "产出指标\t成本\t水电能耗费用\t≤85万元",
+                   "效益指标\t\t社会家庭医生签约服务覆盖率\t≥40%",
+                   "效益指标\t社会\t重点人群健康管理覆盖率\t≥75%",
+                   "效益指标\t社会\t孕产妇系统管理率\t不低于90%"])
+    assert got[2] == ("社会效益指标", "家庭医生签约服务覆盖率")
+
+
 def test_a_short_label_printed_once_beside_a_run_in_a_spanned_table_keeps_the_names():
     # the level-2 labels are printed once a block (数量指标 at its top): 成本 over the block's
     # first row only, the names below open with their own word

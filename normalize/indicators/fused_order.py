@@ -847,7 +847,11 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
     reads the category); `label_fused`. A group's bare word read as a level-1 label (`产出`,
     in any level column) counts as printed on the rows that print it in more level cells
     than the row does (`group_prints`): a table printing `产出` in both level columns of
-    every row, one row `产出` once and its name `产出…`."""
+    every row, one row `产出` once and its name `产出…`. Where the table restates its level-2
+    labels row after row (`restates_labels`), one row beside printing the text is enough
+    (`block_end`, `run_printed`): a block of two or three, its other rows fused (`成本` |
+    `成本药品…` | `成本水电…`). A wrapped label's first line read as a row's level-2 label
+    (`社会`, of 社会效益指标) is printed there too."""
     rows: dict[str, set[int]] = {}
     stated: dict[str, LabelHint] = {}     # a bare word read as a level-2 label: its hint
     words = bare_words(vocab)
@@ -860,7 +864,10 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
                 for word in printed_words(h) if word in words]
         for word, h in read:
             stated.setdefault(word, h)
-        for text in [cell.text.strip() for cell in cells] + [word for word, _ in read]:
+        # a wrapped label's first line read on the row (`社会` over `效益指标`): printed there as the
+        # rows around print it, whichever label it opens
+        lines = [word for h in item.level2 if not h.copied and not h.moved for word in printed_words(h)]
+        for text in [cell.text.strip() for cell in cells] + lines:
             if len(text) == RESTATED_CUT_MIN and label_key(text) == text:
                 rows.setdefault(text, set()).add(j)
     issues: list[Issue] = []
@@ -1000,17 +1007,24 @@ def run_printed(run: range, rows: set[int], items: list[IndicatorRow], restating
 
 def restates_labels(items: list[IndicatorRow]) -> bool:
     """The table prints its level-2 labels on every row of their blocks: two named rows in a
-    row, on one page, print the same level-2 cell, letter for letter. A label printed once
-    over its block (at its top, centre, bottom, once a page's part) never is, nor a wrapped
-    one's lines (on lines of their own, no name); a table restating its level-1 labels only
-    may still span its level-2 ones. The table prints every block's so, its short blocks too."""
-    def printed(item: IndicatorRow) -> set[str]:
+    row, each on one page and the same, print the same level-2 cell, letter for letter. A
+    label printed once over its block (at its top, centre, bottom) never is, nor once a
+    page's part (a row running over the break prints one on each page), nor a wrapped one's
+    lines (on lines of their own, no name); a table restating its level-1 labels only may
+    still span its level-2 ones. The table prints every block's so, its short blocks too."""
+    def printed(item: IndicatorRow) -> set[tuple[str, str]]:
         if not item.name:
             return set()
-        return {(h.cell.raw if h.cell.raw is not None else h.cell.text).strip()    # as printed: a
-                for h in item.level2 if not (h.copied or h.carried or h.moved)} - {""}  # wrap's lines differ
-    return any(items[j].pages[1] == items[j + 1].pages[0] and printed(items[j]) & printed(items[j + 1])
-               for j in range(len(items) - 1))
+        # as printed (a wrapped label's lines, read as one label, differ), read as one category
+        # (a last line `标` closes any)
+        return {((h.cell.raw if h.cell.raw is not None else h.cell.text).strip(), h.spec.label)
+                for h in item.level2 if not (h.copied or h.carried or h.moved)
+                and (h.cell.raw if h.cell.raw is not None else h.cell.text).strip()}
+
+    def page(item: IndicatorRow) -> int | None:
+        return item.pages[0] if item.pages[0] == item.pages[1] else None
+    return any(page(items[j]) is not None and page(items[j]) == page(items[j + 1])
+               and printed(items[j]) & printed(items[j + 1]) for j in range(len(items) - 1))
 
 
 def cut_printed_head(item: IndicatorRow, text: str, rest: str, printed: str) -> Issue | None:
