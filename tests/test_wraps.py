@@ -937,3 +937,16 @@ def test_a_bare_label_repeated_on_each_line_of_a_wrapped_name_keeps_it_whole():
              "满意度\t服务对象满意度\t受助群众满意度\t≥90%"]
     out = names(lines)
     assert "困难群众档案规范化建档率" in out and "化建档率" not in out
+
+
+def test_a_name_goes_on_under_a_label_line_inside_it():
+    # a merged level-2 cell printed on a line of its own between two lines of a wrapped
+    # name (各类困难补助补贴发 | 质量 | 放准确率): the label is no end of the name above when
+    # the line under it reads as the name's rest across it
+    out = names(WIDTH_9_FIRST + ["\t\t各类困难补助补贴发\t=100(%)", "\t质量\t\t", "\t\t放准确率\t",
+                                 "\t\t窗口服务规范达标率\t=100(%)"])
+    assert out[3:] == ["各类困难补助补贴发放准确率", "窗口服务规范达标率"]
+    # the same past a label wrapped over two lines (质量 | 指标)
+    out = names(WIDTH_9_FIRST + ["\t\t各类困难补助补贴发\t=100(%)", "\t质量\t\t", "\t指标\t\t", "\t\t放准确率\t",
+                                 "\t\t窗口服务规范达标率\t=100(%)"])
+    assert out[3:] == ["各类困难补助补贴发放准确率", "窗口服务规范达标率"]

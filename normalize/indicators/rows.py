@@ -503,7 +503,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             item.own_level2 = item.level2[-1]
         previous = out[-1] if out else None
         fragment = previous and label_read_as_fragment(item, previous, wrapping, vocab.name_heads, points, lengths,
-                                                     words, vocab.name_openers, restated)
+                                                     words, vocab.name_openers, restated,
+                                                     next_named(classified, k))
         item = fragment or item
         if previous and is_wrap(item, previous, wrapping, vocab.name_heads, points, lengths, words,
                                 vocab.name_openers, restated):
@@ -617,6 +618,19 @@ def is_piece(hint: LabelHint) -> bool:
     """The hint's cell was one piece of a label wrapped in a narrow column: fragments.py
     put the joined label on the piece's line and kept the piece as its raw text."""
     return label_key(hint.cell.raw) != label_key(hint.cell.text)
+
+
+def next_named(classified: list[IndicatorRow], k: int) -> IndicatorRow | None:
+    """The first line after line `k` that prints a name, past lines that print nothing but
+    labels (a label wrapped in its narrow column: 质量 | 指标), or None where another line
+    comes first."""
+    for item in classified[k + 1:]:
+        if item.name is not None:
+            return item
+        if item.target is not None or item.note is not None or item.positional \
+                or not (item.level1 or item.level2 or item.damaged or item.unrecognised):
+            return None
+    return None
 
 
 def label_lines_above(out: list[IndicatorRow]) -> int:

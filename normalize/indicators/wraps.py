@@ -596,17 +596,22 @@ def name_lengths(items: list[IndicatorRow]) -> tuple[int, ...]:
 def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
                            heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = (),
                            words: DocumentWords | None = None, openers: tuple[str, ...] = (),
-                           restated: bool = False) -> IndicatorRow | None:
+                           restated: bool = False, after: IndicatorRow | None = None) -> IndicatorRow | None:
     """The row with its one level label read as the end of the name above, or None. A
     wrapped name can end in a word that is also a short label (…入驻企业 | 满意度, …孵化基地 |
     数量: aliases of level labels, read exactly); under a name cut at the column's width,
     with nothing else on the line to name it, that word is the name's end, if it reads
     as a wrap. A label read through OCR damage (生忞效益指栎) or ending as labels end is a
-    label."""
+    label. So is one whose next line (`after`) reads as the rest of the name above across
+    it (各类困难补助补贴发 | 质量 | 放准确率: `wrap_across_label`): the label is a merged
+    cell's, printed inside the wrapped row, and the name goes on under it."""
     hints = [*item.level1, *item.level2]
     if (item.name is not None or item.positional or wrapping is None or previous.name is None
             or len(previous.last_line or previous.name) != wrapping.width or len(hints) != 1
             or not hints[0].match.exact or hints[0].cell.text.endswith(LABEL_ENDINGS)):
+        return None
+    if after is not None and after.name is not None and wrap_across_label(
+            after, item, previous, wrapping, heads, points, lengths, words, openers, restated):
         return None
     read = replace(item, name=hints[0].cell.text, level1=[], level2=[], own_level2=None)
     return read if is_wrap(read, previous, wrapping, heads, points, lengths, words, openers, restated) else None
