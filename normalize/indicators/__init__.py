@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from formex.normalize.indicators.cells import level_vocabulary
+from formex.normalize.indicators.damaged_tails import cut_damaged_label_tails
 from formex.normalize.indicators.fused_order import (
     cut_heads_wrapped_below, cut_heads_wrapped_between, cut_heads_wrapped_into_next_name, cut_inferred_heads,
     cut_spaced_heads)
@@ -113,6 +114,8 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
     issues.extend(cut_heads_wrapped_between(items, placements, rows, level_vocabulary(schema)))
     # text of the level column before a space at a name's head, read as no label: cut off, said
     issues.extend(cut_spaced_heads(items, placements, level_vocabulary(schema)))
+    # a cut label's damaged 指标 left at the name's head: printed so in the table's level cells
+    issues.extend(cut_damaged_label_tails(items, rows, schema))
     indicators = []
     for item, placement in zip(items, placements):
         if placement is None:   # a merged label on a line of its own, absorbed by its block

@@ -1521,7 +1521,8 @@ def read_continued_pieces(items: list[IndicatorRow], vocab: LevelVocabulary, sch
     return issues, read
 
 
-def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[Issue]:
+def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary,
+                     damage: frozenset[tuple[str, str]] = frozenset()) -> list[Issue]:
     """A label wrapped in its narrow level column whose last line OCR fused into the name on
     the next line (`服务对象` | `满意度指` over `标职工满意度`; `径济效益` over `指标 失业人员…`):
     the row above reads a level-2 label from a cell whose text as read is a piece of it
@@ -1532,7 +1533,10 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[
     place in one category's form and nearer it than any other's; the tail is cut off alone
     (the row's placement reads its category). A group-and-category word is such a form too
     (`产出数` | `量集体…`: 产出数量), where the tail is less than the category's word. The name
-    left keeps `ORDER_REST_MIN` and makes no word with the tail (`标准…`, `指导…`)."""
+    left keeps `ORDER_REST_MIN` and makes no word with the tail (`标准…`, `指导…`). A tail
+    opens the name damaged where each character out of place is one the document prints so
+    in its other labels (`damage`, damaged_tails.py: `数量损` over `杯农机…` where 成本指杯 is
+    read elsewhere); such a cut is warned."""
     issues: list[Issue] = []
     for i in range(1, len(items)):
         item, above = items[i], items[i - 1]
@@ -1544,7 +1548,7 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[
             hint = stated[-1]
             if any(h.spec is not hint.spec for h in own):
                 continue
-            found = label_tail(item.name, label_key(hint.cell.raw or hint.cell.text), hint.spec, vocab)
+            found = label_tail(item.name, label_key(hint.cell.raw or hint.cell.text), hint.spec, vocab, damage)
             found = found and found[:2]
         else:
             # a piece no category read (or read as a group: 满意度指), of one category's form only
@@ -1555,7 +1559,7 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[
             best: dict[str, tuple[float, tuple[str, str]]] = {}
             for cell in (*above.unrecognised[-1:], *groups[-1:]):
                 for spec in vocab.level2_specs.values():
-                    tail = label_tail(item.name, label_key(cell.raw or cell.text), spec, vocab)
+                    tail = label_tail(item.name, label_key(cell.raw or cell.text), spec, vocab, damage)
                     if tail and tail[2] > best.get(spec.label, (0.0,))[0]:
                         best[spec.label] = (tail[2], tail[:2])
             reads = sorted(((score, label, tail) for label, (score, tail) in best.items()), reverse=True)
@@ -1567,6 +1571,11 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[
         cell = opening_cell(item, tail)
         if cell is None:
             continue
+        if not any(form.endswith(tail) for spec in vocab.level2_specs.values() for form in chain_forms(spec, vocab)):
+            issues.append(Issue("warning", "label_unrecognised",
+                                f"{tail!r} cut off the name {item.name!r} as the damaged last line of a level label "
+                                f"wrapped above it (its characters printed so in other labels of the table)",
+                                field="level2", source_ref=cell.source_ref or item.row.source_ref))
         if hint is None:
             item.name = rest
             issues.append(fused_issue(cell, item.row.source_ref,
@@ -1586,10 +1595,12 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[
     return issues
 
 
-def label_tail(name: str, piece: str, spec, vocab: LevelVocabulary) -> tuple[str, str, float] | None:
-    """(tail, rest, the share of the piece's characters in place) for `read_label_tails`:
-    the name opens with the end of one of the category's forms after `piece`, a line no
-    wider than it; or None."""
+def label_tail(name: str, piece: str, spec, vocab: LevelVocabulary, damage: frozenset[tuple[str, str]] = frozenset()
+               ) -> tuple[str, str, float] | None:
+    """(tail as the name prints it, rest, the share of the piece's characters in place) for
+    `read_label_tails`: the name opens with the end of one of the category's forms after
+    `piece`, a line no wider than it, each character in place or damaged as the document
+    damages its labels' (`damage`); or None."""
     if not piece or len(piece) > PIECE_MAX:
         return None
     bare = compound_words(spec, vocab)     # 产出数 | 量 of 产出数量; not 产出 | 时效, a category's word whole
@@ -1599,9 +1610,10 @@ def label_tail(name: str, piece: str, spec, vocab: LevelVocabulary) -> tuple[str
             if start < 0:
                 break
             tail = form[len(form) - t:]
-            if not name.startswith(tail) or 2 * in_place(piece, form, start) < len(piece) \
-                    or form in bare and tail in own_words(spec, vocab):
+            if len(name) < t or not all(a == b or (b, a) in damage for a, b in zip(name, tail)) \
+                    or 2 * in_place(piece, form, start) < len(piece) or form in bare and tail in own_words(spec, vocab):
                 continue
+            tail = name[:t]
             rest = name[t:].strip(SEPARATORS)
             if len(label_key(rest)) >= ORDER_REST_MIN and not makes_word(tail, rest) \
                     and not (len(tail) == 2 and makes_word(tail[-1], rest)):

@@ -19,6 +19,7 @@ from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, leve
     read_category_of_named_group, read_group_left_of_category, read_within_stated_group, settle_dual_labels, worded_categories)
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
     cell_columns, complete_note_role, complete_points_roles, complete_roles, find_header, header_roles, split_value_columns)
+from formex.normalize.indicators.damaged_tails import header_damage, printed_damage
 from formex.normalize.indicators.fragments import label_keys, label_prefixes, rejoin_label_fragments
 from formex.normalize.indicators.fused import ASPECT, LABEL_SUFFIX, fused_issue, split_fused_label
 from formex.normalize.indicators.groups import read_by_stated_group
@@ -574,7 +575,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += unsettled_tied_labels(out, vocab, issues)
     continued, read = read_continued_pieces(out, vocab, schema)
     issues = without_unrecognised(issues, read) + continued
-    issues += read_label_tails(out, vocab)
+    issues += read_label_tails(out, vocab, printed_damage(out, vocab) | header_damage(rows, out, schema))
     issues += read_restated_heads(out, vocab)
     issues += read_wrapped_heads(out, vocab)
     issues += read_fused_by_order(out, vocab, schema, rows)

@@ -1,0 +1,200 @@
+"""The damaged rest of a level label left at the head of a name after its head was cut.
+
+A label fused whole into a name cell (`质量拍杯补贴发放准确率`, `产出时效拍受理大厅…`) is
+often read by its clean head alone (`质量`, `产出时效`): the passes that cut it vouch for the
+characters they know, and the label's 指标, damaged by OCR past reading (`拍杯`), stays at
+the head of the name. The characters themselves prove nothing (a name may open with any
+word after a bare 质量), so the evidence is the document's own printing: the head with
+that rest is a text the table prints in a level cell (`产出时效拍` on rows of its own);
+or each character out of place is one this table prints at the same place of a label it
+reads elsewhere or of its header's column names (`成本指怀` read as 成本指标, `一级指柝`:
+怀 and 柝 for 标), which is weaker and said for review. (A 标 on the next line is no
+evidence: it may be another label's line.) `read_label_tails` takes the same damage for a wrapped label's last
+line fused into the name below (`数量损` over `杯农机…`).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from formex.normalize.indicators.cells import IndicatorRow, LevelVocabulary, level_vocabulary
+from formex.normalize.indicators.fragments import label_keys
+from formex.normalize.indicators.fused import ASPECT, fused_issue, makes_word
+from formex.normalize.indicators.fused_order import (
+    ORDER_REST_MIN, SEPARATORS, SPACES, SUFFIX, WORDINGS, chain_forms, head_forms, in_place, names_category)
+from formex.normalize.labels import label_key
+from formex.schemas.document import Issue, Row
+from formex.schemas.forms import FormSchema
+
+OWN = SUFFIX + WORDINGS    # a label's own characters printed shifted (可持续影响类指), not damage
+ATTEST_MIN = 4      # a printed label long enough that its characters in place place the others (数量指怀)
+
+
+def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: FormSchema) -> list[Issue]:
+    """For each name whose head was cut off as a label (its last `fused` record, the name
+    as cut): where the head opens one of the category's forms ending in 指标 (`head_reading`)
+    and the name opens with the form's rest, the head and rest a printed level text or each
+    character of the rest in place or printed so in the table, or a first part of the rest
+    with the other part on the next line (`damaged_rest`), that part is cut off too and
+    joins the label's text. The name left keeps `ORDER_REST_MIN`
+    characters and the word its category requires, and makes no word with the rest
+    (`标准…`). Said (`label_fused`); a cut vouched by other labels' damage alone is warned
+    (`label_unrecognised`)."""
+    issues: list[Issue] = []
+    vocab = level_vocabulary(schema)
+    printed = printed_level_texts(items)
+    damage = printed_damage(items, vocab) | header_damage(rows, items, schema)
+    for item in items:
+        if not item.fused or not item.name:
+            continue
+        fused = item.fused[-1]
+        head = label_key(fused.label.cell.text)
+        if not head or fused.label.cell.text != head or not item.name.startswith(fused.rest.text.strip(SEPARATORS)):
+            continue      # (the name may have taken its wrapped line since)
+        if spaced_head(fused.cell, head):
+            continue      # the head ends at a space as read: what follows is the name's
+        found = damaged_rest(head, item.name, fused.label.spec, vocab, printed, damage)
+        if found is None:
+            continue
+        tail, rest, why = found
+        relabel(item, fused, head + tail, rest)
+        issues.append(fused_issue(fused.cell, item.row.source_ref,
+                                  f"{fused.cell.text!r}: {tail!r} after the label's head {head!r} is the rest of "
+                                  f"{fused.label.spec.label!r} as this table prints it; the name read as {rest!r}"))
+        if why:
+            issues.append(Issue("warning", "label_unrecognised",
+                                f"{tail!r} cut off the name {tail + rest!r} as the damaged rest of "
+                                f"{fused.label.spec.label!r} after {head!r} ({why})", field="level2",
+                                source_ref=fused.cell.source_ref or item.row.source_ref))
+    return issues
+
+
+def damaged_rest(head: str, name: str, spec, vocab: LevelVocabulary, printed: frozenset[str],
+                 damage: frozenset[tuple[str, str]]) -> tuple[str, str, str] | None:
+    """(tail, rest, why: empty where the head and tail are a printed level text) for `cut_damaged_label_tails`,
+    the longest tail; or None. A tail short of the form's rest is the label's only where
+    the head and tail are a printed level text: a line of the label may end anywhere
+    (`质暈拾` | `标`), and a 标 on the next line may be another label's."""
+    best = None
+    for form in head_reading(head, spec, vocab):
+        for n in range(len(form) - len(head), 0, -1):
+            tail = name[:n]
+            if len(tail) < n or label_key(tail) != tail:
+                continue
+            expected = form[len(head):len(head) + n]
+            seen = head + tail in printed
+            if not seen and n < len(form) - len(head):
+                continue      # the form's rest part on this line, part not: a wrapped label's, vouched by no print
+            if not seen and not all(a == b or (b, a) in damage for a, b in zip(tail, expected)):
+                continue
+            if tail == expected and not seen:
+                continue      # written exactly: the passes that read labels read it (or left it a word)
+            rest = name[n:].strip(SEPARATORS)
+            if len(label_key(rest)) < ORDER_REST_MIN or not names_category(rest, spec) \
+                    or makes_word(head + tail, rest) or makes_word(tail[-1], rest):
+                continue
+            why = "" if seen else "its characters printed so in other labels of the table"
+            if best is None or (seen, n) > (not best[2], len(best[0])):
+                best = (tail, rest, why)
+            break
+    return best
+
+
+def head_reading(head: str, spec, vocab: LevelVocabulary) -> tuple[str, ...]:
+    """The category's forms ending in 指标 that the head opens, as long as it and up to its
+    指标 more, half its characters in place: those it reads likest, the shortest of them
+    (时效脂 is 时效指标's, not 时效类指标's with a character to come)."""
+    if head.endswith(SUFFIX):
+        return ()
+    forms = [form for form in chain_forms(spec, vocab) if form.endswith(SUFFIX)
+             and len(head) < len(form) <= len(head) + len(SUFFIX) and 2 * in_place(head, form, 0) >= len(head)]
+    if not forms:
+        return ()
+    most = max(in_place(head, form, 0) for form in forms)
+    forms = [form for form in forms if in_place(head, form, 0) == most]
+    shortest = min(len(form) for form in forms)
+    return tuple(form for form in forms if len(form) == shortest)
+
+
+def spaced_head(cell, head: str) -> bool:
+    """The cell as read has a space right after the head."""
+    raw = (cell.raw or cell.text).strip()
+    return raw.startswith(head) and raw[len(head):len(head) + 1] in SPACES
+
+
+def printed_level_texts(items: list[IndicatorRow]) -> frozenset[str]:
+    """The level cells' texts the table prints as keys (read or not, a copy filled down
+    aside)."""
+    cells = [c for item in items for c in item.unrecognised] + [
+        h.cell for item in items for h in (*item.level1, *item.level2) if not h.copied]
+    return frozenset(key for c in cells if (key := label_key(c.raw or c.text)))
+
+
+def printed_damage(items: list[IndicatorRow], vocab: LevelVocabulary) -> frozenset[tuple[str, str]]:
+    """(the 指 or 标 of a form, the character printed for it) where a label the table reads
+    (`ATTEST_MIN` characters or more, a copy filled down aside, no label written exactly)
+    is as long as one of its category's forms ending in 指标, more than half the characters
+    before them in place (时效拍杯 read as 时效指标): the OCR damage this document's labels
+    show at their 指标."""
+    keys = label_keys(vocab) | {form for spec in vocab.level2_specs.values() for form in head_forms(spec)}
+    hints = [h for item in items for h in (*item.level1, *item.level2, *(f.label for f in item.fused))
+             if not h.copied]
+    out = set()
+    for hint in hints:
+        text = label_key(hint.cell.text)
+        if len(text) < ATTEST_MIN or hint.cell.text != text:
+            continue
+        if text in keys or text.endswith(ASPECT):
+            continue      # a label written exactly (成本控制, an alias; 质量方面, its wording): no damage
+        forms = [form for form in own_forms(hint.spec, vocab) if len(form) == len(text) and form.endswith(SUFFIX)
+                 and 2 * in_place(text[:-len(SUFFIX)], form, 0) > len(text) - len(SUFFIX)]
+        if not forms:
+            continue
+        form = max(forms, key=lambda f: in_place(text, f, 0))
+        out |= {(a, b) for a, b in zip(form[-len(SUFFIX):], text[-len(SUFFIX):]) if a != b and b not in OWN}
+    return frozenset(out)
+
+
+def header_damage(rows: list[Row], items: list[IndicatorRow], schema: FormSchema) -> frozenset[tuple[str, str]]:
+    """(the 指 or 标 of a column's name, the character printed for it) where a cell of the
+    lines above the table's first row is as long as a column name holding 指标 (三级指标,
+    指标值), half its other characters in place at least (一圾指际, 拾标值)."""
+    if not items:
+        return frozenset()
+    refs = {item.row.source_ref for item in items}
+    first = next((k for k, row in enumerate(rows) if row.source_ref in refs), 0)
+    names = {key for name, aliases in schema.indicator_columns for text in (name, *aliases)
+             if SUFFIX in (key := label_key(text))}
+    out = set()
+    for row in rows[:first]:
+        for cell in row.cells:
+            text = label_key(cell.text)
+            if text in names:
+                continue      # a column's name written exactly (三级指标 is no damaged 指标目标)
+            for name in names:
+                at = name.find(SUFFIX)
+                if len(text) != len(name):
+                    continue
+                other = [(a, b) for k, (a, b) in enumerate(zip(name, text)) if not at <= k < at + len(SUFFIX)]
+                kept = sum(a == b for a, b in other)
+                if kept and 2 * kept >= len(other):
+                    out |= {(a, b) for a, b in zip(SUFFIX, text[at:at + len(SUFFIX)]) if a != b and b not in OWN}
+    return frozenset(out)
+
+
+def own_forms(spec, vocab: LevelVocabulary) -> tuple[str, ...]:
+    """A level-1 or level-2 category's forms as keys."""
+    if spec.label in vocab.level2_specs and vocab.level2_specs[spec.label] is spec:
+        return chain_forms(spec, vocab)
+    return tuple(dict.fromkeys(label_key(text) for text in (spec.label, *spec.aliases)))
+
+
+def relabel(item: IndicatorRow, fused, label: str, rest: str) -> None:
+    """The row's fused record (and the label hint it put on the row) with the label's text
+    longer by the tail, and the name left."""
+    hint = replace(fused.label, cell=replace(fused.label.cell, text=label))
+    item.level2 = [hint if h is fused.label else h for h in item.level2]
+    if item.own_level2 is fused.label:
+        item.own_level2 = hint
+    left = fused.rest.text.strip(SEPARATORS)[len(item.name) - len(rest):]     # the cell's part, less the tail
+    item.fused[-1] = replace(fused, label=hint, rest=replace(fused.rest, text=left))
+    item.name = rest

@@ -1,0 +1,68 @@
+"""A label fused whole into a name and cut by its clean head (`质量` of `质量拍杯补贴…`) leaves
+its damaged 指标 at the name's head; the document's own printing is the evidence that
+those characters are the label's (normalize/indicators/damaged_tails.py), never their
+shape."""
+from __future__ import annotations
+
+from tests.test_fused_order import read
+
+BLOCK = ["产出指标\t数量指标\t补贴发放人数\t2600人",
+         "\t\t质量拍杯补贴发放准确率\t100%",
+         "\t{label}\t补贴按月发放及时率\t100%",
+         "\t成本指标\t人均月补贴标准\t≤200元"]
+
+
+def block(label: str) -> list[str]:
+    return [line.format(label=label) for line in BLOCK]
+
+
+def test_a_rest_damaged_as_another_label_of_the_table_prints_it_is_cut_and_warned():
+    got, issues = read(block("时效拍杯"))
+    assert got[1] == ("质量指标", "补贴发放准确率")
+    warned = [i for i in issues if i.code == "label_unrecognised" and "拍杯" in i.message]
+    assert len(warned) == 1 and warned[0].severity == "warning"
+
+
+def test_a_rest_no_label_of_the_table_prints_so_stays_with_the_name():
+    # 拍杯 is no damage this document shows: the name may open with its own words
+    got, _ = read(block("时效指标"))
+    assert got[1] == ("质量指标", "拍杯补贴发放准确率")
+
+
+def test_a_word_written_exactly_as_a_label_is_no_damage():
+    # 成本控制 is a label of its own (an alias), not 成本 with a damaged 指标
+    got, _ = read(["产出指标\t数量指标\t补贴发放人数\t2600人",
+                   "\t\t质量控制补贴发放准确率\t100%",
+                   "\t成本控制\t人均月补贴标准\t≤200元"])
+    assert got[1][1].endswith("控制补贴发放准确率")
+
+
+def test_a_head_the_level_column_prints_on_other_rows_is_cut_whole():
+    # 产出时效拍 printed on every row, in the level column or fused into the name (产出时效 read
+    # as 时效指标 by its clean head): the printed text is the label's, 拍 with it
+    got, _ = read(["产出指标\t产出数量指标\t受理大厅日常受理量\t≥12000件",
+                   "产出指标\t产出时效拍\t为老服务计划完成及时率\t100%",
+                   "产出指标\t\t产出时效拍岗位补贴发放及时率\t100%",
+                   "产出指标\t产出时效拍\t和谐贡献奖发放及时率\t100%",
+                   "产出指标\t\t产出时效拍社区事务办理及时率\t100%"])
+    assert [name for _, name in got[1:]] == ["为老服务计划完成及时率", "岗位补贴发放及时率", "和谐贡献奖发放及时率",
+                                           "社区事务办理及时率"]
+
+
+def wrapped_above(cost_label: str) -> list[str]:
+    # 数量指标 wrapped in its column: 数量损 on the row's line, its 标 fused into the name below
+    return ["产出指标\t数量损\t水稻良种推广面积\t≥12000亩",
+            "\t\t杯农机作业补贴户数\t≥260户",
+            "\t质量指标\t农机作业合格率\t≥95%",
+            f"\t{cost_label}\t亩均作业成本\t≤45元"]
+
+
+def test_a_wrapped_labels_last_line_damaged_as_the_table_damages_its_labels_is_cut_and_warned():
+    got, issues = read(wrapped_above("成本指杯"))
+    assert got[1] == ("数量指标", "农机作业补贴户数")
+    assert any(i.code == "label_unrecognised" and i.severity == "warning" and "'杯'" in i.message for i in issues)
+
+
+def test_a_wrapped_labels_last_line_no_label_prints_so_stays():
+    got, _ = read(wrapped_above("成本指标"))
+    assert got[1] == ("数量指标", "杯农机作业补贴户数")
