@@ -470,26 +470,31 @@ def pinned_by_rivals(fit: Fit, fits: list[Fit], categories: tuple[Level2Spec, ..
     fit explaining the labels exactly as well puts in the later group: row -> that group.
     The later group fits both models, the earlier one only this one. Only where the
     fits explain every label exactly: two models misfitting alike leave rows free for
-    reasons of their own misfits, not of a parity no label tells. Where no level-1 label
-    bounds the row, the level-2 blocks beside it bound the groups (`group_gap`)."""
+    reasons of their own misfits, not of a parity no label tells.
+
+    Where no level-1 label bounds the row, the level-2 blocks beside it bound the groups
+    (`group_gap`): there only a row the labels fit exactly on either side is free, and
+    only where no such fit puts it in the earlier group (single-row blocks, a top and a
+    bottom model: the fits disagree, and the row is left to its wording)."""
     out: dict[int, str] = {}
     if fit.cost > 1e-9:
         return out
-    rows = set(fit.level1) | set(fit.level2)
-    for i in sorted(rows):
+    rivals = [other for other in fits if other is not fit and abs(other.cost - fit.cost) <= 1e-9]
+    for i in sorted(set(fit.level1) | set(fit.level2)):
         found = group_gap(fit, i, categories)
         if found is None:
             continue
         left, right, in_left, in_right, _ = found
         if left is None or right is None or left == right or abs(in_left - in_right) > 1e-9:
             continue
-        for other in fits:
-            if other is fit or abs(other.cost - fit.cost) > 1e-9:
-                continue
-            theirs = group_gap(other, i, categories)
-            if theirs and theirs[1] == right and theirs[0] == left and theirs[3] + 1e-9 < theirs[2]:
-                out[i] = right
-                break
+        by_groups = i in fit.level1
+        if not by_groups and max(in_left, in_right) > 1e-9:
+            continue
+        sides = [theirs for theirs in (group_gap(other, i, categories) for other in rivals)
+                 if theirs and theirs[0] == left and theirs[1] == right]
+        if any(theirs[3] + 1e-9 < theirs[2] for theirs in sides) and \
+                (by_groups or not any(theirs[2] + 1e-9 < theirs[3] for theirs in sides)):
+            out[i] = right
     return out
 
 
