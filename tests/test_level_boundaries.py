@@ -1202,3 +1202,26 @@ def test_a_bottom_label_with_an_unread_piece_below_it_bounds_nothing():
     lines[6] = "\t标\t社区工作者质量监督培训合格率\t100%"
     indicators, _ = place(lines)
     assert categories(indicators)[6][1] == "质量指标"
+
+
+# ---------------------------------------------------------------- a row between groups a rival fit pins
+def test_a_row_the_level_2_blocks_leave_between_two_groups_opens_the_later_one_a_rival_fit_puts_it_in():
+    # no level-1 labels; level-2 labels on their odd blocks' middle rows: 时效 on row 1 of
+    # 0-2, 社会效益 on row 5 of 3-7. Centre-up and centre-down both fit exactly; centre-up
+    # also fits 0-3 and 4-7, centre-down does not. Row 3 is free under centre-up (its
+    # level-2 gap prices it alike in 时效 and 社会效益) and 社会效益's under centre-down: it
+    # opens 效益 (before, the category order's tie-break kept it in 产出)
+    names = ["工作事项甲", "工作事项乙", "工作事项丙", "工作事项丁", "工作事项戊", "工作事项己", "工作事项庚",
+             "工作事项辛"]
+    labels = {1: "时效指标", 5: "社会效益指标"}
+    indicators, _ = place([f"\t{labels.get(i, '')}\t{name}\t达到要求" for i, name in enumerate(names)])
+    assert categories(indicators) == [("产出指标", "时效指标")] * 3 + [("效益指标", "社会效益指标")] * 5
+
+
+def test_a_row_a_rival_fit_pins_keeps_to_its_wording():
+    # the same table with row 3 worded for 时效 (及时): the rival's pin is below any word
+    names = ["工作事项甲", "工作事项乙", "工作事项丙", "报告及时率", "工作事项戊", "工作事项己", "工作事项庚",
+             "工作事项辛"]
+    labels = {1: "时效指标", 5: "社会效益指标"}
+    indicators, _ = place([f"\t{labels.get(i, '')}\t{name}\t达到要求" for i, name in enumerate(names)])
+    assert categories(indicators) == [("产出指标", "时效指标")] * 4 + [("效益指标", "社会效益指标")] * 4

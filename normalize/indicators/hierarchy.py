@@ -151,7 +151,7 @@ def row_cost_parts(i: int, item: IndicatorRow, categories: tuple[Level2Spec, ...
         return [(0.0,) * len(COST_PARTS) if c.label == own else None for c in categories]
     taken = fit.damaged.get(i, frozenset())
     near = damaged_near_costs(item, categories) if item.damaged else None
-    opens = group_openings(fit.level1.get(i), categories, opening or fit.pinned.get(i))
+    opens = group_openings(group_gap(fit, i, categories), categories, opening or fit.pinned.get(i))
     return [(*parts, fit.row_cost(i, category.label, category.level1)
              + (DAMAGED_LABEL if category.label in taken else 0.0) + (near[k] if near else 0.0)
              + (opens[k] if opens else 0.0))
@@ -333,7 +333,7 @@ def row_costs(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fit
         in_level2, elsewhere2 = gap_parts(level2)
         in_level1, elsewhere1 = gap_parts(level1)
         near = near or [0.0] * len(labels)
-        opens = group_openings(level1, categories, openings.get(i) or fit.pinned.get(i))
+        opens = group_openings(group_gap(fit, i, categories), categories, openings.get(i) or fit.pinned.get(i))
         if opens:
             near = [n + o for n, o in zip(near, opens)]
         out.append([cost + (in_level2.get(label, elsewhere2) + in_level1.get(group, elsewhere1)
@@ -448,7 +448,7 @@ def fit_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
     seen: list[tuple[Fit, list[list[float]]]] = []
     labelled = labelled_categories(items, categories)
     for fit in fits:
-        fit.pinned = pinned_by_rivals(fit, fits)
+        fit.pinned = pinned_by_rivals(fit, fits, categories)
     for fit in fits:
         fit.tied = ()
         kept = next((other for other, _ in seen if same_prices(fit, other)), None)
@@ -465,24 +465,55 @@ def fit_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
     return best[1], best[2], rivals, cheapest_path(*best[3])
 
 
-def pinned_by_rivals(fit: Fit, fits: list[Fit]) -> dict[int, str]:
+def pinned_by_rivals(fit: Fit, fits: list[Fit], categories: tuple[Level2Spec, ...] = ()) -> dict[int, str]:
     """Rows `fit` leaves free between two level-1 groups (priced alike in either) that a
     fit explaining the labels exactly as well puts in the later group: row -> that group.
     The later group fits both models, the earlier one only this one. Only where the
     fits explain every label exactly: two models misfitting alike leave rows free for
-    reasons of their own misfits, not of a parity no label tells."""
+    reasons of their own misfits, not of a parity no label tells.
+
+    Where no level-1 label bounds the row, the level-2 blocks beside it bound the groups
+    (`group_gap`): there only a row the labels fit exactly on either side is free, and
+    only where no such fit puts it in the earlier group (single-row blocks, a top and a
+    bottom model: the fits disagree, and the row is left to its wording)."""
     out: dict[int, str] = {}
     if fit.cost > 1e-9:
         return out
-    for i, (left, right, in_left, in_right, _) in fit.level1.items():
-        if left is None or right is None or abs(in_left - in_right) > 1e-9:
+    rivals = [other for other in fits if other is not fit and abs(other.cost - fit.cost) <= 1e-9]
+    for i in sorted(set(fit.level1) | set(fit.level2)):
+        found = group_gap(fit, i, categories)
+        if found is None:
             continue
-        for other in fits:
-            found = other.level1.get(i) if other is not fit and abs(other.cost - fit.cost) <= 1e-9 else None
-            if found and found[1] == right and found[0] == left and found[3] + 1e-9 < found[2]:
-                out[i] = right
-                break
+        left, right, in_left, in_right, _ = found
+        if left is None or right is None or left == right or abs(in_left - in_right) > 1e-9:
+            continue
+        by_groups = i in fit.level1
+        if not by_groups and max(in_left, in_right) > 1e-9:
+            continue
+        sides = [theirs for theirs in (group_gap(other, i, categories) for other in rivals)
+                 if theirs and theirs[0] == left and theirs[1] == right]
+        if any(theirs[3] + 1e-9 < theirs[2] for theirs in sides) and \
+                (by_groups or not any(theirs[2] + 1e-9 < theirs[3] for theirs in sides)):
+            out[i] = right
     return out
+
+
+def group_gap(fit: Fit, i: int, categories: tuple[Level2Spec, ...]) -> tuple | None:
+    """Row i's level-1 gap costs (`placement.GapCosts`' tuple), or where no level-1 label
+    bounds it, those of its level-2 gap between blocks of two groups, named by their
+    groups: a level-2 block lies inside its group's, so its bounds are the groups' too."""
+    found = fit.level1.get(i)
+    if found is not None or not categories:
+        return found
+    found = fit.level2.get(i)
+    if found is None:
+        return None
+    left, right, in_left, in_right, elsewhere = found
+    group = {c.label: c.level1 for c in categories}
+    left_group, right_group = group.get(left), group.get(right)
+    if left_group is None or right_group is None or left_group == right_group:
+        return None
+    return left_group, right_group, in_left, in_right, elsewhere
 
 
 def rival_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], path: list[int],
