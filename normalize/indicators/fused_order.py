@@ -874,7 +874,7 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
     if not rows and not groups:
         return issues
     keys = label_keys(vocab) | label_prefixes(vocab)
-    restating = restates_labels(items)
+    restating = restates_labels(items, set(rows))
     # each row's candidacy once (a run's rows are walked from each of them); a cut row's again
     candidates: dict[int, bool] = {}
 
@@ -1005,13 +1005,18 @@ def run_printed(run: range, rows: set[int], items: list[IndicatorRow], restating
     return False
 
 
-def restates_labels(items: list[IndicatorRow]) -> bool:
+def restates_labels(items: list[IndicatorRow], printed_texts: set[str]) -> bool:
     """The table prints its level-2 labels on every row of their blocks: two named rows in a
-    row, each on one page and the same, print the same level-2 cell, letter for letter. A
-    label printed once over its block (at its top, centre, bottom) never is, nor once a
-    page's part (a row running over the break prints one on each page), nor a wrapped one's
-    lines (on lines of their own, no name); a table restating its level-1 labels only may
-    still span its level-2 ones. The table prints every block's so, its short blocks too."""
+    row, each on one page and the same, print the same level-2 cell, letter for letter, at
+    least as often as a named row's level cells are empty and its name opens with none of
+    the short texts the table prints (`printed_texts`: a row that lost no label into its
+    name, as the rows under a label printed once over its block are). One block restated
+    (a 满意度 block of two rows each printing 服务对象满意度指标) makes no table restating
+    whose other blocks span theirs. A label printed once over its block (at its top, centre,
+    bottom) never is, nor once a page's part (a row running over the break prints one on
+    each page), nor a wrapped one's lines (on lines of their own, no name); a table
+    restating its level-1 labels only may still span its level-2 ones. The table prints
+    every block's so, its short blocks too."""
     def printed(item: IndicatorRow) -> set[tuple[str, str]]:
         if not item.name:
             return set()
@@ -1023,8 +1028,11 @@ def restates_labels(items: list[IndicatorRow]) -> bool:
 
     def page(item: IndicatorRow) -> int | None:
         return item.pages[0] if item.pages[0] == item.pages[1] else None
-    return any(page(items[j]) is not None and page(items[j]) == page(items[j + 1])
-               and printed(items[j]) & printed(items[j + 1]) for j in range(len(items) - 1))
+    restated = sum(1 for j in range(len(items) - 1) if page(items[j]) is not None
+                   and page(items[j]) == page(items[j + 1]) and printed(items[j]) & printed(items[j + 1]))
+    spanned = sum(1 for j, item in enumerate(items) if item.name and short_cut_candidate(j, items)
+                  and not item.name.startswith(tuple(printed_texts)))
+    return restated > 0 and restated >= spanned
 
 
 def cut_printed_head(item: IndicatorRow, text: str, rest: str, printed: str) -> Issue | None:
