@@ -1605,3 +1605,16 @@ def test_one_block_restating_its_label_makes_no_spanned_table_restating():
                    "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%",
                    "\t服务对象满意度指标\t学员满意度\t≥90%"])
     assert got[3] == ("成本指标", "成本节约金额")
+
+
+@pytest.mark.parametrize("level1", ["产出指标", ""])
+def test_a_row_opening_another_group_keeps_the_word_the_rows_above_print(level1):
+    # 效益指标 printed on the row: the 时效 of the 产出 rows above is no label of its, and
+    # 时效性群众评价 is the name (restated or spanned level-1 labels alike)
+    got, _ = read([f"产出指标\t数量\t培训人次\t≥3000人次",
+                   f"{level1}\t数量\t发放人数\t≥200人",
+                   f"{level1}\t时效\t补贴发放及时率\t100%",
+                   f"{level1}\t时效\t资金拨付及时率\t100%",
+                   "效益指标\t\t时效性群众评价\t较好",
+                   f"{level1 and '效益指标'}\t社会效益\t政策知晓率\t≥80%"])
+    assert got[4] == ("社会效益指标", "时效性群众评价")

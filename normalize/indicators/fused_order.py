@@ -890,6 +890,8 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
         printing = rows.get(text, set()) | printing_more(groups.get(text, {}), i)
         if not printing:
             continue
+        if opens_other_group(i, printing, items):
+            continue
         between = every_row(i, printing, items, across_pages=damaged_word(text, vocab))
         single = between or block_end(i, printing, item, items, restating)
         if not single and not run_printed(fused_run(i, text, items, candidate), printing, items, restating):
@@ -915,6 +917,15 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
             candidates.pop(j, None)
         issues.append(issue)
     return issues
+
+
+def opens_other_group(i: int, printing: set[int], items: list[IndicatorRow]) -> bool:
+    """Row i prints a level-1 label of its own (no copy) that no row printing the text next
+    to it reads (`cut_short_level_cells`): it opens another group, and the level-2 cell of
+    the rows above (`时效`) is no label of its (效益指标 | | 时效性群众评价)."""
+    own = {h.spec.label for h in items[i].level1 if not h.copied}
+    beside = [j for j in (i - 1, i + 1) if j in printing]
+    return bool(own and beside) and all(not own & {h.spec.label for h in items[j].level1} for j in beside)
 
 
 def group_prints(items: list[IndicatorRow], vocab: LevelVocabulary) -> dict[str, dict[int, int]]:
