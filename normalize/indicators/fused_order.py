@@ -874,7 +874,8 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
     if not rows and not groups:
         return issues
     keys = label_keys(vocab) | label_prefixes(vocab)
-    restating = restates_labels(items, set(rows))
+    restating = restates_labels(items, set(rows) | set(groups) | words | group_words(vocab),
+                                {j for per in groups.values() for j, n in per.items() if n >= GROUP_PRINTS_MIN})
     # each row's candidacy once (a run's rows are walked from each of them); a cut row's again
     candidates: dict[int, bool] = {}
 
@@ -1016,12 +1017,14 @@ def run_printed(run: range, rows: set[int], items: list[IndicatorRow], restating
     return False
 
 
-def restates_labels(items: list[IndicatorRow], printed_texts: set[str]) -> bool:
+def restates_labels(items: list[IndicatorRow], openings: set[str], group_printing: set[int]) -> bool:
     """The table prints its level-2 labels on every row of their blocks: two named rows in a
     row, each on one page and the same, print the same level-2 cell, letter for letter, at
     least as often as a named row's level cells are empty and its name opens with none of
-    the short texts the table prints (`printed_texts`: a row that lost no label into its
-    name, as the rows under a label printed once over its block are). One block restated
+    the short texts the table prints nor a category's or group's word (`openings`: a row
+    that lost no label into its name, as the rows under a label printed once over its
+    block are; a row printing its group's word in both level cells, `group_prints`, prints
+    its level-2 cell). One block restated
     (a 满意度 block of two rows each printing 服务对象满意度指标) makes no table restating
     whose other blocks span theirs. A label printed once over its block (at its top, centre,
     bottom) never is, nor once a page's part (a row running over the break prints one on
@@ -1041,8 +1044,9 @@ def restates_labels(items: list[IndicatorRow], printed_texts: set[str]) -> bool:
         return item.pages[0] if item.pages[0] == item.pages[1] else None
     restated = sum(1 for j in range(len(items) - 1) if page(items[j]) is not None
                    and page(items[j]) == page(items[j + 1]) and printed(items[j]) & printed(items[j + 1]))
-    spanned = sum(1 for j, item in enumerate(items) if item.name and short_cut_candidate(j, items)
-                  and not item.name.startswith(tuple(printed_texts)))
+    spanned = sum(1 for j, item in enumerate(items) if item.name and j not in group_printing
+                  and short_cut_candidate(j, items)
+                  and not item.name.startswith(tuple(openings)))
     return restated > 0 and restated >= spanned
 
 
