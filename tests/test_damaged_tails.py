@@ -4,10 +4,9 @@ those characters are the label's (normalize/indicators/damaged_tails.py), never 
 shape."""
 from __future__ import annotations
 
-from formex.normalize.indicators import rows_to_indicators
 from formex.normalize.indicators.damaged_tails import header_damage
 from formex.normalize.indicators.rows import rows_to_indicator_rows
-from tests.test_fused_order import HEADER, ocr_rows, read
+from tests.test_fused_order import ocr_rows, read
 from tests.test_hierarchy import SCHEMA
 
 BLOCK = ["产出指标\t数量指标\t补贴发放人数\t2600人",
@@ -70,18 +69,6 @@ def test_a_wrapped_labels_last_line_damaged_as_the_table_damages_its_labels_is_c
 def test_a_wrapped_labels_last_line_no_label_prints_so_stays():
     got, _ = read(wrapped_above("成本指标"))
     assert got[1] == ("数量指标", "杯农机作业补贴户数")
-
-
-def test_a_line_above_the_header_shows_no_damage():
-    # the project's details above the table (预期值, 一级项目) are words of their own, not a
-    # damaged 指标值: 预期 opens the name after the fused 质量
-    rows = ocr_rows(["项目名称\t就业创业补贴", "预期值\t较好", HEADER,
-                     "产出指标\t数量指标\t补贴发放人数\t2600人",
-                     "\t\t质量预期目标达成率\t100%",
-                     "\t时效指标\t补贴按月发放及时率\t100%",
-                     "\t成本指标\t人均月补贴标准\t≤200元"])
-    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
-    assert (indicators[1].placement.level2.label, indicators[1].row.name) == ("质量指标", "预期目标达成率")
 
 
 def test_a_header_cell_naming_a_column_exactly_shows_no_damage():

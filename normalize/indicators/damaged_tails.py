@@ -156,11 +156,10 @@ def printed_damage(items: list[IndicatorRow], vocab: LevelVocabulary) -> frozens
 
 def header_damage(rows: list[Row], items: list[IndicatorRow], schema: FormSchema) -> frozenset[tuple[str, str]]:
     """(the 指 or 标 of a column's name, the character printed for it) where a cell of the
-    table's header lines is as long as a column name holding 指标 (三级指标, 指标值), half
-    its other characters in place at least (一圾指际, 拾标值). A header line is one above the
-    table's first row printing a column's name exactly; the lines above it (a project's
-    details: 预期值, 一级项目) print words of their own, as does a header cell that is
-    some column's name exactly (目标值 is no damaged 指标值)."""
+    lines above the table's first row (its header) is as long as a column name holding 指标
+    (三级指标, 指标值), half its other characters in place at least (一圾指际, 拾标值). A cell
+    that is some column's name exactly, of any role, is no damage (目标值 is no damaged
+    指标值)."""
     if not items:
         return frozenset()
     refs = {item.row.source_ref for item in items}
@@ -169,10 +168,7 @@ def header_damage(rows: list[Row], items: list[IndicatorRow], schema: FormSchema
     names = {key for key in columns if SUFFIX in key}
     out = set()
     for row in rows[:first]:
-        keys = [label_key(cell.text) for cell in row.cells]
-        if not columns.intersection(keys):
-            continue      # no header line
-        for text in keys:
+        for text in (label_key(cell.text) for cell in row.cells):
             if text in columns:
                 continue      # a column's name written exactly
             for name in names:
