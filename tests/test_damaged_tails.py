@@ -4,7 +4,10 @@ those characters are the label's (normalize/indicators/damaged_tails.py), never 
 shape."""
 from __future__ import annotations
 
-from tests.test_fused_order import read
+from formex.normalize.indicators.damaged_tails import header_damage
+from formex.normalize.indicators.rows import rows_to_indicator_rows
+from tests.test_fused_order import ocr_rows, read
+from tests.test_hierarchy import SCHEMA
 
 BLOCK = ["产出指标\t数量指标\t补贴发放人数\t2600人",
          "\t\t质量拍杯补贴发放准确率\t100%",
@@ -66,3 +69,13 @@ def test_a_wrapped_labels_last_line_damaged_as_the_table_damages_its_labels_is_c
 def test_a_wrapped_labels_last_line_no_label_prints_so_stays():
     got, _ = read(wrapped_above("成本指标"))
     assert got[1] == ("数量指标", "杯农机作业补贴户数")
+
+
+def test_a_header_cell_naming_a_column_exactly_shows_no_damage():
+    # 目标值 is the target column's own name, not 指标值 damaged (目 for 指); 拾标值 is
+    rows = ocr_rows(["一级指标\t二级指标\t三级指标\t目标值", "产出指标\t数量指标\t补贴发放人数\t2600人"])
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert header_damage(rows, items, SCHEMA) == frozenset()
+    rows = ocr_rows(["一级指标\t二级指标\t三级指标\t拾标值", "产出指标\t数量指标\t补贴发放人数\t2600人"])
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert header_damage(rows, items, SCHEMA) == frozenset({("指", "拾")})

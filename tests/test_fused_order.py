@@ -1591,3 +1591,30 @@ def test_a_name_opening_with_a_groups_word_its_level_cell_printed_per_block_keep
     name = lines[at].split("\t")[2]
     assert got[at][1] == name
     assert not any(i.code == "label_fused" and name in i.message for i in issues)
+
+
+def test_one_block_restating_its_label_makes_no_spanned_table_restating():
+    # the 满意度 block prints its label on both its rows, every other block once at its top:
+    # 成本 over its first row, the name below opening with its own word
+    got, _ = read(["产出指标\t数量指标\t培训人次\t≥3000人次",
+                   "\t\t发放人数\t≥200人",
+                   "\t成本\t人均培训成本\t≤1500元",
+                   "\t\t成本节约金额\t≥5万元",
+                   "\t\t培训场地租赁费用\t≤20万元",
+                   "效益指标\t社会效益指标\t政策知晓率\t≥80%",
+                   "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%",
+                   "\t服务对象满意度指标\t学员满意度\t≥90%"])
+    assert got[3] == ("成本指标", "成本节约金额")
+
+
+@pytest.mark.parametrize("level1", ["产出指标", ""])
+def test_a_row_opening_another_group_keeps_the_word_the_rows_above_print(level1):
+    # 效益指标 printed on the row: the 时效 of the 产出 rows above is no label of its, and
+    # 时效性群众评价 is the name (restated or spanned level-1 labels alike)
+    got, _ = read([f"产出指标\t数量\t培训人次\t≥3000人次",
+                   f"{level1}\t数量\t发放人数\t≥200人",
+                   f"{level1}\t时效\t补贴发放及时率\t100%",
+                   f"{level1}\t时效\t资金拨付及时率\t100%",
+                   "效益指标\t\t时效性群众评价\t较好",
+                   f"{level1 and '效益指标'}\t社会效益\t政策知晓率\t≥80%"])
+    assert got[4] == ("社会效益指标", "时效性群众评价")

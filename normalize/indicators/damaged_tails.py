@@ -156,20 +156,21 @@ def printed_damage(items: list[IndicatorRow], vocab: LevelVocabulary) -> frozens
 
 def header_damage(rows: list[Row], items: list[IndicatorRow], schema: FormSchema) -> frozenset[tuple[str, str]]:
     """(the 指 or 标 of a column's name, the character printed for it) where a cell of the
-    lines above the table's first row is as long as a column name holding 指标 (三级指标,
-    指标值), half its other characters in place at least (一圾指际, 拾标值)."""
+    lines above the table's first row (its header) is as long as a column name holding 指标
+    (三级指标, 指标值), half its other characters in place at least (一圾指际, 拾标值). A cell
+    that is some column's name exactly, of any role, is no damage (目标值 is no damaged
+    指标值)."""
     if not items:
         return frozenset()
     refs = {item.row.source_ref for item in items}
     first = next((k for k, row in enumerate(rows) if row.source_ref in refs), 0)
-    names = {key for name, aliases in schema.indicator_columns for text in (name, *aliases)
-             if SUFFIX in (key := label_key(text))}
+    columns = {label_key(text) for name, aliases in schema.indicator_columns for text in (name, *aliases)}
+    names = {key for key in columns if SUFFIX in key}
     out = set()
     for row in rows[:first]:
-        for cell in row.cells:
-            text = label_key(cell.text)
-            if text in names:
-                continue      # a column's name written exactly (三级指标 is no damaged 指标目标)
+        for text in (label_key(cell.text) for cell in row.cells):
+            if text in columns:
+                continue      # a column's name written exactly
             for name in names:
                 at = name.find(SUFFIX)
                 if len(text) != len(name):

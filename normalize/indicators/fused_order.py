@@ -874,7 +874,8 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
     if not rows and not groups:
         return issues
     keys = label_keys(vocab) | label_prefixes(vocab)
-    restating = restates_labels(items)
+    restating = restates_labels(items, set(rows) | set(groups) | words | group_words(vocab),
+                                {j for per in groups.values() for j, n in per.items() if n >= GROUP_PRINTS_MIN})
     # each row's candidacy once (a run's rows are walked from each of them); a cut row's again
     candidates: dict[int, bool] = {}
 
@@ -889,6 +890,8 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
         text = item.name[:RESTATED_CUT_MIN]
         printing = rows.get(text, set()) | printing_more(groups.get(text, {}), i)
         if not printing:
+            continue
+        if opens_other_group(i, printing, items):
             continue
         between = every_row(i, printing, items, across_pages=damaged_word(text, vocab))
         single = between or block_end(i, printing, item, items, restating)
@@ -915,6 +918,15 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
             candidates.pop(j, None)
         issues.append(issue)
     return issues
+
+
+def opens_other_group(i: int, printing: set[int], items: list[IndicatorRow]) -> bool:
+    """Row i prints a level-1 label of its own (no copy) that no row printing the text next
+    to it reads (`cut_short_level_cells`): it opens another group, and the level-2 cell of
+    the rows above (`时效`) is no label of its (效益指标 | | 时效性群众评价)."""
+    own = {h.spec.label for h in items[i].level1 if not h.copied}
+    beside = [j for j in (i - 1, i + 1) if j in printing]
+    return bool(own and beside) and all(not own & {h.spec.label for h in items[j].level1} for j in beside)
 
 
 def group_prints(items: list[IndicatorRow], vocab: LevelVocabulary) -> dict[str, dict[int, int]]:
@@ -1005,13 +1017,20 @@ def run_printed(run: range, rows: set[int], items: list[IndicatorRow], restating
     return False
 
 
-def restates_labels(items: list[IndicatorRow]) -> bool:
+def restates_labels(items: list[IndicatorRow], openings: set[str], group_printing: set[int]) -> bool:
     """The table prints its level-2 labels on every row of their blocks: two named rows in a
-    row, each on one page and the same, print the same level-2 cell, letter for letter. A
-    label printed once over its block (at its top, centre, bottom) never is, nor once a
-    page's part (a row running over the break prints one on each page), nor a wrapped one's
-    lines (on lines of their own, no name); a table restating its level-1 labels only may
-    still span its level-2 ones. The table prints every block's so, its short blocks too."""
+    row, each on one page and the same, print the same level-2 cell, letter for letter, at
+    least as often as a named row's level cells are empty and its name opens with none of
+    the short texts the table prints nor a category's or group's word (`openings`: a row
+    that lost no label into its name, as the rows under a label printed once over its
+    block are; a row printing its group's word in both level cells, `group_prints`, prints
+    its level-2 cell). One block restated
+    (a 满意度 block of two rows each printing 服务对象满意度指标) makes no table restating
+    whose other blocks span theirs. A label printed once over its block (at its top, centre,
+    bottom) never is, nor once a page's part (a row running over the break prints one on
+    each page), nor a wrapped one's lines (on lines of their own, no name); a table
+    restating its level-1 labels only may still span its level-2 ones. The table prints
+    every block's so, its short blocks too."""
     def printed(item: IndicatorRow) -> set[tuple[str, str]]:
         if not item.name:
             return set()
@@ -1023,8 +1042,12 @@ def restates_labels(items: list[IndicatorRow]) -> bool:
 
     def page(item: IndicatorRow) -> int | None:
         return item.pages[0] if item.pages[0] == item.pages[1] else None
-    return any(page(items[j]) is not None and page(items[j]) == page(items[j + 1])
-               and printed(items[j]) & printed(items[j + 1]) for j in range(len(items) - 1))
+    restated = sum(1 for j in range(len(items) - 1) if page(items[j]) is not None
+                   and page(items[j]) == page(items[j + 1]) and printed(items[j]) & printed(items[j + 1]))
+    spanned = sum(1 for j, item in enumerate(items) if item.name and j not in group_printing
+                  and short_cut_candidate(j, items)
+                  and not item.name.startswith(tuple(openings)))
+    return restated > 0 and restated >= spanned
 
 
 def cut_printed_head(item: IndicatorRow, text: str, rest: str, printed: str) -> Issue | None:
