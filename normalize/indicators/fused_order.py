@@ -1771,7 +1771,7 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     widths = level_cell_widths(items)
     column = level2_column_width(items)
     for i, (item, placement) in enumerate(zip(items, placements)):
-        if placement is None or placement.source != "inferred" or not item.name or item.positional or item.fused \
+        if placement is None or placement.source != "inferred" and not placement.label_line or not item.name or item.positional or item.fused \
                 or item.unsettled_head:
             continue      # (a head read as two categories alike is kept whole, as said)
         if any(opens_form(label_key(c.text), placement.level2) for c in item.unrecognised):
@@ -1811,8 +1811,16 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         cut_head(item, cell, head, rest, placement.level2, LabelMatch(placement.level2.label, form, score))
         issues.append(fused_issue(cell, item.row.source_ref,
                                   f"{head + rest!r} opens with {head!r}, read as {placement.level2.label!r}: "
-                                  f"the category placed from the rows around it, its block stating no label; "
-                                  f"the name read as {rest!r}"))
+                                  + ("the category placed from the rows around it, its block stating no label; "
+                                     if placement.source == "inferred" else
+                                     "its block's label printed on another page part, this part's on this line; ")
+                                  + f"the name read as {rest!r}"))
+        if placement.label_line_alone:      # the block's one row: its label there, or lost whole
+            issues.append(Issue("warning", "label_unrecognised",
+                                f"{head!r} cut off the name {head + rest!r} as the label of its block of one "
+                                f"row, {placement.level2.label!r}, printed nowhere else; the name may open "
+                                "with the word itself", field="level2",
+                                source_ref=cell.source_ref or item.row.source_ref))
         if damaged is not None:     # read by its characters in place alone: said for review
             issues.append(Issue("warning", "label_unrecognised",
                                 f"{head!r} cut off the name {head + rest!r} as a damaged {form!r} "
