@@ -1404,8 +1404,9 @@ def lone_label_rows(items: list[IndicatorRow], blocks: list[int], labelled: set[
     head cut here is warned."""
     out = set()
     for i, block in enumerate(blocks):
-        if block in labelled or i in absorbed or i not in firm or blocks.count(block) != 1:
-            continue
+        if block in labelled or i in absorbed or i not in firm or blocks.count(block) != 1 \
+                or items[i].unrecognised or items[i].damaged:
+            continue      # (a level cell of its own, unread: the label's piece there, its lines read elsewhere)
         if block - 1 in labelled and block + 1 in labelled:
             out.add(i)
     return out
