@@ -1593,7 +1593,7 @@ def test_a_name_opening_with_a_groups_word_its_level_cell_printed_per_block_keep
     assert not any(i.code == "label_fused" and name in i.message for i in issues)
 
 
-# --- a labelled block's page part stating no label, or a block of one row (label_line)
+# --- a labelled block's page part stating no label (label_line)
 
 def page_parts(name: str, off_line: str = "宣传活动场次") -> list[str]:
     """数量 and 质量 blocks over page breaks, each printing its label at the centre of each
@@ -1636,19 +1636,3 @@ def test_a_name_opening_with_its_categorys_word_under_a_top_placed_label_stays()
                               "\t时效指标\t资金拨付及时率\t100%", "\t\t资金到位及时率\t100%"])
     assert got[4] == ("质量指标", "质量抽检合格率")
     assert not any(i.code == "label_fused" for i in issues)
-
-
-def test_a_bare_word_on_a_block_of_one_row_stating_no_label_is_cut_with_a_warning():
-    # the 成本 block is one row between labelled blocks: its label printed there if anywhere,
-    # but a label lost whole would leave a name opening with the word too: warned
-    got, issues = read(top_labels_around_one("成本单位管网造价"))
-    assert got[4] == ("成本指标", "单位管网造价")
-    assert any(i.code == "label_unrecognised" and i.severity == "warning" and "block of one row" in i.message
-               for i in issues)
-
-
-def top_labels_around_one(name: str) -> list[str]:
-    return ["产出指标\t数量指标\t补贴发放人数\t2600人", "\t\t培训人次\t300人",
-            "\t时效指标\t工程完工及时率\t100%", "\t\t资金拨付及时率\t100%", f"\t\t{name}\t≤15万元/公里",
-            "效益指标\t社会效益指标\t受益农户户数\t≥3800户", "\t\t带动就业人数\t≥150人",
-            "满意度指标\t服务对象满意度指标\t农户满意度\t≥90%"]

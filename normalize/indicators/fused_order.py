@@ -1785,12 +1785,8 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         bounds = tuple(b for b in boundaries if b <= HEAD_MAX)
         line = placement.label_line
         read = inferred_head(item.name, placement.level2, bounds, line, column)
-        if line and (placement.source != "inferred" or placement.label_line_alone) \
-                and (read is None or read[0] != read[3]):
-            if placement.source != "inferred":
-                continue  # a labelled block's page part: only its category's word written whole is its label
-            line, read = False, inferred_head(item.name, placement.level2, bounds, False, column)
-            #             a block of one row: weaker evidence, read as a block stating no label is
+        if placement.source != "inferred" and (read is None or read[0] != read[3]):
+            continue      # a labelled block's page part: only its category's word written whole is its label
         if read is not None and (len(read[0]) < len(read[3]) or not read[3].endswith((SUFFIX, ASPECT))) \
                 and len(read[0]) not in widths and not line:
             read = None   # a first line of a label (or a bare word), no level cell of the table as wide: a word
@@ -1822,12 +1818,6 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
                                      if placement.source == "inferred" else
                                      "its block's label printed on another page part, this part's on this line; ")
                                   + f"the name read as {rest!r}"))
-        if placement.label_line_alone and line:     # the block's one row: its label there, or lost whole
-            issues.append(Issue("warning", "label_unrecognised",
-                                f"{head!r} cut off the name {head + rest!r} as the label of its block of one "
-                                f"row, {placement.level2.label!r}, printed nowhere else; the name may open "
-                                "with the word itself", field="level2",
-                                source_ref=cell.source_ref or item.row.source_ref))
         if damaged is not None:     # read by its characters in place alone: said for review
             issues.append(Issue("warning", "label_unrecognised",
                                 f"{head!r} cut off the name {head + rest!r} as a damaged {form!r} "

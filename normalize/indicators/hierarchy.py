@@ -78,7 +78,6 @@ class Placement:
     level2_raw: str | None
     label_line: bool = False    # an inferred block's row on a line where the fitted model prints
                                 # the block's label (`label_line_rows`): where its lost label went
-    label_line_alone: bool = False  # ... the one row of its block (`lone_label_rows`): weaker, warned
 
 
 def keyword_score(name: str, words: tuple[str, ...], weight: float) -> float:
@@ -1302,7 +1301,6 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
     at_label = label_line_rows(items, blocks, labelled_blocks, absorbed, models, fit.firm)
     at_label |= part_label_line_rows(items, blocks, labelled_blocks, absorbed, models,
                                      {blocks[i]: categories[path[i]].label for i in range(len(items))})
-    alone = lone_label_rows(items, blocks, labelled_blocks, absorbed, fit.firm) - at_label
     placements: list[Placement | None] = []
     for i, item in enumerate(items):
         category = categories[path[i]]
@@ -1312,8 +1310,6 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
         placements.append(placement_of(item, category, blocks[i] in labelled_blocks))
         if i in at_label:
             placements[-1] = replace(placements[-1], label_line=True)
-        elif i in alone:
-            placements[-1] = replace(placements[-1], label_line=True, label_line_alone=True)
         issues.extend(displaced_label_issues(item, category))
         name = f"{item.name or 'the row'!r}"
         if i in rivalled:
@@ -1392,23 +1388,6 @@ def label_line_rows(items: list[IndicatorRow], blocks: list[int], labelled: set[
                                     [(np.arange(len(lines)), lines)], geo)
             if (costs[:, columns] <= 0.0).any(axis=0).all():
                 out.add(i)
-    return out
-
-
-def lone_label_rows(items: list[IndicatorRow], blocks: list[int], labelled: set[int], absorbed: set[int],
-                    firm: frozenset[int]) -> set[int]:
-    """The row of a block of one row stating no label, between two labelled blocks in a gap
-    whose labels fit the model exactly (`Fit.firm`): its label, printed, printed on it under
-    every model. Weaker than `label_line_rows`: the row's own wording may have made the
-    block, and a label OCR lost whole leaves a name opening with its category's word, so a
-    head cut here is warned."""
-    out = set()
-    for i, block in enumerate(blocks):
-        if block in labelled or i in absorbed or i not in firm or blocks.count(block) != 1 \
-                or items[i].unrecognised or items[i].damaged:
-            continue      # (a level cell of its own, unread: the label's piece there, its lines read elsewhere)
-        if block - 1 in labelled and block + 1 in labelled:
-            out.add(i)
     return out
 
 
