@@ -1771,8 +1771,8 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     widths = level_cell_widths(items)
     column = level2_column_width(items)
     for i, (item, placement) in enumerate(zip(items, placements)):
-        if placement is None or placement.source != "inferred" and not placement.label_line or not item.name or item.positional or item.fused \
-                or item.unsettled_head:
+        if placement is None or placement.source != "inferred" and not placement.label_line or not item.name \
+                or item.positional or item.fused or item.unsettled_head:
             continue      # (a head read as two categories alike is kept whole, as said)
         if any(opens_form(label_key(c.text), placement.level2) for c in item.unrecognised):
             continue      # the label's first line in the row's own level cell, unread: the name opens with its own words
@@ -1783,7 +1783,7 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         text = cell.text.strip()
         others = tuple(other for j, other in enumerate(names) if j != i)
         bounds = tuple(b for b in boundaries if b <= HEAD_MAX)
-        line = placement.label_line
+        line = placement.label_line     # (a page part's, `part_label_line_rows`: a labelled block's)
         read = inferred_head(item.name, placement.level2, bounds, line, column)
         if placement.source != "inferred" and (read is None or read[0] != read[3]):
             continue      # a labelled block's page part: only its category's word written whole is its label
