@@ -1618,3 +1618,48 @@ def test_a_row_opening_another_group_keeps_the_word_the_rows_above_print(level1)
                    "效益指标\t\t时效性群众评价\t较好",
                    f"{level1 and '效益指标'}\t社会效益\t政策知晓率\t≥80%"])
     assert got[4] == ("社会效益指标", "时效性群众评价")
+
+
+# --- a labelled block's page part stating no label (label_line)
+
+def page_parts(name: str, off_line: str = "宣传活动场次") -> list[str]:
+    """数量 and 质量 blocks over page breaks, each printing its label at the centre of each
+    page's part (the 质量 block on both its parts: the model prints per part); the 数量
+    block's part on page 2 (rows 3-5) lost its label, `name` on that part's centre row."""
+    return ["\t\t培训人数\t≥300人", "\t数量指标\t走访人次\t≥20人次", "\t\t补贴发放人数\t2600人", "",
+            f"\t\t{off_line}\t≥10场", f"\t\t{name}\t≥50户", "\t\t新建健身路径数\t20个",
+            "\t\t工程验收合格率\t100%", "\t质量指标\t设施验收合格率\t100%", "\t\t资料归档合格率\t100%", "",
+            "\t\t农产品抽检合格率\t≥98%", "\t质量指标\t档案完整率\t100%", "\t\t验收资料齐全率\t100%",
+            "\t\t补贴按月发放及时率\t100%", "\t时效指标\t资金拨付及时率\t100%", "\t\t资金到位及时率\t100%"]
+
+
+def read_pages(lines: list[str]) -> tuple[list[tuple[str, str]], list]:
+    from formex.extract.ocr_text import iter_text_rows
+    rows = list(iter_text_rows("\n".join([HEADER, *lines])))
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    return [(i.placement.level2.label, i.row.name) for i in indicators], issues
+
+
+def test_a_bare_word_on_the_centre_of_a_page_part_that_lost_its_label_is_cut_off():
+    # the labels print at each page part's centre: the 数量 block's part on page 2 printed its
+    # label on its middle row, and OCR fused it into that row's name
+    got, issues = read_pages(page_parts("数量慰问困难群众户数"))
+    assert got[4] == ("数量指标", "慰问困难群众户数")
+    assert any(i.code == "label_fused" and "another page part" in i.message for i in issues)
+
+
+def test_a_bare_word_off_a_page_parts_label_line_stays():
+    got, issues = read_pages(page_parts("慰问困难群众户数", off_line="数量统计报表报送次数"))
+    assert got[3] == ("数量指标", "数量统计报表报送次数")
+    assert not any(i.code == "label_fused" for i in issues)
+
+
+def test_a_name_opening_with_its_categorys_word_under_a_top_placed_label_stays():
+    # labels printed once, on their blocks' first rows (not per page part): 质量抽检合格率
+    # opens the 质量 block's part on page 2, a line no model prints the label on again
+    got, issues = read_pages(["\t数量指标\t培训人数\t≥300人", "\t\t走访人次\t≥20人次",
+                              "\t质量指标\t工程验收合格率\t100%", "\t\t设施验收合格率\t100%", "",
+                              "\t\t质量抽检合格率\t≥98%", "\t\t资料归档合格率\t100%",
+                              "\t时效指标\t资金拨付及时率\t100%", "\t\t资金到位及时率\t100%"])
+    assert got[4] == ("质量指标", "质量抽检合格率")
+    assert not any(i.code == "label_fused" for i in issues)

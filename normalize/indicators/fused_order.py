@@ -1794,8 +1794,8 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     widths = level_cell_widths(items)
     column = level2_column_width(items)
     for i, (item, placement) in enumerate(zip(items, placements)):
-        if placement is None or placement.source != "inferred" or not item.name or item.positional or item.fused \
-                or item.unsettled_head:
+        if placement is None or placement.source != "inferred" and not placement.label_line or not item.name \
+                or item.positional or item.fused or item.unsettled_head:
             continue      # (a head read as two categories alike is kept whole, as said)
         if any(opens_form(label_key(c.text), placement.level2) for c in item.unrecognised):
             continue      # the label's first line in the row's own level cell, unread: the name opens with its own words
@@ -1806,9 +1806,12 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         text = cell.text.strip()
         others = tuple(other for j, other in enumerate(names) if j != i)
         bounds = tuple(b for b in boundaries if b <= HEAD_MAX)
-        read = inferred_head(item.name, placement.level2, bounds, placement.label_line, column)
+        line = placement.label_line     # (a page part's, `part_label_line_rows`: a labelled block's)
+        read = inferred_head(item.name, placement.level2, bounds, line, column)
+        if placement.source != "inferred" and (read is None or read[0] != read[3]):
+            continue      # a labelled block's page part: only its category's word written whole is its label
         if read is not None and (len(read[0]) < len(read[3]) or not read[3].endswith((SUFFIX, ASPECT))) \
-                and len(read[0]) not in widths and not placement.label_line:
+                and len(read[0]) not in widths and not line:
             read = None   # a first line of a label (or a bare word), no level cell of the table as wide: a word
         damaged = None
         if read is None:
@@ -1834,8 +1837,10 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         cut_head(item, cell, head, rest, placement.level2, LabelMatch(placement.level2.label, form, score))
         issues.append(fused_issue(cell, item.row.source_ref,
                                   f"{head + rest!r} opens with {head!r}, read as {placement.level2.label!r}: "
-                                  f"the category placed from the rows around it, its block stating no label; "
-                                  f"the name read as {rest!r}"))
+                                  + ("the category placed from the rows around it, its block stating no label; "
+                                     if placement.source == "inferred" else
+                                     "its block's label printed on another page part, this part's on this line; ")
+                                  + f"the name read as {rest!r}"))
         if damaged is not None:     # read by its characters in place alone: said for review
             issues.append(Issue("warning", "label_unrecognised",
                                 f"{head!r} cut off the name {head + rest!r} as a damaged {form!r} "

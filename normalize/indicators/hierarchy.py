@@ -1299,6 +1299,8 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
                             "without indicators", field="level2", source_ref=items[i].row.source_ref))
     models = (fit.model, *fit.tied, *(m for other, _ in rivals for m in (other.model, *other.tied)))
     at_label = label_line_rows(items, blocks, labelled_blocks, absorbed, models, fit.firm)
+    at_label |= part_label_line_rows(items, blocks, labelled_blocks, absorbed, models,
+                                     {blocks[i]: categories[path[i]].label for i in range(len(items))})
     placements: list[Placement | None] = []
     for i, item in enumerate(items):
         category = categories[path[i]]
@@ -1387,6 +1389,48 @@ def label_line_rows(items: list[IndicatorRow], blocks: list[int], labelled: set[
             if (costs[:, columns] <= 0.0).any(axis=0).all():
                 out.add(i)
     return out
+
+
+PER_PART_MODELS = frozenset({"page_centre_up", "page_centre_down", "page_bottom"})   # a label on every page part
+
+
+def part_label_line_rows(items: list[IndicatorRow], blocks: list[int], labelled: set[int], absorbed: set[int],
+                         models: tuple[str | None, ...], labels: dict[int, str]) -> set[int]:
+    """The rows of a labelled block's page part stating no label that print on the line
+    where every model explaining the labels puts that part's label, where every such model
+    prints the label again on each page part (page centre, page bottom): the block's
+    category is read from its label on another part, so the part's own label went
+    somewhere on it, and the model says where (`数量` fused into the name on that line).
+    A part with a level cell of its own left unread (a damaged label) says its label is
+    there instead."""
+    if not models or not set(models) <= PER_PART_MODELS:
+        return set()
+    columns = sorted({MODELS.index(model) for model in models})
+    geo = geometry_of(items)
+    parts: dict[tuple[int, float], list[int]] = {}
+    for i, block in enumerate(blocks):
+        if block in labelled and i not in absorbed:
+            page = float(geo.page_bounds(np.array([geo.starts[i]]))[0][0])
+            parts.setdefault((block, page), []).append(i)
+    out = set()
+    for (block, _), rows in parts.items():
+        if any(states_label(items[i], labels[block]) or items[i].unrecognised or items[i].damaged
+               for i in rows) or any(items[i].pages[0] != items[i].pages[1] for i in rows):
+            continue      # the part prints its label (read, or damaged), or a row wraps over a page break
+        a, b = geo.starts[rows[0]], geo.ends[rows[-1]]     # the part alone: its page's share of the block
+        for i in rows:
+            lines = np.arange(items[i].lines[0], items[i].lines[1] + 1, dtype=float)
+            costs = predicted_costs(np.full(len(lines), a), np.full(len(lines), b),
+                                    [(np.arange(len(lines)), lines)], geo)
+            if (costs[:, columns] <= 0.0).any(axis=0).all():
+                out.add(i)
+    return out
+
+
+def states_label(item: IndicatorRow, label: str) -> bool:
+    """The row's own level-2 cell reads as the category `label`."""
+    return any(h.spec.label == label and not h.copied
+               for h in ([item.own_level2] if item.own_level2 else item.level2))
 
 
 def char_pairs(name: str | None, words: tuple[str, ...] = ()) -> set[str]:
