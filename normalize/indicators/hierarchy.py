@@ -1379,15 +1379,20 @@ def label_line_rows(items: list[IndicatorRow], blocks: list[int], labelled: set[
     if not spans:
         return set()
     geo = geometry_of(items)
+    return {i for rows in spans.values() for i in rows_on_label_line(items, rows, columns, geo)}
+
+
+def rows_on_label_line(items: list[IndicatorRow], rows: list[int], columns: list[int], geo) -> set[int]:
+    """The rows of one span (`rows`, in order) holding a line where every model of
+    `columns` puts the span's label."""
+    a, b = geo.starts[rows[0]], geo.ends[rows[-1]]
     out = set()
-    for rows in spans.values():
-        a, b = geo.starts[rows[0]], geo.ends[rows[-1]]
-        for i in rows:
-            lines = np.arange(items[i].lines[0], items[i].lines[1] + 1, dtype=float)
-            costs = predicted_costs(np.full(len(lines), a), np.full(len(lines), b),
-                                    [(np.arange(len(lines)), lines)], geo)
-            if (costs[:, columns] <= 0.0).any(axis=0).all():
-                out.add(i)
+    for i in rows:
+        lines = np.arange(items[i].lines[0], items[i].lines[1] + 1, dtype=float)
+        costs = predicted_costs(np.full(len(lines), a), np.full(len(lines), b),
+                                [(np.arange(len(lines)), lines)], geo)
+        if (costs[:, columns] <= 0.0).any(axis=0).all():
+            out.add(i)
     return out
 
 
@@ -1417,13 +1422,7 @@ def part_label_line_rows(items: list[IndicatorRow], blocks: list[int], labelled:
         if any(states_label(items[i], labels[block]) or items[i].unrecognised or items[i].damaged
                for i in rows) or any(items[i].pages[0] != items[i].pages[1] for i in rows):
             continue      # the part prints its label (read, or damaged), or a row wraps over a page break
-        a, b = geo.starts[rows[0]], geo.ends[rows[-1]]     # the part alone: its page's share of the block
-        for i in rows:
-            lines = np.arange(items[i].lines[0], items[i].lines[1] + 1, dtype=float)
-            costs = predicted_costs(np.full(len(lines), a), np.full(len(lines), b),
-                                    [(np.arange(len(lines)), lines)], geo)
-            if (costs[:, columns] <= 0.0).any(axis=0).all():
-                out.add(i)
+        out |= rows_on_label_line(items, rows, columns, geo)   # the part alone: its page's share of the block
     return out
 
 
