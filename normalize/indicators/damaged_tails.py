@@ -33,9 +33,9 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
     """For each name whose head was cut off as a label (its last `fused` record, the name
     as cut): where the head opens one of the category's forms ending in 指标 (`head_reading`)
     and the name opens with the form's rest, the head and rest a printed level text or each
-    character of the rest in place or printed so in the table, or a first part of the rest
-    with the other part on the next line (`damaged_rest`), that part is cut off too and
-    joins the label's text. The name left keeps `ORDER_REST_MIN`
+    character of the rest in place or printed so in the table (`damaged_rest`; a part of
+    the rest only where head and part are a printed level text), that part is cut off too
+    and joins the label's text. The name left keeps `ORDER_REST_MIN`
     characters and the word its category requires, and makes no word with the rest
     (`标准…`). Said (`label_fused`); a cut vouched by other labels' damage alone is warned
     (`label_unrecognised`)."""
