@@ -10,6 +10,7 @@ from formex.normalize.indicators.fused_order import (
     cut_spaced_heads)
 from formex.normalize.indicators.hierarchy import Placement, place_rows, split_at_boundaries, split_issues
 from formex.normalize.indicators.rows import IndicatorRow, rows_to_indicator_rows
+from formex.normalize.indicators.wrapped_chains import cut_heads_in_wrapped_labels
 from formex.normalize.indicators.wraps import DocumentWrapping
 from formex.normalize.amounts import parse_amount
 from formex.normalize.targets import Target, apply_target_context, join_split_target, parse_target
@@ -112,6 +113,8 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
     issues.extend(cut_heads_wrapped_into_next_name(items, placements, level_vocabulary(schema)))
     # ... a middle line fused into a name's head, the lines above and below it short cells of their own
     issues.extend(cut_heads_wrapped_between(items, placements, rows, level_vocabulary(schema)))
+    # ... any of its lines fused into a name's head, the others above and below, cells or names' heads
+    issues.extend(cut_heads_in_wrapped_labels(items, placements, rows, level_vocabulary(schema)))
     # text of the level column before a space at a name's head, read as no label: cut off, said
     issues.extend(cut_spaced_heads(items, placements, level_vocabulary(schema)))
     # a cut label's damaged 指标 left at the name's head: printed so in the table's level cells

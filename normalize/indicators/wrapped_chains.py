@@ -1,0 +1,212 @@
+"""A level label wrapped down its narrow column, some of its lines fused into names.
+
+A level-2 label printed over three lines or more in a column two or three characters wide
+(`服务` / `对象` / `满意` / `度指` / `标`) is read line by line: each line is a short cell of
+its own, or, where OCR ran it into the name printed beside it, the head of that name
+(`满意教职工满意度`). The passes before read a few shapes of it (the first line in the level
+cell and the rest fused below, `read_continued_pieces`; the first line fused and the rest
+in cells, `cut_heads_wrapped_below`; the last line fused, `read_label_tails`; a middle
+line between two cells, `cut_heads_wrapped_between`), each from one line's neighbours. A
+label that needs the whole run to be told (`数量` / `类指` / `标促进…`: 类指 | 标 alone ends
+any category's 类指标), or whose fused lines are several (`社会` / `效益年末…` / `性指` /
+`标创业…`), is read by none of them.
+
+`cut_heads_in_wrapped_labels` reads the run whole, after placing: a row placed in a
+category whose name opens with a piece that, with one piece of each line above and below
+(a short cell of its own, or the head of the name on that line), spells one of the
+category's forms from its first character to its last. The other lines are the evidence:
+a name opening with a word of the label (`服务…`, `可持续…`) stays whole where the lines
+around it print no such run.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from formex.normalize.indicators.cells import IndicatorRow, LevelVocabulary, looks_like_value
+from formex.normalize.indicators.fragments import is_piece, worded_keys
+from formex.normalize.indicators.fused import fused_issue
+from formex.normalize.indicators.fused_order import (
+    BELOW_CUTOFF, PIECE_MAX, PIECES_MAX, SEPARATORS, SPACES, SUFFIX, chain_forms, cut_head, in_place, name_cell,
+    name_left, opening_cell, reads_label)
+from formex.normalize.labels import LabelMatch, label_key
+from formex.schemas.document import Issue
+
+CHAIN_LINES_MIN = 3      # a run of three lines at least: two (数量 | 指标…) are the other passes'
+
+
+def cut_heads_in_wrapped_labels(items: list[IndicatorRow], placements: list, rows: list, vocab: LevelVocabulary
+                                ) -> list[Issue]:
+    """Cut the head off a placed row's name where it is one line of its category's label
+    wrapped down the level column over `CHAIN_LINES_MIN` lines or more, the other lines
+    short cells or heads of the names beside them (`label_chain_read`). Only rows stating no
+    level-2 label of their own but that label's pieces (joined on the row's line), whose name
+    no pass cut yet; the name left keeps
+    `ORDER_REST_MIN` characters and the word its category requires. Said (`label_fused`)."""
+    issues: list[Issue] = []
+    where: dict[str, int] = {}
+    for k, row in enumerate(rows):
+        where.setdefault(row.source_ref, k)
+    for item, placement in zip(items, placements):
+        if placement is None or not item.name or item.positional or item.fused or item.unsettled_head:
+            continue
+        spec = placement.level2
+        if any(not h.copied and (h.spec is not spec or not is_label_piece(h.cell.raw or h.cell.text, vocab))
+               for h in item.level2):
+            continue      # a label of its own, or another's: only the pieces of this one (joined on its line)
+        k = where.get(item.row.source_ref)
+        if k is None:
+            continue
+        read = label_chain_read(item.name, rows, k, spec, vocab)
+        if read is None:
+            continue
+        head, lines, score = read
+        rest = item.name[len(head):].strip(SEPARATORS)
+        cell = opening_cell(item, head)
+        if cell is None or not name_left(head, rest, spec) or not head_boundary_fits(item, head):
+            continue
+        cut_head(item, cell, head, rest, spec, LabelMatch(spec.label, "".join(lines), score))
+        issues.append(fused_issue(cell, item.row.source_ref,
+                                  f"{head + rest!r} opens with {head!r}, a line of a level label wrapped down its "
+                                  f"column ({' | '.join(lines)!r}, the other lines printed above and below it): "
+                                  f"read as {spec.label!r}, the category placed (similarity {score:.0f}); the name "
+                                  f"read as {rest!r}"))
+    return issues
+
+
+def is_label_piece(text: str, vocab: LevelVocabulary) -> bool:
+    """A level cell as read that is a wrapped label's line, no label whole."""
+    key = label_key(text)
+    return 0 < len(key) <= PIECE_MAX and not reads_label(key, vocab)
+
+
+def head_boundary_fits(item: IndicatorRow, head: str) -> bool:
+    """The cell as read puts no boundary (a space) inside the head's reach elsewhere."""
+    found = name_cell(item)
+    if found is None:
+        return False
+    bounds = [b for b in found[1] if b <= PIECE_MAX]
+    return not bounds or bounds[0] == len(head)
+
+
+@lru_cache(maxsize=None)
+def wrapped_forms(spec, vocab: LevelVocabulary) -> tuple[str, ...]:
+    """The forms a wrapped label's lines spell: `chain_forms`, and the worded forms of the
+    category's keys (`可持续性影响指标`, `worded_keys`), each ending in 指标."""
+    keys = {label_key(text) for text in (spec.label, *spec.aliases)}
+    worded = [form for form, key in worded_keys(vocab).items() if key in keys and form.endswith(SUFFIX)]
+    return tuple(dict.fromkeys(form for form in (*chain_forms(spec, vocab), *worded) if form.endswith(SUFFIX)))
+
+
+def line_pieces(row) -> tuple[list[tuple[str, int]], str]:
+    """A line's candidates for a wrapped label's line: its short cells written as keys
+    (with their columns), and the text of its first longer cell (a name a line may be
+    fused into)."""
+    cells, name = [], ""
+    for c in row.cells:
+        text = c.text.strip()
+        if not text:
+            continue
+        if is_piece(text) and label_key(text) == text:
+            cells.append((text, c.col))
+        elif not name and not looks_like_value(text):    # (a row number is no name)
+            name = text
+    return cells, name
+
+
+def piece_on(row, part: str) -> tuple[str, int | None] | None:
+    """(the piece, its cell's column; None for a name's head) the line prints for `part` of a label: a
+    short cell as wide, or the head of its first longer cell (up to a space there, if any),
+    half its characters in place at least (a cell of one character may be damaged: the
+    whole run's likeness decides); the likest, a cell before a head."""
+    cells, name = line_pieces(row)
+    n = len(part)
+    found = None
+    for text, col in cells:
+        if len(text) == n and (2 * in_place(text, part, 0) >= n or n == 1):   # (a last 标 damaged: 柝)
+            if found is None or in_place(text, part, 0) > in_place(found[0], part, 0):
+                found = (text, col)
+    if found is not None:
+        return found
+    if not name:
+        return None
+    head = name[:n]
+    gap = next((k for k, ch in enumerate(name[:PIECE_MAX + 1]) if ch in SPACES), None)
+    if len(head) < n or label_key(head) != head or gap is not None and gap != n \
+            or 2 * in_place(head, part, 0) < n:
+        return None
+    return head, None
+
+
+def label_chain_read(name: str, rows: list, k: int, spec, vocab: LevelVocabulary
+                     ) -> tuple[str, list[str], float] | None:
+    """(head, the lines joined, similarity) where `name`, on line k, opens with one line of
+    one of the category's `wrapped_forms` and lines k-1, k-2 … above and k+1 … below print
+    the others, one each, all as wide as the column but the last (no wider): at least
+    `CHAIN_LINES_MIN` lines, `BELOW_CUTOFF` of the characters in place and more than in any
+    other category's form as long, the head half in place. Not where the lines' own cells
+    spell a label by themselves (`产出` | `指标`: the level-1 label's lines), nor where no
+    line but names' heads prints any of it and the run is no longer than three lines
+    written with one out of place."""
+    best = None
+    for form in wrapped_forms(spec, vocab):
+        for n in range(1, min(PIECE_MAX, len(form) - 1) + 1):
+            head = name[:n]
+            if len(head) < n or label_key(head) != head:
+                break
+            for width in range(n, PIECE_MAX + 1):
+                for p in range(width, len(form), width) if width != n else range(0, len(form), width):
+                    if p + n > len(form) or n < width and p + n != len(form) or 2 * in_place(head, form, p) < n:
+                        continue      # (a head narrower than the column is its last line)
+                    read = chain_around(rows, k, form, p, n, width)
+                    if read is None:
+                        continue
+                    above, below = read
+                    lines = [piece for piece, _ in above] + [head] + [piece for piece, _ in below]
+                    joined = "".join(lines)
+                    if len(lines) < CHAIN_LINES_MIN:
+                        continue
+                    columns = {col for _, col in (*above, *below) if col is not None}
+                    if any(2 * in_place(text, form[p:p + width], 0) >= len(text) and (not columns or col in columns)
+                           for text, col in line_pieces(rows[k])[0]):
+                        continue      # the name's line prints this line of the label in its column: the head is the name's
+                    own = in_place(joined, form, 0)
+                    score = own / len(form)
+                    if score < BELOW_CUTOFF or any(
+                            in_place(joined, other, 0) >= own for spec2 in vocab.level2_specs.values()
+                            if spec2 is not spec for other in wrapped_forms(spec2, vocab) if len(other) == len(form)):
+                        continue
+                    printed = [piece for piece, col in (*above, *below) if col is not None]
+                    if len(printed) > 1 and reads_label("".join(printed), vocab):
+                        continue      # the cells spell a label of their own: the level-1 column's lines
+                    if not printed and len(lines) <= CHAIN_LINES_MIN and own < len(form):
+                        continue
+                    if best is None or score > best[2]:
+                        best = (head, lines, score)
+    return (best[0], best[1], round(100.0 * best[2], 1)) if best else None
+
+
+def chain_around(rows: list, k: int, form: str, p: int, n: int, width: int):
+    """The lines of `form` printed above line k (from its start to `p`) and below it (after
+    `p + n`), `width` wide but the last: ([(piece, a name's head?)] above, the same below),
+    or None where a line does not print its part."""
+    above, at, j = [], p, k - 1
+    while at > 0:
+        if j < 0 or len(above) >= PIECES_MAX:
+            return None
+        found = piece_on(rows[j], form[at - width:at])
+        if found is None:
+            return None
+        above.insert(0, found)
+        at -= width
+        j -= 1
+    below, at, j = [], p + n, k + 1
+    while at < len(form):
+        if j >= len(rows) or len(below) >= PIECES_MAX:
+            return None
+        found = piece_on(rows[j], form[at:at + width])
+        if found is None:
+            return None
+        below.append(found)
+        at += width
+        j += 1
+    return above, below

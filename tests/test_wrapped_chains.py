@@ -1,0 +1,56 @@
+"""A level label wrapped down its narrow column, some of its lines fused into the names
+beside them (normalize/indicators/wrapped_chains.py): the head is cut off a name only where
+the lines above and below print the rest of the placed category's label, one line each;
+a name opening with the label's words and no such run around it stays whole."""
+from __future__ import annotations
+
+from formex.normalize.indicators.cells import level_vocabulary
+from formex.normalize.indicators.wrapped_chains import label_chain_read
+from tests.test_fused_order import HEADER, ocr_rows, read
+from tests.test_hierarchy import SCHEMA
+
+
+def spec_of(label: str):
+    return next(s for s in level_vocabulary(SCHEMA).level2_specs.values() if s.label == label)
+
+
+def test_a_last_line_fused_is_read_by_the_whole_run_above_it():
+    # 数量 | 类指 | 标…: 类指 and 标 alone end any category's 类指标; the line above tells which
+    got, issues = read(["\t\t城乡居民基础养老金标准\t≥200元每人每月", "\t数量\t发放创业担保贷款金额\t5000万元",
+                        "\t类指\t城镇新增就业人数（万人）\t根据下达任务目标要求确定",
+                        "\t\t标促进创业人数（人）\t根据下达任务目标要求确定", "\t\t城乡居民基本养老保险参保人数\t≥95万人",
+                        "\t\t创业担保贷款还款率\t≧90%"])
+    assert got[3] == ("数量指标", "促进创业人数（人）")
+    fused = [i for i in issues if i.code == "label_fused" and "wrapped down its column" in i.message]
+    assert len(fused) == 1 and fused[0].severity == "info" and "'数量 | 类指 | 标'" in fused[0].message
+
+
+def test_several_lines_fused_into_names_are_each_cut_off():
+    # 社会 / 效益 / 性指 / 标 (社会效益性指标): its first, second and last lines fused into the
+    # names beside them, the third a cell; the level-1 column's 效益 | 指标 beside it
+    got, _ = read(["效益指标\t经济\t\t无", "\t效益\t\t", "\t类拾\t\t", "\t怀\t\t",
+                   "\t\t社会零就业家庭帮扶率\t=100(%)", "效益\t\t效益年末应届离校未就业高校毕业生就业率\t≥90(%)",
+                   "指标\t性指\t城镇登记失业率\t", "\t\t标创业带动就业人数\t≥1500(人)",
+                   "\t可持\t就业创业服务长效机制\t持续完善", "\t续影\t\t", "\t响类\t\t", "\t指标\t\t"])
+    assert got[1:5] == [("社会效益指标", "零就业家庭帮扶率"), ("社会效益指标", "年末应届离校未就业高校毕业生就业率"),
+                        ("社会效益指标", "城镇登记失业率"), ("社会效益指标", "创业带动就业人数")]
+
+
+def test_a_name_whose_line_prints_that_line_of_the_label_in_its_column_keeps_its_words():
+    # 服务对 | 象满意 | 度指标 printed in the level column; the name 服务对象满意度 is the row's own
+    rows = ocr_rows([HEADER, "满竞度\t服务对\t服务对象满意度\t≥90%", "指标\t象满意", "\t度指标"])
+    assert label_chain_read("服务对象满意度", rows, 1, spec_of("服务对象满意度指标"), level_vocabulary(SCHEMA)) is None
+
+
+def test_a_head_without_the_labels_lines_around_it_stays():
+    # 服务 | 对象…, then no line printing the rest: the run must spell the whole label
+    rows = ocr_rows([HEADER, "满意\t服务\t退役军人满意度\t≥90%", "度指\t\t对象军休干部满意度\t≥92%",
+                     "审核人：周敏\t联系电话：021-69135646"])
+    assert label_chain_read("对象军休干部满意度", rows, 2, spec_of("服务对象满意度指标"),
+                            level_vocabulary(SCHEMA)) is None
+
+
+def test_cells_that_spell_a_label_by_themselves_are_not_the_heads_label():
+    # 产出 | 质量… | 指标: the level-1 label's lines (产出指标), not 产出质量指标 with the name's head
+    rows = ocr_rows([HEADER, "产出\t\t培训人次\t300人", "\t\t质量监督抽查合格率\t≥98%", "指标\t\t资料归档合格率\t100%"])
+    assert label_chain_read("质量监督抽查合格率", rows, 2, spec_of("质量指标"), level_vocabulary(SCHEMA)) is None
