@@ -50,7 +50,7 @@ def cut_heads_in_wrapped_labels(items: list[IndicatorRow], placements: list, row
         if placement is None or not item.name or item.positional or item.fused or item.unsettled_head:
             continue
         spec = placement.level2
-        if any(not h.copied and (h.spec is not spec or not is_label_piece(h.cell.raw or h.cell.text, vocab))
+        if any(not h.copied and (h.spec is not spec or not is_label_piece(h.cell.raw or h.cell.text))
                for h in item.level2):
             continue      # a label of its own, or another's: only the pieces of this one (joined on its line)
         k = where.get(item.row.source_ref)
@@ -73,10 +73,11 @@ def cut_heads_in_wrapped_labels(items: list[IndicatorRow], placements: list, row
     return issues
 
 
-def is_label_piece(text: str, vocab: LevelVocabulary) -> bool:
-    """A level cell as read that is a wrapped label's line, no label whole."""
+def is_label_piece(text: str) -> bool:
+    """A level cell as read that is a wrapped label's line (a bare word, 成本, may be one),
+    no label ending in 指标 printed whole."""
     key = label_key(text)
-    return 0 < len(key) <= PIECE_MAX and not reads_label(key, vocab)
+    return 0 < len(key) <= PIECE_MAX and not key.endswith(SUFFIX) or 0 < len(key) <= len(SUFFIX)
 
 
 def head_boundary_fits(item: IndicatorRow, head: str) -> bool:
@@ -97,20 +98,23 @@ def wrapped_forms(spec, vocab: LevelVocabulary) -> tuple[str, ...]:
     return tuple(dict.fromkeys(form for form in (*chain_forms(spec, vocab), *worded) if form.endswith(SUFFIX)))
 
 
-def line_pieces(row) -> tuple[list[tuple[str, int]], str]:
+def line_pieces(row) -> tuple[list[tuple[str, int]], str, int | None]:
     """A line's candidates for a wrapped label's line: its short cells written as keys
     (with their columns), and the text of its first longer cell (a name a line may be
-    fused into)."""
-    cells, name = [], ""
+    fused into) and that cell's column."""
+    cells, name, at = [], "", None
     for c in row.cells:
         text = c.text.strip()
         if not text:
             continue
+        raw = (c.raw or "").strip()
+        if not is_piece(text) and is_piece(raw) and label_key(raw) == raw:
+            text = raw     # a piece the joined label was put on (fragments.py): the line prints the piece
         if is_piece(text) and label_key(text) == text:
             cells.append((text, c.col))
         elif not name and not looks_like_value(text):    # (a row number is no name)
-            name = text
-    return cells, name
+            name, at = text, c.col
+    return cells, name, at
 
 
 def piece_on(row, part: str) -> tuple[str, int | None] | None:
@@ -118,7 +122,7 @@ def piece_on(row, part: str) -> tuple[str, int | None] | None:
     short cell as wide, or the head of its first longer cell (up to a space there, if any),
     half its characters in place at least (a cell of one character may be damaged: the
     whole run's likeness decides); the likest, a cell before a head."""
-    cells, name = line_pieces(row)
+    cells, name, _ = line_pieces(row)
     n = len(part)
     found = None
     for text, col in cells:
@@ -165,10 +169,10 @@ def label_chain_read(name: str, rows: list, k: int, spec, vocab: LevelVocabulary
                     joined = "".join(lines)
                     if len(lines) < CHAIN_LINES_MIN:
                         continue
-                    columns = {col for _, col in (*above, *below) if col is not None}
-                    if any(2 * in_place(text, form[p:p + width], 0) >= len(text) and (not columns or col in columns)
-                           for text, col in line_pieces(rows[k])[0]):
-                        continue      # the name's line prints this line of the label in its column: the head is the name's
+                    cells, _, at = line_pieces(rows[k])
+                    if any(2 * in_place(text, form[p:p + width], 0) >= len(text) and (at is None or col == at - 1)
+                           for text, col in cells):
+                        continue      # the name's line prints this line of the label in the cell left of it: the head is the name's
                     own = in_place(joined, form, 0)
                     score = own / len(form)
                     if score < BELOW_CUTOFF or any(
