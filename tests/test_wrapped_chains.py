@@ -54,3 +54,28 @@ def test_cells_that_spell_a_label_by_themselves_are_not_the_heads_label():
     # 产出 | 质量… | 指标: the level-1 label's lines (产出指标), not 产出质量指标 with the name's head
     rows = ocr_rows([HEADER, "产出\t\t培训人次\t300人", "\t\t质量监督抽查合格率\t≥98%", "指标\t\t资料归档合格率\t100%"])
     assert label_chain_read("质量监督抽查合格率", rows, 2, spec_of("质量指标"), level_vocabulary(SCHEMA)) is None
+
+
+def test_a_last_line_fused_under_a_damaged_line_as_near_two_categories_is_cut_off():
+    # 散量性 | 指标…: 数量性指标 and 质量性指标 alike one off; a label either way, the placement's to name
+    rows = ocr_rows([HEADER, "\t\t就业援助对象帮扶人数\t≥300(人)", "\t散量性\t社区综合帮扶个案数\t≥150(个)",
+                     "\t\t指标退役军人走访慰问人数\t≥800(人)"])
+    assert label_chain_read("指标退役军人走访慰问人数", rows, 3, spec_of("数量指标"), level_vocabulary(SCHEMA)) \
+        == ("指标", ["散量性", "指标"], 80.0)
+
+
+def test_two_names_heads_alone_must_spell_the_label_exactly():
+    # 旷效 | 指… on two names: no cell prints any of it, and one character is out of place
+    vocab = level_vocabulary(SCHEMA)
+    rows = ocr_rows([HEADER, "\t\t旷效补贴发放及时率\t100%", "\t\t指标年度项目完工时间\t2025年"])
+    assert label_chain_read("指标年度项目完工时间", rows, 2, spec_of("时效指标"), vocab) is None
+    rows = ocr_rows([HEADER, "\t\t时效补贴发放及时率\t100%", "\t\t指标年度项目完工时间\t2025年"])
+    assert label_chain_read("指标年度项目完工时间", rows, 2, spec_of("时效指标"), vocab)[:2] == ("指标", ["时效", "指标"])
+
+
+def test_a_label_printed_whole_on_the_next_line_is_no_line_of_a_heads_label():
+    # 效益指标 below is the level-1 label printed whole on every row, and 提升社会 is half
+    # out of place in 效益社会效益指标: the name's own words
+    rows = ocr_rows([HEADER, "效益指标\t社会效盖\t政策知晓度\t>80%", "效益指标\t社会效盖\t提升社会组织发展能力\t为100",
+                     "效益指标\t\t社会效盖 提升困难人员工作积极性\t"])
+    assert label_chain_read("提升社会组织发展能力", rows, 2, spec_of("社会效益指标"), level_vocabulary(SCHEMA)) is None

@@ -31,7 +31,8 @@ from formex.normalize.indicators.fused_order import (
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Issue
 
-CHAIN_LINES_MIN = 3      # a run of three lines at least: two (数量 | 指标…) are the other passes'
+CHAIN_LINES_MIN = 2      # the head's line and one more
+FUSED_LINES_MAX = 3      # a run of names' heads alone this long is written exactly (no cell printing any of it)
 
 
 def cut_heads_in_wrapped_labels(items: list[IndicatorRow], placements: list, rows: list, vocab: LevelVocabulary
@@ -117,16 +118,18 @@ def line_pieces(row) -> tuple[list[tuple[str, int]], str, int | None]:
     return cells, name, at
 
 
-def piece_on(row, part: str) -> tuple[str, int | None] | None:
+def piece_on(row, part: str, vocab: LevelVocabulary) -> tuple[str, int | None] | None:
     """(the piece, its cell's column; None for a name's head) the line prints for `part` of a label: a
     short cell as wide, or the head of its first longer cell (up to a space there, if any),
     half its characters in place at least (a cell of one character may be damaged: the
-    whole run's likeness decides); the likest, a cell before a head."""
+    whole run's likeness decides); the likest, a cell before a head. A cell reading as a
+    label with its 指标 (`效益指标`) is printed whole, no wrapped line."""
     cells, name, _ = line_pieces(row)
     n = len(part)
     found = None
     for text, col in cells:
-        if len(text) == n and (2 * in_place(text, part, 0) >= n or n == 1):   # (a last 标 damaged: 柝)
+        if len(text) == n and (2 * in_place(text, part, 0) >= n or n == 1) \
+                and not (len(text) > len(SUFFIX) and text.endswith(SUFFIX) and reads_label(text, vocab)):   # (柝)
             if found is None or in_place(text, part, 0) > in_place(found[0], part, 0):
                 found = (text, col)
     if found is not None:
@@ -159,9 +162,9 @@ def label_chain_read(name: str, rows: list, k: int, spec, vocab: LevelVocabulary
                 break
             for width in range(n, PIECE_MAX + 1):
                 for p in range(width, len(form), width) if width != n else range(0, len(form), width):
-                    if p + n > len(form) or n < width and p + n != len(form) or 2 * in_place(head, form, p) < n:
+                    if p + n > len(form) or n < width and p + n != len(form) or not head_in_place(head, form, p):
                         continue      # (a head narrower than the column is its last line)
-                    read = chain_around(rows, k, form, p, n, width)
+                    read = chain_around(rows, k, form, p, n, width, vocab)
                     if read is None:
                         continue
                     above, below = read
@@ -169,27 +172,51 @@ def label_chain_read(name: str, rows: list, k: int, spec, vocab: LevelVocabulary
                     joined = "".join(lines)
                     if len(lines) < CHAIN_LINES_MIN:
                         continue
-                    cells, _, at = line_pieces(rows[k])
-                    if any(2 * in_place(text, form[p:p + width], 0) >= len(text) and (at is None or col == at - 1)
-                           for text, col in cells):
-                        continue      # the name's line prints this line of the label in the cell left of it: the head is the name's
                     own = in_place(joined, form, 0)
-                    score = own / len(form)
-                    if score < BELOW_CUTOFF or any(
-                            in_place(joined, other, 0) >= own for spec2 in vocab.level2_specs.values()
+                    if own < BELOW_CUTOFF * len(form) or any(
+                            in_place(joined, other, 0) > own for spec2 in vocab.level2_specs.values()
                             if spec2 is not spec for other in wrapped_forms(spec2, vocab) if len(other) == len(form)):
+                        continue      # (as near another's form: a label still, 散量性 | 指标; the placement's)
+                    first, last = k - len(above) - 1, k + len(below) + 1
+                    outside = [text for j in (first, last) if 0 <= j < len(rows) for text, _ in line_pieces(rows[j])[0]]
+                    if not printed_apart(rows[k], form[p:p + width], above, below, outside, vocab):
                         continue
                     printed = [piece for piece, col in (*above, *below) if col is not None]
-                    if len(printed) > 1 and reads_label("".join(printed), vocab):
-                        continue      # the cells spell a label of their own: the level-1 column's lines
-                    if not printed and len(lines) <= CHAIN_LINES_MIN and own < len(form):
-                        continue
+                    if not printed and len(lines) <= FUSED_LINES_MAX and own < len(form):
+                        continue      # names' heads alone, one out of place: a name may open so
+                    score = own / len(form)
                     if best is None or score > best[2]:
                         best = (head, lines, score)
     return (best[0], best[1], round(100.0 * best[2], 1)) if best else None
 
 
-def chain_around(rows: list, k: int, form: str, p: int, n: int, width: int):
+def printed_apart(row, part: str, above: list, below: list, outside: list[str], vocab: LevelVocabulary) -> bool:
+    """Whether the name's line leaves the head to the run: it prints no cell left of the
+    name reading as this line of the label (the head is then the name's own words), and
+    none of its short cells, nor of the lines just outside the run (`outside`), joins the
+    run's cells into a label of their own (`产出` | `质量…` | `指标`: the level-1 label's
+    lines), as the run's cells alone may not."""
+    cells, _, at = line_pieces(row)
+    if any(2 * in_place(text, part, 0) >= len(text) and (at is None or col == at - 1) for text, col in cells):
+        return False
+    before = "".join(piece for piece, col in above if col is not None)
+    after = "".join(piece for piece, col in below if col is not None)
+    if len(before) + len(after) and len([1 for _, col in (*above, *below) if col is not None]) > 1 \
+            and reads_label(before + after, vocab):
+        return False
+    inside = [text for text, _ in cells]
+    return not any(reads_label(text + before + after, vocab) or reads_label(before + after + text, vocab)
+                   for text in (*inside, *outside) if before or after)
+
+
+def head_in_place(head: str, form: str, p: int) -> bool:
+    """Half a head of one or two characters in place (a damaged 续影), more than half of a
+    longer one (`提升社会` is no 效益社会's line)."""
+    k = in_place(head, form, p)
+    return 2 * k >= len(head) if len(head) <= 2 else 2 * k > len(head)
+
+
+def chain_around(rows: list, k: int, form: str, p: int, n: int, width: int, vocab: LevelVocabulary):
     """The lines of `form` printed above line k (from its start to `p`) and below it (after
     `p + n`), `width` wide but the last: ([(piece, a name's head?)] above, the same below),
     or None where a line does not print its part."""
@@ -197,7 +224,7 @@ def chain_around(rows: list, k: int, form: str, p: int, n: int, width: int):
     while at > 0:
         if j < 0 or len(above) >= PIECES_MAX:
             return None
-        found = piece_on(rows[j], form[at - width:at])
+        found = piece_on(rows[j], form[at - width:at], vocab)
         if found is None:
             return None
         above.insert(0, found)
@@ -207,7 +234,7 @@ def chain_around(rows: list, k: int, form: str, p: int, n: int, width: int):
     while at < len(form):
         if j >= len(rows) or len(below) >= PIECES_MAX:
             return None
-        found = piece_on(rows[j], form[at:at + width])
+        found = piece_on(rows[j], form[at:at + width], vocab)
         if found is None:
             return None
         below.append(found)
