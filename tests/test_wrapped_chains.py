@@ -61,7 +61,7 @@ def test_a_last_line_fused_under_a_damaged_line_as_near_two_categories_is_cut_of
     rows = ocr_rows([HEADER, "\t\t就业援助对象帮扶人数\t≥300(人)", "\t散量性\t社区综合帮扶个案数\t≥150(个)",
                      "\t\t指标退役军人走访慰问人数\t≥800(人)"])
     assert label_chain_read("指标退役军人走访慰问人数", rows, 3, spec_of("数量指标"), level_vocabulary(SCHEMA)) \
-        == ("指标", ["散量性", "指标"], 80.0)
+        == ("指标", ["散量性", "指标"], 80.0, True)
 
 
 def test_two_names_heads_alone_must_spell_the_label_exactly():
@@ -70,7 +70,8 @@ def test_two_names_heads_alone_must_spell_the_label_exactly():
     rows = ocr_rows([HEADER, "\t\t旷效补贴发放及时率\t100%", "\t\t指标年度项目完工时间\t2025年"])
     assert label_chain_read("指标年度项目完工时间", rows, 2, spec_of("时效指标"), vocab) is None
     rows = ocr_rows([HEADER, "\t\t时效补贴发放及时率\t100%", "\t\t指标年度项目完工时间\t2025年"])
-    assert label_chain_read("指标年度项目完工时间", rows, 2, spec_of("时效指标"), vocab)[:2] == ("指标", ["时效", "指标"])
+    assert label_chain_read("指标年度项目完工时间", rows, 2, spec_of("时效指标"), vocab) \
+        == ("指标", ["时效", "指标"], 100.0, False)
 
 
 def test_a_label_printed_whole_on_the_next_line_is_no_line_of_a_heads_label():
@@ -79,3 +80,15 @@ def test_a_label_printed_whole_on_the_next_line_is_no_line_of_a_heads_label():
     rows = ocr_rows([HEADER, "效益指标\t社会效盖\t政策知晓度\t>80%", "效益指标\t社会效盖\t提升社会组织发展能力\t为100",
                      "效益指标\t\t社会效盖 提升困难人员工作积极性\t"])
     assert label_chain_read("提升社会组织发展能力", rows, 2, spec_of("社会效益指标"), level_vocabulary(SCHEMA)) is None
+
+
+def test_a_cut_by_names_heads_alone_is_warned():
+    # 可持续 | 影响指 | 标 over three names' heads, no line of it a cell of its own: cut, and warned
+    got, issues = read(["效益指标\t社会效益指标\t政策知晓率\t≥80.00(%)", "\t\t居民办事便利度\t≥90.00(%)",
+                        "\t生态效\t\t无", "\t益指标\t\t", "\t\t可持续建立健全长效管理机制\t健全",
+                        "\t\t影响指 档案管理制度健全性\t健全", "\t\t标服务标准化体系持续完善\t持续完善",
+                        "满意度指标\t服务对象满意度指标\t办事群众满意度\t≥95.00(%)"])
+    assert got[3:6] == [("可持续影响指标", "建立健全长效管理机制"), ("可持续影响指标", "档案管理制度健全性"),
+                        ("可持续影响指标", "服务标准化体系持续完善")]
+    warned = [i for i in issues if i.code == "label_unrecognised" and "names' heads" in i.message]
+    assert len(warned) == 2 and all(i.severity == "warning" for i in warned)

@@ -1,6 +1,6 @@
 """A level label wrapped down its narrow column, some of its lines fused into names.
 
-A level-2 label printed over three lines or more in a column two or three characters wide
+A level-2 label printed over several lines in a column two or three characters wide
 (`服务` / `对象` / `满意` / `度指` / `标`) is read line by line: each line is a short cell of
 its own, or, where OCR ran it into the name printed beside it, the head of that name
 (`满意教职工满意度`). The passes before read a few shapes of it (the first line in the level
@@ -16,7 +16,11 @@ category whose name opens with a piece that, with one piece of each line above a
 (a short cell of its own, or the head of the name on that line), spells one of the
 category's forms from its first character to its last. The other lines are the evidence:
 a name opening with a word of the label (`服务…`, `可持续…`) stays whole where the lines
-around it print no such run.
+around it print no such run, where its own line prints that line of the label in the cell
+beside it, or where the run's cells join a cell just outside it into a label of their own
+(the level-1 column's `产出` | `指标`). A run no cell of which is printed apart (names'
+heads only) is the weakest evidence: it must spell the label exactly over three lines or
+fewer, and its cuts are warned.
 """
 from __future__ import annotations
 
@@ -40,9 +44,10 @@ def cut_heads_in_wrapped_labels(items: list[IndicatorRow], placements: list, row
     """Cut the head off a placed row's name where it is one line of its category's label
     wrapped down the level column over `CHAIN_LINES_MIN` lines or more, the other lines
     short cells or heads of the names beside them (`label_chain_read`). Only rows stating no
-    level-2 label of their own but that label's pieces (joined on the row's line), whose name
-    no pass cut yet; the name left keeps
-    `ORDER_REST_MIN` characters and the word its category requires. Said (`label_fused`)."""
+    level-2 label of their own but that label's pieces (joined on the row's line), whose
+    name no pass cut yet; the name left keeps `ORDER_REST_MIN` characters and the word its
+    category requires. Said (`label_fused`); a run of names' heads alone is warned too
+    (`label_unrecognised`): no cell prints the label apart."""
     issues: list[Issue] = []
     where: dict[str, int] = {}
     for k, row in enumerate(rows):
@@ -60,7 +65,7 @@ def cut_heads_in_wrapped_labels(items: list[IndicatorRow], placements: list, row
         read = label_chain_read(item.name, rows, k, spec, vocab)
         if read is None:
             continue
-        head, lines, score = read
+        head, lines, score, printed = read
         rest = item.name[len(head):].strip(SEPARATORS)
         cell = opening_cell(item, head)
         if cell is None or not name_left(head, rest, spec) or not head_boundary_fits(item, head):
@@ -71,6 +76,12 @@ def cut_heads_in_wrapped_labels(items: list[IndicatorRow], placements: list, row
                                   f"column ({' | '.join(lines)!r}, the other lines printed above and below it): "
                                   f"read as {spec.label!r}, the category placed (similarity {score:.0f}); the name "
                                   f"read as {rest!r}"))
+        if not printed:
+            issues.append(Issue("warning", "label_unrecognised",
+                                f"{head!r} cut off the name {head + rest!r} as a line of the label "
+                                f"{spec.label!r} wrapped over the names' heads {' | '.join(lines)!r}, no line of it "
+                                f"printed in a cell of its own", field="level2",
+                                source_ref=cell.source_ref or item.row.source_ref))
     return issues
 
 
@@ -119,8 +130,8 @@ def line_pieces(row) -> tuple[list[tuple[str, int]], str, int | None]:
 
 
 def piece_on(row, part: str, vocab: LevelVocabulary) -> tuple[str, int | None] | None:
-    """(the piece, its cell's column; None for a name's head) the line prints for `part` of a label: a
-    short cell as wide, or the head of its first longer cell (up to a space there, if any),
+    """(the piece, its cell's column; None for a name's head) the line prints for `part`
+    of a label: a short cell as wide, or the head of its first longer cell (up to a space there, if any),
     half its characters in place at least (a cell of one character may be damaged: the
     whole run's likeness decides); the likest, a cell before a head. A cell reading as a
     label with its 指标 (`效益指标`) is printed whole, no wrapped line."""
@@ -145,15 +156,16 @@ def piece_on(row, part: str, vocab: LevelVocabulary) -> tuple[str, int | None] |
 
 
 def label_chain_read(name: str, rows: list, k: int, spec, vocab: LevelVocabulary
-                     ) -> tuple[str, list[str], float] | None:
-    """(head, the lines joined, similarity) where `name`, on line k, opens with one line of
-    one of the category's `wrapped_forms` and lines k-1, k-2 … above and k+1 … below print
-    the others, one each, all as wide as the column but the last (no wider): at least
-    `CHAIN_LINES_MIN` lines, `BELOW_CUTOFF` of the characters in place and more than in any
-    other category's form as long, the head half in place. Not where the lines' own cells
-    spell a label by themselves (`产出` | `指标`: the level-1 label's lines), nor where no
-    line but names' heads prints any of it and the run is no longer than three lines
-    written with one out of place."""
+                     ) -> tuple[str, list[str], float, bool] | None:
+    """(head, the lines, similarity, whether a line is a cell of its own) where `name`, on
+    line k, opens with one line of one of the category's `wrapped_forms` and lines k-1,
+    k-2 … above and k+1 … below print the others, one each, all as wide as the column but
+    the last (no wider): at least `CHAIN_LINES_MIN` lines, `BELOW_CUTOFF` of the characters
+    in place and no other category's form as long nearer (as near: 散量性 | 指标 is a label
+    of 数量 or 质量 alike, the placement names it), the head in place (`head_in_place`).
+    Not where the name's line or the lines around the run say otherwise (`printed_apart`),
+    nor where no line but names' heads prints any of it and the run, three lines or fewer,
+    is written with a character out of place (a name may open so)."""
     best = None
     for form in wrapped_forms(spec, vocab):
         for n in range(1, min(PIECE_MAX, len(form) - 1) + 1):
@@ -178,7 +190,8 @@ def label_chain_read(name: str, rows: list, k: int, spec, vocab: LevelVocabulary
                             if spec2 is not spec for other in wrapped_forms(spec2, vocab) if len(other) == len(form)):
                         continue      # (as near another's form: a label still, 散量性 | 指标; the placement's)
                     first, last = k - len(above) - 1, k + len(below) + 1
-                    outside = [text for j in (first, last) if 0 <= j < len(rows) for text, _ in line_pieces(rows[j])[0]]
+                    outside = [text for j in (first, last) if 0 <= j < len(rows)
+                               for text, _ in line_pieces(rows[j])[0]]
                     if not printed_apart(rows[k], form[p:p + width], above, below, outside, vocab):
                         continue
                     printed = [piece for piece, col in (*above, *below) if col is not None]
@@ -186,8 +199,8 @@ def label_chain_read(name: str, rows: list, k: int, spec, vocab: LevelVocabulary
                         continue      # names' heads alone, one out of place: a name may open so
                     score = own / len(form)
                     if best is None or score > best[2]:
-                        best = (head, lines, score)
-    return (best[0], best[1], round(100.0 * best[2], 1)) if best else None
+                        best = (head, lines, score, bool(printed))
+    return (best[0], best[1], round(100.0 * best[2], 1), best[3]) if best else None
 
 
 def printed_apart(row, part: str, above: list, below: list, outside: list[str], vocab: LevelVocabulary) -> bool:
@@ -218,8 +231,8 @@ def head_in_place(head: str, form: str, p: int) -> bool:
 
 def chain_around(rows: list, k: int, form: str, p: int, n: int, width: int, vocab: LevelVocabulary):
     """The lines of `form` printed above line k (from its start to `p`) and below it (after
-    `p + n`), `width` wide but the last: ([(piece, a name's head?)] above, the same below),
-    or None where a line does not print its part."""
+    `p + n`), `width` wide but the last: ([(piece, its cell's column or None for a name's
+    head)] above, the same below), or None where a line does not print its part."""
     above, at, j = [], p, k - 1
     while at > 0:
         if j < 0 or len(above) >= PIECES_MAX:
