@@ -162,7 +162,8 @@ def label_chain_read(name: str, rows: list, k: int, spec, vocab: LevelVocabulary
     k-2 … above and k+1 … below print the others, one each, all as wide as the column but
     the last (no wider): at least `CHAIN_LINES_MIN` lines, `BELOW_CUTOFF` of the characters
     in place and no other category's form as long nearer (as near: 散量性 | 指标 is a label
-    of 数量 or 质量 alike, the placement names it), the head in place (`head_in_place`).
+    of 数量 or 质量 alike, the placement names it), the head in place (`head_in_place`;
+    written exactly in a run of two lines).
     Not where the name's line or the lines around the run say otherwise (`printed_apart`),
     nor where no line but names' heads prints any of it and the run, three lines or fewer,
     is written with a character out of place (a name may open so)."""
@@ -182,8 +183,8 @@ def label_chain_read(name: str, rows: list, k: int, spec, vocab: LevelVocabulary
                     above, below = read
                     lines = [piece for piece, _ in above] + [head] + [piece for piece, _ in below]
                     joined = "".join(lines)
-                    if len(lines) < CHAIN_LINES_MIN:
-                        continue
+                    if len(lines) < CHAIN_LINES_MIN or len(lines) == 2 and in_place(head, form, p) < n:
+                        continue      # (two lines: the other one alone vouches for no damaged head, 产出情 | 量指标)
                     own = in_place(joined, form, 0)
                     if own < BELOW_CUTOFF * len(form) or any(
                             in_place(joined, other, 0) > own for spec2 in vocab.level2_specs.values()
