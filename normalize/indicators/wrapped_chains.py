@@ -193,7 +193,8 @@ def label_chain_read(name: str, rows: list, k: int, spec, vocab: LevelVocabulary
                     first, last = k - len(above) - 1, k + len(below) + 1
                     outside = [text for j in (first, last) if 0 <= j < len(rows)
                                for text, _ in line_pieces(rows[j])[0]]
-                    if not printed_apart(rows[k], form[p:p + width], above, below, outside, vocab):
+                    if not printed_apart(rows[k], form[p:p + width], above, below, outside, vocab) \
+                            or spells_label_without(above, below, vocab):
                         continue
                     printed = [piece for piece, col in (*above, *below) if col is not None]
                     if not printed and len(lines) <= FUSED_LINES_MAX and own < len(form):
@@ -221,6 +222,17 @@ def printed_apart(row, part: str, above: list, below: list, outside: list[str], 
     inside = [text for text, _ in cells]
     return not any(reads_label(text + before + after, vocab) or reads_label(before + after + text, vocab)
                    for text in (*inside, *outside) if before or after)
+
+
+def spells_label_without(above: list, below: list, vocab: LevelVocabulary) -> bool:
+    """The run's other lines, the head at one end of it, spell a label of their own as
+    nearly as a run must (`杜会` | `效益` | `指标` under `受益农户户数`: 社会效益指标 whole, the
+    name's 受益 no line of 效益社会效益指标)."""
+    if above and below:
+        return False
+    rest = "".join(piece for piece, _ in (*above, *below))
+    return any(len(form) == len(rest) and in_place(rest, form, 0) >= BELOW_CUTOFF * len(form)
+               for spec in vocab.level2_specs.values() for form in wrapped_forms(spec, vocab))
 
 
 def head_in_place(head: str, form: str, p: int) -> bool:
