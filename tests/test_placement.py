@@ -228,6 +228,20 @@ def test_a_wrapped_name_that_ends_in_a_label_word_keeps_it():
         ("创业孵化基地入驻企业满意度", "≥90(%)", "服务对象满意度指标")]
 
 
+def test_a_label_word_under_a_name_ending_in_its_head_word_stays_a_label():
+    # the column wraps at 9 characters; 数量 under 完成改造的老旧小区 (cut mid-word) ends the
+    # name, but 质量 under 工程竣工验收合格率 (a name ending in its head word 率, whole) is the
+    # rest of the row's level-2 label 产出质量 wrapped in its narrow column
+    text = "\n".join([HEADER, "产出指标\t数量指标\t完成改造的老旧小区\t≥30个", "\t\t数量\t", "\t\t加装电梯数量\t≥45部",
+                      "\t产出\t工程竣工验收合格率\t=100%", "\t质量\t\t",
+                      "\t时效指标\t年度改造任务完成时\t≤2024年12月31日", "\t\t间\t",
+                      "\t成本指标\t单个小区平均改造成\t≤70万元", "\t\t本\t"])
+    indicators, _ = place(text)
+    assert [(i.row.name, i.placement.level2.label) for i in indicators] == [
+        ("完成改造的老旧小区数量", "数量指标"), ("加装电梯数量", "数量指标"), ("工程竣工验收合格率", "质量指标"),
+        ("年度改造任务完成时间", "时效指标"), ("单个小区平均改造成本", "成本指标")]
+
+
 def test_labels_at_the_bottom_of_each_pages_part_fit_their_own_model():
     # breaks before rows 2 and 7: 数量指标 (rows 0-3) prints on rows 1 and 3, 质量指标
     # (4-8) on 6 and 8, 产出指标 (0-13) on 1, 6 and 13

@@ -602,7 +602,9 @@ def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping:
     数量: aliases of level labels, read exactly); under a name cut at the column's width,
     with nothing else on the line to name it, that word is the name's end, if it reads
     as a wrap. A label read through OCR damage (生忞效益指栎) or ending as labels end is a
-    label. So is one whose next line (`after`) reads as the rest of the name above across
+    label. So is one under a name that ends in its head word (…验收合格率 | 质量, …出具时间 |
+    时效): the name is whole, and the word is a label (the rest of one wrapped in its narrow
+    column, 产出 | 质量). So is one whose next line (`after`) reads as the rest of the name above across
     it (各类困难补助补贴发 | 质量 | 放准确率: `wrap_across_label`): the label is a merged
     cell's, printed inside the wrapped row, and the name goes on under it."""
     hints = [*item.level1, *item.level2]
@@ -610,6 +612,8 @@ def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping:
             or len(previous.last_line or previous.name) != wrapping.width or len(hints) != 1
             or not hints[0].match.exact or hints[0].cell.text.endswith(LABEL_ENDINGS)):
         return None
+    if name_end(previous.name).endswith(heads):
+        return None    # a name ending in its head word is whole: the word under it is a label
     if after is not None and after.name is not None and wrap_across_label(
             after, item, previous, wrapping, heads, points, lengths, words, openers, restated):
         return None
