@@ -559,6 +559,24 @@ def test_the_rest_of_a_rows_wrapped_label_beside_an_unread_piece_is_no_line_of_i
         ("社会效益指标", "受益人数")]
 
 
+def test_the_rest_of_a_listed_categorys_wrapped_label_beside_an_unread_piece_is_no_row():
+    # a category listed without indicators (投入管理's, no name) wraps its cells down its own
+    # lines as a named row does: 顶箕信息 | 化 joins on both lines, and the damaged level-1
+    # tail 措标 beside 化 kept the lower line from emptying; read as a row, it listed
+    # 预算信息化 twice and shifted every unnamed row after it by one
+    lines = ["一级指标\t二级指标\t三级指标\t指标值",
+             "投入官理\t预算执行\t\t", "\t管理\t\t",
+             "投入官理\t资产管理\t\t",
+             "投入官理\t顶箕信息\t\t", "措标\t化\t\t",
+             "产出指标\t数量指标\t培训人数\t≥5人"]
+    items, issues = rows_to_indicator_rows(text_rows(lines), SCHEMA, False)
+    assert [(item.name, item.lines) for item in items] == [
+        (None, (0, 0)), (None, (1, 1)), (None, (2, 3)), ("培训人数", (4, 4))]
+    assert "label_unrecognised" in [i.code for i in issues]   # the piece is still said
+    indicators, _ = rows_to_indicators(text_rows(lines), SCHEMA, spans_known=False, year=2026)
+    assert [i.placement.level2.label for i in indicators] == ["预算执行管理", "资产管理", "预算信息化", "数量指标"]
+
+
 def test_a_whole_label_alone_below_a_row_stays_a_line_of_its_own():
     # a label printed whole on its line is no piece of the row above's: a category listed
     # without indicators, or a label line, as the hierarchy reads it

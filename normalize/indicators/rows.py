@@ -651,16 +651,31 @@ def rests_labels_above(item: IndicatorRow, previous: IndicatorRow) -> bool:
     label beside it): the row's merged level cells wrapping down its own span, not a
     line of labels of its own. Read as one (a category listed without indicators, or a
     label line absorbed by the block below), it took the row's category away from it or
-    added a row. Each label on the line must be a piece of a label the row above states
-    as a piece on its own line, the line on the same page, with no name, target or
-    other cell of a row."""
-    if item.name is not None or item.note is not None or previous.name is None \
+    added a row. The row above may itself be such a category, with no name, where the
+    line ends its level-1 label (`ends_group_label_above`): its cells wrap down its own
+    lines as a named row's do (`顶箕信息` over `化`, `措标` beside). Each label on the line
+    must be a piece of a label the row above states as a piece on its own line, the line
+    on the same page, with no name, target or other cell of a row."""
+    if item.name is not None or item.note is not None \
             or any(getattr(item, cell) is not None for cell in ROW_CELLS) \
-            or item.row.page != previous.pages[1]:
+            or item.row.page != previous.pages[1] \
+            or (previous.name is None and not ends_group_label_above(item, previous)):
         return False
     hints = [h for h in (*item.level1, *item.level2) if not h.copied]
     above = {(h.level, h.spec.label) for h in (*previous.level1, *previous.level2) if not h.copied and is_piece(h)}
     return bool(hints) and all(is_piece(h) and (h.level, h.spec.label) in above for h in hints)
+
+
+def ends_group_label_above(item: IndicatorRow, previous: IndicatorRow) -> bool:
+    """Whether the line's cells no vocabulary reads are each the damaged 指标 of the
+    level-1 label the row above reads in the same column (`措标` under `投入官理`, read as
+    投入管理): a label ending where its column wrapped, so the line is the row's. A row
+    with no name above is otherwise left alone: a line of labels of its own (a
+    sub-header's wrapped pieces, `郊盖` over `类`) reads as one with its neighbours."""
+    cols = {h.cell.col for h in previous.level1 if not h.copied}
+    return bool(item.unrecognised) and all(
+        c.col in cols and 0 < len(key) <= ENDING_MAX and (key[-1] == LABEL_SUFFIX[-1] or key[0] == LABEL_SUFFIX[0])
+        for c in item.unrecognised for key in [label_key(c.text)])
 
 
 def stacks_under_group_word(item: IndicatorRow, previous: IndicatorRow, roles: dict[int, str]) -> bool:
