@@ -20,13 +20,15 @@ from formex.normalize.indicators.cells import IndicatorRow, LevelVocabulary, lev
 from formex.normalize.indicators.fragments import label_keys
 from formex.normalize.indicators.fused import ASPECT, fused_issue, makes_word
 from formex.normalize.indicators.fused_order import (
-    ORDER_REST_MIN, SEPARATORS, SPACES, SUFFIX, WORDINGS, chain_forms, head_forms, in_place, names_category)
+    ORDER_REST_MIN, SEPARATORS, SPACES, SUFFIX, WORDINGS, chain_forms, head_forms, in_place, level2_column_width,
+    names_category)
 from formex.normalize.labels import label_key
 from formex.schemas.document import Issue, Row
 from formex.schemas.forms import FormSchema
 
 OWN = SUFFIX + WORDINGS    # a label's own characters printed shifted (可持续影响类指), not damage
 ATTEST_MIN = 4      # a printed label long enough that its characters in place place the others (数量指怀)
+SHAPE_PER_WRONG = 4  # a label's printed text whole: one character out of place in four at most (服务对蒙, not 数量拾柝)
 
 
 def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: FormSchema) -> list[Issue]:
@@ -43,6 +45,7 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
     vocab = level_vocabulary(schema)
     printed = printed_level_texts(items)
     damage = printed_damage(items, vocab) | header_damage(rows, items, schema)
+    column = level2_column_width(items)
     for item in items:
         if not item.fused or not item.name:
             continue
@@ -52,7 +55,8 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
             continue      # (the name may have taken its wrapped line since)
         if spaced_head(fused.cell, head):
             continue      # the head ends at a space as read: what follows is the name's
-        found = damaged_rest(head, item.name, fused.label.spec, vocab, printed, damage)
+        found = damaged_rest(head, item.name, fused.label.spec, vocab, printed, damage) \
+            or shaped_rest(head, item.name, fused.label.spec, vocab, column)
         if found is None:
             continue
         tail, rest, why = found
@@ -97,6 +101,38 @@ def damaged_rest(head: str, name: str, spec, vocab: LevelVocabulary, printed: fr
                 best = (tail, rest, why)
             break
     return best
+
+
+def shaped_rest(head: str, name: str, spec, vocab: LevelVocabulary, column: int) -> tuple[str, str, str] | None:
+    """(tail, rest, why) for `cut_damaged_label_tails` where the document prints no such
+    damage: the head and the tail are the label's text as printed whole, one line of it
+    as wide as the level-2 column where its labels wrap (`column`: 服务对蒙 in a column
+    four wide) or one of the category's forms whole where they do not (服务对象满意席, 质量指怀),
+    its characters out of place `SHAPE_PER_WRONG` apart at least (a tail of two characters
+    both out of place, `质量拾柝`, is no evidence: a name may open with any two words after
+    a bare 质量). The length is the evidence the tail is the label's: a name's first
+    character after a label printed whole (`服务对象` | `居民…`) makes the text one
+    longer than any line or form. The likest wins."""
+    best = None
+    for form in dict.fromkeys([*chain_forms(spec, vocab), *head_forms(spec)]):
+        lengths = {len(form)} if not column or len(form) <= column else {column}
+        for n in lengths:
+            tail = name[:n - len(head)]
+            if not tail or len(head) + len(tail) != n or label_key(tail) != tail:
+                continue
+            printed = head + tail
+            kept = in_place(printed, form, 0)
+            if kept == n or SHAPE_PER_WRONG * (n - kept) > n or not in_place(tail, form, len(head)) and len(tail) > 1:
+                continue
+            rest = name[len(tail):].strip(SEPARATORS)
+            if len(label_key(rest)) < ORDER_REST_MIN or not names_category(rest, spec) \
+                    or makes_word(printed, rest) or makes_word(tail[-1], rest):
+                continue
+            if best is None or kept / n > best[0]:
+                why = (f"{printed!r} read as {form[:n]!r}, " + (f"a line of a label wrapped {column} wide"
+                       if n == column and n < len(form) else "the label printed whole"))
+                best = (kept / n, (tail, rest, why))
+    return best[1] if best else None
 
 
 def head_reading(head: str, spec, vocab: LevelVocabulary) -> tuple[str, ...]:
