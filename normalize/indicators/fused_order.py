@@ -278,6 +278,12 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             head, rest, piece = shorter
         split_head(item, cell, head, rest, vocab.level2_specs[name], LabelMatch(name, name, score))
         issues += follow_pieces(items, i, head, vocab.level2_specs[name], vocab)
+        alias = warned_alias(head, name, vocab)
+        if alias is not None:     # read by its characters and the order alone: said for review
+            issues.append(Issue("warning", "label_unrecognised",
+                                f"{head!r} cut off the name {cell.text!r} as a damaged {alias!r} "
+                                f"({name!r}, the category the labels around the row leave)", field="level2",
+                                source_ref=cell.source_ref or item.row.source_ref))
         issues.append(fused_issue(cell, item.row.source_ref,
                                   f"{cell.text!r} opens with {head!r}, read as the level label {name!r} "
                                   f"(similarity {score:.0f}): the "
@@ -1330,7 +1336,8 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
                 head = name[:n]
                 score = fuzz.ratio(head, key)
                 if not key.endswith(SUFFIX):
-                    if head != key or len(key) < (SHORT_ALIAS_MIN if short else ALIAS_MIN) \
+                    if head != key and not (n == len(key) and damaged_alias(head, key)) \
+                            or len(key) < (SHORT_ALIAS_MIN if short else ALIAS_MIN) \
                             or len(key) < ALIAS_MIN and names_another(name[n:], label, vocab):
                         continue
                     head = head + suffix_after(name[n:])
@@ -1369,6 +1376,29 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
         ranked = worded
     label, (score, _, head, rest) = ranked[0]
     return label, head, rest, score
+
+
+ALIAS_PER_WRONG = 4    # an alias without 指标 read with damage: one character out of place in four at most
+
+
+def damaged_alias(head: str, key: str) -> bool:
+    """The head is the alias `key` (four characters or more, no 指标) with one character
+    out of place in `ALIAS_PER_WRONG` at most (`社会郊益`, `经济效盎` as 社会效益, 经济效益): two
+    label words that long so alike open no name the order leaves a label to (a name's own
+    head one character off a label ends in 指标: 绩效指标). A head of two or three
+    characters so damaged (`散量`, `质最`) is no evidence: `warned_alias` says the cut."""
+    return len(key) >= ALIAS_MIN and len(head) == len(key) and head != key \
+        and ALIAS_PER_WRONG * (len(key) - in_place(head, key, 0)) <= len(key)
+
+
+def warned_alias(head: str, label: str, vocab: LevelVocabulary) -> str | None:
+    """The category's alias the head opens with damaged (`damaged_alias`), where it opens
+    with none written exactly: the cut is then said for review."""
+    keys = [key for text in (label, *vocab.level2_specs[label].aliases)
+            if (key := label_key(text)) and not key.endswith(SUFFIX)]
+    if any(head.startswith(key) for key in keys):
+        return None
+    return next((key for key in keys if damaged_alias(head[:len(key)], key)), None)
 
 
 def truncated_at(name: str, key: str) -> int:
