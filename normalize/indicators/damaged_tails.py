@@ -105,33 +105,36 @@ def damaged_rest(head: str, name: str, spec, vocab: LevelVocabulary, printed: fr
 
 def shaped_rest(head: str, name: str, spec, vocab: LevelVocabulary, column: int) -> tuple[str, str, str] | None:
     """(tail, rest, why) for `cut_damaged_label_tails` where the document prints no such
-    damage: the head and the tail are the label's text as printed whole, one line of it
-    as wide as the level-2 column where its labels wrap (`column`: 服务对蒙 in a column
-    four wide) or one of the category's forms whole where they do not (服务对象满意席, 质量指怀),
-    its characters out of place `SHAPE_PER_WRONG` apart at least (a tail of two characters
-    both out of place, `质量拾柝`, is no evidence: a name may open with any two words after
-    a bare 质量). The length is the evidence the tail is the label's: a name's first
-    character after a label printed whole (`服务对象` | `居民…`) makes the text one
-    longer than any line or form. The likest wins."""
+    damage, in a table whose level-2 labels wrap (`column`, the width of their first
+    lines): the head and the tail are the label's line on this row, as wide as the column
+    where the form is longer (服务对蒙 in a column four wide) or the form whole where it
+    fits (数量指怀 in one five wide), their characters out of place `SHAPE_PER_WRONG`
+    apart at least; a tail of two characters or more none of which is in place (`质量拾柝`)
+    is no evidence: a name may open with any two words after a bare 质量. The width is the
+    evidence the tail is the label's: a line of a wrapped label is full, and a name's first
+    character after a label printed whole (`服务对象满意` | `收入…`, a label printed a word
+    short) makes the text no line of it; where no label wraps, nothing tells them apart
+    and the tail stays. The likest wins."""
+    if not column:
+        return None
     best = None
     for form in dict.fromkeys([*chain_forms(spec, vocab), *head_forms(spec)]):
-        lengths = {len(form)} if not column or len(form) <= column else {column}
-        for n in lengths:
-            tail = name[:n - len(head)]
-            if not tail or len(head) + len(tail) != n or label_key(tail) != tail:
-                continue
-            printed = head + tail
-            kept = in_place(printed, form, 0)
-            if kept == n or SHAPE_PER_WRONG * (n - kept) > n or not in_place(tail, form, len(head)) and len(tail) > 1:
-                continue
-            rest = name[len(tail):].strip(SEPARATORS)
-            if len(label_key(rest)) < ORDER_REST_MIN or not names_category(rest, spec) \
-                    or makes_word(printed, rest) or makes_word(tail[-1], rest):
-                continue
-            if best is None or kept / n > best[0]:
-                why = (f"{printed!r} read as {form[:n]!r}, " + (f"a line of a label wrapped {column} wide"
-                       if n == column and n < len(form) else "the label printed whole"))
-                best = (kept / n, (tail, rest, why))
+        n = min(len(form), column)
+        tail = name[:n - len(head)] if n > len(head) else ""
+        if not tail or len(head) + len(tail) != n or label_key(tail) != tail:
+            continue
+        printed = head + tail
+        kept = in_place(printed, form, 0)
+        if kept == n or SHAPE_PER_WRONG * (n - kept) > n or len(tail) > 1 and not in_place(tail, form, len(head)):
+            continue
+        rest = name[len(tail):].strip(SEPARATORS)
+        if len(label_key(rest)) < ORDER_REST_MIN or not names_category(rest, spec) \
+                or makes_word(printed, rest) or makes_word(tail[-1], rest):
+            continue
+        if best is None or kept / n > best[0]:
+            why = f"{printed!r} read as {form[:n]!r}, " + (
+                f"a line of a label wrapped {column} wide" if n < len(form) else "the label whole in its column")
+            best = (kept / n, (tail, rest, why))
     return best[1] if best else None
 
 

@@ -1270,7 +1270,7 @@ def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str]
     # the label printed in its column, the name's words its own; no short piece is read
     echoed = any(item.name.startswith(label_key(c.text)) for c in item.unrecognised if label_key(c.text))
     single = len(gap) == 1
-    read = best_head(item.name, tuple(cuts), tuple(gap), vocab, bare and single, not echoed)
+    read = best_head(item.name, tuple(cuts), tuple(gap), vocab, bare and single, not echoed, True)
     if read is None and closed and single and not bare:
         # a short alias read by the closed gap alone: the name left holds a strong word of it
         read = best_head(item.name, tuple(cuts), tuple(gap), vocab, True, not echoed)
@@ -1304,9 +1304,12 @@ def bare_word_in_gap(name: str, cuts: tuple[int, ...], gap: list[str], vocab: Le
 
 @lru_cache(maxsize=16384)
 def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: LevelVocabulary, short: bool = False,
-              pieces: bool = True):
+              pieces: bool = True, damaged: bool = False):
     """(category, head, rest, score), or ((the tied categories), head), or None: the
-    reading of `fused_head`, by the name's text, boundaries and the gap alone."""
+    reading of `fused_head`, by the name's text, boundaries and the gap alone. `damaged`:
+    an alias one character in four off is read too (`damaged_alias`), where the order
+    leaves the row a lost label (not under a group's cell read as both levels, where a
+    name's own words, `社会成效评估费用`, are as likely)."""
     keys = keys_of(gap, vocab)
     best: dict[str, tuple[float, int, str, str]] = {}   # category -> (score, head length, head, rest)
 
@@ -1336,7 +1339,7 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
                 head = name[:n]
                 score = fuzz.ratio(head, key)
                 if not key.endswith(SUFFIX):
-                    if head != key and not (n == len(key) and damaged_alias(head, key)) \
+                    if head != key and not (damaged and n == len(key) and damaged_alias(head, key)) \
                             or len(key) < (SHORT_ALIAS_MIN if short else ALIAS_MIN) \
                             or len(key) < ALIAS_MIN and names_another(name[n:], label, vocab):
                         continue
