@@ -67,7 +67,8 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
         if why:
             issues.append(Issue("warning", "label_unrecognised",
                                 f"{tail!r} cut off the name {tail + rest!r} as the damaged rest of "
-                                f"{fused.label.spec.label!r} after {head!r} ({why})", field="level2",
+                                f"{fused.label.spec.label!r} after {head!r} ({why}; the cell read "
+                                f"{fused.cell.raw or fused.cell.text!r})", field="level2",
                                 source_ref=fused.cell.source_ref or item.row.source_ref))
     return issues
 

@@ -281,7 +281,7 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         alias = warned_alias(head, name, vocab)
         if alias is not None:     # read by its characters and the order alone: said for review
             issues.append(Issue("warning", "label_unrecognised",
-                                f"{head!r} cut off the name {cell.text!r} as a damaged {alias!r} "
+                                f"{head!r} cut off the name {cell.raw or cell.text!r} as a damaged {alias!r} "
                                 f"({name!r}, the category the labels around the row leave)", field="level2",
                                 source_ref=cell.source_ref or item.row.source_ref))
         issues.append(fused_issue(cell, item.row.source_ref,
