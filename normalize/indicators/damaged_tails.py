@@ -20,8 +20,7 @@ from formex.normalize.indicators.cells import IndicatorRow, LevelVocabulary, lev
 from formex.normalize.indicators.fragments import label_keys
 from formex.normalize.indicators.fused import ASPECT, fused_issue, makes_word
 from formex.normalize.indicators.fused_order import (
-    ORDER_REST_MIN, SEPARATORS, SPACES, SUFFIX, WORDINGS, chain_forms, head_forms, in_place, level2_column_width,
-    names_category)
+    ORDER_REST_MIN, SEPARATORS, SPACES, SUFFIX, WORDINGS, chain_forms, head_forms, in_place, names_category)
 from formex.normalize.labels import label_key
 from formex.schemas.document import Issue, Row
 from formex.schemas.forms import FormSchema
@@ -45,7 +44,7 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
     vocab = level_vocabulary(schema)
     printed = printed_level_texts(items)
     damage = printed_damage(items, vocab) | header_damage(rows, items, schema)
-    column = level2_column_width(items)
+    column = wrap_width(items)
     for item in items:
         if not item.fused or not item.name:
             continue
@@ -106,8 +105,8 @@ def damaged_rest(head: str, name: str, spec, vocab: LevelVocabulary, printed: fr
 
 def shaped_rest(head: str, name: str, spec, vocab: LevelVocabulary, column: int) -> tuple[str, str, str] | None:
     """(tail, rest, why) for `cut_damaged_label_tails` where the document prints no such
-    damage, in a table whose level-2 labels wrap (`column`, the width of their first
-    lines): the head and the tail are the label's line on this row, as wide as the column
+    damage, in a table whose level-2 labels wrap (`column`, the one width of their first
+    lines, `wrap_width`): the head and the tail are the label's line on this row, as wide as the column
     where the form is longer (服务对蒙 in a column four wide) or the form whole where it
     fits (数量指怀 in one five wide), their characters out of place `SHAPE_PER_WRONG`
     apart at least; a tail of two characters or more none of which is in place (`质量拾柝`)
@@ -137,6 +136,17 @@ def shaped_rest(head: str, name: str, spec, vocab: LevelVocabulary, column: int)
                 f"a line of a label wrapped {column} wide" if n < len(form) else "the label whole in its column")
             best = (kept / n, (tail, rest, why))
     return best[1] if best else None
+
+
+def wrap_width(items: list[IndicatorRow]) -> int:
+    """The width the level-2 labels wrap at: the length of the first line of each label
+    joined from its wrapped lines (its text opening with what the cell read), where all
+    are as long; 0 where none wraps or their first lines differ (a width misread is no
+    evidence of where a line ends)."""
+    firsts = {len(first) for item in items for h in item.level2 if not h.copied
+              for first, whole in [(label_key(h.cell.raw or ""), label_key(h.cell.text))]
+              if first and len(first) < len(whole) and whole.startswith(first)}
+    return firsts.pop() if len(firsts) == 1 else 0
 
 
 def head_reading(head: str, spec, vocab: LevelVocabulary) -> tuple[str, ...]:

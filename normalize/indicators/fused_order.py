@@ -276,9 +276,12 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             if below and not spaced else None
         if shorter is not None:
             head, rest, piece = shorter
+        alias = warned_alias(head, name, vocab)
+        if alias is not None and head[len(alias) - 1] != alias[-1] and len(alias) - 1 in level_cell_widths(items):
+            continue      # its last character out of place, a level cell as wide as the rest: a wrapped
+            #               label's first line (社会效 | 益指标) and the name's first character (家庭…)
         split_head(item, cell, head, rest, vocab.level2_specs[name], LabelMatch(name, name, score))
         issues += follow_pieces(items, i, head, vocab.level2_specs[name], vocab)
-        alias = warned_alias(head, name, vocab)
         if alias is not None:     # read by its characters and the order alone: said for review
             issues.append(Issue("warning", "label_unrecognised",
                                 f"{head!r} cut off the name {cell.raw or cell.text!r} as a damaged {alias!r} "
