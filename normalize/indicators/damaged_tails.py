@@ -18,9 +18,10 @@ from dataclasses import replace
 
 from formex.normalize.indicators.cells import IndicatorRow, LevelVocabulary, level_vocabulary
 from formex.normalize.indicators.fragments import label_keys
-from formex.normalize.indicators.fused import ASPECT, fused_issue, makes_word
+from formex.normalize.indicators.fused import ASPECT, compound_keys, fused_issue, makes_word
 from formex.normalize.indicators.fused_order import (
-    ORDER_REST_MIN, SEPARATORS, SPACES, SUFFIX, WORDINGS, chain_forms, head_forms, in_place, names_category)
+    ORDER_REST_MIN, SEPARATORS, SPACES, SUFFIX, WORDINGS, bare_words, chain_forms, head_forms, in_place,
+    names_category)
 from formex.normalize.labels import label_key
 from formex.schemas.document import Issue, Row
 from formex.schemas.forms import FormSchema
@@ -114,9 +115,12 @@ def shaped_rest(head: str, name: str, spec, vocab: LevelVocabulary, column: int)
     evidence the tail is the label's: a line of a wrapped label is full, and a name's first
     character after a label printed whole (`服务对象满意` | `收入…`, a label printed a word
     short) makes the text no line of it; where no label wraps, nothing tells them apart
-    and the tail stays. The likest wins."""
+    and the tail stays. A head that is a label's text whole (`产出数量`, `社会效益`, shorter
+    than the column) may be the whole label: it takes only the form's own characters. The
+    likest wins."""
     if not column:
         return None
+    whole = head in label_keys(vocab) | bare_words(vocab) | compound_keys(vocab).keys()
     best = None
     for form in dict.fromkeys([*chain_forms(spec, vocab), *head_forms(spec)]):
         n = min(len(form), column)
@@ -127,6 +131,9 @@ def shaped_rest(head: str, name: str, spec, vocab: LevelVocabulary, column: int)
         kept = in_place(printed, form, 0)
         if kept == n or SHAPE_PER_WRONG * (n - kept) > n or len(tail) > 1 and not in_place(tail, form, len(head)):
             continue
+        if whole and in_place(tail, form, len(head)) < len(tail):
+            continue      # a head that is a label's text whole (产出数量, 社会效益) may be printed so: only the
+            #               form's own characters go on it (满意度 | 指), a damaged one is the name's (产出数量新建…)
         rest = name[len(tail):].strip(SEPARATORS)
         if len(label_key(rest)) < ORDER_REST_MIN or not names_category(rest, spec) \
                 or makes_word(printed, rest) or makes_word(tail[-1], rest):

@@ -277,9 +277,8 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         if shorter is not None:
             head, rest, piece = shorter
         alias = warned_alias(head, name, vocab)
-        if alias is not None and head[len(alias) - 1] != alias[-1] and len(alias) - 1 in level_cell_widths(items):
-            continue      # its last character out of place, a level cell as wide as the rest: a wrapped
-            #               label's first line (社会效 | 益指标) and the name's first character (家庭…)
+        if alias is not None and wrapped_line_before(head, alias, level_cell_widths(items)):
+            continue      # a wrapped label's first line (社会效 | 益指标) and the name (家庭…)
         split_head(item, cell, head, rest, vocab.level2_specs[name], LabelMatch(name, name, score))
         issues += follow_pieces(items, i, head, vocab.level2_specs[name], vocab)
         if alias is not None:     # read by its characters and the order alone: said for review
@@ -1405,6 +1404,15 @@ def warned_alias(head: str, label: str, vocab: LevelVocabulary) -> str | None:
     if any(head.startswith(key) for key in keys):
         return None
     return next((key for key in keys if damaged_alias(head[:len(key)], key)), None)
+
+
+def wrapped_line_before(head: str, alias: str, widths: frozenset[int]) -> bool:
+    """The head is the alias exactly up to its character out of place, and a level cell of
+    the table is as wide as that exact part (two characters or more): a wrapped label's
+    first line (`社会效` | `益指标`, `社会` | `效益…`) and the name's first characters after
+    it (`社会效家庭医生…`, `社会受益农户户数`), as likely as a damaged alias."""
+    at = next((k for k, (a, b) in enumerate(zip(head, alias)) if a != b), len(alias))
+    return at >= 2 and at in widths
 
 
 def truncated_at(name: str, key: str) -> int:
