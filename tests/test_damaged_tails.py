@@ -118,3 +118,13 @@ def test_a_two_character_rest_both_out_of_place_is_no_evidence():
     # 质量 | 拍杯…: two of two out of place prove nothing (a name may open with any two words)
     got, _ = read(block("时效指标"))
     assert got[1][1].startswith("拍杯")
+
+
+def test_a_head_that_is_a_label_whole_takes_no_damaged_character():
+    # 产出数量 is a label's text whole (the group's word and the category's): in a table whose
+    # labels wrap five wide it may be the whole label, and 新 the name's
+    got, _ = read(["产出指标\t\t产出数量新建多功能运动场\t10个",
+                   "\t质量指标\t设施验收合格率\t100%",
+                   "效益指标\t社会效益指\t人均体育场地面积\t≥1.9平方米",
+                   "\t标\t居民健身参与率\t≥40%"])
+    assert got[0] == ("数量指标", "新建多功能运动场")

@@ -1683,3 +1683,11 @@ def test_an_alias_one_character_in_four_damaged_is_read_by_the_gap_and_warned(he
 def test_an_alias_two_characters_in_four_damaged_stays_with_the_name():
     got, _ = read(damaged_alias_block("杜佘效益"))
     assert got[1][1] == "杜佘效益全市城乡居民养老保险覆盖面"
+
+
+def test_an_alias_cut_where_a_level_cell_is_as_wide_stays_a_wrapped_lines_and_the_names():
+    # 社会效 | 全市…: the table prints a level cell three wide (满意度), so 社会效 may be a wrapped
+    # label's first line and 全 the name's first character, as likely as a damaged 社会效益
+    lines = damaged_alias_block("社会效") + ["满意度\t服务对象满意度指标\t群众满意度\t≥90%"]
+    got, _ = read(lines)
+    assert not got[1][1].startswith("市城乡")
