@@ -1663,31 +1663,3 @@ def test_a_name_opening_with_its_categorys_word_under_a_top_placed_label_stays()
                               "\t时效指标\t资金拨付及时率\t100%", "\t\t资金到位及时率\t100%"])
     assert got[4] == ("质量指标", "质量抽检合格率")
     assert not any(i.code == "label_fused" for i in issues)
-
-
-def damaged_alias_block(head: str) -> list[str]:
-    return ["效益指标\t经济效益指标\t就业困难人员就业人数\t≥100人",
-            f"\t\t{head}全市城乡居民养老保险覆盖面\t不低于上年度水平",
-            "\t\t扶持创业企业（项目）数\t650",
-            "\t生态效益指标\t绿化覆盖率\t≥40%"]
-
-
-@pytest.mark.parametrize("head", ["社会郊益", "杜会效益"])
-def test_an_alias_one_character_in_four_damaged_is_read_by_the_gap_and_warned(head):
-    got, issues = read(damaged_alias_block(head))
-    assert got[1] == ("社会效益指标", "全市城乡居民养老保险覆盖面")
-    warned = [i for i in issues if i.code == "label_unrecognised" and i.severity == "warning"]
-    assert len(warned) == 1 and head in warned[0].message and "社会效益" in warned[0].message
-
-
-def test_an_alias_two_characters_in_four_damaged_stays_with_the_name():
-    got, _ = read(damaged_alias_block("杜佘效益"))
-    assert got[1][1] == "杜佘效益全市城乡居民养老保险覆盖面"
-
-
-def test_an_alias_cut_where_a_level_cell_is_as_wide_stays_a_wrapped_lines_and_the_names():
-    # 社会效 | 全市…: the table prints a level cell three wide (满意度), so 社会效 may be a wrapped
-    # label's first line and 全 the name's first character, as likely as a damaged 社会效益
-    lines = damaged_alias_block("社会效") + ["满意度\t服务对象满意度指标\t群众满意度\t≥90%"]
-    got, _ = read(lines)
-    assert not got[1][1].startswith("市城乡")

@@ -276,16 +276,8 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             if below and not spaced else None
         if shorter is not None:
             head, rest, piece = shorter
-        alias = warned_alias(head, name, vocab)
-        if alias is not None and wrapped_line_before(head, alias, level_cell_widths(items)):
-            continue      # a wrapped label's first line (社会效 | 益指标) and the name (家庭…)
         split_head(item, cell, head, rest, vocab.level2_specs[name], LabelMatch(name, name, score))
         issues += follow_pieces(items, i, head, vocab.level2_specs[name], vocab)
-        if alias is not None:     # read by its characters and the order alone: said for review
-            issues.append(Issue("warning", "label_unrecognised",
-                                f"{head!r} cut off the name {cell.raw or cell.text!r} as a damaged {alias!r} "
-                                f"({name!r}, the category the labels around the row leave)", field="level2",
-                                source_ref=cell.source_ref or item.row.source_ref))
         issues.append(fused_issue(cell, item.row.source_ref,
                                   f"{cell.text!r} opens with {head!r}, read as the level label {name!r} "
                                   f"(similarity {score:.0f}): the "
@@ -1272,7 +1264,7 @@ def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str]
     # the label printed in its column, the name's words its own; no short piece is read
     echoed = any(item.name.startswith(label_key(c.text)) for c in item.unrecognised if label_key(c.text))
     single = len(gap) == 1
-    read = best_head(item.name, tuple(cuts), tuple(gap), vocab, bare and single, not echoed, True)
+    read = best_head(item.name, tuple(cuts), tuple(gap), vocab, bare and single, not echoed)
     if read is None and closed and single and not bare:
         # a short alias read by the closed gap alone: the name left holds a strong word of it
         read = best_head(item.name, tuple(cuts), tuple(gap), vocab, True, not echoed)
@@ -1306,12 +1298,9 @@ def bare_word_in_gap(name: str, cuts: tuple[int, ...], gap: list[str], vocab: Le
 
 @lru_cache(maxsize=16384)
 def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: LevelVocabulary, short: bool = False,
-              pieces: bool = True, damaged: bool = False):
+              pieces: bool = True):
     """(category, head, rest, score), or ((the tied categories), head), or None: the
-    reading of `fused_head`, by the name's text, boundaries and the gap alone. `damaged`:
-    an alias one character in four off is read too (`damaged_alias`), where the order
-    leaves the row a lost label (not under a group's cell read as both levels, where a
-    name's own words, `社会成效评估费用`, are as likely)."""
+    reading of `fused_head`, by the name's text, boundaries and the gap alone."""
     keys = keys_of(gap, vocab)
     best: dict[str, tuple[float, int, str, str]] = {}   # category -> (score, head length, head, rest)
 
@@ -1341,8 +1330,7 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
                 head = name[:n]
                 score = fuzz.ratio(head, key)
                 if not key.endswith(SUFFIX):
-                    if head != key and not (damaged and n == len(key) and damaged_alias(head, key)) \
-                            or len(key) < (SHORT_ALIAS_MIN if short else ALIAS_MIN) \
+                    if head != key or len(key) < (SHORT_ALIAS_MIN if short else ALIAS_MIN) \
                             or len(key) < ALIAS_MIN and names_another(name[n:], label, vocab):
                         continue
                     head = head + suffix_after(name[n:])
@@ -1381,38 +1369,6 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
         ranked = worded
     label, (score, _, head, rest) = ranked[0]
     return label, head, rest, score
-
-
-ALIAS_PER_WRONG = 4    # an alias without 指标 read with damage: one character out of place in four at most
-
-
-def damaged_alias(head: str, key: str) -> bool:
-    """The head is the alias `key` (four characters or more, no 指标) with one character
-    out of place in `ALIAS_PER_WRONG` at most (`社会郊益`, `经济效盎` as 社会效益, 经济效益): two
-    label words that long so alike open no name the order leaves a label to (a name's own
-    head one character off a label ends in 指标: 绩效指标). A head of two or three
-    characters so damaged (`散量`, `质最`) is no evidence: `warned_alias` says the cut."""
-    return len(key) >= ALIAS_MIN and len(head) == len(key) and head != key \
-        and ALIAS_PER_WRONG * (len(key) - in_place(head, key, 0)) <= len(key)
-
-
-def warned_alias(head: str, label: str, vocab: LevelVocabulary) -> str | None:
-    """The category's alias the head opens with damaged (`damaged_alias`), where it opens
-    with none written exactly: the cut is then said for review."""
-    keys = [key for text in (label, *vocab.level2_specs[label].aliases)
-            if (key := label_key(text)) and not key.endswith(SUFFIX)]
-    if any(head.startswith(key) for key in keys):
-        return None
-    return next((key for key in keys if damaged_alias(head[:len(key)], key)), None)
-
-
-def wrapped_line_before(head: str, alias: str, widths: frozenset[int]) -> bool:
-    """The head is the alias exactly up to its character out of place, and a level cell of
-    the table is as wide as that exact part (two characters or more): a wrapped label's
-    first line (`社会效` | `益指标`, `社会` | `效益…`) and the name's first characters after
-    it (`社会效家庭医生…`, `社会受益农户户数`), as likely as a damaged alias."""
-    at = next((k for k, (a, b) in enumerate(zip(head, alias)) if a != b), len(alias))
-    return at >= 2 and at in widths
 
 
 def truncated_at(name: str, key: str) -> int:
