@@ -11,6 +11,12 @@ reads elsewhere or of its header's column names (`成本指怀` read as 成本�
 怀 and 柝 for 标), which is weaker and said for review. (A 标 on the next line is no
 evidence: it may be another label's line.) `read_label_tails` takes the same damage for a wrapped label's last
 line fused into the name below (`数量损` over `杯农机…`).
+
+Where the document prints no such damage, the table's wrap width is the evidence
+(`shaped_rest`, warned): in a table whose level-2 labels all wrap at one width, a head cut
+short of it is a line's start, so the characters that fill the line are the label's
+(`服务对` | `蒙…` four wide), one in four out of place at most; a head that is a label's
+text whole (`产出数量`) may be the whole label and takes none out of place.
 """
 from __future__ import annotations
 
