@@ -79,3 +79,52 @@ def test_a_header_cell_naming_a_column_exactly_shows_no_damage():
     rows = ocr_rows(["一级指标\t二级指标\t三级指标\t拾标值", "产出指标\t数量指标\t补贴发放人数\t2600人"])
     items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
     assert header_damage(rows, items, SCHEMA) == frozenset({("指", "拾")})
+
+
+def satisfaction(name: str, width: int = 4) -> list[str]:
+    # level-2 labels wrapped four wide: 数量指标 fits, 服务对象满意度指标 prints 服务对象 | 满意度指 | 标
+    return ["产出指标\t数量指标\t补贴发放人数\t2600人",
+            "\t质量指标\t补贴发放准确率\t100%",
+            "\t经济成本\t单个项目平均成本\t≤70万元",
+            "\t指标\t\t",
+            f"满意度指标\t\t{name}\t≥90%",
+            "\t\t学生满意度\t≥90%"]
+
+
+def test_a_rest_filling_a_wrapped_labels_line_one_character_damaged_is_cut_and_warned():
+    # 服务对 cut as the label, 蒙 left: the two fill the column's four characters, one out of
+    # place; no other label of the table shows the damage
+    got, issues = read(satisfaction("服务对蒙学生家长满意度"))
+    assert got[-2] == ("服务对象满意度指标", "学生家长满意度")
+    warned = [i for i in issues if i.code == "label_unrecognised" and "'蒙'" in i.message]
+    assert len(warned) == 1 and warned[0].severity == "warning" and "蒙学生家长满意度" in warned[0].message
+
+
+def test_a_name_after_a_label_filling_its_line_keeps_its_first_character():
+    # 服务对象 fills the line: 群 is the name's
+    got, _ = read(satisfaction("服务对象群众满意度"))
+    assert got[-2] == ("服务对象满意度指标", "群众满意度")
+
+
+def test_a_rest_where_no_label_wraps_stays():
+    # 服务对象满意 may be the label printed a word short: 收 is the name's as likely
+    got, _ = read(["产出指标\t数量指标\t补贴发放人数\t2600人",
+                   "\t质量指标\t补贴发放准确率\t100%",
+                   "满意度指标\t\t服务对象满意收入公共就业服务满意度\t≥90%"])
+    assert got[-1][1].endswith("收入公共就业服务满意度")
+
+
+def test_a_two_character_rest_both_out_of_place_is_no_evidence():
+    # 质量 | 拍杯…: two of two out of place prove nothing (a name may open with any two words)
+    got, _ = read(block("时效指标"))
+    assert got[1][1].startswith("拍杯")
+
+
+def test_a_head_that_is_a_label_whole_takes_no_damaged_character():
+    # 产出数量 is a label's text whole (the group's word and the category's): in a table whose
+    # labels wrap five wide it may be the whole label, and 新 the name's
+    got, _ = read(["产出指标\t\t产出数量新建多功能运动场\t10个",
+                   "\t质量指标\t设施验收合格率\t100%",
+                   "效益指标\t社会效益指\t人均体育场地面积\t≥1.9平方米",
+                   "\t标\t居民健身参与率\t≥40%"])
+    assert got[0] == ("数量指标", "新建多功能运动场")

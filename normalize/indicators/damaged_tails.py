@@ -11,6 +11,12 @@ reads elsewhere or of its header's column names (`成本指怀` read as 成本�
 怀 and 柝 for 标), which is weaker and said for review. (A 标 on the next line is no
 evidence: it may be another label's line.) `read_label_tails` takes the same damage for a wrapped label's last
 line fused into the name below (`数量损` over `杯农机…`).
+
+Where the document prints no such damage, the table's wrap width is the evidence
+(`shaped_rest`, warned): in a table whose level-2 labels all wrap at one width, a head cut
+short of it is a line's start, so the characters that fill the line are the label's
+(`服务对` | `蒙…` four wide), one in four out of place at most; a head that is a label's
+text whole (`产出数量`) may be the whole label and takes none out of place.
 """
 from __future__ import annotations
 
@@ -18,15 +24,17 @@ from dataclasses import replace
 
 from formex.normalize.indicators.cells import IndicatorRow, LevelVocabulary, level_vocabulary
 from formex.normalize.indicators.fragments import label_keys
-from formex.normalize.indicators.fused import ASPECT, fused_issue, makes_word
+from formex.normalize.indicators.fused import ASPECT, compound_keys, fused_issue, makes_word
 from formex.normalize.indicators.fused_order import (
-    ORDER_REST_MIN, SEPARATORS, SPACES, SUFFIX, WORDINGS, chain_forms, head_forms, in_place, names_category)
+    ORDER_REST_MIN, SEPARATORS, SPACES, SUFFIX, WORDINGS, bare_words, chain_forms, head_forms, in_place,
+    names_category)
 from formex.normalize.labels import label_key
 from formex.schemas.document import Issue, Row
 from formex.schemas.forms import FormSchema
 
 OWN = SUFFIX + WORDINGS    # a label's own characters printed shifted (可持续影响类指), not damage
 ATTEST_MIN = 4      # a printed label long enough that its characters in place place the others (数量指怀)
+SHAPE_PER_WRONG = 4  # a label's printed text whole: one character out of place in four at most (服务对蒙, not 数量拾柝)
 
 
 def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: FormSchema) -> list[Issue]:
@@ -43,6 +51,7 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
     vocab = level_vocabulary(schema)
     printed = printed_level_texts(items)
     damage = printed_damage(items, vocab) | header_damage(rows, items, schema)
+    column = wrap_width(items)
     for item in items:
         if not item.fused or not item.name:
             continue
@@ -52,7 +61,8 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
             continue      # (the name may have taken its wrapped line since)
         if spaced_head(fused.cell, head):
             continue      # the head ends at a space as read: what follows is the name's
-        found = damaged_rest(head, item.name, fused.label.spec, vocab, printed, damage)
+        found = damaged_rest(head, item.name, fused.label.spec, vocab, printed, damage) \
+            or shaped_rest(head, item.name, fused.label.spec, vocab, column)
         if found is None:
             continue
         tail, rest, why = found
@@ -63,7 +73,8 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
         if why:
             issues.append(Issue("warning", "label_unrecognised",
                                 f"{tail!r} cut off the name {tail + rest!r} as the damaged rest of "
-                                f"{fused.label.spec.label!r} after {head!r} ({why})", field="level2",
+                                f"{fused.label.spec.label!r} after {head!r} ({why}; the cell read "
+                                f"{fused.cell.raw or fused.cell.text!r})", field="level2",
                                 source_ref=fused.cell.source_ref or item.row.source_ref))
     return issues
 
@@ -97,6 +108,58 @@ def damaged_rest(head: str, name: str, spec, vocab: LevelVocabulary, printed: fr
                 best = (tail, rest, why)
             break
     return best
+
+
+def shaped_rest(head: str, name: str, spec, vocab: LevelVocabulary, column: int) -> tuple[str, str, str] | None:
+    """(tail, rest, why) for `cut_damaged_label_tails` where the document prints no such
+    damage, in a table whose level-2 labels wrap (`column`, the one width of their first
+    lines, `wrap_width`): the head and the tail are the label's line on this row, as wide as the column
+    where the form is longer (服务对蒙 in a column four wide) or the form whole where it
+    fits (数量指怀 in one five wide), their characters out of place `SHAPE_PER_WRONG`
+    apart at least; a tail of two characters or more none of which is in place (`质量拾柝`)
+    is no evidence: a name may open with any two words after a bare 质量. The width is the
+    evidence the tail is the label's: a line of a wrapped label is full, and a name's first
+    character after a label printed whole (`服务对象满意` | `收入…`, a label printed a word
+    short) makes the text no line of it; where no label wraps, nothing tells them apart
+    and the tail stays. A head that is a label's text whole (`产出数量`, `社会效益`, shorter
+    than the column) may be the whole label: it takes only the form's own characters. The
+    likest wins."""
+    if not column:
+        return None
+    whole = head in label_keys(vocab) | bare_words(vocab) | compound_keys(vocab).keys()
+    best = None
+    for form in dict.fromkeys([*chain_forms(spec, vocab), *head_forms(spec)]):
+        n = min(len(form), column)
+        tail = name[:n - len(head)] if n > len(head) else ""
+        if not tail or len(head) + len(tail) != n or label_key(tail) != tail:
+            continue
+        printed = head + tail
+        kept = in_place(printed, form, 0)
+        if kept == n or SHAPE_PER_WRONG * (n - kept) > n or len(tail) > 1 and not in_place(tail, form, len(head)):
+            continue
+        if whole and in_place(tail, form, len(head)) < len(tail):
+            continue      # a head that is a label's text whole (产出数量, 社会效益) may be printed so: only the
+            #               form's own characters go on it (满意度 | 指), a damaged one is the name's (产出数量新建…)
+        rest = name[len(tail):].strip(SEPARATORS)
+        if len(label_key(rest)) < ORDER_REST_MIN or not names_category(rest, spec) \
+                or makes_word(printed, rest) or makes_word(tail[-1], rest):
+            continue
+        if best is None or kept / n > best[0]:
+            why = f"{printed!r} read as {form[:n]!r}, " + (
+                f"a line of a label wrapped {column} wide" if n < len(form) else "the label whole in its column")
+            best = (kept / n, (tail, rest, why))
+    return best[1] if best else None
+
+
+def wrap_width(items: list[IndicatorRow]) -> int:
+    """The width the level-2 labels wrap at: the length of the first line of each label
+    joined from its wrapped lines (its text opening with what the cell read), where all
+    are as long; 0 where none wraps or their first lines differ (a width misread is no
+    evidence of where a line ends)."""
+    firsts = {len(first) for item in items for h in item.level2 if not h.copied
+              for first, whole in [(label_key(h.cell.raw or ""), label_key(h.cell.text))]
+              if first and len(first) < len(whole) and whole.startswith(first)}
+    return firsts.pop() if len(firsts) == 1 else 0
 
 
 def head_reading(head: str, spec, vocab: LevelVocabulary) -> tuple[str, ...]:
