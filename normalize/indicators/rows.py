@@ -1201,7 +1201,7 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             high = order[below] if below else len(order)
             groups = {h.spec.label for h in item.level1}   # the row's own group, where it states one
             fits = [m for m in vocab.level2.tied_matches(cell.text, COLUMN_CUTOFF)
-                    if low < order[m.name] <= high
+                    if low < order[m.name] <= high and keeps_own_chars(cell.text, m.name, vocab)
                     and (not groups or vocab.level2_specs[m.name].level1 in groups)]
             fits = nearest_whole_labels(cell.text, fits)
             if len(fits) != 1:   # none near at its length, or several as near: worded up?
@@ -1233,6 +1233,14 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
               f"level label {text!r} alone on its line matches no category; read as {name!r}, of the "
               "categories the labels around it leave in the canonical order the one it is clearly "
               "nearest", field="level2", source_ref=ref) for (text, ref), name in near.items()]
+
+
+def keeps_own_chars(text: str, name: str, vocab: LevelVocabulary) -> bool:
+    """A damaged cell keeps a character of the category's label or aliases beyond
+    `GENERIC_LABEL_CHARS`: 指, 标, 类 print in every label, so `度指标` (the tail of a
+    wrapped 满意度指标) names no category by them, however near 管理指标 it scores."""
+    own = set("".join(vocab.level2.aliases_of(name))) - GENERIC_LABEL_CHARS
+    return bool(set(label_key(text)) & own)
 
 
 def read_like_printed_labels(items: list[IndicatorRow], issues: list[Issue]) -> list[Issue]:
@@ -1585,6 +1593,7 @@ def reread_out_of_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             key = label_key(hint.cell.text)
             fits = {name for name, spec in vocab.level2_specs.items()
                     if low <= order[name] <= high and (not groups or spec.level1 in groups)
+                    and keeps_own_chars(hint.cell.text, name, vocab)
                     and any(len(alias) >= 4 and common_in_order(alias, key) >= len(alias) - OUT_OF_ORDER_MISSING
                             for alias in vocab.level2.aliases_of(name))}
             if len(fits) != 1:
