@@ -1197,11 +1197,13 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         for cell in list(item.damaged):
             above = next((labels[-1] for labels in reversed(stated[:i]) if labels), None)
             below = next((labels[0] for labels in stated[i + 1:] if labels), None)
+            group_above = next((h.spec.label for row in reversed(items[:i]) for h in reversed(row.level1)
+                                if not h.copied), None)
             low = order[above] if above else -1
             high = order[below] if below else len(order)
             groups = {h.spec.label for h in item.level1}   # the row's own group, where it states one
             fits = [m for m in vocab.level2.tied_matches(cell.text, COLUMN_CUTOFF)
-                    if low < order[m.name] <= high and keeps_own_chars(cell.text, m.name, vocab)
+                    if low < order[m.name] <= high and not piece_of_label_above(cell.text, above, group_above)
                     and (not groups or vocab.level2_specs[m.name].level1 in groups)]
             fits = nearest_whole_labels(cell.text, fits)
             if len(fits) != 1:   # none near at its length, or several as near: worded up?
@@ -1237,10 +1239,19 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
 
 def keeps_own_chars(text: str, name: str, vocab: LevelVocabulary) -> bool:
     """A damaged cell keeps a character of the category's label or aliases beyond
-    `GENERIC_LABEL_CHARS`: 指, 标, 类 print in every label, so `度指标` (the tail of a
-    wrapped 满意度指标) names no category by them, however near 管理指标 it scores."""
+    `GENERIC_LABEL_CHARS`: 指, 标, 类 print in every label, so a label read by them alone
+    (`服务对象满恴度类指标` holding 管理指标's 指标) is read by no evidence of its own."""
     own = set("".join(vocab.level2.aliases_of(name))) - GENERIC_LABEL_CHARS
     return bool(set(label_key(text)) & own)
+
+
+def piece_of_label_above(text: str, above: str | None, group_above: str | None = None) -> bool:
+    """A damaged cell printing, beyond `GENERIC_LABEL_CHARS`, only characters of the labels
+    stated above it, of either level (`度指标` under 满意度指标 or 服务对象满意度指标: a
+    wrapped tail), or none: a piece of such a label, which starts no block of another
+    category, however near one it scores."""
+    own = set(label_key(text)) - GENERIC_LABEL_CHARS
+    return not own or own <= set(above or "") | set(group_above or "")
 
 
 def read_like_printed_labels(items: list[IndicatorRow], issues: list[Issue]) -> list[Issue]:
