@@ -205,8 +205,9 @@ def test_rows_above_the_first_label_keep_out_of_a_group_no_label_names():
 
 def test_unread_pieces_of_any_label_do_not_open_a_group_no_label_names():
     # a damaged 产出 label (产击 / 类指 / 标) whose pieces 类指 and 标 are read by no
-    # vocabulary: pieces every label prints, they are no damaged 投入管理指标, so that group
-    # stays closed and the two unlabelled rows above the 数量 label join its block
+    # vocabulary: pieces every label prints, they name no group (产击 is read as 产出), so the
+    # 投入管理指标 group stays closed and the two unlabelled rows above the 数量 label join
+    # its block
     lines = ["一级脂标\t二级拾标\t三吸拾标\t指标值\t备注",
              "\t\t城乡居民基础养老金标准\t\t",
              "\t\t发放创业担保贷款金额\t5000万元\t",
@@ -228,10 +229,10 @@ def test_unread_pieces_of_any_label_do_not_open_a_group_no_label_names():
     assert [i.placement.level2.label for i in indicators[:4]] == ["数量指标"] * 4
 
 
-def test_an_unread_cell_may_name_a_group_only_by_a_character_of_its_label():
-    assert may_name(Cell("投入菅理", "投入菅理", 0), "投入管理指标")
-    assert not may_name(Cell("类指", "类指", 0), "投入管理指标")
-    assert not may_name(Cell("产击", "产击", 0), "投入管理指标")
+def test_an_unread_cell_of_generic_label_characters_names_no_group():
+    assert may_name(Cell("乂丫乜", "乂丫乜", 0))      # a label damaged whole: any group's
+    assert not may_name(Cell("类指", "类指", 0))
+    assert not may_name(Cell("标", "标", 0))
 
 
 def test_rows_after_the_last_label_leave_an_unnamed_group_open_where_nothing_else_follows():
