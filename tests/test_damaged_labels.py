@@ -7,7 +7,7 @@ import pytest
 
 from formex.normalize.indicators import rows_to_indicators
 from formex.normalize.indicators.columns import complete_roles, find_header
-from formex.normalize.indicators.rows import keeps_own_chars, nearest_whole_labels, piece_of_label_above
+from formex.normalize.indicators.rows import nearest_whole_labels, piece_of_label_above
 from formex.normalize.labels import LabelMatch
 from formex.schemas.document import Cell, Row
 from tests.test_hierarchy import SCHEMA, text_rows
@@ -741,5 +741,3 @@ def test_a_wrapped_labels_generic_tail_is_read_as_no_category():
     assert placed[-1] == ("服务对象满意度指标", "军休干部满意度")
     assert piece_of_label_above("度指标", "服务对象满意度指标")
     assert not piece_of_label_above("篮锂指标", "服务对象满意度指标")   # 管理指标, damaged
-    assert not keeps_own_chars("服务对象满恴度类指标", "管理指标", VOCAB)
-    assert keeps_own_chars("盾量措标", "数量指标", VOCAB)

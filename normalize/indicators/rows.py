@@ -1237,14 +1237,6 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
               "nearest", field="level2", source_ref=ref) for (text, ref), name in near.items()]
 
 
-def keeps_own_chars(text: str, name: str, vocab: LevelVocabulary) -> bool:
-    """A damaged cell keeps a character of the category's label or aliases beyond
-    `GENERIC_LABEL_CHARS`: 指, 标, 类 print in every label, so a label read by them alone
-    (`服务对象满恴度类指标` holding 管理指标's 指标) is read by no evidence of its own."""
-    own = set("".join(vocab.level2.aliases_of(name))) - GENERIC_LABEL_CHARS
-    return bool(set(label_key(text)) & own)
-
-
 def piece_of_label_above(text: str, above: str | None, group_above: str | None = None) -> bool:
     """A damaged cell printing, beyond `GENERIC_LABEL_CHARS`, only characters of the labels
     stated above it, of either level (`度指标` under 满意度指标 or 服务对象满意度指标: a
@@ -1604,7 +1596,6 @@ def reread_out_of_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             key = label_key(hint.cell.text)
             fits = {name for name, spec in vocab.level2_specs.items()
                     if low <= order[name] <= high and (not groups or spec.level1 in groups)
-                    and keeps_own_chars(hint.cell.text, name, vocab)
                     and any(len(alias) >= 4 and common_in_order(alias, key) >= len(alias) - OUT_OF_ORDER_MISSING
                             for alias in vocab.level2.aliases_of(name))}
             if len(fits) != 1:
