@@ -7,7 +7,7 @@ import pytest
 
 from formex.normalize.indicators import rows_to_indicators
 from formex.normalize.indicators.columns import complete_roles, find_header
-from formex.normalize.indicators.rows import nearest_whole_labels
+from formex.normalize.indicators.rows import nearest_whole_labels, piece_of_label_above
 from formex.normalize.labels import LabelMatch
 from formex.schemas.document import Cell, Row
 from tests.test_hierarchy import SCHEMA, text_rows
@@ -724,3 +724,20 @@ def test_a_label_tail_with_its_first_characters_damaged_stays_a_piece():
                                   "\t响措标\t\t",
                                   "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%"]))
     assert "label_read_by_nearest" not in codes
+
+
+def test_a_wrapped_labels_generic_tail_is_read_as_no_category():
+    # `度指标`, the last line of a wrapped 服务对象满意度指标 fused onto the next row, prints
+    # only characters of the 满意度指标 label above (and 指标): a piece of it, not a damaged
+    # 管理指标 (the one category the order leaves), so the row keeps its own wording
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t拾柝值",
+                      "可持续\t退役军人服务保障体系长效机制\t健全",
+                      "发展指\t烈士纪念设施管理保护满意度调\t",
+                      "标\t查制度\t完善",
+                      "满意度\t\t服务对 退役军人满意度\t≥90.00(%)",
+                      "指标\t\t象满意 优抚对象满意度\t≥90.00(%)",
+                      "度指标\t军休干部满意度\t≥92.00(%)"])
+    placed, _, _ = read(rows)
+    assert placed[-1] == ("服务对象满意度指标", "军休干部满意度")
+    assert piece_of_label_above("度指标", "服务对象满意度指标")
+    assert not piece_of_label_above("篮锂指标", "服务对象满意度指标")   # 管理指标, damaged

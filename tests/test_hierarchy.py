@@ -2,7 +2,7 @@
 guessed) where spans are known."""
 from __future__ import annotations
 
-from formex.normalize.indicators.hierarchy import path_of, segment_rows, wording_score, wording_scores
+from formex.normalize.indicators.hierarchy import may_name, path_of, segment_rows, wording_score, wording_scores
 from formex.normalize.indicators import rows_to_indicators
 from formex.schemas.document import Cell, Row
 from formex.schemas.forms import load_form_schema
@@ -201,6 +201,38 @@ def test_rows_above_the_first_label_keep_out_of_a_group_no_label_names():
     budget = next(k for k, c in enumerate(cats) if c.label == "预算编审管理")
     path = path_of(costs, [False] * 4, cats, frozenset({quantity, budget}))
     assert [cats[k].label for k in path][:2] == ["预算编审管理"] * 2
+
+
+def test_unread_pieces_of_any_label_do_not_open_a_group_no_label_names():
+    # a damaged 产出 label (产击 / 类指 / 标) whose pieces 类指 and 标 are read by no
+    # vocabulary: pieces every label prints, they name no group (产击 is read as 产出), so the
+    # 投入管理指标 group stays closed and the two unlabelled rows above the 数量 label join
+    # its block
+    lines = ["一级脂标\t二级拾标\t三吸拾标\t指标值\t备注",
+             "\t\t城乡居民基础养老金标准\t\t",
+             "\t\t发放创业担保贷款金额\t5000万元\t",
+             "\t数重\t城镇新增就业人数（万人）\t\t",
+             "\t指标\t促进创业人数（人）\t根据下达任务目标要求确定\t",
+             "产击\t对效\t资金支付规满意范性\t合规\t",
+             "类指\t\t指标满意度调查实际资金支出率\t≧95%\t",
+             "标\t产岂\t\t\t",
+             "效益\t効盆\t扶持创业企业（项目）数\t650\t",
+             "类指\t生态\t\t\t",
+             "\t效益\t\t\t",
+             "标\t可持\t\t\t",
+             "\t续影\t\t\t",
+             "\t响\t\t\t",
+             "满意\t服条\t群众满意度\t≥75%\t行业标准",
+             "度指\t对象\t享受创业担保贷款对象满意度\t≧95%\t",
+             "标\t满意\t环境公共服务满意度\t≧95%\t"]
+    indicators, _ = rows_to_indicators(text_rows(lines), SCHEMA, spans_known=False, year=2026)
+    assert [i.placement.level2.label for i in indicators[:4]] == ["数量指标"] * 4
+
+
+def test_an_unread_cell_of_generic_label_characters_names_no_group():
+    assert may_name(Cell("乂丫乜", "乂丫乜", 0))      # a label damaged whole: any group's
+    assert not may_name(Cell("类指", "类指", 0))
+    assert not may_name(Cell("标", "标", 0))
 
 
 def test_rows_after_the_last_label_leave_an_unnamed_group_open_where_nothing_else_follows():

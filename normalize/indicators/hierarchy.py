@@ -980,16 +980,25 @@ def labelled_categories(items: list[IndicatorRow], categories: tuple[Level2Spec,
     """The categories some row's label names: its level-2 label's, or, for a group
     another template lists as a category (`template_alternatives`), every category of it
     where a level-1 label names the group. A group only labels put rows in
-    (`wordless_groups`) counts as named where a level-1 cell is unread: it may be that
-    group's label, damaged, and closing the group would move its rows unsaid."""
+    (`wordless_groups`) counts as named where a level cell is unread and prints more than
+    any label's generic pieces (`may_name`): it may be that group's label, damaged, and
+    closing the group would move its rows unsaid."""
     level2 = {(h.spec.level1, h.spec.label) for item in items for h in item.level2}
     listed = {categories[k].label for pair in template_alternatives(categories) for k in pair[0]}
     wordless = {categories[k].level1 for k in wordless_groups(categories)}
     listed |= wordless
     level1 = {h.spec.label for item in items for h in item.level1} & listed
-    if any(cell not in item.damaged for item in items for cell in item.unrecognised):
+    unread_cells = [cell for item in items for cell in item.unrecognised if cell not in item.damaged]
+    if any(may_name(cell) for cell in unread_cells):
         level1 |= wordless
     return frozenset(k for k, c in enumerate(categories) if (c.level1, c.label) in level2 or c.level1 in level1)
+
+
+def may_name(cell) -> bool:
+    """An unread level cell may be some group's label, damaged (`乂丫乜`), unless it prints
+    nothing beyond `GENERIC_LABEL_CHARS`: `类指` / `标` are pieces any label prints (a
+    wrapped label's tail), and name no group."""
+    return bool(set(label_key(cell.text)) - GENERIC_LABEL_CHARS)
 
 
 @lru_cache(maxsize=16)

@@ -1212,11 +1212,13 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         for cell in list(item.damaged):
             above = next((labels[-1] for labels in reversed(stated[:i]) if labels), None)
             below = next((labels[0] for labels in stated[i + 1:] if labels), None)
+            group_above = next((h.spec.label for row in reversed(items[:i]) for h in reversed(row.level1)
+                                if not h.copied), None)
             low = order[above] if above else -1
             high = order[below] if below else len(order)
             groups = {h.spec.label for h in item.level1}   # the row's own group, where it states one
             fits = [m for m in vocab.level2.tied_matches(cell.text, COLUMN_CUTOFF)
-                    if low < order[m.name] <= high
+                    if low < order[m.name] <= high and not piece_of_label_above(cell.text, above, group_above)
                     and (not groups or vocab.level2_specs[m.name].level1 in groups)]
             fits = nearest_whole_labels(cell.text, fits)
             if len(fits) != 1:   # none near at its length, or several as near: worded up?
@@ -1248,6 +1250,15 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
               f"level label {text!r} alone on its line matches no category; read as {name!r}, of the "
               "categories the labels around it leave in the canonical order the one it is clearly "
               "nearest", field="level2", source_ref=ref) for (text, ref), name in near.items()]
+
+
+def piece_of_label_above(text: str, above: str | None, group_above: str | None = None) -> bool:
+    """A damaged cell printing, beyond `GENERIC_LABEL_CHARS`, only characters of the labels
+    stated above it, of either level (`度指标` under 满意度指标 or 服务对象满意度指标: a
+    wrapped tail), or none: a piece of such a label, which starts no block of another
+    category, however near one it scores."""
+    own = set(label_key(text)) - GENERIC_LABEL_CHARS
+    return not own or own <= set(above or "") | set(group_above or "")
 
 
 def read_like_printed_labels(items: list[IndicatorRow], issues: list[Issue]) -> list[Issue]:
