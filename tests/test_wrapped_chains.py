@@ -92,3 +92,12 @@ def test_a_cut_by_names_heads_alone_is_warned():
                         ("可持续影响指标", "服务标准化体系持续完善")]
     warned = [i for i in issues if i.code == "label_unrecognised" and "names' heads" in i.message]
     assert len(warned) == 2 and all(i.severity == "warning" for i in warned)
+
+
+def test_a_names_head_on_a_line_printing_a_level2_label_whole_is_no_line_of_a_wrapped_label():
+    # 质量指标 printed whole beside 质量抽检合格率: the level column holds the label there, so
+    # 质量 | 指标… over the two names' heads is no label wrapped down it; 指标年度完成情况 keeps its words
+    got, issues = read(["产出指标\t质量指标\t质量抽检合格率\t≥98%", "\t\t指标年度完成情况\t100%", "\t\t验收通过率\t100%",
+                        "\t时效指标\t完工及时率\t100%"])
+    assert got[:3] == [("质量指标", "质量抽检合格率"), ("质量指标", "指标年度完成情况"), ("质量指标", "验收通过率")]
+    assert not [i for i in issues if "wrapped down its column" in i.message]

@@ -145,14 +145,28 @@ def piece_on(row, part: str, vocab: LevelVocabulary) -> tuple[str, int | None] |
                 found = (text, col)
     if found is not None:
         return found
-    if not name:
-        return None
+    if not name or prints_level2_whole(row, vocab):
+        return None       # (the line's level-2 column holds a label whole: its name's head is the name's)
     head = name[:n]
     gap = next((k for k, ch in enumerate(name[:PIECE_MAX + 1]) if ch in SPACES), None)
     if len(head) < n or label_key(head) != head or gap is not None and gap != n \
             or 2 * in_place(head, part, 0) < n:
         return None
     return head, None
+
+
+def prints_level2_whole(row, vocab: LevelVocabulary) -> bool:
+    """Whether a cell of the line reads as a level-2 label with its 指标 whole (`质量指标`
+    beside `质量抽检合格率`): that line prints its label, so no line of a label wrapped
+    down the column is fused into its name."""
+    whole = level2_whole_forms(vocab)
+    return any(label_key(c.text) in whole for c in row.cells)
+
+
+@lru_cache(maxsize=None)
+def level2_whole_forms(vocab: LevelVocabulary) -> frozenset[str]:
+    """Every level-2 category's `wrapped_forms` (each ending in 指标)."""
+    return frozenset(form for spec in vocab.level2_specs.values() for form in wrapped_forms(spec, vocab))
 
 
 def label_chain_read(name: str, rows: list, k: int, spec, vocab: LevelVocabulary
