@@ -190,9 +190,7 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
     character is the name's, the label's rest wrapped onto the next line (`wrapped_rest`)."""
     order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
     next_lines = lines_below(rows or [])
-    where: dict[str, int] = {}
-    for k, row in enumerate(rows or []):
-        where.setdefault(row.source_ref, k)
+    where = line_numbers(rows or [])
     stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
     stated_all = {label for labels in stated for label in labels}
     stated_groups = {h.spec.label for item in items for h in item.level1 if not h.copied}
@@ -356,6 +354,14 @@ def lines_below(rows: list) -> dict[str, object]:
     out: dict[str, object] = {}
     for row, after in zip(rows, rows[1:]):
         out.setdefault(row.source_ref, after)
+    return out
+
+
+def line_numbers(rows: list) -> dict[str, int]:
+    """{a line's source_ref: its index (the first, where a ref repeats)}, of the table's lines as read."""
+    out: dict[str, int] = {}
+    for k, row in enumerate(rows):
+        out.setdefault(row.source_ref, k)
     return out
 
 
@@ -2020,9 +2026,7 @@ def cut_heads_wrapped_below(items: list[IndicatorRow], placements: list, rows: l
     `ORDER_REST_MIN` characters and the word its category requires. Each cut is said
     (`label_fused`)."""
     issues: list[Issue] = []
-    where = {}
-    for k, row in enumerate(rows):
-        where.setdefault(row.source_ref, k)
+    where = line_numbers(rows)
     for item, placement in zip(items, placements):
         if placement is None or not item.name or item.positional or item.fused or item.unsettled_head \
                 or any(not h.copied for h in item.level2):
@@ -2184,9 +2188,7 @@ def cut_heads_wrapped_between(items: list[IndicatorRow], placements: list, rows:
     a label by themselves (`产出` | `指标`: the level-1 label's, 产出质量指标 no reading). The name left keeps `ORDER_REST_MIN`
     characters and the word its category requires; the cut is said (`label_fused`)."""
     issues: list[Issue] = []
-    where = {}
-    for k, row in enumerate(rows):
-        where.setdefault(row.source_ref, k)
+    where = line_numbers(rows)
     for item, placement in zip(items, placements):
         if placement is None or not item.name or item.positional or item.fused or item.unsettled_head \
                 or item.unrecognised or any(not h.copied for h in item.level2):

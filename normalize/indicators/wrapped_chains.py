@@ -30,8 +30,8 @@ from formex.normalize.indicators.cells import IndicatorRow, LevelVocabulary, loo
 from formex.normalize.indicators.fragments import is_piece, worded_keys
 from formex.normalize.indicators.fused import fused_issue
 from formex.normalize.indicators.fused_order import (
-    BELOW_CUTOFF, PIECE_MAX, PIECES_MAX, SEPARATORS, SPACES, SUFFIX, chain_forms, cut_head, in_place, name_cell,
-    name_left, opening_cell, reads_label)
+    BELOW_CUTOFF, PIECE_MAX, PIECES_MAX, SEPARATORS, SPACES, SUFFIX, chain_forms, cut_head, in_place, line_numbers,
+    name_cell, name_left, opening_cell, reads_label)
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Issue
 
@@ -49,9 +49,7 @@ def cut_heads_in_wrapped_labels(items: list[IndicatorRow], placements: list, row
     category requires. Said (`label_fused`); a run of names' heads alone is warned too
     (`label_unrecognised`): no cell prints the label apart."""
     issues: list[Issue] = []
-    where: dict[str, int] = {}
-    for k, row in enumerate(rows):
-        where.setdefault(row.source_ref, k)
+    where = line_numbers(rows)
     for item, placement in zip(items, placements):
         if placement is None or not item.name or item.positional or item.fused or item.unsettled_head:
             continue
