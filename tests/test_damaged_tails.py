@@ -128,3 +128,10 @@ def test_a_head_that_is_a_label_whole_takes_no_damaged_character():
                    "效益指标\t社会效益指\t人均体育场地面积\t≥1.9平方米",
                    "\t标\t居民健身参与率\t≥40%"])
     assert got[0] == ("数量指标", "新建多功能运动场")
+
+
+def test_a_rest_filling_a_wrapped_labels_line_that_opens_another_rows_name_stays():
+    # 服务对 | 学…: the width alone would read 学 as a damaged 象, but 学生满意度 below opens
+    # with 学生: a word of the document's names (the head lost its 象), kept whole
+    got, _ = read(satisfaction("服务对学生家长满意度"))
+    assert got[-2] == ("服务对象满意度指标", "学生家长满意度")

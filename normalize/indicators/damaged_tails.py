@@ -27,7 +27,7 @@ from formex.normalize.indicators.fragments import label_keys
 from formex.normalize.indicators.fused import ASPECT, compound_keys, fused_issue, makes_word
 from formex.normalize.indicators.fused_order import (
     ORDER_REST_MIN, SEPARATORS, SPACES, SUFFIX, WORDINGS, bare_words, chain_forms, head_forms, in_place,
-    names_category)
+    names_category, opens_another_name)
 from formex.normalize.labels import label_key
 from formex.schemas.document import Issue, Row
 from formex.schemas.forms import FormSchema
@@ -46,13 +46,15 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
     and joins the label's text. The name left keeps `ORDER_REST_MIN`
     characters and the word its category requires, and makes no word with the rest
     (`标准…`). Said (`label_fused`); a cut vouched by other labels' damage alone is warned
-    (`label_unrecognised`)."""
+    (`label_unrecognised`). A cut by the table's wrap width alone (`shaped_rest`) is not made
+    where another row's name opens with the tail and the character after it: the tail is a
+    word of the document's names (a head short of the column may have lost a character)."""
     issues: list[Issue] = []
     vocab = level_vocabulary(schema)
     printed = printed_level_texts(items)
     damage = printed_damage(items, vocab) | header_damage(rows, items, schema)
     column = wrap_width(items)
-    for item in items:
+    for i, item in enumerate(items):
         if not item.fused or not item.name:
             continue
         fused = item.fused[-1]
@@ -61,8 +63,11 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
             continue      # (the name may have taken its wrapped line since)
         if spaced_head(fused.cell, head):
             continue      # the head ends at a space as read: what follows is the name's
-        found = damaged_rest(head, item.name, fused.label.spec, vocab, printed, damage) \
-            or shaped_rest(head, item.name, fused.label.spec, vocab, column)
+        found = damaged_rest(head, item.name, fused.label.spec, vocab, printed, damage)
+        if found is None:
+            found = shaped_rest(head, item.name, fused.label.spec, vocab, column)
+            if found is not None and opens_another_name(items, i, found[0] + found[1][:1]):
+                continue      # another row opens with the tail's word (学生… under 服务对学生家长…): the name's own
         if found is None:
             continue
         tail, rest, why = found
