@@ -65,3 +65,35 @@ def test_a_block_ends_on_the_wrap_line_its_damaged_label_prints_on():
     by_name = {i.row.name: i.placement.level2.label for i in indicators}
     assert by_name["敬老院日常管理质量达标率"] == "质量指标"
     assert by_name["社区工作者岗前培训合格率"] == "时效指标"
+
+
+# ------------------------------------------- a wrapped level-2 label's rest below its damaged head
+PROJECT = load_form_schema("project_target")
+
+
+def cost_lines(rest_group: str) -> list[str]:
+    # 经济成本指标 wraps 径济 / 成本 / 指标 down its merged cell; the lines below the row
+    # read as 成本指标 (a category of 产出指标) on their own, but after 径济 as 经济成本指标,
+    # the one category of the 成本指标 group the row states
+    return ["一级指标\t二级指标\t三级指标\t指标值",
+            "产出指标\t数量指标\t新建社区健身路径\t40个",
+            "\t时效指标\t年度建设任务完成时间\t2018年12月底前",
+            f"{rest_group}\t径济\t单个健身路径建设成本\t≤8万元",
+            "指标\t成本\t\t",
+            "\t指标\t\t",
+            "效益指标\t社会效益指标\t人均体育场地面积\t≥1.9平方米"]
+
+
+def test_a_damaged_level2_head_takes_its_label_rest_below():
+    items, issues = rows_to_indicator_rows(list(iter_text_rows("\n".join(cost_lines("成本")))), PROJECT, False, None)
+    assert [i.name for i in items] == ["新建社区健身路径", "年度建设任务完成时间", "单个健身路径建设成本", "人均体育场地面积"]
+    assert [(h.cell.text, h.spec.label) for h in items[2].level2] == [("径济成本指标", "经济成本指标")]
+    joined = [i for i in issues if i.code == "cell_joined" and i.field == "level2"]
+    assert len(joined) == 1 and "'径济'" in joined[0].message   # the cells as printed stay said
+    assert not any(i.code == "label_unrecognised" and "径济" in i.message for i in issues)
+
+
+def test_a_label_line_of_the_stated_group_stays_its_own():
+    # the row above states 产出指标, whose category 成本指标 is: the line reads as itself
+    items, _ = rows_to_indicator_rows(list(iter_text_rows("\n".join(cost_lines("产出")))), PROJECT, False, None)
+    assert not any(h.cell.text == "径济成本指标" for i in items for h in i.level2)

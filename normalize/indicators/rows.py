@@ -552,6 +552,12 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             fold_label_rests(previous, item, line)   # the row's own wrapped labels: no line of its own
             issues.extend(cell_issues(item))
             continue
+        completed = previous and not pending_level1 and damaged_label_completed(item, previous, vocab)
+        if completed:   # the damaged cell is read now: its unread warning goes, the joined one says it
+            cell = previous.damaged[-1]
+            issues = without_unrecognised(issues, [(cell.text, cell.source_ref or previous.row.source_ref)]) + [
+                fold_damaged_label_rest(previous, item, vocab.level2_specs[completed.name], completed, line)]
+            continue
         item.level1 = [replace(h, carried=True) for h in pending_level1] + item.level1
         pending_level1 = []
         if pending_notes:
@@ -725,6 +731,51 @@ def fold_label_rests(previous: IndicatorRow, item: IndicatorRow, line: int) -> N
     previous.unplaced += item.unplaced
     previous.lines = (previous.lines[0], line)
     previous.pages = (previous.pages[0], item.row.page)
+
+
+def damaged_label_completed(item: IndicatorRow, previous: IndicatorRow, vocab: LevelVocabulary
+                            ) -> LabelMatch | None:
+    """The one category a line of nothing but level-2 labels (`成本` / `指标`, read as
+    成本指标) reads as with the row above's unread level-2 cell (`径济`) before it
+    (`径济成本指标`: 经济成本指标), where that category is of the group the row above
+    states and the line's own reading is not: the row's wrapped level-2 label ran on down
+    its merged cell, not a category listed without indicators. None otherwise."""
+    if item.name is not None or item.target is not None or item.note is not None or item.damaged \
+            or not item.level2 or any(h.copied for h in (*item.level1, *item.level2)) or item.level1 \
+            or any(getattr(item, cell) is not None for cell in ROW_CELLS) \
+            or not previous.damaged or any(not h.copied for h in previous.level2) \
+            or item.row.page != previous.pages[1]:
+        return None
+    groups = {h.spec.label for h in previous.level1 if not h.copied}
+    if len(groups) != 1 or any(vocab.level2_specs[h.spec.label].level1 in groups for h in item.level2):
+        return None
+    joined = previous.damaged[-1].text + "".join(h.cell.text for h in item.level2)
+    fits = [m for m in vocab.level2.tied_matches(joined, COLUMN_CUTOFF)
+            if vocab.level2_specs[m.name].level1 in groups]
+    fits = nearest_whole_labels(joined, fits)
+    return fits[0] if len(fits) == 1 else None
+
+
+def fold_damaged_label_rest(previous: IndicatorRow, item: IndicatorRow, spec, match: LabelMatch, line: int) -> Issue:
+    """The line `damaged_label_completed` read as the rest of the row above's level-2
+    label, into that row as one cell of the joined text, read as `match`; the cells as
+    printed stay in the warning."""
+    cell = previous.damaged[-1]
+    pieces = [cell.text, *(h.cell.text for h in item.level2)]
+    joined = replace(cell, text="".join(pieces))
+    previous.damaged.remove(cell)
+    if cell in previous.unrecognised:
+        previous.unrecognised.remove(cell)
+    hint = LabelHint(2, spec, joined, match, line=previous.lines[0])
+    previous.level2.append(hint)
+    previous.unplaced += item.unplaced
+    previous.lines = (previous.lines[0], line)
+    previous.pages = (previous.pages[0], item.row.page)
+    return Issue("warning", "cell_joined",
+                 f"level-2 cell {cell.text!r} and the line below it {' / '.join(pieces[1:])!r} read as one "
+                 f"wrapped label {''.join(pieces)!r}, read as {match.name!r} (the group the row states), "
+                 "not as a category listed without indicators",
+                 field="level2", source_ref=item.row.source_ref)
 
 
 def mark_overflow(item: IndicatorRow, blank: Row) -> bool:
