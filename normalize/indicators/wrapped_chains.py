@@ -181,6 +181,8 @@ def label_chain_read(name: str, rows: list, k: int, spec, vocab: LevelVocabulary
     is written with a character out of place (a name may open so)."""
     best = None
     for form in wrapped_forms(spec, vocab):
+        if not set(name[:PIECE_MAX]) & set(form):
+            continue      # no head can be in place (`head_in_place` wants a character of it): skip the search
         for n in range(1, min(PIECE_MAX, len(form) - 1) + 1):
             head = name[:n]
             if len(head) < n or label_key(head) != head:
