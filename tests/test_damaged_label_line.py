@@ -97,3 +97,16 @@ def test_a_label_line_of_the_stated_group_stays_its_own():
     # the row above states 产出指标, whose category 成本指标 is: the line reads as itself
     items, _ = rows_to_indicator_rows(list(iter_text_rows("\n".join(cost_lines("产出")))), PROJECT, False, None)
     assert not any(h.cell.text == "径济成本指标" for i in items for h in i.level2)
+
+
+def test_a_joined_label_rest_keeps_the_line_its_head_prints_on():
+    # the row's name wraps; its damaged head 径济 prints on the wrap line (3), not the row's first
+    text = ["一级指标\t二级指标\t三级指标\t指标值",
+            "产出指标\t数量指标\t新建社区健身路径\t40个",
+            "\t时效指标\t年度建设任务完成时间\t2018年12月底前",
+            "成本类指标\t\t单个健身路径建设成本不超过预算标准的\t≤8万元",
+            "\t径济\t比例\t", "\t成本\t\t", "\t指标\t\t",
+            "效益指标\t社会效益指标\t人均体育场地面积\t≥1.9平方米"]
+    items, _ = rows_to_indicator_rows(list(iter_text_rows("\n".join(text))), PROJECT, False, None)
+    assert items[2].name == "单个健身路径建设成本不超过预算标准的比例" and items[2].lines == (2, 4)
+    assert [(h.spec.label, h.line) for h in items[2].level2] == [("经济成本指标", 3)]

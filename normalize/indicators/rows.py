@@ -763,10 +763,12 @@ def fold_damaged_label_rest(previous: IndicatorRow, item: IndicatorRow, spec, ma
     cell = previous.damaged[-1]
     pieces = [cell.text, *(h.cell.text for h in item.level2)]
     joined = replace(cell, text="".join(pieces))
+    # the label prints from its head's line, as a damaged label read otherwise does
+    at = previous.lines[0] + (previous.damaged_offset if cell is previous.damaged[0] else 0)
     previous.damaged.remove(cell)
     if cell in previous.unrecognised:
         previous.unrecognised.remove(cell)
-    hint = LabelHint(2, spec, joined, match, line=previous.lines[0])
+    hint = LabelHint(2, spec, joined, match, line=at)
     previous.level2.append(hint)
     previous.unplaced += item.unplaced
     previous.lines = (previous.lines[0], line)
