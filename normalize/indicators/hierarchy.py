@@ -38,7 +38,8 @@ from formex.normalize.indicators.placement import (APART, MODELS, UNLABELLED, UN
                                                    fit_placement, predicted_costs, unread, unread_side)
 from formex.normalize.indicators.fragments import LABEL_SUFFIX
 from formex.normalize.indicators.cells import LabelHint
-from formex.normalize.indicators.rows import ENDING_MAX, IndicatorRow
+from formex.normalize.indicators.fused import ASPECT
+from formex.normalize.indicators.rows import ENDING_MAX, GENERIC_LABEL_CHARS as LABEL_END_CHARS, IndicatorRow
 from formex.normalize.labels import label_key
 from formex.normalize.targets import parse_target
 from formex.schemas.document import Issue
@@ -58,7 +59,8 @@ TIE_BREAK = 1e-3
 DAMAGED_LABEL = 3.0  # a row with an unreadable level-2 label in a category another row's label names
 DAMAGED_MIN_CHARS = 4  # ... that label at least a label's length (数量指标): a shorter one may be a piece
 DAMAGED_NEAR = 0.6  # below a word (WEAK_WORD): ... and a category its characters name less well than another's (袿会効益方面: 社会效益)
-GENERIC_LABEL_CHARS = frozenset("指标类方面")  # characters every label may print: they name no category
+# characters every label may print (rows' 指标类, and 方面 a label may be worded up with): they name no category
+GENERIC_LABEL_CHARS = LABEL_END_CHARS | frozenset(ASPECT)
 SHORT_DAMAGED = (2, 3)  # a damaged level-2 cell this long: a category's short form (贡量 for 质量), no more
 LIKE_MIN = 2     # a tied row shares at least this many character pairs with the row across ...
 LIKE_MARGIN = 2  # ... and this many more than with the row on its own side: it joins that block (`likeness_moves`)
