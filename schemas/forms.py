@@ -87,6 +87,7 @@ class Level2Spec:
     requires: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()     # target types (unit classes, `deadline`) that point here
     usual: bool = False               # the group's category a block takes where nothing tells them apart
+    shortened: tuple[str, ...] = ()   # wordings printed a word short, read only as a wrapped label's whole run
 
     __hash__ = _hash_once
     __getstate__ = _state_without_hash
@@ -226,7 +227,8 @@ def _grid(path: str, value: Any) -> BudgetGrid:
 
 def _level2(path: str, key: str, value: Any, level1: str, order: int) -> Level2Spec:
     value = _mapping(path, key, value)
-    _check_keys(path, key, value, frozenset({"label", "aliases", "keywords", "requires", "targets", "usual"}))
+    _check_keys(path, key, value, frozenset({"label", "aliases", "keywords", "requires", "targets", "usual",
+                                                  "shortened"}))
     keywords = _mapping(path, f"{key}.keywords", value.get("keywords") or {})
     _check_keys(path, f"{key}.keywords", keywords, frozenset({"strong", "weak"}))
     if not isinstance(value.get("usual", False), bool):
@@ -242,6 +244,7 @@ def _level2(path: str, key: str, value: Any, level1: str, order: int) -> Level2S
         requires=_strings(path, f"{key}.requires", value["requires"]) if value.get("requires") else (),
         targets=_strings(path, f"{key}.targets", value["targets"]) if value.get("targets") else (),
         usual=value.get("usual") is True,
+        shortened=_strings(path, f"{key}.shortened", value["shortened"]) if value.get("shortened") else (),
     )
 
 

@@ -101,3 +101,23 @@ def test_a_names_head_on_a_line_printing_a_level2_label_whole_is_no_line_of_a_wr
                         "\t时效指标\t完工及时率\t100%"])
     assert got[:3] == [("质量指标", "质量抽检合格率"), ("质量指标", "指标年度完成情况"), ("质量指标", "验收通过率")]
     assert not [i for i in issues if "wrapped down its column" in i.message]
+
+
+def test_a_label_printed_a_word_short_wrapped_over_a_names_head_is_cut_off():
+    # 服务满意 | 度指标 (服务满意度指标, the category's wording a word short: `shortened`), its first
+    # line fused into the name beside it, its last printed in the level column below
+    got, issues = read(["效益指标\t可持续影响指标\t教师队伍建设机制\t持续完善",
+                        "满意度类\t\t服务满意家长满意度\t≥90%", "指标\t度指标\t\t"])
+    assert got[-1] == ("服务对象满意度指标", "家长满意度")
+    assert any(i.code == "label_fused" and "'服务满意 | 度指标'" in i.message for i in issues)
+
+
+def test_a_name_opening_with_the_shortened_wording_and_no_run_around_it_stays():
+    # 服务满意度调查覆盖率: no line below prints the label's rest; the name's own words
+    got, _ = read(["效益指标\t可持续影响指标\t教师队伍建设机制\t持续完善",
+                   "满意度指标\t服务对象满意度指标\t家长满意度\t≥90%", "\t\t服务满意度调查覆盖率\t100%"])
+    assert got[-1] == ("服务对象满意度指标", "服务满意度调查覆盖率")
+    rows = ocr_rows([HEADER, "满意\t服务\t退役军人满意度\t≥90%", "度指\t\t满意军休干部满意度\t≥92%",
+                     "审核人：周敏\t联系电话：021-69135646"])
+    assert label_chain_read("满意军休干部满意度", rows, 2, spec_of("服务对象满意度指标"),
+                            level_vocabulary(SCHEMA)) is None

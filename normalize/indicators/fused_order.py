@@ -1463,12 +1463,15 @@ def label_forms(spec) -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def chain_forms(spec, vocab: LevelVocabulary) -> tuple[str, ...]:
-    """The forms a wrapped label's lines join into: the category's `label_forms`, and its
+    """The forms a wrapped label's lines join into: the category's `label_forms`, its
     group's word before its own with 指标 (产出时效指标: 产出时效 | 指标 in a column four
-    wide, the forms whose level-2 column repeats the group)."""
+    wide, the forms whose level-2 column repeats the group), and its wordings printed a
+    word short (`shortened`: 服务满 | 意度指 | 标), which a whole run of lines in place
+    vouches for as a single cell does not."""
     compounds = [key for key, label in compound_keys(vocab).items()
                  if label == spec.label and key.endswith(SUFFIX)]
-    return tuple(dict.fromkeys([*label_forms(spec), *compounds]))
+    shortened = [key for key in map(label_key, spec.shortened) if key.endswith(SUFFIX)]
+    return tuple(dict.fromkeys([*label_forms(spec), *compounds, *shortened]))
 
 
 def in_place(text: str, form: str, start: int) -> int:
