@@ -228,7 +228,7 @@ def _grid(path: str, value: Any) -> BudgetGrid:
 def _level2(path: str, key: str, value: Any, level1: str, order: int) -> Level2Spec:
     value = _mapping(path, key, value)
     _check_keys(path, key, value, frozenset({"label", "aliases", "keywords", "requires", "targets", "usual",
-                                                  "shortened"}))
+                                             "shortened"}))
     keywords = _mapping(path, f"{key}.keywords", value.get("keywords") or {})
     _check_keys(path, f"{key}.keywords", keywords, frozenset({"strong", "weak"}))
     if not isinstance(value.get("usual", False), bool):
