@@ -135,3 +135,26 @@ def test_a_rest_filling_a_wrapped_labels_line_that_opens_another_rows_name_stays
     # with 学生: a word of the document's names (the head lost its 象), kept whole
     got, _ = read(satisfaction("服务对学生家长满意度"))
     assert got[-2] == ("服务对象满意度指标", "学生家长满意度")
+
+
+def test_a_tail_whose_rest_prints_below_in_a_blank_level_column_is_cut_with_a_warning():
+    # 时效脂 | 标: the label wrapped onto the next line, 标 printed in the level-2 column the
+    # name's line leaves blank; 脂 is the label's damaged 指, said for review
+    got, issues = read(["产出指标\t数量指标\t改造老旧小区数量\t≥82个",
+                        "\t质量指标\t工程竣工验收合格率\t100%",
+                        "\t\t时效脂农机补贴兑付时限\t≤30个工作日",
+                        "\t标\t病虫害预警信息发布及时率\t≥95%",
+                        "\t成本指标\t人均改造成本\t≤70万元"])
+    assert got[2] == ("时效指标", "农机补贴兑付时限")
+    warned = [i for i in issues if i.code == "label_unrecognised" and "'脂'" in i.message]
+    assert len(warned) == 1 and warned[0].severity == "warning"
+
+
+def test_a_rest_below_in_a_column_the_names_line_prints_stays():
+    # 标 under 产出指: the level-1 label's own line, no rest of the label fused into the name
+    got, _ = read(["\t数量指标\t改造老旧小区数量\t≥82个",
+                   "\t质量指标\t工程竣工验收合格率\t100%",
+                   "产出指\t\t时效脂农机补贴兑付时限\t≤30个工作日",
+                   "标\t\t病虫害预警信息发布及时率\t≥95%",
+                   "\t成本指标\t人均改造成本\t≤70万元"])
+    assert got[2][1] == "脂农机补贴兑付时限"

@@ -1293,6 +1293,25 @@ def test_the_placed_categorys_own_word_before_a_space_is_cut_off():
     assert got[2] == ("管理指标", "资金使用合规性")
 
 
+def test_a_long_head_ending_in_zhibiao_before_a_space_is_cut_off_as_the_placed_label_damaged():
+    # 产出旷孝指标: six characters, half its word in place of 产出质量指标 (the category placed):
+    # no name's word with 指标 is that long
+    got, issues = read([*GAP_ABOVE, "\t\t产出旷孝指标 退役军人服务站规范化建设达标率\t≥95%", *GAP_BELOW])
+    assert got[2][1] == "退役军人服务站规范化建设达标率"
+    cut = [i for i in issues if i.code == "label_unrecognised" and "'产出旷孝指标'" in i.message]
+    assert len(cut) == 1 and cut[0].severity == "warning"
+
+
+@pytest.mark.parametrize("head", ["绩效指标",       # a name's own word with 指标 (four characters)
+                                  "年度绩效指标"])   # as long as 产出质量指标, its word out of place
+def test_a_word_ending_in_zhibiao_before_a_space_that_is_no_damaged_label_stays(head):
+    # (in a block stating its label: no gap for the head to be read into)
+    got, _ = read(["产出指标\t质量指标\t农产品抽检合格率\t≥98%",
+                   f"\t\t{head} 完成情况统计表报送率\t100%",
+                   "\t时效指标\t兑付时限\t≤30个工作日"])
+    assert got[1][1] == f"{head}完成情况统计表报送率"
+
+
 def test_a_spaced_head_another_row_prints_as_its_level_cell_stays():
     # 散重指, three characters or more: the restated labels' reading judged it
     got, _ = read([*GAP_ABOVE, "\t\t散重指 退役军人服务站规范化建设达标率\t≥95%",

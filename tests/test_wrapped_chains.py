@@ -61,7 +61,7 @@ def test_a_last_line_fused_under_a_damaged_line_as_near_two_categories_is_cut_of
     rows = ocr_rows([HEADER, "\t\t就业援助对象帮扶人数\t≥300(人)", "\t散量性\t社区综合帮扶个案数\t≥150(个)",
                      "\t\t指标退役军人走访慰问人数\t≥800(人)"])
     assert label_chain_read("指标退役军人走访慰问人数", rows, 3, spec_of("数量指标"), level_vocabulary(SCHEMA)) \
-        == ("指标", ["散量性", "指标"], 80.0, True)
+        == ("指标", ["散量性", "指标"], 80.0, True, False)
 
 
 def test_two_names_heads_alone_must_spell_the_label_exactly():
@@ -71,7 +71,7 @@ def test_two_names_heads_alone_must_spell_the_label_exactly():
     assert label_chain_read("指标年度项目完工时间", rows, 2, spec_of("时效指标"), vocab) is None
     rows = ocr_rows([HEADER, "\t\t时效补贴发放及时率\t100%", "\t\t指标年度项目完工时间\t2025年"])
     assert label_chain_read("指标年度项目完工时间", rows, 2, spec_of("时效指标"), vocab) \
-        == ("指标", ["时效", "指标"], 100.0, False)
+        == ("指标", ["时效", "指标"], 100.0, False, False)
 
 
 def test_a_label_printed_whole_on_the_next_line_is_no_line_of_a_heads_label():
@@ -121,3 +121,28 @@ def test_a_name_opening_with_the_shortened_wording_and_no_run_around_it_stays():
                      "审核人：周敏\t联系电话：021-69135646"])
     assert label_chain_read("满意军休干部满意度", rows, 2, spec_of("服务对象满意度指标"),
                             level_vocabulary(SCHEMA)) is None
+
+
+def test_a_damaged_first_line_as_wide_as_the_tables_wrapped_labels_is_cut_with_a_warning():
+    # 贸量 | 指标 in a table wrapping its labels two wide (数量 | 指标, 时效 | 指标): the head
+    # fills the width and the two lines are one character in four off 数量指标; the 时效 below
+    # is the next label's first line, no 时效指标 with the 指标 above it
+    got, issues = read(["产出指标\t数量\t家庭医生签约服务人数\t≥12万人",
+                        "\t指标\t免费健康体检人次\t≥8万人次",
+                        "\t\t贸量传染病报告及时率\t≥98%",
+                        "\t指标\t\t",
+                        "\t时效\t疫苗接种信息录入及时率\t100%",
+                        "\t指标\t\t"])
+    assert got[2] == ("数量指标", "传染病报告及时率")
+    warned = [i for i in issues if i.code == "label_unrecognised" and "'贸量'" in i.message]
+    assert len(warned) == 1 and warned[0].severity == "warning"
+
+
+def test_a_damaged_first_line_in_a_table_wrapping_no_label_stays():
+    # the same two lines where no label wraps: the width says nothing, 贸量 may be the name's
+    got, _ = read(["产出指标\t数量指标\t家庭医生签约服务人数\t≥12万人",
+                   "\t\t免费健康体检人次\t≥8万人次",
+                   "\t\t贸量传染病报告及时率\t≥98%",
+                   "\t指标\t\t",
+                   "\t时效指标\t疫苗接种信息录入及时率\t100%"])
+    assert got[2][1] == "贸量传染病报告及时率"

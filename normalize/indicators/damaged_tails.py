@@ -17,6 +17,11 @@ Where the document prints no such damage, the table's wrap width is the evidence
 short of it is a line's start, so the characters that fill the line are the label's
 (`服务对` | `蒙…` four wide), one in four out of place at most; a head that is a label's
 text whole (`产出数量`) may be the whole label and takes none out of place.
+
+A label wrapped onto the next line states its rest there (`rest_below`, warned): `时效脂`
+fused into the name, `标` on the line below in a level column the name's line leaves
+blank (no label of that line's own can go on in it), the three one character in four
+out of place at most: the tail (`脂`) is the label's.
 """
 from __future__ import annotations
 
@@ -27,7 +32,7 @@ from formex.normalize.indicators.fragments import label_keys
 from formex.normalize.indicators.fused import ASPECT, compound_keys, fused_issue, makes_word
 from formex.normalize.indicators.fused_order import (
     ORDER_REST_MIN, SEPARATORS, SPACES, SUFFIX, WORDINGS, bare_words, chain_forms, head_forms, in_place,
-    names_category, opens_another_name)
+    line_numbers, names_category, opens_another_name)
 from formex.normalize.labels import label_key
 from formex.schemas.document import Issue, Row
 from formex.schemas.forms import FormSchema
@@ -54,6 +59,7 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
     printed = printed_level_texts(items)
     damage = printed_damage(items, vocab) | header_damage(rows, items, schema)
     column = wrap_width(items)
+    where = line_numbers(rows)
     for i, item in enumerate(items):
         if not item.fused or not item.name:
             continue
@@ -68,6 +74,8 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
             found = shaped_rest(head, item.name, fused.label.spec, vocab, column)
             if found is not None and opens_another_name(items, i, found[0] + found[1][:1]):
                 continue      # another row opens with the tail's word (学生… under 服务对学生家长…): the name's own
+        if found is None:
+            found = rest_below(head, item.name, fused.label.spec, vocab, *lines_of(rows, where, fused.cell, item))
         if found is None:
             continue
         tail, rest, why = found
@@ -154,6 +162,49 @@ def shaped_rest(head: str, name: str, spec, vocab: LevelVocabulary, column: int)
                 f"a line of a label wrapped {column} wide" if n < len(form) else "the label whole in its column")
             best = (kept / n, (tail, rest, why))
     return best[1] if best else None
+
+
+def rest_below(head: str, name: str, spec, vocab: LevelVocabulary, line: Row | None, below: Row | None,
+               at: int | None) -> tuple[str, str, str] | None:
+    """(tail, rest, why) for `cut_damaged_label_tails` where the label wrapped onto the next
+    line: that line prints the form's rest after head and tail written exactly (`标` of
+    `时效脂` | `标`) in a cell left of the name (column `at`), in a column the name's line
+    leaves blank, so no label of that line's own goes on in it (a wrapped level-1 label's
+    `产出指` | `标` prints its first line there). The tail is as long as the form leaves for
+    it, head, tail and rest out of place one character in `SHAPE_PER_WRONG` at most and not
+    written exactly (the passes that read labels read it). The shortest tail wins."""
+    if line is None or below is None or at is None:
+        return None
+    used = {c.col for c in line.cells if c.text.strip()}
+    pieces = {key: c.col for c in below.cells if c.col < at and c.col not in used
+              and (key := label_key(c.text)) and key == c.text.strip()}
+    for form in head_reading(head, spec, vocab):
+        for n in range(1, len(form) - len(head)):
+            tail, piece = name[:n], form[len(head) + n:]
+            if len(tail) < n or label_key(tail) != tail or piece not in pieces:
+                continue
+            kept = in_place(head + tail + piece, form, 0)
+            if kept == len(form) or SHAPE_PER_WRONG * (len(form) - kept) > len(form):
+                continue
+            rest = name[n:].strip(SEPARATORS)
+            if len(label_key(rest)) < ORDER_REST_MIN or not names_category(rest, spec) \
+                    or makes_word(head + tail, rest) or makes_word(tail[-1], rest):
+                continue
+            return tail, rest, (f"{head + tail!r} | {piece!r} read as {form!r}, its rest {piece!r} printed on the "
+                                f"line below in a level column the name's line leaves blank")
+    return None
+
+
+def lines_of(rows: list[Row], where: dict[str, int], cell, item: IndicatorRow
+             ) -> tuple[Row | None, Row | None, int | None]:
+    """(the line the name's cell prints on, the line below it, the cell's column), Nones
+    where the line is not known."""
+    k = where.get(cell.source_ref) if cell.source_ref else None
+    if k is None:
+        k = where.get(item.row.source_ref)
+    if k is None or k + 1 >= len(rows):
+        return None, None, None
+    return rows[k], rows[k + 1], cell.col
 
 
 def wrap_width(items: list[IndicatorRow]) -> int:

@@ -2286,7 +2286,8 @@ def cut_spaced_heads(items: list[IndicatorRow], placements: list, vocab: LevelVo
     name of `ORDER_REST_MIN` characters at least opening with one. Not a head the readings
     before judged and kept as the name's: a category's word written exactly (`数量 培训…`
     out of the order; not the placed category's own: `管理 资金使用合规性`), a word ending in
-    指标 (`绩效指标 完成情况…`), the text of a level cell another row prints, of `RESTATED_MIN` characters or more (`散重指 受理…`: the restated
+    指标 (`绩效指标 完成情况…`; but the placed category's label damaged, `suffixed_level_text`,
+    is cut: `产出旷孝指标 民政服务…`), the text of a level cell another row prints, of `RESTATED_MIN` characters or more (`散重指 受理…`: the restated
     labels' reading; a shorter piece, `怀 慢性病…`, is no reading's). A head a reading kept
     whole as two categories alike (`散量 补贴…`: 数量 or 质量) is cut off too: the row keeps
     the category placed and the doubt said there."""
@@ -2310,7 +2311,8 @@ def cut_spaced_heads(items: list[IndicatorRow], placements: list, vocab: LevelVo
         if not all(is_han(ch) for ch in head) or not item.name.startswith(head) or not text.startswith(head) \
                 or len(label_key(rest)) < ORDER_REST_MIN or not is_han(rest[0]):
             continue
-        if head in words and head not in own_words(placement.level2, vocab) or head.endswith(SUFFIX) \
+        if head in words and head not in own_words(placement.level2, vocab) \
+                or head.endswith(SUFFIX) and not suffixed_level_text(head, placement.level2, vocab) \
                 or len(head) >= RESTATED_MIN and any(
                 head == label_key(c.text) for j, other in enumerate(items) if j != i
                 for c in (*other.unrecognised, *(h.cell for h in (*other.level1, *other.level2) if not h.copied))):
@@ -2323,6 +2325,21 @@ def cut_spaced_heads(items: list[IndicatorRow], placements: list, vocab: LevelVo
                             f"{placement.level2.label!r} by the rows around it); cut off, the name read as "
                             f"{rest!r}", field="level3", source_ref=cell.source_ref or item.row.source_ref))
     return issues
+
+
+SPACED_SUFFIXED_MIN = 5   # a word and 指标 a name may open with is four characters (绩效指标, 考核指标)
+
+
+def suffixed_level_text(head: str, spec, vocab: LevelVocabulary) -> bool:
+    """A head ending in 指标 before a space that is the placed category's label damaged, not
+    a name's word: longer than a name's words with 指标 (`SPACED_SUFFIXED_MIN`), as long as one
+    of the category's forms and half the characters before its 指标 in place at least
+    (`产出旷孝指标` of 产出时效指标; not `年度绩效指标`)."""
+    if len(head) < SPACED_SUFFIXED_MIN:
+        return False
+    word = head[:-len(SUFFIX)]
+    return any(len(form) == len(head) and form.endswith(SUFFIX) and 2 * in_place(word, form, 0) >= len(word)
+               for form in chain_forms(spec, vocab))
 
 
 def is_han(ch: str) -> bool:

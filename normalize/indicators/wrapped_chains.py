@@ -20,13 +20,17 @@ around it print no such run, where its own line prints that line of the label in
 beside it, or where the run's cells join a cell just outside it into a label of their own
 (the level-1 column's `产出` | `指标`). A run no cell of which is printed apart (names'
 heads only) is the weakest evidence: it must spell the label exactly over three lines or
-fewer, and its cuts are warned.
+fewer, and its cuts are warned. A run of two lines, the head damaged, is read only where
+the head fills the width all the table's wrapped level-2 labels wrap at and the other line
+is a cell of its own (`贸量` | `指标` among `数量` | `指标`, `时效` | `指标`), one character in four
+out of place at most; warned too.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
 from formex.normalize.indicators.cells import IndicatorRow, LevelVocabulary, looks_like_value
+from formex.normalize.indicators.damaged_tails import SHAPE_PER_WRONG, wrap_width
 from formex.normalize.indicators.fragments import is_piece, worded_keys
 from formex.normalize.indicators.fused import fused_issue
 from formex.normalize.indicators.fused_order import (
@@ -50,6 +54,7 @@ def cut_heads_in_wrapped_labels(items: list[IndicatorRow], placements: list, row
     (`label_unrecognised`): no cell prints the label apart."""
     issues: list[Issue] = []
     where = line_numbers(rows)
+    column = wrap_width(items)
     for item, placement in zip(items, placements):
         if placement is None or not item.name or item.positional or item.fused or item.unsettled_head:
             continue
@@ -60,10 +65,10 @@ def cut_heads_in_wrapped_labels(items: list[IndicatorRow], placements: list, row
         k = where.get(item.row.source_ref)
         if k is None:
             continue
-        read = label_chain_read(item.name, rows, k, spec, vocab)
+        read = label_chain_read(item.name, rows, k, spec, vocab, column)
         if read is None:
             continue
-        head, lines, score, printed = read
+        head, lines, score, printed, damaged = read
         rest = item.name[len(head):].strip(SEPARATORS)
         cell = opening_cell(item, head)
         if cell is None or not name_left(head, rest, spec) or not head_boundary_fits(item, head):
@@ -79,6 +84,12 @@ def cut_heads_in_wrapped_labels(items: list[IndicatorRow], placements: list, row
                                 f"{head!r} cut off the name {head + rest!r} as a line of the label "
                                 f"{spec.label!r} wrapped over the names' heads {' | '.join(lines)!r}, no line of it "
                                 f"printed in a cell of its own", field="level2",
+                                source_ref=cell.source_ref or item.row.source_ref))
+        elif damaged:
+            issues.append(Issue("warning", "label_unrecognised",
+                                f"{head!r} cut off the name {head + rest!r} as the damaged first line of the "
+                                f"label {spec.label!r} wrapped {len(head)} wide over two lines "
+                                f"({' | '.join(lines)!r}), its rest the level cell below", field="level2",
                                 source_ref=cell.source_ref or item.row.source_ref))
     return issues
 
@@ -167,15 +178,17 @@ def level2_whole_forms(vocab: LevelVocabulary) -> frozenset[str]:
     return frozenset(form for spec in vocab.level2_specs.values() for form in wrapped_forms(spec, vocab))
 
 
-def label_chain_read(name: str, rows: list, k: int, spec, vocab: LevelVocabulary
-                     ) -> tuple[str, list[str], float, bool] | None:
-    """(head, the lines, similarity, whether a line is a cell of its own) where `name`, on
+def label_chain_read(name: str, rows: list, k: int, spec, vocab: LevelVocabulary, column: int = 0
+                     ) -> tuple[str, list[str], float, bool, bool] | None:
+    """(head, the lines, similarity, whether a line is a cell of its own, whether the head
+    is a damaged line read by `shaped_line`) where `name`, on
     line k, opens with one line of one of the category's `wrapped_forms` and lines k-1,
     k-2 … above and k+1 … below print the others, one each, all as wide as the column but
     the last (no wider): at least `CHAIN_LINES_MIN` lines, `BELOW_CUTOFF` of the characters
     in place and no other category's form as long nearer (as near: 散量性 | 指标 is a label
     of 数量 or 质量 alike, the placement names it), the head in place (`head_in_place`;
-    written exactly in a run of two lines).
+    written exactly in a run of two lines, or `shaped_line` in a table wrapping its level-2
+    labels `column` wide).
     Not where the name's line or the lines around the run say otherwise (`printed_apart`),
     nor where no line but names' heads prints any of it and the run, three lines or fewer,
     is written with a character out of place (a name may open so)."""
@@ -197,7 +210,8 @@ def label_chain_read(name: str, rows: list, k: int, spec, vocab: LevelVocabulary
                     above, below = read
                     lines = [piece for piece, _ in above] + [head] + [piece for piece, _ in below]
                     joined = "".join(lines)
-                    if len(lines) < CHAIN_LINES_MIN or len(lines) == 2 and in_place(head, form, p) < n:
+                    damaged = len(lines) == 2 and in_place(head, form, p) < n
+                    if len(lines) < CHAIN_LINES_MIN or damaged and not shaped_line(head, form, p, below, column):
                         continue      # (two lines: the other one alone vouches for no damaged head, 产出情 | 量指标)
                     own = in_place(joined, form, 0)
                     if own < BELOW_CUTOFF * len(form) or any(
@@ -205,8 +219,8 @@ def label_chain_read(name: str, rows: list, k: int, spec, vocab: LevelVocabulary
                             if spec2 is not spec for other in wrapped_forms(spec2, vocab) if len(other) == len(form)):
                         continue      # (as near another's form: a label still, 散量性 | 指标; the placement's)
                     first, last = k - len(above) - 1, k + len(below) + 1
-                    outside = [text for j in (first, last) if 0 <= j < len(rows)
-                               for text, _ in line_pieces(rows[j])[0]]
+                    outside = [[text for text, _ in line_pieces(rows[j])[0]] if 0 <= j < len(rows) else []
+                               for j in (first, last)]
                     if not printed_apart(rows[k], form[p:p + width], above, below, outside, vocab) \
                             or spells_label_without(above, below, vocab):
                         continue
@@ -215,16 +229,32 @@ def label_chain_read(name: str, rows: list, k: int, spec, vocab: LevelVocabulary
                         continue      # names' heads alone, one out of place: a name may open so
                     score = own / len(form)
                     if best is None or score > best[2]:
-                        best = (head, lines, score, bool(printed))
-    return (best[0], best[1], round(100.0 * best[2], 1), best[3]) if best else None
+                        best = (head, lines, score, bool(printed), damaged)
+    return (best[0], best[1], round(100.0 * best[2], 1), best[3], best[4]) if best else None
 
 
-def printed_apart(row, part: str, above: list, below: list, outside: list[str], vocab: LevelVocabulary) -> bool:
+def shaped_line(head: str, form: str, p: int, below: list, column: int) -> bool:
+    """A damaged head that is the first line of a label wrapped over two: the table's
+    level-2 labels all wrap `column` wide (`wrap_width`) and the head fills that width, the
+    second line is a cell printed in the level column (no name's head), and head and line
+    together are out of place one character in `SHAPE_PER_WRONG` at most (`贸量` | `指标`
+    in a table printing `数量` | `指标`; a name's own `产出情况…` over `量指标` in a table
+    wrapping no label stays)."""
+    if p or not column or len(head) != column or len(below) != 1 or below[0][1] is None:
+        return False
+    joined = head + below[0][0]
+    return len(joined) == len(form) and SHAPE_PER_WRONG * (len(form) - in_place(joined, form, 0)) <= len(form)
+
+
+def printed_apart(row, part: str, above: list, below: list, outside: list[list[str]], vocab: LevelVocabulary
+                  ) -> bool:
     """Whether the name's line leaves the head to the run: it prints no cell left of the
     name reading as this line of the label (the head is then the name's own words), and
-    none of its short cells, nor of the lines just outside the run (`outside`), joins the
-    run's cells into a label of their own (`产出` | `质量…` | `指标`: the level-1 label's
-    lines), as the run's cells alone may not."""
+    none of its short cells, nor of the lines just outside the run (`outside`: the line
+    above it, the line below), joins the run's cells into a label of their own (`产出` |
+    `质量…` | `指标`: the level-1 label's lines), as the run's cells alone may not. Lines
+    read down: the line above goes before the run's cells, the line below after them (`时效`
+    under `贸量…` | `指标` is the next label's first line, no 时效指标 with the 指标 above it)."""
     cells, _, at = line_pieces(row)
     if any(2 * in_place(text, part, 0) >= len(text) and (at is None or col == at - 1) for text, col in cells):
         return False
@@ -233,9 +263,11 @@ def printed_apart(row, part: str, above: list, below: list, outside: list[str], 
     if len(before) + len(after) and len([1 for _, col in (*above, *below) if col is not None]) > 1 \
             and reads_label(before + after, vocab):
         return False
-    inside = [text for text, _ in cells]
-    return not any(reads_label(text + before + after, vocab) or reads_label(before + after + text, vocab)
-                   for text in (*inside, *outside) if before or after)
+    if not before and not after:
+        return True
+    over, under = outside
+    return not any(reads_label(text + before + after, vocab) for text in (*(text for text, _ in cells), *over)) \
+        and not any(reads_label(before + after + text, vocab) for text in (*(text for text, _ in cells), *under))
 
 
 def spells_label_without(above: list, below: list, vocab: LevelVocabulary) -> bool:
