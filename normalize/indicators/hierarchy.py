@@ -641,9 +641,11 @@ def reading_fits(items: list[IndicatorRow], held: frozenset[int] = frozenset()) 
     apart; the fit under it says which it reads as entries, and those are rows in the
     next reading. Starting once from all rows and once from all lines apart, readings
     are refitted until one repeats (`READINGS` rounds at most). The cheapest fits of all
-    are kept, and those within `APART` of them: a reading's prior is no more than that,
-    and the rows' wording may outweigh it. `held`: rows no labelled level-2 block holds
-    (`lost_label_rows`)."""
+    are kept, and those within `APART` of them (within their lines' priors, for a best
+    model reading lines apart between rows: `apart_prior`): a reading's prior is no more
+    than that, and the rows' wording may outweigh it. In a table that numbers its rows,
+    the numbers say the reading (`numbered_reading`) where a fit of it agrees. `held`:
+    rows no labelled level-2 block holds (`lost_label_rows`)."""
     fits = fit_reading(items, frozenset(), held)
     label_only = frozenset(i for i, item in enumerate(items) if item.is_label_only)
     if not label_only or fits[0].cost <= 0.0:
