@@ -34,8 +34,8 @@ from functools import lru_cache
 import numpy as np
 
 from formex.normalize.indicators.chained import chained_rows
-from formex.normalize.indicators.placement import (APART, APART_PRIOR, MODELS, UNLABELLED, UNREAD, Cluster, Fit, Geometry,
-                                                   fit_placement, predicted_costs, unread, unread_side)
+from formex.normalize.indicators.placement import (APART, APART_PRIOR, MODELS, UNLABELLED, UNREAD, Cluster, Fit,
+                                                   Geometry, fit_placement, predicted_costs, unread, unread_side)
 from formex.normalize.indicators.fragments import LABEL_SUFFIX
 from formex.normalize.indicators.cells import LabelHint
 from formex.normalize.indicators.fused import ASPECT
