@@ -5,11 +5,15 @@ label (or an entry), a policy note is a note, a wrapped name is told from an emp
 target by evidence."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from formex.extract.ocr_text import iter_text_rows
+from formex.extract.readers import read_document
 from formex.normalize.indicators import rows_to_indicators
 from formex.normalize.indicators.hierarchy import fit_items
+from formex.normalize.form import normalize_document
 from formex.normalize.indicators.rows import rows_to_indicator_rows
 from formex.schemas.forms import load_form_schema
 
@@ -257,3 +261,122 @@ def test_labels_at_the_bottom_of_each_pages_part_fit_their_own_model():
     assert fit_items(items, SCHEMA.level2_order).model == "page_bottom"
     indicators, _ = place("\n".join(lines))
     assert [i.placement.level2.label for i in indicators] == expected_categories()
+
+
+# labels at their spans' centres: an odd span's on its middle row, an even span's (质量,
+# 成本, 社会效益: four rows each) wrapped on lines of their own between its middle rows
+CENTRED_APART = [
+    '单位整体支出绩效目标申报表\t',
+    '(2025年度)\t',
+    '绩效指标\t\t\t',
+    '序号\t二级指柝\t三级指标\t指标俱',
+    '1\t\t绿色食品认证面积\t≥3500亩',
+    '2\t\t农业技术培训场次\t≥20场',
+    '3\t\t数量指水稻良种推广面积\t≥12000亩',
+    '4\t标\t农机作业补贴户数\t≥260户',
+    '5\t\t病虫害统防统治面积\t≥15000亩',
+    '6\t\t农产品质量安全抽检合格率\t≥98%',
+    '7\t\t农技培训考核合格率\t≥95%',
+    '质暈脂\t\t',
+    '标\t\t',
+    '8\t\t补贴资金发放准确率\t',
+    '\t',
+    '9\t\t农田水利设施验收合格率\t100%',
+    '',
+    '（续上页）',
+    '10\t\t农机补贴兑付时限\t≤30个工作日',
+    '11\t时效指\t病虫害预警信息发布及时率\t≥95%',
+    '12\t\t标年度项目完工时间\t2025年11月30日前',
+    '13\t\t统防统治亩均成本\t≤45元',
+    '14\t\t良种补贴标准\t=20.00(元)',
+    '产出成\t\t',
+    '本指标\t\t',
+    '15\t\t农技培训人均成本\t≤300元',
+    '16\t\t农田设施维护费用\t≤180万元',
+    '17\t\t经济効 地产农产品销售额\t≥6000万元',
+    '18\t盎类指\t农户人均增收\t≥1200元',
+    '标\t\t',
+    '',
+    '19\t\t合作社经营收入增长率\t',
+    '20\t\t受益农户户数\t≥3800户',
+    '21\t\t农民技能培训受益人数\t≥600人',
+    '社会效\t\t',
+    '益指标\t\t',
+    '22\t\t提升农产品质量安全水平\t逐步提高',
+    '23\t\t促进农村劳动力就业人数\t≥150人',
+]
+
+
+def read_categories(lines: list[str]) -> list[tuple[str | None, str]]:
+    doc = read_document("\n".join(lines).encode("utf-8"), "table.txt")
+    return [(i.row.name, i.placement.level2.label) for i in normalize_document(doc).indicators]
+
+
+def centred_apart_categories() -> list[str]:
+    blocks = [("数量指标", 5), ("质量指标", 4), ("时效指标", 3), ("成本指标", 4), ("经济效益指标", 3),
+              ("社会效益指标", 4)]
+    return [label for label, size in blocks for _ in range(size)]
+
+
+def test_label_lines_a_numbered_table_leaves_unnumbered_are_its_blocks_labels():
+    # the rows print their numbers (序号), the three label lines none: lines of their own,
+    # not categories listed without indicators (which as rows let the blocks around them
+    # stretch to fit their labels as well)
+    got = read_categories(CENTRED_APART)
+    assert [label for _, label in got] == centred_apart_categories()
+    assert all(name for name, _ in got)
+
+
+def test_label_lines_apart_fitting_as_well_but_for_their_prior_are_weighed_by_the_wording():
+    # the same table without its 序号 column: the labels fit the lines-apart reading as
+    # well as the rows reading but for `APART` per line, three lines in all; the rows'
+    # wording (合格率 in 数量, 成本 in 时效) weighs the two readings, however many lines
+    unnumbered = [re.sub(r"^(\d+|序号)\t", "", line) for line in CENTRED_APART]
+    got = read_categories(unnumbered)
+    assert [label for _, label in got] == centred_apart_categories()
+
+
+# a numbered table whose 成本指标 prints a number of its own (13) and nothing else: a
+# category listed without indicators, while 质量指标 and 时效指标 print none (their blocks'
+# labels, on lines of their own)
+NUMBERED_ENTRY = [
+    '单位整体支出绩效目标申报表\t',
+    '(2023年度)\t',
+    '绩效指标\t\t\t',
+    '序号\t二级指标\t三吸脂标\t指标值\t备注',
+    '1\t\t在校学生人数\t≥1850(人)\t',
+    '2\t\t费用在编教职工人数\t=126(人)\t计划标准',
+    '3\t\t数量指标 教师培训人次\t≥400(人次)\t',
+    '4\t\t课后服务覆盖学生人数\t≥1500(人)\t行业标准',
+    '5\t\t教学设备更新数量\t≥80(台)\t行业标准',
+    '6\t\t学生体质健康标准按时达标率\t≥95.00(%)\t',
+    '7\t\t食堂食品安全检查合格率\t=100.00(%)\t',
+    '\t质量指标\t\t\t',
+    '8\t\t收入义务教育巩固率\t=100.00(%)\t历史标准',
+    '9\t\t教师继续教育学分达标率\t≥98.00(%)\t',
+    '10\t\t校舍维可持续修工程按时完工\t\t',
+    '\t\t率\t=100.00(%)\t',
+    '\t时效指标\t\t\t',
+    '',
+    '11\t\t教育经费及时拨付率\t=100.00(%)\t',
+    '12\t\t学生资助资金发放及时率\t=100.00(%)\t',
+    '13\t成本指标\t\t\t',
+    '14\t\t学生综合素质费用提升\t有所提升\t',
+    '15\t\t社会效益指 义务教育入学率\t=100.00(%)\t',
+    '16\t\t标 随迁子女入学保障率\t=100.00(%)\t',
+    '17\t生态效益指\t\t无\t',
+    '\t标\t\t\t',
+    '18\t\t教育环境教学质量长效提升机\t\t',
+    '\t可持续影响\t制\t持续完善\t',
+    '19\t\t指标校园安全管理制度健全性\t健全\t历史标准',
+    '20\t\t学生家长满意度\t≥90.00(%)\t',
+    '21\t\t服务对象满学生满意度\t≥90.00(%)\t',
+    '22\t意度\t教职工满意度\t≥85.00(%)\t',
+]
+
+
+def test_a_label_only_row_a_numbered_table_numbers_is_a_category_without_indicators():
+    got = read_categories(NUMBERED_ENTRY)
+    assert (None, "成本指标") in got and (None, "生态效益指标") in got
+    assert [label for name, label in got if name][8:13] == ["质量指标", "时效指标", "时效指标", "时效指标",
+                                                           "社会效益指标"]

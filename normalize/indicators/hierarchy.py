@@ -34,8 +34,8 @@ from functools import lru_cache
 import numpy as np
 
 from formex.normalize.indicators.chained import chained_rows
-from formex.normalize.indicators.placement import (APART, MODELS, UNLABELLED, UNREAD, Cluster, Fit, Geometry,
-                                                   fit_placement, predicted_costs, unread, unread_side)
+from formex.normalize.indicators.placement import (APART, APART_PRIOR, MODELS, UNLABELLED, UNREAD, Cluster, Fit,
+                                                   Geometry, fit_placement, predicted_costs, unread, unread_side)
 from formex.normalize.indicators.fragments import LABEL_SUFFIX
 from formex.normalize.indicators.cells import LabelHint
 from formex.normalize.indicators.fused import ASPECT
@@ -641,9 +641,11 @@ def reading_fits(items: list[IndicatorRow], held: frozenset[int] = frozenset()) 
     apart; the fit under it says which it reads as entries, and those are rows in the
     next reading. Starting once from all rows and once from all lines apart, readings
     are refitted until one repeats (`READINGS` rounds at most). The cheapest fits of all
-    are kept, and those within `APART` of them: a reading's prior is no more than that,
-    and the rows' wording may outweigh it. `held`: rows no labelled level-2 block holds
-    (`lost_label_rows`)."""
+    are kept, and those within `APART` of them (within their lines' priors, for a best
+    model reading lines apart between rows: `apart_prior`): a reading's prior is no more
+    than that, and the rows' wording may outweigh it. In a table that numbers its rows,
+    the numbers say the reading (`numbered_reading`) where a fit of it agrees. `held`:
+    rows no labelled level-2 block holds (`lost_label_rows`)."""
     fits = fit_reading(items, frozenset(), held)
     label_only = frozenset(i for i, item in enumerate(items) if item.is_label_only)
     if not label_only or fits[0].cost <= 0.0:
@@ -657,9 +659,41 @@ def reading_fits(items: list[IndicatorRow], held: frozenset[int] = frozenset()) 
             if read == apart:
                 break
             apart = read
-    found = [fit for readings in fitted.values() for fit in readings]
-    best = min(fit.cost for fit in found)
-    return [fit for fit in found if fit.cost <= best + APART + 1e-9]
+    numbered = numbered_reading(items, label_only)
+    if numbered is not None:
+        agreeing = [fit for fit in fitted.get(numbered) or fit_reading(items, numbered, held)
+                    if not fit.entries & numbered and label_only - numbered <= fit.entries]
+        if agreeing:
+            return agreeing
+    best = min(fit.cost for readings in fitted.values() for fit in readings)
+    models = {fit.model for readings in fitted.values() for fit in readings if fit.cost <= best + 1e-9}
+    return [fit for apart, readings in fitted.items() for fit in readings
+            if fit.cost <= best + max(APART, apart_prior(items, fit, apart) if fit.model in models else 0.0) + 1e-9]
+
+
+def numbered_reading(items: list[IndicatorRow], label_only: frozenset[int]) -> frozenset[int] | None:
+    """In a table that numbers its rows (序号), the label-only rows printing no number: the
+    number says which are rows (a category listed without indicators is one) and which are
+    a block's label on lines of its own. None where the table numbers no row."""
+    if not any(item.row.numbered for item in items) or any(items[i].row.numbered is None for i in label_only):
+        return None
+    return frozenset(i for i in label_only if not items[i].row.numbered)
+
+
+def apart_prior(items: list[IndicatorRow], fit: Fit, apart: frozenset[int]) -> float:
+    """What the fit's reading pays for its lines apart read as their blocks' labels
+    (`APART` each, under the models that do not print labels so by rule), where each
+    such line sits between two indicators' rows: a best model read so, its labels fitting
+    as well but for that prior, stays a candidate for the rows' wording to weigh, however
+    many lines it reads apart. A line beside another label-only row is not weighed so:
+    categories without indicators print one after another, a block's label between rows;
+    nor is a line printing a row number (序号): the number says it is a row."""
+    lines = apart - fit.entries
+    if fit.model is None or not all(0 < i < len(items) - 1 and not items[i - 1].is_label_only
+                                    and not items[i + 1].is_label_only and not items[i].row.numbered
+                                    for i in lines):
+        return 0.0
+    return APART * APART_PRIOR[MODELS.index(fit.model)] * len(lines)
 
 
 def fit_reading(items: list[IndicatorRow], apart: frozenset[int], held: frozenset[int] = frozenset()) -> list[Fit]:
