@@ -660,3 +660,33 @@ def test_a_fused_head_with_a_look_alike_and_no_short_piece_above_is_not_read():
     out, issues = rejoin_label_fragments(rows, VOCAB)
     assert [i for i in issues if "fused into the name beside it" in i.message] == []
     assert out[0].cells[2].text == "可持读农技推广服务长效机制"
+
+
+def test_a_level1_labels_pieces_run_past_its_one_row_stay_that_rows():
+    # 满意 / 度指 / 标 (满意度指标) begins beside the block's one row and runs on down lines of
+    # its own: its cell's rest, not a label of the 管理 rows below (carried to 预算执行率 it
+    # opened the 满意度 group there and took the rows above the 管理 label with it)
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "效益\t\t城镇新增就业人数\t≥39500人",
+                      "类指\t社会效益指标\t零就业家庭帮扶率\t=100%",
+                      "标\t\t高校毕业生就业率\t≥90%",
+                      "满意\t服务\t公共就业服务满意度\t≥90%",
+                      "度指\t满意\t",
+                      "标\t度指\t",
+                      "标\t",
+                      "\t\t预算执行率\t≥90%",
+                      "\t\t资金使用合规性\t合规",
+                      "管理\t管理\t财务监控有效性\t有效",
+                      "指标\t指标\t绩效目标明确性\t明确",
+                      "\t\t政府采购程序性\t合规",
+                      "\t\t管理制度健全性\t健全"])
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    got = [(i.placement.level2.level1, i.row.name) for i in indicators]
+    assert got == [("效益指标", "城镇新增就业人数"), ("效益指标", "零就业家庭帮扶率"),
+                   ("效益指标", "高校毕业生就业率"), ("满意度指标", "公共就业服务满意度"),
+                   ("管理指标", "预算执行率"), ("管理指标", "资金使用合规性"),
+                   ("管理指标", "财务监控有效性"), ("管理指标", "绩效目标明确性"),
+                   ("管理指标", "政府采购程序性"), ("管理指标", "管理制度健全性")]
+    # the pieces are the 满意度 row's label lines, not the next row's
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert not any(h.carried for item in items for h in item.level1)

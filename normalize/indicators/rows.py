@@ -478,6 +478,14 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             issues = join_numbered_label_rest(lone_damaged[-1][1], item, issues)
             wrapped_rows.append(lone_damaged[-1][1])
             continue
+        if item.name is None and item.target is None and not item.level2 and item.note is None \
+                and out and not pending_level1 and continues_group_label_above(item, out[-1]):
+            # the later pieces of the row above's wrapped level-1 label, run past its own
+            # lines: that row's label, already read whole on its first piece's line, not a
+            # label of the row below. Their lines of their own are left out of the label's
+            # (weighed apart, where some piece is unread, they would misplace its one row)
+            issues.extend(cell_issues(item))
+            continue
         if item.name is None and item.target is None and not item.level2 and item.note is None:
             # a merged level-1 label on a line of its own, between two rows
             pending_level1.extend(replace(h, line=line + 0.5) for h in item.level1)
@@ -670,6 +678,23 @@ def rests_labels_above(item: IndicatorRow, previous: IndicatorRow) -> bool:
     hints = [h for h in (*item.level1, *item.level2) if not h.copied]
     above = {(h.level, h.spec.label) for h in (*previous.level1, *previous.level2) if not h.copied and is_piece(h)}
     return bool(hints) and all(is_piece(h) and (h.level, h.spec.label) in above for h in hints)
+
+
+def continues_group_label_above(item: IndicatorRow, previous: IndicatorRow) -> bool:
+    """Whether a line of its own holds nothing but later pieces of the level-1 label whose
+    first piece the row above prints (`度指` / `标` under `满意` beside 公共就业服务满意度,
+    joined as 满意度指标), on the same page: a label's pieces go on down its own cell,
+    which holds that row. Carried to the row below as its label, they put it in the
+    group too."""
+    hints = [h for h in item.level1 if not h.copied]
+    if not hints or item.damaged or item.unrecognised or item.row.page != previous.pages[1] \
+            or len({h.spec.label for h in hints}) != 1 or not all(is_piece(h) for h in hints):
+        return False
+    label = hints[0].spec.label
+    above = [h for h in previous.level1 if not h.copied and is_piece(h) and h.spec.label == label]
+    # the pieces spell the label's start exactly, in order: the row's, then the line's
+    spelled = "".join(label_key(h.cell.raw) for h in (*above, *hints))
+    return bool(above) and label_key(label).startswith(spelled)
 
 
 def ends_group_label_above(item: IndicatorRow, previous: IndicatorRow) -> bool:
