@@ -570,7 +570,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         issues.extend(notes_at_end(out, pending_notes))
     issues = read_damaged_groups(out, vocab, issues)
     out = insert_label_lines(out, lone_damaged)
-    issues = read_damaged_labels(out, vocab, schema, issues, wrapped_rows)
+    ending = frozenset(char for _, char in printed_damage(out, vocab) | header_damage(rows, out, schema))
+    issues = read_damaged_labels(out, vocab, schema, issues, wrapped_rows, ending)
     issues = read_by_stated_group(out, vocab, schema, issues)
     out = drop_unread_label_lines(out, wrapped_rows)
     issues += settle_tied_labels(out, vocab, schema)
@@ -1251,7 +1252,8 @@ def shift_lines(item: IndicatorRow, by: int) -> None:
 
 
 def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
-                        issues: list[Issue], kept: list[IndicatorRow] = ()) -> list[Issue]:
+                        issues: list[Issue], kept: list[IndicatorRow] = (),
+                        ending: frozenset[str] = frozenset()) -> list[Issue]:
     """A cell under the level-2 column too damaged to tell between categories (盾量措标:
     two of four characters from 数量指标 and from 质量指标 alike) is still a label, and the
     labels around it choose: of its tied readings, the one alone in the canonical order
@@ -1259,7 +1261,8 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
     the row's own level-1 group where the row states one. A cell alone on a line set aside
     that nothing else reads, every character off (`戊未` for 成本), is read by the order
     alone (`only_category_of_line_group`, warned), but on a line kept as a row anyway
-    (`kept`: a numbered line whose label wrapped), which is not lost unread.
+    (`kept`: a numbered line whose label wrapped), which is not lost unread; `ending`: the
+    characters the document prints for 指 and 标 (`damaged_tails.printed_damage`).
     The issues with each such cell's `label_unrecognised` warning replaced by an info row."""
     order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
     stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
@@ -1290,7 +1293,8 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                 if not fits and not any(item is row for row in kept):
                     # (a line kept as a row unread, `drop_unread_label_lines`, is not lost: its
                     # label is said as printed, not guessed from the order alone)
-                    fits = only_category_of_line_group(item, cell, vocab, order, above, below)
+                    fits = only_category_of_line_group(item, cell, vocab, order, above, below, ending,
+                                                       items[i - 1] if i else None)
                     only = bool(fits)
                     if only:
                         take_back_level1(item, items[i + 1:])
@@ -1459,20 +1463,29 @@ def own_block_reading(text: str, vocab: LevelVocabulary, order: dict[str, int], 
 
 
 def only_category_of_line_group(item: IndicatorRow, cell: Cell, vocab: LevelVocabulary, order: dict[str, int],
-                                above: str | None, below: str | None) -> list[LabelMatch]:
+                                above: str | None, below: str | None, ending: frozenset[str] = frozenset(),
+                                previous: IndicatorRow | None = None) -> list[LabelMatch]:
     """For `read_damaged_labels`, a damaged cell alone on a line set aside, every character
     off (`戊未`, `戍木` for 成本): a category listed without indicators between the blocks
     labelled `above` and `below`, so of the level-1 group its line prints beside it, else
     of the group of either block, and read as the one category of those groups the
     canonical order leaves strictly between them (`own_block_reading`: not where the cell
     shares a character of its own with either label, a damaged copy of it, nor where it
-    holds fewer than two own characters, a piece). One reading or none."""
-    if above is None or below is None or len(set(label_key(cell.text)) - GENERIC_LABEL_CHARS - set(ASPECT)) < 2:
-        return []   # (方面 words a label's 指标: `社会效益` / `方面`, a piece)
+    holds fewer than two own characters, a piece: not counting 方面, which words a label's
+    指标, nor the characters `ending` the document prints for 指 and 标, `措杯` under
+    `成本` a label's damaged end), nor where the row above's name opens with a word of the
+    category read (`成本 创业担保…` over `措杯`: that label fused into the name, the line its
+    wrapped rest). One reading or none."""
+    own = set(label_key(cell.text)) - GENERIC_LABEL_CHARS - set(ASPECT) - ending
+    if above is None or below is None or len(own) < 2:
+        return []
     groups = {h.spec.label for h in item.set_aside_level1} or \
         {vocab.level2_specs[above].level1, vocab.level2_specs[below].level1}
     match = own_block_reading(cell.text, vocab, order, above, below, groups)
-    return [match] if match is not None else []
+    if match is None or previous is not None and previous.name and any(
+            len(alias) >= 2 and previous.name.startswith(alias) for alias in vocab.level2.aliases_of(match.name)):
+        return []
+    return [match]
 
 
 def take_back_level1(item: IndicatorRow, below: list[IndicatorRow]) -> None:
