@@ -419,6 +419,53 @@ def test_a_short_damaged_label_between_rows_printing_their_labels_is_a_category_
     assert "label_read_by_nearest" in codes
 
 
+def test_a_label_alone_with_every_character_off_is_the_one_category_the_order_leaves():
+    # 戊未 (成本, both characters look-alikes) alone between a 时效 row of 产出 and an 经济效益
+    # row of 效益: near no category, but a category listed without indicators there can only
+    # be 产出's 成本指标 (of either block's group, the one the canonical order leaves strictly
+    # between them): read so, with a warning, not dropped with the row after it a row off
+    got, codes, issues = read(text_rows([HEADER,
+                                         "产出指标\t时效指标\t实际资金支出率\t≧95%",
+                                         "\t戊未\t\t",
+                                         "效益指标\t经济效益指标\t就业困难人员就业人数\t≥5人"]))
+    assert got == [("时效指标", "实际资金支出率"), ("成本指标", None), ("经济效益指标", "就业困难人员就业人数")]
+    assert any(i.code == "label_read_by_order" and i.severity == "warning" and "戊未" in i.message
+               for i in issues)
+
+
+def test_a_label_alone_with_every_character_off_between_two_of_its_groups_categories_stays_unread():
+    # the same 戊未 between 时效 (产出) and 社会效益 (效益): 成本指标 and 经济效益指标 are both
+    # left between them, so nothing reads it (said, not guessed)
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t时效指标\t实际资金支出率\t≧95%",
+                                    "\t戊未\t\t",
+                                    "效益指标\t社会效益指标\t受益人数\t≥5人"]))
+    assert [name for _, name in got] == ["实际资金支出率", "受益人数"]
+    assert "label_read_by_order" not in codes and "label_unrecognised" in codes
+
+
+def test_a_label_with_every_character_off_beside_its_groups_label_is_that_groups_category():
+    # 产出指标 | 戍木 on a line of its own: the group printed beside the damaged cell is the
+    # line's own, so the category is 产出's, the one the order leaves after 时效; the group's
+    # label is the category's, not carried to the 经济效益 row below
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t时效指标\t实际资金支出率\t≧95%",
+                                    "产出指标\t戍木\t\t",
+                                    "效益指标\t经济效益指标\t就业困难人员就业人数\t≥5人"]))
+    assert got == [("时效指标", "实际资金支出率"), ("成本指标", None), ("经济效益指标", "就业困难人员就业人数")]
+    assert "label_read_by_order" in codes
+
+
+def test_a_label_words_aspect_piece_is_no_category_of_its_own():
+    # 方面 under 社会效益 is that label's 指标 worded (社会效益方面), wrapped: not the one
+    # category (生态效益指标) the order leaves between 社会效益 and 可持续影响
+    got, codes, _ = read(text_rows([HEADER,
+                                    "效益指标\t社会效益\t受益人数\t≥5人",
+                                    "\t方面\t\t",
+                                    "\t可持续影响指标\t长效机制\t健全"]))
+    assert "生态效益指标" not in [label for label, _ in got]
+
+
 def test_a_short_damaged_piece_under_a_label_cut_short_stays_a_piece():
     # 可持续 above ends as no label does: 影晌 below it may be its rest, so no category
     got, codes, _ = read(text_rows([HEADER,

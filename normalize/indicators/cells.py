@@ -67,6 +67,9 @@ class IndicatorRow:
     fused: list = field(default_factory=list)   # fused.FusedLabel: name cells that opened with a label
     unsettled_head: str | None = None   # a head read as two categories alike, kept in the name (said)
     halves: tuple[IndicatorRow, IndicatorRow] | None = field(default=None, repr=False, compare=False)
+    # the level-1 labels a line of nothing but labels printed, kept where they are carried to
+    # the next row and the line is set aside (`rows.insert_label_lines`)
+    set_aside_level1: tuple[LabelHint, ...] = ()
     # the two lines a join made this row of, where each may be a whole name: the placed
     # rows decide (`hierarchy.split_at_boundaries`)
 

@@ -496,12 +496,14 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             # number there is no row, only a block's label on a line of its own where the
             # table prints its labels so)
             lone = between_whole_lines(classified, k) and (row.numbered is not False or apart)
-            if any(len(label_key(c.text)) >= LABEL_MIN_KEY or (row.numbered and numbered_label_cell(c.text))
-                   or (lone and numbered_label_cell(c.text) and not opens_inside_label(c.text, vocab)
-                       and not joins_a_neighbour(c, classified, k, vocab))
-                   for c in item.damaged) and not item.fused \
+            item.set_aside_level1 = tuple(h for h in item.level1 if not h.copied)
+            short = [c for c in item.damaged if numbered_label_cell(c.text) and not opens_inside_label(c.text, vocab)
+                     and not joins_a_neighbour(c, classified, k, vocab)]
+            if (any(len(label_key(c.text)) >= LABEL_MIN_KEY or (row.numbered and numbered_label_cell(c.text))
+                    for c in item.damaged) or (lone or item.set_aside_level1) and short) and not item.fused \
                     and (row.numbered or not (out and cut_label_above(out[-1]))):
-                # (a line printing its own row number is a row, never the rest of a label above)
+                # (a line printing its own row number is a row, never the rest of a label above;
+                # nor is one printing its own level-1 cell beside it: `only_category_of_line_group`)
                 lone_damaged.append((len(out), item, line))   # perhaps a level-2 label: see below
             continue
         line += 1
@@ -576,7 +578,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         issues.extend(notes_at_end(out, pending_notes))
     issues = read_damaged_groups(out, vocab, issues)
     out = insert_label_lines(out, lone_damaged)
-    issues = read_damaged_labels(out, vocab, schema, issues)
+    ending = frozenset(char for _, char in printed_damage(out, vocab) | header_damage(rows, out, schema))
+    issues = read_damaged_labels(out, vocab, schema, issues, wrapped_rows, ending)
     issues = read_by_stated_group(out, vocab, schema, issues)
     out = drop_unread_label_lines(out, wrapped_rows)
     issues += settle_tied_labels(out, vocab, schema)
@@ -1274,17 +1277,23 @@ def shift_lines(item: IndicatorRow, by: int) -> None:
 
 
 def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
-                        issues: list[Issue]) -> list[Issue]:
+                        issues: list[Issue], kept: list[IndicatorRow] = (),
+                        ending: frozenset[str] = frozenset()) -> list[Issue]:
     """A cell under the level-2 column too damaged to tell between categories (盾量措标:
     two of four characters from 数量指标 and from 质量指标 alike) is still a label, and the
     labels around it choose: of its tied readings, the one alone in the canonical order
     after the label above (a label starts a new block) and not after the label below, in
-    the row's own level-1 group where the row states one.
+    the row's own level-1 group where the row states one. A cell alone on a line set aside
+    that nothing else reads, every character off (`戊未` for 成本), is read by the order
+    alone (`only_category_of_line_group`, warned), but on a line kept as a row anyway
+    (`kept`: a numbered line whose label wrapped), which is not lost unread; `ending`: the
+    characters the document prints for 指 and 标 (`damaged_tails.printed_damage`).
     The issues with each such cell's `label_unrecognised` warning replaced by an info row."""
     order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
     stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
     read: dict[tuple[str, str | None], str] = {}
     near: dict[tuple[str, str | None], str] = {}
+    by_group: dict[tuple[str, str | None], str] = {}
     for i, item in enumerate(items):
         first = item.damaged[0] if item.damaged else None   # the cell `damaged_offset` places
         for cell in list(item.damaged):
@@ -1301,11 +1310,19 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             fits = nearest_whole_labels(cell.text, fits)
             if len(fits) != 1:   # none near at its length, or several as near: worded up?
                 fits = worded_damaged_readings(cell.text, vocab, order, low, high, groups)
-            nearest = False
+            nearest = only = False
             if len(fits) != 1 and item.name is None and item.target is None and item.note is None:
                 # a line of nothing but the cell: a category listed without indicators
                 fits = nearest_allowed_reading(cell.text, vocab, order, low, high, groups)
                 nearest = bool(fits)
+                if not fits and not any(item is row for row in kept):
+                    # (a line kept as a row unread, `drop_unread_label_lines`, is not lost: its
+                    # label is said as printed, not guessed from the order alone)
+                    fits = only_category_of_line_group(item, cell, vocab, order, above, below, ending,
+                                                       items[i - 1] if i else None)
+                    only = bool(fits)
+                    if only:
+                        take_back_level1(item, items[i + 1:])
             if len(fits) != 1:
                 continue
             # on the line it prints on: a wrapped name's later line, where the label fell there
@@ -1317,10 +1334,16 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             stated[i].append(hint.spec.label)
             if item.name is None:
                 item.own_level2 = hint
-            (near if nearest else read)[(cell.text, cell.source_ref or item.row.source_ref)] = fits[0].name
-    if not read and not near:
+            (by_group if only else near if nearest else read)[(cell.text, cell.source_ref or item.row.source_ref)] \
+                = fits[0].name
+    if not read and not near and not by_group:
         return issues
-    return without_unrecognised(issues, {**read, **near}) + [Issue("info", "label_read_by_order",
+    return without_unrecognised(issues, {**read, **near, **by_group}) + [Issue(
+        "warning", "label_read_by_order",
+        f"level label {text!r} alone on its line matches no category; read as {name!r}, the one "
+        "category of the group its line prints (else of the blocks around it) that the labels "
+        "around it leave in the canonical order", field="level2", source_ref=ref)
+        for (text, ref), name in by_group.items()] + [Issue("info", "label_read_by_order",
                          f"level label {text!r} is as near several categories; read as {name!r}, "
                          "the one the labels around it leave in the canonical order",
                          field="level2", source_ref=ref) for (text, ref), name in read.items()] + [
@@ -1462,6 +1485,42 @@ def own_block_reading(text: str, vocab: LevelVocabulary, order: dict[str, int], 
     if len(between) != 1:
         return None
     return LabelMatch(between[0], between[0], round(fuzz.ratio(label_key(text), label_key(between[0])), 1))
+
+
+def only_category_of_line_group(item: IndicatorRow, cell: Cell, vocab: LevelVocabulary, order: dict[str, int],
+                                above: str | None, below: str | None, ending: frozenset[str] = frozenset(),
+                                previous: IndicatorRow | None = None) -> list[LabelMatch]:
+    """For `read_damaged_labels`, a damaged cell alone on a line set aside, every character
+    off (`戊未`, `戍木` for 成本): a category listed without indicators between the blocks
+    labelled `above` and `below`, so of the level-1 group its line prints beside it, else
+    of the group of either block, and read as the one category of those groups the
+    canonical order leaves strictly between them (`own_block_reading`: not where the cell
+    shares a character of its own with either label, a damaged copy of it, nor where it
+    holds fewer than two own characters, a piece: not counting 方面, which words a label's
+    指标, nor the characters `ending` the document prints for 指 and 标, `措杯` under
+    `成本` a label's damaged end), nor where the row above's name opens with a word of the
+    category read (`成本 创业担保…` over `措杯`: that label fused into the name, the line its
+    wrapped rest). One reading or none."""
+    own = set(label_key(cell.text)) - GENERIC_LABEL_CHARS - set(ASPECT) - ending
+    if above is None or below is None or len(own) < 2:
+        return []
+    groups = {h.spec.label for h in item.set_aside_level1} or \
+        {vocab.level2_specs[above].level1, vocab.level2_specs[below].level1}
+    match = own_block_reading(cell.text, vocab, order, above, below, groups)
+    if match is None or previous is not None and previous.name and any(
+            len(alias) >= 2 and previous.name.startswith(alias) for alias in vocab.level2.aliases_of(match.name)):
+        return []
+    return [match]
+
+
+def take_back_level1(item: IndicatorRow, below: list[IndicatorRow]) -> None:
+    """The level-1 labels of a line set aside, carried to the next row as from a line of
+    their own, back on the line: read as a row (`only_category_of_line_group`), they are its
+    group's, not the next row's."""
+    cells = {id(h.cell) for h in item.set_aside_level1}
+    item.level1 = [replace(h, line=item.lines[0]) for h in item.set_aside_level1]
+    for row in below[:1]:
+        row.level1 = [h for h in row.level1 if not (h.carried and id(h.cell) in cells)]
 
 
 NEAREST_MIN = 33.0     # a damaged label's similarity to the category it is read as, at least ...
