@@ -659,16 +659,19 @@ def reading_fits(items: list[IndicatorRow], held: frozenset[int] = frozenset()) 
             if read == apart:
                 break
             apart = read
-    numbered = numbered_reading(items, label_only)
-    if numbered is not None:
-        agreeing = [fit for fit in fitted.get(numbered) or fit_reading(items, numbered, held)
-                    if not fit.entries & numbered and label_only - numbered <= fit.entries]
-        if agreeing:
-            return agreeing
     best = min(fit.cost for readings in fitted.values() for fit in readings)
     models = {fit.model for readings in fitted.values() for fit in readings if fit.cost <= best + 1e-9}
-    return [fit for apart, readings in fitted.items() for fit in readings
+    kept = [fit for apart, readings in fitted.items() for fit in readings
             if fit.cost <= best + max(APART, apart_prior(items, fit, apart) if fit.model in models else 0.0) + 1e-9]
+    numbered = numbered_reading(items, label_only)
+    if numbered is None:
+        return kept
+    def agrees(fit):
+        return not fit.entries & numbered and label_only - numbered <= fit.entries
+    agreeing = [fit for fit in kept if agrees(fit)]
+    agreeing += [fit for fit in fitted.get(numbered) or fit_reading(items, numbered, held)
+                 if agrees(fit) and fit not in agreeing]
+    return agreeing or kept
 
 
 def numbered_reading(items: list[IndicatorRow], label_only: frozenset[int]) -> frozenset[int] | None:
