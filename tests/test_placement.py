@@ -380,3 +380,60 @@ def test_a_label_only_row_a_numbered_table_numbers_is_a_category_without_indicat
     assert (None, "成本指标") in got and (None, "生态效益指标") in got
     assert [label for name, label in got if name][8:13] == ["质量指标", "时效指标", "时效指标", "时效指标",
                                                            "社会效益指标"]
+
+
+# a numbered table (a three-page form's last two pages) whose 可持续影响 label prints on
+# two unnumbered lines between rows 22 and 23: both readings' fits read those lines apart,
+# so both agree with the numbers, and the rows reading's fit places row 23 under its label
+NUMBERED_BOTH_AGREE = [
+    '单位整体支出绩效目标申报表\t',
+    '(2025年度)\t',
+    '绩效指标\t\t\t',
+    '序号\t二极指杯\t三级损标\t指标值',
+    '1\t\t家庭医生签约居民人数\t≥35000(人)',
+    '2\t\t65岁以上老年质量监督人健康管理人数\t≥9000(人)',
+    '3\t\t0-6岁儿童健康管理人数\t≥4200(人)',
+    '4\t\t数量指标免疫规划疫苗接种剂次\t≥18000(剂次)',
+    '5\t\t高血压患者规范管理人数\t',
+    '6\t\t糖尿病患者规范管理人数\t',
+    '7\t\t健康教育满意度调查讲座次数\t≥24(次)',
+    '8\t\t居民电子健康档案建档率\t≥90.00(%)',
+    '\t',
+    '9\t\t适龄儿童免疫规划疫苗接种率\t≥95.00(%)',
+    '10\t\t高血压患者规范管理率\t≥62.00(%)',
+    '\t盾量指标\t\t',
+    '11\t\t糖尿病患者及时规范管理率\t',
+    '12\t\t院内感染控制达标率\t=100.00(%)',
+    '13\t\t医疗废物规范处置合格率\t=100.00(%)',
+    '14\t\t传染病疫情报告及时率\t',
+    '15\t时效损栎\t突发公共卫生事件报告及时率\t=100.00(%)',
+    '16\t\t新生儿访视按时完成率\t≥95.00(%)',
+    '17\t\t辖区合格居民健康素养水平\t≥35.00(%)',
+    '18\t\t重点人群健康管理覆盖率\t≥70.00(%)',
+    '19\t社会效益\t家庭医生签约服务覆盖率\t',
+    '20\t\t孕产按时妇系统管理率\t≥95.00(%)',
+    '21\t\t严重精神障碍患者规范管理率\t≥80.00(%)',
+    '22\t\t合格家庭医生签约服务长效机制\t持续完善',
+    '\t可持读影响\t\t',
+    '\t指标\t\t',
+    '23\t\t社区慢病健康管理支持中心运行情况\t有效运行',
+    '1',
+    '填报人：张伟\t联系电话：021-59435834',
+    '',
+    '序号\t二极指杯\t三级损标\t指标值',
+    '24\t\t签约居民满意度\t≥90.00(%)',
+    '25\t\t服务对象满 门诊患者满意度\t≥90.00(%)',
+    '26\t意度\t职工满意度\t≥85.00(%)',
+    '填报人：张伟\t联系电话：021-59435834',
+    '第 2 页',
+]
+
+
+def test_every_fit_agreeing_with_a_tables_row_numbers_stays_for_the_wording_to_weigh():
+    # the numbers rule out only the fits they contradict (an unnumbered line read as a row,
+    # a numbered one as a label), whichever reading gave them; among the rest the rows'
+    # wording chooses: 23 under 可持续影响指标, not carried into the next page's 满意度 block
+    got = read_categories(NUMBERED_BOTH_AGREE)
+    assert all(name for name, _ in got)
+    assert [label for _, label in got][21:] == ["可持续影响指标", "可持续影响指标", "服务对象满意度指标",
+                                                "服务对象满意度指标", "服务对象满意度指标"]

@@ -644,7 +644,8 @@ def reading_fits(items: list[IndicatorRow], held: frozenset[int] = frozenset()) 
     are kept, and those within `APART` of them (within their lines' priors, for a best
     model reading lines apart between rows: `apart_prior`): a reading's prior is no more
     than that, and the rows' wording may outweigh it. In a table that numbers its rows,
-    the numbers say the reading (`numbered_reading`) where a fit of it agrees. `held`:
+    the numbers rule out the fits that read them otherwise (`agrees_with_numbers`), the
+    numbered reading's own fits joining the rest; the wording weighs those left. `held`:
     rows no labelled level-2 block holds (`lost_label_rows`)."""
     fits = fit_reading(items, frozenset(), held)
     label_only = frozenset(i for i, item in enumerate(items) if item.is_label_only)
@@ -659,16 +660,23 @@ def reading_fits(items: list[IndicatorRow], held: frozenset[int] = frozenset()) 
             if read == apart:
                 break
             apart = read
-    numbered = numbered_reading(items, label_only)
-    if numbered is not None:
-        agreeing = [fit for fit in fitted.get(numbered) or fit_reading(items, numbered, held)
-                    if not fit.entries & numbered and label_only - numbered <= fit.entries]
-        if agreeing:
-            return agreeing
     best = min(fit.cost for readings in fitted.values() for fit in readings)
     models = {fit.model for readings in fitted.values() for fit in readings if fit.cost <= best + 1e-9}
-    return [fit for apart, readings in fitted.items() for fit in readings
+    kept = [fit for apart, readings in fitted.items() for fit in readings
             if fit.cost <= best + max(APART, apart_prior(items, fit, apart) if fit.model in models else 0.0) + 1e-9]
+    numbered = numbered_reading(items, label_only)
+    if numbered is None:
+        return kept
+    agreeing = [fit for fit in kept if agrees_with_numbers(fit, numbered, label_only)]
+    agreeing += [fit for fit in fitted.get(numbered) or fit_reading(items, numbered, held)
+                 if agrees_with_numbers(fit, numbered, label_only) and fit not in agreeing]
+    return agreeing or kept
+
+
+def agrees_with_numbers(fit: Fit, numbered: frozenset[int], label_only: frozenset[int]) -> bool:
+    """The fit reads the label-only rows as the table's numbers say (`numbered_reading`):
+    those printing no number as lines apart, those printing one as entries."""
+    return not fit.entries & numbered and label_only - numbered <= fit.entries
 
 
 def numbered_reading(items: list[IndicatorRow], label_only: frozenset[int]) -> frozenset[int] | None:
