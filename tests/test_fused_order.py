@@ -1312,6 +1312,16 @@ def test_a_word_ending_in_zhibiao_before_a_space_that_is_no_damaged_label_stays(
     assert got[1][1] == f"{head}完成情况统计表报送率"
 
 
+def test_a_name_word_ending_in_zhibiao_near_a_shortened_wording_stays():
+    # 群众满意度指标: half its word in place of 服务满意度指标, the wording printed a word short
+    # (`shortened`), which only a whole wrapped run vouches for, never a cell alone
+    got, issues = read(["产出指标\t数量指标\t培训人数\t≥5人",
+                        "满意度指标\t服务对象满意度指标\t受益群众满意度\t≥90%",
+                        "\t\t群众满意度指标 调查覆盖率\t≥90%"])
+    assert got[2][1].replace(" ", "") == "群众满意度指标调查覆盖率"
+    assert not any(i.code == "label_unrecognised" and "'群众满意度指标'" in i.message for i in issues)
+
+
 def test_a_spaced_head_another_row_prints_as_its_level_cell_stays():
     # 散重指, three characters or more: the restated labels' reading judged it
     got, _ = read([*GAP_ABOVE, "\t\t散重指 退役军人服务站规范化建设达标率\t≥95%",

@@ -1474,6 +1474,15 @@ def chain_forms(spec, vocab: LevelVocabulary) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*label_forms(spec), *compounds, *shortened]))
 
 
+@lru_cache(maxsize=None)
+def cell_forms(spec, vocab: LevelVocabulary) -> tuple[str, ...]:
+    """The `chain_forms` a text in one cell may be read as with characters out of place:
+    not the `shortened` wordings, which only a whole run of lines in place vouches for
+    (`群众满意度指标` is a name's word, half of it in place of 服务满意度指标)."""
+    shortened = {label_key(text) for text in spec.shortened}
+    return tuple(form for form in chain_forms(spec, vocab) if form not in shortened)
+
+
 def in_place(text: str, form: str, start: int) -> int:
     """How many of `text`'s characters match `form` from `start`, position by position."""
     return sum(a == b for a, b in zip(text, form[start:start + len(text)]))
@@ -2333,13 +2342,14 @@ SPACED_SUFFIXED_MIN = 5   # a word and 指标 a name may open with is four chara
 def suffixed_level_text(head: str, spec, vocab: LevelVocabulary) -> bool:
     """A head ending in 指标 before a space that is the placed category's label damaged, not
     a name's word: longer than a name's words with 指标 (`SPACED_SUFFIXED_MIN`), as long as one
-    of the category's forms and half the characters before its 指标 in place at least
-    (`产出旷孝指标` of 产出时效指标; not `年度绩效指标`)."""
+    of the category's forms a cell may be read as (`cell_forms`) and half the characters
+    before its 指标 in place at least (`产出旷孝指标` of 产出时效指标; not `年度绩效指标`, nor
+    `群众满意度指标` of the wording printed a word short, 服务满意度指标)."""
     if len(head) < SPACED_SUFFIXED_MIN:
         return False
     word = head[:-len(SUFFIX)]
     return any(len(form) == len(head) and form.endswith(SUFFIX) and 2 * in_place(word, form, 0) >= len(word)
-               for form in chain_forms(spec, vocab))
+               for form in cell_forms(spec, vocab))
 
 
 def is_han(ch: str) -> bool:
