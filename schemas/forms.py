@@ -266,7 +266,7 @@ def load_levels(name: str, folder: Path = SCHEMA_DIR) -> tuple[Level1Spec, ...]:
         raise SchemaError(f"{name}.yaml", "levels", "no such level file")
     path = file.name if file.parent != SCHEMA_DIR else str(file.relative_to(SCHEMA_DIR.parent))
     data = _mapping(path, "<top>", yaml.safe_load(file.read_text(encoding="utf-8")))
-    _check_keys(path, "<top>", data, frozenset({"level1", "extends", "wordings"}))
+    _check_keys(path, "<top>", data, frozenset({"level1", "extends", "wordings", "generic"}))
     base = load_levels(data["extends"], file.parent) if data.get("extends") else ()
     groups = data.get("level1")
     if not isinstance(groups, list) or not groups:
@@ -292,6 +292,26 @@ def load_levels(name: str, folder: Path = SCHEMA_DIR) -> tuple[Level1Spec, ...]:
         aliases = _strings(path, f"{key}.aliases", group["aliases"]) if group.get("aliases") else ()
         levels.append(Level1Spec(label, aliases, tuple(children)))
     return tuple(levels)
+
+
+DEFAULT_LEVEL_FILE = "indicator_levels"   # the shared vocabulary a form file names unless it names its own
+
+
+@lru_cache(maxsize=None)
+def load_level_generic(name: str, folder: Path = SCHEMA_DIR) -> frozenset[str]:
+    """The level file's `generic` characters (else those of the file it `extends`): what every
+    label may print (指, 标, 类), so a damaged cell of only these names no category."""
+    file = level_file(name, folder)
+    if file is None:
+        raise SchemaError(f"{name}.yaml", "levels", "no such level file")
+    path = file.name if file.parent != SCHEMA_DIR else str(file.relative_to(SCHEMA_DIR.parent))
+    data = _mapping(path, "<top>", yaml.safe_load(file.read_text(encoding="utf-8")))
+    if "generic" not in data:
+        return load_level_generic(data["extends"], file.parent) if data.get("extends") else frozenset()
+    chars = _strings(path, "generic", data["generic"])
+    if not all(len(c) == 1 for c in chars):
+        raise SchemaError(path, "generic", "expected single characters")
+    return frozenset(chars)
 
 
 @lru_cache(maxsize=None)
@@ -331,7 +351,7 @@ def parse_form_schema(data: Any, path: str, folder: Path = FORMS_DIR) -> FormSch
     unit_words = _mapping(path, "budget.unit_words", budget.get("unit_words") or base_units)
     if not all(isinstance(v, int) for v in unit_words.values()):
         raise SchemaError(path, "budget.unit_words", "expected word: power-of-ten integers")
-    levels_name = indicators.get("levels", "indicator_levels")
+    levels_name = indicators.get("levels", DEFAULT_LEVEL_FILE)
     if not isinstance(levels_name, str) or level_file(levels_name, folder) is None:
         raise SchemaError(path, "indicators.levels", f"no level file {levels_name}.yaml beside the form "
                           "or in schemas/")

@@ -80,3 +80,23 @@ def test_a_malformed_usual_flag_names_the_key(tmp_path, usual, key):
     with pytest.raises(SchemaError) as caught:
         load_levels("broken_levels", tmp_path)
     assert caught.value.key == key
+
+
+def test_generic_label_characters_are_the_level_files_data(tmp_path):
+    # what every label may print (指标, 类) is vocabulary: read from the level file, inherited
+    # through `extends`, single characters only
+    from formex.schemas.forms import load_level_generic
+
+    assert load_level_generic("indicator_levels") == frozenset("指标类")
+    group = {"label": "效益指标", "level2": [{"label": "社会效益指标"}]}
+    (tmp_path / "base_levels.yaml").write_text(
+        yaml.safe_dump({"generic": ["指", "标"], "level1": [group]}, allow_unicode=True), encoding="utf-8")
+    (tmp_path / "own_levels.yaml").write_text(yaml.safe_dump(
+        {"extends": "base_levels", "level1": [{"label": "管理指标", "level2": [{"label": "内部管理"}]}]},
+        allow_unicode=True), encoding="utf-8")
+    assert load_level_generic("own_levels", tmp_path) == frozenset("指标")
+    (tmp_path / "wide_levels.yaml").write_text(
+        yaml.safe_dump({"generic": ["指标"], "level1": [group]}, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(SchemaError) as caught:
+        load_level_generic("wide_levels", tmp_path)
+    assert caught.value.key == "generic"

@@ -31,7 +31,7 @@ from formex.normalize.indicators.wraps import (
     numbering_of, points_on_every_row, wrap_across_label, wrap_width)
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue, Row
-from formex.schemas.forms import FormSchema
+from formex.schemas.forms import DEFAULT_LEVEL_FILE, FormSchema, load_level_generic
 
 LABEL_MIN_KEY = 4      # a level-2 label's shortest length: a shorter damaged cell alone on its line is a piece
                        # unless the lines around it are no pieces (`between_whole_lines`)
@@ -971,7 +971,7 @@ def settle_tied_by_wording(items: list[IndicatorRow], vocab: LevelVocabulary, sc
     return out
 
 
-GENERIC_LABEL_CHARS = frozenset("指标类")   # every group's label may end so: no evidence of which
+GENERIC_LABEL_CHARS = load_level_generic(DEFAULT_LEVEL_FILE)   # every group's label may print them: no evidence of which
 
 
 def reread_level2(item: IndicatorRow, hint: LabelHint, vocab: LevelVocabulary, match: LabelMatch,
