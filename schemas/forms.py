@@ -297,39 +297,34 @@ def load_levels(name: str, folder: Path = SCHEMA_DIR) -> tuple[Level1Spec, ...]:
 DEFAULT_LEVEL_FILE = "indicator_levels"   # the shared vocabulary a form file names unless it names its own
 
 
-@lru_cache(maxsize=None)
-def load_level_generic(name: str, folder: Path = SCHEMA_DIR) -> frozenset[str]:
-    """The level file's `generic` characters (else those of the file it `extends`): what every
-    label may print (指, 标, 类), so a damaged cell of only these names no category."""
+def level_characters(name: str, key: str, folder: Path = SCHEMA_DIR) -> tuple[str, ...]:
+    """A level file's list of single characters under `key` (else that of the file it
+    `extends`, else none), checked."""
     file = level_file(name, folder)
     if file is None:
         raise SchemaError(f"{name}.yaml", "levels", "no such level file")
     path = file.name if file.parent != SCHEMA_DIR else str(file.relative_to(SCHEMA_DIR.parent))
     data = _mapping(path, "<top>", yaml.safe_load(file.read_text(encoding="utf-8")))
-    if "generic" not in data:
-        return load_level_generic(data["extends"], file.parent) if data.get("extends") else frozenset()
-    chars = _strings(path, "generic", data["generic"])
+    if key not in data:
+        return level_characters(data["extends"], key, file.parent) if data.get("extends") else ()
+    chars = _strings(path, key, data[key])
     if not all(len(c) == 1 for c in chars):
-        raise SchemaError(path, "generic", "expected single characters")
-    return frozenset(chars)
+        raise SchemaError(path, key, "expected single characters")
+    return chars
+
+
+@lru_cache(maxsize=None)
+def load_level_generic(name: str, folder: Path = SCHEMA_DIR) -> frozenset[str]:
+    """The level file's `generic` characters: what every label may print (指, 标, 类), so a
+    damaged cell of only these names no category."""
+    return frozenset(level_characters(name, "generic", folder))
 
 
 @lru_cache(maxsize=None)
 def load_level_wordings(name: str, folder: Path = SCHEMA_DIR) -> tuple[str, ...]:
-    """The level file's `wordings` (else those of the file it `extends`): single characters
-    a form words a label up with beyond the vocabulary's (类 in 可持续影响类指标, 性 in
-    可持续性影响指标)."""
-    file = level_file(name, folder)
-    if file is None:
-        raise SchemaError(f"{name}.yaml", "levels", "no such level file")
-    path = file.name if file.parent != SCHEMA_DIR else str(file.relative_to(SCHEMA_DIR.parent))
-    data = _mapping(path, "<top>", yaml.safe_load(file.read_text(encoding="utf-8")))
-    if "wordings" not in data:
-        return load_level_wordings(data["extends"], file.parent) if data.get("extends") else ()
-    wordings = _strings(path, "wordings", data["wordings"])
-    if not all(len(w) == 1 for w in wordings):
-        raise SchemaError(path, "wordings", "expected single characters")
-    return wordings
+    """The level file's `wordings`: single characters a form words a label up with beyond the
+    vocabulary's (类 in 可持续影响类指标, 性 in 可持续性影响指标)."""
+    return level_characters(name, "wordings", folder)
 
 
 def parse_form_schema(data: Any, path: str, folder: Path = FORMS_DIR) -> FormSchema:
