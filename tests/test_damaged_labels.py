@@ -788,3 +788,23 @@ def test_a_wrapped_labels_generic_tail_is_read_as_no_category():
     assert placed[-1] == ("服务对象满意度指标", "军休干部满意度")
     assert piece_of_label_above("度指标", "服务对象满意度指标")
     assert not piece_of_label_above("篮锂指标", "服务对象满意度指标")   # 管理指标, damaged
+
+
+def test_a_label_read_only_by_its_generic_characters_is_no_category():
+    # 贸暈类指标 shares with 管理类指标 only 类指标, which every label prints: no reading of
+    # another group beside its own 产岂指标 (产出), but a damaged cell the order places
+    indicators, issues = rows_to_indicators(text_rows([HEADER,
+                                                       "产出指标\t数量指标\t培训人数\t≥5人",
+                                                       "\t\t走访人次\t≥20人次",
+                                                       "产岂指标\t贸暈类指标\t\t",
+                                                       "\t\t发放准确率\t100%",
+                                                       "\t时效指标\t拨付及时率\t100%",
+                                                       "效益指标\t社会效益指标\t受益人数\t100人"]),
+                                            SCHEMA, spans_known=False, year=2026)
+    assert [(i.placement.level2.level1, i.placement.level2.label, i.row.name) for i in indicators] == [
+        ("产出指标", "数量指标", "培训人数"), ("产出指标", "数量指标", "走访人次"),
+        ("产出指标", "质量指标", "发放准确率"), ("产出指标", "时效指标", "拨付及时率"),
+        ("效益指标", "社会效益指标", "受益人数")]
+    assert not any(i.code == "header_fuzzy_match" and "贸暈类指标" in i.message for i in issues)
+    assert any(i.code == "label_read_by_order" and "贸暈类指标" in i.message and i.field == "level2"
+               for i in issues)

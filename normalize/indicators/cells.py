@@ -13,7 +13,7 @@ from rapidfuzz.distance import Levenshtein
 from formex.normalize.labels import LabelMatch, Vocabulary, label_key
 from formex.normalize.targets import parse_target
 from formex.schemas.document import Cell, Row
-from formex.schemas.forms import FormSchema, Level1Spec, Level2Spec
+from formex.schemas.forms import DEFAULT_LEVEL_FILE, FormSchema, Level1Spec, Level2Spec, load_level_generic
 
 LABEL_CUTOFF = 74.0   # one wrong character in a 4-character label (数量指抔) still matches
 COLUMN_CUTOFF = 50.0  # in a level column (known from the header), two of four (严出损标)
@@ -184,7 +184,8 @@ def nearer_in_place(text: str, one: LabelMatch, two: LabelMatch) -> LabelMatch |
 @lru_cache(maxsize=16384)
 def level_matches(text: str, vocab: LevelVocabulary, level: int | None, cutoff: float
                   ) -> tuple[LabelMatch | None, LabelMatch | None]:
-    """The text's level-1 and level-2 readings (None where `level` rules one out)."""
+    """The text's level-1 and level-2 readings (None where `level` rules one out); a fuzzy
+    reading only where the text shares with it more than `GENERIC_CHARS` (`shares_own_characters`)."""
     def match(vocabulary: Vocabulary):
         if cutoff >= LABEL_CUTOFF:
             found = vocabulary.match(text, cutoff=cutoff)
@@ -194,9 +195,20 @@ def level_matches(text: str, vocab: LevelVocabulary, level: int | None, cutoff: 
                 embedded = vocabulary.match_embedded(text)
                 if embedded is not None and (found is None or embedded.score >= found.score):
                     found = embedded
-            return found
-        return vocabulary.match_unique(text, cutoff)   # loose: only an unambiguous reading
+        else:
+            found = vocabulary.match_unique(text, cutoff)   # loose: only an unambiguous reading
+        return found if found is None or found.exact or shares_own_characters(text, found.alias) else None
     return (match(vocab.level1) if level != 2 else None, match(vocab.level2) if level != 1 else None)
+
+
+GENERIC_CHARS = load_level_generic(DEFAULT_LEVEL_FILE)   # every label may print them: no evidence of which
+
+
+def shares_own_characters(text: str, alias: str) -> bool:
+    """The text prints a character of the label beyond `GENERIC_CHARS`: a reading that
+    rests on 类指标 alone (`贸暈类指标` as 管理类指标) names no category, since every
+    label prints them; such a cell is damaged, for the hierarchy to place by order."""
+    return bool((set(label_key(text)) & set(label_key(alias))) - GENERIC_CHARS)
 
 WORDED_DAMAGE_MAX = 2   # characters of a category's own word a group-worded label may have lost
 
