@@ -210,6 +210,7 @@ def shares_own_characters(text: str, alias: str) -> bool:
     label prints them; such a cell is damaged, for the hierarchy to place by order."""
     return bool((set(label_key(text)) & set(label_key(alias))) - GENERIC_CHARS)
 
+
 WORDED_DAMAGE_MAX = 2   # characters of a category's own word a group-worded label may have lost
 
 

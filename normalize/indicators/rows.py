@@ -14,7 +14,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, level_vocabulary: also callers'
-    COLUMN_CUTOFF, LABEL_CUTOFF, LABEL_ENDINGS, OTHER, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
+    COLUMN_CUTOFF, GENERIC_CHARS, LABEL_CUTOFF, LABEL_ENDINGS, OTHER, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
     is_prefix_reading, level_vocabulary, looks_like_label, looks_like_target, looks_like_value, read_by_prefix,
     read_category_of_named_group, read_group_left_of_category, read_within_stated_group, settle_dual_labels, worded_categories)
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
@@ -31,7 +31,7 @@ from formex.normalize.indicators.wraps import (
     numbering_of, points_on_every_row, wrap_across_label, wrap_width)
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue, Row
-from formex.schemas.forms import DEFAULT_LEVEL_FILE, FormSchema, load_level_generic
+from formex.schemas.forms import FormSchema
 
 LABEL_MIN_KEY = 4      # a level-2 label's shortest length: a shorter damaged cell alone on its line is a piece
                        # unless the lines around it are no pieces (`between_whole_lines`)
@@ -971,7 +971,7 @@ def settle_tied_by_wording(items: list[IndicatorRow], vocab: LevelVocabulary, sc
     return out
 
 
-GENERIC_LABEL_CHARS = load_level_generic(DEFAULT_LEVEL_FILE)   # every group's label may print them: no evidence of which
+GENERIC_LABEL_CHARS = GENERIC_CHARS   # every group's label may print them (the level file's `generic`)
 
 
 def reread_level2(item: IndicatorRow, hint: LabelHint, vocab: LevelVocabulary, match: LabelMatch,
