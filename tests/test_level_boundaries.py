@@ -1225,3 +1225,18 @@ def test_a_row_a_rival_fit_pins_keeps_to_its_wording():
     labels = {1: "时效指标", 5: "社会效益指标"}
     indicators, _ = place([f"\t{labels.get(i, '')}\t{name}\t达到要求" for i, name in enumerate(names)])
     assert categories(indicators) == [("产出指标", "时效指标")] * 4 + [("效益指标", "社会效益指标")] * 4
+
+
+# ---------------------------------------------------------------- a row's wording between 成本 and 经济效益
+def test_a_sales_row_the_labels_leave_between_cost_and_economic_benefit_is_economic_benefit():
+    # labels on their blocks' upper-middle rows (成本 on row 1 of 0-2 or 0-3, 经济效益 on
+    # row 4 of 3-5 or 4-5): row 3 fits either block. 销售额 (money taken in, a 经济效益
+    # word) decides it, no close call; before, nothing in its wording named either
+    rows = list(iter_text_rows("\n".join(["二级指标\t三级指标\t指标值",
+        "\t统防统治亩均成本\t≤45元", "成本指标\t良种补贴标准\t=20.00(元)", "\t农田设施维护费用\t≤180万元",
+        "\t地产农产品销售额\t≥6000万元",
+        "经济效益指标\t合作社人均增收\t≥1200元", "\t经营收入增长率\t≥5%",
+        "\t受益户数\t≥500户", "社会效益指标\t技能培训受益人数\t≥300人", "\t劳动力就业人数\t≥150人"])))
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [i.placement.level2.label for i in indicators][:6] == ["成本指标"] * 3 + ["经济效益指标"] * 3
+    assert not any("销售额" in issue.message for issue in issues if issue.code == "level_choice_close")
