@@ -177,13 +177,14 @@ def wording_gaps(name: str, kind: str | None = None) -> dict[str, float]:
 
 def test_a_sum_of_money_alone_does_not_tell_a_cost_from_an_economic_benefit():
     # ≥6000万元 is a currency target: weak evidence for 成本指标 and 经济效益指标 alike,
-    # so a name worded for neither (地产农产品销售额) is left to the labels
-    gaps = wording_gaps("地产农产品销售额", "currency")
+    # so a name worded for neither (地产农产品规模) is left to the labels
+    gaps = wording_gaps("地产农产品规模", "currency")
     assert gaps["成本指标"] == gaps["经济效益指标"] == 0.0
     assert gaps["数量指标"] > 0.0
-    # a name's own keyword still tells them apart
+    # a name's own keyword still tells them apart (销售额: money taken in)
     assert wording_gaps("农田设施维护费用", "currency")["经济效益指标"] > 0.0
     assert wording_gaps("合作社经营收入", "currency")["成本指标"] > 0.0
+    assert wording_gaps("地产农产品销售额", "currency")["成本指标"] > 0.0
 
 
 def test_rows_above_the_first_label_keep_out_of_a_group_no_label_names():
