@@ -81,6 +81,21 @@ def test_a_per_page_model_no_longer_runs_a_block_past_a_break_for_free():
     assert "page_centre_up" not in fits and fits["page_centre_down"].cost == 0.0
 
 
+def test_page_top_does_not_read_a_label_above_rows_as_an_entry_for_a_later_page_label():
+    # 数量 on 0 (its block over the break at 1: at its top, not after the break), a
+    # label-only 质量 on 2 over rows 3-4, 时效 on 5, the first row of the page from 5.
+    # page_top allows a label at a later part's top, so 时效 could take 3-4 (or 4) with 质量
+    # read as an entry (or taking 3 alone), for free; that leaves the part before the break
+    # explained by nothing while the label just above it is 质量's: it pays `PAGE_PART`
+    lines = list(range(11))
+    level2 = [Cluster("数量指标", 0, 0, (0.0,), group="产出指标"),
+              Cluster("质量指标", 2, 2, (2.0,), group="产出指标", optional=True),
+              Cluster("时效指标", 5, 5, (5.0,), group="产出指标")]
+    fits = {fit.model: fit for fit in fit_placement(level2, [], Geometry(lines, lines, [1, 5]), 11)}
+    assert "page_top" in fits and fits["page_top"].entries == frozenset()
+    assert fits["page_top"].chain.blocks(MODELS.index("page_top"))[1] == (2, 5)
+
+
 # ---------------------------------------------------------------- centre_apart
 def own_line(blocks: list[tuple[str, int]], level1_row: int | None, even_on_row: set[str] = frozenset()) -> str:
     """Labels on the exact centre of their span: an odd span's on its middle row, an even

@@ -60,10 +60,13 @@ MODELS = ("top", "page_top", "centre_up", "centre_down", "page_centre_up", "page
 # so it pays no `APART` prior for them; it is a candidate only where it fits every label
 # exactly (`fit_placement`)
 SUB_HEADER = MODELS.index("sub_header")
+PAGE_TOP = MODELS.index("page_top")
 # the models whose label is printed again on every page's part of a span: a part without
 # one is a label OCR lost (`PAGE_PART`). `page_top` is not among them: on a span's first
 # part its label is `top`'s, and a span whose later parts lost theirs still reads as one
-# printed at its top (no evidence against it)
+# printed at its top (no evidence against it). A span whose first part lost its label does
+# pay `PAGE_PART` under it where a label-only row stands just above (`chain_tables`): that
+# row is the label the part lost, not a category listed without indicators
 PER_PART = np.array([m in ("page_centre_up", "page_centre_down", "page_bottom") for m in MODELS])
 # `centre_apart`: a label on the exact centre of its span, an odd span's on its middle row,
 # an even span's on a line of its own between its two middle rows. Lines apart are its
@@ -606,11 +609,18 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
     if geo.page_starts:
         labelled_pages = np.array([pages_of(c.lines, geo.page_starts) for c in clusters])[owner]
     costs = predicted_costs(a, b, ranks, geo, first_rows, labelled_pages)
+    unlabelled_first = unlabelled_first_parts(a, ranks, geo.page_starts)
     if foreign:
         costs = costs + foreign_labels(clusters, owner, a, b, foreign)[:, None]
     tables = []
     for t, cluster in enumerate(clusters):
         Xt, Yt, C = X_parts[t], Y_parts[t], costs[offsets[t]:offsets[t + 1]]
+        if t and clusters[t - 1].optional and not by_category:
+            # after a label-only row, a block labelled only at a later page's top: under
+            # `page_top` its first part is explained by nothing, and the label just above
+            # it, read as an entry (or as the label of fewer rows), would be its own
+            C = C.copy()
+            C[:, PAGE_TOP] += np.where(unlabelled_first[offsets[t]:offsets[t + 1]], PAGE_PART, 0.0)
         placed = None
         if cluster.optional:
             # the prior goes to the reading of the lines the fit is trying: a row (an entry)
@@ -639,6 +649,20 @@ def chain_tables(clusters: list[Cluster], gaps: list[tuple[int, int]], geo: Geom
             C, placed = exact_only(C), exact_only(placed) if placed is not None else None
         tables.append(Table(gaps[t], gaps[t + 1], Xt, Yt, C, cluster.entry, placed))
     return tables
+
+
+def unlabelled_first_parts(a: np.ndarray, ranks: list[tuple[np.ndarray, np.ndarray]],
+                           page_starts: list[float]) -> np.ndarray:
+    """Per block, whether its first page's part prints none of its labels while a later
+    part does: `page_top` prints a span's label at its top, restating it on later parts
+    at most, so that first part is explained by nothing."""
+    if not page_starts:
+        return np.zeros(len(a), dtype=bool)
+    first_page = np.searchsorted(page_starts, a, side="right")
+    labelled = np.full(len(a), len(page_starts) + 1)
+    for blocks, line, *_ in ranks:
+        np.minimum.at(labelled, blocks, np.searchsorted(page_starts, line, side="right"))
+    return (labelled > first_page) & (labelled <= len(page_starts))
 
 
 def exact_only(C: np.ndarray) -> np.ndarray:
