@@ -690,3 +690,20 @@ def test_a_level1_labels_pieces_run_past_its_one_row_stay_that_rows():
     # the pieces are the 满意度 row's label lines, not the next row's
     items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
     assert not any(h.carried for item in items for h in item.level1)
+
+
+def test_a_wording_a_word_short_wrapped_down_its_column_is_joined():
+    # 服务满意 / 度指标 spells 服务满意度指标, a wording of 服务对象满意度指标 printed a word
+    # short (`shortened`): a whole run in one column vouches for it, joined as the category.
+    # Before, 度指标 was left to read alone (as 管理指标, by the order), taking the rows below
+    # out of their block
+    rows = text_rows(["数量指标\t服务人数\t≥5人", "\t活动场次\t≥6场",
+                      "社会效益指标\t受益人数\t≥100人", "\t群众知晓率\t≥90%",
+                      "服务满意\t退役军人满意度\t≥90%", "度指标\t优抚对象满意度\t≥90%", "\t军休干部满意度\t≥92%"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert [i.message for i in issues if i.code == "label_rejoined"] == [
+        "level label wrapped over 2 lines (服务满意 | 度指标) read as '服务对象满意度指标'"]
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [i.placement.level2.label for i in indicators][-3:] == ["服务对象满意度指标"] * 3
+    # a shortened wording is never read in a cell alone
+    assert [i.code for i in rejoin_label_fragments(text_rows(["服务满意度\t退役军人满意度\t≥90%"]), VOCAB)[1]] == []

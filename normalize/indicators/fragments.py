@@ -113,6 +113,23 @@ def label_keys(vocab: LevelVocabulary) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def shortened_keys(vocab: LevelVocabulary) -> dict[str, str]:
+    """The level-2 categories' wordings printed a word short (`shortened`: 服务满意度指标), as
+    label keys -> the category's label: read only as a wrapped label's whole run of lines
+    in one column (`label_chain`), never in a cell alone, so the run is rejoined as the
+    label it stands for."""
+    keys = label_keys(vocab)
+    return {label_key(text): spec.label for spec in vocab.level2_specs.values() for text in spec.shortened
+            if label_key(text) not in keys}
+
+
+@lru_cache(maxsize=None)
+def shortened_prefixes(vocab: LevelVocabulary) -> frozenset[str]:
+    """Proper prefixes of `shortened_keys`: a shortened wording's first lines."""
+    return frozenset(key[:k] for key in shortened_keys(vocab) for k in range(1, len(key)))
+
+
+@lru_cache(maxsize=None)
 def label_prefixes(vocab: LevelVocabulary) -> frozenset[str]:
     """Proper prefixes of the label keys: what a wrapped label's first lines read."""
     return frozenset(key[:k] for key in label_keys(vocab) for k in range(1, len(key)))
@@ -164,11 +181,12 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
     # ... but a group's word that is a label of its own over another group's name (产出 /
     # 成本 / 指标), beside a category of that group, is that group's label (`category_beside`)
     named = named_group_compounds(vocab) if key in keys else {}
-    readable = keys | forms.keys() | aspects.keys() | compounds.keys() | named.keys()
+    short = shortened_keys(vocab)
+    readable = keys | forms.keys() | aspects.keys() | compounds.keys() | named.keys() | short.keys()
     heads = prefixes | worded_prefixes(vocab) | (aspect_prefixes(vocab) if aspects else frozenset()) \
         | (compound_prefixes(vocab) if compounds else frozenset()) \
-        | (named_group_prefixes(vocab) if named else frozenset())
-    worded_best = aspect_best = compound_best = named_best = None
+        | (named_group_prefixes(vocab) if named else frozenset()) | shortened_prefixes(vocab)
+    worded_best = aspect_best = compound_best = named_best = short_best = None
     worded_ok = not (key in readable and key.endswith(LABEL_SUFFIX))
     col = rows[i].cells[p].col
     while key in heads and len(chain) < PIECES_MAX and chain[-1][0] + 1 < len(rows):
@@ -195,6 +213,10 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
         if key in named and all(rows[r].cells[q].col == col for r, q in chain) \
                 and category_beside(rows, chain, taken, vocab, named[key]):
             named_best = list(chain)
+        if key in short and all(rows[r].cells[q].col == col for r, q in chain):
+            short_best = list(chain)   # a wording a word short: only a whole run in place vouches for it
+    if short_best and len(short_best) > len(best or ()):
+        return short_best
     if named_best and len(named_best) > len(best or ()):
         return named_best
     if compound_best and len(compound_best) > len(best or ()):
@@ -1083,8 +1105,10 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
                             f"level label wrapped over {len(chain)} lines{damaged}, a piece fused into "
                             f"the name beside it ({' | '.join(rows[r].cells[q].text for r, q in chain)}) "
                             f"read as {joined!r}", field="indicators", source_ref=rows[chain[0][0]].source_ref))
+    short = shortened_keys(vocab)
     for chain in chains:
         joined = "".join(rows[r].cells[q].text for r, q in chain)
+        joined = short.get(label_key(joined), joined)    # (a wording no cell alone is read as)
         anchor = chain[anchor_of(chain, rows, taken)]
         on_rows = [spot for spot in chain if is_row_line(spot[0], rows, taken)] or [anchor]
         for spot in chain:
