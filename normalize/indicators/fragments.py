@@ -168,7 +168,11 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
     the pieces spell a category's word of `ASPECT_WORD_MIN` characters or more and 方面
     exactly (`aspect_keys`, a word of one category only), every piece under a level-2
     column of the header (`levels`), and the joined text read in that column as the same
-    category (`classify_label` at `COLUMN_CUTOFF`)."""
+    category (`classify_label` at `COLUMN_CUTOFF`).
+
+    A wording printed a word short (`shortened`: `服务满意` / `度指标`) reads where the pieces
+    spell it exactly down one column: a whole run in place vouches for it, as no cell
+    alone does; `rejoin_pieces` writes the category it stands for."""
     keys, prefixes = label_keys(vocab), label_prefixes(vocab)
     forms = worded_keys(vocab)
     aspects = aspect_keys(vocab) if levels is not None else {}
