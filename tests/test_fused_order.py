@@ -1692,3 +1692,26 @@ def test_a_name_opening_with_its_categorys_word_under_a_top_placed_label_stays()
                               "\t时效指标\t资金拨付及时率\t100%", "\t\t资金到位及时率\t100%"])
     assert got[4] == ("质量指标", "质量抽检合格率")
     assert not any(i.code == "label_fused" for i in issues)
+
+
+def test_a_head_wider_than_the_level_column_leaves_its_last_character_to_the_name():
+    # the level-2 column cuts its labels at three characters (数量指 | 标): a fused head of
+    # four, 质量指收, is that column's line and the name's first character
+    got, issues = read(["产出指标\t数量指\t新建供水管网长度\t≥46公里",
+                        "\t标\t\t",
+                        "\t\t质量指收入工程验收合格率\t100%",
+                        "\t时效指\t工程完工及时率\t≥95%",
+                        "\t标\t\t",
+                        "\t成本指\t单位管网造价\t≤15万元/公里",
+                        "\t标\t\t"])
+    assert got[1] == ("质量指标", "收入工程验收合格率")
+    assert any(i.code == "label_fused" and "质量指" in i.message and "column" in i.message for i in issues)
+
+
+def test_a_head_with_a_damaged_biao_among_labels_printed_whole_is_cut_whole():
+    # labels printed whole show no column edge: 质量指杯 is the label, its 标 damaged
+    got, _ = read(["产出指标\t数量指标\t新建供水管网长度\t≥46公里",
+                   "\t\t质量指杯工程验收合格率\t100%",
+                   "\t时效指标\t工程完工及时率\t≥95%",
+                   "\t成本指标\t单位管网造价\t≤15万元/公里"])
+    assert got[1] == ("质量指标", "工程验收合格率")
