@@ -1715,3 +1715,14 @@ def test_a_head_with_a_damaged_biao_among_labels_printed_whole_is_cut_whole():
                    "\t时效指标\t工程完工及时率\t≥95%",
                    "\t成本指标\t单位管网造价\t≤15万元/公里"])
     assert got[1] == ("质量指标", "工程验收合格率")
+
+
+def test_a_group_and_category_head_wider_than_the_level_column_is_its_line():
+    # 产出数 | 新建…: the column cuts 时效指 | 标 and 经济成 | 本指标 at three, so 产出数新's
+    # 新 (no 量) is the name's
+    got, _ = read(["产出指标\t\t产出数新建社区健身路径\t40个",
+                   "\t时效指\t年度建设任务完成时间\t2018年12月底前",
+                   "\t标\t\t",
+                   "\t经济成\t单个健身路径建设成本\t≤8万元",
+                   "\t本指标\t\t"])
+    assert got[0] == ("数量指标", "新建社区健身路径")

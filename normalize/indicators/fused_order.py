@@ -140,9 +140,9 @@ A head the order reads as long as the label, its last character out of place
 character where the label's rest prints as the first cell of the next line (`杯`, `标`,
 `标 全社会…`) and joins the shorter head into the category's form at least as well
 (`wrapped_rest`): `时效指` is cut off, the name keeps `教育经费…`. So too, with no piece
-below, where the head (指 before its last character) is one character wider than the
-level-2 column's edge, the width at which two labels at least print cut short
-(`level2_column_edge`: `数量指` | `标`, `可持续影`): a level cell never runs past its
+below, where the head is one character wider than the level-2 column's edge, the width
+at which two labels at least print cut short (`level2_column_edge`: `数量指` | `标`,
+`可持续影`), and its last character out of place: a level cell never runs past its
 column, so `质量指` is cut off and the name keeps `收入工程…` (`cut_to_level_column`);
 among labels printed whole (`质量指杯` beside `经济成本指标`) the head is cut whole.
 
@@ -280,7 +280,7 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             if below and not spaced else None
         if shorter is not None:
             head, rest, piece = shorter
-        narrower = cut_to_level_column(head, rest, edge) if shorter is None and not spaced else None
+        narrower = cut_to_level_column(head, rest, edge, vocab.level2_specs[name], vocab) if shorter is None and not spaced else None
         if narrower is not None:
             head, rest = narrower
         split_head(item, cell, head, rest, vocab.level2_specs[name], LabelMatch(name, name, score))
@@ -290,7 +290,7 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                                   f"(similarity {score:.0f}): the "
                                   "category the labels around the row leave, stated by no other row; "
                                   + (f"its rest {piece!r} wrapped onto the next line; " if shorter else "")
-                                  + (f"its 标 wrapped out of the level column, which prints no line over "
+                                  + (f"its rest wrapped out of the level column, which cuts its labels at "
                                      f"{len(head)} characters; " if narrower else "")
                                   + f"the name read as {rest!r}"))
     return issues
@@ -424,25 +424,24 @@ EDGE_LINES = 2   # labels cut short at one width: a column's edge (one may be a 
 
 
 def level2_column_edge(items: list[IndicatorRow], vocab: LevelVocabulary) -> int:
-    """The width at which the level-2 column cuts its labels: the widest line any level-2
-    cell prints as read (each line of a wrapped label its own, a damaged label's too),
-    where `EDGE_LINES` labels print cut short at that width (`cut_line`: `经济成` | `本指标`,
-    `可持续影`, `生态效益指`); 0 where fewer do: labels printed whole (`质量指栎`, `经济成本指标`) show
-    only how long the table's labels are, not where its column ends. A label joined from
-    pieces on lines of their own keeps no text as read, and the name cell a label was cut
-    from is no level cell: neither says anything."""
-    lines = []   # (the line's key, the hint it prints, if any)
+    """The width at which the level-2 column cuts its labels: the greatest width at which
+    `EDGE_LINES` level-2 cells print a line cut short (each line of a wrapped label its
+    own: `cut_line`, `经济成` | `本指标`, `可持续影`, `生态效益指`); 0 where none does: labels
+    printed whole (`质量指栎`, `经济成本指标`) show only how long the table's labels are, not
+    where its column ends. A label joined from pieces on lines of their own keeps no text
+    as read, and says nothing; nor does a line that is no piece of the label read from it
+    (longer, or less than half its characters in place): a level cell and the name beside
+    it read as one (`服务对签约居民满意度`, `社会效益提升…`)."""
+    widths: dict[int, int] = {}
     for item in items:
-        cells = [(h.cell, h) for h in item.level2 if not h.copied] + [(c, None) for c in item.damaged]
-        for cell, hint in cells:
-            raw = cell.raw if cell.raw is not None else cell.text
-            lines += [(key, hint) for key in map(label_key, raw.splitlines())
-                      if key and len(key) <= len(label_key(cell.text))]
-    if not lines:
-        return 0
-    edge = max(len(key) for key, _ in lines)
-    cut = sum(len(key) == edge and hint is not None and cut_line(key, hint, vocab) for key, hint in lines)
-    return edge if cut >= EDGE_LINES else 0
+        for hint in item.level2:
+            raw = hint.cell.raw if hint.cell.raw is not None else hint.cell.text
+            text = label_key(hint.cell.text)
+            for key in map(label_key, raw.splitlines()):
+                if not hint.copied and key and len(key) <= len(text) and 2 * in_place(key, text, 0) >= len(key) \
+                        and cut_line(key, hint, vocab):
+                    widths[len(key)] = widths.get(len(key), 0) + 1
+    return max((width for width, n in widths.items() if n >= EDGE_LINES), default=0)
 
 
 def cut_line(key: str, hint: LabelHint, vocab: LevelVocabulary) -> bool:
@@ -453,15 +452,20 @@ def cut_line(key: str, hint: LabelHint, vocab: LevelVocabulary) -> bool:
     return len(key) < len(label_key(hint.cell.text)) or all(len(form) != len(key) for form in whole)
 
 
-def cut_to_level_column(head: str, rest: str, edge: int) -> tuple[str, str] | None:
-    """(head, rest) where a head read with its last character as a damaged 标 (`质量指收`,
-    `散量性指残`: 指 before it) is one character wider than the level-2 column's `edge`
-    (`level2_column_edge`: `时效指` | `标`, `散量性指`): a level cell never runs past its
-    column, so the head is the label's line `质量指`, wrapped or cut before its 标, and the
-    character the name's (`收入工程…`). A column that shows no edge says nothing
-    (`质量指杯` whole among labels printed whole)."""
-    if len(head) < 3 or head[-2] != SUFFIX[0] or head[-1] == SUFFIX[1] or edge != len(head) - 1:
+def cut_to_level_column(head: str, rest: str, edge: int, spec, vocab: LevelVocabulary
+                        ) -> tuple[str, str] | None:
+    """(head, rest) where a head one character wider than the level-2 column's `edge`
+    (`level2_column_edge`: `时效指` | `标`, `散量性指`) ends in a character none of the
+    category's forms prints there (`质量指收`, `散量性指残`, `产出数新`: read as a damaged 标
+    or 量): a level cell never runs past its column, so the head is the label's line
+    (`质量指`, `产出数`), wrapped or cut short, and the character the name's (`收入工程…`).
+    A column that shows no edge says nothing (`质量指杯` whole among labels printed whole).
+    """
+    if len(head) < 3 or edge != len(head) - 1:
         return None
+    forms = (*chain_forms(spec, vocab), *compound_words(spec, vocab))
+    if any(len(form) > edge and form[edge] == head[-1] for form in forms):
+        return None       # the label's own character in place (质量指标)
     return head[:-1], head[-1] + rest
 
 
