@@ -1726,3 +1726,28 @@ def test_a_group_and_category_head_wider_than_the_level_column_is_its_line():
                    "\t经济成\t单个健身路径建设成本\t≤8万元",
                    "\t本指标\t\t"])
     assert got[0] == ("数量指标", "新建社区健身路径")
+
+
+def test_a_placed_head_wider_than_the_level_column_is_its_line():
+    # the category placed from the rows around (质量指标 between 数量 and 时效), its head
+    # 质量指数 one wider than a column cutting 数量指 | 标 and 时效指 | 标: 数 is the name's
+    got, _ = read(["\t数量指\t档案数字化扫描页数\t120万页",
+                   "产出指标\t标\t接待档案查阅利用人次\t8000人次",
+                   "\t\t质量指数字化成果验收合格率\t≥98%",
+                   "\t时效指\t档案证明出具时限\t3个工作日",
+                   "\t标\t\t",
+                   "成本指标\t经济成\t每页数字化扫描费用\t≤0.6元",
+                   "\t本指标\t\t"])
+    assert got[2] == ("质量指标", "数字化成果验收合格率")
+
+
+def test_a_category_head_beside_its_group_wider_than_the_level_column_is_its_line():
+    # 成本指标 read as the group, 经济成本指单 as its category: a column cutting 可持续影响 |
+    # 指标 and 服务对象满 | 意度指标 at five leaves 单 to the name
+    got, _ = read(["产出指标\t数量指标\t加装电梯数量\t≥45部",
+                   "成本指标\t\t经济成本指单个小区平均改造成本\t≤70万元",
+                   "效益指标\t可持续影响\t小区长效管理机制\t建立健全",
+                   "\t指标\t\t",
+                   "满意度指标\t服务对象满\t居民满意度\t≥90%",
+                   "\t意度指标\t\t"])
+    assert got[1] == ("经济成本指标", "单个小区平均改造成本")

@@ -143,7 +143,8 @@ character where the label's rest prints as the first cell of the next line (`杯
 below, where the head is one character wider than the level-2 column's edge, the width
 at which two labels at least print cut short (`level2_column_edge`: `数量指` | `标`,
 `可持续影`), and its last character out of place: a level cell never runs past its
-column, so `质量指` is cut off and the name keeps `收入工程…` (`cut_to_level_column`);
+column, so `质量指` is cut off and the name keeps `收入工程…` (`cut_to_level_column`, in
+the readings by the order, by the group the level cell names and by the category placed);
 among labels printed whole (`质量指杯` beside `经济成本指标`) the head is cut whole.
 
 Last, text before a space at the head of a name cell that no reading took (`栎 医疗废物…`,
@@ -452,6 +453,12 @@ def cut_line(key: str, hint: LabelHint, vocab: LevelVocabulary) -> bool:
     return len(key) < len(label_key(hint.cell.text)) or all(len(form) != len(key) for form in whole)
 
 
+def spaced_at(cuts, head: str) -> bool:
+    """Whether the cell as read ends the head at a boundary of its own (a space): the
+    cell says where the label ends."""
+    return len(head) in cuts
+
+
 def cut_to_level_column(head: str, rest: str, edge: int, spec, vocab: LevelVocabulary
                         ) -> tuple[str, str] | None:
     """(head, rest) where a head one character wider than the level-2 column's `edge`
@@ -547,6 +554,7 @@ def read_dual_group_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
     or, where the category is the one the cell was read as (管理指标), the cell stays as
     read; `label_fused` says so."""
     issues: list[Issue] = []
+    edge = level2_column_edge(items, vocab)
     for item in items:
         if not item.name or item.positional or item.fused:
             continue
@@ -566,6 +574,9 @@ def read_dual_group_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
         name, head, rest, score = read
         if len(label_key(head)) < SEPARATED_MIN:
             continue      # a piece (经济) names no category where the level cell states one
+        narrower = cut_to_level_column(head, rest, edge, vocab.level2_specs[name], vocab)
+        if narrower is not None and not spaced_at(cuts, head):
+            head, rest = narrower
         if vocab.level2_specs[name] is stated[0].spec:
             # the group's one category bearing its name (管理指标): the cell stays the row's
             # category, as read; the name loses the head
@@ -1871,6 +1882,7 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     names = [item.name or "" for item in items]
     widths = level_cell_widths(items)
     column = level2_column_width(items)
+    edge = level2_column_edge(items, vocab)
     for i, (item, placement) in enumerate(zip(items, placements)):
         if placement is None or placement.source != "inferred" and not placement.label_line or not item.name \
                 or item.positional or item.fused or item.unsettled_head:
@@ -1906,6 +1918,9 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
             if read is None:
                 continue
             head, rest, in_place_, form, score = read
+        narrower = cut_to_level_column(head, rest, edge, placement.level2, vocab)
+        if narrower is not None and not spaced_at(boundaries, head):
+            head, rest = narrower
         if in_place_ < len(head) and (any(head in other for other in others) or head in bare_words(vocab)
                                       or sum(line.count(item.name[:len(head) + 1]) for line in printed) > 1):
             continue      # a word the table prints elsewhere (the document, with the name's next character), or
