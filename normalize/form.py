@@ -148,10 +148,12 @@ def normalize_document(doc: Document, schemas: tuple[FormSchema, ...] | None = N
     # the name column's wrap width, from one table to the next, and the words the document prints
     wrapping = DocumentWrapping(words=DocumentWords(
         [cell.text for row in doc.rows for cell in row.filled]))
+    numbered = False   # a table of the document had a 序号 column
     for name, period in INDICATOR_TABLES:
         if name != "indicators" and name not in parts:
             continue   # the 绩效指标 table is always read (its absence is reported there)
-        rows, issues = strip_sequence_column(parts.get(name, []), schema, doc.spans_known)
+        rows, issues = strip_sequence_column(parts.get(name, []), schema, doc.spans_known, numbered)
+        numbered = numbered or bool(issues)   # the document's next table is read in its layout
         result.issues += issues
         rows, total_rows = split_total_rows(rows, schema)
         indicators, issues = rows_to_indicators(rows, schema, spans_known=doc.spans_known,

@@ -367,3 +367,22 @@ def test_a_performance_indicator_column_leaves_the_target_to_a_damaged_target_he
     body = ["绩效指标\t" + BODY[0]] + ["\t" + line for line in BODY[1:]]
     indicators, _ = read(["绩效指标", *HEADER[:3], "措标值"], body)
     assert [i.target.raw for i in indicators] == [line.split("\t")[-1] for line in BODY]
+
+
+def test_a_short_table_is_numbered_as_the_documents_earlier_table():
+    """A 中期 table of two rows with empty targets, each as wide as its header, its first
+    column a level column whose cells are empty: its 1, 2 show no column by themselves,
+    but where the document's 年度 table numbered its rows they are row numbers too. A
+    wrapped label's piece alone on its line does not hide them."""
+    body = ["1\t\t数量指标 累计完成改造的老旧小区数量\t",
+            "2\t\t社会效益累计惠及居民户数\t",
+            "指标\t\t\t"]
+    rows = list(iter_text_rows("\n".join(["\t".join(HEADER)] + body)))
+    assert strip_sequence_column(rows, SCHEMA) == (rows, [])
+    stripped, issues = strip_sequence_column(rows, SCHEMA, numbered_before=True)
+    assert [r.texts[:2] for r in stripped[1:3]] == [["", "数量指标累计完成改造的老旧小区数量"],
+                                                    ["", "社会效益累计惠及居民户数"]]
+    assert [i.code for i in issues] == ["sequence_column"]
+    # a line opening with a cell of its own and more, and no number: no numbered table
+    unnumbered = list(iter_text_rows("\n".join(["\t".join(HEADER)] + body[:1] + ["产出指标\t质量指标\t合格率\t"])))
+    assert strip_sequence_column(unnumbered, SCHEMA, numbered_before=True) == (unnumbered, [])

@@ -1692,3 +1692,62 @@ def test_a_name_opening_with_its_categorys_word_under_a_top_placed_label_stays()
                               "\t时效指标\t资金拨付及时率\t100%", "\t\t资金到位及时率\t100%"])
     assert got[4] == ("质量指标", "质量抽检合格率")
     assert not any(i.code == "label_fused" for i in issues)
+
+
+def test_a_head_wider_than_the_level_column_leaves_its_last_character_to_the_name():
+    # the level-2 column cuts its labels at three characters (数量指 | 标): a fused head of
+    # four, 质量指收, is that column's line and the name's first character
+    got, issues = read(["产出指标\t数量指\t新建供水管网长度\t≥46公里",
+                        "\t标\t\t",
+                        "\t\t质量指收入工程验收合格率\t100%",
+                        "\t时效指\t工程完工及时率\t≥95%",
+                        "\t标\t\t",
+                        "\t成本指\t单位管网造价\t≤15万元/公里",
+                        "\t标\t\t"])
+    assert got[1] == ("质量指标", "收入工程验收合格率")
+    assert any(i.code == "label_fused" and "质量指" in i.message and "column" in i.message for i in issues)
+
+
+def test_a_head_with_a_damaged_biao_among_labels_printed_whole_is_cut_whole():
+    # labels printed whole show no column edge: 质量指杯 is the label, its 标 damaged
+    got, _ = read(["产出指标\t数量指标\t新建供水管网长度\t≥46公里",
+                   "\t\t质量指杯工程验收合格率\t100%",
+                   "\t时效指标\t工程完工及时率\t≥95%",
+                   "\t成本指标\t单位管网造价\t≤15万元/公里"])
+    assert got[1] == ("质量指标", "工程验收合格率")
+
+
+def test_a_group_and_category_head_wider_than_the_level_column_is_its_line():
+    # 产出数 | 新建…: the column cuts 时效指 | 标 and 经济成 | 本指标 at three, so 产出数新's
+    # 新 (no 量) is the name's
+    got, _ = read(["产出指标\t\t产出数新建社区健身路径\t40个",
+                   "\t时效指\t年度建设任务完成时间\t2018年12月底前",
+                   "\t标\t\t",
+                   "\t经济成\t单个健身路径建设成本\t≤8万元",
+                   "\t本指标\t\t"])
+    assert got[0] == ("数量指标", "新建社区健身路径")
+
+
+def test_a_placed_head_wider_than_the_level_column_is_its_line():
+    # the category placed from the rows around (质量指标 between 数量 and 时效), its head
+    # 质量指数 one wider than a column cutting 数量指 | 标 and 时效指 | 标: 数 is the name's
+    got, _ = read(["\t数量指\t档案数字化扫描页数\t120万页",
+                   "产出指标\t标\t接待档案查阅利用人次\t8000人次",
+                   "\t\t质量指数字化成果验收合格率\t≥98%",
+                   "\t时效指\t档案证明出具时限\t3个工作日",
+                   "\t标\t\t",
+                   "成本指标\t经济成\t每页数字化扫描费用\t≤0.6元",
+                   "\t本指标\t\t"])
+    assert got[2] == ("质量指标", "数字化成果验收合格率")
+
+
+def test_a_category_head_beside_its_group_wider_than_the_level_column_is_its_line():
+    # 成本指标 read as the group, 经济成本指单 as its category: a column cutting 可持续影响 |
+    # 指标 and 服务对象满 | 意度指标 at five leaves 单 to the name
+    got, _ = read(["产出指标\t数量指标\t加装电梯数量\t≥45部",
+                   "成本指标\t\t经济成本指单个小区平均改造成本\t≤70万元",
+                   "效益指标\t可持续影响\t小区长效管理机制\t建立健全",
+                   "\t指标\t\t",
+                   "满意度指标\t服务对象满\t居民满意度\t≥90%",
+                   "\t意度指标\t\t"])
+    assert got[1] == ("经济成本指标", "单个小区平均改造成本")

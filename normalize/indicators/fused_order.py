@@ -139,7 +139,13 @@ A head the order reads as long as the label, its last character out of place
 (`时效指教育经费…`: 教 for 标), is a wrapped label's first line and the name's first
 character where the label's rest prints as the first cell of the next line (`杯`, `标`,
 `标 全社会…`) and joins the shorter head into the category's form at least as well
-(`wrapped_rest`): `时效指` is cut off, the name keeps `教育经费…`.
+(`wrapped_rest`): `时效指` is cut off, the name keeps `教育经费…`. So too, with no piece
+below, where the head is one character wider than the level-2 column's edge, the width
+at which two labels at least print cut short (`level2_column_edge`: `数量指` | `标`,
+`可持续影`), and its last character out of place: a level cell never runs past its
+column, so `质量指` is cut off and the name keeps `收入工程…` (`cut_to_level_column`, in
+the readings by the order, by the group the level cell names and by the category placed);
+among labels printed whole (`质量指杯` beside `经济成本指标`) the head is cut whole.
 
 Last, text before a space at the head of a name cell that no reading took (`栎 医疗废物…`,
 `贸重 退役军人…`, `服务对 签约居民满意度`) is cut off as the level column's, the row kept in
@@ -203,6 +209,7 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
     spans: dict[tuple[int, int], list[str]] = {}
     aboves, belows = neighbours(stated)
     bare = prints_bare_words(items, vocab)
+    edge = level2_column_edge(items, vocab)
     for i, item in enumerate(items):
         if not item.name or item.positional or stated[i] or item.fused:
             continue
@@ -274,6 +281,9 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             if below and not spaced else None
         if shorter is not None:
             head, rest, piece = shorter
+        narrower = cut_to_level_column(head, rest, edge, vocab.level2_specs[name], vocab) if shorter is None and not spaced else None
+        if narrower is not None:
+            head, rest = narrower
         split_head(item, cell, head, rest, vocab.level2_specs[name], LabelMatch(name, name, score))
         issues += follow_pieces(items, i, head, vocab.level2_specs[name], vocab)
         issues.append(fused_issue(cell, item.row.source_ref,
@@ -281,6 +291,8 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                                   f"(similarity {score:.0f}): the "
                                   "category the labels around the row leave, stated by no other row; "
                                   + (f"its rest {piece!r} wrapped onto the next line; " if shorter else "")
+                                  + (f"its rest wrapped out of the level column, which cuts its labels at "
+                                     f"{len(head)} characters; " if narrower else "")
                                   + f"the name read as {rest!r}"))
     return issues
 
@@ -409,6 +421,61 @@ def wrapped_rest(head: str, rest: str, spec, vocab: LevelVocabulary, below, item
     return shorter, head[-1] + rest, piece
 
 
+EDGE_LINES = 2   # labels cut short at one width: a column's edge (one may be a label printed a word short)
+
+
+def level2_column_edge(items: list[IndicatorRow], vocab: LevelVocabulary) -> int:
+    """The width at which the level-2 column cuts its labels: the greatest width at which
+    `EDGE_LINES` level-2 cells print a line cut short (each line of a wrapped label its
+    own: `cut_line`, `经济成` | `本指标`, `可持续影`, `生态效益指`); 0 where none does: labels
+    printed whole (`质量指栎`, `经济成本指标`) show only how long the table's labels are, not
+    where its column ends. A label joined from pieces on lines of their own keeps no text
+    as read, and says nothing; nor does a line that is no piece of the label read from it
+    (longer, or less than half its characters in place): a level cell and the name beside
+    it read as one (`服务对签约居民满意度`, `社会效益提升…`)."""
+    widths: dict[int, int] = {}
+    for item in items:
+        for hint in item.level2:
+            raw = hint.cell.raw if hint.cell.raw is not None else hint.cell.text
+            text = label_key(hint.cell.text)
+            for key in map(label_key, raw.splitlines()):
+                if not hint.copied and key and len(key) <= len(text) and 2 * in_place(key, text, 0) >= len(key) \
+                        and cut_line(key, hint, vocab):
+                    widths[len(key)] = widths.get(len(key), 0) + 1
+    return max((width for width, n in widths.items() if n >= EDGE_LINES), default=0)
+
+
+def cut_line(key: str, hint: LabelHint, vocab: LevelVocabulary) -> bool:
+    """Whether a level-2 cell's line is a label cut short: shorter than the label the cell
+    reads, or as long as none of the category's wordings (`可持续影`)."""
+    spec = hint.spec
+    whole = {*chain_forms(spec, vocab), *compound_words(spec, vocab), *map(label_key, (spec.label, *spec.aliases))}
+    return len(key) < len(label_key(hint.cell.text)) or all(len(form) != len(key) for form in whole)
+
+
+def spaced_at(cuts, head: str) -> bool:
+    """Whether the cell as read ends the head at a boundary of its own (a space): the
+    cell says where the label ends."""
+    return len(head) in cuts
+
+
+def cut_to_level_column(head: str, rest: str, edge: int, spec, vocab: LevelVocabulary
+                        ) -> tuple[str, str] | None:
+    """(head, rest) where a head one character wider than the level-2 column's `edge`
+    (`level2_column_edge`: `时效指` | `标`, `散量性指`) ends in a character none of the
+    category's forms prints there (`质量指收`, `散量性指残`, `产出数新`: read as a damaged 标
+    or 量): a level cell never runs past its column, so the head is the label's line
+    (`质量指`, `产出数`), wrapped or cut short, and the character the name's (`收入工程…`).
+    A column that shows no edge says nothing (`质量指杯` whole among labels printed whole).
+    """
+    if len(head) < 3 or edge != len(head) - 1:
+        return None
+    forms = (*chain_forms(spec, vocab), *compound_words(spec, vocab))
+    if any(len(form) > edge and form[edge] == head[-1] for form in forms):
+        return None       # the label's own character in place (质量指标)
+    return head[:-1], head[-1] + rest
+
+
 @lru_cache(maxsize=None)
 def compound_words(spec, vocab: LevelVocabulary) -> tuple[str, ...]:
     """The category's group-and-category words without 指标 (产出质量)."""
@@ -487,6 +554,7 @@ def read_dual_group_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
     or, where the category is the one the cell was read as (管理指标), the cell stays as
     read; `label_fused` says so."""
     issues: list[Issue] = []
+    edge = level2_column_edge(items, vocab)
     for item in items:
         if not item.name or item.positional or item.fused:
             continue
@@ -506,6 +574,9 @@ def read_dual_group_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
         name, head, rest, score = read
         if len(label_key(head)) < SEPARATED_MIN:
             continue      # a piece (经济) names no category where the level cell states one
+        narrower = cut_to_level_column(head, rest, edge, vocab.level2_specs[name], vocab)
+        if narrower is not None and not spaced_at(cuts, head):
+            head, rest = narrower
         if vocab.level2_specs[name] is stated[0].spec:
             # the group's one category bearing its name (管理指标): the cell stays the row's
             # category, as read; the name loses the head
@@ -1811,6 +1882,7 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     names = [item.name or "" for item in items]
     widths = level_cell_widths(items)
     column = level2_column_width(items)
+    edge = level2_column_edge(items, vocab)
     for i, (item, placement) in enumerate(zip(items, placements)):
         if placement is None or placement.source != "inferred" and not placement.label_line or not item.name \
                 or item.positional or item.fused or item.unsettled_head:
@@ -1846,6 +1918,9 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
             if read is None:
                 continue
             head, rest, in_place_, form, score = read
+        narrower = cut_to_level_column(head, rest, edge, placement.level2, vocab)
+        if narrower is not None and not spaced_at(boundaries, head):
+            head, rest = narrower
         if in_place_ < len(head) and (any(head in other for other in others) or head in bare_words(vocab)
                                       or sum(line.count(item.name[:len(head) + 1]) for line in printed) > 1):
             continue      # a word the table prints elsewhere (the document, with the name's next character), or

@@ -12,7 +12,10 @@ before their columns are read:
   steps +1: numbering.py), as when the header's 序号 cell was lost or never printed;
   a short table's rows numbered 1, 2 … from one count too when each of them is one cell
   wider than its header, or when the header's first column is a level column (a level
-  label is never a bare integer: the header's 序号 cell was read as 一级指标's).
+  label is never a bare integer: the header's 序号 cell was read as 一级指标's);
+- by the document: where an earlier table had the column, a table whose every line
+  opening with a cell opens with a row number, counting 1, 2 … (a 中期 table of two rows,
+  too short to show the column by itself).
 
 Each row loses its first cell when that cell is a row number, the sequence header, or an
 empty cell in the column's place (a wrapped line's unnumbered first cell); the cells
@@ -39,11 +42,12 @@ def first_cell(row: Row):
     return row.cells[0] if row.cells else None
 
 
-def strip_sequence_column(rows: list[Row], schema: FormSchema, spans_known: bool = False
-                          ) -> tuple[list[Row], list[Issue]]:
+def strip_sequence_column(rows: list[Row], schema: FormSchema, spans_known: bool = False,
+                          numbered_before: bool = False) -> tuple[list[Row], list[Issue]]:
     """The table's rows without its 序号 column, and an info issue saying it was there
     (and how it was found); the rows unchanged when the table has none. Where spans are
-    known the column is the grid column; in OCR text it is each row's first cell."""
+    known the column is the grid column; in OCR text it is each row's first cell.
+    `numbered_before`: an earlier table of the document had the column (`numbered_again`)."""
     if not rows:
         return rows, []
     vocab = level_vocabulary(schema)
@@ -61,8 +65,10 @@ def strip_sequence_column(rows: list[Row], schema: FormSchema, spans_known: bool
     # or when the numbers stand under a level column, where no label is a bare integer
     under_level = bool(roles) and not spans_known and roles[min(roles)] in LEVEL_ROLES \
         and all(len(r.filled) >= 3 for r in numbered)
+    counted = numbers == list(range(1, len(numbers) + 1))
     by_content = is_sequence(numbers) or ((wider or under_level) and len(numbers) >= SHORT_SEQUENCE_MIN
-                                          and numbers == list(range(1, len(numbers) + 1)))
+                                          and counted) \
+        or (numbered_before and not spans_known and counted and numbered_again(body, numbers))
     if not (by_header or by_content):
         return rows, []
     if spans_known and not by_header:
@@ -97,6 +103,17 @@ def strip_sequence_column(rows: list[Row], schema: FormSchema, spans_known: bool
     return out, [Issue("info", "sequence_column",
                        f"a 序号 column (found by {how}) was set aside: row numbers are not indicators",
                        field="indicators", source_ref=rows[max(header, 0)].source_ref)]
+
+
+def numbered_again(body: list[Row], numbers: list[int]) -> bool:
+    """Where an earlier table of the document numbered its rows, whether this one does
+    too: every line whose first cell is filled and which prints more past it opens with a
+    row number, 1, 2 … (a 中期 table of two rows whose targets are empty, too few and too
+    narrow to show the column itself: `1 | | 数量指标 累计完成…`; a wrapped label's piece
+    alone on its line, or a wrapped row's line with its first cell empty, says nothing).
+    One layout prints a document's tables."""
+    rows = [r for r in body if len(r.filled) > 1 and first_cell(r).text.strip()]
+    return bool(numbers) and bool(rows) and all(sequence_number(first_cell(r).text) is not None for r in rows)
 
 
 def drop_cell(row: Row, col: int | None, spans_known: bool) -> Row:
