@@ -174,15 +174,16 @@ def damaged_near_costs(item: IndicatorRow, categories: tuple[Level2Spec, ...]) -
     return [0.0 if n == best else DAMAGED_NEAR for n in shared]
 
 
-def damaged_label_rows(items: list[IndicatorRow], per_page: bool,
-                       groups: frozenset[str] = frozenset()) -> dict[int, frozenset[str]]:
+def damaged_label_rows(items: list[IndicatorRow], per_page: bool, groups: frozenset[str] = frozenset(),
+                       labels: frozenset[str] = frozenset()) -> dict[int, frozenset[str]]:
     """Rows holding a level-2 label too damaged to read (`item.damaged`) and no readable
     one -> the categories whose labels print on other rows (of the same page, for a
     model that repeats labels per page). A block prints one label: a row with a label of
     its own is not in the block another row's label names but in one of its own, though
     which cannot be read. Where fits explain the readable labels alike (centre-up or
     centre-down, a row more or less in a block), the damaged labels choose. `groups`:
-    the level-1 labels, whose short forms a damaged cell may print too (`whole_damaged_label`)."""
+    the level-1 labels, whose short forms a damaged cell may print too; `labels`: the
+    level-2 ones (`whole_damaged_label`)."""
     labelled: dict[str, list[tuple[int, int]]] = {}
     for item in items:
         for h in ([item.own_level2] if item.own_level2 else item.level2):
@@ -195,28 +196,55 @@ def damaged_label_rows(items: list[IndicatorRow], per_page: bool,
             continue
         taken = frozenset(label for label, pages in labelled.items()
                           if not per_page or any(a <= item.pages[1] and item.pages[0] <= b for a, b in pages))
-        if taken and any(whole_damaged_label(cell, items, i, printed, taken | groups) for cell in item.damaged):
+        if taken and any(whole_damaged_label(cell, items, i, printed, taken | groups, labels) for cell in item.damaged):
             out[i] = taken
     return out
 
 
 def whole_damaged_label(cell, items: list[IndicatorRow], i: int, printed: list[str],
-                        named: frozenset[str]) -> bool:
+                        named: frozenset[str], labels: frozenset[str] = frozenset()) -> bool:
     """Row i's damaged level-2 cell is a whole label, not a piece of one wrapped in a
     narrow column: a label's length (`DAMAGED_MIN_CHARS`), or a category's short form
     (`SHORT_DAMAGED`: 对効 for 时效, OCR's look-alikes for both characters) naming
     something beyond `GENERIC_LABEL_CHARS`, printed once (`printed`: a label restated
     on its block's rows, or a piece of one, prints its text again) where neither row
     beside it holds an unread cell (a wrapped label's other pieces print there), and
-    keeping in place no character of a label in `named` (the labels other rows print and
-    the level-1 groups': 袿会 beside a readable 社会效益指标 restates it, 广出 is 产出)."""
+    not restating a label in `named` (the labels other rows print and the level-1
+    groups': 袿会 beside a readable 社会效益指标 restates it, 广出 is 产出; `restates`
+    against the other level-2 `labels`; beside a label printed on every row of its block,
+    any character kept in place restates it: `restated_beside`)."""
     key = label_key(cell.text)
     if len(key) >= DAMAGED_MIN_CHARS:
         return True
+    beside = restated_beside(items, i)
     return SHORT_DAMAGED[0] <= len(set(key) - GENERIC_LABEL_CHARS) and len(key) <= SHORT_DAMAGED[1] \
         and sum(key in text for text in printed) == 1 \
-        and not any(kept_in_place(key, label) for label in named) \
+        and not any(restates(key, label, labels - named if label not in beside else frozenset())
+                    for label in named) \
         and not any(items[j].unrecognised for j in (i - 1, i + 1) if 0 <= j < len(items))
+
+
+def restated_beside(items: list[IndicatorRow], i: int) -> frozenset[str]:
+    """The level-2 labels printed on the two rows above row i or the two below (not filled
+    down): a block restating its label on every row, whose damaged copy row i may print."""
+    def printed(j: int) -> set[str]:
+        return {h.spec.label for h in items[j].level2 if not h.copied} if 0 <= j < len(items) else set()
+    return frozenset((printed(i - 1) & printed(i - 2)) | (printed(i + 1) & printed(i + 2)))
+
+
+def kept_places(key: str, label: str) -> frozenset[int]:
+    """Where the damaged label text `key` prints one of `label`'s own characters (not
+    `GENERIC_LABEL_CHARS`) where the label prints it."""
+    return frozenset(p for p, ch in enumerate(key) if p < len(label) and ch == label[p]
+                     and ch not in GENERIC_LABEL_CHARS)
+
+
+def restates(key: str, label: str, others: frozenset[str]) -> bool:
+    """The damaged label text `key` keeps in place a character of `label` that none of
+    the `others` keeps there: 贡量 keeps the 量 of 数量 as much as that of 质量, so beside a
+    readable 数量指标 it may as well be the 质量 label OCR damaged."""
+    shared = frozenset().union(*(kept_places(key, other) for other in others))
+    return bool(kept_places(key, label) - shared)
 
 
 def label_texts(items: list[IndicatorRow]) -> list[str]:
@@ -620,7 +648,8 @@ def with_damaged_labels(items: list[IndicatorRow], fits: list[Fit],
     if not any(item.damaged for item in items):
         return fits
     for fit in fits:
-        fit.damaged = damaged_label_rows(items, fit.model in PER_PAGE, frozenset(c.level1 for c in categories))
+        fit.damaged = damaged_label_rows(items, fit.model in PER_PAGE, frozenset(c.level1 for c in categories),
+                                         frozenset(c.label for c in categories))
     return fits
 
 
@@ -1557,7 +1586,7 @@ def likeness_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
 def kept_in_place(key: str, label: str) -> bool:
     """The damaged label text `key` prints one of `label`'s own characters (not
     `GENERIC_LABEL_CHARS`) where the label prints it: OCR replaced the others by look-alikes."""
-    return any(p < len(label) and ch == label[p] and ch not in GENERIC_LABEL_CHARS for p, ch in enumerate(key))
+    return bool(kept_places(key, label))
 
 
 def short_damaged_label(item: IndicatorRow) -> str | None:
