@@ -808,3 +808,12 @@ def test_a_label_read_only_by_its_generic_characters_is_no_category():
     assert not any(i.code == "header_fuzzy_match" and "贸暈类指标" in i.message for i in issues)
     assert any(i.code == "label_read_by_order" and "贸暈类指标" in i.message and i.field == "level2"
                for i in issues)
+
+
+def test_a_short_label_keeping_a_character_two_categories_share_opens_a_block():
+    # 贡量 keeps the 量 of the readable 数量指标 in place, but as much that of 质量指标, which no
+    # row prints: no restated 数量指标, a label of its own, the category the order leaves
+    got, _, _ = read(text_rows([HEADER, "产出指标\t数量指标\t培训人数\t≥5人", "\t\t走访人次\t≥20人次",
+                                "\t贡量\t资金发放情况\t100%", "\t\t项目实施情况\t完成",
+                                "\t时效指标\t拨付及时率\t100%"]))
+    assert [label for label, _ in got] == ["数量指标", "数量指标", "质量指标", "质量指标", "时效指标"]

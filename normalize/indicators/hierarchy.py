@@ -18,8 +18,10 @@ cheapest one under these costs, found by dynamic programming over rows × catego
   engine prints a merged label: top, centre, page centre, bottom …, fitted once from all
   its labels by `placement.fit_placement`) adds its cost for putting a row in a block it
   does not predict; a model that fits the labels exactly outranks wording, a poor fit is
-  weak evidence. A row holding nothing but a level-2 label is a table row or a line of
-  its own between rows; the fit is made under both readings of such rows
+  weak evidence. A label too damaged to read places its block as well: one of a label's
+  length always, a short one (maybe a wrapped label's piece) where the labels fit exactly
+  with it (`fits_with_short_labels`). A row holding nothing but a level-2 label is a table
+  row or a line of its own between rows; the fit is made under both readings of such rows
   (`reading_fits`), since they count the lines of the blocks around differently;
 * level-1 groups may come in another order, but going back costs `GROUP_BACK`, more
   than a label, so only labels stated in known columns (or several labels) pay for it;
@@ -174,15 +176,16 @@ def damaged_near_costs(item: IndicatorRow, categories: tuple[Level2Spec, ...]) -
     return [0.0 if n == best else DAMAGED_NEAR for n in shared]
 
 
-def damaged_label_rows(items: list[IndicatorRow], per_page: bool,
-                       groups: frozenset[str] = frozenset()) -> dict[int, frozenset[str]]:
+def damaged_label_rows(items: list[IndicatorRow], per_page: bool, groups: frozenset[str] = frozenset(),
+                       labels: frozenset[str] = frozenset()) -> dict[int, frozenset[str]]:
     """Rows holding a level-2 label too damaged to read (`item.damaged`) and no readable
     one -> the categories whose labels print on other rows (of the same page, for a
     model that repeats labels per page). A block prints one label: a row with a label of
     its own is not in the block another row's label names but in one of its own, though
     which cannot be read. Where fits explain the readable labels alike (centre-up or
     centre-down, a row more or less in a block), the damaged labels choose. `groups`:
-    the level-1 labels, whose short forms a damaged cell may print too (`whole_damaged_label`)."""
+    the level-1 labels, whose short forms a damaged cell may print too; `labels`: the
+    level-2 ones (`whole_damaged_label`)."""
     labelled: dict[str, list[tuple[int, int]]] = {}
     for item in items:
         for h in ([item.own_level2] if item.own_level2 else item.level2):
@@ -195,28 +198,55 @@ def damaged_label_rows(items: list[IndicatorRow], per_page: bool,
             continue
         taken = frozenset(label for label, pages in labelled.items()
                           if not per_page or any(a <= item.pages[1] and item.pages[0] <= b for a, b in pages))
-        if taken and any(whole_damaged_label(cell, items, i, printed, taken | groups) for cell in item.damaged):
+        if taken and any(whole_damaged_label(cell, items, i, printed, taken | groups, labels) for cell in item.damaged):
             out[i] = taken
     return out
 
 
 def whole_damaged_label(cell, items: list[IndicatorRow], i: int, printed: list[str],
-                        named: frozenset[str]) -> bool:
+                        named: frozenset[str], labels: frozenset[str] = frozenset()) -> bool:
     """Row i's damaged level-2 cell is a whole label, not a piece of one wrapped in a
     narrow column: a label's length (`DAMAGED_MIN_CHARS`), or a category's short form
     (`SHORT_DAMAGED`: 对効 for 时效, OCR's look-alikes for both characters) naming
     something beyond `GENERIC_LABEL_CHARS`, printed once (`printed`: a label restated
     on its block's rows, or a piece of one, prints its text again) where neither row
     beside it holds an unread cell (a wrapped label's other pieces print there), and
-    keeping in place no character of a label in `named` (the labels other rows print and
-    the level-1 groups': 袿会 beside a readable 社会效益指标 restates it, 广出 is 产出)."""
+    not restating a label in `named` (the labels other rows print and the level-1
+    groups': 袿会 beside a readable 社会效益指标 restates it, 广出 is 产出; `restates`
+    against the other level-2 `labels`; beside a label printed on every row of its block,
+    any character kept in place restates it: `restated_beside`)."""
     key = label_key(cell.text)
     if len(key) >= DAMAGED_MIN_CHARS:
         return True
+    beside = restated_beside(items, i)
     return SHORT_DAMAGED[0] <= len(set(key) - GENERIC_LABEL_CHARS) and len(key) <= SHORT_DAMAGED[1] \
         and sum(key in text for text in printed) == 1 \
-        and not any(kept_in_place(key, label) for label in named) \
+        and not any(restates(key, label, labels - named if label not in beside else frozenset())
+                    for label in named) \
         and not any(items[j].unrecognised for j in (i - 1, i + 1) if 0 <= j < len(items))
+
+
+def restated_beside(items: list[IndicatorRow], i: int) -> frozenset[str]:
+    """The level-2 labels printed on the two rows above row i or the two below (not filled
+    down): a block restating its label on every row, whose damaged copy row i may print."""
+    def printed(j: int) -> set[str]:
+        return {h.spec.label for h in items[j].level2 if not h.copied} if 0 <= j < len(items) else set()
+    return frozenset((printed(i - 1) & printed(i - 2)) | (printed(i + 1) & printed(i + 2)))
+
+
+def kept_places(key: str, label: str) -> frozenset[int]:
+    """Where the damaged label text `key` prints one of `label`'s own characters (not
+    `GENERIC_LABEL_CHARS`) where the label prints it."""
+    return frozenset(p for p, ch in enumerate(key) if p < len(label) and ch == label[p]
+                     and ch not in GENERIC_LABEL_CHARS)
+
+
+def restates(key: str, label: str, others: frozenset[str]) -> bool:
+    """The damaged label text `key` keeps in place a character of `label` that none of
+    the `others` keeps there: 贡量 keeps the 量 of 数量 as much as that of 质量, so beside a
+    readable 数量指标 it may as well be the 质量 label OCR damaged."""
+    shared = frozenset().union(*(kept_places(key, other) for other in others))
+    return bool(kept_places(key, label) - shared)
 
 
 def label_texts(items: list[IndicatorRow]) -> list[str]:
@@ -319,6 +349,7 @@ def row_costs(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fit
     worded = worded_costs(categories)
     labels, groups = [c.label for c in categories], [c.level1 for c in categories]
     openings = page_openings(items) if fit.level1 else {}
+    order = {label: k for k, label in enumerate(labels)}
     out = []
     for i, item in enumerate(items):
         costs = worded.row(item)
@@ -332,7 +363,7 @@ def row_costs(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fit
             # a placement part of 0.0 leaves every sum as it is
             out.append([cost + n for cost, n in zip(costs, near)] if near else list(costs))
             continue
-        in_level2, elsewhere2 = gap_parts(level2)
+        in_level2, elsewhere2 = gap_parts(level2, fit.unread_as, order)
         in_level1, elsewhere1 = gap_parts(level1)
         near = near or [0.0] * len(labels)
         opens = group_openings(group_gap(fit, i, categories), categories, openings.get(i) or fit.pinned.get(i))
@@ -414,13 +445,27 @@ def group_starts(categories: tuple[Level2Spec, ...]) -> tuple[dict[str, int], di
     return starts, sizes
 
 
-def gap_parts(costs: tuple | None) -> tuple[dict[str | None, float], float]:
-    """A row's `placement.gap_cost` per name, as a lookup: the cost in the left and in the
-    right block by name (left first, as `gap_cost` tests it), and the cost elsewhere."""
+def gap_parts(costs: tuple | None, unread_as: dict[str, str] | None = None,
+              order: dict[str, int] | None = None) -> tuple[dict[str | None, float], float]:
+    """A gap row's cost in the categories its sides name, and elsewhere. `unread_as`: the
+    category the path gave a short unread label's block (`with_unread_read`), `order` the
+    categories' canonical order: a row in that category is in that block; a row in a
+    category the order puts between it and the other side's is in a block without a
+    label (its own label lost), not in the unread block (`unread_side`)."""
     if costs is None:
         return {}, 0.0
     left, right, in_left, in_right, elsewhere = costs
-    return {right: in_right, left: in_left}, unread_side(costs)
+    named = {right: in_right, left: in_left}
+    if not unread_as or not order or unread(left) == unread(right):
+        return named, unread_side(costs)
+    side, other, cost = (left, right, in_left) if unread(left) else (right, left, in_right)
+    if side not in unread_as:
+        return named, unread_side(costs)
+    k = order[unread_as[side]]
+    # the other side's place in the order, or the table's end beyond it
+    far = order.get(other, len(order) if side == left else -1)
+    between = {label: elsewhere for label, n in order.items() if min(k, far) < n < max(k, far)}
+    return {**between, unread_as[side]: cost, **named}, unread_side(costs)
 
 
 def fit_items(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> Fit:
@@ -546,11 +591,12 @@ def fit_costs_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec
         costs = row_costs(items, categories, fit)
         return fit, costs, [], path_of(costs, entry_flags(items, fit), categories,
                                        labelled_categories(items, categories)) if items else []
-    found = fits_costs_and_path(items, categories, with_damaged_labels(items, reading_fits(items), categories))
+    found, short = fits_with_short_labels(items, categories)
     held = lost_label_rows(items, categories, found[0], found[3])
     if not held or not exact_fit(found[0]):
-        return found
-    refitted = fits_costs_and_path(items, categories, with_damaged_labels(items, reading_fits(items, held), categories))
+        return with_unread_read(items, categories, found)
+    refitted = fits_costs_and_path(items, categories,
+                                   with_damaged_labels(items, reading_fits(items, held, short), categories))
     # taken only where the labels fit exactly around the lost block as they did without it,
     # under the same model and reading of label-only rows: the refit may cost no more than
     # that block (a misfit would be the labels' evidence against the rows' wording, which
@@ -558,8 +604,41 @@ def fit_costs_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec
     fit, before = refitted[0], found[0]
     if not (exact_fit(fit) and fit.model == before.model and fit.entries == before.entries
             and fit.cost <= before.cost + UNLABELLED * runs_of(held) + 1e-9):
+        return with_unread_read(items, categories, found)
+    return with_unread_read(items, categories, refitted)
+
+
+def with_unread_read(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], found: tuple) -> tuple:
+    """`found` repriced once its path has read each unread label's block: the block takes
+    the category the path gives the label's row (its rows' wording), so a row beside it in
+    another category neither side names is in a block without a label (its own label lost),
+    not in the unread block, which would misplace that block's label."""
+    fit, costs, rivals, path = found
+    if path is None or fit.chain is None:
         return found
-    return refitted
+    short = [c for c in fit.chain.clusters if c.damaged and all(len(label_key(cell.text)) < DAMAGED_MIN_CHARS
+                                                                 for cell in items[c.first].damaged)]
+    if not short:
+        return found
+    fit.unread_as = {c.category: categories[path[c.first]].label for c in short}
+    costs = row_costs(items, categories, fit)
+    again = path_of(costs, entry_flags(items, fit), categories, labelled_categories(items, categories))
+    return fit, costs, rivals, again if again is not None else path
+
+
+def fits_with_short_labels(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
+                           ) -> tuple[tuple, tuple[Level2Spec, ...]]:
+    """`fits_costs_and_path` of the rows' readings, and the vocabulary for
+    `unread_label_rows`' short damaged labels where they are counted, else (). A short
+    damaged cell may be a piece of a label wrapped in a narrow column or the label of its
+    block: it counts where with it the labels fit exactly (a model puts every label, it
+    too, where it prints); a misfit would let the chain move other blocks around it."""
+    found = fits_costs_and_path(items, categories, with_damaged_labels(items, reading_fits(items), categories))
+    if unread_label_rows(items, categories) == unread_label_rows(items):
+        return found, ()
+    short = fits_costs_and_path(items, categories,
+                                with_damaged_labels(items, reading_fits(items, short=categories), categories))
+    return (short, categories) if exact_fit(short[0]) else (found, ())
 
 
 def exact_fit(fit: Fit) -> bool:
@@ -620,7 +699,8 @@ def with_damaged_labels(items: list[IndicatorRow], fits: list[Fit],
     if not any(item.damaged for item in items):
         return fits
     for fit in fits:
-        fit.damaged = damaged_label_rows(items, fit.model in PER_PAGE, frozenset(c.level1 for c in categories))
+        fit.damaged = damaged_label_rows(items, fit.model in PER_PAGE, frozenset(c.level1 for c in categories),
+                                         frozenset(c.label for c in categories))
     return fits
 
 
@@ -631,7 +711,8 @@ def same_prices(fit: Fit, other: Fit) -> bool:
             and fit.level1 == other.level1 and fit.damaged == other.damaged)
 
 
-def reading_fits(items: list[IndicatorRow], held: frozenset[int] = frozenset()) -> list[Fit]:
+def reading_fits(items: list[IndicatorRow], held: frozenset[int] = frozenset(),
+                 short: tuple[Level2Spec, ...] = ()) -> list[Fit]:
     """The best placement fits over the readings of the label-only rows.
 
     A row with nothing but a level-2 label is a table row (a category listed without
@@ -646,8 +727,9 @@ def reading_fits(items: list[IndicatorRow], held: frozenset[int] = frozenset()) 
     than that, and the rows' wording may outweigh it. In a table that numbers its rows,
     the numbers rule out the fits that read them otherwise (`agrees_with_numbers`), the
     numbered reading's own fits joining the rest; the wording weighs those left. `held`:
-    rows no labelled level-2 block holds (`lost_label_rows`)."""
-    fits = fit_reading(items, frozenset(), held)
+    rows no labelled level-2 block holds (`lost_label_rows`); `short`: the level
+    vocabulary where short damaged labels place blocks (`fits_with_short_labels`), else ()."""
+    fits = fit_reading(items, frozenset(), held, short)
     label_only = frozenset(i for i, item in enumerate(items) if item.is_label_only)
     if not label_only or fits[0].cost <= 0.0:
         return fits          # the rows as printed fit exactly: nothing to reread
@@ -655,7 +737,7 @@ def reading_fits(items: list[IndicatorRow], held: frozenset[int] = frozenset()) 
     for apart in (frozenset(), label_only):
         for _ in range(READINGS):
             if apart not in fitted:
-                fitted[apart] = fit_reading(items, apart, held)
+                fitted[apart] = fit_reading(items, apart, held, short)
             read = label_only - fitted[apart][0].entries
             if read == apart:
                 break
@@ -668,7 +750,7 @@ def reading_fits(items: list[IndicatorRow], held: frozenset[int] = frozenset()) 
     if numbered is None:
         return kept
     agreeing = [fit for fit in kept if agrees_with_numbers(fit, numbered, label_only)]
-    agreeing += [fit for fit in fitted.get(numbered) or fit_reading(items, numbered, held)
+    agreeing += [fit for fit in fitted.get(numbered) or fit_reading(items, numbered, held, short)
                  if agrees_with_numbers(fit, numbered, label_only) and fit not in agreeing]
     return agreeing or kept
 
@@ -704,10 +786,11 @@ def apart_prior(items: list[IndicatorRow], fit: Fit, apart: frozenset[int]) -> f
     return APART * APART_PRIOR[MODELS.index(fit.model)] * len(lines)
 
 
-def fit_reading(items: list[IndicatorRow], apart: frozenset[int], held: frozenset[int] = frozenset()) -> list[Fit]:
+def fit_reading(items: list[IndicatorRow], apart: frozenset[int], held: frozenset[int] = frozenset(),
+                short: tuple[Level2Spec, ...] = ()) -> list[Fit]:
     """The placement fits with the label-only rows `apart` read as lines of their own."""
     lines = lines_apart(items, apart)
-    return fit_placement(label_clusters(items, lines), group_clusters(items, lines),
+    return fit_placement(label_clusters(items, lines, short), group_clusters(items, lines),
                          geometry_of(items, lines), len(items), sub_header=labels_apart_from_names(items),
                          held=held)
 
@@ -886,15 +969,17 @@ def with_joins(cluster: Cluster, pieces: tuple[bool, ...]) -> Cluster:
     return replace(cluster, joins=joins) if any(joins) else cluster
 
 
-def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = None) -> list[Cluster]:
+def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = None,
+                   short: tuple[Level2Spec, ...] = ()) -> list[Cluster]:
     """Consecutive rows labelled with one category (copied labels aside), each level-2
     entry a cluster of its own. With `apart`, label-only rows are lines of their own.
     A row whose level-2 label is too damaged to read (`unread_label_rows`) is a cluster
     of its own too: a block prints one label, so its label places its block as any
-    other does, though which category the block is the rows' wording must tell."""
+    other does, though which category the block is the rows' wording must tell; `short`:
+    the vocabulary where short damaged labels count (`fits_with_short_labels`)."""
     clusters: list[Cluster] = []
     pieces: list[tuple[bool, ...]] = []
-    damaged = unread_label_rows(items)
+    damaged = unread_label_rows(items, short)
     # a label's damaged tail is one of its lines only where its pieces join: elsewhere each
     # piece's line is weighed, and the tail's would outweigh the label's read line
     tails = {} if pieces_unread(items) else label_tails(items)
@@ -951,16 +1036,24 @@ def overflows_here(items: list[IndicatorRow], i: int, hints: list, category: str
         and items[i + 1].pages[0] == items[i].pages[1] == items[i].pages[0]
 
 
-def unread_label_rows(items: list[IndicatorRow]) -> frozenset[int]:
-    """Table rows (a name or a target) holding a level-2 cell too damaged to read, of a
-    label's length (`DAMAGED_MIN_CHARS`), and no readable level-2 label, where another
-    row's label is readable (the placement is fitted on those)."""
-    if not any(h for item in items for h in item.level2 if not h.copied):
+def unread_label_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...] = ()) -> frozenset[int]:
+    """Table rows (a name or a target) holding a level-2 cell too damaged to read and no
+    readable level-2 label, where another row's label is readable (the placement is fitted
+    on those): a cell of a label's length (`DAMAGED_MIN_CHARS`), or a whole short label
+    (`whole_damaged_label`, of the vocabulary's `categories`), which prices its row as a block
+    of its own (`damaged_label_rows`) and so places that block as any label does."""
+    readable = frozenset(h.spec.label for item in items for h in item.level2 if not h.copied)
+    if not readable:
         return frozenset()
+    printed = label_texts(items)
+    named = readable | frozenset(c.level1 for c in categories)
+    labels = frozenset(c.label for c in categories)
     return frozenset(
         i for i, item in enumerate(items)
         if item.damaged and (item.name is not None or item.target is not None)
-        and any(len(label_key(cell.text)) >= DAMAGED_MIN_CHARS for cell in item.damaged)
+        and any(len(label_key(cell.text)) >= DAMAGED_MIN_CHARS
+                or labels and whole_damaged_label(cell, items, i, printed, named, labels)
+                for cell in item.damaged)
         and not any(not h.copied for h in item.level2) and stated_category(item) is None
         and not item.is_level2_entry)
 
@@ -1557,7 +1650,7 @@ def likeness_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
 def kept_in_place(key: str, label: str) -> bool:
     """The damaged label text `key` prints one of `label`'s own characters (not
     `GENERIC_LABEL_CHARS`) where the label prints it: OCR replaced the others by look-alikes."""
-    return any(p < len(label) and ch == label[p] and ch not in GENERIC_LABEL_CHARS for p, ch in enumerate(key))
+    return bool(kept_places(key, label))
 
 
 def short_damaged_label(item: IndicatorRow) -> str | None:

@@ -159,6 +159,7 @@ class Fit:
     tied: tuple[str | None, ...] = field(default=(), compare=False)   # other models pricing every row
                                                                        # alike (hierarchy.same_prices)
     pinned: dict[int, str] = field(default_factory=dict, compare=False)   # hierarchy.pinned_by_rivals
+    unread_as: dict[str, str] = field(default_factory=dict, compare=False)   # hierarchy.with_unread_read
 
     def row_cost(self, row: int, category: str, group: str) -> float:
         return gap_cost(self.level2, row, category) + gap_cost(self.level1, row, group)
