@@ -18,8 +18,10 @@ def lines(damaged_on_wrap: bool) -> list[str]:
             "产出指标\t数量指标\t新增区级创业孵化基地数量\t≥1(个)",
             "\t\t社会保险补贴发放准确率\t≥95%",
             "\t质量指标\t就业见习补贴发放准确率\t≥95%",
-            f"\t{'' if damaged_on_wrap else '产出时孝'}\t质量监督就业见习补贴发放及\t≥95%",
-            f"\t{'产出时孝' if damaged_on_wrap else ''}\t时率\t",     # the name's wrap
+            f"\t{'' if damaged_on_wrap else '产出対孝'}\t质量监督就业见习补贴发放及\t≥95%",
+            f"\t{'产出対孝' if damaged_on_wrap else ''}\t时率\t",     # the name's wrap
+            # (対孝 keeps no character of 时效: a cell beside a row that shares one is read by
+            # the labels around it, `rows.lone_label_of_row`, and is no unread label)
             "\t\t低保就业补贴发放及时率\t≥95%",
             "效益指标\t社会效益指标\t城镇新增就业人数\t≥39500(人)"]
 

@@ -817,3 +817,45 @@ def test_a_short_label_keeping_a_character_two_categories_share_opens_a_block():
                                 "\t贡量\t资金发放情况\t100%", "\t\t项目实施情况\t完成",
                                 "\t时效指标\t拨付及时率\t100%"]))
     assert [label for label, _ in got] == ["数量指标", "数量指标", "质量指标", "质量指标", "时效指标"]
+
+
+# --- a damaged label beside a row's name: read by the labels around it -------------------
+
+def test_a_damaged_label_beside_a_row_is_read_as_the_nearest_the_order_allows():
+    # 时効 (效 a look-alike) prints at the top of its block as 质量指标 and 成本指标 do: left
+    # unread, its block had no label and 准确 sent its rows to 质量指标; between 质量指标 and
+    # 成本指标 the order leaves 时效指标, which it shares 时 with
+    got, codes, issues = read(text_rows([HEADER,
+                                         "产出指标\t质量指标\t补贴发放准确率\t≥98%",
+                                         "\t\t养老金发放准确率\t100%",
+                                         "\t时効\t资金拨付准确率\t100%",
+                                         "\t\t实际资金支出率\t≥95%",
+                                         "\t成本指标\t贴息资金控制数\t≤790万元"]))
+    assert got == [("质量指标", "补贴发放准确率"), ("质量指标", "养老金发放准确率"), ("时效指标", "资金拨付准确率"),
+                   ("时效指标", "实际资金支出率"), ("成本指标", "贴息资金控制数")]
+    assert any(i.code == "label_read_by_nearest" and "时効" in i.message and "beside" in i.message for i in issues)
+    assert "label_unrecognised" not in codes
+
+
+def test_a_damaged_piece_over_another_unread_piece_is_left_unread():
+    # 旪效 over 类措 over 标: one label wrapped over three rows, its first piece no label of
+    # its own; read alone, its later pieces would be left to the names below
+    _, codes, _ = read(text_rows([HEADER,
+                                  "产出指标\t质量指标\t补贴发放准确率\t≥98%",
+                                  "\t旪效\t资金支付规范性\t合规",
+                                  "\t类措\t实际资金支出率\t≥95%",
+                                  "\t标\t养老金按月发放及时率\t100%",
+                                  "\t成本指标\t贴息资金控制数\t≤790万元"]))
+    assert "label_read_by_nearest" not in codes and "label_unrecognised" in codes
+
+
+def test_a_damaged_cell_as_wide_as_its_columns_wrapped_pieces_is_left_unread():
+    # the column wraps its labels after three characters (产出数 / 量指标): 戌本控 fills the
+    # width, so its label may go on below (制损标), and it is no whole label to read
+    _, codes, _ = read(text_rows([HEADER,
+                                  "产出指标\t产出数\t新增就业人数\t10人",
+                                  "\t量指标\t\t",
+                                  "\t时效指标\t资金下达率\t100%",
+                                  "\t戌本控\t贴息资金控制数\t≤790万元",
+                                  "效益指标\t社会效益指标\t城镇登记失业率\t≤3.5%"]))
+    assert "label_read_by_nearest" not in codes

@@ -1287,13 +1287,18 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
     that nothing else reads, every character off (`戊未` for 成本), is read by the order
     alone (`only_category_of_line_group`, warned), but on a line kept as a row anyway
     (`kept`: a numbered line whose label wrapped), which is not lost unread; `ending`: the
-    characters the document prints for 指 and 标 (`damaged_tails.printed_damage`).
+    characters the document prints for 指 and 标 (`damaged_tails.printed_damage`). A cell
+    beside a row's name that is a label of its own (`lone_label_of_row`, `时効` between
+    质量 and 成本), under a label read above it, is read as the category it is clearly
+    nearest strictly after that label and before the one below, of their groups (warned):
+    left unread, its block had no label and the rows' wording alone placed them.
     The issues with each such cell's `label_unrecognised` warning replaced by an info row."""
     order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
     stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
     read: dict[tuple[str, str | None], str] = {}
     near: dict[tuple[str, str | None], str] = {}
     by_group: dict[tuple[str, str | None], str] = {}
+    where: dict[tuple[str, str | None], str] = {}
     for i, item in enumerate(items):
         first = item.damaged[0] if item.damaged else None   # the cell `damaged_offset` places
         for cell in list(item.damaged):
@@ -1311,7 +1316,15 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             if len(fits) != 1:   # none near at its length, or several as near: worded up?
                 fits = worded_damaged_readings(cell.text, vocab, order, low, high, groups)
             nearest = only = False
-            if len(fits) != 1 and item.name is None and item.target is None and item.note is None:
+            if len(fits) != 1 and item.name is not None and above \
+                    and lone_label_of_row(items, i, cell, vocab):
+                # a label printed beside a row, too damaged to read (`时効`, `成木`): the
+                # labels around it leave the category, of their own groups
+                sides = {vocab.level2_specs[near].level1 for near in (above, below) if near}
+                fits = [m for m in nearest_allowed_reading(cell.text, vocab, order, low, high - 1, groups)
+                        if vocab.level2_specs[m.name].level1 in sides]
+                nearest = bool(fits)
+            elif len(fits) != 1 and item.name is None and item.target is None and item.note is None:
                 # a line of nothing but the cell: a category listed without indicators
                 fits = nearest_allowed_reading(cell.text, vocab, order, low, high, groups)
                 nearest = bool(fits)
@@ -1334,8 +1347,9 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             stated[i].append(hint.spec.label)
             if item.name is None:
                 item.own_level2 = hint
-            (by_group if only else near if nearest else read)[(cell.text, cell.source_ref or item.row.source_ref)] \
-                = fits[0].name
+            key = (cell.text, cell.source_ref or item.row.source_ref)
+            (by_group if only else near if nearest else read)[key] = fits[0].name
+            where[key] = "alone on its line" if item.name is None else "beside a row's name"
     if not read and not near and not by_group:
         return issues
     return without_unrecognised(issues, {**read, **near, **by_group}) + [Issue(
@@ -1348,9 +1362,54 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                          "the one the labels around it leave in the canonical order",
                          field="level2", source_ref=ref) for (text, ref), name in read.items()] + [
         Issue("warning", "label_read_by_nearest",
-              f"level label {text!r} alone on its line matches no category; read as {name!r}, of the "
+              f"level label {text!r} {where[(text, ref)]} matches no category; read as {name!r}, of the "
               "categories the labels around it leave in the canonical order the one it is clearly "
               "nearest", field="level2", source_ref=ref) for (text, ref), name in near.items()]
+
+
+def lone_label_of_row(items: list[IndicatorRow], i: int, cell: Cell, vocab: LevelVocabulary) -> bool:
+    """Row i's damaged level-2 cell is a whole label of its own, for `read_damaged_labels`
+    to read by the labels around it: the row's one such cell, no level-2 label read on
+    the row and the cell none of its level-1 labels, in a table printing its labels once
+    per block, not on every row; no label's clean first piece (`服务`, a
+    label cut short), nor one opening with a character labels print only after their first
+    (`象满意`, `度指标`: a wrapped label's later piece); printed on no other row (a label
+    repeated on every row, or per page: `read_like_printed_labels` reads those as the one
+    read); and no piece of a label wrapped over the rows around it (`pieces_of_column`)."""
+    item, key = items[i], label_key(cell.text)
+    if len(item.damaged) != 1 or any(not h.copied for h in item.level2) or any(h.cell is cell for h in item.level1):
+        return False
+    if not key or key in label_prefixes(vocab) or only_inside_labels(key[0], vocab):
+        return False
+    if level2_cell_on_every_row(items):
+        return False   # a label restated on every row: a damaged copy of the one above
+    if any(other is not item and any(label_key(c.text) == key for c in (*other.damaged, *(h.cell for h in other.level2)))
+           for other in items):
+        return False
+    return not pieces_of_column(items, i, cell, vocab) and not fills_wrapped_column(items, cell)
+
+
+def fills_wrapped_column(items: list[IndicatorRow], cell: Cell) -> bool:
+    """The cell is as long as the longest piece of a label wrapped in its column (its
+    lines joined, `产出数` over `量指标`): it fills the column's width, so its label may go
+    on, on a line below, as those did."""
+    widths = [len(label_key(h.cell.raw)) for item in items for h in item.level2
+              if not h.copied and h.cell.col == cell.col and label_key(h.cell.raw) != label_key(h.cell.text)]
+    return bool(widths) and len(label_key(cell.text)) >= max(widths)
+
+
+def pieces_of_column(items: list[IndicatorRow], i: int, cell: Cell, vocab: LevelVocabulary) -> bool:
+    """Row i's cell may be a piece of a label wrapped over the rows around it: the row
+    below prints an unread cell in its column (`旪效` over `类措` over `标`: the label may
+    go on there), or a group's word read as a level-1 label there (`祆会` over `效益`), or
+    the cell read together with an unread cell of its column on the row above is a label."""
+    below = items[i + 1] if i + 1 < len(items) else None
+    if below is not None and any(other.col == cell.col for other in (
+            *below.damaged, *below.unrecognised, *(h.cell for h in below.level1 if not h.copied))):
+        return True
+    above = items[i - 1] if i else None
+    return above is not None and any(other.col == cell.col and vocab.level2.match(other.text + cell.text) is not None
+                                     for other in (*above.damaged, *above.unrecognised))
 
 
 def piece_of_label_above(text: str, above: str | None, group_above: str | None = None) -> bool:
