@@ -709,6 +709,32 @@ def test_a_short_label_beside_an_empty_level_cell_in_a_table_restating_its_label
     assert got[2][1] == "安全抽检结果公开率"
 
 
+def test_an_unread_level_cell_printed_on_two_rows_in_a_row_is_a_label_restated():
+    # 产出数, 产出质 (产出数量's, 产出质量's first lines, read by no vocabulary) each printed on
+    # two rows in a row: the table restates its labels, so the row opening the 成本 block, its
+    # level cell empty, lost the label its neighbour below prints
+    got, _ = read(["产出指标\t产出数\t退役军人走访慰问人次\t≥3200人次",
+                   "产出指标\t产出数\t军休干部服务管理人数\t=46人",
+                   "产出指标\t产出质\t优抚资金发放准确率\t=100%",
+                   "产出指标\t产出质\t退役士兵安置落实率\t=100%",
+                   "产出指标\t\t成本走访慰问人均标准\t≤800元",
+                   "产出指标\t成本\t烈士纪念设施维护成本\t≤65万元",
+                   "效益指标\t社会效益指标\t退役军人就业率\t≥90%"])
+    assert got[4] == ("成本指标", "走访慰问人均标准")
+
+
+def test_a_label_fused_before_a_name_restates_the_label_printed_alone_above_it():
+    # 社会效益指标 printed alone, then fused into the next name (the same text as printed): the
+    # table restates its labels, so the first row, its level cell empty, lost the 数量 its
+    # neighbour prints
+    got, _ = read(["产出类指标\t\t数量完成工程建设的行政村\t12个",
+                   "产出类指标\t数量\t新建供水管网长度\t44.5公里",
+                   "产出类指标\t产出质量\t工程验收合格率\t100%",
+                   "效益指标\t社会效益指标\t受益人口\t≥2.3万人",
+                   "效益指标\t\t社会效益指标 农村集中供水率\t≥90%"])
+    assert got[0] == ("数量指标", "完成工程建设的行政村")
+
+
 def test_a_piece_restated_on_every_row_of_a_rejoined_label_is_cut_off_the_names_beside_it():
     # the level cell 可持续 is printed on every row of its block, its label wrapped
     # (可持续 | 影响指 | 标); two rows lost it into the name
@@ -1026,6 +1052,20 @@ def test_a_whole_label_damaged_in_its_zhibiao_is_cut_off_with_a_warning_naming_t
     assert got[1] == ("数量指标", "培训人数")
     warned = [i for i in issues if i.code == "label_unrecognised" and head in i.message]
     assert len(warned) == 1 and warned[0].severity == "warning" and repr(lost) in warned[0].message
+
+
+@pytest.mark.parametrize("header, name", [
+    ("三级指柝", "培训人数"),          # 柝 printed for 标 in the header: the damage is the table's
+    ("三级指标", "数量拾柝培训人数"),  # no such damage printed: a word and two characters, kept
+])
+def test_a_word_and_its_zhibiao_damaged_as_the_table_prints_it_is_cut_off_with_a_warning(header, name):
+    # 数量拾柝: neither 指 nor 标 in place; the header's 三级指柝 attests 柝 for 标 in this table
+    lines = [f"一级指标\t二级指标\t{header}\t指标值", "\t\t补贴发放人数\t2600人", "\t\t数量拾柝培训人数\t300人",
+             "\t\t补贴发放准确率\t100%", "\t时效指标\t补贴按月发放及时率\t100%"]
+    indicators, issues = rows_to_indicators(ocr_rows(lines), SCHEMA, spans_known=False, year=2026)
+    assert (indicators[1].placement.level2.label, indicators[1].row.name) == ("数量指标", name)
+    warned = [i for i in issues if i.code == "label_unrecognised" and "数量拾柝" in i.message]
+    assert len(warned) == (name == "培训人数")
 
 
 @pytest.mark.parametrize("name", [

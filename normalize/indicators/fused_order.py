@@ -1042,9 +1042,13 @@ def restates_labels(items: list[IndicatorRow], openings: set[str], group_printin
             return set()
         # as printed (a wrapped label's lines, read as one label, differ), read as one category
         # (a last line `标` closes any)
-        return {((h.cell.raw if h.cell.raw is not None else h.cell.text).strip(), h.spec.label)
-                for h in item.level2 if not (h.copied or h.carried or h.moved)
-                and (h.cell.raw if h.cell.raw is not None else h.cell.text).strip()}
+        read = {(as_printed(h.cell), h.spec.label) for h in item.level2
+                if not (h.copied or h.carried or h.moved) and as_printed(h.cell)}
+        # a level-2 cell no vocabulary reads (`产出数`, a wrapped label's first line) printed so
+        # on the next row too is as much a label restated as one read
+        unread = {((cell.raw if cell.raw is not None else cell.text).strip(), None) for cell in item.damaged
+                  if (cell.raw if cell.raw is not None else cell.text).strip()}
+        return read | unread
 
     def page(item: IndicatorRow) -> int | None:
         return item.pages[0] if item.pages[0] == item.pages[1] else None
@@ -1054,6 +1058,14 @@ def restates_labels(items: list[IndicatorRow], openings: set[str], group_printin
                   and short_cut_candidate(j, items)
                   and not item.name.startswith(tuple(openings)))
     return restated > 0 and restated >= spanned
+
+
+def as_printed(cell: Cell) -> str:
+    """A level cell's text as printed on its line: a wrapped label's piece as read (`社会`
+    of 社会效益指标), a label fused into a name's head without the name (`社会效益指标` of
+    `社会效益指标 农村…`: its neighbour printing the label alone prints the same)."""
+    raw = (cell.raw if cell.raw is not None else cell.text).strip()
+    return cell.text.strip() if len(raw) > len(cell.text.strip()) else raw
 
 
 def cut_printed_head(item: IndicatorRow, text: str, rest: str, printed: str) -> Issue | None:
@@ -1785,7 +1797,8 @@ INFERRED_HEAD_MIN = 2      # a head of two characters at least (a lone 标 or �
 
 
 def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: LevelVocabulary,
-                       printed: tuple[str, ...] = ()) -> list[Issue]:
+                       printed: tuple[str, ...] = (), damage: frozenset[tuple[str, str]] = frozenset()
+                       ) -> list[Issue]:
     """A level-2 label fused into the head of a name, in a block no row of which states its
     label (`inferred` placement: the label went somewhere, and the head is where), read by
     the category the placement gave the row from the other rows, the order and the words
@@ -1806,7 +1819,9 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     whole as two categories alike stays (said there), as does a name whose row prints the
     label's first line in its own level cell, unread (`服务对象` | `服务对象可持续满意度`).
     Where the cell as read has a space in the head's reach, the head ends there. A long label
-    needs no column as wide (`long_inferred_head`). Each cut is said (`label_fused`)."""
+    needs no column as wide (`long_inferred_head`). Each cut is said (`label_fused`). `damage`:
+    (a form's character, the character printed for it) the document's read labels and header
+    show (`damaged_tails.printed_damage`, `header_damage`), for `whole_damaged_head`."""
     issues: list[Issue] = []
     names = [item.name or "" for item in items]
     widths = level_cell_widths(items)
@@ -1833,10 +1848,11 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
             read = None   # a first line of a label (or a bare word), no level cell of the table as wide: a word
         damaged = None
         if read is None:
-            damaged = whole_damaged_head(item.name, placement.level2, vocab, bounds)
-            if damaged and len(damaged[0]) - 1 in widths:
+            damaged = whole_damaged_head(item.name, placement.level2, vocab, bounds, damage)
+            if damaged and len(damaged[0]) - 1 in widths and (damaged[3][-1], damaged[0][-1]) not in damage:
                 damaged = None    # a level cell as wide as the head less its last character: a wrapped
                 #                   label's first line (数量指) may end there, the name's character after it
+                #                   (not where that character is the document's damage of the label's own)
             read = damaged and damaged[:4]
         if read is not None:
             head, rest, in_place_, form = read
@@ -1867,8 +1883,8 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     return issues
 
 
-def whole_damaged_head(name: str, spec, vocab: LevelVocabulary, boundaries: tuple[int, ...]
-                       ) -> tuple[str, str, int, str, str] | None:
+def whole_damaged_head(name: str, spec, vocab: LevelVocabulary, boundaries: tuple[int, ...],
+                       damage: frozenset[tuple[str, str]] = frozenset()) -> tuple[str, str, int, str, str] | None:
     """(head, rest, characters in place, form, characters out of place) for
     `cut_inferred_heads` where `inferred_head` reads none: a form of the placed category
     ending in 指标 (数量指标, 社会效益指标) fused whole into the name's head with OCR damage
@@ -1878,7 +1894,9 @@ def whole_damaged_head(name: str, spec, vocab: LevelVocabulary, boundaries: tupl
     no word of the name's (`数量指数…`: schemas/name_words.yaml). A word and 指标 alike in
     shape only (`主要指标…`, `质控指标…`: a word's half) or a word and two characters off
     (`时效损杯` as 时效补贴, `质量类型…`, `质量性能…`: no 指标 in place) is no evidence and stays
-    whole. Only in a block stating no label: where another row states it, a head so cut short
+    whole, unless the word is written exactly and a character of its 指标 is one the table
+    prints for that character elsewhere (`damage`: `数量拾柝` where the header reads
+    `三级指柝`): its damage is the table's. Only in a block stating no label: where another row states it, a head so cut short
     (`时效指` + 就业…) is a wrapped label's first line, and its last character the name's. The
     form likest wins; the cut is warned (`cut_inferred_heads`)."""
     best = None
@@ -1889,7 +1907,9 @@ def whole_damaged_head(name: str, spec, vocab: LevelVocabulary, boundaries: tupl
             k = in_place(head, form, 0)
             word = n - len(SUFFIX)
             if head[0] != form[0] or 2 * in_place(head[:word], form, 0) <= word or k == n \
-                    or not in_place(head[word:], form, word) or makes_word(head, rest) or any(
+                    or not (in_place(head[word:], form, word)
+                            or head[:word] == form[:word] and attested(head[word:], form[word:], damage)) \
+                    or makes_word(head, rest) or any(
                     in_place(head, other, 0) >= k for spec2 in vocab.level2_specs.values() if spec2 is not spec
                     for other in label_forms(spec2) if len(other) == n):
                 continue
@@ -1897,6 +1917,12 @@ def whole_damaged_head(name: str, spec, vocab: LevelVocabulary, boundaries: tupl
                 lost = "".join(a for a, b in zip(head, form) if a != b)
                 best = (head, rest, k, form, lost)
     return best
+
+
+def attested(text: str, form: str, damage: frozenset[tuple[str, str]]) -> bool:
+    """One of `text`'s characters out of place at least is one the document prints for
+    `form`'s there (`damage`: 柝 for 标)."""
+    return len(text) == len(form) and any((b, a) in damage for a, b in zip(text, form) if a != b)
 
 
 @lru_cache(maxsize=None)
