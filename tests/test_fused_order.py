@@ -9,7 +9,7 @@ import pytest
 from formex.extract.cleaning import clean_cell
 from formex.normalize.indicators import rows_to_indicators
 from formex.normalize.indicators.cells import level_vocabulary
-from formex.normalize.indicators.fused_order import head_wrapped_between, whole_damaged_head
+from formex.normalize.indicators.fused_order import head_wrapped_between, label_tail, whole_damaged_head
 from formex.schemas.document import Cell, Row
 from tests.test_hierarchy import SCHEMA
 
@@ -1732,3 +1732,23 @@ def test_a_name_opening_with_its_categorys_word_under_a_top_placed_label_stays()
                               "\t时效指标\t资金拨付及时率\t100%", "\t\t资金到位及时率\t100%"])
     assert got[4] == ("质量指标", "质量抽检合格率")
     assert not any(i.code == "label_fused" for i in issues)
+
+
+# --- a full line of a label wrapped down its column fused into a name, read over an alias's last line (label_tail)
+
+def test_a_full_middle_line_fused_into_a_name_is_cut_whole_not_as_an_aliass_last_line():
+    # 服务对象 | 满意度指 (fused into the name) | 标 in a level-2 column four wide, the level-1
+    # label 满意度指 | 标 beside it: 满意度 ends the alias 服务对象满意度, but the line is as wide
+    # as 服务对象 and the name goes on with the label's 指
+    got, _ = read(["产出指标\t数量指标\t补贴发放人数\t2600人",
+                   "\t服务对象\t困难群众满意度\t≥90%",
+                   "满意度指\t\t满意度指退役军人满意度\t≥90%",
+                   "标\t标\t\t"])
+    assert got[2] == ("服务对象满意度指标", "退役军人满意度")
+
+
+def test_a_middle_line_making_a_word_with_the_name_is_no_line():
+    vocab = level_vocabulary(SCHEMA)
+    spec = vocab.level2_specs["服务对象满意度指标"]
+    assert label_tail("满意度指退役军人满意度", "服务对象", spec, vocab)[:2] == ("满意度指", "退役军人满意度")
+    assert label_tail("满意度指数测评结果", "服务对象", spec, vocab)[:2] == ("满意度", "指数测评结果")

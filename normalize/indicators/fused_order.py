@@ -1653,9 +1653,20 @@ def label_tail(name: str, piece: str, spec, vocab: LevelVocabulary, damage: froz
     """(tail as the name prints it, rest, the share of the piece's characters in place) for
     `read_label_tails`: the name opens with the end of one of the category's forms after
     `piece`, a line no wider than it, each character in place or damaged as the document
-    damages its labels' (`damage`); or None."""
+    damages its labels' (`damage`); or None. A line as wide as the piece with more of
+    a form to come (`middle_line`) is read where the last line found is its start."""
     if not piece or len(piece) > PIECE_MAX:
         return None
+    last = last_line(name, piece, spec, vocab, damage)
+    middle = last and middle_line(name, piece, spec, vocab, damage)
+    if middle and len(middle[0]) > len(last[0]) and middle[0].startswith(last[0]):
+        return middle     # the last line of an alias (服务对象满意度) short of the full line the name opens with
+    return last
+
+
+def last_line(name: str, piece: str, spec, vocab: LevelVocabulary, damage: frozenset[tuple[str, str]]
+              ) -> tuple[str, str, float] | None:
+    """`label_tail`'s reading of the name's head as the last line of a form after `piece`."""
     bare = compound_words(spec, vocab)     # 产出数 | 量 of 产出数量; not 产出 | 时效, a category's word whole
     for form in (*chain_forms(spec, vocab), *bare):
         for t in range(1, len(piece) + 1):
@@ -1671,6 +1682,28 @@ def label_tail(name: str, piece: str, spec, vocab: LevelVocabulary, damage: froz
             if len(label_key(rest)) >= ORDER_REST_MIN and not makes_word(tail, rest) \
                     and not (len(tail) == 2 and makes_word(tail[-1], rest)):
                 return tail, rest, in_place(piece, form, start) / len(piece)
+    return None
+
+
+def middle_line(name: str, piece: str, spec, vocab: LevelVocabulary, damage: frozenset[tuple[str, str]]
+                ) -> tuple[str, str, float] | None:
+    """(line, rest, the share of the piece's characters in place) for `label_tail` where the
+    name opens with the next line of one of the category's forms after `piece`, as wide as
+    the piece (the column's width: a line short of it is a label's last) with more of the
+    form to come (`服务对象` | `满意度指退役军人…` | `标`: not the alias 服务对象满意度's last
+    line `满意度`, its 指 left on the name); each character in place or damaged as the
+    document damages its labels'; or None."""
+    width = len(piece)
+    for form in chain_forms(spec, vocab):
+        for start in range(0, len(form) - 2 * width):
+            line = form[start + width:start + 2 * width]
+            if len(name) < width or 2 * in_place(piece, form, start) < width \
+                    or not all(a == b or (b, a) in damage for a, b in zip(name, line)):
+                continue
+            rest = name[width:].strip(SEPARATORS)
+            if len(label_key(rest)) >= ORDER_REST_MIN and not makes_word(name[:width], rest) \
+                    and not makes_word(name[width - 1], rest):
+                return name[:width], rest, in_place(piece, form, start) / width
     return None
 
 
