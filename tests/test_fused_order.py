@@ -1752,3 +1752,14 @@ def test_a_middle_line_making_a_word_with_the_name_is_no_line():
     spec = vocab.level2_specs["服务对象满意度指标"]
     assert label_tail("满意度指退役军人满意度", "服务对象", spec, vocab)[:2] == ("满意度指", "退役军人满意度")
     assert label_tail("满意度指数测评结果", "服务对象", spec, vocab)[:2] == ("满意度", "指数测评结果")
+
+
+def test_a_level_cell_printed_before_a_space_at_the_heads_of_names_counts_as_printed_on_their_rows():
+    # 袿仑效益方 (社会效益方面's first line, damaged) printed in its level cell on one row and,
+    # OCR running it into the name beside it, before a space on the next two: a label on every row
+    got, _ = read(["产出指标\t数量指标\t补贴发放人数\t2600人",
+                   "效益指标\t袿仑效益方\t创业带动就业人数\t≥1500人",
+                   "\t\t袿仑效益方 零就业家庭帮扶率\t=100%",
+                   "\t\t袿仑效益方 城镇登记失业率\t≤4.5%",
+                   "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%"])
+    assert got[2:4] == [("社会效益指标", "零就业家庭帮扶率"), ("社会效益指标", "城镇登记失业率")]

@@ -803,7 +803,8 @@ def cut_repeated_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) 
     """A level cell no vocabulary reads, printed on every row of its block (`散重指` on
     rows above and below), fused into the name of one of those rows (`散重指 受理服务…`):
     the name opens with the very text of a level cell on `REPEATED_ROWS` other rows or
-    more, `RESTATED_MIN` characters or more, and the name left keeps `ORDER_REST_MIN` and
+    more (a name opening with it before a space as read prints it too), `RESTATED_MIN`
+    characters or more, and the name left keeps `ORDER_REST_MIN` and
     does not read on into a label. The head is cut off the name, read as nothing (as on
     the other rows, the row's placement reads its category); `label_fused` says so. A row
     stating a level-2 label of its own (read in another level column: the group's cell of an
@@ -814,6 +815,13 @@ def cut_repeated_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) 
             text = cell.text.strip()
             if len(label_key(text)) >= RESTATED_MIN:
                 rows.setdefault(text, set()).add(j)
+    # a name cell opening with the text before a space as read (`袿仑效益方 城镇…`) prints it too:
+    # the label printed on every row, OCR running it into the name beside it
+    for j, item in enumerate(items):
+        found = name_cell(item) if item.name and not item.fused else None
+        for text in rows if found else ():
+            if item.name.startswith(text) and spaced(found[0], text):
+                rows[text].add(j)
     texts = {text: js for text, js in rows.items() if len(js) >= REPEATED_ROWS}
     issues: list[Issue] = cut_short_level_cells(items, vocab)
     if not texts:
