@@ -1763,3 +1763,20 @@ def test_a_level_cell_printed_before_a_space_at_the_heads_of_names_counts_as_pri
                    "\t\t袿仑效益方 城镇登记失业率\t≤4.5%",
                    "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%"])
     assert got[2:4] == [("社会效益指标", "零就业家庭帮扶率"), ("社会效益指标", "城镇登记失业率")]
+
+
+def test_a_labels_first_line_fused_above_a_name_its_next_line_was_cut_off_is_cut_off_too():
+    # 产出 | 数量 (产出数量, two wide) fused into two names in a row; 数量 is cut off the second
+    # as the label the gap leaves, and 产出就… is printed again in the document (产出 就业见习…
+    # below), so no reading of its own takes it: the line below joins it into the label
+    from formex.normalize.indicators.wraps import DocumentWords, DocumentWrapping
+    rows = ocr_rows([HEADER, "\t\t城镇新增就业人数\t≥39500人",
+                     "\t\t产出就业见习岗位募集数\t≥600个",
+                     "\t\t数量公益性岗位开发数量\t≥120个",
+                     "\t\t职业技能培训人次\t≥3000人次",
+                     "\t质量指标\t社会保险补贴发放准确率\t≥95%",
+                     "\t\t产出 就业见习补贴发放及时率\t≥95%", "\t时效\t\t"])
+    words = DocumentWrapping(words=DocumentWords([c.text for r in rows for c in r.cells]))
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026, document_wrapping=words)
+    got = [(i.placement.level2.label, i.row.name) for i in indicators]
+    assert got[1:3] == [("数量指标", "就业见习岗位募集数"), ("数量指标", "公益性岗位开发数量")]

@@ -2210,7 +2210,9 @@ def cut_heads_wrapped_into_next_name(items: list[IndicatorRow], placements: list
     the second head's half at least). Both names left keep `ORDER_REST_MIN` characters and the
     word their category requires, and make no word with the head (`标准…`, `指导…`); both heads
     are cut off (`label_fused`). Where `cut_inferred_heads` cut the first line off already
-    (`时效损` as wide as the column), it is that name's head, and the second is cut off alone."""
+    (`时效损` as wide as the column), it is that name's head, and the second is cut off alone;
+    where a pass cut the second off already as the category's (`产出就业…` over `数量公益…`,
+    `数量` read as 数量指标), it is that name's head, and the first is cut off alone."""
     issues: list[Issue] = []
     for i in range(len(items) - 1):
         item, below, placement = items[i], items[i + 1], placements[i]
@@ -2219,30 +2221,38 @@ def cut_heads_wrapped_into_next_name(items: list[IndicatorRow], placements: list
             and len(label_key(item.fused[0].label.cell.text)) <= PIECE_MAX else None
         if placement is None or placements[i + 1] is None or placements[i + 1].level2 is not placement.level2 \
                 or not item.name or item.positional or item.fused and done is None or item.unsettled_head \
-                or item.unrecognised or any(not h.copied for h in item.level2) or item.lines[0] != item.lines[1] \
-                or not may_continue(below, item):
+                or item.unrecognised or any(not h.copied for h in item.level2) or item.lines[0] != item.lines[1]:
             continue
         spec = placement.level2
+        # the next line cut off the name below already (`数量` read as its label): that name's head
+        cut = None if done else cut_piece(below, item, spec)
+        if cut is None and not may_continue(below, item):
+            continue
         name = (done or "") + item.name
         best = None
         for m in range(1, PIECE_MAX + 1):
-            tail = below.name[:m]
+            tail = label_key(cut.label.cell.text) if cut else below.name[:m]
             if len(tail) < m or label_key(tail) != tail:
                 break
             read = head_wrapped_below(name, [tail], spec, vocab)
             if read is not None and (best is None or read[2] > best[2]):
                 best = read
+            if cut:
+                break
         if best is None or done and best[0] != done:
             continue
         head, (tail,), score = best
-        rest, rest_below = name[len(head):].strip(SEPARATORS), below.name[len(tail):].strip(SEPARATORS)
+        rest = name[len(head):].strip(SEPARATORS)
+        rest_below = below.name if cut else below.name[len(tail):].strip(SEPARATORS)
         if not name_left(head, rest, spec) or not name_left(tail, rest_below, spec):
             continue
-        cell, cell_below = item.fused[0].cell if done else opening_cell(item, head), opening_cell(below, tail)
+        cell = item.fused[0].cell if done else opening_cell(item, head)
+        cell_below = cut.cell if cut else opening_cell(below, tail)
         if cell is None or cell_below is None:
             continue
         match = LabelMatch(spec.label, head + tail, score)
-        for row, at, piece, left in ((item, cell, head, rest), (below, cell_below, tail, rest_below))[bool(done):]:
+        pairs = ((item, cell, head, rest), (below, cell_below, tail, rest_below))
+        for row, at, piece, left in pairs[1:] if done else pairs[:1] if cut else pairs:
             cut_head(row, at, piece, left, spec, match)
         issues.append(fused_issue(cell, item.row.source_ref,
                                   f"{cell.text!r} and {cell_below.text!r} below it open with {head!r} and {tail!r}: "
@@ -2250,6 +2260,20 @@ def cut_heads_wrapped_into_next_name(items: list[IndicatorRow], placements: list
                                   f"category placed (similarity {score:.0f}); the names read as {rest!r} and "
                                   f"{rest_below!r}"))
     return issues
+
+
+def cut_piece(item: IndicatorRow, above: IndicatorRow, spec):
+    """The row's one fused record where a pass cut a piece of `spec`'s label no wider than
+    `PIECE_MAX` off its name (`数量` of `数量公益…`), the row otherwise able to hold the next
+    line of a label wrapped from the row above (`may_continue`); or None."""
+    if len(item.fused) != 1 or item.fused[0].label.spec is not spec \
+            or not 0 < len(label_key(item.fused[0].label.cell.text)) <= PIECE_MAX:
+        return None
+    fused = item.fused[0]
+    if item.lines[0] != above.lines[1] + 1 or not item.name or item.positional or item.unrecognised \
+            or any(not h.copied and h is not fused.label for h in item.level2):
+        return None
+    return fused
 
 
 def cut_heads_wrapped_between(items: list[IndicatorRow], placements: list, rows: list, vocab: LevelVocabulary
