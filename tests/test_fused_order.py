@@ -1780,3 +1780,11 @@ def test_a_labels_first_line_fused_above_a_name_its_next_line_was_cut_off_is_cut
     indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026, document_wrapping=words)
     got = [(i.placement.level2.label, i.row.name) for i in indicators]
     assert got[1:3] == [("数量指标", "就业见习岗位募集数"), ("数量指标", "公益性岗位开发数量")]
+
+
+@pytest.mark.parametrize("head", ["服夯对象满竟度", "服务对蒙满竞度"])
+def test_a_long_alias_damaged_twice_is_read_to_its_end(head):
+    # 服务对象满意度 with two characters out of place, each before one in place: the alias
+    # whole, not its first five characters leaving 竟度 on the name
+    got, _ = read([*THREE_BLOCKS, f"满意度指标\t\t{head}居民满意度\t≥90%"])
+    assert got[3] == ("服务对象满意度指标", "居民满意度")

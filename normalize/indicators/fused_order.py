@@ -1399,17 +1399,22 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
 
 def truncated_at(name: str, key: str) -> int:
     """Where the name leaves the alias `key` it opens with: the length of their common
-    head, read on over one damaged character where the alias goes on after it
-    (`服务对豪满` | `家长…` of 服务对象满意度: 5, not 3, which would leave `豪满` on the name)."""
+    head, read on over a damaged character where the alias goes on after it, twice at most
+    (`服务对豪满` | `家长…` of 服务对象满意度: 5, not 3, which would leave `豪满` on the name;
+    `服夯对象满竟度` | `居民…`: 7, not 5)."""
     n = 0
     while n < min(len(name), len(key)) and name[n] == key[n]:
         n += 1
-    if 0 < n < len(key) - 1 and n + 1 < len(name) and name[n + 1] == key[n + 1]:
-        m = n + 1
-        while m < min(len(name), len(key)) and name[m] == key[m]:
-            m += 1
-        return m
+    for _ in range(TRUNCATED_SKIPS):
+        if not (0 < n < len(key) - 1 and n + 1 < len(name) and name[n + 1] == key[n + 1]):
+            break
+        n += 1
+        while n < min(len(name), len(key)) and name[n] == key[n]:
+            n += 1
     return n
+
+
+TRUNCATED_SKIPS = 2    # damaged characters read over, each before one in place (服夯对象满竟度: 5 of 7)
 
 
 DAMAGED_END_MAX = 1    # the alias's characters past its exact head, read as damaged (庹 for 度)
