@@ -9,7 +9,7 @@ import pytest
 from formex.extract.cleaning import clean_cell
 from formex.normalize.indicators import rows_to_indicators
 from formex.normalize.indicators.cells import level_vocabulary
-from formex.normalize.indicators.fused_order import head_wrapped_between, whole_damaged_head
+from formex.normalize.indicators.fused_order import head_wrapped_between, label_tail, whole_damaged_head
 from formex.schemas.document import Cell, Row
 from tests.test_hierarchy import SCHEMA
 
@@ -709,6 +709,32 @@ def test_a_short_label_beside_an_empty_level_cell_in_a_table_restating_its_label
     assert got[2][1] == "安全抽检结果公开率"
 
 
+def test_an_unread_level_cell_printed_on_two_rows_in_a_row_is_a_label_restated():
+    # 产出数, 产出质 (产出数量's, 产出质量's first lines, read by no vocabulary) each printed on
+    # two rows in a row: the table restates its labels, so the row opening the 成本 block, its
+    # level cell empty, lost the label its neighbour below prints
+    got, _ = read(["产出指标\t产出数\t退役军人走访慰问人次\t≥3200人次",
+                   "产出指标\t产出数\t军休干部服务管理人数\t=46人",
+                   "产出指标\t产出质\t优抚资金发放准确率\t=100%",
+                   "产出指标\t产出质\t退役士兵安置落实率\t=100%",
+                   "产出指标\t\t成本走访慰问人均标准\t≤800元",
+                   "产出指标\t成本\t烈士纪念设施维护成本\t≤65万元",
+                   "效益指标\t社会效益指标\t退役军人就业率\t≥90%"])
+    assert got[4] == ("成本指标", "走访慰问人均标准")
+
+
+def test_a_label_fused_before_a_name_restates_the_label_printed_alone_above_it():
+    # 社会效益指标 printed alone, then fused into the next name (the same text as printed): the
+    # table restates its labels, so the first row, its level cell empty, lost the 数量 its
+    # neighbour prints
+    got, _ = read(["产出类指标\t\t数量完成工程建设的行政村\t12个",
+                   "产出类指标\t数量\t新建供水管网长度\t44.5公里",
+                   "产出类指标\t产出质量\t工程验收合格率\t100%",
+                   "效益指标\t社会效益指标\t受益人口\t≥2.3万人",
+                   "效益指标\t\t社会效益指标 农村集中供水率\t≥90%"])
+    assert got[0] == ("数量指标", "完成工程建设的行政村")
+
+
 def test_a_piece_restated_on_every_row_of_a_rejoined_label_is_cut_off_the_names_beside_it():
     # the level cell 可持续 is printed on every row of its block, its label wrapped
     # (可持续 | 影响指 | 标); two rows lost it into the name
@@ -1026,6 +1052,20 @@ def test_a_whole_label_damaged_in_its_zhibiao_is_cut_off_with_a_warning_naming_t
     assert got[1] == ("数量指标", "培训人数")
     warned = [i for i in issues if i.code == "label_unrecognised" and head in i.message]
     assert len(warned) == 1 and warned[0].severity == "warning" and repr(lost) in warned[0].message
+
+
+@pytest.mark.parametrize("header, name", [
+    ("三级指柝", "培训人数"),          # 柝 printed for 标 in the header: the damage is the table's
+    ("三级指标", "数量拾柝培训人数"),  # no such damage printed: a word and two characters, kept
+])
+def test_a_word_and_its_zhibiao_damaged_as_the_table_prints_it_is_cut_off_with_a_warning(header, name):
+    # 数量拾柝: neither 指 nor 标 in place; the header's 三级指柝 attests 柝 for 标 in this table
+    lines = [f"一级指标\t二级指标\t{header}\t指标值", "\t\t补贴发放人数\t2600人", "\t\t数量拾柝培训人数\t300人",
+             "\t\t补贴发放准确率\t100%", "\t时效指标\t补贴按月发放及时率\t100%"]
+    indicators, issues = rows_to_indicators(ocr_rows(lines), SCHEMA, spans_known=False, year=2026)
+    assert (indicators[1].placement.level2.label, indicators[1].row.name) == ("数量指标", name)
+    warned = [i for i in issues if i.code == "label_unrecognised" and "数量拾柝" in i.message]
+    assert len(warned) == (name == "培训人数")
 
 
 @pytest.mark.parametrize("name", [
@@ -1751,3 +1791,59 @@ def test_a_category_head_beside_its_group_wider_than_the_level_column_is_its_lin
                    "满意度指标\t服务对象满\t居民满意度\t≥90%",
                    "\t意度指标\t\t"])
     assert got[1] == ("经济成本指标", "单个小区平均改造成本")
+
+
+# --- a full line of a label wrapped down its column fused into a name, read over an alias's last line (label_tail)
+
+def test_a_full_middle_line_fused_into_a_name_is_cut_whole_not_as_an_aliass_last_line():
+    # 服务对象 | 满意度指 (fused into the name) | 标 in a level-2 column four wide, the level-1
+    # label 满意度指 | 标 beside it: 满意度 ends the alias 服务对象满意度, but the line is as wide
+    # as 服务对象 and the name goes on with the label's 指
+    got, _ = read(["产出指标\t数量指标\t补贴发放人数\t2600人",
+                   "\t服务对象\t困难群众满意度\t≥90%",
+                   "满意度指\t\t满意度指退役军人满意度\t≥90%",
+                   "标\t标\t\t"])
+    assert got[2] == ("服务对象满意度指标", "退役军人满意度")
+
+
+def test_a_middle_line_making_a_word_with_the_name_is_no_line():
+    vocab = level_vocabulary(SCHEMA)
+    spec = vocab.level2_specs["服务对象满意度指标"]
+    assert label_tail("满意度指退役军人满意度", "服务对象", spec, vocab)[:2] == ("满意度指", "退役军人满意度")
+    assert label_tail("满意度指数测评结果", "服务对象", spec, vocab)[:2] == ("满意度", "指数测评结果")
+
+
+def test_a_level_cell_printed_before_a_space_at_the_heads_of_names_counts_as_printed_on_their_rows():
+    # 袿仑效益方 (社会效益方面's first line, damaged) printed in its level cell on one row and,
+    # OCR running it into the name beside it, before a space on the next two: a label on every row
+    got, _ = read(["产出指标\t数量指标\t补贴发放人数\t2600人",
+                   "效益指标\t袿仑效益方\t创业带动就业人数\t≥1500人",
+                   "\t\t袿仑效益方 零就业家庭帮扶率\t=100%",
+                   "\t\t袿仑效益方 城镇登记失业率\t≤4.5%",
+                   "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%"])
+    assert got[2:4] == [("社会效益指标", "零就业家庭帮扶率"), ("社会效益指标", "城镇登记失业率")]
+
+
+def test_a_labels_first_line_fused_above_a_name_its_next_line_was_cut_off_is_cut_off_too():
+    # 产出 | 数量 (产出数量, two wide) fused into two names in a row; 数量 is cut off the second
+    # as the label the gap leaves, and 产出就… is printed again in the document (产出 就业见习…
+    # below), so no reading of its own takes it: the line below joins it into the label
+    from formex.normalize.indicators.wraps import DocumentWords, DocumentWrapping
+    rows = ocr_rows([HEADER, "\t\t城镇新增就业人数\t≥39500人",
+                     "\t\t产出就业见习岗位募集数\t≥600个",
+                     "\t\t数量公益性岗位开发数量\t≥120个",
+                     "\t\t职业技能培训人次\t≥3000人次",
+                     "\t质量指标\t社会保险补贴发放准确率\t≥95%",
+                     "\t\t产出 就业见习补贴发放及时率\t≥95%", "\t时效\t\t"])
+    words = DocumentWrapping(words=DocumentWords([c.text for r in rows for c in r.cells]))
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026, document_wrapping=words)
+    got = [(i.placement.level2.label, i.row.name) for i in indicators]
+    assert got[1:3] == [("数量指标", "就业见习岗位募集数"), ("数量指标", "公益性岗位开发数量")]
+
+
+@pytest.mark.parametrize("head", ["服夯对象满竟度", "服务对蒙满竞度"])
+def test_a_long_alias_damaged_twice_is_read_to_its_end(head):
+    # 服务对象满意度 with two characters out of place, each before one in place: the alias
+    # whole, not its first five characters leaving 竟度 on the name
+    got, _ = read([*THREE_BLOCKS, f"满意度指标\t\t{head}居民满意度\t≥90%"])
+    assert got[3] == ("服务对象满意度指标", "居民满意度")

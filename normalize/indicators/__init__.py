@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from formex.normalize.indicators.cells import level_vocabulary
-from formex.normalize.indicators.damaged_tails import cut_damaged_label_tails
+from formex.normalize.indicators.damaged_tails import cut_damaged_label_tails, header_damage, printed_damage
 from formex.normalize.indicators.fused_order import (
     cut_heads_wrapped_below, cut_heads_wrapped_between, cut_heads_wrapped_into_next_name, cut_inferred_heads,
     cut_spaced_heads)
@@ -106,7 +106,10 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
     issues.extend(placement_issues)
     # a label fused into a name of a block stating none, read by the category placed: after placing
     printed = tuple(document_wrapping.words.texts) if document_wrapping and document_wrapping.words else ()
-    issues.extend(cut_inferred_heads(items, placements, level_vocabulary(schema), printed))
+    # the OCR damage the table's header and labels show (one character of a 指标 at a time),
+    # attesting a 指标 damaged whole
+    damage = header_damage(rows, items, schema) | printed_damage(items, level_vocabulary(schema), one_lost=True)
+    issues.extend(cut_inferred_heads(items, placements, level_vocabulary(schema), printed, damage))
     # a label's first line fused into a name's head, its rest on the line(s) below: read by the category placed
     issues.extend(cut_heads_wrapped_below(items, placements, rows, level_vocabulary(schema)))
     # ... its lines fused into the heads of the names on consecutive lines

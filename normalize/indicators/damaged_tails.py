@@ -248,12 +248,14 @@ def printed_level_texts(items: list[IndicatorRow]) -> frozenset[str]:
     return frozenset(key for c in cells if (key := label_key(c.raw or c.text)))
 
 
-def printed_damage(items: list[IndicatorRow], vocab: LevelVocabulary) -> frozenset[tuple[str, str]]:
+def printed_damage(items: list[IndicatorRow], vocab: LevelVocabulary, one_lost: bool = False
+                   ) -> frozenset[tuple[str, str]]:
     """(the 指 or 标 of a form, the character printed for it) where a label the table reads
     (`ATTEST_MIN` characters or more, a copy filled down aside, no label written exactly)
     is as long as one of its category's forms ending in 指标, more than half the characters
     before them in place (时效拍杯 read as 时效指标): the OCR damage this document's labels
-    show at their 指标."""
+    show at their 指标. `one_lost`: only labels keeping one character of their 指标 in place
+    (`满意度指怀`): a label whose 指标 is all out of place may be a word (`成本控制`)."""
     keys = label_keys(vocab) | {form for spec in vocab.level2_specs.values() for form in head_forms(spec)}
     hints = [h for item in items for h in (*item.level1, *item.level2, *(f.label for f in item.fused))
              if not h.copied]
@@ -269,6 +271,8 @@ def printed_damage(items: list[IndicatorRow], vocab: LevelVocabulary) -> frozens
         if not forms:
             continue
         form = max(forms, key=lambda f: in_place(text, f, 0))
+        if one_lost and not in_place(text[-len(SUFFIX):], form, len(form) - len(SUFFIX)):
+            continue
         out |= {(a, b) for a, b in zip(form[-len(SUFFIX):], text[-len(SUFFIX):]) if a != b and b not in OWN}
     return frozenset(out)
 

@@ -874,7 +874,8 @@ def cut_repeated_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) 
     """A level cell no vocabulary reads, printed on every row of its block (`散重指` on
     rows above and below), fused into the name of one of those rows (`散重指 受理服务…`):
     the name opens with the very text of a level cell on `REPEATED_ROWS` other rows or
-    more, `RESTATED_MIN` characters or more, and the name left keeps `ORDER_REST_MIN` and
+    more (a name opening with it before a space as read prints it too), `RESTATED_MIN`
+    characters or more, and the name left keeps `ORDER_REST_MIN` and
     does not read on into a label. The head is cut off the name, read as nothing (as on
     the other rows, the row's placement reads its category); `label_fused` says so. A row
     stating a level-2 label of its own (read in another level column: the group's cell of an
@@ -885,6 +886,13 @@ def cut_repeated_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) 
             text = cell.text.strip()
             if len(label_key(text)) >= RESTATED_MIN:
                 rows.setdefault(text, set()).add(j)
+    # a name cell opening with the text before a space as read (`袿仑效益方 城镇…`) prints it too:
+    # the label printed on every row, OCR running it into the name beside it
+    for j, item in enumerate(items):
+        found = name_cell(item) if item.name and not item.fused else None
+        for text in rows if found else ():
+            if item.name.startswith(text) and spaced(found[0], text):
+                rows[text].add(j)
     texts = {text: js for text, js in rows.items() if len(js) >= REPEATED_ROWS}
     issues: list[Issue] = cut_short_level_cells(items, vocab)
     if not texts:
@@ -1113,9 +1121,13 @@ def restates_labels(items: list[IndicatorRow], openings: set[str], group_printin
             return set()
         # as printed (a wrapped label's lines, read as one label, differ), read as one category
         # (a last line `标` closes any)
-        return {((h.cell.raw if h.cell.raw is not None else h.cell.text).strip(), h.spec.label)
-                for h in item.level2 if not (h.copied or h.carried or h.moved)
-                and (h.cell.raw if h.cell.raw is not None else h.cell.text).strip()}
+        read = {(as_printed(h.cell), h.spec.label) for h in item.level2
+                if not (h.copied or h.carried or h.moved) and as_printed(h.cell)}
+        # a level-2 cell no vocabulary reads (`产出数`, a wrapped label's first line) printed so
+        # on the next row too is as much a label restated as one read
+        unread = {((cell.raw if cell.raw is not None else cell.text).strip(), None) for cell in item.damaged
+                  if (cell.raw if cell.raw is not None else cell.text).strip()}
+        return read | unread
 
     def page(item: IndicatorRow) -> int | None:
         return item.pages[0] if item.pages[0] == item.pages[1] else None
@@ -1125,6 +1137,14 @@ def restates_labels(items: list[IndicatorRow], openings: set[str], group_printin
                   and short_cut_candidate(j, items)
                   and not item.name.startswith(tuple(openings)))
     return restated > 0 and restated >= spanned
+
+
+def as_printed(cell: Cell) -> str:
+    """A level cell's text as printed on its line: a wrapped label's piece as read (`社会`
+    of 社会效益指标), a label fused into a name's head without the name (`社会效益指标` of
+    `社会效益指标 农村…`: its neighbour printing the label alone prints the same)."""
+    raw = (cell.raw if cell.raw is not None else cell.text).strip()
+    return cell.text.strip() if len(raw) > len(cell.text.strip()) else raw
 
 
 def cut_printed_head(item: IndicatorRow, text: str, rest: str, printed: str) -> Issue | None:
@@ -1450,17 +1470,22 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
 
 def truncated_at(name: str, key: str) -> int:
     """Where the name leaves the alias `key` it opens with: the length of their common
-    head, read on over one damaged character where the alias goes on after it
-    (`服务对豪满` | `家长…` of 服务对象满意度: 5, not 3, which would leave `豪满` on the name)."""
+    head, read on over a damaged character where the alias goes on after it, twice at most
+    (`服务对豪满` | `家长…` of 服务对象满意度: 5, not 3, which would leave `豪满` on the name;
+    `服夯对象满竟度` | `居民…`: 7, not 5)."""
     n = 0
     while n < min(len(name), len(key)) and name[n] == key[n]:
         n += 1
-    if 0 < n < len(key) - 1 and n + 1 < len(name) and name[n + 1] == key[n + 1]:
-        m = n + 1
-        while m < min(len(name), len(key)) and name[m] == key[m]:
-            m += 1
-        return m
+    for _ in range(TRUNCATED_SKIPS):
+        if not (0 < n < len(key) - 1 and n + 1 < len(name) and name[n + 1] == key[n + 1]):
+            break
+        n += 1
+        while n < min(len(name), len(key)) and name[n] == key[n]:
+            n += 1
     return n
+
+
+TRUNCATED_SKIPS = 2    # damaged characters read over, each before one in place (服夯对象满竟度: 5 of 7)
 
 
 DAMAGED_END_MAX = 1    # the alias's characters past its exact head, read as damaged (庹 for 度)
@@ -1712,9 +1737,20 @@ def label_tail(name: str, piece: str, spec, vocab: LevelVocabulary, damage: froz
     """(tail as the name prints it, rest, the share of the piece's characters in place) for
     `read_label_tails`: the name opens with the end of one of the category's forms after
     `piece`, a line no wider than it, each character in place or damaged as the document
-    damages its labels' (`damage`); or None."""
+    damages its labels' (`damage`); or None. A line as wide as the piece with more of
+    a form to come (`middle_line`) is read where the last line found is its start."""
     if not piece or len(piece) > PIECE_MAX:
         return None
+    last = last_line(name, piece, spec, vocab, damage)
+    middle = last and middle_line(name, piece, spec, vocab, damage)
+    if middle and len(middle[0]) > len(last[0]) and middle[0].startswith(last[0]):
+        return middle     # the last line of an alias (服务对象满意度) short of the full line the name opens with
+    return last
+
+
+def last_line(name: str, piece: str, spec, vocab: LevelVocabulary, damage: frozenset[tuple[str, str]]
+              ) -> tuple[str, str, float] | None:
+    """`label_tail`'s reading of the name's head as the last line of a form after `piece`."""
     bare = compound_words(spec, vocab)     # 产出数 | 量 of 产出数量; not 产出 | 时效, a category's word whole
     for form in (*chain_forms(spec, vocab), *bare):
         for t in range(1, len(piece) + 1):
@@ -1730,6 +1766,28 @@ def label_tail(name: str, piece: str, spec, vocab: LevelVocabulary, damage: froz
             if len(label_key(rest)) >= ORDER_REST_MIN and not makes_word(tail, rest) \
                     and not (len(tail) == 2 and makes_word(tail[-1], rest)):
                 return tail, rest, in_place(piece, form, start) / len(piece)
+    return None
+
+
+def middle_line(name: str, piece: str, spec, vocab: LevelVocabulary, damage: frozenset[tuple[str, str]]
+                ) -> tuple[str, str, float] | None:
+    """(line, rest, the share of the piece's characters in place) for `label_tail` where the
+    name opens with the next line of one of the category's forms after `piece`, as wide as
+    the piece (the column's width: a line short of it is a label's last) with more of the
+    form to come (`服务对象` | `满意度指退役军人…` | `标`: not the alias 服务对象满意度's last
+    line `满意度`, its 指 left on the name); each character in place or damaged as the
+    document damages its labels'; or None."""
+    width = len(piece)
+    for form in chain_forms(spec, vocab):
+        for start in range(0, len(form) - 2 * width):
+            line = form[start + width:start + 2 * width]
+            if len(name) < width or 2 * in_place(piece, form, start) < width \
+                    or not all(a == b or (b, a) in damage for a, b in zip(name, line)):
+                continue
+            rest = name[width:].strip(SEPARATORS)
+            if len(label_key(rest)) >= ORDER_REST_MIN and not makes_word(name[:width], rest) \
+                    and not makes_word(name[width - 1], rest):
+                return name[:width], rest, in_place(piece, form, start) / width
     return None
 
 
@@ -1856,7 +1914,8 @@ INFERRED_HEAD_MIN = 2      # a head of two characters at least (a lone 标 or �
 
 
 def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: LevelVocabulary,
-                       printed: tuple[str, ...] = ()) -> list[Issue]:
+                       printed: tuple[str, ...] = (), damage: frozenset[tuple[str, str]] = frozenset()
+                       ) -> list[Issue]:
     """A level-2 label fused into the head of a name, in a block no row of which states its
     label (`inferred` placement: the label went somewhere, and the head is where), read by
     the category the placement gave the row from the other rows, the order and the words
@@ -1877,7 +1936,9 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     whole as two categories alike stays (said there), as does a name whose row prints the
     label's first line in its own level cell, unread (`服务对象` | `服务对象可持续满意度`).
     Where the cell as read has a space in the head's reach, the head ends there. A long label
-    needs no column as wide (`long_inferred_head`). Each cut is said (`label_fused`)."""
+    needs no column as wide (`long_inferred_head`). Each cut is said (`label_fused`). `damage`:
+    (a form's character, the character printed for it) the document's read labels and header
+    show (`damaged_tails.printed_damage`, `header_damage`), for `whole_damaged_head`."""
     issues: list[Issue] = []
     names = [item.name or "" for item in items]
     widths = level_cell_widths(items)
@@ -1905,10 +1966,11 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
             read = None   # a first line of a label (or a bare word), no level cell of the table as wide: a word
         damaged = None
         if read is None:
-            damaged = whole_damaged_head(item.name, placement.level2, vocab, bounds)
-            if damaged and len(damaged[0]) - 1 in widths:
+            damaged = whole_damaged_head(item.name, placement.level2, vocab, bounds, damage)
+            if damaged and len(damaged[0]) - 1 in widths and (damaged[3][-1], damaged[0][-1]) not in damage:
                 damaged = None    # a level cell as wide as the head less its last character: a wrapped
                 #                   label's first line (数量指) may end there, the name's character after it
+                #                   (not where that character is the document's damage of the label's own)
             read = damaged and damaged[:4]
         if read is not None:
             head, rest, in_place_, form = read
@@ -1942,8 +2004,8 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     return issues
 
 
-def whole_damaged_head(name: str, spec, vocab: LevelVocabulary, boundaries: tuple[int, ...]
-                       ) -> tuple[str, str, int, str, str] | None:
+def whole_damaged_head(name: str, spec, vocab: LevelVocabulary, boundaries: tuple[int, ...],
+                       damage: frozenset[tuple[str, str]] = frozenset()) -> tuple[str, str, int, str, str] | None:
     """(head, rest, characters in place, form, characters out of place) for
     `cut_inferred_heads` where `inferred_head` reads none: a form of the placed category
     ending in 指标 (数量指标, 社会效益指标) fused whole into the name's head with OCR damage
@@ -1953,7 +2015,9 @@ def whole_damaged_head(name: str, spec, vocab: LevelVocabulary, boundaries: tupl
     no word of the name's (`数量指数…`: schemas/name_words.yaml). A word and 指标 alike in
     shape only (`主要指标…`, `质控指标…`: a word's half) or a word and two characters off
     (`时效损杯` as 时效补贴, `质量类型…`, `质量性能…`: no 指标 in place) is no evidence and stays
-    whole. Only in a block stating no label: where another row states it, a head so cut short
+    whole, unless the word is written exactly and a character of its 指标 is one the table
+    prints for that character elsewhere (`damage`: `数量拾柝` where the header reads
+    `三级指柝`): its damage is the table's. Only in a block stating no label: where another row states it, a head so cut short
     (`时效指` + 就业…) is a wrapped label's first line, and its last character the name's. The
     form likest wins; the cut is warned (`cut_inferred_heads`)."""
     best = None
@@ -1964,7 +2028,9 @@ def whole_damaged_head(name: str, spec, vocab: LevelVocabulary, boundaries: tupl
             k = in_place(head, form, 0)
             word = n - len(SUFFIX)
             if head[0] != form[0] or 2 * in_place(head[:word], form, 0) <= word or k == n \
-                    or not in_place(head[word:], form, word) or makes_word(head, rest) or any(
+                    or not (in_place(head[word:], form, word)
+                            or head[:word] == form[:word] and attested(head[word:], form[word:], damage)) \
+                    or makes_word(head, rest) or any(
                     in_place(head, other, 0) >= k for spec2 in vocab.level2_specs.values() if spec2 is not spec
                     for other in label_forms(spec2) if len(other) == n):
                 continue
@@ -1972,6 +2038,12 @@ def whole_damaged_head(name: str, spec, vocab: LevelVocabulary, boundaries: tupl
                 lost = "".join(a for a, b in zip(head, form) if a != b)
                 best = (head, rest, k, form, lost)
     return best
+
+
+def attested(text: str, form: str, damage: frozenset[tuple[str, str]]) -> bool:
+    """One of `text`'s characters out of place at least is one the document prints for
+    `form`'s there (`damage`: 柝 for 标)."""
+    return len(text) == len(form) and any((b, a) in damage for a, b in zip(text, form) if a != b)
 
 
 @lru_cache(maxsize=None)
@@ -2218,7 +2290,9 @@ def cut_heads_wrapped_into_next_name(items: list[IndicatorRow], placements: list
     the second head's half at least). Both names left keep `ORDER_REST_MIN` characters and the
     word their category requires, and make no word with the head (`标准…`, `指导…`); both heads
     are cut off (`label_fused`). Where `cut_inferred_heads` cut the first line off already
-    (`时效损` as wide as the column), it is that name's head, and the second is cut off alone."""
+    (`时效损` as wide as the column), it is that name's head, and the second is cut off alone;
+    where a pass cut the second off already as the category's (`产出就业…` over `数量公益…`,
+    `数量` read as 数量指标), it is that name's head, and the first is cut off alone."""
     issues: list[Issue] = []
     for i in range(len(items) - 1):
         item, below, placement = items[i], items[i + 1], placements[i]
@@ -2227,30 +2301,38 @@ def cut_heads_wrapped_into_next_name(items: list[IndicatorRow], placements: list
             and len(label_key(item.fused[0].label.cell.text)) <= PIECE_MAX else None
         if placement is None or placements[i + 1] is None or placements[i + 1].level2 is not placement.level2 \
                 or not item.name or item.positional or item.fused and done is None or item.unsettled_head \
-                or item.unrecognised or any(not h.copied for h in item.level2) or item.lines[0] != item.lines[1] \
-                or not may_continue(below, item):
+                or item.unrecognised or any(not h.copied for h in item.level2) or item.lines[0] != item.lines[1]:
             continue
         spec = placement.level2
+        # the next line cut off the name below already (`数量` read as its label): that name's head
+        cut = None if done else cut_piece(below, item, spec)
+        if cut is None and not may_continue(below, item):
+            continue
         name = (done or "") + item.name
         best = None
         for m in range(1, PIECE_MAX + 1):
-            tail = below.name[:m]
+            tail = label_key(cut.label.cell.text) if cut else below.name[:m]
             if len(tail) < m or label_key(tail) != tail:
                 break
             read = head_wrapped_below(name, [tail], spec, vocab)
             if read is not None and (best is None or read[2] > best[2]):
                 best = read
+            if cut:
+                break
         if best is None or done and best[0] != done:
             continue
         head, (tail,), score = best
-        rest, rest_below = name[len(head):].strip(SEPARATORS), below.name[len(tail):].strip(SEPARATORS)
+        rest = name[len(head):].strip(SEPARATORS)
+        rest_below = below.name if cut else below.name[len(tail):].strip(SEPARATORS)
         if not name_left(head, rest, spec) or not name_left(tail, rest_below, spec):
             continue
-        cell, cell_below = item.fused[0].cell if done else opening_cell(item, head), opening_cell(below, tail)
+        cell = item.fused[0].cell if done else opening_cell(item, head)
+        cell_below = cut.cell if cut else opening_cell(below, tail)
         if cell is None or cell_below is None:
             continue
         match = LabelMatch(spec.label, head + tail, score)
-        for row, at, piece, left in ((item, cell, head, rest), (below, cell_below, tail, rest_below))[bool(done):]:
+        pairs = ((item, cell, head, rest), (below, cell_below, tail, rest_below))
+        for row, at, piece, left in pairs[1:] if done else pairs[:1] if cut else pairs:
             cut_head(row, at, piece, left, spec, match)
         issues.append(fused_issue(cell, item.row.source_ref,
                                   f"{cell.text!r} and {cell_below.text!r} below it open with {head!r} and {tail!r}: "
@@ -2258,6 +2340,20 @@ def cut_heads_wrapped_into_next_name(items: list[IndicatorRow], placements: list
                                   f"category placed (similarity {score:.0f}); the names read as {rest!r} and "
                                   f"{rest_below!r}"))
     return issues
+
+
+def cut_piece(item: IndicatorRow, above: IndicatorRow, spec):
+    """The row's one fused record where a pass cut a piece of `spec`'s label no wider than
+    `PIECE_MAX` off its name (`数量` of `数量公益…`), the row otherwise able to hold the next
+    line of a label wrapped from the row above (`may_continue`); or None."""
+    if len(item.fused) != 1 or item.fused[0].label.spec is not spec \
+            or not 0 < len(label_key(item.fused[0].label.cell.text)) <= PIECE_MAX:
+        return None
+    fused = item.fused[0]
+    if item.lines[0] != above.lines[1] + 1 or not item.name or item.positional or item.unrecognised \
+            or any(not h.copied and h is not fused.label for h in item.level2):
+        return None
+    return fused
 
 
 def cut_heads_wrapped_between(items: list[IndicatorRow], placements: list, rows: list, vocab: LevelVocabulary
