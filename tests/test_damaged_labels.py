@@ -859,3 +859,14 @@ def test_a_damaged_cell_as_wide_as_its_columns_wrapped_pieces_is_left_unread():
                                   "\t戌本控\t贴息资金控制数\t≤790万元",
                                   "效益指标\t社会效益指标\t城镇登记失业率\t≤3.5%"]))
     assert "label_read_by_nearest" not in codes
+
+
+def test_a_short_damaged_label_atop_a_page_keeping_a_character_of_the_label_above_is_left_unread():
+    # 贡量 opens page 2 under 数量指标 of page 1, keeping its 量: a table restating its labels
+    # per page may print 数量指标 again there, as well as a 质量指标 of its own; the rows'
+    # wording (户数, 人数) places them, as for 贡量指标 (`rows.restates_label_across_page`)
+    got, codes, _ = read(paged_rows([(1, HEADER), (1, "产出指标\t数量指标\t培训人数\t≥5人"),
+                                     (1, "\t\t走访人次\t≥20人次"), (2, "\t贡量\t发放户数\t≥100户"),
+                                     (2, "\t\t服务人数\t≥200人"), (2, "\t时效指标\t拨付及时率\t100%")]))
+    assert [label for label, _ in got] == ["数量指标"] * 4 + ["时效指标"]
+    assert "label_read_by_nearest" not in codes and "label_unrecognised" in codes

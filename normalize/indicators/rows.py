@@ -1375,7 +1375,9 @@ def lone_label_of_row(items: list[IndicatorRow], i: int, cell: Cell, vocab: Leve
     label cut short), nor one opening with a character labels print only after their first
     (`象满意`, `度指标`: a wrapped label's later piece); printed on no other row (a label
     repeated on every row, or per page: `read_like_printed_labels` reads those as the one
-    read); and no piece of a label wrapped over the rows around it (`pieces_of_column`)."""
+    read); no damaged restatement of the label above atop a later page
+    (`restates_label_across_page`); and no piece of a label wrapped over the rows around
+    it (`pieces_of_column`)."""
     item, key = items[i], label_key(cell.text)
     if len(item.damaged) != 1 or any(not h.copied for h in item.level2) or any(h.cell is cell for h in item.level1):
         return False
@@ -1386,7 +1388,23 @@ def lone_label_of_row(items: list[IndicatorRow], i: int, cell: Cell, vocab: Leve
     if any(other is not item and any(label_key(c.text) == key for c in (*other.damaged, *(h.cell for h in other.level2)))
            for other in items):
         return False
+    if restates_label_across_page(items, i, key, vocab):
+        return False
     return not pieces_of_column(items, i, cell, vocab) and not fills_wrapped_column(items, cell)
+
+
+def restates_label_across_page(items: list[IndicatorRow], i: int, key: str, vocab: LevelVocabulary) -> bool:
+    """Row i opens a page after the row stating the last label above it, and its damaged
+    label text `key` keeps one of that label's own characters (not `GENERIC_LABEL_CHARS`)
+    in place (`贡量` atop page 2 under 数量指标 of page 1): a table restating its labels
+    per page prints that label again there, so the cell may be it as well as the next
+    category. Left unread, the rows' wording places them, as for a label as near two."""
+    if not i or items[i - 1].pages[1] >= items[i].pages[0]:
+        return False
+    above = next((h.spec.label for row in reversed(items[:i]) for h in reversed(row.level2) if not h.copied), None)
+    return above is not None and any(
+        p < len(form) and ch == form[p] and ch not in GENERIC_LABEL_CHARS
+        for form in map(label_key, vocab.level2.aliases_of(above)) for p, ch in enumerate(key))
 
 
 def fills_wrapped_column(items: list[IndicatorRow], cell: Cell) -> bool:
