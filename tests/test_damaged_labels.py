@@ -870,3 +870,25 @@ def test_a_short_damaged_label_atop_a_page_keeping_a_character_of_the_label_abov
                                      (2, "\t\t服务人数\t≥200人"), (2, "\t时效指标\t拨付及时率\t100%")]))
     assert [label for label, _ in got] == ["数量指标"] * 4 + ["时效指标"]
     assert "label_read_by_nearest" not in codes and "label_unrecognised" in codes
+
+
+def test_a_damaged_first_piece_over_a_label_wrapped_on_its_own_row_is_left_unread():
+    # 杜会 over 效益 (read as a group's word on the row's own wrapped line) over 性指 over 标:
+    # one label wrapped over a tall row and the row below; read alone as 社会效益指标, its
+    # later pieces were cut off the name below as a label's tail, leaving 性指标 in the name
+    got, codes, issues = read(text_rows([HEADER,
+                                         "数量\t受理业务办件量\t≥120000(件)",
+                                         "指标\t社区综合帮扶个案数\t≥150(个)",
+                                         "质量\t受理事项办理合格率\t≥98%",
+                                         "指标\t窗口服务规范达标率\t=100%",
+                                         "经济\t\t无",
+                                         "效益\t\t",
+                                         "指标\t\t",
+                                         "杜会\t提高困难群众生活水\t",
+                                         "效益\t平\t≥90%",
+                                         "性指 社区登记失业率控制\t≤4%",
+                                         "标\t提升为老服务覆盖面\t>85%",
+                                         "服务对象\t群众满意度\t≥90%",
+                                         "满意度指标\t\t"]))
+    assert not any(i.code == "label_read_by_nearest" and "杜会" in i.message for i in issues)
+    assert not any(name and name.startswith("性指标") for _, name in got)

@@ -1420,7 +1420,11 @@ def pieces_of_column(items: list[IndicatorRow], i: int, cell: Cell, vocab: Level
     """Row i's cell may be a piece of a label wrapped over the rows around it: the row
     below prints an unread cell in its column (`旪效` over `类措` over `标`: the label may
     go on there), or a group's word read as a level-1 label there (`祆会` over `效益`), or
-    the cell read together with an unread cell of its column on the row above is a label."""
+    on the row's own later lines (`杜会` over `效益性指标`, one label wrapped over a tall
+    row), or the cell read together with an unread cell of its column on the row above is
+    a label."""
+    if any(h.cell is not cell and h.cell.col == cell.col for h in items[i].level1 if not h.copied):
+        return True
     below = items[i + 1] if i + 1 < len(items) else None
     if below is not None and any(other.col == cell.col for other in (
             *below.damaged, *below.unrecognised, *(h.cell for h in below.level1 if not h.copied))):
