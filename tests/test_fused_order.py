@@ -1847,3 +1847,17 @@ def test_a_long_alias_damaged_twice_is_read_to_its_end(head):
     # whole, not its first five characters leaving 竟度 on the name
     got, _ = read([*THREE_BLOCKS, f"满意度指标\t\t{head}居民满意度\t≥90%"])
     assert got[3] == ("服务对象满意度指标", "居民满意度")
+
+
+@pytest.mark.parametrize("head", ["经济効盆方面", "泾济效盆方面"])
+def test_a_fangmian_label_damaged_in_two_characters_is_read_by_the_gap(head):
+    # 方面 is 指标's other wording: 经济効盆方面 keeps four of 经济效益方面's six characters in
+    # place, the half the gap reads a head by; its block's 就业 words are 社会效益's, the label is not
+    got, _ = read(["产出指标\t成本指标\t创业担保贷款贴息资金控制数\t≤790万元",
+                   "效益指标\t\t就业困难人员就业人数\t根据下达任务目标要求确定",
+                   f"\t\t{head} 失业人员再就业人数\t根据下达任务目标要求确定",
+                   "\t社会效益指标\t城镇登记失业率\t≤3.5%",
+                   "\t\t扶持创业企业（项目）数\t650"])
+    assert got[1] == ("经济效益指标", "就业困难人员就业人数")
+    assert got[2] == ("经济效益指标", "失业人员再就业人数")
+    assert got[3][0] == got[4][0] == "社会效益指标"

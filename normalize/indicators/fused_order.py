@@ -26,7 +26,8 @@ The evidence is the document's:
     `吋效`, `损标`, `满竟度指`; a single character only 指 or 标);
   - else: a head as long as one of the category's labels or aliases (or two longer, a
     worded-up label: `救量类指标`), half its characters in place, that ends as a
-    label does (指 before its last character or 标 last: `质最措标`), or an alias of
+    label does (指 before its last character or 标 last: `质最措标`; or 方面, 指标's other
+    wording, after a word of four characters: `经济効盆方面`), or an alias of
     four characters or more written exactly (`社会效益`), its 指标 (however damaged)
     taken along (`社会郊益损标`, `报务对象满意度类指栎`), or the first six characters or
     more of a longer alias (`服务对象满意` and the name; its one last character damaged
@@ -1341,6 +1342,9 @@ def keys_of(names: tuple[str, ...], vocab: LevelVocabulary) -> tuple[tuple[str, 
                 out.append((name, key))
             if key.endswith(SUFFIX) and len(key) > len(SUFFIX):
                 out += [(name, key[:-len(SUFFIX)] + w + SUFFIX) for w in WORDINGS]
+                if len(key) - len(SUFFIX) >= ALIAS_MIN:
+                    # 方面 for 指标 (`label_forms`): `经济効盆方面` is nearer 经济效益方面 than any 指标 form
+                    out.append((name, key[:-len(SUFFIX)] + ASPECT))
     return tuple(out)
 
 
@@ -1532,8 +1536,10 @@ def names_category(rest: str, spec) -> bool:
 
 def ends_as_label(head: str) -> bool:
     """指 before the last character or 标 last (质最措标, 质量指杯), 标 not after a character
-    it makes a name's word with (质量达标)."""
-    return len(head) >= 3 and (head[-2] == SUFFIX[0] or head[-1] == SUFFIX[1] and head[-2] not in WORDS_WITH_BIAO)
+    it makes a name's word with (质量达标); or 方面 after a word of four characters or more
+    (经济効盆方面: the other wording of 指标)."""
+    return len(head) >= 3 and (head[-2] == SUFFIX[0] or head[-1] == SUFFIX[1] and head[-2] not in WORDS_WITH_BIAO
+                               or len(head) - len(ASPECT) >= ALIAS_MIN and head.endswith(ASPECT))
 
 
 # --- the next lines of a label wrapped in its narrow column, fused into the names below it
