@@ -1861,3 +1861,21 @@ def test_a_fangmian_label_damaged_in_two_characters_is_read_by_the_gap(head):
     assert got[1] == ("经济效益指标", "就业困难人员就业人数")
     assert got[2] == ("经济效益指标", "失业人员再就业人数")
     assert got[3][0] == got[4][0] == "社会效益指标"
+
+
+def test_a_long_bare_word_damaged_in_one_character_is_read_by_the_gap():
+    # 社仑效益 (会 damaged) fused into the last name of its block, labels printed at their
+    # blocks' bottoms: one character of a long category word, its first in place, nearer one
+    # category of the gap than any other; unread, the block went to the label below it
+    got, _ = read(["\t\t传染病疫情报告及时率\t≥95%",
+                   "产出指标\t时效指标\t新生儿访视按时完成率\t≥90%",
+                   "\t\t辖区居民健康素养水平\t≥35%",
+                   "\t\t重点人群健康管理覆盖率\t≥60%",
+                   "\t\t孕产妇系统管理率\t≥90%",
+                   "\t\t社仑效益严重精神障碍患者规范管理率\t≥80%",
+                   "\t\t家庭医生签约服务长效机制\t健全",
+                   "效益指标\t可持续影响指标\t社区慢病健康管理支持中心运行情况\t稳定运行",
+                   "\t\t签约居民满意度\t≥90%",
+                   "满意度指标\t服务对象满意度指标\t门诊患者满意度\t≥90%"])
+    assert got[5] == ("社会效益指标", "严重精神障碍患者规范管理率")
+    assert [category for category, _ in got[2:6]] == ["社会效益指标"] * 4
