@@ -1879,3 +1879,16 @@ def test_a_long_bare_word_damaged_in_one_character_is_read_by_the_gap():
                    "满意度指标\t服务对象满意度指标\t门诊患者满意度\t≥90%"])
     assert got[5] == ("社会效益指标", "严重精神障碍患者规范管理率")
     assert [category for category, _ in got[2:6]] == ["社会效益指标"] * 4
+
+
+def test_a_labels_first_line_before_the_names_first_character_is_no_damaged_word():
+    # 社会效|困难…: 社会效困 is one character off 社会效益 at its end, where a label's first line
+    # meets the name; the name keeps its 困
+    got, _ = read(["\t\t传染病疫情报告及时率\t≥95%",
+                   "产出指标\t时效指标\t新生儿访视按时完成率\t≥90%",
+                   "\t\t辖区居民健康素养水平\t≥35%",
+                   "\t\t重点人群健康管理覆盖率\t≥60%",
+                   "\t\t社会效困难残疾人基本生活保障率\t100%",
+                   "效益指标\t可持续影响指标\t社区慢病健康管理支持中心运行情况\t稳定运行",
+                   "满意度指标\t服务对象满意度指标\t门诊患者满意度\t≥90%"])
+    assert got[4][1].endswith("困难残疾人基本生活保障率")

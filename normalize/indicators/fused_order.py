@@ -28,8 +28,9 @@ The evidence is the document's:
     worded-up label: `救量类指标`), half its characters in place, that ends as a
     label does (指 before its last character or 标 last: `质最措标`; or 方面, 指标's other
     wording, after a word of four characters: `经济効盆方面`), or an alias of
-    four characters or more written exactly (`社会效益`) or with one character past its
-    first damaged into no label's character (`社仑效益`; `社会成效` is a word), its 指标 (however damaged)
+    four characters or more written exactly (`社会效益`) or with one character between its
+    first and last damaged into no label's character (`社仑效益`; `社会成效` is a word, `社会效困难…`
+    a label's first line and the name), its 指标 (however damaged)
     taken along (`社会郊益损标`, `报务对象满意度类指栎`), or the first six characters or
     more of a longer alias (`服务对象满意` and the name; its one last character damaged
     taken along where a 指标 follows it: `服务对象满意庹损标`, `damaged_end`), or three where the category
@@ -1432,11 +1433,12 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
                 head = name[:n]
                 score = fuzz.ratio(head, key)
                 if not key.endswith(SUFFIX):
-                    # a long alias written exactly, or with one character past its first damaged
-                    # (社仑效益, 社会效盆) into none of the labels' characters: 社会成效 is a word
-                    # of the name's own, its 效 another category's
-                    damaged = len(key) >= ALIAS_MIN and n == len(key) and head[0] == key[0] and not short \
-                        and in_place(head, key, 0) == len(key) - 1 \
+                    # a long alias written exactly, or with one character between its first and
+                    # last damaged (社仑效益) into none of the labels' characters: 社会成效 is a
+                    # word of the name's own, its 效 another category's; 社会效|困难… a label's
+                    # first line before the name's first character
+                    damaged = len(key) >= ALIAS_MIN and n == len(key) and not short \
+                        and head[0] == key[0] and head[-1] == key[-1] and in_place(head, key, 0) == len(key) - 1 \
                         and not any(a != b and a in label_chars(vocab) for a, b in zip(head, key))
                     if head != key and not damaged or len(key) < (SHORT_ALIAS_MIN if short else ALIAS_MIN) \
                             or len(key) < ALIAS_MIN and names_another(name[n:], label, vocab):
