@@ -1847,3 +1847,48 @@ def test_a_long_alias_damaged_twice_is_read_to_its_end(head):
     # whole, not its first five characters leaving 竟度 on the name
     got, _ = read([*THREE_BLOCKS, f"满意度指标\t\t{head}居民满意度\t≥90%"])
     assert got[3] == ("服务对象满意度指标", "居民满意度")
+
+
+@pytest.mark.parametrize("head", ["经济効盆方面", "泾济效盆方面"])
+def test_a_fangmian_label_damaged_in_two_characters_is_read_by_the_gap(head):
+    # 方面 is 指标's other wording: 经济効盆方面 keeps four of 经济效益方面's six characters in
+    # place, the half the gap reads a head by; its block's 就业 words are 社会效益's, the label is not
+    got, _ = read(["产出指标\t成本指标\t创业担保贷款贴息资金控制数\t≤790万元",
+                   "效益指标\t\t就业困难人员就业人数\t根据下达任务目标要求确定",
+                   f"\t\t{head} 失业人员再就业人数\t根据下达任务目标要求确定",
+                   "\t社会效益指标\t城镇登记失业率\t≤3.5%",
+                   "\t\t扶持创业企业（项目）数\t650"])
+    assert got[1] == ("经济效益指标", "就业困难人员就业人数")
+    assert got[2] == ("经济效益指标", "失业人员再就业人数")
+    assert got[3][0] == got[4][0] == "社会效益指标"
+
+
+def test_a_long_bare_word_damaged_in_one_character_is_read_by_the_gap():
+    # 社仑效益 (会 damaged) fused into the last name of its block, labels printed at their
+    # blocks' bottoms: one character of a long category word, its first in place, nearer one
+    # category of the gap than any other; unread, the block went to the label below it
+    got, _ = read(["\t\t传染病疫情报告及时率\t≥95%",
+                   "产出指标\t时效指标\t新生儿访视按时完成率\t≥90%",
+                   "\t\t辖区居民健康素养水平\t≥35%",
+                   "\t\t重点人群健康管理覆盖率\t≥60%",
+                   "\t\t孕产妇系统管理率\t≥90%",
+                   "\t\t社仑效益严重精神障碍患者规范管理率\t≥80%",
+                   "\t\t家庭医生签约服务长效机制\t健全",
+                   "效益指标\t可持续影响指标\t社区慢病健康管理支持中心运行情况\t稳定运行",
+                   "\t\t签约居民满意度\t≥90%",
+                   "满意度指标\t服务对象满意度指标\t门诊患者满意度\t≥90%"])
+    assert got[5] == ("社会效益指标", "严重精神障碍患者规范管理率")
+    assert [category for category, _ in got[2:6]] == ["社会效益指标"] * 4
+
+
+def test_a_labels_first_line_before_the_names_first_character_is_no_damaged_word():
+    # 社会效|困难…: 社会效困 is one character off 社会效益 at its end, where a label's first line
+    # meets the name; the name keeps its 困
+    got, _ = read(["\t\t传染病疫情报告及时率\t≥95%",
+                   "产出指标\t时效指标\t新生儿访视按时完成率\t≥90%",
+                   "\t\t辖区居民健康素养水平\t≥35%",
+                   "\t\t重点人群健康管理覆盖率\t≥60%",
+                   "\t\t社会效困难残疾人基本生活保障率\t100%",
+                   "效益指标\t可持续影响指标\t社区慢病健康管理支持中心运行情况\t稳定运行",
+                   "满意度指标\t服务对象满意度指标\t门诊患者满意度\t≥90%"])
+    assert got[4][1].endswith("困难残疾人基本生活保障率")

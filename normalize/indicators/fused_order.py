@@ -26,8 +26,11 @@ The evidence is the document's:
     `吋效`, `损标`, `满竟度指`; a single character only 指 or 标);
   - else: a head as long as one of the category's labels or aliases (or two longer, a
     worded-up label: `救量类指标`), half its characters in place, that ends as a
-    label does (指 before its last character or 标 last: `质最措标`), or an alias of
-    four characters or more written exactly (`社会效益`), its 指标 (however damaged)
+    label does (指 before its last character or 标 last: `质最措标`; or 方面, 指标's other
+    wording, after a word of four characters: `经济効盆方面`), or an alias of
+    four characters or more written exactly (`社会效益`) or with one character between its
+    first and last damaged into no label's character (`社仑效益`; `社会成效` is a word, `社会效困难…`
+    a label's first line and the name), its 指标 (however damaged)
     taken along (`社会郊益损标`, `报务对象满意度类指栎`), or the first six characters or
     more of a longer alias (`服务对象满意` and the name; its one last character damaged
     taken along where a 指标 follows it: `服务对象满意庹损标`, `damaged_end`), or three where the category
@@ -1341,6 +1344,9 @@ def keys_of(names: tuple[str, ...], vocab: LevelVocabulary) -> tuple[tuple[str, 
                 out.append((name, key))
             if key.endswith(SUFFIX) and len(key) > len(SUFFIX):
                 out += [(name, key[:-len(SUFFIX)] + w + SUFFIX) for w in WORDINGS]
+                if len(key) - len(SUFFIX) >= ALIAS_MIN:
+                    # 方面 for 指标 (`label_forms`): `经济効盆方面` is nearer 经济效益方面 than any 指标 form
+                    out.append((name, key[:-len(SUFFIX)] + ASPECT))
     return tuple(out)
 
 
@@ -1427,7 +1433,14 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
                 head = name[:n]
                 score = fuzz.ratio(head, key)
                 if not key.endswith(SUFFIX):
-                    if head != key or len(key) < (SHORT_ALIAS_MIN if short else ALIAS_MIN) \
+                    # a long alias written exactly, or with one character between its first and
+                    # last damaged (社仑效益) into none of the labels' characters: 社会成效 is a
+                    # word of the name's own, its 效 another category's; 社会效|困难… a label's
+                    # first line before the name's first character
+                    damaged = len(key) >= ALIAS_MIN and n == len(key) and not short \
+                        and head[0] == key[0] and head[-1] == key[-1] and in_place(head, key, 0) == len(key) - 1 \
+                        and not any(a != b and a in label_chars(vocab) for a, b in zip(head, key))
+                    if head != key and not damaged or len(key) < (SHORT_ALIAS_MIN if short else ALIAS_MIN) \
                             or len(key) < ALIAS_MIN and names_another(name[n:], label, vocab):
                         continue
                     head = head + suffix_after(name[n:])
@@ -1466,6 +1479,13 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
         ranked = worded
     label, (score, _, head, rest) = ranked[0]
     return label, head, rest, score
+
+
+@lru_cache(maxsize=None)
+def label_chars(vocab: LevelVocabulary) -> frozenset[str]:
+    """Every character of a level-2 label or alias."""
+    return frozenset("".join(label_key(text) for spec in vocab.level2_specs.values()
+                             for text in (spec.label, *spec.aliases)))
 
 
 def truncated_at(name: str, key: str) -> int:
@@ -1532,8 +1552,10 @@ def names_category(rest: str, spec) -> bool:
 
 def ends_as_label(head: str) -> bool:
     """指 before the last character or 标 last (质最措标, 质量指杯), 标 not after a character
-    it makes a name's word with (质量达标)."""
-    return len(head) >= 3 and (head[-2] == SUFFIX[0] or head[-1] == SUFFIX[1] and head[-2] not in WORDS_WITH_BIAO)
+    it makes a name's word with (质量达标); or 方面 after a word of four characters or more
+    (经济効盆方面: the other wording of 指标)."""
+    return len(head) >= 3 and (head[-2] == SUFFIX[0] or head[-1] == SUFFIX[1] and head[-2] not in WORDS_WITH_BIAO
+                               or len(head) - len(ASPECT) >= ALIAS_MIN and head.endswith(ASPECT))
 
 
 # --- the next lines of a label wrapped in its narrow column, fused into the names below it
