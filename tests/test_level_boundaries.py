@@ -1268,3 +1268,32 @@ def test_rows_beside_a_short_damaged_label_worded_for_a_lost_category_form_its_b
     indicators, _ = place(lines)
     assert [i.placement.level2.label for i in indicators] == \
         ["数量指标"] * 3 + ["质量指标"] * 3 + ["时效指标"] * 2 + ["成本指标"] * 2
+
+
+def test_a_short_damaged_piece_over_its_wrapped_label_rereads_no_label_only_row():
+    # 泾剂 over 成本|指标 is the first piece of a wrapped label: counted as a block's label
+    # the labels would fit exactly only with 成本|指标 an entry of its own (an extra row,
+    # the 经费 row in the 时效 block); a short label chooses neither the model nor the
+    # reading of label-only rows (`hierarchy.fits_with_short_labels`)
+    lines = ["\t\t家庭医生签约服务人数\t≥12万人", "\t数量\t\t", "\t指标\t\t", "\t\t免费健康体检人次\t≥8万人次",
+             "产出\t\t\t", "指标\t\t\t", "\t质量指标\t传染病报告及时率\t≥98%", "\t时效指标\t疫苗接种信息录入及时率\t100%",
+             "成本\t泾剂\t人均基本公共卫生服务经费\t≥89元", "指标\t成本\t\t", "\t指标\t\t",
+             "效益指标\t社会效益指标\t居民电子健康档案建档率\t≥90%", "\t可持续影响指标\t基层医疗卫生服务体系\t持续完善",
+             "满意度指标\t服务对象满意度指标\t居民就医满意度\t≥85%"]
+    indicators, _ = place(lines)
+    assert [i.placement.level2.label for i in indicators] == \
+        ["数量指标"] * 2 + ["质量指标", "时效指标", "成本指标", "社会效益指标", "可持续影响指标", "服务对象满意度指标"]
+
+
+def test_reading_a_short_unread_label_moves_no_row_against_its_wording():
+    # 对効 (时效) unread below 质重义务教育巩固率, worded for 质量 and printing its damaged label
+    # at its head: read as 时效, the unread block leaves 质量 a block without a label, yet
+    # the row stays where its wording puts it, not in the 数量 block above
+    # (`hierarchy.moves_with_wording`)
+    lines = ["\t\t义务教育阶段在校生人数\t≥42000人", "\t\t产出数量 新建改扩建校舍面积\t≥18000平方米",
+             "产出指标\t\t质重义务教育巩固率\t≥98%", "\t对効\t学生资助资金发放及时率\t100%",
+             "\t社会效益指标\t适龄儿童入学率\t100%", "效益指标\t\t可持续影响指标教师队伍建设机制\t持续完善",
+             "满意度类指标\t服务对象满意度指标\t家长满意度\t93%"]
+    indicators, _ = place(lines)
+    assert [i.placement.level2.label for i in indicators] == \
+        ["数量指标"] * 2 + ["质量指标", "时效指标", "社会效益指标", "可持续影响指标", "服务对象满意度指标"]

@@ -621,9 +621,23 @@ def with_unread_read(items: list[IndicatorRow], categories: tuple[Level2Spec, ..
     if not short:
         return found
     fit.unread_as = {c.category: categories[path[c.first]].label for c in short}
-    costs = row_costs(items, categories, fit)
-    again = path_of(costs, entry_flags(items, fit), categories, labelled_categories(items, categories))
-    return fit, costs, rivals, again if again is not None else path
+    repriced = row_costs(items, categories, fit)
+    again = path_of(repriced, entry_flags(items, fit), categories, labelled_categories(items, categories))
+    if again is None or not moves_with_wording(items, categories, path, again):
+        fit.unread_as = {}
+        return found
+    return fit, repriced, rivals, again
+
+
+def moves_with_wording(items: list[IndicatorRow], categories: tuple[Level2Spec, ...],
+                       path: list[int], again: list[int]) -> bool:
+    """Every row `again` moves off `path` goes to a category its wording prices no higher:
+    reading an unread block takes a false cheap place away from rows worded for another
+    category; it is no evidence against a row's wording (质重义务教育巩固率, its own label
+    fused in its name, beside a short unread label is no row of the block above)."""
+    worded = worded_costs(categories)
+    return all(worded.row(items[i])[b] <= worded.row(items[i])[a] + 1e-9
+               for i, (a, b) in enumerate(zip(path, again)) if a != b)
 
 
 def fits_with_short_labels(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
@@ -638,7 +652,11 @@ def fits_with_short_labels(items: list[IndicatorRow], categories: tuple[Level2Sp
         return found, ()
     short = fits_costs_and_path(items, categories,
                                 with_damaged_labels(items, reading_fits(items, short=categories), categories))
-    return (short, categories) if exact_fit(short[0]) else (found, ())
+    # the short labels place blocks under the model and reading of label-only rows the
+    # readable labels chose: they choose neither (泾剂 over 成本|指标 is a wrapped label's
+    # first piece: with it a block, that label's rows would be an entry of their own)
+    kept = exact_fit(short[0]) and short[0].model == found[0].model and short[0].entries == found[0].entries
+    return (short, categories) if kept else (found, ())
 
 
 def exact_fit(fit: Fit) -> bool:
