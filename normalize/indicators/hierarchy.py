@@ -652,10 +652,10 @@ def fits_with_short_labels(items: list[IndicatorRow], categories: tuple[Level2Sp
         return found, ()
     short = fits_costs_and_path(items, categories,
                                 with_damaged_labels(items, reading_fits(items, short=categories), categories))
-    # the short labels place blocks under the model and reading of label-only rows the
-    # readable labels chose: they choose neither (泾剂 over 成本|指标 is a wrapped label's
+    # the short labels place blocks under the reading of label-only rows the readable
+    # labels chose: they do not reread those rows (泾剂 over 成本|指标 is a wrapped label's
     # first piece: with it a block, that label's rows would be an entry of their own)
-    kept = exact_fit(short[0]) and short[0].model == found[0].model and short[0].entries == found[0].entries
+    kept = exact_fit(short[0]) and short[0].entries == found[0].entries
     return (short, categories) if kept else (found, ())
 
 
