@@ -1297,18 +1297,3 @@ def test_reading_a_short_unread_label_moves_no_row_against_its_wording():
     indicators, _ = place(lines)
     assert [i.placement.level2.label for i in indicators] == \
         ["数量指标"] * 2 + ["质量指标", "时效指标", "社会效益指标", "可持续影响指标", "服务对象满意度指标"]
-
-
-def test_a_row_beside_a_short_damaged_label_may_be_a_block_without_a_label():
-    # 馈量 (质量) bounds its block of one row, with it the centre-down model fits every label
-    # as the top one does; a short damaged cell is weak evidence (maybe a wrapped piece):
-    # 新建供水管网长度 above it is in the 数量 block whose label fused into the name above, not
-    # priced as in 馈量's block, so the top model keeps 农村集中供水率 in the 社会效益 block
-    # (`hierarchy.short_unread`)
-    lines = ["产击类指\t\t彦出数重 完成工程建设的行政村\t12个", "标\t\t新建供水管网长度\t≥46公里",
-             "\t馈量\t工程验收合格率\t100%", "\t\t时孝脂标工程完工及时率\t≥95%", "\t成本指标\t单位管网造价\t≤15万元/公里",
-             "效益指标\t\t社会效益 受益人口\t≥2.3万人", "\t\t农村集中供水率\t≥90%",
-             "满意度指\t服务对象\t受益群众满意度\t≥90%", "标\t满意度指\t\t", "\t标\t\t"]
-    indicators, _ = place(lines)
-    assert [i.placement.level2.label for i in indicators] == \
-        ["数量指标"] * 2 + ["质量指标", "时效指标", "成本指标"] + ["社会效益指标"] * 2 + ["服务对象满意度指标"]

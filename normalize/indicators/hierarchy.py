@@ -20,8 +20,7 @@ cheapest one under these costs, found by dynamic programming over rows × catego
   does not predict; a model that fits the labels exactly outranks wording, a poor fit is
   weak evidence. A label too damaged to read places its block as well: one of a label's
   length always, a short one (maybe a wrapped label's piece) where the labels fit exactly
-  with it, reading the label-only rows as without it (`fits_with_short_labels`); a row
-  beside a short one may as well be in a block without a label (`short_unread`). A row holding nothing but a level-2 label is a table
+  with it (`fits_with_short_labels`). A row holding nothing but a level-2 label is a table
   row or a line of its own between rows; the fit is made under both readings of such rows
   (`reading_fits`), since they count the lines of the blocks around differently;
 * level-1 groups may come in another order, but going back costs `GROUP_BACK`, more
@@ -351,7 +350,6 @@ def row_costs(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fit
     labels, groups = [c.label for c in categories], [c.level1 for c in categories]
     openings = page_openings(items) if fit.level1 else {}
     order = {label: k for k, label in enumerate(labels)}
-    weak = short_unread(items, fit)
     out = []
     for i, item in enumerate(items):
         costs = worded.row(item)
@@ -365,7 +363,7 @@ def row_costs(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fit
             # a placement part of 0.0 leaves every sum as it is
             out.append([cost + n for cost, n in zip(costs, near)] if near else list(costs))
             continue
-        in_level2, elsewhere2 = gap_parts(level2, fit.unread_as, order, weak)
+        in_level2, elsewhere2 = gap_parts(level2, fit.unread_as, order)
         in_level1, elsewhere1 = gap_parts(level1)
         near = near or [0.0] * len(labels)
         opens = group_openings(group_gap(fit, i, categories), categories, openings.get(i) or fit.pinned.get(i))
@@ -448,41 +446,26 @@ def group_starts(categories: tuple[Level2Spec, ...]) -> tuple[dict[str, int], di
 
 
 def gap_parts(costs: tuple | None, unread_as: dict[str, str] | None = None,
-              order: dict[str, int] | None = None,
-              weak: frozenset[str] = frozenset()) -> tuple[dict[str | None, float], float]:
+              order: dict[str, int] | None = None) -> tuple[dict[str | None, float], float]:
     """A gap row's cost in the categories its sides name, and elsewhere. `unread_as`: the
     category the path gave a short unread label's block (`with_unread_read`), `order` the
     categories' canonical order: a row in that category is in that block; a row in a
     category the order puts between it and the other side's is in a block without a
-    label (its own label lost), not in the unread block (`unread_side`). `weak`: the
-    short unread labels' blocks (`short_unread`): a row beside one may as well be in a
-    block without a label."""
+    label (its own label lost), not in the unread block (`unread_side`)."""
     if costs is None:
         return {}, 0.0
     left, right, in_left, in_right, elsewhere = costs
     named = {right: in_right, left: in_left}
-    rest = min(unread_side(costs), elsewhere) if left in weak or right in weak else unread_side(costs)
     if not unread_as or not order or unread(left) == unread(right):
-        return named, rest
+        return named, unread_side(costs)
     side, other, cost = (left, right, in_left) if unread(left) else (right, left, in_right)
     if side not in unread_as:
-        return named, rest
+        return named, unread_side(costs)
     k = order[unread_as[side]]
     # the other side's place in the order, or the table's end beyond it
     far = order.get(other, len(order) if side == left else -1)
     between = {label: elsewhere for label, n in order.items() if min(k, far) < n < max(k, far)}
-    return {**between, unread_as[side]: cost, **named}, rest
-
-
-def short_unread(items: list[IndicatorRow], fit: Fit) -> frozenset[str]:
-    """The chain's clusters of short damaged labels (`fits_with_short_labels`): a short cell
-    may be a label's wrapped piece as well, so it bounds its block where the labels fit
-    exactly with it, yet is too weak to hold a row beside it that a block without a label
-    would take more cheaply."""
-    if fit.chain is None:
-        return frozenset()
-    return frozenset(c.category for c in fit.chain.clusters if c.damaged and all(
-        len(label_key(cell.text)) < DAMAGED_MIN_CHARS for cell in items[c.first].damaged))
+    return {**between, unread_as[side]: cost, **named}, unread_side(costs)
 
 
 def fit_items(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]) -> Fit:
@@ -633,10 +616,11 @@ def with_unread_read(items: list[IndicatorRow], categories: tuple[Level2Spec, ..
     fit, costs, rivals, path = found
     if path is None or fit.chain is None:
         return found
-    short = short_unread(items, fit)
+    short = [c for c in fit.chain.clusters if c.damaged and all(len(label_key(cell.text)) < DAMAGED_MIN_CHARS
+                                                                 for cell in items[c.first].damaged)]
     if not short:
         return found
-    fit.unread_as = {c.category: categories[path[c.first]].label for c in fit.chain.clusters if c.category in short}
+    fit.unread_as = {c.category: categories[path[c.first]].label for c in short}
     repriced = row_costs(items, categories, fit)
     again = path_of(repriced, entry_flags(items, fit), categories, labelled_categories(items, categories))
     if again is None or not moves_with_wording(items, categories, path, again):
