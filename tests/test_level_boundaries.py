@@ -1297,3 +1297,16 @@ def test_reading_a_short_unread_label_moves_no_row_against_its_wording():
     indicators, _ = place(lines)
     assert [i.placement.level2.label for i in indicators] == \
         ["数量指标"] * 2 + ["质量指标", "时效指标", "社会效益指标", "可持续影响指标", "服务对象满意度指标"]
+
+
+def test_short_damaged_pieces_of_one_wrapped_label_place_no_block():
+    # 服务满|意度指 on one row are pieces of the satisfaction label wrapped in a narrow column,
+    # not a label of a block: counted as one, the centre-down model would fit and pull
+    # 新建供水管网长度 into the 质量 block (`hierarchy.unread_label_rows`)
+    lines = ["\t数量\t完成工程建设的行政村\t12个", "\t\t新建供水管网长度\t≥46公里", "产出指\t\t质量指 工程验收合格率\t100%",
+             "\t标\t\t", "标\t产出时\t工程完工及时率\t≥95%", "\t效\t\t", "\t成本\t单位管网造价\t≤15万元/公里",
+             "效益指\t祉佘效\t受益人口\t≥2.3万人", "标\t益指标\t农村集中供水率\t≥90%",
+             "满意度\t服务满\t受益群众满意度\t≥90%", "指标\t意度指\t\t", "\t标\t\t"]
+    indicators, _ = place(lines)
+    assert [i.placement.level2.label for i in indicators] == \
+        ["数量指标"] * 2 + ["质量指标", "时效指标", "成本指标"] + ["社会效益指标"] * 2 + ["服务对象满意度指标"]

@@ -1070,7 +1070,8 @@ def unread_label_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, .
         i for i, item in enumerate(items)
         if item.damaged and (item.name is not None or item.target is not None)
         and any(len(label_key(cell.text)) >= DAMAGED_MIN_CHARS
-                or labels and whole_damaged_label(cell, items, i, printed, named, labels)
+                # several damaged cells on a row are a wrapped label's pieces (服务满|意度指)
+                or labels and len(item.damaged) == 1 and whole_damaged_label(cell, items, i, printed, named, labels)
                 for cell in item.damaged)
         and not any(not h.copied for h in item.level2) and stated_category(item) is None
         and not item.is_level2_entry)
