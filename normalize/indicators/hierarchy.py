@@ -20,7 +20,7 @@ cheapest one under these costs, found by dynamic programming over rows × catego
   does not predict; a model that fits the labels exactly outranks wording, a poor fit is
   weak evidence. A label too damaged to read places its block as well: one of a label's
   length always, a short one (maybe a wrapped label's piece) where the labels fit exactly
-  with it (`fits_with_short_labels`). A row holding nothing but a level-2 label is a table
+  with it, the label-only rows read as without it (`fits_with_short_labels`). A row holding nothing but a level-2 label is a table
   row or a line of its own between rows; the fit is made under both readings of such rows
   (`reading_fits`), since they count the lines of the blocks around differently;
 * level-1 groups may come in another order, but going back costs `GROUP_BACK`, more
