@@ -1310,3 +1310,16 @@ def test_short_damaged_pieces_of_one_wrapped_label_place_no_block():
     indicators, _ = place(lines)
     assert [i.placement.level2.label for i in indicators] == \
         ["数量指标"] * 2 + ["质量指标", "时效指标", "成本指标"] + ["社会效益指标"] * 2 + ["服务对象满意度指标"]
+
+
+def test_a_short_damaged_piece_fitting_the_labels_worse_places_no_block():
+    # 措杯 under 数量 is the damaged second line of 数量|指标: counted as a label the labels
+    # still fit a model exactly, but worse than without it, and the 数量 block would end
+    # above 职业技能培训人次 (`hierarchy.fits_with_short_labels`)
+    lines = ["\t\t新增区级创业孵化基地数量\t≥1(个)", "\t\t城镇新增就业人数\t≥39500(人)", "\t数量\t就业见习岗位募集数\t≥600(个)",
+             "\t措杯\t公益性岗位开发数量\t≥200(个)", "\t\t职业技能培训人次\t≥3000(人次)", "\t\t社会保险补贴发放准确率\t≥95%",
+             "产出\t\t就业见习补贴发放准确率\t≥95(%)", "指标\t质量\t公益性岗位补贴发放准确率\t≥95(%)",
+             "\t指标\t职业技能培训合格率\t≥90(%)", "\t\t就业见习补贴发放及时率\t≥95(%)",
+             "\t时效\t低保就业补贴发放及时率\t≥95(%)", "\t指标\t社会保险补贴审核办结时限\t≤15个工作日"]
+    indicators, _ = place(lines)
+    assert [i.placement.level2.label for i in indicators] == ["数量指标"] * 5 + ["质量指标"] * 4 + ["时效指标"] * 3

@@ -655,7 +655,8 @@ def fits_with_short_labels(items: list[IndicatorRow], categories: tuple[Level2Sp
     # the short labels place blocks under the reading of label-only rows the readable
     # labels chose: they do not reread those rows (泾剂 over 成本|指标 is a wrapped label's
     # first piece: with it a block, that label's rows would be an entry of their own)
-    kept = exact_fit(short[0]) and short[0].entries == found[0].entries
+    kept = (exact_fit(short[0]) and short[0].entries == found[0].entries
+            and short[0].cost <= found[0].cost + 1e-9)   # nor fit the labels worse than without them
     return (short, categories) if kept else (found, ())
 
 
