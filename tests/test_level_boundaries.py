@@ -1282,3 +1282,58 @@ def test_rows_beside_a_short_damaged_label_worded_for_a_lost_category_form_its_b
     indicators, _ = place(lines)
     assert [i.placement.level2.label for i in indicators] == \
         ["数量指标"] * 3 + ["质量指标"] * 3 + ["时效指标"] * 2 + ["成本指标"] * 2
+
+
+def test_a_short_damaged_piece_over_its_wrapped_label_rereads_no_label_only_row():
+    # 泾剂 over 成本|指标 is the first piece of a wrapped label: counted as a block's label
+    # the labels would fit exactly only with 成本|指标 an entry of its own (an extra row,
+    # the 经费 row in the 时效 block); a short label chooses neither the model nor the
+    # reading of label-only rows (`hierarchy.fits_with_short_labels`)
+    lines = ["\t\t家庭医生签约服务人数\t≥12万人", "\t数量\t\t", "\t指标\t\t", "\t\t免费健康体检人次\t≥8万人次",
+             "产出\t\t\t", "指标\t\t\t", "\t质量指标\t传染病报告及时率\t≥98%", "\t时效指标\t疫苗接种信息录入及时率\t100%",
+             "成本\t泾剂\t人均基本公共卫生服务经费\t≥89元", "指标\t成本\t\t", "\t指标\t\t",
+             "效益指标\t社会效益指标\t居民电子健康档案建档率\t≥90%", "\t可持续影响指标\t基层医疗卫生服务体系\t持续完善",
+             "满意度指标\t服务对象满意度指标\t居民就医满意度\t≥85%"]
+    indicators, _ = place(lines)
+    assert [i.placement.level2.label for i in indicators] == \
+        ["数量指标"] * 2 + ["质量指标", "时效指标", "成本指标", "社会效益指标", "可持续影响指标", "服务对象满意度指标"]
+
+
+def test_reading_a_short_unread_label_moves_no_row_against_its_wording():
+    # 对効 (时效) unread below 质重义务教育巩固率, worded for 质量 and printing its damaged label
+    # at its head: read as 时效, the unread block leaves 质量 a block without a label, yet
+    # the row stays where its wording puts it, not in the 数量 block above
+    # (`hierarchy.moves_with_wording`)
+    lines = ["\t\t义务教育阶段在校生人数\t≥42000人", "\t\t产出数量 新建改扩建校舍面积\t≥18000平方米",
+             "产出指标\t\t质重义务教育巩固率\t≥98%", "\t对効\t学生资助资金发放及时率\t100%",
+             "\t社会效益指标\t适龄儿童入学率\t100%", "效益指标\t\t可持续影响指标教师队伍建设机制\t持续完善",
+             "满意度类指标\t服务对象满意度指标\t家长满意度\t93%"]
+    indicators, _ = place(lines)
+    assert [i.placement.level2.label for i in indicators] == \
+        ["数量指标"] * 2 + ["质量指标", "时效指标", "社会效益指标", "可持续影响指标", "服务对象满意度指标"]
+
+
+def test_short_damaged_pieces_of_one_wrapped_label_place_no_block():
+    # 服务满|意度指 on one row are pieces of the satisfaction label wrapped in a narrow column,
+    # not a label of a block: counted as one, the centre-down model would fit and pull
+    # 新建供水管网长度 into the 质量 block (`hierarchy.unread_label_rows`)
+    lines = ["\t数量\t完成工程建设的行政村\t12个", "\t\t新建供水管网长度\t≥46公里", "产出指\t\t质量指 工程验收合格率\t100%",
+             "\t标\t\t", "标\t产出时\t工程完工及时率\t≥95%", "\t效\t\t", "\t成本\t单位管网造价\t≤15万元/公里",
+             "效益指\t祉佘效\t受益人口\t≥2.3万人", "标\t益指标\t农村集中供水率\t≥90%",
+             "满意度\t服务满\t受益群众满意度\t≥90%", "指标\t意度指\t\t", "\t标\t\t"]
+    indicators, _ = place(lines)
+    assert [i.placement.level2.label for i in indicators] == \
+        ["数量指标"] * 2 + ["质量指标", "时效指标", "成本指标"] + ["社会效益指标"] * 2 + ["服务对象满意度指标"]
+
+
+def test_a_short_damaged_piece_fitting_the_labels_worse_places_no_block():
+    # 措杯 under 数量 is the damaged second line of 数量|指标: counted as a label the labels
+    # still fit a model exactly, but worse than without it, and the 数量 block would end
+    # above 职业技能培训人次 (`hierarchy.fits_with_short_labels`)
+    lines = ["\t\t新增区级创业孵化基地数量\t≥1(个)", "\t\t城镇新增就业人数\t≥39500(人)", "\t数量\t就业见习岗位募集数\t≥600(个)",
+             "\t措杯\t公益性岗位开发数量\t≥200(个)", "\t\t职业技能培训人次\t≥3000(人次)", "\t\t社会保险补贴发放准确率\t≥95%",
+             "产出\t\t就业见习补贴发放准确率\t≥95(%)", "指标\t质量\t公益性岗位补贴发放准确率\t≥95(%)",
+             "\t指标\t职业技能培训合格率\t≥90(%)", "\t\t就业见习补贴发放及时率\t≥95(%)",
+             "\t时效\t低保就业补贴发放及时率\t≥95(%)", "\t指标\t社会保险补贴审核办结时限\t≤15个工作日"]
+    indicators, _ = place(lines)
+    assert [i.placement.level2.label for i in indicators] == ["数量指标"] * 5 + ["质量指标"] * 4 + ["时效指标"] * 3

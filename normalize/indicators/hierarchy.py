@@ -20,7 +20,7 @@ cheapest one under these costs, found by dynamic programming over rows × catego
   does not predict; a model that fits the labels exactly outranks wording, a poor fit is
   weak evidence. A label too damaged to read places its block as well: one of a label's
   length always, a short one (maybe a wrapped label's piece) where the labels fit exactly
-  with it (`fits_with_short_labels`). A row holding nothing but a level-2 label is a table
+  with it, the label-only rows read as without it (`fits_with_short_labels`). A row holding nothing but a level-2 label is a table
   row or a line of its own between rows; the fit is made under both readings of such rows
   (`reading_fits`), since they count the lines of the blocks around differently;
 * level-1 groups may come in another order, but going back costs `GROUP_BACK`, more
@@ -621,9 +621,23 @@ def with_unread_read(items: list[IndicatorRow], categories: tuple[Level2Spec, ..
     if not short:
         return found
     fit.unread_as = {c.category: categories[path[c.first]].label for c in short}
-    costs = row_costs(items, categories, fit)
-    again = path_of(costs, entry_flags(items, fit), categories, labelled_categories(items, categories))
-    return fit, costs, rivals, again if again is not None else path
+    repriced = row_costs(items, categories, fit)
+    again = path_of(repriced, entry_flags(items, fit), categories, labelled_categories(items, categories))
+    if again is None or not moves_with_wording(items, categories, path, again):
+        fit.unread_as = {}
+        return found
+    return fit, repriced, rivals, again
+
+
+def moves_with_wording(items: list[IndicatorRow], categories: tuple[Level2Spec, ...],
+                       path: list[int], again: list[int]) -> bool:
+    """Every row `again` moves off `path` goes to a category its wording prices no higher:
+    reading an unread block takes a false cheap place away from rows worded for another
+    category; it is no evidence against a row's wording (质重义务教育巩固率, its own label
+    fused in its name, beside a short unread label is no row of the block above)."""
+    worded = worded_costs(categories)
+    return all(worded.row(items[i])[b] <= worded.row(items[i])[a] + 1e-9
+               for i, (a, b) in enumerate(zip(path, again)) if a != b)
 
 
 def fits_with_short_labels(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
@@ -638,7 +652,12 @@ def fits_with_short_labels(items: list[IndicatorRow], categories: tuple[Level2Sp
         return found, ()
     short = fits_costs_and_path(items, categories,
                                 with_damaged_labels(items, reading_fits(items, short=categories), categories))
-    return (short, categories) if exact_fit(short[0]) else (found, ())
+    # the short labels place blocks under the reading of label-only rows the readable
+    # labels chose: they do not reread those rows (泾剂 over 成本|指标 is a wrapped label's
+    # first piece: with it a block, that label's rows would be an entry of their own)
+    kept = (exact_fit(short[0]) and short[0].entries == found[0].entries
+            and short[0].cost <= found[0].cost + 1e-9)   # nor fit the labels worse than without them
+    return (short, categories) if kept else (found, ())
 
 
 def exact_fit(fit: Fit) -> bool:
@@ -1052,7 +1071,8 @@ def unread_label_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, .
         i for i, item in enumerate(items)
         if item.damaged and (item.name is not None or item.target is not None)
         and any(len(label_key(cell.text)) >= DAMAGED_MIN_CHARS
-                or labels and whole_damaged_label(cell, items, i, printed, named, labels)
+                # several damaged cells on a row are a wrapped label's pieces (服务满|意度指)
+                or labels and len(item.damaged) == 1 and whole_damaged_label(cell, items, i, printed, named, labels)
                 for cell in item.damaged)
         and not any(not h.copied for h in item.level2) and stated_category(item) is None
         and not item.is_level2_entry)
