@@ -176,6 +176,26 @@ def test_a_top_label_on_a_line_of_its_own_is_not_crossed_by_a_name_worded_for_it
         ("上报及时率", "时效指标"), ("办结及时率", "时效指标")]
 
 
+def test_sub_header_labels_bound_the_group_above_whose_neighbours_lost_their_labels():
+    # every level-2 label on a line of its own above its block (sub-headers); 产出指标
+    # beside 质量指标's line, 效益指标 and 满意度指标 lost. Read so, the label-only rows
+    # state their groups: 产出指标's block may not run through 经济效益指标's line to the
+    # table's end, where it would rule sub_header out and a shifted reading win
+    # (经济效益指标 an entry, its rows 社会效益指标's)
+    text = "\n".join([HEADER, "\t数量指标\t\t", "\t\t培训人数\t≥1(人)", "\t\t服务户数\t≥2(户)",
+                      "\t\t发放人次\t≥3(人次)", "产出指标\t质量指标\t\t", "\t\t验收合格率\t100%",
+                      "\t\t抽检合格率\t100%", "\t时效指标\t\t", "\t\t拨付及时率\t100%",
+                      "\t经济效益指标\t\t", "\t\t增收金额\t≥9(万元)", "\t\t带动就业人数\t≥8(人)",
+                      "\t社会效益指标\t\t", "\t\t受益群众人数\t≥7(人)", "\t\t惠及户数\t≥9(户)",
+                      "\t\t培训覆盖率\t≥90%", "\t服务对象满意度指标\t\t", "\t\t群众满意度\t≥90%"])
+    indicators, _ = place(text)
+    assert [(i.row.name, i.placement.level2.label) for i in indicators] == [
+        ("培训人数", "数量指标"), ("服务户数", "数量指标"), ("发放人次", "数量指标"),
+        ("验收合格率", "质量指标"), ("抽检合格率", "质量指标"), ("拨付及时率", "时效指标"),
+        ("增收金额", "经济效益指标"), ("带动就业人数", "经济效益指标"), ("受益群众人数", "社会效益指标"),
+        ("惠及户数", "社会效益指标"), ("培训覆盖率", "社会效益指标"), ("群众满意度", "服务对象满意度指标")]
+
+
 def test_a_label_alone_that_fits_as_a_row_stays_an_entry():
     # labels at their blocks' centres, all on rows: 成本指标 alone is a category listed
     # without indicators, though read as a line of its own it would fit a block of the

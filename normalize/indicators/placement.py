@@ -308,7 +308,8 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
     tied = [m for m in range(len(MODELS)) if totals[m] <= best + 1e-9]
     fits = []
     misfits: list[Chain] | None = None
-    for m in tied_by_groups(tied, groups, pins is not None):
+    # the tie-break asks the rows as printed (pins of lines apart are the exact-only models')
+    for m in tied_by_groups(tied, groups, pins is not None and any(g is not None for g in pins[0])):
             fit = Fit(MODELS[m], totals[m])
             priced = chains
             if m in EXACT_ONLY:
@@ -536,18 +537,25 @@ def label_groups(level2: list[Cluster], level1: list[Cluster], n: int) -> list[l
     damaged is not swallowed by the group above or below it (its rows are a level-1
     block without a label, `UNLABELLED`, not rows of another group that every level-2
     block of theirs then pays `CROSS` to enter). Labels on lines of their own between
-    rows take no row, and are left out. None where no row is so stated."""
+    rows take no row, and are left out, but under the models that print labels so by
+    rule (`EXACT_ONLY`): there a label-only row is its block's label, so it states its
+    group as a row does (a group whose own label is lost is not swallowed by the group
+    above, whose label would then fit only by running to the table's end).
+    None where no row is so stated."""
     held = {i for c in level1 for i in range(c.first, c.last + 1)}
     rows: list[str | None] = [None] * n
+    apart_rows: list[str | None] = [None] * n
     for c in level2:
-        if c.group is None or c.apart:
+        if c.group is None:
             continue
         for i in range(c.first, c.last + 1):
             if i not in held:
-                rows[i] = c.group
-    if all(g is None for g in rows):
+                apart_rows[i] = c.group
+                if not c.apart:
+                    rows[i] = c.group
+    if all(g is None for g in apart_rows):
         return None
-    return [rows] * len(MODELS)
+    return [apart_rows if m in EXACT_ONLY else rows for m in range(len(MODELS))]
 
 
 def group_crossings(row_groups: list[list[str | None]], n: int):
