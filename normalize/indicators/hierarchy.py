@@ -665,14 +665,16 @@ def fits_with_short_labels(items: list[IndicatorRow], categories: tuple[Level2Sp
 
 def takes_lost_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], found: tuple, short: tuple) -> bool:
     """The short labels' path moves a row `found`'s path put in a category no label names
-    (a block whose label OCR lost, opened by the rows' wording) to one its wording prices
-    higher."""
+    (a block whose label OCR lost, opened by the rows' wording) into a readable label's
+    category its wording prices higher (into the short label's own block it may move: that
+    may be the lost label)."""
     path, again = found[3], short[3]
     if path is None or again is None or found[0].chain is None:
         return False
     named = {c.category for c in found[0].chain.clusters}
     lost = [i for i, (a, b) in enumerate(zip(path, again))
-            if a != b and categories[a].label not in named and stated_category(items[i]) is None]
+            if a != b and categories[a].label not in named and categories[b].label in named
+            and stated_category(items[i]) is None]
     return bool(lost) and not moves_with_wording([items[i] for i in lost], categories,
                                                  [path[i] for i in lost], [again[i] for i in lost])
 
