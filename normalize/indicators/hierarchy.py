@@ -672,8 +672,10 @@ def takes_lost_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...
     if path is None or again is None or found[0].chain is None:
         return False
     named = {c.category for c in found[0].chain.clusters}
+    # a short label read as the rows' lost category is that label: its block may move them
+    read = {again[c.first] for c in short[0].chain.clusters if c.damaged} if short[0].chain else set()
     lost = [i for i, (a, b) in enumerate(zip(path, again))
-            if a != b and categories[a].label not in named and categories[b].label in named
+            if a != b and a not in read and categories[a].label not in named and categories[b].label in named
             and stated_category(items[i]) is None]
     return bool(lost) and not moves_with_wording([items[i] for i in lost], categories,
                                                  [path[i] for i in lost], [again[i] for i in lost])
