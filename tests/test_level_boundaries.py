@@ -1337,3 +1337,26 @@ def test_a_short_damaged_piece_fitting_the_labels_worse_places_no_block():
              "\t时效\t低保就业补贴发放及时率\t≥95(%)", "\t指标\t社会保险补贴审核办结时限\t≤15个工作日"]
     indicators, _ = place(lines)
     assert [i.placement.level2.label for i in indicators] == ["数量指标"] * 5 + ["质量指标"] * 4 + ["时效指标"] * 3
+
+
+def test_a_short_damaged_label_takes_no_row_off_its_wording():
+    # 坐态 (生态效益, a category listed without indicators) below rows worded 社会效益 whose
+    # label (社令|效益) OCR damaged: counted as a label, the labels fit as exactly, but the
+    # 成本 block above (also listed without indicators) closes on those rows and its own
+    # row is lost; short labels count only where no row leaves its wording
+    # (`hierarchy.fits_with_short_labels`, `hierarchy.moves_with_wording`)
+    lines = ["广出\t散量\t\t", "类\t指标\t\t", "\t\t在校学生人数\t≥1850(人)", "\t\t在编教职工人数\t=126(人)",
+             "\t\t教师培成本核算训人次\t≥400(人次)", "\t\t质量监督课后服务覆盖学生人数\t≥1500(人)", "\t\t教学设备更新数量\t≥80(台)", "质暈\t\t\t",
+             "指标\t\t\t", "\t\t完成数量学生体质健康标准达标率\t", "\t\t食堂食品安全检查合格率\t=100.00(%)", "\t\t义务教育巩固率\t=100.00(%)",
+             "\t\t收入教师继续教育学分达标率\t≥98.00(%)", "时效\t\t\t", "指标\t\t\t", "\t\t成本核算校舍维修工程按时完工率\t=100.00(%)",
+             "\t\t教育经费及时拨付率\t=100.00(%)", "\t\t学生资助资金发放及时率\t=100.00(%)", "\t成本\t\t", "指标\t\t\t",
+             "效益\t社令\t\t", "类\t效益\t\t", "性指\t\t\t", "标\t\t\t",
+             "\t\t学生综合素质提升\t有所提升", "\t\t义务满意度调查教育入学率\t", "\t\t随迁子女入学保障率\t=100.00(%)", "\t坐态\t\t无",
+             "效盎\t\t\t", "指标\t\t\t", "问持\t\t\t", "续影\t\t\t",
+             "啊指\t\t\t", "标\t\t\t", "\t\t教育教学质量长效提升机制\t持续完善", "\t\t校园安全管理制度健全性\t健全",
+             "蹒意\t服务\t\t", "度脂\t对象\t\t", "标\t满意\t\t", "\t\t学生家长满意度\t≥90.00(%)",
+             "\t\t学生满意度\t", "\t\t教职工满意度\t≥85.00(%)"]
+    indicators, _ = place(lines)
+    assert [i.placement.level2.label for i in indicators] == \
+        ["数量指标"] * 5 + ["质量指标"] * 4 + ["时效指标"] * 3 + ["成本指标"] + ["社会效益指标"] * 3 + \
+        ["生态效益指标"] + ["可持续影响指标"] * 2 + ["服务对象满意度指标"] * 3

@@ -656,8 +656,29 @@ def fits_with_short_labels(items: list[IndicatorRow], categories: tuple[Level2Sp
     # labels chose: they do not reread those rows (泾剂 over 成本|指标 is a wrapped label's
     # first piece: with it a block, that label's rows would be an entry of their own)
     kept = (exact_fit(short[0]) and short[0].entries == found[0].entries
-            and short[0].cost <= found[0].cost + 1e-9)   # nor fit the labels worse than without them
+            and short[0].cost <= found[0].cost + 1e-9    # nor fit the labels worse than without them
+            # nor close a readable label's block on rows of a block whose label OCR lost (坐态
+            # under rows worded 社会效益, its label damaged, would close the 成本 block above on them)
+            and not takes_lost_rows(items, categories, found, short))
     return (short, categories) if kept else (found, ())
+
+
+def takes_lost_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], found: tuple, short: tuple) -> bool:
+    """The short labels' path moves a row `found`'s path put in a category no label names
+    (a block whose label OCR lost, opened by the rows' wording) into a readable label's
+    category its wording prices higher (into the short label's own block it may move: that
+    may be the lost label)."""
+    path, again = found[3], short[3]
+    if path is None or again is None or found[0].chain is None:
+        return False
+    named = {c.category for c in found[0].chain.clusters}
+    # a short label read as the rows' lost category is that label: its block may move them
+    read = {again[c.first] for c in short[0].chain.clusters if c.damaged} if short[0].chain else set()
+    lost = [i for i, (a, b) in enumerate(zip(path, again))
+            if a != b and a not in read and categories[a].label not in named and categories[b].label in named
+            and stated_category(items[i]) is None]
+    return bool(lost) and not moves_with_wording([items[i] for i in lost], categories,
+                                                 [path[i] for i in lost], [again[i] for i in lost])
 
 
 def exact_fit(fit: Fit) -> bool:
