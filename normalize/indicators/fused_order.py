@@ -439,9 +439,8 @@ def level2_column_edge(items: list[IndicatorRow], vocab: LevelVocabulary) -> int
     widths: dict[int, int] = {}
     for item in items:
         for hint in item.level2:
-            raw = hint.cell.raw if hint.cell.raw is not None else hint.cell.text
             text = label_key(hint.cell.text)
-            for key in map(label_key, raw.splitlines()):
+            for key in map(label_key, as_read(hint.cell).splitlines()):
                 if not hint.copied and key and len(key) <= len(text) and 2 * in_place(key, text, 0) >= len(key) \
                         and cut_line(key, hint, vocab):
                     widths[len(key)] = widths.get(len(key), 0) + 1
@@ -1128,8 +1127,7 @@ def restates_labels(items: list[IndicatorRow], openings: set[str], group_printin
                 if not (h.copied or h.carried or h.moved) and as_printed(h.cell)}
         # a level-2 cell no vocabulary reads (`产出数`, a wrapped label's first line) printed so
         # on the next row too is as much a label restated as one read
-        unread = {((cell.raw if cell.raw is not None else cell.text).strip(), None) for cell in item.damaged
-                  if (cell.raw if cell.raw is not None else cell.text).strip()}
+        unread = {(text, None) for text in (as_read(cell).strip() for cell in item.damaged) if text}
         return read | unread
 
     def page(item: IndicatorRow) -> int | None:
@@ -1146,8 +1144,13 @@ def as_printed(cell: Cell) -> str:
     """A level cell's text as printed on its line: a wrapped label's piece as read (`社会`
     of 社会效益指标), a label fused into a name's head without the name (`社会效益指标` of
     `社会效益指标 农村…`: its neighbour printing the label alone prints the same)."""
-    raw = (cell.raw if cell.raw is not None else cell.text).strip()
+    raw = as_read(cell).strip()
     return cell.text.strip() if len(raw) > len(cell.text.strip()) else raw
+
+
+def as_read(cell: Cell) -> str:
+    """The cell's text as OCR read it (its lines kept), where a reading replaced it."""
+    return cell.raw if cell.raw is not None else cell.text
 
 
 def cut_printed_head(item: IndicatorRow, text: str, rest: str, printed: str) -> Issue | None:
@@ -1488,6 +1491,9 @@ def label_chars(vocab: LevelVocabulary) -> frozenset[str]:
                              for text in (spec.label, *spec.aliases)))
 
 
+TRUNCATED_SKIPS = 2    # damaged characters read over, each before one in place (服夯对象满竟度: 5 of 7)
+
+
 def truncated_at(name: str, key: str) -> int:
     """Where the name leaves the alias `key` it opens with: the length of their common
     head, read on over a damaged character where the alias goes on after it, twice at most
@@ -1503,9 +1509,6 @@ def truncated_at(name: str, key: str) -> int:
         while n < min(len(name), len(key)) and name[n] == key[n]:
             n += 1
     return n
-
-
-TRUNCATED_SKIPS = 2    # damaged characters read over, each before one in place (服夯对象满竟度: 5 of 7)
 
 
 DAMAGED_END_MAX = 1    # the alias's characters past its exact head, read as damaged (庹 for 度)
