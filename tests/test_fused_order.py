@@ -1040,6 +1040,25 @@ def test_a_head_read_as_the_placed_category_stays_where_it_may_be_the_names_own(
     assert got[0][1] == lines[0].split("\t")[2]
 
 
+def group_row(level1: str) -> list[str]:
+    """The 成本 block (row 4) lost its label; the row prints `level1`, its group's label."""
+    return ["\t数量指标\t完成工程建设的行政村\t12个", "\t\t新建供水管网长度\t≥46公里", "\t质量指标\t工程验收合格率\t100%",
+            "\t时效指标\t工程完工及时率\t≥95%", f"{level1}\t\t成本单位管网造价\t≤15万元",
+            "效益指标\t社会效益指标\t受益人口\t≥2.3万人"]
+
+
+def test_a_bare_word_on_the_row_printing_its_groups_label_is_cut_off():
+    # the group's label printed on the row: the line its block's label printed on too (prints_group_label)
+    got, issues = read(group_row("产出指标"))
+    assert got[4] == ("成本指标", "单位管网造价")
+    assert any(i.code == "label_fused" and "'成本'" in i.message for i in issues)
+
+
+def test_a_bare_word_on_a_row_printing_no_groups_label_stays():
+    got, _ = read(group_row(""))
+    assert got[4] == ("成本指标", "成本单位管网造价")
+
+
 # --- a whole label damaged in its 指标 at the head of a name, read by its block's own label (whole_damaged_head)
 
 @pytest.mark.parametrize("head, lost", [("数量指怀", "怀"), ("数量指柝", "柝")])

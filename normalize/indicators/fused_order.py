@@ -1959,7 +1959,10 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     two characters written exactly (`数量`, `服务`), or a word written exactly and two more
     characters (`质量补贴…`), are words names open with and stay. A head the order pass kept
     whole as two categories alike stays (said there), as does a name whose row prints the
-    label's first line in its own level cell, unread (`服务对象` | `服务对象可持续满意度`).
+    label's first line in its own level cell, unread (`服务对象` | `服务对象可持续满意度`). A word written
+    exactly as a whole form is the lost label too on the fitted model's label line, or on
+    the row printing its group's label in its own level-1 cell (`prints_group_label`):
+    `产出指标` | `成本单位管网造价`.
     Where the cell as read has a space in the head's reach, the head ends there. A long label
     needs no column as wide (`long_inferred_head`). Each cut is said (`label_fused`). `damage`:
     (a form's character, the character printed for it) the document's read labels and header
@@ -1983,11 +1986,12 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         others = tuple(other for j, other in enumerate(names) if j != i)
         bounds = tuple(b for b in boundaries if b <= HEAD_MAX)
         line = placement.label_line     # (a page part's, `part_label_line_rows`: a labelled block's)
-        read = inferred_head(item.name, placement.level2, bounds, line, column)
+        group_line = placement.source == "inferred" and prints_group_label(item)
+        read = inferred_head(item.name, placement.level2, bounds, line or group_line, column)
         if placement.source != "inferred" and (read is None or read[0] != read[3]):
             continue      # a labelled block's page part: only its category's word written whole is its label
         if read is not None and (len(read[0]) < len(read[3]) or not read[3].endswith((SUFFIX, ASPECT))) \
-                and len(read[0]) not in widths and not line:
+                and len(read[0]) not in widths and not line and not (group_line and read[0] == read[3]):
             read = None   # a first line of a label (or a bare word), no level cell of the table as wide: a word
         damaged = None
         if read is None:
@@ -2018,6 +2022,7 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         issues.append(fused_issue(cell, item.row.source_ref,
                                   f"{head + rest!r} opens with {head!r}, read as {placement.level2.label!r}: "
                                   + ("the category placed from the rows around it, its block stating no label; "
+                                     + ("the row prints its group's label; " if group_line and not line else "")
                                      if placement.source == "inferred" else
                                      "its block's label printed on another page part, this part's on this line; ")
                                   + f"the name read as {rest!r}"))
@@ -2027,6 +2032,15 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
                                 f"({damaged[4]!r} out of place)", field="level2",
                                 source_ref=cell.source_ref or item.row.source_ref))
     return issues
+
+
+def prints_group_label(item: IndicatorRow) -> bool:
+    """The row prints its group's label in its own level-1 cell (not filled down, not carried
+    from a line above): the line a form prints its group's first block's label on too. Where
+    that block states no label, the category's word the name opens with written whole
+    (`数量` | `免费健康体检人次` beside `产出`) is where it went (`inferred_head`, as on the
+    fitted model's label line)."""
+    return any(not (h.copied or h.carried) for h in item.level1)
 
 
 def whole_damaged_head(name: str, spec, vocab: LevelVocabulary, boundaries: tuple[int, ...],
