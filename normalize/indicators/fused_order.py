@@ -1939,8 +1939,8 @@ INFERRED_HEAD_MIN = 2      # a head of two characters at least (a lone 标 or �
 
 
 def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: LevelVocabulary,
-                       printed: tuple[str, ...] = (), damage: frozenset[tuple[str, str]] = frozenset()
-                       ) -> list[Issue]:
+                       printed: tuple[str, ...] = (), damage: frozenset[tuple[str, str]] = frozenset(),
+                       group_lines: bool = False) -> list[Issue]:
     """A level-2 label fused into the head of a name, in a block no row of which states its
     label (`inferred` placement: the label went somewhere, and the head is where), read by
     the category the placement gave the row from the other rows, the order and the words
@@ -1962,7 +1962,9 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     label's first line in its own level cell, unread (`服务对象` | `服务对象可持续满意度`). A word written
     exactly as a whole form is the lost label too on the fitted model's label line, or on
     the row printing its group's label in its own level-1 cell (`prints_group_label`):
-    `产出指标` | `成本单位管网造价`.
+    `产出指标` | `成本单位管网造价`. That reading is the last (`group_lines`: a pass of its own
+    after the other readings of fused heads), a head no other reading took: a label wrapped
+    below (`成本控` over `制指标`) or damaged whole (`成本拾柝`) is longer than its word.
     Where the cell as read has a space in the head's reach, the head ends there. A long label
     needs no column as wide (`long_inferred_head`). Each cut is said (`label_fused`). `damage`:
     (a form's character, the character printed for it) the document's read labels and header
@@ -1986,8 +1988,12 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         others = tuple(other for j, other in enumerate(names) if j != i)
         bounds = tuple(b for b in boundaries if b <= HEAD_MAX)
         line = placement.label_line     # (a page part's, `part_label_line_rows`: a labelled block's)
-        group_line = placement.source == "inferred" and prints_group_label(item)
+        group_line = group_lines and placement.source == "inferred" and prints_group_label(item)
+        if group_lines and not group_line:
+            continue
         read = inferred_head(item.name, placement.level2, bounds, line or group_line, column)
+        if group_lines and (read is None or read[0] != read[3] or read[3].endswith(SUFFIX)):
+            continue      # the group's line: the category's bare word written whole alone (the rest read before)
         if placement.source != "inferred" and (read is None or read[0] != read[3]):
             continue      # a labelled block's page part: only its category's word written whole is its label
         if read is not None and (len(read[0]) < len(read[3]) or not read[3].endswith((SUFFIX, ASPECT))) \
