@@ -593,20 +593,19 @@ def fit_costs_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec
                                        labelled_categories(items, categories)) if items else []
     found, short = fits_with_short_labels(items, categories)
     held = lost_label_rows(items, categories, found[0], found[3])
-    if not held:
+    if not held or not exact_fit(found[0]):
         return with_unread_read(items, categories, found)
     refitted = fits_costs_and_path(items, categories,
                                    with_damaged_labels(items, reading_fits(items, held, short), categories))
-    # taken only where the labels fit exactly around the lost block, under the same reading
-    # of label-only rows: the refit may cost no more than that block (a misfit would be the
+    # taken only where the labels fit exactly around the lost block as they did without it,
+    # under the same reading of label-only rows: the refit may cost no more than that block (a misfit would be the
     # labels' evidence against the rows' wording, which the rows' own costs already weigh).
-    # Where they fit exactly without it too, the model stays; where they did not, the lost
-    # rows in a labelled block may be what pushed its label off the line its model puts it
-    # on (`centre_apart`'s block taking the row of a lost 成本 below it fits `centre_up`
-    # better), and the model that fits every label once they are out is the document's
+    # The model may change: with the lost rows in a labelled block, another model may
+    # explain the labels as exactly at a lower price (`centre_down` taking a lost 成本 row
+    # into the 时效 block above it, its labels on lines apart, where `centre_apart` pays the
+    # lost block); with them out, the model that fits every label is the document's
     fit, before = refitted[0], found[0]
-    if not (exact_fit(fit) and (fit.model == before.model or not exact_fit(before))
-            and fit.entries == before.entries
+    if not (exact_fit(fit) and fit.entries == before.entries
             and fit.cost <= before.cost + UNLABELLED * runs_of(held) + 1e-9):
         return with_unread_read(items, categories, found)
     return with_unread_read(items, categories, refitted)
