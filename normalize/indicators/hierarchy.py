@@ -36,8 +36,8 @@ from functools import lru_cache
 import numpy as np
 
 from formex.normalize.indicators.chained import chained_rows
-from formex.normalize.indicators.placement import (APART, APART_PRIOR, MODELS, UNLABELLED, UNREAD, Cluster, Fit,
-                                                   Geometry, fit_placement, predicted_costs, unread, unread_side)
+from formex.normalize.indicators.placement import (APART, APART_PRIOR, EXACT_ONLY, MODELS, UNLABELLED, UNREAD, Cluster,
+                                                   Fit, Geometry, fit_placement, predicted_costs, unread, unread_side)
 from formex.normalize.indicators.fragments import LABEL_SUFFIX
 from formex.normalize.indicators.cells import LabelHint
 from formex.normalize.indicators.fused import ASPECT
@@ -600,12 +600,24 @@ def fit_costs_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec
     # taken only where the labels fit exactly around the lost block as they did without it,
     # under the same model and reading of label-only rows: the refit may cost no more than
     # that block (a misfit would be the labels' evidence against the rows' wording, which
-    # the rows' own costs already weigh)
+    # the rows' own costs already weigh).
+    # The model may change to one that prints every label by rule (`EXACT_ONLY`: a candidate
+    # only where it fits them all): with the lost rows in a labelled block it could not fit,
+    # and another model fitted as exactly for its lines apart's prior (`centre_down` taking a
+    # lost 成本 row into the 时效 block above it, where `centre_apart` pays the lost block)
     fit, before = refitted[0], found[0]
-    if not (exact_fit(fit) and fit.model == before.model and fit.entries == before.entries
+    if not (exact_fit(fit) and (fit.model == before.model or changes_to_exact_only(fit, before))
+            and fit.entries == before.entries
             and fit.cost <= before.cost + UNLABELLED * runs_of(held) + 1e-9):
         return with_unread_read(items, categories, found)
     return with_unread_read(items, categories, refitted)
+
+
+def changes_to_exact_only(fit: Fit, before: Fit) -> bool:
+    """The refit's model is one that prints every label by rule (`centre_apart`,
+    `sub_header`) and the fit before it another: between the graded models the labels
+    trade misfits against the lost block's price, which the rows' wording weighs already."""
+    return fit.model is not None and fit.model != before.model and MODELS.index(fit.model) in EXACT_ONLY
 
 
 def with_unread_read(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], found: tuple) -> tuple:
