@@ -31,7 +31,7 @@ from formex.normalize.indicators.cells import IndicatorRow, LevelVocabulary, lev
 from formex.normalize.indicators.fragments import label_keys
 from formex.normalize.indicators.fused import ASPECT, compound_keys, fused_issue, makes_word
 from formex.normalize.indicators.fused_order import (
-    ORDER_REST_MIN, SEPARATORS, SPACES, SUFFIX, WORDINGS, bare_words, chain_forms, head_forms, in_place,
+    ORDER_REST_MIN, SEPARATORS, SPACES, SUFFIX, WORDINGS, bare_words, chain_forms, head_forms, in_place, is_han,
     line_numbers, names_category, opens_another_name)
 from formex.normalize.labels import label_key
 from formex.schemas.document import Issue, Row
@@ -70,6 +70,8 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
         if spaced_head(fused.cell, head):
             continue      # the head ends at a space as read: what follows is the name's
         found = damaged_rest(head, item.name, fused.label.spec, vocab, printed, damage)
+        if found is not None and found[2] == HALF_ATTESTED and opens_another_name(items, i, found[0] + found[1][:1]):
+            continue      # another row opens with the tail's word: the name's own, one character vouched
         if found is None:
             found = shaped_rest(head, item.name, fused.label.spec, vocab, column)
             if found is not None and opens_another_name(items, i, found[0] + found[1][:1]):
@@ -108,7 +110,9 @@ def damaged_rest(head: str, name: str, spec, vocab: LevelVocabulary, printed: fr
             seen = head + tail in printed
             if not seen and n < len(form) - len(head):
                 continue      # the form's rest part on this line, part not: a wrapped label's, vouched by no print
-            if not seen and not all(a == b or (b, a) in damage for a, b in zip(tail, expected)):
+            attested = [a == b or (b, a) in damage for a, b in zip(tail, expected)]
+            half = half_attested(tail, expected, attested)
+            if not seen and not all(attested) and not half:
                 continue
             if tail == expected and not seen:
                 continue      # written exactly: the passes that read labels read it (or left it a word)
@@ -116,11 +120,26 @@ def damaged_rest(head: str, name: str, spec, vocab: LevelVocabulary, printed: fr
             if len(label_key(rest)) < ORDER_REST_MIN or not names_category(rest, spec) \
                     or makes_word(head + tail, rest) or makes_word(tail[-1], rest):
                 continue
-            why = "" if seen else "its characters printed so in other labels of the table"
-            if best is None or (seen, n) > (not best[2], len(best[0])):
-                best = (tail, rest, why)
+            why = "" if seen else "its characters printed so in other labels of the table" if all(attested) else \
+                HALF_ATTESTED
+            rank = (seen, all(attested), n)
+            if best is None or rank > best[3]:
+                best = (tail, rest, why, rank)
             break
-    return best
+    return best[:3] if best else None
+
+
+HALF_ATTESTED = "one of its characters in place or printed so in other labels of the table, the other not"
+
+
+def half_attested(tail: str, expected: str, attested: list[bool]) -> bool:
+    """The tail stands for the form's whole 指标 (`脂怀` after 成本, `拍际` after 时效), one
+    of its two characters in place or printed so at its place by the table's labels or
+    header (`damage`), the other a character of the name's script: OCR damaged both, the
+    table shows one (脂 for 指 in `时效脂标`). A name's own words (指导, 标准, 目标) stay
+    (`makes_word`); the cut is warned, and not made where another row's name opens so."""
+    return expected == SUFFIX and len(tail) == len(SUFFIX) and sum(attested) == 1 \
+        and all(is_han(ch) for ch in tail)
 
 
 def shaped_rest(head: str, name: str, spec, vocab: LevelVocabulary, column: int) -> tuple[str, str, str] | None:
