@@ -86,8 +86,10 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
         if found is None:
             found = half_attested_rest(head, item.name, fused.label.spec, vocab, damage)
             if found is not None and (names_write(items, i, found[0], damage)
-                                      or not (fused.cell.raw or fused.cell.text).strip().startswith(head + found[0])):
-                found = None      # a character the document's names write, or a space as read within: the name's own
+                                      or not (fused.cell.raw or fused.cell.text).strip().startswith(head + found[0])
+                                      or suffix_below(*lines_of(rows, where, fused.cell, item)[1:])):
+                found = None      # a character the document's names write, a space as read within, or the
+                #                   label's 指标 maybe wrapped below (经济戌本措 | 标): the name's own
         if found is None:
             continue
         tail, rest, why = found
@@ -170,6 +172,14 @@ def names_write(items: list[IndicatorRow], i: int, tail: str, damage: frozenset[
     shown = {b for _, b in damage} | set(SUFFIX)
     return any(ch not in shown and any(ch in (item.name or "") for j, item in enumerate(items) if j != i)
                for ch in tail)
+
+
+def suffix_below(below: Row | None, at: int | None) -> bool:
+    """The line below prints a 标 or 指标 alone in a cell left of the name's column `at`: a
+    label's last line, maybe the rest of the label fused above (`经济戌本措` | `标`), so the
+    characters after the head may be the name's."""
+    return below is not None and at is not None and any(
+        c.col < at and label_key(c.text) and SUFFIX.endswith(label_key(c.text)) for c in below.cells)
 
 
 def shaped_rest(head: str, name: str, spec, vocab: LevelVocabulary, column: int) -> tuple[str, str, str] | None:
