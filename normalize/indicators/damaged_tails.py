@@ -175,11 +175,11 @@ def names_write(items: list[IndicatorRow], i: int, tail: str, damage: frozenset[
 
 
 def suffix_below(below: Row | None, at: int | None) -> bool:
-    """The line below prints a 标 or 指标 alone in a cell left of the name's column `at`: a
+    """The line below prints a 标 or 指标 alone in a cell left of the name's column `at` or in it: a
     label's last line, maybe the rest of the label fused above (`经济戌本措` | `标`), so the
     characters after the head may be the name's."""
     return below is not None and at is not None and any(
-        c.col < at and label_key(c.text) and SUFFIX.endswith(label_key(c.text)) for c in below.cells)
+        c.col <= at and label_key(c.text) and SUFFIX.endswith(label_key(c.text)) for c in below.cells)
 
 
 def shaped_rest(head: str, name: str, spec, vocab: LevelVocabulary, column: int) -> tuple[str, str, str] | None:
