@@ -26,3 +26,15 @@ def load_name_words(path: Path = NAME_WORDS_YAML) -> tuple[frozenset[str], dict[
 
 
 WORDS_WITH_BIAO, WORDS_AFTER = load_name_words()
+
+
+def load_name_openings(path: Path = NAME_WORDS_YAML) -> frozenset[str]:
+    """The two-character words a name may open with that no half-vouched damaged 指标 is
+    read as (`openings`), checked: every word two characters."""
+    words = yaml.safe_load(path.read_text(encoding="utf-8")).get("openings", [])
+    if any(len(word) != 2 for word in words):
+        raise ValueError(f"{path}: openings holds two-character words")
+    return frozenset(words)
+
+
+NAME_OPENINGS = load_name_openings()

@@ -212,3 +212,14 @@ def test_the_name_words_file_is_checked(tmp_path):
     bad.write_text("with_biao: [标准]\nafter: {}\n", encoding="utf-8")
     with pytest.raises(ValueError, match="with_biao"):
         load_name_words(bad)
+
+
+def test_the_name_openings_are_checked(tmp_path):
+    from formex.schemas.name_words import load_name_openings
+    good = tmp_path / "good.yaml"
+    good.write_text("with_biao: []\nafter: {}\nopenings: [实际]\n", encoding="utf-8")
+    assert load_name_openings(good) == frozenset({"实际"})
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("with_biao: []\nafter: {}\nopenings: [实际情况]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="openings"):
+        load_name_openings(bad)

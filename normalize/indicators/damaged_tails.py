@@ -18,6 +18,12 @@ short of it is a line's start, so the characters that fill the line are the labe
 (`服务对` | `蒙…` four wide), one in four out of place at most; a head that is a label's
 text whole (`产出数量`) may be the whole label and takes none out of place.
 
+Where one character of a two-character tail standing for the whole 指标 is in place or
+printed so by the table and the other is not (`成本` | `脂怀…`, the table printing 时效脂标:
+OCR damaged both, the table shows one), the tail is cut last of all and warned
+(`half_attested_rest`), unless the other character is one the table's other names write, a
+space as read falls inside, or the two are a word names open with (`NAME_OPENINGS`, 实际).
+
 A label wrapped onto the next line states its rest there (`rest_below`, warned): `时效脂`
 fused into the name, `标` on the line below in a level column the name's line leaves
 blank (no label of that line's own can go on in it), the three one character in four
@@ -31,11 +37,12 @@ from formex.normalize.indicators.cells import IndicatorRow, LevelVocabulary, lev
 from formex.normalize.indicators.fragments import label_keys
 from formex.normalize.indicators.fused import ASPECT, compound_keys, fused_issue, makes_word
 from formex.normalize.indicators.fused_order import (
-    ORDER_REST_MIN, SEPARATORS, SPACES, SUFFIX, WORDINGS, bare_words, chain_forms, head_forms, in_place,
+    ORDER_REST_MIN, SEPARATORS, SPACES, SUFFIX, WORDINGS, bare_words, chain_forms, head_forms, in_place, is_han,
     line_numbers, names_category, opens_another_name)
 from formex.normalize.labels import label_key
 from formex.schemas.document import Issue, Row
 from formex.schemas.forms import FormSchema
+from formex.schemas.name_words import NAME_OPENINGS
 
 OWN = SUFFIX + WORDINGS    # a label's own characters printed shifted (可持续影响类指), not damage
 ATTEST_MIN = 4      # a printed label long enough that its characters in place place the others (数量指怀)
@@ -76,6 +83,13 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
                 continue      # another row opens with the tail's word (学生… under 服务对学生家长…): the name's own
         if found is None:
             found = rest_below(head, item.name, fused.label.spec, vocab, *lines_of(rows, where, fused.cell, item))
+        if found is None:
+            found = half_attested_rest(head, item.name, fused.label.spec, vocab, damage)
+            if found is not None and (names_write(items, i, found[0], damage)
+                                      or not (fused.cell.raw or fused.cell.text).strip().startswith(head + found[0])
+                                      or suffix_below(*lines_of(rows, where, fused.cell, item)[1:])):
+                found = None      # a character the document's names write, a space as read within, or the
+                #                   label's 指标 maybe wrapped below (经济戌本措 | 标): the name's own
         if found is None:
             continue
         tail, rest, why = found
@@ -121,6 +135,51 @@ def damaged_rest(head: str, name: str, spec, vocab: LevelVocabulary, printed: fr
                 best = (tail, rest, why)
             break
     return best
+
+
+HALF_ATTESTED = "one of its characters in place or printed so in other labels of the table, the other not"
+
+
+def half_attested_rest(head: str, name: str, spec, vocab: LevelVocabulary, damage: frozenset[tuple[str, str]]
+                       ) -> tuple[str, str, str] | None:
+    """(tail, rest, why) for `cut_damaged_label_tails` where the tail stands for the form's
+    whole 指标 (`脂怀` after 成本, `拍际` after 时效), one of its two characters in place or
+    printed so at its place by the table's labels or header (`damage`), the other a Han
+    character the table shows nowhere: OCR damaged both, the table shows one (脂 for 指 in
+    `时效脂标`). Weaker than `damaged_rest`: tried last, warned, and not made where the
+    other character is one the document's names write (`names_write`), nor where the two are a
+    word names open with (`NAME_OPENINGS`: 实际)."""
+    for form in head_reading(head, spec, vocab):
+        if form[len(head):] != SUFFIX:
+            continue
+        tail = name[:len(SUFFIX)]
+        if len(tail) < len(SUFFIX) or not all(is_han(ch) for ch in tail) or tail in NAME_OPENINGS \
+                or sum(a == b or (b, a) in damage for a, b in zip(tail, SUFFIX)) != 1:
+            continue
+        rest = name[len(tail):].strip(SEPARATORS)
+        if len(label_key(rest)) < ORDER_REST_MIN or not names_category(rest, spec) \
+                or makes_word(head + tail, rest) or makes_word(tail[-1], rest):
+            continue
+        return tail, rest, HALF_ATTESTED
+    return None
+
+
+def names_write(items: list[IndicatorRow], i: int, tail: str, damage: frozenset[tuple[str, str]]) -> bool:
+    """A half-attested tail's character the table does not show as damage
+    (`half_attested_rest`) is one another row's name writes (理 of `管理者满意度`, 管 printed
+    for 指 elsewhere): a character of the document's words, the tail the name's own; a
+    look-alike OCR put for 指 or 标 (怀, 栎) is seldom one the names write."""
+    shown = {b for _, b in damage} | set(SUFFIX)
+    return any(ch not in shown and any(ch in (item.name or "") for j, item in enumerate(items) if j != i)
+               for ch in tail)
+
+
+def suffix_below(below: Row | None, at: int | None) -> bool:
+    """The line below prints a 标 or 指标 alone in a cell left of the name's column `at` or in it: a
+    label's last line, maybe the rest of the label fused above (`经济戌本措` | `标`), so the
+    characters after the head may be the name's."""
+    return below is not None and at is not None and any(
+        c.col <= at and label_key(c.text) and SUFFIX.endswith(label_key(c.text)) for c in below.cells)
 
 
 def shaped_rest(head: str, name: str, spec, vocab: LevelVocabulary, column: int) -> tuple[str, str, str] | None:
