@@ -172,7 +172,7 @@ from formex.normalize.indicators.fused import (
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue
 from formex.schemas.forms import FormSchema
-from formex.schemas.name_words import WORDS_WITH_BIAO
+from formex.schemas.name_words import NAME_OPENINGS, WORDS_WITH_BIAO
 from formex.schemas.text_policy import MARKUP, clean_plain_text
 
 ORDER_CUTOFF = 50.0        # half the label's characters in place (质最措标 ~ 质量指标)
@@ -1968,9 +1968,15 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     Where the cell as read has a space in the head's reach, the head ends there. A long label
     needs no column as wide (`long_inferred_head`). Each cut is said (`label_fused`). `damage`:
     (a form's character, the character printed for it) the document's read labels and header
-    show (`damaged_tails.printed_damage`, `header_damage`), for `whole_damaged_head`."""
+    show (`damaged_tails.printed_damage`, `header_damage`), for `whole_damaged_head`.
+    A block of one row stating no label, in a table stating labels, has its label on that
+    row's line under every model (`lone_block_row`): there a category's bare word damaged
+    (`质暈`, `救量`: as long as the word, some but not all of it in place) is its label too
+    with no level cell as wide, where the document prints that text nowhere else and it is
+    no word names open with (`NAME_OPENINGS`: 时间, 数据); warned (`label_unrecognised`)."""
     issues: list[Issue] = []
     names = [item.name or "" for item in items]
+    states = any(not h.copied for item in items for h in item.level2)
     widths = level_cell_widths(items)
     column = level2_column_width(items)
     edge = level2_column_edge(items, vocab)
@@ -1992,12 +1998,14 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         if group_lines and not group_line:
             continue
         read = inferred_head(item.name, placement.level2, bounds, line or group_line, column)
+        lone = read is not None and placement.source == "inferred" and states and lone_block_row(i, placements) \
+            and damaged_bare_word(read, printed) and not group_lines and read[0]
         if group_lines and (read is None or read[0] != read[3] or read[3].endswith(SUFFIX)):
             continue      # the group's line: the category's bare word written whole alone (the rest read before)
         if placement.source != "inferred" and (read is None or read[0] != read[3]):
             continue      # a labelled block's page part: only its category's word written whole is its label
         if read is not None and (len(read[0]) < len(read[3]) or not read[3].endswith((SUFFIX, ASPECT))) \
-                and len(read[0]) not in widths and not line and not (group_line and read[0] == read[3]):
+                and len(read[0]) not in widths and not line and not (group_line and read[0] == read[3]) and not lone:
             read = None   # a first line of a label (or a bare word), no level cell of the table as wide: a word
         damaged = None
         if read is None:
@@ -2032,12 +2040,36 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
                                      if placement.source == "inferred" else
                                      "its block's label printed on another page part, this part's on this line; ")
                                   + f"the name read as {rest!r}"))
+        if lone and head == lone:   # read by its block's place and some of its characters: said for review
+            issues.append(Issue("warning", "label_unrecognised",
+                                f"{head!r} cut off the name {head + rest!r} as a damaged {form!r}: its block's one "
+                                f"row, the block stating no label", field="level2",
+                                source_ref=cell.source_ref or item.row.source_ref))
         if damaged is not None:     # read by its characters in place alone: said for review
             issues.append(Issue("warning", "label_unrecognised",
                                 f"{head!r} cut off the name {head + rest!r} as a damaged {form!r} "
                                 f"({damaged[4]!r} out of place)", field="level2",
                                 source_ref=cell.source_ref or item.row.source_ref))
     return issues
+
+
+def lone_block_row(i: int, placements: list) -> bool:
+    """Row i is the one row of its block: the nearest placed rows above and below lie in other
+    blocks (or none does). Every model prints such a block's label on that row's line."""
+    spec = placements[i].level2
+    above = next((p for p in reversed(placements[:i]) if p is not None), None)
+    below = next((p for p in placements[i + 1:] if p is not None), None)
+    return all(p is None or p.level2 is not spec for p in (above, below))
+
+
+def damaged_bare_word(read, printed: tuple[str, ...]) -> bool:
+    """The head `inferred_head` read is a bare word of the category (no 指标) as long as the
+    word, some of its characters in place and not all, printed nowhere else in the document
+    (`printed`, its cells: a damaged label seldom recurs, a word does) and no word names open
+    with (`NAME_OPENINGS`)."""
+    head, _, k, form = read
+    return not form.endswith(SUFFIX) and len(head) == len(form) and 0 < k < len(head) \
+        and head not in NAME_OPENINGS and sum(text.count(head) for text in printed) <= 1
 
 
 def prints_group_label(item: IndicatorRow) -> bool:
