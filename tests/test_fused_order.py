@@ -1911,3 +1911,27 @@ def test_a_labels_first_line_before_the_names_first_character_is_no_damaged_word
                    "效益指标\t可持续影响指标\t社区慢病健康管理支持中心运行情况\t稳定运行",
                    "满意度指标\t服务对象满意度指标\t门诊患者满意度\t≥90%"])
     assert got[4][1].endswith("困难残疾人基本生活保障率")
+
+
+# --- a category's bare word damaged, fused on the one row of a block stating no label (lone_block_row)
+
+def test_a_damaged_bare_word_on_its_blocks_one_row_is_cut_off_with_a_warning():
+    # 质暈: 质量 with one look-alike, the one row of the 质量 block (its level cell blank): every
+    # model prints the block's label on that line, and the table prints its labels whole elsewhere
+    got, issues = read(["产出指标\t数量指标\t新建供水管网长度\t≥12公里",
+                        "\t\t完成工程建设的行政村\t≥8个",
+                        "\t\t质暈设施验收合格率\t100%",
+                        "\t时效指标\t工程完工及时率\t100%",
+                        "\t成本指标\t单位管网造价\t≤300元/米"])
+    assert got[2] == ("质量指标", "设施验收合格率")
+    cut = [i for i in issues if i.code == "label_unrecognised" and "'质暈'" in i.message]
+    assert len(cut) == 1 and cut[0].severity == "warning" and "one row" in cut[0].message
+
+
+@pytest.mark.parametrize("name", ["质检机构覆盖率", "时间节点完成率"])
+def test_a_word_names_open_with_on_a_blocks_one_row_stays(name):
+    # 质检, 时间: one character of 质量 / 时效 in place, but words names open with (NAME_OPENINGS)
+    got, _ = read(["产出指标\t数量指标\t新建供水管网长度\t≥12公里",
+                   f"\t\t{name}\t100%",
+                   "\t成本指标\t单位管网造价\t≤300元/米"])
+    assert got[1][1] == name
