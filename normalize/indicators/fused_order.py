@@ -119,7 +119,11 @@ category's aliases written exactly (`服务对象满意度` | `受益群众满�
 label does and as like one of its forms as `LONG_CUTOFF`, printed whole or a word short
 (`服各对象满意度指际`, `服务满急庶指标`: `long_inferred_head`). A first line as wide as the
 level-2 column where its labels wrap (`level2_column_width`), damaged inside and at its end
-(`服夯对豪` in a column four wide), is cut whole, not short of its last character.
+(`服夯对豪` in a column four wide), is cut whole, not short of its last character. The one
+row of a block stating no label, in a table stating labels, prints the block's label on its
+line under every model: there a category's bare word damaged (`质暈`, `救量`), some of it in
+place, printed nowhere else in the document and no word names open with, is cut off too,
+warned (`lone_block_row`, `damaged_bare_word`).
 
 After the rows are placed too, a label wrapped in its narrow level column whose first line
 OCR fused into the head of the name on its row (`时效补贴按月发放及时率`) and whose rest
