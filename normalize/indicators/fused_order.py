@@ -2002,8 +2002,8 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         if group_lines and not group_line:
             continue
         read = inferred_head(item.name, placement.level2, bounds, line or group_line, column)
-        lone = read is not None and placement.source == "inferred" and states and lone_block_row(i, placements) \
-            and damaged_bare_word(read, printed) and not group_lines and read[0]
+        lone = read is not None and not group_lines and placement.source == "inferred" and states \
+            and lone_block_row(i, placements) and damaged_bare_word(read, printed)
         if group_lines and (read is None or read[0] != read[3] or read[3].endswith(SUFFIX)):
             continue      # the group's line: the category's bare word written whole alone (the rest read before)
         if placement.source != "inferred" and (read is None or read[0] != read[3]):
@@ -2044,7 +2044,7 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
                                      if placement.source == "inferred" else
                                      "its block's label printed on another page part, this part's on this line; ")
                                   + f"the name read as {rest!r}"))
-        if lone and head == lone:   # read by its block's place and some of its characters: said for review
+        if lone:    # read by its block's place and some of its characters: said for review
             issues.append(Issue("warning", "label_unrecognised",
                                 f"{head!r} cut off the name {head + rest!r} as a damaged {form!r}: its block's one "
                                 f"row, the block stating no label", field="level2",
