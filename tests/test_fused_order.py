@@ -1911,3 +1911,18 @@ def test_a_labels_first_line_before_the_names_first_character_is_no_damaged_word
                    "效益指标\t可持续影响指标\t社区慢病健康管理支持中心运行情况\t稳定运行",
                    "满意度指标\t服务对象满意度指标\t门诊患者满意度\t≥90%"])
     assert got[4][1].endswith("困难残疾人基本生活保障率")
+
+
+def test_a_spaced_head_joins_the_level_piece_wrapped_onto_the_label_line_below():
+    # 经济成本指标 wrapped 经剂成 | 本指标 in its column: the first line read into the name's
+    # cell before a space, the rest on a line of level cells only beside the group's rest
+    # 标; 本指标 alone reads as 产出's 成本指标, joined 经剂成本指标 as 经济成本指标
+    got, issues = read(["产出指标\t数量指标\t家庭医生签约人数\t≥12万人",
+                        "\t质量指标\t电子健康档案建档率\t≥90%",
+                        "成本指\t\t经剂成 人均基本公共卫生服务经费\t≥89元",
+                        "标\t本指标\t\t",
+                        "效益指标\t社会效益指标\t传染病报告及时率\t≥98%"])
+    assert got == [("数量指标", "家庭医生签约人数"), ("质量指标", "电子健康档案建档率"),
+                   ("经济成本指标", "人均基本公共卫生服务经费"), ("社会效益指标", "传染病报告及时率")]
+    joined = [i for i in issues if i.code == "label_rejoined" and "经剂成" in i.message]
+    assert len(joined) == 1 and joined[0].severity == "warning"
