@@ -2545,7 +2545,7 @@ def read_spaced_heads_over_pieces(items: list[IndicatorRow], vocab: LevelVocabul
                 label_key(h.cell.raw) != label_key(h.cell.text) for h in below.level2 + below.level1):
             spent.append(below)   # the line held the label's pieces only (标 of 成本指 | 标): read
             item.lines = (item.lines[0], max(item.lines[-1], below.lines[-1]))
-        issues.append(Issue("warning", "label_rejoined",
+        issues.append(Issue("info", "label_rejoined",
                             f"{cell.text!r} opens with {head!r} before a space, the first line of a level label "
                             f"wrapped in its column, its rest {piece.cell.text!r} on the line below (alone read "
                             f"as {piece.spec.label!r}): joined as {joined!r}, read as {read.spec.label!r} "
