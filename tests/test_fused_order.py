@@ -1941,3 +1941,18 @@ def test_a_word_names_open_with_on_a_blocks_one_row_stays(name, kept):
                    "\t时效指标\t工程完工及时率\t100%",
                    "\t成本指标\t单位管网造价\t≤300元/米"])
     assert got[1] == ("质量指标", kept)
+
+
+def test_a_spaced_head_joins_the_level_piece_wrapped_onto_the_label_line_below():
+    # 经济成本指标 wrapped 经剂成 | 本指标 in its column: the first line read into the name's
+    # cell before a space, the rest on a line of level cells only beside the group's rest
+    # 标; 本指标 alone reads as 产出's 成本指标, joined 经剂成本指标 as 经济成本指标
+    got, issues = read(["产出指标\t数量指标\t家庭医生签约人数\t≥12万人",
+                        "\t质量指标\t电子健康档案建档率\t≥90%",
+                        "成本指\t\t经剂成 人均基本公共卫生服务经费\t≥89元",
+                        "标\t本指标\t\t",
+                        "效益指标\t社会效益指标\t传染病报告及时率\t≥98%"])
+    assert got == [("数量指标", "家庭医生签约人数"), ("质量指标", "电子健康档案建档率"),
+                   ("经济成本指标", "人均基本公共卫生服务经费"), ("社会效益指标", "传染病报告及时率")]
+    joined = [i for i in issues if i.code == "label_rejoined" and "经剂成" in i.message]
+    assert len(joined) == 1 and joined[0].severity == "info"

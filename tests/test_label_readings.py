@@ -209,3 +209,13 @@ def test_a_category_label_with_a_look_alike_reads_as_the_category_it_spells_in_p
     assert [h.spec.label for h in items[0].level2] == ["时效指标"]
     assert [h.spec.label for h in items[0].level1] == ["产出指标"]
     assert items[0].level2[0].level1_reading is None
+
+
+def test_a_group_cell_worded_with_outputs_word_reads_as_the_stronger_categorys_group():
+    # 产出成朩 (产出成本: the 成本 group printed with 产出's word, 本 damaged) reads as 产出指标
+    # by 产出 alone (50); beside 经济成本脂标 (83 as 经济成本指标) what follows the word, 成朩,
+    # reads as the category's group 成本: the weaker reading yields
+    indicators, _ = place(["产出指标\t数量指标\t培训人数\t≥5(人)",
+                           "产出成朩\t经济成本脂标\t人均费用\t≤200(元)",
+                           "效益指标\t社会效益指标\t就业率提升\t≥5%"])
+    assert categories(indicators)[1] == ("成本指标", "经济成本指标")

@@ -437,13 +437,27 @@ def group_of_stronger_category(item: IndicatorRow, vocab: LevelVocabulary) -> bo
     group = vocab.level1_specs.get(two.spec.level1)
     if one.match.exact or group is None or group.label == one.spec.label or one.match.score >= two.match.score:
         return False
-    key = label_key(one.cell.text)
-    score = max(fuzz.ratio(key, label_key(alias)) for alias in (group.label, *group.aliases))
+    score = max(fuzz.ratio(key, label_key(alias)) for key in group_word_keys(one)
+                for alias in (group.label, *group.aliases))
     if score < COLUMN_CUTOFF:
         return False
     item.level1[item.level1.index(one)] = LabelHint(1, group, one.cell, LabelMatch(group.label, group.label,
                                                     round(score, 1)), one.copied, line=one.line)
     return True
+
+
+def group_word_keys(hint: LabelHint) -> list[str]:
+    """The level-1 cell's key, and where its reading rests on the group's word written
+    inside it with more characters (`产出成朩` read as 产出指标 by 产出 alone) the key without it:
+    the 成本 group printed with 产出's word before it (产出成本指标, how an older form names
+    the cost block) reads as its group by what follows the word (成朩: 成本)."""
+    key = label_key(hint.cell.text)
+    alias = label_key(hint.match.alias)
+    for word in (alias, alias.removesuffix("指标")):
+        if len(word) >= 2 and word != key and word in key:
+            rest = key.replace(word, "", 1)
+            return [key, rest] if len(rest) >= 2 else [key]
+    return [key]
 
 
 def best_in_group(text: str, group: Level1Spec) -> tuple[Level2Spec, LabelMatch] | None:

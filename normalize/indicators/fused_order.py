@@ -2530,6 +2530,86 @@ def reads_label(key: str, vocab: LevelVocabulary) -> bool:
     return worded_label(key, vocab)
 
 
+# --- a spaced head joined with the level-2 piece wrapped onto the label line below
+
+def read_spaced_heads_over_pieces(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[Issue]:
+    """A level-2 label wrapped in its narrow column whose first line OCR read into the name's
+    cell before a space (`经剂成 人均基本…`) and whose rest prints on the line below, a line
+    of level cells only (`标 | 本指标`: the level-1 label's rest beside it). The rest alone
+    reads fuzzily as a shorter label (本指标 as 产出's 成本指标, which takes the row's group
+    with it); joined to the head it reads at `LABEL_CUTOFF` as another, longer label
+    (经剂成本指标: 经济成本指标). The head is cut off the name, the joined label is the
+    row's category, and the rest is taken off the line below; a `label_rejoined` warning
+    says so. Only a head of `PIECE_MAX` Chinese characters at most, a rest that is a piece
+    (no label written exactly) and the line's only fuzzy level-2 reading."""
+    issues: list[Issue] = []
+    spent: list[IndicatorRow] = []
+    for item, below in zip(items, items[1:]):
+        if not item.name or item.positional or item.fused or below.name is not None or below.target is not None \
+                or below.note is not None or any(below is other for other in spent):
+            continue
+        pieces = [h for h in below.level2 if not (h.copied or h.match.exact or h.moved)]
+        if len(pieces) != 1 or len(label_key(pieces[0].cell.text)) > PIECE_MAX:
+            continue
+        piece = pieces[0]
+        head = spaced_head(item)
+        if head is None:
+            continue
+        rest = item.name[len(head):].strip()
+        if len(label_key(rest)) < ORDER_REST_MIN:
+            continue
+        joined = head + label_key(piece.cell.text)
+        read = classify_label(replace(piece.cell, text=joined), vocab, level=2)
+        if read is None or read.level != 2 or read.match.score < LABEL_CUTOFF or read.spec.label == piece.spec.label \
+                or len(label_key(read.match.alias)) <= len(label_key(piece.match.alias)):
+            continue      # (the rest alone reads as a shorter label: the head is what it lacks)
+        cell = name_cell(item)[0]
+        below.level2.remove(piece)
+        if below.own_level2 is piece:
+            below.own_level2 = None
+        kept = [h for h in item.level2 if h.match.exact or h.copied]
+        # a label on the row naming the joined category's group (成本指 | 标 over 经济成本指标:
+        # the 2021 template's group, read as 产出's 成本指标) is the row's level 1
+        group = [h for h in kept if h.spec.label == read.spec.level1 and h.spec.label in vocab.level1_specs]
+        item.level1 += [LabelHint(1, vocab.level1_specs[h.spec.label], h.cell, h.match, h.copied, line=h.line)
+                        for h in group]
+        item.level2 = [h for h in kept if h not in group] + [
+            LabelHint(2, read.spec, replace(piece.cell, text=joined), read.match, line=item.lines[0])]
+        item.own_level2 = item.level2[-1]
+        item.name = rest
+        if not below.unrecognised and not below.damaged and all(
+                label_key(h.cell.raw) != label_key(h.cell.text) for h in below.level2 + below.level1):
+            spent.append(below)   # the line held the label's pieces only (标 of 成本指 | 标): read
+            item.lines = (item.lines[0], max(item.lines[-1], below.lines[-1]))
+        issues.append(Issue("info", "label_rejoined",
+                            f"{cell.text!r} opens with {head!r} before a space, the first line of a level label "
+                            f"wrapped in its column, its rest {piece.cell.text!r} on the line below (alone read "
+                            f"as {piece.spec.label!r}): joined as {joined!r}, read as {read.spec.label!r} "
+                            f"(similarity {read.match.score:.0f}); the name read as {rest!r}",
+                            field="level2", source_ref=cell.source_ref or item.row.source_ref))
+    items[:] = [item for item in items if not any(item is other for other in spent)]
+    return issues
+
+
+def spaced_head(item: IndicatorRow) -> str | None:
+    """The Chinese characters before a space at the head of the name's cell as read, up to
+    `PIECE_MAX` of them (a wrapped label's line), or None."""
+    found = name_cell(item)
+    if found is None:
+        return None
+    cell = found[0]
+    text = cell.text.strip()
+    raw = (cell.raw or text).strip()
+    source = raw if cleaned(raw) == text else text
+    at = next((k for k, ch in enumerate(source[:PIECE_MAX + 1]) if ch in SPACES), None)
+    if not at:
+        return None
+    head = source[:at]
+    if not all(is_han(ch) for ch in head) or not item.name.startswith(head) or not text.startswith(head):
+        return None
+    return head
+
+
 # --- text of the level column before a space at a name cell's head, read as no label
 
 SPACED_HEAD_MAX = 9       # the longest level-2 label (服务对象满意度指标)

@@ -24,7 +24,7 @@ from formex.normalize.indicators.fragments import label_keys, label_prefixes, re
 from formex.normalize.indicators.fused import ASPECT, LABEL_SUFFIX, fused_issue, split_fused_label
 from formex.normalize.indicators.groups import read_by_stated_group
 from formex.normalize.indicators.fused_order import (
-    cut_repeated_level_cells, cut_run_heads, read_continued_pieces, read_dual_group_heads, read_fused_by_order,
+    cut_repeated_level_cells, cut_run_heads, read_continued_pieces, read_dual_group_heads, read_fused_by_order, read_spaced_heads_over_pieces,
     read_label_tails, read_restated_heads, read_wrapped_heads)
 from formex.normalize.indicators.wraps import (
     ROW_CELLS, DocumentWrapping, is_wrap, whole_halves, join_wrapped, label_read_as_fragment, labels_on_every_row, name_lengths,
@@ -595,6 +595,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += read_label_tails(out, vocab, printed_damage(out, vocab) | header_damage(rows, out, schema))
     issues += read_restated_heads(out, vocab)
     issues += read_wrapped_heads(out, vocab)
+    issues += read_spaced_heads_over_pieces(out, vocab)
     issues += read_fused_by_order(out, vocab, schema, rows)
     issues += read_dual_group_heads(out, vocab)
     issues += cut_run_heads(out, vocab)
