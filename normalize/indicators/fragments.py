@@ -378,6 +378,28 @@ def reads_as_worded(text: str, key: str, vocab: LevelVocabulary) -> bool:
     return hint is not None and hint.spec.label in label_names(vocab)[key]
 
 
+def unworded_text(text: str, key: str, vocab: LevelVocabulary, cutoff: float,
+                  level: int | None = None) -> str | None:
+    """`text` with one of the vocabulary's `wordings` after its first two characters taken
+    out, where that is read whole at `cutoff` (in a column of `level`, where known) as the
+    label `key` is written for; else None. A worded label with look-alikes too (`时郊` /
+    `性指` / `标`, `时郊类` / `指栎`) is no worded form the vocabulary spells, and its
+    look-alikes keep `reads_as_worded` from reading it whole."""
+    names = label_names(vocab)[key]
+    for k in range(2, len(text)):
+        if text[k] not in vocab.wordings:
+            continue
+        rest = text[:k] + text[k + 1:]
+        hint = classify_label(Cell(text=rest, raw=rest, col=0), vocab, level, cutoff=cutoff)
+        if hint is not None and hint.spec.label in names:
+            return rest
+    return None
+
+
+def reads_unworded(text: str, key: str, vocab: LevelVocabulary, cutoff: float) -> bool:
+    return unworded_text(text, key, vocab, cutoff) is not None
+
+
 @lru_cache(maxsize=None)
 def label_names(vocab: LevelVocabulary) -> dict[str, frozenset[str]]:
     """Label key -> the labels it is written for (数量目标 -> 数量指标)."""
@@ -549,7 +571,8 @@ def damaged_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int,
         if reads_damaged(pieces, vocab, cutoff, prefix=prefix):
             return True
         key = reads_damaged_worded(pieces, vocab, cutoff, prefix=prefix)
-        return key is not None and (prefix or reads_as_worded("".join(pieces), key, vocab))
+        return key is not None and (prefix or reads_as_worded("".join(pieces), key, vocab)
+                                    or reads_unworded("".join(pieces), key, vocab, cutoff))
 
     col = rows[i].cells[p].col
     best, chain, pieces = None, [start], [first]
@@ -1015,14 +1038,18 @@ def column_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
                    for k, (r, q) in enumerate(chain)):
         return None
     pieces = [label_key(rows[r].cells[q].text) for r, q in chain]
+    joined = "".join(rows[r].cells[q].text.strip() for r, q in chain)
     key = reads_damaged(pieces, vocab, COLUMN_CUTOFF, prefix=False)
     if key is None:
-        return chain if level == 2 and tied_pair(rows, chain[0], taken, vocab) == chain else None
+        # a worded label with look-alikes (`时郊类` / `指栎`) is read as its text unworded
+        key = reads_damaged_worded(pieces, vocab, COLUMN_CUTOFF, prefix=False)
+        joined = unworded_text(joined, key, vocab, COLUMN_CUTOFF, level) if key else None
+        if joined is None:
+            return chain if level == 2 and tied_pair(rows, chain[0], taken, vocab) == chain else None
     specs = vocab.level1_specs if level == 1 else vocab.level2_specs
     names = label_names(vocab)[key]
     if not any(name in specs for name in names):
         return None
-    joined = "".join(rows[r].cells[q].text.strip() for r, q in chain)
     hint = classify_label(Cell(text=joined, raw=joined, col=rows[start[0]].cells[start[1]].col), vocab, level,
                           cutoff=COLUMN_CUTOFF)
     if hint is None or hint.spec.label not in names:
