@@ -400,6 +400,18 @@ def reads_unworded(text: str, key: str, vocab: LevelVocabulary, cutoff: float) -
     return unworded_text(text, key, vocab, cutoff) is not None
 
 
+def chain_text(joined: str, pieces: list[str], vocab: LevelVocabulary, cutoff: float,
+               level: int | None = None) -> str:
+    """The text a chain's joined pieces are left as: as printed where that reads as a label
+    at `cutoff`, else unworded where the pieces read as a worded label with look-alikes
+    (`时郊性指标` -> `时郊指标`): cells are classified one by one later, and the wording
+    with the look-alikes would keep the label unread."""
+    if classify_label(Cell(text=joined, raw=joined, col=0), vocab, level, cutoff=cutoff) is not None:
+        return joined
+    key = reads_damaged_worded(pieces, vocab, cutoff, prefix=False)
+    return (unworded_text(joined, key, vocab, cutoff, level) if key else None) or joined
+
+
 @lru_cache(maxsize=None)
 def label_names(vocab: LevelVocabulary) -> dict[str, frozenset[str]]:
     """Label key -> the labels it is written for (数量目标 -> 数量指标)."""
@@ -1140,6 +1152,10 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
     for chain in chains:
         joined = "".join(rows[r].cells[q].text for r, q in chain)
         joined = short.get(label_key(joined), joined)    # (a wording no cell alone is read as)
+        in_column = kinds[tuple(chain)].endswith("level column")
+        joined = chain_text(joined, [label_key(rows[r].cells[q].text) for r, q in chain], vocab,
+                            COLUMN_CUTOFF if in_column else LABEL_CUTOFF,
+                            levels.get(chain[0]) if in_column else None)
         anchor = chain[anchor_of(chain, rows, taken)]
         on_rows = [spot for spot in chain if is_row_line(spot[0], rows, taken)] or [anchor]
         for spot in chain:
