@@ -722,6 +722,10 @@ def test_a_worded_label_with_look_alikes_wrapped_on_lines_of_its_own_is_joined()
     # 时郊 / 怀指 / 标: 怀 is no wording, and 时郊怀指标 is no label
     rows = text_rows(["\t城乡居民养老金发放准确率\t100%", "时郊", "怀指", "标", "\t资金支付规范性\t合规"])
     assert rejoin_label_fragments(rows, VOCAB) == (rows, [])
+    # 效益类 / 目）数: a name's wrapped end (扶持创业企业（项 | 目）数) prints more than a label's
+    # characters, though 效益目数 is one look-alike from 效益目标
+    rows = text_rows(["效益类\t扶持创业企业（项\t650", "\t目）数\t"])
+    assert rejoin_label_fragments(rows, VOCAB) == (rows, [])
 
 
 def test_a_worded_label_with_two_look_alikes_joins_in_its_level_column():

@@ -386,6 +386,8 @@ def unworded_text(text: str, key: str, vocab: LevelVocabulary, cutoff: float,
     `性指` / `标`, `时郊类` / `指栎`) is no worded form the vocabulary spells, and its
     look-alikes keep `reads_as_worded` from reading it whole."""
     names = label_names(vocab)[key]
+    if label_key(text) != text:
+        return None      # a piece printing more than a label's characters (`目）数`) is a name's
     for k in range(2, len(text)):
         if text[k] not in vocab.wordings:
             continue
@@ -584,7 +586,10 @@ def damaged_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int,
             return True
         key = reads_damaged_worded(pieces, vocab, cutoff, prefix=prefix)
         return key is not None and (prefix or reads_as_worded("".join(pieces), key, vocab)
-                                    or reads_unworded("".join(pieces), key, vocab, cutoff))
+                                    or reads_unworded(printed(), key, vocab, cutoff))
+
+    def printed() -> str:   # the chain's text as printed (whole readings come with its pieces)
+        return "".join(rows[r].cells[q].text.strip() for r, q in chain)
 
     col = rows[i].cells[p].col
     best, chain, pieces = None, [start], [first]
