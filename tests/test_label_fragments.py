@@ -726,6 +726,11 @@ def test_a_worded_label_with_look_alikes_wrapped_on_lines_of_its_own_is_joined()
     # characters, though 效益目数 is one look-alike from 效益目标
     rows = text_rows(["效益类\t扶持创业企业（项\t650", "\t目）数\t"])
     assert rejoin_label_fragments(rows, VOCAB) == (rows, [])
+    # 服各对象 / 蒲意度类 / 指标 across two columns: the group's label restated on every row
+    # (蒲意度类 | 指标) beside the category's first piece is no one label
+    rows = text_rows(["蒲意度类\t服各对象\t优抚对象满意度\t≥90%", "蒲意度类\t\t军休干部满意度\t≥92%",
+                      "指标\t满意度\t\t"])
+    assert not [i for i in rejoin_label_fragments(rows, VOCAB)[1] if "服各对象" in i.message]
 
 
 def test_a_worded_label_with_two_look_alikes_joins_in_its_level_column():

@@ -586,10 +586,15 @@ def damaged_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int,
             return True
         key = reads_damaged_worded(pieces, vocab, cutoff, prefix=prefix)
         return key is not None and (prefix or reads_as_worded("".join(pieces), key, vocab)
-                                    or reads_unworded(printed(), key, vocab, cutoff))
+                                    or one_column() and reads_unworded(printed(), key, vocab, cutoff))
 
     def printed() -> str:   # the chain's text as printed (whole readings come with its pieces)
         return "".join(rows[r].cells[q].text.strip() for r, q in chain)
+
+    def one_column() -> bool:
+        # read unworded on its pieces' evidence alone: they keep to one column (服各对象 beside
+        # restated 蒲意度类 / 指标 is the next column's label)
+        return all(rows[r].cells[q].col == col for r, q in chain)
 
     col = rows[i].cells[p].col
     best, chain, pieces = None, [start], [first]
