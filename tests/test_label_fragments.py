@@ -743,16 +743,3 @@ def test_a_worded_label_with_two_look_alikes_joins_in_its_level_column():
     joined = next(c.text for row in out for c in row.cells if c.text.startswith("时"))
     assert joined == "时郊指栎"
     assert classify_label(Cell(joined, joined, 1), VOCAB, 2, cutoff=COLUMN_CUTOFF).spec.label == "时效指标"
-
-
-def test_a_label_wrapped_on_lines_of_labels_alone_sits_on_its_anchor():
-    # 质量指 / 标 beside the level-1 label's unread pieces 严出指 / 栎, on lines holding no
-    # row: lines of labels alone, the joined label on its anchor only (put on both, the fit
-    # weighed it as a label printed twice)
-    rows = text_rows(["\t补贴发放准确率\t≥98%", "严出指\t质量指\t", "栎\t标\t", "\t资金支付规范性\t合规"])
-    out, issues = rejoin_label_fragments(rows, VOCAB)
-    assert [row.texts[:2] for row in out[1:3]] == [["严出指", "质量指标"], ["栎", ""]]
-    # a level-1 label read whole beside it (投入官理, a listed category's row) keeps both lines
-    rows = text_rows(["\t补贴发放准确率\t≥98%", "投入官理\t质量指\t", "措标\t标\t", "\t资金支付规范性\t合规"])
-    out, issues = rejoin_label_fragments(rows, VOCAB)
-    assert [row.texts[1] for row in out[1:3]] == ["质量指标", "质量指标"]
