@@ -899,18 +899,6 @@ def is_row_line(r: int, rows: list[Row], pieces: set[tuple[int, int]]) -> bool:
     return any(c.text and (r, q) not in pieces for q, c in enumerate(rows[r].cells))
 
 
-def holds_more_than_labels(r: int, rows: list[Row], pieces: set[tuple[int, int]], col: int,
-                           vocab: LevelVocabulary) -> bool:
-    """Whether line `r` holds more than label pieces, counting as such a short piece left of
-    column `col` that reads as no label alone (`严出指` / `栎`: the level-1 label wrapped
-    beside a chain, too damaged to join). A line holding a name, a target or a label read
-    whole (`投入官理` restated on a listed category's row) is a row."""
-    return any(c.text and (r, q) not in pieces
-               and not (c.col < col and is_piece(c.text)
-                        and classify_label(Cell(text=c.text, raw=c.text, col=c.col), vocab) is None)
-               for q, c in enumerate(rows[r].cells))
-
-
 def anchor_of(chain: list[tuple[int, int]], rows: list[Row], pieces: set[tuple[int, int]]) -> int:
     """The index in `chain` of the line the joined label sits on (see the module doc)."""
     def is_row(k: int) -> bool:
@@ -1179,11 +1167,7 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
                             COLUMN_CUTOFF if in_column else LABEL_CUTOFF,
                             levels.get(chain[0]) if in_column else None)
         anchor = chain[anchor_of(chain, rows, taken)]
-        col = rows[chain[0][0]].cells[chain[0][1]].col
-        # a chain on lines of labels alone (beside another label's unread pieces) sits on its
-        # anchor, as one on lines of its own does: put on each, it is weighed as printed twice
-        on_rows = [spot for spot in chain if is_row_line(spot[0], rows, taken)] \
-            if any(holds_more_than_labels(r, rows, taken, col, vocab) for r, _ in chain) else [anchor]
+        on_rows = [spot for spot in chain if is_row_line(spot[0], rows, taken)] or [anchor]
         for spot in chain:
             texts[spot] = joined if spot in on_rows else ""
         damaged = kinds[tuple(chain)]
