@@ -707,3 +707,39 @@ def test_a_wording_a_word_short_wrapped_down_its_column_is_joined():
     assert [i.placement.level2.label for i in indicators][-3:] == ["服务对象满意度指标"] * 3
     # a shortened wording is never read in a cell alone
     assert [i.code for i in rejoin_label_fragments(text_rows(["服务满意度\t退役军人满意度\t≥90%"]), VOCAB)[1]] == []
+
+
+def test_a_worded_label_with_look_alikes_wrapped_on_lines_of_its_own_is_joined():
+    # 时郊 / 性指 / 标: 时效性指标 (时效 worded up with 性) with 效 read as 郊; no worded form
+    # spells it and the look-alike kept the joined text from being read whole: left unworded
+    rows = text_rows(["\t城乡居民养老金发放准确率\t100%", "时郊", "性指", "标",
+                      "\t资金在规定时间内下达率\t100%"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert [row.texts for row in out[1:4]] == [[""], ["时郊指标"], [""]]
+    assert [i.code for i in issues] == ["label_rejoined"] and "with more words and look-alikes" in issues[0].message
+    assert "read as '时郊指标'" in issues[0].message
+    assert classify_label(out[2].cells[0], VOCAB).spec.label == "时效指标"
+    # 时郊 / 怀指 / 标: 怀 is no wording, and 时郊怀指标 is no label
+    rows = text_rows(["\t城乡居民养老金发放准确率\t100%", "时郊", "怀指", "标", "\t资金支付规范性\t合规"])
+    assert rejoin_label_fragments(rows, VOCAB) == (rows, [])
+    # 效益类 / 目）数: a name's wrapped end (扶持创业企业（项 | 目）数) prints more than a label's
+    # characters, though 效益目数 is one look-alike from 效益目标
+    rows = text_rows(["效益类\t扶持创业企业（项\t650", "\t目）数\t"])
+    assert rejoin_label_fragments(rows, VOCAB) == (rows, [])
+    # 服各对象 / 蒲意度类 / 指标 across two columns: the group's label restated on every row
+    # (蒲意度类 | 指标) beside the category's first piece is no one label
+    rows = text_rows(["蒲意度类\t服各对象\t优抚对象满意度\t≥90%", "蒲意度类\t\t军休干部满意度\t≥92%",
+                      "指标\t满意度\t\t"])
+    assert not [i for i in rejoin_label_fragments(rows, VOCAB)[1] if "服各对象" in i.message]
+
+
+def test_a_worded_label_with_two_look_alikes_joins_in_its_level_column():
+    # 时郊类 / 指栎: 时效类指标 with two look-alikes, read only under the header's level-2
+    # column, at its cutoff, as the text unworded (时郊指栎) is; left so
+    rows = text_rows(["\t时郊类\t\t", "\t指栎\t\t", "\t\t资金在规定时间内下达率\t100%"])
+    assert rejoin_label_fragments(rows, VOCAB) == (rows, [])
+    out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
+    assert [i.code for i in issues] == ["label_rejoined"] and "read in its level column" in issues[0].message
+    joined = next(c.text for row in out for c in row.cells if c.text.startswith("时"))
+    assert joined == "时郊指栎"
+    assert classify_label(Cell(joined, joined, 1), VOCAB, 2, cutoff=COLUMN_CUTOFF).spec.label == "时效指标"

@@ -378,6 +378,42 @@ def reads_as_worded(text: str, key: str, vocab: LevelVocabulary) -> bool:
     return hint is not None and hint.spec.label in label_names(vocab)[key]
 
 
+def unworded_text(text: str, key: str, vocab: LevelVocabulary, cutoff: float,
+                  level: int | None = None) -> str | None:
+    """`text` with one of the vocabulary's `wordings` after its first two characters taken
+    out, where that is read whole at `cutoff` (in a column of `level`, where known) as the
+    label `key` is written for; else None. A worded label with look-alikes too (`时郊` /
+    `性指` / `标`, `时郊类` / `指栎`) is no worded form the vocabulary spells, and its
+    look-alikes keep `reads_as_worded` from reading it whole."""
+    names = label_names(vocab)[key]
+    if label_key(text) != text:
+        return None      # a piece printing more than a label's characters (`目）数`) is a name's
+    for k in range(2, len(text)):
+        if text[k] not in vocab.wordings:
+            continue
+        rest = text[:k] + text[k + 1:]
+        hint = classify_label(Cell(text=rest, raw=rest, col=0), vocab, level, cutoff=cutoff)
+        if hint is not None and hint.spec.label in names:
+            return rest
+    return None
+
+
+def reads_unworded(text: str, key: str, vocab: LevelVocabulary, cutoff: float) -> bool:
+    return unworded_text(text, key, vocab, cutoff) is not None
+
+
+def chain_text(joined: str, pieces: list[str], vocab: LevelVocabulary, cutoff: float,
+               level: int | None = None) -> str:
+    """The text a chain's joined pieces are left as: as printed where that reads as a label
+    at `cutoff`, else unworded where the pieces read as a worded label with look-alikes
+    (`时郊性指标` -> `时郊指标`): cells are classified one by one later, and the wording
+    with the look-alikes would keep the label unread."""
+    if classify_label(Cell(text=joined, raw=joined, col=0), vocab, level, cutoff=cutoff) is not None:
+        return joined
+    key = reads_damaged_worded(pieces, vocab, cutoff, prefix=False)
+    return (unworded_text(joined, key, vocab, cutoff, level) if key else None) or joined
+
+
 @lru_cache(maxsize=None)
 def label_names(vocab: LevelVocabulary) -> dict[str, frozenset[str]]:
     """Label key -> the labels it is written for (数量目标 -> 数量指标)."""
@@ -549,7 +585,16 @@ def damaged_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int,
         if reads_damaged(pieces, vocab, cutoff, prefix=prefix):
             return True
         key = reads_damaged_worded(pieces, vocab, cutoff, prefix=prefix)
-        return key is not None and (prefix or reads_as_worded("".join(pieces), key, vocab))
+        return key is not None and (prefix or reads_as_worded("".join(pieces), key, vocab)
+                                    or one_column() and reads_unworded(printed(), key, vocab, cutoff))
+
+    def printed() -> str:   # the chain's text as printed (whole readings come with its pieces)
+        return "".join(rows[r].cells[q].text.strip() for r, q in chain)
+
+    def one_column() -> bool:
+        # read unworded on its pieces' evidence alone: they keep to one column (服各对象 beside
+        # restated 蒲意度类 / 指标 is the next column's label)
+        return all(rows[r].cells[q].col == col for r, q in chain)
 
     col = rows[i].cells[p].col
     best, chain, pieces = None, [start], [first]
@@ -1015,14 +1060,18 @@ def column_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
                    for k, (r, q) in enumerate(chain)):
         return None
     pieces = [label_key(rows[r].cells[q].text) for r, q in chain]
+    joined = "".join(rows[r].cells[q].text.strip() for r, q in chain)
     key = reads_damaged(pieces, vocab, COLUMN_CUTOFF, prefix=False)
     if key is None:
-        return chain if level == 2 and tied_pair(rows, chain[0], taken, vocab) == chain else None
+        # a worded label with look-alikes (`时郊类` / `指栎`) is read as its text unworded
+        key = reads_damaged_worded(pieces, vocab, COLUMN_CUTOFF, prefix=False)
+        joined = unworded_text(joined, key, vocab, COLUMN_CUTOFF, level) if key else None
+        if joined is None:
+            return chain if level == 2 and tied_pair(rows, chain[0], taken, vocab) == chain else None
     specs = vocab.level1_specs if level == 1 else vocab.level2_specs
     names = label_names(vocab)[key]
     if not any(name in specs for name in names):
         return None
-    joined = "".join(rows[r].cells[q].text.strip() for r, q in chain)
     hint = classify_label(Cell(text=joined, raw=joined, col=rows[start[0]].cells[start[1]].col), vocab, level,
                           cutoff=COLUMN_CUTOFF)
     if hint is None or hint.spec.label not in names:
@@ -1113,6 +1162,10 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
     for chain in chains:
         joined = "".join(rows[r].cells[q].text for r, q in chain)
         joined = short.get(label_key(joined), joined)    # (a wording no cell alone is read as)
+        in_column = kinds[tuple(chain)].endswith("level column")
+        joined = chain_text(joined, [label_key(rows[r].cells[q].text) for r, q in chain], vocab,
+                            COLUMN_CUTOFF if in_column else LABEL_CUTOFF,
+                            levels.get(chain[0]) if in_column else None)
         anchor = chain[anchor_of(chain, rows, taken)]
         on_rows = [spot for spot in chain if is_row_line(spot[0], rows, taken)] or [anchor]
         for spot in chain:

@@ -961,14 +961,25 @@ def own_tail_of(item: IndicatorRow, cell) -> LabelHint | None:
     name wrapping beside them), or None: the one label of the cell's column on the row,
     the cell `ENDING_MAX` characters at most, one of them its 指标's. `label_tails` reads
     such a piece on a row of its own; here the row is the label's. The piece's line is
-    the label's last: left out, a bottom label's block reads as ending a line early."""
+    the label's last: left out, a bottom label's block reads as ending a line early. A
+    piece all look-alikes (`管理指` over `怀`) is one where the label's line printed its
+    head only, and the two spell the label's length, as `tail_label` reads them."""
     key = label_key(cell.text)
-    if not 0 < len(key) <= ENDING_MAX or not (key[-1] == LABEL_SUFFIX[-1] or key[0] == LABEL_SUFFIX[0]):
+    if not 0 < len(key) <= ENDING_MAX:
         return None
     hints = [h for h in (*item.level1, *item.level2) if not h.copied and h.cell.col == cell.col]
     if len(hints) != 1 or hints[0].line % 1 or hints[0].line + 1 > item.lines[1]:
         return None
+    if not (key[-1] == LABEL_SUFFIX[-1] or key[0] == LABEL_SUFFIX[0] or spells_label_with(hints[0], key)):
+        return None
     return hints[0]
+
+
+def spells_label_with(hint, key: str) -> bool:
+    """The label `hint` read prints its head only on its line (`管理指` of 管理指标), and
+    `key` below is as long as the rest."""
+    head, full = label_key(hint.cell.raw), label_key(hint.spec.label)
+    return head != full and full.startswith(head) and len(head) + len(key) == len(full)
 
 
 def tail_label(items: list[IndicatorRow], i: int, cell) -> str | None:
