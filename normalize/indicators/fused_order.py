@@ -2552,7 +2552,7 @@ def read_spaced_heads_over_pieces(items: list[IndicatorRow], vocab: LevelVocabul
         if len(pieces) != 1 or len(label_key(pieces[0].cell.text)) > PIECE_MAX:
             continue
         piece = pieces[0]
-        head = spaced_head(item)
+        head = head_before_space(item)
         if head is None:
             continue
         rest = item.name[len(head):].strip()
@@ -2591,9 +2591,9 @@ def read_spaced_heads_over_pieces(items: list[IndicatorRow], vocab: LevelVocabul
     return issues
 
 
-def spaced_head(item: IndicatorRow) -> str | None:
+def head_before_space(item: IndicatorRow, limit: int = PIECE_MAX) -> str | None:
     """The Chinese characters before a space at the head of the name's cell as read, up to
-    `PIECE_MAX` of them (a wrapped label's line), or None."""
+    `limit` of them (by default a wrapped label's line), or None."""
     found = name_cell(item)
     if found is None:
         return None
@@ -2601,7 +2601,7 @@ def spaced_head(item: IndicatorRow) -> str | None:
     text = cell.text.strip()
     raw = (cell.raw or text).strip()
     source = raw if cleaned(raw) == text else text
-    at = next((k for k, ch in enumerate(source[:PIECE_MAX + 1]) if ch in SPACES), None)
+    at = next((k for k, ch in enumerate(source[:limit + 1]) if ch in SPACES), None)
     if not at:
         return None
     head = source[:at]
@@ -2637,21 +2637,14 @@ def cut_spaced_heads(items: list[IndicatorRow], placements: list, vocab: LevelVo
     for i, (item, placement) in enumerate(zip(items, placements)):
         if placement is None or not item.name or item.positional:
             continue
-        found = name_cell(item)
-        if found is None:
+        head = head_before_space(item, SPACED_HEAD_MAX)
+        if head is None:
             continue
-        cell = found[0]
-        text = cell.text.strip()
-        raw = (cell.raw or text).strip()
-        source = raw if cleaned(raw) == text else text
-        at = next((k for k, ch in enumerate(source[:SPACED_HEAD_MAX + 1]) if ch in SPACES), None)
-        if not at:
-            continue
-        head = source[:at]
         rest = item.name[len(head):].strip()
-        if not all(is_han(ch) for ch in head) or not item.name.startswith(head) or not text.startswith(head) \
-                or len(label_key(rest)) < ORDER_REST_MIN or not is_han(rest[0]):
+        if len(label_key(rest)) < ORDER_REST_MIN or not is_han(rest[0]):
             continue
+        cell = name_cell(item)[0]
+        text = cell.text.strip()
         if head in words and head not in own_words(placement.level2, vocab) \
                 or head.endswith(SUFFIX) and not suffixed_level_text(head, placement.level2, vocab) \
                 or len(head) >= RESTATED_MIN and any(
