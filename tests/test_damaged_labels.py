@@ -892,3 +892,17 @@ def test_a_damaged_first_piece_over_a_label_wrapped_on_its_own_row_is_left_unrea
                                          "满意度指标\t\t"]))
     assert not any(i.code == "label_read_by_nearest" and "杜会" in i.message for i in issues)
     assert not any(name and name.startswith("性指标") for _, name in got)
+
+
+def test_a_damaged_label_under_a_bare_alias_is_no_rest_of_it():
+    # 时效 above is 时效指标 printed bare, whole: its longer forms add only 指标 / 目标, so
+    # 成未 (beside its group's 产出指标) holds characters no rest of it does: a category
+    # listed without indicators (成本, the one 产出 leaves after 时效), not 时效's wrapped end
+    got, codes, _ = read(text_rows([HEADER,
+                                    "\t时效\t资金支付及时率\t100%",
+                                    "产出指标\t成未\t\t",
+                                    "\t社会效益指标\t受益人数\t≥5人",
+                                    "效益指标\t\t受益户数\t≥5户"]))
+    assert got == [("时效指标", "资金支付及时率"), ("成本指标", None), ("社会效益指标", "受益人数"),
+                   ("社会效益指标", "受益户数")]
+    assert "label_read_by_nearest" in codes

@@ -501,9 +501,12 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                      and not joins_a_neighbour(c, classified, k, vocab)]
             if (any(len(label_key(c.text)) >= LABEL_MIN_KEY or (row.numbered and numbered_label_cell(c.text))
                     for c in item.damaged) or (lone or item.set_aside_level1) and short) and not item.fused \
-                    and (row.numbered or not (out and cut_label_above(out[-1]))):
+                    and (row.numbered or not (out and cut_label_above(out[-1])
+                                              and (not item.set_aside_level1
+                                                   or continues_cut_label(out[-1], item.damaged, vocab)))):
                 # (a line printing its own row number is a row, never the rest of a label above;
-                # nor is one printing its own level-1 cell beside it: `only_category_of_line_group`)
+                # nor is one printing its own level-1 cell beside it: `only_category_of_line_group`,
+                # where its damaged cell holds what no rest of that label holds: `continues_cut_label`)
                 lone_damaged.append((len(out), item, line))   # perhaps a level-2 label: see below
             continue
         line += 1
@@ -1077,6 +1080,36 @@ def cut_label_above(item: IndicatorRow) -> bool:
     label does: `预篡执行管理` read as it is whole, and the line below it no piece of it."""
     return any(not ends_as_label(h.cell.text, h.spec.label) for h in (*item.level1, *item.level2)
                if not h.copied) or any(not ends_as_label(c.text) for c in item.unrecognised)
+
+
+def continues_cut_label(above: IndicatorRow, cells: list[Cell], vocab: LevelVocabulary) -> bool:
+    """Whether damaged `cells` on a line of their own may be the rest of a level cell the
+    row above cut short (`cut_label_above`). A cell cut inside its word (`可持续性`,
+    `服务对象`, an unread cell) may go on with anything; one that is a whole alias of its
+    category (`时效`: 时效指标 printed bare) goes on only with what its longer aliases
+    add (指标, 目标), so a cell holding a character of its own that none of those hold
+    (`成未` under `时效`: a damaged 成本, a category listed without indicators) is no rest."""
+    rests: set[str] = set()
+    for h in (*above.level1, *above.level2):
+        if h.copied or ends_as_label(h.cell.text, h.spec.label):
+            continue
+        key = label_key(h.cell.text)
+        aliases = (vocab.level1 if h.level == 1 else vocab.level2).aliases_of(h.spec.label)
+        if key not in aliases:
+            return True
+        rests |= {char for alias in aliases if alias.startswith(key) for char in alias[len(key):]}
+    if any(not ends_as_label(c.text) for c in above.unrecognised):
+        return True
+    # a cell keeping no character of any category (`拾柝`, `拍杯`: a damaged 指标) may be its end
+    owns = [(set(label_key(c.text)) - GENERIC_LABEL_CHARS) & category_chars(vocab) for c in cells]
+    return any(not own or own & rests for own in owns)
+
+
+@lru_cache(maxsize=None)
+def category_chars(vocab: LevelVocabulary) -> frozenset[str]:
+    """The characters the level-2 labels and their aliases print, but 指, 标, 类."""
+    return frozenset("".join(alias for name in vocab.level2_specs for alias in vocab.level2.aliases_of(name))) \
+        - GENERIC_LABEL_CHARS
 
 
 def ends_as_label(text: str, label: str | None = None) -> bool:
