@@ -2539,7 +2539,7 @@ def read_spaced_heads_over_pieces(items: list[IndicatorRow], vocab: LevelVocabul
     reads fuzzily as a shorter label (本指标 as 产出's 成本指标, which takes the row's group
     with it); joined to the head it reads at `LABEL_CUTOFF` as another, longer label
     (经剂成本指标: 经济成本指标). The head is cut off the name, the joined label is the
-    row's category, and the rest is taken off the line below; a `label_rejoined` warning
+    row's category, and the rest is taken off the line below; a `label_rejoined` info issue
     says so. Only a head of `PIECE_MAX` Chinese characters at most, a rest that is a piece
     (no label written exactly) and the line's only fuzzy level-2 reading."""
     issues: list[Issue] = []
