@@ -119,6 +119,24 @@ def test_a_short_end_brings_the_target_a_full_line_waits_for():
     assert out[3:] == ["就业援助对象帮扶人数", "社区综合帮扶个案数"]
 
 
+# a column 10 characters wide, the target on a wrapped row's first line
+WIDTH_10_FIRST = ["产出指标\t数量指标\t社区事务受理业务办件\t≥120000(件)", "\t\t量\t",
+                  "\t\t残疾人康复服务计划完\t=100(%)", "\t\t成率\t",
+                  "\t\t各类救助补贴发放准确\t=100(%)", "\t\t率\t"]
+
+
+def test_a_short_end_under_a_full_line_both_without_a_target_is_its_rest():
+    # target-first: a full line ending in a head word (完成数) without a target, a short
+    # end without one either: apart they would be two rows running without a target
+    out = names(WIDTH_10_FIRST + ["\t\t公益性岗位补贴完成数\t", "\t\t量发放准确率\t",
+                                  "\t\t低保就业补贴发放及时率\t≥95(%)"])
+    assert out[3:] == ["公益性岗位补贴完成数量发放准确率", "低保就业补贴发放及时率"]
+    # a whole name under it, longer than a short end, stays a row of its own
+    out = names(WIDTH_10_FIRST + ["\t\t就业援助对象帮扶人数\t", "\t\t社区综合帮扶个案数\t",
+                                  "\t\t低保就业补贴发放及时率\t≥95(%)"])
+    assert out[3:] == ["就业援助对象帮扶人数", "社区综合帮扶个案数", "低保就业补贴发放及时率"]
+
+
 def item(name: str, target: bool = False) -> IndicatorRow:
     out = IndicatorRow(Row(0, (), 1, None))
     out.name = name

@@ -382,6 +382,8 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
         if wrapping.target_first and full and previous.target is not None \
                 and all(getattr(item, cell) is None for cell in ROW_CELLS) and len(item.name) <= LONG_FRAGMENT:
             evidence += 2   # a full line with its target, and a short end without a cell of its own
+        if wrapping.target_first and full and opens_untargeted_row(item, previous):
+            evidence += UNTARGETED_EVIDENCE   # as a row, the line would be a second row without a target
         # the line that carries a wrapped row's target opens (or closes) its row
         if wrapping.target_first is not None and \
                 (item.target if wrapping.target_first else previous.target) is not None:
@@ -419,6 +421,22 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     elif prints_label_above(item, previous):
         evidence -= RESTATED_EVIDENCE   # the label cell above printed again, however damaged: a row
     return evidence
+
+UNTARGETED_EVIDENCE = 2   # a line that would open a second row without a target, under one already
+
+
+def opens_untargeted_row(item: IndicatorRow, previous: IndicatorRow) -> bool:
+    """Where a table prints a wrapped row's target on its first line, whether a short end
+    (at most `LONG_FRAGMENT` characters), read as a row of its own, would open a row
+    without a target under a line that printed none either: neither line prints a cell of
+    its row. Read as the rest of the line above, the two lines make one row without a
+    target; read apart, two rows running without one, which tables print more rarely than
+    one target-less row wrapped (…完成数 | 量发放准确率, neither with a target). Where the
+    target prints on a wrapped row's last line a line without one is no such evidence: it
+    may be the first line of a row whose target comes below."""
+    return all(getattr(line, cell) is None for line in (item, previous) for cell in ROW_CELLS) \
+        and len(item.name) <= LONG_FRAGMENT
+
 
 def fills_width(line: str, width: int) -> bool:
     """Whether a name's line fills the column's width: as read, or, on a line longer than
