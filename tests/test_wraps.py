@@ -137,6 +137,18 @@ def test_a_short_end_under_a_full_line_both_without_a_target_is_its_rest():
     assert out[3:] == ["就业援助对象帮扶人数", "社区综合帮扶个案数", "低保就业补贴发放及时率"]
 
 
+def test_a_labels_rest_beside_a_short_end_opens_no_row():
+    # a level-2 label wrapped down its narrow column (数量指 | 标) beside a wrapped name: the
+    # label's rest on the short end's line goes on with the cell above, no row's label
+    out = names(WIDTH_10_LAST + ["\t数量指\t公益性岗位补贴完成数\t", "\t标\t量足额发放\t",
+                                 "\t\t低保补贴发放及时率\t≥95(%)"])
+    assert out[3:] == ["公益性岗位补贴完成数量足额发放", "低保补贴发放及时率"]
+    # a whole label of its own on the line still weighs for a row
+    out = names(WIDTH_10_LAST + ["\t质量指标\t公益性岗位补贴完成数\t", "\t成本指标\t量足额发放\t",
+                                 "\t\t低保补贴发放及时率\t≥95(%)"])
+    assert out[3:] == ["公益性岗位补贴完成数", "量足额发放", "低保补贴发放及时率"]
+
+
 def item(name: str, target: bool = False) -> IndicatorRow:
     out = IndicatorRow(Row(0, (), 1, None))
     out.name = name

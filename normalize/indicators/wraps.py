@@ -403,7 +403,7 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
         evidence += POINTS_EVIDENCE if points else POINTS_WAIT
     if points and completes_row_above(item, previous, heads, lengths):
         evidence += POINTS_EVIDENCE   # a cell-less line ending a name, under a line cut short with its cells
-    if item.level1 or item.level2:
+    if (item.level1 or item.level2) and not continues_labels_above(item, previous):
         evidence -= 1    # a label on the line: more often a row of its own
     if states_other_category(item, previous):
         evidence -= CATEGORY_EVIDENCE   # a wrapped name sits in one category's cells
@@ -504,6 +504,25 @@ def states_other_category(item: IndicatorRow, previous: IndicatorRow) -> bool:
                 and printed_labels(getattr(item, level)):
             return True
     return False
+
+
+def continues_labels_above(item: IndicatorRow, previous: IndicatorRow) -> bool:
+    """Whether every label the line prints is a later piece of a label wrapped down its
+    narrow column whose earlier piece the line above prints (数量指 | 标 beside 费用优抚对象定期
+    抚恤补 | 助发放人数; 庹指 | 标): the label cell goes on beside the name, as a wrapped
+    name's rest does, and states no row of its own. A whole label, or a label's first
+    piece, on the line may open a row."""
+    hints = [*item.level1, *item.level2]
+    above = {hint.cell.text for hint in (*previous.level1, *previous.level2)
+             if not hint.copied and is_printed_piece(hint)}
+    return bool(hints) and all(not hint.copied and is_printed_piece(hint) and hint.cell.text in above
+                               for hint in hints)
+
+
+def is_printed_piece(hint) -> bool:
+    """Whether the label was read from a piece of it its cell prints (标 of 数量指标 read whole
+    over the pieces wrapped down its column), not printed whole."""
+    return "".join(hint.cell.raw.split()) != hint.cell.text
 
 
 def stated_labels(hints) -> set[str]:
