@@ -508,21 +508,23 @@ def states_other_category(item: IndicatorRow, previous: IndicatorRow) -> bool:
 
 def continues_labels_above(item: IndicatorRow, previous: IndicatorRow) -> bool:
     """Whether every label the line prints is a later piece of a label wrapped down its
-    narrow column whose earlier piece the line above prints (数量指 | 标 beside 费用优抚对象定期
-    抚恤补 | 助发放人数; 庹指 | 标): the label cell goes on beside the name, as a wrapped
-    name's rest does, and states no row of its own. A whole label, or a label's first
-    piece, on the line may open a row."""
+    narrow column whose earlier piece the line above prints, the two pieces running on in
+    the label's text (数量指 | 标 beside 费用优抚对象定期抚恤补 | 助发放人数; 对象 | 满意 of
+    服务对象满意度指标): the label cell goes on beside the name, as a wrapped name's rest
+    does, and states no row of its own. A whole label, a label's first piece, or a short
+    label printed again on each row (产出 | 产出) may open a row."""
     hints = [*item.level1, *item.level2]
-    above = {hint.cell.text for hint in (*previous.level1, *previous.level2)
-             if not hint.copied and is_printed_piece(hint)}
-    return bool(hints) and all(not hint.copied and is_printed_piece(hint) and hint.cell.text in above
-                               for hint in hints)
+    return bool(hints) and all(continues_piece_above(hint, previous) for hint in hints)
 
 
-def is_printed_piece(hint) -> bool:
-    """Whether the label was read from a piece of it its cell prints (标 of 数量指标 read whole
-    over the pieces wrapped down its column), not printed whole."""
-    return "".join(hint.cell.raw.split()) != hint.cell.text
+def continues_piece_above(hint, previous: IndicatorRow) -> bool:
+    """Whether a label hint is the piece after one the line above prints of the same label."""
+    piece = "".join(hint.cell.raw.split())
+    if hint.copied or piece == hint.cell.text:
+        return False
+    return any(not above.copied and above.cell.text == hint.cell.text
+               and "".join(above.cell.raw.split()) + piece in hint.cell.text
+               for above in (*previous.level1, *previous.level2))
 
 
 def stated_labels(hints) -> set[str]:
