@@ -326,7 +326,11 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     word alone (时间, 情况: a name says what it counts) say wrap; a name above
     that ends in a head word (…人数, …率, …人数（人）), a line that is a whole name itself
     (and a long one under a name ending in its head word), a line that fills the width
-    itself (a third line: names that long are rare), a label on the line say not; where
+    itself (a third line: names that long are rare), a label on the line (but the later
+    piece of a label wrapped down its column beside the line above's piece:
+    `continues_labels_above`) say not; where a table prints a wrapped row's target on its
+    first line, a short end under a full line, neither printing a target, says wrap (apart,
+    two rows running without one: `opens_untargeted_row`); where
     the table numbers its rows (a 序号 column), a line without a row number says wrap and
     one with its own number cannot be one; where it prints 分值 / 得分 on every row
     (`points`), a line without any cell of its row above the line that brings them says
@@ -508,22 +512,23 @@ def states_other_category(item: IndicatorRow, previous: IndicatorRow) -> bool:
 
 def continues_labels_above(item: IndicatorRow, previous: IndicatorRow) -> bool:
     """Whether every label the line prints is a later piece of a label wrapped down its
-    narrow column whose earlier piece the line above prints, the two pieces running on in
-    the label's text (数量指 | 标 beside 费用优抚对象定期抚恤补 | 助发放人数; 对象 | 满意 of
-    服务对象满意度指标): the label cell goes on beside the name, as a wrapped name's rest
-    does, and states no row of its own. A whole label, a label's first piece, or a short
-    label printed again on each row (产出 | 产出) may open a row."""
+    narrow column, of which the line above prints another piece (数量指 | 标 beside 费用优抚对象
+    定期抚恤补 | 助发放人数; 可持续影 | 类指标): the label cell goes on beside the name, as a
+    wrapped name's rest does, and states no row of its own. A whole label, a label's first
+    piece, or a label printed again alike on each row (产出 | 产出) may open a row."""
     hints = [*item.level1, *item.level2]
     return bool(hints) and all(continues_piece_above(hint, previous) for hint in hints)
 
 
 def continues_piece_above(hint, previous: IndicatorRow) -> bool:
-    """Whether a label hint is the piece after one the line above prints of the same label."""
+    """Whether a label hint was read from a later piece of its label (in the label's text,
+    not opening it) under a line printing another piece read as the same label (its raw
+    cell may hold a name OCR fused into it: 可持续影向 退役军人服务保障体)."""
     piece = "".join(hint.cell.raw.split())
-    if hint.copied or piece == hint.cell.text:
+    text = hint.cell.text
+    if hint.copied or piece == text or piece not in text or text.startswith(piece):
         return False
-    return any(not above.copied and above.cell.text == hint.cell.text
-               and "".join(above.cell.raw.split()) + piece in hint.cell.text
+    return any(not above.copied and above.cell.text == text and "".join(above.cell.raw.split()) != piece
                for above in (*previous.level1, *previous.level2))
 
 
