@@ -42,11 +42,19 @@ def test_a_tail_too_long_for_the_label_is_unread():
     assert label_tails(items) == {} and pieces_unread(items)
 
 
+def test_another_unread_cell_keeps_a_tail_showing_no_suffix_off_the_labels_lines():
+    # 脂怀 prints neither 指 nor 标 in place: beside another unread cell it may be anything
+    items = items_of("脂怀", elsewhere="犭")
+    assert pieces_unread(items)
+    cluster = next(c for c in label_clusters(items) if c.category == "质量指标")
+    assert cluster.lines == (3.0,)
+
+
 def test_another_unread_cell_leaves_the_tailed_labels_own_joins():
     # 犭 elsewhere switches joined pieces off for the document (`pieces_unread`), but the
-    # label whose tail was read is whole: 质量 and 脂怀 spell it, its lines join, so a bottom
-    # model weighs 脂怀's line alone and the block ends on the tail's row
-    items = items_of("脂怀", elsewhere="犭")
+    # label whose tail was read is whole: 质量 and 指怀 spell it, its lines join, so a bottom
+    # model weighs 指怀's line alone and the block ends on the tail's row
+    items = items_of("指怀", elsewhere="犭")
     assert pieces_unread(items)
     clusters = label_clusters(items)
     cluster = next(c for c in clusters if c.category == "质量指标")

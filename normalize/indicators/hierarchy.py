@@ -1004,6 +1004,12 @@ def tail_label(items: list[IndicatorRow], i: int, cell) -> str | None:
     return None
 
 
+def shows_label_suffix(text: str) -> bool:
+    """A damaged 指标 with one of its characters in place (`指怀`, `脂标`)."""
+    key = label_key(text)
+    return bool(key) and (key[0] == LABEL_SUFFIX[0] or key[-1] == LABEL_SUFFIX[-1])
+
+
 def spells_head(full: str, pieces: str) -> bool:
     """`pieces` are `full`'s first characters, or all but one of them where they are long
     enough to be read through one look-alike (`旷效指` of 时效指标: the row's label was read
@@ -1053,9 +1059,12 @@ def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
     # a label's damaged tail is one of its lines only where its pieces join: elsewhere each
     # piece's line is weighed, and the tail's would outweigh the label's read line. Where
     # other pieces stay unread (`pieces_unread`), a label whose tail was read is still whole:
-    # its first pieces and the tail spell it, so its own lines join (`tailed`)
+    # its first pieces and the tail spell it, so its own lines join (`tailed`); there the
+    # tail must print its 指 or its 标 in place (`方面` of 经济效益方面, `经济` opening the next
+    # label spell a label's length as well)
     unread_pieces = pieces_unread(items)
-    tails = label_tails(items)
+    tails = {i: label for i, label in label_tails(items).items()
+             if not unread_pieces or shows_label_suffix(items[i].unrecognised[0].text)}
     tailed: set[int] = set()
     for i, item in enumerate(items):
         hints = [item.own_level2] if item.is_level2_entry else [h for h in item.level2 if not h.copied]
