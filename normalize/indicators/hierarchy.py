@@ -1000,14 +1000,22 @@ def tail_label(items: list[IndicatorRow], i: int, cell) -> str | None:
         if not spells_head(full, pieces):
             return None
         if len(pieces) + len(key) == len(full):
-            return hints[0].spec.label
+            return None if opens_below_unread(items, line) else hints[0].spec.label
     return None
 
 
+def opens_below_unread(items: list[IndicatorRow], line: float) -> bool:
+    """The line holds an unread cell that ends no label (`产山` over `时效` / `指际`): the
+    label read below it may open there, longer than its read pieces and the tail spell."""
+    return any(item.lines[0] <= line <= item.lines[1] and
+               any(not shows_label_suffix(cell.text) for cell in item.unrecognised) for item in items)
+
+
 def shows_label_suffix(text: str) -> bool:
-    """A damaged 指标 with one of its characters in place (`指怀`, `脂标`)."""
+    """A damaged 指标 with one of its characters in place (`指怀`, `脂标`), or its last
+    character alone (`怀` under `旷效指`): no label opens with one character."""
     key = label_key(text)
-    return bool(key) and (key[0] == LABEL_SUFFIX[0] or key[-1] == LABEL_SUFFIX[-1])
+    return len(key) == 1 or bool(key) and (key[0] == LABEL_SUFFIX[0] or key[-1] == LABEL_SUFFIX[-1])
 
 
 def spells_head(full: str, pieces: str) -> bool:
@@ -1060,8 +1068,8 @@ def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
     # piece's line is weighed, and the tail's would outweigh the label's read line. Where
     # other pieces stay unread (`pieces_unread`), a label whose tail was read is still whole:
     # its first pieces and the tail spell it, so its own lines join (`tailed`); there the
-    # tail must print its 指 or its 标 in place (`方面` of 经济效益方面, `经济` opening the next
-    # label spell a label's length as well)
+    # tail must print its 指 or its 标 in place, or be one character (`方面` of 经济效益方面,
+    # `经济` opening the next label spell a label's length as well)
     unread_pieces = pieces_unread(items)
     tails = {i: label for i, label in label_tails(items).items()
              if not unread_pieces or shows_label_suffix(items[i].unrecognised[0].text)}
