@@ -12,11 +12,11 @@ from formex.schemas.forms import load_form_schema
 SCHEMA = load_form_schema("unit_overall_target")
 
 
-def items_of(tail: str, elsewhere: str = "", head: str = "质量"):
+def items_of(tail: str, elsewhere: str = "", head: str = "质量", above: str = ""):
     lines = ["二级指标\t三级指标\t指标值",
              "产出\t公益性岗位开发数量\t≥120(个)",
              "数量\t职业技能培训人次\t≥3000(人次)",
-             "\t就业见习岗位募集数\t≥600(个)",
+             f"{above}\t就业见习岗位募集数\t≥600(个)",
              f"{head}\t社会保险补贴发放准确率\t≥95(%)",
              f"{tail}\t就业见习补贴发放准确率\t≥95(%)",
              "\t公益性岗位补贴发放准确率\t≥95(%)",
@@ -69,3 +69,11 @@ def test_a_tail_under_a_head_read_through_one_look_alike():
     assert label_tails(items) == {4: "质量指标"}
     # a two-character head is too short to tell a look-alike from another word
     assert label_tails(items_of("指标", head="贡量")) == {}
+
+
+def test_no_tail_where_an_unread_piece_above_may_open_the_label():
+    # 产山 (a damaged 产出) over 质量 / 指怀 may open a longer label, 产出质量指标: the
+    # pieces read do not say where the label begins, so 指怀 is no tail
+    assert 4 not in label_tails(items_of("指怀", above="声屮"))
+    # a damaged ending above (here the 数量's 指标) opens nothing
+    assert label_tails(items_of("指怀", above="指杯")) == {2: "数量指标", 4: "质量指标"}
