@@ -38,7 +38,7 @@ import numpy as np
 from formex.normalize.indicators.chained import chained_rows
 from formex.normalize.indicators.placement import (APART, APART_PRIOR, EXACT_ONLY, MODELS, UNLABELLED, UNREAD, Cluster,
                                                    Fit, Geometry, fit_placement, predicted_costs, unread, unread_side)
-from formex.normalize.indicators.fragments import LABEL_SUFFIX
+from formex.normalize.indicators.fragments import LABEL_SUFFIX, one_look_alike
 from formex.normalize.indicators.cells import LabelHint
 from formex.normalize.indicators.fused import ASPECT
 from formex.normalize.indicators.rows import ENDING_MAX, GENERIC_LABEL_CHARS as LABEL_END_CHARS, IndicatorRow
@@ -997,11 +997,32 @@ def tail_label(items: list[IndicatorRow], i: int, cell) -> str | None:
         if len(hints) != 1 or is_piece_line(hints[0]):
             return None
         full, pieces, line = label_key(hints[0].spec.label), label_key(hints[0].cell.raw) + pieces, line - 1
-        if not full.startswith(pieces):
+        if not spells_head(full, pieces):
             return None
         if len(pieces) + len(key) == len(full):
-            return hints[0].spec.label
+            return None if opens_below_unread(items, line) else hints[0].spec.label
     return None
+
+
+def opens_below_unread(items: list[IndicatorRow], line: float) -> bool:
+    """The line holds an unread cell that ends no label (`产山` over `时效` / `指际`): the
+    label read below it may open there, longer than its read pieces and the tail spell."""
+    return any(item.lines[0] <= line <= item.lines[1] and
+               any(not shows_label_suffix(cell.text) for cell in item.unrecognised) for item in items)
+
+
+def shows_label_suffix(text: str) -> bool:
+    """A damaged 指标 with one of its characters in place (`指怀`, `脂标`), or its last
+    character alone (`怀` under `旷效指`): no label opens with one character."""
+    key = label_key(text)
+    return len(key) == 1 or bool(key) and (key[0] == LABEL_SUFFIX[0] or key[-1] == LABEL_SUFFIX[-1])
+
+
+def spells_head(full: str, pieces: str) -> bool:
+    """`pieces` are `full`'s first characters, or all but one of them where they are long
+    enough to be read through one look-alike (`旷效指` of 时效指标: the row's label was read
+    so, and its 指标 runs on to the line below)."""
+    return full.startswith(pieces) or len(pieces) < len(full) and one_look_alike(full[:len(pieces)], pieces)
 
 
 def label_tails(items: list[IndicatorRow]) -> dict[int, str]:
@@ -1044,8 +1065,15 @@ def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
     pieces: list[tuple[bool, ...]] = []
     damaged = unread_label_rows(items, short)
     # a label's damaged tail is one of its lines only where its pieces join: elsewhere each
-    # piece's line is weighed, and the tail's would outweigh the label's read line
-    tails = {} if pieces_unread(items) else label_tails(items)
+    # piece's line is weighed, and the tail's would outweigh the label's read line. Where
+    # other pieces stay unread (`pieces_unread`), a label whose tail was read is still whole:
+    # its first pieces and the tail spell it, so its own lines join (`tailed`); there the
+    # tail must print its 指 or its 标 in place, or be one character (`方面` of 经济效益方面,
+    # `经济` opening the next label spell a label's length as well)
+    unread_pieces = pieces_unread(items)
+    tails = {i: label for i, label in label_tails(items).items()
+             if not unread_pieces or shows_label_suffix(items[i].unrecognised[0].text)}
+    tailed: set[int] = set()
     for i, item in enumerate(items):
         hints = [item.own_level2] if item.is_level2_entry else [h for h in item.level2 if not h.copied]
         if i in damaged:
@@ -1059,6 +1087,7 @@ def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
             # the label's damaged last piece: a line of the label, joined to its first pieces
             clusters[-1] = replace(last, last=i, lines=last.lines + (line_place(item.lines[0], apart),))
             pieces[-1] = pieces[-1][:-1] + (True, True)
+            tailed.add(len(clusters) - 1)
             continue
         if not hints:
             continue
@@ -1085,9 +1114,8 @@ def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
                                     apart=item.is_label_only and line_place(item.lines[0], apart) % 1 != 0,
                                     ends=ends, loose=spilled))
             pieces.append(wrapped)
-    if pieces_unread(items):
-        return clusters
-    return [with_joins(c, p) for c, p in zip(clusters, pieces)]
+    return [with_joins(c, p) if not unread_pieces or k in tailed else c
+            for k, (c, p) in enumerate(zip(clusters, pieces))]
 
 
 def overflows_here(items: list[IndicatorRow], i: int, hints: list, category: str) -> bool:
