@@ -1011,10 +1011,20 @@ def read_damaged_groups(items: list[IndicatorRow], vocab: LevelVocabulary, issue
     (`label_read_by_group_position`): the cell's place, not its text, read it."""
     read: dict[tuple[str, str | None], str] = {}
     by_place: dict[tuple[str, str | None], str] = {}
+    by_own: dict[tuple[str, str | None], str] = {}
     for item in items:
         if any(not h.copied for h in item.level1):
             continue
         stated = [h for h in item.level2 if not h.copied]
+        if not stated and item.damaged and not item.fused:
+            found_group = group_beside_damaged_category(item, vocab)
+            if found_group is not None:
+                cell, group = found_group
+                item.level1.append(LabelHint(1, vocab.level1_specs[group], cell, LabelMatch(group, group, 0.0),
+                                             line=item.lines[0]))
+                item.unrecognised.remove(cell)
+                by_own[(cell.text, cell.source_ref or item.row.source_ref)] = group
+            continue
         if len(stated) != 1 or item.fused:
             continue
         hint = stated[0]
@@ -1040,9 +1050,13 @@ def read_damaged_groups(items: list[IndicatorRow], vocab: LevelVocabulary, issue
             item.unrecognised.remove(cell)
             found[(cell.text, cell.source_ref or item.row.source_ref)] = group
             break
-    if not read and not by_place:
+    if not read and not by_place and not by_own:
         return issues
-    return without_unrecognised(issues, {**read, **by_place}) + [
+    return without_unrecognised(issues, {**read, **by_place, **by_own}) + [
+        Issue("warning", "label_read_by_group_characters",
+              f"level-1 cell {text!r} matches no group; read as {name!r}, the one group whose own "
+              "characters it keeps, beside a level-2 cell too damaged to read", field="level1", source_ref=ref)
+        for (text, ref), name in by_own.items()] + [
         Issue("info", "label_read_by_group",
               f"level-1 cell {text!r} matches no group; read as {name!r}, the group of the "
               "level-2 label beside it", field="level1", source_ref=ref)
@@ -1051,6 +1065,40 @@ def read_damaged_groups(items: list[IndicatorRow], vocab: LevelVocabulary, issue
               f"level-1 cell {text!r} shares no character with any group's label; read as {name!r}, "
               "the group of the level-2 label beside it, by its place alone", field="level1", source_ref=ref)
         for (text, ref), name in by_place.items()]
+
+
+def own_group_characters(vocab: LevelVocabulary) -> dict[str, frozenset[str]]:
+    """Per level-1 group, the characters of its labels that no other group's labels print
+    (效 and 益 of 效益指标; not 指标, 类 or 目标's 目, which several groups' forms print)."""
+    chars = {name: set("".join(vocab.level1.aliases_of(name))) - GENERIC_LABEL_CHARS
+             for name in vocab.level1_specs}
+    return {name: frozenset(own - set().union(*(c for other, c in chars.items() if other != name)))
+            for name, own in chars.items()}
+
+
+def group_beside_damaged_category(item: IndicatorRow, vocab: LevelVocabulary) -> tuple[Cell, str] | None:
+    """A row stating no label, whose level-2 cell is too damaged to read (`社会敫`, a
+    wrapped label's damaged first piece) and whose cell left of it reads as no group
+    (`效溢`): that cell is the row's level-1 label where it keeps own characters of
+    exactly one group (`own_group_characters`) and none of another group's labels, and is
+    no longer than that group's longest form. The pair opens that group's block."""
+    left = min(cell.col for cell in item.damaged)
+    own = own_group_characters(vocab)
+    every = {name: set("".join(vocab.level1.aliases_of(name))) - GENERIC_LABEL_CHARS for name in vocab.level1_specs}
+    for cell in item.unrecognised:
+        if cell in item.damaged or cell.col >= left or looks_like_target(cell.text):
+            continue
+        key = set(label_key(cell.text))
+        groups = [name for name, chars in own.items() if chars & key]
+        if len(groups) != 1:
+            continue
+        group = groups[0]
+        if any(every[name] & key for name in every if name != group):
+            continue
+        if len(label_key(cell.text)) > max(len(label_key(a)) for a in vocab.level1.aliases_of(group)):
+            continue
+        return cell, group
+    return None
 
 
 def sure_reading(hint: LabelHint) -> bool:
