@@ -1372,6 +1372,7 @@ def test_a_damaged_level1_cell_beside_a_damaged_category_keeps_its_groups_own_ch
     rows = list(iter_text_rows("\n".join([HEADER, *lines])))
     items, issues = rows_to_indicator_rows(rows, SCHEMA, spans_known=False)
     assert [h.spec.label for h in items[2].level1] == ["效益指标"]
+    assert items[2].level1[0].line == items[2].lines[0]   # the line it prints on: the level-1 fit weighs it
     found = next(i for i in issues if i.code == "label_read_by_group_characters")
     assert found.severity == "warning" and "效溢" in found.message
     indicators, _ = place(lines)

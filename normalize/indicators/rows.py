@@ -454,6 +454,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     pending_notes: list[str] = []
     wrapped_rows: list[IndicatorRow] = []   # numbered label lines whose label's rest was joined
     line = -1
+    cell_lines: dict[int, int] = {}   # id of an unread level cell -> the body line it prints on
     apart = prints_labels_apart(classified)
     for k, item in enumerate(classified):
         row = item.row
@@ -465,6 +466,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             # last row), not the next row's label on a line of its own
             line += 1
             item.level1 = [replace(h, line=line) for h in item.level1]
+            cell_lines.update((id(cell), line) for cell in item.unrecognised)
             fold_label_rests(out[-1], item, line)
             issues.extend(cell_issues(item))
             continue
@@ -513,6 +515,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         item.lines, item.pages = (line, line), (row.page, row.page)
         item.level1 = [replace(h, line=line) for h in item.level1]
         item.level2 = [replace(h, line=line) for h in item.level2]
+        cell_lines.update((id(cell), line) for cell in item.unrecognised)
         if item.own_level2 is not None:
             item.own_level2 = item.level2[-1]
         previous = out[-1] if out else None
@@ -579,7 +582,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         out.append(item)
     if pending_notes:
         issues.extend(notes_at_end(out, pending_notes))
-    issues = read_damaged_groups(out, vocab, issues)
+    issues = read_damaged_groups(out, vocab, issues, cell_lines)
     out = insert_label_lines(out, lone_damaged)
     ending = frozenset(char for _, char in printed_damage(out, vocab) | header_damage(rows, out, schema))
     issues = read_damaged_labels(out, vocab, schema, issues, wrapped_rows, ending)
@@ -994,8 +997,8 @@ def without_unrecognised(issues: list[Issue], read) -> list[Issue]:
         issue.message.startswith(repr(text)) and issue.source_ref == ref for text, ref in read))]
 
 
-def read_damaged_groups(items: list[IndicatorRow], vocab: LevelVocabulary, issues: list[Issue]
-                        ) -> list[Issue]:
+def read_damaged_groups(items: list[IndicatorRow], vocab: LevelVocabulary, issues: list[Issue],
+                        cell_lines: dict[int, int] | None = None) -> list[Issue]:
     """A level-1 cell OCR damaged past reading (`满意庹类`, `效溢类`, `敫益类`) printed on
     the line of a level-2 label read without doubt is that label's level-1 group: a
     level-2 category belongs to one group, and the cell left of it names that group. It
@@ -1008,7 +1011,12 @@ def read_damaged_groups(items: list[IndicatorRow], vocab: LevelVocabulary, issue
     keeps none of the group's own characters; it is read so only beside a level-2 label
     read without doubt (`sure_reading`), when it is a label's length (`looks_like_group_cell`) and holds no
     character of another group's labels or of that level-2 label either, and its issue is a warning
-    (`label_read_by_group_position`): the cell's place, not its text, read it."""
+    (`label_read_by_group_position`): the cell's place, not its text, read it.
+    On a row stating no level-2 label whose level-2 cell is too damaged to read (`社会敫`),
+    the cell left of it is read as the one group whose own characters it keeps
+    (`group_beside_damaged_category`), on the line it prints on (`cell_lines`), warned
+    `label_read_by_group_characters`: the pair is the group's first line, and without it
+    the block above runs on into the group (the rows' wording seldom tells 时效 from 社会效益)."""
     read: dict[tuple[str, str | None], str] = {}
     by_place: dict[tuple[str, str | None], str] = {}
     by_own: dict[tuple[str, str | None], str] = {}
@@ -1020,8 +1028,9 @@ def read_damaged_groups(items: list[IndicatorRow], vocab: LevelVocabulary, issue
             found_group = group_beside_damaged_category(item, vocab)
             if found_group is not None:
                 cell, group = found_group
+                # on the line it prints on (a wrapped row's later line): the level-1 fit weighs it
                 item.level1.append(LabelHint(1, vocab.level1_specs[group], cell, LabelMatch(group, group, 0.0),
-                                             line=item.lines[0]))
+                                             line=(cell_lines or {}).get(id(cell), item.lines[0])))
                 item.unrecognised.remove(cell)
                 by_own[(cell.text, cell.source_ref or item.row.source_ref)] = group
             continue
