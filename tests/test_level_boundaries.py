@@ -1360,29 +1360,3 @@ def test_a_short_damaged_label_takes_no_row_off_its_wording():
     assert [i.placement.level2.label for i in indicators] == \
         ["数量指标"] * 5 + ["质量指标"] * 4 + ["时效指标"] * 3 + ["成本指标"] + ["社会效益指标"] * 3 + \
         ["生态效益指标"] + ["可持续影响指标"] * 2 + ["服务对象满意度指标"] * 3
-
-
-def test_a_damaged_level1_cell_beside_a_damaged_category_keeps_its_groups_own_characters():
-    # the 效益 group's first line prints 效溢 (益 read as 溢) beside 社会敫, a category too
-    # damaged to read; the rows below carry no strong word and follow the 时效 block above
-    # unless 效溢 opens the 效益 group: it keeps 效, printed by no other group's labels
-    lines = ["产出指标\t时效指标\t资金拨付及时率\t100%", "\t\t报告按时完成率\t≥95%",
-             "效溢\t社会敫\t居民健康素养水平\t≥35%", "\t\t家庭医生覆盖率\t≥40%", "\t\t系统管理率\t≥95%",
-             "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%"]
-    rows = list(iter_text_rows("\n".join([HEADER, *lines])))
-    items, issues = rows_to_indicator_rows(rows, SCHEMA, spans_known=False)
-    assert [h.spec.label for h in items[2].level1] == ["效益指标"]
-    assert items[2].level1[0].line == items[2].lines[0]   # the line it prints on: the level-1 fit weighs it
-    found = next(i for i in issues if i.code == "label_read_by_group_characters")
-    assert found.severity == "warning" and "效溢" in found.message
-    indicators, _ = place(lines)
-    assert [g for g, _ in categories(indicators)] == ["产出指标"] * 2 + ["效益指标"] * 3 + ["满意度指标"]
-
-
-def test_a_level1_cell_keeping_two_groups_characters_beside_a_damaged_category_stays_unread():
-    # 产益 keeps 产 of 产出 and 益 of 效益: no one group
-    lines = ["产出指标\t时效指标\t资金拨付及时率\t100%", "产益\t社会敫\t居民健康素养水平\t≥35%"]
-    rows = list(iter_text_rows("\n".join([HEADER, *lines])))
-    items, issues = rows_to_indicator_rows(rows, SCHEMA, spans_known=False)
-    assert not items[1].level1
-    assert not any(i.code == "label_read_by_group_characters" for i in issues)

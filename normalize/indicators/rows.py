@@ -454,7 +454,6 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     pending_notes: list[str] = []
     wrapped_rows: list[IndicatorRow] = []   # numbered label lines whose label's rest was joined
     line = -1
-    cell_lines: dict[int, int] = {}   # id of an unread level cell -> the body line it prints on
     apart = prints_labels_apart(classified)
     for k, item in enumerate(classified):
         row = item.row
@@ -466,7 +465,6 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             # last row), not the next row's label on a line of its own
             line += 1
             item.level1 = [replace(h, line=line) for h in item.level1]
-            cell_lines.update((id(cell), line) for cell in item.unrecognised)
             fold_label_rests(out[-1], item, line)
             issues.extend(cell_issues(item))
             continue
@@ -515,7 +513,6 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         item.lines, item.pages = (line, line), (row.page, row.page)
         item.level1 = [replace(h, line=line) for h in item.level1]
         item.level2 = [replace(h, line=line) for h in item.level2]
-        cell_lines.update((id(cell), line) for cell in item.unrecognised)
         if item.own_level2 is not None:
             item.own_level2 = item.level2[-1]
         previous = out[-1] if out else None
@@ -582,7 +579,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         out.append(item)
     if pending_notes:
         issues.extend(notes_at_end(out, pending_notes))
-    issues = read_damaged_groups(out, vocab, issues, cell_lines)
+    issues = read_damaged_groups(out, vocab, issues)
     out = insert_label_lines(out, lone_damaged)
     ending = frozenset(char for _, char in printed_damage(out, vocab) | header_damage(rows, out, schema))
     issues = read_damaged_labels(out, vocab, schema, issues, wrapped_rows, ending)
@@ -997,8 +994,8 @@ def without_unrecognised(issues: list[Issue], read) -> list[Issue]:
         issue.message.startswith(repr(text)) and issue.source_ref == ref for text, ref in read))]
 
 
-def read_damaged_groups(items: list[IndicatorRow], vocab: LevelVocabulary, issues: list[Issue],
-                        cell_lines: dict[int, int] | None = None) -> list[Issue]:
+def read_damaged_groups(items: list[IndicatorRow], vocab: LevelVocabulary, issues: list[Issue]
+                        ) -> list[Issue]:
     """A level-1 cell OCR damaged past reading (`满意庹类`, `效溢类`, `敫益类`) printed on
     the line of a level-2 label read without doubt is that label's level-1 group: a
     level-2 category belongs to one group, and the cell left of it names that group. It
@@ -1011,29 +1008,13 @@ def read_damaged_groups(items: list[IndicatorRow], vocab: LevelVocabulary, issue
     keeps none of the group's own characters; it is read so only beside a level-2 label
     read without doubt (`sure_reading`), when it is a label's length (`looks_like_group_cell`) and holds no
     character of another group's labels or of that level-2 label either, and its issue is a warning
-    (`label_read_by_group_position`): the cell's place, not its text, read it.
-    On a row stating no level-2 label whose level-2 cell is too damaged to read (`社会敫`),
-    the cell left of it is read as the one group whose own characters it keeps
-    (`group_beside_damaged_category`), on the line it prints on (`cell_lines`), warned
-    `label_read_by_group_characters`: the pair is the group's first line, and without it
-    the block above runs on into the group (the rows' wording seldom tells 时效 from 社会效益)."""
+    (`label_read_by_group_position`): the cell's place, not its text, read it."""
     read: dict[tuple[str, str | None], str] = {}
     by_place: dict[tuple[str, str | None], str] = {}
-    by_own: dict[tuple[str, str | None], str] = {}
     for item in items:
         if any(not h.copied for h in item.level1):
             continue
         stated = [h for h in item.level2 if not h.copied]
-        if not stated and item.damaged and not item.fused:
-            found_group = group_beside_damaged_category(item, vocab)
-            if found_group is not None:
-                cell, group = found_group
-                # on the line it prints on (a wrapped row's later line): the level-1 fit weighs it
-                item.level1.append(LabelHint(1, vocab.level1_specs[group], cell, LabelMatch(group, group, 0.0),
-                                             line=(cell_lines or {}).get(id(cell), item.lines[0])))
-                item.unrecognised.remove(cell)
-                by_own[(cell.text, cell.source_ref or item.row.source_ref)] = group
-            continue
         if len(stated) != 1 or item.fused:
             continue
         hint = stated[0]
@@ -1059,13 +1040,9 @@ def read_damaged_groups(items: list[IndicatorRow], vocab: LevelVocabulary, issue
             item.unrecognised.remove(cell)
             found[(cell.text, cell.source_ref or item.row.source_ref)] = group
             break
-    if not read and not by_place and not by_own:
+    if not read and not by_place:
         return issues
-    return without_unrecognised(issues, {**read, **by_place, **by_own}) + [
-        Issue("warning", "label_read_by_group_characters",
-              f"level-1 cell {text!r} matches no group; read as {name!r}, the one group whose own "
-              "characters it keeps, beside a level-2 cell too damaged to read", field="level1", source_ref=ref)
-        for (text, ref), name in by_own.items()] + [
+    return without_unrecognised(issues, {**read, **by_place}) + [
         Issue("info", "label_read_by_group",
               f"level-1 cell {text!r} matches no group; read as {name!r}, the group of the "
               "level-2 label beside it", field="level1", source_ref=ref)
@@ -1074,40 +1051,6 @@ def read_damaged_groups(items: list[IndicatorRow], vocab: LevelVocabulary, issue
               f"level-1 cell {text!r} shares no character with any group's label; read as {name!r}, "
               "the group of the level-2 label beside it, by its place alone", field="level1", source_ref=ref)
         for (text, ref), name in by_place.items()]
-
-
-def own_group_characters(vocab: LevelVocabulary) -> dict[str, frozenset[str]]:
-    """Per level-1 group, the characters of its labels that no other group's labels print
-    (效 and 益 of 效益指标; not 指标, 类 or 目标's 目, which several groups' forms print)."""
-    chars = {name: set("".join(vocab.level1.aliases_of(name))) - GENERIC_LABEL_CHARS
-             for name in vocab.level1_specs}
-    return {name: frozenset(own - set().union(*(c for other, c in chars.items() if other != name)))
-            for name, own in chars.items()}
-
-
-def group_beside_damaged_category(item: IndicatorRow, vocab: LevelVocabulary) -> tuple[Cell, str] | None:
-    """A row stating no label, whose level-2 cell is too damaged to read (`社会敫`, a
-    wrapped label's damaged first piece) and whose cell left of it reads as no group
-    (`效溢`): that cell is the row's level-1 label where it keeps own characters of
-    exactly one group (`own_group_characters`) and none of another group's labels, and is
-    no longer than that group's longest form. The pair opens that group's block."""
-    left = min(cell.col for cell in item.damaged)
-    own = own_group_characters(vocab)
-    every = {name: set("".join(vocab.level1.aliases_of(name))) - GENERIC_LABEL_CHARS for name in vocab.level1_specs}
-    for cell in item.unrecognised:
-        if cell in item.damaged or cell.col >= left or looks_like_target(cell.text):
-            continue
-        key = set(label_key(cell.text))
-        groups = [name for name, chars in own.items() if chars & key]
-        if len(groups) != 1:
-            continue
-        group = groups[0]
-        if any(every[name] & key for name in every if name != group):
-            continue
-        if len(label_key(cell.text)) > max(len(label_key(a)) for a in vocab.level1.aliases_of(group)):
-            continue
-        return cell, group
-    return None
 
 
 def sure_reading(hint: LabelHint) -> bool:
