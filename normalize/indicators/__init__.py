@@ -109,7 +109,7 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
     # the OCR damage the table's header and labels show (one character of a 指标 at a time),
     # attesting a 指标 damaged whole
     damage = header_damage(rows, items, schema) | printed_damage(items, level_vocabulary(schema), one_lost=True)
-    issues.extend(cut_inferred_heads(items, placements, level_vocabulary(schema), printed, damage, rows=rows))
+    issues.extend(cut_inferred_heads(items, placements, level_vocabulary(schema), printed, damage))
     # a label's first line fused into a name's head, its rest on the line(s) below: read by the category placed
     issues.extend(cut_heads_wrapped_below(items, placements, rows, level_vocabulary(schema)))
     # ... its lines fused into the heads of the names on consecutive lines
@@ -122,7 +122,8 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
     issues.extend(cut_spaced_heads(items, placements, level_vocabulary(schema)))
     # a category's word written whole at the head of a name on the row printing its group's label,
     # in a block stating none: its lost label, where no reading above took a longer head
-    issues.extend(cut_inferred_heads(items, placements, level_vocabulary(schema), printed, damage, group_lines=True))
+    issues.extend(cut_inferred_heads(items, placements, level_vocabulary(schema), printed, damage, group_lines=True,
+                                     rows=rows))
     # a cut label's damaged 指标 left at the name's head: printed so in the table's level cells
     issues.extend(cut_damaged_label_tails(items, rows, schema))
     indicators = []

@@ -2005,18 +2005,17 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         bounds = tuple(b for b in boundaries if b <= HEAD_MAX)
         line = placement.label_line     # (a page part's, `part_label_line_rows`: a labelled block's)
         group_line = group_lines and placement.source == "inferred" and prints_group_label(item)
-        if group_lines and not group_line:
-            continue
-        read = inferred_head(item.name, placement.level2, bounds, line or group_line, column)
-        alone = not group_lines and placement.source == "inferred" and states and lone_block_row(i, placements)
-        lone = read is not None and alone and damaged_bare_word(read, printed)
-        over = None
-        if alone and not lone and (read is None or read[2] == len(read[0]) and len(read[0]) not in widths):
+        alone = placement.source == "inferred" and states and lone_block_row(i, placements)
+        read = inferred_head(item.name, placement.level2, bounds, line or group_line, column) \
+            if group_line or not group_lines else None
+        whole = read is not None and read[0] == read[3] and not read[3].endswith(SUFFIX)
+        over = None     # (the last pass: a longer head any other reading took is gone first)
+        if group_lines and alone and not (group_line and whole):
             over = lone_word_over_piece(item, cell, placement.level2, bounds, rows, where, vocab)
-            if over is not None:
-                read, lone = over[:4], True
-        if group_lines and (read is None or read[0] != read[3] or read[3].endswith(SUFFIX)):
+            read = over[:4] if over else read
+        if group_lines and over is None and not (group_line and whole):
             continue      # the group's line: the category's bare word written whole alone (the rest read before)
+        lone = read is not None and not group_lines and alone and damaged_bare_word(read, printed) or over is not None
         if placement.source != "inferred" and (read is None or read[0] != read[3]):
             continue      # a labelled block's page part: only its category's word written whole is its label
         if read is not None and (len(read[0]) < len(read[3]) or not read[3].endswith((SUFFIX, ASPECT))) \
@@ -2098,8 +2097,8 @@ def lone_word_over_piece(item: IndicatorRow, cell: Cell, spec, bounds: tuple[int
     if piece is None:
         return None
     read = inferred_head(item.name or "", spec, bounds, label_line=True, first_line=True)
-    if read is None or read[2] != len(read[0]) or read[0] != read[3][:len(read[0])]:
-        return None
+    if read is None or len(read[0]) != INFERRED_HEAD_MIN or read[0] != read[3][:len(read[0])]:
+        return None     # (longer heads written exactly are read by the level column's width)
     return (*read, piece)
 
 
