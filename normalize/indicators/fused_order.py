@@ -123,7 +123,10 @@ level-2 column where its labels wrap (`level2_column_width`), damaged inside and
 row of a block stating no label, in a table stating labels, prints the block's label on its
 line under every model: there a category's bare word damaged (`质暈`, `救量`), some of it in
 place, printed nowhere else in the document and no word names open with, is cut off too,
-warned (`lone_block_row`, `damaged_bare_word`).
+warned (`lone_block_row`, `damaged_bare_word`); so is, in the last pass, a category's word or
+its label's first line of two characters written exactly (`成本`, `服务`), words names open
+with, where the line below prints a piece of label text at or left of the name (`控制`, `对象`:
+the label wrapped down its level column; `lone_word_over_piece`), warned too.
 
 After the rows are placed too, a label wrapped in its narrow level column whose first line
 OCR fused into the head of the name on its row (`时效补贴按月发放及时率`) and whose rest
