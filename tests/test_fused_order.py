@@ -1981,3 +1981,15 @@ def test_a_word_written_exactly_on_a_blocks_one_row_with_no_piece_below_stays():
     got, _ = read(["产出指标\t数量指标\t完成工程建设的行政村\t12个", "\t质量指标\t工程验收合格率\t100%",
                    "\t\t成本人均月补贴标准\t≤1200元", "效益指标\t社会效益指标\t受益人口\t≥2.3万人"])
     assert got[2] == ("成本指标", "成本人均月补贴标准")
+
+
+def test_a_group_word_fused_over_its_category_read_as_the_rows_label_is_cut_off():
+    # 产出时效 wrapped in its column: 产出 fused into the name, 时效 on the line below read as
+    # the row's level-2 label; the row states no label of its own beyond those pieces
+    got, issues = read(["产出指标\t数量指标\t家庭医生签约服务人数\t≥12万人",
+                        "\t质量指标\t电子健康档案建档率\t≥90%",
+                        "\t\t产出疫苗接种信息录入及",
+                        "\t时效\t时率\t100%",
+                        "效益指标\t社会效益指标\t居民健康素养水平\t逐步提高"])
+    assert got[2] == ("时效指标", "疫苗接种信息录入及时率")
+    assert any(i.code == "label_fused" and "'产出'" in i.message for i in issues)

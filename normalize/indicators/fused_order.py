@@ -2330,13 +2330,13 @@ def cut_heads_wrapped_below(items: list[IndicatorRow], placements: list, rows: l
     with the same words and no label rest below stays whole. Not where another short cell
     on the name's line joins the same pieces into a label (`产出` | `指标`: the level-1
     label's rest), nor where the row states a level-2 label of its own; the name left keeps
-    `ORDER_REST_MIN` characters and the word its category requires. Each cut is said
-    (`label_fused`)."""
+    `ORDER_REST_MIN` characters and the word its category requires. A row stating as its
+    label only what the pieces below print (`产出` fused over `时效`, the row read as 时效) states
+    none of its own (`stated_by_pieces`). Each cut is said (`label_fused`)."""
     issues: list[Issue] = []
     where = line_numbers(rows)
     for item, placement in zip(items, placements):
-        if placement is None or not item.name or item.positional or item.fused or item.unsettled_head \
-                or any(not h.copied for h in item.level2):
+        if placement is None or not item.name or item.positional or item.fused or item.unsettled_head:
             continue
         k = where.get(item.row.source_ref)
         if k is None:
@@ -2348,6 +2348,8 @@ def cut_heads_wrapped_below(items: list[IndicatorRow], placements: list, rows: l
         if found is None:
             continue
         cell, head, rest, pieces, score = found
+        if not all(h.copied or stated_by_pieces(h, rows[k], pieces) for h in item.level2):
+            continue      # the row states a level-2 label of its own
         cut_head(item, cell, head, rest, placement.level2,
                  LabelMatch(placement.level2.label, head + "".join(pieces), score))
         issues.append(fused_issue(cell, item.row.source_ref,
@@ -2356,6 +2358,12 @@ def cut_heads_wrapped_below(items: list[IndicatorRow], placements: list, rows: l
                                   f"{placement.level2.label!r}, the category placed (similarity {score:.0f}); "
                                   f"the name read as {rest!r}"))
     return issues
+
+
+def stated_by_pieces(hint: LabelHint, row, pieces: list[str]) -> bool:
+    """The row's level-2 label was read from the pieces below its name's line alone (`产出` fused
+    over `时效`, read as the row's 时效): the label's rest, not a label of the row's own."""
+    return hint.cell not in row.cells and label_key(hint.cell.raw or hint.cell.text) in ("".join(pieces), pieces[0])
 
 
 def pieces_below(rows: list, k: int, vocab: LevelVocabulary) -> list[str]:
