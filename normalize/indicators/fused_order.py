@@ -2348,8 +2348,10 @@ def cut_heads_wrapped_below(items: list[IndicatorRow], placements: list, rows: l
         if found is None:
             continue
         cell, head, rest, pieces, score = found
-        if not all(h.copied or stated_by_pieces(h, rows[k], pieces) for h in item.level2):
-            continue      # the row states a level-2 label of its own
+        if not all(h.copied or stated_by_pieces(h, rows[k + 1:k + 1 + len(pieces)], pieces) for h in item.level2) \
+                or rest.startswith("".join(pieces)):
+            continue      # the row states a level-2 label of its own; or the pieces were joined into the
+            #               name's head already (`时效指怀 低保…`): the whole label is cut there
         cut_head(item, cell, head, rest, placement.level2,
                  LabelMatch(placement.level2.label, head + "".join(pieces), score))
         issues.append(fused_issue(cell, item.row.source_ref,
@@ -2360,10 +2362,13 @@ def cut_heads_wrapped_below(items: list[IndicatorRow], placements: list, rows: l
     return issues
 
 
-def stated_by_pieces(hint: LabelHint, row, pieces: list[str]) -> bool:
-    """The row's level-2 label was read from the pieces below its name's line alone (`产出` fused
-    over `时效`, read as the row's 时效): the label's rest, not a label of the row's own."""
-    return hint.cell not in row.cells and label_key(hint.cell.raw or hint.cell.text) in ("".join(pieces), pieces[0])
+def stated_by_pieces(hint: LabelHint, lines: list, pieces: list[str]) -> bool:
+    """The row's level-2 label was read from the pieces on the `lines` below its name's line
+    alone (`产出` fused over `时效`, read as the row's 时效): a cell of theirs (as read, the same
+    column) printing those pieces; the label's rest, not a label of the row's own."""
+    raw = label_key(hint.cell.raw or hint.cell.text)
+    return raw in ("".join(pieces), pieces[0]) and any(
+        c.col == hint.cell.col and label_key(c.raw or c.text) == raw for line in lines for c in line.cells)
 
 
 def pieces_below(rows: list, k: int, vocab: LevelVocabulary) -> list[str]:
