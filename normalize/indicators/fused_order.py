@@ -1989,6 +1989,8 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     issues: list[Issue] = []
     names = [item.name or "" for item in items]
     where = line_numbers(rows) if rows else {}
+    labelled = {(other.row.source_ref, h.cell.col) for other in items for h in (*other.level1, *other.level2)
+                if not h.copied}     # the level cells rows read as their own labels
     states = any(not h.copied for item in items for h in item.level2)
     widths = level_cell_widths(items)
     column = level2_column_width(items)
@@ -2014,7 +2016,7 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         whole = read is not None and read[0] == read[3] and not read[3].endswith(SUFFIX)
         over = None     # (the last pass: a longer head any other reading took is gone first)
         if group_lines and alone and not (group_line and whole):
-            over = lone_word_over_piece(item, cell, placement.level2, bounds, rows, where, vocab)
+            over = lone_word_over_piece(item, cell, placement.level2, bounds, rows, where, vocab, labelled)
             read = over[:4] if over else read
         if group_lines and over is None and not (group_line and whole):
             continue      # the group's line: the category's bare word written whole alone (the rest read before)
@@ -2085,7 +2087,8 @@ def lone_block_row(i: int, placements: list) -> bool:
 
 
 def lone_word_over_piece(item: IndicatorRow, cell: Cell, spec, bounds: tuple[int, ...], rows: list | None,
-                         where: dict[str, int], vocab: LevelVocabulary) -> tuple[str, str, int, str, str] | None:
+                         where: dict[str, int], vocab: LevelVocabulary, labelled: set[tuple[str, int]] = frozenset()
+                         ) -> tuple[str, str, int, str, str] | None:
     """(head, rest, characters in place, form, piece) for `cut_inferred_heads` on its block's one
     row (`lone_block_row`): the name opens with the category's word or its label's first line
     written exactly (`成本` | `人均月补贴标准`, `服务` | `家长满意度`: words names open with as
@@ -2096,7 +2099,7 @@ def lone_word_over_piece(item: IndicatorRow, cell: Cell, spec, bounds: tuple[int
     k = where.get(item.row.source_ref)
     if rows is None or k is None:
         return None
-    piece = piece_below_name(rows, k, cell, item.name or "", vocab)
+    piece = piece_below_name(rows, k, cell, item.name or "", vocab, labelled)
     if piece is None:
         return None
     read = inferred_head(item.name or "", spec, bounds, label_line=True, first_line=True)
@@ -2105,17 +2108,19 @@ def lone_word_over_piece(item: IndicatorRow, cell: Cell, spec, bounds: tuple[int
     return (*read, piece)
 
 
-def piece_below_name(rows: list, k: int, cell: Cell, name: str, vocab: LevelVocabulary) -> str | None:
+def piece_below_name(rows: list, k: int, cell: Cell, name: str, vocab: LevelVocabulary,
+                     labelled: set[tuple[str, int]] = frozenset()) -> str | None:
     """The first cell on the line after line k, at or left of the name's column (`cell`), that
     is a short piece (`is_piece`) of label characters only (`label_text_chars`), no label of its
-    own and no text of the name (a wrapped name's end is joined into it): a wrapped label's
-    rest in a level column. None where that line has none."""
+    own, none its row read as its label (`labelled`: (line, column); `成本控制` of the next row)
+    and no text of the name (a wrapped name's end is joined into it): a wrapped label's rest in
+    a level column. None where that line has none."""
     if k + 1 >= len(rows):
         return None
     chars = label_text_chars(vocab)
     for other in rows[k + 1].cells:
         text = other.text.strip()
-        if not text or other.col > cell.col:
+        if not text or other.col > cell.col or (rows[k + 1].source_ref, other.col) in labelled:
             continue
         key = label_key(text)
         if is_piece(text) and key == text and set(key) <= chars and key not in name \
