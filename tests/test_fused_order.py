@@ -1956,3 +1956,40 @@ def test_a_spaced_head_joins_the_level_piece_wrapped_onto_the_label_line_below()
                    ("经济成本指标", "人均基本公共卫生服务经费"), ("社会效益指标", "传染病报告及时率")]
     joined = [i for i in issues if i.code == "label_rejoined" and "经剂成" in i.message]
     assert len(joined) == 1 and joined[0].severity == "info"
+
+
+# --- a category's word written exactly on a block's one row, the label's rest on the line below (lone_word_over_piece)
+
+@pytest.mark.parametrize("lines, row, expected", [
+    # 服务对象满意度指标 wrapped down its column, its first line fused into the one row's name
+    (["产出指标\t数量指标\t新建供水管网长度\t≥12公里", "\t质量指标\t工程验收合格率\t100%",
+      "效益指标\t社会效益指标\t受益人口\t≥2.3万人", "满意度\t\t服务受益群众满意度\t≥90%", "指标\t对象\t\t"],
+     3, ("服务对象满意度指标", "受益群众满意度")),
+    # an unlisted wording (成本控制指标): 成本 fused, 控制 / 指标 below in the level column
+    (["产出指标\t数量指标\t完成工程建设的行政村\t12个", "\t质量指标\t工程验收合格率\t100%",
+      "\t\t成本人均月补贴标准\t≤1200元", "\t控制\t\t", "\t指标\t\t", "效益指标\t社会效益指标\t受益人口\t≥2.3万人"],
+     2, ("成本指标", "人均月补贴标准")),
+])
+def test_a_word_written_exactly_on_a_blocks_one_row_over_a_label_piece_is_cut_off_with_a_warning(lines, row, expected):
+    got, issues = read(lines)
+    assert got[row] == expected
+    cut = [i for i in issues if i.code == "label_unrecognised" and "first line" in i.message]
+    assert len(cut) == 1 and cut[0].severity == "warning" and "one row" in cut[0].message
+
+
+def test_a_word_written_exactly_on_a_blocks_one_row_with_no_piece_below_stays():
+    got, _ = read(["产出指标\t数量指标\t完成工程建设的行政村\t12个", "\t质量指标\t工程验收合格率\t100%",
+                   "\t\t成本人均月补贴标准\t≤1200元", "效益指标\t社会效益指标\t受益人口\t≥2.3万人"])
+    assert got[2] == ("成本指标", "成本人均月补贴标准")
+
+
+def test_a_group_word_fused_over_its_category_read_as_the_rows_label_is_cut_off():
+    # 产出时效 wrapped in its column: 产出 fused into the name, 时效 on the line below read as
+    # the row's level-2 label; the row states no label of its own beyond those pieces
+    got, issues = read(["产出指标\t数量指标\t家庭医生签约服务人数\t≥12万人",
+                        "\t质量指标\t电子健康档案建档率\t≥90%",
+                        "\t\t产出疫苗接种信息录入及",
+                        "\t时效\t时率\t100%",
+                        "效益指标\t社会效益指标\t居民健康素养水平\t逐步提高"])
+    assert got[2] == ("时效指标", "疫苗接种信息录入及时率")
+    assert any(i.code == "label_fused" and "'产出'" in i.message for i in issues)

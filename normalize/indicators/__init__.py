@@ -122,7 +122,8 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
     issues.extend(cut_spaced_heads(items, placements, level_vocabulary(schema)))
     # a category's word written whole at the head of a name on the row printing its group's label,
     # in a block stating none: its lost label, where no reading above took a longer head
-    issues.extend(cut_inferred_heads(items, placements, level_vocabulary(schema), printed, damage, group_lines=True))
+    issues.extend(cut_inferred_heads(items, placements, level_vocabulary(schema), printed, damage, group_lines=True,
+                                     rows=rows))
     # a cut label's damaged 指标 left at the name's head: printed so in the table's level cells
     issues.extend(cut_damaged_label_tails(items, rows, schema))
     indicators = []

@@ -123,7 +123,10 @@ level-2 column where its labels wrap (`level2_column_width`), damaged inside and
 row of a block stating no label, in a table stating labels, prints the block's label on its
 line under every model: there a category's bare word damaged (`质暈`, `救量`), some of it in
 place, printed nowhere else in the document and no word names open with, is cut off too,
-warned (`lone_block_row`, `damaged_bare_word`).
+warned (`lone_block_row`, `damaged_bare_word`); so is, in the last pass, a category's word or
+its label's first line of two characters written exactly (`成本`, `服务`), words names open
+with, where the line below prints a piece of label text at or left of the name (`控制`, `对象`:
+the label wrapped down its level column; `lone_word_over_piece`), warned too.
 
 After the rows are placed too, a label wrapped in its narrow level column whose first line
 OCR fused into the head of the name on its row (`时效补贴按月发放及时率`) and whose rest
@@ -1944,7 +1947,7 @@ INFERRED_HEAD_MIN = 2      # a head of two characters at least (a lone 标 or �
 
 def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: LevelVocabulary,
                        printed: tuple[str, ...] = (), damage: frozenset[tuple[str, str]] = frozenset(),
-                       group_lines: bool = False) -> list[Issue]:
+                       group_lines: bool = False, rows: list | None = None) -> list[Issue]:
     """A level-2 label fused into the head of a name, in a block no row of which states its
     label (`inferred` placement: the label went somewhere, and the head is where), read by
     the category the placement gave the row from the other rows, the order and the words
@@ -1977,9 +1980,17 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     row's line under every model (`lone_block_row`): there a category's bare word damaged
     (`质暈`, `救量`: as long as the word, some but not all of it in place) is its label too
     with no level cell as wide, where the document prints that text nowhere else and it is
-    no word names open with (`NAME_OPENINGS`: 时间, 数据); warned (`label_unrecognised`)."""
+    no word names open with (`NAME_OPENINGS`: 时间, 数据); warned (`label_unrecognised`). There
+    too a category's word or its label's first line written exactly (`成本`, `服务` of
+    服务对象满意度) is cut off where the line below prints a piece of label text at or left of
+    the name's column, no label of its own and none of the name (`对象`, `控制`: the label's
+    rest wrapped down its level column; `lone_word_over_piece`, `rows` the table's lines as
+    read), warned so."""
     issues: list[Issue] = []
     names = [item.name or "" for item in items]
+    where = line_numbers(rows) if rows else {}
+    labelled = {(other.row.source_ref, h.cell.col) for other in items for h in (*other.level1, *other.level2)
+                if not h.copied}     # the level cells rows read as their own labels
     states = any(not h.copied for item in items for h in item.level2)
     widths = level_cell_widths(items)
     column = level2_column_width(items)
@@ -1999,13 +2010,17 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         bounds = tuple(b for b in boundaries if b <= HEAD_MAX)
         line = placement.label_line     # (a page part's, `part_label_line_rows`: a labelled block's)
         group_line = group_lines and placement.source == "inferred" and prints_group_label(item)
-        if group_lines and not group_line:
-            continue
-        read = inferred_head(item.name, placement.level2, bounds, line or group_line, column)
-        lone = read is not None and not group_lines and placement.source == "inferred" and states \
-            and lone_block_row(i, placements) and damaged_bare_word(read, printed)
-        if group_lines and (read is None or read[0] != read[3] or read[3].endswith(SUFFIX)):
+        alone = placement.source == "inferred" and states and lone_block_row(i, placements)
+        read = inferred_head(item.name, placement.level2, bounds, line or group_line, column) \
+            if group_line or not group_lines else None
+        whole = read is not None and read[0] == read[3] and not read[3].endswith(SUFFIX)
+        over = None     # (the last pass: a longer head any other reading took is gone first)
+        if group_lines and alone and not (group_line and whole):
+            over = lone_word_over_piece(item, cell, placement.level2, bounds, rows, where, vocab, labelled)
+            read = over[:4] if over else read
+        if group_lines and over is None and not (group_line and whole):
             continue      # the group's line: the category's bare word written whole alone (the rest read before)
+        lone = read is not None and not group_lines and alone and damaged_bare_word(read, printed) or over is not None
         if placement.source != "inferred" and (read is None or read[0] != read[3]):
             continue      # a labelled block's page part: only its category's word written whole is its label
         if read is not None and (len(read[0]) < len(read[3]) or not read[3].endswith((SUFFIX, ASPECT))) \
@@ -2044,7 +2059,12 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
                                      if placement.source == "inferred" else
                                      "its block's label printed on another page part, this part's on this line; ")
                                   + f"the name read as {rest!r}"))
-        if lone:    # read by its block's place and some of its characters: said for review
+        if over is not None:    # read by its block's place and the piece below: said for review
+            issues.append(Issue("warning", "label_unrecognised",
+                                f"{head!r} cut off the name {head + rest!r} as {form!r}'s first line: its block's one "
+                                f"row, the block stating no label, the line below printing {over[4]!r} at or left "
+                                f"of the name", field="level2", source_ref=cell.source_ref or item.row.source_ref))
+        elif lone:    # read by its block's place and some of its characters: said for review
             issues.append(Issue("warning", "label_unrecognised",
                                 f"{head!r} cut off the name {head + rest!r} as a damaged {form!r}: its block's one "
                                 f"row, the block stating no label", field="level2",
@@ -2064,6 +2084,57 @@ def lone_block_row(i: int, placements: list) -> bool:
     above = next((p for p in reversed(placements[:i]) if p is not None), None)
     below = next((p for p in placements[i + 1:] if p is not None), None)
     return all(p is None or p.level2 is not spec for p in (above, below))
+
+
+def lone_word_over_piece(item: IndicatorRow, cell: Cell, spec, bounds: tuple[int, ...], rows: list | None,
+                         where: dict[str, int], vocab: LevelVocabulary, labelled: set[tuple[str, int]] = frozenset()
+                         ) -> tuple[str, str, int, str, str] | None:
+    """(head, rest, characters in place, form, piece) for `cut_inferred_heads` on its block's one
+    row (`lone_block_row`): the name opens with the category's word or its label's first line
+    written exactly (`成本` | `人均月补贴标准`, `服务` | `家长满意度`: words names open with as
+    often) and the line below prints a piece of label text (`piece_below_name`): the label's
+    rest wrapped down its level column, its first line fused into the name (an unlisted
+    wording, `成本` / `控制` / `指标`, or a piece shifted out of its column, `服务` / `对象`).
+    None where not."""
+    k = where.get(item.row.source_ref)
+    if rows is None or k is None:
+        return None
+    piece = piece_below_name(rows, k, cell, item.name or "", vocab, labelled)
+    if piece is None:
+        return None
+    read = inferred_head(item.name or "", spec, bounds, label_line=True, first_line=True)
+    if read is None or len(read[0]) != INFERRED_HEAD_MIN or read[0] != read[3][:len(read[0])]:
+        return None     # (longer heads written exactly are read by the level column's width)
+    return (*read, piece)
+
+
+def piece_below_name(rows: list, k: int, cell: Cell, name: str, vocab: LevelVocabulary,
+                     labelled: set[tuple[str, int]] = frozenset()) -> str | None:
+    """The first cell on the line after line k, at or left of the name's column (`cell`), that
+    is a short piece (`is_piece`) of label characters only (`label_text_chars`), no label of its
+    own, none its row read as its label (`labelled`: (line, column); `成本控制` of the next row)
+    and no text of the name (a wrapped name's end is joined into it): a wrapped label's rest in
+    a level column. None where that line has none."""
+    if k + 1 >= len(rows):
+        return None
+    chars = label_text_chars(vocab)
+    for other in rows[k + 1].cells:
+        text = other.text.strip()
+        if not text or other.col > cell.col or (rows[k + 1].source_ref, other.col) in labelled:
+            continue
+        key = label_key(text)
+        if is_piece(text) and key == text and set(key) <= chars and key not in name \
+                and not reads_label(key, vocab):
+            return key
+    return None
+
+
+@lru_cache(maxsize=None)
+def label_text_chars(vocab: LevelVocabulary) -> frozenset[str]:
+    """Every character of a label or alias of either level, and the wordings (类, 性)."""
+    specs = (*vocab.level1_specs.values(), *vocab.level2_specs.values())
+    return frozenset("".join(label_key(text) for spec in specs for text in (spec.label, *spec.aliases))) \
+        | frozenset(WORDINGS)
 
 
 def damaged_bare_word(read, printed: tuple[str, ...]) -> bool:
@@ -2148,13 +2219,14 @@ def head_candidates(name: str, lengths: range, boundaries: tuple[int, ...], spec
             yield n, head, rest
 
 
-def inferred_head(name: str, spec, boundaries: tuple[int, ...], label_line: bool = False, column: int = 0
-                  ) -> tuple[str, str, int, str] | None:
+def inferred_head(name: str, spec, boundaries: tuple[int, ...], label_line: bool = False, column: int = 0,
+                  first_line: bool = False) -> tuple[str, str, int, str] | None:
     """(head, rest, characters in place, form) for `cut_inferred_heads`, or None: the head
     with the most characters in place, the shortest of those (a 指标 damaged past reading,
     `时效损杯…`, stays in the name: `数量累计…`, `成本单位…` open with words as often).
     `label_line`: the row prints where the fitted model puts its block's lost label; a
-    bare word written exactly as a whole form (`数量` | `社区事务…`) is that label there."""
+    bare word written exactly as a whole form (`数量` | `社区事务…`) is that label there;
+    `first_line` (with `label_line`): so is a form's first line of two characters (`服务`)."""
     best = None
     for form in head_forms(spec):
         for n, head, rest in head_candidates(name, range(INFERRED_HEAD_MIN, min(len(form), HEAD_MAX) + 1),
@@ -2167,7 +2239,7 @@ def inferred_head(name: str, spec, boundaries: tuple[int, ...], label_line: bool
                 continue      # the name goes on with the label's words (服务对象满意度), or a line cut off it past
                 #               them; not a first line as wide as the level column, damaged inside and at its end
                 #               (服夯对豪: a head written exactly but its last character opens the name as often)
-            if k == n == INFERRED_HEAD_MIN and not (label_line and n == len(form)) \
+            if k == n == INFERRED_HEAD_MIN and not (label_line and (n == len(form) or first_line)) \
                     or 2 * k == n > INFERRED_HEAD_MIN and head[:k] == form[:k] and not ends_as_label(head):
                 continue      # a word written exactly, alone or before other words: names open so (质量补贴…)
             key = (k, n < len(form) and n == column, -n, n == len(form))   # a whole alias over a first line
@@ -2263,13 +2335,13 @@ def cut_heads_wrapped_below(items: list[IndicatorRow], placements: list, rows: l
     with the same words and no label rest below stays whole. Not where another short cell
     on the name's line joins the same pieces into a label (`产出` | `指标`: the level-1
     label's rest), nor where the row states a level-2 label of its own; the name left keeps
-    `ORDER_REST_MIN` characters and the word its category requires. Each cut is said
-    (`label_fused`)."""
+    `ORDER_REST_MIN` characters and the word its category requires. A row stating as its
+    label only what the pieces below print (`产出` fused over `时效`, the row read as 时效) states
+    none of its own (`stated_by_pieces`). Each cut is said (`label_fused`)."""
     issues: list[Issue] = []
     where = line_numbers(rows)
     for item, placement in zip(items, placements):
-        if placement is None or not item.name or item.positional or item.fused or item.unsettled_head \
-                or any(not h.copied for h in item.level2):
+        if placement is None or not item.name or item.positional or item.fused or item.unsettled_head:
             continue
         k = where.get(item.row.source_ref)
         if k is None:
@@ -2281,6 +2353,10 @@ def cut_heads_wrapped_below(items: list[IndicatorRow], placements: list, rows: l
         if found is None:
             continue
         cell, head, rest, pieces, score = found
+        if not all(h.copied or stated_by_pieces(h, rows[k + 1:k + 1 + len(pieces)], pieces) for h in item.level2) \
+                or rest.startswith("".join(pieces)):
+            continue      # the row states a level-2 label of its own; or the pieces were joined into the
+            #               name's head already (`时效指怀 低保…`): the whole label is cut there
         cut_head(item, cell, head, rest, placement.level2,
                  LabelMatch(placement.level2.label, head + "".join(pieces), score))
         issues.append(fused_issue(cell, item.row.source_ref,
@@ -2289,6 +2365,15 @@ def cut_heads_wrapped_below(items: list[IndicatorRow], placements: list, rows: l
                                   f"{placement.level2.label!r}, the category placed (similarity {score:.0f}); "
                                   f"the name read as {rest!r}"))
     return issues
+
+
+def stated_by_pieces(hint: LabelHint, lines: list, pieces: list[str]) -> bool:
+    """The row's level-2 label was read from the pieces on the `lines` below its name's line
+    alone (`产出` fused over `时效`, read as the row's 时效): a cell of theirs (as read, the same
+    column) printing those pieces; the label's rest, not a label of the row's own."""
+    raw = label_key(hint.cell.raw or hint.cell.text)
+    return raw in ("".join(pieces), pieces[0]) and any(
+        c.col == hint.cell.col and label_key(c.raw or c.text) == raw for line in lines for c in line.cells)
 
 
 def pieces_below(rows: list, k: int, vocab: LevelVocabulary) -> list[str]:
