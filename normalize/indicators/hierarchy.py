@@ -38,8 +38,7 @@ import numpy as np
 from formex.normalize.indicators.chained import chained_rows
 from formex.normalize.indicators.placement import (APART, APART_PRIOR, EXACT_ONLY, MODELS, UNLABELLED, UNREAD, Cluster,
                                                    Fit, Geometry, fit_placement, predicted_costs, unread, unread_side)
-from formex.normalize.indicators.fragments import LABEL_SUFFIX
-from formex.normalize.indicators.cells import LabelHint
+from formex.normalize.indicators.cells import LABEL_SUFFIX, LabelHint
 from formex.normalize.indicators.fused import ASPECT
 from formex.normalize.indicators.rows import ENDING_MAX, GENERIC_LABEL_CHARS as LABEL_END_CHARS, IndicatorRow
 from formex.normalize.labels import label_key
