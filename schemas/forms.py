@@ -266,7 +266,7 @@ def load_levels(name: str, folder: Path = SCHEMA_DIR) -> tuple[Level1Spec, ...]:
         raise SchemaError(f"{name}.yaml", "levels", "no such level file")
     path = file.name if file.parent != SCHEMA_DIR else str(file.relative_to(SCHEMA_DIR.parent))
     data = _mapping(path, "<top>", yaml.safe_load(file.read_text(encoding="utf-8")))
-    _check_keys(path, "<top>", data, frozenset({"level1", "extends", "wordings", "generic"}))
+    _check_keys(path, "<top>", data, frozenset({"level1", "extends", "wordings", "generic", "suffix"}))
     base = load_levels(data["extends"], file.parent) if data.get("extends") else ()
     groups = data.get("level1")
     if not isinstance(groups, list) or not groups:
@@ -297,17 +297,22 @@ def load_levels(name: str, folder: Path = SCHEMA_DIR) -> tuple[Level1Spec, ...]:
 DEFAULT_LEVEL_FILE = "indicator_levels"   # the shared vocabulary a form file names unless it names its own
 
 
-def level_characters(name: str, key: str, folder: Path = SCHEMA_DIR) -> tuple[str, ...]:
-    """A level file's list of single characters under `key` (else that of the file it
-    `extends`, else none), checked."""
+def level_strings(name: str, key: str, folder: Path = SCHEMA_DIR) -> tuple[str, tuple[str, ...]]:
+    """(the file's path, its list of strings under `key`), else those of the file it
+    `extends`, else (the file's path, ())."""
     file = level_file(name, folder)
     if file is None:
         raise SchemaError(f"{name}.yaml", "levels", "no such level file")
     path = file.name if file.parent != SCHEMA_DIR else str(file.relative_to(SCHEMA_DIR.parent))
     data = _mapping(path, "<top>", yaml.safe_load(file.read_text(encoding="utf-8")))
     if key not in data:
-        return level_characters(data["extends"], key, file.parent) if data.get("extends") else ()
-    chars = _strings(path, key, data[key])
+        return level_strings(data["extends"], key, file.parent) if data.get("extends") else (path, ())
+    return path, _strings(path, key, data[key])
+
+
+def level_characters(name: str, key: str, folder: Path = SCHEMA_DIR) -> tuple[str, ...]:
+    """A level file's list of single characters under `key` (`level_strings`), checked."""
+    path, chars = level_strings(name, key, folder)
     if not all(len(c) == 1 for c in chars):
         raise SchemaError(path, key, "expected single characters")
     return chars
@@ -325,6 +330,15 @@ def load_level_wordings(name: str, folder: Path = SCHEMA_DIR) -> tuple[str, ...]
     """The level file's `wordings`: single characters a form words a label up with beyond the
     vocabulary's (类 in 可持续影响类指标, 性 in 可持续性影响指标)."""
     return level_characters(name, "wordings", folder)
+
+
+@lru_cache(maxsize=None)
+def load_level_suffix(name: str, folder: Path = SCHEMA_DIR) -> str:
+    """The level file's `suffix`: the one ending its labels are printed with (指标 of 数量指标)."""
+    path, found = level_strings(name, "suffix", folder)
+    if len(found) != 1 or len(found[0]) < 2:
+        raise SchemaError(path, "suffix", "expected one ending of two characters or more")
+    return found[0]
 
 
 def parse_form_schema(data: Any, path: str, folder: Path = FORMS_DIR) -> FormSchema:

@@ -100,3 +100,24 @@ def test_generic_label_characters_are_the_level_files_data(tmp_path):
     with pytest.raises(SchemaError) as caught:
         load_level_generic("wide_levels", tmp_path)
     assert caught.value.key == "generic"
+
+
+def test_label_suffix_is_the_level_files_data(tmp_path):
+    # the ending labels are printed with (指标) is vocabulary too, read once by the indicator
+    # readers (`cells.LABEL_SUFFIX`): inherited through `extends`, one ending of two characters
+    from formex.normalize.indicators.cells import LABEL_SUFFIX
+    from formex.schemas.forms import load_level_suffix
+
+    assert load_level_suffix("indicator_levels") == LABEL_SUFFIX == "指标"
+    group = {"label": "效益指标", "level2": [{"label": "社会效益指标"}]}
+    (tmp_path / "base_levels.yaml").write_text(
+        yaml.safe_dump({"suffix": "指标", "level1": [group]}, allow_unicode=True), encoding="utf-8")
+    (tmp_path / "own_levels.yaml").write_text(yaml.safe_dump(
+        {"extends": "base_levels", "level1": [{"label": "管理指标", "level2": [{"label": "内部管理"}]}]},
+        allow_unicode=True), encoding="utf-8")
+    assert load_level_suffix("own_levels", tmp_path) == "指标"
+    (tmp_path / "short_levels.yaml").write_text(
+        yaml.safe_dump({"suffix": "标", "level1": [group]}, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(SchemaError) as caught:
+        load_level_suffix("short_levels", tmp_path)
+    assert caught.value.key == "suffix"

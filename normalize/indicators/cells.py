@@ -13,11 +13,13 @@ from rapidfuzz.distance import Levenshtein
 from formex.normalize.labels import LabelMatch, Vocabulary, label_key
 from formex.normalize.targets import parse_target
 from formex.schemas.document import Cell, Row
-from formex.schemas.forms import DEFAULT_LEVEL_FILE, FormSchema, Level1Spec, Level2Spec, load_level_generic
+from formex.schemas.forms import (
+    DEFAULT_LEVEL_FILE, FormSchema, Level1Spec, Level2Spec, load_level_generic, load_level_suffix)
 
 LABEL_CUTOFF = 74.0   # one wrong character in a 4-character label (数量指抔) still matches
 COLUMN_CUTOFF = 50.0  # in a level column (known from the header), two of four (严出损标)
-LABEL_ENDINGS = ("指标", "类")
+LABEL_SUFFIX = load_level_suffix(DEFAULT_LEVEL_FILE)   # 指标, the ending labels are printed with
+LABEL_ENDINGS = (LABEL_SUFFIX, "类")
 LABEL_MAX_KEY = 12
 GROUP_WORDED_FIXED = frozenset("指标类")   # printed alike by every category of a group
 OTHER = "other"        # a header column the contract has no place for (备注, 分值 …)
@@ -223,7 +225,7 @@ def worded_categories(text: str, group: Level1Spec) -> list[tuple[Level2Spec, La
     社会 and 生态 alike), none where the cell is no such form (`项目产出指标`: the
     group's characters stand elsewhere)."""
     key = label_key(text)
-    word = label_key(group.label).removesuffix("指标")
+    word = label_key(group.label).removesuffix(LABEL_SUFFIX)
     fixed = set(label_key(group.label)) | GROUP_WORDED_FIXED
     best: dict[str, tuple[int, Level2Spec, str]] = {}
     for spec in group.level2:
@@ -453,7 +455,7 @@ def group_word_keys(hint: LabelHint) -> list[str]:
     the cost block) reads as its group by what follows the word (成朩: 成本)."""
     key = label_key(hint.cell.text)
     alias = label_key(hint.match.alias)
-    for word in (alias, alias.removesuffix("指标")):
+    for word in (alias, alias.removesuffix(LABEL_SUFFIX)):
         if len(word) >= 2 and word != key and word in key:
             rest = key.replace(word, "", 1)
             return [key, rest] if len(rest) >= 2 else [key]

@@ -89,7 +89,8 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from formex.normalize.indicators.cells import COLUMN_CUTOFF, LABEL_CUTOFF, LevelVocabulary, classify_label, looks_like_value
+from formex.normalize.indicators.cells import (
+    COLUMN_CUTOFF, LABEL_CUTOFF, LABEL_SUFFIX, LevelVocabulary, classify_label, looks_like_value)
 from formex.normalize.indicators.fused import (ASPECT, ASPECT_WORD_MIN, bare_word, compound_keys, full_label, makes_word,
                                               split_fused_label)
 from formex.normalize.labels import label_key
@@ -100,7 +101,6 @@ PIECES_MAX = 5    # 服务对象满意度指标 (9 characters) in a column 2 wid
 FUSED_PIECE_MIN = 3   # a fused label's first line: 数量指, not the keyword 数量 a name opens with
 FUSED_REST_MIN = 2    # a name cell a piece was fused into keeps a name of its own
 DAMAGED_HEAD_MIN = 2  # ... and a piece with look-alikes in the chain, at least two characters of it
-LABEL_SUFFIX = "指标"
 SEPARATED_LABEL_MIN = 4   # a cell this long read as a label (成木指标) is no piece; 效益 may be
 
 

@@ -61,13 +61,13 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from formex.normalize.indicators.cells import (
-    LABEL_CUTOFF, LABEL_MAX_KEY, LabelHint, LevelVocabulary, classify_label)
+    LABEL_CUTOFF, LABEL_ENDINGS, LABEL_MAX_KEY, LABEL_SUFFIX, LabelHint, LevelVocabulary, classify_label)
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue
 from formex.schemas.name_words import WORDS_AFTER, WORDS_WITH_BIAO
 
 FUSED_CUTOFF = 80.0          # one wrong character in six (经济效蓝指标) scores 83; in four, 75
-FUSED_SUFFIXES = ("指标", "类")   # a label's own suffix (LABEL_ENDINGS): a full label, not a keyword
+FUSED_SUFFIXES = LABEL_ENDINGS   # a label's own suffix: a full label, not a keyword
 SEPARATOR = re.compile(r"[\s:：、/|｜]+")
 HEAD_MAX = LABEL_MAX_KEY      # a head longer than any label is no label
 SEPARATED_MIN = 4             # a head before a separator or 类: a label (资产管理), not a keyword (数量, 满意度)
@@ -176,7 +176,6 @@ def fused_label_of(cell: Cell, vocab: LevelVocabulary, level1: bool) -> FusedLab
         if level1 else None
 
 
-LABEL_SUFFIX = "指标"
 DAMAGED_REST_MIN = 2     # the name after a damaged head keeps two characters at least
 # WORDS_WITH_BIAO: the characters before 标 in words a name opens with (质量达标率, 评标…);
 # WORDS_AFTER: the characters after a lone 标 or 指 making a word (标准, 指导, 指定): a name's
@@ -252,7 +251,7 @@ def damaged_suffix_split(text: str, vocab: LevelVocabulary) -> tuple[str, str, s
 
 # --- a level-1 word and a level-2 word printed as one label (`产出数量`, `效益社会效益`)
 
-BARE_ENDINGS = ("类指标", "指标", "目标", "类")   # what a label's bare word is printed with
+BARE_ENDINGS = ("类" + LABEL_SUFFIX, LABEL_SUFFIX, "目标", "类")   # what a label's bare word is printed with
 COMPOUND_REST_MIN = 4     # the name after a compound head (完成率, 达标率 alone name nothing)
 
 

@@ -171,7 +171,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from formex.normalize.indicators.cells import (
-    LABEL_CUTOFF, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines, settle_dual_labels)
+    LABEL_CUTOFF, LABEL_SUFFIX as SUFFIX, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
+    settle_dual_labels)
 from formex.normalize.indicators.fragments import is_piece, label_keys, label_prefixes, worded_label
 from formex.normalize.indicators.fused import (
     ASPECT, FUSED_CUTOFF, HEAD_MAX, SEPARATED_MIN, FusedLabel, bare_word, compound_keys, fused_issue, makes_word,
@@ -191,12 +192,10 @@ SHORT_ALIAS_MIN = 2        # ... or a shorter one (数量), where the gap holds 
 TRUNCATED_MIN = 6          # ... or its first six characters or more (服务对象满意)
 REQUIRED_PIECE_MIN = 3     # ... or three (服务对), of a category requiring a word the name left holds (满意)
 PIECE_MAX = 5              # a wrapped label's line, at a boundary
-SINGLE_PIECES = frozenset("指标")   # the one-character pieces a label's last line may be
+SINGLE_PIECES = frozenset(SUFFIX)   # the one-character pieces a label's last line may be
 SEPARATORS = " :：、/|｜\t"
 SPACES = " \u3000"          # a cell boundary kept in the text as read
 WORDINGS = "类性"            # 时效类指标, 数量性指标
-
-SUFFIX = "指标"
 
 
 def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,

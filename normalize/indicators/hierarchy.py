@@ -38,8 +38,8 @@ import numpy as np
 from formex.normalize.indicators.chained import chained_rows
 from formex.normalize.indicators.placement import (APART, APART_PRIOR, EXACT_ONLY, MODELS, UNLABELLED, UNREAD, Cluster,
                                                    Fit, Geometry, fit_placement, predicted_costs, unread, unread_side)
-from formex.normalize.indicators.fragments import LABEL_SUFFIX, one_look_alike
-from formex.normalize.indicators.cells import LabelHint
+from formex.normalize.indicators.fragments import one_look_alike
+from formex.normalize.indicators.cells import LABEL_SUFFIX, LabelHint
 from formex.normalize.indicators.fused import ASPECT
 from formex.normalize.indicators.rows import ENDING_MAX, GENERIC_LABEL_CHARS as LABEL_END_CHARS, IndicatorRow
 from formex.normalize.labels import label_key
@@ -624,7 +624,8 @@ def with_unread_read(items: list[IndicatorRow], categories: tuple[Level2Spec, ..
     """`found` repriced once its path has read each unread label's block: the block takes
     the category the path gives the label's row (its rows' wording), so a row beside it in
     another category neither side names is in a block without a label (its own label lost),
-    not in the unread block, which would misplace that block's label."""
+    not in the unread block, which would misplace that block's label. The fit read so is a
+    copy: `found`'s stays as it was."""
     fit, costs, rivals, path = found
     if path is None or fit.chain is None:
         return found
@@ -632,13 +633,12 @@ def with_unread_read(items: list[IndicatorRow], categories: tuple[Level2Spec, ..
                                                                  for cell in items[c.first].damaged)]
     if not short:
         return found
-    fit.unread_as = {c.category: categories[path[c.first]].label for c in short}
-    repriced = row_costs(items, categories, fit)
-    again = path_of(repriced, entry_flags(items, fit), categories, labelled_categories(items, categories))
+    read = replace(fit, unread_as={c.category: categories[path[c.first]].label for c in short})
+    repriced = row_costs(items, categories, read)
+    again = path_of(repriced, entry_flags(items, read), categories, labelled_categories(items, categories))
     if again is None or not moves_with_wording(items, categories, path, again):
-        fit.unread_as = {}
         return found
-    return fit, repriced, rivals, again
+    return read, repriced, rivals, again
 
 
 def moves_with_wording(items: list[IndicatorRow], categories: tuple[Level2Spec, ...],

@@ -14,14 +14,14 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, level_vocabulary: also callers'
-    COLUMN_CUTOFF, GENERIC_CHARS, LABEL_CUTOFF, LABEL_ENDINGS, OTHER, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
+    COLUMN_CUTOFF, GENERIC_CHARS, LABEL_CUTOFF, LABEL_ENDINGS, LABEL_SUFFIX, OTHER, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
     is_prefix_reading, level_vocabulary, looks_like_label, looks_like_target, looks_like_value, read_by_prefix,
     read_category_of_named_group, read_group_left_of_category, read_within_stated_group, settle_dual_labels, worded_categories)
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
     cell_columns, complete_note_role, complete_points_roles, complete_roles, find_header, header_roles, split_value_columns)
 from formex.normalize.indicators.damaged_tails import header_damage, printed_damage
 from formex.normalize.indicators.fragments import label_keys, label_prefixes, rejoin_label_fragments
-from formex.normalize.indicators.fused import ASPECT, LABEL_SUFFIX, fused_issue, split_fused_label
+from formex.normalize.indicators.fused import ASPECT, fused_issue, split_fused_label
 from formex.normalize.indicators.groups import read_by_stated_group
 from formex.normalize.indicators.fused_order import (
     cut_repeated_level_cells, cut_run_heads, read_continued_pieces, read_dual_group_heads, read_fused_by_order, read_spaced_heads_over_pieces,
@@ -189,7 +189,7 @@ def ending_alone(fused, cell: Cell, cells: list[Cell]) -> bool:
     (`ENDING_MAX` characters: `拍际` of `社会效益类拍际`, no space before them as read), the
     label read without its 指标, and a cell right of it holds text no target reads as (the
     row's name): the cell is a label of its own."""
-    return not label_key(fused.label.cell.text).endswith("指标") \
+    return not label_key(fused.label.cell.text).endswith(LABEL_SUFFIX) \
         and 0 < len(label_key(fused.rest.text)) <= ENDING_MAX and len(fused.rest.text.strip()) <= ENDING_MAX \
         and len((cell.raw or cell.text).split()) == 1 \
         and any(c is not cell and c.col > cell.col and c.text.strip() and not looks_like_target(c.text)
