@@ -75,7 +75,10 @@ three characters or more with short pieces on the lines just above and below it
 wins, and it takes a shorter chain of short pieces whole (`经济` + `成夲` / `指标`). The
 name keeps its rest; the label goes before it where fused.py splits it off, else into the
 blank level cell; short pieces on lines of their own are blanked (`label_rejoined`, `a
-piece fused into the name beside it`).
+piece fused into the name beside it`). Where the name's cell as printed goes on past the
+label's first line with a short word before a space (`成本控制 单位管网造价` over `指标`: a
+wording no vocabulary lists, 成本控制指标, read as 成本 + 指标), that word is the label's
+line too and goes with it (`printed_past_first_line`, warned `label_unrecognised`).
 
 A label restated on every row of its block, in a column too narrow for more than its
 first line (`数量指` on each row, `标` once below), is read as any wrapped label; where one
