@@ -897,10 +897,15 @@ def printed_past_first_line(rows: list[Row], chain: list[tuple[int, int]], rests
         return None
     word = raw[len(piece):at]
     after = raw[at:].strip(SEPARATOR_CHARS)
-    if len(word) > PUT_IN_MAX or not all("\u4e00" <= ch <= "\u9fff" for ch in word) or word in NAME_OPENINGS \
+    if len(word) > PUT_IN_MAX or not all(is_han(ch) for ch in word) or word in NAME_OPENINGS \
             or not rest.startswith(word) or len(label_key(after)) < FUSED_REST_MIN or joined.startswith(piece + word):
         return None
     return word, rest[len(word):].strip(SEPARATOR_CHARS)
+
+
+def is_han(ch: str) -> bool:
+    """A Chinese character (CJK unified ideographs; code points, so no numeral literal)."""
+    return 0x4E00 <= ord(ch) <= 0x9FFF
 
 
 def rejoin_fused_wraps(rows: list[Row], vocab: LevelVocabulary, taken: set[tuple[int, int]]
