@@ -743,3 +743,25 @@ def test_a_worded_label_with_two_look_alikes_joins_in_its_level_column():
     joined = next(c.text for row in out for c in row.cells if c.text.startswith("时"))
     assert joined == "时郊指栎"
     assert classify_label(Cell(joined, joined, 1), VOCAB, 2, cutoff=COLUMN_CUTOFF).spec.label == "时效指标"
+
+
+def test_a_word_printed_past_a_fused_first_line_before_a_space_is_cut_off_with_it():
+    # 成本控制指标 (a wording the vocabulary does not list) wrapped 成本控制 / 指标: the first
+    # line fused into the name before a space, which cleaning drops; the chain joins 成本 +
+    # 指标, and 控制, printed with the label's line, goes with it (warned)
+    from formex.extract.cleaning import clean_cell
+    from formex.schemas.document import Row
+    lines = ["一级指标\t二级指标\t三级指标\t指标值", "产出指标\t数量指标\t完成工程建设的行政村\t12个",
+             "\t质量指标\t工程验收合格率\t100%", "\t\t成本控制 单位管网造价\t≤15万元/公里", "\t指标\t\t",
+             "效益指标\t社会效益指标\t受益人口\t≥2.3万人"]
+    rows = [Row(i, tuple(Cell(clean_cell(t), t, c) for c, t in enumerate(line.split("\t"))), 1, f"line {i}")
+            for i, line in enumerate(lines, start=1)]
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [(i.placement.level2.label, i.row.name) for i in indicators][2] == ("成本指标", "单位管网造价")
+    put_in = [i for i in issues if i.code == "label_unrecognised" and "'控制'" in i.message]
+    assert len(put_in) == 1 and put_in[0].severity == "warning"
+    # a name printed with no space after the head keeps its words (成本 + 指标 as before)
+    rows = [Row(i, tuple(Cell(clean_cell(t), t, c) for c, t in enumerate(line.split("\t"))), 1, f"line {i}")
+            for i, line in enumerate([*lines[:3], "\t\t成本控制单位管网造价\t≤15万元/公里", *lines[4:]], start=1)]
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert not [i for i in issues if i.code == "label_unrecognised" and "'控制'" in i.message]

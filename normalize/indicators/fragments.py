@@ -75,7 +75,10 @@ three characters or more with short pieces on the lines just above and below it
 wins, and it takes a shorter chain of short pieces whole (`经济` + `成夲` / `指标`). The
 name keeps its rest; the label goes before it where fused.py splits it off, else into the
 blank level cell; short pieces on lines of their own are blanked (`label_rejoined`, `a
-piece fused into the name beside it`).
+piece fused into the name beside it`). Where the name's cell as printed goes on past the
+label's first line with a short word before a space (`成本控制 单位管网造价` over `指标`: a
+wording no vocabulary lists, 成本控制指标, read as 成本 + 指标), that word is the label's
+line too and goes with it (`printed_past_first_line`, warned `label_unrecognised`).
 
 A label restated on every row of its block, in a column too narrow for more than its
 first line (`数量指` on each row, `标` once below), is read as any wrapped label; where one
@@ -95,6 +98,7 @@ from formex.normalize.indicators.fused import (ASPECT, ASPECT_WORD_MIN, bare_wor
                                               split_fused_label)
 from formex.normalize.labels import label_key
 from formex.schemas.document import Cell, Issue, Row
+from formex.schemas.name_words import NAME_OPENINGS
 
 PIECE_MAX = 5     # a wrapped label's line is no wider than its (narrow) column
 PIECES_MAX = 5    # 服务对象满意度指标 (9 characters) in a column 2 wide takes 5 lines
@@ -871,6 +875,39 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
     return [spot for spot, _, _ in chain], {spot: rest for spot, _, rest in chain if rest is not None}, joined
 
 
+PUT_IN_MAX = 2    # a word a form puts in a label (成本控制指标: 控制), beyond the listed wordings
+
+
+def printed_past_first_line(rows: list[Row], chain: list[tuple[int, int]], rests: dict[tuple[int, int], str],
+                            joined: str) -> tuple[str, str] | None:
+    """(word, the name's rest without it) where a chain of `fused_piece_chain` took its first
+    line off a name cell whose text as printed (its raw text; cleaning drops the space)
+    goes on past that piece with up to `PUT_IN_MAX` Chinese characters before a space
+    (`成本控制 单位管网造价` over `指标`: the unlisted wording 成本控制指标, read as 成本 + 指标):
+    the text before the space is the label's first line as printed, the word put in cut off
+    with it. Not a word names open with (`NAME_OPENINGS`), nor where the rest is no name."""
+    r, q = chain[0]
+    if (r, q) not in rests:
+        return None     # (the label's first line a short cell of its own: no head of a name's)
+    cell = rows[r].cells[q]
+    raw, rest = (cell.raw or "").strip(), rests[(r, q)]
+    piece = cell.text.strip()[:len(cell.text.strip()) - len(rest)].strip(SEPARATOR_CHARS)
+    at = next((k for k, ch in enumerate(raw[:PIECE_MAX + 1]) if ch in " \t"), None)
+    if not piece or at is None or at <= len(piece) or not raw.startswith(piece):
+        return None
+    word = raw[len(piece):at]
+    after = raw[at:].strip(SEPARATOR_CHARS)
+    if len(word) > PUT_IN_MAX or not all(is_han(ch) for ch in word) or word in NAME_OPENINGS \
+            or not rest.startswith(word) or len(label_key(after)) < FUSED_REST_MIN or joined.startswith(piece + word):
+        return None
+    return word, rest[len(word):].strip(SEPARATOR_CHARS)
+
+
+def is_han(ch: str) -> bool:
+    """A Chinese character (CJK unified ideographs; code points, so no numeral literal)."""
+    return 0x4E00 <= ord(ch) <= 0x9FFF
+
+
 def rejoin_fused_wraps(rows: list[Row], vocab: LevelVocabulary, taken: set[tuple[int, int]]
                        ) -> tuple[dict[tuple[int, int], str], list[Issue]]:
     """New texts for the cells of fused labels wrapped over two lines, and an issue each."""
@@ -1146,6 +1183,12 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
         chains = [chain for chain in chains if chain not in inside]   # (经济 | 成夲 | 指标: not 成夲指标)
         fused_taken |= spots
         fused_chains.append(found)
+    words_put_in = []     # (spot, the word printed with the label's first line and cut off with it)
+    for chain, rests, joined in fused_chains:
+        put_in = printed_past_first_line(rows, chain, rests, joined)
+        if put_in is not None:
+            rests[chain[0]] = put_in[1]
+            words_put_in.append((chain, put_in[0], joined))
     taken |= fused_taken
     texts, issues = rejoin_fused_wraps(rows, vocab, taken)
     if not chains and not texts and not fused_chains:
@@ -1158,6 +1201,13 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
                             f"level label wrapped over {len(chain)} lines{damaged}, a piece fused into "
                             f"the name beside it ({' | '.join(rows[r].cells[q].text for r, q in chain)}) "
                             f"read as {joined!r}", field="indicators", source_ref=rows[chain[0][0]].source_ref))
+    for chain, word, joined in words_put_in:     # read by the space as printed: said for review
+        r, q = chain[0]
+        issues.append(Issue("warning", "label_unrecognised",
+                            f"{(rows[r].cells[q].raw or rows[r].cells[q].text).strip()!r} prints {word!r} after the "
+                            f"first line of the wrapped label {joined!r} and before a space: a word the form put in "
+                            f"the label (no wording the vocabulary lists), cut off the name with it",
+                            field="level2", source_ref=rows[r].source_ref))
     short = shortened_keys(vocab)
     for chain in chains:
         joined = "".join(rows[r].cells[q].text for r, q in chain)

@@ -173,7 +173,7 @@ from rapidfuzz import fuzz
 from formex.normalize.indicators.cells import (
     LABEL_CUTOFF, LABEL_SUFFIX as SUFFIX, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
     settle_dual_labels)
-from formex.normalize.indicators.fragments import is_piece, label_keys, label_prefixes, worded_label
+from formex.normalize.indicators.fragments import is_han, is_piece, label_keys, label_prefixes, worded_label
 from formex.normalize.indicators.fused import (
     ASPECT, FUSED_CUTOFF, HEAD_MAX, SEPARATED_MIN, FusedLabel, bare_word, compound_keys, fused_issue, makes_word,
     suffix_after)
@@ -2759,9 +2759,3 @@ def suffixed_level_text(head: str, spec, vocab: LevelVocabulary) -> bool:
     word = head[:-len(SUFFIX)]
     return any(len(form) == len(head) and form.endswith(SUFFIX) and 2 * in_place(word, form, 0) >= len(word)
                for form in cell_forms(spec, vocab))
-
-
-def is_han(ch: str) -> bool:
-    """A Chinese character (CJK unified ideographs; code points, so no numeral literal)."""
-    return 0x4E00 <= ord(ch) <= 0x9FFF
-
