@@ -1987,9 +1987,11 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     read), warned so."""
     issues: list[Issue] = []
     names = [item.name or "" for item in items]
+    # the lines and the level cells rows read as their own labels: for the last pass's
+    # `lone_word_over_piece` only, the one call given `rows`
     where = line_numbers(rows) if rows else {}
     labelled = {(other.row.source_ref, h.cell.col) for other in items for h in (*other.level1, *other.level2)
-                if not h.copied}     # the level cells rows read as their own labels
+                if not h.copied} if rows else set()
     states = any(not h.copied for item in items for h in item.level2)
     widths = level_cell_widths(items)
     column = level2_column_width(items)

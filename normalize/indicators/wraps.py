@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from formex.normalize.indicators.cells import LABEL_ENDINGS, LABEL_MAX_KEY, IndicatorRow
+from formex.normalize.indicators.cells import LABEL_ENDINGS, LABEL_MAX_KEY, IndicatorRow, LabelHint
 from formex.schemas.forms import Level1Spec
 
 CONTINUATION_MAX = 12  # a longer line is never the rest of the name above
@@ -426,6 +426,7 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
         evidence -= RESTATED_EVIDENCE   # the label cell above printed again, however damaged: a row
     return evidence
 
+
 UNTARGETED_EVIDENCE = 2   # a line that would open a second row without a target, under one already
 
 
@@ -520,7 +521,7 @@ def continues_labels_above(item: IndicatorRow, previous: IndicatorRow) -> bool:
     return bool(hints) and all(continues_piece_above(hint, previous) for hint in hints)
 
 
-def continues_piece_above(hint, previous: IndicatorRow) -> bool:
+def continues_piece_above(hint: LabelHint, previous: IndicatorRow) -> bool:
     """Whether a label hint was read from a later piece of its label (in the label's text,
     not opening it) under a line printing another piece read as the same label (its raw
     cell may hold a name OCR fused into it: 可持续影向 退役军人服务保障体)."""
