@@ -77,3 +77,21 @@ def test_no_tail_where_an_unread_piece_above_may_open_the_label():
     assert 4 not in label_tails(items_of("指怀", above="声屮"))
     # a damaged ending above (here the 数量's 指标) opens nothing
     assert label_tails(items_of("指怀", above="指杯")) == {2: "数量指标", 4: "质量指标"}
+
+
+def test_a_tail_below_a_category_listed_without_indicators_is_not_its_line():
+    # 经济效益 | 无 is its own row (an entry): 方面 on the next row's second line is a piece
+    # of that row's fused head (社含效盖 … 方面), not the entry's tail. Joined, the entry's
+    # block (its one row) ended before its own last line and the chain walk broke
+    lines = ["二级指标\t三级指标\t指标值",
+             "数量\t公益性岗位开发数量\t≥120(个)",
+             "\t职业技能培训人次\t≥3000(人次)",
+             "经济效益\t\t无",
+             "\t社含效盖家庭医生签约服务覆\t≥40(%)",
+             "方面\t盖率\t",
+             "\t就业见习补贴发放准确率\t≥95(%)",
+             "满意度\t服务对象满意度\t≥95(%)"]
+    items, _ = rows_to_indicator_rows(list(iter_text_rows("\n".join(lines))), SCHEMA, False, None)
+    assert items[2].is_level2_entry and label_tails(items) == {3: "经济效益指标"}
+    entry = next(c for c in label_clusters(items) if c.entry)
+    assert (entry.first, entry.last, entry.lines) == (2, 2, (2.0,))

@@ -1083,8 +1083,11 @@ def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
             pieces.append((False,))
             continue
         last = clusters[-1] if clusters else None
-        if not hints and i in tails and last and last.category == tails[i] and last.last == i - 1:
-            # the label's damaged last piece: a line of the label, joined to its first pieces
+        if not hints and i in tails and last and last.category == tails[i] and last.last == i - 1 \
+                and not last.entry:
+            # the label's damaged last piece: a line of the label, joined to its first pieces;
+            # not an entry's (a category listed without indicators is its own row: the next
+            # row's piece is another label's, and the entry's block must stay that one row)
             clusters[-1] = replace(last, last=i, lines=last.lines + (line_place(item.lines[0], apart),))
             pieces[-1] = pieces[-1][:-1] + (True, True)
             tailed.add(len(clusters) - 1)
