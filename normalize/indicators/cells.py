@@ -21,7 +21,6 @@ COLUMN_CUTOFF = 50.0  # in a level column (known from the header), two of four (
 LABEL_SUFFIX = load_level_suffix(DEFAULT_LEVEL_FILE)   # 指标, the ending labels are printed with
 LABEL_ENDINGS = (LABEL_SUFFIX, "类")
 LABEL_MAX_KEY = 12
-GROUP_WORDED_FIXED = frozenset("指标类")   # printed alike by every category of a group
 OTHER = "other"        # a header column the contract has no place for (备注, 分值 …)
 
 
@@ -226,7 +225,7 @@ def worded_categories(text: str, group: Level1Spec) -> list[tuple[Level2Spec, La
     group's characters stand elsewhere)."""
     key = label_key(text)
     word = label_key(group.label).removesuffix(LABEL_SUFFIX)
-    fixed = set(label_key(group.label)) | GROUP_WORDED_FIXED
+    fixed = set(label_key(group.label)) | GENERIC_CHARS   # printed alike by every category
     best: dict[str, tuple[int, Level2Spec, str]] = {}
     for spec in group.level2:
         for alias in (spec.label, *spec.aliases):
