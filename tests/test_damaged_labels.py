@@ -188,6 +188,22 @@ def test_a_run_of_tied_labels_takes_the_categories_left_in_order():
     assert any(i.code == "label_read_by_order" and "贡量指标" in i.message for i in issues)
 
 
+def test_a_run_reads_a_sub_header_lines_damaged_label_carried_to_the_row_below():
+    # 产出指标 | 贡量拍标 on a line of its own is dropped, its damaged cell carried to the
+    # row below as that block's label (damaged, never among the row's own unread cells):
+    # the run reads it without looking for it there (it raised)
+    got, codes, issues = read(text_rows([HEADER,
+                                         "\t\t环境城镇新增就业人数\t≥5万人",
+                                         "\t敖量拍标\t促进创业人数\t≥100人",
+                                         "\t\t创业担保贷款还款率\t≥90%",
+                                         "产出指标\t贡量拍标\t\t",
+                                         "\t\t城乡居民养老金发放准确率\t≥98%",
+                                         "\t\t资金支付规范性\t合规",
+                                         "\t时效指标\t实际资金支出率\t≥95%"]))
+    assert [name for _, name in got][-3:] == ["城乡居民养老金发放准确率", "资金支付规范性", "实际资金支出率"]
+    assert any(i.code == "label_read_by_order" and "贡量拍标" in i.message for i in issues)
+
+
 def test_a_run_with_more_categories_left_than_labels_is_left_alone():
     # between 数量指标 and 成本指标 two damaged cells (盾最指标, 旪郊指标) and three
     # categories are left (质量, 时效 … and none says which is missing): unread

@@ -1808,7 +1808,8 @@ def read_label_runs(items: list[IndicatorRow], vocab: LevelVocabulary, schema: F
                 item.replace_level2(hint, new)
             else:
                 item.level2.append(new)
-                item.unrecognised.remove(cell)
+                if cell in item.unrecognised:   # a sub-header line's cell carried to the row below
+                    item.unrecognised.remove(cell)  # is damaged only (`drop_unread_label_lines`)
                 item.damaged.remove(cell)
                 if item.name is None:
                     item.own_level2 = new
