@@ -1,0 +1,61 @@
+"""Which simulated documents make the reader raise: a crash scan over layout policies.
+
+Usage:
+    python bench/layout_crashes.py [--n 30] [--seed 0 ...] [--policy NAME ...]
+
+Each document of every policy (or those named) and seed is read in memory as
+`bench/layout_table.py` reads it, outside the batch runner's safety net, which would turn
+the exception into a `failed` document. Prints one line per document that raises (policy,
+seed, name, the exception) and the count scanned; exits 1 if any raised. Nothing is scored
+and no mismatch is printed, so any seed may be scanned, held-out and check draws included.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from layout_sim import POLICIES, POLICY_BY_NAME, load_structures  # noqa: E402
+from layout_table import extract_in_memory, iter_seeds  # noqa: E402
+
+
+def raising_documents(policies, n: int, seeds: list[int]):
+    """Yield (policy, seed, name, last traceback line) per document that raises, then the
+    number of documents scanned."""
+    structures = load_structures()
+    scanned = 0
+    for policy in policies:
+        for seed in seeds:
+            for name, text, _gold in iter_seeds(policy, n, seed, structures):
+                scanned += 1
+                try:
+                    extract_in_memory(name, text)
+                except Exception as error:   # the scan's whole point: any bug, reported
+                    where = traceback.extract_tb(error.__traceback__)[-1]
+                    yield policy.name, seed, name, f"{error!r} at {Path(where.filename).name}:{where.lineno}"
+    yield scanned
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=30, help="documents per policy and seed")
+    parser.add_argument("--seed", type=int, nargs="+", default=[0])
+    parser.add_argument("--policy", nargs="+", choices=sorted(POLICY_BY_NAME), help="default: all")
+    args = parser.parse_args()
+    policies = [POLICY_BY_NAME[p] for p in args.policy] if args.policy else list(POLICIES)
+    raised = 0
+    for found in raising_documents(policies, args.n, args.seed):
+        if isinstance(found, int):
+            print(f"scanned {found} documents, {raised} raised")
+        else:
+            raised += 1
+            print("raised", *found, sep="\t", flush=True)
+    return 1 if raised else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
