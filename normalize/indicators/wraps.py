@@ -325,7 +325,8 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     bracket it did not open, a name above that fills the column's width, a short end that
     brings the target a full line waits for (target-last tables), a line that is a head
     word alone (时间, 情况: a name says what it counts) say wrap; a name above
-    that ends in a head word (…人数, …率, …人数（人）), a line that is a whole name itself
+    that ends in a head word (…人数, …率, …人数（人）; not where a word runs past the head
+    across the break, …满意度 | 调查…: `ends_in_head`), a line that is a whole name itself
     (and a long one under a name ending in its head word), a line that fills the width
     itself (a third line: names that long are rare), a label on the line (but the later
     piece of a label wrapped down its column beside the line above's piece:
