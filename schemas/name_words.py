@@ -38,3 +38,15 @@ def load_name_openings(path: Path = NAME_WORDS_YAML) -> frozenset[str]:
 
 
 NAME_OPENINGS = load_name_openings()
+
+
+def load_head_runs(path: Path = NAME_WORDS_YAML) -> tuple[str, ...]:
+    """The words that open with a name's head word and run on past it (`head_runs`: 满意度调查,
+    成本核算), checked: every word at least two characters."""
+    words = yaml.safe_load(path.read_text(encoding="utf-8")).get("head_runs", [])
+    if any(len(word) < 2 for word in words):
+        raise ValueError(f"{path}: head_runs holds words of two characters or more")
+    return tuple(words)
+
+
+HEAD_RUNS = load_head_runs()

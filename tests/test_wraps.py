@@ -14,7 +14,8 @@ from formex.normalize.indicators import rows_to_indicators
 from formex.normalize.indicators.cells import IndicatorRow
 from formex.normalize.indicators.rows import rows_to_indicator_rows
 from formex.normalize.indicators.wraps import (
-    DocumentWords, DocumentWrapping, Wrapping, fills_width, name_end, reaches_longest, unclosed, unopened, wrap_width)
+    DocumentWords, DocumentWrapping, Wrapping, ends_in_head, fills_width, name_end, reaches_longest, runs_past_head,
+    unclosed, unopened, wrap_width)
 from formex.schemas.document import Row
 from formex.schemas.forms import load_form_schema
 
@@ -688,12 +689,13 @@ def test_a_table_with_labels_on_every_row_joins_a_line_without_them():
     # the line above ends in a head word (…质量) and the line under it ends as names end:
     # read alone they would be two rows; but every row of the table prints its labels, so a
     # line that prints none is the rest of the row above
-    out = names(EVERY_ROW + ["产出指标\t质量指标\t困难群众救助资金发放质量\t", "\t\t监督合格率\t=100%"])
-    assert out[4:] == ["困难群众救助资金发放质量监督合格率"]
+    # (抽检 under 质量: no word runs past the head across the break, `runs_past_head`)
+    out = names(EVERY_ROW + ["产出指标\t质量指标\t困难群众救助资金发放质量\t", "\t\t抽检合格率\t=100%"])
+    assert out[4:] == ["困难群众救助资金发放质量抽检合格率"]
     # where the labels print once a block, the same lines stay two rows
     once = [EVERY_ROW[0], "\t\t" + EVERY_ROW[1].split("\t", 2)[2], "\t\t" + EVERY_ROW[2].split("\t", 2)[2],
-            EVERY_ROW[3], "\t\t困难群众救助资金发放质量\t", "\t\t监督合格率\t=100%"]
-    assert names(once)[4:] == ["困难群众救助资金发放质量", "监督合格率"]
+            EVERY_ROW[3], "\t\t困难群众救助资金发放质量\t", "\t\t抽检合格率\t=100%"]
+    assert names(once)[4:] == ["困难群众救助资金发放质量", "抽检合格率"]
 
 
 def test_a_table_with_labels_on_every_row_keeps_a_labelled_line_a_row():
@@ -982,3 +984,24 @@ def test_a_name_goes_on_under_a_label_line_inside_it():
     out = names(WIDTH_9_FIRST + ["\t\t各类困难补助补贴发\t=100(%)", "\t质量\t\t", "\t指标\t\t", "\t\t放准确率\t",
                                  "\t\t窗口服务规范达标率\t=100(%)"])
     assert out[3:] == ["各类困难补助补贴发放准确率", "窗口服务规范达标率"]
+
+
+# a column 11 characters wide, the target on a wrapped row's first line
+WIDTH_11_FIRST = ["产出指标\t数量指标\t就业困难人员人数统计就\t≥500人", "\t\t业人数\t",
+                  "\t\t城乡居民基本养老保险参\t≥95万人", "\t\t保人数\t",
+                  "\t\t享受创业担保贷款对象满\t≥95%", "\t\t意度\t"]
+
+
+def test_a_head_word_cut_inside_a_word_running_past_it_does_not_end_the_name():
+    # 满意度 ends …业务满意度, but 调查 under it completes 满意度调查: the break cut the word,
+    # so the head word ends nothing and the line below is the name's rest
+    lines = WIDTH_11_FIRST + ["\t\t“智慧人社”业务满意度\t持续推进", "\t\t调查全流程网上办理\t"]
+    assert names(lines)[3:] == ["“智慧人社”业务满意度调查全流程网上办理"]
+    # …完成数 | 量…: 数量 runs past the head word 数
+    lines = WIDTH_11_FIRST + ["\t\t资金在规定时间内完成数\t100%", "\t\t量考核情况\t"]
+    assert names(lines)[3:] == ["资金在规定时间内完成数量考核情况"]
+    # a whole name ending in its head word over a name of its own stays two rows
+    lines = WIDTH_11_FIRST + ["\t\t“智慧人社”业务满意度\t持续推进", "\t\t全流程网上办理考核情况\t"]
+    assert names(lines)[3:] == ["“智慧人社”业务满意度", "全流程网上办理考核情况"]
+    assert runs_past_head("…业务满意度", "调查全流程") and runs_past_head("…完成数", "量考核")
+    assert not runs_past_head("…业务满意度", "全流程") and runs_past_head("…服务质量", "监督检查")

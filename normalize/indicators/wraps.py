@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from formex.normalize.indicators.cells import LABEL_ENDINGS, LABEL_MAX_KEY, IndicatorRow, LabelHint
 from formex.schemas.forms import Level1Spec
+from formex.schemas.name_words import HEAD_RUNS
 
 CONTINUATION_MAX = 12  # a longer line is never the rest of the name above
 SHORT_FRAGMENT = 3     # a line this short (建档率, 及时率) is a wrapped name's end
@@ -324,7 +325,8 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     bracket it did not open, a name above that fills the column's width, a short end that
     brings the target a full line waits for (target-last tables), a line that is a head
     word alone (时间, 情况: a name says what it counts) say wrap; a name above
-    that ends in a head word (…人数, …率, …人数（人）), a line that is a whole name itself
+    that ends in a head word (…人数, …率, …人数（人）; not where a word runs past the head
+    across the break, …满意度 | 调查…: `ends_in_head`), a line that is a whole name itself
     (and a long one under a name ending in its head word), a line that fills the width
     itself (a third line: names that long are rare), a label on the line (but the later
     piece of a label wrapped down its column beside the line above's piece:
@@ -363,7 +365,8 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     evidence += 2 if len(item.name) <= SHORT_FRAGMENT else 0
     evidence += 2 if len(item.name) == 1 else 0
     evidence += HEAD_ALONE_EVIDENCE if item.name in heads else 0   # 时间, 情况 alone name nothing
-    evidence += -2 if name_end(previous.name).endswith(heads) else 2
+    whole = ends_in_head(item, previous, heads)
+    evidence += -2 if whole else 2
     evidence -= 1 if len(item.name) > SHORT_FRAGMENT + 1 and name_end(item.name).endswith(heads) else 0
     evidence += 3 if unclosed(previous.name) or unopened(item.name) else 0
     if wrapping is not None:
@@ -378,7 +381,7 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
         # it, a cell OCR ran together): the width says nothing of where its name ends,
         # unless the name after a fused label's 指标 fills it (`fills_width`)
         evidence -= 1 if len(item.name) == wrapping.width else 0   # a third line: long names are rare
-        if len(item.name) > LONG_FRAGMENT and name_end(previous.name).endswith(heads):
+        if len(item.name) > LONG_FRAGMENT and whole:
             evidence -= 1   # a long line under a name that ends in its head word: a name too
         if wrapping.target_first is False and full and previous.target is None \
                 and item.target is not None and len(item.name) <= LONG_FRAGMENT:
@@ -425,6 +428,27 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     elif prints_label_above(item, previous):
         evidence -= RESTATED_EVIDENCE   # the label cell above printed again, however damaged: a row
     return evidence
+
+
+def ends_in_head(item: IndicatorRow, previous: IndicatorRow, heads: tuple[str, ...]) -> bool:
+    """Whether the name above ends in a head word (…人数, …满意度) that ends it there: not
+    where the line below opens with the rest of a word that runs past the head
+    (`runs_past_head`: …业务满意度 | 调查全流程…, …完成数 | 量…), the break cut inside it;
+    unless that line states a whole level-2 label of its own (…在校满意度 | 质量指标 调查生人数):
+    it opens its category's block, so a row, whatever word it opens with."""
+    if not name_end(previous.name).endswith(heads):
+        return False
+    return not runs_past_head(previous.name, item.name) or (
+        bool(stated_labels(item.level2)) and not continues_labels_above(item, previous))
+
+
+def runs_past_head(above: str, below: str, words: tuple[str, ...] = HEAD_RUNS) -> bool:
+    """Whether a word opening with a name's head word and running past it (`words`:
+    满意度调查, 成本核算, 数量; schemas/name_words.yaml `head_runs`) prints across the break
+    between the line `above` and the line `below`: its head ends the one, its rest opens
+    the other."""
+    return any(above.endswith(word[:cut]) and below.startswith(word[cut:])
+               for word in words for cut in range(1, len(word)))
 
 
 UNTARGETED_EVIDENCE = 2   # a line that would open a second row without a target, under one already
