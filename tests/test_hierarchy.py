@@ -251,3 +251,18 @@ def test_rows_after_the_last_label_leave_an_unnamed_group_open_where_nothing_els
     apart[served] = float("inf")
     path = path_of([label, apart, apart], [False] * 3, cats, frozenset({served}))
     assert [cats[k].label for k in path][1:] == ["管理指标"] * 2
+
+
+def test_a_weak_word_counts_less_where_another_categorys_strong_word_heads_the_name():
+    # 资金在规定时间内|下达率: the name's head is a 时效 word, and its 率 is that rate's, so
+    # it pulls toward 质量指标 less than the 规范 of 资金支付规范性 (no strong word) does: two
+    # such rows between a 质量 and a 时效 label whose placements tie go by the stronger
+    # wording, not by a sum that leaves them even
+    deadline = wording_gaps("资金在规定时间内下达率")
+    plain = wording_gaps("资金支付规范性")
+    assert deadline["质量指标"] > plain["时效指标"]
+    # the weak word still tells its category from one the name says nothing of
+    late = wording_gaps("传染病报告及时率")
+    assert late["时效指标"] == 0.0 < late["质量指标"] < late["数量指标"]
+    # no strong word elsewhere: the weak word counts whole
+    assert plain["时效指标"] - plain["质量指标"] == 1.0

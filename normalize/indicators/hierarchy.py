@@ -51,6 +51,7 @@ LABEL = 6.0  # a label on the row is strong evidence: more than any wording
 CARRIED_LABEL = 1.5  # a label on a line of its own next to the row
 LEVEL1_LABEL = 1.0
 STRONG_WORD, WEAK_WORD = 2.0, 1.0
+OUTWEIGHED_WEAK = 0.5  # a weak word where another category's strong word heads the name (`weak_words_outweighed`)
 INNER_WORD = 0.5  # a keyword inside a compound counts this share of one at the name's head (its end)
 HEAD_CHARS = 3    # characters after a keyword that still leave it at the head (及时|拨付率, 满意|度)
 TARGET_HINT = 0.5  # the parsed target's type (a count, a duration …) names the category
@@ -97,7 +98,8 @@ def keyword_score(name: str, words: tuple[str, ...], weight: float) -> float:
     return best
 
 
-def wording_score(name: str | None, category: Level2Spec, target_class: str | None = None) -> float:
+def wording_score(name: str | None, category: Level2Spec, target_class: str | None = None,
+                  weak: float = WEAK_WORD) -> float:
     """How strongly an indicator's name (and its target's type) points at a category.
 
     >>> from formex.schemas.forms import Level2Spec
@@ -108,7 +110,7 @@ def wording_score(name: str | None, category: Level2Spec, target_class: str | No
     score = 0.0
     if name:
         score = max(keyword_score(name, category.strong, STRONG_WORD),
-                    keyword_score(name, category.weak, WEAK_WORD))
+                    keyword_score(name, category.weak, weak))
     if target_class and target_class in category.targets:
         score += TARGET_HINT
     return score
@@ -130,11 +132,25 @@ def target_class_of(text: str) -> str | None:
     return parsed.unit_class if parsed.kind == "quantitative" else None
 
 
+def weak_words_outweighed(name: str | None, categories: tuple[Level2Spec, ...]) -> list[bool]:
+    """Per category, whether its weak words count only `OUTWEIGHED_WEAK`: another
+    category's strong word stands at the name's head (资金在规定时间内|下达率, 补贴发放及时|率).
+    A weak word is one many categories' names print (率 ends rates of every kind); where
+    the head names another category, the 率 is mostly that category's rate. It still
+    tells this category from one the name says nothing of (传染病报告及时率 under 质量)."""
+    if not name:
+        return [False] * len(categories)
+    headed = [keyword_score(name, c.strong, STRONG_WORD) >= STRONG_WORD for c in categories]
+    return [any(h for j, h in enumerate(headed) if j != k) for k in range(len(categories))]
+
+
 @lru_cache(maxsize=16384)
 def wording_scores(name: str | None, kind: str | None, categories: tuple[Level2Spec, ...]
                    ) -> tuple[tuple[float, ...], tuple[float, ...]]:
     """Per category, the wording gap to the best-worded one and the required-word cost."""
-    scores = [wording_score(name, c, kind) for c in categories]
+    outweighed = weak_words_outweighed(name, categories)
+    scores = [wording_score(name, c, kind, weak=OUTWEIGHED_WEAK if gone else WEAK_WORD)
+              for c, gone in zip(categories, outweighed)]
     best = max(scores, default=0.0)
     required = tuple(MISSING_REQUIRED if c.requires and not any(w in (name or "") for w in c.requires)
                      else 0.0 for c in categories)
