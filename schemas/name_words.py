@@ -38,3 +38,15 @@ def load_name_openings(path: Path = NAME_WORDS_YAML) -> frozenset[str]:
 
 
 NAME_OPENINGS = load_name_openings()
+
+
+def load_category_openings(path: Path = NAME_WORDS_YAML) -> tuple[str, ...]:
+    """The words a name may open with that begin with a category's bare word
+    (`category_openings`: 质量监督, 成本核算), checked: every word longer than two characters."""
+    words = yaml.safe_load(path.read_text(encoding="utf-8")).get("category_openings", [])
+    if any(len(word) <= 2 for word in words):
+        raise ValueError(f"{path}: category_openings holds words longer than two characters")
+    return tuple(words)
+
+
+CATEGORY_WORD_OPENINGS = load_category_openings()
