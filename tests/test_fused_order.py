@@ -1998,6 +1998,9 @@ def test_a_whole_bare_word_on_a_blocks_one_row_with_no_piece_below_is_cut_off_wi
     # 成本核算, 成本节约: words names open with (schemas/name_words.yaml category_openings), kept
     (group_row("")[:4] + ["\t\t成本核算单位造价\t≤15万元", group_row("")[5]], 4, ("成本指标", "成本核算单位造价")),
     (group_row("")[:4] + ["\t\t成本节约单位管网造价\t≤15万元", group_row("")[5]], 4, ("成本指标", "成本节约单位管网造价")),
+    # 成本控 | 制指标: the unlisted wording 成本控制指标 wrapped, its first line fused (no bare 成本 cut leaving 控)
+    (group_row("")[:4] + ["\t\t成本控单位管网造价\t≤15万元", group_row("")[5]], 4,
+     ("成本指标", "成本控单位管网造价")),
     # another name of the table opens with 成本: the table's names use the word as a word
     (group_row("")[:5] + ["效益指标\t社会效益指标\t成本节省户数\t≥2.3万户"], 4, ("成本指标", "成本单位管网造价")),
     # the block's last row, no label stated below: its category a guess

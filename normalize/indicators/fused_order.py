@@ -2133,14 +2133,15 @@ def lone_bare_word(name: str, spec, bounds: tuple[int, ...], names: list[str], i
     name opens with a whole bare word of the placed category written exactly (`质量` |
     `义务教育巩固率` placed under 质量指标, `社会效益` | `受益人口`). Its block states no label and
     every model prints that label on this row's line: the word is where it went. Not a word
-    the name makes with what follows (`CATEGORY_WORD_OPENINGS`: 质量监督, 成本核算), nor where
+    the name makes with what follows (`CATEGORY_WORD_OPENINGS`: 质量监督, 成本核算; or opens,
+    a wrap cutting it: `成本控` | `制指标`, the unlisted wording 成本控制指标), nor where
     another name of the table opens with the same word (the table's names use it as a word).
     None where not."""
     read = inferred_head(name, spec, bounds, label_line=True)
     if read is None or read[0] != read[3] or read[0].endswith(SUFFIX):
         return None
     head = read[0]
-    if any(name.startswith(word) for word in CATEGORY_WORD_OPENINGS if word.startswith(head)) \
+    if any(word.startswith(name[:len(head) + 1]) for word in CATEGORY_WORD_OPENINGS if word.startswith(head)) \
             or any(other.startswith(head) for j, other in enumerate(names) if j != i):
         return None
     return read
