@@ -1,5 +1,6 @@
-"""Words a name may open with that hold 指 or 标 (`schemas/name_words.yaml`), so that a
-reading of a damaged 指标 never cuts them off a name."""
+"""The word lists of `schemas/name_words.yaml`: words a name may open with that hold 指 or
+标 (a reading of a damaged 指标 never cuts them off a name), and words that open with a
+name's head or a category's bare word (a head cut or a wrap decided there keeps them)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -40,13 +41,15 @@ def load_name_openings(path: Path = NAME_WORDS_YAML) -> frozenset[str]:
 NAME_OPENINGS = load_name_openings()
 
 
-def load_head_runs(path: Path = NAME_WORDS_YAML) -> tuple[str, ...]:
-    """The words that open with a name's head word and run on past it (`head_runs`: 满意度调查,
-    成本核算), checked: every word at least two characters."""
-    words = yaml.safe_load(path.read_text(encoding="utf-8")).get("head_runs", [])
-    if any(len(word) < 2 for word in words):
-        raise ValueError(f"{path}: head_runs holds words of two characters or more")
+def load_word_list(key: str, shortest: int, path: Path = NAME_WORDS_YAML) -> tuple[str, ...]:
+    """One list of the file (`head_runs`: words opening with a name's head word and running
+    past it, 满意度调查; `category_openings`: words a name may open with that begin with a
+    category's bare word, 质量监督), checked: every word at least `shortest` characters."""
+    words = yaml.safe_load(path.read_text(encoding="utf-8")).get(key, [])
+    if any(len(word) < shortest for word in words):
+        raise ValueError(f"{path}: {key} holds words of {shortest} characters or more")
     return tuple(words)
 
 
-HEAD_RUNS = load_head_runs()
+HEAD_RUNS = load_word_list("head_runs", 2)
+CATEGORY_WORD_OPENINGS = load_word_list("category_openings", 3)

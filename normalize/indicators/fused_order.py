@@ -180,7 +180,7 @@ from formex.normalize.indicators.fused import (
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue
 from formex.schemas.forms import FormSchema
-from formex.schemas.name_words import NAME_OPENINGS, WORDS_WITH_BIAO
+from formex.schemas.name_words import CATEGORY_WORD_OPENINGS, NAME_OPENINGS, WORDS_WITH_BIAO
 from formex.schemas.text_policy import MARKUP, clean_plain_text
 
 ORDER_CUTOFF = 50.0        # half the label's characters in place (质最措标 ~ 质量指标)
@@ -2016,12 +2016,17 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
             if group_line or not group_lines else None
         whole = read is not None and read[0] == read[3] and not read[3].endswith(SUFFIX)
         over = None     # (the last pass: a longer head any other reading took is gone first)
+        bare = None     # (the last pass: the category's whole bare word alone on its block's one row)
         if group_lines and alone and not (group_line and whole):
             over = lone_word_over_piece(item, cell, placement.level2, bounds, rows, where, vocab, labelled)
             read = over[:4] if over else read
-        if group_lines and over is None and not (group_line and whole):
+            bare = None if over or not next_states_label(items, i) \
+                else lone_bare_word(item.name, placement.level2, bounds, names, i)
+            read = bare if bare else read
+        if group_lines and over is None and bare is None and not (group_line and whole):
             continue      # the group's line: the category's bare word written whole alone (the rest read before)
-        lone = read is not None and not group_lines and alone and damaged_bare_word(read, printed) or over is not None
+        lone = read is not None and not group_lines and alone and damaged_bare_word(read, printed) \
+            or over is not None or bare is not None
         if placement.source != "inferred" and (read is None or read[0] != read[3]):
             continue      # a labelled block's page part: only its category's word written whole is its label
         if read is not None and (len(read[0]) < len(read[3]) or not read[3].endswith((SUFFIX, ASPECT))) \
@@ -2065,6 +2070,11 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
                                 f"{head!r} cut off the name {head + rest!r} as {form!r}'s first line: its block's one "
                                 f"row, the block stating no label, the line below printing {over[4]!r} at or left "
                                 f"of the name", field="level2", source_ref=cell.source_ref or item.row.source_ref))
+        elif bare is not None:    # read by its block's place alone: said for review
+            issues.append(Issue("warning", "label_unrecognised",
+                                f"{head!r} cut off the name {head + rest!r} as {form!r}'s bare word written whole: "
+                                f"its block's one row, the block stating no label, no other name of the table "
+                                f"opening with it", field="level2", source_ref=cell.source_ref or item.row.source_ref))
         elif lone:    # read by its block's place and some of its characters: said for review
             issues.append(Issue("warning", "label_unrecognised",
                                 f"{head!r} cut off the name {head + rest!r} as a damaged {form!r}: its block's one "
@@ -2107,6 +2117,34 @@ def lone_word_over_piece(item: IndicatorRow, cell: Cell, spec, bounds: tuple[int
     if read is None or len(read[0]) != INFERRED_HEAD_MIN or read[0] != read[3][:len(read[0])]:
         return None     # (longer heads written exactly are read by the level column's width)
     return (*read, piece)
+
+
+def next_states_label(items: list[IndicatorRow], i: int) -> bool:
+    """Row i has a row above and the row after it states a level-2 label of its own (not filled
+    down): row i's block is closed below by a label printed and its category read between two
+    blocks (an open gap's, or the table's first row's, is a guess)."""
+    return 0 < i < len(items) - 1 and any(not h.copied for h in items[i + 1].level2)
+
+
+def lone_bare_word(name: str, spec, bounds: tuple[int, ...], names: list[str], i: int
+                   ) -> tuple[str, str, int, str] | None:
+    """(head, rest, characters in place, form) for `cut_inferred_heads` on its block's one row
+    (`lone_block_row`), no piece of the label below (`lone_word_over_piece` reads those): the
+    name opens with a whole bare word of the placed category written exactly (`质量` |
+    `义务教育巩固率` placed under 质量指标, `社会效益` | `受益人口`). Its block states no label and
+    every model prints that label on this row's line: the word is where it went. Not a word
+    the name makes with what follows (`CATEGORY_WORD_OPENINGS`: 质量监督, 成本核算; or opens,
+    a wrap cutting it: `成本控` | `制指标`, the unlisted wording 成本控制指标), nor where
+    another name of the table opens with the same word (the table's names use it as a word).
+    None where not."""
+    read = inferred_head(name, spec, bounds, label_line=True)
+    if read is None or read[0] != read[3] or read[0].endswith(SUFFIX):
+        return None
+    head = read[0]
+    if any(word.startswith(name[:len(head) + 1]) for word in CATEGORY_WORD_OPENINGS if word.startswith(head)) \
+            or any(other.startswith(head) for j, other in enumerate(names) if j != i):
+        return None
+    return read
 
 
 def piece_below_name(rows: list, k: int, cell: Cell, name: str, vocab: LevelVocabulary,
