@@ -1720,13 +1720,11 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary,
             piece = label_key(hint.cell.raw or hint.cell.text)
             found = label_tail(item.name, piece, hint.spec, vocab, damage)
             found = found and found[:2]
-            if found is None and above.name and not own and item.pages[0] == above.pages[1] \
-                    and label_key(hint.cell.text) == piece \
+            if found is None and above.name and not own and label_key(hint.cell.text) == piece \
                     and hint.line == above.lines[1] and not prints_in_column(item, hint.cell.col) \
                     and not any(c.col >= hint.cell.col and len(label_key(c.text)) <= len(SUFFIX)
                                 for c in item.unrecognised):
-                # the label's line the last of a named row above on the same page (a page break may come
-                # between the label's lines: its rest is on no line here), (a label's line of its own may have had its
+                # the label's line the last of a named row above (a label's line of its own may have had its
                 # last line dropped between), the name's line printing nothing in the label's column nor a
                 # short unread piece right of it (`怀` shifted a column: the tail; a level-1 piece left of
                 # it is another label's) (a label joined from its lines, 质量拾 | 标, has its last line already)
