@@ -183,33 +183,3 @@ def test_a_rest_below_in_a_column_the_names_line_prints_stays():
                    "标\t\t病虫害预警信息发布及时率\t≥95%",
                    "\t成本指标\t人均改造成本\t≤70万元"])
     assert got[2][1] == "脂农机补贴兑付时限"
-
-
-def one_short_above(name: str, other: str = "亩均作业成本") -> list[str]:
-    # 成本指标 wrapped in its column: 成本指 on a named row's line, its 标 (damaged, 柝) fused into
-    # the name on the next line, whose level column is blank
-    return ["产出指标\t数量指标\t水稻良种推广面积\t≥12000亩",
-            "\t质量指标\t农机作业合格率\t≥95%",
-            f"\t成本指\t{other}\t≤45元",
-            f"\t\t{name}\t≤6000元"]
-
-
-def test_a_wrapped_labels_line_one_short_of_its_suffix_takes_the_next_names_first_character_with_a_warning():
-    got, issues = read(one_short_above("柝办公设备采购单价控制"))
-    assert got[3] == ("成本指标", "办公设备采购单价控制")
-    assert any(i.code == "label_unrecognised" and i.severity == "warning" and "'柝'" in i.message
-               and "one short" in i.message for i in issues)
-
-
-def test_a_name_opening_with_a_word_names_open_with_keeps_it_under_a_label_one_short():
-    # 方案 (schemas/name_words.yaml openings), 标准 (标 makes a word), 类别 (类 a label's wording,
-    # never after its 指): the name's own
-    for name in ("方案编制费用控制", "标准化建设费用控制", "类别调整费用控制"):
-        got, _ = read(one_short_above(name))
-        assert got[3] == ("成本指标", name)
-
-
-def test_a_first_character_another_name_writes_stays_under_a_label_one_short():
-    # 办 opens 办公设备… and is written by another row's name: the name's own character
-    got, _ = read(one_short_above("办公设备采购单价控制", other="办事大厅运维费用"))
-    assert got[3] == ("成本指标", "办公设备采购单价控制")

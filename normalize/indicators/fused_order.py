@@ -1804,13 +1804,11 @@ LONE_PIECE_MIN = 3   # a wrapped label's line one short of its 指标 (成本指
 def lone_suffix_tail(name: str, piece: str, spec, vocab: LevelVocabulary, others: str
                      ) -> tuple[str, str] | None:
     """(tail, rest) for `read_label_tails` where the label's line above ends one character
-    short of one of the category's forms ending in 指标 (`成本指`, `时効指`: its first and last
-    characters in place, one out of place at most; `数量损` | `杯…` is two damaged characters
-    no print vouches for), the last line of a label wrapped in its narrow column, and the
+    short of one of the category's forms ending in 指标 (`成本指`, `成本拍`: one character
+    out of place at most, the last line of a label wrapped in its narrow column) and the
     name below opens with a character standing for the form's last (`柝办公设备…`, OCR fused
     the label's last line, its 标 damaged, into the name cell), on a line leaving the level
-    column blank (the caller: no label of the row's own, no cell in the label's column, no
-    short unread piece right of it, the label's line the named row's last). Nothing else
+    column blank (the caller: the row states no label and no unread cell). Nothing else
     prints that 标; the evidence the character is the label's and not the name's first is
     that no other name of the table writes it (`others`: a look-alike OCR puts for 标 seldom
     recurs in a document's names, a name's first character mostly does), and it makes no
@@ -1818,13 +1816,13 @@ def lone_suffix_tail(name: str, piece: str, spec, vocab: LevelVocabulary, others
     if len(piece) < LONE_PIECE_MIN or len(piece) > PIECE_MAX or not name:
         return None
     tail, rest = name[:1], name[1:].strip(SEPARATORS)
-    if not is_han(tail) or tail in SUFFIX or tail in WORDINGS or tail in others \
+    if not is_han(tail) or tail == SUFFIX[-1] or tail in others or tail in SUFFIX \
             or name[:2] in NAME_OPENINGS or makes_word(tail, rest) or len(label_key(rest)) < ORDER_REST_MIN \
             or opens_like_label(name, vocab):
         return None
     for form in chain_forms(spec, vocab):
         if form.endswith(SUFFIX) and len(form) == len(piece) + 1 and in_place(piece, form, 0) >= len(piece) - 1 \
-                and piece[:1] == form[:1] and piece[-1] == form[-2]:
+                and piece[:1] == form[:1]:
             return tail, rest
     return None
 
