@@ -1706,7 +1706,6 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary,
     in its other labels (`damage`, damaged_tails.py: `数量损` over `杯农机…` where 成本指杯 is
     read elsewhere); such a cut is warned."""
     issues: list[Issue] = []
-    lone: set[int] = set()     # rows whose tail was read by `lone_suffix_tail` (warned as such)
     for i in range(1, len(items)):
         item, above = items[i], items[i - 1]
         if not item.name or item.positional or item.fused or item.lines[0] != above.lines[1] + 1:
@@ -1717,20 +1716,8 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary,
             hint = stated[-1]
             if any(h.spec is not hint.spec for h in own):
                 continue
-            piece = label_key(hint.cell.raw or hint.cell.text)
-            found = label_tail(item.name, piece, hint.spec, vocab, damage)
+            found = label_tail(item.name, label_key(hint.cell.raw or hint.cell.text), hint.spec, vocab, damage)
             found = found and found[:2]
-            if found is None and above.name and not own and label_key(hint.cell.text) == piece \
-                    and hint.line == above.lines[1] and not prints_in_column(item, hint.cell.col) \
-                    and not any(c.col >= hint.cell.col and len(label_key(c.text)) <= len(SUFFIX)
-                                for c in item.unrecognised):
-                # the label's line the last of a named row above (a label's line of its own may have had its
-                # last line dropped between), the name's line printing nothing in the label's column nor a
-                # short unread piece right of it (`怀` shifted a column: the tail; a level-1 piece left of
-                # it is another label's) (a label joined from its lines, 质量拾 | 标, has its last line already)
-                found = lone_suffix_tail(item.name, piece, hint.spec, vocab, other_names(items, i))
-                if found is not None:
-                    lone.add(i)
         else:
             # a piece no category read (or read as a group: 满意度指), of one category's form only
             hint = None
@@ -1750,15 +1737,9 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary,
             continue
         tail, rest = found
         cell = opening_cell(item, tail)
-        if cell is None or i in lone and (cell.raw or cell.text).strip()[len(tail):len(tail) + 1] in SPACES:
-            continue      # (a lone piece before a space as read: the spaced heads' readings weigh it)
-        if i in lone:
-            issues.append(Issue("warning", "label_unrecognised",
-                                f"{tail!r} cut off the name {item.name!r} as the damaged last character of the level "
-                                f"label wrapped above it ({hint.cell.raw or hint.cell.text!r}, one short of its "
-                                f"{SUFFIX}; {tail!r} printed by no other name of the table)",
-                                field="level2", source_ref=cell.source_ref or item.row.source_ref))
-        elif not any(form.endswith(tail) for spec in vocab.level2_specs.values() for form in chain_forms(spec, vocab)):
+        if cell is None:
+            continue
+        if not any(form.endswith(tail) for spec in vocab.level2_specs.values() for form in chain_forms(spec, vocab)):
             issues.append(Issue("warning", "label_unrecognised",
                                 f"{tail!r} cut off the name {item.name!r} as the damaged last line of a level label "
                                 f"wrapped above it (its characters printed so in other labels of the table)",
@@ -1796,57 +1777,6 @@ def label_tail(name: str, piece: str, spec, vocab: LevelVocabulary, damage: froz
     if middle and len(middle[0]) > len(last[0]) and middle[0].startswith(last[0]):
         return middle     # the last line of an alias (服务对象满意度) short of the full line the name opens with
     return last
-
-
-LONE_PIECE_MIN = 3   # a wrapped label's line one short of its 指标 (成本指), two of its characters in place at least
-
-
-def lone_suffix_tail(name: str, piece: str, spec, vocab: LevelVocabulary, others: str
-                     ) -> tuple[str, str] | None:
-    """(tail, rest) for `read_label_tails` where the label's line above ends one character
-    short of one of the category's forms ending in 指标 (`成本指`, `成本拍`: one character
-    out of place at most, the last line of a label wrapped in its narrow column) and the
-    name below opens with a character standing for the form's last (`柝办公设备…`, OCR fused
-    the label's last line, its 标 damaged, into the name cell), on a line leaving the level
-    column blank (the caller: the row states no label and no unread cell). Nothing else
-    prints that 标; the evidence the character is the label's and not the name's first is
-    that no other name of the table writes it (`others`: a look-alike OCR puts for 标 seldom
-    recurs in a document's names, a name's first character mostly does), and it makes no
-    word names open with (`标准…`, `NAME_OPENINGS`). The name left keeps `ORDER_REST_MIN`."""
-    if len(piece) < LONE_PIECE_MIN or len(piece) > PIECE_MAX or not name:
-        return None
-    tail, rest = name[:1], name[1:].strip(SEPARATORS)
-    if not is_han(tail) or tail == SUFFIX[-1] or tail in others or tail in SUFFIX \
-            or name[:2] in NAME_OPENINGS or makes_word(tail, rest) or len(label_key(rest)) < ORDER_REST_MIN \
-            or opens_like_label(name, vocab):
-        return None
-    for form in chain_forms(spec, vocab):
-        if form.endswith(SUFFIX) and len(form) == len(piece) + 1 and in_place(piece, form, 0) >= len(piece) - 1 \
-                and piece[:1] == form[:1]:
-            return tail, rest
-    return None
-
-
-@lru_cache(maxsize=None)
-def label_openings(vocab: LevelVocabulary) -> frozenset[str]:
-    """The first two characters of every level-1 and level-2 label key (产出, 数量, 社会 …)."""
-    return frozenset(key[:2] for key in label_keys(vocab) if len(key) >= 2)
-
-
-def opens_like_label(name: str, vocab: LevelVocabulary) -> bool:
-    """The name's first two characters are a label's, one of them out of place at most (`质重指…`,
-    `严出时…`, `社会效…`): the next label's head fused into the name, not the last line of the one above."""
-    return any(in_place(name[:2], opening, 0) >= 1 for opening in label_openings(vocab))
-
-
-def prints_in_column(item: IndicatorRow, col: int) -> bool:
-    """The row's first line prints a cell in column `col`."""
-    return any(c.col == col and c.text.strip() for c in item.row.cells)
-
-
-def other_names(items: list[IndicatorRow], i: int) -> str:
-    """The names of the table's rows other than row i, run together (for `lone_suffix_tail`)."""
-    return "".join(item.name or "" for j, item in enumerate(items) if j != i)
 
 
 def last_line(name: str, piece: str, spec, vocab: LevelVocabulary, damage: frozenset[tuple[str, str]]
