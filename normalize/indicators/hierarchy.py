@@ -844,7 +844,7 @@ def fit_reading(items: list[IndicatorRow], apart: frozenset[int], held: frozense
     lines = lines_apart(items, apart)
     return fit_placement(label_clusters(items, lines, short), group_clusters(items, lines),
                          geometry_of(items, lines), len(items), sub_header=labels_apart_from_names(items),
-                         held=held)
+                         held=held, open_rows=unread_rows(items))
 
 
 def labels_apart_from_names(items: list[IndicatorRow]) -> bool:
@@ -940,9 +940,15 @@ def pieces_unread(items: list[IndicatorRow]) -> bool:
     every piece's line is weighed (`with_joins` is not applied). A label's damaged tail
     is no such cell (`label_tails`): its label is read, and its line is the label's last;
     nor are the clean first pieces of a label cut short (`IndicatorRow.cut_short`)."""
+    return bool(unread_rows(items))
+
+
+def unread_rows(items: list[IndicatorRow]) -> frozenset[int]:
+    """Rows holding a level cell `pieces_unread` counts (no label's read tail, no clean
+    first piece of a label cut short)."""
     tails = label_tails(items)
-    return any(i not in tails and any(all(c is not cell for c in item.cut_short) for cell in item.unrecognised)
-               for i, item in enumerate(items))
+    return frozenset(i for i, item in enumerate(items) if i not in tails
+                     and any(all(c is not cell for c in item.cut_short) for cell in item.unrecognised))
 
 
 def own_tail_line(item: IndicatorRow, level: int, category: str, apart: dict[int, float] | None) -> float | None:

@@ -284,20 +284,22 @@ def part_centres(lines: np.ndarray, a: np.ndarray, b: np.ndarray, geo: Geometry
 
 
 def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n: int,
-                  sub_header: bool = True, held: frozenset[int] = frozenset()) -> list[Fit]:
+                  sub_header: bool = True, held: frozenset[int] = frozenset(),
+                  open_rows: frozenset[int] = frozenset()) -> list[Fit]:
     """The models that explain all the labels best (level-2 blocks and level-1 groups
     alike, each chain on its own), with the free rows' costs under each. Several can
     tie (a short table rarely tells centre-up from centre-down): the caller keeps the
     one whose rows fit best together. `sub_header`: whether the document could print
     its labels as sub-headers (no label shares a line with an indicator's name).
-    `held`: rows no labelled level-2 block may hold (a block whose label was lost)."""
+    `held`: rows no labelled level-2 block may hold (a block whose label was lost).
+    `open_rows`: rows holding a level cell no vocabulary reads (`Chain.open_rows`)."""
     if n == 0 or not (level2 or level1):
         return [Fit(None, 0.0)]
     # a level-1 block pays for each row whose level-2 label names another group: the
     # level-2 labels bound the groups as the groups bound the level-2 blocks, so a group
     # whose label OCR lost (or damaged) leaves its rows unlabelled, not another group's
     pins = label_groups(level2, level1, n)
-    chains = level_chains(level2, level1, geo, n, pins, held, exact=True)
+    chains = level_chains(level2, level1, geo, n, pins, held, exact=True, open_rows=open_rows)
     groups = chains[1]
     totals = [sum(c.total(m) for c in chains) for m in range(len(MODELS))]
     if not sub_header:
@@ -316,7 +318,8 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
                 # chosen for explaining every label exactly, its rows are priced as any
                 # model's: a row whose block would misplace a label pays the misfit, not
                 # an impossibility (a label line OCR put on the wrong row of its block)
-                misfits = misfits or level_chains(level2, level1, geo, n, pins, held, exact=False)
+                misfits = misfits or level_chains(level2, level1, geo, n, pins, held, exact=False,
+                                                  open_rows=open_rows)
                 priced = misfits
             fit.level2, fit.level1 = (chain.gap_costs(m) for chain in priced)
             fit.chain, fit.groups = priced
@@ -327,12 +330,13 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
 
 
 def level_chains(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n: int,
-                 pins: list[list[str | None]] | None, held: frozenset[int], exact: bool) -> list["Chain"]:
+                 pins: list[list[str | None]] | None, held: frozenset[int], exact: bool,
+                 open_rows: frozenset[int] = frozenset()) -> list["Chain"]:
     """The level-2 chain and the level-1 groups' chain (which bounds it); `exact`: with
     the exact-only models' misfitting blocks ruled out (`exact_only`)."""
-    groups = Chain(level1, geo, n, pins, by_category=True, exact=exact)
+    groups = Chain(level1, geo, n, pins, by_category=True, exact=exact, open_rows=open_rows)
     return [Chain(level2, geo, n, groups.row_groups(), foreign=group_label_lines(level1), held=held,
-                  exact=exact), groups]
+                  exact=exact, open_rows=open_rows), groups]
 
 
 class Chain:
@@ -347,7 +351,7 @@ class Chain:
     def __init__(self, clusters: list[Cluster], geo: Geometry, n: int,
                  row_groups: list[list[str | None]] | None = None, by_category: bool = False,
                  foreign: list[tuple[float, str]] | None = None, held: frozenset[int] = frozenset(),
-                 exact: bool = True):
+                 exact: bool = True, open_rows: frozenset[int] = frozenset()):
         self.clusters, self.n = clusters, n
         self.gaps = gap_ranges(clusters, n) if clusters else []
         crossing = group_crossings(row_groups, n) if row_groups else None
@@ -362,6 +366,9 @@ class Chain:
         self.profiles: dict[int, np.ndarray] = {}
         self.sides: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self.exacts: dict[tuple[int, bool], list[bool]] = {}
+        # rows holding an unread level cell: a label OCR damaged may open a block there, so a
+        # gap holding one is not closed by the labels around it, however exactly they fit
+        self.open_rows = open_rows
 
     def total(self, m: int) -> float:
         return float(self.totals[m])
@@ -450,7 +457,11 @@ class Chain:
         exact = self.exact(m, placed=True)
         return frozenset(i for g, (lo, hi) in enumerate(self.gaps)
                          if (g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g])
-                         for i in range(lo, hi))
+                         and not self.holds_open_row(lo, hi) for i in range(lo, hi))
+
+    def holds_open_row(self, lo: int, hi: int) -> bool:
+        """Rows lo..hi-1 (a gap) hold one of `open_rows`."""
+        return any(lo <= i < hi for i in self.open_rows)
 
     def gap_costs(self, m: int) -> GapCosts:
         if not self.clusters:
@@ -460,7 +471,8 @@ class Chain:
         for g, (lo, hi) in enumerate(self.gaps):
             left = self.clusters[g - 1].category if g > 0 else None
             right = self.clusters[g].category if g < len(self.clusters) else None
-            trusted = (g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g])
+            trusted = (g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g]) \
+                and not self.holds_open_row(lo, hi)
             add_gap_costs(out, self, g, m, left, right, STRONG if trusted else WEAK)
         return out
 
