@@ -508,3 +508,27 @@ def test_a_lost_blocks_refit_may_change_the_model_that_fits_every_label():
     got = [label for _, label in read_categories(LOST_BLOCK_BESIDE_LINES_APART)]
     assert got[12:15] == ["成本指标", "经济效益指标", "经济效益指标"]
     assert got[15] == "社会效益指标"
+
+
+def test_a_gap_holding_an_unread_level_cell_is_not_trusted():
+    """Two labels printed at their blocks' tops fit `top` exactly, so the rows between are
+    trusted to the block above over their wording (`STRONG`). A row there holding a level
+    cell no vocabulary reads (a damaged label: `广出薮` of 产出数量指标) may open a block
+    of its own: that gap is weak, the wording decides (`fit_placement`'s `open_rows`);
+    the gap without one stays trusted."""
+    from formex.normalize.indicators.placement import STRONG, WEAK, Cluster, Geometry, fit_placement
+    lines = list(range(10))
+    geo = Geometry(lines, lines, [])
+    level2 = [Cluster("数量指标", 0, 0, (0.0,)), Cluster("质量指标", 5, 5, (5.0,))]
+
+    def top_fit(open_rows=frozenset()):
+        return next(f for f in fit_placement(level2, [], geo, 10, open_rows=open_rows) if f.model == "top")
+
+    trusted, weak = top_fit(), top_fit(frozenset({2}))
+    assert trusted.cost == weak.cost == 0.0
+    # row 3 taken into the next block moves the boundary the labels placed: trusted, it
+    # costs a strong word's worth per line; beside the unread cell, a weak one's
+    assert trusted.level2[3][3] >= STRONG - 1e-9 and weak.level2[3][3] <= WEAK + 1e-9
+    assert 3 in trusted.firm and 3 not in weak.firm
+    # rows after 质量 (no unread cell) stay trusted
+    assert trusted.level2[7] == weak.level2[7] and 7 in weak.firm
