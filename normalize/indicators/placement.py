@@ -292,7 +292,9 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
     one whose rows fit best together. `sub_header`: whether the document could print
     its labels as sub-headers (no label shares a line with an indicator's name).
     `held`: rows no labelled level-2 block may hold (a block whose label was lost).
-    `open_rows`: rows holding a level cell no vocabulary reads (`Chain.open_rows`)."""
+    `open_rows`: rows holding a level cell no vocabulary reads (`Chain.open_rows`; the
+    level-2 chain only: a damaged group label is read by its groups' own rules, and a
+    level-2 cell left unread opens no group)."""
     if n == 0 or not (level2 or level1):
         return [Fit(None, 0.0)]
     # a level-1 block pays for each row whose level-2 label names another group: the
@@ -334,7 +336,7 @@ def level_chains(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n:
                  open_rows: frozenset[int] = frozenset()) -> list["Chain"]:
     """The level-2 chain and the level-1 groups' chain (which bounds it); `exact`: with
     the exact-only models' misfitting blocks ruled out (`exact_only`)."""
-    groups = Chain(level1, geo, n, pins, by_category=True, exact=exact, open_rows=open_rows)
+    groups = Chain(level1, geo, n, pins, by_category=True, exact=exact)
     return [Chain(level2, geo, n, groups.row_groups(), foreign=group_label_lines(level1), held=held,
                   exact=exact, open_rows=open_rows), groups]
 
