@@ -375,6 +375,10 @@ class Chain:
         # rows holding an unread level cell: a label OCR damaged may open a block there
         # (`open_rows`), or close one (`close_rows`, any of them: a label's last piece too)
         self.open_rows, self.close_rows = open_rows, open_rows | close_rows
+        # a later piece's label opened a line above it, unread too or fused into a name
+        # there (`社会効受益人口` over `盎`): where that line is a free row, its label may open
+        # there, as a closing piece's does under the bottom models (so the models tie)
+        self.head_rows = open_rows | {u - 1 for u in close_rows - open_rows}
 
     def total(self, m: int) -> float:
         return float(self.totals[m])
@@ -468,14 +472,14 @@ class Chain:
     def open_part(self, lo: int, hi: int, m: int) -> frozenset[int]:
         """The rows of gap lo..hi-1 a block whose label was left unread may hold under
         model m, however exactly the labels around fit: from a row where a label may open
-        to the next label under the models printing a label's first line at its block's
-        top; from the gap's start to a row where one may close under those printing its
+        (`head_rows`) to the next label under the models printing a label's first line at
+        its block's top; from the gap's start to a row where one may close under those printing its
         last line at the bottom; under the centred ones, the rows around a row where one
         may open, as far on each side as the gap reaches on both (a row more on either:
         an even span's centre)."""
         model = MODELS[m]
         out: set[int] = set()
-        for u in (self.close_rows if model in _LAST else self.open_rows):
+        for u in (self.close_rows if model in _LAST else self.head_rows):
             if not lo <= u < hi:
                 continue
             if model in _FIRST:
