@@ -540,8 +540,10 @@ def test_a_gap_holding_an_unread_level_cell_is_not_trusted():
 
 def test_a_label_s_unread_later_piece_only_closes_a_block():
     """An unread piece that opens no label (one character, a damaged 指标: `close_rows`
-    only) leaves a top-printed gap trusted; under `bottom` it may be a label's last line,
-    so the rows up to it are weak."""
+    only) just below a label (its own tail) leaves a top-printed gap trusted; under
+    `bottom` it may be a label's last line, so the rows up to it are weak. Below a free
+    row its label may have opened on that row (unread too, or fused into the name): from
+    there the gap is weak under `top`."""
     from formex.normalize.indicators.placement import STRONG, WEAK, Cluster, Geometry, fit_placement
     lines = list(range(10))
     geo = Geometry(lines, lines, [])
@@ -550,7 +552,9 @@ def test_a_label_s_unread_later_piece_only_closes_a_block():
         return next(f for f in fit_placement(level2, [], geo, 10, close_rows=close_rows) if f.model == model)
 
     top = [Cluster("数量指标", 0, 0, (0.0,)), Cluster("质量指标", 5, 5, (5.0,))]
-    assert fit(top, "top", frozenset({2})).level2 == fit(top, "top").level2
+    assert fit(top, "top", frozenset({1})).level2 == fit(top, "top").level2
+    below_free = fit(top, "top", frozenset({3}))
+    assert 1 in below_free.firm and 2 not in below_free.firm and 3 not in below_free.firm
     bottom = [Cluster("数量指标", 4, 4, (4.0,)), Cluster("质量指标", 9, 9, (9.0,))]
     trusted, weak = fit(bottom, "bottom"), fit(bottom, "bottom", frozenset({6}))
     # row 6 taken into the block above: trusted, a strong word's worth; up to the piece, weak
