@@ -508,3 +508,55 @@ def test_a_lost_blocks_refit_may_change_the_model_that_fits_every_label():
     got = [label for _, label in read_categories(LOST_BLOCK_BESIDE_LINES_APART)]
     assert got[12:15] == ["成本指标", "经济效益指标", "经济效益指标"]
     assert got[15] == "社会效益指标"
+
+
+def test_a_gap_holding_an_unread_level_cell_is_not_trusted():
+    """Two labels printed at their blocks' tops fit `top` exactly, so the rows between are
+    trusted to the block above over their wording (`STRONG`). A row there holding a level
+    cell no vocabulary reads (a damaged label: `广出薮` of 产出数量指标) may open a block
+    of its own: from that row to the next label the gap is weak, the wording decides
+    (`fit_placement`'s `open_rows`, `Chain.open_part`); the rows above it, and the gap
+    without one, stay trusted."""
+    from formex.normalize.indicators.placement import STRONG, WEAK, Cluster, Geometry, fit_placement
+    lines = list(range(10))
+    geo = Geometry(lines, lines, [])
+    level2 = [Cluster("数量指标", 0, 0, (0.0,)), Cluster("质量指标", 5, 5, (5.0,))]
+
+    def fit(model, open_rows=frozenset(), close_rows=frozenset()):
+        return next(f for f in fit_placement(level2, [], geo, 10, open_rows=open_rows, close_rows=close_rows)
+                    if f.model == model)
+
+    trusted, weak = fit("top"), fit("top", frozenset({2}))
+    assert trusted.cost == weak.cost == 0.0
+    # row 3 taken into the next block moves the boundary the labels placed: trusted, it
+    # costs a strong word's worth per line; under the unread cell, a weak one's
+    assert trusted.level2[3][3] >= STRONG - 1e-9 and weak.level2[3][3] <= WEAK + 1e-9
+    assert 3 in trusted.firm and 3 not in weak.firm
+    # above the unread cell its block cannot reach (its label is its first line) and after
+    # 质量 (no unread cell) the rows stay trusted
+    assert weak.level2[1] == trusted.level2[1] and 1 in weak.firm
+    assert trusted.level2[7] == weak.level2[7] and 7 in weak.firm
+
+
+def test_a_label_s_unread_later_piece_only_closes_a_block():
+    """An unread piece that opens no label (one character, a damaged 指标: `close_rows`
+    only) just below a label (its own tail) leaves a top-printed gap trusted; under
+    `bottom` it may be a label's last line, so the rows up to it are weak. Below a free
+    row its label may have opened on that row (unread too, or fused into the name): from
+    there the gap is weak under `top`."""
+    from formex.normalize.indicators.placement import STRONG, WEAK, Cluster, Geometry, fit_placement
+    lines = list(range(10))
+    geo = Geometry(lines, lines, [])
+
+    def fit(level2, model, close_rows=frozenset()):
+        return next(f for f in fit_placement(level2, [], geo, 10, close_rows=close_rows) if f.model == model)
+
+    top = [Cluster("数量指标", 0, 0, (0.0,)), Cluster("质量指标", 5, 5, (5.0,))]
+    assert fit(top, "top", frozenset({1})).level2 == fit(top, "top").level2
+    below_free = fit(top, "top", frozenset({3}))
+    assert 1 in below_free.firm and 2 not in below_free.firm and 3 not in below_free.firm
+    bottom = [Cluster("数量指标", 4, 4, (4.0,)), Cluster("质量指标", 9, 9, (9.0,))]
+    trusted, weak = fit(bottom, "bottom"), fit(bottom, "bottom", frozenset({6}))
+    # row 6 taken into the block above: trusted, a strong word's worth; up to the piece, weak
+    assert trusted.level2[6][2] >= STRONG - 1e-9 and weak.level2[6][2] <= WEAK + 1e-9
+    assert 5 not in weak.firm and 7 in weak.firm

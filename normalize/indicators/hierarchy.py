@@ -44,7 +44,7 @@ from formex.normalize.indicators.fused import ASPECT
 from formex.normalize.indicators.rows import ENDING_MAX, GENERIC_LABEL_CHARS as LABEL_END_CHARS, IndicatorRow
 from formex.normalize.labels import label_key
 from formex.normalize.targets import parse_target
-from formex.schemas.document import Issue
+from formex.schemas.document import Cell, Issue
 from formex.schemas.forms import Level2Spec
 
 LABEL = 6.0  # a label on the row is strong evidence: more than any wording
@@ -858,9 +858,11 @@ def fit_reading(items: list[IndicatorRow], apart: frozenset[int], held: frozense
                 short: tuple[Level2Spec, ...] = ()) -> list[Fit]:
     """The placement fits with the label-only rows `apart` read as lines of their own."""
     lines = lines_apart(items, apart)
+    # rows where a label left unread may open or close a block (`Chain.open_part`)
+    unread_cells = unread_level_cells(items)
     return fit_placement(label_clusters(items, lines, short), group_clusters(items, lines),
                          geometry_of(items, lines), len(items), sub_header=labels_apart_from_names(items),
-                         held=held)
+                         held=held, open_rows=opening_rows(unread_cells), close_rows=frozenset(unread_cells))
 
 
 def labels_apart_from_names(items: list[IndicatorRow]) -> bool:
@@ -956,9 +958,29 @@ def pieces_unread(items: list[IndicatorRow]) -> bool:
     every piece's line is weighed (`with_joins` is not applied). A label's damaged tail
     is no such cell (`label_tails`): its label is read, and its line is the label's last;
     nor are the clean first pieces of a label cut short (`IndicatorRow.cut_short`)."""
+    return bool(unread_rows(items))
+
+
+def unread_rows(items: list[IndicatorRow]) -> frozenset[int]:
+    """Rows holding a level cell `pieces_unread` counts (no label's read tail, no clean
+    first piece of a label cut short)."""
+    return frozenset(unread_level_cells(items))
+
+
+def unread_level_cells(items: list[IndicatorRow]) -> dict[int, list[Cell]]:
+    """Per row holding any, the unread level cells `pieces_unread` counts (none on a row
+    whose one unread cell is a label's read tail, no clean first piece cut short)."""
     tails = label_tails(items)
-    return any(i not in tails and any(all(c is not cell for c in item.cut_short) for cell in item.unrecognised)
-               for i, item in enumerate(items))
+    cells = {i: [cell for cell in item.unrecognised if all(c is not cell for c in item.cut_short)]
+             for i, item in enumerate(items) if i not in tails}
+    return {i: found for i, found in cells.items() if found}
+
+
+def opening_rows(cells: dict[int, list[Cell]]) -> frozenset[int]:
+    """Rows of `unread_level_cells` where a label may open: a cell that is no label's
+    later piece (`shows_label_suffix`: one character or a damaged 指标 opens no label;
+    such a piece only closes its block, under models placing a label's last line)."""
+    return frozenset(i for i, found in cells.items() if any(not shows_label_suffix(c.text) for c in found))
 
 
 def own_tail_line(item: IndicatorRow, level: int, category: str, apart: dict[int, float] | None) -> float | None:

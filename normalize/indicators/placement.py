@@ -284,20 +284,26 @@ def part_centres(lines: np.ndarray, a: np.ndarray, b: np.ndarray, geo: Geometry
 
 
 def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n: int,
-                  sub_header: bool = True, held: frozenset[int] = frozenset()) -> list[Fit]:
+                  sub_header: bool = True, held: frozenset[int] = frozenset(),
+                  open_rows: frozenset[int] = frozenset(), close_rows: frozenset[int] = frozenset()) -> list[Fit]:
     """The models that explain all the labels best (level-2 blocks and level-1 groups
     alike, each chain on its own), with the free rows' costs under each. Several can
     tie (a short table rarely tells centre-up from centre-down): the caller keeps the
     one whose rows fit best together. `sub_header`: whether the document could print
     its labels as sub-headers (no label shares a line with an indicator's name).
-    `held`: rows no labelled level-2 block may hold (a block whose label was lost)."""
+    `held`: rows no labelled level-2 block may hold (a block whose label was lost).
+    `open_rows` / `close_rows`: rows holding a level cell no vocabulary reads, where a
+    label may open / close a block (`Chain.open_part`; the level-2 chain only: a damaged
+    group label is read by its groups' own rules, and a level-2 cell left unread opens
+    no group)."""
     if n == 0 or not (level2 or level1):
         return [Fit(None, 0.0)]
     # a level-1 block pays for each row whose level-2 label names another group: the
     # level-2 labels bound the groups as the groups bound the level-2 blocks, so a group
     # whose label OCR lost (or damaged) leaves its rows unlabelled, not another group's
     pins = label_groups(level2, level1, n)
-    chains = level_chains(level2, level1, geo, n, pins, held, exact=True)
+    unread_rows = (open_rows, close_rows)
+    chains = level_chains(level2, level1, geo, n, pins, held, exact=True, unread_rows=unread_rows)
     groups = chains[1]
     totals = [sum(c.total(m) for c in chains) for m in range(len(MODELS))]
     if not sub_header:
@@ -316,7 +322,8 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
                 # chosen for explaining every label exactly, its rows are priced as any
                 # model's: a row whose block would misplace a label pays the misfit, not
                 # an impossibility (a label line OCR put on the wrong row of its block)
-                misfits = misfits or level_chains(level2, level1, geo, n, pins, held, exact=False)
+                misfits = misfits or level_chains(level2, level1, geo, n, pins, held, exact=False,
+                                                  unread_rows=unread_rows)
                 priced = misfits
             fit.level2, fit.level1 = (chain.gap_costs(m) for chain in priced)
             fit.chain, fit.groups = priced
@@ -327,12 +334,14 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
 
 
 def level_chains(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n: int,
-                 pins: list[list[str | None]] | None, held: frozenset[int], exact: bool) -> list["Chain"]:
+                 pins: list[list[str | None]] | None, held: frozenset[int], exact: bool,
+                 unread_rows: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
+                 ) -> list["Chain"]:
     """The level-2 chain and the level-1 groups' chain (which bounds it); `exact`: with
     the exact-only models' misfitting blocks ruled out (`exact_only`)."""
     groups = Chain(level1, geo, n, pins, by_category=True, exact=exact)
     return [Chain(level2, geo, n, groups.row_groups(), foreign=group_label_lines(level1), held=held,
-                  exact=exact), groups]
+                  exact=exact, open_rows=unread_rows[0], close_rows=unread_rows[1]), groups]
 
 
 class Chain:
@@ -347,7 +356,8 @@ class Chain:
     def __init__(self, clusters: list[Cluster], geo: Geometry, n: int,
                  row_groups: list[list[str | None]] | None = None, by_category: bool = False,
                  foreign: list[tuple[float, str]] | None = None, held: frozenset[int] = frozenset(),
-                 exact: bool = True):
+                 exact: bool = True, open_rows: frozenset[int] = frozenset(),
+                 close_rows: frozenset[int] = frozenset()):
         self.clusters, self.n = clusters, n
         self.gaps = gap_ranges(clusters, n) if clusters else []
         crossing = group_crossings(row_groups, n) if row_groups else None
@@ -362,6 +372,13 @@ class Chain:
         self.profiles: dict[int, np.ndarray] = {}
         self.sides: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self.exacts: dict[tuple[int, bool], list[bool]] = {}
+        # rows holding an unread level cell: a label OCR damaged may open a block there
+        # (`open_rows`), or close one (`close_rows`, any of them: a label's last piece too)
+        self.open_rows, self.close_rows = open_rows, open_rows | close_rows
+        # a later piece's label opened a line above it, unread too or fused into a name
+        # there (`社会効受益人口` over `盎`): where that line is a free row, its label may open
+        # there, as a closing piece's does under the bottom models (so the models tie)
+        self.head_rows = open_rows | {u - 1 for u in close_rows - open_rows}
 
     def total(self, m: int) -> float:
         return float(self.totals[m])
@@ -450,7 +467,29 @@ class Chain:
         exact = self.exact(m, placed=True)
         return frozenset(i for g, (lo, hi) in enumerate(self.gaps)
                          if (g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g])
-                         for i in range(lo, hi))
+                         for i in range(lo, hi) if i not in self.open_part(lo, hi, m))
+
+    def open_part(self, lo: int, hi: int, m: int) -> frozenset[int]:
+        """The rows of gap lo..hi-1 a block whose label was left unread may hold under
+        model m, however exactly the labels around fit: from a row where a label may open
+        (`head_rows`) to the next label under the models printing a label's first line at
+        its block's top; from the gap's start to a row where one may close under those printing its
+        last line at the bottom; under the centred ones, the rows around a row where one
+        may open, as far on each side as the gap reaches on both (a row more on either:
+        an even span's centre)."""
+        model = MODELS[m]
+        out: set[int] = set()
+        for u in (self.close_rows if model in _LAST else self.head_rows):
+            if not lo <= u < hi:
+                continue
+            if model in _FIRST:
+                out.update(range(u, hi))
+            elif model in _LAST:
+                out.update(range(lo, u + 1))
+            else:
+                reach = min(u - lo, hi - 1 - u) + 1
+                out.update(range(max(lo, u - reach), min(hi, u + reach + 1)))
+        return frozenset(out)
 
     def gap_costs(self, m: int) -> GapCosts:
         if not self.clusters:
@@ -461,7 +500,8 @@ class Chain:
             left = self.clusters[g - 1].category if g > 0 else None
             right = self.clusters[g].category if g < len(self.clusters) else None
             trusted = (g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g])
-            add_gap_costs(out, self, g, m, left, right, STRONG if trusted else WEAK)
+            add_gap_costs(out, self, g, m, left, right, STRONG if trusted else WEAK,
+                          self.open_part(lo, hi, m) if trusted else frozenset())
         return out
 
 
@@ -895,11 +935,12 @@ def label_lines_crossed(ch: Chain, g: int, m: int) -> tuple[bool, bool]:
 
 
 def add_gap_costs(out: GapCosts, ch: Chain, g: int, m: int, left: str | None, right: str | None,
-                  weight: float) -> None:
+                  weight: float, weak: frozenset[int] = frozenset()) -> None:
     """Rows lo..hi-1 of gap g: in the left cluster's block (its end pushed past the row),
     in the right one's (its start at or before the row), or in a block without a label.
     Each pays, times `weight`, what that adds to the cheapest chain; the first two as
-    increments that add up, over a run of rows, to the whole change once."""
+    increments that add up, over a run of rows, to the whole change once. The rows of
+    `weak` pay `WEAK` whatever `weight` (a trusted gap's part an unread label may hold)."""
     lo, hi = ch.gaps[g]
     best = float(ch.totals[m])
     if best == INF or hi <= lo:
@@ -912,10 +953,12 @@ def add_gap_costs(out: GapCosts, ch: Chain, g: int, m: int, left: str | None, ri
             extra = max(extra, 1.0)
         return weight * min(extra, CAP * 2) if extra < INF else weight * CAP * 2
 
-    trusted = weight == STRONG
     across_left, across_right = label_lines_crossed(ch, g, m)
-    prior = UNLABELLED_ROW if trusted else 0.0
+    strong = weight
     for i in range(lo, hi):
+        weight = WEAK if i in weak else strong     # (`scaled` reads it)
+        trusted = weight == STRONG
+        prior = UNLABELLED_ROW if trusted else 0.0
         k = i - lo + 1
         with_left, with_right, unlabelled = profile[k]
         in_left = scaled(with_left, profile[k - 1][0], trusted and across_left) if left is not None else INF
