@@ -465,9 +465,11 @@ class Chain:
         if not self.clusters:
             return frozenset()
         exact = self.exact(m, placed=True)
-        return frozenset(i for g, (lo, hi) in enumerate(self.gaps)
-                         if (g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g])
-                         for i in range(lo, hi) if i not in self.open_part(lo, hi, m))
+        firm: set[int] = set()
+        for g, (lo, hi) in enumerate(self.gaps):
+            if (g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g]):
+                firm.update(set(range(lo, hi)) - self.open_part(lo, hi, m))   # once per gap
+        return frozenset(firm)
 
     def open_part(self, lo: int, hi: int, m: int) -> frozenset[int]:
         """The rows of gap lo..hi-1 a block whose label was left unread may hold under
