@@ -307,7 +307,7 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
     if best == INF:
         return [Fit(None, INF)]
     tied = sorted((m for m in range(len(MODELS)) if totals[m] <= best + forgiven(level2, level1) + 1e-9),
-                  key=lambda m: totals[m] > best + 1e-9)   # the best first, each in model order
+                  key=lambda m: totals[m])
     fits = []
     misfits: list[Chain] | None = None
     # the tie-break asks the rows as printed (pins of lines apart are the exact-only models')
