@@ -508,17 +508,3 @@ def test_a_lost_blocks_refit_may_change_the_model_that_fits_every_label():
     got = [label for _, label in read_categories(LOST_BLOCK_BESIDE_LINES_APART)]
     assert got[12:15] == ["成本指标", "经济效益指标", "经济效益指标"]
     assert got[15] == "社会效益指标"
-
-
-def test_models_misfitting_the_labels_by_as_many_lines_are_weighed_by_the_wording():
-    # 数量 lost its label; the labels fit centre_up but for that block (1.00) and
-    # centre_down/bottom but for one label a line off (0.99): `TOLERANCE` alone set them
-    # apart, and centre_down's trusted edges put 上报及时率 under 成本. Both stay fits
-    # (`placement.forgiven`), and the rows' wording chooses centre_up
-    names = ["培训人数", "服务户数", "发放人次", "验收合格率", "审核准确率", "抽检合格率", "拨付及时率",
-             "上报及时率", "人均成本", "维护费用"]
-    labels = {4: "质量指标", 6: "时效指标", 8: "成本指标"}
-    text = "\n".join([HEADER, *(f"\t{labels.get(i, '')}\t{name}\t≥{i + 1}(项)" for i, name in enumerate(names))])
-    indicators, _ = place(text)
-    assert [i.placement.level2.label for i in indicators] == [
-        "数量指标"] * 3 + ["质量指标"] * 3 + ["时效指标"] * 2 + ["成本指标"] * 2

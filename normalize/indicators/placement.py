@@ -288,8 +288,7 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
     """The models that explain all the labels best (level-2 blocks and level-1 groups
     alike, each chain on its own), with the free rows' costs under each. Several can
     tie (a short table rarely tells centre-up from centre-down): the caller keeps the
-    one whose rows fit best together; models within `forgiven` of the best are kept
-    too, cheapest first. `sub_header`: whether the document could print
+    one whose rows fit best together. `sub_header`: whether the document could print
     its labels as sub-headers (no label shares a line with an indicator's name).
     `held`: rows no labelled level-2 block may hold (a block whose label was lost)."""
     if n == 0 or not (level2 or level1):
@@ -306,8 +305,7 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
     best = min(totals)
     if best == INF:
         return [Fit(None, INF)]
-    tied = sorted((m for m in range(len(MODELS)) if totals[m] <= best + forgiven(level2, level1) + 1e-9),
-                  key=lambda m: totals[m])
+    tied = [m for m in range(len(MODELS)) if totals[m] <= best + 1e-9]
     fits = []
     misfits: list[Chain] | None = None
     # the tie-break asks the rows as printed (pins of lines apart are the exact-only models')
@@ -326,17 +324,6 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
             fit.firm = priced[0].firm_rows(m)
             fits.append(fit)
     return fits
-
-
-def forgiven(level2: list[Cluster], level1: list[Cluster]) -> float:
-    """What `TOLERANCE` can take off the labels' misfits in all. Models within this of
-    the best explain the labels with as many lines of misfit (a block without a label
-    counting one, `UNLABELLED`) and differ only in how many labels share them: a label
-    a line off costs 0.99 and a lost label 1.00, one label three lines off 2.99 and two
-    a line and a half off 2.98. The labels do not tell such models apart; the rows'
-    wording does (`hierarchy.fit_and_rivals` keeps the fit whose rows cost least), where
-    `TOLERANCE` alone would take the model whose trusted edges overrule it."""
-    return TOLERANCE * sum(len(c.lines) for c in (*level2, *level1))
 
 
 def level_chains(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n: int,
