@@ -386,3 +386,25 @@ def test_a_short_table_is_numbered_as_the_documents_earlier_table():
     # a line opening with a cell of its own and more, and no number: no numbered table
     unnumbered = list(iter_text_rows("\n".join(["\t".join(HEADER)] + body[:1] + ["产出指标\t质量指标\t合格率\t"])))
     assert strip_sequence_column(unnumbered, SCHEMA, numbered_before=True) == (unnumbered, [])
+
+
+def test_a_short_table_is_numbered_as_the_documents_earlier_table_across_wrapped_lines():
+    """The same 中期 table where a row wraps: its second line prints the name's rest and
+    the target (`区数量 | ≥ 82 个`) or a label's piece first (`标 | 数量 | ≥ 82 个`), a cell
+    of its own and no number. Between lines opening 1, 2 … it continues the row above:
+    the numbers are still row numbers, not names."""
+    for wrapped in (["1\t数量指标\t累计完成改造的老旧小\t", "区数量\t≥ 82 个"],
+                    ["1\t数量指\t累计完成改造的老旧小区\t", "标\t数量\t≥ 82 个"]):
+        body = wrapped + ["2\t\t社会效益指标 累计惠及居民户数\t"]
+        rows = list(iter_text_rows("\n".join(["\t".join(HEADER)] + body)))
+        assert strip_sequence_column(rows, SCHEMA) == (rows, [])
+        stripped, issues = strip_sequence_column(rows, SCHEMA, numbered_before=True)
+        assert [i.code for i in issues] == ["sequence_column"]
+        assert [r.numbered for r in stripped[1:]] == [True, False, True]
+        indicators, _ = rows_to_indicators(stripped, SCHEMA, spans_known=False, year=2024)
+        assert [i.row.name for i in indicators] == ["累计完成改造的老旧小区数量", "累计惠及居民户数"]
+        assert [i.target.raw for i in indicators] == ["≥ 82 个", None]
+    # one numbered line and one printing a whole row without a number: no numbered table
+    unnumbered = list(iter_text_rows("\n".join(["\t".join(HEADER), "1\t\t数量指标 累计完成\t",
+                                                 "产出指标\t质量指标\t合格率\t"])))
+    assert strip_sequence_column(unnumbered, SCHEMA, numbered_before=True) == (unnumbered, [])

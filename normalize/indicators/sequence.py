@@ -110,10 +110,20 @@ def numbered_again(body: list[Row], numbers: list[int]) -> bool:
     too: every line whose first cell is filled and which prints more past it opens with a
     row number, 1, 2 … (a 中期 table of two rows whose targets are empty, too few and too
     narrow to show the column itself: `1 | | 数量指标 累计完成…`; a wrapped label's piece
-    alone on its line, or a wrapped row's line with its first cell empty, says nothing).
+    alone on its line, or a wrapped row's line with its first cell empty, says nothing);
+    or, where some lines print a cell of their own and no number, two lines or more open
+    with 1, 2 … (the others a wrapped row's continuation: `区数量 | ≥ 82 个`).
     One layout prints a document's tables."""
     rows = [r for r in body if len(r.filled) > 1 and first_cell(r).text.strip()]
-    return bool(numbers) and bool(rows) and all(sequence_number(first_cell(r).text) is not None for r in rows)
+    if not (numbers and rows):
+        return False
+    opened = [n for n in (sequence_number(first_cell(r).text) for r in rows) if n is not None]
+    if len(opened) == len(rows):
+        return True
+    # lines without a number between numbered ones continue the row above (its name's
+    # rest and target, `区数量 | ≥ 82 个`, or its labels' pieces, `标 | 数量 | ≥ 82 个`):
+    # two lines or more opening 1, 2 … and printing more are the document's numbering
+    return len(opened) >= SHORT_SEQUENCE_MIN and opened == list(range(1, len(opened) + 1))
 
 
 def drop_cell(row: Row, col: int | None, spans_known: bool) -> Row:
