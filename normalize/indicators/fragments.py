@@ -203,7 +203,7 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
                          if (r, q) not in taken and is_piece(c.text))
         step = next(((r, q) for _, q in options
                      if key + label_key(rows[r].cells[q].text) in readable | heads), None)
-        if step is None:
+        if step is None or goes_on_nearer(rows, chain, step, options, vocab):
             break
         chain.append(step)
         piece = label_key(rows[r].cells[step[1]].text)
@@ -234,6 +234,19 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
     if worded_best and len(worded_best) > len(best or ()) and not tail_of_label_above(rows, worded_best, taken, vocab):
         return worded_best
     return best
+
+
+def goes_on_nearer(rows: list[Row], chain: list[tuple[int, int]], step: tuple[int, int],
+                   options: list[tuple[int, int]], vocab: LevelVocabulary) -> bool:
+    """Whether a piece nearer the chain's column than `step` on its line continues the chain
+    with look-alikes (`服务对象满` over `意度脂标` | `意度`): the label goes on down its own
+    column, and the farther cell that spells it exactly is the rest of the name beside it
+    (创业孵化基地入驻企业满 | 意度), no piece of the label."""
+    r = step[0]
+    far = next(d for d, q in options if q == step[1])
+    pieces = [label_key(rows[i].cells[q].text) for i, q in chain]
+    return any(reads_damaged([*pieces, label_key(rows[r].cells[q].text)], vocab, LABEL_CUTOFF, prefix=True)
+               is not None for d, q in options if d < far)
 
 
 def tail_of_label_above(rows: list[Row], chain: list[tuple[int, int]], taken: set[tuple[int, int]],
