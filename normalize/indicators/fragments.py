@@ -202,7 +202,8 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
         options = sorted((abs(c.col - col), q) for q, c in enumerate(rows[r].cells)
                          if (r, q) not in taken and is_piece(c.text))
         step = next(((r, q) for _, q in options
-                     if key + label_key(rows[r].cells[q].text) in readable | heads), None)
+                     if key + label_key(rows[r].cells[q].text) in readable | heads
+                     and not into_name_column(levels, start, (r, q))), None)
         if step is None or goes_on_nearer(rows, chain, step, options, vocab):
             break
         chain.append(step)
@@ -234,6 +235,18 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
     if worded_best and len(worded_best) > len(best or ()) and not tail_of_label_above(rows, worded_best, taken, vocab):
         return worded_best
     return best
+
+
+def into_name_column(levels: LevelCells | None, start: tuple[int, int], spot: tuple[int, int]) -> bool:
+    """A chain begun under a level column does not go on under the name column, where the
+    row shows its columns: that cell is the name's rest (`服务对象` over `满意度指` | `满意度`:
+    the name …入驻企业 | 满意度 beside the label), however it spells the label on. Only where the
+    line shows where its cells stand (a target to align on, or every column's tab): a short
+    line of dropped leading cells is aligned from the right, a label's `指标` under the name."""
+    if levels is None or levels.column(spot) != 3 or levels.get(start) is None:
+        return False
+    row = levels.rows[spot[0]]
+    return len(row.cells) > max(levels.roles) or any(c.text.strip() and looks_like_value(c.text) for c in row.cells)
 
 
 def goes_on_nearer(rows: list[Row], chain: list[tuple[int, int]], step: tuple[int, int],
@@ -1076,6 +1089,14 @@ class LevelCells:
         i, q = spot
         if not self.roles or not 0 <= i < len(self.rows):
             return None
+        level = self.column(spot)
+        return level if level != 3 else None
+
+    def column(self, spot: tuple[int, int]) -> int | None:
+        """The level of the column the cell sits under, 3 for the name column."""
+        i, q = spot
+        if not self.roles or not 0 <= i < len(self.rows):
+            return None
         if i not in self.by_row:
             self.by_row[i] = self.row_levels(self.rows[i])
         return self.by_row[i].get(q)
@@ -1083,8 +1104,9 @@ class LevelCells:
     def row_levels(self, row: Row) -> dict[int, int]:
         from formex.normalize.indicators.columns import cell_columns   # (columns imports cells only)
         columns = cell_columns(row, self.roles)
-        return {q: 1 if columns.get(id(c)) == "level1" else 2 for q, c in enumerate(row.cells)
-                if columns.get(id(c)) in ("level1", "level2")}
+        # (3: under the name column)
+        return {q: {"level1": 1, "level2": 2, "level3": 3}[columns[id(c)]] for q, c in enumerate(row.cells)
+                if columns.get(id(c)) in ("level1", "level2", "level3")}
 
 
 def column_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int]],
