@@ -252,14 +252,18 @@ def into_name_column(levels: LevelCells | None, start: tuple[int, int], spot: tu
 def goes_on_nearer(rows: list[Row], chain: list[tuple[int, int]], step: tuple[int, int],
                    options: list[tuple[int, int]], vocab: LevelVocabulary) -> bool:
     """Whether a piece nearer the chain's column than `step` on its line continues the chain
-    with look-alikes (`服务对象满` over `意度脂标` | `意度`): the label goes on down its own
+    with look-alikes into a longer label than `step` spells (`服务对象满` over `意度脂标` | `意度`:
+    服务对象满意度指标, the exact cell the alias 服务对象满意度): the label goes on down its own
     column, and the farther cell that spells it exactly is the rest of the name beside it
     (创业孵化基地入驻企业满 | 意度), no piece of the label."""
     r = step[0]
     far = next(d for d, q in options if q == step[1])
     pieces = [label_key(rows[i].cells[q].text) for i, q in chain]
-    return any(reads_damaged([*pieces, label_key(rows[r].cells[q].text)], vocab, LABEL_CUTOFF, prefix=True)
-               is not None for d, q in options if d < far)
+    exact = "".join(pieces) + label_key(rows[r].cells[step[1]].text)
+    # (only where the look-alikes spell a longer label than the exact cell ends: 服务对象满意度指标,
+    # not the alias 服务对象满意度; `效益` over `脂标` | `指标` are two labels' lines alike)
+    return any(len(reads_damaged([*pieces, label_key(rows[r].cells[q].text)], vocab, LABEL_CUTOFF, prefix=True)
+                   or "") > len(exact) for d, q in options if d < far)
 
 
 def tail_of_label_above(rows: list[Row], chain: list[tuple[int, int]], taken: set[tuple[int, int]],
