@@ -1030,3 +1030,8 @@ def test_a_label_piece_beside_a_wrapped_names_rest_stays_out_of_the_name():
                             "\t可持续影响指标\t社区慢病健康管理支持\t", "\t\t中心运行情况\t有效运行"]
     names_read = [i.row.name for i in place(lines)[0]]
     assert "满意度调查家庭医生可持续发展长效机制" in names_read
+    # the piece alone on its line in the level column, the rest of its label too damaged to
+    # join (影呐指 / 栎): a label's line, not the end of the name above
+    lines = WIDTH_9_LAST_LABELS + ["\t\t就业创业服务长效机\t", "\t可持续\t\t", "\t影呐指\t\t", "\t栎\t\t",
+                                   "\t\t制\t持续完善"]
+    assert "就业创业服务长效机制" in [i.row.name for i in place(lines)[0]]

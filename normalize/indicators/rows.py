@@ -72,11 +72,12 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str], pr
             continue             # (服务对象满意度 is both)
         hint = classify_label(cell, vocab)
         if hint is None and id(cell) in levels and (not looks_like_target(cell.text)
-                                                    or label_side_of_name(cell, row, columns)):
+                                                    or label_side_of_name(cell, row, columns)
+                                                    or lone_label_piece(cell, row, levels[id(cell)], vocab)):
             # a cell under a level column of the header: a label, however damaged (a word
             # a target may be, 可持续, left of the row's name, the target cell empty: a piece)
             hint = classify_label(cell, vocab, levels[id(cell)], cutoff=COLUMN_CUTOFF)
-            if hint is None and prefixes:
+            if hint is None and (prefixes or lone_label_piece(cell, row, levels[id(cell)], vocab)):
                 # the first characters of one category's label only (服务对象, 可持续)
                 hint = read_by_prefix(cell, vocab, levels[id(cell)], cells, stated_group(out))
             if hint is None:
@@ -613,6 +614,17 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     move_inapplicable_labels(out, schema)
     mark_cut_short(out, vocab)
     return out, issues
+
+
+def lone_label_piece(cell: Cell, row: Row, level: int, vocab: LevelVocabulary) -> bool:
+    """A cell under a level column alone on its line, printing a piece of a label of that
+    level (`可持续` over `影呐指` / `栎`, the name's rest on the line below): a wrapped label's
+    line, not a name nor a target, whatever its words (可持续 reads as a qualitative target;
+    read so it was joined into the name above as its end). Read by its prefix where it opens
+    one category's label only (`read_by_prefix`), in any table: left unread, a block whose
+    label prints on lines of its own lost it."""
+    return not any(other.text.strip() for other in row.cells if other is not cell) \
+        and is_label_piece(label_key(cell.text), vocab, level)
 
 
 def label_piece_at_wrap(item: IndicatorRow, vocab: LevelVocabulary) -> Cell | None:
