@@ -765,31 +765,3 @@ def test_a_word_printed_past_a_fused_first_line_before_a_space_is_cut_off_with_i
             for i, line in enumerate([*lines[:3], "\t\t成本控制单位管网造价\t≤15万元/公里", *lines[4:]], start=1)]
     indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
     assert not [i for i in issues if i.code == "label_unrecognised" and "'控制'" in i.message]
-
-
-def test_a_label_going_on_down_its_column_is_not_joined_with_the_names_rest_beside_it():
-    # 服务对象满 | 意度脂标 down the level-2 column, the name 创业孵化基地入驻企业满 | 意度 beside
-    # it: 服务对象满 + 意度 spells the alias 服务对象满意度 exactly, but the column's own piece,
-    # nearer, goes on with a look-alike; the name keeps its rest
-    rows = text_rows(["\t服务对象满\t创业孵化基地入驻企业满\t≥90%",
-                      "满意度指标\t意度脂标\t意度\t"])
-    out, _ = rejoin_label_fragments(rows, VOCAB)
-    assert "服务对象满意度" not in [c.text for row in out for c in row.cells]
-    assert out[1].cells[-2].text == "意度"
-    # a piece that spells the label exactly is still joined
-    rows = text_rows(["\t服务对象满\t创业孵化基地入驻企业\t≥90%",
-                      "满意度指标\t意度指标\t满意度\t"])
-    out, _ = rejoin_label_fragments(rows, VOCAB)
-    assert "服务对象满意度指标" in [c.text for row in out for c in row.cells]
-
-
-def test_a_label_chain_does_not_go_on_into_the_name_column():
-    # 服务对象 under the level-2 column, the next line shifted left by a dropped cell: aligned
-    # on its target, 满意度 stands under the name column (the name's rest), 满意度指 under the
-    # level-2 one; 服务对象 + 满意度 spells the alias 服务对象满意度, but is no label's lines
-    lines = ["一级指标\t二级指标\t三级指标\t指标值", "\t\t享受创业担保贷款对象\t≥90%",
-             "满意度指标\t服务对象\t创业孵化基地入驻企业\t", "满意度指\t满意度\t≥90%", "标\t",
-             "\t\t群众满意度\t≥90%"]
-    indicators, issues = rows_to_indicators(text_rows(lines), SCHEMA, spans_known=False, year=2024)
-    assert not any(i.code == "label_rejoined" and "(服务对象 | 满意度)" in i.message for i in issues)
-    assert [i.row.name for i in indicators] == ["享受创业担保贷款对象", "创业孵化基地入驻企业满意度", "群众满意度"]

@@ -202,9 +202,8 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
         options = sorted((abs(c.col - col), q) for q, c in enumerate(rows[r].cells)
                          if (r, q) not in taken and is_piece(c.text))
         step = next(((r, q) for _, q in options
-                     if key + label_key(rows[r].cells[q].text) in readable | heads
-                     and not into_name_column(levels, start, (r, q))), None)
-        if step is None or goes_on_nearer(rows, chain, step, options, vocab):
+                     if key + label_key(rows[r].cells[q].text) in readable | heads), None)
+        if step is None:
             break
         chain.append(step)
         piece = label_key(rows[r].cells[step[1]].text)
@@ -235,35 +234,6 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
     if worded_best and len(worded_best) > len(best or ()) and not tail_of_label_above(rows, worded_best, taken, vocab):
         return worded_best
     return best
-
-
-def into_name_column(levels: LevelCells | None, start: tuple[int, int], spot: tuple[int, int]) -> bool:
-    """A chain begun under a level column does not go on under the name column, where the
-    row shows its columns: that cell is the name's rest (`服务对象` over `满意度指` | `满意度`:
-    the name …入驻企业 | 满意度 beside the label), however it spells the label on. Only where the
-    line shows where its cells stand (a target to align on, or every column's tab): a short
-    line of dropped leading cells is aligned from the right, a label's `指标` under the name."""
-    if levels is None or levels.column(spot) != 3 or levels.get(start) is None:
-        return False
-    row = levels.rows[spot[0]]
-    return len(row.cells) > max(levels.roles) or any(c.text.strip() and looks_like_value(c.text) for c in row.cells)
-
-
-def goes_on_nearer(rows: list[Row], chain: list[tuple[int, int]], step: tuple[int, int],
-                   options: list[tuple[int, int]], vocab: LevelVocabulary) -> bool:
-    """Whether a piece nearer the chain's column than `step` on its line continues the chain
-    with look-alikes into a longer label than `step` spells (`服务对象满` over `意度脂标` | `意度`:
-    服务对象满意度指标, the exact cell the alias 服务对象满意度): the label goes on down its own
-    column, and the farther cell that spells it exactly is the rest of the name beside it
-    (创业孵化基地入驻企业满 | 意度), no piece of the label."""
-    r = step[0]
-    far = next(d for d, q in options if q == step[1])
-    pieces = [label_key(rows[i].cells[q].text) for i, q in chain]
-    exact = "".join(pieces) + label_key(rows[r].cells[step[1]].text)
-    # (only where the look-alikes spell a longer label than the exact cell ends: 服务对象满意度指标,
-    # not the alias 服务对象满意度; `效益` over `脂标` | `指标` are two labels' lines alike)
-    return any(len(reads_damaged([*pieces, label_key(rows[r].cells[q].text)], vocab, LABEL_CUTOFF, prefix=True)
-                   or "") > len(exact) for d, q in options if d < far)
 
 
 def tail_of_label_above(rows: list[Row], chain: list[tuple[int, int]], taken: set[tuple[int, int]],
@@ -1093,14 +1063,6 @@ class LevelCells:
         i, q = spot
         if not self.roles or not 0 <= i < len(self.rows):
             return None
-        level = self.column(spot)
-        return level if level != 3 else None
-
-    def column(self, spot: tuple[int, int]) -> int | None:
-        """The level of the column the cell sits under, 3 for the name column."""
-        i, q = spot
-        if not self.roles or not 0 <= i < len(self.rows):
-            return None
         if i not in self.by_row:
             self.by_row[i] = self.row_levels(self.rows[i])
         return self.by_row[i].get(q)
@@ -1108,9 +1070,8 @@ class LevelCells:
     def row_levels(self, row: Row) -> dict[int, int]:
         from formex.normalize.indicators.columns import cell_columns   # (columns imports cells only)
         columns = cell_columns(row, self.roles)
-        # (3: under the name column)
-        return {q: {"level1": 1, "level2": 2, "level3": 3}[columns[id(c)]] for q, c in enumerate(row.cells)
-                if columns.get(id(c)) in ("level1", "level2", "level3")}
+        return {q: 1 if columns.get(id(c)) == "level1" else 2 for q, c in enumerate(row.cells)
+                if columns.get(id(c)) in ("level1", "level2")}
 
 
 def column_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int]],

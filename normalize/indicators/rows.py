@@ -72,12 +72,11 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str], pr
             continue             # (服务对象满意度 is both)
         hint = classify_label(cell, vocab)
         if hint is None and id(cell) in levels and (not looks_like_target(cell.text)
-                                                    or label_side_of_name(cell, row, columns)
-                                                    or lone_label_piece(cell, row, levels[id(cell)], vocab)):
+                                                    or label_side_of_name(cell, row, columns)):
             # a cell under a level column of the header: a label, however damaged (a word
             # a target may be, 可持续, left of the row's name, the target cell empty: a piece)
             hint = classify_label(cell, vocab, levels[id(cell)], cutoff=COLUMN_CUTOFF)
-            if hint is None and (prefixes or lone_label_piece(cell, row, levels[id(cell)], vocab)):
+            if hint is None and prefixes:
                 # the first characters of one category's label only (服务对象, 可持续)
                 hint = read_by_prefix(cell, vocab, levels[id(cell)], cells, stated_group(out))
             if hint is None:
@@ -88,8 +87,6 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str], pr
         if hint is None and looks_like_label(cell.text) and not looks_like_target(cell.text):
             out.unrecognised.append(cell)   # (达成年度指标 ends in 指标 but is a target)
         elif hint is None:
-            if id(cell) in levels and not texts:
-                out.level_head = (cell, levels[id(cell)])   # the name's head printed under a level column
             texts.append(cell)
         elif hint.level == 1:
             out.level1.append(hint)
@@ -525,16 +522,13 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         item = fragment or item
         if previous and is_wrap(item, previous, wrapping, vocab.name_heads, points, lengths, words,
                                 vocab.name_openers, restated):
-            piece = label_piece_at_wrap(item, vocab)
             halves = whole_halves(previous, item, vocab.name_heads, words)
             join_wrapped(previous, item, line)
             previous.halves = halves
             # OCR pads rows with empty cells, so a wrapped fragment and a short name with a
             # blank target look alike: join, and say so loudly enough to be reviewed
             issues.append(Issue("warning", "cell_joined",
-                                f"{item.name!r} read as the end of the indicator name above; joined"
-                                + (f" without {piece.text!r} printed before it in the level column: a piece of "
-                                   "a level label wrapped down its column, no word of the name" if piece else ""),
+                                f"{item.name!r} read as the end of the indicator name above; joined",
                                 field="level3", source_ref=row.source_ref))
             issues.extend(cell_issues(item))   # the line's own cells, joined or split back later
             continue
@@ -614,59 +608,6 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     move_inapplicable_labels(out, schema)
     mark_cut_short(out, vocab)
     return out, issues
-
-
-def lone_label_piece(cell: Cell, row: Row, level: int, vocab: LevelVocabulary) -> bool:
-    """A cell under a level column alone on its line, printing a piece of a label of that
-    level (`可持续` over `影呐指` / `栎`, the name's rest on the line below): a wrapped label's
-    line, not a name nor a target, whatever its words (可持续 reads as a qualitative target;
-    read so it was joined into the name above as its end). Read by its prefix where it opens
-    one category's label only (`read_by_prefix`), in any table: left unread, a block whose
-    label prints on lines of its own lost it."""
-    return not any(other.text.strip() for other in row.cells if other is not cell) \
-        and is_label_piece(label_key(cell.text), vocab, level)
-
-
-def label_piece_at_wrap(item: IndicatorRow, vocab: LevelVocabulary) -> Cell | None:
-    """A line read as the end of the name above whose name opens with a cell printed under a
-    level column (`可持续` | `签约服务长效机制` | 持续完善): that cell is the line's piece of a
-    label wrapped down its column, read into the name only because, beside a target, it may
-    be a target's word. At a row's head the fused-head readings split it off; joined to the
-    name above it would sit inside the name, where none looks. Where it is a piece of a
-    label of its column's level (two characters or more, not a whole label), it is taken
-    out of the name and put back as the level cell it is, unread (as on a line without a
-    target), and returned for the join's warning."""
-    if item.level_head is None or not item.name:
-        return None
-    cell, level = item.level_head
-    head = join_lines(cell.text)
-    if not item.name.startswith(head) or len(item.name) == len(head):
-        return None
-    if not is_label_piece(label_key(cell.text), vocab, level):
-        return None
-    item.name = item.name[len(head):]
-    item.unrecognised.append(cell)
-    if level == 2:
-        item.damaged.append(cell)
-    item.level_head = None
-    return cell
-
-
-def is_label_piece(key: str, vocab: LevelVocabulary, level: int) -> bool:
-    """`key` prints inside a label or alias of that level (`可持续`, `满意`, `服务对象`), two
-    characters or more and none of them whole."""
-    if len(key) < 2:
-        return False
-    return key in level_pieces(vocab, level)
-
-
-@lru_cache(maxsize=None)
-def level_pieces(vocab: LevelVocabulary, level: int) -> frozenset[str]:
-    """The proper pieces (substrings of two characters or more) of a level's label keys."""
-    specs = vocab.level1_specs if level == 1 else vocab.level2_specs
-    keys = {label_key(alias) for spec in specs.values() for alias in (spec.label, *spec.aliases)}
-    return frozenset(key[i:j] for key in keys for i in range(len(key)) for j in range(i + 2, len(key) + 1)
-                     if j - i < len(key)) - keys
 
 
 def mark_cut_short(items: list[IndicatorRow], vocab: LevelVocabulary) -> None:
