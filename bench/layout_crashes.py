@@ -23,21 +23,19 @@ from layout_sim import POLICIES, POLICY_BY_NAME, load_structures  # noqa: E402
 from layout_table import extract_in_memory, iter_seeds  # noqa: E402
 
 
-def raising_documents(policies, n: int, seeds: list[int]):
-    """Yield (policy, seed, name, last traceback line) per document that raises, then the
-    number of documents scanned."""
+def scan(policies, n: int, seeds: list[int]):
+    """Yield (policy, seed, name, what it raised or None) per document read."""
     structures = load_structures()
-    scanned = 0
     for policy in policies:
         for seed in seeds:
             for name, text, _gold in iter_seeds(policy, n, seed, structures):
-                scanned += 1
                 try:
                     extract_in_memory(name, text)
                 except Exception as error:   # the scan's whole point: any bug, reported
                     where = traceback.extract_tb(error.__traceback__)[-1]
                     yield policy.name, seed, name, f"{error!r} at {Path(where.filename).name}:{where.lineno}"
-    yield scanned
+                else:
+                    yield policy.name, seed, name, None
 
 
 def main() -> int:
@@ -47,13 +45,13 @@ def main() -> int:
     parser.add_argument("--policy", nargs="+", choices=sorted(POLICY_BY_NAME), help="default: all")
     args = parser.parse_args()
     policies = [POLICY_BY_NAME[p] for p in args.policy] if args.policy else list(POLICIES)
-    raised = 0
-    for found in raising_documents(policies, args.n, args.seed):
-        if isinstance(found, int):
-            print(f"scanned {found} documents, {raised} raised")
-        else:
+    scanned = raised = 0
+    for policy, seed, name, error in scan(policies, args.n, args.seed):
+        scanned += 1
+        if error is not None:
             raised += 1
-            print("raised", *found, sep="\t", flush=True)
+            print("raised", policy, seed, name, error, sep="\t", flush=True)
+    print(f"scanned {scanned} documents, {raised} raised")
     return 1 if raised else 0
 
 

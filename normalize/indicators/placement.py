@@ -372,6 +372,7 @@ class Chain:
         self.profiles: dict[int, np.ndarray] = {}
         self.sides: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self.exacts: dict[tuple[int, bool], list[bool]] = {}
+        self.open_parts: dict[tuple[int, int, str], frozenset[int]] = {}
         # rows holding an unread level cell: a label OCR damaged may open a block there
         # (`open_rows`), or close one (`close_rows`, any of them: a label's last piece too)
         self.open_rows, self.close_rows = open_rows, open_rows | close_rows
@@ -468,7 +469,7 @@ class Chain:
         firm: set[int] = set()
         for g, (lo, hi) in enumerate(self.gaps):
             if (g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g]):
-                firm.update(set(range(lo, hi)) - self.open_part(lo, hi, m))   # once per gap
+                firm.update(set(range(lo, hi)) - self.open_part(lo, hi, m))
         return frozenset(firm)
 
     def open_part(self, lo: int, hi: int, m: int) -> frozenset[int]:
@@ -480,13 +481,23 @@ class Chain:
         may open, as far on each side as the gap reaches on both (a row more on either:
         an even span's centre)."""
         model = MODELS[m]
+        # the part depends on the model only through where it prints a label: `firm_rows` and
+        # `gap_costs` ask for every gap under all thirteen models
+        role = "first" if model in _FIRST else "last" if model in _LAST else "centre"
+        if (lo, hi, role) not in self.open_parts:
+            self.open_parts[(lo, hi, role)] = self.rows_an_unread_label_reaches(lo, hi, role)
+        return self.open_parts[(lo, hi, role)]
+
+    def rows_an_unread_label_reaches(self, lo: int, hi: int, role: str) -> frozenset[int]:
+        """`open_part` for a model printing a label's first line at its block's top
+        (`first`), its last line at the bottom (`last`), or centred."""
         out: set[int] = set()
-        for u in (self.close_rows if model in _LAST else self.head_rows):
+        for u in (self.close_rows if role == "last" else self.head_rows):
             if not lo <= u < hi:
                 continue
-            if model in _FIRST:
+            if role == "first":
                 out.update(range(u, hi))
-            elif model in _LAST:
+            elif role == "last":
                 out.update(range(lo, u + 1))
             else:
                 reach = min(u - lo, hi - 1 - u) + 1
