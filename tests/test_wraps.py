@@ -1005,28 +1005,3 @@ def test_a_head_word_cut_inside_a_word_running_past_it_does_not_end_the_name():
     assert names(lines)[3:] == ["“智慧人社”业务满意度", "全流程网上办理考核情况"]
     assert runs_past_head("…业务满意度", "调查全流程") and runs_past_head("…完成数", "量考核")
     assert not runs_past_head("…业务满意度", "全流程") and runs_past_head("…服务质量", "监督检查")
-
-
-# a column 9 characters wide, the target on a wrapped row's last line; 可持续影响指标 wrapped
-# down the level-2 column, its 影响指 fused into the next name
-WIDTH_9_LAST_LABELS = ["\t\t免疫规划疫苗接种剂\t", "\t\t次\t≥18000(剂次)", "\t\t高血压患者规范管理\t",
-                "\t\t人数\t≥3000(人)", "\t\t适龄儿童免疫规划疫\t", "\t\t苗接种率\t≥95.00(%)",
-                "\t社会效\t孕产妇系统管理率\t≥95.00(%)", "\t益类指\t严重精神障碍患者规\t",
-                "\t标\t范管理率\t≥80.00(%)"]
-
-
-def test_a_label_piece_beside_a_wrapped_names_rest_stays_out_of_the_name():
-    # 可持续 prints in the level-2 column on the name's second line, beside its target: read
-    # as a target's word it went into the line's name, and the join put it inside the name
-    lines = WIDTH_9_LAST_LABELS + ["\t\t满意度调查家庭医生\t", "\t可持续\t签约服务长效机制\t持续完善",
-                            "效益指\t\t影响指社区慢病健康管理支\t", "标\t标\t持中心运行情况\t有效运行"]
-    indicators, issues = place(lines)
-    row = next(i for i in indicators if i.row.name.startswith("满意度调查"))
-    assert row.row.name == "满意度调查家庭医生签约服务长效机制"
-    assert row.placement.level2.label == "可持续影响指标"
-    assert any(i.code == "cell_joined" and "'可持续'" in i.message for i in issues)
-    # the same words printed in the name's own column are the name's
-    lines = WIDTH_9_LAST_LABELS + ["\t\t满意度调查家庭医生\t", "\t\t可持续发展长效机制\t持续完善",
-                            "\t可持续影响指标\t社区慢病健康管理支持\t", "\t\t中心运行情况\t有效运行"]
-    names_read = [i.row.name for i in place(lines)[0]]
-    assert "满意度调查家庭医生可持续发展长效机制" in names_read

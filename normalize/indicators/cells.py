@@ -67,9 +67,6 @@ class IndicatorRow:
     displaced: list[LabelHint] = field(default_factory=list)  # labels moved away from this row
     fused: list = field(default_factory=list)   # fused.FusedLabel: name cells that opened with a label
     unsettled_head: str | None = None   # a head read as two categories alike, kept in the name (said)
-    # a cell under a level column read into the name's head (`可持续` | `签约服务…` | its target:
-    # read as a target, it is kept with the name for the fused-head readings to split off)
-    level_head: tuple[Cell, int] | None = None   # (the cell, its column's level)
     halves: tuple[IndicatorRow, IndicatorRow] | None = field(default=None, repr=False, compare=False)
     # the level-1 labels a line of nothing but labels printed, kept where they are carried to
     # the next row and the line is set aside (`rows.insert_label_lines`)

@@ -87,8 +87,6 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str], pr
         if hint is None and looks_like_label(cell.text) and not looks_like_target(cell.text):
             out.unrecognised.append(cell)   # (达成年度指标 ends in 指标 but is a target)
         elif hint is None:
-            if id(cell) in levels and not texts:
-                out.level_head = (cell, levels[id(cell)])   # the name's head printed under a level column
             texts.append(cell)
         elif hint.level == 1:
             out.level1.append(hint)
@@ -524,16 +522,13 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         item = fragment or item
         if previous and is_wrap(item, previous, wrapping, vocab.name_heads, points, lengths, words,
                                 vocab.name_openers, restated):
-            piece = label_piece_at_wrap(item, vocab)
             halves = whole_halves(previous, item, vocab.name_heads, words)
             join_wrapped(previous, item, line)
             previous.halves = halves
             # OCR pads rows with empty cells, so a wrapped fragment and a short name with a
             # blank target look alike: join, and say so loudly enough to be reviewed
             issues.append(Issue("warning", "cell_joined",
-                                f"{item.name!r} read as the end of the indicator name above; joined"
-                                + (f" without {piece.text!r} printed before it in the level column: a piece of "
-                                   "a level label wrapped down its column, no word of the name" if piece else ""),
+                                f"{item.name!r} read as the end of the indicator name above; joined",
                                 field="level3", source_ref=row.source_ref))
             issues.extend(cell_issues(item))   # the line's own cells, joined or split back later
             continue
@@ -613,48 +608,6 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     move_inapplicable_labels(out, schema)
     mark_cut_short(out, vocab)
     return out, issues
-
-
-def label_piece_at_wrap(item: IndicatorRow, vocab: LevelVocabulary) -> Cell | None:
-    """A line read as the end of the name above whose name opens with a cell printed under a
-    level column (`可持续` | `签约服务长效机制` | 持续完善): that cell is the line's piece of a
-    label wrapped down its column, read into the name only because, beside a target, it may
-    be a target's word. At a row's head the fused-head readings split it off; joined to the
-    name above it would sit inside the name, where none looks. Where it is a piece of a
-    label of its column's level (two characters or more, not a whole label), it is taken
-    out of the name and put back as the level cell it is, unread (as on a line without a
-    target), and returned for the join's warning."""
-    if item.level_head is None or not item.name:
-        return None
-    cell, level = item.level_head
-    head = join_lines(cell.text)
-    if not item.name.startswith(head) or len(item.name) == len(head):
-        return None
-    if not is_label_piece(label_key(cell.text), vocab, level):
-        return None
-    item.name = item.name[len(head):]
-    item.unrecognised.append(cell)
-    if level == 2:
-        item.damaged.append(cell)
-    item.level_head = None
-    return cell
-
-
-def is_label_piece(key: str, vocab: LevelVocabulary, level: int) -> bool:
-    """`key` prints inside a label or alias of that level (`可持续`, `满意`, `服务对象`), two
-    characters or more and none of them whole."""
-    if len(key) < 2:
-        return False
-    return key in level_pieces(vocab, level)
-
-
-@lru_cache(maxsize=None)
-def level_pieces(vocab: LevelVocabulary, level: int) -> frozenset[str]:
-    """The proper pieces (substrings of two characters or more) of a level's label keys."""
-    specs = vocab.level1_specs if level == 1 else vocab.level2_specs
-    keys = {label_key(alias) for spec in specs.values() for alias in (spec.label, *spec.aliases)}
-    return frozenset(key[i:j] for key in keys for i in range(len(key)) for j in range(i + 2, len(key) + 1)
-                     if j - i < len(key)) - keys
 
 
 def mark_cut_short(items: list[IndicatorRow], vocab: LevelVocabulary) -> None:
