@@ -98,7 +98,7 @@ from formex.normalize.indicators.fused import (ASPECT, ASPECT_WORD_MIN, bare_wor
                                               split_fused_label)
 from formex.normalize.labels import label_key
 from formex.schemas.document import Cell, Issue, Row
-from formex.schemas.name_words import NAME_OPENINGS
+from formex.schemas.name_words import CATEGORY_WORD_OPENINGS, LABEL_LINE_OPENINGS, NAME_OPENINGS
 
 PIECE_MAX = 5     # a wrapped label's line is no wider than its (narrow) column
 PIECES_MAX = 5    # 服务对象满意度指标 (9 characters) in a column 2 wide takes 5 lines
@@ -701,6 +701,17 @@ def worded_prefix(key: str, vocab: LevelVocabulary) -> bool:
 SEPARATOR_CHARS = " \t:：、/|｜"
 
 
+NAME_WORD_OPENINGS = CATEGORY_WORD_OPENINGS + LABEL_LINE_OPENINGS
+
+
+def opens_own_word(text: str, head: str, words: tuple[str, ...] = NAME_WORD_OPENINGS) -> bool:
+    """Whether a name cell's `text` opens, unspaced, with a word names open with that runs
+    past `head` (`社会保险补贴…`, `成本核算…`): the head is the name's own word's, no wrapped
+    label's line fused into it. A space after the head (`社会 保险…`) writes no such word."""
+    text = text.strip()
+    return any(len(word) > len(head) and word.startswith(head) and text.startswith(word) for word in words)
+
+
 @lru_cache(maxsize=65536)
 def fused_heads(text: str) -> tuple[tuple[str, str], ...]:
     """(piece, rest) for the heads of a name cell a wrapped label's piece may be fused
@@ -787,7 +798,8 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
                     out.append(((r, q), label_key(c.text), None))   # (成木指标: a label of its own)
             elif classify_label(c, vocab) is None and split_fused_label(c, vocab) is None:
                 # (服务对象满意度指标 享受…: a label fused whole, for fused.py)
-                out.extend(((r, q), label_key(head), rest) for head, rest in fused_heads(c.text))
+                out.extend(((r, q), label_key(head), rest) for head, rest in fused_heads(c.text)
+                           if not opens_own_word(c.text, head))
         return out
 
     best: tuple | None = None
