@@ -704,12 +704,15 @@ SEPARATOR_CHARS = " \t:：、/|｜"
 NAME_WORD_OPENINGS = CATEGORY_WORD_OPENINGS + LABEL_LINE_OPENINGS
 
 
-def opens_own_word(text: str, head: str, words: tuple[str, ...] = NAME_WORD_OPENINGS) -> bool:
-    """Whether a name cell's `text` opens, unspaced, with a word names open with that runs
-    past `head` (`社会保险补贴…`, `成本核算…`): the head is the name's own word's, no wrapped
-    label's line fused into it. A space after the head (`社会 保险…`) writes no such word."""
-    text = text.strip()
-    return any(len(word) > len(head) and word.startswith(head) and text.startswith(word) for word in words)
+def opens_own_word(cell: Cell, head: str, words: tuple[str, ...] = NAME_WORD_OPENINGS) -> bool:
+    """Whether a name cell opens, as printed, with a word names open with that runs past
+    `head` (`社会保险补贴…`, `成本核算…`): the head is the name's own word's, no wrapped
+    label's line fused into it. The word runs on into the name as printed (its raw text:
+    cleaning drops spaces): a space inside it or just after it (`社会 保险…`, `成本控制 单位…`,
+    the label's line with a word put in: `printed_past_first_line`) writes no name's word."""
+    text = (cell.raw or cell.text).strip()
+    return any(len(word) > len(head) and word.startswith(head) and text.startswith(word)
+               and text[len(word):len(word) + 1] not in ("", *SEPARATOR_CHARS) for word in words)
 
 
 @lru_cache(maxsize=65536)
@@ -799,7 +802,7 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
             elif classify_label(c, vocab) is None and split_fused_label(c, vocab) is None:
                 # (服务对象满意度指标 享受…: a label fused whole, for fused.py)
                 out.extend(((r, q), label_key(head), rest) for head, rest in fused_heads(c.text)
-                           if not opens_own_word(c.text, head))
+                           if not opens_own_word(c, head))
         return out
 
     best: tuple | None = None
