@@ -71,7 +71,9 @@ another worded form read whole as its label (`可持续档案…` / `性影响�
 or else into one label only under look-alikes at `LABEL_CUTOFF` with the look-alikes in
 the short pieces (the name's head must be the label's own), or one look-alike in a head of
 three characters or more with short pieces on the lines just above and below it
-(`可持续` / `影呐指…` / `标`: the column's lines pin the head). The chain of most lines
+(`可持续` / `影呐指…` / `标`: the column's lines pin the head). A name cell opening, as
+printed, with a word names open with that runs past the head (`社会保险…` over `成本` | `指标`;
+schemas/name_words.yaml) gives no head (`opens_own_word`). The chain of most lines
 wins, and it takes a shorter chain of short pieces whole (`经济` + `成夲` / `指标`). The
 name keeps its rest; the label goes before it where fused.py splits it off, else into the
 blank level cell; short pieces on lines of their own are blanked (`label_rejoined`, `a
