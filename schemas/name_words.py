@@ -53,3 +53,4 @@ def load_word_list(key: str, shortest: int, path: Path = NAME_WORDS_YAML) -> tup
 
 HEAD_RUNS = load_word_list("head_runs", 2)
 CATEGORY_WORD_OPENINGS = load_word_list("category_openings", 3)
+LABEL_LINE_OPENINGS = load_word_list("label_line_openings", 3)

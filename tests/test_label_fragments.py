@@ -765,3 +765,21 @@ def test_a_word_printed_past_a_fused_first_line_before_a_space_is_cut_off_with_i
             for i, line in enumerate([*lines[:3], "\t\t成本控制单位管网造价\t≤15万元/公里", *lines[4:]], start=1)]
     indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
     assert not [i for i in issues if i.code == "label_unrecognised" and "'控制'" in i.message]
+
+
+def test_a_name_opening_with_its_own_word_gives_no_piece_to_the_label_below():
+    # 社会保险补贴… over 成本 | 指标: 社会保险 is a word names open with (schemas/name_words.yaml
+    # label_line_openings), so 社会 is the name's, not the first line of 社会成本指标; the
+    # pieces below read 成本指标 by themselves. 社会 + 效益 | 指标 with no such word is a chain.
+    rows = text_rows(["\t时效\t低保就业补贴发放及时率\t≥95%",
+                      "\t指标\t\t",
+                      "\t\t社会保险补贴审核办结时限\t≤15个工作日",
+                      "\t成本\t人均职业技能培训补贴标准\t≤1800元",
+                      "\t指标\t\t"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert [i for i in issues if "fused into the name beside it" in i.message] == []
+    assert [c.text for c in out[2].cells if c.text] == ["社会保险补贴审核办结时限", "≤15个工作日"]
+    assert [c.text for c in out[3].cells if c.text][0] == "成本指标"
+    rows = text_rows(["\t\t社会累计惠及居民户数\t≥500户", "\t效益\t\t", "\t指标\t\t"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert [i for i in issues if "fused into the name beside it" in i.message]

@@ -71,7 +71,9 @@ another worded form read whole as its label (`可持续档案…` / `性影响�
 or else into one label only under look-alikes at `LABEL_CUTOFF` with the look-alikes in
 the short pieces (the name's head must be the label's own), or one look-alike in a head of
 three characters or more with short pieces on the lines just above and below it
-(`可持续` / `影呐指…` / `标`: the column's lines pin the head). The chain of most lines
+(`可持续` / `影呐指…` / `标`: the column's lines pin the head). A name cell opening, as
+printed, with a word names open with that runs past the head (`社会保险…` over `成本` | `指标`;
+schemas/name_words.yaml) gives no head (`opens_own_word`). The chain of most lines
 wins, and it takes a shorter chain of short pieces whole (`经济` + `成夲` / `指标`). The
 name keeps its rest; the label goes before it where fused.py splits it off, else into the
 blank level cell; short pieces on lines of their own are blanked (`label_rejoined`, `a
@@ -98,7 +100,7 @@ from formex.normalize.indicators.fused import (ASPECT, ASPECT_WORD_MIN, bare_wor
                                               split_fused_label)
 from formex.normalize.labels import label_key
 from formex.schemas.document import Cell, Issue, Row
-from formex.schemas.name_words import NAME_OPENINGS
+from formex.schemas.name_words import CATEGORY_WORD_OPENINGS, LABEL_LINE_OPENINGS, NAME_OPENINGS
 
 PIECE_MAX = 5     # a wrapped label's line is no wider than its (narrow) column
 PIECES_MAX = 5    # 服务对象满意度指标 (9 characters) in a column 2 wide takes 5 lines
@@ -701,6 +703,20 @@ def worded_prefix(key: str, vocab: LevelVocabulary) -> bool:
 SEPARATOR_CHARS = " \t:：、/|｜"
 
 
+NAME_WORD_OPENINGS = CATEGORY_WORD_OPENINGS + LABEL_LINE_OPENINGS
+
+
+def opens_own_word(cell: Cell, head: str, words: tuple[str, ...] = NAME_WORD_OPENINGS) -> bool:
+    """Whether a name cell opens, as printed, with a word names open with that runs past
+    `head` (`社会保险补贴…`, `成本核算…`): the head is the name's own word's, no wrapped
+    label's line fused into it. The word runs on into the name as printed (its raw text:
+    cleaning drops spaces): a space inside it or just after it (`社会 保险…`, `成本控制 单位…`,
+    the label's line with a word put in: `printed_past_first_line`) writes no name's word."""
+    text = (cell.raw or cell.text).strip()
+    return any(len(word) > len(head) and word.startswith(head) and text.startswith(word)
+               and text[len(word):len(word) + 1] not in ("", *SEPARATOR_CHARS) for word in words)
+
+
 @lru_cache(maxsize=65536)
 def fused_heads(text: str) -> tuple[tuple[str, str], ...]:
     """(piece, rest) for the heads of a name cell a wrapped label's piece may be fused
@@ -787,7 +803,8 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
                     out.append(((r, q), label_key(c.text), None))   # (成木指标: a label of its own)
             elif classify_label(c, vocab) is None and split_fused_label(c, vocab) is None:
                 # (服务对象满意度指标 享受…: a label fused whole, for fused.py)
-                out.extend(((r, q), label_key(head), rest) for head, rest in fused_heads(c.text))
+                out.extend(((r, q), label_key(head), rest) for head, rest in fused_heads(c.text)
+                           if not opens_own_word(c, head))
         return out
 
     best: tuple | None = None
