@@ -3,6 +3,7 @@
 name's head or a category's bare word (a head cut or a wrap decided there keeps them)."""
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -10,11 +11,17 @@ import yaml
 NAME_WORDS_YAML = Path(__file__).with_name("name_words.yaml")
 
 
+@lru_cache(maxsize=None)
+def read_name_words(path: Path = NAME_WORDS_YAML) -> dict:
+    """The file's lists by key, parsed once per path: four loaders read the one file."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
 def load_name_words(path: Path = NAME_WORDS_YAML) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     """(the characters before 标 in the words ending in it, {指 or 标: the characters after
     it in the words opening with it}), checked: every word two characters, ending or
     opening as its list says."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_name_words(path)
     with_biao = data["with_biao"]
     if any(len(word) != 2 or word[1] != "标" for word in with_biao):
         raise ValueError(f"{path}: with_biao holds two-character words ending in 标")
@@ -32,7 +39,7 @@ WORDS_WITH_BIAO, WORDS_AFTER = load_name_words()
 def load_name_openings(path: Path = NAME_WORDS_YAML) -> frozenset[str]:
     """The two-character words a name may open with that no half-vouched damaged 指标 is
     read as (`openings`), checked: every word two characters."""
-    words = yaml.safe_load(path.read_text(encoding="utf-8")).get("openings", [])
+    words = read_name_words(path).get("openings", [])
     if any(len(word) != 2 for word in words):
         raise ValueError(f"{path}: openings holds two-character words")
     return frozenset(words)
@@ -45,7 +52,7 @@ def load_word_list(key: str, shortest: int, path: Path = NAME_WORDS_YAML) -> tup
     """One list of the file (`head_runs`: words opening with a name's head word and running
     past it, 满意度调查; `category_openings`: words a name may open with that begin with a
     category's bare word, 质量监督), checked: every word at least `shortest` characters."""
-    words = yaml.safe_load(path.read_text(encoding="utf-8")).get(key, [])
+    words = read_name_words(path).get(key, [])
     if any(len(word) < shortest for word in words):
         raise ValueError(f"{path}: {key} holds words of {shortest} characters or more")
     return tuple(words)
