@@ -783,3 +783,23 @@ def test_a_name_opening_with_its_own_word_gives_no_piece_to_the_label_below():
     rows = text_rows(["\t\t社会累计惠及居民户数\t≥500户", "\t效益\t\t", "\t指标\t\t"])
     out, issues = rejoin_label_fragments(rows, VOCAB)
     assert [i for i in issues if "fused into the name beside it" in i.message]
+
+
+def test_an_exact_chain_takes_the_damaged_line_above_or_below_it_in_its_column():
+    # in a column two wide 成本 and 效益 are labels of their own: the exact pass read 成本 /
+    # 指标 (or the alias 经济成本) and left the label's damaged line (经侪, 指柝) outside
+    rows = text_rows(["经侪\t每页数字化扫描费用\t≤0.6元", "成本\t", "指标\t",
+                      "经济\t单个小区平均改造成本\t≤70万元", "成本\t", "指柝\t"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert [row.cells[0].text for row in out] == ["经侪成本指标", "", "", "经济成本指柝", "", ""]
+    assert [i.message for i in issues] == [
+        "level label wrapped over 3 lines with look-alikes (经侪 | 成本 | 指标) read as '经侪成本指标'",
+        "level label wrapped over 3 lines with look-alikes (经济 | 成本 | 指柝) read as '经济成本指柝'"]
+
+
+def test_a_damaged_piece_under_another_column_is_not_an_exact_chains_line():
+    # 指柝 is the level-1 label's last line (效益 / 指柝), printed where the level-2 cell of
+    # its line is blank: the level-2 chain 社会 / 效益 stays as read
+    rows = text_rows(["效益\t社会\t惠及居民户数\t≥11000户", "\t效益\t\t", "指柝\t\t小区长效管理机制\t建立健全"])
+    out, _ = rejoin_label_fragments(rows, VOCAB)
+    assert [row.cells[1].text for row in out] == ["社会效益", "", ""] and out[2].cells[0].text == "指柝"

@@ -257,6 +257,47 @@ def tail_of_label_above(rows: list[Row], chain: list[tuple[int, int]], taken: se
         or reads_damaged_worded(pieces, vocab, LABEL_CUTOFF, prefix=False) is not None
 
 
+def damaged_extension(rows: list[Row], chain: list[tuple[int, int]], taken: set[tuple[int, int]],
+                      vocab: LevelVocabulary) -> list[tuple[int, int]] | None:
+    """An exact chain with the piece on the line just above or below it, where the run
+    reads as a longer label with its look-alikes all in that piece (`经侪` / `成本` /
+    `指标`: 经济成本指标, not 成本指标 under a stray piece; `经济` / `成本` / `指柝`: not the
+    alias 经济成本 over a stray 指柝); or None. In a column two wide a category's word is a
+    label of its own (成本, 效益), so the exact pass would take the label's clean lines and
+    leave its damaged one. The piece is the one nearest the chain's column on that line and
+    in that column (`in_column`), no label of its own, as wide as the chain's lines
+    (`column_wide`), and the run reads as one label only at `LABEL_CUTOFF` that begins (or
+    ends) with the exact chain's text."""
+    keys, forms = label_keys(vocab), worded_keys(vocab)
+    pieces = [label_key(rows[r].cells[q].text) for r, q in chain]
+    exact = "".join(pieces)
+    for edge, r in ((0, chain[0][0] - 1), (-1, chain[-1][0] + 1)):
+        if not 0 <= r < len(rows):
+            continue
+        col = rows[chain[edge][0]].cells[chain[edge][1]].col
+        options = sorted((abs(c.col - col), q) for q, c in enumerate(rows[r].cells)
+                         if (r, q) not in taken and is_piece(c.text))
+        if not options:
+            continue
+        q = options[0][1]
+        piece = label_key(rows[r].cells[q].text)
+        if piece in keys or piece in forms or not in_column(rows[r], q, col):
+            continue
+        run = [piece, *pieces] if edge == 0 else [*pieces, piece]
+        key = reads_damaged(run, vocab, LABEL_CUTOFF, prefix=False) if column_wide(run) else None
+        if key is not None and (key.endswith(exact) if edge == 0 else key.startswith(exact)):
+            return [(r, q), *chain] if edge == 0 else [*chain, (r, q)]
+    return None
+
+
+def in_column(row: Row, q: int, col: int) -> bool:
+    """Whether the row's cell `q` may be in column `col`: it is, or the row prints no cell
+    there (a line that lost its leading empty cells). A line printing that column's cell
+    blank puts the piece in another column (`指柝` under the level-1 column beside a level-2
+    label's `社会` / `效益`: the other label's line)."""
+    return row.cells[q].col == col or all(c.col != col for c in row.cells)
+
+
 @lru_cache(maxsize=None)
 def chain_compounds(vocab: LevelVocabulary) -> dict[str, str]:
     """`compound_keys` a wrapped label's pieces may join into (产出时效, 产出时效指标 ->
@@ -1178,14 +1219,19 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
                 if (i, p) in taken or not is_piece(cell.text):
                     continue
                 chain = find((i, p))
+                longer = damaged_extension(rows, chain, taken, vocab) if chain and not kind else None
+                if longer:      # (the exact chain's damaged line: read as one label with it)
+                    chain, kind_of = longer, " with look-alikes"
+                else:
+                    kind_of = kind
                 if chain:
                     taken.update(chain)
                     chains.append(chain)
                     pieces = [label_key(rows[r].cells[q].text) for r, q in chain]
-                    kinds[tuple(chain)] = kind if kind.endswith("level column") else (
+                    kinds[tuple(chain)] = kind_of if kind_of.endswith("level column") else (
                         " with more words" if "".join(pieces) in worded_keys(vocab) else
                         " with more words and look-alikes"
-                        if kind and reads_damaged(pieces, vocab, LABEL_CUTOFF, prefix=False) is None else kind)
+                        if kind_of and reads_damaged(pieces, vocab, LABEL_CUTOFF, prefix=False) is None else kind_of)
     fused_chains = []
     fused_taken: set[tuple[int, int]] = set()
     seen: dict[int, list] = {}
