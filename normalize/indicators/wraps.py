@@ -212,11 +212,26 @@ def unwrapped_longer_lines(named: list[IndicatorRow], widest: int,
     short end under it and no such head shows a wider column's own width (低保对象动态管理规范
     over 率 in a column 10 wide; 区级年度和谐贡献奖应发尽发 over 数): it still counts against the
     narrower one. Nor is a line holding a label's 指标 (a damaged label fused into its
-    cell: `wrap_width`'s plain lines leave it out too)."""
+    cell: `wrap_width`'s plain lines leave it out too). Nor is a longer line opening as
+    such a wrapped line opens (`fused_openings`: 产山质晕门诊病历书写规范率 beside 产山质晕医疗废物
+    规范处置合 over 格率): the same label fused into another name cell of its block, the name
+    after it whole or wrapped into a longer end."""
+    fused = fused_openings(named, widest, openings)
     return [item for item, below in zip(named, [*named[1:], None])
             if len(item.name) > widest and LABEL_ENDINGS[0] not in item.name
+            and item.name[:OPENING_RUN] not in fused
             and not (below is not None and len(below.name) <= SHORT_FRAGMENT
                      and fused_head(item.name[:len(item.name) - widest], openings))]
+
+
+def fused_openings(named: list[IndicatorRow], widest: int, openings: frozenset[str]) -> set[str]:
+    """The openings (`OPENING_RUN` characters) of the lines longer than `widest` that a
+    short end shows wrapped with a label fused into their cell (`fused_head`: 数量健康教育
+    讲可持续座 over 场次): that label, printed the same in the block's other name cells, opens
+    them too."""
+    return {item.name[:OPENING_RUN] for item, below in zip(named, named[1:])
+            if len(item.name) > widest and len(below.name) <= SHORT_FRAGMENT
+            and fused_head(item.name[:len(item.name) - widest], openings)}
 
 
 def fused_head(head: str, openings: frozenset[str]) -> bool:
