@@ -1027,3 +1027,14 @@ def test_lines_opening_as_a_fused_wrapped_line_opens_do_not_hide_the_width():
     items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
     out = [item.name for item in items]
     assert "城乡居民基本养老保险参保人数" in out and "险参保人数" not in out
+
+
+def test_a_name_after_a_head_shown_fused_fills_the_width():
+    # 产山质晕 over 确率 shows the damaged label fused into the name cells of a column 9 wide:
+    # the name after it on another line fills the width as a plain full line does
+    lines = [line.split("\t") for line in FUSED_OPENING_LINES]
+    wrapping = wrap_width([item(cells[1], bool(cells[2])) for cells in lines], frozenset({"产出", "质量"}))
+    assert wrapping == Wrapping(9, False) and "产山质晕" in wrapping.fused
+    assert fills_width("产山质晕困难群众档案规范化", 9, wrapping.fused)
+    assert not fills_width("产山质晕困难群众档案规范化", 9)
+    assert not fills_width("产山质晕困难群众档案规范", 9, wrapping.fused)   # a rest short of the width
