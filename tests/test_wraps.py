@@ -1005,3 +1005,36 @@ def test_a_head_word_cut_inside_a_word_running_past_it_does_not_end_the_name():
     assert names(lines)[3:] == ["“智慧人社”业务满意度", "全流程网上办理考核情况"]
     assert runs_past_head("…业务满意度", "调查全流程") and runs_past_head("…完成数", "量考核")
     assert not runs_past_head("…业务满意度", "全流程") and runs_past_head("…服务质量", "监督检查")
+
+
+# a column 9 wide, the level-1 column dropped, its target on a wrapped row's last line; a
+# damaged level-2 label (产山质晕) OCR fused into four name cells makes lines 13 long: one
+# wrapped over a short end (确率) shows the label fused, the others print whole names of 9
+# or wrap over a longer end. Counted as names printed past a width of 9 they would hide it,
+# and 城乡居民基本养老保, short of a width of 13, would leave 险参保人数 a row of its own
+FUSED_OPENING_LINES = ["数量指标\t困难群众救助资金发\t", "\t放人次\t≥500人次",
+                       "\t临时救助资金发放户\t", "\t数\t≥300户",
+                       "\t城乡居民基本养老保\t", "\t险参保人数\t≥95万人",
+                       "\t产山质晕城乡低保资金发放准\t", "\t确率\t100%",
+                       "\t产山质晕困难群众档案规范化\t", "\t建档管理率\t100%",
+                       "\t产山质晕特困人员供养服务率\t100%",
+                       "\t产山质晕救助对象回访满意率\t95%",
+                       "时效指标\t救助资金拨付到位时\t", "\t间\t2024年12月底前"]
+
+
+def test_lines_opening_as_a_fused_wrapped_line_opens_do_not_hide_the_width():
+    rows = list(iter_text_rows("\n".join([LEVEL2_HEADER, *FUSED_OPENING_LINES])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    out = [item.name for item in items]
+    assert "城乡居民基本养老保险参保人数" in out and "险参保人数" not in out
+
+
+def test_a_name_after_a_head_shown_fused_fills_the_width():
+    # 产山质晕 over 确率 shows the damaged label fused into the name cells of a column 9 wide:
+    # the name after it on another line fills the width as a plain full line does
+    lines = [line.split("\t") for line in FUSED_OPENING_LINES]
+    wrapping = wrap_width([item(cells[1], bool(cells[2])) for cells in lines], frozenset({"产出", "质量"}))
+    assert wrapping == Wrapping(9, False) and "产山质晕" in wrapping.fused
+    assert fills_width("产山质晕困难群众档案规范化", 9, wrapping.fused)
+    assert not fills_width("产山质晕困难群众档案规范化", 9)
+    assert not fills_width("产山质晕困难群众档案规范", 9, wrapping.fused)   # a rest short of the width

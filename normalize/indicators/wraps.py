@@ -4,7 +4,7 @@ that wraps at a fixed width, where a wrapped row prints its target, what the tab
 on every row: a row number, points, its labels) decides."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from formex.normalize.indicators.cells import LABEL_ENDINGS, LABEL_MAX_KEY, IndicatorRow, LabelHint
 from formex.schemas.forms import Level1Spec
@@ -39,6 +39,9 @@ class Wrapping:
 
     width: int
     target_first: bool | None
+    # the heads of a label OCR fused into name cells, as the lines wrapped over a short end
+    # print them past the width (`fused_heads`): the name after such a head fills the width
+    fused: frozenset[str] = field(default=frozenset(), compare=False)
 
 ACROSS_RUN = 4   # characters across a line break: fewer meet by chance (提升 | 农业 in 提升农户…)
 
@@ -107,6 +110,12 @@ def wrap_width(items: list[IndicatorRow], openings: frozenset[str] = frozenset()
     named = [item for item in items if item.name and not item.positional]
     if not named:
         return None
+    wrapping = column_wrapping(named, openings)
+    return wrapping and replace(wrapping, fused=fused_heads(named, wrapping.width, openings))
+
+
+def column_wrapping(named: list[IndicatorRow], openings: frozenset[str]) -> Wrapping | None:
+    """`wrap_width` over the named lines, without the fused heads."""
     # a line holding a label's 指标 holds a label OCR fused into its name cell, damaged past
     # splitting (数晕指标为老服务计划完成情): longer than the column, it neither shows a width
     # nor, however many such lines there are, hides one; it asks for the fragments' evidence
@@ -212,11 +221,31 @@ def unwrapped_longer_lines(named: list[IndicatorRow], widest: int,
     short end under it and no such head shows a wider column's own width (低保对象动态管理规范
     over 率 in a column 10 wide; 区级年度和谐贡献奖应发尽发 over 数): it still counts against the
     narrower one. Nor is a line holding a label's 指标 (a damaged label fused into its
-    cell: `wrap_width`'s plain lines leave it out too)."""
+    cell: `wrap_width`'s plain lines leave it out too). Nor is a longer line opening as
+    such a wrapped line opens (`fused_openings`: 产山质晕门诊病历书写规范率 beside 产山质晕医疗废物
+    规范处置合 over 格率): the same label fused into another name cell of its block, the name
+    after it whole or wrapped into a longer end."""
+    fused = fused_openings(named, widest, openings)
     return [item for item, below in zip(named, [*named[1:], None])
             if len(item.name) > widest and LABEL_ENDINGS[0] not in item.name
+            and item.name[:OPENING_RUN] not in fused
             and not (below is not None and len(below.name) <= SHORT_FRAGMENT
                      and fused_head(item.name[:len(item.name) - widest], openings))]
+
+
+def fused_heads(named: list[IndicatorRow], widest: int, openings: frozenset[str]) -> frozenset[str]:
+    """The heads past `widest` characters of the lines a short end shows wrapped with a
+    label fused into their cell (`fused_head`: 数量 of 数量健康教育讲可持续座 over 场次, 9 wide)."""
+    return frozenset(item.name[:len(item.name) - widest] for item, below in zip(named, named[1:])
+                     if len(item.name) > widest and len(below.name) <= SHORT_FRAGMENT
+                     and fused_head(item.name[:len(item.name) - widest], openings))
+
+
+def fused_openings(named: list[IndicatorRow], widest: int, openings: frozenset[str]) -> set[str]:
+    """The openings (`OPENING_RUN` characters) of the lines longer than `widest` that a
+    short end shows wrapped with a label fused into their cell (`fused_heads`): that label,
+    printed the same in the block's other name cells, opens them too."""
+    return {head[:OPENING_RUN] for head in fused_heads(named, widest, openings)}
 
 
 def fused_head(head: str, openings: frozenset[str]) -> bool:
@@ -372,7 +401,7 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     if wrapping is not None:
         # the line above fills the width (of a name wrapped over lines already: its last)
         above = previous.last_line or previous.name
-        full = fills_width(above, wrapping.width)
+        full = fills_width(above, wrapping.width, wrapping.fused)
         if full:
             evidence += WIDTH_EVIDENCE
         elif len(above) < wrapping.width:
@@ -467,13 +496,15 @@ def opens_untargeted_row(item: IndicatorRow, previous: IndicatorRow) -> bool:
         and len(item.name) <= LONG_FRAGMENT
 
 
-def fills_width(line: str, width: int) -> bool:
+def fills_width(line: str, width: int, fused: frozenset[str] = frozenset()) -> bool:
     """Whether a name's line fills the column's width: as read, or, on a line longer than
     the width, after the 指标 of a label OCR fused into the name cell and could not cut
     off (damaged: 盾量指标敬老院日常管理质量 in a column 9 wide). Only the name's own cell
     is cut by the column; a rest shorter than the width says nothing (the label may be
-    a longer cell OCR ran together)."""
-    if len(line) == width:
+    a longer cell OCR ran together). So too after a head the table shows fused into
+    its name cells (`fused`, `Wrapping.fused`: 服务对象漏 of 服务对象漏退役军人服务站规 over
+    范率, a damaged label without its 指标)."""
+    if len(line) == width or any(line.startswith(head) and len(line) - len(head) == width for head in fused):
         return True
     ending = LABEL_ENDINGS[0]
     if len(line) <= width or ending not in line:
