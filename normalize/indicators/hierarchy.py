@@ -1527,6 +1527,10 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
     computed (`split_at_boundaries`)."""
     issues: list[Issue] = []
     fit, costs, rivals, path = found if found is not None else fit_costs_and_rivals(items, categories)
+    unsettled = unsettled_moves(items, categories, fit, path) if path else {}
+    settled = {i: k for i, (k, _) in unsettled.items() if k is not None}
+    for i, k in settled.items():
+        path[i] = k
     rivalled = rival_rows(items, categories, path, rivals) if path else {}
     if path is None:
         issues.append(Issue("warning", "level_order_unusual",
@@ -1605,6 +1609,10 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
         elif i in tied_usual:
             moved_why = (f"{name} lies between two blocks whose labels and its wording fit as well with it "
                          f"in either; it went to {category.label}, the one forms fill most often")
+        elif i in unsettled and unsettled[i][0] is None and category.label != unsettled[i][1]:
+            moved_why = (f"{name} went to {category.label} by its wording; the labels fit the {fit.model} "
+                         f"placement, which puts it in {unsettled[i][1]}, all but as well as another that "
+                         "puts it here, and the table's wording follows that one across other edges too")
         elif i in moved:
             moved_why = (f"{name} lies between two blocks whose labels fit as well with it in either; it "
                          f"went to {category.label}, whose row beside it it is worded like")
@@ -1621,6 +1629,32 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
                 found = [close_call_issue(item, category, categories[close[i][0]], close[i][1])]
             issues.extend(found)
     return placements, issues
+
+
+MOVED_GAPS = 2   # the wording moves rows across the labels' edges in this many gaps at least
+
+
+def unsettled_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fit: Fit,
+                    path: list[int]) -> dict[int, tuple[int | None, str]]:
+    """Rows the wording moved off the blocks the fitted model's labels trusted, where a
+    model fitting the labels all but as well puts them on the other side
+    (`Chain.unsettled_rows`): row -> (the category the labels gave it, or None where the
+    move stands, the model's category label). The moves stand together where they cross
+    the edges of `MOVED_GAPS` gaps or more: a near model the rows' wording follows in
+    several places is the document's rule, not a misfit's guess; a move in one gap alone
+    is one name's wording against the labels (社区工作者岗前培训合格率 under 时效), and
+    the labels keep their row."""
+    if not fit.unsettled or fit.settled_level2 is None:
+        return {}
+    strong = replace(fit, level2=fit.settled_level2)
+    again = path_of(row_costs(items, categories, strong), entry_flags(items, strong), categories,
+                    labelled_categories(items, categories))
+    if again is None:
+        return {}
+    moved = {i: again[i] for i in fit.unsettled if i < len(path) and again[i] != path[i]}
+    gaps = {fit.level2[i][:2] for i in moved if i in fit.level2}
+    stands = len(gaps) >= MOVED_GAPS
+    return {i: (None if stands else k, categories[k].label) for i, k in moved.items()}
 
 
 def close_call_issue(item: IndicatorRow, category: Level2Spec, other: Level2Spec, margin: float) -> Issue:
