@@ -163,7 +163,7 @@ class Fit:
     pinned: dict[int, str] = field(default_factory=dict, compare=False)   # hierarchy.pinned_by_rivals
     unread_as: dict[str, str] = field(default_factory=dict, compare=False)   # hierarchy.with_unread_read
     unsettled: frozenset[int] = field(default=frozenset(), compare=False)   # Chain.unsettled_rows
-    settled_level2: GapCosts | None = field(default=None, compare=False)   # level2 with them trusted
+    doubted_level2: GapCosts | None = field(default=None, compare=False)   # level2 with them weak
 
     def row_cost(self, row: int, category: str, group: str) -> float:
         return gap_cost(self.level2, row, category) + gap_cost(self.level1, row, group)
@@ -333,13 +333,13 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
                 misfits = misfits or level_chains(level2, level1, geo, n, pins, held, exact=False,
                                                   unread_rows=unread_rows)
                 priced = misfits
-            fit.level2, fit.level1 = priced[0].gap_costs(m, unsettled), priced[1].gap_costs(m)
+            fit.level2, fit.level1 = (chain.gap_costs(m) for chain in priced)
             fit.chain, fit.groups = priced
             fit.entries = priced[0].entries(m)
             fit.firm = priced[0].firm_rows(m)
             fit.unsettled = unsettled
-            if unsettled:   # the rows priced as the labels alone would (`hierarchy.unsettled_moves`)
-                fit.settled_level2 = priced[0].gap_costs(m)
+            if unsettled:   # the rows priced as the near models' doubt leaves them (`hierarchy.unsettled_moves`)
+                fit.doubted_level2 = priced[0].gap_costs(m, unsettled)
             fits.append(fit)
     return fits
 
