@@ -266,3 +266,45 @@ def test_a_weak_word_counts_less_where_another_categorys_strong_word_heads_the_n
     assert late["时效指标"] == 0.0 < late["质量指标"] < late["数量指标"]
     # no strong word elsewhere: the weak word counts whole
     assert plain["时效指标"] - plain["质量指标"] == 1.0
+
+
+def test_rows_a_near_model_places_across_several_edges_go_by_their_wording():
+    # labels centred in their blocks, the first block's (质量) lost: `bottom` fits every
+    # label exactly, each block ending on its label and the first running up over the lost
+    # block's rows, while the centred models pay the lost label (`UNLABELLED`). Each row
+    # after a label, trusted to the next block under `bottom`, is placed so only as far as
+    # that choice goes (`Chain.unsettled_rows`): its wording decides, and since the rows'
+    # wording follows the centred model across five edges, the moves stand, warned
+    lines = ["二级指标\t三级指标\t指标值",
+             "\t农产品质量安全抽检合格率\t≥98%",
+             "\t农技培训考核合格率\t≥95%",
+             "\t补贴资金发放准确率\t=100%",
+             "\t农田水利设施验收合格率\t100%",
+             "\t农机补贴兑付时限\t≤30个工作日",
+             "时效指标\t病虫害预警信息发布及时率\t≥95%",
+             "\t年度项目完工时间\t2025年11月30日前",
+             "\t统防统治亩均成本\t≤45元",
+             "\t良种补贴标准\t=20元",
+             "成本指标\t农技培训人均成本\t≤300元",
+             "\t农田设施维护费用\t≤180万元",
+             "\t地产农产品销售额\t≥6000万元",
+             "经济效益指标\t农户人均增收\t≥1200元",
+             "\t合作社经营收入增长率\t≥5%",
+             "\t受益农户户数\t≥3800户",
+             "\t农民技能培训受益人数\t≥600人",
+             "社会效益指标\t提升农产品质量安全水平\t逐步提高",
+             "\t促进农村劳动力就业人数\t≥150人",
+             "\t农技推广服务长效机制\t持续完善",
+             "可持续影响指标\t耕地质量保护与提升\t持续改善",
+             "\t农业绿色发展持续性\t长期",
+             "\t农户满意度\t≥90%",
+             "服务对象满意度指标\t培训学员满意度\t≥90%"]
+    indicators, issues = rows_to_indicators(text_rows(lines), SCHEMA, spans_known=False, year=2026)
+    got = {i.row.name: i.placement.level2.label for i in indicators}
+    assert got["年度项目完工时间"] == "时效指标"
+    assert got["农田设施维护费用"] == "成本指标"
+    assert got["合作社经营收入增长率"] == "经济效益指标"
+    assert got["促进农村劳动力就业人数"] == "社会效益指标"
+    assert got["农业绿色发展持续性"] == "可持续影响指标"
+    warned = {i.source_ref for i in issues if i.code == "level_boundary_ambiguous" and "all but as well" in i.message}
+    assert warned == {"line 8", "line 12", "line 15", "line 19", "line 22"}

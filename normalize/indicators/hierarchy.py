@@ -1527,6 +1527,10 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
     computed (`split_at_boundaries`)."""
     issues: list[Issue] = []
     fit, costs, rivals, path = found if found is not None else fit_costs_and_rivals(items, categories)
+    unsettled = unsettled_moves(items, categories, fit, path) if path else {}
+    unsettled = {i: (categories[path[i]].label, k) for i, k in unsettled.items()}
+    for i, (_, k) in unsettled.items():
+        path[i] = k
     rivalled = rival_rows(items, categories, path, rivals) if path else {}
     if path is None:
         issues.append(Issue("warning", "level_order_unusual",
@@ -1605,6 +1609,10 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
         elif i in tied_usual:
             moved_why = (f"{name} lies between two blocks whose labels and its wording fit as well with it "
                          f"in either; it went to {category.label}, the one forms fill most often")
+        elif i in unsettled and category.label != unsettled[i][0]:
+            moved_why = (f"{name} went to {category.label} by its wording; the labels fit the {fit.model} "
+                         f"placement, which puts it in {unsettled[i][0]}, all but as well as another that "
+                         "puts it here, and the table's wording follows that one across other edges too")
         elif i in moved:
             moved_why = (f"{name} lies between two blocks whose labels fit as well with it in either; it "
                          f"went to {category.label}, whose row beside it it is worded like")
@@ -1621,6 +1629,34 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
                 found = [close_call_issue(item, category, categories[close[i][0]], close[i][1])]
             issues.extend(found)
     return placements, issues
+
+
+MOVED_GAPS = 2   # the wording moves rows across the labels' edges in this many gaps at least
+
+
+def unsettled_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fit: Fit,
+                    path: list[int]) -> dict[int, int]:
+    """Rows the wording moves off the blocks the fitted model's labels trusted, where a
+    model fitting the labels all but as well puts them in the other block
+    (`Chain.unsettled_rows`): row -> its category with those rows weighed weakly
+    (`Fit.doubted_level2`). Only where every row so moved is such a row, and the moves
+    cross the edges of `MOVED_GAPS` gaps or more: a near model the rows' wording follows
+    in several places is the document's rule, not a misfit's guess; a move in one gap
+    alone is one name's wording against the labels (社区工作者岗前培训合格率 under 时效),
+    and the labels keep their row. The fit, its rivals and every other row are priced as
+    the labels alone would."""
+    if not fit.unsettled or fit.doubted_level2 is None:
+        return {}
+    doubted = replace(fit, level2=fit.doubted_level2)
+    again = path_of(row_costs(items, categories, doubted), entry_flags(items, doubted), categories,
+                    labelled_categories(items, categories))
+    if again is None:
+        return {}
+    moved = {i: k for i, (j, k) in enumerate(zip(path, again)) if j != k}
+    if not moved or not fit.unsettled.issuperset(moved):
+        return {}
+    gaps = {fit.level2[i][:2] for i in moved if i in fit.level2}
+    return moved if len(gaps) >= MOVED_GAPS else {}
 
 
 def close_call_issue(item: IndicatorRow, category: Level2Spec, other: Level2Spec, margin: float) -> Issue:

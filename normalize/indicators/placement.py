@@ -103,6 +103,8 @@ OVERRUN = 0.5     # a block running on past the row where its wrapped label ran 
                   # the last of them, so those lines say where the cell ends, whatever the model.
                   # Less than a line's misfit: OCR text guesses its page breaks, and a label that
                   # ran out of a page's rows at an unseen break says nothing of the next page
+NEAR = 1.0        # a model fitting the labels this much worse (one lost label, one a line off) is
+                  # a near fit: the rows it places in another block are not settled by the labels
 INF = float("inf")
 
 
@@ -160,6 +162,8 @@ class Fit:
                                                                        # alike (hierarchy.same_prices)
     pinned: dict[int, str] = field(default_factory=dict, compare=False)   # hierarchy.pinned_by_rivals
     unread_as: dict[str, str] = field(default_factory=dict, compare=False)   # hierarchy.with_unread_read
+    unsettled: frozenset[int] = field(default=frozenset(), compare=False)   # Chain.unsettled_rows
+    doubted_level2: GapCosts | None = field(default=None, compare=False)   # level2 with them weak
 
     def row_cost(self, row: int, category: str, group: str) -> float:
         return gap_cost(self.level2, row, category) + gap_cost(self.level1, row, group)
@@ -317,6 +321,10 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
     # the tie-break asks the rows as printed (pins of lines apart are the exact-only models')
     for m in tied_by_groups(tied, groups, pins is not None and any(g is not None for g in pins[0])):
             fit = Fit(MODELS[m], totals[m])
+            # (not a model printing every label by rule: it is a candidate only where exact)
+            near = [k for k in range(len(MODELS)) if k not in tied and k not in EXACT_ONLY
+                    and totals[k] <= best + NEAR + 1e-9]
+            unsettled = chains[0].unsettled_rows(m, near)
             priced = chains
             if m in EXACT_ONLY:
                 # chosen for explaining every label exactly, its rows are priced as any
@@ -329,6 +337,9 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
             fit.chain, fit.groups = priced
             fit.entries = priced[0].entries(m)
             fit.firm = priced[0].firm_rows(m)
+            fit.unsettled = unsettled
+            if unsettled:   # the rows priced as the near models' doubt leaves them (`hierarchy.unsettled_moves`)
+                fit.doubted_level2 = priced[0].gap_costs(m, unsettled)
             fits.append(fit)
     return fits
 
@@ -504,7 +515,26 @@ class Chain:
                 out.update(range(max(lo, u - reach), min(hi, u + reach + 1)))
         return frozenset(out)
 
-    def gap_costs(self, m: int) -> GapCosts:
+    def unsettled_rows(self, m: int, near: list[int]) -> frozenset[int]:
+        """Rows model m clearly puts in one of the two blocks around their gap that a near
+        model (`NEAR`: fitting the labels all but as well) clearly puts in the other: the
+        labels place them only as far as the choice between the two models goes, which a
+        lost or a line-off label decided. (A block without a label keeps its price: a
+        near model's doubt is which side, not whether a label was lost.)"""
+        if not self.clusters or not near:
+            return frozenset()
+        out: set[int] = set()
+        for g, (lo, hi) in enumerate(self.gaps):
+            if hi <= lo:
+                continue
+            sure, side = self.sure_sides(g)
+            for r in range(hi - lo):
+                if sure[r, m] and side[r, m] < 2 and any(sure[r, k] and side[r, k] == 1 - side[r, m] for k in near):
+                    out.add(lo + r)
+        return frozenset(out)
+
+    def gap_costs(self, m: int, unsettled: frozenset[int] = frozenset()) -> GapCosts:
+        """`unsettled`: rows a trusted gap weighs as an untrusted one's (`unsettled_rows`)."""
         if not self.clusters:
             return {}
         exact = self.exact(m, placed=True)
@@ -514,7 +544,8 @@ class Chain:
             right = self.clusters[g].category if g < len(self.clusters) else None
             trusted = (g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g])
             add_gap_costs(out, self, g, m, left, right, STRONG if trusted else WEAK,
-                          self.open_part(lo, hi, m) if trusted else frozenset())
+                          self.open_part(lo, hi, m) if trusted else frozenset(),
+                          unsettled if trusted else frozenset())
         return out
 
 
@@ -948,12 +979,15 @@ def label_lines_crossed(ch: Chain, g: int, m: int) -> tuple[bool, bool]:
 
 
 def add_gap_costs(out: GapCosts, ch: Chain, g: int, m: int, left: str | None, right: str | None,
-                  weight: float, weak: frozenset[int] = frozenset()) -> None:
+                  weight: float, weak: frozenset[int] = frozenset(),
+                  unsettled: frozenset[int] = frozenset()) -> None:
     """Rows lo..hi-1 of gap g: in the left cluster's block (its end pushed past the row),
     in the right one's (its start at or before the row), or in a block without a label.
     Each pays, times `weight`, what that adds to the cheapest chain; the first two as
     increments that add up, over a run of rows, to the whole change once. The rows of
-    `weak` pay `WEAK` whatever `weight` (a trusted gap's part an unread label may hold)."""
+    `weak` pay `WEAK` whatever `weight` (a trusted gap's part an unread label may hold);
+    those of `unsettled` pay `WEAK` for the side they take, `weight` for a block without
+    a label (`Chain.unsettled_rows`: which side is in doubt, not the labels' count)."""
     lo, hi = ch.gaps[g]
     best = float(ch.totals[m])
     if best == INF or hi <= lo:
@@ -974,8 +1008,11 @@ def add_gap_costs(out: GapCosts, ch: Chain, g: int, m: int, left: str | None, ri
         prior = UNLABELLED_ROW if trusted else 0.0
         k = i - lo + 1
         with_left, with_right, unlabelled = profile[k]
+        if i in unsettled:
+            weight = WEAK
         in_left = scaled(with_left, profile[k - 1][0], trusted and across_left) if left is not None else INF
         in_right = scaled(with_right, profile[k + 1][1], trusted and across_right) if right is not None else INF
+        weight = WEAK if i in weak else strong
         # what the geometry loses; the prior against a block without a label is paid once
         # per row, unscaled: a name's clear wording may still open such a block
         elsewhere = scaled(max(0.0, unlabelled - best - UNLABELLED) if unlabelled < INF else INF) + prior
