@@ -313,9 +313,10 @@ def bare_word_extension(rows: list[Row], start: tuple[int, int], taken: set[tupl
 
 def head_of_label_above(rows: list[Row], chain: list[tuple[int, int]], taken: set[tuple[int, int]],
                         vocab: LevelVocabulary) -> bool:
-    """Whether the piece nearest the chain's column on the line above, in that column and
-    no label of its own, put before the chain's first piece (or all its pieces) reads as a
-    label with look-alikes at `COLUMN_CUTOFF`: the chain's head then is that label's line."""
+    """Whether the piece nearest the chain's column on the line above, in that column, put
+    before the chain's first piece (or all its pieces) reads as a label with look-alikes at
+    `COLUMN_CUTOFF`, or, a label of its own, as a longer label's first lines exactly: the
+    chain's head then is that label's line."""
     r, p = chain[0]
     if r == 0:
         return False
@@ -326,9 +327,11 @@ def head_of_label_above(rows: list[Row], chain: list[tuple[int, int]], taken: se
     if not above or not in_column(rows[r - 1], above[0][1], col):
         return False
     head = label_key(rows[r - 1].cells[above[0][1]].text)
-    if head in keys or head in forms:
-        return False
     pieces = [label_key(rows[i].cells[q].text) for i, q in chain]
+    if head in keys or head in forms:
+        # a label of its own reads on only exactly (产出 / 成本 / 损标: 产出成本指标, the group
+        # 成本指标 written with 产出)
+        return head + pieces[0] in label_prefixes(vocab) | named_group_prefixes(vocab) | worded_prefixes(vocab)
     return any(reads_damaged(run, vocab, COLUMN_CUTOFF, prefix=False) is not None
                or reads_damaged_worded(run, vocab, COLUMN_CUTOFF, prefix=False) is not None
                for run in ([head, pieces[0]], [head, *pieces]))
