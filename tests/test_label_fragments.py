@@ -803,26 +803,3 @@ def test_a_damaged_piece_under_another_column_is_not_an_exact_chains_line():
     rows = text_rows(["效益\t社会\t惠及居民户数\t≥11000户", "\t效益\t\t", "指柝\t\t小区长效管理机制\t建立健全"])
     out, _ = rejoin_label_fragments(rows, VOCAB)
     assert [row.cells[1].text for row in out] == ["社会效益", "", ""] and out[2].cells[0].text == "指柝"
-
-
-def test_a_bare_word_takes_its_damaged_last_line_below_it():
-    # in a column two wide 成本 and 质量 are labels of their own, so no chain took them and
-    # their damaged 指标 (指际, 指栎) was left on a line of its own
-    rows = text_rows(["成本\t每页数字化扫描费用\t≤0.6元", "指际\t", "质量\t验收合格率\t≥95%", "指栎\t"])
-    out, issues = rejoin_label_fragments(rows, VOCAB)
-    assert [row.cells[0].text for row in out] == ["成本指际", "", "质量指栎", ""]
-    assert [i.message for i in issues] == [
-        "level label wrapped over 2 lines with look-alikes (成本 | 指际) read as '成本指际'",
-        "level label wrapped over 2 lines with look-alikes (质量 | 指栎) read as '质量指栎'"]
-    # a piece above reading on into a label with the bare word: its middle line, left alone;
-    # a label's clean last line below (度指标 of 服务对象满意度指标 beside it) is no damaged line
-    rows = text_rows(["径济\t每页数字化扫描费用\t≤0.6元", "成本\t", "指际\t",
-                      "服务对\t居民就医满意\t≥85%", "满意度\t象满意\t", "度指标\t"])
-    out, issues = rejoin_label_fragments(rows, VOCAB)
-    assert [row.cells[0].text for row in out[:3]] == ["径济", "成本", "指际"]
-    assert out[4].cells[0].text == "满意度"
-    assert [i.message for i in issues] == [
-        "level label wrapped over 3 lines (服务对 | 象满意 | 度指标) read as '服务对象满意度指标'"]
-    rows = text_rows(["产出\t经济\t单个小区平均改造成本\t≤70万元", "成本\t成本\t", "损标\t指标\t"])
-    out, _ = rejoin_label_fragments(rows, VOCAB)    # (产出成本指标: the group 成本指标 written with 产出)
-    assert [row.cells[0].text for row in out] == ["产出", "成本", "损标"]

@@ -258,7 +258,7 @@ def tail_of_label_above(rows: list[Row], chain: list[tuple[int, int]], taken: se
 
 
 def damaged_extension(rows: list[Row], chain: list[tuple[int, int]], taken: set[tuple[int, int]],
-                      vocab: LevelVocabulary, upward: bool = True) -> list[tuple[int, int]] | None:
+                      vocab: LevelVocabulary) -> list[tuple[int, int]] | None:
     """An exact chain with the piece on the line just above or below it, where the run
     reads as a longer label with its look-alikes all in that piece (`经侪` / `成本` /
     `指标`: 经济成本指标, not 成本指标 under a stray piece; `经济` / `成本` / `指柝`: not the
@@ -267,12 +267,11 @@ def damaged_extension(rows: list[Row], chain: list[tuple[int, int]], taken: set[
     leave its damaged one. The piece is the one nearest the chain's column on that line and
     in that column (`in_column`), no label of its own, as wide as the chain's lines
     (`column_wide`), and the run reads as one label only at `LABEL_CUTOFF` that begins (or
-    ends) with the exact chain's text. Not `upward`: the line below only."""
+    ends) with the exact chain's text."""
     keys, forms = label_keys(vocab), worded_keys(vocab)
     pieces = [label_key(rows[r].cells[q].text) for r, q in chain]
     exact = "".join(pieces)
-    edges = ((0, chain[0][0] - 1), (-1, chain[-1][0] + 1)) if upward else ((-1, chain[-1][0] + 1),)
-    for edge, r in edges:
+    for edge, r in ((0, chain[0][0] - 1), (-1, chain[-1][0] + 1)):
         if not 0 <= r < len(rows):
             continue
         col = rows[chain[edge][0]].cells[chain[edge][1]].col
@@ -289,52 +288,6 @@ def damaged_extension(rows: list[Row], chain: list[tuple[int, int]], taken: set[
         if key is not None and (key.endswith(exact) if edge == 0 else key.startswith(exact)):
             return [(r, q), *chain] if edge == 0 else [*chain, (r, q)]
     return None
-
-
-def bare_word_extension(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int]],
-                        vocab: LevelVocabulary) -> list[tuple[int, int]] | None:
-    """A label's bare word on a line of its own piece (`成本`, `质量`, the alias `经济成本`:
-    in a column two wide a label of its own, so no chain takes it) with the label's damaged
-    last line just below it (`成本` / `指际`): the two as one label with look-alikes, read as
-    `damaged_extension` reads an exact chain's line below (never above: `径济` / `效益` /
-    `性指` / `标` is a worded label's tail, not 径济效益); or None. Not where the piece above
-    it in its column reads on into a label with it (`径济` / `成本` / `指际`, at the level
-    column's `COLUMN_CUTOFF`): the bare word is a longer damaged label's middle line, left
-    to the later passes; nor where the line below is a label's clean rest (`满意度` / `度指标`
-    read as 满意度类指标: `度指标` is the last line of 服务对象满意度指标 beside it, no look-alike)."""
-    if start[0] + 1 >= len(rows):
-        return None
-    longer = damaged_extension(rows, [start], taken, vocab, upward=False)
-    if longer is None or head_of_label_above(rows, longer, taken, vocab):
-        return None
-    r, q = longer[-1]
-    return None if label_key(rows[r].cells[q].text) in label_rests(vocab) else longer
-
-
-def head_of_label_above(rows: list[Row], chain: list[tuple[int, int]], taken: set[tuple[int, int]],
-                        vocab: LevelVocabulary) -> bool:
-    """Whether the piece nearest the chain's column on the line above, in that column, put
-    before the chain's first piece (or all its pieces) reads as a label with look-alikes at
-    `COLUMN_CUTOFF`, or, a label of its own, as a longer label's first lines exactly: the
-    chain's head then is that label's line."""
-    r, p = chain[0]
-    if r == 0:
-        return False
-    col = rows[r].cells[p].col
-    keys, forms = label_keys(vocab), worded_keys(vocab)
-    above = sorted((abs(c.col - col), q) for q, c in enumerate(rows[r - 1].cells)
-                   if (r - 1, q) not in taken and is_piece(c.text))
-    if not above or not in_column(rows[r - 1], above[0][1], col):
-        return False
-    head = label_key(rows[r - 1].cells[above[0][1]].text)
-    pieces = [label_key(rows[i].cells[q].text) for i, q in chain]
-    if head in keys or head in forms:
-        # a label of its own reads on only exactly (产出 / 成本 / 损标: 产出成本指标, the group
-        # 成本指标 written with 产出)
-        return head + pieces[0] in label_prefixes(vocab) | named_group_prefixes(vocab) | worded_prefixes(vocab)
-    return any(reads_damaged(run, vocab, COLUMN_CUTOFF, prefix=False) is not None
-               or reads_damaged_worded(run, vocab, COLUMN_CUTOFF, prefix=False) is not None
-               for run in ([head, pieces[0]], [head, *pieces]))
 
 
 def in_column(row: Row, q: int, col: int) -> bool:
@@ -1266,9 +1219,7 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
                 if (i, p) in taken or not is_piece(cell.text):
                     continue
                 chain = find((i, p))
-                longer = damaged_extension(rows, chain, taken, vocab) if chain and not kind else \
-                    bare_word_extension(rows, (i, p), taken, vocab) \
-                    if not kind and label_key(cell.text) in label_keys(vocab) else None
+                longer = damaged_extension(rows, chain, taken, vocab) if chain and not kind else None
                 if longer:      # (the exact chain's damaged line: read as one label with it)
                     chain, kind_of = longer, " with look-alikes"
                 else:
