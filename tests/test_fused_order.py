@@ -1009,6 +1009,34 @@ def test_a_full_label_tables_lone_row_opening_with_its_placed_categorys_word_los
     assert any(i.code == "label_unrecognised" and "bare word" in i.message for i in issues)
 
 
+
+def unmarked(third: str, second: str = "补贴发放准确率") -> list[str]:
+    """质量's block (rows 2..4) states no label, bounded above by 数量指标 and below by 时效's
+    block that states none either: no model says on which line its label was printed."""
+    return ["产出指标\t数量指标\t补贴发放人数\t2600人", "\t\t新增培训人次\t300人次", f"\t\t{second}\t100%",
+            f"\t\t{third}\t100%", "\t\t设施验收合格率\t100%", "\t\t补贴按月发放及时率\t100%",
+            "\t\t资金拨付及时率\t100%", "效益指标\t社会效益指标\t受益人口\t≥2.3万人"]
+
+
+def test_a_longer_blocks_word_is_cut_off_where_the_block_states_no_label_and_no_model_says_where():
+    # the label went somewhere: the one row opening with the category's whole bare word is where
+    got, issues = read(unmarked("质量培训考核合格率"))
+    assert got[3] == ("质量指标", "培训考核合格率")
+    warned = [i for i in issues if i.code == "label_unrecognised" and "bare word" in i.message]
+    assert len(warned) == 1 and "block of 3 rows" in warned[0].message
+
+
+@pytest.mark.parametrize("lines", [
+    # a word names open with (category_openings)
+    unmarked("质量监督抽检合格率"),
+    # another name of the table opens with the same word: the table's wording
+    unmarked("质量培训考核合格率", second="质量补贴发放准确率"),
+])
+def test_a_longer_blocks_word_stays_where_names_use_it(lines):
+    got, _ = read(lines)
+    assert got[3][1] == lines[3].split("\t")[2]
+
+
 # --- a head read as the category placed, in a block that states no label (cut_inferred_heads)
 
 NARROW = ["产出\t质量\t补贴发放准确率\t100%", "指标\t指标", "\t时效\t补贴按月发放及时率\t100%", "\t指标"]
@@ -1086,7 +1114,10 @@ def test_a_whole_label_damaged_in_its_zhibiao_is_cut_off_with_a_warning_naming_t
 
 @pytest.mark.parametrize("header, name", [
     ("三级指柝", "培训人数"),          # 柝 printed for 标 in the header: the damage is the table's
-    ("三级指标", "数量拾柝培训人数"),  # no such damage printed: a word and two characters, kept
+    # no such damage printed: no damaged label read; but the block (rows 0..2) states no label and
+    # no model says where it went, so its category's word written whole at the head is cut off as
+    # that label, warned (`unmarked_block`), the two characters after it left to the name
+    ("三级指标", "拾柝培训人数"),
 ])
 def test_a_word_and_its_zhibiao_damaged_as_the_table_prints_it_is_cut_off_with_a_warning(header, name):
     # 数量拾柝: neither 指 nor 标 in place; the header's 三级指柝 attests 柝 for 标 in this table
@@ -1095,7 +1126,7 @@ def test_a_word_and_its_zhibiao_damaged_as_the_table_prints_it_is_cut_off_with_a
     indicators, issues = rows_to_indicators(ocr_rows(lines), SCHEMA, spans_known=False, year=2026)
     assert (indicators[1].placement.level2.label, indicators[1].row.name) == ("数量指标", name)
     warned = [i for i in issues if i.code == "label_unrecognised" and "数量拾柝" in i.message]
-    assert len(warned) == (name == "培训人数")
+    assert len(warned) == 1 and ("bare word" in warned[0].message) == (name != "培训人数")
 
 
 @pytest.mark.parametrize("name", [

@@ -2017,16 +2017,21 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         whole = read is not None and read[0] == read[3] and not read[3].endswith(SUFFIX)
         over = None     # (the last pass: a longer head any other reading took is gone first)
         bare = None     # (the last pass: the category's whole bare word alone on its block's one row)
+        spread = None   # (the last pass: ... on one row of a longer block no model says the label's line of)
         if group_lines and alone and not (group_line and whole):
             over = lone_word_over_piece(item, cell, placement.level2, bounds, rows, where, vocab, labelled)
             read = over[:4] if over else read
             bare = None if over or not next_states_label(items, i) \
                 else lone_bare_word(item.name, placement.level2, bounds, names, i)
             read = bare if bare else read
-        if group_lines and over is None and bare is None and not (group_line and whole):
+        elif group_lines and placement.source == "inferred" and states and not (group_line and whole) \
+                and unmarked_block(i, placements):
+            spread = lone_bare_word(item.name, placement.level2, bounds, names, i)
+            read = spread if spread else read
+        if group_lines and over is None and bare is None and spread is None and not (group_line and whole):
             continue      # the group's line: the category's bare word written whole alone (the rest read before)
         lone = read is not None and not group_lines and alone and damaged_bare_word(read, printed) \
-            or over is not None or bare is not None
+            or over is not None or bare is not None or spread is not None
         if placement.source != "inferred" and (read is None or read[0] != read[3]):
             continue      # a labelled block's page part: only its category's word written whole is its label
         if read is not None and (len(read[0]) < len(read[3]) or not read[3].endswith((SUFFIX, ASPECT))) \
@@ -2075,6 +2080,12 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
                                 f"{head!r} cut off the name {head + rest!r} as {form!r}'s bare word written whole: "
                                 f"its block's one row, the block stating no label, no other name of the table "
                                 f"opening with it", field="level2", source_ref=cell.source_ref or item.row.source_ref))
+        elif spread is not None:    # read by its block's lost label and the word alone: said for review
+            issues.append(Issue("warning", "label_unrecognised",
+                                f"{head!r} cut off the name {head + rest!r} as {form!r}'s bare word written whole: "
+                                f"its block of {len(block_rows(i, placements))} rows states no label and no line "
+                                f"of it is where a model prints one, no other name of the table opening with it",
+                                field="level2", source_ref=cell.source_ref or item.row.source_ref))
         elif lone:    # read by its block's place and some of its characters: said for review
             issues.append(Issue("warning", "label_unrecognised",
                                 f"{head!r} cut off the name {head + rest!r} as a damaged {form!r}: its block's one "
@@ -2095,6 +2106,31 @@ def lone_block_row(i: int, placements: list) -> bool:
     above = next((p for p in reversed(placements[:i]) if p is not None), None)
     below = next((p for p in placements[i + 1:] if p is not None), None)
     return all(p is None or p.level2 is not spec for p in (above, below))
+
+
+def block_rows(i: int, placements: list) -> list[int]:
+    """The placed rows of row i's block: row i and the rows around it placed in its category
+    up to the first placed in another (rows absorbed as label lines, None, are passed over)."""
+    spec = placements[i].level2
+    out = [i]
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(placements) and (placements[j] is None or placements[j].level2 is spec):
+            if placements[j] is not None:
+                out.append(j)
+            j += step
+    return sorted(out)
+
+
+def unmarked_block(i: int, placements: list) -> bool:
+    """Row i's block has two rows or more, none of them stating its label (all `inferred`) nor
+    printing on a line the fitted model puts the label on (`label_line`: the block not bound by
+    labels, or no model tells): the label was lost and the placement says nothing of where.
+    A row whose name opens with the category's whole bare word written exactly is where it
+    went (`lone_bare_word`'s guards: no word names open with, no other name of the table
+    opening with it); a block whose label line is known reads its word there only."""
+    rows = block_rows(i, placements)
+    return len(rows) > 1 and all(placements[j].source == "inferred" and not placements[j].label_line for j in rows)
 
 
 def lone_word_over_piece(item: IndicatorRow, cell: Cell, spec, bounds: tuple[int, ...], rows: list | None,
