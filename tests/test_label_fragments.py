@@ -817,7 +817,7 @@ def test_a_wrapped_line_keeping_no_character_joins_where_the_other_lines_pin_its
     # (a label-only row's lines are its own: the label sits on its first, or middle, line)
     assert [row.cells[1].text for row in out] == ["内部控制菅埋", "", "", "", "顶箅信息化", ""]
     assert [i.code for i in issues] == ["label_rejoined"] * 2
-    assert all("read in its level column" in i.message for i in issues)
+    assert all("one line keeping none of its characters, read in its level column" in i.message for i in issues)
     assert classify_label(Cell("顶箅信息化", "顶箅信息化", 1), VOCAB, 2, cutoff=COLUMN_CUTOFF).spec.label == "预算信息化"
 
 

@@ -1224,6 +1224,15 @@ def tied_pair(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int
     return [start, (i + 1, q)]
 
 
+def blind_kind(pieces: list[str], vocab: LevelVocabulary, kind: str) -> str:
+    """A level-column chain's kind, naming the line it read keeping none of the label's
+    characters (`pieces_pin_blind`): the label is read from the other lines alone."""
+    if reads_damaged(pieces, vocab, COLUMN_CUTOFF, prefix=False) is not None \
+            or reads_damaged(pieces, vocab, COLUMN_CUTOFF, prefix=False, blind=True) is None:
+        return kind
+    return " with look-alikes, one line keeping none of its characters, read in its level column"
+
+
 def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str] | None = None
                   ) -> tuple[list[Row], list[Issue]]:
     taken: set[tuple[int, int]] = set()
@@ -1247,7 +1256,7 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
                     taken.update(chain)
                     chains.append(chain)
                     pieces = [label_key(rows[r].cells[q].text) for r, q in chain]
-                    kinds[tuple(chain)] = kind_of if kind_of.endswith("level column") else (
+                    kinds[tuple(chain)] = blind_kind(pieces, vocab, kind_of) if kind_of.endswith("level column") else (
                         " with more words" if "".join(pieces) in worded_keys(vocab) else
                         " with more words and look-alikes"
                         if kind_of and reads_damaged(pieces, vocab, LABEL_CUTOFF, prefix=False) is None else kind_of)
