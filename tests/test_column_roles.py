@@ -291,8 +291,36 @@ def test_a_level_2_column_holding_labels_of_both_levels_is_a_level_column():
         "\t效益指标\t居民办事便利度\t≥90.00(%)",
         "\t效益\t提升社区治理水平\t有所提升"])))
     index, roles = find_header(rows, VOCAB)
-    assert roles[1] == "other"
+    assert roles[1] == "level2"    # the one column between the level-1 and name columns (`level2_between`)
+    roles = {**roles, 1: "other"}   # ... and by its cells alone
     assert complete_roles(roles, rows[index + 1:], VOCAB) == {0: "level1", 1: "level2", 2: "level3", 3: "target"}
+
+
+def test_a_damaged_level_2_header_between_the_level_1_and_name_columns_names_the_level_2_column():
+    # 二级损栎 matches no alias, and its narrow column's cells are mostly pieces too damaged
+    # or too short to read (数最 / 拍标, 服务对 / 象满意): by its cells it is no level column,
+    # its pieces went unread, and the 成本指 / 标 of the level-1 column, read alone, took the
+    # row into 产出's 成本指标. Between the level-1 and the name columns it is the level-2
+    # column, and 经济成 / 本指杯 puts the row in the 成本 group
+    rows = list(iter_text_rows("\n".join([
+        "一级指标\t二级损栎\t三级指标\t指标值",
+        "产出\t数最\t社区事务受理办件量\t≥120000(件)",
+        "指标\t拍标\t为老服务计划完成率\t=100.00(%)",
+        "\t时效\t救助资金发放及时率\t=100.00(%)",
+        "\t指栎\t办件按时办结率\t≥95%",
+        "成本指\t经济成\t人均服务经费\t≤89元",
+        "标\t本指杯\t\t",
+        "效益\t社会\t居民办事便利度\t≥90.00(%)",
+        "指标\t效益\t提升社区治理水平\t有所提升",
+        "\t拾怀\t\t",
+        "满意度\t服务对\t居民满意度\t≥90%",
+        "指标\t象满意\t\t"])))
+    assert find_header(rows, VOCAB) == (0, {0: "level1", 1: "level2", 2: "level3", 3: "target"})
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2024)
+    assert [(i.row.name, i.placement.level2.level1, i.placement.level2.label) for i in indicators][4] == \
+        ("人均服务经费", "成本指标", "经济成本指标")
+    assert any(i.code == "header_fuzzy_match" and "between the level-1 and name columns" in i.message
+               for i in issues)
 
 
 def test_a_column_of_level_1_words_right_of_the_level_2_column_takes_no_level_2_role():

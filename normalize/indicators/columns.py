@@ -28,15 +28,33 @@ def find_header(rows: list[Row], vocab: LevelVocabulary) -> tuple[int, dict[int,
     `COLUMN_CUTOFF` (and are no level labels) is the header."""
     for i, row in enumerate(rows[:5]):
         if len(set(header_roles(row, vocab).values())) >= 2:
-            return i, reread_damaged_headers(row, levels_left_of_name(header_roles(row, vocab, others=True)), vocab)
+            return i, level2_between(reread_damaged_headers(
+                row, levels_left_of_name(header_roles(row, vocab, others=True)), vocab))
     for i, row in enumerate(rows[:5]):
         if any(looks_like_target(c.text) and c.text.strip() for c in row.filled):
             break
         if any(classify_label(c, vocab) for c in row.filled):
             continue
         if len(set(header_roles(row, vocab, cutoff=COLUMN_CUTOFF).values())) >= 2:
-            return i, levels_left_of_name(header_roles(row, vocab, others=True, cutoff=COLUMN_CUTOFF))
+            return i, level2_between(levels_left_of_name(header_roles(row, vocab, others=True, cutoff=COLUMN_CUTOFF)))
     return -1, {}
+
+def level2_between(roles: dict[int, str]) -> dict[int, str]:
+    """Header roles with the one column between the level-1 and the name columns read as
+    the level-2 column where its header cell matched no alias (`二级损栎`, two look-alikes
+    in four): the levels print side by side, 一级 | 二级 | 三级, so that column is no other.
+    Its cells cannot say so where a narrow column wraps its labels into pieces too short
+    to read (`经济成` / `本指杯`), which `complete_roles` would need, and the pieces are
+    joined by their column before that (`rejoin_label_fragments`)."""
+    if "level2" in roles.values():
+        return roles
+    placed = {role: col for col, role in roles.items() if role in ("level1", "level3")}
+    if len(placed) < 2 or placed["level3"] - placed["level1"] != 2:
+        return roles
+    between = placed["level1"] + 1
+    if roles.get(between) != OTHER:
+        return roles
+    return {**roles, between: "level2"}
 
 def levels_left_of_name(roles: dict[int, str]) -> dict[int, str]:
     """Header roles with a level column right of the name column read as `other`: the

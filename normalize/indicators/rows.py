@@ -18,7 +18,8 @@ from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, leve
     is_prefix_reading, level_vocabulary, looks_like_label, looks_like_target, looks_like_value, read_by_prefix,
     read_category_of_named_group, read_group_left_of_category, read_within_stated_group, settle_dual_labels, worded_categories)
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
-    cell_columns, complete_note_role, complete_points_roles, complete_roles, find_header, header_roles, split_value_columns)
+    cell_columns, complete_note_role, complete_points_roles, complete_roles, find_header, header_roles, level2_between,
+    split_value_columns)
 from formex.normalize.indicators.damaged_tails import header_damage, printed_damage
 from formex.normalize.indicators.fragments import label_keys, label_prefixes, rejoin_label_fragments
 from formex.normalize.indicators.fused import ASPECT, fused_issue, split_fused_label
@@ -375,10 +376,13 @@ def reread_header_issues(header: Row, roles: dict[int, str], vocab: LevelVocabul
         # roles, which `match_unique` declines: its best score all the same
         hit = vocab.columns.match_unique(text, COLUMN_CUTOFF) or vocab.columns.match(text, cutoff=COLUMN_CUTOFF)
         return hit.score if hit is not None else 0.0
-    return [Issue("info", "header_fuzzy_match",
-                  f"column header {cell.text!r} read as the {roles[cell.col]} column (similarity "
-                  f"{similarity(cell.text):.0f})",
-                  field=roles[cell.col], source_ref=header.source_ref)
+    def reading(cell) -> str:
+        role = roles[cell.col]
+        if role == "level2" and level2_between({**roles, cell.col: OTHER}).get(cell.col) == role:
+            return (f"column header {cell.text!r} read as the {role} column, the one between the "
+                    f"level-1 and name columns (similarity {similarity(cell.text):.0f})")
+        return f"column header {cell.text!r} read as the {role} column (similarity {similarity(cell.text):.0f})"
+    return [Issue("info", "header_fuzzy_match", reading(cell), field=roles[cell.col], source_ref=header.source_ref)
             for cell in header.filled
             if strict.get(cell.col) == OTHER and roles.get(cell.col) not in (None, OTHER)]
 
