@@ -803,3 +803,26 @@ def test_a_damaged_piece_under_another_column_is_not_an_exact_chains_line():
     rows = text_rows(["效益\t社会\t惠及居民户数\t≥11000户", "\t效益\t\t", "指柝\t\t小区长效管理机制\t建立健全"])
     out, _ = rejoin_label_fragments(rows, VOCAB)
     assert [row.cells[1].text for row in out] == ["社会效益", "", ""] and out[2].cells[0].text == "指柝"
+
+
+def test_a_wrapped_line_keeping_no_character_joins_where_the_other_lines_pin_its_label():
+    # 顶箅 / 信息 / 化 (both characters of 预算 look-alikes) and 内部 / 控制 / 菅埋: under the
+    # header's level-2 column the clean lines spell one category's own lines where they fall
+    # (预算信息化, 内部控制管理), so the blind line is read as that category's too
+    rows = text_rows(["投入管理指标\t内部\t\t", "\t控制\t\t", "\t菅埋\t\t",
+                      "\t顶箅\t\t", "\t信息\t\t", "\t化\t\t"])
+    plain, none = rejoin_label_fragments(rows, VOCAB)
+    assert plain == rows and none == []
+    out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
+    # (a label-only row's lines are its own: the label sits on its first, or middle, line)
+    assert [row.cells[1].text for row in out] == ["内部控制菅埋", "", "", "", "顶箅信息化", ""]
+    assert [i.code for i in issues] == ["label_rejoined"] * 2
+    assert all("one line keeping none of its characters, read in its level column" in i.message for i in issues)
+    assert classify_label(Cell("顶箅信息化", "顶箅信息化", 1), VOCAB, 2, cutoff=COLUMN_CUTOFF).spec.label == "预算信息化"
+
+
+def test_a_blind_line_between_lines_several_categories_share_is_left_alone():
+    # 预算 / 颌洎 / 管理: the middle line keeps nothing of its own, and 预算编审管理, 预算执行管理, 预算绩效管理 all read from the rest: no one label
+    rows = text_rows(["投入管理指标\t预算\t\t", "\t颌洎\t\t", "\t管理\t\t"])
+    out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
+    assert out == rows and issues == []

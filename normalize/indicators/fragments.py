@@ -505,17 +505,32 @@ def keys_by_position(vocab: LevelVocabulary) -> tuple[dict[tuple[int, int, str],
 
 
 def reads_damaged(pieces: list[str], vocab: LevelVocabulary, cutoff: float,
-                  prefix: bool) -> str | None:
+                  prefix: bool, blind: bool = False) -> str | None:
     """The label key the pieces (label keys) read as with look-alikes in their place, or
     None: the key of their joined length scoring `cutoff`, of one label only among the
     best (as a prefix, when `prefix`: any longer key that would score `cutoff` with the
-    rest read right), each piece keeping one of its characters."""
-    return read_damaged_pieces(tuple(pieces), vocab, cutoff, prefix)
+    rest read right), each piece keeping one of its characters; with `blind`, one piece
+    may keep none where every other piece is read right whole (`pieces_pin_blind`)."""
+    return read_damaged_pieces(tuple(pieces), vocab, cutoff, prefix, blind)
+
+
+def pieces_pin_blind(kept: list[int], bounds: list[tuple[int, int]], blind: bool) -> bool:
+    """Whether pieces keeping `kept` characters each (of their `bounds`) read as a key:
+    every piece keeps one; or, with `blind`, one piece keeps none and every other keeps
+    all of its own (`顶箅` / `信息` / `化`: both look-alikes in one short line, the rest
+    spelling 预算信息化's own lines; `预算` / `透明` / `渡`). The clean lines pin the key
+    where they fall; a blind line between two that several keys share ties (`预算` / `X` /
+    `管理`) and is refused as near several labels."""
+    if all(kept):
+        return True
+    blind_pieces = [k for k, n in enumerate(kept) if n == 0]
+    return blind and len(blind_pieces) == 1 and all(
+        n == b - a for k, (n, (a, b)) in enumerate(zip(kept, bounds)) if k != blind_pieces[0])
 
 
 @lru_cache(maxsize=65536)
 def read_damaged_pieces(pieces: tuple[str, ...], vocab: LevelVocabulary, cutoff: float,
-                        prefix: bool) -> str | None:
+                        prefix: bool, blind: bool = False) -> str | None:
     joined = "".join(pieces)
     size = len(joined)
     bounds = piece_bounds(list(pieces))
@@ -533,7 +548,8 @@ def read_damaged_pieces(pieces: tuple[str, ...], vocab: LevelVocabulary, cutoff:
         spots = set(matched[key])
         # as a prefix: the score the label would have with the rest read right
         score = 100.0 * (len(spots) + len(key) - size) / len(key)
-        if score >= cutoff and all(any(k in spots for k in range(a, b)) for a, b in bounds):
+        if score >= cutoff and pieces_pin_blind([sum(k in spots for k in range(a, b)) for a, b in bounds],
+                                                bounds, blind):
             scored.append((score, len(key) == size, key))
     if prefix:
         return next((key for _, _, key in scored), None)
@@ -618,10 +634,11 @@ def read_damaged_worded(pieces: tuple[str, ...], vocab: LevelVocabulary, cutoff:
 
 
 def damaged_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int]],
-                  vocab: LevelVocabulary, cutoff: float) -> list[tuple[int, int]] | None:
+                  vocab: LevelVocabulary, cutoff: float, blind: bool = False) -> list[tuple[int, int]] | None:
     """Like `label_chain`, for pieces with look-alikes in them (see the module doc); a label
     printed with one more character reads too (`reads_damaged_worded`), where the joined
-    text is read whole as the same label."""
+    text is read whole as the same label. With `blind`, one piece may keep no character of
+    it (`pieces_pin_blind`)."""
     keys, forms = label_keys(vocab), worded_keys(vocab)
     i, p = start
     first = label_key(rows[i].cells[p].text)
@@ -629,7 +646,7 @@ def damaged_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int,
         return None      # a label of its own, read exactly
 
     def reads(pieces: list[str], prefix: bool) -> bool:
-        if reads_damaged(pieces, vocab, cutoff, prefix=prefix):
+        if reads_damaged(pieces, vocab, cutoff, prefix=prefix, blind=blind):
             return True
         key = reads_damaged_worded(pieces, vocab, cutoff, prefix=prefix)
         return key is not None and (prefix or reads_as_worded("".join(pieces), key, vocab)
@@ -645,7 +662,9 @@ def damaged_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int,
 
     col = rows[i].cells[p].col
     best, chain, pieces = None, [start], [first]
-    while len(chain) < PIECES_MAX and chain[-1][0] + 1 < len(rows) and reads(pieces, prefix=True):
+    # (a blind first line keeps no character to read it by: the lines after it must)
+    while len(chain) < PIECES_MAX and chain[-1][0] + 1 < len(rows) and (
+            reads(pieces, prefix=True) or blind and len(pieces) == 1):
         r = chain[-1][0] + 1
         options = sorted((abs(c.col - col), q) for q, c in enumerate(rows[r].cells)
                          if (r, q) not in taken and is_piece(c.text))
@@ -1144,7 +1163,7 @@ def column_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
     same. The pieces on the lines either side of the chain in that column must not read on
     into a label with it: a label's head below, or its tail above, is another label's."""
     # the chain first: rarely found, and cheaper to look for than a row's columns
-    chain = damaged_chain(rows, start, taken, vocab, COLUMN_CUTOFF) or tied_pair(rows, start, taken, vocab)
+    chain = damaged_chain(rows, start, taken, vocab, COLUMN_CUTOFF, blind=True) or tied_pair(rows, start, taken, vocab)
     level = levels.get(start) if chain else None
     # a later piece that is a label's clean rest (`泾济戍` / `本指标`) reads as that label
     # one character short, but is what a wrapped label's last line prints: no label of its own
@@ -1156,7 +1175,7 @@ def column_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
         return None
     pieces = [label_key(rows[r].cells[q].text) for r, q in chain]
     joined = "".join(rows[r].cells[q].text.strip() for r, q in chain)
-    key = reads_damaged(pieces, vocab, COLUMN_CUTOFF, prefix=False)
+    key = reads_damaged(pieces, vocab, COLUMN_CUTOFF, prefix=False, blind=True)
     if key is None:
         # a worded label with look-alikes (`时郊类` / `指栎`) is read as its text unworded
         key = reads_damaged_worded(pieces, vocab, COLUMN_CUTOFF, prefix=False)
@@ -1178,7 +1197,7 @@ def column_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
             if levels.get((r, q)) != level or (r, q) in taken or not is_piece(c.text):
                 continue
             around = [label_key(c.text), *pieces] if edge == 0 else [*pieces, label_key(c.text)]
-            if reads_damaged(around, vocab, COLUMN_CUTOFF, prefix=edge == 0) is not None:
+            if reads_damaged(around, vocab, COLUMN_CUTOFF, prefix=edge == 0, blind=True) is not None:
                 return None
     return chain
 
@@ -1205,6 +1224,15 @@ def tied_pair(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int
     return [start, (i + 1, q)]
 
 
+def blind_kind(pieces: list[str], vocab: LevelVocabulary, kind: str) -> str:
+    """A level-column chain's kind, naming the line it read keeping none of the label's
+    characters (`pieces_pin_blind`): the label is read from the other lines alone."""
+    if reads_damaged(pieces, vocab, COLUMN_CUTOFF, prefix=False) is not None \
+            or reads_damaged(pieces, vocab, COLUMN_CUTOFF, prefix=False, blind=True) is None:
+        return kind
+    return " with look-alikes, one line keeping none of its characters, read in its level column"
+
+
 def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str] | None = None
                   ) -> tuple[list[Row], list[Issue]]:
     taken: set[tuple[int, int]] = set()
@@ -1228,7 +1256,7 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
                     taken.update(chain)
                     chains.append(chain)
                     pieces = [label_key(rows[r].cells[q].text) for r, q in chain]
-                    kinds[tuple(chain)] = kind_of if kind_of.endswith("level column") else (
+                    kinds[tuple(chain)] = blind_kind(pieces, vocab, kind_of) if kind_of.endswith("level column") else (
                         " with more words" if "".join(pieces) in worded_keys(vocab) else
                         " with more words and look-alikes"
                         if kind_of and reads_damaged(pieces, vocab, LABEL_CUTOFF, prefix=False) is None else kind_of)
