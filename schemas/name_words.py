@@ -13,7 +13,7 @@ NAME_WORDS_YAML = Path(__file__).with_name("name_words.yaml")
 
 @lru_cache(maxsize=None)
 def read_name_words(path: Path = NAME_WORDS_YAML) -> dict:
-    """The file's lists by key, parsed once per path: four loaders read the one file."""
+    """The file's lists by key, parsed once per path: every loader below reads the one file."""
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
@@ -51,7 +51,8 @@ NAME_OPENINGS = load_name_openings()
 def load_word_list(key: str, shortest: int, path: Path = NAME_WORDS_YAML) -> tuple[str, ...]:
     """One list of the file (`head_runs`: words opening with a name's head word and running
     past it, 满意度调查; `category_openings`: words a name may open with that begin with a
-    category's bare word, 质量监督), checked: every word at least `shortest` characters."""
+    category's bare word, 质量监督; `label_line_openings`: words a name may open with that begin
+    with a wrapped label's first line, 社会保险), checked: every word at least `shortest` characters."""
     words = read_name_words(path).get(key, [])
     if any(len(word) < shortest for word in words):
         raise ValueError(f"{path}: {key} holds words of {shortest} characters or more")

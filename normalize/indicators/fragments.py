@@ -37,6 +37,12 @@ with no other as near, and the joined text read as that label by `classify_label
 piece above or below in the column that reads on into a label with them keeps them apart
 (`column_chain`; `label_rejoined`, `read in its level column`).
 
+In a column two wide a category's word is a label of its own (`成本`, `效益`), so the exact
+pass can take a label's clean lines and leave its damaged one: an exact chain takes the
+piece just above or below it, in its column and as wide, where the run reads as one longer
+label with all its look-alikes in that piece (`经侪` / `成本` / `指标`: 经济成本指标;
+`damaged_extension`; `label_rejoined`, `with look-alikes`).
+
 A form may print a label with one more character than the vocabulary's: one of the level
 file's `wordings` (类, 性) put in after its first two characters and before its 指标
 (`可持续影响类指标`, `可持续性影响指标`, `社会效益性指标`). Such pieces (`可持续影` /

@@ -1984,7 +1984,9 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     服务对象满意度) is cut off where the line below prints a piece of label text at or left of
     the name's column, no label of its own and none of the name (`对象`, `控制`: the label's
     rest wrapped down its level column; `lone_word_over_piece`, `rows` the table's lines as
-    read), warned so."""
+    read), warned so. A block of two rows or more that no row states and no model's label line
+    marks (`unmarked_block`) gives a name opening with its category's whole bare word written
+    exactly the same cut (`lone_bare_word`), warned (`label_unrecognised`)."""
     issues: list[Issue] = []
     names = [item.name or "" for item in items]
     # the lines and the level cells rows read as their own labels: for the last pass's
@@ -2165,7 +2167,7 @@ def next_states_label(items: list[IndicatorRow], i: int) -> bool:
 def lone_bare_word(name: str, spec, bounds: tuple[int, ...], names: list[str], i: int
                    ) -> tuple[str, str, int, str] | None:
     """(head, rest, characters in place, form) for `cut_inferred_heads` on its block's one row
-    (`lone_block_row`), no piece of the label below (`lone_word_over_piece` reads those): the
+    (`lone_block_row`) or in a block no label marks (`unmarked_block`), no piece of the label below (`lone_word_over_piece` reads those): the
     name opens with a whole bare word of the placed category written exactly (`质量` |
     `义务教育巩固率` placed under 质量指标, `社会效益` | `受益人口`). Its block states no label and
     every model prints that label on this row's line: the word is where it went. Not a word

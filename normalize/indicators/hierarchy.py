@@ -1531,7 +1531,9 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
     unsettled = {i: (categories[path[i]].label, k) for i, k in unsettled.items()}
     for i, (_, k) in unsettled.items():
         path[i] = k
-    rivalled = rival_rows(items, categories, path, rivals) if path else {}
+    # a row the wording moved is explained by `unsettled`, not by a rival tied with the fit
+    rivalled = {i: found for i, found in (rival_rows(items, categories, path, rivals) if path else {}).items()
+                if i not in unsettled}
     if path is None:
         issues.append(Issue("warning", "level_order_unusual",
                             "the level labels do not follow the canonical category order; "
@@ -1552,11 +1554,11 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
         if i in rivalled and rivalled[i][0] == categories[k].label:
             del rivalled[i]   # the rival's side is the one taken: the chain's warning says why
     moved = likeness_moves(items, categories, path, (fit, *(other for other, _ in rivals)),
-                           {**rivalled, **dict.fromkeys(chained)})
+                           {**rivalled, **dict.fromkeys(chained), **dict.fromkeys(unsettled)})
     for i, k in moved.items():
         path[i] = k
         rivalled.pop(i, None)   # moved to the rival's side: the likeness says why
-    lost = lost_block_moves(items, categories, path, {*rivalled, *chained, *moved})
+    lost = lost_block_moves(items, categories, path, {*rivalled, *chained, *moved, *unsettled})
     for i, k in lost.items():
         path[i] = k
     usual = usual_category_moves(items, categories, path, costs)
@@ -1566,7 +1568,7 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
     if usual:
         close = usual_close_calls(close, left, costs, entry_flags(items, fit), categories, path,
                                   labelled_categories(items, categories))
-    tied_usual = usual_tie_moves(items, categories, path, costs, fit, {*rivalled, *chained, *moved, *lost})
+    tied_usual = usual_tie_moves(items, categories, path, costs, fit, {*rivalled, *chained, *moved, *lost, *unsettled})
     for i, k in tied_usual.items():
         path[i] = k
     blocks = block_ids(path, entry_flags(items, fit))

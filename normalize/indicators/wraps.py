@@ -40,7 +40,7 @@ class Wrapping:
     width: int
     target_first: bool | None
     # the heads of a label OCR fused into name cells, as the lines wrapped over a short end
-    # print them past the width (`fused_heads`): the name after such a head fills the width
+    # print them past the width (`shown_fused_heads`): the name after such a head fills the width
     fused: frozenset[str] = field(default=frozenset(), compare=False)
 
 ACROSS_RUN = 4   # characters across a line break: fewer meet by chance (提升 | 农业 in 提升农户…)
@@ -89,7 +89,8 @@ class DocumentWrapping:
         if own is not None:
             self.seen = self.seen or own
             return own
-        return self.seen
+        # the heads fused into names are the table's own: another table's names show theirs
+        return self.seen and replace(self.seen, fused=frozenset())
 
 def wrap_width(items: list[IndicatorRow], openings: frozenset[str] = frozenset()) -> Wrapping | None:
     """The name column's wrapping when the table wraps names: the greatest name length,
@@ -111,7 +112,7 @@ def wrap_width(items: list[IndicatorRow], openings: frozenset[str] = frozenset()
     if not named:
         return None
     wrapping = column_wrapping(named, openings)
-    return wrapping and replace(wrapping, fused=fused_heads(named, wrapping.width, openings))
+    return wrapping and replace(wrapping, fused=shown_fused_heads(named, wrapping.width, openings))
 
 
 def column_wrapping(named: list[IndicatorRow], openings: frozenset[str]) -> Wrapping | None:
@@ -233,7 +234,7 @@ def unwrapped_longer_lines(named: list[IndicatorRow], widest: int,
                      and fused_head(item.name[:len(item.name) - widest], openings))]
 
 
-def fused_heads(named: list[IndicatorRow], widest: int, openings: frozenset[str]) -> frozenset[str]:
+def shown_fused_heads(named: list[IndicatorRow], widest: int, openings: frozenset[str]) -> frozenset[str]:
     """The heads past `widest` characters of the lines a short end shows wrapped with a
     label fused into their cell (`fused_head`: 数量 of 数量健康教育讲可持续座 over 场次, 9 wide)."""
     return frozenset(item.name[:len(item.name) - widest] for item, below in zip(named, named[1:])
@@ -243,9 +244,9 @@ def fused_heads(named: list[IndicatorRow], widest: int, openings: frozenset[str]
 
 def fused_openings(named: list[IndicatorRow], widest: int, openings: frozenset[str]) -> set[str]:
     """The openings (`OPENING_RUN` characters) of the lines longer than `widest` that a
-    short end shows wrapped with a label fused into their cell (`fused_heads`): that label,
+    short end shows wrapped with a label fused into their cell (`shown_fused_heads`): that label,
     printed the same in the block's other name cells, opens them too."""
-    return {head[:OPENING_RUN] for head in fused_heads(named, widest, openings)}
+    return {head[:OPENING_RUN] for head in shown_fused_heads(named, widest, openings)}
 
 
 def fused_head(head: str, openings: frozenset[str]) -> bool:
