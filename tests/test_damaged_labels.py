@@ -460,6 +460,30 @@ def test_a_label_alone_with_every_character_off_between_two_of_its_groups_catego
     assert "label_read_by_order" not in codes and "label_unrecognised" in codes
 
 
+def test_a_damaged_label_opening_with_its_groups_word_is_that_groups_category():
+    # 产出咸未 (产出成本, 成本's two characters look-alikes) alone between 时效 (产出) and 社会效益
+    # (效益): 成本指标 and 经济效益指标 are both left between them, but the cell's own head
+    # names the group (a form repeating it in the level-2 column), and 产出 has one left
+    got, codes, issues = read(text_rows([HEADER,
+                                         "产出指标\t时效指标\t实际资金支出率\t≧95%",
+                                         "\t产出咸未\t\t",
+                                         "效益指标\t社会效益指标\t受益人数\t≥5人"]))
+    assert got == [("时效指标", "实际资金支出率"), ("成本指标", None), ("社会效益指标", "受益人数")]
+    assert any(i.code == "label_read_by_order" and i.severity == "warning" and "产出咸未" in i.message
+               for i in issues)
+
+
+def test_a_group_and_category_word_in_the_level_2_column_is_that_category():
+    # 产出成本 printed whole: no alias lists it, and its 成本 alone is as near 经济成本 and
+    # 社会成本: read as 产出's 成本指标, a category listed without indicators, not lost
+    got, codes, _ = read(text_rows([HEADER + "\t备注",
+                                    "产出指标\t产出时效\t实际资金支出率\t≧95%\t历史标准",
+                                    "产出指标\t产出成本\t\t\t",
+                                    "效益指标\t经济效益指标\t就业困难人员就业人数\t≥5人\t"]))
+    assert got == [("时效指标", "实际资金支出率"), ("成本指标", None), ("经济效益指标", "就业困难人员就业人数")]
+    assert "label_unrecognised" not in codes
+
+
 def test_a_label_with_every_character_off_beside_its_groups_label_is_that_groups_category():
     # 产出指标 | 戍木 on a line of its own: the group printed beside the damaged cell is the
     # line's own, so the category is 产出's, the one the order leaves after 时效; the group's

@@ -285,6 +285,18 @@ def compound_keys(vocab: LevelVocabulary) -> dict[str, str]:
     return out
 
 
+def compound_label(cell: Cell, vocab: LevelVocabulary) -> LabelHint | None:
+    """A level cell printing exactly a group's word and one of its categories' words
+    (`产出成本`, `产出时效指标`: `compound_keys`), read as that category: no alias lists
+    these wordings, and read fuzzily the category's own word is as near several labels
+    (成本 of 经济成本, 社会成本 …), so a row holding nothing else (a category listed
+    without indicators) was read as no row at all."""
+    label = compound_keys(vocab).get(label_key(cell.text))
+    if label is None:
+        return None
+    return LabelHint(2, vocab.level2_specs[label], cell, LabelMatch(label, label_key(cell.text), 100.0))
+
+
 def compound_head(cell: Cell, vocab: LevelVocabulary) -> FusedLabel | None:
     """A level-1 group's word and one of its categories' words written exactly at a name's
     head (`产出数量绿色食品认证面积`, `产出时效 补贴…`), split off: two labels in a row

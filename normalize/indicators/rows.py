@@ -22,7 +22,7 @@ from formex.normalize.indicators.columns import (  # find_header, complete_roles
     split_value_columns)
 from formex.normalize.indicators.damaged_tails import header_damage, printed_damage
 from formex.normalize.indicators.fragments import label_keys, label_prefixes, rejoin_label_fragments
-from formex.normalize.indicators.fused import ASPECT, fused_issue, split_fused_label
+from formex.normalize.indicators.fused import ASPECT, bare_word, compound_label, fused_issue, split_fused_label
 from formex.normalize.indicators.groups import read_by_stated_group
 from formex.normalize.indicators.fused_order import (
     cut_repeated_level_cells, cut_run_heads, read_continued_pieces, read_dual_group_heads, read_fused_by_order, read_spaced_heads_over_pieces,
@@ -80,11 +80,15 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str], pr
             if hint is None and prefixes:
                 # the first characters of one category's label only (服务对象, 可持续)
                 hint = read_by_prefix(cell, vocab, levels[id(cell)], cells, stated_group(out))
+            if hint is None and levels[id(cell)] == 2:
+                hint = compound_label(cell, vocab)   # 产出成本: the group's word and the category's
             if hint is None:
                 out.unrecognised.append(cell)
                 if levels[id(cell)] == 2:
                     out.damaged.append(cell)   # perhaps a label too damaged to tell: see read_damaged_labels
                 continue
+        if hint is None and id(cell) not in levels:
+            hint = compound_label(cell, vocab)   # no column known: the words alone say it
         if hint is None and looks_like_label(cell.text) and not looks_like_target(cell.text):
             out.unrecognised.append(cell)   # (达成年度指标 ends in 指标 but is a target)
         elif hint is None:
@@ -1623,13 +1627,26 @@ def only_category_of_line_group(item: IndicatorRow, cell: Cell, vocab: LevelVoca
     own = set(label_key(cell.text)) - GENERIC_LABEL_CHARS - set(ASPECT) - ending
     if above is None or below is None or len(own) < 2:
         return []
-    groups = {h.spec.label for h in item.set_aside_level1} or \
+    groups = {h.spec.label for h in item.set_aside_level1} or group_worded_before(cell.text, vocab) or \
         {vocab.level2_specs[above].level1, vocab.level2_specs[below].level1}
     match = own_block_reading(cell.text, vocab, order, above, below, groups)
     if match is None or previous is not None and previous.name and any(
             len(alias) >= 2 and previous.name.startswith(alias) for alias in vocab.level2.aliases_of(match.name)):
         return []
     return [match]
+
+
+def group_worded_before(text: str, vocab: LevelVocabulary) -> set[str]:
+    """The level-1 group whose word the cell opens with, a damaged category's word after it
+    (`产出咸未`: 产出 before 成本 with both characters look-alikes): forms that repeat the group
+    in the level-2 column print it so (`fused.compound_keys`), so the category is that
+    group's. Empty where no group's word opens it, or nothing of two characters follows; a
+    word that is a category's too (成本: `成本控制` is 产出's 成本指标 worded up) names no group."""
+    key = label_key(text)
+    categories = {bare_word(t) for spec in vocab.level2_specs.values() for t in (spec.label, *spec.aliases)}
+    return {spec.label for spec in vocab.level1_specs.values()
+            if any(len(word) >= 2 and key.startswith(word) and len(key) - len(word) >= 2
+                   for word in {bare_word(t) for t in (spec.label, *spec.aliases)} - categories)}
 
 
 def take_back_level1(item: IndicatorRow, below: list[IndicatorRow]) -> None:
