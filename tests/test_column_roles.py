@@ -357,7 +357,10 @@ def test_the_name_column_is_right_of_the_level_columns_the_header_names():
         "效盖类损标\t社会效益指标\t居民办事便利度\t≥90.00(%)",
         "\t\t提升社区治理水平\t有所提升"])))
     index, roles = find_header(rows, VOCAB)
-    assert roles == {0: "other", 1: "level2", 2: "other", 3: "target"}
+    # the one column between the level-2 and target columns is the name's by place (`name_between`)
+    assert roles == {0: "other", 1: "level2", 2: "level3", 3: "target"}
+    # and by its cells, where the header left it unnamed
+    roles = {0: "other", 1: "level2", 2: "other", 3: "target"}
     assert complete_roles(roles, rows[index + 1:], VOCAB) == {0: "level1", 1: "level2", 2: "level3", 3: "target"}
 
 
