@@ -377,7 +377,7 @@ def place_role_issues(by_place: dict[str, int], header: Row | None) -> list[Issu
         printed = next((c.text for c in header.cells if c.col == col), "")
         issues.append(Issue("info", "header_fuzzy_match",
                             f"column header {printed!r} read as the {role} column by its place left of "
-                            "the name column (the levels print side by side, 一级 | 二级 | 三级)",
+                            "the name column (the levels print side by side)",
                             field=role, source_ref=header.source_ref))
     return issues
 
