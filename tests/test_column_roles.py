@@ -357,7 +357,10 @@ def test_the_name_column_is_right_of_the_level_columns_the_header_names():
         "效盖类损标\t社会效益指标\t居民办事便利度\t≥90.00(%)",
         "\t\t提升社区治理水平\t有所提升"])))
     index, roles = find_header(rows, VOCAB)
-    assert roles == {0: "other", 1: "level2", 2: "other", 3: "target"}
+    # the one column between the level-2 and target columns is the name's by place (`name_between`)
+    assert roles == {0: "other", 1: "level2", 2: "level3", 3: "target"}
+    # and by its cells, where the header left it unnamed
+    roles = {0: "other", 1: "level2", 2: "other", 3: "target"}
     assert complete_roles(roles, rows[index + 1:], VOCAB) == {0: "level1", 1: "level2", 2: "level3", 3: "target"}
 
 
@@ -436,3 +439,41 @@ def test_a_short_table_is_numbered_as_the_documents_earlier_table_across_wrapped
     unnumbered = list(iter_text_rows("\n".join(["\t".join(HEADER), "1\t\t数量指标 累计完成\t",
                                                  "产出指标\t质量指标\t合格率\t"])))
     assert strip_sequence_column(unnumbered, SCHEMA, numbered_before=True) == (unnumbered, [])
+
+
+def test_a_damaged_name_header_between_the_level_2_and_target_columns_names_the_name_column():
+    # 三级拍际 matches no alias: the one column between the level-2 and target columns is
+    # the name column by place, before the wrapped labels are joined by their column
+    rows = list(iter_text_rows("\n".join([
+        "一级指标\t二级指标\t三级拍际\t指标值",
+        "产出指标\t数量指标\t社区事务受理办件量\t≥120000(件)",
+        "\t质量指标\t窗口服务规范达标率\t=100.00(%)",
+        "效益指标\t社会效益指标\t居民办事便利度\t≥90.00(%)"])))
+    assert find_header(rows, VOCAB) == (0, {0: "level1", 1: "level2", 2: "level3", 3: "target"})
+    _, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2024)
+    assert any(i.code == "header_fuzzy_match" and "between the level-2 and target columns" in i.message
+               for i in issues)
+
+
+def test_level_columns_left_of_a_name_column_found_by_its_cells_are_read_by_place():
+    # 一级拾怀, 二级脂怀 and 三级拍标 match no alias (two look-alikes in four: the loose
+    # header pass declines a row with a short label-like cell). The name and level-1
+    # columns are found by their cells, but the narrow level-2 column's cells are pieces
+    # (数最 / 拍标, 服务对 / 象满意) that read as no label: left unnamed, its labels went
+    # unread. Between the level-1 and name columns it is the level-2 column, said so
+    roles = {0: "other", 1: "other", 2: "other", 3: "target"}
+    body = list(iter_text_rows("\n".join([
+        "产出指标\t数最\t社区事务受理办件量\t≥120000(件)",
+        "\t拍标\t为老服务计划完成率\t=100.00(%)",
+        "\t时效\t救助资金发放及时率\t=100.00(%)",
+        "\t指栎\t办件按时办结率\t≥95%",
+        "成本指标\t经济成\t人均服务经费\t≤89元",
+        "\t本指杯\t\t",
+        "效益指标\t社会\t居民办事便利度\t≥90.00(%)",
+        "\t效益\t提升社区治理水平\t有所提升",
+        "\t拾怀\t\t",
+        "满意度指标\t服务对\t居民满意度\t≥90%",
+        "\t象满意\t\t"])))
+    by_place: dict[str, int] = {}
+    assert complete_roles(roles, body, VOCAB, {}, by_place) == {0: "level1", 1: "level2", 2: "level3", 3: "target"}
+    assert by_place == {"level2": 1}

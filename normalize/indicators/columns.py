@@ -28,15 +28,16 @@ def find_header(rows: list[Row], vocab: LevelVocabulary) -> tuple[int, dict[int,
     `COLUMN_CUTOFF` (and are no level labels) is the header."""
     for i, row in enumerate(rows[:5]):
         if len(set(header_roles(row, vocab).values())) >= 2:
-            return i, level2_between(reread_damaged_headers(
-                row, levels_left_of_name(header_roles(row, vocab, others=True)), vocab))
+            return i, name_between(level2_between(reread_damaged_headers(
+                row, levels_left_of_name(header_roles(row, vocab, others=True)), vocab)))
     for i, row in enumerate(rows[:5]):
         if any(looks_like_target(c.text) and c.text.strip() for c in row.filled):
             break
         if any(classify_label(c, vocab) for c in row.filled):
             continue
         if len(set(header_roles(row, vocab, cutoff=COLUMN_CUTOFF).values())) >= 2:
-            return i, level2_between(levels_left_of_name(header_roles(row, vocab, others=True, cutoff=COLUMN_CUTOFF)))
+            return i, name_between(level2_between(levels_left_of_name(
+                header_roles(row, vocab, others=True, cutoff=COLUMN_CUTOFF))))
     return -1, {}
 
 def level2_between(roles: dict[int, str]) -> dict[int, str]:
@@ -55,6 +56,60 @@ def level2_between(roles: dict[int, str]) -> dict[int, str]:
     if roles.get(between) != OTHER:
         return roles
     return {**roles, between: "level2"}
+
+def name_between(roles: dict[int, str]) -> dict[int, str]:
+    """Header roles with the one column between the level-2 and the target columns read as
+    the name column where its header cell matched no alias (`三级拍际`): the name prints
+    right of the levels and left of its target, 二级 | 三级 | 指标值, so that column is no
+    other. Its cells would say so later (`complete_roles`), but the wrapped labels are
+    joined by their column before that (`rejoin_label_fragments`), without a name column
+    to tell a label's piece from a name's."""
+    if "level3" in roles.values():
+        return roles
+    placed = {role: col for col, role in roles.items() if role in ("level2", "target")}
+    if len(placed) < 2 or placed["target"] - placed["level2"] != 2:
+        return roles
+    between = placed["level2"] + 1
+    if roles.get(between) != OTHER:
+        return roles
+    return {**roles, between: "level3"}
+
+def levels_by_place(roles: dict[int, str], counts: dict[int, list[int]], numbered: set[int],
+                    placed: dict[str, int] | None = None) -> dict[int, str]:
+    """Level roles for the unnamed columns next left of the name column once the name (and
+    the level columns) are known by header or by cells (`complete_roles`): the levels
+    print side by side left of the name, 一级 | 二级 | 三级. The one column between the
+    level-1 and the name columns is the level-2 column (`level2_between`, for roles found
+    by content too); with no level column found, the two next left of the name are the
+    level-1 and level-2 columns, and a lone one is the level of which it holds more
+    labels (level 2 where they tie: a table of one level column prints the groups). A
+    column of row numbers (`numbered`) is none. Damaged headers over narrow columns of
+    label pieces (`二级脂怀` over `数量指` / `标`) are read so where half the pieces read as
+    no label. Each role taken goes into `placed` (role -> column)."""
+    name = next((col for col, role in roles.items() if role == "level3"), None)
+    if name is None:
+        return roles
+    free = []   # the unnamed columns next left of the name, nearest first
+    for col in range(name - 1, -1, -1):
+        if roles.get(col) != OTHER or col in numbered:
+            break
+        free.append(col)
+    have = {role for role in roles.values() if role in ("level1", "level2")}
+    taken: dict[int, str] = {}
+    if have == {"level1"}:
+        level1 = next(col for col, role in roles.items() if role == "level1")
+        if free[:1] == [level1 + 1] and name - level1 == 2:
+            taken = {level1 + 1: "level2"}
+    elif not have and len(free) >= 2:
+        taken = {free[1]: "level1", free[0]: "level2"}
+    elif not have and len(free) == 1:
+        c = counts.get(free[0], [0] * 7)
+        taken = {free[0]: "level1" if c[3] + c[5] > c[4] + c[6] else "level2"}
+    if not taken:
+        return roles
+    if placed is not None:
+        placed.update({role: col for col, role in taken.items()})
+    return {**roles, **taken}
 
 def levels_left_of_name(roles: dict[int, str]) -> dict[int, str]:
     """Header roles with a level column right of the name column read as `other`: the
@@ -121,7 +176,8 @@ def aligned_cells(row: Row, width: int) -> list[tuple[int, Cell]]:
     return [(j + offset, cell) for j, cell in enumerate(cells) if cell.text]
 
 def complete_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabulary,
-                   chosen: dict[str, tuple[int, float]] | None = None) -> dict[int, str]:
+                   chosen: dict[str, tuple[int, float]] | None = None,
+                   by_place: dict[str, int] | None = None) -> dict[int, str]:
     """Header roles with a missing required role (the target, the name) given to the
     header column whose cells say it: a header cell damaged by OCR (`措标值`) matches no
     alias, but the cells under it parse as targets. Each unmatched column is scored by
@@ -130,7 +186,9 @@ def complete_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabular
     (target and name first, then the level columns) the best column over
     `CONTENT_MIN_SHARE` takes it. A column whose cells count up 1, 2, 3 … is row numbers
     (a 序号 column not set aside), never a role. Each role taken so goes into `chosen`
-    (role -> (column, share of its cells that said so)) for the caller to report."""
+    (role -> (column, share of its cells that said so)) for the caller to report; level
+    columns still missing then are read by their place (`levels_by_place`, into
+    `by_place`, role -> column)."""
     missing = [role for role in (*REQUIRED_ROLES, "level1", "level2") if role not in roles.values()]
     unmatched = [col for col, role in roles.items() if role == OTHER]
     if not missing or not unmatched:
@@ -171,7 +229,7 @@ def complete_roles(roles: dict[int, str], body: list[Row], vocab: LevelVocabular
             roles[best[1]] = role
             if chosen is not None:
                 chosen[role] = (best[1], best[0])
-    return roles
+    return levels_by_place(roles, counts, {col for col in unmatched if counts_up(numbers[col])}, by_place)
 
 
 LEVEL_ROLES = ("level1", "level2")

@@ -19,6 +19,7 @@ from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, leve
     read_category_of_named_group, read_group_left_of_category, read_within_stated_group, settle_dual_labels, worded_categories)
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
     cell_columns, complete_note_role, complete_points_roles, complete_roles, find_header, header_roles, level2_between,
+    name_between,
     split_value_columns)
 from formex.normalize.indicators.damaged_tails import header_damage, printed_damage
 from formex.normalize.indicators.fragments import label_keys, label_prefixes, rejoin_label_fragments
@@ -370,6 +371,21 @@ def content_role_issues(chosen: dict[str, tuple[int, float]], header: Row | None
     return issues
 
 
+def place_role_issues(by_place: dict[str, int], header: Row | None) -> list[Issue]:
+    """An info row for each level column read by its place left of the name column
+    (`columns.levels_by_place`), neither its header nor its cells saying so."""
+    if header is None:
+        return []
+    issues = []
+    for role, col in by_place.items():
+        printed = next((c.text for c in header.cells if c.col == col), "")
+        issues.append(Issue("info", "header_fuzzy_match",
+                            f"column header {printed!r} read as the {role} column by its place left of "
+                            "the name column (the levels print side by side)",
+                            field=role, source_ref=header.source_ref))
+    return issues
+
+
 def reread_header_issues(header: Row, roles: dict[int, str], vocab: LevelVocabulary) -> list[Issue]:
     """An info row for each header cell read at the level columns' looseness
     (`reread_damaged_headers`: 实际完戍直 → actual), not by an alias."""
@@ -385,6 +401,9 @@ def reread_header_issues(header: Row, roles: dict[int, str], vocab: LevelVocabul
         if role == "level2" and level2_between({**roles, cell.col: OTHER}).get(cell.col) == role:
             return (f"column header {cell.text!r} read as the {role} column, the one between the "
                     f"level-1 and name columns (similarity {similarity(cell.text):.0f})")
+        if role == "level3" and name_between({**roles, cell.col: OTHER}).get(cell.col) == role:
+            return (f"column header {cell.text!r} read as the {role} column, the one between the "
+                    f"level-2 and target columns (similarity {similarity(cell.text):.0f})")
         return f"column header {cell.text!r} read as the {role} column (similarity {similarity(cell.text):.0f})"
     return [Issue("info", "header_fuzzy_match", reading(cell), field=roles[cell.col], source_ref=header.source_ref)
             for cell in header.filled
@@ -414,7 +433,9 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         issues += joined
     chosen: dict[str, tuple[int, float]] = {}
     content = without_restated_header(body, rows[header] if header >= 0 else None)
-    roles = complete_points_roles(complete_roles(roles, content, vocab, chosen), content, vocab, chosen)
+    by_place: dict[str, int] = {}
+    roles = complete_points_roles(complete_roles(roles, content, vocab, chosen, by_place), content, vocab, chosen)
+    issues += place_role_issues(by_place, rows[header] if header >= 0 else None)
     roles = complete_note_role(roles, content, vocab, chosen)
     issues += content_role_issues(chosen, rows[header] if header >= 0 else None)
     if roles and "target" not in roles.values():
