@@ -40,6 +40,7 @@ def find_header(rows: list[Row], vocab: LevelVocabulary) -> tuple[int, dict[int,
                 header_roles(row, vocab, others=True, cutoff=COLUMN_CUTOFF))))
     return -1, {}
 
+
 def level2_between(roles: dict[int, str]) -> dict[int, str]:
     """Header roles with the one column between the level-1 and the name columns read as
     the level-2 column where its header cell matched no alias (`二级损栎`, two look-alikes
@@ -47,15 +48,8 @@ def level2_between(roles: dict[int, str]) -> dict[int, str]:
     Its cells cannot say so where a narrow column wraps its labels into pieces too short
     to read (`经济成` / `本指杯`), which `complete_roles` would need, and the pieces are
     joined by their column before that (`rejoin_label_fragments`)."""
-    if "level2" in roles.values():
-        return roles
-    placed = {role: col for col, role in roles.items() if role in ("level1", "level3")}
-    if len(placed) < 2 or placed["level3"] - placed["level1"] != 2:
-        return roles
-    between = placed["level1"] + 1
-    if roles.get(between) != OTHER:
-        return roles
-    return {**roles, between: "level2"}
+    return role_between(roles, "level1", "level3", "level2")
+
 
 def name_between(roles: dict[int, str]) -> dict[int, str]:
     """Header roles with the one column between the level-2 and the target columns read as
@@ -64,15 +58,22 @@ def name_between(roles: dict[int, str]) -> dict[int, str]:
     other. Its cells would say so later (`complete_roles`), but the wrapped labels are
     joined by their column before that (`rejoin_label_fragments`), without a name column
     to tell a label's piece from a name's."""
-    if "level3" in roles.values():
+    return role_between(roles, "level2", "target", "level3")
+
+
+def role_between(roles: dict[int, str], left: str, right: str, role: str) -> dict[int, str]:
+    """Header roles with the one column between the `left` and `right` columns, two apart,
+    read as `role` where its header cell matched no alias and no column has that role."""
+    if role in roles.values():
         return roles
-    placed = {role: col for col, role in roles.items() if role in ("level2", "target")}
-    if len(placed) < 2 or placed["target"] - placed["level2"] != 2:
+    placed = {found: col for col, found in roles.items() if found in (left, right)}
+    if len(placed) < 2 or placed[right] - placed[left] != 2:
         return roles
-    between = placed["level2"] + 1
+    between = placed[left] + 1
     if roles.get(between) != OTHER:
         return roles
-    return {**roles, between: "level3"}
+    return {**roles, between: role}
+
 
 def levels_by_place(roles: dict[int, str], counts: dict[int, list[int]], numbered: set[int],
                     placed: dict[str, int] | None = None) -> dict[int, str]:
