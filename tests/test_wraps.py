@@ -1038,3 +1038,14 @@ def test_a_name_after_a_head_shown_fused_fills_the_width():
     assert fills_width("产山质晕困难群众档案规范化", 9, wrapping.fused)
     assert not fills_width("产山质晕困难群众档案规范化", 9)
     assert not fills_width("产山质晕困难群众档案规范", 9, wrapping.fused)   # a rest short of the width
+
+
+def test_a_later_table_borrows_the_documents_width_not_the_first_tables_fused_heads():
+    # the 中期 table too short to show its width takes the 年度 table's; the heads of a label
+    # fused into the 年度 table's name cells are that table's, not a reason to call the
+    # 中期 table's lines full
+    document = DocumentWrapping()
+    own = Wrapping(12, None, fused=frozenset({"数量指标"}))
+    assert document.of_table(own).fused == frozenset({"数量指标"})
+    borrowed = document.of_table(None)
+    assert borrowed == own and borrowed.fused == frozenset()
