@@ -318,12 +318,13 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
     tied = [m for m in range(len(MODELS)) if totals[m] <= best + 1e-9]
     fits = []
     misfits: list[Chain] | None = None
+    # models fitting the labels all but as well (not a model printing every label by
+    # rule: it is a candidate only where exact)
+    near = [k for k in range(len(MODELS)) if k not in tied and k not in EXACT_ONLY
+            and totals[k] <= best + NEAR + 1e-9]
     # the tie-break asks the rows as printed (pins of lines apart are the exact-only models')
     for m in tied_by_groups(tied, groups, pins is not None and any(g is not None for g in pins[0])):
             fit = Fit(MODELS[m], totals[m])
-            # (not a model printing every label by rule: it is a candidate only where exact)
-            near = [k for k in range(len(MODELS)) if k not in tied and k not in EXACT_ONLY
-                    and totals[k] <= best + NEAR + 1e-9]
             unsettled = chains[0].unsettled_rows(m, near)
             priced = chains
             if m in EXACT_ONLY:
@@ -994,26 +995,26 @@ def add_gap_costs(out: GapCosts, ch: Chain, g: int, m: int, left: str | None, ri
         return
     profile = ch.profile(g, m).tolist()   # Python floats: the same doubles, read faster
 
-    def scaled(value, base=0.0, whole=False):
+    def scaled(w, value, base=0.0, whole=False):
         extra = value - base if value < INF and base < INF else INF
         if whole and extra > TOLERANCE:
             extra = max(extra, 1.0)
-        return weight * min(extra, CAP * 2) if extra < INF else weight * CAP * 2
+        return w * min(extra, CAP * 2) if extra < INF else w * CAP * 2
 
     across_left, across_right = label_lines_crossed(ch, g, m)
-    strong = weight
     for i in range(lo, hi):
-        weight = WEAK if i in weak else strong     # (`scaled` reads it)
-        trusted = weight == STRONG
+        row_weight = WEAK if i in weak else weight
+        trusted = row_weight == STRONG
+        side_weight = WEAK if i in unsettled else row_weight
         prior = UNLABELLED_ROW if trusted else 0.0
         k = i - lo + 1
         with_left, with_right, unlabelled = profile[k]
-        if i in unsettled:
-            weight = WEAK
-        in_left = scaled(with_left, profile[k - 1][0], trusted and across_left) if left is not None else INF
-        in_right = scaled(with_right, profile[k + 1][1], trusted and across_right) if right is not None else INF
-        weight = WEAK if i in weak else strong
+        in_left = (scaled(side_weight, with_left, profile[k - 1][0], trusted and across_left)
+                   if left is not None else INF)
+        in_right = (scaled(side_weight, with_right, profile[k + 1][1], trusted and across_right)
+                    if right is not None else INF)
         # what the geometry loses; the prior against a block without a label is paid once
         # per row, unscaled: a name's clear wording may still open such a block
-        elsewhere = scaled(max(0.0, unlabelled - best - UNLABELLED) if unlabelled < INF else INF) + prior
+        elsewhere = scaled(row_weight, max(0.0, unlabelled - best - UNLABELLED)
+                           if unlabelled < INF else INF) + prior
         out[i] = (left, right, float(in_left), float(in_right), float(elsewhere))

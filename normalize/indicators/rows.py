@@ -397,14 +397,15 @@ def reread_header_issues(header: Row, roles: dict[int, str], vocab: LevelVocabul
         hit = vocab.columns.match_unique(text, COLUMN_CUTOFF) or vocab.columns.match(text, cutoff=COLUMN_CUTOFF)
         return hit.score if hit is not None else 0.0
     def reading(cell) -> str:
+        # the place is said beside the score, not instead of it: a cell between the two
+        # columns may also have matched an alias loosely
         role = roles[cell.col]
+        place = ""
         if role == "level2" and level2_between({**roles, cell.col: OTHER}).get(cell.col) == role:
-            return (f"column header {cell.text!r} read as the {role} column, the one between the "
-                    f"level-1 and name columns (similarity {similarity(cell.text):.0f})")
-        if role == "level3" and name_between({**roles, cell.col: OTHER}).get(cell.col) == role:
-            return (f"column header {cell.text!r} read as the {role} column, the one between the "
-                    f"level-2 and target columns (similarity {similarity(cell.text):.0f})")
-        return f"column header {cell.text!r} read as the {role} column (similarity {similarity(cell.text):.0f})"
+            place = "; it is the one between the level-1 and name columns"
+        elif role == "level3" and name_between({**roles, cell.col: OTHER}).get(cell.col) == role:
+            place = "; it is the one between the level-2 and target columns"
+        return f"column header {cell.text!r} read as the {role} column (similarity {similarity(cell.text):.0f}{place})"
     return [Issue("info", "header_fuzzy_match", reading(cell), field=roles[cell.col], source_ref=header.source_ref)
             for cell in header.filled
             if strict.get(cell.col) == OTHER and roles.get(cell.col) not in (None, OTHER)]
