@@ -1064,3 +1064,6 @@ def test_a_line_reaching_the_edge_a_fragment_shows_may_have_been_cut():
     # words break: `test_a_table_whose_names_wrap_at_words_keeps_a_shorter_line_open`)
     shorter = lines[:-2] + ["\t\t长效补贴资金按月\t", "\t时效指标\t发放及时率\t=100%"]
     assert names(shorter)[4:] == ["长效补贴资金按月", "发放及时率"]
+    # a short line that ends as no name ends (a damaged label's piece) shows no edge
+    damaged = lines[:2] + ["\t\t脂怀\t"] + lines[3:]
+    assert names(damaged)[-2:] == ["长效机制补贴资金按月", "发放及时率"]

@@ -472,7 +472,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     points = points_on_every_row(classified)
     restated = labels_on_every_row(classified)
     lengths = name_lengths(classified)
-    edges = wrapped_line_lengths(classified)   # where no width shows: the lines a fragment follows
+    edges = wrapped_line_lengths(classified, vocab.name_heads)   # where no width shows: the lines a fragment follows
     words = None
     if document_wrapping is not None:
         wrapping = document_wrapping.of_table(wrapping)

@@ -682,14 +682,17 @@ def short_of_edge(lengths: tuple[int, ...], length: int) -> bool:
     return length < sorted(lengths, reverse=True)[1]
 
 
-def wrapped_line_lengths(items: list[IndicatorRow]) -> tuple[int, ...]:
-    """The lengths of the named lines a short end (a fragment of at most `SHORT_FRAGMENT`
-    characters: 建档率, 率) follows: lines cut at the column's edge, as a wrapped name's
-    first line is. Not a line holding a label's 指 (a label OCR fused into the name cell,
+def wrapped_line_lengths(items: list[IndicatorRow], heads: tuple[str, ...]) -> tuple[int, ...]:
+    """The lengths of the named lines a short end follows: a fragment of at most
+    `SHORT_FRAGMENT` characters that ends as a name ends (建档率, 确率: a head word) or is
+    one character (率, 制): lines cut at the column's edge, as a wrapped name's first line
+    is. Not a fragment ending otherwise (脂怀, a damaged label's piece read as a name under
+    a whole name), nor a line holding a label's 指 (a label OCR fused into the name cell,
     质量性指柝可持续… over 准确率, runs past the edge)."""
     named = [item.name for item in items if item.name and not item.positional]
     return tuple(len(above) for above, below in zip(named, named[1:])
-                 if len(below) <= SHORT_FRAGMENT and LABEL_ENDINGS[0][0] not in above)
+                 if len(below) <= SHORT_FRAGMENT and (len(below) == 1 or name_end(below).endswith(heads))
+                 and LABEL_ENDINGS[0][0] not in above)
 
 
 def reaches_shown_edge(edges: tuple[int, ...], above: str, item: IndicatorRow) -> bool:
@@ -697,10 +700,13 @@ def reaches_shown_edge(edges: tuple[int, ...], above: str, item: IndicatorRow) -
     shortest of the lines the table cut into a fragment (`edges`, `wrapped_line_lengths`;
     the pair itself left out): it reached the column's edge, as they did, and may have
     been cut there (长效机制补贴资金按月 | 发放及时率 beside 社区居家养老服务覆盖 | 率). The shortest:
-    a label fused into a wrapped line runs it past the edge. Only evidence for a wrap: a
+    a label fused into a wrapped line runs it past the edge; nor does a line holding a
+    label's 指 reach it by its own length. Only evidence for a wrap: a
     line shorter than them says nothing, as a table that wraps names into fragments may
     wrap them where their words break (医联体双向转诊 | 机制运行情况 beside 居民电子健康档案规范化 |
     建档率)."""
+    if LABEL_ENDINGS[0][0] in above:
+        return False   # a label fused into the line (救量指标新建社区健身路径) runs it past the edge
     own = list(edges)
     if len(item.name) <= SHORT_FRAGMENT and len(above) in own:
         own.remove(len(above))   # the pair itself shows nothing of its own line
