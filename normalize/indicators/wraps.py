@@ -701,10 +701,9 @@ def reaches_shown_edge(edges: tuple[int, ...], above: str, item: IndicatorRow) -
     the pair itself left out): it reached the column's edge, as they did, and may have
     been cut there (长效机制补贴资金按月 | 发放及时率 beside 社区居家养老服务覆盖 | 率). The shortest:
     a label fused into a wrapped line runs it past the edge; nor does a line holding a
-    label's 指 reach it by its own length. Only evidence for a wrap: a
-    line shorter than them says nothing, as a table that wraps names into fragments may
-    wrap them where their words break (医联体双向转诊 | 机制运行情况 beside 居民电子健康档案规范化 |
-    建档率)."""
+    label's 指 reach it by its own length. Only evidence for a wrap: a line shorter than
+    them says nothing, as a table that wraps names into fragments may wrap them where their
+    words break (医联体双向转诊 | 机制运行情况 beside 居民电子健康档案规范化 | 建档率)."""
     if LABEL_ENDINGS[0][0] in above:
         return False   # a label fused into the line (救量指标新建社区健身路径) runs it past the edge
     own = list(edges)
