@@ -1049,3 +1049,21 @@ def test_a_later_table_borrows_the_documents_width_not_the_first_tables_fused_he
     assert document.of_table(own).fused == frozenset({"数量指标"})
     borrowed = document.of_table(None)
     assert borrowed == own and borrowed.fused == frozenset()
+
+
+def test_a_line_reaching_the_edge_a_fragment_shows_may_have_been_cut():
+    # no width shows (one name cut, the rest printed whole at many lengths), but 社区居家养老
+    # 服务覆盖 | 率 shows the column's edge at 10 characters; 长效机制补贴资金按月 reaches it,
+    # so the line under it, though it prints a label, ends the name cut there
+    lines = ["产出指标\t数量指标\t社区事务受理业务办件量\t≥120000件", "\t\t社区居家养老服务覆盖\t≥90%", "\t\t率\t",
+             "\t\t受理事项按时办结率\t≥99%", "\t\t退役军人优待金发放及时率\t=100%",
+             "\t\t长效机制补贴资金按月\t", "\t时效指标\t发放及时率\t=100%"]
+    assert names(lines)[1] == "社区居家养老服务覆盖率"
+    assert names(lines)[4:] == ["长效机制补贴资金按月发放及时率"]
+    # a line short of that edge says nothing more than before (names may wrap where their
+    # words break: `test_a_table_whose_names_wrap_at_words_keeps_a_shorter_line_open`)
+    shorter = lines[:-2] + ["\t\t长效补贴资金按月\t", "\t时效指标\t发放及时率\t=100%"]
+    assert names(shorter)[4:] == ["长效补贴资金按月", "发放及时率"]
+    # a short line that ends as no name ends (a damaged label's piece) shows no edge
+    damaged = lines[:2] + ["\t\t脂怀\t"] + lines[3:]
+    assert names(damaged)[-2:] == ["长效机制补贴资金按月", "发放及时率"]

@@ -30,7 +30,7 @@ from formex.normalize.indicators.fused_order import (
     read_label_tails, read_restated_heads, read_wrapped_heads)
 from formex.normalize.indicators.wraps import (
     ROW_CELLS, DocumentWrapping, is_wrap, whole_halves, join_wrapped, label_read_as_fragment, labels_on_every_row, name_lengths,
-    numbering_of, points_on_every_row, wrap_across_label, wrap_width)
+    numbering_of, points_on_every_row, wrap_across_label, wrap_width, wrapped_line_lengths)
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue, Row
 from formex.schemas.forms import FormSchema
@@ -473,6 +473,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     points = points_on_every_row(classified)
     restated = labels_on_every_row(classified)
     lengths = name_lengths(classified)
+    edges = wrapped_line_lengths(classified, vocab.name_heads)   # where no width shows: the lines a fragment follows
     words = None
     if document_wrapping is not None:
         wrapping = document_wrapping.of_table(wrapping)
@@ -548,10 +549,10 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         previous = out[-1] if out else None
         fragment = previous and label_read_as_fragment(item, previous, wrapping, vocab.name_heads, points, lengths,
                                                      words, vocab.name_openers, restated,
-                                                     next_named(classified, k))
+                                                     next_named(classified, k), edges)
         item = fragment or item
         if previous and is_wrap(item, previous, wrapping, vocab.name_heads, points, lengths, words,
-                                vocab.name_openers, restated):
+                                vocab.name_openers, restated, edges):
             halves = whole_halves(previous, item, vocab.name_heads, words)
             join_wrapped(previous, item, line)
             previous.halves = halves
@@ -564,7 +565,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             continue
         across = label_lines_above(out)
         if across and wrap_across_label(item, previous, out[-1 - across], wrapping, vocab.name_heads, points,
-                                        lengths, words, vocab.name_openers, restated):
+                                        lengths, words, vocab.name_openers, restated, edges):
             named = out[-1 - across]
             between, out[-1 - across:] = out[-across:], [named]
             for label_line in between:   # the label lines' labels sit inside the wrapped row: its own

@@ -339,15 +339,15 @@ def name_end(name: str) -> str:
 def is_wrap(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
             heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = (),
             words: DocumentWords | None = None, openers: tuple[str, ...] = (),
-            restated: bool = False) -> bool:
+            restated: bool = False, edges: tuple[int, ...] = ()) -> bool:
     """Whether a line's name is the rest of the name above (`wrap_evidence` over 0)."""
-    evidence = wrap_evidence(item, previous, wrapping, heads, points, lengths, words, openers, restated)
+    evidence = wrap_evidence(item, previous, wrapping, heads, points, lengths, words, openers, restated, edges)
     return evidence is not None and evidence > 0
 
 def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
                   heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = (),
                   words: DocumentWords | None = None, openers: tuple[str, ...] = (),
-                  restated: bool = False) -> int | None:
+                  restated: bool = False, edges: tuple[int, ...] = ()) -> int | None:
     """How strongly the lines say that a line's name is the rest of the name above,
     wrapped in its cell, rather than an indicator of its own (whose target cell may be
     empty). A very short fragment (a single character is never a name), a name above that
@@ -372,6 +372,8 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     fill its cell, a line above as long as the longest may have been cut
     (`reaches_longest`), a line above short of the column's edge held its whole name
     (`short_of_edge`), and a line longer than a fragment under it is a name of its own;
+    where no width shows but the table cuts names into fragments, a line above as long as
+    the lines a fragment follows (`edges`) may have been cut too (`reaches_shown_edge`);
     the characters across the break printed whole in another cell of the document
     (`words`: 改造的老 over 完成改 | 造的老…, the other table's name, the goals) say wrap; a
     line that opens with a verb names open with and runs on (`opens_name`: 提升未成年人保护工作
@@ -434,6 +436,8 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
             evidence += LONGEST_EVIDENCE   # the line above runs as far as any line: it may have been cut
         elif len(item.name) > SHORT_FRAGMENT and short_of_edge(lengths, len(previous.last_line or previous.name)):
             evidence -= EDGE_EVIDENCE   # the line above stops short of the column's edge: not cut there
+        elif reaches_shown_edge(edges, previous.last_line or previous.name, item):
+            evidence += LONGEST_EVIDENCE   # as long as a line the table cut into a fragment: perhaps cut
     if all(getattr(previous, cell) is None for cell in ROW_CELLS) and \
             (item.weight is not None or item.score is not None):
         # a line without a cell of its row, waiting for the line that brings its 分值 / 得分
@@ -678,6 +682,36 @@ def short_of_edge(lengths: tuple[int, ...], length: int) -> bool:
     return length < sorted(lengths, reverse=True)[1]
 
 
+def wrapped_line_lengths(items: list[IndicatorRow], heads: tuple[str, ...]) -> tuple[int, ...]:
+    """The lengths of the named lines a short end follows: a fragment of at most
+    `SHORT_FRAGMENT` characters that ends as a name ends (建档率, 确率: a head word) or is
+    one character (率, 制): lines cut at the column's edge, as a wrapped name's first line
+    is. Not a fragment ending otherwise (脂怀, a damaged label's piece read as a name under
+    a whole name), nor a line holding a label's 指 (a label OCR fused into the name cell,
+    质量性指柝可持续… over 准确率, runs past the edge)."""
+    named = [item.name for item in items if item.name and not item.positional]
+    return tuple(len(above) for above, below in zip(named, named[1:])
+                 if len(below) <= SHORT_FRAGMENT and (len(below) == 1 or name_end(below).endswith(heads))
+                 and LABEL_ENDINGS[0][0] not in above)
+
+
+def reaches_shown_edge(edges: tuple[int, ...], above: str, item: IndicatorRow) -> bool:
+    """Where no width shows, whether the line `above` the line `item` is as long as the
+    shortest of the lines the table cut into a fragment (`edges`, `wrapped_line_lengths`;
+    the pair itself left out): it reached the column's edge, as they did, and may have
+    been cut there (长效机制补贴资金按月 | 发放及时率 beside 社区居家养老服务覆盖 | 率). The shortest:
+    a label fused into a wrapped line runs it past the edge; nor does a line holding a
+    label's 指 reach it by its own length. Only evidence for a wrap: a line shorter than
+    them says nothing, as a table that wraps names into fragments may wrap them where their
+    words break (医联体双向转诊 | 机制运行情况 beside 居民电子健康档案规范化 | 建档率)."""
+    if LABEL_ENDINGS[0][0] in above:
+        return False   # a label fused into the line (救量指标新建社区健身路径) runs it past the edge
+    own = list(edges)
+    if len(item.name) <= SHORT_FRAGMENT and len(above) in own:
+        own.remove(len(above))   # the pair itself shows nothing of its own line
+    return bool(own) and len(above) >= min(own)
+
+
 def prints_whole(lengths: tuple[int, ...], length: int) -> bool:
     """Whether a table whose names run `lengths` long prints a line of `length` whole:
     at least `WIDER_LINES` lines are longer by more than one (a digit or a bracket reads
@@ -697,7 +731,8 @@ def name_lengths(items: list[IndicatorRow]) -> tuple[int, ...]:
 def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
                            heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = (),
                            words: DocumentWords | None = None, openers: tuple[str, ...] = (),
-                           restated: bool = False, after: IndicatorRow | None = None) -> IndicatorRow | None:
+                           restated: bool = False, after: IndicatorRow | None = None,
+                           edges: tuple[int, ...] = ()) -> IndicatorRow | None:
     """The row with its one level label read as the end of the name above, or None. A
     wrapped name can end in a word that is also a short label (…入驻企业 | 满意度, …孵化基地 |
     数量: aliases of level labels, read exactly); under a name cut at the column's width,
@@ -716,10 +751,11 @@ def label_read_as_fragment(item: IndicatorRow, previous: IndicatorRow, wrapping:
     if name_end(previous.name).endswith(heads):
         return None    # a name ending in its head word is whole: the word under it is a label
     if after is not None and after.name is not None and wrap_across_label(
-            after, item, previous, wrapping, heads, points, lengths, words, openers, restated):
+            after, item, previous, wrapping, heads, points, lengths, words, openers, restated, edges):
         return None
     read = replace(item, name=hints[0].cell.text, level1=[], level2=[], own_level2=None)
-    return read if is_wrap(read, previous, wrapping, heads, points, lengths, words, openers, restated) else None
+    return read if is_wrap(read, previous, wrapping, heads, points, lengths, words, openers, restated,
+                           edges) else None
 
 ACROSS_LABEL_EVIDENCE = 3   # a wrap across a line of labels needs more than a wrap's least
 
@@ -727,7 +763,8 @@ ACROSS_LABEL_EVIDENCE = 3   # a wrap across a line of labels needs more than a w
 def wrap_across_label(item: IndicatorRow, label_line: IndicatorRow, named: IndicatorRow,
                       wrapping: Wrapping | None, heads: tuple[str, ...], points: bool = False,
                       lengths: tuple[int, ...] = (), words: DocumentWords | None = None,
-                      openers: tuple[str, ...] = (), restated: bool = False) -> bool:
+                      openers: tuple[str, ...] = (), restated: bool = False,
+                      edges: tuple[int, ...] = ()) -> bool:
     """Whether a line is the rest of the name two lines up, with a line of nothing but
     level labels between (an engine that writes a merged label on a line of its own
     between two lines of a wrapped name: 创业担保贷款贴息资 | 成本指标 | 金控制数). The
@@ -741,7 +778,7 @@ def wrap_across_label(item: IndicatorRow, label_line: IndicatorRow, named: Indic
         return False
     if (item.level1 or item.level2) and len(item.name or "") != 1 and not merged_level1_on_end(item, heads):
         return False
-    evidence = wrap_evidence(item, named, wrapping, heads, points, lengths, words, openers, restated)
+    evidence = wrap_evidence(item, named, wrapping, heads, points, lengths, words, openers, restated, edges)
     return evidence is not None and evidence >= ACROSS_LABEL_EVIDENCE
 
 
