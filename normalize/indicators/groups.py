@@ -16,11 +16,13 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from formex.normalize.indicators.cells import IndicatorRow, LabelHint, LevelVocabulary
+from formex.normalize.indicators.fragments import PUT_IN_MAX
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Issue
 from formex.schemas.forms import FormSchema
 
 DAMAGED_MIN_KEY = 4   # a damaged level-2 cell shorter than a label's shortest is a piece
+PUT_IN_FROM = 2       # a word put in a label stands after its first two characters (生态|环境|效益指标)
 
 
 def read_by_stated_group(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
@@ -52,6 +54,13 @@ def read_by_stated_group(items: list[IndicatorRow], vocab: LevelVocabulary, sche
             near = nearest_categories(hint.cell.text, vocab)
             if contradicts_own_group(item, hint, near, vocab):
                 found.append(unread_in_other_group(item, hint))
+                continue
+            worded = worded_nearer(hint, near, own, vocab)
+            if worded is not None:
+                item.replace_level2(hint, LabelHint(2, vocab.level2_specs[worded], hint.cell,
+                                                    LabelMatch(worded, worded, hint.match.score),
+                                                    hint.copied, line=hint.line))
+                found.append(put_in_issue(hint, worded, item.row.source_ref))
                 continue
             if hint.spec.label not in near:
                 continue
@@ -114,6 +123,30 @@ def unread_in_other_group(item: IndicatorRow, hint: LabelHint) -> Issue:
                  field="level2", source_ref=hint.cell.source_ref or item.row.source_ref)
 
 
+def worded_nearer(hint: LabelHint, near: list[str], own: set[str], vocab: LevelVocabulary) -> str | None:
+    """The one category of another group than the fuzzy reading's that the label is
+    fewer edits from once a word put in it counts as one (`nearest_categories`), where
+    without that count the reading is among the nearest: the word put in is what the
+    fuzzy ratio read as the other group's characters (`主态环境效益指栎`, 生态效益指标 with
+    环境 put in and two look-alikes, reads nearer 生态环境成本指标 by ratio). Not out of
+    the row's own group (`own`, its level-1 labels) where it states one. None else."""
+    if len(near) != 1 or near[0] == hint.spec.label:
+        return None
+    name = near[0]
+    group = vocab.level2_specs[name].level1
+    if group == hint.spec.level1 or (own and group not in own):
+        return None
+    plain = _nearest(label_key(hint.cell.text), vocab, False)
+    return name if hint.spec.label in plain else None
+
+
+def put_in_issue(hint: LabelHint, name: str, ref) -> Issue:
+    return Issue("info", "label_read_with_word_put_in",
+                 f"{hint.cell.text!r}: level label read as {hint.spec.label!r} is fewer edits from {name!r} "
+                 f"with a word of up to {PUT_IN_MAX} characters put in it (生态环境效益指标); read as {name!r}",
+                 field="level2", source_ref=hint.cell.source_ref or ref)
+
+
 def read_in_group(near: list[str], own: set[str], stated: set[str], printed: list[tuple[float, str]],
                   exact: list[tuple[float, str]], line: float, vocab: LevelVocabulary,
                   group_order: dict[str, int]) -> str | None:
@@ -156,19 +189,33 @@ def between(printed: list[tuple[float, str]], line: float, group_order: dict[str
 
 def nearest_categories(text: str, vocab: LevelVocabulary) -> list[str]:
     """The level-2 categories fewest edits (insertions, deletions, substitutions) from
-    the text, over all their aliases."""
+    the text, over all their aliases; a word of `PUT_IN_MAX` characters put in the label
+    after its first two counts as one edit (`put_in_distance`: 生态环境效益 is 生态效益
+    worded up, one edit, as near as 生态环境成本)."""
     return list(_nearest(label_key(text), vocab))
 
 
+def put_in_distance(key: str, alias: str) -> int:
+    """Edits from `key` to `alias`, where a run of `PUT_IN_MAX` characters after the key's
+    first `PUT_IN_FROM` and before its last, taken out, counts as one edit: forms word a
+    label up with a word of their own inside it (生态环境效益指标, 成本控制指标), which plain
+    edits count twice, as much as two look-alikes."""
+    best = Levenshtein.distance(key, alias)
+    for at in range(PUT_IN_FROM, len(key) - PUT_IN_MAX):
+        best = min(best, 1 + Levenshtein.distance(key[:at] + key[at + PUT_IN_MAX:], alias))
+    return best
+
+
 @lru_cache(maxsize=16384)
-def _nearest(key: str, vocab: LevelVocabulary) -> tuple[str, ...]:
+def _nearest(key: str, vocab: LevelVocabulary, put_in: bool = True) -> tuple[str, ...]:
     if not key:
         return ()
+    distance = put_in_distance if put_in else Levenshtein.distance
     best: dict[str, int] = {}
     for name in vocab.level2_specs:
         aliases = vocab.level2.aliases_of(name)
         if aliases:
-            best[name] = min(Levenshtein.distance(key, alias) for alias in aliases)
+            best[name] = min(distance(key, alias) for alias in aliases)
     if not best:
         return ()
     low = min(best.values())
