@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from formex.normalize.indicators.cells import IndicatorRow, LabelHint, LevelVocabulary
+from formex.normalize.indicators.cells import LABEL_SUFFIX, IndicatorRow, LabelHint, LevelVocabulary
 from formex.normalize.indicators.fragments import PUT_IN_MAX
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Issue
@@ -199,11 +199,23 @@ def put_in_distance(key: str, alias: str) -> int:
     """Edits from `key` to `alias`, where a run of `PUT_IN_MAX` characters after the key's
     first `PUT_IN_FROM` and before its last, taken out, counts as one edit: forms word a
     label up with a word of their own inside it (生态环境效益指标, 成本控制指标), which plain
-    edits count twice, as much as two look-alikes."""
+    edits count twice, as much as two look-alikes. Only where the rest is the label but for
+    one look-alike, its 指标 aside (the document's damaged 指标 is no evidence of the
+    category): a run standing where the label's own word stands is no word put in
+    (`社会郊益方面`, 社会效益 worded with 方面, is not 社会成本 with 郊益 put in)."""
     best = Levenshtein.distance(key, alias)
     for at in range(PUT_IN_FROM, len(key) - PUT_IN_MAX):
-        best = min(best, 1 + Levenshtein.distance(key[:at] + key[at + PUT_IN_MAX:], alias))
+        rest = key[:at] + key[at + PUT_IN_MAX:]
+        if Levenshtein.distance(without_suffix(rest, alias), alias.removesuffix(LABEL_SUFFIX)) <= 1:
+            best = min(best, 1 + Levenshtein.distance(rest, alias))
     return best
+
+
+def without_suffix(key: str, alias: str) -> str:
+    """The key without the characters standing where the alias prints its 指标 ending."""
+    if not alias.endswith(LABEL_SUFFIX) or len(key) < len(alias):
+        return key
+    return key[:len(key) - len(LABEL_SUFFIX)]
 
 
 @lru_cache(maxsize=16384)
