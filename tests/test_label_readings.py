@@ -244,3 +244,18 @@ def test_a_group_cell_worded_with_outputs_word_reads_as_the_stronger_categorys_g
                            "产出成朩\t经济成本脂标\t人均费用\t≤200(元)",
                            "效益指标\t社会效益指标\t就业率提升\t≥5%"])
     assert categories(indicators)[1] == ("成本指标", "经济成本指标")
+
+
+def test_a_tie_between_groups_is_read_in_the_group_damaged_labels_around_it_state():
+    # no level-1 label prints and no level-2 label reads exactly; 生态环境効益指标 is as near
+    # 生态效益指标 (环境 put in, 効) as 生态环境成本指标 (効益), but 社会郊益指标 above and
+    # 可持续景响指标 below, each near 效益指标's categories alone, state that group
+    lines = ["\t社会郊益指标\t就业率提升\t≥5%", "\t生态环境効益指标\t绿化覆盖率\t≥40%",
+             "\t可持续景响指标\t长效机制健全性\t健全"]
+    items, issues = read(lines)
+    assert level2_of(items, "绿化覆盖率") == "生态效益指标"
+    assert "label_read_by_stated_group" in codes(issues)
+    # a 成本 label above (经济戍本指标, near 经济成本指标 alone) leaves both groups: no reading
+    lines[0] = "\t经济戍本指标\t人均费用\t≤200(元)"
+    items, issues = read(lines)
+    assert level2_of(items, "绿化覆盖率") == "生态环境成本指标"

@@ -44,6 +44,9 @@ def read_by_stated_group(items: list[IndicatorRow], vocab: LevelVocabulary, sche
     exact = sorted((h.line, h.spec.level1) for item in items for h in item.level2
                    if not h.copied and h.match.exact and not h.moved and h.level1_reading is None)
     stated = {group for _, group in printed} | {group for _, group in exact}
+    # labels read fuzzily whose nearest categories all lie in their reading's group: they
+    # state that group too, where the legible labels leave a tie open (`one_group_labels`)
+    sure = one_group_labels(items, vocab)
     found: list[Issue] = []
     read: set[tuple[str, str | None]] = set()
     for item in items:
@@ -65,13 +68,19 @@ def read_by_stated_group(items: list[IndicatorRow], vocab: LevelVocabulary, sche
             if hint.spec.label not in near:
                 continue
             name = read_in_group(near, own, stated, printed, exact, hint.line, vocab, group_order)
+            fuzzy = False
+            if name is None and not own and sure:
+                around = sorted(exact + [(at, group) for at, group in sure if at != hint.line])
+                name = read_in_group(near, own, stated | {group for _, group in around}, printed, around,
+                                     hint.line, vocab, group_order)
+                fuzzy = name is not None
             if name is None or name == hint.spec.label:
                 continue
             match = LabelMatch(name, name, hint.match.score)
             item.replace_level2(hint, LabelHint(2, vocab.level2_specs[name], hint.cell, match,
                                                 hint.copied, line=hint.line))
             found.append(issue(hint.cell.text, near, name, vocab, own,
-                               hint.cell.source_ref or item.row.source_ref))
+                               hint.cell.source_ref or item.row.source_ref, fuzzy))
         first = item.damaged[0] if item.damaged else None   # the cell `damaged_offset` places
         for cell in list(item.damaged):
             if len(label_key(cell.text)) < DAMAGED_MIN_KEY:
@@ -166,9 +175,27 @@ def read_in_group(near: list[str], own: set[str], stated: set[str], printed: lis
     return fits[0] if len(fits) == 1 else None
 
 
-def issue(text: str, near: list[str], name: str, vocab: LevelVocabulary, own: set[str], ref) -> Issue:
+def one_group_labels(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[tuple[float, str]]:
+    """(line, group) of each level-2 label read fuzzily whose nearest categories
+    (`nearest_categories`) include its reading and lie in its group alone (`社会郊益方`:
+    社会效益指标 only; `可持续景响`): damaged, it still says its group, as an exact label
+    does. Not a label readable as a level-1 group too (成本指标), copied or moved."""
+    out = []
+    for item in items:
+        for h in item.level2:
+            if h.copied or h.match.exact or h.moved or h.level1_reading is not None:
+                continue
+            near = nearest_categories(h.cell.text, vocab)
+            if h.spec.label in near and {vocab.level2_specs[name].level1 for name in near} == {h.spec.level1}:
+                out.append((h.line, h.spec.level1))
+    return sorted(out)
+
+
+def issue(text: str, near: list[str], name: str, vocab: LevelVocabulary, own: set[str], ref,
+          fuzzy: bool = False) -> Issue:
     group = vocab.level2_specs[name].level1
-    why = "the row's own group" if own else "the one group the labels printed around it leave"
+    why = "the row's own group" if own else "the one group the labels printed around it leave" + (
+        " (labels read fuzzily, each near its own group's categories alone)" if fuzzy else "")
     return Issue("info", "label_read_by_stated_group",
                  f"{text!r}: level label as near {' and '.join(sorted(near))}; read as {name!r}, in "
                  f"{group!r}, {why}", field="level2", source_ref=ref)
