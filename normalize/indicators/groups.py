@@ -2,8 +2,9 @@
 the table states.
 
 A look-alike or two can leave a label as near a category of one group as of another
-(`生忞环境效益指标`: three edits from 生态效益指标 and from 生态环境成本指标 alike; `社会戍益指标`
-from 社会效益指标 and 社会成本指标). The vocabulary's first reading is then a guess, and a
+(`生态环境効益指标`: two edits from 生态效益指标, the word 环境 put in counting as one, and from
+生态环境成本指标 alike; `社会戍益指标` from 社会效益指标 and 社会成本指标). Where the word put in
+makes it nearer one (`生忞环境效益指标`), it is that category (`worded_nearer`). The vocabulary's first reading is then a guess, and a
 wrong group takes the rows of the label's block with it. The table says which group: the
 row's own level-1 label where it prints one (or a merged one covers it), else the level-1
 labels printed legibly around it. A label between the level-1 labels printed above and
@@ -33,7 +34,9 @@ def read_by_stated_group(items: list[IndicatorRow], vocab: LevelVocabulary, sche
     included) where it states one, else the one group the table states legibly (a
     level-1 label read, or a level-2 label read exactly) that the canonical order allows
     between the level-1 labels printed above and below it, and between the groups of the
-    exact level-2 labels above and below it. Only where exactly one nearest category lies
+    exact level-2 labels above and below it (where those leave it open, also of the labels
+    read fuzzily that are near their own group's categories alone, `one_group_labels`).
+    Only where exactly one nearest category lies
     in that group; an info issue `label_read_by_stated_group` says so. Exact labels,
     labels copied down a merged cell and labels moved are never reread. A level-2 cell
     too damaged to read whose nearest categories lie in two groups is read so too. The
