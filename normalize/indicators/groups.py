@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from formex.normalize.indicators.cells import LABEL_SUFFIX, IndicatorRow, LabelHint, LevelVocabulary
+from formex.normalize.indicators.cells import LABEL_MAX_KEY, LABEL_SUFFIX, IndicatorRow, LabelHint, LevelVocabulary
 from formex.normalize.indicators.fragments import PUT_IN_MAX
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Issue
@@ -234,6 +234,8 @@ def put_in_distance(key: str, alias: str) -> int:
     category): a run standing where the label's own word stands is no word put in
     (`社会郊益方面`, 社会效益 worded with 方面, is not 社会成本 with 郊益 put in)."""
     best = Levenshtein.distance(key, alias)
+    if len(key) > LABEL_MAX_KEY:
+        return best    # no label: a long cell is not searched for a word put in
     for at in range(PUT_IN_FROM, len(key) - PUT_IN_MAX):
         rest = key[:at] + key[at + PUT_IN_MAX:]
         if Levenshtein.distance(without_suffix(rest, alias), alias.removesuffix(LABEL_SUFFIX)) <= 1:
