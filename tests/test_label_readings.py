@@ -40,9 +40,33 @@ def codes(issues) -> list[str]:
 
 # ---------------------------------------------------------------- nearest categories
 def test_a_label_worded_up_and_damaged_is_as_near_two_groups_categories():
-    # 生忞环境效益指标: three edits from 生态效益指标 (忞, 环境) and from 生态环境成本指标 (忞效益)
-    assert set(nearest_categories("生忞环境效益指标", VOCAB)) == {"生态效益指标", "生态环境成本指标"}
+    # 生态环境効益: two edits from 生态效益指标's 生态效益 (環境 put in, one edit; 効) and from
+    # 生态环境成本 (効益)
+    assert set(nearest_categories("生态环境効益", VOCAB)) == {"生态效益指标", "生态环境成本指标"}
     assert set(nearest_categories("社会成益指标", VOCAB)) == {"社会效益指标", "社会成本指标"}
+
+
+def test_a_word_put_in_a_label_counts_as_one_edit():
+    # 生忞环境效益指标: two edits from 生态效益指标 (忞, the word 环境 put in), three from
+    # 生态环境成本指标 (忞效益); counted plainly, 环境 is two edits and both are three
+    assert nearest_categories("生忞环境效益指标", VOCAB) == ["生态效益指标"]
+    # two look-alikes where 效益 stood stay nearer the 成本 group's label
+    assert nearest_categories("生态环境敫盖指标", VOCAB) == ["生态环境成本指标"]
+    # the word stands after the label's first two characters, not at its end
+    assert nearest_categories("社会效益方面", VOCAB) == ["社会效益指标"]
+
+
+def test_a_label_with_a_word_put_in_reads_as_the_category_it_holds():
+    # 主态环境效益指栎 (生态效益指标 worded up with 环境, 主 and 栎 look-alikes) reads by ratio
+    # only among labels of its length, as 生态环境成本指标 (50); counting 环境 as one word put
+    # in, it is three edits from 生态效益指标 and four from that: it is 生态效益指标, said
+    items, issues = read(["\t主态环境效益指栎\t\t无"])
+    assert items[0].own_level2.spec.label == "生态效益指标"
+    assert "label_read_with_word_put_in" in codes(issues)
+    # a label the ratio reads in its own group is left alone (社会郊益 is no word put in)
+    items, issues = read(["\t社会郊益方面\t\t无"])
+    assert items[0].own_level2.spec.label == "社会效益指标"
+    assert "label_read_with_word_put_in" not in codes(issues)
 
 
 def test_a_label_one_edit_from_one_category_is_near_it_alone():
@@ -71,7 +95,7 @@ def test_between_allows_every_group_where_the_labels_come_out_of_order():
 # ---------------------------------------------------------------- the group printed around it
 BENEFIT_TABLE = [
     "产出指标\t数量指标\t培训人数\t≥5(人)", "\t成本指标\t人均培训费用\t≤200(元)",
-    "\t社会效益指标\t就业率提升\t≥5%", "\t生忞环境效益指标\t绿化覆盖率\t≥40%",
+    "\t社会效益指标\t就业率提升\t≥5%", "\t生态环境郊益指标\t绿化覆盖率\t≥40%",
     "效益指标\t可持续影响指标\t长效机制健全性\t健全",
     "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%"]
 
@@ -89,7 +113,7 @@ def test_a_label_near_two_groups_is_read_in_the_group_printed_around_it():
 def test_a_label_near_two_groups_stays_where_the_table_prints_both_around_it():
     # 成本指标 and 效益指标 both print around it: the table does not say which
     lines = ["产出指标\t数量指标\t培训人数\t≥5(人)", "成本指标\t经济成本指标\t人均费用\t≤200(元)",
-             "\t生忞环境效益指标\t绿化覆盖率\t≥40%",
+             "\t生态环境郊益指标\t绿化覆盖率\t≥40%",
              "效益指标\t可持续影响指标\t长效机制健全性\t健全"]
     items, issues = read(lines)
     assert level2_of(items, "绿化覆盖率") == "生态环境成本指标"
@@ -152,7 +176,8 @@ def test_a_label_near_two_groups_is_read_in_the_group_its_row_prints():
 
 
 def test_the_rows_own_group_outweighs_the_groups_around_it():
-    # the row prints 成本指标 though only 产出 and 效益 print around it elsewhere
+    # the row prints 成本指标 though only 产出 and 效益 print around it elsewhere; nor does a
+    # word put in (环境, `label_read_with_word_put_in`) read it in another group than the row's
     items, issues = read(["产出指标\t数量指标\t培训人数\t≥5(人)",
                           "成本指标\t生忞环境效益指标\t碳排放成本\t≤5(万元)",
                           "效益指标\t可持续影响指标\t长效机制健全性\t健全"])
@@ -219,3 +244,18 @@ def test_a_group_cell_worded_with_outputs_word_reads_as_the_stronger_categorys_g
                            "产出成朩\t经济成本脂标\t人均费用\t≤200(元)",
                            "效益指标\t社会效益指标\t就业率提升\t≥5%"])
     assert categories(indicators)[1] == ("成本指标", "经济成本指标")
+
+
+def test_a_tie_between_groups_is_read_in_the_group_damaged_labels_around_it_state():
+    # no level-1 label prints and no level-2 label reads exactly; 生态环境効益指标 is as near
+    # 生态效益指标 (环境 put in, 効) as 生态环境成本指标 (効益), but 社会郊益指标 above and
+    # 可持续景响指标 below, each near 效益指标's categories alone, state that group
+    lines = ["\t社会郊益指标\t就业率提升\t≥5%", "\t生态环境効益指标\t绿化覆盖率\t≥40%",
+             "\t可持续景响指标\t长效机制健全性\t健全"]
+    items, issues = read(lines)
+    assert level2_of(items, "绿化覆盖率") == "生态效益指标"
+    assert "label_read_by_stated_group" in codes(issues)
+    # a 成本 label above (经济戍本指标, near 经济成本指标 alone) leaves both groups: no reading
+    lines[0] = "\t经济戍本指标\t人均费用\t≤200(元)"
+    items, issues = read(lines)
+    assert level2_of(items, "绿化覆盖率") == "生态环境成本指标"

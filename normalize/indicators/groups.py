@@ -2,9 +2,11 @@
 the table states.
 
 A look-alike or two can leave a label as near a category of one group as of another
-(`生忞环境效益指标`: three edits from 生态效益指标 and from 生态环境成本指标 alike; `社会戍益指标`
-from 社会效益指标 and 社会成本指标). The vocabulary's first reading is then a guess, and a
-wrong group takes the rows of the label's block with it. The table says which group: the
+(`生态环境効益指标`: two edits from 生态效益指标, the word 环境 put in counting as one, and from
+生态环境成本指标 alike; `社会戍益指标` from 社会效益指标 and 社会成本指标). Where the word put in
+makes it nearer one (`生忞环境效益指标`), it is that category (`worded_nearer`). The
+vocabulary's first reading is then a guess, and a wrong group takes the rows of the
+label's block with it. The table says which group: the
 row's own level-1 label where it prints one (or a merged one covers it), else the level-1
 labels printed legibly around it. A label between the level-1 labels printed above and
 below it belongs to a group between theirs in the canonical order, and to one the table
@@ -15,12 +17,14 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from formex.normalize.indicators.cells import IndicatorRow, LabelHint, LevelVocabulary
+from formex.normalize.indicators.cells import LABEL_MAX_KEY, LABEL_SUFFIX, IndicatorRow, LabelHint, LevelVocabulary
+from formex.normalize.indicators.fragments import PUT_IN_MAX
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Issue
 from formex.schemas.forms import FormSchema
 
 DAMAGED_MIN_KEY = 4   # a damaged level-2 cell shorter than a label's shortest is a piece
+PUT_IN_FROM = 2       # a word put in a label stands after its first two characters (生态|环境|效益指标)
 
 
 def read_by_stated_group(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
@@ -31,7 +35,9 @@ def read_by_stated_group(items: list[IndicatorRow], vocab: LevelVocabulary, sche
     included) where it states one, else the one group the table states legibly (a
     level-1 label read, or a level-2 label read exactly) that the canonical order allows
     between the level-1 labels printed above and below it, and between the groups of the
-    exact level-2 labels above and below it. Only where exactly one nearest category lies
+    exact level-2 labels above and below it (where those leave it open, also of the labels
+    read fuzzily that are near their own group's categories alone, `one_group_labels`).
+    Only where exactly one nearest category lies
     in that group; an info issue `label_read_by_stated_group` says so. Exact labels,
     labels copied down a merged cell and labels moved are never reread. A level-2 cell
     too damaged to read whose nearest categories lie in two groups is read so too. The
@@ -42,6 +48,9 @@ def read_by_stated_group(items: list[IndicatorRow], vocab: LevelVocabulary, sche
     exact = sorted((h.line, h.spec.level1) for item in items for h in item.level2
                    if not h.copied and h.match.exact and not h.moved and h.level1_reading is None)
     stated = {group for _, group in printed} | {group for _, group in exact}
+    # labels read fuzzily whose nearest categories all lie in their reading's group: they
+    # state that group too, where the legible labels leave a tie open (`one_group_labels`)
+    sure = one_group_labels(items, vocab)
     found: list[Issue] = []
     read: set[tuple[str, str | None]] = set()
     for item in items:
@@ -53,16 +62,29 @@ def read_by_stated_group(items: list[IndicatorRow], vocab: LevelVocabulary, sche
             if contradicts_own_group(item, hint, near, vocab):
                 found.append(unread_in_other_group(item, hint))
                 continue
+            worded = worded_nearer(hint, near, own, vocab)
+            if worded is not None:
+                item.replace_level2(hint, LabelHint(2, vocab.level2_specs[worded], hint.cell,
+                                                    LabelMatch(worded, worded, hint.match.score),
+                                                    hint.copied, line=hint.line))
+                found.append(put_in_issue(hint, worded, item.row.source_ref))
+                continue
             if hint.spec.label not in near:
                 continue
             name = read_in_group(near, own, stated, printed, exact, hint.line, vocab, group_order)
+            fuzzy = False
+            if name is None and not own and sure:
+                around = sorted(exact + [(at, group) for at, group in sure if at != hint.line])
+                name = read_in_group(near, own, stated | {group for _, group in around}, printed, around,
+                                     hint.line, vocab, group_order)
+                fuzzy = name is not None
             if name is None or name == hint.spec.label:
                 continue
             match = LabelMatch(name, name, hint.match.score)
             item.replace_level2(hint, LabelHint(2, vocab.level2_specs[name], hint.cell, match,
                                                 hint.copied, line=hint.line))
             found.append(issue(hint.cell.text, near, name, vocab, own,
-                               hint.cell.source_ref or item.row.source_ref))
+                               hint.cell.source_ref or item.row.source_ref, fuzzy))
         first = item.damaged[0] if item.damaged else None   # the cell `damaged_offset` places
         for cell in list(item.damaged):
             if len(label_key(cell.text)) < DAMAGED_MIN_KEY:
@@ -114,6 +136,30 @@ def unread_in_other_group(item: IndicatorRow, hint: LabelHint) -> Issue:
                  field="level2", source_ref=hint.cell.source_ref or item.row.source_ref)
 
 
+def worded_nearer(hint: LabelHint, near: list[str], own: set[str], vocab: LevelVocabulary) -> str | None:
+    """The one category of another group than the fuzzy reading's that the label is
+    fewer edits from once a word put in it counts as one (`nearest_categories`), where
+    without that count the reading is among the nearest: the word put in is what the
+    fuzzy ratio read as the other group's characters (`主态环境效益指栎`, 生态效益指标 with
+    环境 put in and two look-alikes, reads nearer 生态环境成本指标 by ratio). Not out of
+    the row's own group (`own`, its level-1 labels) where it states one. None else."""
+    if len(near) != 1 or near[0] == hint.spec.label:
+        return None
+    name = near[0]
+    group = vocab.level2_specs[name].level1
+    if group == hint.spec.level1 or (own and group not in own):
+        return None
+    plain = _nearest(label_key(hint.cell.text), vocab, False)
+    return name if hint.spec.label in plain else None
+
+
+def put_in_issue(hint: LabelHint, name: str, ref) -> Issue:
+    return Issue("info", "label_read_with_word_put_in",
+                 f"{hint.cell.text!r}: level label read as {hint.spec.label!r} is fewer edits from {name!r} "
+                 f"with a word of up to {PUT_IN_MAX} characters put in it (生态环境效益指标); read as {name!r}",
+                 field="level2", source_ref=hint.cell.source_ref or ref)
+
+
 def read_in_group(near: list[str], own: set[str], stated: set[str], printed: list[tuple[float, str]],
                   exact: list[tuple[float, str]], line: float, vocab: LevelVocabulary,
                   group_order: dict[str, int]) -> str | None:
@@ -133,9 +179,27 @@ def read_in_group(near: list[str], own: set[str], stated: set[str], printed: lis
     return fits[0] if len(fits) == 1 else None
 
 
-def issue(text: str, near: list[str], name: str, vocab: LevelVocabulary, own: set[str], ref) -> Issue:
+def one_group_labels(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[tuple[float, str]]:
+    """(line, group) of each level-2 label read fuzzily whose nearest categories
+    (`nearest_categories`) include its reading and lie in its group alone (`社会郊益方`:
+    社会效益指标 only; `可持续景响`): damaged, it still says its group, as an exact label
+    does. Not a label readable as a level-1 group too (成本指标), copied or moved."""
+    out = []
+    for item in items:
+        for h in item.level2:
+            if h.copied or h.match.exact or h.moved or h.level1_reading is not None:
+                continue
+            near = nearest_categories(h.cell.text, vocab)
+            if h.spec.label in near and {vocab.level2_specs[name].level1 for name in near} == {h.spec.level1}:
+                out.append((h.line, h.spec.level1))
+    return sorted(out)
+
+
+def issue(text: str, near: list[str], name: str, vocab: LevelVocabulary, own: set[str], ref,
+          fuzzy: bool = False) -> Issue:
     group = vocab.level2_specs[name].level1
-    why = "the row's own group" if own else "the one group the labels printed around it leave"
+    why = "the row's own group" if own else "the one group the labels printed around it leave" + (
+        " (labels read fuzzily, each near its own group's categories alone)" if fuzzy else "")
     return Issue("info", "label_read_by_stated_group",
                  f"{text!r}: level label as near {' and '.join(sorted(near))}; read as {name!r}, in "
                  f"{group!r}, {why}", field="level2", source_ref=ref)
@@ -156,19 +220,47 @@ def between(printed: list[tuple[float, str]], line: float, group_order: dict[str
 
 def nearest_categories(text: str, vocab: LevelVocabulary) -> list[str]:
     """The level-2 categories fewest edits (insertions, deletions, substitutions) from
-    the text, over all their aliases."""
+    the text, over all their aliases; a word of `PUT_IN_MAX` characters put in the label
+    after its first two counts as one edit (`put_in_distance`: 生态环境效益 is 生态效益
+    worded up, one edit, as near as 生态环境成本)."""
     return list(_nearest(label_key(text), vocab))
 
 
+def put_in_distance(key: str, alias: str) -> int:
+    """Edits from `key` to `alias`, where a run of `PUT_IN_MAX` characters after the key's
+    first `PUT_IN_FROM` and before its last, taken out, counts as one edit: forms word a
+    label up with a word of their own inside it (生态环境效益指标, 成本控制指标), which plain
+    edits count twice, as much as two look-alikes. Only where the rest is the label but for
+    one look-alike, its 指标 aside (the document's damaged 指标 is no evidence of the
+    category): a run standing where the label's own word stands is no word put in
+    (`社会郊益方面`, 社会效益 worded with 方面, is not 社会成本 with 郊益 put in)."""
+    best = Levenshtein.distance(key, alias)
+    if len(key) > LABEL_MAX_KEY:
+        return best    # no label: a long cell is not searched for a word put in
+    for at in range(PUT_IN_FROM, len(key) - PUT_IN_MAX):
+        rest = key[:at] + key[at + PUT_IN_MAX:]
+        if Levenshtein.distance(without_suffix(rest, alias), alias.removesuffix(LABEL_SUFFIX)) <= 1:
+            best = min(best, 1 + Levenshtein.distance(rest, alias))
+    return best
+
+
+def without_suffix(key: str, alias: str) -> str:
+    """The key without the characters standing where the alias prints its 指标 ending."""
+    if not alias.endswith(LABEL_SUFFIX) or len(key) < len(alias):
+        return key
+    return key[:len(key) - len(LABEL_SUFFIX)]
+
+
 @lru_cache(maxsize=16384)
-def _nearest(key: str, vocab: LevelVocabulary) -> tuple[str, ...]:
+def _nearest(key: str, vocab: LevelVocabulary, put_in: bool = True) -> tuple[str, ...]:
     if not key:
         return ()
+    distance = put_in_distance if put_in else Levenshtein.distance
     best: dict[str, int] = {}
     for name in vocab.level2_specs:
         aliases = vocab.level2.aliases_of(name)
         if aliases:
-            best[name] = min(Levenshtein.distance(key, alias) for alias in aliases)
+            best[name] = min(distance(key, alias) for alias in aliases)
     if not best:
         return ()
     low = min(best.values())

@@ -911,7 +911,7 @@ def unsettled_tied_labels(items: list[IndicatorRow], vocab: LevelVocabulary, iss
     if any(count > 1 for count in on_page.values()):
         return []
     settled = {i.source_ref for i in issues if i.code in ("label_read_by_order", "label_read_by_stated_group",
-                                                         "label_read_by_wording")}
+                                                         "label_read_with_word_put_in", "label_read_by_wording")}
     out = []
     for item in items:
         for hint in item.level2:
@@ -958,7 +958,8 @@ def settle_tied_by_wording(items: list[IndicatorRow], vocab: LevelVocabulary, sc
     point at it more than at the others. A warning (`label_read_by_wording`) says so: a wording is weaker
     evidence than a label."""
     from formex.normalize.indicators.hierarchy import target_class, wording_score   # (it imports this module)
-    settled = {i.source_ref for i in issues if i.code in ("label_read_by_order", "label_read_by_stated_group")}
+    settled = {i.source_ref for i in issues if i.code in ("label_read_by_order", "label_read_by_stated_group",
+                                                         "label_read_with_word_put_in")}
     order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
     tied = tied_level2_readings(items, vocab)
     if not tied:
