@@ -2,12 +2,8 @@
 guessed) where spans are known."""
 from __future__ import annotations
 
-from formex.extract.ocr_text import iter_text_rows
-from formex.normalize.indicators.hierarchy import (label_clusters, may_name, path_of, pieces_unread, segment_rows,
-                                                   spelled_where_agreeing, wording_score, wording_scores)
+from formex.normalize.indicators.hierarchy import may_name, path_of, segment_rows, wording_score, wording_scores
 from formex.normalize.indicators import rows_to_indicators
-from formex.normalize.indicators.placement import Fit
-from formex.normalize.indicators.rows import rows_to_indicator_rows
 from formex.schemas.document import Cell, Row
 from formex.schemas.forms import load_form_schema
 
@@ -312,34 +308,3 @@ def test_rows_a_near_model_places_across_several_edges_go_by_their_wording():
     assert got["农业绿色发展持续性"] == "可持续影响指标"
     warned = {i.source_ref for i in issues if i.code == "level_boundary_ambiguous" and "all but as well" in i.message}
     assert warned == {"line 8", "line 12", "line 15", "line 19", "line 22"}
-
-
-def test_a_label_spelled_whole_over_its_rows_keeps_its_joins_beside_unread_pieces():
-    # 犭 is read by no vocabulary, so the table's wrapped labels may hide lines
-    # (`pieces_unread`); 数量 | 指标 print the whole label joined onto their two rows, so which
-    # line is its first and which its last is known: its lines join. 质量 | 指 lost its 标
-    # to a line of its own (blanked): every line of it stays weighed
-    lines = ["二级指标\t三级指标\t指标值",
-             "数量\t公益性岗位开发数量\t≥120(个)",
-             "指标\t职业技能培训人次\t≥3000(人次)",
-             "质量\t社会保险补贴发放准确率\t≥95(%)",
-             "指\t就业见习补贴发放准确率\t≥95(%)",
-             "标",
-             "时效\t低保就业补贴发放及时率\t≥95(%)",
-             "犭\t社会保险补贴审核办结时限\t≤15(天)"]
-    items, _ = rows_to_indicator_rows(list(iter_text_rows("\n".join(lines))), SCHEMA, False, None)
-    assert pieces_unread(items)
-    joins = {c.category: c.joins for c in label_clusters(items)}
-    assert joins == {"数量指标": (False, True), "质量指标": (), "时效指标": ()}
-    assert all(not c.joins for c in label_clusters(items, spelled=False))
-
-
-def test_spelled_joins_price_only_the_models_every_line_chose():
-    # every line weighed ties top and bottom; the spelled reading puts bottom and centre_up
-    # best: bottom, priced by the spelled reading at the every-line cost. Where no model
-    # agrees, the every-line fits stand
-    plain = [Fit("top", 2.0), Fit("bottom", 2.0)]
-    spelled = [Fit("bottom", 0.5, level2={3: ("数量指标", "质量指标", 0.0, 3.0, 1.0)}), Fit("centre_up", 0.5)]
-    (fit,) = spelled_where_agreeing(plain, spelled)
-    assert (fit.model, fit.cost, fit.level2) == ("bottom", 2.0, spelled[0].level2)
-    assert spelled_where_agreeing(plain, [Fit("centre_up", 0.5)]) == plain

@@ -37,8 +37,7 @@ import numpy as np
 
 from formex.normalize.indicators.chained import chained_rows
 from formex.normalize.indicators.placement import (APART, APART_PRIOR, EXACT_ONLY, MODELS, UNLABELLED, UNREAD, Cluster,
-                                                   Fit, Geometry, fit_placement, piece_run, predicted_costs, unread,
-                                                   unread_side)
+                                                   Fit, Geometry, fit_placement, predicted_costs, unread, unread_side)
 from formex.normalize.indicators.fragments import one_look_alike
 from formex.normalize.indicators.cells import LABEL_SUFFIX, LabelHint
 from formex.normalize.indicators.fused import ASPECT
@@ -861,32 +860,9 @@ def fit_reading(items: list[IndicatorRow], apart: frozenset[int], held: frozense
     lines = lines_apart(items, apart)
     # rows where a label left unread may open or close a block (`Chain.open_part`)
     unread_cells = unread_level_cells(items)
-    geo = geometry_of(items, lines)
-
-    def fitted(level2: list[Cluster], level1: list[Cluster]) -> list[Fit]:
-        return fit_placement(level2, level1, geo, len(items), sub_header=labels_apart_from_names(items),
-                             held=held, open_rows=opening_rows(unread_cells), close_rows=frozenset(unread_cells))
-    level2, level1 = label_clusters(items, lines, short), group_clusters(items, lines)
-    if not unread_cells:
-        return fitted(level2, level1)
-    every_line = (label_clusters(items, lines, short, spelled=False), group_clusters(items, lines, spelled=False))
-    plain = fitted(*every_line)
-    if every_line == (level2, level1):
-        return plain
-    return spelled_where_agreeing(plain, fitted(level2, level1))
-
-
-def spelled_where_agreeing(plain: list[Fit], spelled: list[Fit]) -> list[Fit]:
-    """The fits of a table whose pieces stay unread, every wrapped label's line weighed
-    (`plain`), those whose model is among the best with the labels spelled whole joined
-    (`spelled_joins`) too, priced by that reading; all of `plain` where none is. The joins
-    say which of a label's lines its model places, so where its block ends, and among the
-    models every line ties they tell which fits; but a model fitted on a few labels' placed
-    lines, the others' every line weighed, is no better chosen than on every line (the two
-    readings weigh the models unevenly): the models and the cost stay those every line gave."""
-    by_model = {fit.model: fit for fit in spelled}
-    agreeing = [replace(by_model[fit.model], cost=fit.cost) for fit in plain if fit.model in by_model]
-    return agreeing or plain
+    return fit_placement(label_clusters(items, lines, short), group_clusters(items, lines),
+                         geometry_of(items, lines), len(items), sub_header=labels_apart_from_names(items),
+                         held=held, open_rows=opening_rows(unread_cells), close_rows=frozenset(unread_cells))
 
 
 def labels_apart_from_names(items: list[IndicatorRow]) -> bool:
@@ -924,13 +900,10 @@ def line_place(line: float, apart: dict[int, float] | None) -> float:
     return placed + 0.5
 
 
-def group_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = None,
-                   spelled: bool = True) -> list[Cluster]:
-    """Consecutive rows carrying one level-1 group's label (lines of their own included);
-    `spelled`: with the joins of labels spelled whole where pieces stay unread (`spelled_joins`)."""
+def group_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = None) -> list[Cluster]:
+    """Consecutive rows carrying one level-1 group's label (lines of their own included)."""
     clusters: list[Cluster] = []
     pieces: list[tuple[bool, ...]] = []
-    texts: list[tuple[tuple[str, str, int], ...]] = []
     narrow = not level1_column(items)
     for i, item in enumerate(items):
         hints = [h for h in item.level1
@@ -940,22 +913,18 @@ def group_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
         group = hints[-1].spec.label
         lines = tuple(line_place(h.line, apart) for h in hints if h.spec.label == group)
         wrapped = tuple(is_piece_line(h) for h in hints if h.spec.label == group)
-        printed = tuple(piece_texts(h, i) for h in hints if h.spec.label == group)
         tail = own_tail_line(item, 1, group, apart)
         if tail is not None and tail > lines[-1]:
             lines, wrapped = lines + (tail,), wrapped[:-1] + (True, True)   # its last piece (`own_tail_of`)
-            printed = printed[:-1] + (NOT_SPELLED, NOT_SPELLED)
         last = clusters[-1] if clusters else None
         if last and last.category == group:
             clusters[-1] = Cluster(group, last.first, i, last.lines + lines)
             pieces[-1] += wrapped
-            texts[-1] += printed
         else:
             clusters.append(Cluster(group, i, i, lines))
             pieces.append(wrapped)
-            texts.append(printed)
     if pieces_unread(items):
-        return [spelled_joins(c, p, t) for c, p, t in zip(clusters, pieces, texts)] if spelled else clusters
+        return clusters
     return [with_joins(c, p) for c, p in zip(clusters, pieces)]
 
 
@@ -1111,34 +1080,6 @@ def is_piece_line(hint) -> bool:
     return label_key(hint.cell.raw) != label_key(hint.cell.text)
 
 
-NOT_SPELLED = ("", "\x00", -1)   # a line whose piece is not the label's own printed text (a read tail)
-
-
-def piece_texts(hint, row: int) -> tuple[str, str, int]:
-    """The piece a label's line prints (raw), the label text put on it (fragments.py's
-    joined text on every piece's row line), and the row it is on."""
-    return label_key(hint.cell.raw), label_key(hint.cell.text), row
-
-
-def spelled_joins(cluster: Cluster, pieces: tuple[bool, ...], texts: tuple[tuple[str, str, int], ...]) -> Cluster:
-    """`with_joins` kept for each run of joined lines whose pieces, put together, print the
-    whole text joined onto them (`成本` / `指际`, both on rows): every line of that label is
-    a row of the cluster, so which is its first, middle and last is known, whatever other
-    pieces of the table stay unread (`pieces_unread`). A run missing a piece (on a line of
-    its own, blanked; or left unread) keeps every line weighed."""
-    joined = with_joins(cluster, pieces)
-    if not joined.joins:
-        return cluster
-    joins = list(joined.joins)
-    k = 0
-    while k < len(joins):
-        start, end = piece_run(joined.joins, k)
-        if end > start and "".join(raw for raw, _, _ in texts[start:end + 1]) != texts[start][1]:
-            joins[start:end + 1] = [False] * (end - start + 1)
-        k = end + 1
-    return replace(cluster, joins=tuple(joins)) if any(joins) else cluster
-
-
 def with_joins(cluster: Cluster, pieces: tuple[bool, ...]) -> Cluster:
     """The cluster with `joins`: a line continues the label on the line before it where
     both are rows holding pieces of one wrapped label (fragments.py puts the joined label
@@ -1151,17 +1092,15 @@ def with_joins(cluster: Cluster, pieces: tuple[bool, ...]) -> Cluster:
 
 
 def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = None,
-                   short: tuple[Level2Spec, ...] = (), spelled: bool = True) -> list[Cluster]:
+                   short: tuple[Level2Spec, ...] = ()) -> list[Cluster]:
     """Consecutive rows labelled with one category (copied labels aside), each level-2
     entry a cluster of its own. With `apart`, label-only rows are lines of their own.
     A row whose level-2 label is too damaged to read (`unread_label_rows`) is a cluster
     of its own too: a block prints one label, so its label places its block as any
     other does, though which category the block is the rows' wording must tell; `short`:
-    the vocabulary where short damaged labels count (`fits_with_short_labels`); `spelled`:
-    with the joins of labels spelled whole where pieces stay unread (`spelled_joins`)."""
+    the vocabulary where short damaged labels count (`fits_with_short_labels`)."""
     clusters: list[Cluster] = []
     pieces: list[tuple[bool, ...]] = []
-    texts: list[tuple[tuple[str, str, int], ...]] = []
     damaged = unread_label_rows(items, short)
     # a label's damaged tail is one of its lines only where its pieces join: elsewhere each
     # piece's line is weighed, and the tail's would outweigh the label's read line. Where
@@ -1180,7 +1119,6 @@ def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
             line = line_place(item.lines[0] + item.damaged_offset, apart)
             clusters.append(Cluster(f"{UNREAD}{i}", i, i, (line,), damaged=True))
             pieces.append((False,))
-            texts.append((NOT_SPELLED,))
             continue
         last = clusters[-1] if clusters else None
         if not hints and i in tails and last and last.category == tails[i] and last.last == i - 1 \
@@ -1190,7 +1128,6 @@ def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
             # row's piece is another label's, and the entry's block must stay that one row)
             clusters[-1] = replace(last, last=i, lines=last.lines + (line_place(item.lines[0], apart),))
             pieces[-1] = pieces[-1][:-1] + (True, True)
-            texts[-1] += (NOT_SPELLED,)
             tailed.add(len(clusters) - 1)
             continue
         if not hints:
@@ -1198,12 +1135,10 @@ def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
         category = hints[-1].spec.label
         lines = tuple(line_place(h.line, apart) for h in hints if h.spec.label == category)
         wrapped = tuple(is_piece_line(h) for h in hints if h.spec.label == category)
-        printed = tuple(piece_texts(h, i) for h in hints if h.spec.label == category)
         tail = own_tail_line(item, 2, category, apart)
         if tail is not None and tail > lines[-1]:
             # its damaged last piece (`own_tail_of`): the label's last line, one label with its own
             lines, wrapped = lines + (tail,), wrapped[:-1] + (True, True)
-            printed = printed[:-1] + (NOT_SPELLED, NOT_SPELLED)
         entry = item.is_level2_entry and not item.is_label_only
         last = clusters[-1] if clusters else None
         ends = i if overflows_here(items, i, hints, category) else None
@@ -1214,16 +1149,14 @@ def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
             clusters[-1] = Cluster(category, last.first, i, last.lines + lines, group=last.group,
                                    ends=ends if ends is not None else last.ends, loose=last.loose or spilled)
             pieces[-1] += wrapped
-            texts[-1] += printed
         else:
             clusters.append(Cluster(category, i, i, lines, entry, optional=item.is_label_only,
                                     group=hints[-1].spec.level1,
                                     apart=item.is_label_only and line_place(item.lines[0], apart) % 1 != 0,
                                     ends=ends, loose=spilled))
             pieces.append(wrapped)
-            texts.append(printed)
-    return [with_joins(c, p) if not unread_pieces or k in tailed else spelled_joins(c, p, t) if spelled else c
-            for k, (c, p, t) in enumerate(zip(clusters, pieces, texts))]
+    return [with_joins(c, p) if not unread_pieces or k in tailed else c
+            for k, (c, p) in enumerate(zip(clusters, pieces))]
 
 
 def overflows_here(items: list[IndicatorRow], i: int, hints: list, category: str) -> bool:
