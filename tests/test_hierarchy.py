@@ -2,11 +2,8 @@
 guessed) where spans are known."""
 from __future__ import annotations
 
-from formex.extract.ocr_text import iter_text_rows
-from formex.normalize.indicators.hierarchy import (label_clusters, may_name, path_of, pieces_unread, segment_rows,
-                                                   wording_score, wording_scores)
+from formex.normalize.indicators.hierarchy import may_name, path_of, segment_rows, wording_score, wording_scores
 from formex.normalize.indicators import rows_to_indicators
-from formex.normalize.indicators.rows import rows_to_indicator_rows
 from formex.schemas.document import Cell, Row
 from formex.schemas.forms import load_form_schema
 
@@ -311,28 +308,3 @@ def test_rows_a_near_model_places_across_several_edges_go_by_their_wording():
     assert got["农业绿色发展持续性"] == "可持续影响指标"
     warned = {i.source_ref for i in issues if i.code == "level_boundary_ambiguous" and "all but as well" in i.message}
     assert warned == {"line 8", "line 12", "line 15", "line 19", "line 22"}
-
-
-def test_a_clean_tail_no_chain_took_leaves_the_tables_wrapped_labels_joined():
-    # 类指 alone in the level column prints nothing but characters every label prints: it
-    # hides no label's own words, so the two clean wrapped labels keep their joins (a
-    # model places each by the one line it puts on the block's edge). A cell that may be
-    # a damaged label (犭) still switches them off: the labels may hide a line there
-    def items_of(odd: str):
-        lines = ["二级指标\t三级指标\t指标值",
-                 "数量\t公益性岗位开发数量\t≥120(个)",
-                 "指标\t职业技能培训人次\t≥3000(人次)",
-                 "质量\t社会保险补贴发放准确率\t≥95(%)",
-                 "指标\t就业见习补贴发放准确率\t≥95(%)",
-                 "\t公益性岗位补贴发放准确率\t≥95(%)",
-                 f"{odd}\t低保就业补贴发放及时率\t≥95(%)",
-                 "时效\t社会保险补贴审核办结时限\t≤15(天)"]
-        items, _ = rows_to_indicator_rows(list(iter_text_rows("\n".join(lines))), SCHEMA, False, None)
-        assert [c.text for c in items[5].unrecognised] == [odd]
-        return items
-    for odd in ("类指", "标", "指标"):
-        items = items_of(odd)
-        assert not pieces_unread(items)
-        assert [c.joins for c in label_clusters(items)] == [(False, True), (False, True), ()]
-    items = items_of("犭")
-    assert pieces_unread(items) and all(not c.joins for c in label_clusters(items))

@@ -957,11 +957,8 @@ def pieces_unread(items: list[IndicatorRow]) -> bool:
     they print on, so which piece is a label's first, middle or last is not known, and
     every piece's line is weighed (`with_joins` is not applied). A label's damaged tail
     is no such cell (`label_tails`): its label is read, and its line is the label's last;
-    nor are the clean first pieces of a label cut short (`IndicatorRow.cut_short`), nor a
-    cell printing only characters every label prints (`类指`, `标`, `指标`: `may_name`), a
-    wrapped label's clean tail no chain took: it hides no label's own words, and switching
-    every join of the table off for it weighed each clean label's lines as labels apart."""
-    return any(may_name(cell) for cells in unread_level_cells(items).values() for cell in cells)
+    nor are the clean first pieces of a label cut short (`IndicatorRow.cut_short`)."""
+    return bool(unread_rows(items))
 
 
 def unread_rows(items: list[IndicatorRow]) -> frozenset[int]:
