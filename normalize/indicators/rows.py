@@ -1317,13 +1317,16 @@ def drop_unread_label_lines(items: list[IndicatorRow], wrapped: list[IndicatorRo
 
 
 def heads_block_below(line: IndicatorRow, item: IndicatorRow) -> bool:
-    """A damaged label line left unread (`drop_unread_label_lines`) printed beside the
-    level-1 label carried to `item` (the next row, on the same page) from a line of its own
-    just above it, and `item` is an indicator row with no level-2 label or damaged cell of
-    its own."""
+    """A damaged label line left unread (`drop_unread_label_lines`) just above `item` (the
+    next row, on the same page), an indicator row with no level-2 label or damaged cell of
+    its own. The line is a merged label printed on a line of its own between rows, as any
+    model may print one (a sub-header's, a centred label's between its middle rows, a
+    bottom one's after its last row): its place there, half a line above the row, is the
+    fit's evidence of a block the label names, though which category the rows' wording
+    must tell. Dropped with its place, the block was a label lost, and a model running a
+    labelled block over its rows fit every other label exactly and trusted them there."""
     return (item.pages[0] == line.pages[1] and (item.name is not None or item.target is not None)
-            and not item.damaged and not item.level2 and not item.fused
-            and any(h.carried and h.line == item.lines[0] - 0.5 for h in item.level1))
+            and not item.damaged and not item.level2 and not item.fused)
 
 
 def shift_lines(item: IndicatorRow, by: int) -> None:
