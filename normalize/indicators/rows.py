@@ -1290,7 +1290,8 @@ def drop_unread_label_lines(items: list[IndicatorRow], wrapped: list[IndicatorRo
                             ) -> list[IndicatorRow]:
     """The lines `insert_label_lines` put back that `read_damaged_labels` left unread,
     taken out again (their `label_unrecognised` warnings stay) and the lines below
-    counted as before. A line printing its own row number (序号) whose label wrapped onto
+    counted as before; the cell of one just above a row goes to that row, half a line
+    above it (`heads_block_below`). A line printing its own row number (序号) whose label wrapped onto
     the lines below (`wrapped`, `rest_of_numbered_label`) is a row and stays, its label
     unread (said by that warning); a numbered damaged cell alone may still be a piece or
     a sub-header's label, and goes."""
@@ -1307,8 +1308,8 @@ def drop_unread_label_lines(items: list[IndicatorRow], wrapped: list[IndicatorRo
         if shift:
             shift_lines(item, -shift)
         if dropped is not None and heads_block_below(dropped, item):
-            # its group's label printed beside it on that line of its own (carried to this row):
-            # a sub-header line, whose damaged cell is the label of the block this row opens
+            # a label printed on a line of its own just above this row: its damaged cell goes
+            # to the row, on that line, for the fit to place the block it names
             item.damaged = list(dropped.damaged)
             item.damaged_offset = -0.5
         dropped = None
