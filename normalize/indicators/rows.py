@@ -1299,15 +1299,17 @@ def drop_unread_label_lines(items: list[IndicatorRow], wrapped: list[IndicatorRo
     out: list[IndicatorRow] = []
     shift = 0
     dropped: IndicatorRow | None = None
+    rest = False    # the dropped line is the wrapped rest of the label printed just above it
     for item in items:
         if item.damaged and item.name is None and item.target is None and item.note is None \
                 and not item.level2 and not item.level1 and not item.fused and id(item) not in kept:
             shift += 1
+            rest = dropped is None and bool(out) and rest_of_label_above(item, out[-1])
             dropped = item
             continue
         if shift:
             shift_lines(item, -shift)
-        if dropped is not None and heads_block_below(dropped, item):
+        if dropped is not None and not rest and heads_block_below(dropped, item):
             # a label printed on a line of its own just above this row: its damaged cell goes
             # to the row, on that line, for the fit to place the block it names
             item.damaged = list(dropped.damaged)
@@ -1315,6 +1317,15 @@ def drop_unread_label_lines(items: list[IndicatorRow], wrapped: list[IndicatorRo
         dropped = None
         out.append(item)
     return out
+
+
+def rest_of_label_above(line: IndicatorRow, above: IndicatorRow) -> bool:
+    """A damaged label line printing only characters of the level-2 label the line above
+    it states (`piece_of_label_above`: `响类指标` under a `司特续影` read as 可持续影响指标):
+    that label's wrapped rest, no label of the block below."""
+    labels = [h.spec.label for h in above.level2 if not h.copied]
+    return bool(labels) and all(any(piece_of_label_above(cell.text, label) for label in labels)
+                                for cell in line.damaged)
 
 
 def heads_block_below(line: IndicatorRow, item: IndicatorRow) -> bool:
@@ -1846,8 +1857,11 @@ def read_label_runs(items: list[IndicatorRow], vocab: LevelVocabulary, schema: F
         for (k, hint, cell, _), name in zip(run, union):
             item = items[k]
             spec = vocab.level2_specs[name]
+            # a cell read from the row's damaged ones prints where `damaged_offset` puts the first
+            # (a line of its own above the row, `heads_block_below`), as every damaged reading's
+            at = item.lines[0] + (item.damaged_offset if item.damaged and cell is item.damaged[0] else 0)
             new = LabelHint(2, spec, cell, LabelMatch(name, name, hint.match.score if hint else 0.0),
-                            line=hint.line if hint else item.lines[0])
+                            line=hint.line if hint else at)
             if hint is not None:
                 if hint.spec.label == name:
                     continue
