@@ -973,3 +973,30 @@ def test_a_damaged_label_line_alone_between_rows_heads_the_block_below():
                                          "单位管网造价", "受益人口", "农村集中供水率", "受益群众满意度"]
     assert [label for label, _ in got][:5] == ["数量指标", "数量指标", "质量指标", "时效指标", "成本指标"]
     assert any(i.code == "label_unrecognised" and "戊朩" in i.message for i in issues)
+
+
+def test_a_dropped_label_line_gives_its_cell_to_the_row_below_unless_it_spells_the_label_above():
+    # an unread damaged label line goes, but its cell stays the row below's, half a line above
+    # it (a label printed on a line of its own between rows); a line spelling only characters of
+    # the label stated just above it (`响类指标` under 可持续影响指标) is that label's wrapped rest
+    from formex.normalize.indicators.cells import IndicatorRow, LabelHint
+    from formex.normalize.indicators.rows import drop_unread_label_lines
+
+    def row(i: int, name: str | None = None, damaged: str | None = None, label: str | None = None):
+        cell = Cell(damaged or label or "", damaged or label or "", 1)
+        item = IndicatorRow(Row(i, (cell,), 1, f"line {i}"), name=name, lines=(i, i))
+        if damaged:
+            item.damaged, item.unrecognised = [cell], [cell]
+        if label:
+            spec = next(c for c in SCHEMA.level2_order if c.label == label)
+            item.level2 = [LabelHint(2, spec, cell, LabelMatch(label, label, 100.0), line=i)]
+        return item
+
+    items = [row(0, "人数统计工程完工及时率"), row(1, damaged="戊朩"), row(2, "单位管网造价")]
+    out = drop_unread_label_lines(items)
+    assert [item.name for item in out] == ["人数统计工程完工及时率", "单位管网造价"]
+    assert [c.text for c in out[1].damaged] == ["戊朩"] and out[1].damaged_offset == -0.5
+    assert out[1].lines == (1, 1)
+    items = [row(0, label="可持续影响指标"), row(1, damaged="响类指标"), row(2, "人员到位率")]
+    out = drop_unread_label_lines(items)
+    assert [item.name for item in out] == [None, "人员到位率"] and not out[1].damaged
