@@ -976,9 +976,11 @@ def test_a_damaged_label_line_alone_between_rows_heads_the_block_below():
 
 
 def test_a_dropped_label_line_gives_its_cell_to_the_row_below_unless_it_spells_the_label_above():
-    # an unread damaged label line goes, but its cell stays the row below's, half a line above
-    # it (a label printed on a line of its own between rows); a line spelling only characters of
-    # the label stated just above it (`响类指标` under 可持续影响指标) is that label's wrapped rest
+    # an unread damaged label line goes, but in a table printing its labels on lines of their
+    # own its cell stays the row below's, half a line above it (a label printed on a line of its
+    # own between rows); a line spelling only characters of the label stated just above it
+    # (`响类指标` under 可持续影响指标) is that label's wrapped rest; where every label shares its
+    # line with a name, a line alone may be a category listed without indicators and goes as before
     from formex.normalize.indicators.cells import IndicatorRow, LabelHint
     from formex.normalize.indicators.rows import drop_unread_label_lines
 
@@ -990,13 +992,17 @@ def test_a_dropped_label_line_gives_its_cell_to_the_row_below_unless_it_spells_t
         if label:
             spec = next(c for c in SCHEMA.level2_order if c.label == label)
             item.level2 = [LabelHint(2, spec, cell, LabelMatch(label, label, 100.0), line=i)]
+            item.own_level2 = item.level2[0] if name is None else None
         return item
 
-    items = [row(0, "人数统计工程完工及时率"), row(1, damaged="戊朩"), row(2, "单位管网造价")]
+    items = [row(0, label="时效指标"), row(1, "工程完工及时率"), row(2, damaged="戊朩"), row(3, "单位管网造价")]
     out = drop_unread_label_lines(items)
-    assert [item.name for item in out] == ["人数统计工程完工及时率", "单位管网造价"]
-    assert [c.text for c in out[1].damaged] == ["戊朩"] and out[1].damaged_offset == -0.5
-    assert out[1].lines == (1, 1)
+    assert [item.name for item in out] == [None, "工程完工及时率", "单位管网造价"]
+    assert [c.text for c in out[2].damaged] == ["戊朩"] and out[2].damaged_offset == -0.5
+    assert out[2].lines == (2, 2)
     items = [row(0, label="可持续影响指标"), row(1, damaged="响类指标"), row(2, "人员到位率")]
     out = drop_unread_label_lines(items)
     assert [item.name for item in out] == [None, "人员到位率"] and not out[1].damaged
+    items = [row(0, "教育经费及时拨付率", label="时效指标"), row(1, damaged="咸未"), row(2, "学生综合素质提升")]
+    out = drop_unread_label_lines(items)
+    assert [item.name for item in out] == ["教育经费及时拨付率", "学生综合素质提升"] and not out[1].damaged

@@ -1300,6 +1300,7 @@ def drop_unread_label_lines(items: list[IndicatorRow], wrapped: list[IndicatorRo
     shift = 0
     dropped: IndicatorRow | None = None
     rest = False    # the dropped line is the wrapped rest of the label printed just above it
+    apart = prints_labels_apart(items)
     for item in items:
         if item.damaged and item.name is None and item.target is None and item.note is None \
                 and not item.level2 and not item.level1 and not item.fused and id(item) not in kept:
@@ -1309,7 +1310,7 @@ def drop_unread_label_lines(items: list[IndicatorRow], wrapped: list[IndicatorRo
             continue
         if shift:
             shift_lines(item, -shift)
-        if dropped is not None and not rest and heads_block_below(dropped, item):
+        if dropped is not None and not rest and heads_block_below(dropped, item, apart):
             # a label printed on a line of its own just above this row: its damaged cell goes
             # to the row, on that line, for the fit to place the block it names
             item.damaged = list(dropped.damaged)
@@ -1328,17 +1329,29 @@ def rest_of_label_above(line: IndicatorRow, above: IndicatorRow) -> bool:
                                 for cell in line.damaged)
 
 
-def heads_block_below(line: IndicatorRow, item: IndicatorRow) -> bool:
+def prints_labels_apart(items: list[IndicatorRow]) -> bool:
+    """Some level-2 label of the table is read on a line of its own (no name or target
+    beside it): the table prints its labels so, sub-headers or merged labels between rows."""
+    return any(item.own_level2 is not None and item.name is None and item.target is None for item in items)
+
+
+def heads_block_below(line: IndicatorRow, item: IndicatorRow, apart: bool = False) -> bool:
     """A damaged label line left unread (`drop_unread_label_lines`) just above `item` (the
     next row, on the same page), an indicator row with no level-2 label or damaged cell of
-    its own. The line is a merged label printed on a line of its own between rows, as any
-    model may print one (a sub-header's, a centred label's between its middle rows, a
-    bottom one's after its last row): its place there, half a line above the row, is the
-    fit's evidence of a block the label names, though which category the rows' wording
-    must tell. Dropped with its place, the block was a label lost, and a model running a
-    labelled block over its rows fit every other label exactly and trusted them there."""
+    its own, in a table printing labels on lines of their own (`apart`,
+    `prints_labels_apart`) or beside the level-1 label carried to `item` from that line (a
+    sub-header line). The line is then a merged label printed on a line of its own between
+    rows, as the table prints its others (a sub-header's, a centred label's between its
+    middle rows, a bottom one's after its last row): its place there, half a line above the
+    row, is the fit's evidence of a block the label names, though which category the rows'
+    wording must tell. Dropped with its place, the block was a label lost, and a model
+    running a labelled block over its rows fit every other label exactly and trusted them
+    there. Where every readable label shares its line with a name, a damaged line alone is
+    as likely a category listed without indicators (`咸未`, no placeholder), which heads no
+    block: it goes as before."""
     return (item.pages[0] == line.pages[1] and (item.name is not None or item.target is not None)
-            and not item.damaged and not item.level2 and not item.fused)
+            and not item.damaged and not item.level2 and not item.fused
+            and (apart or any(h.carried and h.line == item.lines[0] - 0.5 for h in item.level1)))
 
 
 def shift_lines(item: IndicatorRow, by: int) -> None:
