@@ -946,3 +946,63 @@ def test_a_damaged_label_under_a_bare_alias_is_no_rest_of_it():
     assert got == [("时效指标", "资金支付及时率"), ("成本指标", None), ("社会效益指标", "受益人数"),
                    ("社会效益指标", "受益户数")]
     assert "label_read_by_nearest" in codes
+
+
+def test_a_damaged_label_line_alone_between_rows_heads_the_block_below():
+    # sub-headers, one of them too damaged to read (戊朩, 成本's two characters look-alikes)
+    # and printed with no group label beside it: its line still stands between the rows
+    # where the block it names opens, so the row below is read by its wording (造价, 成本)
+    # in a block of its own. Dropped with its place, its row was a lost label's, and the
+    # sub-header fit ran the 时效 block above over it, trusted against its wording
+    got, _, issues = read(text_rows([HEADER,
+                                     "产出指标\t数量指标\t\t",
+                                     "\t\t完成工程建设的行政村\t12个",
+                                     "\t\t新建供水管网长度\t≥46公里",
+                                     "\t质量指标\t\t",
+                                     "\t\t工程验收合格率\t100%",
+                                     "\t时效指标\t\t",
+                                     "\t\t工程完工及时率\t≥95%",
+                                     "\t戊朩\t\t",
+                                     "\t\t单位管网造价\t≤15万元/公里",
+                                     "效益指标\t社会效益指标\t\t",
+                                     "\t\t受益人口\t≥2.3万人",
+                                     "\t\t农村集中供水率\t≥90%",
+                                     "满意度指标\t服务对象满意度指标\t\t",
+                                     "\t\t受益群众满意度\t≥90%"]))
+    assert [name for _, name in got] == ["完成工程建设的行政村", "新建供水管网长度", "工程验收合格率", "工程完工及时率",
+                                         "单位管网造价", "受益人口", "农村集中供水率", "受益群众满意度"]
+    assert [label for label, _ in got][:5] == ["数量指标", "数量指标", "质量指标", "时效指标", "成本指标"]
+    assert any(i.code == "label_unrecognised" and "戊朩" in i.message for i in issues)
+
+
+def test_a_dropped_label_line_gives_its_cell_to_the_row_below_unless_it_spells_the_label_above():
+    # an unread damaged label line goes, but in a table printing its labels on lines of their
+    # own its cell stays the row below's, half a line above it (a label printed on a line of its
+    # own between rows); a line spelling only characters of the label stated just above it
+    # (`响类指标` under 可持续影响指标) is that label's wrapped rest; where every label shares its
+    # line with a name, a line alone may be a category listed without indicators and goes as before
+    from formex.normalize.indicators.cells import IndicatorRow, LabelHint
+    from formex.normalize.indicators.rows import drop_unread_label_lines
+
+    def row(i: int, name: str | None = None, damaged: str | None = None, label: str | None = None):
+        cell = Cell(damaged or label or "", damaged or label or "", 1)
+        item = IndicatorRow(Row(i, (cell,), 1, f"line {i}"), name=name, lines=(i, i))
+        if damaged:
+            item.damaged, item.unrecognised = [cell], [cell]
+        if label:
+            spec = next(c for c in SCHEMA.level2_order if c.label == label)
+            item.level2 = [LabelHint(2, spec, cell, LabelMatch(label, label, 100.0), line=i)]
+            item.own_level2 = item.level2[0] if name is None else None
+        return item
+
+    items = [row(0, label="时效指标"), row(1, "工程完工及时率"), row(2, damaged="戊朩"), row(3, "单位管网造价")]
+    out = drop_unread_label_lines(items)
+    assert [item.name for item in out] == [None, "工程完工及时率", "单位管网造价"]
+    assert [c.text for c in out[2].damaged] == ["戊朩"] and out[2].damaged_offset == -0.5
+    assert out[2].lines == (2, 2)
+    items = [row(0, label="可持续影响指标"), row(1, damaged="响类指标"), row(2, "人员到位率")]
+    out = drop_unread_label_lines(items)
+    assert [item.name for item in out] == [None, "人员到位率"] and not out[1].damaged
+    items = [row(0, "教育经费及时拨付率", label="时效指标"), row(1, damaged="咸未"), row(2, "学生综合素质提升")]
+    out = drop_unread_label_lines(items)
+    assert [item.name for item in out] == ["教育经费及时拨付率", "学生综合素质提升"] and not out[1].damaged

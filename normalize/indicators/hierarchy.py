@@ -270,7 +270,10 @@ def label_texts(items: list[IndicatorRow]) -> list[str]:
     label prints (`whole_damaged_label`)."""
     out = []
     for item in items:
-        out += [label_key(c.text) for c in (*item.unrecognised, *(h.cell for h in item.level2 + item.level1))]
+        # a damaged cell given to the row below from a line of its own (`rows.heads_block_below`)
+        # is among the row's damaged cells only
+        cells = (*item.unrecognised, *(c for c in item.damaged if c not in item.unrecognised))
+        out += [label_key(c.text) for c in (*cells, *(h.cell for h in item.level2 + item.level1))]
         out += [label_key(item.name[:SHORT_DAMAGED[1]])] if item.name else []
     return out
 

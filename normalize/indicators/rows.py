@@ -1293,7 +1293,8 @@ def drop_unread_label_lines(items: list[IndicatorRow], wrapped: list[IndicatorRo
                             ) -> list[IndicatorRow]:
     """The lines `insert_label_lines` put back that `read_damaged_labels` left unread,
     taken out again (their `label_unrecognised` warnings stay) and the lines below
-    counted as before. A line printing its own row number (序号) whose label wrapped onto
+    counted as before; the cell of one just above a row goes to that row, half a line
+    above it (`heads_block_below`). A line printing its own row number (序号) whose label wrapped onto
     the lines below (`wrapped`, `rest_of_numbered_label`) is a row and stays, its label
     unread (said by that warning); a numbered damaged cell alone may still be a piece or
     a sub-header's label, and goes."""
@@ -1301,17 +1302,20 @@ def drop_unread_label_lines(items: list[IndicatorRow], wrapped: list[IndicatorRo
     out: list[IndicatorRow] = []
     shift = 0
     dropped: IndicatorRow | None = None
+    rest = False    # the dropped line is the wrapped rest of the label printed just above it
+    apart = prints_labels_apart(items)
     for item in items:
         if item.damaged and item.name is None and item.target is None and item.note is None \
                 and not item.level2 and not item.level1 and not item.fused and id(item) not in kept:
             shift += 1
+            rest = dropped is None and bool(out) and rest_of_label_above(item, out[-1])
             dropped = item
             continue
         if shift:
             shift_lines(item, -shift)
-        if dropped is not None and heads_block_below(dropped, item):
-            # its group's label printed beside it on that line of its own (carried to this row):
-            # a sub-header line, whose damaged cell is the label of the block this row opens
+        if dropped is not None and not rest and heads_block_below(dropped, item, apart):
+            # a label printed on a line of its own just above this row: its damaged cell goes
+            # to the row, on that line, for the fit to place the block it names
             item.damaged = list(dropped.damaged)
             item.damaged_offset = -0.5
         dropped = None
@@ -1319,14 +1323,38 @@ def drop_unread_label_lines(items: list[IndicatorRow], wrapped: list[IndicatorRo
     return out
 
 
-def heads_block_below(line: IndicatorRow, item: IndicatorRow) -> bool:
-    """A damaged label line left unread (`drop_unread_label_lines`) printed beside the
-    level-1 label carried to `item` (the next row, on the same page) from a line of its own
-    just above it, and `item` is an indicator row with no level-2 label or damaged cell of
-    its own."""
+def rest_of_label_above(line: IndicatorRow, above: IndicatorRow) -> bool:
+    """A damaged label line printing only characters of the level-2 label the line above
+    it states (`piece_of_label_above`: `响类指标` under a `司特续影` read as 可持续影响指标):
+    that label's wrapped rest, no label of the block below."""
+    labels = [h.spec.label for h in above.level2 if not h.copied]
+    return bool(labels) and all(any(piece_of_label_above(cell.text, label) for label in labels)
+                                for cell in line.damaged)
+
+
+def prints_labels_apart(items: list[IndicatorRow]) -> bool:
+    """Some level-2 label of the table is read on a line of its own (no name or target
+    beside it): the table prints its labels so, sub-headers or merged labels between rows."""
+    return any(item.own_level2 is not None and item.name is None and item.target is None for item in items)
+
+
+def heads_block_below(line: IndicatorRow, item: IndicatorRow, apart: bool = False) -> bool:
+    """A damaged label line left unread (`drop_unread_label_lines`) just above `item` (the
+    next row, on the same page), an indicator row with no level-2 label or damaged cell of
+    its own, in a table printing labels on lines of their own (`apart`,
+    `prints_labels_apart`) or beside the level-1 label carried to `item` from that line (a
+    sub-header line). The line is then a merged label printed on a line of its own between
+    rows, as the table prints its others (a sub-header's, a centred label's between its
+    middle rows, a bottom one's after its last row): its place there, half a line above the
+    row, is the fit's evidence of a block the label names, though which category the rows'
+    wording must tell. Dropped with its place, the block was a label lost, and a model
+    running a labelled block over its rows fit every other label exactly and trusted them
+    there. Where every readable label shares its line with a name, a damaged line alone is
+    as likely a category listed without indicators (`咸未`, no placeholder), which heads no
+    block: it goes as before."""
     return (item.pages[0] == line.pages[1] and (item.name is not None or item.target is not None)
             and not item.damaged and not item.level2 and not item.fused
-            and any(h.carried and h.line == item.lines[0] - 0.5 for h in item.level1))
+            and (apart or any(h.carried and h.line == item.lines[0] - 0.5 for h in item.level1)))
 
 
 def shift_lines(item: IndicatorRow, by: int) -> None:
@@ -1845,8 +1873,11 @@ def read_label_runs(items: list[IndicatorRow], vocab: LevelVocabulary, schema: F
         for (k, hint, cell, _), name in zip(run, union):
             item = items[k]
             spec = vocab.level2_specs[name]
+            # a cell read from the row's damaged ones prints where `damaged_offset` puts the first
+            # (a line of its own above the row, `heads_block_below`), as every damaged reading's
+            at = item.lines[0] + (item.damaged_offset if item.damaged and cell is item.damaged[0] else 0)
             new = LabelHint(2, spec, cell, LabelMatch(name, name, hint.match.score if hint else 0.0),
-                            line=hint.line if hint else item.lines[0])
+                            line=hint.line if hint else at)
             if hint is not None:
                 if hint.spec.label == name:
                     continue
