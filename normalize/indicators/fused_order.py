@@ -2040,6 +2040,10 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
                 and len(read[0]) not in widths and not line and not (group_line and read[0] == read[3]) and not lone:
             read = None   # a first line of a label (or a bare word), no level cell of the table as wide: a word
         damaged = None
+        worded = None   # (the category's label printed with its group's word, damaged: `group_worded_head`)
+        if read is None and not group_lines and placement.source == "inferred":
+            worded = group_worded_head(item.name, placement.level2, vocab, bounds, widths)
+            read = worded
         if read is None:
             damaged = whole_damaged_head(item.name, placement.level2, vocab, bounds, damage)
             if damaged and len(damaged[0]) - 1 in widths and (damaged[3][-1], damaged[0][-1]) not in damage:
@@ -2058,6 +2062,9 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         narrower = cut_to_level_column(head, rest, edge, placement.level2, vocab)
         if narrower is not None and not spaced_at(boundaries, head):
             head, rest = narrower
+        if worded is not None:    # the label printed on every row of its block: its names open with it alike
+            block = block_rows(i, placements)
+            others = tuple(other for j, other in enumerate(names) if j != i and not (j in block and other.startswith(head)))
         if in_place_ < len(head) and (any(head in other for other in others) or head in bare_words(vocab)
                                       or sum(line.count(item.name[:len(head) + 1]) for line in printed) > 1):
             continue      # a word the table prints elsewhere (the document, with the name's next character), or
@@ -2093,6 +2100,11 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
                                 f"{head!r} cut off the name {head + rest!r} as a damaged {form!r}: its block's one "
                                 f"row, the block stating no label", field="level2",
                                 source_ref=cell.source_ref or item.row.source_ref))
+        if worded is not None and in_place_ < len(head):     # read by its characters in place: said for review
+            issues.append(Issue("warning", "label_unrecognised",
+                                f"{head!r} cut off the name {head + rest!r} as {form!r}, the category placed printed "
+                                f"with its group's word ({in_place_} of {len(head)} characters in place): its block "
+                                f"stating no label", field="level2", source_ref=cell.source_ref or item.row.source_ref))
         if damaged is not None:     # read by its characters in place alone: said for review
             issues.append(Issue("warning", "label_unrecognised",
                                 f"{head!r} cut off the name {head + rest!r} as a damaged {form!r} "
@@ -2323,6 +2335,49 @@ def inferred_head(name: str, spec, boundaries: tuple[int, ...], label_line: bool
             #     as long; a first line as wide as the column over a shorter one as much in place
             if best is None or key > best[0]:
                 best = (key, (head, rest, k, form))
+    return best[1] if best else None
+
+
+@lru_cache(maxsize=None)
+def group_worded_forms(spec, vocab: LevelVocabulary) -> tuple[tuple[str, int], ...]:
+    """(form, the group word's length) for each of the category's group-and-category words,
+    bare and with 指标 (产出数量, 产出数量指标: `compound_keys`, the level-2 column of forms
+    that repeat the group)."""
+    group = vocab.level1_specs.get(spec.level1)
+    if group is None:
+        return ()
+    heads = {bare_word(t) for t in (group.label, *group.aliases)} - {""}
+    forms = set(compound_words(spec, vocab)) | {key for key in chain_forms(spec, vocab) if key not in label_forms(spec)}
+    return tuple(sorted(((form, len(head)) for form in forms for head in heads if form.startswith(head)
+                         and len(form) > len(head)), key=lambda pair: (-len(pair[0]), pair[0])))
+
+
+def group_worded_head(name: str, spec, vocab: LevelVocabulary, boundaries: tuple[int, ...], widths: frozenset[int]
+                      ) -> tuple[str, str, int, str] | None:
+    """(head, rest, characters in place, form) for `cut_inferred_heads` where `inferred_head`
+    reads none: the category's label printed with its group's word before it (产出数量,
+    产出数量指标: forms whose level-2 column repeats the group), OCR-damaged past the one
+    character `compound_head` and the order forgive, fused into the name's head
+    (`彦出数重档案…`, `产山贡量补贴…`) or its first line wrapped in the level column
+    (`彦出数` | `量指柝` below). The group's word keeps half its characters in place
+    and so does the category's part after it (one character at least: `产出戊朩` shows
+    no category), so the head reads as the block's own label printed so, not a name's
+    word: the group's word alone (`产出`) is not read here. A head shorter than the whole
+    form is a line of a label wrapped in its column: only as wide as a level cell the table
+    prints (`widths`), its last character in place and the name not going on with the
+    form's next one. Of the heads that read, the one with most characters in place, the
+    shorter of those (`彦出数` | `完成…` in a column three wide). Warned where cut."""
+    best = None
+    for form, g in group_worded_forms(spec, vocab):
+        for n, head, rest in head_candidates(name, range(g + 1, min(len(form), HEAD_MAX) + 1), boundaries, spec):
+            k_group, k_word = in_place(head[:g], form, 0), in_place(head[g:], form, g)
+            if 2 * k_group < g or 2 * k_word < n - g or k_word < 1:
+                continue
+            if n < len(form) and (n not in widths or head[-1] != form[n - 1] or name[n:n + 1] == form[n]):
+                continue      # a first line: as wide as the column, ending in place, the name its own after it
+            key = (k_group + k_word, -n)
+            if best is None or key > best[0]:
+                best = (key, (head, rest, k_group + k_word, form))
     return best[1] if best else None
 
 
