@@ -1098,6 +1098,32 @@ def test_a_bare_word_on_a_row_printing_no_groups_label_is_cut_off_as_its_blocks_
                for i in issues)
 
 
+# --- a label printed with its group's word, damaged, at the head of a name (cut_inferred_heads, group_worded_head)
+
+GROUP_WORDED = ["产出指标\t产出质量\t数字化成果验收合格率\t≥98%", "产出指标\t产出时效\t档案证明出具时限\t3个工作日",
+                "效益指标\t社会效益\t档案利用满足率\t≥95%"]
+
+
+def test_a_label_printed_with_its_groups_word_damaged_on_every_row_of_its_block_is_cut_off_with_a_warning():
+    # the form repeats the group in its level-2 column (产出质量); the first block's 产出数量 is
+    # printed on each of its rows, damaged in two characters (彦 for 产, 重 for 量), and fused
+    # into the names: the block states no label, the placement gives it 数量指标
+    got, issues = read(["产出指标\t\t彦出数重档案数字化扫描页数\t120万页",
+                        "产出指标\t\t彦出数重接待档案查阅利用人次\t8000人次", *GROUP_WORDED])
+    assert got[:2] == [("数量指标", "档案数字化扫描页数"), ("数量指标", "接待档案查阅利用人次")]
+    warned = [i for i in issues if i.code == "label_unrecognised" and "彦出数重" in i.message]
+    assert len(warned) == 2 and all(i.severity == "warning" and "group's word" in i.message for i in warned)
+
+
+@pytest.mark.parametrize("name", [
+    "产出咸朩单位管网造价",   # nothing of the category's word in place: no evidence of the block's label
+    "彦击数字化扫描页数",     # the group's word with none of its characters in place
+])
+def test_a_head_shaped_like_a_group_worded_label_without_its_characters_stays(name):
+    got, _ = read([f"产出指标\t\t{name}\t120万页", *GROUP_WORDED])
+    assert got[0][1] == name
+
+
 # --- a whole label damaged in its 指标 at the head of a name, read by its block's own label (whole_damaged_head)
 
 @pytest.mark.parametrize("head, lost", [("数量指怀", "怀"), ("数量指柝", "柝")])
