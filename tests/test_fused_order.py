@@ -1115,6 +1115,15 @@ def test_a_label_printed_with_its_groups_word_damaged_on_every_row_of_its_block_
     assert len(warned) == 2 and all(i.severity == "warning" and "group's word" in i.message for i in warned)
 
 
+def test_a_label_printed_with_its_groups_word_damaged_in_a_block_stating_it_on_another_row_is_cut_off():
+    # the block's first row states 产出数量; its second prints it damaged, fused into the name
+    got, issues = read(["产出指标\t产出数量\t档案数字化扫描页数\t120万页",
+                        "产出指标\t\t彦出数重接待档案查阅利用人次\t8000人次", *GROUP_WORDED])
+    assert got[1] == ("数量指标", "接待档案查阅利用人次")
+    assert any(i.code == "label_unrecognised" and "彦出数重" in i.message and "another row" in i.message
+               for i in issues)
+
+
 @pytest.mark.parametrize("name", [
     "产出咸朩单位管网造价",   # nothing of the category's word in place: no evidence of the block's label
     "彦击数字化扫描页数",     # the group's word with none of its characters in place

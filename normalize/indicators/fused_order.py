@@ -1999,8 +1999,11 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     column = level2_column_width(items)
     edge = level2_column_edge(items, vocab)
     for i, (item, placement) in enumerate(zip(items, placements)):
-        if placement is None or placement.source != "inferred" and not placement.label_line or not item.name \
-                or item.positional or item.fused or item.unsettled_head:
+        # a row of a block stating its label on another row: only its label printed with the group's word
+        only_worded = placement is not None and placement.source == "filled" and not placement.label_line \
+            and not group_lines
+        if placement is None or placement.source != "inferred" and not placement.label_line and not only_worded \
+                or not item.name or item.positional or item.fused or item.unsettled_head:
             continue      # (a head read as two categories alike is kept whole, as said)
         if any(opens_form(label_key(c.text), placement.level2) for c in item.unrecognised):
             continue      # the label's first line in the row's own level cell, unread: the name opens with its own words
@@ -2015,7 +2018,7 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         group_line = group_lines and placement.source == "inferred" and prints_group_label(item)
         alone = placement.source == "inferred" and states and lone_block_row(i, placements)
         read = inferred_head(item.name, placement.level2, bounds, line or group_line, column) \
-            if group_line or not group_lines else None
+            if (group_line or not group_lines) and not only_worded else None
         whole = read is not None and read[0] == read[3] and not read[3].endswith(SUFFIX)
         over = None     # (the last pass: a longer head any other reading took is gone first)
         bare = None     # (the last pass: the category's whole bare word alone on its block's one row)
@@ -2034,16 +2037,18 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
             continue      # the group's line: the category's bare word written whole alone (the rest read before)
         lone = read is not None and not group_lines and alone and damaged_bare_word(read, printed) \
             or over is not None or bare is not None or spread is not None
-        if placement.source != "inferred" and (read is None or read[0] != read[3]):
+        if placement.source != "inferred" and (read is None or read[0] != read[3]) and not only_worded:
             continue      # a labelled block's page part: only its category's word written whole is its label
         if read is not None and (len(read[0]) < len(read[3]) or not read[3].endswith((SUFFIX, ASPECT))) \
                 and len(read[0]) not in widths and not line and not (group_line and read[0] == read[3]) and not lone:
             read = None   # a first line of a label (or a bare word), no level cell of the table as wide: a word
         damaged = None
         worded = None   # (the category's label printed with its group's word, damaged: `group_worded_head`)
-        if read is None and not group_lines and placement.source == "inferred":
+        if read is None and not group_lines and (placement.source == "inferred" or only_worded):
             worded = group_worded_head(item.name, placement.level2, vocab, bounds, widths)
             read = worded
+        if only_worded and worded is None:
+            continue
         if read is None:
             damaged = whole_damaged_head(item.name, placement.level2, vocab, bounds, damage)
             if damaged and len(damaged[0]) - 1 in widths and (damaged[3][-1], damaged[0][-1]) not in damage:
@@ -2077,6 +2082,8 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
                                   + ("the category placed from the rows around it, its block stating no label; "
                                      + ("the row prints its group's label; " if group_line and not line else "")
                                      if placement.source == "inferred" else
+                                     "its block's label stated on another row, printed on this one with its group's "
+                                     "word; " if only_worded else
                                      "its block's label printed on another page part, this part's on this line; ")
                                   + f"the name read as {rest!r}"))
         if over is not None:    # read by its block's place and the piece below: said for review
@@ -2103,8 +2110,9 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         if worded is not None and in_place_ < len(head):     # read by its characters in place: said for review
             issues.append(Issue("warning", "label_unrecognised",
                                 f"{head!r} cut off the name {head + rest!r} as {form!r}, the category placed printed "
-                                f"with its group's word ({in_place_} of {len(head)} characters in place): its block "
-                                f"stating no label", field="level2", source_ref=cell.source_ref or item.row.source_ref))
+                                f"with its group's word ({in_place_} of {len(head)} characters in place): "
+                                + ("its block's label stated on another row" if only_worded else
+                                   "its block stating no label"), field="level2", source_ref=cell.source_ref or item.row.source_ref))
         if damaged is not None:     # read by its characters in place alone: said for review
             issues.append(Issue("warning", "label_unrecognised",
                                 f"{head!r} cut off the name {head + rest!r} as a damaged {form!r} "
