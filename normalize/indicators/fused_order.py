@@ -1986,7 +1986,11 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     rest wrapped down its level column; `lone_word_over_piece`, `rows` the table's lines as
     read), warned so. A block of two rows or more that no row states and no model's label line
     marks (`unmarked_block`) gives a name opening with its category's whole bare word written
-    exactly the same cut (`lone_bare_word`), warned (`label_unrecognised`)."""
+    exactly the same cut (`lone_bare_word`), warned (`label_unrecognised`). Where no reading
+    above takes a head, the category placed printed with its group's word and damaged
+    (`彦出数重…`: `group_worded_head`) is cut off too, warned; so also in a block stating its
+    label on another row (`filled`), the one reading such a row is given: the form repeats its
+    group in the level-2 column, and a name does not open with a group's word and a category's."""
     issues: list[Issue] = []
     names = [item.name or "" for item in items]
     # the lines and the level cells rows read as their own labels: for the last pass's
