@@ -1133,6 +1133,23 @@ def test_a_head_shaped_like_a_group_worded_label_without_its_characters_stays(na
     assert got[0][1] == name
 
 
+# --- a group-worded label's first line, the group's word, fused into a name (cut_group_word_heads)
+
+def test_the_groups_word_over_the_categorys_word_on_the_next_line_is_cut_off_with_a_warning():
+    # 产出 / 数量 in a level-2 column two wide: the first line fused into the name beside it
+    got, issues = read(["产出\t\t产出家庭医生签约服务人数\t≥12万人", "指标\t数重\t免费健康体检人次\t≥8万人次",
+                        "\t质量指标\t传染病报告及时率\t≥98%", "\t时效指标\t疫苗接种信息录入及时率\t100%"])
+    assert got[0] == ("数量指标", "家庭医生签约服务人数")
+    assert any(i.code == "label_unrecognised" and i.severity == "warning" and "'产出'" in i.message
+               and "'数重'" in i.message for i in issues)
+
+
+def test_the_groups_word_at_a_names_head_with_no_category_word_below_stays():
+    got, _ = read(["产出\t数量指标\t家庭医生签约服务人数\t≥12万人", "指标\t\t产出效益分析报告份数\t≥8份",
+                   "\t\t免费健康体检人次\t≥8万人次", "\t质量指标\t传染病报告及时率\t≥98%"])
+    assert got[1] == ("数量指标", "产出效益分析报告份数")
+
+
 # --- a whole label damaged in its 指标 at the head of a name, read by its block's own label (whole_damaged_head)
 
 @pytest.mark.parametrize("head, lost", [("数量指怀", "怀"), ("数量指柝", "柝")])

@@ -2393,6 +2393,68 @@ def group_worded_head(name: str, spec, vocab: LevelVocabulary, boundaries: tuple
     return best[1] if best else None
 
 
+def cut_group_word_heads(items: list[IndicatorRow], placements: list, rows: list, vocab: LevelVocabulary
+                         ) -> list[Issue]:
+    """A label printed with its group's word (产出数量, 产出成本指标: forms whose level-2 column
+    repeats the group), wrapped in a column two wide: its first line, the group's word itself,
+    fused by OCR into the head of the name on its row (`产出高血压患者…`), the category's word
+    on the next line (`数量`, `数重`: a level cell, or the head of the name below, `数量免费…`).
+    After placing: a name opening with the placed category's group's word written exactly,
+    where a cell of the table's next line opens with that category's word, half its characters
+    in place (`group_word_below`), the name left keeping `ORDER_REST_MIN` characters and the
+    word its category requires. The word alone is no evidence (产出 opens names too); the
+    next line's category word, the one the placement read, is. Cut off and warned
+    (`label_unrecognised`)."""
+    issues: list[Issue] = []
+    where = line_numbers(rows)
+    for item, placement in zip(items, placements):
+        if placement is None or not item.name or item.positional or item.unsettled_head:
+            continue
+        k = where.get(item.row.source_ref)
+        found = name_cell(item)
+        if k is None or k + 1 >= len(rows) or found is None:
+            continue
+        cell = found[0]
+        for form, g in group_worded_forms(placement.level2, vocab):
+            head = form[:g]
+            rest = item.name[g:].strip(SEPARATORS)
+            if not item.name.startswith(head) or not cell.text.strip().startswith(head) \
+                    or not name_left(head, rest, placement.level2):
+                continue
+            below = group_word_below(rows[k + 1], form, g, placement.level2, vocab)
+            if below is None:
+                continue
+            cut_head(item, cell, head, rest, placement.level2, LabelMatch(placement.level2.label, head + below, 100.0))
+            issues.append(Issue("warning", "label_unrecognised",
+                                f"{head!r} cut off the name {head + rest!r} as the first line of {form!r} wrapped "
+                                f"in its column, the next line printing {below!r}: read as "
+                                f"{placement.level2.label!r}, the category placed; the name read as {rest!r}",
+                                field="level2", source_ref=cell.source_ref or item.row.source_ref))
+            break
+    return issues
+
+
+def group_word_below(row, form: str, g: int, spec, vocab: LevelVocabulary) -> str | None:
+    """The opening of the first cell on `row` (the line below a name) that reads as the category's
+    word of a group-worded `form` (its characters after the group's `g`, without 指标): as long
+    as that word, half its characters in place (`数重` of 产出数量), and a larger share than of
+    any other category's word (`质量指标` opens with 质量, not a damaged 数量), no label of its
+    own (`数量指标` below is its own block's); None where no cell does."""
+    word = form[g:]
+    word = word[:-len(SUFFIX)] if word.endswith(SUFFIX) else word
+    others = [w for other in vocab.level2_specs.values() if other is not spec for w in head_forms(other)
+              if not w.endswith(SUFFIX)]
+    for c in row.cells:
+        key = label_key(c.text)
+        if len(key) >= SEPARATED_MIN and reads_label(key, vocab):
+            continue      # (质量指标 below: a label of its own, no wrapped label's rest: the name's 产出 stays)
+        k = in_place(key[:len(word)], word, 0)
+        if len(key) >= len(word) and 2 * k >= len(word) \
+                and all(in_place(key[:len(w)], w, 0) * len(word) < k * len(w) for w in others):
+            return key[:len(word)]
+    return None
+
+
 LONG_HEAD_MIN = 6       # a long label's head (服务对象满意度指标 printed whole or a word short, 社会效益类指标)
 LONG_CUTOFF = 60.0      # its likeness to the category's form: two look-alikes in nine (服各对象满意度指际, 78),
                         # or a word dropped and a look-alike (服务满急庶指标 of 服务对象满意度指标, 62)
