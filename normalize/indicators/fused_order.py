@@ -2402,8 +2402,9 @@ def cut_group_word_heads(items: list[IndicatorRow], placements: list, rows: list
     After placing: a name opening with the placed category's group's word written exactly,
     where a cell of the table's next line opens with that category's word, half its characters
     in place (`group_word_below`), the name left keeping `ORDER_REST_MIN` characters and the
-    word its category requires. The word alone is no evidence (产出 opens names too); the
-    next line's category word, the one the placement read, is. Cut off and warned
+    word its category requires; not a group's word that is a category's too (成本: 成本核算…
+    opens names), nor where the cell as read ends the head elsewhere (a space). The word alone
+    is no evidence (产出 opens names too); the next line's category word is. Cut off and warned
     (`label_unrecognised`)."""
     issues: list[Issue] = []
     where = line_numbers(rows)
@@ -2414,13 +2415,16 @@ def cut_group_word_heads(items: list[IndicatorRow], placements: list, rows: list
         found = name_cell(item)
         if k is None or k + 1 >= len(rows) or found is None:
             continue
-        cell = found[0]
+        cell, boundaries = found
         for form, g in group_worded_forms(placement.level2, vocab):
             head = form[:g]
             rest = item.name[g:].strip(SEPARATORS)
             if not item.name.startswith(head) or not cell.text.strip().startswith(head) \
-                    or not name_left(head, rest, placement.level2):
-                continue
+                    or not name_left(head, rest, placement.level2) or head in bare_words(vocab) \
+                    or any(item.name.startswith(word) for word in CATEGORY_WORD_OPENINGS) \
+                    or any(b != g for b in boundaries[:1]):
+                continue      # a category's word too (成本核算…: names open with it); or the cell ends the
+                #               head elsewhere (`产出旷効指 学生…`: the spaced head is read whole)
             below = group_word_below(rows[k + 1], form, g, placement.level2, vocab)
             if below is None:
                 continue
