@@ -1098,6 +1098,58 @@ def test_a_bare_word_on_a_row_printing_no_groups_label_is_cut_off_as_its_blocks_
                for i in issues)
 
 
+# --- a label printed with its group's word, damaged, at the head of a name (cut_inferred_heads, group_worded_head)
+
+GROUP_WORDED = ["产出指标\t产出质量\t数字化成果验收合格率\t≥98%", "产出指标\t产出时效\t档案证明出具时限\t3个工作日",
+                "效益指标\t社会效益\t档案利用满足率\t≥95%"]
+
+
+def test_a_label_printed_with_its_groups_word_damaged_on_every_row_of_its_block_is_cut_off_with_a_warning():
+    # the form repeats the group in its level-2 column (产出质量); the first block's 产出数量 is
+    # printed on each of its rows, damaged in two characters (彦 for 产, 重 for 量), and fused
+    # into the names: the block states no label, the placement gives it 数量指标
+    got, issues = read(["产出指标\t\t彦出数重档案数字化扫描页数\t120万页",
+                        "产出指标\t\t彦出数重接待档案查阅利用人次\t8000人次", *GROUP_WORDED])
+    assert got[:2] == [("数量指标", "档案数字化扫描页数"), ("数量指标", "接待档案查阅利用人次")]
+    warned = [i for i in issues if i.code == "label_unrecognised" and "彦出数重" in i.message]
+    assert len(warned) == 2 and all(i.severity == "warning" and "group's word" in i.message for i in warned)
+
+
+def test_a_label_printed_with_its_groups_word_damaged_in_a_block_stating_it_on_another_row_is_cut_off():
+    # the block's first row states 产出数量; its second prints it damaged, fused into the name
+    got, issues = read(["产出指标\t产出数量\t档案数字化扫描页数\t120万页",
+                        "产出指标\t\t彦出数重接待档案查阅利用人次\t8000人次", *GROUP_WORDED])
+    assert got[1] == ("数量指标", "接待档案查阅利用人次")
+    assert any(i.code == "label_unrecognised" and "彦出数重" in i.message and "another row" in i.message
+               for i in issues)
+
+
+@pytest.mark.parametrize("name", [
+    "产出咸朩单位管网造价",   # nothing of the category's word in place: no evidence of the block's label
+    "彦击数字化扫描页数",     # the group's word with none of its characters in place
+])
+def test_a_head_shaped_like_a_group_worded_label_without_its_characters_stays(name):
+    got, _ = read([f"产出指标\t\t{name}\t120万页", *GROUP_WORDED])
+    assert got[0][1] == name
+
+
+# --- a group-worded label's first line, the group's word, fused into a name (cut_group_word_heads)
+
+def test_the_groups_word_over_the_categorys_word_on_the_next_line_is_cut_off_with_a_warning():
+    # 产出 / 数量 in a level-2 column two wide: the first line fused into the name beside it
+    got, issues = read(["产出\t\t产出家庭医生签约服务人数\t≥12万人", "指标\t数重\t免费健康体检人次\t≥8万人次",
+                        "\t质量指标\t传染病报告及时率\t≥98%", "\t时效指标\t疫苗接种信息录入及时率\t100%"])
+    assert got[0] == ("数量指标", "家庭医生签约服务人数")
+    assert any(i.code == "label_unrecognised" and i.severity == "warning" and "'产出'" in i.message
+               and "'数重'" in i.message for i in issues)
+
+
+def test_the_groups_word_at_a_names_head_with_no_category_word_below_stays():
+    got, _ = read(["产出\t数量指标\t家庭医生签约服务人数\t≥12万人", "指标\t\t产出效益分析报告份数\t≥8份",
+                   "\t\t免费健康体检人次\t≥8万人次", "\t质量指标\t传染病报告及时率\t≥98%"])
+    assert got[1] == ("数量指标", "产出效益分析报告份数")
+
+
 # --- a whole label damaged in its 指标 at the head of a name, read by its block's own label (whole_damaged_head)
 
 @pytest.mark.parametrize("head, lost", [("数量指怀", "怀"), ("数量指柝", "柝")])

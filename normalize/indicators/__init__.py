@@ -6,8 +6,8 @@ from dataclasses import dataclass, field, replace
 from formex.normalize.indicators.cells import level_vocabulary
 from formex.normalize.indicators.damaged_tails import cut_damaged_label_tails, header_damage, printed_damage
 from formex.normalize.indicators.fused_order import (
-    cut_heads_wrapped_below, cut_heads_wrapped_between, cut_heads_wrapped_into_next_name, cut_inferred_heads,
-    cut_spaced_heads)
+    cut_group_word_heads, cut_heads_wrapped_below, cut_heads_wrapped_between, cut_heads_wrapped_into_next_name,
+    cut_inferred_heads, cut_spaced_heads)
 from formex.normalize.indicators.hierarchy import Placement, place_rows, split_at_boundaries, split_issues
 from formex.normalize.indicators.rows import IndicatorRow, rows_to_indicator_rows
 from formex.normalize.indicators.wrapped_chains import cut_heads_in_wrapped_labels
@@ -118,6 +118,8 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
     issues.extend(cut_heads_wrapped_between(items, placements, rows, level_vocabulary(schema)))
     # ... any of its lines fused into a name's head, the others above and below, cells or names' heads
     issues.extend(cut_heads_in_wrapped_labels(items, placements, rows, level_vocabulary(schema)))
+    # ... its first line the group's word (产出), the category's word on the next line: a group-worded label
+    issues.extend(cut_group_word_heads(items, placements, rows, level_vocabulary(schema)))
     # text of the level column before a space at a name's head, read as no label: cut off, said
     issues.extend(cut_spaced_heads(items, placements, level_vocabulary(schema)))
     # a category's word written whole at the head of a name on the row printing its group's label,

@@ -1986,7 +1986,11 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     rest wrapped down its level column; `lone_word_over_piece`, `rows` the table's lines as
     read), warned so. A block of two rows or more that no row states and no model's label line
     marks (`unmarked_block`) gives a name opening with its category's whole bare word written
-    exactly the same cut (`lone_bare_word`), warned (`label_unrecognised`)."""
+    exactly the same cut (`lone_bare_word`), warned (`label_unrecognised`). Where no reading
+    above takes a head, the category placed printed with its group's word and damaged
+    (`彦出数重…`: `group_worded_head`) is cut off too, warned; so also in a block stating its
+    label on another row (`filled`), the one reading such a row is given: the form repeats its
+    group in the level-2 column, and a name does not open with a group's word and a category's."""
     issues: list[Issue] = []
     names = [item.name or "" for item in items]
     # the lines and the level cells rows read as their own labels: for the last pass's
@@ -1999,8 +2003,11 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
     column = level2_column_width(items)
     edge = level2_column_edge(items, vocab)
     for i, (item, placement) in enumerate(zip(items, placements)):
-        if placement is None or placement.source != "inferred" and not placement.label_line or not item.name \
-                or item.positional or item.fused or item.unsettled_head:
+        # a row of a block stating its label on another row: only its label printed with the group's word
+        only_worded = placement is not None and placement.source == "filled" and not placement.label_line \
+            and not group_lines
+        if placement is None or placement.source != "inferred" and not placement.label_line and not only_worded \
+                or not item.name or item.positional or item.fused or item.unsettled_head:
             continue      # (a head read as two categories alike is kept whole, as said)
         if any(opens_form(label_key(c.text), placement.level2) for c in item.unrecognised):
             continue      # the label's first line in the row's own level cell, unread: the name opens with its own words
@@ -2015,7 +2022,7 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         group_line = group_lines and placement.source == "inferred" and prints_group_label(item)
         alone = placement.source == "inferred" and states and lone_block_row(i, placements)
         read = inferred_head(item.name, placement.level2, bounds, line or group_line, column) \
-            if group_line or not group_lines else None
+            if (group_line or not group_lines) and not only_worded else None
         whole = read is not None and read[0] == read[3] and not read[3].endswith(SUFFIX)
         over = None     # (the last pass: a longer head any other reading took is gone first)
         bare = None     # (the last pass: the category's whole bare word alone on its block's one row)
@@ -2034,12 +2041,18 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
             continue      # the group's line: the category's bare word written whole alone (the rest read before)
         lone = read is not None and not group_lines and alone and damaged_bare_word(read, printed) \
             or over is not None or bare is not None or spread is not None
-        if placement.source != "inferred" and (read is None or read[0] != read[3]):
+        if placement.source != "inferred" and (read is None or read[0] != read[3]) and not only_worded:
             continue      # a labelled block's page part: only its category's word written whole is its label
         if read is not None and (len(read[0]) < len(read[3]) or not read[3].endswith((SUFFIX, ASPECT))) \
                 and len(read[0]) not in widths and not line and not (group_line and read[0] == read[3]) and not lone:
             read = None   # a first line of a label (or a bare word), no level cell of the table as wide: a word
         damaged = None
+        worded = None   # (the category's label printed with its group's word, damaged: `group_worded_head`)
+        if read is None and not group_lines and (placement.source == "inferred" or only_worded):
+            worded = group_worded_head(item.name, placement.level2, vocab, bounds, widths)
+            read = worded
+        if only_worded and worded is None:
+            continue
         if read is None:
             damaged = whole_damaged_head(item.name, placement.level2, vocab, bounds, damage)
             if damaged and len(damaged[0]) - 1 in widths and (damaged[3][-1], damaged[0][-1]) not in damage:
@@ -2058,6 +2071,9 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         narrower = cut_to_level_column(head, rest, edge, placement.level2, vocab)
         if narrower is not None and not spaced_at(boundaries, head):
             head, rest = narrower
+        if worded is not None:    # the label printed on every row of its block: its names open with it alike
+            block = block_rows(i, placements)
+            others = tuple(other for j, other in enumerate(names) if j != i and not (j in block and other.startswith(head)))
         if in_place_ < len(head) and (any(head in other for other in others) or head in bare_words(vocab)
                                       or sum(line.count(item.name[:len(head) + 1]) for line in printed) > 1):
             continue      # a word the table prints elsewhere (the document, with the name's next character), or
@@ -2070,6 +2086,8 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
                                   + ("the category placed from the rows around it, its block stating no label; "
                                      + ("the row prints its group's label; " if group_line and not line else "")
                                      if placement.source == "inferred" else
+                                     "its block's label stated on another row, printed on this one with its group's "
+                                     "word; " if only_worded else
                                      "its block's label printed on another page part, this part's on this line; ")
                                   + f"the name read as {rest!r}"))
         if over is not None:    # read by its block's place and the piece below: said for review
@@ -2093,6 +2111,12 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
                                 f"{head!r} cut off the name {head + rest!r} as a damaged {form!r}: its block's one "
                                 f"row, the block stating no label", field="level2",
                                 source_ref=cell.source_ref or item.row.source_ref))
+        if worded is not None and in_place_ < len(head):     # read by its characters in place: said for review
+            issues.append(Issue("warning", "label_unrecognised",
+                                f"{head!r} cut off the name {head + rest!r} as {form!r}, the category placed printed "
+                                f"with its group's word ({in_place_} of {len(head)} characters in place): "
+                                + ("its block's label stated on another row" if only_worded else
+                                   "its block stating no label"), field="level2", source_ref=cell.source_ref or item.row.source_ref))
         if damaged is not None:     # read by its characters in place alone: said for review
             issues.append(Issue("warning", "label_unrecognised",
                                 f"{head!r} cut off the name {head + rest!r} as a damaged {form!r} "
@@ -2324,6 +2348,115 @@ def inferred_head(name: str, spec, boundaries: tuple[int, ...], label_line: bool
             if best is None or key > best[0]:
                 best = (key, (head, rest, k, form))
     return best[1] if best else None
+
+
+@lru_cache(maxsize=None)
+def group_worded_forms(spec, vocab: LevelVocabulary) -> tuple[tuple[str, int], ...]:
+    """(form, the group word's length) for each of the category's group-and-category words,
+    bare and with 指标 (产出数量, 产出数量指标: `compound_keys`, the level-2 column of forms
+    that repeat the group)."""
+    group = vocab.level1_specs.get(spec.level1)
+    if group is None:
+        return ()
+    heads = {bare_word(t) for t in (group.label, *group.aliases)} - {""}
+    forms = set(compound_words(spec, vocab)) | {key for key in chain_forms(spec, vocab) if key not in label_forms(spec)}
+    return tuple(sorted(((form, len(head)) for form in forms for head in heads if form.startswith(head)
+                         and len(form) > len(head)), key=lambda pair: (-len(pair[0]), pair[0])))
+
+
+def group_worded_head(name: str, spec, vocab: LevelVocabulary, boundaries: tuple[int, ...], widths: frozenset[int]
+                      ) -> tuple[str, str, int, str] | None:
+    """(head, rest, characters in place, form) for `cut_inferred_heads` where `inferred_head`
+    reads none: the category's label printed with its group's word before it (产出数量,
+    产出数量指标: forms whose level-2 column repeats the group), OCR-damaged past the one
+    character `compound_head` and the order forgive, fused into the name's head
+    (`彦出数重档案…`, `产山贡量补贴…`) or its first line wrapped in the level column
+    (`彦出数` | `量指柝` below). The group's word keeps half its characters in place
+    and so does the category's part after it (one character at least: `产出戊朩` shows
+    no category), so the head reads as the block's own label printed so, not a name's
+    word: the group's word alone (`产出`) is not read here. A head shorter than the whole
+    form is a line of a label wrapped in its column: only as wide as a level cell the table
+    prints (`widths`), its last character in place and the name not going on with the
+    form's next one. Of the heads that read, the one with most characters in place, the
+    shorter of those (`彦出数` | `完成…` in a column three wide). Warned where cut."""
+    best = None
+    for form, g in group_worded_forms(spec, vocab):
+        for n, head, rest in head_candidates(name, range(g + 1, min(len(form), HEAD_MAX) + 1), boundaries, spec):
+            k_group, k_word = in_place(head[:g], form, 0), in_place(head[g:], form, g)
+            if 2 * k_group < g or 2 * k_word < n - g or k_word < 1:
+                continue
+            if n < len(form) and (n not in widths or head[-1] != form[n - 1] or name[n:n + 1] == form[n]):
+                continue      # a first line: as wide as the column, ending in place, the name its own after it
+            key = (k_group + k_word, -n)
+            if best is None or key > best[0]:
+                best = (key, (head, rest, k_group + k_word, form))
+    return best[1] if best else None
+
+
+def cut_group_word_heads(items: list[IndicatorRow], placements: list, rows: list, vocab: LevelVocabulary
+                         ) -> list[Issue]:
+    """A label printed with its group's word (产出数量, 产出成本指标: forms whose level-2 column
+    repeats the group), wrapped in a column two wide: its first line, the group's word itself,
+    fused by OCR into the head of the name on its row (`产出高血压患者…`), the category's word
+    on the next line (`数量`, `数重`: a level cell, or the head of the name below, `数量免费…`).
+    After placing: a name opening with the placed category's group's word written exactly,
+    where a cell of the table's next line opens with that category's word, half its characters
+    in place (`group_word_below`), the name left keeping `ORDER_REST_MIN` characters and the
+    word its category requires; not a group's word that is a category's too (成本: 成本核算…
+    opens names), nor where the cell as read ends the head elsewhere (a space). The word alone
+    is no evidence (产出 opens names too); the next line's category word is. Cut off and warned
+    (`label_unrecognised`)."""
+    issues: list[Issue] = []
+    where = line_numbers(rows)
+    for item, placement in zip(items, placements):
+        if placement is None or not item.name or item.positional or item.unsettled_head:
+            continue
+        k = where.get(item.row.source_ref)
+        found = name_cell(item)
+        if k is None or k + 1 >= len(rows) or found is None:
+            continue
+        cell, boundaries = found
+        for form, g in group_worded_forms(placement.level2, vocab):
+            head = form[:g]
+            rest = item.name[g:].strip(SEPARATORS)
+            if not item.name.startswith(head) or not cell.text.strip().startswith(head) \
+                    or not name_left(head, rest, placement.level2) or head in bare_words(vocab) \
+                    or any(item.name.startswith(word) for word in CATEGORY_WORD_OPENINGS) \
+                    or any(b != g for b in boundaries[:1]):
+                continue      # a category's word too (成本核算…: names open with it); or the cell ends the
+                #               head elsewhere (`产出旷効指 学生…`: the spaced head is read whole)
+            below = group_word_below(rows[k + 1], form, g, placement.level2, vocab)
+            if below is None:
+                continue
+            cut_head(item, cell, head, rest, placement.level2, LabelMatch(placement.level2.label, head + below, 100.0))
+            issues.append(Issue("warning", "label_unrecognised",
+                                f"{head!r} cut off the name {head + rest!r} as the first line of {form!r} wrapped "
+                                f"in its column, the next line printing {below!r}: read as "
+                                f"{placement.level2.label!r}, the category placed; the name read as {rest!r}",
+                                field="level2", source_ref=cell.source_ref or item.row.source_ref))
+            break
+    return issues
+
+
+def group_word_below(row, form: str, g: int, spec, vocab: LevelVocabulary) -> str | None:
+    """The opening of the first cell on `row` (the line below a name) that reads as the category's
+    word of a group-worded `form` (its characters after the group's `g`, without 指标): as long
+    as that word, half its characters in place (`数重` of 产出数量), and a larger share than of
+    any other category's word (`质量指标` opens with 质量, not a damaged 数量), no label of its
+    own (`数量指标` below is its own block's); None where no cell does."""
+    word = form[g:]
+    word = word[:-len(SUFFIX)] if word.endswith(SUFFIX) else word
+    others = [w for other in vocab.level2_specs.values() if other is not spec for w in head_forms(other)
+              if not w.endswith(SUFFIX)]
+    for c in row.cells:
+        key = label_key(c.text)
+        if len(key) >= SEPARATED_MIN and reads_label(key, vocab):
+            continue      # (质量指标 below: a label of its own, no wrapped label's rest: the name's 产出 stays)
+        k = in_place(key[:len(word)], word, 0)
+        if len(key) >= len(word) and 2 * k >= len(word) \
+                and all(in_place(key[:len(w)], w, 0) * len(word) < k * len(w) for w in others):
+            return key[:len(word)]
+    return None
 
 
 LONG_HEAD_MIN = 6       # a long label's head (服务对象满意度指标 printed whole or a word short, 社会效益类指标)
