@@ -5,8 +5,6 @@ joined label pieces off for the whole document (`rows.mark_cut_short`,
 `hierarchy.pieces_unread`); a damaged piece among them still does."""
 from __future__ import annotations
 
-import pytest
-
 from formex.extract.ocr_text import iter_text_rows
 from formex.normalize.indicators.hierarchy import label_clusters, pieces_unread
 from formex.normalize.indicators.rows import rows_to_indicator_rows
@@ -39,30 +37,4 @@ def test_a_label_cut_short_keeps_the_joins():
 
 def test_a_damaged_piece_among_them_is_unread():
     items = items_of(("服务", "对豪", "满意"))
-    assert not any(item.cut_short for item in items) and pieces_unread(items)
-
-
-def group_items(piece: str):
-    lines = ["一级指标\t二级指标\t三级指标\t指标值",
-             "产出\t数量\t公益性岗位开发数量\t≥120(个)",
-             f"{piece}\t指标\t职业技能培训人次\t≥3000(人次)",
-             "产出\t质量\t社会保险补贴发放准确率\t≥95(%)",
-             f"{piece}\t指标\t就业见习补贴发放准确率\t≥95(%)"]
-    items, _ = rows_to_indicator_rows(list(iter_text_rows("\n".join(lines))), SCHEMA, False, None)
-    assert [item.name for item in items] == ["公益性岗位开发数量", "职业技能培训人次", "社会保险补贴发放准确率",
-                                             "就业见习补贴发放准确率"]
-    return items
-
-
-@pytest.mark.parametrize("piece", ["类", "类指"])
-def test_a_clean_piece_reading_on_from_the_label_above_is_its_line(piece):
-    """`产出` / `类` of 产出类指标, each row's level-1 label cut by its two-line row: the
-    first line reads whole, the second reads on from it (`rows.mark_label_lines`)."""
-    items = group_items(piece)
-    assert [[c.text for c in item.cut_short] for item in items] == [[], [piece], [], [piece]]
-    assert not pieces_unread(items)
-
-
-def test_a_damaged_piece_below_a_label_is_unread():
-    items = group_items("娄")
     assert not any(item.cut_short for item in items) and pieces_unread(items)
