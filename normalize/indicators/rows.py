@@ -22,7 +22,7 @@ from formex.normalize.indicators.columns import (  # find_header, complete_roles
     name_between,
     split_value_columns)
 from formex.normalize.indicators.damaged_tails import header_damage, printed_damage
-from formex.normalize.indicators.fragments import PIECE_MAX, is_han, label_keys, label_prefixes, rejoin_label_fragments
+from formex.normalize.indicators.fragments import label_keys, label_prefixes, rejoin_label_fragments
 from formex.normalize.indicators.fused import ASPECT, bare_word, compound_label, fused_issue, split_fused_label
 from formex.normalize.indicators.groups import read_by_stated_group
 from formex.normalize.indicators.fused_order import (
@@ -636,7 +636,6 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues = read_own_block_labels(out, vocab, schema, issues)
     move_inapplicable_labels(out, schema)
     mark_cut_short(out, vocab)
-    mark_label_lines(out, vocab)
     return out, issues
 
 
@@ -654,52 +653,6 @@ def mark_cut_short(items: list[IndicatorRow], vocab: LevelVocabulary) -> None:
             for item, cell in zip(items[i:], run):
                 item.cut_short.append(cell)
         i += max(len(run), 1)
-
-
-def mark_label_lines(items: list[IndicatorRow], vocab: LevelVocabulary) -> None:
-    """Unread clean pieces that print the next characters of the label read on the line
-    above them in their column (`产出` / `类` of 产出类指标, `效益` / `指标`): the label's own
-    later lines, its first line read whole (or one look-alike off) and the rest left
-    unjoined, or cut off where the row ran out. The label is read; the piece hides none
-    of its lines, so it is put with the `cut_short` pieces (`pieces_unread` leaves it out).
-    No text changes."""
-    for i, item in enumerate(items):
-        for cell in item.unrecognised:
-            if all(c is not cell for c in item.cut_short) and continues_label_above(items, i, cell, vocab):
-                item.cut_short.append(cell)
-
-
-def continues_label_above(items: list[IndicatorRow], i: int, cell: Cell, vocab: LevelVocabulary) -> bool:
-    """`cell` (unread, on row i) reads on from a label read in its column on a line above it
-    (row i's own or the line before the row), printed whole (not a joined piece). Some wording of that label starts with the label's printed line (one
-    look-alike allowed) and goes on with the cell's text."""
-    piece = label_key(cell.text)
-    if not piece or not all(is_han(ch) for ch in piece) or len(piece) > PIECE_MAX:
-        return False
-    # the cell prints on one of the row's lines (which one the row does not keep), so the
-    # label above it prints from the line before the row's first to the line before its last
-    first, last = items[i].lines
-    lines = (first - 1, last)
-    for above in items[max(i - 2, 0):i + 1]:
-        for hint in (*above.level1, *above.level2):
-            printed = label_key(hint.cell.raw)
-            if hint.copied or hint.cell.col != cell.col or not printed or is_piece(hint) \
-                    or not lines[0] <= hint.line < lines[1]:
-                continue
-            if any(key[len(printed):].startswith(piece) and reads_as(key[:len(printed)], printed)
-                   for key in spec_keys(hint.spec)):
-                return True
-    return False
-
-
-def reads_as(expected: str, printed: str) -> bool:
-    """`printed` is `expected`, or as long with one character different."""
-    return len(expected) == len(printed) and sum(a != b for a, b in zip(expected, printed)) <= 1
-
-
-def spec_keys(spec) -> tuple[str, ...]:
-    """A level label's wordings (label and aliases) as label keys."""
-    return tuple(k for k in (label_key(t) for t in (spec.label, *spec.aliases)) if k)
 
 
 def cut_short_run(items: list[IndicatorRow], i: int) -> list[Cell]:
