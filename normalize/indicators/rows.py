@@ -1303,7 +1303,7 @@ def drop_unread_label_lines(items: list[IndicatorRow], wrapped: list[IndicatorRo
     shift = 0
     dropped: IndicatorRow | None = None
     rest = False    # the dropped line is the wrapped rest of the label printed just above it
-    apart = prints_labels_apart(items)
+    apart = reads_labels_apart(items)
     for item in items:
         if item.damaged and item.name is None and item.target is None and item.note is None \
                 and not item.level2 and not item.level1 and not item.fused and id(item) not in kept:
@@ -1332,9 +1332,11 @@ def rest_of_label_above(line: IndicatorRow, above: IndicatorRow) -> bool:
                                 for cell in line.damaged)
 
 
-def prints_labels_apart(items: list[IndicatorRow]) -> bool:
+def reads_labels_apart(items: list[IndicatorRow]) -> bool:
     """Some level-2 label of the table is read on a line of its own (no name or target
-    beside it): the table prints its labels so, sub-headers or merged labels between rows."""
+    beside it): the table prints its labels so, sub-headers or merged labels between rows.
+    (After reading, the rows' own labels set; `prints_labels_apart` asks the lines as
+    classified, before any is read.)"""
     return any(item.own_level2 is not None and item.name is None and item.target is None for item in items)
 
 
@@ -1342,7 +1344,7 @@ def heads_block_below(line: IndicatorRow, item: IndicatorRow, apart: bool = Fals
     """A damaged label line left unread (`drop_unread_label_lines`) just above `item` (the
     next row, on the same page), an indicator row with no level-2 label or damaged cell of
     its own, in a table printing labels on lines of their own (`apart`,
-    `prints_labels_apart`) or beside the level-1 label carried to `item` from that line (a
+    `reads_labels_apart`) or beside the level-1 label carried to `item` from that line (a
     sub-header line). The line is then a merged label printed on a line of its own between
     rows, as the table prints its others (a sub-header's, a centred label's between its
     middle rows, a bottom one's after its last row): its place there, half a line above the
