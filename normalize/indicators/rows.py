@@ -1164,14 +1164,6 @@ def numbered_label_cell(text: str) -> bool:
     return len(set(label_key(text)) - GENERIC_LABEL_CHARS) >= 2
 
 
-def prints_labels_apart(classified: list[IndicatorRow]) -> bool:
-    """The table prints a level-2 label read whole on a line of its own (a block's label
-    above or beside its rows): a damaged short cell alone on its line may be another."""
-    return any(item.name is None and item.target is None and item.note is None
-               and any(not h.copied for h in item.level2) and not cut_label_above(item)
-               for item in classified)
-
-
 def between_whole_lines(classified: list[IndicatorRow], k: int) -> bool:
     """Line k (a damaged level cell alone) lies between lines that are no pieces of a
     wrapped label: each a row (a name or a target) or a line of labels read whole. Its
@@ -1303,7 +1295,7 @@ def drop_unread_label_lines(items: list[IndicatorRow], wrapped: list[IndicatorRo
     shift = 0
     dropped: IndicatorRow | None = None
     rest = False    # the dropped line is the wrapped rest of the label printed just above it
-    apart = reads_labels_apart(items)
+    apart = prints_labels_apart(items)
     for item in items:
         if item.damaged and item.name is None and item.target is None and item.note is None \
                 and not item.level2 and not item.level1 and not item.fused and id(item) not in kept:
@@ -1332,11 +1324,13 @@ def rest_of_label_above(line: IndicatorRow, above: IndicatorRow) -> bool:
                                 for cell in line.damaged)
 
 
-def reads_labels_apart(items: list[IndicatorRow]) -> bool:
+def prints_labels_apart(items: list[IndicatorRow]) -> bool:
     """Some level-2 label of the table is read on a line of its own (no name or target
-    beside it): the table prints its labels so, sub-headers or merged labels between rows.
-    (After reading, the rows' own labels set; `prints_labels_apart` asks the lines as
-    classified, before any is read.)"""
+    beside it): the table prints its labels so, sub-headers or merged labels between rows;
+    a damaged short cell alone on its line may be another (`rows_to_indicator_rows`, on
+    the lines as classified), and an unread label line heads the block below it
+    (`drop_unread_label_lines`). Copied and cut labels count too: a stricter test of the
+    same name, which block31 shadowed unawares and was measured without, is gone."""
     return any(item.own_level2 is not None and item.name is None and item.target is None for item in items)
 
 
@@ -1344,7 +1338,7 @@ def heads_block_below(line: IndicatorRow, item: IndicatorRow, apart: bool = Fals
     """A damaged label line left unread (`drop_unread_label_lines`) just above `item` (the
     next row, on the same page), an indicator row with no level-2 label or damaged cell of
     its own, in a table printing labels on lines of their own (`apart`,
-    `reads_labels_apart`) or beside the level-1 label carried to `item` from that line (a
+    `prints_labels_apart`) or beside the level-1 label carried to `item` from that line (a
     sub-header line). The line is then a merged label printed on a line of its own between
     rows, as the table prints its others (a sub-header's, a centred label's between its
     middle rows, a bottom one's after its last row): its place there, half a line above the
