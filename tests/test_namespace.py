@@ -80,3 +80,21 @@ def test_extract_help_names_the_formats_read_today():
     read_part, _, refused_part = result.output.partition("Recorded as failed")
     assert all(suffix in read_part for suffix in READ_SUFFIXES)
     assert all(suffix in refused_part for suffix in REFUSED_SUFFIXES)
+
+
+def test_no_module_defines_a_name_twice():
+    # a second `def` of a name silently replaces the first for every caller in the module
+    # (a merge once shadowed rows.prints_labels_apart, changing its classification-time use)
+    import ast
+    from collections import Counter
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    twice = []
+    for stage in ("extract", "normalize", "schemas"):
+        for path in sorted((root / stage).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            defined = Counter(node.name for node in tree.body
+                              if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)))
+            twice += [f"{path.relative_to(root)}:{name}" for name, count in defined.items() if count > 1]
+    assert twice == []

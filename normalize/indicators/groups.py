@@ -3,14 +3,15 @@ the table states.
 
 A look-alike or two can leave a label as near a category of one group as of another
 (`生态环境効益指标`: two edits from 生态效益指标, the word 环境 put in counting as one, and from
-生态环境成本指标 alike; `社会戍益指标` from 社会效益指标 and 社会成本指标). Where the word put in
-makes it nearer one (`生忞环境效益指标`), it is that category (`worded_nearer`). The
-vocabulary's first reading is then a guess, and a wrong group takes the rows of the
-label's block with it. The table says which group: the
-row's own level-1 label where it prints one (or a merged one covers it), else the level-1
-labels printed legibly around it. A label between the level-1 labels printed above and
-below it belongs to a group between theirs in the canonical order, and to one the table
-prints at all (a merged label prints once, somewhere in its span)."""
+生态环境成本指标 alike; `社会戍益指标` from 社会效益指标 and 社会成本指标). The vocabulary's
+first reading is then a guess, and a wrong group takes the rows of the label's block with
+it. The table says which group: the row's own level-1 label where it prints one (or a
+merged one covers it), else the level-1 labels printed legibly around it (or, where those
+leave it open, the labels read fuzzily each near one group's categories alone). A label
+between the level-1 labels printed above and below it belongs to a group between theirs
+in the canonical order, and to one the table prints at all (a merged label prints once,
+somewhere in its span). Where the word put in makes the label nearer one category
+(`生忞环境效益指标`), it is that one (`worded_nearer`)."""
 from __future__ import annotations
 
 from functools import lru_cache

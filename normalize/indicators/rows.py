@@ -1164,14 +1164,6 @@ def numbered_label_cell(text: str) -> bool:
     return len(set(label_key(text)) - GENERIC_LABEL_CHARS) >= 2
 
 
-def prints_labels_apart(classified: list[IndicatorRow]) -> bool:
-    """The table prints a level-2 label read whole on a line of its own (a block's label
-    above or beside its rows): a damaged short cell alone on its line may be another."""
-    return any(item.name is None and item.target is None and item.note is None
-               and any(not h.copied for h in item.level2) and not cut_label_above(item)
-               for item in classified)
-
-
 def between_whole_lines(classified: list[IndicatorRow], k: int) -> bool:
     """Line k (a damaged level cell alone) lies between lines that are no pieces of a
     wrapped label: each a row (a name or a target) or a line of labels read whole. Its
@@ -1334,7 +1326,11 @@ def rest_of_label_above(line: IndicatorRow, above: IndicatorRow) -> bool:
 
 def prints_labels_apart(items: list[IndicatorRow]) -> bool:
     """Some level-2 label of the table is read on a line of its own (no name or target
-    beside it): the table prints its labels so, sub-headers or merged labels between rows."""
+    beside it): the table prints its labels so, sub-headers or merged labels between rows;
+    a damaged short cell alone on its line may be another (`rows_to_indicator_rows`, on
+    the lines as classified), and an unread label line heads the block below it
+    (`drop_unread_label_lines`). Copied and cut labels count too: a stricter test of the
+    same name, which block31 shadowed unawares and was measured without, is gone."""
     return any(item.own_level2 is not None and item.name is None and item.target is None for item in items)
 
 

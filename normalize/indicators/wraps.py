@@ -708,7 +708,10 @@ def reaches_shown_edge(edges: tuple[int, ...], above: str, item: IndicatorRow) -
         return False   # a label fused into the line (救量指标新建社区健身路径) runs it past the edge
     own = list(edges)
     if len(item.name) <= SHORT_FRAGMENT and len(above) in own:
-        own.remove(len(above))   # the pair itself shows nothing of its own line
+        # the pair itself shows nothing of its own line; a short line under it that
+        # `wrapped_line_lengths` did not count (`脂怀`, ending as no name ends) leaves out
+        # another line's length as well: no more evidence for it than before the edge
+        own.remove(len(above))
     return bool(own) and len(above) >= min(own)
 
 
