@@ -1150,14 +1150,6 @@ def test_the_groups_word_at_a_names_head_with_no_category_word_below_stays():
     assert got[1] == ("数量指标", "产出效益分析报告份数")
 
 
-def test_the_groups_word_at_the_head_of_a_name_beside_a_stated_label_stays():
-    # the row's level-2 cell prints 数量指标: the 产出 in its name is no wrapped label's line,
-    # though the next line's level cell prints a damaged 数量 (数重)
-    got, _ = read(["产出\t数量指标\t产出效益分析报告份数\t≥8份", "指标\t数重\t免费健康体检人次\t≥8万人次",
-                   "\t质量指标\t传染病报告及时率\t≥98%", "\t时效指标\t疫苗接种信息录入及时率\t100%"])
-    assert got[0] == ("数量指标", "产出效益分析报告份数")
-
-
 # --- a whole label damaged in its 指标 at the head of a name, read by its block's own label (whole_damaged_head)
 
 @pytest.mark.parametrize("head, lost", [("数量指怀", "怀"), ("数量指柝", "柝")])

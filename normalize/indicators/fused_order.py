@@ -2403,9 +2403,7 @@ def cut_group_word_heads(items: list[IndicatorRow], placements: list, rows: list
     where a cell of the table's next line opens with that category's word, half its characters
     in place (`group_word_below`), the name left keeping `ORDER_REST_MIN` characters and the
     word its category requires; not a group's word that is a category's too (成本: 成本核算…
-    opens names), nor where the cell as read ends the head elsewhere (a space), nor where
-    the level-2 cell on the name's line states a label (产出效益分析… beside 数量指标: the
-    name's own word; the 数量 the row reads on its next line is the wrapped label's rest). The word alone
+    opens names), nor where the cell as read ends the head elsewhere (a space). The word alone
     is no evidence (产出 opens names too); the next line's category word is. Cut off and warned
     (`label_unrecognised`)."""
     issues: list[Issue] = []
@@ -2413,8 +2411,6 @@ def cut_group_word_heads(items: list[IndicatorRow], placements: list, rows: list
     for item, placement in zip(items, placements):
         if placement is None or not item.name or item.positional or item.unsettled_head:
             continue
-        if any(not h.copied and h.line == item.lines[0] for h in item.level2):
-            continue      # the level-2 cell beside the name prints a label: no label's first line is in it
         k = where.get(item.row.source_ref)
         found = name_cell(item)
         if k is None or k + 1 >= len(rows) or found is None:
