@@ -162,9 +162,12 @@ def put_in_issue(hint: LabelHint, name: str, ref) -> Issue:
 
 
 def read_in_group(near: list[str], own: set[str], stated: set[str], printed: list[tuple[float, str]],
-                  exact: list[tuple[float, str]], line: float, vocab: LevelVocabulary,
+                  level2_groups: list[tuple[float, str]], line: float, vocab: LevelVocabulary,
                   group_order: dict[str, int]) -> str | None:
-    """The one category of `near` in the one group the row or the table leaves, or None."""
+    """The one category of `near` in the one group the row or the table leaves, or None.
+    `printed`: (line, group) of the level-1 labels read; `level2_groups`: of the level-2
+    labels that say their group (the exact ones, or damaged ones near only their own
+    group's categories)."""
     groups = {vocab.level2_specs[name].level1 for name in near}
     if len(groups) < 2:
         return None
@@ -172,7 +175,7 @@ def read_in_group(near: list[str], own: set[str], stated: set[str], printed: lis
         allowed = groups & own
     else:
         allowed = (groups & stated & between(printed, line, group_order)
-                   & between([(at, g) for at, g in exact if at != line], line, group_order))
+                   & between([(at, g) for at, g in level2_groups if at != line], line, group_order))
     if len(allowed) != 1:
         return None
     group = allowed.pop()

@@ -899,6 +899,10 @@ def is_wrapped_target(item: IndicatorRow, previous: IndicatorRow) -> bool:
             and previous.target is None and previous.name is not None)
 
 
+# readings that settle a label as near two categories before the wording is asked
+TIE_SETTLING_CODES = ("label_read_by_order", "label_read_by_stated_group", "label_read_with_word_put_in")
+
+
 def unsettled_tied_labels(items: list[IndicatorRow], vocab: LevelVocabulary, issues: list[Issue]) -> list[Issue]:
     """A warning for each level-2 label as near two categories (`贡量指标`) that nothing
     read (`settle_tied_labels`, `read_label_runs`): it stands as the vocabulary's first
@@ -910,8 +914,7 @@ def unsettled_tied_labels(items: list[IndicatorRow], vocab: LevelVocabulary, iss
             on_page[(item.pages[0], label)] = on_page.get((item.pages[0], label), 0) + 1
     if any(count > 1 for count in on_page.values()):
         return []
-    settled = {i.source_ref for i in issues if i.code in ("label_read_by_order", "label_read_by_stated_group",
-                                                         "label_read_with_word_put_in", "label_read_by_wording")}
+    settled = {i.source_ref for i in issues if i.code in (*TIE_SETTLING_CODES, "label_read_by_wording")}
     out = []
     for item in items:
         for hint in item.level2:
@@ -958,8 +961,7 @@ def settle_tied_by_wording(items: list[IndicatorRow], vocab: LevelVocabulary, sc
     point at it more than at the others. A warning (`label_read_by_wording`) says so: a wording is weaker
     evidence than a label."""
     from formex.normalize.indicators.hierarchy import target_class, wording_score   # (it imports this module)
-    settled = {i.source_ref for i in issues if i.code in ("label_read_by_order", "label_read_by_stated_group",
-                                                         "label_read_with_word_put_in")}
+    settled = {i.source_ref for i in issues if i.code in TIE_SETTLING_CODES}
     order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
     tied = tied_level2_readings(items, vocab)
     if not tied:
