@@ -2027,15 +2027,12 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         over = None     # (the last pass: a longer head any other reading took is gone first)
         bare = None     # (the last pass: the category's whole bare word alone on its block's one row)
         spread = None   # (the last pass: ... on one row of a longer block no model says the label's line of)
-        if group_lines and alone and not (group_line and whole):
-            over = lone_word_over_piece(item, cell, placement.level2, bounds, rows, where, vocab, labelled)
+        if group_lines and not (group_line and whole):
+            over, bare, spread = lone_block_reads(i, items, placements, cell, bounds, names, alone,
+                                                  placement.source == "inferred" and states, rows, where, vocab,
+                                                  labelled)
             read = over[:4] if over else read
-            bare = None if over or not next_states_label(items, i) \
-                else lone_bare_word(item.name, placement.level2, bounds, names, i)
             read = bare if bare else read
-        elif group_lines and placement.source == "inferred" and states and not (group_line and whole) \
-                and unmarked_block(i, placements):
-            spread = lone_bare_word(item.name, placement.level2, bounds, names, i)
             read = spread if spread else read
         if group_lines and over is None and bare is None and spread is None and not (group_line and whole):
             continue      # the group's line: the category's bare word written whole alone (the rest read before)
@@ -2043,9 +2040,8 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
             or over is not None or bare is not None or spread is not None
         if placement.source != "inferred" and (read is None or read[0] != read[3]) and not only_worded:
             continue      # a labelled block's page part: only its category's word written whole is its label
-        if read is not None and (len(read[0]) < len(read[3]) or not read[3].endswith((SUFFIX, ASPECT))) \
-                and len(read[0]) not in widths and not line and not (group_line and read[0] == read[3]) and not lone:
-            read = None   # a first line of a label (or a bare word), no level cell of the table as wide: a word
+        if read is not None and read_is_word(read, widths, line, group_line, lone):
+            read = None
         damaged = None
         worded = None   # (the category's label printed with its group's word, damaged: `group_worded_head`)
         if read is None and not group_lines and (placement.source == "inferred" or only_worded):
@@ -2054,74 +2050,130 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         if only_worded and worded is None:
             continue
         if read is None:
-            damaged = whole_damaged_head(item.name, placement.level2, vocab, bounds, damage)
-            if damaged and len(damaged[0]) - 1 in widths and (damaged[3][-1], damaged[0][-1]) not in damage:
-                damaged = None    # a level cell as wide as the head less its last character: a wrapped
-                #                   label's first line (数量指) may end there, the name's character after it
-                #                   (not where that character is the document's damage of the label's own)
+            damaged = damaged_whole_read(item.name, placement.level2, vocab, bounds, damage, widths)
             read = damaged and damaged[:4]
-        if read is not None:
-            head, rest, in_place_, form = read
-            score = round(100.0 * in_place_ / max(len(head), len(form)), 1)
-        else:
-            read = long_inferred_head(item.name, placement.level2, vocab, bounds)
-            if read is None:
-                continue
-            head, rest, in_place_, form, score = read
+        read = scored_read(read, item.name, placement.level2, vocab, bounds)
+        if read is None:
+            continue
+        head, rest, in_place_, form, score = read
         narrower = cut_to_level_column(head, rest, edge, placement.level2, vocab)
         if narrower is not None and not spaced_at(boundaries, head):
             head, rest = narrower
         if worded is not None:    # the label printed on every row of its block: its names open with it alike
             block = block_rows(i, placements)
             others = tuple(other for j, other in enumerate(names) if j != i and not (j in block and other.startswith(head)))
-        if in_place_ < len(head) and (any(head in other for other in others) or head in bare_words(vocab)
-                                      or sum(line.count(item.name[:len(head) + 1]) for line in printed) > 1):
-            continue      # a word the table prints elsewhere (the document, with the name's next character), or
-            #               another category's: the name's own
+        if printed_elsewhere(head, in_place_, item.name, others, vocab, printed):
+            continue
         if not text.startswith(head) and not item.name.startswith(head):
             continue
         cut_head(item, cell, head, rest, placement.level2, LabelMatch(placement.level2.label, form, score))
-        issues.append(fused_issue(cell, item.row.source_ref,
-                                  f"{head + rest!r} opens with {head!r}, read as {placement.level2.label!r}: "
-                                  + ("the category placed from the rows around it, its block stating no label; "
-                                     + ("the row prints its group's label; " if group_line and not line else "")
-                                     if placement.source == "inferred" else
-                                     "its block's label stated on another row, printed on this one with its group's "
-                                     "word; " if only_worded else
-                                     "its block's label printed on another page part, this part's on this line; ")
-                                  + f"the name read as {rest!r}"))
-        if over is not None:    # read by its block's place and the piece below: said for review
-            issues.append(Issue("warning", "label_unrecognised",
-                                f"{head!r} cut off the name {head + rest!r} as {form!r}'s first line: its block's one "
-                                f"row, the block stating no label, the line below printing {over[4]!r} at or left "
-                                f"of the name", field="level2", source_ref=cell.source_ref or item.row.source_ref))
-        elif bare is not None:    # read by its block's place alone: said for review
-            issues.append(Issue("warning", "label_unrecognised",
-                                f"{head!r} cut off the name {head + rest!r} as {form!r}'s bare word written whole: "
-                                f"its block's one row, the block stating no label, no other name of the table "
-                                f"opening with it", field="level2", source_ref=cell.source_ref or item.row.source_ref))
-        elif spread is not None:    # read by its block's lost label and the word alone: said for review
-            issues.append(Issue("warning", "label_unrecognised",
-                                f"{head!r} cut off the name {head + rest!r} as {form!r}'s bare word written whole: "
-                                f"its block of {len(block_rows(i, placements))} rows states no label and no line "
-                                f"of it is where a model prints one, no other name of the table opening with it",
-                                field="level2", source_ref=cell.source_ref or item.row.source_ref))
-        elif lone:    # read by its block's place and some of its characters: said for review
-            issues.append(Issue("warning", "label_unrecognised",
-                                f"{head!r} cut off the name {head + rest!r} as a damaged {form!r}: its block's one "
-                                f"row, the block stating no label", field="level2",
-                                source_ref=cell.source_ref or item.row.source_ref))
-        if worded is not None and in_place_ < len(head):     # read by its characters in place: said for review
-            issues.append(Issue("warning", "label_unrecognised",
-                                f"{head!r} cut off the name {head + rest!r} as {form!r}, the category placed printed "
-                                f"with its group's word ({in_place_} of {len(head)} characters in place): "
-                                + ("its block's label stated on another row" if only_worded else
-                                   "its block stating no label"), field="level2", source_ref=cell.source_ref or item.row.source_ref))
-        if damaged is not None:     # read by its characters in place alone: said for review
-            issues.append(Issue("warning", "label_unrecognised",
-                                f"{head!r} cut off the name {head + rest!r} as a damaged {form!r} "
-                                f"({damaged[4]!r} out of place)", field="level2",
-                                source_ref=cell.source_ref or item.row.source_ref))
+        issues.extend(inferred_cut_issues(i, item, cell, placement, placements, head, rest, in_place_, form,
+                                          group_line, only_worded, over, bare, spread, lone, worded, damaged))
+    return issues
+
+
+def lone_block_reads(i: int, items: list[IndicatorRow], placements: list, cell, bounds: tuple, names: list[str],
+                     alone: bool, inferred_stating: bool, rows: list | None, where: dict, vocab: LevelVocabulary,
+                     labelled: set) -> tuple:
+    """The last pass's readings of row i's head by its block's place, (over, bare, spread), each
+    None where not read: on its block's one row (`alone`), the category's word or first line over
+    a piece of label text below (`lone_word_over_piece`), else, where the next block states its
+    label, the whole bare word (`lone_bare_word`); on a row of a longer block, placed, in a table
+    stating labels (`inferred_stating`), that no model marks (`unmarked_block`), the whole bare word."""
+    over = bare = spread = None
+    if alone:
+        over = lone_word_over_piece(items[i], cell, placements[i].level2, bounds, rows, where, vocab, labelled)
+        bare = None if over or not next_states_label(items, i) \
+            else lone_bare_word(items[i].name, placements[i].level2, bounds, names, i)
+    elif inferred_stating and unmarked_block(i, placements):
+        spread = lone_bare_word(items[i].name, placements[i].level2, bounds, names, i)
+    return over, bare, spread
+
+
+def read_is_word(read: tuple, widths, line, group_line: bool, lone: bool) -> bool:
+    """A head read as a first line of a label (or a bare word), no level cell of the table as
+    wide, not on the label's line nor read alone: a word, the name's own."""
+    return (len(read[0]) < len(read[3]) or not read[3].endswith((SUFFIX, ASPECT))) \
+        and len(read[0]) not in widths and not line and not (group_line and read[0] == read[3]) and not lone
+
+
+def damaged_whole_read(name: str, level2, vocab: LevelVocabulary, bounds: tuple,
+                       damage: frozenset[tuple[str, str]], widths):
+    """`whole_damaged_head`'s reading of the name's head, None where a level cell of the table
+    is as wide as the head less its last character."""
+    damaged = whole_damaged_head(name, level2, vocab, bounds, damage)
+    if damaged and len(damaged[0]) - 1 in widths and (damaged[3][-1], damaged[0][-1]) not in damage:
+        damaged = None    # a level cell as wide as the head less its last character: a wrapped
+        #                   label's first line (数量指) may end there, the name's character after it
+        #                   (not where that character is the document's damage of the label's own)
+    return damaged
+
+
+def scored_read(read, name: str, level2, vocab: LevelVocabulary, bounds: tuple):
+    """(head, rest, in place, form, score) of a reading, the score its characters in place of the
+    longer of head and form; with no reading, a long label's (`long_inferred_head`), or None."""
+    if read is not None:
+        head, rest, in_place_, form = read
+        return head, rest, in_place_, form, round(100.0 * in_place_ / max(len(head), len(form)), 1)
+    return long_inferred_head(name, level2, vocab, bounds)
+
+
+def printed_elsewhere(head: str, in_place_: int, name: str, others: tuple, vocab: LevelVocabulary,
+                      printed: tuple[str, ...]) -> bool:
+    """A head with a character out of place that another name prints, that is another category's
+    word, or that the document's lines print with the name's next character more than once."""
+    # a word the table prints elsewhere (the document, with the name's next character), or
+    # another category's: the name's own
+    return in_place_ < len(head) and (any(head in other for other in others) or head in bare_words(vocab)
+                                      or sum(line.count(name[:len(head) + 1]) for line in printed) > 1)
+
+
+def inferred_cut_issues(i: int, item: IndicatorRow, cell, placement, placements: list, head: str, rest: str,
+                        in_place_: int, form: str, group_line: bool, only_worded: bool, over, bare, spread,
+                        lone: bool, worded, damaged) -> list[Issue]:
+    """The cut said (`label_fused`), and, where the reading was by the block's place or by some
+    characters alone, warned for review (`label_unrecognised`)."""
+    issues = [fused_issue(cell, item.row.source_ref,
+                          f"{head + rest!r} opens with {head!r}, read as {placement.level2.label!r}: "
+                          + ("the category placed from the rows around it, its block stating no label; "
+                             + ("the row prints its group's label; " if group_line and not placement.label_line else "")
+                             if placement.source == "inferred" else
+                             "its block's label stated on another row, printed on this one with its group's "
+                             "word; " if only_worded else
+                             "its block's label printed on another page part, this part's on this line; ")
+                          + f"the name read as {rest!r}")]
+    if over is not None:    # read by its block's place and the piece below: said for review
+        issues.append(Issue("warning", "label_unrecognised",
+                            f"{head!r} cut off the name {head + rest!r} as {form!r}'s first line: its block's one "
+                            f"row, the block stating no label, the line below printing {over[4]!r} at or left "
+                            f"of the name", field="level2", source_ref=cell.source_ref or item.row.source_ref))
+    elif bare is not None:    # read by its block's place alone: said for review
+        issues.append(Issue("warning", "label_unrecognised",
+                            f"{head!r} cut off the name {head + rest!r} as {form!r}'s bare word written whole: "
+                            f"its block's one row, the block stating no label, no other name of the table "
+                            f"opening with it", field="level2", source_ref=cell.source_ref or item.row.source_ref))
+    elif spread is not None:    # read by its block's lost label and the word alone: said for review
+        issues.append(Issue("warning", "label_unrecognised",
+                            f"{head!r} cut off the name {head + rest!r} as {form!r}'s bare word written whole: "
+                            f"its block of {len(block_rows(i, placements))} rows states no label and no line "
+                            f"of it is where a model prints one, no other name of the table opening with it",
+                            field="level2", source_ref=cell.source_ref or item.row.source_ref))
+    elif lone:    # read by its block's place and some of its characters: said for review
+        issues.append(Issue("warning", "label_unrecognised",
+                            f"{head!r} cut off the name {head + rest!r} as a damaged {form!r}: its block's one "
+                            f"row, the block stating no label", field="level2",
+                            source_ref=cell.source_ref or item.row.source_ref))
+    if worded is not None and in_place_ < len(head):     # read by its characters in place: said for review
+        issues.append(Issue("warning", "label_unrecognised",
+                            f"{head!r} cut off the name {head + rest!r} as {form!r}, the category placed printed "
+                            f"with its group's word ({in_place_} of {len(head)} characters in place): "
+                            + ("its block's label stated on another row" if only_worded else
+                               "its block stating no label"), field="level2", source_ref=cell.source_ref or item.row.source_ref))
+    if damaged is not None:     # read by its characters in place alone: said for review
+        issues.append(Issue("warning", "label_unrecognised",
+                            f"{head!r} cut off the name {head + rest!r} as a damaged {form!r} "
+                            f"({damaged[4]!r} out of place)", field="level2",
+                            source_ref=cell.source_ref or item.row.source_ref))
     return issues
 
 
