@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from formex.normalize.indicators.cells import LABEL_ENDINGS, LABEL_MAX_KEY, IndicatorRow, LabelHint
+from formex.normalize.indicators.cells import LABEL_ENDINGS, LABEL_MAX_KEY, LABEL_SUFFIX, IndicatorRow, LabelHint
 from formex.schemas.forms import Level1Spec
 from formex.schemas.name_words import HEAD_RUNS
 
@@ -249,12 +249,15 @@ def fused_openings(named: list[IndicatorRow], widest: int, openings: frozenset[s
     return {head[:OPENING_RUN] for head in shown_fused_heads(named, widest, openings)}
 
 
+LABEL_MARK = LABEL_SUFFIX[0]   # 指: a line holding it may hold a label fused into the name cell
+
+
 def fused_head(head: str, openings: frozenset[str]) -> bool:
     """Whether the characters a line runs past the column's width, at its head, read as a
     label OCR fused into the name cell: they hold a label's 指 (数最指, 质暈指), or open as a
     label of the table's vocabulary opens, a character where it prints it (`openings`, each
     label's first two: 数量, 产出时, 社会敫; not 低保, 区级年度)."""
-    return LABEL_ENDINGS[0][0] in head or any(
+    return LABEL_MARK in head or any(
         a == b for opening in openings for a, b in zip(head[:len(opening)], opening))
 
 
@@ -692,7 +695,7 @@ def wrapped_line_lengths(items: list[IndicatorRow], heads: tuple[str, ...]) -> t
     named = [item.name for item in items if item.name and not item.positional]
     return tuple(len(above) for above, below in zip(named, named[1:])
                  if len(below) <= SHORT_FRAGMENT and (len(below) == 1 or name_end(below).endswith(heads))
-                 and LABEL_ENDINGS[0][0] not in above)
+                 and LABEL_MARK not in above)
 
 
 def reaches_shown_edge(edges: tuple[int, ...], above: str, item: IndicatorRow) -> bool:
@@ -704,7 +707,7 @@ def reaches_shown_edge(edges: tuple[int, ...], above: str, item: IndicatorRow) -
     label's 指 reach it by its own length. Only evidence for a wrap: a line shorter than
     them says nothing, as a table that wraps names into fragments may wrap them where their
     words break (医联体双向转诊 | 机制运行情况 beside 居民电子健康档案规范化 | 建档率)."""
-    if LABEL_ENDINGS[0][0] in above:
+    if LABEL_MARK in above:
         return False   # a label fused into the line (救量指标新建社区健身路径) runs it past the edge
     own = list(edges)
     if len(item.name) <= SHORT_FRAGMENT and len(above) in own:
