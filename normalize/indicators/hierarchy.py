@@ -543,8 +543,7 @@ def pinned_by_rivals(fit: Fit, fits: list[Fit], categories: tuple[Level2Spec, ..
     only where no such fit puts it in the earlier group (single-row blocks, a top and a
     bottom model: the fits disagree, and the row is left to its wording)."""
     out: dict[int, str] = {}
-    if fit.cost > 1e-9:
-        return out
+    exact = fit.cost <= 1e-9
     rivals = [other for other in fits if other is not fit and abs(other.cost - fit.cost) <= 1e-9]
     for i in sorted(set(fit.level1) | set(fit.level2)):
         found = group_gap(fit, i, categories)
@@ -554,7 +553,7 @@ def pinned_by_rivals(fit: Fit, fits: list[Fit], categories: tuple[Level2Spec, ..
         if left is None or right is None or left == right or abs(in_left - in_right) > 1e-9:
             continue
         by_groups = i in fit.level1
-        if not by_groups and max(in_left, in_right) > 1e-9:
+        if (not by_groups or not exact) and max(in_left, in_right) > 1e-9:
             continue
         sides = [theirs for theirs in (group_gap(other, i, categories) for other in rivals)
                  if theirs and theirs[0] == left and theirs[1] == right]
@@ -1905,8 +1904,8 @@ def usual_category_moves(items: list[IndicatorRow], categories: tuple[Level2Spec
         while end + 1 < len(path) and path[end + 1] == path[start]:
             end += 1
         k = path[start]
-        usual = next((u for u, c in enumerate(categories)
-                      if c.usual and c.level1 == categories[k].level1 and u != k), None)
+        usual = usual_category_of(categories, k, last=end + 1 == len(path)
+                                  or categories[path[end + 1]].level1 != categories[k].level1)
         rows = range(start, end + 1)
         if usual is not None and usual not in path and unlabelled(items, rows) \
                 and (start == 0 or path[start - 1] < usual) and (end + 1 == len(path) or usual < path[end + 1]) \
@@ -1914,6 +1913,19 @@ def usual_category_moves(items: list[IndicatorRow], categories: tuple[Level2Spec
             out.update(dict.fromkeys(rows, usual))
         start = end + 1
     return out
+
+
+def usual_category_of(categories: tuple[Level2Spec, ...], k: int, last: bool) -> int | None:
+    """The `usual` category a block of category k takes where nothing tells: its group's,
+    else, where the block is its group's last on the path, the next group's in the
+    canonical order (a damaged `社会` label after the 成本 group's block is 社会效益 as much as
+    社会成本 by its characters; forms print 社会效益 with rows far more often)."""
+    group = categories[k].level1
+    own = next((u for u, c in enumerate(categories) if c.usual and c.level1 == group and u != k), None)
+    if own is not None or any(c.usual and c.level1 == group for c in categories) or not last:
+        return own
+    after = [c.level1 for c in categories[k + 1:] if c.level1 != group]
+    return next((u for u, c in enumerate(categories) if c.usual and after and c.level1 == after[0]), None)
 
 
 def usual_close_calls(close: dict[int, tuple[int, float]], left: dict[int, int], costs: list[list[float]],
