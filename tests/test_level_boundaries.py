@@ -1360,3 +1360,44 @@ def test_a_short_damaged_label_takes_no_row_off_its_wording():
     assert [i.placement.level2.label for i in indicators] == \
         ["数量指标"] * 5 + ["质量指标"] * 4 + ["时效指标"] * 3 + ["成本指标"] + ["社会效益指标"] * 3 + \
         ["生态效益指标"] + ["可持续影响指标"] * 2 + ["服务对象满意度指标"] * 3
+
+
+# ---------------------------------------------------------------- a free row at a group boundary
+def test_a_rival_fitting_the_labels_as_ill_still_pins_a_row_both_sides_fit_exactly():
+    # two models explain the labels equally (each misfits one block elsewhere, cost 1.0);
+    # the chosen one leaves row 5 free between 产出 and 效益 (either side fits it exactly),
+    # the other puts it in 效益: the row opens the later group, as where both fit exactly
+    from formex.normalize.indicators.hierarchy import pinned_by_rivals
+    from formex.normalize.indicators.placement import Fit
+    cats = SCHEMA.level2_order
+    chosen = Fit("centre_up", 1.0, level1={5: ("产出指标", "效益指标", 0.0, 0.0, 0.5)})
+    rival = Fit("centre_down", 1.0, level1={5: ("产出指标", "效益指标", 2.97, 0.0, 0.5)})
+    assert pinned_by_rivals(chosen, [chosen, rival], cats) == {5: "效益指标"}
+    # a row the misfitting model itself prices off either side is left to its wording
+    loose = Fit("centre_up", 1.0, level1={5: ("产出指标", "效益指标", 0.5, 0.5, 0.5)})
+    assert pinned_by_rivals(loose, [loose, rival], cats) == {}
+
+
+def test_a_lost_label_block_ending_its_group_takes_the_next_groups_usual_category_on_a_tie():
+    # a block whose damaged label (`社会効盎指标`) keeps only 社会, after the 成本 group's
+    # 经济成本 block and before 可持续影响: 社会成本 and 社会效益 cost the same; the 成本 group
+    # has no usual category, so the block takes the next group's (社会效益), not the
+    # canonical order's first (社会成本)
+    from types import SimpleNamespace
+    from formex.normalize.indicators.hierarchy import usual_category_moves
+    cats = SCHEMA.level2_order
+    index = {c.label: k for k, c in enumerate(cats)}
+    labelled = SimpleNamespace(own_level2=None, level2=["label"], displaced=[])
+    lost = SimpleNamespace(own_level2=None, level2=[], displaced=[])
+    items = [labelled, lost, labelled]
+
+    def costs(tied: str) -> list[list[float]]:
+        row = [5.0 + 0.001 * k for k in range(len(cats))]
+        row[index[tied]] = row[index["社会效益指标"]] - 0.003
+        return [row, row[:], row]
+
+    path = [index["经济成本指标"], index["社会成本指标"], index["可持续影响指标"]]
+    assert usual_category_moves(items, cats, path, costs("社会成本指标")) == {1: index["社会效益指标"]}
+    # a block that is not its group's last stays where the order put it
+    path = [index["经济成本指标"], index["社会成本指标"], index["生态环境成本指标"]]
+    assert usual_category_moves(items, cats, path, costs("社会成本指标")) == {}

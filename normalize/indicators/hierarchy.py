@@ -534,9 +534,12 @@ def fit_and_rivals(items: list[IndicatorRow], categories: tuple[Level2Spec, ...]
 def pinned_by_rivals(fit: Fit, fits: list[Fit], categories: tuple[Level2Spec, ...] = ()) -> dict[int, str]:
     """Rows `fit` leaves free between two level-1 groups (priced alike in either) that a
     fit explaining the labels exactly as well puts in the later group: row -> that group.
-    The later group fits both models, the earlier one only this one. Only where the
-    fits explain every label exactly: two models misfitting alike leave rows free for
-    reasons of their own misfits, not of a parity no label tells.
+    The later group fits both models, the earlier one only this one. Where the fits
+    misfit some labels alike (a lost label, a label a line off elsewhere), only a row
+    `fit` prices exactly on either side: a row free for reasons of the misfits is priced
+    off both sides, one free by a parity no label tells is not (the 效益 group's first row
+    under centre_up, its label's block as exact with the row as without it, beside a
+    centre_down fitting the labels as ill that puts it in 效益).
 
     Where no level-1 label bounds the row, the level-2 blocks beside it bound the groups
     (`group_gap`): there only a row the labels fit exactly on either side is free, and
