@@ -1401,3 +1401,19 @@ def test_a_lost_label_block_ending_its_group_takes_the_next_groups_usual_categor
     # a block that is not its group's last stays where the order put it
     path = [index["经济成本指标"], index["社会成本指标"], index["生态环境成本指标"]]
     assert usual_category_moves(items, cats, path, costs("社会成本指标")) == {}
+
+
+def test_a_group_read_less_well_than_its_category_does_not_reread_the_category():
+    # `产出成` (the 成本 group printed with 产出's word, 产出成本, its line cut) reads as 产出指标
+    # at the column's looseness only (57); `经侪成本指标` beside it reads as 经济成本指标 (83)
+    # and as no 产出 category nearly as well. The weaker group reading does not move the
+    # category into 产出 (its 成本指标): the row goes to the 成本 group its category names,
+    # the group cell displaced and said
+    rows = list(iter_text_rows("\n".join([
+        HEADER, "产出指标\t数量指标\t培训人数\t≥5(人)", "产出成\t经侪成本指标\t人均服务经费\t≤89元",
+        "效益指标\t社会效益指标\t受益人数\t≥100(人)"])))
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert [h.spec.label for h in items[1].level2] == ["经济成本指标"]
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert categories(indicators)[1] == ("成本指标", "经济成本指标")
+    assert any(issue.code == "label_displaced" and "产出成" in issue.message for issue in issues)

@@ -410,16 +410,21 @@ def read_within_stated_group(item: IndicatorRow, vocab: LevelVocabulary) -> None
     The weaker reading yields, though: where the group's own cell was read fuzzily and
     less well than the category (`产出成木指标` 67 as 产出指标 beside `经济成木指标` 83 as
     经济成本指标), that cell is read as the category's group instead when it reads so at
-    `COLUMN_CUTOFF` (`group_of_stronger_category`)."""
+    `COLUMN_CUTOFF` (`group_of_stronger_category`); where it does not, neither moves the
+    other (`产出成`, 产出成本's cut first line, 57 as 产出指标, beside `经侪成本指标`, 83 as
+    经济成本指标): labels outrank a guess, and the hierarchy weighs both as read."""
     groups = {h.spec.label for h in item.level1 if not h.copied}
     if len(groups) != 1:
         return
     if group_of_stronger_category(item, vocab):
         return
     group = vocab.level1_specs[next(iter(groups))]
+    ones = [h for h in item.level1 if not h.copied]
     for hint in list(item.level2):
         if hint.match.exact or hint.copied or hint.spec.level1 == group.label:
             continue
+        if all(not one.match.exact and one.match.score < hint.match.score for one in ones):
+            continue   # the group read less well than the category: neither settles the other
         read = best_in_group(hint.cell.text, group)
         if read is not None:
             spec, match = read
