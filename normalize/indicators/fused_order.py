@@ -3067,8 +3067,8 @@ def biao_below(items: list[IndicatorRow], i: int, head: str, forms: tuple[str, .
             or any(not h.copied for h in below.level2):
         return None
     if not any(form.endswith(SUFFIX) and len(form) == len(head) + 1 and 2 * in_place(head, form, 0) >= len(head)
-               for form in forms):
-        return None
+               and (head[-1] == form[-2] or head[:-1] == form[:len(head) - 1]) for form in forms):
+        return None      # (its 指 in place, or all before it: `质量指柝` is no 质量类指 short of its 标)
     found = name_cell(below)
     if found is None:
         return None
