@@ -2148,3 +2148,23 @@ def test_a_damaged_biao_no_label_prints_so_on_the_line_after_a_label_cut_before_
 def test_a_name_not_opening_the_line_after_a_label_cut_before_its_biao_stays_whole(lines):
     got, _ = read(lines)
     assert "医疗废物规范处置合格率" in [name for _, name in got]
+
+
+def test_a_damaged_biao_on_the_line_after_a_spaced_head_stopping_short_of_it_is_cut():
+    # 数量脂 before a space, cut off its name; its 标 fused into the next line's name as 柝
+    got, issues = read(["产出指标\t时效指标\t补贴发放及时率\t100%",
+                        "\t数量指标\t家庭医生签约服务人数\t≥12万人",
+                        "\t\t数量脂 受理服务计划完成情况\t100%",
+                        "\t\t柝和谐贡献奖应发尽发数\t=7040人次",
+                        "\t\t服装购置清洗计划完成量\t=47套"])
+    assert got[3][1] == "和谐贡献奖应发尽发数"
+    assert any(i.code == "label_unrecognised" and "'柝' cut off" in i.message for i in issues)
+
+
+def test_a_character_below_a_head_read_whole_stays():
+    # 数量指烈 read (wrongly, but whole) as a damaged 数量指标: no 标 of it to come below
+    got, _ = read(["产出指标\t时效指标\t补贴发放及时率\t100%",
+                   "\t\t数量指烈士纪念设施维护数量\t12处",
+                   "\t\t柝和谐贡献奖应发尽发数\t=7040人次",
+                   "\t质量指标\t补贴发放准确率\t100%"])
+    assert got[2][1] == "柝和谐贡献奖应发尽发数"
