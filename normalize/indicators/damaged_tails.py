@@ -28,6 +28,14 @@ A label wrapped onto the next line states its rest there (`rest_below`, warned):
 fused into the name, `标` on the line below in a level column the name's line leaves
 blank (no label of that line's own can go on in it), the three one character in four
 out of place at most: the tail (`脂`) is the label's.
+
+Last of all, a head that reads a form all but its 标 (`质量指`, its 指 in place) takes one
+character standing for that 标 though no other label prints it so (`质量指柝公益性…`,
+`unattested_biao`): the place is the evidence (a label cut just before its last character),
+the guards what the names write (a character of another name, no label's, no word with the
+name's next), a short cell or 标 on the line below (the 标 wrapped there), and the column's
+edge (a head as wide as it ends its line: the next character is the name's). Warned. Such
+a head's 标 fused into the name opening the next line is read the same (`fused_order.biao_below`).
 """
 from __future__ import annotations
 
