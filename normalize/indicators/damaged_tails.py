@@ -104,8 +104,10 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
             found = unattested_biao(head, item.name, fused.label.spec, vocab)
             if found is not None and (written_by_other_names(items, i, found[0])
                                       or not (fused.cell.raw or fused.cell.text).strip().startswith(head + found[0])
-                                      or short_cell_below(*lines_of(rows, where, fused.cell, item)[1:])):
-                found = None      # another name's word, a space as read, or a 标 wrapped below: the name's own
+                                      or short_cell_below(*lines_of(rows, where, fused.cell, item)[1:])
+                                      or biao_opens_next(items, i, vocab)):
+                found = None      # another name's word, a space as read, or a 标 wrapped below (in a cell or
+                #                   at the head of the next line's name): the name's own
         if found is None:
             continue
         tail, rest, why = found
@@ -244,16 +246,27 @@ def suffix_below(below: Row | None, at: int | None) -> bool:
         c.col <= at and label_key(c.text) and SUFFIX.endswith(label_key(c.text)) for c in below.cells)
 
 
+def biao_opens_next(items: list[IndicatorRow], i: int, vocab: LevelVocabulary) -> bool:
+    """The next row's name opens with 标, or with a Chinese character no label prints and no
+    other name writes: maybe the 标 of a label cut before it on row i, wrapped onto the next line
+    (`数最指家按时…` over `栎免费健康…`: 家 is the name's)."""
+    if i + 1 >= len(items) or not items[i + 1].name:
+        return False
+    ch = items[i + 1].name[0]
+    return ch == SUFFIX[-1] or is_han(ch) and ch not in label_chars(vocab) \
+        and not written_by_other_names(items, i + 1, ch)
+
+
 def short_cell_below(below: Row | None, at: int | None) -> bool:
-    """The line below prints a cell of one or two characters left of the name's column `at`,
-    or a cell there or left of it opening with 标 or with one or two characters before a space:
+    """The line below prints 标 or 指标 as a cell (in any column: an OCR line's columns shift), a cell of
+    one or two characters left of the name's column `at`, or a cell there or left of it opening with 标 or with one or two characters before a space:
     maybe the label's 标 or 指标 wrapped below, damaged (`时效指` | `杯`, `标 学生资助…`); or the
     line is not known."""
     if below is None or at is None:
         return True
     for c in below.cells:
         key, raw = label_key(c.text), (c.raw or c.text).strip()
-        if c.col < at and 0 < len(key) <= len(SUFFIX) or c.col <= at and (
+        if key and SUFFIX.endswith(key) or c.col < at and 0 < len(key) <= len(SUFFIX) or c.col <= at and (
                 key.startswith(SUFFIX[-1]) or any(ch in SPACES for ch in raw[1:len(SUFFIX) + 1])):
             return True
     return False

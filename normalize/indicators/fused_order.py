@@ -1755,7 +1755,7 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary,
         tail, rest = found
         cell = opening_cell(item, tail)
         if cell is None or unattested and (written_by_other_names(items, i, tail)
-                                          or not cell.text.strip().startswith(tail)
+                                          or not as_read(cell).strip().startswith(tail)
                                           or not next_line_opens(cell, pieces[0], rows, where)):
             continue
         if unattested:
@@ -1789,6 +1789,17 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary,
 
 
 UNATTESTED_TAIL_MAX = 1    # a damaged 标 alone: the last line of a label cut just before it (数量指 | 柝…)
+
+
+LABEL_OPENING = 3   # a name's first characters read against each label's: half in place is a label fused
+
+
+def opens_like_label(name: str, vocab: LevelVocabulary) -> bool:
+    """The name's first `LABEL_OPENING` characters keep half a label form's first ones in place
+    (`旪效指低保…`: a label restated or fused, its first character no 标 of the label above)."""
+    head = name[:LABEL_OPENING]
+    return len(head) == LABEL_OPENING and any(2 * in_place(head, form, 0) >= LABEL_OPENING
+                                              for form in all_suffixed_forms(vocab))
 
 
 def next_line_opens(cell: Cell, piece: Cell, rows: list, where: dict[str, int]) -> bool:
@@ -1835,7 +1846,8 @@ def unattested_suffix_tail(name: str, piece: str, forms: tuple[str, ...], vocab:
         if piece[-1] != form[n - 1] or 2 * in_place(piece, form, start) < len(piece):
             continue
         tail, rest = name[:UNATTESTED_TAIL_MAX], name[UNATTESTED_TAIL_MAX:].strip(SEPARATORS)
-        if len(label_key(rest)) < ORDER_REST_MIN or makes_word(tail, rest) or tail + rest[:1] in NAME_OPENINGS:
+        if len(label_key(rest)) < ORDER_REST_MIN or makes_word(tail, rest) or tail + rest[:1] in NAME_OPENINGS \
+                or opens_like_label(name, vocab):
             return None
         return tail, rest
     return None
@@ -3067,7 +3079,8 @@ def biao_below(items: list[IndicatorRow], i: int, head: str, forms: tuple[str, .
             or any(not h.copied for h in below.level2):
         return None
     if not any(form.endswith(SUFFIX) and len(form) == len(head) + 1 and 2 * in_place(head, form, 0) >= len(head)
-               and (head[-1] == form[-2] or head[:-1] == form[:len(head) - 1]) for form in forms):
+               and (head[-1] == form[-2] or head[:-1] == form[:len(head) - 1] and head[-1] not in OWN_CHARS)
+               for form in forms):
         return None      # (its 指 in place, or all before it: `质量指柝` is no 质量类指 short of its 标)
     found = name_cell(below)
     if found is None:
@@ -3078,7 +3091,8 @@ def biao_below(items: list[IndicatorRow], i: int, head: str, forms: tuple[str, .
         return None
     tail, rest = below.name[:1], below.name[1:].strip(SEPARATORS)
     if tail != SUFFIX[-1] and (not is_han(tail) or tail in label_text_of(all_suffixed_forms(vocab))) \
-            or not opening.text.strip().startswith(tail) or len(label_key(rest)) < ORDER_REST_MIN \
+            or not as_read(opening).strip().startswith(tail) or len(label_key(rest)) < ORDER_REST_MIN \
+            or tail != SUFFIX[-1] and opens_like_label(below.name, vocab) \
             or makes_word(tail, rest) or tail + rest[:1] in NAME_OPENINGS \
             or tail != SUFFIX[-1] and written_by_other_names(items, i + 1, tail):
         return None
