@@ -3065,8 +3065,8 @@ def biao_below(items: list[IndicatorRow], i: int, head: str, forms: tuple[str, .
                where: dict[str, int], vocab: LevelVocabulary) -> tuple[Cell, str, str] | None:
     """(the name cell below, tail, rest) where `head`, a label's text cut off the head of row i's
     name `cell`, stops short of its 标 (a form of `forms` all but the 标, half in place:
-    `数量脂 受理服务…`, `戊朩指 走访慰问…`) and OCR fused that 标 into the name opening the
-    next line (`标和谐贡献奖…`, or a look-alike no label prints: `柝…`): the label wrapped in
+    `数量脂 受理服务…`, `戊朩指 走访慰问…`; the cell as read that head and the name, nothing
+    between) and OCR fused that 标 into the name opening the next line (`标和谐贡献奖…`, or a look-alike no label prints: `柝…`): the label wrapped in
     its column, its last line on the next line. That line prints no cell before the name (a
     标 in a level column there is the label's line itself, the name's head its own); the row
     below states no label and its name is no label's (no head cut); the character is 标 or a
@@ -3074,6 +3074,13 @@ def biao_below(items: list[IndicatorRow], i: int, head: str, forms: tuple[str, .
     another row's name open with; the name left keeps `ORDER_REST_MIN`. None otherwise."""
     if i + 1 >= len(items) or not head or head.endswith(SUFFIX[-1]) or not rows:
         return None
+    name = items[i].name or ""
+    if "".join(as_read(cell).split()) != head + "".join(name.split()):
+        return None      # the cell goes on past the head with more than the name
+    spaced = as_read(cell).strip()[len(head):len(head) + 1] in SPACES
+    if not spaced and name and is_han(name[0]) and name[0] not in label_text_of(all_suffixed_forms(vocab)) \
+            and not written_by_other_names(items, i, name[0]):
+        return None      # the name above may open with the head's own 标, damaged (`馈量指怀义务…`)
     below = items[i + 1]
     if not below.name or below.fused or below.positional or below.unrecognised \
             or any(not h.copied for h in below.level2):
