@@ -4,7 +4,10 @@ those characters are the label's (normalize/indicators/damaged_tails.py), never 
 shape."""
 from __future__ import annotations
 
-from formex.normalize.indicators.damaged_tails import header_damage
+import pytest
+
+from formex.normalize.indicators.cells import level_vocabulary
+from formex.normalize.indicators.damaged_tails import header_damage, unattested_biao
 from formex.normalize.indicators.rows import rows_to_indicator_rows
 from tests.test_fused_order import ocr_rows, read
 from tests.test_hierarchy import SCHEMA
@@ -183,3 +186,17 @@ def test_a_rest_below_in_a_column_the_names_line_prints_stays():
                    "标\t\t病虫害预警信息发布及时率\t≥95%",
                    "\t成本指标\t人均改造成本\t≤70万元"])
     assert got[2][1] == "脂农机补贴兑付时限"
+
+
+
+@pytest.mark.parametrize("head, name, want", [
+    ("质量指", "柝公益性岗位补贴发放准确率", ("柝", "公益性岗位补贴发放准确率")),   # 柝 stands for its 标
+    ("质量指", "标准化服务覆盖率", None),            # 标准: the name's own word
+    ("质量指", "数量统计准确率", None),              # 数, a label's character: another label's head
+    ("质量", "柝公益性岗位补贴发放准确率", None),      # the head stops short of its 指 too
+    ("质最指", "柝公益性岗位补贴发放准确率", ("柝", "公益性岗位补贴发放准确率")),
+])
+def test_a_character_for_biao_after_a_head_cut_before_it_is_read_by_its_place(head, name, want):
+    vocab = level_vocabulary(SCHEMA)
+    got = unattested_biao(head, name, vocab.level2_specs["质量指标"], vocab)
+    assert (got and got[:2]) == want

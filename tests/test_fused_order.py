@@ -2110,3 +2110,61 @@ def test_a_group_word_fused_over_its_category_read_as_the_rows_label_is_cut_off(
                         "效益指标\t社会效益指标\t居民健康素养水平\t逐步提高"])
     assert got[2] == ("时效指标", "疫苗接种信息录入及时率")
     assert any(i.code == "label_fused" and "'产出'" in i.message for i in issues)
+
+
+@pytest.mark.parametrize("lines, row, want", [
+    # 数量指 read on its line, the line after it opening with 柝 (a 标 no other label prints so)
+    (["产出指标\t数量指标\t家庭医生签约服务人数\t≥12万人",
+      "\t数量指\t免费健康体检人次\t≥8万人次",
+      "\t\t柝健康教育讲座次数\t≥24次",
+      "\t质量指标\t传染病报告及时率\t≥98%"], 2, "健康教育讲座次数"),
+    # 时效 | 类指 (the wording's piece unread), the next line opening with 际
+    (["产出指标\t数量指标\t家庭医生签约服务人数\t≥12万人",
+      "\t时效\t病虫害预警信息发布及时率\t≥95%",
+      "\t类指\t疫苗接种信息录入及时率\t100%",
+      "\t\t际年度项目完工时间\t2025年11月30日前",
+      "效益指标\t社会效益指标\t居民健康素养水平\t≥25%"], 3, "年度项目完工时间"),
+])
+def test_a_damaged_biao_no_label_prints_so_on_the_line_after_a_label_cut_before_it_is_cut(lines, row, want):
+    got, issues = read(lines)
+    assert got[row][1] == want
+    assert any(i.code == "label_unrecognised" and "no other label of the table prints it so" in i.message
+               for i in issues)
+
+
+@pytest.mark.parametrize("lines", [
+    # the 标 printed in the level column on the name's line: the name's first character its own
+    ["产出指标\t数量指标\t家庭医生签约服务人数\t≥12万人",
+     "\t数量指\t免费健康体检人次\t≥8万人次",
+     "\t标\t医疗废物规范处置合格率\t100%",
+     "\t质量指标\t传染病报告及时率\t≥98%"],
+    # a line between the piece and the name (its 标 on a line of its own)
+    ["产出指标\t数量指标\t家庭医生签约服务人数\t≥12万人",
+     "\t数量指\t免费健康体检人次\t≥8万人次",
+     "\t标",
+     "\t\t医疗废物规范处置合格率\t100%",
+     "\t质量指标\t传染病报告及时率\t≥98%"],
+])
+def test_a_name_not_opening_the_line_after_a_label_cut_before_its_biao_stays_whole(lines):
+    got, _ = read(lines)
+    assert "医疗废物规范处置合格率" in [name for _, name in got]
+
+
+def test_a_damaged_biao_on_the_line_after_a_spaced_head_stopping_short_of_it_is_cut():
+    # 数量脂 before a space, cut off its name; its 标 fused into the next line's name as 柝
+    got, issues = read(["产出指标\t时效指标\t补贴发放及时率\t100%",
+                        "\t数量指标\t家庭医生签约服务人数\t≥12万人",
+                        "\t\t数量脂 受理服务计划完成情况\t100%",
+                        "\t\t柝和谐贡献奖应发尽发数\t=7040人次",
+                        "\t\t服装购置清洗计划完成量\t=47套"])
+    assert got[3][1] == "和谐贡献奖应发尽发数"
+    assert any(i.code == "label_unrecognised" and "'柝' cut off" in i.message for i in issues)
+
+
+def test_a_character_below_a_head_read_whole_stays():
+    # 数量指烈 read (wrongly, but whole) as a damaged 数量指标: no 标 of it to come below
+    got, _ = read(["产出指标\t时效指标\t补贴发放及时率\t100%",
+                   "\t\t数量指烈士纪念设施维护数量\t12处",
+                   "\t\t柝和谐贡献奖应发尽发数\t=7040人次",
+                   "\t质量指标\t补贴发放准确率\t100%"])
+    assert got[2][1] == "柝和谐贡献奖应发尽发数"

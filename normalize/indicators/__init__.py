@@ -121,7 +121,7 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
     # ... its first line the group's word (产出), the category's word on the next line: a group-worded label
     issues.extend(cut_group_word_heads(items, placements, rows, level_vocabulary(schema)))
     # text of the level column before a space at a name's head, read as no label: cut off, said
-    issues.extend(cut_spaced_heads(items, placements, level_vocabulary(schema)))
+    issues.extend(cut_spaced_heads(items, placements, level_vocabulary(schema), rows))
     # a category's word written whole at the head of a name on the row printing its group's label,
     # in a block stating none: its lost label, where no reading above took a longer head
     issues.extend(cut_inferred_heads(items, placements, level_vocabulary(schema), printed, damage, group_lines=True,

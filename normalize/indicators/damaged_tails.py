@@ -28,6 +28,14 @@ A label wrapped onto the next line states its rest there (`rest_below`, warned):
 fused into the name, `标` on the line below in a level column the name's line leaves
 blank (no label of that line's own can go on in it), the three one character in four
 out of place at most: the tail (`脂`) is the label's.
+
+Last of all, a head that reads a form all but its 标 (`质量指`, its 指 in place) takes one
+character standing for that 标 though no other label prints it so (`质量指柝公益性…`,
+`unattested_biao`): the place is the evidence (a label cut just before its last character),
+the guards what the names write (a character of another name, no label's, no word with the
+name's next), a short cell or 标 on the line below (the 标 wrapped there), and the column's
+edge (a head as wide as it ends its line: the next character is the name's). Warned. Such
+a head's 标 fused into the name opening the next line is read the same (`fused_order.biao_below`).
 """
 from __future__ import annotations
 
@@ -38,7 +46,8 @@ from formex.normalize.indicators.fragments import label_keys
 from formex.normalize.indicators.fused import ASPECT, compound_keys, fused_issue, makes_word
 from formex.normalize.indicators.fused_order import (
     ORDER_REST_MIN, SEPARATORS, SPACES, SUFFIX, WORDINGS, bare_words, chain_forms, head_forms, in_place, is_han,
-    line_numbers, names_category, opens_another_name)
+    biao_below, biao_below_issue, label_chars, level2_column_edge, line_numbers, names_category, opens_another_name,
+    written_by_other_names)
 from formex.normalize.labels import label_key
 from formex.schemas.document import Issue, Row
 from formex.schemas.forms import FormSchema
@@ -66,6 +75,7 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
     printed = printed_level_texts(items)
     damage = printed_damage(items, vocab) | header_damage(rows, items, schema)
     column = wrap_width(items)
+    edge = level2_column_edge(items, vocab)
     where = line_numbers(rows)
     for i, item in enumerate(items):
         if not item.fused or not item.name:
@@ -90,6 +100,14 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
                                       or suffix_below(*lines_of(rows, where, fused.cell, item)[1:])):
                 found = None      # a character the document's names write, a space as read within, or the
                 #                   label's 指标 maybe wrapped below (经济戌本措 | 标): the name's own
+        if found is None and edge != len(head):     # (a head as wide as the column: the 标 on the next line)
+            found = unattested_biao(head, item.name, fused.label.spec, vocab)
+            if found is not None and (written_by_other_names(items, i, found[0])
+                                      or not (fused.cell.raw or fused.cell.text).strip().startswith(head + found[0])
+                                      or short_cell_below(*lines_of(rows, where, fused.cell, item)[1:])
+                                      or biao_opens_next(items, i, vocab)):
+                found = None      # another name's word, a space as read, or a 标 wrapped below (in a cell or
+                #                   at the head of the next line's name): the name's own
         if found is None:
             continue
         tail, rest, why = found
@@ -103,6 +121,52 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
                                 f"{fused.label.spec.label!r} after {head!r} ({why}; the cell read "
                                 f"{fused.cell.raw or fused.cell.text!r})", field="level2",
                                 source_ref=fused.cell.source_ref or item.row.source_ref))
+    issues += cut_biao_on_next_line(items, rows, vocab, where)
+    return issues
+
+
+BIAO_UNATTESTED = "a character standing for its 标 that no other label of the table prints so"
+
+
+def unattested_biao(head: str, name: str, spec, vocab: LevelVocabulary) -> tuple[str, str, str] | None:
+    """(tail, rest, why) for `cut_damaged_label_tails` where the head reads a form of the
+    category all but its 标 (`质量指` of 质量指标, half its characters in place, its 指 in
+    place) and the name opens with one Chinese character standing for that 标, damaged as no
+    other label of the table shows (`质量指柝公益性岗位…`): no label's own character (a
+    label's next line or word fused, not this one's 标), no word with the name's next
+    (`标准`, `指定`) nor one names open with (`NAME_OPENINGS`). Tried last, warned."""
+    tail = name[:1]
+    if not tail or not is_han(tail) or tail in label_chars(vocab):
+        return None
+    forms = [form for form in chain_forms(spec, vocab) if form.endswith(SUFFIX) and len(form) == len(head) + 1
+             and head[-1] == form[-2] and 2 * in_place(head, form, 0) >= len(head)]
+    if not forms:
+        return None
+    rest = name[1:].strip(SEPARATORS)
+    if len(label_key(rest)) < ORDER_REST_MIN or not names_category(rest, spec) or makes_word(tail, rest) \
+            or tail + rest[:1] in NAME_OPENINGS:
+        return None
+    return tail, rest, BIAO_UNATTESTED
+
+
+def cut_biao_on_next_line(items: list[IndicatorRow], rows: list[Row], vocab: LevelVocabulary,
+                          where: dict[str, int]) -> list[Issue]:
+    """A label fused into a name's head that stops short of its 标 (`数量脂 受理服务…`: a form
+    of its category all but the 标), whose 标 OCR fused into the name opening the next line
+    (`biao_below`): cut off that name and joined to the label above, warned."""
+    issues: list[Issue] = []
+    for i, item in enumerate(items):
+        if not item.fused or not item.name:
+            continue
+        fused = item.fused[-1]
+        head = label_key(fused.label.cell.text)
+        found = biao_below(items, i, head, chain_forms(fused.label.spec, vocab), fused.cell, rows, where, vocab)
+        if found is None:
+            continue
+        cell, tail, rest = found
+        relabel(item, fused, head + tail, item.name)
+        items[i + 1].name = rest
+        issues.append(biao_below_issue(cell, items[i + 1], head, tail, rest, fused.label.spec.label))
     return issues
 
 
@@ -180,6 +244,32 @@ def suffix_below(below: Row | None, at: int | None) -> bool:
     characters after the head may be the name's."""
     return below is not None and at is not None and any(
         c.col <= at and label_key(c.text) and SUFFIX.endswith(label_key(c.text)) for c in below.cells)
+
+
+def biao_opens_next(items: list[IndicatorRow], i: int, vocab: LevelVocabulary) -> bool:
+    """The next row's name opens with 标, or with a Chinese character no label prints and no
+    other name writes: maybe the 标 of a label cut before it on row i, wrapped onto the next line
+    (`数最指家按时…` over `栎免费健康…`: 家 is the name's)."""
+    if i + 1 >= len(items) or not items[i + 1].name:
+        return False
+    ch = items[i + 1].name[0]
+    return ch == SUFFIX[-1] or is_han(ch) and ch not in label_chars(vocab) \
+        and not written_by_other_names(items, i + 1, ch)
+
+
+def short_cell_below(below: Row | None, at: int | None) -> bool:
+    """The line below prints 标 or 指标 as a cell (in any column: an OCR line's columns shift), a cell of
+    one or two characters left of the name's column `at`, or a cell there or left of it opening with 标 or with one or two characters before a space:
+    maybe the label's 标 or 指标 wrapped below, damaged (`时效指` | `杯`, `标 学生资助…`); or the
+    line is not known."""
+    if below is None or at is None:
+        return True
+    for c in below.cells:
+        key, raw = label_key(c.text), (c.raw or c.text).strip()
+        if key and SUFFIX.endswith(key) or c.col < at and 0 < len(key) <= len(SUFFIX) or c.col <= at and (
+                key.startswith(SUFFIX[-1]) or any(ch in SPACES for ch in raw[1:len(SUFFIX) + 1])):
+            return True
+    return False
 
 
 def shaped_rest(head: str, name: str, spec, vocab: LevelVocabulary, column: int) -> tuple[str, str, str] | None:

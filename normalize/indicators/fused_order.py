@@ -1690,7 +1690,7 @@ def read_continued_pieces(items: list[IndicatorRow], vocab: LevelVocabulary, sch
 
 
 def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary,
-                     damage: frozenset[tuple[str, str]] = frozenset()) -> list[Issue]:
+                     damage: frozenset[tuple[str, str]] = frozenset(), rows: list | None = None) -> list[Issue]:
     """A label wrapped in its narrow level column whose last line OCR fused into the name on
     the next line (`服务对象` | `满意度指` over `标职工满意度`; `径济效益` over `指标 失业人员…`):
     the row above reads a level-2 label from a cell whose text as read is a piece of it
@@ -1706,18 +1706,29 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary,
     in its other labels (`damage`, damaged_tails.py: `数量损` over `杯农机…` where 成本指杯 is
     read elsewhere); such a cut is warned."""
     issues: list[Issue] = []
+    where = line_numbers(rows) if rows else {}
     for i in range(1, len(items)):
         item, above = items[i], items[i - 1]
         if not item.name or item.positional or item.fused or item.lines[0] != above.lines[1] + 1:
             continue
+        unattested = False
+        pieces = ()      # (the cells an unattested 标 may end: the line right above the name's)
         stated = [h for h in above.level2 if not h.copied and not h.moved]
         own = [h for h in item.level2 if not h.copied]
         if stated:
             hint = stated[-1]
             if any(h.spec is not hint.spec for h in own):
                 continue
-            found = label_tail(item.name, label_key(hint.cell.raw or hint.cell.text), hint.spec, vocab, damage)
+            piece = label_key(hint.cell.raw or hint.cell.text)
+            found = label_tail(item.name, piece, hint.spec, vocab, damage)
             found = found and found[:2]
+            if found is None and not own and not item.unrecognised and rows:
+                # the label's last line read: the stated cell, or an unread piece of it on a line below
+                last = above.unrecognised[-1:]
+                found = unattested_suffix_tail(item.name, label_key(last[0].raw or last[0].text),
+                                               all_suffixed_forms(vocab), vocab) if last \
+                    else unattested_suffix_tail(item.name, piece, chain_forms(hint.spec, vocab), vocab)
+                unattested, pieces = found is not None, (*last, hint.cell)[:1]
         else:
             # a piece no category read (or read as a group: 满意度指), of one category's form only
             hint = None
@@ -1733,13 +1744,27 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary,
             reads = sorted(((score, label, tail) for label, (score, tail) in best.items()), reverse=True)
             found = reads[0][2] if reads and (len(reads) == 1 or reads[1][0] < reads[0][0]) \
                 and reads[0][0] >= UNREAD_CUTOFF else None
+            if found is None and not own and not item.unrecognised and rows:
+                # a damaged 标 no other label prints so: cut alone, whichever label the piece ends
+                cells = (*above.unrecognised[-1:], *groups[-1:])[:1]
+                piece = label_key(cells[0].raw or cells[0].text) if cells else ""
+                found = unattested_suffix_tail(item.name, piece, all_suffixed_forms(vocab), vocab)
+                unattested, pieces = found is not None, cells
         if found is None:
             continue
         tail, rest = found
         cell = opening_cell(item, tail)
-        if cell is None:
+        if cell is None or unattested and (written_by_other_names(items, i, tail)
+                                          or not as_read(cell).strip().startswith(tail)
+                                          or not next_line_opens(cell, pieces[0], rows, where)):
             continue
-        if not any(form.endswith(tail) for spec in vocab.level2_specs.values() for form in chain_forms(spec, vocab)):
+        if unattested:
+            issues.append(Issue("warning", "label_unrecognised",
+                                f"{tail!r} cut off the name {item.name!r} as the damaged 指标 of the level label "
+                                f"wrapped above it ({piece!r} ending before its 标), on the line where the label's next line "
+                                f"stands: no other label of the table prints it so",
+                                field="level2", source_ref=cell.source_ref or item.row.source_ref))
+        elif not any(form.endswith(tail) for spec in vocab.level2_specs.values() for form in chain_forms(spec, vocab)):
             issues.append(Issue("warning", "label_unrecognised",
                                 f"{tail!r} cut off the name {item.name!r} as the damaged last line of a level label "
                                 f"wrapped above it (its characters printed so in other labels of the table)",
@@ -1761,6 +1786,80 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary,
                                   f"above it ({hint.cell.raw or hint.cell.text!r}, read as {hint.spec.label!r}); "
                                   f"the name read as {rest!r}"))
     return issues
+
+
+UNATTESTED_TAIL_MAX = 1    # a damaged 标 alone: the last line of a label cut just before it (数量指 | 柝…)
+
+
+LABEL_OPENING = 3   # a name's first characters read against each label's: half in place is a label fused
+
+
+def opens_like_label(name: str, vocab: LevelVocabulary) -> bool:
+    """The name's first `LABEL_OPENING` characters keep half a label form's first ones in place
+    (`旪效指低保…`: a label restated or fused, its first character no 标 of the label above)."""
+    head = name[:LABEL_OPENING]
+    return len(head) == LABEL_OPENING and any(2 * in_place(head, form, 0) >= LABEL_OPENING
+                                              for form in all_suffixed_forms(vocab))
+
+
+def next_line_opens(cell: Cell, piece: Cell, rows: list, where: dict[str, int]) -> bool:
+    """The name `cell` stands on the line right after the label's `piece`, and opens that
+    line: no cell before it (a label's 标 printed in its level column is the label's line, and
+    the name's head its own)."""
+    k, above = line_of(cell, rows, where), line_of(piece, rows, where)
+    if k is None or above is None or k != above + 1:
+        return False
+    return not any(c.col < cell.col and c.text.strip() for c in rows[k].cells)
+
+
+def line_of(cell: Cell, rows: list, where: dict[str, int]) -> int | None:
+    """The index of the line printing `cell`: by its source_ref, else the first line holding it."""
+    if cell.source_ref:
+        return where.get(cell.source_ref)
+    return next((k for k, row in enumerate(rows) if cell in row.cells), None)
+
+
+@lru_cache(maxsize=None)
+def all_suffixed_forms(vocab: LevelVocabulary) -> tuple[str, ...]:
+    """Every level-2 category's `chain_forms` and every group's label and aliases ending in 指标."""
+    groups = [label_key(t) for spec in vocab.level1_specs.values() for t in (spec.label, *spec.aliases)]
+    return tuple(dict.fromkeys([*(f for spec in vocab.level2_specs.values() for f in chain_forms(spec, vocab)),
+                                *(g for g in groups if g.endswith(SUFFIX) and len(g) > len(SUFFIX))]))
+
+
+def unattested_suffix_tail(name: str, piece: str, forms: tuple[str, ...], vocab: LevelVocabulary
+                           ) -> tuple[str, str] | None:
+    """(tail, rest) for `read_label_tails` where the name opens with a character standing
+    where the label read above it, cut just before its 标 (`散量指` | `柝健康教育…`), prints
+    its last line: the form's 标, damaged as no other label of the table shows it. The
+    piece ends in place right before the 标 and keeps half its characters in place; the
+    character is a Chinese one, not a label's own (指标类性), and makes no word with the
+    rest (`标准`, `指定`) nor one names open with; the name left keeps `ORDER_REST_MIN`."""
+    if not piece or len(piece) > PIECE_MAX or not name or not is_han(name[0]) \
+            or name[0] in OWN_CHARS or name[0] in label_text_of(all_suffixed_forms(vocab)):
+        return None      # (数量指 | 数量指烈士…: the next label fused, not the 标 of this one)
+    for form in forms:
+        n = len(form) - UNATTESTED_TAIL_MAX
+        start = n - len(piece)
+        if not form.endswith(SUFFIX) or start < 0:
+            continue
+        if piece[-1] != form[n - 1] or 2 * in_place(piece, form, start) < len(piece):
+            continue
+        tail, rest = name[:UNATTESTED_TAIL_MAX], name[UNATTESTED_TAIL_MAX:].strip(SEPARATORS)
+        if len(label_key(rest)) < ORDER_REST_MIN or makes_word(tail, rest) or tail + rest[:1] in NAME_OPENINGS \
+                or opens_like_label(name, vocab):
+            return None
+        return tail, rest
+    return None
+
+
+@lru_cache(maxsize=None)
+def label_text_of(forms: tuple[str, ...]) -> frozenset[str]:
+    """The characters `forms` print."""
+    return frozenset("".join(forms))
+
+
+OWN_CHARS = SUFFIX + WORDINGS    # a label's own characters: a name opening with one is no damaged 标 (shifted)
 
 
 def label_tail(name: str, piece: str, spec, vocab: LevelVocabulary, damage: frozenset[tuple[str, str]] = frozenset()
@@ -2962,7 +3061,67 @@ def head_before_space(item: IndicatorRow, limit: int = PIECE_MAX) -> str | None:
 SPACED_HEAD_MAX = 9       # the longest level-2 label (服务对象满意度指标)
 
 
-def cut_spaced_heads(items: list[IndicatorRow], placements: list, vocab: LevelVocabulary) -> list[Issue]:
+def biao_below(items: list[IndicatorRow], i: int, head: str, forms: tuple[str, ...], cell: Cell, rows: list,
+               where: dict[str, int], vocab: LevelVocabulary) -> tuple[Cell, str, str] | None:
+    """(the name cell below, tail, rest) where `head`, a label's text cut off the head of row i's
+    name `cell`, stops short of its 标 (a form of `forms` all but the 标, half in place:
+    `数量脂 受理服务…`, `戊朩指 走访慰问…`; the cell as read that head and the name, nothing
+    between) and OCR fused that 标 into the name opening the next line (`标和谐贡献奖…`, or a look-alike no label prints: `柝…`): the label wrapped in
+    its column, its last line on the next line. That line prints no cell before the name (a
+    标 in a level column there is the label's line itself, the name's head its own); the row
+    below states no label and its name is no label's (no head cut); the character is 标 or a
+    Chinese one no label prints, makes no word with the name's next (`标准`) nor one names or
+    another row's name open with; the name left keeps `ORDER_REST_MIN`. None otherwise."""
+    if i + 1 >= len(items) or not head or head.endswith(SUFFIX[-1]) or not rows:
+        return None
+    name = items[i].name or ""
+    if "".join(as_read(cell).split()) != head + "".join(name.split()):
+        return None      # the cell goes on past the head with more than the name
+    spaced = as_read(cell).strip()[len(head):len(head) + 1] in SPACES
+    if not spaced and name and is_han(name[0]) and name[0] not in label_text_of(all_suffixed_forms(vocab)) \
+            and not written_by_other_names(items, i, name[0]):
+        return None      # the name above may open with the head's own 标, damaged (`馈量指怀义务…`)
+    below = items[i + 1]
+    if not below.name or below.fused or below.positional or below.unrecognised \
+            or any(not h.copied for h in below.level2):
+        return None
+    if not any(form.endswith(SUFFIX) and len(form) == len(head) + 1 and 2 * in_place(head, form, 0) >= len(head)
+               and (head[-1] == form[-2] or head[:-1] == form[:len(head) - 1] and head[-1] not in OWN_CHARS)
+               for form in forms):
+        return None      # (its 指 in place, or all before it: `质量指柝` is no 质量类指 short of its 标)
+    found = name_cell(below)
+    if found is None:
+        return None
+    opening = found[0]
+    k, at = line_of(cell, rows, where), line_of(opening, rows, where)
+    if k is None or at != k + 1 or any(c.col < opening.col and c.text.strip() for c in rows[at].cells):
+        return None
+    tail, rest = below.name[:1], below.name[1:].strip(SEPARATORS)
+    if tail != SUFFIX[-1] and (not is_han(tail) or tail in label_text_of(all_suffixed_forms(vocab))) \
+            or not as_read(opening).strip().startswith(tail) or len(label_key(rest)) < ORDER_REST_MIN \
+            or tail != SUFFIX[-1] and opens_like_label(below.name, vocab) \
+            or makes_word(tail, rest) or tail + rest[:1] in NAME_OPENINGS \
+            or tail != SUFFIX[-1] and written_by_other_names(items, i + 1, tail):
+        return None
+    return opening, tail, rest
+
+
+def written_by_other_names(items: list[IndicatorRow], i: int, ch: str) -> bool:
+    """Another row's name writes `ch`: a character of the document's words, not a look-alike OCR
+    put for a label's 标 (柝, 怀, 栎 are seldom ones the names write)."""
+    return any(j != i and ch in (item.name or "") for j, item in enumerate(items))
+
+
+def biao_below_issue(cell: Cell, below: IndicatorRow, head: str, tail: str, rest: str, label: str) -> Issue:
+    """The warning for a cut `biao_below` reads."""
+    return Issue("warning", "label_unrecognised",
+                 f"{tail!r} cut off the name {tail + rest!r} as the 标 of the label {head!r} fused into the name "
+                 f"above it, wrapped onto this line (read as {label!r}); the name read as {rest!r}",
+                 field="level2", source_ref=cell.source_ref or below.row.source_ref)
+
+
+def cut_spaced_heads(items: list[IndicatorRow], placements: list, vocab: LevelVocabulary,
+                     rows: list | None = None) -> list[Issue]:
     """Text before a space at the head of a name cell as read (`栎 医疗废物…`, `贸重 退役军人…`,
     `服务对 签约居民满意度`, `产出 退役军人…`): a piece of a level label (a wrapped line, a
     damaged bare word, a level-1 word) printed in the level column and read into the name's
@@ -2981,6 +3140,7 @@ def cut_spaced_heads(items: list[IndicatorRow], placements: list, vocab: LevelVo
     the category placed and the doubt said there."""
     issues: list[Issue] = []
     words = bare_words(vocab)
+    where = line_numbers(rows) if rows else {}
     for i, (item, placement) in enumerate(zip(items, placements)):
         if placement is None or not item.name or item.positional:
             continue
@@ -3005,6 +3165,12 @@ def cut_spaced_heads(items: list[IndicatorRow], placements: list, vocab: LevelVo
                             f"the name's cell, read as no label (the row placed under "
                             f"{placement.level2.label!r} by the rows around it); cut off, the name read as "
                             f"{rest!r}", field="level3", source_ref=cell.source_ref or item.row.source_ref))
+        below = biao_below(items, i, label_key(head), all_suffixed_forms(vocab), cell, rows or [], where, vocab)
+        if below is not None:      # (the head's 标 fused into the name opening the next line)
+            opening, tail, rest = below
+            items[i + 1].name = rest
+            issues.append(biao_below_issue(opening, items[i + 1], label_key(head), tail, rest,
+                                           placement.level2.label))
     return issues
 
 

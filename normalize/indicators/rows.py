@@ -626,7 +626,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += unsettled_tied_labels(out, vocab, issues)
     continued, read = read_continued_pieces(out, vocab, schema)
     issues = without_unrecognised(issues, read) + continued
-    issues += read_label_tails(out, vocab, printed_damage(out, vocab) | header_damage(rows, out, schema))
+    issues += read_label_tails(out, vocab, printed_damage(out, vocab) | header_damage(rows, out, schema), rows)
     issues += read_restated_heads(out, vocab)
     issues += read_wrapped_heads(out, vocab)
     issues += read_spaced_heads_over_pieces(out, vocab)
