@@ -371,6 +371,7 @@ class Chain:
                  exact: bool = True, open_rows: frozenset[int] = frozenset(),
                  close_rows: frozenset[int] = frozenset()):
         self.clusters, self.n = clusters, n
+        self.geo = geo
         self.gaps = gap_ranges(clusters, n) if clusters else []
         crossing = group_crossings(row_groups, n) if row_groups else None
         self.tables = chain_tables(clusters, self.gaps, geo, crossing, by_category, foreign, held,
@@ -546,7 +547,8 @@ class Chain:
             trusted = (g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g])
             add_gap_costs(out, self, g, m, left, right, STRONG if trusted else WEAK,
                           self.open_part(lo, hi, m) if trusted else frozenset(),
-                          unsettled if trusted else frozenset())
+                          unsettled if trusted else frozenset(),
+                          (frozenset(), frozenset()) if trusted else edge_pinned_rows(self, g, m))
         return out
 
 
@@ -979,16 +981,63 @@ def label_lines_crossed(ch: Chain, g: int, m: int) -> tuple[bool, bool]:
     return left, right
 
 
+def edge_label_fits(ch: Chain, t: int, m: int, first: bool) -> bool:
+    """Whether cluster t's block on the cheapest chain under model m has its edge where
+    the label prints: its first row holds the label's first line (a line apart just above
+    it too) under a model printing labels at their blocks' tops (`first`), its last row
+    the label's last line (or one just below it) under one printing them at the bottoms."""
+    cluster, (x, y) = ch.clusters[t], ch.blocks(m)[t]
+    starts, ends = ch.geo.starts, ch.geo.ends
+    if cluster.entry or cluster.damaged:
+        return False
+    if first:
+        return x == cluster.first and starts[x] - 0.5 <= cluster.lines[0] <= ends[x]
+    return y - 1 == cluster.last and starts[y - 1] <= cluster.lines[-1] <= ends[y - 1] + 0.5
+
+
+def edge_pinned_rows(ch: Chain, g: int, m: int) -> tuple[frozenset[int], frozenset[int]]:
+    """Rows of gap g a read label pins out of its block, whatever the other labels' fit:
+    under a model printing labels at their blocks' tops, every row above the right
+    block's label, where the block starts at the label's row; at their bottoms, every row
+    below the left block's label, where it ends at the label's row (rows on that label's
+    page: a model restating labels per page part may open a part on the next without
+    it). Such a row taken across the label misses the model by a whole line at least:
+    the labels outrank the wording, and an untrusted gap (a misfit elsewhere in the two
+    blocks, a label's second line a line off) leaves that edge no less placed.
+    (left, right): the rows the left block may not take, the rows the right may not."""
+    model = MODELS[m]
+    lo, hi = ch.gaps[g]
+    if hi <= lo or not ch.clusters or ch.totals[m] == INF:
+        return frozenset(), frozenset()
+    pages = ch.geo.page_starts
+    left: frozenset[int] = frozenset()
+    right: frozenset[int] = frozenset()
+    # a level cell left unread on the row just past the label may be its own next piece
+    # (a later piece below a bottom label, `标` under `盾量` / `性指`; an earlier one above a
+    # top label): its edge is then that row's, not the read line's
+    if model in _LAST and g > 0 and lo not in ch.close_rows and edge_label_fits(ch, g - 1, m, first=False):
+        page = bisect.bisect_right(pages, ch.clusters[g - 1].lines[-1])
+        left = frozenset(i for i in range(lo, hi) if bisect.bisect_right(pages, ch.geo.starts[i]) == page)
+    if model in _FIRST and g < len(ch.clusters) and hi - 1 not in ch.open_rows \
+            and edge_label_fits(ch, g, m, first=True):
+        page = bisect.bisect_right(pages, ch.clusters[g].lines[0])
+        right = frozenset(i for i in range(lo, hi) if bisect.bisect_right(pages, ch.geo.ends[i]) == page)
+    return left, right
+
+
 def add_gap_costs(out: GapCosts, ch: Chain, g: int, m: int, left: str | None, right: str | None,
                   weight: float, weak: frozenset[int] = frozenset(),
-                  unsettled: frozenset[int] = frozenset()) -> None:
+                  unsettled: frozenset[int] = frozenset(),
+                  pinned: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())) -> None:
     """Rows lo..hi-1 of gap g: in the left cluster's block (its end pushed past the row),
     in the right one's (its start at or before the row), or in a block without a label.
     Each pays, times `weight`, what that adds to the cheapest chain; the first two as
     increments that add up, over a run of rows, to the whole change once. The rows of
     `weak` pay `WEAK` whatever `weight` (a trusted gap's part an unread label may hold);
     those of `unsettled` pay `WEAK` for the side they take, `weight` for a block without
-    a label (`Chain.unsettled_rows`: which side is in doubt, not the labels' count)."""
+    a label (`Chain.unsettled_rows`: which side is in doubt, not the labels' count).
+    `pinned`: rows a read label keeps out of the left (right) block (`edge_pinned_rows`),
+    which pay a trusted gap's price, a whole line at least, for crossing it."""
     lo, hi = ch.gaps[g]
     best = float(ch.totals[m])
     if best == INF or hi <= lo:
@@ -1009,9 +1058,12 @@ def add_gap_costs(out: GapCosts, ch: Chain, g: int, m: int, left: str | None, ri
         prior = UNLABELLED_ROW if trusted else 0.0
         k = i - lo + 1
         with_left, with_right, unlabelled = profile[k]
-        in_left = (scaled(side_weight, with_left, profile[k - 1][0], trusted and across_left)
+        pin_left, pin_right = i in pinned[0], i in pinned[1]
+        in_left = (scaled(STRONG if pin_left else side_weight, with_left, profile[k - 1][0],
+                          (trusted and across_left) or pin_left)
                    if left is not None else INF)
-        in_right = (scaled(side_weight, with_right, profile[k + 1][1], trusted and across_right)
+        in_right = (scaled(STRONG if pin_right else side_weight, with_right, profile[k + 1][1],
+                           (trusted and across_right) or pin_right)
                     if right is not None else INF)
         # what the geometry loses; the prior against a block without a label is paid once
         # per row, unscaled: a name's clear wording may still open such a block
