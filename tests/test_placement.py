@@ -176,21 +176,6 @@ def test_a_top_label_on_a_line_of_its_own_is_not_crossed_by_a_name_worded_for_it
         ("上报及时率", "时效指标"), ("办结及时率", "时效指标")]
 
 
-def test_a_name_worded_for_the_next_block_does_not_cross_its_read_edge_label():
-    # labels at their blocks' tops; 时效 restated on its second row, a line the model
-    # misses, so the gap above it is no trusted one. 资金发放及时率, worded for 时效, prints
-    # above the 时效 label: taken across it, the row misses the model by a whole line, more
-    # than a strong word, whatever the gap's trust, and it stays in 质量
-    text = "\n".join([HEADER, "产出指标\t数量指标\t培训人数\t≥5(人)", "\t\t服务户数\t≥6(户)",
-                      "\t\t发放人次\t≥7(人次)", "\t质量指标\t验收合格率\t100%", "\t\t抽检合格率\t100%",
-                      "\t\t资金发放及时率\t100%", "\t时效指标\t上报及时率\t100%",
-                      "\t时效指标\t办结及时率\t100%", "\t成本指标\t人均成本\t≤5(元)", "\t\t维护费用\t≤6(元)"])
-    indicators, _ = place(text)
-    assert [(i.row.name, i.placement.level2.label) for i in indicators][3:8] == [
-        ("验收合格率", "质量指标"), ("抽检合格率", "质量指标"), ("资金发放及时率", "质量指标"),
-        ("上报及时率", "时效指标"), ("办结及时率", "时效指标")]
-
-
 def test_sub_header_labels_bound_the_group_above_whose_neighbours_lost_their_labels():
     # every level-2 label on a line of its own above its block (sub-headers); 产出指标
     # beside 质量指标's line, 效益指标 and 满意度指标 lost. Read so, the label-only rows

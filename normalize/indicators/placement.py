@@ -334,13 +334,14 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
                 misfits = misfits or level_chains(level2, level1, geo, n, pins, held, exact=False,
                                                   unread_rows=unread_rows)
                 priced = misfits
-            fit.level2, fit.level1 = (chain.gap_costs(m) for chain in priced)
+            # a read label pins its edge for the level-2 blocks (`edge_pinned_rows`)
+            fit.level2, fit.level1 = priced[0].gap_costs(m, near=near), priced[1].gap_costs(m)
             fit.chain, fit.groups = priced
             fit.entries = priced[0].entries(m)
             fit.firm = priced[0].firm_rows(m)
             fit.unsettled = unsettled
             if unsettled:   # the rows priced as the near models' doubt leaves them (`hierarchy.unsettled_moves`)
-                fit.doubted_level2 = priced[0].gap_costs(m, unsettled)
+                fit.doubted_level2 = priced[0].gap_costs(m, unsettled, near)
             fits.append(fit)
     return fits
 
@@ -535,8 +536,11 @@ class Chain:
                     out.add(lo + r)
         return frozenset(out)
 
-    def gap_costs(self, m: int, unsettled: frozenset[int] = frozenset()) -> GapCosts:
-        """`unsettled`: rows a trusted gap weighs as an untrusted one's (`unsettled_rows`)."""
+    def gap_costs(self, m: int, unsettled: frozenset[int] = frozenset(), near: list[int] | None = None
+                  ) -> GapCosts:
+        """`unsettled`: rows a trusted gap weighs as an untrusted one's (`unsettled_rows`).
+        `near`: the models fitting the labels all but as well (`NEAR`), given where a read
+        label at its block's edge pins the rows of an untrusted gap (`edge_pinned_rows`)."""
         if not self.clusters:
             return {}
         exact = self.exact(m, placed=True)
@@ -548,7 +552,8 @@ class Chain:
             add_gap_costs(out, self, g, m, left, right, STRONG if trusted else WEAK,
                           self.open_part(lo, hi, m) if trusted else frozenset(),
                           unsettled if trusted else frozenset(),
-                          (frozenset(), frozenset()) if trusted else edge_pinned_rows(self, g, m))
+                          (frozenset(), frozenset()) if trusted or near is None
+                          else edge_pinned_rows(self, g, m, near))
         return out
 
 
@@ -995,7 +1000,7 @@ def edge_label_fits(ch: Chain, t: int, m: int, first: bool) -> bool:
     return y - 1 == cluster.last and starts[y - 1] <= cluster.lines[-1] <= ends[y - 1] + 0.5
 
 
-def edge_pinned_rows(ch: Chain, g: int, m: int) -> tuple[frozenset[int], frozenset[int]]:
+def edge_pinned_rows(ch: Chain, g: int, m: int, near: list[int] = ()) -> tuple[frozenset[int], frozenset[int]]:
     """Rows of gap g a read label pins out of its block, whatever the other labels' fit:
     under a model printing labels at their blocks' tops, every row above the right
     block's label, where the block starts at the label's row; at their bottoms, every row
@@ -1003,7 +1008,10 @@ def edge_pinned_rows(ch: Chain, g: int, m: int) -> tuple[frozenset[int], frozens
     page: a model restating labels per page part may open a part on the next without
     it). Such a row taken across the label misses the model by a whole line at least:
     the labels outrank the wording, and an untrusted gap (a misfit elsewhere in the two
-    blocks, a label's second line a line off) leaves that edge no less placed.
+    blocks, a label's second line a line off) leaves that edge no less placed. Only where
+    no `near` model (fitting the labels all but as well) puts the row in that block on its
+    cheapest chain: a wrong model fits an edge label by chance (a centred table's label
+    falling on its block's last row under `bottom`), and the models near it say so.
     (left, right): the rows the left block may not take, the rows the right may not."""
     model = MODELS[m]
     lo, hi = ch.gaps[g]
@@ -1022,6 +1030,13 @@ def edge_pinned_rows(ch: Chain, g: int, m: int) -> tuple[frozenset[int], frozens
             and edge_label_fits(ch, g, m, first=True):
         page = bisect.bisect_right(pages, ch.clusters[g].lines[0])
         right = frozenset(i for i in range(lo, hi) if bisect.bisect_right(pages, ch.geo.ends[i]) == page)
+    for k in near:
+        if left and ch.totals[k] < INF:
+            x, y = ch.blocks(k)[g - 1]
+            left = left - frozenset(range(x, y))
+        if right and ch.totals[k] < INF:
+            x, y = ch.blocks(k)[g]
+            right = right - frozenset(range(x, y))
     return left, right
 
 
