@@ -1179,8 +1179,9 @@ def test_a_row_in_doubt_moves_by_the_likeness_only_by_a_row_across_no_rival_doub
 # joined into one label since a piece elsewhere is unread (`袿会`, `hierarchy.pieces_unread`),
 # so its block misfits by a line and the gap between 质量 and 时效 is priced weakly. 质量's
 # label fits exactly all the same, and under a bottom model its block ends on its row: the row
-# below it, worded for 质量, is 时效's (`placement.edge_pinned_rows`: a read label at its block's
-# edge pins it whatever the gap's trust; l2b23 first tried it without the guards it now has).
+# below it, worded for 质量, is 时效's. Not read so yet: trusting one exact edge label alone
+# (or joining the pieces of labels no unread piece touches) fixed these rows on the tuned
+# documents and broke as many where the fitted model was wrong (lost labels, l2b23's report).
 EDGE = [
     "\t\t公益性岗位开发数量\t≥120(个)",
     "\t\t职业技能培训人次\t≥3000(人次)",
@@ -1200,7 +1201,10 @@ EDGE = [
 EDGE_BLOCKS = ["数量指标"] * 3 + ["质量指标"] * 3 + ["时效指标"] * 3 + ["成本指标"] * 2 + ["社会效益指标"] * 3
 
 
-@pytest.mark.parametrize("social", ["袿会", "社会效益指标"])
+@pytest.mark.parametrize("social", [
+    pytest.param("袿会", marks=pytest.mark.xfail(strict=True, reason="an unread piece elsewhere leaves the "
+                                                                   "gap weak: its wording wins")),
+    "社会效益指标"])
 def test_a_row_below_an_exact_bottom_label_is_not_in_its_block(social):
     indicators, _ = place([line.format(social=social) for line in EDGE])
     assert [label for _, label in categories(indicators)] == EDGE_BLOCKS
@@ -1213,6 +1217,20 @@ def test_a_bottom_label_with_an_unread_piece_below_it_bounds_nothing():
     lines[6] = "\t标\t社区工作者质量监督培训合格率\t100%"
     indicators, _ = place(lines)
     assert categories(indicators)[6][1] == "质量指标"
+
+
+def test_a_row_below_a_wrapped_bottom_label_s_last_line_is_not_in_its_block():
+    # 质量 wraps over its block's last two rows (`质量` / `指标`), weighed line by line (`袿会`
+    # is unread), so its block misfits a bottom model by a line and the gap below it is
+    # priced weakly. Its last line still sits on the block's last row: 救助补贴发放准确率, two
+    # rows below it and worded for 质量, is 时效's (`placement.edge_pinned_rows`). The row
+    # right below the label is left to its wording: the centred models, all but as near,
+    # put it in 质量
+    lines = [line.format(social="袿会") for line in EDGE]
+    lines[4:11] = ["\t质量\t补贴发放准确率\t≥98%", "\t指标\t窗口服务规范达标率\t100%",
+                   "\t\t社区工作者质量监督培训合格率\t100%", "\t\t救助补贴发放准确率\t100%",
+                   "\t时效指标\t受理事项按时办结率\t≥99%", "\t\t受理大厅运行维护费用\t≤120(万元)"]
+    assert categories(place(lines)[0])[7] == ("产出指标", "时效指标")
 
 
 # ---------------------------------------------------------------- a row between groups a rival fit pins

@@ -1001,17 +1001,20 @@ def edge_label_fits(ch: Chain, t: int, m: int, first: bool) -> bool:
 
 
 def edge_pinned_rows(ch: Chain, g: int, m: int, near: list[int] = ()) -> tuple[frozenset[int], frozenset[int]]:
-    """Rows of gap g a read label pins out of its block, whatever the other labels' fit:
-    under a model printing labels at their blocks' tops, every row above the right
-    block's label, where the block starts at the label's row; at their bottoms, every row
-    below the left block's label, where it ends at the label's row (rows on that label's
-    page: a model restating labels per page part may open a part on the next without
-    it). Such a row taken across the label misses the model by a whole line at least:
-    the labels outrank the wording, and an untrusted gap (a misfit elsewhere in the two
-    blocks, a label's second line a line off) leaves that edge no less placed. Only where
-    no `near` model (fitting the labels all but as well) puts the row in that block on its
-    cheapest chain: a wrong model fits an edge label by chance (a centred table's label
-    falling on its block's last row under `bottom`), and the models near it say so.
+    """Rows of gap g a read label pins out of its block though the gap is untrusted: under
+    a model printing labels at their blocks' tops, every row above the right block's
+    label, where the block starts at the label's row; at their bottoms, every row below
+    the left block's label, where it ends at the label's row (rows on that label's page: a
+    model restating labels per page part may open a part on the next without it).
+
+    Only where the pinning label's own other lines are what leaves the gap untrusted (its
+    cluster misfits the model: a label wrapped or restated over several rows, each line
+    weighed apart, `hierarchy.pieces_unread`) and its edge line still sits where the model
+    puts it: that line says where the block ends, and a row taken across it misses the
+    model by a whole line, more than a strong word. A label fitting whole beside a
+    misfitting one across the gap says less: the model is in doubt there, and the wording
+    decides as before. Nor where a `near` model (fitting the labels all but as well) puts
+    the row in that block on its cheapest chain: a wrong model fits an edge line by chance.
     (left, right): the rows the left block may not take, the rows the right may not."""
     model = MODELS[m]
     lo, hi = ch.gaps[g]
@@ -1023,10 +1026,12 @@ def edge_pinned_rows(ch: Chain, g: int, m: int, near: list[int] = ()) -> tuple[f
     # a level cell left unread on the row just past the label may be its own next piece
     # (a later piece below a bottom label, `标` under `盾量` / `性指`; an earlier one above a
     # top label): its edge is then that row's, not the read line's
-    if model in _LAST and g > 0 and lo not in ch.close_rows and edge_label_fits(ch, g - 1, m, first=False):
+    exact = ch.exact(m, placed=True)
+    if model in _LAST and g > 0 and not exact[g - 1] and lo not in ch.close_rows \
+            and edge_label_fits(ch, g - 1, m, first=False):
         page = bisect.bisect_right(pages, ch.clusters[g - 1].lines[-1])
         left = frozenset(i for i in range(lo, hi) if bisect.bisect_right(pages, ch.geo.starts[i]) == page)
-    if model in _FIRST and g < len(ch.clusters) and hi - 1 not in ch.open_rows \
+    if model in _FIRST and g < len(ch.clusters) and not exact[g] and hi - 1 not in ch.open_rows \
             and edge_label_fits(ch, g, m, first=True):
         page = bisect.bisect_right(pages, ch.clusters[g].lines[0])
         right = frozenset(i for i in range(lo, hi) if bisect.bisect_right(pages, ch.geo.ends[i]) == page)
