@@ -1018,7 +1018,9 @@ def edge_pinned_rows(ch: Chain, g: int, m: int, near: list[int] = ()) -> tuple[f
     (left, right): the rows the left block may not take, the rows the right may not."""
     model = MODELS[m]
     lo, hi = ch.gaps[g]
-    if hi <= lo or not ch.clusters or ch.totals[m] == INF:
+    if hi <= lo or not 0 < g < len(ch.clusters) or ch.totals[m] == INF:
+        # between two read labels only: before the first label or after the last, a row
+        # the edge keeps out goes to a block no label names
         return frozenset(), frozenset()
     pages = ch.geo.page_starts
     left: frozenset[int] = frozenset()
