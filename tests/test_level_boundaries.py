@@ -1219,20 +1219,6 @@ def test_a_bottom_label_with_an_unread_piece_below_it_bounds_nothing():
     assert categories(indicators)[6][1] == "质量指标"
 
 
-def test_a_row_below_a_wrapped_bottom_label_s_last_line_is_not_in_its_block():
-    # 质量 wraps over its block's last two rows (`质量` / `指标`), weighed line by line (`袿会`
-    # is unread), so its block misfits a bottom model by a line and the gap below it is
-    # priced weakly. Its last line still sits on the block's last row: 救助补贴发放准确率, two
-    # rows below it and worded for 质量, is 时效's (`placement.edge_pinned_rows`). The row
-    # right below the label is left to its wording: the centred models, all but as near,
-    # put it in 质量
-    lines = [line.format(social="袿会") for line in EDGE]
-    lines[4:11] = ["\t质量\t补贴发放准确率\t≥98%", "\t指标\t窗口服务规范达标率\t100%",
-                   "\t\t社区工作者质量监督培训合格率\t100%", "\t\t救助补贴发放准确率\t100%",
-                   "\t时效指标\t受理事项按时办结率\t≥99%", "\t\t受理大厅运行维护费用\t≤120(万元)"]
-    assert categories(place(lines)[0])[7] == ("产出指标", "时效指标")
-
-
 # ---------------------------------------------------------------- a row between groups a rival fit pins
 def test_a_row_the_level_2_blocks_leave_between_two_groups_opens_the_later_one_a_rival_fit_puts_it_in():
     # no level-1 labels; level-2 labels on their odd blocks' middle rows: 时效 on row 1 of

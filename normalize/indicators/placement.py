@@ -334,14 +334,13 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
                 misfits = misfits or level_chains(level2, level1, geo, n, pins, held, exact=False,
                                                   unread_rows=unread_rows)
                 priced = misfits
-            # a read label pins its edge for the level-2 blocks (`edge_pinned_rows`)
-            fit.level2, fit.level1 = priced[0].gap_costs(m, near=near), priced[1].gap_costs(m)
+            fit.level2, fit.level1 = (chain.gap_costs(m) for chain in priced)
             fit.chain, fit.groups = priced
             fit.entries = priced[0].entries(m)
             fit.firm = priced[0].firm_rows(m)
             fit.unsettled = unsettled
             if unsettled:   # the rows priced as the near models' doubt leaves them (`hierarchy.unsettled_moves`)
-                fit.doubted_level2 = priced[0].gap_costs(m, unsettled, near)
+                fit.doubted_level2 = priced[0].gap_costs(m, unsettled)
             fits.append(fit)
     return fits
 
@@ -372,7 +371,6 @@ class Chain:
                  exact: bool = True, open_rows: frozenset[int] = frozenset(),
                  close_rows: frozenset[int] = frozenset()):
         self.clusters, self.n = clusters, n
-        self.geo = geo
         self.gaps = gap_ranges(clusters, n) if clusters else []
         crossing = group_crossings(row_groups, n) if row_groups else None
         self.tables = chain_tables(clusters, self.gaps, geo, crossing, by_category, foreign, held,
@@ -536,11 +534,8 @@ class Chain:
                     out.add(lo + r)
         return frozenset(out)
 
-    def gap_costs(self, m: int, unsettled: frozenset[int] = frozenset(), near: list[int] | None = None
-                  ) -> GapCosts:
-        """`unsettled`: rows a trusted gap weighs as an untrusted one's (`unsettled_rows`).
-        `near`: the models fitting the labels all but as well (`NEAR`), given where a read
-        label at its block's edge pins the rows of an untrusted gap (`edge_pinned_rows`)."""
+    def gap_costs(self, m: int, unsettled: frozenset[int] = frozenset()) -> GapCosts:
+        """`unsettled`: rows a trusted gap weighs as an untrusted one's (`unsettled_rows`)."""
         if not self.clusters:
             return {}
         exact = self.exact(m, placed=True)
@@ -551,9 +546,7 @@ class Chain:
             trusted = (g == 0 or exact[g - 1]) and (g == len(self.clusters) or exact[g])
             add_gap_costs(out, self, g, m, left, right, STRONG if trusted else WEAK,
                           self.open_part(lo, hi, m) if trusted else frozenset(),
-                          unsettled if trusted else frozenset(),
-                          (frozenset(), frozenset()) if trusted or near is None
-                          else edge_pinned_rows(self, g, m, near))
+                          unsettled if trusted else frozenset())
         return out
 
 
@@ -986,80 +979,16 @@ def label_lines_crossed(ch: Chain, g: int, m: int) -> tuple[bool, bool]:
     return left, right
 
 
-def edge_label_fits(ch: Chain, t: int, m: int, first: bool) -> bool:
-    """Whether cluster t's block on the cheapest chain under model m has its edge where
-    the label prints: its first row holds the label's first line (a line apart just above
-    it too) under a model printing labels at their blocks' tops (`first`), its last row
-    the label's last line (or one just below it) under one printing them at the bottoms."""
-    cluster, (x, y) = ch.clusters[t], ch.blocks(m)[t]
-    starts, ends = ch.geo.starts, ch.geo.ends
-    if cluster.entry or cluster.damaged:
-        return False
-    if first:
-        return x == cluster.first and starts[x] - 0.5 <= cluster.lines[0] <= ends[x]
-    return y - 1 == cluster.last and starts[y - 1] <= cluster.lines[-1] <= ends[y - 1] + 0.5
-
-
-def edge_pinned_rows(ch: Chain, g: int, m: int, near: list[int] = ()) -> tuple[frozenset[int], frozenset[int]]:
-    """Rows of gap g a read label pins out of its block though the gap is untrusted: under
-    a model printing labels at their blocks' tops, every row above the right block's
-    label, where the block starts at the label's row; at their bottoms, every row below
-    the left block's label, where it ends at the label's row (rows on that label's page: a
-    model restating labels per page part may open a part on the next without it).
-
-    Only where the pinning label's own other lines are what leaves the gap untrusted (its
-    cluster misfits the model: a label wrapped or restated over several rows, each line
-    weighed apart, `hierarchy.pieces_unread`) and its edge line still sits where the model
-    puts it: that line says where the block ends, and a row taken across it misses the
-    model by a whole line, more than a strong word. A label fitting whole beside a
-    misfitting one across the gap says less: the model is in doubt there, and the wording
-    decides as before. Nor where a `near` model (fitting the labels all but as well) puts
-    the row in that block on its cheapest chain: a wrong model fits an edge line by chance.
-    (left, right): the rows the left block may not take, the rows the right may not."""
-    model = MODELS[m]
-    lo, hi = ch.gaps[g]
-    if hi <= lo or not 0 < g < len(ch.clusters) or ch.totals[m] == INF:
-        # between two read labels only: before the first label or after the last, a row
-        # the edge keeps out goes to a block no label names
-        return frozenset(), frozenset()
-    pages = ch.geo.page_starts
-    left: frozenset[int] = frozenset()
-    right: frozenset[int] = frozenset()
-    # a level cell left unread on the row just past the label may be its own next piece
-    # (a later piece below a bottom label, `标` under `盾量` / `性指`; an earlier one above a
-    # top label): its edge is then that row's, not the read line's
-    exact = ch.exact(m, placed=True)
-    if model in _LAST and g > 0 and not exact[g - 1] and lo not in ch.close_rows \
-            and edge_label_fits(ch, g - 1, m, first=False):
-        page = bisect.bisect_right(pages, ch.clusters[g - 1].lines[-1])
-        left = frozenset(i for i in range(lo, hi) if bisect.bisect_right(pages, ch.geo.starts[i]) == page)
-    if model in _FIRST and g < len(ch.clusters) and not exact[g] and hi - 1 not in ch.open_rows \
-            and edge_label_fits(ch, g, m, first=True):
-        page = bisect.bisect_right(pages, ch.clusters[g].lines[0])
-        right = frozenset(i for i in range(lo, hi) if bisect.bisect_right(pages, ch.geo.ends[i]) == page)
-    for k in near:
-        if left and ch.totals[k] < INF:
-            x, y = ch.blocks(k)[g - 1]
-            left = left - frozenset(range(x, y))
-        if right and ch.totals[k] < INF:
-            x, y = ch.blocks(k)[g]
-            right = right - frozenset(range(x, y))
-    return left, right
-
-
 def add_gap_costs(out: GapCosts, ch: Chain, g: int, m: int, left: str | None, right: str | None,
                   weight: float, weak: frozenset[int] = frozenset(),
-                  unsettled: frozenset[int] = frozenset(),
-                  pinned: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())) -> None:
+                  unsettled: frozenset[int] = frozenset()) -> None:
     """Rows lo..hi-1 of gap g: in the left cluster's block (its end pushed past the row),
     in the right one's (its start at or before the row), or in a block without a label.
     Each pays, times `weight`, what that adds to the cheapest chain; the first two as
     increments that add up, over a run of rows, to the whole change once. The rows of
     `weak` pay `WEAK` whatever `weight` (a trusted gap's part an unread label may hold);
     those of `unsettled` pay `WEAK` for the side they take, `weight` for a block without
-    a label (`Chain.unsettled_rows`: which side is in doubt, not the labels' count).
-    `pinned`: rows a read label keeps out of the left (right) block (`edge_pinned_rows`),
-    which pay a trusted gap's price, a whole line at least, for crossing it."""
+    a label (`Chain.unsettled_rows`: which side is in doubt, not the labels' count)."""
     lo, hi = ch.gaps[g]
     best = float(ch.totals[m])
     if best == INF or hi <= lo:
@@ -1080,12 +1009,9 @@ def add_gap_costs(out: GapCosts, ch: Chain, g: int, m: int, left: str | None, ri
         prior = UNLABELLED_ROW if trusted else 0.0
         k = i - lo + 1
         with_left, with_right, unlabelled = profile[k]
-        pin_left, pin_right = i in pinned[0], i in pinned[1]
-        in_left = (scaled(STRONG if pin_left else side_weight, with_left, profile[k - 1][0],
-                          (trusted and across_left) or pin_left)
+        in_left = (scaled(side_weight, with_left, profile[k - 1][0], trusted and across_left)
                    if left is not None else INF)
-        in_right = (scaled(STRONG if pin_right else side_weight, with_right, profile[k + 1][1],
-                           (trusted and across_right) or pin_right)
+        in_right = (scaled(side_weight, with_right, profile[k + 1][1], trusted and across_right)
                     if right is not None else INF)
         # what the geometry loses; the prior against a block without a label is paid once
         # per row, unscaled: a name's clear wording may still open such a block
