@@ -172,7 +172,7 @@ from rapidfuzz import fuzz
 
 from formex.normalize.indicators.cells import (
     LABEL_CUTOFF, LABEL_SUFFIX as SUFFIX, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
-    looks_like_value, settle_dual_labels)
+    settle_dual_labels)
 from formex.normalize.indicators.fragments import is_han, is_piece, label_keys, label_prefixes, worded_label
 from formex.normalize.indicators.fused import (
     ASPECT, FUSED_CUTOFF, HEAD_MAX, SEPARATED_MIN, FusedLabel, bare_word, compound_keys, fused_issue, makes_word,
@@ -355,15 +355,13 @@ def wrapped_below_label(item: IndicatorRow, gap: list[str], rows: list, k: int |
     # cell's (`产岂` | `数量 新建…` over `指柝` | `指标新建…`: the level-1 label's rest)
     below = below[:next((n for n, row in enumerate(rows[k + 1:k + 1 + len(below)])
                          if sum(1 for c in row.cells if c.text.strip()) > 1), len(below))]
-    beside = level2_pieces_below(rows, k, vocab)
-    for pieces in (below, beside if beside != below else []):
-        if not pieces:
-            continue
-        for label in gap:
-            spec = vocab.level2_specs[label]
-            found = wrapped_below_read(item, rows[k], pieces, spec, vocab, GAP_BELOW_CUTOFF)
-            if found is not None and not found[2].startswith("".join(found[3])):
-                return (spec, *found)     # (not where the pieces were put into the name already: 数量指栎 补贴…)
+    if not below:
+        return None
+    for label in gap:
+        spec = vocab.level2_specs[label]
+        found = wrapped_below_read(item, rows[k], below, spec, vocab, GAP_BELOW_CUTOFF)
+        if found is not None and not found[2].startswith("".join(found[3])):
+            return (spec, *found)     # (not where the pieces were put into the name already: 数量指栎 补贴…)
     return None
 
 
@@ -406,14 +404,6 @@ def wrapped_rest(head: str, rest: str, spec, vocab: LevelVocabulary, below, item
     first = next((c for c in below.cells if c.text.strip()), None)
     if first is None:
         return None
-    found = wrapped_rest_in(head, rest, spec, vocab, below, first)
-    beside = level2_cell_beside(below)
-    return found if found is not None or beside is None else wrapped_rest_in(head, rest, spec, vocab, below, beside)
-
-
-def wrapped_rest_in(head: str, rest: str, spec, vocab: LevelVocabulary, below, first: Cell
-                    ) -> tuple[str, str, str] | None:
-    """`wrapped_rest` with the label's rest read from the cell `first` of the line `below`."""
     raw = (first.raw or first.text).strip()
     spaced = next((k for k, ch in enumerate(raw) if ch in SPACES), None)
     beside = len([c for c in below.cells if c.text.strip()]) > 1 or spaced is not None
@@ -2623,10 +2613,6 @@ def cut_heads_wrapped_below(items: list[IndicatorRow], placements: list, rows: l
             continue
         found = wrapped_below_read(item, rows[k], below, placement.level2, vocab)
         if found is None:
-            beside = level2_pieces_below(rows, k, vocab)
-            if beside and beside != below:
-                found = wrapped_below_read(item, rows[k], beside, placement.level2, vocab)
-        if found is None:
             continue
         cell, head, rest, pieces, score = found
         if not all(h.copied or stated_by_pieces(h, rows[k + 1:k + 1 + len(pieces)], pieces) for h in item.level2) \
@@ -2663,46 +2649,6 @@ def pieces_below(rows: list, k: int, vocab: LevelVocabulary) -> list[str]:
             break     # (效益指标 below: a label of its own, not a wrapped one's rest)
         below.append(label_key(first.text))
     return below
-
-
-def level2_pieces_below(rows: list, k: int, vocab: LevelVocabulary) -> list[str]:
-    """The level-2 column's pieces on the one or two lines after line k where both level
-    columns wrap their labels: a line opening with two short cells side by side prints the
-    level-1 label's piece first and the level-2 label's beside it (`度` | `对象` under
-    `满意` | `服务优抚对象满意度`: 服务 fused into the name, 对象 its rest); the second is
-    taken. A line of one short cell alone gives that cell, as `pieces_below` does; any
-    other line ends the run. Empty where the first line below prints no two pieces (then
-    `pieces_below` has read the lines already)."""
-    below: list[str] = []
-    for n, row in enumerate(rows[k + 1:k + 3]):
-        cells = [c for c in row.cells if c.text.strip()]
-        beside = level2_cell_beside(row)
-        if beside is not None and piece_cell(cells[0], vocab) and piece_cell(beside, vocab):
-            below.append(label_key(beside.text))
-        elif n and len(cells) == 1 and piece_cell(cells[0], vocab):
-            below.append(label_key(cells[0].text))
-        else:
-            break
-    return below
-
-
-def level2_cell_beside(row) -> Cell | None:
-    """The level-2 column's cell on a line opening with two short cells side by side (the
-    level-1 label's piece, then the level-2 label's: both level columns wrap); None where
-    the line opens otherwise."""
-    cells = [c for c in row.cells if c.text.strip()]
-    if len(cells) >= 3 and all(is_piece(c.text) for c in cells[:2]) and cells[1].col == cells[0].col + 1 \
-            and not is_piece(cells[2].text) and not looks_like_value(cells[2].text):
-        return cells[1]     # (a name follows: not a label's piece beside a wrapped name's rest, `益类指` | `面`)
-    return None
-
-
-def piece_cell(cell: Cell, vocab: LevelVocabulary) -> bool:
-    """A cell that may be a line of a wrapped label: a short piece written as a key, no
-    label of its own (`pieces_below`'s test)."""
-    key = label_key(cell.text)
-    return is_piece(cell.text) and key == cell.text.strip() and not (
-        len(key) >= SEPARATED_MIN and reads_label(key, vocab))
 
 
 def wrapped_below_read(item: IndicatorRow, row, below: list[str], spec, vocab: LevelVocabulary,
