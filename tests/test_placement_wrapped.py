@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from formex.extract.ocr_text import iter_text_rows
 from formex.normalize.indicators import rows_to_indicators
-from formex.normalize.indicators.hierarchy import fit_items, label_clusters, with_joins
-from formex.normalize.indicators.placement import (MODELS, Cluster, Geometry, chain_tables, fit_placement,
-                                                   gap_ranges)
+from formex.normalize.indicators.hierarchy import fit_items, joined_family, label_clusters, with_joins
+from formex.normalize.indicators.placement import (INF, MODELS, Cluster, Geometry, chain_tables, fit_placement,
+                                                   gap_ranges, piece_families)
 from formex.normalize.indicators.rows import rows_to_indicator_rows
 from formex.schemas.forms import load_form_schema
 
@@ -161,3 +161,48 @@ def test_a_loose_label_costs_the_distance_to_its_nearest_line():
     loose, strict = costs(True), costs(False)
     assert loose["centre_up"] == 0.0 and loose["top"] == 0.99 and loose["bottom"] == 2.99
     assert strict["centre_up"] == 0.99
+
+
+# ---------------------------------------------------------------- the joined runs settle the family
+def top_wrapped_with_unread_piece(sizes: list[int], unread_row: int) -> str:
+    """Labels two characters wide on their blocks' top rows (a level-1 label likewise on its
+    group's), and one level-2 cell damaged past reading (`杯`) on `unread_row`."""
+    labels = [("产出指标", "数量指标"), ("产出指标", "质量指标"), ("效益指标", "经济效益指标"),
+              ("效益指标", "社会效益指标"), ("效益指标", "可持续影响指标")]
+    lines, start, seen = [HEADER], 0, set()
+    for (group, label), size in zip(labels, sizes):
+        pieces = [label[k:k + 2] for k in range(0, len(label), 2)]
+        heads = [] if group in seen else [group[k:k + 2] for k in range(0, len(group), 2)]
+        seen.add(group)
+        for k in range(size):
+            cell = "杯" if start + k == unread_row else pieces[k] if k < len(pieces) else ""
+            head = heads[k] if k < len(heads) else ""
+            lines.append(f"{head}\t{cell}\t工作事项{start + k}\t≥{start + k + 1}(项)")
+        start += size
+    return "\n".join(lines)
+
+
+def test_joined_runs_settle_the_family_where_a_piece_stays_unread():
+    # a cell left unread weighs every line of every label (`pieces_unread`): three-line
+    # labels then fit a centre (1+0+1) better than their top (0+1+2), and centre-up took
+    # rows 6-7 of 质量's block into 经济效益's. Each label weighed by its joined run, the top
+    # models fit exactly and every other family misfits by more than JOINED_MARGIN: the
+    # fit chooses among the top models (`joined_family`)
+    sizes = [4, 4, 6, 4, 5]
+    items, fit, found = read(top_wrapped_with_unread_piece(sizes, 11))
+    assert any(item.unrecognised for item in items)
+    assert joined_family(items) == frozenset(MODELS.index(m) for m in ("top", "page_top", "after_break", "sub_header"))
+    assert fit.model in ("top", "page_top", "after_break")
+    labels = ["数量指标", "质量指标", "经济效益指标", "社会效益指标", "可持续影响指标"]
+    assert found == [label for label, size in zip(labels, sizes) for _ in range(size)]
+
+
+def test_no_family_is_settled_where_the_joined_runs_leave_it_open():
+    # no cell unread: the fit weighs the joined runs itself, nothing to settle
+    items, _, _ = read(top_wrapped_with_unread_piece([4, 4, 6, 4, 5], -1))
+    assert joined_family(items) is None
+    # a family within the margin of another (a bottom model 2.5 lines off is a near fit) is left open
+    top = frozenset(MODELS.index(m) for m in ("top", "page_top", "after_break", "sub_header"))
+    totals = [0.0, 0.0, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0, 2.0, 0.0, 2.0, INF, INF]
+    assert piece_families(totals, 2.5) is None
+    assert piece_families([t + (0.5 if 8 <= m <= 10 and m != 9 else 0.0) for m, t in enumerate(totals)], 2.5) == top

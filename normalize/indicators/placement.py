@@ -289,7 +289,8 @@ def part_centres(lines: np.ndarray, a: np.ndarray, b: np.ndarray, geo: Geometry
 
 def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n: int,
                   sub_header: bool = True, held: frozenset[int] = frozenset(),
-                  open_rows: frozenset[int] = frozenset(), close_rows: frozenset[int] = frozenset()) -> list[Fit]:
+                  open_rows: frozenset[int] = frozenset(), close_rows: frozenset[int] = frozenset(),
+                  models: frozenset[int] | None = None) -> list[Fit]:
     """The models that explain all the labels best (level-2 blocks and level-1 groups
     alike, each chain on its own), with the free rows' costs under each. Several can
     tie (a short table rarely tells centre-up from centre-down): the caller keeps the
@@ -299,7 +300,8 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
     `open_rows` / `close_rows`: rows holding a level cell no vocabulary reads, where a
     label may open / close a block (`Chain.open_part`; the level-2 chain only: a damaged
     group label is read by its groups' own rules, and a level-2 cell left unread opens
-    no group)."""
+    no group). `models`: where given, the only models a fit may take (where one of them
+    explains the labels at all)."""
     if n == 0 or not (level2 or level1):
         return [Fit(None, 0.0)]
     # a level-1 block pays for each row whose level-2 label names another group: the
@@ -309,9 +311,10 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
     unread_rows = (open_rows, close_rows)
     chains = level_chains(level2, level1, geo, n, pins, held, exact=True, unread_rows=unread_rows)
     groups = chains[1]
-    totals = [sum(c.total(m) for c in chains) for m in range(len(MODELS))]
-    if not sub_header:
-        totals[SUB_HEADER] = INF
+    totals = chain_totals(chains, sub_header)
+    if models is not None and any(totals[m] < INF for m in models):
+        # the family another weighing of the labels settled (`hierarchy.joined_family`)
+        totals = [total if m in models else INF for m, total in enumerate(totals)]
     best = min(totals)
     if best == INF:
         return [Fit(None, INF)]
@@ -343,6 +346,44 @@ def fit_placement(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n
                 fit.doubted_level2 = priced[0].gap_costs(m, unsettled)
             fits.append(fit)
     return fits
+
+
+def chain_totals(chains: list["Chain"], sub_header: bool = True) -> list[float]:
+    """Per model (`MODELS` order), what the chains' labels cost together (`sub_header` ruled
+    out where the document cannot print its labels so)."""
+    totals = [sum(c.total(m) for c in chains) for m in range(len(MODELS))]
+    if not sub_header:
+        totals[SUB_HEADER] = INF
+    return totals
+
+
+def model_totals(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n: int,
+                 sub_header: bool = True, held: frozenset[int] = frozenset(),
+                 open_rows: frozenset[int] = frozenset(), close_rows: frozenset[int] = frozenset()
+                 ) -> list[float]:
+    """`fit_placement`'s cost of the labels under each model, without the fits."""
+    if n == 0 or not (level2 or level1):
+        return [0.0] * len(MODELS)
+    chains = level_chains(level2, level1, geo, n, label_groups(level2, level1, n), held, exact=True,
+                          unread_rows=(open_rows, close_rows))
+    return chain_totals(chains, sub_header)
+
+
+def piece_families(totals: list[float], margin: float) -> frozenset[int] | None:
+    """The models of the one piece a wrapped label prints on its block's first row, centre or
+    last row (`_FIRST`, `_MIDDLE`, `_LAST`: where in its block a label sits) where the best
+    of them explains the labels `margin` lines better than any model placing another piece,
+    else None."""
+    best = min(totals)
+    if best == INF:
+        return None
+    for family in (_FIRST, _MIDDLE, _LAST):
+        inside = frozenset(MODELS.index(m) for m in family)
+        own = min(totals[m] for m in inside)
+        others = min((totals[m] for m in range(len(MODELS)) if m not in inside), default=INF)
+        if own <= best + 1e-9 and others >= own + margin - 1e-9:
+            return inside
+    return None
 
 
 def level_chains(level2: list[Cluster], level1: list[Cluster], geo: Geometry, n: int,
