@@ -1725,9 +1725,9 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary,
             if found is None and not own and not item.unrecognised and rows:
                 # the label's last line read: the stated cell, or an unread piece of it on a line below
                 last = above.unrecognised[-1:]
-                found = unattested_suffix_tail(item.name, label_key(last[0].raw or last[0].text),
-                                               all_suffixed_forms(vocab), vocab) if last \
-                    else unattested_suffix_tail(item.name, piece, chain_forms(hint.spec, vocab), vocab)
+                piece = label_key(last[0].raw or last[0].text) if last else piece
+                found = unattested_suffix_tail(item.name, piece, all_suffixed_forms(vocab) if last
+                                               else chain_forms(hint.spec, vocab), vocab)
                 unattested, pieces = found is not None, (*last, hint.cell)[:1]
         else:
             # a piece no category read (or read as a group: 满意度指), of one category's form only
@@ -1760,7 +1760,7 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary,
             continue
         if unattested:
             issues.append(Issue("warning", "label_unrecognised",
-                                f"{tail!r} cut off the name {item.name!r} as the damaged 指标 of the level label "
+                                f"{tail!r} cut off the name {item.name!r} as the damaged 标 of the level label "
                                 f"wrapped above it ({piece!r} ending before its 标), on the line where the label's next line "
                                 f"stands: no other label of the table prints it so",
                                 field="level2", source_ref=cell.source_ref or item.row.source_ref))
@@ -1813,10 +1813,10 @@ def next_line_opens(cell: Cell, piece: Cell, rows: list, where: dict[str, int]) 
 
 
 def line_of(cell: Cell, rows: list, where: dict[str, int]) -> int | None:
-    """The index of the line printing `cell`: by its source_ref, else the first line holding it."""
-    if cell.source_ref:
-        return where.get(cell.source_ref)
-    return next((k for k, row in enumerate(rows) if cell in row.cells), None)
+    """The index of the line printing `cell`: by its source_ref, else (no ref, or one no line
+    has: `damaged_tails.lines_of` falls back so too) the first line holding it."""
+    k = where.get(cell.source_ref) if cell.source_ref else None
+    return k if k is not None else next((k for k, row in enumerate(rows) if cell in row.cells), None)
 
 
 @lru_cache(maxsize=None)
@@ -3077,7 +3077,8 @@ def biao_below(items: list[IndicatorRow], i: int, head: str, forms: tuple[str, .
     name = items[i].name or ""
     if "".join(as_read(cell).split()) != head + "".join(name.split()):
         return None      # the cell goes on past the head with more than the name
-    spaced = as_read(cell).strip()[len(head):len(head) + 1] in SPACES
+    after = as_read(cell).strip()[len(head):len(head) + 1]
+    spaced = after != "" and after in SPACES     # ("" is in every string)
     if not spaced and name and is_han(name[0]) and name[0] not in label_text_of(all_suffixed_forms(vocab)) \
             and not written_by_other_names(items, i, name[0]):
         return None      # the name above may open with the head's own 标, damaged (`馈量指怀义务…`)
