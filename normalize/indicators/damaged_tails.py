@@ -258,10 +258,11 @@ def biao_opens_next(items: list[IndicatorRow], i: int, vocab: LevelVocabulary) -
 
 
 def short_cell_below(below: Row | None, at: int | None) -> bool:
-    """The line below prints 标 or 指标 as a cell (in any column: an OCR line's columns shift), a cell of
-    one or two characters left of the name's column `at`, or a cell there or left of it opening with 标 or with one or two characters before a space:
-    maybe the label's 标 or 指标 wrapped below, damaged (`时效指` | `杯`, `标 学生资助…`); or the
-    line is not known."""
+    """The line below prints 标 or 指标 as a cell (in any column: an OCR line's columns
+    shift), a cell of one or two characters left of the name's column `at`, or a cell there
+    or left of it opening with 标 or with one or two characters before a space: maybe the
+    label's 标 or 指标 wrapped below, damaged (`时效指` | `杯`, `标 学生资助…`); or the line
+    is not known."""
     if below is None or at is None:
         return True
     for c in below.cells:

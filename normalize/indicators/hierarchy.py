@@ -1998,8 +1998,8 @@ def usual_category_of(categories: tuple[Level2Spec, ...], k: int, last: bool) ->
     own = next((u for u, c in enumerate(categories) if c.usual and c.level1 == group and u != k), None)
     if own is not None or any(c.usual and c.level1 == group for c in categories) or not last:
         return own
-    after = [c.level1 for c in categories[k + 1:] if c.level1 != group]
-    return next((u for u, c in enumerate(categories) if c.usual and after and c.level1 == after[0]), None)
+    after = next((c.level1 for c in categories[k + 1:] if c.level1 != group), None)
+    return next((u for u, c in enumerate(categories) if c.usual and after is not None and c.level1 == after), None)
 
 
 def usual_close_calls(close: dict[int, tuple[int, float]], left: dict[int, int], costs: list[list[float]],
