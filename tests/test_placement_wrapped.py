@@ -209,3 +209,18 @@ def test_no_family_is_settled_where_the_joined_runs_leave_it_open():
     assert piece_families(totals, 2.5) is None
     farther = [t + 0.5 if m in ("bottom", "page_bottom") else t for m, t in zip(MODELS, totals)]
     assert piece_families(farther, 2.5) == top
+
+
+def test_a_damaged_label_placing_its_own_block_is_no_piece_of_the_label_above():
+    # `杯柝怀栎` right below 数量指标's last piece is read as a damaged label of its own block
+    # (`unread_label_rows`): the joined weighing does not run 数量指标 on into it
+    from formex.normalize.indicators.hierarchy import unread_label_rows, unread_level_cells, unread_piece_lines
+    text = top_wrapped_with_unread_piece([4, 4, 6, 4, 5], 2).replace("\t杯\t", "\t杯柝怀栎\t")
+    items, _, _ = read(text)
+    cells = unread_level_cells(items)
+    assert unread_label_rows(items) == frozenset({2})
+    assert list(unread_piece_lines(items, cells).values()) == ["杯柝怀栎"]
+    assert unread_piece_lines(items, cells, unread_label_rows(items)) == {}
+    # a one-character piece (`杯`) places no block: it stays the label's missing last piece
+    items, _, _ = read(top_wrapped_with_unread_piece([4, 4, 6, 4, 5], 2))
+    assert list(unread_piece_lines(items, unread_level_cells(items), unread_label_rows(items)).values()) == ["杯"]
