@@ -46,8 +46,8 @@ from formex.normalize.indicators.fragments import label_keys
 from formex.normalize.indicators.fused import ASPECT, compound_keys, fused_issue, makes_word
 from formex.normalize.indicators.fused_order import (
     ORDER_REST_MIN, SEPARATORS, SPACES, SUFFIX, WORDINGS, bare_words, chain_forms, head_forms, in_place, is_han,
-    biao_below, biao_below_issue, label_chars, level2_column_edge, line_numbers, names_category, opens_another_name,
-    written_by_other_names)
+    biao_below, biao_below_issue, keeps_its_word, label_chars, level2_column_edge, line_numbers, names_category,
+    opens_another_name, written_by_other_names)
 from formex.normalize.labels import label_key
 from formex.schemas.document import Issue, Row
 from formex.schemas.forms import FormSchema
@@ -143,8 +143,7 @@ def unattested_biao(head: str, name: str, spec, vocab: LevelVocabulary) -> tuple
     if not forms:
         return None
     rest = name[1:].strip(SEPARATORS)
-    if len(label_key(rest)) < ORDER_REST_MIN or not names_category(rest, spec) or makes_word(tail, rest) \
-            or tail + rest[:1] in NAME_OPENINGS:
+    if keeps_its_word(tail, rest) or not names_category(rest, spec):
         return None
     return tail, rest, BIAO_UNATTESTED
 

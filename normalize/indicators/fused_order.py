@@ -1846,11 +1846,17 @@ def unattested_suffix_tail(name: str, piece: str, forms: tuple[str, ...], vocab:
         if piece[-1] != form[n - 1] or 2 * in_place(piece, form, start) < len(piece):
             continue
         tail, rest = name[:UNATTESTED_TAIL_MAX], name[UNATTESTED_TAIL_MAX:].strip(SEPARATORS)
-        if len(label_key(rest)) < ORDER_REST_MIN or makes_word(tail, rest) or tail + rest[:1] in NAME_OPENINGS \
-                or opens_like_label(name, vocab):
+        if keeps_its_word(tail, rest) or opens_like_label(name, vocab):
             return None
         return tail, rest
     return None
+
+
+def keeps_its_word(tail: str, rest: str) -> bool:
+    """The character `tail` is the name's own, not a label's cut 标: the name left (`rest`)
+    too short to be one (`ORDER_REST_MIN`), or the two a word (`标准`, `指定`) or one names
+    open with (`NAME_OPENINGS`)."""
+    return len(label_key(rest)) < ORDER_REST_MIN or makes_word(tail, rest) or tail + rest[:1] in NAME_OPENINGS
 
 
 @lru_cache(maxsize=None)
@@ -3098,11 +3104,10 @@ def biao_below(items: list[IndicatorRow], i: int, head: str, forms: tuple[str, .
     if k is None or at != k + 1 or any(c.col < opening.col and c.text.strip() for c in rows[at].cells):
         return None
     tail, rest = below.name[:1], below.name[1:].strip(SEPARATORS)
-    if tail != SUFFIX[-1] and (not is_han(tail) or tail in label_text_of(all_suffixed_forms(vocab))) \
-            or not as_read(opening).strip().startswith(tail) or len(label_key(rest)) < ORDER_REST_MIN \
-            or tail != SUFFIX[-1] and opens_like_label(below.name, vocab) \
-            or makes_word(tail, rest) or tail + rest[:1] in NAME_OPENINGS \
-            or tail != SUFFIX[-1] and written_by_other_names(items, i + 1, tail):
+    stand_in = tail != SUFFIX[-1]      # a look-alike put for 标, not 标 itself
+    if not as_read(opening).strip().startswith(tail) or keeps_its_word(tail, rest) or stand_in and (
+            not is_han(tail) or tail in label_text_of(all_suffixed_forms(vocab))
+            or opens_like_label(below.name, vocab) or written_by_other_names(items, i + 1, tail)):
         return None
     return opening, tail, rest
 
