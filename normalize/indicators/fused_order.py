@@ -1788,7 +1788,8 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary,
     return issues
 
 
-UNATTESTED_TAIL_MAX = 1    # a damaged 标 alone: the last line of a label cut just before it (数量指 | 柝…)
+UNATTESTED_TAIL = 1    # the tail's length: a damaged 标 alone, the last line of a label cut just
+#                        before it (数量指 | 柝…)
 
 
 LABEL_OPENING = 3   # a name's first characters read against each label's: half in place is a label fused
@@ -1831,21 +1832,23 @@ def unattested_suffix_tail(name: str, piece: str, forms: tuple[str, ...], vocab:
                            ) -> tuple[str, str] | None:
     """(tail, rest) for `read_label_tails` where the name opens with a character standing
     where the label read above it, cut just before its 标 (`散量指` | `柝健康教育…`), prints
-    its last line: the form's 标, damaged as no other label of the table shows it. The
-    piece ends in place right before the 标 and keeps half its characters in place; the
-    character is a Chinese one, not a label's own (指标类性), and makes no word with the
-    rest (`标准`, `指定`) nor one names open with; the name left keeps `ORDER_REST_MIN`."""
+    its last line: the form's 标, damaged as no other label of the table shows it (the
+    caller tries `label_tail`, the table's own damage, first). The piece ends in place
+    right before the 标 and keeps half its characters in place; the character is a Chinese
+    one, not a label's own (指标类性) nor any a label form prints (`数量指` | `数量指烈士…`:
+    the next label fused), the name's first characters no label's (`opens_like_label`),
+    and it is not the name's own (`keeps_its_word`)."""
     if not piece or len(piece) > PIECE_MAX or not name or not is_han(name[0]) \
             or name[0] in OWN_CHARS or name[0] in label_text_of(all_suffixed_forms(vocab)):
         return None      # (数量指 | 数量指烈士…: the next label fused, not the 标 of this one)
     for form in forms:
-        n = len(form) - UNATTESTED_TAIL_MAX
+        n = len(form) - UNATTESTED_TAIL
         start = n - len(piece)
         if not form.endswith(SUFFIX) or start < 0:
             continue
         if piece[-1] != form[n - 1] or 2 * in_place(piece, form, start) < len(piece):
             continue
-        tail, rest = name[:UNATTESTED_TAIL_MAX], name[UNATTESTED_TAIL_MAX:].strip(SEPARATORS)
+        tail, rest = name[:UNATTESTED_TAIL], name[UNATTESTED_TAIL:].strip(SEPARATORS)
         if keeps_its_word(tail, rest) or opens_like_label(name, vocab):
             return None
         return tail, rest
