@@ -46,8 +46,8 @@ from formex.normalize.indicators.fragments import label_keys
 from formex.normalize.indicators.fused import ASPECT, compound_keys, fused_issue, makes_word
 from formex.normalize.indicators.fused_order import (
     ORDER_REST_MIN, SEPARATORS, SPACES, SUFFIX, WORDINGS, bare_words, chain_forms, head_forms, in_place, is_han,
-    biao_below, biao_below_issue, keeps_its_word, label_chars, level2_column_edge, line_numbers, names_category,
-    opens_another_name, written_by_other_names)
+    biao_below, biao_below_issue, keeps_its_word, level2_column_edge, line_numbers, names_category, opens_another_name,
+    printed_by_labels, written_by_other_names)
 from formex.normalize.labels import label_key
 from formex.schemas.document import Issue, Row
 from formex.schemas.forms import FormSchema
@@ -136,7 +136,7 @@ def unattested_biao(head: str, name: str, spec, vocab: LevelVocabulary) -> tuple
     label's next line or word fused, not this one's 标), no word with the name's next
     (`标准`, `指定`) nor one names open with (`NAME_OPENINGS`). Tried last, warned."""
     tail = name[:1]
-    if not tail or not is_han(tail) or tail in label_chars(vocab):
+    if not tail or not is_han(tail) or tail in printed_by_labels(vocab):
         return None
     forms = [form for form in chain_forms(spec, vocab) if form.endswith(SUFFIX) and len(form) == len(head) + 1
              and head[-1] == form[-2] and 2 * in_place(head, form, 0) >= len(head)]
@@ -252,7 +252,7 @@ def biao_opens_next(items: list[IndicatorRow], i: int, vocab: LevelVocabulary) -
     if i + 1 >= len(items) or not items[i + 1].name:
         return False
     ch = items[i + 1].name[0]
-    return ch == SUFFIX[-1] or is_han(ch) and ch not in label_chars(vocab) \
+    return ch == SUFFIX[-1] or is_han(ch) and ch not in printed_by_labels(vocab) \
         and not written_by_other_names(items, i + 1, ch)
 
 

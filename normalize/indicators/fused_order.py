@@ -1839,7 +1839,7 @@ def unattested_suffix_tail(name: str, piece: str, forms: tuple[str, ...], vocab:
     the next label fused), the name's first characters no label's (`opens_like_label`),
     and it is not the name's own (`keeps_its_word`)."""
     if not piece or len(piece) > PIECE_MAX or not name or not is_han(name[0]) \
-            or name[0] in OWN_CHARS or name[0] in label_text_of(all_suffixed_forms(vocab)):
+            or name[0] in OWN_CHARS or name[0] in printed_by_labels(vocab):
         return None      # (数量指 | 数量指烈士…: the next label fused, not the 标 of this one)
     for form in forms:
         n = len(form) - UNATTESTED_TAIL
@@ -1860,6 +1860,15 @@ def keeps_its_word(tail: str, rest: str) -> bool:
     too short to be one (`ORDER_REST_MIN`), or the two a word (`标准`, `指定`) or one names
     open with (`NAME_OPENINGS`)."""
     return len(label_key(rest)) < ORDER_REST_MIN or makes_word(tail, rest) or tail + rest[:1] in NAME_OPENINGS
+
+
+@lru_cache(maxsize=None)
+def printed_by_labels(vocab: LevelVocabulary) -> frozenset[str]:
+    """Every character a level label prints: the level-2 labels and aliases (`label_chars`)
+    and every form ending in 指标 (`all_suffixed_forms`: group-worded, 方面, 性). A name opening
+    with one is a label's next line or word fused, not a damaged 标 (`unattested_suffix_tail`,
+    `biao_below`, `damaged_tails.unattested_biao`)."""
+    return label_chars(vocab) | label_text_of(all_suffixed_forms(vocab))
 
 
 @lru_cache(maxsize=None)
@@ -3088,7 +3097,7 @@ def biao_below(items: list[IndicatorRow], i: int, head: str, forms: tuple[str, .
         return None      # the cell goes on past the head with more than the name
     after = as_read(cell).strip()[len(head):len(head) + 1]
     spaced = after != "" and after in SPACES     # ("" is in every string)
-    if not spaced and name and is_han(name[0]) and name[0] not in label_text_of(all_suffixed_forms(vocab)) \
+    if not spaced and name and is_han(name[0]) and name[0] not in printed_by_labels(vocab) \
             and not written_by_other_names(items, i, name[0]):
         return None      # the name above may open with the head's own 标, damaged (`馈量指怀义务…`)
     below = items[i + 1]
@@ -3109,7 +3118,7 @@ def biao_below(items: list[IndicatorRow], i: int, head: str, forms: tuple[str, .
     tail, rest = below.name[:1], below.name[1:].strip(SEPARATORS)
     stand_in = tail != SUFFIX[-1]      # a look-alike put for 标, not 标 itself
     if not as_read(opening).strip().startswith(tail) or keeps_its_word(tail, rest) or stand_in and (
-            not is_han(tail) or tail in label_text_of(all_suffixed_forms(vocab))
+            not is_han(tail) or tail in printed_by_labels(vocab)
             or opens_like_label(below.name, vocab) or written_by_other_names(items, i + 1, tail)):
         return None
     return opening, tail, rest
