@@ -201,8 +201,26 @@ def test_no_family_is_settled_where_the_joined_runs_leave_it_open():
     # no cell unread: the fit weighs the joined runs itself, nothing to settle
     items, _, _ = read(top_wrapped_with_unread_piece([4, 4, 6, 4, 5], -1))
     assert joined_family(items) is None
-    # a family within the margin of another (a bottom model 2.5 lines off is a near fit) is left open
+    # a family within the margin of another (the bottom models 2 lines off the top ones: a near fit) is left open
     top = frozenset(MODELS.index(m) for m in ("top", "page_top", "after_break", "sub_header"))
-    totals = [0.0, 0.0, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0, 2.0, 0.0, 2.0, INF, INF]
+    near = {"top": 0.0, "page_top": 0.0, "after_break": 0.0, "bottom": 2.0, "page_bottom": 2.0,
+            "sub_header": INF, "centre_apart": INF}
+    totals = [near.get(m, 3.0) for m in MODELS]
     assert piece_families(totals, 2.5) is None
-    assert piece_families([t + (0.5 if 8 <= m <= 10 and m != 9 else 0.0) for m, t in enumerate(totals)], 2.5) == top
+    farther = [t + 0.5 if m in ("bottom", "page_bottom") else t for m, t in zip(MODELS, totals)]
+    assert piece_families(farther, 2.5) == top
+
+
+def test_a_damaged_label_placing_its_own_block_is_no_piece_of_the_label_above():
+    # `杯柝怀栎` right below 数量指标's last piece is read as a damaged label of its own block
+    # (`unread_label_rows`): the joined weighing does not run 数量指标 on into it
+    from formex.normalize.indicators.hierarchy import unread_label_rows, unread_level_cells, unread_piece_lines
+    text = top_wrapped_with_unread_piece([4, 4, 6, 4, 5], 2).replace("\t杯\t", "\t杯柝怀栎\t")
+    items, _, _ = read(text)
+    cells = unread_level_cells(items)
+    assert unread_label_rows(items) == frozenset({2})
+    assert list(unread_piece_lines(items, cells).values()) == ["杯柝怀栎"]
+    assert unread_piece_lines(items, cells, unread_label_rows(items)) == {}
+    # a one-character piece (`杯`) places no block: it stays the label's missing last piece
+    items, _, _ = read(top_wrapped_with_unread_piece([4, 4, 6, 4, 5], 2))
+    assert list(unread_piece_lines(items, unread_level_cells(items), unread_label_rows(items)).values()) == ["杯"]

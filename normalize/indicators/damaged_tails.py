@@ -46,8 +46,8 @@ from formex.normalize.indicators.fragments import label_keys
 from formex.normalize.indicators.fused import ASPECT, compound_keys, fused_issue, makes_word
 from formex.normalize.indicators.fused_order import (
     ORDER_REST_MIN, SEPARATORS, SPACES, SUFFIX, WORDINGS, bare_words, chain_forms, head_forms, in_place, is_han,
-    biao_below, biao_below_issue, label_chars, level2_column_edge, line_numbers, names_category, opens_another_name,
-    written_by_other_names)
+    biao_below, biao_below_issue, keeps_its_word, level2_column_edge, line_numbers, names_category, opens_another_name,
+    printed_by_labels, written_by_other_names)
 from formex.normalize.labels import label_key
 from formex.schemas.document import Issue, Row
 from formex.schemas.forms import FormSchema
@@ -136,15 +136,14 @@ def unattested_biao(head: str, name: str, spec, vocab: LevelVocabulary) -> tuple
     label's next line or word fused, not this one's 标), no word with the name's next
     (`标准`, `指定`) nor one names open with (`NAME_OPENINGS`). Tried last, warned."""
     tail = name[:1]
-    if not tail or not is_han(tail) or tail in label_chars(vocab):
+    if not tail or not is_han(tail) or tail in printed_by_labels(vocab):
         return None
     forms = [form for form in chain_forms(spec, vocab) if form.endswith(SUFFIX) and len(form) == len(head) + 1
              and head[-1] == form[-2] and 2 * in_place(head, form, 0) >= len(head)]
     if not forms:
         return None
     rest = name[1:].strip(SEPARATORS)
-    if len(label_key(rest)) < ORDER_REST_MIN or not names_category(rest, spec) or makes_word(tail, rest) \
-            or tail + rest[:1] in NAME_OPENINGS:
+    if keeps_its_word(tail, rest) or not names_category(rest, spec):
         return None
     return tail, rest, BIAO_UNATTESTED
 
@@ -253,15 +252,16 @@ def biao_opens_next(items: list[IndicatorRow], i: int, vocab: LevelVocabulary) -
     if i + 1 >= len(items) or not items[i + 1].name:
         return False
     ch = items[i + 1].name[0]
-    return ch == SUFFIX[-1] or is_han(ch) and ch not in label_chars(vocab) \
+    return ch == SUFFIX[-1] or is_han(ch) and ch not in printed_by_labels(vocab) \
         and not written_by_other_names(items, i + 1, ch)
 
 
 def short_cell_below(below: Row | None, at: int | None) -> bool:
-    """The line below prints 标 or 指标 as a cell (in any column: an OCR line's columns shift), a cell of
-    one or two characters left of the name's column `at`, or a cell there or left of it opening with 标 or with one or two characters before a space:
-    maybe the label's 标 or 指标 wrapped below, damaged (`时效指` | `杯`, `标 学生资助…`); or the
-    line is not known."""
+    """The line below prints 标 or 指标 as a cell (in any column: an OCR line's columns
+    shift), a cell of one or two characters left of the name's column `at`, or a cell there
+    or left of it opening with 标 or with one or two characters before a space: maybe the
+    label's 标 or 指标 wrapped below, damaged (`时效指` | `杯`, `标 学生资助…`); or the line
+    is not known."""
     if below is None or at is None:
         return True
     for c in below.cells:

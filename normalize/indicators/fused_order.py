@@ -1725,9 +1725,9 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary,
             if found is None and not own and not item.unrecognised and rows:
                 # the label's last line read: the stated cell, or an unread piece of it on a line below
                 last = above.unrecognised[-1:]
-                found = unattested_suffix_tail(item.name, label_key(last[0].raw or last[0].text),
-                                               all_suffixed_forms(vocab), vocab) if last \
-                    else unattested_suffix_tail(item.name, piece, chain_forms(hint.spec, vocab), vocab)
+                piece = label_key(last[0].raw or last[0].text) if last else piece
+                found = unattested_suffix_tail(item.name, piece, all_suffixed_forms(vocab) if last
+                                               else chain_forms(hint.spec, vocab), vocab)
                 unattested, pieces = found is not None, (*last, hint.cell)[:1]
         else:
             # a piece no category read (or read as a group: 满意度指), of one category's form only
@@ -1760,7 +1760,7 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary,
             continue
         if unattested:
             issues.append(Issue("warning", "label_unrecognised",
-                                f"{tail!r} cut off the name {item.name!r} as the damaged 指标 of the level label "
+                                f"{tail!r} cut off the name {item.name!r} as the damaged 标 of the level label "
                                 f"wrapped above it ({piece!r} ending before its 标), on the line where the label's next line "
                                 f"stands: no other label of the table prints it so",
                                 field="level2", source_ref=cell.source_ref or item.row.source_ref))
@@ -1788,7 +1788,8 @@ def read_label_tails(items: list[IndicatorRow], vocab: LevelVocabulary,
     return issues
 
 
-UNATTESTED_TAIL_MAX = 1    # a damaged 标 alone: the last line of a label cut just before it (数量指 | 柝…)
+UNATTESTED_TAIL = 1    # the tail's length: a damaged 标 alone, the last line of a label cut just
+#                        before it (数量指 | 柝…)
 
 
 LABEL_OPENING = 3   # a name's first characters read against each label's: half in place is a label fused
@@ -1813,10 +1814,10 @@ def next_line_opens(cell: Cell, piece: Cell, rows: list, where: dict[str, int]) 
 
 
 def line_of(cell: Cell, rows: list, where: dict[str, int]) -> int | None:
-    """The index of the line printing `cell`: by its source_ref, else the first line holding it."""
-    if cell.source_ref:
-        return where.get(cell.source_ref)
-    return next((k for k, row in enumerate(rows) if cell in row.cells), None)
+    """The index of the line printing `cell`: by its source_ref, else (no ref, or one no line
+    has: `damaged_tails.lines_of` falls back so too) the first line holding it."""
+    k = where.get(cell.source_ref) if cell.source_ref else None
+    return k if k is not None else next((k for k, row in enumerate(rows) if cell in row.cells), None)
 
 
 @lru_cache(maxsize=None)
@@ -1831,26 +1832,43 @@ def unattested_suffix_tail(name: str, piece: str, forms: tuple[str, ...], vocab:
                            ) -> tuple[str, str] | None:
     """(tail, rest) for `read_label_tails` where the name opens with a character standing
     where the label read above it, cut just before its 标 (`散量指` | `柝健康教育…`), prints
-    its last line: the form's 标, damaged as no other label of the table shows it. The
-    piece ends in place right before the 标 and keeps half its characters in place; the
-    character is a Chinese one, not a label's own (指标类性), and makes no word with the
-    rest (`标准`, `指定`) nor one names open with; the name left keeps `ORDER_REST_MIN`."""
+    its last line: the form's 标, damaged as no other label of the table shows it (the
+    caller tries `label_tail`, the table's own damage, first). The piece ends in place
+    right before the 标 and keeps half its characters in place; the character is a Chinese
+    one, not a label's own (指标类性) nor any a label form prints (`数量指` | `数量指烈士…`:
+    the next label fused), the name's first characters no label's (`opens_like_label`),
+    and it is not the name's own (`keeps_its_word`)."""
     if not piece or len(piece) > PIECE_MAX or not name or not is_han(name[0]) \
-            or name[0] in OWN_CHARS or name[0] in label_text_of(all_suffixed_forms(vocab)):
+            or name[0] in OWN_CHARS or name[0] in printed_by_labels(vocab):
         return None      # (数量指 | 数量指烈士…: the next label fused, not the 标 of this one)
     for form in forms:
-        n = len(form) - UNATTESTED_TAIL_MAX
+        n = len(form) - UNATTESTED_TAIL
         start = n - len(piece)
         if not form.endswith(SUFFIX) or start < 0:
             continue
         if piece[-1] != form[n - 1] or 2 * in_place(piece, form, start) < len(piece):
             continue
-        tail, rest = name[:UNATTESTED_TAIL_MAX], name[UNATTESTED_TAIL_MAX:].strip(SEPARATORS)
-        if len(label_key(rest)) < ORDER_REST_MIN or makes_word(tail, rest) or tail + rest[:1] in NAME_OPENINGS \
-                or opens_like_label(name, vocab):
+        tail, rest = name[:UNATTESTED_TAIL], name[UNATTESTED_TAIL:].strip(SEPARATORS)
+        if keeps_its_word(tail, rest) or opens_like_label(name, vocab):
             return None
         return tail, rest
     return None
+
+
+def keeps_its_word(tail: str, rest: str) -> bool:
+    """The character `tail` is the name's own, not a label's cut 标: the name left (`rest`)
+    too short to be one (`ORDER_REST_MIN`), or the two a word (`标准`, `指定`) or one names
+    open with (`NAME_OPENINGS`)."""
+    return len(label_key(rest)) < ORDER_REST_MIN or makes_word(tail, rest) or tail + rest[:1] in NAME_OPENINGS
+
+
+@lru_cache(maxsize=None)
+def printed_by_labels(vocab: LevelVocabulary) -> frozenset[str]:
+    """Every character a level label prints: the level-2 labels and aliases (`label_chars`)
+    and every form ending in 指标 (`all_suffixed_forms`: group-worded, 方面, 性). A name opening
+    with one is a label's next line or word fused, not a damaged 标 (`unattested_suffix_tail`,
+    `biao_below`, `damaged_tails.unattested_biao`)."""
+    return label_chars(vocab) | label_text_of(all_suffixed_forms(vocab))
 
 
 @lru_cache(maxsize=None)
@@ -3077,8 +3095,9 @@ def biao_below(items: list[IndicatorRow], i: int, head: str, forms: tuple[str, .
     name = items[i].name or ""
     if "".join(as_read(cell).split()) != head + "".join(name.split()):
         return None      # the cell goes on past the head with more than the name
-    spaced = as_read(cell).strip()[len(head):len(head) + 1] in SPACES
-    if not spaced and name and is_han(name[0]) and name[0] not in label_text_of(all_suffixed_forms(vocab)) \
+    after = as_read(cell).strip()[len(head):len(head) + 1]
+    spaced = after != "" and after in SPACES     # ("" is in every string)
+    if not spaced and name and is_han(name[0]) and name[0] not in printed_by_labels(vocab) \
             and not written_by_other_names(items, i, name[0]):
         return None      # the name above may open with the head's own 标, damaged (`馈量指怀义务…`)
     below = items[i + 1]
@@ -3097,11 +3116,10 @@ def biao_below(items: list[IndicatorRow], i: int, head: str, forms: tuple[str, .
     if k is None or at != k + 1 or any(c.col < opening.col and c.text.strip() for c in rows[at].cells):
         return None
     tail, rest = below.name[:1], below.name[1:].strip(SEPARATORS)
-    if tail != SUFFIX[-1] and (not is_han(tail) or tail in label_text_of(all_suffixed_forms(vocab))) \
-            or not as_read(opening).strip().startswith(tail) or len(label_key(rest)) < ORDER_REST_MIN \
-            or tail != SUFFIX[-1] and opens_like_label(below.name, vocab) \
-            or makes_word(tail, rest) or tail + rest[:1] in NAME_OPENINGS \
-            or tail != SUFFIX[-1] and written_by_other_names(items, i + 1, tail):
+    stand_in = tail != SUFFIX[-1]      # a look-alike put for 标, not 标 itself
+    if not as_read(opening).strip().startswith(tail) or keeps_its_word(tail, rest) or stand_in and (
+            not is_han(tail) or tail in printed_by_labels(vocab)
+            or opens_like_label(below.name, vocab) or written_by_other_names(items, i + 1, tail)):
         return None
     return opening, tail, rest
 

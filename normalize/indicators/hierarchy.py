@@ -893,7 +893,7 @@ def joined_family(items: list[IndicatorRow], held: frozenset[int] = frozenset(),
     if not pieces_unread(items):
         return None
     unread_cells = unread_level_cells(items)
-    pieces = unread_piece_lines(items, unread_cells)
+    pieces = unread_piece_lines(items, unread_cells, unread_label_rows(items, short))
     level2 = [with_unread_pieces(c, items, pieces, 2) for c in label_clusters(items, None, short, joined=True)]
     level1 = [with_unread_pieces(c, items, pieces, 1) for c in group_clusters(items, None, joined=True)]
     totals = model_totals(level2, level1,
@@ -937,10 +937,13 @@ def line_place(line: float, apart: dict[int, float] | None) -> float:
     return placed + 0.5
 
 
-def unread_piece_lines(items: list[IndicatorRow], cells: dict[int, list[Cell]]) -> dict[tuple[int, int], str]:
-    """(line, column) -> text of the unread level cells on rows of one line."""
+def unread_piece_lines(items: list[IndicatorRow], cells: dict[int, list[Cell]],
+                       own_blocks: frozenset[int] = frozenset()) -> dict[tuple[int, int], str]:
+    """(line, column) -> text of the unread level cells on rows of one line, but on the rows
+    `own_blocks` (`unread_label_rows`): a damaged label placing a block of its own there is
+    that block's label, not the missing last piece of the label above it."""
     return {(items[i].lines[0], cell.col): cell.text for i, found in cells.items()
-            if items[i].lines[0] == items[i].lines[1] for cell in found}
+            if items[i].lines[0] == items[i].lines[1] and i not in own_blocks for cell in found}
 
 
 def with_unread_pieces(cluster: Cluster, items: list[IndicatorRow], pieces: dict[tuple[int, int], str],
@@ -1998,8 +2001,8 @@ def usual_category_of(categories: tuple[Level2Spec, ...], k: int, last: bool) ->
     own = next((u for u, c in enumerate(categories) if c.usual and c.level1 == group and u != k), None)
     if own is not None or any(c.usual and c.level1 == group for c in categories) or not last:
         return own
-    after = [c.level1 for c in categories[k + 1:] if c.level1 != group]
-    return next((u for u, c in enumerate(categories) if c.usual and after and c.level1 == after[0]), None)
+    after = next((c.level1 for c in categories[k + 1:] if c.level1 != group), None)
+    return next((u for u, c in enumerate(categories) if c.usual and after is not None and c.level1 == after), None)
 
 
 def usual_close_calls(close: dict[int, tuple[int, float]], left: dict[int, int], costs: list[list[float]],
