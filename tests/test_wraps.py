@@ -14,7 +14,7 @@ from formex.normalize.indicators import rows_to_indicators
 from formex.normalize.indicators.cells import IndicatorRow
 from formex.normalize.indicators.rows import rows_to_indicator_rows
 from formex.normalize.indicators.wraps import (
-    DocumentWords, DocumentWrapping, Wrapping, ends_in_head, fills_width, name_end, reaches_longest, runs_past_head,
+    DocumentWords, DocumentWrapping, Wrapping, cut_inside_word, ends_in_head, fills_width, name_end, reaches_longest, runs_past_head,
     unclosed, unopened, wrap_width)
 from formex.schemas.document import Row
 from formex.schemas.forms import load_form_schema
@@ -755,6 +755,29 @@ def test_two_whole_names_the_labels_place_in_two_blocks_are_two_rows():
         "'门诊次均费用' read as an indicator of its own, not the end of the name above: the labels "
         "place the two lines in two blocks"]
     assert not any(i.code == "cell_joined" and "门诊次均费用" in i.message for i in issues)
+
+
+def test_a_line_cut_inside_a_word_another_cell_prints_is_not_split_back():
+    # 城乡居民养老金按月 fills the width and ends on no head word; 发放及时率 under it
+    # prints the next block's label: by the labels alone, two rows (split back)
+    lines = WIDTH_9_LAST + ["\t时效指标\t补贴资金发放及时率\t100%", "\t\t城乡居民养老金按月\t",
+                            "\t成本指标\t发放及时率\t100%", "\t\t药品耗材采购支出\t≤1200万元"]
+    def read(words):
+        rows = list(iter_text_rows("\n".join([HEADER, *lines])))
+        return rows_to_indicators(rows, SCHEMA, spans_known=False, year=2024,
+                                  document_wrapping=DocumentWrapping(words=DocumentWords(words)))
+    indicators, issues = read(["单位职责", "做好社会保障工作"])
+    assert [i.row.name for i in indicators][4:6] == ["城乡居民养老金按月", "发放及时率"]
+    # another cell prints 月发 (按月发放): the break cut a word, the line above is no
+    # whole name, and the join stays (warned as every join is)
+    indicators, issues = read(["单位职责", "按月发放城乡居民养老金"])
+    assert [i.row.name for i in indicators][4] == "城乡居民养老金按月发放及时率"
+    assert not any(i.code == "cell_split" for i in issues)
+    assert any(i.code == "cell_joined" and "发放及时率" in i.message for i in issues)
+    # a line above ending on a head word (…支出率) may be whole: the pair says nothing
+    assert not cut_inside_word(item("实际资金支出率"), item("发放及时率"), SCHEMA.name_heads, DocumentWords(["率发"]))
+    assert cut_inside_word(item("城乡居民养老金按月"), item("发放及时率"), SCHEMA.name_heads,
+                           DocumentWords(["按月发放"]))
 
 
 def test_a_joined_row_that_took_the_target_below_is_not_split_back_without_it():

@@ -73,6 +73,17 @@ class DocumentWords:
                 return True
         return False
 
+    def prints_pair_across(self, above: str, below: str) -> bool:
+        """Whether a cell other than those printing `above` and `below` prints the last
+        character of `above` and the first of `below` together (规 | 范化… beside another
+        name's 规范管理率, 按月发 | 放… beside 发放准确率): the break may cut a word there.
+        Two characters meet by chance far more often than `ACROSS_RUN`, so this only keeps a
+        join the lines already made (`whole_halves`), never makes one."""
+        if not above or not below:
+            return False
+        run = above[-1] + below[0]
+        return any(run in text and above not in text and below not in text for text in self.texts)
+
 
 @dataclass
 class DocumentWrapping:
@@ -814,12 +825,23 @@ def whole_halves(previous: IndicatorRow, item: IndicatorRow, heads: tuple[str, .
     if previous.lines[0] != previous.lines[1] or previous.name is None or item.name is None \
             or len(item.name) < HALF_MIN or not name_end(item.name).endswith(heads):
         return None
-    if words is not None and words.prints_across(previous.name, item.name):
+    if words is not None and (words.prints_across(previous.name, item.name)
+                              or cut_inside_word(previous, item, heads, words)):
         return None
     upper = replace(previous, level1=list(previous.level1), level2=list(previous.level2),
                     unplaced=list(previous.unplaced), unrecognised=list(previous.unrecognised),
                     damaged=list(previous.damaged), fused=list(previous.fused))
     return upper, item
+
+
+def cut_inside_word(previous: IndicatorRow, item: IndicatorRow, heads: tuple[str, ...],
+                    words: DocumentWords) -> bool:
+    """Whether the break between two lines about to be joined cuts a word: the line above
+    ends on no head word (…按月发, …档案规, …日常办公评) and its last character and the
+    first of the line below print together in another cell (发放, 规范, 评估). Such a line
+    above is a name's first part, not a whole name: the join stays, not to be split back
+    by the placed rows (`whole_halves`)."""
+    return not name_end(previous.name).endswith(heads) and words.prints_pair_across(previous.name, item.name)
 
 
 def join_wrapped(previous: IndicatorRow, item: IndicatorRow, line: int) -> None:
