@@ -691,27 +691,12 @@ def fits_with_short_labels(items: list[IndicatorRow], categories: tuple[Level2Sp
     # the short labels place blocks under the reading of label-only rows the readable
     # labels chose: they do not reread those rows (泾剂 over 成本|指标 is a wrapped label's
     # first piece: with it a block, that label's rows would be an entry of their own)
-    kept = ((exact_fit(short[0]) or fits_as_before(found[0], short[0])) and short[0].entries == found[0].entries
+    kept = (exact_fit(short[0]) and short[0].entries == found[0].entries
             and short[0].cost <= found[0].cost + 1e-9    # nor fit the labels worse than without them
             # nor close a readable label's block on rows of a block whose label OCR lost (坐态
             # under rows worded 社会效益, its label damaged, would close the 成本 block above on them)
             and not takes_lost_rows(items, categories, found, short))
     return (short, categories) if kept else (found, ())
-
-
-def fits_as_before(before: Fit, fit: Fit) -> bool:
-    """Under the model `before` chose, every short damaged label of `fit` sits exactly where
-    that model puts its block's label, and every readable label fits as well as without
-    them: a table misfitting elsewhere (a label a line off on another page) still lets a
-    short label place its own block, for its misfits are the ones the table had already."""
-    if fit.model is None or fit.model != before.model or fit.chain is None or before.chain is None:
-        return False
-    m = MODELS.index(fit.model)
-    was = {(c.first, c.category): ok for c, ok in zip(before.chain.clusters, before.chain.exact(m, placed=True))}
-    now = list(zip(fit.chain.clusters, fit.chain.exact(m, placed=True)))
-    added = [ok for c, ok in now if (c.first, c.category) not in was]
-    return bool(added) and all(added) and all(ok or not was[(c.first, c.category)]
-                                              for c, ok in now if (c.first, c.category) in was)
 
 
 def takes_lost_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], found: tuple, short: tuple) -> bool:
