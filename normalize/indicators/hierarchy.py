@@ -161,21 +161,32 @@ def unsplit_name(name: str | None, categories: tuple[Level2Spec, ...]) -> str | 
     if not name:
         return name
     words = {w for c in categories for w in c.strong if len(w) >= 2}
+    # characters the name's own strong words print: a split word's piece is none of them
+    # (长效机|制|满意|度 is 机制 beside 满意度, no 制度 split by 满意)
+    worded = {k for x in words for at in occurrences(name, x) for k in range(at, at + len(x))}
     for w in sorted(words, key=len, reverse=True):
         if w in name:
             continue
         for j in range(1, len(w)):
             head, tail = w[:j], w[j:]
-            at = name.find(head)
-            while at >= 0:
+            for at in occurrences(name, head):
                 start = at + j
                 for n in range(INTRUDER_CHARS[1], INTRUDER_CHARS[0] - 1, -1):
-                    run = name[start:start + n]
-                    if len(run) == n and name.startswith(tail, start + n) \
+                    run, end = name[start:start + n], start + n
+                    pieces = set(range(at, start)) | set(range(end, end + len(tail)))
+                    if len(run) == n and name.startswith(tail, end) and not pieces & worded \
                             and any(x in run for x in words if x != w and not (set(x) <= set(w))):
-                        return name[:start] + name[start + n:]
-                at = name.find(head, at + 1)
+                        return name[:start] + name[end:]
     return name
+
+
+def occurrences(text: str, word: str) -> list[int]:
+    """Where `word` starts in `text`, every place."""
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
 
 
 @lru_cache(maxsize=16384)
