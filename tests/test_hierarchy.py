@@ -308,3 +308,28 @@ def test_rows_a_near_model_places_across_several_edges_go_by_their_wording():
     assert got["农业绿色发展持续性"] == "可持续影响指标"
     warned = {i.source_ref for i in issues if i.code == "level_boundary_ambiguous" and "all but as well" in i.message}
     assert warned == {"line 8", "line 12", "line 15", "line 19", "line 22"}
+
+
+def test_a_word_printed_inside_another_categorys_word_is_weighed_taken_out():
+    # 满|收入|意度: 满意 split by 收入 (经济效益's word) fused in from elsewhere; the name is
+    # worded for 服务对象满意度, not for 经济效益, and keeps its text as printed
+    gaps = wording_gaps("群众满收入意度")
+    assert gaps["服务对象满意度指标"] == 0.0
+    assert gaps["经济效益指标"] > 0.0
+    assert wording_gaps("公共就业服务满完成数量意度")["服务对象满意度指标"] == 0.0
+    # a word beside another, not inside it, still counts (扫|成本核算|描: 扫描 is no category's word;
+    # 长效机制|满意度 is no 制度 split by 满意: 制 is 机制's own)
+    assert wording_gaps("农户长效机制满意度")["服务对象满意度指标"] == 0.0
+    assert wording_gaps("档案数字化扫成本核算描页数")["成本指标"] == 0.0
+    text = ["\t".join(r) for r in [
+        ("一级指标", "二级指标", "三级指标", "指标值"),
+        ("效益指标", "经济效益指标", "农户人均增收", "≥500元"),
+        ("", "", "合作社经营收入增长率", "≥5%"),
+        ("", "", "群众满收入意度", "≥90%"),
+        ("", "", "服务对象满意度", "≥90%"),
+    ]]
+    rows = [Row(i, tuple(Cell(t, t, c) for c, t in enumerate(line.split("\t"))), 1, f"line {i}")
+            for i, line in enumerate(text, start=1)]
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [(i.placement.level2.label, i.row.name) for i in indicators][2:] == [
+        ("服务对象满意度指标", "群众满收入意度"), ("服务对象满意度指标", "服务对象满意度")]

@@ -147,10 +147,54 @@ def weak_words_outweighed(name: str | None, categories: tuple[Level2Spec, ...]) 
     return [any(h for j, h in enumerate(headed) if j != k) for k in range(len(categories))]
 
 
+INTRUDER_CHARS = (2, 4)   # a word printed inside another word: this long (及时, 长效机制)
+
+
+def unsplit_name(name: str | None, categories: tuple[Level2Spec, ...]) -> str | None:
+    """The name with a category's word printed inside another category's strong word taken
+    out (群众满|收入|意度, 公共服务满|完成数量|意度: 满意 split by 收入 and 完成数量). A name
+    never writes a word inside another: the inner one came from elsewhere (a neighbouring
+    cell's text fused in), so it says nothing of the row's category, and the split word,
+    whole again, says what the name does. The name itself is kept as printed; only its
+    wording is weighed so. Only a strong word the name does not print whole elsewhere, split
+    around a run of `INTRUDER_CHARS` holding another category's strong word."""
+    if not name:
+        return name
+    words = {w for c in categories for w in c.strong if len(w) >= 2}
+    # characters the name's own strong words print: a split word's piece is none of them
+    # (长效机|制|满意|度 is 机制 beside 满意度, no 制度 split by 满意)
+    worded = {k for x in words for at in occurrences(name, x) for k in range(at, at + len(x))}
+    for w in sorted(words, key=len, reverse=True):
+        if w in name:
+            continue
+        for j in range(1, len(w)):
+            head, tail = w[:j], w[j:]
+            for at in occurrences(name, head):
+                start = at + j
+                for n in range(INTRUDER_CHARS[1], INTRUDER_CHARS[0] - 1, -1):
+                    run, end = name[start:start + n], start + n
+                    pieces = set(range(at, start)) | set(range(end, end + len(tail)))
+                    if len(run) == n and name.startswith(tail, end) and not pieces & worded \
+                            and any(x in run for x in words if x != w and not (set(x) <= set(w))):
+                        return name[:start] + name[end:]
+    return name
+
+
+def occurrences(text: str, word: str) -> list[int]:
+    """Where `word` starts in `text`, every place."""
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
+
+
 @lru_cache(maxsize=16384)
 def wording_scores(name: str | None, kind: str | None, categories: tuple[Level2Spec, ...]
                    ) -> tuple[tuple[float, ...], tuple[float, ...]]:
-    """Per category, the wording gap to the best-worded one and the required-word cost."""
+    """Per category, the wording gap to the best-worded one and the required-word cost
+    (of the name's words as `unsplit_name` reads them)."""
+    name = unsplit_name(name, categories)
     outweighed = weak_words_outweighed(name, categories)
     scores = [wording_score(name, c, kind, weak=OUTWEIGHED_WEAK if gone else WEAK_WORD)
               for c, gone in zip(categories, outweighed)]
