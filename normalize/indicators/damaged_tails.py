@@ -115,8 +115,11 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
             found = unattested_next(head, item.name, fused.label.spec, vocab)
             if found is not None and (written_by_other_names(items, i, found[0])
                                       or not (fused.cell.raw or fused.cell.text).strip().startswith(head + found[0])
-                                      or opens_another_name(items, i, found[0] + found[1][:1])):
-                found = None      # another name's character or word, or a space as read: the name's own
+                                      or opens_another_name(items, i, found[0] + found[1][:1])
+                                      or before_suffix(head, fused.label.spec, vocab)
+                                      and not biao_below_name(*lines_of(rows, where, fused.cell, item)[1:])):
+                found = None      # another name's character or word, a space as read, or a head that may be
+                #                   a word printed whole (社会敫益 | 全社会…) with no 标 wrapped below it
         if found is None:
             continue
         tail, rest, why = found
@@ -181,6 +184,21 @@ def unattested_next(head: str, name: str, spec, vocab: LevelVocabulary) -> tuple
     if keeps_its_word(tail, rest) or not names_category(rest, spec):
         return None
     return tail, rest, NEXT_UNATTESTED
+
+
+def before_suffix(head: str, spec, vocab: LevelVocabulary) -> bool:
+    """The head reads one of the category's forms up to its 指标 (`散量` of 数量指标, `社会敫益`):
+    a word that may be the label printed whole, without 指标."""
+    return any(len(form) == len(head) + len(SUFFIX) and form.endswith(SUFFIX)
+               for form in chain_forms(spec, vocab) if head[-1] == form[len(head) - 1])
+
+
+def biao_below_name(below: Row | None, at: int | None) -> bool:
+    """The line below prints 标 at the head of a cell left of the name's column `at` or in it
+    (`数晕拍补贴…` over `标`, `标 加装电梯…`): the label's last line, so its line above is cut
+    at the column's edge and the character before the name is its 指."""
+    return below is not None and at is not None and any(
+        c.col <= at and label_key(c.text).startswith(SUFFIX[-1]) for c in below.cells)
 
 
 def cut_biao_on_next_line(items: list[IndicatorRow], rows: list[Row], vocab: LevelVocabulary,
