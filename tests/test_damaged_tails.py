@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from formex.normalize.indicators.cells import level_vocabulary
-from formex.normalize.indicators.damaged_tails import header_damage, unattested_biao, unattested_next
+from formex.normalize.indicators.damaged_tails import before_suffix, header_damage, unattested_biao, unattested_next
 from formex.normalize.indicators.rows import rows_to_indicator_rows
 from tests.test_fused_order import ocr_rows, read
 from tests.test_hierarchy import SCHEMA
@@ -239,3 +239,14 @@ def test_a_character_filling_a_wrapped_labels_line_after_its_head_is_read_by_its
     spec = vocab.level2_specs["服务对象满意度指标" if head.startswith("服务") else "数量指标"]
     got = unattested_next(head, name, spec, vocab)
     assert (got and got[:2]) == want
+
+
+@pytest.mark.parametrize("head, label, want", [
+    ("散量", "数量指标", True),          # 数量 up to its 指标: may be printed whole, so 标 must stand below
+    ("社会敫益", "社会效益指标", True),
+    ("服务对", "服务对象满意度指标", False),   # inside the label's word: no word ends there
+    ("可持续影", "可持续影响指标", False),
+])
+def test_a_head_reading_a_word_up_to_its_suffix_is_told_from_one_inside_the_word(head, label, want):
+    vocab = level_vocabulary(SCHEMA)
+    assert before_suffix(head, vocab.level2_specs[label], vocab) is want
