@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from formex.normalize.indicators.cells import level_vocabulary
-from formex.normalize.indicators.damaged_tails import header_damage, unattested_biao
+from formex.normalize.indicators.damaged_tails import before_suffix, header_damage, unattested_biao, unattested_next
 from formex.normalize.indicators.rows import rows_to_indicator_rows
 from tests.test_fused_order import ocr_rows, read
 from tests.test_hierarchy import SCHEMA
@@ -200,3 +200,53 @@ def test_a_character_for_biao_after_a_head_cut_before_it_is_read_by_its_place(he
     vocab = level_vocabulary(SCHEMA)
     got = unattested_biao(head, name, vocab.level2_specs["质量指标"], vocab)
     assert (got and got[:2]) == want
+
+
+def restated_line(level_cell: str) -> list[str]:
+    # 服务对象满意度指标 wrapped in its column: its first line printed on every row of the block,
+    # fused into the last row's name
+    return ["产出指标\t数量指标\t补贴发放人数\t2600人",
+            "\t质量指标\t补贴发放准确率\t100%",
+            f"满意度指标\t{level_cell}\t退役军人满意度\t≥90%",
+            f"满意度指标\t{level_cell}\t优抚对象满意度\t≥90%",
+            "满意度指标\t\t服务对蒙军休干部满意度\t≥92%"]
+
+
+def test_a_wrapped_labels_line_the_table_prints_on_other_rows_is_cut_with_its_damage_and_warned():
+    # 服务对 read as the label's line, 蒙 left: 服务对蒙 is the level cell of the rows above, the
+    # line restated with its damage
+    got, issues = read(restated_line("服务对蒙"))
+    assert got[-1] == ("服务对象满意度指标", "军休干部满意度")
+    warned = [i for i in issues if i.code == "label_unrecognised" and "'蒙'" in i.message]
+    assert len(warned) == 1 and warned[0].severity == "warning" and "another row" in warned[0].message
+
+
+def test_a_character_after_a_wrapped_labels_line_no_row_prints_so_stays():
+    got, _ = read(restated_line("服务对象满意度指标"))
+    assert got[-1][1].endswith("蒙军休干部满意度")     # (no cut takes 蒙: nothing prints it so)
+
+
+@pytest.mark.parametrize("head, name, want", [
+    ("散量", "脂补贴发放人数", ("脂", "补贴发放人数")),         # 散量 | 脂: 数量指 damaged, a line three wide
+    ("服务对", "家退役军人满意度", ("家", "退役军人满意度")),   # 服务对 | 家 of 服务对象
+    ("数量", "脂补贴发放人数", None),                      # 数量 is a label's word whole, printed so
+    ("服务对", "象征性补贴人数满意度", None),                # in place: 服务对象 would have been read
+    ("服务对", "数量统计满意度", None),                    # 数, a label's character
+])
+def test_a_character_filling_a_wrapped_labels_line_after_its_head_is_read_by_its_place(head, name, want):
+    # the caller tries it only where the head is one character short of the level column's edge
+    vocab = level_vocabulary(SCHEMA)
+    spec = vocab.level2_specs["服务对象满意度指标" if head.startswith("服务") else "数量指标"]
+    got = unattested_next(head, name, spec, vocab)
+    assert (got and got[:2]) == want
+
+
+@pytest.mark.parametrize("head, label, want", [
+    ("散量", "数量指标", True),          # 数量 up to its 指标: may be printed whole, so 标 must stand below
+    ("社会敫益", "社会效益指标", True),
+    ("服务对", "服务对象满意度指标", False),   # inside the label's word: no word ends there
+    ("可持续影", "可持续影响指标", False),
+])
+def test_a_head_reading_a_word_up_to_its_suffix_is_told_from_one_inside_the_word(head, label, want):
+    vocab = level_vocabulary(SCHEMA)
+    assert before_suffix(head, vocab.level2_specs[label], vocab) is want

@@ -55,6 +55,7 @@ from formex.schemas.name_words import NAME_OPENINGS
 
 OWN = SUFFIX + WORDINGS    # a label's own characters printed shifted (可持续影响类指), not damage
 ATTEST_MIN = 4      # a printed label long enough that its characters in place place the others (数量指怀)
+LINE_REST_MAX = 3    # characters of a wrapped label's line past a head cut short of it (服务对 | 象满意)
 SHAPE_PER_WRONG = 4  # a label's printed text whole: one character out of place in four at most (服务对蒙, not 数量拾柝)
 
 
@@ -88,6 +89,8 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
             continue      # the head ends at a space as read: what follows is the name's
         found = damaged_rest(head, item.name, fused.label.spec, vocab, printed, damage)
         if found is None:
+            found = printed_line_rest(head, item.name, fused.label.spec, vocab, printed)
+        if found is None:
             found = shaped_rest(head, item.name, fused.label.spec, vocab, column)
             if found is not None and opens_another_name(items, i, found[0] + found[1][:1]):
                 continue      # another row opens with the tail's word (学生… under 服务对学生家长…): the name's own
@@ -108,6 +111,15 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
                                       or biao_opens_next(items, i, vocab)):
                 found = None      # another name's word, a space as read, or a 标 wrapped below (in a cell or
                 #                   at the head of the next line's name): the name's own
+        if found is None and edge == len(head) + 1:     # (the character fills the line the column cuts)
+            found = unattested_next(head, item.name, fused.label.spec, vocab)
+            if found is not None and (written_by_other_names(items, i, found[0])
+                                      or not (fused.cell.raw or fused.cell.text).strip().startswith(head + found[0])
+                                      or opens_another_name(items, i, found[0] + found[1][:1])
+                                      or before_suffix(head, fused.label.spec, vocab)
+                                      and not biao_below_name(*lines_of(rows, where, fused.cell, item)[1:])):
+                found = None      # another name's character or word, a space as read, or a head that may be
+                #                   a word printed whole (社会敫益 | 全社会…) with no 标 wrapped below it
         if found is None:
             continue
         tail, rest, why = found
@@ -146,6 +158,47 @@ def unattested_biao(head: str, name: str, spec, vocab: LevelVocabulary) -> tuple
     if keeps_its_word(tail, rest) or not names_category(rest, spec):
         return None
     return tail, rest, BIAO_UNATTESTED
+
+
+NEXT_UNATTESTED = "a character standing for the label's next, filling the line its column cuts"
+
+
+def unattested_next(head: str, name: str, spec, vocab: LevelVocabulary) -> tuple[str, str, str] | None:
+    """(tail, rest, why) for `cut_damaged_label_tails` where the head cut off the name is
+    one character short of the level column's edge (the caller's `level2_column_edge`: a
+    wrapped label's line fills the column), its characters in place but one at most and its
+    last in place (`散量`, `服务对`, `可持续影`), and the name opens with one Chinese character
+    out of place where the label's next stands (`散量脂补贴发放人数` in a column three wide):
+    the line is full, so the character is the label's, damaged. Not after a head that is a
+    label or word whole (`数量`, `社会效益`: it may be printed so), nor where the character is a
+    label's (the next label fused), makes a word with the name's next or one names open
+    with; the caller refuses another name's character or word and a space as read. Warned."""
+    tail = name[:1]
+    if len(head) < 2 or not tail or not is_han(tail) or tail in printed_by_labels(vocab) \
+            or head in label_keys(vocab) | bare_words(vocab) | compound_keys(vocab).keys():
+        return None
+    if not any(len(form) > len(head) and head[-1] == form[len(head) - 1] and in_place(head, form, 0) >= len(head) - 1
+               and form[len(head)] != tail for form in dict.fromkeys([*chain_forms(spec, vocab), *head_forms(spec)])):
+        return None
+    rest = name[1:].strip(SEPARATORS)
+    if keeps_its_word(tail, rest) or not names_category(rest, spec):
+        return None
+    return tail, rest, NEXT_UNATTESTED
+
+
+def before_suffix(head: str, spec, vocab: LevelVocabulary) -> bool:
+    """The head reads one of the category's forms up to its 指标 (`散量` of 数量指标, `社会敫益`):
+    a word that may be the label printed whole, without 指标."""
+    return any(len(form) == len(head) + len(SUFFIX) and form.endswith(SUFFIX)
+               for form in chain_forms(spec, vocab) if head[-1] == form[len(head) - 1])
+
+
+def biao_below_name(below: Row | None, at: int | None) -> bool:
+    """The line below prints 标 at the head of a cell left of the name's column `at` or in it
+    (`数晕拍补贴…` over `标`, `标 加装电梯…`): the label's last line, so its line above is cut
+    at the column's edge and the character before the name is its 指."""
+    return below is not None and at is not None and any(
+        c.col <= at and label_key(c.text).startswith(SUFFIX[-1]) for c in below.cells)
 
 
 def cut_biao_on_next_line(items: list[IndicatorRow], rows: list[Row], vocab: LevelVocabulary,
@@ -197,6 +250,36 @@ def damaged_rest(head: str, name: str, spec, vocab: LevelVocabulary, printed: fr
             if best is None or (seen, n) > (not best[2], len(best[0])):
                 best = (tail, rest, why)
             break
+    return best
+
+
+PRINTED_LINE = "the head and that text printed as a level cell of its own on another row"
+
+
+def printed_line_rest(head: str, name: str, spec, vocab: LevelVocabulary, printed: frozenset[str]
+                      ) -> tuple[str, str, str] | None:
+    """(tail, rest, why) for `cut_damaged_label_tails` where the head is a line of a wrapped
+    label cut short of its end (`服务对` of 服务对象满意度指标, no form ending in 指标 within
+    two characters: `damaged_rest` reads those) and the head with the name's first
+    characters, up to `LINE_REST_MAX`, is a text the table prints as a level cell on other
+    rows (`服务对蒙` in the level column of the rows above `服务对蒙军休干部满意度`): the
+    line restated, damaged the same way, its piece at the name's head the label's. The
+    line keeps half its characters in place against one of the category's forms; the
+    longest such tail wins. Warned."""
+    best = None
+    for n in range(1, LINE_REST_MAX + 1):
+        tail = name[:n]
+        if len(tail) < n or label_key(tail) != tail or head + tail not in printed:
+            continue
+        line = head + tail
+        if not any(len(form) > len(line) and 2 * in_place(line, form, 0) >= len(line) + 1
+                   for form in dict.fromkeys([*chain_forms(spec, vocab), *head_forms(spec)])):
+            continue      # (a line as long as a whole form is `damaged_rest`'s)
+        rest = name[n:].strip(SEPARATORS)
+        if len(label_key(rest)) < ORDER_REST_MIN or not names_category(rest, spec) \
+                or makes_word(line, rest) or makes_word(tail[-1], rest):
+            continue
+        best = (tail, rest, PRINTED_LINE)
     return best
 
 
