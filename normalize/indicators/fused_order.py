@@ -3206,3 +3206,78 @@ def suffixed_level_text(head: str, spec, vocab: LevelVocabulary) -> bool:
     word = head[:-len(SUFFIX)]
     return any(len(form) == len(head) and form.endswith(SUFFIX) and 2 * in_place(word, form, 0) >= len(word)
                for form in cell_forms(spec, vocab))
+
+
+def cut_heads_restated_beside(items: list[IndicatorRow], placements: list, vocab: LevelVocabulary
+                              ) -> list[Issue]:
+    """A level-2 label's first line printed on each row of its block (restated), fused by OCR
+    into each name's head, cut off one row by a reading of its wrapped rest (`数量新建…` over
+    `指标`) but not off the row beside it, whose next line holds the next row, not the rest
+    (`数量长效机制义务教育…` above it). After the other readings of fused heads: a row placed
+    in the same category as the row on the line next to it (above or below), stating no
+    level-2 label of its own, whose name opens with the very text cut off that row as the
+    category's label (two to `PIECE_MAX` characters), takes the same cut: the cut row is the
+    evidence that the text is the label's line in this block. Not where the name goes on
+    with the label past the head (`服务` | `对象满意度`: a name written with the category's
+    words), and the name left keeps `ORDER_REST_MIN` characters and the word its category
+    requires (`name_left`). Repeated along the block (a run of restating rows). Each cut is
+    said (`label_fused`)."""
+    issues: list[Issue] = []
+    changed = True
+    while changed:
+        changed = False
+        for i, (item, placement) in enumerate(zip(items, placements)):
+            if placement is None or not item.name or item.positional or item.fused or item.unsettled_head \
+                    or item.unrecognised or any(not h.copied for h in item.level2):
+                continue
+            spec = placement.level2
+            for j in (i - 1, i + 1):
+                head = restated_cut_head(items, placements, i, j, spec)
+                if head is None or not item.name.startswith(head):
+                    continue
+                rest = item.name[len(head):].strip(SEPARATORS)
+                cell = opening_cell(item, head)
+                if cell is None or not name_left(head, rest, spec) or goes_on_with_label(head, rest, spec, vocab):
+                    continue
+                cut_head(item, cell, head, rest, spec, LabelMatch(spec.label, head, 0.0))
+                issues.append(fused_issue(cell, item.row.source_ref,
+                                          f"{head + rest!r} opens with {head!r}, the text cut off the name on the "
+                                          f"line {'above' if j < i else 'below'} as a line of its level label "
+                                          f"{spec.label!r}, the category placed on both rows: the label restated, "
+                                          f"cut off likewise; the name read as {rest!r}"))
+                changed = True
+                break
+    return issues
+
+
+def restated_cut_head(items: list[IndicatorRow], placements: list, i: int, j: int, spec) -> str | None:
+    """The text cut off row j's name as a label of `spec` (its one fused record, two to
+    `PIECE_MAX` characters written as a key, as printed at the name's head: `printed_head`), row j placed in `spec` as row i is and on the
+    line next to row i's; None where not."""
+    if not 0 <= j < len(items) or placements[j] is None or placements[j].level2 is not spec:
+        return None
+    other = items[j]
+    if len(other.fused) != 1 or other.fused[0].label.spec is not spec:
+        return None
+    head = printed_head(other.fused[0])
+    if head is None or not 2 <= len(head) <= PIECE_MAX or label_key(head) != head:
+        return None
+    near = other.lines[0] == items[i].lines[1] + 1 if j > i else items[i].lines[0] == other.lines[1] + 1
+    return head if near else None
+
+
+def goes_on_with_label(head: str, rest: str, spec, vocab: LevelVocabulary) -> bool:
+    """The name goes on past the head with the next character of a form of the category
+    opening with the head (`服务` | `对象满意度` under 服务对象满意度指标): its own words."""
+    return any(form.startswith(head) and len(form) > len(head) and rest[:1] == form[len(head)]
+               for form in (*chain_forms(spec, vocab), *label_forms(spec), *compound_words(spec, vocab)))
+
+
+def printed_head(fused) -> str | None:
+    """The text a fused record cut off its name as printed there (the cell as OCR read it,
+    before the name left: `数量` of `数量新建…`, its label read 数量指标 with the rest below); None where
+    the cell as read does not end with the name left."""
+    text, rest = (fused.cell.raw or fused.cell.text).strip(), fused.rest.text.strip()
+    if not rest or not text.endswith(rest) or len(text) == len(rest):
+        return None
+    return text[:len(text) - len(rest)].strip(SEPARATORS)
