@@ -3208,6 +3208,9 @@ def suffixed_level_text(head: str, spec, vocab: LevelVocabulary) -> bool:
                for form in cell_forms(spec, vocab))
 
 
+RESTATED_CELLS = True
+
+
 def cut_heads_restated_beside(items: list[IndicatorRow], placements: list, vocab: LevelVocabulary
                               ) -> list[Issue]:
     """A level-2 label's first line printed on each row of its block (restated), fused by OCR
@@ -3231,9 +3234,8 @@ def cut_heads_restated_beside(items: list[IndicatorRow], placements: list, vocab
                     or item.unrecognised or any(not h.copied for h in item.level2):
                 continue
             spec = placement.level2
-            for j in (i - 1, i + 1):
-                head = restated_cut_head(items, placements, i, j, spec)
-                if head is None or not item.name.startswith(head):
+            for j, head in ((j, head) for j in (i - 1, i + 1) for head in restated_cut_head(items, placements, i, j, spec)):
+                if not item.name.startswith(head) or opens_category_word(head, item.name):
                     continue
                 rest = item.name[len(head):].strip(SEPARATORS)
                 cell = opening_cell(item, head)
@@ -3250,20 +3252,30 @@ def cut_heads_restated_beside(items: list[IndicatorRow], placements: list, vocab
     return issues
 
 
-def restated_cut_head(items: list[IndicatorRow], placements: list, i: int, j: int, spec) -> str | None:
-    """The text cut off row j's name as a label of `spec` (its one fused record, two to
-    `PIECE_MAX` characters written as a key, as printed at the name's head: `printed_head`), row j placed in `spec` as row i is and on the
-    line next to row i's; None where not."""
+def restated_cut_head(items: list[IndicatorRow], placements: list, i: int, j: int, spec) -> tuple[str, ...]:
+    """The texts row j prints as a line of its label of `spec` at its name's head, cut off
+    there (its one fused record, as printed: `printed_head`){cell}, each two to `PIECE_MAX`
+    characters written as a key, row j placed in `spec` as row i is and on the line next to
+    row i's; none where not."""
     if not 0 <= j < len(items) or placements[j] is None or placements[j].level2 is not spec:
-        return None
+        return ()
     other = items[j]
-    if len(other.fused) != 1 or other.fused[0].label.spec is not spec:
-        return None
-    head = printed_head(other.fused[0])
-    if head is None or not 2 <= len(head) <= PIECE_MAX or label_key(head) != head:
-        return None
     near = other.lines[0] == items[i].lines[1] + 1 if j > i else items[i].lines[0] == other.lines[1] + 1
-    return head if near else None
+    if not near:
+        return ()
+    texts = []
+    if len(other.fused) == 1 and other.fused[0].label.spec is spec:
+        texts.append(printed_head(other.fused[0]))
+    if RESTATED_CELLS:
+        texts += [label_key(h.cell.raw or h.cell.text) for h in other.level2
+                  if not h.copied and h.spec is spec and not other.fused]
+    return tuple(dict.fromkeys(t for t in texts if t and 2 <= len(t) <= PIECE_MAX and label_key(t) == t))
+
+
+def opens_category_word(head: str, name: str) -> bool:
+    """The name opens with a word of its own that begins with the head (`CATEGORY_WORD_OPENINGS`:
+    质量监督…, 成本核算…)."""
+    return any(word.startswith(head) and name.startswith(word) for word in CATEGORY_WORD_OPENINGS)
 
 
 def goes_on_with_label(head: str, rest: str, spec, vocab: LevelVocabulary) -> bool:
