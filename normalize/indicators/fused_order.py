@@ -3208,9 +3208,6 @@ def suffixed_level_text(head: str, spec, vocab: LevelVocabulary) -> bool:
                for form in cell_forms(spec, vocab))
 
 
-RESTATED_CELLS = True
-
-
 def cut_heads_restated_beside(items: list[IndicatorRow], placements: list, vocab: LevelVocabulary
                               ) -> list[Issue]:
     """A level-2 label's first line printed on each row of its block (restated), fused by OCR
@@ -3234,7 +3231,8 @@ def cut_heads_restated_beside(items: list[IndicatorRow], placements: list, vocab
                     or item.unrecognised or any(not h.copied for h in item.level2):
                 continue
             spec = placement.level2
-            for j, head in ((j, head) for j in (i - 1, i + 1) for head in restated_cut_head(items, placements, i, j, spec)):
+            for j, head in ((j, head) for j in (i - 1, i + 1)
+                            for head in restated_cut_head(items, placements, i, j, spec)):
                 if not item.name.startswith(head) or opens_category_word(head, item.name):
                     continue
                 rest = item.name[len(head):].strip(SEPARATORS)
@@ -3253,10 +3251,12 @@ def cut_heads_restated_beside(items: list[IndicatorRow], placements: list, vocab
 
 
 def restated_cut_head(items: list[IndicatorRow], placements: list, i: int, j: int, spec) -> tuple[str, ...]:
-    """The texts row j prints as a line of its label of `spec` at its name's head, cut off
-    there (its one fused record, as printed: `printed_head`){cell}, each two to `PIECE_MAX`
-    characters written as a key, row j placed in `spec` as row i is and on the line next to
-    row i's; none where not."""
+    """The texts row j prints as a line of its label of `spec`: at its name's head, cut off
+    there (its one fused record, as printed: `printed_head`), or in its level cell as the
+    first line of its label, read joined with the rest below (`数量` of `数量` | `指标`; a bare
+    word read whole there is that row's label alone, and a name opening with it its own);
+    each two to `PIECE_MAX` characters written as a key, row j placed in `spec` as row i is
+    and on the line next to row i's; none where not."""
     if not 0 <= j < len(items) or placements[j] is None or placements[j].level2 is not spec:
         return ()
     other = items[j]
@@ -3266,9 +3266,8 @@ def restated_cut_head(items: list[IndicatorRow], placements: list, i: int, j: in
     texts = []
     if len(other.fused) == 1 and other.fused[0].label.spec is spec:
         texts.append(printed_head(other.fused[0]))
-    if RESTATED_CELLS:
-        texts += [label_key(h.cell.raw or h.cell.text) for h in other.level2
-                  if not h.copied and h.spec is spec and not other.fused]
+    texts += [label_key(h.cell.raw) for h in other.level2 if not h.copied and h.spec is spec
+              and not other.fused and h.cell.raw and label_key(h.cell.raw) != label_key(h.cell.text)]
     return tuple(dict.fromkeys(t for t in texts if t and 2 <= len(t) <= PIECE_MAX and label_key(t) == t))
 
 
@@ -3287,8 +3286,8 @@ def goes_on_with_label(head: str, rest: str, spec, vocab: LevelVocabulary) -> bo
 
 def printed_head(fused) -> str | None:
     """The text a fused record cut off its name as printed there (the cell as OCR read it,
-    before the name left: `数量` of `数量新建…`, its label read 数量指标 with the rest below); None where
-    the cell as read does not end with the name left."""
+    before the name left: `数量` of `数量新建…`, its label read 数量指标 with the rest below);
+    None where the cell as read does not end with the name left."""
     text, rest = (fused.cell.raw or fused.cell.text).strip(), fused.rest.text.strip()
     if not rest or not text.endswith(rest) or len(text) == len(rest):
         return None
