@@ -2192,3 +2192,24 @@ def test_a_name_going_on_with_the_label_past_the_restated_line_is_kept():
                    "\t\t服务家长满意度\t≥90%",
                    "\t对象\t\t", "\t满意\t\t", "\t度指\t\t", "\t标\t\t"])
     assert got == [("服务对象满意度指标", "服务对象满意度"), ("服务对象满意度指标", "家长满意度")]
+
+
+# --- a label's first line at a name's head, its next line the next row's level cell (cut_heads_over_next_level_piece)
+
+def test_a_first_line_over_the_next_rows_unread_level_cell_is_cut_off_and_warned():
+    # 服务 | 对象 (服务对象满意度指标 wrapped two wide): 服务 fused into the name, 对象 in the next row's level cell
+    got, issues = read(["效益指标\t可持续影响指标\t基层医疗卫生服务体系\t持续完善",
+                        "满意度指标\t\t服务群众满意度\t≥75%",
+                        "\t对象\t享受创业担保贷款对象满意度\t≥95%",
+                        "\t\t公共服务满意度\t≥95%"])
+    assert got[1] == ("服务对象满意度指标", "群众满意度") and got[2][1] == "享受创业担保贷款对象满意度"
+    assert any(i.code == "label_unrecognised" and i.severity == "warning" and "'服务' cut off" in i.message
+               for i in issues)
+
+
+def test_a_name_going_on_with_the_label_over_the_next_rows_piece_is_kept():
+    got, _ = read(["效益指标\t可持续影响指标\t基层医疗卫生服务体系\t持续完善",
+                   "满意度指标\t\t服务对象满意度\t≥75%",
+                   "\t对象\t享受创业担保贷款对象满意度\t≥95%",
+                   "\t\t公共服务满意度\t≥95%"])
+    assert got[1][1] == "服务对象满意度"
