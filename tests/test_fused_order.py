@@ -2168,3 +2168,48 @@ def test_a_character_below_a_head_read_whole_stays():
                    "\t\t柝和谐贡献奖应发尽发数\t=7040人次",
                    "\t质量指标\t补贴发放准确率\t100%"])
     assert got[2][1] == "柝和谐贡献奖应发尽发数"
+
+
+# --- a label's line restated on the row beside one it was cut off (cut_heads_restated_beside)
+
+@pytest.mark.parametrize("second", ["\t\t数量新建改扩建校舍面积\t≥18000平方米", "\t数量\t新建改扩建校舍面积\t≥18000平方米"])
+def test_a_label_line_cut_off_the_row_below_is_cut_off_the_row_restating_it(second):
+    # 数量 | 指标 wrapped under the second row (fused into its name, or in its level cell), restated
+    # on the first row, whose next line is the second row's: no rest below it of its own
+    got, issues = read(["产出指标\t\t数量义务教育阶段在校生人数\t≥42000人",
+                        second,
+                        "\t指标\t\t",
+                        "\t质量指标\t义务教育巩固率\t≥98%",
+                        "\t时效指标\t学生资助资金发放及时率\t100%"])
+    assert got[:2] == [("数量指标", "义务教育阶段在校生人数"), ("数量指标", "新建改扩建校舍面积")]
+    said = [i for i in issues if i.code == "label_fused" and "restated" in i.message]
+    assert len(said) == 1 and "'数量'" in said[0].message
+
+
+def test_a_name_going_on_with_the_label_past_the_restated_line_is_kept():
+    # 服务 cut off 服务家长满意度 (its rest below); 服务对象满意度 above is a name of the category's words
+    got, _ = read(["满意度指标\t\t服务对象满意度\t≥95%",
+                   "\t\t服务家长满意度\t≥90%",
+                   "\t对象\t\t", "\t满意\t\t", "\t度指\t\t", "\t标\t\t"])
+    assert got == [("服务对象满意度指标", "服务对象满意度"), ("服务对象满意度指标", "家长满意度")]
+
+
+# --- a label's first line at a name's head, its next line the next row's level cell (cut_heads_over_next_level_piece)
+
+def test_a_first_line_over_the_next_rows_unread_level_cell_is_cut_off_and_warned():
+    # 服务 | 对象 (服务对象满意度指标 wrapped two wide): 服务 fused into the name, 对象 in the next row's level cell
+    got, issues = read(["效益指标\t可持续影响指标\t基层医疗卫生服务体系\t持续完善",
+                        "满意度指标\t\t服务群众满意度\t≥75%",
+                        "\t对象\t享受创业担保贷款对象满意度\t≥95%",
+                        "\t\t公共服务满意度\t≥95%"])
+    assert got[1] == ("服务对象满意度指标", "群众满意度") and got[2][1] == "享受创业担保贷款对象满意度"
+    assert any(i.code == "label_unrecognised" and i.severity == "warning" and "'服务' cut off" in i.message
+               for i in issues)
+
+
+def test_a_name_going_on_with_the_label_over_the_next_rows_piece_is_kept():
+    got, _ = read(["效益指标\t可持续影响指标\t基层医疗卫生服务体系\t持续完善",
+                   "满意度指标\t\t服务对象满意度\t≥75%",
+                   "\t对象\t享受创业担保贷款对象满意度\t≥95%",
+                   "\t\t公共服务满意度\t≥95%"])
+    assert got[1][1] == "服务对象满意度"

@@ -7,7 +7,7 @@ from formex.normalize.indicators.cells import level_vocabulary
 from formex.normalize.indicators.damaged_tails import cut_damaged_label_tails, header_damage, printed_damage
 from formex.normalize.indicators.fused_order import (
     cut_group_word_heads, cut_heads_wrapped_below, cut_heads_wrapped_between, cut_heads_wrapped_into_next_name,
-    cut_inferred_heads, cut_spaced_heads)
+    cut_heads_over_next_level_piece, cut_heads_restated_beside, cut_inferred_heads, cut_spaced_heads)
 from formex.normalize.indicators.hierarchy import Placement, place_rows, split_at_boundaries, split_issues
 from formex.normalize.indicators.rows import IndicatorRow, rows_to_indicator_rows
 from formex.normalize.indicators.wrapped_chains import cut_heads_in_wrapped_labels
@@ -126,6 +126,10 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
     # in a block stating none: its lost label, where no reading above took a longer head
     issues.extend(cut_inferred_heads(items, placements, level_vocabulary(schema), printed, damage, group_lines=True,
                                      rows=rows))
+    # a label's line restated on the row beside one it was cut off, the same text at its name's head
+    issues.extend(cut_heads_restated_beside(items, placements, level_vocabulary(schema)))
+    # ... its first line at a name's head, its next line the next row's unread level cell
+    issues.extend(cut_heads_over_next_level_piece(items, placements, level_vocabulary(schema)))
     # a cut label's damaged 指标 left at the name's head: printed so in the table's level cells
     issues.extend(cut_damaged_label_tails(items, rows, schema))
     indicators = []

@@ -3206,3 +3206,164 @@ def suffixed_level_text(head: str, spec, vocab: LevelVocabulary) -> bool:
     word = head[:-len(SUFFIX)]
     return any(len(form) == len(head) and form.endswith(SUFFIX) and 2 * in_place(word, form, 0) >= len(word)
                for form in cell_forms(spec, vocab))
+
+
+def cut_heads_restated_beside(items: list[IndicatorRow], placements: list, vocab: LevelVocabulary
+                              ) -> list[Issue]:
+    """A level-2 label's first line printed on each row of its block (restated), fused by OCR
+    into each name's head, cut off one row by a reading of its wrapped rest (`数量新建…` over
+    `指标`) but not off the row beside it, whose next line holds the next row, not the rest
+    (`数量长效机制义务教育…` above it). After the other readings of fused heads: a row placed
+    in the same category as the row on the line next to it (above or below), stating no
+    level-2 label of its own, whose name opens with the very text cut off that row as the
+    category's label (two to `PIECE_MAX` characters), takes the same cut: the cut row is the
+    evidence that the text is the label's line in this block. Not where the name goes on
+    with the label past the head (`服务` | `对象满意度`: a name written with the category's
+    words), and the name left keeps `ORDER_REST_MIN` characters and the word its category
+    requires (`name_left`). Repeated along the block (a run of restating rows). Each cut is
+    said (`label_fused`)."""
+    issues: list[Issue] = []
+    changed = True
+    while changed:
+        changed = False
+        for i, (item, placement) in enumerate(zip(items, placements)):
+            if placement is None or not item.name or item.positional or item.fused or item.unsettled_head \
+                    or item.unrecognised or any(not h.copied for h in item.level2):
+                continue
+            spec = placement.level2
+            for j, head in ((j, head) for j in (i - 1, i + 1)
+                            for head in restated_cut_head(items, placements, i, j, spec)):
+                if not item.name.startswith(head) or opens_category_word(head, item.name):
+                    continue
+                rest = item.name[len(head):].strip(SEPARATORS)
+                cell = opening_cell(item, head)
+                if cell is None or not name_left(head, rest, spec) or goes_on_with_label(head, rest, spec, vocab):
+                    continue
+                cut_head(item, cell, head, rest, spec, LabelMatch(spec.label, head, 0.0))
+                issues.append(fused_issue(cell, item.row.source_ref,
+                                          f"{head + rest!r} opens with {head!r}, the text cut off the name on the "
+                                          f"line {'above' if j < i else 'below'} as a line of its level label "
+                                          f"{spec.label!r}, the category placed on both rows: the label restated, "
+                                          f"cut off likewise; the name read as {rest!r}"))
+                changed = True
+                break
+    return issues
+
+
+def restated_cut_head(items: list[IndicatorRow], placements: list, i: int, j: int, spec) -> tuple[str, ...]:
+    """The texts row j prints as a line of its label of `spec`: at its name's head, cut off
+    there (its one fused record, as printed: `printed_head`), or in its level cell as the
+    first line of its label, read joined with the rest below (`数量` of `数量` | `指标`; a bare
+    word read whole there is that row's label alone, and a name opening with it its own);
+    each two to `PIECE_MAX` characters written as a key, row j placed in `spec` as row i is
+    and on the line next to row i's; none where not."""
+    if not 0 <= j < len(items) or placements[j] is None or placements[j].level2 is not spec:
+        return ()
+    other = items[j]
+    near = other.lines[0] == items[i].lines[1] + 1 if j > i else items[i].lines[0] == other.lines[1] + 1
+    if not near:
+        return ()
+    texts = []
+    if len(other.fused) == 1 and other.fused[0].label.spec is spec:
+        texts.append(printed_head(other.fused[0]))
+    texts += [label_key(h.cell.raw) for h in other.level2 if not h.copied and h.spec is spec
+              and not other.fused and h.cell.raw and label_key(h.cell.raw) != label_key(h.cell.text)]
+    return tuple(dict.fromkeys(t for t in texts if t and 2 <= len(t) <= PIECE_MAX and label_key(t) == t))
+
+
+def opens_category_word(head: str, name: str) -> bool:
+    """The name opens with a word of its own that begins with the head (`CATEGORY_WORD_OPENINGS`:
+    质量监督…, 成本核算…)."""
+    return any(word.startswith(head) and name.startswith(word) for word in CATEGORY_WORD_OPENINGS)
+
+
+def goes_on_with_label(head: str, rest: str, spec, vocab: LevelVocabulary) -> bool:
+    """The name goes on past the head with the next character of a form of the category
+    opening with the head (`服务` | `对象满意度` under 服务对象满意度指标): its own words."""
+    return any(form.startswith(head) and len(form) > len(head) and rest[:1] == form[len(head)]
+               for form in (*chain_forms(spec, vocab), *label_forms(spec), *compound_words(spec, vocab)))
+
+
+def printed_head(fused) -> str | None:
+    """The text a fused record cut off its name as printed there (the cell as OCR read it,
+    before the name left: `数量` of `数量新建…`, its label read 数量指标 with the rest below);
+    None where the cell as read does not end with the name left."""
+    text, rest = (fused.cell.raw or fused.cell.text).strip(), fused.rest.text.strip()
+    if not rest or not text.endswith(rest) or len(text) == len(rest):
+        return None
+    return text[:len(text) - len(rest)].strip(SEPARATORS)
+
+
+def cut_heads_over_next_level_piece(items: list[IndicatorRow], placements: list, vocab: LevelVocabulary
+                                    ) -> list[Issue]:
+    """A level-2 label wrapped in its narrow level column, its first line fused by OCR into
+    the head of the name on its row (`服务群众满意度`), its next line printed in the level cell
+    of the next row (`对象` | `享受创业担保贷款…`, read as no label there: the row's own label
+    is not stated), where `cut_heads_wrapped_below` reads only a line's first cell and the
+    wrapped readings a piece as wide as the head. After the other readings of fused heads:
+    two rows on consecutive lines placed in one category, the first stating no level-2 label
+    and no level cell of its own, whose name opens with a head (two to `PIECE_MAX`
+    characters) that, with the second row's unread level cell (no wider), opens one of the
+    category's forms (`chain_forms`): both written exactly in place, and in no other
+    category's form so. Not a name going on with the form past the head, nor opening with a
+    word of its own (`CATEGORY_WORD_OPENINGS`); the name left keeps `ORDER_REST_MIN`
+    characters and the word its category requires. Said (`label_fused`) and warned
+    (`label_unrecognised`): the label's later lines are not read."""
+    issues: list[Issue] = []
+    for i in range(len(items) - 1):
+        item, below, placement = items[i], items[i + 1], placements[i]
+        if placement is None or placements[i + 1] is None or placements[i + 1].level2 is not placement.level2 \
+                or not item.name or item.positional or item.fused or item.unsettled_head or item.unrecognised \
+                or any(not h.copied for h in item.level2) or below.lines[0] != item.lines[1] + 1:
+            continue
+        spec = placement.level2
+        for piece in next_row_pieces(below, spec):
+            head = opening_over_piece(item.name, piece, spec, vocab)
+            if head is None:
+                continue
+            rest = item.name[len(head):].strip(SEPARATORS)
+            cell = opening_cell(item, head)
+            if cell is None or not name_left(head, rest, spec) or goes_on_with_label(head, rest, spec, vocab) \
+                    or opens_category_word(head, item.name):
+                continue
+            cut_head(item, cell, head, rest, spec, LabelMatch(spec.label, head + piece, 100.0))
+            issues.append(fused_issue(cell, item.row.source_ref,
+                                      f"{head + rest!r} opens with {head!r}, the first line of a level label wrapped "
+                                      f"in its column, its next line {piece!r} the level cell of the row below: read "
+                                      f"as {spec.label!r}, the category placed; the name read as {rest!r}"))
+            issues.append(Issue("warning", "label_unrecognised",
+                                f"{head!r} cut off the name {head + rest!r} as the first line of the label "
+                                f"{spec.label!r}, by the piece {piece!r} in the next row's level cell alone",
+                                field="level2", source_ref=cell.source_ref or item.row.source_ref))
+            break
+    return issues
+
+
+def opening_over_piece(name: str, piece: str, spec, vocab: LevelVocabulary) -> str | None:
+    """The head of `name` (two to `PIECE_MAX` characters, no narrower than `piece`) that with
+    `piece` opens a form of the category written exactly, and no other category's; None."""
+    if not piece or len(piece) > PIECE_MAX:
+        return None
+    for n in range(max(2, len(piece)), PIECE_MAX + 1):
+        head = name[:n]
+        if len(head) < n or label_key(head) != head:
+            return None
+        joined = head + piece
+        if any(form.startswith(joined) and len(form) > len(joined) for form in chain_forms(spec, vocab)) \
+                and not any(form.startswith(joined) for other in vocab.level2_specs.values() if other is not spec
+                            for form in chain_forms(other, vocab)):
+            return head
+    return None
+
+
+def next_row_pieces(below: IndicatorRow, spec) -> tuple[str, ...]:
+    """The texts the row below prints in its level column that may be a wrapped label's next
+    line: its unread level cells, the text cut off its name as `spec`'s (`printed_head`), and
+    the printed line of a level cell of its read as `spec` joined with more (`效益` of 效益 |
+    指标), each written as a key."""
+    texts = [label_key(c.text) for c in below.unrecognised]
+    if len(below.fused) == 1 and below.fused[0].label.spec is spec:
+        texts.append(printed_head(below.fused[0]) or "")
+    texts += [label_key(h.cell.raw) for h in below.level2 if not h.copied and h.spec is spec and h.cell.raw
+              and label_key(h.cell.raw) != label_key(h.cell.text)]
+    return tuple(dict.fromkeys(t for t in texts if t))
