@@ -8,7 +8,9 @@ import pytest
 
 from formex.normalize.indicators.cells import level_vocabulary
 from formex.normalize.indicators.damaged_tails import before_suffix, header_damage, unattested_biao, unattested_next
+from formex.normalize.indicators.fused_order import spaced
 from formex.normalize.indicators.rows import rows_to_indicator_rows
+from formex.schemas.document import Cell
 from tests.test_fused_order import ocr_rows, read
 from tests.test_hierarchy import SCHEMA
 
@@ -250,3 +252,11 @@ def test_a_character_filling_a_wrapped_labels_line_after_its_head_is_read_by_its
 def test_a_head_reading_a_word_up_to_its_suffix_is_told_from_one_inside_the_word(head, label, want):
     vocab = level_vocabulary(SCHEMA)
     assert before_suffix(head, vocab.level2_specs[label], vocab) is want
+
+
+@pytest.mark.parametrize("raw, want", [("数量 补贴发放人数", True), ("数量\u3000补贴发放人数", True),
+                                       ("数量补贴发放人数", False), ("数量", False)])
+def test_a_head_is_spaced_only_where_a_space_follows_it_as_read(raw, want):
+    # a cell as read ending at the head has no space after it ("" is in every string: the
+    # check `cut_damaged_label_tails` used took such a cell as spaced)
+    assert spaced(Cell(raw, raw, 2), "数量") is want

@@ -47,7 +47,7 @@ from formex.normalize.indicators.fused import ASPECT, compound_keys, fused_issue
 from formex.normalize.indicators.fused_order import (
     ORDER_REST_MIN, SEPARATORS, SPACES, SUFFIX, WORDINGS, bare_words, chain_forms, head_forms, in_place, is_han,
     biao_below, biao_below_issue, keeps_its_word, level2_column_edge, line_numbers, names_category, opens_another_name,
-    printed_by_labels, written_by_other_names)
+    printed_by_labels, spaced, written_by_other_names)
 from formex.normalize.labels import label_key
 from formex.schemas.document import Issue, Row
 from formex.schemas.forms import FormSchema
@@ -85,7 +85,7 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
         head = label_key(fused.label.cell.text)
         if not head or fused.label.cell.text != head or not item.name.startswith(fused.rest.text.strip(SEPARATORS)):
             continue      # (the name may have taken its wrapped line since)
-        if spaced_head(fused.cell, head):
+        if spaced(fused.cell, head):
             continue      # the head ends at a space as read: what follows is the name's
         found = damaged_rest(head, item.name, fused.label.spec, vocab, printed, damage)
         if found is None:
@@ -464,12 +464,6 @@ def head_reading(head: str, spec, vocab: LevelVocabulary) -> tuple[str, ...]:
     forms = [form for form in forms if in_place(head, form, 0) == most]
     shortest = min(len(form) for form in forms)
     return tuple(form for form in forms if len(form) == shortest)
-
-
-def spaced_head(cell, head: str) -> bool:
-    """The cell as read has a space right after the head."""
-    raw = (cell.raw or cell.text).strip()
-    return raw.startswith(head) and raw[len(head):len(head) + 1] in SPACES
 
 
 def printed_level_texts(items: list[IndicatorRow]) -> frozenset[str]:
