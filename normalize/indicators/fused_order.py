@@ -3263,12 +3263,23 @@ def restated_cut_head(items: list[IndicatorRow], placements: list, i: int, j: in
     near = other.lines[0] == items[i].lines[1] + 1 if j > i else items[i].lines[0] == other.lines[1] + 1
     if not near:
         return ()
-    texts = []
-    if len(other.fused) == 1 and other.fused[0].label.spec is spec:
-        texts.append(printed_head(other.fused[0]))
-    texts += [label_key(h.cell.raw) for h in other.level2 if not h.copied and h.spec is spec
-              and not other.fused and h.cell.raw and label_key(h.cell.raw) != label_key(h.cell.text)]
+    texts = [cut_head_as_printed(other, spec)] + ([] if other.fused else first_lines_read_joined(other, spec))
     return tuple(dict.fromkeys(t for t in texts if t and 2 <= len(t) <= PIECE_MAX and label_key(t) == t))
+
+
+def cut_head_as_printed(item: IndicatorRow, spec) -> str | None:
+    """The text cut off the row's name as `spec`'s label, as printed there (its one fused
+    record: `printed_head`); None where not."""
+    if len(item.fused) == 1 and item.fused[0].label.spec is spec:
+        return printed_head(item.fused[0])
+    return None
+
+
+def first_lines_read_joined(item: IndicatorRow, spec) -> list[str]:
+    """The first lines of `spec`'s label the row prints in its level cells, each read joined
+    with its rest below (`数量` of `数量` | `指标`: the raw text a piece), as keys."""
+    return [label_key(h.cell.raw) for h in item.level2 if not h.copied and h.spec is spec and h.cell.raw
+            and label_key(h.cell.raw) != label_key(h.cell.text)]
 
 
 def opens_category_word(head: str, name: str) -> bool:
@@ -3361,9 +3372,6 @@ def next_row_pieces(below: IndicatorRow, spec) -> tuple[str, ...]:
     line: its unread level cells, the text cut off its name as `spec`'s (`printed_head`), and
     the printed line of a level cell of its read as `spec` joined with more (`效益` of 效益 |
     指标), each written as a key."""
-    texts = [label_key(c.text) for c in below.unrecognised]
-    if len(below.fused) == 1 and below.fused[0].label.spec is spec:
-        texts.append(printed_head(below.fused[0]) or "")
-    texts += [label_key(h.cell.raw) for h in below.level2 if not h.copied and h.spec is spec and h.cell.raw
-              and label_key(h.cell.raw) != label_key(h.cell.text)]
-    return tuple(dict.fromkeys(t for t in texts if t))
+    texts = [label_key(c.text) for c in below.unrecognised] + [cut_head_as_printed(below, spec)] \
+        + first_lines_read_joined(below, spec)
+    return tuple(dict.fromkeys(t for t in texts if t and label_key(t) == t))
