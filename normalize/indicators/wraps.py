@@ -57,16 +57,16 @@ class DocumentWords:
         # an index of every run cost more than the whole wrap decision.
         self.texts = ["".join(line.split()) for line in lines]
 
-    def prints_across(self, above: str, below: str) -> bool:
+    def prints_across(self, above: str, below: str, width: int = ACROSS_RUN) -> bool:
         """Whether a cell other than those printing `above` and `below` prints the
-        `ACROSS_RUN` characters across the break between them (the last one to three of
+        `width` characters across the break between them (the last one to `width` - 1 of
         `above`, the rest the first of `below`). Two names that merely meet (…与提升 |
         农业…) print across their break only by chance: a run of four makes that rare."""
         if not above or not below:
             return False
-        for cut in range(1, ACROSS_RUN):
-            run = above[-cut:] + below[:ACROSS_RUN - cut]
-            if len(run) < ACROSS_RUN:
+        for cut in range(1, width):
+            run = above[-cut:] + below[:width - cut]
+            if len(run) < width:
                 continue
             if any(run in text and above not in text and below not in text
                    for text in self.texts):
@@ -79,10 +79,7 @@ class DocumentWords:
         name's 规范管理率, 按月发 | 放… beside 发放准确率): the break may cut a word there.
         Two characters meet by chance far more often than `ACROSS_RUN`, so this only keeps a
         join the lines already made (`whole_halves`), never makes one."""
-        if not above or not below:
-            return False
-        run = above[-1] + below[0]
-        return any(run in text and above not in text and below not in text for text in self.texts)
+        return self.prints_across(above, below, width=2)
 
 
 @dataclass
