@@ -99,14 +99,14 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
         if found is None:
             found = half_attested_rest(head, item.name, fused.label.spec, vocab, damage)
             if found is not None and (names_write(items, i, found[0], damage)
-                                      or not (fused.cell.raw or fused.cell.text).strip().startswith(head + found[0])
+                                      or not read_together(fused.cell, head, found[0])
                                       or suffix_below(*lines_of(rows, where, fused.cell, item)[1:])):
                 found = None      # a character the document's names write, a space as read within, or the
                 #                   label's 指标 maybe wrapped below (经济戌本措 | 标): the name's own
         if found is None and edge != len(head):     # (a head as wide as the column: the 标 on the next line)
             found = unattested_biao(head, item.name, fused.label.spec, vocab)
             if found is not None and (written_by_other_names(items, i, found[0])
-                                      or not (fused.cell.raw or fused.cell.text).strip().startswith(head + found[0])
+                                      or not read_together(fused.cell, head, found[0])
                                       or short_cell_below(*lines_of(rows, where, fused.cell, item)[1:])
                                       or biao_opens_next(items, i, vocab)):
                 found = None      # another name's word, a space as read, or a 标 wrapped below (in a cell or
@@ -114,7 +114,7 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
         if found is None and edge == len(head) + 1:     # (the character fills the line the column cuts)
             found = unattested_next(head, item.name, fused.label.spec, vocab)
             if found is not None and (written_by_other_names(items, i, found[0])
-                                      or not (fused.cell.raw or fused.cell.text).strip().startswith(head + found[0])
+                                      or not read_together(fused.cell, head, found[0])
                                       or opens_another_name(items, i, found[0] + found[1][:1])
                                       or before_suffix(head, fused.label.spec, vocab)
                                       and not biao_below_name(*lines_of(rows, where, fused.cell, item)[1:])):
@@ -197,8 +197,18 @@ def biao_below_name(below: Row | None, at: int | None) -> bool:
     """The line below prints 标 at the head of a cell left of the name's column `at` or in it
     (`数晕拍补贴…` over `标`, `标 加装电梯…`): the label's last line, so its line above is cut
     at the column's edge and the character before the name is its 指."""
-    return below is not None and at is not None and any(
-        c.col <= at and label_key(c.text).startswith(SUFFIX[-1]) for c in below.cells)
+    return below is not None and at is not None and any(opens_with_biao(c, at) for c in below.cells)
+
+
+def opens_with_biao(cell, at: int) -> bool:
+    """The cell stands left of the name's column `at` or in it and opens with 标."""
+    return cell.col <= at and label_key(cell.text).startswith(SUFFIX[-1])
+
+
+def read_together(cell, head: str, tail: str) -> bool:
+    """The cell as read prints the tail right after the head (no space between: after a
+    space as read, the tail is the name's)."""
+    return (cell.raw or cell.text).strip().startswith(head + tail)
 
 
 def cut_biao_on_next_line(items: list[IndicatorRow], rows: list[Row], vocab: LevelVocabulary,
@@ -349,8 +359,8 @@ def short_cell_below(below: Row | None, at: int | None) -> bool:
         return True
     for c in below.cells:
         key, raw = label_key(c.text), (c.raw or c.text).strip()
-        if key and SUFFIX.endswith(key) or c.col < at and 0 < len(key) <= len(SUFFIX) or c.col <= at and (
-                key.startswith(SUFFIX[-1]) or any(ch in SPACES for ch in raw[1:len(SUFFIX) + 1])):
+        if key and SUFFIX.endswith(key) or c.col < at and 0 < len(key) <= len(SUFFIX) or opens_with_biao(c, at) \
+                or c.col <= at and any(ch in SPACES for ch in raw[1:len(SUFFIX) + 1]):
             return True
     return False
 
