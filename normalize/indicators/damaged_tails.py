@@ -187,8 +187,9 @@ def unattested_next(head: str, name: str, spec, vocab: LevelVocabulary) -> tuple
 
 
 def before_suffix(head: str, spec, vocab: LevelVocabulary) -> bool:
-    """The head reads one of the category's forms up to its 指标 (`散量` of 数量指标, `社会敫益`):
-    a word that may be the label printed whole, without 指标."""
+    """The head is as long as one of the category's forms up to its 指标, its last character
+    in place (`散量` of 数量指标, `社会敫益`): a word that may be the label printed whole,
+    without 指标 (the caller has the head's other characters in place but one)."""
     return any(len(form) == len(head) + len(SUFFIX) and form.endswith(SUFFIX)
                for form in chain_forms(spec, vocab) if head[-1] == form[len(head) - 1])
 
@@ -274,7 +275,9 @@ def printed_line_rest(head: str, name: str, spec, vocab: LevelVocabulary, printe
     characters, up to `LINE_REST_MAX`, is a text the table prints as a level cell on other
     rows (`服务对蒙` in the level column of the rows above `服务对蒙军休干部满意度`): the
     line restated, damaged the same way, its piece at the name's head the label's. The
-    line keeps half its characters in place against one of the category's forms; the
+    line keeps more than half its characters in place against one of the category's forms
+    longer than it; the name left keeps `ORDER_REST_MIN` characters and the word its
+    category requires, and makes no word with the line or the tail's last character; the
     longest such tail wins. Warned."""
     best = None
     for n in range(1, LINE_REST_MAX + 1):

@@ -3219,8 +3219,9 @@ def cut_heads_restated_beside(items: list[IndicatorRow], placements: list, vocab
     category's label (two to `PIECE_MAX` characters), takes the same cut: the cut row is the
     evidence that the text is the label's line in this block. Not where the name goes on
     with the label past the head (`服务` | `对象满意度`: a name written with the category's
-    words), and the name left keeps `ORDER_REST_MIN` characters and the word its category
-    requires (`name_left`). Repeated along the block (a run of restating rows). Each cut is
+    words) nor opening with a word of its own (`CATEGORY_WORD_OPENINGS`: 质量监督…), and the
+    name left keeps `ORDER_REST_MIN` characters and the word its category requires
+    (`name_left`). Repeated along the block (a run of restating rows). Each cut is
     said (`label_fused`)."""
     issues: list[Issue] = []
     changed = True
@@ -3314,9 +3315,10 @@ def cut_heads_over_next_level_piece(items: list[IndicatorRow], placements: list,
     wrapped readings a piece as wide as the head. After the other readings of fused heads:
     two rows on consecutive lines placed in one category, the first stating no level-2 label
     and no level cell of its own, whose name opens with a head (two to `PIECE_MAX`
-    characters) that, with the second row's unread level cell (no wider), opens one of the
-    category's forms (`chain_forms`): both written exactly in place, and in no other
-    category's form so. Not a name going on with the form past the head, nor opening with a
+    characters) that, with a piece the second row prints in its level column (no wider: its
+    unread level cell, the text cut off its name, its level cell's printed first line;
+    `next_row_pieces`), opens one of the category's forms (`chain_forms`): both written
+    exactly in place, and in no other category's form so. Not a name going on with the form past the head, nor opening with a
     word of its own (`CATEGORY_WORD_OPENINGS`); the name left keeps `ORDER_REST_MIN`
     characters and the word its category requires. Said (`label_fused`) and warned
     (`label_unrecognised`): the label's later lines are not read."""

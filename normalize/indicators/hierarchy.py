@@ -151,13 +151,15 @@ INTRUDER_CHARS = (2, 4)   # a word printed inside another word: this long (及�
 
 
 def unsplit_name(name: str | None, categories: tuple[Level2Spec, ...]) -> str | None:
-    """The name with a category's word printed inside another category's strong word taken
-    out (群众满|收入|意度, 公共服务满|完成数量|意度: 满意 split by 收入 and 完成数量). A name
+    """The name with a strong word printed inside another strong word taken out
+    (群众满|收入|意度, 公共服务满|完成数量|意度: 满意 split by 收入 and 完成数量). A name
     never writes a word inside another: the inner one came from elsewhere (a neighbouring
     cell's text fused in), so it says nothing of the row's category, and the split word,
     whole again, says what the name does. The name itself is kept as printed; only its
     wording is weighed so. Only a strong word the name does not print whole elsewhere, split
-    around a run of `INTRUDER_CHARS` holding another category's strong word."""
+    around a run of `INTRUDER_CHARS` holding another strong word (of any category, the split
+    word's own among them, but not one printed with the split word's characters only: 满意
+    in 满意度), the split word's pieces none of the characters the name's own strong words print."""
     if not name:
         return name
     words = {w for c in categories for w in c.strong if len(w) >= 2}
