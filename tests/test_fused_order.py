@@ -2194,6 +2194,18 @@ def test_a_name_going_on_with_the_label_past_the_restated_line_is_kept():
     assert got == [("服务对象满意度指标", "服务对象满意度"), ("服务对象满意度指标", "家长满意度")]
 
 
+@pytest.mark.parametrize("name, want", [("学生体质健康合格率", "学生体质健康合格率"), ("监督抽检合格率", "质量监督抽检合格率")])
+def test_a_name_opening_with_a_word_of_its_own_over_the_restated_line_is_kept(name, want):
+    # 质量 cut off the row above (its 指标 below); 质量监督 is a word names open with
+    # (`category_openings`), not the label restated
+    got, _ = read(["产出指标\t数量指标\t补贴发放人数\t2600人",
+                   "\t\t质量义务教育巩固率\t≥98%",
+                   "\t指标\t\t",
+                   f"\t\t质量{name}\t100%",
+                   "\t时效指标\t学生资助资金发放及时率\t100%"])
+    assert got[1:3] == [("质量指标", "义务教育巩固率"), ("质量指标", want)]
+
+
 # --- a label's first line at a name's head, its next line the next row's level cell (cut_heads_over_next_level_piece)
 
 def test_a_first_line_over_the_next_rows_unread_level_cell_is_cut_off_and_warned():
