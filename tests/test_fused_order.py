@@ -2184,6 +2184,9 @@ def test_a_label_line_cut_off_the_row_below_is_cut_off_the_row_restating_it(seco
     assert got[:2] == [("数量指标", "义务教育阶段在校生人数"), ("数量指标", "新建改扩建校舍面积")]
     said = [i for i in issues if i.code == "label_fused" and "restated" in i.message]
     assert len(said) == 1 and "'数量'" in said[0].message
+    # the message says where the row below prints the text: at its name's head or in its level cell
+    where = "cut off the name on the line below" if second.startswith("\t\t") else "printed in the level cell"
+    assert where in said[0].message and "'数量义务教育阶段在校生人数' opens with" in said[0].message
 
 
 def test_a_name_going_on_with_the_label_past_the_restated_line_is_kept():

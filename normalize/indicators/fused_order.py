@@ -3240,10 +3240,13 @@ def cut_heads_restated_beside(items: list[IndicatorRow], placements: list, vocab
                 cell = opening_cell(item, head)
                 if cell is None or not name_left(head, rest, spec) or goes_on_with_label(head, rest, spec, vocab):
                     continue
+                # (row j's text is the head cut off its name where it has one, else its level cell's line)
+                printed = "cut off the name" if items[j].fused else "printed in the level cell"
+                name = item.name
                 cut_head(item, cell, head, rest, spec, LabelMatch(spec.label, head, 0.0))
                 issues.append(fused_issue(cell, item.row.source_ref,
-                                          f"{head + rest!r} opens with {head!r}, the text cut off the name on the "
-                                          f"line {'above' if j < i else 'below'} as a line of its level label "
+                                          f"{name!r} opens with {head!r}, the text {printed} on the line "
+                                          f"{'above' if j < i else 'below'} as a line of its level label "
                                           f"{spec.label!r}, the category placed on both rows: the label restated, "
                                           f"cut off likewise; the name read as {rest!r}"))
                 changed = True
@@ -3339,14 +3342,16 @@ def cut_heads_over_next_level_piece(items: list[IndicatorRow], placements: list,
             if cell is None or not name_left(head, rest, spec) or goes_on_with_label(head, rest, spec, vocab) \
                     or opens_category_word(head, item.name):
                 continue
+            name = item.name
             cut_head(item, cell, head, rest, spec, LabelMatch(spec.label, head + piece, 100.0))
             issues.append(fused_issue(cell, item.row.source_ref,
-                                      f"{head + rest!r} opens with {head!r}, the first line of a level label wrapped "
-                                      f"in its column, its next line {piece!r} the level cell of the row below: read "
-                                      f"as {spec.label!r}, the category placed; the name read as {rest!r}"))
+                                      f"{name!r} opens with {head!r}, the first line of a level label wrapped "
+                                      f"in its column, its next line {piece!r} printed in the row below's level "
+                                      f"column: read as {spec.label!r}, the category placed; the name read as "
+                                      f"{rest!r}"))
             issues.append(Issue("warning", "label_unrecognised",
-                                f"{head!r} cut off the name {head + rest!r} as the first line of the label "
-                                f"{spec.label!r}, by the piece {piece!r} in the next row's level cell alone",
+                                f"{head!r} cut off the name {name!r} as the first line of the label "
+                                f"{spec.label!r}, by the piece {piece!r} in the next row's level column alone",
                                 field="level2", source_ref=cell.source_ref or item.row.source_ref))
             break
     return issues
