@@ -147,17 +147,25 @@ def unattested_biao(head: str, name: str, spec, vocab: LevelVocabulary) -> tuple
     other label of the table shows (`质量指柝公益性岗位…`): no label's own character (a
     label's next line or word fused, not this one's 标), no word with the name's next
     (`标准`, `指定`) nor one names open with (`NAME_OPENINGS`). Tried last, warned."""
+    found = standing_in(name, spec, vocab)
+    if found is None or not any(form.endswith(SUFFIX) and len(form) == len(head) + 1 and head[-1] == form[-2]
+                                and 2 * in_place(head, form, 0) >= len(head) for form in chain_forms(spec, vocab)):
+        return None
+    return *found, BIAO_UNATTESTED
+
+
+def standing_in(name: str, spec, vocab: LevelVocabulary) -> tuple[str, str] | None:
+    """(tail, rest): the name's first character where it may stand in for a label's damaged
+    one (`unattested_biao`, `unattested_next`): Chinese, no label's own character (a label's
+    next line or word fused), not the name's own (`keeps_its_word`), the name left naming
+    the category. None where not."""
     tail = name[:1]
     if not tail or not is_han(tail) or tail in printed_by_labels(vocab):
-        return None
-    forms = [form for form in chain_forms(spec, vocab) if form.endswith(SUFFIX) and len(form) == len(head) + 1
-             and head[-1] == form[-2] and 2 * in_place(head, form, 0) >= len(head)]
-    if not forms:
         return None
     rest = name[1:].strip(SEPARATORS)
     if keeps_its_word(tail, rest) or not names_category(rest, spec):
         return None
-    return tail, rest, BIAO_UNATTESTED
+    return tail, rest
 
 
 NEXT_UNATTESTED = "a character standing for the label's next, filling the line its column cuts"
@@ -173,17 +181,14 @@ def unattested_next(head: str, name: str, spec, vocab: LevelVocabulary) -> tuple
     label or word whole (`数量`, `社会效益`: it may be printed so), nor where the character is a
     label's (the next label fused), makes a word with the name's next or one names open
     with; the caller refuses another name's character or word and a space as read. Warned."""
-    tail = name[:1]
-    if len(head) < 2 or not tail or not is_han(tail) or tail in printed_by_labels(vocab) \
-            or head in label_keys(vocab) | bare_words(vocab) | compound_keys(vocab).keys():
+    found = standing_in(name, spec, vocab)
+    if found is None or len(head) < 2 or head in label_keys(vocab) | bare_words(vocab) | compound_keys(vocab).keys():
         return None
     if not any(len(form) > len(head) and head[-1] == form[len(head) - 1] and in_place(head, form, 0) >= len(head) - 1
-               and form[len(head)] != tail for form in dict.fromkeys([*chain_forms(spec, vocab), *head_forms(spec)])):
+               and form[len(head)] != found[0]
+               for form in dict.fromkeys([*chain_forms(spec, vocab), *head_forms(spec)])):
         return None
-    rest = name[1:].strip(SEPARATORS)
-    if keeps_its_word(tail, rest) or not names_category(rest, spec):
-        return None
-    return tail, rest, NEXT_UNATTESTED
+    return *found, NEXT_UNATTESTED
 
 
 def before_suffix(head: str, spec, vocab: LevelVocabulary) -> bool:
