@@ -56,9 +56,7 @@ def test_wording_decides_a_boundary_without_labels():
         ("", "", "资料归档合格率", "=100%"),
         ("", "", "补贴发放及时率", "≥95%"),
     ]]
-    rows = [Row(i, tuple(Cell(t, t, c) for c, t in enumerate(line.split("\t"))), 1, f"line {i}")
-            for i, line in enumerate(text, start=1)]
-    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    indicators, _ = rows_to_indicators(text_rows(text), SCHEMA, spans_known=False, year=2026)
     assert [(i.placement.level2.label, i.placement.source) for i in indicators] == [
         ("数量指标", "explicit"), ("数量指标", "filled"),
         ("质量指标", "inferred"), ("质量指标", "inferred"), ("时效指标", "inferred")]
@@ -328,8 +326,6 @@ def test_a_word_printed_inside_another_categorys_word_is_weighed_taken_out():
         ("", "", "群众满收入意度", "≥90%"),
         ("", "", "服务对象满意度", "≥90%"),
     ]]
-    rows = [Row(i, tuple(Cell(t, t, c) for c, t in enumerate(line.split("\t"))), 1, f"line {i}")
-            for i, line in enumerate(text, start=1)]
-    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    indicators, _ = rows_to_indicators(text_rows(text), SCHEMA, spans_known=False, year=2026)
     assert [(i.placement.level2.label, i.row.name) for i in indicators][2:] == [
         ("服务对象满意度指标", "群众满收入意度"), ("服务对象满意度指标", "服务对象满意度")]
