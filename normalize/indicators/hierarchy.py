@@ -1233,8 +1233,7 @@ def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
                                     group=hints[-1].spec.level1,
                                     apart=item.is_label_only and line_place(item.lines[0], apart) % 1 != 0,
                                     ends=ends, loose=spilled,
-                                    whole=item.is_label_only and label_line_whole(item)
-                                    and not (i and items[i - 1].fused)))
+                                    whole=item.is_label_only and label_line_whole(item)))
             pieces.append(wrapped)
     return [with_joins(c, p) if not unread_pieces or k in tailed else c
             for k, (c, p) in enumerate(zip(clusters, pieces))]
@@ -1245,9 +1244,6 @@ def label_line_whole(item: IndicatorRow) -> bool:
     may be a wrapped name's line) and no number (in a table numbering its rows, a numbered
     one is a row of its own, its name left empty)."""
     return ends_as_label(item.own_level2.cell.text) and not item.row.numbered
-    # (nor under a row whose name opened with a label, `IndicatorRow.fused`: the line may be
-    # the rest of that label, spilled below its block's one row: `产出单位管网造价` over `咸本`
-    # / `指标`; the caller asks)
 
 
 def overflows_here(items: list[IndicatorRow], i: int, hints: list, category: str) -> bool:

@@ -598,8 +598,7 @@ class Chain:
     def rows_beside_centred_lines(self, m: int) -> dict[int, str]:
         """Under a centred model, the rows just above and below a label-only row (a label
         printed whole on a line of its own, read apart or as a row, not as an entry on the
-        cheapest chain) whose block of those three rows fits the model exactly, as its block on that
-        chain does, on its page: a centred label
+        cheapest chain) whose block of those three rows fits the model exactly, on its page: a centred label
         between rows is its span's exact centre, so both rows are its block's whatever the
         labels beyond fit (a wrapped label's stack `经济` / `效益` / `指标` between
         就业困难人员就业人数 and 失业人员再就业人数, a 社会效益 block below it misfitting).
@@ -613,13 +612,10 @@ class Chain:
             if not (cluster.optional and cluster.whole and cluster.first == cluster.last
                     and above >= 0 and below < self.n and blocks[t] != (cluster.first, below)):
                 continue
-            # the least block around it and its block on the cheapest chain both fit exactly,
-            # the reading's prior aside: a line apart's (`placed`), or a row's read as the label
-            # of rows around it (`ABSORB`); a chain stretching the block past a misfit leaves
-            # its rows to the wording
-            prior = 0.0 if cluster.apart else ABSORB
-            if any(self.tables[t].cost(block, m, placed=True) - prior > 1e-9
-                   for block in ((above, below + 1), blocks[t])):
+            # the least block around it, the reading's prior aside: a line apart's (`placed`),
+            # or a row's read as the label of rows around it (`ABSORB`)
+            cost = self.tables[t].cost((above, below + 1), m, placed=True) - (0.0 if cluster.apart else ABSORB)
+            if cost > 1e-9:
                 continue
             line = cluster.lines[0]
             for row in (above, below):
