@@ -560,24 +560,3 @@ def test_a_label_s_unread_later_piece_only_closes_a_block():
     # row 6 taken into the block above: trusted, a strong word's worth; up to the piece, weak
     assert trusted.level2[6][2] >= STRONG - 1e-9 and weak.level2[6][2] <= WEAK + 1e-9
     assert 5 not in weak.firm and 7 in weak.firm
-
-
-def test_rows_beside_a_centred_label_on_a_line_of_its_own_are_its_block_s():
-    """A whole label printed on a line of its own between two rows, under a centred model
-    fitting it exactly there, is its even span's centre: both rows are its block's, though
-    the block below misfits (its label on its first row) and 失业人员再就业人数 is worded
-    like 社会效益 (stack33; main read it by its wording into 社会效益)."""
-    text = "\n".join([HEADER,
-                      "\t\t培训人数\t≥1(项)",
-                      "产出指标\t数量指标\t服务户数\t≥2(项)",
-                      "\t\t发放人次\t≥3(项)",
-                      "\t\t带动产业增收金额\t≥4(万元)",
-                      "\t经济效益指标\t\t",
-                      "\t\t失业人员再就业人数\t≥5(人)",
-                      "效益指标\t社会效益指标\t城镇登记失业率\t≤3.5%",
-                      "\t\t劳动争议调解率\t≥75%",
-                      "\t\t群众受益人数\t≥600(人)",
-                      "\t\t社会保险覆盖率\t≥95%"])
-    indicators, _ = place(text)
-    assert [i.placement.level2.label for i in indicators] == (
-        ["数量指标"] * 3 + ["经济效益指标"] * 2 + ["社会效益指标"] * 4)
