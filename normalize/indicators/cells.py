@@ -100,15 +100,10 @@ def damaged_label_left_of(cell: Cell, label: LabelHint) -> bool:
     """A cell no column takes, left of a level-2 label on its line, that ends as a label
     does, damaged or not (`声山指标`, `成本措标`, `蒲意席类`): its level-1 label, where a damaged
     header left the level-1 column unknown, not a cell of a row of its own."""
-    return cell.col < label.cell.col and ends_as_label(cell.text)
-
-
-def ends_as_label(text: str) -> bool:
-    """The text ends as a label does, damaged or not (`成本措标`, `蒲意席类`): not a bare word."""
-    key = label_key(text)
+    key = label_key(cell.text)
     ending = LABEL_ENDINGS[0]
-    return key.endswith(LABEL_ENDINGS) or len(key) >= len(ending) + 1 and (
-        key[-2] == ending[0] or key[-1] == ending[1])
+    return cell.col < label.cell.col and (key.endswith(LABEL_ENDINGS) or len(key) >= len(ending) + 1 and (
+        key[-2] == ending[0] or key[-1] == ending[1]))
 
 @dataclass(frozen=True, eq=False)   # hashed by identity: one per schema (level_vocabulary)
 class LevelVocabulary:

@@ -40,7 +40,7 @@ from formex.normalize.indicators.placement import (APART, APART_PRIOR, EXACT_ONL
                                                    Fit, Geometry, fit_placement, model_totals, piece_families,
                                                    predicted_costs, unread, unread_side)
 from formex.normalize.indicators.fragments import one_look_alike
-from formex.normalize.indicators.cells import LABEL_SUFFIX, LabelHint, ends_as_label
+from formex.normalize.indicators.cells import LABEL_SUFFIX, LabelHint
 from formex.normalize.indicators.fused import ASPECT
 from formex.normalize.indicators.rows import ENDING_MAX, GENERIC_LABEL_CHARS as LABEL_END_CHARS, IndicatorRow
 from formex.normalize.labels import label_key
@@ -1232,18 +1232,10 @@ def label_clusters(items: list[IndicatorRow], apart: dict[int, float] | None = N
             clusters.append(Cluster(category, i, i, lines, entry, optional=item.is_label_only,
                                     group=hints[-1].spec.level1,
                                     apart=item.is_label_only and line_place(item.lines[0], apart) % 1 != 0,
-                                    ends=ends, loose=spilled,
-                                    whole=item.is_label_only and label_line_whole(item)))
+                                    ends=ends, loose=spilled))
             pieces.append(wrapped)
     return [with_joins(c, p) if not unread_pieces or k in tailed else c
             for k, (c, p) in enumerate(zip(clusters, pieces))]
-
-
-def label_line_whole(item: IndicatorRow) -> bool:
-    """A label-only row printing its label whole (ending as a label does: no bare word, which
-    may be a wrapped name's line) and no number (in a table numbering its rows, a numbered
-    one is a row of its own, its name left empty)."""
-    return ends_as_label(item.own_level2.cell.text) and not item.row.numbered
 
 
 def overflows_here(items: list[IndicatorRow], i: int, hints: list, category: str) -> bool:

@@ -129,8 +129,6 @@ class Cluster:
     loose: bool = False         # its wrapped label ran out of rows (`LabelHint.overflows`): a
                                 # cell's text taller than the rows below the model's line prints
                                 # from the cell's top, so the model's line is any of its lines
-    whole: bool = False         # optional, and its label printed whole, ending as a label does
-                                # (`cells.ends_as_label`): no bare word a wrapped name's line may be
 
 
 UNREAD = "\x00unread"   # the category of a damaged label's cluster: a prefix, one per row
@@ -413,7 +411,7 @@ class Chain:
                  foreign: list[tuple[float, str]] | None = None, held: frozenset[int] = frozenset(),
                  exact: bool = True, open_rows: frozenset[int] = frozenset(),
                  close_rows: frozenset[int] = frozenset()):
-        self.clusters, self.n, self.geo = clusters, n, geo
+        self.clusters, self.n = clusters, n
         self.gaps = gap_ranges(clusters, n) if clusters else []
         crossing = group_crossings(row_groups, n) if row_groups else None
         self.tables = chain_tables(clusters, self.gaps, geo, crossing, by_category, foreign, held,
@@ -590,55 +588,7 @@ class Chain:
             add_gap_costs(out, self, g, m, left, right, STRONG if trusted else WEAK,
                           self.open_part(lo, hi, m) if trusted else frozenset(),
                           unsettled if trusted else frozenset())
-        for row, category in self.rows_beside_centred_lines(m).items():
-            if row in out:
-                out[row] = pinned_to(out[row], category)
         return out
-
-    def rows_beside_centred_lines(self, m: int) -> dict[int, str]:
-        """Under a centred model, the rows just above and below a label-only row (a label
-        printed whole on a line of its own, read apart or as a row, not as an entry on the
-        cheapest chain) whose block of those three rows fits the model exactly, on its page: a centred label
-        between rows is its span's exact centre, so both rows are its block's whatever the
-        labels beyond fit (a wrapped label's stack `经济` / `效益` / `指标` between
-        就业困难人员就业人数 and 失业人员再就业人数, a 社会效益 block below it misfitting).
-        Each row with the category of its block."""
-        if MODELS[m] not in _MIDDLE or not self.clusters:
-            return {}
-        out: dict[int, str] = {}
-        blocks = self.blocks(m)
-        for t, cluster in enumerate(self.clusters):
-            above, below = cluster.first - 1, cluster.last + 1
-            if not (cluster.optional and cluster.whole and cluster.first == cluster.last
-                    and above >= 0 and below < self.n and blocks[t] != (cluster.first, below)):
-                continue
-            # the least block around it, the reading's prior aside: a line apart's (`placed`),
-            # or a row's read as the label of rows around it (`ABSORB`)
-            cost = self.tables[t].cost((above, below + 1), m, placed=True) - (0.0 if cluster.apart else ABSORB)
-            if cost > 1e-9:
-                continue
-            line = cluster.lines[0]
-            for row in (above, below):
-                if same_page(self.geo, line, self.geo.starts[row]):
-                    out[row] = cluster.category
-        return out
-
-
-def same_page(geo: Geometry, line: float, other: float) -> bool:
-    """Whether no page starts between two lines."""
-    lo, hi = sorted((line, other))
-    return not any(lo < start <= hi for start in geo.page_starts)
-
-
-def pinned_to(costs: tuple, category: str) -> tuple:
-    """A gap row's costs (`add_gap_costs`) with its side of `category` free and the other
-    priced as a trusted gap's crossing of a label placed exactly (`STRONG`)."""
-    left, right, in_left, in_right, elsewhere = costs
-    if left == category:
-        return left, right, 0.0, max(in_right, STRONG), max(elsewhere, STRONG)
-    if right == category:
-        return left, right, max(in_left, STRONG), 0.0, max(elsewhere, STRONG)
-    return costs
 
 
 def gap_profiles(ch: Chain, g: int) -> np.ndarray:
