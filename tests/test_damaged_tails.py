@@ -228,6 +228,20 @@ def test_a_character_after_a_wrapped_labels_line_no_row_prints_so_stays():
     assert got[-1][1].endswith("蒙军休干部满意度")     # (no cut takes 蒙: nothing prints it so)
 
 
+@pytest.mark.parametrize("line, name, want", [
+    ("服务对柝", "服务对柝学生家长满意度", "学生家长满意度"),     # the line restated with its damage: cut
+    ("服务对标", "服务对标学生家长满意度", "标学生家长满意度"),   # the line ends in a word (对标): the name's
+    ("服务对指", "服务对指军休干部满意度", "军休干部满意度"),
+    ("服务对指", "服务对指导员满意度", "指导员满意度"),         # 指 | 导 a word: the name's (指导员)
+], ids=["damaged", "line-ends-in-a-word", "damaged-zhi", "tail-makes-a-word"])
+def test_a_printed_lines_rest_making_a_word_with_the_line_or_the_name_stays_with_the_name(line, name, want):
+    # 服务对 cut as the label's line; the rows above print the line as their level cell
+    lines = restated_line(line)
+    lines[-1] = f"满意度指标\t\t{name}\t≥92%"
+    got, _ = read(lines)
+    assert got[-1] == ("服务对象满意度指标", want)
+
+
 @pytest.mark.parametrize("head, name, want", [
     ("散量", "脂补贴发放人数", ("脂", "补贴发放人数")),         # 散量 | 脂: 数量指 damaged, a line three wide
     ("服务对", "家退役军人满意度", ("家", "退役军人满意度")),   # 服务对 | 家 of 服务对象
