@@ -228,6 +228,20 @@ def test_a_character_after_a_wrapped_labels_line_no_row_prints_so_stays():
     assert got[-1][1].endswith("蒙军休干部满意度")     # (no cut takes 蒙: nothing prints it so)
 
 
+@pytest.mark.parametrize("line, name, want", [
+    ("服务对柝", "服务对柝学生家长满意度", "学生家长满意度"),     # the line restated with its damage: cut
+    ("服务对标", "服务对标学生家长满意度", "标学生家长满意度"),   # the line ends in a word (对标): the name's
+    ("服务对指", "服务对指军休干部满意度", "军休干部满意度"),
+    ("服务对指", "服务对指导员满意度", "指导员满意度"),         # 指 | 导 a word: the name's (指导员)
+], ids=["damaged", "line-ends-in-a-word", "damaged-zhi", "tail-makes-a-word"])
+def test_a_printed_lines_rest_making_a_word_with_the_line_or_the_name_stays_with_the_name(line, name, want):
+    # 服务对 cut as the label's line; the rows above print the line as their level cell
+    lines = restated_line(line)
+    lines[-1] = f"满意度指标\t\t{name}\t≥92%"
+    got, _ = read(lines)
+    assert got[-1] == ("服务对象满意度指标", want)
+
+
 @pytest.mark.parametrize("head, name, want", [
     ("散量", "脂补贴发放人数", ("脂", "补贴发放人数")),         # 散量 | 脂: 数量指 damaged, a line three wide
     ("服务对", "家退役军人满意度", ("家", "退役军人满意度")),   # 服务对 | 家 of 服务对象
@@ -260,3 +274,23 @@ def test_a_head_is_spaced_only_where_a_space_follows_it_as_read(raw, want):
     # a cell as read ending at the head has no space after it ("" is in every string: the
     # check `cut_damaged_label_tails` used took such a cell as spaced)
     assert spaced(Cell(raw, raw, 2), "数量") is want
+
+
+def column_three_wide(below: list[str]) -> list[str]:
+    # level-2 labels wrapped three wide (质量指 | 标 …: the column's edge at 3); 散量 cut off the
+    # first row's name as its lost 数量指标, one short of the edge, 脂 after it
+    return ["产出指标\t\t散量脂补贴发放人数\t2600人", *below,
+            "\t\t培训人次\t≥3000人次",
+            "\t质量指\t补贴发放准确率\t100%", "\t标\t\t",
+            "\t时效指\t补贴按月发放及时率\t100%", "\t标\t\t",
+            "\t成本指\t人均月补贴标准\t≤200元", "\t标\t\t"]
+
+
+@pytest.mark.parametrize("below, want", [
+    ([], "脂补贴发放人数"),            # 散量 may be 数量 printed whole, no 指标: 脂 the name's
+    (["\t标\t\t"], "补贴发放人数"),    # its 标 wrapped below: the line above is cut at the edge, 脂 its 指
+], ids=["no-biao-below", "biao-below"])
+def test_a_character_filling_the_line_after_a_head_reading_a_word_whole_is_cut_only_over_a_biao_below(below, want):
+    got, issues = read(column_three_wide(below))
+    assert got[0] == ("数量指标", want)
+    assert any(i.code == "label_unrecognised" and "'脂' cut off" in i.message for i in issues) is bool(below)

@@ -2228,3 +2228,27 @@ def test_a_name_going_on_with_the_label_over_the_next_rows_piece_is_kept():
                    "\t对象\t享受创业担保贷款对象满意度\t≥95%",
                    "\t\t公共服务满意度\t≥95%"])
     assert got[1][1] == "服务对象满意度"
+
+
+def test_a_name_opening_with_a_word_of_its_own_over_the_next_rows_piece_is_kept():
+    # 质量 | 类指 would open 质量类指标, but 质量监督 is a word names open with (`category_openings`):
+    # the name's own; a name opening with 质量 and no such word loses it
+    lines = ["产出指标\t数量指标\t补贴发放人数\t2600人",
+             "\t质量指标\t义务教育巩固率\t≥98%",
+             "\t\t质量{rest}\t100%",
+             "\t类指\t学生资助合格率\t100%",
+             "\t时效指标\t学生资助资金发放及时率\t100%"]
+    got, _ = read([line.format(rest="监督抽检合格率") for line in lines])
+    assert got[2] == ("质量指标", "质量监督抽检合格率")
+    got, _ = read([line.format(rest="学生体质健康合格率") for line in lines])
+    assert got[2] == ("质量指标", "学生体质健康合格率")
+
+
+def test_a_head_opening_several_categories_forms_with_the_next_rows_piece_is_kept():
+    # 投入 | 预 opens 投入预算执行管理指标 and as well 投入预算绩效管理指标, 投入预算透明度指标…: no
+    # one category's form, so no evidence the head is this category's label
+    got, _ = read(["投入管理指标\t预算执行管理\t预算执行率\t≥90%",
+                   "\t\t投入资金到位率\t100%",
+                   "\t预\t项目资金支出进度\t≥90%",
+                   "\t资产管理\t资产账实相符率\t100%"])
+    assert got[1:3] == [("预算执行管理", "投入资金到位率"), ("预算执行管理", "项目资金支出进度")]

@@ -2,10 +2,11 @@
 guessed) where spans are known."""
 from __future__ import annotations
 
-from formex.normalize.indicators.hierarchy import may_name, path_of, segment_rows, wording_score, wording_scores
+from formex.normalize.indicators.hierarchy import (may_name, path_of, segment_rows, unsplit_name, wording_score,
+                                                   wording_scores)
 from formex.normalize.indicators import rows_to_indicators
 from formex.schemas.document import Cell, Row
-from formex.schemas.forms import load_form_schema
+from formex.schemas.forms import Level2Spec, load_form_schema
 
 SCHEMA = load_form_schema("unit_overall_target")
 
@@ -329,3 +330,22 @@ def test_a_word_printed_inside_another_categorys_word_is_weighed_taken_out():
     indicators, _ = rows_to_indicators(text_rows(text), SCHEMA, spans_known=False, year=2026)
     assert [(i.placement.level2.label, i.row.name) for i in indicators][2:] == [
         ("服务对象满意度指标", "群众满收入意度"), ("服务对象满意度指标", "服务对象满意度")]
+
+
+def test_a_word_the_name_prints_whole_is_no_word_split_elsewhere_in_it():
+    # 人|员就业|数 looks like 人数 split by 就业, but the name prints 人数 whole (帮扶人数): the word
+    # needs no putting back, and 就业 is the name's own (社会效益's word, at the name's head)
+    assert unsplit_name("帮扶人数及人员就业数", SCHEMA.level2_order) == "帮扶人数及人员就业数"
+    gaps = wording_gaps("帮扶人数及人员就业数")
+    assert gaps["社会效益指标"] == 0.0 and gaps["数量指标"] > 0.0
+    assert unsplit_name("满足就业意愿者满意度", SCHEMA.level2_order) == "满足就业意愿者满意度"    # 满意 whole
+
+
+def test_a_word_of_the_split_words_characters_only_is_no_intruder():
+    # No two strong words of the shipped vocabulary are so (the guard has no case there): with
+    # 满意度 one category's word and 满意 another's, 满|足满意|意度 is no 满意度 split by 满意
+    # (满意 is made of 满意度's own characters); 满|足收入|意度 is, by 收入
+    categories = (Level2Spec("甲指标", "乙指标", 0, strong=("满意度",)), Level2Spec("丙指标", "乙指标", 1, strong=("满意",)),
+                  Level2Spec("丁指标", "乙指标", 2, strong=("收入",)))
+    assert unsplit_name("满足满意意度", categories) == "满足满意意度"
+    assert unsplit_name("满足收入意度", categories) == "满意度"
