@@ -1230,6 +1230,87 @@ def tied_pair(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int
     return [start, (i + 1, q)]
 
 
+@lru_cache(maxsize=None)
+def spill_keys(vocab: LevelVocabulary) -> dict[str, frozenset[str]]:
+    """Label key or group-worded form (`chain_compounds`: 产出质量指标) -> the labels it
+    reads as: what a head and its spilled rest may join into."""
+    names = label_names(vocab)
+    out = {key: names[key] for key in label_keys(vocab)}
+    for form, label in chain_compounds(vocab).items():
+        out.setdefault(form, frozenset({label}))
+    return out
+
+
+@lru_cache(maxsize=None)
+def rest_completes(vocab: LevelVocabulary, rest: str) -> frozenset[str]:
+    """The labels whose key or group-worded form ends with `rest`."""
+    return frozenset().union(*(labels for key, labels in spill_keys(vocab).items()
+                               if len(key) > len(rest) and key.endswith(rest)))
+
+
+def in_place(text: str, key: str) -> int:
+    """How many of `text`'s characters stand where `key` has them (same length)."""
+    return sum(a == b for a, b in zip(text, key))
+
+
+def rest_joined_head(head: str, rest: str, vocab: LevelVocabulary) -> str | None:
+    """The one key (label or group-worded form) a damaged head and a clean rest printed
+    below it join into, its characters in place: the rest whole, the head keeping one
+    of its own, at `LABEL_CUTOFF`, and no other label's key as near (`产岀质` + `量指标`:
+    产出质量指标 5 of 6; 产出数量指标 4); or None."""
+    joined = head + rest
+    scored = [(in_place(joined, key), key) for key in spill_keys(vocab)
+              if len(key) == len(joined) and key.endswith(rest) and in_place(head, key[:len(head)])]
+    if not scored:
+        return None
+    best = max(n for n, _ in scored)
+    tops = [key for n, key in scored if n == best]
+    names = frozenset().union(*(spill_keys(vocab)[key] for key in tops))
+    if len(names) != 1 or 100.0 * best / len(joined) < LABEL_CUTOFF:
+        return None
+    return min(tops)
+
+
+def shifted_into(row: Row, below: Row, q: int, col: int) -> bool:
+    """Whether cell `q` of the line below `row` stands in column `col` once the cells the
+    line lost at its start are counted: it prints as many fewer cells than the row as it
+    stands columns left of `col` (`量指标` under `产岀质`, its leading empty cell lost)."""
+    lost = len(row.cells) - len(below.cells)
+    return lost > 0 and col - below.cells[q].col == lost
+
+
+def spilled_rest(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int]],
+                 vocab: LevelVocabulary) -> tuple[list[tuple[int, int]], str] | None:
+    """A damaged label's head on a row (`产岀质`, 岀 for 出) over its clean rest spilled
+    onto a line of its own below (`量指标`): the rest alone is the tail of several labels
+    (数量指标, 质量指标) and read by itself as the nearest (数量指标) it opens a block of
+    no row there, leaving the head unread and the row to the block above. Joined with the
+    head they read as one label (`rest_joined_head`): the chain and the key it reads as.
+    The head is no label of its own, nor read as one; the rest is a later line of several
+    labels (`label_rests`), the nearest piece to the head's column on the next line and in
+    that column (`in_column`, or `shifted_into` it), and its line holds nothing else."""
+    i, p = start
+    keys, forms = label_keys(vocab), worded_keys(vocab)
+    head = label_key(rows[i].cells[p].text)
+    if i + 1 >= len(rows) or head in keys or head in forms \
+            or classify_label(rows[i].cells[p], vocab) is not None:
+        return None
+    col = rows[i].cells[p].col
+    below = rows[i + 1]
+    options = sorted((abs(c.col - col), q) for q, c in enumerate(below.cells)
+                     if (i + 1, q) not in taken and is_piece(c.text))
+    if not options:
+        return None
+    q = options[0][1]
+    rest = label_key(below.cells[q].text)
+    if rest not in label_rests(vocab) or len(rest_completes(vocab, rest)) < 2 \
+            or not (in_column(below, q, col) or shifted_into(rows[i], below, q, col)) \
+            or any(c.text.strip() for k, c in enumerate(below.cells) if k != q):
+        return None
+    key = rest_joined_head(head, rest, vocab)
+    return ([start, (i + 1, q)], key) if key is not None else None
+
+
 def blind_kind(pieces: list[str], vocab: LevelVocabulary, kind: str) -> str:
     """A level-column chain's kind, naming the line it read keeping none of the label's
     characters (`pieces_pin_blind`): the label is read from the other lines alone."""
@@ -1266,6 +1347,15 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
                         " with more words" if "".join(pieces) in worded_keys(vocab) else
                         " with more words and look-alikes"
                         if kind_of and reads_damaged(pieces, vocab, LABEL_CUTOFF, prefix=False) is None else kind_of)
+    spilled = []      # (chain, the key it reads as): a damaged head over its spilled clean rest
+    for i, row in enumerate(rows):
+        for p, cell in enumerate(row.cells):
+            if (i, p) in taken or not is_piece(cell.text):
+                continue
+            found = spilled_rest(rows, (i, p), taken, vocab)
+            if found:
+                taken.update(found[0])
+                spilled.append(found)
     fused_chains = []
     fused_taken: set[tuple[int, int]] = set()
     seen: dict[int, list] = {}
@@ -1288,8 +1378,17 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
             words_put_in.append((chain, put_in[0], joined))
     taken |= fused_taken
     texts, issues = rejoin_fused_wraps(rows, vocab, taken)
-    if not chains and not texts and not fused_chains:
+    if not chains and not texts and not fused_chains and not spilled:
         return rows, issues
+    for chain, key in spilled:
+        (r, q), (r2, q2) = chain
+        texts[(r, q)], texts[(r2, q2)] = key, ""
+        head, rest = rows[r].cells[q].text.strip(), rows[r2].cells[q2].text.strip()
+        issues.append(Issue("warning", "cell_joined",
+                            f"level label's clean rest {rest!r} on a line of its own (alone the tail of "
+                            f"{len(rest_completes(vocab, label_key(rest)))} labels) joined to the damaged piece "
+                            f"{head!r} above it in its column: read as {key!r}",
+                            field="level2", source_ref=rows[r].source_ref))
     for chain, rests, joined in fused_chains:
         texts.update(place_fused_chain(rows, chain, rests, joined, taken, vocab))
         damaged = "" if joined in label_keys(vocab) else " with more words" if worded_label(joined, vocab) \
