@@ -854,3 +854,14 @@ def test_a_clean_rest_below_a_piece_of_another_column_is_not_joined_to_it():
                       "\t时效指标\t疫苗接种信息录入及时率\t100%"])
     out, issues = rejoin_label_fragments(rows, VOCAB)
     assert out[0].texts[1] == "产岀质" and not any(i.code == "cell_joined" for i in issues)
+
+
+def test_a_word_of_its_own_over_a_damaged_rest_reads_as_the_category_worded_with_its_group():
+    # 产出成本 (成本指标 worded with its group) wrapped: 产出 alone is the group's word, 戊本
+    # (成本) alone no label; joined they are the one group-worded form 产出成本, 3 of 4 in place
+    rows = text_rows(["\t产出\t人均月补贴标准\t≤1200元",
+                      "戊本\t\t",
+                      "\t时效指标\t补贴资金按月发放及时率\t=100%"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert out[0].texts[1] == "产出成本" and not any(out[1].texts)
+    assert [i.severity for i in issues if i.code == "cell_joined"] == ["warning"]

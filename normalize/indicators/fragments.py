@@ -1253,14 +1253,21 @@ def in_place(text: str, key: str) -> int:
     return sum(a == b for a, b in zip(text, key))
 
 
-def rest_joined_head(head: str, rest: str, vocab: LevelVocabulary) -> str | None:
-    """The one key (label or group-worded form) a damaged head and a clean rest printed
-    below it join into, its characters in place: the rest whole, the head keeping one
-    of its own, at `LABEL_CUTOFF`, and no other label's key as near (`产岀质` + `量指标`:
-    产出质量指标 5 of 6; 产出数量指标 4); or None."""
+def rest_joined_head(head: str, rest: str, vocab: LevelVocabulary, whole_rest: bool,
+                     compound: bool) -> str | None:
+    """The one key (label or group-worded form) a head and the rest printed below it join
+    into, their characters in place: each keeping one of its own, at `LABEL_CUTOFF`, and
+    no other label's key as near (`产岀质` + `量指标`: 产出质量指标 5 of 6, 产出数量指标 4;
+    `产出` + `戊本`: 产出成本 3 of 4); or None. Only level-2 categories' keys, no group's
+    (`产出` + `指栎` is the group 产出指标's, for the chains of its column); with
+    `whole_rest` the key ends with the rest as printed (`效益指标` is no 成本指标's), with
+    `compound` it is a group-worded form (`chain_compounds`)."""
     joined = head + rest
-    scored = [(in_place(joined, key), key) for key in spill_keys(vocab)
-              if len(key) == len(joined) and key.endswith(rest) and in_place(head, key[:len(head)])]
+    level2, compounds = vocab.level2_specs, chain_compounds(vocab)
+    scored = [(in_place(joined, key), key) for key, labels in spill_keys(vocab).items()
+              if len(key) == len(joined) and labels <= level2.keys() and key not in group_keys(vocab)
+              and (not whole_rest or key.endswith(rest)) and (not compound or key in compounds)
+              and in_place(head, key[:len(head)]) and in_place(rest, key[len(head):])]
     if not scored:
         return None
     best = max(n for n, _ in scored)
@@ -1269,6 +1276,19 @@ def rest_joined_head(head: str, rest: str, vocab: LevelVocabulary) -> str | None
     if len(names) != 1 or 100.0 * best / len(joined) < LABEL_CUTOFF:
         return None
     return min(tops)
+
+
+@lru_cache(maxsize=None)
+def group_keys(vocab: LevelVocabulary) -> frozenset[str]:
+    """The level-1 groups' labels and aliases, as label keys (产出指标, 产出)."""
+    return frozenset(label_key(text) for spec in vocab.level1_specs.values() for text in (spec.label, *spec.aliases)
+                     if label_key(text))
+
+
+def unread_alone(cell: Cell, vocab: LevelVocabulary) -> bool:
+    """Whether a piece is no label of its own, nor read as one (`产岀质`, `戊本`)."""
+    key = label_key(cell.text)
+    return key not in label_keys(vocab) and key not in worded_keys(vocab) and classify_label(cell, vocab) is None
 
 
 def shifted_into(row: Row, below: Row, q: int, col: int) -> bool:
@@ -1286,15 +1306,15 @@ def spilled_rest(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
     (数量指标, 质量指标) and read by itself as the nearest (数量指标) it opens a block of
     no row there, leaving the head unread and the row to the block above. Joined with the
     head they read as one label (`rest_joined_head`): the chain and the key it reads as.
-    The head is no label of its own, nor read as one; the rest is a later line of several
-    labels (`label_rests`), the nearest piece to the head's column on the next line and in
-    that column (`in_column`, or `shifted_into` it), and its line holds nothing else."""
+    The head, on a row, is no label of its own, nor read as one, and the rest is a later
+    line of several labels (`label_rests`); or the head is a label's word of its own (`产出`)
+    and the rest is unread alone (`戊本`: 产出成本, 成本指标 worded with its group). The rest
+    is the nearest piece to the head's column on the next line and in that column
+    (`in_column`, or `shifted_into` it), and its line holds nothing else."""
     i, p = start
-    keys, forms = label_keys(vocab), worded_keys(vocab)
-    head = label_key(rows[i].cells[p].text)
-    if i + 1 >= len(rows) or head in keys or head in forms \
-            or classify_label(rows[i].cells[p], vocab) is not None:
+    if i + 1 >= len(rows) or not is_row_line(i, rows, {start}):
         return None
+    head = label_key(rows[i].cells[p].text)
     col = rows[i].cells[p].col
     below = rows[i + 1]
     options = sorted((abs(c.col - col), q) for q, c in enumerate(below.cells)
@@ -1303,11 +1323,18 @@ def spilled_rest(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
         return None
     q = options[0][1]
     rest = label_key(below.cells[q].text)
-    if rest not in label_rests(vocab) or len(rest_completes(vocab, rest)) < 2 \
-            or not (in_column(below, q, col) or shifted_into(rows[i], below, q, col)) \
+    if not (in_column(below, q, col) or shifted_into(rows[i], below, q, col)) \
             or any(c.text.strip() for k, c in enumerate(below.cells) if k != q):
         return None
-    key = rest_joined_head(head, rest, vocab)
+    clean_rest = rest in label_rests(vocab) and len(rest_completes(vocab, rest)) >= 2
+    head_unread, rest_unread = unread_alone(rows[i].cells[p], vocab), unread_alone(below.cells[q], vocab)
+    # a damaged head over a clean rest of several labels, or a word of its own over a damaged rest
+    if head_unread and clean_rest:
+        key = rest_joined_head(head, rest, vocab, whole_rest=True, compound=False)
+    elif head in label_keys(vocab) and rest_unread:
+        key = rest_joined_head(head, rest, vocab, whole_rest=False, compound=True)
+    else:
+        return None
     return ([start, (i + 1, q)], key) if key is not None else None
 
 
@@ -1384,10 +1411,11 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
         (r, q), (r2, q2) = chain
         texts[(r, q)], texts[(r2, q2)] = key, ""
         head, rest = rows[r].cells[q].text.strip(), rows[r2].cells[q2].text.strip()
+        tails = len(rest_completes(vocab, label_key(rest)))
+        said = f"the tail of {tails} labels" if label_key(rest) in label_rests(vocab) and tails > 1 else "no label"
         issues.append(Issue("warning", "cell_joined",
-                            f"level label's clean rest {rest!r} on a line of its own (alone the tail of "
-                            f"{len(rest_completes(vocab, label_key(rest)))} labels) joined to the damaged piece "
-                            f"{head!r} above it in its column: read as {key!r}",
+                            f"level label's rest {rest!r} on a line of its own (alone {said}) joined to the "
+                            f"piece {head!r} above it in its column: read together as {key!r}",
                             field="level2", source_ref=rows[r].source_ref))
     for chain, rests, joined in fused_chains:
         texts.update(place_fused_chain(rows, chain, rests, joined, taken, vocab))
