@@ -1300,7 +1300,7 @@ def shifted_into(row: Row, below: Row, q: int, col: int) -> bool:
 
 
 def spilled_rest(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int]],
-                 vocab: LevelVocabulary) -> tuple[list[tuple[int, int]], str] | None:
+                 vocab: LevelVocabulary, levels: LevelCells) -> tuple[list[tuple[int, int]], str] | None:
     """A damaged label's head on a row (`产岀质`, 岀 for 出) over its clean rest spilled
     onto a line of its own below (`量指标`): the rest alone is the tail of several labels
     (数量指标, 质量指标) and read by itself as the nearest (数量指标) it opens a block of
@@ -1310,10 +1310,11 @@ def spilled_rest(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
     line of several labels (`label_rests`); or the head is a label's word of its own (`产出`)
     and the rest is unread alone (`戊本`: 产出成本, 成本指标 worded with its group). The rest
     is the nearest piece to the head's column on the next line and in that column
-    (`in_column`, or `shifted_into` it), and its line holds nothing else."""
+    (`in_column`, or `shifted_into` it), and its line holds nothing else; the head is not
+    under the header's level-1 column."""
     i, p = start
-    if i + 1 >= len(rows) or not is_row_line(i, rows, {start}):
-        return None
+    if i + 1 >= len(rows) or not is_row_line(i, rows, {start}) or levels.get(start) == 1:
+        return None     # (a group's label under its own column, restated on every row, is whole)
     head = label_key(rows[i].cells[p].text)
     col = rows[i].cells[p].col
     below = rows[i + 1]
@@ -1379,7 +1380,7 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
         for p, cell in enumerate(row.cells):
             if (i, p) in taken or not is_piece(cell.text):
                 continue
-            found = spilled_rest(rows, (i, p), taken, vocab)
+            found = spilled_rest(rows, (i, p), taken, vocab, levels)
             if found:
                 taken.update(found[0])
                 spilled.append(found)
