@@ -865,3 +865,14 @@ def test_a_word_of_its_own_over_a_damaged_rest_reads_as_the_category_worded_with
     out, issues = rejoin_label_fragments(rows, VOCAB)
     assert out[0].texts[1] == "产出成本" and not any(out[1].texts)
     assert [i.severity for i in issues if i.code == "cell_joined"] == ["warning"]
+
+
+def test_a_groups_word_under_the_level1_column_is_no_head_of_a_spilled_rest():
+    # 产出 restated on every row under the level-1 column; 时性 below is a name's wrap, not 时效
+    rows = text_rows(["产出\t时效指标\t受理大厅日常受理量\t百分百",
+                      "产出\t\t各类社会保障补贴发放及时\t百分百",
+                      "时性\t\t",
+                      "产出\t时效指标\t为老服务计划完成及时情况\t百分百"])
+    out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
+    assert out[1].texts[0] == "产出" and out[2].texts[0] == "时性"
+    assert not any(i.code == "cell_joined" for i in issues)
