@@ -94,6 +94,13 @@ row's piece is fused into its name (`数量指 发放…`, the level cell blank)
 in that cell first (`restated_piece`): the same piece printed alone in that column within
 a few lines is the evidence, and a name that reads on into the label (`服务对象满意度`
 after `服务对`) keeps its head (`label_rejoined`, `restated on every row`).
+
+Last, a level-2 label's rest spilled onto a line of its own below its one row is read with
+the piece left on the row (`spilled_rest`): a damaged head over a clean rest that alone ends
+several labels (`产岀质` / `量指标`, read alone 数量指标 on a row of no indicator), or a group's
+word over a rest read as no label (`产出` / `戊本`), where the two, characters in place, read
+as one category's key or group-worded form only (产出质量指标, 产出成本). The rest may stand
+in its column or on a line that lost its leading cells (`shifted_into`); warned `cell_joined`.
 """
 from __future__ import annotations
 
