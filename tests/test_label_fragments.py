@@ -826,3 +826,53 @@ def test_a_blind_line_between_lines_several_categories_share_is_left_alone():
     rows = text_rows(["投入管理指标\t预算\t\t", "\t颌洎\t\t", "\t管理\t\t"])
     out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
     assert out == rows and issues == []
+
+
+def test_a_damaged_head_over_its_spilled_clean_rest_reads_as_the_one_label_they_join_into():
+    # 产岀质量指标 (岀 for 出) wrapped: the rest 量指标 alone ends 数量指标 and 质量指标 and read
+    # by itself as the nearer, 数量指标, opening a block of no row; joined with the head above
+    # (in its column, or shifted there by the leading cell its line lost) it is 产出质量指标
+    for rest_line in ("\t量指标", "量指标\t\t"):
+        rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                          "产出指标\t数量指标\t家庭医生签约人数\t≥3000人",
+                          "\t产岀质\t传染病报告及时率\t≥99%",
+                          rest_line,
+                          "\t时效指标\t疫苗接种信息录入及时率\t100%"])
+        out, issues = rejoin_label_fragments(rows, VOCAB)
+        assert out[2].texts[1] == "产出质量指标" and not any(out[3].texts)
+        joined = [i for i in issues if i.code == "cell_joined"]
+        assert len(joined) == 1 and joined[0].severity == "warning" and "量指标" in joined[0].message
+        indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+        assert [(i.row.name, i.placement.level2.label) for i in indicators] == [
+            ("家庭医生签约人数", "数量指标"), ("传染病报告及时率", "质量指标"), ("疫苗接种信息录入及时率", "时效指标")]
+
+
+def test_a_clean_rest_below_a_piece_of_another_column_is_not_joined_to_it():
+    # 量指标 under the name column's head, not under the level-2 piece: no spilled rest
+    rows = text_rows(["产出指标\t产岀质\t传染病报告及时率\t≥99%",
+                      "\t\t量指标",
+                      "\t时效指标\t疫苗接种信息录入及时率\t100%"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert out[0].texts[1] == "产岀质" and not any(i.code == "cell_joined" for i in issues)
+
+
+def test_a_word_of_its_own_over_a_damaged_rest_reads_as_the_category_worded_with_its_group():
+    # 产出成本 (成本指标 worded with its group) wrapped: 产出 alone is the group's word, 戊本
+    # (成本) alone no label; joined they are the one group-worded form 产出成本, 3 of 4 in place
+    rows = text_rows(["\t产出\t人均月补贴标准\t≤1200元",
+                      "戊本\t\t",
+                      "\t时效指标\t补贴资金按月发放及时率\t=100%"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert out[0].texts[1] == "产出成本" and not any(out[1].texts)
+    assert [i.severity for i in issues if i.code == "cell_joined"] == ["warning"]
+
+
+def test_a_groups_word_under_the_level1_column_is_no_head_of_a_spilled_rest():
+    # 产出 restated on every row under the level-1 column; 时性 below is a name's wrap, not 时效
+    rows = text_rows(["产出\t时效指标\t受理大厅日常受理量\t百分百",
+                      "产出\t\t各类社会保障补贴发放及时\t百分百",
+                      "时性\t\t",
+                      "产出\t时效指标\t为老服务计划完成及时情况\t百分百"])
+    out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
+    assert out[1].texts[0] == "产出" and out[2].texts[0] == "时性"
+    assert not any(i.code == "cell_joined" for i in issues)

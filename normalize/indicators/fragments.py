@@ -94,6 +94,13 @@ row's piece is fused into its name (`数量指 发放…`, the level cell blank)
 in that cell first (`restated_piece`): the same piece printed alone in that column within
 a few lines is the evidence, and a name that reads on into the label (`服务对象满意度`
 after `服务对`) keeps its head (`label_rejoined`, `restated on every row`).
+
+Last, a level-2 label's rest spilled onto a line of its own below its one row is read with
+the piece left on the row (`spilled_rest`): a damaged head over a clean rest that alone ends
+several labels (`产岀质` / `量指标`, read alone 数量指标 on a row of no indicator), or a group's
+word over a rest read as no label (`产出` / `戊本`), where the two, characters in place, read
+as one category's key or group-worded form only (产出质量指标, 产出成本). The rest may stand
+in its column or on a line that lost its leading cells (`shifted_into`); warned `cell_joined`.
 """
 from __future__ import annotations
 
@@ -1230,6 +1237,115 @@ def tied_pair(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int
     return [start, (i + 1, q)]
 
 
+@lru_cache(maxsize=None)
+def spill_keys(vocab: LevelVocabulary) -> dict[str, frozenset[str]]:
+    """Label key or group-worded form (`chain_compounds`: 产出质量指标) -> the labels it
+    reads as: what a head and its spilled rest may join into."""
+    names = label_names(vocab)
+    out = {key: names[key] for key in label_keys(vocab)}
+    for form, label in chain_compounds(vocab).items():
+        out.setdefault(form, frozenset({label}))
+    return out
+
+
+@lru_cache(maxsize=None)
+def rest_completes(vocab: LevelVocabulary, rest: str) -> frozenset[str]:
+    """The labels whose key or group-worded form ends with `rest`."""
+    return frozenset().union(*(labels for key, labels in spill_keys(vocab).items()
+                               if len(key) > len(rest) and key.endswith(rest)))
+
+
+def in_place(text: str, key: str) -> int:
+    """How many of `text`'s characters stand where `key` has them (same length)."""
+    return sum(a == b for a, b in zip(text, key))
+
+
+def rest_joined_head(head: str, rest: str, vocab: LevelVocabulary, whole_rest: bool,
+                     compound: bool) -> str | None:
+    """The one key (label or group-worded form) a head and the rest printed below it join
+    into, their characters in place: each keeping one of its own, at `LABEL_CUTOFF`, and
+    no other label's key as near (`产岀质` + `量指标`: 产出质量指标 5 of 6, 产出数量指标 4;
+    `产出` + `戊本`: 产出成本 3 of 4); or None. Only level-2 categories' keys, no group's
+    (`产出` + `指栎` is the group 产出指标's, for the chains of its column); with
+    `whole_rest` the key ends with the rest as printed (`效益指标` is no 成本指标's), with
+    `compound` it is a group-worded form (`chain_compounds`)."""
+    joined = head + rest
+    level2, compounds = vocab.level2_specs, chain_compounds(vocab)
+    scored = [(in_place(joined, key), key) for key, labels in spill_keys(vocab).items()
+              if len(key) == len(joined) and labels <= level2.keys() and key not in group_keys(vocab)
+              and (not whole_rest or key.endswith(rest)) and (not compound or key in compounds)
+              and in_place(head, key[:len(head)]) and in_place(rest, key[len(head):])]
+    if not scored:
+        return None
+    best = max(n for n, _ in scored)
+    tops = [key for n, key in scored if n == best]
+    names = frozenset().union(*(spill_keys(vocab)[key] for key in tops))
+    if len(names) != 1 or 100.0 * best / len(joined) < LABEL_CUTOFF:
+        return None
+    return min(tops)
+
+
+@lru_cache(maxsize=None)
+def group_keys(vocab: LevelVocabulary) -> frozenset[str]:
+    """The level-1 groups' labels and aliases, as label keys (产出指标, 产出)."""
+    return frozenset(label_key(text) for spec in vocab.level1_specs.values() for text in (spec.label, *spec.aliases)
+                     if label_key(text))
+
+
+def unread_alone(cell: Cell, vocab: LevelVocabulary) -> bool:
+    """Whether a piece is no label of its own, nor read as one (`产岀质`, `戊本`)."""
+    key = label_key(cell.text)
+    return key not in label_keys(vocab) and key not in worded_keys(vocab) and classify_label(cell, vocab) is None
+
+
+def shifted_into(row: Row, below: Row, q: int, col: int) -> bool:
+    """Whether cell `q` of the line below `row` stands in column `col` once the cells the
+    line lost at its start are counted: it prints as many fewer cells than the row as it
+    stands columns left of `col` (`量指标` under `产岀质`, its leading empty cell lost)."""
+    lost = len(row.cells) - len(below.cells)
+    return lost > 0 and col - below.cells[q].col == lost
+
+
+def spilled_rest(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int]],
+                 vocab: LevelVocabulary, levels: LevelCells) -> tuple[list[tuple[int, int]], str] | None:
+    """A damaged label's head on a row (`产岀质`, 岀 for 出) over its clean rest spilled
+    onto a line of its own below (`量指标`): the rest alone is the tail of several labels
+    (数量指标, 质量指标) and read by itself as the nearest (数量指标) it opens a block of
+    no row there, leaving the head unread and the row to the block above. Joined with the
+    head they read as one label (`rest_joined_head`): the chain and the key it reads as.
+    The head, on a row, is no label of its own, nor read as one, and the rest is a later
+    line of several labels (`label_rests`); or the head is a label's word of its own (`产出`)
+    and the rest is unread alone (`戊本`: 产出成本, 成本指标 worded with its group). The rest
+    is the nearest piece to the head's column on the next line and in that column
+    (`in_column`, or `shifted_into` it), and its line holds nothing else; the head is not
+    under the header's level-1 column."""
+    i, p = start
+    if i + 1 >= len(rows) or not is_row_line(i, rows, {start}) or levels.get(start) == 1:
+        return None     # (a group's label under its own column, restated on every row, is whole)
+    head = label_key(rows[i].cells[p].text)
+    col = rows[i].cells[p].col
+    below = rows[i + 1]
+    options = sorted((abs(c.col - col), q) for q, c in enumerate(below.cells)
+                     if (i + 1, q) not in taken and is_piece(c.text))
+    if not options:
+        return None
+    q = options[0][1]
+    rest = label_key(below.cells[q].text)
+    if not (in_column(below, q, col) or shifted_into(rows[i], below, q, col)) \
+            or any(c.text.strip() for k, c in enumerate(below.cells) if k != q):
+        return None
+    clean_rest = rest in label_rests(vocab) and len(rest_completes(vocab, rest)) >= 2
+    head_unread, rest_unread = unread_alone(rows[i].cells[p], vocab), unread_alone(below.cells[q], vocab)
+    # a damaged head over a clean rest of several labels, or a word of its own over a damaged rest
+    if head_unread and clean_rest:
+        key = rest_joined_head(head, rest, vocab, whole_rest=True, compound=False)
+    elif head in label_keys(vocab) and rest_unread:
+        key = rest_joined_head(head, rest, vocab, whole_rest=False, compound=True)
+    else:
+        return None
+    return ([start, (i + 1, q)], key) if key is not None else None
+
+
 def blind_kind(pieces: list[str], vocab: LevelVocabulary, kind: str) -> str:
     """A level-column chain's kind, naming the line it read keeping none of the label's
     characters (`pieces_pin_blind`): the label is read from the other lines alone."""
@@ -1266,6 +1382,15 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
                         " with more words" if "".join(pieces) in worded_keys(vocab) else
                         " with more words and look-alikes"
                         if kind_of and reads_damaged(pieces, vocab, LABEL_CUTOFF, prefix=False) is None else kind_of)
+    spilled = []      # (chain, the key it reads as): a damaged head over its spilled clean rest
+    for i, row in enumerate(rows):
+        for p, cell in enumerate(row.cells):
+            if (i, p) in taken or not is_piece(cell.text):
+                continue
+            found = spilled_rest(rows, (i, p), taken, vocab, levels)
+            if found:
+                taken.update(found[0])
+                spilled.append(found)
     fused_chains = []
     fused_taken: set[tuple[int, int]] = set()
     seen: dict[int, list] = {}
@@ -1288,8 +1413,18 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
             words_put_in.append((chain, put_in[0], joined))
     taken |= fused_taken
     texts, issues = rejoin_fused_wraps(rows, vocab, taken)
-    if not chains and not texts and not fused_chains:
+    if not chains and not texts and not fused_chains and not spilled:
         return rows, issues
+    for chain, key in spilled:
+        (r, q), (r2, q2) = chain
+        texts[(r, q)], texts[(r2, q2)] = key, ""
+        head, rest = rows[r].cells[q].text.strip(), rows[r2].cells[q2].text.strip()
+        tails = len(rest_completes(vocab, label_key(rest)))
+        said = f"the tail of {tails} labels" if label_key(rest) in label_rests(vocab) and tails > 1 else "no label"
+        issues.append(Issue("warning", "cell_joined",
+                            f"level label's rest {rest!r} on a line of its own (alone {said}) joined to the "
+                            f"piece {head!r} above it in its column: read together as {key!r}",
+                            field="level2", source_ref=rows[r].source_ref))
     for chain, rests, joined in fused_chains:
         texts.update(place_fused_chain(rows, chain, rests, joined, taken, vocab))
         damaged = "" if joined in label_keys(vocab) else " with more words" if worded_label(joined, vocab) \
