@@ -1648,8 +1648,9 @@ def read_missing_categories(items: list[IndicatorRow], vocab: LevelVocabulary, s
     label, near 经济成本 as much as 经济效益), a label of its own beside a row's name
     (`lone_label_of_row`) or alone on its line, between two labels read: of the categories
     the canonical order leaves strictly between them (of the row's stated group, else of
-    theirs) that the table prints nowhere, the one whose own characters the cell keeps in
-    place (`categories_kept_in_place`): the order narrows, the characters choose; the order
+    any) that the table prints nowhere, the one whose own characters the cell keeps in
+    place (`categories_kept_in_place`, weighed against the labels around and any printed
+    between them, which it must not keep as well): the order narrows, the characters choose; the order
     alone (lone32) or the characters alone (经济 of 经济成本 too) are no reading. Left
     unread, the block has no label and its neighbour's takes its rows. Warned
     `label_read_by_order`; the cell's `label_unrecognised` warning goes."""
@@ -1668,12 +1669,17 @@ def read_missing_categories(items: list[IndicatorRow], vocab: LevelVocabulary, s
         if above is None or below is None:
             continue
         printed = {name for labels in stated for name in labels}
-        groups = {h.spec.label for h in item.level1 if not h.copied} or \
-            {vocab.level2_specs[above].level1, vocab.level2_specs[below].level1}
-        missing = [spec for name, spec in vocab.level2_specs.items()
-                   if order[above] < order[name] < order[below] and spec.level1 in groups and name not in printed]
-        kept = categories_kept_in_place(cell.text, missing, vocab)
-        if len(kept) != 1:
+        # of the row's stated group; else of any: a whole group may be lost between the two
+        # (`社会孝盎指标` between 经济成本 and 服务对象满意度 keeps 社会 of 社会成本 and of 社会效益)
+        groups = {h.spec.label for h in item.level1 if not h.copied} or set(vocab.level1_specs)
+        # the labels around and the categories printed between them weighed too: a cell
+        # keeping their characters as well may be a damaged copy or piece of one (`社含郊益方面`
+        # keeps 社会 of 社会效益, printed below, as of 社会成本)
+        ruled_out = other_template_categories(printed, vocab)
+        window = [spec for name, spec in vocab.level2_specs.items()
+                  if order[above] <= order[name] <= order[below] and spec.level1 in groups and name not in ruled_out]
+        kept = categories_kept_in_place(cell.text, window, vocab)
+        if len(kept) != 1 or kept[0].label in printed:
             continue
         spec = kept[0]
         match = LabelMatch(spec.label, spec.label, round(fuzz.ratio(label_key(cell.text), label_key(spec.label)), 1))
@@ -1693,6 +1699,22 @@ def read_missing_categories(items: list[IndicatorRow], vocab: LevelVocabulary, s
         f"level label {text!r} matches no category; read as {name!r}, the one category the labels "
         "around it leave in the canonical order, unprinted in the table, whose own characters it keeps "
         "in place", field="level2", source_ref=ref) for (text, ref), name in read.items()]
+
+
+def other_template_categories(printed: set[str], vocab: LevelVocabulary) -> set[str]:
+    """The categories a table printing the categories `printed` cannot also print: a form
+    lists 成本指标 as a category of 产出 (the older forms) or the 成本 group's own categories
+    (经济成本指标 …, the 2021 template), never both (`hierarchy.template_alternatives`)."""
+    out: set[str] = set()
+    for name, spec in vocab.level2_specs.items():
+        if name not in vocab.level1_specs or spec.level1 == name:
+            continue
+        own = {other for other, s in vocab.level2_specs.items() if s.level1 == name}
+        if name in printed:
+            out |= own
+        elif own & printed:
+            out.add(name)
+    return out
 
 
 def own_block_reading(text: str, vocab: LevelVocabulary, order: dict[str, int], above: str | None,
