@@ -1646,14 +1646,15 @@ def read_missing_categories(items: list[IndicatorRow], vocab: LevelVocabulary, s
                             issues: list[Issue]) -> list[Issue]:
     """A damaged level-2 cell no reading took (`经济孝盆方面`: 效益 damaged in a worded
     label, near 经济成本 as much as 经济效益), a label of its own beside a row's name
-    (`lone_label_of_row`) or alone on its line, between two labels read: of the categories
-    the canonical order leaves strictly between them (of the row's stated group, else of
-    any) that the table prints nowhere, the one whose own characters the cell keeps in
-    place (`categories_kept_in_place`, weighed against the labels around and any printed
-    between them, which it must not keep as well): the order narrows, the characters choose; the order
-    alone (lone32) or the characters alone (经济 of 经济成本 too) are no reading. Left
-    unread, the block has no label and its neighbour's takes its rows. Warned
-    `label_read_by_order`; the cell's `label_unrecognised` warning goes."""
+    (`lone_label_of_row`, printed on one of the row's lines) or alone on its line, between
+    two labels read: of the categories the canonical order leaves strictly between them
+    (of the row's stated group, else of any) that the table prints nowhere, the one whose
+    own characters the cell keeps in place (`categories_kept_in_place`, weighed against
+    the labels around and any printed between them, which it must not keep as well). The
+    order narrows, the characters choose: the order alone (lone32) or the characters alone
+    (经济 of 经济成本 too) are no reading. Left unread, the block has no label and its
+    neighbour's takes its rows. Warned `label_read_by_order`; the cell's
+    `label_unrecognised` warning goes."""
     order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
     stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
     read: dict[tuple[str, str | None], str] = {}
@@ -1664,6 +1665,8 @@ def read_missing_categories(items: list[IndicatorRow], vocab: LevelVocabulary, s
         if item.name is None and (item.target is not None or item.note is not None) \
                 or item.name is not None and not lone_label_of_row(items, i, cell, vocab):
             continue
+        if item.damaged_offset < 0 or item.damaged_offset % 1:
+            continue   # on a line of its own: where its block starts is the placement's to say
         above = next((labels[-1] for labels in reversed(stated[:i]) if labels), None)
         below = next((labels[0] for labels in stated[i + 1:] if labels), None)
         if above is None or below is None:
