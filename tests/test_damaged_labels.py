@@ -1006,3 +1006,31 @@ def test_a_dropped_label_line_gives_its_cell_to_the_row_below_unless_it_spells_t
     items = [row(0, "教育经费及时拨付率", label="时效指标"), row(1, damaged="咸未"), row(2, "学生综合素质提升")]
     out = drop_unread_label_lines(items)
     assert [item.name for item in out] == ["教育经费及时拨付率", "学生综合素质提升"] and not out[1].damaged
+
+
+# --- a damaged label the order narrows and its kept characters choose ----------------------
+
+def test_a_damaged_label_keeping_its_categorys_word_in_place_is_the_category_the_order_leaves():
+    # 经济孝盆方面 (经济效益方面, 效益 damaged) beside a row's name, between 成本指标 (the older
+    # forms' category of 产出, so no 经济成本指标) and 可持续影响指标: of 经济, 社会 and 生态效益
+    # it keeps 经济 of 经济效益 in place; unread, its rows went to 社会效益 (就业)
+    got, _, issues = read(text_rows([HEADER,
+                                     "产出指标\t数量指标\t培训人数\t≥5人",
+                                     "\t\t走访人次\t≥20人次",
+                                     "\t成本指标\t人均成本\t≤5元",
+                                     "\t经济孝盆方面\t困难人员就业人数\t≥100人",
+                                     "效益指标\t可持续影响指标\t长效机制\t持续完善"]))
+    assert [label for label, _ in got] == ["数量指标", "数量指标", "成本指标", "经济效益指标", "可持续影响指标"]
+    assert any(i.code == "label_read_by_order" and i.severity == "warning" and "经济孝盆方面" in i.message
+               for i in issues)
+
+
+def test_a_damaged_label_keeping_characters_two_categories_left_share_is_not_read_by_them():
+    # 祆仑效益方面 keeps only 效益, which 经济, 社会 and 生态效益 all print: the order leaves three
+    got, _, issues = read(text_rows([HEADER,
+                                     "产出指标\t数量指标\t培训人数\t≥5人",
+                                     "\t\t走访人次\t≥20人次",
+                                     "\t成本指标\t人均成本\t≤5元",
+                                     "\t祆仑效益方面\t困难人员就业人数\t≥100人",
+                                     "效益指标\t可持续影响指标\t长效机制\t持续完善"]))
+    assert not any(i.code == "label_read_by_order" and "祆仑效益方面" in i.message for i in issues)

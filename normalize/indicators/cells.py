@@ -246,6 +246,29 @@ def worded_categories(text: str, group: Level1Spec) -> list[tuple[Level2Spec, La
             for alike, spec, form in best.values() if alike == top]
 
 
+def categories_kept_in_place(text: str, candidates: list[Level2Spec], vocab: LevelVocabulary) -> list[Level2Spec]:
+    """Of the `candidates` (the categories the canonical order leaves for a damaged label),
+    those whose own characters the cell keeps where one of their forms prints them: a
+    character of the category's label or alias, beyond `GENERIC_CHARS` and those of the
+    other candidates' forms (which tell none of them apart), at its place in that form or
+    in the form printed after its group's word (`经济孝盆方面`: 经济 of 经济效益 at its
+    place, 效益 every 效益 category's; `产出数重`: 数 after 产出). OCR puts a look-alike in
+    a character's place; it does not move the others along."""
+    key = label_key(text)
+    kept = []
+    for spec in candidates:
+        others = {ch for other in candidates if other is not spec
+                  for alias in vocab.level2.aliases_of(other.label) for ch in alias}
+        word = label_key(vocab.level1_specs[spec.level1].label).removesuffix(LABEL_SUFFIX) \
+            if spec.level1 in vocab.level1_specs else ""
+        if any(key[p] == form[p] and form[p] not in GENERIC_CHARS and form[p] not in others
+               for alias in vocab.level2.aliases_of(spec.label)
+               for start, form in ((0, alias), (len(word), word + alias))
+               for p in range(start, min(len(form), len(key)))):
+            kept.append(spec)
+    return kept
+
+
 PREFIX_MIN = 2   # characters of a label a level cell must print to be read by them
 
 

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from formex.normalize.indicators.cells import (  # IndicatorRow, LabelHint, level_vocabulary: also callers'
     COLUMN_CUTOFF, GENERIC_CHARS, LABEL_CUTOFF, LABEL_ENDINGS, LABEL_SUFFIX, OTHER, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
     is_prefix_reading, level_vocabulary, looks_like_label, looks_like_target, looks_like_value, read_by_prefix,
-    read_category_of_named_group, read_group_left_of_category, read_within_stated_group, settle_dual_labels, worded_categories)
+    categories_kept_in_place, read_category_of_named_group, read_group_left_of_category, read_within_stated_group, settle_dual_labels, worded_categories)
 from formex.normalize.indicators.columns import (  # find_header, complete_roles: also callers'
     cell_columns, complete_note_role, complete_points_roles, complete_roles, find_header, header_roles, level2_between,
     name_between,
@@ -636,6 +636,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += cut_repeated_level_cells(out, vocab)     # last: a label read by the order comes first
     issues = read_like_printed_labels(out, issues)
     issues = read_own_block_labels(out, vocab, schema, issues)
+    issues = read_missing_categories(out, vocab, schema, issues)   # last: what nothing else read
     move_inapplicable_labels(out, schema)
     mark_cut_short(out, vocab)
     return out, issues
@@ -1639,6 +1640,84 @@ def read_own_block_labels(items: list[IndicatorRow], vocab: LevelVocabulary, sch
         f"level label {text!r} matches no category; read as {name!r}, the one category the labels "
         "around it leave in the canonical order (the table prints a label on every row)",
         field="level2", source_ref=ref) for (text, ref), name in read.items()]
+
+
+def read_missing_categories(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
+                            issues: list[Issue]) -> list[Issue]:
+    """A damaged level-2 cell no reading took (`经济孝盆方面`: 效益 damaged in a worded
+    label, near 经济成本 as much as 经济效益), a label of its own beside a row's name
+    (`lone_label_of_row`, printed on one of the row's lines) or alone on its line, between
+    two labels read: of the categories the canonical order leaves strictly between them
+    (of the row's stated group, else of any) that the table prints nowhere, the one whose
+    own characters the cell keeps in place (`categories_kept_in_place`, weighed against
+    the labels around and any printed between them, which it must not keep as well). The
+    order narrows, the characters choose: the order alone (lone32) or the characters alone
+    (经济 of 经济成本 too) are no reading. Left unread, the block has no label and its
+    neighbour's takes its rows. Warned `label_read_by_order`; the cell's
+    `label_unrecognised` warning goes."""
+    order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
+    stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
+    read: dict[tuple[str, str | None], str] = {}
+    for i, item in enumerate(items):
+        if len(item.damaged) != 1 or stated[i]:
+            continue
+        cell = item.damaged[0]
+        if item.name is None and (item.target is not None or item.note is not None) \
+                or item.name is not None and not lone_label_of_row(items, i, cell, vocab):
+            continue
+        if item.damaged_offset < 0 or item.damaged_offset % 1:
+            continue   # on a line of its own: where its block starts is the placement's to say
+        above = next((labels[-1] for labels in reversed(stated[:i]) if labels), None)
+        below = next((labels[0] for labels in stated[i + 1:] if labels), None)
+        if above is None or below is None:
+            continue
+        printed = {name for labels in stated for name in labels}
+        # of the row's stated group; else of any: a whole group may be lost between the two
+        # (`社会孝盎指标` between 经济成本 and 服务对象满意度 keeps 社会 of 社会成本 and of 社会效益)
+        groups = {h.spec.label for h in item.level1 if not h.copied} or set(vocab.level1_specs)
+        # the labels around and the categories printed between them weighed too: a cell
+        # keeping their characters as well may be a damaged copy or piece of one (`社含郊益方面`
+        # keeps 社会 of 社会效益, printed below, as of 社会成本)
+        ruled_out = other_template_categories(printed, vocab)
+        window = [spec for name, spec in vocab.level2_specs.items()
+                  if order[above] <= order[name] <= order[below] and spec.level1 in groups and name not in ruled_out]
+        kept = categories_kept_in_place(cell.text, window, vocab)
+        if len(kept) != 1 or kept[0].label in printed:
+            continue
+        spec = kept[0]
+        match = LabelMatch(spec.label, spec.label, round(fuzz.ratio(label_key(cell.text), label_key(spec.label)), 1))
+        hint = LabelHint(2, spec, cell, match, line=item.lines[0] + item.damaged_offset)
+        item.level2.append(hint)
+        if cell in item.unrecognised:
+            item.unrecognised.remove(cell)
+        item.damaged.remove(cell)
+        stated[i].append(spec.label)
+        if item.name is None:
+            item.own_level2 = hint
+        read[(cell.text, cell.source_ref or item.row.source_ref)] = spec.label
+    if not read:
+        return issues
+    return without_unrecognised(issues, read) + [Issue(
+        "warning", "label_read_by_order",
+        f"level label {text!r} matches no category; read as {name!r}, the one category the labels "
+        "around it leave in the canonical order, unprinted in the table, whose own characters it keeps "
+        "in place", field="level2", source_ref=ref) for (text, ref), name in read.items()]
+
+
+def other_template_categories(printed: set[str], vocab: LevelVocabulary) -> set[str]:
+    """The categories a table printing the categories `printed` cannot also print: a form
+    lists 成本指标 as a category of 产出 (the older forms) or the 成本 group's own categories
+    (经济成本指标 …, the 2021 template), never both (`hierarchy.template_alternatives`)."""
+    out: set[str] = set()
+    for name, spec in vocab.level2_specs.items():
+        if name not in vocab.level1_specs or spec.level1 == name:
+            continue
+        own = {other for other, s in vocab.level2_specs.items() if s.level1 == name}
+        if name in printed:
+            out |= own
+        elif own & printed:
+            out.add(name)
+    return out
 
 
 def own_block_reading(text: str, vocab: LevelVocabulary, order: dict[str, int], above: str | None,
