@@ -1647,8 +1647,9 @@ def read_missing_categories(items: list[IndicatorRow], vocab: LevelVocabulary, s
     """A damaged level-2 cell no reading took (`经济孝盆方面`: 效益 damaged in a worded
     label, near 经济成本 as much as 经济效益), a label of its own beside a row's name
     (`lone_label_of_row`, printed on one of the row's lines) or alone on its line, between
-    two labels read: of the categories the canonical order leaves strictly between them
-    (of the row's stated group, else of any) that the table prints nowhere, the one whose
+    two labels read: of the categories the canonical order allows between them, theirs
+    included (of the row's stated group, else of any; none of the other template's) that
+    the table prints nowhere, the one whose
     own characters the cell keeps in place (`categories_kept_in_place`, weighed against
     the labels around and any printed between them, which it must not keep as well). The
     order narrows, the characters choose: the order alone (lone32) or the characters alone
