@@ -33,7 +33,7 @@ from formex.normalize.indicators.wraps import (
     numbering_of, points_on_every_row, wrap_across_label, wrap_width, wrapped_line_lengths)
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue, Row
-from formex.schemas.forms import FormSchema
+from formex.schemas.forms import FormSchema, Level2Spec
 
 LABEL_MIN_KEY = 4      # a level-2 label's shortest length: a shorter damaged cell alone on its line is a piece
                        # unless the lines around it are no pieces (`between_whole_lines`)
@@ -1625,11 +1625,7 @@ def read_own_block_labels(items: list[IndicatorRow], vocab: LevelVocabulary, sch
             match = own_block_reading(cell.text, vocab, order, above, below, {h.spec.label for h in item.level1})
         if match is None:
             continue
-        hint = LabelHint(2, vocab.level2_specs[match.name], cell, match, line=item.lines[0] + item.damaged_offset)
-        item.level2.append(hint)
-        if cell in item.unrecognised:
-            item.unrecognised.remove(cell)
-        item.damaged.remove(cell)
+        place_damaged_reading(item, vocab.level2_specs[match.name], cell, match)
         stated[i].append(match.name)
         last = (i, cell.text, match)
         read[(cell.text, cell.source_ref or item.row.source_ref)] = match.name
@@ -1640,6 +1636,17 @@ def read_own_block_labels(items: list[IndicatorRow], vocab: LevelVocabulary, sch
         f"level label {text!r} matches no category; read as {name!r}, the one category the labels "
         "around it leave in the canonical order (the table prints a label on every row)",
         field="level2", source_ref=ref) for (text, ref), name in read.items()]
+
+
+def place_damaged_reading(item: IndicatorRow, spec: Level2Spec, cell: Cell, match: LabelMatch) -> LabelHint:
+    """The row's damaged level-2 `cell` read as `spec`: its hint added to the row, the cell no
+    longer damaged nor unrecognised."""
+    hint = LabelHint(2, spec, cell, match, line=item.lines[0] + item.damaged_offset)
+    item.level2.append(hint)
+    if cell in item.unrecognised:
+        item.unrecognised.remove(cell)
+    item.damaged.remove(cell)
+    return hint
 
 
 def read_missing_categories(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
@@ -1687,11 +1694,7 @@ def read_missing_categories(items: list[IndicatorRow], vocab: LevelVocabulary, s
             continue
         spec = kept[0]
         match = LabelMatch(spec.label, spec.label, round(fuzz.ratio(label_key(cell.text), label_key(spec.label)), 1))
-        hint = LabelHint(2, spec, cell, match, line=item.lines[0] + item.damaged_offset)
-        item.level2.append(hint)
-        if cell in item.unrecognised:
-            item.unrecognised.remove(cell)
-        item.damaged.remove(cell)
+        hint = place_damaged_reading(item, spec, cell, match)
         stated[i].append(spec.label)
         if item.name is None:
             item.own_level2 = hint
