@@ -637,6 +637,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues = read_like_printed_labels(out, issues)
     issues = read_own_block_labels(out, vocab, schema, issues)
     issues = read_missing_categories(out, vocab, schema, issues)   # last: what nothing else read
+    issues = read_group_worded_categories(out, vocab, schema, issues)
     move_inapplicable_labels(out, schema)
     mark_cut_short(out, vocab)
     return out, issues
@@ -1706,6 +1707,96 @@ def read_missing_categories(items: list[IndicatorRow], vocab: LevelVocabulary, s
         f"level label {text!r} matches no category; read as {name!r}, the one category the labels "
         "around it leave in the canonical order, unprinted in the table, whose own characters it keeps "
         "in place", field="level2", source_ref=ref) for (text, ref), name in read.items()]
+
+
+def read_group_worded_categories(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
+                                 issues: list[Issue]) -> list[Issue]:
+    """A cell read as a level-1 group that prints more than the group's label: a word
+    before the group's (`径挤效益指标`, `轻侪效益类指标`: 经济效益 with 经济 damaged, read
+    as 效益指标 by its tail) is one of that group's categories printed `word` + the group's
+    word + 指标, its own word damaged (`group_worded_categories`: the word as long as
+    theirs). A row stating no level-2 label, between two labels read: of those categories
+    the canonical order allows between the labels (the two included), the one the table
+    prints nowhere, and whose own characters the word keeps none of another's in place
+    (`categories_kept_in_place`), is the cell's reading. The cell's shape narrows to the
+    group's `X效益` categories, the order chooses: the order alone (lone32) reads a cell
+    printing nothing of its category; this one prints its group's word and form. Left a
+    group's label, its block has no label and its neighbour's takes its rows. Warned
+    `label_read_by_order`; the level-1 reading of the cell goes."""
+    order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
+    stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
+    printed = {name for labels in stated for name in labels}
+    ruled_out = other_template_categories(printed, vocab)
+    read: dict[tuple[str, str | None], str] = {}
+    for i, item in enumerate(items):
+        if stated[i]:
+            continue
+        for hint in list(item.level1):
+            if hint.copied or hint.carried:
+                continue
+            shaped = group_worded_categories(hint.cell.text, hint.spec.label, vocab)
+            if not shaped:
+                continue
+            above = next((labels[-1] for labels in reversed(stated[:i]) if labels), None)
+            below = next((labels[0] for labels in stated[i + 1:] if labels), None)
+            if above is None or below is None:
+                break
+            window = [spec for spec in shaped if order[above] <= order[spec.label] <= order[below]
+                      and spec.label not in printed and spec.label not in ruled_out]
+            if len(window) != 1:
+                break
+            kept = categories_kept_in_place(hint.cell.text, shaped, vocab)
+            if kept and kept != window:
+                break   # the word keeps another category's own character in place
+            spec = window[0]
+            cell = hint.cell
+            match = LabelMatch(spec.label, spec.label, round(fuzz.ratio(label_key(cell.text), label_key(spec.label)), 1))
+            item.level1 = [h for h in item.level1 if h is not hint]
+            level2 = LabelHint(2, spec, cell, match, line=hint.line)
+            item.level2.append(level2)
+            if item.name is None:
+                item.own_level2 = level2
+            for cells in (item.unrecognised, item.damaged):
+                while cell in cells:
+                    cells.remove(cell)
+            stated[i].append(spec.label)
+            printed.add(spec.label)
+            read[(cell.text, cell.source_ref or item.row.source_ref)] = spec.label
+            break
+    if not read:
+        return issues
+    return without_unrecognised(issues, read) + [Issue(
+        "warning", "label_read_by_order",
+        f"level label {text!r} reads as its group's label with a damaged word before it; read as {name!r}, "
+        "the one category of that group printed so that the labels around it leave in the canonical order, "
+        "unprinted in the table", field="level2", source_ref=ref) for (text, ref), name in read.items()]
+
+
+def group_worded_categories(text: str, group: str, vocab: LevelVocabulary) -> list[Level2Spec]:
+    """The categories of level-1 `group` printed as a word, the group's word and 指标
+    (经济效益指标: 经济 + 效益 + 指标) whose word is as long as the one `text` prints before
+    the group's word, `text` then ending as a label does (指标, 类指标, 性指标, 方面: what
+    follows the group's word in it is no longer than 类指标). The word printed is no
+    category's word written out (a label read so is the vocabulary's). Empty where `text`
+    is no such shape."""
+    word = bare_word(group)
+    key = label_key(text)
+    at = key.find(word, 1)
+    rest = key[at + len(word):] if at > 0 else ""
+    if len(word) < 2 or at < 1 or len(rest) > 3 or rest and not (rest.endswith(LABEL_ENDINGS) or rest == ASPECT):
+        return []
+    head = key[:at]
+    out = []
+    for spec in vocab.level2_specs.values():
+        if spec.level1 != group:
+            continue
+        for alias in vocab.level2.aliases_of(spec.label):
+            own = label_key(alias)
+            if own.startswith(head):
+                return []   # the word is this category's, written out
+            if len(own) > at + len(word) and own[at:at + len(word)] == word and spec not in out:
+                out.append(spec)
+    return out
 
 
 def other_template_categories(printed: set[str], vocab: LevelVocabulary) -> set[str]:
