@@ -1034,3 +1034,28 @@ def test_a_damaged_label_keeping_characters_two_categories_left_share_is_not_rea
                                      "\t祆仑效益方面\t困难人员就业人数\t≥100人",
                                      "效益指标\t可持续影响指标\t长效机制\t持续完善"]))
     assert not any(i.code == "label_read_by_order" and "祆仑效益方面" in i.message for i in issues)
+
+
+def test_a_cell_read_as_its_group_with_a_damaged_word_before_it_is_the_category_the_order_leaves():
+    # 径挤效益指标 (经济效益指标, 经济 damaged) reads as the group 效益指标 by its tail; a word
+    # of two characters before the group's word is one of its X效益指标 categories (经济, 社会,
+    # 生态效益), and between 成本指标 and 社会效益指标 the order leaves 经济效益 alone;
+    # read as the group, its rows went to 社会效益 (就业)
+    got, _, issues = read(text_rows([HEADER,
+                                     "产出指标\t数量指标\t培训人数\t≥5人",
+                                     "\t成本指标\t人均成本\t≤5元",
+                                     "\t径挤效益指标\t困难人员就业人数\t≥100人",
+                                     "\t\t失业人员再就业人数\t≥50人",
+                                     "\t社会效益指标\t政策知晓率\t≥90%",
+                                     "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%"]))
+    assert [label for label, _ in got] == ["数量指标", "成本指标", "经济效益指标", "经济效益指标", "社会效益指标",
+                                           "服务对象满意度指标"]
+    assert any(i.code == "label_read_by_order" and i.severity == "warning" and "径挤效益指标" in i.message
+               for i in issues)
+    # between 成本指标 and 可持续影响指标 the order leaves three such categories: not read
+    got, _, issues = read(text_rows([HEADER,
+                                     "产出指标\t数量指标\t培训人数\t≥5人",
+                                     "\t成本指标\t人均成本\t≤5元",
+                                     "\t径挤效益指标\t困难人员就业人数\t≥100人",
+                                     "\t可持续影响指标\t长效机制\t持续完善"]))
+    assert not any(i.code == "label_read_by_order" and "径挤效益指标" in i.message for i in issues)
