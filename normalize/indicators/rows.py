@@ -1715,7 +1715,8 @@ def read_group_worded_categories(items: list[IndicatorRow], vocab: LevelVocabula
     before the group's (`径挤效益指标`, `轻侪效益类指标`: 经济效益 with 经济 damaged, read
     as 效益指标 by its tail) is one of that group's categories printed `word` + the group's
     word + 指标, its own word damaged (`group_worded_categories`: the word as long as
-    theirs). A row stating no level-2 label, between two labels read: of those categories
+    theirs), on the row or on a line of its own carried to it (the level-2 label keeps
+    where it printed). A row stating no level-2 label, between two labels read: of those categories
     the canonical order allows between the labels (the two included), the one the table
     prints nowhere, and whose own characters the word keeps none of another's in place
     (`categories_kept_in_place`), is the cell's reading. The cell's shape narrows to the
@@ -1732,7 +1733,7 @@ def read_group_worded_categories(items: list[IndicatorRow], vocab: LevelVocabula
         if stated[i]:
             continue
         for hint in list(item.level1):
-            if hint.copied or hint.carried:
+            if hint.copied:
                 continue
             shaped = group_worded_categories(hint.cell.text, hint.spec.label, vocab)
             if not shaped:
@@ -1752,7 +1753,7 @@ def read_group_worded_categories(items: list[IndicatorRow], vocab: LevelVocabula
             cell = hint.cell
             match = LabelMatch(spec.label, spec.label, round(fuzz.ratio(label_key(cell.text), label_key(spec.label)), 1))
             item.level1 = [h for h in item.level1 if h is not hint]
-            level2 = LabelHint(2, spec, cell, match, line=hint.line)
+            level2 = LabelHint(2, spec, cell, match, carried=hint.carried, line=hint.line)   # where it printed
             item.level2.append(level2)
             if item.name is None:
                 item.own_level2 = level2
