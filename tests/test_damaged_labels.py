@@ -1059,3 +1059,14 @@ def test_a_cell_read_as_its_group_with_a_damaged_word_before_it_is_the_category_
                                      "\t径挤效益指标\t困难人员就业人数\t≥100人",
                                      "\t可持续影响指标\t长效机制\t持续完善"]))
     assert not any(i.code == "label_read_by_order" and "径挤效益指标" in i.message for i in issues)
+
+
+def test_a_group_read_cell_names_its_x_categories_only_before_a_word_no_label_prints():
+    # the shape alone: a word as long as the categories' before the group's; a group's word
+    # (产出成本指标: 产出's 成本指标) or a category's written out (经济效益指标) is no such cell
+    from formex.normalize.indicators.rows import group_worded_categories
+    assert [s.label for s in group_worded_categories("径挤效益类指标", "效益指标", VOCAB)] == \
+        ["经济效益指标", "社会效益指标", "生态效益指标"]
+    assert group_worded_categories("产出成本指标", "成本指标", VOCAB) == []
+    assert group_worded_categories("经济效益指标", "效益指标", VOCAB) == []
+    assert group_worded_categories("效益类指标", "效益指标", VOCAB) == []

@@ -1778,7 +1778,8 @@ def group_worded_categories(text: str, group: str, vocab: LevelVocabulary) -> li
     (经济效益指标: 经济 + 效益 + 指标) whose word is as long as the one `text` prints before
     the group's word, `text` then ending as a label does (指标, 类指标, 性指标, 方面: what
     follows the group's word in it is no longer than 类指标). The word printed is no
-    category's word written out (a label read so is the vocabulary's). Empty where `text`
+    group's word (`产出成本指标`: 产出's 成本指标 worded with its group) nor the opening of a
+    category's label written out (a label read so is the vocabulary's). Empty where `text`
     is no such shape."""
     word = bare_word(group)
     key = label_key(text)
@@ -1787,16 +1788,16 @@ def group_worded_categories(text: str, group: str, vocab: LevelVocabulary) -> li
     if len(word) < 2 or at < 1 or len(rest) > 3 or rest and not (rest.endswith(LABEL_ENDINGS) or rest == ASPECT):
         return []
     head = key[:at]
+    words = {bare_word(alias) for name in vocab.level1_specs for alias in vocab.level1.aliases_of(name)}
+    if head in words or any(label_key(alias).startswith(head) for name in vocab.level2_specs
+                            for alias in vocab.level2.aliases_of(name)):
+        return []   # a word written out: a group's (`产出成本指标`: 产出's 成本指标) or a category's
     out = []
     for spec in vocab.level2_specs.values():
-        if spec.level1 != group:
-            continue
-        for alias in vocab.level2.aliases_of(spec.label):
-            own = label_key(alias)
-            if own.startswith(head):
-                return []   # the word is this category's, written out
-            if len(own) > at + len(word) and own[at:at + len(word)] == word and spec not in out:
-                out.append(spec)
+        if spec.level1 == group and spec not in out and any(
+                len(own) > at + len(word) and own[at:at + len(word)] == word
+                for own in map(label_key, vocab.level2.aliases_of(spec.label))):
+            out.append(spec)
     return out
 
 
