@@ -1696,6 +1696,10 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
     tied_usual = usual_tie_moves(items, categories, path, costs, fit, {*rivalled, *chained, *moved, *lost, *unsettled})
     for i, k in tied_usual.items():
         path[i] = k
+    traceless = traceless_block_moves(items, categories, path, fit,
+                                      {*rivalled, *chained, *moved, *lost, *unsettled, *tied_usual})
+    for i, k in traceless.items():
+        path[i] = k
     blocks = block_ids(path, entry_flags(items, fit))
     labelled_blocks = {blocks[i] for i, item in enumerate(items)
                        if any(h.spec.label == categories[path[i]].label and not h.copied
@@ -1733,6 +1737,9 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
         elif i in lost:
             moved_why = (f"{name} went to {category.label}, the one category between the blocks around it, "
                          f"whose label its damaged level-2 cell {items[i].damaged[0].text!r} may be")
+        elif i in traceless:
+            moved_why = (f"{name} alone went to a category no label of the table names, and nothing on "
+                         f"its line is a label; it went to {category.label}, the labelled block beside it")
         elif i in tied_usual:
             moved_why = (f"{name} lies between two blocks whose labels and its wording fit as well with it "
                          f"in either; it went to {category.label}, the one forms fill most often")
@@ -2086,6 +2093,43 @@ def usual_tie_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ...
             out[i] = u
             i -= 1
     return out
+
+
+def traceless_block_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], path: list[int],
+                          fit: Fit, held: set[int]) -> dict[int, int]:
+    """Rows the path puts alone in a block of a category no level-2 label of the table
+    names, beside a labelled block of their group's `usual` category, where the labels fit
+    the model exactly and nothing on the row or the rows beside it is a label (no level
+    cell left unread, no label fused into a name, no line set apart between them) -> that
+    usual category. A one-row block prints its label on its row: where no trace of one is
+    left, the block is a word of the row's name (收入辖区居民健康素养水平 read as 经济效益, a
+    word put in it, in a table printing no 经济效益 label), not a lost label; and the
+    categories beside the usual one are those forms leave out (or print with 无). Rows in
+    `held` are left alone."""
+    if not path or not exact_fit(fit):
+        return {}
+    named = {h.spec.label for item in items for h in (*item.level2, *item.displaced)}
+    out: dict[int, int] = {}
+    for i, k in enumerate(path):
+        if i in held or categories[k].label in named or not traceless(items, i):
+            continue
+        if (i > 0 and path[i - 1] == k) or (i + 1 < len(path) and path[i + 1] == k):
+            continue    # a block of several rows: its label may print on any of them
+        sides = {path[j] for j in (i - 1, i + 1) if 0 <= j < len(path) and path[j] != k
+                 and categories[path[j]].usual and categories[path[j]].level1 == categories[k].level1
+                 and categories[path[j]].label in named}
+        if len(sides) == 1:
+            out[i] = sides.pop()
+    return out
+
+
+def traceless(items: list[IndicatorRow], i: int) -> bool:
+    """Row i and the rows beside it print nothing of a level-2 label that was not read:
+    no unread or damaged level cell, no label fused into a name, no line between them."""
+    near = range(max(i - 1, 0), min(i + 2, len(items)))
+    return not any(items[j].unrecognised or items[j].damaged or items[j].fused for j in near) \
+        and not items[i].level2 and not items[i].displaced and stated_category(items[i]) is None \
+        and all(items[j + 1].lines[0] == items[j].lines[1] + 1 for j in near if j + 1 in near)
 
 
 def unlabelled(items: list[IndicatorRow], rows: range) -> bool:
