@@ -2111,7 +2111,7 @@ def traceless_block_moves(items: list[IndicatorRow], categories: tuple[Level2Spe
     named = {h.spec.label for item in items for h in (*item.level2, *item.displaced)}
     out: dict[int, int] = {}
     for i, k in enumerate(path):
-        if i in held or categories[k].label in named or not traceless(items, i):
+        if i in held or categories[k].label in named or not traceless(items, i, categories):
             continue
         if (i > 0 and path[i - 1] == k) or (i + 1 < len(path) and path[i + 1] == k):
             continue    # a block of several rows: its label may print on any of them
@@ -2123,13 +2123,43 @@ def traceless_block_moves(items: list[IndicatorRow], categories: tuple[Level2Spe
     return out
 
 
-def traceless(items: list[IndicatorRow], i: int) -> bool:
+def opens_like_label(name: str | None, categories: tuple[Level2Spec, ...]) -> bool:
+    """The name opens with two characters or more of a level-2 label or alias where it
+    prints them (not `GENERIC_LABEL_CHARS`): a label OCR fused into the name cell and too
+    damaged to cut off (叫持续影响设施维护管理机制)."""
+    key = label_key(name or "")
+    return any(len(kept_places(key[:len(form)], form)) >= 2
+               for c in categories for form in (label_key(c.label), *map(label_key, c.aliases)))
+
+
+SOURCE_LINE = "line "   # a text row's source reference: its document line
+
+
+def traceless(items: list[IndicatorRow], i: int, categories: tuple[Level2Spec, ...]) -> bool:
     """Row i and the rows beside it print nothing of a level-2 label that was not read:
-    no unread or damaged level cell, no label fused into a name, no line between them."""
+    no unread or damaged level cell, no label fused into a name (read, or left at its head:
+    `opens_like_label`), no document line between them (a line taken out of the table may
+    be a label's)."""
     near = range(max(i - 1, 0), min(i + 2, len(items)))
-    return not any(items[j].unrecognised or items[j].damaged or items[j].fused for j in near) \
+    return not any(items[j].unrecognised or items[j].damaged or items[j].fused
+                   or opens_like_label(items[j].name, categories) for j in near) \
         and not items[i].level2 and not items[i].displaced and stated_category(items[i]) is None \
-        and all(items[j + 1].lines[0] == items[j].lines[1] + 1 for j in near if j + 1 in near)
+        and all(next_source_line(items[j]) == source_line(items[j + 1]) is not None for j in near if j + 1 in near)
+
+
+def source_line(item: IndicatorRow) -> int | None:
+    """The document line the row's first line was read from (its source reference's
+    number): the table's own line count leaves out lines taken out of it (a damaged label's
+    line of its own, `rows.drop_unread_label_lines`), the document's does not."""
+    ref = item.row.source_ref or ""
+    digits = ref[len(ref.rstrip("0123456789")):]
+    return int(digits) if digits and ref.startswith(SOURCE_LINE) else None
+
+
+def next_source_line(item: IndicatorRow) -> int | None:
+    """The document line right after the row's last (None where unknown)."""
+    first = source_line(item)
+    return None if first is None else first + item.lines[1] - item.lines[0] + 1
 
 
 def unlabelled(items: list[IndicatorRow], rows: range) -> bool:
