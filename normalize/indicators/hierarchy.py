@@ -2099,9 +2099,9 @@ def traceless_block_moves(items: list[IndicatorRow], categories: tuple[Level2Spe
                           fit: Fit, held: set[int]) -> dict[int, int]:
     """Rows the path puts alone in a block of a category no level-2 label of the table
     names, beside a labelled block of their group's `usual` category, where the labels fit
-    the model exactly and nothing on the row or the rows beside it is a label (no level
-    cell left unread, no label fused into a name, no line set apart between them) -> that
-    usual category. A one-row block prints its label on its row: where no trace of one is
+    the model exactly and nothing on the row or the rows beside it is a label (`traceless`:
+    no level cell left unread, no label fused into a name or opening one, no document line
+    taken out between them) -> that usual category. A one-row block prints its label on its row: where no trace of one is
     left, the block is a word of the row's name (收入辖区居民健康素养水平 read as 经济效益, a
     word put in it, in a table printing no 经济效益 label), not a lost label; and the
     categories beside the usual one are those forms leave out (or print with 无). Rows in
