@@ -1696,6 +1696,10 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
     tied_usual = usual_tie_moves(items, categories, path, costs, fit, {*rivalled, *chained, *moved, *lost, *unsettled})
     for i, k in tied_usual.items():
         path[i] = k
+    traceless = traceless_block_moves(items, categories, path, fit,
+                                      {*rivalled, *chained, *moved, *lost, *unsettled, *tied_usual})
+    for i, k in traceless.items():
+        path[i] = k
     blocks = block_ids(path, entry_flags(items, fit))
     labelled_blocks = {blocks[i] for i, item in enumerate(items)
                        if any(h.spec.label == categories[path[i]].label and not h.copied
@@ -1733,6 +1737,9 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
         elif i in lost:
             moved_why = (f"{name} went to {category.label}, the one category between the blocks around it, "
                          f"whose label its damaged level-2 cell {items[i].damaged[0].text!r} may be")
+        elif i in traceless:
+            moved_why = (f"{name} alone went to a category no label of the table names, and nothing on "
+                         f"its line is a label; it went to {category.label}, the labelled block beside it")
         elif i in tied_usual:
             moved_why = (f"{name} lies between two blocks whose labels and its wording fit as well with it "
                          f"in either; it went to {category.label}, the one forms fill most often")
@@ -2086,6 +2093,73 @@ def usual_tie_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ...
             out[i] = u
             i -= 1
     return out
+
+
+def traceless_block_moves(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], path: list[int],
+                          fit: Fit, held: set[int]) -> dict[int, int]:
+    """Rows the path puts alone in a block of a category no level-2 label of the table
+    names, beside a labelled block of their group's `usual` category, where the labels fit
+    the model exactly and nothing on the row or the rows beside it is a label (`traceless`:
+    no level cell left unread, no label fused into a name or opening one, no document line
+    taken out between them) -> that usual category. A one-row block prints its label on its row: where no trace of one is
+    left, the block is a word of the row's name (收入辖区居民健康素养水平 read as 经济效益, a
+    word put in it, in a table printing no 经济效益 label), not a lost label; and the
+    categories beside the usual one are those forms leave out (or print with 无). Rows in
+    `held` are left alone."""
+    if not path or not exact_fit(fit):
+        return {}
+    named = {h.spec.label for item in items for h in (*item.level2, *item.displaced)}
+    out: dict[int, int] = {}
+    for i, k in enumerate(path):
+        if i in held or categories[k].label in named or not traceless(items, i, categories):
+            continue
+        if (i > 0 and path[i - 1] == k) or (i + 1 < len(path) and path[i + 1] == k):
+            continue    # a block of several rows: its label may print on any of them
+        sides = {path[j] for j in (i - 1, i + 1) if 0 <= j < len(path) and path[j] != k
+                 and categories[path[j]].usual and categories[path[j]].level1 == categories[k].level1
+                 and categories[path[j]].label in named}
+        if len(sides) == 1:
+            out[i] = sides.pop()
+    return out
+
+
+def opens_like_label(name: str | None, categories: tuple[Level2Spec, ...]) -> bool:
+    """The name opens with two characters or more of a level-2 label or alias where it
+    prints them (not `GENERIC_LABEL_CHARS`): a label OCR fused into the name cell and too
+    damaged to cut off (叫持续影响设施维护管理机制)."""
+    key = label_key(name or "")
+    return any(len(kept_places(key[:len(form)], form)) >= 2
+               for c in categories for form in (label_key(c.label), *map(label_key, c.aliases)))
+
+
+SOURCE_LINE = "line "   # a text row's source reference: its document line
+
+
+def traceless(items: list[IndicatorRow], i: int, categories: tuple[Level2Spec, ...]) -> bool:
+    """Row i and the rows beside it print nothing of a level-2 label that was not read:
+    no unread or damaged level cell, no label fused into a name (read, or left at its head:
+    `opens_like_label`), no document line between them (a line taken out of the table may
+    be a label's)."""
+    near = range(max(i - 1, 0), min(i + 2, len(items)))
+    return not any(items[j].unrecognised or items[j].damaged or items[j].fused
+                   or opens_like_label(items[j].name, categories) for j in near) \
+        and not items[i].level2 and not items[i].displaced and stated_category(items[i]) is None \
+        and all(next_source_line(items[j]) == source_line(items[j + 1]) is not None for j in near if j + 1 in near)
+
+
+def source_line(item: IndicatorRow) -> int | None:
+    """The document line the row's first line was read from (its source reference's
+    number): the table's own line count leaves out lines taken out of it (a damaged label's
+    line of its own, `rows.drop_unread_label_lines`), the document's does not."""
+    ref = item.row.source_ref or ""
+    digits = ref[len(ref.rstrip("0123456789")):]
+    return int(digits) if digits and ref.startswith(SOURCE_LINE) else None
+
+
+def next_source_line(item: IndicatorRow) -> int | None:
+    """The document line right after the row's last (None where unknown)."""
+    first = source_line(item)
+    return None if first is None else first + item.lines[1] - item.lines[0] + 1
 
 
 def unlabelled(items: list[IndicatorRow], rows: range) -> bool:
