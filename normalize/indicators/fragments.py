@@ -201,6 +201,12 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
     # no label of its own (产出 over 数量指标 is two labels), down one column, not a
     # level-1 column of the header
     compounds = chain_compounds(vocab) if key not in keys else {}
+    # ... and from a group's word that is a label of its own where it stands on a row under
+    # the header's level-2 column, its category's word spilled onto lines of their own
+    # below (`group_word_spilled`): no level-1 label prints in that column
+    spilled = chain_compounds(vocab) if key in group_keys(vocab) and levels is not None \
+        and levels.get(start) == 2 and is_row_line(i, rows, {start}) else {}
+    compounds = compounds or spilled
     # ... but a group's word that is a label of its own over another group's name (产出 /
     # 成本 / 指标), beside a category of that group, is that group's label (`category_beside`)
     named = named_group_compounds(vocab) if key in keys else {}
@@ -230,8 +236,9 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
             worded_best = list(chain)
         elif key in aspects and reads_as_aspect(rows, chain, aspects[key], vocab, levels):
             aspect_best = list(chain)
-        elif key in compounds and all(rows[r].cells[q].col == col for r, q in chain) \
-                and not (levels is not None and any(levels.get(spot) == 1 for spot in chain)):
+        elif key in compounds and (group_word_spilled(rows, chain) if spilled else
+                                   all(rows[r].cells[q].col == col for r, q in chain)
+                                   and not (levels is not None and any(levels.get(spot) == 1 for spot in chain))):
             compound_best = list(chain)     # (under a level-1 column it is a group's label)
         if key in named and all(rows[r].cells[q].col == col for r, q in chain) \
                 and category_beside(rows, chain, taken, vocab, named[key]):
@@ -249,6 +256,28 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
     if worded_best and len(worded_best) > len(best or ()) and not tail_of_label_above(rows, worded_best, taken, vocab):
         return worded_best
     return best
+
+
+def group_word_spilled(rows: list[Row], chain: list[tuple[int, int]]) -> bool:
+    """Whether a chain from a group's word on a row (`产出`) runs on lines of their own below
+    it, each holding its piece alone, in the word's column or on a line that lost its
+    leading cells (`shifted_into`): a group-worded label (产出质量指标) whose category's word
+    spilled past its one row (`产出` / `质量` / `指标`), not a category's label of a row of
+    its own (a category listed without indicators prints on a row of its own, beside its
+    own cells, or alone on one line)."""
+    (i, p), rest = chain[0], chain[1:]
+    col = rows[i].cells[p].col
+    return bool(rest) and all(
+        not is_row_line(r, rows, {(r, q)}) and (rows[r].cells[q].col == col or shifted_into(rows[i], rows[r], q, col))
+        for r, q in rest)
+
+
+def spilled_group_word(rows: list[Row], chain: list[tuple[int, int]], vocab: LevelVocabulary) -> bool:
+    """Whether a chain of `label_chain` is a group's word over its category's spilled word
+    (`group_word_spilled`), joined into a group-worded form (产出 / 质量 / 指标)."""
+    pieces = [label_key(rows[r].cells[q].text) for r, q in chain]
+    return pieces[0] in group_keys(vocab) and "".join(pieces) in chain_compounds(vocab) \
+        and group_word_spilled(rows, chain)
 
 
 def tail_of_label_above(rows: list[Row], chain: list[tuple[int, int]], taken: set[tuple[int, int]],
@@ -1453,6 +1482,13 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
         for spot in chain:
             texts[spot] = joined if spot in on_rows else ""
         damaged = kinds[tuple(chain)]
+        if spilled_group_word(rows, chain, vocab):     # read by where its lines stand: said for review
+            issues.append(Issue("warning", "cell_joined",
+                                f"group's word {rows[chain[0][0]].cells[chain[0][1]].text.strip()!r} on a row of the "
+                                f"level-2 column and its category's word spilled onto lines of their own below "
+                                f"({' | '.join(rows[r].cells[q].text.strip() for r, q in chain[1:])}) read together as "
+                                f"{joined!r} on the row", field="level2", source_ref=rows[chain[0][0]].source_ref))
+            continue
         issues.append(Issue("info", "label_rejoined",
                             f"level label wrapped over {len(chain)} lines{damaged} "
                             f"({' | '.join(rows[r].cells[q].text for r, q in chain)}) read as {joined!r}",
