@@ -955,19 +955,26 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
         if not column_wide(pieces[:-1]):
             return
         joined = "".join(pieces)
-        if exact and worded_label(joined, vocab) or not exact and not worded_label(joined, vocab) \
-                and damaged_in_short_pieces(chain):
+        if exact and (worded_label(joined, vocab) or group_worded(chain)) \
+                or not exact and not worded_label(joined, vocab) and damaged_in_short_pieces(chain):
             rank = (len(chain), exact, len(joined))
             if done(chain) and (best is None or rank > best[2]):
                 best = (list(chain), joined, rank)
         if len(chain) >= PIECES_MAX or chain[-1][0][0] + 1 >= len(rows):
             return
-        if exact and not worded_prefix(joined, vocab) or not exact and not reads_damaged(pieces, vocab, LABEL_CUTOFF,
-                                                                              prefix=True):
+        if exact and not (worded_prefix(joined, vocab) or group_worded(chain, prefix=True)) \
+                or not exact and not reads_damaged(pieces, vocab, LABEL_CUTOFF, prefix=True):
             return
         for option in options(chain[-1][0][0] + 1):
             if exact or allowed_damaged(option):
                 grow([*chain, option], exact)
+
+    def group_worded(chain: list, prefix: bool = False) -> bool:
+        # a group's word fused at the name's head (`产出 设施…`), its category's word on the
+        # lines below (`质量` / `指标`): the group-worded form (产出质量指标) of a column
+        # that repeats the group, which no label key spells
+        head, forms = chain[0], compound_prefixes(vocab) if prefix else chain_compounds(vocab)
+        return head[2] is not None and head[1] in group_keys(vocab) and "".join(pieces_of(chain)) in forms
 
     def allowed_damaged(option: tuple) -> bool:
         # a fused head of two characters or more (one fits too many labels under a look-alike)
@@ -1456,6 +1463,14 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
                             field="level2", source_ref=rows[r].source_ref))
     for chain, rests, joined in fused_chains:
         texts.update(place_fused_chain(rows, chain, rests, joined, taken, vocab))
+        if joined in chain_compounds(vocab):     # read by the group's word at a name's head: said for review
+            issues.append(Issue("warning", "cell_joined",
+                                f"group's word at the head of {rows[chain[0][0]].cells[chain[0][1]].text.strip()!r} "
+                                f"and its category's word on the line(s) below "
+                                f"({' | '.join(rows[r].cells[q].text.strip() for r, q in chain[1:])}) read together "
+                                f"as the level label {joined!r}, cut off the name", field="level2",
+                                source_ref=rows[chain[0][0]].source_ref))
+            continue
         damaged = "" if joined in label_keys(vocab) else " with more words" if worded_label(joined, vocab) \
             else " with look-alikes"
         issues.append(Issue("info", "label_rejoined",
