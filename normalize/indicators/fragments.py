@@ -1382,6 +1382,47 @@ def spilled_rest(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
     return ([start, (i + 1, q)], key) if key is not None else None
 
 
+def spilled_group_rest(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int]],
+                       chains: list[list[tuple[int, int]]], vocab: LevelVocabulary, levels: LevelCells
+                       ) -> tuple[list[tuple[int, int]], str] | None:
+    """A group's word on a row of the header's level-2 column (no level-1 label prints
+    there) over its category's word spilled onto lines of their own below, one of the two
+    damaged: the word with a look-alike over the clean rest (`声出` / `质量` / `指标`, the rest
+    read alone as 质量指标, a block of no row), or the clean word over a damaged rest
+    (`产出` / `质重` / `指标`): read together as the group-worded form (`rest_joined_head`:
+    产出质量指标, the characters in place, one form only). The clean word over a clean rest
+    is `label_chain`'s (`group_word_spilled`). The rest is the run of lines just below, each
+    holding one piece alone in the word's column (`in_column`, or `shifted_into` it); a
+    chain the exact pass made of them is taken whole or not at all. The chain (the word
+    first) and the key it reads as, or None."""
+    i, p = start
+    if i + 1 >= len(rows) or levels.get(start) != 2 or not is_row_line(i, rows, {start}):
+        return None
+    cell = rows[i].cells[p]
+    head, col = label_key(cell.text), cell.col
+    clean = head in group_keys(vocab)
+    if not clean and not (unread_alone(cell, vocab) and any(
+            len(word) == len(head) and in_place(head, word) for word in group_keys(vocab))):
+        return None
+    below: list[tuple[int, int]] = []
+    for r in range(i + 1, min(i + PIECES_MAX, len(rows))):
+        filled = [q for q, c in enumerate(rows[r].cells) if c.text.strip()]
+        if len(filled) != 1 or not is_piece(rows[r].cells[filled[0]].text) \
+                or not (in_column(rows[r], filled[0], col) or shifted_into(rows[i], rows[r], filled[0], col)):
+            break
+        below.append((r, filled[0]))
+    for n in range(len(below), 0, -1):
+        rest_spots = set(below[:n])
+        if any(spot in taken and not any(spot in chain and set(chain) <= rest_spots for chain in chains)
+               for spot in rest_spots):
+            continue     # (a line of the rest taken by a chain reaching past it, or by another reading)
+        rest = "".join(label_key(rows[r].cells[q].text) for r, q in below[:n])
+        key = rest_joined_head(head, rest, vocab, whole_rest=not clean, compound=True)
+        if key is not None and key != head + rest:
+            return [start, *below[:n]], key
+    return None
+
+
 def blind_kind(pieces: list[str], vocab: LevelVocabulary, kind: str) -> str:
     """A level-column chain's kind, naming the line it read keeping none of the label's
     characters (`pieces_pin_blind`): the label is read from the other lines alone."""
@@ -1427,6 +1468,12 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
             if found:
                 taken.update(found[0])
                 spilled.append(found)
+                continue
+            found = spilled_group_rest(rows, (i, p), taken, chains, vocab, levels)
+            if found:     # (its rest's lines read alone as a label of no row: no longer)
+                chains = [chain for chain in chains if not set(chain) <= set(found[0])]
+                taken.update(found[0])
+                spilled.append(found)
     fused_chains = []
     fused_taken: set[tuple[int, int]] = set()
     seen: dict[int, list] = {}
@@ -1452,9 +1499,10 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
     if not chains and not texts and not fused_chains and not spilled:
         return rows, issues
     for chain, key in spilled:
-        (r, q), (r2, q2) = chain
-        texts[(r, q)], texts[(r2, q2)] = key, ""
-        head, rest = rows[r].cells[q].text.strip(), rows[r2].cells[q2].text.strip()
+        (r, q), below = chain[0], chain[1:]
+        texts[(r, q)] = key
+        texts.update({spot: "" for spot in below})
+        head, rest = rows[r].cells[q].text.strip(), " | ".join(rows[r2].cells[q2].text.strip() for r2, q2 in below)
         tails = len(rest_completes(vocab, label_key(rest)))
         said = f"the tail of {tails} labels" if label_key(rest) in label_rests(vocab) and tails > 1 else "no label"
         issues.append(Issue("warning", "cell_joined",
