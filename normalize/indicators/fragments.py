@@ -101,6 +101,15 @@ several labels (`产岀质` / `量指标`, read alone 数量指标 on a row of n
 word over a rest read as no label (`产出` / `戊本`), where the two, characters in place, read
 as one category's key or group-worded form only (产出质量指标, 产出成本). The rest may stand
 in its column or on a line that lost its leading cells (`shifted_into`); warned `cell_joined`.
+
+A form whose level-2 column repeats the group (产出质量指标) wraps it so too: the group's word
+on the row, the category's word spilled onto lines of their own below (`产出` / `质量` / `指标`).
+Read apart, the word is a restated group and the rest a category of no row, which took the
+row's block away. Under the header's level-2 column, where no level-1 label prints, the run
+is read as the group-worded form: exactly (`label_chain`, `group_word_spilled`), with one of
+the two damaged where the characters in place read one form (`spilled_group_rest`: `声出` /
+`质量` / `指标`, `产出` / `质重` / `指标`), or with the word fused at the head of the name
+(`fused_piece_chain`: `产出 设施…` over `质量` / `指标`); each warned `cell_joined`.
 """
 from __future__ import annotations
 
