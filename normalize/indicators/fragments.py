@@ -213,8 +213,9 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
     # ... and from a group's word that is a label of its own where it stands on a row under
     # the header's level-2 column, its category's word spilled onto lines of their own
     # below (`group_word_spilled`): no level-1 label prints in that column
-    spilled = chain_compounds(vocab) if key in group_keys(vocab) and levels is not None \
-        and levels.get(start) == 2 and is_row_line(i, rows, {start}) else {}
+    spilled = spilled_forms(vocab) if key in group_keys(vocab) and levels is not None \
+        and levels.get(start) == 2 and is_row_line(i, rows, {start}) \
+        and alone_in_column(rows, i, i + 1, rows[i].cells[p].col) is not None else {}
     compounds = compounds or spilled
     # ... but a group's word that is a label of its own over another group's name (产出 /
     # 成本 / 指标), beside a category of that group, is that group's label (`category_beside`)
@@ -275,17 +276,50 @@ def group_word_spilled(rows: list[Row], chain: list[tuple[int, int]]) -> bool:
     its own (a category listed without indicators prints on a row of its own, beside its
     own cells, or alone on one line)."""
     (i, p), rest = chain[0], chain[1:]
-    col = rows[i].cells[p].col
-    return bool(rest) and all(
-        not is_row_line(r, rows, {(r, q)}) and (rows[r].cells[q].col == col or shifted_into(rows[i], rows[r], q, col))
-        for r, q in rest)
+    return bool(rest) and all(alone_in_column(rows, i, r, rows[i].cells[p].col) == q for r, q in rest)
+
+
+def alone_in_column(rows: list[Row], i: int, r: int, col: int) -> int | None:
+    """The one cell line `r` prints, where it is a piece standing in column `col` of row `i`
+    (`in_column`, or `shifted_into` it: the line lost its leading cells), else None."""
+    if r >= len(rows):
+        return None
+    filled = [q for q, c in enumerate(rows[r].cells) if c.text.strip()]
+    if len(filled) != 1 or not is_piece(rows[r].cells[filled[0]].text):
+        return None
+    q = filled[0]
+    return q if in_column(rows[r], q, col) or shifted_into(rows[i], rows[r], q, col) else None
+
+
+@lru_cache(maxsize=None)
+def spilled_forms(vocab: LevelVocabulary) -> dict[str, str]:
+    """`chain_compounds` a group's word and its category's word spilled below it may join
+    into: not those whose category's word repeats the group's (效益 + 社会效益 is the group's
+    label wrapped beside a category's, no wording a form prints)."""
+    groups = group_keys(vocab)
+    return {form: label for form, label in chain_compounds(vocab).items()
+            if not any(form.startswith(word) and word in form[len(word):] for word in groups)}
+
+
+@lru_cache(maxsize=None)
+def spilled_form_prefixes(vocab: LevelVocabulary) -> frozenset[str]:
+    """Proper prefixes of `spilled_forms`."""
+    return frozenset(form[:k] for form in spilled_forms(vocab) for k in range(1, len(form)))
+
+
+def opens_like_category_word(text: str, head: str, vocab: LevelVocabulary) -> bool:
+    """Whether `text` opens with a category's word of the group whose word is `head`, half
+    its characters in place or more (`吋敫` of 时效 after 产出): the group-worded label
+    fused whole into the name, not a head wrapped over the lines below."""
+    words = {form[len(head):].removesuffix(LABEL_SUFFIX) for form in spilled_forms(vocab) if form.startswith(head)}
+    return any(word and 2 * in_place(text[:len(word)], word) >= len(word) for word in words)
 
 
 def spilled_group_word(rows: list[Row], chain: list[tuple[int, int]], vocab: LevelVocabulary) -> bool:
     """Whether a chain of `label_chain` is a group's word over its category's spilled word
     (`group_word_spilled`), joined into a group-worded form (产出 / 质量 / 指标)."""
     pieces = [label_key(rows[r].cells[q].text) for r, q in chain]
-    return pieces[0] in group_keys(vocab) and "".join(pieces) in chain_compounds(vocab) \
+    return pieces[0] in group_keys(vocab) and "".join(pieces) in spilled_forms(vocab) \
         and group_word_spilled(rows, chain)
 
 
@@ -982,8 +1016,13 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
         # a group's word fused at the name's head (`产出 设施…`), its category's word on the
         # lines below (`质量` / `指标`): the group-worded form (产出质量指标) of a column
         # that repeats the group, which no label key spells
-        head, forms = chain[0], compound_prefixes(vocab) if prefix else chain_compounds(vocab)
-        return head[2] is not None and head[1] in group_keys(vocab) and "".join(pieces_of(chain)) in forms
+        # ... each later piece a short cell alone on its line, the name not opening with
+        # the category's word (`产出吋敫疫苗…` over `成本`: 产出时效 fused whole, 成本 the next row's)
+        (spot, word, rest), below = chain[0], chain[1:]
+        forms = spilled_form_prefixes(vocab) if prefix else spilled_forms(vocab)
+        return rest is not None and word in group_keys(vocab) and "".join(pieces_of(chain)) in forms \
+            and not opens_like_category_word(label_key(rest), word, vocab) \
+            and all(piece_rest is None and not is_row_line(r, rows, {(r, q)}) for (r, q), _, piece_rest in below)
 
     def allowed_damaged(option: tuple) -> bool:
         # a fused head of two characters or more (one fits too many labels under a look-alike)
@@ -1415,11 +1454,10 @@ def spilled_group_rest(rows: list[Row], start: tuple[int, int], taken: set[tuple
         return None
     below: list[tuple[int, int]] = []
     for r in range(i + 1, min(i + PIECES_MAX, len(rows))):
-        filled = [q for q, c in enumerate(rows[r].cells) if c.text.strip()]
-        if len(filled) != 1 or not is_piece(rows[r].cells[filled[0]].text) \
-                or not (in_column(rows[r], filled[0], col) or shifted_into(rows[i], rows[r], filled[0], col)):
+        q = alone_in_column(rows, i, r, col)
+        if q is None:
             break
-        below.append((r, filled[0]))
+        below.append((r, q))
     for n in range(len(below), 0, -1):
         rest_spots = set(below[:n])
         if any(spot in taken and not any(spot in chain and set(chain) <= rest_spots for chain in chains)
@@ -1427,7 +1465,7 @@ def spilled_group_rest(rows: list[Row], start: tuple[int, int], taken: set[tuple
             continue     # (a line of the rest taken by a chain reaching past it, or by another reading)
         rest = "".join(label_key(rows[r].cells[q].text) for r, q in below[:n])
         key = rest_joined_head(head, rest, vocab, whole_rest=not clean, compound=True)
-        if key is not None and key != head + rest:
+        if key is not None and key != head + rest and key in spilled_forms(vocab):
             return [start, *below[:n]], key
     return None
 
