@@ -946,3 +946,14 @@ def test_a_damaged_word_over_a_spilled_rest_reading_two_forms_alike_is_left_alon
                       "\t严山\t人均月补贴标准\t≤1200元", "\t成本\t\t"])
     out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
     assert out[2].texts[1] == "严山" and not any(i.code == "cell_joined" for i in issues)
+
+
+def test_a_groups_word_fused_before_a_categorys_look_alike_is_no_head_of_the_next_rows_label():
+    # 产出时郊 (产出时效, 郊 for 效) fused whole at the name's head; 成本 below is the next
+    # row's label, not this word's rest: no 产出成本
+    rows = text_rows(["数量\t新建多功能运动场\t30个", "指标\t\t",
+                      "产出时郊疫苗接种信息录入及时率\t100%", "成本\t\t",
+                      "\t人均基本公共卫生服务经费\t89元"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert out[2].texts[0] == "产出时郊疫苗接种信息录入及时率" and out[3].texts[0] == "成本"
+    assert not any(i.code == "cell_joined" for i in issues)

@@ -1016,13 +1016,14 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
         # a group's word fused at the name's head (`产出 设施…`), its category's word on the
         # lines below (`质量` / `指标`): the group-worded form (产出质量指标) of a column
         # that repeats the group, which no label key spells
-        # ... each later piece a short cell alone on its line, the name not opening with
+        # ... each later piece a short cell on a line of short cells only, the name not opening with
         # the category's word (`产出吋敫疫苗…` over `成本`: 产出时效 fused whole, 成本 the next row's)
         (spot, word, rest), below = chain[0], chain[1:]
         forms = spilled_form_prefixes(vocab) if prefix else spilled_forms(vocab)
         return rest is not None and word in group_keys(vocab) and "".join(pieces_of(chain)) in forms \
             and not opens_like_category_word(label_key(rest), word, vocab) \
-            and all(piece_rest is None and not is_row_line(r, rows, {(r, q)}) for (r, q), _, piece_rest in below)
+            and all(piece_rest is None and all(is_piece(c.text) for c in rows[r].cells if c.text.strip())
+                    for (r, _), _, piece_rest in below)
 
     def allowed_damaged(option: tuple) -> bool:
         # a fused head of two characters or more (one fits too many labels under a look-alike)
