@@ -907,21 +907,6 @@ def test_a_groups_word_over_a_category_on_a_row_of_its_own_is_two_labels():
     assert out[1].texts[1] == "产出" and not any(i.code == "cell_joined" for i in issues)
 
 
-def test_a_groups_word_fused_into_a_name_over_its_categorys_word_below_reads_as_the_group_worded_label():
-    # 产出质量指标 wrapped two wide, its first line 产出 read into the name's cell (the row lost
-    # its level cell), 质量 / 指标 on lines of their own: no label key spells 产出质量指标, so
-    # the pieces were left apart, 质量指标 a block of no row and the row in the block above
-    rows = text_rows(["数量\t新建多功能运动场\t30个", "指标\t\t",
-                      "产出 设施及时验收合格率\t100%", "质量\t\t", "指标\t\t",
-                      "时效指标\t年度建设任务完成时间\t2020年12月底前"])
-    out, issues = rejoin_label_fragments(rows, VOCAB)
-    assert out[2].texts[0] == "产出质量指标 设施及时验收合格率" and not any(out[3].texts) and not any(out[4].texts)
-    joined = [i for i in issues if i.code == "cell_joined"]
-    assert len(joined) == 1 and joined[0].severity == "warning" and "质量 | 指标" in joined[0].message
-    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
-    assert [i.placement.level2.label for i in indicators] == ["数量指标", "质量指标", "时效指标"]
-
-
 def test_a_damaged_groups_word_over_its_categorys_spilled_word_reads_as_the_group_worded_label():
     # 产出质量指标 wrapped two wide under the header's level-2 column: 声出 (产出, 声 for 产) on
     # the row, 质量 / 指标 on lines of their own, alone an exact label of no row; and 产出 over
@@ -946,14 +931,3 @@ def test_a_damaged_word_over_a_spilled_rest_reading_two_forms_alike_is_left_alon
                       "\t严山\t人均月补贴标准\t≤1200元", "\t成本\t\t"])
     out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
     assert out[2].texts[1] == "严山" and not any(i.code == "cell_joined" for i in issues)
-
-
-def test_a_groups_word_fused_before_a_categorys_look_alike_is_no_head_of_the_next_rows_label():
-    # 产出时郊 (产出时效, 郊 for 效) fused whole at the name's head; 成本 below is the next
-    # row's label, not this word's rest: no 产出成本
-    rows = text_rows(["数量\t新建多功能运动场\t30个", "指标\t\t",
-                      "产出时郊疫苗接种信息录入及时率\t100%", "成本\t\t",
-                      "\t人均基本公共卫生服务经费\t89元"])
-    out, issues = rejoin_label_fragments(rows, VOCAB)
-    assert out[2].texts[0] == "产出时郊疫苗接种信息录入及时率" and out[3].texts[0] == "成本"
-    assert not any(i.code == "cell_joined" for i in issues)

@@ -108,8 +108,7 @@ Read apart, the word is a restated group and the rest a category of no row, whic
 row's block away. Under the header's level-2 column, where no level-1 label prints, the run
 is read as the group-worded form: exactly (`label_chain`, `group_word_spilled`), with one of
 the two damaged where the characters in place read one form (`spilled_group_rest`: `声出` /
-`质量` / `指标`, `产出` / `质重` / `指标`), or with the word fused at the head of the name
-(`fused_piece_chain`: `产出 设施…` over `质量` / `指标`); each warned `cell_joined`.
+`质量` / `指标`, `产出` / `质重` / `指标`); each warned `cell_joined`.
 """
 from __future__ import annotations
 
@@ -299,20 +298,6 @@ def spilled_forms(vocab: LevelVocabulary) -> dict[str, str]:
     groups = group_keys(vocab)
     return {form: label for form, label in chain_compounds(vocab).items()
             if not any(form.startswith(word) and word in form[len(word):] for word in groups)}
-
-
-@lru_cache(maxsize=None)
-def spilled_form_prefixes(vocab: LevelVocabulary) -> frozenset[str]:
-    """Proper prefixes of `spilled_forms`."""
-    return frozenset(form[:k] for form in spilled_forms(vocab) for k in range(1, len(form)))
-
-
-def opens_like_category_word(text: str, head: str, vocab: LevelVocabulary) -> bool:
-    """Whether `text` opens with a category's word of the group whose word is `head`, half
-    its characters in place or more (`吋敫` of 时效 after 产出): the group-worded label
-    fused whole into the name, not a head wrapped over the lines below."""
-    words = {form[len(head):].removesuffix(LABEL_SUFFIX) for form in spilled_forms(vocab) if form.startswith(head)}
-    return any(word and 2 * in_place(text[:len(word)], word) >= len(word) for word in words)
 
 
 def spilled_group_word(rows: list[Row], chain: list[tuple[int, int]], vocab: LevelVocabulary) -> bool:
@@ -998,32 +983,19 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
         if not column_wide(pieces[:-1]):
             return
         joined = "".join(pieces)
-        if exact and (worded_label(joined, vocab) or group_worded(chain)) \
-                or not exact and not worded_label(joined, vocab) and damaged_in_short_pieces(chain):
+        if exact and worded_label(joined, vocab) or not exact and not worded_label(joined, vocab) \
+                and damaged_in_short_pieces(chain):
             rank = (len(chain), exact, len(joined))
             if done(chain) and (best is None or rank > best[2]):
                 best = (list(chain), joined, rank)
         if len(chain) >= PIECES_MAX or chain[-1][0][0] + 1 >= len(rows):
             return
-        if exact and not (worded_prefix(joined, vocab) or group_worded(chain, prefix=True)) \
-                or not exact and not reads_damaged(pieces, vocab, LABEL_CUTOFF, prefix=True):
+        if exact and not worded_prefix(joined, vocab) or not exact and not reads_damaged(pieces, vocab, LABEL_CUTOFF,
+                                                                              prefix=True):
             return
         for option in options(chain[-1][0][0] + 1):
             if exact or allowed_damaged(option):
                 grow([*chain, option], exact)
-
-    def group_worded(chain: list, prefix: bool = False) -> bool:
-        # a group's word fused at the name's head (`产出 设施…`), its category's word on the
-        # lines below (`质量` / `指标`): the group-worded form (产出质量指标) of a column
-        # that repeats the group, which no label key spells
-        # ... each later piece a short cell on a line of short cells only, the name not opening with
-        # the category's word (`产出吋敫疫苗…` over `成本`: 产出时效 fused whole, 成本 the next row's)
-        (spot, word, rest), below = chain[0], chain[1:]
-        forms = spilled_form_prefixes(vocab) if prefix else spilled_forms(vocab)
-        return rest is not None and word in group_keys(vocab) and "".join(pieces_of(chain)) in forms \
-            and not opens_like_category_word(label_key(rest), word, vocab) \
-            and all(piece_rest is None and all(is_piece(c.text) for c in rows[r].cells if c.text.strip())
-                    for (r, _), _, piece_rest in below)
 
     def allowed_damaged(option: tuple) -> bool:
         # a fused head of two characters or more (one fits too many labels under a look-alike)
@@ -1559,14 +1531,6 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
                             field="level2", source_ref=rows[r].source_ref))
     for chain, rests, joined in fused_chains:
         texts.update(place_fused_chain(rows, chain, rests, joined, taken, vocab))
-        if joined in chain_compounds(vocab):     # read by the group's word at a name's head: said for review
-            issues.append(Issue("warning", "cell_joined",
-                                f"group's word at the head of {rows[chain[0][0]].cells[chain[0][1]].text.strip()!r} "
-                                f"and its category's word on the line(s) below "
-                                f"({' | '.join(rows[r].cells[q].text.strip() for r, q in chain[1:])}) read together "
-                                f"as the level label {joined!r}, cut off the name", field="level2",
-                                source_ref=rows[chain[0][0]].source_ref))
-            continue
         damaged = "" if joined in label_keys(vocab) else " with more words" if worded_label(joined, vocab) \
             else " with look-alikes"
         issues.append(Issue("info", "label_rejoined",
