@@ -876,3 +876,58 @@ def test_a_groups_word_under_the_level1_column_is_no_head_of_a_spilled_rest():
     out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
     assert out[1].texts[0] == "产出" and out[2].texts[0] == "时性"
     assert not any(i.code == "cell_joined" for i in issues)
+
+
+def test_a_groups_word_on_a_row_over_its_categorys_word_spilled_below_reads_as_the_group_worded_label():
+    # 产出质量指标 wrapped two wide in the level-2 column: 产出 stays on the row, 质量 / 指标 on
+    # lines of their own below (in the column, or on lines that lost their leading cells).
+    # Read apart, 产出 is a restated group's word and 质量指标 a block of no row; read
+    # together, the row's label is the group-worded 产出质量指标
+    for rest in (["\t质量\t\t", "\t指标\t\t"], ["质量\t\t", "指标\t\t"]):
+        rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                          "产出指标\t数量指标\t新建供水管网长度\t≥46公里",
+                          "\t产出\t工程验收合格率\t100%", *rest,
+                          "\t时效指标\t工程完工及时率\t≥95%"])
+        out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
+        assert out[2].texts[1] == "产出质量指标" and not any(out[3].texts) and not any(out[4].texts)
+        joined = [i for i in issues if i.code == "cell_joined"]
+        assert len(joined) == 1 and joined[0].severity == "warning" and "质量 | 指标" in joined[0].message
+        indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+        assert [(i.row.name, i.placement.level2.label) for i in indicators] == [
+            ("新建供水管网长度", "数量指标"), ("工程验收合格率", "质量指标"), ("工程完工及时率", "时效指标")]
+
+
+def test_a_groups_word_over_a_category_on_a_row_of_its_own_is_two_labels():
+    # 质量指标 printed on the next row beside its own name: a block of its own, not 产出's rest
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "\t产出\t工程验收合格率\t100%",
+                      "\t质量\t供水水质达标率\t≥95%",
+                      "\t指标\t\t"])
+    out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
+    assert out[1].texts[1] == "产出" and not any(i.code == "cell_joined" for i in issues)
+
+
+def test_a_damaged_groups_word_over_its_categorys_spilled_word_reads_as_the_group_worded_label():
+    # 产出质量指标 wrapped two wide under the header's level-2 column: 声出 (产出, 声 for 产) on
+    # the row, 质量 / 指标 on lines of their own, alone an exact label of no row; and 产出 over
+    # a damaged rest 质重 / 指标: each pair read together, five of six in place, as 产出质量指标
+    for head, rest in (("声出", ("质量", "指标")), ("产出", ("质重", "指标"))):
+        rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                          "产出指标\t数量指标\t新建供水管网长度\t≥46公里",
+                          f"\t{head}\t工程验收合格率\t100%", *(f"\t{piece}\t\t" for piece in rest),
+                          "\t时效指标\t工程完工及时率\t≥95%"])
+        out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
+        assert out[2].texts[1] == "产出质量指标" and not any(out[3].texts) and not any(out[4].texts)
+        joined = [i for i in issues if i.code == "cell_joined"]
+        assert len(joined) == 1 and joined[0].severity == "warning" and head in joined[0].message
+        indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+        assert [i.placement.level2.label for i in indicators] == ["数量指标", "质量指标", "时效指标"]
+
+
+def test_a_damaged_word_over_a_spilled_rest_reading_two_forms_alike_is_left_alone():
+    # 严山 keeps no character of 产出 in place past one: 严山成本 is 2 of 4, below the cutoff
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "\t时效指标\t补贴发放及时率\t100%",
+                      "\t严山\t人均月补贴标准\t≤1200元", "\t成本\t\t"])
+    out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
+    assert out[2].texts[1] == "严山" and not any(i.code == "cell_joined" for i in issues)

@@ -101,6 +101,14 @@ several labels (`产岀质` / `量指标`, read alone 数量指标 on a row of n
 word over a rest read as no label (`产出` / `戊本`), where the two, characters in place, read
 as one category's key or group-worded form only (产出质量指标, 产出成本). The rest may stand
 in its column or on a line that lost its leading cells (`shifted_into`); warned `cell_joined`.
+
+A form whose level-2 column repeats the group (产出质量指标) wraps it so too: the group's word
+on the row, the category's word spilled onto lines of their own below (`产出` / `质量` / `指标`).
+Read apart, the word is a restated group and the rest a category of no row, which took the
+row's block away. Under the header's level-2 column, where no level-1 label prints, the run
+is read as the group-worded form: exactly (`label_chain`, `group_word_spilled`), with one of
+the two damaged where the characters in place read one form (`spilled_group_rest`: `声出` /
+`质量` / `指标`, `产出` / `质重` / `指标`); each warned `cell_joined`.
 """
 from __future__ import annotations
 
@@ -201,6 +209,13 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
     # no label of its own (产出 over 数量指标 is two labels), down one column, not a
     # level-1 column of the header
     compounds = chain_compounds(vocab) if key not in keys else {}
+    # ... and from a group's word that is a label of its own where it stands on a row under
+    # the header's level-2 column, its category's word spilled onto lines of their own
+    # below (`group_word_spilled`): no level-1 label prints in that column
+    spilled = spilled_forms(vocab) if key in group_keys(vocab) and levels is not None \
+        and levels.get(start) == 2 and is_row_line(i, rows, {start}) \
+        and alone_in_column(rows, i, i + 1, rows[i].cells[p].col) is not None else {}
+    compounds = compounds or spilled
     # ... but a group's word that is a label of its own over another group's name (产出 /
     # 成本 / 指标), beside a category of that group, is that group's label (`category_beside`)
     named = named_group_compounds(vocab) if key in keys else {}
@@ -230,8 +245,9 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
             worded_best = list(chain)
         elif key in aspects and reads_as_aspect(rows, chain, aspects[key], vocab, levels):
             aspect_best = list(chain)
-        elif key in compounds and all(rows[r].cells[q].col == col for r, q in chain) \
-                and not (levels is not None and any(levels.get(spot) == 1 for spot in chain)):
+        elif key in compounds and (group_word_spilled(rows, chain) if spilled else
+                                   all(rows[r].cells[q].col == col for r, q in chain)
+                                   and not (levels is not None and any(levels.get(spot) == 1 for spot in chain))):
             compound_best = list(chain)     # (under a level-1 column it is a group's label)
         if key in named and all(rows[r].cells[q].col == col for r, q in chain) \
                 and category_beside(rows, chain, taken, vocab, named[key]):
@@ -249,6 +265,47 @@ def label_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, i
     if worded_best and len(worded_best) > len(best or ()) and not tail_of_label_above(rows, worded_best, taken, vocab):
         return worded_best
     return best
+
+
+def group_word_spilled(rows: list[Row], chain: list[tuple[int, int]]) -> bool:
+    """Whether a chain from a group's word on a row (`产出`) runs on lines of their own below
+    it, each holding its piece alone, in the word's column or on a line that lost its
+    leading cells (`shifted_into`): a group-worded label (产出质量指标) whose category's word
+    spilled past its one row (`产出` / `质量` / `指标`), not a category's label of a row of
+    its own (a category listed without indicators prints on a row of its own, beside its
+    own cells, or alone on one line)."""
+    (i, p), rest = chain[0], chain[1:]
+    return bool(rest) and all(alone_in_column(rows, i, r, rows[i].cells[p].col) == q for r, q in rest)
+
+
+def alone_in_column(rows: list[Row], i: int, r: int, col: int) -> int | None:
+    """The one cell line `r` prints, where it is a piece standing in column `col` of row `i`
+    (`in_column`, or `shifted_into` it: the line lost its leading cells), else None."""
+    if r >= len(rows):
+        return None
+    filled = [q for q, c in enumerate(rows[r].cells) if c.text.strip()]
+    if len(filled) != 1 or not is_piece(rows[r].cells[filled[0]].text):
+        return None
+    q = filled[0]
+    return q if in_column(rows[r], q, col) or shifted_into(rows[i], rows[r], q, col) else None
+
+
+@lru_cache(maxsize=None)
+def spilled_forms(vocab: LevelVocabulary) -> dict[str, str]:
+    """`chain_compounds` a group's word and its category's word spilled below it may join
+    into: not those whose category's word repeats the group's (效益 + 社会效益 is the group's
+    label wrapped beside a category's, no wording a form prints)."""
+    groups = group_keys(vocab)
+    return {form: label for form, label in chain_compounds(vocab).items()
+            if not any(form.startswith(word) and word in form[len(word):] for word in groups)}
+
+
+def spilled_group_word(rows: list[Row], chain: list[tuple[int, int]], vocab: LevelVocabulary) -> bool:
+    """Whether a chain of `label_chain` is a group's word over its category's spilled word
+    (`group_word_spilled`), joined into a group-worded form (产出 / 质量 / 指标)."""
+    pieces = [label_key(rows[r].cells[q].text) for r, q in chain]
+    return pieces[0] in group_keys(vocab) and "".join(pieces) in spilled_forms(vocab) \
+        and group_word_spilled(rows, chain)
 
 
 def tail_of_label_above(rows: list[Row], chain: list[tuple[int, int]], taken: set[tuple[int, int]],
@@ -1346,6 +1403,46 @@ def spilled_rest(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
     return ([start, (i + 1, q)], key) if key is not None else None
 
 
+def spilled_group_rest(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int]],
+                       chains: list[list[tuple[int, int]]], vocab: LevelVocabulary, levels: LevelCells
+                       ) -> tuple[list[tuple[int, int]], str] | None:
+    """A group's word on a row of the header's level-2 column (no level-1 label prints
+    there) over its category's word spilled onto lines of their own below, one of the two
+    damaged: the word with a look-alike over the clean rest (`声出` / `质量` / `指标`, the rest
+    read alone as 质量指标, a block of no row), or the clean word over a damaged rest
+    (`产出` / `质重` / `指标`): read together as the group-worded form (`rest_joined_head`:
+    产出质量指标, the characters in place, one form only). The clean word over a clean rest
+    is `label_chain`'s (`group_word_spilled`). The rest is the run of lines just below, each
+    holding one piece alone in the word's column (`in_column`, or `shifted_into` it); a
+    chain the exact pass made of them is taken whole or not at all. The chain (the word
+    first) and the key it reads as, or None."""
+    i, p = start
+    if i + 1 >= len(rows) or levels.get(start) != 2 or not is_row_line(i, rows, {start}):
+        return None
+    cell = rows[i].cells[p]
+    head, col = label_key(cell.text), cell.col
+    clean = head in group_keys(vocab)
+    if not clean and not (unread_alone(cell, vocab) and any(
+            len(word) == len(head) and in_place(head, word) for word in group_keys(vocab))):
+        return None
+    below: list[tuple[int, int]] = []
+    for r in range(i + 1, min(i + PIECES_MAX, len(rows))):
+        q = alone_in_column(rows, i, r, col)
+        if q is None:
+            break
+        below.append((r, q))
+    for n in range(len(below), 0, -1):
+        rest_spots = set(below[:n])
+        if any(spot in taken and not any(spot in chain and set(chain) <= rest_spots for chain in chains)
+               for spot in rest_spots):
+            continue     # (a line of the rest taken by a chain reaching past it, or by another reading)
+        rest = "".join(label_key(rows[r].cells[q].text) for r, q in below[:n])
+        key = rest_joined_head(head, rest, vocab, whole_rest=not clean, compound=True)
+        if key is not None and key != head + rest and key in spilled_forms(vocab):
+            return [start, *below[:n]], key
+    return None
+
+
 def blind_kind(pieces: list[str], vocab: LevelVocabulary, kind: str) -> str:
     """A level-column chain's kind, naming the line it read keeping none of the label's
     characters (`pieces_pin_blind`): the label is read from the other lines alone."""
@@ -1391,6 +1488,12 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
             if found:
                 taken.update(found[0])
                 spilled.append(found)
+                continue
+            found = spilled_group_rest(rows, (i, p), taken, chains, vocab, levels)
+            if found:     # (its rest's lines read alone as a label of no row: no longer)
+                chains = [chain for chain in chains if not set(chain) <= set(found[0])]
+                taken.update(found[0])
+                spilled.append(found)
     fused_chains = []
     fused_taken: set[tuple[int, int]] = set()
     seen: dict[int, list] = {}
@@ -1416,9 +1519,10 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
     if not chains and not texts and not fused_chains and not spilled:
         return rows, issues
     for chain, key in spilled:
-        (r, q), (r2, q2) = chain
-        texts[(r, q)], texts[(r2, q2)] = key, ""
-        head, rest = rows[r].cells[q].text.strip(), rows[r2].cells[q2].text.strip()
+        (r, q), below = chain[0], chain[1:]
+        texts[(r, q)] = key
+        texts.update({spot: "" for spot in below})
+        head, rest = rows[r].cells[q].text.strip(), " | ".join(rows[r2].cells[q2].text.strip() for r2, q2 in below)
         tails = len(rest_completes(vocab, label_key(rest)))
         said = f"the tail of {tails} labels" if label_key(rest) in label_rests(vocab) and tails > 1 else "no label"
         issues.append(Issue("warning", "cell_joined",
@@ -1453,6 +1557,13 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
         for spot in chain:
             texts[spot] = joined if spot in on_rows else ""
         damaged = kinds[tuple(chain)]
+        if spilled_group_word(rows, chain, vocab):     # read by where its lines stand: said for review
+            issues.append(Issue("warning", "cell_joined",
+                                f"group's word {rows[chain[0][0]].cells[chain[0][1]].text.strip()!r} on a row of the "
+                                f"level-2 column and its category's word spilled onto lines of their own below "
+                                f"({' | '.join(rows[r].cells[q].text.strip() for r, q in chain[1:])}) read together as "
+                                f"{joined!r} on the row", field="level2", source_ref=rows[chain[0][0]].source_ref))
+            continue
         issues.append(Issue("info", "label_rejoined",
                             f"level label wrapped over {len(chain)} lines{damaged} "
                             f"({' | '.join(rows[r].cells[q].text for r, q in chain)}) read as {joined!r}",
