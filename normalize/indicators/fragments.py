@@ -113,7 +113,7 @@ from formex.normalize.indicators.fused import (ASPECT, ASPECT_WORD_MIN, bare_wor
                                               split_fused_label)
 from formex.normalize.labels import label_key
 from formex.schemas.document import Cell, Issue, Row
-from formex.schemas.name_words import CATEGORY_WORD_OPENINGS, LABEL_LINE_OPENINGS, NAME_OPENINGS
+from formex.schemas.name_words import CATEGORY_WORD_OPENINGS, LABEL_LINE_OPENINGS, NAME_OPENINGS, WORDING_OPENINGS
 
 PIECE_MAX = 5     # a wrapped label's line is no wider than its (narrow) column
 PIECES_MAX = 5    # 服务对象满意度指标 (9 characters) in a column 2 wide takes 5 lines
@@ -706,10 +706,13 @@ def fused_heads_of(vocab: LevelVocabulary) -> frozenset[str]:
 
 
 def fused_wrap(rows: list[Row], i: int, p: int, taken: set[tuple[int, int]],
-               vocab: LevelVocabulary) -> tuple[str, tuple[int, int], str] | None:
+               vocab: LevelVocabulary) -> tuple[str, tuple[int, int], str, str] | None:
     """A label fused into the name cell (i, p) and wrapped into the next line's cell:
     (the cell's text with the label whole, the next line's cell, its text without the
-    label's last characters), or None (see the module doc)."""
+    label's last characters, the wording cut), or None (see the module doc). The first line
+    may print one of the vocabulary's `wordings` after the label's head where the two lines
+    spell a worded form (`经济效益性农户…` over `指标合作社…`: 经济效益性指标); the wording
+    is the label's and goes with it (not a word names open with: `wording_openings`)."""
     cell = rows[i].cells[p]
     text = cell.text.strip()
     if text[:FUSED_PIECE_MIN] not in fused_heads_of(vocab):
@@ -730,11 +733,22 @@ def fused_wrap(rows: list[Row], i: int, p: int, taken: set[tuple[int, int]],
                      None)    # under the name: the name's next line, not a level cell beside it
             if q is None:
                 continue
-            whole = key + text[j:]
+            cut = text[j] if worded_wrap(head, text[j:], tail, vocab) else ""
+            whole = key + text[j + len(cut):]
             fused = split_fused_label(replace(cell, text=whole), vocab)
             if fused is not None and label_key(fused.label.cell.text) == key:
-                return whole, (i + 1, q), rows[i + 1].cells[q].text.strip()[len(tail):].strip()
+                return whole, (i + 1, q), rows[i + 1].cells[q].text.strip()[len(tail):].strip(), cut
     return None
+
+
+def worded_wrap(head: str, rest: str, tail: str, vocab: LevelVocabulary) -> bool:
+    """Whether a name cell printing a label's `head` then `rest` over a line opening with the
+    label's `tail` prints the label worded up: `rest` opens with one of the vocabulary's
+    `wordings`, head, wording and tail a worded form of the label (`worded_label`), and the
+    name opens with no word of its own there (`wording_openings`: 性别, 类型)."""
+    return rest[:1] in vocab.wordings and worded_label(head + rest[0] + tail, vocab) \
+        and not any(rest.startswith(word) for word in WORDING_OPENINGS) \
+        and len(label_key(rest[1:])) >= FUSED_REST_MIN
 
 
 @lru_cache(maxsize=4096)
@@ -993,6 +1007,61 @@ def printed_past_first_line(rows: list[Row], chain: list[tuple[int, int]], rests
     return word, rest[len(word):].strip(SEPARATOR_CHARS)
 
 
+def label_read_as(text: str, vocab: LevelVocabulary) -> str | None:
+    """The category `text` alone reads as (at the default cutoff), or None."""
+    hint = classify_label(Cell(text=text, raw=text, col=0), vocab)
+    return hint.spec.label if hint is not None else None
+
+
+def chain_pieces(rows: list[Row], chain: list[tuple[int, int]], rests: dict[tuple[int, int], str]) -> list[str]:
+    """The label's piece on each line of a `fused_piece_chain` chain: a short cell's text, or
+    the head cut off a name cell (its text less the rest)."""
+    out = []
+    for r, q in chain:
+        text = rows[r].cells[q].text.strip()
+        out.append(label_key(text[:len(text) - len(rests[(r, q)])] if (r, q) in rests else text))
+    return out
+
+
+def wording_left_in_rest(rows: list[Row], chain: list[tuple[int, int]], rests: dict[tuple[int, int], str],
+                         joined: str, vocab: LevelVocabulary) -> dict[tuple[int, int], tuple[str, str]]:
+    """{spot: (the text cut, the name's rest without it)} where a chain of `fused_piece_chain`
+    read its label without the wording its fused line prints: the name's rest opens with one of
+    the vocabulary's `wordings` (性, 类), then 指 / 指标 up to where the label's lines go on
+    (`质量` \| `类创业…` over `指柝`: 质量类指标; `社会效` over `益` \| `性指提高…`: 社会效益性指标,
+    its 标 past the chain). The line with that text is the label's line as printed: the pieces
+    stay one column wide, the wording stands after the label's first two characters, and the
+    joined text without it reads as the category the chain read (completed with the rest of
+    指标 where the fused line is the chain's last). Not a word names open with (`性别`,
+    `wording_openings`), nor where the name's rest left is no name."""
+    category = label_read_as(joined, vocab)
+    if category is None:
+        return {}
+    pieces = chain_pieces(rows, chain, rests)
+    out = {}
+    for k, spot in enumerate(chain):
+        rest = rests.get(spot)
+        if not rest or rest[0] not in vocab.wordings or any(rest.startswith(word) for word in WORDING_OPENINGS):
+            continue
+        at = len("".join(pieces[:k + 1]))     # where the wording stands in the joined label
+        if at < 2:
+            continue
+        last = k == len(chain) - 1
+        for m in range(len(LABEL_SUFFIX), -1, -1):     # the longest cut first
+            cut = rest[0] + LABEL_SUFFIX[:m]
+            left = rest[len(cut):].strip(SEPARATOR_CHARS)
+            if not rest.startswith(cut) or len(label_key(left)) < FUSED_REST_MIN:
+                continue
+            lines = [*pieces[:k], pieces[k] + cut, *pieces[k + 1:]]
+            if not column_wide(lines):
+                continue
+            text = "".join(lines) + (LABEL_SUFFIX[m:] if last else "")
+            if label_read_as(text[:at] + text[at + 1:], vocab) == category:
+                out[spot] = (cut, left)
+                break
+    return out
+
+
 def is_han(ch: str) -> bool:
     """A Chinese character (CJK unified ideographs; code points, so no numeral literal)."""
     return 0x4E00 <= ord(ch) <= 0x9FFF
@@ -1011,13 +1080,19 @@ def rejoin_fused_wraps(rows: list[Row], vocab: LevelVocabulary, taken: set[tuple
             found = fused_wrap(rows, i, p, blocked, vocab)
             if found is None:
                 continue
-            whole, below, rest = found
+            whole, below, rest, cut = found
             texts[(i, p)], texts[below] = whole, rest
             blocked.update(((i, p), below))
             issues.append(Issue("info", "label_rejoined",
                                 f"level label fused into the name and wrapped over 2 lines "
                                 f"({cell.text} | {rows[below[0]].cells[below[1]].text}) read as "
                                 f"{whole!r} | {rest!r}", field="indicators", source_ref=row.source_ref))
+            if cut:      # the label's wording, read off the name: said for review
+                issues.append(Issue("warning", "label_unrecognised",
+                                    f"{cell.text.strip()!r} prints {cut!r} after the head of the label wrapped "
+                                    f"into the line below ({rows[below[0]].cells[below[1]].text.strip()!r}): the "
+                                    f"label's wording as printed, cut off the name with the label",
+                                    field="level2", source_ref=row.source_ref))
     return texts, issues
 
 
@@ -1411,6 +1486,11 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
         if put_in is not None:
             rests[chain[0]] = put_in[1]
             words_put_in.append((chain, put_in[0], joined))
+    wordings_cut = []     # (spot, the wording and 指 printed with the label's line, the name as it was)
+    for chain, rests, joined in fused_chains:
+        for spot, (cut, left) in wording_left_in_rest(rows, chain, rests, joined, vocab).items():
+            wordings_cut.append((spot, cut, joined, rests[spot]))
+            rests[spot] = left
     taken |= fused_taken
     texts, issues = rejoin_fused_wraps(rows, vocab, taken)
     if not chains and not texts and not fused_chains and not spilled:
@@ -1440,6 +1520,11 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
                             f"first line of the wrapped label {joined!r} and before a space: a word the form put in "
                             f"the label (no wording the vocabulary lists), cut off the name with it",
                             field="level2", source_ref=rows[r].source_ref))
+    for (r, q), cut, joined, name in wordings_cut:     # the label's wording, read off the name: said for review
+        issues.append(Issue("warning", "label_unrecognised",
+                            f"{rows[r].cells[q].text.strip()!r} prints {cut!r} after the line of the wrapped label "
+                            f"{joined!r} fused at its head: the label's wording ({cut[0]}) as printed, cut off the "
+                            f"name {name!r} with the label's line", field="level2", source_ref=rows[r].source_ref))
     short = shortened_keys(vocab)
     for chain in chains:
         joined = "".join(rows[r].cells[q].text for r, q in chain)
