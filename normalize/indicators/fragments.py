@@ -1028,7 +1028,7 @@ def wording_left_in_rest(rows: list[Row], chain: list[tuple[int, int]], rests: d
     """{spot: (the text cut, the name's rest without it)} where a chain of `fused_piece_chain`
     read its label without the wording its fused line prints: the name's rest opens with one of
     the vocabulary's `wordings` (性, 类), then 指 / 指标 up to where the label's lines go on
-    (`质量` \| `类创业…` over `指柝`: 质量类指标; `社会效` over `益` \| `性指提高…`: 社会效益性指标,
+    (`质量` | `类创业…` over `指柝`: 质量类指标; `社会效` over `益` | `性指提高…`: 社会效益性指标,
     its 标 past the chain). The line with that text is the label's line as printed: the pieces
     stay one column wide, the wording stands after the label's first two characters, and the
     joined text without it reads as the category the chain read (completed with the rest of
