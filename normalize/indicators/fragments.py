@@ -722,6 +722,9 @@ def fused_wrap(rows: list[Row], i: int, p: int, taken: set[tuple[int, int]],
     below = sorted((abs(c.col - cell.col), q) for q, c in enumerate(rows[i + 1].cells)
                    if c.text.strip() and (i + 1, q) not in taken and not looks_like_value(c.text)
                    and vocab.columns.match(c.text) is None)    # 指标值: a header below
+    found = aspect_wrap(rows, i, cell, [q for _, q in below if rows[i + 1].cells[q].col <= cell.col], vocab)
+    if found is not None:
+        return found
     for key in keys_longest_first(vocab):
         if text.startswith(key):
             return None       # the label whole on this line: split_fused_label's
@@ -738,6 +741,34 @@ def fused_wrap(rows: list[Row], i: int, p: int, taken: set[tuple[int, int]],
             fused = split_fused_label(replace(cell, text=whole), vocab)
             if fused is not None and label_key(fused.label.cell.text) == key:
                 return whole, (i + 1, q), rows[i + 1].cells[q].text.strip()[len(tail):].strip(), cut
+    return None
+
+
+def aspect_wrap(rows: list[Row], i: int, cell: Cell, under: list[int], vocab: LevelVocabulary
+                ) -> tuple[str, tuple[int, int], str, str] | None:
+    """`fused_wrap` for a label worded with 方面 (`aspect_keys`: 社会效益方面) fused into the name
+    cell and wrapped inside its 方面 into the name cell under it (`社会效益方双拥…` over
+    `面全社会…`, or over a cell `面` of its own left of it): the label put back at the head of the
+    first name as the label it is written for (社会效益指标, where fused.py splits it off), 方面's
+    characters taken off the name and the line below."""
+    text = cell.text.strip()
+    for form, label in aspect_keys(vocab).items():
+        j = len(form) - 1            # the break inside 方面
+        head, tail = form[:j], form[j:]
+        if not text.startswith(head) or len(label_key(text[j:])) < FUSED_REST_MIN:
+            continue
+        # the name's next line opening with the tail, or the tail a cell of its own left of the name
+        q = next((q for q in under if rows[i + 1].cells[q].text.strip() == tail or
+                  rows[i + 1].cells[q].col == cell.col and rows[i + 1].cells[q].text.strip().startswith(tail)
+                  and len(label_key(rows[i + 1].cells[q].text.strip()[len(tail):])) >= FUSED_REST_MIN), None)
+        if q is None:
+            continue
+        rest_below = rows[i + 1].cells[q].text.strip()[len(tail):].strip()
+        key = label_key(label)
+        whole = key + text[j:]
+        fused = split_fused_label(replace(cell, text=whole), vocab)
+        if fused is not None and label_key(fused.label.cell.text) == key:
+            return whole, (i + 1, q), rest_below, ASPECT
     return None
 
 
@@ -1029,11 +1060,11 @@ def wording_left_in_rest(rows: list[Row], chain: list[tuple[int, int]], rests: d
     read its label without the wording its fused line prints: the name's rest opens with one of
     the vocabulary's `wordings` (性, 类), then 指 / 指标 up to where the label's lines go on
     (`质量` | `类创业…` over `指柝`: 质量类指标; `社会效` over `益` | `性指提高…`: 社会效益性指标,
-    its 标 past the chain). The line with that text is the label's line as printed: the pieces
-    stay one column wide, the wording stands after the label's first two characters, and the
-    joined text without it reads as the category the chain read (completed with the rest of
-    指标 where the fused line is the chain's last). Not a word names open with (`性别`,
-    `wording_openings`), nor where the name's rest left is no name."""
+    its 标 past the chain; `worded_cut`), or, on the chain's last line, with 方面 (`社会效` over
+    `益` | `方面城镇…`: 社会效益方面; `aspect_cut`). The line with that text is the label's line as
+    printed: the pieces stay one column wide and the joined text reads as the category the
+    chain read. Not a word names open with (`性别`, `wording_openings`), nor where the name's
+    rest left is no name."""
     category = label_read_as(joined, vocab)
     if category is None:
         return {}
@@ -1041,25 +1072,45 @@ def wording_left_in_rest(rows: list[Row], chain: list[tuple[int, int]], rests: d
     out = {}
     for k, spot in enumerate(chain):
         rest = rests.get(spot)
-        if not rest or rest[0] not in vocab.wordings or any(rest.startswith(word) for word in WORDING_OPENINGS):
-            continue
-        at = len("".join(pieces[:k + 1]))     # where the wording stands in the joined label
-        if at < 2:
+        if not rest or any(rest.startswith(word) for word in WORDING_OPENINGS):
             continue
         last = k == len(chain) - 1
-        for m in range(len(LABEL_SUFFIX), -1, -1):     # the longest cut first
-            cut = rest[0] + LABEL_SUFFIX[:m]
+        for cut in (*worded_cuts(rest, vocab), *(aspect_cuts(rest) if last else ())):
             left = rest[len(cut):].strip(SEPARATOR_CHARS)
-            if not rest.startswith(cut) or len(label_key(left)) < FUSED_REST_MIN:
-                continue
             lines = [*pieces[:k], pieces[k] + cut, *pieces[k + 1:]]
-            if not column_wide(lines):
+            if len(label_key(left)) < FUSED_REST_MIN or not column_wide(lines):
                 continue
-            text = "".join(lines) + (LABEL_SUFFIX[m:] if last else "")
-            if label_read_as(text[:at] + text[at + 1:], vocab) == category:
+            if reads_with_cut("".join(lines), len("".join(pieces[:k + 1])), cut, last, vocab) == category:
                 out[spot] = (cut, left)
                 break
     return out
+
+
+def worded_cuts(rest: str, vocab: LevelVocabulary) -> tuple[str, ...]:
+    """The heads of `rest` a label's wording may print, longest first: one of the vocabulary's
+    `wordings`, then 指 or 指标 (`性指`, `性`)."""
+    if rest[:1] not in vocab.wordings:
+        return ()
+    cuts = (rest[0] + LABEL_SUFFIX[:m] for m in range(len(LABEL_SUFFIX), -1, -1))
+    return tuple(cut for cut in cuts if rest.startswith(cut))
+
+
+def aspect_cuts(rest: str) -> tuple[str, ...]:
+    """`rest`'s head 方面 (`ASPECT`, written whole), which a label worded with it ends with."""
+    return (ASPECT,) if rest.startswith(ASPECT) else ()
+
+
+def reads_with_cut(text: str, at: int, cut: str, last: bool, vocab: LevelVocabulary) -> str | None:
+    """The category the chain's joined `text` reads as with `cut` put in at `at`: a form worded
+    with 方面 (`aspect_keys`), or, the wording taken out and 指标's rest put after a last line, as
+    a label reads (`label_read_as`); None where the wording stands before the label's third
+    character."""
+    if cut == ASPECT:
+        return aspect_keys(vocab).get(text)
+    if at < 2:
+        return None
+    done = text + (LABEL_SUFFIX[len(cut) - 1:] if last else "")
+    return label_read_as(done[:at] + done[at + 1:], vocab)
 
 
 def is_han(ch: str) -> bool:
@@ -1523,7 +1574,7 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
     for (r, q), cut, joined, name in wordings_cut:     # the label's wording, read off the name: said for review
         issues.append(Issue("warning", "label_unrecognised",
                             f"{rows[r].cells[q].text.strip()!r} prints {cut!r} after the line of the wrapped label "
-                            f"{joined!r} fused at its head: the label's wording ({cut[0]}) as printed, cut off the "
+                            f"{joined!r} fused at its head: the label's wording as printed, cut off the "
                             f"name {name!r} with the label's line", field="level2", source_ref=rows[r].source_ref))
     short = shortened_keys(vocab)
     for chain in chains:
