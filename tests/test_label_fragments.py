@@ -920,3 +920,30 @@ def test_a_worded_label_fused_and_wrapped_into_the_next_names_line_keeps_no_word
         ("经济效益指标", "农户人均增收"), ("经济效益指标", "合作社经营收入增长率")]
     cut = [i for i in issues if i.code == "label_unrecognised" and "wording" in i.message]
     assert len(cut) == 1 and cut[0].severity == "warning" and "'性'" in cut[0].message
+
+
+def test_a_labels_aspect_word_left_at_a_fused_names_head_goes_with_the_label():
+    # 社会效 over 益方面…: 社会效益方面 (方面 for 指标) wrapped, its last line fused into the name;
+    # the chain read 社会效 + 益 (社会效益) and left 方面 on the name. Cut, warned
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "效益指标\t社会效\t受益人口数量\t≥2.3万人",
+                      "\t\t益方面居民办事便利度\t≥90%"])
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [(i.placement.level2.label, i.row.name) for i in indicators] == [
+        ("社会效益指标", "受益人口数量"), ("社会效益指标", "居民办事便利度")]
+    cut = [i for i in issues if i.code == "label_unrecognised" and "'方面'" in i.message]
+    assert len(cut) == 1 and cut[0].severity == "warning"
+
+
+def test_a_label_worded_with_aspect_fused_and_wrapped_inside_it_is_put_back_whole():
+    # 社会效益方 | 面: 社会效益方面 fused into the name, its 面 a cell of its own on the next
+    # line; read as 社会效益指标, 方面 taken off the name (warned)
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "效益指标\t经济效益指标\t地产农产品销售额\t≥6000万元",
+                      "\t\t社会效益方双拥模范城创建成果\t持续巩固",
+                      "\t面\t全社会尊崇退役军人氛围\t明显提升"])
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [(i.placement.level2.label, i.row.name) for i in indicators][1:] == [
+        ("社会效益指标", "双拥模范城创建成果"), ("社会效益指标", "全社会尊崇退役军人氛围")]
+    cut = [i for i in issues if i.code == "label_unrecognised" and "'方面'" in i.message]
+    assert len(cut) == 1 and cut[0].severity == "warning"

@@ -36,6 +36,12 @@ the guards what the names write (a character of another name, no label's, no wor
 name's next), a short cell or 标 on the line below (the 标 wrapped there), and the column's
 edge (a head as wide as it ends its line: the next character is the name's). Warned. Such
 a head's 标 fused into the name opening the next line is read the same (`fused_order.biao_below`).
+
+A label's ending alone at a name's head (`指标 农技培训…` under `成本` / `控制`, `标退役军人…`
+under `旷孝指`: `cut_bare_label_endings`) is the last line of a label wrapped over the lines
+above, whatever its other lines read: no name opens so, and the ending names no category, so
+it is cut off and the row keeps the category placed (warned). A label printed whole with its
+指标 on the row or the row above leaves no such line (`时效指标` over `指标调整审批…`).
 """
 from __future__ import annotations
 

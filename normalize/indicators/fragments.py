@@ -88,6 +88,14 @@ label's first line with a short word before a space (`成本控制 单位管网�
 wording no vocabulary lists, 成本控制指标, read as 成本 + 指标), that word is the label's
 line too and goes with it (`printed_past_first_line`, warned `label_unrecognised`).
 
+A fused line may print the label's wording past the piece the chain read (`质量类…` over `指柝`,
+`社会效` over `益性指…` or `益方面…`): the wording (性, 类, then 指 / 指标; 方面 on the last line)
+goes with the label's line where the pieces stay one column wide and the joined text with it
+reads as the same category (`wording_left_in_rest`, warned `label_unrecognised`). A fused
+label wrapped into the next name keeps its wording likewise (`经济效益性…` over `指标…`:
+`worded_wrap`), and one worded with 方面 wrapped inside it (`社会效益方…` over `面`) is put back
+as the label it is written for (`aspect_wrap`), both warned.
+
 A label restated on every row of its block, in a column too narrow for more than its
 first line (`数量指` on each row, `标` once below), is read as any wrapped label; where one
 row's piece is fused into its name (`数量指 发放…`, the level cell blank), it is put back
