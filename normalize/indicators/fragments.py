@@ -756,9 +756,10 @@ def aspect_wrap(rows: list[Row], i: int, cell: Cell, under: list[int], vocab: Le
                 ) -> tuple[str, tuple[int, int], str, str] | None:
     """`fused_wrap` for a label worded with 方面 (`aspect_keys`: 社会效益方面) fused into the name
     cell and wrapped inside its 方面 into the name cell under it (`社会效益方双拥…` over
-    `面全社会…`, or over a cell `面` of its own left of it): the label put back at the head of the
-    first name as the label it is written for (社会效益指标, where fused.py splits it off), 方面's
-    characters taken off the name and the line below."""
+    `面全社会…`, or over a cell `面` of its own left of it): the label put back as the label it is
+    written for (社会效益指标) at the head of the first name and of the name below (where fused.py
+    splits it off), or in that cell of its own: on both lines, as a wrapped label's chain goes
+    on each of its rows; 方面's characters taken off."""
     text = cell.text.strip()
     for form, label in aspect_keys(vocab).items():
         j = len(form) - 1            # the break inside 方面
@@ -776,7 +777,10 @@ def aspect_wrap(rows: list[Row], i: int, cell: Cell, under: list[int], vocab: Le
         whole = key + text[j:]
         fused = split_fused_label(replace(cell, text=whole), vocab)
         if fused is not None and label_key(fused.label.cell.text) == key:
-            return whole, (i + 1, q), rest_below, ASPECT
+            # the label prints on both lines: it goes on both rows, as a wrapped label's chain does
+            # (the placement models weigh the line each places), in the cell of its own or before the name
+            below = f"{key} {rest_below}" if rest_below else key
+            return whole, (i + 1, q), below, ASPECT
     return None
 
 
