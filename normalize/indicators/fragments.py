@@ -759,7 +759,7 @@ def aspect_wrap(rows: list[Row], i: int, cell: Cell, under: list[int], vocab: Le
     `面全社会…`, or over a cell `面` of its own left of it): the label put back as the label it is
     written for (社会效益指标) at the head of the first name and of the name below (where fused.py
     splits it off), or in that cell of its own: on both lines, as a wrapped label's chain goes
-    on each of its rows; 方面's characters taken off."""
+    on each of its rows (a line of its own is blanked); 方面's characters taken off."""
     text = cell.text.strip()
     for form, label in aspect_keys(vocab).items():
         j = len(form) - 1            # the break inside 方面
@@ -779,7 +779,9 @@ def aspect_wrap(rows: list[Row], i: int, cell: Cell, under: list[int], vocab: Le
         if fused is not None and label_key(fused.label.cell.text) == key:
             # the label prints on both lines: it goes on both rows, as a wrapped label's chain does
             # (the placement models weigh the line each places), in the cell of its own or before the name
-            below = f"{key} {rest_below}" if rest_below else key
+            # (a cell of its own on a line of its own is blanked, as a chain's short piece is)
+            row_line = any(c.text.strip() for k, c in enumerate(rows[i + 1].cells) if k != q)
+            below = f"{key} {rest_below}" if rest_below else key if row_line else ""
             return whole, (i + 1, q), below, ASPECT
     return None
 
