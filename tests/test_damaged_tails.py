@@ -294,3 +294,27 @@ def test_a_character_filling_the_line_after_a_head_reading_a_word_whole_is_cut_o
     got, issues = read(column_three_wide(below))
     assert got[0] == ("数量指标", want)
     assert any(i.code == "label_unrecognised" and "'脂' cut off" in i.message for i in issues) is bool(below)
+
+
+def test_a_labels_ending_alone_at_a_names_head_is_cut_and_warned():
+    # 成本 / 控制 / 指标: 成本控制指标 wrapped down a column two wide, its last line fused into
+    # the third row's name; 指标 alone names no category, the row keeps the one placed
+    got, issues = read(["产出指标\t数量指标\t病虫害统防统治面积\t≥15000亩",
+                        "\t成本\t统防统治亩均成本\t≤45元",
+                        "\t控制\t良种补贴发放标准\t=20元",
+                        "\t\t指标农技培训人均成本\t≤300元",
+                        "\t\t标退役军人优待金发放费用\t≤20万元"])
+    assert got[3] == ("成本指标", "农技培训人均成本") and got[4] == ("成本指标", "退役军人优待金发放费用")
+    warned = [i for i in issues if i.code == "label_unrecognised" and "ending alone" in i.message]
+    assert len(warned) == 2 and {i.severity for i in warned} == {"warning"}
+
+
+def test_a_names_own_word_or_an_opening_other_names_share_keeps_its_ending():
+    # 标准 is a word (schemas/name_words.yaml); 标化 (no listed word) opens two names: the document's own
+    got, issues = read(["产出指标\t数量指标\t病虫害统防统治面积\t≥15000亩",
+                        "\t\t标准化农田建设面积\t≥500亩",
+                        "\t\t标化门诊新建数量统计\t≥20个",
+                        "\t\t标化门诊改建数量统计\t≥20个"])
+    assert [name for _, name in got] == ["病虫害统防统治面积", "标准化农田建设面积", "标化门诊新建数量统计",
+                                         "标化门诊改建数量统计"]
+    assert not [i for i in issues if "ending alone" in i.message]

@@ -931,3 +931,74 @@ def test_a_damaged_word_over_a_spilled_rest_reading_two_forms_alike_is_left_alon
                       "\t严山\t人均月补贴标准\t≤1200元", "\t成本\t\t"])
     out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
     assert out[2].texts[1] == "严山" and not any(i.code == "cell_joined" for i in issues)
+
+
+def test_a_labels_wording_left_at_a_fused_names_head_goes_with_the_labels_line():
+    # 质量类 | 指柝: 质量类指标 wrapped, its first line fused into the name; the chain read
+    # 质量 + 指柝 and left 类 on the name. 社会效 over 益性指 (社会效益性指标, its 标 past the
+    # chain): the fused line is as wide as the column, 性指 the label's. Both cut, warned.
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "产出指标\t数量指标\t完成改造的老旧小区数量\t≥30个",
+                      "\t\t质量类工程竣工验收合格率\t100%",
+                      "\t指柝\t\t",
+                      "效益指标\t社会效\t受益人口\t≥2.3万人",
+                      "\t\t益性指居民办事便利度\t≥90%"])
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [(i.placement.level2.label, i.row.name) for i in indicators] == [
+        ("数量指标", "完成改造的老旧小区数量"), ("质量指标", "工程竣工验收合格率"),
+        ("社会效益指标", "受益人口"), ("社会效益指标", "居民办事便利度")]
+    cut = [i for i in issues if i.code == "label_unrecognised" and "wording" in i.message]
+    assert len(cut) == 2 and {i.severity for i in cut} == {"warning"}
+    assert "'类'" in cut[0].message and "'性指'" in cut[1].message
+
+
+def test_a_word_of_its_own_after_a_fused_labels_line_stays_the_names():
+    # 性能 opens the name (wording_openings): no wording of the label's
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "产出指标\t数量指标\t完成改造的老旧小区数量\t≥30个",
+                      "\t\t质量性能测试合格率\t100%",
+                      "\t指柝\t\t"])
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [i.row.name for i in indicators][1] == "性能测试合格率"
+    assert not [i for i in issues if "wording" in i.message]
+
+
+def test_a_worded_label_fused_and_wrapped_into_the_next_names_line_keeps_no_wording_on_the_name():
+    # 经济效益性 | 指标: 经济效益性指标 fused into a name and wrapped into the next line's
+    # name; the wording 性 goes with the label put back whole (warned)
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "效益指标\t\t地产农产品销售额\t≥6000万元",
+                      "\t\t经济效益性农户人均增收\t≥1200元",
+                      "\t\t指标合作社经营收入增长率\t≥5%"])
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [(i.placement.level2.label, i.row.name) for i in indicators][1:] == [
+        ("经济效益指标", "农户人均增收"), ("经济效益指标", "合作社经营收入增长率")]
+    cut = [i for i in issues if i.code == "label_unrecognised" and "wording" in i.message]
+    assert len(cut) == 1 and cut[0].severity == "warning" and "'性'" in cut[0].message
+
+
+def test_a_labels_aspect_word_left_at_a_fused_names_head_goes_with_the_label():
+    # 社会效 over 益方面…: 社会效益方面 (方面 for 指标) wrapped, its last line fused into the name;
+    # the chain read 社会效 + 益 (社会效益) and left 方面 on the name. Cut, warned
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "效益指标\t社会效\t受益人口数量\t≥2.3万人",
+                      "\t\t益方面居民办事便利度\t≥90%"])
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [(i.placement.level2.label, i.row.name) for i in indicators] == [
+        ("社会效益指标", "受益人口数量"), ("社会效益指标", "居民办事便利度")]
+    cut = [i for i in issues if i.code == "label_unrecognised" and "'方面'" in i.message]
+    assert len(cut) == 1 and cut[0].severity == "warning"
+
+
+def test_a_label_worded_with_aspect_fused_and_wrapped_inside_it_is_put_back_whole():
+    # 社会效益方 | 面: 社会效益方面 fused into the name, its 面 a cell of its own on the next
+    # line; read as 社会效益指标, 方面 taken off the name (warned)
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "效益指标\t经济效益指标\t地产农产品销售额\t≥6000万元",
+                      "\t\t社会效益方双拥模范城创建成果\t持续巩固",
+                      "\t面\t全社会尊崇退役军人氛围\t明显提升"])
+    indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [(i.placement.level2.label, i.row.name) for i in indicators][1:] == [
+        ("社会效益指标", "双拥模范城创建成果"), ("社会效益指标", "全社会尊崇退役军人氛围")]
+    cut = [i for i in issues if i.code == "label_unrecognised" and "'方面'" in i.message]
+    assert len(cut) == 1 and cut[0].severity == "warning"

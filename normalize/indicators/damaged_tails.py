@@ -36,6 +36,12 @@ the guards what the names write (a character of another name, no label's, no wor
 name's next), a short cell or 标 on the line below (the 标 wrapped there), and the column's
 edge (a head as wide as it ends its line: the next character is the name's). Warned. Such
 a head's 标 fused into the name opening the next line is read the same (`fused_order.biao_below`).
+
+A label's ending alone at a name's head (`指标 农技培训…` under `成本` / `控制`, `标退役军人…`
+under `旷孝指`: `cut_bare_label_endings`) is the last line of a label wrapped over the lines
+above, whatever its other lines read: no name opens so, and the ending names no category, so
+it is cut off and the row keeps the category placed (warned). A label printed whole with its
+指标 on the row or the row above leaves no such line (`时效指标` over `指标调整审批…`).
 """
 from __future__ import annotations
 
@@ -134,6 +140,63 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
                                 f"{fused.cell.raw or fused.cell.text!r})", field="level2",
                                 source_ref=fused.cell.source_ref or item.row.source_ref))
     issues += cut_biao_on_next_line(items, rows, vocab, where)
+    issues += cut_bare_label_endings(items)
+    return issues
+
+
+def label_endings() -> tuple[str, ...]:
+    """A level label's endings a wrapped label's last line prints alone, longest first: its
+    指标 worded up (类指标, 性指标), its 指标, its 标."""
+    return (*(w + SUFFIX for w in WORDINGS), SUFFIX, SUFFIX[-1])
+
+
+def bare_ending(name: str) -> str | None:
+    """The label ending (`label_endings`) `name` opens with, or None: not a 标 making a word
+    with the name's next character (`标准…`, schemas/name_words.yaml), and the name left keeps
+    `ORDER_REST_MIN` characters."""
+    for ending in label_endings():
+        rest = name[len(ending):]
+        if name.startswith(ending) and len(rest) >= ORDER_REST_MIN and not makes_word(ending, rest):
+            return ending
+    return None
+
+
+def states_whole_label(item: IndicatorRow) -> bool:
+    """Whether the row prints a level-2 label of its own ending in its 指标, in a level cell or
+    cut off its name's head (`时效指标`, `数量指标 培训…`)."""
+    texts = [h.cell.text for h in item.level2 if not h.copied] + [f.label.cell.text for f in item.fused]
+    return any(label_key(text).endswith(SUFFIX) for text in texts)
+
+
+def cut_bare_label_endings(items: list[IndicatorRow]) -> list[Issue]:
+    """A name opening with a level label's ending alone (`指标 农技培训人均成本` under `成本` /
+    `控制`, `标退役军人优待金…` under `旷孝指`, `类指标…`): the last line of a label wrapped over the
+    lines above, fused into this row's name, whose other lines were read elsewhere or left
+    damaged. The ending names no category and no name opens so: cut off, the row keeping the
+    category placed. Not where another row's name opens with the same ending and next character
+    (a word of the document's names), nor where a head cut off the name before it makes a word
+    with it (`服务对` | `标…`: 对标), nor where the row or the row above prints a level-2 label
+    whole with its 指标 (`时效指标` over `指标调整审批…`: that label has no line left). Warned."""
+    issues: list[Issue] = []
+    for i, item in enumerate(items):
+        ending = bare_ending(item.name or "")
+        if ending is None or opens_another_name(items, i, item.name[:len(ending) + 1]) \
+                or states_whole_label(item) or i and states_whole_label(items[i - 1]):
+            continue      # a label printed whole with its 指标 on the row or just above: no line of it is left
+        name = item.name
+        rest = name[len(ending):].strip(SEPARATORS)
+        fused = item.fused[-1] if item.fused else None
+        if fused is not None and fused.rest.text.strip(SEPARATORS) == name:
+            head = label_key(fused.label.cell.text)
+            if makes_word(head[-1:] + ending[:1], ""):
+                continue      # the head cut before it ends in a word with it (服务对 | 标…: 对标): the name's
+            relabel(item, fused, head + ending, rest)
+        else:
+            item.name = rest
+        issues.append(Issue("warning", "label_unrecognised",
+                            f"{name!r} opens with {ending!r}, a level label's ending alone (the last line of a "
+                            f"label wrapped over the lines above): cut off, the row keeping its placed category; "
+                            f"the name read as {rest!r}", field="level2", source_ref=item.row.source_ref))
     return issues
 
 

@@ -88,6 +88,14 @@ label's first line with a short word before a space (`成本控制 单位管网�
 wording no vocabulary lists, 成本控制指标, read as 成本 + 指标), that word is the label's
 line too and goes with it (`printed_past_first_line`, warned `label_unrecognised`).
 
+A fused line may print the label's wording past the piece the chain read (`质量类…` over `指柝`,
+`社会效` over `益性指…` or `益方面…`): the wording (性, 类, then 指 / 指标; 方面 on the last line)
+goes with the label's line where the pieces stay one column wide and the joined text with it
+reads as the same category (`wording_left_in_rest`, warned `label_unrecognised`). A fused
+label wrapped into the next name keeps its wording likewise (`经济效益性…` over `指标…`:
+`worded_wrap`), and one worded with 方面 wrapped inside it (`社会效益方…` over `面`) is put back
+as the label it is written for (`aspect_wrap`), both warned.
+
 A label restated on every row of its block, in a column too narrow for more than its
 first line (`数量指` on each row, `标` once below), is read as any wrapped label; where one
 row's piece is fused into its name (`数量指 发放…`, the level cell blank), it is put back
@@ -121,7 +129,7 @@ from formex.normalize.indicators.fused import (ASPECT, ASPECT_WORD_MIN, bare_wor
                                               split_fused_label)
 from formex.normalize.labels import label_key
 from formex.schemas.document import Cell, Issue, Row
-from formex.schemas.name_words import CATEGORY_WORD_OPENINGS, LABEL_LINE_OPENINGS, NAME_OPENINGS
+from formex.schemas.name_words import CATEGORY_WORD_OPENINGS, LABEL_LINE_OPENINGS, NAME_OPENINGS, WORDING_OPENINGS
 
 PIECE_MAX = 5     # a wrapped label's line is no wider than its (narrow) column
 PIECES_MAX = 5    # 服务对象满意度指标 (9 characters) in a column 2 wide takes 5 lines
@@ -763,10 +771,13 @@ def fused_heads_of(vocab: LevelVocabulary) -> frozenset[str]:
 
 
 def fused_wrap(rows: list[Row], i: int, p: int, taken: set[tuple[int, int]],
-               vocab: LevelVocabulary) -> tuple[str, tuple[int, int], str] | None:
+               vocab: LevelVocabulary) -> tuple[str, tuple[int, int], str, str] | None:
     """A label fused into the name cell (i, p) and wrapped into the next line's cell:
     (the cell's text with the label whole, the next line's cell, its text without the
-    label's last characters), or None (see the module doc)."""
+    label's last characters, the wording cut), or None (see the module doc). The first line
+    may print one of the vocabulary's `wordings` after the label's head where the two lines
+    spell a worded form (`经济效益性农户…` over `指标合作社…`: 经济效益性指标); the wording
+    is the label's and goes with it (not a word names open with: `wording_openings`)."""
     cell = rows[i].cells[p]
     text = cell.text.strip()
     if text[:FUSED_PIECE_MIN] not in fused_heads_of(vocab):
@@ -776,6 +787,9 @@ def fused_wrap(rows: list[Row], i: int, p: int, taken: set[tuple[int, int]],
     below = sorted((abs(c.col - cell.col), q) for q, c in enumerate(rows[i + 1].cells)
                    if c.text.strip() and (i + 1, q) not in taken and not looks_like_value(c.text)
                    and vocab.columns.match(c.text) is None)    # 指标值: a header below
+    found = aspect_wrap(rows, i, cell, [q for _, q in below if rows[i + 1].cells[q].col <= cell.col], vocab)
+    if found is not None:
+        return found
     for key in keys_longest_first(vocab):
         if text.startswith(key):
             return None       # the label whole on this line: split_fused_label's
@@ -787,11 +801,56 @@ def fused_wrap(rows: list[Row], i: int, p: int, taken: set[tuple[int, int]],
                      None)    # under the name: the name's next line, not a level cell beside it
             if q is None:
                 continue
-            whole = key + text[j:]
+            cut = text[j] if worded_wrap(head, text[j:], tail, vocab) else ""
+            whole = key + text[j + len(cut):]
             fused = split_fused_label(replace(cell, text=whole), vocab)
             if fused is not None and label_key(fused.label.cell.text) == key:
-                return whole, (i + 1, q), rows[i + 1].cells[q].text.strip()[len(tail):].strip()
+                return whole, (i + 1, q), rows[i + 1].cells[q].text.strip()[len(tail):].strip(), cut
     return None
+
+
+def aspect_wrap(rows: list[Row], i: int, cell: Cell, under: list[int], vocab: LevelVocabulary
+                ) -> tuple[str, tuple[int, int], str, str] | None:
+    """`fused_wrap` for a label worded with 方面 (`aspect_keys`: 社会效益方面) fused into the name
+    cell and wrapped inside its 方面 into the name cell under it (`社会效益方双拥…` over
+    `面全社会…`, or over a cell `面` of its own left of it): the label put back as the label it is
+    written for (社会效益指标) at the head of the first name and of the name below (where fused.py
+    splits it off), or in that cell of its own: on both lines, as a wrapped label's chain goes
+    on each of its rows (a line of its own is blanked); 方面's characters taken off."""
+    text = cell.text.strip()
+    for form, label in aspect_keys(vocab).items():
+        j = len(form) - 1            # the break inside 方面
+        head, tail = form[:j], form[j:]
+        if not text.startswith(head) or len(label_key(text[j:])) < FUSED_REST_MIN:
+            continue
+        # the name's next line opening with the tail, or the tail a cell of its own left of the name
+        q = next((q for q in under if rows[i + 1].cells[q].text.strip() == tail or
+                  rows[i + 1].cells[q].col == cell.col and rows[i + 1].cells[q].text.strip().startswith(tail)
+                  and len(label_key(rows[i + 1].cells[q].text.strip()[len(tail):])) >= FUSED_REST_MIN), None)
+        if q is None:
+            continue
+        rest_below = rows[i + 1].cells[q].text.strip()[len(tail):].strip()
+        key = label_key(label)
+        whole = key + text[j:]
+        fused = split_fused_label(replace(cell, text=whole), vocab)
+        if fused is not None and label_key(fused.label.cell.text) == key:
+            # the label prints on both lines: it goes on both rows, as a wrapped label's chain does
+            # (the placement models weigh the line each places), in the cell of its own or before the name
+            # (a cell of its own on a line of its own is blanked, as a chain's short piece is)
+            row_line = any(c.text.strip() for k, c in enumerate(rows[i + 1].cells) if k != q)
+            below = f"{key} {rest_below}" if rest_below else key if row_line else ""
+            return whole, (i + 1, q), below, ASPECT
+    return None
+
+
+def worded_wrap(head: str, rest: str, tail: str, vocab: LevelVocabulary) -> bool:
+    """Whether a name cell printing a label's `head` then `rest` over a line opening with the
+    label's `tail` prints the label worded up: `rest` opens with one of the vocabulary's
+    `wordings`, head, wording and tail a worded form of the label (`worded_label`), and the
+    name opens with no word of its own there (`wording_openings`: 性别, 类型)."""
+    return rest[:1] in vocab.wordings and worded_label(head + rest[0] + tail, vocab) \
+        and not any(rest.startswith(word) for word in WORDING_OPENINGS) \
+        and len(label_key(rest[1:])) >= FUSED_REST_MIN
 
 
 @lru_cache(maxsize=4096)
@@ -1050,6 +1109,81 @@ def printed_past_first_line(rows: list[Row], chain: list[tuple[int, int]], rests
     return word, rest[len(word):].strip(SEPARATOR_CHARS)
 
 
+def label_read_as(text: str, vocab: LevelVocabulary) -> str | None:
+    """The category `text` alone reads as (at the default cutoff), or None."""
+    hint = classify_label(Cell(text=text, raw=text, col=0), vocab)
+    return hint.spec.label if hint is not None else None
+
+
+def chain_pieces(rows: list[Row], chain: list[tuple[int, int]], rests: dict[tuple[int, int], str]) -> list[str]:
+    """The label's piece on each line of a `fused_piece_chain` chain: a short cell's text, or
+    the head cut off a name cell (its text less the rest)."""
+    out = []
+    for r, q in chain:
+        text = rows[r].cells[q].text.strip()
+        out.append(label_key(text[:len(text) - len(rests[(r, q)])] if (r, q) in rests else text))
+    return out
+
+
+def wording_left_in_rest(rows: list[Row], chain: list[tuple[int, int]], rests: dict[tuple[int, int], str],
+                         joined: str, vocab: LevelVocabulary) -> dict[tuple[int, int], tuple[str, str]]:
+    """{spot: (the text cut, the name's rest without it)} where a chain of `fused_piece_chain`
+    read its label without the wording its fused line prints: the name's rest opens with one of
+    the vocabulary's `wordings` (性, 类), then 指 / 指标 up to where the label's lines go on
+    (`质量` | `类创业…` over `指柝`: 质量类指标; `社会效` over `益` | `性指提高…`: 社会效益性指标,
+    its 标 past the chain; `worded_cut`), or, on the chain's last line, with 方面 (`社会效` over
+    `益` | `方面城镇…`: 社会效益方面; `aspect_cut`). The line with that text is the label's line as
+    printed: the pieces stay one column wide and the joined text reads as the category the
+    chain read. Not a word names open with (`性别`, `wording_openings`), nor where the name's
+    rest left is no name."""
+    category = label_read_as(joined, vocab)
+    if category is None:
+        return {}
+    pieces = chain_pieces(rows, chain, rests)
+    out = {}
+    for k, spot in enumerate(chain):
+        rest = rests.get(spot)
+        if not rest or any(rest.startswith(word) for word in WORDING_OPENINGS):
+            continue
+        last = k == len(chain) - 1
+        for cut in (*worded_cuts(rest, vocab), *(aspect_cuts(rest) if last else ())):
+            left = rest[len(cut):].strip(SEPARATOR_CHARS)
+            lines = [*pieces[:k], pieces[k] + cut, *pieces[k + 1:]]
+            if len(label_key(left)) < FUSED_REST_MIN or not column_wide(lines):
+                continue
+            if reads_with_cut("".join(lines), len("".join(pieces[:k + 1])), cut, last, vocab) == category:
+                out[spot] = (cut, left)
+                break
+    return out
+
+
+def worded_cuts(rest: str, vocab: LevelVocabulary) -> tuple[str, ...]:
+    """The heads of `rest` a label's wording may print, longest first: one of the vocabulary's
+    `wordings`, then 指 or 指标 (`性指`, `性`)."""
+    if rest[:1] not in vocab.wordings:
+        return ()
+    cuts = (rest[0] + LABEL_SUFFIX[:m] for m in range(len(LABEL_SUFFIX), -1, -1))
+    return tuple(cut for cut in cuts if rest.startswith(cut))
+
+
+def aspect_cuts(rest: str) -> tuple[str, ...]:
+    """`rest`'s head 方面 (`ASPECT`, written whole), which a label worded with it ends with."""
+    return (ASPECT,) if rest.startswith(ASPECT) else ()
+
+
+def reads_with_cut(text: str, at: int, cut: str, last: bool, vocab: LevelVocabulary) -> str | None:
+    """The category the chain's joined `text` reads as with `cut` put in at `at`: a form worded
+    with 方面 (`aspect_keys`), or, the wording taken out and 指标's rest put after a last line, as
+    a label reads (`label_read_as`); None where the wording stands before the label's third
+    character."""
+    if cut == ASPECT:
+        return aspect_keys(vocab).get(text)
+    if at < 2:
+        return None
+    done = text + (LABEL_SUFFIX[len(cut) - 1:] if last else "")
+    return label_read_as(done[:at] + done[at + 1:], vocab)
+
+
 def is_han(ch: str) -> bool:
     """A Chinese character (CJK unified ideographs; code points, so no numeral literal)."""
     return 0x4E00 <= ord(ch) <= 0x9FFF
@@ -1068,13 +1202,19 @@ def rejoin_fused_wraps(rows: list[Row], vocab: LevelVocabulary, taken: set[tuple
             found = fused_wrap(rows, i, p, blocked, vocab)
             if found is None:
                 continue
-            whole, below, rest = found
+            whole, below, rest, cut = found
             texts[(i, p)], texts[below] = whole, rest
             blocked.update(((i, p), below))
             issues.append(Issue("info", "label_rejoined",
                                 f"level label fused into the name and wrapped over 2 lines "
                                 f"({cell.text} | {rows[below[0]].cells[below[1]].text}) read as "
                                 f"{whole!r} | {rest!r}", field="indicators", source_ref=row.source_ref))
+            if cut:      # the label's wording, read off the name: said for review
+                issues.append(Issue("warning", "label_unrecognised",
+                                    f"{cell.text.strip()!r} prints {cut!r} after the head of the label wrapped "
+                                    f"into the line below ({rows[below[0]].cells[below[1]].text.strip()!r}): the "
+                                    f"label's wording as printed, cut off the name with the label",
+                                    field="level2", source_ref=row.source_ref))
     return texts, issues
 
 
@@ -1514,6 +1654,11 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
         if put_in is not None:
             rests[chain[0]] = put_in[1]
             words_put_in.append((chain, put_in[0], joined))
+    wordings_cut = []     # (spot, the wording and 指 printed with the label's line, the name as it was)
+    for chain, rests, joined in fused_chains:
+        for spot, (cut, left) in wording_left_in_rest(rows, chain, rests, joined, vocab).items():
+            wordings_cut.append((spot, cut, joined, rests[spot]))
+            rests[spot] = left
     taken |= fused_taken
     texts, issues = rejoin_fused_wraps(rows, vocab, taken)
     if not chains and not texts and not fused_chains and not spilled:
@@ -1544,6 +1689,11 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
                             f"first line of the wrapped label {joined!r} and before a space: a word the form put in "
                             f"the label (no wording the vocabulary lists), cut off the name with it",
                             field="level2", source_ref=rows[r].source_ref))
+    for (r, q), cut, joined, name in wordings_cut:     # the label's wording, read off the name: said for review
+        issues.append(Issue("warning", "label_unrecognised",
+                            f"{rows[r].cells[q].text.strip()!r} prints {cut!r} after the line of the wrapped label "
+                            f"{joined!r} fused at its head: the label's wording as printed, cut off the "
+                            f"name {name!r} with the label's line", field="level2", source_ref=rows[r].source_ref))
     short = shortened_keys(vocab)
     for chain in chains:
         joined = "".join(rows[r].cells[q].text for r, q in chain)

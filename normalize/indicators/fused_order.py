@@ -1389,6 +1389,8 @@ def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str]
     if read is None:
         return None
     if isinstance(read[0], tuple):
+        if read[1] in (SUFFIX, *(w + SUFFIX for w in WORDINGS)):
+            return None      # a label's ending alone names no category (`damaged_tails.cut_bare_label_endings`)
         raise Unsettled(read[1], list(read[0]), cell)
     label, head, rest, score = read
     return label, head, rest, score, cell
