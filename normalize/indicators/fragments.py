@@ -1209,7 +1209,13 @@ def rejoin_fused_wraps(rows: list[Row], vocab: LevelVocabulary, taken: set[tuple
                                 f"level label fused into the name and wrapped over 2 lines "
                                 f"({cell.text} | {rows[below[0]].cells[below[1]].text}) read as "
                                 f"{whole!r} | {rest!r}", field="indicators", source_ref=row.source_ref))
-            if cut:      # the label's wording, read off the name: said for review
+            if cut == ASPECT:    # a label worded with 方面, wrapped inside it (`aspect_wrap`): said for review
+                issues.append(Issue("warning", "label_unrecognised",
+                                    f"{cell.text.strip()!r} prints a label worded with {ASPECT!r}, wrapped inside "
+                                    f"it into the line below ({rows[below[0]].cells[below[1]].text.strip()!r}): put "
+                                    f"back as the label it is written for, {ASPECT!r} taken off the name",
+                                    field="level2", source_ref=row.source_ref))
+            elif cut:      # the label's wording, read off the name: said for review
                 issues.append(Issue("warning", "label_unrecognised",
                                     f"{cell.text.strip()!r} prints {cut!r} after the head of the label wrapped "
                                     f"into the line below ({rows[below[0]].cells[below[1]].text.strip()!r}): the "
@@ -1669,9 +1675,12 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
         texts.update({spot: "" for spot in below})
         head, rest = rows[r].cells[q].text.strip(), " | ".join(rows[r2].cells[q2].text.strip() for r2, q2 in below)
         tails = len(rest_completes(vocab, label_key(rest)))
-        said = f"the tail of {tails} labels" if label_key(rest) in label_rests(vocab) and tails > 1 else "no label"
+        # (a group's word's spilled rest, `spilled_group_rest`, may be a label whole: 质量 | 指标)
+        said = "a label of no row" if label_key(rest) in label_keys(vocab) else \
+            f"the tail of {tails} labels" if label_key(rest) in label_rests(vocab) and tails > 1 else "no label"
+        lines = "a line of its own" if len(below) == 1 else "lines of their own"
         issues.append(Issue("warning", "cell_joined",
-                            f"level label's rest {rest!r} on a line of its own (alone {said}) joined to the "
+                            f"level label's rest {rest!r} on {lines} (alone {said}) joined to the "
                             f"piece {head!r} above it in its column: read together as {key!r}",
                             field="level2", source_ref=rows[r].source_ref))
     for chain, rests, joined in fused_chains:
