@@ -1027,3 +1027,17 @@ def test_a_label_worded_with_aspect_wrapped_inside_it_is_said_so():
     _, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
     cut = [i for i in issues if i.code == "label_unrecognised" and "'方面'" in i.message]
     assert len(cut) == 1 and "wrapped inside it" in cut[0].message and "prints '方面'" not in cut[0].message
+
+
+def test_a_category_whole_on_one_line_under_a_groups_word_is_no_spilled_rest():
+    # fix34: 质量指标 alone on the line under 产出 is wider than the word: no line of a
+    # label wrapped at the word's width (the column would print 产出质量 on the first line),
+    # so the two stay apart, with no damage read either (声出 over 质量指标)
+    for head in ("产出", "声出"):
+        rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                          "产出指标\t数量指标\t新建供水管网长度\t≥46公里",
+                          f"\t{head}\t工程验收合格率\t100%", "\t质量指标\t\t",
+                          "\t时效指标\t工程完工及时率\t≥95%"])
+        out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
+        assert out[2].texts[1] == head and out[3].texts[1] == "质量指标"
+        assert not any(i.code == "cell_joined" for i in issues)

@@ -281,9 +281,11 @@ def group_word_spilled(rows: list[Row], chain: list[tuple[int, int]]) -> bool:
     leading cells (`shifted_into`): a group-worded label (产出质量指标) whose category's word
     spilled past its one row (`产出` / `质量` / `指标`), not a category's label of a row of
     its own (a category listed without indicators prints on a row of its own, beside its
-    own cells, or alone on one line)."""
+    own cells, or alone on one line: `质量指标` under `产出` is wider than the word, no line
+    of a label wrapped at the word's width, `column_wide`)."""
     (i, p), rest = chain[0], chain[1:]
-    return bool(rest) and all(alone_in_column(rows, i, r, rows[i].cells[p].col) == q for r, q in rest)
+    return bool(rest) and all(alone_in_column(rows, i, r, rows[i].cells[p].col) == q for r, q in rest) \
+        and column_wide([label_key(rows[r].cells[q].text) for r, q in chain])
 
 
 def alone_in_column(rows: list[Row], i: int, r: int, col: int) -> int | None:
@@ -1559,8 +1561,9 @@ def spilled_group_rest(rows: list[Row], start: tuple[int, int], taken: set[tuple
     (`产出` / `质重` / `指标`): read together as the group-worded form (`rest_joined_head`:
     产出质量指标, the characters in place, one form only). The clean word over a clean rest
     is `label_chain`'s (`group_word_spilled`). The rest is the run of lines just below, each
-    holding one piece alone in the word's column (`in_column`, or `shifted_into` it); a
-    chain the exact pass made of them is taken whole or not at all. The chain (the word
+    holding one piece alone in the word's column (`in_column`, or `shifted_into` it), no
+    wider than the word (`column_wide`); a chain the exact pass made of them is taken whole
+    or not at all. The chain (the word
     first) and the key it reads as, or None."""
     i, p = start
     if i + 1 >= len(rows) or levels.get(start) != 2 or not is_row_line(i, rows, {start}):
@@ -1582,6 +1585,8 @@ def spilled_group_rest(rows: list[Row], start: tuple[int, int], taken: set[tuple
         if any(spot in taken and not any(spot in chain and set(chain) <= rest_spots for chain in chains)
                for spot in rest_spots):
             continue     # (a line of the rest taken by a chain reaching past it, or by another reading)
+        if not column_wide([head, *(label_key(rows[r].cells[q].text) for r, q in below[:n])]):
+            continue     # (a line wider than the word: no line of a label wrapped at its width)
         rest = "".join(label_key(rows[r].cells[q].text) for r, q in below[:n])
         key = rest_joined_head(head, rest, vocab, whole_rest=not clean, compound=True)
         if key is not None and key != head + rest and key in spilled_forms(vocab):
