@@ -1389,7 +1389,7 @@ def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str]
     if read is None:
         return None
     if isinstance(read[0], tuple):
-        if read[1] in (SUFFIX, *(w + SUFFIX for w in WORDINGS)):
+        if read[1] in label_endings():
             return None      # a label's ending alone names no category (`damaged_tails.cut_bare_label_endings`)
         raise Unsettled(read[1], list(read[0]), cell)
     label, head, rest, score = read
@@ -1877,6 +1877,13 @@ def printed_by_labels(vocab: LevelVocabulary) -> frozenset[str]:
 def label_text_of(forms: tuple[str, ...]) -> frozenset[str]:
     """The characters `forms` print."""
     return frozenset("".join(forms))
+
+
+def label_endings() -> tuple[str, ...]:
+    """A level label's endings a wrapped label's last line prints alone, longest first: its
+    指标 worded up (类指标, 性指标), its 指标, its 标 (`fused_head`,
+    `damaged_tails.cut_bare_label_endings`)."""
+    return (*(w + SUFFIX for w in WORDINGS), SUFFIX, SUFFIX[-1])
 
 
 OWN_CHARS = SUFFIX + WORDINGS    # a label's own characters: a name opening with one is no damaged 标 (shifted)
