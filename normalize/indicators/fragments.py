@@ -1521,24 +1521,17 @@ def spilled_rest(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
     The head, on a row, is no label of its own, nor read as one, and the rest is a later
     line of several labels (`label_rests`); or the head is a label's word of its own (`产出`)
     and the rest is unread alone (`戊本`: 产出成本, 成本指标 worded with its group). The rest
-    is the nearest piece to the head's column on the next line and in that column
-    (`in_column`, or `shifted_into` it), and its line holds nothing else; the head is not
-    under the header's level-1 column."""
+    is the one piece the next line prints, in the head's column (`alone_in_column`:
+    `in_column`, or `shifted_into` it); the head is not under the header's level-1 column."""
     i, p = start
     if i + 1 >= len(rows) or not is_row_line(i, rows, {start}) or levels.get(start) == 1:
         return None     # (a group's label under its own column, restated on every row, is whole)
     head = label_key(rows[i].cells[p].text)
-    col = rows[i].cells[p].col
     below = rows[i + 1]
-    options = sorted((abs(c.col - col), q) for q, c in enumerate(below.cells)
-                     if (i + 1, q) not in taken and is_piece(c.text))
-    if not options:
+    q = alone_in_column(rows, i, i + 1, rows[i].cells[p].col)
+    if q is None or (i + 1, q) in taken:
         return None
-    q = options[0][1]
     rest = label_key(below.cells[q].text)
-    if not (in_column(below, q, col) or shifted_into(rows[i], below, q, col)) \
-            or any(c.text.strip() for k, c in enumerate(below.cells) if k != q):
-        return None
     clean_rest = rest in label_rests(vocab) and len(rest_completes(vocab, rest)) >= 2
     head_unread, rest_unread = unread_alone(rows[i].cells[p], vocab), unread_alone(below.cells[q], vocab)
     # a damaged head over a clean rest of several labels, or a word of its own over a damaged rest
