@@ -179,7 +179,7 @@ from formex.normalize.indicators.fused import (
     suffix_after)
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue
-from formex.schemas.forms import FormSchema
+from formex.schemas.forms import DEFAULT_LEVEL_FILE, FormSchema, load_level_wordings
 from formex.schemas.name_words import CATEGORY_WORD_OPENINGS, NAME_OPENINGS, WORDS_WITH_BIAO
 from formex.schemas.text_policy import MARKUP, clean_plain_text
 
@@ -195,7 +195,7 @@ PIECE_MAX = 5              # a wrapped label's line, at a boundary
 SINGLE_PIECES = frozenset(SUFFIX)   # the one-character pieces a label's last line may be
 SEPARATORS = " :：、/|｜\t"
 SPACES = " \u3000"          # a cell boundary kept in the text as read
-WORDINGS = "类性"            # 时效类指标, 数量性指标
+WORDINGS = "".join(load_level_wordings(DEFAULT_LEVEL_FILE))   # 类, 性 (the level file's `wordings`): 时效类指标, 数量性指标
 
 
 def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
