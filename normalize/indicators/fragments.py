@@ -776,7 +776,9 @@ def fused_wrap(rows: list[Row], i: int, p: int, taken: set[tuple[int, int]],
                vocab: LevelVocabulary) -> tuple[str, tuple[int, int], str, str] | None:
     """A label fused into the name cell (i, p) and wrapped into the next line's cell:
     (the cell's text with the label whole, the next line's cell, its text without the
-    label's last characters, the wording cut), or None (see the module doc). The first line
+    label's last characters, the wording cut), or None (see the module doc); a label worded
+    with 方面 wrapped inside it is `aspect_wrap`'s (the next line's text then holds the label
+    put back, the cut is 方面). The first line
     may print one of the vocabulary's `wordings` after the label's head where the two lines
     spell a worded form (`经济效益性农户…` over `指标合作社…`: 经济效益性指标); the wording
     is the label's and goes with it (not a word names open with: `wording_openings`)."""
