@@ -1002,3 +1002,42 @@ def test_a_label_worded_with_aspect_fused_and_wrapped_inside_it_is_put_back_whol
         ("社会效益指标", "双拥模范城创建成果"), ("社会效益指标", "全社会尊崇退役军人氛围")]
     cut = [i for i in issues if i.code == "label_unrecognised" and "'方面'" in i.message]
     assert len(cut) == 1 and cut[0].severity == "warning"
+
+
+def test_a_damaged_groups_word_over_a_clean_spilled_rest_says_the_rest_is_a_label_on_lines_of_their_own():
+    # fix34: 声出 / 质量 / 指标: the rest spans two lines and alone reads as 质量指标 (a label
+    # of no row), not "no label on a line of its own"
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "产出指标\t数量指标\t新建供水管网长度\t≥46公里",
+                      "\t声出\t工程验收合格率\t100%", "\t质量\t\t", "\t指标\t\t",
+                      "\t时效指标\t工程完工及时率\t≥95%"])
+    _, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
+    joined = [i for i in issues if i.code == "cell_joined"]
+    assert len(joined) == 1 and "lines of their own" in joined[0].message
+    assert "a label of no row" in joined[0].message and "no label)" not in joined[0].message
+
+
+def test_a_label_worded_with_aspect_wrapped_inside_it_is_said_so():
+    # fix34: 社会效益方 | 面 prints 方 on the first line only: the warning says the label is
+    # worded with 方面 and wrapped inside it, not that the line prints 方面
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "效益指标\t经济效益指标\t地产农产品销售额\t≥6000万元",
+                      "\t\t社会效益方双拥模范城创建成果\t持续巩固",
+                      "\t面\t全社会尊崇退役军人氛围\t明显提升"])
+    _, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
+    cut = [i for i in issues if i.code == "label_unrecognised" and "'方面'" in i.message]
+    assert len(cut) == 1 and "wrapped inside it" in cut[0].message and "prints '方面'" not in cut[0].message
+
+
+def test_a_category_whole_on_one_line_under_a_groups_word_is_no_spilled_rest():
+    # fix34: 质量指标 alone on the line under 产出 is wider than the word: no line of a
+    # label wrapped at the word's width (the column would print 产出质量 on the first line),
+    # so the two stay apart, with no damage read either (声出 over 质量指标)
+    for head in ("产出", "声出"):
+        rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                          "产出指标\t数量指标\t新建供水管网长度\t≥46公里",
+                          f"\t{head}\t工程验收合格率\t100%", "\t质量指标\t\t",
+                          "\t时效指标\t工程完工及时率\t≥95%"])
+        out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
+        assert out[2].texts[1] == head and out[3].texts[1] == "质量指标"
+        assert not any(i.code == "cell_joined" for i in issues)

@@ -1446,3 +1446,14 @@ def test_a_group_read_less_well_than_its_category_does_not_reread_the_category()
     indicators, issues = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
     assert categories(indicators)[1] == ("成本指标", "经济成本指标")
     assert any(issue.code == "label_displaced" and "产出成" in issue.message for issue in issues)
+
+
+def test_a_row_whose_name_opens_with_a_labels_ending_alone_is_no_traceless_block():
+    # fix34: 指标 at the head of the name (no space) is the last line of a label wrapped over
+    # the lines above (damaged_tails.bare_ending): a trace of the row's own label, so the
+    # move to the usual block, said as "nothing on its line is a label", is not made
+    lines = list(TRACELESS)
+    lines[4] = "\t\t指标辖区居民健康素养收入水平\t≥35%"
+    indicators, issues = place(lines)
+    assert indicators[4].placement.level2.label == "经济效益指标"
+    assert not any("no label of the table names" in i.message for i in issues)

@@ -52,8 +52,8 @@ from formex.normalize.indicators.fragments import label_keys
 from formex.normalize.indicators.fused import ASPECT, compound_keys, fused_issue, makes_word
 from formex.normalize.indicators.fused_order import (
     ORDER_REST_MIN, SEPARATORS, SPACES, SUFFIX, WORDINGS, bare_words, chain_forms, head_forms, in_place, is_han,
-    biao_below, biao_below_issue, keeps_its_word, level2_column_edge, line_numbers, names_category, opens_another_name,
-    printed_by_labels, spaced, written_by_other_names)
+    biao_below, biao_below_issue, keeps_its_word, label_endings, level2_column_edge, line_numbers, names_category,
+    opens_another_name, printed_by_labels, spaced, written_by_other_names)
 from formex.normalize.labels import label_key
 from formex.schemas.document import Issue, Row
 from formex.schemas.forms import FormSchema
@@ -142,12 +142,6 @@ def cut_damaged_label_tails(items: list[IndicatorRow], rows: list[Row], schema: 
     issues += cut_biao_on_next_line(items, rows, vocab, where)
     issues += cut_bare_label_endings(items)
     return issues
-
-
-def label_endings() -> tuple[str, ...]:
-    """A level label's endings a wrapped label's last line prints alone, longest first: its
-    指标 worded up (类指标, 性指标), its 指标, its 标."""
-    return (*(w + SUFFIX for w in WORDINGS), SUFFIX, SUFFIX[-1])
 
 
 def bare_ending(name: str) -> str | None:

@@ -281,9 +281,11 @@ def group_word_spilled(rows: list[Row], chain: list[tuple[int, int]]) -> bool:
     leading cells (`shifted_into`): a group-worded label (产出质量指标) whose category's word
     spilled past its one row (`产出` / `质量` / `指标`), not a category's label of a row of
     its own (a category listed without indicators prints on a row of its own, beside its
-    own cells, or alone on one line)."""
+    own cells, or alone on one line: `质量指标` under `产出` is wider than the word, no line
+    of a label wrapped at the word's width, `column_wide`)."""
     (i, p), rest = chain[0], chain[1:]
-    return bool(rest) and all(alone_in_column(rows, i, r, rows[i].cells[p].col) == q for r, q in rest)
+    return bool(rest) and all(alone_in_column(rows, i, r, rows[i].cells[p].col) == q for r, q in rest) \
+        and column_wide([label_key(rows[r].cells[q].text) for r, q in chain])
 
 
 def alone_in_column(rows: list[Row], i: int, r: int, col: int) -> int | None:
@@ -774,7 +776,9 @@ def fused_wrap(rows: list[Row], i: int, p: int, taken: set[tuple[int, int]],
                vocab: LevelVocabulary) -> tuple[str, tuple[int, int], str, str] | None:
     """A label fused into the name cell (i, p) and wrapped into the next line's cell:
     (the cell's text with the label whole, the next line's cell, its text without the
-    label's last characters, the wording cut), or None (see the module doc). The first line
+    label's last characters, the wording cut), or None (see the module doc); a label worded
+    with 方面 wrapped inside it is `aspect_wrap`'s (the next line's text then holds the label
+    put back, the cut is 方面). The first line
     may print one of the vocabulary's `wordings` after the label's head where the two lines
     spell a worded form (`经济效益性农户…` over `指标合作社…`: 经济效益性指标); the wording
     is the label's and goes with it (not a word names open with: `wording_openings`)."""
@@ -1209,7 +1213,13 @@ def rejoin_fused_wraps(rows: list[Row], vocab: LevelVocabulary, taken: set[tuple
                                 f"level label fused into the name and wrapped over 2 lines "
                                 f"({cell.text} | {rows[below[0]].cells[below[1]].text}) read as "
                                 f"{whole!r} | {rest!r}", field="indicators", source_ref=row.source_ref))
-            if cut:      # the label's wording, read off the name: said for review
+            if cut == ASPECT:    # a label worded with 方面, wrapped inside it (`aspect_wrap`): said for review
+                issues.append(Issue("warning", "label_unrecognised",
+                                    f"{cell.text.strip()!r} prints a label worded with {ASPECT!r}, wrapped inside "
+                                    f"it into the line below ({rows[below[0]].cells[below[1]].text.strip()!r}): put "
+                                    f"back as the label it is written for, {ASPECT!r} taken off the name",
+                                    field="level2", source_ref=row.source_ref))
+            elif cut:      # the label's wording, read off the name: said for review
                 issues.append(Issue("warning", "label_unrecognised",
                                     f"{cell.text.strip()!r} prints {cut!r} after the head of the label wrapped "
                                     f"into the line below ({rows[below[0]].cells[below[1]].text.strip()!r}): the "
@@ -1513,24 +1523,17 @@ def spilled_rest(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
     The head, on a row, is no label of its own, nor read as one, and the rest is a later
     line of several labels (`label_rests`); or the head is a label's word of its own (`产出`)
     and the rest is unread alone (`戊本`: 产出成本, 成本指标 worded with its group). The rest
-    is the nearest piece to the head's column on the next line and in that column
-    (`in_column`, or `shifted_into` it), and its line holds nothing else; the head is not
-    under the header's level-1 column."""
+    is the one piece the next line prints, in the head's column (`alone_in_column`:
+    `in_column`, or `shifted_into` it); the head is not under the header's level-1 column."""
     i, p = start
     if i + 1 >= len(rows) or not is_row_line(i, rows, {start}) or levels.get(start) == 1:
         return None     # (a group's label under its own column, restated on every row, is whole)
     head = label_key(rows[i].cells[p].text)
-    col = rows[i].cells[p].col
     below = rows[i + 1]
-    options = sorted((abs(c.col - col), q) for q, c in enumerate(below.cells)
-                     if (i + 1, q) not in taken and is_piece(c.text))
-    if not options:
+    q = alone_in_column(rows, i, i + 1, rows[i].cells[p].col)
+    if q is None or (i + 1, q) in taken:
         return None
-    q = options[0][1]
     rest = label_key(below.cells[q].text)
-    if not (in_column(below, q, col) or shifted_into(rows[i], below, q, col)) \
-            or any(c.text.strip() for k, c in enumerate(below.cells) if k != q):
-        return None
     clean_rest = rest in label_rests(vocab) and len(rest_completes(vocab, rest)) >= 2
     head_unread, rest_unread = unread_alone(rows[i].cells[p], vocab), unread_alone(below.cells[q], vocab)
     # a damaged head over a clean rest of several labels, or a word of its own over a damaged rest
@@ -1553,8 +1556,9 @@ def spilled_group_rest(rows: list[Row], start: tuple[int, int], taken: set[tuple
     (`产出` / `质重` / `指标`): read together as the group-worded form (`rest_joined_head`:
     产出质量指标, the characters in place, one form only). The clean word over a clean rest
     is `label_chain`'s (`group_word_spilled`). The rest is the run of lines just below, each
-    holding one piece alone in the word's column (`in_column`, or `shifted_into` it); a
-    chain the exact pass made of them is taken whole or not at all. The chain (the word
+    holding one piece alone in the word's column (`in_column`, or `shifted_into` it), no
+    wider than the word (`column_wide`); a chain the exact pass made of them is taken whole
+    or not at all. The chain (the word
     first) and the key it reads as, or None."""
     i, p = start
     if i + 1 >= len(rows) or levels.get(start) != 2 or not is_row_line(i, rows, {start}):
@@ -1576,6 +1580,8 @@ def spilled_group_rest(rows: list[Row], start: tuple[int, int], taken: set[tuple
         if any(spot in taken and not any(spot in chain and set(chain) <= rest_spots for chain in chains)
                for spot in rest_spots):
             continue     # (a line of the rest taken by a chain reaching past it, or by another reading)
+        if not column_wide([head, *(label_key(rows[r].cells[q].text) for r, q in below[:n])]):
+            continue     # (a line wider than the word: no line of a label wrapped at its width)
         rest = "".join(label_key(rows[r].cells[q].text) for r, q in below[:n])
         key = rest_joined_head(head, rest, vocab, whole_rest=not clean, compound=True)
         if key is not None and key != head + rest and key in spilled_forms(vocab):
@@ -1669,9 +1675,12 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
         texts.update({spot: "" for spot in below})
         head, rest = rows[r].cells[q].text.strip(), " | ".join(rows[r2].cells[q2].text.strip() for r2, q2 in below)
         tails = len(rest_completes(vocab, label_key(rest)))
-        said = f"the tail of {tails} labels" if label_key(rest) in label_rests(vocab) and tails > 1 else "no label"
+        # (a group's word's spilled rest, `spilled_group_rest`, may be a label whole: 质量 | 指标)
+        said = "a label of no row" if label_key(rest) in label_keys(vocab) else \
+            f"the tail of {tails} labels" if label_key(rest) in label_rests(vocab) and tails > 1 else "no label"
+        lines = "a line of its own" if len(below) == 1 else "lines of their own"
         issues.append(Issue("warning", "cell_joined",
-                            f"level label's rest {rest!r} on a line of its own (alone {said}) joined to the "
+                            f"level label's rest {rest!r} on {lines} (alone {said}) joined to the "
                             f"piece {head!r} above it in its column: read together as {key!r}",
                             field="level2", source_ref=rows[r].source_ref))
     for chain, rests, joined in fused_chains:

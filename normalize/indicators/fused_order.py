@@ -179,7 +179,7 @@ from formex.normalize.indicators.fused import (
     suffix_after)
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue
-from formex.schemas.forms import FormSchema
+from formex.schemas.forms import DEFAULT_LEVEL_FILE, FormSchema, load_level_wordings
 from formex.schemas.name_words import CATEGORY_WORD_OPENINGS, NAME_OPENINGS, WORDS_WITH_BIAO
 from formex.schemas.text_policy import MARKUP, clean_plain_text
 
@@ -195,7 +195,7 @@ PIECE_MAX = 5              # a wrapped label's line, at a boundary
 SINGLE_PIECES = frozenset(SUFFIX)   # the one-character pieces a label's last line may be
 SEPARATORS = " :：、/|｜\t"
 SPACES = " \u3000"          # a cell boundary kept in the text as read
-WORDINGS = "类性"            # 时效类指标, 数量性指标
+WORDINGS = "".join(load_level_wordings(DEFAULT_LEVEL_FILE))   # 类, 性 (the level file's `wordings`): 时效类指标, 数量性指标
 
 
 def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
@@ -1389,7 +1389,7 @@ def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str]
     if read is None:
         return None
     if isinstance(read[0], tuple):
-        if read[1] in (SUFFIX, *(w + SUFFIX for w in WORDINGS)):
+        if read[1] in label_endings():
             return None      # a label's ending alone names no category (`damaged_tails.cut_bare_label_endings`)
         raise Unsettled(read[1], list(read[0]), cell)
     label, head, rest, score = read
@@ -1877,6 +1877,13 @@ def printed_by_labels(vocab: LevelVocabulary) -> frozenset[str]:
 def label_text_of(forms: tuple[str, ...]) -> frozenset[str]:
     """The characters `forms` print."""
     return frozenset("".join(forms))
+
+
+def label_endings() -> tuple[str, ...]:
+    """A level label's endings a wrapped label's last line prints alone, longest first: its
+    指标 worded up (类指标, 性指标), its 指标, its 标 (`fused_head`,
+    `damaged_tails.cut_bare_label_endings`)."""
+    return (*(w + SUFFIX for w in WORDINGS), SUFFIX, SUFFIX[-1])
 
 
 OWN_CHARS = SUFFIX + WORDINGS    # a label's own characters: a name opening with one is no damaged 标 (shifted)

@@ -41,6 +41,7 @@ from formex.normalize.indicators.placement import (APART, APART_PRIOR, EXACT_ONL
                                                    predicted_costs, unread, unread_side)
 from formex.normalize.indicators.fragments import one_look_alike
 from formex.normalize.indicators.cells import LABEL_SUFFIX, LabelHint
+from formex.normalize.indicators.damaged_tails import bare_ending
 from formex.normalize.indicators.fused import ASPECT
 from formex.normalize.indicators.rows import ENDING_MAX, GENERIC_LABEL_CHARS as LABEL_END_CHARS, IndicatorRow
 from formex.normalize.labels import label_key
@@ -2138,11 +2139,13 @@ SOURCE_LINE = "line "   # a text row's source reference: its document line
 def traceless(items: list[IndicatorRow], i: int, categories: tuple[Level2Spec, ...]) -> bool:
     """Row i and the rows beside it print nothing of a level-2 label that was not read:
     no unread or damaged level cell, no label fused into a name (read, or left at its head:
-    `opens_like_label`), no document line between them (a line taken out of the table may
-    be a label's)."""
+    `opens_like_label`; or its ending alone, the last line of a label wrapped over the lines
+    above: `damaged_tails.bare_ending`), no document line between them (a line taken out of
+    the table may be a label's)."""
     near = range(max(i - 1, 0), min(i + 2, len(items)))
     return not any(items[j].unrecognised or items[j].damaged or items[j].fused
-                   or opens_like_label(items[j].name, categories) for j in near) \
+                   or opens_like_label(items[j].name, categories) or bare_ending(items[j].name or "")
+                   for j in near) \
         and not items[i].level2 and not items[i].displaced and stated_category(items[i]) is None \
         and all(next_source_line(items[j]) == source_line(items[j + 1]) is not None for j in near if j + 1 in near)
 

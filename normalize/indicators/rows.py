@@ -636,8 +636,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += cut_repeated_level_cells(out, vocab)     # last: a label read by the order comes first
     issues = read_like_printed_labels(out, issues)
     issues = read_own_block_labels(out, vocab, schema, issues)
-    issues = read_missing_categories(out, vocab, schema, issues)   # last: what nothing else read
-    issues = read_group_worded_categories(out, vocab, schema, issues)
+    issues = read_missing_categories(out, vocab, schema, issues)   # last two: what nothing else read
+    issues = read_group_worded_categories(out, vocab, schema, issues)   # (a cell read as its group)
     move_inapplicable_labels(out, schema)
     mark_cut_short(out, vocab)
     return out, issues
@@ -1776,8 +1776,9 @@ def read_group_worded_categories(items: list[IndicatorRow], vocab: LevelVocabula
 def group_worded_categories(text: str, group: str, vocab: LevelVocabulary) -> list[Level2Spec]:
     """The categories of level-1 `group` printed as a word, the group's word and 指标
     (经济效益指标: 经济 + 效益 + 指标) whose word is as long as the one `text` prints before
-    the group's word, `text` then ending as a label does (指标, 类指标, 性指标, 方面: what
-    follows the group's word in it is no longer than 类指标). The word printed is no
+    the group's word, `text` then ending there or as a label does (`LABEL_ENDINGS`, 指标 or 类,
+    however damaged before it: 性指标, 类指标; or 方面), what follows the group's word in it
+    no longer than 类指标. The word printed is no
     group's word (`产出成本指标`: 产出's 成本指标 worded with its group) nor the opening of a
     category's label written out (a label read so is the vocabulary's). Empty where `text`
     is no such shape."""
