@@ -1964,6 +1964,8 @@ def settle_tied_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schema
             on_page[(item.pages[0], label)] = on_page.get((item.pages[0], label), 0) + 1
     if any(count > 1 for count in on_page.values()):
         return []
+    restates = restates_labels_across_pages(items, stated)
+    settled_from: dict[tuple[int, str], str] = {}   # (row, category) read from a tied cell: its text
     issues = []
     for i, item in enumerate(items):
         for hint in list(item.level2):
@@ -1975,17 +1977,39 @@ def settle_tied_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schema
             low = order[above] if above else -1
             high = order[below] if below else len(order)
             groups = {h.spec.label for h in item.level1 if not h.copied}
+            # the same damaged text settled above is the same label restated, not another block's
             elsewhere = {label for j, labels in enumerate(stated) if j != i
-                         and set(items[j].pages) & set(item.pages) for label, _ in labels}
+                         and (not restates or set(items[j].pages) & set(item.pages)) for label, _ in labels
+                         if settled_from.get((j, label)) != hint.cell.text}
             fits = [m for m in matches if low <= order[m.name] <= high and m.name not in elsewhere
                     and (not groups or vocab.level2_specs[m.name].level1 in groups)]
-            if len(fits) != 1 or fits[0].name == hint.spec.label:
+            if len(fits) != 1:
+                continue
+            # settled, it is a label the ones below read around (the same label restated on the next page)
+            stated[i] = stated[i] + [(fits[0].name, False)]
+            settled_from[(i, fits[0].name)] = hint.cell.text
+            if fits[0].name == hint.spec.label:
                 continue
             issues.append(reread_level2(item, hint, vocab, fits[0],
                                         f"level label {hint.cell.text!r} is as near "
                                         f"{' and '.join(m.name for m in matches)}; read as {fits[0].name!r}, the one "
-                                        "the canonical order allows there that no other label on its page states"))
+                                        "the canonical order allows there that no other label "
+                                        f"{'on its page' if restates else 'of the table'} states"))
     return issues
+
+
+def restates_labels_across_pages(items: list[IndicatorRow], stated: list[list[tuple[str, bool]]]) -> bool:
+    """Whether the table prints a level-2 label again on the next page (its block runs on):
+    a category stated on two pages with no other category stated between. Where it does, a
+    label on another page may be the same block's; where it does not, a block prints its
+    label once in the whole table, and a tied label cannot be a category stated on an earlier page."""
+    last: tuple[str, tuple[int, ...]] | None = None
+    for item, labels in zip(items, stated):
+        for label, _ in labels:
+            if last and last[0] == label and not set(item.pages) & set(last[1]):
+                return True
+            last = (label, tuple(item.pages))
+    return False
 
 
 def read_label_runs(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
