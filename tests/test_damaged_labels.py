@@ -43,13 +43,26 @@ def test_a_label_as_near_two_categories_is_not_the_one_its_page_already_states()
     assert any(i.code == "label_read_by_order" and "贡量指标" in i.message for i in issues)
 
 
-def test_a_tied_label_whose_rival_prints_on_another_page_is_left_alone():
-    # 数量指标 on page 1, 贡量指标 on page 2: a label repeated per page is the same label,
-    # so 数量指标 elsewhere says nothing; the order allows both and nothing settles it
+def test_a_tied_label_whose_rival_prints_on_another_page_is_left_alone_where_labels_restate():
+    # 数量指标 on page 1, 贡量指标 on page 2, and the table restates 时效指标 on page 3: a label
+    # repeated per page is the same label, so 数量指标 elsewhere says nothing; the order allows both
     rows = paged_rows([(1, HEADER), (1, "产出指标\t数量指标\t培训人数\t≥5人"),
-                       (2, "\t贡量指标\t走访人次\t≥20人次"), (2, "\t时效指标\t拨付及时率\t100%")])
+                       (2, "\t贡量指标\t走访人次\t≥20人次"), (2, "\t时效指标\t拨付及时率\t100%"),
+                       (3, "\t时效指标\t办结及时率\t100%")])
     _, codes, _ = read(rows)
     assert "label_read_by_order" not in codes
+
+
+def test_a_tied_label_whose_rival_prints_on_an_earlier_page_is_read_where_no_label_restates():
+    # the same table restating no label on a later page: each block prints its label once in
+    # the table, so 数量指标 on page 1 is taken and 贡量指标 on page 2 is 质量指标; the same
+    # damaged label printed again on page 3 (its block running on) reads with it
+    rows = paged_rows([(1, HEADER), (1, "产出指标\t数量指标\t培训人数\t≥5人"),
+                       (2, "\t贡量指标\t走访人次\t≥20人次"), (3, "\t贡量指标\t采集准确率\t100%"),
+                       (3, "\t时效指标\t拨付及时率\t100%")])
+    got, codes, issues = read(rows)
+    assert [label for label, _ in got] == ["数量指标", "质量指标", "质量指标", "时效指标"]
+    assert sum(i.code == "label_read_by_order" and "贡量指标" in i.message for i in issues) == 2
 
 
 def test_a_tied_label_in_a_table_repeating_its_labels_is_left_alone():
