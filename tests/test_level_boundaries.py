@@ -518,11 +518,13 @@ def test_a_boundary_the_labels_leave_open_warns_though_no_label_fits_exactly():
 
 # ---------------------------------------------------------------- a tied label nothing settles
 def test_a_tied_label_nothing_settles_is_a_warning_not_a_silent_guess():
-    # 贡量指标 is as near 数量指标 as 质量指标; with 数量指标 on the page before, a per-page
-    # engine may restate it, so nothing settles which: the vocabulary's first stands, and
-    # a reviewer is told (its block goes with it)
+    # 贡量指标 is as near 数量指标 as 质量指标; with 数量指标 on the page before, in a table
+    # that restates its labels per page (时效指标 again on the next), it may be 数量指标
+    # restated, so nothing settles which: the vocabulary's first stands, and a reviewer is
+    # told (its block goes with it)
     indicators, issues = place(["产出指标\t数量指标\t培训人数\t≥5人", "", HEADER,
-                                "\t贡量指标\t走访人次\t≥20人次", "\t时效指标\t拨付及时率\t100%"])
+                                "\t贡量指标\t走访人次\t≥20人次", "\t时效指标\t拨付及时率\t100%", "", HEADER,
+                                "\t时效指标\t办结及时率\t100%"])
     assert [i.code for i in issues if i.code == "label_tied"] == ["label_tied"]
 
 
