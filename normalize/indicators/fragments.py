@@ -301,6 +301,7 @@ def alone_in_column(rows: list[Row], i: int, r: int, col: int) -> int | None:
 
 
 @lru_cache(maxsize=None)
+@lru_cache(maxsize=None)
 def spilled_forms(vocab: LevelVocabulary) -> dict[str, str]:
     """`chain_compounds` a group's word and its category's word spilled below it may join
     into: not those whose category's word repeats the group's (效益 + 社会效益 is the group's
