@@ -1086,6 +1086,59 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
     return [spot for spot, _, _ in chain], {spot: rest for spot, _, rest in chain if rest is not None}, joined
 
 
+def lines_of_their_own_below(rows: list[Row], i: int, left_of: int, taken: set[tuple[int, int]]
+                             ) -> list[tuple[int, int]]:
+    """The run of lines just below line `i` each printing one piece and nothing else, left
+    of column `left_of` (a level column's, or a line that lost its leading cells)."""
+    out: list[tuple[int, int]] = []
+    for r in range(i + 1, min(i + PIECES_MAX, len(rows))):
+        filled = [q for q, c in enumerate(rows[r].cells) if c.text.strip()]
+        if len(filled) != 1 or (r, filled[0]) in taken or not is_piece(rows[r].cells[filled[0]].text) \
+                or rows[r].cells[filled[0]].col >= left_of:
+            break
+        out.append((r, filled[0]))
+    return out
+
+
+def fused_group_word(rows: list[Row], i: int, taken: set[tuple[int, int]], vocab: LevelVocabulary
+                     ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], str], str] | None:
+    """A group's word fused at the head of a name (`产出 设施验收合格率`, `产出档案证明…`) over its
+    category's word spilled onto lines of their own below (`质量` / `指标`, `时效`): a form whose
+    level-2 column repeats the group (产出质量指标), wrapped at the word's width, its first line
+    fused into the name. Read apart, the rest is a category of no row and the name keeps the
+    word. As `fused_piece_chain`'s result (the spots, the name's rest, the form completed with
+    指标), or None. The head is a group's word exactly (`group_keys`), no word the name opens
+    with (`opens_own_word`), and the name's rest does not open with the category's word (a name
+    of its own, `产出 质量监督…`); each line below prints its piece alone, left of the name,
+    the lines one column wide with the word (`column_wide`), and the pieces spell one of
+    `spilled_forms` exactly, or read as one with look-alikes in the rest (`rest_joined_head`:
+    `质重` / `指标`, the characters in place, one form only). The name's line leaves a blank cell left of the name (the level
+    cell the word left) or lost its leading cells."""
+    forms, groups = spilled_forms(vocab), group_keys(vocab)
+    for p, cell in enumerate(rows[i].cells):
+        if (i, p) in taken or is_piece(cell.text) or looks_like_value(cell.text) \
+                or classify_label(cell, vocab) is not None or split_fused_label(cell, vocab) is not None:
+            continue
+        left = [c for c in rows[i].cells[:p] if c.col < cell.col]
+        if left and all(c.text.strip() for c in left):
+            continue     # (no level cell left blank on the name's line: the word is the name's)
+        for head, rest in fused_heads(cell.text):
+            if head not in groups or opens_own_word(cell, head):
+                continue
+            below = lines_of_their_own_below(rows, i, cell.col, taken)
+            for n in range(len(below), 0, -1):
+                pieces = [head, *(label_key(rows[r].cells[q].text) for r, q in below[:n])]
+                joined = "".join(pieces)
+                if joined not in forms:     # (the rest with look-alikes: `质重` / `指标`)
+                    joined = rest_joined_head(head, joined[len(head):], vocab, whole_rest=False, compound=True) or ""
+                if joined not in forms or not column_wide(pieces) or label_key(rest).startswith(joined[len(head):][:2]):
+                    continue
+                form = joined if joined.endswith(LABEL_SUFFIX) else joined + LABEL_SUFFIX
+                return [(i, p), *below[:n]], {(i, p): rest}, form if form in forms else joined
+        return None     # (the line's first name cell only: right of it are targets)
+    return None
+
+
 PUT_IN_MAX = 2    # a word a form puts in a label (成本控制指标: 控制), beyond the listed wordings
 
 
@@ -1643,9 +1696,15 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
                 spilled.append(found)
     fused_chains = []
     fused_taken: set[tuple[int, int]] = set()
+    spilled_spots = {spot for chain, _ in spilled for spot in chain}
+    group_worded = []     # the chains of `fused_group_word`: said apart
     seen: dict[int, list] = {}
     for i in range(len(rows)):
         found = fused_piece_chain(rows, i, fused_taken, vocab, seen)
+        if found is None:
+            found = fused_group_word(rows, i, fused_taken | spilled_spots, vocab)
+            if found is not None:
+                group_worded.append(found[0])
         if found is None:
             continue
         spots = set(found[0])
@@ -1686,6 +1745,15 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
                             field="level2", source_ref=rows[r].source_ref))
     for chain, rests, joined in fused_chains:
         texts.update(place_fused_chain(rows, chain, rests, joined, taken, vocab))
+        if chain in group_worded:     # read by where its lines stand: said for review
+            (r, q), below = chain[0], chain[1:]
+            issues.append(Issue("warning", "cell_joined",
+                                f"group's word at the head of the name {rows[r].cells[q].text.strip()!r} and its "
+                                f"category's word spilled onto lines of their own below "
+                                f"({' | '.join(rows[r2].cells[q2].text.strip() for r2, q2 in below)}) read together "
+                                f"as {joined!r}, the name keeping {rests[(r, q)]!r}",
+                                field="level2", source_ref=rows[r].source_ref))
+            continue
         damaged = "" if joined in label_keys(vocab) else " with more words" if worded_label(joined, vocab) \
             else " with look-alikes"
         issues.append(Issue("info", "label_rejoined",
