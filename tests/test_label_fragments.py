@@ -1041,3 +1041,34 @@ def test_a_category_whole_on_one_line_under_a_groups_word_is_no_spilled_rest():
         out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
         assert out[2].texts[1] == head and out[3].texts[1] == "质量指标"
         assert not any(i.code == "cell_joined" for i in issues)
+
+
+def test_a_groups_word_fused_at_a_names_head_over_its_categorys_word_spilled_below_reads_as_the_form():
+    # 产出质量指标 wrapped two wide in the level-2 column, its first line 产出 fused into the name
+    # beside it (with a space, or none), 质量 / 指标 (or 质重 / 指标, a look-alike) on lines of
+    # their own below: read apart, the name keeps 产出 and 质量指标 is a block of no row; read
+    # together, the row's label is 产出质量指标 and the name 设施验收合格率
+    for fused, rest in (("产出 设施验收合格率", ("质量", "指标")), ("产出设施验收合格率", ("质量", "指标")),
+                        ("产出 设施验收合格率", ("质重", "指标"))):
+        rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                          "产出指标\t数量指标\t新建社区健身路径\t≥20个",
+                          f"\t\t{fused}\t100%", *(f"\t{piece}\t\t" for piece in rest),
+                          "\t时效指标\t年度建设任务完成时间\t年底前"])
+        out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
+        assert not any(out[3].texts) and not any(out[4].texts)
+        joined = [i for i in issues if i.code == "cell_joined"]
+        assert len(joined) == 1 and joined[0].severity == "warning" and "产出质量指标" in joined[0].message
+        indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+        assert [(i.row.name, i.placement.level2.label) for i in indicators] == [
+            ("新建社区健身路径", "数量指标"), ("设施验收合格率", "质量指标"), ("年度建设任务完成时间", "时效指标")]
+
+
+def test_a_name_opening_with_a_groups_word_and_its_categorys_word_keeps_both():
+    # 产出质量监督… opens with the category's word the lines below print: the name's own words,
+    # the lines below another label's
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "产出指标\t数量指标\t新建社区健身路径\t≥20个",
+                      "\t\t产出 质量监督抽检合格率\t100%", "\t质量\t\t", "\t指标\t\t"])
+    out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
+    assert out[2].texts[2] == "产出 质量监督抽检合格率"
+    assert not any("group's word at the head" in i.message for i in issues)

@@ -116,7 +116,10 @@ Read apart, the word is a restated group and the rest a category of no row, whic
 row's block away. Under the header's level-2 column, where no level-1 label prints, the run
 is read as the group-worded form: exactly (`label_chain`, `group_word_spilled`), with one of
 the two damaged where the characters in place read one form (`spilled_group_rest`: `声出` /
-`质量` / `指标`, `产出` / `质重` / `指标`); each warned `cell_joined`.
+`质量` / `指标`, `产出` / `质重` / `指标`); each warned `cell_joined`. Where the word is fused
+at the head of the name beside it (`产出 设施验收合格率` over `质量` / `指标`), the form is read
+before placing too, so the placement fit sees the row's label (`fused_group_word`, a
+`fused_piece_chain` of its own shape; warned `cell_joined`).
 """
 from __future__ import annotations
 
