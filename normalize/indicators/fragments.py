@@ -1115,8 +1115,8 @@ def fused_group_word(rows: list[Row], i: int, taken: set[tuple[int, int]], vocab
     of its own, `产出 质量监督…`); each line below prints its piece alone, left of the name,
     the lines one column wide with the word (`column_wide`), and the pieces spell one of
     `spilled_forms` exactly, or read as one with look-alikes in the rest (`rest_joined_head`:
-    `质重` / `指标`, the characters in place, one form only). The name's line leaves a blank cell left of the name (the level
-    cell the word left) or lost its leading cells."""
+    `质重` / `指标`, the characters in place, one form only). The name's line leaves a blank
+    cell left of the name (the level cell the word left) or lost its leading cells."""
     forms, groups = spilled_forms(vocab), group_keys(vocab)
     for p, cell in enumerate(rows[i].cells):
         if (i, p) in taken or is_piece(cell.text) or looks_like_value(cell.text) \
