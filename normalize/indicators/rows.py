@@ -2124,22 +2124,19 @@ def reread_out_of_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
     `label_read_by_order` says so. Exact labels are never reread."""
     order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
     stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
-    scores = [[h.match.score for h in item.level2 if not h.copied] for item in items]
     issues = []
     for i, item in enumerate(items):
         for hint in list(item.level2):
             if hint.copied or hint.match.exact or hint.moved:
                 continue
-            j_above = next((j for j in range(i - 1, -1, -1) if stated[j]), None)
-            j_below = next((j for j in range(i + 1, len(items)) if stated[j]), None)
-            above = stated[j_above][-1] if j_above is not None else None
-            below = stated[j_below][0] if j_below is not None else None
+            above = next((labels[-1] for labels in reversed(stated[:i]) if labels), None)
+            below = next((labels[0] for labels in stated[i + 1:] if labels), None)
             low = order[above] if above else -1
             high = order[below] if below else len(order)
             if low <= order[hint.spec.label] <= high or low > high:
                 continue   # where the order allows it (a label repeated per page too)
-            if weaker_bound(hint, scores, j_above, -1) or weaker_bound(hint, scores, j_below, 0):
-                continue   # a neighbour read less well than this label does not reread it: it is reread by it
+            if holds_own_words(hint, vocab):
+                continue   # its category's words printed whole: a label around it is what is misread
             groups = {h.spec.label for h in item.level1}
             key = label_key(hint.cell.text)
             fits = {name for name, spec in vocab.level2_specs.items()
@@ -2214,15 +2211,14 @@ def schema_group_of(label: str, schema: FormSchema) -> str | None:
     return next((spec.level1 for spec in schema.level2_order if spec.label == label), None)
 
 
-def weaker_bound(hint: LabelHint, scores: list[list[float]], j: int | None, k: int) -> bool:
-    """Whether the label bounding `hint` in the order (row j's label k, -1 the last) was read
-    fuzzily and less well than `hint`: two damaged labels out of order (`社会效益指际` over
-    `生忞环境效盖`, 生态环境效益 read as 生态环境成本指标) are settled by the better read one,
-    not the other way round."""
-    if j is None:
-        return False
-    score = scores[j][k]
-    return score < 100 and score < hint.match.score
+def holds_own_words(hint: LabelHint, vocab: LevelVocabulary) -> bool:
+    """Whether a label read fuzzily prints a form of its reading (an alias of four characters
+    or more) whole, only its ending damaged or cut (`社会效益指际`, `社会效益指`): such a label is
+    what it reads, and a bound the order sets against it is another label misread
+    (`生忞环境效盖`, 生态环境效益 with two look-alikes, read as 生态环境成本指标 below it), which
+    is reread by it in turn."""
+    key = label_key(hint.cell.text)
+    return any(len(alias) >= 4 and alias in key for alias in vocab.level2.aliases_of(hint.spec.label))
 
 
 def common_in_order(alias: str, key: str) -> int:
