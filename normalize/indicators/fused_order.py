@@ -171,7 +171,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from formex.normalize.indicators.cells import (
-    LABEL_CUTOFF, LABEL_SUFFIX as SUFFIX, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
+    LABEL_CUTOFF, categories_kept_in_place, LABEL_SUFFIX as SUFFIX, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
     settle_dual_labels)
 from formex.normalize.indicators.fragments import is_han, is_piece, label_keys, label_prefixes, worded_label
 from formex.normalize.indicators.fused import (
@@ -322,7 +322,8 @@ def read_in_unstated_group(item: IndicatorRow, found: tuple[Cell, list[int]], be
         return read
     if wide is None or wide[0] in gap or (read is not None and wide[3] <= read[3]):
         return read
-    if wide[3] < LABEL_CUTOFF and not (read is not None and holds_its_name(wide[0], read[0])):
+    if wide[3] < LABEL_CUTOFF and not (read is not None and (holds_its_name(wide[0], read[0])
+                                                              or keeps_only_its_own(wide[1], wide[0], read[0], vocab))):
         return read
     if label_key(wide[1]) in bare_words(vocab):
         return read       # 社会成本分担机制…: a category's word without 指标 is a name's own words
@@ -334,6 +335,16 @@ def holds_its_name(longer: str, shorter: str) -> bool:
     产出's 成本指标): a head nearer the longer prints some of that word (`泾济成夲指标`), so
     read below `LABEL_CUTOFF` the longer is still the head's label, not the shorter worded up."""
     return longer != shorter and label_key(longer).endswith(label_key(shorter))
+
+
+def keeps_only_its_own(head: str, wide: str, narrow: str, vocab: LevelVocabulary) -> bool:
+    """The head keeps in place a character of the category `wide`'s own that `narrow`
+    prints nowhere, and none of `narrow`'s own that `wide` does not print
+    (`categories_kept_in_place`: `经济咸本指怀` keeps 本 of 经济成本指标; 经济 both print):
+    read below `LABEL_CUTOFF` the wider one is still the head's label, its characters
+    telling the two apart where the gap's reading prints a word they share."""
+    specs = [vocab.level2_specs[wide], vocab.level2_specs[narrow]]
+    return categories_kept_in_place(head, specs, vocab) == specs[:1]
 
 
 GAP_BELOW_CUTOFF = 0.6   # ... read by the gap before placing: three in five (社会效 | 益拍际, 4 of 6); half lets a
