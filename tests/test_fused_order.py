@@ -1658,6 +1658,23 @@ def test_a_head_printing_part_of_a_longer_categorys_word_reads_as_that_category(
     assert rows[2] == (want, "单个健身路径建设成本")
 
 
+@pytest.mark.parametrize("head, want", [
+    ("经济成朩指柝", "经济成本指标"),   # 成 of 成本 in place, which 经济效益指标 prints nowhere
+    ("经济戊朩指标", "经济效益指标"),   # nothing of 成本 kept: the gap's reading stands
+])
+def test_a_head_keeping_its_categorys_own_character_reads_in_a_group_stated_nowhere(head, want):
+    # between 时效指标 and 社会效益指标 the stated groups leave 经济效益指标 (经济 and 指 in
+    # place, 50); the head keeps 成 of 经济成本指标 (the 成本指标 group's, its label lost) as
+    # well, below LABEL_CUTOFF and no longer name of the other: its own character tells them apart
+    rows, _ = read([
+        "产出指标\t数量指标\t新建社区健身路径\t20个",
+        "\t时效指标\t年度建设任务完成时间\t2018年12月底前",
+        f"\t\t{head}人均基本公共卫生服务经费\t≥89元",
+        "效益指标\t社会效益指标\t人均体育场地面积\t≥1.9平方米",
+    ])
+    assert rows[2] == (want, "人均基本公共卫生服务经费")
+
+
 @pytest.mark.parametrize("label, name", [
     ("质量", "指定医疗机构覆盖率"), ("质量", "指数编制完成率"), ("质量", "评标专家抽取合规率"),
     ("质量", "国标执行合格率"), ("时效", "开标时间准时率"), ("数量", "指派驻村干部人数")])
