@@ -127,7 +127,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from formex.normalize.indicators.cells import (
-    COLUMN_CUTOFF, LABEL_CUTOFF, LABEL_SUFFIX, LevelVocabulary, classify_label, looks_like_value)
+    COLUMN_CUTOFF, LABEL_CUTOFF, LABEL_SUFFIX, PREFIX_MIN, LevelVocabulary, classify_label, looks_like_value)
 from formex.normalize.indicators.fused import (ASPECT, ASPECT_WORD_MIN, bare_word, compound_keys, full_label, makes_word,
                                               split_fused_label)
 from formex.normalize.labels import label_key
@@ -1134,7 +1134,9 @@ def fused_group_word(rows: list[Row], i: int, taken: set[tuple[int, int]], vocab
                 joined = "".join(pieces)
                 if joined not in forms:     # (the rest with look-alikes: `质重` / `指标`)
                     joined = rest_joined_head(head, joined[len(head):], vocab, whole_rest=False, compound=True) or ""
-                if joined not in forms or not column_wide(pieces) or label_key(rest).startswith(joined[len(head):][:2]):
+                # (the name opening with the category's word, as far as a level cell printing it reads: 质量监督…)
+                if joined not in forms or not column_wide(pieces) \
+                        or label_key(rest).startswith(joined[len(head):len(head) + PREFIX_MIN]):
                     continue
                 form = joined if joined.endswith(LABEL_SUFFIX) else joined + LABEL_SUFFIX
                 return [(i, p), *below[:n]], {(i, p): rest}, form if form in forms else joined
@@ -1704,10 +1706,9 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
     seen: dict[int, list] = {}
     for i in range(len(rows)):
         found = fused_piece_chain(rows, i, fused_taken, vocab, seen)
-        if found is None:
+        by_group_word = found is None
+        if by_group_word:
             found = fused_group_word(rows, i, fused_taken | spilled_spots, vocab)
-            if found is not None:
-                group_worded.append(found[0])
         if found is None:
             continue
         spots = set(found[0])
@@ -1717,6 +1718,8 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
         chains = [chain for chain in chains if chain not in inside]   # (经济 | 成夲 | 指标: not 成夲指标)
         fused_taken |= spots
         fused_chains.append(found)
+        if by_group_word:
+            group_worded.append(found[0])
     words_put_in = []     # (spot, the word printed with the label's first line and cut off with it)
     for chain, rests, joined in fused_chains:
         put_in = printed_past_first_line(rows, chain, rests, joined)

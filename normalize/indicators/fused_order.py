@@ -171,8 +171,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from formex.normalize.indicators.cells import (
-    LABEL_CUTOFF, categories_kept_in_place, LABEL_SUFFIX as SUFFIX, IndicatorRow, LabelHint, LevelVocabulary, classify_label, join_lines,
-    settle_dual_labels)
+    LABEL_CUTOFF, LABEL_SUFFIX as SUFFIX, IndicatorRow, LabelHint, LevelVocabulary, categories_kept_in_place,
+    classify_label, join_lines, settle_dual_labels)
 from formex.normalize.indicators.fragments import is_han, is_piece, label_keys, label_prefixes, worded_label
 from formex.normalize.indicators.fused import (
     ASPECT, FUSED_CUTOFF, HEAD_MAX, SEPARATED_MIN, FusedLabel, bare_word, compound_keys, fused_issue, makes_word,
@@ -315,15 +315,17 @@ def read_in_unstated_group(item: IndicatorRow, found: tuple[Cell, list[int]], be
     at `LABEL_CUTOFF`, and nearer than `read`, the reading in the stated groups' `gap`
     (成本指标 under 产出, 60): the head's own words outweigh the groups the table
     happens to state. Below `LABEL_CUTOFF` too where the one category's name is the other's
-    with a word before it (`holds_its_name`: `泾济成夲指标`, 66.7 against 60). Else `read`."""
+    with a word before it (`holds_its_name`: `泾济成夲指标`, 66.7 against 60), or where the
+    head keeps in place a character only the one category prints (`keeps_only_its_own`:
+    `经济成朩指柝`, 成 of 经济成本指标). Else `read`."""
     try:
         wide = fused_head(item, found, between, vocab)
     except Unsettled:
         return read
     if wide is None or wide[0] in gap or (read is not None and wide[3] <= read[3]):
         return read
-    if wide[3] < LABEL_CUTOFF and not (read is not None and (holds_its_name(wide[0], read[0])
-                                                              or keeps_only_its_own(wide[1], wide[0], read[0], vocab))):
+    if wide[3] < LABEL_CUTOFF and not (read is not None and (
+            holds_its_name(wide[0], read[0]) or keeps_only_its_own(wide[1], wide[0], read[0], vocab))):
         return read
     if label_key(wide[1]) in bare_words(vocab):
         return read       # 社会成本分担机制…: a category's word without 指标 is a name's own words
@@ -338,11 +340,9 @@ def holds_its_name(longer: str, shorter: str) -> bool:
 
 
 def keeps_only_its_own(head: str, wide: str, narrow: str, vocab: LevelVocabulary) -> bool:
-    """The head keeps in place a character of the category `wide`'s own that `narrow`
-    prints nowhere, and none of `narrow`'s own that `wide` does not print
-    (`categories_kept_in_place`: `经济咸本指怀` keeps 本 of 经济成本指标; 经济 both print):
-    read below `LABEL_CUTOFF` the wider one is still the head's label, its characters
-    telling the two apart where the gap's reading prints a word they share."""
+    """Whether the head keeps in place a character of the category `wide`'s own that
+    `narrow` prints nowhere, and none of `narrow`'s own (`categories_kept_in_place`:
+    `经济咸本指怀` keeps 本 of 经济成本指标, not 经济效益指标; 经济 both print)."""
     specs = [vocab.level2_specs[wide], vocab.level2_specs[narrow]]
     return categories_kept_in_place(head, specs, vocab) == specs[:1]
 

@@ -2121,7 +2121,9 @@ def reread_out_of_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
     own. Of the categories the order allows there (in the row's own level-1 group, where
     the row states one), the one whose alias the label holds in order but for at most
     `OUT_OF_ORDER_MISSING` characters is taken, when there is exactly one; an info issue
-    `label_read_by_order` says so. Exact labels are never reread."""
+    `label_read_by_order` says so. Exact labels are never reread, nor ones printing a form
+    of their reading whole (`holds_own_words`: the label the order sets against them is
+    the misread one)."""
     order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
     stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
     issues = []
