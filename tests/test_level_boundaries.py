@@ -247,6 +247,19 @@ def test_two_damaged_labels_out_of_order_are_settled_by_the_better_read_one():
     assert any(issue.code == "label_read_by_order" and "生忞环境效盖" in issue.message for issue in issues)
 
 
+@pytest.mark.parametrize("text, held", [("社会效益指际", True), ("社会效益指", True), ("衬挤成本指标", False)])
+def test_a_label_holds_its_readings_words_only_where_it_opens_with_them(text, held):
+    # 社会效益指际 opens with 社会效益 whole: what it reads, not reread by the order;
+    # 衬挤成本指标 (read 成本指标) prints that alias only after two damaged characters, the
+    # words of a longer label (社会成本指标): the order may still reread it
+    from formex.normalize.indicators.cells import classify_label, level_vocabulary
+    from formex.normalize.indicators.rows import holds_own_words
+    from formex.schemas.document import Cell
+    vocab = level_vocabulary(SCHEMA)
+    hint = classify_label(Cell(text=text, raw=text, col=1), vocab, 2)
+    assert not hint.match.exact and holds_own_words(hint, vocab) is held
+
+
 def test_a_wrapped_labels_lines_beside_the_level_1_columns_damaged_pieces_are_no_two_entries():
     # 服务对象满意度指标 wrapped two wide (`服务` / `对象` / `满意` / `标`), the joined label
     # restated on its first two lines; the level-1 label wrapped alike beside them, its

@@ -2220,7 +2220,7 @@ def holds_own_words(hint: LabelHint, vocab: LevelVocabulary) -> bool:
     (`生忞环境效盖`, 生态环境效益 with two look-alikes, read as 生态环境成本指标 below it), which
     is reread by it in turn."""
     key = label_key(hint.cell.text)
-    return any(len(alias) >= 4 and alias in key for alias in vocab.level2.aliases_of(hint.spec.label))
+    return any(len(alias) >= 4 and key.startswith(alias) for alias in vocab.level2.aliases_of(hint.spec.label))
 
 
 def common_in_order(alias: str, key: str) -> int:
