@@ -1072,3 +1072,14 @@ def test_a_name_opening_with_a_groups_word_and_its_categorys_word_keeps_both():
     out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
     assert out[2].texts[2] == "产出 质量监督抽检合格率"
     assert not any("group's word at the head" in i.message for i in issues)
+
+
+def test_a_cell_right_of_the_lines_name_is_no_name_a_groups_word_opens():
+    # the line's name (新建社区健身路径) has its level cells filled: 产出 at the head of the
+    # 备注 cell right of it, beyond an empty target, is that note's word, not a fused label
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值\t备注",
+                      "产出指标\t数量指标\t新建社区健身路径\t\t产出设施验收后填报",
+                      "\t质量\t\t\t", "\t指标\t\t\t", "\t时效指标\t年度建设任务完成时间\t年底前\t"])
+    out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
+    assert out[1].texts[4] == "产出设施验收后填报"
+    assert not any("group's word at the head" in i.message for i in issues)

@@ -1124,7 +1124,7 @@ def fused_group_word(rows: list[Row], i: int, taken: set[tuple[int, int]], vocab
             continue
         left = [c for c in rows[i].cells[:p] if c.col < cell.col]
         if left and all(c.text.strip() for c in left):
-            continue     # (no level cell left blank on the name's line: the word is the name's)
+            return None     # (no level cell left blank on the name's line: the word is the name's)
         for head, rest in fused_heads(cell.text):
             if head not in groups or opens_own_word(cell, head):
                 continue
