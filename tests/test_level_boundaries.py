@@ -231,11 +231,11 @@ def test_a_damaged_level_2_label_is_read_within_the_group_its_line_states():
     assert items[0].own_level2.spec.label == "生态环境成本指标"
 
 
-def test_two_damaged_labels_out_of_order_are_settled_by_the_better_read_one():
-    # 社会效益指际 reads as 社会效益指标 (83); 生忞环境效盖 (生态环境效益 with two look-alikes)
-    # as 生态环境成本指标 (50), a 成本 category the order does not allow after 社会效益.
-    # The weaker reading is reread by the order (生态效益指标), not the better one bound by
-    # it (社会效益指际 read as 社会成本指标 took its rows into the 成本 group)
+def test_a_label_printing_its_categorys_words_whole_is_not_reread_against_a_misread_one():
+    # 社会效益指际 reads as 社会效益指标 (83), printing 社会效益 whole; 生忞环境效盖 (生态环境效益
+    # with two look-alikes) as 生态环境成本指标 (50), a 成本 category the order does not allow
+    # after 社会效益. The misread one is reread by the order (生态效益指标), not the one printing
+    # its words whole (社会效益指际 read as 社会成本指标 took its rows into the 成本 group)
     lines = ["产出指标\t数量指标\t培训人数\t≥5(人)", "\t成本指标\t人均培训成本\t≤80元",
              "\t社会效益指际\t受益人数\t≥100(人)", "\t\t城镇就业率\t≥90%", "\t生忞环境效盖\t\t无",
              "\t可持续影响指标\t长效管理机制\t健全"]
@@ -261,7 +261,7 @@ def test_a_label_holds_its_readings_words_only_where_it_opens_with_them(text, he
 
 
 def test_a_wrapped_labels_lines_beside_the_level_1_columns_damaged_pieces_are_no_two_entries():
-    # 服务对象满意度指标 wrapped two wide (`服务` / `对象` / `满意` / `标`), the joined label
+    # 服务对象满意度指标 wrapped two wide (`服务` / `对象` / `满意` / `度指` / `标`), the joined label
     # restated on its first two lines; the level-1 label wrapped alike beside them, its
     # pieces damaged past reading (`漏意` / `渡类`: 满意 / 度类). Those pieces left the lines
     # no label-only rows, so each was an entry of its own: two entries of one category in a
@@ -270,7 +270,8 @@ def test_a_wrapped_labels_lines_beside_the_level_1_columns_damaged_pieces_are_no
     from formex.normalize.form import normalize_document
     lines = ["单位整体支出绩效目标申报表", "(2026年度)", "单位名称\t某某中心", "年度履职目标\t做好服务", "年度重点任务",
              "任务名称\t主要内容", "受理\t做好受理", "预算情况", "部门整体预算总额(元)\t100.00",
-             "绩效指标\t\t\t", "一汲指怀\t二吸指标\t三级指标\t指标值", "漏意\t服务\t\t", "渡类\t对象\t\t", "满意\t\t", "标\t\t"]
+             "绩效指标\t\t\t", "一汲指怀\t二吸指标\t三级指标\t指标值", "漏意\t服务\t\t", "渡类\t对象\t\t", "满意\t\t", "度指\t\t",
+             "标\t\t"]
     result = normalize_document(read_ocr_text("\n".join(lines).encode(), doc_id="x", source_path="x.txt"))
     assert not any(issue.code == "level_order_unusual" for issue in result.issues)
 
