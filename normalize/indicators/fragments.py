@@ -304,7 +304,6 @@ def alone_in_column(rows: list[Row], i: int, r: int, col: int) -> int | None:
 
 
 @lru_cache(maxsize=None)
-@lru_cache(maxsize=None)
 def spilled_forms(vocab: LevelVocabulary) -> dict[str, str]:
     """`chain_compounds` a group's word and its category's word spilled below it may join
     into: not those whose category's word repeats the group's (效益 + 社会效益 is the group's
@@ -1105,18 +1104,19 @@ def lines_of_their_own_below(rows: list[Row], i: int, left_of: int, taken: set[t
 
 def fused_group_word(rows: list[Row], i: int, taken: set[tuple[int, int]], vocab: LevelVocabulary
                      ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], str], str] | None:
-    """A group's word fused at the head of a name (`产出 设施验收合格率`, `产出档案证明…`) over its
-    category's word spilled onto lines of their own below (`质量` / `指标`, `时效`): a form whose
-    level-2 column repeats the group (产出质量指标), wrapped at the word's width, its first line
-    fused into the name. Read apart, the rest is a category of no row and the name keeps the
-    word. As `fused_piece_chain`'s result (the spots, the name's rest, the form completed with
-    指标), or None. The head is a group's word exactly (`group_keys`), no word the name opens
-    with (`opens_own_word`), and the name's rest does not open with the category's word (a name
-    of its own, `产出 质量监督…`); each line below prints its piece alone, left of the name,
-    the lines one column wide with the word (`column_wide`), and the pieces spell one of
-    `spilled_forms` exactly, or read as one with look-alikes in the rest (`rest_joined_head`:
-    `质重` / `指标`, the characters in place, one form only). The name's line leaves a blank
-    cell left of the name (the level cell the word left) or lost its leading cells."""
+    """A group's word fused at the head of a name (`产出 设施验收合格率`, `产出档案证明…`) over
+    its category's word spilled onto lines of their own below (`质量` / `指标`, `时效`): a
+    group-worded form (产出质量指标) wrapped at the word's width, its first line fused into the
+    name; read apart, the rest is a category of no row and the name keeps the word. As
+    `fused_piece_chain`'s result (the spots, the name's rest, the form, completed with 指标
+    where `spilled_forms` lists that), or None. Only the line's first name cell, where a cell
+    left of it is blank (the level cell the word left) or there is none (the line lost its
+    leading cells). The head is a group's word exactly (`group_keys`), no word a name opens
+    with (`opens_own_word`), and the name's rest does not open with the category's word
+    (`产出 质量监督…`); the lines below each print one piece alone, left of the name
+    (`lines_of_their_own_below`), one column wide with the word (`column_wide`), spelling one
+    of `spilled_forms` exactly or with look-alikes in the rest (`rest_joined_head`: `质重` /
+    `指标`, the characters in place, one form only)."""
     forms, groups = spilled_forms(vocab), group_keys(vocab)
     for p, cell in enumerate(rows[i].cells):
         if (i, p) in taken or is_piece(cell.text) or looks_like_value(cell.text) \
