@@ -260,22 +260,6 @@ def test_a_label_holds_its_readings_words_only_where_it_opens_with_them(text, he
     assert not hint.match.exact and holds_own_words(hint, vocab) is held
 
 
-def test_a_wrapped_labels_lines_beside_the_level_1_columns_damaged_pieces_are_no_two_entries():
-    # 服务对象满意度指标 wrapped two wide (`服务` / `对象` / `满意` / `度指` / `标`), the joined label
-    # restated on its first two lines; the level-1 label wrapped alike beside them, its
-    # pieces damaged past reading (`漏意` / `渡类`: 满意 / 度类). Those pieces left the lines
-    # no label-only rows, so each was an entry of its own: two entries of one category in a
-    # row, which no order of blocks allows (every row then took the last label above it)
-    from formex.extract.ocr_text import read_ocr_text
-    from formex.normalize.form import normalize_document
-    lines = ["单位整体支出绩效目标申报表", "(2026年度)", "单位名称\t某某中心", "年度履职目标\t做好服务", "年度重点任务",
-             "任务名称\t主要内容", "受理\t做好受理", "预算情况", "部门整体预算总额(元)\t100.00",
-             "绩效指标\t\t\t", "一汲指怀\t二吸指标\t三级指标\t指标值", "漏意\t服务\t\t", "渡类\t对象\t\t", "满意\t\t", "度指\t\t",
-             "标\t\t"]
-    result = normalize_document(read_ocr_text("\n".join(lines).encode(), doc_id="x", source_path="x.txt"))
-    assert not any(issue.code == "level_order_unusual" for issue in result.issues)
-
-
 def test_a_weak_group_reading_yields_to_a_stronger_category_beside_it():
     # 产出成木指标 (产出成本指标, the 成本 group written with more words, 本 damaged) reads
     # as 产出指标 (67) only; 经济成木指标 beside it reads as 经济成本指标 (83). The weaker

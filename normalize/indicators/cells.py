@@ -93,8 +93,7 @@ class IndicatorRow:
         listed without indicators and without a placeholder; the hierarchy decides."""
         return (self.own_level2 is not None and self.name is None and self.target is None
                 and self.note is None and not self.positional
-                and all(damaged_label_left_of(cell, self.own_level2) or wrapped_piece_beside(cell, self.own_level2)
-                        for cell in self.unplaced))
+                and all(damaged_label_left_of(cell, self.own_level2) for cell in self.unplaced))
 
 
 def damaged_label_left_of(cell: Cell, label: LabelHint) -> bool:
@@ -105,18 +104,6 @@ def damaged_label_left_of(cell: Cell, label: LabelHint) -> bool:
     ending = LABEL_ENDINGS[0]
     return cell.col < label.cell.col and (key.endswith(LABEL_ENDINGS) or len(key) >= len(ending) + 1 and (
         key[-2] == ending[0] or key[-1] == ending[1]))
-
-
-def wrapped_piece_beside(cell: Cell, label: LabelHint) -> bool:
-    """A cell no column takes, left of a line of a wrapped level-2 label (the joined label
-    restated on a line that prints one of its pieces) and no wider than that piece: the
-    level-1 label wrapped alike in its narrow column, its piece read as no label (`漏意` |
-    `服务` over `渡类` | `对象`, `效益指` | `经侪孝` over `怀` | `益指标`), not a cell of a row
-    of its own. (Each such line read as a row, the label's lines were consecutive entries
-    of one category, which no order of blocks allows.)"""
-    piece = label_key(label.cell.raw)
-    return (cell.col < label.cell.col and 0 < len(piece) < len(label_key(label.cell.text))
-            and piece in label_key(label.cell.text) and 0 < len(label_key(cell.text)) <= len(piece))
 
 
 @dataclass(frozen=True, eq=False)   # hashed by identity: one per schema (level_vocabulary)
