@@ -231,35 +231,6 @@ def test_a_damaged_level_2_label_is_read_within_the_group_its_line_states():
     assert items[0].own_level2.spec.label == "生态环境成本指标"
 
 
-def test_a_label_printing_its_categorys_words_whole_is_not_reread_against_a_misread_one():
-    # 社会效益指际 reads as 社会效益指标 (83), printing 社会效益 whole; 生忞环境效盖 (生态环境效益
-    # with two look-alikes) as 生态环境成本指标 (50), a 成本 category the order does not allow
-    # after 社会效益. The misread one is reread by the order (生态效益指标), not the one printing
-    # its words whole (社会效益指际 read as 社会成本指标 took its rows into the 成本 group)
-    lines = ["产出指标\t数量指标\t培训人数\t≥5(人)", "\t成本指标\t人均培训成本\t≤80元",
-             "\t社会效益指际\t受益人数\t≥100(人)", "\t\t城镇就业率\t≥90%", "\t生忞环境效盖\t\t无",
-             "\t可持续影响指标\t长效管理机制\t健全"]
-    items, _ = rows_to_indicator_rows(list(iter_text_rows("\n".join([HEADER, *lines]))), SCHEMA, False)
-    assert [h.spec.label for h in items[2].level2] == ["社会效益指标"]
-    assert items[4].own_level2.spec.label == "生态效益指标"
-    indicators, issues = place(lines)
-    assert categories(indicators)[2:5] == [("效益指标", "社会效益指标")] * 2 + [("效益指标", "生态效益指标")]
-    assert any(issue.code == "label_read_by_order" and "生忞环境效盖" in issue.message for issue in issues)
-
-
-@pytest.mark.parametrize("text, held", [("社会效益指际", True), ("社会效益指", True), ("衬挤成本指标", False)])
-def test_a_label_holds_its_readings_words_only_where_it_opens_with_them(text, held):
-    # 社会效益指际 opens with 社会效益 whole: what it reads, not reread by the order;
-    # 衬挤成本指标 (read 成本指标) prints that alias only after two damaged characters, the
-    # words of a longer label (社会成本指标): the order may still reread it
-    from formex.normalize.indicators.cells import classify_label, level_vocabulary
-    from formex.normalize.indicators.rows import holds_own_words
-    from formex.schemas.document import Cell
-    vocab = level_vocabulary(SCHEMA)
-    hint = classify_label(Cell(text=text, raw=text, col=1), vocab, 2)
-    assert not hint.match.exact and holds_own_words(hint, vocab) is held
-
-
 def test_a_weak_group_reading_yields_to_a_stronger_category_beside_it():
     # 产出成木指标 (产出成本指标, the 成本 group written with more words, 本 damaged) reads
     # as 产出指标 (67) only; 经济成木指标 beside it reads as 经济成本指标 (83). The weaker

@@ -105,7 +105,6 @@ def damaged_label_left_of(cell: Cell, label: LabelHint) -> bool:
     return cell.col < label.cell.col and (key.endswith(LABEL_ENDINGS) or len(key) >= len(ending) + 1 and (
         key[-2] == ending[0] or key[-1] == ending[1]))
 
-
 @dataclass(frozen=True, eq=False)   # hashed by identity: one per schema (level_vocabulary)
 class LevelVocabulary:
     level1: Vocabulary

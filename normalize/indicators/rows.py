@@ -2121,9 +2121,7 @@ def reread_out_of_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
     own. Of the categories the order allows there (in the row's own level-1 group, where
     the row states one), the one whose alias the label holds in order but for at most
     `OUT_OF_ORDER_MISSING` characters is taken, when there is exactly one; an info issue
-    `label_read_by_order` says so. Exact labels are never reread, nor ones printing a form
-    of their reading whole (`holds_own_words`: the label the order sets against them is
-    the misread one)."""
+    `label_read_by_order` says so. Exact labels are never reread."""
     order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
     stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
     issues = []
@@ -2137,8 +2135,6 @@ def reread_out_of_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             high = order[below] if below else len(order)
             if low <= order[hint.spec.label] <= high or low > high:
                 continue   # where the order allows it (a label repeated per page too)
-            if holds_own_words(hint, vocab):
-                continue   # its category's words printed whole: a label around it is what is misread
             groups = {h.spec.label for h in item.level1}
             key = label_key(hint.cell.text)
             fits = {name for name, spec in vocab.level2_specs.items()
@@ -2211,16 +2207,6 @@ def lift_group_label_lines(items: list[IndicatorRow], schema: FormSchema
 
 def schema_group_of(label: str, schema: FormSchema) -> str | None:
     return next((spec.level1 for spec in schema.level2_order if spec.label == label), None)
-
-
-def holds_own_words(hint: LabelHint, vocab: LevelVocabulary) -> bool:
-    """Whether a label read fuzzily prints a form of its reading (an alias of four characters
-    or more) whole, only its ending damaged or cut (`社会效益指际`, `社会效益指`): such a label is
-    what it reads, and a bound the order sets against it is another label misread
-    (`生忞环境效盖`, 生态环境效益 with two look-alikes, read as 生态环境成本指标 below it), which
-    is reread by it in turn."""
-    key = label_key(hint.cell.text)
-    return any(len(alias) >= 4 and key.startswith(alias) for alias in vocab.level2.aliases_of(hint.spec.label))
 
 
 def common_in_order(alias: str, key: str) -> int:
