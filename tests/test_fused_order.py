@@ -1665,7 +1665,7 @@ def test_a_head_printing_part_of_a_longer_categorys_word_reads_as_that_category(
 def test_a_head_keeping_its_categorys_own_character_reads_in_a_group_stated_nowhere(head, want):
     # between 时效指标 and 社会效益指标 the stated groups leave 经济效益指标 (经济 and 指 in
     # place, 50); the head keeps 成 of 经济成本指标 (the 成本指标 group's, its label lost) as
-    # well, below LABEL_CUTOFF and no longer name of the other: its own character tells them apart
+    # well, below LABEL_CUTOFF and no nearer either name: that character tells them apart
     rows, _ = read([
         "产出指标\t数量指标\t新建社区健身路径\t20个",
         "\t时效指标\t年度建设任务完成时间\t2018年12月底前",

@@ -1118,6 +1118,8 @@ def fused_group_word(rows: list[Row], i: int, taken: set[tuple[int, int]], vocab
     of `spilled_forms` exactly or with look-alikes in the rest (`rest_joined_head`: `质重` /
     `指标`, the characters in place, one form only)."""
     forms, groups = spilled_forms(vocab), group_keys(vocab)
+    if not any(cell.text.strip().startswith(group) for cell in rows[i].cells for group in groups):
+        return None     # (no cell opens with a group's word: the common line, before any is classified)
     for p, cell in enumerate(rows[i].cells):
         if (i, p) in taken or is_piece(cell.text) or looks_like_value(cell.text) \
                 or classify_label(cell, vocab) is not None or split_fused_label(cell, vocab) is not None:
