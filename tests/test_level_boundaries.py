@@ -231,6 +231,35 @@ def test_a_damaged_level_2_label_is_read_within_the_group_its_line_states():
     assert items[0].own_level2.spec.label == "生态环境成本指标"
 
 
+def test_a_wrapped_labels_lines_beside_the_level_1_columns_damaged_pieces_are_no_two_entries():
+    # 服务对象满意度指标 wrapped two wide (`服务` / `对象` / `满意` / `度指` / `标`), the joined label
+    # restated on its first two lines; the level-1 label wrapped alike beside them, its
+    # pieces damaged past reading (`漏意` / `渡类`: 满意 / 度类). Those pieces left the lines
+    # no label-only rows, so each was an entry of its own: two entries of one category in a
+    # row, which no order of blocks allows (every row then took the last label above it)
+    from formex.extract.ocr_text import read_ocr_text
+    from formex.normalize.form import normalize_document
+    lines = ["单位整体支出绩效目标申报表", "(2026年度)", "单位名称\t某某中心", "年度履职目标\t做好服务", "年度重点任务",
+             "任务名称\t主要内容", "受理\t做好受理", "预算情况", "部门整体预算总额(元)\t100.00",
+             "绩效指标\t\t\t", "一汲指怀\t二吸指标\t三级指标\t指标值", "漏意\t服务\t\t", "渡类\t对象\t\t", "满意\t\t", "度指\t\t",
+             "标\t\t"]
+    result = normalize_document(read_ocr_text("\n".join(lines).encode(), doc_id="x", source_path="x.txt"))
+    assert not any(issue.code == "level_order_unusual" for issue in result.issues)
+
+
+@pytest.mark.parametrize("key, group, width, held", [
+    ("漏意", "满意度指标", 2, True), ("渡类", "满意度指标", 2, True), ("效益指", "效益指标", 3, True),
+    ("培训", "满意度指标", 2, False), ("渡类", "产出指标", 2, False), ("意度", "满意度指标", 2, False)])
+def test_a_cell_beside_a_wrapped_label_is_its_groups_piece_only_where_it_holds_the_groups_characters(
+        key, group, width, held):
+    # the level-1 label wrapped beside a wrapped level-2 label prints its pieces in place,
+    # damaged or not (满意 / 度类 of 满意度类指标 two wide); a name's fragment beside it (培训),
+    # another group's piece, or the group's characters not where its wrap prints them (意度)
+    # are no piece of that label, and the line stays a row of its own
+    from formex.normalize.indicators.cells import group_piece
+    assert group_piece(key, group, width) is held
+
+
 def test_a_weak_group_reading_yields_to_a_stronger_category_beside_it():
     # 产出成木指标 (产出成本指标, the 成本 group written with more words, 本 damaged) reads
     # as 产出指标 (67) only; 经济成木指标 beside it reads as 经济成本指标 (83). The weaker

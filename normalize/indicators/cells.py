@@ -93,7 +93,8 @@ class IndicatorRow:
         listed without indicators and without a placeholder; the hierarchy decides."""
         return (self.own_level2 is not None and self.name is None and self.target is None
                 and self.note is None and not self.positional
-                and all(damaged_label_left_of(cell, self.own_level2) for cell in self.unplaced))
+                and all(damaged_label_left_of(cell, self.own_level2) or wrapped_piece_beside(cell, self.own_level2)
+                        for cell in self.unplaced))
 
 
 def damaged_label_left_of(cell: Cell, label: LabelHint) -> bool:
@@ -104,6 +105,38 @@ def damaged_label_left_of(cell: Cell, label: LabelHint) -> bool:
     ending = LABEL_ENDINGS[0]
     return cell.col < label.cell.col and (key.endswith(LABEL_ENDINGS) or len(key) >= len(ending) + 1 and (
         key[-2] == ending[0] or key[-1] == ending[1]))
+
+
+def wrapped_piece_beside(cell: Cell, label: LabelHint) -> bool:
+    """A cell no column takes, left of a line of a wrapped level-2 label (the joined label
+    restated on a line that prints one of its pieces), no wider than that piece and read as
+    a piece of the label's own level-1 group wrapped as wide (`group_piece`): the level-1
+    label wrapped alike in its narrow column, its piece damaged past reading (`漏意` | `服务`
+    over `渡类` | `对象`: 满意 / 度类 of 满意度类指标), not a cell of a row of its own. (Each such
+    line read as a row, the label's lines were consecutive entries of one category, which no
+    order of blocks allows.)"""
+    piece = label_key(label.cell.raw)
+    key = label_key(cell.text)
+    return (cell.col < label.cell.col and 0 < len(piece) < len(label_key(label.cell.text))
+            and piece in label_key(label.cell.text) and 0 < len(key) <= len(piece)
+            and group_piece(key, getattr(label.spec, "level1", ""), len(piece)))
+
+
+def group_piece(key: str, group: str, width: int) -> bool:
+    """Whether a short key is a piece of the level-1 label `group` wrapped `width` wide, as
+    its column prints it, damaged: one of the pieces of the label's forms (the label, it
+    worded up with 类 before its ending, it without the ending) holding at least half of the
+    key's characters in place (`漏意`, `渡类`: 满意 / 度类 of 满意度类指标 two wide). A name's
+    fragment beside the label, or another group's piece, holds none where the group prints
+    them (`渡类` is no piece of 产出类指标: 产出 / 类指 / 标)."""
+    if not group or width <= 0:
+        return False
+    stem = group[:-len(LABEL_SUFFIX)] if group.endswith(LABEL_SUFFIX) else group
+    forms = {group, stem, stem + LABEL_ENDINGS[1] + LABEL_SUFFIX}
+    need = len(key) - len(key) // 2
+    return any(sum(a == b for a, b in zip(key, form[start:start + width])) >= need
+               for form in forms for start in range(0, len(form), width))
+
 
 @dataclass(frozen=True, eq=False)   # hashed by identity: one per schema (level_vocabulary)
 class LevelVocabulary:
