@@ -1488,3 +1488,18 @@ def test_a_row_whose_name_opens_with_a_labels_ending_alone_is_no_traceless_block
     indicators, issues = place(lines)
     assert indicators[4].placement.level2.label == "经济效益指标"
     assert not any("no label of the table names" in i.message for i in issues)
+
+
+def test_a_category_listed_without_indicators_keeps_its_wrapped_labels_line_beside_its_level_1_labels_end():
+    # 经济效益指标 listed with 无, wrapped three wide (`经侪孝` / `益指标`) beside the level-1
+    # label wrapped alike (`效益指` / `怀`: 效益指标, its 标 damaged). The second line is the
+    # entry's own: read as a second entry of 经济效益, it left the table no order of blocks
+    # (every row then took the last label above it: 满意度's rows went to 社会效益)
+    lines = ["产出指标\t数量指标\t培训人数\t≥5(人)", "\t\t培训场次\t≥3(次)", "效益指\t经侪孝\t\t无", "怀\t益指标\t\t",
+             "\t社会效益指标\t受益人数\t≥100(人)", "\t\t就业率\t≥90%", "满意度指标\t服务对象满意度指标\t学员满意度\t≥90%",
+             "\t\t家长满意度\t≥85%"]
+    indicators, issues = place(lines)
+    assert not any(issue.code == "level_order_unusual" for issue in issues)
+    assert categories(indicators)[-2:] == [("满意度指标", "服务对象满意度指标")] * 2
+    assert categories(indicators)[2] == ("效益指标", "经济效益指标")
+    assert any(issue.code == "label_line_absorbed" and "怀" in issue.message for issue in issues)

@@ -591,8 +591,14 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             previous.lines = (previous.lines[0], line)
             previous.pages = (previous.pages[0], row.page)
             continue
-        if previous and not pending_level1 and (rests_labels_above(item, previous)
+        if previous and not pending_level1 and (rests_labels_above(item, previous, vocab)
                                                 or stacks_under_group_word(item, previous, roles)):
+            if previous.name is None and not ends_group_label_above(item, previous):   # by its level-1 piece: said
+                issues.append(Issue("info", "label_line_absorbed",
+                                    f"level label line {' | '.join(c.text for c in row.filled)!r} read as the rest "
+                                    "of the labels of the category listed without indicators above it, its "
+                                    "level-1 label's end beside, not a second line of that category",
+                                    field="level2", source_ref=row.source_ref))
             fold_label_rests(previous, item, line)   # the row's own wrapped labels: no line of its own
             issues.extend(cell_issues(item))
             continue
@@ -698,7 +704,7 @@ def label_lines_above(out: list[IndicatorRow]) -> int:
     return run if run < len(out) and out[-1 - run].name is not None else 0
 
 
-def rests_labels_above(item: IndicatorRow, previous: IndicatorRow) -> bool:
+def rests_labels_above(item: IndicatorRow, previous: IndicatorRow, vocab: LevelVocabulary | None = None) -> bool:
     """Whether a line holds nothing but the later pieces of the labels the row above it
     opened (`经济成` beside 单个健身路径建设成本 over `本指标` alone, joined as 经济成本指标 on
     both lines), and perhaps a piece no vocabulary reads (a damaged `标` of the level-1
@@ -713,11 +719,29 @@ def rests_labels_above(item: IndicatorRow, previous: IndicatorRow) -> bool:
     if item.name is not None or item.note is not None \
             or any(getattr(item, cell) is not None for cell in ROW_CELLS) \
             or item.row.page != previous.pages[1] \
-            or (previous.name is None and not ends_group_label_above(item, previous)):
+            or (previous.name is None and not (ends_group_label_above(item, previous)
+                                               or ends_level1_piece_above(item, previous, vocab))):
         return False
     hints = [h for h in (*item.level1, *item.level2) if not h.copied]
     above = {(h.level, h.spec.label) for h in (*previous.level1, *previous.level2) if not h.copied and is_piece(h)}
     return bool(hints) and all(is_piece(h) and (h.level, h.spec.label) in above for h in hints)
+
+
+def ends_level1_piece_above(item: IndicatorRow, previous: IndicatorRow, vocab: LevelVocabulary | None) -> bool:
+    """Whether the line's cells no vocabulary reads or no column takes each end, joined
+    under it, a cell of the row above in the same column into a level-1 label (`怀` under
+    `效益指`: 效益指标, its 标 damaged): the level-1 label wrapped down beside the row's
+    level-2 label, so the line is the row's (a category listed without indicators,
+    `经侪孝 | 无` over `益指标`: read as a second entry of that category, it left the table no
+    order of blocks)."""
+    cells = [*item.unrecognised, *(c for c in item.unplaced if c not in item.unrecognised)]
+    if vocab is None or not cells:
+        return False
+    above = {c.col: label_key(c.text) for c in (*previous.unrecognised, *previous.unplaced,
+                                                 *(h.cell for h in previous.level1 if not h.copied))}
+    return all(c.col in above and 0 < len(label_key(c.text)) <= ENDING_MAX
+               and vocab.level1.match(above[c.col] + label_key(c.text), cutoff=LABEL_CUTOFF) is not None
+               for c in cells)
 
 
 def continues_group_label_above(item: IndicatorRow, previous: IndicatorRow) -> bool:
