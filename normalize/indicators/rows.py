@@ -733,9 +733,11 @@ def ends_level1_piece_above(item: IndicatorRow, previous: IndicatorRow, vocab: L
     `效益指`: 效益指标, its 标 damaged): the level-1 label wrapped down beside the row's
     level-2 label, so the line is the row's (a category listed without indicators,
     `经侪孝 | 无` over `益指标`: read as a second entry of that category, it left the table no
-    order of blocks)."""
+    order of blocks). The row above must print its placeholder target (无): a label line
+    with no target (`满意度类指 | 服务对象满` over `杯 | 意度指标`) is the label of the rows below,
+    which the fit reads."""
     cells = [*item.unrecognised, *(c for c in item.unplaced if c not in item.unrecognised)]
-    if vocab is None or not cells:
+    if vocab is None or not cells or previous.target is None:   # the entry prints its placeholder (无)
         return False
     above = {c.col: label_key(c.text) for c in (*previous.unrecognised, *previous.unplaced,
                                                  *(h.cell for h in previous.level1 if not h.copied))}
