@@ -7,7 +7,9 @@ A look-alike or two can leave a label as near a category of one group as of anot
 first reading is then a guess, and a wrong group takes the rows of the label's block with
 it. The table says which group: the row's own level-1 label where it prints one (or a
 merged one covers it), else the level-1 labels printed legibly around it (or, where those
-leave it open, the labels read fuzzily each near one group's categories alone). A label
+leave it open, the labels read fuzzily each near one group's categories alone), or the
+label's own characters: one that keeps a character of one group's word (益 of 效益) and
+none of its reading's group's word (成本) is of the group it keeps the word of. A label
 between the level-1 labels printed above and below it belongs to a group between theirs
 in the canonical order, and to one the table prints at all (a merged label prints once,
 somewhere in its span). Where the word put in makes the label nearer one category
@@ -18,7 +20,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from formex.normalize.indicators.cells import LABEL_MAX_KEY, LABEL_SUFFIX, IndicatorRow, LabelHint, LevelVocabulary
+from formex.normalize.indicators.cells import (GENERIC_CHARS, LABEL_MAX_KEY, LABEL_SUFFIX, IndicatorRow, LabelHint,
+                                               LevelVocabulary)
 from formex.normalize.indicators.fragments import PUT_IN_MAX
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Issue
@@ -62,6 +65,13 @@ def read_by_stated_group(items: list[IndicatorRow], vocab: LevelVocabulary, sche
             near = nearest_categories(hint.cell.text, vocab)
             if contradicts_own_group(item, hint, near, vocab):
                 found.append(unread_in_other_group(item, hint))
+                continue
+            kept = kept_word_reading(hint, own, vocab)
+            if kept is not None:
+                item.replace_level2(hint, LabelHint(2, vocab.level2_specs[kept], hint.cell,
+                                                    LabelMatch(kept, kept, hint.match.score),
+                                                    hint.copied, line=hint.line))
+                found.append(kept_word_issue(hint, kept, vocab, item.row.source_ref))
                 continue
             worded = worded_nearer(hint, near, own, vocab)
             if worded is not None:
@@ -152,6 +162,72 @@ def worded_nearer(hint: LabelHint, near: list[str], own: set[str], vocab: LevelV
         return None
     plain = _nearest(label_key(hint.cell.text), vocab, False)
     return name if hint.spec.label in plain else None
+
+
+def group_word(group: str, vocab: LevelVocabulary) -> str:
+    """The word a level-1 group's label prints before 指标 (成本, 效益, 满意度)."""
+    return label_key(vocab.level1_specs[group].label).removesuffix(LABEL_SUFFIX)
+
+
+def prints_group_word(name: str, vocab: LevelVocabulary) -> bool:
+    """The category's label prints its group's word (社会成本指标, 生态效益指标; not 时效指标)."""
+    group = vocab.level2_specs[name].level1
+    return group in vocab.level1_specs and group_word(group, vocab) in label_key(name)
+
+
+@lru_cache(maxsize=4096)
+def kept_word_group(key: str, name: str, vocab: LevelVocabulary) -> str | None:
+    """The one other level-1 group whose word the damaged label `key`, read as category
+    `name`, keeps a character of, where `name` prints its own group's word (社会成本指标)
+    and `key` keeps none of that word's characters: `生忞环境敫益` keeps 益 of 效益 and
+    nothing of 成本. Only characters no label or alias of `name`'s group prints count (效
+    is 时效指标's too, but 时效 is no 成本 category), and only groups some of whose
+    categories print their word. None where no group or several are kept so."""
+    if not prints_group_word(name, vocab):
+        return None
+    group = vocab.level2_specs[name].level1
+    if set(key) & set(group_word(group, vocab)):
+        return None
+    printed = {ch for spec in vocab.level1_specs[group].level2 for alias in vocab.level2.aliases_of(spec.label)
+               for ch in alias}
+    kept = [other for other, spec in vocab.level1_specs.items() if other != group
+            and any(prints_group_word(c.label, vocab) for c in spec.level2)
+            and (set(key) & set(group_word(other, vocab))) - printed - GENERIC_CHARS]
+    return kept[0] if len(kept) == 1 else None
+
+
+def kept_word_reading(hint: LabelHint, own: set[str], vocab: LevelVocabulary) -> str | None:
+    """A level-2 label read fuzzily as a category printing its group's word, which keeps
+    none of that word but a character of another group's (`kept_word_group`): the OCR
+    damaged the word it printed, and what is left of it names the group. Of that group's
+    categories printing its word, the one fewest edits from the label (over their
+    aliases) that shares a character of its own with it beyond the word and 指标
+    (`生忞环境敫益` → 生态效益指标, by 生), when exactly one, or the group's one such
+    category (`度指标` → 服务对象满意度指标, not 管理指标); not out of the row's own group
+    where it states one. None else."""
+    key = label_key(hint.cell.text)
+    group = kept_word_group(key, hint.spec.label, vocab)
+    if group is None or (own and group not in own):
+        return None
+    word = set(group_word(group, vocab))
+    worded = [spec.label for spec in vocab.level1_specs[group].level2 if prints_group_word(spec.label, vocab)]
+    if len(worded) == 1:
+        return worded[0]   # (满意度: its one category printing the word)
+    scored = sorted((min(Levenshtein.distance(key, alias) for alias in vocab.level2.aliases_of(name)), name)
+                    for name in worded if any((set(key) & set(alias)) - word - GENERIC_CHARS
+                                              for alias in vocab.level2.aliases_of(name)))
+    if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return scored[0][1]
+
+
+def kept_word_issue(hint: LabelHint, name: str, vocab: LevelVocabulary, ref) -> Issue:
+    group = vocab.level2_specs[name].level1
+    return Issue("info", "label_read_by_stated_group",
+                 f"{hint.cell.text!r}: level label read as {hint.spec.label!r} keeps nothing of "
+                 f"{group_word(hint.spec.level1, vocab)!r} and a character of {group_word(group, vocab)!r}; "
+                 f"read as {name!r}, in {group!r}, the group its own characters state",
+                 field="level2", source_ref=hint.cell.source_ref or ref)
 
 
 def put_in_issue(hint: LabelHint, name: str, ref) -> Issue:
