@@ -6,7 +6,7 @@ from __future__ import annotations
 from formex.extract.ocr_text import iter_text_rows
 from formex.normalize.indicators import rows_to_indicators
 from formex.normalize.indicators.cells import level_vocabulary
-from formex.normalize.indicators.groups import between, nearest_categories
+from formex.normalize.indicators.groups import between, kept_word_group, nearest_categories
 from formex.normalize.indicators.rows import rows_to_indicator_rows
 from formex.schemas.forms import load_form_schema
 
@@ -111,13 +111,16 @@ def test_a_label_near_two_groups_is_read_in_the_group_printed_around_it():
 
 
 def test_a_label_near_two_groups_stays_where_the_table_prints_both_around_it():
-    # 成本指标 and 效益指标 both print around it: the table does not say which
+    # 成本指标 and 效益指标 both print around it: the table does not say which; but
+    # 生态环境郊益指标 keeps 益 of 效益 and nothing of 成本, and its characters say it
+    # (`kept_word_reading`)
     lines = ["产出指标\t数量指标\t培训人数\t≥5(人)", "成本指标\t经济成本指标\t人均费用\t≤200(元)",
              "\t生态环境郊益指标\t绿化覆盖率\t≥40%",
              "效益指标\t可持续影响指标\t长效机制健全性\t健全"]
     items, issues = read(lines)
-    assert level2_of(items, "绿化覆盖率") == "生态环境成本指标"
-    assert "label_read_by_stated_group" not in codes(issues)
+    assert level2_of(items, "绿化覆盖率") == "生态效益指标"
+    assert any("the group its own characters state" in i.message for i in issues)
+    assert not any("in '效益指标', the one group" in i.message for i in issues)
 
 
 def test_a_label_near_one_category_is_never_moved_by_the_groups_around_it():
@@ -255,7 +258,31 @@ def test_a_tie_between_groups_is_read_in_the_group_damaged_labels_around_it_stat
     items, issues = read(lines)
     assert level2_of(items, "绿化覆盖率") == "生态效益指标"
     assert "label_read_by_stated_group" in codes(issues)
-    # a 成本 label above (经济戍本指标, near 经济成本指标 alone) leaves both groups: no reading
+    # a 成本 label above (经济戍本指标, near 经济成本指标 alone) leaves both groups: the labels
+    # around say nothing, but the label keeps 益 of 效益 and nothing of 成本 (`kept_word_reading`)
     lines[0] = "\t经济戍本指标\t人均费用\t≤200(元)"
     items, issues = read(lines)
-    assert level2_of(items, "绿化覆盖率") == "生态环境成本指标"
+    assert level2_of(items, "绿化覆盖率") == "生态效益指标"
+    assert any("the group its own characters state" in i.message for i in issues)
+
+
+# ---------------------------------------------------------------- the group word a damaged label keeps
+def test_a_label_keeping_one_groups_word_and_none_of_its_readings_names_that_group():
+    # 生忞环境敫益 keeps 益 of 效益 and nothing of 成本: no 成本 category, though nearest
+    # 生态环境成本指标; 社会成益 keeps both words and names neither; 时效 is no group's word
+    assert kept_word_group("生忞环境敫益", "生态环境成本指标", VOCAB) == "效益指标"
+    assert kept_word_group("社会成益", "社会效益指标", VOCAB) is None
+    assert kept_word_group("社会成益", "社会成本指标", VOCAB) is None
+    assert kept_word_group("时效损标", "时效指标", VOCAB) is None
+
+
+def test_a_damaged_label_keeping_the_benefit_word_is_no_cost_category_without_a_level1_column():
+    # no level-1 label prints; 生忞环境效盖 (生态环境效益, two look-alikes) reads nearest
+    # 生态环境成本指标, and 社会效益指, its 标 cut, was then reread as 社会成本指标 between
+    # 时效指标 and it: the 效益 group's first blocks went to the 成本 group
+    lines = ["\t时效指标\t经费拨付及时率\t=100%", "\t社会效益指\t入学率\t=100%",
+             "\t生忞环境效盖\t空气质量改善\t有所改善", "\t可持续影响指标\t长效机制健全性\t健全"]
+    items, issues = read(lines)
+    assert level2_of(items, "入学率") == "社会效益指标"
+    assert level2_of(items, "空气质量改善") == "生态效益指标"
+    assert "label_read_by_stated_group" in codes(issues)

@@ -66,19 +66,19 @@ def read_by_stated_group(items: list[IndicatorRow], vocab: LevelVocabulary, sche
             if contradicts_own_group(item, hint, near, vocab):
                 found.append(unread_in_other_group(item, hint))
                 continue
-            kept = kept_word_reading(hint, own, vocab)
-            if kept is not None:
-                item.replace_level2(hint, LabelHint(2, vocab.level2_specs[kept], hint.cell,
-                                                    LabelMatch(kept, kept, hint.match.score),
-                                                    hint.copied, line=hint.line))
-                found.append(kept_word_issue(hint, kept, vocab, item.row.source_ref))
-                continue
             worded = worded_nearer(hint, near, own, vocab)
             if worded is not None:
                 item.replace_level2(hint, LabelHint(2, vocab.level2_specs[worded], hint.cell,
                                                     LabelMatch(worded, worded, hint.match.score),
                                                     hint.copied, line=hint.line))
                 found.append(put_in_issue(hint, worded, item.row.source_ref))
+                continue
+            kept = kept_word_reading(hint, own, vocab)
+            if kept is not None:
+                item.replace_level2(hint, LabelHint(2, vocab.level2_specs[kept], hint.cell,
+                                                    LabelMatch(kept, kept, hint.match.score),
+                                                    hint.copied, line=hint.line))
+                found.append(kept_word_issue(hint, kept, vocab, item.row.source_ref))
                 continue
             if hint.spec.label not in near:
                 continue
