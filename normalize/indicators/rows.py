@@ -2147,9 +2147,9 @@ def reread_out_of_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
     own. Of the categories the order allows there (in the row's own level-1 group, where
     the row states one), the one whose alias the label holds in order but for at most
     `OUT_OF_ORDER_MISSING` characters is taken, when there is exactly one; an info issue
-    `label_read_by_order` says so. Exact labels are never reread, and none as a category
-    of another group than the one whose word it keeps (`kept_word_group`: `社会效益指`,
-    the bound below it misread, is no 社会成本指标)."""
+    `label_read_by_order` says so. Exact labels are never reread, and none where a category
+    the order leaves is of another group than the one whose word it keeps (`kept_word_group`:
+    `社会效益指` is no 社会成本指标; the bound below it is the label misread)."""
     order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
     stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
     issues = []
@@ -2167,11 +2167,10 @@ def reread_out_of_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             key = label_key(hint.cell.text)
             fits = {name for name, spec in vocab.level2_specs.items()
                     if low <= order[name] <= high and (not groups or spec.level1 in groups)
-                    and kept_word_group(key, name, vocab) is None
                     and any(len(alias) >= 4 and common_in_order(alias, key) >= len(alias) - OUT_OF_ORDER_MISSING
                             for alias in vocab.level2.aliases_of(name))}
-            if len(fits) != 1:
-                continue
+            if len(fits) != 1 or any(kept_word_group(key, name, vocab) is not None for name in fits):
+                continue   # (a label keeping another group's word than a fit's: the bound is misread)
             name = fits.pop()
             stated[i] = [name if label == hint.spec.label else label for label in stated[i]]
             issues.append(reread_level2(item, hint, vocab, LabelMatch(name, name, hint.match.score),
