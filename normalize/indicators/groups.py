@@ -196,6 +196,14 @@ def kept_word_group(key: str, name: str, vocab: LevelVocabulary) -> str | None:
     return kept[0] if len(kept) == 1 else None
 
 
+def against_kept_word(key: str, name: str, vocab: LevelVocabulary) -> bool:
+    """Reading the damaged label `key` as category `name`, which it shares a character of
+    its own with (not only 指, 标, 类), goes against the group word it keeps
+    (`kept_word_group`): `社会效益指` as 社会成本指标."""
+    return kept_word_group(key, name, vocab) is not None and any(
+        (set(key) & set(alias)) - GENERIC_CHARS for alias in vocab.level2.aliases_of(name))
+
+
 def kept_word_reading(hint: LabelHint, own: set[str], vocab: LevelVocabulary) -> str | None:
     """A level-2 label read fuzzily as a category printing its group's word, which keeps
     none of that word but a character of another group's (`kept_word_group`): the OCR
@@ -206,7 +214,7 @@ def kept_word_reading(hint: LabelHint, own: set[str], vocab: LevelVocabulary) ->
     category (`度指标` → 服务对象满意度指标, not 管理指标); not out of the row's own group
     where it states one. None else."""
     key = label_key(hint.cell.text)
-    group = kept_word_group(key, hint.spec.label, vocab)
+    group = kept_word_group(key, hint.spec.label, vocab) if against_kept_word(key, hint.spec.label, vocab) else None
     if group is None or (own and group not in own):
         return None
     word = set(group_word(group, vocab))

@@ -24,7 +24,7 @@ from formex.normalize.indicators.columns import (  # find_header, complete_roles
 from formex.normalize.indicators.damaged_tails import header_damage, printed_damage
 from formex.normalize.indicators.fragments import label_keys, label_prefixes, rejoin_label_fragments
 from formex.normalize.indicators.fused import ASPECT, bare_word, compound_label, fused_issue, split_fused_label
-from formex.normalize.indicators.groups import kept_word_group, read_by_stated_group
+from formex.normalize.indicators.groups import against_kept_word, read_by_stated_group
 from formex.normalize.indicators.fused_order import (
     cut_repeated_level_cells, cut_run_heads, read_continued_pieces, read_dual_group_heads, read_fused_by_order, read_spaced_heads_over_pieces,
     read_label_tails, read_restated_heads, read_wrapped_heads)
@@ -2148,7 +2148,7 @@ def reread_out_of_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
     the row states one), the one whose alias the label holds in order but for at most
     `OUT_OF_ORDER_MISSING` characters is taken, when there is exactly one; an info issue
     `label_read_by_order` says so. Exact labels are never reread, and none where a category
-    the order leaves is of another group than the one whose word it keeps (`kept_word_group`:
+    the order leaves is of another group than the one whose word it keeps (`against_kept_word`:
     `社会效益指` is no 社会成本指标; the bound below it is the label misread)."""
     order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
     stated = [[h.spec.label for h in item.level2 if not h.copied] for item in items]
@@ -2169,7 +2169,7 @@ def reread_out_of_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                     if low <= order[name] <= high and (not groups or spec.level1 in groups)
                     and any(len(alias) >= 4 and common_in_order(alias, key) >= len(alias) - OUT_OF_ORDER_MISSING
                             for alias in vocab.level2.aliases_of(name))}
-            if len(fits) != 1 or any(kept_word_group(key, name, vocab) is not None for name in fits):
+            if len(fits) != 1 or any(against_kept_word(key, name, vocab) for name in fits):
                 continue   # (a label keeping another group's word than a fit's: the bound is misread)
             name = fits.pop()
             stated[i] = [name if label == hint.spec.label else label for label in stated[i]]
