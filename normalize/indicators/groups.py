@@ -211,8 +211,9 @@ def kept_word_reading(hint: LabelHint, own: set[str], vocab: LevelVocabulary) ->
     categories printing its word, the one fewest edits from the label (over their
     aliases) that shares a character of its own with it beyond the word and 指标
     (`生忞环境敫益` → 生态效益指标, by 生), when exactly one, or the group's one such
-    category (`度指标` → 服务对象满意度指标, not 管理指标); not out of the row's own group
-    where it states one. None else."""
+    category (满意度's 服务对象满意度指标); only a reading the label shares a character of
+    its own with (`against_kept_word`); not out of the row's own group where it states one.
+    None else."""
     key = label_key(hint.cell.text)
     group = kept_word_group(key, hint.spec.label, vocab) if against_kept_word(key, hint.spec.label, vocab) else None
     if group is None or (own and group not in own):
