@@ -107,6 +107,11 @@ def damaged_label_left_of(cell: Cell, label: LabelHint) -> bool:
         key[-2] == ending[0] or key[-1] == ending[1]))
 
 
+def label_word(label: str) -> str:
+    """A level label's word without its ending (效益指标: 效益; a group's word)."""
+    return label_key(label).removesuffix(LABEL_SUFFIX)
+
+
 def wrapped_piece_beside(cell: Cell, label: LabelHint) -> bool:
     """A cell no column takes, left of a line of a wrapped level-2 label (the joined label
     restated on a line that prints one of its pieces), no wider than that piece and read as
@@ -257,7 +262,7 @@ def worded_categories(text: str, group: Level1Spec) -> list[tuple[Level2Spec, La
     社会 and 生态 alike), none where the cell is no such form (`项目产出指标`: the
     group's characters stand elsewhere)."""
     key = label_key(text)
-    word = label_key(group.label).removesuffix(LABEL_SUFFIX)
+    word = label_word(group.label)
     fixed = set(label_key(group.label)) | GENERIC_CHARS   # printed alike by every category
     best: dict[str, tuple[int, Level2Spec, str]] = {}
     for spec in group.level2:
@@ -292,7 +297,7 @@ def categories_kept_in_place(text: str, candidates: list[Level2Spec], vocab: Lev
     for spec in candidates:
         others = {ch for other in candidates if other is not spec
                   for alias in vocab.level2.aliases_of(other.label) for ch in alias}
-        word = label_key(vocab.level1_specs[spec.level1].label).removesuffix(LABEL_SUFFIX) \
+        word = label_word(vocab.level1_specs[spec.level1].label) \
             if spec.level1 in vocab.level1_specs else ""
         if any(key[p] == form[p] and form[p] not in GENERIC_CHARS and form[p] not in others
                for alias in vocab.level2.aliases_of(spec.label)

@@ -21,7 +21,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from formex.normalize.indicators.cells import (GENERIC_CHARS, LABEL_MAX_KEY, LABEL_SUFFIX, IndicatorRow, LabelHint,
-                                               LevelVocabulary)
+                                               LevelVocabulary, label_word)
 from formex.normalize.indicators.fragments import PUT_IN_MAX
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Issue
@@ -166,7 +166,7 @@ def worded_nearer(hint: LabelHint, near: list[str], own: set[str], vocab: LevelV
 
 def group_word(group: str, vocab: LevelVocabulary) -> str:
     """The word a level-1 group's label prints before 指标 (成本, 效益, 满意度)."""
-    return label_key(vocab.level1_specs[group].label).removesuffix(LABEL_SUFFIX)
+    return label_word(vocab.level1_specs[group].label)
 
 
 def prints_group_word(name: str, vocab: LevelVocabulary) -> bool:
