@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from formex.normalize.indicators.cells import level_vocabulary
-from formex.normalize.indicators.damaged_tails import cut_damaged_label_tails, header_damage, printed_damage
+from formex.normalize.indicators.damaged_tails import (
+    cut_damaged_label_tails, cut_suffixed_heads, header_damage, printed_damage)
 from formex.normalize.indicators.fused_order import (
     cut_group_word_heads, cut_heads_wrapped_below, cut_heads_wrapped_between, cut_heads_wrapped_into_next_name,
     cut_heads_over_next_level_piece, cut_heads_restated_beside, cut_inferred_heads, cut_spaced_heads)
@@ -132,6 +133,8 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
     issues.extend(cut_heads_over_next_level_piece(items, placements, level_vocabulary(schema)))
     # a cut label's damaged 指标 left at the name's head: printed so in the table's level cells
     issues.extend(cut_damaged_label_tails(items, rows, schema))
+    # a head ending in 指标 left at a name's head: the placed category's label damaged past reading
+    issues.extend(cut_suffixed_heads(items, placements, level_vocabulary(schema)))
     indicators = []
     for item, placement in zip(items, placements):
         if placement is None:   # a merged label on a line of its own, absorbed by its block

@@ -51,13 +51,14 @@ from formex.normalize.indicators.cells import IndicatorRow, LevelVocabulary, lev
 from formex.normalize.indicators.fragments import label_keys
 from formex.normalize.indicators.fused import ASPECT, compound_keys, fused_issue, makes_word
 from formex.normalize.indicators.fused_order import (
-    ORDER_REST_MIN, SEPARATORS, SPACES, SUFFIX, WORDINGS, bare_words, chain_forms, head_forms, in_place, is_han,
+    ORDER_REST_MIN, SEPARATORS, SPACED_HEAD_MAX, SPACES, SUFFIX, WORDINGS, bare_words, cell_forms, chain_forms,
+    head_forms, in_place, is_han,
     biao_below, biao_below_issue, keeps_its_word, label_endings, level2_column_edge, line_numbers, names_category,
     opens_another_name, printed_by_labels, spaced, written_by_other_names)
 from formex.normalize.labels import label_key
 from formex.schemas.document import Issue, Row
 from formex.schemas.forms import FormSchema
-from formex.schemas.name_words import NAME_OPENINGS
+from formex.schemas.name_words import NAME_OPENINGS, SUFFIXED_WORDS
 
 OWN = SUFFIX + WORDINGS    # a label's own characters printed shifted (可持续影响类指), not damage
 ATTEST_MIN = 4      # a printed label long enough that its characters in place place the others (数量指怀)
@@ -191,6 +192,89 @@ def cut_bare_label_endings(items: list[IndicatorRow]) -> list[Issue]:
                             f"{name!r} opens with {ending!r}, a level label's ending alone (the last line of a "
                             f"label wrapped over the lines above): cut off, the row keeping its placed category; "
                             f"the name read as {rest!r}", field="level2", source_ref=item.row.source_ref))
+    return issues
+
+
+def suffixed_head(name: str) -> str | None:
+    """The head of `name` up to its first 指标, where that is a level-2 label's length at most
+    (`SPACED_HEAD_MAX`), all Chinese characters with one at least before the 指标 (a space as
+    read may end it), and the name after it keeps `ORDER_REST_MIN` characters; else None."""
+    at = name.find(SUFFIX)
+    head = name[:at + len(SUFFIX)]
+    word = head[:-len(SUFFIX)].strip(SPACES)
+    if at < 1 or len(head) > SPACED_HEAD_MAX or not word or not all(is_han(ch) for ch in word):
+        return None
+    return head if len(label_key(name[len(head):])) >= ORDER_REST_MIN else None
+
+
+def form_tail_kept(head: str, spec, vocab: LevelVocabulary) -> tuple[int, str] | None:
+    """(characters in place, form): the category's form (`cell_forms`) whose last characters
+    the head is with the most of the characters before its 指标 in place: half of them at least
+    where the head is the whole form (`薮量指标` of 数量指标), all but one where it is shorter, a
+    wrapped label's last line (`满意度指标`, `度指标` of 服务对象满意度指标; not `群众满意度指标`, a
+    name's word); or None."""
+    word = head[:-len(SUFFIX)]
+    best = None
+    for form in cell_forms(spec, vocab):
+        tail = form[len(form) - len(head):]
+        if len(tail) != len(head) or not tail.endswith(SUFFIX):
+            continue
+        kept = in_place(word, tail, 0)
+        enough = 2 * kept >= len(word) if len(head) == len(form) else kept >= len(word) - 1
+        if kept and enough and (best is None or kept > best[0]):
+            best = (kept, form)
+    return best
+
+
+def placed_form_tail(head: str, spec, vocab: LevelVocabulary) -> str | None:
+    """The placed category's form the head ends (`form_tail_kept`), where no other level-2
+    category keeps as many of the head's characters in place (`贡量指标` under 数量指标 fits
+    质量指标 as well: the placement is no evidence for the head), or None: a head keeping less
+    of the category is another word (绩效指标 of no 数量指标)."""
+    own = form_tail_kept(head, spec, vocab)
+    if own is None:
+        return None
+    for other in vocab.level2_specs.values():
+        if other is not spec and other.label != spec.label:
+            rival = form_tail_kept(head, other, vocab)
+            if rival is not None and rival[0] >= own[0]:
+                return None
+    return own[1]
+
+
+def cut_suffixed_heads(items: list[IndicatorRow], placements: list, vocab: LevelVocabulary) -> list[Issue]:
+    """A name opening with a head that ends in 指标 (`suffixed_head`: `薮量指标新建…`, `满意度指标教职工…`,
+    `祆令效益类指标 居民…`), left by every reading before: the row's level-2 label fused into
+    its name with its word damaged past reading it as a category (or a wrapped label's last
+    line), its 指标 printed whole. No name the forms print holds 指标, so the head is the
+    label's where it is the end of a form of the category placed with half its other
+    characters in place (`placed_form_tail`): cut off, the row keeping its placed category.
+    Not a head whose word before 指标 is one names write there (`SUFFIXED_WORDS`: 绩效指标…),
+    nor one another row's name opens with (a word of the document's names), nor where the
+    row states its level-2 label whole already. Warned (`label_unrecognised`)."""
+    issues: list[Issue] = []
+    for i, (item, placement) in enumerate(zip(items, placements)):
+        if placement is None or not item.name or placement.level2 is None:
+            continue
+        head = suffixed_head(item.name)
+        if head is None or any(head[:-len(SUFFIX)].endswith(word) for word in SUFFIXED_WORDS) \
+                or opens_another_name(items, i, head) or states_whole_label(item):
+            continue
+        form = placed_form_tail(head, placement.level2, vocab)
+        if form is None:
+            continue
+        name = item.name
+        rest = name[len(head):].strip(SEPARATORS)
+        fused = item.fused[-1] if item.fused else None
+        if fused is not None and fused.rest.text.strip(SEPARATORS) == name:
+            relabel(item, fused, label_key(fused.label.cell.text) + head.replace(" ", ""), rest)
+        else:
+            item.name = rest
+        issues.append(Issue("warning", "label_unrecognised",
+                            f"{name!r} opens with {head!r}, ending in 指标 as the end of {form!r} with half its "
+                            f"other characters in place: the row's label damaged past reading, cut off, the row "
+                            f"keeping its placed category {placement.level2.label!r}; the name read as {rest!r}",
+                            field="level2", source_ref=item.row.source_ref))
     return issues
 
 
