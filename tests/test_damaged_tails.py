@@ -318,3 +318,29 @@ def test_a_names_own_word_or_an_opening_other_names_share_keeps_its_ending():
     assert [name for _, name in got] == ["病虫害统防统治面积", "标准化农田建设面积", "标化门诊新建数量统计",
                                          "标化门诊改建数量统计"]
     assert not [i for i in issues if "ending alone" in i.message]
+
+
+@pytest.mark.parametrize("line, want", [
+    ("\t\t时孝指标补贴资金按月发放及时率\t100%", "补贴资金按月发放及时率"),   # the label restated, damaged
+    ("\t\t贸量指标补贴资金按月发放及时率\t100%", None),    # keeps none of 时效指标 in place: kept
+    ("\t\t绩效指标补贴资金按月发放及时率\t100%", None)])   # 效 in place, but a name's word before 指标: kept
+def test_a_head_ending_in_zhibiao_that_ends_the_placed_categorys_form_is_cut_and_warned(line, want):
+    got, issues = read(["产出指标\t数量指标\t病虫害统防统治面积\t≥15000亩",
+                        "\t时效指标\t农机补贴兑付时限\t≤30个工作日",
+                        line,
+                        "\t成本指标\t农技培训人均成本\t≤300元"])
+    name = line.split("\t")[2]
+    assert got[2] == ("时效指标", want or name)
+    warned = [i for i in issues if i.code == "label_unrecognised" and "ending in 指标" in i.message]
+    assert len(warned) == bool(want) and all(i.severity == "warning" for i in warned)
+
+
+def test_a_wrapped_labels_last_line_ending_in_zhibiao_at_a_names_head_is_cut():
+    # 服务对象 / 满意度指标: the label's last line fused into the name; 群众满意度指标 (two characters
+    # out of place of the line 对象满意度指标) is a name's word and stays
+    got, issues = read(["产出指标\t数量指标\t病虫害统防统治面积\t≥15000亩",
+                        "满意度指标\t服务对象\t受益群众满意度\t≥90%",
+                        "\t\t满意度指标农技培训学员满意度\t≥90%",
+                        "\t\t群众满意度指标调查覆盖率\t≥90%"])
+    assert got[2] == ("服务对象满意度指标", "农技培训学员满意度")
+    assert got[3][1] == "群众满意度指标调查覆盖率"
