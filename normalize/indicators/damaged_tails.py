@@ -156,11 +156,12 @@ def bare_ending(name: str) -> str | None:
     return None
 
 
-def states_whole_label(item: IndicatorRow) -> bool:
+def states_whole_label(item: IndicatorRow, but: str = "") -> bool:
     """Whether the row prints a level-2 label of its own ending in its 指标, in a level cell or
-    cut off its name's head (`时效指标`, `数量指标 培训…`)."""
+    cut off its name's head (`时效指标`, `数量指标 培训…`), other than the text `but` (a head
+    still at the name's head, which a reading took as the row's label and left in the name)."""
     texts = [h.cell.text for h in item.level2 if not h.copied] + [f.label.cell.text for f in item.fused]
-    return any(label_key(text).endswith(SUFFIX) for text in texts)
+    return any(label_key(text).endswith(SUFFIX) and label_key(text) != but for text in texts)
 
 
 def cut_bare_label_endings(items: list[IndicatorRow]) -> list[Issue]:
@@ -226,18 +227,20 @@ def form_tail_kept(head: str, spec, vocab: LevelVocabulary) -> tuple[int, str] |
     return best
 
 
-def placed_form_tail(head: str, spec, vocab: LevelVocabulary) -> str | None:
+def placed_form_tail(head: str, spec, vocab: LevelVocabulary, beside: frozenset[str] = frozenset()
+                     ) -> str | None:
     """The placed category's form the head ends (`form_tail_kept`), where no other level-2
-    category keeps as many of the head's characters in place (`贡量指标` under 数量指标 fits
-    质量指标 as well: the placement is no evidence for the head), or None: a head keeping less
-    of the category is another word (绩效指标 of no 数量指标)."""
+    category keeps more of the head's characters in place, nor as many where it is the
+    category of a row beside (`beside`: `贡量指标` under 数量指标 just above 质量指标's row fits
+    that block's label as well, which block it opens is in doubt); or None: a head keeping
+    less of the category is another word (绩效指标 of no 数量指标)."""
     own = form_tail_kept(head, spec, vocab)
     if own is None:
         return None
     for other in vocab.level2_specs.values():
         if other is not spec and other.label != spec.label:
             rival = form_tail_kept(head, other, vocab)
-            if rival is not None and rival[0] >= own[0]:
+            if rival is not None and (rival[0] > own[0] or rival[0] == own[0] and other.label in beside):
                 return None
     return own[1]
 
@@ -248,19 +251,24 @@ def cut_suffixed_heads(items: list[IndicatorRow], placements: list, vocab: Level
     its name with its word damaged past reading it as a category (or a wrapped label's last
     line), its 指标 printed whole. No name the forms print holds 指标, so the head is the
     label's where it is the end of a form of the category placed with half its other
-    characters in place (`placed_form_tail`): cut off, the row keeping its placed category.
+    characters in place, no other category fitting it better (`placed_form_tail`; a tie with
+    the category of a row beside leaves it, and a head a reading kept whole as two categories
+    alike stays, its doubt said): cut off, the row keeping its placed category.
     Not a head whose word before 指标 is one names write there (`SUFFIXED_WORDS`: 绩效指标…),
     nor one another row's name opens with (a word of the document's names), nor where the
-    row states its level-2 label whole already. Warned (`label_unrecognised`)."""
+    row states its level-2 label whole already (but the head itself: a reading took `质最指标` as
+    the row's label and left it in the name). Warned (`label_unrecognised`)."""
     issues: list[Issue] = []
     for i, (item, placement) in enumerate(zip(items, placements)):
-        if placement is None or not item.name or placement.level2 is None:
-            continue
+        if placement is None or not item.name or placement.level2 is None or item.unsettled_head:
+            continue      # (a head read as two categories alike is kept whole, the doubt said)
         head = suffixed_head(item.name)
         if head is None or any(head[:-len(SUFFIX)].endswith(word) for word in SUFFIXED_WORDS) \
-                or opens_another_name(items, i, head) or states_whole_label(item):
+                or opens_another_name(items, i, head) or states_whole_label(item, head.replace(" ", "")):
             continue
-        form = placed_form_tail(head, placement.level2, vocab)
+        beside = frozenset(p.level2.label for p in (placements[i - 1] if i else None, *placements[i + 1:i + 2])
+                           if p is not None and p.level2 is not None)
+        form = placed_form_tail(head, placement.level2, vocab, beside)
         if form is None:
             continue
         name = item.name
