@@ -1147,6 +1147,7 @@ def fused_group_word(rows: list[Row], i: int, taken: set[tuple[int, int]], vocab
 
 
 PUT_IN_MAX = 2    # a word a form puts in a label (成本控制指标: 控制), beyond the listed wordings
+PUT_IN_KIND = " with a word put in"   # `put_in_chain`'s chains, read without the word
 
 
 def printed_past_first_line(rows: list[Row], chain: list[tuple[int, int]], rests: dict[tuple[int, int], str],
@@ -1172,6 +1173,68 @@ def printed_past_first_line(rows: list[Row], chain: list[tuple[int, int]], rests
             or not rest.startswith(word) or len(label_key(after)) < FUSED_REST_MIN or joined.startswith(piece + word):
         return None
     return word, rest[len(word):].strip(SEPARATOR_CHARS)
+
+
+@lru_cache(maxsize=None)
+def put_in_splits(vocab: LevelVocabulary) -> tuple[tuple[str, str, str], ...]:
+    """(head, tail, label) for each level-2 label key ending in 指标 cut where a form may
+    put a word in: after the category's first two characters, before its 指标 at the latest
+    (成本 | 指标, 生态 | 效益指标)."""
+    out = []
+    for spec in vocab.level2_specs.values():
+        for text in (spec.label, *spec.aliases):
+            key = label_key(text)
+            if key.endswith(LABEL_SUFFIX):
+                out += [(key[:k], key[k:], spec.label) for k in range(2, len(key) - len(LABEL_SUFFIX) + 1)]
+    return tuple(out)
+
+
+def put_in_reading(joined: str, vocab: LevelVocabulary) -> tuple[str, str] | None:
+    """(word, label key) where `joined` (a wrapped label's lines joined) is a level-2 label
+    key ending in 指标 with one word of up to `PUT_IN_MAX` Chinese characters put in after
+    its category's first two characters (成本控制指标: 控制; 生态环境效益指标: 环境), a word
+    no listed wording (`worded_keys` reads those), holding none of 指标's characters, no
+    label of its own and no label's tail with the rest (数量 | 质量 | 指标 is two labels);
+    None where no such reading is, or readings name two categories."""
+    keys, found = label_keys(vocab), {}
+    for head, tail, label in put_in_splits(vocab):
+        word = joined[len(head):len(joined) - len(tail)]
+        if not (joined.startswith(head) and joined.endswith(tail) and 0 < len(word) <= PUT_IN_MAX):
+            continue
+        if not all(is_han(ch) for ch in word) or all(ch in vocab.wordings for ch in word) \
+                or any(ch in LABEL_SUFFIX for ch in word) or word in keys or word + tail in keys \
+                or head + word in keys:
+            continue
+        found.setdefault(label, (word, head + tail))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def put_in_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int]],
+                 vocab: LevelVocabulary, levels: LevelCells) -> list[tuple[int, int]] | None:
+    """A wrapped label whose lines spell a label with a word the form put in (`成本` /
+    `控制` / `指标`, `成本控` / `制指标`: the unlisted wording 成本控制指标; `生态` / `环境` /
+    `效益` / `指标`), which no other chain reads (`put_in_reading`): one piece per
+    consecutive line down one column, none under a level-1 column of the header, wrapped at
+    one width (`column_wide`), the first no label's tail and the run the longest that
+    reads. None where none does."""
+    i, p = start
+    col = rows[i].cells[p].col
+    if label_key(rows[i].cells[p].text) in label_rests(vocab):
+        return None      # (a later line of a label above)
+    chain, best = [start], None
+    while len(chain) < PIECES_MAX and chain[-1][0] + 1 < len(rows):
+        r = chain[-1][0] + 1
+        step = next(((r, q) for q, c in enumerate(rows[r].cells)
+                     if c.col == col and (r, q) not in taken and is_piece(c.text)), None)
+        if step is None:
+            break
+        chain.append(step)
+        pieces = [label_key(rows[r2].cells[q2].text) for r2, q2 in chain]
+        if column_wide(pieces) and put_in_reading("".join(pieces), vocab) is not None:
+            best = list(chain)
+    if best is None or any(levels.get(spot) == 1 for spot in best):
+        return None
+    return best
 
 
 def label_read_as(text: str, vocab: LevelVocabulary) -> str | None:
@@ -1686,6 +1749,20 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
                         " with more words" if "".join(pieces) in worded_keys(vocab) else
                         " with more words and look-alikes"
                         if kind_of and reads_damaged(pieces, vocab, LABEL_CUTOFF, prefix=False) is None else kind_of)
+    # a label with a word put in, read last: an exact chain inside it (`效益` / `指标` of
+    # `生态` / `环境` / `效益` / `指标`) is its tail, no label of its own
+    for i, row in enumerate(rows):
+        for p, cell in enumerate(row.cells):
+            if (i, p) in taken or not is_piece(cell.text):
+                continue
+            inner = {spot for chain in chains for spot in chain}
+            chain = put_in_chain(rows, (i, p), taken - inner, vocab, levels)
+            if chain is None or any(set(c) & set(chain) and not set(c) <= set(chain) for c in chains):
+                continue
+            chains = [c for c in chains if not set(c) <= set(chain)]
+            taken.update(chain)
+            chains.append(chain)
+            kinds[tuple(chain)] = PUT_IN_KIND
     spilled = []      # (chain, the key it reads as): a damaged head over its spilled clean rest
     for i, row in enumerate(rows):
         for p, cell in enumerate(row.cells):
@@ -1784,6 +1861,18 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
     for chain in chains:
         joined = "".join(rows[r].cells[q].text for r, q in chain)
         joined = short.get(label_key(joined), joined)    # (a wording no cell alone is read as)
+        if kinds[tuple(chain)] == PUT_IN_KIND:     # read without the word put in: said for review
+            pieces = [label_key(rows[r].cells[q].text) for r, q in chain]
+            word, joined = put_in_reading("".join(pieces), vocab)
+            anchor = chain[anchor_of(chain, rows, taken)]
+            on_rows = [spot for spot in chain if is_row_line(spot[0], rows, taken)] or [anchor]
+            texts.update({spot: joined if spot in on_rows else "" for spot in chain})
+            issues.append(Issue("warning", "label_unrecognised",
+                                f"level label wrapped over {len(chain)} lines "
+                                f"({' | '.join(rows[r].cells[q].text for r, q in chain)}) prints {word!r}, a word "
+                                f"the form put in the label (no wording the vocabulary lists): read as {joined!r} "
+                                f"without it", field="level2", source_ref=rows[anchor[0]].source_ref))
+            continue
         in_column = kinds[tuple(chain)].endswith("level column")
         joined = chain_text(joined, [label_key(rows[r].cells[q].text) for r, q in chain], vocab,
                             COLUMN_CUTOFF if in_column else LABEL_CUTOFF,
