@@ -1083,3 +1083,31 @@ def test_a_cell_right_of_the_lines_name_is_no_name_a_groups_word_opens():
     out, issues = rejoin_label_fragments(rows, VOCAB, LEVEL_ROLES)
     assert out[1].texts[4] == "产出设施验收后填报"
     assert not any("group's word at the head" in i.message for i in issues)
+
+
+def test_a_wrapped_label_with_a_word_the_form_put_in_is_read_without_it():
+    # 成本控制指标 (a wording the vocabulary does not list) wrapped two wide: 成本 / 控制 / 指标;
+    # three wide: 成本控 / 制指标, the word cut by the wrap
+    for lines in (["成本\t单位管网造价\t≤100元", "控制\t人均培训成本\t≤1500元", "指标\t\t"],
+                  ["成本控\t单位管网造价\t≤100元", "制指标\t人均培训成本\t≤1500元"]):
+        out, issues = rejoin_label_fragments(text_rows(lines), VOCAB)
+        assert [row.cells[0].text for row in out][:2] == ["成本指标"] * 2
+        assert [(i.code, i.severity) for i in issues] == [("label_unrecognised", "warning")]
+        assert "'控制'" in issues[0].message
+
+
+def test_a_label_read_whole_inside_a_wrapped_label_with_a_word_put_in_is_its_tail():
+    # 生态环境效益指标: 效益 / 指标 alone reads as the group 效益指标, but it is the tail of the
+    # lines above, the word 环境 put in
+    rows = text_rows(["\t\t扶持创业企业数\t650", "生态", "环境", "效益", "指标", "\t\t长效机制健全性\t健全"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert [row.texts for row in out[1:5]] == [[""], ["生态效益指标"], [""], [""]]
+    assert [i.code for i in issues] == ["label_unrecognised"]
+
+
+def test_a_word_put_in_is_no_label_of_its_own():
+    # 数量 / 质量 / 指标: 质量指标 is a label with 数量 above it, not 数量指标 with 质量 put in
+    rows = text_rows(["数量\t走访慰问人次\t≥3200人次", "质量\t培训合格率\t100%", "指标\t发放准确率\t100%"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert not any(i.code == "label_unrecognised" and "put in" in i.message for i in issues)
+    assert out[0].cells[0].text == "数量"
