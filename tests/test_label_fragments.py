@@ -1111,3 +1111,10 @@ def test_a_word_put_in_is_no_label_of_its_own():
     out, issues = rejoin_label_fragments(rows, VOCAB)
     assert not any(i.code == "label_unrecognised" and "put in" in i.message for i in issues)
     assert out[0].cells[0].text == "数量"
+
+
+def test_a_damaged_label_under_a_bare_word_is_no_word_put_in():
+    # 数量 (a bare label) over 质暈 / 指标 (质量指标 with a look-alike): two labels
+    rows = text_rows(["数量\t走访慰问人次\t≥3200人次", "质暈\t培训合格率\t100%", "指标\t发放准确率\t100%"])
+    _, issues = rejoin_label_fragments(rows, VOCAB)
+    assert not any("put in" in i.message for i in issues)

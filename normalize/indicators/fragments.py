@@ -1194,7 +1194,9 @@ def put_in_reading(joined: str, vocab: LevelVocabulary) -> tuple[str, str] | Non
     key ending in 指标 with one word of up to `PUT_IN_MAX` Chinese characters put in after
     its category's first two characters (成本控制指标: 控制; 生态环境效益指标: 环境), a word
     no listed wording (`worded_keys` reads those), holding none of 指标's characters, no
-    label of its own and no label's tail with the rest (数量 | 质量 | 指标 is two labels);
+    label of its own and no label's tail with the rest (数量 | 质量 | 指标 is two labels),
+    the word with the rest read as no label the rest alone does not read as (a damaged
+    label's first line: 数量 | 质暈 | 指标);
     None where no such reading is, or readings name two categories."""
     keys, found = label_keys(vocab), {}
     for head, tail, label in put_in_splits(vocab):
@@ -1205,6 +1207,8 @@ def put_in_reading(joined: str, vocab: LevelVocabulary) -> tuple[str, str] | Non
                 or any(ch in LABEL_SUFFIX for ch in word) or word in keys or word + tail in keys \
                 or head + word in keys:
             continue
+        if label_read_as(word + tail, vocab) != label_read_as(tail, vocab):
+            continue     # (数量 / 盾量 / 指标: a damaged label 盾量指标 under a bare 数量, no word put in)
         found.setdefault(label, (word, head + tail))
     return next(iter(found.values())) if len(found) == 1 else None
 
