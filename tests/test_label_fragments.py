@@ -1118,3 +1118,10 @@ def test_a_damaged_label_under_a_bare_word_is_no_word_put_in():
     rows = text_rows(["数量\t走访慰问人次\t≥3200人次", "质暈\t培训合格率\t100%", "指标\t发放准确率\t100%"])
     _, issues = rejoin_label_fragments(rows, VOCAB)
     assert not any("put in" in i.message for i in issues)
+
+
+def test_a_label_of_its_own_below_a_labels_first_line_is_no_word_put_in():
+    # 社会效溢 (社会效益 with a look-alike) over the group's label 效益指标 in the same column
+    rows = text_rows(["社会效溢\t就业人数\t≥100人", "效益指标\t帮扶人数\t≥50人"])
+    _, issues = rejoin_label_fragments(rows, VOCAB)
+    assert not any("put in" in i.message for i in issues)

@@ -1219,19 +1219,23 @@ def put_in_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
     `控制` / `指标`, `成本控` / `制指标`: the unlisted wording 成本控制指标; `生态` / `环境` /
     `效益` / `指标`), which no other chain reads (`put_in_reading`): one piece per
     consecutive line down one column, none under a level-1 column of the header, wrapped at
-    one width (`column_wide`), the first no label's tail and the run the longest that
-    reads. None where none does."""
+    one width (`column_wide`), the first no label's tail, no piece a label of its own of
+    `SEPARATED_LABEL_MIN` characters or more (`社会效溢` / `效益指标`: the group's label
+    below), and the run the longest that reads. None where none does."""
     i, p = start
     col = rows[i].cells[p].col
     if label_key(rows[i].cells[p].text) in label_rests(vocab):
         return None      # (a later line of a label above)
+    whole_labels = {key for key in label_keys(vocab) if len(key) >= SEPARATED_LABEL_MIN}
+    if label_key(rows[i].cells[p].text) in whole_labels:
+        return None      # (生态效益 over 效益指标: two labels)
     chain, best = [start], None
     while len(chain) < PIECES_MAX and chain[-1][0] + 1 < len(rows):
         r = chain[-1][0] + 1
         step = next(((r, q) for q, c in enumerate(rows[r].cells)
                      if c.col == col and (r, q) not in taken and is_piece(c.text)), None)
-        if step is None:
-            break
+        if step is None or label_key(rows[r].cells[step[1]].text) in whole_labels:
+            break        # (社会效溢 / 效益指标: the group's label printed below, a label of its own)
         chain.append(step)
         pieces = [label_key(rows[r2].cells[q2].text) for r2, q2 in chain]
         if column_wide(pieces) and put_in_reading("".join(pieces), vocab) is not None:
