@@ -1120,8 +1120,12 @@ def test_a_damaged_label_under_a_bare_word_is_no_word_put_in():
     assert not any("put in" in i.message for i in issues)
 
 
-def test_a_label_of_its_own_below_a_labels_first_line_is_no_word_put_in():
-    # 社会效溢 (社会效益 with a look-alike) over the group's label 效益指标 in the same column
+def test_a_damaged_label_over_the_groups_label_is_no_word_put_in():
+    # 社会效溢 (社会效益 with a look-alike) over the group's label 效益指标 in the same column;
+    # 生态环境 over 效益指标 (生态环境效益指标 wrapped four wide) reads
     rows = text_rows(["社会效溢\t就业人数\t≥100人", "效益指标\t帮扶人数\t≥50人"])
     _, issues = rejoin_label_fragments(rows, VOCAB)
     assert not any("put in" in i.message for i in issues)
+    rows = text_rows(["生态环境\t植树面积\t≥100亩", "效益指标\t\t"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert out[0].cells[0].text == "生态效益指标" and any("put in" in i.message for i in issues)

@@ -1196,8 +1196,9 @@ def put_in_reading(joined: str, vocab: LevelVocabulary) -> tuple[str, str] | Non
     no listed wording (`worded_keys` reads those), holding none of 指标's characters, no
     label of its own and no label's tail with the rest (数量 | 质量 | 指标 is two labels),
     the word with the rest read as no label the rest alone does not read as (a damaged
-    label's first line: 数量 | 质暈 | 指标);
-    None where no such reading is, or readings name two categories."""
+    label's first line: 数量 | 质暈 | 指标), the head with the word or its first character
+    read as no label (社会效溢 | 效益指标: a damaged label over the group's label; 生态环境 |
+    效益指标 reads); None where no such reading is, or readings name two categories."""
     keys, found = label_keys(vocab), {}
     for head, tail, label in put_in_splits(vocab):
         word = joined[len(head):len(joined) - len(tail)]
@@ -1209,6 +1210,8 @@ def put_in_reading(joined: str, vocab: LevelVocabulary) -> tuple[str, str] | Non
             continue
         if label_read_as(word + tail, vocab) != label_read_as(tail, vocab):
             continue     # (数量 / 盾量 / 指标: a damaged label 盾量指标 under a bare 数量, no word put in)
+        if any(label_read_as(head + word[:k], vocab) is not None for k in range(1, len(word) + 1)):
+            continue     # (社会效溢 / 效益指标: a damaged label's line over the group's label, no word put in)
         found.setdefault(label, (word, head + tail))
     return next(iter(found.values())) if len(found) == 1 else None
 
@@ -1219,23 +1222,19 @@ def put_in_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
     `控制` / `指标`, `成本控` / `制指标`: the unlisted wording 成本控制指标; `生态` / `环境` /
     `效益` / `指标`), which no other chain reads (`put_in_reading`): one piece per
     consecutive line down one column, none under a level-1 column of the header, wrapped at
-    one width (`column_wide`), the first no label's tail, no piece a label of its own of
-    `SEPARATED_LABEL_MIN` characters or more (`社会效溢` / `效益指标`: the group's label
-    below), and the run the longest that reads. None where none does."""
+    one width (`column_wide`), the first no label's tail and the run the longest that
+    reads. None where none does."""
     i, p = start
     col = rows[i].cells[p].col
     if label_key(rows[i].cells[p].text) in label_rests(vocab):
         return None      # (a later line of a label above)
-    whole_labels = {key for key in label_keys(vocab) if len(key) >= SEPARATED_LABEL_MIN}
-    if label_key(rows[i].cells[p].text) in whole_labels:
-        return None      # (生态效益 over 效益指标: two labels)
     chain, best = [start], None
     while len(chain) < PIECES_MAX and chain[-1][0] + 1 < len(rows):
         r = chain[-1][0] + 1
         step = next(((r, q) for q, c in enumerate(rows[r].cells)
                      if c.col == col and (r, q) not in taken and is_piece(c.text)), None)
-        if step is None or label_key(rows[r].cells[step[1]].text) in whole_labels:
-            break        # (社会效溢 / 效益指标: the group's label printed below, a label of its own)
+        if step is None:
+            break
         chain.append(step)
         pieces = [label_key(rows[r2].cells[q2].text) for r2, q2 in chain]
         if column_wide(pieces) and put_in_reading("".join(pieces), vocab) is not None:
