@@ -1129,3 +1129,14 @@ def test_a_damaged_label_over_the_groups_label_is_no_word_put_in():
     rows = text_rows(["生态环境\t植树面积\t≥100亩", "效益指标\t\t"])
     out, issues = rejoin_label_fragments(rows, VOCAB)
     assert out[0].cells[0].text == "生态效益指标" and any("put in" in i.message for i in issues)
+
+
+def test_a_label_with_a_word_put_in_runs_across_no_second_entry():
+    # two categories listed without indicators, each line its own entry (`无`): 生态环境 over
+    # 效益指标 would spell 生态环境效益指标 across them; one entry's two lines still read
+    head = "\t社会效益指标\t扶持创业企业数\t650"
+    out, issues = rejoin_label_fragments(text_rows([head, "\t生态环境\t\t无", "\t效益指标\t\t无"]), VOCAB)
+    assert [row.cells[1].text for row in out[1:]] == ["生态环境", "效益指标"]
+    assert not any("put in" in i.message for i in issues)
+    out, issues = rejoin_label_fragments(text_rows([head, "\t生态环境\t\t无", "\t效益指标\t\t"]), VOCAB)
+    assert out[1].cells[1].text == "生态效益指标" and any("put in" in i.message for i in issues)

@@ -131,6 +131,7 @@ from formex.normalize.indicators.cells import (
 from formex.normalize.indicators.fused import (ASPECT, ASPECT_WORD_MIN, bare_word, compound_keys, full_label, makes_word,
                                               split_fused_label)
 from formex.normalize.labels import label_key
+from formex.normalize.targets import parse_target
 from formex.schemas.document import Cell, Issue, Row
 from formex.schemas.name_words import CATEGORY_WORD_OPENINGS, LABEL_LINE_OPENINGS, NAME_OPENINGS, WORDING_OPENINGS
 
@@ -1222,8 +1223,9 @@ def put_in_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
     `控制` / `指标`, `成本控` / `制指标`: the unlisted wording 成本控制指标; `生态` / `环境` /
     `效益` / `指标`), which no other chain reads (`put_in_reading`): one piece per
     consecutive line down one column, none under a level-1 column of the header, wrapped at
-    one width (`column_wide`), the first no label's tail and the run the longest that
-    reads. None where none does."""
+    one width (`column_wide`), the first no label's tail, through at most one entry's line
+    (`entry_line`: two are two categories listed without indicators) and the run the
+    longest that reads. None where none does."""
     i, p = start
     col = rows[i].cells[p].col
     if label_key(rows[i].cells[p].text) in label_rests(vocab):
@@ -1233,8 +1235,8 @@ def put_in_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
         r = chain[-1][0] + 1
         step = next(((r, q) for q, c in enumerate(rows[r].cells)
                      if c.col == col and (r, q) not in taken and is_piece(c.text)), None)
-        if step is None:
-            break
+        if step is None or (entry_line(rows[r], col) and any(entry_line(rows[r2], col) for r2, _ in chain)):
+            break    # (a second entry's line: the next category listed without indicators)
         chain.append(step)
         pieces = [label_key(rows[r2].cells[q2].text) for r2, q2 in chain]
         if column_wide(pieces) and put_in_reading("".join(pieces), vocab) is not None:
@@ -1242,6 +1244,15 @@ def put_in_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
     if best is None or any(levels.get(spot) == 1 for spot in best):
         return None
     return best
+
+
+def entry_line(row: Row, col: int) -> bool:
+    """A line printing a category listed without indicators beside its label's piece in
+    column `col`: right of it nothing but a placeholder (`无`), and a placeholder or the
+    line's own row number. Two such lines are two entries: no label's lines run across
+    them (`put_in_chain`)."""
+    right = [c.text.strip() for c in row.cells if c.col > col and c.text.strip()]
+    return all(parse_target(text).kind == "none" for text in right) and (bool(right) or row.numbered is True)
 
 
 def label_read_as(text: str, vocab: LevelVocabulary) -> str | None:
