@@ -1140,3 +1140,16 @@ def test_a_label_with_a_word_put_in_runs_across_no_second_entry():
     assert not any("put in" in i.message for i in issues)
     out, issues = rejoin_label_fragments(text_rows([head, "\t生态环境\t\t无", "\t效益指标\t\t"]), VOCAB)
     assert out[1].cells[1].text == "生态效益指标" and any("put in" in i.message for i in issues)
+
+
+def test_a_word_put_in_is_a_word_of_the_categorys_own():
+    # 时效 (a bare label) over 戍夲 / 指标 (成本指标 with two look-alikes) beside rows: 戍夲 is
+    # no word of 时效's keywords, so no 时效指标 with it put in; 成本 / 拾柝 / 指标 likewise.
+    # 控制 (成本's 标准控制) and 环境 (生态效益's) are
+    for lines in (["时效\t资金支出率\t≥95%", "戍夲\t人均月补贴标准\t≤1200元", "指标\t\t"],
+                  ["成本\t每页扫描费用\t≤0.6元", "拾柝\t\t", "指标\t\t"]):
+        out, issues = rejoin_label_fragments(text_rows(lines), VOCAB)
+        assert out[0].cells[0].text == lines[0].split("\t")[0]
+        assert not any("put in" in i.message for i in issues)
+    out, issues = rejoin_label_fragments(text_rows(["成本\t每页扫描费用\t≤0.6元", "控制\t\t", "指标\t\t"]), VOCAB)
+    assert out[0].cells[0].text == "成本指标" and any("put in" in i.message for i in issues)

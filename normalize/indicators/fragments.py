@@ -133,6 +133,7 @@ from formex.normalize.indicators.fused import (ASPECT, ASPECT_WORD_MIN, bare_wor
 from formex.normalize.labels import label_key
 from formex.normalize.targets import parse_target
 from formex.schemas.document import Cell, Issue, Row
+from formex.schemas.forms import Level2Spec
 from formex.schemas.name_words import CATEGORY_WORD_OPENINGS, LABEL_LINE_OPENINGS, NAME_OPENINGS, WORDING_OPENINGS
 
 PIECE_MAX = 5     # a wrapped label's line is no wider than its (narrow) column
@@ -1199,7 +1200,9 @@ def put_in_reading(joined: str, vocab: LevelVocabulary) -> tuple[str, str] | Non
     the word with the rest read as no label the rest alone does not read as (a damaged
     label's first line: 数量 | 质暈 | 指标), the head with the word or its first character
     read as no label (社会效溢 | 效益指标: a damaged label over the group's label; 生态环境 |
-    效益指标 reads); None where no such reading is, or readings name two categories."""
+    效益指标 reads), the word one the category's keywords hold (`names_its_matter`: 时效 |
+    戍夲 | 指标 is a bare label over a damaged one); None where no such reading is, or
+    readings name two categories."""
     keys, found = label_keys(vocab), {}
     for head, tail, label in put_in_splits(vocab):
         word = joined[len(head):len(joined) - len(tail)]
@@ -1213,8 +1216,18 @@ def put_in_reading(joined: str, vocab: LevelVocabulary) -> tuple[str, str] | Non
             continue     # (数量 / 盾量 / 指标: a damaged label 盾量指标 under a bare 数量, no word put in)
         if any(label_read_as(head + word[:k], vocab) is not None for k in range(1, len(word) + 1)):
             continue     # (社会效溢 / 效益指标: a damaged label's line over the group's label, no word put in)
+        if not names_its_matter(word, vocab.level2_specs[label]):
+            continue     # (时效 / 戍夲 / 指标: a bare label over a damaged one, 戍夲 no word of 时效's)
         found.setdefault(label, (word, head + tail))
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def names_its_matter(word: str, spec: Level2Spec) -> bool:
+    """Whether `word`, put in the category's label, is a word of two characters or more
+    within one of the category's own keywords (`strong`, `weak`: 控制 of 成本's 标准控制, 环境
+    of 生态效益's): a form puts in a word for what the category counts. A damaged label's
+    first line under a bare label (时效 / 戍夲 / 指标, 成本 / 拾柝 / 指标) names nothing of it."""
+    return len(word) > 1 and any(word in keyword for keyword in (*spec.strong, *spec.weak))
 
 
 def put_in_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int]],
