@@ -1086,10 +1086,10 @@ def test_a_cell_right_of_the_lines_name_is_no_name_a_groups_word_opens():
 
 
 def test_a_wrapped_label_with_a_word_the_form_put_in_is_read_without_it():
-    # 成本控制指标 (a wording the vocabulary does not list) wrapped two wide: 成本 / 控制 / 指标;
-    # three wide: 成本控 / 制指标, the word cut by the wrap
-    for lines in (["成本\t单位管网造价\t≤100元", "控制\t人均培训成本\t≤1500元", "指标\t\t"],
-                  ["成本控\t单位管网造价\t≤100元", "制指标\t人均培训成本\t≤1500元"]):
+    # 成本控制指标 (a wording the vocabulary does not list) wrapped three wide: 成本控 / 制指标,
+    # the word cut by the wrap; four wide: 成本控制 / 指标 (two wide, 成本 reads by itself)
+    for lines in (["成本控\t单位管网造价\t≤100元", "制指标\t人均培训成本\t≤1500元"],
+                  ["成本控制\t单位管网造价\t≤100元", "指标\t人均培训成本\t≤1500元"]):
         out, issues = rejoin_label_fragments(text_rows(lines), VOCAB)
         assert [row.cells[0].text for row in out][:2] == ["成本指标"] * 2
         assert [(i.code, i.severity) for i in issues] == [("label_unrecognised", "warning")]
@@ -1143,13 +1143,24 @@ def test_a_label_with_a_word_put_in_runs_across_no_second_entry():
 
 
 def test_a_word_put_in_is_a_word_of_the_categorys_own():
-    # 时效 (a bare label) over 戍夲 / 指标 (成本指标 with two look-alikes) beside rows: 戍夲 is
-    # no word of 时效's keywords, so no 时效指标 with it put in; 成本 / 拾柝 / 指标 likewise.
-    # 控制 (成本's 标准控制) and 环境 (生态效益's) are
-    for lines in (["时效\t资金支出率\t≥95%", "戍夲\t人均月补贴标准\t≤1200元", "指标\t\t"],
-                  ["成本\t每页扫描费用\t≤0.6元", "拾柝\t\t", "指标\t\t"]):
+    # 戍夲 (成本 with two look-alikes) is no word of 生态效益's keywords: 生态 / 戍夲 / 效益 / 指标
+    # and 生态戍夲 / 效益指标 are no 生态效益指标 with it put in; 环境 (生态效益's) and 控制
+    # (成本's 标准控制) are
+    for lines in (["生态\t植树面积\t≥100亩", "戍夲\t\t", "效益\t\t", "指标\t\t"],
+                  ["生态戍夲\t植树面积\t≥100亩", "效益指标\t\t"]):
         out, issues = rejoin_label_fragments(text_rows(lines), VOCAB)
         assert out[0].cells[0].text == lines[0].split("\t")[0]
         assert not any("put in" in i.message for i in issues)
-    out, issues = rejoin_label_fragments(text_rows(["成本\t每页扫描费用\t≤0.6元", "控制\t\t", "指标\t\t"]), VOCAB)
+    out, issues = rejoin_label_fragments(text_rows(["生态环境\t植树面积\t≥100亩", "效益指标\t\t"]), VOCAB)
+    assert out[0].cells[0].text == "生态效益指标" and any("put in" in i.message for i in issues)
+    out, issues = rejoin_label_fragments(text_rows(["成本控\t每页扫描费用\t≤0.6元", "制指标\t\t"]), VOCAB)
     assert out[0].cells[0].text == "成本指标" and any("put in" in i.message for i in issues)
+
+
+def test_a_label_read_alone_heads_no_label_with_a_word_put_in():
+    # 成本 reads as 成本指标 by itself: the lines below add nothing to its category, and a bare
+    # label of its own may head a damaged one (时效 / 戍夲 / 指标); read as the other chains read
+    rows = text_rows(["成本\t单位管网造价\t≤100元", "控制\t人均培训成本\t≤1500元", "指标\t\t"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert out[0].cells[0].text == "成本"
+    assert not any("put in" in i.message for i in issues)

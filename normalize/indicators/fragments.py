@@ -1232,17 +1232,20 @@ def names_its_matter(word: str, spec: Level2Spec) -> bool:
 
 def put_in_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int]],
                  vocab: LevelVocabulary, levels: LevelCells) -> list[tuple[int, int]] | None:
-    """A wrapped label whose lines spell a label with a word the form put in (`成本` /
-    `控制` / `指标`, `成本控` / `制指标`: the unlisted wording 成本控制指标; `生态` / `环境` /
-    `效益` / `指标`), which no other chain reads (`put_in_reading`): one piece per
-    consecutive line down one column, none under a level-1 column of the header, wrapped at
-    one width (`column_wide`), the first no label's tail, through at most one entry's line
-    (`entry_line`: two are two categories listed without indicators) and the run the
-    longest that reads. None where none does."""
+    """A wrapped label whose lines spell a label with a word the form put in (`成本控` /
+    `制指标`, `成本控制` / `指标`: the unlisted wording 成本控制指标; `生态` / `环境` / `效益` /
+    `指标`), which no other chain reads (`put_in_reading`): one piece per consecutive line
+    down one column, none under a level-1 column of the header, wrapped at one width
+    (`column_wide`), the first no label's tail nor a label read alone (`成本` over `控制` /
+    `指标` is read as 成本指标 by itself; a bare 时效 over `戍夲` / `指标` is a label of its
+    own), through at most one entry's line (`entry_line`: two are two categories listed
+    without indicators) and the run the longest that reads. None where none does."""
     i, p = start
     col = rows[i].cells[p].col
     if label_key(rows[i].cells[p].text) in label_rests(vocab):
         return None      # (a later line of a label above)
+    if label_read_as(rows[i].cells[p].text, vocab) is not None:
+        return None      # (a label of its own: the lines below add no evidence of its category)
     chain, best = [start], None
     while len(chain) < PIECES_MAX and chain[-1][0] + 1 < len(rows):
         r = chain[-1][0] + 1
