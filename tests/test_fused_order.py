@@ -2269,3 +2269,21 @@ def test_a_head_opening_several_categories_forms_with_the_next_rows_piece_is_kep
                    "\t预\t项目资金支出进度\t≥90%",
                    "\t资产管理\t资产账实相符率\t100%"])
     assert got[1:3] == [("预算执行管理", "投入资金到位率"), ("预算执行管理", "项目资金支出进度")]
+
+
+@pytest.mark.parametrize("word, label, rows", [
+    ("经济", "经济效益指标", ["经济 地产农产品销售额\t≥6000万元", "经济 农户人均增收\t≥1200元",
+                            "效溢\t合作社经营收入增长率\t≥5%", "指标\t\t"]),
+    ("社会", "社会效益指标", ["社会 城镇新增就业人数\t≥3000人", "社会\t零就业家庭帮扶率\t=100%",
+                            "效益\t高校毕业生就业率\t≥90%", "指标\t\t"])])
+def test_a_labels_first_line_printed_again_a_row_above_it_is_that_label(word, label, rows):
+    # the table prints a label's first line on every row of its block and the label wrapped on
+    # one; the first row's head was read alone by the gap between 成本指标 and the label below
+    # as the category before that label (经济成本指标, 社会成本指标): it is the label below's
+    lines = ["二级指标\t三级指标\t指标值", "时效指标\t经费拨付及时率\t=100%", "成本指标\t设施维护费用\t≤180万元",
+             *rows, "可持续影响指标\t长效机制健全性\t健全"]
+    indicators, issues = rows_to_indicators(ocr_rows(lines), SCHEMA, spans_known=False, year=2026)
+    assert [i.placement.level2.label for i in indicators[2:5]] == [label] * 3
+    assert indicators[2].row.name == rows[0].split("\t")[0].split(" ")[1]
+    assert any(i.code == "label_fused" and f"opens with {word!r}, the first line of the level label" in i.message
+               for i in issues)

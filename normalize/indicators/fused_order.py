@@ -284,6 +284,17 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         name, head, rest, score, cell = read
         if len(head) < ALIAS_MIN and opens_another_name(items, i, item.name[:len(head) + 1]):
             continue      # a short word opening two names alike (成本核算…): the table's wording
+        opened = label_opened_below(items, i, head, name, above, groups, vocab)
+        if opened is not None:
+            # the head is the first line of the label read below it, printed again on this row
+            # (`经济` | `经济 农户…` over `效溢` | `指标`): that label, not the gap's 经济成本指标
+            split_head(item, cell, head, rest, opened.spec, LabelMatch(opened.spec.label, opened.spec.label, score))
+            issues.append(fused_issue(cell, item.row.source_ref,
+                                      f"{cell.text!r} opens with {head!r}, the first line of the level label "
+                                      f"{opened.cell.text!r} read below it as {opened.spec.label!r}, printed again "
+                                      f"on this row (the order's gap read it as {name!r}): read as "
+                                      f"{opened.spec.label!r}; the name read as {rest!r}"))
+            continue
         below = next_lines.get(item.row.source_ref)
         spaced = len(head) in found[1]      # the head ends where the cell as read does: its boundary
         shorter = wrapped_rest(head, rest, vocab.level2_specs[name], vocab, below, item) \
@@ -304,6 +315,34 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                                      f"{len(head)} characters; " if narrower else "")
                                   + f"the name read as {rest!r}"))
     return issues
+
+
+def label_opened_below(items: list[IndicatorRow], i: int, head: str, name: str, above: str | None,
+                       groups: set[str], vocab: LevelVocabulary) -> LabelHint | None:
+    """The level-2 label first stated below row i whose text opens with the head cut off
+    row i's name (`经济`, `社会效`), a piece shorter than it, where `read_fused_by_order`
+    read the head as another category (`name`) of the gap between the labels around: a
+    table printing a label's first line on every row of its block, the label wrapped in
+    full on one of them (`经济 地产…` | `经济 农户…` over `效溢` | `指标`), or a wrapped
+    label's first line printed a row early. The gap leaves the label below out (its bound),
+    so the head read alone lands in the category before it (经济成本指标 before
+    经济效益指标). Only where every row between opens its name with the head too, the
+    label above (its category's label or aliases) does not open with it (both bounds
+    would), and the row's own level-1 group, where it states one, is the label's. None else."""
+    first = label_key(head)
+    if len(first) < RESTATED_CUT_MIN:
+        return None
+    j = next((k for k in range(i + 1, len(items)) if any(not h.copied for h in items[k].level2)), None)
+    if j is None or not all((items[k].name or "").startswith(head) for k in range(i + 1, j)):
+        return None
+    hint = next(h for h in items[j].level2 if not h.copied)
+    key = label_key(hint.cell.text)
+    if hint.spec.label == name or not key.startswith(first) or len(key) <= len(first) \
+            or (groups and hint.spec.level1 not in groups):
+        return None
+    if above is not None and any(label_key(alias).startswith(first) for alias in vocab.level2.aliases_of(above)):
+        return None
+    return hint
 
 
 def read_in_unstated_group(item: IndicatorRow, found: tuple[Cell, list[int]], between: list[str], gap: list[str],
