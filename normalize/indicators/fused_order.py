@@ -252,12 +252,11 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         wrapped = wrapped_below_label(item, gap, rows or [], where.get(item.row.source_ref), vocab)
         if wrapped is not None:
             spec, cell, head, rest, pieces, score = wrapped
-            split_head(item, cell, head, rest, spec, LabelMatch(spec.label, head + "".join(pieces), score))
-            issues.append(fused_issue(cell, item.row.source_ref,
-                                      f"{cell.text!r} opens with {head!r}, the first line of a level label wrapped "
-                                      f"in its column, its rest {' | '.join(pieces)!r} on the line(s) below: read "
-                                      f"as {spec.label!r} (similarity {score:.0f}), in the canonical order there; "
-                                      f"the name read as {rest!r}"))
+            issues.append(read_head(item, cell, head, rest, spec, LabelMatch(spec.label, head + "".join(pieces), score),
+                                    f"{cell.text!r} opens with {head!r}, the first line of a level label wrapped "
+                                    f"in its column, its rest {' | '.join(pieces)!r} on the line(s) below: read "
+                                    f"as {spec.label!r} (similarity {score:.0f}), in the canonical order there; "
+                                    f"the name read as {rest!r}"))
             continue
         if (above is None or below is None) and not groups and len(gap) > 1:
             # a gap open at the table's top or end, of several categories, in no stated group:
@@ -288,12 +287,12 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         if opened is not None:
             # the head is the first line of the label read below it, printed again on this row
             # (`经济` | `经济 农户…` over `效溢` | `指标`): that label, not the gap's 经济成本指标
-            split_head(item, cell, head, rest, opened.spec, LabelMatch(opened.spec.label, opened.spec.label, score))
-            issues.append(fused_issue(cell, item.row.source_ref,
-                                      f"{cell.text!r} opens with {head!r}, the first line of the level label "
-                                      f"{opened.cell.text!r} read below it as {opened.spec.label!r}, printed again "
-                                      f"on this row (the order's gap read it as {name!r}): read as "
-                                      f"{opened.spec.label!r}; the name read as {rest!r}"))
+            issues.append(read_head(item, cell, head, rest, opened.spec,
+                                    LabelMatch(opened.spec.label, opened.spec.label, score),
+                                    f"{cell.text!r} opens with {head!r}, the first line of the level label "
+                                    f"{opened.cell.text!r} read below it as {opened.spec.label!r}, printed again "
+                                    f"on this row (the order's gap read it as {name!r}): read as "
+                                    f"{opened.spec.label!r}; the name read as {rest!r}"))
             continue
         below = next_lines.get(item.row.source_ref)
         spaced = len(head) in found[1]      # the head ends where the cell as read does: its boundary
@@ -708,6 +707,12 @@ def own_words(spec, vocab: LevelVocabulary) -> frozenset[str]:
 def split_head(item: IndicatorRow, cell: Cell, head: str, rest: str, spec, match: LabelMatch) -> None:
     """The head of the row's name (in `cell`) read as its level-2 label, the rest as its name."""
     item.level2.append(cut_head(item, cell, head, rest, spec, match))
+
+
+def read_head(item: IndicatorRow, cell: Cell, head: str, rest: str, spec, match: LabelMatch, message: str) -> Issue:
+    """`split_head`, and the `label_fused` issue that says why (`message`)."""
+    split_head(item, cell, head, rest, spec, match)
+    return fused_issue(cell, item.row.source_ref, message)
 
 
 def cut_head(item: IndicatorRow, cell: Cell, head: str, rest: str, spec, match: LabelMatch) -> LabelHint:
