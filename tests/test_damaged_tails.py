@@ -323,7 +323,8 @@ def test_a_names_own_word_or_an_opening_other_names_share_keeps_its_ending():
 @pytest.mark.parametrize("line, want", [
     ("\t\t时孝指标补贴资金按月发放及时率\t100%", "补贴资金按月发放及时率"),   # the label restated, damaged
     ("\t\t贸量指标补贴资金按月发放及时率\t100%", None),    # keeps none of 时效指标 in place: kept
-    ("\t\t绩效指标补贴资金按月发放及时率\t100%", None)])   # 效 in place, but a name's word before 指标: kept
+    ("\t\t绩效指标补贴资金按月发放及时率\t100%", None),   # 效 in place, but a name's word before 指标: kept
+    ("\t\t实效指标补贴资金按月发放及时率\t100%", None)])  # 效 in place, but 实效 is a word of its own: kept
 def test_a_head_ending_in_zhibiao_that_ends_the_placed_categorys_form_is_cut_and_warned(line, want):
     got, issues = read(["产出指标\t数量指标\t病虫害统防统治面积\t≥15000亩",
                         "\t时效指标\t农机补贴兑付时限\t≤30个工作日",
@@ -333,6 +334,22 @@ def test_a_head_ending_in_zhibiao_that_ends_the_placed_categorys_form_is_cut_and
     assert got[2] == ("时效指标", want or name)
     warned = [i for i in issues if i.code == "label_unrecognised" and "ending in 指标" in i.message]
     assert len(warned) == bool(want) and all(i.severity == "warning" for i in warned)
+
+
+def test_a_head_ending_in_zhibiao_that_another_name_opens_with_or_on_a_row_stating_its_label_stays():
+    # 时孝指标 opening two names is the document's own word; a row stating 时效指标 whole in its
+    # level cell has its label: the head is the name's
+    got, issues = read(["产出指标\t数量指标\t病虫害统防统治面积\t≥15000亩",
+                        "\t时效指标\t农机补贴兑付时限\t≤30个工作日",
+                        "\t\t时孝指标补贴资金按月发放及时率\t100%",
+                        "\t\t时孝指标补贴资金按季发放及时率\t100%",
+                        "\t成本指标\t农技培训人均成本\t≤300元"])
+    assert [name for _, name in got[2:4]] == ["时孝指标补贴资金按月发放及时率", "时孝指标补贴资金按季发放及时率"]
+    got, issues = read(["产出指标\t数量指标\t病虫害统防统治面积\t≥15000亩",
+                        "\t时效指标\t时孝指标补贴资金按月发放及时率\t100%",
+                        "\t成本指标\t农技培训人均成本\t≤300元"])
+    assert got[1] == ("时效指标", "时孝指标补贴资金按月发放及时率")
+    assert not [i for i in issues if "ending in 指标" in i.message]
 
 
 def test_a_wrapped_labels_last_line_ending_in_zhibiao_at_a_names_head_is_cut():

@@ -199,10 +199,11 @@ def cut_bare_label_endings(items: list[IndicatorRow]) -> list[Issue]:
 def suffixed_head(name: str) -> str | None:
     """The head of `name` up to its first 指标, where that is a level-2 label's length at most
     (`SPACED_HEAD_MAX`), all Chinese characters with one at least before the 指标 (a space as
-    read may end it), and the name after it keeps `ORDER_REST_MIN` characters; else None."""
+    read may follow it, none inside it: the forms it is matched against print none), and the
+    name after it keeps `ORDER_REST_MIN` characters; else None."""
     at = name.find(SUFFIX)
     head = name[:at + len(SUFFIX)]
-    word = head[:-len(SUFFIX)].strip(SPACES)
+    word = head[:-len(SUFFIX)]
     if at < 1 or len(head) > SPACED_HEAD_MAX or not word or not all(is_han(ch) for ch in word):
         return None
     return head if len(label_key(name[len(head):])) >= ORDER_REST_MIN else None
@@ -264,7 +265,7 @@ def cut_suffixed_heads(items: list[IndicatorRow], placements: list, vocab: Level
             continue      # (a head read as two categories alike is kept whole, the doubt said)
         head = suffixed_head(item.name)
         if head is None or any(head[:-len(SUFFIX)].endswith(word) for word in SUFFIXED_WORDS) \
-                or opens_another_name(items, i, head) or states_whole_label(item, head.replace(" ", "")):
+                or opens_another_name(items, i, head) or states_whole_label(item, head):
             continue
         beside = frozenset(p.level2.label for p in (placements[i - 1] if i else None, *placements[i + 1:i + 2])
                            if p is not None and p.level2 is not None)
@@ -275,7 +276,7 @@ def cut_suffixed_heads(items: list[IndicatorRow], placements: list, vocab: Level
         rest = name[len(head):].strip(SEPARATORS)
         fused = item.fused[-1] if item.fused else None
         if fused is not None and fused.rest.text.strip(SEPARATORS) == name:
-            relabel(item, fused, label_key(fused.label.cell.text) + head.replace(" ", ""), rest)
+            relabel(item, fused, label_key(fused.label.cell.text) + head, rest)
         else:
             item.name = rest
         issues.append(Issue("warning", "label_unrecognised",
