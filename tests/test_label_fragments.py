@@ -1164,3 +1164,13 @@ def test_a_label_read_alone_heads_no_label_with_a_word_put_in():
     out, issues = rejoin_label_fragments(rows, VOCAB)
     assert out[0].cells[0].text == "成本"
     assert not any("put in" in i.message for i in issues)
+
+
+def test_a_word_put_in_is_read_under_no_level1_column():
+    # under the header's level-1 column 成本控 / 制指标 are no level-2 label's lines to read a
+    # word out of; under a level-2 column (or none known) they read 成本指标, 控制 put in
+    rows = ["成本控\t每页扫描费用\t≤0.6元", "制指标\t\t"]
+    out, issues = rejoin_label_fragments(text_rows(rows), VOCAB, {0: "level1", 1: "level2", 2: "level3"})
+    assert out[0].cells[0].text == "成本控" and not any("put in" in i.message for i in issues)
+    out, issues = rejoin_label_fragments(text_rows(rows), VOCAB, {0: "level2", 1: "level3"})
+    assert out[0].cells[0].text == "成本指标" and any("put in" in i.message for i in issues)
