@@ -1174,3 +1174,23 @@ def test_a_word_put_in_is_read_under_no_level1_column():
     assert out[0].cells[0].text == "成本控" and not any("put in" in i.message for i in issues)
     out, issues = rejoin_label_fragments(text_rows(rows), VOCAB, {0: "level2", 1: "level3"})
     assert out[0].cells[0].text == "成本指标" and any("put in" in i.message for i in issues)
+
+
+def test_a_word_that_reads_as_a_label_with_the_rest_is_no_word_put_in():
+    # 质量有 / 效指标: 有效 is a word of 质量's (有效), but 有效指标 reads as a label by itself
+    # (时效指标, 时 read as 有) and 指标 alone does not: 质量 over a damaged label, no 质量指标
+    # with 有效 put in
+    out, issues = rejoin_label_fragments(text_rows(["质量有\t培训合格率\t100%", "效指标\t\t"]), VOCAB)
+    assert [row.cells[0].text for row in out] == ["质量有", "效指标"]
+    assert not any("put in" in i.message for i in issues)
+
+
+def test_a_head_that_reads_as_a_label_with_the_word_is_no_word_put_in():
+    # 社会受 / 益效益 / 指标: 社会受益 reads as 社会效益 (受 a look-alike of 效), a damaged label's
+    # line over the group's label 效益指标, though 受益 is a word of 社会效益's; 可持续 / 影响机
+    # / 制指标: 可持续影响机 reads as 可持续影响指标 with the word's first character
+    for lines in (["社会受\t就业人数\t≥100人", "益效益\t\t", "指标\t\t"],
+                  ["可持续\t长效机制健全性\t健全", "影响机\t\t", "制指标\t\t"]):
+        out, issues = rejoin_label_fragments(text_rows(lines), VOCAB)
+        assert [row.cells[0].text for row in out] == [line.split("\t")[0] for line in lines]
+        assert not any("put in" in i.message for i in issues)
