@@ -1149,6 +1149,7 @@ def fused_group_word(rows: list[Row], i: int, taken: set[tuple[int, int]], vocab
 
 
 PUT_IN_MAX = 2    # a word a form puts in a label (成本控制指标: 控制), beyond the listed wordings
+PUT_IN_FROM = 2   # a word put in a label stands after its first two characters (生态|环境|效益指标)
 PUT_IN_KIND = " with a word put in"   # `put_in_chain`'s chains, read without the word
 
 
@@ -1180,14 +1181,14 @@ def printed_past_first_line(rows: list[Row], chain: list[tuple[int, int]], rests
 @lru_cache(maxsize=None)
 def put_in_splits(vocab: LevelVocabulary) -> tuple[tuple[str, str, str], ...]:
     """(head, tail, label) for each level-2 label key ending in 指标 cut where a form may
-    put a word in: after the category's first two characters, before its 指标 at the latest
-    (成本 | 指标, 生态 | 效益指标)."""
+    put a word in: after the category's first `PUT_IN_FROM` characters, before its 指标 at
+    the latest (成本 | 指标, 生态 | 效益指标)."""
     out = []
     for spec in vocab.level2_specs.values():
         for text in (spec.label, *spec.aliases):
             key = label_key(text)
             if key.endswith(LABEL_SUFFIX):
-                out += [(key[:k], key[k:], spec.label) for k in range(2, len(key) - len(LABEL_SUFFIX) + 1)]
+                out += [(key[:k], key[k:], spec.label) for k in range(PUT_IN_FROM, len(key) - len(LABEL_SUFFIX) + 1)]
     return tuple(out)
 
 

@@ -22,13 +22,12 @@ from rapidfuzz.distance import Levenshtein
 
 from formex.normalize.indicators.cells import (GENERIC_CHARS, LABEL_MAX_KEY, LABEL_SUFFIX, IndicatorRow, LabelHint,
                                                LevelVocabulary, label_word)
-from formex.normalize.indicators.fragments import PUT_IN_MAX
+from formex.normalize.indicators.fragments import PUT_IN_FROM, PUT_IN_MAX
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Issue
 from formex.schemas.forms import FormSchema
 
 DAMAGED_MIN_KEY = 4   # a damaged level-2 cell shorter than a label's shortest is a piece
-PUT_IN_FROM = 2       # a word put in a label stands after its first two characters (生态|环境|效益指标)
 
 
 def read_by_stated_group(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
