@@ -361,3 +361,25 @@ def test_a_wrapped_labels_last_line_ending_in_zhibiao_at_a_names_head_is_cut():
                         "\t\t群众满意度指标调查覆盖率\t≥90%"])
     assert got[2] == ("服务对象满意度指标", "农技培训学员满意度")
     assert got[3][1] == "群众满意度指标调查覆盖率"
+
+
+def test_a_head_ending_in_zhibiao_a_reading_kept_whole_as_two_categories_alike_stays():
+    # 杜佘效益指标 is as near 经济效益指标 as 社会效益指标: the order's reading kept the name whole,
+    # its doubt said; the row's block (经济效益指标, by its names) cuts no head a reading left in doubt
+    got, issues = read(["产出指标\t数量指标\t培训人次\t≥3000人次",
+                        "效益指标\t\t杜佘效益指标义务教育入学率\t100%",
+                        "\t\t农户人均增收\t≥1500元",
+                        "\t生态效益指标\t绿化覆盖率\t≥40%"])
+    assert got[1] == ("经济效益指标", "杜佘效益指标义务教育入学率")
+    assert any(i.code == "label_unrecognised" and "as near" in i.message for i in issues)
+    assert not [i for i in issues if "ending in 指标" in i.message]
+
+
+def test_a_head_ending_in_zhibiao_as_near_the_category_of_the_row_below_stays():
+    # 时量指标 keeps one character of 质量指标 (its block's) and one of 时效指标 (the next row's) in
+    # place: which block it opens or ends is in doubt, and the name keeps it
+    got, issues = read(["产出指标\t质量指标\t病虫害统防统治合格率\t100%",
+                        "\t\t时量指标补贴资金按月发放合格率\t100%",
+                        "\t时效指标\t农机补贴兑付时限\t≤30个工作日"])
+    assert got[1] == ("质量指标", "时量指标补贴资金按月发放合格率")
+    assert not [i for i in issues if "ending in 指标" in i.message]
