@@ -2287,3 +2287,15 @@ def test_a_labels_first_line_printed_again_a_row_above_it_is_that_label(word, la
     assert indicators[2].row.name == rows[0].split("\t")[0].split(" ")[1]
     assert any(i.code == "label_fused" and f"opens with {word!r}, the first line of the level label" in i.message
                for i in issues)
+
+
+def test_a_head_with_a_row_between_not_opening_with_it_is_no_first_line_of_the_label_below():
+    # 社会 | 城镇… and 社会 | 零就业… over 效益 | 指标, but 就业困难… between opens with no 社会: the
+    # table prints no label's first line on every row of the block, and the first head stays the
+    # gap's reading (社会成本指标)
+    lines = ["二级指标\t三级指标\t指标值", "时效指标\t经费拨付及时率\t=100%", "成本指标\t设施维护费用\t≤180万元",
+             "社会 城镇新增就业人数\t≥3000人", "就业困难人员再就业率\t≥60%", "社会\t零就业家庭帮扶率\t=100%",
+             "效益\t高校毕业生就业率\t≥90%", "指标\t\t", "可持续影响指标\t长效机制健全性\t健全"]
+    indicators, issues = rows_to_indicators(ocr_rows(lines), SCHEMA, spans_known=False, year=2026)
+    assert (indicators[2].placement.level2.label, indicators[2].row.name) == ("社会成本指标", "城镇新增就业人数")
+    assert not any("the first line of the level label" in i.message for i in issues)

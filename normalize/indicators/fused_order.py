@@ -316,6 +316,9 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
     return issues
 
 
+OPENED_BELOW_MIN = 2   # a label's first line printed again above it (经济, 社会); one character opens too many
+
+
 def label_opened_below(items: list[IndicatorRow], i: int, head: str, name: str, above: str | None,
                        groups: set[str], vocab: LevelVocabulary) -> LabelHint | None:
     """The level-2 label first stated below row i whose text opens with the head cut off
@@ -329,7 +332,7 @@ def label_opened_below(items: list[IndicatorRow], i: int, head: str, name: str, 
     label above (its category's label or aliases) does not open with it (both bounds
     would), and the row's own level-1 group, where it states one, is the label's. None else."""
     first = label_key(head)
-    if len(first) < RESTATED_CUT_MIN:
+    if len(first) < OPENED_BELOW_MIN:
         return None
     j = next((k for k in range(i + 1, len(items)) if any(not h.copied for h in items[k].level2)), None)
     if j is None or not all((items[k].name or "").startswith(head) for k in range(i + 1, j)):
