@@ -2,11 +2,17 @@
 label on one line before cells are classified (normalize/indicators/fragments.py)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
+
 from formex.normalize.indicators import rows_to_indicators
 from formex.normalize.indicators.cells import COLUMN_CUTOFF, classify_label, level_vocabulary
-from formex.normalize.indicators.fragments import rejoin_label_fragments
+from formex.normalize.indicators.fragments import (PUT_IN_MAX, label_keys, label_read_as, label_rests, put_in_reading,
+                                                   put_in_splits, rejoin_label_fragments)
 from formex.normalize.indicators.rows import rows_to_indicator_rows
 from formex.schemas.document import Cell
+from formex.schemas.forms import load_form_schema
 from tests.test_hierarchy import SCHEMA, text_rows
 
 VOCAB = level_vocabulary(SCHEMA)
@@ -1194,3 +1200,40 @@ def test_a_head_that_reads_as_a_label_with_the_word_is_no_word_put_in():
         out, issues = rejoin_label_fragments(text_rows(lines), VOCAB)
         assert [row.cells[0].text for row in out] == [line.split("\t")[0] for line in lines]
         assert not any("put in" in i.message for i in issues)
+
+
+FORMS = ("unit_overall_target", "project_target", "project_self_evaluation", "dept_overall_self_evaluation")
+
+
+def with_keyword(label: str, keyword: str):
+    """The vocabulary with one more strong keyword for the category `label`."""
+    spec = VOCAB.level2_specs[label]
+    return replace(VOCAB, level2_specs={**VOCAB.level2_specs, label: replace(spec, strong=spec.strong + (keyword,))})
+
+
+@pytest.mark.parametrize("label, keyword, joined", [
+    ("数量指标", "5G", "数量5G指标"),                   # no Chinese word
+    ("社会效益指标", "类性", "社会类性效益指标"),         # wording characters only (类, 性)
+    ("社会效益指标", "指导", "社会指导效益指标"),         # one of 指标's characters
+    ("服务对象满意度指标", "服务质量", "服务对象质量满意度指标")])   # a label of its own (质量)
+def test_a_word_of_the_categorys_keywords_is_put_in_only_as_a_chinese_word_no_label_nor_wording(label, keyword, joined):
+    # the shipped keywords hold no such word: a vocabulary given one reads no word put in
+    assert put_in_reading(joined, with_keyword(label, keyword)) is None
+
+
+def test_a_word_making_a_key_with_the_head_or_tail_is_refused_by_the_readings():
+    # put_in_reading checks no key the word makes with the head or the tail (数量 | 质量 | 指标):
+    # in every form's vocabulary each key reads as a label (the head with the word reads), no
+    # key's tail past its first two characters reads as the key does (the word with the tail
+    # reads as the tail does not), and a one-character word names nothing (`names_its_matter`);
+    # nor a label's later line (`label_rests`) heads a chain: past the head it holds 指标's
+    for form in FORMS:
+        vocab = level_vocabulary(load_form_schema(form))
+        keys = label_keys(vocab)
+        assert all(label_read_as(key, vocab) is not None for key in keys)
+        assert not [key for key in keys for n in range(2, PUT_IN_MAX + 1)
+                    if key[n:].endswith("指标") and len(key) - n > 2
+                    and label_read_as(key[n:], vocab) == label_read_as(key, vocab)]
+        assert all(any(ch in "指标" for ch in rest[len(head):len(head) + PUT_IN_MAX])
+                   for head, _, _ in put_in_splits(vocab) for rest in label_rests(vocab)
+                   if rest.startswith(head) and len(rest) > len(head))
