@@ -2299,3 +2299,13 @@ def test_a_head_with_a_row_between_not_opening_with_it_is_no_first_line_of_the_l
     indicators, issues = rows_to_indicators(ocr_rows(lines), SCHEMA, spans_known=False, year=2026)
     assert (indicators[2].placement.level2.label, indicators[2].row.name) == ("社会成本指标", "城镇新增就业人数")
     assert not any("the first line of the level label" in i.message for i in issues)
+
+
+def test_a_head_opening_the_label_above_as_well_is_no_first_line_of_the_label_below():
+    # 预算 | 绩效目标… over 预算 / 绩效 / 管理 (预算绩效管理), under 预算编审管理: 预算 opens the label
+    # above too, so it tells neither bound; the gap's reading (预算执行管理) stands
+    lines = ["二级指标\t三级指标\t指标值", "预算编审管理\t预算编制准确率\t≥90%", "预算 绩效目标完成率\t100%",
+             "预算\t公开及时率\t100%", "绩效\t绩效评价覆盖率\t100%", "管理\t\t"]
+    indicators, issues = rows_to_indicators(ocr_rows(lines), SCHEMA, spans_known=False, year=2026)
+    assert (indicators[1].placement.level2.label, indicators[1].row.name) == ("预算执行管理", "绩效目标完成率")
+    assert not any("the first line of the level label" in i.message for i in issues)
