@@ -1196,25 +1196,24 @@ def put_in_reading(joined: str, vocab: LevelVocabulary) -> tuple[str, str] | Non
     """(word, label key) where `joined` (a wrapped label's lines joined) is a level-2 label
     key ending in 指标 with one word of up to `PUT_IN_MAX` Chinese characters put in after
     its category's first `PUT_IN_FROM` characters (成本控制指标: 控制; 生态环境效益指标: 环境),
-    a word no listed wording (`worded_keys` reads those), holding none of 指标's characters
-    and no label of its own, the word with the rest read as no label the rest alone does
-    not read as (a damaged label's first line: 数量 | 质暈 | 指标; so too 数量 | 质量 | 指标,
-    two labels), the head with the word or its first character read as no label (社会效溢 |
-    效益指标: a damaged label over the group's label; 生态环境 | 效益指标 reads; so too a
-    head that makes a label's key with the word), the word one the category's keywords hold
-    (`names_its_matter`: 时效 | 戍夲 | 指标 is a bare label over a damaged one); None where
-    no such reading is, or readings name two categories. (Every label key reads as a label
-    and no key's tail past its first `PUT_IN_MAX` characters reads as the key does, so a word
-    making a key with the head or the tail is one the two readings already refuse:
-    `test_a_word_making_a_key_with_the_head_or_tail_is_refused_by_the_readings`.)"""
+    a word no listed wording (`worded_keys` reads those), holding none of 指标's characters,
+    no label of its own and no label's key with the rest or with the head (数量 | 质量 | 指标
+    is two labels), the word with the rest read as no label the rest alone does not read as
+    (a damaged label's first line: 数量 | 质暈 | 指标), the head with the word or its first
+    character read as no label (社会效溢 | 效益指标: a damaged label over the group's label;
+    生态环境 | 效益指标 reads), the word one the category's keywords hold (`names_its_matter`:
+    时效 | 戍夲 | 指标 is a bare label over a damaged one); None where no such reading is, or
+    readings name two categories."""
     keys, found = label_keys(vocab), {}
     for head, tail, label in put_in_splits(vocab):
         word = joined[len(head):len(joined) - len(tail)]
         if not (joined.startswith(head) and joined.endswith(tail) and 0 < len(word) <= PUT_IN_MAX):
             continue
         if not all(is_han(ch) for ch in word) or all(ch in vocab.wordings for ch in word) \
-                or any(ch in LABEL_SUFFIX for ch in word) or word in keys:
-            continue
+                or any(ch in LABEL_SUFFIX for ch in word) or word in keys or word + tail in keys \
+                or head + word in keys:
+            continue     # (a key with the tail or head: with the shipped keys the readings below refuse
+            #              these too, but a form's own level file may bring keys they do not: 就业效益指标)
         if label_read_as(word + tail, vocab) != label_read_as(tail, vocab):
             continue     # (数量 / 盾量 / 指标: a damaged label 盾量指标 under a bare 数量, no word put in)
         if any(label_read_as(head + word[:k], vocab) is not None for k in range(1, len(word) + 1)):
@@ -1239,13 +1238,14 @@ def put_in_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
     `制指标`, `成本控制` / `指标`: the unlisted wording 成本控制指标; `生态` / `环境` / `效益` /
     `指标`), which no other chain reads (`put_in_reading`): one piece per consecutive line
     down one column, none under a level-1 column of the header, wrapped at one width
-    (`column_wide`), the first no label read alone (`成本` over `控制` / `指标` is read as
-    成本指标 by itself; a bare 时效 over `戍夲` / `指标` is a label of its own), through at
-    most one entry's line (`entry_line`: two are two categories listed without indicators)
-    and the run the longest that reads. None where none does. (A later line of a label
-    above, `label_rests`, heads no reading: it would put in a word holding 指标.)"""
+    (`column_wide`), the first no label's tail nor a label read alone (`成本` over `控制` /
+    `指标` is read as 成本指标 by itself; a bare 时效 over `戍夲` / `指标` is a label of its
+    own), through at most one entry's line (`entry_line`: two are two categories listed
+    without indicators) and the run the longest that reads. None where none does."""
     i, p = start
     col = rows[i].cells[p].col
+    if label_key(rows[i].cells[p].text) in label_rests(vocab):
+        return None      # (a later line of a label above; no shipped rest heads a reading, a form's own keys may)
     if label_read_as(rows[i].cells[p].text, vocab) is not None:
         return None      # (a label of its own: the lines below add no evidence of its category)
     chain, best = [start], None
