@@ -1209,11 +1209,12 @@ def put_in_reading(joined: str, vocab: LevelVocabulary) -> tuple[str, str] | Non
         word = joined[len(head):len(joined) - len(tail)]
         if not (joined.startswith(head) and joined.endswith(tail) and 0 < len(word) <= PUT_IN_MAX):
             continue
+        # a key with the tail or head: the shipped keys' readings below refuse these too, but a
+        # form's own level file may bring keys they do not (就业效益指标)
         if not all(is_han(ch) for ch in word) or all(ch in vocab.wordings for ch in word) \
                 or any(ch in LABEL_SUFFIX for ch in word) or word in keys or word + tail in keys \
                 or head + word in keys:
-            continue     # (a key with the tail or head: with the shipped keys the readings below refuse
-            #              these too, but a form's own level file may bring keys they do not: 就业效益指标)
+            continue
         if label_read_as(word + tail, vocab) != label_read_as(tail, vocab):
             continue     # (数量 / 盾量 / 指标: a damaged label 盾量指标 under a bare 数量, no word put in)
         if any(label_read_as(head + word[:k], vocab) is not None for k in range(1, len(word) + 1)):
