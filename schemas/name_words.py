@@ -53,7 +53,8 @@ def load_word_list(key: str, shortest: int, path: Path = NAME_WORDS_YAML) -> tup
     past it, 满意度调查; `category_openings`: words a name may open with that begin with a
     category's bare word, 质量监督; `label_line_openings`: words a name may open with that begin
     with a wrapped label's first line, 社会保险; `wording_openings`: words a name may open with that begin
-    with a label's wording, 性别; `suffixed_words`: words a name writes before 指标, 绩效), checked: every word at least `shortest` characters."""
+    with a label's wording, 性别; `suffixed_words`: words a name writes before 指标, 绩效; `particle_openings`:
+    characters no name opens with, 的), checked: every word at least `shortest` characters."""
     words = read_name_words(path).get(key, [])
     if any(len(word) < shortest for word in words):
         raise ValueError(f"{path}: {key} holds words of {shortest} characters or more")
@@ -65,3 +66,4 @@ CATEGORY_WORD_OPENINGS = load_word_list("category_openings", 3)
 LABEL_LINE_OPENINGS = load_word_list("label_line_openings", 3)
 WORDING_OPENINGS = load_word_list("wording_openings", 2)
 SUFFIXED_WORDS = load_word_list("suffixed_words", 2)
+PARTICLE_OPENINGS = load_word_list("particle_openings", 1)

@@ -14,8 +14,8 @@ from formex.normalize.indicators import rows_to_indicators
 from formex.normalize.indicators.cells import IndicatorRow
 from formex.normalize.indicators.rows import rows_to_indicator_rows
 from formex.normalize.indicators.wraps import (
-    DocumentWords, DocumentWrapping, Wrapping, cut_inside_word, ends_in_head, fills_width, name_end, reaches_longest, runs_past_head,
-    unclosed, unopened, wrap_width)
+    DocumentWords, DocumentWrapping, Wrapping, cut_inside_word, ends_in_head, fills_width, name_end, opens_with_particle,
+    reaches_longest, runs_past_head, unclosed, unopened, wrap_width)
 from formex.schemas.document import Row
 from formex.schemas.forms import load_form_schema
 
@@ -68,6 +68,15 @@ def test_a_whole_name_with_its_unit_is_not_continued_by_an_empty_target_row():
     # the same line under a name cut at the width is its end
     out = names(WIDTH_9_FIRST + ["\t\t城镇新增就业人数（\t根据任务确定", "\t\t万人）\t"])
     assert out[3:] == ["城镇新增就业人数（万人）"]
+
+
+def test_a_line_opening_with_a_particle_goes_on_the_name_above():
+    # 的 opens no name: the line is the rest of the name above, though that one ends in its
+    # head word (质量) and prints its target, and the line prints none
+    assert opens_with_particle("的满意程度") and not opens_with_particle("满意度的提升")
+    out = names(["满意度指标\t服务对象满意度指标\t受理大厅日常办公服务质量\t有所提升", "\t\t的满意程度\t",
+                 "\t\t居民满意度\t≥90%"])
+    assert out == ["受理大厅日常办公服务质量的满意程度", "居民满意度"]
 
 
 def test_a_third_full_line_under_a_name_ending_in_its_head_word_is_a_name():

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from formex.normalize.indicators.cells import LABEL_ENDINGS, LABEL_MAX_KEY, LABEL_SUFFIX, IndicatorRow, LabelHint
 from formex.schemas.forms import Level1Spec
-from formex.schemas.name_words import HEAD_RUNS
+from formex.schemas.name_words import HEAD_RUNS, PARTICLE_OPENINGS
 
 CONTINUATION_MAX = 12  # a longer line is never the rest of the name above
 SHORT_FRAGMENT = 3     # a line this short (建档率, 及时率) is a wrapped name's end
@@ -27,6 +27,7 @@ NUMBERED_SHARE = 0.8   # of the rows with a target that print a row number: the 
 POINTS_EVIDENCE = 5    # a line without a cell of its row above one bringing its 分值 / 得分, in a table
                        # that prints them on every row (an empty target still prints its points)
 POINTS_WAIT = 2        # the same where the table does not show that it prints them on every row
+PARTICLE_EVIDENCE = 5  # a line opening with a particle no name opens with (的): the rest of the name above
 OPENING, CLOSING = "（(【[", "）)】]"
 # a row's value cells: a wrapped name's lines print one of each, never two
 ROW_CELLS = ("target", "target_mid", "actual", "weight", "score")
@@ -365,7 +366,8 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     stops before its head word (…健康 | 管理人数) or inside a bracket, a line that closes a
     bracket it did not open, a name above that fills the column's width, a short end that
     brings the target a full line waits for (target-last tables), a line that is a head
-    word alone (时间, 情况: a name says what it counts) say wrap; a name above
+    word alone (时间, 情况: a name says what it counts), a line opening with a particle no name
+    opens with (的: `opens_with_particle`) say wrap; a name above
     that ends in a head word (…人数, …率, …人数（人）; not where a word runs past the head
     across the break, …满意度 | 调查…: `ends_in_head`), a line that is a whole name itself
     (and a long one under a name ending in its head word), a line that fills the width
@@ -412,6 +414,7 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     evidence += -2 if whole else 2
     evidence -= 1 if len(item.name) > SHORT_FRAGMENT + 1 and name_end(item.name).endswith(heads) else 0
     evidence += 3 if unclosed(previous.name) or unopened(item.name) else 0
+    evidence += PARTICLE_EVIDENCE if opens_with_particle(item.name) else 0
     if wrapping is not None:
         # the line above fills the width (of a name wrapped over lines already: its last)
         above = previous.last_line or previous.name
@@ -473,6 +476,13 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     elif prints_label_above(item, previous):
         evidence -= RESTATED_EVIDENCE   # the label cell above printed again, however damaged: a row
     return evidence
+
+
+def opens_with_particle(name: str, particles: tuple[str, ...] = PARTICLE_OPENINGS) -> bool:
+    """Whether a line's name opens with a particle no name opens with (`particles`: 的;
+    schemas/name_words.yaml `particle_openings`): 的 ties the words before it to the words
+    after it, so the line goes on a name cut before it (…保护工作站 | 的服务能力)."""
+    return name.startswith(particles)
 
 
 def ends_in_head(item: IndicatorRow, previous: IndicatorRow, heads: tuple[str, ...]) -> bool:
