@@ -78,6 +78,10 @@ A label wrapped in its narrow level column whose first line OCR fused into the h
 name on its row (`产出质退役士兵…`) and whose next line is read as the level-2 label of the row
 on the next line (`量指标`, alone read as 数量指标) is read first (`read_wrapped_heads`): the
 head and that text join into one category's form exactly (`产出质量指标`); both rows take it.
+Where the next row states no level-2 label, its level-1 label printed on it may be that rest,
+read alone as its group's (`社会` | `效益指标`, `经济效` | `益指标`): the join is then one of that
+group's categories, and the row's own level-1 cells do not print the same text (a group's label
+restated row after row is its own).
 
 A label wrapped in its narrow level column whose first line OCR fused into the head of the
 name on its row and whose rest prints below as short cells, each a line of its own (`社会效` |
@@ -562,20 +566,23 @@ def read_wrapped_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> lis
         if not item.name or item.positional or item.fused or any(not h.copied for h in item.level2) \
                 or item.lines[0] != item.lines[1] or below.lines[0] != item.lines[1] + 1:
             continue
-        stated = [h for h in below.level2 if not h.copied and not h.moved]
+        stated = [h for h in below.level2 if not h.copied and not h.moved] or group_piece(below)
         if len(stated) != 1:
             continue
         hint = stated[0]
         piece = label_key(hint.cell.text)
-        if not piece or len(piece) > PIECE_MAX:
+        if not piece or len(piece) > PIECE_MAX or hint.level == 1 and restated_group(item, hint):
             continue
         found = None
-        for width in range(len(piece), PIECE_MAX + 1):
+        # a group's reading may be a wrapped label's lines joined (`效益` | `指标`): its first line
+        # sets the column's width, no wider than the head
+        for width in range(len(piece) if hint.level == 2 else OPENED_BELOW_MIN, PIECE_MAX + 1):
             head = item.name[:width]
             if len(head) < width or label_key(head) != head:
                 break
             reads = {spec.label for spec in vocab.level2_specs.values()
-                     if head + piece in chain_forms(spec, vocab)}
+                     if head + piece in chain_forms(spec, vocab)
+                     and (hint.level == 2 or spec.level1 == hint.spec.label)}
             if reads:
                 found = (head, reads.pop()) if len(reads) == 1 else None
                 break
@@ -590,15 +597,37 @@ def read_wrapped_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> lis
         spec = vocab.level2_specs[label]
         match = LabelMatch(label, head + piece, 100.0)
         split_head(item, cell, head, rest, spec, match)
-        if hint.spec is not spec:
+        if hint.level == 1:
+            # the rest of the level-2 label, read alone as its group's (`效益指标`): the row's
+            # level-2 label now, its group the category's
+            below.level1.remove(hint)
+            below.level2.append(LabelHint(2, spec, hint.cell, match, line=hint.line))
+        elif hint.spec is not spec:
             new = replace(hint, spec=spec, match=match)
             below.replace_level2(hint, new)
             below.fused = [replace(f, label=new) if f.label is hint else f for f in below.fused]
         issues.append(fused_issue(cell, item.row.source_ref,
                                   f"{cell.text!r} opens with {head!r}, the first line of a level label wrapped "
-                                  f"in its column, its next line {hint.cell.text!r} on the row below: read as "
-                                  f"{label!r} for both rows; the name read as {rest!r}"))
+                                  f"in its column, its next line {hint.cell.text!r} on the row below"
+                                  + (f" (read alone as the group {hint.spec.label!r})" if hint.level == 1 else "")
+                                  + f": read as {label!r} for both rows; the name read as {rest!r}"))
     return issues
+
+
+def restated_group(item: IndicatorRow, hint: LabelHint) -> bool:
+    """The row prints the same level-1 text as `hint` (a group's label restated row after
+    row, `效益指标` on each): the group's own, no piece of a label wrapped over both rows."""
+    return any(label_key(h.cell.text) == label_key(hint.cell.text) for h in item.level1 if not h.copied)
+
+
+def group_piece(item: IndicatorRow) -> list[LabelHint]:
+    """The row's level-1 label printed on it (not filled down, carried or moved), where it
+    states no level-2 one: the rest of a level-2 label wrapped in its narrow column may read
+    alone as the group's (`效益指标` of 社会 | 效益指标, `益指标` of 经济效 | 益指标), the
+    label's first line fused into the name on the row above (`read_wrapped_heads`)."""
+    if any(not h.copied for h in item.level2):
+        return []
+    return [h for h in item.level1 if not h.copied and not h.carried and not h.moved]
 
 
 def read_dual_group_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[Issue]:
