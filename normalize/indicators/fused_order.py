@@ -580,6 +580,8 @@ def read_wrapped_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> lis
             head = item.name[:width]
             if len(head) < width or label_key(head) != head:
                 break
+            if hint.level == 1 and reads_on(item.name, width, vocab):
+                continue      # 经济成本… over 效益指标: the head goes on past 经济 as a label
             reads = {spec.label for spec in vocab.level2_specs.values()
                      if head + piece in chain_forms(spec, vocab)
                      and (hint.level == 2 or spec.level1 == hint.spec.label)}
@@ -612,6 +614,19 @@ def read_wrapped_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> lis
                                   + (f" (read alone as the group {hint.spec.label!r})" if hint.level == 1 else "")
                                   + f": read as {label!r} for both rows; the name read as {rest!r}"))
     return issues
+
+
+def reads_on(name: str, width: int, vocab: LevelVocabulary) -> bool:
+    """The name's first `width` characters read on into a label: with the next character
+    they open a label or alias (`服务` | `对象…`, `经济` | `成本…`), or the characters after
+    them keep half of some category's form past them in place (`社会` | `効益拾标…`: the
+    label fused whole, its rest damaged)."""
+    head, rest = name[:width], name[width:]
+    if label_key(head + rest[:1]) in label_keys(vocab) | label_prefixes(vocab):
+        return True
+    return any(2 * in_place(rest, form[width:], 0) >= len(form) - width
+               for spec in vocab.level2_specs.values() for form in chain_forms(spec, vocab)
+               if form.startswith(head) and len(form) > width)
 
 
 def restated_group(item: IndicatorRow, hint: LabelHint) -> bool:
