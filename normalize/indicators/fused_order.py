@@ -169,6 +169,7 @@ level cell) stays.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
@@ -561,12 +562,13 @@ def read_wrapped_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> lis
     off the name (the name left keeps `ORDER_REST_MIN` and makes no word with it), the row
     takes the category, and the row below's label is read as it too; `label_fused`."""
     issues: list[Issue] = []
+    level2_only = level2_columns(items)
     for i in range(len(items) - 1):
         item, below = items[i], items[i + 1]
         if not item.name or item.positional or item.fused or any(not h.copied for h in item.level2) \
                 or item.lines[0] != item.lines[1] or below.lines[0] != item.lines[1] + 1:
             continue
-        stated = [h for h in below.level2 if not h.copied and not h.moved] or group_piece(below)
+        stated = [h for h in below.level2 if not h.copied and not h.moved] or group_piece(below, level2_only)
         if len(stated) != 1:
             continue
         hint = stated[0]
@@ -583,8 +585,8 @@ def read_wrapped_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> lis
             if hint.level == 1 and reads_on(item.name, width, vocab):
                 continue      # 经济成本… over 效益指标: the head goes on past 经济 as a label
             reads = {spec.label for spec in vocab.level2_specs.values()
-                     if head + piece in chain_forms(spec, vocab)
-                     and (hint.level == 2 or spec.level1 == hint.spec.label)}
+                     if hint.level == 2 and head + piece in chain_forms(spec, vocab)
+                     or hint.level == 1 and spec.level1 == hint.spec.label and head + piece in label_forms(spec)}
             if reads:
                 found = (head, reads.pop()) if len(reads) == 1 else None
                 break
@@ -601,8 +603,7 @@ def read_wrapped_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> lis
         split_head(item, cell, head, rest, spec, match)
         if hint.level == 1:
             # the rest of the level-2 label, read alone as its group's (`效益指标`): the row's
-            # level-2 label now, its group the category's
-            below.level1.remove(hint)
+            # level-2 label too, the group the category's
             below.level2.append(LabelHint(2, spec, hint.cell, match, line=hint.line))
         elif hint.spec is not spec:
             new = replace(hint, spec=spec, match=match)
@@ -635,14 +636,25 @@ def restated_group(item: IndicatorRow, hint: LabelHint) -> bool:
     return any(label_key(h.cell.text) == label_key(hint.cell.text) for h in item.level1 if not h.copied)
 
 
-def group_piece(item: IndicatorRow) -> list[LabelHint]:
-    """The row's level-1 label printed on it (not filled down, carried or moved), where it
-    states no level-2 one: the rest of a level-2 label wrapped in its narrow column may read
-    alone as the group's (`效益指标` of 社会 | 效益指标, `益指标` of 经济效 | 益指标), the
-    label's first line fused into the name on the row above (`read_wrapped_heads`)."""
+def group_piece(item: IndicatorRow, level2_only: frozenset[int]) -> list[LabelHint]:
+    """The row's level-1 label printed on it (not filled down, carried or moved) in a column
+    where the table prints level-2 labels only (`level2_columns`), where the row states no
+    level-2 one: the rest of a level-2 label wrapped in its narrow column may read alone as
+    the group's (`效益指标` of 社会 | 效益指标, `益指标` of 经济效 | 益指标), the label's first
+    line fused into the name on the row above (`read_wrapped_heads`). In the level-1
+    column it is the group's own."""
     if any(not h.copied for h in item.level2):
         return []
-    return [h for h in item.level1 if not h.copied and not h.carried and not h.moved]
+    return [h for h in item.level1 if not h.copied and not h.carried and not h.moved and h.cell.col in level2_only]
+
+
+def level2_columns(items: list[IndicatorRow]) -> frozenset[int]:
+    """The columns some row prints a level-2 label in (as read, not filled down) and no row
+    a level-1 label in, but for cells read as a group's where a level-2 label is wanted
+    (`group_piece`'s own: at most one a column)."""
+    level2 = Counter(h.cell.col for item in items for h in item.level2 if not h.copied and not h.moved)
+    level1 = Counter(h.cell.col for item in items for h in item.level1 if not h.copied and not h.moved)
+    return frozenset(col for col in level2 if level1[col] <= 1)
 
 
 def read_dual_group_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[Issue]:
