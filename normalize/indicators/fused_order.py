@@ -603,9 +603,10 @@ def read_wrapped_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> lis
         split_head(item, cell, head, rest, spec, match)
         if hint.level == 1:
             # the rest of the level-2 label, read alone as its group's (`效益指标`): the row's
-            # level-2 label too, where the group holds more categories than this one (满意度指标
-            # names its one category already)
+            # level-2 label instead, where the group holds more categories than this one
+            # (满意度指标 names its one category already: its reading stays)
             if len(hint.spec.level2) > 1:
+                below.level1.remove(hint)
                 below.level2.append(LabelHint(2, spec, hint.cell, match, line=hint.line))
         elif hint.spec is not spec:
             new = replace(hint, spec=spec, match=match)
