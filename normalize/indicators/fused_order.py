@@ -78,10 +78,13 @@ A label wrapped in its narrow level column whose first line OCR fused into the h
 name on its row (`产出质退役士兵…`) and whose next line is read as the level-2 label of the row
 on the next line (`量指标`, alone read as 数量指标) is read first (`read_wrapped_heads`): the
 head and that text join into one category's form exactly (`产出质量指标`); both rows take it.
-Where the next row states no level-2 label, its level-1 label printed on it may be that rest,
-read alone as its group's (`社会` | `效益指标`, `经济效` | `益指标`): the join is then one of that
-group's categories, and the row's own level-1 cells do not print the same text (a group's label
-restated row after row is its own).
+Where the next row states no level-2 label, its level-1 label printed on it in a column where
+the table prints level-2 labels (`level2_columns`) may be that rest, read alone as its group's
+(`社会` | `效益指标`, `经济效` | `益指标`): the join is then one of that group's categories in one of
+its own forms (no wording printed a word short), the head does not read on into a label
+(`reads_on`: `经济` | `成本…`), and the row's own level-1 cells do not print the same text (a
+group's label restated row after row is its own). The row below takes the category in place
+of the group where the group holds more than that one; 满意度指标 names its one already.
 
 A label wrapped in its narrow level column whose first line OCR fused into the head of the
 name on its row and whose rest prints below as short cells, each a line of its own (`社会效` |
