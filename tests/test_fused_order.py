@@ -911,6 +911,27 @@ def test_a_wrapped_labels_first_line_fused_into_the_name_joins_the_level_cell_be
     assert any(i.code == "label_fused" and "产出质" in i.message for i in issues)
 
 
+@pytest.mark.parametrize("below", [["\t效益指标\t扶持创业企业（项目）数\t650"],
+                                   ["\t效益\t扶持创业企业（项目）数\t650", "\t指标\t\t"]])
+def test_a_wrapped_labels_first_line_fused_into_the_name_joins_its_rest_read_as_the_group_below(below):
+    # 社会 | 效益指标: the label's first line in the name's head, its rest in the level cell
+    # below, alone read as the group 效益指标 (whole, or its lines 效益 | 指标 joined)
+    got, issues = read(["效益指标\t经济效益指标\t就业困难人员就业人数\t≥100人",
+                        "\t\t社会全市城乡居民养老保险覆盖面\t不低于上年度水平", *below,
+                        "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%"])
+    assert got[1:3] == [("社会效益指标", "全市城乡居民养老保险覆盖面"), ("社会效益指标", "扶持创业企业（项目）数")]
+    assert any(i.code == "label_fused" and "read alone as the group" in i.message for i in issues)
+
+
+def test_a_name_over_a_group_label_its_row_prints_too_keeps_its_head():
+    # 效益指标 printed on every row: the group's own label, no rest of a wrapped one
+    got, issues = read(["效益指标\t经济效益指标\t就业困难人员就业人数\t≥100人",
+                        "效益指标\t\t社会全市城乡居民养老保险覆盖面\t不低于上年度水平",
+                        "效益指标\t\t扶持创业企业（项目）数\t650",
+                        "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%"])
+    assert got[1][1] == "社会全市城乡居民养老保险覆盖面"
+
+
 def test_a_name_whose_head_joins_no_form_with_the_level_cell_below_keeps_it():
     got, issues = read(["产出指标\t数量指标\t烈士纪念设施维护数量\t=9处",
                         "\t\t产出情况统计准确率\t=100%",

@@ -78,6 +78,13 @@ A label wrapped in its narrow level column whose first line OCR fused into the h
 name on its row (`产出质退役士兵…`) and whose next line is read as the level-2 label of the row
 on the next line (`量指标`, alone read as 数量指标) is read first (`read_wrapped_heads`): the
 head and that text join into one category's form exactly (`产出质量指标`); both rows take it.
+Where the next row states no level-2 label, its level-1 label printed on it in a column where
+the table prints level-2 labels (`level2_columns`) may be that rest, read alone as its group's
+(`社会` | `效益指标`, `经济效` | `益指标`): the join is then one of that group's categories in one of
+its own forms (no wording printed a word short), the head does not read on into a label
+(`reads_on`: `经济` | `成本…`), and the row's own level-1 cells do not print the same text (a
+group's label restated row after row is its own). The row below takes the category in place
+of the group where the group holds more than that one; 满意度指标 names its one already.
 
 A label wrapped in its narrow level column whose first line OCR fused into the head of the
 name on its row and whose rest prints below as short cells, each a line of its own (`社会效` |
@@ -165,6 +172,7 @@ level cell) stays.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
@@ -557,25 +565,31 @@ def read_wrapped_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> lis
     off the name (the name left keeps `ORDER_REST_MIN` and makes no word with it), the row
     takes the category, and the row below's label is read as it too; `label_fused`."""
     issues: list[Issue] = []
+    level2_only = level2_columns(items)
     for i in range(len(items) - 1):
         item, below = items[i], items[i + 1]
         if not item.name or item.positional or item.fused or any(not h.copied for h in item.level2) \
                 or item.lines[0] != item.lines[1] or below.lines[0] != item.lines[1] + 1:
             continue
-        stated = [h for h in below.level2 if not h.copied and not h.moved]
+        stated = [h for h in below.level2 if not h.copied and not h.moved] or group_piece(below, level2_only)
         if len(stated) != 1:
             continue
         hint = stated[0]
         piece = label_key(hint.cell.text)
-        if not piece or len(piece) > PIECE_MAX:
+        if not piece or len(piece) > PIECE_MAX or hint.level == 1 and restated_group(item, hint):
             continue
         found = None
-        for width in range(len(piece), PIECE_MAX + 1):
+        # a group's reading may be a wrapped label's lines joined (`效益` | `指标`): its first line
+        # sets the column's width, no wider than the head
+        for width in range(len(piece) if hint.level == 2 else OPENED_BELOW_MIN, PIECE_MAX + 1):
             head = item.name[:width]
             if len(head) < width or label_key(head) != head:
                 break
+            if hint.level == 1 and reads_on(item.name, width, vocab):
+                continue      # 经济成本… over 效益指标: the head goes on past 经济 as a label
             reads = {spec.label for spec in vocab.level2_specs.values()
-                     if head + piece in chain_forms(spec, vocab)}
+                     if hint.level == 2 and head + piece in chain_forms(spec, vocab)
+                     or hint.level == 1 and spec.level1 == hint.spec.label and head + piece in label_forms(spec)}
             if reads:
                 found = (head, reads.pop()) if len(reads) == 1 else None
                 break
@@ -590,15 +604,63 @@ def read_wrapped_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> lis
         spec = vocab.level2_specs[label]
         match = LabelMatch(label, head + piece, 100.0)
         split_head(item, cell, head, rest, spec, match)
-        if hint.spec is not spec:
+        if hint.level == 1:
+            # the rest of the level-2 label, read alone as its group's (`效益指标`): the row's
+            # level-2 label instead, where the group holds more categories than this one
+            # (满意度指标 names its one category already: its reading stays)
+            if len(hint.spec.level2) > 1:
+                below.level1.remove(hint)
+                below.level2.append(LabelHint(2, spec, hint.cell, match, line=hint.line))
+        elif hint.spec is not spec:
             new = replace(hint, spec=spec, match=match)
             below.replace_level2(hint, new)
             below.fused = [replace(f, label=new) if f.label is hint else f for f in below.fused]
         issues.append(fused_issue(cell, item.row.source_ref,
                                   f"{cell.text!r} opens with {head!r}, the first line of a level label wrapped "
-                                  f"in its column, its next line {hint.cell.text!r} on the row below: read as "
-                                  f"{label!r} for both rows; the name read as {rest!r}"))
+                                  f"in its column, its next line {hint.cell.text!r} on the row below"
+                                  + (f" (read alone as the group {hint.spec.label!r})" if hint.level == 1 else "")
+                                  + f": read as {label!r} for both rows; the name read as {rest!r}"))
     return issues
+
+
+def reads_on(name: str, width: int, vocab: LevelVocabulary) -> bool:
+    """The name's first `width` characters read on into a label: with the next character
+    they open a label or alias (`服务` | `对象…`, `经济` | `成本…`), or the characters after
+    them keep half of some category's form past them in place (`社会` | `効益拾标…`: the
+    label fused whole, its rest damaged)."""
+    head, rest = name[:width], name[width:]
+    if label_key(head + rest[:1]) in label_keys(vocab) | label_prefixes(vocab):
+        return True
+    return any(2 * in_place(rest, form[width:], 0) >= len(form) - width
+               for spec in vocab.level2_specs.values() for form in chain_forms(spec, vocab)
+               if form.startswith(head) and len(form) > width)
+
+
+def restated_group(item: IndicatorRow, hint: LabelHint) -> bool:
+    """The row prints the same level-1 text as `hint` (a group's label restated row after
+    row, `效益指标` on each): the group's own, no piece of a label wrapped over both rows."""
+    return any(label_key(h.cell.text) == label_key(hint.cell.text) for h in item.level1 if not h.copied)
+
+
+def group_piece(item: IndicatorRow, level2_only: frozenset[int]) -> list[LabelHint]:
+    """The row's level-1 label printed on it (not filled down, carried or moved) in a column
+    where the table prints level-2 labels only (`level2_columns`), where the row states no
+    level-2 one: the rest of a level-2 label wrapped in its narrow column may read alone as
+    the group's (`效益指标` of 社会 | 效益指标, `益指标` of 经济效 | 益指标), the label's first
+    line fused into the name on the row above (`read_wrapped_heads`). In the level-1
+    column it is the group's own."""
+    if any(not h.copied for h in item.level2):
+        return []
+    return [h for h in item.level1 if not h.copied and not h.carried and not h.moved and h.cell.col in level2_only]
+
+
+def level2_columns(items: list[IndicatorRow]) -> frozenset[int]:
+    """The columns some row prints a level-2 label in (as read, not filled down) and no row
+    a level-1 label in, but for cells read as a group's where a level-2 label is wanted
+    (`group_piece`'s own: at most one a column)."""
+    level2 = Counter(h.cell.col for item in items for h in item.level2 if not h.copied and not h.moved)
+    level1 = Counter(h.cell.col for item in items for h in item.level1 if not h.copied and not h.moved)
+    return frozenset(col for col in level2 if level1[col] <= 1)
 
 
 def read_dual_group_heads(items: list[IndicatorRow], vocab: LevelVocabulary) -> list[Issue]:
