@@ -1335,6 +1335,8 @@ def drop_unread_label_lines(items: list[IndicatorRow], wrapped: list[IndicatorRo
             continue
         if shift:
             shift_lines(item, -shift)
+        if dropped is not None and takes_number_of(dropped, item):
+            item.row = replace(item.row, numbered=True)
         if dropped is not None and not rest and heads_block_below(dropped, item, apart):
             # a label printed on a line of its own just above this row: its damaged cell goes
             # to the row, on that line, for the fit to place the block it names
@@ -1343,6 +1345,16 @@ def drop_unread_label_lines(items: list[IndicatorRow], wrapped: list[IndicatorRo
         dropped = None
         out.append(item)
     return out
+
+
+def takes_number_of(line: IndicatorRow, item: IndicatorRow) -> bool:
+    """A dropped damaged label line printing a row number (序号), just above a label-only
+    row printing none (`广出` numbered 13 over `成本`): one label wrapped over the two lines,
+    a category listed without indicators whose number is on its label's first line, so the
+    row keeps that number (`hierarchy.numbered_reading` reads it as a row, not a label's
+    line)."""
+    return line.row.numbered is True and item.row.numbered is False and item.is_label_only \
+        and item.pages[0] == line.pages[1]
 
 
 def rest_of_label_above(line: IndicatorRow, above: IndicatorRow) -> bool:

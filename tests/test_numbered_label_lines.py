@@ -1,0 +1,77 @@
+"""In a table that numbers its rows (序号), a level label's line decides by its number
+whether it is a row (a category listed without indicators prints its number) or a block's
+label printed on lines of its own (it prints none)."""
+from __future__ import annotations
+
+from formex.normalize.indicators.cells import IndicatorRow, LabelHint
+from formex.normalize.indicators.fragments import anchor_of
+from formex.normalize.indicators.hierarchy import numbers_side_with, unnumbered_label_lines
+from formex.normalize.indicators.placement import Fit
+from formex.normalize.indicators.rows import takes_number_of
+from formex.normalize.labels import LabelMatch
+from formex.schemas.document import Cell, Row
+from formex.schemas.forms import load_form_schema
+
+SCHEMA = load_form_schema("unit_overall_target")
+SPECS = {spec.label: spec for spec in SCHEMA.level2_order}
+
+
+def row(k: int, texts: list[str], numbered: bool | None) -> Row:
+    return Row(k, tuple(Cell(text, text, col=c) for c, text in enumerate(texts)), 1, f"line {k}", numbered)
+
+
+def named(k: int, name: str, numbered: bool | None = True) -> IndicatorRow:
+    return IndicatorRow(row(k, ["", name, "100%"], numbered), name=name, lines=(k, k))
+
+
+def label_only(k: int, label: str, numbered: bool | None) -> IndicatorRow:
+    cell = Cell(label, label, col=0)
+    hint = LabelHint(2, SPECS[label], cell, LabelMatch(label, label, 100.0), line=k)
+    return IndicatorRow(row(k, [label, "", ""], numbered), level2=[hint], own_level2=hint, lines=(k, k))
+
+
+def table() -> list[IndicatorRow]:
+    """成本指标 listed without indicators (numbered 2), then 经济效益指标's label on a line of
+    its own between its two rows (no number)."""
+    return [named(0, "实际资金支出率"), label_only(1, "成本指标", True), named(2, "就业困难人员就业人数"),
+            label_only(3, "经济效益指标", False), named(4, "失业人员再就业人数")]
+
+
+def test_a_label_line_printing_no_number_in_a_numbered_table_is_no_row():
+    assert unnumbered_label_lines(table()) == {3}
+    # a table that numbers no row says nothing of its label lines
+    plain = [IndicatorRow(replace_numbered(item.row, None), level2=item.level2, own_level2=item.own_level2,
+                          name=item.name, lines=item.lines) for item in table()]
+    assert unnumbered_label_lines(plain) == set()
+
+
+def replace_numbered(r: Row, numbered: bool | None) -> Row:
+    return Row(r.index, r.cells, r.page, r.source_ref, numbered)
+
+
+def test_the_numbers_side_with_the_fit_reading_label_lines_as_they_say():
+    items = table()
+    agreeing, other = Fit("centre_up", 3.5, entries=frozenset({1})), Fit("centre_down", 4.0, entries=frozenset({3}))
+    assert numbers_side_with(items, agreeing, other)
+    assert not numbers_side_with(items, other, agreeing)
+    assert not numbers_side_with(items, agreeing, agreeing)
+
+
+def test_a_wrapped_label_alone_sits_on_the_line_printing_its_number():
+    """`生态` numbered 15 over `效益` / `脂标`: the joined label goes on the numbered line (a
+    row), not on the middle one, where the row lost its number."""
+    rows = [row(0, ["生态", "", ""], True), row(1, ["效益", "", ""], False), row(2, ["脂标", "", ""], False)]
+    chain = [(0, 0), (1, 0), (2, 0)]
+    assert anchor_of(chain, rows, set(chain)) == 0
+    unnumbered = [replace_numbered(r, None) for r in rows]
+    assert anchor_of(chain, unnumbered, set(chain)) == 1     # no numbers: the middle line, as before
+
+
+def test_a_label_line_under_a_dropped_numbered_piece_takes_its_number():
+    """`广出` numbered 13 (too damaged to read, dropped) over `成本`: one label wrapped over
+    two lines, the row's number on its first."""
+    piece = IndicatorRow(row(0, ["广出", "", ""], True), lines=(0, 0))
+    below = label_only(1, "成本指标", False)
+    assert takes_number_of(piece, below)
+    assert not takes_number_of(IndicatorRow(row(0, ["广出", "", ""], False), lines=(0, 0)), below)
+    assert not takes_number_of(piece, named(1, "城镇登记失业率", False))
