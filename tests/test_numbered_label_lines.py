@@ -75,3 +75,11 @@ def test_a_label_line_under_a_dropped_numbered_piece_takes_its_number():
     assert takes_number_of(piece, below)
     assert not takes_number_of(IndicatorRow(row(0, ["广出", "", ""], False), lines=(0, 0)), below)
     assert not takes_number_of(piece, named(1, "城镇登记失业率", False))
+
+
+def test_a_label_line_printing_its_number_is_a_row():
+    """`13 | 成本` in a numbered table: a category listed without indicators, kept as a row
+    whatever block the labels' fit read its line with."""
+    from formex.normalize.indicators.hierarchy import numbered_label_rows
+    assert numbered_label_rows(table()) == frozenset({1})
+    assert numbered_label_rows([named(0, "实际资金支出率", None), label_only(1, "成本指标", None)]) == frozenset()

@@ -1718,7 +1718,8 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
     labelled_blocks = {blocks[i] for i, item in enumerate(items)
                        if any(h.spec.label == categories[path[i]].label and not h.copied
                               for h in ([item.own_level2] if item.own_level2 else item.level2))}
-    absorbed = absorbed_rows(blocks, items)
+    numbered_rows = numbered_label_rows(items)    # rows by their numbers: never a label's line
+    absorbed = absorbed_rows(blocks, items) - numbered_rows
     for i in sorted(unnumbered_label_lines(items) - absorbed):
         absorbed.add(i)
         issues.append(Issue("info", "label_line_absorbed",
@@ -1726,7 +1727,7 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
                             f"number in a table that numbers its rows: read as the label of a "
                             f"{categories[path[i]].label} block printed on a line of its own, not a category "
                             "listed without indicators", field="level2", source_ref=items[i].row.source_ref))
-    for i in sorted(entries_beside_their_block(path, items) - absorbed):
+    for i in sorted(entries_beside_their_block(path, items) - absorbed - numbered_rows):
         absorbed.add(i)
         issues.append(Issue("info", "label_line_absorbed",
                             f"level label line {' | '.join(c.text for c in items[i].row.filled)!r} read as the "
@@ -2280,6 +2281,16 @@ def unnumbered_label_lines(items: list[IndicatorRow]) -> set[int]:
     left it alone in (its rows' wording may have sent them elsewhere), never a row."""
     label_only = frozenset(i for i, item in enumerate(items) if item.is_label_only)
     return set(numbered_reading(items, label_only) or ()) if label_only else set()
+
+
+def numbered_label_rows(items: list[IndicatorRow]) -> frozenset[int]:
+    """Label-only rows printing their row number in a table that numbers its rows
+    (`numbered_reading`): rows, categories listed without indicators, whatever reading of
+    their lines the labels' fit preferred, so never absorbed as a block's label line (`13 |
+    成本` above `14 | 学生综合素质提升`: the category is listed, whichever block that row joins)."""
+    label_only = frozenset(i for i, item in enumerate(items) if item.is_label_only)
+    numbered = numbered_reading(items, label_only) if label_only else None
+    return label_only - numbered if numbered is not None else frozenset()
 
 
 def absorbed_rows(blocks: list[int], items: list[IndicatorRow]) -> set[int]:
