@@ -83,3 +83,36 @@ def test_a_label_line_printing_its_number_is_a_row():
     from formex.normalize.indicators.hierarchy import numbered_label_rows
     assert numbered_label_rows(table()) == frozenset({1})
     assert numbered_label_rows([named(0, "实际资金支出率", None), label_only(1, "成本指标", None)]) == frozenset()
+
+
+WRAPPED_DOWN = """序号	一级指标	二级指标	三级指标	指标值
+1	产出	数量	城乡居民基础养老金标准	≥200元每人每月
+2	指标		发放创业担保贷款金额	5000万元
+3			城镇新增就业人数（万人）	根据下达任务目标要求确定
+4			促进创业人数（人）	根据下达任务目标要求确定
+5		质量	创业担保贷款还款率	≧90%
+6		指标	补贴发放准确率	≧98%
+7		时效	资金在规定时间内下达率	100%
+8			资金支付规范性	合规
+9			实际资金支出率	≧95%
+10		产出		
+成本		
+指标		
+11	效益	经济	就业困难人员就业人数	根据下达任务目标要求确定
+12	指标	效益	失业人员再就业人数	根据下达任务目标要求确定
+13		社会	全市城乡居民养老保险覆盖面	不低于上年度水平
+14		效益	扶持创业企业（项目）数	650"""
+
+
+def test_a_label_wrapped_down_from_a_numbered_line_keeps_its_number():
+    """`10 | 产出` (set aside as a level-1 label line) over `成本` / `指标`: one label wrapped
+    down from the numbered line, 成本指标 listed without indicators; the label line takes
+    the number, so it stays a row (not absorbed as an unnumbered label's line)."""
+    from formex.extract.ocr_text import iter_text_rows
+    from formex.normalize.indicators import rows_to_indicators
+    from formex.normalize.indicators.sequence import strip_sequence_column
+
+    rows, _ = strip_sequence_column(list(iter_text_rows(WRAPPED_DOWN)), SCHEMA)
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2024)
+    nameless = [i.placement.level2.label for i in indicators if i.row.name is None]
+    assert nameless == ["成本指标"]
