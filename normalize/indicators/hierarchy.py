@@ -886,10 +886,12 @@ def reading_fits(items: list[IndicatorRow], held: frozenset[int] = frozenset(),
     numbered = numbered_reading(items, label_only)
     if numbered is None:
         return kept
+    under_numbers = fitted.get(numbered) or fit_reading(items, numbered, held, short, family)
     agreeing = [fit for fit in kept if agrees_with_numbers(fit, numbered, label_only)]
-    agreeing += [fit for fit in fitted.get(numbered) or fit_reading(items, numbered, held, short, family)
-                 if agrees_with_numbers(fit, numbered, label_only) and fit not in agreeing]
-    return agreeing or kept
+    agreeing += [fit for fit in under_numbers if agrees_with_numbers(fit, numbered, label_only) and fit not in agreeing]
+    # none reads every numbered line as an entry: those reading the unnumbered ones as lines
+    # apart still keep to the numbers where they say most (no row without its number)
+    return agreeing or [fit for fit in under_numbers if not fit.entries & numbered] or kept
 
 
 def agrees_with_numbers(fit: Fit, numbered: frozenset[int], label_only: frozenset[int]) -> bool:
