@@ -116,3 +116,17 @@ def test_a_label_wrapped_down_from_a_numbered_line_keeps_its_number():
     indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2024)
     nameless = [i.placement.level2.label for i in indicators if i.row.name is None]
     assert nameless == ["成本指标"]
+
+
+def test_fits_reading_unnumbered_label_lines_apart_come_before_the_rest(monkeypatch):
+    """No fit reads every label line as its number says (the numbered 成本指标 line no
+    entry): the fits reading the unnumbered line apart, as its missing number says, are
+    kept before a cheaper one reading it as a category listed without indicators."""
+    from formex.normalize.indicators import hierarchy
+
+    against = Fit("page_centre_down", 1.0, entries=frozenset({3}))
+    apart = Fit("page_centre_down", 2.0, entries=frozenset())
+    monkeypatch.setattr(hierarchy, "joined_family", lambda *a, **k: None)
+    monkeypatch.setattr(hierarchy, "fit_reading",
+                        lambda items, read, *a, **k: [apart] if read == frozenset({3}) else [against])
+    assert hierarchy.reading_fits(table()) == [apart]
