@@ -1401,7 +1401,23 @@ def anchor_of(chain: list[tuple[int, int]], rows: list[Row], pieces: set[tuple[i
         return any(c.text and (r, q) not in pieces for q, c in enumerate(rows[r].cells))
 
     middle = (len(chain) - 1) // 2
-    return next((k for k in range(middle, -1, -1) if is_row(k)), middle)
+    rows_at = next((k for k in range(middle, -1, -1) if is_row(k)), None)
+    if rows_at is not None:
+        return rows_at
+    return numbered_line_of(chain, rows, pieces, middle)
+
+
+def numbered_line_of(chain: list[tuple[int, int]], rows: list[Row], pieces: set[tuple[int, int]],
+                     middle: int) -> int:
+    """The index in `chain` of the one line printing a row number (序号), where every line
+    is a label piece and the table numbers its rows: a numbered line holding nothing but a
+    label is a table row (a category listed without indicators, its number on the label's
+    first line), so the label sits there; set on the middle line, the row lost its number
+    and read as a block's label between rows. `middle` where no line or several print one,
+    or none is a line of pieces alone (`Row.numbered` None: the table prints no numbers)."""
+    numbered = [k for k, (r, _) in enumerate(chain) if rows[r].numbered is True
+                and not any(c.text and (r, q) not in pieces for q, c in enumerate(rows[r].cells))]
+    return numbered[0] if len(numbered) == 1 else middle
 
 
 def place_fused_chain(rows: list[Row], chain: list[tuple[int, int]], rests: dict[tuple[int, int], str],

@@ -738,12 +738,25 @@ def fits_with_short_labels(items: list[IndicatorRow], categories: tuple[Level2Sp
     # the short labels place blocks under the reading of label-only rows the readable
     # labels chose: they do not reread those rows (泾剂 over 成本|指标 is a wrapped label's
     # first piece: with it a block, that label's rows would be an entry of their own)
-    kept = (exact_fit(short[0]) and short[0].entries == found[0].entries
+    kept = ((exact_fit(short[0]) and short[0].entries == found[0].entries
+             # (or the numbers read the label-only rows as it does, not as the readable labels')
+             or numbers_side_with(items, short[0], found[0]))
             and short[0].cost <= found[0].cost + 1e-9    # nor fit the labels worse than without them
             # nor close a readable label's block on rows of a block whose label OCR lost (坐态
             # under rows worded 社会效益, its label damaged, would close the 成本 block above on them)
             and not takes_lost_rows(items, categories, found, short))
     return (short, categories) if kept else (found, ())
+
+
+def numbers_side_with(items: list[IndicatorRow], fit: Fit, other: Fit) -> bool:
+    """In a table that numbers its rows, `fit` reads the label-only rows as the numbers say
+    (`agrees_with_numbers`: a numbered one an entry, an unnumbered one a label's line) and
+    `other` does not: the numbers outweigh another reading of those rows (the short labels'
+    fit may then reread them, as the readable labels' could not)."""
+    label_only = frozenset(i for i, item in enumerate(items) if item.is_label_only)
+    numbered = numbered_reading(items, label_only) if label_only else None
+    return (numbered is not None and agrees_with_numbers(fit, numbered, label_only)
+            and not agrees_with_numbers(other, numbered, label_only))
 
 
 def takes_lost_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], found: tuple, short: tuple) -> bool:
@@ -873,10 +886,12 @@ def reading_fits(items: list[IndicatorRow], held: frozenset[int] = frozenset(),
     numbered = numbered_reading(items, label_only)
     if numbered is None:
         return kept
+    under_numbers = fitted.get(numbered) or fit_reading(items, numbered, held, short, family)
     agreeing = [fit for fit in kept if agrees_with_numbers(fit, numbered, label_only)]
-    agreeing += [fit for fit in fitted.get(numbered) or fit_reading(items, numbered, held, short, family)
-                 if agrees_with_numbers(fit, numbered, label_only) and fit not in agreeing]
-    return agreeing or kept
+    agreeing += [fit for fit in under_numbers if agrees_with_numbers(fit, numbered, label_only) and fit not in agreeing]
+    # none reads every numbered line as an entry: those reading the unnumbered ones as lines
+    # apart still keep to the numbers where they say most (no row without its number)
+    return agreeing or [fit for fit in under_numbers if not fit.entries & numbered] or kept
 
 
 def agrees_with_numbers(fit: Fit, numbered: frozenset[int], label_only: frozenset[int]) -> bool:
@@ -1705,8 +1720,16 @@ def place_rows(items: list[IndicatorRow], categories: tuple[Level2Spec, ...], fo
     labelled_blocks = {blocks[i] for i, item in enumerate(items)
                        if any(h.spec.label == categories[path[i]].label and not h.copied
                               for h in ([item.own_level2] if item.own_level2 else item.level2))}
-    absorbed = absorbed_rows(blocks, items)
-    for i in sorted(entries_beside_their_block(path, items) - absorbed):
+    numbered_rows = numbered_label_rows(items)    # rows by their numbers: never a label's line
+    absorbed = absorbed_rows(blocks, items) - numbered_rows
+    for i in sorted(unnumbered_label_lines(items) - absorbed):
+        absorbed.add(i)
+        issues.append(Issue("info", "label_line_absorbed",
+                            f"level label line {' | '.join(c.text for c in items[i].row.filled)!r} prints no row "
+                            f"number in a table that numbers its rows: read as the label of a "
+                            f"{categories[path[i]].label} block printed on a line of its own, not a category "
+                            "listed without indicators", field="level2", source_ref=items[i].row.source_ref))
+    for i in sorted(entries_beside_their_block(path, items) - absorbed - numbered_rows):
         absorbed.add(i)
         issues.append(Issue("info", "label_line_absorbed",
                             f"level label line {' | '.join(c.text for c in items[i].row.filled)!r} read as the "
@@ -2251,6 +2274,25 @@ def block_ids(path: list[int], entries: list[bool]) -> list[int]:
             current += 1
         ids.append(current)
     return ids
+
+
+def unnumbered_label_lines(items: list[IndicatorRow]) -> set[int]:
+    """Label-only rows printing no row number in a table that numbers its rows
+    (`numbered_reading`): a category listed without indicators is a row and prints its
+    number, so such a line is a block's label on a line of its own whatever block the path
+    left it alone in (its rows' wording may have sent them elsewhere), never a row."""
+    label_only = frozenset(i for i, item in enumerate(items) if item.is_label_only)
+    return set(numbered_reading(items, label_only) or ()) if label_only else set()
+
+
+def numbered_label_rows(items: list[IndicatorRow]) -> frozenset[int]:
+    """Label-only rows printing their row number in a table that numbers its rows
+    (`numbered_reading`): rows, categories listed without indicators, whatever reading of
+    their lines the labels' fit preferred, so never absorbed as a block's label line (`13 |
+    成本` above `14 | 学生综合素质提升`: the category is listed, whichever block that row joins)."""
+    label_only = frozenset(i for i, item in enumerate(items) if item.is_label_only)
+    numbered = numbered_reading(items, label_only) if label_only else None
+    return label_only - numbered if numbered is not None else frozenset()
 
 
 def absorbed_rows(blocks: list[int], items: list[IndicatorRow]) -> set[int]:

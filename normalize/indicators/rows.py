@@ -482,6 +482,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     lone_damaged: list[tuple[int, IndicatorRow, int]] = []   # (rows before it, a damaged level-2 cell
                                                                # alone, the last line before it)
     pending_level1: list[LabelHint] = []
+    pending_numbered = False   # a line of level-1 labels set aside printed a row number (序号)
     pending_notes: list[str] = []
     wrapped_rows: list[IndicatorRow] = []   # numbered label lines whose label's rest was joined
     line = -1
@@ -520,6 +521,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         if item.name is None and item.target is None and not item.level2 and item.note is None:
             # a merged level-1 label on a line of its own, between two rows
             pending_level1.extend(replace(h, line=line + 0.5) for h in item.level1)
+            pending_numbered = pending_numbered or row.numbered is True
             issues.extend(cell_issues(item))   # a level cell no vocabulary reads: said, not lost
             # (in any table: a category listed without indicators prints so whether the table
             # prints its labels on rows or on lines of their own; pieces are told apart below.
@@ -608,8 +610,12 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             issues = without_unrecognised(issues, [(cell.text, cell.source_ref or previous.row.source_ref)]) + [
                 fold_damaged_label_rest(previous, item, vocab.level2_specs[completed.name], completed, line)]
             continue
+        if pending_level1 and pending_numbered and item.is_label_only and item.row.numbered is False:
+            # (`10 | 产出` over `成本` / `指标`: one label wrapped down from the numbered line, a
+            # row of its own, whose number is on that line)
+            item.row = replace(item.row, numbered=True)
         item.level1 = [replace(h, carried=True) for h in pending_level1] + item.level1
-        pending_level1 = []
+        pending_level1, pending_numbered = [], False
         if pending_notes:
             item.note, pending_notes = "\n".join([*pending_notes, *filter(None, [item.note])]), []
         issues.extend(cell_issues(item))
@@ -1335,6 +1341,8 @@ def drop_unread_label_lines(items: list[IndicatorRow], wrapped: list[IndicatorRo
             continue
         if shift:
             shift_lines(item, -shift)
+        if dropped is not None and takes_number_of(dropped, item):
+            item.row = replace(item.row, numbered=True)
         if dropped is not None and not rest and heads_block_below(dropped, item, apart):
             # a label printed on a line of its own just above this row: its damaged cell goes
             # to the row, on that line, for the fit to place the block it names
@@ -1343,6 +1351,16 @@ def drop_unread_label_lines(items: list[IndicatorRow], wrapped: list[IndicatorRo
         dropped = None
         out.append(item)
     return out
+
+
+def takes_number_of(line: IndicatorRow, item: IndicatorRow) -> bool:
+    """A dropped damaged label line printing a row number (序号), just above a label-only
+    row printing none (`广出` numbered 13 over `成本`): one label wrapped over the two lines,
+    a category listed without indicators whose number is on its label's first line, so the
+    row keeps that number (`hierarchy.numbered_reading` reads it as a row, not a label's
+    line)."""
+    return line.row.numbered is True and item.row.numbered is False and item.is_label_only \
+        and item.pages[0] == line.pages[1]
 
 
 def rest_of_label_above(line: IndicatorRow, above: IndicatorRow) -> bool:
