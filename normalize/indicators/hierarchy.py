@@ -753,7 +753,7 @@ def numbers_side_with(items: list[IndicatorRow], fit: Fit, other: Fit) -> bool:
     (`agrees_with_numbers`: a numbered one an entry, an unnumbered one a label's line) and
     `other` does not: the numbers outweigh another reading of those rows (the short labels'
     fit may then reread them, as the readable labels' could not)."""
-    label_only = frozenset(i for i, item in enumerate(items) if item.is_label_only)
+    label_only = label_only_rows(items)
     numbered = numbered_reading(items, label_only) if label_only else None
     return (numbered is not None and agrees_with_numbers(fit, numbered, label_only)
             and not agrees_with_numbers(other, numbered, label_only))
@@ -867,7 +867,7 @@ def reading_fits(items: list[IndicatorRow], held: frozenset[int] = frozenset(),
     vocabulary where short damaged labels place blocks (`fits_with_short_labels`), else ()."""
     family = joined_family(items, held, short)
     fits = fit_reading(items, frozenset(), held, short, family)
-    label_only = frozenset(i for i, item in enumerate(items) if item.is_label_only)
+    label_only = label_only_rows(items)
     if not label_only or fits[0].cost <= 0.0:
         return fits          # the rows as printed fit exactly: nothing to reread
     fitted: dict[frozenset[int], list[Fit]] = {frozenset(): fits}
@@ -898,6 +898,12 @@ def agrees_with_numbers(fit: Fit, numbered: frozenset[int], label_only: frozense
     """The fit reads the label-only rows as the table's numbers say (`numbered_reading`):
     those printing no number as lines apart, those printing one as entries."""
     return not fit.entries & numbered and label_only - numbered <= fit.entries
+
+
+def label_only_rows(items: list[IndicatorRow]) -> frozenset[int]:
+    """The rows holding nothing but a level label: a category listed without indicators, or
+    a block's label on lines of its own."""
+    return frozenset(i for i, item in enumerate(items) if item.is_label_only)
 
 
 def numbered_reading(items: list[IndicatorRow], label_only: frozenset[int]) -> frozenset[int] | None:
@@ -2281,7 +2287,7 @@ def unnumbered_label_lines(items: list[IndicatorRow]) -> set[int]:
     (`numbered_reading`): a category listed without indicators is a row and prints its
     number, so such a line is a block's label on a line of its own whatever block the path
     left it alone in (its rows' wording may have sent them elsewhere), never a row."""
-    label_only = frozenset(i for i, item in enumerate(items) if item.is_label_only)
+    label_only = label_only_rows(items)
     return set(numbered_reading(items, label_only) or ()) if label_only else set()
 
 
@@ -2290,7 +2296,7 @@ def numbered_label_rows(items: list[IndicatorRow]) -> frozenset[int]:
     (`numbered_reading`): rows, categories listed without indicators, whatever reading of
     their lines the labels' fit preferred, so never absorbed as a block's label line (`13 |
     成本` above `14 | 学生综合素质提升`: the category is listed, whichever block that row joins)."""
-    label_only = frozenset(i for i, item in enumerate(items) if item.is_label_only)
+    label_only = label_only_rows(items)
     numbered = numbered_reading(items, label_only) if label_only else None
     return label_only - numbered if numbered is not None else frozenset()
 
