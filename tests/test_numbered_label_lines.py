@@ -3,11 +3,14 @@ whether it is a row (a category listed without indicators prints its number) or 
 label printed on lines of its own (it prints none)."""
 from __future__ import annotations
 
+from formex.extract.ocr_text import iter_text_rows
+from formex.normalize.indicators import hierarchy, rows_to_indicators
 from formex.normalize.indicators.cells import IndicatorRow, LabelHint
 from formex.normalize.indicators.fragments import anchor_of
-from formex.normalize.indicators.hierarchy import numbers_side_with, unnumbered_label_lines
+from formex.normalize.indicators.hierarchy import numbered_label_rows, numbers_side_with, unnumbered_label_lines
 from formex.normalize.indicators.placement import Fit
 from formex.normalize.indicators.rows import takes_number_of
+from formex.normalize.indicators.sequence import strip_sequence_column
 from formex.normalize.labels import LabelMatch
 from formex.schemas.document import Cell, Row
 from formex.schemas.forms import load_form_schema
@@ -80,7 +83,6 @@ def test_a_label_line_under_a_dropped_numbered_piece_takes_its_number():
 def test_a_label_line_printing_its_number_is_a_row():
     """`13 | 成本` in a numbered table: a category listed without indicators, kept as a row
     whatever block the labels' fit read its line with."""
-    from formex.normalize.indicators.hierarchy import numbered_label_rows
     assert numbered_label_rows(table()) == frozenset({1})
     assert numbered_label_rows([named(0, "实际资金支出率", None), label_only(1, "成本指标", None)]) == frozenset()
 
@@ -108,10 +110,6 @@ def test_a_label_wrapped_down_from_a_numbered_line_keeps_its_number():
     """`10 | 产出` (set aside as a level-1 label line) over `成本` / `指标`: one label wrapped
     down from the numbered line, 成本指标 listed without indicators; the label line takes
     the number, so it stays a row (not absorbed as an unnumbered label's line)."""
-    from formex.extract.ocr_text import iter_text_rows
-    from formex.normalize.indicators import rows_to_indicators
-    from formex.normalize.indicators.sequence import strip_sequence_column
-
     rows, _ = strip_sequence_column(list(iter_text_rows(WRAPPED_DOWN)), SCHEMA)
     indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2024)
     nameless = [i.placement.level2.label for i in indicators if i.row.name is None]
@@ -122,8 +120,6 @@ def test_fits_reading_unnumbered_label_lines_apart_come_before_the_rest(monkeypa
     """No fit reads every label line as its number says (the numbered 成本指标 line no
     entry): the fits reading the unnumbered line apart, as its missing number says, are
     kept before a cheaper one reading it as a category listed without indicators."""
-    from formex.normalize.indicators import hierarchy
-
     against = Fit("page_centre_down", 1.0, entries=frozenset({3}))
     apart = Fit("page_centre_down", 2.0, entries=frozenset())
     monkeypatch.setattr(hierarchy, "joined_family", lambda *a, **k: None)
