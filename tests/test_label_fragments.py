@@ -1257,3 +1257,32 @@ def test_a_later_line_of_a_label_heads_no_word_put_in():
     out, issues = rejoin_label_fragments(text_rows(lines), vocab)
     assert [row.cells[0].text for row in out] == ["社会就业", "效益指标"]
     assert not any("put in" in i.message for i in issues)
+
+
+def test_a_fused_head_joins_the_rest_read_alone_down_its_own_column_not_a_step_across():
+    # 经济 | 成本 | 指标 beside the level-1 column's 成本 | 控制 | 指标: a chain stepping from
+    # one column to the other reads the same label, but cuts both columns' lines; the rest
+    # read alone down the level-2 column (成本指标) is the fused head's
+    rows = text_rows(["一级指标\t二级指标\t三级指标\t指标值",
+                      "产出指标\t数量指标\t家庭医生签约服务人数\t≥12万人",
+                      "成本\t\t经济人均基本公共卫生服务经费\t≥89元",
+                      "控制\t成本\t\t",
+                      "指标\t指标\t\t",
+                      "效益指标\t社会效益指标\t居民电子健康档案建档率\t≥90%"])
+    out, issues = rejoin_label_fragments(rows[1:], VOCAB)
+    assert [c.text for c in out[1].cells] == ["成本", "", "经济成本指标 人均基本公共卫生服务经费", "≥89元"]
+    assert [i.code for i in issues] == ["label_rejoined"] and "fused into the name" in issues[0].message
+    indicators, _ = rows_to_indicators(rows, SCHEMA, spans_known=False, year=2026)
+    assert [(i.placement.level2.level1, i.placement.level2.label, i.row.name) for i in indicators][1] == (
+        "成本指标", "经济成本指标", "人均基本公共卫生服务经费")
+
+
+def test_a_fused_head_beside_two_columns_printing_the_same_rest_keeps_the_first_reading():
+    # 成本 | 指标 printed in both level columns: which column's lines are the fused head's
+    # the lines do not say, so no run read alone is preferred (the reading stays as before)
+    rows = text_rows(["产出\t\t经济人均基本公共卫生服务经费\t≥89元",
+                      "成本\t成本\t\t",
+                      "指标\t指标\t\t"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert [c.text for c in out[0].cells] == [c.text for c in rows[0].cells]
+    assert [i for i in issues if "fused into the name" in i.message] == []

@@ -966,7 +966,7 @@ def one_look_alike(expected: str, piece: str) -> bool:
 
 
 def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], vocab: LevelVocabulary,
-                      seen: dict[int, list] | None = None
+                      seen: dict[int, list] | None = None, chains: list[list[tuple[int, int]]] = ()
                       ) -> tuple[list[tuple[int, int]], dict[tuple[int, int], str], str] | None:
     """A label wrapped in a narrow level column, one of whose pieces OCR fused into the
     head of the name cell beside it (`时效 疫苗接种…` / `类指` / `标`): the chain of spots
@@ -974,8 +974,11 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
     label; or None. Every line gives one piece, a short cell or a name cell's head; at
     least one of each; the short pieces left of the name cells; the joined pieces a label
     exactly, else one label only under look-alikes at `LABEL_CUTOFF` (as `damaged_chain`).
-    The chain of most lines wins, then an exact one, then the longer label."""
+    The chain of most lines wins, then an exact one, then the longer label; among chains
+    reading the same label, the one whose short pieces are one of `chains` (runs already
+    read alone as a label), then the one nearest the name."""
     keys = label_keys(vocab)
+    read_alone = {frozenset(chain) for chain in chains}
 
     cache = seen if seen is not None else {}
 
@@ -1034,6 +1037,19 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
     def pieces_of(chain: list) -> list[str]:
         return [piece for _, piece, _ in chain]
 
+    def rest_read_alone(chain: list) -> tuple[bool, int]:
+        # where two level columns print a label's lines (`成本` / `指标` under `成本` / `控制` /
+        # `指标`, beside a name opening with `经济`), the wrapped label's rest is the run of
+        # short pieces already read alone as a label (`read_alone`), the one nearest the
+        # name; not where another column's run on those lines reads as the same label
+        # (the level-1 column printing it too: which column's it is, the lines do not say)
+        whole = frozenset(spot for spot, _, rest in chain if rest is None)
+        lines = sorted(r for r, _ in whole)
+        text = "".join(label_key(rows[r].cells[q].text) for r, q in sorted(whole))
+        same = [run for run in read_alone if sorted(r for r, _ in run) == lines
+                and "".join(label_key(rows[r].cells[q].text) for r, q in sorted(run)) == text]
+        return same == [whole], min(rows[r].cells[q].col for r, q in whole)
+
     def damaged_in_short_pieces(chain: list) -> bool:
         # look-alikes in the short pieces, or one in a fused head of a chain that has
         # short pieces on both sides of it: the level column's lines above and below
@@ -1054,7 +1070,8 @@ def fused_piece_chain(rows: list[Row], start: int, taken: set[tuple[int, int]], 
         if exact and worded_label(joined, vocab) or not exact and not worded_label(joined, vocab) \
                 and damaged_in_short_pieces(chain):
             rank = (len(chain), exact, len(joined))
-            if done(chain) and (best is None or rank > best[2]):
+            if done(chain) and (best is None or rank > best[2] or rank == best[2] and joined == best[1]
+                                and rest_read_alone(chain)[0] and rest_read_alone(chain) > rest_read_alone(best[0])):
                 best = (list(chain), joined, rank)
         if len(chain) >= PIECES_MAX or chain[-1][0][0] + 1 >= len(rows):
             return
@@ -1837,7 +1854,7 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
     group_worded = []     # the chains of `fused_group_word`: said apart
     seen: dict[int, list] = {}
     for i in range(len(rows)):
-        found = fused_piece_chain(rows, i, fused_taken, vocab, seen)
+        found = fused_piece_chain(rows, i, fused_taken, vocab, seen, chains)
         by_group_word = found is None
         if by_group_word:
             found = fused_group_word(rows, i, fused_taken | spilled_spots, vocab)
