@@ -1134,3 +1134,50 @@ def test_a_name_opening_with_a_damaged_bare_word_in_a_gap_of_one_is_cut():
     # the document printing 脂 for 指 (`二吸脂标`): 时孝脂… is the label's head running on
     assert damaged_short_head("时孝脂疫苗接种信息录入及时率", "时效指标", VOCAB, ()) is not None
     assert damaged_short_head("时孝脂疫苗接种信息录入及时率", "时效指标", VOCAB, (), frozenset({("指", "脂")})) is None
+
+
+def test_a_label_read_by_the_order_alone_moves_only_its_own_block_around_its_row():
+    # rows 0..5; row 2 reads 散量 as 质量指标 by the order alone (`by_order`). Placed with it,
+    # the rows may differ from the placing without it only by rows taken into 质量's block in
+    # a run holding or touching row 2; a row of another block moved, its own row placed
+    # elsewhere, or an edge moved away from row 2 (rows 2..3 already 质量 without it) is not
+    from formex.normalize.indicators.cells import IndicatorRow
+    from formex.normalize.indicators.hierarchy import Placement, only_own_blocks_moved, runs_in
+    spec = {s.label: s for s in SCHEMA.level2_order}
+    items = [IndicatorRow(row=None, lines=(i, i), by_order="质量指标" if i == 2 else None) for i in range(6)]
+    before = [IndicatorRow(row=None, lines=(i, i)) for i in range(6)]
+
+    def placed(*labels):
+        return [Placement(spec[label], "inferred", None, None) for label in labels]
+
+    without = placed("数量指标", "数量指标", "数量指标", "数量指标", "时效指标", "时效指标")
+    assert only_own_blocks_moved(items, placed("数量指标", "数量指标", "质量指标", "质量指标", "时效指标", "时效指标"),
+                                 before, without)
+    same = placed("数量指标", "数量指标", "质量指标", "质量指标", "时效指标", "时效指标")
+    assert only_own_blocks_moved(items, same, before, same)   # its row placed so without it: nothing moved
+    assert not only_own_blocks_moved(items, without, before, without)   # its own row left in 数量
+    # the neighbouring block's edge moved (row 4 into 数量)
+    assert not only_own_blocks_moved(items, placed("数量指标", "数量指标", "质量指标", "质量指标", "数量指标",
+                                                   "时效指标"), before, without)
+    # its own row in another category
+    assert not only_own_blocks_moved(items, placed("数量指标", "质量指标", "数量指标", "数量指标", "时效指标",
+                                                   "时效指标"), before, without)
+    # 质量's block already rows 2..3: row 4 taken from 时效 is an edge moved away from the label's row
+    without = placed("数量指标", "数量指标", "质量指标", "质量指标", "时效指标", "时效指标")
+    assert not only_own_blocks_moved(items, placed("数量指标", "数量指标", "质量指标", "质量指标", "质量指标",
+                                                   "时效指标"), before, without)
+    # rows read otherwise (a join split apart): not comparable, no reading
+    assert not only_own_blocks_moved(items, without, before[:5], without[:5])
+    assert runs_in([1, 2, 4, 6, 7]) == [(1, 2), (4, 4), (6, 7)] and runs_in([]) == []
+
+
+def test_a_short_label_whose_reading_moves_another_block_is_not_read():
+    # the same table read with and without the reading by the order (`rows_to_indicators`):
+    # where the placement with 散量 read as 质量 moves no other block, it is kept
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t数量指标\t培训人数\t≥5人",
+                                    "\t\t走访人次\t≥20人次",
+                                    "\t散量\t发放准确率\t100%",
+                                    "\t\t资金拨付及时率\t100%",
+                                    "\t时效指标\t办结及时率\t100%"]))
+    assert [label for label, _ in got][2:4] == ["质量指标", "质量指标"]

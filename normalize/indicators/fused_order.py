@@ -207,10 +207,12 @@ WORDINGS = "".join(load_level_wordings(DEFAULT_LEVEL_FILE))   # 类, 性 (the le
 
 
 def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
-                        rows: list | None = None, damage: frozenset[tuple[str, str]] = frozenset()) -> list[Issue]:
+                        rows: list | None = None, damage: frozenset[tuple[str, str]] = frozenset(),
+                        by_order: bool = True) -> list[Issue]:
     """Split the damaged labels fused into the heads of names (see the module doc) and
     return an issue for each. `rows`, the table's lines as read: a head whose last
-    character is the name's, the label's rest wrapped onto the next line (`wrapped_rest`)."""
+    character is the name's, the label's rest wrapped onto the next line (`wrapped_rest`).
+    `by_order`: a category's damaged bare word is read by the order (`damaged_short_head`)."""
     order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
     next_lines = lines_below(rows or [])
     where = line_numbers(rows or [])
@@ -277,7 +279,7 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             continue
         try:
             read = fused_head(item, found, gap, vocab, bare, above is not None and below is not None,
-                              other_names(items, i), damage)
+                              other_names(items, i), damage, by_order)
         except Unsettled as doubt:
             item.unsettled_head = doubt.head     # kept whole: no later reading cuts it either
             issues.append(Issue("warning", "label_unrecognised",
@@ -292,9 +294,10 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         name, head, rest, score, cell = read
         if len(head) < ALIAS_MIN and opens_another_name(items, i, item.name[:len(head) + 1]):
             continue      # a short word opening two names alike (成本核算…): the table's wording
-        if len(gap) == 1 and damaged_short_head(item.name, name, vocab, other_names(items, i), damage) == read[:4]:
+        if by_order and len(gap) == 1 and damaged_short_head(item.name, name, vocab, other_names(items, i), damage) == read[:4]:
             # a bare word with one character of two in place, read by the order alone: warned
             split_head(item, cell, head, rest, vocab.level2_specs[name], LabelMatch(name, name, score))
+            item.by_order = name
             issues += follow_pieces(items, i, head, vocab.level2_specs[name], vocab)   # its 指标 below
             issues.append(Issue("warning", "label_unrecognised",
                                 f"{cell.text!r} opens with {head!r}, a category's bare word with one character "
@@ -1492,7 +1495,8 @@ def keys_of(names: tuple[str, ...], vocab: LevelVocabulary) -> tuple[tuple[str, 
 
 def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str], vocab: LevelVocabulary,
                bare: bool = False, closed: bool = False, others: tuple[str, ...] = (),
-               damage: frozenset[tuple[str, str]] = frozenset()) -> tuple[str, str, str, float, Cell] | None:
+               damage: frozenset[tuple[str, str]] = frozenset(), by_order: bool = True
+               ) -> tuple[str, str, str, float, Cell] | None:
     """(category, head, rest of the name, score, the name's cell) or None; `Unsettled`
     where the head reads as two categories alike. `found` is the name's cell and
     boundaries (`name_cell`). `closed`: the row lies between two stated labels; then a
@@ -1517,7 +1521,7 @@ def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str]
             return None
     if read is None and closed and bare and not single:
         read = bare_word_in_gap(item.name, tuple(cuts), gap, vocab, not echoed)
-    if read is None and closed and single and not echoed:
+    if read is None and closed and single and not echoed and by_order:
         read = damaged_short_head(item.name, gap[0], vocab, others, damage)
     if read is None:
         return None

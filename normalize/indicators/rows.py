@@ -412,12 +412,15 @@ def reread_header_issues(header: Row, roles: dict[int, str], vocab: LevelVocabul
 
 
 def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: bool,
-                           document_wrapping: DocumentWrapping | None = None
+                           document_wrapping: DocumentWrapping | None = None, by_order: bool = True
                            ) -> tuple[list[IndicatorRow], list[Issue]]:
     """The table's indicator rows in order, with repeated headers skipped, wrapped
     names joined and lone level-1 labels carried to the next row as hints.
     `document_wrapping` carries the name column's wrap width from one of the document's
-    tables to the next (a short 中期 table shows none of its own)."""
+    tables to the next (a short 中期 table shows none of its own). `by_order`: a
+    category's damaged bare word (`散量`) is read by the order alone (`IndicatorRow.by_order`);
+    without it, the table as read with no such reading, which decides the placement's model
+    and the other blocks (`rows_to_indicators`)."""
     vocab = level_vocabulary(schema)
     header, roles = find_header(rows, vocab)
     issues: list[Issue] = []
@@ -642,13 +645,14 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += read_restated_heads(out, vocab)
     issues += read_wrapped_heads(out, vocab)
     issues += read_spaced_heads_over_pieces(out, vocab)
-    issues += read_fused_by_order(out, vocab, schema, rows, printed_damage(out, vocab) | header_damage(rows, out, schema))
+    issues += read_fused_by_order(out, vocab, schema, rows, printed_damage(out, vocab) | header_damage(rows, out, schema),
+                                  by_order)
     issues += read_dual_group_heads(out, vocab)
     issues += cut_run_heads(out, vocab)
     issues += cut_repeated_level_cells(out, vocab)     # last: a label read by the order comes first
     issues = read_like_printed_labels(out, issues)
     issues = read_own_block_labels(out, vocab, schema, issues)
-    issues = read_missing_categories(out, vocab, schema, issues)   # last two: what nothing else read
+    issues = read_missing_categories(out, vocab, schema, issues, by_order)   # last two: what nothing else read
     issues = read_group_worded_categories(out, vocab, schema, issues)   # (a cell read as its group)
     move_inapplicable_labels(out, schema)
     mark_cut_short(out, vocab)
@@ -1695,7 +1699,7 @@ def place_damaged_reading(item: IndicatorRow, spec: Level2Spec, cell: Cell, matc
 
 
 def read_missing_categories(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
-                            issues: list[Issue]) -> list[Issue]:
+                            issues: list[Issue], by_order: bool = True) -> list[Issue]:
     """A damaged level-2 cell no reading took (`经济孝盆方面`: 效益 damaged in a worded
     label, near 经济成本 as much as 经济效益), a label of its own beside a row's name
     (`lone_label_of_row`, printed on one of the row's lines) or alone on its line, between
@@ -1725,7 +1729,7 @@ def read_missing_categories(items: list[IndicatorRow], vocab: LevelVocabulary, s
         # a category's bare word damaged (`散量`) on the row's own line; not where it opens another row's name (the block's label
         # restated on its rows, `散量` | `散量满意…`: cut off those names later) nor under a
         # short level cell in its column (`产出` over `散量`: a wrapped label's pieces)
-        word = is_short_word(cell.text) and not opens_other_names(items, i, cell.text) \
+        word = by_order and is_short_word(cell.text) and not opens_other_names(items, i, cell.text) \
             and not piece_above(items, i, cell) and item.damaged_offset == 0
         if item.damaged_offset < 0 or item.damaged_offset % 1:
             continue   # on a line of its own: where its block starts is the placement's to say
@@ -1744,11 +1748,13 @@ def read_missing_categories(items: list[IndicatorRow], vocab: LevelVocabulary, s
         low, high = order[above] if above else -1, order[below] if below else len(order)
         window = [spec for name, spec in vocab.level2_specs.items()
                   if low <= order[name] <= high and spec.level1 in groups and name not in ruled_out]
-        kept = short_words_kept(cell.text, window, printed, vocab) if word else []
-        kept = kept or categories_kept_in_place(cell.text, window, vocab)
+        short = short_words_kept(cell.text, window, printed, vocab) if word else []
+        kept = short or categories_kept_in_place(cell.text, window, vocab)
         if len(kept) != 1 or kept[0].label in printed:
             continue
         spec = kept[0]
+        if short:
+            item.by_order = spec.label
         match = LabelMatch(spec.label, spec.label, round(fuzz.ratio(label_key(cell.text), label_key(spec.label)), 1))
         hint = place_damaged_reading(item, spec, cell, match)
         stated[i].append(spec.label)
