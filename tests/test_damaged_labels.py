@@ -1171,9 +1171,9 @@ def test_a_label_read_by_the_order_alone_moves_only_its_own_block_around_its_row
     assert runs_in([1, 2, 4, 6, 7]) == [(1, 2), (4, 4), (6, 7)] and runs_in([]) == []
 
 
-def test_a_short_label_whose_reading_moves_another_block_is_not_read():
-    # the same table read with and without the reading by the order (`rows_to_indicators`):
-    # where the placement with 散量 read as 质量 moves no other block, it is kept
+def test_a_short_label_read_by_the_order_is_kept_where_no_other_block_moves():
+    # the table is read with and without the reading by the order (`rows_to_indicators`):
+    # placed with 散量 read as 质量, only rows 2..3 move (into 质量's block): kept
     got, codes, _ = read(text_rows([HEADER,
                                     "产出指标\t数量指标\t培训人数\t≥5人",
                                     "\t\t走访人次\t≥20人次",
