@@ -1166,6 +1166,12 @@ def test_a_label_read_by_the_order_alone_moves_only_its_own_block_around_its_row
     without = placed("数量指标", "数量指标", "质量指标", "质量指标", "时效指标", "时效指标")
     assert not only_own_blocks_moved(items, placed("数量指标", "数量指标", "质量指标", "质量指标", "质量指标",
                                                    "时效指标"), before, without)
+    # under another model than the fit without it: only its own row may move
+    grown = placed("数量指标", "数量指标", "质量指标", "质量指标", "时效指标", "时效指标")
+    without = placed("数量指标", "数量指标", "数量指标", "数量指标", "时效指标", "时效指标")
+    assert not only_own_blocks_moved(items, grown, before, without, same_model=False)
+    without = placed("数量指标", "数量指标", "数量指标", "质量指标", "时效指标", "时效指标")
+    assert only_own_blocks_moved(items, grown, before, without, same_model=False)   # row 2 alone moved
     # rows read otherwise (a join split apart): not comparable, no reading
     assert not only_own_blocks_moved(items, without, before[:5], without[:5])
     assert runs_in([1, 2, 4, 6, 7]) == [(1, 2), (4, 4), (6, 7)] and runs_in([]) == []

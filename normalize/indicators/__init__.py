@@ -101,13 +101,13 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
     `mid_term`); a row with a 中期 target column besides gives a second, mid-term row.
     `document_wrapping` is shared by a document's tables (the name column's wrap width)."""
     apart = copy.copy(document_wrapping)
-    items, issues, placements = placed_table(rows, schema, spans_known, document_wrapping)
+    items, issues, placements, model = placed_table(rows, schema, spans_known, document_wrapping)
     if any(item.by_order for item in items):
         # a damaged bare word read by the order alone is evidence for its own block only: read
         # without it, the table decides the placement's model and every other block's edges
         without = placed_table(rows, schema, spans_known, apart, by_order=False)
-        if not only_own_blocks_moved(items, placements, without[0], without[2]):
-            items, issues, placements = without
+        if not only_own_blocks_moved(items, placements, without[0], without[2], model == without[3]):
+            items, issues, placements, _ = without
     table = tuple(items)
     # a label fused into a name of a block stating none, read by the category placed: after placing
     printed = tuple(document_wrapping.words.texts) if document_wrapping and document_wrapping.words else ()
@@ -168,14 +168,15 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
 
 def placed_table(rows: list[Row], schema: FormSchema, spans_known: bool,
                  document_wrapping: DocumentWrapping | None, by_order: bool = True):
-    """The table's indicator rows (`rows_to_indicator_rows`), their issues and placements."""
+    """The table's indicator rows (`rows_to_indicator_rows`), their issues and placements,
+    and the placement model fitted."""
     items, issues = rows_to_indicator_rows(rows, schema, spans_known, document_wrapping, by_order)
     # lines joined as a wrap that the placed rows read as two indicators: apart again
     split, found = split_at_boundaries(items, schema.level2_order)
     issues = split_issues(issues, split)
     found = found or fit_costs_and_rivals(items, schema.level2_order)
     placements, placement_issues = place_rows(items, schema.level2_order, found)
-    return items, issues + placement_issues, placements
+    return items, issues + placement_issues, placements, found[0].model
 
 
 def read_number(text: str | None, column: str, item: IndicatorRow, issues: list[Issue]) -> float | None:

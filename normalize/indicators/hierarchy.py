@@ -2340,7 +2340,8 @@ def own_label_agrees(item: IndicatorRow, category: Level2Spec) -> bool:
 
 
 def only_own_blocks_moved(items: list[IndicatorRow], placements: list[Placement | None],
-                          before: list[IndicatorRow], placed_before: list[Placement | None]) -> bool:
+                          before: list[IndicatorRow], placed_before: list[Placement | None],
+                          same_model: bool = True) -> bool:
     """The rows read with labels read by the order alone (`IndicatorRow.by_order`) placed as
     without them (`before`), but for rows those labels took into their blocks: each such
     row in its own label's category, and the rows placed otherwise moved into one of those
@@ -2348,7 +2349,8 @@ def only_own_blocks_moved(items: list[IndicatorRow], placements: list[Placement 
     two and the order is evidence for its own block around its row; where the fit it joins
     moves another block's edge or switches model so that rows elsewhere move (they would
     lose their level), or moves an edge its block already had away from the label's row,
-    it is no reading. The fits' models may differ where nothing else moves."""
+    it is no reading. Where the fits' models differ (`same_model` false), only the labels'
+    own rows may move: a block grown under another model is that model's, not the label's."""
     if len(items) != len(before) or any(a.lines != b.lines for a, b in zip(items, before)):
         return False
     labels = [p.level2.label if p is not None else None for p in placements]
@@ -2357,6 +2359,8 @@ def only_own_blocks_moved(items: list[IndicatorRow], placements: list[Placement 
         return False
     own = {item.by_order for item in items if item.by_order}
     moved = [i for i, (label, was) in enumerate(zip(labels, labels_before)) if label != was]
+    if not same_model and any(not items[i].by_order for i in moved):
+        return False
     return all(labels[i] in own for i in moved) and all(
         any(items[r].by_order for r in range(first - 1, last + 2) if 0 <= r < len(items))
         for first, last in runs_in(moved))
