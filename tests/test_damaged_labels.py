@@ -1083,3 +1083,107 @@ def test_a_group_read_cell_names_its_x_categories_only_before_a_word_no_label_pr
     assert group_worded_categories("产出成本指标", "成本指标", VOCAB) == []
     assert group_worded_categories("经济效益指标", "效益指标", VOCAB) == []
     assert group_worded_categories("效益类指标", "效益指标", VOCAB) == []
+
+
+# --- a category's bare word with one character of two in place --------------------------
+
+def test_a_short_label_keeping_a_shared_character_is_the_category_the_order_leaves_unprinted():
+    # 散量 keeps the 量 of 数量 and of 质量 alike; between 数量指标 read above and 时效指标 below
+    # the order leaves 质量 unprinted: read so, warned. At the table's top (nothing read above)
+    # it is not read: the categories before 质量 are open. 资金 keeps no bare word's character
+    from formex.normalize.indicators.rows import is_short_word, short_words_kept
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t数量指标\t培训人数\t≥5人",
+                                    "\t\t走访人次\t≥20人次",
+                                    "\t散量\t发放准确率\t100%",
+                                    "\t\t资金拨付及时率\t100%",
+                                    "\t时效指标\t办结及时率\t100%"]))
+    assert [label for label, _ in got] == ["数量指标", "数量指标", "质量指标", "质量指标", "时效指标"]
+    assert "label_read_by_order" in codes or "label_read_by_nearest" in codes
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t散量\t培训人数\t≥5人",
+                                    "\t质量指标\t发放准确率\t100%"]))
+    assert "label_read_by_order" not in codes
+    window = [spec for spec in SCHEMA.level2_order if spec.label in ("数量指标", "质量指标", "时效指标")]
+    assert [s.label for s in short_words_kept("散量", window, set(), VOCAB)] == ["数量指标", "质量指标"]
+    assert [s.label for s in short_words_kept("散量", window, {"数量指标"}, VOCAB)] == ["质量指标"]
+    assert short_words_kept("资金", window, set(), VOCAB) == []
+    assert is_short_word("时孝") and not is_short_word("类指") and not is_short_word("数量指")
+
+
+def test_a_name_opening_with_a_damaged_bare_word_in_a_gap_of_one_is_cut():
+    # 质重 opens the name between 数量指标 and 时效指标 read on the rows around: the gap
+    # leaves 质量 alone, 质 is in place and 重 is no label's character: the label fused into
+    # the name. 时间 (a word names open with) or a head printed inside another name is not
+    from formex.normalize.indicators.fused_order import damaged_short_head
+    assert damaged_short_head("质重传染病报告及时率", "质量指标", VOCAB, ())[:3] == \
+        ("质量指标", "质重", "传染病报告及时率")
+    assert damaged_short_head("时间节点完成率统计", "时效指标", VOCAB, ()) is None
+    assert damaged_short_head("时孝年度建设任务完成", "时效指标", VOCAB, ("时孝考核",)) is None
+    assert damaged_short_head("数量年度建设任务完成", "质量指标", VOCAB, ()) is None   # 数 another label's
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t数量指标\t培训人数\t≥5人",
+                                    "\t\t质重传染病报告及时率\t≥98%",
+                                    "\t时效指标\t办结及时率\t100%"]))
+    assert got == [("数量指标", "培训人数"), ("质量指标", "传染病报告及时率"), ("时效指标", "办结及时率")]
+    assert "label_unrecognised" in codes   # the raw text kept in the cell, the reading warned
+    # a longer label damaged (质量类指标, 成本控制指标): its rest is no name
+    assert damaged_short_head("质晕类措就业见习补贴发放准确率", "质量指标", VOCAB, ()) is None
+    assert damaged_short_head("戊本控制指柝药品耗材采购支出", "成本指标", VOCAB, ()) is None
+    assert damaged_short_head("长效机制社区工作者岗前培训", "时效指标", VOCAB, ()) is None
+    # the document printing 脂 for 指 (`二吸脂标`): 时孝脂… is the label's head running on
+    assert damaged_short_head("时孝脂疫苗接种信息录入及时率", "时效指标", VOCAB, ()) is not None
+    assert damaged_short_head("时孝脂疫苗接种信息录入及时率", "时效指标", VOCAB, (), frozenset({("指", "脂")})) is None
+
+
+def test_a_label_read_by_the_order_alone_moves_only_its_own_block_around_its_row():
+    # rows 0..5; row 2 reads 散量 as 质量指标 by the order alone (`by_order`). Placed with it,
+    # the rows may differ from the placing without it only by rows taken into 质量's block in
+    # a run holding or touching row 2; a row of another block moved, its own row placed
+    # elsewhere, or an edge moved away from row 2 (rows 2..3 already 质量 without it) is not
+    from formex.normalize.indicators.cells import IndicatorRow
+    from formex.normalize.indicators.hierarchy import Placement, only_own_blocks_moved, runs_in
+    spec = {s.label: s for s in SCHEMA.level2_order}
+    items = [IndicatorRow(row=None, lines=(i, i), by_order="质量指标" if i == 2 else None) for i in range(6)]
+    before = [IndicatorRow(row=None, lines=(i, i)) for i in range(6)]
+
+    def placed(*labels):
+        return [Placement(spec[label], "inferred", None, None) for label in labels]
+
+    without = placed("数量指标", "数量指标", "数量指标", "数量指标", "时效指标", "时效指标")
+    assert only_own_blocks_moved(items, placed("数量指标", "数量指标", "质量指标", "质量指标", "时效指标", "时效指标"),
+                                 before, without)
+    same = placed("数量指标", "数量指标", "质量指标", "质量指标", "时效指标", "时效指标")
+    assert only_own_blocks_moved(items, same, before, same)   # its row placed so without it: nothing moved
+    assert not only_own_blocks_moved(items, without, before, without)   # its own row left in 数量
+    # the neighbouring block's edge moved (row 4 into 数量)
+    assert not only_own_blocks_moved(items, placed("数量指标", "数量指标", "质量指标", "质量指标", "数量指标",
+                                                   "时效指标"), before, without)
+    # its own row in another category
+    assert not only_own_blocks_moved(items, placed("数量指标", "质量指标", "数量指标", "数量指标", "时效指标",
+                                                   "时效指标"), before, without)
+    # 质量's block already rows 2..3: row 4 taken from 时效 is an edge moved away from the label's row
+    without = placed("数量指标", "数量指标", "质量指标", "质量指标", "时效指标", "时效指标")
+    assert not only_own_blocks_moved(items, placed("数量指标", "数量指标", "质量指标", "质量指标", "质量指标",
+                                                   "时效指标"), before, without)
+    # under another model than the fit without it: only its own row may move
+    grown = placed("数量指标", "数量指标", "质量指标", "质量指标", "时效指标", "时效指标")
+    without = placed("数量指标", "数量指标", "数量指标", "数量指标", "时效指标", "时效指标")
+    assert not only_own_blocks_moved(items, grown, before, without, same_model=False)
+    without = placed("数量指标", "数量指标", "数量指标", "质量指标", "时效指标", "时效指标")
+    assert only_own_blocks_moved(items, grown, before, without, same_model=False)   # row 2 alone moved
+    # rows read otherwise (a join split apart): not comparable, no reading
+    assert not only_own_blocks_moved(items, without, before[:5], without[:5])
+    assert runs_in([1, 2, 4, 6, 7]) == [(1, 2), (4, 4), (6, 7)] and runs_in([]) == []
+
+
+def test_a_short_label_read_by_the_order_is_kept_where_no_other_block_moves():
+    # the table is read with and without the reading by the order (`rows_to_indicators`):
+    # placed with 散量 read as 质量, only rows 2..3 move (into 质量's block): kept
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t数量指标\t培训人数\t≥5人",
+                                    "\t\t走访人次\t≥20人次",
+                                    "\t散量\t发放准确率\t100%",
+                                    "\t\t资金拨付及时率\t100%",
+                                    "\t时效指标\t办结及时率\t100%"]))
+    assert [label for label, _ in got][2:4] == ["质量指标", "质量指标"]

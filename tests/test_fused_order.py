@@ -2058,7 +2058,9 @@ def test_a_damaged_bare_word_on_its_blocks_one_row_is_cut_off_with_a_warning():
                         "\t成本指标\t单位管网造价\t≤300元/米"])
     assert got[2] == ("质量指标", "设施验收合格率")
     cut = [i for i in issues if i.code == "label_unrecognised" and "'质暈'" in i.message]
-    assert len(cut) == 1 and cut[0].severity == "warning" and "one row" in cut[0].message
+    # (read by the labels around it before the fit, `damaged_short_head`, or on the block's one row after)
+    assert len(cut) == 1 and cut[0].severity == "warning" and ("one row" in cut[0].message
+                                                               or "labels around" in cut[0].message)
 
 
 @pytest.mark.parametrize("name, kept", [

@@ -1,6 +1,7 @@
 """绩效指标 rows to `indicators` records: placed in the hierarchy, targets typed."""
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field, replace
 
 from formex.normalize.indicators.cells import level_vocabulary
@@ -9,7 +10,8 @@ from formex.normalize.indicators.damaged_tails import (
 from formex.normalize.indicators.fused_order import (
     cut_group_word_heads, cut_heads_wrapped_below, cut_heads_wrapped_between, cut_heads_wrapped_into_next_name,
     cut_heads_over_next_level_piece, cut_heads_restated_beside, cut_inferred_heads, cut_spaced_heads)
-from formex.normalize.indicators.hierarchy import Placement, place_rows, split_at_boundaries, split_issues
+from formex.normalize.indicators.hierarchy import (
+    Placement, fit_costs_and_rivals, only_own_blocks_moved, place_rows, split_at_boundaries, split_issues)
 from formex.normalize.indicators.rows import IndicatorRow, rows_to_indicator_rows
 from formex.normalize.indicators.wrapped_chains import cut_heads_in_wrapped_labels
 from formex.normalize.indicators.wraps import DocumentWrapping
@@ -98,13 +100,15 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
     """Indicators of one table; `period` is the table's (a 中期目标 table's rows are
     `mid_term`); a row with a 中期 target column besides gives a second, mid-term row.
     `document_wrapping` is shared by a document's tables (the name column's wrap width)."""
-    items, issues = rows_to_indicator_rows(rows, schema, spans_known, document_wrapping)
-    # lines joined as a wrap that the placed rows read as two indicators: apart again
-    split, found = split_at_boundaries(items, schema.level2_order)
-    issues = split_issues(issues, split)
-    placements, placement_issues = place_rows(items, schema.level2_order, found)
+    apart = copy.copy(document_wrapping)
+    items, issues, placements, model = placed_table(rows, schema, spans_known, document_wrapping)
+    if any(item.by_order for item in items):
+        # a damaged bare word read by the order alone is evidence for its own block only: read
+        # without it, the table decides the placement's model and every other block's edges
+        without = placed_table(rows, schema, spans_known, apart, by_order=False)
+        if not only_own_blocks_moved(items, placements, without[0], without[2], model == without[3]):
+            items, issues, placements, _ = without
     table = tuple(items)
-    issues.extend(placement_issues)
     # a label fused into a name of a block stating none, read by the category placed: after placing
     printed = tuple(document_wrapping.words.texts) if document_wrapping and document_wrapping.words else ()
     # the OCR damage the table's header and labels show (one character of a 指标 at a time),
@@ -160,6 +164,19 @@ def rows_to_indicators(rows: list[Row], schema: FormSchema, *, spans_known: bool
                             "was not found or not read", field="target",
                             source_ref=named[0].row.source_ref))
     return indicators, issues
+
+
+def placed_table(rows: list[Row], schema: FormSchema, spans_known: bool,
+                 document_wrapping: DocumentWrapping | None, by_order: bool = True):
+    """The table's indicator rows (`rows_to_indicator_rows`), their issues and placements,
+    and the placement model fitted."""
+    items, issues = rows_to_indicator_rows(rows, schema, spans_known, document_wrapping, by_order)
+    # lines joined as a wrap that the placed rows read as two indicators: apart again
+    split, found = split_at_boundaries(items, schema.level2_order)
+    issues = split_issues(issues, split)
+    found = found or fit_costs_and_rivals(items, schema.level2_order)
+    placements, placement_issues = place_rows(items, schema.level2_order, found)
+    return items, issues + placement_issues, placements, found[0].model
 
 
 def read_number(text: str | None, column: str, item: IndicatorRow, issues: list[Issue]) -> float | None:

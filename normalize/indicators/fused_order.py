@@ -179,7 +179,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from formex.normalize.indicators.cells import (
-    LABEL_CUTOFF, LABEL_SUFFIX as SUFFIX, IndicatorRow, LabelHint, LevelVocabulary, categories_kept_in_place,
+    GENERIC_CHARS, LABEL_CUTOFF, LABEL_SUFFIX as SUFFIX, IndicatorRow, LabelHint, LevelVocabulary, categories_kept_in_place,
     classify_label, join_lines, settle_dual_labels)
 from formex.normalize.indicators.fragments import is_han, is_piece, label_keys, label_prefixes, worded_label
 from formex.normalize.indicators.fused import (
@@ -207,10 +207,12 @@ WORDINGS = "".join(load_level_wordings(DEFAULT_LEVEL_FILE))   # 类, 性 (the le
 
 
 def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
-                        rows: list | None = None) -> list[Issue]:
+                        rows: list | None = None, damage: frozenset[tuple[str, str]] = frozenset(),
+                        by_order: bool = True) -> list[Issue]:
     """Split the damaged labels fused into the heads of names (see the module doc) and
     return an issue for each. `rows`, the table's lines as read: a head whose last
-    character is the name's, the label's rest wrapped onto the next line (`wrapped_rest`)."""
+    character is the name's, the label's rest wrapped onto the next line (`wrapped_rest`).
+    `by_order`: a category's damaged bare word is read by the order (`damaged_short_head`)."""
     order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
     next_lines = lines_below(rows or [])
     where = line_numbers(rows or [])
@@ -276,7 +278,8 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         if found is None:
             continue
         try:
-            read = fused_head(item, found, gap, vocab, bare, above is not None and below is not None)
+            read = fused_head(item, found, gap, vocab, bare, above is not None and below is not None,
+                              other_names(items, i), damage, by_order)
         except Unsettled as doubt:
             item.unsettled_head = doubt.head     # kept whole: no later reading cuts it either
             issues.append(Issue("warning", "label_unrecognised",
@@ -291,6 +294,17 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         name, head, rest, score, cell = read
         if len(head) < ALIAS_MIN and opens_another_name(items, i, item.name[:len(head) + 1]):
             continue      # a short word opening two names alike (成本核算…): the table's wording
+        if by_order and len(gap) == 1 and damaged_short_head(item.name, name, vocab, other_names(items, i), damage) == read[:4]:
+            # a bare word with one character of two in place, read by the order alone: warned
+            split_head(item, cell, head, rest, vocab.level2_specs[name], LabelMatch(name, name, score))
+            item.by_order = name
+            issues += follow_pieces(items, i, head, vocab.level2_specs[name], vocab)   # its 指标 below
+            issues.append(Issue("warning", "label_unrecognised",
+                                f"{cell.text!r} opens with {head!r}, a category's bare word with one character "
+                                f"of two in place, read as the level label {name!r}: the one category the labels "
+                                f"around the row leave; the name read as {rest!r}",
+                                field="level2", source_ref=cell.source_ref or item.row.source_ref))
+            continue
         opened = label_opened_below(items, i, head, name, above, groups, vocab)
         if opened is not None:
             # the head is the first line of the label read below it, printed again on this row
@@ -1480,7 +1494,8 @@ def keys_of(names: tuple[str, ...], vocab: LevelVocabulary) -> tuple[tuple[str, 
 
 
 def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str], vocab: LevelVocabulary,
-               bare: bool = False, closed: bool = False
+               bare: bool = False, closed: bool = False, others: tuple[str, ...] = (),
+               damage: frozenset[tuple[str, str]] = frozenset(), by_order: bool = True
                ) -> tuple[str, str, str, float, Cell] | None:
     """(category, head, rest of the name, score, the name's cell) or None; `Unsettled`
     where the head reads as two categories alike. `found` is the name's cell and
@@ -1506,6 +1521,8 @@ def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str]
             return None
     if read is None and closed and bare and not single:
         read = bare_word_in_gap(item.name, tuple(cuts), gap, vocab, not echoed)
+    if read is None and closed and single and not echoed and by_order:
+        read = damaged_short_head(item.name, gap[0], vocab, others, damage)
     if read is None:
         return None
     if isinstance(read[0], tuple):
@@ -1514,6 +1531,39 @@ def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str]
         raise Unsettled(read[1], list(read[0]), cell)
     label, head, rest, score = read
     return label, head, rest, score, cell
+
+
+def other_names(items: list[IndicatorRow], i: int) -> tuple[str, ...]:
+    """The names of the rows other than row i, as read."""
+    return tuple(item.name for j, item in enumerate(items) if j != i and item.name)
+
+
+def damaged_short_head(name: str, label: str, vocab: LevelVocabulary, others: tuple[str, ...],
+                       damage: frozenset[tuple[str, str]] = frozenset()) -> tuple[str, str, str, float] | None:
+    """(category, head, rest, score) where the name opens with the category's bare word
+    (`时效`) with one character in place and the other none of any label's (`时孝`, `质重`:
+    OCR's look-alike), the gap between the labels read around the row leaving that one
+    category: one character of two is weak alone, the order is the rest of the evidence.
+    Not where the head is a word (`NAME_OPENINGS`, a category's keyword, or printed inside
+    another name: `时间` of 完成时间), nor where the name left is too short to be one or
+    goes on with the label (a wording, 指 or 标 soon after: `质晕类措…`, `戊本控制指柝…`; or a
+    character the document prints for 指 or 标 elsewhere, `damage`: `时孝脂…` under `二吸脂标`)."""
+    head, rest = name[:SHORT_WORD], name[SHORT_WORD:].strip(SEPARATORS)
+    if len(label_key(rest)) < ORDER_REST_MIN or label_key(head) != head or makes_word(head, rest) \
+            or head in NAME_OPENINGS or any(head in other for other in others) or head in rest \
+            or rest[0] in WORDINGS or set(rest[:ORDER_REST_MIN]) & GENERIC_CHARS \
+            or any((end, rest[0]) in damage for end in SUFFIX) \
+            or any(head in word for spec in vocab.level2_specs.values() for word in (*spec.strong, *spec.weak)):
+        return None     # (a category's keyword is a word: 长效 of 长效机制, no damaged 时效)
+    chars = label_chars(vocab)
+    spec = vocab.level2_specs[label]
+    for key in map(label_key, (spec.label, *spec.aliases)):
+        if len(key) != SHORT_WORD or head == key or in_place(head, key, 0) != SHORT_WORD - 1:
+            continue
+        kept, lost = [(a, b) for a, b in zip(head, key) if a == b], [a for a, b in zip(head, key) if a != b]
+        if kept[0][0] not in GENERIC_CHARS and not set(lost) & chars:
+            return label, head, rest, round(fuzz.ratio(head, key), 1)
+    return None
 
 
 def bare_word_in_gap(name: str, cuts: tuple[int, ...], gap: list[str], vocab: LevelVocabulary, pieces: bool):

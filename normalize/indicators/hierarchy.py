@@ -2339,6 +2339,44 @@ def own_label_agrees(item: IndicatorRow, category: Level2Spec) -> bool:
     return any(h.spec.label == category.label and not (h.copied or h.carried or h.moved) for h in labels)
 
 
+def only_own_blocks_moved(items: list[IndicatorRow], placements: list[Placement | None],
+                          before: list[IndicatorRow], placed_before: list[Placement | None],
+                          same_model: bool = True) -> bool:
+    """The rows read with labels read by the order alone (`IndicatorRow.by_order`) placed as
+    without them (`before`), but for rows those labels took into their blocks: each such
+    row in its own label's category, and the rows placed otherwise moved into one of those
+    categories, in runs that hold or touch such a row. A label read from one character of
+    two and the order is evidence for its own block around its row; where the fit it joins
+    moves another block's edge or switches model so that rows elsewhere move (they would
+    lose their level), or moves an edge its block already had away from the label's row,
+    it is no reading. Where the fits' models differ (`same_model` false), only the labels'
+    own rows may move: a block grown under another model is that model's, not the label's."""
+    if len(items) != len(before) or any(a.lines != b.lines for a, b in zip(items, before)):
+        return False
+    labels = [p.level2.label if p is not None else None for p in placements]
+    labels_before = [p.level2.label if p is not None else None for p in placed_before]
+    if any(item.by_order and label not in (item.by_order, None) for item, label in zip(items, labels)):
+        return False
+    own = {item.by_order for item in items if item.by_order}
+    moved = [i for i, (label, was) in enumerate(zip(labels, labels_before)) if label != was]
+    if not same_model and any(not items[i].by_order for i in moved):
+        return False
+    return all(labels[i] in own for i in moved) and all(
+        any(items[r].by_order for r in range(first - 1, last + 2) if 0 <= r < len(items))
+        for first, last in runs_in(moved))
+
+
+def runs_in(rows: list[int]) -> list[tuple[int, int]]:
+    """The runs of consecutive indices in sorted `rows`: (first, last) each."""
+    runs: list[tuple[int, int]] = []
+    for i in rows:
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
+
+
 def placement_of(item: IndicatorRow, category: Level2Spec, block_has_label: bool) -> Placement:
     written = [h for h in item.level1 if not h.copied and not h.carried]
     level1_raw = written[-1].cell.text if written else None

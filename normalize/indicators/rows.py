@@ -26,7 +26,7 @@ from formex.normalize.indicators.fragments import label_keys, label_prefixes, re
 from formex.normalize.indicators.fused import ASPECT, bare_word, compound_label, fused_issue, split_fused_label
 from formex.normalize.indicators.groups import against_kept_word, read_by_stated_group
 from formex.normalize.indicators.fused_order import (
-    cut_repeated_level_cells, cut_run_heads, read_continued_pieces, read_dual_group_heads, read_fused_by_order, read_spaced_heads_over_pieces,
+    SHORT_WORD, cut_repeated_level_cells, cut_run_heads, read_continued_pieces, read_dual_group_heads, read_fused_by_order, read_spaced_heads_over_pieces,
     read_label_tails, read_restated_heads, read_wrapped_heads)
 from formex.normalize.indicators.wraps import (
     ROW_CELLS, DocumentWrapping, is_wrap, whole_halves, join_wrapped, label_read_as_fragment, labels_on_every_row, name_lengths,
@@ -412,12 +412,15 @@ def reread_header_issues(header: Row, roles: dict[int, str], vocab: LevelVocabul
 
 
 def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: bool,
-                           document_wrapping: DocumentWrapping | None = None
+                           document_wrapping: DocumentWrapping | None = None, by_order: bool = True
                            ) -> tuple[list[IndicatorRow], list[Issue]]:
     """The table's indicator rows in order, with repeated headers skipped, wrapped
     names joined and lone level-1 labels carried to the next row as hints.
     `document_wrapping` carries the name column's wrap width from one of the document's
-    tables to the next (a short 中期 table shows none of its own)."""
+    tables to the next (a short 中期 table shows none of its own). `by_order`: a
+    category's damaged bare word (`散量`) is read by the order alone (`IndicatorRow.by_order`);
+    without it, the table as read with no such reading, which decides the placement's model
+    and the other blocks (`rows_to_indicators`)."""
     vocab = level_vocabulary(schema)
     header, roles = find_header(rows, vocab)
     issues: list[Issue] = []
@@ -642,13 +645,14 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues += read_restated_heads(out, vocab)
     issues += read_wrapped_heads(out, vocab)
     issues += read_spaced_heads_over_pieces(out, vocab)
-    issues += read_fused_by_order(out, vocab, schema, rows)
+    issues += read_fused_by_order(out, vocab, schema, rows, printed_damage(out, vocab) | header_damage(rows, out, schema),
+                                  by_order)
     issues += read_dual_group_heads(out, vocab)
     issues += cut_run_heads(out, vocab)
     issues += cut_repeated_level_cells(out, vocab)     # last: a label read by the order comes first
     issues = read_like_printed_labels(out, issues)
     issues = read_own_block_labels(out, vocab, schema, issues)
-    issues = read_missing_categories(out, vocab, schema, issues)   # last two: what nothing else read
+    issues = read_missing_categories(out, vocab, schema, issues, by_order)   # last two: what nothing else read
     issues = read_group_worded_categories(out, vocab, schema, issues)   # (a cell read as its group)
     move_inapplicable_labels(out, schema)
     mark_cut_short(out, vocab)
@@ -1695,7 +1699,7 @@ def place_damaged_reading(item: IndicatorRow, spec: Level2Spec, cell: Cell, matc
 
 
 def read_missing_categories(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
-                            issues: list[Issue]) -> list[Issue]:
+                            issues: list[Issue], by_order: bool = True) -> list[Issue]:
     """A damaged level-2 cell no reading took (`经济孝盆方面`: 效益 damaged in a worded
     label, near 经济成本 as much as 经济效益), a label of its own beside a row's name
     (`lone_label_of_row`, printed on one of the row's lines) or alone on its line, between
@@ -1705,7 +1709,11 @@ def read_missing_categories(items: list[IndicatorRow], vocab: LevelVocabulary, s
     own characters the cell keeps in place (`categories_kept_in_place`, weighed against
     the labels around and any printed between them, which it must not keep as well). The
     order narrows, the characters choose: the order alone (lone32) or the characters alone
-    (经济 of 经济成本 too) are no reading. Left unread, the block has no label and its
+    (经济 of 经济成本 too) are no reading. A category's bare word damaged (`散量`, `时孝`:
+    one character of two in place, `short_words_kept`) is read by a character the categories
+    share too, where the order leaves one of them unprinted (数量 read above: 散量 is 质量),
+    printed on the row's first line (below it, a wrapped row's later line, the fit's blocks
+    move with it). Left unread, the block has no label and its
     neighbour's takes its rows. Warned `label_read_by_order`; the cell's
     `label_unrecognised` warning goes."""
     order = {spec.label: k for k, spec in enumerate(schema.level2_order)}
@@ -1718,12 +1726,17 @@ def read_missing_categories(items: list[IndicatorRow], vocab: LevelVocabulary, s
         if item.name is None and (item.target is not None or item.note is not None) \
                 or item.name is not None and not lone_label_of_row(items, i, cell, vocab):
             continue
+        # a category's bare word damaged (`散量`) on the row's own line; not where it opens another row's name (the block's label
+        # restated on its rows, `散量` | `散量满意…`: cut off those names later) nor under a
+        # short level cell in its column (`产出` over `散量`: a wrapped label's pieces)
+        word = by_order and is_short_word(cell.text) and not opens_other_names(items, i, cell.text) \
+            and not piece_above(items, i, cell) and item.damaged_offset == 0
         if item.damaged_offset < 0 or item.damaged_offset % 1:
             continue   # on a line of its own: where its block starts is the placement's to say
         above = next((labels[-1] for labels in reversed(stated[:i]) if labels), None)
         below = next((labels[0] for labels in stated[i + 1:] if labels), None)
         if above is None or below is None:
-            continue
+            continue   # (a short word at the table's top read so moves the fit's blocks below it)
         printed = {name for labels in stated for name in labels}
         # of the row's stated group; else of any: a whole group may be lost between the two
         # (`社会孝盎指标` between 经济成本 and 服务对象满意度 keeps 社会 of 社会成本 and of 社会效益)
@@ -1732,12 +1745,16 @@ def read_missing_categories(items: list[IndicatorRow], vocab: LevelVocabulary, s
         # keeping their characters as well may be a damaged copy or piece of one (`社含郊益方面`
         # keeps 社会 of 社会效益, printed below, as of 社会成本)
         ruled_out = other_template_categories(printed, vocab)
+        low, high = order[above] if above else -1, order[below] if below else len(order)
         window = [spec for name, spec in vocab.level2_specs.items()
-                  if order[above] <= order[name] <= order[below] and spec.level1 in groups and name not in ruled_out]
-        kept = categories_kept_in_place(cell.text, window, vocab)
+                  if low <= order[name] <= high and spec.level1 in groups and name not in ruled_out]
+        short = short_words_kept(cell.text, window, printed, vocab) if word else []
+        kept = short or categories_kept_in_place(cell.text, window, vocab)
         if len(kept) != 1 or kept[0].label in printed:
             continue
         spec = kept[0]
+        if short:
+            item.by_order = spec.label
         match = LabelMatch(spec.label, spec.label, round(fuzz.ratio(label_key(cell.text), label_key(spec.label)), 1))
         hint = place_damaged_reading(item, spec, cell, match)
         stated[i].append(spec.label)
@@ -1751,6 +1768,41 @@ def read_missing_categories(items: list[IndicatorRow], vocab: LevelVocabulary, s
         f"level label {text!r} matches no category; read as {name!r}, the one category the labels "
         "around it leave in the canonical order, unprinted in the table, whose own characters it keeps "
         "in place", field="level2", source_ref=ref) for (text, ref), name in read.items()]
+
+
+def is_short_word(text: str) -> bool:
+    """The cell is as long as a category's bare word (`散量`, `时孝`) and prints nothing
+    every label may print (`指标`, `类指`: a wrapped label's piece)."""
+    key = label_key(text)
+    return len(key) == SHORT_WORD and not set(key) & GENERIC_CHARS
+
+
+def opens_other_names(items: list[IndicatorRow], i: int, text: str) -> bool:
+    """Another row's name opens with `text`."""
+    key = label_key(text)
+    return any(j != i and item.name and label_key(item.name).startswith(key) for j, item in enumerate(items))
+
+
+def piece_above(items: list[IndicatorRow], i: int, cell: Cell) -> bool:
+    """The row above prints a level cell in `cell`'s column shorter than a whole label
+    (read as a label, a group or nothing): the line a wrapped label opens on."""
+    if not i:
+        return False
+    above = items[i - 1]
+    cells = (*above.unrecognised, *above.damaged, *(h.cell for h in (*above.level1, *above.level2) if not h.copied))
+    return any(c.col == cell.col and 0 < len(label_key(c.raw or c.text)) < LABEL_MIN_KEY for c in cells)
+
+
+def short_words_kept(text: str, window: list[Level2Spec], printed: set[str], vocab: LevelVocabulary
+                     ) -> list[Level2Spec]:
+    """Of the `window`'s categories the table prints nowhere, those with a bare word
+    (`数量`) of which the two-character cell keeps one character in place, shared or not
+    (`散量`: the 量 of 数量 and of 质量): one character of two tells categories apart only
+    where the order has left one of them unprinted (数量 read above, 散量 is 质量)."""
+    key = label_key(text)
+    return [spec for spec in window if spec.label not in printed and any(
+        len(form) == SHORT_WORD and any(a == b and a not in GENERIC_CHARS for a, b in zip(key, form))
+        for form in map(label_key, (spec.label, *vocab.level2.aliases_of(spec.label))))]
 
 
 def read_group_worded_categories(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
