@@ -1091,6 +1091,8 @@ def test_a_short_label_keeping_a_shared_character_is_the_category_the_order_leav
     # 散量 keeps the 量 of 数量 and of 质量 alike; between 数量指标 read above and 时效指标 below
     # the order leaves 质量 unprinted: read so, warned. At the table's top (nothing read above)
     # it is not read: the categories before 质量 are open. 资金 keeps no bare word's character
+    # (read with and without the reading, only rows 2..3 move, into 质量's block: the guard
+    # `only_own_blocks_moved` keeps it)
     from formex.normalize.indicators.rows import is_short_word, short_words_kept
     got, codes, _ = read(text_rows([HEADER,
                                     "产出指标\t数量指标\t培训人数\t≥5人",
@@ -1175,15 +1177,3 @@ def test_a_label_read_by_the_order_alone_moves_only_its_own_block_around_its_row
     # rows read otherwise (a join split apart): not comparable, no reading
     assert not only_own_blocks_moved(items, without, before[:5], without[:5])
     assert runs_in([1, 2, 4, 6, 7]) == [(1, 2), (4, 4), (6, 7)] and runs_in([]) == []
-
-
-def test_a_short_label_read_by_the_order_is_kept_where_no_other_block_moves():
-    # the table is read with and without the reading by the order (`rows_to_indicators`):
-    # placed with 散量 read as 质量, only rows 2..3 move (into 质量's block): kept
-    got, codes, _ = read(text_rows([HEADER,
-                                    "产出指标\t数量指标\t培训人数\t≥5人",
-                                    "\t\t走访人次\t≥20人次",
-                                    "\t散量\t发放准确率\t100%",
-                                    "\t\t资金拨付及时率\t100%",
-                                    "\t时效指标\t办结及时率\t100%"]))
-    assert [label for label, _ in got][2:4] == ["质量指标", "质量指标"]
