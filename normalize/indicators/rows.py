@@ -1915,11 +1915,13 @@ def other_template_categories(printed: set[str], vocab: LevelVocabulary) -> set[
 
 
 def own_block_reading(text: str, vocab: LevelVocabulary, order: dict[str, int], above: str | None,
-                      below: str | None, groups: set[str]) -> LabelMatch | None:
+                      below: str | None, groups: set[str], ending: frozenset[str] | None = None
+                      ) -> LabelMatch | None:
     """For `read_own_block_labels`: the one category strictly between `above` and `below`
     in the canonical order (in `groups` where the row states one), where `text` holds
     `OWN_BLOCK_CHARS` characters beyond 指, 标, 类 and shares none with either's aliases;
-    else None."""
+    else None. With `ending` (a whole label, no piece: `only_category_of_line_group`), of
+    several such categories the one its printed length leaves (`long_enough_for`)."""
     own = set(label_key(text)) - GENERIC_LABEL_CHARS
     if len(own) < OWN_BLOCK_CHARS or any(own & (set("".join(vocab.level2.aliases_of(near))) - GENERIC_LABEL_CHARS)
                                          for near in (above, below) if near):
@@ -1928,6 +1930,8 @@ def own_block_reading(text: str, vocab: LevelVocabulary, order: dict[str, int], 
     high = order[below] if below else len(order)
     between = [name for name, spec in vocab.level2_specs.items()
                if low < order[name] < high and (not groups or spec.level1 in groups)]
+    if len(between) > 1 and ending is not None:
+        between = [name for name in between if long_enough_for(text, name, vocab, ending)]
     if len(between) != 1:
         return None
     return LabelMatch(between[0], between[0], round(fuzz.ratio(label_key(text), label_key(between[0])), 1))
@@ -1952,11 +1956,36 @@ def only_category_of_line_group(item: IndicatorRow, cell: Cell, vocab: LevelVoca
         return []
     groups = {h.spec.label for h in item.set_aside_level1} or group_worded_before(cell.text, vocab) or \
         {vocab.level2_specs[above].level1, vocab.level2_specs[below].level1}
-    match = own_block_reading(cell.text, vocab, order, above, below, groups)
+    match = own_block_reading(cell.text, vocab, order, above, below, groups, ending)
     if match is None or previous is not None and previous.name and any(
             len(alias) >= 2 and previous.name.startswith(alias) for alias in vocab.level2.aliases_of(match.name)):
         return []
     return [match]
+
+
+def printed_word(text: str, ending: frozenset[str]) -> str:
+    """A label cell's key without its ending as printed: 指, 标, 类 and 方面, and the
+    characters `ending` the document prints for 指 and 标 (`戊未指标`, `戍夲拍杯` -> 戊未,
+    戍夲), at most `PRINTED_ENDING_MAX` of them."""
+    key = label_key(text)
+    cut = len(key)
+    while cut > 0 and len(key) - cut < PRINTED_ENDING_MAX and key[cut - 1] in GENERIC_LABEL_CHARS | set(ASPECT) | ending:
+        cut -= 1
+    return key[:cut]
+
+
+PRINTED_ENDING_MAX = 3   # 类指标
+
+
+def long_enough_for(text: str, name: str, vocab: LevelVocabulary, ending: frozenset[str]) -> bool:
+    """Whether a whole label cell (no piece of a label wrapped over lines) is long enough to
+    be category `name` damaged: OCR puts look-alikes in a label's characters, keeping their
+    number, and a form may word a label up (成本控制指标) but prints no word of it shorter
+    than the vocabulary's; so the cell's word (`printed_word`) is at least as long as one
+    of the category's bare words. `戍夲` between 时效 and 社会效益 is 成本 (two characters),
+    no 经济效益 (four); `戊朩控制` may be either."""
+    word = printed_word(text, ending)
+    return any(0 < len(bare_word(alias)) <= len(word) for alias in (name, *vocab.level2.aliases_of(name)))
 
 
 def group_worded_before(text: str, vocab: LevelVocabulary) -> set[str]:
