@@ -7,7 +7,7 @@ import pytest
 
 from formex.normalize.indicators import rows_to_indicators
 from formex.normalize.indicators.columns import complete_roles, find_header
-from formex.normalize.indicators.rows import long_enough_for, nearest_whole_labels, piece_of_label_above, printed_word
+from formex.normalize.indicators.rows import ends_in_printed_suffix, long_enough_for, nearest_whole_labels, piece_of_label_above, printed_word
 from formex.normalize.labels import LabelMatch
 from formex.schemas.document import Cell, Row
 from tests.test_hierarchy import SCHEMA, text_rows
@@ -1211,3 +1211,27 @@ def test_a_short_label_read_by_the_order_is_kept_where_no_other_block_moves():
                                     "\t\t资金拨付及时率\t100%",
                                     "\t时效指标\t办结及时率\t100%"]))
     assert [label for label, _ in got][2:4] == ["质量指标", "质量指标"]
+
+
+# --- a label ending in 指标 as the document prints it is whole -------------------------------
+
+def test_ends_in_printed_suffix():
+    printed = frozenset({("指", "拍"), ("标", "杯")})
+    assert ends_in_printed_suffix("时效拍杯", printed)
+    assert ends_in_printed_suffix("时效指杯", printed)
+    assert not ends_in_printed_suffix("时效拍杯", frozenset())
+    assert not ends_in_printed_suffix("服务对象", printed)
+    assert not ends_in_printed_suffix("拍杯", printed)     # an ending alone is no label
+
+
+def test_a_label_line_under_a_label_ending_as_the_table_prints_its_zhibiao_is_a_category():
+    # the table prints 指标 as 拍杯 (时效拍杯 on each 时效 row, read as 时效指标): 产出指标 | 成本拍杯
+    # on a line of its own below is no rest of 时效拍杯 cut short but a whole label, 成本指标
+    # listed without indicators, not carried into the 经济效益 row below
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t时效拍杯\t资金支付规范性\t合规",
+                                    "产出指标\t时效拍杯\t实际资金支出率\t≧95%",
+                                    "产出指标\t成本拍杯\t\t",
+                                    "效益指标\t经济效益指标\t就业困难人员就业人数\t≥5人"]))
+    assert got == [("时效指标", "资金支付规范性"), ("时效指标", "实际资金支出率"), ("成本指标", None),
+                   ("经济效益指标", "就业困难人员就业人数")]

@@ -490,6 +490,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     wrapped_rows: list[IndicatorRow] = []   # numbered label lines whose label's rest was joined
     line = -1
     apart = prints_labels_apart(classified)
+    # the characters the table's labels print for 指 and 标 (时效拍杯): a label ending so is whole
+    printed_end = printed_damage(classified, vocab)
     for k, item in enumerate(classified):
         row = item.row
         if item.name is None and item.target is None and not item.level2 and item.note is None \
@@ -537,9 +539,10 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                      and not joins_a_neighbour(c, classified, k, vocab)]
             if (any(len(label_key(c.text)) >= LABEL_MIN_KEY or (row.numbered and numbered_label_cell(c.text))
                     for c in item.damaged) or (lone or item.set_aside_level1) and short) and not item.fused \
-                    and (row.numbered or not (out and cut_label_above(out[-1])
+                    and (row.numbered or not (out and cut_label_above(out[-1], printed_end)
                                               and (not item.set_aside_level1
-                                                   or continues_cut_label(out[-1], item.damaged, vocab)))):
+                                                   or continues_cut_label(out[-1], item.damaged, vocab,
+                                                                          printed_end)))):
                 # (a line printing its own row number is a row, never the rest of a label above;
                 # nor is one printing its own level-1 cell beside it: `only_category_of_line_group`,
                 # where its damaged cell holds what no rest of that label holds: `continues_cut_label`)
@@ -1145,16 +1148,18 @@ def looks_like_group_cell(text: str, group: str, vocab: LevelVocabulary) -> bool
     return not others & set(key)
 
 
-def cut_label_above(item: IndicatorRow) -> bool:
+def cut_label_above(item: IndicatorRow, printed: frozenset[tuple[str, str]] = frozenset()) -> bool:
     """The row holds a level cell not ending as a label does (`可持续性`, `服务对象`): a label
     wrapped in its narrow column, whose next line is its end (`影响指标`), not a label.
     A category whose own label has no such ending (预算执行管理, 资产管理) ends as that
-    label does: `预篡执行管理` read as it is whole, and the line below it no piece of it."""
-    return any(not ends_as_label(h.cell.text, h.spec.label) for h in (*item.level1, *item.level2)
-               if not h.copied) or any(not ends_as_label(c.text) for c in item.unrecognised)
+    label does: `预篡执行管理` read as it is whole, and the line below it no piece of it;
+    `printed`: the characters the document prints for 指 and 标 (`ends_as_label`)."""
+    return any(not ends_as_label(h.cell.text, h.spec.label, printed) for h in (*item.level1, *item.level2)
+               if not h.copied) or any(not ends_as_label(c.text, printed=printed) for c in item.unrecognised)
 
 
-def continues_cut_label(above: IndicatorRow, cells: list[Cell], vocab: LevelVocabulary) -> bool:
+def continues_cut_label(above: IndicatorRow, cells: list[Cell], vocab: LevelVocabulary,
+                        printed: frozenset[tuple[str, str]] = frozenset()) -> bool:
     """Whether damaged `cells` on a line of their own may be the rest of a level cell the
     row above cut short (`cut_label_above`). A cell cut inside its word (`可持续性`,
     `服务对象`, an unread cell) may go on with anything; one that is a whole alias of its
@@ -1163,14 +1168,14 @@ def continues_cut_label(above: IndicatorRow, cells: list[Cell], vocab: LevelVoca
     (`成未` under `时效`: a damaged 成本, a category listed without indicators) is no rest."""
     rests: set[str] = set()
     for h in (*above.level1, *above.level2):
-        if h.copied or ends_as_label(h.cell.text, h.spec.label):
+        if h.copied or ends_as_label(h.cell.text, h.spec.label, printed):
             continue
         key = label_key(h.cell.text)
         aliases = (vocab.level1 if h.level == 1 else vocab.level2).aliases_of(h.spec.label)
         if key not in aliases:
             return True
         rests |= {char for alias in aliases if alias.startswith(key) for char in alias[len(key):]}
-    if any(not ends_as_label(c.text) for c in above.unrecognised):
+    if any(not ends_as_label(c.text, printed=printed) for c in above.unrecognised):
         return True
     # a cell keeping no character of any category (`拾柝`, `拍杯`: a damaged 指标) may be its end
     owns = [(set(label_key(c.text)) - GENERIC_LABEL_CHARS) & category_chars(vocab) for c in cells]
@@ -1184,16 +1189,29 @@ def category_chars(vocab: LevelVocabulary) -> frozenset[str]:
         - GENERIC_LABEL_CHARS
 
 
-def ends_as_label(text: str, label: str | None = None) -> bool:
+def ends_as_label(text: str, label: str | None = None,
+                  printed: frozenset[tuple[str, str]] = frozenset()) -> bool:
     """The cell's text ends as a label does: in 指标 or 类, or, read as a category or group
     (`label`), in that label's last character: `预篡执行管理`, and `产出措标` with its 指
     damaged (a piece cut in a narrow column ends before 标: `可持续性`, `服务对象`); or read
-    as a label ending in 指标 and worded with 方面 for it (`社会效益方面`), whole as printed."""
+    as a label ending in 指标 and worded with 方面 for it (`社会效益方面`), whole as printed;
+    or in 指标 as the document prints it (`printed`, (指 or 标, the character printed for
+    it): `时效拍杯` where its labels print 拍杯, a whole label, no piece cut short)."""
     key = label_key(text)
-    if key.endswith(LABEL_ENDINGS):
+    if key.endswith(LABEL_ENDINGS) or ends_in_printed_suffix(key, printed):
         return True
     own = label_key(label) if label else ""
     return bool(own) and (key.endswith(own[-1]) or own.endswith(LABEL_SUFFIX) and key.endswith(ASPECT))
+
+
+def ends_in_printed_suffix(key: str, printed: frozenset[tuple[str, str]]) -> bool:
+    """Whether the key ends in 指标 with one or both characters as the document prints them
+    (`printed`: `damaged_tails.printed_damage`'s pairs, 时效拍杯 read as 时效指标: 拍 for 指,
+    杯 for 标)."""
+    if not printed or len(key) <= len(LABEL_SUFFIX):
+        return False
+    tail = key[-len(LABEL_SUFFIX):]
+    return all(char == want or (want, char) in printed for want, char in zip(LABEL_SUFFIX, tail))
 
 
 def numbered_label_cell(text: str) -> bool:
