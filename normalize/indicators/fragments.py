@@ -1221,6 +1221,9 @@ def put_in_reading(joined: str, vocab: LevelVocabulary) -> tuple[str, str] | Non
     生态环境 | 效益指标 reads), the word one the category's keywords hold (`names_its_matter`:
     时效 | 戍夲 | 指标 is a bare label over a damaged one); None where no such reading is, or
     readings name two categories."""
+    if not joined.endswith(LABEL_SUFFIX) and len(joined) > PUT_IN_FROM:
+        # printed without its 指标 (生态 | 环境 | 效益): read as the label's bare word is, 指标 put back
+        return put_in_reading(joined + LABEL_SUFFIX, vocab)
     keys, found = label_keys(vocab), {}
     for head, tail, label in put_in_splits(vocab):
         word = joined[len(head):len(joined) - len(tail)]
