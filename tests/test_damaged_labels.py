@@ -1235,3 +1235,70 @@ def test_a_label_line_under_a_label_ending_as_the_table_prints_its_zhibiao_is_a_
                                     "效益指标\t经济效益指标\t就业困难人员就业人数\t≥5人"]))
     assert got == [("时效指标", "资金支付规范性"), ("时效指标", "实际资金支出率"), ("成本指标", None),
                    ("经济效益指标", "就业困难人员就业人数")]
+
+
+# --- readings evidence for their own block only, behind the guard ----------------------------
+
+def test_a_label_read_by_its_length_is_marked_evidence_for_its_own_block_only():
+    # 戍夲 between 时效 and 社会效益 is 成本 by its length alone (成本 and 经济效益 both between):
+    # its row is marked `by_order`, and read without such readings (by_order=False) it is not read
+    from formex.normalize.indicators.rows import rows_to_indicator_rows
+    rows = text_rows([HEADER, "产出指标\t时效指标\t实际资金支出率\t≧95%", "\t戍夲\t\t",
+                      "效益指标\t社会效益指标\t受益人数\t≥5人"])
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert [item.by_order for item in items] == [None, "成本指标", None]
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False, by_order=False)
+    assert not any(item.by_order for item in items)
+    assert not any(h.spec.label == "成本指标" for item in items for h in item.level2)
+
+
+def test_a_label_line_kept_by_the_printed_zhibiao_above_is_marked_and_read_without_it_folds():
+    # 产出指标 | 成本拍杯 under 时效拍杯: kept as 成本's row only because the table prints 指标 as
+    # 拍杯; marked `by_order`. Without such readings the line is no row of its own
+    from formex.normalize.indicators.rows import rows_to_indicator_rows
+    rows = text_rows([HEADER, "产出指标\t时效拍杯\t资金支付规范性\t合规",
+                      "产出指标\t时效拍杯\t实际资金支出率\t≧95%", "产出指标\t成本拍杯\t\t",
+                      "效益指标\t经济效益指标\t就业困难人员就业人数\t≥5人"])
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert [item.by_order for item in items] == [None, None, "成本指标", None]
+    without, _ = rows_to_indicator_rows(rows, SCHEMA, False, by_order=False)
+    assert len(without) == 3
+
+
+def test_a_short_line_keeping_no_category_character_under_a_label_ending_in_lei_may_be_its_zhibiao():
+    from formex.normalize.indicators.cells import IndicatorRow, LabelHint
+    from formex.normalize.indicators.rows import may_end_below
+    spec = {s.label: s for s in SCHEMA.level2_order}
+    match = LabelMatch("社会效益指标", "社会效益指标", 90.0)
+    above = IndicatorRow(row=None, level2=[LabelHint(2, spec["社会效益指标"], Cell("社会效益类", "社会效益类", 1), match)])
+    assert may_end_below(above, [Cell("拾怀", "拾怀", 0)], VOCAB)
+    assert not may_end_below(above, [Cell("资产", "资产", 0)], VOCAB)      # a category's word
+    assert not may_end_below(above, [Cell("戊未控制", "戊未控制", 0)], VOCAB)   # longer than 指标
+    above.level2 = [LabelHint(2, spec["时效指标"], Cell("时效拾怀", "时效拾怀", 1), match)]
+    assert not may_end_below(above, [Cell("戊未", "戊未", 0)], VOCAB)       # no label above ending in 类
+
+
+def test_rows_matched_by_their_first_line_where_a_reading_adds_a_row():
+    # with the readings a line (line 2) is a row of its own (`by_order`); without them it is
+    # not: the rows matched by the line each starts on, the new row its own; another row
+    # moved to another block refuses the reading, as a row gone with the readings does
+    from formex.normalize.indicators.cells import IndicatorRow
+    from formex.normalize.indicators.hierarchy import Placement, labels_by_first_line, only_own_blocks_moved
+    spec = {s.label: s for s in SCHEMA.level2_order}
+    row = lambda i: Row(i, (Cell("x", "x", 0),), 1, f"line {i}")   # noqa: E731
+    items = [IndicatorRow(row=row(i), lines=(i, i), by_order="成本指标" if i == 2 else None) for i in range(4)]
+    before = [IndicatorRow(row=row(i), lines=(i, i)) for i in (0, 1, 3)]
+
+    def placed(*labels):
+        return [Placement(spec[label], "inferred", None, None) for label in labels]
+
+    assert labels_by_first_line(items, before, placed("时效指标", "时效指标", "社会效益指标")) == \
+        ["时效指标", "时效指标", "成本指标", "社会效益指标"]
+    assert only_own_blocks_moved(items, placed("时效指标", "时效指标", "成本指标", "社会效益指标"),
+                                 before, placed("时效指标", "时效指标", "社会效益指标"))
+    assert not only_own_blocks_moved(items, placed("时效指标", "成本指标", "成本指标", "经济效益指标"),
+                                     before, placed("时效指标", "时效指标", "社会效益指标"))
+    items[2].by_order = None   # a new row no reading gave
+    assert labels_by_first_line(items, before, placed("时效指标", "时效指标", "社会效益指标")) is None
+    gone = before + [IndicatorRow(row=row(9), lines=(9, 9))]
+    assert labels_by_first_line(items, gone, placed("时效指标", "时效指标", "社会效益指标", "社会效益指标")) is None

@@ -1298,3 +1298,16 @@ def test_a_bare_word_with_a_word_put_in_reads_as_its_label():
     rows = text_rows(["\t\t扶持创业企业数\t650", "生态", "环境", "效益", "\t\t长效机制健全性\t健全"])
     out, _ = rejoin_label_fragments(rows, VOCAB)
     assert [row.texts for row in out[1:4]] == [[""], ["生态效益指标"], [""]]
+
+
+def test_a_bare_word_with_a_word_put_in_is_said_put_back_and_off_without_bare_readings():
+    # 生态 / 环境 / 效益 read as 生态效益指标, 指标 put back: said so (`put_back_spots` names its
+    # line); without such readings (`bare` false, the guard's pass without them) it is not read
+    from formex.normalize.indicators.fragments import put_back_spots
+    assert put_in_reading("生态环境效益", VOCAB, bare=False) is None
+    assert put_in_reading("生态环境效益指标", VOCAB, bare=False) == ("环境", "生态效益指标")
+    rows = text_rows(["\t\t扶持创业企业数\t650", "生态", "环境", "效益", "\t\t长效机制健全性\t健全"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert put_back_spots(issues) == {rows[2].source_ref}
+    out, issues = rejoin_label_fragments(rows, VOCAB, bare=False)
+    assert put_back_spots(issues) == set() and [row.texts for row in out[1:4]] != [[""], ["生态效益指标"], [""]]
