@@ -7,7 +7,7 @@ import pytest
 
 from formex.normalize.indicators import rows_to_indicators
 from formex.normalize.indicators.columns import complete_roles, find_header
-from formex.normalize.indicators.rows import nearest_whole_labels, piece_of_label_above
+from formex.normalize.indicators.rows import ends_in_printed_suffix, long_enough_for, nearest_whole_labels, piece_of_label_above, printed_word
 from formex.normalize.labels import LabelMatch
 from formex.schemas.document import Cell, Row
 from tests.test_hierarchy import SCHEMA, text_rows
@@ -463,14 +463,36 @@ def test_a_label_alone_with_every_character_off_is_the_one_category_the_order_le
 
 
 def test_a_label_alone_with_every_character_off_between_two_of_its_groups_categories_stays_unread():
-    # the same 戊未 between 时效 (产出) and 社会效益 (效益): 成本指标 and 经济效益指标 are both
-    # left between them, so nothing reads it (said, not guessed)
+    # 戊未控制 (成本控制, 成本 worded up, its word's characters look-alikes) between 时效 (产出)
+    # and 社会效益 (效益): 成本指标 and 经济效益指标 are both left between them, and four
+    # characters are long enough for either's word, so nothing reads it (said, not guessed)
     got, codes, _ = read(text_rows([HEADER,
                                     "产出指标\t时效指标\t实际资金支出率\t≧95%",
-                                    "\t戊未\t\t",
+                                    "\t戊未控制\t\t",
                                     "效益指标\t社会效益指标\t受益人数\t≥5人"]))
     assert [name for _, name in got] == ["实际资金支出率", "受益人数"]
     assert "label_read_by_order" not in codes and "label_unrecognised" in codes
+
+
+def test_a_label_alone_with_every_character_off_is_the_category_its_length_leaves():
+    # the same gap with 戊未 or 戍夲 (two characters): look-alikes keep a label's length and no
+    # form prints 经济效益's word shorter, so of 成本指标 and 经济效益指标 only 成本 fits
+    for cell in ("戊未", "戍夲"):
+        got, codes, issues = read(text_rows([HEADER,
+                                             "产出指标\t时效指标\t实际资金支出率\t≧95%",
+                                             f"\t{cell}\t\t",
+                                             "效益指标\t社会效益指标\t受益人数\t≥5人"]))
+        assert got == [("时效指标", "实际资金支出率"), ("成本指标", None), ("社会效益指标", "受益人数")]
+        assert any(i.code == "label_read_by_order" and i.severity == "warning" and cell in i.message
+                   for i in issues)
+
+
+def test_long_enough_for():
+    assert long_enough_for("戍夲", "成本指标", VOCAB, frozenset())
+    assert not long_enough_for("戍夲", "经济效益指标", VOCAB, frozenset())
+    assert not long_enough_for("戍夲拍杯", "经济效益指标", VOCAB, frozenset("拍杯"))
+    assert long_enough_for("戊朩控制", "经济效益指标", VOCAB, frozenset())
+    assert printed_word("戊未类指标", frozenset()) == "戊未"
 
 
 def test_a_damaged_label_opening_with_its_groups_word_is_that_groups_category():
@@ -985,7 +1007,9 @@ def test_a_damaged_label_line_alone_between_rows_heads_the_block_below():
     assert [name for _, name in got] == ["完成工程建设的行政村", "新建供水管网长度", "工程验收合格率", "工程完工及时率",
                                          "单位管网造价", "受益人口", "农村集中供水率", "受益群众满意度"]
     assert [label for label, _ in got][:5] == ["数量指标", "数量指标", "质量指标", "时效指标", "成本指标"]
-    assert any(i.code == "label_unrecognised" and "戊朩" in i.message for i in issues)
+    # (two characters: 成本, the one category between 时效 and 社会效益 a label that short may be)
+    assert any(i.code in ("label_unrecognised", "label_read_by_order") and i.severity == "warning"
+               and "戊朩" in i.message for i in issues)
 
 
 def test_a_dropped_label_line_gives_its_cell_to_the_row_below_unless_it_spells_the_label_above():
@@ -1177,3 +1201,94 @@ def test_a_label_read_by_the_order_alone_moves_only_its_own_block_around_its_row
     # rows read otherwise (a join split apart): not comparable, no reading
     assert not only_own_blocks_moved(items, without, before[:5], without[:5])
     assert runs_in([1, 2, 4, 6, 7]) == [(1, 2), (4, 4), (6, 7)] and runs_in([]) == []
+
+
+# --- a label ending in 指标 as the document prints it is whole -------------------------------
+
+def test_ends_in_printed_suffix():
+    printed = frozenset({("指", "拍"), ("标", "杯")})
+    assert ends_in_printed_suffix("时效拍杯", printed)
+    assert ends_in_printed_suffix("时效指杯", printed)
+    assert not ends_in_printed_suffix("时效拍杯", frozenset())
+    assert not ends_in_printed_suffix("服务对象", printed)
+    assert not ends_in_printed_suffix("拍杯", printed)     # an ending alone is no label
+
+
+def test_a_label_line_under_a_label_ending_as_the_table_prints_its_zhibiao_is_a_category():
+    # the table prints 指标 as 拍杯 (时效拍杯 on each 时效 row, read as 时效指标): 产出指标 | 成本拍杯
+    # on a line of its own below is no rest of 时效拍杯 cut short but a whole label, 成本指标
+    # listed without indicators, not carried into the 经济效益 row below
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t时效拍杯\t资金支付规范性\t合规",
+                                    "产出指标\t时效拍杯\t实际资金支出率\t≧95%",
+                                    "产出指标\t成本拍杯\t\t",
+                                    "效益指标\t经济效益指标\t就业困难人员就业人数\t≥5人"]))
+    assert got == [("时效指标", "资金支付规范性"), ("时效指标", "实际资金支出率"), ("成本指标", None),
+                   ("经济效益指标", "就业困难人员就业人数")]
+
+
+# --- readings evidence for their own block only, behind the guard ----------------------------
+
+def test_a_label_read_by_its_length_is_marked_evidence_for_its_own_block_only():
+    # 戍夲 between 时效 and 社会效益 is 成本 by its length alone (成本 and 经济效益 both between):
+    # its row is marked `by_order`, and read without such readings (by_order=False) it is not read
+    from formex.normalize.indicators.rows import rows_to_indicator_rows
+    rows = text_rows([HEADER, "产出指标\t时效指标\t实际资金支出率\t≧95%", "\t戍夲\t\t",
+                      "效益指标\t社会效益指标\t受益人数\t≥5人"])
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert [item.by_order for item in items] == [None, "成本指标", None]
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False, by_order=False)
+    assert not any(item.by_order for item in items)
+    assert not any(h.spec.label == "成本指标" for item in items for h in item.level2)
+
+
+def test_a_label_line_kept_by_the_printed_zhibiao_above_is_marked_and_read_without_it_folds():
+    # 产出指标 | 成本拍杯 under 时效拍杯: kept as 成本's row only because the table prints 指标 as
+    # 拍杯; marked `by_order`. Without such readings the line is no row of its own
+    from formex.normalize.indicators.rows import rows_to_indicator_rows
+    rows = text_rows([HEADER, "产出指标\t时效拍杯\t资金支付规范性\t合规",
+                      "产出指标\t时效拍杯\t实际资金支出率\t≧95%", "产出指标\t成本拍杯\t\t",
+                      "效益指标\t经济效益指标\t就业困难人员就业人数\t≥5人"])
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert [item.by_order for item in items] == [None, None, "成本指标", None]
+    without, _ = rows_to_indicator_rows(rows, SCHEMA, False, by_order=False)
+    assert len(without) == 3
+
+
+def test_a_short_line_keeping_no_category_character_under_a_label_ending_in_lei_may_be_its_zhibiao():
+    from formex.normalize.indicators.cells import IndicatorRow, LabelHint
+    from formex.normalize.indicators.rows import may_end_below
+    spec = {s.label: s for s in SCHEMA.level2_order}
+    match = LabelMatch("社会效益指标", "社会效益指标", 90.0)
+    above = IndicatorRow(row=None, level2=[LabelHint(2, spec["社会效益指标"], Cell("社会效益类", "社会效益类", 1), match)])
+    assert may_end_below(above, [Cell("拾怀", "拾怀", 0)], VOCAB)
+    assert not may_end_below(above, [Cell("资产", "资产", 0)], VOCAB)      # a category's word
+    assert not may_end_below(above, [Cell("戊未控制", "戊未控制", 0)], VOCAB)   # longer than 指标
+    above.level2 = [LabelHint(2, spec["时效指标"], Cell("时效拾怀", "时效拾怀", 1), match)]
+    assert not may_end_below(above, [Cell("戊未", "戊未", 0)], VOCAB)       # no label above ending in 类
+
+
+def test_rows_matched_by_their_first_line_where_a_reading_adds_a_row():
+    # with the readings a line (line 2) is a row of its own (`by_order`); without them it is
+    # not: the rows matched by the line each starts on, the new row its own; another row
+    # moved to another block refuses the reading, as a row gone with the readings does
+    from formex.normalize.indicators.cells import IndicatorRow
+    from formex.normalize.indicators.hierarchy import Placement, labels_by_first_line, only_own_blocks_moved
+    spec = {s.label: s for s in SCHEMA.level2_order}
+    row = lambda i: Row(i, (Cell("x", "x", 0),), 1, f"line {i}")   # noqa: E731
+    items = [IndicatorRow(row=row(i), lines=(i, i), by_order="成本指标" if i == 2 else None) for i in range(4)]
+    before = [IndicatorRow(row=row(i), lines=(i, i)) for i in (0, 1, 3)]
+
+    def placed(*labels):
+        return [Placement(spec[label], "inferred", None, None) for label in labels]
+
+    assert labels_by_first_line(items, before, placed("时效指标", "时效指标", "社会效益指标")) == \
+        ["时效指标", "时效指标", "成本指标", "社会效益指标"]
+    assert only_own_blocks_moved(items, placed("时效指标", "时效指标", "成本指标", "社会效益指标"),
+                                 before, placed("时效指标", "时效指标", "社会效益指标"))
+    assert not only_own_blocks_moved(items, placed("时效指标", "成本指标", "成本指标", "经济效益指标"),
+                                     before, placed("时效指标", "时效指标", "社会效益指标"))
+    items[2].by_order = None   # a new row no reading gave
+    assert labels_by_first_line(items, before, placed("时效指标", "时效指标", "社会效益指标")) is None
+    gone = before + [IndicatorRow(row=row(9), lines=(9, 9))]
+    assert labels_by_first_line(items, gone, placed("时效指标", "时效指标", "社会效益指标", "社会效益指标")) is None

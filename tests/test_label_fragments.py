@@ -1286,3 +1286,28 @@ def test_a_fused_head_beside_two_columns_printing_the_same_rest_keeps_the_first_
     out, issues = rejoin_label_fragments(rows, VOCAB)
     assert [c.text for c in out[0].cells] == [c.text for c in rows[0].cells]
     assert [i for i in issues if "fused into the name" in i.message] == []
+
+
+def test_a_bare_word_with_a_word_put_in_reads_as_its_label():
+    # 生态环境效益 (生态效益, the bare word, with 环境 put in; no 指标 printed) wrapped two wide
+    # with nothing below: read as 生态效益指标, as 生态环境效益指标 is; the checks are the
+    # worded label's, 指标 put back (戍夲 no word of 生态效益's keywords, 社会环境效益 none)
+    assert put_in_reading("生态环境效益", VOCAB) == ("环境", "生态效益指标")
+    assert put_in_reading("生态戍夲效益", VOCAB) is None
+    assert put_in_reading("生态环境", VOCAB) is None
+    rows = text_rows(["\t\t扶持创业企业数\t650", "生态", "环境", "效益", "\t\t长效机制健全性\t健全"])
+    out, _ = rejoin_label_fragments(rows, VOCAB)
+    assert [row.texts for row in out[1:4]] == [[""], ["生态效益指标"], [""]]
+
+
+def test_a_bare_word_with_a_word_put_in_is_said_put_back_and_off_without_bare_readings():
+    # 生态 / 环境 / 效益 read as 生态效益指标, 指标 put back: said so (`put_back_spots` names its
+    # line); without such readings (`bare` false, the guard's pass without them) it is not read
+    from formex.normalize.indicators.fragments import put_back_spots
+    assert put_in_reading("生态环境效益", VOCAB, bare=False) is None
+    assert put_in_reading("生态环境效益指标", VOCAB, bare=False) == ("环境", "生态效益指标")
+    rows = text_rows(["\t\t扶持创业企业数\t650", "生态", "环境", "效益", "\t\t长效机制健全性\t健全"])
+    out, issues = rejoin_label_fragments(rows, VOCAB)
+    assert put_back_spots(issues) == {rows[2].source_ref}
+    out, issues = rejoin_label_fragments(rows, VOCAB, bare=False)
+    assert put_back_spots(issues) == set() and [row.texts for row in out[1:4]] != [[""], ["生态效益指标"], [""]]

@@ -72,7 +72,9 @@ class IndicatorRow:
     # the next row and the line is set aside (`rows.insert_label_lines`)
     set_aside_level1: tuple[LabelHint, ...] = ()
     # the category a damaged bare word of its own was read as by the order alone (`散量` between
-    # 数量 and 时效): evidence for its own block only (`rows_to_indicators`)
+    # 数量 and 时效), or a label by its printed length, a line kept as a row by the 指标 printed
+    # above, a bare word with a word put in (`rows.mark_own_block_readings`): evidence for its
+    # own block only (`rows_to_indicators`)
     by_order: str | None = None
     # the two lines a join made this row of, where each may be a whole name: the placed
     # rows decide (`hierarchy.split_at_boundaries`)

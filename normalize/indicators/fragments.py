@@ -1209,7 +1209,7 @@ def put_in_splits(vocab: LevelVocabulary) -> tuple[tuple[str, str, str], ...]:
     return tuple(out)
 
 
-def put_in_reading(joined: str, vocab: LevelVocabulary) -> tuple[str, str] | None:
+def put_in_reading(joined: str, vocab: LevelVocabulary, bare: bool = True) -> tuple[str, str] | None:
     """(word, label key) where `joined` (a wrapped label's lines joined) is a level-2 label
     key ending in 指标 with one word of up to `PUT_IN_MAX` Chinese characters put in after
     its category's first `PUT_IN_FROM` characters (成本控制指标: 控制; 生态环境效益指标: 环境),
@@ -1221,6 +1221,9 @@ def put_in_reading(joined: str, vocab: LevelVocabulary) -> tuple[str, str] | Non
     生态环境 | 效益指标 reads), the word one the category's keywords hold (`names_its_matter`:
     时效 | 戍夲 | 指标 is a bare label over a damaged one); None where no such reading is, or
     readings name two categories."""
+    if bare and not joined.endswith(LABEL_SUFFIX) and len(joined) > PUT_IN_FROM:
+        # printed without its 指标 (生态 | 环境 | 效益): read as the label's bare word is, 指标 put back
+        return put_in_reading(joined + LABEL_SUFFIX, vocab)
     keys, found = label_keys(vocab), {}
     for head, tail, label in put_in_splits(vocab):
         word = joined[len(head):len(joined) - len(tail)]
@@ -1251,7 +1254,7 @@ def names_its_matter(word: str, spec: Level2Spec) -> bool:
 
 
 def put_in_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int]],
-                 vocab: LevelVocabulary, levels: LevelCells) -> list[tuple[int, int]] | None:
+                 vocab: LevelVocabulary, levels: LevelCells, bare: bool = True) -> list[tuple[int, int]] | None:
     """A wrapped label whose lines spell a label with a word the form put in (`成本控` /
     `制指标`, `成本控制` / `指标`: the unlisted wording 成本控制指标; `生态` / `环境` / `效益` /
     `指标`), which no other chain reads (`put_in_reading`): one piece per consecutive line
@@ -1275,7 +1278,7 @@ def put_in_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
             break    # (a second entry's line: the next category listed without indicators)
         chain.append(step)
         pieces = [label_key(rows[r2].cells[q2].text) for r2, q2 in chain]
-        if column_wide(pieces) and put_in_reading("".join(pieces), vocab) is not None:
+        if column_wide(pieces) and put_in_reading("".join(pieces), vocab, bare) is not None:
             best = list(chain)
     if best is None or any(levels.get(spot) == 1 for spot in best):
         return None
@@ -1530,13 +1533,25 @@ def split_restated_pieces(rows: list[Row], vocab: LevelVocabulary) -> tuple[list
     return [with_texts(row, i, texts) for i, row in enumerate(rows)], issues
 
 
+PUT_BACK_SAID = ", 指标 put back"   # said of a bare word read with a word put in (`put_back_spots`)
+
+
+def put_back_spots(issues: list[Issue]) -> set[str]:
+    """The lines (`source_ref`) where `rejoin_label_fragments` read a wrapped bare word with a
+    word put in (生态 / 环境 / 效益) as its label, 指标 put back: evidence for its own block
+    only (`rows.mark_own_block_readings`)."""
+    return {issue.source_ref for issue in issues
+            if issue.code == "label_unrecognised" and issue.message.endswith(PUT_BACK_SAID) and issue.source_ref}
+
+
 def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary,
-                           roles: dict[int, str] | None = None) -> tuple[list[Row], list[Issue]]:
+                           roles: dict[int, str] | None = None, bare: bool = True) -> tuple[list[Row], list[Issue]]:
     """The rows with each wrapped label joined on one line, and an info issue for each;
     `roles` (the header's column roles, where known) lets damaged pieces under a level
-    column be read at that column's looser cutoff (`column_chain`)."""
+    column be read at that column's looser cutoff (`column_chain`); `bare`: a bare word
+    with a word put in is read with 指标 put back (`put_in_reading`, `put_back_spots`)."""
     rows, restated = split_restated_pieces(rows, vocab)
-    out, issues = rejoin_pieces(rows, vocab, roles or {})
+    out, issues = rejoin_pieces(rows, vocab, roles or {}, bare)
     return out, restated + issues
 
 
@@ -1792,7 +1807,7 @@ def blind_kind(pieces: list[str], vocab: LevelVocabulary, kind: str) -> str:
     return " with look-alikes, one line keeping none of its characters, read in its level column"
 
 
-def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str] | None = None
+def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str] | None = None, bare: bool = True
                   ) -> tuple[list[Row], list[Issue]]:
     taken: set[tuple[int, int]] = set()
     chains, kinds = [], {}
@@ -1826,7 +1841,7 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
             if (i, p) in taken or not is_piece(cell.text):
                 continue
             inner = {spot for chain in chains for spot in chain}
-            chain = put_in_chain(rows, (i, p), taken - inner, vocab, levels)
+            chain = put_in_chain(rows, (i, p), taken - inner, vocab, levels, bare)
             if chain is None or any(set(c) & set(chain) and not set(c) <= set(chain) for c in chains):
                 continue
             chains = [c for c in chains if not set(c) <= set(chain)]
@@ -1933,7 +1948,7 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
         joined = short.get(label_key(joined), joined)    # (a wording no cell alone is read as)
         if kinds[tuple(chain)] == PUT_IN_KIND:     # read without the word put in: said for review
             pieces = [label_key(rows[r].cells[q].text) for r, q in chain]
-            word, joined = put_in_reading("".join(pieces), vocab)
+            word, joined = put_in_reading("".join(pieces), vocab, bare)
             anchor = chain[anchor_of(chain, rows, taken)]
             on_rows = [spot for spot in chain if is_row_line(spot[0], rows, taken)] or [anchor]
             texts.update({spot: joined if spot in on_rows else "" for spot in chain})
@@ -1941,7 +1956,8 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
                                 f"level label wrapped over {len(chain)} lines "
                                 f"({' | '.join(rows[r].cells[q].text for r, q in chain)}) prints {word!r}, a word "
                                 f"the form put in the label (no wording the vocabulary lists): read as {joined!r} "
-                                f"without it", field="level2", source_ref=rows[anchor[0]].source_ref))
+                                f"without it" + (PUT_BACK_SAID if not "".join(pieces).endswith(LABEL_SUFFIX) else ""),
+                                field="level2", source_ref=rows[anchor[0]].source_ref))
             continue
         in_column = kinds[tuple(chain)].endswith("level column")
         joined = chain_text(joined, [label_key(rows[r].cells[q].text) for r, q in chain], vocab,

@@ -2351,10 +2351,15 @@ def only_own_blocks_moved(items: list[IndicatorRow], placements: list[Placement 
     lose their level), or moves an edge its block already had away from the label's row,
     it is no reading. Where the fits' models differ (`same_model` false), only the labels'
     own rows may move: a block grown under another model is that model's, not the label's."""
-    if len(items) != len(before) or any(a.lines != b.lines for a, b in zip(items, before)):
-        return False
     labels = [p.level2.label if p is not None else None for p in placements]
-    labels_before = [p.level2.label if p is not None else None for p in placed_before]
+    if len(items) != len(before) or any(a.lines != b.lines for a, b in zip(items, before)):
+        # a reading that kept a line as a row of its own (or took one away): the rows
+        # matched by the line each starts on; a row new with the readings is theirs only
+        labels_before = labels_by_first_line(items, before, placed_before)
+        if labels_before is None:
+            return False
+    else:
+        labels_before = [p.level2.label if p is not None else None for p in placed_before]
     if any(item.by_order and label not in (item.by_order, None) for item, label in zip(items, labels)):
         return False
     own = {item.by_order for item in items if item.by_order}
@@ -2364,6 +2369,24 @@ def only_own_blocks_moved(items: list[IndicatorRow], placements: list[Placement 
     return all(labels[i] in own for i in moved) and all(
         any(items[r].by_order for r in range(first - 1, last + 2) if 0 <= r < len(items))
         for first, last in runs_in(moved))
+
+
+def labels_by_first_line(items: list[IndicatorRow], before: list[IndicatorRow],
+                         placed_before: list[Placement | None]) -> list[str | None] | None:
+    """For `only_own_blocks_moved` where the two readings of a table differ in their rows:
+    each of `items`' categories as placed without the readings (`before`), the rows matched
+    by the text line each starts on (`Row.source_ref`); a row the readings added (none
+    without them starting on its line) must be one of theirs (`by_order`), and keeps its
+    own. None where a line starts two rows, or a row without them is gone with them."""
+    refs = [item.row.source_ref if item.row is not None else None for item in items]
+    refs_before = [item.row.source_ref if item.row is not None else None for item in before]
+    if None in refs or None in refs_before or len(set(refs)) != len(refs) \
+            or len(set(refs_before)) != len(refs_before) or not set(refs_before) <= set(refs):
+        return None
+    placed = {ref: p.level2.label if p is not None else None for ref, p in zip(refs_before, placed_before)}
+    if any(ref not in placed and not item.by_order for ref, item in zip(refs, items)):
+        return None
+    return [placed.get(ref, item.by_order) for ref, item in zip(refs, items)]
 
 
 def runs_in(rows: list[int]) -> list[tuple[int, int]]:

@@ -22,7 +22,7 @@ from formex.normalize.indicators.columns import (  # find_header, complete_roles
     name_between,
     split_value_columns)
 from formex.normalize.indicators.damaged_tails import header_damage, printed_damage
-from formex.normalize.indicators.fragments import label_keys, label_prefixes, rejoin_label_fragments
+from formex.normalize.indicators.fragments import label_keys, label_prefixes, put_back_spots, rejoin_label_fragments
 from formex.normalize.indicators.fused import ASPECT, bare_word, compound_label, fused_issue, split_fused_label
 from formex.normalize.indicators.groups import against_kept_word, read_by_stated_group
 from formex.normalize.indicators.fused_order import (
@@ -418,7 +418,8 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     names joined and lone level-1 labels carried to the next row as hints.
     `document_wrapping` carries the name column's wrap width from one of the document's
     tables to the next (a short 中期 table shows none of its own). `by_order`: a
-    category's damaged bare word (`散量`) is read by the order alone (`IndicatorRow.by_order`);
+    category's damaged bare word (`散量`) is read by the order alone (`IndicatorRow.by_order`),
+    as are the readings evidence for their own block only (`mark_own_block_readings`);
     without it, the table as read with no such reading, which decides the placement's model
     and the other blocks (`rows_to_indicators`)."""
     vocab = level_vocabulary(schema)
@@ -432,9 +433,11 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         issues += reread_header_issues(rows[header], roles, vocab)
     body = rows[header + 1:]
     header_texts = [c.text for c in rows[header].filled] if header >= 0 else None
+    put_back: set[str] = set()
     if not spans_known:
-        body, joined = rejoin_across_headers(body, header_texts, vocab, roles)
+        body, joined = rejoin_across_headers(body, header_texts, vocab, roles, by_order)
         issues += joined
+        put_back = put_back_spots(joined)
     chosen: dict[str, tuple[int, float]] = {}
     content = without_restated_header(body, rows[header] if header >= 0 else None)
     by_place: dict[str, int] = {}
@@ -490,6 +493,10 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     wrapped_rows: list[IndicatorRow] = []   # numbered label lines whose label's rest was joined
     line = -1
     apart = prints_labels_apart(classified)
+    # the characters the table's labels print for 指 and 标 (时效拍杯): a label ending so is whole
+    # (evidence for its own block only: off without `by_order`, its rows marked so below)
+    printed_end = printed_damage(classified, vocab) if by_order else frozenset()
+    kept_by_ending: list[IndicatorRow] = []   # damaged label lines kept as rows by that ending alone
     for k, item in enumerate(classified):
         row = item.row
         if item.name is None and item.target is None and not item.level2 and item.note is None \
@@ -535,15 +542,22 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             item.set_aside_level1 = tuple(h for h in item.level1 if not h.copied)
             short = [c for c in item.damaged if numbered_label_cell(c.text) and not opens_inside_label(c.text, vocab)
                      and not joins_a_neighbour(c, classified, k, vocab)]
+            # (a line no longer than 指标 keeping no category's character may be the damaged 指标
+            # of a label above ending in 类, whatever its other labels end in: `社会效益类` over `拾怀`)
+            whole_end = frozenset() if out and may_end_below(out[-1], item.damaged, vocab) else printed_end
             if (any(len(label_key(c.text)) >= LABEL_MIN_KEY or (row.numbered and numbered_label_cell(c.text))
                     for c in item.damaged) or (lone or item.set_aside_level1) and short) and not item.fused \
-                    and (row.numbered or not (out and cut_label_above(out[-1])
+                    and (row.numbered or not (out and cut_label_above(out[-1], whole_end)
                                               and (not item.set_aside_level1
-                                                   or continues_cut_label(out[-1], item.damaged, vocab)))):
+                                                   or continues_cut_label(out[-1], item.damaged, vocab,
+                                                                          whole_end)))):
                 # (a line printing its own row number is a row, never the rest of a label above;
                 # nor is one printing its own level-1 cell beside it: `only_category_of_line_group`,
                 # where its damaged cell holds what no rest of that label holds: `continues_cut_label`)
                 lone_damaged.append((len(out), item, line))   # perhaps a level-2 label: see below
+                if whole_end and not row.numbered and out and cut_label_above(out[-1]) and (
+                        not item.set_aside_level1 or continues_cut_label(out[-1], item.damaged, vocab)):
+                    kept_by_ending.append(item)
             continue
         line += 1
         item.lines, item.pages = (line, line), (row.page, row.page)
@@ -628,7 +642,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues = read_damaged_groups(out, vocab, issues)
     out = insert_label_lines(out, lone_damaged)
     ending = frozenset(char for _, char in printed_damage(out, vocab) | header_damage(rows, out, schema))
-    issues = read_damaged_labels(out, vocab, schema, issues, wrapped_rows, ending)
+    issues = read_damaged_labels(out, vocab, schema, issues, wrapped_rows, ending, by_order)
     issues = read_by_stated_group(out, vocab, schema, issues)
     out = drop_unread_label_lines(out, wrapped_rows)
     issues += settle_tied_labels(out, vocab, schema)
@@ -656,7 +670,24 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues = read_group_worded_categories(out, vocab, schema, issues)   # (a cell read as its group)
     move_inapplicable_labels(out, schema)
     mark_cut_short(out, vocab)
+    mark_own_block_readings(out, kept_by_ending, put_back)
     return out, issues
+
+
+def mark_own_block_readings(items: list[IndicatorRow], kept: list[IndicatorRow], put_back: set[str]) -> None:
+    """Rows whose category only a reading that is evidence for its own block gave, marked
+    `by_order` as a bare word read by the order is (`rows_to_indicators` keeps them where
+    only their own blocks move): a damaged label line kept as a row because the label above
+    ends in 指标 as the table prints it (`kept`), and a wrapped bare word read with a word put
+    in and 指标 put back (`put_back`: the lines it was joined on, `fragments.put_back_spots`)."""
+    kept_ids = {id(item) for item in kept}
+    for item in items:
+        labels = [h.spec.label for h in item.level2 if not h.copied]
+        if item.by_order or not labels:
+            continue
+        on_line = {h.cell.source_ref for h in item.level2 if not h.copied} | {item.row.source_ref}
+        if id(item) in kept_ids or on_line & put_back:
+            item.by_order = labels[-1]
 
 
 def mark_cut_short(items: list[IndicatorRow], vocab: LevelVocabulary) -> None:
@@ -911,15 +942,15 @@ def restates_header(row: Row, header_texts: list[str] | None, vocab: LevelVocabu
 
 
 def rejoin_across_headers(body: list[Row], header_texts: list[str] | None, vocab: LevelVocabulary,
-                          roles: dict[int, str] | None = None) -> tuple[list[Row], list[Issue]]:
+                          roles: dict[int, str] | None = None, bare: bool = True) -> tuple[list[Row], list[Issue]]:
     """`rejoin_label_fragments` over the body with the restated headers left out: a label
     wrapped in its narrow column at a page's foot (`经济效` last on the page) goes on
     below the header the next page restates (`益指标`), and its pieces are consecutive
     lines of the table though not of the text. The header lines stay where they print."""
     kept = [k for k, row in enumerate(body) if not row.filled or not restates_header(row, header_texts, vocab)]
     if len(kept) == len(body):
-        return rejoin_label_fragments(body, vocab, roles)
-    joined, issues = rejoin_label_fragments([body[k] for k in kept], vocab, roles)
+        return rejoin_label_fragments(body, vocab, roles, bare)
+    joined, issues = rejoin_label_fragments([body[k] for k in kept], vocab, roles, bare)
     out = list(body)
     for k, row in zip(kept, joined):
         out[k] = row
@@ -1145,16 +1176,31 @@ def looks_like_group_cell(text: str, group: str, vocab: LevelVocabulary) -> bool
     return not others & set(key)
 
 
-def cut_label_above(item: IndicatorRow) -> bool:
+def cut_label_above(item: IndicatorRow, printed: frozenset[tuple[str, str]] = frozenset()) -> bool:
     """The row holds a level cell not ending as a label does (`可持续性`, `服务对象`): a label
     wrapped in its narrow column, whose next line is its end (`影响指标`), not a label.
     A category whose own label has no such ending (预算执行管理, 资产管理) ends as that
-    label does: `预篡执行管理` read as it is whole, and the line below it no piece of it."""
-    return any(not ends_as_label(h.cell.text, h.spec.label) for h in (*item.level1, *item.level2)
-               if not h.copied) or any(not ends_as_label(c.text) for c in item.unrecognised)
+    label does: `预篡执行管理` read as it is whole, and the line below it no piece of it;
+    `printed`: the characters the document prints for 指 and 标 (`ends_as_label`)."""
+    return any(not ends_as_label(h.cell.text, h.spec.label, printed) for h in (*item.level1, *item.level2)
+               if not h.copied) or any(not ends_as_label(c.text, printed=printed) for c in item.unrecognised)
 
 
-def continues_cut_label(above: IndicatorRow, cells: list[Cell], vocab: LevelVocabulary) -> bool:
+def may_end_below(above: IndicatorRow, cells: list[Cell], vocab: LevelVocabulary) -> bool:
+    """Whether damaged `cells` on a line of their own may be the 指标 of a label the row above
+    prints ending in 类 (`社会效益类` / `拾怀`: 社会效益类指标 wrapped): each no longer than 指标
+    and keeping no category's character. Such a line is no proof that a label above ending
+    in 指标 as the table prints it (`孝益指柝`) cut nothing short."""
+    return any(label_key(h.cell.text).endswith(CLASS_WORD) for h in (*above.level1, *above.level2) if not h.copied) \
+        and all(len(label_key(c.text)) <= len(LABEL_SUFFIX)
+                and not (set(label_key(c.text)) - GENERIC_LABEL_CHARS) & category_chars(vocab) for c in cells)
+
+
+CLASS_WORD = "类"   # a label's 类 (社会效益类指标), after which a form may wrap its 指标
+
+
+def continues_cut_label(above: IndicatorRow, cells: list[Cell], vocab: LevelVocabulary,
+                        printed: frozenset[tuple[str, str]] = frozenset()) -> bool:
     """Whether damaged `cells` on a line of their own may be the rest of a level cell the
     row above cut short (`cut_label_above`). A cell cut inside its word (`可持续性`,
     `服务对象`, an unread cell) may go on with anything; one that is a whole alias of its
@@ -1163,14 +1209,14 @@ def continues_cut_label(above: IndicatorRow, cells: list[Cell], vocab: LevelVoca
     (`成未` under `时效`: a damaged 成本, a category listed without indicators) is no rest."""
     rests: set[str] = set()
     for h in (*above.level1, *above.level2):
-        if h.copied or ends_as_label(h.cell.text, h.spec.label):
+        if h.copied or ends_as_label(h.cell.text, h.spec.label, printed):
             continue
         key = label_key(h.cell.text)
         aliases = (vocab.level1 if h.level == 1 else vocab.level2).aliases_of(h.spec.label)
         if key not in aliases:
             return True
         rests |= {char for alias in aliases if alias.startswith(key) for char in alias[len(key):]}
-    if any(not ends_as_label(c.text) for c in above.unrecognised):
+    if any(not ends_as_label(c.text, printed=printed) for c in above.unrecognised):
         return True
     # a cell keeping no character of any category (`拾柝`, `拍杯`: a damaged 指标) may be its end
     owns = [(set(label_key(c.text)) - GENERIC_LABEL_CHARS) & category_chars(vocab) for c in cells]
@@ -1184,16 +1230,29 @@ def category_chars(vocab: LevelVocabulary) -> frozenset[str]:
         - GENERIC_LABEL_CHARS
 
 
-def ends_as_label(text: str, label: str | None = None) -> bool:
+def ends_as_label(text: str, label: str | None = None,
+                  printed: frozenset[tuple[str, str]] = frozenset()) -> bool:
     """The cell's text ends as a label does: in 指标 or 类, or, read as a category or group
     (`label`), in that label's last character: `预篡执行管理`, and `产出措标` with its 指
     damaged (a piece cut in a narrow column ends before 标: `可持续性`, `服务对象`); or read
-    as a label ending in 指标 and worded with 方面 for it (`社会效益方面`), whole as printed."""
+    as a label ending in 指标 and worded with 方面 for it (`社会效益方面`), whole as printed;
+    or in 指标 as the document prints it (`printed`, (指 or 标, the character printed for
+    it): `时效拍杯` where its labels print 拍杯, a whole label, no piece cut short)."""
     key = label_key(text)
-    if key.endswith(LABEL_ENDINGS):
+    if key.endswith(LABEL_ENDINGS) or ends_in_printed_suffix(key, printed):
         return True
     own = label_key(label) if label else ""
     return bool(own) and (key.endswith(own[-1]) or own.endswith(LABEL_SUFFIX) and key.endswith(ASPECT))
+
+
+def ends_in_printed_suffix(key: str, printed: frozenset[tuple[str, str]]) -> bool:
+    """Whether the key ends in 指标 with one or both characters as the document prints them
+    (`printed`: `damaged_tails.printed_damage`'s pairs, 时效拍杯 read as 时效指标: 拍 for 指,
+    杯 for 标)."""
+    if not printed or len(key) <= len(LABEL_SUFFIX):
+        return False
+    tail = key[-len(LABEL_SUFFIX):]
+    return all(char == want or (want, char) in printed for want, char in zip(LABEL_SUFFIX, tail))
 
 
 def numbered_label_cell(text: str) -> bool:
@@ -1420,7 +1479,7 @@ def shift_lines(item: IndicatorRow, by: int) -> None:
 
 def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
                         issues: list[Issue], kept: list[IndicatorRow] = (),
-                        ending: frozenset[str] = frozenset()) -> list[Issue]:
+                        ending: frozenset[str] = frozenset(), by_order: bool = True) -> list[Issue]:
     """A cell under the level-2 column too damaged to tell between categories (盾量措标:
     two of four characters from 数量指标 and from 质量指标 alike) is still a label, and the
     labels around it choose: of its tied readings, the one alone in the canonical order
@@ -1474,7 +1533,7 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
                     # (a line kept as a row unread, `drop_unread_label_lines`, is not lost: its
                     # label is said as printed, not guessed from the order alone)
                     fits = only_category_of_line_group(item, cell, vocab, order, above, below, ending,
-                                                       items[i - 1] if i else None)
+                                                       items[i - 1] if i else None, by_order)
                     only = bool(fits)
                     if only:
                         take_back_level1(item, items[i + 1:])
@@ -1915,11 +1974,13 @@ def other_template_categories(printed: set[str], vocab: LevelVocabulary) -> set[
 
 
 def own_block_reading(text: str, vocab: LevelVocabulary, order: dict[str, int], above: str | None,
-                      below: str | None, groups: set[str]) -> LabelMatch | None:
+                      below: str | None, groups: set[str], ending: frozenset[str] | None = None
+                      ) -> LabelMatch | None:
     """For `read_own_block_labels`: the one category strictly between `above` and `below`
     in the canonical order (in `groups` where the row states one), where `text` holds
     `OWN_BLOCK_CHARS` characters beyond 指, 标, 类 and shares none with either's aliases;
-    else None."""
+    else None. With `ending` (a whole label, no piece: `only_category_of_line_group`), of
+    several such categories the one its printed length leaves (`long_enough_for`)."""
     own = set(label_key(text)) - GENERIC_LABEL_CHARS
     if len(own) < OWN_BLOCK_CHARS or any(own & (set("".join(vocab.level2.aliases_of(near))) - GENERIC_LABEL_CHARS)
                                          for near in (above, below) if near):
@@ -1928,6 +1989,8 @@ def own_block_reading(text: str, vocab: LevelVocabulary, order: dict[str, int], 
     high = order[below] if below else len(order)
     between = [name for name, spec in vocab.level2_specs.items()
                if low < order[name] < high and (not groups or spec.level1 in groups)]
+    if len(between) > 1 and ending is not None:
+        between = [name for name in between if long_enough_for(text, name, vocab, ending)]
     if len(between) != 1:
         return None
     return LabelMatch(between[0], between[0], round(fuzz.ratio(label_key(text), label_key(between[0])), 1))
@@ -1935,7 +1998,7 @@ def own_block_reading(text: str, vocab: LevelVocabulary, order: dict[str, int], 
 
 def only_category_of_line_group(item: IndicatorRow, cell: Cell, vocab: LevelVocabulary, order: dict[str, int],
                                 above: str | None, below: str | None, ending: frozenset[str] = frozenset(),
-                                previous: IndicatorRow | None = None) -> list[LabelMatch]:
+                                previous: IndicatorRow | None = None, by_length: bool = True) -> list[LabelMatch]:
     """For `read_damaged_labels`, a damaged cell alone on a line set aside, every character
     off (`戊未`, `戍木` for 成本): a category listed without indicators between the blocks
     labelled `above` and `below`, so of the level-1 group its line prints beside it, else
@@ -1946,17 +2009,46 @@ def only_category_of_line_group(item: IndicatorRow, cell: Cell, vocab: LevelVoca
     指标, nor the characters `ending` the document prints for 指 and 标, `措杯` under
     `成本` a label's damaged end), nor where the row above's name opens with a word of the
     category read (`成本 创业担保…` over `措杯`: that label fused into the name, the line its
-    wrapped rest). One reading or none."""
+    wrapped rest). One reading or none. `by_length`: of several categories, the one the
+    cell's printed length leaves (`long_enough_for`); a row read so is marked `by_order`,
+    evidence for its own block only (`rows_to_indicators`)."""
     own = set(label_key(cell.text)) - GENERIC_LABEL_CHARS - set(ASPECT) - ending
     if above is None or below is None or len(own) < 2:
         return []
     groups = {h.spec.label for h in item.set_aside_level1} or group_worded_before(cell.text, vocab) or \
         {vocab.level2_specs[above].level1, vocab.level2_specs[below].level1}
-    match = own_block_reading(cell.text, vocab, order, above, below, groups)
+    match = own_block_reading(cell.text, vocab, order, above, below, groups, ending if by_length else None)
     if match is None or previous is not None and previous.name and any(
             len(alias) >= 2 and previous.name.startswith(alias) for alias in vocab.level2.aliases_of(match.name)):
         return []
+    if by_length and own_block_reading(cell.text, vocab, order, above, below, groups) is None:
+        item.by_order = match.name   # (the length chose between categories)
     return [match]
+
+
+def printed_word(text: str, ending: frozenset[str]) -> str:
+    """A label cell's key without its ending as printed: 指, 标, 类 and 方面, and the
+    characters `ending` the document prints for 指 and 标 (`戊未指标`, `戍夲拍杯` -> 戊未,
+    戍夲), at most `PRINTED_ENDING_MAX` of them."""
+    key = label_key(text)
+    cut = len(key)
+    while cut > 0 and len(key) - cut < PRINTED_ENDING_MAX and key[cut - 1] in GENERIC_LABEL_CHARS | set(ASPECT) | ending:
+        cut -= 1
+    return key[:cut]
+
+
+PRINTED_ENDING_MAX = 3   # 类指标
+
+
+def long_enough_for(text: str, name: str, vocab: LevelVocabulary, ending: frozenset[str]) -> bool:
+    """Whether a whole label cell (no piece of a label wrapped over lines) is long enough to
+    be category `name` damaged: OCR puts look-alikes in a label's characters, keeping their
+    number, and a form may word a label up (成本控制指标) but prints no word of it shorter
+    than the vocabulary's; so the cell's word (`printed_word`) is at least as long as one
+    of the category's bare words. `戍夲` between 时效 and 社会效益 is 成本 (two characters),
+    no 经济效益 (four); `戊朩控制` may be either."""
+    word = printed_word(text, ending)
+    return any(0 < len(bare_word(alias)) <= len(word) for alias in (name, *vocab.level2.aliases_of(name)))
 
 
 def group_worded_before(text: str, vocab: LevelVocabulary) -> set[str]:
