@@ -547,17 +547,13 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             whole_end = frozenset() if out and may_end_below(out[-1], item.damaged, vocab) else printed_end
             if (any(len(label_key(c.text)) >= LABEL_MIN_KEY or (row.numbered and numbered_label_cell(c.text))
                     for c in item.damaged) or (lone or item.set_aside_level1) and short) and not item.fused \
-                    and (row.numbered or not (out and cut_label_above(out[-1], whole_end)
-                                              and (not item.set_aside_level1
-                                                   or continues_cut_label(out[-1], item.damaged, vocab,
-                                                                          whole_end)))):
+                    and (row.numbered or not may_continue_label_above(out, item, vocab, whole_end)):
                 # (a line printing its own row number is a row, never the rest of a label above;
                 # nor is one printing its own level-1 cell beside it: `only_category_of_line_group`,
                 # where its damaged cell holds what no rest of that label holds: `continues_cut_label`)
                 lone_damaged.append((len(out), item, line))   # perhaps a level-2 label: see below
-                if whole_end and not row.numbered and out and cut_label_above(out[-1]) and (
-                        not item.set_aside_level1 or continues_cut_label(out[-1], item.damaged, vocab)):
-                    kept_by_ending.append(item)
+                if whole_end and not row.numbered and may_continue_label_above(out, item, vocab):
+                    kept_by_ending.append(item)   # the rest of a cut label but for that ending
             continue
         line += 1
         item.lines, item.pages = (line, line), (row.page, row.page)
@@ -1184,6 +1180,15 @@ def cut_label_above(item: IndicatorRow, printed: frozenset[tuple[str, str]] = fr
     `printed`: the characters the document prints for 指 and 标 (`ends_as_label`)."""
     return any(not ends_as_label(h.cell.text, h.spec.label, printed) for h in (*item.level1, *item.level2)
                if not h.copied) or any(not ends_as_label(c.text, printed=printed) for c in item.unrecognised)
+
+
+def may_continue_label_above(out: list[IndicatorRow], item: IndicatorRow, vocab: LevelVocabulary,
+                             printed: frozenset[tuple[str, str]] = frozenset()) -> bool:
+    """Whether the damaged line `item` may be the rest of a level cell the last row of `out`
+    cut short (`cut_label_above`; under a set-aside level-1 line, only where its cells may
+    go on with that cell: `continues_cut_label`); `printed` as for `ends_as_label`."""
+    return bool(out) and cut_label_above(out[-1], printed) and (
+        not item.set_aside_level1 or continues_cut_label(out[-1], item.damaged, vocab, printed))
 
 
 def may_end_below(above: IndicatorRow, cells: list[Cell], vocab: LevelVocabulary) -> bool:
