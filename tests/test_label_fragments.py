@@ -1301,13 +1301,22 @@ def test_a_bare_word_with_a_word_put_in_reads_as_its_label():
 
 
 def test_a_bare_word_with_a_word_put_in_is_said_put_back_and_off_without_bare_readings():
-    # 生态 / 环境 / 效益 read as 生态效益指标, 指标 put back: said so (`put_back_spots` names its
-    # line); without such readings (`bare` false, the guard's pass without them) it is not read
-    from formex.normalize.indicators.fragments import put_back_spots
+    # 生态 / 环境 / 效益 read as 生态效益指标, 指标 put back: said so, and the line it is read on
+    # marked (`Row.own_block_only`: the guard judges the row); without such readings (`bare`
+    # false, the guard's pass without them) it is not read, and no line is marked
     assert put_in_reading("生态环境效益", VOCAB, bare=False) is None
     assert put_in_reading("生态环境效益指标", VOCAB, bare=False) == ("环境", "生态效益指标")
     rows = text_rows(["\t\t扶持创业企业数\t650", "生态", "环境", "效益", "\t\t长效机制健全性\t健全"])
     out, issues = rejoin_label_fragments(rows, VOCAB)
-    assert put_back_spots(issues) == {rows[2].source_ref}
+    assert [row.own_block_only for row in out] == [False, False, True, False, False]
+    assert any(i.message.endswith("指标 put back") for i in issues)
     out, issues = rejoin_label_fragments(rows, VOCAB, bare=False)
-    assert put_back_spots(issues) == set() and [row.texts for row in out[1:4]] != [[""], ["生态效益指标"], [""]]
+    assert not any(row.own_block_only for row in out) and [row.texts for row in out[1:4]] != [[""], ["生态效益指标"], [""]]
+
+
+def test_a_label_with_a_word_put_in_and_its_own_suffix_marks_no_line():
+    # 成本控 / 制指标 prints its 指标: the reading is no weaker than the label's own text, no line marked
+    rows = text_rows(["\t\t扶持创业企业数\t650", "成本控", "制指标", "\t\t长效机制健全性\t健全"])
+    out, _ = rejoin_label_fragments(rows, VOCAB)
+    assert "成本指标" in [t for row in out for t in row.texts]
+    assert not any(row.own_block_only for row in out)

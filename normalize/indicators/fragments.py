@@ -1533,23 +1533,13 @@ def split_restated_pieces(rows: list[Row], vocab: LevelVocabulary) -> tuple[list
     return [with_texts(row, i, texts) for i, row in enumerate(rows)], issues
 
 
-PUT_BACK_SAID = ", 指标 put back"   # said of a bare word read with a word put in (`put_back_spots`)
-
-
-def put_back_spots(issues: list[Issue]) -> set[str]:
-    """The lines (`source_ref`) where `rejoin_label_fragments` read a wrapped bare word with a
-    word put in (生态 / 环境 / 效益) as its label, 指标 put back: evidence for its own block
-    only (`rows.mark_own_block_readings`)."""
-    return {issue.source_ref for issue in issues
-            if issue.code == "label_unrecognised" and issue.message.endswith(PUT_BACK_SAID) and issue.source_ref}
-
-
 def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary,
                            roles: dict[int, str] | None = None, bare: bool = True) -> tuple[list[Row], list[Issue]]:
     """The rows with each wrapped label joined on one line, and an info issue for each;
     `roles` (the header's column roles, where known) lets damaged pieces under a level
     column be read at that column's looser cutoff (`column_chain`); `bare`: a bare word
-    with a word put in is read with 指标 put back (`put_in_reading`, `put_back_spots`)."""
+    with a word put in is read with 指标 put back (`put_in_reading`), its line marked
+    `Row.own_block_only`."""
     rows, restated = split_restated_pieces(rows, vocab)
     out, issues = rejoin_pieces(rows, vocab, roles or {}, bare)
     return out, restated + issues
@@ -1943,6 +1933,7 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
                             f"{joined!r} fused at its head: the label's wording as printed, cut off the "
                             f"name {name!r} with the label's line", field="level2", source_ref=rows[r].source_ref))
     short = shortened_keys(vocab)
+    own_block: set[int] = set()   # the lines a reading evidence for its own block only gave a label
     for chain in chains:
         joined = "".join(rows[r].cells[q].text for r, q in chain)
         joined = short.get(label_key(joined), joined)    # (a wording no cell alone is read as)
@@ -1952,11 +1943,14 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
             anchor = chain[anchor_of(chain, rows, taken)]
             on_rows = [spot for spot in chain if is_row_line(spot[0], rows, taken)] or [anchor]
             texts.update({spot: joined if spot in on_rows else "" for spot in chain})
+            put_back = not "".join(pieces).endswith(LABEL_SUFFIX)
+            if put_back:   # (evidence for its own block only: `rows.mark_own_block_readings`)
+                own_block.add(anchor[0])
             issues.append(Issue("warning", "label_unrecognised",
                                 f"level label wrapped over {len(chain)} lines "
                                 f"({' | '.join(rows[r].cells[q].text for r, q in chain)}) prints {word!r}, a word "
                                 f"the form put in the label (no wording the vocabulary lists): read as {joined!r} "
-                                f"without it" + (PUT_BACK_SAID if not "".join(pieces).endswith(LABEL_SUFFIX) else ""),
+                                f"without it" + (", 指标 put back" if put_back else ""),
                                 field="level2", source_ref=rows[anchor[0]].source_ref))
             continue
         in_column = kinds[tuple(chain)].endswith("level column")
@@ -1979,11 +1973,13 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
                             f"level label wrapped over {len(chain)} lines{damaged} "
                             f"({' | '.join(rows[r].cells[q].text for r, q in chain)}) read as {joined!r}",
                             field="indicators", source_ref=rows[anchor[0]].source_ref))
-    return [with_texts(row, i, texts) for i, row in enumerate(rows)], issues
+    return [with_texts(row, i, texts, i in own_block) for i, row in enumerate(rows)], issues
 
 
-def with_texts(row: Row, i: int, texts: dict[tuple[int, int], str]) -> Row:
+def with_texts(row: Row, i: int, texts: dict[tuple[int, int], str], own_block: bool = False) -> Row:
     """Row `i` with its cells' texts replaced where `texts` ((row, cell) -> text) has them;
-    the row keeps all else, whether it printed a row number too (wraps.py reads it)."""
+    the row keeps all else, whether it printed a row number too (wraps.py reads it);
+    `own_block`: a label on it is evidence for its own block only (`Row.own_block_only`)."""
     return replace(row, cells=tuple(replace(c, text=texts[(i, q)]) if (i, q) in texts else c
-                                    for q, c in enumerate(row.cells)))
+                                    for q, c in enumerate(row.cells)),
+                   own_block_only=row.own_block_only or own_block)

@@ -22,7 +22,7 @@ from formex.normalize.indicators.columns import (  # find_header, complete_roles
     name_between,
     split_value_columns)
 from formex.normalize.indicators.damaged_tails import header_damage, printed_damage
-from formex.normalize.indicators.fragments import label_keys, label_prefixes, put_back_spots, rejoin_label_fragments
+from formex.normalize.indicators.fragments import label_keys, label_prefixes, rejoin_label_fragments
 from formex.normalize.indicators.fused import ASPECT, bare_word, compound_label, fused_issue, split_fused_label
 from formex.normalize.indicators.groups import against_kept_word, read_by_stated_group
 from formex.normalize.indicators.fused_order import (
@@ -433,11 +433,10 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         issues += reread_header_issues(rows[header], roles, vocab)
     body = rows[header + 1:]
     header_texts = [c.text for c in rows[header].filled] if header >= 0 else None
-    put_back: set[str] = set()
     if not spans_known:
         body, joined = rejoin_across_headers(body, header_texts, vocab, roles, by_order)
         issues += joined
-        put_back = put_back_spots(joined)
+    put_in = {row.source_ref for row in body if row.own_block_only}   # (`Row.own_block_only`)
     chosen: dict[str, tuple[int, float]] = {}
     content = without_restated_header(body, rows[header] if header >= 0 else None)
     by_place: dict[str, int] = {}
@@ -666,23 +665,24 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues = read_group_worded_categories(out, vocab, schema, issues)   # (a cell read as its group)
     move_inapplicable_labels(out, schema)
     mark_cut_short(out, vocab)
-    mark_own_block_readings(out, kept_by_ending, put_back)
+    mark_own_block_readings(out, kept_by_ending, put_in)
     return out, issues
 
 
-def mark_own_block_readings(items: list[IndicatorRow], kept: list[IndicatorRow], put_back: set[str]) -> None:
+def mark_own_block_readings(items: list[IndicatorRow], kept: list[IndicatorRow], put_in: set[str]) -> None:
     """Rows whose category only a reading that is evidence for its own block gave, marked
     `by_order` as a bare word read by the order is (`rows_to_indicators` keeps them where
     only their own blocks move): a damaged label line kept as a row because the label above
-    ends in 指标 as the table prints it (`kept`), and a wrapped bare word read with a word put
-    in and 指标 put back (`put_back`: the lines it was joined on, `fragments.put_back_spots`)."""
+    ends in 指标 as the table prints it (`kept`), and a wrapped label read with a word put
+    in (`put_in`: the lines it was read on, marked `Row.own_block_only`), its label on the
+    row's own line or on a line folded into it."""
     kept_ids = {id(item) for item in kept}
     for item in items:
         labels = [h.spec.label for h in item.level2 if not h.copied]
         if item.by_order or not labels:
             continue
         on_line = {h.cell.source_ref for h in item.level2 if not h.copied} | {item.row.source_ref}
-        if id(item) in kept_ids or on_line & put_back:
+        if id(item) in kept_ids or on_line & put_in:
             item.by_order = labels[-1]
 
 
