@@ -537,22 +537,26 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             # But a table numbering its rows numbers such a category too: a line without its
             # number there is no row, only a block's label on a line of its own where the
             # table prints its labels so)
-            lone = between_whole_lines(classified, k) and (row.numbered is not False or apart)
-            item.set_aside_level1 = tuple(h for h in item.level1 if not h.copied)
-            short = [c for c in item.damaged if numbered_label_cell(c.text) and not opens_inside_label(c.text, vocab)
-                     and not joins_a_neighbour(c, classified, k, vocab)]
             # (a line no longer than 指标 keeping no category's character may be the damaged 指标
             # of a label above ending in 类, whatever its other labels end in: `社会效益类` over `拾怀`)
             whole_end = frozenset() if out and may_end_below(out[-1], item.damaged, vocab) else printed_end
-            if (any(len(label_key(c.text)) >= LABEL_MIN_KEY or (row.numbered and numbered_label_cell(c.text))
-                    for c in item.damaged) or (lone or item.set_aside_level1) and short) and not item.fused \
+            # (a label line ending in 指标 as the table prints it, `效益指怀`, is whole: no piece)
+            apart_from_row = row.numbered is not False or apart
+            lone = between_whole_lines(classified, k, whole_end) and apart_from_row
+            item.set_aside_level1 = tuple(h for h in item.level1 if not h.copied)
+            short = [c for c in item.damaged if numbered_label_cell(c.text) and not opens_inside_label(c.text, vocab)
+                     and not joins_a_neighbour(c, classified, k, vocab)]
+            long_cell = any(len(label_key(c.text)) >= LABEL_MIN_KEY or (row.numbered and numbered_label_cell(c.text))
+                            for c in item.damaged)
+            if (long_cell or (lone or item.set_aside_level1) and short) and not item.fused \
                     and (row.numbered or not may_continue_label_above(out, item, vocab, whole_end)):
                 # (a line printing its own row number is a row, never the rest of a label above;
                 # nor is one printing its own level-1 cell beside it: `only_category_of_line_group`,
                 # where its damaged cell holds what no rest of that label holds: `continues_cut_label`)
                 lone_damaged.append((len(out), item, line))   # perhaps a level-2 label: see below
-                if whole_end and not row.numbered and may_continue_label_above(out, item, vocab):
-                    kept_by_ending.append(item)   # the rest of a cut label but for that ending
+                if whole_end and not row.numbered and may_continue_label_above(out, item, vocab) \
+                        or not long_cell and not item.set_aside_level1 and not between_whole_lines(classified, k):
+                    kept_by_ending.append(item)   # the rest of a cut label, or a piece, but for that ending
             continue
         line += 1
         item.lines, item.pages = (line, line), (row.page, row.page)
@@ -938,15 +942,15 @@ def restates_header(row: Row, header_texts: list[str] | None, vocab: LevelVocabu
 
 
 def rejoin_across_headers(body: list[Row], header_texts: list[str] | None, vocab: LevelVocabulary,
-                          roles: dict[int, str] | None = None, bare: bool = True) -> tuple[list[Row], list[Issue]]:
+                          roles: dict[int, str] | None = None, weak: bool = True) -> tuple[list[Row], list[Issue]]:
     """`rejoin_label_fragments` over the body with the restated headers left out: a label
     wrapped in its narrow column at a page's foot (`经济效` last on the page) goes on
     below the header the next page restates (`益指标`), and its pieces are consecutive
     lines of the table though not of the text. The header lines stay where they print."""
     kept = [k for k, row in enumerate(body) if not row.filled or not restates_header(row, header_texts, vocab)]
     if len(kept) == len(body):
-        return rejoin_label_fragments(body, vocab, roles, bare)
-    joined, issues = rejoin_label_fragments([body[k] for k in kept], vocab, roles, bare)
+        return rejoin_label_fragments(body, vocab, roles, weak)
+    joined, issues = rejoin_label_fragments([body[k] for k in kept], vocab, roles, weak)
     out = list(body)
     for k, row in zip(kept, joined):
         out[k] = row
@@ -1268,14 +1272,16 @@ def numbered_label_cell(text: str) -> bool:
     return len(set(label_key(text)) - GENERIC_LABEL_CHARS) >= 2
 
 
-def between_whole_lines(classified: list[IndicatorRow], k: int) -> bool:
+def between_whole_lines(classified: list[IndicatorRow], k: int,
+                        printed: frozenset[tuple[str, str]] = frozenset()) -> bool:
     """Line k (a damaged level cell alone) lies between lines that are no pieces of a
     wrapped label: each a row (a name or a target) or a line of labels read whole. Its
     cell is then no piece either, however short (`旷效`, `戊本` on a line of their own
     between two rows: a label OCR damaged, an alias's length), where a piece of a label
-    wrapped in a narrow column sits above or below another piece (`社会郊` / `益拍标`)."""
+    wrapped in a narrow column sits above or below another piece (`社会郊` / `益拍标`);
+    `printed` as for `whole_line`."""
     return 0 < k < len(classified) - 1 and all(
-        whole_line(classified[j]) for j in (k - 1, k + 1))
+        whole_line(classified[j], printed) for j in (k - 1, k + 1))
 
 
 def opens_inside_label(text: str, vocab: LevelVocabulary) -> bool:
@@ -1310,12 +1316,13 @@ def joins_a_neighbour(cell: Cell, items: list[IndicatorRow], k: int, vocab: Leve
     return False
 
 
-def whole_line(item: IndicatorRow) -> bool:
+def whole_line(item: IndicatorRow, printed: frozenset[tuple[str, str]] = frozenset()) -> bool:
     """A row, or a line of labels each read and ending as a label does (`效益指标 |
-    社会效益方面`): no piece of a label cut in its column."""
+    社会效益方面`; `效益指怀` where the table prints 怀 for 标: `printed`, as for
+    `ends_as_label`): no piece of a label cut in its column."""
     if item.name is not None or item.target is not None:
         return True
-    return not item.damaged and not item.unrecognised and not cut_label_above(item) \
+    return not item.damaged and not item.unrecognised and not cut_label_above(item, printed) \
         and any(not h.copied for h in (*item.level1, *item.level2))
 
 
