@@ -32,6 +32,7 @@ from formex.normalize.indicators.wraps import (
     ROW_CELLS, DocumentWrapping, is_wrap, whole_halves, join_wrapped, label_read_as_fragment, labels_on_every_row, name_lengths,
     numbering_of, points_on_every_row, wrap_across_label, wrap_width, wrapped_line_lengths)
 from formex.normalize.labels import LabelMatch, label_key
+from formex.normalize.targets import parse_target
 from formex.schemas.document import Cell, Issue, Row
 from formex.schemas.forms import FormSchema, Level2Spec
 
@@ -49,7 +50,7 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str], pr
     texts: list[Cell] = []
     for cell in cells:
         fused = split_fused_label(cell, vocab)
-        if fused is not None and ending_alone(fused, cell, cells):
+        if fused is not None and ending_alone(fused, cell, [*cells, *values.values()]):
             # the cell a label of its own, its 指标 damaged past reading (社会效益类拍际), the
             # row's name in a cell right of it: the whole cell is the label
             fused = replace(fused, label=replace(fused.label, cell=replace(fused.label.cell, text=cell.text.strip())),
@@ -194,12 +195,14 @@ def ending_alone(fused, cell: Cell, cells: list[Cell]) -> bool:
     """The name a fused label was split from is no more than a label's ending
     (`ENDING_MAX` characters: `拍际` of `社会效益类拍际`, no space before them as read), the
     label read without its 指标, and a cell right of it holds text no target reads as (the
-    row's name): the cell is a label of its own."""
+    row's name), or the cells right of it hold nothing but a placeholder (`生态效益类损际 | 无`:
+    a category listed without indicators, no name): the cell is a label of its own."""
+    right = [c.text.strip() for c in cells if c is not cell and c.col > cell.col and c.text.strip()]
     return not label_key(fused.label.cell.text).endswith(LABEL_SUFFIX) \
         and 0 < len(label_key(fused.rest.text)) <= ENDING_MAX and len(fused.rest.text.strip()) <= ENDING_MAX \
         and len((cell.raw or cell.text).split()) == 1 \
-        and any(c is not cell and c.col > cell.col and c.text.strip() and not looks_like_target(c.text)
-                for c in cells)
+        and (any(not looks_like_target(text) for text in right)
+             or bool(right) and all(parse_target(text).kind == "none" for text in right))
 
 
 def without_restated_header(body: list[Row], header: Row | None) -> list[Row]:
