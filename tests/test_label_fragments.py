@@ -1349,3 +1349,15 @@ def test_which_put_in_readings_are_weak():
     assert weakly_put_in("生态环境效益", "环境", "生态效益指标")
     assert weakly_put_in("生忞环境效益指标", "环境", "生态效益指标")
     assert not weakly_put_in("成本控制指标", "控制", "成本指标")
+
+
+def test_a_label_cell_with_a_word_put_in_and_look_alikes_reads_nearer_its_category():
+    # 土杰环境效益指标: 生态效益指标 with 环境 (a word of its keywords) put in and 生态 damaged;
+    # read at 50 as 生态环境成本指标 by 环境 and 指标 alone, it reads nearer 生态效益指标 without
+    # the word (效益指标 in place). Not where the reading beats it (生态环境成夲指标 at 88), nor
+    # where the word is no keyword of the category the rest is near
+    from formex.normalize.indicators.fragments import put_in_cell_reading
+    assert put_in_cell_reading("土杰环境效益指标", VOCAB, 50.0)[:2] == ("环境", "生态效益指标")
+    assert put_in_cell_reading("生态环境效盎指标", VOCAB, 75.0)[:2] == ("环境", "生态效益指标")
+    assert put_in_cell_reading("生态环境成夲指标", VOCAB, 87.5) is None
+    assert put_in_cell_reading("数量控制措杯", VOCAB, 50.0) is None

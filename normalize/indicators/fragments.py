@@ -1286,6 +1286,39 @@ def damaged_put_in_reading(joined: str, vocab: LevelVocabulary) -> tuple[str, st
     return tops[0] if len(tops) == 1 else None
 
 
+@lru_cache(maxsize=65536)
+def put_in_cell_reading(text: str, vocab: LevelVocabulary, beat: float) -> tuple[str, str, float] | None:
+    """(word, category, score) where a level cell's key (`土恣环境效益指标`) is a level-2 label
+    key ending in 指标 with a word put in after its first `PUT_IN_FROM` characters, the word
+    printed clean and a whole word of that category's keywords (`names_its_matter`: 环境 of
+    生态效益's), the rest (`土恣效益指标`) nearer that key, counting characters in place, than
+    `beat` (the score the cell was read at as another label: 生态环境成本指标 at 50, by 环境
+    and 指标 alone) and at `COLUMN_CUTOFF` at least, keeping a character of the label's own
+    (not 指, 标, 类) in place; the one nearest such label, else None."""
+    scored: dict[str, tuple[float, tuple[str, str, float]]] = {}
+    for head, tail, label in put_in_splits(vocab):
+        for n in range(2, PUT_IN_MAX + 1):
+            if len(text) != len(head) + n + len(tail):
+                continue
+            word = text[len(head):len(head) + n]
+            if not all(is_han(ch) for ch in word) or any(ch in LABEL_SUFFIX for ch in word) \
+                    or not names_its_matter(word, vocab.level2_specs[label]):
+                continue
+            rest = text[:len(head)] + text[len(head) + n:]
+            kept = [a == b for a, b in zip(rest, head + tail)]
+            score = 100.0 * sum(kept) / len(rest)
+            if score <= max(beat, COLUMN_CUTOFF) or not any(k and ch not in GENERIC_CHARS
+                                                            for k, ch in zip(kept, head + tail)):
+                continue
+            if score > scored.get(label, (0.0,))[0]:
+                scored[label] = (score, (word, label, score))
+    if not scored:
+        return None
+    best = max(score for score, _ in scored.values())
+    tops = [reading for score, reading in scored.values() if score == best]
+    return tops[0] if len(tops) == 1 else None
+
+
 def weakly_put_in(joined: str, word: str, key: str) -> bool:
     """Whether `put_in_reading` read `joined` as the label `key` with `word` put in only through
     a weak reading, evidence for its own block only: printed without its 指标 (put back), or

@@ -22,7 +22,7 @@ from formex.normalize.indicators.columns import (  # find_header, complete_roles
     name_between,
     split_value_columns)
 from formex.normalize.indicators.damaged_tails import header_damage, printed_damage
-from formex.normalize.indicators.fragments import label_keys, label_prefixes, rejoin_label_fragments
+from formex.normalize.indicators.fragments import label_keys, label_prefixes, put_in_cell_reading, rejoin_label_fragments
 from formex.normalize.indicators.fused import ASPECT, bare_word, compound_label, fused_issue, split_fused_label
 from formex.normalize.indicators.groups import against_kept_word, read_by_stated_group
 from formex.normalize.indicators.fused_order import (
@@ -645,6 +645,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     out = insert_label_lines(out, lone_damaged)
     ending = frozenset(char for _, char in printed_damage(out, vocab) | header_damage(rows, out, schema))
     issues = read_damaged_labels(out, vocab, schema, issues, wrapped_rows, ending, by_order)
+    issues += read_put_in_cells(out, vocab, by_order)
     issues = read_by_stated_group(out, vocab, schema, issues)
     out = drop_unread_label_lines(out, wrapped_rows)
     issues += settle_tied_labels(out, vocab, schema)
@@ -674,6 +675,38 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     mark_cut_short(out, vocab)
     mark_own_block_readings(out, kept_by_ending, put_in)
     return out, issues
+
+
+def read_put_in_cells(items: list[IndicatorRow], vocab: LevelVocabulary, weak: bool = True) -> list[Issue]:
+    """Each level-2 label read fuzzily that reads nearer another category with a word of
+    that category's keywords put in it (`fragments.put_in_cell_reading`: `土杰环境效益指标`,
+    生态效益指标 with 环境 put in and 生态 damaged, read at the level column's cutoff as
+    生态环境成本指标 by 环境 and 指标 alone) read as that category, evidence for its own
+    block only (`IndicatorRow.by_order`); not out of the row's own group where a level-1
+    label read exactly states one (`孝盆指标`, read as 成本指标, states none). An info issue
+    says so. None without `weak` (the table read without such readings)."""
+    if not weak:
+        return []
+    found = []
+    for item in items:
+        own = {h.spec.label for h in item.level1 if h.match.exact}
+        for hint in list(item.level2):
+            if hint.copied or hint.match.exact or hint.moved:
+                continue
+            reading = put_in_cell_reading(label_key(hint.cell.text), vocab, hint.match.score)
+            if reading is None or reading[1] == hint.spec.label \
+                    or own and vocab.level2_specs[reading[1]].level1 not in own:
+                continue
+            word, name, score = reading
+            item.replace_level2(hint, LabelHint(2, vocab.level2_specs[name], hint.cell, LabelMatch(name, name, score),
+                                                hint.copied, line=hint.line))
+            item.by_order = item.by_order or name
+            found.append(Issue("info", "label_read_with_word_put_in",
+                               f"{hint.cell.text!r}: level label read as {hint.spec.label!r} (similarity "
+                               f"{hint.match.score:.0f}) prints {word!r}, a word of {name!r}'s, put in it; "
+                               f"without it nearer {name!r} ({score:.0f}): read as {name!r}",
+                               field="level2", source_ref=hint.cell.source_ref or item.row.source_ref))
+    return found
 
 
 def mark_own_block_readings(items: list[IndicatorRow], kept: list[IndicatorRow], put_in: set[str]) -> None:
