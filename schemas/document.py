@@ -63,6 +63,10 @@ class Row:
     # in a table that numbers its rows (a 序号 column set aside): whether this line printed
     # its row number; None where the table has no such column
     numbered: bool | None = None
+    # a label on this line was read by a reading that is evidence for its own block only (a
+    # wrapped label with a word put in, `fragments.put_in_reading`, 指标 put back or look-alikes
+    # besides): `rows.mark_own_block_readings` marks the rows it decides, the guard judges them
+    own_block_only: bool = False
 
     @property
     def texts(self) -> list[str]:

@@ -1255,6 +1255,22 @@ def test_a_label_line_kept_by_the_printed_zhibiao_above_is_marked_and_read_witho
     assert len(without) == 3
 
 
+
+def test_a_damaged_label_alone_above_a_label_line_ending_as_the_table_prints_zhibiao_is_read_and_marked():
+    # 戊朩 alone between a 时效 row and the line 效益指怀 | 经济效益指标: the table prints 怀 for
+    # 标 (效益指怀 read as 效益指标), so that line is a whole label line, no piece of a label, and
+    # 戊朩 between whole lines is a label of its own, the category the order leaves (成本). Only
+    # that ending kept it: its row is marked `by_order`; without such readings it is no row
+    from formex.normalize.indicators.rows import rows_to_indicator_rows
+    rows = text_rows([HEADER, "产出指标\t时效指怀\t实际资金支出率\t≧95%", "\t戊朩\t\t",
+                      "效益指怀\t经济效益指标\t\t", "\t\t就业困难人员就业人数\t≥5人"])
+    got, _, _ = read(rows)
+    assert ("成本指标", None) in got
+    items, _ = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert "成本指标" in [item.by_order for item in items]
+    without, _ = rows_to_indicator_rows(rows, SCHEMA, False, by_order=False)
+    assert not any(h.spec.label == "成本指标" for item in without for h in item.level2)
+
 def test_a_short_line_keeping_no_category_character_under_a_label_ending_in_lei_may_be_its_zhibiao():
     from formex.normalize.indicators.cells import IndicatorRow, LabelHint
     from formex.normalize.indicators.rows import may_end_below
@@ -1292,3 +1308,17 @@ def test_rows_matched_by_their_first_line_where_a_reading_adds_a_row():
     assert labels_by_first_line(items, before, placed("时效指标", "时效指标", "社会效益指标")) is None
     gone = before + [IndicatorRow(row=row(9), lines=(9, 9))]
     assert labels_by_first_line(items, gone, placed("时效指标", "时效指标", "社会效益指标", "社会效益指标")) is None
+
+
+def test_a_label_cell_with_a_word_put_in_read_as_another_category_is_read_as_its_own_and_marked():
+    # 土杰环境效益指标 | 无 under the 二级指标 column: read at the column's cutoff as
+    # 生态环境成本指标 (环境, 指标); without 环境, a word of 生态效益's, it is nearer 生态效益指标:
+    # read so, marked `by_order` (the guard judges it); without such readings it is not
+    from formex.normalize.indicators.rows import rows_to_indicator_rows
+    rows = text_rows([HEADER, "效益指标\t社会效益指标\t受益人数\t≥5人", "\t土杰环境效益指标\t\t无",
+                      "\t可持续影响指标\t长效机制健全性\t健全"])
+    items, issues = rows_to_indicator_rows(rows, SCHEMA, False)
+    assert [item.by_order for item in items] == [None, "生态效益指标", None]
+    assert any(i.code == "label_read_with_word_put_in" for i in issues)
+    without, _ = rows_to_indicator_rows(rows, SCHEMA, False, by_order=False)
+    assert not any(h.spec.label == "生态效益指标" for item in without for h in item.level2)

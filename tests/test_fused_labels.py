@@ -255,6 +255,20 @@ def test_a_label_cell_whose_zhibiao_is_damaged_past_reading_is_the_label_whole()
     assert any(i.code == "label_fused" and "社会效益类拍际" in i.message for i in issues)
 
 
+
+def test_a_label_cell_whose_zhibiao_is_damaged_past_reading_beside_a_placeholder_is_a_category_listed_without_indicators():
+    # 生态效益类损际 | 无: the label's 指标 damaged past reading (损际), nothing right of it but the
+    # placeholder: a category listed without indicators, no row named 损际
+    got, issues = rows_of(["效益指标\t社会效益指标\t受益人数\t≥90%",
+                           "\t生态效益类损际\t\t无",
+                           "\t可持续影响指标\t家庭医生签约服务长效机制\t健全"])
+    assert got[1] == ("生态效益指标", None)
+    # a two-character name after a space keeps its name, placeholder or not
+    got, _ = rows_of(["效益指标\t社会效益指标\t受益人数\t≥90%",
+                      "\t生态效益类 节能\t\t无",
+                      "\t可持续影响指标\t家庭医生签约服务长效机制\t健全"])
+    assert got[1] == ("生态效益指标", "节能")
+
 def test_a_label_cell_with_two_characters_after_a_space_keeps_them_as_its_name():
     got, _ = rows_of(["产出指标\t数量指标\t档案数字化扫描页数\t120万页",
                       "效益指标\t社会效益类 就业\t≥90%",

@@ -127,7 +127,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from formex.normalize.indicators.cells import (
-    COLUMN_CUTOFF, LABEL_CUTOFF, LABEL_SUFFIX, PREFIX_MIN, LevelVocabulary, classify_label, looks_like_value)
+    COLUMN_CUTOFF, GENERIC_CHARS, LABEL_CUTOFF, LABEL_SUFFIX, PREFIX_MIN, LevelVocabulary, classify_label,
+    looks_like_value)
 from formex.normalize.indicators.fused import (ASPECT, ASPECT_WORD_MIN, bare_word, compound_keys, full_label, makes_word,
                                               split_fused_label)
 from formex.normalize.labels import label_key
@@ -1209,7 +1210,7 @@ def put_in_splits(vocab: LevelVocabulary) -> tuple[tuple[str, str, str], ...]:
     return tuple(out)
 
 
-def put_in_reading(joined: str, vocab: LevelVocabulary, bare: bool = True) -> tuple[str, str] | None:
+def put_in_reading(joined: str, vocab: LevelVocabulary, weak: bool = True) -> tuple[str, str] | None:
     """(word, label key) where `joined` (a wrapped label's lines joined) is a level-2 label
     key ending in 指标 with one word of up to `PUT_IN_MAX` Chinese characters put in after
     its category's first `PUT_IN_FROM` characters (成本控制指标: 控制; 生态环境效益指标: 环境),
@@ -1220,8 +1221,10 @@ def put_in_reading(joined: str, vocab: LevelVocabulary, bare: bool = True) -> tu
     character read as no label (社会效溢 | 效益指标: a damaged label over the group's label;
     生态环境 | 效益指标 reads), the word one the category's keywords hold (`names_its_matter`:
     时效 | 戍夲 | 指标 is a bare label over a damaged one); None where no such reading is, or
-    readings name two categories."""
-    if bare and not joined.endswith(LABEL_SUFFIX) and len(joined) > PUT_IN_FROM:
+    readings name two categories. `weak`: also the readings evidence for their own block only
+    (`weakly_put_in`): a bare word with 指标 put back, and look-alikes beside the word put in
+    (`damaged_put_in_reading`)."""
+    if weak and not joined.endswith(LABEL_SUFFIX) and len(joined) > PUT_IN_FROM:
         # printed without its 指标 (生态 | 环境 | 效益): read as the label's bare word is, 指标 put back
         return put_in_reading(joined + LABEL_SUFFIX, vocab)
     keys, found = label_keys(vocab), {}
@@ -1242,7 +1245,85 @@ def put_in_reading(joined: str, vocab: LevelVocabulary, bare: bool = True) -> tu
         if not names_its_matter(word, vocab.level2_specs[label]):
             continue     # (时效 / 戍夲 / 指标: a bare label over a damaged one, 戍夲 no word of 时效's)
         found.setdefault(label, (word, head + tail))
-    return next(iter(found.values())) if len(found) == 1 else None
+    if found or not weak:
+        return next(iter(found.values())) if len(found) == 1 else None
+    return damaged_put_in_reading(joined, vocab)
+
+
+@lru_cache(maxsize=65536)
+def damaged_put_in_reading(joined: str, vocab: LevelVocabulary) -> tuple[str, str] | None:
+    """`put_in_reading` for a label with look-alikes besides the word put in (`生杰环` / `境效益`:
+    生态效益 with 环境 put in, 态 printed 杰): the word a whole word of the category's keywords
+    (`names_its_matter`, printed clean: the word is the evidence), the rest the label's key at
+    `LABEL_CUTOFF` counting characters in place, keeping one of its category's own characters
+    (not 指, 标, 类) in its head, and no other category as near; else None."""
+    scored: dict[str, tuple[float, tuple[str, str]]] = {}
+    for head, tail, label in put_in_splits(vocab):
+        for n in range(2, PUT_IN_MAX + 1):
+            if len(joined) != len(head) + n + len(tail):
+                continue
+            word = joined[len(head):len(head) + n]
+            rest = joined[:len(head)] + joined[len(head) + n:]
+            if not all(is_han(ch) for ch in word) or any(ch in LABEL_SUFFIX for ch in word) \
+                    or not names_its_matter(word, vocab.level2_specs[label]):
+                continue
+            kept = [a == b for a, b in zip(rest, head + tail)]
+            score = 100.0 * sum(kept) / len(rest)
+            if not LABEL_CUTOFF <= score < 100.0 or not any(k and ch not in GENERIC_CHARS for k, ch in zip(kept, head)):
+                continue     # (read exactly: the exact reading above decided)
+            printed_head, printed_tail = joined[:len(head)], joined[len(head) + n:]
+            # the exact reading's checks on the lines as printed: no label of the word with the
+            # rest (质量有 / 效指标: 有效指标 reads as 时效指标), nor of the head with the word
+            if label_read_as(word + printed_tail, vocab) != label_read_as(printed_tail, vocab) \
+                    or any(label_read_as(printed_head + word[:k], vocab) is not None for k in range(1, n + 1)):
+                continue
+            if score > scored.get(label, (0.0,))[0]:
+                scored[label] = (score, (word, head + tail))
+    if not scored:
+        return None
+    best = max(score for score, _ in scored.values())
+    tops = [reading for score, reading in scored.values() if score == best]
+    return tops[0] if len(tops) == 1 else None
+
+
+@lru_cache(maxsize=65536)
+def put_in_cell_reading(text: str, vocab: LevelVocabulary, beat: float) -> tuple[str, str, float] | None:
+    """(word, category, score) where a level cell's key (`土恣环境效益指标`) is a level-2 label
+    key ending in 指标 with a word put in after its first `PUT_IN_FROM` characters, the word
+    printed clean and a whole word of that category's keywords (`names_its_matter`: 环境 of
+    生态效益's), the rest (`土恣效益指标`) nearer that key, counting characters in place, than
+    `beat` (the score the cell was read at as another label: 生态环境成本指标 at 50, by 环境
+    and 指标 alone) and at `COLUMN_CUTOFF` at least, keeping a character of the label's own
+    (not 指, 标, 类) in place; the one nearest such label, else None."""
+    scored: dict[str, tuple[float, tuple[str, str, float]]] = {}
+    for head, tail, label in put_in_splits(vocab):
+        for n in range(2, PUT_IN_MAX + 1):
+            if len(text) != len(head) + n + len(tail):
+                continue
+            word = text[len(head):len(head) + n]
+            if not all(is_han(ch) for ch in word) or any(ch in LABEL_SUFFIX for ch in word) \
+                    or not names_its_matter(word, vocab.level2_specs[label]):
+                continue
+            rest = text[:len(head)] + text[len(head) + n:]
+            kept = [a == b for a, b in zip(rest, head + tail)]
+            score = 100.0 * sum(kept) / len(rest)
+            if score <= max(beat, COLUMN_CUTOFF) or not any(k and ch not in GENERIC_CHARS
+                                                            for k, ch in zip(kept, head + tail)):
+                continue
+            if score > scored.get(label, (0.0,))[0]:
+                scored[label] = (score, (word, label, score))
+    if not scored:
+        return None
+    best = max(score for score, _ in scored.values())
+    tops = [reading for score, reading in scored.values() if score == best]
+    return tops[0] if len(tops) == 1 else None
+
+
+def weakly_put_in(joined: str, word: str, key: str) -> bool:
+    """Whether `put_in_reading` read `joined` as the label `key` with `word` put in only through
+    a weak reading, evidence for its own block only: printed without its 指标 (put back), or
+    its other characters not the key's (look-alikes beside the word)."""
+    return not joined.endswith(LABEL_SUFFIX) or joined.replace(word, "", 1) != key
 
 
 def names_its_matter(word: str, spec: Level2Spec) -> bool:
@@ -1254,7 +1335,7 @@ def names_its_matter(word: str, spec: Level2Spec) -> bool:
 
 
 def put_in_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, int]],
-                 vocab: LevelVocabulary, levels: LevelCells, bare: bool = True) -> list[tuple[int, int]] | None:
+                 vocab: LevelVocabulary, levels: LevelCells, weak: bool = True) -> list[tuple[int, int]] | None:
     """A wrapped label whose lines spell a label with a word the form put in (`成本控` /
     `制指标`, `成本控制` / `指标`: the unlisted wording 成本控制指标; `生态` / `环境` / `效益` /
     `指标`), which no other chain reads (`put_in_reading`): one piece per consecutive line
@@ -1278,7 +1359,7 @@ def put_in_chain(rows: list[Row], start: tuple[int, int], taken: set[tuple[int, 
             break    # (a second entry's line: the next category listed without indicators)
         chain.append(step)
         pieces = [label_key(rows[r2].cells[q2].text) for r2, q2 in chain]
-        if column_wide(pieces) and put_in_reading("".join(pieces), vocab, bare) is not None:
+        if column_wide(pieces) and put_in_reading("".join(pieces), vocab, weak) is not None:
             best = list(chain)
     if best is None or any(levels.get(spot) == 1 for spot in best):
         return None
@@ -1533,25 +1614,15 @@ def split_restated_pieces(rows: list[Row], vocab: LevelVocabulary) -> tuple[list
     return [with_texts(row, i, texts) for i, row in enumerate(rows)], issues
 
 
-PUT_BACK_SAID = ", 指标 put back"   # said of a bare word read with a word put in (`put_back_spots`)
-
-
-def put_back_spots(issues: list[Issue]) -> set[str]:
-    """The lines (`source_ref`) where `rejoin_label_fragments` read a wrapped bare word with a
-    word put in (生态 / 环境 / 效益) as its label, 指标 put back: evidence for its own block
-    only (`rows.mark_own_block_readings`)."""
-    return {issue.source_ref for issue in issues
-            if issue.code == "label_unrecognised" and issue.message.endswith(PUT_BACK_SAID) and issue.source_ref}
-
-
 def rejoin_label_fragments(rows: list[Row], vocab: LevelVocabulary,
-                           roles: dict[int, str] | None = None, bare: bool = True) -> tuple[list[Row], list[Issue]]:
+                           roles: dict[int, str] | None = None, weak: bool = True) -> tuple[list[Row], list[Issue]]:
     """The rows with each wrapped label joined on one line, and an info issue for each;
     `roles` (the header's column roles, where known) lets damaged pieces under a level
-    column be read at that column's looser cutoff (`column_chain`); `bare`: a bare word
-    with a word put in is read with 指标 put back (`put_in_reading`, `put_back_spots`)."""
+    column be read at that column's looser cutoff (`column_chain`); `weak`: a label with a
+    word put in is read where it is a bare word (指标 put back) or prints look-alikes beside the
+    word (`put_in_reading`), its line marked `Row.own_block_only`."""
     rows, restated = split_restated_pieces(rows, vocab)
-    out, issues = rejoin_pieces(rows, vocab, roles or {}, bare)
+    out, issues = rejoin_pieces(rows, vocab, roles or {}, weak)
     return out, restated + issues
 
 
@@ -1807,7 +1878,7 @@ def blind_kind(pieces: list[str], vocab: LevelVocabulary, kind: str) -> str:
     return " with look-alikes, one line keeping none of its characters, read in its level column"
 
 
-def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str] | None = None, bare: bool = True
+def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str] | None = None, weak: bool = True
                   ) -> tuple[list[Row], list[Issue]]:
     taken: set[tuple[int, int]] = set()
     chains, kinds = [], {}
@@ -1841,7 +1912,7 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
             if (i, p) in taken or not is_piece(cell.text):
                 continue
             inner = {spot for chain in chains for spot in chain}
-            chain = put_in_chain(rows, (i, p), taken - inner, vocab, levels, bare)
+            chain = put_in_chain(rows, (i, p), taken - inner, vocab, levels, weak)
             if chain is None or any(set(c) & set(chain) and not set(c) <= set(chain) for c in chains):
                 continue
             chains = [c for c in chains if not set(c) <= set(chain)]
@@ -1943,20 +2014,26 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
                             f"{joined!r} fused at its head: the label's wording as printed, cut off the "
                             f"name {name!r} with the label's line", field="level2", source_ref=rows[r].source_ref))
     short = shortened_keys(vocab)
+    own_block: set[int] = set()   # the lines a reading evidence for its own block only gave a label
     for chain in chains:
         joined = "".join(rows[r].cells[q].text for r, q in chain)
         joined = short.get(label_key(joined), joined)    # (a wording no cell alone is read as)
         if kinds[tuple(chain)] == PUT_IN_KIND:     # read without the word put in: said for review
             pieces = [label_key(rows[r].cells[q].text) for r, q in chain]
-            word, joined = put_in_reading("".join(pieces), vocab, bare)
+            word, joined = put_in_reading("".join(pieces), vocab, weak)
             anchor = chain[anchor_of(chain, rows, taken)]
             on_rows = [spot for spot in chain if is_row_line(spot[0], rows, taken)] or [anchor]
             texts.update({spot: joined if spot in on_rows else "" for spot in chain})
+            put_back = not "".join(pieces).endswith(LABEL_SUFFIX)
+            look_alikes = weakly_put_in("".join(pieces) + LABEL_SUFFIX * put_back, word, joined)
+            if put_back or look_alikes:   # (evidence for its own block only: `rows.mark_own_block_readings`)
+                own_block.add(anchor[0])
             issues.append(Issue("warning", "label_unrecognised",
                                 f"level label wrapped over {len(chain)} lines "
                                 f"({' | '.join(rows[r].cells[q].text for r, q in chain)}) prints {word!r}, a word "
                                 f"the form put in the label (no wording the vocabulary lists): read as {joined!r} "
-                                f"without it" + (PUT_BACK_SAID if not "".join(pieces).endswith(LABEL_SUFFIX) else ""),
+                                f"without it" + (", 指标 put back" if put_back else "")
+                                + (", its other characters read through look-alikes" if look_alikes else ""),
                                 field="level2", source_ref=rows[anchor[0]].source_ref))
             continue
         in_column = kinds[tuple(chain)].endswith("level column")
@@ -1979,11 +2056,13 @@ def rejoin_pieces(rows: list[Row], vocab: LevelVocabulary, roles: dict[int, str]
                             f"level label wrapped over {len(chain)} lines{damaged} "
                             f"({' | '.join(rows[r].cells[q].text for r, q in chain)}) read as {joined!r}",
                             field="indicators", source_ref=rows[anchor[0]].source_ref))
-    return [with_texts(row, i, texts) for i, row in enumerate(rows)], issues
+    return [with_texts(row, i, texts, i in own_block) for i, row in enumerate(rows)], issues
 
 
-def with_texts(row: Row, i: int, texts: dict[tuple[int, int], str]) -> Row:
+def with_texts(row: Row, i: int, texts: dict[tuple[int, int], str], own_block: bool = False) -> Row:
     """Row `i` with its cells' texts replaced where `texts` ((row, cell) -> text) has them;
-    the row keeps all else, whether it printed a row number too (wraps.py reads it)."""
+    the row keeps all else, whether it printed a row number too (wraps.py reads it);
+    `own_block`: a label on it is evidence for its own block only (`Row.own_block_only`)."""
     return replace(row, cells=tuple(replace(c, text=texts[(i, q)]) if (i, q) in texts else c
-                                    for q, c in enumerate(row.cells)))
+                                    for q, c in enumerate(row.cells)),
+                   own_block_only=row.own_block_only or own_block)

@@ -22,7 +22,7 @@ from formex.normalize.indicators.columns import (  # find_header, complete_roles
     name_between,
     split_value_columns)
 from formex.normalize.indicators.damaged_tails import header_damage, printed_damage
-from formex.normalize.indicators.fragments import label_keys, label_prefixes, put_back_spots, rejoin_label_fragments
+from formex.normalize.indicators.fragments import label_keys, label_prefixes, put_in_cell_reading, rejoin_label_fragments
 from formex.normalize.indicators.fused import ASPECT, bare_word, compound_label, fused_issue, split_fused_label
 from formex.normalize.indicators.groups import against_kept_word, read_by_stated_group
 from formex.normalize.indicators.fused_order import (
@@ -32,6 +32,7 @@ from formex.normalize.indicators.wraps import (
     ROW_CELLS, DocumentWrapping, is_wrap, whole_halves, join_wrapped, label_read_as_fragment, labels_on_every_row, name_lengths,
     numbering_of, points_on_every_row, wrap_across_label, wrap_width, wrapped_line_lengths)
 from formex.normalize.labels import LabelMatch, label_key
+from formex.normalize.targets import parse_target
 from formex.schemas.document import Cell, Issue, Row
 from formex.schemas.forms import FormSchema, Level2Spec
 
@@ -49,7 +50,7 @@ def cells_by_content(row: Row, vocab: LevelVocabulary, roles: dict[int, str], pr
     texts: list[Cell] = []
     for cell in cells:
         fused = split_fused_label(cell, vocab)
-        if fused is not None and ending_alone(fused, cell, cells):
+        if fused is not None and ending_alone(fused, cell, [*cells, *values.values()]):
             # the cell a label of its own, its 指标 damaged past reading (社会效益类拍际), the
             # row's name in a cell right of it: the whole cell is the label
             fused = replace(fused, label=replace(fused.label, cell=replace(fused.label.cell, text=cell.text.strip())),
@@ -194,12 +195,14 @@ def ending_alone(fused, cell: Cell, cells: list[Cell]) -> bool:
     """The name a fused label was split from is no more than a label's ending
     (`ENDING_MAX` characters: `拍际` of `社会效益类拍际`, no space before them as read), the
     label read without its 指标, and a cell right of it holds text no target reads as (the
-    row's name): the cell is a label of its own."""
+    row's name), or the cells right of it hold nothing but a placeholder (`生态效益类损际 | 无`:
+    a category listed without indicators, no name): the cell is a label of its own."""
+    right = [c.text.strip() for c in cells if c is not cell and c.col > cell.col and c.text.strip()]
     return not label_key(fused.label.cell.text).endswith(LABEL_SUFFIX) \
         and 0 < len(label_key(fused.rest.text)) <= ENDING_MAX and len(fused.rest.text.strip()) <= ENDING_MAX \
         and len((cell.raw or cell.text).split()) == 1 \
-        and any(c is not cell and c.col > cell.col and c.text.strip() and not looks_like_target(c.text)
-                for c in cells)
+        and (any(not looks_like_target(text) for text in right)
+             or bool(right) and all(parse_target(text).kind == "none" for text in right))
 
 
 def without_restated_header(body: list[Row], header: Row | None) -> list[Row]:
@@ -433,11 +436,10 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
         issues += reread_header_issues(rows[header], roles, vocab)
     body = rows[header + 1:]
     header_texts = [c.text for c in rows[header].filled] if header >= 0 else None
-    put_back: set[str] = set()
     if not spans_known:
         body, joined = rejoin_across_headers(body, header_texts, vocab, roles, by_order)
         issues += joined
-        put_back = put_back_spots(joined)
+    put_in = {row.source_ref for row in body if row.own_block_only}   # (`Row.own_block_only`)
     chosen: dict[str, tuple[int, float]] = {}
     content = without_restated_header(body, rows[header] if header >= 0 else None)
     by_place: dict[str, int] = {}
@@ -538,22 +540,26 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
             # But a table numbering its rows numbers such a category too: a line without its
             # number there is no row, only a block's label on a line of its own where the
             # table prints its labels so)
-            lone = between_whole_lines(classified, k) and (row.numbered is not False or apart)
-            item.set_aside_level1 = tuple(h for h in item.level1 if not h.copied)
-            short = [c for c in item.damaged if numbered_label_cell(c.text) and not opens_inside_label(c.text, vocab)
-                     and not joins_a_neighbour(c, classified, k, vocab)]
             # (a line no longer than 指标 keeping no category's character may be the damaged 指标
             # of a label above ending in 类, whatever its other labels end in: `社会效益类` over `拾怀`)
             whole_end = frozenset() if out and may_end_below(out[-1], item.damaged, vocab) else printed_end
-            if (any(len(label_key(c.text)) >= LABEL_MIN_KEY or (row.numbered and numbered_label_cell(c.text))
-                    for c in item.damaged) or (lone or item.set_aside_level1) and short) and not item.fused \
+            # (a label line ending in 指标 as the table prints it, `效益指怀`, is whole: no piece)
+            apart_from_row = row.numbered is not False or apart
+            lone = between_whole_lines(classified, k, whole_end) and apart_from_row
+            item.set_aside_level1 = tuple(h for h in item.level1 if not h.copied)
+            short = [c for c in item.damaged if numbered_label_cell(c.text) and not opens_inside_label(c.text, vocab)
+                     and not joins_a_neighbour(c, classified, k, vocab)]
+            long_cell = any(len(label_key(c.text)) >= LABEL_MIN_KEY or (row.numbered and numbered_label_cell(c.text))
+                            for c in item.damaged)
+            if (long_cell or (lone or item.set_aside_level1) and short) and not item.fused \
                     and (row.numbered or not may_continue_label_above(out, item, vocab, whole_end)):
                 # (a line printing its own row number is a row, never the rest of a label above;
                 # nor is one printing its own level-1 cell beside it: `only_category_of_line_group`,
                 # where its damaged cell holds what no rest of that label holds: `continues_cut_label`)
                 lone_damaged.append((len(out), item, line))   # perhaps a level-2 label: see below
-                if whole_end and not row.numbered and may_continue_label_above(out, item, vocab):
-                    kept_by_ending.append(item)   # the rest of a cut label but for that ending
+                if whole_end and not row.numbered and may_continue_label_above(out, item, vocab) \
+                        or not long_cell and not item.set_aside_level1 and not between_whole_lines(classified, k):
+                    kept_by_ending.append(item)   # the rest of a cut label, or a piece, but for that ending
             continue
         line += 1
         item.lines, item.pages = (line, line), (row.page, row.page)
@@ -640,6 +646,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     ending = frozenset(char for _, char in printed_damage(out, vocab) | header_damage(rows, out, schema))
     issues = read_damaged_labels(out, vocab, schema, issues, wrapped_rows, ending, by_order)
     issues = read_by_stated_group(out, vocab, schema, issues)
+    issues += read_put_in_cells(out, vocab, by_order)   # (after: a weak reading, where the group read none)
     out = drop_unread_label_lines(out, wrapped_rows)
     issues += settle_tied_labels(out, vocab, schema)
     issues = read_label_runs(out, vocab, schema, issues)
@@ -666,23 +673,56 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues = read_group_worded_categories(out, vocab, schema, issues)   # (a cell read as its group)
     move_inapplicable_labels(out, schema)
     mark_cut_short(out, vocab)
-    mark_own_block_readings(out, kept_by_ending, put_back)
+    mark_own_block_readings(out, kept_by_ending, put_in)
     return out, issues
 
 
-def mark_own_block_readings(items: list[IndicatorRow], kept: list[IndicatorRow], put_back: set[str]) -> None:
+def read_put_in_cells(items: list[IndicatorRow], vocab: LevelVocabulary, weak: bool = True) -> list[Issue]:
+    """Each level-2 label read fuzzily that reads nearer another category with a word of
+    that category's keywords put in it (`fragments.put_in_cell_reading`: `土杰环境效益指标`,
+    生态效益指标 with 环境 put in and 生态 damaged, read at the level column's cutoff as
+    生态环境成本指标 by 环境 and 指标 alone) read as that category, evidence for its own
+    block only (`IndicatorRow.by_order`); not out of the row's own group where a level-1
+    label read exactly states one (`孝盆指标`, read as 成本指标, states none). An info issue
+    says so. None without `weak` (the table read without such readings)."""
+    if not weak:
+        return []
+    found = []
+    for item in items:
+        own = {h.spec.label for h in item.level1 if h.match.exact}
+        for hint in list(item.level2):
+            if hint.copied or hint.match.exact or hint.moved:
+                continue
+            reading = put_in_cell_reading(label_key(hint.cell.text), vocab, hint.match.score)
+            if reading is None or reading[1] == hint.spec.label \
+                    or own and vocab.level2_specs[reading[1]].level1 not in own:
+                continue
+            word, name, score = reading
+            item.replace_level2(hint, LabelHint(2, vocab.level2_specs[name], hint.cell, LabelMatch(name, name, score),
+                                                hint.copied, line=hint.line))
+            item.by_order = item.by_order or name
+            found.append(Issue("info", "label_read_with_word_put_in",
+                               f"{hint.cell.text!r}: level label read as {hint.spec.label!r} (similarity "
+                               f"{hint.match.score:.0f}) prints {word!r}, a word of {name!r}'s, put in it; "
+                               f"without it nearer {name!r} ({score:.0f}): read as {name!r}",
+                               field="level2", source_ref=hint.cell.source_ref or item.row.source_ref))
+    return found
+
+
+def mark_own_block_readings(items: list[IndicatorRow], kept: list[IndicatorRow], put_in: set[str]) -> None:
     """Rows whose category only a reading that is evidence for its own block gave, marked
     `by_order` as a bare word read by the order is (`rows_to_indicators` keeps them where
     only their own blocks move): a damaged label line kept as a row because the label above
-    ends in 指标 as the table prints it (`kept`), and a wrapped bare word read with a word put
-    in and 指标 put back (`put_back`: the lines it was joined on, `fragments.put_back_spots`)."""
+    ends in 指标 as the table prints it (`kept`), and a wrapped label read with a word put
+    in (`put_in`: the lines it was read on, marked `Row.own_block_only`), its label on the
+    row's own line or on a line folded into it."""
     kept_ids = {id(item) for item in kept}
     for item in items:
         labels = [h.spec.label for h in item.level2 if not h.copied]
         if item.by_order or not labels:
             continue
         on_line = {h.cell.source_ref for h in item.level2 if not h.copied} | {item.row.source_ref}
-        if id(item) in kept_ids or on_line & put_back:
+        if id(item) in kept_ids or on_line & put_in:
             item.by_order = labels[-1]
 
 
@@ -938,15 +978,15 @@ def restates_header(row: Row, header_texts: list[str] | None, vocab: LevelVocabu
 
 
 def rejoin_across_headers(body: list[Row], header_texts: list[str] | None, vocab: LevelVocabulary,
-                          roles: dict[int, str] | None = None, bare: bool = True) -> tuple[list[Row], list[Issue]]:
+                          roles: dict[int, str] | None = None, weak: bool = True) -> tuple[list[Row], list[Issue]]:
     """`rejoin_label_fragments` over the body with the restated headers left out: a label
     wrapped in its narrow column at a page's foot (`经济效` last on the page) goes on
     below the header the next page restates (`益指标`), and its pieces are consecutive
     lines of the table though not of the text. The header lines stay where they print."""
     kept = [k for k, row in enumerate(body) if not row.filled or not restates_header(row, header_texts, vocab)]
     if len(kept) == len(body):
-        return rejoin_label_fragments(body, vocab, roles, bare)
-    joined, issues = rejoin_label_fragments([body[k] for k in kept], vocab, roles, bare)
+        return rejoin_label_fragments(body, vocab, roles, weak)
+    joined, issues = rejoin_label_fragments([body[k] for k in kept], vocab, roles, weak)
     out = list(body)
     for k, row in zip(kept, joined):
         out[k] = row
@@ -1268,14 +1308,16 @@ def numbered_label_cell(text: str) -> bool:
     return len(set(label_key(text)) - GENERIC_LABEL_CHARS) >= 2
 
 
-def between_whole_lines(classified: list[IndicatorRow], k: int) -> bool:
+def between_whole_lines(classified: list[IndicatorRow], k: int,
+                        printed: frozenset[tuple[str, str]] = frozenset()) -> bool:
     """Line k (a damaged level cell alone) lies between lines that are no pieces of a
     wrapped label: each a row (a name or a target) or a line of labels read whole. Its
     cell is then no piece either, however short (`旷效`, `戊本` on a line of their own
     between two rows: a label OCR damaged, an alias's length), where a piece of a label
-    wrapped in a narrow column sits above or below another piece (`社会郊` / `益拍标`)."""
+    wrapped in a narrow column sits above or below another piece (`社会郊` / `益拍标`);
+    `printed` as for `whole_line`."""
     return 0 < k < len(classified) - 1 and all(
-        whole_line(classified[j]) for j in (k - 1, k + 1))
+        whole_line(classified[j], printed) for j in (k - 1, k + 1))
 
 
 def opens_inside_label(text: str, vocab: LevelVocabulary) -> bool:
@@ -1310,12 +1352,13 @@ def joins_a_neighbour(cell: Cell, items: list[IndicatorRow], k: int, vocab: Leve
     return False
 
 
-def whole_line(item: IndicatorRow) -> bool:
+def whole_line(item: IndicatorRow, printed: frozenset[tuple[str, str]] = frozenset()) -> bool:
     """A row, or a line of labels each read and ending as a label does (`效益指标 |
-    社会效益方面`): no piece of a label cut in its column."""
+    社会效益方面`; `效益指怀` where the table prints 怀 for 标: `printed`, as for
+    `ends_as_label`): no piece of a label cut in its column."""
     if item.name is not None or item.target is not None:
         return True
-    return not item.damaged and not item.unrecognised and not cut_label_above(item) \
+    return not item.damaged and not item.unrecognised and not cut_label_above(item, printed) \
         and any(not h.copied for h in (*item.level1, *item.level2))
 
 
