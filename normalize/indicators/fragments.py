@@ -1258,33 +1258,19 @@ def damaged_put_in_reading(joined: str, vocab: LevelVocabulary) -> tuple[str, st
     `LABEL_CUTOFF` counting characters in place, keeping one of its category's own characters
     (not 指, 标, 类) in its head, and no other category as near; else None."""
     scored: dict[str, tuple[float, tuple[str, str]]] = {}
-    for head, tail, label in put_in_splits(vocab):
-        for n in range(2, PUT_IN_MAX + 1):
-            if len(joined) != len(head) + n + len(tail):
-                continue
-            word = joined[len(head):len(head) + n]
-            rest = joined[:len(head)] + joined[len(head) + n:]
-            if not all(is_han(ch) for ch in word) or any(ch in LABEL_SUFFIX for ch in word) \
-                    or not names_its_matter(word, vocab.level2_specs[label]):
-                continue
-            kept = [a == b for a, b in zip(rest, head + tail)]
-            score = 100.0 * sum(kept) / len(rest)
-            if not LABEL_CUTOFF <= score < 100.0 or not any(k and ch not in GENERIC_CHARS for k, ch in zip(kept, head)):
-                continue     # (read exactly: the exact reading above decided)
-            printed_head, printed_tail = joined[:len(head)], joined[len(head) + n:]
-            # the exact reading's checks on the lines as printed: no label of the word with the
-            # rest (质量有 / 效指标: 有效指标 reads as 时效指标), nor of the head with the word
-            if label_read_as(word + printed_tail, vocab) != label_read_as(printed_tail, vocab) \
-                    or any(label_read_as(printed_head + word[:k], vocab) is not None for k in range(1, n + 1)):
-                continue
-            if score > scored.get(label, (0.0,))[0]:
-                scored[label] = (score, (word, head + tail))
-    if not scored:
-        return None
-    best = max(score for score, _ in scored.values())
-    tops = [reading for score, reading in scored.values() if score == best]
-    return tops[0] if len(tops) == 1 else None
-
+    for head, tail, label, word, kept in put_in_candidates(joined, vocab):
+        score = 100.0 * sum(kept) / len(kept)
+        if not LABEL_CUTOFF <= score < 100.0 or not any(k and ch not in GENERIC_CHARS for k, ch in zip(kept, head)):
+            continue     # (read exactly: the exact reading above decided)
+        printed_head, printed_tail = joined[:len(head)], joined[len(head) + len(word):]
+        # the exact reading's checks on the lines as printed: no label of the word with the
+        # rest (质量有 / 效指标: 有效指标 reads as 时效指标), nor of the head with the word
+        if label_read_as(word + printed_tail, vocab) != label_read_as(printed_tail, vocab) \
+                or any(label_read_as(printed_head + word[:k], vocab) is not None for k in range(1, len(word) + 1)):
+            continue
+        if score > scored.get(label, (0.0,))[0]:
+            scored[label] = (score, (word, head + tail))
+    return nearest_alone(scored)
 
 @lru_cache(maxsize=65536)
 def put_in_cell_reading(text: str, vocab: LevelVocabulary, beat: float) -> tuple[str, str, float] | None:
@@ -1296,6 +1282,22 @@ def put_in_cell_reading(text: str, vocab: LevelVocabulary, beat: float) -> tuple
     and 指标 alone) and at `COLUMN_CUTOFF` at least, keeping a character of the label's own
     (not 指, 标, 类) in place; the one nearest such label, else None."""
     scored: dict[str, tuple[float, tuple[str, str, float]]] = {}
+    for head, tail, label, word, kept in put_in_candidates(text, vocab):
+        score = 100.0 * sum(kept) / len(kept)
+        if score <= max(beat, COLUMN_CUTOFF) or not any(k and ch not in GENERIC_CHARS
+                                                        for k, ch in zip(kept, head + tail)):
+            continue
+        if score > scored.get(label, (0.0,))[0]:
+            scored[label] = (score, (word, label, score))
+    return nearest_alone(scored)
+
+
+def put_in_candidates(text: str, vocab: LevelVocabulary):
+    """(head, tail, label, word, kept) for each way `text` is a label key ending in 指标
+    (`put_in_splits`: head + tail) with a word of 2 to `PUT_IN_MAX` Chinese characters put in
+    after its head, the word printed clean, none of 指标's characters and a whole word of the
+    category's keywords (`names_its_matter`); `kept`: whether each character of the text
+    without the word is the key's, in place."""
     for head, tail, label in put_in_splits(vocab):
         for n in range(2, PUT_IN_MAX + 1):
             if len(text) != len(head) + n + len(tail):
@@ -1305,19 +1307,17 @@ def put_in_cell_reading(text: str, vocab: LevelVocabulary, beat: float) -> tuple
                     or not names_its_matter(word, vocab.level2_specs[label]):
                 continue
             rest = text[:len(head)] + text[len(head) + n:]
-            kept = [a == b for a, b in zip(rest, head + tail)]
-            score = 100.0 * sum(kept) / len(rest)
-            if score <= max(beat, COLUMN_CUTOFF) or not any(k and ch not in GENERIC_CHARS
-                                                            for k, ch in zip(kept, head + tail)):
-                continue
-            if score > scored.get(label, (0.0,))[0]:
-                scored[label] = (score, (word, label, score))
+            yield head, tail, label, word, [a == b for a, b in zip(rest, head + tail)]
+
+
+def nearest_alone(scored: dict[str, tuple[float, tuple]]) -> tuple | None:
+    """The reading of the one category scored highest (category -> (score, reading)); None
+    where none is, or two tie."""
     if not scored:
         return None
     best = max(score for score, _ in scored.values())
     tops = [reading for score, reading in scored.values() if score == best]
     return tops[0] if len(tops) == 1 else None
-
 
 def weakly_put_in(joined: str, word: str, key: str) -> bool:
     """Whether `put_in_reading` read `joined` as the label `key` with `word` put in only through
