@@ -32,22 +32,25 @@ def test_a_group_named_as_its_category_is_the_tail_of_a_longer_group_label():
     assert not group_named_tail(SPECS["数量指标"], "产出指标")   # not named as its group
 
 
+FIRST = [f"役入\t预算编审管理\t{NOTE}\t", "役入\t预算执行管理\t\t", "役入\t预算绩效管理\t\t"]
+MIDDLE = ["役入\t资产管理\t\t", "役入\t预算透明度\t\t"]
+TAIL = ["役入\t肉部\t\t", "\t控制\t\t", "\t官理\t\t", "管理\t预箕\t\t", "指标\t信息\t\t", "\t化\t\t"]
+
+
 def test_the_tail_between_two_adjacent_categories_is_no_row():
     # 管理 | 指标 down the level-1 column, beside 预算信息化's pieces: 内部控制管理 and 预算信息化
-    # are next to each other in the order, so 管理指标 read there is the group label's tail
-    indicators, _ = place([f"役入\t预算\t{NOTE}\t",
-                           "\t编审\t\t",
-                           "\t管理\t\t",
-                           "役入\t肉部\t\t",
-                           "\t控制\t\t",
-                           "\t官理\t\t",
-                           "管理\t预箕\t\t",
-                           "指标\t信息\t\t",
-                           "\t化\t\t",
-                           *NAMED])
-    assert listed(indicators) == [("投入管理指标", "预算编审管理", NOTE),
-                                  ("投入管理指标", "内部控制管理", None),
-                                  ("投入管理指标", "预算信息化", None)]
+    # are next to each other in the order and the group is printed whole, so 管理指标 read
+    # there is the group label's tail
+    indicators, _ = place([*FIRST, *MIDDLE, *TAIL, *NAMED])
+    assert [c for _, c, _ in listed(indicators)] == ["预算编审管理", "预算执行管理", "预算绩效管理", "资产管理",
+                                                    "预算透明度", "内部控制管理", "预算信息化"]
+    assert listed(indicators)[0] == ("投入管理指标", "预算编审管理", NOTE)
+
+
+def test_the_tail_stays_where_a_category_of_the_group_is_lost_elsewhere():
+    # 资产管理 printed nowhere: the row read 管理指标 may be what is left of it, and stays
+    indicators, _ = place([*FIRST, "役入\t预算透明度\t\t", *TAIL, *NAMED])
+    assert "管理指标" in [c for _, c, _ in listed(indicators)]
 
 
 def test_the_tail_where_the_order_leaves_one_category_unprinted_is_that_category():

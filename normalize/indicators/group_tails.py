@@ -37,13 +37,14 @@ def tail_row_spec(items: list[IndicatorRow], i: int, stated: list[list[str]],
     return (hint.spec, group) if group_named_tail(hint.spec, group) else None
 
 
-def categories_left_between(group: str, above: str, below: str | None, printed: set[str],
+def categories_left_between(group: str, above: str | None, below: str | None, printed: set[str],
                             schema: FormSchema) -> list[Level2Spec]:
-    """The categories of `group` after `above` and before `below` (the group's end where
-    `below` is of another group) in the canonical order that the table prints nowhere."""
+    """The categories of `group` after `above` and before `below` (the group's start and
+    end where they are of another group, or None) in the canonical order that the table
+    prints nowhere."""
     order = [spec for spec in schema.level2_order if spec.level1 == group]
     names = [spec.label for spec in order]
-    low = names.index(above)
+    low = names.index(above) if above in names else -1
     high = names.index(below) if below in names else len(names)
     return [spec for spec in order[low + 1:high] if spec.label not in printed]
 
@@ -56,8 +57,10 @@ def read_group_tail_rows(items: list[IndicatorRow], vocab: LevelVocabulary, sche
       label, the row is it, its own pieces lost and the tail taken for them (`预算 | 执行 |
       管埋` beside `管理 | 指标`): evidence for its own block only (`IndicatorRow.by_order`), and
       only with `by_order`;
-    - where it leaves none, the row is no row: its note joins the row above (the line the
-      label's first pieces print on), where that row has none.
+    - where it leaves none and the table prints every category of the group, the row is no
+      row: its note joins the row above (the line the label's first pieces print on), where
+      that row has none. Where a category of the group is lost elsewhere, the row stays as
+      read: it may be what is left of that category's label.
     Info issues say so."""
     stated = stated_labels(items)
     printed = {name for labels in stated for name in labels}
@@ -86,7 +89,8 @@ def read_group_tail_rows(items: list[IndicatorRow], vocab: LevelVocabulary, sche
                                 f"between {above!r} and {below!r} the order leaves {new.label!r} alone unprinted: "
                                 f"read as {new.label!r}", field="level2", source_ref=ref))
             out.append(item)
-        elif not left and out and (item.note is None or out[-1].note is None):
+        elif not left and not categories_left_between(group, None, None, printed, schema) \
+                and out and (item.note is None or out[-1].note is None):
             if item.note is not None:
                 out[-1].note = item.note
             stated[i] = []
