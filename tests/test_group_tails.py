@@ -3,6 +3,8 @@ the label of the group above (投入管理指标), between two of that group's c
 (normalize/indicators/group_tails.py): each on a small table written for it."""
 from __future__ import annotations
 
+import pytest
+
 from formex.extract.ocr_text import iter_text_rows
 from formex.normalize.indicators import rows_to_indicators
 from formex.normalize.indicators.group_tails import group_named_tail
@@ -37,6 +39,9 @@ MIDDLE = ["役入\t资产管理\t\t", "役入\t预算透明度\t\t"]
 TAIL = ["役入\t肉部\t\t", "\t控制\t\t", "\t官理\t\t", "管理\t预箕\t\t", "指标\t信息\t\t", "\t化\t\t"]
 
 
+@pytest.mark.xfail(strict=True, reason="the tail read as no row was withdrawn: where the pieces beside it "
+                   "are a category's label-only row misread as 管理指标 (read3 eleventh_mixed 1426 #17), "
+                   "dropping it loses a row; the two are not told apart yet")
 def test_the_tail_between_two_adjacent_categories_is_no_row():
     # 管理 | 指标 down the level-1 column, beside 预算信息化's pieces: 内部控制管理 and 预算信息化
     # are next to each other in the order and the group is printed whole, so 管理指标 read

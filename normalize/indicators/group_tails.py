@@ -50,26 +50,23 @@ def categories_left_between(group: str, above: str | None, below: str | None, pr
 
 
 def read_group_tail_rows(items: list[IndicatorRow], vocab: LevelVocabulary, schema: FormSchema,
-                         by_order: bool = True) -> tuple[list[IndicatorRow], list[Issue]]:
+                         by_order: bool = True) -> list[Issue]:
     """Each label-only row read as a group named by the tail of the group above's label
     (`tail_row_spec`), below one of that group's categories:
     - where the canonical order leaves one category of that group unprinted before the next
       label, the row is it, its own pieces lost and the tail taken for them (`预算 | 执行 |
       管埋` beside `管理 | 指标`): evidence for its own block only (`IndicatorRow.by_order`), and
       only with `by_order`;
-    - where it leaves none and the table prints every category of the group, the row is no
-      row: its note joins the row above (the line the label's first pieces print on), where
-      that row has none. Where a category of the group is lost elsewhere, the row stays as
-      read: it may be what is left of that category's label.
-    Info issues say so."""
+    - elsewhere the row stays as read. Where none is left, the row may still be a category's
+      own label-only row whose label was misread (a row of the gold, dropped it is a row lost);
+      telling the two apart is left.
+    An info issue says so."""
     stated = stated_labels(items)
     printed = {name for labels in stated for name in labels}
-    out: list[IndicatorRow] = []
     issues: list[Issue] = []
     for i, item in enumerate(items):
         found = tail_row_spec(items, i, stated, vocab)
         if found is None:
-            out.append(item)
             continue
         spec, group = found
         above = next(labels[-1] for labels in reversed(stated[:i]) if labels)
@@ -77,27 +74,16 @@ def read_group_tail_rows(items: list[IndicatorRow], vocab: LevelVocabulary, sche
         left = categories_left_between(group, above, below, printed, schema)
         hint = item.own_level2
         ref = hint.cell.source_ref or item.row.source_ref
-        if len(left) == 1 and by_order:
-            new = left[0]
-            item.replace_level2(hint, LabelHint(2, new, hint.cell, LabelMatch(new.label, new.label, hint.match.score),
-                                                line=hint.line))
-            item.by_order = new.label
-            stated[i] = [new.label]
-            printed.add(new.label)
-            issues.append(Issue("info", "label_read_by_order",
-                                f"{hint.cell.text!r} reads {spec.label!r}, the tail of {group!r}'s label; "
-                                f"between {above!r} and {below!r} the order leaves {new.label!r} alone unprinted: "
-                                f"read as {new.label!r}", field="level2", source_ref=ref))
-            out.append(item)
-        elif not left and not categories_left_between(group, None, None, printed, schema) \
-                and out and (item.note is None or out[-1].note is None):
-            if item.note is not None:
-                out[-1].note = item.note
-            stated[i] = []
-            issues.append(Issue("info", "label_line_absorbed",
-                                f"{hint.cell.text!r} reads {spec.label!r}, the tail of {group!r}'s label, "
-                                f"between {above!r} and {below!r}: a piece of that group's wrapped labels, no row",
-                                field="level2", source_ref=ref))
-        else:
-            out.append(item)
-    return out, issues
+        if len(left) != 1 or not by_order:
+            continue
+        new = left[0]
+        item.replace_level2(hint, LabelHint(2, new, hint.cell, LabelMatch(new.label, new.label, hint.match.score),
+                                            line=hint.line))
+        item.by_order = new.label
+        stated[i] = [new.label]
+        printed.add(new.label)
+        issues.append(Issue("info", "label_read_by_order",
+                            f"{hint.cell.text!r} reads {spec.label!r}, the tail of {group!r}'s label; "
+                            f"between {above!r} and {below!r} the order leaves {new.label!r} alone unprinted: "
+                            f"read as {new.label!r}", field="level2", source_ref=ref))
+    return issues

@@ -672,8 +672,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues = read_own_block_labels(out, vocab, schema, issues)
     issues = read_missing_categories(out, vocab, schema, issues, by_order)   # last two: what nothing else read
     issues = read_group_worded_categories(out, vocab, schema, issues)   # (a cell read as its group)
-    out, tails = read_group_tail_rows(out, vocab, schema, by_order)   # (管理指标: 投入管理指标's wrapped tail)
-    issues += tails
+    issues += read_group_tail_rows(out, vocab, schema, by_order)   # (管理指标: 投入管理指标's wrapped tail)
     move_inapplicable_labels(out, schema)
     mark_cut_short(out, vocab)
     mark_own_block_readings(out, kept_by_ending, put_in)
