@@ -24,6 +24,7 @@ from formex.normalize.indicators.columns import (  # find_header, complete_roles
 from formex.normalize.indicators.damaged_tails import header_damage, printed_damage
 from formex.normalize.indicators.fragments import label_keys, label_prefixes, put_in_cell_reading, rejoin_label_fragments
 from formex.normalize.indicators.fused import ASPECT, bare_word, compound_label, fused_issue, split_fused_label
+from formex.normalize.indicators.group_tails import read_group_tail_rows
 from formex.normalize.indicators.groups import against_kept_word, read_by_stated_group
 from formex.normalize.indicators.fused_order import (
     SHORT_WORD, cut_repeated_level_cells, cut_run_heads, read_continued_pieces, read_dual_group_heads, read_fused_by_order, read_spaced_heads_over_pieces,
@@ -671,6 +672,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     issues = read_own_block_labels(out, vocab, schema, issues)
     issues = read_missing_categories(out, vocab, schema, issues, by_order)   # last two: what nothing else read
     issues = read_group_worded_categories(out, vocab, schema, issues)   # (a cell read as its group)
+    issues += read_group_tail_rows(out, vocab, schema, by_order)   # (管理指标: 投入管理指标's wrapped tail)
     move_inapplicable_labels(out, schema)
     mark_cut_short(out, vocab)
     mark_own_block_readings(out, kept_by_ending, put_in)
