@@ -1,6 +1,7 @@
 """A label-only row read as a group named by the tail of another group's label (管理指标,
-the last pieces of 投入管理指标 wrapped down the level-1 column), between two categories of
-that longer group: a piece of that group's wrapped labels, not a category of its own."""
+the last pieces of 投入管理指标 wrapped down the level-1 column), below a category of that
+longer group: where one category of that group is left unprinted there, the tail stood where
+that category's own pieces were lost."""
 from __future__ import annotations
 
 from formex.normalize.indicators.cells import IndicatorRow, LabelHint, LevelVocabulary
@@ -22,9 +23,9 @@ def stated_labels(items: list[IndicatorRow]) -> list[list[str]]:
 
 
 def tail_row_spec(items: list[IndicatorRow], i: int, stated: list[list[str]],
-                  vocab: LevelVocabulary) -> tuple[Level2Spec, str] | None:
+                  vocab: LevelVocabulary) -> tuple[Level2Spec, str, str] | None:
     """Row `i`'s lone label, where it is a group-named tail (`group_named_tail`) of the
-    group of the nearest label above: (its spec, that group)."""
+    group of the nearest label above: (its spec, that group, that label)."""
     item = items[i]
     hint = item.own_level2
     if hint is None or hint.copied or item.name is not None or item.target is not None \
@@ -34,7 +35,7 @@ def tail_row_spec(items: list[IndicatorRow], i: int, stated: list[list[str]],
     if above is None:
         return None
     group = vocab.level2_specs[above].level1
-    return (hint.spec, group) if group_named_tail(hint.spec, group) else None
+    return (hint.spec, group, above) if group_named_tail(hint.spec, group) else None
 
 
 def categories_left_between(group: str, above: str | None, below: str | None, printed: set[str],
@@ -68,15 +69,12 @@ def read_group_tail_rows(items: list[IndicatorRow], vocab: LevelVocabulary, sche
         found = tail_row_spec(items, i, stated, vocab)
         if found is None:
             continue
-        spec, group = found
-        above = next(labels[-1] for labels in reversed(stated[:i]) if labels)
+        spec, group, above = found
         below = next((labels[0] for labels in stated[i + 1:] if labels), None)
         left = categories_left_between(group, above, below, printed, schema)
-        hint = item.own_level2
-        ref = hint.cell.source_ref or item.row.source_ref
         if len(left) != 1 or not by_order:
             continue
-        new = left[0]
+        new, hint = left[0], item.own_level2
         item.replace_level2(hint, LabelHint(2, new, hint.cell, LabelMatch(new.label, new.label, hint.match.score),
                                             line=hint.line))
         item.by_order = new.label
@@ -85,5 +83,6 @@ def read_group_tail_rows(items: list[IndicatorRow], vocab: LevelVocabulary, sche
         issues.append(Issue("info", "label_read_by_order",
                             f"{hint.cell.text!r} reads {spec.label!r}, the tail of {group!r}'s label; "
                             f"between {above!r} and {below!r} the order leaves {new.label!r} alone unprinted: "
-                            f"read as {new.label!r}", field="level2", source_ref=ref))
+                            f"read as {new.label!r}", field="level2",
+                            source_ref=hint.cell.source_ref or item.row.source_ref))
     return issues
