@@ -1799,8 +1799,8 @@ def read_missing_categories(items: list[IndicatorRow], vocab: LevelVocabulary, s
             continue   # on a line of its own: where its block starts is the placement's to say
         above = next((labels[-1] for labels in reversed(stated[:i]) if labels), None)
         below = next((labels[0] for labels in stated[i + 1:] if labels), None)
-        if above is None or below is None:
-            continue   # (a short word at the table's top read so moves the fit's blocks below it)
+        if above is None and below is None or (above is None or below is None) and not word:
+            continue   # open at one end: only the bare word's reading, marked so the guard judges it
         printed = {name for labels in stated for name in labels}
         # of the row's stated group; else of any: a whole group may be lost between the two
         # (`社会孝盎指标` between 经济成本 and 服务对象满意度 keeps 社会 of 社会成本 and of 社会效益)
@@ -1813,7 +1813,7 @@ def read_missing_categories(items: list[IndicatorRow], vocab: LevelVocabulary, s
         window = [spec for name, spec in vocab.level2_specs.items()
                   if low <= order[name] <= high and spec.level1 in groups and name not in ruled_out]
         short = short_words_kept(cell.text, window, printed, vocab) if word else []
-        kept = short or categories_kept_in_place(cell.text, window, vocab)
+        kept = short or (categories_kept_in_place(cell.text, window, vocab) if above and below else [])
         if len(kept) != 1 or kept[0].label in printed:
             continue
         spec = kept[0]
