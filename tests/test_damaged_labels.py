@@ -1336,3 +1336,23 @@ def test_rows_matched_by_their_first_line_where_a_reading_adds_a_row():
     assert labels_by_first_line(items, before, placed("时效指标", "时效指标", "社会效益指标")) is None
     gone = before + [IndicatorRow(row=row(9), lines=(9, 9))]
     assert labels_by_first_line(items, gone, placed("时效指标", "时效指标", "社会效益指标", "社会效益指标")) is None
+
+
+def test_a_bare_word_going_on_down_its_column_with_its_own_ending_at_most_is_a_lone_label():
+    # `时孝` over `类指` over `怀` (the label's 指标, damaged or not) is still a bare word: the
+    # bare word's reading (marked for the guard) may read it where a wrapped piece would
+    # otherwise keep it unread; over `控制` (characters of a category's own) it may be the
+    # first line of another label, and is left alone
+    from types import SimpleNamespace
+    from formex.normalize.indicators.rows import ends_below_as_label_ending
+
+    def row(*cells):
+        return SimpleNamespace(damaged=list(cells), unrecognised=[], level1=[], level2=[])
+
+    head = Cell("时孝", "时孝", 1)
+    for rest, ends in ((("类指", "怀"), True), (("控制",), False), ((), True)):
+        items = [row(), row(head), *(row(Cell(t, t, 1)) for t in rest), row()]
+        assert ends_below_as_label_ending(items, 1, head, VOCAB) is ends
+    # a piece in another column is no part of the label
+    items = [row(), row(head), row(Cell("控制", "控制", 2)), row()]
+    assert ends_below_as_label_ending(items, 1, head, VOCAB)
