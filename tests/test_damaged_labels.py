@@ -1174,6 +1174,10 @@ def test_a_name_opening_with_a_damaged_bare_word_in_a_wider_gap_is_cut_where_one
         ("时效指标", "时孝", "传染病报告及时率")
     assert damaged_short_head_in_gap("散重传染病报告及时率", gap, VOCAB, ()) is None
     assert damaged_short_head_in_gap("贸量传染病报告及时率", ["数量指标", "质量指标"], VOCAB, ()) is None
+    # a cell printing a longer head before a space (`戊本控 药品…`: 成本控制's text): not of a gap of several
+    assert damaged_short_head_in_gap("戊本控药品耗材采购支出", ["时效指标", "成本指标"], VOCAB, (), cuts=(3,)) is None
+    assert damaged_short_head_in_gap("戊本药品耗材采购支出", ["时效指标", "成本指标"], VOCAB, (), cuts=(2,))[:2] == \
+        ("成本指标", "戊本")
     got, codes, _ = read(text_rows([HEADER,
                                     "产出指标\t数量指标\t培训人数\t≥5人",
                                     "\t\t时孝传染病报告及时率\t≥98%",
