@@ -42,7 +42,7 @@ from formex.normalize.indicators.placement import (APART, APART_PRIOR, EXACT_ONL
 from formex.normalize.indicators.fragments import one_look_alike
 from formex.normalize.indicators.cells import LABEL_SUFFIX, LabelHint
 from formex.normalize.indicators.damaged_tails import bare_ending
-from formex.normalize.indicators.fused import ASPECT
+from formex.normalize.indicators.fused import ASPECT, bare_word
 from formex.normalize.indicators.rows import ENDING_MAX, GENERIC_LABEL_CHARS as LABEL_END_CHARS, IndicatorRow
 from formex.normalize.labels import label_key
 from formex.normalize.targets import parse_target
@@ -2368,7 +2368,34 @@ def only_own_blocks_moved(items: list[IndicatorRow], placements: list[Placement 
         return False
     return all(labels[i] in own for i in moved) and all(
         any(items[r].by_order for r in range(first - 1, last + 2) if 0 <= r < len(items))
-        for first, last in runs_in(moved))
+        for first, last in runs_in(moved)) and taken_rows_nearer_reading(items, moved, labels, labels_before)
+
+
+def taken_rows_nearer_reading(items: list[IndicatorRow], moved: list[int], labels: list[str | None],
+                              labels_before: list[str | None]) -> bool:
+    """Each row a reading by the order took from another block lies nearer the reading's
+    row than any row printing the label of the block it left: a label read from one
+    character and the order grows its block only over rows no printed label holds closer.
+    A category's bare word fused at a row's own head (`时效年度…` read as 质量) prints that
+    label on the row itself."""
+    for i in moved:
+        left = labels_before[i]
+        if left is None:
+            continue
+        reading = min(abs(i - r) for r, item in enumerate(items) if item.by_order == labels[i])
+        printed = [abs(i - r) for r, item in enumerate(items) if prints_label(item, left)]
+        if printed and min(printed) <= reading:
+            return False
+    return True
+
+
+def prints_label(item: IndicatorRow, label: str) -> bool:
+    """The row prints `label`: a level-2 cell of its own read so (not filled down from
+    above), or the category's bare word at its name's head."""
+    if item.by_order == label or any(h.spec.label == label and not h.copied for h in item.level2):
+        return True
+    word = bare_word(label)
+    return item.name is not None and len(word) >= 2 and item.name.startswith(word)
 
 
 def labels_by_first_line(items: list[IndicatorRow], before: list[IndicatorRow],
