@@ -1251,6 +1251,33 @@ def test_a_label_read_by_the_order_alone_moves_only_its_own_block_around_its_row
     assert runs_in([1, 2, 4, 6, 7]) == [(1, 2), (4, 4), (6, 7)] and runs_in([]) == []
 
 
+def test_rows_a_reading_by_the_order_takes_lie_nearer_its_row_than_the_label_they_leave():
+    # row 4 reads a damaged bare word as 经济效益指标 by the order; rows 2..3 sat in 成本's
+    # block, whose label prints alone on row 1 (ninth_mixed 1438 #20). Row 3 lies nearer
+    # row 4 and may go; row 2 lies nearer 成本's label and may not. A bare word fused at a
+    # row's own head (`成本…`) prints the label on that row (eleventh_mixed 1425 #13)
+    from formex.normalize.indicators.cells import IndicatorRow, LabelHint
+    from formex.normalize.indicators.hierarchy import taken_rows_nearer_reading
+    from formex.normalize.labels import LabelMatch
+    spec = {s.label: s for s in SCHEMA.level2_order}
+    items = [IndicatorRow(row=None, name=f"指标{i}", by_order="经济效益指标" if i == 4 else None) for i in range(6)]
+    label = Cell("成本指标", "成本指标", 1)
+    match = LabelMatch("成本指标", "成本指标", 100.0)
+    items[1] = IndicatorRow(row=None, level2=[LabelHint(2, spec["成本指标"], label, match)])
+    was = ["成本指标"] * 4 + ["经济效益指标"] * 2
+    now = ["成本指标"] * 3 + ["经济效益指标"] * 3
+    assert taken_rows_nearer_reading(items, [3], now, was)
+    assert not taken_rows_nearer_reading(items, [2, 3], ["成本指标"] * 2 + ["经济效益指标"] * 4, was)
+    # a copy of the label filled down onto a row prints nothing there
+    items[2].level2 = [LabelHint(2, spec["成本指标"], label, match, copied=True)]
+    assert taken_rows_nearer_reading(items, [3], now, was)
+    items[3].name = "成本年度改造任务完成率"
+    assert not taken_rows_nearer_reading(items, [3], now, was)
+    # a block without a printed label gives way
+    assert taken_rows_nearer_reading(items, [5], ["数量指标"] * 4 + ["经济效益指标"] * 2,
+                                     ["数量指标"] * 4 + ["经济效益指标", "时效指标"])
+
+
 # --- a label ending in 指标 as the document prints it is whole -------------------------------
 
 def test_ends_in_printed_suffix():
