@@ -1255,7 +1255,8 @@ def test_rows_a_reading_by_the_order_takes_lie_nearer_its_row_than_the_label_the
     # row 4 reads a damaged bare word as 经济效益指标 by the order; rows 2..3 sat in 成本's
     # block, whose label prints alone on row 1 (ninth_mixed 1438 #20). Row 3 lies nearer
     # row 4 and may go; row 2 lies nearer 成本's label and may not. A bare word fused at a
-    # row's own head (`成本…`) prints the label on that row (eleventh_mixed 1425 #13)
+    # row's own head (`成本…`) prints the label on that row (eleventh_mixed 1425 #13); a
+    # label wrapped over several rows stands where it starts (rare_narrow 1422 #7)
     from formex.normalize.indicators.cells import IndicatorRow, LabelHint
     from formex.normalize.indicators.hierarchy import taken_rows_nearer_reading
     from formex.normalize.labels import LabelMatch
@@ -1273,6 +1274,10 @@ def test_rows_a_reading_by_the_order_takes_lie_nearer_its_row_than_the_label_the
     assert taken_rows_nearer_reading(items, [3], now, was)
     items[3].name = "成本年度改造任务完成率"
     assert not taken_rows_nearer_reading(items, [3], now, was)
+    # a label wrapped over rows 1..2 stands where it starts: row 3 lies no nearer it than row 4
+    items[3].name = "指标3"
+    items[2].level2 = [LabelHint(2, spec["成本指标"], label, match)]
+    assert taken_rows_nearer_reading(items, [3], now, was)
     # a block without a printed label gives way
     assert taken_rows_nearer_reading(items, [5], ["数量指标"] * 4 + ["经济效益指标"] * 2,
                                      ["数量指标"] * 4 + ["经济效益指标", "时效指标"])

@@ -2373,20 +2373,34 @@ def only_own_blocks_moved(items: list[IndicatorRow], placements: list[Placement 
 
 def taken_rows_nearer_reading(items: list[IndicatorRow], moved: list[int], labels: list[str | None],
                               labels_before: list[str | None]) -> bool:
-    """Each row a reading by the order took from another block lies nearer the reading's
-    row than any row printing the label of the block it left: a label read from one
-    character and the order grows its block only over rows no printed label holds closer.
-    A category's bare word fused at a row's own head (`时效年度…` read as 质量) prints that
-    label on the row itself."""
+    """No row a reading by the order took from another block lies nearer a printed label of
+    the block it left than the reading's own label: a label read from one character and
+    the order grows its block only over rows no printed label holds closer. A label
+    printed on several rows in a row (a wrapped cell) stands where it starts; a category's
+    bare word fused at a row's own head (`时效年度…` taken as 质量) prints it on that row."""
     for i in moved:
         left = labels_before[i]
         if left is None:
             continue
-        reading = min(abs(i - r) for r, item in enumerate(items) if item.by_order == labels[i])
-        printed = [abs(i - r) for r, item in enumerate(items) if prints_label(item, left)]
-        if printed and min(printed) <= reading:
+        reading = min(abs(i - r) for r in label_starts(items, labels[i], by_order=True))
+        if any(abs(i - r) < reading for r in label_starts(items, left)):
             return False
     return True
+
+
+def label_starts(items: list[IndicatorRow], label: str, by_order: bool = False) -> list[int]:
+    """The first row of each run of rows printing `label` (`prints_label`); with
+    `by_order`, only the runs holding a row that reads it by the order."""
+    starts: list[int] = []
+    run: list[int] = []
+    for r, item in enumerate([*items, None]):
+        if item is not None and prints_label(item, label):
+            run.append(r)
+            continue
+        if run and (not by_order or any(items[x].by_order == label for x in run)):
+            starts.append(run[0])
+        run = []
+    return starts
 
 
 def prints_label(item: IndicatorRow, label: str) -> bool:
