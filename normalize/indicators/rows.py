@@ -27,7 +27,7 @@ from formex.normalize.indicators.fused import ASPECT, bare_word, compound_label,
 from formex.normalize.indicators.group_tails import read_group_tail_rows
 from formex.normalize.indicators.groups import against_kept_word, read_by_stated_group
 from formex.normalize.indicators.fused_order import (
-    SHORT_WORD, WORDINGS, label_chars, cut_repeated_level_cells, cut_run_heads, read_continued_pieces, read_dual_group_heads, read_fused_by_order, read_spaced_heads_over_pieces,
+    SHORT_WORD, cut_repeated_level_cells, cut_run_heads, read_continued_pieces, read_dual_group_heads, read_fused_by_order, read_spaced_heads_over_pieces,
     read_label_tails, read_restated_heads, read_wrapped_heads)
 from formex.normalize.indicators.wraps import (
     ROW_CELLS, DocumentWrapping, is_wrap, whole_halves, join_wrapped, label_read_as_fragment, labels_on_every_row, name_lengths,
@@ -1618,7 +1618,7 @@ def read_damaged_labels(items: list[IndicatorRow], vocab: LevelVocabulary, schem
               "nearest", field="level2", source_ref=ref) for (text, ref), name in near.items()]
 
 
-def lone_label_of_row(items: list[IndicatorRow], i: int, cell: Cell, vocab: LevelVocabulary, bare: bool = False) -> bool:
+def lone_label_of_row(items: list[IndicatorRow], i: int, cell: Cell, vocab: LevelVocabulary) -> bool:
     """Row i's damaged level-2 cell is a whole label of its own, for `read_damaged_labels`
     to read by the labels around it: the row's one such cell, no level-2 label read on
     the row and the cell none of its level-1 labels, in a table printing its labels once
@@ -1641,25 +1641,7 @@ def lone_label_of_row(items: list[IndicatorRow], i: int, cell: Cell, vocab: Leve
         return False
     if restates_label_across_page(items, i, key, vocab):
         return False
-    if bare and not any(h.cell is not cell and h.cell.col == cell.col for h in item.level1 if not h.copied):
-        # a category's bare word (`bare`: read by the order, marked for the guard) goes on down its
-        # column with its own ending at most (`散量` | `类指` | `怀`): the label is that word still
-        return ends_below_as_label_ending(items, i, cell, vocab)
     return not pieces_of_column(items, i, cell, vocab) and not fills_wrapped_column(items, cell)
-
-
-def ends_below_as_label_ending(items: list[IndicatorRow], i: int, cell: Cell, vocab: LevelVocabulary) -> bool:
-    """The unread cells below row i's `cell` in its column, on its own later lines and on
-    the rows below up to the first row printing none there, keep no category's own
-    character (`类指`, `标`, `拾柝`: the label's 指标 ending, damaged or not, or nothing)."""
-    own = label_chars(vocab) - GENERIC_CHARS - set(WORDINGS)
-    pieces = [c for c in (*items[i].damaged, *items[i].unrecognised) if c is not cell and c.col == cell.col]
-    for below in items[i + 1:]:
-        run = [c for c in (*below.damaged, *below.unrecognised) if c.col == cell.col]
-        if not run or any(not h.copied for h in below.level2):
-            break       # (a row printing nothing there, or a label of its own, ends the label's lines)
-        pieces += run
-    return not any(set(label_key(c.text)) & own for c in pieces)
 
 
 def restates_label_across_page(items: list[IndicatorRow], i: int, key: str, vocab: LevelVocabulary) -> bool:
@@ -1850,25 +1832,20 @@ def read_missing_categories(items: list[IndicatorRow], vocab: LevelVocabulary, s
         if len(item.damaged) != 1 or stated[i]:
             continue
         cell = item.damaged[0]
-        if item.name is None and (item.target is not None or item.note is not None):
+        if item.name is None and (item.target is not None or item.note is not None) \
+                or item.name is not None and not lone_label_of_row(items, i, cell, vocab):
             continue
-        # a category's bare word damaged (`散量`); not where it opens another row's name (the block's label
+        # a category's bare word damaged (`散量`) on the row's own line; not where it opens another row's name (the block's label
         # restated on its rows, `散量` | `散量满意…`: cut off those names later) nor under a
         # short level cell in its column (`产出` over `散量`: a wrapped label's pieces)
-        word = bare_word_reading(items, i, cell, by_order)
-        lone = item.name is None or lone_label_of_row(items, i, cell, vocab)
-        if not lone and not (word and lone_label_of_row(items, i, cell, vocab, bare=True)):
-            continue
+        word = by_order and is_short_word(cell.text) and not opens_other_names(items, i, cell.text) \
+            and not piece_above(items, i, cell) and item.damaged_offset == 0
+        if item.damaged_offset < 0 or item.damaged_offset % 1:
+            continue   # on a line of its own: where its block starts is the placement's to say
         above = next((labels[-1] for labels in reversed(stated[:i]) if labels), None)
         below = next((labels[0] for labels in stated[i + 1:] if labels), None)
-        if above is None and below is None:
-            continue
-        # on a line of its own (where its block starts is the placement's to say), at the table's
-        # open end, or a label only as a bare word: the bare word's reading alone, marked so that
-        # the guard judges the block it makes (`only_own_blocks_moved`)
-        weak = not lone or item.damaged_offset < 0 or item.damaged_offset % 1 or above is None or below is None
-        if weak and not word:
-            continue
+        if above is None or below is None:
+            continue   # (a short word at the table's top read so moves the fit's blocks below it)
         printed = {name for labels in stated for name in labels}
         # of the row's stated group; else of any: a whole group may be lost between the two
         # (`社会孝盎指标` between 经济成本 and 服务对象满意度 keeps 社会 of 社会成本 and of 社会效益)
@@ -1881,11 +1858,11 @@ def read_missing_categories(items: list[IndicatorRow], vocab: LevelVocabulary, s
         window = [spec for name, spec in vocab.level2_specs.items()
                   if low <= order[name] <= high and spec.level1 in groups and name not in ruled_out]
         short = short_words_kept(cell.text, window, printed, vocab) if word else []
-        kept = short or (categories_kept_in_place(cell.text, window, vocab) if above and below else [])
+        kept = short or categories_kept_in_place(cell.text, window, vocab)
         if len(kept) != 1 or kept[0].label in printed:
             continue
         spec = kept[0]
-        if short or weak:
+        if short:
             item.by_order = spec.label
         match = LabelMatch(spec.label, spec.label, round(fuzz.ratio(label_key(cell.text), label_key(spec.label)), 1))
         hint = place_damaged_reading(item, spec, cell, match)
@@ -1900,13 +1877,6 @@ def read_missing_categories(items: list[IndicatorRow], vocab: LevelVocabulary, s
         f"level label {text!r} matches no category; read as {name!r}, the one category the labels "
         "around it leave in the canonical order, unprinted in the table, whose own characters it keeps "
         "in place", field="level2", source_ref=ref) for (text, ref), name in read.items()]
-
-
-def bare_word_reading(items: list[IndicatorRow], i: int, cell: Cell, by_order: bool) -> bool:
-    """Row i's damaged `cell` may be a category's bare word read by the order (`散量`): as
-    long as one, opening no other row's name, under no short level cell in its column."""
-    return by_order and is_short_word(cell.text) and not opens_other_names(items, i, cell.text) \
-        and not piece_above(items, i, cell)
 
 
 def is_short_word(text: str) -> bool:
