@@ -2380,7 +2380,8 @@ def taken_rows_nearer_reading(items: list[IndicatorRow], moved: list[int], label
     bare word fused at a row's own head (`时效年度…` taken as 质量) prints it on that row."""
     for i in moved:
         left = labels_before[i]
-        if left is None:
+        if left is None or not any(labels_before[r] == labels[i] for r, item in enumerate(items)
+                                   if item.by_order == labels[i]):
             continue
         reading = min(abs(i - r) for r in label_starts(items, labels[i], by_order=True))
         if any(abs(i - r) < reading for r in label_starts(items, left)):
