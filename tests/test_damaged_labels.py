@@ -1229,7 +1229,8 @@ def test_rows_a_reading_by_the_order_takes_lie_nearer_its_row_than_the_label_the
     # block, whose label prints alone on row 1 (ninth_mixed 1438 #20). Row 3 lies nearer
     # row 4 and may go; row 2 lies nearer 成本's label and may not. A bare word fused at a
     # row's own head (`成本…`) prints the label on that row (eleventh_mixed 1425 #13); a
-    # label wrapped over several rows stands where it starts (rare_narrow 1422 #7)
+    # label wrapped over several rows stands where it starts (rare_narrow 1422 #7). Only a
+    # reading confirming its own row's category is held so (eighth_mixed 1216 #21)
     from formex.normalize.indicators.cells import IndicatorRow, LabelHint
     from formex.normalize.indicators.hierarchy import taken_rows_nearer_reading
     from formex.normalize.labels import LabelMatch
@@ -1251,6 +1252,9 @@ def test_rows_a_reading_by_the_order_takes_lie_nearer_its_row_than_the_label_the
     items[3].name = "指标3"
     items[2].level2 = [LabelHint(2, spec["成本指标"], label, match)]
     assert taken_rows_nearer_reading(items, [3], now, was)
+    # a reading that moves its own row (placed in 成本 without it) is new evidence: its block follows it
+    assert taken_rows_nearer_reading(items, [2, 3, 4], ["成本指标"] * 2 + ["经济效益指标"] * 4,
+                                     ["成本指标"] * 5 + ["经济效益指标"])
     # a block without a printed label gives way
     assert taken_rows_nearer_reading(items, [5], ["数量指标"] * 4 + ["经济效益指标"] * 2,
                                      ["数量指标"] * 4 + ["经济效益指标", "时效指标"])

@@ -2374,14 +2374,16 @@ def only_own_blocks_moved(items: list[IndicatorRow], placements: list[Placement 
 def taken_rows_nearer_reading(items: list[IndicatorRow], moved: list[int], labels: list[str | None],
                               labels_before: list[str | None]) -> bool:
     """No row a reading by the order took from another block lies nearer a printed label of
-    the block it left than the reading's own label: a label read from one character and
-    the order grows its block only over rows no printed label holds closer. A label
-    printed on several rows in a row (a wrapped cell) stands where it starts; a category's
-    bare word fused at a row's own head (`时效年度…` taken as 质量) prints it on that row."""
+    the block it left than the reading's own label, where the reading confirms its row
+    (placed in its category without it): it adds a label's position and nothing more, so
+    it grows its block only over rows no printed label holds closer. A reading that moves
+    its own row is new evidence, and its block follows it. A label printed on several rows
+    in a row (a wrapped cell) stands where it starts; a category's bare word fused at a
+    row's own head (`时效年度…` taken as 质量) prints it on that row."""
+    confirming = {item.by_order for item, was in zip(items, labels_before) if item.by_order and item.by_order == was}
     for i in moved:
         left = labels_before[i]
-        if left is None or not any(labels_before[r] == labels[i] for r, item in enumerate(items)
-                                   if item.by_order == labels[i]):
+        if left is None or labels[i] not in confirming:
             continue
         reading = min(abs(i - r) for r in label_starts(items, labels[i], by_order=True))
         if any(abs(i - r) < reading for r in label_starts(items, left)):
