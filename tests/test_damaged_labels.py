@@ -1137,6 +1137,27 @@ def test_a_short_label_keeping_a_shared_character_is_the_category_the_order_leav
     assert is_short_word("时孝") and not is_short_word("类指") and not is_short_word("数量指")
 
 
+def test_a_name_opening_with_a_damaged_bare_word_in_a_wider_gap_is_cut_where_one_category_keeps_it():
+    # 时孝 opens the name between 数量指标 and 成本指标: the gap leaves 质量 and 时效, and of the
+    # two only 时效 prints 时 first. 散重 keeps no character in place of either; 散量 would keep
+    # the 量 both print (a second test below: the gap of one)
+    from formex.normalize.indicators.fused_order import damaged_short_head_in_gap
+    gap = ["质量指标", "时效指标"]
+    assert damaged_short_head_in_gap("时孝传染病报告及时率", gap, VOCAB, ())[:3] == \
+        ("时效指标", "时孝", "传染病报告及时率")
+    assert damaged_short_head_in_gap("散重传染病报告及时率", gap, VOCAB, ()) is None
+    assert damaged_short_head_in_gap("贸量传染病报告及时率", ["数量指标", "质量指标"], VOCAB, ()) is None
+    # a cell printing a longer head before a space (`戊本控 药品…`: 成本控制's text): not of a gap of several
+    assert damaged_short_head_in_gap("戊本控药品耗材采购支出", ["时效指标", "成本指标"], VOCAB, (), cuts=(3,)) is None
+    assert damaged_short_head_in_gap("戊本药品耗材采购支出", ["时效指标", "成本指标"], VOCAB, (), cuts=(2,))[:2] == \
+        ("成本指标", "戊本")
+    got, codes, _ = read(text_rows([HEADER,
+                                    "产出指标\t数量指标\t培训人数\t≥5人",
+                                    "\t\t时孝传染病报告及时率\t≥98%",
+                                    "\t成本指标\t办结及时率\t100%"]))
+    assert got == [("数量指标", "培训人数"), ("时效指标", "传染病报告及时率"), ("成本指标", "办结及时率")]
+
+
 def test_a_name_opening_with_a_damaged_bare_word_in_a_gap_of_one_is_cut():
     # 质重 opens the name between 数量指标 and 时效指标 read on the rows around: the gap
     # leaves 质量 alone, 质 is in place and 重 is no label's character: the label fused into
@@ -1201,6 +1222,42 @@ def test_a_label_read_by_the_order_alone_moves_only_its_own_block_around_its_row
     # rows read otherwise (a join split apart): not comparable, no reading
     assert not only_own_blocks_moved(items, without, before[:5], without[:5])
     assert runs_in([1, 2, 4, 6, 7]) == [(1, 2), (4, 4), (6, 7)] and runs_in([]) == []
+
+
+def test_rows_a_reading_by_the_order_takes_lie_nearer_its_row_than_the_label_they_leave():
+    # row 4 reads a damaged bare word as 经济效益指标 by the order; rows 2..3 sat in 成本's
+    # block, whose label prints alone on row 1 (ninth_mixed 1438 #20). Row 3 lies nearer
+    # row 4 and may go; row 2 lies nearer 成本's label and may not. A bare word fused at a
+    # row's own head (`成本…`) prints the label on that row (eleventh_mixed 1425 #13); a
+    # label wrapped over several rows stands where it starts (rare_narrow 1422 #7). Only a
+    # reading confirming its own row's category is held so (eighth_mixed 1216 #21)
+    from formex.normalize.indicators.cells import IndicatorRow, LabelHint
+    from formex.normalize.indicators.hierarchy import taken_rows_nearer_reading
+    from formex.normalize.labels import LabelMatch
+    spec = {s.label: s for s in SCHEMA.level2_order}
+    items = [IndicatorRow(row=None, name=f"指标{i}", by_order="经济效益指标" if i == 4 else None) for i in range(6)]
+    label = Cell("成本指标", "成本指标", 1)
+    match = LabelMatch("成本指标", "成本指标", 100.0)
+    items[1] = IndicatorRow(row=None, level2=[LabelHint(2, spec["成本指标"], label, match)])
+    was = ["成本指标"] * 4 + ["经济效益指标"] * 2
+    now = ["成本指标"] * 3 + ["经济效益指标"] * 3
+    assert taken_rows_nearer_reading(items, [3], now, was)
+    assert not taken_rows_nearer_reading(items, [2, 3], ["成本指标"] * 2 + ["经济效益指标"] * 4, was)
+    # a copy of the label filled down onto a row prints nothing there
+    items[2].level2 = [LabelHint(2, spec["成本指标"], label, match, copied=True)]
+    assert taken_rows_nearer_reading(items, [3], now, was)
+    items[3].name = "成本年度改造任务完成率"
+    assert not taken_rows_nearer_reading(items, [3], now, was)
+    # a label wrapped over rows 1..2 stands where it starts: row 3 lies no nearer it than row 4
+    items[3].name = "指标3"
+    items[2].level2 = [LabelHint(2, spec["成本指标"], label, match)]
+    assert taken_rows_nearer_reading(items, [3], now, was)
+    # a reading that moves its own row (placed in 成本 without it) is new evidence: its block follows it
+    assert taken_rows_nearer_reading(items, [2, 3, 4], ["成本指标"] * 2 + ["经济效益指标"] * 4,
+                                     ["成本指标"] * 5 + ["经济效益指标"])
+    # a block without a printed label gives way
+    assert taken_rows_nearer_reading(items, [5], ["数量指标"] * 4 + ["经济效益指标"] * 2,
+                                     ["数量指标"] * 4 + ["经济效益指标", "时效指标"])
 
 
 # --- a label ending in 指标 as the document prints it is whole -------------------------------

@@ -294,7 +294,7 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         name, head, rest, score, cell = read
         if len(head) < ALIAS_MIN and opens_another_name(items, i, item.name[:len(head) + 1]):
             continue      # a short word opening two names alike (成本核算…): the table's wording
-        if by_order and len(gap) == 1 and damaged_short_head(item.name, name, vocab, other_names(items, i), damage) == read[:4]:
+        if by_order and damaged_short_head(item.name, name, vocab, other_names(items, i), damage) == read[:4]:
             # a bare word with one character of two in place, read by the order alone: warned
             split_head(item, cell, head, rest, vocab.level2_specs[name], LabelMatch(name, name, score))
             item.by_order = name
@@ -1521,8 +1521,8 @@ def fused_head(item: IndicatorRow, found: tuple[Cell, list[int]], gap: list[str]
             return None
     if read is None and closed and bare and not single:
         read = bare_word_in_gap(item.name, tuple(cuts), gap, vocab, not echoed)
-    if read is None and closed and single and not echoed and by_order:
-        read = damaged_short_head(item.name, gap[0], vocab, others, damage)
+    if read is None and closed and not echoed and by_order:
+        read = damaged_short_head_in_gap(item.name, gap, vocab, others, damage, tuple(cuts))
     if read is None:
         return None
     if isinstance(read[0], tuple):
@@ -1564,6 +1564,21 @@ def damaged_short_head(name: str, label: str, vocab: LevelVocabulary, others: tu
         if kept[0][0] not in GENERIC_CHARS and not set(lost) & chars:
             return label, head, rest, round(fuzz.ratio(head, key), 1)
     return None
+
+
+def damaged_short_head_in_gap(name: str, gap: list[str], vocab: LevelVocabulary, others: tuple[str, ...],
+                              damage: frozenset[tuple[str, str]] = frozenset(), cuts: tuple[int, ...] = ()
+                              ) -> tuple[str, str, str, float] | None:
+    """`damaged_short_head` where the labels around leave one category or several: read
+    where exactly one of them keeps the head's character in place (`时孝` between 数量 and
+    成本: of 质量 and 时效 only 时效 prints 时 first); a character two of them share in
+    place (`散量`: 数量, 质量) leaves the head unread. The row is marked for the guard.
+    Where the cell shows a boundary (`cuts`, a space: `戊本控 药品…`), of a gap of several
+    the head must end at one: a longer head before it is another label's text (成本控制)."""
+    if len(gap) > 1 and cuts and SHORT_WORD not in cuts:
+        return None
+    found = [read for read in (damaged_short_head(name, label, vocab, others, damage) for label in gap) if read]
+    return found[0] if len(found) == 1 else None
 
 
 def bare_word_in_gap(name: str, cuts: tuple[int, ...], gap: list[str], vocab: LevelVocabulary, pieces: bool):

@@ -42,7 +42,7 @@ from formex.normalize.indicators.placement import (APART, APART_PRIOR, EXACT_ONL
 from formex.normalize.indicators.fragments import one_look_alike
 from formex.normalize.indicators.cells import LABEL_SUFFIX, LabelHint
 from formex.normalize.indicators.damaged_tails import bare_ending
-from formex.normalize.indicators.fused import ASPECT
+from formex.normalize.indicators.fused import ASPECT, bare_word
 from formex.normalize.indicators.rows import ENDING_MAX, GENERIC_LABEL_CHARS as LABEL_END_CHARS, IndicatorRow
 from formex.normalize.labels import label_key
 from formex.normalize.targets import parse_target
@@ -2368,7 +2368,51 @@ def only_own_blocks_moved(items: list[IndicatorRow], placements: list[Placement 
         return False
     return all(labels[i] in own for i in moved) and all(
         any(items[r].by_order for r in range(first - 1, last + 2) if 0 <= r < len(items))
-        for first, last in runs_in(moved))
+        for first, last in runs_in(moved)) and taken_rows_nearer_reading(items, moved, labels, labels_before)
+
+
+def taken_rows_nearer_reading(items: list[IndicatorRow], moved: list[int], labels: list[str | None],
+                              labels_before: list[str | None]) -> bool:
+    """No row a reading by the order took from another block lies nearer a printed label of
+    the block it left than the reading's own label, where the reading confirms its row
+    (placed in its category without it): it adds a label's position and nothing more, so
+    it grows its block only over rows no printed label holds closer. A reading that moves
+    its own row is new evidence, and its block follows it. A label printed on several rows
+    in a row (a wrapped cell) stands where it starts; a category's bare word fused at a
+    row's own head (`时效年度…` taken as 质量) prints it on that row."""
+    confirming = {item.by_order for item, was in zip(items, labels_before) if item.by_order and item.by_order == was}
+    for i in moved:
+        left = labels_before[i]
+        if left is None or labels[i] not in confirming:
+            continue
+        reading = min(abs(i - r) for r in label_starts(items, labels[i], by_order=True))
+        if any(abs(i - r) < reading for r in label_starts(items, left)):
+            return False
+    return True
+
+
+def label_starts(items: list[IndicatorRow], label: str, by_order: bool = False) -> list[int]:
+    """The first row of each run of rows printing `label` (`prints_label`); with
+    `by_order`, only the runs holding a row that reads it by the order."""
+    starts: list[int] = []
+    run: list[int] = []
+    for r, item in enumerate([*items, None]):
+        if item is not None and prints_label(item, label):
+            run.append(r)
+            continue
+        if run and (not by_order or any(items[x].by_order == label for x in run)):
+            starts.append(run[0])
+        run = []
+    return starts
+
+
+def prints_label(item: IndicatorRow, label: str) -> bool:
+    """The row prints `label`: a level-2 cell of its own read so (not filled down from
+    above), or the category's bare word at its name's head."""
+    if item.by_order == label or any(h.spec.label == label and not h.copied for h in item.level2):
+        return True
+    word = bare_word(label)
+    return item.name is not None and len(word) >= 2 and item.name.startswith(word)
 
 
 def labels_by_first_line(items: list[IndicatorRow], before: list[IndicatorRow],
