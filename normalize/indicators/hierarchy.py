@@ -2394,16 +2394,9 @@ def taken_rows_nearer_reading(items: list[IndicatorRow], moved: list[int], label
 def label_starts(items: list[IndicatorRow], label: str, by_order: bool = False) -> list[int]:
     """The first row of each run of rows printing `label` (`prints_label`); with
     `by_order`, only the runs holding a row that reads it by the order."""
-    starts: list[int] = []
-    run: list[int] = []
-    for r, item in enumerate([*items, None]):
-        if item is not None and prints_label(item, label):
-            run.append(r)
-            continue
-        if run and (not by_order or any(items[x].by_order == label for x in run)):
-            starts.append(run[0])
-        run = []
-    return starts
+    runs = runs_in([r for r, item in enumerate(items) if prints_label(item, label)])
+    return [first for first, last in runs
+            if not by_order or any(items[r].by_order == label for r in range(first, last + 1))]
 
 
 def prints_label(item: IndicatorRow, label: str) -> bool:
