@@ -270,8 +270,10 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             continue
         if (above is None or below is None) and not groups and len(gap) > 1:
             # a gap open at the table's top or end, of several categories, in no stated group:
-            # only a category requiring a word the name left holds (服务对象满意 | 居民就医满意度)
-            gap = [name for name in gap if vocab.level2_specs[name].requires]
+            # only a category requiring a word the name left holds (服务对象满意 | 居民就医满意度),
+            # of a group the table states or, where none is, of any (its group's label unread)
+            gap = [name for name in gap if vocab.level2_specs[name].requires] \
+                or [name for name in between if vocab.level2_specs[name].requires]
             if not gap:
                 continue
         found = found or name_cell(item)
@@ -1629,12 +1631,12 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
                 head = name[:n]
                 score = fuzz.ratio(head, key)
                 if not key.endswith(SUFFIX):
-                    # a long alias written exactly, or with one character between its first and
-                    # last damaged (社仑效益) into none of the labels' characters: 社会成效 is a
-                    # word of the name's own, its 效 another category's; 社会效|困难… a label's
-                    # first line before the name's first character
+                    # a long alias written exactly, or with one character before its last damaged
+                    # (社仑效益, 轻济效益) into none of the labels' characters: 社会成效 is a word of
+                    # the name's own, its 效 another category's; 社会效|困难… a label's first line
+                    # before the name's first character; 社会效应 a word, its last in place or not
                     damaged = len(key) >= ALIAS_MIN and n == len(key) and not short \
-                        and head[0] == key[0] and head[-1] == key[-1] and in_place(head, key, 0) == len(key) - 1 \
+                        and head[-1] == key[-1] and in_place(head, key, 0) == len(key) - 1 \
                         and not any(a != b and a in label_chars(vocab) for a, b in zip(head, key))
                     if head != key and not damaged or len(key) < (SHORT_ALIAS_MIN if short else ALIAS_MIN) \
                             or len(key) < ALIAS_MIN and names_another(name[n:], label, vocab):
@@ -1653,6 +1655,9 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
                     # scored as the exact head: the 指标 after the damaged end adds evidence
                     head = damaged_end(name, key, n) or name[:n]
                     offer(label, fuzz.ratio(name[:n], key), head, name[len(head):])
+    if not best:
+        for label, key, head in required_word_heads(name, gap, vocab):
+            offer(label, fuzz.ratio(head, key), head, name[len(head):])
     if not best:
         for key, label in compounds_of(gap, vocab):
             # a group's word and the category's (产出数量), one character damaged at most
@@ -1738,6 +1743,24 @@ def names_another(rest: str, label: str, vocab: LevelVocabulary) -> bool:
     if any(word in rest for word in (*spec.strong, *spec.weak)):
         return False
     return any(word in rest for other in vocab.level2_specs.values() if other is not spec for word in other.strong)
+
+
+def required_word_heads(name: str, gap: tuple[str, ...], vocab: LevelVocabulary) -> list[tuple[str, str, str]]:
+    """(category, form, head): the name opens with a form of a category requiring a word
+    (服务对象满意度指标, or printed a word short: 服务满意度指标) as long as it, the word and
+    all after it in place, the characters before it damaged (`朋务满意度指标`,
+    `股务对蒙满意度指标`): the word only that category prints, with 指标 after it, is the
+    label's own; the name left must hold the word again (`offer`: `names_category`)."""
+    out = []
+    for label in gap:
+        spec = vocab.level2_specs[label]
+        for key in dict.fromkeys(map(label_key, (spec.label, *spec.aliases, *spec.shortened))):
+            at = min((key.find(word) for word in spec.requires if word in key), default=-1)
+            head = name[:len(key)]
+            if key.endswith(SUFFIX) and at > 0 and len(name) > len(key) and head[at:] == key[at:] \
+                    and not set(head[:at]) & set(SEPARATORS):
+                out.append((label, key, head))
+    return out
 
 
 def names_category(rest: str, spec) -> bool:
