@@ -270,10 +270,16 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
             continue
         if (above is None or below is None) and not groups and len(gap) > 1:
             # a gap open at the table's top or end, of several categories, in no stated group:
-            # only a category requiring a word the name left holds (服务对象满意 | 居民就医满意度),
-            # of a group the table states or, where none is, of any (its group's label unread)
-            gap = [name for name in gap if vocab.level2_specs[name].requires] \
-                or [name for name in between if vocab.level2_specs[name].requires]
+            # only a category requiring a word the name left holds (服务对象满意 | 居民就医满意度)
+            required = [name for name in gap if vocab.level2_specs[name].requires]
+            if not required:
+                # of a group the table states nowhere (its label unread too), only a head
+                # printing that word and 指标 (`朋务满意度指标`): a piece of it (服务对) is
+                # the name's own words as often
+                wider = tuple(name for name in between if vocab.level2_specs[name].requires)
+                printed = {label for label, _, _ in required_word_heads(item.name, wider, vocab)}
+                between = required = sorted(printed) if len(printed) == 1 else []
+            gap = required
             if not gap:
                 continue
         found = found or name_cell(item)
