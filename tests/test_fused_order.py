@@ -2270,27 +2270,6 @@ def test_a_label_line_cut_off_the_row_below_is_cut_off_the_row_restating_it(seco
     assert where in said[0].message and "'数量义务教育阶段在校生人数' opens with" in said[0].message
 
 
-def test_a_level_cell_read_as_no_label_restated_at_the_head_of_the_name_above_is_cut_off():
-    # 旷効 (时效 damaged past reading) in the level cell of one row and fused into the name of
-    # the row above it, both placed in 时效指标 by the labels around: the label restated
-    got, issues = read(["产出指标\t数量指标\t补贴发放人数\t2600人",
-                        "\t质量指标\t补贴发放准确率\t100%",
-                        "\t\t旷効退役士兵接收安置办理时限\t≤15个工作日",
-                        "\t旷効\t信访事项按期办结率\t≥95%",
-                        "\t成本指标\t人均补贴标准\t≤300元"])
-    assert got[2:4] == [("时效指标", "退役士兵接收安置办理时限"), ("时效指标", "信访事项按期办结率")]
-    assert any(i.code == "label_fused" and "'旷効'" in i.message and "restated" in i.message for i in issues)
-
-
-def test_a_level_cell_read_as_no_label_beside_a_name_of_another_block_cuts_nothing():
-    got, _ = read(["产出指标\t数量指标\t补贴发放人数\t2600人",
-                   "\t\t旷効退役士兵接收安置人数\t≥15人",
-                   "\t质量指标\t补贴发放准确率\t100%",
-                   "\t旷効\t信访事项按期办结率\t≥95%",
-                   "\t成本指标\t人均补贴标准\t≤300元"])
-    assert got[1] == ("数量指标", "旷効退役士兵接收安置人数")
-
-
 def test_a_name_going_on_with_the_label_past_the_restated_line_is_kept():
     # 服务 cut off 服务家长满意度 (its rest below); 服务对象满意度 above is a name of the category's words
     got, _ = read(["满意度指标\t\t服务对象满意度\t≥95%",

@@ -3481,8 +3481,7 @@ def restated_cut_head(items: list[IndicatorRow], placements: list, i: int, j: in
     """The texts row j prints as a line of its label of `spec`: at its name's head, cut off
     there (its one fused record, as printed: `printed_head`), or in its level cell as the
     first line of its label, read joined with the rest below (`数量` of `数量` | `指标`; a bare
-    word read whole there is that row's label alone, and a name opening with it its own),
-    or in its level cell read as no label (`旷効`: its label damaged past reading);
+    word read whole there is that row's label alone, and a name opening with it its own);
     each two to `PIECE_MAX` characters written as a key, row j placed in `spec` as row i is
     and on the line next to row i's; none where not."""
     if not 0 <= j < len(items) or placements[j] is None or placements[j].level2 is not spec:
@@ -3491,8 +3490,7 @@ def restated_cut_head(items: list[IndicatorRow], placements: list, i: int, j: in
     near = other.lines[0] == items[i].lines[1] + 1 if j > i else items[i].lines[0] == other.lines[1] + 1
     if not near:
         return ()
-    texts = [cut_head_as_printed(other, spec)] + ([] if other.fused else first_lines_read_joined(other, spec)) \
-        + [label_key(cell.text) for cell in other.unrecognised]
+    texts = [cut_head_as_printed(other, spec)] + ([] if other.fused else first_lines_read_joined(other, spec))
     return tuple(dict.fromkeys(t for t in texts if t and 2 <= len(t) <= PIECE_MAX and label_key(t) == t))
 
 
