@@ -2062,6 +2062,28 @@ def test_a_long_bare_word_damaged_at_its_first_character_is_read_by_the_gap():
     assert got[5] == ("社会效益指标", "严重精神障碍患者规范管理率")
 
 
+def test_a_five_character_bare_word_damaged_in_two_characters_is_read_by_the_gap():
+    # 可持缕彩响: 可持续影响 with two look-alikes before its last character, in place
+    got, _ = read(["效益指标\t社会效益指标\t受益人数\t≥100人",
+                   "\t\t高校毕业生就业率\t≥95%",
+                   "\t\t可持缕彩响就业创业服务长效机制\t持续完善",
+                   "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%"])
+    assert got[2] == ("可持续影响指标", "就业创业服务长效机制")
+
+
+def test_a_head_below_the_cutoff_in_a_group_stated_nowhere_is_read_where_the_name_holds_its_strong_word():
+    # 效益 stated nowhere (效益类指怀 unread); 可持缕彩响 at 60, below a label's cutoff, is
+    # read as 可持续影响指标 for the 长效 the name left holds
+    lines = ["产出指标\t数量指标\t培训人数\t≥5人", "效益类指怀\t经剤效益\t\t无",
+             "\t社会効益方面\t零就业家庭帮扶率\t=100%", "\t\t城镇登记失业率\t≤4.5%",
+             "\t\t可持缕彩响 就业创业服务长效机制\t持续完善",
+             "满意度指柝\t\t朋务满意度指标 公共就业服务满意度\t≥90%"]
+    got, _ = read(lines)
+    assert got[4] == ("可持续影响指标", "就业创业服务长效机制")
+    got, _ = read([*lines[:4], "\t\t可持缕彩响 就业创业服务覆盖率\t≥90%", lines[5]])
+    assert got[4][0] == "社会效益指标"
+
+
 @pytest.mark.parametrize("word", ["社会效应", "综合效益"])
 def test_a_word_one_character_off_a_long_bare_word_at_its_end_or_in_two_is_the_names(word):
     # 社会效应 (its last character off) and 综合效益 (two off) are words of a name's own
