@@ -9,7 +9,7 @@ import pytest
 from formex.extract.cleaning import clean_cell
 from formex.normalize.indicators import rows_to_indicators
 from formex.normalize.indicators.cells import level_vocabulary
-from formex.normalize.indicators.fused_order import head_wrapped_between, label_tail, whole_damaged_head
+from formex.normalize.indicators.fused_order import best_head, head_wrapped_between, label_tail, whole_damaged_head
 from formex.schemas.document import Cell, Row
 from tests.test_hierarchy import SCHEMA
 
@@ -2071,17 +2071,13 @@ def test_a_five_character_bare_word_damaged_in_two_characters_is_read_by_the_gap
     assert got[2] == ("可持续影响指标", "就业创业服务长效机制")
 
 
-def test_a_head_below_the_cutoff_in_a_group_stated_nowhere_is_read_where_the_name_holds_its_strong_word():
-    # 效益 stated nowhere (效益类指怀 unread); 可持缕彩响 at 60, below a label's cutoff, is
-    # read as 可持续影响指标 for the 长效 the name left holds
-    lines = ["产出指标\t数量指标\t培训人数\t≥5人", "效益类指怀\t经剤效益\t\t无",
-             "\t社会効益方面\t零就业家庭帮扶率\t=100%", "\t\t城镇登记失业率\t≤4.5%",
-             "\t\t可持缕彩响 就业创业服务长效机制\t持续完善",
-             "满意度指柝\t\t朋务满意度指标 公共就业服务满意度\t≥90%"]
-    got, _ = read(lines)
-    assert got[4] == ("可持续影响指标", "就业创业服务长效机制")
-    got, _ = read([*lines[:4], "\t\t可持缕彩响 就业创业服务覆盖率\t≥90%", lines[5]])
-    assert got[4][0] == "社会效益指标"
+@pytest.mark.parametrize("name, want", [
+    ("可持缕彩响就业创业服务长效机制", ("可持续影响指标", "可持缕彩响")),   # two of five, first and last in place
+    ("祆会效益严重精神障碍患者规范管理率", ("社会效益指标", "祆会效益")),    # one of four, its first
+    ("祉含效益方面城镇登记失业率", None)])                                # two of six, its first among them
+def test_a_long_forms_damage_is_read_by_the_gap_up_to_a_share_its_first_in_place_for_two(name, want):
+    read = best_head(name, (), ("社会效益指标", "可持续影响指标"), level_vocabulary(SCHEMA))
+    assert (read[:2] if read is not None else None) == want
 
 
 @pytest.mark.parametrize("word", ["社会效应", "综合效益"])

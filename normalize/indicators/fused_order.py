@@ -195,7 +195,7 @@ ORDER_CUTOFF = 50.0        # half the label's characters in place (质最措标 
 ORDER_REST_MIN = 4         # the name after the head (完成率, 达标率 alone name nothing)
 HEAD_SLACK = 2             # a head up to two characters longer than the label (数量类指标)
 ALIAS_MIN = 4              # an alias written exactly, without 指标 (社会效益, not 成本 or 质量)
-ALIAS_DAMAGE_SHARE = 0.4   # ... or damaged in one character of four, two of five (可持缕彩响)
+ALIAS_DAMAGE_SHARE = 0.4   # ... or damaged in one character of four, two of five, its first in place (可持缕彩响)
 SHORT_ALIAS_MIN = 2        # ... or a shorter one (数量), where the gap holds that category alone and
                            # the table prints its labels so (prints_bare_words)
 TRUNCATED_MIN = 6          # ... or its first six characters or more (服务对象满意)
@@ -389,8 +389,7 @@ def read_in_unstated_group(item: IndicatorRow, found: tuple[Cell, list[int]], be
     happens to state. Below `LABEL_CUTOFF` too where the one category's name is the other's
     with a word before it (`holds_its_name`: `泾济成夲指标`, 66.7 against 60), or where the
     head keeps in place a character only the one category prints (`keeps_only_its_own`:
-    `经济成朩指柝`, 成 of 经济成本指标); or where the name left holds a strong word of the one
-    category (`可持缕彩响` | `就业创业服务长效机制`: 长效). Else `read`."""
+    `经济成朩指柝`, 成 of 经济成本指标). Else `read`."""
     try:
         wide = fused_head(item, found, between, vocab)
     except Unsettled:
@@ -398,8 +397,7 @@ def read_in_unstated_group(item: IndicatorRow, found: tuple[Cell, list[int]], be
     if wide is None or wide[0] in gap or (read is not None and wide[3] <= read[3]):
         return read
     if wide[3] < LABEL_CUTOFF and not (read is not None and (
-            holds_its_name(wide[0], read[0]) or keeps_only_its_own(wide[1], wide[0], read[0], vocab))) \
-            and not names_strong_word(wide[2], vocab.level2_specs[wide[0]]):
+            holds_its_name(wide[0], read[0]) or keeps_only_its_own(wide[1], wide[0], read[0], vocab))):
         return read
     if label_key(wide[1]) in bare_words(vocab):
         return read       # 社会成本分担机制…: a category's word without 指标 is a name's own words
@@ -944,11 +942,6 @@ def block_end(i: int, rows: set[int], item: IndicatorRow, items: list[IndicatorR
                             or any(not h.copied for h in items[other].level2)):
             return True
     return False
-
-
-def names_strong_word(rest: str, spec) -> bool:
-    """The name left holds one of the category's strong keywords (长效 for 可持续影响指标)."""
-    return any(word in rest for word in spec.strong)
 
 
 def names_own_word(rest: str, spec) -> bool:
@@ -1645,13 +1638,13 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
                 head = name[:n]
                 score = fuzz.ratio(head, key)
                 if not key.endswith(SUFFIX):
-                    # a long alias written exactly, or with characters before its last damaged
-                    # (社仑效益, 轻济效益; two of five: 可持缕彩响) into none of the labels'
-                    # characters: 社会成效 is a word of the name's own, its 效 another category's;
-                    # 社会效|困难… a label's first line before the name's first character;
-                    # 社会效应 a word, its last in place or not
+                    # a long alias written exactly, or with one character before its last damaged
+                    # (社仑效益, 轻济效益; two of five between its first and last: 可持缕彩响)
+                    # into none of the labels' characters: 社会成效 is a word of the name's own,
+                    # its 效 another category's; 社会效|困难… a label's first line before the
+                    # name's first character; 社会效应 a word, its last in place or not
                     damaged = len(key) >= ALIAS_MIN and n == len(key) and not short and head[-1] == key[-1] \
-                        and 0 < len(key) - in_place(head, key, 0) <= max(1, int(len(key) * ALIAS_DAMAGE_SHARE)) \
+                        and 0 < len(key) - in_place(head, key, 0) <= damaged_alias_max(head, key) \
                         and not any(a != b and a in label_chars(vocab) for a, b in zip(head, key))
                     if head != key and not damaged or len(key) < (SHORT_ALIAS_MIN if short else ALIAS_MIN) \
                             or len(key) < ALIAS_MIN and names_another(name[n:], label, vocab):
@@ -1833,6 +1826,12 @@ def cell_forms(spec, vocab: LevelVocabulary) -> tuple[str, ...]:
     (`群众满意度指标` is a name's word, half of it in place of 服务满意度指标)."""
     shortened = {label_key(text) for text in spec.shortened}
     return tuple(form for form in chain_forms(spec, vocab) if form not in shortened)
+
+
+def damaged_alias_max(head: str, key: str) -> int:
+    """How many of a long alias's characters a head may print damaged: one, or a share of
+    a longer one (`ALIAS_DAMAGE_SHARE`: two of five) where its first is in place too."""
+    return max(1, int(len(key) * ALIAS_DAMAGE_SHARE)) if head[:1] == key[:1] else 1
 
 
 def in_place(text: str, form: str, start: int) -> int:
