@@ -9,7 +9,7 @@ import pytest
 from formex.extract.cleaning import clean_cell
 from formex.normalize.indicators import rows_to_indicators
 from formex.normalize.indicators.cells import level_vocabulary
-from formex.normalize.indicators.fused_order import head_wrapped_between, label_tail, whole_damaged_head
+from formex.normalize.indicators.fused_order import best_head, head_wrapped_between, label_tail, whole_damaged_head
 from formex.schemas.document import Cell, Row
 from tests.test_hierarchy import SCHEMA
 
@@ -1255,6 +1255,20 @@ def test_a_first_line_as_wide_as_the_wrapped_level_column_is_cut_whole_its_last_
     assert any(i.code == "label_fused" and "'眼务对彖'" in i.message for i in issues)
 
 
+@pytest.mark.parametrize("head", ["朋务满意度指标", "股条满意度指标", "股务对蒙满意度指标"])
+def test_a_head_printing_the_required_word_and_zhibiao_is_read_in_a_group_stated_nowhere(head):
+    # 满意度 stated nowhere and the table's end open: its label, its look-alikes before 满意度指标
+    # (the shortened 服务满意度指标 or the whole 服务对象满意度指标), fused at the last name
+    got, issues = read([*WRAPPED_AT_FOUR, f"\t\t{head}农户满意度\t≥90%"])
+    assert got[3] == ("服务对象满意度指标", "农户满意度")
+    assert any(i.code == "label_fused" and head in i.message for i in issues)
+
+
+def test_a_head_printing_the_required_word_before_a_name_without_it_stays():
+    got, _ = read([*WRAPPED_AT_FOUR, "\t\t群众满意度指标完成情况\t≥90%"])
+    assert got[3][1] == "群众满意度指标完成情况"
+
+
 def test_a_first_line_written_exactly_but_its_last_character_stays():
     # 服务对 and 彖: the character after a head written exactly opens the name as often
     got, _ = read([*WRAPPED_AT_FOUR, "\t\t服务对彖农户满意度\t≥90%"])
@@ -2031,6 +2045,51 @@ def test_a_long_bare_word_damaged_in_one_character_is_read_by_the_gap():
                    "满意度指标\t服务对象满意度指标\t门诊患者满意度\t≥90%"])
     assert got[5] == ("社会效益指标", "严重精神障碍患者规范管理率")
     assert [category for category, _ in got[2:6]] == ["社会效益指标"] * 4
+
+
+def test_a_long_bare_word_damaged_at_its_first_character_is_read_by_the_gap():
+    # 祆会效益: 社会效益 with its first character a look-alike, its last three in place
+    got, _ = read(["\t\t传染病疫情报告及时率\t≥95%",
+                   "产出指标\t时效指标\t新生儿访视按时完成率\t≥90%",
+                   "\t\t辖区居民健康素养水平\t≥35%",
+                   "\t\t重点人群健康管理覆盖率\t≥60%",
+                   "\t\t孕产妇系统管理率\t≥90%",
+                   "\t\t祆会效益严重精神障碍患者规范管理率\t≥80%",
+                   "\t\t家庭医生签约服务长效机制\t健全",
+                   "效益指标\t可持续影响指标\t社区慢病健康管理支持中心运行情况\t稳定运行",
+                   "\t\t签约居民满意度\t≥90%",
+                   "满意度指标\t服务对象满意度指标\t门诊患者满意度\t≥90%"])
+    assert got[5] == ("社会效益指标", "严重精神障碍患者规范管理率")
+
+
+def test_a_five_character_bare_word_damaged_in_two_characters_is_read_by_the_gap():
+    # 可持缕彩响: 可持续影响 with two look-alikes before its last character, in place
+    got, _ = read(["效益指标\t社会效益指标\t受益人数\t≥100人",
+                   "\t\t高校毕业生就业率\t≥95%",
+                   "\t\t可持缕彩响就业创业服务长效机制\t持续完善",
+                   "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%"])
+    assert got[2] == ("可持续影响指标", "就业创业服务长效机制")
+
+
+@pytest.mark.parametrize("name, want", [
+    ("可持缕彩响就业创业服务长效机制", ("可持续影响指标", "可持缕彩响")),   # two of five, first and last in place
+    ("祆会效益严重精神障碍患者规范管理率", ("社会效益指标", "祆会效益")),    # one of four, its first
+    ("祉含效益方面城镇登记失业率", None)])                                # two of six, its first among them
+def test_a_long_forms_damage_is_read_by_the_gap_up_to_a_share_its_first_in_place_for_two(name, want):
+    read = best_head(name, (), ("社会效益指标", "可持续影响指标"), level_vocabulary(SCHEMA))
+    assert (read[:2] if read is not None else None) == want
+
+
+@pytest.mark.parametrize("word", ["社会效应", "综合效益"])
+def test_a_word_one_character_off_a_long_bare_word_at_its_end_or_in_two_is_the_names(word):
+    # 社会效应 (its last character off) and 综合效益 (two off) are words of a name's own
+    got, _ = read(["\t\t传染病疫情报告及时率\t≥95%",
+                   "产出指标\t时效指标\t新生儿访视按时完成率\t≥90%",
+                   "\t\t辖区居民健康素养水平\t≥35%",
+                   f"\t\t{word}评估覆盖率\t≥80%",
+                   "效益指标\t可持续影响指标\t社区慢病健康管理支持中心运行情况\t稳定运行",
+                   "满意度指标\t服务对象满意度指标\t门诊患者满意度\t≥90%"])
+    assert got[3][1] == f"{word}评估覆盖率"
 
 
 def test_a_labels_first_line_before_the_names_first_character_is_no_damaged_word():

@@ -195,6 +195,7 @@ ORDER_CUTOFF = 50.0        # half the label's characters in place (质最措标 
 ORDER_REST_MIN = 4         # the name after the head (完成率, 达标率 alone name nothing)
 HEAD_SLACK = 2             # a head up to two characters longer than the label (数量类指标)
 ALIAS_MIN = 4              # an alias written exactly, without 指标 (社会效益, not 成本 or 质量)
+ALIAS_DAMAGE_SHARE = 0.4   # ... or damaged in one character of four, two of five, its first in place (可持缕彩响)
 SHORT_ALIAS_MIN = 2        # ... or a shorter one (数量), where the gap holds that category alone and
                            # the table prints its labels so (prints_bare_words)
 TRUNCATED_MIN = 6          # ... or its first six characters or more (服务对象满意)
@@ -271,7 +272,15 @@ def read_fused_by_order(items: list[IndicatorRow], vocab: LevelVocabulary, schem
         if (above is None or below is None) and not groups and len(gap) > 1:
             # a gap open at the table's top or end, of several categories, in no stated group:
             # only a category requiring a word the name left holds (服务对象满意 | 居民就医满意度)
-            gap = [name for name in gap if vocab.level2_specs[name].requires]
+            required = [name for name in gap if vocab.level2_specs[name].requires]
+            if not required:
+                # of a group the table states nowhere (its label unread too), only a head
+                # printing that word and 指标 (`朋务满意度指标`): a piece of it (服务对) is
+                # the name's own words as often
+                wider = tuple(name for name in between if vocab.level2_specs[name].requires)
+                printed = {label for label, _, _ in required_word_heads(item.name, wider, vocab)}
+                between = required = sorted(printed) if len(printed) == 1 else []
+            gap = required
             if not gap:
                 continue
         found = found or name_cell(item)
@@ -1629,12 +1638,13 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
                 head = name[:n]
                 score = fuzz.ratio(head, key)
                 if not key.endswith(SUFFIX):
-                    # a long alias written exactly, or with one character between its first and
-                    # last damaged (社仑效益) into none of the labels' characters: 社会成效 is a
-                    # word of the name's own, its 效 another category's; 社会效|困难… a label's
-                    # first line before the name's first character
-                    damaged = len(key) >= ALIAS_MIN and n == len(key) and not short \
-                        and head[0] == key[0] and head[-1] == key[-1] and in_place(head, key, 0) == len(key) - 1 \
+                    # a long alias written exactly, or with one character before its last damaged
+                    # (社仑效益, 轻济效益; two of five between its first and last: 可持缕彩响)
+                    # into none of the labels' characters: 社会成效 is a word of the name's own,
+                    # its 效 another category's; 社会效|困难… a label's first line before the
+                    # name's first character; 社会效应 a word, its last in place or not
+                    damaged = len(key) >= ALIAS_MIN and n == len(key) and not short and head[-1] == key[-1] \
+                        and 0 < len(key) - in_place(head, key, 0) <= damaged_alias_max(head, key) \
                         and not any(a != b and a in label_chars(vocab) for a, b in zip(head, key))
                     if head != key and not damaged or len(key) < (SHORT_ALIAS_MIN if short else ALIAS_MIN) \
                             or len(key) < ALIAS_MIN and names_another(name[n:], label, vocab):
@@ -1653,6 +1663,9 @@ def best_head(name: str, cuts: tuple[int, ...], gap: tuple[str, ...], vocab: Lev
                     # scored as the exact head: the 指标 after the damaged end adds evidence
                     head = damaged_end(name, key, n) or name[:n]
                     offer(label, fuzz.ratio(name[:n], key), head, name[len(head):])
+    if not best:
+        for label, key, head in required_word_heads(name, gap, vocab):
+            offer(label, fuzz.ratio(head, key), head, name[len(head):])
     if not best:
         for key, label in compounds_of(gap, vocab):
             # a group's word and the category's (产出数量), one character damaged at most
@@ -1740,6 +1753,24 @@ def names_another(rest: str, label: str, vocab: LevelVocabulary) -> bool:
     return any(word in rest for other in vocab.level2_specs.values() if other is not spec for word in other.strong)
 
 
+def required_word_heads(name: str, gap: tuple[str, ...], vocab: LevelVocabulary) -> list[tuple[str, str, str]]:
+    """(category, form, head): the name opens with a form of a category requiring a word
+    (服务对象满意度指标, or printed a word short: 服务满意度指标) as long as it, the word and
+    all after it in place, the characters before it damaged (`朋务满意度指标`,
+    `股务对蒙满意度指标`): the word only that category prints, with 指标 after it, is the
+    label's own; the name left must hold the word again (`offer`: `names_category`)."""
+    out = []
+    for label in gap:
+        spec = vocab.level2_specs[label]
+        for key in dict.fromkeys(map(label_key, (spec.label, *spec.aliases, *spec.shortened))):
+            at = min((key.find(word) for word in spec.requires if word in key), default=-1)
+            head = name[:len(key)]
+            if key.endswith(SUFFIX) and at > 0 and len(name) > len(key) and head[at:] == key[at:] \
+                    and not set(head[:at]) & set(SEPARATORS):
+                out.append((label, key, head))
+    return out
+
+
 def names_category(rest: str, spec) -> bool:
     """The name left holds a word the category requires (满意 for 服务对象满意度指标), where
     it requires one: `服务对象满意度调查覆盖率` keeps its head, the only 满意 in it."""
@@ -1795,6 +1826,12 @@ def cell_forms(spec, vocab: LevelVocabulary) -> tuple[str, ...]:
     (`群众满意度指标` is a name's word, half of it in place of 服务满意度指标)."""
     shortened = {label_key(text) for text in spec.shortened}
     return tuple(form for form in chain_forms(spec, vocab) if form not in shortened)
+
+
+def damaged_alias_max(head: str, key: str) -> int:
+    """How many of a long alias's characters a head may print damaged: one, or a share of
+    a longer one (`ALIAS_DAMAGE_SHARE`: two of five) where its first is in place too."""
+    return max(1, int(len(key) * ALIAS_DAMAGE_SHARE)) if head[:1] == key[:1] else 1
 
 
 def in_place(text: str, form: str, start: int) -> int:
