@@ -1116,6 +1116,11 @@ def test_a_whole_name_without_a_target_under_a_row_with_its_target_is_a_row_wher
     assert not closes_row_above(IndicatorRow(Row(2, (), 1, ""), name="核算格率"), above, heads)
     assert not closes_row_above(IndicatorRow(Row(2, (), 1, ""), name="政策知晓率", target=Cell("≥80%", "≥80%", 1)),
                                 above, heads)
+    # nor where the break cuts a word the document prints elsewhere (高 | 校 of 高校毕业生)
+    cut = IndicatorRow(Row(1, (), 1, ""), name="年末应届离校未就业高", target=Cell("≥90%", "≥90%", 1), lines=(1, 1))
+    rest = IndicatorRow(Row(2, (), 1, ""), name="校毕业生就业率")
+    assert closes_row_above(rest, cut, heads)
+    assert not closes_row_above(rest, cut, heads, DocumentWords(["促进高校毕业生就业"]))
     # where the table shows a wrapped row printing its target on its first line (建档率 under
     # a line with its target), such a line may be that row's rest: `targets_on_first_lines`
     shown = [IndicatorRow(Row(1, (), 1, ""), name="居民电子健康档案规范化", target=Cell("≥95%", "≥95%", 1)),
