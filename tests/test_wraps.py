@@ -1106,21 +1106,26 @@ def test_a_whole_name_without_a_target_under_a_row_with_its_target_is_a_row_wher
     # the line above prints its target: a row whole; the line under it is a whole name
     # (政策知晓率 ends in its head word) printing no cell: an indicator whose target cell is
     # empty, not the rest of a name stopped before its head word
-    out = names(NO_WIDTH + ["效益指标\t社会效益指标\t促进退役军人就业创业\t≥60%", "\t\t政策知晓率\t",
-                            "\t\t居民办事便利度\t≥90%"])
-    assert out[3:] == ["促进退役军人就业创业", "政策知晓率", "居民办事便利度"]
+    # (the column holds lines of 13: the line above stops short of its edge)
+    wide = ["\t\t养老服务机构护理员培训人数\t≥500人", "\t\t社区综合为老服务中心建设数\t≥6个"]
+    out = names(NO_WIDTH + wide + ["效益指标\t社会效益指标\t促进退役军人就业创业\t≥60%", "\t\t政策知晓率\t",
+                                   "\t\t居民办事便利度\t≥90%"])
+    assert out[5:] == ["促进退役军人就业创业", "政策知晓率", "居民办事便利度"]
     heads = SCHEMA.name_heads
+    LENGTHS = (14, 14, 12, 10, 9)   # the column's edge at 14: lines of 10 stop short of it
     above = IndicatorRow(Row(1, (), 1, ""), name="促进退役军人就业创业", target=Cell("≥60%", "≥60%", 1), lines=(1, 1))
-    assert closes_row_above(IndicatorRow(Row(2, (), 1, ""), name="政策知晓率"), above, heads)
+    assert closes_row_above(IndicatorRow(Row(2, (), 1, ""), name="政策知晓率"), above, heads, LENGTHS)
     # a fragment (no whole name) or a line bringing a cell of its own says nothing
-    assert not closes_row_above(IndicatorRow(Row(2, (), 1, ""), name="核算格率"), above, heads)
+    assert not closes_row_above(IndicatorRow(Row(2, (), 1, ""), name="核算格率"), above, heads, LENGTHS)
     assert not closes_row_above(IndicatorRow(Row(2, (), 1, ""), name="政策知晓率", target=Cell("≥80%", "≥80%", 1)),
-                                above, heads)
+                                above, heads, LENGTHS)
     # nor where the break cuts a word the document prints elsewhere (高 | 校 of 高校毕业生)
     cut = IndicatorRow(Row(1, (), 1, ""), name="年末应届离校未就业高", target=Cell("≥90%", "≥90%", 1), lines=(1, 1))
     rest = IndicatorRow(Row(2, (), 1, ""), name="校毕业生就业率")
-    assert closes_row_above(rest, cut, heads)
-    assert not closes_row_above(rest, cut, heads, DocumentWords(["促进高校毕业生就业"]))
+    assert closes_row_above(rest, cut, heads, LENGTHS)
+    assert not closes_row_above(rest, cut, heads, LENGTHS, DocumentWords(["促进高校毕业生就业"]))
+    # nor under a line reaching the column's edge (the second-longest line): it may have been cut
+    assert not closes_row_above(rest, cut, heads, (10, 10, 8, 7))
     # where the table shows a wrapped row printing its target on its first line (建档率 under
     # a line with its target), such a line may be that row's rest: `targets_on_first_lines`
     shown = [IndicatorRow(Row(1, (), 1, ""), name="居民电子健康档案规范化", target=Cell("≥95%", "≥95%", 1)),

@@ -457,7 +457,7 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
             evidence -= EDGE_EVIDENCE   # the line above stops short of the column's edge: not cut there
         elif reaches_shown_edge(edges, previous.last_line or previous.name, item):
             evidence += LONGEST_EVIDENCE   # as long as a line the table cut into a fragment: perhaps cut
-        if not first_targets and closes_row_above(item, previous, heads, words):
+        if not first_targets and closes_row_above(item, previous, heads, lengths, words):
             evidence -= CLOSED_ROW_EVIDENCE   # a whole row above, and a whole name without a target under it
     if all(getattr(previous, cell) is None for cell in ROW_CELLS) and \
             (item.weight is not None or item.score is not None):
@@ -697,9 +697,11 @@ CLOSED_ROW_EVIDENCE = 2   # a one-line row with its target over a whole name pri
 
 
 def closes_row_above(item: IndicatorRow, previous: IndicatorRow, heads: tuple[str, ...],
-                     words: DocumentWords | None = None) -> bool:
+                     lengths: tuple[int, ...], words: DocumentWords | None = None) -> bool:
     """Where no width shows, whether the line above is a row of its own, whole: one line
-    printing its target, over a line that is a whole name itself (longer than a fragment,
+    printing its target and stopping short of the column's edge (the table's second-longest
+    line, `lengths`, as `short_of_edge` reads it: a line reaching it may have been cut,
+    长效机制退役军人服务站规范化 | 建设达标率), over a line that is a whole name itself (longer than a fragment,
     ending in its head word: 促进退役军人就业创业 ≥60% over 政策知晓率, 重点人群年度健康体检 按时完成
     over 门诊次均费用) and prints no cell of its row. Read as a wrap, the name above would
     have stopped short of its head word and its rest would be a name in its own right;
@@ -708,6 +710,8 @@ def closes_row_above(item: IndicatorRow, previous: IndicatorRow, heads: tuple[st
     is no whole name and says nothing here, nor
     does a line under a break that cuts a word the document prints elsewhere (`words`,
     `cut_inside_word`: …离校未就业高 | 校毕业生就业率, 累计完成改 | 造的老旧小区数量)."""
+    if len(lengths) < WIDER_LINES or len(previous.name) >= sorted(lengths, reverse=True)[1]:
+        return False
     return previous.lines[0] == previous.lines[1] and previous.target is not None \
         and all(getattr(item, cell) is None for cell in ROW_CELLS) \
         and len(item.name) >= HALF_MIN and name_end(item.name).endswith(heads) \
