@@ -15,8 +15,8 @@ from formex.normalize.indicators.cells import IndicatorRow
 from formex.normalize.indicators.rows import rows_to_indicator_rows
 from formex.normalize.indicators.wraps import (
     DocumentWords, DocumentWrapping, Wrapping, cut_inside_word, ends_in_head, fills_width, name_end, opens_with_particle,
-    reaches_longest, runs_past_head, unclosed, unopened, wrap_width)
-from formex.schemas.document import Row
+    closes_row_above, reaches_longest, runs_past_head, targets_on_first_lines, unclosed, unopened, wrap_width)
+from formex.schemas.document import Cell, Row
 from formex.schemas.forms import load_form_schema
 
 SCHEMA = load_form_schema("unit_overall_target")
@@ -329,8 +329,9 @@ def test_a_page_break_between_two_names_weighs_against_a_wrap():
         "门诊次均费用", "药品耗材采购支出"]
     # on one page the wording alone decides: a name above that stops before a head word
     # reads as cut; one that ends in its head word (…支出) is whole, the line under it a
-    # name whose target cell is empty
-    assert names(above[:1] + ["\t\t药品耗材采购\t≤1200万元", "\t\t水电能耗费用\t"]) == [
+    # name whose target cell is empty (the line above waits for its target here: a row
+    # printing its target above a whole name is whole, `closes_row_above`)
+    assert names(above[:1] + ["\t\t药品耗材采购\t", "\t\t水电能耗费用\t≤1200万元"]) == [
         "门诊次均费用", "药品耗材采购水电能耗费用"]
     assert names(above[:2] + ["\t\t水电能耗费用\t"]) == ["门诊次均费用", "药品耗材采购支出", "水电能耗费用"]
 
@@ -1099,3 +1100,34 @@ def test_a_line_reaching_the_edge_a_fragment_shows_may_have_been_cut():
     # a short line that ends as no name ends (a damaged label's piece) shows no edge
     damaged = lines[:2] + ["\t\t脂怀\t"] + lines[3:]
     assert names(damaged)[-2:] == ["长效机制补贴资金按月", "发放及时率"]
+
+
+def test_a_whole_name_without_a_target_under_a_row_with_its_target_is_a_row_where_no_width_shows():
+    # the line above prints its target: a row whole; the line under it is a whole name
+    # (政策知晓率 ends in its head word) printing no cell: an indicator whose target cell is
+    # empty, not the rest of a name stopped before its head word
+    # (the column holds lines of 13: the line above stops short of its edge)
+    wide = ["\t\t养老服务机构护理员培训人数\t≥500人", "\t\t社区综合为老服务中心建设数\t≥6个"]
+    out = names(NO_WIDTH + wide + ["效益指标\t社会效益指标\t促进退役军人就业创业\t≥60%", "\t\t政策知晓率\t",
+                                   "\t\t居民办事便利度\t≥90%"])
+    assert out[5:] == ["促进退役军人就业创业", "政策知晓率", "居民办事便利度"]
+    heads = SCHEMA.name_heads
+    LENGTHS = (14, 14, 12, 10, 9)   # the column's edge at 14: lines of 10 stop short of it
+    above = IndicatorRow(Row(1, (), 1, ""), name="促进退役军人就业创业", target=Cell("≥60%", "≥60%", 1), lines=(1, 1))
+    assert closes_row_above(IndicatorRow(Row(2, (), 1, ""), name="政策知晓率"), above, heads, LENGTHS)
+    # a fragment (no whole name) or a line bringing a cell of its own says nothing
+    assert not closes_row_above(IndicatorRow(Row(2, (), 1, ""), name="核算格率"), above, heads, LENGTHS)
+    assert not closes_row_above(IndicatorRow(Row(2, (), 1, ""), name="政策知晓率", target=Cell("≥80%", "≥80%", 1)),
+                                above, heads, LENGTHS)
+    # nor where the break cuts a word the document prints elsewhere (高 | 校 of 高校毕业生)
+    cut = IndicatorRow(Row(1, (), 1, ""), name="年末应届离校未就业高", target=Cell("≥90%", "≥90%", 1), lines=(1, 1))
+    rest = IndicatorRow(Row(2, (), 1, ""), name="校毕业生就业率")
+    assert closes_row_above(rest, cut, heads, LENGTHS)
+    assert not closes_row_above(rest, cut, heads, LENGTHS, DocumentWords(["促进高校毕业生就业"]))
+    # nor under a line reaching the column's edge (the second-longest line): it may have been cut
+    assert not closes_row_above(rest, cut, heads, (10, 10, 8, 7))
+    # where the table shows a wrapped row printing its target on its first line (建档率 under
+    # a line with its target), such a line may be that row's rest: `targets_on_first_lines`
+    shown = [IndicatorRow(Row(1, (), 1, ""), name="居民电子健康档案规范化", target=Cell("≥95%", "≥95%", 1)),
+             IndicatorRow(Row(2, (), 1, ""), name="建档率")]
+    assert targets_on_first_lines(shown, heads) and not targets_on_first_lines(shown[:1] + [above], heads)

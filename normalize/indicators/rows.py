@@ -30,7 +30,7 @@ from formex.normalize.indicators.fused_order import (
     SHORT_WORD, cut_repeated_level_cells, cut_run_heads, read_continued_pieces, read_dual_group_heads, read_fused_by_order, read_spaced_heads_over_pieces,
     read_label_tails, read_restated_heads, read_wrapped_heads)
 from formex.normalize.indicators.wraps import (
-    ROW_CELLS, DocumentWrapping, is_wrap, whole_halves, join_wrapped, label_read_as_fragment, labels_on_every_row, name_lengths,
+    ROW_CELLS, DocumentWrapping, is_wrap, targets_on_first_lines, whole_halves, join_wrapped, label_read_as_fragment, labels_on_every_row, name_lengths,
     numbering_of, points_on_every_row, wrap_across_label, wrap_width, wrapped_line_lengths)
 from formex.normalize.labels import LabelMatch, label_key
 from formex.normalize.targets import parse_target
@@ -483,6 +483,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
     restated = labels_on_every_row(classified)
     lengths = name_lengths(classified)
     edges = wrapped_line_lengths(classified, vocab.name_heads)   # where no width shows: the lines a fragment follows
+    first_targets = targets_on_first_lines(classified, vocab.name_heads)
     words = None
     if document_wrapping is not None:
         wrapping = document_wrapping.of_table(wrapping)
@@ -574,7 +575,7 @@ def rows_to_indicator_rows(rows: list[Row], schema: FormSchema, spans_known: boo
                                                      next_named(classified, k), edges)
         item = fragment or item
         if previous and is_wrap(item, previous, wrapping, vocab.name_heads, points, lengths, words,
-                                vocab.name_openers, restated, edges):
+                                vocab.name_openers, restated, edges, first_targets):
             halves = whole_halves(previous, item, vocab.name_heads, words)
             join_wrapped(previous, item, line)
             previous.halves = halves

@@ -351,15 +351,17 @@ def name_end(name: str) -> str:
 def is_wrap(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
             heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = (),
             words: DocumentWords | None = None, openers: tuple[str, ...] = (),
-            restated: bool = False, edges: tuple[int, ...] = ()) -> bool:
+            restated: bool = False, edges: tuple[int, ...] = (), first_targets: bool = False) -> bool:
     """Whether a line's name is the rest of the name above (`wrap_evidence` over 0)."""
-    evidence = wrap_evidence(item, previous, wrapping, heads, points, lengths, words, openers, restated, edges)
+    evidence = wrap_evidence(item, previous, wrapping, heads, points, lengths, words, openers, restated, edges,
+                             first_targets)
     return evidence is not None and evidence > 0
 
 def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping | None,
                   heads: tuple[str, ...], points: bool = False, lengths: tuple[int, ...] = (),
                   words: DocumentWords | None = None, openers: tuple[str, ...] = (),
-                  restated: bool = False, edges: tuple[int, ...] = ()) -> int | None:
+                  restated: bool = False, edges: tuple[int, ...] = (), first_targets: bool = False
+                  ) -> int | None:
     """How strongly the lines say that a line's name is the rest of the name above,
     wrapped in its cell, rather than an indicator of its own (whose target cell may be
     empty). A very short fragment (a single character is never a name), a name above that
@@ -387,6 +389,9 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
     (`short_of_edge`), and a line longer than a fragment under it is a name of its own;
     where no width shows but the table cuts names into fragments, a line above as long as
     the lines a fragment follows (`edges`) may have been cut too (`reaches_shown_edge`);
+    where no width shows and the table shows no wrapped row printing its target on its
+    first line (`first_targets`, `targets_on_first_lines`), a one-line row printing its
+    target over a whole name printing no cell says not (`closes_row_above`);
     the characters across the break printed whole in another cell of the document
     (`words`: 改造的老 over 完成改 | 造的老…, the other table's name, the goals) say wrap; a
     line that opens with a verb names open with and runs on (`opens_name`: 提升未成年人保护工作
@@ -452,6 +457,8 @@ def wrap_evidence(item: IndicatorRow, previous: IndicatorRow, wrapping: Wrapping
             evidence -= EDGE_EVIDENCE   # the line above stops short of the column's edge: not cut there
         elif reaches_shown_edge(edges, previous.last_line or previous.name, item):
             evidence += LONGEST_EVIDENCE   # as long as a line the table cut into a fragment: perhaps cut
+        if not first_targets and closes_row_above(item, previous, heads, lengths, words):
+            evidence -= CLOSED_ROW_EVIDENCE   # a whole row above, and a whole name without a target under it
     if all(getattr(previous, cell) is None for cell in ROW_CELLS) and \
             (item.weight is not None or item.score is not None):
         # a line without a cell of its row, waiting for the line that brings its 分值 / 得分
@@ -686,6 +693,31 @@ def reaches_longest(item: IndicatorRow, previous: IndicatorRow, heads: tuple[str
 
 
 EDGE_EVIDENCE = 1   # a line above shorter than the column's edge, where no width shows
+CLOSED_ROW_EVIDENCE = 2   # a one-line row with its target over a whole name printing no cell
+
+
+def closes_row_above(item: IndicatorRow, previous: IndicatorRow, heads: tuple[str, ...],
+                     lengths: tuple[int, ...], words: DocumentWords | None = None) -> bool:
+    """Where no width shows, whether the line above is a row of its own, whole: one line
+    printing its target and stopping short of the column's edge (the table's second-longest
+    line, `lengths`, as `short_of_edge` reads it: a line reaching it may have been cut,
+    长效机制退役军人服务站规范化 | 建设达标率), over a line that is a whole name itself (longer than a fragment,
+    ending in its head word: 促进退役军人就业创业 ≥60% over 政策知晓率, 重点人群年度健康体检 按时完成
+    over 门诊次均费用) and prints no cell of its row. Read as a wrap, the name above would
+    have stopped short of its head word and its rest would be a name in its own right;
+    read apart, the line is an indicator whose target cell is empty (an empty target is
+    no wrap). A fragment (…完成 | 时间, 核算格率) or a line opening with a particle (的满意程度)
+    is no whole name and says nothing here, nor
+    does a line under a break that cuts a word the document prints elsewhere (`words`,
+    `cut_inside_word`: …离校未就业高 | 校毕业生就业率, 累计完成改 | 造的老旧小区数量)."""
+    if len(lengths) < WIDER_LINES or len(previous.name) >= sorted(lengths, reverse=True)[1]:
+        return False
+    return previous.lines[0] == previous.lines[1] and previous.target is not None \
+        and all(getattr(item, cell) is None for cell in ROW_CELLS) \
+        and len(item.name) >= HALF_MIN and name_end(item.name).endswith(heads) \
+        and not opens_with_particle(item.name) \
+        and not (words is not None and cut_inside_word(previous, item, heads, words))
+
 
 
 def short_of_edge(lengths: tuple[int, ...], length: int) -> bool:
@@ -714,6 +746,18 @@ def wrapped_line_lengths(items: list[IndicatorRow], heads: tuple[str, ...]) -> t
     return tuple(len(above) for above, below in zip(named, named[1:])
                  if len(below) <= SHORT_FRAGMENT and (len(below) == 1 or name_end(below).endswith(heads))
                  and LABEL_MARK not in above)
+
+
+def targets_on_first_lines(items: list[IndicatorRow], heads: tuple[str, ...]) -> bool:
+    """Whether the table shows a wrapped row printing its target on its first line: a line
+    printing a cell of its row over a short end printing none (the ends `wrapped_line_lengths`
+    counts: 建档率 under 居民电子健康档案规范化 不低于95%). There a line printing no cell under a
+    row with its target may be that row's rest, however whole it reads (医联体双向转诊 有效运行
+    over 机制运行情况)."""
+    named = [item for item in items if item.name and not item.positional]
+    return any(has_row_cell(above) and not has_row_cell(below) and len(below.name) <= SHORT_FRAGMENT
+               and (len(below.name) == 1 or name_end(below.name).endswith(heads))
+               for above, below in zip(named, named[1:]))
 
 
 def reaches_shown_edge(edges: tuple[int, ...], above: str, item: IndicatorRow) -> bool:
