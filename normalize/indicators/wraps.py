@@ -710,7 +710,7 @@ def closes_row_above(item: IndicatorRow, previous: IndicatorRow, heads: tuple[st
     is no whole name and says nothing here, nor
     does a line under a break that cuts a word the document prints elsewhere (`words`,
     `cut_inside_word`: …离校未就业高 | 校毕业生就业率, 累计完成改 | 造的老旧小区数量)."""
-    if len(lengths) < WIDER_LINES or len(previous.name) >= sorted(lengths, reverse=True)[1]:
+    if len(lengths) < WIDER_LINES or len(previous.name) >= column_edge(lengths):
         return False
     return previous.lines[0] == previous.lines[1] and previous.target is not None \
         and all(getattr(item, cell) is None for cell in ROW_CELLS) \
@@ -732,7 +732,13 @@ def short_of_edge(lengths: tuple[int, ...], length: int) -> bool:
     against a wrap, weighed with the rest."""
     if len(lengths) < WIDER_LINES or any(other <= SHORT_FRAGMENT for other in lengths):
         return False
-    return length < sorted(lengths, reverse=True)[1]
+    return length < column_edge(lengths)
+
+
+def column_edge(lengths: tuple[int, ...]) -> int:
+    """Where no width shows, the column's edge: the second-longest of the table's lines
+    (one overlong line, a fused label, does not set it)."""
+    return sorted(lengths, reverse=True)[1]
 
 
 def wrapped_line_lengths(items: list[IndicatorRow], heads: tuple[str, ...]) -> tuple[int, ...]:
