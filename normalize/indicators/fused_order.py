@@ -1124,7 +1124,8 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
         if not candidate(i):
             continue
         text = item.name[:RESTATED_CUT_MIN]
-        printing = rows.get(text, set()) | printing_more(groups.get(text, {}), i)
+        printing = rows.get(text, set()) | printing_more(groups.get(text, {}), i) \
+            | printing_alone(groups.get(text, {}), items)
         if not printing:
             continue
         if opens_other_group(i, printing, items):
@@ -1199,6 +1200,16 @@ def printing_more(counts: dict[int, int], i: int) -> set[int]:
     | `效益` opening the next block)."""
     own = counts.get(i, 0)
     return {j for j, n in counts.items() if n > own and n >= GROUP_PRINTS_MIN}
+
+
+def printing_alone(counts: dict[int, int], items: list[IndicatorRow]) -> set[int]:
+    """The rows printing a group's word (`group_prints`) as their only level cell: no
+    level-2 label of their own, no cell unread. The table prints the word where the rows'
+    level-2 labels go (`产出` | `产出` | `产出…`, the block's label printed once apart), so
+    a row with empty level cells among them lost it into its name; a level-1 cell printed
+    once per level-2 block sits on a row stating that block's label (`效益` | `社会效益指标`)."""
+    return {j for j in counts if not items[j].unrecognised
+            and not any(not h.copied for h in items[j].level2)}
 
 
 def printed_words(hint: LabelHint) -> set[str]:
