@@ -913,11 +913,19 @@ def unread_own_cells(i: int, items: list[IndicatorRow]) -> bool:
     there or not). A damaged level-1 label the table prints on every row (`严山` on each
     row) is the group's, restated, and leaves the row's level-2 cell empty all the same."""
     item = items[i]
-    if item.damaged:
+    if any(not ending_line(cell.text) for cell in item.damaged):
         return True
     around = {cell.text for k in (i - 1, i + 1) if 0 <= k < len(items)
               for cell in (*items[k].unrecognised, *(h.cell for h in items[k].level1 if not h.copied))}
-    return any(cell.text not in around for cell in item.unrecognised)
+    return any(cell.text not in around and not ending_line(cell.text) for cell in item.unrecognised)
+
+
+def ending_line(text: str) -> bool:
+    """An unread level cell that is a wrapped label's last line (`标`, `脂标`, `类指标`: a
+    label's ending, its last character in place): no label of the row's own, the lower line
+    of the one printed on every row whose first line went into the name."""
+    text = label_key(text)
+    return any(len(text) == len(end) and text[-1] == end[-1] for end in label_endings())
 
 
 BLOCK_END_RUN = 2     # the rows printing a short label next to the block's last (or first) row
@@ -1037,6 +1045,13 @@ def cut_repeated_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) 
             text = cell.text.strip()
             if len(label_key(text)) >= RESTATED_MIN:
                 rows.setdefault(text, set()).add(j)
+    # the same text read as a level-2 label on another row (`管理拾柝` read as 管理指标 there) is
+    # printed there all the same: the table prints it on every row, one reading it, one not
+    for j, item in enumerate(items):
+        for hint in item.level2:
+            text = as_printed(hint.cell)
+            if text in rows and not hint.copied and not hint.moved:
+                rows[text].add(j)
     # a name cell opening with the text before a space as read (`袿仑效益方 城镇…`) prints it too:
     # the label printed on every row, OCR running it into the name beside it
     for j, item in enumerate(items):
@@ -1051,7 +1066,8 @@ def cut_repeated_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) 
     keys, prefixes = label_keys(vocab), label_prefixes(vocab)
     names = [item.name for item in items]
     for i, item in enumerate(items):
-        if not item.name or item.positional or item.fused or item.unrecognised:
+        if not item.name or item.positional or item.fused \
+                or any(not ending_line(cell.text) for cell in item.unrecognised):
             continue
         stated = any(not h.copied for h in item.level2)
         for text, js in texts.items():
@@ -1125,14 +1141,15 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
             continue
         text = item.name[:RESTATED_CUT_MIN]
         printing = rows.get(text, set()) | printing_more(groups.get(text, {}), i) \
-            | printing_alone(groups.get(text, {}), items)
+            | printing_alone(groups.get(text, {}), i, items)
         if not printing:
             continue
         if opens_other_group(i, printing, items):
             continue
         between = every_row(i, printing, items, across_pages=damaged_word(text, vocab))
         single = between or block_end(i, printing, item, items, restating)
-        if not single and not run_printed(fused_run(i, text, items, candidate), printing, items, restating):
+        if not single and not run_printed(fused_run(i, text, items, candidate), printing, items, restating,
+                                          damaged_word(text, vocab)):
             continue
         rest = item.name[len(text):].strip(SEPARATORS)
         # another category's word in the name left tells a name's own word from a label printed
@@ -1202,12 +1219,16 @@ def printing_more(counts: dict[int, int], i: int) -> set[int]:
     return {j for j, n in counts.items() if n > own and n >= GROUP_PRINTS_MIN}
 
 
-def printing_alone(counts: dict[int, int], items: list[IndicatorRow]) -> set[int]:
-    """The rows printing a group's word (`group_prints`) as their only level cell: no
-    level-2 label of their own, no cell unread. The table prints the word where the rows'
-    level-2 labels go (`产出` | `产出` | `产出…`, the block's label printed once apart), so
-    a row with empty level cells among them lost it into its name; a level-1 cell printed
-    once per level-2 block sits on a row stating that block's label (`效益` | `社会效益指标`)."""
+def printing_alone(counts: dict[int, int], i: int, items: list[IndicatorRow]) -> set[int]:
+    """The rows printing a group's word (`group_prints`) as their only level cell (no
+    level-2 label of their own, no cell unread), where row i prints it in none: the table
+    prints the word on every row of the block (`产出` | `产出` | `产出…`, the block's label
+    printed once apart), and the row printing nothing lost it into its name. A row printing
+    it as often as those around keeps its name's word (`printing_more`), and a level-1 cell
+    printed once per level-2 block sits on a row stating that block's label (`效益` |
+    `社会效益指标`)."""
+    if counts.get(i, 0):
+        return set()
     return {j for j in counts if not items[j].unrecognised
             and not any(not h.copied for h in items[j].level2)}
 
@@ -1241,7 +1262,8 @@ def fused_run(i: int, text: str, items: list[IndicatorRow], candidate) -> range:
     return range(low, high + 1)
 
 
-def run_printed(run: range, rows: set[int], items: list[IndicatorRow], restating: bool = False) -> bool:
+def run_printed(run: range, rows: set[int], items: list[IndicatorRow], restating: bool = False,
+                damaged: bool = False) -> bool:
     """A run of two names or more (`fused_run`) lies in a block printing its label on every
     row: the rows just above and below the run print it, or the run ends (or opens) the
     block, the row past it stating a level-2 label of its own or none, and the
@@ -1258,7 +1280,7 @@ def run_printed(run: range, rows: set[int], items: list[IndicatorRow], restating
         printing = 0
         while inside + step * printing in rows:
             printing += 1
-        edge = not 0 <= outside < len(items) or any(not h.copied for h in items[outside].level2)
+        edge = damaged or not 0 <= outside < len(items) or any(not h.copied for h in items[outside].level2)
         if edge and printing >= BLOCK_END_RUN:
             return True
     return False
