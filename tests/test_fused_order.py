@@ -2391,3 +2391,67 @@ def test_a_head_opening_the_label_above_as_well_is_no_first_line_of_the_label_be
     indicators, issues = rows_to_indicators(ocr_rows(lines), SCHEMA, spans_known=False, year=2026)
     assert (indicators[1].placement.level2.label, indicators[1].row.name) == ("预算执行管理", "绩效目标完成率")
     assert not any("the first line of the level label" in i.message for i in issues)
+
+
+def test_a_groups_word_printed_alone_on_the_rows_above_is_cut_off_the_names_below_printing_none():
+    # 产出 printed alone in the level column of the block's rows (its 数量 label printed once
+    # apart): the rows below printing nothing lost it into their names
+    names = repeated(["产出\t环境绿色食品认证面积\t≥3500亩",
+                      "产出\t农业技术培训场次\t≥20场",
+                      "\t产出水稻良种推广面积\t",
+                      "\t产出病虫害统防统治面积\t≥15000亩",
+                      "质量指标\t农技培训考核合格率\t≥95%"])
+    assert names[2:4] == ["水稻良种推广面积", "病虫害统防统治面积"]
+
+
+def test_a_groups_word_printed_beside_a_label_keeps_the_names_word():
+    # 产出 on rows stating their level-2 label: a level-1 cell printed per block, not in place
+    # of the rows' labels; the name below's 产出 is its own
+    names = repeated(["产出\t数量指标\t环境绿色食品认证面积\t≥3500亩",
+                      "产出\t数量指标\t农业技术培训场次\t≥20场",
+                      "\t\t产出成果验收数量\t≥5项",
+                      "\t\t产出成果推广面积\t≥15000亩",
+                      "\t质量指标\t农技培训考核合格率\t≥95%"])
+    assert names[2:4] == ["产出成果验收数量", "产出成果推广面积"]
+
+
+def test_an_unread_level_cell_read_as_a_label_on_another_row_counts_as_printed_there():
+    # 管理拾柝 printed in the level-2 column: read as 管理指标 on one row, unread on another,
+    # fused into the names of two rows in a row (each stating the group's cell as its label)
+    got, _ = read(["产出指标\t数量指标\t培训人次\t≥3000人次",
+                   "管理指标\t管理拾柝\t预算执行率\t≥90%",
+                   "管理指标\t\t管理拾柝 资金使用合规性\t合规",
+                   "管理指标\t\t管理拾柝财务监控有效性\t有效",
+                   "管理指标\t管理拾柝\t绩效目标明确性\t明确",
+                   "管理指标\t\t管理拾柝政府采购程序性\t合规",
+                   "管理指标\t\t管理拾柝管理制度健全性\t健全"])
+    assert [name for _, name in got[5:7]] == ["政府采购程序性", "管理制度健全性"]
+
+
+def test_a_level_cell_on_every_other_row_is_cut_off_the_names_between_over_its_wrapped_ending():
+    # 散暈指 | 标 printed on every row, its first line fused into the names of the rows
+    # printing its last line `标` only
+    names = repeated(["标\t散暈指城乡居民基础养老金标准\t≥200元",
+                      "散暈指\t发放创业担保贷款金额\t5000万元",
+                      "标\t散暈指城镇新增就业人数\t≥2万人",
+                      "散暈指\t促进创业人数\t≥500人",
+                      "质量指标\t补贴发放准确率\t≥98%"])
+    assert names[0] == "城乡居民基础养老金标准" and names[2] == "城镇新增就业人数"
+
+
+def test_a_damaged_word_printed_on_the_rows_above_is_cut_off_a_run_of_names_below():
+    # 散量 | 脂标 (数量指标 wrapped, each line damaged: no word a name opens with) printed on
+    # the block's first rows, fused into the names of the rows below it (one printing the
+    # label's last line `脂标`, its name's second line), whatever follows the run
+    names = repeated(["散量\t家庭医生签约居民人数\t≥35000人",
+                      "散量\t65岁以上老年人健康管理人\t",
+                      "脂标\t数\t",
+                      "散量\t0-6岁儿童健康管理人数\t≥4200人",
+                      "\t散量免疫规划疫苗接种剂\t",
+                      "脂标\t次\t≥18000剂次",
+                      "\t散量高血压患者规范管理人数\t≥8500人",
+                      "\t散量健康教育讲座次数\t≥12次",
+                      "脂标\t\t",
+                      "\t质量居民电子健康档案建档率\t≥90%",
+                      "质量指标\t院内感染控制达标率\t100%"])
+    assert names[3:6] == ["免疫规划疫苗接种剂次", "高血压患者规范管理人数", "健康教育讲座次数"]

@@ -911,7 +911,8 @@ def unread_own_cells(i: int, items: list[IndicatorRow]) -> bool:
     """Whether row i holds a level cell no vocabulary reads that may be its own label: one
     under a level-2 column, or any the rows next to it do not print letter for letter (read
     there or not). A damaged level-1 label the table prints on every row (`严山` on each
-    row) is the group's, restated, and leaves the row's level-2 cell empty all the same."""
+    row) is the group's, restated, and leaves the row's level-2 cell empty all the same. A
+    wrapped label's last line (`ending_line`: `标`, `脂标`) is no label of the row's own."""
     item = items[i]
     if any(not ending_line(cell.text) for cell in item.damaged):
         return True
@@ -1038,7 +1039,10 @@ def cut_repeated_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) 
     does not read on into a label. The head is cut off the name, read as nothing (as on
     the other rows, the row's placement reads its category); `label_fused` says so. A row
     stating a level-2 label of its own (read in another level column: the group's cell of an
-    every-row layout) is cut too where the name above or below opens with the same text."""
+    every-row layout) is cut too where the name above or below opens with the same text.
+    A row whose text a vocabulary reads as a level-2 label (`管理拾柝` read as 管理指标 on
+    one row, unread on another) prints it too, and a row whose only unread cell is a wrapped
+    label's last line (`标` under the `散暈指` fused into its name: `ending_line`) may be cut."""
     rows: dict[str, set[int]] = {}
     for j, item in enumerate(items):
         for cell in item.unrecognised:
@@ -1103,7 +1107,10 @@ def cut_short_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) -> 
     labels row after row (`restates_labels`), one row beside printing the text is enough
     (`block_end`, `run_printed`): a block of two or three, its other rows fused (`成本` |
     `成本药品…` | `成本水电…`). A wrapped label's first line read as a row's level-2 label
-    (`社会`, of 社会效益指标) is printed there too."""
+    (`社会`, of 社会效益指标) is printed there too. A group's word printed as a row's only
+    level cell (`printing_alone`: `产出` | `产出` | `产出…`) counts as printed there for a row
+    printing it nowhere; a run of names opening with a damaged word (`damaged_word`: `散量`)
+    after the rows printing it needs no edge past it (`run_printed`)."""
     rows: dict[str, set[int]] = {}
     stated: dict[str, LabelHint] = {}     # a bare word read as a level-2 label: its hint
     words = bare_words(vocab)
@@ -1270,7 +1277,8 @@ def run_printed(run: range, rows: set[int], items: list[IndicatorRow], restating
     `BLOCK_END_RUN` rows on the other side print it (a label printed once over a spanned
     block is never on two rows in a row); in a table restating its labels (`restating`,
     as `block_end`), the one row on either side printing it. A single row is `every_row`'s
-    or `block_end`'s."""
+    or `block_end`'s. A damaged word (`damaged`: `散量`, no word a name opens with) needs
+    no edge past the run: the next block's names do not open with it."""
     if len(run) < 2:
         return False
     above, below = run.start - 1, run.stop
