@@ -2378,7 +2378,7 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         if group_lines and not (group_line and whole):
             over, bare, spread = lone_block_reads(i, items, placements, cell, bounds, names, alone,
                                                   placement.source == "inferred" and states, rows, where, vocab,
-                                                  labelled)
+                                                  labelled, printed)
             read = over[:4] if over else read
             read = bare if bare else read
             read = spread if spread else read
@@ -2388,8 +2388,11 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
             or over is not None or bare is not None or spread is not None
         if placement.source != "inferred" and (read is None or read[0] != read[3]) and not only_worded:
             continue      # a labelled block's page part: only its category's word written whole is its label
+        sole = False    # (a damaged bare word, the one head of its block reading so: its lost label)
         if read is not None and read_is_word(read, widths, line, group_line, lone):
-            read = None
+            sole = not group_lines and placement.source == "inferred" \
+                and only_damaged_head_of_block(i, read, items, placements, printed)
+            read = read if sole else None
         damaged = None
         worded = None   # (the category's label printed with its group's word, damaged: `group_worded_head`)
         if read is None and not group_lines and (placement.source == "inferred" or only_worded):
@@ -2416,13 +2419,44 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
             continue
         cut_head(item, cell, head, rest, placement.level2, LabelMatch(placement.level2.label, form, score))
         issues.extend(inferred_cut_issues(i, item, cell, placement, placements, head, rest, in_place_, form,
-                                          group_line, only_worded, over, bare, spread, lone, worded, damaged))
+                                          group_line, only_worded, over, bare, spread, lone or sole, worded,
+                                          damaged))
     return issues
+
+
+def only_damaged_head_of_block(i: int, read, items: list[IndicatorRow], placements: list,
+                               printed: tuple[str, ...]) -> bool:
+    """Row i's head reads as its category's bare word damaged (`damaged_bare_word`: some of it
+    in place, printed nowhere else, no word names open with), its block states no label (every
+    row `inferred`) and lies between two other blocks (`bound_by_labels`), and
+    no other row of the block opens with such a head: the block's lost label went into this
+    name, the one row it can be, wherever the model would have put it."""
+    block = block_rows(i, placements)
+    if not damaged_bare_word(read, printed) or any(placements[j].source != "inferred" for j in block) \
+            or not bound_by_labels(block, placements):
+        return False
+    spec = placements[i].level2
+    for j in block:
+        other = items[j].name
+        if j == i or not other:
+            continue
+        found = inferred_head(other, spec, (), label_line=True)
+        if found is not None and damaged_bare_word(found, printed):
+            return False
+    return True
+
+
+def bound_by_labels(block: list[int], placements: list) -> bool:
+    """Placed rows lie above and below the block, in other blocks: its lost label was printed
+    between them, in this block (at a table's open end it may lie beyond, on a page not read)."""
+    above = next((p for p in reversed(placements[:block[0]]) if p is not None), None)
+    below = next((p for p in placements[block[-1] + 1:] if p is not None), None)
+    return above is not None and below is not None
 
 
 def lone_block_reads(i: int, items: list[IndicatorRow], placements: list, cell, bounds: tuple, names: list[str],
                      alone: bool, inferred_stating: bool, rows: list | None, where: dict, vocab: LevelVocabulary,
-                     labelled: set) -> tuple:
+                     labelled: set, printed: tuple[str, ...] = ()) -> tuple:
     """The last pass's readings of row i's head by its block's place, (over, bare, spread), each
     None where not read: on its block's one row (`alone`), the category's word or first line over
     a piece of label text below (`lone_word_over_piece`), else, where the next block states its
@@ -2431,7 +2465,7 @@ def lone_block_reads(i: int, items: list[IndicatorRow], placements: list, cell, 
     over = bare = spread = None
     if alone:
         over = lone_word_over_piece(items[i], cell, placements[i].level2, bounds, rows, where, vocab, labelled)
-        bare = None if over or not next_states_label(items, i) \
+        bare = None if over or not (next_states_label(items, i) or fuses_labels(items, i)) \
             else lone_bare_word(items[i].name, placements[i].level2, bounds, names, i)
     elif inferred_stating and unmarked_block(i, placements):
         spread = lone_bare_word(items[i].name, placements[i].level2, bounds, names, i)
@@ -2507,9 +2541,12 @@ def inferred_cut_issues(i: int, item: IndicatorRow, cell, placement, placements:
                             f"of it is where a model prints one, no other name of the table opening with it",
                             field="level2", source_ref=cell.source_ref or item.row.source_ref))
     elif lone:    # read by its block's place and some of its characters: said for review
+        rows = len(block_rows(i, placements))
         issues.append(Issue("warning", "label_unrecognised",
-                            f"{head!r} cut off the name {head + rest!r} as a damaged {form!r}: its block's one "
-                            f"row, the block stating no label", field="level2",
+                            f"{head!r} cut off the name {head + rest!r} as a damaged {form!r}: "
+                            + ("its block's one row" if rows == 1 else
+                               f"the one row of its block of {rows} opening with such a head")
+                            + ", the block stating no label", field="level2",
                             source_ref=cell.source_ref or item.row.source_ref))
     if worded is not None and in_place_ < len(head):     # read by its characters in place: said for review
         issues.append(Issue("warning", "label_unrecognised",
@@ -2579,6 +2616,16 @@ def lone_word_over_piece(item: IndicatorRow, cell: Cell, spec, bounds: tuple[int
     if read is None or len(read[0]) != INFERRED_HEAD_MIN or read[0] != read[3][:len(read[0])]:
         return None     # (longer heads written exactly are read by the level column's width)
     return (*read, piece)
+
+
+FUSING_ROWS = 2   # rows of the table whose label was read off their name's head: a table fusing labels
+
+
+def fuses_labels(items: list[IndicatorRow], i: int) -> bool:
+    """Other rows of row i's table had a level-2 label cut off their name's head, `FUSING_ROWS` or
+    more: the table prints its labels fused into names, and a lone block's lost label is where
+    the others went."""
+    return sum(1 for j, item in enumerate(items) if j != i and item.fused) >= FUSING_ROWS
 
 
 def next_states_label(items: list[IndicatorRow], i: int) -> bool:
