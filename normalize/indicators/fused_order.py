@@ -2428,12 +2428,12 @@ def only_damaged_head_of_block(i: int, read, items: list[IndicatorRow], placemen
                                printed: tuple[str, ...]) -> bool:
     """Row i's head reads as its category's bare word damaged (`damaged_bare_word`: some of it
     in place, printed nowhere else, no word names open with), its block states no label (every
-    row `inferred`) and lies between two other blocks (`bound_by_labels`), and
+    row `inferred`) and lies between two other blocks (`between_other_blocks`), and
     no other row of the block opens with such a head: the block's lost label went into this
     name, the one row it can be, wherever the model would have put it."""
     block = block_rows(i, placements)
     if not damaged_bare_word(read, printed) or any(placements[j].source != "inferred" for j in block) \
-            or not bound_by_labels(block, placements):
+            or not between_other_blocks(block, placements):
         return False
     spec = placements[i].level2
     for j in block:
@@ -2446,7 +2446,7 @@ def only_damaged_head_of_block(i: int, read, items: list[IndicatorRow], placemen
     return True
 
 
-def bound_by_labels(block: list[int], placements: list) -> bool:
+def between_other_blocks(block: list[int], placements: list) -> bool:
     """Placed rows lie above and below the block, in other blocks: its lost label was printed
     between them, in this block (at a table's open end it may lie beyond, on a page not read)."""
     above = next((p for p in reversed(placements[:block[0]]) if p is not None), None)
