@@ -2180,6 +2180,11 @@ def test_two_damaged_bare_words_in_one_block_stating_no_label_both_stay():
     (["产出指标\t数量指标\t新建供水管网长度\t≥12公里", "\t质量指标\t工程验收合格率\t100%",
       "效益指标\t社会效益指标\t受益人口\t≥2.3万人", "满意度\t\t服务受益群众满意度\t≥90%", "指标\t对象\t\t"],
      3, ("服务对象满意度指标", "受益群众满意度")),
+    # ... the piece below a word of the name too (满意 of 家长满意度), but left of its column on a
+    # line printing all its cells: no wrap of the name (服务满意度指标 wrapped two wide)
+    (["产出指标\t数量指标\t新建供水管网长度\t≥12公里", "\t质量指标\t工程验收合格率\t100%",
+      "效益指标\t社会效益指标\t受益人口\t≥2.3万人", "\t\t服务家长满意度\t≥90%", "满意\t\t\t", "度指\t\t\t",
+      "标\t\t\t"], 3, ("服务对象满意度指标", "家长满意度")),
     # an unlisted wording (成本控制指标): 成本 fused, 控制 / 指标 below in the level column
     (["产出指标\t数量指标\t完成工程建设的行政村\t12个", "\t质量指标\t工程验收合格率\t100%",
       "\t\t成本人均月补贴标准\t≤1200元", "\t控制\t\t", "\t指标\t\t", "效益指标\t社会效益指标\t受益人口\t≥2.3万人"],

@@ -2661,17 +2661,21 @@ def piece_below_name(rows: list, k: int, cell: Cell, name: str, vocab: LevelVoca
     """The first cell on the line after line k, at or left of the name's column (`cell`), that
     is a short piece (`is_piece`) of label characters only (`label_text_chars`), no label of its
     own, none its row read as its label (`labelled`: (line, column); `成本控制` of the next row)
-    and no text of the name (a wrapped name's end is joined into it): a wrapped label's rest in
-    a level column. None where that line has none."""
+    and no text of the name (a wrapped name's end is joined into it) unless left of the name's
+    column on a line printing all its cells (`对象` under `服务补贴对象满意度`): a wrapped label's
+    rest in a level column. None where that line has none."""
     if k + 1 >= len(rows):
         return None
     chars = label_text_chars(vocab)
+    # a line printing all its cells (none dropped before its first) keeps each in its column:
+    # a piece left of the name's column there is no wrap of the name, whatever words they share
+    placed = len(rows[k + 1].cells) >= len(rows[k].cells)
     for other in rows[k + 1].cells:
         text = other.text.strip()
         if not text or other.col > cell.col or (rows[k + 1].source_ref, other.col) in labelled:
             continue
         key = label_key(text)
-        if is_piece(text) and key == text and set(key) <= chars and key not in name \
+        if is_piece(text) and key == text and set(key) <= chars and (key not in name or placed and other.col < cell.col) \
                 and not reads_label(key, vocab):
             return key
     return None
