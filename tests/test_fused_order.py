@@ -1264,6 +1264,20 @@ def test_a_head_printing_the_required_word_and_zhibiao_is_read_in_a_group_stated
     assert any(i.code == "label_fused" and head in i.message for i in issues)
 
 
+def test_the_required_words_alias_written_whole_before_a_name_holding_the_word_again_is_read():
+    # 服务对象满意度 (no 指标) at the last name, the table's end open: the name after it holds 满意
+    # again, and no one name holds it twice
+    got, issues = read([*WRAPPED_AT_FOUR, "\t\t服务对象满意度受益群众满意度\t≥90%"])
+    assert got[3] == ("服务对象满意度指标", "受益群众满意度")
+    assert any(i.code == "label_fused" and "'服务对象满意度'" in i.message for i in issues)
+
+
+@pytest.mark.parametrize("name", ["服务对象满意度调查完成率", "服务对象满意度"])
+def test_the_required_words_alias_written_whole_is_a_name_where_nothing_after_it_holds_the_word(name):
+    got, _ = read([*WRAPPED_AT_FOUR, f"\t\t{name}\t≥90%"])
+    assert got[3][1] == name
+
+
 def test_a_head_printing_the_required_word_before_a_name_without_it_stays():
     got, _ = read([*WRAPPED_AT_FOUR, "\t\t群众满意度指标完成情况\t≥90%"])
     assert got[3][1] == "群众满意度指标完成情况"

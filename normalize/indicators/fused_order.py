@@ -1758,7 +1758,9 @@ def required_word_heads(name: str, gap: tuple[str, ...], vocab: LevelVocabulary)
     (服务对象满意度指标, or printed a word short: 服务满意度指标) as long as it, the word and
     all after it in place, the characters before it damaged (`朋务满意度指标`,
     `股务对蒙满意度指标`): the word only that category prints, with 指标 after it, is the
-    label's own; the name left must hold the word again (`offer`: `names_category`)."""
+    label's own; the name left must hold the word again (`offer`: `names_category`). So too
+    an alias without 指标 written whole (服务对象满意度), where the name after it holds the word
+    again: no one name holds it twice."""
     out = []
     for label in gap:
         spec = vocab.level2_specs[label]
@@ -1767,6 +1769,10 @@ def required_word_heads(name: str, gap: tuple[str, ...], vocab: LevelVocabulary)
             head = name[:len(key)]
             if key.endswith(SUFFIX) and at > 0 and len(name) > len(key) and head[at:] == key[at:] \
                     and not set(head[:at]) & set(SEPARATORS):
+                out.append((label, key, head))
+            elif not key.endswith(SUFFIX) and at > 0 and head == key and names_category(name[len(key):], spec):
+                # the alias without 指标 written whole (服务对象满意度), a name holding the word again
+                # after it (受益群众满意度): no one name holds the word twice
                 out.append((label, key, head))
     return out
 
