@@ -2180,6 +2180,20 @@ def test_the_one_damaged_bare_word_of_a_block_stating_no_label_is_cut_off_with_a
     assert len(cut) == 1 and cut[0].severity == "warning" and "block of 3" in cut[0].message
 
 
+TIME_BLOCK = ["产出指标\t数量指标\t新建供水管网长度\t≥12公里", "\t\t完成工程建设的行政村\t≥8个",
+              "\t质量指标\t工程验收合格率\t100%", "\t\t资金按期拨付率\t100%", "\t\t{a}工程完工及时率\t100%",
+              "\t\t补贴按时发放率\t100%", "\t成本指标\t单位管网造价\t≤300元/米"]
+
+
+@pytest.mark.parametrize("head, name", [
+    ("旷效", "工程完工及时率"),               # 时效 damaged, off the block's top line: its lost label
+    ("长效机制", "长效机制工程完工及时率"),    # 长效 opens 长效机制, a keyword of 可持续影响: the name's own
+])
+def test_a_damaged_bare_word_off_the_label_line_is_cut_unless_it_opens_a_categorys_keyword(head, name):
+    got, _ = read([line.format(a=head) for line in TIME_BLOCK])
+    assert got[4] == ("时效指标", name)
+
+
 def test_two_damaged_bare_words_in_one_block_stating_no_label_both_stay():
     # 质暈 and 质核 each read as a damaged 质量: the lost label is in one of them at most, neither says which
     got, issues = read([line.format(a="质暈", b="质核") for line in QUALITY_BLOCK])

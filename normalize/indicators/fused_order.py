@@ -2397,7 +2397,7 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         sole = False    # (a damaged bare word, the one head of its block reading so: its lost label)
         if read is not None and read_is_word(read, widths, line, group_line, lone):
             sole = not group_lines and placement.source == "inferred" \
-                and only_damaged_head_of_block(i, read, items, placements, printed)
+                and only_damaged_head_of_block(i, read, items, placements, printed, vocab)
             read = read if sole else None
         damaged = None
         worded = None   # (the category's label printed with its group's word, damaged: `group_worded_head`)
@@ -2431,15 +2431,16 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
 
 
 def only_damaged_head_of_block(i: int, read, items: list[IndicatorRow], placements: list,
-                               printed: tuple[str, ...]) -> bool:
+                               printed: tuple[str, ...], vocab: LevelVocabulary) -> bool:
     """Row i's head reads as its category's bare word damaged (`damaged_bare_word`: some of it
     in place, printed nowhere else, no word names open with), its block states no label (every
-    row `inferred`) and lies between two other blocks (`between_other_blocks`), and
+    row `inferred`) and lies between two other blocks (`between_other_blocks`), the head is
+    no category's keyword opening the name (`names_a_category`: 长效 of 长效机制…), and
     no other row of the block opens with such a head: the block's lost label went into this
     name, the one row it can be, wherever the model would have put it."""
     block = block_rows(i, placements)
     if not damaged_bare_word(read, printed) or any(placements[j].source != "inferred" for j in block) \
-            or not between_other_blocks(block, placements):
+            or not between_other_blocks(block, placements) or names_a_category(read[0], items[i].name, vocab):
         return False
     spec = placements[i].level2
     for j in block:
@@ -2450,6 +2451,13 @@ def only_damaged_head_of_block(i: int, read, items: list[IndicatorRow], placemen
         if found is not None and damaged_bare_word(found, printed):
             return False
     return True
+
+
+def names_a_category(head: str, name: str, vocab: LevelVocabulary) -> bool:
+    """Whether the name opens with a keyword of some category that starts with the head (长效 of
+    长效机制…, a word of 可持续影响): the name's own word, however near a label's it reads."""
+    return any(word.startswith(head) and name.startswith(word)
+               for spec in vocab.level2_specs.values() for word in (*spec.strong, *spec.weak))
 
 
 def between_other_blocks(block: list[int], placements: list) -> bool:
