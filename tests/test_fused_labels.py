@@ -183,6 +183,7 @@ def test_a_group_and_category_word_at_a_names_head_is_split(text, label, name):
     "产出质量指补贴发放准确率",    # 指 and a character: a damaged 标 or the name's 指…: the order's to read
     "产出指标培训人次",           # a group's label alone
     "产出数量",                  # a label alone
+    "产出成本核算疫苗接种信息录入及时率",   # 成本核算 a word names open with, split by the cut (cuts_opening)
 ])
 def test_a_group_and_category_word_without_a_name_after_it_is_kept(text):
     assert split(text) is None

@@ -1264,6 +1264,20 @@ def test_a_head_printing_the_required_word_and_zhibiao_is_read_in_a_group_stated
     assert any(i.code == "label_fused" and head in i.message for i in issues)
 
 
+def test_the_required_words_alias_written_whole_before_a_name_holding_the_word_again_is_read():
+    # 服务对象满意度 (no 指标) at the last name, the table's end open: the name after it holds 满意
+    # again, and no one name holds it twice
+    got, issues = read([*WRAPPED_AT_FOUR, "\t\t服务对象满意度受益群众满意度\t≥90%"])
+    assert got[3] == ("服务对象满意度指标", "受益群众满意度")
+    assert any(i.code == "label_fused" and "'服务对象满意度'" in i.message for i in issues)
+
+
+@pytest.mark.parametrize("name", ["服务对象满意度调查完成率", "服务对象满意度"])
+def test_the_required_words_alias_written_whole_is_a_name_where_nothing_after_it_holds_the_word(name):
+    got, _ = read([*WRAPPED_AT_FOUR, f"\t\t{name}\t≥90%"])
+    assert got[3][1] == name
+
+
 def test_a_head_printing_the_required_word_before_a_name_without_it_stays():
     got, _ = read([*WRAPPED_AT_FOUR, "\t\t群众满意度指标完成情况\t≥90%"])
     assert got[3][1] == "群众满意度指标完成情况"
@@ -2150,6 +2164,43 @@ def test_a_spaced_head_joins_the_level_piece_wrapped_onto_the_label_line_below()
     assert len(joined) == 1 and joined[0].severity == "info"
 
 
+# --- a category's bare word damaged, the one head reading so in a longer block stating no label
+
+QUALITY_BLOCK = ["产出指标\t数量指标\t新建供水管网长度\t≥12公里", "\t\t完成工程建设的行政村\t≥8个",
+                 "\t\t工程验收合格率\t100%", "\t\t{a}设施验收合格率\t100%", "\t\t{b}水质检测达标率\t100%",
+                 "\t时效指标\t工程完工及时率\t100%", "\t成本指标\t单位管网造价\t≤300元/米"]
+
+
+def test_the_one_damaged_bare_word_of_a_block_stating_no_label_is_cut_off_with_a_warning():
+    # 质暈 on the 质量 block's middle row, not the top line the fitted model prints labels on,
+    # and no level cell as narrow as a bare word: the block's lost label, as no other row opens so
+    got, issues = read([line.format(a="质暈", b="") for line in QUALITY_BLOCK])
+    assert got[2:5] == [("质量指标", "工程验收合格率"), ("质量指标", "设施验收合格率"), ("质量指标", "水质检测达标率")]
+    cut = [i for i in issues if i.code == "label_unrecognised" and "'质暈'" in i.message]
+    assert len(cut) == 1 and cut[0].severity == "warning" and "block of 3" in cut[0].message
+
+
+TIME_BLOCK = ["产出指标\t数量指标\t新建供水管网长度\t≥12公里", "\t\t完成工程建设的行政村\t≥8个",
+              "\t质量指标\t工程验收合格率\t100%", "\t\t资金按期拨付率\t100%", "\t\t{a}工程完工及时率\t100%",
+              "\t\t补贴按时发放率\t100%", "\t成本指标\t单位管网造价\t≤300元/米"]
+
+
+@pytest.mark.parametrize("head, name", [
+    ("旷效", "工程完工及时率"),               # 时效 damaged, off the block's top line: its lost label
+    ("长效机制", "长效机制工程完工及时率"),    # 长效 opens 长效机制, a keyword of 可持续影响: the name's own
+])
+def test_a_damaged_bare_word_off_the_label_line_is_cut_unless_it_opens_a_categorys_keyword(head, name):
+    got, _ = read([line.format(a=head) for line in TIME_BLOCK])
+    assert got[4] == ("时效指标", name)
+
+
+def test_two_damaged_bare_words_in_one_block_stating_no_label_both_stay():
+    # 质暈 and 质核 each read as a damaged 质量: the lost label is in one of them at most, neither says which
+    got, issues = read([line.format(a="质暈", b="质核") for line in QUALITY_BLOCK])
+    assert got[3] == ("质量指标", "质暈设施验收合格率") and got[4] == ("质量指标", "质核水质检测达标率")
+    assert not any(i.code == "label_unrecognised" for i in issues)
+
+
 # --- a category's word written exactly on a block's one row, the label's rest on the line below (lone_word_over_piece)
 
 @pytest.mark.parametrize("lines, row, expected", [
@@ -2157,6 +2208,11 @@ def test_a_spaced_head_joins_the_level_piece_wrapped_onto_the_label_line_below()
     (["产出指标\t数量指标\t新建供水管网长度\t≥12公里", "\t质量指标\t工程验收合格率\t100%",
       "效益指标\t社会效益指标\t受益人口\t≥2.3万人", "满意度\t\t服务受益群众满意度\t≥90%", "指标\t对象\t\t"],
      3, ("服务对象满意度指标", "受益群众满意度")),
+    # ... the piece below a word of the name too (满意 of 家长满意度), but left of its column on a
+    # line printing all its cells: no wrap of the name (服务满意度指标 wrapped two wide)
+    (["产出指标\t数量指标\t新建供水管网长度\t≥12公里", "\t质量指标\t工程验收合格率\t100%",
+      "效益指标\t社会效益指标\t受益人口\t≥2.3万人", "\t\t服务家长满意度\t≥90%", "满意\t\t\t", "度指\t\t\t",
+      "标\t\t\t"], 3, ("服务对象满意度指标", "家长满意度")),
     # an unlisted wording (成本控制指标): 成本 fused, 控制 / 指标 below in the level column
     (["产出指标\t数量指标\t完成工程建设的行政村\t12个", "\t质量指标\t工程验收合格率\t100%",
       "\t\t成本人均月补贴标准\t≤1200元", "\t控制\t\t", "\t指标\t\t", "效益指标\t社会效益指标\t受益人口\t≥2.3万人"],
@@ -2179,6 +2235,19 @@ def test_a_whole_bare_word_on_a_blocks_one_row_with_no_piece_below_is_cut_off_wi
     assert got[2] == ("成本指标", "人均月补贴标准")
     cut = [i for i in issues if i.code == "label_unrecognised" and "bare word" in i.message]
     assert len(cut) == 1 and cut[0].severity == "warning" and "one row" in cut[0].message
+
+
+def test_a_whole_bare_word_on_a_blocks_one_row_is_cut_off_where_the_table_fuses_its_labels():
+    # 时效 | 工程完工及时率, the 时效 block's one row, the row below stating no label either (成本
+    # fused too): two other rows had their labels read off their names' heads, so the table
+    # fuses labels into names and the lone block's label went where theirs did
+    got, issues = read(["\t\t完成工程建设的行政村\t12个", "\t\t数量指标 新建供水管网长度\t≥46公里",
+                        "\t质量指标\t工程验收合格率\t100%", "\t\t时效工程完工及时率\t≥95%",
+                        "\t\t成本单位管网造价\t≤15万元/公里", "\t\t受益人口\t≥2.3万人",
+                        "\t\t社会效益 农村集中供水率\t≥90%", "\t\t服务对象满意度指标 受益群众满意度\t≥90%"])
+    assert got[3] == ("时效指标", "工程完工及时率")
+    cut = [i for i in issues if i.code == "label_unrecognised" and "'时效'" in i.message]
+    assert len(cut) == 1 and cut[0].severity == "warning" and "bare word" in cut[0].message
 
 
 @pytest.mark.parametrize("lines, row, expected", [

@@ -42,6 +42,13 @@ def test_a_name_whose_line_prints_that_line_of_the_label_in_its_column_keeps_its
     assert label_chain_read("服务对象满意度", rows, 1, spec_of("服务对象满意度指标"), level_vocabulary(SCHEMA)) is None
 
 
+def test_a_name_whose_line_prints_that_line_damaged_in_the_cell_beside_it_keeps_its_words():
+    # 股务蹒 | 意度指 | 标: 服务满意度指标 wrapped three wide, its first line damaged past likeness
+    # but printed in the cell beside the name: the name's 服务对 is no line of it
+    rows = ocr_rows([HEADER, "满意度\t股务蹒\t服务对象满意度\t≥90%", "类指标\t意度指", "\t标"])
+    assert label_chain_read("服务对象满意度", rows, 1, spec_of("服务对象满意度指标"), level_vocabulary(SCHEMA)) is None
+
+
 def test_a_head_without_the_labels_lines_around_it_stays():
     # 服务 | 对象…, then no line printing the rest: the run must spell the whole label
     rows = ocr_rows([HEADER, "满意\t服务\t退役军人满意度\t≥90%", "度指\t\t对象军休干部满意度\t≥92%",

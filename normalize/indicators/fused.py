@@ -64,7 +64,7 @@ from formex.normalize.indicators.cells import (
     LABEL_CUTOFF, LABEL_ENDINGS, LABEL_MAX_KEY, LABEL_SUFFIX, LabelHint, LevelVocabulary, classify_label)
 from formex.normalize.labels import LabelMatch, label_key
 from formex.schemas.document import Cell, Issue
-from formex.schemas.name_words import WORDS_AFTER, WORDS_WITH_BIAO
+from formex.schemas.name_words import CATEGORY_WORD_OPENINGS, WORDS_AFTER, WORDS_WITH_BIAO
 
 FUSED_CUTOFF = 80.0          # one wrong character in six (经济效蓝指标) scores 83; in four, 75
 FUSED_SUFFIXES = LABEL_ENDINGS   # a label's own suffix: a full label, not a keyword
@@ -301,7 +301,8 @@ def compound_head(cell: Cell, vocab: LevelVocabulary) -> FusedLabel | None:
     """A level-1 group's word and one of its categories' words written exactly at a name's
     head (`产出数量绿色食品认证面积`, `产出时效 补贴…`), split off: two labels in a row
     open no name. The longest such head wins; the name left keeps `COMPOUND_REST_MIN`
-    characters (`产出质量达标率` stays whole)."""
+    characters (`产出质量达标率` stays whole), and the cut splits no word names open with
+    (`产出成本核算…`: `cuts_opening`)."""
     found = compound_split(cell.text.strip(), vocab)
     if found is None:
         return None
@@ -327,10 +328,18 @@ def compound_split(text: str, vocab: LevelVocabulary) -> tuple[str, str, str] | 
             head += ending
         rest = text[len(head):]
         rest = (SEPARATOR.sub("", rest, count=1) if SEPARATOR.match(rest) else rest).strip()
-        if len(label_key(rest)) >= COMPOUND_REST_MIN:
+        if len(label_key(rest)) >= COMPOUND_REST_MIN and not cuts_opening(text, len(head)):
             return head, label, rest
         return None
     return None
+
+
+def cuts_opening(text: str, n: int) -> bool:
+    """Whether a cut after the first n characters falls inside a word names open with
+    (`CATEGORY_WORD_OPENINGS`) printed across it: `产出成本` | `核算…` splits 成本核算, the name's own
+    word after the group's label line (产出 of a wrapped 产出时效)."""
+    return any(0 <= text.find(word, max(0, n - len(word) + 1)) < n < text.find(word, max(0, n - len(word) + 1))
+               + len(word) for word in CATEGORY_WORD_OPENINGS)
 
 
 LABEL_WORDINGS = "类性"     # 时效类指标, 数量性指标

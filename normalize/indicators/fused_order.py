@@ -1799,7 +1799,9 @@ def required_word_heads(name: str, gap: tuple[str, ...], vocab: LevelVocabulary)
     (服务对象满意度指标, or printed a word short: 服务满意度指标) as long as it, the word and
     all after it in place, the characters before it damaged (`朋务满意度指标`,
     `股务对蒙满意度指标`): the word only that category prints, with 指标 after it, is the
-    label's own; the name left must hold the word again (`offer`: `names_category`)."""
+    label's own; the name left must hold the word again (`offer`: `names_category`). So too
+    an alias without 指标 written whole (服务对象满意度), where the name after it holds the word
+    again: no one name holds it twice."""
     out = []
     for label in gap:
         spec = vocab.level2_specs[label]
@@ -1808,6 +1810,10 @@ def required_word_heads(name: str, gap: tuple[str, ...], vocab: LevelVocabulary)
             head = name[:len(key)]
             if key.endswith(SUFFIX) and at > 0 and len(name) > len(key) and head[at:] == key[at:] \
                     and not set(head[:at]) & set(SEPARATORS):
+                out.append((label, key, head))
+            elif not key.endswith(SUFFIX) and at > 0 and head == key and names_category(name[len(key):], spec):
+                # the alias without 指标 written whole (服务对象满意度), a name holding the word again
+                # after it (受益群众满意度): no one name holds the word twice
                 out.append((label, key, head))
     return out
 
@@ -2419,7 +2425,7 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         if group_lines and not (group_line and whole):
             over, bare, spread = lone_block_reads(i, items, placements, cell, bounds, names, alone,
                                                   placement.source == "inferred" and states, rows, where, vocab,
-                                                  labelled)
+                                                  labelled, printed)
             read = over[:4] if over else read
             read = bare if bare else read
             read = spread if spread else read
@@ -2429,8 +2435,11 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
             or over is not None or bare is not None or spread is not None
         if placement.source != "inferred" and (read is None or read[0] != read[3]) and not only_worded:
             continue      # a labelled block's page part: only its category's word written whole is its label
+        sole = False    # (a damaged bare word, the one head of its block reading so: its lost label)
         if read is not None and read_is_word(read, widths, line, group_line, lone):
-            read = None
+            sole = not group_lines and placement.source == "inferred" \
+                and only_damaged_head_of_block(i, read, items, placements, printed, vocab)
+            read = read if sole else None
         damaged = None
         worded = None   # (the category's label printed with its group's word, damaged: `group_worded_head`)
         if read is None and not group_lines and (placement.source == "inferred" or only_worded):
@@ -2457,13 +2466,52 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
             continue
         cut_head(item, cell, head, rest, placement.level2, LabelMatch(placement.level2.label, form, score))
         issues.extend(inferred_cut_issues(i, item, cell, placement, placements, head, rest, in_place_, form,
-                                          group_line, only_worded, over, bare, spread, lone, worded, damaged))
+                                          group_line, only_worded, over, bare, spread, lone or sole, worded,
+                                          damaged))
     return issues
+
+
+def only_damaged_head_of_block(i: int, read, items: list[IndicatorRow], placements: list,
+                               printed: tuple[str, ...], vocab: LevelVocabulary) -> bool:
+    """Row i's head reads as its category's bare word damaged (`damaged_bare_word`: some of it
+    in place, printed nowhere else, no word names open with), its block states no label (every
+    row `inferred`) and lies between two other blocks (`between_other_blocks`), the head is
+    no category's keyword opening the name (`names_a_category`: 长效 of 长效机制…), and
+    no other row of the block opens with such a head: the block's lost label went into this
+    name, the one row it can be, wherever the model would have put it."""
+    block = block_rows(i, placements)
+    if not damaged_bare_word(read, printed) or any(placements[j].source != "inferred" for j in block) \
+            or not between_other_blocks(block, placements) or names_a_category(read[0], items[i].name, vocab):
+        return False
+    spec = placements[i].level2
+    for j in block:
+        other = items[j].name
+        if j == i or not other:
+            continue
+        found = inferred_head(other, spec, (), label_line=True)
+        if found is not None and damaged_bare_word(found, printed):
+            return False
+    return True
+
+
+def names_a_category(head: str, name: str, vocab: LevelVocabulary) -> bool:
+    """Whether the name opens with a keyword of some category that starts with the head (长效 of
+    长效机制…, a word of 可持续影响): the name's own word, however near a label's it reads."""
+    return any(word.startswith(head) and name.startswith(word)
+               for spec in vocab.level2_specs.values() for word in (*spec.strong, *spec.weak))
+
+
+def between_other_blocks(block: list[int], placements: list) -> bool:
+    """Placed rows lie above and below the block, in other blocks: its lost label was printed
+    between them, in this block (at a table's open end it may lie beyond, on a page not read)."""
+    above = next((p for p in reversed(placements[:block[0]]) if p is not None), None)
+    below = next((p for p in placements[block[-1] + 1:] if p is not None), None)
+    return above is not None and below is not None
 
 
 def lone_block_reads(i: int, items: list[IndicatorRow], placements: list, cell, bounds: tuple, names: list[str],
                      alone: bool, inferred_stating: bool, rows: list | None, where: dict, vocab: LevelVocabulary,
-                     labelled: set) -> tuple:
+                     labelled: set, printed: tuple[str, ...] = ()) -> tuple:
     """The last pass's readings of row i's head by its block's place, (over, bare, spread), each
     None where not read: on its block's one row (`alone`), the category's word or first line over
     a piece of label text below (`lone_word_over_piece`), else, where the next block states its
@@ -2472,7 +2520,7 @@ def lone_block_reads(i: int, items: list[IndicatorRow], placements: list, cell, 
     over = bare = spread = None
     if alone:
         over = lone_word_over_piece(items[i], cell, placements[i].level2, bounds, rows, where, vocab, labelled)
-        bare = None if over or not next_states_label(items, i) \
+        bare = None if over or not (next_states_label(items, i) or fuses_labels(items, i)) \
             else lone_bare_word(items[i].name, placements[i].level2, bounds, names, i)
     elif inferred_stating and unmarked_block(i, placements):
         spread = lone_bare_word(items[i].name, placements[i].level2, bounds, names, i)
@@ -2548,9 +2596,12 @@ def inferred_cut_issues(i: int, item: IndicatorRow, cell, placement, placements:
                             f"of it is where a model prints one, no other name of the table opening with it",
                             field="level2", source_ref=cell.source_ref or item.row.source_ref))
     elif lone:    # read by its block's place and some of its characters: said for review
+        rows = len(block_rows(i, placements))
         issues.append(Issue("warning", "label_unrecognised",
-                            f"{head!r} cut off the name {head + rest!r} as a damaged {form!r}: its block's one "
-                            f"row, the block stating no label", field="level2",
+                            f"{head!r} cut off the name {head + rest!r} as a damaged {form!r}: "
+                            + ("its block's one row" if rows == 1 else
+                               f"the one row of its block of {rows} opening with such a head")
+                            + ", the block stating no label", field="level2",
                             source_ref=cell.source_ref or item.row.source_ref))
     if worded is not None and in_place_ < len(head):     # read by its characters in place: said for review
         issues.append(Issue("warning", "label_unrecognised",
@@ -2622,6 +2673,16 @@ def lone_word_over_piece(item: IndicatorRow, cell: Cell, spec, bounds: tuple[int
     return (*read, piece)
 
 
+FUSING_ROWS = 2   # rows of the table whose label was read off their name's head: a table fusing labels
+
+
+def fuses_labels(items: list[IndicatorRow], i: int) -> bool:
+    """Other rows of row i's table had a level-2 label cut off their name's head, `FUSING_ROWS` or
+    more: the table prints its labels fused into names, and a lone block's lost label is where
+    the others went."""
+    return sum(1 for j, item in enumerate(items) if j != i and item.fused) >= FUSING_ROWS
+
+
 def next_states_label(items: list[IndicatorRow], i: int) -> bool:
     """Row i has a row above and the row after it states a level-2 label of its own (not filled
     down): row i's block is closed below by a label printed and its category read between two
@@ -2655,17 +2716,21 @@ def piece_below_name(rows: list, k: int, cell: Cell, name: str, vocab: LevelVoca
     """The first cell on the line after line k, at or left of the name's column (`cell`), that
     is a short piece (`is_piece`) of label characters only (`label_text_chars`), no label of its
     own, none its row read as its label (`labelled`: (line, column); `成本控制` of the next row)
-    and no text of the name (a wrapped name's end is joined into it): a wrapped label's rest in
-    a level column. None where that line has none."""
+    and no text of the name (a wrapped name's end is joined into it) unless left of the name's
+    column on a line printing all its cells (`对象` under `服务补贴对象满意度`): a wrapped label's
+    rest in a level column. None where that line has none."""
     if k + 1 >= len(rows):
         return None
     chars = label_text_chars(vocab)
+    # a line printing all its cells (none dropped before its first) keeps each in its column:
+    # a piece left of the name's column there is no wrap of the name, whatever words they share
+    placed = len(rows[k + 1].cells) >= len(rows[k].cells)
     for other in rows[k + 1].cells:
         text = other.text.strip()
         if not text or other.col > cell.col or (rows[k + 1].source_ref, other.col) in labelled:
             continue
         key = label_key(text)
-        if is_piece(text) and key == text and set(key) <= chars and key not in name \
+        if is_piece(text) and key == text and set(key) <= chars and (key not in name or placed and other.col < cell.col) \
                 and not reads_label(key, vocab):
             return key
     return None

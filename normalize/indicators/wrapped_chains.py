@@ -249,7 +249,9 @@ def shaped_line(head: str, form: str, p: int, below: list, column: int) -> bool:
 def printed_apart(row, part: str, above: list, below: list, outside: list[list[str]], vocab: LevelVocabulary
                   ) -> bool:
     """Whether the name's line leaves the head to the run: it prints no cell left of the
-    name reading as this line of the label (the head is then the name's own words), and
+    name reading as this line of the label (the head is then the name's own words), nor one
+    just left of it as wide keeping a character of the line in place (`股务蹒` beside
+    `服务对象满意度`: the line printed apart, damaged), and
     none of its short cells, nor of the lines just outside the run (`outside`: the line
     above it, the line below), joins the run's cells into a label of their own (`产出` |
     `质量…` | `指标`: the level-1 label's lines), as the run's cells alone may not. Lines
@@ -258,6 +260,9 @@ def printed_apart(row, part: str, above: list, below: list, outside: list[list[s
     cells, _, at = line_pieces(row)
     if any(2 * in_place(text, part, 0) >= len(text) and (at is None or col == at - 1) for text, col in cells):
         return False
+    if at is not None and any(col == at - 1 and len(text) == len(part) and in_place(text, part, 0)
+                              for text, col in cells):
+        return False      # the level cell beside the name prints the line, as wide, damaged (股务蹒 of 服务满)
     before = "".join(piece for piece, col in above if col is not None)
     after = "".join(piece for piece, col in below if col is not None)
     if len(before) + len(after) and len([1 for _, col in (*above, *below) if col is not None]) > 1 \
