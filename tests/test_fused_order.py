@@ -9,7 +9,8 @@ import pytest
 from formex.extract.cleaning import clean_cell
 from formex.normalize.indicators import rows_to_indicators
 from formex.normalize.indicators.cells import level_vocabulary
-from formex.normalize.indicators.fused_order import best_head, head_wrapped_between, label_tail, whole_damaged_head
+from formex.normalize.indicators.fused_order import (
+    best_head, head_wrapped_between, label_tail, required_word_heads, whole_damaged_head)
 from formex.schemas.document import Cell, Row
 from tests.test_hierarchy import SCHEMA
 
@@ -1270,6 +1271,16 @@ def test_the_required_words_alias_written_whole_before_a_name_holding_the_word_a
     got, issues = read([*WRAPPED_AT_FOUR, "\t\t服务对象满意度受益群众满意度\t≥90%"])
     assert got[3] == ("服务对象满意度指标", "受益群众满意度")
     assert any(i.code == "label_fused" and "'服务对象满意度'" in i.message for i in issues)
+
+
+@pytest.mark.parametrize("name, read", [
+    ("服务对象满意度受益群众满意度", True),    # the word again after the alias written whole
+    ("服务对象满意度调查完成率", False),       # nothing after it holds 满意
+    ("服务对像满意度受益群众满意度", False),   # the alias without 指标 is read only written whole
+])
+def test_required_word_heads_reads_the_alias_written_whole_only_before_the_word_again(name, read):
+    heads = required_word_heads(name, ("服务对象满意度指标",), level_vocabulary(SCHEMA))
+    assert (("服务对象满意度指标", "服务对象满意度", "服务对象满意度") in heads) is read
 
 
 @pytest.mark.parametrize("name", ["服务对象满意度调查完成率", "服务对象满意度"])

@@ -922,9 +922,10 @@ def unread_own_cells(i: int, items: list[IndicatorRow]) -> bool:
 
 
 def ending_line(text: str) -> bool:
-    """An unread level cell that is a wrapped label's last line (`标`, `脂标`, `类指标`: a
-    label's ending, its last character in place): no label of the row's own, the lower line
-    of the one printed on every row whose first line went into the name."""
+    """An unread level cell shaped as a wrapped label's last line (`标`, `脂标`, `类指标`: as
+    long as a label's ending, one to three characters, and ending in its 标): no label of the
+    row's own, the lower line of the one printed on every row whose first line went into the
+    name. (The shape alone is tested: `时效标` passes it too.)"""
     text = label_key(text)
     return any(len(text) == len(end) and text[-1] == end[-1] for end in label_endings())
 
@@ -1041,8 +1042,8 @@ def cut_repeated_level_cells(items: list[IndicatorRow], vocab: LevelVocabulary) 
     stating a level-2 label of its own (read in another level column: the group's cell of an
     every-row layout) is cut too where the name above or below opens with the same text.
     A row whose text a vocabulary reads as a level-2 label (`管理拾柝` read as 管理指标 on
-    one row, unread on another) prints it too, and a row whose only unread cell is a wrapped
-    label's last line (`标` under the `散暈指` fused into its name: `ending_line`) may be cut."""
+    one row, unread on another) prints it too, and a row whose unread cells are all wrapped
+    labels' last lines (`标` under the `散暈指` fused into its name: `ending_line`) may be cut."""
     rows: dict[str, set[int]] = {}
     for j, item in enumerate(items):
         for cell in item.unrecognised:
@@ -2425,7 +2426,7 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
         if group_lines and not (group_line and whole):
             over, bare, spread = lone_block_reads(i, items, placements, cell, bounds, names, alone,
                                                   placement.source == "inferred" and states, rows, where, vocab,
-                                                  labelled, printed)
+                                                  labelled)
             read = over[:4] if over else read
             read = bare if bare else read
             read = spread if spread else read
@@ -2435,11 +2436,11 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
             or over is not None or bare is not None or spread is not None
         if placement.source != "inferred" and (read is None or read[0] != read[3]) and not only_worded:
             continue      # a labelled block's page part: only its category's word written whole is its label
-        sole = False    # (a damaged bare word, the one head of its block reading so: its lost label)
+        damaged_sole = False    # (a damaged bare word, the one head of its block reading so: its lost label)
         if read is not None and read_is_word(read, widths, line, group_line, lone):
-            sole = not group_lines and placement.source == "inferred" \
+            damaged_sole = not group_lines and placement.source == "inferred" \
                 and only_damaged_head_of_block(i, read, items, placements, printed, vocab)
-            read = read if sole else None
+            read = read if damaged_sole else None
         damaged = None
         worded = None   # (the category's label printed with its group's word, damaged: `group_worded_head`)
         if read is None and not group_lines and (placement.source == "inferred" or only_worded):
@@ -2466,7 +2467,7 @@ def cut_inferred_heads(items: list[IndicatorRow], placements: list, vocab: Level
             continue
         cut_head(item, cell, head, rest, placement.level2, LabelMatch(placement.level2.label, form, score))
         issues.extend(inferred_cut_issues(i, item, cell, placement, placements, head, rest, in_place_, form,
-                                          group_line, only_worded, over, bare, spread, lone or sole, worded,
+                                          group_line, only_worded, over, bare, spread, lone or damaged_sole, worded,
                                           damaged))
     return issues
 
@@ -2511,11 +2512,12 @@ def between_other_blocks(block: list[int], placements: list) -> bool:
 
 def lone_block_reads(i: int, items: list[IndicatorRow], placements: list, cell, bounds: tuple, names: list[str],
                      alone: bool, inferred_stating: bool, rows: list | None, where: dict, vocab: LevelVocabulary,
-                     labelled: set, printed: tuple[str, ...] = ()) -> tuple:
+                     labelled: set) -> tuple:
     """The last pass's readings of row i's head by its block's place, (over, bare, spread), each
     None where not read: on its block's one row (`alone`), the category's word or first line over
     a piece of label text below (`lone_word_over_piece`), else, where the next block states its
-    label, the whole bare word (`lone_bare_word`); on a row of a longer block, placed, in a table
+    label or the table fuses its labels into names (`fuses_labels`), the whole bare word
+    (`lone_bare_word`); on a row of a longer block, placed, in a table
     stating labels (`inferred_stating`), that no model marks (`unmarked_block`), the whole bare word."""
     over = bare = spread = None
     if alone:
