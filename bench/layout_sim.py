@@ -621,9 +621,14 @@ def money(value: str | None, rng: random.Random, grouped: bool) -> str:
     return f"{amount:,.2f}" if grouped else f"{amount:.2f}"
 
 
+def document_rng(structure: Structure, policy: Policy, seed: int) -> random.Random:
+    """The random stream one document is drawn from: its config first (`draw_config`)."""
+    return random.Random(f"{seed}:{policy.name}:{structure.name}")
+
+
 def render_document(structure: Structure, policy: Policy, seed: int) -> tuple[str, dict]:
     """The OCR text of one document and its gold tables."""
-    rng = random.Random(f"{seed}:{policy.name}:{structure.name}")
+    rng = document_rng(structure, policy, seed)
     config = draw_config(policy, rng)
     if structure.family != "unit_overall_target":
         from layout_families import render_family_document   # it builds on this module
