@@ -23,6 +23,22 @@ def seed_dataset(tmp_path_factory) -> Path:
     return out
 
 
+def load_bench_module(name: str):
+    """A script of bench/ imported as a module once (its folder on the path, for the modules
+    it imports beside it)."""
+    import importlib.util
+    import sys
+
+    if name in sys.modules:
+        return sys.modules[name]
+    sys.path.insert(0, str(ROOT / "bench"))
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 def seed_variant(i: int, year: int = 2026) -> str:
     """The seed form as another unit (and year) would submit it: distinct bytes."""
     text = SEED_FILE.read_text(encoding="utf-8")

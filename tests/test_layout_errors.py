@@ -3,29 +3,15 @@ is the one the reader's models are grouped by, and a field's kind follows the sc
 pairing. The survey itself is a bench command; here only two documents are read."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import load_bench_module
 
-
-def _load(name: str):
-    if name in sys.modules:
-        return sys.modules[name]
-    sys.path.insert(0, str(ROOT / "bench"))
-    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-errors = _load("layout_errors")
-sim = _load("layout_sim")
-table = _load("layout_table")
+errors = load_bench_module("layout_errors")
+sim = load_bench_module("layout_sim")
+table = load_bench_module("layout_table")
 
 
 def test_each_placement_has_the_family_the_readers_models_are_grouped_by():

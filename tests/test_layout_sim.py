@@ -3,26 +3,11 @@ merged cell's text where its definition says. The big table is a bench command
 (`python bench/layout_table.py`); here only a handful of documents are generated."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import load_bench_module
 
-
-def _load(name: str):
-    if name in sys.modules:
-        return sys.modules[name]
-    sys.path.insert(0, str(ROOT / "bench"))
-    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-sim = _load("layout_sim")
+sim = load_bench_module("layout_sim")
 
 
 def config(placement: str, round_up: bool = True):
@@ -102,7 +87,7 @@ def test_held_out_policies_are_named_policies():
     assert set(sim.HELD_OUT) < set(sim.POLICY_BY_NAME)
 
 
-table = _load("layout_table")
+table = load_bench_module("layout_table")
 
 
 # tuned policies known to fall short here, each with its reason: strict, so the mark must
