@@ -3,9 +3,9 @@ kind (a wrong value, a row lost, a row gained), how many are a label's text left
 of a name, and how many documents fit a placement model of another family than the one the
 simulator printed (which end of its block, or its middle, a model anchors the label to: a
 block split by a page break prints an `after_break` label on its second part's first row).
-It lists no document. As `layout_table.py`, it refuses the held-out policies and the never
-read seeds 10-19 unless `--show-held-out` is given: a breakdown of a small draw points at
-single documents.
+It lists no document, and it refuses the held-out policies and the never read seeds 10-19
+unless `--show-held-out` is given: a breakdown of a small draw points at single documents,
+which `layout_table.py` never lists for them.
 
     python bench/layout_errors.py --policy eleventh_mixed --seed 1500 --seeds 30
 
